@@ -1,0 +1,597 @@
+"""Assemble a ``Document``: segment the text, run each grammar over its regions, link the parts.
+
+This is the only module that knows how the parts relate: which citation resolves to which
+reference, which heading a cross-reference targets, which footnote marker goes with which body,
+which index code is the document's own, and which year a yearless date belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from provenance.model import (
+    Citation,
+    CrossReference,
+    Date,
+    DateMention,
+    DateRange,
+    DateValue,
+    Document,
+    Footnote,
+    FootnoteBody,
+    FootnoteMarker,
+    Heading,
+    IndexCodeMention,
+    IrbCode,
+    Metadata,
+    Reference,
+    ReferenceEntry,
+    Update,
+    Url,
+)
+from provenance.parse.citations import iter_citations
+from provenance.parse.crossrefs import iter_cross_references
+from provenance.parse.dates import iter_dates
+from provenance.parse.footnotes import iter_footnote_markers
+from provenance.parse.index_codes import iter_index_codes
+from provenance.parse.references import reference_entry
+from provenance.parse.urls import iter_urls
+from provenance.segment import Segmentation, segment, subtract
+from provenance.span import LineIndex
+
+_SOURCE_SECTIONS = ("references", "attachment", "additional-sources", "bibliography")
+
+
+def parse_document(
+    text: str, path: str | None = None, input_notes: tuple[str, ...] = ()
+) -> Document:
+    """Parse the text of one report into a ``Document``. Never raises on any ``str``."""
+    line_index = LineIndex(text)
+    seg = segment(text, line_index)
+    furniture = list(seg.furniture)
+    readable = [piece for piece in subtract(0, len(text), furniture)]
+
+    index_codes = _index_codes(text, line_index, seg)
+    urls = [url for start, end in readable for url in iter_urls(text, line_index, start, end)]
+    occupied = sorted(
+        [(m.span.start, m.span.end) for m in index_codes] + [(u.span.start, u.span.end) for u in urls]
+    )
+    raw_dates = [
+        mention
+        for start, end in readable
+        for mention in iter_dates(text, line_index, start, end)
+        if not _overlaps(mention.span.start, mention.span.end, occupied)
+    ]
+    own_date = _own_date(text, line_index, seg, raw_dates)
+    dates = _infer_years(raw_dates, own_date.value if own_date else None)
+
+    references = list(_references(text, line_index, seg))
+    markers = _markers(text, line_index, seg)
+    footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
+    citations = _citations(text, line_index, seg, references, dates)
+    headings = seg.headings
+    cross_references = _cross_references(text, line_index, seg, headings)
+
+    metadata = Metadata(
+        index_code=_own_code(index_codes),
+        date=own_date,
+        title=_title(text, seg),
+        updates=tuple(_updates(text, line_index, seg)),
+    )
+    return Document(
+        text=text,
+        path=path,
+        metadata=metadata,
+        regions=seg.regions,
+        headings=headings,
+        references=tuple(references),
+        citations=tuple(citations),
+        footnotes=tuple(footnotes),
+        index_codes=tuple(index_codes),
+        dates=tuple(dates),
+        cross_references=tuple(cross_references),
+        urls=tuple(urls),
+        line_index=line_index,
+        input_notes=input_notes,
+    )
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# --------------------------------------------------------------------------- index codes
+
+
+def _index_codes(text: str, line_index: LineIndex, seg: Segmentation) -> list[IndexCodeMention]:
+    mentions = list(iter_index_codes(text, line_index))
+    furniture = seg.furniture
+    in_furniture = [
+        any(s <= m.span.start and m.span.end <= e for s, e in furniture) for m in mentions
+    ]
+    own = _choose_own_code(text, mentions, in_furniture, seg)
+    result = []
+    for mention, furn in zip(mentions, in_furniture, strict=True):
+        if furn:
+            role = "furniture"
+        elif own is not None and mention.value == own:
+            role = "own"
+        else:
+            role = "cited"
+        result.append(attrs.evolve(mention, role=role))
+    return result
+
+
+def _choose_own_code(
+    text: str,
+    mentions: list[IndexCodeMention],
+    in_furniture: list[bool],
+    seg: Segmentation,
+) -> object | None:
+    """The document's own code: what its running headers repeat, else what its top lines state."""
+    furniture_codes = Counter(m.value for m, f in zip(mentions, in_furniture, strict=True) if f)
+    if furniture_codes:
+        return furniture_codes.most_common(1)[0][0]
+    if not mentions:
+        return None
+    top_end = _offset_after_lines(text, 12)
+    first_line = seg.first_line
+    for mention in mentions:
+        if mention.span.start >= top_end:
+            break
+        if first_line and first_line[0] <= mention.span.start < first_line[1]:
+            # IRB: "... [KKT34458.E]" closes the title line; "Update to X" names another one.
+            before = text[first_line[0] : mention.span.start].casefold()
+            if "update to" in before and before.rstrip().endswith(("update to", "to")):
+                continue
+            if isinstance(mention.value, IrbCode) and text[mention.span.start - 1 : mention.span.start] != "[":
+                continue
+            return mention.value
+        line_start = text.rfind("\n", 0, mention.span.start) + 1
+        label = text[line_start : mention.span.start].casefold()
+        if "index" in label and "(" not in label:
+            return mention.value
+        if line_start == mention.span.start or not text[line_start : mention.span.start].strip():
+            # A symbol alone on a line at the top (UN "A/HRC/WG.6/7/SVN/3").
+            return mention.value
+    return None
+
+
+def _offset_after_lines(text: str, count: int) -> int:
+    position = 0
+    for _ in range(count):
+        position = text.find("\n", position)
+        if position == -1:
+            return len(text)
+        position += 1
+    return position
+
+
+def _own_code(index_codes: list[IndexCodeMention]) -> IndexCodeMention | None:
+    for role in ("own", "furniture"):
+        for mention in index_codes:
+            if mention.role == role:
+                return mention
+    return None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _own_date(
+    text: str, line_index: LineIndex, seg: Segmentation, dates: list[DateMention]
+) -> DateMention | None:
+    """The report's own date: from its running headers, else a date line at its top or end."""
+    furniture_dates: Counter[DateValue] = Counter()
+    first: dict[DateValue, DateMention] = {}
+    for start, end in seg.furniture:
+        for mention in iter_dates(text, line_index, start, end):
+            if isinstance(mention.value, Date) and mention.value.year is not None:
+                furniture_dates[mention.value] += 1
+                first.setdefault(mention.value, mention)
+    if furniture_dates:
+        return first[furniture_dates.most_common(1)[0][0]]
+    top_end = _offset_after_lines(text, 15)
+    for mention in dates:
+        if mention.span.start >= top_end:
+            break
+        if _alone_on_line(text, mention) and _has_year(mention.value):
+            return mention
+    # A dateline or timestamp closing a page ("17 may 2001 21:45:00").
+    for mention in reversed(dates[-3:]):
+        if mention.span.start >= len(text) - 200 and _starts_line(text, mention) and _has_year(
+            mention.value
+        ):
+            return mention
+    return None
+
+
+def _has_year(value: DateValue) -> bool:
+    return isinstance(value, Date) and value.year is not None and value.month is not None
+
+
+def _alone_on_line(text: str, mention: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    line_end = text.find("\n", mention.span.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start : mention.span.start].strip() and not text[
+        mention.span.end : line_end
+    ].strip()
+
+
+def _starts_line(text: str, mention: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    return not text[line_start : mention.span.start].strip()
+
+
+def _infer_years(dates: list[DateMention], own: DateValue | None) -> list[DateMention]:
+    """Give yearless dates (``Thursday, May 29``) the year of their context, marked as inferred.
+
+    The context is the nearest preceding date stated to the day with its year (a dated statement
+    anchors a narrative; a bare "May, 1999" in a biography does not), else the document's own
+    date, else the nearest preceding date with any year.
+    """
+    own_year = own.year if own is not None else None
+    result: list[DateMention] = []
+    anchor: int | None = None
+    any_year: int | None = None
+    for mention in dates:
+        value = mention.value
+        if _needs_year(value):
+            year = anchor if anchor is not None else own_year if own_year is not None else any_year
+            if year is not None:
+                result.append(
+                    attrs.evolve(mention, value=_with_year(value, year), inferred_year=True)
+                )
+                continue
+        else:
+            start = value.start if isinstance(value, DateRange) else value
+            end = value.end if isinstance(value, DateRange) else value
+            if start.year is not None:
+                any_year = end.year or start.year
+                if start.day is not None or end.day is not None:
+                    anchor = end.year or start.year
+        result.append(mention)
+    return result
+
+
+def _needs_year(value: DateValue) -> bool:
+    if isinstance(value, DateRange):
+        return value.start.year is None and value.end.year is None and value.start.month is not None
+    return value.year is None and value.month is not None
+
+
+def _with_year(value: DateValue, year: int) -> DateValue:
+    if isinstance(value, DateRange):
+        return attrs.evolve(value, start=attrs.evolve(value.start, year=year), end=attrs.evolve(value.end, year=year))
+    return attrs.evolve(value, year=year)
+
+
+# --------------------------------------------------------------------------- references
+
+
+def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
+    previous_author: str | None = None
+    for block in seg.sources:
+        raw = text[block.start : block.end]
+        entry = reference_entry(" ".join(raw.split()), block.section)
+        if entry.author is not None and set(entry.author) <= {"_", "-", "—", " "}:
+            # "_____." repeats the author of the entry above.
+            entry = attrs.evolve(entry, author=previous_author)
+        previous_author = entry.author
+        yield Reference(entry, block.section, raw.strip(), index.span(block.start, block.end))
+    for body in seg.bodies:
+        entry = reference_entry(body.text, "footnote")
+        if entry.kind in ("unstructured", "prose"):
+            continue
+        yield Reference(entry, "footnote", body.text, body.span, number=body.number)
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+def _marker_regions(seg: Segmentation, text: str) -> list[tuple[int, int]]:
+    regions = list(seg.prose)
+    for heading in seg.headings:
+        if not heading.in_toc:
+            regions.append((heading.span.start, heading.span.end))
+    return sorted(regions)
+
+
+def _markers(text: str, line_index: LineIndex, seg: Segmentation) -> list[FootnoteMarker]:
+    markers = [
+        marker
+        for start, end in _marker_regions(seg, text)
+        for marker in iter_footnote_markers(text, line_index, start, end)
+    ]
+    if not markers and seg.bodies:
+        markers = list(_glued_markers(text, line_index, seg))
+    return markers
+
+
+# A note number glued to the end of a word or sentence (UN: "submissions1", "review.1 It"),
+# followed by a space, a line end or punctuation. Only numbers a note body exists for are looked
+# for, in sequence, so stray figures are not taken for markers.
+_GLUED_MARKER_CANDIDATE = re.compile(r"(?<=[A-Za-z\.\)\]”\"’,;:])(\d{1,3})(?=[\s,;:.)]|$)")
+
+
+def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Iterator[FootnoteMarker]:
+    wanted = sorted({body.number for body in seg.bodies})
+    if not wanted:
+        return
+    candidates = [
+        (int(match.group(1)), match.start(1), match.end(1))
+        for start, end in _marker_regions(seg, text)
+        for match in _GLUED_MARKER_CANDIDATE.finditer(text, start, end)
+    ]
+    position = 0
+    wanted_set = set(wanted)
+    for number, start, end in candidates:
+        if start < position or number not in wanted_set:
+            continue
+        yield FootnoteMarker(number, line_index.span(start, end), "glued")
+        position = end
+
+
+def _footnotes(
+    text: str,
+    line_index: LineIndex,
+    bodies: Sequence[FootnoteBody],
+    markers: Sequence[FootnoteMarker],
+    seg: Segmentation,
+) -> list[Footnote]:
+    by_number: dict[int, list[FootnoteMarker]] = defaultdict(list)
+    for marker in markers:
+        by_number[marker.number].append(marker)
+    body_by_number: dict[int, FootnoteBody] = {}
+    extra_bodies: list[FootnoteBody] = []
+    for body in bodies:
+        if body.number in body_by_number:
+            extra_bodies.append(body)
+        else:
+            body_by_number[body.number] = body
+    numbers = sorted(set(by_number) | set(body_by_number))
+    notes = [
+        Footnote(number, tuple(by_number.get(number, ())), body_by_number.get(number))
+        for number in numbers
+    ]
+    # A repeated body number is kept as its own footnote so numbering checks can see it.
+    notes.extend(Footnote(body.number, (), body) for body in extra_bodies)
+    notes.sort(key=lambda note: (note.number, note.body.span.start if note.body else -1))
+    return notes
+
+
+# --------------------------------------------------------------------------- citations
+
+
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def normalise_source(name: str) -> str:
+    """A source name as compared for resolution: no case, brackets, punctuation or leading 'The'."""
+    name = re.sub(r"\[[^\]]*\]", " ", name)
+    name = _NON_WORD.sub(" ", name.casefold())
+    words = name.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _source_keys(entry: ReferenceEntry) -> list[str]:
+    keys: list[str] = []
+    for name in (entry.author, entry.container):
+        if not name:
+            continue
+        keys.append(normalise_source(name))
+        if "," in name:
+            # "Oka, Natsuko" is cited in prose as "Natsuko Oka".
+            family, _, given = name.partition(",")
+            given_first = given.split(",")[0]
+            keys.append(normalise_source(f"{given_first} {family}"))
+    return [key for key in keys if key]
+
+
+def _names_match(cited: str, listed: str) -> bool:
+    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
+
+
+def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    a_first, a_last, b_first, b_last = a.earliest(), a.latest(), b.earliest(), b.latest()
+    if None in (a_first, a_last, b_first, b_last):
+        return False
+    assert a_first and a_last and b_first and b_last
+    return a_first <= b_last and b_first <= a_last
+
+
+def _citations(
+    text: str,
+    line_index: LineIndex,
+    seg: Segmentation,
+    references: list[Reference],
+    dates: list[DateMention],
+) -> list[Citation]:
+    listed = [(i, ref) for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
+    raw = [c for start, end in seg.prose for c in iter_citations(text, line_index, start, end)]
+    if not listed:
+        # Without a source list a dated parenthesis is a date, not a citation.
+        raw = [c for c in raw if c.kind not in ("date-only",)]
+    keys = {i: _source_keys(ref.entry) for i, ref in listed}
+    result: list[Citation] = []
+    previous: Citation | None = None
+    previous_end_in_paragraph: dict[int, int] = {}
+    for citation in raw:
+        paragraph_start = _paragraph_start(seg, citation.span.start)
+        value = citation.value
+        if value.ibid:
+            if previous is not None:
+                citation = attrs.evolve(
+                    citation,
+                    reference=previous.reference,
+                    resolved_author=previous.resolved_author or previous.value.author,
+                )
+            result.append(citation)
+            previous = citation
+            continue
+        context_start = max(paragraph_start, previous_end_in_paragraph.get(paragraph_start, 0))
+        context = normalise_source(text[context_start : citation.span.start])
+        found = _resolve(value.author, value.date, context, listed, keys)
+        if found is not None:
+            author = references[found].entry.author
+            citation = attrs.evolve(citation, reference=found, resolved_author=value.author or author)
+        result.append(citation)
+        previous = citation
+        previous_end_in_paragraph[paragraph_start] = citation.span.end
+    return result
+
+
+def _paragraph_start(seg: Segmentation, offset: int) -> int:
+    for region in seg.regions:
+        if region.span.start <= offset < region.span.end:
+            return region.span.start
+    return 0
+
+
+def _resolve(
+    author: str | None,
+    date: DateValue | None,
+    context: str,
+    listed: list[tuple[int, Reference]],
+    keys: dict[int, list[str]],
+) -> int | None:
+    if author is not None:
+        cited = normalise_source(author)
+        matches = [
+            i
+            for i, ref in listed
+            if any(_names_match(cited, key) for key in keys[i])
+            and (date is None or _dates_overlap(date, ref.entry.date))
+        ]
+        return _prefer_cited_sections(matches, listed)
+    # Date-only: the source named in the same sentence, else the one entry of that date.
+    same_date = [i for i, ref in listed if _dates_overlap(date, ref.entry.date)]
+    named = [i for i in same_date if any(key and f" {key} " in f" {context} " for key in keys[i])]
+    if len(named) >= 1:
+        return _prefer_cited_sections(named, listed)
+    exact = [i for i in same_date if _same_day(date, listed, i)]
+    if len(exact) == 1:
+        return exact[0]
+    return None
+
+
+def _same_day(date: DateValue | None, listed: list[tuple[int, Reference]], index: int) -> bool:
+    entry_date = dict(listed)[index].entry.date
+    return date is not None and entry_date is not None and date.iso() == entry_date.iso()
+
+
+def _prefer_cited_sections(matches: list[int], listed: list[tuple[int, Reference]]) -> int | None:
+    if not matches:
+        return None
+    sections = dict(listed)
+    for section in _SOURCE_SECTIONS:
+        for index in matches:
+            if sections[index].section == section:
+                return index
+    return matches[0]
+
+
+# --------------------------------------------------------------------------- cross-references
+
+
+def heading_labels(headings: Sequence[Heading]) -> list[set[tuple[str, str]]]:
+    """The (kind, label) pairs each heading answers to: ("section", "3.3.3"), ("appendix", "1")."""
+    labels: list[set[tuple[str, str]]] = []
+    parent: str | None = None
+    for heading in headings:
+        found: set[tuple[str, str]] = set()
+        number = (heading.number or "").rstrip(".")
+        lowered = heading.text.casefold().lstrip("#* ")
+        if number:
+            kind_word = lowered.split()[0] if lowered.split() else ""
+            if kind_word.startswith(("appendix", "annex")):
+                found.add(("appendix", number))
+                found.add(("annex", number))
+            else:
+                found.add(("section", number))
+                found.add(("part", number))
+                if "." not in number:
+                    found.add(("chapter", number))
+                if number.isdigit() and not heading.in_toc:
+                    parent = number
+                elif parent and len(number) == 1 and number.isalpha():
+                    found.add(("section", f"{parent}.{number}"))
+        labels.append(found)
+    return labels
+
+
+def _cross_references(
+    text: str, line_index: LineIndex, seg: Segmentation, headings: Sequence[Heading]
+) -> list[CrossReference]:
+    regions = list(seg.prose) + [(b.span.start, b.span.end) for b in seg.bodies]
+    found = [
+        ref
+        for start, end in sorted(regions)
+        for ref in iter_cross_references(text, line_index, start, end)
+    ]
+    labels = heading_labels(headings)
+    # Prefer a heading in the body over its table-of-contents line.
+    order = sorted(range(len(headings)), key=lambda i: headings[i].in_toc)
+    result = []
+    for ref in found:
+        target = next(
+            (i for i in order if (ref.kind, ref.label.rstrip(".")) in labels[i]),
+            None,
+        )
+        result.append(attrs.evolve(ref, target=target))
+    return result
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _title(text: str, seg: Segmentation) -> str | None:
+    first = seg.first_line
+    if first is None:
+        return None
+    line = text[first[0] : first[1]].strip().lstrip("#").strip().replace("**", "")
+    line = re.sub(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$", "", line)
+    return line or None
+
+
+def _updates(text: str, line_index: LineIndex, seg: Segmentation) -> Iterable[Update]:
+    first = seg.first_line
+    if first is None:
+        return []
+    line = text[first[0] : first[1]]
+    lowered = line.casefold()
+    at = lowered.find("update to")
+    if at == -1:
+        return []
+    updates = []
+    codes = list(iter_index_codes(text, line_index, first[0] + at, first[1]))
+    for position, code in enumerate(codes):
+        limit = codes[position + 1].span.start if position + 1 < len(codes) else first[1]
+        after = text[code.span.end : limit]
+        if after.lstrip().startswith("]"):
+            continue
+        date = None
+        if after.lstrip().casefold().startswith("of "):
+            for mention in iter_dates(text, line_index, code.span.end, limit):
+                if isinstance(mention.value, Date):
+                    date = mention.value
+                break
+        updates.append(Update(code.value, code.text, code.span, date))
+    return updates
+
+
+def parse(text: str, path: str | None = None) -> Document:
+    """Alias of ``parse_document`` for ``provenance.parse``."""
+    return parse_document(text, path)
+
+
+__all__ = ["DateRange", "parse", "parse_document"]

@@ -1,0 +1,80 @@
+"""Findings: what a rule reports, and the per-file results the reporters render."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+
+import attrs
+
+from provenance.span import Span
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is. Ordered, so ``--fail-on warning`` means ``>= WARNING``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {name!r}: expected error, warning or info"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@attrs.frozen(slots=True)
+class Related:
+    """A second place that explains a finding: the marker of a note, the entry a citation meant."""
+
+    span: Span
+    message: str
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One problem a rule found in one document.
+
+    ``excerpt`` is the text the finding is about (normally the text at ``span``); it feeds the
+    fingerprint, so that a finding keeps its identity when lines above it are edited.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    excerpt: str
+    related: tuple[Related, ...] = ()
+    path: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.span.start, self.span.end, self.rule, self.message)
+
+    def fingerprint(self) -> str:
+        """Stable id of the finding: rule + normalised excerpt + message, not its line number."""
+        normalised = " ".join(self.excerpt.split())
+        digest = hashlib.sha256(f"{self.rule}\0{normalised}\0{self.message}".encode())
+        return digest.hexdigest()[:32]
+
+
+@attrs.frozen(slots=True)
+class FileError:
+    """A file that could not be checked, and why (reported with exit status 2)."""
+
+    path: str
+    reason: str
+
+
+@attrs.frozen(slots=True)
+class FileResult:
+    """The findings of one checked file (``document`` is None for results built from a baseline)."""
+
+    path: str
+    findings: tuple[Finding, ...]

@@ -1,0 +1,413 @@
+"""The typed model: frozen values, and mentions (a value plus where the text says it).
+
+Values compare and round-trip exactly (``parse_x(render(value)) == value``); mentions add the
+``Span`` and the raw text. Serialization lives in ``provenance.serialize``, never here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal, Union
+
+import attrs
+
+from provenance.span import LineIndex, Span
+
+# --------------------------------------------------------------------------- dates
+
+Qualifier = Literal["early", "mid", "late"]
+
+
+@attrs.frozen(slots=True)
+class Date:
+    """A calendar date of whatever precision the text gives: a year, a month, or a day.
+
+    ``weekday`` is the weekday the text states (0 = Monday), kept even when it is wrong so that
+    a checker can compare it with the calendar. ``qualifier`` keeps "early/mid/late 1995".
+    """
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    qualifier: Qualifier | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day", "none"]:
+        if self.year is None and self.month is None:
+            return "none"
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """ISO 8601 text of the precision known: ``1999``, ``1999-02``, ``1999-02-15``.
+
+        A date without a year renders as ``--02-15`` (ISO 8601's form for a day of no year).
+        """
+        if self.year is None:
+            if self.day is not None:
+                return f"--{self.month:02d}-{self.day:02d}"
+            return f"--{self.month:02d}"
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def is_valid(self) -> bool:
+        """Whether the calendar has this day (31 June and 29 February 1997 do not exist)."""
+        if self.month is not None and not 1 <= self.month <= 12:
+            return False
+        if self.day is None:
+            return True
+        if self.month is None:
+            return False
+        try:
+            _dt.date(self.year if self.year is not None else 2000, self.month, self.day)
+        except ValueError:
+            return False
+        return True
+
+    def to_date(self) -> _dt.date | None:
+        """The ``datetime.date`` when the day is fully known and exists."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return _dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    def earliest(self) -> tuple[int, int, int] | None:
+        """First day this date can mean, as ``(y, m, d)`` for ordering; None without a year."""
+        if self.year is None:
+            return None
+        return (self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> tuple[int, int, int] | None:
+        """Last day this date can mean, as ``(y, m, d)``; None without a year."""
+        if self.year is None:
+            return None
+        return (self.year, self.month or 12, self.day or 31)
+
+
+@attrs.frozen(slots=True)
+class DateRange:
+    """Two dates the text joins: ``May 24~26, 2002``, ``1999-2000``, ``September/October 1999``."""
+
+    start: Date
+    end: Date
+    #: How the two were joined: "range" (24-26, between...and) or "alternative" (Sept./Oct.).
+    joiner: Literal["range", "alternative"] = "range"
+
+    def iso(self) -> str:
+        return f"{self.start.iso()}/{self.end.iso()}"
+
+    @property
+    def year(self) -> int | None:
+        return self.start.year if self.start.year is not None else self.end.year
+
+    def earliest(self) -> tuple[int, int, int] | None:
+        return self.start.earliest()
+
+    def latest(self) -> tuple[int, int, int] | None:
+        return self.end.latest()
+
+
+DateValue = Union[Date, DateRange]
+
+
+@attrs.frozen(slots=True)
+class DateMention:
+    """A date as written in a document. ``inferred_year`` is set when the year came from context."""
+
+    value: DateValue
+    text: str
+    span: Span
+    inferred_year: bool = False
+
+
+# --------------------------------------------------------------------------- index codes
+
+IndexScheme = Literal["amnesty", "irb", "un"]
+
+
+@attrs.frozen(slots=True)
+class AmnestyIndex:
+    """Amnesty International index: ``ASA 24/06/96`` (old form) or ``ASA 24/1234/2019`` (new).
+
+    ``number`` keeps its leading zeros as written; ``year`` is always four digits.
+    """
+
+    region: str
+    country: str
+    number: str
+    year: int
+
+    scheme: IndexScheme = attrs.field(default="amnesty", init=False)
+
+
+@attrs.frozen(slots=True)
+class IrbCode:
+    """IRB Response to Information Request code: ``KKT34458.E`` (country letters, number, language)."""
+
+    country: str
+    number: str
+    language: str | None = None
+
+    scheme: IndexScheme = attrs.field(default="irb", init=False)
+
+
+@attrs.frozen(slots=True)
+class UnSymbol:
+    """UN document symbol: ``E/CN.4/2004/9``, ``A/HRC/25/63`` as its slash-separated parts."""
+
+    parts: tuple[str, ...]
+
+    scheme: IndexScheme = attrs.field(default="un", init=False)
+
+    @property
+    def year(self) -> int | None:
+        for part in self.parts:
+            if len(part) == 4 and part.isdigit() and 1946 <= int(part) <= 2100:
+                return int(part)
+        return None
+
+
+IndexCode = Union[AmnestyIndex, IrbCode, UnSymbol]
+
+IndexRole = Literal["own", "cited", "furniture"]
+
+
+@attrs.frozen(slots=True)
+class IndexCodeMention:
+    """An index code as written. ``role``: the document's own code, a cited one, or page furniture."""
+
+    value: IndexCode
+    text: str
+    span: Span
+    role: IndexRole = "cited"
+
+
+def index_code_year(code: IndexCode) -> int | None:
+    if isinstance(code, AmnestyIndex):
+        return code.year
+    if isinstance(code, UnSymbol):
+        return code.year
+    return None
+
+
+# --------------------------------------------------------------------------- references
+
+Section = Literal["references", "attachment", "additional-sources", "bibliography", "footnote"]
+
+
+@attrs.frozen(slots=True)
+class ReferenceEntry:
+    """The fields of one source entry, whatever style it was written in.
+
+    ``author`` is the person or organisation responsible (for a periodical, its name);
+    ``container`` the periodical or collection an item appeared in when that differs.
+    """
+
+    author: str | None = None
+    place: str | None = None
+    date: DateValue | None = None
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    url: str | None = None
+    accessed: Date | None = None
+    index_code: IndexCode | None = None
+    #: Style the entry was recognised as: "irb", "correspondence", "name-only", "footnote", ...
+    kind: str = "irb"
+    #: Retrieval note such as "(NEXIS)" or description such as "Correspondence sent to ...".
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Reference:
+    """A source entry in a reference section, attachment list, or footnote body."""
+
+    entry: ReferenceEntry
+    section: Section
+    text: str
+    span: Span
+    #: Footnote number when the entry is a footnote body.
+    number: int | None = None
+
+
+# --------------------------------------------------------------------------- citations
+
+CitationKind = Literal["author-date", "date-only", "ibid", "author"]
+
+
+@attrs.frozen(slots=True)
+class CitationValue:
+    """One in-text citation: ``The Korea Post Feb. 1999``, ``27 July 1999``, ``ibid.``."""
+
+    author: str | None = None
+    date: DateValue | None = None
+    ibid: bool = False
+    #: Pinpoint after the source: ``p. 5``, ``para. 79``.
+    locator: str | None = None
+
+    @property
+    def kind(self) -> CitationKind:
+        if self.ibid:
+            return "ibid"
+        if self.author is None:
+            return "date-only"
+        return "author-date" if self.date is not None else "author"
+
+
+@attrs.frozen(slots=True)
+class Citation:
+    """An in-text citation and, once linked, the index of the reference it resolves to."""
+
+    value: CitationValue
+    text: str
+    span: Span
+    #: Index into ``Document.references``; None when it resolves to nothing.
+    reference: int | None = None
+    #: The author the citation was resolved through when its text names none (date-only, ibid).
+    resolved_author: str | None = None
+
+    @property
+    def kind(self) -> CitationKind:
+        return self.value.kind
+
+
+# --------------------------------------------------------------------------- footnotes
+
+MarkerStyle = Literal["sup", "bracket", "caret-bracket", "caret", "unicode", "glued"]
+
+
+@attrs.frozen(slots=True)
+class FootnoteMarker:
+    """A note call in the text: ``<sup>12</sup>``, ``[12]``, ``[^12]``, ``^12``, ``¹²``."""
+
+    number: int
+    span: Span
+    style: MarkerStyle
+
+
+@attrs.frozen(slots=True)
+class FootnoteBody:
+    """A note's own text. ``recovered`` when OCR glued the number to the body (``6Another``)."""
+
+    number: int
+    span: Span
+    text: str
+    recovered: bool = False
+
+
+@attrs.frozen(slots=True)
+class Footnote:
+    """A footnote number with all its markers and its body, either of which may be missing."""
+
+    number: int
+    markers: tuple[FootnoteMarker, ...]
+    body: FootnoteBody | None
+
+
+# --------------------------------------------------------------------------- structure
+
+RegionKind = Literal[
+    "heading",
+    "paragraph",
+    "toc",
+    "furniture",
+    "references",
+    "attachment",
+    "additional-sources",
+    "bibliography",
+    "notes",
+    "footnote",
+]
+
+
+@attrs.frozen(slots=True)
+class Region:
+    """A stretch of the document with one role, as segmentation found it."""
+
+    kind: RegionKind
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Heading:
+    """A heading, with its number (``3.3.3``) and title text; ``in_toc`` for table-of-contents lines."""
+
+    text: str
+    number: str | None
+    title: str
+    span: Span
+    in_toc: bool = False
+
+
+CrossRefKind = Literal["section", "chapter", "appendix", "annex", "paragraph", "part"]
+
+
+@attrs.frozen(slots=True)
+class CrossReference:
+    """``see Section 3.3.3``, ``Chapter Three``, ``Appendix 1``: a pointer to part of the document."""
+
+    kind: CrossRefKind
+    #: The label as normalised: "3.3.3", "3" for "Three", "1".
+    label: str
+    text: str
+    span: Span
+    #: Index into ``Document.headings`` of the target; None when no heading matches.
+    target: int | None = None
+
+
+@attrs.frozen(slots=True)
+class Url:
+    """A URL or something written to be one; ``problem`` says what is wrong with a malformed one."""
+
+    text: str
+    span: Span
+    problem: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Update:
+    """``Update to KKT25532.E of 20 December 1996``: a document this one updates."""
+
+    code: IndexCode
+    text: str
+    span: Span
+    date: Date | None = None
+
+
+@attrs.frozen(slots=True)
+class Metadata:
+    index_code: IndexCodeMention | None = None
+    date: DateMention | None = None
+    title: str | None = None
+    updates: tuple[Update, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """Everything found in one report, each item located by its ``Span``."""
+
+    text: str
+    path: str | None
+    metadata: Metadata
+    regions: tuple[Region, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    references: tuple[Reference, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    index_codes: tuple[IndexCodeMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    cross_references: tuple[CrossReference, ...] = ()
+    urls: tuple[Url, ...] = ()
+    line_index: LineIndex = attrs.field(eq=False, repr=False, factory=lambda: LineIndex(""))
+    #: Non-fatal notes from reading the input (e.g. "decoded as cp1252").
+    input_notes: tuple[str, ...] = ()

@@ -1,0 +1,108 @@
+"""The rule registry: every rule is data (id, severity, doc, examples) plus one pure function.
+
+One registry feeds ``check``, the CLI's ``rules`` command, the README table and SARIF's rule list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+
+from provenance.findings import Finding, Related, Severity
+from provenance.model import Document
+from provenance.span import Span
+
+_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
+
+
+@attrs.frozen(slots=True)
+class Emit:
+    """What a rule function yields: the registry adds rule id, severity and path."""
+
+    span: Span
+    message: str
+    related: tuple[Related, ...] = ()
+    #: Text the finding is about when it differs from the text at ``span`` (for fingerprints).
+    excerpt: str | None = None
+
+
+RuleFunction = Callable[[Document], Iterable[Emit]]
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """A rule: stable kebab-case id, default severity, documentation with a bad and a good example.
+
+    ``bad`` and ``good`` are whole small reports: the registry's meta-tests parse them and check
+    that the rule fires on ``bad`` and stays silent on ``good``.
+    """
+
+    id: str
+    severity: Severity
+    category: str
+    summary: str
+    doc: str
+    bad: str
+    good: str
+    function: RuleFunction = attrs.field(repr=False, eq=False)
+
+    def run(self, document: Document, severity: Severity | None = None) -> Iterator[Finding]:
+        level = self.severity if severity is None else severity
+        for emit in self.function(document):
+            excerpt = emit.excerpt
+            if excerpt is None:
+                excerpt = document.text[emit.span.start : emit.span.end]
+            yield Finding(
+                rule=self.id,
+                severity=level,
+                message=emit.message,
+                span=emit.span,
+                excerpt=excerpt,
+                related=emit.related,
+                path=document.path,
+            )
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    id: str,
+    *,
+    severity: Severity,
+    category: str,
+    summary: str,
+    doc: str,
+    bad: str,
+    good: str,
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register the decorated function as rule ``id``."""
+    if not _RULE_ID.match(id):
+        raise ValueError(f"rule id {id!r} is not kebab-case")
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if id in _REGISTRY:
+            raise ValueError(f"rule {id!r} registered twice")
+        _REGISTRY[id] = Rule(id, severity, category, summary, doc, bad, good, function)
+        return function
+
+    return register
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every registered rule, by category then id (imports the rule modules on first use)."""
+    _load_rule_modules()
+    return tuple(sorted(_REGISTRY.values(), key=lambda r: (r.category, r.id)))
+
+
+def get_rule(rule_id: str) -> Rule:
+    _load_rule_modules()
+    return _REGISTRY[rule_id]
+
+
+def _load_rule_modules() -> None:
+    # Importing the modules registers their rules; done lazily so that `provenance parse`
+    # never pays for the checkers.
+    from provenance.rules import corroboration, dates, sources  # noqa: F401

@@ -1,0 +1,517 @@
+"""Text -> regions: headings, table of contents, page furniture, reference sections, notes, prose.
+
+Segmentation decides *where* things are; what they are is left to the grammars (``parse/``).
+It works on lines and blocks (runs of non-blank lines), because real reports mark structure
+with line breaks: OCR keeps each page header on its own line, reference entries are separated by
+blank lines, and UN endnotes start each note on a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
+from provenance.parse.crossrefs import parse_heading_number, parse_toc_entry
+from provenance.parse.footnotes import iter_glued_bodies, parse_footnote_body_start
+from provenance.span import LineIndex
+
+# Headings that open a list of sources or notes, by what the list is. Matched on the whole
+# heading line, case-insensitively, so prose that merely mentions "references" never matches.
+SECTION_HEADINGS: dict[str, RegionKind] = {
+    "references": "references",
+    "reference": "references",
+    "sources": "references",
+    "sources consulted": "references",
+    "works cited": "references",
+    "list of sources": "references",
+    "attachment": "attachment",
+    "attachments": "attachment",
+    "attached": "attachment",
+    "enclosure": "attachment",
+    "enclosures": "attachment",
+    "additional sources consulted": "additional-sources",
+    "additional sources": "additional-sources",
+    "other sources consulted": "additional-sources",
+    "further sources consulted": "additional-sources",
+    "bibliography": "bibliography",
+    "select bibliography": "bibliography",
+    "further reading": "bibliography",
+    "notes": "notes",
+    "endnotes": "notes",
+    "footnotes": "notes",
+    "end notes": "notes",
+}
+
+_TOC_HEADINGS = frozenset({"table of contents", "contents", "content"})
+
+# Markdown heading (OCR output to Markdown) or a bullet before a TOC line.
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+_EMPHASIS = re.compile(r"\*\*|__")
+_FORM_FEED = "\f"
+
+
+@attrs.frozen(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@attrs.frozen(slots=True)
+class Block:
+    """Consecutive non-blank lines."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+@attrs.frozen(slots=True)
+class SourceBlock:
+    """One reference-list entry (possibly hard-wrapped over several lines)."""
+
+    section: Section
+    start: int
+    end: int
+
+
+@attrs.frozen(slots=True)
+class Segmentation:
+    regions: tuple[Region, ...]
+    headings: tuple[Heading, ...]
+    furniture: tuple[tuple[int, int], ...]
+    sources: tuple[SourceBlock, ...]
+    bodies: tuple[FootnoteBody, ...]
+    #: Stretches of running text: where citations, note markers and cross-references live.
+    prose: tuple[tuple[int, int], ...]
+    #: The first line that is not furniture or navigation: the title line of most reports.
+    first_line: tuple[int, int] | None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    position = 0
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        end = length if newline == -1 else newline
+        lines.append(Line(position, end, text[position:end]))
+        if newline == -1:
+            break
+        position = newline + 1
+    return lines
+
+
+def split_blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                blocks.append(Block(tuple(current)))
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(Block(tuple(current)))
+    return blocks
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.replace(_FORM_FEED, " ").split())
+
+
+def heading_key(text: str) -> str:
+    """A heading line as compared with SECTION_HEADINGS: no markup, case or trailing colon."""
+    text = _EMPHASIS.sub("", text)
+    match = _MARKDOWN_HEADING.match(text)
+    if match:
+        text = match.group(2)
+    return _normalise(text).strip(" :.").casefold()
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Running page headers and footers: short lines that repeat on page after page.
+
+    A line counts when it stands in a block of its own (or with one other furniture-like line,
+    as UN "symbol / Page n" pairs do) at least three times. Copies glued by OCR onto the end or
+    start of a text line (``It is not Amnesty International September 1996Al Index: ...``) are
+    found too, for repeated lines long enough not to occur by chance.
+    """
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        if len(block.lines) <= 2:
+            for line in block.lines:
+                key = _normalise(line.text)
+                if 2 <= len(key) <= 120:
+                    counts[key] += 1
+    repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        for line in block.lines:
+            key = _normalise(line.text)
+            if key in repeated or _is_page_number_line(key, len(block.lines)):
+                spans.append((line.start, line.end))
+    # Glued copies: search each long repeated line inside other lines.
+    for key in repeated:
+        if len(key) < 20:
+            continue
+        position = text.find(key)
+        while position != -1:
+            end = position + len(key)
+            spans.append((position, end))
+            position = text.find(key, end)
+    return _merge(spans)
+
+
+def _is_page_number_line(key: str, block_size: int) -> bool:
+    # "Page 12" standing alone; bare numbers are not furniture (UN endnote numbers look alike).
+    words = key.split()
+    return block_size <= 2 and len(words) == 2 and words[0] == "Page" and words[1].isdigit()
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def subtract(start: int, end: int, holes: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` minus the sorted, merged ``holes``."""
+    position = start
+    for hole_start, hole_end in holes:
+        if hole_end <= position:
+            continue
+        if hole_start >= end:
+            break
+        if hole_start > position:
+            yield position, hole_start
+        position = max(position, hole_end)
+    if position < end:
+        yield position, end
+
+
+# --------------------------------------------------------------------------- headings
+
+
+@attrs.frozen(slots=True)
+class _HeadingLine:
+    line: Line
+    title_text: str
+    markdown: bool
+
+
+def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
+    if len(block.lines) != 1:
+        return None
+    line = block.lines[0]
+    stripped = line.text.strip()
+    match = _MARKDOWN_HEADING.match(line.text)
+    if match:
+        return _HeadingLine(line, _EMPHASIS.sub("", match.group(2)).strip(), True)
+    if len(stripped) > 100 or len(stripped) < 2:
+        return None
+    plain = _EMPHASIS.sub("", stripped)
+    if heading_key(plain) in SECTION_HEADINGS or heading_key(plain) in _TOC_HEADINGS:
+        return _HeadingLine(line, plain, False)
+    if plain.endswith((",", ";")) or plain[-1:] == ":" and not plain[:1].isdigit():
+        return None
+    number, title = parse_heading_number(plain)
+    if number is not None and (not title or title[:1].isupper() or title[:1] in "\"'“"):
+        if not title and not plain.casefold().startswith(("section", "chapter", "part", "annex")):
+            return None
+        # A numbered sentence ("1. The report was ...") is a list item, not a heading.
+        if title.endswith(".") and len(title.split()) > 12:
+            return None
+        return _HeadingLine(line, plain, False)
+    letters = [c for c in plain if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and not plain.endswith("."):
+        return _HeadingLine(line, plain, False)
+    return None
+
+
+# --------------------------------------------------------------------------- main entry
+
+
+def segment(text: str, line_index: LineIndex) -> Segmentation:
+    lines = split_lines(text)
+    blocks = split_blocks(lines)
+    furniture = find_furniture(text, blocks)
+    furniture_lines = {
+        (line.start, line.end)
+        for block in blocks
+        for line in block.lines
+        if any(s <= line.start and line.end <= e for s, e in furniture) and line.text.strip()
+    }
+
+    regions: list[Region] = []
+    headings: list[Heading] = []
+    sources: list[SourceBlock] = []
+    bodies: list[FootnoteBody] = []
+    prose: list[tuple[int, int]] = []
+
+    def region(kind: RegionKind, start: int, end: int) -> None:
+        regions.append(Region(kind, line_index.span(start, end)))
+
+    def content_blocks() -> Iterator[Block]:
+        # Blocks with their furniture lines removed (a header line inside a block splits nothing).
+        for block in blocks:
+            kept = tuple(line for line in block.lines if (line.start, line.end) not in furniture_lines)
+            if kept:
+                yield Block(kept)
+
+    section: RegionKind | None = None
+    in_toc = False
+    first_line: tuple[int, int] | None = None
+    last_body_number = 0
+    have_marked_bodies = False
+    notes_lines: list[Line] = []
+    after_attachment_intro = False
+
+    for block in content_blocks():
+        candidate = _heading_candidate(block, text)
+        if candidate is not None:
+            key = heading_key(candidate.title_text)
+            if first_line is None:
+                first_line = (block.start, block.end)
+            if key in _TOC_HEADINGS:
+                in_toc = True
+                section = None
+                headings.append(_make_heading(candidate, line_index, in_toc=True))
+                region("heading", block.start, block.end)
+                continue
+            if in_toc:
+                toc = parse_toc_entry(_BULLET.sub("", candidate.title_text))
+                if toc is not None and toc[2] is not None:
+                    headings.append(_make_heading(candidate, line_index, in_toc=True))
+                    region("toc", block.start, block.end)
+                    continue
+                in_toc = False
+            if key in SECTION_HEADINGS:
+                section = SECTION_HEADINGS[key]
+                region("heading", block.start, block.end)
+                headings.append(_make_heading(candidate, line_index))
+                continue
+            if section is not None and not candidate.markdown and section != "notes":
+                # Inside a source list a short capitalised line ("IRB Databases") is an entry.
+                pass
+            else:
+                section = None
+                headings.append(_make_heading(candidate, line_index))
+                region("heading", block.start, block.end)
+                continue
+        if in_toc:
+            toc_entry = parse_toc_entry(_BULLET.sub("", block.lines[0].text.strip()))
+            if len(block.lines) == 1 and toc_entry is not None and toc_entry[2] is not None:
+                headings.append(
+                    Heading(
+                        text=block.lines[0].text.strip(),
+                        number=toc_entry[0],
+                        title=toc_entry[1],
+                        span=line_index.span(block.start, block.end),
+                        in_toc=True,
+                    )
+                )
+                region("toc", block.start, block.end)
+                continue
+            in_toc = False
+        if first_line is None:
+            first_line = (block.lines[0].start, block.lines[0].end)
+
+        if section == "notes":
+            notes_lines.extend(block.lines)
+            region("notes", block.start, block.end)
+            continue
+        if section in ("references", "attachment", "additional-sources", "bibliography"):
+            region(section, block.start, block.end)
+            sources.extend(_entries_of_block(block, section))
+            continue
+
+        # A note body wherever OCR put it: a block that starts with a note number.
+        body = parse_footnote_body_start(text[block.start : block.end])
+        if body is not None:
+            number, style, offset, recovered = body
+            accept = not recovered or (
+                have_marked_bodies and last_body_number < number <= last_body_number + 3
+            )
+            if accept:
+                have_marked_bodies = have_marked_bodies or not recovered
+                found = _bodies_in_block(
+                    text, line_index, block, number, offset, recovered, furniture
+                )
+                bodies.extend(found)
+                last_body_number = found[-1].number
+                region("footnote", block.start, block.end)
+                continue
+
+        if after_attachment_intro and _looks_like_entry(text[block.start : block.end]):
+            region("attachment", block.start, block.end)
+            sources.append(SourceBlock("attachment", block.start, block.end))
+            continue
+        after_attachment_intro = _introduces_attachments(text[block.start : block.end])
+
+        region("paragraph", block.start, block.end)
+        for start, end in subtract(block.start, block.end, furniture):
+            prose.append((start, end))
+
+    if notes_lines:
+        bodies.extend(_numbered_notes(text, line_index, notes_lines))
+
+    for start, end in furniture:
+        region("furniture", start, end)
+    regions.sort(key=lambda r: (r.span.start, r.span.end))
+    return Segmentation(
+        regions=tuple(regions),
+        headings=tuple(headings),
+        furniture=tuple(furniture),
+        sources=tuple(sources),
+        bodies=tuple(sorted(bodies, key=lambda b: b.span.start)),
+        prose=tuple(prose),
+        first_line=first_line,
+    )
+
+
+def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool = False) -> Heading:
+    title_text = _BULLET.sub("", candidate.title_text)
+    if in_toc:
+        toc = parse_toc_entry(title_text)
+        if toc is not None:
+            number, title, _page = toc
+            return Heading(
+                title_text, number, title, line_index.span(candidate.line.start, candidate.line.end), True
+            )
+    number, title = parse_heading_number(title_text)
+    return Heading(
+        text=title_text,
+        number=number,
+        title=title,
+        span=line_index.span(candidate.line.start, candidate.line.end),
+        in_toc=in_toc,
+    )
+
+
+def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
+    # Entries are separated by blank lines; a block whose lines each look complete is a list
+    # written one entry a line (no blank lines), which the reference grammar splits.
+    from provenance.parse.references import entry_starts
+
+    texts = [line.text for line in block.lines]
+    starts = entry_starts(texts) if len(texts) > 1 else [0]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    bounds = [*starts, len(block.lines)]
+    for first, after in zip(bounds, bounds[1:], strict=False):
+        if after <= first:
+            continue
+        yield SourceBlock(section, block.lines[first].start, block.lines[after - 1].end)
+
+
+def _looks_like_entry(text: str) -> bool:
+    from provenance.parse.references import reference_entry
+
+    entry = reference_entry(" ".join(text.split()), "attachment")
+    return entry.kind not in ("unstructured", "prose") and entry.date is not None
+
+
+_ATTACHMENT_INTRO = ("attached", "attachment", "enclosed", "following articles", "following sources")
+
+
+def _introduces_attachments(text: str) -> bool:
+    folded = text.rstrip().casefold()
+    return folded.endswith(":") and any(word in folded for word in _ATTACHMENT_INTRO)
+
+
+def _bodies_in_block(
+    text: str,
+    line_index: LineIndex,
+    block: Block,
+    number: int,
+    offset: int,
+    recovered: bool,
+    furniture: list[tuple[int, int]],
+) -> list[FootnoteBody]:
+    """The note body starting this block, and any next note OCR glued onto its end."""
+    starts: list[tuple[int, int, bool]] = [(number, block.start + offset, recovered)]
+    expected = number + 1
+    for glued_number, glued_offset in iter_glued_bodies(text, line_index, block.start, block.end):
+        if glued_number == expected and glued_offset > starts[-1][1]:
+            starts.append((glued_number, glued_offset, True))
+            expected += 1
+    bodies = []
+    for index, (note, start, was_recovered) in enumerate(starts):
+        end = starts[index + 1][1] if index + 1 < len(starts) else block.end
+        pieces = list(subtract(start, end, furniture))
+        if not pieces:
+            continue
+        body_start, body_end = pieces[0][0], pieces[-1][1]
+        body_text = " ".join(" ".join(text[s:e].split()) for s, e in pieces).strip()
+        body_text = body_text.strip(" $")
+        bodies.append(
+            FootnoteBody(note, line_index.span(body_start, body_end), body_text, was_recovered)
+        )
+    return bodies
+
+
+def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list[FootnoteBody]:
+    """Notes under a Notes heading, UN style: each note starts a line with the next number.
+
+    The number may stand alone with the body on the following lines. Only the next number in
+    sequence starts a note, so wrapped lines that begin with a figure and page numbers between
+    notes do not.
+    """
+    bodies: list[FootnoteBody] = []
+    expected = 1
+    current: tuple[int, int, int] | None = None  # number, body start, body end
+
+    def close() -> None:
+        if current is None:
+            return
+        number, start, end = current
+        body_text = " ".join(text[start:end].split())
+        if end > start:
+            bodies.append(FootnoteBody(number, line_index.span(start, end), body_text, False))
+
+    for line in lines:
+        parsed = parse_footnote_body_start(line.text.strip())
+        if parsed is not None and parsed[0] == expected and not parsed[3]:
+            close()
+            lead = len(line.text) - len(line.text.lstrip())
+            body_start = line.start + lead + parsed[2]
+            current = (parsed[0], body_start, line.end)
+            expected += 1
+            continue
+        stripped = line.text.strip()
+        if stripped.isdigit() and int(stripped) == expected:
+            close()
+            current = (expected, line.end, line.end)
+            expected += 1
+            continue
+        if current is not None:
+            number, start, _end = current
+            if start == _end and start <= line.start:
+                start = line.start + len(line.text) - len(line.text.lstrip())
+            current = (number, start, line.end)
+    close()
+    return bodies

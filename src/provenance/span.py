@@ -1,0 +1,64 @@
+"""Source locations: character offsets and the 1-based lines and columns people read."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import attrs
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """Where something stands in a document: offsets ``[start, end)`` plus 1-based line/column.
+
+    ``end_line``/``end_column`` point at the last character (inclusive), as editors and SARIF expect.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class LineIndex:
+    """Maps offsets of one text to lines and columns in O(log n) per lookup."""
+
+    __slots__ = ("_line_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self._line_starts = starts
+        self._length = len(text)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset`` (clamped into the text)."""
+        offset = max(0, min(offset, self._length))
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._line_starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``[start, end)``; an empty span points at ``start``."""
+        line, column = self.line_column(start)
+        end_line, end_column = self.line_column(max(start, end - 1))
+        return Span(start, end, line, column, end_line, end_column)
