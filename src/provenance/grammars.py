@@ -57,6 +57,30 @@ def parse_full(name: str, text: str, start: str = "start") -> Tree[Token]:
         raise _grammar_error(name, text, error) from None
 
 
+@cache
+def multi_start_parser(name: str, starts: tuple[str, ...]) -> Lark:
+    """One LALR parser for several start rules of ``grammars/<name>.lark``, built once per process.
+
+    Loading a grammar file costs far more than its LALR tables; a grammar tried under many start
+    rules (one per style) loads once this way instead of once per rule.
+    """
+    return Lark.open(
+        str(grammar_path(name)),
+        parser="lalr",
+        lexer="contextual",
+        start=list(starts),
+        maybe_placeholders=False,
+    )
+
+
+def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:
+    """``parse_full`` for rule ``start`` of the ``multi_start_parser(name, starts)``."""
+    try:
+        return multi_start_parser(name, starts).parse(text, start=start)
+    except UnexpectedInput as error:
+        raise _grammar_error(name, text, error) from None
+
+
 def parse_prefix(
     name: str, text: str, start: str = "start", pos: int = 0, endpos: int | None = None
 ) -> tuple[Tree[Token], int] | None:
@@ -71,9 +95,14 @@ def parse_prefix(
     window = text[pos:endpos] if (pos or endpos is not None) else text
     interactive = parser(name, start).parse_interactive(window)
     best: tuple[Tree[Token], int] | None = None
+    state = interactive.parser_state
+    states = state.parse_conf.states
     try:
-        for token in interactive.lexer_thread.lex(interactive.parser_state):
+        for token in interactive.lexer_thread.lex(state):
             interactive.feed_token(token)
+            if "$END" not in states[state.position]:
+                # No action on end of input here, so feed_eof would fail: skip the costly copy.
+                continue
             try:
                 tree = interactive.copy().feed_eof(token)
             except UnexpectedInput:

@@ -1,0 +1,271 @@
+"""In-text citations: ``(The Korea Post Feb. 1999)``, ``(27 July 1999)``, ``(ibid.)``.
+
+``grammars/citation.lark`` decides what a citation is; this module cuts the text between a "(" and
+the next ")" and hands it to the grammar, then reads the tree into ``CitationValue``s.
+
+Spans: each ``Citation`` covers the text of that one citation INSIDE the parentheses, from its first
+to its last token: ``(The Korea Post Feb. 1999)`` gives ``The Korea Post Feb. 1999``, and
+``(AI 12 Mar. 2003; HRW 2004)`` gives ``AI 12 Mar. 2003`` and ``HRW 2004``, each located on its
+own. A citation hard-wrapped over two lines keeps the line break in its ``text``; its ``author``
+is normalised to single spaces.
+
+Values: the author is the source name with whitespace runs collapsed to one space (spacing at
+``/``, ``:`` and ``-`` is kept as written); a bracketed place (``The Korea Post [Seoul]``) is not
+part of the author, since the reference list records it as the place. When a source name ends in
+a number (``Country Reports 1999 2000``) the last date is the citation's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from lark import Token, Transformer, v_args
+from lark.exceptions import VisitError
+
+from provenance.errors import GrammarError
+from provenance.grammars import parse_full
+from provenance.model import Citation, CitationValue, Date, DateRange
+from provenance.span import LineIndex
+
+__all__ = ["MAX_AUTHOR_WORDS", "iter_citations", "parse_citation_group"]
+
+_GRAMMAR = "citation"
+_START = "group"
+
+#: A source name longer than this many words (connectors such as "of" not counted) is prose in
+#: parentheses, not a citation.
+MAX_AUTHOR_WORDS = 12
+
+#: Longest text between "(" and ")" handed to the grammar: twelve words, a date and a pinpoint,
+#: with room for hard-wrap indentation.
+_MAX_INSIDE = 320
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# Tokens that count as words of a source name (connectors and joiners do not).
+_WORD_TYPES = frozenset({"NAME", "YEAR", "DAY", "NUMBER", "ETAL"})
+
+
+def _month(token: Token) -> int:
+    return _MONTHS[str(token)[:3].lower()]
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Token texts with one space wherever the text had any whitespace, none where it had none."""
+    parts: list[str] = []
+    previous_end: int | None = None
+    for token in tokens:
+        if previous_end is not None and int(token.start_pos or 0) > previous_end:
+            parts.append(" ")
+        parts.append(" ".join(str(token).split()))
+        previous_end = int(token.end_pos or 0)
+    return "".join(parts)
+
+
+@attrs.frozen(slots=True)
+class _Located:
+    """A transformed piece and the offsets of its first and last token in the parsed text."""
+
+    value: Any
+    start: int
+    end: int
+
+
+@attrs.frozen(slots=True)
+class _Author:
+    tokens: tuple[Token, ...]
+    start: int
+
+
+class _Place:
+    """A bracketed place after a source name ("[Seoul]"): dropped from the author."""
+
+
+_PLACE = _Place()
+
+
+def _span_of(tokens: tuple[Token, ...] | list[Token]) -> tuple[int, int]:
+    first, last = tokens[0], tokens[-1]
+    return int(first.start_pos or 0), int(last.end_pos or 0)
+
+
+@v_args(inline=True)
+class _CitationTransformer(Transformer[Token, list[_Located]]):
+    """Reads a ``group`` tree into ``CitationValue``s located in the parsed text."""
+
+    # ---------------------------------------------------------------- dates
+    def year(self, year: Token) -> _Located:
+        return _Located(Date(int(year)), *_span_of([year]))
+
+    def year_range(self, first: Token, _dash: Token, last: Token) -> _Located:
+        return _Located(DateRange(Date(int(first)), Date(int(last))), *_span_of([first, last]))
+
+    def year_alternative(self, first: Token, _slash: Token, last: Token) -> _Located:
+        value = DateRange(Date(int(first)), Date(int(last)), joiner="alternative")
+        return _Located(value, *_span_of([first, last]))
+
+    def day_month_year(self, day: Token, month: Token, year: Token) -> _Located:
+        return _Located(Date(int(year), _month(month), int(day)), *_span_of([day, year]))
+
+    def day_range(
+        self, first: Token, _dash: Token, last: Token, month: Token, year: Token
+    ) -> _Located:
+        y, m = int(year), _month(month)
+        value = DateRange(Date(y, m, int(first)), Date(y, m, int(last)))
+        return _Located(value, *_span_of([first, year]))
+
+    def month_year(self, month: Token, year: Token) -> _Located:
+        return _Located(Date(int(year), _month(month)), *_span_of([month, year]))
+
+    def month_day_year(self, month: Token, day: Token, year: Token) -> _Located:
+        return _Located(Date(int(year), _month(month), int(day)), *_span_of([month, year]))
+
+    def month_day_range(
+        self, month: Token, first: Token, _dash: Token, last: Token, year: Token
+    ) -> _Located:
+        y, m = int(year), _month(month)
+        value = DateRange(Date(y, m, int(first)), Date(y, m, int(last)))
+        return _Located(value, *_span_of([month, year]))
+
+    def month_range(self, first: Token, _dash: Token, last: Token, year: Token) -> _Located:
+        y = int(year)
+        value = DateRange(Date(y, _month(first)), Date(y, _month(last)))
+        return _Located(value, *_span_of([first, year]))
+
+    def month_alternative(self, first: Token, _slash: Token, last: Token, year: Token) -> _Located:
+        y = int(year)
+        value = DateRange(Date(y, _month(first)), Date(y, _month(last)), joiner="alternative")
+        return _Located(value, *_span_of([first, year]))
+
+    # ---------------------------------------------------------------- source name
+    def _author(self, *children: Any) -> _Author:
+        tokens: list[Token] = []
+        for child in children:
+            if isinstance(child, _Author):
+                tokens.extend(child.tokens)
+            elif isinstance(child, Token):
+                tokens.append(child)
+            # anything else is a [Place]: inside the citation's span, but not part of the name
+        return _Author(tuple(tokens), int(tokens[0].start_pos or 0))
+
+    author_w = author_n = author_d = _author
+
+    def place(self, *_names: Token) -> _Place:
+        return _PLACE
+
+    # ---------------------------------------------------------------- pinpoint
+    def locator(self, *tokens: Token) -> _Located:
+        return _Located(_joined_locator(list(tokens)), *_span_of(tokens))
+
+    # ---------------------------------------------------------------- citations
+    def author_date(
+        self, author: _Author, date: _Located, locator: _Located | None = None
+    ) -> _Located:
+        words = sum(1 for token in author.tokens if token.type in _WORD_TYPES)
+        if words > MAX_AUTHOR_WORDS:
+            raise _TooLong(author.start)
+        value = CitationValue(
+            author=_joined(list(author.tokens)),
+            date=date.value,
+            locator=locator.value if locator else None,
+        )
+        return _Located(value, author.start, (locator or date).end)
+
+    def date_only(self, date: _Located, locator: _Located | None = None) -> _Located:
+        value = CitationValue(date=date.value, locator=locator.value if locator else None)
+        return _Located(value, date.start, (locator or date).end)
+
+    def ibid(self, ibid: Token, locator: _Located | None = None) -> _Located:
+        start, end = _span_of([ibid])
+        value = CitationValue(ibid=True, locator=locator.value if locator else None)
+        return _Located(value, start, locator.end if locator else end)
+
+    def group(self, *citations: _Located) -> list[_Located]:
+        return list(citations)
+
+
+def _joined_locator(tokens: list[Token]) -> str:
+    """``p. 5``, ``paras. 64 and 65``, ``paras. 2.3, 3.1-3.11``: commas re-inserted after values."""
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None:
+            if previous.type == "LOC_VALUE" and token.type == "LOC_VALUE":
+                parts.append(", ")  # the grammar drops the "," between two values
+            elif token.start_pos is not None and previous.end_pos is not None:
+                parts.append(" " if token.start_pos > previous.end_pos else "")
+        parts.append(" ".join(str(token).split()))
+        previous = token
+    return "".join(parts)
+
+
+class _TooLong(Exception):
+    """A source name longer than ``MAX_AUTHOR_WORDS``: prose, not a citation."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+_TRANSFORMER = _CitationTransformer()
+
+
+def _located(text: str) -> list[_Located]:
+    """Parse the inside of one pair of parentheses; GrammarError when it is not a citation group."""
+    tree = parse_full(_GRAMMAR, text, _START)
+    try:
+        return _TRANSFORMER.transform(tree)
+    except VisitError as error:  # lark wraps exceptions raised in a transformer
+        if isinstance(error.orig_exc, _TooLong):
+            raise GrammarError(_GRAMMAR, text, error.orig_exc.position) from None
+        raise
+
+
+def parse_citation_group(text: str) -> tuple[CitationValue, ...]:
+    """The citations in ``text``, the inside of one pair of parentheses (without them).
+
+    ``parse_citation_group("AI 12 Mar. 2003; HRW 2004")`` gives two values. Raises
+    ``GrammarError`` when the text is not a citation group (``North Korea``, ``see Section 3``).
+    """
+    return tuple(part.value for part in _located(text))
+
+
+def iter_citations(
+    text: str, line_index: LineIndex, start: int = 0, end: int | None = None
+) -> Iterator[Citation]:
+    """Every citation in parentheses in ``text[start:end]``, one per citation of a group.
+
+    Each "(" whose ")" follows within a short window, with no "(" between, is a candidate; the
+    grammar decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
+    citations are found too: whether a date in parentheses counts as a citation in a given
+    document is for the document assembler to decide.
+    """
+    stop = len(text) if end is None else max(0, min(end, len(text)))
+    position = text.find("(", max(0, start), stop)
+    while position != -1:
+        inside = position + 1
+        close = text.find(")", inside, min(stop, inside + _MAX_INSIDE))
+        if close != -1 and text.find("(", inside, close) == -1:
+            try:
+                parts = _located(text[inside:close])
+            except GrammarError:
+                parts = []
+            for part in parts:
+                first, last = inside + part.start, inside + part.end
+                yield Citation(part.value, text[first:last], line_index.span(first, last))
+        position = text.find("(", inside, stop)

@@ -1,0 +1,614 @@
+"""In-text citations: grammar, transformer, iterator and renderer (grammars/citation.lark)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+from lark import Lark, Token, Tree
+
+from provenance.errors import GrammarError
+from provenance.grammars import grammar_path, parse_full, parser
+from provenance.model import CitationValue, Date, DateRange
+from provenance.parsers.citations import MAX_AUTHOR_WORDS, iter_citations, parse_citation_group
+from provenance.render.citations import (
+    CITATION_STYLES,
+    render_citation,
+    render_citation_group,
+    render_date,
+)
+from provenance.span import LineIndex
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+PRACTICE = ROOT.parent / "shared" / "practice"
+
+
+def cite(text: str) -> list[tuple[str, int, int, int, int]]:
+    """(text, line, column, end_line, end_column) of every citation found in ``text``."""
+    index = LineIndex(text)
+    return [
+        (c.text, c.span.line, c.span.column, c.span.end_line, c.span.end_column)
+        for c in iter_citations(text, index)
+    ]
+
+
+def iso(value: CitationValue) -> str | None:
+    return value.date.iso() if value.date is not None else None
+
+
+# --------------------------------------------------------------------------- real shapes
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date", "locator"),
+    [
+        ("The Korea Post Feb. 1999", "The Korea Post", "1999-02", None),
+        ("The Korea Post [Seoul] Feb. 1999", "The Korea Post", "1999-02", None),
+        ("The Sri\nLanka Monitor November 1990", "The Sri Lanka Monitor", "1990-11", None),
+        ("The Sri\n   Lanka   Monitor November 1990", "The Sri Lanka Monitor", "1990-11", None),
+        ("The Hindu 15 December 1990", "The Hindu", "1990-12-15", None),
+        ("FBIS-NES-90-243 18 December 1990", "FBIS-NES-90-243", "1990-12-18", None),
+        ("Reuters 3 Jan. 1991", "Reuters", "1991-01-03", None),
+        ("Country Reports 1999 2000", "Country Reports 1999", "2000", None),
+        ("Country Reports 1999 Feb. 2000", "Country Reports 1999", "2000-02", None),
+        ("Resolution 5, Feb. 1999", "Resolution 5", "1999-02", None),
+        ("UN 2004, para. 5", "UN", "2004", "para. 5"),
+        ("UN 2004 para. 5", "UN", "2004", "para. 5"),
+        ("UN 2004, paras. 5, 7 and 9", "UN", "2004", "paras. 5, 7 and 9"),
+        ("PTPR/JS3 2009, paras. 2.3 and 3.1-3.11", "PTPR/JS3", "2009", "paras. 2.3 and 3.1-3.11"),
+        (
+            "The Hindu: International Edition 15 December 1990",
+            "The Hindu: International Edition",
+            "1990-12-15",
+            None,
+        ),
+        (
+            "Office of the High Commissioner for Human Rights 2004",
+            "Office of the High Commissioner for Human Rights",
+            "2004",
+            None,
+        ),
+        ("Amnesty International, 2004", "Amnesty International", "2004", None),
+        ("Smith et al. 2004", "Smith et al.", "2004", None),
+        ("LEXIS/NEXIS 2000", "LEXIS/NEXIS", "2000", None),
+        ("CoE-ECRI 2009", "CoE-ECRI", "2009", None),
+        ("U.S. Department of State 1999", "U.S. Department of State", "1999", None),
+        ("Médecins Sans Frontières 2003", "Médecins Sans Frontières", "2003", None),
+        ("Human Rights Watch December 15, 1990", "Human Rights Watch", "1990-12-15", None),
+        ("AI 24-26 May 2002", "AI", "2002-05-24/2002-05-26", None),
+        ("AI May 24-26, 2002", "AI", "2002-05-24/2002-05-26", None),
+        (
+            "Analysis of Current Events September/October 1999",
+            "Analysis of Current Events",
+            "1999-09/1999-10",
+            None,
+        ),
+        ("HRW 1999-2000", "HRW", "1999/2000", None),
+    ],
+)
+def test_author_date(text: str, author: str, date: str, locator: str | None) -> None:
+    (value,) = parse_citation_group(text)
+    assert value.kind == "author-date"
+    assert (value.author, iso(value), value.locator) == (author, date, locator)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("27 July 1999", "1999-07-27"),
+        ("15 May 2000", "2000-05-15"),
+        ("15 December, 1990", "1990-12-15"),
+        ("February 1993", "1993-02"),
+        ("1995", "1995"),
+        ("2010–\n            2015", "2010/2015"),
+        ("8 March 2010", "2010-03-08"),
+        ("Sept. 1999", "1999-09"),
+    ],
+)
+def test_date_only(text: str, date: str) -> None:
+    (value,) = parse_citation_group(text)
+    assert value.kind == "date-only"
+    assert value.author is None and iso(value) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "locator"),
+    [
+        ("ibid.", None),
+        ("Ibid.", None),
+        ("ibid", None),
+        ("IBID.", None),
+        ("ibid., p. 5", "p. 5"),
+        ("Ibid., para. 79", "para. 79"),
+        ("Ibid., paras. 64 and 65", "paras. 64 and 65"),
+        ("ibidem, pp. 8-9", "pp. 8-9"),
+    ],
+)
+def test_ibid(text: str, locator: str | None) -> None:
+    (value,) = parse_citation_group(text)
+    assert value == CitationValue(ibid=True, locator=locator)
+    assert value.kind == "ibid"
+
+
+def test_group_of_two() -> None:
+    values = parse_citation_group("AI 12 Mar. 2003; HRW 2004")
+    assert values == (
+        CitationValue("AI", Date(2003, 3, 12)),
+        CitationValue("HRW", Date(2004)),
+    )
+
+
+def test_group_mixing_kinds() -> None:
+    values = parse_citation_group("ibid.; Reuters 3 Jan. 1991; 1995")
+    assert [value.kind for value in values] == ["ibid", "author-date", "date-only"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea",
+        "PSS",
+        "IDE",
+        "see Section 3.3.3",
+        "see also Chapter Two",
+        "emphasis added by Amnesty International",
+        "a copy of which is enclosed",
+        "1",
+        "a",
+        "c",
+        "5",
+        "25",
+        "100",
+        "southern Bosnia-Herzegovina",
+        "Primorsky Kray",
+        "AI Index: ASA 24/12/95",
+        "AI Index: EUR 46/06/96",
+        "Ratification: 1992",
+        "signature, 2012",
+        "Declaration, art. 17, 2007",
+        "and, after its collapse in 1991, Russia",
+        "amended in 1999",
+        "after 18 June 2014",
+        "SIST ISO 21542:2012",
+        "Kosovo in 1999",
+        "HRW 2004a",
+        "The Korea Post Feb.",
+        "15 May",
+        "",
+        " ",
+        ";",
+        "AI 2004;",
+        # More than MAX_AUTHOR_WORDS words before the date: prose, not a source name.
+        " ".join(f"Word{n}" for n in range(MAX_AUTHOR_WORDS + 1)) + " 1999",
+    ],
+)
+def test_not_a_citation(text: str) -> None:
+    with pytest.raises(GrammarError):
+        parse_citation_group(text)
+    assert cite(f"Some text ({text}) here.") == []
+
+
+def test_longest_source_name_allowed() -> None:
+    # Connectors do not count towards the cap.
+    name = " of the ".join(f"Word{n}" for n in range(MAX_AUTHOR_WORDS))
+    assert parse_citation_group(f"{name} 1999") == (CitationValue(name, Date(1999)),)
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def test_span_covers_the_inside_of_the_parentheses() -> None:
+    text = 'feelings" (The Korea Post Feb. 1999). Later (ibid.).'
+    found = list(iter_citations(text, LineIndex(text)))
+    assert [c.text for c in found] == ["The Korea Post Feb. 1999", "ibid."]
+    first = found[0]
+    assert text[first.span.start - 1] == "(" and text[first.span.end] == ")"
+    assert (first.span.line, first.span.column) == (1, 12)
+
+
+def test_each_citation_of_a_group_has_its_own_span() -> None:
+    text = "x\nReported (AI 12 Mar. 2003; HRW 2004) today"
+    assert cite(text) == [
+        ("AI 12 Mar. 2003", 2, 11, 2, 25),
+        ("HRW 2004", 2, 28, 2, 35),
+    ]
+
+
+def test_span_across_a_line_break() -> None:
+    text = 'as "Talayati" in November 1990 (The Sri\nLanka Monitor November 1990).\n'
+    ((found, line, column, end_line, end_column),) = cite(text)
+    assert found == "The Sri\nLanka Monitor November 1990"
+    assert (line, column, end_line, end_column) == (1, 33, 2, 27)
+
+
+def test_span_of_ibid_with_locator_and_place() -> None:
+    text = "(ibid., p. 5) (The Korea Post [Seoul] Feb. 1999)"
+    assert [c[0] for c in cite(text)] == ["ibid., p. 5", "The Korea Post [Seoul] Feb. 1999"]
+
+
+def test_start_and_end_limit_the_search() -> None:
+    text = "(1999) middle (2000) end (2001)"
+    index = LineIndex(text)
+    start = text.index("middle")
+    found = list(iter_citations(text, index, start, text.index("end")))
+    assert [(c.text, c.span.start) for c in found] == [("2000", text.index("2000"))]
+
+
+def test_nested_and_unclosed_parentheses() -> None:
+    assert cite("(see (AI 1999) and") == [("AI 1999", 1, 7, 1, 13)]
+    assert cite("(AI 1999") == []
+    assert cite("((((") == []
+
+
+# --------------------------------------------------------------------------- seeds and practice
+
+
+def test_seed_irb_five_citations() -> None:
+    text = (SEEDS / "000_a612e7f6db11d10b.txt").read_text(encoding="utf-8")
+    found = list(iter_citations(text, LineIndex(text)))
+    assert [(c.text, c.span.line, c.kind) for c in found] == [
+        ("The Korea Post Feb. 1999", 5, "author-date"),
+        ("ibid.", 5, "ibid"),
+        ("27 July 1999", 7, "date-only"),
+        ("ibid.", 7, "ibid"),
+        ("15 May 2000", 9, "date-only"),
+    ]
+    assert found[0].value == CitationValue("The Korea Post", Date(1999, 2))
+    assert found[2].value.date == Date(1999, 7, 27)
+    for citation in found:
+        assert text[citation.span.start : citation.span.end] == citation.text
+        assert text[citation.span.start - 1] == "(" and text[citation.span.end] == ")"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_seeds_have_no_false_author_date_citations(name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    authors = [c.value.author for c in iter_citations(text, LineIndex(text)) if c.value.author]
+    expected = ["The Korea Post"] if name.startswith("000_") else []
+    assert authors == expected
+
+
+def test_seed_amnesty_only_a_date_in_parentheses() -> None:
+    text = (SEEDS / "001_57fd68c990b575be.txt").read_text(encoding="utf-8")
+    found = list(iter_citations(text, LineIndex(text)))
+    assert [(c.text, c.kind) for c in found] == [("February 1993", "date-only")]
+
+
+def practice(name: str) -> str:
+    path = PRACTICE / name
+    if not path.is_file():
+        pytest.skip("practice corpus not available")
+    return path.read_text(encoding="utf-8")
+
+
+def test_practice_sri_lanka_three_author_date() -> None:
+    text = practice("01_irb-rir_lka8201-eprlf-authorities.txt")
+    found = list(iter_citations(text, LineIndex(text)))
+    assert [(c.value.author, iso(c.value), c.span.line, c.span.end_line) for c in found] == [
+        ("The Sri Lanka Monitor", "1990-11", 8, 9),
+        ("The Hindu", "1990-12-15", 12, 12),
+        ("FBIS-NES-90-243", "1990-12-18", 15, 15),
+    ]
+
+
+def test_practice_date_only_and_capital_ibid() -> None:
+    text = practice("02_irb-rir_lka8043-eprlf-status.txt")
+    found = list(iter_citations(text, LineIndex(text)))
+    assert [(c.text, c.kind) for c in found] == [
+        ("15 December, 1990", "date-only"),
+        ("Ibid.", "ibid"),
+    ]
+
+
+def test_practice_corpus_has_no_author_date_false_positives() -> None:
+    if not PRACTICE.is_dir():
+        pytest.skip("practice corpus not available")
+    authors = []
+    for path in sorted(PRACTICE.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        authors += [
+            (path.name[:2], c.value.author)
+            for c in iter_citations(text, LineIndex(text))
+            if c.value.author
+        ]
+    assert authors == [
+        ("01", "The Sri Lanka Monitor"),
+        ("01", "The Hindu"),
+        ("01", "FBIS-NES-90-243"),
+    ]
+
+
+# --------------------------------------------------------------------------- renderer
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "text"),
+    [
+        (CitationValue("The Korea Post", Date(1999, 2)), "irb", "The Korea Post Feb. 1999"),
+        (CitationValue("The Korea Post", Date(1999, 2)), "full", "The Korea Post February 1999"),
+        (CitationValue("Reuters", Date(1991, 1, 3)), "irb", "Reuters 3 Jan. 1991"),
+        (CitationValue("Reuters", Date(1991, 1, 3)), "us", "Reuters January 3, 1991"),
+        (CitationValue("Reuters", Date(1991, 1, 3)), "apa", "Reuters, January 3, 1991"),
+        (CitationValue(None, Date(1999, 7, 27)), "irb", "27 July 1999"),
+        (CitationValue(None, Date(1999, 9, 1)), "irb", "1 Sept. 1999"),
+        (CitationValue(ibid=True), "irb", "ibid."),
+        (CitationValue(ibid=True, locator="p. 5"), "full", "Ibid., p. 5"),
+        (CitationValue("UN", Date(2004), locator="para. 5"), "irb", "UN 2004, para. 5"),
+        (CitationValue("Country Reports 1999", Date(2000)), "apa", "Country Reports 1999 2000"),
+        (CitationValue("Resolution 5", Date(1999, 2)), "irb", "Resolution 5, Feb. 1999"),
+        (CitationValue("Resolution 5", Date(1999, 2, 3)), "irb", "Resolution 5 3 Feb. 1999"),
+        (
+            CitationValue("X", DateRange(Date(1999, 9), Date(1999, 10), "alternative")),
+            "irb",
+            "X Sept./Oct. 1999",
+        ),
+        (CitationValue("X", DateRange(Date(1999), Date(2000))), "full", "X 1999-2000"),
+    ],
+)
+def test_render_examples(value: CitationValue, style: str, text: str) -> None:
+    assert render_citation(value, style) == text  # type: ignore[arg-type]
+    assert parse_citation_group(text) == (value,)
+
+
+def test_render_group() -> None:
+    values = (CitationValue("AI", Date(2003, 3, 12)), CitationValue("HRW", Date(2004)))
+    assert render_citation_group(values) == "AI 12 Mar. 2003; HRW 2004"
+    with pytest.raises(ValueError):
+        render_citation_group(())
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        CitationValue("AI"),  # a source with no date
+        CitationValue(),  # nothing at all
+        CitationValue("AI", Date(2004), ibid=True),
+        CitationValue("AI", Date(None, 5)),
+        CitationValue("AI", Date(2004, 13)),
+        CitationValue("AI", Date(2004, 5, 1, weekday=2)),
+        CitationValue("AI", Date(99)),
+        CitationValue("AI", DateRange(Date(1999, 5), Date(2000, 6))),
+        CitationValue("AI", DateRange(Date(1999, 5, 1), Date(1999, 6, 2))),
+        CitationValue("AI", DateRange(Date(1999, 5, 1), Date(1999, 5, 2), "alternative")),
+    ],
+)
+def test_render_refuses_what_the_grammar_cannot_say(value: CitationValue) -> None:
+    with pytest.raises(ValueError):
+        render_citation(value)
+
+
+def test_render_unknown_style() -> None:
+    with pytest.raises(ValueError):
+        render_citation(CitationValue(ibid=True), "chicago")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the grammar itself
+
+
+def test_grammar_has_no_lalr_conflicts(caplog: pytest.LogCaptureFixture) -> None:
+    # Lark resolves shift/reduce conflicts silently as shift; in debug mode it logs them.
+    with caplog.at_level(logging.DEBUG, logger="lark"):
+        Lark.open(str(grammar_path("citation")), parser="lalr", start="group", debug=True)
+    conflicts = [r.getMessage() for r in caplog.records if "onflict" in r.getMessage()]
+    assert conflicts == []
+
+
+_GROUP_PARSER = parser("citation", "group")
+_MONTH = re.compile(_GROUP_PARSER.get_terminal("MONTH").pattern.to_regexp())
+_IBID = re.compile(_GROUP_PARSER.get_terminal("IBID").pattern.to_regexp())
+_NAME = re.compile(_GROUP_PARSER.get_terminal("NAME").pattern.to_regexp())
+
+
+def _is_plain_name(word: str) -> bool:
+    """A word the grammar reads as one NAME (not a month, not ibid)."""
+    return (
+        _NAME.fullmatch(word) is not None
+        and _MONTH.match(word) is None
+        and _IBID.match(word) is None
+    )
+
+
+_NAMES = st.one_of(
+    st.sampled_from(
+        [
+            "Korea",
+            "Post",
+            "Hindu",
+            "HRW",
+            "AI",
+            "FBIS-NES-90-243",
+            "CoE-ECRI",
+            "JS2",
+            "U.S.",
+            "People's",
+            "Médecins",
+            "Inc.",
+            "Łódź",
+            "Reuters",
+            "Watch",
+        ]
+    ),
+    st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True),
+    st.from_regex(r"[A-Z]{2,6}", fullmatch=True),
+).filter(_is_plain_name)
+
+_LINKS = st.sampled_from(
+    [" ", " of ", " of the ", " for ", " and ", " de ", "/", ": ", " & ", " - "]
+)
+
+
+@st.composite
+def authors(draw: st.DrawFn) -> str:
+    words = [draw(_NAMES)]
+    for _ in range(draw(st.integers(0, 5))):
+        if draw(st.booleans()) and words[-1][-1:].isalpha():
+            words.append(" " + str(draw(st.sampled_from([1999, 5, 243, 31, 2000]))) + " ")
+            words.append(draw(_NAMES))
+        else:
+            words.append(draw(_LINKS) + draw(_NAMES))
+    if draw(st.booleans()):
+        words.append(" " + str(draw(st.sampled_from([1999, 5, 243, 12, 1600]))))
+    return "".join(words).replace("  ", " ")
+
+
+_YEARS = st.integers(1600, 2099)
+_MONTHS = st.integers(1, 12)
+_DAYS = st.integers(1, 31)
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> Date | DateRange:
+    year = draw(_YEARS)
+    shape = draw(st.sampled_from(["y", "m", "d", "yy", "mm", "dd"]))
+    if shape == "y":
+        return Date(year)
+    if shape == "m":
+        return Date(year, draw(_MONTHS))
+    if shape == "d":
+        return Date(year, draw(_MONTHS), draw(_DAYS))
+    joiner: Literal["range", "alternative"] = draw(st.sampled_from(["range", "alternative"]))
+    if shape == "yy":
+        return DateRange(Date(year), Date(draw(_YEARS)), joiner)
+    if shape == "mm":
+        return DateRange(Date(year, draw(_MONTHS)), Date(year, draw(_MONTHS)), joiner)
+    month = draw(_MONTHS)
+    return DateRange(Date(year, month, draw(_DAYS)), Date(year, month, draw(_DAYS)))
+
+
+_LOCATORS = st.one_of(
+    st.none(),
+    st.builds(
+        lambda label, value: f"{label} {value}",
+        st.sampled_from(["p.", "pp.", "para.", "paras.", "page", "art.", "note", "s.", "§"]),
+        st.sampled_from(["5", "8-9", "3.11", "64 and 65", "2.3, 3.1-3.11", "iv", "12a", "1 & 2"]),
+    ),
+)
+
+
+citation_values = st.one_of(
+    st.builds(CitationValue, author=authors(), date=dates(), locator=_LOCATORS),
+    st.builds(CitationValue, date=dates(), locator=_LOCATORS),
+    st.builds(CitationValue, ibid=st.just(True), locator=_LOCATORS),
+)
+
+
+@settings(max_examples=200)
+@given(citation_values, st.sampled_from(CITATION_STYLES))
+def test_round_trip_every_style(value: CitationValue, style: str) -> None:
+    text = render_citation(value, style)  # type: ignore[arg-type]
+    assert parse_citation_group(text) == (value,)
+    # And in running text, with the span on the citation's own text.
+    prose = f"It was said ({text}). Then"
+    (found,) = list(iter_citations(prose, LineIndex(prose)))
+    assert found.value == value and found.text == text
+
+
+@settings(max_examples=100)
+@given(st.lists(citation_values, min_size=1, max_size=4), st.sampled_from(CITATION_STYLES))
+def test_round_trip_groups(values: list[CitationValue], style: str) -> None:
+    text = render_citation_group(values, style)  # type: ignore[arg-type]
+    assert parse_citation_group(text) == tuple(values)
+    prose = f"x ({text}) y"
+    found = list(iter_citations(prose, LineIndex(prose)))
+    assert [c.value for c in found] == values
+    for citation in found:
+        assert prose[citation.span.start : citation.span.end] == citation.text
+
+
+@settings(max_examples=100)
+@given(dates(), st.sampled_from(CITATION_STYLES))
+def test_date_alone_round_trips(date: Date | DateRange, style: str) -> None:
+    assert parse_citation_group(render_date(date, style)) == (CitationValue(date=date),)  # type: ignore[arg-type]
+
+
+def _spaced(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    # Tokens are followed by a space so that two generated tokens never run into one.
+    return strategy.map(lambda token: token + " ")
+
+
+_EXPLICIT = {
+    "NAME": _spaced(_NAMES),
+    "CONN": _spaced(st.sampled_from(["of", "the", "for", "and", "de", "la", "y"])),
+    "MONTH": _spaced(st.sampled_from(["Feb.", "February", "Sept.", "May", "dec", "JUNE"])),
+    "YEAR": _spaced(_YEARS.map(str)),
+    "DAY": _spaced(_DAYS.map(str)),
+    "NUMBER": _spaced(st.one_of(st.integers(32, 1599), st.integers(2100, 99999)).map(str)),
+    "IBID": _spaced(st.sampled_from(["ibid.", "Ibid.", "IBID", "ibidem"])),
+    "ETAL": _spaced(st.sampled_from(["et al.", "et al"])),
+    "LOC_LABEL": _spaced(st.sampled_from(["p.", "pp.", "para.", "paras", "§", "note", "n."])),
+    "LOC_VALUE": _spaced(st.sampled_from(["5", "8-9", "3.11", "iv", "12a", "3 - 4"])),
+    "LOC_AND": _spaced(st.sampled_from(["and", "&"])),
+    "WHITESPACE": st.sampled_from([" ", "\n", "\t", "\xa0", "\n   "]),
+}
+
+
+_WORDS = {"NAME", "YEAR", "DAY", "NUMBER", "ETAL"}
+
+
+def _words(node: Tree[Token] | Token) -> int:
+    """Words of a source name, a bracketed place left out (it is not part of the name)."""
+    if isinstance(node, Token):
+        return int(node.type in _WORDS)
+    if node.data == "place":
+        return 0
+    return sum(_words(child) for child in node.children)
+
+
+def _longest_author(tree: Tree[Token]) -> int:
+    """Words in the longest source name of a ``group`` tree."""
+    longest = 0
+    for citation in tree.children:
+        assert isinstance(citation, Tree)
+        author = citation.children[0]
+        if isinstance(author, Tree) and author.data in ("author_w", "author_n", "author_d"):
+            longest = max(longest, _words(author))
+    return longest
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(from_lark(_GROUP_PARSER, explicit=_EXPLICIT))
+def test_grammar_generated_text_parses(text: str) -> None:
+    tree = parse_full("citation", text, "group")  # the grammar accepts its own sentences
+    try:
+        values = parse_citation_group(text)
+    except GrammarError:
+        # Only the length cap on source names turns a grammatical text down.
+        assert _longest_author(tree) > MAX_AUTHOR_WORDS
+    else:
+        assert _longest_author(tree) <= MAX_AUTHOR_WORDS
+        assert len(values) == len(tree.children)
+
+
+_ARBITRARY = st.one_of(
+    st.text(),
+    st.binary().map(lambda b: b.decode("utf-8", "replace")),
+    st.text(alphabet="()[];,.:/- \nAIbidFeb1990257Jul yofThe", max_size=60),
+)
+
+
+@settings(max_examples=200)
+@given(_ARBITRARY)
+def test_arbitrary_text_never_breaks_parse(text: str) -> None:
+    try:
+        values = parse_citation_group(text)
+    except GrammarError:
+        return
+    assert values and all(isinstance(value, CitationValue) for value in values)
+
+
+@settings(max_examples=200)
+@given(_ARBITRARY, st.integers(0, 80), st.one_of(st.none(), st.integers(-5, 80)))
+def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int | None) -> None:
+    for candidate in (text, f"({text})", f"x ({text}; AI 1999) y"):
+        index = LineIndex(candidate)
+        for citation in iter_citations(candidate, index, start, end):
+            assert 0 <= citation.span.start <= citation.span.end <= len(candidate)
+            assert candidate[citation.span.start : citation.span.end] == citation.text
+            assert index.span(citation.span.start, citation.span.end) == citation.span

@@ -1,0 +1,1117 @@
+"""Reference entries: every style on real shapes, the prose boundary, list splitting, round trip."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+from lark import Lark
+from lark import logger as lark_logger
+
+from provenance.errors import GrammarError
+from provenance.grammars import grammar_path, multi_start_parser
+from provenance.model import AmnestyIndex, Date, DateRange, ReferenceEntry, UnSymbol
+from provenance.parsers import references as refs
+from provenance.parsers.references import (
+    entry_starts,
+    iter_references,
+    parse_reference,
+    parse_reference_date,
+    reference_entry,
+)
+from provenance.render.index_codes import render_index_code
+from provenance.render.references import render_reference, render_reference_date, section_for
+from provenance.span import LineIndex
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+PRACTICE = ROOT.parent / "shared" / "practice"
+
+
+# --------------------------------------------------------------------------- IRB reference lists
+
+
+def test_irb_periodical_with_place_volume_url_accessed() -> None:
+    entry = parse_reference(
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Nazarbayev Win Heralds Closer '
+        'Cooperation with Korea." http://www.koreapost.com/1999_02/dip&fo_03.htm '
+        "[Accessed 15 May 2000]"
+    )
+    assert entry == ReferenceEntry(
+        author="The Korea Post",
+        place="Seoul",
+        date=Date(1999, 2),
+        volume="12",
+        issue="2",
+        title="Nazarbayev Win Heralds Closer Cooperation with Korea",
+        url="http://www.koreapost.com/1999_02/dip&fo_03.htm",
+        accessed=Date(2000, 5, 15),
+        kind="irb",
+    )
+
+
+def test_irb_news_agency_day_date() -> None:
+    entry = parse_reference(
+        "News from the Korean Central News Agency of the DPRK [Pyongyang]. 27 July 1999. "
+        '"S. Korean Authorities\' Hit for Separatist Moves." '
+        "http://www.kcna.co.jp/item/1999/9907/news07/27.htm [Accessed 15 May 2000]"
+    )
+    assert entry.author == "News from the Korean Central News Agency of the DPRK"
+    assert entry.place == "Pyongyang"
+    assert entry.date == Date(1999, 7, 27)
+    assert entry.title == "S. Korean Authorities' Hit for Separatist Moves"
+    assert entry.url == "http://www.kcna.co.jp/item/1999/9907/news07/27.htm"
+    assert entry.accessed == Date(2000, 5, 15)
+
+
+def test_irb_attachment_item_author_moves_periodical_to_container() -> None:
+    entry = parse_reference(
+        "Analysis of Current Events [New York]. September/October 1999. Vol. 11, No. 7-8. Natsuko "
+        "Oka. \"Organizing Kazakhstan's Korean Minority: The Association of Koreans in "
+        'Kazakhstan," '
+        "pp.14-15.",
+        "attachment",
+    )
+    assert entry.kind == "irb"
+    assert entry.author == "Natsuko Oka"
+    assert entry.container == "Analysis of Current Events"
+    assert entry.place == "New York"
+    assert entry.date == DateRange(Date(1999, 9), Date(1999, 10), "alternative")
+    assert entry.date.iso() == "1999-09/1999-10"
+    assert (entry.volume, entry.issue, entry.pages) == ("11", "7-8", "14-15")
+    assert entry.title == (
+        "Organizing Kazakhstan's Korean Minority: The Association of Koreans in Kazakhstan"
+    )
+
+
+def test_irb_nexis_note_and_item_author() -> None:
+    entry = parse_reference(
+        'The Independent [London]. 25 November 1991. Caroline Moorehead. "Rights and Wrongs: Iran '
+        "Gives Warning to Rights Monitors Following 'Reforms'.\" (NEXIS)",
+        "attachment",
+    )
+    assert entry.author == "Caroline Moorehead"
+    assert entry.container == "The Independent"
+    assert entry.place == "London"
+    assert entry.date == Date(1991, 11, 25)
+    assert entry.note == "NEXIS"
+    assert (
+        entry.title
+        == "Rights and Wrongs: Iran Gives Warning to Rights Monitors Following 'Reforms'"
+    )
+
+
+def test_irb_wire_cycle_is_the_issue_not_the_author() -> None:
+    entry = parse_reference(
+        'Reuters. 11 November 1994. BC Cycle. "Iran Ayatollah Denounces Anti-Censorship Writers." '
+        "(NEXIS)"
+    )
+    assert entry.author == "Reuters"
+    assert entry.container is None
+    assert entry.issue == "BC Cycle"
+    assert entry.date == Date(1994, 11, 11)
+    assert entry.title == "Iran Ayatollah Denounces Anti-Censorship Writers"
+    assert entry.note == "NEXIS"
+
+
+def test_irb_ditto_author_is_kept_for_the_caller_to_resolve() -> None:
+    entry = parse_reference(
+        '_____. 11 August 1993. BC Cycle. "Iran Police Rescue Russian Diplomat." (NEXIS)'
+    )
+    assert entry.kind == "irb"
+    assert entry.author == "_____"
+    assert entry.date == Date(1993, 8, 11)
+    assert entry.title == "Iran Police Rescue Russian Diplomat"
+
+
+def test_irb_title_only_sources_with_year_dates() -> None:
+    country_file = parse_reference("Amnesty International Country File: Kazakhstan. 1999-2000.")
+    assert country_file.author == "Amnesty International Country File: Kazakhstan"
+    assert country_file.date == DateRange(Date(1999), Date(2000))
+    reports = parse_reference("Country Reports for Human Rights Practices for 1999. 2000.")
+    # The number inside the name is a word: only a whole date where a date may stand is one.
+    assert reports.author == "Country Reports for Human Rights Practices for 1999"
+    assert reports.date == Date(2000)
+
+
+def test_irb_hard_wrapped_entries_of_the_sri_lanka_rir() -> None:
+    monitor = parse_reference(
+        'The Sri Lanka Monitor. British\nRefugee Council. November 1990. "Waiting in the Shadows".'
+    )
+    assert monitor.author == "British Refugee Council"
+    assert monitor.container == "The Sri Lanka Monitor"
+    assert monitor.date == Date(1990, 11)
+    assert monitor.title == "Waiting in the Shadows"
+    hindu = parse_reference(
+        'The Hindu. 15 December 1990.\n"Colombo Arming Non-LTTE Groups to Fight LTTE".'
+    )
+    assert (hindu.author, hindu.date) == ("The Hindu", Date(1990, 12, 15))
+    assert hindu.title == "Colombo Arming Non-LTTE Groups to Fight LTTE"
+    fbis = parse_reference(
+        'FBIS-NES-90-243. 18 December 1990.\n"Minister Gives Briefing on Security Situation", '
+        "Colombo\nInternational Service [Colombo, 14 December 1990]."
+    )
+    assert fbis.author == "FBIS-NES-90-243"
+    assert fbis.date == Date(1990, 12, 18)
+    assert fbis.title == "Minister Gives Briefing on Security Situation"
+    assert fbis.note == "Colombo International Service [Colombo, 14 December 1990]"
+
+
+def test_irb_amnesty_code_after_title() -> None:
+    entry = parse_reference(
+        'Amnesty International (AI). 5 September 2006. "Iran: Defending Women\'s Rights." '
+        "(AI Index: MDE 13/101/2006) http://web.amnesty.org/library/index [Accessed 4 Oct. 2006]"
+    )
+    assert entry.author == "Amnesty International (AI)"
+    assert entry.index_code == AmnestyIndex("MDE", "13", "101", 2006)
+    assert entry.accessed == Date(2006, 10, 4)
+
+
+def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
+    entry = parse_reference(
+        "United States Department of State. 25 February 2000. Country Reports on Human Rights "
+        "Practices for 1999. Washington, DC."
+    )
+    assert entry.kind == "irb"
+    assert entry.author == "United States Department of State"
+    assert entry.date == Date(2000, 2, 25)
+    assert entry.note == "Country Reports on Human Rights Practices for 1999. Washington, DC."
+
+
+# --------------------------------------------------------------------------- correspondence
+
+
+def test_correspondence_irb_form() -> None:
+    entry = parse_reference(
+        "Oka, Natsuko, Research Fellow, Institute of Developing Economies (IDE) of Japan, Almaty, "
+        "Kazakhstan. 15 May 2000. Correspondence sent to the Research Directorate."
+    )
+    assert entry == ReferenceEntry(
+        kind="correspondence",
+        author="Oka, Natsuko",
+        container=(
+            "Research Fellow, Institute of Developing Economies (IDE) of Japan, Almaty, Kazakhstan"
+        ),
+        date=Date(2000, 5, 15),
+        note="Correspondence sent to the Research Directorate.",
+    )
+
+
+def test_correspondence_telephone_interview() -> None:
+    entry = parse_reference(
+        "Professor of Political Science, University of Toronto. 12 May 2000. Telephone interview."
+    )
+    assert entry.kind == "correspondence"
+    assert entry.author == "Professor of Political Science"
+    assert entry.container == "University of Toronto"
+    assert entry.note == "Telephone interview."
+    interview = parse_reference(
+        "Telephone interview with a representative of the Embassy of Kazakhstan in Ottawa. "
+        "3 June 2000."
+    )
+    assert interview.kind == "correspondence"
+    assert interview.title == "Telephone interview"
+    assert interview.author == "a representative of the Embassy of Kazakhstan in Ottawa"
+    assert interview.date == Date(2000, 6, 3)
+
+
+def test_correspondence_fax_between_two_officials() -> None:
+    entry = parse_reference(
+        "Fax from Chitra Jeremiah, Assistant Director, Department of Foreign Affairs, Republic of "
+        "Nauru to Neil Mander, New Zealand Campaign Against Landmines, 11 May 2000.",
+        "footnote",
+    )
+    assert entry == ReferenceEntry(
+        kind="correspondence",
+        title="Fax",
+        author="Chitra Jeremiah",
+        container="Assistant Director, Department of Foreign Affairs, Republic of Nauru",
+        note="to Neil Mander, New Zealand Campaign Against Landmines",
+        date=Date(2000, 5, 11),
+    )
+
+
+def test_correspondence_letter_with_pinpoint_and_url() -> None:
+    entry = parse_reference(
+        "Letter from CEDAW to the Permanent Mission of Slovenia to the United Nations Office and "
+        "other international organizations in Geneva, dated 8 February 2011, p. 2(b) available "
+        "from http://tbinternet.ohchr.org/Treaties/CEDAW/SVN/INT_CEDAW_FUL_SVN_11944_E.pdf. See "
+        "also CEDAW/C/SVN/CO/4/Add.1, para. 12.",
+        "footnote",
+    )
+    assert entry.title == "Letter"
+    assert entry.author == "CEDAW"
+    assert entry.note is not None and entry.note.startswith("to the Permanent Mission of Slovenia")
+    assert entry.date == Date(2011, 2, 8)
+    assert entry.pages == "2(b)"
+    assert (
+        entry.url == "http://tbinternet.ohchr.org/Treaties/CEDAW/SVN/INT_CEDAW_FUL_SVN_11944_E.pdf"
+    )
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "LEXIS/NEXIS",
+        "IRB Databases",
+        "World News Connection (WNC)",
+        "Human Rights Watch",
+        "Organization for Cooperation and Security in Europe (OCSE)",
+        "U.S. Department of State",
+    ],
+)
+def test_name_only(name: str) -> None:
+    assert parse_reference(name, "additional-sources") == ReferenceEntry(
+        kind="name-only", author=name
+    )
+
+
+def test_list_heading_is_a_label_without_author() -> None:
+    entry = parse_reference("Internet sites including:", "additional-sources")
+    assert entry == ReferenceEntry(kind="label", note="Internet sites including:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sent to the Research Directorate.",  # lower-case: the tail of a wrapped entry
+        "Oka, Natsuko, Research Fellow, Institute of Developing Economies (IDE) of Japan, Almaty,",
+        "This Response was prepared after researching publicly accessible information. It is not "
+        "conclusive.",
+        "International Service [Colombo, 14 December 1990].",
+        # one sentence, no comma: too long for a name
+        "This Response was prepared after researching publicly accessible information currently "
+        "available to the DIRB within time constraints.",
+    ],
+)
+def test_not_a_name(text: str) -> None:
+    assert reference_entry(text, "additional-sources").kind == "unstructured"
+
+
+# --------------------------------------------------------------------------- footnote bodies
+
+
+def test_footnote_index_code_with_date() -> None:
+    entry = parse_reference(
+        "AI Index: ASA 24/12/95, which was published in December 1995.", "footnote"
+    )
+    assert entry == ReferenceEntry(
+        kind="footnote", index_code=AmnestyIndex("ASA", "24", "12", 1995), date=Date(1995, 12)
+    )
+    unstopped = parse_reference("AI Index: ASA 24/12/95, issued in December 1995", "footnote")
+    assert unstopped == entry
+
+
+def test_footnote_italic_title_and_index_code_after_prose() -> None:
+    entry = parse_reference(
+        "Amnesty International documented and criticized this policy of the North Korean "
+        "authorities in detail in its report *North Korea: Human Rights Violations behind Closed "
+        "Doors* (AI Index: ASA 24/12/95), issued in December 1995.",
+        "footnote",
+    )
+    assert entry.kind == "footnote"
+    assert entry.title == "North Korea: Human Rights Violations behind Closed Doors"
+    assert entry.index_code == AmnestyIndex("ASA", "24", "12", 1995)
+    assert entry.date == Date(1995, 12)
+    assert entry.author is None  # the prose names Amnesty, but nothing is guessed from prose
+    assert entry.note == (
+        "Amnesty International documented and criticized this policy of the North Korean "
+        "authorities in detail in its report"
+    )
+
+
+def test_footnote_see_also_and_issues_typo() -> None:
+    entry = parse_reference(
+        "For further information on this case, see also: *Refoulement of Lee Yen Sen/ Fear for "
+        "Safety in North Korea* (AI Index: EUR 46/06/96), issued in February 1996.",
+        "footnote",
+    )
+    assert entry.title == "Refoulement of Lee Yen Sen/ Fear for Safety in North Korea"
+    assert entry.index_code == AmnestyIndex("EUR", "46", "06", 1996)
+    assert entry.date == Date(1996, 2)
+    typo = parse_reference(
+        "For further details on the fate of forcibly returned North Koreans, see also "
+        "*North Korea: "
+        "Human Rights Violations behind Closed Doors* (AI Index: ASA 24/12/95), issues in December "
+        "1995.",
+        "footnote",
+    )
+    assert typo.date == Date(1995, 12)
+
+
+def test_footnote_quoted_title_with_author_and_date() -> None:
+    entry = parse_reference(
+        'Human Rights Watch/Helsinki, "Crime or simply punishment?: Racist attacks by Moscow law '
+        'enforcement", published in September 1995.',
+        "footnote",
+    )
+    assert entry == ReferenceEntry(
+        kind="footnote",
+        author="Human Rights Watch/Helsinki",
+        title="Crime or simply punishment?: Racist attacks by Moscow law enforcement",
+        date=Date(1995, 9),
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "See art. 14-5 of the new agreement. It is not clear if the old agreement had exactly the "
+        "same provision but it is expected to have done so.",
+        "Apparently, several Afghan families were recognized as refugees in March 1996.",
+        "See also Section 3.3.2.",
+        "See also at 3.3.1",
+        "The *propiska* system was used as a way of controlling and guiding places of residence of "
+        "citizens in the USSR. The system was officially abolished by the 1993 Constitution.",
+        "See for these provisions Article 14(5)/(12) of the Agreement on the logging sites, signed "
+        'on 24 February 1995. Article 14 (5) states: "...These identity cards...are only valid at '
+        'the place of work...".',
+        "The report covers the period 1 February 2001 to 31 December 2003.",
+        "More information is provided in the Voluntary UPR Mid-term Report (recommendation 64).",
+        "Article 3 of the 1995 Agreement on the logging sites provides for a minimum work term of "
+        "three years for North Korean loggers in the Russian Federation.",
+        'According to the minister, "we will act", he said in May 1995.',
+        # A running page header glued to the end of a note is not a citation of the report.
+        "He was granted asylum in Russia in 1992. Amnesty International September 1996Al Index: "
+        "ASA 24/06/96",
+        "He was granted asylum in Russia in 1992. Al Index: ASA 24/06/96",
+        "The decree was adopted by parliament, 12 May 1996.",
+    ],
+)
+def test_explanatory_footnotes_are_unstructured(body: str) -> None:
+    with pytest.raises(GrammarError):
+        parse_reference(body, "footnote")
+    assert reference_entry(body, "footnote") == ReferenceEntry(kind="unstructured")
+
+
+# --------------------------------------------------------------------------- older attachment order
+
+
+def test_attachment_periodical_date_title_page() -> None:
+    entry = parse_reference(
+        "The Hindu: International Edition, December 15 1990, Colombo Arming Non-LTTE to Fight "
+        "LTTE, p. 5.",
+        "attachment",
+    )
+    assert entry == ReferenceEntry(
+        kind="irb-attachment",
+        author="The Hindu: International Edition",
+        date=Date(1990, 12, 15),
+        title="Colombo Arming Non-LTTE to Fight LTTE",
+        pages="5",
+    )
+
+
+def test_attachment_person_title_publisher_date() -> None:
+    entry = parse_reference(
+        "Sebastian, Rita, Sri Lanka: Tamil Rebels Call Off Ceasefire, Inter-Press Service, 25 "
+        "January 1991.",
+        "attachment",
+    )
+    assert entry == ReferenceEntry(
+        kind="irb-attachment",
+        author="Sebastian, Rita",
+        title="Sri Lanka: Tamil Rebels Call Off Ceasefire",
+        container="Inter-Press Service",
+        date=Date(1991, 1, 25),
+    )
+    particle = parse_reference(
+        "De Silva, Dalton, Tamil Rebels Fighting With Indian Weapons, Reuters, 19 July 1990.",
+        "attachment",
+    )
+    assert (particle.author, particle.container) == ("De Silva, Dalton", "Reuters")
+
+
+def test_attachment_title_with_comma_last_item_is_publisher() -> None:
+    entry = parse_reference(
+        "Tamils, Muslims Reach Consensus on Sri Lanka`s North-East Merger, The Xinhua General "
+        "Overseas News Service, 18 November 1990.",
+        "attachment",
+    )
+    assert entry.author == "The Xinhua General Overseas News Service"
+    assert entry.title == "Tamils, Muslims Reach Consensus on Sri Lanka`s North-East Merger"
+    assert entry.container is None
+    reuters = parse_reference(
+        "Sri Lankan Tamil Groups Want Homeguard Units to be Disbanded, Reuters, 24 September 1990.",
+        "attachment",
+    )
+    assert reuters.author == "Reuters"
+    assert reuters.title == "Sri Lankan Tamil Groups Want Homeguard Units to be Disbanded"
+    assert reuters.date == Date(1990, 9, 24)
+
+
+# --------------------------------------------------------------------------- UN short forms
+
+
+@pytest.mark.parametrize(
+    ("body", "author", "pages", "note"),
+    [
+        ("YHD, p.2.", "YHD", "2", None),
+        ("COE-Commissioner, pp.8-9.", "COE-Commissioner", "8-9", None),
+        ("COE-ECRI, p.11", "COE-ECRI", "11", None),
+        (
+            "CoE-GREVIO, para. 400 and CoE-CoP, para. 13.",
+            "CoE-GREVIO",
+            "para. 400",
+            "and CoE-CoP, para. 13.",
+        ),
+        ("JS2, paras. 24 and 44.", "JS2", "paras. 24 and 44", None),
+        ("CoE-ACFC, p. 4, para. 4.", "CoE-ACFC", "p. 4, para. 4", None),
+        ("PTPR/JS3, paras. 2.3 and 3.1-3.11.", "PTPR/JS3", "paras. 2.3 and 3.1-3.11", None),
+        (
+            "OSCE/ODIHR, para. 12. See also JS2, para. 45.",
+            "OSCE/ODIHR",
+            "para. 12",
+            "See also JS2, para. 45.",
+        ),
+    ],
+)
+def test_un_short_forms(body: str, author: str, pages: str, note: str | None) -> None:
+    entry = parse_reference(body, "footnote")
+    assert entry == ReferenceEntry(kind="un-short", author=author, pages=pages, note=note)
+
+
+def test_un_ibid() -> None:
+    assert parse_reference("Ibid., para. 79.", "footnote") == ReferenceEntry(
+        kind="ibid", pages="para. 79"
+    )
+    assert parse_reference("Ibid.", "footnote") == ReferenceEntry(kind="ibid")
+    entry = parse_reference("Ibid., paras. 44(b) (c) and (e), and 74 (c).", "footnote")
+    assert entry.pages == "paras. 44(b) (c) and (e), and 74 (c)"
+
+
+def test_un_symbol_with_pinpoints_and_see_also() -> None:
+    entry = parse_reference("CAT/C/SVN/CO/3/Add.1, paras. 7, 9 and 17.", "footnote")
+    assert entry == ReferenceEntry(
+        kind="un-short",
+        index_code=UnSymbol(("CAT", "C", "SVN", "CO", "3", "Add.1")),
+        pages="paras. 7, 9 and 17",
+    )
+    see_also = parse_reference(
+        "CERD/C/SVN/CO/6-7, para. 16. See also CAT/C/SVN/CO/3, para. 23; and CRC/C/SVN/CO/3-4, "
+        "para. 79.",
+        "footnote",
+    )
+    assert see_also.index_code == UnSymbol(("CERD", "C", "SVN", "CO", "6-7"))
+    assert see_also.note == "See also CAT/C/SVN/CO/3, para. 23; and CRC/C/SVN/CO/3-4, para. 79."
+
+
+def test_landmine_article_7_report_is_a_title_with_form_and_date() -> None:
+    entry = parse_reference("Article 7 Report, Form A, 28 July 2004.", "footnote")
+    assert entry == ReferenceEntry(
+        kind="un-short", title="Article 7 Report", pages="Form A", date=Date(2004, 7, 28)
+    )
+    forms = parse_reference("Article 7 Report, Form B and Form C, 28 July 2004.", "footnote")
+    assert forms.pages == "Form B and Form C"
+
+
+def test_short_forms_are_not_read_in_reference_lists() -> None:
+    # "YHD, p.2." is an endnote shape: in a reference list it is not taken as one.
+    assert reference_entry("YHD, p.2.", "references").kind == "unstructured"
+    # and bare names are list entries, never footnote sources
+    assert reference_entry("Human Rights Watch", "footnote").kind == "unstructured"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("15 May 2000", Date(2000, 5, 15)),
+        ("Feb. 1999", Date(1999, 2)),
+        ("December 15 1990", Date(1990, 12, 15)),
+        ("15 December, 1990", Date(1990, 12, 15)),
+        ("September/October 1999", DateRange(Date(1999, 9), Date(1999, 10), "alternative")),
+        ("1999-2000", DateRange(Date(1999), Date(2000))),
+        ("24-26 May 2002", DateRange(Date(2002, 5, 24), Date(2002, 5, 26))),
+        ("SEPTEMBER 1996", Date(1996, 9)),
+    ],
+)
+def test_reference_dates(text: str, value: object) -> None:
+    assert parse_reference_date(text) == value
+    assert parse_reference_date(render_reference_date(value)) == value  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- splitting lists
+
+
+def test_entry_starts_hard_wrapped_irb_list() -> None:
+    lines = [
+        "The Sri Lanka Monitor. British",
+        'Refugee Council. November 1990. "Waiting in the Shadows".',
+        "The Hindu. 15 December 1990.",
+        '"Colombo Arming Non-LTTE Groups to Fight LTTE".',
+        "FBIS-NES-90-243. 18 December 1990.",
+        '"Minister Gives Briefing on Security Situation", Colombo',
+        "International Service [Colombo, 14 December 1990].",
+    ]
+    assert entry_starts(lines) == [0, 2, 4]
+
+
+def test_entry_starts_one_name_per_line() -> None:
+    lines = [
+        "Amnesty International Country File: Kazakhstan. 1999-2000.",
+        "IRB Databases",
+        "LEXIS/NEXIS",
+        "Internet sites including:",
+        "Human Rights Watch",
+    ]
+    assert entry_starts(lines) == [0, 1, 2, 3, 4]
+
+
+def test_entry_starts_keeps_wrapped_entries_whole() -> None:
+    assert entry_starts(
+        [
+            "Oka, Natsuko, Research Fellow, Institute of Developing Economies (IDE) of Japan,",
+            "Almaty, Kazakhstan. 15 May 2000. Correspondence",
+            "sent to the Research Directorate.",
+        ]
+    ) == [0]
+    assert entry_starts(
+        [
+            "Sebastian, Rita, Sri Lanka: Tamil Rebels Call Off Ceasefire, Inter-Press",
+            "Service, 25 January 1991.",
+            "Samath, Feizal, Clashes MAR Ceasefire in Sri Lanka But Truce Holds, Reuters, "
+            "3 January 1991.",
+        ]
+    ) == [0, 2]
+    assert entry_starts(["Reuters. 11 November 1994.", "Human Rights Watch."]) == [0, 1]
+    assert entry_starts([]) == []
+
+
+def test_iter_references_spans_and_sections() -> None:
+    text = (
+        "References\n\n"
+        "The Hindu. 15 December 1990.\n"
+        '"Colombo Arming Non-LTTE Groups to Fight LTTE".\n'
+        "FBIS-NES-90-243. 18 December 1990.\n\n"
+        "  IRB Databases  \n"
+    )
+    start = text.index("The Hindu")
+    found = list(iter_references(text, LineIndex(text), start, None, "references"))
+    assert [ref.entry.author for ref in found] == ["The Hindu", "FBIS-NES-90-243", "IRB Databases"]
+    assert [ref.span.line for ref in found] == [3, 5, 7]
+    for ref in found:
+        assert text[ref.span.start : ref.span.end] == ref.text
+        assert ref.section == "references"
+    assert found[0].text.endswith('LTTE".')
+
+
+# --------------------------------------------------------------------------- the real documents
+
+
+def _seed_blocks(name: str) -> list[str]:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def test_irb_seed_reference_sections() -> None:
+    blocks = _seed_blocks("000_a612e7f6db11d10b.txt")
+    first = blocks.index("References") + 1
+    kinds = [reference_entry(block, "references").kind for block in blocks[first:]]
+    # References (3), Attachment heading, 1 entry, Additional Sources heading, its 11 lines.
+    assert kinds[:3] == ["irb", "correspondence", "irb"]
+    assert kinds.count("name-only") >= 6
+    assert "label" in kinds
+
+
+def test_amnesty_seed_footnote_sources() -> None:
+    text = (SEEDS / "001_57fd68c990b575be.txt").read_text(encoding="utf-8")
+    bodies: dict[int, str] = {}
+    for line in text.splitlines():
+        if line.startswith("<sup>"):
+            number, _, body = line[len("<sup>") :].partition("</sup>")
+            bodies[int(number)] = " ".join(body.split())
+    sources = {
+        n for n, body in bodies.items() if reference_entry(body, "footnote").kind == "footnote"
+    }
+    assert sources == {1, 7, 10, 23, 28}
+    assert reference_entry(bodies[28], "footnote").date == Date(1996, 2)
+
+
+@pytest.mark.skipif(not PRACTICE.is_dir(), reason="practice corpus not present")
+def test_practice_attachment_list_all_entries_structured() -> None:
+    path = next(PRACTICE.glob("02_*.txt"))
+    tail = path.read_text(encoding="utf-8").split("articles:")[1]
+    entries = [" ".join(b.split()) for b in tail.split("\n\n") if b.strip()]
+    parsed = [reference_entry(entry, "attachment") for entry in entries]
+    assert len(parsed) == 12
+    assert all(entry.kind == "irb-attachment" and entry.date is not None for entry in parsed)
+    assert all(entry.author for entry in parsed)
+
+
+@pytest.mark.skipif(not PRACTICE.is_dir(), reason="practice corpus not present")
+def test_practice_explanatory_endnotes_are_not_sources() -> None:
+    path = next(PRACTICE.glob("15_*.txt"))
+    notes = path.read_text(encoding="utf-8").split("\nNotes\n", 1)[1]
+    lines = [line.strip() for line in notes.splitlines() if line.strip()]
+    bodies = [
+        line.split(None, 1)[1] for line in lines if line.split(None, 1)[0].isdigit() and " " in line
+    ]
+    assert len(bodies) > 20
+    assert all(reference_entry(body, "footnote").kind == "unstructured" for body in bodies)
+
+
+# --------------------------------------------------------------------------- grammar health
+
+
+def test_grammar_has_no_lalr_conflicts() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    lark_logger.addHandler(handler)
+    previous = lark_logger.level
+    lark_logger.setLevel(logging.DEBUG)
+    try:
+        Lark.open(
+            str(grammar_path("reference")),
+            parser="lalr",
+            lexer="contextual",
+            start=list(refs._STARTS),
+            maybe_placeholders=False,
+            debug=True,
+        )
+    finally:
+        lark_logger.removeHandler(handler)
+        lark_logger.setLevel(previous)
+    assert "conflict" not in stream.getvalue().lower()
+
+
+# --------------------------------------------------------------------------- round trips
+
+WORDS = (
+    "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "Juliet", "Kilo",
+    "Lima", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey",
+    "Yankee", "Zulu",
+)  # fmt: skip
+LOWER = ("the", "and", "in", "on", "for", "a", "against", "after")
+
+word = st.sampled_from(WORDS)
+lower = st.sampled_from(LOWER)
+
+
+def _join(parts: list[str]) -> str:
+    return " ".join(parts)
+
+
+name = st.lists(word, min_size=1, max_size=4).map(_join)
+long_name = st.lists(word, min_size=2, max_size=4).map(_join)  # never an inverted name
+person = st.tuples(word, word).map(lambda p: f"{p[0]}, {p[1]}")
+title = st.tuples(
+    word, st.lists(st.one_of(word, lower), max_size=6), st.sampled_from(["", "?"])
+).map(lambda t: _join([t[0], *t[1]]) + t[2])
+# An attachment title of one word before a two-word publisher would read as "Family, Given".
+long_title = st.tuples(word, st.lists(st.one_of(word, lower), min_size=1, max_size=6)).map(
+    lambda t: _join([t[0], *t[1]])
+)
+sentence = st.lists(st.one_of(word, lower), min_size=1, max_size=6).map(_join)
+year = st.integers(1900, 2099)
+month = st.integers(1, 12)
+day = st.integers(1, 28)
+single_date = st.one_of(
+    st.builds(Date, year),
+    st.builds(Date, year, month),
+    st.builds(Date, year, month, day),
+)
+day_date = st.builds(Date, year, month, day)
+
+
+@st.composite
+def date_ranges(draw: st.DrawFn) -> DateRange:
+    y = draw(year)
+    kind = draw(st.sampled_from(["years", "months", "days"]))
+    if kind == "years":
+        return DateRange(Date(y), Date(draw(year)), draw(st.sampled_from(["range", "alternative"])))
+    if kind == "months":
+        return DateRange(
+            Date(y, draw(month)),
+            Date(y, draw(month)),
+            draw(st.sampled_from(["range", "alternative"])),
+        )
+    m = draw(month)
+    return DateRange(Date(y, m, draw(day)), Date(y, m, draw(day)), "range")
+
+
+dates = st.one_of(single_date, date_ranges())
+urls = st.tuples(word, word).map(
+    lambda p: f"http://www.{p[0].lower()}.org/{p[1].lower()}/page_1.htm"
+)
+amnesty = st.one_of(
+    st.builds(
+        AmnestyIndex,
+        st.sampled_from(["ASA", "EUR", "MDE", "AFR", "AMR"]),
+        st.integers(10, 99).map(str),
+        st.integers(0, 99).map(lambda n: f"{n:02d}"),
+        st.integers(1961, 1999),
+    ),
+    st.builds(
+        AmnestyIndex,
+        st.sampled_from(["ASA", "EUR", "MDE", "AFR", "AMR"]),
+        st.integers(10, 99).map(str),
+        st.integers(0, 999).map(lambda n: f"{n:03d}"),
+        st.integers(2000, 2030),
+    ),
+)
+un_symbols = st.builds(
+    lambda series, body, n: UnSymbol((series, body, "SVN", "CO", str(n))),
+    st.sampled_from(["CAT", "CRC", "CERD", "CEDAW"]),
+    st.sampled_from(["C"]),
+    st.integers(1, 9),
+)
+page_numbers = st.one_of(
+    st.integers(1, 400).map(str),
+    st.tuples(st.integers(1, 200), st.integers(1, 200)).map(lambda p: f"{p[0]}-{p[1]}"),
+)
+locators = st.one_of(page_numbers, st.integers(1, 400).map(lambda n: f"para. {n}"))
+
+
+def opt(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.one_of(st.none(), strategy)
+
+
+@st.composite
+def irb_entries(draw: st.DrawFn) -> ReferenceEntry:
+    has_title = draw(st.booleans())
+    container = draw(opt(long_name))
+    volume = draw(opt(st.integers(1, 60).map(str)))
+    issue = draw(opt(st.integers(1, 12).map(str))) if volume else draw(opt(st.just("BC Cycle")))
+    return ReferenceEntry(
+        kind="irb",
+        author=draw(long_name),
+        place=draw(opt(name)),
+        date=draw(dates),
+        title=draw(title) if has_title else None,
+        container=container,
+        volume=volume,
+        issue=issue,
+        pages=draw(opt(page_numbers)) if has_title else None,
+        url=draw(opt(urls)),
+        accessed=draw(opt(day_date)),
+        index_code=draw(opt(amnesty)) if has_title else None,
+        note=draw(opt(st.sampled_from(["NEXIS", "LEXIS-NEXIS", "Dialog"]))),
+    )
+
+
+@st.composite
+def correspondence_entries(draw: st.DrawFn) -> ReferenceEntry:
+    if draw(st.booleans()):
+        return ReferenceEntry(
+            kind="correspondence",
+            author=draw(st.one_of(person, long_name)),
+            container=draw(opt(st.lists(long_name, min_size=1, max_size=3).map(", ".join))),
+            place=draw(opt(name)),
+            date=draw(dates),
+            note=draw(st.sampled_from(["Correspondence", "Telephone interview", "Fax", "E-mail"]))
+            + draw(st.sampled_from(["", " sent to the Research Directorate"]))
+            + draw(st.sampled_from(["", "."])),
+        )
+    author = draw(opt(long_name))
+    return ReferenceEntry(
+        kind="correspondence",
+        title=draw(st.sampled_from(["Fax", "Letter", "Telephone interview", "E-mail"])),
+        author=author,
+        container=draw(opt(st.lists(long_name, min_size=1, max_size=3).map(", ".join)))
+        if author
+        else None,
+        note=(
+            draw(
+                opt(
+                    st.lists(long_name, min_size=1, max_size=2).map(
+                        lambda xs: "to " + ", ".join(xs)
+                    )
+                )
+            )
+            if author
+            else None
+        ),
+        date=draw(dates),
+        pages=draw(opt(page_numbers)),
+        url=draw(opt(urls)),
+    )
+
+
+@st.composite
+def attachment_entries(draw: st.DrawFn) -> ReferenceEntry:
+    if draw(st.booleans()):
+        container = draw(opt(long_name))
+        return ReferenceEntry(
+            kind="irb-attachment",
+            author=draw(person),
+            title=draw(title) if container else None,
+            container=container,
+            date=draw(dates),
+            pages=draw(opt(page_numbers)),
+        )
+    return ReferenceEntry(
+        kind="irb-attachment",
+        author=draw(long_name),
+        title=draw(opt(long_title)),
+        date=draw(dates),
+        pages=draw(opt(page_numbers)),
+    )
+
+
+@st.composite
+def footnote_entries(draw: st.DrawFn) -> ReferenceEntry:
+    shape = draw(st.sampled_from(["indexed", "quoted", "italic"]))
+    if shape == "indexed":
+        by_author = draw(st.booleans())
+        return ReferenceEntry(
+            kind="footnote",
+            index_code=draw(amnesty),
+            title=draw(opt(title)),
+            date=draw(opt(dates)),
+            author=draw(long_name) if by_author else None,
+            note=None if by_author else draw(opt(sentence)),
+        )
+    if shape == "quoted":
+        return ReferenceEntry(
+            kind="footnote", author=draw(long_name), title=draw(title), date=draw(dates)
+        )
+    return ReferenceEntry(
+        kind="footnote", title=draw(title), date=draw(dates), note=draw(opt(sentence))
+    )
+
+
+notes = st.lists(st.one_of(word, lower), min_size=1, max_size=5).map(
+    lambda ws: "See also " + _join(ws) + "."
+)
+
+
+@st.composite
+def short_entries(draw: st.DrawFn) -> ReferenceEntry:
+    shape = draw(st.sampled_from(["named", "document", "symbol", "ibid"]))
+    if shape == "ibid":
+        return ReferenceEntry(kind="ibid", pages=draw(opt(locators)), note=draw(opt(notes)))
+    if shape == "symbol":
+        return ReferenceEntry(
+            kind="un-short",
+            index_code=draw(un_symbols),
+            pages=draw(opt(locators)),
+            note=draw(opt(notes)),
+        )
+    if shape == "document":
+        return ReferenceEntry(
+            kind="un-short",
+            title=draw(name) + " Report",
+            pages=draw(locators),
+            date=draw(opt(dates)),
+            note=draw(opt(notes)),
+        )
+    return ReferenceEntry(
+        kind="un-short",
+        author=draw(st.lists(word, min_size=1, max_size=3).map(_join)),
+        title=draw(opt(name)),
+        pages=draw(locators),
+        date=draw(opt(dates)),
+        note=draw(opt(notes)),
+    )
+
+
+name_entries = st.one_of(
+    st.builds(ReferenceEntry, kind=st.just("name-only"), author=name),
+    st.builds(
+        ReferenceEntry,
+        kind=st.just("name-only"),
+        author=st.tuples(name, st.sampled_from(["(WNC)", "(OSCE)"])).map(_join),
+    ),
+    st.builds(ReferenceEntry, kind=st.just("label"), note=name.map(lambda n: n + " including:")),
+)
+
+all_entries = st.one_of(
+    irb_entries(),
+    correspondence_entries(),
+    attachment_entries(),
+    footnote_entries(),
+    short_entries(),
+    name_entries,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(all_entries)
+def test_render_then_parse_is_identity(entry: ReferenceEntry) -> None:
+    text = render_reference(entry)
+    assert parse_reference(text, section_for(entry.kind)) == entry, text
+
+
+@settings(max_examples=50, deadline=None)
+@given(irb_entries())
+def test_irb_round_trip_over_wrapped_lines(entry: ReferenceEntry) -> None:
+    text = render_reference(entry).replace(". ", ".\n", 2)
+    assert parse_reference(text) == entry
+
+
+def test_render_refuses_what_a_style_cannot_say() -> None:
+    with pytest.raises(ValueError):
+        render_reference(ReferenceEntry(kind="irb", author="Reuters"))  # no date
+    with pytest.raises(ValueError):
+        render_reference(ReferenceEntry(kind="un-short", author="YHD"))  # no locator
+    with pytest.raises(ValueError):
+        render_reference_date(DateRange(Date(1999, 9), Date(2000, 1), "alternative"))
+    with pytest.raises(ValueError):
+        render_reference(ReferenceEntry(kind="name-only"))
+    with pytest.raises(ValueError):
+        render_reference(ReferenceEntry(kind="unstructured"))
+
+
+def test_render_examples() -> None:
+    assert render_reference(
+        ReferenceEntry(kind="irb", author="Reuters", date=Date(1994, 11, 11), issue="BC Cycle",
+                       title="Iran Ayatollah Denounces Anti-Censorship Writers", note="NEXIS")
+    ) == (
+        'Reuters. 11 November 1994. BC Cycle. "Iran Ayatollah Denounces Anti-Censorship Writers." '
+        "(NEXIS)"
+    )  # fmt: skip
+    code = AmnestyIndex("ASA", "24", "12", 1995)
+    assert (
+        render_reference(ReferenceEntry(kind="footnote", index_code=code, date=Date(1995, 12)))
+        == f"(AI Index: {render_index_code(code)}), issued in December 1995."
+    )
+    assert (
+        render_reference(ReferenceEntry(kind="un-short", author="YHD", pages="2")) == "YHD, p. 2."
+    )
+
+
+# --------------------------------------------------------------------------- fuzz
+
+# Each terminal with a trailing space, so that generated tokens never run together into other
+# tokens; WORD and the free-text terminals use words no keyword terminal matches.
+_PLAIN = st.sampled_from(WORDS)
+_EXPLICIT: dict[str, st.SearchStrategy[str]] = {
+    "WORD": _PLAIN,
+    "NAME_START": _PLAIN,
+    "REST": st.lists(_PLAIN, min_size=1, max_size=3).map(_join),
+    "DATE": st.sampled_from(
+        ["15 May 2000", "February 1999", "1999-2000", "September/October 1999", "2000"]
+    ),
+    "ABBREV": st.sampled_from(["U.S.", "S.", "Dr."]),
+    "NAME_INVERTED": st.sampled_from(["Oka, Natsuko", "De Silva, Dalton"]),
+    "VOL_LABEL": st.just("Vol."),
+    "NO_LABEL": st.just("No."),
+    "VOL_NUMBER": st.sampled_from(["12", "7-8"]),
+    "CYCLE": st.just("BC Cycle"),
+    "DITTO": st.just("_____"),
+    "IBID": st.sampled_from(["Ibid.", "ibid"]),
+    "CORR_KIND": st.sampled_from(["Fax", "Letter", "Correspondence", "Telephone interview"]),
+    "FROM_WITH": st.sampled_from(["from", "with"]),
+    "TO": st.just("to"),
+    "DATED": st.just("dated"),
+    "AVAILABLE": st.just("available from"),
+    "PUB_VERB": st.sampled_from(["issued in", "which was published in"]),
+    "DOC_NOUN": st.just("Report"),
+    "LABEL_END": st.just(":"),
+    "INDEX_LABEL": st.just("AI Index:"),
+    "LPAR_INDEX": st.just("(AI Index:"),
+    "AMNESTY_CODE": st.sampled_from(["ASA 24/12/95", "EUR 44/047/1993"]),
+    "UN_SYMBOL": st.sampled_from(["CAT/C/SVN/CO/3", "A/HRC/43/15/Add.1"]),
+    "URL": st.just("http://www.example.org/a_1.htm"),
+    "ACC_OPEN": st.just("[Accessed"),
+    "PAGES_LABEL": st.sampled_from(["p.", "pp."]),
+    "PAGE_VALUE": st.sampled_from(["5", "14-15"]),
+    "LOCATOR": st.sampled_from(["para. 79", "Form A", "paras. 7, 9 and 17"]),
+    "PAREN": st.sampled_from(["(WNC)", "(NEXIS)"]),
+    "PLACE": st.sampled_from(["[Seoul]", "[New York]"]),
+    "QUOTED": st.sampled_from(['"Waiting in the Shadows"', "“A Title?”"]),
+    "ITALIC": st.just("*North Korea: Behind Closed Doors*"),
+    "QUOTE_CHAR": st.just("”"),  # a straight quote before a quoted title would pair with it
+    "STAR": st.just("*"),
+    "DOT": st.just("."),
+    "COMMA": st.just(","),
+    "SEMI": st.just(";"),
+    "COLON": st.just(":"),
+    "LPAR": st.just("("),
+    "RPAR": st.just(")"),
+    "RSQB": st.just("]"),
+}
+
+
+def _spaced(
+    strategies: dict[str, st.SearchStrategy[str]], names: set[str]
+) -> dict[str, st.SearchStrategy[str]]:
+    return {
+        name: strategy.map(lambda s: s + " ")
+        for name, strategy in strategies.items()
+        if name in names
+    }
+
+
+_PARSER = multi_start_parser("reference", refs._STARTS)
+
+
+def _terminals_of(style: str) -> set[str]:
+    terminals, rules, _ignore = _PARSER.grammar.compile([style], ())
+    names = {t.name for t in terminals}
+    for rule in rules:
+        names |= {s.name for s in rule.expansion if s.is_term}
+    return names
+
+
+_GENERATED = {
+    style: from_lark(_PARSER, start=style, explicit=_spaced(_EXPLICIT, _terminals_of(style)))
+    for style in refs._STARTS
+    if style != "date"
+}
+
+
+@pytest.mark.parametrize("style", sorted(_GENERATED))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_entries_parse(style: str, data: st.DataObject) -> None:
+    text = data.draw(_GENERATED[style])
+    refs._parse_as(text.strip(), style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    from_lark(
+        _PARSER,
+        start="date",
+        explicit={
+            "_DATE_COMMA": st.just(", "),
+            "_DATE_DASH": st.just("-"),
+            "_DATE_SLASH": st.just("/"),
+            "MONTH_NAME": st.sampled_from(["May ", "Feb. ", "SEPTEMBER ", "june "]),
+            "DAY_NUMBER": st.integers(1, 31).map(lambda n: f"{n} "),
+            "YEAR4": st.integers(1600, 2099).map(lambda n: f"{n} "),
+        },
+    )
+)
+def test_generated_dates_parse(text: str) -> None:
+    parse_reference_date(text.strip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.binary().map(lambda b: b.decode("utf-8", "replace")),
+        st.lists(
+            st.sampled_from(
+                [*WORDS, ".", ",", "15 May 2000", '"', "*", "(AI Index:", "p. 5", "Ibid."]
+            )
+        ).map(_join),
+    ),
+    st.sampled_from(["references", "attachment", "additional-sources", "footnote"]),
+)
+def test_arbitrary_text_never_raises_anything_but_grammar_error(text: str, section: str) -> None:
+    with contextlib.suppress(GrammarError):
+        parse_reference(text, section)
+    assert isinstance(reference_entry(text, section), ReferenceEntry)
+    lines = text.split("\n")
+    starts = entry_starts(lines)
+    assert starts == sorted(set(starts))
+    assert not lines or starts[0] == 0
+    found = list(iter_references(text, LineIndex(text)))
+    for ref in found:
+        assert 0 <= ref.span.start <= ref.span.end <= len(text)
+        assert text[ref.span.start : ref.span.end] == ref.text
