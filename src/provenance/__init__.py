@@ -11,11 +11,13 @@ from __future__ import annotations
 from os import PathLike
 from typing import TYPE_CHECKING
 
+# Imported eagerly: importing the submodule ``provenance.check`` binds the package attribute
+# ``check`` to the module, which would shadow a function of that name defined here. The rule
+# modules themselves still load lazily, on the first ``check``.
+from provenance.check import check
 from provenance.errors import ConfigError, GrammarError, InputError, ProvenanceError
 
 if TYPE_CHECKING:
-    from provenance.config import Config
-    from provenance.findings import Finding
     from provenance.model import Document
 
 __version__ = "0.1.0"
@@ -49,10 +51,3 @@ def parse_file(path: str | PathLike[str]) -> Document:
 
     decoded = read_file(path)
     return parse_document(decoded.text, str(path), decoded.notes)
-
-
-def check(document: Document, config: Config | None = None) -> list[Finding]:
-    """Run the rules over a parsed document; findings sorted by position."""
-    from provenance.check import check as _check
-
-    return _check(document, config)

@@ -33,13 +33,13 @@ from provenance.model import (
     Update,
     Url,
 )
-from provenance.parse.citations import iter_citations
-from provenance.parse.crossrefs import iter_cross_references
-from provenance.parse.dates import iter_dates
-from provenance.parse.footnotes import iter_footnote_markers
-from provenance.parse.index_codes import iter_index_codes
-from provenance.parse.references import reference_entry
-from provenance.parse.urls import iter_urls
+from provenance.parsers.citations import iter_citations
+from provenance.parsers.crossrefs import iter_cross_references
+from provenance.parsers.dates import iter_dates
+from provenance.parsers.footnotes import iter_footnote_markers
+from provenance.parsers.index_codes import iter_index_codes
+from provenance.parsers.references import reference_entry
+from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.span import LineIndex
 
@@ -67,7 +67,7 @@ def parse_document(
         if not _overlaps(mention.span.start, mention.span.end, occupied)
     ]
     own_date = _own_date(text, line_index, seg, raw_dates)
-    dates = _infer_years(raw_dates, own_date.value if own_date else None)
+    dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
 
     references = list(_references(text, line_index, seg))
     markers = _markers(text, line_index, seg)
@@ -228,21 +228,26 @@ def _starts_line(text: str, mention: DateMention) -> bool:
     return not text[line_start : mention.span.start].strip()
 
 
-def _infer_years(dates: list[DateMention], own: DateValue | None) -> list[DateMention]:
+def _infer_years(
+    text: str, dates: list[DateMention], own: DateValue | None
+) -> list[DateMention]:
     """Give yearless dates (``Thursday, May 29``) the year of their context, marked as inferred.
 
-    The context is the nearest preceding date stated to the day with its year (a dated statement
-    anchors a narrative; a bare "May, 1999" in a biography does not), else the document's own
-    date, else the nearest preceding date with any year.
+    In order: "November 15 of the same year" takes the year last mentioned; a date stated to the
+    day earlier in the same paragraph anchors the narrative around it; else the document's own
+    date; else the latest year stated before the mention. Reports name the year of past events
+    and leave it out for the year they are written in, so the latest year is the text's present,
+    where the nearest one may belong to a biography ("fled in May, 1999").
     """
     own_year = own.year if own is not None else None
     result: list[DateMention] = []
-    anchor: int | None = None
-    any_year: int | None = None
+    anchor: tuple[int, int] | None = None  # (year, end offset) of the last day-precision date
+    last_year: int | None = None
+    latest_year: int | None = None
     for mention in dates:
         value = mention.value
         if _needs_year(value):
-            year = anchor if anchor is not None else own_year if own_year is not None else any_year
+            year = _context_year(text, mention, anchor, own_year, last_year, latest_year)
             if year is not None:
                 result.append(
                     attrs.evolve(mention, value=_with_year(value, year), inferred_year=True)
@@ -251,12 +256,35 @@ def _infer_years(dates: list[DateMention], own: DateValue | None) -> list[DateMe
         else:
             start = value.start if isinstance(value, DateRange) else value
             end = value.end if isinstance(value, DateRange) else value
-            if start.year is not None:
-                any_year = end.year or start.year
+            year = end.year or start.year
+            if year is not None:
+                last_year = year
+                latest_year = year if latest_year is None else max(latest_year, year)
                 if start.day is not None or end.day is not None:
-                    anchor = end.year or start.year
+                    anchor = (year, mention.span.end)
         result.append(mention)
     return result
+
+
+_SAME_YEAR = re.compile(r"\s*,?\s*(?:of the same year|of that year|that year|the same year)\b", re.I)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _context_year(
+    text: str,
+    mention: DateMention,
+    anchor: tuple[int, int] | None,
+    own_year: int | None,
+    last_year: int | None,
+    latest_year: int | None,
+) -> int | None:
+    if last_year is not None and _SAME_YEAR.match(text, mention.span.end):
+        return last_year
+    if anchor is not None and not _PARAGRAPH_BREAK.search(text, anchor[1], mention.span.start):
+        return anchor[0]
+    if own_year is not None:
+        return own_year
+    return latest_year
 
 
 def _needs_year(value: DateValue) -> bool:

@@ -283,7 +283,7 @@ class Citation:
 
 # --------------------------------------------------------------------------- footnotes
 
-MarkerStyle = Literal["sup", "bracket", "caret-bracket", "caret", "unicode", "glued"]
+MarkerStyle = Literal["sup", "bracket", "caret-bracket", "caret", "unicode", "glued", "plain"]
 
 
 @attrs.frozen(slots=True)

@@ -14,9 +14,11 @@ from collections.abc import Iterator
 
 import attrs
 
+from provenance.errors import GrammarError
 from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
-from provenance.parse.crossrefs import parse_heading_number, parse_toc_entry
-from provenance.parse.footnotes import iter_glued_bodies, parse_footnote_body_start
+from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
+from provenance.parsers.dates import parse_date
+from provenance.parsers.footnotes import iter_glued_bodies, parse_footnote_body_start
 from provenance.span import LineIndex
 
 # Headings that open a list of sources or notes, by what the list is. Matched on the whole
@@ -236,9 +238,11 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     plain = _EMPHASIS.sub("", stripped)
     if heading_key(plain) in SECTION_HEADINGS or heading_key(plain) in _TOC_HEADINGS:
         return _HeadingLine(line, plain, False)
-    if plain.endswith((",", ";")) or plain[-1:] == ":" and not plain[:1].isdigit():
+    if plain.endswith((",", ";")) or (plain[-1:] == ":" and not plain[:1].isdigit()):
         return None
     number, title = parse_heading_number(plain)
+    if number is not None and _is_date(plain):
+        return None  # "30 December 1994" is a date line, not section 30
     if number is not None and (not title or title[:1].isupper() or title[:1] in "\"'“"):
         if not title and not plain.casefold().startswith(("section", "chapter", "part", "annex")):
             return None
@@ -353,11 +357,14 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         body = parse_footnote_body_start(text[block.start : block.end])
         if body is not None:
             number, style, offset, recovered = body
-            accept = not recovered or (
+            # A bare number ("6Another", "2 The") may start a list item or a figure; it only
+            # starts a note when it continues the numbering of notes with proper markers.
+            guessed = recovered or style == "plain"
+            accept = not guessed or (
                 have_marked_bodies and last_body_number < number <= last_body_number + 3
             )
             if accept:
-                have_marked_bodies = have_marked_bodies or not recovered
+                have_marked_bodies = have_marked_bodies or not guessed
                 found = _bodies_in_block(
                     text, line_index, block, number, offset, recovered, furniture
                 )
@@ -415,7 +422,7 @@ def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool =
 def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
     # Entries are separated by blank lines; a block whose lines each look complete is a list
     # written one entry a line (no blank lines), which the reference grammar splits.
-    from provenance.parse.references import entry_starts
+    from provenance.parsers.references import entry_starts
 
     texts = [line.text for line in block.lines]
     starts = entry_starts(texts) if len(texts) > 1 else [0]
@@ -429,13 +436,21 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
 
 
 def _looks_like_entry(text: str) -> bool:
-    from provenance.parse.references import reference_entry
+    from provenance.parsers.references import reference_entry
 
     entry = reference_entry(" ".join(text.split()), "attachment")
     return entry.kind not in ("unstructured", "prose") and entry.date is not None
 
 
 _ATTACHMENT_INTRO = ("attached", "attachment", "enclosed", "following articles", "following sources")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        parse_date(text.rstrip("."))
+    except GrammarError:
+        return False
+    return True
 
 
 def _introduces_attachments(text: str) -> bool:
@@ -453,14 +468,18 @@ def _bodies_in_block(
     furniture: list[tuple[int, int]],
 ) -> list[FootnoteBody]:
     """The note body starting this block, and any next note OCR glued onto its end."""
-    starts: list[tuple[int, int, bool]] = [(number, block.start + offset, recovered)]
+    # (number, where its lead starts, where its text starts, recovered)
+    starts: list[tuple[int, int, int, bool]] = [
+        (number, block.start, block.start + offset, recovered)
+    ]
     expected = number + 1
-    for glued_number, glued_offset in iter_glued_bodies(text, line_index, block.start, block.end):
-        if glued_number == expected and glued_offset > starts[-1][1]:
-            starts.append((glued_number, glued_offset, True))
+    for glued in iter_glued_bodies(text, line_index, block.start, block.end):
+        glued_number, lead, glued_offset = glued
+        if glued_number == expected and lead > starts[-1][2]:
+            starts.append((glued_number, lead, glued_offset, True))
             expected += 1
     bodies = []
-    for index, (note, start, was_recovered) in enumerate(starts):
+    for index, (note, _lead, start, was_recovered) in enumerate(starts):
         end = starts[index + 1][1] if index + 1 < len(starts) else block.end
         pieces = list(subtract(start, end, furniture))
         if not pieces:

@@ -1,0 +1,143 @@
+"""Note calls and the starts of note bodies: ``grammars/footnote.lark`` decides both.
+
+A cheap scan finds where a note call may start (``<sup>``, ``[``, ``^`` or a superscript digit);
+the grammar says whether one does and what its number is. Note bodies are found by segmentation,
+which asks ``parse_footnote_body_start`` whether a block opens with a note number, and
+``iter_glued_bodies`` whether OCR glued the next note onto the end of a block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lark import Token, Tree
+
+from provenance.errors import GrammarError
+from provenance.grammars import parse_full, parse_prefix
+from provenance.model import FootnoteMarker, MarkerStyle
+from provenance.span import LineIndex
+
+__all__ = [
+    "iter_footnote_markers",
+    "iter_glued_bodies",
+    "parse_footnote_body_start",
+    "parse_footnote_marker",
+]
+
+_GRAMMAR = "footnote"
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+_MARKER_STYLES: dict[str, MarkerStyle] = {
+    "sup_marker": "sup",
+    "bracket_marker": "bracket",
+    "caret_bracket_marker": "caret-bracket",
+    "caret_marker": "caret",
+    "unicode_marker": "unicode",
+}
+
+# Where a note call may start. The grammar decides whether one does.
+_MARKER_CANDIDATE = re.compile(r"<(?i:sup)>|\[\^?[1-9]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]")
+# A superscript digit after a unit is an exponent ("km²"), not a note call.
+_UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
+# Longest text a note call or a body lead can take ("<sup>999</sup>: " is 15 characters).
+_MAX_LEAD = 24
+
+# A glued next note inside a block: the end of a sentence (or of a quotation or a
+# parenthesis), then the note number straight before its text.
+_GLUED_CANDIDATE = re.compile(r"(?<=[.;)\"”’'])[ \t]*(?=(?:<(?i:sup)>)?[1-9]\d{0,2}(?:</(?i:sup)>)?[A-Z\"“])")
+
+
+def _number(token: Token) -> int:
+    return int(str(token).translate(_SUPERSCRIPT_DIGITS))
+
+
+def _read_marker(tree: Tree[Token]) -> tuple[int, MarkerStyle]:
+    style = _MARKER_STYLES[str(tree.data)]
+    number = next(
+        token
+        for token in tree.children
+        if isinstance(token, Token) and token.type in ("NOTE_NUMBER", "SUPERSCRIPT_NUMBER")
+    )
+    return _number(number), style
+
+
+def parse_footnote_marker(text: str) -> tuple[int, MarkerStyle]:
+    """``(number, style)`` of ``text`` that is one note call in full; ``GrammarError`` otherwise."""
+    return _read_marker(parse_full(_GRAMMAR, text, "marker"))
+
+
+def _read_body_start(tree: Tree[Token]) -> tuple[int, MarkerStyle, bool]:
+    lead = next(child for child in tree.children if isinstance(child, Tree))
+    kind = str(lead.data)
+    if kind == "marker_lead":
+        marker = next(child for child in lead.children if isinstance(child, Tree))
+        number, style = _read_marker(marker)
+        return number, style, False
+    number_token = next(child for child in lead.children if isinstance(child, Token))
+    if kind == "plain_lead":
+        return _number(number_token), "plain", False
+    return _number(number_token), "glued", True
+
+
+def parse_footnote_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
+    """Whether ``text`` opens with a note number: ``(number, style, offset, recovered)`` or None.
+
+    ``offset`` is where the note's own text starts in ``text`` (after the number, its marker
+    and any space). ``recovered`` is True when OCR glued the number to the text (``6Another``):
+    such a start is only a guess, which the caller confirms from the numbering around it.
+    Leading whitespace is skipped.
+    """
+    lead = len(text) - len(text.lstrip())
+    found = parse_prefix(_GRAMMAR, text, "body_start", lead, min(len(text), lead + _MAX_LEAD))
+    if found is None:
+        return None
+    tree, length = found
+    offset = lead + length
+    if offset >= len(text) or text[offset:].strip() == "":
+        return None  # a bare number is not a note body
+    number, style, recovered = _read_body_start(tree)
+    return number, style, offset, recovered
+
+
+def iter_glued_bodies(
+    text: str, line_index: LineIndex, start: int, end: int
+) -> Iterator[tuple[int, int, int]]:
+    """``(number, lead, offset)`` of each note that may have been glued inside ``text[start:end]``.
+
+    OCR often runs the next note on after the end of the previous one ("...St. Petersburg.
+    27AI Index: ..."). Every candidate after a sentence end is yielded; the caller keeps those
+    that continue the numbering. ``lead`` is where the glued note's number starts (so where the
+    note before it ends) and ``offset`` where its own text starts.
+    """
+    del line_index  # offsets are absolute already; kept for the iter_* signature
+    for match in _GLUED_CANDIDATE.finditer(text, start, end):
+        position = match.end()
+        parsed = parse_footnote_body_start(text[position : min(end, position + _MAX_LEAD * 4)])
+        if parsed is None:
+            continue
+        number, _style, offset, _recovered = parsed
+        yield number, position, position + offset
+
+
+def iter_footnote_markers(
+    text: str, line_index: LineIndex, start: int = 0, end: int | None = None
+) -> Iterator[FootnoteMarker]:
+    """Every note call in ``text[start:end]``, with its span (absolute offsets)."""
+    stop = len(text) if end is None else max(0, min(end, len(text)))
+    for match in _MARKER_CANDIDATE.finditer(text, max(0, start), stop):
+        first = match.start()
+        if text[first] in "¹²³⁴⁵⁶⁷⁸⁹" and _UNIT_BEFORE.search(text, max(0, first - 6), first):
+            continue
+        if text[first] in "[¹²³⁴⁵⁶⁷⁸⁹" and first > 0 and text[first - 1] in "¹²³⁴⁵⁶⁷⁸⁹⁰":
+            continue
+        found = parse_prefix(_GRAMMAR, text, "marker", first, min(stop, first + _MAX_LEAD))
+        if found is None:
+            continue
+        tree, length = found
+        try:
+            number, style = _read_marker(tree)
+        except (StopIteration, KeyError) as error:  # pragma: no cover - grammar guarantees shape
+            raise GrammarError(f"unexpected footnote tree: {tree}") from error
+        yield FootnoteMarker(number, line_index.span(first, first + length), style)
