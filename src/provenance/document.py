@@ -469,6 +469,10 @@ def _citations(
         context_start = max(paragraph_start, previous_end_in_paragraph.get(paragraph_start, 0))
         context = normalise_source(text[context_start : citation.span.start])
         found = _resolve(value.author, value.date, context, listed, keys)
+        if found is None and value.author is None and _year_only(value.date):
+            # "(2002-2003)", "(1999)": a period more often than a citation; only a source
+            # the context names makes it one.
+            continue
         if found is not None:
             author = references[found].entry.author
             citation = attrs.evolve(citation, reference=found, resolved_author=value.author or author)
@@ -476,6 +480,14 @@ def _citations(
         previous = citation
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
+
+
+def _year_only(value: DateValue | None) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, DateRange):
+        return value.start.month is None and value.end.month is None
+    return value.month is None
 
 
 def _paragraph_start(seg: Segmentation, offset: int) -> int:

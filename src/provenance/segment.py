@@ -514,12 +514,17 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
 
     for line in lines:
         parsed = parse_footnote_body_start(line.text.strip())
-        if parsed is not None and parsed[0] == expected and not parsed[3]:
+        # A marked lead ("[6]") may skip a lost note; a bare number must be the next one.
+        in_sequence = parsed is not None and (
+            parsed[0] == expected
+            or (parsed[1] != "plain" and expected < parsed[0] <= expected + 3)
+        )
+        if parsed is not None and in_sequence and not parsed[3]:
             close()
             lead = len(line.text) - len(line.text.lstrip())
             body_start = line.start + lead + parsed[2]
             current = (parsed[0], body_start, line.end)
-            expected += 1
+            expected = parsed[0] + 1
             continue
         stripped = line.text.strip()
         if stripped.isdigit() and int(stripped) == expected:

@@ -44,9 +44,11 @@ _UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
 # Longest text a note call or a body lead can take ("<sup>999</sup>: " is 15 characters).
 _MAX_LEAD = 24
 
-# A glued next note inside a block: the end of a sentence (or of a quotation or a
-# parenthesis), then the note number straight before its text.
-_GLUED_CANDIDATE = re.compile(r"(?<=[.;)\"”’'])[ \t]*(?=(?:<(?i:sup)>)?[1-9]\d{0,2}(?:</(?i:sup)>)?[A-Z\"“])")
+# Where a next note may start inside a block: at a line start, or after the end of a sentence
+# (or of a quotation or a parenthesis) where OCR ran it on ("...Petersburg. 27AI Index").
+_NEXT_NOTE_CANDIDATE = re.compile(
+    r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?[ \t]))"
+)
 
 
 def _number(token: Token) -> int:
@@ -104,20 +106,26 @@ def parse_footnote_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] |
 def iter_glued_bodies(
     text: str, line_index: LineIndex, start: int, end: int
 ) -> Iterator[tuple[int, int, int]]:
-    """``(number, lead, offset)`` of each note that may have been glued inside ``text[start:end]``.
+    """``(number, lead, offset)`` of each note that may start inside ``text[start:end]``.
 
-    OCR often runs the next note on after the end of the previous one ("...St. Petersburg.
-    27AI Index: ..."). Every candidate after a sentence end is yielded; the caller keeps those
-    that continue the numbering. ``lead`` is where the glued note's number starts (so where the
+    A block of notes may hold one note per line, and OCR often runs the next note on after the
+    end of the previous one ("...St. Petersburg. 27AI Index: ..."). Every candidate at a line
+    start or after a sentence end is yielded; the caller keeps those that continue the
+    numbering. ``lead`` is where the glued note's number starts (so where the
     note before it ends) and ``offset`` where its own text starts.
     """
     del line_index  # offsets are absolute already; kept for the iter_* signature
-    for match in _GLUED_CANDIDATE.finditer(text, start, end):
+    for match in _NEXT_NOTE_CANDIDATE.finditer(text, start, end):
         position = match.end()
+        if position == start:
+            continue
         parsed = parse_footnote_body_start(text[position : min(end, position + _MAX_LEAD * 4)])
         if parsed is None:
             continue
-        number, _style, offset, _recovered = parsed
+        number, style, offset, _recovered = parsed
+        at_line_start = text[position - 1] == "\n"
+        if style == "plain" and not at_line_start:
+            continue  # "in 2000. 5 members": a bare number mid-line is not a note
         yield number, position, position + offset
 
 

@@ -1,0 +1,313 @@
+"""Configuration: which rules run, at what severity, and which files a folder search takes.
+
+Read from ``[tool.provenance]`` in a ``pyproject.toml`` or from the top level of a
+``provenance.toml``, whichever is nearest walking up from the checked folder::
+
+    [tool.provenance]
+    select = ["sources", "impossible-date"]   # rule ids or categories; default: every rule
+    ignore = ["missing-access-date"]          # always wins over select
+    include = ["*.txt", "*.md"]               # file names a folder search takes
+    exclude = ["drafts", "archive/*.txt"]     # replaces the default exclude list
+    extend-exclude = ["old"]                  # adds to it
+
+    [tool.provenance.severity]
+    reference-never-cited = "error"           # a rule id or a whole category
+
+Unknown keys, rule ids and severities are ``ConfigError``s naming the file and the close matches,
+so that a typo never silently switches a rule off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Mapping
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+from typing import Any
+
+import attrs
+
+from provenance.errors import ConfigError
+from provenance.findings import Severity
+from provenance.rules.registry import Rule, all_rules
+
+#: File names a folder search checks unless configured otherwise.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
+#: Folders a folder search skips unless configured otherwise (tool and VCS litter).
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    "__pycache__",
+    "node_modules",
+    "site-packages",
+)
+
+#: Names that stand for every rule in ``select``/``ignore``.
+_ALL = "all"
+
+_KEYS = ("select", "ignore", "severity", "include", "exclude", "extend-exclude")
+
+
+def _severity_map(value: Mapping[str, Severity]) -> dict[str, Severity]:
+    return dict(value)
+
+
+@attrs.frozen(slots=True)
+class Config:
+    """Rule selection and file discovery settings.
+
+    ``select``: rule ids or category names to run (None: every rule); ``ignore``: ids or
+    categories never to run, whatever ``select`` says; ``severity``: overrides by rule id or
+    category (a rule id wins over its category). Names are checked against the registry when
+    the ``Config`` is made, so a ``Config`` in hand is always valid.
+    """
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = attrs.field(factory=dict, converter=_severity_map, hash=False)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: The file the settings came from, for messages (None: defaults or built in code).
+    source: Path | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        names = set(self.select or ()) | set(self.ignore) | set(self.severity)
+        if names:
+            _check_names(names, self.source)
+
+    # ----------------------------------------------------------------- rule selection
+
+    def selected_rules(self) -> tuple[Rule, ...]:
+        """The rules to run, in registry order."""
+        return tuple(r for r in all_rules() if self.is_selected(r))
+
+    def is_selected(self, rule: Rule) -> bool:
+        names = {rule.id, rule.category, _ALL}
+        if names & self.ignore:
+            return False
+        return self.select is None or bool(names & self.select)
+
+    def severity_for(self, rule: Rule) -> Severity:
+        """The severity findings of ``rule`` are reported at."""
+        for name in (rule.id, rule.category):
+            if name in self.severity:
+                return self.severity[name]
+        return rule.severity
+
+    # ----------------------------------------------------------------- file discovery
+
+    def is_included(self, path: str | PurePath) -> bool:
+        """Whether a folder search checks ``path`` (relative to the searched folder).
+
+        A file is taken when its name matches an ``include`` pattern and neither the path nor
+        any of its folders matches an ``exclude`` pattern. Files named on the command line are
+        checked whatever these patterns say; that is the caller's business.
+        """
+        pure = PurePath(path)
+        if not any(fnmatch(pure.name, pattern) for pattern in self.include):
+            return False
+        return not self.is_excluded(pure)
+
+    def is_excluded(self, path: str | PurePath) -> bool:
+        """Whether ``path`` (a file or folder, relative to the searched folder) is excluded."""
+        pure = PurePath(path)
+        text = pure.as_posix()
+        for pattern in self.exclude:
+            pattern = pattern.rstrip("/")
+            if fnmatch(text, pattern) or any(fnmatch(part, pattern) for part in pure.parts):
+                return True
+        return False
+
+    # ----------------------------------------------------------------- command line
+
+    def merged(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        severity: Mapping[str, Severity] | None = None,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+    ) -> Config:
+        """These settings with command-line flags on top; the flags win.
+
+        ``select`` replaces the selection and lifts the file's ignores of exactly the names it
+        selects (``--select missing-access-date`` runs that rule even if the file ignores it);
+        ``ignore`` adds to the ignores; ``severity`` entries replace those for the same name;
+        ``include``/``exclude`` replace the patterns. Raises ``ConfigError`` on unknown names.
+        """
+        new_select = self.select
+        new_ignore = set(self.ignore)
+        if select is not None:
+            new_select = frozenset(_clean_names(select))
+            new_ignore -= new_select
+        if ignore is not None:
+            new_ignore |= set(_clean_names(ignore))
+        new_severity = dict(self.severity)
+        if severity is not None:
+            new_severity.update({name.strip(): level for name, level in severity.items()})
+        return Config(
+            select=new_select,
+            ignore=frozenset(new_ignore),
+            severity=new_severity,
+            include=self.include if include is None else tuple(include),
+            exclude=self.exclude if exclude is None else tuple(exclude),
+            source=self.source,
+        )
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def find_config_file(start_dir: str | Path) -> Path | None:
+    """The nearest ``provenance.toml``, or ``pyproject.toml`` with a ``[tool.provenance]`` table.
+
+    Searched from ``start_dir`` (or the folder of a file) upwards; in one folder
+    ``provenance.toml`` wins. The search stops after the first folder holding ``.git``, so the
+    settings of an enclosing project never leak into a repository that has none.
+    """
+    directory = Path(start_dir).resolve()
+    if not directory.is_dir():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / "provenance.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _tool_table(pyproject, _read_toml(pyproject)) is not None:
+            return pyproject
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def load_config(start_dir: str | Path = ".") -> Config:
+    """The settings that apply to ``start_dir``: the nearest config file's, else the defaults."""
+    path = find_config_file(start_dir)
+    if path is None:
+        return Config()
+    return load_config_file(path)
+
+
+def load_config_file(path: str | Path) -> Config:
+    """Settings from one file (a ``pyproject.toml`` is read from its ``[tool.provenance]``)."""
+    file = Path(path)
+    data = _read_toml(file)
+    if file.name == "pyproject.toml":
+        table = _tool_table(file, data)
+        data = {} if table is None else table
+    return config_from_mapping(data, source=file)
+
+
+def config_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> Config:
+    """Settings from a parsed TOML table, validated key by key."""
+    where = f"{source}: " if source is not None else ""
+    for key in data:
+        if key not in _KEYS:
+            raise ConfigError(f"{where}unknown setting {key!r}{_suggest(key, _KEYS)}")
+    select = data.get("select")
+    exclude = tuple(_strings(data, "exclude", where)) if "exclude" in data else DEFAULT_EXCLUDE
+    exclude += tuple(_strings(data, "extend-exclude", where))
+    include = tuple(_strings(data, "include", where)) if "include" in data else DEFAULT_INCLUDE
+    return Config(
+        select=None if select is None else frozenset(_clean_names(_strings(data, "select", where))),
+        ignore=frozenset(_clean_names(_strings(data, "ignore", where))),
+        severity=_severities(data.get("severity", {}), where),
+        include=include,
+        exclude=exclude,
+        source=source,
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+
+
+def _tool_table(path: Path, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "provenance" not in tool:
+        return None
+    table = tool["provenance"]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.provenance] must be a table")
+    return table
+
+
+def _strings(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        # A lone string is what people write for a one-item list; take it as one.
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}{key!r} must be a list of strings")
+    return value
+
+
+def _severities(value: object, where: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}'severity' must be a table of rule = \"error|warning|info\"")
+    result: dict[str, Severity] = {}
+    for name, level in value.items():
+        if not isinstance(level, str):
+            raise ConfigError(f"{where}severity of {name!r} must be a string")
+        try:
+            result[name.strip()] = Severity.parse(level)
+        except ValueError as error:
+            raise ConfigError(f"{where}severity of {name!r}: {error}") from None
+    return result
+
+
+def _clean_names(names: Iterable[str]) -> list[str]:
+    return [name.strip() for name in names if name.strip()]
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def known_names() -> tuple[str, ...]:
+    """Every name ``select``/``ignore``/``severity`` accept: rule ids, categories and ``all``."""
+    rules = all_rules()
+    return (*(r.id for r in rules), *sorted({r.category for r in rules}), _ALL)
+
+
+def _check_names(names: Iterable[str], source: Path | None) -> None:
+    known = set(known_names())
+    unknown = sorted(name for name in names if name not in known)
+    if not unknown:
+        return
+    where = f"{source}: " if source is not None else ""
+    problems = "; ".join(
+        f"unknown rule or category {name!r}{_suggest(name, known)}" for name in unknown
+    )
+    raise ConfigError(f"{where}{problems} (`provenance rules` lists them all)")
+
+
+def _suggest(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(choices), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
+
+
+__all__ = [
+    "DEFAULT_EXCLUDE",
+    "DEFAULT_INCLUDE",
+    "Config",
+    "config_from_mapping",
+    "find_config_file",
+    "known_names",
+    "load_config",
+    "load_config_file",
+]

@@ -1,0 +1,681 @@
+"""Corroboration rules: claims the document itself marks as unconfirmed, hedged or unsourced.
+
+The wordings are data (``phrases.toml``, in a small pattern syntax documented there); this module
+compiles them once and decides, sentence by sentence, which claim a marker is about.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import attrs
+
+from provenance.findings import Related, Severity
+from provenance.model import Document, Region
+from provenance.rules.registry import Emit, rule
+from provenance.sentences import PROSE_KINDS, iter_sentences
+
+_CATEGORY = "corroboration"
+
+# --------------------------------------------------------------------------- phrase patterns
+
+_TOKEN = re.compile(r"\[|\]|\||\.\.\.|<[\w-]+>|[^\s\[\]|<>]+")
+_GAP = r"\S+(?:\s+\S+){0,5}?"
+_WORD_EDGE_BEFORE = r"(?<![\w'’])"
+_WORD_EDGE_AFTER = r"(?![\w'’])"
+
+
+class PatternError(ValueError):
+    """A phrase pattern in ``phrases.toml`` that does not follow the documented syntax."""
+
+
+@attrs.frozen(slots=True)
+class _Element:
+    regex: str
+    optional: bool
+    punctuation: bool = False
+    #: Whether every text the element matches contains one of the compiler's trigger words.
+    trigger: bool = False
+
+
+class _PatternCompiler:
+    """Compiles the phrase syntax of ``phrases.toml`` to regular expressions.
+
+    With ``triggers`` (word stems), it also checks that every pattern needs one of them: rules
+    search a sentence for their phrases only when it contains a trigger, which keeps the large
+    alternations of phrases off most sentences.
+    """
+
+    def __init__(self, lists: Mapping[str, Sequence[str]], triggers: Sequence[str] = ()) -> None:
+        self._lists = lists
+        self._triggers = tuple(stem.casefold() for stem in triggers)
+        self._compiled_lists: dict[str, _Element] = {}
+        self._compiling: set[str] = set()
+
+    def compile(self, pattern: str) -> str:
+        tokens = _TOKEN.findall(pattern)
+        if not tokens:
+            raise PatternError(f"empty phrase pattern {pattern!r}")
+        elements, position = self._sequence(tokens, 0, pattern)
+        if position != len(tokens):
+            raise PatternError(f"unbalanced ']' in phrase pattern {pattern!r}")
+        body = self._join(elements, pattern)
+        if self._triggers and not body.trigger:
+            raise PatternError(
+                f"phrase pattern {pattern!r} can match without any of the trigger words "
+                f"{list(self._triggers)}"
+            )
+        stripped = pattern.strip()
+        before = _WORD_EDGE_BEFORE if stripped[0].isalnum() or stripped[0] in "[<" else ""
+        after = _WORD_EDGE_AFTER if stripped[-1].isalnum() or stripped[-1] in "]>*" else ""
+        return f"{before}(?:{body.regex}){after}"
+
+    def _sequence(
+        self, tokens: list[str], position: int, pattern: str
+    ) -> tuple[list[_Element], int]:
+        elements: list[_Element] = []
+        while position < len(tokens) and tokens[position] not in ("]", "|"):
+            token = tokens[position]
+            if token == "[":
+                element, position = self._group(tokens, position + 1, pattern)
+                elements.append(element)
+                continue
+            if token == "...":
+                elements.append(_Element(_GAP, optional=True))
+            elif token.startswith("<") and token.endswith(">"):
+                elements.append(self._list(token[1:-1]))
+            else:
+                elements.append(self._word(token))
+            position += 1
+        return elements, position
+
+    def _group(self, tokens: list[str], position: int, pattern: str) -> tuple[_Element, int]:
+        alternatives: list[_Element] = []
+        optional = False
+        while True:
+            elements, position = self._sequence(tokens, position, pattern)
+            if elements:
+                alternatives.append(self._join(elements, pattern))
+            else:
+                optional = True
+            if position >= len(tokens):
+                raise PatternError(f"unclosed '[' in phrase pattern {pattern!r}")
+            if tokens[position] == "]":
+                break
+            position += 1  # "|"
+        if not alternatives:
+            raise PatternError(f"empty group in phrase pattern {pattern!r}")
+        regex = "(?:" + "|".join(alternative.regex for alternative in alternatives) + ")"
+        trigger = not optional and all(alternative.trigger for alternative in alternatives)
+        return _Element(regex, optional, trigger=trigger), position + 1
+
+    def _word(self, token: str) -> _Element:
+        star = token.endswith("*") and len(token) > 1
+        text = token[:-1] if star else token
+        regex = "".join("['’]" if char in "'’" else re.escape(char) for char in text)
+        if star:
+            regex += r"\w*"
+        punctuation = not any(char.isalnum() for char in text)
+        trigger = any(stem in text.casefold() for stem in self._triggers)
+        return _Element(regex, optional=False, punctuation=punctuation, trigger=trigger)
+
+    def _list(self, name: str) -> _Element:
+        if name in self._compiled_lists:
+            return self._compiled_lists[name]
+        if name not in self._lists:
+            raise PatternError(f"unknown phrase list <{name}>")
+        if name in self._compiling:
+            raise PatternError(f"phrase list <{name}> refers to itself")
+        self._compiling.add(name)
+        alternatives = []
+        for pattern in self._lists[name]:
+            tokens = _TOKEN.findall(pattern)
+            elements, position = self._sequence(tokens, 0, pattern)
+            if position != len(tokens) or not elements:
+                raise PatternError(f"bad pattern {pattern!r} in list <{name}>")
+            alternatives.append(self._join(elements, pattern))
+        self._compiling.discard(name)
+        element = _Element(
+            "(?:" + "|".join(alternative.regex for alternative in alternatives) + ")",
+            optional=False,
+            trigger=bool(alternatives) and all(alternative.trigger for alternative in alternatives),
+        )
+        self._compiled_lists[name] = element
+        return element
+
+    @staticmethod
+    def _join(elements: list[_Element], pattern: str) -> _Element:
+        # Words are separated by whitespace; an optional element carries its separator with it,
+        # so "[a|] b" matches "b" and "a b" but not " b".
+        first = next((i for i, element in enumerate(elements) if not element.optional), None)
+        if first is None:
+            raise PatternError(f"phrase pattern {pattern!r} matches nothing but optional words")
+        parts = [f"(?:{element.regex}\\s+)?" for element in elements[:first]]
+        parts.append(elements[first].regex)
+        for element in elements[first + 1 :]:
+            separator = r"\s*" if element.punctuation else r"\s+"
+            part = f"(?:{separator}{element.regex})"
+            parts.append(part + "?" if element.optional else part)
+        trigger = any(element.trigger for element in elements if not element.optional)
+        return _Element("".join(parts), optional=False, trigger=trigger)
+
+
+def compile_phrases(
+    patterns: Sequence[str], lists: Mapping[str, Sequence[str]], triggers: Sequence[str] = ()
+) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of ``patterns`` (phrase syntax of phrases.toml).
+
+    With ``triggers``, raise ``PatternError`` for a pattern that can match without one of them.
+    """
+    compiler = _PatternCompiler(lists, triggers)
+    alternatives = [compiler.compile(pattern) for pattern in patterns]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+@attrs.frozen(slots=True)
+class Triggers:
+    """Word stems, one of which every phrase of a section contains."""
+
+    stems: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def compile_triggers(triggers: Sequence[str]) -> Triggers:
+    if not triggers:
+        raise PatternError("a phrase section needs at least one trigger")
+    stems = tuple(stem.lower() for stem in triggers)
+    return Triggers(stems, re.compile("|".join(map(re.escape, stems)), re.IGNORECASE))
+
+
+def _trigger_offsets(text: str, triggers: Triggers) -> list[int]:
+    """Sorted offsets of the trigger stems in ``text``, in any case."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # Lower-casing changed offsets (a rare character such as "İ"): use the slower regex.
+        return [match.start() for match in triggers.pattern.finditer(text)]
+    offsets: list[int] = []
+    for stem in triggers.stems:
+        position = lowered.find(stem)
+        while position != -1:
+            offsets.append(position)
+            position = lowered.find(stem, position + 1)
+    return sorted(offsets)
+
+
+@attrs.frozen(slots=True)
+class Phrases:
+    """The phrase lists of ``phrases.toml``, compiled."""
+
+    uncorroborated_trigger: Triggers
+    statements: re.Pattern[str]
+    qualifiers: re.Pattern[str]
+    claim_follows: re.Pattern[str]
+    joins_claim: re.Pattern[str]
+    refers_back: re.Pattern[str]
+    uncorroborated_ignore: re.Pattern[str]
+    hedge_trigger: Triggers
+    hedges: re.Pattern[str]
+    hedge_ignore: re.Pattern[str]
+    according_to: re.Pattern[str]
+    attribution_verbs: re.Pattern[str]
+    not_after: frozenset[str]
+    adverbs: frozenset[str]
+    anonymous_trigger: Triggers
+    anonymous: re.Pattern[str]
+    anonymous_ignore: re.Pattern[str]
+
+    @classmethod
+    def from_toml(cls, text: str) -> Phrases:
+        data = tomllib.loads(text)
+        lists = data.get("lists", {})
+        unc, hedged, anonymous = data["uncorroborated"], data["hedged"], data["anonymous"]
+
+        def build(patterns: Sequence[str], triggers: Sequence[str] = ()) -> re.Pattern[str]:
+            return compile_phrases(patterns, lists, triggers)
+
+        def words(items: Sequence[str]) -> frozenset[str]:
+            return frozenset(word.casefold() for word in items)
+
+        return cls(
+            uncorroborated_trigger=compile_triggers(unc["triggers"]),
+            statements=build(unc["statements"], unc["triggers"]),
+            qualifiers=build(unc["qualifiers"], unc["triggers"]),
+            claim_follows=build(unc["claim_follows"]),
+            joins_claim=build(unc["joins_claim"]),
+            refers_back=build(unc["refers_back"]),
+            uncorroborated_ignore=build(unc["ignore"]),
+            hedge_trigger=compile_triggers(hedged["triggers"]),
+            hedges=build(hedged["hedges"], hedged["triggers"]),
+            hedge_ignore=build(hedged["ignore"]),
+            according_to=build(hedged["according_to"]),
+            attribution_verbs=build(hedged["attribution_verbs"]),
+            not_after=words(hedged["not_after"]),
+            adverbs=words(hedged["adverbs"]),
+            anonymous_trigger=compile_triggers(anonymous["triggers"]),
+            anonymous=build(anonymous["phrases"], anonymous["triggers"]),
+            anonymous_ignore=build(anonymous["ignore"]),
+        )
+
+
+@cache
+def phrases() -> Phrases:
+    """The packaged phrase lists, compiled once per process."""
+    text = resources.files("provenance.rules").joinpath("phrases.toml").read_text("utf-8")
+    return Phrases.from_toml(text)
+
+
+# --------------------------------------------------------------------------- document helpers
+
+
+@attrs.frozen(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    region: int  # index into the prose regions
+
+
+@attrs.frozen(slots=True)
+class _Prose:
+    """The prose regions of a document, their sentences, and where sources are named in them."""
+
+    text: str
+    regions: tuple[Region, ...]
+    sentences: tuple[tuple[_Sentence, ...], ...]
+    #: (offset, key) of every citation and note marker, by offset; a key names the source.
+    source_marks: tuple[tuple[int, str], ...]
+    #: Offsets of the trigger words of each phrase section, by section.
+    triggers: Mapping[str, Sequence[int]]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Prose:
+        """The prose of ``doc``; the three rules share one analysis of the last document."""
+        cached = _LAST_PROSE.get("document")
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        prose = cls._analyse(doc)
+        _LAST_PROSE["document"] = (doc, prose)
+        return prose
+
+    @classmethod
+    def _analyse(cls, doc: Document) -> _Prose:
+        regions = tuple(r for r in doc.regions if r.kind in PROSE_KINDS)
+        sentences = tuple(
+            tuple(
+                _Sentence(start, end, index)
+                for start, end in iter_sentences(doc.text, region.span.start, region.span.end)
+            )
+            for index, region in enumerate(regions)
+        )
+        marks: list[tuple[int, str]] = []
+        for citation in doc.citations:
+            if citation.value.ibid:
+                key = "ibid"
+            elif citation.reference is not None:
+                key = f"reference:{citation.reference}"
+            else:
+                key = "cited:" + " ".join(citation.text.casefold().split())
+            marks.append((citation.span.start, key))
+        for note in doc.footnotes:
+            for marker in note.markers:
+                marks.append((marker.span.start, f"note:{note.number}"))
+        p = phrases()
+        triggers = {
+            "uncorroborated": _trigger_offsets(doc.text, p.uncorroborated_trigger),
+            "hedged": _trigger_offsets(doc.text, p.hedge_trigger),
+            "anonymous": _trigger_offsets(doc.text, p.anonymous_trigger),
+        }
+        return cls(doc.text, regions, sentences, tuple(sorted(marks)), triggers)
+
+    def triggered(self, section: str, sentence: _Sentence) -> bool:
+        """Whether ``sentence`` holds a trigger word of the phrase ``section``."""
+        offsets = self.triggers[section]
+        position = bisect_left(offsets, sentence.start)
+        return position < len(offsets) and offsets[position] < sentence.end
+
+    def sources_in(self, start: int, end: int) -> list[str]:
+        position = bisect_left(self.source_marks, (start, ""))
+        found = []
+        while position < len(self.source_marks) and self.source_marks[position][0] < end:
+            found.append(self.source_marks[position][1])
+            position += 1
+        return found
+
+    def all_sentences(self) -> Iterator[_Sentence]:
+        for sentences in self.sentences:
+            yield from sentences
+
+    def previous_region(self, doc: Document, index: int) -> int | None:
+        """The prose region the one at ``index`` continues from: the paragraph before it, past
+        page furniture and the note bodies OCR put between; None after a heading or list."""
+        region = self.regions[index]
+        for before in reversed(doc.regions):
+            if before.span.start >= region.span.start:
+                continue
+            note_between = before.kind == "footnote" and region.kind != "footnote"
+            if before.kind == "furniture" or note_between:
+                continue
+            if before.kind != region.kind:
+                return None
+            return next((i for i, r in enumerate(self.regions) if r == before), None)
+        return None
+
+
+_LAST_PROSE: dict[str, tuple[Document, _Prose]] = {}
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    quoted = " ".join(text.split())
+    if len(quoted) <= limit:
+        return quoted
+    cut = quoted.rfind(" ", 0, limit)
+    return quoted[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def _marker_quote(text: str, marker: re.Match[str], end: int) -> str:
+    """What the message quotes: the marker with the rest of its clause when that is short."""
+    stops = [text.find(char, marker.end(), end) for char in ";:,"]
+    stop = min([position for position in stops if position != -1], default=end)
+    clause = " ".join(text[marker.start() : stop].rstrip(" .,;:").split())
+    return clause if len(clause) <= 80 else _quote(marker.group())
+
+
+# --------------------------------------------------------------------------- uncorroborated-claim
+
+Scope = Literal["sentence", "preceding"]
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope] | None:
+    """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
+    if not prose.triggered("uncorroborated", sentence):
+        return None
+    p = phrases()
+    text, start, end = prose.text, sentence.start, sentence.end
+    if p.uncorroborated_ignore.search(text, start, end):
+        return None
+    qualifier = p.qualifiers.search(text, start, end)
+    if qualifier is not None:
+        return qualifier, "sentence"
+    statement = p.statements.search(text, start, end)
+    if statement is None:
+        return None
+    return statement, _scope(text, start, end, statement)
+
+
+def _scope(text: str, start: int, end: int, marker: re.Match[str]) -> Scope:
+    p = phrases()
+    after = marker.end()
+    while after < end and text[after].isspace():
+        after += 1
+    if p.claim_follows.match(text, after, end):
+        return "sentence"
+    if p.joins_claim.search(text, start, marker.start()):
+        return "sentence"
+    lead = start
+    while lead < end and not text[lead].isalnum():
+        lead += 1
+    if p.refers_back.match(text, lead, end) or p.refers_back.match(text, after, end):
+        return "preceding"
+    words_before = len(_WORD.findall(text, start, marker.start()))
+    if words_before <= 2:
+        return "preceding"
+    return "sentence" if words_before > 6 else "preceding"
+
+
+def _claim_before(doc: Document, prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
+    """The statements before a closing marker that come from one source.
+
+    Walking back from the marker, the claim takes the sentence before it and then each earlier
+    one until a sentence cites another source than the claim does (in author-date styles a
+    citation closes the statements of its source), or the paragraph starts. A marker opening
+    its paragraph is about the paragraph before.
+    """
+    sentences = prose.sentences[sentence.region]
+    earlier = [s for s in sentences if s.end <= sentence.start]
+    if not earlier:
+        previous = prose.previous_region(doc, sentence.region)
+        if previous is None:
+            return None
+        earlier = list(prose.sentences[previous])
+        if not earlier:
+            return None
+    claim: list[_Sentence] = []
+    source: str | None = None  # what the claim's statements cite: a key, "ibid" or None
+    for candidate in reversed(earlier):
+        marks = prose.sources_in(candidate.start, candidate.end)
+        keys = [key for key in marks if key != "ibid"]
+        cites = keys[-1] if keys else ("ibid" if marks else None)
+        if not claim:
+            source = cites
+        elif cites is None or cites == source:
+            # Uncited statements before a citation are that citation's.
+            pass
+        elif source == "ibid":
+            # "(ibid.)" after this sentence continues the source cited here.
+            source = cites
+        else:
+            break
+        claim.append(candidate)
+    return claim[-1].start, claim[0].end
+
+
+@rule(
+    "uncorroborated-claim",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A claim the document itself says could not be corroborated or confirmed.",
+    doc=(
+        "The report states that a claim could not be corroborated, confirmed or verified "
+        "(`No corroborating information could be found among the sources consulted`, `has "
+        "not been able to confirm these reports`, `unconfirmed reports that ...`). The finding "
+        "marks the claim itself: the sentence carrying the marker when the claim is in it, "
+        "otherwise the statements before the marker that come from the same source (or the "
+        "paragraph before, when the marker stands alone). A decision resting on that claim "
+        "rests on a single, unconfirmed source. Disclaimers and information gaps (`Information "
+        "on X is limited among the sources consulted`) are not flagged."
+    ),
+    bad=(
+        "Treatment of ethnic Koreans [KKT34458.E]\n\n"
+        "A researcher at the institute stated that members of the Korean community are "
+        "regularly refused residence permits. No corroborating information could be found "
+        "among the sources consulted.\n"
+    ),
+    good=(
+        "Treatment of ethnic Koreans [KKT34458.E]\n\n"
+        "Information on the treatment of ethnic Koreans is limited among the sources consulted "
+        "by the Research Directorate.\n\n"
+        "This Response was prepared after researching publicly accessible information "
+        "currently available to the Research Directorate within time constraints. This "
+        "Response is not, and does not purport to be, conclusive as to the merit of any "
+        "particular claim to refugee status or asylum.\n"
+    ),
+)
+def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
+    prose = _Prose.of(doc)
+    text = doc.text
+    for sentence in prose.all_sentences():
+        found = _marker_in(prose, sentence)
+        if found is None:
+            continue
+        marker, scope = found
+        quoted = _marker_quote(text, marker, sentence.end)
+        if scope == "preceding":
+            claim = _claim_before(doc, prose, sentence)
+            if claim is not None:
+                yield Emit(
+                    doc.line_index.span(*claim),
+                    f'the document says this could not be corroborated: "{quoted}"',
+                    (
+                        Related(
+                            doc.line_index.span(marker.start(), marker.end()),
+                            "marked as not corroborated here",
+                        ),
+                    ),
+                )
+                continue
+        yield Emit(
+            doc.line_index.span(sentence.start, sentence.end),
+            f'the document says this could not be corroborated: "{quoted}"',
+        )
+
+
+# --------------------------------------------------------------------------- hedged-claim
+
+
+def _hedge_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
+    if not prose.triggered("hedged", sentence):
+        return None
+    p = phrases()
+    text, start, end = prose.text, sentence.start, sentence.end
+    ignored = [(m.start(), m.end()) for m in p.hedge_ignore.finditer(text, start, end)]
+    for match in p.hedges.finditer(text, start, end):
+        if not any(s < match.end() and match.start() < e for s, e in ignored):
+            return match
+    return None
+
+
+def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
+    if not prose.triggered("anonymous", sentence):
+        return None
+    p = phrases()
+    text, start, end = prose.text, sentence.start, sentence.end
+    ignored = [(m.start(), m.end()) for m in p.anonymous_ignore.finditer(text, start, end)]
+    for match in p.anonymous.finditer(text, start, end):
+        if not any(s < match.end() and match.start() < e for s, e in ignored):
+            return match
+    return None
+
+
+_PROPER_WINDOW = re.compile(r"[^,;:.()\n]{0,80}")
+
+
+def _names_source(text: str, prose: _Prose, start: int, end: int) -> bool:
+    """Whether the sentence says where its claim comes from.
+
+    A citation or note marker, "according to" a proper noun, or someone who "said", "told",
+    "reported" ... (not in the passive, and not itself hedged: "reportedly told").
+    """
+    if prose.sources_in(start, end):
+        return True
+    p = phrases()
+    for match in p.according_to.finditer(text, start, end):
+        window = _PROPER_WINDOW.match(text, match.end(), end)
+        words = _WORD.findall(window.group() if window else "")[:5]
+        if any(word[:1].isupper() for word in words):
+            return True
+    for match in p.attribution_verbs.finditer(text, start, end):
+        before = [word.casefold() for word in _WORD.findall(text, start, match.start())]
+        if _has_subject(before, p):
+            return True
+        # "said Kim Jong-il": a proper noun right after the verb names the speaker.
+        following = _WORD.findall(text, match.end(), min(end, match.end() + 40))
+        if not before and following and following[0][:1].isupper():
+            return True
+    return False
+
+
+def _has_subject(before: list[str], p: Phrases) -> bool:
+    """Whether the words before an attribution verb end in someone who says it."""
+    for word in reversed(before):
+        if word in p.not_after:
+            return False
+        if word in p.adverbs or word.endswith("ly"):
+            continue
+        return True
+    return False
+
+
+@rule(
+    "hedged-claim",
+    severity=Severity.INFO,
+    category=_CATEGORY,
+    summary="A claim resting on 'reportedly', 'allegedly', 'is said to' ... with no source named.",
+    doc=(
+        "A sentence hedges its claim (`reportedly`, `allegedly`, `is said to`, `it is "
+        "believed`, `apparently`, `rumoured`) and names no source for it: no citation, no note "
+        "marker, no `according to` a named source, no one who `said` or `told`. The reader "
+        "cannot tell whose account it is. Sentences already flagged by `uncorroborated-claim` "
+        "or `anonymous-source` are left to those rules."
+    ),
+    bad=(
+        "Prison conditions\n\n"
+        "Detainees were reportedly beaten during interrogation at the border post.\n"
+    ),
+    good=(
+        "Prison conditions\n\n"
+        "According to Human Rights Watch, detainees were reportedly beaten during "
+        "interrogation at the border post.\n"
+    ),
+)
+def hedged_claim(doc: Document) -> Iterator[Emit]:
+    prose = _Prose.of(doc)
+    text = doc.text
+    for sentence in prose.all_sentences():
+        hedge = _hedge_in(prose, sentence)
+        if hedge is None:
+            continue
+        if _marker_in(prose, sentence) is not None:
+            continue
+        if _anonymous_in(prose, sentence) is not None:
+            continue
+        if _names_source(text, prose, sentence.start, sentence.end):
+            continue
+        yield Emit(
+            doc.line_index.span(sentence.start, sentence.end),
+            f'the claim rests on "{_quote(hedge.group(), 40)}" and the sentence names no source',
+        )
+
+
+# --------------------------------------------------------------------------- anonymous-source
+
+
+@rule(
+    "anonymous-source",
+    severity=Severity.INFO,
+    category=_CATEGORY,
+    summary="A claim attributed to an unnamed source ('government sources said').",
+    doc=(
+        "A sentence attributes its claim to a source it does not name: `government sources "
+        "said`, `a reliable source`, `several sources have told`, `sources close to`, `an "
+        "official source`, `a source who asked not to be named`. The claim cannot be traced "
+        "or weighed. Phrases such as `a reliable source of information` are not sources of "
+        "a claim and are not flagged."
+    ),
+    bad=(
+        "Transfers of refugees\n\n"
+        "The refugees will be flown to Seoul next week, government sources said.\n"
+    ),
+    good=(
+        "Transfers of refugees\n\n"
+        "The refugees will be flown to Seoul next week, Unification Ministry spokesman Kim "
+        "Hong-jae said.\n"
+    ),
+)
+def anonymous_source(doc: Document) -> Iterator[Emit]:
+    prose = _Prose.of(doc)
+    for sentence in prose.all_sentences():
+        match = _anonymous_in(prose, sentence)
+        if match is None:
+            continue
+        yield Emit(
+            doc.line_index.span(sentence.start, sentence.end),
+            f'the claim is attributed to an unnamed source: "{_quote(match.group(), 60)}"',
+        )
+
+
+__all__ = [
+    "PatternError",
+    "Phrases",
+    "anonymous_source",
+    "compile_phrases",
+    "hedged_claim",
+    "phrases",
+    "uncorroborated_claim",
+]

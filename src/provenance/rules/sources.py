@@ -1,0 +1,948 @@
+"""Source rules: citations, notes and list entries that do not lead a reader to a source.
+
+Errors are things a reader cannot follow (a citation with no entry, a note with no text, a
+pointer to a section that does not exist); warnings are things that are probably wrong (an
+entry nothing cites, a duplicate, a web source without its access date).
+
+Source names are compared the way the assembler links citations: without case, punctuation,
+bracketed additions such as ``[Seoul]`` or a leading "The".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+
+import attrs
+
+from provenance.findings import Related, Severity
+from provenance.model import (
+    Citation,
+    Document,
+    Footnote,
+    FootnoteMarker,
+    Reference,
+    ReferenceEntry,
+    Section,
+    Url,
+)
+from provenance.rules.registry import Emit, rule
+from provenance.span import Span
+
+_CATEGORY = "sources"
+
+#: Sections an in-text citation may resolve to.
+LISTED_SECTIONS: frozenset[Section] = frozenset(
+    {"references", "attachment", "additional-sources", "bibliography"}
+)
+#: Sections whose entries count as the sources a citation is supposed to point at.
+CITED_SECTIONS: frozenset[Section] = frozenset({"references", "attachment", "bibliography"})
+
+_SECTION_NAMES: dict[Section, str] = {
+    "references": "References",
+    "attachment": "Attachment",
+    "additional-sources": "Additional Sources Consulted",
+    "bibliography": "Bibliography",
+    "footnote": "the notes",
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def source_key(name: str) -> str:
+    """A source name as compared: no case, brackets, punctuation or leading "The"."""
+    name = _BRACKETED.sub(" ", name)
+    words = _NON_WORD.sub(" ", name.casefold()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def entry_keys(entry: ReferenceEntry) -> list[str]:
+    """The names an entry may be cited by: its author, its container, "Given Family" forms."""
+    keys: list[str] = []
+    for name in (entry.author, entry.container):
+        if not name:
+            continue
+        keys.append(source_key(name))
+        if "," in name:
+            # "Oka, Natsuko, Research Fellow" is cited in prose as "Natsuko Oka".
+            family, _, given = name.partition(",")
+            keys.append(source_key(f"{given.split(',')[0]} {family}"))
+    return [key for key in dict.fromkeys(keys) if key]
+
+
+def names_match(cited: str, listed: str) -> bool:
+    """Whether a cited key names a listed one; either may add words ("korea post herald")."""
+    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def _citation_label(citation: Citation) -> str:
+    """A citation as a reader sees it: ``"(The Korea Post Feb. 1999)"``.
+
+    A citation's text is what stands inside its parentheses (one member of a group such as
+    ``(AI 2003; HRW 2004)`` on its own), so the parentheses are put back.
+    """
+    text = " ".join(citation.text.split())
+    return _quote(text if text.startswith("(") else f"({text})")
+
+
+def _cited_author(doc: Document, citation: Citation) -> str | None:
+    return citation.value.author or citation.resolved_author
+
+
+def _prose_spans(doc: Document) -> list[Span]:
+    return [region.span for region in doc.regions if region.kind == "paragraph"]
+
+
+def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
+    """The Additional Sources entry a citation names, when no cited-section entry names it.
+
+    A citation the assembler resolved to such an entry counts, and so does an unresolved one
+    whose source is listed there by name only (a name-only entry has no date to match).
+    """
+    if citation.kind == "ibid":
+        return None
+    if citation.reference is not None:
+        target = doc.references[citation.reference]
+        return target if target.section == "additional-sources" else None
+    author = _cited_author(doc, citation)
+    if author is None:
+        return None
+    cited = source_key(author)
+    if not cited:
+        return None
+    consulted: Reference | None = None
+    for reference in doc.references:
+        if not any(names_match(cited, key) for key in entry_keys(reference.entry)):
+            continue
+        if reference.section in CITED_SECTIONS:
+            # Listed where it belongs: a wrong date is another rule's business.
+            return None
+        if reference.section == "additional-sources" and consulted is None:
+            consulted = reference
+    return consulted
+
+
+# --------------------------------------------------------------------------- citations
+
+
+@rule(
+    "citation-without-reference",
+    severity=Severity.ERROR,
+    category=_CATEGORY,
+    summary="An in-text citation that matches no entry in the reference list.",
+    doc=(
+        "An author-date citation such as `(The Korea Post Feb. 1999)`, or a date-only one such "
+        "as `(27 July 1999)` after a sentence naming its source, that resolves to no entry of "
+        "the References, Attachment or Bibliography lists: the reader cannot find the source it "
+        "stands for. The name or the date of the citation or of the entry is wrong, or the "
+        "entry is missing. When a document has no source list at all, only author-date "
+        "citations are reported (a bare date in parentheses is then just a date), and not "
+        "those whose source starts a line after the last citation, as in copies of IRB "
+        "Responses whose list lost its heading. Citations of a source listed only as consulted "
+        "are `cited-only-as-consulted`; `ibid.` is `ibid-without-antecedent`'s business."
+    ),
+    bad=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists covering the elections were detained for several days "
+        "(The Korea Post Feb. 1999). Two of them were charged with defamation "
+        "(Yonhap 3 March 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held."\n'
+    ),
+    good=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists covering the elections were detained for several days "
+        "(The Korea Post Feb. 1999). Two of them were charged with defamation "
+        "(Yonhap 3 March 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Two Reporters Charged."\n'
+    ),
+)
+def citation_without_reference(doc: Document) -> Iterator[Emit]:
+    has_list = any(reference.section in LISTED_SECTIONS for reference in doc.references)
+    last_citation_end = max((c.span.end for c in doc.citations), default=0)
+    for citation in doc.citations:
+        if citation.reference is not None or citation.kind not in ("author-date", "date-only"):
+            continue
+        if _consulted_only(doc, citation) is not None:
+            continue
+        if has_list:
+            yield Emit(
+                citation.span,
+                f"citation {_citation_label(citation)} matches no entry in the reference list",
+            )
+        elif citation.kind == "author-date" and not _unheaded_entry(
+            doc, citation, last_citation_end
+        ):
+            yield Emit(
+                citation.span,
+                f"citation {_citation_label(citation)} has no reference list to match: "
+                "the document lists no sources",
+            )
+
+
+def _unheaded_entry(doc: Document, citation: Citation, after: int) -> bool:
+    """Whether a line after the last citation starts with the cited source's name.
+
+    Copies of IRB Responses on ecoi.net lose the "References" heading, so their list is not
+    recognised as one; its entries still start a line with the source name followed by a full
+    stop, comma or bracket (``The Hindu. 15 December 1990.``).
+    """
+    author = citation.value.author
+    if author is None:
+        return False
+    cited = source_key(author)
+    if not cited:
+        return False
+    text = doc.text
+    position = text.find("\n", after)
+    while position != -1:
+        line_end = text.find("\n", position + 1)
+        line = text[position + 1 : len(text) if line_end == -1 else line_end].strip()
+        head = re.split(r"[.,:;(\[]", line, maxsplit=1)
+        if len(head) == 2 and source_key(head[0]) == cited:
+            return True
+        position = line_end
+    return False
+
+
+@rule(
+    "ibid-without-antecedent",
+    severity=Severity.ERROR,
+    category=_CATEGORY,
+    summary="An `ibid.` with no earlier citation to repeat.",
+    doc=(
+        '`ibid.` means "the source cited just before". When no citation comes before it (it '
+        "is the first citation of the document, or an earlier citation was edited out), the "
+        "reader cannot tell which source it stands for."
+    ),
+    bad=(
+        "Treatment of ethnic Koreans [ABC12345.E]\n\n"
+        "Over 4,000 Koreans took part in a gathering in 1997 (ibid.). The president called the "
+        "community a bridge to Seoul (The Korea Post Feb. 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Closer Cooperation."\n'
+    ),
+    good=(
+        "Treatment of ethnic Koreans [ABC12345.E]\n\n"
+        "The president called the community a bridge to Seoul (The Korea Post Feb. 1999). Over "
+        "4,000 Koreans took part in a gathering in 1997 (ibid.).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Closer Cooperation."\n'
+    ),
+)
+def ibid_without_antecedent(doc: Document) -> Iterator[Emit]:
+    for citation in sorted(doc.citations, key=lambda c: c.span.start):
+        if citation.kind != "ibid":
+            # Only the first citations can lack an antecedent.
+            return
+        yield Emit(
+            citation.span,
+            f"{_citation_label(citation)} repeats the previous citation, but there is none before it",
+        )
+
+
+@rule(
+    "cited-only-as-consulted",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A citation whose source is listed only among the sources consulted.",
+    doc=(
+        "IRB Responses separate the sources they cite (References) from those they searched "
+        "without citing (Additional Sources Consulted). A citation whose source appears only in "
+        "the second list either cites something the list says was not used, or lost its "
+        "entry in References; either way the reader does not get the details (date, title, "
+        "address) needed to find what was cited."
+    ),
+    bad=(
+        "Situation of returnees [ABC12345.E]\n\n"
+        "Returnees are routinely questioned at the airport (Amnesty International 1999).\n\n"
+        "References\n\n"
+        'Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."\n\n'
+        "Additional Sources Consulted\n\n"
+        "Amnesty International\n\n"
+        "Human Rights Watch\n"
+    ),
+    good=(
+        "Situation of returnees [ABC12345.E]\n\n"
+        "Returnees are routinely questioned at the airport (Yonhap 3 March 1999).\n\n"
+        "References\n\n"
+        'Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."\n\n'
+        "Additional Sources Consulted\n\n"
+        "Amnesty International\n\n"
+        "Human Rights Watch\n"
+    ),
+)
+def cited_only_as_consulted(doc: Document) -> Iterator[Emit]:
+    for citation in doc.citations:
+        consulted = _consulted_only(doc, citation)
+        if consulted is None:
+            continue
+        yield Emit(
+            citation.span,
+            f"citation {_citation_label(citation)} names a source listed only under "
+            "Additional Sources Consulted, not among the references",
+            (Related(consulted.span, "the source is listed here as consulted only"),),
+        )
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+def _first_marker(note: Footnote) -> FootnoteMarker | None:
+    return min(note.markers, key=lambda m: m.span.start, default=None)
+
+
+def _number_range(numbers: Sequence[int]) -> str:
+    """``1, 2, 3, 5`` -> ``1-3, 5``."""
+    parts: list[str] = []
+    ordered = sorted(set(numbers))
+    start = previous = ordered[0] if ordered else 0
+    for number in [*ordered[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)
+
+
+def _duplicate_bodies(doc: Document) -> set[int]:
+    """Indexes (into ``doc.footnotes``) of second and later bodies carrying one number.
+
+    Numbering that restarts at 1 (notes per chapter) starts a new series, in which a number
+    may appear again.
+    """
+    bodies = sorted(
+        (note.body.span.start, index, note.number)
+        for index, note in enumerate(doc.footnotes)
+        if note.body is not None
+    )
+    duplicates: set[int] = set()
+    seen: set[int] = set()
+    previous = 0
+    for _start, index, number in bodies:
+        if number == 1 and previous > 1:
+            seen = set()
+        if number in seen:
+            duplicates.add(index)
+        seen.add(number)
+        previous = number
+    return duplicates
+
+
+@rule(
+    "footnote-without-body",
+    severity=Severity.ERROR,
+    category=_CATEGORY,
+    summary="A note number called in the text whose note is missing.",
+    doc=(
+        "The text calls a note (`<sup>19</sup>`, `[19]`) but the document has no note 19: the "
+        "source or explanation the note should give is lost, often in conversion from PDF. "
+        "When a document calls notes but contains no note text at all, one finding says so "
+        "at the first call instead of one per note."
+    ),
+    bad=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>2</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n"
+    ),
+    good=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>2</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
+    ),
+)
+def footnote_without_body(doc: Document) -> Iterator[Emit]:
+    missing = [note for note in doc.footnotes if note.markers and note.body is None]
+    if not missing:
+        return
+    if all(note.body is None for note in doc.footnotes) and len(missing) > 1:
+        first = min(missing, key=lambda n: n.markers[0].span.start)
+        marker = _first_marker(first)
+        assert marker is not None
+        yield Emit(
+            marker.span,
+            f"notes {_number_range([n.number for n in missing])} are called in the text, but "
+            "the document contains no note text at all",
+        )
+        return
+    for note in missing:
+        marker = _first_marker(note)
+        assert marker is not None
+        others = tuple(
+            Related(m.span, f"note {note.number} is also called here")
+            for m in sorted(note.markers, key=lambda m: m.span.start)
+            if m is not marker
+        )
+        yield Emit(
+            marker.span, f"note {note.number} is called here, but the note is missing", others
+        )
+
+
+@rule(
+    "footnote-without-marker",
+    severity=Severity.ERROR,
+    category=_CATEGORY,
+    summary="A note whose number is never called in the text.",
+    doc=(
+        "The document has the text of note 12 but nothing in the report calls note 12, so the "
+        "reader cannot tell which statement the note sources. OCR often drops superscript "
+        "numbers; the marker has to be restored by hand. A second note text with a number "
+        "already used is `footnote-numbering`'s business, and when a document calls none of "
+        "its notes one finding says so instead of one per note."
+    ),
+    bad=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
+    ),
+    good=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>2</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
+    ),
+)
+def footnote_without_marker(doc: Document) -> Iterator[Emit]:
+    duplicates = _duplicate_bodies(doc)
+    unmarked = [
+        note
+        for index, note in enumerate(doc.footnotes)
+        if note.body is not None and not note.markers and index not in duplicates
+    ]
+    if not unmarked:
+        return
+    if not any(note.markers for note in doc.footnotes) and len(unmarked) > 1:
+        first = min(unmarked, key=lambda n: n.body.span.start if n.body else 0)
+        assert first.body is not None
+        yield Emit(
+            first.body.span,
+            f"the document has the text of notes {_number_range([n.number for n in unmarked])}, "
+            "but calls none of them in its text",
+            excerpt=first.body.text,
+        )
+        return
+    for note in unmarked:
+        assert note.body is not None
+        yield Emit(
+            note.body.span,
+            f"note {note.number} is never called in the text",
+            excerpt=note.body.text,
+        )
+
+
+@attrs.frozen(slots=True)
+class _Place:
+    """Where a note number first appears (a call or, failing that, its text)."""
+
+    span: Span
+    what: str
+
+
+def _first_places(doc: Document) -> dict[int, _Place]:
+    places: dict[int, _Place] = {}
+    for note in doc.footnotes:
+        candidates = [_Place(m.span, "called") for m in note.markers]
+        if note.body is not None:
+            candidates.append(_Place(note.body.span, "its text is"))
+        for place in candidates:
+            known = places.get(note.number)
+            if known is None or place.span.start < known.span.start:
+                places[note.number] = place
+    return places
+
+
+def _longest_increasing(positions: Sequence[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of ``positions``."""
+    tails: list[int] = []  # position values
+    tail_index: list[int] = []
+    parent: list[int] = [-1] * len(positions)
+    for index, value in enumerate(positions):
+        at = bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[at] = value
+            tail_index[at] = index
+        parent[index] = tail_index[at - 1] if at > 0 else -1
+    keep: set[int] = set()
+    current = tail_index[-1] if tail_index else -1
+    while current != -1:
+        keep.add(current)
+        current = parent[current]
+    return keep
+
+
+@rule(
+    "footnote-numbering",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="Note numbers that skip, repeat, or are first called out of order.",
+    doc=(
+        "Notes are numbered 1, 2, 3 ... in the order the text first calls them. A number that "
+        "appears neither as a call nor as a note text between two that do (notes 1-5 and 7-9, "
+        "no 6 anywhere) means a note was lost; two note texts with one number mean one of them "
+        "is misnumbered and its calls go to the wrong source; a note first called before a "
+        "lower-numbered one means calls were moved or mistyped. Calling a note again later is "
+        "normal, and notes numbered again from 1 (per chapter) are not repeats. A number with "
+        "only a call or only a text is reported by `footnote-without-body` or "
+        "`footnote-without-marker` instead."
+    ),
+    bad=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>3</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>3</sup> Interview with a refugee, Moscow, May 1996.\n"
+    ),
+    good=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>2</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
+    ),
+)
+def footnote_numbering(doc: Document) -> Iterator[Emit]:
+    yield from _numbering_gaps(doc)
+    yield from _repeated_bodies(doc)
+    yield from _calls_out_of_order(doc)
+
+
+def _numbering_gaps(doc: Document) -> Iterator[Emit]:
+    places = _first_places(doc)
+    numbers = sorted(places)
+    for before, after in pairwise(numbers):
+        if after == before + 1:
+            continue
+        lost = (
+            f"note {before + 1} is"
+            if after == before + 2
+            else f"notes {before + 1}-{after - 1} are"
+        )
+        yield Emit(
+            places[after].span,
+            f"note numbering jumps from {before} to {after}: {lost} missing from the document",
+            (Related(places[before].span, f"note {before} is {places[before].what} here"),),
+        )
+
+
+def _repeated_bodies(doc: Document) -> Iterator[Emit]:
+    duplicates = _duplicate_bodies(doc)
+    for index in sorted(duplicates, key=lambda i: _body_start(doc.footnotes[i])):
+        note = doc.footnotes[index]
+        assert note.body is not None
+        first = min(
+            (
+                other.body
+                for other in doc.footnotes
+                if other.number == note.number
+                and other.body is not None
+                and other.body.span.start < note.body.span.start
+            ),
+            key=lambda body: body.span.start,
+            default=None,
+        )
+        related = (
+            (Related(first.span, f"the first note {note.number} is here"),)
+            if first is not None
+            else ()
+        )
+        yield Emit(
+            note.body.span,
+            f"a second note {note.number}: two note texts carry the same number",
+            related,
+            excerpt=note.body.text,
+        )
+
+
+def _body_start(note: Footnote) -> int:
+    return note.body.span.start if note.body is not None else -1
+
+
+def _calls_out_of_order(doc: Document) -> Iterator[Emit]:
+    firsts: dict[int, FootnoteMarker] = {}
+    for note in doc.footnotes:
+        marker = _first_marker(note)
+        if marker is None:
+            continue
+        known = firsts.get(note.number)
+        if known is None or marker.span.start < known.span.start:
+            firsts[note.number] = marker
+    numbers = sorted(firsts)
+    if _restarts(doc):
+        return
+    positions = [firsts[n].span.start for n in numbers]
+    in_order = _longest_increasing(positions)
+    for index, number in enumerate(numbers):
+        if index in in_order:
+            continue
+        marker = firsts[number]
+        earlier_higher = [
+            n for n in numbers if n > number and firsts[n].span.start < marker.span.start
+        ]
+        if earlier_higher:
+            other = max(earlier_higher)
+            message = f"note {number} is first called after note {other}"
+        else:
+            later_lower = [
+                n for n in numbers if n < number and firsts[n].span.start > marker.span.start
+            ]
+            other = min(later_lower) if later_lower else number
+            message = f"note {number} is first called before note {other}"
+        yield Emit(
+            marker.span,
+            f"{message}: notes should be numbered in the order they are called",
+            (Related(firsts[other].span, f"note {other} is first called here"),),
+        )
+
+
+def _restarts(doc: Document) -> bool:
+    """Whether note texts are numbered again from 1 (then calls repeat numbers legitimately)."""
+    numbers = [
+        note.number
+        for note in sorted(
+            (n for n in doc.footnotes if n.body is not None), key=lambda n: _body_start(n)
+        )
+    ]
+    return any(number == 1 and previous > 1 for previous, number in pairwise(numbers))
+
+
+# --------------------------------------------------------------------------- cross-references
+
+_KIND_WORDS = {
+    "section": "section",
+    "chapter": "chapter",
+    "appendix": "appendix",
+    "annex": "annex",
+    "paragraph": "paragraph",
+    "part": "part",
+}
+
+
+@rule(
+    "broken-cross-reference",
+    severity=Severity.ERROR,
+    category=_CATEGORY,
+    summary="A pointer to a section, chapter or appendix the document does not have.",
+    doc=(
+        "`see Section 3.3.3`, `Chapter Three`, `Appendix 1`: the reader is sent to a part of the "
+        "document that no heading carries, because the part was renumbered, removed, or never "
+        "written. A table-of-contents line counts as the heading it lists, so a part whose "
+        "heading OCR lost in the body is not reported."
+    ),
+    bad=(
+        "North Korea: Refugees in Russia\n\n"
+        "1. Introduction\n\n"
+        "Returned refugees face long prison terms (see Section 3).\n\n"
+        "2. The logging sites\n\n"
+        "The sites were established in 1967.\n"
+    ),
+    good=(
+        "North Korea: Refugees in Russia\n\n"
+        "1. Introduction\n\n"
+        "Returned refugees face long prison terms (see Section 2).\n\n"
+        "2. The logging sites\n\n"
+        "The sites were established in 1967.\n"
+    ),
+)
+def broken_cross_reference(doc: Document) -> Iterator[Emit]:
+    for reference in doc.cross_references:
+        if reference.target is not None:
+            continue
+        kind = _KIND_WORDS.get(reference.kind, reference.kind)
+        yield Emit(
+            reference.span,
+            f"{_quote(reference.text)} points to {kind} {reference.label}, "
+            "which no heading of the document carries",
+        )
+
+
+# --------------------------------------------------------------------------- list entries
+
+# Prose that says attachments exist ("is attached", "please find the attached", "see
+# attachment", "enclosed"): an attachment list is then accounted for without in-text citations.
+_ATTACHMENT_WORDS = re.compile(r"\b(?:attach(?:ed|ment|ments)|enclos(?:ed|ure|ures))\b", re.I)
+
+
+@rule(
+    "reference-never-cited",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A References or Attachment entry that nothing in the text cites or names.",
+    doc=(
+        "A document whose text cites its sources lists an entry that no citation resolves to "
+        "and whose source the text never names: either a statement lost its citation or the "
+        "entry is left over from an earlier version, and the reader cannot tell which claims "
+        "it supports. Checked only in documents with in-text citations, and only for "
+        "References and Attachment entries: Additional Sources Consulted and bibliographies "
+        "list what was searched or read, not what was cited, and note texts are their own "
+        "citations. "
+        "Attachment entries are not reported when the text says material is attached "
+        "(`is attached`, `please find the attached articles`), since attachments are then "
+        "offered for reading rather than cited."
+    ),
+    bad=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists covering the elections were detained for several days "
+        "(The Korea Post Feb. 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Two Reporters Charged."\n'
+    ),
+    good=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists covering the elections were detained for several days "
+        "(The Korea Post Feb. 1999). Two of them were charged with defamation "
+        "(Yonhap 3 March 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Two Reporters Charged."\n'
+    ),
+)
+def reference_never_cited(doc: Document) -> Iterator[Emit]:
+    if not doc.citations:
+        return
+    cited = {c.reference for c in doc.citations if c.reference is not None}
+    prose = " " + " ".join(source_key(doc.text[s.start : s.end]) for s in _prose_spans(doc))
+    prose += " " + " ".join(
+        source_key(note.body.text) for note in doc.footnotes if note.body is not None
+    )
+    prose += " "
+    attachments_mentioned = any(
+        _ATTACHMENT_WORDS.search(doc.text, span.start, span.end) for span in _prose_spans(doc)
+    )
+    for index, reference in enumerate(doc.references):
+        if index in cited or reference.section not in ("references", "attachment"):
+            continue
+        if reference.section == "attachment" and attachments_mentioned:
+            continue
+        keys = entry_keys(reference.entry)
+        if not keys:
+            # Nothing to name the source by: an entry the parser could not read is no evidence.
+            continue
+        if any(len(key) >= 3 and f" {key} " in prose for key in keys):
+            continue
+        section = _SECTION_NAMES[reference.section]
+        yield Emit(
+            reference.span,
+            f"{section} entry {_quote(reference.text, 60)} is never cited in the text",
+        )
+
+
+def _normal_text(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split()) or None
+
+
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/*")
+
+
+def _normal_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    url = _URL_SCHEME.sub("", url.strip().casefold())
+    url = url.removeprefix("www.")
+    return url.rstrip("/.") or None
+
+
+def _duplicate_key(reference: Reference) -> tuple[object, ...]:
+    entry = reference.entry
+    fields = (
+        source_key(entry.author) if entry.author else None,
+        entry.date.iso() if entry.date is not None else None,
+        _normal_text(entry.title),
+        _normal_url(entry.url),
+    )
+    if all(field is None for field in fields):
+        # An entry the grammar could not split is compared by its whole text.
+        return ("text", _normal_text(reference.text))
+    return fields
+
+
+def _duplicate_group(section: Section) -> str:
+    # References and Attachment are both lists of what was used: a source belongs in one.
+    return "cited" if section in ("references", "attachment") else section
+
+
+@rule(
+    "duplicate-reference",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="The same source listed twice.",
+    doc=(
+        "Two entries with the same author, date, title and address in one list, or one in "
+        "References and one in Attachment. Usually one of them was meant to be another source "
+        "(a copy-paste left unedited), so something the text relies on may be missing. Note "
+        "texts are not compared (citing a source in several notes is normal), nor is a source "
+        "both cited and listed as consulted."
+    ),
+    bad=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists were detained (The Korea Post Feb. 1999). Two were charged "
+        "(Yonhap 3 March 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Two Reporters Charged."\n\n'
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n'
+    ),
+    good=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists were detained (The Korea Post Feb. 1999). Two were charged "
+        "(Yonhap 3 March 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Two Reporters Charged."\n'
+    ),
+)
+def duplicate_reference(doc: Document) -> Iterator[Emit]:
+    first: dict[tuple[object, ...], Reference] = {}
+    for reference in doc.references:
+        if reference.section == "footnote":
+            continue
+        key = (_duplicate_group(reference.section), *_duplicate_key(reference))
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = reference
+            continue
+        where = (
+            "in the same list"
+            if earlier.section == reference.section
+            else f"under {_SECTION_NAMES[earlier.section]}"
+        )
+        yield Emit(
+            reference.span,
+            f"entry {_quote(reference.text, 60)} repeats an entry listed earlier {where}",
+            (Related(earlier.span, "the first listing of this source"),),
+        )
+
+
+@rule(
+    "malformed-url",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A web address written so that it does not work (`http//`, spaces, broken scheme).",
+    doc=(
+        "A URL that a browser cannot open as written, such as `http//www.example.org` (colon "
+        "missing), `htp://` or an address broken by a space. The reader cannot reach the source "
+        "without guessing the intended address."
+    ),
+    bad=(
+        "Letter to the Premier\n\n"
+        "The full text of the appeal is published at http//www.northkoreanrefugees.com/appeal.htm "
+        "by the campaign.\n"
+    ),
+    good=(
+        "Letter to the Premier\n\n"
+        "The full text of the appeal is published at "
+        "http://www.northkoreanrefugees.com/appeal.htm by the campaign.\n"
+    ),
+)
+def malformed_url(doc: Document) -> Iterator[Emit]:
+    for url in doc.urls:
+        if url.problem is None:
+            continue
+        yield Emit(url.span, f"URL {_quote(url.text)} is malformed: {url.problem}")
+
+
+_ACCESS_SECTIONS: frozenset[Section] = frozenset({"references", "attachment", "footnote"})
+
+
+@rule(
+    "missing-access-date",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A web source cited without the date it was accessed.",
+    doc=(
+        "Web pages change and disappear; a reference or note that gives a URL without the date "
+        "it was read (`[Accessed 15 May 2000]`) does not say which version supports the "
+        "claim, and an archived copy cannot be looked up. Checked in References, Attachment "
+        "and note texts; Additional Sources Consulted and bibliographies are lists of places "
+        "searched or read, not of versions relied on."
+    ),
+    bad=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists were detained (The Korea Post Feb. 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. "Reporters Held." '
+        "http://www.koreapost.com/1999_02/news.htm\n"
+    ),
+    good=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists were detained (The Korea Post Feb. 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. "Reporters Held." '
+        "http://www.koreapost.com/1999_02/news.htm [Accessed 15 May 2000]\n"
+    ),
+)
+def missing_access_date(doc: Document) -> Iterator[Emit]:
+    for reference in doc.references:
+        entry = reference.entry
+        if entry.url is None or entry.accessed is not None:
+            continue
+        if reference.section not in _ACCESS_SECTIONS:
+            continue
+        url = _url_in(doc, reference.span)
+        where = (
+            f"note {reference.number}"
+            if reference.section == "footnote" and reference.number is not None
+            else f"the {_SECTION_NAMES[reference.section]} entry"
+        )
+        yield Emit(
+            url.span if url is not None else reference.span,
+            f"{where} gives the address {_quote(entry.url)} without the date it was accessed",
+            excerpt=entry.url if url is None else None,
+        )
+
+
+def _url_in(doc: Document, span: Span) -> Url | None:
+    for url in doc.urls:
+        if span.start <= url.span.start and url.span.end <= span.end:
+            return url
+    return None
+
+
+__all__ = [
+    "CITED_SECTIONS",
+    "LISTED_SECTIONS",
+    "broken_cross_reference",
+    "citation_without_reference",
+    "cited_only_as_consulted",
+    "duplicate_reference",
+    "entry_keys",
+    "footnote_numbering",
+    "footnote_without_body",
+    "footnote_without_marker",
+    "ibid_without_antecedent",
+    "malformed_url",
+    "missing_access_date",
+    "names_match",
+    "reference_never_cited",
+    "source_key",
+]

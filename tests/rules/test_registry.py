@@ -1,0 +1,105 @@
+"""Meta-tests over every registered rule: ids, documentation, and the executable examples."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from provenance.findings import Severity
+from provenance.rules import Rule, all_rules, get_rule, rule
+
+RULES = all_rules()
+KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
+
+
+def test_rules_are_registered() -> None:
+    categories = {r.category for r in RULES}
+    assert {"sources", "dates", "corroboration"} <= categories
+    sources = {r.id for r in RULES if r.category == "sources"}
+    assert sources == {
+        "citation-without-reference",
+        "ibid-without-antecedent",
+        "footnote-without-body",
+        "footnote-without-marker",
+        "footnote-numbering",
+        "broken-cross-reference",
+        "reference-never-cited",
+        "malformed-url",
+        "duplicate-reference",
+        "cited-only-as-consulted",
+        "missing-access-date",
+    }
+
+
+def test_ids_unique_and_ordered() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert list(RULES) == sorted(RULES, key=lambda r: (r.category, r.id))
+
+
+def test_ids_and_categories_do_not_collide() -> None:
+    # Config accepts both in one namespace ("select = ['sources', 'impossible-date']").
+    assert not {r.id for r in RULES} & {r.category for r in RULES}
+
+
+def test_get_rule() -> None:
+    for r in RULES:
+        assert get_rule(r.id) is r
+    with pytest.raises(KeyError):
+        get_rule("no-such-rule")
+
+
+def test_decorator_rejects_bad_and_repeated_ids() -> None:
+    kwargs = {
+        "severity": Severity.INFO,
+        "category": "sources",
+        "summary": "s",
+        "doc": "d",
+        "bad": "b",
+        "good": "g",
+    }
+    with pytest.raises(ValueError, match="kebab-case"):
+        rule("Not_Kebab", **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="twice"):
+        rule(RULES[0].id, **kwargs)(lambda doc: ())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_rule_metadata(r: Rule) -> None:
+    assert KEBAB.match(r.id), r.id
+    assert isinstance(r.severity, Severity)
+    assert r.category and r.category == r.category.casefold()
+    assert r.summary.strip() and len(r.summary) <= 120
+    assert r.doc.strip() and len(r.doc.split()) >= 15, "doc should say what and why"
+    assert r.bad.strip() and r.good.strip()
+    assert r.bad != r.good
+    assert callable(r.function)
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_rule_fires_on_bad_example(r: Rule) -> None:
+    document = pytest.importorskip("provenance.document")
+    doc = document.parse_document(r.bad, "bad.txt")
+    findings = list(r.run(doc))
+    assert findings, f"{r.id} does not fire on its bad example"
+    for finding in findings:
+        assert finding.rule == r.id
+        assert finding.severity == r.severity
+        assert finding.path == "bad.txt"
+        assert 0 <= finding.span.start <= finding.span.end <= len(r.bad)
+        assert finding.message.strip()
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_rule_silent_on_good_example(r: Rule) -> None:
+    document = pytest.importorskip("provenance.document")
+    doc = document.parse_document(r.good, "good.txt")
+    assert [f.message for f in r.run(doc)] == []
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_rule_severity_override(r: Rule) -> None:
+    document = pytest.importorskip("provenance.document")
+    doc = document.parse_document(r.bad)
+    assert {f.severity for f in r.run(doc, Severity.INFO)} == {Severity.INFO}

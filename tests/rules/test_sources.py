@@ -1,0 +1,844 @@
+"""Source rules on hand-built documents, then end to end on the hand-written corpus and seeds."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import attrs
+import pytest
+
+from provenance.model import Date, Document
+from provenance.rules.registry import Emit
+from provenance.rules.sources import (
+    broken_cross_reference,
+    citation_without_reference,
+    cited_only_as_consulted,
+    duplicate_reference,
+    entry_keys,
+    footnote_numbering,
+    footnote_without_body,
+    footnote_without_marker,
+    ibid_without_antecedent,
+    malformed_url,
+    missing_access_date,
+    names_match,
+    reference_never_cited,
+    source_key,
+)
+
+from .conftest import DocBuilder
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "tests" / "corpus" / "sources"
+PRACTICE = ROOT.parent / "shared" / "practice"
+
+RuleFunction = Callable[[Document], Iterable[Emit]]
+
+
+def flagged(function: RuleFunction, doc: Document) -> list[str]:
+    """The text at each emitted span, in emission order."""
+    return [doc.text[e.span.start : e.span.end] for e in function(doc)]
+
+
+def messages(function: RuleFunction, doc: Document) -> list[str]:
+    return [e.message for e in function(doc)]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Korea Post [Seoul]", "korea post"),
+        ("the KOREA post.", "korea post"),
+        ("Oka, Natsuko", "oka natsuko"),
+        ("FBIS-NES-90-243", "fbis nes 90 243"),
+        ("The", ""),
+    ],
+)
+def test_source_key(name: str, expected: str) -> None:
+    assert source_key(name) == expected
+
+
+def test_entry_keys_add_given_family_form() -> None:
+    from provenance.model import ReferenceEntry
+
+    entry = ReferenceEntry(author="Oka, Natsuko, Research Fellow", container="IDE Journal")
+    assert entry_keys(entry) == ["oka natsuko research fellow", "natsuko oka", "ide journal"]
+    assert entry_keys(ReferenceEntry()) == []
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed", "expected"),
+    [
+        ("korea post", "korea post", True),
+        ("korea post", "korea post seoul", True),
+        ("korea post herald", "korea post", True),
+        ("korea", "korea post", True),
+        ("korea po", "korea post", False),
+        ("hindu", "hindustan times", False),
+    ],
+)
+def test_names_match(cited: str, listed: str, expected: bool) -> None:
+    assert names_match(cited, listed) is expected
+
+
+# --------------------------------------------------------------------------- citations
+
+IRB = """\
+Treatment of journalists [ABC12345.E]
+
+Journalists were detained for several days (The Korea Post Feb. 1999). Two were later charged
+(Yonhap 3 March 1999). One was released on bail (ibid.).
+
+The Ministry confirmed the arrests in a statement (27 July 1999).
+
+References
+
+The Korea Post [Seoul]. February 1999. "Reporters Held."
+
+Additional Sources Consulted
+
+Amnesty International
+"""
+
+
+def irb_doc(*, yonhap_resolves: bool = False, with_list: bool = True) -> DocBuilder:
+    b = DocBuilder(IRB)
+    post = None
+    if with_list:
+        post = b.reference(
+            'The Korea Post [Seoul]. February 1999. "Reporters Held."',
+            author="The Korea Post",
+            date=Date(1999, 2),
+            title="Reporters Held.",
+        )
+        b.reference("Amnesty International", "additional-sources", author="Amnesty International")
+    b.citation(
+        "(The Korea Post Feb. 1999)", author="The Korea Post", date=Date(1999, 2), reference=post
+    )
+    yonhap = b.citation(
+        "(Yonhap 3 March 1999)",
+        author="Yonhap",
+        date=Date(1999, 3, 3),
+        reference=post if yonhap_resolves else None,
+    )
+    b.citation("(ibid.)", ibid=True, reference=yonhap.reference, resolved_author="Yonhap")
+    b.citation("(27 July 1999)", date=Date(1999, 7, 27))
+    return b
+
+
+def test_citation_without_reference_flags_unresolved_author_date_and_date_only() -> None:
+    doc = irb_doc().build()
+    assert flagged(citation_without_reference, doc) == ["(Yonhap 3 March 1999)", "(27 July 1999)"]
+    assert messages(citation_without_reference, doc)[0] == (
+        'citation "(Yonhap 3 March 1999)" matches no entry in the reference list'
+    )
+
+
+def test_citation_without_reference_leaves_ibid_alone() -> None:
+    # The ibid inherits the unresolved antecedent; reporting it too would say the same twice.
+    doc = irb_doc().build()
+    assert "(ibid.)" not in flagged(citation_without_reference, doc)
+
+
+def test_citation_without_reference_silent_when_resolved() -> None:
+    b = irb_doc(yonhap_resolves=True)
+    b.citations[-1] = attrs.evolve(b.citations[-1], reference=0)
+    assert flagged(citation_without_reference, b.build()) == []
+
+
+def test_citation_without_reference_with_no_list_reports_author_date_only() -> None:
+    b = irb_doc(with_list=False)
+    # The copy lost its whole source list, not only the heading.
+    cut = IRB.index("References")
+    b.text = IRB[:cut]
+    doc = b.build()
+    assert flagged(citation_without_reference, doc) == [
+        "(The Korea Post Feb. 1999)",
+        "(Yonhap 3 March 1999)",
+    ]
+    assert "the document lists no sources" in messages(citation_without_reference, doc)[0]
+
+
+UNHEADED = """\
+According to The Sri Lanka Monitor, members sided with the military (The Sri
+Lanka Monitor November 1990).
+The Hindu issue of 15 December 1990 reports the opposite (The Hindu 15 December 1990).
+Others disagree (Lanka Guardian 1 January 1991).
+The Sri Lanka Monitor. British
+Refugee Council. November 1990. "Waiting in the Shadows".
+The Hindu. 15 December 1990.
+"""
+
+
+def test_citation_without_reference_skips_sources_listed_without_a_heading() -> None:
+    b = DocBuilder(UNHEADED)
+    b.citation(
+        "(The Sri\nLanka Monitor November 1990)",
+        author="The Sri Lanka Monitor",
+        date=Date(1990, 11),
+    )
+    b.citation("(The Hindu 15 December 1990)", author="The Hindu", date=Date(1990, 12, 15))
+    b.citation("(Lanka Guardian 1 January 1991)", author="Lanka Guardian", date=Date(1991, 1, 1))
+    # Only the source that no line after the citations starts with is reported; "The Hindu
+    # issue of ..." starts a line too, but it is prose, before the last citation.
+    assert flagged(citation_without_reference, b.build()) == ["(Lanka Guardian 1 January 1991)"]
+
+
+def test_citation_without_reference_leaves_consulted_sources_to_their_rule() -> None:
+    b = DocBuilder(IRB.replace("(Yonhap 3 March 1999)", "(Amnesty International 3 March 1999)"))
+    b.reference("Amnesty International", "additional-sources", author="Amnesty International")
+    b.reference('The Korea Post [Seoul]. February 1999. "Reporters Held."', author="The Korea Post")
+    b.citation(
+        "(Amnesty International 3 March 1999)",
+        author="Amnesty International",
+        date=Date(1999, 3, 3),
+    )
+    doc = b.build()
+    assert flagged(citation_without_reference, doc) == []
+    assert flagged(cited_only_as_consulted, doc) == ["(Amnesty International 3 March 1999)"]
+
+
+def test_ibid_without_antecedent() -> None:
+    text = "Arrests (ibid.). Releases (The Korea Post Feb. 1999). More (ibid.).\n"
+    b = DocBuilder(text)
+    b.citation("(ibid.)", ibid=True)
+    b.citation("(The Korea Post Feb. 1999)", author="The Korea Post", date=Date(1999, 2))
+    b.citation("(ibid.)", ibid=True, after=20)
+    doc = b.build()
+    emits = list(ibid_without_antecedent(doc))
+    assert [e.span.start for e in emits] == [text.index("(ibid.)")]
+    assert (
+        emits[0].message == '"(ibid.)" repeats the previous citation, but there is none before it'
+    )
+
+
+def test_ibid_with_antecedent_is_silent() -> None:
+    doc = irb_doc().build()
+    assert flagged(ibid_without_antecedent, doc) == []
+
+
+def test_ibid_twice_at_start_both_reported() -> None:
+    text = "Arrests (ibid.). Releases (Ibid.).\n"
+    b = DocBuilder(text)
+    b.citation("(ibid.)", ibid=True)
+    b.citation("(Ibid.)", ibid=True)
+    assert flagged(ibid_without_antecedent, b.build()) == ["(ibid.)", "(Ibid.)"]
+
+
+def test_cited_only_as_consulted_when_resolved_to_consulted_entry() -> None:
+    b = DocBuilder(IRB.replace("(Yonhap 3 March 1999)", "(Amnesty International 1999)"))
+    consulted = b.reference(
+        "Amnesty International", "additional-sources", author="Amnesty International"
+    )
+    b.citation(
+        "(Amnesty International 1999)",
+        author="Amnesty International",
+        date=Date(1999),
+        reference=consulted,
+    )
+    b.citation("(ibid.)", ibid=True, reference=consulted)
+    doc = b.build()
+    emits = list(cited_only_as_consulted(doc))
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == ["(Amnesty International 1999)"]
+    assert emits[0].related[0].span == doc.references[consulted].span
+    assert flagged(citation_without_reference, doc) == []
+
+
+def test_cited_only_as_consulted_not_when_also_in_references() -> None:
+    # Listed under References too (with another date): the date is what is wrong, not the list.
+    b = DocBuilder(IRB)
+    b.reference(
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."',
+        author="The Korea Post",
+        date=Date(1999, 2),
+    )
+    b.reference("Amnesty International", "additional-sources", author="The Korea Post")
+    b.citation("(Yonhap 3 March 1999)", author="Yonhap", date=Date(1999, 3, 3))
+    b.citation("(The Korea Post Feb. 1999)", author="The Korea Post", date=Date(1998, 2))
+    doc = b.build()
+    assert flagged(cited_only_as_consulted, doc) == []
+    assert flagged(citation_without_reference, doc) == [
+        "(The Korea Post Feb. 1999)",
+        "(Yonhap 3 March 1999)",
+    ]
+
+
+# --------------------------------------------------------------------------- footnotes
+
+AMNESTY = """\
+Russian Federation: North Korean workers
+
+Some workers remained.<sup>1</sup> Many left.<sup>2</sup> Others stayed.<sup>3</sup>
+
+Conditions were harsh.<sup>4</sup> See above.<sup>1</sup>
+
+<sup>1</sup> Interview with a former logger, Seoul, March 1996.
+
+<sup>2</sup> Interview with a refugee, Moscow, May 1996.
+
+<sup>3</sup> AI Index: ASA 24/12/95.
+
+<sup>4</sup> Letter to Amnesty International, June 1996.
+"""
+
+BODIES = {
+    1: "Interview with a former logger, Seoul, March 1996.",
+    2: "Interview with a refugee, Moscow, May 1996.",
+    3: "AI Index: ASA 24/12/95.",
+    4: "Letter to Amnesty International, June 1996.",
+}
+
+
+def amnesty(
+    markers: Iterable[int] = (1, 2, 3, 4),
+    bodies: Iterable[int] = (1, 2, 3, 4),
+    text: str = AMNESTY,
+) -> DocBuilder:
+    b = DocBuilder(text)
+    for number in markers:
+        b.marker(number)
+    for number in bodies:
+        b.body(number, BODIES[number])
+    return b
+
+
+def test_clean_notes_give_no_findings() -> None:
+    b = amnesty()
+    b.marker(1, after=AMNESTY.index("See above"))
+    doc = b.build()
+    for function in (footnote_without_body, footnote_without_marker, footnote_numbering):
+        assert flagged(function, doc) == [], function.__name__
+
+
+def test_footnote_without_body_points_at_first_marker() -> None:
+    b = amnesty(bodies=(1, 3, 4))
+    b.marker(2, "<sup>2</sup>", after=AMNESTY.index("<sup>4</sup>"))
+    doc = b.build()
+    emits = list(footnote_without_body(doc))
+    assert len(emits) == 1
+    assert emits[0].span.start == AMNESTY.index("<sup>2</sup>")
+    assert emits[0].span.line == 3
+    assert emits[0].message == "note 2 is called here, but the note is missing"
+    # The marker placed on the body line is a second call of note 2.
+    assert [r.span.line for r in emits[0].related] == [9]
+
+
+def test_footnote_without_body_collapses_when_no_note_text_exists() -> None:
+    doc = amnesty(bodies=()).build()
+    emits = list(footnote_without_body(doc))
+    assert len(emits) == 1
+    assert emits[0].span.start == AMNESTY.index("<sup>1</sup>")
+    assert "notes 1-4 are called" in emits[0].message
+
+
+def test_footnote_without_marker_points_at_body() -> None:
+    doc = amnesty(markers=(1, 2, 4)).build()
+    emits = list(footnote_without_marker(doc))
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == [BODIES[3]]
+    assert emits[0].message == "note 3 is never called in the text"
+    assert emits[0].excerpt == BODIES[3]
+
+
+def test_footnote_without_marker_collapses_when_no_call_exists() -> None:
+    doc = amnesty(markers=()).build()
+    emits = list(footnote_without_marker(doc))
+    assert len(emits) == 1
+    assert "notes 1-4" in emits[0].message and "calls none" in emits[0].message
+
+
+def test_numbering_gap_missing_on_both_sides() -> None:
+    # Notes 1, 2 and 4 exist; 3 is neither called nor written: a gap, reported once.
+    doc = amnesty(markers=(1, 2, 4), bodies=(1, 2, 4)).build()
+    emits = list(footnote_numbering(doc))
+    assert len(emits) == 1
+    assert emits[0].span.start == AMNESTY.index("<sup>4</sup>")
+    assert emits[0].message == (
+        "note numbering jumps from 2 to 4: note 3 is missing from the document"
+    )
+    assert emits[0].related[0].span.start == AMNESTY.index("<sup>2</sup>")
+    # Nothing else speaks of note 3.
+    assert flagged(footnote_without_body, doc) == []
+    assert flagged(footnote_without_marker, doc) == []
+
+
+def test_numbering_gap_of_several() -> None:
+    text = "A.[1] B.[2] C.[6]\n\n[1] One.\n\n[2] Two.\n\n[6] Six.\n"
+    b = DocBuilder(text)
+    for number, needle in ((1, "[1]"), (2, "[2]"), (6, "[6]")):
+        b.marker(number, needle, style="bracket")
+        b.body(number, {1: "One.", 2: "Two.", 6: "Six."}[number])
+    assert messages(footnote_numbering, b.build()) == [
+        "note numbering jumps from 2 to 6: notes 3-5 are missing from the document"
+    ]
+
+
+def test_numbering_only_called_or_only_written_is_not_a_gap() -> None:
+    # 3 is called but has no text: footnote-without-body says so, numbering stays silent.
+    doc = amnesty(bodies=(1, 2, 4)).build()
+    assert flagged(footnote_numbering, doc) == []
+    assert flagged(footnote_without_body, doc) == ["<sup>3</sup>"]
+
+
+def test_repeated_body_is_reported_once_by_numbering_only() -> None:
+    text = AMNESTY.replace("<sup>3</sup> AI Index", "<sup>2</sup> AI Index")
+    b = DocBuilder(text)
+    for number in (1, 2, 4):
+        b.marker(number)
+    b.marker(3)  # the call of note 3 remains in the prose
+    for number in (1, 2, 4):
+        b.body(number, BODIES[number])
+    b.body(2, BODIES[3])
+    doc = b.build()
+    emits = list(footnote_numbering(doc))
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == [BODIES[3]]
+    assert emits[0].message == "a second note 2: two note texts carry the same number"
+    assert emits[0].related[0].span.start == text.index(BODIES[2])
+    # The second body has no call of its own, but that is the same problem: not reported twice.
+    assert flagged(footnote_without_marker, doc) == []
+    assert flagged(footnote_without_body, doc) == ["<sup>3</sup>"]
+
+
+def test_numbering_restarting_at_one_is_not_a_repeat() -> None:
+    text = (
+        "Chapter one.[1] More.[2]\n\n[1] One.\n\n[2] Two.\n\n"
+        "Chapter two.[1] More.[2]\n\n[1] Uno.\n\n[2] Dos.\n"
+    )
+    b = DocBuilder(text)
+    second = text.index("Chapter two")
+    for number in (1, 2):
+        b.marker(number, f"[{number}]", style="bracket")
+        b.marker(number, f"[{number}]", style="bracket", after=second)
+    b.body(1, "One.")
+    b.body(2, "Two.")
+    b.body(1, "Uno.")
+    b.body(2, "Dos.")
+    assert flagged(footnote_numbering, b.build()) == []
+
+
+def test_markers_out_of_order_first_occurrence_only() -> None:
+    text = "A.[1] B.[3] C.[2] D.[4] E.[1]\n\n[1] a\n\n[2] b\n\n[3] c\n\n[4] d\n"
+    b = DocBuilder(text)
+    for number in (1, 3, 2, 4):
+        b.marker(number, f"[{number}]", style="bracket")
+    b.marker(1, "[1]", style="bracket", after=text.index("E."))  # reuse later: normal
+    for number, letter in zip((1, 2, 3, 4), "abcd", strict=True):
+        b.body(number, letter, after=text.index(f"[{number}] "))
+    emits = list(footnote_numbering(b.build()))
+    assert len(emits) == 1
+    assert emits[0].message.startswith(("note 3 is first called before note 2", "note 2 is first"))
+    assert "in the order they are called" in emits[0].message
+
+
+def test_one_misplaced_marker_is_the_one_reported() -> None:
+    # Note 5 is first called after 6-9; only 5 is out of order, not 6.
+    order = [1, 2, 3, 4, 6, 7, 8, 9, 5]
+    text = (
+        " ".join(f"S{n}.[{n}]" for n in order)
+        + "\n\n"
+        + "\n\n".join(f"[{n}] note {n}" for n in range(1, 10))
+        + "\n"
+    )
+    b = DocBuilder(text)
+    for n in order:
+        b.marker(n, f"[{n}]", style="bracket")
+    for n in range(1, 10):
+        b.body(n, f"note {n}", after=text.index(f"[{n}] note"))
+    doc = b.build()
+    emits = list(footnote_numbering(doc))
+    assert [e.message.split(":")[0] for e in emits] == ["note 5 is first called after note 9"]
+    assert doc.text[emits[0].span.start : emits[0].span.end] == "[5]"
+
+
+# --------------------------------------------------------------------------- cross-references
+
+
+def test_broken_cross_reference() -> None:
+    text = "1. Introduction\n\nSee Section 3 and Section 2.\n\n2. Sites\n\nText.\n"
+    b = DocBuilder(text)
+    b.heading("1. Introduction", "1")
+    target = b.heading("2. Sites", "2")
+    b.cross_reference("Section 3", "section", "3")
+    b.cross_reference("Section 2", "section", "2", target=target)
+    doc = b.build()
+    assert flagged(broken_cross_reference, doc) == ["Section 3"]
+    assert messages(broken_cross_reference, doc) == [
+        '"Section 3" points to section 3, which no heading of the document carries'
+    ]
+
+
+# --------------------------------------------------------------------------- list entries
+
+
+def test_reference_never_cited() -> None:
+    text = IRB.replace(
+        '"Reporters Held."\n', '"Reporters Held."\n\nHuman Rights Watch. 1999. World Report.\n'
+    )
+    b = DocBuilder(text)
+    post = b.reference(
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."', author="The Korea Post"
+    )
+    b.reference(
+        "Human Rights Watch. 1999. World Report.", author="Human Rights Watch", date=Date(1999)
+    )
+    b.reference("Amnesty International", "additional-sources", author="Amnesty International")
+    b.citation("(The Korea Post Feb. 1999)", author="The Korea Post", reference=post)
+    doc = b.build()
+    emits = list(reference_never_cited(doc))
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == [
+        "Human Rights Watch. 1999. World Report."
+    ]
+    assert emits[0].message == (
+        'References entry "Human Rights Watch. 1999. World Report." is never cited in the text'
+    )
+
+
+def test_reference_named_in_prose_counts_as_cited() -> None:
+    text = IRB.replace("Two were later", "Human Rights Watch says two were later").replace(
+        '"Reporters Held."\n', '"Reporters Held."\n\nHuman Rights Watch. 1999. World Report.\n'
+    )
+    b = DocBuilder(text)
+    post = b.reference('The Korea Post [Seoul]. February 1999. "Reporters Held."', author="x")
+    b.reference("Human Rights Watch. 1999. World Report.", author="Human Rights Watch")
+    b.citation("(The Korea Post Feb. 1999)", author="The Korea Post", reference=post)
+    assert flagged(reference_never_cited, b.build()) == []
+
+
+def test_reference_never_cited_skips_consulted_and_footnote_sections() -> None:
+    b = DocBuilder(IRB)
+    b.reference("Amnesty International", "additional-sources", author="Nobody Cites Me")
+    b.reference('"Reporters Held."', "footnote", author="Unnamed Paper", number=1)
+    b.reference('"Reporters Held."', "bibliography", author="Unnamed Paper")
+    b.citation("(Yonhap 3 March 1999)", author="Yonhap")
+    assert flagged(reference_never_cited, b.build()) == []
+
+
+def test_reference_never_cited_needs_citations_in_the_document() -> None:
+    b = DocBuilder(IRB)
+    b.reference('The Korea Post [Seoul]. February 1999. "Reporters Held."', author="Unnamed Paper")
+    assert flagged(reference_never_cited, b.build()) == []
+
+
+ATTACHED = """\
+Information on the Tudeh Party [IRN21575.E]
+
+Sources provide little information (Reuters 11 November 1994).{mention}
+
+References
+
+Reuters. 11 November 1994. "Iran Ayatollah Denounces Writers."
+
+Attachment
+
+The Independent [London]. 25 November 1991. "Rights and Wrongs."
+"""
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("", ['The Independent [London]. 25 November 1991. "Rights and Wrongs."']),
+        (" Please find the attached article.", []),
+        (" An article on the party is attached.", []),
+        (" See attachment.", []),
+    ],
+)
+def test_attachment_entries_are_accounted_for_when_the_text_mentions_them(
+    mention: str, expected: list[str]
+) -> None:
+    b = DocBuilder(ATTACHED.format(mention=mention))
+    reuters = b.reference(
+        'Reuters. 11 November 1994. "Iran Ayatollah Denounces Writers."', author="Reuters"
+    )
+    b.reference(
+        'The Independent [London]. 25 November 1991. "Rights and Wrongs."',
+        "attachment",
+        author="The Independent",
+    )
+    b.citation("(Reuters 11 November 1994)", author="Reuters", reference=reuters)
+    assert flagged(reference_never_cited, b.build()) == expected
+
+
+DUPLICATES = """\
+Report
+
+References
+
+Reuters. 11 November 1994. "Writers Denounced." http://www.reuters.com/a.htm
+
+Reuters. 11 November 1994. "Other story."
+
+REUTERS. 11 November 1994. "Writers denounced" https://reuters.com/a.htm/
+
+Attachment
+
+Reuters. 11 November 1994. "Writers Denounced." http://www.reuters.com/a.htm
+
+Additional Sources Consulted
+
+Reuters. 11 November 1994. "Writers Denounced." http://www.reuters.com/a.htm
+
+Amnesty International
+
+Amnesty International
+"""
+
+
+def test_duplicate_reference() -> None:
+    b = DocBuilder(DUPLICATES)
+    fields = {
+        "author": "Reuters",
+        "date": Date(1994, 11, 11),
+        "title": "Writers Denounced.",
+        "url": "http://www.reuters.com/a.htm",
+    }
+    first = b.reference(
+        'Reuters. 11 November 1994. "Writers Denounced." http://www.reuters.com/a.htm', **fields
+    )
+    b.reference(
+        'Reuters. 11 November 1994. "Other story."',
+        author="Reuters",
+        date=Date(1994, 11, 11),
+        title="Other story.",
+    )
+    b.reference(
+        'REUTERS. 11 November 1994. "Writers denounced" https://reuters.com/a.htm/',
+        author="REUTERS",
+        date=Date(1994, 11, 11),
+        title="Writers denounced",
+        url="https://reuters.com/a.htm/",
+    )
+    attachment = DUPLICATES.index("Attachment")
+    consulted = DUPLICATES.index("Additional Sources")
+    b.reference(
+        'Reuters. 11 November 1994. "Writers Denounced." http://www.reuters.com/a.htm',
+        "attachment",
+        after=attachment,
+        **fields,
+    )
+    b.reference(
+        'Reuters. 11 November 1994. "Writers Denounced." http://www.reuters.com/a.htm',
+        "additional-sources",
+        after=consulted,
+        **fields,
+    )
+    b.reference("Amnesty International", "additional-sources", author="Amnesty International")
+    b.reference(
+        "Amnesty International",
+        "additional-sources",
+        author="Amnesty International",
+        after=DUPLICATES.index("Amnesty International") + 5,
+    )
+    doc = b.build()
+    emits = list(duplicate_reference(doc))
+    assert [e.span.line for e in emits] == [9, 13, 21]
+    assert all(e.related[0].span == doc.references[first].span for e in emits[:2])
+    assert "in the same list" in emits[0].message
+    assert "under References" in emits[1].message
+    assert emits[2].related[0].span.line == 19
+
+
+def test_duplicate_reference_compares_unparsed_entries_by_text() -> None:
+    text = "References\n\n??? garbled entry\n\n??? other garbled entry\n"
+    b = DocBuilder(text)
+    b.reference("??? garbled entry")
+    b.reference("??? other garbled entry")
+    assert flagged(duplicate_reference, b.build()) == []
+
+
+def test_malformed_url() -> None:
+    text = "See http//www.northkoreanrefugees.com and http://www.example.org.\n"
+    b = DocBuilder(text)
+    b.url("http//www.northkoreanrefugees.com", problem="missing ':' after 'http'")
+    b.url("http://www.example.org")
+    doc = b.build()
+    assert flagged(malformed_url, doc) == ["http//www.northkoreanrefugees.com"]
+    assert messages(malformed_url, doc) == [
+        "URL \"http//www.northkoreanrefugees.com\" is malformed: missing ':' after 'http'"
+    ]
+
+
+ACCESS = """\
+References
+
+The Korea Post [Seoul]. February 1999. http://www.koreapost.com/a.htm [Accessed 15 May 2000]
+
+KCNA [Pyongyang]. 27 July 1999. http://www.kcna.co.jp/b.htm
+
+Additional Sources Consulted
+
+Amnesty International. http://www.amnesty.org
+
+Notes
+
+1 Article 7 Report, 28 July 2004, http://www.un.org/disarmament.
+"""
+
+
+def test_missing_access_date() -> None:
+    b = DocBuilder(ACCESS)
+    b.reference(
+        "The Korea Post [Seoul]. February 1999. http://www.koreapost.com/a.htm "
+        "[Accessed 15 May 2000]",
+        url="http://www.koreapost.com/a.htm",
+        accessed=Date(2000, 5, 15),
+    )
+    b.reference(
+        "KCNA [Pyongyang]. 27 July 1999. http://www.kcna.co.jp/b.htm",
+        url="http://www.kcna.co.jp/b.htm",
+    )
+    b.url("http://www.kcna.co.jp/b.htm")
+    b.reference(
+        "Amnesty International. http://www.amnesty.org",
+        "additional-sources",
+        url="http://www.amnesty.org",
+    )
+    b.reference(
+        "Article 7 Report, 28 July 2004, http://www.un.org/disarmament.",
+        "footnote",
+        number=1,
+        url="http://www.un.org/disarmament",
+    )
+    doc = b.build()
+    emits = list(missing_access_date(doc))
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == [
+        "http://www.kcna.co.jp/b.htm",
+        "Article 7 Report, 28 July 2004, http://www.un.org/disarmament.",
+    ]
+    assert emits[0].message == (
+        'the References entry gives the address "http://www.kcna.co.jp/b.htm" without the date '
+        "it was accessed"
+    )
+    assert emits[1].message.startswith("note 1 gives the address")
+    assert emits[1].excerpt == "http://www.un.org/disarmament"
+
+
+# --------------------------------------------------------------------------- corpus, end to end
+
+
+def _expected() -> dict[str, dict[str, object]]:
+    with (CORPUS / "expected.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _corpus_cases() -> list[str]:
+    return sorted(_expected())
+
+
+@pytest.mark.parametrize("name", _corpus_cases())
+def test_corpus(name: str) -> None:
+    document = pytest.importorskip("provenance.document")
+    from provenance.rules.registry import all_rules
+
+    expected = _expected()[name]
+    if "xfail" in expected:
+        pytest.xfail(str(expected["xfail"]))
+    path = CORPUS / name
+    doc = document.parse_document(path.read_text(encoding="utf-8"), str(path))
+    found = sorted(
+        [finding.rule, finding.span.line]
+        for r in all_rules()
+        if r.category == "sources"
+        for finding in r.run(doc)
+    )
+    assert found == sorted(expected["findings"])  # type: ignore[arg-type]
+
+
+def test_corpus_pairs_complete() -> None:
+    from provenance.rules.registry import all_rules
+
+    expected = _expected()
+    ids = {r.id for r in all_rules() if r.category == "sources"}
+    for rule_id in ids:
+        bad = [n for n, e in expected.items() if e["rule"] == rule_id and ".bad" in n]
+        good = [n for n, e in expected.items() if e["rule"] == rule_id and ".good" in n]
+        assert bad and good, rule_id
+        for name in bad:
+            findings = expected[name]["findings"]
+            assert any(f[0] == rule_id for f in findings), name  # type: ignore[union-attr]
+        for name in good:
+            findings = expected[name]["findings"]
+            assert not any(f[0] == rule_id for f in findings), name  # type: ignore[union-attr]
+    for name in expected:
+        assert (CORPUS / name).is_file(), name
+
+
+# --------------------------------------------------------------------------- seeds and practice
+
+
+def _parse(path: Path) -> Document:
+    document = pytest.importorskip("provenance.document")
+    return document.parse_document(path.read_text(encoding="utf-8"), str(path))  # type: ignore[no-any-return]
+
+
+def _source_findings(doc: Document) -> list[tuple[str, int, str]]:
+    from provenance.rules.registry import all_rules
+
+    return sorted(
+        (finding.rule, finding.span.line, finding.message)
+        for r in all_rules()
+        if r.category == "sources"
+        for finding in r.run(doc)
+    )
+
+
+def test_seed_irb_has_no_source_findings() -> None:
+    # Every reference is cited (two through date-only citations resolved by the source named
+    # in their sentence), the ibids follow citations, the attachment is said to be attached,
+    # and both web entries carry an access date.
+    doc = _parse(SEEDS / "000_a612e7f6db11d10b.txt")
+    assert _source_findings(doc) == []
+
+
+def test_seed_amnesty_notes() -> None:
+    # OCR lost the calls of notes 1, 9, 12, 15, 16 and 18, and the text of note 19.
+    doc = _parse(SEEDS / "001_57fd68c990b575be.txt")
+    found = _source_findings(doc)
+    unmarked = [m for rule, _, m in found if rule == "footnote-without-marker"]
+    assert sorted(unmarked) == sorted(
+        f"note {n} is never called in the text" for n in (1, 9, 12, 15, 16, 18)
+    )
+    bodiless = [(line, m) for rule, line, m in found if rule == "footnote-without-body"]
+    assert bodiless == [(196, "note 19 is called here, but the note is missing")]
+    assert not [f for f in found if f[0] == "footnote-numbering"]
+
+
+def test_seed_ngo_page_malformed_url() -> None:
+    doc = _parse(SEEDS / "003_1657d4287ccc633e.txt")
+    found = [(rule, m) for rule, _, m in _source_findings(doc) if rule == "malformed-url"]
+    assert len(found) == 1
+    assert "http//www.northkoreanrefugees.com" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(SEEDS.glob("*.txt")) + sorted(PRACTICE.glob("*.txt")),
+    ids=lambda p: p.name,
+)
+def test_rules_run_on_real_reports(path: Path) -> None:
+    doc = _parse(path)
+    from provenance.rules.registry import all_rules
+
+    for r in all_rules():
+        if r.category != "sources":
+            continue
+        for finding in r.run(doc):
+            assert 0 <= finding.span.start <= finding.span.end <= len(doc.text)
+            assert finding.message and "\n" not in finding.message
+
+
+def test_citation_message_puts_parentheses_back() -> None:
+    # The assembler's citation text is what stands inside the parentheses.
+    text = "Report\n\nArrests (AI 12 Mar. 2003; HRW 2004).\n\nReferences\n\nAI. 12 March 2003.\n"
+    b = DocBuilder(text)
+    b.reference("AI. 12 March 2003.", author="AI", date=Date(2003, 3, 12))
+    b.citation("AI 12 Mar. 2003", author="AI", date=Date(2003, 3, 12), reference=0)
+    b.citation("HRW 2004", author="HRW", date=Date(2004))
+    assert messages(citation_without_reference, b.build()) == [
+        'citation "(HRW 2004)" matches no entry in the reference list'
+    ]

@@ -1,0 +1,281 @@
+"""Configuration: rule selection, severities, file discovery, and loading from TOML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.config import (
+    DEFAULT_EXCLUDE,
+    DEFAULT_INCLUDE,
+    Config,
+    config_from_mapping,
+    find_config_file,
+    known_names,
+    load_config,
+    load_config_file,
+)
+from provenance.errors import ConfigError
+from provenance.findings import Severity
+from provenance.rules import all_rules, get_rule
+
+ALL_IDS = {r.id for r in all_rules()}
+SOURCES = {r.id for r in all_rules() if r.category == "sources"}
+
+
+def selected(config: Config) -> set[str]:
+    return {r.id for r in config.selected_rules()}
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def test_default_selects_every_rule_at_its_own_severity() -> None:
+    config = Config()
+    assert selected(config) == ALL_IDS
+    for r in all_rules():
+        assert config.severity_for(r) == r.severity
+    assert config.include == DEFAULT_INCLUDE and config.exclude == DEFAULT_EXCLUDE
+
+
+def test_select_by_rule_and_category() -> None:
+    config = Config(select=frozenset({"sources", "impossible-date"}))
+    assert selected(config) == SOURCES | {"impossible-date"}
+
+
+def test_ignore_wins_over_select() -> None:
+    config = Config(
+        select=frozenset({"sources"}), ignore=frozenset({"footnote-numbering", "dates"})
+    )
+    assert selected(config) == SOURCES - {"footnote-numbering"}
+
+
+def test_select_all_and_empty_select() -> None:
+    assert selected(Config(select=frozenset({"all"}))) == ALL_IDS
+    assert selected(Config(select=frozenset())) == set()
+    assert selected(Config(ignore=frozenset({"all"}))) == set()
+
+
+def test_severity_override_rule_beats_category() -> None:
+    config = Config(severity={"sources": Severity.INFO, "reference-never-cited": Severity.ERROR})
+    assert config.severity_for(get_rule("reference-never-cited")) == Severity.ERROR
+    assert config.severity_for(get_rule("malformed-url")) == Severity.INFO
+    assert config.severity_for(get_rule("impossible-date")) == get_rule("impossible-date").severity
+
+
+def test_unknown_names_are_errors_with_suggestions() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Config(select=frozenset({"citation-without-refrence"}))
+    message = str(caught.value)
+    assert "'citation-without-refrence'" in message
+    assert "did you mean 'citation-without-reference'" in message
+    with pytest.raises(ConfigError, match="did you mean 'sources'"):
+        Config(ignore=frozenset({"source"}))
+    with pytest.raises(ConfigError, match="unknown rule or category 'zzz'"):
+        Config(severity={"zzz": Severity.INFO})
+
+
+def test_all_unknown_names_listed_at_once() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Config(select=frozenset({"nope-one", "nope-two"}))
+    assert "'nope-one'" in str(caught.value) and "'nope-two'" in str(caught.value)
+
+
+def test_known_names() -> None:
+    names = known_names()
+    assert set(names) >= ALL_IDS
+    assert {"sources", "dates", "corroboration", "all"} <= set(names)
+
+
+def test_config_is_frozen_and_comparable() -> None:
+    a = Config(select=frozenset({"sources"}), severity={"dates": Severity.INFO})
+    b = Config(select=frozenset({"sources"}), severity={"dates": Severity.INFO})
+    assert a == b
+    assert hash(a) == hash(b)
+    with pytest.raises(AttributeError):
+        a.select = None  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- merged
+
+
+def test_merged_select_replaces_and_lifts_file_ignores() -> None:
+    base = Config(ignore=frozenset({"missing-access-date", "dates"}))
+    merged = base.merged(select=["missing-access-date", " malformed-url "])
+    assert selected(merged) == {"missing-access-date", "malformed-url"}
+    assert merged.ignore == frozenset({"dates"})
+
+
+def test_merged_ignore_adds() -> None:
+    base = Config(select=frozenset({"sources"}), ignore=frozenset({"malformed-url"}))
+    merged = base.merged(ignore=["footnote-numbering"])
+    assert selected(merged) == SOURCES - {"malformed-url", "footnote-numbering"}
+    assert base.ignore == frozenset({"malformed-url"})  # the original is untouched
+
+
+def test_merged_severity_and_patterns() -> None:
+    base = Config(severity={"malformed-url": Severity.ERROR, "dates": Severity.INFO})
+    merged = base.merged(severity={"malformed-url": Severity.INFO}, include=["*.text"])
+    assert merged.severity == {"malformed-url": Severity.INFO, "dates": Severity.INFO}
+    assert merged.include == ("*.text",)
+    assert merged.exclude == DEFAULT_EXCLUDE
+
+
+def test_merged_without_flags_is_equal() -> None:
+    base = Config(select=frozenset({"sources"}))
+    assert base.merged() == base
+
+
+def test_merged_rejects_unknown() -> None:
+    with pytest.raises(ConfigError, match="did you mean 'malformed-url'"):
+        Config().merged(ignore=["malformed-ur"])
+
+
+# --------------------------------------------------------------------------- file discovery
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("report.txt", True),
+        ("sub/report.md", True),
+        ("report.pdf", False),
+        (".git/info/exclude.txt", False),
+        ("pkg/.venv/lib/LICENSE.txt", False),
+        ("a/node_modules/b/readme.md", False),
+    ],
+)
+def test_is_included_defaults(path: str, expected: bool) -> None:
+    assert Config().is_included(path) is expected
+
+
+def test_exclude_patterns_match_paths_and_folders() -> None:
+    config = Config(exclude=("drafts", "archive/*.txt", "build/"))
+    assert config.is_excluded("drafts")
+    assert config.is_excluded("x/drafts/report.txt")
+    assert config.is_excluded("archive/old.txt")
+    assert config.is_excluded("build/out.txt")
+    assert not config.is_excluded("archive.txt")
+    assert config.is_included("reports/a.txt")
+    assert not config.is_included("drafts/a.txt")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_from_pyproject(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        """
+[project]
+name = "x"
+
+[tool.provenance]
+select = ["sources"]
+ignore = ["missing-access-date"]
+include = ["*.txt"]
+extend-exclude = ["drafts"]
+
+[tool.provenance.severity]
+reference-never-cited = "error"
+dates = "INFO"
+""",
+    )
+    config = load_config(tmp_path)
+    assert config.select == frozenset({"sources"})
+    assert config.ignore == frozenset({"missing-access-date"})
+    assert config.severity == {"reference-never-cited": Severity.ERROR, "dates": Severity.INFO}
+    assert config.include == ("*.txt",)
+    assert config.exclude == (*DEFAULT_EXCLUDE, "drafts")
+    assert config.source == tmp_path / "pyproject.toml"
+
+
+def test_load_from_provenance_toml_walking_up(tmp_path: Path) -> None:
+    write(tmp_path / "provenance.toml", 'ignore = ["dates"]\nexclude = ["old"]\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    config = load_config(deep)
+    assert config.ignore == frozenset({"dates"})
+    assert config.exclude == ("old",)
+    # A file path starts the search in its folder.
+    report = write(deep / "report.txt", "text")
+    assert load_config(report) == config
+
+
+def test_provenance_toml_wins_in_one_folder(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.provenance]\nignore = ["sources"]\n')
+    write(tmp_path / "provenance.toml", 'ignore = ["dates"]\n')
+    assert find_config_file(tmp_path) == tmp_path / "provenance.toml"
+
+
+def test_nearest_file_wins(tmp_path: Path) -> None:
+    write(tmp_path / "provenance.toml", 'ignore = ["dates"]\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[tool.provenance]\nignore = ["sources"]\n')
+    assert load_config(tmp_path / "sub").ignore == frozenset({"sources"})
+
+
+def test_pyproject_without_table_is_passed_over(tmp_path: Path) -> None:
+    write(tmp_path / "provenance.toml", 'ignore = ["dates"]\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    assert find_config_file(tmp_path / "sub") == tmp_path / "provenance.toml"
+
+
+def test_search_stops_at_repository_root(tmp_path: Path) -> None:
+    write(tmp_path / "provenance.toml", 'ignore = ["dates"]\n')
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    assert find_config_file(repo / "docs") is None
+    assert load_config(repo / "docs") == Config()
+    # The repository root itself is still searched.
+    write(repo / "provenance.toml", 'ignore = ["sources"]\n')
+    assert find_config_file(repo / "docs") == repo / "provenance.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("selct = ['sources']\n", r"unknown setting 'selct' \(did you mean 'select'\?\)"),
+        ("select = 3\n", "'select' must be a list of strings"),
+        ("select = ['sources', 3]\n", "'select' must be a list of strings"),
+        ("severity = 'error'\n", "'severity' must be a table"),
+        ("[severity]\nmalformed-url = 'fatal'\n", "severity of 'malformed-url': unknown severity"),
+        ("[severity]\nmalformed-url = 2\n", "severity of 'malformed-url' must be a string"),
+        ("select = ['sorces']\n", "did you mean 'sources'"),
+        ("select = [\n", "not valid TOML"),
+    ],
+)
+def test_invalid_files(tmp_path: Path, text: str, match: str) -> None:
+    path = write(tmp_path / "provenance.toml", text)
+    with pytest.raises(ConfigError, match=match) as caught:
+        load_config(tmp_path)
+    assert str(path) in str(caught.value)
+
+
+def test_tool_provenance_must_be_a_table(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool]\nprovenance = "yes"\n')
+    with pytest.raises(ConfigError, match=r"\[tool.provenance\] must be a table"):
+        load_config(tmp_path)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_config_file(tmp_path / "missing.toml")
+
+
+def test_lone_string_taken_as_list() -> None:
+    config = config_from_mapping({"select": "sources", "ignore": "malformed-url"})
+    assert config.select == frozenset({"sources"})
+    assert config.ignore == frozenset({"malformed-url"})
+
+
+def test_empty_table_is_defaults(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.provenance]\n")
+    assert load_config(tmp_path) == Config()
