@@ -1,17 +1,30 @@
 """Finds the ``.lark`` grammars and builds each parser once per process.
 
 The grammars ship inside the wheel as ``provenance/grammars``; in a source checkout (or an editable
-install) they are read from the top-level ``grammars/`` folder. No parser cache is written or read:
-building the LALR tables takes milliseconds, and a cache in a shared temporary folder would be a
-pickle anyone could plant.
+install) they are read from the top-level ``grammars/`` folder.
+
+Building the LALR tables of every grammar takes about half a second, which a pre-commit hook would
+pay on every run, so built parsers are kept in a per-user cache: ``$XDG_CACHE_HOME/provenance``
+(else ``~/.cache/provenance``). Lark stores parsers as pickles, and loading a pickle runs code, so
+the cache is only used when its folder belongs to the current user and no one else can write to
+it; never a shared temporary folder. Each file is named by a digest of every grammar file, the
+start rules, the Lark and Python versions, so an edited grammar can never load a stale parser, and
+is written atomically, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
+turns the cache off.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
@@ -40,17 +53,80 @@ def grammar_path(name: str) -> Path:
 @cache
 def parser(name: str, start: str = "start") -> Lark:
     """The LALR parser of ``grammars/<name>.lark`` for rule ``start``, built once per process."""
-    return Lark.open(
+    return _load_or_build(name, (start,))
+
+
+def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
+    folder = _cache_folder()
+    cached: Path | None = None
+    if folder is not None:
+        key = hashlib.sha256(f"{_grammars_digest()}\0{name}\0{starts!r}".encode()).hexdigest()
+        cached = folder / f"{name}-{key[:32]}.parser"
+        try:
+            with cached.open("rb") as stream:
+                return Lark.load(stream)
+        except FileNotFoundError:
+            pass
+        except Exception:  # a damaged or foreign cache file is rebuilt, never fatal
+            pass
+    built = Lark.open(
         str(grammar_path(name)),
         parser="lalr",
         lexer="contextual",
-        start=start,
+        start=list(starts) if len(starts) > 1 else starts[0],
         maybe_placeholders=False,
     )
+    if cached is not None:
+        _save(built, cached)
+    return built
+
+
+def _save(built: Lark, path: Path) -> None:
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parser")
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            built.save(stream)
+        os.replace(temporary, path)
+    except Exception:  # caching is an optimisation: failing to cache is not an error
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+@cache
+def _cache_folder() -> Path | None:
+    """The per-user parser cache folder, or None when it is off or not private to this user."""
+    if os.environ.get("PROVENANCE_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    folder = Path(base) / "provenance"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
+    except OSError:
+        return None
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and (status.st_uid != getuid() or status.st_mode & 0o022):
+        return None
+    return folder
+
+
+@cache
+def _grammars_digest() -> str:
+    """Digest of every grammar file and the versions that shape a built parser."""
+    digest = hashlib.sha256()
+    digest.update(f"lark {lark.__version__} python {sys.version_info[:2]}".encode())
+    for path in sorted(grammar_dir().glob("*.lark")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def parse_full(name: str, text: str, start: str = "start") -> Tree[Token]:
-    """Parse all of ``text``; raise ``GrammarError`` (never a Lark exception) when it is not valid."""
+    """Parse all of ``text``; raise ``GrammarError`` (never a Lark exception) if it is not valid."""
     try:
         return parser(name, start).parse(text)
     except UnexpectedInput as error:
@@ -64,13 +140,7 @@ def multi_start_parser(name: str, starts: tuple[str, ...]) -> Lark:
     Loading a grammar file costs far more than its LALR tables; a grammar tried under many start
     rules (one per style) loads once this way instead of once per rule.
     """
-    return Lark.open(
-        str(grammar_path(name)),
-        parser="lalr",
-        lexer="contextual",
-        start=list(starts),
-        maybe_placeholders=False,
-    )
+    return _load_or_build(name, starts)
 
 
 def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:
@@ -98,13 +168,13 @@ def parse_prefix(
     state = interactive.parser_state
     states = state.parse_conf.states
     try:
-        for token in interactive.lexer_thread.lex(state):
+        for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
             interactive.feed_token(token)
             if "$END" not in states[state.position]:
                 # No action on end of input here, so feed_eof would fail: skip the costly copy.
                 continue
             try:
-                tree = interactive.copy().feed_eof(token)
+                tree = interactive.copy().feed_eof(token)  # type: ignore[no-untyped-call]
             except UnexpectedInput:
                 continue
             assert token.end_pos is not None
@@ -128,4 +198,5 @@ def token_text(node: Any) -> str:
     """Text of a token, or of all tokens under a tree, joined as they stood (single spaces)."""
     if isinstance(node, Token):
         return str(node)
-    return " ".join(str(token) for token in node.scan_values(lambda value: isinstance(value, Token)))
+    tokens = node.scan_values(lambda value: isinstance(value, Token))
+    return " ".join(str(token) for token in tokens)
