@@ -46,6 +46,10 @@ class Date:
         A date without a year renders as ``--02-15`` (ISO 8601's form for a day of no year).
         """
         if self.year is None:
+            # ISO 8601 has no form for a day of no month ("the 5th"); "---05" is its
+            # truncated day-of-month form, kept for completeness.
+            if self.month is None:
+                return f"---{self.day:02d}" if self.day is not None else ""
             if self.day is not None:
                 return f"--{self.month:02d}-{self.day:02d}"
             return f"--{self.month:02d}"
