@@ -345,24 +345,49 @@ def _markers(text: str, line_index: LineIndex, seg: Segmentation) -> list[Footno
 # followed by a space, a line end or punctuation. Only numbers a note body exists for are looked
 # for, in sequence, so stray figures are not taken for markers.
 _GLUED_MARKER_CANDIDATE = re.compile(r"(?<=[A-Za-z\.\)\]”\"’,;:])(\d{1,3})(?=[\s,;:.)]|$)")
+# A superscript lost in conversion may leave the number between a sentence end and the next
+# sentence ("... Act. 2 The Advocate"). Such a number is a marker only when it is the next note
+# in sequence, since "in 2019. 3 In" is as likely to be a figure.
+_SPACED_MARKER_CANDIDATE = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
+
+# In tables a call may be glued to a year ("Submitted in 201332": 2013, note 32); only a number
+# close to the last call counts.
+_YEAR_GLUED_MARKER_CANDIDATE = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
+
+
+_MARKER_CANDIDATES = (
+    _GLUED_MARKER_CANDIDATE,
+    _SPACED_MARKER_CANDIDATE,
+    _YEAR_GLUED_MARKER_CANDIDATE,
+)
 
 
 def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Iterator[FootnoteMarker]:
-    wanted = sorted({body.number for body in seg.bodies})
+    wanted = {body.number for body in seg.bodies}
     if not wanted:
         return
-    candidates = [
-        (int(match.group(1)), match.start(1), match.end(1))
+    candidates = sorted(
+        (match.start(1), match.end(1), int(match.group(1)), pattern is not _GLUED_MARKER_CANDIDATE)
         for start, end in _marker_regions(seg, text)
-        for match in _GLUED_MARKER_CANDIDATE.finditer(text, start, end)
-    ]
+        for pattern in _MARKER_CANDIDATES
+        for match in pattern.finditer(text, start, end)
+    )
     position = 0
-    wanted_set = set(wanted)
-    for number, start, end in candidates:
-        if start < position or number not in wanted_set:
+    last = 0
+    seen: set[int] = set()
+    for start, end, number, guessed in candidates:
+        if start < position or number not in wanted:
+            continue
+        if guessed and (number in seen or not last - 3 < number <= last + 3):
+            continue
+        # Calls run in order: a number far behind the last call is an abbreviation ("JS1") or
+        # a figure, unless it repeats the call just made.
+        if not guessed and number != last and (number in seen or number <= last - 3):
             continue
         yield FootnoteMarker(number, line_index.span(start, end), "glued")
         position = end
+        last = max(last, number)
+        seen.add(number)
 
 
 def _footnotes(

@@ -597,6 +597,10 @@ def _calls_out_of_order(doc: Document) -> Iterator[Emit]:
     numbers = sorted(firsts)
     if _restarts(doc):
         return
+    if any(marker.style == "glued" for marker in firsts.values()):
+        # Calls recovered from text that lost its superscripts (UN documents) are found partly
+        # by their order, and tables are read row by row: their order proves nothing.
+        return
     positions = [firsts[n].span.start for n in numbers]
     in_order = _longest_increasing(positions)
     for index, number in enumerate(numbers):
