@@ -105,9 +105,9 @@ def test_parse_needs_a_path(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_commands_form_a_dispatch_table() -> None:
-    assert list(cli.COMMANDS) == ["parse"]
-    command = cli.COMMANDS["parse"]
-    assert callable(command.configure) and callable(command.run) and command.help
+    assert set(cli.COMMANDS) == {"check", "rules", "audit", "export", "parse"}
+    for command in cli.COMMANDS.values():
+        assert callable(command.configure) and callable(command.run) and command.help
 
 
 def test_a_new_command_needs_only_a_table_entry(

@@ -8,16 +8,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from os import PathLike
 from typing import TYPE_CHECKING
 
-# Imported eagerly: importing the submodule ``provenance.check`` binds the package attribute
-# ``check`` to the module, which would shadow a function of that name defined here. The rule
-# modules themselves still load lazily, on the first ``check``.
-from provenance.check import check
 from provenance.errors import ConfigError, GrammarError, InputError, ProvenanceError
 
 if TYPE_CHECKING:
+    from provenance.auditing import Audit
+    from provenance.config import Config
+    from provenance.findings import Finding
     from provenance.model import Document
 
 __version__ = "0.1.0"
@@ -28,6 +28,7 @@ __all__ = [
     "InputError",
     "ProvenanceError",
     "__version__",
+    "audit",
     "check",
     "parse",
     "parse_file",
@@ -51,3 +52,23 @@ def parse_file(path: str | PathLike[str]) -> Document:
 
     decoded = read_file(path)
     return parse_document(decoded.text, str(path), decoded.notes)
+
+
+def check(document: Document, config: Config | None = None) -> list[Finding]:
+    """The findings of every rule ``config`` selects (all by default), in reading order."""
+    from provenance.checking import check as check_document
+
+    return check_document(document, config)
+
+
+def audit(
+    paths: Sequence[str | PathLike[str]], config: Config | None = None
+) -> Audit:
+    """Parse and check report files and gather what a provenance audit report shows.
+
+    Files that cannot be read are listed in the audit's ``errors``; see
+    ``provenance.auditing.write_audit`` to render it as HTML, Markdown or JSON.
+    """
+    from provenance.auditing import audit_paths
+
+    return audit_paths([str(path) for path in paths], config)

@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance import __version__
-from provenance.errors import InputError
+from provenance.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     from provenance.config import Config
+    from provenance.findings import FileError, FileResult
     from provenance.model import Document
     from provenance.source import DecodedText
 
@@ -243,10 +244,377 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+# --------------------------------------------------------------------------- check
+
+_FORMATS = ("text", "json", "sarif", "github")
+_FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def _rule_list(values: Sequence[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="ID,...",
+        help="run only these rules (ids or categories; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore", action="append", metavar="ID,...", help="do not run these rules (repeatable)"
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file names to check when searching folders (default: *.txt and *.md)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="check files in N processes (default: one per core for batches, 1 for a few files)",
+    )
+
+
+def _configure_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="text: path:line:col: severity rule message (default); json: the documented "
+        "contract; sarif: SARIF 2.1.0; github: GitHub Actions annotations",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=_FAIL_LEVELS,
+        default="error",
+        help="lowest severity that makes the exit status 1 (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
+    )
+    parser.add_argument(
+        "--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output (auto: only on a terminal, and not when NO_COLOR is set)",
+    )
+    _add_selection_arguments(parser)
+    _add_output_argument(parser)
+    _add_paths_argument(parser)
+
+
+def _load_settings(args: argparse.Namespace) -> Config:
+    from provenance.config import load_config
+
+    return load_config(os.getcwd()).merged(
+        select=_rule_list(args.select),
+        ignore=_rule_list(args.ignore),
+        include=args.include,
+    )
+
+
+def _collect_paths(
+    args: argparse.Namespace, config: Config
+) -> tuple[list[InputPath], list[InputError]]:
+    inputs: list[InputPath] = []
+    errors: list[InputError] = []
+    for item in iter_inputs(args.paths, config):
+        if isinstance(item, InputError):
+            errors.append(item)
+            report_input_error(item)
+        else:
+            inputs.append(item)
+    return inputs, errors
+
+
+class _Progress:
+    """A one-line progress bar on standard error, only on a terminal and for real batches."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = enabled and total >= 10 and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // self.total
+            bar = "#" * filled + "-" * (width - filled)
+            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} files")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+def _check_inputs(
+    inputs: Sequence[InputPath], config: Config, jobs: int | None, show_progress: bool
+) -> Iterator[FileResult | FileError]:
+    from provenance.batch import check_file, default_jobs, run_in_order
+    from provenance.findings import FileError, FileResult
+
+    files = [item.path for item in inputs if not item.is_stdin]
+    workers = default_jobs(len(files)) if jobs is None else max(1, jobs)
+    progress = _Progress(len(inputs), show_progress)
+    from_files = run_in_order(check_file, files, config, workers)
+    try:
+        for item in inputs:
+            if item.is_stdin:
+                try:
+                    decoded = read_input(item)
+                except InputError as error:
+                    yield FileError(STDIN_NAME, error.reason)
+                else:
+                    from provenance.checking import check
+                    from provenance.document import parse_document
+
+                    document = parse_document(decoded.text, None, decoded.notes)
+                    yield FileResult(STDIN_NAME, tuple(check(document, config)))
+            else:
+                yield next(from_files)
+            progress.step()
+    finally:
+        progress.close()
+
+
+def _use_colour(choice: str, output: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or output != STDIN or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from provenance.findings import FileError, Severity
+
+    config = _load_settings(args)
+    inputs, input_errors = _collect_paths(args, config)
+    errors = [FileError(e.path or STDIN_NAME, e.reason) for e in input_errors]
+    results: list[FileResult] = []
+    streaming = args.format == "text" and args.output == STDIN and not args.baseline
+    colour = _use_colour(args.color, args.output)
+    if streaming:
+        from provenance.reporters.text import format_finding
+    for outcome in _check_inputs(inputs, config, args.jobs, show_progress=True):
+        if isinstance(outcome, FileError):
+            errors.append(outcome)
+            print(f"{outcome.path}: error: {outcome.reason}", file=sys.stderr)
+            continue
+        results.append(outcome)
+        if streaming and not args.write_baseline:
+            for finding in outcome.findings:
+                print(format_finding(finding, outcome.path, colour))
+
+    if args.write_baseline:
+        from provenance.baseline import write_baseline
+
+        write_baseline(args.write_baseline, results)
+        count = sum(len(result.findings) for result in results)
+        print(f"recorded {_count(count, 'finding')} in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_OK
+    if args.baseline:
+        from provenance.baseline import load_baseline
+
+        results = load_baseline(args.baseline).new_findings(results)
+
+    if streaming:
+        from provenance.reporters.text import render_text
+
+        summary = render_text(results).splitlines()
+        if summary and any(result.findings for result in results):
+            print(summary[-1], file=sys.stderr)
+    else:
+        write_output(args.output, _render(args.format, results, errors, colour))
+
+    if errors:
+        return EXIT_ERROR
+    if args.fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(args.fail_on)
+    failing = any(f.severity >= threshold for result in results for f in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _render(
+    fmt: str, results: Sequence[FileResult], errors: Sequence[FileError], colour: bool
+) -> str:
+    if fmt == "json":
+        from provenance.reporters.json import render_json
+
+        return render_json(results, errors)
+    if fmt == "sarif":
+        from provenance.reporters.sarif import render_sarif
+
+        return render_sarif(results, errors)
+    if fmt == "github":
+        from provenance.reporters.github import render_github
+
+        return render_github(results, errors)
+    from provenance.reporters.text import render_text
+
+    return render_text(results, errors, colour)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _configure_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rule", nargs="?", metavar="RULE-ID", help="show this rule's documentation")
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    import textwrap
+
+    from provenance.rules.registry import all_rules, get_rule
+
+    if args.rule is None:
+        rules = all_rules()
+        width = max(len(rule.id) for rule in rules)
+        for rule in rules:
+            print(f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.summary}")
+        return EXIT_OK
+    try:
+        rule = get_rule(args.rule)
+    except KeyError:
+        print(f"provenance: error: no rule {args.rule!r} (see `provenance rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{rule.id} ({rule.severity}, {rule.category})\n")
+    print(textwrap.fill(rule.summary, 88) + "\n")
+    print(textwrap.fill(rule.doc, 88) + "\n")
+    print("Bad:\n" + textwrap.indent(rule.bad.rstrip(), "    ") + "\n")
+    print("Good:\n" + textwrap.indent(rule.good.rstrip(), "    "))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- audit
+
+
+_AUDIT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+
+
+def _configure_audit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="report.html, report.md or report.json (written atomically; - for standard output)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("html", "md", "json"),
+        help="report format (default: from the output file's suffix)",
+    )
+    _add_selection_arguments(parser)
+    _add_paths_argument(parser)
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from provenance.auditing import write_audit
+    from provenance.batch import audit_file, default_jobs, run_in_order
+    from provenance.findings import FileError, Finding
+
+    fmt = args.format or _AUDIT_FORMATS.get(os.path.splitext(args.output)[1].casefold())
+    if fmt is None:
+        print(
+            "provenance audit: error: cannot tell the format from "
+            f"{args.output!r}; use .html, .md or .json, or --format",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    config = _load_settings(args)
+    inputs, input_errors = _collect_paths(args, config)
+    errors = [FileError(e.path or STDIN_NAME, e.reason) for e in input_errors]
+    files = [item.path for item in inputs if not item.is_stdin]
+    jobs = default_jobs(len(files)) if args.jobs is None else max(1, args.jobs)
+    audited: list[tuple[Document, Sequence[Finding]]] = []
+    progress = _Progress(len(files), True)
+    for outcome in run_in_order(audit_file, files, config, jobs):
+        progress.step()
+        if isinstance(outcome, FileError):
+            errors.append(outcome)
+            print(f"{outcome.path}: error: {outcome.reason}", file=sys.stderr)
+        else:
+            audited.append(outcome)
+    progress.close()
+    write_output(args.output, write_audit(audited, errors, fmt))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("csl-json",),
+        default="csl-json",
+        help="csl-json: CSL-JSON items for Zotero, pandoc and citeproc (default)",
+    )
+    _add_output_argument(parser)
+    _add_paths_argument(parser)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from provenance.config import Config
+    from provenance.csl import documents_to_csl_json
+    from provenance.document import parse_document
+
+    documents: list[Document] = []
+    failed = False
+    for item in iter_inputs(args.paths, Config()):
+        if isinstance(item, InputError):
+            report_input_error(item)
+            failed = True
+            continue
+        try:
+            decoded = read_input(item)
+        except InputError as error:
+            report_input_error(error)
+            failed = True
+            continue
+        documents.append(parse_document(decoded.text, item.document_path, decoded.notes))
+    write_output(args.output, documents_to_csl_json(documents))
+    return EXIT_ERROR if failed else EXIT_OK
+
+
 # --------------------------------------------------------------------------- dispatch
 
 #: Subcommands by name, in the order ``--help`` lists them.
 COMMANDS: dict[str, Command] = {
+    "check": Command(
+        help="check reports and print their findings",
+        configure=_configure_check,
+        run=_run_check,
+    ),
+    "rules": Command(
+        help="list the rules, or show one rule's documentation and examples",
+        configure=_configure_rules,
+        run=_run_rules,
+    ),
+    "audit": Command(
+        help="write a provenance audit report (HTML, Markdown or JSON)",
+        configure=_configure_audit,
+        run=_run_audit,
+    ),
+    "export": Command(
+        help="write the parsed references as CSL-JSON",
+        configure=_configure_export,
+        run=_run_export,
+    ),
     "parse": Command(
         help="parse reports and print what was found in them",
         configure=_configure_parse,
@@ -278,6 +646,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         return COMMANDS[args.command].run(args)
+    except ConfigError as error:
+        print(f"provenance: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return _EXIT_INTERRUPTED
     except BrokenPipeError:

@@ -81,6 +81,19 @@ def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
     return built
 
 
+@cache
+def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
+    """A parser built from the grammar file, never from the cache, so that it keeps its
+    ``grammar`` (which tools such as Hypothesis's ``from_lark`` read). For tests and tools."""
+    return Lark.open(
+        str(grammar_path(name)),
+        parser="lalr",
+        lexer="contextual",
+        start=list(starts),
+        maybe_placeholders=False,
+    )
+
+
 def _save(built: Lark, path: Path) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parser")

@@ -14,7 +14,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark, Token, Tree
 
 from provenance.errors import GrammarError
-from provenance.grammars import grammar_path, parse_full, parser
+from provenance.grammars import grammar_parser, grammar_path, parse_full
 from provenance.model import CitationValue, Date, DateRange
 from provenance.parsers.citations import MAX_AUTHOR_WORDS, iter_citations, parse_citation_group
 from provenance.render.citations import (
@@ -400,7 +400,7 @@ def test_grammar_has_no_lalr_conflicts(caplog: pytest.LogCaptureFixture) -> None
     assert conflicts == []
 
 
-_GROUP_PARSER = parser("citation", "group")
+_GROUP_PARSER = grammar_parser("citation", ("group",))
 _MONTH = re.compile(_GROUP_PARSER.get_terminal("MONTH").pattern.to_regexp())
 _IBID = re.compile(_GROUP_PARSER.get_terminal("IBID").pattern.to_regexp())
 _NAME = re.compile(_GROUP_PARSER.get_terminal("NAME").pattern.to_regexp())

@@ -14,7 +14,7 @@ from lark import Lark
 from lark import logger as lark_logger
 
 from provenance.errors import GrammarError
-from provenance.grammars import grammar_path, parser
+from provenance.grammars import grammar_parser, grammar_path
 from provenance.model import Date, DateMention, DateRange, DateValue
 from provenance.parsers.dates import iter_dates, parse_date
 from provenance.render.dates import DATE_STYLES, render_date
@@ -496,7 +496,7 @@ EXPLICIT = {
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=from_lark(parser("date"), explicit=EXPLICIT))
+@given(text=from_lark(grammar_parser("date"), explicit=EXPLICIT))
 def test_grammar_generated_text_parses(text: str) -> None:
     value = parse_date(text)
     assert isinstance(value, (Date, DateRange))

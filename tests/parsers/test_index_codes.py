@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 from provenance.errors import GrammarError
-from provenance.grammars import parse_full, parser
+from provenance.grammars import grammar_parser, parse_full, parser
 from provenance.model import AmnestyIndex, IndexCode, IrbCode, UnSymbol
 from provenance.parsers.index_codes import (
     expand_year,
@@ -502,13 +502,13 @@ _EXPLICIT = {
 
 
 @settings(max_examples=150)
-@given(from_lark(parser("index_code", "index_code"), start="index_code", explicit=_EXPLICIT))
+@given(from_lark(grammar_parser("index_code", ("index_code",)), start="index_code", explicit=_EXPLICIT))
 def test_generated_codes_parse(text: str) -> None:
     parse_index_code(text)
 
 
 @settings(max_examples=150)
-@given(from_lark(parser("index_code", "mention"), start="mention", explicit=_EXPLICIT))
+@given(from_lark(grammar_parser("index_code", ("mention",)), start="mention", explicit=_EXPLICIT))
 def test_generated_mentions_are_found_whole(text: str) -> None:
     parse_full("index_code", text, "mention")
     matches = list(iter_index_code_matches(text, LineIndex(text)))

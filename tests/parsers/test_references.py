@@ -15,7 +15,7 @@ from lark import Lark
 from lark import logger as lark_logger
 
 from provenance.errors import GrammarError
-from provenance.grammars import grammar_path, multi_start_parser
+from provenance.grammars import grammar_parser, grammar_path
 from provenance.model import AmnestyIndex, Date, DateRange, ReferenceEntry, UnSymbol
 from provenance.parsers import references as refs
 from provenance.parsers.references import (
@@ -1045,7 +1045,7 @@ def _spaced(
     }
 
 
-_PARSER = multi_start_parser("reference", refs._STARTS)
+_PARSER = grammar_parser("reference", refs._STARTS)
 
 
 def _terminals_of(style: str) -> set[str]:

@@ -12,7 +12,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark, Token
 
 from provenance.errors import GrammarError
-from provenance.grammars import grammar_path, parse_full, parser
+from provenance.grammars import grammar_parser, grammar_path, parse_full
 from provenance.parsers.urls import (
     PROBLEM_BACKSLASHES,
     PROBLEM_EXTRA_SLASH,
@@ -366,7 +366,7 @@ _MALFORMED = {
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-@given(from_lark(parser("url", "url"), explicit=_EXPLICIT))
+@given(from_lark(grammar_parser("url", ("url",)), explicit=_EXPLICIT))
 def test_grammar_generated_text_parses(text: str) -> None:
     tree = parse_full("url", text, "url")
     types = {token.type for token in tree.scan_values(lambda v: isinstance(v, Token))}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import provenance
-from provenance.check import check
+from provenance.checking import check
 from provenance.config import Config
 from provenance.findings import Severity
 from provenance.model import (

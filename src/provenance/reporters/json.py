@@ -1,0 +1,44 @@
+"""The JSON contract of ``provenance check --format json`` (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from provenance.findings import FileError, FileResult, Finding
+
+#: Bumped when a key is removed or changes meaning; adding keys does not bump it.
+VERSION = 1
+
+
+def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
+    span = finding.span
+    return {
+        "path": path,
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "message": finding.message,
+        "related": [
+            {"line": r.span.line, "column": r.span.column, "message": r.message}
+            for r in finding.related
+        ],
+        "fingerprint": finding.fingerprint(),
+    }
+
+
+def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ()) -> str:
+    payload = {
+        "version": VERSION,
+        "findings": [
+            finding_to_dict(finding, result.path)
+            for result in results
+            for finding in result.findings
+        ],
+        "errors": [{"path": error.path, "reason": error.reason} for error in errors],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

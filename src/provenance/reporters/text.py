@@ -1,0 +1,55 @@
+"""Findings one a line, as compilers print them: ``path:line:col: severity rule-id message``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from provenance.findings import FileError, FileResult, Finding, Severity
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD = "\033[1m"
+_RESET = "\033[0m"
+
+
+def format_finding(finding: Finding, path: str, colour: bool = False) -> str:
+    """One line for one finding (and one indented line per related place)."""
+    where = f"{path}:{finding.span.line}:{finding.span.column}:"
+    severity = str(finding.severity)
+    message = " ".join(finding.message.split())
+    if colour:
+        where = f"{_BOLD}{where}{_RESET}"
+        severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
+    lines = [f"{where} {severity} {finding.rule} {message}"]
+    for related in finding.related:
+        note = " ".join(related.message.split())
+        lines.append(f"{path}:{related.span.line}:{related.span.column}: note {note}")
+    return "\n".join(lines)
+
+
+def render_text(
+    results: Sequence[FileResult], errors: Sequence[FileError] = (), colour: bool = False
+) -> str:
+    """Every finding, one a line, then a count. Input errors go to standard error, not here."""
+    del errors  # reported on standard error by the command line as they happen
+    lines = [
+        format_finding(finding, result.path, colour)
+        for result in results
+        for finding in result.findings
+    ]
+    total = sum(len(result.findings) for result in results)
+    if total:
+        by_severity = {
+            level: sum(1 for r in results for f in r.findings if f.severity is level)
+            for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        }
+        parts = [
+            f"{count} {level}" + ("s" if count != 1 else "")
+            for level, count in by_severity.items()
+            if count
+        ]
+        files = sum(1 for result in results if result.findings)
+        lines.append(
+            f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
+            f"in {files} of {len(results)} file{'s' if len(results) != 1 else ''}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
