@@ -1,4 +1,4 @@
-"""Golden tests on the seed documents: what issue-level behaviour the parser must show on real text."""
+"""Golden tests on the seed documents: what the parser must show on real text."""
 
 from __future__ import annotations
 
@@ -154,7 +154,11 @@ def test_irb_reference_fields() -> None:
 def test_irb_five_citations_resolve_to_the_right_reference() -> None:
     doc = seed(IRB)
     got = [
-        (c.text, c.span.line, doc.references[c.reference].span.line if c.reference is not None else None)
+        (
+            c.text,
+            c.span.line,
+            doc.references[c.reference].span.line if c.reference is not None else None,
+        )
         for c in doc.citations
     ]
     assert got == [

@@ -61,9 +61,7 @@ def check(document: Document, config: Config | None = None) -> list[Finding]:
     return check_document(document, config)
 
 
-def audit(
-    paths: Sequence[str | PathLike[str]], config: Config | None = None
-) -> Audit:
+def audit(paths: Sequence[str | PathLike[str]], config: Config | None = None) -> Audit:
     """Parse and check report files and gather what a provenance audit report shows.
 
     Files that cannot be read are listed in the audit's ``errors``; see

@@ -26,6 +26,7 @@ from provenance import __version__
 from provenance.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
+    from provenance.auditing import AuditFormat
     from provenance.config import Config
     from provenance.findings import FileError, FileResult
     from provenance.model import Document
@@ -502,7 +503,12 @@ def _run_rules(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- audit
 
 
-_AUDIT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+_AUDIT_FORMATS: dict[str, AuditFormat] = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".json": "json",
+}
 
 
 def _configure_audit(parser: argparse.ArgumentParser) -> None:
@@ -527,7 +533,9 @@ def _run_audit(args: argparse.Namespace) -> int:
     from provenance.batch import audit_file, default_jobs, run_in_order
     from provenance.findings import FileError, Finding
 
-    fmt = args.format or _AUDIT_FORMATS.get(os.path.splitext(args.output)[1].casefold())
+    fmt: AuditFormat | None = args.format or _AUDIT_FORMATS.get(
+        os.path.splitext(args.output)[1].casefold()
+    )
     if fmt is None:
         print(
             "provenance audit: error: cannot tell the format from "

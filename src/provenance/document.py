@@ -26,12 +26,12 @@ from provenance.model import (
     FootnoteMarker,
     Heading,
     IndexCodeMention,
+    IndexRole,
     IrbCode,
     Metadata,
     Reference,
     ReferenceEntry,
     Update,
-    Url,
 )
 from provenance.parsers.citations import iter_citations
 from provenance.parsers.crossrefs import iter_cross_references
@@ -58,7 +58,8 @@ def parse_document(
     index_codes = _index_codes(text, line_index, seg)
     urls = [url for start, end in readable for url in iter_urls(text, line_index, start, end)]
     occupied = sorted(
-        [(m.span.start, m.span.end) for m in index_codes] + [(u.span.start, u.span.end) for u in urls]
+        [(m.span.start, m.span.end) for m in index_codes]
+        + [(u.span.start, u.span.end) for u in urls]
     )
     raw_dates = [
         mention
@@ -116,6 +117,7 @@ def _index_codes(text: str, line_index: LineIndex, seg: Segmentation) -> list[In
     own = _choose_own_code(text, mentions, in_furniture, seg)
     result = []
     for mention, furn in zip(mentions, in_furniture, strict=True):
+        role: IndexRole
         if furn:
             role = "furniture"
         elif own is not None and mention.value == own:
@@ -148,7 +150,10 @@ def _choose_own_code(
             before = text[first_line[0] : mention.span.start].casefold()
             if "update to" in before and before.rstrip().endswith(("update to", "to")):
                 continue
-            if isinstance(mention.value, IrbCode) and text[mention.span.start - 1 : mention.span.start] != "[":
+            if (
+                isinstance(mention.value, IrbCode)
+                and text[mention.span.start - 1 : mention.span.start] != "["
+            ):
                 continue
             return mention.value
         line_start = text.rfind("\n", 0, mention.span.start) + 1
@@ -203,8 +208,10 @@ def _own_date(
             return mention
     # A dateline or timestamp closing a page ("17 may 2001 21:45:00").
     for mention in reversed(dates[-3:]):
-        if mention.span.start >= len(text) - 200 and _starts_line(text, mention) and _has_year(
-            mention.value
+        if (
+            mention.span.start >= len(text) - 200
+            and _starts_line(text, mention)
+            and _has_year(mention.value)
         ):
             return mention
     return None
@@ -218,9 +225,10 @@ def _alone_on_line(text: str, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, mention.span.start) + 1
     line_end = text.find("\n", mention.span.end)
     line_end = len(text) if line_end == -1 else line_end
-    return not text[line_start : mention.span.start].strip() and not text[
-        mention.span.end : line_end
-    ].strip()
+    return (
+        not text[line_start : mention.span.start].strip()
+        and not text[mention.span.end : line_end].strip()
+    )
 
 
 def _starts_line(text: str, mention: DateMention) -> bool:
@@ -228,9 +236,7 @@ def _starts_line(text: str, mention: DateMention) -> bool:
     return not text[line_start : mention.span.start].strip()
 
 
-def _infer_years(
-    text: str, dates: list[DateMention], own: DateValue | None
-) -> list[DateMention]:
+def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> list[DateMention]:
     """Give yearless dates (``Thursday, May 29``) the year of their context, marked as inferred.
 
     In order: "November 15 of the same year" takes the year last mentioned; a date stated to the
@@ -266,7 +272,9 @@ def _infer_years(
     return result
 
 
-_SAME_YEAR = re.compile(r"\s*,?\s*(?:of the same year|of that year|that year|the same year)\b", re.I)
+_SAME_YEAR = re.compile(
+    r"\s*,?\s*(?:of the same year|of that year|that year|the same year)\b", re.I
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -295,7 +303,11 @@ def _needs_year(value: DateValue) -> bool:
 
 def _with_year(value: DateValue, year: int) -> DateValue:
     if isinstance(value, DateRange):
-        return attrs.evolve(value, start=attrs.evolve(value.start, year=year), end=attrs.evolve(value.end, year=year))
+        return attrs.evolve(
+            value,
+            start=attrs.evolve(value.start, year=year),
+            end=attrs.evolve(value.end, year=year),
+        )
     return attrs.evolve(value, year=year)
 
 
@@ -500,7 +512,9 @@ def _citations(
             continue
         if found is not None:
             author = references[found].entry.author
-            citation = attrs.evolve(citation, reference=found, resolved_author=value.author or author)
+            citation = attrs.evolve(
+                citation, reference=found, resolved_author=value.author or author
+            )
         result.append(citation)
         previous = citation
         previous_end_in_paragraph[paragraph_start] = citation.span.end
@@ -655,8 +669,10 @@ def _title(text: str, seg: Segmentation) -> str | None:
 
 def _could_be_title(line: str) -> bool:
     words = [word for word in line.split() if any(char.isalpha() for char in word)]
-    return len(words) >= 2 and not line.startswith(("•", "-", "*", "+")) and not _NOT_TITLES.match(
-        line
+    return (
+        len(words) >= 2
+        and not line.startswith(("•", "-", "*", "+"))
+        and not _NOT_TITLES.match(line)
     )
 
 

@@ -1,4 +1,4 @@
-"""The library's documented error types: everything it raises on purpose derives from ``ProvenanceError``."""
+"""The documented error types: all the library raises on purpose derives from ProvenanceError."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ class ProvenanceError(Exception):
 
 
 class InputError(ProvenanceError):
-    """A file or byte string that cannot be read as a report (binary, undecodable, empty, missing...).
+    """A file or byte string that cannot be read as a report (binary, undecodable, empty...).
 
     ``path`` names the input when there is one; ``reason`` says what is wrong in a few words.
     """

@@ -7,7 +7,7 @@ Values compare and round-trip exactly (``parse_x(render(value)) == value``); men
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal, Union
+from typing import Literal
 
 import attrs
 
@@ -119,7 +119,7 @@ class DateRange:
         return self.end.latest()
 
 
-DateValue = Union[Date, DateRange]
+DateValue = Date | DateRange
 
 
 @attrs.frozen(slots=True)
@@ -154,7 +154,7 @@ class AmnestyIndex:
 
 @attrs.frozen(slots=True)
 class IrbCode:
-    """IRB Response to Information Request code: ``KKT34458.E`` (country letters, number, language)."""
+    """IRB Response to Information Request code: ``KKT34458.E`` (country, number, language)."""
 
     country: str
     number: str
@@ -179,14 +179,14 @@ class UnSymbol:
         return None
 
 
-IndexCode = Union[AmnestyIndex, IrbCode, UnSymbol]
+IndexCode = AmnestyIndex | IrbCode | UnSymbol
 
 IndexRole = Literal["own", "cited", "furniture"]
 
 
 @attrs.frozen(slots=True)
 class IndexCodeMention:
-    """An index code as written. ``role``: the document's own code, a cited one, or page furniture."""
+    """An index code as written. ``role``: the document's own code, a cited one, or furniture."""
 
     value: IndexCode
     text: str
@@ -344,7 +344,7 @@ class Region:
 
 @attrs.frozen(slots=True)
 class Heading:
-    """A heading, with its number (``3.3.3``) and title text; ``in_toc`` for table-of-contents lines."""
+    """A heading, with its number (``3.3.3``) and title; ``in_toc`` for table-of-contents lines."""
 
     text: str
     number: str | None
@@ -358,7 +358,7 @@ CrossRefKind = Literal["section", "chapter", "appendix", "annex", "paragraph", "
 
 @attrs.frozen(slots=True)
 class CrossReference:
-    """``see Section 3.3.3``, ``Chapter Three``, ``Appendix 1``: a pointer to part of the document."""
+    """``see Section 3.3.3``, ``Chapter Three``, ``Appendix 1``: a pointer into the document."""
 
     kind: CrossRefKind
     #: The label as normalised: "3.3.3", "3" for "Three", "1".

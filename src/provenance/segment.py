@@ -8,6 +8,7 @@ blank lines, and UN endnotes start each note on a line of its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -282,7 +283,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
         for block in blocks:
-            kept = tuple(line for line in block.lines if (line.start, line.end) not in furniture_lines)
+            kept = tuple(
+                line for line in block.lines if (line.start, line.end) not in furniture_lines
+            )
             if kept:
                 yield Block(kept)
 
@@ -407,7 +410,11 @@ def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool =
         if toc is not None:
             number, title, _page = toc
             return Heading(
-                title_text, number, title, line_index.span(candidate.line.start, candidate.line.end), True
+                title_text,
+                number,
+                title,
+                line_index.span(candidate.line.start, candidate.line.end),
+                True,
             )
     number, title = parse_heading_number(title_text)
     return Heading(
@@ -429,7 +436,7 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
     if not starts or starts[0] != 0:
         starts = [0, *starts]
     bounds = [*starts, len(block.lines)]
-    for first, after in zip(bounds, bounds[1:], strict=False):
+    for first, after in itertools.pairwise(bounds):
         if after <= first:
             continue
         yield SourceBlock(section, block.lines[first].start, block.lines[after - 1].end)
@@ -442,7 +449,13 @@ def _looks_like_entry(text: str) -> bool:
     return entry.kind not in ("unstructured", "prose") and entry.date is not None
 
 
-_ATTACHMENT_INTRO = ("attached", "attachment", "enclosed", "following articles", "following sources")
+_ATTACHMENT_INTRO = (
+    "attached",
+    "attachment",
+    "enclosed",
+    "following articles",
+    "following sources",
+)
 
 
 def _is_date(text: str) -> bool:
@@ -516,8 +529,7 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
         parsed = parse_footnote_body_start(line.text.strip())
         # A marked lead ("[6]") may skip a lost note; a bare number must be the next one.
         in_sequence = parsed is not None and (
-            parsed[0] == expected
-            or (parsed[1] != "plain" and expected < parsed[0] <= expected + 3)
+            parsed[0] == expected or (parsed[1] != "plain" and expected < parsed[0] <= expected + 3)
         )
         if parsed is not None and in_sequence and not parsed[3]:
             close()

@@ -11,7 +11,7 @@ import attrs
 class Span:
     """Where something stands in a document: offsets ``[start, end)`` plus 1-based line/column.
 
-    ``end_line``/``end_column`` point at the last character (inclusive), as editors and SARIF expect.
+    ``end_line``/``end_column`` point at the last character (inclusive), as editors show it.
     """
 
     start: int
@@ -31,7 +31,7 @@ class Span:
 class LineIndex:
     """Maps offsets of one text to lines and columns in O(log n) per lookup."""
 
-    __slots__ = ("_line_starts", "_length")
+    __slots__ = ("_length", "_line_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

@@ -502,7 +502,9 @@ _EXPLICIT = {
 
 
 @settings(max_examples=150)
-@given(from_lark(grammar_parser("index_code", ("index_code",)), start="index_code", explicit=_EXPLICIT))
+@given(
+    from_lark(grammar_parser("index_code", ("index_code",)), start="index_code", explicit=_EXPLICIT)
+)
 def test_generated_codes_parse(text: str) -> None:
     parse_index_code(text)
 

@@ -214,7 +214,7 @@ def test_ibid_without_antecedent() -> None:
     emits = list(ibid_without_antecedent(doc))
     assert [e.span.start for e in emits] == [text.index("(ibid.)")]
     assert (
-        emits[0].message == '"(ibid.)" repeats the previous citation, but there is none before it'
+        emits[0].message == '"(ibid.)" repeats the previous citation, but none comes before it'
     )
 
 

@@ -1,1 +1,1 @@
-"""One module per syntax: each reads its grammar's trees into model values (and nothing else does)."""
+"""One module per syntax: each reads its grammar's trees into model values (nothing else does)."""

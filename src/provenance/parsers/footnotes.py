@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from lark import Token, Tree
 
-from provenance.errors import GrammarError
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import FootnoteMarker, MarkerStyle
 from provenance.span import LineIndex
@@ -144,8 +143,5 @@ def iter_footnote_markers(
         if found is None:
             continue
         tree, length = found
-        try:
-            number, style = _read_marker(tree)
-        except (StopIteration, KeyError) as error:  # pragma: no cover - grammar guarantees shape
-            raise GrammarError(f"unexpected footnote tree: {tree}") from error
+        number, style = _read_marker(tree)
         yield FootnoteMarker(number, line_index.span(first, first + length), style)

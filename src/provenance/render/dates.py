@@ -1,4 +1,4 @@
-"""Dates back to text, in the styles reports write them: the inverse of ``provenance.parsers.dates``.
+"""Dates back to text, in the styles reports use: the inverse of ``provenance.parsers.dates``.
 
 ``render_date(value, style)`` writes a ``Date`` or ``DateRange`` so that
 ``parse_date(render_date(value, style)) == value`` for every value the parser can produce:

@@ -254,7 +254,7 @@ def ibid_without_antecedent(doc: Document) -> Iterator[Emit]:
             return
         yield Emit(
             citation.span,
-            f"{_citation_label(citation)} repeats the previous citation, but there is none before it",
+            f"{_citation_label(citation)} repeats the previous citation, but none comes before it",
         )
 
 

@@ -1,0 +1,37 @@
+"""Shared test helpers: the seed reports, parsed and checked once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import provenance
+from provenance.findings import FileResult, Finding
+from provenance.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+@pytest.fixture(scope="session")
+def seed_results() -> list[tuple[Document, list[Finding]]]:
+    results = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        document = provenance.parse_file(path)
+        results.append((document, provenance.check(document)))
+    return results
+
+
+@pytest.fixture(scope="session")
+def seed_file_results(seed_results: list[tuple[Document, list[Finding]]]) -> list[FileResult]:
+    return [
+        FileResult(str(Path(d.path or "").relative_to(ROOT)), tuple(f)) for d, f in seed_results
+    ]
+
+
+@pytest.fixture(scope="session")
+def schemas() -> Path:
+    """Folder of the official schemas the output is validated against (see its README)."""
+    return SCHEMAS
