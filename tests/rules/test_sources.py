@@ -213,9 +213,7 @@ def test_ibid_without_antecedent() -> None:
     doc = b.build()
     emits = list(ibid_without_antecedent(doc))
     assert [e.span.start for e in emits] == [text.index("(ibid.)")]
-    assert (
-        emits[0].message == '"(ibid.)" repeats the previous citation, but none comes before it'
-    )
+    assert emits[0].message == '"(ibid.)" repeats the previous citation, but none comes before it'
 
 
 def test_ibid_with_antecedent_is_silent() -> None:

@@ -78,7 +78,7 @@ _CANDIDATE = re.compile(
     r"|sections?\b|chapters?\b|appendix\b|appendices\b|annex(?:es)?\b|parts?\b|paragraphs?\b|paras?\.)"
 )
 _MAX_REFERENCE = 80
-_LABEL_TYPES = ("DOTTED_LABEL", "HEADING_NUMBER", "WORD_NUMBER", "ALPHA_LABEL")
+_LABEL_TYPES = ("DOTTED_LABEL", "HEADING_NUMBER", "WORD_NUMBER", "ALPHA_LABEL", "LETTER_ITEM")
 
 
 def _roman(text: str) -> int:
@@ -134,8 +134,16 @@ def _read_crossref(tree: Tree[Token]) -> tuple[CrossRefKind, str, bool] | None:
     kind = _kind(kind_token)
     label = normalise_label(label_token)
     shaped = label_token.type == "WORD_NUMBER" or "." in str(label_token).rstrip(".")
+    if kind == "paragraph":
+        # "LEGEBITRA, para. 3.2" in a note points into the cited document, not this one.
+        return kind, label, (has_see and _bare_see(tree)) or local
     internal = has_see or local or shaped or kind in ("chapter", "appendix", "annex")
     return kind, label, internal
+
+
+def _bare_see(tree: Tree[Token]) -> bool:
+    """Whether "see" leads straight to the reference ("see para. 12", not "see JS2, para. 12")."""
+    return any(isinstance(c, Tree) and c.data == "see_lead" for c in tree.children)
 
 
 def parse_cross_reference(text: str) -> tuple[CrossRefKind, str] | None:
