@@ -107,10 +107,13 @@ def _sentences_of_block(text: str, start: int, end: int) -> Iterator[tuple[int, 
 
 def _open_parenthesis(text: str, start: int, stop: int) -> int | None:
     """Offset of a "(" opened before ``stop`` in this sentence and not closed yet."""
-    if text.count("(", start, stop) <= text.count(")", start, stop):
+    # A bracket opened further back than _MAX_PARENTHESIS does not count, so only that window
+    # is looked at: the cost per full stop stays constant however long the "sentence" runs.
+    window = max(start, stop - _MAX_PARENTHESIS)
+    if "(" not in text[window:stop]:
         return None  # the common case, decided without a scan
     depth = 0
-    for offset in range(stop - 1, start - 1, -1):
+    for offset in range(stop - 1, window - 1, -1):
         char = text[offset]
         if char == ")":
             depth += 1
@@ -121,20 +124,24 @@ def _open_parenthesis(text: str, start: int, stop: int) -> int | None:
     return None
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _is_boundary(
     text: str, sentence_start: int, stop: int, marks: str, after: int, end: int
 ) -> bool:
     if after >= end:
         return True
-    following = text[after:end]
-    spaced = following[:1].isspace()
-    next_text = following.lstrip()
-    if not next_text:
+    spaced = text[after].isspace()
+    # Where the next sentence would start; found without copying the rest of the block, which
+    # would make long blocks of short "sentences" quadratic.
+    following = _NON_SPACE.search(text, after, end)
+    if following is None:
         return True
-    if not _STARTER.match(next_text):
+    if not _STARTER.match(text, following.start(), end):
         return False
     if marks[0] in "!?…":
-        return spaced or next_text[:1].isupper()
+        return spaced or text[following.start()].isupper()
     if _LABEL.match(text, sentence_start, stop):
         # "1. The report ...", "b. Arrest": a list label, not a sentence of its own.
         return False

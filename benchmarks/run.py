@@ -1,0 +1,307 @@
+"""Speed, scaling and memory of provenance, printed as a Markdown table.
+
+    python benchmarks/run.py            # everything (about 10 minutes; builds a proselint venv)
+    python benchmarks/run.py --quick    # smaller inputs, no 100 MB run, no proselint
+
+Measures, in one run on one machine:
+- whole-process latency of `provenance check` on one report (the 66 KB seed and a 5 KB one),
+  against `python -c "import lark"` and `python -c pass`;
+- in-process throughput (MB/s) of parse and of check on a ~10 MB corpus of seeds and generated
+  reports, and proselint's throughput on the same files (in its own virtual environment);
+- scaling: 1x, 10x and 100x the input, as one large document and as many documents;
+- `--jobs 1` against `--jobs 2` on a many-document corpus;
+- peak memory (max RSS of a child process) parsing and checking a 100 MB input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+BIG_SEED = ROOT / "seeds" / "001_57fd68c990b575be.txt"
+PROVENANCE = [sys.executable, "-m", "provenance"]
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+_ORGS = ["Amnesty International", "Human Rights Watch", "The Korea Post", "Reuters", "Yonhap"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+
+
+def generated_report(rng: random.Random, number: int) -> str:
+    """A synthetic IRB-style Response: prose with citations, notes and a reference list."""
+    year = rng.randint(1990, 2010)
+    lines = [f"Treatment of returnees (ABC{number:05d}.E) [ABC{number:05d}.E]", ""]
+    cited = rng.sample(_ORGS, 3)
+    for paragraph in range(rng.randint(4, 9)):
+        org = rng.choice(cited)
+        month = rng.choice(_MONTHS)
+        lines.append(
+            f"On {rng.randint(1, 28)} {month} {year} officials reportedly detained "
+            f"{rng.randint(2, 90)} returnees at the airport ({org} {month[:3]}. {year}). "
+            f"They were released a week later (ibid.). Sources said the practice continued "
+            f"into {year + 1}.<sup>{paragraph + 1}</sup>"
+        )
+        lines.append("")
+    lines += ["References", ""]
+    for org in cited:
+        month = rng.choice(_MONTHS)
+        lines += [
+            f'{org}. {rng.randint(1, 28)} {month} {year}. "Returnees Questioned." '
+            f"http://www.example.org/{number}/{org.split()[0].lower()}.htm "
+            f"[Accessed {rng.randint(1, 28)} May {year + 1}]",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def corpus(total_bytes: int, seed: int = 7) -> list[str]:
+    """Documents adding up to about ``total_bytes``: the seeds, then generated reports."""
+    rng = random.Random(seed)
+    documents = [path.read_text(encoding="utf-8") for path in SEEDS]
+    size = sum(len(d.encode("utf-8")) for d in documents)
+    number = 0
+    while size < total_bytes:
+        document = generated_report(rng, number)
+        documents.append(document)
+        size += len(document.encode("utf-8"))
+        number += 1
+    return documents
+
+
+def write_corpus(folder: Path, documents: Sequence[str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, document in enumerate(documents):
+        path = folder / f"report-{index:05d}.txt"
+        path.write_text(document, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def median_seconds(command: Sequence[str], runs: int, cwd: Path | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def in_process(function: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_mb(code: str) -> float:
+    """Max resident set size of a child Python process running ``code``, in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-c", code], check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+
+def latency(rows: list[tuple[str, str]], runs: int, scratch: Path) -> dict[str, float]:
+    small = scratch / "small.txt"
+    small.write_text(generated_report(random.Random(1), 1)[:5000], encoding="utf-8")
+    subprocess.run([*PROVENANCE, "check", str(small)], capture_output=True)  # warm the cache
+    figures = {
+        "python -c pass": median_seconds([sys.executable, "-c", "pass"], runs),
+        'python -c "import lark"': median_seconds([sys.executable, "-c", "import lark"], runs),
+        "provenance check (66 KB seed)": median_seconds(
+            [*PROVENANCE, "check", str(BIG_SEED)], runs
+        ),
+        f"provenance check ({small.stat().st_size // 1000} KB report)": median_seconds(
+            [*PROVENANCE, "check", str(small)], runs
+        ),
+    }
+    for name, seconds in figures.items():
+        rows.append((f"latency: {name}", f"{seconds * 1000:.0f} ms"))
+    lark = figures['python -c "import lark"']
+    check = figures["provenance check (66 KB seed)"]
+    rows.append(
+        ("latency ratio: check (66 KB) / import lark", f"{check / lark:.2f}x (target <= 2x)")
+    )
+    return figures
+
+
+def throughput(rows: list[tuple[str, str]], documents: Sequence[str]) -> tuple[float, float]:
+    import provenance
+
+    megabytes = sum(len(d.encode("utf-8")) for d in documents) / 1e6
+    parsed: list[object] = []
+
+    def parse_all() -> None:
+        parsed[:] = [provenance.parse(d) for d in documents]
+
+    parse_seconds = in_process(parse_all, runs=1)
+    check_seconds = in_process(lambda: [provenance.check(d) for d in parsed], runs=1)  # type: ignore[arg-type]
+    rows.append(
+        (
+            f"throughput: parse ({megabytes:.1f} MB, {len(documents)} docs)",
+            f"{megabytes / parse_seconds:.2f} MB/s",
+        )
+    )
+    rows.append(
+        (
+            "throughput: check (rules only, on parsed documents)",
+            f"{megabytes / check_seconds:.2f} MB/s",
+        )
+    )
+    total = megabytes / (parse_seconds + check_seconds)
+    rows.append(("throughput: parse + check", f"{total:.2f} MB/s"))
+    return megabytes, total
+
+
+def scaling(rows: list[tuple[str, str]], base_bytes: int) -> None:
+    import provenance
+
+    base = corpus(base_bytes, seed=11)
+    for label, make in (
+        ("one large document", lambda n: ["\n\n".join(base * n)]),
+        ("many documents", lambda n: base * n),
+    ):
+        times = {}
+        for factor in (1, 10, 100):
+            documents = make(factor)
+            times[factor] = in_process(
+                lambda docs=documents: [provenance.check(provenance.parse(d)) for d in docs],
+                runs=1,
+            )
+        rows.append(
+            (
+                f"scaling, {label} ({base_bytes // 1000} KB x 1/10/100)",
+                f"{times[1]:.2f} s / {times[10]:.2f} s / {times[100]:.2f} s; "
+                f"100x took {times[100] / times[1]:.0f}x (target <= 110x)",
+            )
+        )
+
+
+def jobs(rows: list[tuple[str, str]], scratch: Path, documents: Sequence[str]) -> None:
+    folder = scratch / "many"
+    write_corpus(folder, documents)
+    one = median_seconds(
+        [*PROVENANCE, "check", "--jobs", "1", "--fail-on", "never", str(folder)], 1
+    )
+    two = median_seconds(
+        [*PROVENANCE, "check", "--jobs", "2", "--fail-on", "never", str(folder)], 1
+    )
+    rows.append(
+        (
+            f"--jobs 1 vs --jobs 2 ({len(documents)} files)",
+            f"{one:.1f} s vs {two:.1f} s: {one / two:.2f}x (target >= 1.7x)",
+        )
+    )
+
+
+def memory(rows: list[tuple[str, str]], scratch: Path, megabytes: int) -> None:
+    big = scratch / "big.txt"
+    documents = corpus(megabytes * 1_000_000, seed=5)
+    big.write_text("\n\n".join(documents), encoding="utf-8")
+    size = big.stat().st_size / 1e6
+    baseline = peak_rss_mb("import provenance, provenance.document, provenance.checking")
+    code = f"import provenance\nd = provenance.parse_file({str(big)!r})\nprovenance.check(d)\n"
+    start = time.perf_counter()
+    peak = peak_rss_mb(code)
+    seconds = time.perf_counter() - start
+    rows.append(
+        (
+            f"peak memory, parse + check of one {size:.0f} MB file",
+            f"{peak:.0f} MB ({peak / size:.1f}x the input; {baseline:.0f} MB after imports; "
+            f"{seconds:.0f} s)",
+        )
+    )
+
+
+def proselint(
+    rows: list[tuple[str, str]], scratch: Path, documents: Sequence[str], ours: float
+) -> None:
+    venv = scratch / "proselint-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = venv / "bin" / "pip"
+    installed = subprocess.run([str(pip), "install", "-q", "proselint"], capture_output=True)
+    if installed.returncode != 0:
+        rows.append(("proselint", "could not be installed: " + installed.stderr.decode()[-200:]))
+        return
+    folder = scratch / "prose"
+    paths = write_corpus(folder, documents)
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    command = [str(venv / "bin" / "proselint"), *map(str, paths)]
+    if (
+        subprocess.run(
+            [str(venv / "bin" / "proselint"), "--help"], capture_output=True
+        ).stdout.find(b"check")
+        != -1
+    ):
+        command = [str(venv / "bin" / "proselint"), "check", *map(str, paths)]
+    seconds = median_seconds(command, 1)
+    theirs = megabytes / seconds
+    rows.append((f"proselint on the same {megabytes:.1f} MB", f"{theirs:.3f} MB/s"))
+    rows.append(
+        ("throughput ratio: provenance / proselint", f"{ours / theirs:.1f}x (target >= 10x)")
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small inputs, no 100 MB run")
+    args = parser.parse_args(argv)
+
+    import lark
+
+    import provenance
+
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as temporary:
+        scratch = Path(temporary)
+        latency(rows, 5 if args.quick else 15, scratch)
+        documents = corpus(1_000_000 if args.quick else 10_000_000)
+        _, ours = throughput(rows, documents)
+        scaling(rows, 20_000 if args.quick else 100_000)
+        jobs(rows, scratch, corpus(500_000 if args.quick else 3_000_000, seed=3))
+        memory(rows, scratch, 10 if args.quick else 100)
+        if not args.quick:
+            proselint(rows, scratch, corpus(2_000_000, seed=9), ours)
+
+    cpu = "unknown CPU"
+    if Path("/proc/cpuinfo").exists():
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}; ")
+    print(
+        f"Python {platform.python_version()}, lark {lark.__version__}, "
+        f"provenance {provenance.__version__}\n"
+    )
+    print("| measure | result |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
