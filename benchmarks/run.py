@@ -265,6 +265,14 @@ def proselint(
     )
 
 
+class _ProgressRows(list[tuple[str, str]]):
+    """The table's rows, each also shown on standard error as soon as it is measured."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        print(f"{row[0]}: {row[1]}", file=sys.stderr, flush=True)
+        super().append(row)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small inputs, no 100 MB run")
@@ -274,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import provenance
 
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = _ProgressRows()
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
         latency(rows, 5 if args.quick else 15, scratch)

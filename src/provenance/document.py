@@ -41,7 +41,7 @@ from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.references import reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import SECTION_HEADINGS, Segmentation, heading_key, segment, subtract
-from provenance.span import LineIndex
+from provenance.span import Intervals, LineIndex
 
 _SOURCE_SECTIONS = ("references", "attachment", "additional-sources", "bibliography")
 
@@ -57,7 +57,7 @@ def parse_document(
 
     index_codes = _index_codes(text, line_index, seg)
     urls = [url for start, end in readable for url in iter_urls(text, line_index, start, end)]
-    occupied = sorted(
+    occupied = Intervals(
         [(m.span.start, m.span.end) for m in index_codes]
         + [(u.span.start, u.span.end) for u in urls]
     )
@@ -65,7 +65,7 @@ def parse_document(
         mention
         for start, end in readable
         for mention in iter_dates(text, line_index, start, end)
-        if not _overlaps(mention.span.start, mention.span.end, occupied)
+        if not occupied.overlaps(mention.span.start, mention.span.end)
     ]
     own_date = _own_date(text, line_index, seg, raw_dates)
     dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
@@ -101,19 +101,13 @@ def parse_document(
     )
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 # --------------------------------------------------------------------------- index codes
 
 
 def _index_codes(text: str, line_index: LineIndex, seg: Segmentation) -> list[IndexCodeMention]:
     mentions = list(iter_index_codes(text, line_index))
-    furniture = seg.furniture
-    in_furniture = [
-        any(s <= m.span.start and m.span.end <= e for s, e in furniture) for m in mentions
-    ]
+    furniture = Intervals(seg.furniture)
+    in_furniture = [furniture.covers(m.span.start, m.span.end) for m in mentions]
     own = _choose_own_code(text, mentions, in_furniture, seg)
     result = []
     for mention, furn in zip(mentions, in_furniture, strict=True):
@@ -490,8 +484,9 @@ def _citations(
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
+    regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     for citation in raw:
-        paragraph_start = _paragraph_start(seg, citation.span.start)
+        paragraph_start = _paragraph_start(regions, citation.span.start)
         value = citation.value
         if value.ibid:
             if previous is not None:
@@ -529,11 +524,9 @@ def _year_only(value: DateValue | None) -> bool:
     return value.month is None
 
 
-def _paragraph_start(seg: Segmentation, offset: int) -> int:
-    for region in seg.regions:
-        if region.span.start <= offset < region.span.end:
-            return region.span.start
-    return 0
+def _paragraph_start(regions: Intervals, offset: int) -> int:
+    found = regions.containing(offset)
+    return found[0] if found is not None else 0
 
 
 def _resolve(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -20,7 +21,7 @@ from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import parse_date
 from provenance.parsers.footnotes import iter_glued_bodies, parse_footnote_body_start
-from provenance.span import LineIndex
+from provenance.span import Intervals, LineIndex
 
 # Headings that open a list of sources or notes, by what the list is. Matched on the whole
 # heading line, case-insensitively, so prose that merely mentions "references" never matches.
@@ -201,10 +202,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def subtract(start: int, end: int, holes: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def subtract(start: int, end: int, holes: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """``[start, end)`` minus the sorted, merged ``holes``."""
     position = start
-    for hole_start, hole_end in holes:
+    # Skip the holes that end before ``start`` by bisection: a long report has many running
+    # headers, and scanning them from the first for every block would be quadratic.
+    first = bisect_right(holes, start, key=lambda hole: hole[1])
+    for hole_start, hole_end in holes[first:]:
         if hole_end <= position:
             continue
         if hole_start >= end:
@@ -264,11 +268,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     lines = split_lines(text)
     blocks = split_blocks(lines)
     furniture = find_furniture(text, blocks)
+    furniture_spans = Intervals(furniture)
     furniture_lines = {
         (line.start, line.end)
         for block in blocks
         for line in block.lines
-        if any(s <= line.start and line.end <= e for s, e in furniture) and line.text.strip()
+        if line.text.strip() and furniture_spans.covers(line.start, line.end)
     }
 
     regions: list[Region] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 import attrs
 
@@ -62,3 +63,45 @@ class LineIndex:
         line, column = self.line_column(start)
         end_line, end_column = self.line_column(max(start, end - 1))
         return Span(start, end, line, column, end_line, end_column)
+
+
+class Intervals:
+    """Half-open ``[start, end)`` intervals, merged and sorted, with O(log n) queries.
+
+    Checking each of n mentions against m excluded stretches (page furniture, URLs, codes) by a
+    scan would cost n x m, which a long report makes quadratic.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if end <= start:
+                continue
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with any interval."""
+        index = bisect_right(self._starts, start) - 1
+        if index >= 0 and self._ends[index] > start and end > start:
+            return True
+        following = index + 1
+        return following < len(self._starts) and self._starts[following] < end
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one interval."""
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and end <= self._ends[index]
+
+    def containing(self, offset: int) -> tuple[int, int] | None:
+        """The interval holding ``offset``, if any."""
+        index = bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self._ends[index]:
+            return self._starts[index], self._ends[index]
+        return None

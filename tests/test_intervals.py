@@ -1,0 +1,41 @@
+"""``Intervals``: the O(log n) overlap queries that keep long reports linear."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance.span import Intervals
+
+_spans = st.lists(
+    st.tuples(st.integers(0, 200), st.integers(0, 40)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=30,
+)
+
+
+@given(_spans, st.integers(0, 260), st.integers(0, 30))
+def test_queries_agree_with_a_scan(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    end = start + width
+    intervals = Intervals(spans)
+    real = [(s, e) for s, e in spans if e > s]
+    assert intervals.overlaps(start, end) == any(s < end and start < e for s, e in real)
+    if width:
+        # One interval, after merging those that overlap (touching ones stay apart).
+        merged: list[list[int]] = []
+        for s, e in sorted(real):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        assert intervals.covers(start, end) == any(s <= start and end <= e for s, e in merged)
+    found = intervals.containing(start)
+    inside = any(s <= start < e for s, e in real)
+    assert (found is not None) == inside
+    if found is not None:
+        assert found[0] <= start < found[1]
+
+
+def test_touching_intervals_stay_apart() -> None:
+    intervals = Intervals([(0, 5), (5, 9)])
+    assert intervals.containing(6) == (5, 9)
+    assert not intervals.covers(3, 7)
