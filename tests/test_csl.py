@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -12,18 +14,49 @@ from hypothesis import strategies as st
 
 import provenance
 from provenance.csl import document_to_csl, documents_to_csl_json, reference_to_csl
-from provenance.model import Date, Reference, ReferenceEntry
+from provenance.model import (
+    AmnestyIndex,
+    Date,
+    DateRange,
+    Document,
+    IrbCode,
+    Metadata,
+    Reference,
+    ReferenceEntry,
+    UnSymbol,
+)
 from provenance.span import LineIndex
 
 PRACTICE = Path(__file__).resolve().parents[2] / "shared" / "practice"
 
+# Hand-written reports in the shapes the seeds and practice files use.
 IRB = (
-    "Treatment of journalists [ABC12345.E]\n\n"
-    "Two reporters were detained (The Korea Post Feb. 1999) and questioned (Yonhap 3 March 1999)."
-    "\n\nReferences\n\n"
-    'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held." '
-    "http://www.koreapost.com/1999_02/a.htm [Accessed 15 May 2000]\n\n"
-    'Yonhap [Seoul]. 3 March 1999. "Two Reporters Charged."\n'
+    "Returnees to Sri Lanka [XYZ10001.E]\n\n"
+    "Returnees were questioned (Daily Mirror 4 May 2001). A researcher confirmed it "
+    "(Perera 12 June 2001). The Monitor reported arrests (Refugee Monitor Mar. 2001). "
+    "The ministry lists them (Ministry of Defence 2001).\n\n"
+    "References\n\n"
+    'Daily Mirror [Colombo]. 4 May 2001. "Returnees Held at Airport." '
+    "http://www.dailymirror.lk/2001/05/04/a.html [Accessed 20 June 2001]\n\n"
+    "Perera, Anil, Lecturer, University of Colombo, Colombo. 12 June 2001. "
+    "Correspondence sent to the Research Directorate.\n\n"
+    'Refugee Monitor [London]. March 2001. Vol. 9, No. 3. Jane Smith. "Detentions on Arrival," '
+    "pp. 4-6.\n\n"
+    "Ministry of Defence. 2001. Annual Review. http://www.defence.lk/review.html\n\n"
+    "Attachments\n\n"
+    "Silva, Ravi, Returnees Face Questioning, Inter Press Service, 3 May 2001.\n\n"
+    "Returnees Welcomed, The Island, 2 May 2001, p. 7.\n"
+)
+NOTES = (
+    "SRI LANKA: Returnees at risk\n\n"
+    "Amnesty International has documented detentions.<sup>1</sup> The UN committee "
+    "agreed.<sup>2</sup> It repeated this.<sup>3</sup> A letter said so.<sup>4</sup>\n\n"
+    "<sup>1</sup>Amnesty International described the practice in *Sri Lanka: Detention of "
+    "returnees* (AI Index: ASA 37/012/2001), issued in May 2001.\n\n"
+    "<sup>2</sup>CAT/C/LKA/CO/2, para. 16. See also CAT/C/LKA/CO/3, para. 4.\n\n"
+    "<sup>3</sup>Ibid., para. 18.\n\n"
+    "<sup>4</sup>Letter from the Ministry of Justice to the Special Rapporteur, dated "
+    "3 March 2002, p. 2.\n"
 )
 
 
@@ -33,71 +66,394 @@ def validator(schemas: Path) -> jsonschema.protocols.Validator:
     return jsonschema.Draft7Validator(schema)
 
 
-def test_fields_of_an_irb_reference_list(validator: jsonschema.protocols.Validator) -> None:
-    items = document_to_csl(provenance.parse(IRB, "irb.txt"))
+def _without_custom(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in item.items() if key not in ("id", "custom")}
+
+
+# --------------------------------------------------------------------------- field mapping
+
+
+def test_fields_of_an_irb_source_list(validator: jsonschema.protocols.Validator) -> None:
+    document = provenance.parse(IRB, "reports/irb.txt")
+    items = document_to_csl(document)
     validator.validate(items)
-    first = items[0]
-    assert first["author"] == [{"literal": "The Korea Post"}]
-    assert first["title"] == "Reporters Held"
-    assert first["issued"] == {"date-parts": [[1999, 2]]}
-    assert first["accessed"] == {"date-parts": [[2000, 5, 15]]}
-    assert first["URL"] == "http://www.koreapost.com/1999_02/a.htm"
-    assert first["publisher-place"] == "Seoul"
-    assert (first["volume"], first["issue"]) == ("12", "2")
-    assert first["type"] == "article-newspaper"
-    assert items[1]["issued"] == {"date-parts": [[1999, 3, 3]]}
-    assert len({item["id"] for item in items}) == len(items)
+    news, letter, article, web, wire, paper = items
+    assert _without_custom(news) == {
+        "type": "article-newspaper",
+        "author": [{"literal": "Daily Mirror"}],
+        "title": "Returnees Held at Airport",
+        "issued": {"date-parts": [[2001, 5, 4]]},
+        "accessed": {"date-parts": [[2001, 6, 20]]},
+        "publisher-place": "Colombo",
+        "URL": "http://www.dailymirror.lk/2001/05/04/a.html",
+    }
+    assert _without_custom(letter) == {
+        "type": "personal_communication",
+        "author": [{"family": "Perera", "given": "Anil"}],
+        "issued": {"date-parts": [[2001, 6, 12]]},
+        "note": "Lecturer, University of Colombo, Colombo; "
+        "Correspondence sent to the Research Directorate.",
+    }
+    assert _without_custom(article) == {
+        "type": "article-journal",
+        "author": [{"literal": "Jane Smith"}],  # not split: no sure sign it is "given family"
+        "title": "Detentions on Arrival",
+        "issued": {"date-parts": [[2001, 3]]},
+        "container-title": "Refugee Monitor",
+        "volume": "9",
+        "issue": "3",
+        "publisher-place": "London",
+        "page": "4-6",
+    }
+    assert _without_custom(web) == {
+        "type": "webpage",
+        "author": [{"literal": "Ministry of Defence"}],
+        "title": "Annual Review",
+        "issued": {"date-parts": [[2001]]},
+        "URL": "http://www.defence.lk/review.html",
+    }
+    assert _without_custom(wire) == {
+        "type": "article-newspaper",
+        "author": [{"family": "Silva", "given": "Ravi"}],
+        "title": "Returnees Face Questioning",
+        "issued": {"date-parts": [[2001, 5, 3]]},
+        "container-title": "Inter Press Service",
+    }
+    # Dated to the day and paged: a newspaper's article, though its name says nothing.
+    assert _without_custom(paper) == {
+        "type": "article-newspaper",
+        "author": [{"literal": "The Island"}],
+        "title": "Returnees Welcomed",
+        "issued": {"date-parts": [[2001, 5, 2]]},
+        "page": "7",
+    }
+    assert paper["custom"]["provenance"] == {
+        "path": "reports/irb.txt",
+        "line": IRB.split("\n").index("Returnees Welcomed, The Island, 2 May 2001, p. 7.") + 1,
+        "section": "attachment",
+        "style": "irb-attachment",
+        "text": "Returnees Welcomed, The Island, 2 May 2001, p. 7.",
+    }
 
 
-def test_ids_are_stable() -> None:
-    one = documents_to_csl_json([provenance.parse(IRB, "irb.txt")])
-    two = documents_to_csl_json([provenance.parse(IRB, "irb.txt")])
-    assert one == two
+def test_fields_of_footnote_sources(validator: jsonschema.protocols.Validator) -> None:
+    items = document_to_csl(provenance.parse(NOTES, "notes.txt"))
+    validator.validate(items)
+    # Footnote 3 ("Ibid.") repeats footnote 2's source: it is no item of its own.
+    amnesty, un, letter = items
+    assert [item["custom"]["provenance"]["footnote"] for item in items] == [1, 2, 4]
+    assert _without_custom(amnesty) == {
+        "type": "report",
+        "title": "Sri Lanka: Detention of returnees",
+        "issued": {"date-parts": [[2001, 5]]},
+        "number": "ASA 37/012/2001",
+        "publisher": "Amnesty International",
+        "note": "Amnesty International described the practice in",
+    }
+    # A footnote's pinpoint belongs to the citation, so it is a note, not the item's pages.
+    assert _without_custom(un) == {
+        "type": "report",
+        "number": "CAT/C/LKA/CO/2",
+        "publisher": "United Nations",
+        "note": "See also CAT/C/LKA/CO/3, para. 4. cited at para. 16",
+    }
+    assert _without_custom(letter) == {
+        "type": "personal_communication",
+        "author": [{"literal": "the Ministry of Justice"}],
+        "genre": "Letter",
+        "issued": {"date-parts": [[2002, 3, 3]]},
+        "note": "to the Special Rapporteur; cited at p. 2",
+    }
+
+
+def test_cli_fixture_shape() -> None:
+    text = (
+        "Returnees [ABC12345.E]\n\nReturnees are questioned (Yonhap 3 March 1999).\n\n"
+        'References\n\nYonhap [Seoul]. 3 March 1999. "Returnees Questioned."\n'
+    )
+    (item,) = document_to_csl(provenance.parse(text, "good.md"))
+    assert item["author"] == [{"literal": "Yonhap"}]
+    assert item["type"] == "article-newspaper"
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def test_ids_are_stable_unique_and_derived_from_the_path() -> None:
+    one = document_to_csl(provenance.parse(IRB, "reports/irb.txt"))
+    again = document_to_csl(provenance.parse(IRB, "reports/irb.txt"))
+    elsewhere = document_to_csl(provenance.parse(IRB, "archive/irb.txt"))
+    ids = [item["id"] for item in one]
+    assert ids == [item["id"] for item in again]
+    assert len(set(ids)) == len(ids)
+    assert all(item_id.startswith("irb-") for item_id in ids)
+    assert [item_id.rsplit("-", 1)[1] for item_id in ids] == ["1", "2", "3", "4", "5", "6"]
+    assert not set(ids) & {item["id"] for item in elsewhere}
+
+
+def test_ids_stay_unique_across_documents_with_the_same_path() -> None:
+    documents = [provenance.parse(NOTES, "same.txt"), provenance.parse(NOTES, "same.txt")]
+    items = json.loads(documents_to_csl_json(documents))
+    ids = [item["id"] for item in items]
+    assert len(set(ids)) == len(ids) == 6
+    assert ids[3:] == [f"{item_id}~2" for item_id in ids[:3]]
+    assert documents_to_csl_json(documents) == documents_to_csl_json(documents)
+
+
+def test_documents_without_path_take_ids_from_title_or_text() -> None:
+    first = document_to_csl(provenance.parse(NOTES))
+    retitled = document_to_csl(provenance.parse(NOTES.replace("at risk", "in danger")))
+    assert first[0]["id"].startswith("sri-lanka-returnees-at-risk-")
+    assert first[0]["id"] != retitled[0]["id"]
+    assert first[0]["custom"]["provenance"]["path"] is None
+    # Without path or title, the text itself tells documents apart.
+    parsed = provenance.parse(NOTES)
+    bare = Document(parsed.text, None, Metadata(), references=parsed.references)
+    changed = attrs.evolve(bare, text=bare.text + "\n")
+    assert document_to_csl(bare)[0]["id"].startswith("document-")
+    assert document_to_csl(bare)[0]["id"] != document_to_csl(changed)[0]["id"]
+
+
+def test_no_references_no_items() -> None:
+    assert document_to_csl(provenance.parse("A report with no sources.\n", "x.txt")) == []
+    assert documents_to_csl_json([]) == "[]\n"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _item(entry: ReferenceEntry, section: str = "references") -> dict[str, Any]:
+    span = LineIndex("text").span(0, 4)
+    return reference_to_csl(Reference(entry, section, "text", span), "item-1")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("date", "parts"),
+    [
+        (Date(1999), [[1999]]),
+        (Date(1999, 2), [[1999, 2]]),
+        (Date(1999, 2, 15), [[1999, 2, 15]]),
+        (Date(1999, 2, 30), [[1999, 2]]),  # no such day: only what the calendar has
+        (Date(1999, None, 5), [[1999]]),
+        (DateRange(Date(1999, 9), Date(1999, 10), "alternative"), [[1999, 9], [1999, 10]]),
+        (DateRange(Date(1999), Date(2000)), [[1999], [2000]]),
+        (DateRange(Date(None, 5, 24), Date(2002, 5, 26)), [[2002, 5, 26]]),
+        (DateRange(Date(2002, 5, 1), Date(2002, 5, 1)), [[2002, 5, 1]]),
+    ],
+)
+def test_date_parts_hold_only_known_parts(date: Date | DateRange, parts: list[list[int]]) -> None:
+    assert _item(ReferenceEntry(date=date))["issued"] == {"date-parts": parts}
+
+
+def test_dates_without_a_year_are_left_out() -> None:
+    item = _item(ReferenceEntry(date=Date(None, 5, 3), accessed=Date(None)))
+    assert "issued" not in item and "accessed" not in item
+
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize(
+    ("entry", "csl_type"),
+    [
+        (ReferenceEntry(kind="correspondence", author="Oka, Natsuko"), "personal_communication"),
+        (ReferenceEntry(kind="footnote", index_code=IrbCode("LKA", "38043", "E")), "report"),
+        (ReferenceEntry(kind="un-short", author="UNESCO", pages="para. 4"), "report"),
+        (
+            ReferenceEntry(author="Xinhua", title="Talks Resume", date=Date(1999, 3)),
+            "article-newspaper",
+        ),
+        (
+            ReferenceEntry(author="BBC Monitoring", title="Talks", date=Date(1999)),
+            "article-newspaper",
+        ),
+        (ReferenceEntry(author="Oxford University Press", title="A Book"), "document"),
+        (ReferenceEntry(author="UNHCR, The UN Refugee Agency", title="Note"), "document"),
+        (ReferenceEntry(author="Post-Conflict Unit", title="Review", date=Date(2001)), "document"),
+        (ReferenceEntry(author="Review", title="Essay", volume="3"), "article-journal"),
+        (ReferenceEntry(author="HRW", url="http://www.hrw.org/"), "webpage"),
+        (ReferenceEntry(kind="name-only", author="LEXIS/NEXIS"), "document"),
+    ],
+)
+def test_type_mapping(entry: ReferenceEntry, csl_type: str) -> None:
+    assert _item(entry)["type"] == csl_type
+
+
+@pytest.mark.parametrize(
+    ("kind", "author", "name"),
+    [
+        ("correspondence", "Oka, Natsuko", {"family": "Oka", "given": "Natsuko"}),
+        ("irb-attachment", "De Silva, Dalton", {"family": "De Silva", "given": "Dalton"}),
+        ("irb-attachment", "Smith, J.", {"family": "Smith", "given": "J."}),
+        # Only the styles whose grammar reads inverted names; never a split on a guess.
+        ("irb", "Oka, Natsuko", {"literal": "Oka, Natsuko"}),
+        (
+            "correspondence",
+            "Ministry of Foreign Affairs",
+            {"literal": "Ministry of Foreign Affairs"},
+        ),
+        ("irb-attachment", "Office 2, Geneva", {"literal": "Office 2, Geneva"}),
+        ("footnote", "Human Rights Watch/Helsinki", {"literal": "Human Rights Watch/Helsinki"}),
+    ],
+)
+def test_authors(kind: str, author: str, name: dict[str, str]) -> None:
+    assert _item(ReferenceEntry(kind=kind, author=author))["author"] == [name]
+
+
+def test_placeholder_author_is_no_author() -> None:
+    assert "author" not in _item(ReferenceEntry(author="_____", title="Second Report"))
+
+
+@pytest.mark.parametrize(
+    ("code", "number", "publisher"),
+    [
+        (AmnestyIndex("ASA", "24", "06", 1996), "ASA 24/06/96", "Amnesty International"),
+        (IrbCode("KKT", "34458", "E"), "KKT34458.E", "Immigration and Refugee Board of Canada"),
+        (UnSymbol(("A", "HRC", "25", "63")), "A/HRC/25/63", "United Nations"),
+    ],
+)
+def test_index_codes(code: Any, number: str, publisher: str) -> None:
+    item = _item(ReferenceEntry(kind="footnote", index_code=code))
+    assert (item["type"], item["number"], item["publisher"]) == ("report", number, publisher)
+
+
+@pytest.mark.parametrize(
+    ("section", "container", "pages", "page", "note"),
+    [
+        ("references", None, "14-15", "14-15", None),
+        ("attachment", None, "5", "5", None),
+        ("footnote", "Refugee Survey Quarterly", "14-15", "14-15", None),
+        ("footnote", None, "5", None, "cited at p. 5"),
+        ("footnote", None, "14-15", None, "cited at pp. 14-15"),
+        ("references", None, "para. 400", None, "cited at para. 400"),
+    ],
+)
+def test_pages_or_pinpoints(
+    section: str, container: str | None, pages: str, page: str | None, note: str | None
+) -> None:
+    item = _item(ReferenceEntry(title="T", container=container, pages=pages), section)
+    assert item.get("page") == page
+    assert item.get("note") == note
+
+
+# --------------------------------------------------------------------------- corpora
 
 
 def test_seed_references_validate(
-    validator: jsonschema.protocols.Validator, seed_results: list
+    validator: jsonschema.protocols.Validator, seed_results: list[tuple[Document, Any]]
 ) -> None:
-    items = json.loads(documents_to_csl_json([document for document, _ in seed_results]))
-    assert items
+    documents = [document for document, _ in seed_results]
+    items = json.loads(documents_to_csl_json(documents))
     validator.validate(items)
+    expected = sum(
+        1
+        for document in documents
+        for reference in document.references
+        if reference.entry.kind not in ("ibid", "label")
+    )
+    assert len(items) == expected > 0
+    assert len({item["id"] for item in items}) == len(items)
+    # Every item traces back to its entry in the report.
+    for item in items:
+        where = item["custom"]["provenance"]
+        assert where["path"].endswith(".txt") and where["line"] >= 1 and where["text"]
 
 
 @pytest.mark.skipif(not PRACTICE.is_dir(), reason="practice reports not present")
 def test_practice_references_validate(validator: jsonschema.protocols.Validator) -> None:
     documents = [provenance.parse_file(path) for path in sorted(PRACTICE.glob("*.txt"))]
-    validator.validate(json.loads(documents_to_csl_json(documents)))
+    items = json.loads(documents_to_csl_json(documents))
+    assert items
+    validator.validate(items)
+    assert len({item["id"] for item in items}) == len(items)
 
+
+# --------------------------------------------------------------------------- properties
 
 _dates = st.builds(
     Date,
-    year=st.one_of(st.none(), st.integers(1900, 2030)),
-    month=st.one_of(st.none(), st.integers(1, 12)),
-    day=st.one_of(st.none(), st.integers(1, 28)),
+    year=st.one_of(st.none(), st.integers(1, 9999)),
+    month=st.one_of(st.none(), st.integers(-1, 14)),
+    day=st.one_of(st.none(), st.integers(-1, 40)),
+    weekday=st.one_of(st.none(), st.integers(0, 6)),
+    qualifier=st.sampled_from([None, "early", "mid", "late"]),
 )
-_text = st.one_of(st.none(), st.text(min_size=1, max_size=40))
+_date_values = st.one_of(
+    st.none(),
+    _dates,
+    st.builds(DateRange, _dates, _dates, st.sampled_from(["range", "alternative"])),
+)
+_text = st.one_of(st.none(), st.text(max_size=40))
+_codes = st.one_of(
+    st.none(),
+    st.builds(
+        AmnestyIndex,
+        st.text(max_size=4),
+        st.text(max_size=3),
+        st.text(max_size=4),
+        st.integers(1900, 2100),
+    ),
+    st.builds(
+        IrbCode, st.text(max_size=4), st.text(max_size=6), st.one_of(st.none(), st.text(max_size=2))
+    ),
+    st.builds(UnSymbol, st.lists(st.text(max_size=6), min_size=1, max_size=5).map(tuple)),
+)
+_entries = st.builds(
+    ReferenceEntry,
+    author=_text,
+    place=_text,
+    date=_date_values,
+    title=_text,
+    container=_text,
+    volume=_text,
+    issue=_text,
+    pages=_text,
+    url=_text,
+    accessed=st.one_of(st.none(), _dates),
+    index_code=_codes,
+    kind=st.sampled_from(
+        [
+            "irb",
+            "correspondence",
+            "irb-attachment",
+            "footnote",
+            "un-short",
+            "ibid",
+            "name-only",
+            "label",
+            "unstructured",
+        ]
+    ),
+    note=_text,
+)
+_sections = st.sampled_from(
+    ["references", "attachment", "additional-sources", "bibliography", "footnote"]
+)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
-    entry=st.builds(
-        ReferenceEntry,
-        author=_text,
-        place=_text,
-        date=st.one_of(st.none(), _dates),
-        title=_text,
-        container=_text,
-        volume=_text,
-        issue=_text,
-        pages=_text,
-        url=_text,
-        accessed=st.one_of(st.none(), _dates),
-        kind=st.sampled_from(["irb", "correspondence", "name-only", "footnote", "unstructured"]),
-        note=_text,
-    )
+    entry=_entries,
+    section=_sections,
+    number=st.one_of(st.none(), st.integers(1, 500)),
+    text=st.text(min_size=1, max_size=60),
 )
 def test_any_entry_is_valid_csl(
-    validator: jsonschema.protocols.Validator, entry: ReferenceEntry
+    validator: jsonschema.protocols.Validator,
+    entry: ReferenceEntry,
+    section: str,
+    number: int | None,
+    text: str,
 ) -> None:
-    reference = Reference(entry, "references", "text", LineIndex("text").span(0, 4))
-    validator.validate([reference_to_csl(reference, "item-1")])
+    reference = Reference(entry, section, text, LineIndex(text).span(0, len(text)), number)  # type: ignore[arg-type]
+    item = reference_to_csl(reference, "item-1", "a.txt")
+    validator.validate([item])
+    json.loads(json.dumps(item))
+    for key in ("issued", "accessed"):
+        for parts in item.get(key, {}).get("date-parts", []):
+            assert 1 <= len(parts) <= 3
+            if len(parts) > 1:
+                assert 1 <= parts[1] <= 12
+    for key, value in item.items():
+        if isinstance(value, str):
+            assert value == value.strip() and value, key
