@@ -1,9 +1,11 @@
-"""SARIF output validates against the official 2.1.0 schema and keeps stable fingerprints."""
+"""SARIF output validates against the official 2.1.0 schema and follows the spec's conventions."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -11,10 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import provenance
-from provenance.findings import FileError, FileResult, Finding, Severity
-from provenance.reporters.sarif import render_sarif, sarif_log
+from provenance.findings import FileError, FileResult, Finding, Related, Severity
+from provenance.reporters.sarif import FINGERPRINT_KEY, render_sarif, sarif_log
 from provenance.rules import all_rules
-from provenance.span import LineIndex
+from provenance.span import LineIndex, Span
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+WEEKDAY_SEED = "003_1657d4287ccc633e.txt"
 
 
 @pytest.fixture(scope="module")
@@ -23,60 +28,357 @@ def validator(schemas: Path) -> jsonschema.protocols.Validator:
     return jsonschema.Draft4Validator(schema)
 
 
-def test_seeds_validate(
+def _finding(
+    text: str,
+    start: int,
+    end: int,
+    message: str = "m",
+    severity: Severity = Severity.WARNING,
+    related: tuple[Related, ...] = (),
+    rule: str = "weekday-mismatch",
+) -> Finding:
+    return Finding(
+        rule, severity, message, LineIndex(text).span(start, end), text[start:end], related
+    )
+
+
+def _only_result(log: dict[str, Any]) -> dict[str, Any]:
+    results: list[dict[str, Any]] = log["runs"][0]["results"]
+    (result,) = results
+    return result
+
+
+def _region(result: dict[str, Any]) -> dict[str, int]:
+    region: dict[str, int] = result["locations"][0]["physicalLocation"]["region"]
+    return region
+
+
+# --------------------------------------------------------------------------- whole logs
+
+
+def test_seeds_validate_and_point_at_their_findings(
     validator: jsonschema.protocols.Validator, seed_file_results: list[FileResult]
 ) -> None:
-    log = json.loads(render_sarif(seed_file_results))
+    text = render_sarif(seed_file_results)
+    log = json.loads(text)
+    validator.validate(log)
+    assert text == render_sarif(seed_file_results)  # deterministic, byte for byte
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("provenance", provenance.__version__)
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert ids == [rule.id for rule in all_rules()]
+    assert run["invocations"][0]["executionSuccessful"] is True
+    findings = [(r.path, f) for r in seed_file_results for f in r.findings]
+    assert len(run["results"]) == len(findings) > 0
+    for result, (path, finding) in zip(run["results"], findings, strict=True):
+        assert ids[result["ruleIndex"]] == result["ruleId"] == finding.rule
+        assert result["partialFingerprints"] == {FINGERPRINT_KEY: finding.fingerprint()}
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"] == {"uri": path, "uriBaseId": "%SRCROOT%"}
+        assert location["region"]["startLine"] == finding.span.line
+        assert location["region"]["startColumn"] == finding.span.column
+        assert location["region"]["endLine"] == finding.span.end_line
+        assert location["region"]["endColumn"] == finding.span.end_column + 1
+    (weekday,) = [r for r in run["results"] if r["ruleId"] == "weekday-mismatch"]
+    assert weekday["level"] == "error"
+    assert weekday["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        f"seeds/{WEEKDAY_SEED}"
+    )
+    assert _region(weekday)["startLine"] == 68
+    # The related location (where the year came from) is linked from the message.
+    (related,) = weekday["relatedLocations"]
+    assert related["id"] == 1 and related["physicalLocation"]["region"]["startLine"] == 60
+    assert weekday["message"]["text"].endswith(f"[{related['message']['text']}](1))")
+
+
+def test_empty_run_still_lists_every_rule(validator: jsonschema.protocols.Validator) -> None:
+    log = json.loads(render_sarif([]))
     validator.validate(log)
     run = log["runs"][0]
-    assert run["tool"]["driver"]["name"] == "provenance"
-    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
-    assert ids == [rule.id for rule in all_rules()]
-    for result in run["results"]:
-        assert ids[result["ruleIndex"]] == result["ruleId"]
-        assert result["partialFingerprints"]["provenance/v1"]
-        region = result["locations"][0]["physicalLocation"]["region"]
-        assert region["endColumn"] >= 1
-    weekday = [r for r in run["results"] if r["ruleId"] == "weekday-mismatch"]
-    (result,) = weekday
-    assert result["level"] == "error"
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": "seeds/003_1657d4287ccc633e.txt",
-        "uriBaseId": "%SRCROOT%",
-    }
-    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 68
+    assert run["results"] == []
+    assert len(run["tool"]["driver"]["rules"]) == len(all_rules())
+    assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+    # A file with no findings adds nothing either.
+    assert sarif_log([FileResult("clean.txt", ())])["runs"][0]["results"] == []
 
 
-def test_errors_and_empty_runs_validate(validator: jsonschema.protocols.Validator) -> None:
-    log = sarif_log([], [FileError("scan.pdf", "binary file")])
+def test_unreadable_files_are_notifications(validator: jsonschema.protocols.Validator) -> None:
+    errors = [
+        FileError("scan.pdf", "binary file (looks like PDF)"),
+        FileError("/srv/reports/a b.txt", "empty file"),
+        FileError("<stdin>", "empty file"),
+    ]
+    text = "x"
+    log = json.loads(render_sarif([FileResult("ok.txt", (_finding(text, 0, 1),))], errors))
     validator.validate(log)
     invocation = log["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
-    assert "scan.pdf" in invocation["toolExecutionNotifications"][0]["message"]["text"]
-    validator.validate(sarif_log([]))
+    first, second, stdin = invocation["toolExecutionNotifications"]
+    assert first["level"] == "error"
+    assert first["message"]["text"] == "scan.pdf: binary file (looks like PDF)"
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "scan.pdf",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert second["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file:///srv/reports/a%20b.txt"
+    }
+    assert "locations" not in stdin  # no file to point at
+    descriptors = log["runs"][0]["tool"]["driver"]["notifications"]
+    assert descriptors[first["descriptor"]["index"]]["id"] == first["descriptor"]["id"]
+    # The findings of the files that could be read are still reported.
+    assert len(log["runs"][0]["results"]) == 1
 
 
-def test_end_column_is_exclusive() -> None:
+# --------------------------------------------------------------------------- rules
+
+
+def test_rule_descriptors_carry_the_documentation() -> None:
+    driver = sarif_log([])["runs"][0]["tool"]["driver"]
+    for rule, descriptor in zip(all_rules(), driver["rules"], strict=True):
+        assert descriptor["shortDescription"]["text"]
+        assert descriptor["fullDescription"]["markdown"] == rule.doc
+        # GitHub shows at most 1024 characters of a description; plain text has no markup.
+        assert 0 < len(descriptor["fullDescription"]["text"]) <= 1024
+        assert "`" not in descriptor["fullDescription"]["text"]
+        markdown = descriptor["help"]["markdown"]
+        assert rule.doc in markdown
+        assert rule.bad.strip() in markdown and rule.good.strip() in markdown
+        assert rule.bad.strip() in descriptor["help"]["text"]
+        assert rule.good.strip() in descriptor["help"]["text"]
+        assert descriptor["properties"]["tags"] == [rule.category]
+        assert re.fullmatch(r"[A-Z][A-Za-z0-9]*", descriptor["name"])
+
+
+@pytest.mark.parametrize(
+    ("severity", "level"),
+    [(Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "note")],
+)
+def test_levels_map_severities(severity: Severity, level: str) -> None:
+    text = "abc"
+    log = sarif_log([FileResult("a.txt", (_finding(text, 0, 3, severity=severity),))])
+    assert _only_result(log)["level"] == level
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    for rule, descriptor in zip(all_rules(), rules, strict=True):
+        if rule.severity == severity:
+            assert descriptor["defaultConfiguration"]["level"] == level
+
+
+def test_a_finding_of_an_unknown_rule_has_no_rule_index(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    finding = _finding("abc", 0, 1, rule="retired-rule")
+    log = sarif_log([FileResult("a.txt", (finding,))])
+    validator.validate(log)
+    result = _only_result(log)
+    assert result["ruleId"] == "retired-rule" and "ruleIndex" not in result
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def test_end_column_is_one_past_the_last_character() -> None:
     text = "abc fault def"
-    finding = Finding("r", Severity.INFO, "m", LineIndex(text).span(4, 9), "fault")
-    region = sarif_log([FileResult("a.txt", (finding,))])["runs"][0]["results"][0]["locations"][0][
-        "physicalLocation"
-    ]["region"]
-    assert (region["startColumn"], region["endColumn"]) == (5, 10)
+    region = _region(_only_result(sarif_log([FileResult("a.txt", (_finding(text, 4, 9),))])))
+    assert region == {"startLine": 1, "startColumn": 5, "endLine": 1, "endColumn": 10}
 
 
-def test_fingerprint_survives_lines_inserted_above() -> None:
-    text = "On Thursday, 30 July 2004 the talks resumed.\n"
-    before = provenance.check(provenance.parse(text))
-    after = provenance.check(provenance.parse("A new first paragraph.\n\n" + text))
-    assert before[0].span.line != after[0].span.line
-    assert before[0].fingerprint() == after[0].fingerprint()
+def test_multi_line_region() -> None:
+    text = "first line\nsecond line\nthird"
+    region = _region(_only_result(sarif_log([FileResult("a.txt", (_finding(text, 6, 17),))])))
+    # "line\nsecond": from column 7 of line 1 to the "d" at column 6 of line 2.
+    assert region == {"startLine": 1, "startColumn": 7, "endLine": 2, "endColumn": 7}
+
+
+def test_empty_span_is_an_insertion_point() -> None:
+    text = "ab\ncd"
+    region = _region(_only_result(sarif_log([FileResult("a.txt", (_finding(text, 4, 4),))])))
+    assert region == {"startLine": 2, "startColumn": 2, "endLine": 2, "endColumn": 2}
+
+
+def test_columns_count_code_points() -> None:
+    text = "ü😀 fault"
+    region = _region(_only_result(sarif_log([FileResult("a.txt", (_finding(text, 3, 8),))])))
+    assert (region["startColumn"], region["endColumn"]) == (4, 9)
+    assert sarif_log([])["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
+# --------------------------------------------------------------------------- paths
+
+
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        ("seeds/a.txt", "seeds/a.txt"),
+        ("./seeds//a.txt", "seeds/a.txt"),
+        ("../shared/a b.txt", "../shared/a%20b.txt"),
+        ("rapport é.txt", "rapport%20%C3%A9.txt"),
+        ("c:notes.txt", "c%3Anotes.txt"),  # not a URI scheme
+        ("100%.txt", "100%25.txt"),
+    ],
+)
+def test_relative_paths_are_relative_uri_references(path: str, uri: str) -> None:
+    result = _only_result(sarif_log([FileResult(path, (_finding("x", 0, 1),))]))
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": uri,
+        "uriBaseId": "%SRCROOT%",
+    }
+
+
+def test_absolute_paths_are_file_uris() -> None:
+    result = _only_result(sarif_log([FileResult("/data/r 1.txt", (_finding("x", 0, 1),))]))
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file:///data/r%201.txt"
+    }
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_braces_are_escaped_and_related_locations_linked(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    text = "Thursday, 29 May 2002\nIn 2002 [sic] things happened."
+    related = (Related(LineIndex(text).span(25, 29), "year [from] here"),)
+    finding = _finding(text, 0, 8, message="{0} is not a weekday", related=related)
+    log = sarif_log([FileResult("a.txt", (finding,))])
+    validator.validate(log)
+    result = _only_result(log)
+    assert result["message"]["text"] == r"{{0}} is not a weekday (see [year \[from\] here](1))"
+    (location,) = result["relatedLocations"]
+    assert location["id"] == 1
+    assert location["message"]["text"] == "year [from] here"
+    assert location["physicalLocation"]["region"] == {
+        "startLine": 2,
+        "startColumn": 4,
+        "endLine": 2,
+        "endColumn": 8,
+    }
+
+
+def test_empty_message_falls_back_to_the_rule_summary() -> None:
+    result = _only_result(sarif_log([FileResult("a.txt", (_finding("x", 0, 1, message=" "),))]))
+    assert result["message"]["text"] == _summary("weekday-mismatch").replace("{", "{{")
+
+
+def _summary(rule_id: str) -> str:
+    return next(rule.summary for rule in all_rules() if rule.id == rule_id)
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def test_fingerprints_survive_lines_inserted_above() -> None:
+    text = (SEEDS / WEEKDAY_SEED).read_text(encoding="utf-8")
+    path = f"seeds/{WEEKDAY_SEED}"
+    before = provenance.check(provenance.parse(text, path))
+    assert before
+    # A new paragraph at the paragraph break above the first finding.
+    first = min(f.span.start for f in before)
+    cut = text.rfind("\n\n", 0, first) + 2
+    edited = text[:cut] + "A paragraph added by an editor.\n\n" + text[cut:]
+    after = provenance.check(provenance.parse(edited, path))
+
+    def index(findings: list[Finding]) -> dict[str, int]:
+        results = sarif_log([FileResult(path, tuple(findings))])["runs"][0]["results"]
+        return {r["partialFingerprints"][FINGERPRINT_KEY]: _region(r)["startLine"] for r in results}
+
+    old, new = index(before), index(after)
+    assert old.keys() == new.keys()
+    assert all(new[key] == line + 2 for key, line in old.items())
+
+
+def test_fingerprints_differ_between_findings() -> None:
+    text = "Monday, 1 May 2002 and Tuesday, 1 May 2002"
+    one = _finding(text, 0, 18, message="a")
+    two = _finding(text, 23, 42, message="b")
+    results = sarif_log([FileResult("a.txt", (one, two))])["runs"][0]["results"]
+    assert len({r["partialFingerprints"][FINGERPRINT_KEY] for r in results}) == 2
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@st.composite
+def _findings(draw: st.DrawFn) -> Finding:
+    text = draw(st.text(min_size=1, max_size=60))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    index = LineIndex(text)
+    related = draw(
+        st.lists(
+            st.builds(
+                Related,
+                span=st.just(index.span(start, end)),
+                message=st.text(max_size=30),
+            ),
+            max_size=2,
+        )
+    )
+    return Finding(
+        rule=draw(st.sampled_from([r.id for r in all_rules()] + ["not-a-rule"])),
+        severity=draw(st.sampled_from(list(Severity))),
+        message=draw(st.text(max_size=80)),
+        span=index.span(start, end),
+        excerpt=text[start:end],
+        related=tuple(related),
+    )
+
+
+_paths = st.one_of(
+    st.text(min_size=1, max_size=40),
+    st.text(min_size=1, max_size=40).map(lambda p: "/" + p),
+    st.builds(lambda d, f: f"{d}/{f}.txt", st.text(max_size=10), st.text(max_size=10)),
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    files=st.lists(st.tuples(_paths, st.lists(_findings(), max_size=3)), max_size=3),
+    errors=st.lists(st.builds(FileError, path=_paths, reason=st.text(max_size=40)), max_size=2),
+)
+def test_any_findings_and_paths_give_valid_sarif(
+    validator: jsonschema.protocols.Validator,
+    files: list[tuple[str, list[Finding]]],
+    errors: list[FileError],
+) -> None:
+    results = [FileResult(path, tuple(findings)) for path, findings in files]
+    text = render_sarif(results, errors)
+    log = json.loads(text)
+    validator.validate(log)
+    text.encode("utf-8")  # no lone surrogates
+    flat = [finding for _, findings in files for finding in findings]
+    run = log["runs"][0]
+    assert len(run["results"]) == len(flat)
+    for result, finding in zip(run["results"], flat, strict=True):
+        message = result["message"]["text"]
+        if finding.message.strip() and not finding.related:
+            # Undoing the brace escape gives the finding's own message back.
+            assert message.replace("{{", "{").replace("}}", "}") == finding.message
+        # Every brace is doubled: runs of braces have even lengths.
+        assert all(len(run) % 2 == 0 for run in re.findall(r"\{+|\}+", message))
+        region = _region(result)
+        assert region["startLine"] == finding.span.line
+        assert region["endColumn"] >= 1 and region["endLine"] >= region["startLine"]
+        if region["endLine"] == region["startLine"]:
+            assert region["endColumn"] >= region["startColumn"]
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri and not uri.startswith("//") and " " not in uri
 
 
 @settings(max_examples=60, deadline=None)
-@given(message=st.text(), path=st.text(min_size=1).filter(lambda p: "\x00" not in p))
-def test_any_message_and_path_stay_valid(
-    validator: jsonschema.protocols.Validator, message: str, path: str
-) -> None:
-    finding = Finding("weekday-mismatch", Severity.ERROR, message, LineIndex("x").span(0, 1), "x")
-    validator.validate(json.loads(render_sarif([FileResult(path, (finding,))])))
+@given(text=st.text(max_size=80), start=st.integers(0, 80), length=st.integers(0, 20))
+def test_region_covers_exactly_the_span(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    span: Span = LineIndex(text).span(start, end)
+    finding = Finding("weekday-mismatch", Severity.ERROR, "m", span, text[start:end])
+    region = _region(_only_result(sarif_log([FileResult("a.txt", (finding,))])))
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    first = starts[region["startLine"] - 1] + region["startColumn"] - 1
+    last = starts[region["endLine"] - 1] + region["endColumn"] - 1
+    assert (first, last) == (start, end)
