@@ -27,6 +27,9 @@ from typing import Any
 import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import LexerState, LineCounter
+from lark.parsers.lalr_interactive_parser import InteractiveParser
+from lark.utils import TextSlice
 
 from provenance.errors import GrammarError
 
@@ -174,9 +177,35 @@ def parse_prefix(
     accept the end of input. Lexing stops at the first character no expected terminal matches, so
     the cost is proportional to the construct, not to the text after it. Returns ``None`` when no
     prefix parses. Offsets in the tree's tokens are relative to ``pos``.
+
+    ``text[pos:endpos]`` is copied: keep the range short (see ``parse_prefix_in``).
     """
     window = text[pos:endpos] if (pos or endpos is not None) else text
-    interactive = parser(name, start).parse_interactive(window)
+    return _longest_prefix(parser(name, start).parse_interactive(window))
+
+
+def parse_prefix_in(
+    name: str, text: str, start: str = "start", pos: int = 0, endpos: int | None = None
+) -> tuple[Tree[Token], int] | None:
+    """``parse_prefix`` without copying the range: offsets are absolute offsets in ``text``.
+
+    For constructs with no useful length cap: the lexer reads ``text`` in place from ``pos``,
+    so the cost stays proportional to the construct even when the range runs to the end of a
+    long text. Regex lookaheads see up to ``endpos``, as they would in a copy.
+    """
+    length = len(text)
+    endpos = length if endpos is None else max(0, min(endpos, length))
+    pos = max(0, min(pos, endpos))
+    interactive = parser(name, start).parse_interactive("")
+    # Lark would count the lines before ``pos`` (a scan of the whole prefix) to report line
+    # numbers, which nothing here reads: start the counter at ``pos`` instead.
+    counter = LineCounter("\n")  # type: ignore[no-untyped-call]
+    counter.char_pos = pos
+    interactive.lexer_thread.state = LexerState(TextSlice(text, pos, endpos), counter)
+    return _longest_prefix(interactive)
+
+
+def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:
     best: tuple[Tree[Token], int] | None = None
     state = interactive.parser_state
     states = state.parse_conf.states
@@ -187,6 +216,8 @@ def parse_prefix(
                 # No action on end of input here, so feed_eof would fail: skip the costly copy.
                 continue
             try:
+                # A deep copy: Lark's tree builder extends a left-recursive child's list in
+                # place, so reducing on a shallow copy would corrupt the trees on the stack.
                 tree = interactive.copy().feed_eof(token)  # type: ignore[no-untyped-call]
             except UnexpectedInput:
                 continue

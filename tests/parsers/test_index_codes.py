@@ -511,6 +511,13 @@ def test_generated_codes_parse(text: str) -> None:
 
 @settings(max_examples=150)
 @given(from_lark(grammar_parser("index_code", ("mention",)), start="mention", explicit=_EXPLICIT))
+# Longer than any fixed window: a UN symbol has no limit on its parts, a label none on its gap.
+@example(
+    "UN Doc.\xa0\xa0\xa0\n" + "\xa0" * 10 + "ST/0000/Aa.00000000/Aa.00000000000/Aa.000/"
+    "Aa.00000000000000000000000/0000-0/Aa.00000000000000/Aa.00000000000000/0000A/0000/Aa.0000/"
+    "Aa.0000/0"
+)
+@example("AI Index:" + " " * 300 + "ASA 24/06/96")
 def test_generated_mentions_are_found_whole(text: str) -> None:
     parse_full("index_code", text, "mention")
     matches = list(iter_index_code_matches(text, LineIndex(text)))

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 import attrs
 from lark import Token, Transformer, Tree
 
-from provenance.grammars import parse_full, parse_prefix
+from provenance.grammars import parse_full, parse_prefix, parse_prefix_in
 from provenance.model import (
     AmnestyIndex,
     IndexCode,
@@ -196,26 +196,20 @@ _CANDIDATE = re.compile(
     re.VERBOSE,
 )
 
-# Codes are short: a window of this many characters holds any label and code; a parse that
-# reaches the window's edge is redone over the rest of the text.
-_WINDOW = 160
-
 
 def _parse_at(text: str, position: int, end: int) -> tuple[_Parsed, int] | None:
-    """The code starting at ``position``, if it ends by ``end``.
+    """The code starting at ``position``, if it ends by ``end``; offsets are absolute.
 
-    The grammar reads past ``end`` so that its lookaheads see the real text: a range that cuts
-    ``ASA 24/1234/2019`` after ``20`` must not yield a code of the year 2020.
+    The grammar reads to the end of the text so that its lookaheads see the real text: a range
+    that cuts ``ASA 24/1234/2019`` after ``20`` must not yield a code of the year 2020. Nothing
+    caps a code's length (a UN symbol may have any number of parts, a label any indentation),
+    so the text is read in place rather than through a window.
     """
-    length = len(text)
-    window_end = min(length, position + _WINDOW)
-    found = parse_prefix(_GRAMMAR, text, "mention", position, window_end)
-    if found is not None and position + found[1] == window_end < length:
-        found = parse_prefix(_GRAMMAR, text, "mention", position, length)
-    if found is None or position + found[1] > end:
+    found = parse_prefix_in(_GRAMMAR, text, "mention", position)
+    if found is None or found[1] > end:
         return None
     tree, stop = found
-    return _transform(tree), position + stop
+    return _transform(tree), stop
 
 
 def iter_index_code_matches(
@@ -241,14 +235,14 @@ def iter_index_code_matches(
             position = at + 1
             continue
         code, stop = parsed
-        code_start, code_end = at + code.start, at + code.end
+        code_start, code_end = code.start, code.end
         mention = IndexCodeMention(
             code.value, text[code_start:code_end], line_index.span(code_start, code_end)
         )
         label_text = label_span = None
         if code.label is not None:
             label_text = str(code.label)
-            label_start = at + _offset(code.label)
+            label_start = _offset(code.label)
             label_span = line_index.span(label_start, label_start + len(label_text))
         yield IndexCodeMatch(
             mention, line_index.span(at, stop), label_text, label_span, code.bracketed
