@@ -92,3 +92,18 @@ def test_cache_key_changes_when_any_grammar_file_changes(
     after = grammars._grammars_digest()
     grammars._grammars_digest.cache_clear()
     assert before != after
+
+
+def test_grammars_ship_inside_an_installed_package() -> None:
+    import provenance
+
+    package = Path(provenance.__file__).resolve().parent
+    if "site-packages" not in package.parts:
+        pytest.skip("source checkout or editable install: the grammars are read from grammars/")
+    # A wheel install (as .ci/run does) must find every grammar inside the package itself.
+    assert grammars.grammar_dir() == package / "grammars"
+    shipped = {path.name for path in (package / "grammars").glob("*.lark")}
+    source = {
+        path.name for path in (Path(__file__).resolve().parents[1] / "grammars").glob("*.lark")
+    }
+    assert shipped == source
