@@ -10,7 +10,11 @@ Measures, in one run on one machine:
   reports, and proselint's throughput on the same files (in its own virtual environment);
 - scaling: 1x, 10x and 100x the input, as one large document and as many documents;
 - `--jobs 1` against `--jobs 2` on a many-document corpus;
+- hostile inputs: a 10 MB line, 100,000 footnote markers, a million opening parentheses;
 - peak memory (max RSS of a child process) parsing and checking a 100 MB input.
+
+``--only SECTION ...`` runs some of them (sections: latency, throughput, scaling, jobs,
+pathological, memory, proselint; proselint also runs throughput, to compare with).
 """
 
 from __future__ import annotations
@@ -236,6 +240,27 @@ def memory(rows: list[tuple[str, str]], scratch: Path, megabytes: int) -> None:
     )
 
 
+def pathological(rows: list[tuple[str, str]], scale: float) -> None:
+    """The hostile inputs of the robustness requirements: each must take time linear in size."""
+    import provenance
+
+    count = int(1_000_000 * scale)
+    cases = {
+        f"one {count * 10 // 1_000_000} MB line": "Officials said that " * (count // 2),
+        f"{count // 10:,} footnote markers": "".join(
+            f"Claim.<sup>{n % 999 + 1}</sup> " for n in range(count // 10)
+        ),
+        f"{count:,} opening parentheses": "(" * count,
+        f"{count // 8:,} (ibid.) citations": "(ibid.) " * (count // 8),
+    }
+    for name, text in cases.items():
+        seconds = in_process(lambda text=text: provenance.check(provenance.parse(text)), runs=1)
+        megabytes = len(text.encode("utf-8")) / 1e6
+        rows.append(
+            (f"pathological input: {name}", f"{seconds:.1f} s ({megabytes / seconds:.2f} MB/s)")
+        )
+
+
 def proselint(
     rows: list[tuple[str, str]], scratch: Path, documents: Sequence[str], ours: float
 ) -> None:
@@ -265,6 +290,9 @@ def proselint(
     )
 
 
+_SECTIONS = ("latency", "throughput", "scaling", "jobs", "pathological", "memory", "proselint")
+
+
 class _ProgressRows(list[tuple[str, str]]):
     """The table's rows, each also shown on standard error as soon as it is measured."""
 
@@ -276,7 +304,15 @@ class _ProgressRows(list[tuple[str, str]]):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small inputs, no 100 MB run")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=_SECTIONS,
+        default=list(_SECTIONS),
+        help="run only these sections (default: all)",
+    )
     args = parser.parse_args(argv)
+    only = set(args.only)
 
     import lark
 
@@ -285,13 +321,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows: list[tuple[str, str]] = _ProgressRows()
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
-        latency(rows, 5 if args.quick else 15, scratch)
-        documents = corpus(1_000_000 if args.quick else 10_000_000)
-        _, ours = throughput(rows, documents)
-        scaling(rows, 20_000 if args.quick else 100_000)
-        jobs(rows, scratch, corpus(500_000 if args.quick else 3_000_000, seed=3))
-        memory(rows, scratch, 10 if args.quick else 100)
-        if not args.quick:
+        if "latency" in only:
+            latency(rows, 5 if args.quick else 15, scratch)
+        ours = None
+        if "throughput" in only or "proselint" in only:
+            documents = corpus(1_000_000 if args.quick else 10_000_000)
+            _, ours = throughput(rows, documents)
+        if "scaling" in only:
+            scaling(rows, 20_000 if args.quick else 100_000)
+        if "jobs" in only:
+            jobs(rows, scratch, corpus(500_000 if args.quick else 3_000_000, seed=3))
+        if "pathological" in only:
+            pathological(rows, 0.1 if args.quick else 1.0)
+        if "memory" in only:
+            memory(rows, scratch, 10 if args.quick else 100)
+        if "proselint" in only and not args.quick and ours is not None:
             proselint(rows, scratch, corpus(2_000_000, seed=9), ours)
 
     cpu = "unknown CPU"
