@@ -300,10 +300,18 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     last_body_number = 0
     have_marked_bodies = False
     notes_lines: list[Line] = []
+    notes_next = 1  # the number the next note under a Notes heading would carry
     after_attachment_intro = False
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
+        if (
+            candidate is not None
+            and section == "notes"
+            and _continues_notes(block.lines[0].text, notes_next)
+        ):
+            # "1 Interview in Seoul, 1999." under Notes is the next note, not a numbered heading.
+            candidate = None
         if candidate is not None:
             key = heading_key(candidate.title_text)
             if first_line is None:
@@ -354,6 +362,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
         if section == "notes":
             notes_lines.extend(block.lines)
+            notes_next = _next_note_number(block.lines, notes_next)
             region("notes", block.start, block.end)
             continue
         if section in ("references", "attachment", "additional-sources", "bibliography"):
@@ -509,6 +518,32 @@ def _bodies_in_block(
             FootnoteBody(note, line_index.span(body_start, body_end), body_text, was_recovered)
         )
     return bodies
+
+
+def _note_start(line_text: str, expected: int) -> int | None:
+    """The number of the note ``line_text`` starts, if it is the next one (see below)."""
+    stripped = line_text.strip()
+    parsed = parse_footnote_body_start(stripped)
+    # A marked lead ("[6]") may skip a lost note; a bare number must be the next one.
+    if parsed is not None and not parsed[3]:
+        number, style = parsed[0], parsed[1]
+        if number == expected or (style != "plain" and expected < number <= expected + 3):
+            return number
+    if stripped.isdigit() and int(stripped) == expected:
+        return expected
+    return None
+
+
+def _continues_notes(line_text: str, expected: int) -> bool:
+    return _note_start(line_text, expected) is not None
+
+
+def _next_note_number(lines: Sequence[Line], expected: int) -> int:
+    for line in lines:
+        number = _note_start(line.text, expected)
+        if number is not None:
+            expected = number + 1
+    return expected
 
 
 def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list[FootnoteBody]:

@@ -1,0 +1,110 @@
+"""``segment``: where headings, page furniture, source lists, notes and prose stand."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance.segment import Segmentation, heading_key, segment, subtract
+from provenance.span import LineIndex
+
+_REPORT = """Country Report
+
+Amnesty International September 1996
+
+1. Introduction
+
+Officials detained returnees.<sup>1</sup> See section 2 below.
+
+Amnesty International September 1996
+
+2. Background
+
+More text here about the events.
+
+Amnesty International September 1996
+
+References
+
+Reuters. 11 November 1994. "Returnees Detained."
+
+Yonhap. 2 March 1999. "Talks Resume."
+
+Notes
+
+1 Interview in Seoul, 1999.
+
+2. Statement of the Ministry, 4 May 1999.
+"""
+
+
+def _segment(text: str) -> Segmentation:
+    return segment(text, LineIndex(text))
+
+
+def test_running_headers_are_furniture_not_prose() -> None:
+    seg = _segment(_REPORT)
+    header = "Amnesty International September 1996"
+    assert [_REPORT[start:end] for start, end in seg.furniture] == [header] * 3
+    prose = "".join(_REPORT[start:end] for start, end in seg.prose)
+    assert header not in prose
+    assert "Officials detained returnees" in prose
+
+
+def test_headings_carry_their_numbers() -> None:
+    seg = _segment(_REPORT)
+    assert [(h.number, h.title) for h in seg.headings] == [
+        ("1", "Introduction"),
+        ("2", "Background"),
+        (None, "References"),
+        (None, "Notes"),
+    ]
+
+
+def test_reference_entries_are_split_on_blank_lines() -> None:
+    seg = _segment(_REPORT)
+    entries = [(s.section, _REPORT[s.start : s.end]) for s in seg.sources]
+    assert entries == [
+        ("references", 'Reuters. 11 November 1994. "Returnees Detained."'),
+        ("references", 'Yonhap. 2 March 1999. "Talks Resume."'),
+    ]
+
+
+def test_numbered_lines_under_notes_are_notes_not_headings() -> None:
+    seg = _segment(_REPORT)
+    assert [(b.number, b.text) for b in seg.bodies] == [
+        (1, "Interview in Seoul, 1999."),
+        (2, "Statement of the Ministry, 4 May 1999."),
+    ]
+
+
+def test_a_numbered_heading_out_of_sequence_ends_the_notes() -> None:
+    text = "Notes\n\n1 Interview in Seoul, 1999.\n\n7. Conclusions\n\nThe text goes on.\n"
+    seg = _segment(text)
+    assert [b.number for b in seg.bodies] == [1]
+    assert [(h.number, h.title) for h in seg.headings] == [(None, "Notes"), ("7", "Conclusions")]
+
+
+def test_heading_key_ignores_markup_case_and_colon() -> None:
+    assert heading_key("## **References:**") == "references"
+    assert heading_key("  Sources Consulted ") == "sources consulted"
+
+
+@given(
+    st.integers(0, 50),
+    st.integers(0, 50),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 10)), max_size=8),
+)
+def test_subtract_keeps_exactly_the_characters_outside_the_holes(
+    start: int, width: int, raw_holes: list[tuple[int, int]]
+) -> None:
+    end = start + width
+    merged: list[tuple[int, int]] = []
+    for hole_start, hole_end in sorted((s, s + w) for s, w in raw_holes):
+        if merged and hole_start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hole_end))
+        else:
+            merged.append((hole_start, hole_end))
+    kept = {i for s, e in subtract(start, end, merged) for i in range(s, e)}
+    expected = {i for i in range(start, end) if not any(s <= i < e for s, e in merged)}
+    assert kept == expected
