@@ -61,10 +61,11 @@ def parse_document(
         [(m.span.start, m.span.end) for m in index_codes]
         + [(u.span.start, u.span.end) for u in urls]
     )
+    interned: dict[str, tuple[str, DateValue]] = {}
     raw_dates = [
         mention
         for start, end in readable
-        for mention in iter_dates(text, line_index, start, end)
+        for mention in iter_dates(text, line_index, start, end, interned=interned)
         if not occupied.overlaps(mention.span.start, mention.span.end)
     ]
     own_date = _own_date(text, line_index, seg, raw_dates)

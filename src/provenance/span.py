@@ -62,6 +62,8 @@ class LineIndex:
         """The span of ``[start, end)``; an empty span points at ``start``."""
         line, column = self.line_column(start)
         end_line, end_column = self.line_column(max(start, end - 1))
+        if end_line == line:
+            end_line = line  # one int object, not two: most spans sit on one line
         return Span(start, end, line, column, end_line, end_column)
 
 

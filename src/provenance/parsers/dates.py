@@ -35,6 +35,7 @@ from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
+from provenance.folding import lowered_pieces
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import Date, DateMention, DateRange, DateValue, Qualifier
 from provenance.span import LineIndex
@@ -208,6 +209,8 @@ _CANDIDATE_SOURCE = (
 _CANDIDATE = re.compile(_CANDIDATE_SOURCE)
 # For the rare text whose lower-casing changes its length ("İ"): the same scan, case-blind.
 _CANDIDATE_ANY_CASE = re.compile(_CANDIDATE_SOURCE, re.IGNORECASE)
+# How far past a piece of text its candidates' look-aheads may need to see.
+_CANDIDATE_REACH = 256
 
 # A number that a label makes a page, paragraph, article, resolution or serial number is not a
 # date, even in the years' range: "No. 1998", "para. 20 May", "Resolutions 1325 and 1820".
@@ -228,21 +231,36 @@ _STRETCH = re.compile(r"\s")
 
 def _candidates(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets in ``text[start:end]`` where a date may start, in order."""
-    # Two characters before ``start`` are kept for the scan's look-behinds.
-    origin = max(0, start - 2)
-    folded = text[origin:end].lower()
-    if len(folded) == end - origin:
-        for match in _CANDIDATE.finditer(folded, start - origin):
-            yield origin + match.start()
-    else:
-        for match in _CANDIDATE_ANY_CASE.finditer(text, start, end):
-            yield match.start()
+    # Two characters before each piece are kept for the scan's look-behinds, and _CANDIDATE_REACH
+    # after it for the look-aheads (a word and the spaces after it; a run of spaces longer than
+    # that, at the end of a megabyte piece, separates no date anyway).
+    for piece in lowered_pieces(text, start, end, before=2, after=_CANDIDATE_REACH):
+        if piece.lowered is None:
+            matches = _CANDIDATE_ANY_CASE.finditer(text, piece.first, end)
+            origin = 0
+        else:
+            matches = _CANDIDATE.finditer(piece.lowered, piece.first - piece.origin)
+            origin = piece.origin
+        for match in matches:
+            position = origin + match.start()
+            if position >= piece.stop:
+                break
+            yield position
 
 
 def iter_dates(
-    text: str, line_index: LineIndex, start: int = 0, end: int | None = None
+    text: str,
+    line_index: LineIndex,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    interned: dict[str, tuple[str, DateValue]] | None = None,
 ) -> Iterator[DateMention]:
-    """Every date in ``text[start:end]``, in order, none overlapping; never raises."""
+    """Every date in ``text[start:end]``, in order, none overlapping; never raises.
+
+    Mentions with the same text share one text and one (frozen) value when the caller passes
+    the same ``interned`` table: a long report names the same dates thousands of times.
+    """
     length = len(text)
     end = length if end is None else max(0, min(end, length))
     start = max(0, min(start, end))
@@ -268,4 +286,9 @@ def iter_dates(
         except VisitError:  # pragma: no cover - the transformer accepts every tree
             continue
         taken = position + size
-        yield DateMention(value, text[position:taken], line_index.span(position, taken))
+        matched = text[position:taken]
+        if interned is not None:
+            known = interned.setdefault(matched, (matched, value))
+            if known[1] == value:
+                matched, value = known
+        yield DateMention(value, matched, line_index.span(position, taken))

@@ -17,6 +17,7 @@ from typing import Literal
 import attrs
 
 from provenance.findings import Related, Severity
+from provenance.folding import lowered_pieces
 from provenance.model import Document, Region
 from provenance.rules.registry import Emit, rule
 from provenance.sentences import PROSE_KINDS, iter_sentences
@@ -185,6 +186,11 @@ class Triggers:
     stems: tuple[str, ...]
     pattern: re.Pattern[str]
 
+    @property
+    def longest(self) -> int:
+        """Length of the longest stem: how far a match may run past where it starts."""
+        return max(map(len, self.stems))
+
 
 def compile_triggers(triggers: Sequence[str]) -> Triggers:
     if not triggers:
@@ -195,16 +201,21 @@ def compile_triggers(triggers: Sequence[str]) -> Triggers:
 
 def _trigger_offsets(text: str, triggers: Triggers) -> list[int]:
     """Sorted offsets of the trigger stems in ``text``, in any case."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        # Lower-casing changed offsets (a rare character such as "İ"): use the slower regex.
-        return [match.start() for match in triggers.pattern.finditer(text)]
     offsets: list[int] = []
-    for stem in triggers.stems:
-        position = lowered.find(stem)
-        while position != -1:
-            offsets.append(position)
-            position = lowered.find(stem, position + 1)
+    for piece in lowered_pieces(text, after=triggers.longest):
+        lowered = piece.lowered
+        if lowered is None:
+            for match in triggers.pattern.finditer(text, piece.first):
+                if match.start() >= piece.stop:
+                    break
+                offsets.append(match.start())
+            continue
+        first, stop = piece.first - piece.origin, piece.stop - piece.origin
+        for stem in triggers.stems:
+            position = lowered.find(stem, first)
+            while position != -1 and position < stop:
+                offsets.append(piece.origin + position)
+                position = lowered.find(stem, position + 1)
     return sorted(offsets)
 
 

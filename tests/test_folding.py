@@ -1,0 +1,81 @@
+"""``folding``: lower-cased pieces of a long text, scanned as if it were lower-cased whole."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance import folding
+from provenance.folding import lowered_pieces
+from provenance.parsers.dates import _candidates
+from provenance.rules.corroboration import _trigger_offsets, compile_triggers
+
+_ALPHABET = st.sampled_from(list("ab Ab\n\u2019İ1 May 19ä"))
+
+
+def _find_all(text: str, stems: list[str], piece: int) -> list[int]:
+    found = []
+    for part in lowered_pieces(text, after=max(map(len, stems)), piece=piece):
+        if part.lowered is None:
+            pattern = re.compile("|".join(map(re.escape, stems)), re.IGNORECASE)
+            found += [m.start() for m in pattern.finditer(text, part.first, part.stop)]
+            continue
+        for stem in stems:
+            position = part.lowered.find(stem, part.first - part.origin)
+            while position != -1 and part.origin + position < part.stop:
+                found.append(part.origin + position)
+                position = part.lowered.find(stem, position + 1)
+    return sorted(found)
+
+
+def test_pieces_cover_the_range_once_in_order() -> None:
+    pieces = list(lowered_pieces("ABCDEFGHIJ", 1, 9, before=2, after=3, piece=3))
+    assert [(p.first, p.stop) for p in pieces] == [(1, 4), (4, 7), (7, 9)]
+    assert pieces[1].origin == 2 and pieces[1].lowered == "cdefghi"
+    assert pieces[2].lowered == "fghi"  # never past the end of the range
+
+
+def test_an_empty_range_has_no_pieces() -> None:
+    assert list(lowered_pieces("", 0)) == []
+    assert list(lowered_pieces("abc", 2, 2)) == []
+
+
+def test_a_piece_whose_length_changes_when_lowered_is_left_to_a_case_blind_scan() -> None:
+    (piece,) = lowered_pieces("İstanbul", piece=64)
+    assert piece.lowered is None
+
+
+@given(st.text(_ALPHABET, max_size=200), st.integers(1, 40))
+def test_stems_across_piece_boundaries_are_found_once(text: str, piece: int) -> None:
+    stems = ["ab", "may 19"]
+    whole = text.lower()
+    if len(whole) == len(text):
+        expected = sorted(
+            i for stem in stems for i in range(len(whole)) if whole.startswith(stem, i)
+        )
+        assert _find_all(text, stems, piece) == expected
+
+
+@given(st.text(_ALPHABET, max_size=300))
+def test_trigger_offsets_match_a_whole_text_search(text: str) -> None:
+    triggers = compile_triggers(["ab", "May"])
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        expected = sorted(
+            i for stem in ("ab", "may") for i in range(len(text)) if lowered.startswith(stem, i)
+        )
+        assert _trigger_offsets(text, triggers) == expected
+
+
+def test_date_candidates_straddling_a_piece_boundary_are_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = ("x " * 50 + "on 1 May 1999 and 2 June 2000. ") * 3
+    whole = list(_candidates(text, 0, len(text)))
+    assert len(whole) >= 12
+    for size in (7, 13, 64):
+        monkeypatch.setattr(folding, "PIECE", size)
+        assert list(_candidates(text, 0, len(text))) == whole
