@@ -208,7 +208,8 @@ def subtract(start: int, end: int, holes: Sequence[tuple[int, int]]) -> Iterator
     # Skip the holes that end before ``start`` by bisection: a long report has many running
     # headers, and scanning them from the first for every block would be quadratic.
     first = bisect_right(holes, start, key=lambda hole: hole[1])
-    for hole_start, hole_end in holes[first:]:
+    for index in range(first, len(holes)):  # not holes[first:], a copy of the rest each call
+        hole_start, hole_end = holes[index]
         if hole_end <= position:
             continue
         if hole_start >= end:

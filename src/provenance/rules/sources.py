@@ -22,6 +22,7 @@ from provenance.model import (
     Citation,
     Document,
     Footnote,
+    FootnoteBody,
     FootnoteMarker,
     Reference,
     ReferenceEntry,
@@ -554,19 +555,21 @@ def _numbering_gaps(doc: Document) -> Iterator[Emit]:
 
 def _repeated_bodies(doc: Document) -> Iterator[Emit]:
     duplicates = _duplicate_bodies(doc)
+    # The earliest note text of each number, found once: looking it up among all the notes for
+    # every repeated number would be quadratic in an archive of concatenated reports.
+    first_bodies: dict[int, FootnoteBody] = {}
+    for other in doc.footnotes:
+        known = first_bodies.get(other.number)
+        if other.body is not None and (known is None or other.body.span.start < known.span.start):
+            first_bodies[other.number] = other.body
     for index in sorted(duplicates, key=lambda i: _body_start(doc.footnotes[i])):
         note = doc.footnotes[index]
         assert note.body is not None
-        first = min(
-            (
-                other.body
-                for other in doc.footnotes
-                if other.number == note.number
-                and other.body is not None
-                and other.body.span.start < note.body.span.start
-            ),
-            key=lambda body: body.span.start,
-            default=None,
+        earliest = first_bodies.get(note.number)
+        first = (
+            earliest
+            if earliest is not None and earliest.span.start < note.body.span.start
+            else None
         )
         related = (
             (Related(first.span, f"the first note {note.number} is here"),)
