@@ -309,7 +309,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if (
             candidate is not None
             and section == "notes"
-            and _continues_notes(block.lines[0].text, notes_next)
+            and _note_start(block.lines[0].text, notes_next) is not None
         ):
             # "1 Interview in Seoul, 1999." under Notes is the next note, not a numbered heading.
             candidate = None
@@ -521,39 +521,35 @@ def _bodies_in_block(
     return bodies
 
 
-def _note_start(line_text: str, expected: int) -> int | None:
-    """The number of the note ``line_text`` starts, if it is the next one (see below)."""
+def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
+    """The note a line under a Notes heading starts, if it is the next one: its number, and
+    where its text starts in the stripped line (None when the number stands alone).
+
+    Only the next number in sequence starts a note, so wrapped lines that begin with a figure
+    and page numbers between notes do not; a marked lead ("[6]") may skip a lost note.
+    """
     stripped = line_text.strip()
     parsed = parse_footnote_body_start(stripped)
-    # A marked lead ("[6]") may skip a lost note; a bare number must be the next one.
     if parsed is not None and not parsed[3]:
-        number, style = parsed[0], parsed[1]
+        number, style, body_offset = parsed[0], parsed[1], parsed[2]
         if number == expected or (style != "plain" and expected < number <= expected + 3):
-            return number
+            return number, body_offset
     if stripped.isdigit() and int(stripped) == expected:
-        return expected
+        return expected, None
     return None
-
-
-def _continues_notes(line_text: str, expected: int) -> bool:
-    return _note_start(line_text, expected) is not None
 
 
 def _next_note_number(lines: Sequence[Line], expected: int) -> int:
     for line in lines:
-        number = _note_start(line.text, expected)
-        if number is not None:
-            expected = number + 1
+        start = _note_start(line.text, expected)
+        if start is not None:
+            expected = start[0] + 1
     return expected
 
 
 def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list[FootnoteBody]:
-    """Notes under a Notes heading, UN style: each note starts a line with the next number.
-
-    The number may stand alone with the body on the following lines. Only the next number in
-    sequence starts a note, so wrapped lines that begin with a figure and page numbers between
-    notes do not.
-    """
+    """Notes under a Notes heading, UN style: each note starts a line with the next number
+    (see ``_note_start``), which may stand alone with the body on the following lines."""
     bodies: list[FootnoteBody] = []
     expected = 1
     current: tuple[int, int, int] | None = None  # number, body start, body end
@@ -567,23 +563,16 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
             bodies.append(FootnoteBody(number, line_index.span(start, end), body_text, False))
 
     for line in lines:
-        parsed = parse_footnote_body_start(line.text.strip())
-        # A marked lead ("[6]") may skip a lost note; a bare number must be the next one.
-        in_sequence = parsed is not None and (
-            parsed[0] == expected or (parsed[1] != "plain" and expected < parsed[0] <= expected + 3)
-        )
-        if parsed is not None and in_sequence and not parsed[3]:
+        note_start = _note_start(line.text, expected)
+        if note_start is not None:
             close()
-            lead = len(line.text) - len(line.text.lstrip())
-            body_start = line.start + lead + parsed[2]
-            current = (parsed[0], body_start, line.end)
-            expected = parsed[0] + 1
-            continue
-        stripped = line.text.strip()
-        if stripped.isdigit() and int(stripped) == expected:
-            close()
-            current = (expected, line.end, line.end)
-            expected += 1
+            number, body_offset = note_start
+            if body_offset is None:
+                current = (number, line.end, line.end)
+            else:
+                lead = len(line.text) - len(line.text.lstrip())
+                current = (number, line.start + lead + body_offset, line.end)
+            expected = number + 1
             continue
         if current is not None:
             number, start, _end = current
