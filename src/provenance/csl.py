@@ -62,6 +62,7 @@ from provenance.model import (
     Reference,
     ReferenceEntry,
 )
+from provenance.parsers.references import inverted_name
 from provenance.render.index_codes import render_index_code
 
 __all__ = ["document_to_csl", "documents_to_csl_json", "reference_to_csl"]
@@ -80,23 +81,12 @@ _NEWS_NAME = re.compile(
     r"ips)\b",
     re.IGNORECASE,
 )
-# An inverted personal name: "Family, Given" with one to four words of letters a side.
-_NAME_WORD = r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?"
-_NAME_WORDS = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}"
-_INVERTED_NAME = re.compile(rf"(?P<family>{_NAME_WORDS}), (?P<given>{_NAME_WORDS})")
 # Kinds whose grammar puts a comma in the author only for an inverted personal name.
 _INVERTED_NAME_KINDS = frozenset({"correspondence", "irb-attachment"})
 # Page numbers as an item's page range: "5", "14-15", "xii", "3, 7-9", "2(b)".
 _PAGE = r"(?:[0-9]+[a-z]?(?:\([a-z0-9]+\))?|[ivxlcdm]+)"
 _PAGES = re.compile(rf"{_PAGE}(?:\s*[-–]\s*{_PAGE})?(?:\s*,\s*{_PAGE}(?:\s*[-–]\s*{_PAGE})?)*")
 _SLUG_BREAK = re.compile(r"[^a-z0-9_]+")
-
-_ISSUERS = {
-    "amnesty": "Amnesty International",
-    "irb": "Immigration and Refugee Board of Canada",
-    "un": "United Nations",
-}
-
 
 # --------------------------------------------------------------------------- dates
 
@@ -108,7 +98,7 @@ def _date_parts(date: Date) -> list[int] | None:
     parts = [date.year]
     if date.month is not None and 1 <= date.month <= 12:
         parts.append(date.month)
-        if date.day is not None and Date(date.year, date.month, date.day).is_valid():
+        if date.day is not None and date.is_valid():
             parts.append(date.day)
     return parts
 
@@ -165,9 +155,9 @@ def _author(entry: ReferenceEntry) -> list[dict[str, str]] | None:
     if not name.strip("_ "):
         return None
     if entry.kind in _INVERTED_NAME_KINDS:
-        person = _INVERTED_NAME.fullmatch(name)
+        person = inverted_name(name)
         if person is not None:
-            return [{"family": person["family"], "given": person["given"]}]
+            return [{"family": person[0], "given": person[1]}]
     return [{"literal": name}]
 
 
@@ -188,10 +178,10 @@ def _join(parts: list[str]) -> str:
 
 def _issuer(code: IndexCode) -> str:
     if isinstance(code, AmnestyIndex):
-        return _ISSUERS["amnesty"]
+        return "Amnesty International"
     if isinstance(code, IrbCode):
-        return _ISSUERS["irb"]
-    return _ISSUERS["un"]
+        return "Immigration and Refugee Board of Canada"
+    return "United Nations"
 
 
 def _text(value: str | None) -> str | None:

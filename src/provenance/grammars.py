@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sys
 import tempfile
 from functools import cache
@@ -157,6 +158,16 @@ def multi_start_parser(name: str, starts: tuple[str, ...]) -> Lark:
     rules (one per style) loads once this way instead of once per rule.
     """
     return _load_or_build(name, starts)
+
+
+@cache
+def terminal_pattern(name: str, starts: tuple[str, ...], terminal: str) -> re.Pattern[str]:
+    """``terminal`` of ``grammars/<name>.lark`` as a regex, to read one token where no parse runs.
+
+    The grammar stays the one definition of the token; ``starts`` names the parser to take it
+    from (the one already built for that grammar).
+    """
+    return re.compile(multi_start_parser(name, starts).get_terminal(terminal).pattern.to_regexp())
 
 
 def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:

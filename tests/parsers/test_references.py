@@ -1115,3 +1115,20 @@ def test_arbitrary_text_never_raises_anything_but_grammar_error(text: str, secti
     for ref in found:
         assert 0 <= ref.span.start <= ref.span.end <= len(text)
         assert text[ref.span.start : ref.span.end] == ref.text
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Oka, Natsuko", ("Oka", "Natsuko")),
+        ("De Silva, Dalton", ("De Silva", "Dalton")),
+        ("Smith, J.", ("Smith", "J.")),
+        ("Office 2, Geneva", None),
+        ("Jane Smith", None),
+        ("Amnesty International, London", None),
+    ],
+)
+def test_inverted_name_is_the_grammars_name_token(
+    name: str, parts: tuple[str, str] | None
+) -> None:
+    assert refs.inverted_name(name) == parts

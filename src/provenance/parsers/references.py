@@ -80,7 +80,7 @@ from lark import Token, Transformer, Tree
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
-from provenance.grammars import parse_full_start
+from provenance.grammars import parse_full_start, terminal_pattern
 from provenance.model import (
     Date,
     DateRange,
@@ -99,6 +99,7 @@ __all__ = [
     "MAX_ENTRY_LINES",
     "classify_reference",
     "entry_starts",
+    "inverted_name",
     "iter_references",
     "parse_reference",
     "parse_reference_date",
@@ -733,6 +734,21 @@ def _parse_as(text: str, style: str) -> ReferenceEntry:
         raise
     assert isinstance(entry, ReferenceEntry)
     return entry
+
+
+def inverted_name(name: str) -> tuple[str, str] | None:
+    """``("Oka", "Natsuko")`` when ``name`` is one inverted personal name as the grammar reads it
+    (its ``NAME_INVERTED`` token, "Oka, Natsuko"), else None.
+
+    Correspondence and attachment entries keep such a name whole as their author; this splits
+    it into family and given names by the grammar's own definition, not by a second one.
+    """
+    # The token's lookahead wants what follows a name in an entry: a comma, here.
+    match = terminal_pattern(_GRAMMAR, _STARTS, "NAME_INVERTED").match(name + ",")
+    if match is None or match.end() != len(name):
+        return None
+    family, given = name.split(",", 1)
+    return family.strip(), given.strip()
 
 
 def classify_reference(text: str, section: str = "references") -> tuple[str, ReferenceEntry]:
