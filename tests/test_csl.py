@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 import jsonschema
@@ -13,7 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import provenance
-from provenance.csl import document_to_csl, documents_to_csl_json, reference_to_csl
+from provenance.csl import (
+    NOT_SOURCES,
+    document_to_csl,
+    documents_to_csl_json,
+    reference_to_csl,
+)
 from provenance.model import (
     AmnestyIndex,
     Date,
@@ -23,8 +28,10 @@ from provenance.model import (
     Metadata,
     Reference,
     ReferenceEntry,
+    Section,
     UnSymbol,
 )
+from provenance.render.references import REFERENCE_STYLES
 from provenance.span import LineIndex
 
 PRACTICE = Path(__file__).resolve().parents[2] / "shared" / "practice"
@@ -349,7 +356,7 @@ def test_seed_references_validate(
         1
         for document in documents
         for reference in document.references
-        if reference.entry.kind not in ("ibid", "label")
+        if reference.entry.kind not in NOT_SOURCES
     )
     assert len(items) == expected > 0
     assert len({item["id"] for item in items}) == len(items)
@@ -411,24 +418,10 @@ _entries = st.builds(
     url=_text,
     accessed=st.one_of(st.none(), _dates),
     index_code=_codes,
-    kind=st.sampled_from(
-        [
-            "irb",
-            "correspondence",
-            "irb-attachment",
-            "footnote",
-            "un-short",
-            "ibid",
-            "name-only",
-            "label",
-            "unstructured",
-        ]
-    ),
+    kind=st.sampled_from([*REFERENCE_STYLES, "unstructured"]),
     note=_text,
 )
-_sections = st.sampled_from(
-    ["references", "attachment", "additional-sources", "bibliography", "footnote"]
-)
+_sections = st.sampled_from(get_args(Section))
 
 
 @settings(max_examples=150, deadline=None)

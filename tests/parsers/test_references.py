@@ -1128,7 +1128,5 @@ def test_arbitrary_text_never_raises_anything_but_grammar_error(text: str, secti
         ("Amnesty International, London", None),
     ],
 )
-def test_inverted_name_is_the_grammars_name_token(
-    name: str, parts: tuple[str, str] | None
-) -> None:
+def test_inverted_name_is_the_grammars_name_token(name: str, parts: tuple[str, str] | None) -> None:
     assert refs.inverted_name(name) == parts

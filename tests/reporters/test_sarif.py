@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import provenance
 from provenance.findings import FileError, FileResult, Finding, Related, Severity
 from provenance.reporters.sarif import FINGERPRINT_KEY, render_sarif, sarif_log
-from provenance.rules import all_rules
+from provenance.rules import all_rules, get_rule
 from provenance.span import LineIndex, Span
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -259,11 +259,7 @@ def test_braces_are_escaped_and_related_locations_linked(
 
 def test_empty_message_falls_back_to_the_rule_summary() -> None:
     result = _only_result(sarif_log([FileResult("a.txt", (_finding("x", 0, 1, message=" "),))]))
-    assert result["message"]["text"] == _summary("weekday-mismatch").replace("{", "{{")
-
-
-def _summary(rule_id: str) -> str:
-    return next(rule.summary for rule in all_rules() if rule.id == rule_id)
+    assert result["message"]["text"] == get_rule("weekday-mismatch").summary.replace("{", "{{")
 
 
 # --------------------------------------------------------------------------- fingerprints
