@@ -1,0 +1,265 @@
+"""Planted faults: one change to a copy of a document, made from its truth, for a checker to find.
+
+Each fault kind names the change (FORMAT.md's list) and the rules any one of which counts as
+finding it. A fault counts as found when a run on the changed copy gives more findings of those
+rules, at warning level or above, than the run on the unchanged document: a checker that already
+complains there gets no credit for complaining again in the same way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import random
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+#: Fault kind -> the rules any one of which detects it.
+FAULT_RULES: Mapping[str, frozenset[str]] = {
+    "drop-cited-reference": frozenset({"citation-without-reference", "unreadable-source-list"}),
+    "drop-note-body": frozenset({"footnote-without-body", "notes-not-found"}),
+    "drop-note-call": frozenset({"footnote-without-marker", "footnote-numbering"}),
+    "change-weekday": frozenset({"weekday-mismatch"}),
+    "impossible-date": frozenset({"impossible-date"}),
+    "change-citation-date": frozenset({"citation-date-mismatch", "citation-without-reference"}),
+    "insert-uncorroborated": frozenset({"uncorroborated-claim"}),
+}
+
+#: Sentences inserted for ``insert-uncorroborated``: several wordings, so no single phrase is
+#: what gets measured.
+UNCORROBORATED_SENTENCES = (
+    "This information could not be corroborated.",
+    "The Research Directorate was unable to verify these reports.",
+    "We have not been able to independently confirm this account.",
+    "No corroborating information could be found among the sources consulted.",
+    "These allegations could not be independently verified.",
+    "Amnesty International has been unable to substantiate this claim.",
+)
+
+
+@attrs.frozen(slots=True)
+class Fault:
+    """A changed copy of a document and what the change was."""
+
+    kind: str
+    text: str
+    line: int
+    description: str
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _join(lines: Sequence[str]) -> str:
+    return "\n".join(lines)
+
+
+def _block_end(lines: Sequence[str], start: int, stops: set[int]) -> int:
+    """Index after the block starting at 0-based ``start``: up to a blank line or the next item."""
+    end = start + 1
+    while end < len(lines) and lines[end].strip() and end not in stops:
+        end += 1
+    return end
+
+
+def drop_cited_reference(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
+    """Remove a reference entry that a citation resolves to."""
+    lines = _lines(text)
+    starts = {r["line"] - 1 for r in truth.get("references") or []}
+    cited = sorted(
+        {c["reference_line"] for c in truth.get("citations") or [] if c.get("reference_line")}
+    )
+    for ref_line in cited:
+        start = ref_line - 1
+        end = _block_end(lines, start, starts)
+        changed = lines[:start] + lines[end:]
+        yield Fault(
+            "drop-cited-reference",
+            _join(changed),
+            ref_line,
+            f"reference entry at line {ref_line} removed ({end - start} line(s))",
+        )
+
+
+def drop_note_body(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
+    """Remove the body of a note that is called in the text."""
+    lines = _lines(text)
+    notes = truth.get("footnotes") or []
+    starts = {n["body_line"] - 1 for n in notes if n.get("body_line")}
+    for note in notes:
+        body, marker = note.get("body_line"), note.get("marker_line")
+        if not body or not marker or body == marker:
+            continue
+        start = body - 1
+        end = _block_end(lines, start, starts)
+        if lines[start].strip() == str(note["number"]) and end == start + 1 and end < len(lines):
+            # The number stands alone on its line and the body follows after a blank line.
+            end = _block_end(lines, end + 1, starts) if not lines[end].strip() else end
+        changed = lines[:start] + lines[end:]
+        yield Fault(
+            "drop-note-body",
+            _join(changed),
+            marker,
+            f"body of note {note['number']} (line {body}) removed",
+        )
+
+
+def _call_pattern(number: int) -> re.Pattern[str]:
+    n = str(number)
+    return re.compile(
+        rf"<sup>\s*{n}\s*</sup>|\[\^{n}\]|\[{n}\]|\^{n}(?!\d)|(?<=[^\s\d])(?<![/.,:-]\d){n}(?!\d)"
+    )
+
+
+def drop_note_call(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
+    """Remove the first call of a note whose call and body are on different lines."""
+    lines = _lines(text)
+    for note in truth.get("footnotes") or []:
+        marker, body = note.get("marker_line"), note.get("body_line")
+        if not marker or not body or marker == body:
+            continue
+        line = lines[marker - 1]
+        hits = list(_call_pattern(note["number"]).finditer(line))
+        if not hits:
+            continue
+        hit = (
+            hits[-1]
+            if len(hits) > 1 and not hits[0].group().startswith(("<", "[", "^"))
+            else hits[0]
+        )
+        changed = list(lines)
+        changed[marker - 1] = line[: hit.start()] + line[hit.end() :]
+        yield Fault(
+            "drop-note-call",
+            _join(changed),
+            body,
+            f"call of note {note['number']} on line {marker} removed",
+        )
+
+
+_WEEKDAYS = list(calendar.day_name)
+_MONTHS = [m for m in calendar.month_name if m]
+_MONTH = "|".join(_MONTHS)
+_WEEKDAY = "|".join(_WEEKDAYS)
+_DAY_FIRST = re.compile(rf"\b({_WEEKDAY}),? (\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b")
+_MONTH_FIRST = re.compile(rf"\b({_WEEKDAY}),? ({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
+_FULL_DATE = re.compile(
+    rf"\b(\d{{1,2}}) ({_MONTH}) (\d{{4}})\b|\b({_MONTH}) (\d{{1,2}}), (\d{{4}})\b"
+)
+
+
+def change_weekday(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
+    """Change the weekday of a full date written with its weekday, where the weekday was right."""
+    del truth
+    for pattern, day_group, month_group in ((_DAY_FIRST, 2, 3), (_MONTH_FIRST, 3, 2)):
+        for match in pattern.finditer(text):
+            weekday = _WEEKDAYS.index(match.group(1))
+            month = _MONTHS.index(match.group(month_group)) + 1
+            try:
+                actual = calendar.weekday(int(match.group(4)), month, int(match.group(day_group)))
+            except ValueError:
+                continue
+            if actual != weekday:
+                continue
+            wrong = _WEEKDAYS[(weekday + 2) % 7]
+            changed = text[: match.start(1)] + wrong + text[match.end(1) :]
+            yield Fault(
+                "change-weekday",
+                changed,
+                text.count("\n", 0, match.start()) + 1,
+                f"{match.group(0)!r}: weekday changed to {wrong}",
+            )
+
+
+_THIRTY_DAYS = ("April", "June", "September", "November")
+
+
+def impossible_date(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
+    """Turn a full date into one the calendar does not have (the 31st of a 30-day month)."""
+    del truth
+    for match in _FULL_DATE.finditer(text):
+        month = match.group(2) or match.group(4)
+        if month not in _THIRTY_DAYS:
+            month = _THIRTY_DAYS[len(month) % 4]
+        new = f"31 {month} {match.group(3)}" if match.group(1) else f"{month} 31, {match.group(6)}"
+        changed = text[: match.start()] + new + text[match.end() :]
+        yield Fault(
+            "impossible-date",
+            changed,
+            text.count("\n", 0, match.start()) + 1,
+            f"{match.group(0)!r} changed to {new!r}",
+        )
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def change_citation_date(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
+    """Change the year of a citation that resolves to an entry."""
+    lines = _lines(text)
+    for citation in truth.get("citations") or []:
+        if not citation.get("reference_line"):
+            continue
+        line_index = citation["line"] - 1
+        line = lines[line_index]
+        where = line.find(citation["text"])
+        if where < 0:
+            continue
+        year = _YEAR.search(citation["text"])
+        if year is None:
+            continue
+        new_year = str(int(year.group()) - 3)
+        new = citation["text"][: year.start()] + new_year + citation["text"][year.end() :]
+        changed = list(lines)
+        changed[line_index] = line[:where] + new + line[where + len(citation["text"]) :]
+        yield Fault(
+            "change-citation-date",
+            _join(changed),
+            citation["line"],
+            f"citation {citation['text']!r} changed to {new!r}",
+        )
+
+
+def insert_uncorroborated(text: str, truth: Mapping[str, Any], seed: int = 0) -> Iterator[Fault]:
+    """Add, after a sentence of running text, one saying the information could not be confirmed."""
+    lines = _lines(text)
+    excluded = {r["line"] for r in truth.get("references") or []}
+    excluded |= {n["body_line"] for n in truth.get("footnotes") or [] if n.get("body_line")}
+    prose = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) > 60 and line.rstrip().endswith((".", '."', ".”")) and i + 1 not in excluded
+    ]
+    rng = random.Random(seed)
+    for k, i in enumerate(sorted(rng.sample(prose, min(2, len(prose))))):
+        sentence = UNCORROBORATED_SENTENCES[(seed + k) % len(UNCORROBORATED_SENTENCES)]
+        changed = list(lines)
+        changed[i] = lines[i].rstrip() + " " + sentence
+        yield Fault(
+            "insert-uncorroborated", _join(changed), i + 1, f"{sentence!r} added to line {i + 1}"
+        )
+
+
+PLANTERS = {
+    "drop-cited-reference": drop_cited_reference,
+    "drop-note-body": drop_note_body,
+    "drop-note-call": drop_note_call,
+    "change-weekday": change_weekday,
+    "impossible-date": impossible_date,
+    "change-citation-date": change_citation_date,
+    "insert-uncorroborated": insert_uncorroborated,
+}
+
+
+def plant(text: str, truth: Mapping[str, Any], per_kind: int = 3, seed: int = 0) -> list[Fault]:
+    """Up to ``per_kind`` faults of each kind, chosen reproducibly from all the places possible."""
+    faults: list[Fault] = []
+    for kind, planter in PLANTERS.items():
+        candidates = list(planter(text, truth))
+        rng = random.Random(f"{seed}:{kind}")
+        chosen = rng.sample(candidates, min(per_kind, len(candidates)))
+        faults.extend(sorted(chosen, key=lambda fault: fault.line))
+    return faults

@@ -1,0 +1,67 @@
+"""Planted faults: each change is the one named, made where the truth says, and reproducible."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from provenance.evaluation import faults
+
+TEXT = (
+    "Treatment of journalists [ABC12345.E]\n"
+    "\n"
+    "On Monday, 2 August 2004 two reporters were detained (The Korea Post Feb. 1999).\n"
+    "They were later released after questioning by the police at the station.[1]\n"
+    "\n"
+    "References\n"
+    "\n"
+    'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held."\n'
+    "\n"
+    "[1] Letter of 3 May 2004.\n"
+)
+TRUTH: dict[str, Any] = {
+    "references": [{"line": 8, "author": "The Korea Post"}],
+    "citations": [{"line": 3, "text": "(The Korea Post Feb. 1999)", "reference_line": 8}],
+    "footnotes": [{"number": 1, "marker_line": 4, "body_line": 10}],
+}
+
+
+def test_drop_cited_reference_removes_the_entry() -> None:
+    [fault] = faults.drop_cited_reference(TEXT, TRUTH)
+    assert "Reporters Held" not in fault.text
+    assert "(The Korea Post Feb. 1999)" in fault.text
+
+
+def test_drop_note_body_and_call() -> None:
+    [body] = faults.drop_note_body(TEXT, TRUTH)
+    assert "Letter of 3 May" not in body.text and "station.[1]" in body.text
+    [call] = faults.drop_note_call(TEXT, TRUTH)
+    assert "station.\n" in call.text and "[1] Letter" in call.text
+
+
+def test_change_weekday_only_changes_a_right_weekday() -> None:
+    [fault] = faults.change_weekday(TEXT, TRUTH)  # 2 August 2004 was a Monday
+    assert "Wednesday, 2 August 2004" in fault.text
+    assert list(faults.change_weekday("On Friday, 2 August 2004.", TRUTH)) == []
+
+
+def test_impossible_date_and_citation_date() -> None:
+    dates = list(faults.impossible_date(TEXT, TRUTH))
+    assert [f.line for f in dates] == [3, 10]
+    assert re.search(r"On Monday, 31 (April|June|September|November) 2004", dates[0].text)
+    [cite] = faults.change_citation_date(TEXT, TRUTH)
+    assert "(The Korea Post Feb. 1996)" in cite.text
+
+
+def test_insert_uncorroborated_adds_one_sentence_to_prose() -> None:
+    [fault] = faults.insert_uncorroborated(TEXT, TRUTH)
+    assert fault.line == 3
+    added = fault.text.split("\n")[2]
+    assert added.endswith(faults.UNCORROBORATED_SENTENCES[0])
+
+
+def test_plant_is_reproducible_and_every_kind_has_rules() -> None:
+    assert set(faults.PLANTERS) == set(faults.FAULT_RULES)
+    first = faults.plant(TEXT, TRUTH, seed=1)
+    assert [f.text for f in first] == [f.text for f in faults.plant(TEXT, TRUTH, seed=1)]
+    assert {f.kind for f in first} == set(faults.PLANTERS)
