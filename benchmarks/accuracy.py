@@ -245,7 +245,8 @@ def write_report(results: Iterable[Mapping[str, Any]], path: Path) -> None:
         "# Accuracy on real reports",
         "",
         "Written by `python benchmarks/accuracy.py` (do not edit by hand: the prose around the",
-        "figures is in the script). How the corpus was made and split: `benchmarks/accuracy/README.md`.",
+        "figures is in the script). How the corpus was made and split:",
+        "`benchmarks/accuracy/README.md`.",
         "",
         f"Run: {datetime.date.today().isoformat()}, commit `{commit()}`, "
         f"provenance {provenance.__version__}.",
