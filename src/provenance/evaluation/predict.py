@@ -46,6 +46,8 @@ def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any
                 "url": r.entry.url,
             }
             for r in references
+            # A note's body is read as a source too, but the truth counts list entries only.
+            if r.section != "footnote"
         ],
         "citations": [
             {
