@@ -36,7 +36,7 @@ from provenance.model import (
 from provenance.parsers.citations import iter_citations
 from provenance.parsers.crossrefs import iter_cross_references
 from provenance.parsers.dates import iter_dates
-from provenance.parsers.footnotes import iter_footnote_markers
+from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.references import reference_entry
 from provenance.parsers.urls import iter_urls
@@ -348,36 +348,14 @@ def _markers(text: str, line_index: LineIndex, seg: Segmentation) -> list[Footno
     return markers
 
 
-# A note number glued to the end of a word or sentence (UN: "submissions1", "review.1 It"),
-# followed by a space, a line end or punctuation. Only numbers a note body exists for are looked
-# for, in sequence, so stray figures are not taken for markers.
-_GLUED_MARKER_CANDIDATE = re.compile(r"(?<=[A-Za-z\.\)\]”\"’,;:])(\d{1,3})(?=[\s,;:.)]|$)")
-# A superscript lost in conversion may leave the number between a sentence end and the next
-# sentence ("... Act. 2 The Advocate"). Such a number is a marker only when it is the next note
-# in sequence, since "in 2019. 3 In" is as likely to be a figure.
-_SPACED_MARKER_CANDIDATE = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
-
-# In tables a call may be glued to a year ("Submitted in 201332": 2013, note 32); only a number
-# close to the last call counts.
-_YEAR_GLUED_MARKER_CANDIDATE = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
-
-
-_MARKER_CANDIDATES = (
-    _GLUED_MARKER_CANDIDATE,
-    _SPACED_MARKER_CANDIDATE,
-    _YEAR_GLUED_MARKER_CANDIDATE,
-)
-
-
 def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Iterator[FootnoteMarker]:
     wanted = {body.number for body in seg.bodies}
     if not wanted:
         return
     candidates = sorted(
-        (match.start(1), match.end(1), int(match.group(1)), pattern is not _GLUED_MARKER_CANDIDATE)
+        candidate
         for start, end in _marker_regions(seg, text)
-        for pattern in _MARKER_CANDIDATES
-        for match in pattern.finditer(text, start, end)
+        for candidate in iter_call_candidates(text, start, end)
     )
     position = 0
     last = 0

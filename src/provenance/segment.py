@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from provenance.errors import GrammarError
+from provenance.layout import NoteChain, find_note_chain
 from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import parse_date
@@ -404,6 +405,30 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     if notes_lines:
         bodies.extend(_numbered_notes(text, line_index, notes_lines))
 
+    # Notes the headings did not lead to: found by their numbering and their calls.
+    in_sources = Intervals((block.start, block.end) for block in sources)
+    content_lines = [
+        (line.start, line.end)
+        for block in content_blocks()
+        for line in block.lines
+        if not in_sources.overlaps(line.start, line.end)
+    ]
+    chain = find_note_chain(text, line_index, content_lines, prose)
+    if chain is not None:
+        known = {body.number for body in bodies}
+        taken = Intervals((body.span.start, body.span.end) for body in bodies)
+        by_layout = [
+            body
+            for body in _chain_bodies(text, line_index, chain, furniture)
+            if body.number not in known and not taken.overlaps(body.span.start, body.span.end)
+        ]
+        if by_layout:
+            bodies.extend(by_layout)
+            holes = _merge([(body.span.start, body.span.end) for body in by_layout])
+            prose = [piece for start, end in prose for piece in subtract(start, end, holes)]
+            for note in by_layout:
+                region("footnote", note.span.start, note.span.end)
+
     for start, end in furniture:
         region("furniture", start, end)
     regions.sort(key=lambda r: (r.span.start, r.span.end))
@@ -521,6 +546,41 @@ def _bodies_in_block(
     return bodies
 
 
+def _chain_bodies(
+    text: str, line_index: LineIndex, chain: NoteChain, furniture: list[tuple[int, int]]
+) -> Iterator[FootnoteBody]:
+    """The bodies of notes found by layout: from the number to the next note, a blank line after
+    the note's text has begun (the foot of a page ends there) or furniture."""
+    starts = chain.starts
+    for index, start in enumerate(starts):
+        limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
+        end = start.line_end
+        began = start.text_start is not None
+        position = start.line_end + 1
+        while position < limit:
+            newline = text.find("\n", position, limit)
+            line_end = limit if newline == -1 else newline
+            line = text[position:line_end]
+            if not line.strip():
+                if began:
+                    break
+            else:
+                began = True
+                end = line_end
+            position = line_end + 1
+        pieces = list(subtract(start.lead, end, furniture))
+        if not pieces:
+            continue
+        text_start = start.text_start if start.text_start is not None else start.line_end
+        body_text = " ".join(
+            " ".join(text[max(s, text_start) : e].split()) for s, e in pieces if e > text_start
+        ).strip()
+        if body_text:
+            yield FootnoteBody(
+                start.number, line_index.span(pieces[0][0], pieces[-1][1]), body_text
+            )
+
+
 def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
     """The note a line under a Notes heading starts, if it is the next one: its number, and
     where its text starts in the stripped line (None when the number stands alone).
@@ -552,32 +612,34 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
     (see ``_note_start``), which may stand alone with the body on the following lines."""
     bodies: list[FootnoteBody] = []
     expected = 1
-    current: tuple[int, int, int] | None = None  # number, body start, body end
+    # number, where the note starts (its number), where its text starts, where it ends
+    current: tuple[int, int, int, int] | None = None
 
     def close() -> None:
         if current is None:
             return
-        number, start, end = current
+        number, lead, start, end = current
         body_text = " ".join(text[start:end].split())
         if end > start:
-            bodies.append(FootnoteBody(number, line_index.span(start, end), body_text, False))
+            bodies.append(FootnoteBody(number, line_index.span(lead, end), body_text, False))
 
     for line in lines:
         note_start = _note_start(line.text, expected)
         if note_start is not None:
             close()
             number, body_offset = note_start
+            lead = line.start + len(line.text) - len(line.text.lstrip())
             if body_offset is None:
-                current = (number, line.end, line.end)
+                # The number stands alone: the note starts there, its text on the next line.
+                current = (number, lead, line.end, line.end)
             else:
-                lead = len(line.text) - len(line.text.lstrip())
-                current = (number, line.start + lead + body_offset, line.end)
+                current = (number, lead, lead + body_offset, line.end)
             expected = number + 1
             continue
         if current is not None:
-            number, start, _end = current
+            number, lead, start, _end = current
             if start == _end and start <= line.start:
                 start = line.start + len(line.text) - len(line.text.lstrip())
-            current = (number, start, line.end)
+            current = (number, lead, start, line.end)
     close()
     return bodies

@@ -18,6 +18,7 @@ from provenance.model import FootnoteMarker, MarkerStyle
 from provenance.span import LineIndex
 
 __all__ = [
+    "iter_call_candidates",
     "iter_footnote_markers",
     "iter_glued_bodies",
     "parse_footnote_body_start",
@@ -48,6 +49,26 @@ _MAX_LEAD = 24
 _NEXT_NOTE_CANDIDATE = re.compile(
     r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?[ \t]))"
 )
+
+
+# Calls that lost their superscript in conversion, found by a cheap scan only where a note
+# with that number is known to exist (callers check numbers and order):
+# a number glued to the end of a word or sentence (UN: "submissions1", "review.1 It"), followed
+# by a space, a line end or punctuation;
+_GLUED_CALL = re.compile(r"(?<=[A-Za-z\.\)\]”\"’,;:])(\d{1,3})(?=[\s,;:.)]|$)")
+# a number between a sentence end and the next sentence ("... Act. 2 The Advocate"), which is
+# as likely a figure ("in 2019. 3 In"), so a guess;
+_SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
+# in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess.
+_YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
+
+
+def iter_call_candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int, int, bool]]:
+    """``(start, end, number, guessed)`` of each place in ``text[start:end]`` where a plain-digit
+    note call may stand; ``guessed`` marks the weaker shapes (spaced, glued to a year)."""
+    for pattern in (_GLUED_CALL, _SPACED_CALL, _YEAR_GLUED_CALL):
+        for match in pattern.finditer(text, start, end):
+            yield match.start(1), match.end(1), int(match.group(1)), pattern is not _GLUED_CALL
 
 
 def _number(token: Token) -> int:

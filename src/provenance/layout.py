@@ -1,0 +1,178 @@
+"""Structure found by layout, not by headings: notes by their numbering, source lists by shape.
+
+Headings are strong evidence of a notes zone or a reference list, but real reports lose them
+(web copies of IRB responses), run them into the next line (UN "Notes" above "1") or never had
+them (notes at the foot of each page of a PDF). This module finds both from what the lines
+themselves show:
+
+- **Notes**: lines that open with a note number (a grammar decides, ``footnote.lark``) form
+  chains 1, 2, 3 ... in reading order; the chain whose numbers are also *called* in the text
+  before their bodies, in order, is the notes. Numbered paragraphs form chains too, but nothing
+  calls them.
+- **Source lists**: see ``trailing_source_blocks``.
+
+Each result carries a confidence (the share of its notes that are called), which rules read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from provenance.parsers.footnotes import (
+    iter_call_candidates,
+    iter_footnote_markers,
+    parse_footnote_body_start,
+)
+from provenance.span import LineIndex
+
+#: A chain shorter than this is not taken as notes without a heading (two numbered lines are
+#: too common by chance), unless every one of its notes is called.
+MIN_CHAIN = 3
+#: Share of a chain's notes that must be called before their bodies.
+MIN_CALLED = 0.5
+#: Longest note number taken (UN reports run to about 150; four digits are years).
+MAX_NOTE = 999
+
+
+@attrs.frozen(slots=True)
+class NoteStart:
+    """A line that may open a note: its number, where the line's text starts, where the
+    note's own text starts (None when the number stands alone on its line)."""
+
+    number: int
+    line_start: int
+    line_end: int
+    lead: int
+    text_start: int | None
+
+
+@attrs.frozen(slots=True)
+class NoteChain:
+    """Notes found by layout: their starts in order and the share of them called in the text."""
+
+    starts: tuple[NoteStart, ...]
+    called: float
+
+
+def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
+    """The note a line opens, if any (the footnote grammar decides the number and its lead)."""
+    line = text[line_start:line_end]
+    stripped = line.strip()
+    if not stripped:
+        return None
+    lead = line_start + len(line) - len(line.lstrip())
+    if stripped.isdigit():
+        number = int(stripped)
+        if 1 <= number <= MAX_NOTE and stripped[0] != "0":
+            return NoteStart(number, line_start, line_end, lead, None)
+        return None
+    parsed = parse_footnote_body_start(line)
+    if parsed is None:
+        return None
+    number, _style, offset, recovered = parsed
+    if recovered:
+        return None  # "6Another": only a guess; the heading-driven pass confirms those
+    return NoteStart(number, line_start, line_end, lead, line_start + offset)
+
+
+def _chains(starts: Sequence[NoteStart]) -> list[list[int]]:
+    """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first.
+
+    For each number the best chain ending there so far is kept, so the search is linear.
+    """
+    best: dict[int, tuple[int, int]] = {}  # number -> (chain length, index of its last start)
+    parent: dict[int, int] = {}
+    for index, start in enumerate(starts):
+        number = start.number
+        if number == 1:
+            length = 1
+            parent[index] = -1
+        elif number - 1 in best:
+            length = best[number - 1][0] + 1
+            parent[index] = best[number - 1][1]
+        else:
+            continue
+        if number not in best or length >= best[number][0]:
+            best[number] = (length, index)
+    ends = sorted(best.values(), reverse=True)
+    chains: list[list[int]] = []
+    used: set[int] = set()
+    for _length, index in ends:
+        if index in used:
+            continue
+        chain = []
+        cursor = index
+        while cursor != -1:
+            chain.append(cursor)
+            cursor = parent[cursor]
+        chain.reverse()
+        # A chain that is the head of a longer one already taken is not a chain of its own.
+        if chain[-1] in used or any(i in used for i in chain):
+            continue
+        used.update(chain)
+        chains.append(chain)
+    return chains
+
+
+class _Calls:
+    """Where each number may be called: grammar-read calls and plain-digit candidates."""
+
+    def __init__(self, text: str, spans: Iterable[tuple[int, int]], index: LineIndex) -> None:
+        positions: dict[int, list[int]] = defaultdict(list)
+        for start, end in spans:
+            for marker in iter_footnote_markers(text, index, start, end):
+                positions[marker.number].append(marker.span.start)
+            for first, _end, number, _guessed in iter_call_candidates(text, start, end):
+                positions[number].append(first)
+        self._positions = {n: sorted(p) for n, p in positions.items()}
+
+    def first_between(self, number: int, after: int, before: int) -> int | None:
+        positions = self._positions.get(number)
+        if not positions:
+            return None
+        i = bisect_right(positions, after)
+        if i < len(positions) and positions[i] < before:
+            return positions[i]
+        return None
+
+
+def _called_share(chain: Sequence[NoteStart], calls: _Calls) -> float:
+    """Share of the chain's notes called, in order, before their own bodies."""
+    position = -1
+    called = 0
+    for start in chain:
+        found = calls.first_between(start.number, position, start.line_start)
+        if found is not None:
+            called += 1
+            position = found
+    return called / len(chain)
+
+
+def find_note_chain(
+    text: str,
+    line_index: LineIndex,
+    lines: Sequence[tuple[int, int]],
+    prose: Sequence[tuple[int, int]],
+) -> NoteChain | None:
+    """The best-evidenced chain of notes among ``lines`` (content lines: no furniture), whose
+    calls are looked for in ``prose``; None when no chain is called often enough."""
+    starts = [s for start, end in lines if (s := note_start(text, start, end)) is not None]
+    if not starts:
+        return None
+    # A note's own number is never before its own line, so it cannot pass for its call.
+    calls = _Calls(text, prose, line_index)
+    best: NoteChain | None = None
+    for chain in _chains(starts):
+        members = tuple(starts[i] for i in chain)
+        share = _called_share(members, calls)
+        if len(members) < MIN_CHAIN and share < 1.0:
+            continue
+        if share < MIN_CALLED:
+            continue
+        if best is None or share * len(members) > best.called * len(best.starts):
+            best = NoteChain(members, share)
+    return best

@@ -1,0 +1,68 @@
+"""Notes found by their numbering and their calls, with no heading to lead to them."""
+
+from __future__ import annotations
+
+import provenance
+from provenance.layout import find_note_chain, note_start
+from provenance.span import LineIndex
+
+# A UN-style page: numbered paragraphs, calls glued to words, a "Notes" line run into the
+# first note (no blank line, so no heading block), numbers alone above their bodies.
+UN_STYLE = """\
+1.     The Ombudsman stated that Slovenia had mistranslated the concepts.1
+2.     The Ombudsman also reported “personal help”.2 It recommended changes.3
+3.     Another paragraph with no call at all.
+
+Notes
+1
+  YHD, p.2.
+2
+  VARUH, p.3.
+3
+  VARUH, p.7.
+"""
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def test_the_called_chain_is_the_notes_not_the_numbered_paragraphs() -> None:
+    chain = find_note_chain(UN_STYLE, LineIndex(UN_STYLE), _lines(UN_STYLE), [(0, len(UN_STYLE))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2, 3]
+    assert chain.called == 1.0
+    assert all(UN_STYLE[s.lead : s.line_end].strip().isdigit() for s in chain.starts)
+
+
+def test_notes_without_a_heading_block_are_read_and_linked() -> None:
+    document = provenance.parse(UN_STYLE)
+    assert [(n.number, n.body.span.line if n.body else None) for n in document.footnotes] == [
+        (1, 6),
+        (2, 8),
+        (3, 10),
+    ]
+    assert [m.span.line for n in document.footnotes for m in n.markers] == [1, 2, 2]
+    assert document.footnotes[1].body is not None
+    assert document.footnotes[1].body.text == "VARUH, p.3."
+
+
+def test_numbered_paragraphs_nobody_calls_are_not_notes() -> None:
+    text = "1. First paragraph of the report.\n2. Second one.\n3. Third one.\n4. Fourth.\n"
+    assert find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))]) is None
+    assert provenance.parse(text).footnotes == ()
+
+
+def test_note_start_reads_number_alone_and_number_with_text() -> None:
+    text = "  12\n118 JS2, paras. 24 and 44.\n2019 was a year.\n"
+    alone = note_start(text, 0, 4)
+    assert alone is not None and alone.number == 12 and alone.text_start is None
+    inline = note_start(text, 5, 31)
+    assert inline is not None and inline.number == 118
+    assert text[inline.text_start : inline.line_end] == "JS2, paras. 24 and 44."
+    assert note_start(text, 32, 48) is None
