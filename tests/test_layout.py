@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import provenance
-from provenance.layout import find_note_chain, note_start
+from provenance.layout import ContentLine, find_note_chain, note_start, trailing_source_list
 from provenance.span import LineIndex
 
 # A UN-style page: numbered paragraphs, calls glued to words, a "Notes" line run into the
@@ -66,3 +66,42 @@ def test_note_start_reads_number_alone_and_number_with_text() -> None:
     assert inline is not None and inline.number == 118
     assert text[inline.text_start : inline.line_end] == "JS2, paras. 24 and 44."
     assert note_start(text, 32, 48) is None
+    assert note_start("²", 0, 1) is None
+
+
+# An IRB response whose References heading was lost: the entries still end the document.
+UNHEADED = """\
+Relationship between the EPRLF and the authorities [LKA8201]
+The EPRLF "has resolutely kept away from collaborating with the
+government" (The Hindu 15 December 1990).
+In fact, the EPRLF was not mentioned in a December 1990 FBIS
+report (FBIS-NES-90-243 18 December 1990).
+The Hindu. 15 December 1990.
+"Colombo Arming Non-LTTE Groups to Fight LTTE".
+FBIS-NES-90-243. 18 December 1990.
+"Minister Gives Briefing on Security Situation", Colombo
+International Service [Colombo, 14 December 1990].
+"""
+
+
+def test_an_unheaded_list_at_the_end_is_read_entry_by_entry_and_cited() -> None:
+    document = provenance.parse(UNHEADED)
+    assert [(r.span.line, r.section, r.entry.author) for r in document.references] == [
+        (6, "source-list", "The Hindu"),
+        (8, "source-list", "FBIS-NES-90-243"),
+    ]
+    assert [c.reference for c in document.citations] == [0, 1]
+    assert provenance.check(document) == []
+
+
+def test_prose_that_ends_a_report_is_not_a_list() -> None:
+    text = "Report [ABC12345.E]\n\nThe talks resumed on 15 December 1990 in Colombo.\n"
+    assert provenance.parse(text).references == ()
+
+
+def test_the_search_for_an_unheaded_list_stops_at_prose() -> None:
+    lines = [
+        ContentLine(0, 10, True),
+        ContentLine(11, 20, False),
+    ]
+    assert trailing_source_list("0123456789\nabcdefghi\n", lines) == []

@@ -43,7 +43,13 @@ from provenance.parsers.urls import iter_urls
 from provenance.segment import SECTION_HEADINGS, Segmentation, heading_key, segment, subtract
 from provenance.span import Intervals, LineIndex
 
-_SOURCE_SECTIONS = ("references", "attachment", "additional-sources", "bibliography")
+_SOURCE_SECTIONS = (
+    "references",
+    "attachment",
+    "additional-sources",
+    "bibliography",
+    "source-list",
+)
 
 
 def parse_document(

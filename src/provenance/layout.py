@@ -9,7 +9,8 @@ themselves show:
   chains 1, 2, 3 ... in reading order; the chain whose numbers are also *called* in the text
   before their bodies, in order, is the notes. Numbered paragraphs form chains too, but nothing
   calls them.
-- **Source lists**: see ``trailing_source_blocks``.
+- **Source lists**: a list that ends the document without a heading, entry by entry as the
+  reference grammar reads them (``trailing_source_list``).
 
 Each result carries a confidence (the share of its notes that are called), which rules read.
 """
@@ -27,6 +28,7 @@ from provenance.parsers.footnotes import (
     iter_footnote_markers,
     parse_footnote_body_start,
 )
+from provenance.parsers.references import reference_entry
 from provenance.span import LineIndex
 
 #: A chain shorter than this is not taken as notes without a heading (two numbered lines are
@@ -65,7 +67,7 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     if not stripped:
         return None
     lead = line_start + len(line) - len(line.lstrip())
-    if stripped.isdigit():
+    if stripped.isascii() and stripped.isdigit():  # "²" is a digit to str.isdigit
         number = int(stripped)
         if 1 <= number <= MAX_NOTE and stripped[0] != "0":
             return NoteStart(number, line_start, line_end, lead, None)
@@ -176,3 +178,95 @@ def find_note_chain(
         if best is None or share * len(members) > best.called * len(best.starts):
             best = NoteChain(members, share)
     return best
+
+
+# --------------------------------------------------------------------------- source lists
+
+#: An unheaded entry runs over at most this many lines (IRB entries wrap over two or three).
+MAX_UNHEADED_ENTRY_LINES = 4
+
+
+@attrs.frozen(slots=True)
+class ContentLine:
+    """A line of text that is not furniture: where it is, and whether a blank line precedes it."""
+
+    start: int
+    end: int
+    opens_block: bool
+
+
+#: Words an unheaded entry's first field may have: more is a sentence of prose that the
+#: grammar's loose forms would take for a container ("In fact, the EPRLF was not ... (FBIS
+#: 18 December 1990). The Hindu. 15 December 1990.").
+MAX_FIRST_FIELD_WORDS = 12
+
+
+def _is_dated_entry(text: str) -> bool:
+    """Whether the reference grammar reads ``text`` as one dated entry (``_____.`` ditto lines
+    included: they repeat the author above). A name alone is not enough without a heading."""
+    first_field = text.split(". ", 1)[0]
+    if len(first_field.split()) > MAX_FIRST_FIELD_WORDS:
+        return False
+    entry = reference_entry(text)
+    if entry.kind in ("unstructured", "prose", "name-only"):
+        return False
+    return entry.date is not None
+
+
+def _may_start_entry(text: str, lines: Sequence[ContentLine], i: int) -> bool:
+    """A line can open an entry when it does not continue a sentence: it opens a block, or the
+    line before ends one, and it does not start in lower case ("report (FBIS ...)")."""
+    line = text[lines[i].start : lines[i].end].strip()
+    if not line or line[0].islower():
+        return False
+    if lines[i].opens_block or i == 0:
+        return True
+    before = text[lines[i - 1].start : lines[i - 1].end].rstrip()
+    return before.endswith((".", ";", ":", '"', "”", ")", "]"))
+
+
+def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[int, int]]:
+    """The entries of a source list that ends the document without a heading, as spans.
+
+    Copies of IRB responses served online lose their References and Attachment headings; the
+    entries still stand at the end, each read by the reference grammar as a dated entry. From the
+    last line backwards, a line starts an entry when the grammar reads it (joined with at most
+    three following lines of its block) and what follows is entries too; the list starts at the
+    first such line before a run of lines that no entry can start. Bounded: the search stops
+    after ``MAX_UNHEADED_ENTRY_LINES`` lines that start nothing.
+    """
+    n = len(lines)
+    following: list[int | None] = [None] * (n + 1)
+    readable = [False] * (n + 1)
+    readable[n] = True
+    first = n
+    misses = 0
+    for i in range(n - 1, -1, -1):
+        if not _may_start_entry(text, lines, i):
+            readable[i] = False
+            misses += 1
+            if misses >= MAX_UNHEADED_ENTRY_LINES:
+                break
+            continue
+        parts: list[str] = []
+        for j in range(i + 1, min(n, i + MAX_UNHEADED_ENTRY_LINES) + 1):
+            if j - 1 > i and lines[j - 1].opens_block:
+                break  # an entry never runs over a blank line
+            parts.append(" ".join(text[lines[j - 1].start : lines[j - 1].end].split()))
+            if readable[j] and _is_dated_entry(" ".join(parts)):
+                readable[i], following[i] = True, j
+                break
+        if readable[i]:
+            first, misses = i, 0
+            continue
+        misses += 1
+        if misses >= MAX_UNHEADED_ENTRY_LINES:
+            break
+    entries: list[tuple[int, int]] = []
+    i = first
+    while i < n:
+        after = following[i]
+        assert after is not None
+        entries.append((lines[i].start, lines[after - 1].end))
+        i = after
+    return entries

@@ -204,7 +204,10 @@ def index_code_year(code: IndexCode) -> int | None:
 
 # --------------------------------------------------------------------------- references
 
-Section = Literal["references", "attachment", "additional-sources", "bibliography", "footnote"]
+#: ``source-list``: a list of sources found by its layout, with no heading to say what it is.
+Section = Literal[
+    "references", "attachment", "additional-sources", "bibliography", "source-list", "footnote"
+]
 
 
 @attrs.frozen(slots=True)
@@ -329,6 +332,7 @@ RegionKind = Literal[
     "attachment",
     "additional-sources",
     "bibliography",
+    "source-list",
     "notes",
     "footnote",
 ]

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from provenance.errors import GrammarError
-from provenance.layout import NoteChain, find_note_chain
+from provenance.layout import ContentLine, NoteChain, find_note_chain, trailing_source_list
 from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import parse_date
@@ -428,6 +428,26 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             prose = [piece for start, end in prose for piece in subtract(start, end, holes)]
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
+
+    if not sources:
+        # A list of sources that lost its heading still ends the document, entry by entry.
+        in_notes = Intervals((body.span.start, body.span.end) for body in bodies)
+        tail = [
+            ContentLine(line.start, line.end, index == 0)
+            for block in content_blocks()
+            for index, line in enumerate(block.lines)
+            if not in_notes.overlaps(line.start, line.end)
+        ]
+        entries = trailing_source_list(text, tail)
+        if entries:
+            sources.extend(SourceBlock("source-list", start, end) for start, end in entries)
+            list_start, list_end = entries[0][0], entries[-1][1]
+            region("source-list", list_start, list_end)
+            prose = [
+                piece
+                for start, end in prose
+                for piece in subtract(start, end, [(list_start, list_end)])
+            ]
 
     for start, end in furniture:
         region("furniture", start, end)

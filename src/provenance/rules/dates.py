@@ -32,7 +32,9 @@ from provenance.span import Span
 _CATEGORY = "dates"
 
 #: Sections whose entries in-text citations resolve to (the assembler links only these).
-LISTED_SECTIONS = frozenset({"references", "attachment", "additional-sources", "bibliography"})
+LISTED_SECTIONS = frozenset(
+    {"references", "attachment", "additional-sources", "bibliography", "source-list"}
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -744,7 +746,15 @@ _OWN_CODE_LABEL = re.compile(
 
 
 _SOURCE_REGIONS = frozenset(
-    {"references", "attachment", "additional-sources", "bibliography", "footnote", "notes"}
+    {
+        "references",
+        "attachment",
+        "additional-sources",
+        "bibliography",
+        "source-list",
+        "footnote",
+        "notes",
+    }
 )
 
 

@@ -36,16 +36,19 @@ _CATEGORY = "sources"
 
 #: Sections an in-text citation may resolve to.
 LISTED_SECTIONS: frozenset[Section] = frozenset(
-    {"references", "attachment", "additional-sources", "bibliography"}
+    {"references", "attachment", "additional-sources", "bibliography", "source-list"}
 )
 #: Sections whose entries count as the sources a citation is supposed to point at.
-CITED_SECTIONS: frozenset[Section] = frozenset({"references", "attachment", "bibliography"})
+CITED_SECTIONS: frozenset[Section] = frozenset(
+    {"references", "attachment", "bibliography", "source-list"}
+)
 
 _SECTION_NAMES: dict[Section, str] = {
     "references": "References",
     "attachment": "Attachment",
     "additional-sources": "Additional Sources Consulted",
     "bibliography": "Bibliography",
+    "source-list": "the list of sources",
     "footnote": "the notes",
 }
 
