@@ -38,6 +38,7 @@ from provenance.parsers.crossrefs import iter_cross_references
 from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
+from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import SECTION_HEADINGS, Segmentation, heading_key, segment, subtract
@@ -319,6 +320,14 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
     previous_author: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
+        if block.legend is not None:
+            yield Reference(
+                legend_entry(block.legend, " ".join(raw.split())),
+                block.section,
+                raw.strip(),
+                index.span(block.start, block.end),
+            )
+            continue
         entry = reference_entry(" ".join(raw.split()), block.section)
         if entry.author is not None and set(entry.author) <= {"_", "-", "—", " "}:
             # "_____." repeats the author of the entry above.

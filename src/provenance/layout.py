@@ -9,6 +9,8 @@ themselves show:
   chains 1, 2, 3 ... in reading order; the chain whose numbers are also *called* in the text
   before their bodies, in order, is the notes. Numbered paragraphs form chains too, but nothing
   calls them.
+- **Source legends**: items "short form, then the body it stands for" in a report's first
+  notes (``source_legend``; ``legend.lark`` reads each item).
 - **Source lists**: a list that ends the document without a heading, entry by entry as the
   reference grammar reads them (``trailing_source_list``).
 
@@ -23,11 +25,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from provenance.errors import GrammarError
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
     parse_footnote_body_start,
 )
+from provenance.parsers.legends import LegendItem, parse_legend_item
 from provenance.parsers.references import reference_entry
 from provenance.span import LineIndex
 
@@ -270,3 +274,79 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
         entries.append((lines[i].start, lines[after - 1].end))
         i = after
     return entries
+
+
+# --------------------------------------------------------------------------- source legends
+
+#: A legend has at least this many items (two abbreviations in a note are a sentence).
+MIN_LEGEND_ITEMS = 3
+#: The notes a legend may stand in: UN summaries put it in their first or second note.
+LEGEND_NOTES = 2
+
+
+@attrs.frozen(slots=True)
+class LegendEntry:
+    """One legend item found in the text: its span (first line and the lines its name wraps
+    onto) and what the grammar read."""
+
+    start: int
+    end: int
+    item: LegendItem
+
+
+def _abbreviation(short_form: str) -> bool:
+    """A short form, not a word: two capitals, a digit or a joiner (AI, JS2, CoE-ECRI)."""
+    capitals = sum(1 for c in short_form if c.isupper())
+    return capitals >= 2 or any(c.isdigit() or c in "-/" for c in short_form)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+#: Share of a legend's short forms the other notes must cite ("JS2, para. 4"): a list of
+#: abbreviations of treaties explains names and is cited by articles, not as sources.
+MIN_LEGEND_CITED = 0.3
+
+
+def source_legend(text: str, start: int, end: int, citing: Sequence[str] = ()) -> list[LegendEntry]:
+    """The legend items in ``text[start:end]`` (a note's stretch), or none when fewer than
+    ``MIN_LEGEND_ITEMS`` lines read as items or too few of them are cited as sources by the
+    notes ``citing`` ("YHD, p.2."). An item's name runs on over the following lines indented
+    deeper than the item, up to the next item or a blank line."""
+    entries: list[LegendEntry] = []
+    current: tuple[int, int, int, LegendItem] | None = None  # start, end, indent, item
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline == -1 else newline
+        line = text[position:line_end]
+        item: LegendItem | None = None
+        if line.strip():
+            try:
+                item = parse_legend_item(line)
+            except GrammarError:
+                item = None
+            if item is not None and not _abbreviation(item.short_form):
+                item = None
+        if item is not None:
+            if current is not None:
+                entries.append(LegendEntry(current[0], current[1], current[3]))
+            lead = position + _indent(line)
+            current = (lead, line_end, _indent(line), item)
+        elif current is not None:
+            if line.strip() and _indent(line) > current[2]:
+                current = (current[0], line_end, current[2], current[3])
+            else:
+                entries.append(LegendEntry(current[0], current[1], current[3]))
+                current = None
+        position = line_end + 1
+    if current is not None:
+        entries.append(LegendEntry(current[0], current[1], current[3]))
+    if len(entries) < MIN_LEGEND_ITEMS:
+        return []
+    cited_text = " ".join(" ".join(note.split()) for note in citing).casefold()
+    # Cited as a source is cited with a page or paragraph ("JS2, paras. 24"); a treaty's short
+    # form is cited with an article ("ICERD, art. 14").
+    cited = sum(1 for e in entries if f"{e.item.short_form.casefold()}, p" in cited_text)
+    return entries if cited >= MIN_LEGEND_CITED * len(entries) else []

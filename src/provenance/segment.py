@@ -17,11 +17,19 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from provenance.errors import GrammarError
-from provenance.layout import ContentLine, NoteChain, find_note_chain, trailing_source_list
+from provenance.layout import (
+    LEGEND_NOTES,
+    ContentLine,
+    NoteChain,
+    find_note_chain,
+    source_legend,
+    trailing_source_list,
+)
 from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import parse_date
 from provenance.parsers.footnotes import iter_glued_bodies, parse_footnote_body_start
+from provenance.parsers.legends import LegendItem
 from provenance.span import Intervals, LineIndex
 
 # Headings that open a list of sources or notes, by what the list is. Matched on the whole
@@ -93,6 +101,8 @@ class SourceBlock:
     section: Section
     start: int
     end: int
+    #: For an item of a source legend: what the legend grammar read.
+    legend: LegendItem | None = None
 
 
 @attrs.frozen(slots=True)
@@ -448,6 +458,16 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 for start, end in prose
                 for piece in subtract(start, end, [(list_start, list_end)])
             ]
+
+    # A source legend in the first notes: short forms the other notes cite sources by.
+    ordered = sorted(bodies, key=lambda b: b.span.start)
+    citing = [note.text for note in ordered if note.number > LEGEND_NOTES]
+    for index, note in enumerate(ordered):
+        if note.number > LEGEND_NOTES:
+            continue
+        stretch_end = ordered[index + 1].span.start if index + 1 < len(ordered) else note.span.end
+        for entry in source_legend(text, note.span.start, stretch_end, citing):
+            sources.append(SourceBlock("source-list", entry.start, entry.end, entry.item))
 
     for start, end in furniture:
         region("furniture", start, end)

@@ -1,0 +1,62 @@
+"""Source legends: short forms and the bodies they stand for, as ``grammars/legend.lark`` reads.
+
+UN summaries of stakeholders' submissions list, in their first endnotes, every submitter with the
+short form the other notes cite it by (``JS2  Joint submission 2 submitted by: ...``). This
+module reads one item line; ``provenance.layout`` finds where a legend is.
+"""
+
+from __future__ import annotations
+
+import attrs
+from lark import Token, Tree
+
+from provenance.errors import GrammarError
+from provenance.grammars import parse_full
+from provenance.model import ReferenceEntry
+from provenance.parsers.references import reference_entry
+
+__all__ = ["LegendItem", "legend_entry", "parse_legend_item"]
+
+_GRAMMAR = "legend"
+
+
+@attrs.frozen(slots=True)
+class LegendItem:
+    """One legend item: the short form, the body's name as written, and whether the item is an
+    attached document listed under a body (its short form in brackets)."""
+
+    short_form: str
+    name: str
+    attached: bool = False
+
+    @property
+    def body(self) -> str:
+        """The name of the body alone, without its place or trailing punctuation
+        ("Amnesty International, London, United Kingdom*;" -> "Amnesty International")."""
+        head = self.name.split(",", 1)[0]
+        return head.rstrip(" ;.*").strip()
+
+
+def parse_legend_item(line: str) -> LegendItem:
+    """The legend item ``line`` is (leading whitespace allowed); ``GrammarError`` otherwise."""
+    stripped = line.strip()
+    tree: Tree[Token] = parse_full(_GRAMMAR, stripped, "legend_item")
+    tokens = {t.type: str(t) for t in tree.children if isinstance(t, Token)}
+    short_form, name = tokens["SHORT_FORM"], tokens["NAME"].strip()
+    if tree.data == "short_item" and len(tokens["GAP"]) == 1 and not short_form.isupper():
+        # One space after a word with lower case is prose or a label ("Regional Organizations").
+        raise GrammarError(_GRAMMAR, stripped, len(short_form))
+    return LegendItem(short_form, name, attached=tree.data == "bracketed_item")
+
+
+def legend_entry(item: LegendItem, text: str) -> ReferenceEntry:
+    """The reference entry of a legend item whose whole text (its name wrapped over lines
+    joined) is ``text``: the body as author and the short form as its note; an attached
+    document is read by the reference grammar, its short form kept as the note."""
+    if item.attached:
+        name = text.split(")", 1)[1].strip() if ")" in text else item.name
+        entry = reference_entry(name)
+        if entry.kind not in ("unstructured", "prose"):
+            return attrs.evolve(entry, note=item.short_form)
+        return ReferenceEntry(kind="legend", title=name, note=item.short_form)
+    return ReferenceEntry(kind="legend", author=item.body, note=item.short_form)
