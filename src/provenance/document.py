@@ -480,6 +480,8 @@ def _citations(
     previous_end_in_paragraph: dict[int, int] = {}
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     for citation in raw:
+        if _after_reporter_page(text, citation.span.start):
+            continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
         value = citation.value
         if value.ibid:
@@ -508,6 +510,21 @@ def _citations(
         previous = citation
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
+
+
+# A law report's abbreviation (it has a full stop: "Dec.", "F.3d", "U.S.") and a page, with
+# an optional pinpoint page, right before the bracket.
+_REPORTER_PAGE = re.compile(r"[A-Za-z][\w.&]*\.\w*\s+\d+(?:,\s*\d+(?:[-–]\d+)?)?\s*$")
+
+
+def _after_reporter_page(text: str, start: int) -> bool:
+    """Whether a bracket follows a page number: the court and year of a case cited in a law
+    report ("27 I&N Dec. 1, 5 (BIA 2017)", "395 F.3d 1125, 1130 (9th Cir. 2005)"), which is
+    part of that citation, not an author-date citation of a listed source."""
+    bracket = text.rfind("(", max(0, start - 2), start + 1)
+    if bracket == -1:
+        return False
+    return _REPORTER_PAGE.search(text, max(0, bracket - 40), bracket) is not None
 
 
 def _year_only(value: DateValue | None) -> bool:

@@ -30,6 +30,8 @@ def test_rules_are_registered() -> None:
         "duplicate-reference",
         "cited-only-as-consulted",
         "missing-access-date",
+        "unreadable-source-list",
+        "notes-not-found",
     }
 
 

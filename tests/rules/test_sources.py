@@ -24,8 +24,10 @@ from provenance.rules.sources import (
     malformed_url,
     missing_access_date,
     names_match,
+    notes_not_found,
     reference_never_cited,
     source_key,
+    unreadable_source_list,
 )
 
 from .conftest import DocBuilder
@@ -152,17 +154,15 @@ def test_citation_without_reference_silent_when_resolved() -> None:
     assert flagged(citation_without_reference, b.build()) == []
 
 
-def test_citation_without_reference_with_no_list_reports_author_date_only() -> None:
+def test_without_a_list_citations_are_one_unreadable_source_list_not_errors() -> None:
     b = irb_doc(with_list=False)
     # The copy lost its whole source list, not only the heading.
     cut = IRB.index("References")
     b.text = IRB[:cut]
     doc = b.build()
-    assert flagged(citation_without_reference, doc) == [
-        "(The Korea Post Feb. 1999)",
-        "(Yonhap 3 March 1999)",
-    ]
-    assert "the document lists no sources" in messages(citation_without_reference, doc)[0]
+    assert flagged(citation_without_reference, doc) == []
+    assert flagged(unreadable_source_list, doc) == ["(The Korea Post Feb. 1999)"]
+    assert messages(unreadable_source_list, doc)[0].startswith("2 citations name sources")
 
 
 UNHEADED = """\
@@ -176,18 +176,14 @@ The Hindu. 15 December 1990.
 """
 
 
-def test_citation_without_reference_skips_sources_listed_without_a_heading() -> None:
-    b = DocBuilder(UNHEADED)
-    b.citation(
-        "(The Sri\nLanka Monitor November 1990)",
-        author="The Sri Lanka Monitor",
-        date=Date(1990, 11),
-    )
-    b.citation("(The Hindu 15 December 1990)", author="The Hindu", date=Date(1990, 12, 15))
-    b.citation("(Lanka Guardian 1 January 1991)", author="Lanka Guardian", date=Date(1991, 1, 1))
-    # Only the source that no line after the citations starts with is reported; "The Hindu
-    # issue of ..." starts a line too, but it is prose, before the last citation.
-    assert flagged(citation_without_reference, b.build()) == ["(Lanka Guardian 1 January 1991)"]
+def test_a_list_that_lost_its_heading_is_matched_against() -> None:
+    import provenance
+
+    doc = provenance.parse(UNHEADED)
+    assert [r.section for r in doc.references] == ["source-list", "source-list"]
+    # The parser's citation span is the inside of the brackets.
+    assert flagged(citation_without_reference, doc) == ["Lanka Guardian 1 January 1991"]
+    assert flagged(unreadable_source_list, doc) == []
 
 
 def test_citation_without_reference_leaves_consulted_sources_to_their_rule() -> None:
@@ -327,9 +323,10 @@ def test_footnote_without_body_points_at_first_marker() -> None:
     assert [r.span.line for r in emits[0].related] == [9]
 
 
-def test_footnote_without_body_collapses_when_no_note_text_exists() -> None:
+def test_no_note_text_at_all_is_one_notes_not_found_not_errors() -> None:
     doc = amnesty(bodies=()).build()
-    emits = list(footnote_without_body(doc))
+    assert list(footnote_without_body(doc)) == []
+    emits = list(notes_not_found(doc))
     assert len(emits) == 1
     assert emits[0].span.start == AMNESTY.index("<sup>1</sup>")
     assert "notes 1-4 are called" in emits[0].message

@@ -154,11 +154,10 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "as `(27 July 1999)` after a sentence naming its source, that resolves to no entry of "
         "the References, Attachment or Bibliography lists: the reader cannot find the source it "
         "stands for. The name or the date of the citation or of the entry is wrong, or the "
-        "entry is missing. When a document has no source list at all, only author-date "
-        "citations are reported (a bare date in parentheses is then just a date), and not "
-        "those whose source starts a line after the last citation, as in copies of IRB "
-        "Responses whose list lost its heading. Citations of a source listed only as consulted "
-        "are `cited-only-as-consulted`; `ibid.` is `ibid-without-antecedent`'s business."
+        "entry is missing. It is reported only where a source list was read: a document "
+        "whose list could not be read gets one `unreadable-source-list` finding instead. "
+        "Citations of a source listed only as consulted are `cited-only-as-consulted`; "
+        "`ibid.` is `ibid-without-antecedent`'s business."
     ),
     bad=(
         "Treatment of journalists [ABC12345.E]\n\n"
@@ -179,51 +178,57 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
     ),
 )
 def citation_without_reference(doc: Document) -> Iterator[Emit]:
-    has_list = any(reference.section in LISTED_SECTIONS for reference in doc.references)
-    last_citation_end = max((c.span.end for c in doc.citations), default=0)
+    if not any(reference.section in LISTED_SECTIONS for reference in doc.references):
+        return  # nothing to match against: unreadable-source-list says so, once
     for citation in doc.citations:
         if citation.reference is not None or citation.kind not in ("author-date", "date-only"):
             continue
         if _consulted_only(doc, citation) is not None:
             continue
-        if has_list:
-            yield Emit(
-                citation.span,
-                f"citation {_citation_label(citation)} matches no entry in the reference list",
-            )
-        elif citation.kind == "author-date" and not _unheaded_entry(
-            doc, citation, last_citation_end
-        ):
-            yield Emit(
-                citation.span,
-                f"citation {_citation_label(citation)} has no reference list to match: "
-                "the document lists no sources",
-            )
+        yield Emit(
+            citation.span,
+            f"citation {_citation_label(citation)} matches no entry in the reference list",
+        )
 
 
-def _unheaded_entry(doc: Document, citation: Citation, after: int) -> bool:
-    """Whether a line after the last citation starts with the cited source's name.
-
-    Copies of IRB Responses on ecoi.net lose the "References" heading, so their list is not
-    recognised as one; its entries still start a line with the source name followed by a full
-    stop, comma or bracket (``The Hindu. 15 December 1990.``).
-    """
-    author = citation.value.author
-    if author is None:
-        return False
-    cited = source_key(author)
+@rule(
+    "unreadable-source-list",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="Citations that name sources, but no list of sources could be read.",
+    doc=(
+        "The text cites sources author-date style, `(The Korea Post Feb. 1999)`, but no "
+        "References, Attachment or Bibliography list, headed or not, could be read: either "
+        "the list is missing (lost in conversion, or never written) or it is laid out in a "
+        "way `provenance` does not read. Either way nothing was checked against it, so the "
+        "report must not pass as one whose sources are all there. One finding, at the first "
+        "citation."
+    ),
+    bad=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists covering the elections were detained for several days "
+        "(The Korea Post Feb. 1999).\n"
+    ),
+    good=(
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "Journalists covering the elections were detained for several days "
+        "(The Korea Post Feb. 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. Vol. 12, No. 2. "Reporters Held."\n'
+    ),
+)
+def unreadable_source_list(doc: Document) -> Iterator[Emit]:
+    if any(reference.section in LISTED_SECTIONS for reference in doc.references):
+        return
+    cited = [c for c in doc.citations if c.kind == "author-date"]
     if not cited:
-        return False
-    text = doc.text
-    position = text.find("\n", after)
-    while position != -1:
-        line_end = text.find("\n", position + 1)
-        line = text[position + 1 : len(text) if line_end == -1 else line_end].strip()
-        head = re.split(r"[.,:;(\[]", line, maxsplit=1)
-        if len(head) == 2 and source_key(head[0]) == cited:
-            return True
-        position = line_end
-    return False
+        return
+    yield Emit(
+        cited[0].span,
+        f"{len(cited)} citation{'s' if len(cited) != 1 else ''} name sources, but no list of "
+        "sources could be read: the list is missing or laid out in a way not read, and "
+        "nothing was checked against it",
+    )
 
 
 @rule(
@@ -360,8 +365,8 @@ def _duplicate_bodies(doc: Document) -> set[int]:
     doc=(
         "The text calls a note (`<sup>19</sup>`, `[19]`) but the document has no note 19: the "
         "source or explanation the note should give is lost, often in conversion from PDF. "
-        "When a document calls notes but contains no note text at all, one finding says so "
-        "at the first call instead of one per note."
+        "When a document calls notes but no note text at all could be read, that is "
+        "`notes-not-found`, once, instead of one finding per note."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -379,17 +384,7 @@ def _duplicate_bodies(doc: Document) -> set[int]:
 )
 def footnote_without_body(doc: Document) -> Iterator[Emit]:
     missing = [note for note in doc.footnotes if note.markers and note.body is None]
-    if not missing:
-        return
-    if all(note.body is None for note in doc.footnotes) and len(missing) > 1:
-        first = min(missing, key=lambda n: n.markers[0].span.start)
-        marker = _first_marker(first)
-        assert marker is not None
-        yield Emit(
-            marker.span,
-            f"notes {_number_range([n.number for n in missing])} are called in the text, but "
-            "the document contains no note text at all",
-        )
+    if not missing or _no_note_text(doc):
         return
     for note in missing:
         marker = _first_marker(note)
@@ -402,6 +397,51 @@ def footnote_without_body(doc: Document) -> Iterator[Emit]:
         yield Emit(
             marker.span, f"note {note.number} is called here, but the note is missing", others
         )
+
+
+def _no_note_text(doc: Document) -> bool:
+    """Notes are called but no note text at all was read (then one finding, not one a note)."""
+    return bool(doc.footnotes) and all(note.body is None for note in doc.footnotes)
+
+
+@rule(
+    "notes-not-found",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="Notes called in the text, but no note text could be read.",
+    doc=(
+        "The text calls notes (`<sup>1</sup>`, `[1]`, `[^1]`) but no note text at all could "
+        "be read: the notes were lost in conversion, were never written, or are laid out in "
+        "a way `provenance` does not read. Nothing was checked against them, so the report "
+        "must not pass as one whose notes are all there. One finding, at the first call."
+    ),
+    bad=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>2</sup>\n"
+    ),
+    good=(
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+        "the logging sites for the cities.<sup>2</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
+    ),
+)
+def notes_not_found(doc: Document) -> Iterator[Emit]:
+    if not _no_note_text(doc):
+        return
+    called = [note for note in doc.footnotes if note.markers]
+    if not called:
+        return
+    first = min(called, key=lambda n: min(m.span.start for m in n.markers))
+    marker = _first_marker(first)
+    assert marker is not None
+    yield Emit(
+        marker.span,
+        f"notes {_number_range([n.number for n in called])} are called in the text, but no "
+        "note text could be read: the notes are missing or laid out in a way not read",
+    )
 
 
 @rule(
