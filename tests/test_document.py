@@ -21,6 +21,4 @@ def test_a_report_citing_sources_with_no_list_is_one_warning_not_errors() -> Non
         "Two reporters were detained (The Korea Post Feb. 1999) and charged (Yonhap 1999).\n"
     )
     findings = provenance.check(document)
-    assert [(f.rule, str(f.severity)) for f in findings] == [
-        ("unreadable-source-list", "warning")
-    ]
+    assert [(f.rule, str(f.severity)) for f in findings] == [("unreadable-source-list", "warning")]

@@ -108,3 +108,20 @@ def test_subtract_keeps_exactly_the_characters_outside_the_holes(
     kept = {i for s, e in subtract(start, end, merged) for i in range(s, e)}
     expected = {i for i in range(start, end) if not any(s <= i < e for s, e in merged)}
     assert kept == expected
+
+
+def test_a_source_list_entry_broken_over_blocks_by_pdf_text_stays_one_entry() -> None:
+    import provenance
+
+    text = (
+        "Report\n\nA claim (Abdul-Zahra 2019).\n\nREFERENCES\n\n"
+        "Abdul-Zahra, Q. 2019. “Parliament Approves New Election Law.” AP News\n\n"
+        "December. https://apnews.com/article/e608aeef.\n\n"
+        "Reuters. 2020. “Protests.” www.reuters.com/world/\n\n"
+        "75228a8a607a44863b57021ac33264dc.\n\n"
+        "LEXIS/NEXIS\n"
+    )
+    lines = [r.span.line for r in provenance.parse(text).references]
+    # "December. https://..." starts with a capital: its own block, so its own entry; the
+    # digest and nothing else continue the entry above; "LEXIS/NEXIS" is a source of its own.
+    assert lines == [7, 9, 11, 15]

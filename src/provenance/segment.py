@@ -379,6 +379,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             continue
         if section in ("references", "attachment", "additional-sources", "bibliography"):
             region(section, block.start, block.end)
+            if sources and sources[-1].section == section and _continues_entry(block):
+                # PDF text breaks an entry's URL or title onto a block of its own.
+                sources[-1] = attrs.evolve(sources[-1], end=block.end)
+                continue
             sources.extend(_entries_of_block(block, section))
             continue
 
@@ -520,6 +524,23 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
         if after <= first:
             continue
         yield SourceBlock(section, block.lines[first].start, block.lines[after - 1].end)
+
+
+def _continues_entry(block: Block) -> bool:
+    """Whether a block in a source list carries on the entry before it: it starts in lower case
+    ("com/news/world-50595212.") or its first line is one unbroken chunk ending an entry that
+    is not a whole web address ("75228a8a607a44863b57021ac33264dc.", "www.bbc.com/news/x."):
+    no entry starts so, while "LEXIS/NEXIS" or a bare "https://..." can be one of its own."""
+    first = block.lines[0].text.strip()
+    if not first:
+        return False
+    if first[0].islower() and not first.startswith(("http://", "https://")):
+        return True
+    return (
+        " " not in first
+        and first.endswith((".", "/"))
+        and not first.startswith(("http://", "https://", "[", "*", "-"))
+    )
 
 
 def _looks_like_entry(text: str) -> bool:
