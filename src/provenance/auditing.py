@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from provenance.coverage import coverage
 from provenance.findings import FileError, Finding, Severity
 from provenance.model import Date, DateRange, Document
 
@@ -108,6 +109,8 @@ class DocumentAudit:
     citations: int
     unresolved_citations: int
     claim_sentences: int
+    #: Notes with both their call and their text read.
+    linked_notes: int = 0
 
     @property
     def uncorroborated_share(self) -> float:
@@ -285,6 +288,7 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
         citations=len(document.citations),
         unresolved_citations=sum(1 for c in document.citations if c.reference is None),
         claim_sentences=_sentence_count(document),
+        linked_notes=coverage(document).notes_linked,
     )
 
 

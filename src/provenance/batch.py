@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from provenance.config import Config
+from provenance.coverage import coverage
 from provenance.errors import InputError
 from provenance.findings import FileError, FileResult, Finding
 from provenance.model import Document
@@ -37,8 +38,8 @@ def check_file(path: str, config: Config) -> FileResult | FileError:
     result = audit_file(path, config)
     if isinstance(result, FileError):
         return result
-    _document, findings = result
-    return FileResult(path, findings)
+    document, findings = result
+    return FileResult(path, findings, coverage(document))
 
 
 def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:

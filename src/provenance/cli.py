@@ -379,10 +379,11 @@ def _check_inputs(
                     yield FileError(STDIN_NAME, error.reason)
                 else:
                     from provenance.checking import check
+                    from provenance.coverage import coverage
                     from provenance.document import parse_document
 
                     document = parse_document(decoded.text, None, decoded.notes)
-                    yield FileResult(STDIN_NAME, tuple(check(document, config)))
+                    yield FileResult(STDIN_NAME, tuple(check(document, config)), coverage(document))
             else:
                 yield next(from_files)
             progress.step()
@@ -432,8 +433,12 @@ def _run_check(args: argparse.Namespace) -> int:
         results = load_baseline(args.baseline).new_findings(results)
 
     if streaming:
-        from provenance.reporters.text import render_text
+        from provenance.reporters.text import format_coverage, render_text
 
+        for result in results:
+            read = format_coverage(result)
+            if read:
+                print(read, file=sys.stderr)
         summary = render_text(results).splitlines()
         if summary and any(result.findings for result in results):
             print(summary[-1], file=sys.stderr)

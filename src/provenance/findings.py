@@ -7,6 +7,7 @@ import hashlib
 
 import attrs
 
+from provenance.coverage import Coverage
 from provenance.span import Span
 
 
@@ -74,7 +75,9 @@ class FileError:
 
 @attrs.frozen(slots=True)
 class FileResult:
-    """The findings of one checked file (``document`` is None for results built from a baseline)."""
+    """The findings of one checked file, and what of it was read (``coverage``; None for results
+    built from a baseline)."""
 
     path: str
     findings: tuple[Finding, ...]
+    coverage: Coverage | None = None

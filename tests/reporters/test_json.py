@@ -31,4 +31,27 @@ def test_contract_on_the_seeds(seed_file_results: list[FileResult]) -> None:
 
 
 def test_empty_run() -> None:
-    assert json.loads(render_json([])) == {"version": 1, "findings": [], "errors": []}
+    assert json.loads(render_json([])) == {
+        "version": 1,
+        "findings": [],
+        "errors": [],
+        "documents": [],
+    }
+
+
+def test_each_document_says_what_was_read_and_linked() -> None:
+    from provenance.coverage import Coverage
+    from provenance.findings import FileResult
+
+    read = Coverage(sources=3, citations=4, citations_linked=3, notes=2, notes_linked=2)
+    payload = json.loads(render_json([FileResult("r.txt", (), read)]))
+    assert payload["documents"] == [
+        {
+            "path": "r.txt",
+            "sources": 3,
+            "citations": 4,
+            "citations_linked": 3,
+            "notes": 2,
+            "notes_linked": 2,
+        }
+    ]

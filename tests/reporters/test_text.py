@@ -43,3 +43,12 @@ def test_summary_counts_by_severity() -> None:
 
 def test_nothing_to_say_is_empty() -> None:
     assert render_text([FileResult("a.txt", ())]) == ""
+
+
+def test_a_file_whose_citations_or_notes_were_not_all_linked_says_so() -> None:
+    from provenance.coverage import Coverage
+
+    partial = Coverage(sources=0, citations=2, citations_linked=0, notes=3, notes_linked=3)
+    complete = Coverage(sources=2, citations=2, citations_linked=2, notes=0, notes_linked=0)
+    out = render_text([FileResult("a.txt", (), partial), FileResult("b.txt", (), complete)])
+    assert out == "a.txt: read 0 sources listed, 0 of 2 citations linked, 3 of 3 notes linked\n"

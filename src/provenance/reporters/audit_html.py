@@ -134,7 +134,13 @@ def _document_section(index: int, doc: DocumentAudit) -> str:
         f'<div class="card"><strong>{doc.citations}</strong>in-text citations'
         + (f" ({doc.unresolved_citations} unresolved)" if doc.unresolved_citations else "")
         + "</div>"
-        f'<div class="card"><strong>{len(doc.footnotes)}</strong>footnotes</div>'
+        f'<div class="card"><strong>{len(doc.footnotes)}</strong>footnotes'
+        + (
+            f" ({doc.linked_notes} linked to their call)"
+            if doc.linked_notes != len(doc.footnotes)
+            else ""
+        )
+        + "</div>"
         f'<div class="card"><strong>{len(doc.claims)}</strong>qualified claims</div>'
         f'<div class="card"><strong>{doc.count("error")}</strong>errors, '
         f"{doc.count('warning')} warnings</div></div>"

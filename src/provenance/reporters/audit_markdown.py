@@ -31,7 +31,8 @@ def _document(doc: DocumentAudit) -> list[str]:
     out += [" · ".join(facts), ""]
     out += [
         f"{len(doc.sources)} sources, {doc.citations} in-text citations "
-        f"({doc.unresolved_citations} unresolved), {len(doc.footnotes)} footnotes, "
+        f"({doc.unresolved_citations} unresolved), {len(doc.footnotes)} footnotes "
+        f"({doc.linked_notes} linked to their call), "
         f"{len(doc.claims)} qualified claims, {doc.count('error')} errors, "
         f"{doc.count('warning')} warnings.",
         "",

@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from provenance.findings import FileError, FileResult, Finding
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
@@ -40,5 +42,10 @@ def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ())
             for finding in result.findings
         ],
         "errors": [{"path": error.path, "reason": error.reason} for error in errors],
+        "documents": [
+            {"path": result.path, **attrs.asdict(result.coverage)}
+            for result in results
+            if result.coverage is not None
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -26,6 +26,15 @@ def format_finding(finding: Finding, path: str, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
+def format_coverage(result: FileResult) -> str | None:
+    """What a file's result rests on, where something was not linked (None when all was): a
+    clean file whose notes or citations were not read is not a clean file."""
+    read = result.coverage
+    if read is None or read.complete:
+        return None
+    return f"{result.path}: read {read.describe()}"
+
+
 def render_text(
     results: Sequence[FileResult], errors: Sequence[FileError] = (), colour: bool = False
 ) -> str:
@@ -36,6 +45,7 @@ def render_text(
         for result in results
         for finding in result.findings
     ]
+    lines += [line for result in results if (line := format_coverage(result))]
     total = sum(len(result.findings) for result in results)
     if total:
         by_severity = {
