@@ -626,3 +626,22 @@ def test_rules_never_raise_and_spans_lie_in_the_text(text: str) -> None:
         for emit in function(doc):
             assert 0 <= emit.span.start < emit.span.end <= len(text)
             assert emit.message.strip()
+
+
+def test_a_third_party_who_could_not_confirm_is_not_the_report_saying_so() -> None:
+    import provenance
+
+    def rules(text: str) -> list[str]:
+        return [f.rule for f in provenance.check(provenance.parse(text + "\n"))]
+
+    assert rules("The Ministry said it could not confirm the report.") == ["attributed-unconfirmed"]
+    assert rules("According to the UN, the figures could not be verified.") == [
+        "attributed-unconfirmed"
+    ]
+    # The report's own voice, even after someone else's statement joined by "but".
+    assert rules(
+        "X stated that two were held, but the Research Directorate could not corroborate this."
+    ) == ["uncorroborated-claim"]
+    assert rules("Two were held. Corroboration of this account could not be obtained.") == [
+        "uncorroborated-claim"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -68,19 +69,31 @@ def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any
             for note in document.footnotes
         ],
         "uncorroborated": [
-            {"line": f.span.line, "text": f.excerpt}
+            # The finding marks the claim; the truth marks the words that say it is
+            # unconfirmed, which the finding's related place points at when they differ.
+            {"line": (f.related[0].span if f.related else f.span).line, "text": f.excerpt}
             for f in findings
             if f.rule == "uncorroborated-claim"
         ],
-        "hedges": [
-            {"line": f.span.line, "word": f.excerpt} for f in findings if f.rule == "hedged-claim"
-        ],
+        "hedges": [_hedge(document, f) for f in findings if f.rule == "hedged-claim"],
         "date_issues": [
             {"line": f.span.line, "kind": f.rule, "text": f.excerpt}
             for f in findings
             if f.rule in DATE_RULES and f.severity is Severity.ERROR
         ],
     }
+
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _hedge(document: Document, finding: Finding) -> dict[str, Any]:
+    """The hedge word of a hedged-claim finding (quoted in its message) and its own line."""
+    quoted = _QUOTED.search(finding.message)
+    word = quoted.group(1) if quoted else finding.excerpt
+    at = document.text.find(word, finding.span.start, finding.span.end)
+    line = document.line_index.line_column(at)[0] if at >= 0 else finding.span.line
+    return {"line": line, "word": word}
 
 
 def unexplained_errors(truth: Mapping[str, Any], findings: Sequence[Finding]) -> list[Finding]:

@@ -516,6 +516,8 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
         if found is None:
             continue
         marker, scope = found
+        if _attributed(text, sentence, marker):
+            continue  # a third party's word: attributed-unconfirmed
         quoted = _marker_quote(text, marker, sentence.end)
         if scope == "preceding":
             claim = _claim_before(doc, prose, sentence)
@@ -534,6 +536,58 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
         yield Emit(
             doc.line_index.span(sentence.start, sentence.end),
             f'the document says this could not be corroborated: "{quoted}"',
+        )
+
+
+def _attributed(text: str, sentence: _Sentence, marker: re.Match[str]) -> bool:
+    """Whether the statement is someone else's: a verb of saying or "according to" comes
+    before it in its sentence, with no "but" between ("The Ministry said it could not
+    confirm the report"); the report's own qualifiers ("unconfirmed reports") never are."""
+    p = phrases()
+    if p.qualifiers.fullmatch(marker.group()):
+        return False
+    last_end = None
+    for pattern in (p.attribution_verbs, p.according_to):
+        for found in pattern.finditer(text, sentence.start, marker.start()):
+            last_end = max(last_end or 0, found.end())
+    if last_end is None:
+        return False
+    return p.joins_claim.search(text, last_end, marker.start()) is None
+
+
+@rule(
+    "attributed-unconfirmed",
+    severity=Severity.INFO,
+    category=_CATEGORY,
+    summary="A source the report cites says it could not confirm something.",
+    doc=(
+        "A third party, not the report itself, says it could not corroborate, confirm or "
+        "verify something (`The Ministry said it could not confirm the report`, `according to "
+        "the UN, the figures could not be verified`). Worth knowing when weighing that "
+        "party's other statements; the report's own word is `uncorroborated-claim`."
+    ),
+    bad=(
+        "Treatment of ethnic Koreans [KKT34458.E]\n\n"
+        "The Ministry of Internal Affairs said it could not confirm reports of refused "
+        "residence permits.\n"
+    ),
+    good=(
+        "Treatment of ethnic Koreans [KKT34458.E]\n\n"
+        "The Ministry of Internal Affairs confirmed reports of refused residence permits.\n"
+    ),
+)
+def attributed_unconfirmed(doc: Document) -> Iterator[Emit]:
+    prose = _Prose.of(doc)
+    text = doc.text
+    for sentence in prose.all_sentences():
+        found = _marker_in(prose, sentence)
+        if found is None or not _attributed(text, sentence, found[0]):
+            continue
+        marker = found[0]
+        quoted = _marker_quote(text, marker, sentence.end)
+        yield Emit(
+            doc.line_index.span(marker.start(), marker.end()),
+            f'a cited party says it could not confirm this: "{quoted}"',
         )
 
 
