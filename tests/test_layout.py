@@ -105,3 +105,11 @@ def test_the_search_for_an_unheaded_list_stops_at_prose() -> None:
         ContentLine(11, 20, False),
     ]
     assert trailing_source_list("0123456789\nabcdefghi\n", lines) == []
+
+
+def test_a_note_whose_text_was_lost_breaks_neither_the_chain_nor_its_call() -> None:
+    text = UN_STYLE.replace("2\n  VARUH, p.3.\n", "")
+    document = provenance.parse(text)
+    numbers = {n.number: (bool(n.markers), n.body is not None) for n in document.footnotes}
+    assert numbers == {1: (True, True), 2: (True, False), 3: (True, True)}
+    assert [f.rule for f in provenance.check(document)] == ["footnote-without-body"]

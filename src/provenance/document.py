@@ -367,6 +367,8 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     wanted = {body.number for body in seg.bodies}
     if not wanted:
         return
+    # A note whose text is lost is still called: look for the numbers the notes skip too.
+    wanted |= set(range(1, max(wanted)))
     candidates = sorted(
         candidate
         for start, end in _marker_regions(seg, text)

@@ -54,6 +54,13 @@ class NoteStart:
     line_end: int
     lead: int
     text_start: int | None
+    #: Numbered paragraphs ("12.  The ...") are written one way and notes another ("12" alone,
+    #: "12 JS2, para. 4"): a chain keeps to one way.
+    period: bool = False
+
+    @property
+    def style(self) -> tuple[bool, bool]:
+        return self.text_start is None, self.period
 
 
 @attrs.frozen(slots=True)
@@ -82,28 +89,36 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     number, _style, offset, recovered = parsed
     if recovered:
         return None  # "6Another": only a guess; the heading-driven pass confirms those
-    return NoteStart(number, line_start, line_end, lead, line_start + offset)
+    digits = len(str(number))
+    period = text[lead + digits : lead + digits + 1] == "."
+    return NoteStart(number, line_start, line_end, lead, line_start + offset, period)
 
 
 def _chains(starts: Sequence[NoteStart]) -> list[list[int]]:
-    """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first.
+    """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first;
+    a chain may skip one number (a note whose text was lost).
 
     For each number the best chain ending there so far is kept, so the search is linear.
     """
-    best: dict[int, tuple[int, int]] = {}  # number -> (chain length, index of its last start)
+    # (style, number) -> (chain length, index of its last start)
+    best: dict[tuple[tuple[bool, bool], int], tuple[int, int]] = {}
     parent: dict[int, int] = {}
     for index, start in enumerate(starts):
-        number = start.number
+        number, style = start.number, start.style
+        # The note before, or the one before that when a note's text was lost; of the two, the
+        # nearer one (a run of notes is not continued from a numbered paragraph far above).
+        before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
         if number == 1:
             length = 1
             parent[index] = -1
-        elif number - 1 in best:
-            length = best[number - 1][0] + 1
-            parent[index] = best[number - 1][1]
+        elif before:
+            previous_length, previous = max(before, key=lambda b: b[1])
+            length = previous_length + 1
+            parent[index] = previous
         else:
             continue
-        if number not in best or length >= best[number][0]:
-            best[number] = (length, index)
+        if (style, number) not in best or length >= best[style, number][0]:
+            best[style, number] = (length, index)
     ends = sorted(best.values(), reverse=True)
     chains: list[list[int]] = []
     used: set[int] = set()

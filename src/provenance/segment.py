@@ -429,11 +429,18 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     ]
     chain = find_note_chain(text, line_index, content_lines, prose)
     if chain is not None:
+        chained = list(_chain_bodies(text, line_index, chain, furniture))
+        in_chain = Intervals((body.span.start, body.span.end) for body in chained)
+        overlapped = [b for b in bodies if in_chain.overlaps(b.span.start, b.span.end)]
+        if len(chained) > len(overlapped):
+            # The numbering read more notes where the heading-led reading ran notes together
+            # (a lost note stops it): the numbering's reading wins there.
+            bodies = [b for b in bodies if not in_chain.overlaps(b.span.start, b.span.end)]
         known = {body.number for body in bodies}
         taken = Intervals((body.span.start, body.span.end) for body in bodies)
         by_layout = [
             body
-            for body in _chain_bodies(text, line_index, chain, furniture)
+            for body in chained
             if body.number not in known and not taken.overlaps(body.span.start, body.span.end)
         ]
         if by_layout:
