@@ -19,6 +19,7 @@ Each result carries a confidence (the share of its notes that are called), which
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -214,6 +215,9 @@ class ContentLine:
     opens_block: bool
 
 
+# A dated entry writes a year; text without one is not parsed at all.
+_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+
 #: Words an unheaded entry's first field may have: more is a sentence of prose that the
 #: grammar's loose forms would take for a container ("In fact, the EPRLF was not ... (FBIS
 #: 18 December 1990). The Hindu. 15 December 1990.").
@@ -223,8 +227,10 @@ MAX_FIRST_FIELD_WORDS = 12
 def _is_dated_entry(text: str) -> bool:
     """Whether the reference grammar reads ``text`` as one dated entry (``_____.`` ditto lines
     included: they repeat the author above). A name alone is not enough without a heading."""
-    first_field = text.split(". ", 1)[0]
-    if len(first_field.split()) > MAX_FIRST_FIELD_WORDS:
+    first_field, _, rest = text.partition(". ")
+    # Cheap checks first (the reference grammar is slow to load): an entry names its source,
+    # then its date ("The Hindu. 15 December 1990."), not "Copyright 2004 Herald. All rights".
+    if len(first_field.split()) > MAX_FIRST_FIELD_WORDS or not _YEAR.search(rest):
         return False
     entry = reference_entry(text)
     if entry.kind in ("unstructured", "prose", "name-only"):
