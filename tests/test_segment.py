@@ -125,3 +125,21 @@ def test_a_source_list_entry_broken_over_blocks_by_pdf_text_stays_one_entry() ->
     # "December. https://..." starts with a capital: its own block, so its own entry; the
     # digest and nothing else continue the entry above; "LEXIS/NEXIS" is a source of its own.
     assert lines == [7, 9, 11, 15]
+
+
+def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
+    import provenance
+
+    text = (
+        "Massacre\n\nThe village was burnt.[1] Many fled (Taylor 1991).\n\n"
+        "References\n\n"
+        "Taylor, John G. 1991. Indonesia's Forgotten War. London: Zed Books.\n\n"
+        "External links\n\n"
+        "-   Mass grave in London reveals how volcano caused global catastrophe\n\n"
+        "Category:Massacres in Poland Category:Mass murder in 1943\n\n"
+        "[1]\n"
+    )
+    document = provenance.parse(text)
+    assert [r.span.line for r in document.references] == [7]
+    assert [(n.number, n.body) for n in document.footnotes] == [(1, None)]
+    assert [r.kind for r in document.regions if r.span.line == 13] == ["furniture"]

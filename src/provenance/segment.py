@@ -28,7 +28,11 @@ from provenance.layout import (
 from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import parse_date
-from provenance.parsers.footnotes import iter_glued_bodies, parse_footnote_body_start
+from provenance.parsers.footnotes import (
+    iter_glued_bodies,
+    parse_footnote_body_start,
+    parse_footnote_marker,
+)
 from provenance.parsers.legends import LegendItem
 from provenance.span import Intervals, LineIndex
 
@@ -60,6 +64,13 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
 }
 
 _TOC_HEADINGS = frozenset({"table of contents", "contents", "content"})
+
+# Headings that end a list of sources without starting another: what follows them is links or
+# pointers, not the sources the text cites ("External links" after an article's References).
+_LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "related articles"})
+
+# Lines a web copy adds after its lists: page categories, empty bullets.
+_SITE_FURNITURE = re.compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
 
 # Markdown heading (OCR output to Markdown) or a bullet before a TOC line.
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -253,7 +264,8 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     if len(stripped) > 100 or len(stripped) < 2:
         return None
     plain = _EMPHASIS.sub("", stripped)
-    if heading_key(plain) in SECTION_HEADINGS or heading_key(plain) in _TOC_HEADINGS:
+    key = heading_key(plain)
+    if key in SECTION_HEADINGS or key in _TOC_HEADINGS or key in _LIST_ENDING_HEADINGS:
         return _HeadingLine(line, plain, False)
     if plain.endswith((",", ";")) or (plain[-1:] == ":" and not plain[:1].isdigit()):
         return None
@@ -346,6 +358,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
                 continue
+            if key in _LIST_ENDING_HEADINGS:
+                section = None
+                region("heading", block.start, block.end)
+                headings.append(_make_heading(candidate, line_index))
+                continue
             if section is not None and not candidate.markdown and section != "notes":
                 # Inside a source list a short capitalised line ("IRB Databases") is an entry.
                 pass
@@ -377,13 +394,21 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             notes_next = _next_note_number(block.lines, notes_next)
             region("notes", block.start, block.end)
             continue
-        if section in ("references", "attachment", "additional-sources", "bibliography"):
-            region(section, block.start, block.end)
-            if sources and sources[-1].section == section and _continues_entry(block):
+        if _SITE_FURNITURE.match(block.lines[0].text):
+            region("furniture", block.start, block.end)
+            continue
+        list_section = _LIST_SECTIONS.get(section) if section is not None else None
+        if list_section is not None and _opens_note(block.lines[0].text):
+            # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy lost):
+            # the list has ended.
+            section = list_section = None
+        if list_section is not None:
+            region(list_section, block.start, block.end)
+            if sources and sources[-1].section == list_section and _continues_entry(block):
                 # PDF text breaks an entry's URL or title onto a block of its own.
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
-            sources.extend(_entries_of_block(block, section))
+            sources.extend(_entries_of_block(block, list_section))
             continue
 
         # A note body wherever OCR put it: a block that starts with a note number.
@@ -531,6 +556,28 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
         if after <= first:
             continue
         yield SourceBlock(section, block.lines[first].start, block.lines[after - 1].end)
+
+
+#: Regions that are lists of sources, and the section their entries get.
+_LIST_SECTIONS: dict[RegionKind, Section] = {
+    "references": "references",
+    "attachment": "attachment",
+    "additional-sources": "additional-sources",
+    "bibliography": "bibliography",
+}
+
+
+def _opens_note(line: str) -> bool:
+    """Whether a line opens a note, with its text or with its text lost (``[3]`` alone)."""
+    stripped = line.strip()
+    parsed = parse_footnote_body_start(stripped)
+    if parsed is not None and not parsed[3] and parsed[1] != "plain":
+        return True
+    try:
+        parse_footnote_marker(stripped)
+    except GrammarError:
+        return False
+    return True
 
 
 def _continues_entry(block: Block) -> bool:
