@@ -32,6 +32,7 @@ def test_rules_are_registered() -> None:
         "missing-access-date",
         "unreadable-source-list",
         "notes-not-found",
+        "note-calls-not-found",
     }
 
 

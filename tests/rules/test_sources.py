@@ -24,6 +24,7 @@ from provenance.rules.sources import (
     malformed_url,
     missing_access_date,
     names_match,
+    note_calls_not_found,
     notes_not_found,
     reference_never_cited,
     source_key,
@@ -340,11 +341,12 @@ def test_footnote_without_marker_points_at_body() -> None:
     assert emits[0].excerpt == BODIES[3]
 
 
-def test_footnote_without_marker_collapses_when_no_call_exists() -> None:
+def test_notes_called_nowhere_are_one_note_calls_not_found_not_errors() -> None:
     doc = amnesty(markers=()).build()
-    emits = list(footnote_without_marker(doc))
+    assert list(footnote_without_marker(doc)) == []
+    emits = list(note_calls_not_found(doc))
     assert len(emits) == 1
-    assert "notes 1-4" in emits[0].message and "calls none" in emits[0].message
+    assert "notes 1-4" in emits[0].message and "none of them" in emits[0].message
 
 
 def test_numbering_gap_missing_on_both_sides() -> None:
