@@ -113,3 +113,39 @@ def test_a_note_whose_text_was_lost_breaks_neither_the_chain_nor_its_call() -> N
     numbers = {n.number: (bool(n.markers), n.body is not None) for n in document.footnotes}
     assert numbers == {1: (True, True), 2: (True, False), 3: (True, True)}
     assert [f.rule for f in provenance.check(document)] == ["footnote-without-body"]
+
+
+def test_note_start_tells_numbered_paragraphs_from_notes_by_the_full_stop() -> None:
+    text = "12.  The Ombudsman stated.\n12 JS2, para. 4.\n  07\n999\n1000\n0\n"
+    paragraph = note_start(text, 0, 26)
+    note = note_start(text, 27, 43)
+    assert paragraph is not None and paragraph.period and not paragraph.style[0]
+    assert note is not None and not note.period and note.style == (False, False)
+    assert note_start(text, 44, 48) is None  # a leading zero is a figure, not a note
+    last = note_start(text, 49, 52)
+    assert last is not None and last.number == 999 and last.style == (True, False)
+    assert note_start(text, 53, 57) is None  # four digits: a year or a figure
+    assert note_start(text, 58, 59) is None
+
+
+def test_an_abbreviation_is_two_capitals_a_digit_or_a_joiner() -> None:
+    from provenance.layout import _abbreviation
+
+    assert all(_abbreviation(s) for s in ("AI", "JS2", "CoE-ECRI", "Ombudsman/HRORS"))
+    assert not any(_abbreviation(s) for s in ("Regional", "Treatment", "A"))
+
+
+def test_a_line_continuing_a_sentence_opens_no_entry() -> None:
+    from provenance.layout import _may_start_entry
+
+    text = "It was reported in the\nHindu. 15 December 1990.\nThe Hindu. 15 December 1990.\nreport (FBIS 1990).\n"
+    lines = [
+        ContentLine(0, 22, True),
+        ContentLine(23, 47, False),
+        ContentLine(48, 76, False),
+        ContentLine(77, 96, False),
+    ]
+    assert not _may_start_entry(text, lines, 1)  # the line before ends mid-sentence
+    assert _may_start_entry(text, lines, 2)  # the line before ends with a full stop
+    assert not _may_start_entry(text, lines, 3)  # lower case
+    assert _may_start_entry(text, lines, 0)
