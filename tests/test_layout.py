@@ -138,7 +138,10 @@ def test_an_abbreviation_is_two_capitals_a_digit_or_a_joiner() -> None:
 def test_a_line_continuing_a_sentence_opens_no_entry() -> None:
     from provenance.layout import _may_start_entry
 
-    text = "It was reported in the\nHindu. 15 December 1990.\nThe Hindu. 15 December 1990.\nreport (FBIS 1990).\n"
+    text = (
+        "It was reported in the\nHindu. 15 December 1990.\n"
+        "The Hindu. 15 December 1990.\nreport (FBIS 1990).\n"
+    )
     lines = [
         ContentLine(0, 22, True),
         ContentLine(23, 47, False),
