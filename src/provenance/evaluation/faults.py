@@ -16,6 +16,9 @@ from typing import Any
 
 import attrs
 
+from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
+from provenance.span import LineIndex
+
 #: Fault kind -> the rules any one of which detects it.
 FAULT_RULES: Mapping[str, frozenset[str]] = {
     "drop-cited-reference": frozenset({"citation-without-reference", "unreadable-source-list"}),
@@ -107,11 +110,22 @@ def drop_note_body(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
         )
 
 
-def _call_pattern(number: int) -> re.Pattern[str]:
-    n = str(number)
-    return re.compile(
-        rf"<sup>\s*{n}\s*</sup>|\[\^{n}\]|\[{n}\]|\^{n}(?!\d)|(?<=[^\s\d])(?<![/.,:-]\d){n}(?!\d)"
-    )
+def _calls_on_line(text: str, start: int, end: int, number: int) -> list[tuple[int, int]]:
+    """Where note ``number`` is called in ``text[start:end]``, as the footnote parser reads
+    calls: marked ones (``<sup>``, ``[n]``, ``[^n]``) first, then plain digits glued on."""
+    index = LineIndex(text)
+    marked = [
+        (m.span.start, m.span.end)
+        for m in iter_footnote_markers(text, index, start, end)
+        if m.number == number
+    ]
+    glued = [
+        (first, last)
+        for first, last, found, _guessed in iter_call_candidates(text, start, end)
+        if found == number
+    ]
+    # A glued digit is taken from the end of the line: earlier ones are more often figures.
+    return marked + glued[::-1]
 
 
 def drop_note_call(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
@@ -121,17 +135,14 @@ def drop_note_call(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
         marker, body = note.get("marker_line"), note.get("body_line")
         if not marker or not body or marker == body:
             continue
-        line = lines[marker - 1]
-        hits = list(_call_pattern(note["number"]).finditer(line))
+        line_start = sum(len(line) + 1 for line in lines[: marker - 1])
+        hits = _calls_on_line(text, line_start, line_start + len(lines[marker - 1]), note["number"])
         if not hits:
             continue
-        hit = (
-            hits[-1]
-            if len(hits) > 1 and not hits[0].group().startswith(("<", "[", "^"))
-            else hits[0]
-        )
+        first, last = hits[0]
         changed = list(lines)
-        changed[marker - 1] = line[: hit.start()] + line[hit.end() :]
+        line = lines[marker - 1]
+        changed[marker - 1] = line[: first - line_start] + line[last - line_start :]
         yield Fault(
             "drop-note-call",
             _join(changed),

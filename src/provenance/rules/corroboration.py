@@ -511,12 +511,8 @@ def _claim_before(doc: Document, prose: _Prose, sentence: _Sentence) -> tuple[in
 def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
     prose = _Prose.of(doc)
     text = doc.text
-    for sentence in prose.all_sentences():
-        found = _marker_in(prose, sentence)
-        if found is None:
-            continue
-        marker, scope = found
-        if _attributed(text, sentence, marker):
+    for sentence, marker, scope, attributed in _unconfirmed(prose):
+        if attributed:
             continue  # a third party's word: attributed-unconfirmed
         quoted = _marker_quote(text, marker, sentence.end)
         if scope == "preceding":
@@ -537,6 +533,18 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
             doc.line_index.span(sentence.start, sentence.end),
             f'the document says this could not be corroborated: "{quoted}"',
         )
+
+
+def _unconfirmed(
+    prose: _Prose,
+) -> Iterator[tuple[_Sentence, re.Match[str], Scope, bool]]:
+    """Each sentence saying something could not be confirmed: its marker, where its claim is,
+    and whether the statement is a third party's (``_attributed``)."""
+    for sentence in prose.all_sentences():
+        found = _marker_in(prose, sentence)
+        if found is not None:
+            marker, scope = found
+            yield sentence, marker, scope, _attributed(prose.text, sentence, marker)
 
 
 def _attributed(text: str, sentence: _Sentence, marker: re.Match[str]) -> bool:
@@ -579,11 +587,9 @@ def _attributed(text: str, sentence: _Sentence, marker: re.Match[str]) -> bool:
 def attributed_unconfirmed(doc: Document) -> Iterator[Emit]:
     prose = _Prose.of(doc)
     text = doc.text
-    for sentence in prose.all_sentences():
-        found = _marker_in(prose, sentence)
-        if found is None or not _attributed(text, sentence, found[0]):
+    for sentence, marker, _scope, attributed in _unconfirmed(prose):
+        if not attributed:
             continue
-        marker = found[0]
         quoted = _marker_quote(text, marker, sentence.end)
         yield Emit(
             doc.line_index.span(marker.start(), marker.end()),

@@ -357,6 +357,16 @@ def _duplicate_bodies(doc: Document) -> set[int]:
     return duplicates
 
 
+#: A report whose two notes are each called and written: the good example of the note rules.
+_CALLED_NOTES = (
+    "Russian Federation: North Korean workers\n\n"
+    "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
+    "the logging sites for the cities.<sup>2</sup>\n\n"
+    "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+    "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
+)
+
+
 @rule(
     "footnote-without-body",
     severity=Severity.ERROR,
@@ -374,13 +384,7 @@ def _duplicate_bodies(doc: Document) -> set[int]:
         "the logging sites for the cities.<sup>2</sup>\n\n"
         "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n"
     ),
-    good=(
-        "Russian Federation: North Korean workers\n\n"
-        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
-        "the logging sites for the cities.<sup>2</sup>\n\n"
-        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
-        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
-    ),
+    good=_CALLED_NOTES,
 )
 def footnote_without_body(doc: Document) -> Iterator[Emit]:
     missing = [note for note in doc.footnotes if note.markers and note.body is None]
@@ -431,13 +435,7 @@ def _no_note_text(doc: Document) -> bool:
         "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
         "the logging sites for the cities.<sup>2</sup>\n"
     ),
-    good=(
-        "Russian Federation: North Korean workers\n\n"
-        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
-        "the logging sites for the cities.<sup>2</sup>\n\n"
-        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
-        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
-    ),
+    good=_CALLED_NOTES,
 )
 def notes_not_found(doc: Document) -> Iterator[Emit]:
     if not _no_note_text(doc):
@@ -476,13 +474,7 @@ def notes_not_found(doc: Document) -> Iterator[Emit]:
         "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
         "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
     ),
-    good=(
-        "Russian Federation: North Korean workers\n\n"
-        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
-        "the logging sites for the cities.<sup>2</sup>\n\n"
-        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
-        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
-    ),
+    good=_CALLED_NOTES,
 )
 def footnote_without_marker(doc: Document) -> Iterator[Emit]:
     duplicates = _duplicate_bodies(doc)
@@ -532,13 +524,7 @@ def _calls_not_read(doc: Document) -> bool:
         "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
         "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
     ),
-    good=(
-        "Russian Federation: North Korean workers\n\n"
-        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
-        "the logging sites for the cities.<sup>2</sup>\n\n"
-        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
-        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
-    ),
+    good=_CALLED_NOTES,
 )
 def note_calls_not_found(doc: Document) -> Iterator[Emit]:
     if not _calls_not_read(doc):
@@ -623,13 +609,7 @@ def _longest_increasing(positions: Sequence[int]) -> set[int]:
         "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
         "<sup>3</sup> Interview with a refugee, Moscow, May 1996.\n"
     ),
-    good=(
-        "Russian Federation: North Korean workers\n\n"
-        "Some 2,500 workers are estimated to have remained in Russia.<sup>1</sup> Many left "
-        "the logging sites for the cities.<sup>2</sup>\n\n"
-        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
-        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n"
-    ),
+    good=_CALLED_NOTES,
 )
 def footnote_numbering(doc: Document) -> Iterator[Emit]:
     yield from _numbering_gaps(doc)
