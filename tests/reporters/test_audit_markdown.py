@@ -1,7 +1,26 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
 import provenance
-from provenance.auditing import build_audit
+from provenance.auditing import (
+    Audit,
+    ClaimRow,
+    DocumentAudit,
+    FindingRow,
+    FootnoteRow,
+    Reliance,
+    SharedCode,
+    SourceRow,
+    SourceSummary,
+    TimelinePoint,
+    build_audit,
+)
+from provenance.findings import FileError
 from provenance.reporters.audit_markdown import render_audit_markdown
 
 
@@ -9,7 +28,7 @@ def test_markdown_escapes_report_text() -> None:
     text = "A | B *report* [link](http://x) <b>\n\nIt is reported that the police beat him.\n"
     document = provenance.parse(text, "r.txt")
     page = render_audit_markdown(build_audit([(document, provenance.check(document))]))
-    assert "## A \\| B \\*report\\* \\[link\\]\\(http://x\\) \\<b\\>" in page
+    assert "## A \\| B \\*report\\* \\[link\\]\\(http\\://x\\) \\<b\\>" in page
     assert "](http" not in page
 
 
@@ -18,3 +37,163 @@ def test_seed_sections(seed_results: list) -> None:
     assert page.startswith("# Provenance audit")
     assert "| 19 | 196 | **missing** |" in page
     assert "### Qualified claims" in page and "**uncorroborated**, line 98" in page
+
+
+# --------------------------------------------------------------------------- hostile text
+
+#: Text that would turn into markup, break a table or a line, or start a block if not escaped.
+HOSTILE_TEXTS = (
+    "1. starts a list\n\n# and a heading\n| a | b |\n|---|---|",
+    "- item\n+ other\n* third",
+    "`code` ``more`` ```fence",
+    "<script>alert(1)</script> <img src=x onerror=alert(1)> <!-- comment",
+    "[link](http://evil.example) ![img](x.png) <http://auto.example> www.evil.example a@b.example",
+    "*em* **strong** _em_ __strong__ ~~strike~~ \\*already\\*",
+    "> quoted\n>> nested\n---\n===\n    indented code",
+    "&lt;b&gt; &#60;i&#62; &amp; | pipe \\| escaped pipe\\",
+    '[ref]: http://evil.example "title"',
+    "2) also a list",
+    "#not-a-heading but close",
+)
+
+#: File names with the same tricks, and line breaks the Markdown must not keep.
+HOSTILE_PATHS = (
+    "dir/`x`.txt",
+    "evil\n# Injected heading\n\n- injected item.txt",
+    "a|b|c\r\n|---|.md",
+    "<b>bold</b>_x_*y*.txt",
+    "1. list.txt",
+    "-dash.txt",
+    "trail\\",
+)
+
+
+def _audit(text: Callable[[int], str], path: Callable[[int], str]) -> Audit:
+    """An audit with every text field filled by ``text(i)`` and every path by ``path(i)``."""
+    docs = []
+    for d in range(len(HOSTILE_PATHS)):
+        t = lambda k, d=d: text(d * 13 + k)  # noqa: E731
+        quote = t(5)
+        docs.append(
+            DocumentAudit(
+                path=path(d),
+                title=t(0),
+                code=t(1),
+                date=t(2),
+                sources=(
+                    SourceRow(
+                        number=1,
+                        section=t(3),
+                        line=3,
+                        author=t(4),
+                        title=t(6),
+                        date=t(7),
+                        accessed=t(8),
+                        url=t(9),
+                        index_code=t(10),
+                        cited_lines=(1, 2),
+                        text=t(11),
+                    ),
+                    SourceRow(2, t(3), 4, None, None, None, None, None, None, (), t(12)),
+                ),
+                footnotes=(
+                    FootnoteRow(1, (2,), 9, t(4), False),
+                    FootnoteRow(2, (), None, "", True),
+                ),
+                claims=(ClaimRow("hedged", "hedged-claim", 5, "x " + quote, quote, t(6)),),
+                timeline=(TimelinePoint(6, t(7), "2001-02-03", 0.5, True),),
+                findings=(FindingRow("weekday-mismatch", "error", 7, 8, t(8)),),
+                citations=3,
+                unresolved_citations=1,
+                claim_sentences=4,
+                linked_notes=1,
+            )
+        )
+    return Audit(
+        documents=tuple(docs),
+        top_sources=(SourceSummary(text(100), 2, 3),),
+        reliance=tuple(Reliance(path(i), 1, 1, 0.25) for i in range(len(HOSTILE_PATHS))),
+        shared_codes=(SharedCode(text(101), (path(0), path(1), path(2))),),
+        errors=tuple(FileError(path(i), text(102 + i)) for i in range(len(HOSTILE_PATHS))),
+    )
+
+
+def _hostile_audit() -> Audit:
+    return _audit(lambda i: HOSTILE_TEXTS[i % len(HOSTILE_TEXTS)], lambda i: HOSTILE_PATHS[i])
+
+
+def _plain_audit() -> Audit:
+    return _audit(lambda i: f"text{i}", lambda i: f"file{i}.txt")
+
+
+def test_hostile_text_adds_no_line_and_no_block() -> None:
+    plain = render_audit_markdown(_plain_audit()).split("\n")
+    hostile = render_audit_markdown(_hostile_audit()).split("\n")
+    # Every line of the template is one line whatever the text; each keeps its block marker.
+    assert len(hostile) == len(plain)
+    for plain_line, hostile_line in zip(plain, hostile, strict=True):
+        for marker in ("#", "|", "- ", "  > "):
+            if plain_line.startswith(marker):
+                marker = plain_line.split(" ")[0] + " " if marker == "#" else marker
+                assert hostile_line.startswith(marker), hostile_line
+        if plain_line.startswith("|"):
+            assert plain_line.count("|") == _unescaped_pipes(hostile_line), hostile_line
+        elif plain_line == "":
+            assert hostile_line == ""
+    # Text taken from reports never starts a list, a heading or a quote.
+    assert not any(line.startswith(("1.", "2)", "+", "* ", ">", "-d")) for line in hostile)
+    # Nor opens a tag or a link: every ``<`` and ``[`` of theirs is escaped.
+    assert not re.search(r"(?<!\\)[<\[]", "\n".join(hostile))
+
+
+def _unescaped_pipes(line: str) -> int:
+    count, index = 0, 0
+    while index < len(line):
+        if line[index] == "\\":
+            index += 2
+            continue
+        count += line[index] == "|"
+        index += 1
+    return count
+
+
+def _tokens(page: str) -> list[Any]:
+    markdown_it = pytest.importorskip("markdown_it")
+    pytest.importorskip("linkify_it")
+    # CommonMark with GitHub's tables, strikethrough and bare links.
+    parser = markdown_it.MarkdownIt("commonmark", {"linkify": True})
+    return list(parser.enable(["table", "strikethrough", "linkify"]).parse(page))
+
+
+def _shape(tokens: list[Any]) -> list[str]:
+    shape = []
+    for token in tokens:
+        shape.append(f"{token.type}/{token.tag}")
+        for child in getattr(token, "children", None) or ():
+            if child.type not in ("text", "text_special", "softbreak"):
+                shape.append(f"  {child.type}/{child.tag}")
+    return shape
+
+
+def test_hostile_text_renders_as_the_same_markdown_structure() -> None:
+    plain = _tokens(render_audit_markdown(_plain_audit()))
+    hostile = _tokens(render_audit_markdown(_hostile_audit()))
+    # The same blocks, table cells and inline markup as plain text gives: nothing the reports
+    # wrote became a heading, list, link, image, HTML, code or emphasis.
+    assert _shape(hostile) == _shape(plain)
+    kinds = {child.type for token in hostile for child in (token.children or ())}
+    assert not kinds & {"html_inline", "link_open", "image", "s_open"}
+
+
+def test_hostile_text_is_shown_as_written() -> None:
+    tokens = _tokens(render_audit_markdown(_hostile_audit()))
+    headings = [
+        "".join(child.content for child in tokens[i + 1].children)
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open" and token.tag == "h2"
+    ]
+    titles = [" ".join(HOSTILE_TEXTS[(d * 13) % len(HOSTILE_TEXTS)].split()) for d in range(7)]
+    assert headings == ["Across the documents", *titles]
+    # A file name's line breaks are shown, not kept.
+    page = render_audit_markdown(_hostile_audit())
+    assert "evil\\\\n\\# Injected heading\\\\n\\\\n- injected item.txt" in page

@@ -1,6 +1,8 @@
 """The audit report as Markdown: the same content as the HTML page, as tables and quotes.
 
-Text from reports is escaped so that it cannot break a table or turn into markup or links.
+Text from reports, and file names, are escaped so that they cannot break a line or a table or
+turn into markup, HTML or links: every rendered line is a line of the template, whatever the
+text says.
 """
 
 from __future__ import annotations
@@ -9,12 +11,54 @@ import re
 
 from provenance.auditing import Audit, DocumentAudit
 
-_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Characters that open inline markup anywhere in a line (emphasis, code, links, images, HTML,
+# entities, strikethrough, table cells, autolinks by e-mail address). Each is ASCII punctuation,
+# so a backslash makes it literal in CommonMark and GitHub Markdown alike.
+_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@])")
+# Bare links GitHub makes of ``http://...`` and ``www....``: escaping their ``:``/``.`` stops it.
+_BARE_LINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
+# What starts a block when it opens a line: a list item (``-``, ``+``, ``1.``, ``1)``), a setext
+# underline or thematic break (``=``, ``-``). ``#``, ``>``, ``*``, ``+`` and fences are already
+# escaped wherever they stand.
+_BLOCK_START = re.compile(r"^(?:([-=])|(\d{1,9})([.)]))")
+# Line and paragraph breaks and other control characters in file names, shown as escapes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _md(text: object) -> str:
     """Text with Markdown-active characters escaped and line breaks flattened."""
-    return _ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+    return _block_safe(_escape(" ".join(str(text).split())))
+
+
+def _escape(flat: str) -> str:
+    """One line of text with the characters that open inline markup escaped."""
+    return _BARE_LINK.sub(r"\\\g<0>", _ACTIVE.sub(r"\\\1", flat))
+
+
+def _block_safe(escaped: str) -> str:
+    """Escaped text that may open a line, kept from starting a list or an underline."""
+    return _BLOCK_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], escaped)
+
+
+def _highlight(quote: str, marker: str | None) -> str:
+    """``quote`` escaped, with the first occurrence of ``marker`` in bold."""
+    flat = " ".join(quote.split())
+    phrase = " ".join(marker.split()) if marker else ""
+    start = flat.find(phrase) if phrase else -1
+    if start < 0:
+        return _block_safe(_escape(flat))
+    end = start + len(phrase)
+    return _block_safe(f"{_escape(flat[:start])}**{_escape(phrase)}**{_escape(flat[end:])}")
+
+
+def _rule(rule: str) -> str:
+    """A rule id as code (escapes do not work inside code, so only a plain id is shown so)."""
+    return f"`{rule}`" if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule) else _md(rule)
+
+
+def _path(path: str) -> str:
+    """A file name as text: its control characters (a newline in a name) shown as escapes."""
+    return _md(_CONTROL.sub(lambda m: repr(m[0])[1:-1], path))
 
 
 def _lines(lines: tuple[int, ...]) -> str:
@@ -22,8 +66,8 @@ def _lines(lines: tuple[int, ...]) -> str:
 
 
 def _document(doc: DocumentAudit) -> list[str]:
-    out = [f"## {_md(doc.title or doc.path)}", ""]
-    facts = [f"file `{doc.path.replace('`', '')}`"]
+    out = [f"## {_md(doc.title) if doc.title else _path(doc.path)}", ""]
+    facts = [f"file {_path(doc.path)}"]
     if doc.code:
         facts.append(f"own code **{_md(doc.code)}**")
     if doc.date:
@@ -52,7 +96,7 @@ def _document(doc: DocumentAudit) -> list[str]:
                 f"{row.times_cited}× ({_lines(row.cited_lines)})" if row.times_cited else "never"
             )
             out.append(
-                f"| {row.number} | {row.section} | {label} | {_md(row.date or '—')} | "
+                f"| {row.number} | {_md(row.section)} | {label} | {_md(row.date or '—')} | "
                 f"{_md(row.accessed or '—')} | {cited} | {row.line} |"
             )
     else:
@@ -75,18 +119,15 @@ def _document(doc: DocumentAudit) -> list[str]:
     out += ["", "### Qualified claims", ""]
     if doc.claims:
         for claim in doc.claims:
-            quote = _md(claim.quote)
-            if claim.marker:
-                marker = _md(claim.marker)
-                quote = quote.replace(marker, f"**{marker}**", 1)
-            out += [f"- **{claim.kind}**, line {claim.line}:", f"  > {quote}"]
+            quote = _highlight(claim.quote, claim.marker)
+            out += [f"- **{_md(claim.kind)}**, line {claim.line}:", f"  > {quote}"]
     else:
         out.append("None.")
     out += ["", "### Timeline of cited dates", ""]
     if doc.timeline:
         for point in sorted(doc.timeline, key=lambda p: p.position):
             inferred = " *(year inferred)*" if point.inferred else ""
-            out.append(f"- {point.iso}: “{_md(point.text)}”, line {point.line}{inferred}")
+            out.append(f"- {_md(point.iso)}: “{_md(point.text)}”, line {point.line}{inferred}")
     else:
         out.append("No dated statements.")
     out += ["", "### Findings", ""]
@@ -94,7 +135,8 @@ def _document(doc: DocumentAudit) -> list[str]:
         out += ["| severity | rule | line:col | message |", "|---|---|---|---|"]
         for finding in doc.findings:
             out.append(
-                f"| {finding.severity} | `{finding.rule}` | {finding.line}:{finding.column} | "
+                f"| {_md(finding.severity)} | {_rule(finding.rule)} | "
+                f"{finding.line}:{finding.column} | "
                 f"{_md(finding.message)} |"
             )
     else:
@@ -118,7 +160,7 @@ def render_audit_markdown(audit: Audit) -> str:
             "|---|---|---|---|",
         ]
         out += [
-            f"| `{r.path}` | {r.claims} | {r.uncorroborated} | {r.share:.1%} |"
+            f"| {_path(r.path)} | {r.claims} | {r.uncorroborated} | {r.share:.1%} |"
             for r in audit.reliance
         ]
     else:
@@ -126,13 +168,13 @@ def render_audit_markdown(audit: Audit) -> str:
     out += ["", "### Index codes cited by several documents", ""]
     if audit.shared_codes:
         out += [
-            f"- {_md(s.code)}: " + ", ".join(f"`{p}`" for p in s.paths) for s in audit.shared_codes
+            f"- {_md(s.code)}: " + ", ".join(_path(p) for p in s.paths) for s in audit.shared_codes
         ]
     else:
         out.append("None.")
     if audit.errors:
         out += ["", "### Files that could not be read", ""]
-        out += [f"- `{e.path}`: {_md(e.reason)}" for e in audit.errors]
+        out += [f"- {_path(e.path)}: {_md(e.reason)}" for e in audit.errors]
     out.append("")
     for doc in audit.documents:
         out += _document(doc)
