@@ -279,3 +279,71 @@ def test_lone_string_taken_as_list() -> None:
 def test_empty_table_is_defaults(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", "[tool.provenance]\n")
     assert load_config(tmp_path) == Config()
+
+
+# --------------------------------------------------------------------------- hostile files
+
+_DEEP = 5_000
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "provenance.toml"])
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        (b"[tool.provenance]\nselect = ['caf\xe9']\n", "not UTF-8"),
+        (b"\xff\xfe[\x00t\x00o\x00o\x00l\x00]\x00", "not UTF-8"),
+        (b"x = " + b"[" * _DEEP + b"]" * _DEEP + b"\n", "nested too deeply"),
+        (b"x = " + b"{a = " * _DEEP + b"1" + b"}" * _DEEP + b"\n", "nested too deeply"),
+        (b"[tool.provenance]\nselect = [\x00]\n", "not valid TOML"),
+    ],
+    ids=["latin-1", "utf-16", "deep-arrays", "deep-tables", "nul"],
+)
+def test_hostile_files_are_config_errors_naming_the_file(
+    tmp_path: Path, name: str, content: bytes, match: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=match) as caught:
+        load_config(tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[tool.provenance]\nselect = ['caf\xe9']\n",
+        b"x = " + b"[" * _DEEP + b"]" * _DEEP + b"\n",
+        b"[tool.provenance]\nselect = [\n",
+    ],
+    ids=["latin-1", "deep", "invalid"],
+)
+def test_cli_reports_a_bad_config_file_in_one_line_with_exit_2(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+) -> None:
+    from provenance.cli import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    report = tmp_path / "report.txt"
+    report.write_text("On Thursday, 30 July 2004 the talks resumed.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command in (["check"], ["audit", "-o", str(tmp_path / "a.md")]):
+        assert main([*command, str(report)]) == 2
+        captured = capsys.readouterr()
+        lines = captured.err.splitlines()
+        assert len(lines) == 1, captured.err
+        assert lines[0].startswith(f"provenance: error: {tmp_path / 'pyproject.toml'}: ")
+        assert "Traceback" not in captured.err
+    assert not (tmp_path / "a.md").exists()
+
+
+def test_a_folder_named_like_a_config_file_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "provenance.toml").mkdir()
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_config_file(tmp_path / "provenance.toml")

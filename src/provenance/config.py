@@ -226,11 +226,21 @@ def config_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed file, or one ``ConfigError`` line naming it, whatever its bytes are."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        # TOML is UTF-8 by definition; tomllib decodes the whole file before parsing it.
+        raise ConfigError(
+            f"{path}: not valid TOML: not UTF-8 (byte {error.object[error.start]:#04x} at "
+            f"offset {error.start})"
+        ) from None
+    except RecursionError:
+        # tomllib reads nested arrays and inline tables by recursion.
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
 
