@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -21,6 +21,7 @@ from provenance.folding import lowered_pieces
 from provenance.model import Document, Region
 from provenance.rules.registry import Emit, rule
 from provenance.sentences import PROSE_KINDS, iter_sentences
+from provenance.span import Intervals
 
 _CATEGORY = "corroboration"
 
@@ -302,6 +303,10 @@ class _Prose:
     source_marks: tuple[tuple[int, str], ...]
     #: Offsets of the trigger words of each phrase section, by section.
     triggers: Mapping[str, Sequence[int]]
+    #: For each prose region, the index of the prose region it continues from (or None).
+    previous: tuple[int | None, ...] = ()
+    #: What ``_marker_in`` found in each sentence already looked at, by sentence start.
+    markers: dict[int, tuple[re.Match[str], Scope] | None] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> _Prose:
@@ -341,7 +346,14 @@ class _Prose:
             "hedged": _trigger_offsets(doc.text, p.hedge_trigger),
             "anonymous": _trigger_offsets(doc.text, p.anonymous_trigger),
         }
-        return cls(doc.text, regions, sentences, tuple(sorted(marks)), triggers)
+        return cls(
+            doc.text,
+            regions,
+            sentences,
+            tuple(sorted(marks)),
+            triggers,
+            _previous_regions(doc, regions),
+        )
 
     def triggered(self, section: str, sentence: _Sentence) -> bool:
         """Whether ``sentence`` holds a trigger word of the phrase ``section``."""
@@ -361,20 +373,40 @@ class _Prose:
         for sentences in self.sentences:
             yield from sentences
 
-    def previous_region(self, doc: Document, index: int) -> int | None:
-        """The prose region the one at ``index`` continues from: the paragraph before it, past
-        page furniture and the note bodies OCR put between; None after a heading or list."""
-        region = self.regions[index]
-        for before in reversed(doc.regions):
-            if before.span.start >= region.span.start:
-                continue
-            note_between = before.kind == "footnote" and region.kind != "footnote"
-            if before.kind == "furniture" or note_between:
-                continue
-            if before.kind != region.kind:
-                return None
-            return next((i for i, r in enumerate(self.regions) if r == before), None)
-        return None
+    def previous_region(self, index: int) -> int | None:
+        """The prose region the one at ``index`` continues from (see ``_previous_regions``)."""
+        return self.previous[index]
+
+
+def _previous_regions(doc: Document, prose_regions: tuple[Region, ...]) -> tuple[int | None, ...]:
+    """For each prose region, the prose region it continues from: the paragraph before it, past
+    page furniture and the note bodies OCR put between; None after a heading or list.
+
+    Computed for all regions in one pass (the last region of each kind seen so far, looked up by
+    bisection), so a document of many paragraphs costs its number of regions, not its square.
+    """
+    ordered = sorted(doc.regions, key=lambda r: r.span.start)
+    starts = [r.span.start for r in ordered]
+    # last_any[k] / last_other[k]: among ordered[:k], the last region that is not furniture /
+    # neither furniture nor a note body.
+    last_any: list[Region | None] = [None]
+    last_other: list[Region | None] = [None]
+    for region in ordered:
+        seen = region.kind != "furniture"
+        last_any.append(region if seen else last_any[-1])
+        last_other.append(region if seen and region.kind != "footnote" else last_other[-1])
+    index_of: dict[Region, int] = {}
+    for i, region in enumerate(prose_regions):
+        index_of.setdefault(region, i)
+    result: list[int | None] = []
+    for region in prose_regions:
+        k = bisect_left(starts, region.span.start)
+        before = last_any[k] if region.kind == "footnote" else last_other[k]
+        if before is None or before.kind != region.kind:
+            result.append(None)
+        else:
+            result.append(index_of.get(before))
+    return tuple(result)
 
 
 _LAST_PROSE: dict[str, tuple[Document, _Prose]] = {}
@@ -405,6 +437,14 @@ _WORD = re.compile(r"[\w'’-]+")
 
 def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope] | None:
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
+    if sentence.start in prose.markers:
+        return prose.markers[sentence.start]
+    found = _find_marker(prose, sentence)
+    prose.markers[sentence.start] = found
+    return found
+
+
+def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope] | None:
     if not prose.triggered("uncorroborated", sentence):
         return None
     p = phrases()
@@ -440,26 +480,41 @@ def _scope(text: str, start: int, end: int, marker: re.Match[str]) -> Scope:
     return "sentence" if words_before > 6 else "preceding"
 
 
-def _claim_before(doc: Document, prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
+#: How far a claim reaches back from its marker. The statements of one source before "this could
+#: not be corroborated" are a few sentences; the bound keeps each finding's span, and the work of
+#: finding it, constant however long a paragraph runs.
+MAX_CLAIM_SENTENCES = 20
+MAX_CLAIM_CHARS = 4000
+
+
+def _claim_before(prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
     """The statements before a closing marker that come from one source.
 
     Walking back from the marker, the claim takes the sentence before it and then each earlier
     one until a sentence cites another source than the claim does (in author-date styles a
-    citation closes the statements of its source), or the paragraph starts. A marker opening
-    its paragraph is about the paragraph before.
+    citation closes the statements of its source), an earlier marker closes the claim before, the
+    claim would exceed ``MAX_CLAIM_SENTENCES`` or ``MAX_CLAIM_CHARS``, or the paragraph starts. A
+    marker opening its paragraph is about the paragraph before.
     """
     sentences = prose.sentences[sentence.region]
-    earlier = [s for s in sentences if s.end <= sentence.start]
-    if not earlier:
-        previous = prose.previous_region(doc, sentence.region)
+    position = bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    if position == 0:
+        previous = prose.previous_region(sentence.region)
         if previous is None:
             return None
-        earlier = list(prose.sentences[previous])
-        if not earlier:
+        sentences = prose.sentences[previous]
+        position = len(sentences)
+        if not position:
             return None
     claim: list[_Sentence] = []
     source: str | None = None  # what the claim's statements cite: a key, "ibid" or None
-    for candidate in reversed(earlier):
+    for offset in range(position - 1, max(-1, position - 1 - MAX_CLAIM_SENTENCES), -1):
+        candidate = sentences[offset]
+        if claim and (
+            claim[0].end - candidate.start > MAX_CLAIM_CHARS or _own_marker(prose, candidate)
+        ):
+            # An earlier "could not be corroborated" closes the statements it is about.
+            break
         marks = prose.sources_in(candidate.start, candidate.end)
         keys = [key for key in marks if key != "ibid"]
         cites = keys[-1] if keys else ("ibid" if marks else None)
@@ -475,6 +530,12 @@ def _claim_before(doc: Document, prose: _Prose, sentence: _Sentence) -> tuple[in
             break
         claim.append(candidate)
     return claim[-1].start, claim[0].end
+
+
+def _own_marker(prose: _Prose, sentence: _Sentence) -> bool:
+    """Whether ``sentence`` says, in the report's own voice, that something is unconfirmed."""
+    found = _marker_in(prose, sentence)
+    return found is not None and not _attributed(prose.text, sentence, found[0])
 
 
 @rule(
@@ -516,7 +577,7 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
             continue  # a third party's word: attributed-unconfirmed
         quoted = _marker_quote(text, marker, sentence.end)
         if scope == "preceding":
-            claim = _claim_before(doc, prose, sentence)
+            claim = _claim_before(prose, sentence)
             if claim is not None:
                 yield Emit(
                     doc.line_index.span(*claim),
@@ -605,9 +666,9 @@ def _hedge_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
-    ignored = [(m.start(), m.end()) for m in p.hedge_ignore.finditer(text, start, end)]
+    ignored = Intervals((m.start(), m.end()) for m in p.hedge_ignore.finditer(text, start, end))
     for match in p.hedges.finditer(text, start, end):
-        if not any(s < match.end() and match.start() < e for s, e in ignored):
+        if not ignored.overlaps(match.start(), match.end()):
             return match
     return None
 
@@ -617,9 +678,9 @@ def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
-    ignored = [(m.start(), m.end()) for m in p.anonymous_ignore.finditer(text, start, end)]
+    ignored = Intervals((m.start(), m.end()) for m in p.anonymous_ignore.finditer(text, start, end))
     for match in p.anonymous.finditer(text, start, end):
-        if not any(s < match.end() and match.start() < e for s, e in ignored):
+        if not ignored.overlaps(match.start(), match.end()):
             return match
     return None
 
@@ -641,20 +702,36 @@ def _names_source(text: str, prose: _Prose, start: int, end: int) -> bool:
         words = _WORD.findall(window.group() if window else "")[:5]
         if any(word[:1].isupper() for word in words):
             return True
+    # The words of the sentence, found once: each verb looks at those before it.
+    sentence_words: list[re.Match[str]] | None = None
     for match in p.attribution_verbs.finditer(text, start, end):
-        before = [word.casefold() for word in _WORD.findall(text, start, match.start())]
-        if _has_subject(before, p):
+        if sentence_words is None:
+            sentence_words = list(_WORD.finditer(text, start, end))
+        count = bisect_right(sentence_words, match.start(), key=lambda word: word.end())
+        if _has_subject(_words_before(sentence_words, count, match.start()), p):
             return True
         # "said Kim Jong-il": a proper noun right after the verb names the speaker.
         following = _WORD.findall(text, match.end(), min(end, match.end() + 40))
-        if not before and following and following[0][:1].isupper():
+        words_before = bool(sentence_words) and sentence_words[0].start() < match.start()
+        if not words_before and following and following[0][:1].isupper():
             return True
     return False
 
 
-def _has_subject(before: list[str], p: Phrases) -> bool:
-    """Whether the words before an attribution verb end in someone who says it."""
-    for word in reversed(before):
+def _words_before(words: list[re.Match[str]], count: int, stop: int) -> Iterator[str]:
+    """The words of ``words[:count]`` (all ending by ``stop``), last first, case-folded; a word
+    running past ``stop`` is cut there, as a search ending at ``stop`` would read it."""
+    if count < len(words) and words[count].start() < stop:
+        cut = _WORD.match(words[count].string, words[count].start(), stop)
+        if cut is not None:
+            yield cut.group().casefold()
+    for index in range(count - 1, -1, -1):
+        yield words[index].group().casefold()
+
+
+def _has_subject(before: Iterable[str], p: Phrases) -> bool:
+    """Whether the words before an attribution verb, last first, end in someone who says it."""
+    for word in before:
         if word in p.not_after:
             return False
         if word in p.adverbs or word.endswith("ly"):
