@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +21,17 @@ from provenance.errors import GrammarError
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
-    grammars._cache_folder.cache_clear()
+    _forget_cache_folder()
     yield tmp_path / "provenance"
+    _forget_cache_folder()
+
+
+def _forget_cache_folder() -> None:
+    """Close the folder the cache holds open, so that the next call opens it again."""
+    if grammars._cache_folder.cache_info().currsize:
+        folder = grammars._cache_folder()
+        if hasattr(folder, "close"):
+            folder.close()
     grammars._cache_folder.cache_clear()
 
 
@@ -42,36 +56,109 @@ def test_parse_prefix_returns_longest_prefix() -> None:
 
 def test_built_parser_is_cached_and_loads_back(fresh_cache: Path) -> None:
     built = grammars._load_or_build("date", ("start",))
-    files = list(fresh_cache.glob("date-*.parser"))
+    files = list(fresh_cache.glob("date-*.json"))
     assert len(files) == 1
     assert fresh_cache.stat().st_mode & 0o077 == 0
+    assert files[0].stat().st_mode & 0o077 == 0
+    # No pickle: the file is JSON data, which cannot run code when loaded.
+    assert not files[0].read_bytes().startswith(b"\x80")
+    assert json.loads(files[0].read_bytes())["data"]
     loaded = grammars._load_or_build("date", ("start",))
     assert loaded is not built
     assert loaded.parse("15 May 2000") == built.parse("15 May 2000")
 
 
-def test_damaged_cache_file_is_rebuilt(fresh_cache: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"not a parser",
+        b"",
+        b'{"data": {}, "memo": {}}',
+        b'{"data": {"\\u0000d": [[[1], 2]]}, "memo": 1}',
+        b"[" * 100_000,
+        pickle.dumps({"data": {}, "memo": {}}),
+    ],
+    ids=["garbage", "empty", "wrong-shape", "unhashable-key", "deep", "pickle"],
+)
+def test_damaged_cache_file_is_rebuilt(fresh_cache: Path, damage: bytes) -> None:
     grammars._load_or_build("date", ("start",))
-    (cached,) = fresh_cache.glob("date-*.parser")
-    cached.write_bytes(b"not a parser")
+    (cached,) = fresh_cache.glob("date-*.json")
+    good = cached.read_bytes()
+    cached.write_bytes(damage)
     rebuilt = grammars._load_or_build("date", ("start",))
     assert rebuilt.parse("July 30, 2004") is not None
-    assert cached.read_bytes() != b"not a parser"
+    assert _loads(cached)
+    # A truncated file (a writer that died half way) is rebuilt too.
+    cached.write_bytes(good[: len(good) // 2])
+    assert grammars._load_or_build("date", ("start",)).parse("July 30, 2004") is not None
+    assert _loads(cached)
+
+
+def _loads(cached: Path) -> bool:
+    """Whether the cache file holds a parser the cache can load."""
+    folder = grammars._cache_folder()
+    assert folder is not None
+    return grammars._load(folder, cached.name) is not None
+
+
+def test_cache_round_trips_lark_serialisation_exactly() -> None:
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
+
+    built = grammars.grammar_parser("reference", ("irb", "footnote", "date"))
+    data, memo = built.memo_serialize([TerminalDef, Rule])
+    text = json.dumps({"data": grammars._to_json(data), "memo": grammars._to_json(memo)})
+    assert json.loads(text, object_hook=grammars._from_json) == {"data": data, "memo": memo}
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")
-def test_cache_refused_when_others_can_write(fresh_cache: Path) -> None:
-    fresh_cache.mkdir(mode=0o700)
-    fresh_cache.chmod(0o777)
-    grammars._cache_folder.cache_clear()
+def test_cache_folder_that_is_a_symlink_is_not_used(fresh_cache: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    fresh_cache.symlink_to(elsewhere)
     assert grammars._cache_folder() is None
     grammars._load_or_build("date", ("start",))
-    assert not list(fresh_cache.glob("*.parser"))
+    assert not list(elsewhere.iterdir())
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")
+def test_cache_file_that_is_a_symlink_is_not_followed(fresh_cache: Path, tmp_path: Path) -> None:
+    grammars._load_or_build("date", ("start",))
+    (cached,) = fresh_cache.glob("date-*.json")
+    # A parser of another grammar, which would misparse dates if it were read.
+    grammars._load_or_build("url", ("url",))
+    (other,) = fresh_cache.glob("url-*.json")
+    cached.unlink()
+    cached.symlink_to(other)
+    assert grammars._load_or_build("date", ("start",)).parse("15 May 2000") is not None
+    assert not cached.is_symlink()
+    assert json.loads(other.read_bytes())
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")
+def test_cache_file_others_can_write_is_not_read(fresh_cache: Path) -> None:
+    grammars._load_or_build("date", ("start",))
+    (cached,) = fresh_cache.glob("date-*.json")
+    grammars._load_or_build("url", ("url",))
+    (other,) = fresh_cache.glob("url-*.json")
+    cached.write_bytes(other.read_bytes())
+    cached.chmod(0o666)
+    assert grammars._load_or_build("date", ("start",)).parse("15 May 2000") is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
+def test_cache_refused_when_others_can_write(fresh_cache: Path, mode: int) -> None:
+    fresh_cache.mkdir(mode=0o700)
+    fresh_cache.chmod(mode)
+    assert grammars._cache_folder() is None
+    grammars._load_or_build("date", ("start",))
+    assert not list(fresh_cache.iterdir())
 
 
 def test_cache_can_be_turned_off(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROVENANCE_NO_CACHE", "1")
-    grammars._cache_folder.cache_clear()
+    _forget_cache_folder()
     assert grammars._cache_folder() is None
 
 
@@ -107,3 +194,115 @@ def test_grammars_ship_inside_an_installed_package() -> None:
         path.name for path in (Path(__file__).resolve().parents[1] / "grammars").glob("*.lark")
     }
     assert shipped == source
+
+
+# --------------------------------------------------------------------------- two users
+
+#: The unprivileged user that plays the attacker (``nobody`` on most systems).
+_OTHER_UID = 65534
+_as_root = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="needs root, to act as a second user",
+)
+
+
+@pytest.fixture
+def shared_parent(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache home whose folder another user (the attacker) owns and can write.
+
+    Made under the system's temporary folder, which that user can reach (pytest's own
+    temporary folders are private to root)."""
+    parent = Path(tempfile.mkdtemp(prefix="provenance-cache-test-"))
+    os.chown(parent, _OTHER_UID, _OTHER_UID)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(parent))
+    monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
+    _forget_cache_folder()
+    yield parent
+    _forget_cache_folder()
+    shutil.rmtree(parent)
+
+
+def _as_other_user(script: str, *args: str) -> None:
+    """Run a shell script as the other user (the test's Python may live where they cannot go)."""
+    subprocess.run(
+        ["/bin/sh", "-eu", "-c", script, "attacker", *args],
+        user=_OTHER_UID,
+        group=_OTHER_UID,
+        extra_groups=[],
+        check=True,
+        cwd="/",
+    )
+
+
+class _Exploit:
+    """A pickle that makes a folder when it is loaded: proof that loading it ran code."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (self.marker,))
+
+
+_SWAP = """
+parent=$1 payload=$2
+shift 2
+mv "$parent/provenance" "$parent/moved-away"
+mkdir -m 755 "$parent/provenance"
+for name in "$@"; do cp "$payload" "$parent/provenance/$name"; done
+"""
+
+
+@_as_root
+def test_cache_folder_swapped_after_its_check_is_never_read(shared_parent: Path) -> None:
+    # The victim (root) checks its cache folder and fills it ...
+    assert grammars._cache_folder() is not None
+    grammars._load_or_build("date", ("start",))
+    names = sorted(os.listdir(shared_parent / "provenance"))
+    assert names
+    # ... then the owner of the folder's parent swaps in a folder of their own, holding a
+    # pickle that runs code, under every name the victim's cache uses.
+    marker = shared_parent / "code-ran"
+    payload = shared_parent / "payload"
+    payload.write_bytes(pickle.dumps(_Exploit(str(marker))))
+    payload.chmod(0o644)
+    _as_other_user(_SWAP, str(shared_parent), str(payload), *names)
+    assert (shared_parent / "provenance").stat().st_uid == _OTHER_UID
+    loaded = grammars._load_or_build("date", ("start",))
+    assert not marker.exists()
+    assert loaded.parse("15 May 2000") is not None
+    # Nothing was written into the attacker's folder either.
+    assert sorted(os.listdir(shared_parent / "provenance")) == names
+
+
+@_as_root
+def test_cache_folder_planted_by_another_user_is_not_used(shared_parent: Path) -> None:
+    _as_other_user('mkdir -m 700 "$1/provenance"', str(shared_parent))
+    assert grammars._cache_folder() is None
+    grammars._load_or_build("date", ("start",))
+    assert not list((shared_parent / "provenance").iterdir())
+
+
+@_as_root
+def test_cache_symlink_planted_by_another_user_is_not_followed(shared_parent: Path) -> None:
+    # The attacker points the cache folder at a private folder of the victim's.
+    victims = Path(tempfile.mkdtemp(prefix="provenance-victim-"))
+    try:
+        _as_other_user('ln -s "$2" "$1/provenance"', str(shared_parent), str(victims))
+        assert grammars._cache_folder() is None
+        grammars._load_or_build("date", ("start",))
+        assert not list(victims.iterdir())
+    finally:
+        shutil.rmtree(victims)
+
+
+@_as_root
+def test_cache_file_owned_by_another_user_is_not_read(fresh_cache: Path) -> None:
+    grammars._load_or_build("date", ("start",))
+    (cached,) = fresh_cache.glob("date-*.json")
+    grammars._load_or_build("url", ("url",))
+    (other,) = fresh_cache.glob("url-*.json")
+    cached.write_bytes(other.read_bytes())
+    os.chown(cached, _OTHER_UID, _OTHER_UID)
+    assert grammars._load_or_build("date", ("start",)).parse("15 May 2000") is not None
+    assert cached.stat().st_uid == os.geteuid()

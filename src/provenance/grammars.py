@@ -5,22 +5,30 @@ install) they are read from the top-level ``grammars/`` folder.
 
 Building the LALR tables of every grammar takes about half a second, which a pre-commit hook would
 pay on every run, so built parsers are kept in a per-user cache: ``$XDG_CACHE_HOME/provenance``
-(else ``~/.cache/provenance``). Lark stores parsers as pickles, and loading a pickle runs code, so
-the cache is only used when its folder belongs to the current user and no one else can write to
-it; never a shared temporary folder. Each file is named by a digest of every grammar file, the
-start rules, the Lark and Python versions, so an edited grammar can never load a stale parser, and
-is written atomically, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
-turns the cache off.
+(else ``~/.cache/provenance``). The cache never holds a pickle (which runs code when loaded, and
+is what ``Lark.save`` writes): a file is the JSON of Lark's own serialisation of the parser
+(``memo_serialize``, loaded back with ``Lark.load``), which can only describe a parser. Nor does
+the cache trust a path: the folder is opened once, without following a symlink, and checked on
+its descriptor (owned by the current user, writable by no one else); every file is then opened
+relative to that descriptor, without following symlinks, and used only if it is a regular file
+the user owns and no one else can write. Whoever can write the folder's parent can rename it
+away, but cannot make this process read anything but the folder it checked. Each file is named
+by a digest of every grammar file, the start rules, the Lark and Python versions, so an edited
+grammar can never load a stale parser, and is written to a new temporary file (``O_EXCL``) and
+renamed into place, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
+turns the cache off; so does a platform without ``dir_fd`` support.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
+import secrets
+import stat
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +36,8 @@ from typing import Any
 import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.lexer import LexerState, LineCounter
+from lark.grammar import Rule
+from lark.lexer import LexerState, LineCounter, TerminalDef
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 from lark.utils import TextSlice
 
@@ -62,17 +71,13 @@ def parser(name: str, start: str = "start") -> Lark:
 
 def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
     folder = _cache_folder()
-    cached: Path | None = None
+    cached: str | None = None
     if folder is not None:
         key = hashlib.sha256(f"{_grammars_digest()}\0{name}\0{starts!r}".encode()).hexdigest()
-        cached = folder / f"{name}-{key[:32]}.parser"
-        try:
-            with cached.open("rb") as stream:
-                return Lark.load(stream)
-        except FileNotFoundError:
-            pass
-        except Exception:  # a damaged or foreign cache file is rebuilt, never fatal
-            pass
+        cached = f"{name}-{key[:32]}.json"
+        loaded = _load(folder, cached)
+        if loaded is not None:
+            return loaded
     built = Lark.open(
         str(grammar_path(name)),
         parser="lalr",
@@ -80,8 +85,8 @@ def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
         start=list(starts) if len(starts) > 1 else starts[0],
         maybe_placeholders=False,
     )
-    if cached is not None:
-        _save(built, cached)
+    if folder is not None and cached is not None:
+        _save(folder, cached, built)
     return built
 
 
@@ -98,38 +103,155 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
     )
 
 
-def _save(built: Lark, path: Path) -> None:
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parser")
-    except OSError:
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            built.save(stream)
-        os.replace(temporary, path)
-    except Exception:  # caching is an optimisation: failing to cache is not an error
+# ------------------------------------------------------------------------- the parser cache
+
+#: A cache file larger than this is not read (the largest parser takes about 200 KB).
+_MAX_CACHE_BYTES = 16 * 1024 * 1024
+#: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
+_TUPLE = "\x00t"
+_DICT = "\x00d"
+
+
+class _CacheFolder:
+    """The parser cache folder, held open: files are opened relative to it, never by path."""
+
+    def __init__(self, descriptor: int) -> None:
+        self.descriptor = descriptor
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of ``name``, or None unless it is a private regular file of this user."""
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+        try:
+            descriptor = os.open(name, flags, dir_fd=self.descriptor)
+        except OSError:
+            return None
+        with open(descriptor, "rb", closefd=True) as stream:
+            status = os.fstat(descriptor)
+            if not (stat.S_ISREG(status.st_mode) and _private(status)):
+                return None
+            if status.st_size > _MAX_CACHE_BYTES:
+                return None
+            return stream.read(_MAX_CACHE_BYTES + 1)
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write ``name`` atomically: a new private file, renamed over the old one."""
+        temporary = f".tmp-{secrets.token_hex(8)}-{name}"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            descriptor = os.open(temporary, flags, 0o600, dir_fd=self.descriptor)
+        except OSError:
+            return
+        try:
+            with open(descriptor, "wb", closefd=True) as stream:
+                stream.write(data)
+            os.replace(temporary, name, src_dir_fd=self.descriptor, dst_dir_fd=self.descriptor)
+        except OSError:  # caching is an optimisation: failing to cache is not an error
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=self.descriptor)
+
+    def close(self) -> None:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            os.close(self.descriptor)
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this process's user, and no one else may write to it."""
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
+
+
+def _secure_open_supported() -> bool:
+    return (
+        hasattr(os, "O_NOFOLLOW")
+        and hasattr(os, "O_DIRECTORY")
+        and hasattr(os, "geteuid")
+        # os.replace takes the same dir_fd arguments as os.rename, which is the one listed.
+        and {os.open, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
+        and os.stat in os.supports_fd
+    )
 
 
 @cache
-def _cache_folder() -> Path | None:
+def _cache_folder() -> _CacheFolder | None:
     """The per-user parser cache folder, or None when it is off or not private to this user."""
-    if os.environ.get("PROVENANCE_NO_CACHE"):
+    if os.environ.get("PROVENANCE_NO_CACHE") or not _secure_open_supported():
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None
-    folder = Path(base) / "provenance"
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        status = folder.stat()
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        parent = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
         return None
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None and (status.st_uid != getuid() or status.st_mode & 0o022):
+    try:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir("provenance", 0o700, dir_fd=parent)
+        # O_NOFOLLOW: a symlink in place of the folder is refused, not followed.
+        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+        descriptor = os.open("provenance", flags, dir_fd=parent)
+    except OSError:
+        return None
+    finally:
+        os.close(parent)
+    folder = _CacheFolder(descriptor)
+    try:
+        status = os.fstat(descriptor)
+    except OSError:
+        folder.close()
+        return None
+    if not (stat.S_ISDIR(status.st_mode) and _private(status)):
+        folder.close()
         return None
     return folder
+
+
+def _load(folder: _CacheFolder, name: str) -> Lark | None:
+    """The parser cached as ``name``, or None when there is none or it cannot be read."""
+    data = folder.read(name)
+    if data is None:
+        return None
+    try:
+        serialised = json.loads(data, object_hook=_from_json)
+        return Lark.load(serialised)  # Lark.load takes the dict Lark.save would pickle
+    except Exception:  # a damaged or foreign cache file is rebuilt, never fatal
+        return None
+
+
+def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
+    try:
+        data, memo = built.memo_serialize([TerminalDef, Rule])
+        text = json.dumps({"data": _to_json(data), "memo": _to_json(memo)}, separators=(",", ":"))
+    except Exception:  # a parser that cannot be written as JSON is simply not cached
+        return
+    folder.write(name, text.encode())
+
+
+def _to_json(value: Any) -> Any:
+    """Lark's serialisation as JSON. A tuple becomes ``{"\\u0000t": [...]}`` and a dict with
+    keys other than strings ``{"\\u0000d": [[key, value], ...]}``, so that loading gives back
+    exactly what was saved."""
+    if isinstance(value, dict):
+        if all(type(key) is str and not key.startswith("\x00") for key in value):
+            return {key: _to_json(item) for key, item in value.items()}
+        return {_DICT: [[_to_json(k), _to_json(v)] for k, v in value.items()]}
+    if isinstance(value, tuple):
+        return {_TUPLE: [_to_json(item) for item in value]}
+    if isinstance(value, list):
+        return [_to_json(item) for item in value]
+    if isinstance(value, str):
+        return str(value)  # a lark Token is a str; its name is all the parse table keeps
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _from_json(value: dict[str, Any]) -> Any:
+    if len(value) == 1:
+        if _TUPLE in value:
+            return tuple(value[_TUPLE])
+        if _DICT in value:
+            return dict(value[_DICT])
+    return value
 
 
 @cache
