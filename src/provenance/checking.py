@@ -3,21 +3,57 @@
 Every rule is a pure function of the ``Document``; ``check`` only chooses which rules run, at
 what severity, and puts their findings in reading order. A rule that raises is a bug, and the
 exception is left to surface rather than turned into a silent gap in the findings.
+
+A document that passed a limit while it was read (``Document.too_complex``) gets only the
+``input`` rules, among them the ``input-too-complex`` finding. Checking has its own time limit
+(``provenance.limits``): when it runs out, the rules not finished are named in one
+``input-too-complex`` finding, beside the findings made so far.
 """
 
 from __future__ import annotations
 
+import time
+
+import attrs
+
 from provenance.config import Config
 from provenance.findings import Finding
+from provenance.limits import Limits
 from provenance.model import Document
 
+_TOO_COMPLEX = "input-too-complex"
 
-def check(document: Document, config: Config | None = None) -> list[Finding]:
+
+def check(
+    document: Document, config: Config | None = None, limits: Limits | None = None
+) -> list[Finding]:
     """The findings of every rule ``config`` selects (all rules by default), sorted by position."""
     settings = Config() if config is None else config
+    seconds = (Limits() if limits is None else limits).seconds
+    deadline = time.monotonic() + seconds
+    rules = settings.selected_rules()
+    if document.too_complex is not None:
+        rules = tuple(rule for rule in rules if rule.category == "input")
     findings: list[Finding] = []
-    for rule in settings.selected_rules():
-        findings.extend(rule.run(document, settings.severity_for(rule)))
+    unfinished: list[str] = []
+    for rule in rules:
+        if unfinished or time.monotonic() > deadline:
+            unfinished.append(rule.id)
+            continue
+        for finding in rule.run(document, settings.severity_for(rule)):
+            findings.append(finding)
+            if not len(findings) & 0x3FF and time.monotonic() > deadline:
+                unfinished.append(rule.id)
+                break
+    if unfinished:
+        reason = (
+            f"checking was still running after the time limit of {seconds:g} s; "
+            f"not finished: {', '.join(unfinished)}"
+        )
+        too_complex = next((rule for rule in rules if rule.id == _TOO_COMPLEX), None)
+        if too_complex is not None:
+            evolved = attrs.evolve(document, too_complex=reason)
+            findings.extend(too_complex.run(evolved, settings.severity_for(too_complex)))
     findings.sort(key=Finding.sort_key)
     return findings
 

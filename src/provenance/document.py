@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
     CrossReference,
@@ -54,16 +55,46 @@ _SOURCE_SECTIONS = (
 
 
 def parse_document(
-    text: str, path: str | None = None, input_notes: tuple[str, ...] = ()
+    text: str,
+    path: str | None = None,
+    input_notes: tuple[str, ...] = (),
+    limits: Limits | None = None,
 ) -> Document:
-    """Parse the text of one report into a ``Document``. Never raises on any ``str``."""
+    """Parse the text of one report into a ``Document``. Never raises on any ``str``.
+
+    A text that passes one of ``limits`` (``provenance.limits``: size, mentions, work, time)
+    gives a document with nothing read but ``too_complex``, which says which limit it passed.
+    """
+    try:
+        budget = Budget(Limits() if limits is None else limits, len(text))
+        return _parse(text, path, input_notes, budget)
+    except TooComplex as error:
+        first_line_end = text.find("\n")
+        # The finding points at the first line: index only that much of a text too big to read.
+        line_index = LineIndex(text if first_line_end == -1 else text[:first_line_end])
+        return Document(
+            text=text,
+            path=path,
+            metadata=Metadata(),
+            line_index=line_index,
+            input_notes=input_notes,
+            too_complex=error.reason,
+        )
+
+
+def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Budget) -> Document:
     line_index = LineIndex(text)
     seg = segment(text, line_index)
+    budget.add(len(seg.regions) + len(seg.headings) + len(seg.sources), "the layout")
     furniture = list(seg.furniture)
     readable = [piece for piece in subtract(0, len(text), furniture)]
 
-    index_codes = _index_codes(text, line_index, seg)
-    urls = [url for start, end in readable for url in iter_urls(text, line_index, start, end)]
+    index_codes = _index_codes(text, line_index, seg, budget)
+    urls = [
+        url
+        for start, end in readable
+        for url in budget.counted(iter_urls(text, line_index, start, end), "URLs")
+    ]
     occupied = Intervals(
         [(m.span.start, m.span.end) for m in index_codes]
         + [(u.span.start, u.span.end) for u in urls]
@@ -72,18 +103,21 @@ def parse_document(
     raw_dates = [
         mention
         for start, end in readable
-        for mention in iter_dates(text, line_index, start, end, interned=interned)
+        for mention in budget.counted(
+            iter_dates(text, line_index, start, end, interned=interned), "dates"
+        )
         if not occupied.overlaps(mention.span.start, mention.span.end)
     ]
     own_date = _own_date(text, line_index, seg, raw_dates)
     dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
 
-    references = list(_references(text, line_index, seg))
-    markers = _markers(text, line_index, seg)
+    references = list(budget.counted(_references(text, line_index, seg), "sources"))
+    markers = _markers(text, line_index, seg, budget)
+    budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
-    citations = _citations(text, line_index, seg, references, dates)
+    citations = _citations(text, line_index, seg, references, dates, budget)
     headings = seg.headings
-    cross_references = _cross_references(text, line_index, seg, headings)
+    cross_references = _cross_references(text, line_index, seg, headings, budget)
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -112,8 +146,10 @@ def parse_document(
 # --------------------------------------------------------------------------- index codes
 
 
-def _index_codes(text: str, line_index: LineIndex, seg: Segmentation) -> list[IndexCodeMention]:
-    mentions = list(iter_index_codes(text, line_index))
+def _index_codes(
+    text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
+) -> list[IndexCodeMention]:
+    mentions = list(budget.counted(iter_index_codes(text, line_index), "index codes"))
     furniture = Intervals(seg.furniture)
     in_furniture = [furniture.covers(m.span.start, m.span.end) for m in mentions]
     own = _choose_own_code(text, mentions, in_furniture, seg)
@@ -352,14 +388,18 @@ def _marker_regions(seg: Segmentation, text: str) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
-def _markers(text: str, line_index: LineIndex, seg: Segmentation) -> list[FootnoteMarker]:
+def _markers(
+    text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
+) -> list[FootnoteMarker]:
     markers = [
         marker
         for start, end in _marker_regions(seg, text)
-        for marker in iter_footnote_markers(text, line_index, start, end)
+        for marker in budget.counted(
+            iter_footnote_markers(text, line_index, start, end), "note calls"
+        )
     ]
     if not markers and seg.bodies:
-        markers = list(_glued_markers(text, line_index, seg))
+        markers = list(budget.counted(_glued_markers(text, line_index, seg), "note calls"))
     return markers
 
 
@@ -464,19 +504,29 @@ def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
     return a_first <= b_last and b_first <= a_last
 
 
+#: How far before a date-only citation ("(15 May 2003)") its source may be named: the sentence
+#: or two before it, not the whole paragraph (which would make each citation read again all
+#: the text before it).
+_CONTEXT_CHARS = 1000
+
+
 def _citations(
     text: str,
     line_index: LineIndex,
     seg: Segmentation,
     references: list[Reference],
     dates: list[DateMention],
+    budget: Budget,
 ) -> list[Citation]:
-    listed = [(i, ref) for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
-    raw = [c for start, end in seg.prose for c in iter_citations(text, line_index, start, end)]
-    if not listed:
+    listed = _SourceIndex(references)
+    raw = [
+        c
+        for start, end in seg.prose
+        for c in budget.counted(iter_citations(text, line_index, start, end), "citations")
+    ]
+    if not listed.indices:
         # Without a source list a dated parenthesis is a date, not a citation.
         raw = [c for c in raw if c.kind not in ("date-only",)]
-    keys = {i: _source_keys(ref.entry) for i, ref in listed}
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
@@ -496,9 +546,13 @@ def _citations(
             result.append(citation)
             previous = citation
             continue
-        context_start = max(paragraph_start, previous_end_in_paragraph.get(paragraph_start, 0))
-        context = normalise_source(text[context_start : citation.span.start])
-        found = _resolve(value.author, value.date, context, listed, keys)
+        context_start = max(
+            paragraph_start,
+            previous_end_in_paragraph.get(paragraph_start, 0),
+            citation.span.start - _CONTEXT_CHARS,
+        )
+        found = listed.resolve(value.author, value.date, text, context_start, citation.span.start)
+        budget.spend(listed.last_work, "linking citations to sources")
         if found is None and value.author is None and _year_only(value.date):
             # "(2002-2003)", "(1999)": a period more often than a citation; only a source
             # the context names makes it one.
@@ -542,47 +596,132 @@ def _paragraph_start(regions: Intervals, offset: int) -> int:
     return found[0] if found is not None else 0
 
 
-def _resolve(
-    author: str | None,
-    date: DateValue | None,
-    context: str,
-    listed: list[tuple[int, Reference]],
-    keys: dict[int, list[str]],
-) -> int | None:
-    if author is not None:
-        cited = normalise_source(author)
-        matches = [
-            i
-            for i, ref in listed
-            if any(_names_match(cited, key) for key in keys[i])
-            and (date is None or _dates_overlap(date, ref.entry.date))
-        ]
-        return _prefer_cited_sections(matches, listed)
-    # Date-only: the source named in the same sentence, else the one entry of that date.
-    same_date = [i for i, ref in listed if _dates_overlap(date, ref.entry.date)]
-    named = [i for i in same_date if any(key and f" {key} " in f" {context} " for key in keys[i])]
-    if len(named) >= 1:
-        return _prefer_cited_sections(named, listed)
-    exact = [i for i in same_date if _same_day(date, listed, i)]
-    if len(exact) == 1:
-        return exact[0]
-    return None
+#: Source names are indexed by their first words up to this many (longer citations are rare
+#: and are checked against the entries sharing those words).
+_PREFIX_WORDS = 16
+#: Dates spanning more years than this are kept apart and compared with every dated citation.
+_YEAR_SPAN = 16
 
 
-def _same_day(date: DateValue | None, listed: list[tuple[int, Reference]], index: int) -> bool:
-    entry_date = dict(listed)[index].entry.date
-    return date is not None and entry_date is not None and date.iso() == entry_date.iso()
+class _SourceIndex:
+    """The entries of the source lists, indexed for resolving citations by name and by date.
 
+    Resolving each of n citations by comparing it with each of m entries costs n x m, which a
+    long report makes quadratic; the indexes give each citation the few entries it may mean.
+    ``last_work`` is the number of entries the last ``resolve`` compared.
+    """
 
-def _prefer_cited_sections(matches: list[int], listed: list[tuple[int, Reference]]) -> int | None:
-    if not matches:
+    def __init__(self, references: Sequence[Reference]) -> None:
+        self.references = references
+        self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
+        self.keys = {i: _source_keys(references[i].entry) for i in self.indices}
+        self.rank = {i: _SOURCE_SECTIONS.index(references[i].section) for i in self.indices}
+        #: Each key, and each of its proper word-prefixes (to _PREFIX_WORDS words), to the
+        #: entries that have it, in order.
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_prefix: dict[str, list[int]] = defaultdict(list)
+        self.by_year: dict[int, list[int]] = defaultdict(list)
+        self.wide: list[int] = []  # dated entries spanning many years, or reversed
+        self.undated: list[int] = []
+        for i in self.indices:
+            for key in dict.fromkeys(self.keys[i]):
+                self.by_key[key].append(i)
+                words = key.split(" ")
+                for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
+                    if count < len(words):
+                        self.by_prefix[" ".join(words[:count])].append(i)
+            date = references[i].entry.date
+            if date is None:
+                self.undated.append(i)
+                continue
+            first, last = date.earliest(), date.latest()
+            if first is None or last is None:
+                continue  # overlaps no date
+            if first > last or last[0] - first[0] > _YEAR_SPAN:
+                self.wide.append(i)
+            else:
+                for year in range(first[0], last[0] + 1):
+                    self.by_year[year].append(i)
+        self.last_work = 0
+
+    def resolve(
+        self,
+        author: str | None,
+        date: DateValue | None,
+        text: str,
+        context_start: int,
+        context_end: int,
+    ) -> int | None:
+        """The entry a citation of ``author`` and ``date`` means, as ``_resolve_scan`` says,
+        comparing it only with the entries the indexes give."""
+        if author is not None:
+            candidates = self._named(normalise_source(author))
+            self.last_work = len(candidates)
+            matches = [
+                i
+                for i in candidates
+                if date is None or _dates_overlap(date, self.references[i].entry.date)
+            ]
+            return self._prefer_cited_sections(matches)
+        # Date-only: the source named in the same sentence, else the one entry of that date.
+        candidates = self._dated(date)
+        self.last_work = len(candidates)
+        same_date = [i for i in candidates if _dates_overlap(date, self.references[i].entry.date)]
+        if not same_date:
+            return None
+        context = " " + normalise_source(text[context_start:context_end]) + " "
+        self.last_work += context_end - context_start
+        named = [i for i in same_date if any(f" {key} " in context for key in self.keys[i])]
+        if named:
+            return self._prefer_cited_sections(named)
+        exact = [i for i in same_date if self._same_day(date, i)]
+        if len(exact) == 1:
+            return exact[0]
         return None
-    sections = dict(listed)
-    for section in _SOURCE_SECTIONS:
-        for index in matches:
-            if sections[index].section == section:
-                return index
-    return matches[0]
+
+    def _named(self, cited: str) -> list[int]:
+        """The entries whose name matches ``cited`` (``_names_match``), in order."""
+        if not cited:
+            return []
+        words = cited.split(" ")
+        found = set(self.by_key.get(cited, ()))
+        if len(words) <= _PREFIX_WORDS:
+            found.update(self.by_prefix.get(cited, ()))
+        else:
+            prefix = " ".join(words[:_PREFIX_WORDS])
+            found.update(
+                i
+                for i in self.by_prefix.get(prefix, ())
+                if any(_names_match(cited, key) for key in self.keys[i])
+            )
+        for count in range(1, len(words)):
+            found.update(self.by_key.get(" ".join(words[:count]), ()))
+        return sorted(found)
+
+    def _dated(self, date: DateValue | None) -> list[int]:
+        """The entries whose date may overlap ``date``, in order."""
+        if date is None:
+            return self.undated
+        first, last = date.earliest(), date.latest()
+        if first is None or last is None:
+            return []
+        low, high = min(first[0], last[0]), max(first[0], last[0])
+        if high - low > _YEAR_SPAN:
+            return [i for i in self.indices if self.references[i].entry.date is not None]
+        found = set(self.wide)
+        for year in range(low, high + 1):
+            found.update(self.by_year.get(year, ()))
+        return sorted(found)
+
+    def _same_day(self, date: DateValue | None, index: int) -> bool:
+        entry_date = self.references[index].entry.date
+        return date is not None and entry_date is not None and date.iso() == entry_date.iso()
+
+    def _prefer_cited_sections(self, matches: list[int]) -> int | None:
+        """The first match in the first section of ``_SOURCE_SECTIONS`` that has one."""
+        if not matches:
+            return None
+        return min(matches, key=lambda i: (self.rank[i], i))
 
 
 # --------------------------------------------------------------------------- cross-references
@@ -615,7 +754,11 @@ def heading_labels(headings: Sequence[Heading]) -> list[set[tuple[str, str]]]:
 
 
 def _cross_references(
-    text: str, line_index: LineIndex, seg: Segmentation, headings: Sequence[Heading]
+    text: str,
+    line_index: LineIndex,
+    seg: Segmentation,
+    headings: Sequence[Heading],
+    budget: Budget,
 ) -> list[CrossReference]:
     regions = list(seg.prose) + [(b.span.start, b.span.end) for b in seg.bodies]
     found = [
@@ -624,16 +767,17 @@ def _cross_references(
         for ref in iter_cross_references(text, line_index, start, end)
     ]
     labels = heading_labels(headings)
-    # Prefer a heading in the body over its table-of-contents line.
+    # Prefer a heading in the body over its table-of-contents line; the first of each label
+    # in that order is its target, looked up rather than searched for each reference.
     order = sorted(range(len(headings)), key=lambda i: headings[i].in_toc)
-    result = []
-    for ref in found:
-        target = next(
-            (i for i in order if (ref.kind, ref.label.rstrip(".")) in labels[i]),
-            None,
-        )
-        result.append(attrs.evolve(ref, target=target))
-    return result
+    targets: dict[tuple[str, str], int] = {}
+    for i in order:
+        for label in labels[i]:
+            targets.setdefault(label, i)
+    return [
+        attrs.evolve(ref, target=targets.get((ref.kind, ref.label.rstrip("."))))
+        for ref in budget.counted(found, "cross-references")
+    ]
 
 
 # --------------------------------------------------------------------------- metadata

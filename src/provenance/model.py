@@ -419,3 +419,5 @@ class Document:
     line_index: LineIndex = attrs.field(eq=False, repr=False, factory=lambda: LineIndex(""))
     #: Non-fatal notes from reading the input (e.g. "decoded as cp1252").
     input_notes: tuple[str, ...] = ()
+    #: Why the document was not read (it passed a limit of ``provenance.limits``), or None.
+    too_complex: str | None = None

@@ -89,8 +89,8 @@ def _example(r: Rule, text: str, path: str | None) -> Document:
     if r.category == "input":
         encoding = "cp1252" if text == r.bad else "utf-8"
         decoded = read_bytes_as_text(text.encode(encoding), path or "<example>")
-        return parse_document(decoded.text, path, decoded.notes)
-    return parse_document(text, path)
+        return parse_document(decoded.text, path, decoded.notes, limits=r.example_limits)
+    return parse_document(text, path, limits=r.example_limits)
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Severity
+from provenance.limits import MAX_CHARS, MAX_MENTIONS, SECONDS, Limits
 from provenance.model import Document
 from provenance.rules.registry import Emit, rule
 
@@ -36,3 +37,50 @@ def input_decoding(doc: Document) -> Iterator[Emit]:
     span = doc.line_index.span(0, end)
     for note in doc.input_notes:
         yield Emit(span, f"the file was not plain UTF-8: {note}", excerpt=note)
+
+
+_TOO_COMPLEX_EXAMPLE_LIMITS = Limits(mentions=40)
+
+
+def _dated_report(events: int) -> str:
+    lines = ["Detentions of journalists [ABC12345.E]", ""]
+    lines += [
+        f"On {day} May 1999 a journalist was detained in the capital and released on "
+        f"{day + 1} May 1999."
+        for day in range(1, events + 1)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@rule(
+    "input-too-complex",
+    severity=Severity.ERROR,
+    category=_CATEGORY,
+    summary="A document too large or too dense to check within the per-document limits.",
+    doc=(
+        "A document that passes one of the per-document limits (`provenance.limits`: "
+        f"{MAX_CHARS:,} characters, {MAX_MENTIONS:,} mentions such as dates, citations and "
+        "note calls, a number of comparisons proportional to its length, and "
+        f"{SECONDS:g} seconds each for reading and for checking) is not checked: it gets this "
+        "one finding, which names the limit, and the other files of the batch are checked as "
+        "usual. The limits are far above any real report; a document that passes one is a "
+        "log, a dump, a concatenation of many reports, or text damaged in conversion (a PDF "
+        "converted to one endless paragraph). It is an error, not a warning: nothing in the "
+        "document was checked, and a clean result for it would be silence, not a pass. Split "
+        "the file into its reports, or repair the conversion. (The bad example below is "
+        "checked with the mention limit lowered to 40; the good one under the same limit.)"
+    ),
+    bad=_dated_report(24),
+    good=_dated_report(3),
+    example_limits=_TOO_COMPLEX_EXAMPLE_LIMITS,
+)
+def input_too_complex(doc: Document) -> Iterator[Emit]:
+    if doc.too_complex is None:
+        return
+    first_line_end = doc.text.find("\n")
+    end = len(doc.text) if first_line_end == -1 else first_line_end
+    yield Emit(
+        doc.line_index.span(0, end),
+        f"the document was not checked: {doc.too_complex}",
+        excerpt=doc.too_complex,
+    )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from provenance.findings import Finding, Related, Severity
+from provenance.limits import Limits
 from provenance.model import Document
 from provenance.span import Span
 
@@ -47,6 +48,8 @@ class Rule:
     bad: str
     good: str
     function: RuleFunction = attrs.field(repr=False, eq=False)
+    #: Limits the examples are parsed under, for a rule about the limits themselves.
+    example_limits: Limits | None = attrs.field(default=None, repr=False, eq=False)
 
     def run(self, document: Document, severity: Severity | None = None) -> Iterator[Finding]:
         level = self.severity if severity is None else severity
@@ -77,6 +80,7 @@ def rule(
     doc: str,
     bad: str,
     good: str,
+    example_limits: Limits | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as rule ``id``."""
     if not _RULE_ID.match(id):
@@ -85,7 +89,9 @@ def rule(
     def register(function: RuleFunction) -> RuleFunction:
         if id in _REGISTRY:
             raise ValueError(f"rule {id!r} registered twice")
-        _REGISTRY[id] = Rule(id, severity, category, summary, doc, bad, good, function)
+        _REGISTRY[id] = Rule(
+            id, severity, category, summary, doc, bad, good, function, example_limits
+        )
         return function
 
     return register
