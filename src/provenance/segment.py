@@ -12,7 +12,7 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -130,20 +130,22 @@ class Segmentation:
 
 
 def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str) -> Iterator[Line]:
     position = 0
     length = len(text)
     while position <= length:
         newline = text.find("\n", position)
         end = length if newline == -1 else newline
-        lines.append(Line(position, end, text[position:end]))
+        yield Line(position, end, text[position:end])
         if newline == -1:
             break
         position = newline + 1
-    return lines
 
 
-def split_blocks(lines: list[Line]) -> list[Block]:
+def split_blocks(lines: Iterable[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: list[Line] = []
     for line in lines:
@@ -289,8 +291,9 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
 
 
 def segment(text: str, line_index: LineIndex) -> Segmentation:
-    lines = split_lines(text)
-    blocks = split_blocks(lines)
+    # Lines are streamed into blocks: a list of every line would hold an object for each blank
+    # line too, about 100 bytes a character in a file of blank lines.
+    blocks = split_blocks(iter_lines(text))
     furniture = find_furniture(text, blocks)
     furniture_spans = Intervals(furniture)
     furniture_lines = {
