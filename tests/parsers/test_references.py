@@ -1032,6 +1032,18 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "LPAR": st.just("("),
     "RPAR": st.just(")"),
     "RSQB": st.just("]"),
+    "AY_YEAR": st.sampled_from(["2019", "2020b", "n.d"]),
+    "PAREN_YEAR": st.sampled_from(["(2019)", "(n.d.)", "(2010, 4 May)"]),
+    "DAY_MONTH": st.sampled_from(["4 December", "March 22"]),
+    "INITIAL": st.sampled_from(["Q.", "J."]),
+    "ET_AL": st.just("et al."),
+    "LIST_MARK": st.sampled_from(["*", "-", "•", "1.", "[2]", "(3)"]),
+    "WEB_URL": st.sampled_from(
+        ["https://www.example.org/a_1.htm", "https:// apnews.com/article/x- 75228a8a", "www.x.org"]
+    ),
+    "ACC_WORD": st.sampled_from(["(accessed", "Retrieved", "[Consulted on:"]),
+    "ACC_DATE": st.sampled_from(["5 May 2011", "May 5, 2011"]),
+    "BRACKET": st.sampled_from(["(", "]"]),
 }
 
 

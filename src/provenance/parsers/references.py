@@ -94,6 +94,7 @@ from provenance.parsers.index_codes import parse_index_code
 from provenance.span import LineIndex
 
 __all__ = [
+    "COMPETING_STYLES",
     "FOOTNOTE_STYLES",
     "LIST_STYLES",
     "MAX_ENTRY_LINES",
@@ -103,6 +104,7 @@ __all__ = [
     "iter_references",
     "parse_reference",
     "parse_reference_date",
+    "reading_score",
     "reference_entry",
 ]
 
@@ -116,6 +118,8 @@ _STARTS: tuple[str, ...] = (
     "footnote",
     "un_short",
     "name_only",
+    "author_year",
+    "web",
     "date",
 )
 
@@ -131,6 +135,10 @@ LIST_STYLES: tuple[str, ...] = (
     "irb_loose",
     "name_only",
 )
+#: Styles of research reports, encyclopaedias and web copies, for the same lists. Each competes
+#: with the reading ``LIST_STYLES`` gives (the first of them that fits): the reading with the
+#: best ``reading_score`` wins, the older styles on a tie, so what those read stays as it was.
+COMPETING_STYLES: tuple[str, ...] = ("author_year", "web")
 #: Styles tried for a footnote body. No bare names, no comma lists and no loose IRB form here:
 #: explanatory notes ("See also Section 3.3.2.", "..., adopted by parliament, 12 May 1996.")
 #: would fit those and are not sources.
@@ -694,6 +702,137 @@ class _EntryTransformer(Transformer[Token, Any]):
     def un_ibid(self, c: list[Any]) -> ReferenceEntry:
         return self._short("ibid", c)
 
+    # ------------------------------------------------------------ author-year and web
+
+    def ay_author(self, c: list[Token]) -> _Frag:
+        return _Frag(_tokens(c))
+
+    ay_author_i = ay_author
+    ay_words = ay_author
+
+    def ay_quoted(self, c: list[Token]) -> _Role:
+        token = c[0]
+        return _Role(
+            "title", self._italic(token) if token.type == "ITALIC" else self._quoted(token)
+        )
+
+    def ay_access(self, c: list[Token]) -> _Role:
+        value = self._date(c[1]) if len(c) > 1 else None
+        assert value is None or isinstance(value, Date)  # SINGLE_DATE holds no range
+        return _Role("access", value)
+
+    def ay_tail(self, c: list[Any]) -> _Role:
+        return _Role("tail", c)
+
+    ay_url_tail = ay_tail
+
+    def _year(self, token: Token) -> Date | None:
+        """The year of an AY_YEAR token ("2019a" -> 2019), None for "n.d."."""
+        text = str(token).strip()
+        return Date(int(text[:4])) if text[:4].isdigit() else None
+
+    def _with_day(self, year: Date | None, day_month: str) -> DateValue | None:
+        """The entry's year completed by a day and month written later ("4 December")."""
+        if year is None or year.year is None:
+            return year
+        try:
+            return parse_reference_date(f"{_normal(day_month)} {year.year}")
+        except GrammarError:
+            return year
+
+    def ay_head(self, c: list[Any]) -> _Role:
+        author: str | None = None
+        date: DateValue | None = None
+        precise = False
+        for x in c:
+            if isinstance(x, _Frag):
+                author = self._frag_text(x)
+            elif x.type == "DITTO":
+                author = str(x)
+            elif x.type == "AY_YEAR":
+                date = self._year(x)
+            elif x.type == "PAREN_YEAR":
+                inner = _normal(str(x)[1:-1])
+                when, _, extra = inner.partition(",")
+                date = self._year(Token("AY_YEAR", when))
+                if extra.strip() and isinstance(date, Date):
+                    date = self._with_day(date, extra)
+                    precise = True
+        return _Role("head", (author, date), precise)
+
+    def _tail_fields(
+        self, tokens: Sequence[Any], fields: dict[str, Any], year: Date | None
+    ) -> None:
+        """Container, day, address and access date from the tokens after the title."""
+        segment: list[Token] = []
+        first_segment = True
+        for x in tokens:
+            if isinstance(x, _Role):  # an access note
+                first_segment = False
+                if x.value is not None:
+                    fields.setdefault("accessed", x.value)
+                continue
+            if x.type == "WEB_URL":
+                fields.setdefault("url", "".join(str(x).split()))
+                first_segment = False
+            elif x.type == "DAY_MONTH":
+                if year is not None and fields.get("date") == year:
+                    fields["date"] = self._with_day(year, str(x))
+                first_segment = False
+            elif x.type == "DOT":
+                if segment:
+                    first_segment = False
+            elif first_segment and not (not segment and x.type in ("COMMA", "QUOTE_CHAR")):
+                segment.append(x)
+            if not first_segment and segment and "container" not in fields:
+                while segment and segment[-1].type in ("COMMA", "COLON", "SEMI", "QUOTE_CHAR"):
+                    segment.pop()
+                if any(t.type == "WORD" for t in segment):
+                    fields["container"] = self._cut(_start(segment[0]), _end(segment[-1]))
+                segment = []
+        if segment and "container" not in fields:
+            while segment and segment[-1].type in ("COMMA", "COLON", "SEMI", "QUOTE_CHAR"):
+                segment.pop()
+            if any(t.type == "WORD" for t in segment):
+                fields["container"] = self._cut(_start(segment[0]), _end(segment[-1]))
+
+    def author_year(self, c: list[Any]) -> ReferenceEntry:
+        fields: dict[str, Any] = {}
+        year: Date | None = None
+        tail: list[Any] = []
+        for x in c:
+            if isinstance(x, _Role) and x.name == "head":
+                fields["author"], date = x.value
+                if date is not None:
+                    fields["date"] = date
+                    year = None if x.extra else date
+            elif isinstance(x, _Role) and x.name == "title":
+                fields["title"] = x.value
+            elif isinstance(x, _Frag):
+                fields["title"] = self._frag_text(x)
+            elif isinstance(x, _Role) and x.name == "tail":
+                tail = x.value
+        self._tail_fields(tail, fields, year)
+        return ReferenceEntry(kind="author-year", **fields)
+
+    def web_url(self, c: list[Any]) -> ReferenceEntry:
+        fields: dict[str, Any] = {}
+        self._tail_fields(
+            [x for x in c if not (isinstance(x, Token) and x.type == "LIST_MARK")], fields, None
+        )
+        fields.pop("container", None)
+        return ReferenceEntry(kind="web", **fields)
+
+    def web_titled(self, c: list[Any]) -> ReferenceEntry:
+        frags = [x for x in c if isinstance(x, _Frag)]
+        at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "WEB_URL")
+        fields: dict[str, Any] = {"title": self._frag_text(frags[-1])}
+        if len(frags) > 1:
+            fields["author"] = self._frag_text(frags[0])
+        self._tail_fields(c[at:], fields, None)
+        fields.pop("container", None)
+        return ReferenceEntry(kind="web", **fields)
+
     # ------------------------------------------------------------ names
 
     def name(self, c: list[Token]) -> ReferenceEntry:
@@ -717,11 +856,37 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "correspondence_b": _YEAR,
     "attachment": _YEAR,
     "footnote": re.compile(r"[*\"“”„]|(?i:index)"),
+    "author_year": re.compile(r"(?:1[6-9]|20)[0-9][0-9]|[Nn]\.\s?[Dd]"),
+    "web": re.compile(r"(?i:https?:|www\.)"),
 }
 
 
 def _style_order(section: str) -> tuple[str, ...]:
     return FOOTNOTE_STYLES if section == "footnote" else LIST_STYLES
+
+
+def _competing(section: str) -> tuple[str, ...]:
+    return () if section == "footnote" else COMPETING_STYLES
+
+
+# Weights of the fields a reading found: the fields a reader checks a source by count double.
+_MAIN_FIELDS = ("author", "date", "title", "url", "accessed", "index_code")
+_MINOR_FIELDS = ("container", "place", "volume", "issue", "pages")
+
+
+#: Readings of the ordered styles other than these get ``_ORDERED_BONUS`` in a competition.
+_LOOSE_STYLES = frozenset({"irb_loose", "name_only"})
+_ORDERED_BONUS = 2
+
+
+def reading_score(style: str, entry: ReferenceEntry) -> int:
+    """How much of an entry a reading found: 2 a main field, 1 a minor one, less 1 for the loose
+    IRB form (its tail is kept unread). Readings of one entry in several styles compete by it."""
+    score = sum(2 for name in _MAIN_FIELDS if getattr(entry, name) is not None)
+    score += sum(1 for name in _MINOR_FIELDS if getattr(entry, name) is not None)
+    if entry.kind == "correspondence" and entry.note is not None:
+        score += 2  # its description ("Correspondence sent to ...") says what the source is
+    return score - (1 if style == "irb_loose" else 0)
 
 
 def _parse_as(text: str, style: str) -> ReferenceEntry:
@@ -757,32 +922,50 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     The styles of ``section`` are tried in order (``FOOTNOTE_STYLES`` for "footnote",
     ``LIST_STYLES`` otherwise); the first that accepts the whole text wins.
     """
-    return _classify(text.strip(), _style_order(section))
+    return _classify(text.strip(), _style_order(section), competing=_competing(section))
 
 
 def _classify(
-    text: str, styles: Sequence[str], dead: set[str] | None = None, fatal_before: int = 0
+    text: str,
+    styles: Sequence[str],
+    dead: set[str] | None = None,
+    fatal_before: int = 0,
+    competing: Sequence[str] = (),
 ) -> tuple[str, ReferenceEntry]:
-    """The first of ``styles`` that reads ``text`` (already stripped).
+    """The best reading of ``text`` (already stripped): the first of ``styles`` that reads it,
+    unless one of ``competing`` reads it with a higher ``reading_score`` (the first wins ties).
 
     With ``dead``: styles in it are not tried, and a style whose grammar stops before offset
     ``fatal_before`` is added to it (``entry_starts`` uses this: text appended after that offset
     cannot make the grammar accept what it already rejected there).
     """
     last: GrammarError | None = None
+    best: tuple[int, str, ReferenceEntry] | None = None
     if text:
-        for style in styles:
+        for style in (*styles, *competing):
+            if best is not None and style in styles:
+                continue  # the ordered styles: the first that reads the text is their reading
             if dead is not None and style in dead:
                 continue
             anchor = _ANCHORS.get(style)
             if anchor is not None and anchor.search(text) is None:
                 continue
             try:
-                return style, _parse_as(text, style)
+                entry = _parse_as(text, style)
             except GrammarError as error:
                 last = error
                 if dead is not None and error.position < fatal_before:
                     dead.add(style)
+                continue
+            score = reading_score(style, entry)
+            if style in styles and style not in _LOOSE_STYLES:
+                # A style of its own section's order is taken unless a competing one reads
+                # clearly more (one more main field is not enough: "X. 1999. BC Cycle.").
+                score += _ORDERED_BONUS
+            if best is None or score > best[0]:
+                best = (score, style, entry)
+    if best is not None:
+        return best[1], best[2]
     raise last if last is not None else GrammarError(_GRAMMAR, text, 0)
 
 
@@ -838,6 +1021,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     # Lines from i on that the loose IRB form read: it reads any longer run too (its tail is REST).
     loose_from: set[int] = set()
     before_loose = frozenset(LIST_STYLES[: LIST_STYLES.index("irb_loose")])
+    competing = frozenset(COMPETING_STYLES)
 
     def cost(i: int, j: int) -> int:
         key = (i, j)
@@ -846,19 +1030,27 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             joined = f"{head} {texts[j - 1]}".strip() if head else texts[j - 1]
             if not joined:
                 cache[key] = 0
-            elif i in loose_from and before_loose <= dead[i]:
+            elif i in loose_from and before_loose | competing <= dead[i]:
                 cache[key] = _COST_LOOSE
             else:
                 try:
-                    style, _entry = _classify(joined, LIST_STYLES, dead[i], len(head))
+                    style, _entry = _classify(
+                        joined, LIST_STYLES, dead[i], len(head), COMPETING_STYLES
+                    )
                 except GrammarError:
                     cache[key] = _COST_UNSTRUCTURED
                 else:
                     if style == "irb_loose":
                         loose_from.add(i)
                         cache[key] = _COST_LOOSE
+                    elif style == "web":
+                        # A line with an address after an entry is more likely its end.
+                        cache[key] = _COST_LOOSE
                     elif style == "name_only":
                         cache[key] = _COST_NAME_PER_EXTRA_LINE * (j - i - 1)
+                        if not joined[:1].isupper():
+                            # "018.1444607.": the end of a number or address wrapped above.
+                            cache[key] += _COST_LOOSE
                     else:
                         cache[key] = 0
         return cache[key]
