@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 from provenance.model import CitationValue, Date, Document
 from provenance.rules.corroboration import (
+    MAX_CLAIM_CHARS,
+    MAX_CLAIM_SENTENCES,
     PatternError,
     Phrases,
     anonymous_source,
@@ -230,6 +232,47 @@ def test_note_markers_are_sources_too() -> None:
     b.marker("<sup>5</sup>", 5)
     doc = b.build()
     assert flagged(list(uncorroborated_claim(doc)), doc) == ["Guards beat prisoners.<sup>5</sup>"]
+
+
+def test_claim_stops_at_the_marker_before_it() -> None:
+    # The first marker closes the statements it is about; the second claim starts after it.
+    text = (
+        "Title line\n\n"
+        "Returnees are questioned. No corroborating information could be found. Some are "
+        "detained for weeks. They are released without charge. This could not be confirmed.\n"
+    )
+    doc = prose(text)
+    assert flagged(list(uncorroborated_claim(doc)), doc) == [
+        "Returnees are questioned.",
+        "Some are detained for weeks. They are released without charge.",
+    ]
+
+
+def test_adjacent_markers_claim_the_sentence_before_only() -> None:
+    text = "Title line\n\nArrests followed. " + "This could not be corroborated. " * 3 + "\n"
+    doc = prose(text)
+    assert flagged(list(uncorroborated_claim(doc)), doc) == [
+        "Arrests followed.",
+        "This could not be corroborated.",
+        "This could not be corroborated.",
+    ]
+
+
+def test_claim_reaches_back_a_bounded_number_of_sentences() -> None:
+    sentences = [f"Statement number {i} was made." for i in range(MAX_CLAIM_SENTENCES + 10)]
+    text = "Title line\n\n" + " ".join(sentences) + " This could not be corroborated.\n"
+    doc = prose(text)
+    [claim] = flagged(list(uncorroborated_claim(doc)), doc)
+    assert claim == " ".join(sentences[-MAX_CLAIM_SENTENCES:])
+
+
+def test_claim_reaches_back_a_bounded_number_of_characters() -> None:
+    sentence = "A long statement " + "with many words " * 40 + "ends here."
+    text = "Title line\n\n" + " ".join([sentence] * 12) + " This could not be corroborated.\n"
+    doc = prose(text)
+    [claim] = flagged(list(uncorroborated_claim(doc)), doc)
+    assert len(sentence) < len(claim) <= MAX_CLAIM_CHARS
+    assert claim.endswith(sentence)
 
 
 def test_marker_alone_in_its_paragraph_flags_the_paragraph_before() -> None:

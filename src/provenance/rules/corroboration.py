@@ -529,6 +529,9 @@ def _claim_before(prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
         else:
             break
         claim.append(candidate)
+        if len(claim) == 1 and _own_marker(prose, candidate):
+            # A marker right before this one: the claim is that sentence, nothing before it.
+            break
     return claim[-1].start, claim[0].end
 
 
