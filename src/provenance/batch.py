@@ -1,15 +1,26 @@
-"""Checking many files: in this process or in a pool of worker processes, in input order.
+"""Checking many files: in this process or in worker processes, in input order, fault-proof.
 
-Each worker reads, parses and checks one file and sends back only its findings (or the reason
-it could not be read), so little crosses between processes. Results come back in the order the
-files were given, whatever order the workers finish in, so output is deterministic.
+Each worker reads, parses and checks one file at a time and sends back only its findings (or
+the reason it could not be read), so little crosses between processes. Results come back in the
+order the files were given, whatever order the workers finish in, so output is deterministic.
+
+A file can cost only itself: when checking it raises, runs out of memory, takes longer than the
+per-file timeout, or kills the worker process outright, the file gets a ``FileError`` saying so,
+the worker is replaced, and the rest of the batch is checked. The workers are ended whenever
+the batch ends: normally, on an exception, or when the caller stops iterating (the command line
+turns SIGTERM and Ctrl-C into exceptions), and each worker also leaves on its own if the parent
+process disappears.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+import signal
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from provenance.config import Config
 from provenance.coverage import coverage
@@ -18,12 +29,22 @@ from provenance.findings import FileError, FileResult, Finding
 from provenance.model import Document
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 T = TypeVar("T")
 
 #: Below this many files a pool costs more to start than it saves.
 MIN_FILES_FOR_POOL = 4
+
+#: Seconds one file may take before it is given up on. Real reports take well under a second
+#: each (a few MB at most); this only stops a run from hanging on pathological input.
+DEFAULT_TIMEOUT = 60.0
+
+# How often an idle worker checks that its parent is still there, in seconds.
+_PARENT_CHECK = 1.0
+# How long a worker asked to leave is given before it is killed, in seconds.
+_GRACE = 1.0
 
 
 def default_jobs(count: int) -> int:
@@ -49,7 +70,7 @@ def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]
     from provenance.source import read_file
 
     try:
-        decoded = read_file(path)
+        decoded = read_file(path, regular_only=True)
     except InputError as error:
         return FileError(path, error.reason)
     document = parse_document(decoded.text, path, decoded.notes)
@@ -57,24 +78,242 @@ def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]
 
 
 def run_in_order(
-    function: Callable[[str, Config], T], paths: Sequence[str], config: Config, jobs: int
-) -> Iterator[T]:
-    """``function(path, config)`` for each path, in order, using ``jobs`` processes."""
+    function: Callable[[str, Config], T],
+    paths: Sequence[str],
+    config: Config,
+    jobs: int,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Generator[T | FileError, None, None]:
+    """``function(path, config)`` for each path, in order, using ``jobs`` processes.
+
+    A path whose call fails in any way (an exception, memory exhausted, longer than ``timeout``
+    seconds, its worker process killed) yields a ``FileError`` naming it instead. ``timeout``
+    None or 0 means no limit. With one process the timeout is kept by a timer signal, which
+    needs the main thread of a POSIX system; worker processes are always held to it.
+    """
+    limit = timeout if timeout else None
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield function(path, config)
+            yield _call_with_alarm(function, path, config, limit)
         return
-    # Imported here: the pool's modules take 30 ms to import, which a one-file run never needs.
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _run_in_workers(function, paths, config, min(jobs, len(paths)), limit)
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # Keep a bounded window of work in flight: memory stays flat on huge batches and the
-        # first results print while later files are still being checked.
-        window = jobs * 4
-        pending: list[Future[T]] = []
-        position = 0
-        while position < len(paths) or pending:
-            while position < len(paths) and len(pending) < window:
-                pending.append(pool.submit(function, paths[position], config))
-                position += 1
-            yield pending.pop(0).result()
+
+# --------------------------------------------------------------------------- one file
+
+
+class _TimedOut(BaseException):
+    """Raised by the timer signal; a BaseException so that no ``except Exception`` eats it."""
+
+
+def _timeout_reason(timeout: float) -> str:
+    return f"not checked: took longer than {timeout:g} seconds (see --timeout)"
+
+
+def _guarded(function: Callable[[str, Config], T], path: str, config: Config) -> T | FileError:
+    """``function(path, config)``, or a ``FileError`` saying why it failed."""
+    try:
+        return function(path, config)
+    except MemoryError:
+        return FileError(path, "not checked: ran out of memory")
+    except RecursionError:
+        return FileError(path, "not checked: nested too deeply")
+    except Exception as error:  # a fault in the checker must cost this file, not the batch
+        return FileError(path, f"not checked: internal error ({type(error).__name__}: {error})")
+
+
+def _call_with_alarm(
+    function: Callable[[str, Config], T], path: str, config: Config, timeout: float | None
+) -> T | FileError:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if timeout is None or not usable:
+        return _guarded(function, path, config)
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return _guarded(function, path, config)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimedOut:
+        return FileError(path, _timeout_reason(timeout))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --------------------------------------------------------------------------- worker processes
+
+
+def _worker_main(
+    function: Callable[[str, Config], Any],
+    config: Config,
+    connection: Connection,
+    parent_end: Connection,
+    parent_pid: int,
+) -> None:
+    """A worker's life: take (index, path), send (index, result, leave) back, until told to stop."""
+    # Ctrl-C reaches the whole process group; the parent alone decides what stops. A forked
+    # worker would also inherit the parent's SIGTERM handler: it must simply die.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent_end.close()
+    while True:
+        while not connection.poll(_PARENT_CHECK):
+            if os.getppid() != parent_pid:
+                return  # the parent is gone (killed outright): nobody wants the results
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        result = _guarded(function, path, config)
+        # After a MemoryError the heap may be in a poor state: a fresh process takes over.
+        leave = isinstance(result, FileError) and result.reason.endswith("ran out of memory")
+        try:
+            connection.send((index, result, leave))
+        except (BrokenPipeError, EOFError, ConnectionError):
+            return
+        except Exception as error:  # the result could not be pickled
+            reason = f"not checked: internal error (result not sent: {error})"
+            connection.send((index, FileError(path, reason), False))
+        if leave:
+            return
+
+
+class _Worker:
+    """One worker process, its end of the pipe, and what it is working on."""
+
+    def __init__(self, process: BaseProcess, connection: Connection) -> None:
+        self.process = process
+        self.connection = connection
+        self.task: tuple[int, str] | None = None
+        self.deadline = float("inf")
+
+    def give(self, index: int, path: str, timeout: float | None) -> None:
+        self.connection.send((index, path))
+        self.task = (index, path)
+        self.deadline = time.monotonic() + timeout if timeout is not None else float("inf")
+
+    def stop(self, gently: bool) -> None:
+        if gently and self.task is None and self.process.is_alive():
+            with contextlib.suppress(OSError, ValueError):
+                self.connection.send(None)
+        else:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                self.process.terminate()
+
+    def reap(self) -> None:
+        self.process.join(_GRACE)
+        if self.process.is_alive():
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                self.process.kill()
+            self.process.join(_GRACE)
+        self.connection.close()
+
+
+def _death_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        how = f"killed by {name}" + (", perhaps for lack of memory" if name == "SIGKILL" else "")
+    else:
+        how = f"exit status {exitcode}"
+    return f"not checked: the worker process checking it died ({how})"
+
+
+def _died(worker: _Worker, path: str) -> FileError:
+    worker.process.join(_GRACE)
+    return FileError(path, _death_reason(worker.process.exitcode))
+
+
+def _run_in_workers(
+    function: Callable[[str, Config], T],
+    paths: Sequence[str],
+    config: Config,
+    jobs: int,
+    timeout: float | None,
+) -> Iterator[T | FileError]:
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context()
+
+    def start() -> _Worker:
+        parent_end, child_end = context.Pipe()
+        process = context.Process(
+            target=_worker_main,
+            args=(function, config, child_end, parent_end, os.getpid()),
+            name="provenance-worker",
+            daemon=True,
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    # A bounded window of work ahead of the next result to print: memory stays flat on huge
+    # batches, and the first results print while later files are still being checked.
+    window = jobs * 4
+    results: dict[int, T | FileError] = {}
+    workers: list[_Worker] = []
+    next_task = 0
+    next_out = 0
+    finished = False
+    try:
+        workers = [start() for _ in range(jobs)]
+        while next_out < len(paths):
+            while next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
+            if next_out >= len(paths):
+                break
+            for worker in workers:
+                if worker.task is None and next_task < min(len(paths), next_out + window):
+                    worker.give(next_task, paths[next_task], timeout)
+                    next_task += 1
+            busy = [worker for worker in workers if worker.task is not None]
+            wait_for = min(worker.deadline for worker in busy) - time.monotonic()
+            wait(
+                [w.connection for w in busy] + [w.process.sentinel for w in busy],
+                timeout=max(0.0, wait_for) if wait_for != float("inf") else None,
+            )
+            for position, worker in enumerate(workers):
+                if worker.task is None:
+                    continue
+                index, path = worker.task
+                outcome: T | FileError | None = None
+                replace = False
+                if worker.connection.poll():
+                    try:
+                        _, received, leave = worker.connection.recv()
+                    except (EOFError, OSError):
+                        outcome, replace = _died(worker, path), True
+                    else:
+                        outcome, replace = received, leave
+                elif not worker.process.is_alive():
+                    outcome, replace = _died(worker, path), True
+                elif time.monotonic() >= worker.deadline:
+                    assert timeout is not None
+                    outcome, replace = FileError(path, _timeout_reason(timeout)), True
+                    worker.process.kill()
+                if outcome is None:
+                    continue
+                results[index] = outcome
+                worker.task = None
+                if replace:
+                    worker.stop(gently=False)
+                    worker.reap()
+                    workers[position] = start()
+        finished = True
+    finally:
+        for worker in workers:
+            worker.stop(gently=finished)
+        for worker in workers:
+            worker.reap()

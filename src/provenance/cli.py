@@ -10,20 +10,29 @@ package itself; the parser, the grammars and the serializers load inside the com
 uses them, so ``provenance --help`` never builds a grammar.
 
 Exit status: 0 on success; 1 when a command's findings reach its failure threshold (``check``);
-2 for usage errors and for inputs that could not be read (the other inputs are still
-processed, and the failures are reported as ``PATH: error: REASON`` on standard error).
+2 for usage errors, for inputs that could not be read or checked (the other inputs are still
+processed, and the failures are reported as ``PATH: error: REASON`` on standard error) and for an
+output that must not or cannot be written; 130 after Ctrl-C and 143 after SIGTERM (the worker
+processes are ended and no partial output file is left).
+
+Only regular files are read: a FIFO, socket or device named on the command line is refused,
+and a folder search skips them with a note. Text that reaches the terminal (findings, paths,
+messages) has its control characters shown escaped (``\\x1b``), so that a report or a file
+name cannot move the cursor, erase earlier lines or retitle the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance import __version__
 from provenance.errors import ConfigError, InputError
+from provenance.fileio import OutputError
 
 if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
@@ -37,10 +46,15 @@ __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "Command", "mai
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-# What shells report for a process stopped by Ctrl-C (128 + SIGINT) or by a closed pipe
-# (128 + SIGPIPE).
+# What shells report for a process stopped by Ctrl-C (128 + SIGINT), by a closed pipe
+# (128 + SIGPIPE) or by SIGTERM (128 + SIGTERM).
 _EXIT_INTERRUPTED = 130
 _EXIT_BROKEN_PIPE = 141
+_EXIT_TERMINATED = 143
+
+#: Seconds one file may take to check before it is given up on (``--timeout``); the same as
+#: ``provenance.batch.DEFAULT_TIMEOUT``, repeated here so that ``--help`` imports no checker.
+DEFAULT_TIMEOUT = 60.0
 
 #: How standard input is named on the command line, and in messages.
 STDIN = "-"
@@ -97,15 +111,40 @@ def iter_inputs(arguments: Sequence[str], config: Config) -> Iterator[InputPath 
             yield InputPath(argument)
 
 
-def _search_folder(folder: str, config: Config) -> Iterator[InputPath]:
-    for root, dirs, files in os.walk(folder):
+def _search_folder(folder: str, config: Config) -> Iterator[InputPath | InputError]:
+    """The files a folder search takes, and an ``InputError`` for each folder that could not
+    be listed (so that an unreadable subfolder is never skipped in silence). Files that are not
+    regular files (FIFOs, sockets, devices) are skipped with a note on standard error."""
+    from provenance.fileio import special_file_kind
+
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+        while unlisted:
+            yield _folder_error(unlisted.pop(0), root)
         relative_root = os.path.relpath(root, folder)
         dirs[:] = sorted(
             name for name in dirs if not config.is_excluded(_relative(relative_root, name))
         )
         for name in sorted(files):
-            if config.is_included(_relative(relative_root, name)):
-                yield InputPath(os.path.join(root, name))
+            if not config.is_included(_relative(relative_root, name)):
+                continue
+            path = os.path.join(root, name)
+            try:
+                kind = special_file_kind(os.stat(path).st_mode)
+            except OSError:
+                kind = None  # a broken link and the like: reading it says what is wrong
+            if kind is not None and kind != "a directory":
+                report_note(path, f"skipped: {kind}, not a regular file")
+                continue
+            yield InputPath(path)
+    while unlisted:
+        yield _folder_error(unlisted.pop(0), folder)
+
+
+def _folder_error(error: OSError, fallback: str) -> InputError:
+    path = error.filename if isinstance(error.filename, str) else fallback
+    reason = error.strerror.lower() if error.strerror else str(error)
+    return InputError(f"folder not searched: {reason}", path)
 
 
 def _relative(root: str, name: str) -> str:
@@ -123,20 +162,47 @@ def read_input(source: InputPath) -> DecodedText:
         else:
             data = stream.read(_source.MAX_BYTES + 1)
         return _source.read_bytes_as_text(data, STDIN_NAME)
-    return _source.read_file(source.path)
+    return _source.read_file(source.path, regular_only=True)
 
 
 def report_input_error(error: InputError) -> None:
     """``PATH: error: REASON`` on standard error, the shape compilers and linters use."""
-    where = error.path if error.path is not None else STDIN_NAME
-    print(f"{where}: error: {error.reason}", file=sys.stderr)
+    report_file_error(error.path if error.path is not None else STDIN_NAME, error.reason)
+
+
+def report_file_error(path: str, reason: str) -> None:
+    """``PATH: error: REASON`` on standard error, control characters escaped."""
+    from provenance.reporters.text import printable
+
+    print(f"{printable(path)}: error: {printable(reason)}", file=sys.stderr)
+
+
+def report_note(path: str, message: str) -> None:
+    """``PATH: note: MESSAGE`` on standard error: something skipped that is not an error."""
+    from provenance.reporters.text import printable
+
+    print(f"{printable(path)}: note: {printable(message)}", file=sys.stderr)
+
+
+def check_output(destination: str | None, inputs: Sequence[str] = ()) -> None:
+    """Refuse, before any work, an output that is an input, a device, a FIFO or a folder, or
+    whose folder cannot be written (``OutputError``; ``main`` reports it, exit status 2)."""
+    if destination is None:
+        return
+    from provenance.fileio import check_output_target
+
+    check_output_target(destination, inputs)
 
 
 def write_output(destination: str, data: str | bytes) -> None:
     """Write a command's output to standard output (``"-"``) or, atomically, to a file."""
     from provenance.fileio import write_atomic
 
-    write_atomic(destination, data)
+    try:
+        write_atomic(destination, data)
+    except OSError as error:
+        reason = error.strerror.lower() if error.strerror else str(error)
+        raise OutputError(f"cannot write {destination}: {reason}") from None
 
 
 def _add_output_argument(parser: argparse.ArgumentParser) -> None:
@@ -145,7 +211,8 @@ def _add_output_argument(parser: argparse.ArgumentParser) -> None:
         "--output",
         metavar="FILE",
         default=STDIN,
-        help="write the output to FILE (replaced atomically) instead of standard output",
+        help="write the output to FILE (replaced atomically; never a device, a FIFO or an "
+        "input) instead of standard output; - means standard output",
     )
 
 
@@ -181,7 +248,9 @@ def _run_parse(args: argparse.Namespace) -> int:
 
     documents: list[Document] = []
     errors: list[InputError] = []
-    for item in iter_inputs(args.paths, Config()):
+    items = list(iter_inputs(args.paths, Config()))
+    check_output(args.output, [i.path for i in items if isinstance(i, InputPath)])
+    for item in items:
         if isinstance(item, InputError):
             errors.append(item)
             report_input_error(item)
@@ -207,6 +276,7 @@ def _run_parse(args: argparse.Namespace) -> int:
 def summarize(document: Document) -> str:
     """A few lines a person can read: what the document is and how much was found in it."""
     from provenance.render.index_codes import render_index_code
+    from provenance.reporters.text import printable
     from provenance.serialize import iso_text
 
     meta = document.metadata
@@ -238,7 +308,7 @@ def summarize(document: Document) -> str:
     lines.append(f"  found:      {', '.join(counts)}")
     for note in document.input_notes:
         lines.append(f"  note:       {note}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _count(number: int, noun: str) -> str:
@@ -276,10 +346,38 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_at_least_one,
         metavar="N",
         help="check files in N processes (default: one per core for batches, 1 for a few files)",
     )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="give up on a file that takes longer than this to check; it is reported as an "
+        "error and the others are still checked (default: %(default)g; 0: no limit)",
+    )
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number, not {text}")
+    return value
 
 
 def _configure_check(parser: argparse.ArgumentParser) -> None:
@@ -300,7 +398,9 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
         "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
     )
     parser.add_argument(
-        "--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0"
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE (never an input) and exit 0",
     )
     parser.add_argument(
         "--color",
@@ -361,15 +461,19 @@ class _Progress:
 
 
 def _check_inputs(
-    inputs: Sequence[InputPath], config: Config, jobs: int | None, show_progress: bool
+    inputs: Sequence[InputPath],
+    config: Config,
+    jobs: int | None,
+    show_progress: bool,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[FileResult | FileError]:
-    from provenance.batch import check_file, default_jobs, run_in_order
+    from provenance import batch
     from provenance.findings import FileError, FileResult
 
     files = [item.path for item in inputs if not item.is_stdin]
-    workers = default_jobs(len(files)) if jobs is None else max(1, jobs)
+    workers = batch.default_jobs(len(files)) if jobs is None else max(1, jobs)
     progress = _Progress(len(inputs), show_progress)
-    from_files = run_in_order(check_file, files, config, workers)
+    from_files = batch.run_in_order(batch.check_file, files, config, workers, timeout)
     try:
         for item in inputs:
             if item.is_stdin:
@@ -388,6 +492,8 @@ def _check_inputs(
                 yield next(from_files)
             progress.step()
     finally:
+        # Ends the worker processes at once, however this generator is left.
+        from_files.close()
         progress.close()
 
 
@@ -400,20 +506,27 @@ def _use_colour(choice: str, output: str) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from provenance.fileio import is_standard_output
     from provenance.findings import FileError, Severity
 
     config = _load_settings(args)
     inputs, input_errors = _collect_paths(args, config)
+    read = [item.path for item in inputs if not item.is_stdin]
+    check_output(args.write_baseline, read + ([args.baseline] if args.baseline else []))
+    check_output(args.output, read + ([args.baseline] if args.baseline else []))
+    if is_standard_output(args.output):
+        args.output = STDIN
     errors = [FileError(e.path or STDIN_NAME, e.reason) for e in input_errors]
     results: list[FileResult] = []
     streaming = args.format == "text" and args.output == STDIN and not args.baseline
     colour = _use_colour(args.color, args.output)
     if streaming:
         from provenance.reporters.text import format_finding
-    for outcome in _check_inputs(inputs, config, args.jobs, show_progress=True):
+    checked = _check_inputs(inputs, config, args.jobs, show_progress=True, timeout=args.timeout)
+    for outcome in checked:
         if isinstance(outcome, FileError):
             errors.append(outcome)
-            print(f"{outcome.path}: error: {outcome.reason}", file=sys.stderr)
+            report_file_error(outcome.path, outcome.reason)
             continue
         results.append(outcome)
         if streaming and not args.write_baseline:
@@ -422,10 +535,16 @@ def _run_check(args: argparse.Namespace) -> int:
 
     if args.write_baseline:
         from provenance.baseline import write_baseline
+        from provenance.reporters.text import printable
 
-        write_baseline(args.write_baseline, results)
+        try:
+            write_baseline(args.write_baseline, results)
+        except OSError as error:
+            reason = error.strerror.lower() if error.strerror else str(error)
+            raise OutputError(f"cannot write {args.write_baseline}: {reason}") from None
         count = sum(len(result.findings) for result in results)
-        print(f"recorded {_count(count, 'finding')} in {args.write_baseline}", file=sys.stderr)
+        where = printable(args.write_baseline)
+        print(f"recorded {_count(count, 'finding')} in {where}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_OK
     if args.baseline:
         from provenance.baseline import load_baseline
@@ -436,9 +555,9 @@ def _run_check(args: argparse.Namespace) -> int:
         from provenance.reporters.text import format_coverage, render_text
 
         for result in results:
-            read = format_coverage(result)
-            if read:
-                print(read, file=sys.stderr)
+            line = format_coverage(result)
+            if line:
+                print(line, file=sys.stderr)
         summary = render_text(results).splitlines()
         if summary and any(result.findings for result in results):
             print(summary[-1], file=sys.stderr)
@@ -534,6 +653,8 @@ def _configure_audit(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_audit(args: argparse.Namespace) -> int:
+    import contextlib
+
     from provenance.auditing import write_audit
     from provenance.batch import audit_file, default_jobs, run_in_order
     from provenance.findings import FileError, Finding
@@ -552,16 +673,18 @@ def _run_audit(args: argparse.Namespace) -> int:
     inputs, input_errors = _collect_paths(args, config)
     errors = [FileError(e.path or STDIN_NAME, e.reason) for e in input_errors]
     files = [item.path for item in inputs if not item.is_stdin]
+    check_output(args.output, files)
     jobs = default_jobs(len(files)) if args.jobs is None else max(1, args.jobs)
     audited: list[tuple[Document, Sequence[Finding]]] = []
     progress = _Progress(len(files), True)
-    for outcome in run_in_order(audit_file, files, config, jobs):
-        progress.step()
-        if isinstance(outcome, FileError):
-            errors.append(outcome)
-            print(f"{outcome.path}: error: {outcome.reason}", file=sys.stderr)
-        else:
-            audited.append(outcome)
+    with contextlib.closing(run_in_order(audit_file, files, config, jobs, args.timeout)) as runs:
+        for outcome in runs:
+            progress.step()
+            if isinstance(outcome, FileError):
+                errors.append(outcome)
+                report_file_error(outcome.path, outcome.reason)
+            else:
+                audited.append(outcome)
     progress.close()
     write_output(args.output, write_audit(audited, errors, fmt))
     return EXIT_ERROR if errors else EXIT_OK
@@ -588,7 +711,9 @@ def _run_export(args: argparse.Namespace) -> int:
 
     documents: list[Document] = []
     failed = False
-    for item in iter_inputs(args.paths, Config()):
+    items = list(iter_inputs(args.paths, Config()))
+    check_output(args.output, [i.path for i in items if isinstance(i, InputPath)])
+    for item in items:
         if isinstance(item, InputError):
             report_input_error(item)
             failed = True
@@ -650,6 +775,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that every ``finally`` runs: worker processes
+    are ended and temporary output files removed."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    # A second SIGTERM must not interrupt the clean-up the first one started.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
     parser = build_parser()
@@ -658,12 +794,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals to whoever runs us
+        previous = None
+    try:
         return COMMANDS[args.command].run(args)
-    except ConfigError as error:
-        print(f"provenance: error: {error}", file=sys.stderr)
+    except (ConfigError, OutputError) as error:
+        from provenance.reporters.text import printable
+
+        print(f"provenance: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return _EXIT_INTERRUPTED
+    except _Terminated:
+        return _EXIT_TERMINATED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep the interpreter from
         # complaining again when it flushes standard output at exit.
@@ -673,3 +817,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):  # io.UnsupportedOperation: no file descriptor
             pass
         return _EXIT_BROKEN_PIPE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -119,11 +119,12 @@ _CONTROL: Final = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SNIFF: Final = 4096
 
 
-def read_file(path: str | os.PathLike[str]) -> DecodedText:
+def read_file(path: str | os.PathLike[str], *, regular_only: bool = False) -> DecodedText:
     """Read and decode the file at ``path`` (see the module doc for how).
 
     Raises ``InputError`` naming ``path`` when it is missing, a folder, unreadable, too large,
-    empty, or not text.
+    empty, or not text; with ``regular_only`` (the command line) also when it is a FIFO, a
+    socket or a device, which is then never read and never waited on.
     """
     name = os.fspath(path)
     try:
@@ -132,10 +133,15 @@ def read_file(path: str | os.PathLike[str]) -> DecodedText:
             raise InputError("is a directory", name)
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
             raise InputError(_too_large(info.st_size), name)
-        # Read one byte past the limit so that pipes and devices, whose size stat cannot tell,
-        # are refused too rather than read without end.
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        if regular_only:
+            from provenance.fileio import read_regular_file
+
+            data = read_regular_file(name, MAX_BYTES + 1)
+        else:
+            # Read one byte past the limit so that pipes and devices, whose size stat cannot
+            # tell, are refused too rather than read without end.
+            with open(name, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
     except InputError:
         raise
     except (FileNotFoundError, NotADirectoryError):

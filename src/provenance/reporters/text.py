@@ -1,7 +1,13 @@
-"""Findings one a line, as compilers print them: ``path:line:col: severity rule-id message``."""
+"""Findings one a line, as compilers print them: ``path:line:col: severity rule-id message``.
+
+Report text and file names are shown with their control characters escaped (``\\x1b``, as
+ruff and git do): an escape sequence in a report or a file name must not reach the terminal,
+where it could move the cursor, erase the findings above it or retitle the window.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from provenance.findings import FileError, FileResult, Finding, Severity
@@ -10,18 +16,28 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 _BOLD = "\033[1m"
 _RESET = "\033[0m"
 
+# C0 controls (tab and newline included: every field here is printed on one line), DEL, and the
+# C1 controls, among them CSI (U+009B), which some terminals obey like ESC [.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character shown as ``\\xNN``, safe to print on one line."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
 
 def format_finding(finding: Finding, path: str, colour: bool = False) -> str:
     """One line for one finding (and one indented line per related place)."""
+    path = printable(path)
     where = f"{path}:{finding.span.line}:{finding.span.column}:"
     severity = str(finding.severity)
-    message = " ".join(finding.message.split())
+    message = printable(" ".join(finding.message.split()))
     if colour:
         where = f"{_BOLD}{where}{_RESET}"
         severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
-    lines = [f"{where} {severity} {finding.rule} {message}"]
+    lines = [f"{where} {severity} {printable(finding.rule)} {message}"]
     for related in finding.related:
-        note = " ".join(related.message.split())
+        note = printable(" ".join(related.message.split()))
         lines.append(f"{path}:{related.span.line}:{related.span.column}: note {note}")
     return "\n".join(lines)
 
@@ -32,7 +48,7 @@ def format_coverage(result: FileResult) -> str | None:
     read = result.coverage
     if read is None or read.complete:
         return None
-    return f"{result.path}: read {read.describe()}"
+    return f"{printable(result.path)}: read {read.describe()}"
 
 
 def render_text(
