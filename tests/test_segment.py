@@ -122,9 +122,10 @@ def test_a_source_list_entry_broken_over_blocks_by_pdf_text_stays_one_entry() ->
         "LEXIS/NEXIS\n"
     )
     lines = [r.span.line for r in provenance.parse(text).references]
-    # "December. https://..." starts with a capital: its own block, so its own entry; the
-    # digest and nothing else continue the entry above; "LEXIS/NEXIS" is a source of its own.
-    assert lines == [7, 9, 11, 15]
+    # "AP News" stops the author-year entry where no entry ends (no full stop), so "December.
+    # https://..." carries it on; so does the digest after the address; "LEXIS/NEXIS" is a
+    # source of its own.
+    assert lines == [7, 11, 15]
 
 
 def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
@@ -143,3 +144,26 @@ def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None
     assert [r.span.line for r in document.references] == [7]
     assert [(n.number, n.body) for n in document.footnotes] == [(1, None)]
     assert [r.kind for r in document.regions if r.span.line == 13] == ["furniture"]
+
+
+def test_author_year_entries_broken_over_blocks_stay_whole() -> None:
+    import provenance
+
+    text = (
+        "Report\n\nA claim.\n\nREFERENCES\n\n"
+        "Jüde, J. 2017. “Contesting Borders? The Formation of a De Facto State.” International\n\n"
+        "Affairs 93(4): 847–863. https://doi.org/10.1093/ia/iix125.\n\n"
+        "Hazard, K. 2020b. “Weekly Explosive Hazard\n\n"
+        "Incidents Flash News.” 18-24 June.\n\n"
+        "Enabling Peace in Iraq Center. 2020. Iraq Security Monitor: May 28-June 4, 2020.\n\n"
+        "https://enablingpeace.org/ishm257/.\n\n"
+        "Reporters Without Borders. 2020. “Two Journalists Shot Dead.”\n\n"
+        "https://rsf.org/en/news/two-journalists-shot-dead.\n\n"
+        "https://www.example.org/a-bare-address-of-its-own\n"
+    )
+    references = provenance.parse(text).references
+    assert [r.span.line for r in references] == [7, 11, 15, 19, 23]
+    assert references[0].entry.title == "Contesting Borders? The Formation of a De Facto State"
+    assert references[0].entry.url == "https://doi.org/10.1093/ia/iix125"
+    assert references[3].entry.url == "https://rsf.org/en/news/two-journalists-shot-dead"
+    assert references[4].entry.kind == "web"

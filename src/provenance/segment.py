@@ -407,7 +407,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             section = list_section = None
         if list_section is not None:
             region(list_section, block.start, block.end)
-            if sources and sources[-1].section == list_section and _continues_entry(block):
+            if (
+                sources
+                and sources[-1].section == list_section
+                and sources[-1].legend is None
+                and _continues_entry(block, text[sources[-1].start : sources[-1].end])
+            ):
                 # PDF text breaks an entry's URL or title onto a block of its own.
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
@@ -583,21 +588,44 @@ def _opens_note(line: str) -> bool:
     return True
 
 
-def _continues_entry(block: Block) -> bool:
-    """Whether a block in a source list carries on the entry before it: it starts in lower case
-    ("com/news/world-50595212.") or its first line is one unbroken chunk ending an entry that
-    is not a whole web address ("75228a8a607a44863b57021ac33264dc.", "www.bbc.com/news/x."):
-    no entry starts so, while "LEXIS/NEXIS" or a bare "https://..." can be one of its own."""
+def _continues_entry(block: Block, previous: str = "") -> bool:
+    """Whether a block in a source list carries on the entry before it (``previous``, its text):
+    it starts in lower case ("com/news/world-50595212.") or its first line is one unbroken chunk
+    ending an entry that is not a whole web address ("75228a8a607a44863b57021ac33264dc.",
+    "www.bbc.com/news/x."): no entry starts so, while "LEXIS/NEXIS" or a bare "https://..." can
+    be one of its own. After an author-year or web entry (as the grammar reads it) the block also
+    carries on when that entry stops where no entry ends ("AP News, 4" / "December. https://"),
+    or when the block is a bare web address and the entry has none."""
     first = block.lines[0].text.strip()
     if not first:
         return False
     if first[0].islower() and not first.startswith(("http://", "https://")):
         return True
-    return (
+    if (
         " " not in first
         and first.endswith((".", "/"))
         and not first.startswith(("http://", "https://", "[", "*", "-"))
-    )
+    ):
+        return True
+    return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+def _author_year_goes_on(previous: str, block: Block) -> bool:
+    from provenance.parsers.references import reference_entry
+
+    if not previous:
+        return False
+    kind = reference_entry(previous).kind
+    first = reference_entry(" ".join(block.lines[0].text.split()))
+    # An open quotation, or no full stop, bracket or quote where the text stops.
+    stops_open = previous.rfind("“") > previous.rfind("”") or previous[-1] not in '.)]”"'
+    if kind in ("author-year", "web") and first.date is None and stops_open:
+        return True
+    if kind not in ("author-year", "web", "irb") or len(block.lines) != 1:
+        return False
+    if "http" in previous or "www." in previous:
+        return False
+    return first.kind == "web" and first.title is None
 
 
 def _looks_like_entry(text: str) -> bool:

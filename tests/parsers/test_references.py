@@ -184,6 +184,104 @@ def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
     assert entry.note == "Country Reports on Human Rights Practices for 1999. Washington, DC."
 
 
+# --------------------------------------------------------------------------- author-year, web
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date", "title", "container"),
+    [
+        (
+            "Taylor, John G. (1991). Title of the book. Publisher.",
+            "Taylor, John G.", Date(1991), "Title of the book", "Publisher",
+        ),
+        (
+            'Smith, J. and Doe, A. (2003) "Article", Journal 4(2): 1-20.',
+            "Smith, J. and Doe, A.", Date(2003), "Article", "Journal 4(2): 1-20",
+        ),
+        (
+            "Human Rights Watch (2010). Title. New York: HRW.",
+            "Human Rights Watch", Date(2010), "Title", "New York: HRW",
+        ),
+        (
+            "Bakra, M. J. 2021. “The War at Home.” The Middle East Institute.",
+            "Bakra, M. J.", Date(2021), "The War at Home", "The Middle East Institute",
+        ),
+        (
+            "* Gorriti, Gustavo (1999). The Shining Path. Chapel Hill: UNC Press. ISBN 0-8078.",
+            "Gorriti, Gustavo", Date(1999), "The Shining Path", "Chapel Hill: UNC Press",
+        ),
+        (
+            "[3] Palani, K., J. Khidir, M. Dechesne et al. 2019. “Strategies.” Ethnopolitics.",
+            "Palani, K., J. Khidir, M. Dechesne et al.", Date(2019), "Strategies", "Ethnopolitics",
+        ),
+        (
+            "Smith, J. (2010, 4 May). Title. Publisher.",
+            "Smith, J.", Date(2010, 5, 4), "Title", "Publisher",
+        ),
+        ("UNHCR (n.d.). Title. Geneva.", "UNHCR", None, "Title", "Geneva"),
+    ],
+)  # fmt: skip
+def test_author_year_shapes(
+    text: str, author: str, date: Date | None, title: str, container: str
+) -> None:
+    entry = parse_reference(text, "bibliography")
+    assert entry.kind == "author-year"
+    assert (entry.author, entry.date, entry.title, entry.container) == (
+        author, date, title, container
+    )  # fmt: skip
+
+
+def test_author_year_day_month_completes_the_year_and_wrapped_url_is_joined() -> None:
+    entry = parse_reference(
+        "Abdul-Zahra, Q. 2020. “Protesters Attack US Embassy.” AP News, 1 January. https://\n"
+        "apnews.com/article/us-news-ap-top-news-north-carolina-\n75228a8a607a44863b57021ac33264dc."
+    )
+    assert entry.date == Date(2020, 1, 1)
+    assert entry.container == "AP News"
+    assert entry.url == (
+        "https://apnews.com/article/us-news-ap-top-news-north-carolina-"
+        "75228a8a607a44863b57021ac33264dc"
+    )
+
+
+def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
+    entry = parse_reference(
+        "Costantini, I.. 2020. „The Iraqi Protest Movement.“ British Journal: 1-18. [[odd *tail( "
+        "Retrieved 5 May 2021 from https://x.org/a"
+    )
+    assert (entry.author, entry.date, entry.title) == (
+        "Costantini, I.", Date(2020), "The Iraqi Protest Movement"
+    )
+    assert entry.accessed == Date(2021, 5, 5)
+    assert entry.url == "https://x.org/a"
+
+
+def test_irb_entries_keep_their_irb_reading() -> None:
+    # The author-year style reads these too, with no more fields: the IRB reading stays.
+    for text in ('Reuters. 1994. BC Cycle. "Iran Ayatollah Denounces Writers." (NEXIS)',
+                 "Oka, Natsuko. 2000. Correspondence sent to the Research Directorate."):
+        assert parse_reference(text).kind in ("irb", "correspondence"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title", "url", "accessed"),
+    [
+        ("https://www.bbc.co.uk/news/world (accessed 5 May 2020)",
+         None, None, "https://www.bbc.co.uk/news/world", Date(2020, 5, 5)),
+        ("- Peru: Shining Path. https://www.bbc.co.uk/news/x. Retrieved May 5, 2011.",
+         None, "Peru: Shining Path", "https://www.bbc.co.uk/news/x", Date(2011, 5, 5)),
+        ("BBC News. Peru's Shining Path. http://news.bbc.co.uk/2/hi/americas/1.stm",
+         "BBC News", "Peru's Shining Path", "http://news.bbc.co.uk/2/hi/americas/1.stm", None),
+    ],
+)  # fmt: skip
+def test_web_entries(
+    text: str, author: str | None, title: str | None, url: str, accessed: Date | None
+) -> None:
+    entry = parse_reference(text, "bibliography")
+    assert entry.kind == "web"
+    assert (entry.author, entry.title, entry.url, entry.accessed) == (author, title, url, accessed)
+
+
 # --------------------------------------------------------------------------- correspondence
 
 
@@ -927,7 +1025,35 @@ name_entries = st.one_of(
     st.builds(ReferenceEntry, kind=st.just("label"), note=name.map(lambda n: n + " including:")),
 )
 
+@st.composite
+def author_year_entries(draw: st.DrawFn) -> ReferenceEntry:
+    url = draw(opt(urls))
+    return ReferenceEntry(
+        kind="author-year",
+        author=draw(st.one_of(person, long_name)),
+        date=draw(opt(single_date)),
+        title=draw(title),
+        container=draw(opt(long_name)),
+        url=url,
+        accessed=draw(opt(day_date)) if url else None,
+    )
+
+
+@st.composite
+def web_entries(draw: st.DrawFn) -> ReferenceEntry:
+    entry_title = draw(opt(long_title))
+    return ReferenceEntry(
+        kind="web",
+        author=draw(opt(long_name)) if entry_title else None,
+        title=entry_title,
+        url=draw(urls),
+        accessed=draw(opt(day_date)),
+    )
+
+
 all_entries = st.one_of(
+    author_year_entries(),
+    web_entries(),
     irb_entries(),
     correspondence_entries(),
     attachment_entries(),

@@ -1053,6 +1053,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                             cache[key] += _COST_LOOSE
                     else:
                         cache[key] = 0
+                    if i > 0 and _URL_BROKEN.search(texts[i - 1]):
+                        # The line above stops inside a web address: this line goes on with it.
+                        cache[key] += _COST_LOOSE
         return cache[key]
 
     if all(cost(i, i + 1) == 0 for i in range(n)):
@@ -1073,6 +1076,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         i = best[i][2]
     return starts
 
+
+# A line that stops inside a web address: after "://", "www." or a character an address does
+# not end with.
+_URL_BROKEN = re.compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%])$")
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
 

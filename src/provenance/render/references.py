@@ -22,6 +22,12 @@ for every entry the style can express. The style defaults to the entry's ``kind`
     Date.`` when there is an author and no index code.
 ``un-short`` / ``ibid``
     ``Name, Title, locator, Date. Note`` / ``SYMBOL, locator. Note`` / ``Ibid., locator. Note``.
+``author-year``
+    ``Author (Year). "Title." Container. URL (accessed Date)``; a date with a month is written
+    in the brackets (``(2019, 4 December)``). The bracketed year keeps the entry from reading as
+    IRB style (``Author. 2019. "Title."`` reads so, with the same fields).
+``web``
+    ``Author. Title. URL (accessed Date)``, the author and title optional.
 ``name-only`` / ``label``
     The author / the note, as written.
 
@@ -48,6 +54,8 @@ REFERENCE_STYLES: tuple[str, ...] = (
     "footnote",
     "un-short",
     "ibid",
+    "author-year",
+    "web",
     "name-only",
     "label",
 )
@@ -324,6 +332,58 @@ def _short(entry: ReferenceEntry, style: str) -> str:
     return text
 
 
+def _accessed(entry: ReferenceEntry) -> str:
+    if entry.accessed is None:
+        return ""
+    _check(entry.accessed)
+    return f" (accessed {render_reference_date(entry.accessed)})"
+
+
+def _author_year(entry: ReferenceEntry) -> str:
+    _need(entry, "author-year", "author", "title")
+    _unused(entry, "author-year", "place", "volume", "issue", "pages", "index_code", "note")
+    assert entry.author is not None and entry.title is not None
+    if entry.accessed is not None and entry.url is None:
+        raise ValueError("an access date follows the address")
+    if entry.date is None:
+        when = "n.d."
+    elif isinstance(entry.date, Date):
+        _check(entry.date)
+        when = f"{entry.date.year}"
+        if entry.date.month is not None:
+            day = f"{entry.date.day} " if entry.date.day is not None else ""
+            when += f", {day}{_MONTHS[entry.date.month - 1]}"
+    else:
+        raise ValueError("an author-year entry has one year")
+    text = f"{entry.author} ({when}). {_quoted(entry.title)}"
+    if entry.container is not None:
+        text += f" {entry.container}."
+    if entry.url is not None:
+        text += f" {entry.url}{_accessed(entry)}"
+    return text
+
+
+def _web(entry: ReferenceEntry) -> str:
+    _need(entry, "web", "url")
+    _unused(
+        entry,
+        "web",
+        "place",
+        "date",
+        "container",
+        "volume",
+        "issue",
+        "pages",
+        "index_code",
+        "note",
+    )
+    assert entry.url is not None
+    if entry.author is not None and entry.title is None:
+        raise ValueError("a web entry's first segment is its title")
+    parts = [f"{part}." for part in (entry.author, entry.title) if part is not None]
+    return " ".join([*parts, entry.url]) + _accessed(entry)
+
+
 def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
     """``entry`` written in ``style`` (default: its kind); ``ValueError`` if it cannot be."""
     style = entry.kind if style is None else style
@@ -337,6 +397,10 @@ def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
         return _footnote(entry)
     if style in ("un-short", "ibid"):
         return _short(entry, style)
+    if style == "author-year":
+        return _author_year(entry)
+    if style == "web":
+        return _web(entry)
     if style == "name-only":
         _need(entry, style, "author")
         assert entry.author is not None
