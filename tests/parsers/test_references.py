@@ -250,7 +250,9 @@ def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
         "Retrieved 5 May 2021 from https://x.org/a"
     )
     assert (entry.author, entry.date, entry.title) == (
-        "Costantini, I.", Date(2020), "The Iraqi Protest Movement"
+        "Costantini, I.",
+        Date(2020),
+        "The Iraqi Protest Movement",
     )
     assert entry.accessed == Date(2021, 5, 5)
     assert entry.url == "https://x.org/a"
@@ -258,8 +260,10 @@ def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
 
 def test_irb_entries_keep_their_irb_reading() -> None:
     # The author-year style reads these too, with no more fields: the IRB reading stays.
-    for text in ('Reuters. 1994. BC Cycle. "Iran Ayatollah Denounces Writers." (NEXIS)',
-                 "Oka, Natsuko. 2000. Correspondence sent to the Research Directorate."):
+    for text in (
+        'Reuters. 1994. BC Cycle. "Iran Ayatollah Denounces Writers." (NEXIS)',
+        "Oka, Natsuko. 2000. Correspondence sent to the Research Directorate.",
+    ):
         assert parse_reference(text).kind in ("irb", "correspondence"), text
 
 
@@ -1024,6 +1028,7 @@ name_entries = st.one_of(
     ),
     st.builds(ReferenceEntry, kind=st.just("label"), note=name.map(lambda n: n + " including:")),
 )
+
 
 @st.composite
 def author_year_entries(draw: st.DrawFn) -> ReferenceEntry:
