@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from provenance.model import Date
 from provenance.segment import Segmentation, heading_key, segment, subtract
 from provenance.span import LineIndex
 
@@ -167,3 +168,28 @@ def test_author_year_entries_broken_over_blocks_stay_whole() -> None:
     assert references[0].entry.url == "https://doi.org/10.1093/ia/iix125"
     assert references[3].entry.url == "https://rsf.org/en/news/two-journalists-shot-dead"
     assert references[4].entry.kind == "web"
+
+
+def test_bulleted_and_numbered_bibliographies_one_entry_per_mark() -> None:
+    import provenance
+
+    text = (
+        "Shining Path\n\nThe group was founded in 1969 (Gorriti 1999).\n\nBibliography\n\n"
+        "* Gorriti, Gustavo (1999). The Shining Path. Chapel Hill: UNC Press. ISBN 0-8078.\n"
+        "* Taylor, Lewis (2006). Shining Path: Guerrilla War, 1980-1997. Liverpool:\n"
+        "  Liverpool University Press.\n\n"
+        "Further reading\n\n"
+        "1. Human Rights Watch (2010). Title of a report. New York: HRW.\n"
+        "2. UNHCR. 2019. Another title. https://www.refworld.org/docid/\n"
+        "   5c2f5f.html (accessed 5 May 2020)\n"
+        "- Peru: Shining Path. https://www.bbc.co.uk/news/world-1234 (accessed 5 May 2020)\n"
+        "- https://www.refworld.org/country,,,,PER,,4562d8cf2,0.html\n"
+    )
+    document = provenance.parse(text)
+    references = document.references
+    assert [r.span.line for r in references] == [7, 8, 13, 14, 16, 17]
+    assert [r.entry.kind for r in references] == ["author-year"] * 4 + ["web"] * 2
+    assert references[1].entry.title == "Shining Path: Guerrilla War, 1980-1997"
+    assert references[3].entry.url == "https://www.refworld.org/docid/5c2f5f.html"
+    assert references[4].entry.accessed == Date(2020, 5, 5)
+    assert [c.reference for c in document.citations] == [0]

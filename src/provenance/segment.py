@@ -44,6 +44,11 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "sources": "references",
     "sources consulted": "references",
     "works cited": "references",
+    "works consulted": "references",
+    "sources cited": "references",
+    "reference list": "references",
+    "references cited": "references",
+    "references and further reading": "references",
     "list of sources": "references",
     "attachment": "attachment",
     "attachments": "attachment",
@@ -56,6 +61,8 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "further sources consulted": "additional-sources",
     "bibliography": "bibliography",
     "select bibliography": "bibliography",
+    "selected bibliography": "bibliography",
+    "literature": "bibliography",
     "further reading": "bibliography",
     "notes": "notes",
     "endnotes": "notes",
@@ -617,10 +624,13 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         return False
     kind = reference_entry(previous).kind
     first = reference_entry(" ".join(block.lines[0].text.split()))
-    # An open quotation, or no full stop, bracket or quote where the text stops.
-    stops_open = previous.rfind("“") > previous.rfind("”") or previous[-1] not in '.)]”"'
-    if kind in ("author-year", "web") and first.date is None and stops_open:
-        return True
+    if first.date is None and kind in ("author-year", "web", "irb"):
+        # An open quotation; for the new styles also no full stop, bracket or quote where the
+        # text stops.
+        if previous.rfind("“") > previous.rfind("”"):
+            return True
+        if kind != "irb" and previous[-1] not in '.)]”"':
+            return True
     if kind not in ("author-year", "web", "irb") or len(block.lines) != 1:
         return False
     if "http" in previous or "www." in previous:

@@ -219,10 +219,18 @@ def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
             "Smith, J.", Date(2010, 5, 4), "Title", "Publisher",
         ),
         ("UNHCR (n.d.). Title. Geneva.", "UNHCR", None, "Title", "Geneva"),
+        (
+            "Starn, Orin; Kirk, Robin, eds. (1995). The Peru Reader. Durham: Duke.",
+            "Starn, Orin; Kirk, Robin, eds", Date(1995), "The Peru Reader", "Durham: Duke",
+        ),
+        (
+            '• BBC News (6 March 2006). "Rebels Kill Soldiers". Retrieved 5 May 2011.',
+            "BBC News", Date(2006, 3, 6), "Rebels Kill Soldiers", None,
+        ),
     ],
 )  # fmt: skip
 def test_author_year_shapes(
-    text: str, author: str, date: Date | None, title: str, container: str
+    text: str, author: str, date: Date | None, title: str, container: str | None
 ) -> None:
     entry = parse_reference(text, "bibliography")
     assert entry.kind == "author-year"
@@ -1165,6 +1173,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "RSQB": st.just("]"),
     "AY_YEAR": st.sampled_from(["2019", "2020b", "n.d"]),
     "PAREN_YEAR": st.sampled_from(["(2019)", "(n.d.)", "(2010, 4 May)"]),
+    "PAREN_DATE": st.sampled_from(["(March 2006)", "(6 March 2006)", "(May 3, 2006)"]),
     "DAY_MONTH": st.sampled_from(["4 December", "March 22"]),
     "INITIAL": st.sampled_from(["Q.", "J."]),
     "ET_AL": st.just("et al."),

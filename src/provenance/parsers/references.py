@@ -751,6 +751,9 @@ class _EntryTransformer(Transformer[Token, Any]):
                 author = str(x)
             elif x.type == "AY_YEAR":
                 date = self._year(x)
+            elif x.type == "PAREN_DATE":
+                date = parse_reference_date(_normal(str(x)[1:-1]))
+                precise = True
             elif x.type == "PAREN_YEAR":
                 inner = _normal(str(x)[1:-1])
                 when, _, extra = inner.partition(",")
@@ -959,8 +962,9 @@ def _classify(
                 continue
             score = reading_score(style, entry)
             if style in styles and style not in _LOOSE_STYLES:
-                # A style of its own section's order is taken unless a competing one reads
-                # clearly more (one more main field is not enough: "X. 1999. BC Cycle.").
+                # A style of the section's own order is taken unless a competing one reads
+                # clearly more: one more main field is not enough ("X. 1999. BC Cycle.": the
+                # wire cycle, not a title; "X. 1999. Vol. 1.": a volume, not a title).
                 score += _ORDERED_BONUS
             if best is None or score > best[0]:
                 best = (score, style, entry)
@@ -1006,7 +1010,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     How: every way of cutting the block into runs of at most ``MAX_ENTRY_LINES`` lines is scored
     by reading each run (lines joined by spaces) with the list styles, and the cheapest cut wins
     (dynamic programming over line boundaries). A run no style fits costs 10, a run read only by
-    the loose IRB form 1, a bare name 1 per line beyond its first, any other style 0. Between cuts
+    the loose IRB form 1, a bare name 1 per line beyond its first, a web address without a bullet
+    or list number before it 1 (it more likely ends the entry above), any other style 0; a run
+    that would read over a line opening with a bullet or list number costs 10 more, and one that
+    starts without one in a block whose first line has one 1 more. Between cuts
     of equal cost the one with MORE entries wins, so a list of names stays one name per line while
     "The Hindu. 15 December 1990." followed by a line holding only its quoted title stays one entry
     (the title line alone fits no style). Always returns ``[0, ...]`` for a non-empty block.
@@ -1022,6 +1029,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     loose_from: set[int] = set()
     before_loose = frozenset(LIST_STYLES[: LIST_STYLES.index("irb_loose")])
     competing = frozenset(COMPETING_STYLES)
+    # Lines that open with a bullet or list number (the grammar's LIST_MARK).
+    list_mark = terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK")
+    marked = [list_mark.match(t) is not None for t in texts]
 
     def cost(i: int, j: int) -> int:
         key = (i, j)
@@ -1043,7 +1053,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if style == "irb_loose":
                         loose_from.add(i)
                         cache[key] = _COST_LOOSE
-                    elif style == "web":
+                    elif style == "web" and not marked[i]:
                         # A line with an address after an entry is more likely its end.
                         cache[key] = _COST_LOOSE
                     elif style == "name_only":
@@ -1056,6 +1066,12 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
+            if marked[0] and not marked[i]:
+                # In a list of bullets or numbers, a line without one goes on with the entry.
+                cache[key] += _COST_LOOSE
+            if any(marked[i + 1 : j]):
+                # A bullet or list number starts an entry: a run never reads over one.
+                cache[key] += _COST_UNSTRUCTURED
         return cache[key]
 
     if all(cost(i, i + 1) == 0 for i in range(n)):
