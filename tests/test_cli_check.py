@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
 import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from provenance import cli
+from provenance import batch, cli
+from provenance.config import Config
 
 BAD = (
     "Returnees [ABC12345.E]\n\n"
@@ -162,3 +172,255 @@ def test_colour_respects_no_color(reports: Path, monkeypatch: pytest.MonkeyPatch
     assert cli._use_colour("auto", "-") is False
     assert cli._use_colour("always", "-") is True
     assert os.environ["NO_COLOR"] == "1"
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def _one_line_error(err: str, *words: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("provenance: error: "), err
+    assert "Traceback" not in err and all(word in lines[0] for word in words), err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX special files")
+def test_output_onto_a_fifo_or_a_device_is_refused(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo("pipe")
+    targets = {"pipe": stat.S_ISFIFO}
+    try:  # a device like /dev/null, made here: the real one must never be at risk in a test
+        os.mknod("null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets["null"] = stat.S_ISCHR
+    except PermissionError:
+        pass
+    for target, is_kind in targets.items():
+        for option in ("-o", "--write-baseline"):
+            assert cli.main(["check", "bad.txt", option, target]) == cli.EXIT_ERROR
+            _one_line_error(capsys.readouterr().err, target, "regular files only")
+            assert is_kind(os.stat(target).st_mode)  # still the FIFO or the device
+
+
+def test_output_onto_the_report_being_checked_is_refused(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (reports / "bad.txt").read_bytes()
+    for option in ("-o", "--write-baseline"):
+        assert cli.main(["check", "bad.txt", option, "bad.txt"]) == cli.EXIT_ERROR
+        _one_line_error(capsys.readouterr().err, "bad.txt", "input")
+        # Found by a folder search, and under another name.
+        assert cli.main(["check", ".", option, "./bad.txt"]) == cli.EXIT_ERROR
+        _one_line_error(capsys.readouterr().err, "bad.txt", "input")
+    assert cli.main(["audit", "bad.txt", "--format", "md", "-o", "bad.txt"]) == cli.EXIT_ERROR
+    assert cli.main(["parse", "bad.txt", "-o", "bad.txt"]) == cli.EXIT_ERROR
+    assert cli.main(["export", "bad.txt", "-o", "bad.txt"]) == cli.EXIT_ERROR
+    capsys.readouterr()
+    assert (reports / "bad.txt").read_bytes() == before
+
+
+def test_output_over_the_baseline_being_read_is_refused(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["check", "--write-baseline", "b.json", "bad.txt"]) == cli.EXIT_OK
+    before = (reports / "b.json").read_text()
+    args = ["check", "--baseline", "b.json", "-o", "b.json", "bad.txt"]
+    assert cli.main(args) == cli.EXIT_ERROR
+    assert (reports / "b.json").read_text() == before
+
+
+def test_dash_and_dev_stdout_mean_standard_output(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["check", "--format", "json", "-o", "-", "bad.txt"]) == cli.EXIT_FINDINGS
+    assert json.loads(capsys.readouterr().out)["findings"]
+    assert cli.main(["check", "-o", "-", "bad.txt"]) == cli.EXIT_FINDINGS
+    assert "bad.txt:3:42: error" in capsys.readouterr().out
+
+
+def test_dev_stdout_does_not_crash(reports: Path) -> None:
+    command = ["check", "--format", "json", "-o", "/dev/stdout", "bad.txt"]
+    result = subprocess.run(
+        [sys.executable, "-m", "provenance", *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == cli.EXIT_FINDINGS, result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["findings"]
+
+
+def test_an_output_folder_that_does_not_exist_is_one_line_and_exit_2(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for option in ("-o", "--write-baseline"):
+        assert cli.main(["check", "bad.txt", option, "absent/out.json"]) == cli.EXIT_ERROR
+        _one_line_error(capsys.readouterr().err, "absent/out.json", "no such folder")
+    assert cli.main(["audit", "bad.txt", "-o", "absent/a.html"]) == cli.EXIT_ERROR
+    _one_line_error(capsys.readouterr().err, "absent/a.html")
+
+
+def test_an_unwritable_output_folder_is_one_line_and_exit_2(
+    reports: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        # What a folder without write permission does (root is never refused).
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    for option in ("-o", "--write-baseline"):
+        assert cli.main(["check", "bad.txt", option, "out.json"]) == cli.EXIT_ERROR
+        _one_line_error(capsys.readouterr().err, "cannot write out.json: permission denied")
+    assert sorted(p.name for p in reports.iterdir()) == ["bad.txt", "good.md", "ignored.csv"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_an_unwritable_output_folder_really_locked(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (reports / "locked").mkdir()
+    (reports / "locked").chmod(0o500)
+    try:
+        assert cli.main(["check", "bad.txt", "-o", "locked/out.json"]) == cli.EXIT_ERROR
+    finally:
+        (reports / "locked").chmod(0o700)
+    _one_line_error(capsys.readouterr().err, "locked/out.json", "permission denied")
+
+
+# --------------------------------------------------------------------------- workers
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_must_be_at_least_one(
+    reports: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["check", "--jobs", value, "bad.txt"])
+    assert stopped.value.code == cli.EXIT_ERROR
+    assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "soon"])
+def test_timeout_must_be_a_number_of_seconds(
+    reports: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--timeout", value, "bad.txt"])
+    assert "--timeout" in capsys.readouterr().err
+
+
+def test_timeout_default_is_documented_and_matches_the_batch_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--help"])
+    check_help = " ".join(capsys.readouterr().out.split())
+    assert "--timeout SECONDS" in check_help
+    assert f"(default: {batch.DEFAULT_TIMEOUT:g}; 0: no limit)" in check_help
+
+
+@pytest.fixture
+def batch_of_reports(reports: Path) -> Path:
+    for index in range(6):
+        (reports / f"r{index}.txt").write_text(BAD, encoding="utf-8")
+    return reports
+
+
+def _check_file_failing_on_r2(failure: str) -> Callable[[str, Config], Any]:
+    real = batch.check_file
+
+    def check_file(path: str, config: Config) -> Any:
+        if os.path.basename(path) == "r2.txt":
+            if failure == "die":
+                os._exit(9)
+            if failure == "hang":
+                time.sleep(60)
+            if failure == "memory":
+                bytearray(1 << 62)
+        return real(path, config)
+
+    return check_file
+
+
+@pytest.mark.parametrize(
+    ("failure", "options", "reason"),
+    [
+        ("die", [], "the worker process checking it died (exit status 9)"),
+        ("hang", ["--timeout", "0.5"], "took longer than 0.5 seconds"),
+        ("memory", [], "ran out of memory"),
+    ],
+)
+def test_a_worker_that_fails_costs_one_file_not_the_batch(
+    batch_of_reports: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: str,
+    options: list[str],
+    reason: str,
+) -> None:
+    # The workers are forked from this process, so they run the patched function too.
+    monkeypatch.setattr(batch, "check_file", _check_file_failing_on_r2(failure))
+    status = cli.main(["check", "--jobs", "2", *options, "."])
+    out, err = capsys.readouterr()
+    assert status == cli.EXIT_ERROR
+    assert f"./r2.txt: error: not checked: {reason}" in err
+    assert "Traceback" not in err
+    for index in (0, 1, 3, 4, 5):
+        assert f"./r{index}.txt:3:42: error citation-without-reference" in out
+    assert "./r2.txt:3" not in out
+    assert multiprocessing.active_children() == []  # ended with the run
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            found |= {int(child) for child in (task / "children").read_text().split()}
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")  # dead, only waiting to be reaped
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/task").is_dir(), reason="needs /proc to see the worker processes"
+)
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_to_the_parent_ends_its_workers(
+    reports: Path, signum: signal.Signals, status: int
+) -> None:
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for copy in range(30):  # far more work than the test waits for
+        for seed in seeds:
+            (reports / f"{copy}-{seed.name}").write_bytes(seed.read_bytes())
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "provenance", "check", "--jobs", "2", "."],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+            time.sleep(0.05)
+            workers = _children(parent.pid)
+        assert len(workers) == 2, "the workers never started"
+        parent.send_signal(signum)
+        _, err = parent.communicate(timeout=30)
+    finally:
+        parent.kill()
+        parent.wait()
+    assert parent.returncode == status
+    assert b"Traceback" not in err
+    deadline = time.monotonic() + 5
+    while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_gone(pid) for pid in workers), "a worker outlived its parent"
