@@ -266,6 +266,17 @@ def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
     assert entry.url == "https://x.org/a"
 
 
+def test_author_year_retrieved_from_an_address_on_a_date() -> None:
+    entry = parse_reference(
+        "UNDP (2014). Being LGBT in Asia. Bangkok: UNDP. Retrieved from "
+        "https://www.undp.org/x/being-lgbt.html on 5 May 2020."
+    )
+    assert entry.kind == "author-year"
+    assert entry.url == "https://www.undp.org/x/being-lgbt.html"
+    assert entry.accessed == Date(2020, 5, 5)
+    assert entry.container == "Bangkok: UNDP"
+
+
 def test_irb_entries_keep_their_irb_reading() -> None:
     # The author-year style reads these too, with no more fields: the IRB reading stays.
     for text in (
@@ -1183,6 +1194,8 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     ),
     "ACC_WORD": st.sampled_from(["(accessed", "Retrieved", "[Consulted on:"]),
     "ACC_DATE": st.sampled_from(["5 May 2011", "May 5, 2011"]),
+    "ACC_ON": st.just("on"),
+    "ACC_FROM": st.sampled_from(["Retrieved from", "accessed from:"]),
     "BRACKET": st.sampled_from(["(", "]"]),
 }
 

@@ -717,9 +717,15 @@ class _EntryTransformer(Transformer[Token, Any]):
         )
 
     def ay_access(self, c: list[Token]) -> _Role:
-        value = self._date(c[1]) if len(c) > 1 else None
-        assert value is None or isinstance(value, Date)  # SINGLE_DATE holds no range
-        return _Role("access", value)
+        value: DateValue | None = None
+        url: str | None = None
+        for token in c:
+            if token.type == "ACC_DATE":
+                value = self._date(token)
+            elif token.type == "WEB_URL":
+                url = "".join(str(token).split())
+        assert value is None or isinstance(value, Date)  # ACC_DATE holds no range
+        return _Role("access", value, url)
 
     def ay_tail(self, c: list[Any]) -> _Role:
         return _Role("tail", c)
@@ -774,6 +780,8 @@ class _EntryTransformer(Transformer[Token, Any]):
                 first_segment = False
                 if x.value is not None:
                     fields.setdefault("accessed", x.value)
+                if x.extra is not None:
+                    fields.setdefault("url", x.extra)
                 continue
             if x.type == "WEB_URL":
                 fields.setdefault("url", "".join(str(x).split()))
