@@ -12,7 +12,13 @@ from typing import Any
 
 import pytest
 
-from provenance.batch import MIN_FILES_FOR_POOL, check_file, default_jobs, run_in_order
+from provenance.batch import (
+    DEFAULT_TIMEOUT,
+    MIN_FILES_FOR_POOL,
+    check_file,
+    default_jobs,
+    run_in_order,
+)
 from provenance.config import Config
 from provenance.findings import FileError, FileResult
 
@@ -188,3 +194,11 @@ def test_workers_are_ended_when_the_caller_stops_early(reports: list[str]) -> No
     assert multiprocessing.active_children() != []
     results.close()  # what an exception or SIGTERM in the caller does
     assert multiprocessing.active_children() == []
+
+
+def test_the_timeout_is_a_backstop_above_the_per_document_limits() -> None:
+    from provenance import limits
+
+    # Parsing and checking each have the per-document time limit; the worker timeout must
+    # not cut off a document those limits would have reported as too complex.
+    assert DEFAULT_TIMEOUT > 2 * limits.SECONDS

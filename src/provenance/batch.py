@@ -37,9 +37,12 @@ T = TypeVar("T")
 #: Below this many files a pool costs more to start than it saves.
 MIN_FILES_FOR_POOL = 4
 
-#: Seconds one file may take before it is given up on. Real reports take well under a second
-#: each (a few MB at most); this only stops a run from hanging on pathological input.
-DEFAULT_TIMEOUT = 60.0
+#: Seconds one file may take before its worker is stopped. A backstop for what nothing else
+#: stops (a hang in C code, a stuck read): it lies above the per-document limits of
+#: ``provenance.limits`` (parsing, then checking), so that a document those limits can handle
+#: gets their input-too-complex finding rather than this error. Real reports take well under a
+#: second each.
+DEFAULT_TIMEOUT = 900.0
 
 # How often an idle worker checks that its parent is still there, in seconds.
 _PARENT_CHECK = 1.0
@@ -160,6 +163,8 @@ def _worker_main(
     # worker would also inherit the parent's SIGTERM handler: it must simply die.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent around the fork
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     parent_end.close()
     while True:
         while not connection.poll(_PARENT_CHECK):
@@ -184,6 +189,21 @@ def _worker_main(
             connection.send((index, FileError(path, reason), False))
         if leave:
             return
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _Worker:
@@ -254,7 +274,10 @@ def _run_in_workers(
             name="provenance-worker",
             daemon=True,
         )
-        process.start()
+        # Until the worker has set its own signal handlers it would run the parent's (which
+        # raise), so SIGTERM and SIGINT wait, in both processes, until the fork is done.
+        with _signals_held():
+            process.start()
         child_end.close()
         return _Worker(process, parent_end)
 

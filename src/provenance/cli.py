@@ -54,7 +54,7 @@ _EXIT_TERMINATED = 143
 
 #: Seconds one file may take to check before it is given up on (``--timeout``); the same as
 #: ``provenance.batch.DEFAULT_TIMEOUT``, repeated here so that ``--help`` imports no checker.
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = 900.0
 
 #: How standard input is named on the command line, and in messages.
 STDIN = "-"
