@@ -217,6 +217,9 @@ class _DateTransformer(Transformer[Token, DateValue]):
         year, month = int(c[3]), _month(c[2])
         return DateRange(Date(year, month, int(c[0])), Date(year, month, int(c[1])), "range")
 
+    def iso_date(self, c: list[Token]) -> DateValue:
+        return Date(int(c[0]), int(c[1]), int(c[2]))
+
     def month_day_range(self, c: list[Token]) -> DateValue:
         year, month = int(c[3]), _month(c[0])
         return DateRange(Date(year, month, int(c[1])), Date(year, month, int(c[2])), "range")
@@ -757,6 +760,8 @@ class _EntryTransformer(Transformer[Token, Any]):
                 author = str(x)
             elif x.type == "AY_YEAR":
                 date = self._year(x)
+            elif x.type == "COMMA_YEAR":
+                date = self._year(Token("AY_YEAR", str(x)[1:]))
             elif x.type == "PAREN_DATE":
                 date = parse_reference_date(_normal(str(x)[1:-1]))
                 precise = True
