@@ -70,6 +70,7 @@ second.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -938,7 +939,21 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     The styles of ``section`` are tried in order (``FOOTNOTE_STYLES`` for "footnote",
     ``LIST_STYLES`` otherwise); the first that accepts the whole text wins.
     """
-    return _classify(text.strip(), _style_order(section), competing=_competing(section))
+    text = text.strip()
+    if len(text) > _CACHED_LENGTH:
+        return _classify(text, _style_order(section), competing=_competing(section))
+    return _classify_cached(text, section)
+
+
+#: Entries up to this length are kept (4,096 of them at most) so that reading one twice is free.
+_CACHED_LENGTH = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify_cached(text: str, section: str) -> tuple[str, ReferenceEntry]:
+    # Segmentation reads an entry to decide where it ends, and the document reads it again;
+    # entries are immutable, so the second reading is the first.
+    return _classify(text, _style_order(section), competing=_competing(section))
 
 
 def _classify(
