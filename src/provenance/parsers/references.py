@@ -789,8 +789,9 @@ class _EntryTransformer(Transformer[Token, Any]):
                 if x.extra is not None:
                     fields.setdefault("url", x.extra)
                 continue
-            if x.type == "WEB_URL":
-                fields.setdefault("url", "".join(str(x).split()))
+            if x.type in ("WEB_URL", "PAREN_URL"):
+                address = str(x)[1:-1] if x.type == "PAREN_URL" else str(x)
+                fields.setdefault("url", "".join(address.split()))
                 first_segment = False
             elif x.type == "DAY_MONTH":
                 if year is not None and fields.get("date") == year:
@@ -842,7 +843,11 @@ class _EntryTransformer(Transformer[Token, Any]):
 
     def web_titled(self, c: list[Any]) -> ReferenceEntry:
         frags = [x for x in c if isinstance(x, _Frag)]
-        at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "WEB_URL")
+        at = next(
+            i
+            for i, x in enumerate(c)
+            if isinstance(x, Token) and x.type in ("WEB_URL", "PAREN_URL", "AVAILABLE")
+        )
         fields: dict[str, Any] = {"title": self._frag_text(frags[-1])}
         if len(frags) > 1:
             fields["author"] = self._frag_text(frags[0])
