@@ -152,3 +152,26 @@ def test_a_line_continuing_a_sentence_opens_no_entry() -> None:
     assert _may_start_entry(text, lines, 2)  # the line before ends with a full stop
     assert not _may_start_entry(text, lines, 3)  # lower case
     assert _may_start_entry(text, lines, 0)
+
+
+def test_an_unheaded_author_year_list_at_the_end_is_read() -> None:
+    text = (
+        "Report\n\nThe protests grew (Human Rights Watch 2010) and spread (UNHCR 2019).\n\n"
+        "Human Rights Watch (2010). Title of a report. New York: HRW.\n"
+        "UNHCR. 2019. “Another Title.” Geneva, 4 December. https://www.refworld.org/docid/\n"
+        "5c2f5f.html (accessed 5 May 2020)\n"
+    )
+    document = provenance.parse(text)
+    assert [(r.span.line, r.section, r.entry.author) for r in document.references] == [
+        (5, "source-list", "Human Rights Watch"),
+        (6, "source-list", "UNHCR"),
+    ]
+    unhcr = document.references[1].entry
+    assert unhcr.url == "https://www.refworld.org/docid/5c2f5f.html"
+    assert unhcr.date is not None and unhcr.date.iso() == "2019-12-04"
+    assert [c.reference for c in document.citations] == [0, 1]
+
+
+def test_prose_ending_in_a_year_is_not_an_author_year_entry() -> None:
+    text = "Report\n\nThe talks resumed.\n\nThe report was issued in 2010. It was read.\n"
+    assert provenance.parse(text).references == ()

@@ -227,10 +227,11 @@ MAX_FIRST_FIELD_WORDS = 12
 def _is_dated_entry(text: str) -> bool:
     """Whether the reference grammar reads ``text`` as one dated entry (``_____.`` ditto lines
     included: they repeat the author above). A name alone is not enough without a heading."""
-    first_field, _, rest = text.partition(". ")
-    # Cheap checks first (the reference grammar is slow to load): an entry names its source,
-    # then its date ("The Hindu. 15 December 1990."), not "Copyright 2004 Herald. All rights".
-    if len(first_field.split()) > MAX_FIRST_FIELD_WORDS or not _YEAR.search(rest):
+    first_field = text.partition(". ")[0]
+    # Cheap checks first (the reference grammar is slow to load): an entry names its source and
+    # writes a year, after the source ("The Hindu. 15 December 1990.") or with it ("Human Rights
+    # Watch (2010). Title."); the grammar tells "Copyright 2004 Herald. All rights" from those.
+    if len(first_field.split()) > MAX_FIRST_FIELD_WORDS or not _YEAR.search(text):
         return False
     entry = reference_entry(text)
     if entry.kind in ("unstructured", "prose", "name-only"):
