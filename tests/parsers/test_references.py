@@ -243,6 +243,22 @@ def test_author_year_shapes(
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("style", "example"),
+    [(style, example) for style in refs.ENTRY_STYLES for example in style.examples],
+    ids=lambda x: x.start if isinstance(x, refs.EntryStyle) else x.text[:30],
+)
+def test_entry_style_examples(style: refs.EntryStyle, example: refs.StyleExample) -> None:
+    read_as, entry = refs.classify_reference(example.text, "bibliography")
+    assert (read_as, entry.kind) == (style.start, style.kind)
+    found = {
+        name: (value.iso() if isinstance(value, (Date, DateRange)) else value)
+        for name in ("author", "date", "title", "container", "url", "accessed")
+        if (value := getattr(entry, name)) is not None
+    }
+    assert found == dict(example.fields)
+
+
 def test_author_year_day_month_completes_the_year_and_wrapped_url_is_joined() -> None:
     entry = parse_reference(
         "Abdul-Zahra, Q. 2020. “Protesters Attack US Embassy.” AP News, 1 January. https://\n"

@@ -96,9 +96,12 @@ from provenance.span import LineIndex
 
 __all__ = [
     "COMPETING_STYLES",
+    "ENTRY_STYLES",
     "FOOTNOTE_STYLES",
     "LIST_STYLES",
     "MAX_ENTRY_LINES",
+    "EntryStyle",
+    "StyleExample",
     "classify_reference",
     "entry_starts",
     "inverted_name",
@@ -140,6 +143,91 @@ LIST_STYLES: tuple[str, ...] = (
 #: with the reading ``LIST_STYLES`` gives (the first of them that fits): the reading with the
 #: best ``reading_score`` wins, the older styles on a tie, so what those read stays as it was.
 COMPETING_STYLES: tuple[str, ...] = ("author_year", "web")
+
+
+@attrs.frozen(slots=True)
+class StyleExample:
+    """An entry as a list writes it and the fields its style reads (dates as ISO strings)."""
+
+    text: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@attrs.frozen(slots=True)
+class EntryStyle:
+    """A reference-entry style as data: its start rule, kind, field template and examples
+    (``tests/parsers/test_references.py`` reads every example and checks its fields)."""
+
+    start: str
+    kind: str
+    template: str
+    examples: tuple[StyleExample, ...]
+
+
+def _example(text: str, **fields: str) -> StyleExample:
+    return StyleExample(text, tuple(sorted(fields.items())))
+
+
+#: The styles of research reports, encyclopaedias and web copies.
+ENTRY_STYLES: tuple[EntryStyle, ...] = (
+    EntryStyle(
+        "author_year",
+        "author-year",
+        "[mark] {author}. {year}. {title}. [{container}[, {day month}].] [{url}] [{access note}]"
+        "  |  [mark] {author} ({year}[, {day month}]). {title}. ...",
+        (
+            _example(
+                "Taylor, John G. (1991). Title of the book. Publisher.",
+                author="Taylor, John G.", date="1991", title="Title of the book",
+                container="Publisher",
+            ),
+            _example(
+                'Smith, J. and Doe, A. (2003) "Article", Journal 4(2): 1-20.',
+                author="Smith, J. and Doe, A.", date="2003", title="Article",
+                container="Journal 4(2): 1-20",
+            ),
+            _example(
+                "Human Rights Watch (2010). Title. New York: HRW.",
+                author="Human Rights Watch", date="2010", title="Title",
+                container="New York: HRW",
+            ),
+            _example(
+                "UNHCR, 2019. Title. Geneva.",
+                author="UNHCR", date="2019", title="Title", container="Geneva",
+            ),
+            _example(
+                "Abdul-Zahra, Q. 2019. “Parliament Approves New Election Law.” AP News, "
+                "4 December. https:// apnews.com/article/e608aeef311759aeeb7483ad3f9f33d5.",
+                author="Abdul-Zahra, Q.", date="2019-12-04",
+                title="Parliament Approves New Election Law", container="AP News",
+                url="https://apnews.com/article/e608aeef311759aeeb7483ad3f9f33d5",
+            ),
+            _example(
+                "• Amnesty International (n.d.). Title. Retrieved 5 May 2011 from https://x.org/a",
+                author="Amnesty International", title="Title", url="https://x.org/a",
+                accessed="2011-05-05",
+            ),
+        ),
+    ),
+    EntryStyle(
+        "web",
+        "web",
+        "[mark] [{author}.] [{title}.] [Available at:] {url} [{access note}]",
+        (
+            _example(
+                "https://www.bbc.co.uk/news/world (accessed 5 May 2020)",
+                url="https://www.bbc.co.uk/news/world", accessed="2020-05-05",
+            ),
+            _example(
+                "- BBC News. Peru's Shining Path. http://news.bbc.co.uk/2/hi/1.stm Retrieved "
+                "2011-05-05.",
+                author="BBC News", title="Peru's Shining Path",
+                url="http://news.bbc.co.uk/2/hi/1.stm", accessed="2011-05-05",
+            ),
+        ),
+    ),
+)  # fmt: skip
+
 #: Styles tried for a footnote body. No bare names, no comma lists and no loose IRB form here:
 #: explanatory notes ("See also Section 3.3.2.", "..., adopted by parliament, 12 May 1996.")
 #: would fit those and are not sources.
