@@ -259,8 +259,10 @@ class CitationValue:
     author: str | None = None
     date: DateValue | None = None
     ibid: bool = False
-    #: Pinpoint after the source: ``p. 5``, ``para. 79``.
+    #: Pinpoint after the source: ``p. 5``, ``para. 79``; after a colon only the page: ``45``.
     locator: str | None = None
+    #: The letter after the year that tells apart two works of one source and year (``1995a``).
+    year_suffix: str | None = None
 
     @property
     def kind(self) -> CitationKind:

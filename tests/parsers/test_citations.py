@@ -137,6 +137,53 @@ def test_ibid(text: str, locator: str | None) -> None:
     assert value.kind == "ibid"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Author-date as research reports write it.
+        ("Tan, 1995a", [CitationValue("Tan", Date(1995), year_suffix="a")]),
+        ("Smith 2010: 45", [CitationValue("Smith", Date(2010), locator="45")]),
+        ("see Smith 2010", [CitationValue("Smith", Date(2010))]),
+        ("See also UNDP, 2013, p. 4", [CitationValue("UNDP", Date(2013), locator="p. 4")]),
+        ("cf. Jones 2011", [CitationValue("Jones", Date(2011))]),
+        ("e.g., ILGA 2012", [CitationValue("ILGA", Date(2012))]),
+        ("cited in Smith 2010", [CitationValue("Smith", Date(2010))]),
+        (
+            "Smith 2010 and Jones 2011",
+            [CitationValue("Smith", Date(2010)), CitationValue("Jones", Date(2011))],
+        ),
+        (
+            "see Smith 2010; cf. Jones 2011",
+            [CitationValue("Smith", Date(2010)), CitationValue("Jones", Date(2011))],
+        ),
+        # "and" inside a source name or a pinpoint is not a separator.
+        ("Smith and Jones 2010", [CitationValue("Smith and Jones", Date(2010))]),
+        (
+            "UN 2004, paras. 64 and 65",
+            [CitationValue("UN", Date(2004), locator="paras. 64 and 65")],
+        ),
+        # A named source without a date.
+        ("Smith, op. cit., p. 4", [CitationValue("Smith", locator="p. 4")]),
+        ("Smith, n.d.", [CitationValue("Smith")]),
+        ("Id.", [CitationValue(ibid=True)]),
+    ],
+)
+def test_author_date_shapes_of_research_reports(text: str, expected: list[CitationValue]) -> None:
+    assert list(parse_citation_group(text)) == expected
+
+
+def test_undated_citation_span_ends_at_its_keyword() -> None:
+    text = "as argued (Smith, op. cit.) before"
+    (found,) = list(iter_citations(text, LineIndex(text)))
+    assert found.text == "Smith, op. cit." and found.kind == "author"
+
+
+@pytest.mark.parametrize("text", ["see Section 3.3.3", "see below", "e.g. the police", "and 2010"])
+def test_lead_in_words_alone_are_not_citations(text: str) -> None:
+    with pytest.raises(GrammarError):
+        parse_citation_group(text)
+
+
 def test_group_of_two() -> None:
     values = parse_citation_group("AI 12 Mar. 2003; HRW 2004")
     assert values == (
@@ -178,7 +225,6 @@ def test_group_mixing_kinds() -> None:
         "after 18 June 2014",
         "SIST ISO 21542:2012",
         "Kosovo in 1999",
-        "HRW 2004a",
         "The Korea Post Feb.",
         "15 May",
         "",
@@ -367,7 +413,10 @@ def test_render_group() -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        CitationValue("AI"),  # a source with no date
+        CitationValue("AI", year_suffix="a"),  # a year letter without a year
+        CitationValue("AI", Date(2004, 5), year_suffix="a"),  # a letter after a month
+        CitationValue("AI", Date(2004), year_suffix="ab"),
+        CitationValue(year_suffix="a"),
         CitationValue(),  # nothing at all
         CitationValue("AI", Date(2004), ibid=True),
         CitationValue("AI", Date(None, 5)),
@@ -492,10 +541,20 @@ _LOCATORS = st.one_of(
 )
 
 
+_LOCATORS_OR_PAGES = st.one_of(_LOCATORS, st.sampled_from(["45", "8-9", "12a"]))
+
 citation_values = st.one_of(
-    st.builds(CitationValue, author=authors(), date=dates(), locator=_LOCATORS),
+    st.builds(CitationValue, author=authors(), date=dates(), locator=_LOCATORS_OR_PAGES),
     st.builds(CitationValue, date=dates(), locator=_LOCATORS),
     st.builds(CitationValue, ibid=st.just(True), locator=_LOCATORS),
+    st.builds(
+        CitationValue,
+        author=authors(),
+        date=_YEARS.map(Date),
+        year_suffix=st.sampled_from("abz"),
+        locator=_LOCATORS,
+    ),
+    st.builds(CitationValue, author=authors(), locator=_LOCATORS),
 )
 
 
@@ -545,6 +604,13 @@ _EXPLICIT = {
     "LOC_LABEL": _spaced(st.sampled_from(["p.", "pp.", "para.", "paras", "§", "note", "n."])),
     "LOC_VALUE": _spaced(st.sampled_from(["5", "8-9", "3.11", "iv", "12a", "3 - 4"])),
     "LOC_AND": _spaced(st.sampled_from(["and", "&"])),
+    "YEAR_LETTER": _spaced(
+        st.tuples(_YEARS, st.sampled_from("abcz")).map(lambda p: f"{p[0]}{p[1]}")
+    ),
+    "_LEADIN": _spaced(st.sampled_from(["see", "See also", "cf.", "e.g.", "e.g.,", "cited in"])),
+    "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
+    "_AND": _spaced(st.just("and")),
+    "COLON": _spaced(st.just(":")),
     "WHITESPACE": st.sampled_from([" ", "\n", "\t", "\xa0", "\n   "]),
 }
 
@@ -566,6 +632,9 @@ def _longest_author(tree: Tree[Token]) -> int:
     longest = 0
     for citation in tree.children:
         assert isinstance(citation, Tree)
+        if citation.data == "pinned":
+            citation = citation.children[0]
+            assert isinstance(citation, Tree)
         author = citation.children[0]
         if isinstance(author, Tree) and author.data in ("author_w", "author_n", "author_d"):
             longest = max(longest, _words(author))

@@ -112,6 +112,10 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
     def year(self, year: Token) -> _Located:
         return _Located(Date(int(year)), *_span_of([year]))
 
+    def year_letter(self, year: Token) -> _Located:
+        # The letter rides on the date until ``author_date`` moves it into the value.
+        return _Located((Date(int(year[:4])), year[4:]), *_span_of([year]))
+
     def year_range(self, first: Token, _dash: Token, last: Token) -> _Located:
         return _Located(DateRange(Date(int(first)), Date(int(last))), *_span_of([first, last]))
 
@@ -172,31 +176,48 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
     def locator(self, *tokens: Token) -> _Located:
         return _Located(_joined_locator(list(tokens)), *_span_of(tokens))
 
+    def page_after_colon(self, colon: Token, page: Token) -> _Located:
+        return _Located(str(page), *_span_of([colon, page]))
+
     # ---------------------------------------------------------------- citations
-    def author_date(
-        self, author: _Author, date: _Located, locator: _Located | None = None
-    ) -> _Located:
-        words = sum(1 for token in author.tokens if token.type in _WORD_TYPES)
-        if words > MAX_AUTHOR_WORDS:
-            raise _TooLong(author.start)
-        value = CitationValue(
-            author=_joined(list(author.tokens)),
-            date=date.value,
-            locator=locator.value if locator else None,
-        )
-        return _Located(value, author.start, (locator or date).end)
+    def author_date(self, author: _Author, date: _Located) -> _Located:
+        _check_length(author)
+        day, suffix = _suffixed(date.value)
+        value = CitationValue(author=_joined(list(author.tokens)), date=day, year_suffix=suffix)
+        return _Located(value, author.start, date.end)
 
-    def date_only(self, date: _Located, locator: _Located | None = None) -> _Located:
-        value = CitationValue(date=date.value, locator=locator.value if locator else None)
-        return _Located(value, date.start, (locator or date).end)
+    def author_only(self, author: _Author, undated: Token) -> _Located:
+        # "Smith, op. cit." / "Smith, n.d.": the keyword is in the span, not in the value.
+        _check_length(author)
+        value = CitationValue(author=_joined(list(author.tokens)))
+        return _Located(value, author.start, _span_of([undated])[1])
 
-    def ibid(self, ibid: Token, locator: _Located | None = None) -> _Located:
-        start, end = _span_of([ibid])
-        value = CitationValue(ibid=True, locator=locator.value if locator else None)
-        return _Located(value, start, locator.end if locator else end)
+    def date_only(self, date: _Located) -> _Located:
+        day, suffix = _suffixed(date.value)
+        return _Located(CitationValue(date=day, year_suffix=suffix), date.start, date.end)
+
+    def ibid(self, ibid: Token) -> _Located:
+        return _Located(CitationValue(ibid=True), *_span_of([ibid]))
+
+    def pinned(self, citation: _Located, locator: _Located) -> _Located:
+        value = attrs.evolve(citation.value, locator=locator.value)
+        return _Located(value, citation.start, locator.end)
 
     def group(self, *citations: _Located) -> list[_Located]:
         return list(citations)
+
+
+def _check_length(author: _Author) -> None:
+    words = sum(1 for token in author.tokens if token.type in _WORD_TYPES)
+    if words > MAX_AUTHOR_WORDS:
+        raise _TooLong(author.start)
+
+
+def _suffixed(date: Any) -> tuple[Date | DateRange, str | None]:
+    """A date and the letter after its year (``1995a``), or None."""
+    if isinstance(date, tuple):
+        return date[0], date[1]
+    return date, None
 
 
 def _joined_locator(tokens: list[Token]) -> str:

@@ -10,9 +10,12 @@ express. Styles:
 - ``us``: full month names, month first: ``Reuters January 3, 1991``
 - ``apa``: a comma after the source name, month first: ``Reuters, January 3, 1991``
 
+A year letter follows its year (``Tan, 1995a``); a bare page is written after a colon
+(``Smith 2010: 45``); a named source without a date is written ``Smith, op. cit.``.
+
 Date ranges are written as the grammar reads them: ``1999-2000``, ``1999/2000``,
 ``Sept./Oct. 1999``, ``24-26 May 2002`` (``May 24-26, 2002`` month first). Values the grammar
-cannot express (an author without a date, a range across years with months, a weekday) raise
+cannot express (a range across years with months, a weekday) raise
 ``ValueError``.
 """
 
@@ -135,17 +138,44 @@ def render_citation(value: CitationValue, style: CitationStyle = "irb") -> str:
     """The text of one citation inside its parentheses."""
     if style not in CITATION_STYLES:
         raise ValueError(f"unknown citation style {style!r}; expected one of {CITATION_STYLES}")
-    locator = f", {value.locator}" if value.locator else ""
+    locator = _render_locator(value.locator)
     if value.ibid:
-        if value.author is not None or value.date is not None:
+        if value.author is not None or value.date is not None or value.year_suffix is not None:
             raise ValueError("an ibid citation names no source and no date")
         return ("ibid." if style == "irb" else "Ibid.") + locator
     if value.date is None:
-        raise ValueError("a citation that is not ibid has a date")
-    date = render_date(value.date, style)
+        if value.author is None or value.year_suffix is not None:
+            raise ValueError("a citation that is not ibid has a date or names its source")
+        # After a year-like number no comma ("Korea 1999, ..." would make 1999 the date).
+        last = value.author.rsplit(" ", 1)[-1]
+        year_like = last.isdigit() and last.isascii() and not 1 <= int(last) <= 31
+        return f"{value.author}{' ' if year_like else ', '}op. cit.{locator}"
+    date = render_date(value.date, style) + _render_suffix(value)
     if value.author is None:
         return date + locator
     return value.author + _separator(value.author, date, style) + date + locator
+
+
+def _render_locator(locator: str | None) -> str:
+    if not locator:
+        return ""
+    # A bare page is what the grammar reads after a colon ("Smith 2010: 45").
+    return f": {locator}" if locator[:1].isdigit() else f", {locator}"
+
+
+def _render_suffix(value: CitationValue) -> str:
+    suffix = value.year_suffix
+    if suffix is None:
+        return ""
+    date = value.date
+    if (
+        not isinstance(date, Date)
+        or date.month is not None
+        or len(suffix) != 1
+        or not "a" <= suffix <= "z"
+    ):
+        raise ValueError(f"a year letter follows a year alone and is one letter a-z: {value!r}")
+    return suffix
 
 
 def render_citation_group(values: Iterable[CitationValue], style: CitationStyle = "irb") -> str:
