@@ -487,7 +487,32 @@ def _source_keys(entry: ReferenceEntry) -> list[str]:
             family, _, given = name.partition(",")
             given_first = given.split(",")[0]
             keys.append(normalise_source(f"{given_first} {family}"))
+        keys.extend(_family_keys(name))
     return [key for key in keys if key]
+
+
+_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+#: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.".
+_GIVEN = re.compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
+
+
+def _family_keys(name: str) -> list[str]:
+    """How author-date citations name a list of inverted personal names.
+
+    "Smith, J. and Doe, A." is cited "(Smith and Doe 2003)" or "(Smith & Doe 2003)", and
+    "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)". Names that are not such a list
+    (an organisation, one name) give none beyond what ``_source_keys`` has.
+    """
+    parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
+    if len(parts) < 4 or len(parts) % 2:
+        return []
+    families, givens = parts[0::2], parts[1::2]
+    if not all(_GIVEN.fullmatch(given) for given in givens):
+        return []
+    families = [normalise_source(family) for family in families]
+    if len(families) == 2:
+        return [f"{families[0]} and {families[1]}", f"{families[0]} {families[1]}"]
+    return [f"{families[0]} et al"]
 
 
 def _names_match(cited: str, listed: str) -> bool:
@@ -551,7 +576,9 @@ def _citations(
             previous_end_in_paragraph.get(paragraph_start, 0),
             citation.span.start - _CONTEXT_CHARS,
         )
-        found = listed.resolve(value.author, value.date, text, context_start, citation.span.start)
+        found = listed.resolve(
+            value.author, value.date, text, context_start, citation.span.start, value.year_suffix
+        )
         budget.spend(listed.last_work, "linking citations to sources")
         if found is None and value.author is None and _year_only(value.date):
             # "(2002-2003)", "(1999)": a period more often than a citation; only a source
@@ -651,9 +678,11 @@ class _SourceIndex:
         text: str,
         context_start: int,
         context_end: int,
+        year_suffix: str | None = None,
     ) -> int | None:
-        """The entry a citation of ``author`` and ``date`` means, as ``_resolve_scan`` says,
-        comparing it only with the entries the indexes give."""
+        """The entry a citation of ``author`` and ``date`` means, comparing it only with the
+        entries the indexes give. ``year_suffix`` ("b" of "1995b") picks among the entries of
+        one source and year in their order in the list, as bibliographies order them."""
         if author is not None:
             candidates = self._named(normalise_source(author))
             self.last_work = len(candidates)
@@ -662,6 +691,9 @@ class _SourceIndex:
                 for i in candidates
                 if date is None or _dates_overlap(date, self.references[i].entry.date)
             ]
+            if year_suffix is not None and len(matches) > 1:
+                position = ord(year_suffix) - ord("a")
+                return matches[position] if 0 <= position < len(matches) else None
             return self._prefer_cited_sections(matches)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
