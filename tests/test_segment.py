@@ -193,3 +193,21 @@ def test_bulleted_and_numbered_bibliographies_one_entry_per_mark() -> None:
     assert references[3].entry.url == "https://www.refworld.org/docid/5c2f5f.html"
     assert references[4].entry.accessed == Date(2020, 5, 5)
     assert [c.reference for c in document.citations] == [0]
+
+
+def test_a_bulleted_address_after_an_entry_without_one_is_an_entry_of_its_own() -> None:
+    import provenance
+
+    text = (
+        "Report\n\nText.\n\nFurther reading\n\n"
+        "* Taylor, Lewis (2006). Shining Path. Liverpool: Liverpool University Press\n\n"
+        "* https://www.refworld.org/country,,,,PER,,4562d8cf2,0.html\n\n"
+        '* "Peru Rebels Kill Soldiers". BBC News. 10 April 2009. Retrieved 12 May 2010.\n'
+    )
+    references = provenance.parse(text).references
+    assert [(r.span.line, r.entry.kind) for r in references] == [
+        (7, "author-year"),
+        (9, "web"),
+        (11, "title-first"),
+    ]
+    assert references[2].entry.accessed == Date(2010, 5, 12)

@@ -226,7 +226,8 @@ MAX_FIRST_FIELD_WORDS = 12
 
 def _is_dated_entry(text: str) -> bool:
     """Whether the reference grammar reads ``text`` as one dated entry (``_____.`` ditto lines
-    included: they repeat the author above). A name alone is not enough without a heading."""
+    included: they repeat the author above). A name alone, a web address or a title-first entry
+    is not enough without a heading."""
     first_field = text.partition(". ")[0]
     # Cheap checks first (the reference grammar is slow to load): an entry names its source and
     # writes a year, after the source ("The Hindu. 15 December 1990.") or with it ("Human Rights
@@ -234,7 +235,9 @@ def _is_dated_entry(text: str) -> bool:
     if len(first_field.split()) > MAX_FIRST_FIELD_WORDS or not _YEAR.search(text):
         return False
     entry = reference_entry(text)
-    if entry.kind in ("unstructured", "prose", "name-only"):
+    # Without a heading the source must lead: an entry that opens with its quoted title is as
+    # likely the wrapped title line of an IRB entry above ("Colombo Arming ...". FBIS. 1990.).
+    if entry.kind in ("unstructured", "prose", "name-only", "title-first", "web"):
         return False
     return entry.date is not None
 

@@ -618,20 +618,20 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
 
 
 def _author_year_goes_on(previous: str, block: Block) -> bool:
-    from provenance.parsers.references import reference_entry
+    from provenance.parsers.references import opens_with_list_mark, reference_entry
 
-    if not previous:
-        return False
+    if not previous or opens_with_list_mark(block.lines[0].text):
+        return False  # a bullet or list number starts an entry
     kind = reference_entry(previous).kind
     first = reference_entry(" ".join(block.lines[0].text.split()))
-    if first.date is None and kind in ("author-year", "web", "irb"):
+    if first.date is None and kind in ("author-year", "web", "title-first", "irb"):
         # An open quotation; for the new styles also no full stop, bracket or quote where the
         # text stops.
         if previous.rfind("“") > previous.rfind("”"):
             return True
         if kind != "irb" and previous[-1] not in '.)]”"':
             return True
-    if kind not in ("author-year", "web", "irb") or len(block.lines) != 1:
+    if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
         return False
     if "http" in previous or "www." in previous:
         return False

@@ -1101,8 +1101,22 @@ def web_entries(draw: st.DrawFn) -> ReferenceEntry:
     )
 
 
+@st.composite
+def title_first_entries(draw: st.DrawFn) -> ReferenceEntry:
+    url = draw(opt(urls))
+    return ReferenceEntry(
+        kind="title-first",
+        title=draw(title),
+        container=draw(long_name),
+        date=draw(opt(single_date)),
+        url=url,
+        accessed=draw(opt(day_date)) if url else None,
+    )
+
+
 all_entries = st.one_of(
     author_year_entries(),
+    title_first_entries(),
     web_entries(),
     irb_entries(),
     correspondence_entries(),
@@ -1223,6 +1237,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "ACC_WORD": st.sampled_from(["(accessed", "Retrieved", "[Consulted on:"]),
     "ACC_DATE": st.sampled_from(["5 May 2011", "May 5, 2011"]),
     "ACC_ON": st.just("on"),
+    "TAIL_DATE": st.sampled_from(["10 April 2009", "2011-05-05", "May 2010"]),
     "ACC_FROM": st.sampled_from(["Retrieved from", "accessed from:"]),
     "BRACKET": st.sampled_from(["(", "]"]),
 }

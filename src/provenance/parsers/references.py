@@ -106,6 +106,7 @@ __all__ = [
     "entry_starts",
     "inverted_name",
     "iter_references",
+    "opens_with_list_mark",
     "parse_reference",
     "parse_reference_date",
     "reading_score",
@@ -124,6 +125,7 @@ _STARTS: tuple[str, ...] = (
     "name_only",
     "author_year",
     "web",
+    "title_first",
     "date",
 )
 
@@ -142,7 +144,7 @@ LIST_STYLES: tuple[str, ...] = (
 #: Styles of research reports, encyclopaedias and web copies, for the same lists. Each competes
 #: with the reading ``LIST_STYLES`` gives (the first of them that fits): the reading with the
 #: best ``reading_score`` wins, the older styles on a tie, so what those read stays as it was.
-COMPETING_STYLES: tuple[str, ...] = ("author_year", "web")
+COMPETING_STYLES: tuple[str, ...] = ("author_year", "web", "title_first")
 
 
 @attrs.frozen(slots=True)
@@ -206,6 +208,25 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 "• Amnesty International (n.d.). Title. Retrieved 5 May 2011 from https://x.org/a",
                 author="Amnesty International", title="Title", url="https://x.org/a",
                 accessed="2011-05-05",
+            ),
+        ),
+    ),
+    EntryStyle(
+        "title_first",
+        "title-first",
+        '[mark] "{title}". {work}[, ...]. [{date}.] [{url}] [{access note}]',
+        (
+            _example(
+                '"Peru\'s Shining Path Rebels Kill Soldiers". BBC News. 10 April 2009. Retrieved '
+                "12 May 2010.",
+                title="Peru's Shining Path Rebels Kill Soldiers", container="BBC News",
+                date="2009-04-10", accessed="2010-05-12",
+            ),
+            _example(
+                '1. ^ a b "Title", The Guardian, 5 May 2011, https://www.theguardian.com/x '
+                "(accessed 6 May 2011)",
+                title="Title", container="The Guardian", date="2011-05-05",
+                url="https://www.theguardian.com/x", accessed="2011-05-06",
             ),
         ),
     ),
@@ -390,6 +411,9 @@ class _Role:
 
 def _fail(text: str, position: int = 0) -> GrammarError:
     return GrammarError(_GRAMMAR, text, position)
+
+
+_DATED = frozenset({"DATE", "TAIL_DATE"})
 
 
 class _EntryTransformer(Transformer[Token, Any]):
@@ -801,6 +825,7 @@ class _EntryTransformer(Transformer[Token, Any]):
 
     ay_author_i = ay_author
     ay_words = ay_author
+    web_words = ay_author
 
     def ay_quoted(self, c: list[Token]) -> _Role:
         token = c[0]
@@ -921,6 +946,23 @@ class _EntryTransformer(Transformer[Token, Any]):
         self._tail_fields(tail, fields, year)
         return ReferenceEntry(kind="author-year", **fields)
 
+    def title_first(self, c: list[Any]) -> ReferenceEntry:
+        title = next(x for x in c if isinstance(x, Token) and x.type == "QUOTED")
+        fields: dict[str, Any] = {"title": self._quoted(title)}
+        work = next(x for x in c if isinstance(x, _Frag))
+        # The work is the words up to the first comma; a date among the words dates the entry.
+        named = list(itertools.takewhile(lambda t: t.type != "COMMA", work.tokens))
+        if named and any(t.type == "WORD" for t in named):
+            fields["container"] = self._cut(_start(named[0]), _end(named[-1]))
+        tail: list[Any] = []
+        for x in c[c.index(work) + 1 :]:
+            tail.extend(x.value if isinstance(x, _Role) and x.name == "tail" else [x])
+        dates = [t for t in (*work.tokens, *tail) if isinstance(t, Token) and t.type in _DATED]
+        if dates:
+            fields["date"] = self._date(dates[0])
+        self._tail_fields([x for x in tail if x not in dates], fields, None)
+        return ReferenceEntry(kind="title-first", **fields)
+
     def web_url(self, c: list[Any]) -> ReferenceEntry:
         fields: dict[str, Any] = {}
         self._tail_fields(
@@ -968,6 +1010,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "footnote": re.compile(r"[*\"“”„]|(?i:index)"),
     "author_year": re.compile(r"(?:1[6-9]|20)[0-9][0-9]|[Nn]\.\s?[Dd]"),
     "web": re.compile(r"(?i:https?:|www\.)"),
+    "title_first": re.compile(r"[\"“„]"),
 }
 
 
@@ -1024,6 +1067,12 @@ def inverted_name(name: str) -> tuple[str, str] | None:
         return None
     family, given = name.split(",", 1)
     return family.strip(), given.strip()
+
+
+def opens_with_list_mark(line: str) -> bool:
+    """Whether ``line`` opens with a bullet or a list number as the grammar reads one
+    (``LIST_MARK``: "*", "-", "•", "1.", "[1]", "(1)", "^ a b")."""
+    return terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip()) is not None
 
 
 def classify_reference(text: str, section: str = "references") -> tuple[str, ReferenceEntry]:
@@ -1131,8 +1180,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     How: every way of cutting the block into runs of at most ``MAX_ENTRY_LINES`` lines is scored
     by reading each run (lines joined by spaces) with the list styles, and the cheapest cut wins
     (dynamic programming over line boundaries). A run no style fits costs 10, a run read only by
-    the loose IRB form 1, a bare name 1 per line beyond its first, a web address without a bullet
-    or list number before it 1 (it more likely ends the entry above), any other style 0; a run
+    the loose IRB form 1, a bare name 1 per line beyond its first, a web or title-first entry
+    without a bullet or list number before it 1 (it more likely ends the entry above: an address,
+    an IRB entry's quoted title), any other style 0; a run
     that would read over a line opening with a bullet or list number costs 10 more, and one that
     starts without one in a block whose first line has one 1 more. Between cuts
     of equal cost the one with MORE entries wins, so a list of names stays one name per line while
@@ -1151,8 +1201,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     before_loose = frozenset(LIST_STYLES[: LIST_STYLES.index("irb_loose")])
     competing = frozenset(COMPETING_STYLES)
     # Lines that open with a bullet or list number (the grammar's LIST_MARK).
-    list_mark = terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK")
-    marked = [list_mark.match(t) is not None for t in texts]
+    marked = [opens_with_list_mark(t) for t in texts]
 
     def cost(i: int, j: int) -> int:
         key = (i, j)
@@ -1174,8 +1223,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if style == "irb_loose":
                         loose_from.add(i)
                         cache[key] = _COST_LOOSE
-                    elif style == "web" and not marked[i]:
-                        # A line with an address after an entry is more likely its end.
+                    elif style in ("web", "title_first") and not marked[i]:
+                        # A line with an address or a quoted title after an entry is more likely
+                        # the rest of it.
                         cache[key] = _COST_LOOSE
                     elif style == "name_only":
                         cache[key] = _COST_NAME_PER_EXTRA_LINE * (j - i - 1)

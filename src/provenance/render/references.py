@@ -28,6 +28,8 @@ for every entry the style can express. The style defaults to the entry's ``kind`
     IRB style (``Author. 2019. "Title."`` reads so, with the same fields).
 ``web``
     ``Author. Title. URL (accessed Date)``, the author and title optional.
+``title-first``
+    ``"Title". Work. Date. URL (accessed Date)``, the date and address optional.
 ``name-only`` / ``label``
     The author / the note, as written.
 
@@ -56,6 +58,7 @@ REFERENCE_STYLES: tuple[str, ...] = (
     "ibid",
     "author-year",
     "web",
+    "title-first",
     "name-only",
     "label",
 )
@@ -384,6 +387,22 @@ def _web(entry: ReferenceEntry) -> str:
     return " ".join([*parts, entry.url]) + _accessed(entry)
 
 
+def _title_first(entry: ReferenceEntry) -> str:
+    _need(entry, "title-first", "title", "container")
+    _unused(
+        entry, "title-first", "author", "place", "volume", "issue", "pages", "index_code", "note"
+    )
+    assert entry.title is not None and entry.container is not None
+    if entry.accessed is not None and entry.url is None:
+        raise ValueError("an access date follows the address")
+    text = f'"{entry.title}". {entry.container}.'
+    if entry.date is not None:
+        text += f" {render_reference_date(entry.date)}."
+    if entry.url is not None:
+        text += f" {entry.url}{_accessed(entry)}"
+    return text
+
+
 def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
     """``entry`` written in ``style`` (default: its kind); ``ValueError`` if it cannot be."""
     style = entry.kind if style is None else style
@@ -401,6 +420,8 @@ def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
         return _author_year(entry)
     if style == "web":
         return _web(entry)
+    if style == "title-first":
+        return _title_first(entry)
     if style == "name-only":
         _need(entry, style, "author")
         assert entry.author is not None
