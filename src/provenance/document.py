@@ -501,15 +501,19 @@ def _family_keys(name: str) -> list[str]:
 
     "Smith, J. and Doe, A." is cited "(Smith and Doe 2003)" or "(Smith & Doe 2003)", and
     "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)". Names that are not such a list
-    (an organisation, one name) give none beyond what ``_source_keys`` has.
+    (an organisation) give none; one person gives the family name, which a sentence names
+    before a bracketed year.
     """
     parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
-    if len(parts) < 4 or len(parts) % 2:
+    if len(parts) < 2 or len(parts) % 2:
         return []
     families, givens = parts[0::2], parts[1::2]
     if not all(_GIVEN.fullmatch(given) for given in givens):
         return []
     families = [normalise_source(family) for family in families]
+    if len(families) == 1:
+        # "Taylor (1991) argues": the family name alone, for the sentence that names it.
+        return families
     if len(families) == 2:
         return [f"{families[0]} and {families[1]}", f"{families[0]} {families[1]}"]
     return [f"{families[0]} et al"]
