@@ -60,11 +60,10 @@ def test_the_report_an_update_names_is_not_the_updates_own_code() -> None:
 
 
 def test_a_un_symbol_closing_the_title_line_is_the_own_code() -> None:
-    codes, own = _codes("Report of the Working Group A/HRC/7/3\n\nBody.\n")
-    assert codes == [("A/HRC/7/3", "own")]
-    # "... report to" is not "update to": the symbol after it is still the document's.
-    codes, own = _codes("Submission to A/HRC/7/3\n\nBody.\n")
-    assert codes == [("A/HRC/7/3", "own")]
+    text = "Report of the Working Group A/HRC/7/3\n\nBody.\n"
+    assert _codes(text) == ([("A/HRC/7/3", "own")], "A/HRC/7/3")
+    # "Submission to" is not "Update to": the symbol after it is still the document's.
+    assert _codes("Submission to A/HRC/7/3\n\nBody.\n") == ([("A/HRC/7/3", "own")], "A/HRC/7/3")
 
 
 def test_a_symbol_alone_on_a_line_at_the_top_is_the_own_code() -> None:
@@ -119,9 +118,7 @@ def _own_date(text: str) -> str | None:
 
 
 def test_the_date_of_the_running_headers_is_the_reports_date() -> None:
-    pages = "".join(
-        f"Amnesty International 5 May 2000\n\nPage text {n}.\n\n" for n in range(3)
-    )
+    pages = "".join(f"Amnesty International 5 May 2000\n\nPage text {n}.\n\n" for n in range(3))
     # Body dates after the headers are not header dates, however often they are repeated.
     text = pages + "On 1 January 1999, 1 January 1999 and 1 January 1999 things.\n"
     found = provenance.parse(text).metadata.date
@@ -163,9 +160,7 @@ def test_a_dateline_closing_the_page_is_the_reports_date() -> None:
 
 
 def test_a_date_in_the_body_does_not_hide_the_closing_dateline() -> None:
-    text = (
-        "Report title\n" + "line\n" * 20 + "5 May 2000\n\nMore text.\n\n17 May 2001 21:45:00\n"
-    )
+    text = "Report title\n" + "line\n" * 20 + "5 May 2000\n\nMore text.\n\n17 May 2001 21:45:00\n"
     assert _own_date(text) == "17 May 2001"
 
 
