@@ -557,7 +557,7 @@ def _first_places(doc: Document) -> dict[int, _Place]:
     for note in doc.footnotes:
         candidates = [_Place(m.span, "called") for m in note.markers]
         if note.body is not None:
-            candidates.append(_Place(note.body.span, "its text is"))
+            candidates.append(_Place(note.body.span, "written"))
         for place in candidates:
             known = places.get(note.number)
             if known is None or place.span.start < known.span.start:
