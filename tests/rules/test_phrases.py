@@ -187,7 +187,7 @@ def test_triggers_are_lower_case_stems_found_in_any_case() -> None:
 
 
 def test_a_section_without_triggers_is_refused() -> None:
-    with pytest.raises(PatternError, match="^a phrase section needs at least one trigger$"):
+    with pytest.raises(PatternError, match=r"^a phrase section needs at least one trigger$"):
         compile_triggers([])
 
 
@@ -286,9 +286,7 @@ def test_phrase_file_sections_compile_to_their_own_patterns() -> None:
         ("anonymous", "phrases"),
     ],
 )
-def test_phrase_file_refuses_a_phrase_without_its_sections_trigger(
-    section: str, key: str
-) -> None:
+def test_phrase_file_refuses_a_phrase_without_its_sections_trigger(section: str, key: str) -> None:
     lines = PHRASE_FILE.splitlines()
     in_section = False
     for number, line in enumerate(lines):
@@ -296,15 +294,13 @@ def test_phrase_file_refuses_a_phrase_without_its_sections_trigger(
             in_section = line == f"[{section}]"
         elif in_section and line.startswith(f"{key} = "):
             lines[number] = f'{key} = ["plain words"]'
-    with pytest.raises(PatternError, match="^phrase pattern 'plain words' can match without"):
+    with pytest.raises(PatternError, match=r"^phrase pattern 'plain words' can match without"):
         Phrases.from_toml("\n".join(lines))
 
 
 def test_phrase_file_without_lists_refuses_a_list_name() -> None:
-    text = PHRASE_FILE.replace('who = ["the ministry", "officials"]\n', "").replace(
-        "[lists]\n", ""
-    )
-    with pytest.raises(PatternError, match="^unknown phrase list <who>$"):
+    text = PHRASE_FILE.replace('who = ["the ministry", "officials"]\n', "").replace("[lists]\n", "")
+    with pytest.raises(PatternError, match=r"^unknown phrase list <who>$"):
         Phrases.from_toml(text)
 
 

@@ -7,8 +7,9 @@ import re
 import pytest
 
 from provenance.findings import Severity
-from provenance.model import Document
+from provenance.model import Document, Metadata
 from provenance.rules import Rule, all_rules, get_rule, rule
+from provenance.rules.registry import Emit
 
 RULES = all_rules()
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
@@ -116,3 +117,70 @@ def test_rule_silent_on_good_example(r: Rule) -> None:
 def test_rule_severity_override(r: Rule) -> None:
     doc = _example(r, r.bad, None)
     assert {f.severity for f in r.run(doc, Severity.INFO)} == {Severity.INFO}
+
+
+def test_decorator_registers_the_rule_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.limits import Limits
+    from provenance.rules import registry
+
+    monkeypatch.setattr(registry, "_REGISTRY", {})
+
+    def function(doc: Document) -> list[Emit]:
+        return []
+
+    limits = Limits()
+    returned = rule(
+        "dummy-rule",
+        severity=Severity.WARNING,
+        category="dummies",
+        summary="summary",
+        doc="documentation",
+        bad="bad example",
+        good="good example",
+        example_limits=limits,
+    )(function)
+    assert returned is function
+    registered = registry._REGISTRY["dummy-rule"]
+    assert (
+        registered.id,
+        registered.severity,
+        registered.category,
+        registered.summary,
+        registered.doc,
+        registered.bad,
+        registered.good,
+    ) == (
+        "dummy-rule",
+        Severity.WARNING,
+        "dummies",
+        "summary",
+        "documentation",
+        "bad example",
+        "good example",
+    )
+    assert registered.function is function
+    assert registered.example_limits is limits
+
+
+def test_run_turns_emits_into_findings() -> None:
+    from provenance.findings import Related
+    from provenance.span import LineIndex
+
+    text = "First line.\nSecond line.\n"
+    index = LineIndex(text)
+    doc = Document(text=text, path="report.txt", metadata=Metadata(), line_index=index)
+    first, second = index.span(0, 11), index.span(12, 24)
+    related = (Related(first, "see here"),)
+
+    def function(doc: Document) -> list[Emit]:
+        return [Emit(first, "plain"), Emit(second, "with excerpt", related, excerpt="other")]
+
+    dummy = Rule("dummy-rule", Severity.ERROR, "dummies", "s", "d", "b", "g", function)
+    findings = list(dummy.run(doc))
+    assert [(f.rule, f.severity, f.message, f.excerpt, f.path) for f in findings] == [
+        ("dummy-rule", Severity.ERROR, "plain", "First line.", "report.txt"),
+        ("dummy-rule", Severity.ERROR, "with excerpt", "other", "report.txt"),
+    ]
+    assert [f.span for f in findings] == [first, second]
+    assert [f.related for f in findings] == [(), related]
+    assert {f.severity for f in dummy.run(doc, Severity.INFO)} == {Severity.INFO}

@@ -844,3 +844,167 @@ def test_citation_message_puts_parentheses_back() -> None:
     assert messages(citation_without_reference, b.build()) == [
         'citation "(HRW 2004)" matches no entry in the reference list'
     ]
+
+
+# --------------------------------------------------------------------------- note numbering details
+
+
+def test_number_range_groups_consecutive_numbers() -> None:
+    from provenance.rules.sources import _number_range
+
+    assert _number_range([8, 5, 1, 2, 3, 3, 7]) == "1-3, 5, 7-8"
+    assert _number_range([4]) == "4"
+    assert _number_range([2, 4, 6]) == "2, 4, 6"
+
+
+def test_quote_shortens_long_text_at_eighty_characters() -> None:
+    from provenance.rules.sources import _quote
+
+    assert _quote("a  b\nc") == '"a b c"'
+    assert _quote("a" * 80) == '"' + "a" * 80 + '"'
+    assert _quote("a" * 81) == '"' + "a" * 79 + '…"'
+    assert _quote("a" * 78 + " bc") == '"' + "a" * 78 + '…"'
+
+
+def bracketed(order: list[int], bodies: list[int] | None = None) -> Document:
+    """Calls ``[n]`` in ``order`` in one paragraph, then a note text for each number."""
+    numbers = sorted(set(order)) if bodies is None else bodies
+    text = (
+        " ".join(f"S{i}.[{n}]" for i, n in enumerate(order))
+        + "\n\n"
+        + "\n\n".join(f"[{n}] note {n}" for n in numbers)
+        + "\n"
+    )
+    b = DocBuilder(text)
+    for i, n in enumerate(order):
+        b.marker(n, f"[{n}]", style="bracket", after=text.index(f"S{i}."))
+    for n in numbers:
+        b.body(n, f"note {n}", after=text.index(f"[{n}] note"))
+    return b.build()
+
+
+def out_of_order(doc: Document) -> list[tuple[str, str, str, str]]:
+    """(call flagged, message, call related, its message) of each finding."""
+    return [
+        (
+            doc.text[e.span.start : e.span.end],
+            e.message,
+            doc.text[e.related[0].span.start : e.related[0].span.end],
+            e.related[0].message,
+        )
+        for e in footnote_numbering(doc)
+    ]
+
+
+def test_a_note_called_after_a_higher_one_names_the_highest_called_before_it() -> None:
+    doc = bracketed([1, 3, 2, 4])
+    assert out_of_order(doc) == [
+        (
+            "[2]",
+            "note 2 is first called after note 3: notes should be numbered in the order they "
+            "are called",
+            "[3]",
+            "note 3 is first called here",
+        )
+    ]
+
+
+def test_a_note_called_too_early_names_the_lowest_called_after_it() -> None:
+    doc = bracketed([1, 4, 2, 3, 5])
+    findings = list(footnote_numbering(doc))
+    assert [e.message for e in findings] == [
+        "note 4 is first called before note 2: notes should be numbered in the order they "
+        "are called"
+    ]
+    assert findings[0].span.start == doc.text.index("[4]")
+    assert findings[0].related[0].span.start == doc.text.index("[2]")
+    assert findings[0].related[0].message == "note 2 is first called here"
+
+
+def test_a_note_never_called_does_not_stop_the_order_check() -> None:
+    text = "S0.[3] S1.[2] S2.[4]\n\n[1] note 1\n\n[2] note 2\n\n[3] note 3\n\n[4] note 4\n"
+    b = DocBuilder(text)
+    for n in (3, 2, 4):
+        b.marker(n, f"[{n}]", style="bracket")
+    for n in (1, 2, 3, 4):
+        b.body(n, f"note {n}", after=text.index(f"[{n}] note"))
+    assert [e.message.split(":")[0] for e in footnote_numbering(b.build())] == [
+        "note 2 is first called after note 3"
+    ]
+
+
+def per_chapter(chapter_two_calls: list[int]) -> Document:
+    """Notes 1-2 in chapter one, then notes numbered again from 1 in chapter two."""
+    one = "Chapter one.[1] More.[2]\n\n[1] One.\n\n[2] Two.\n\n"
+    two = "Chapter two. " + " ".join(f"T{n}.[{n}]" for n in chapter_two_calls) + "\n\n"
+    numbers = sorted(set(chapter_two_calls))
+    two += "\n\n".join(f"[{n}] Second {n}." for n in numbers) + "\n"
+    text = one + two
+    b = DocBuilder(text)
+    second = len(one)
+    for n in (1, 2):
+        b.marker(n, f"[{n}]", style="bracket")
+        b.body(n, {1: "One.", 2: "Two."}[n])
+    for n in chapter_two_calls:
+        b.marker(n, f"[{n}]", style="bracket", after=text.index(f"T{n}.", second))
+        b.body(n, f"Second {n}.")
+    return b.build()
+
+
+def test_notes_numbered_again_per_chapter_are_not_checked_for_call_order() -> None:
+    # Per chapter, the first call of a number is not the one that matters: order proves nothing.
+    assert flagged(footnote_numbering, per_chapter([1, 2, 4, 3])) == []
+
+
+def test_a_repeated_note_one_is_not_a_new_chapter() -> None:
+    text = "S0.[1] S1.[3] S2.[2]\n\n[1] note 1\n\n[1] note one\n\n[2] note 2\n\n[3] note 3\n"
+    b = DocBuilder(text)
+    for n in (1, 3, 2):
+        b.marker(n, f"[{n}]", style="bracket")
+    b.body(1, "note 1")
+    b.body(1, "note one")
+    b.body(2, "note 2")
+    b.body(3, "note 3")
+    assert messages(footnote_numbering, b.build()) == [
+        "a second note 1: two note texts carry the same number",
+        "note 2 is first called after note 3: notes should be numbered in the order they are "
+        "called",
+    ]
+
+
+def test_gap_names_where_the_note_before_it_is() -> None:
+    doc = amnesty(markers=(1, 2, 4), bodies=(1, 2, 4)).build()
+    assert [r.message for e in footnote_numbering(doc) for r in e.related] == [
+        "note 2 is called here"
+    ]
+    uncalled = amnesty(markers=(1, 4), bodies=(1, 2, 4)).build()
+    emits = list(footnote_numbering(uncalled))
+    assert [r.message for e in emits for r in e.related] == ["note 2 is written here"]
+    assert emits[0].related[0].span.start == AMNESTY.index(BODIES[2])
+
+
+def test_repeated_note_texts_are_reported_in_text_order_with_the_first() -> None:
+    text = (
+        "A.[1] B.[2] C.[3]\n\n[1] First one.\n\n[2] First two.\n\n[3] Three.\n\n"
+        "[3] Second three.\n\n[2] Second two.\n"
+    )
+    b = DocBuilder(text)
+    for n in (1, 2, 3):
+        b.marker(n, f"[{n}]", style="bracket")
+    for n, needle in (
+        (1, "First one."),
+        (2, "First two."),
+        (3, "Three."),
+        (3, "Second three."),
+        (2, "Second two."),
+    ):
+        b.body(n, needle)
+    emits = list(footnote_numbering(b.build()))
+    assert [(e.message, e.excerpt) for e in emits] == [
+        ("a second note 3: two note texts carry the same number", "Second three."),
+        ("a second note 2: two note texts carry the same number", "Second two."),
+    ]
+    assert [[(r.span.start, r.message) for r in e.related] for e in emits] == [
+        [(text.index("Three."), "the first note 3 is here")],
+        [(text.index("First two."), "the first note 2 is here")],
+    ]
