@@ -1339,3 +1339,12 @@ def test_arbitrary_text_never_raises_anything_but_grammar_error(text: str, secti
 )
 def test_inverted_name_is_the_grammars_name_token(name: str, parts: tuple[str, str] | None) -> None:
     assert refs.inverted_name(name) == parts
+
+
+def test_a_dated_irb_entry_with_an_address_is_not_a_web_entry() -> None:
+    entry = parse_reference(
+        "University Teachers for Human Rights (Jaffna). 15 May 2006. Special Report No. 21. "
+        "http://www.uthr.org/SpecialReports/spreport21.htm [Accessed 10 Aug. 2006]"
+    )
+    assert entry.kind == "irb"
+    assert entry.date == Date(2006, 5, 15)
