@@ -648,3 +648,147 @@ def test_date_rules_never_raise(
         for emit in function(doc):
             assert 0 <= emit.span.start <= emit.span.end <= len(text)
             assert emit.message.strip()
+
+
+# --------------------------------------------------------------------------- helpers, directly
+
+
+def test_human_writes_dates_as_a_reader_does() -> None:
+    from provenance.model import Date, DateRange
+
+    assert human(Date(2002, 1, 29)) == "29 January 2002"
+    assert human(Date(2002, 12)) == "December 2002"
+    assert human(Date(2002, 13, 1)) == "1 month 13 2002"
+    assert human(Date(None)) == "an unknown date"
+    assert human(DateRange(Date(1999), Date(2000))) == "1999 to 2000"
+
+
+def test_impossible_message_says_what_is_wrong() -> None:
+    from provenance.model import Date, DateMention
+    from provenance.rules.dates import _impossible_message
+    from provenance.span import LineIndex
+
+    def message(date: Date, text: str, inferred: bool = False) -> str:
+        span = LineIndex(text).span(0, len(text))
+        return _impossible_message(date, DateMention(date, text, span, inferred))
+
+    assert (
+        message(Date(2002, 13, 1), "1.13.2002") == "'1.13.2002' is not a date: there is no month 13"
+    )
+    assert message(Date(2002, 0, 1), "1.0.2002") == "'1.0.2002' is not a date: there is no month 0"
+    assert (
+        message(Date(2002, 1, 32), "32 January")
+        == "'32 January' is not a date: January has 31 days"
+    )
+    assert message(Date(2002, 12, 32), "32 Dec") == "'32 Dec' is not a date: December has 31 days"
+    assert message(Date(2001, 2, 29), "29 February 2001") == (
+        "'29 February 2001' is not a date: 2001 is not a leap year, so February has 28 days"
+    )
+    assert message(Date(2001, 2, 29), "29 February", inferred=True) == (
+        "'29 February' is not a date: 2001 is not a leap year, so February has 28 days (the "
+        "year is not written there; it was taken from the context)"
+    )
+    assert message(Date(2001, 2, 30), "30 February 2001") == (
+        "'30 February 2001' is not a date: February has 28 days"
+    )
+    # Without a year, February may have its leap day.
+    assert message(Date(None, 2, 30), "30 February") == (
+        "'30 February' is not a date: February has 29 days"
+    )
+    assert message(Date(2001, 4, 31), "31 April") == "'31 April' is not a date: April has 30 days"
+
+
+def test_code_year_is_never_a_resolution_number() -> None:
+    from provenance.model import AmnestyIndex, IrbCode, UnSymbol
+    from provenance.rules.dates import _code_year
+
+    assert _code_year(AmnestyIndex("ASA", "24", "012", 1995)) == 1995
+    assert _code_year(UnSymbol(("E", "CN.4", "1946", "7"))) == 1946
+    assert _code_year(UnSymbol(("E", "CN.4", "1945", "7"))) is None
+    assert _code_year(UnSymbol(("A", "HRC", "2100", "1"))) == 2100
+    assert _code_year(UnSymbol(("A", "HRC", "2101", "1"))) is None
+    assert _code_year(UnSymbol(("S", "RES", "2012", "2004", "1"))) == 2004
+    assert _code_year(UnSymbol(("2003", "A", "1"))) == 2003
+    assert _code_year(UnSymbol(("S", "RES", "2012"))) is None
+    assert _code_year(IrbCode("KKT", "34458", "E")) is None
+
+
+def test_same_code_whatever_zeros_case_and_language() -> None:
+    from provenance.model import AmnestyIndex, IrbCode, UnSymbol
+    from provenance.rules.dates import _same_code
+
+    assert _same_code(AmnestyIndex("asa", "24", "012", 1995), AmnestyIndex("ASA", "24", "12", 1995))
+    assert not _same_code(
+        AmnestyIndex("ASA", "24", "12", 1995), AmnestyIndex("ASA", "24", "12", 1996)
+    )
+    assert _same_code(IrbCode("kkt", "34458", "E"), IrbCode("KKT", "34458", None))
+    assert _same_code(IrbCode("KKT", "34458", None), IrbCode("KKT", "34458", "F"))
+    assert not _same_code(IrbCode("KKT", "34458", "E"), IrbCode("KKT", "34458", "F"))
+    assert not _same_code(IrbCode("KKT", "34458", "E"), IrbCode("KKT", "34459", "E"))
+    assert not _same_code(IrbCode("KKT", "34458", "E"), IrbCode("CHN", "34458", "E"))
+    assert _same_code(UnSymbol(("e", "cn.4", "2004")), UnSymbol(("E", "CN.4", "2004")))
+    assert not _same_code(UnSymbol(("E", "CN.4", "2004")), IrbCode("CN", "2004", None))
+
+
+def test_entry_keys_are_the_names_a_citation_may_use() -> None:
+    from provenance.model import Reference, ReferenceEntry
+    from provenance.rules.dates import _entry_keys
+    from provenance.span import LineIndex
+
+    def keys(**fields: str) -> list[str]:
+        entry = ReferenceEntry(**fields)  # type: ignore[arg-type]
+        return _entry_keys(Reference(entry, "references", "x", LineIndex("x").span(0, 1)))
+
+    assert keys(author="Oka, Natsuko, Research Fellow", container="IDE Journal") == [
+        "oka natsuko research fellow",
+        "natsuko oka",
+        "ide journal",
+    ]
+    assert keys(container="The Korea Post [Seoul]") == ["korea post"]
+    assert keys(author="The", container="Reuters") == ["reuters"]
+    assert keys(author="Smith, John Paul, Dr") == ["smith john paul dr", "john paul smith"]
+
+
+def test_names_match_when_either_adds_words() -> None:
+    from provenance.rules.dates import _names_match
+
+    assert _names_match("korea post", "korea post")
+    assert _names_match("korea post", "korea post herald")
+    assert _names_match("korea post herald", "korea post")
+    assert not _names_match("korea posts", "korea post")
+    assert not _names_match("korea post", "korea posts")
+
+
+def test_overlap_and_distance_of_dates() -> None:
+    from provenance.model import Date, DateRange
+    from provenance.rules.dates import _distance, _ordinal, _overlap
+
+    assert _overlap(Date(1999, 2), Date(1999, 2, 3))
+    assert _overlap(DateRange(Date(1999, 1), Date(1999, 3)), Date(1999, 3, 31))
+    assert _overlap(Date(1999, 3, 31), DateRange(Date(1999, 3, 31), Date(1999, 4)))
+    assert not _overlap(Date(1999, 3), Date(1999, 4, 1))
+    assert not _overlap(Date(None), Date(1999))
+    assert _ordinal((2000, 2, 3)) == 2000 * 372 + 2 * 31 + 3
+    assert _distance(Date(2000, 5, 3), Date(2000, 5, 1)) == 2
+    assert _distance(Date(2000, 5, 1), Date(2000, 5, 3)) == 2
+    assert _distance(Date(2000, 6, 1), Date(2000, 5, 1)) == 31
+    assert _distance(Date(2001, 5, 1), Date(2000, 5, 1)) == 372
+    assert _distance(Date(None), Date(2000)) == 10**9
+    assert _distance(Date(2000), Date(None)) == 10**9
+    assert _distance(Date(2000), Date(1999)) < _distance(Date(None), Date(1999))
+
+
+def test_new_year_wrap_needs_one_written_year() -> None:
+    from provenance.model import Date, DateMention, DateRange
+    from provenance.rules.dates import _new_year_wrap
+    from provenance.span import LineIndex
+
+    def wraps(value: DateRange, text: str) -> bool:
+        return _new_year_wrap(value, DateMention(value, text, LineIndex(text).span(0, len(text))))
+
+    december = DateRange(Date(2002, 12, 28), Date(2002, 1, 3))
+    assert wraps(december, "28 December-3 January 2002")
+    assert not wraps(december, "28 December 2002-3 January 2002")
+    assert not wraps(DateRange(Date(2002, None), Date(2002, 1)), "2002-January 2002")
+    assert not wraps(DateRange(Date(2002, 12), Date(2002, None)), "December 2002-2002")
+    assert not wraps(DateRange(Date(2003, 12, 28), Date(2002, 1, 3)), "28 December-3 January")

@@ -73,6 +73,11 @@ def test_entry_keys_add_given_family_form() -> None:
     entry = ReferenceEntry(author="Oka, Natsuko, Research Fellow", container="IDE Journal")
     assert entry_keys(entry) == ["oka natsuko research fellow", "natsuko oka", "ide journal"]
     assert entry_keys(ReferenceEntry()) == []
+    assert entry_keys(ReferenceEntry(container="IDE Journal")) == ["ide journal"]
+    assert entry_keys(ReferenceEntry(author="Smith, John Paul, Dr")) == [
+        "smith john paul dr",
+        "john paul smith",
+    ]
 
 
 @pytest.mark.parametrize(
