@@ -688,3 +688,25 @@ def test_a_third_party_who_could_not_confirm_is_not_the_report_saying_so() -> No
     assert rules("Two were held. Corroboration of this account could not be obtained.") == [
         "uncorroborated-claim"
     ]
+
+
+def test_a_long_marker_sentence_opening_with_this_information_is_about_the_ones_before() -> None:
+    # Many words before the marker would make the claim its own sentence, but "This
+    # information" at the start refers back.
+    text = (
+        "Title line\n\n"
+        "Returnees are detained for weeks. This information, which was given to the Research "
+        "Directorate by a single source, could not be corroborated.\n"
+    )
+    doc = prose(text)
+    emits = list(uncorroborated_claim(doc))
+    assert flagged(emits, doc) == ["Returnees are detained for weeks."]
+    assert emits[0].message == (
+        'the document says this could not be corroborated: "could not be corroborated"'
+    )
+    own = text.replace("This information, which", "A researcher, who")
+    doc = prose(own)
+    assert flagged(list(uncorroborated_claim(doc)), doc) == [
+        "A researcher, who was given to the Research Directorate by a single source, could not "
+        "be corroborated."
+    ]
