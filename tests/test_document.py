@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import provenance
-from provenance.document import _offset_after_lines
+from provenance.document import (
+    _clean_title,
+    _could_be_title,
+    _offset_after_lines,
+    heading_labels,
+)
+from provenance.model import Date, DateRange, Heading, IrbCode
+from provenance.span import Span
 
 
 def test_the_court_and_year_of_a_reported_case_is_not_an_author_date_citation() -> None:
@@ -23,6 +30,21 @@ def test_a_report_citing_sources_with_no_list_is_one_warning_not_errors() -> Non
     )
     findings = provenance.check(document)
     assert [(f.rule, str(f.severity)) for f in findings] == [("unreadable-source-list", "warning")]
+
+
+def test_a_report_opening_with_its_date_and_address_reads_both_from_the_first_character() -> None:
+    document = provenance.parse("5 May 2000\n\nReport title\n\nBody.\n")
+    assert [(m.text, m.span.start) for m in document.dates] == [("5 May 2000", 0)]
+    document = provenance.parse("http://example.org/a\n\nReport title\n\nBody.\n")
+    assert [(u.text, u.span.start) for u in document.urls] == [("http://example.org/a", 0)]
+
+
+def test_the_document_keeps_the_headings_segmentation_found() -> None:
+    document = provenance.parse("Report title\n\n1. Background\n\nText.\n\n2. Torture\n\nText.\n")
+    assert [(h.number, h.title) for h in document.headings] == [
+        ("1", "Background"),
+        ("2", "Torture"),
+    ]
 
 
 # --------------------------------------------------------------------------- the own index code
@@ -177,3 +199,177 @@ def test_a_closing_dateline_is_looked_for_in_the_last_200_characters() -> None:
 
     assert _own_date(ending(200)) == "17 May 2001"
     assert _own_date(ending(201)) is None
+
+
+# ------------------------------------------------------------------- years of yearless dates
+
+
+def _dates(text: str) -> list[tuple[str, object, bool]]:
+    return [(m.text, m.value, m.inferred_year) for m in provenance.parse(text).dates]
+
+
+def _years(text: str) -> dict[str, int | None]:
+    """Each yearless date of ``text`` with the year it was given."""
+    found: dict[str, int | None] = {}
+    for mention in provenance.parse(text).dates:
+        if mention.inferred_year:
+            value = mention.value
+            found[mention.text] = value.start.year if isinstance(value, DateRange) else value.year
+    return found
+
+
+def test_a_yearless_date_takes_the_reports_own_year_before_a_year_named_earlier() -> None:
+    text = "Report title\n\nIn 1999 X happened. On May 29 police came.\n\n17 May 2003\n"
+    assert _years(text) == {"May 29": 2003}
+
+
+def test_of_the_same_year_takes_the_year_last_named() -> None:
+    text = "Report title\n\nIn 1998, X. On May 5 of the same year, Y.\n\n17 May 2003\n"
+    assert _years(text) == {"May 5": 1998}
+
+
+def test_of_that_year_with_no_year_named_before_takes_the_reports_year() -> None:
+    assert _years("Report title\n\nOn May 5 of that year, Y.\n\n17 May 2003\n") == {"May 5": 2003}
+
+
+def test_a_date_to_the_day_earlier_in_the_paragraph_anchors_the_year() -> None:
+    text = "Report title\n\nOn 3 March 1999 X came. On May 29 Y left.\n\n17 May 2003\n"
+    assert _years(text) == {"May 29": 1999}
+    # The anchor holds for its paragraph only.
+    text = "Report title\n\nOn 3 March 1999 X came.\n\nOn May 29 Y left.\n\n17 May 2003\n"
+    assert _years(text) == {"May 29": 2003}
+
+
+def test_a_month_without_a_day_does_not_anchor_the_year() -> None:
+    text = "Report title\n\nIn March 1999 X came. On May 29 Y left.\n\n17 May 2003\n"
+    assert _years(text) == {"May 29": 2003}
+
+
+def test_the_same_year_after_a_period_is_the_periods_last_year() -> None:
+    text = "Report title\n\nFrom 1998 to 2001 X. On May 5 of the same year, Y.\n"
+    assert _years(text) == {"May 5": 2001}
+
+
+def test_without_an_own_date_a_yearless_date_takes_the_latest_year_named() -> None:
+    assert _years("Report title\n\nIn 2003 A. In 1999 B.\n\nOn May 29 C.\n") == {"May 29": 2003}
+
+
+def test_a_yearless_period_takes_the_year_at_both_ends() -> None:
+    text = "Report title\n\nOn 5-7 May X. On 5-7 May 2000 Y.\n\n17 May 2003\n"
+    assert _dates(text)[:2] == [
+        ("5-7 May", DateRange(Date(2003, 5, 5), Date(2003, 5, 7)), True),
+        ("5-7 May 2000", DateRange(Date(2000, 5, 5), Date(2000, 5, 7)), False),
+    ]
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _title(text: str) -> str | None:
+    return provenance.parse(text).metadata.title
+
+
+def test_the_title_is_the_first_line_without_its_markup_and_own_code() -> None:
+    assert _title("# **Treatment of journalists** [ABC12345.E]\n\nBody text.\n") == (
+        "Treatment of journalists"
+    )
+
+
+def test_after_a_table_of_contents_the_title_is_the_first_unnumbered_body_heading() -> None:
+    # Not a contents line, not a one-word heading, not a section heading like "Further Reading".
+    text = (
+        "Contents\n\nHuman rights situation ..... 3\n\nINTRODUCTION\n\n"
+        "## Further Reading\n\nSmith, J. 2000. A book.\n\n## The Real Title\n\nText.\n"
+    )
+    assert _title(text) == "The Real Title"
+    # Nor a numbered heading.
+    text = (
+        "Contents\n\n1. Human rights situation ..... 3\n\n1. Human Rights Situation\n\n"
+        "## The Real Title\n\nText.\n"
+    )
+    assert _title(text) == "The Real Title"
+
+
+def test_after_navigation_the_title_is_the_first_short_line_that_reads_like_one() -> None:
+    assert _title("Search\n\nx\n\n* A list item\n\nTwo words\n") == "Two words"
+    fifteen = " ".join(["word"] * 15)
+    assert _title("Search\n\nx\n\n" + fifteen + "\n") == fifteen
+    sixteen = " ".join(["word"] * 16)
+    assert _title("Search\n\nx\n\n" + sixteen + "\n\nTwo words\n") == "Two words"
+
+
+def test_with_nothing_like_a_title_the_first_line_stands() -> None:
+    assert _title("Search\n\nok\n") == "Search"
+
+
+def test_an_update_states_the_report_it_updates() -> None:
+    document = provenance.parse("Update to ABC12345.E of 1 May 2000 [ABC23456.E]\n\nBody.\n")
+    assert document.metadata.title == "Update to ABC12345.E of 1 May 2000"
+    assert [(u.text, u.code, u.date) for u in document.metadata.updates] == [
+        ("ABC12345.E", IrbCode("ABC", "12345", "E"), Date(2000, 5, 1))
+    ]
+
+
+def test_what_can_be_a_title() -> None:
+    assert _could_be_title("Two words")
+    assert not _could_be_title("Introduction")
+    assert not _could_be_title("Introduction 2003")
+    for bullet in "•-*+":
+        assert not _could_be_title(f"{bullet} an item of a list")
+    for navigation in ("Table of contents", "Skip to main content", "Search website"):
+        assert not _could_be_title(navigation)
+
+
+def test_a_title_line_is_cleaned_of_markdown_and_its_irb_code() -> None:
+    assert _clean_title("  ## Xinjiang report  ") == "Xinjiang report"
+    assert _clean_title("#Xinjiang report") == "Xinjiang report"
+    assert _clean_title("Report on Tibet ###") == "Report on Tibet ###"
+    assert _clean_title("**Bold** title") == "Bold title"
+    assert _clean_title("Journalists [ABC12345.E]") == "Journalists"
+    assert _clean_title("Journalists [ABC12345]") == "Journalists"
+    # Only an IRB code's shape is dropped.
+    assert _clean_title("Journalists [abc12345.e]") == "Journalists [abc12345.e]"
+
+
+# --------------------------------------------------------------------------- heading labels
+
+
+def _heading(text: str, number: str | None, in_toc: bool = False) -> Heading:
+    return Heading(text, number, text, Span(0, len(text), 1, 1, 1, len(text)), in_toc)
+
+
+def test_a_numbered_heading_answers_as_section_part_and_chapter() -> None:
+    assert heading_labels([_heading("3. Torture", "3.")]) == [
+        {("section", "3"), ("part", "3"), ("chapter", "3")}
+    ]
+    assert heading_labels([_heading("IX. Torture", "IX")]) == [
+        {("section", "IX"), ("part", "IX"), ("chapter", "IX")}
+    ]
+
+
+def test_a_subsection_is_no_chapter() -> None:
+    labels = heading_labels([_heading("3 Torture", "3"), _heading("3.1 In custody", "3.1")])
+    assert labels[1] == {("section", "3.1"), ("part", "3.1")}
+
+
+def test_an_unnumbered_heading_answers_to_nothing() -> None:
+    assert heading_labels([_heading("Background", None)]) == [set()]
+
+
+def test_an_appendix_or_annex_answers_as_both() -> None:
+    for text in ("Annex 2", "## Appendix 2", "**Annex** 2"):
+        assert heading_labels([_heading(text, "2")]) == [{("appendix", "2"), ("annex", "2")}]
+
+
+def test_a_lettered_heading_is_a_subsection_of_the_numbered_one_above() -> None:
+    labels = heading_labels(
+        [_heading("A. Before", "A"), _heading("3 Torture", "3"), _heading("B. Custody", "B")]
+    )
+    assert labels[0] == {("section", "A"), ("part", "A"), ("chapter", "A")}
+    assert labels[2] == {("section", "B"), ("part", "B"), ("chapter", "B"), ("section", "3.B")}
+    # Only a single letter is a subsection's.
+    labels = heading_labels([_heading("3 Torture", "3"), _heading("AB. Custody", "AB")])
+    assert labels[1] == {("section", "AB"), ("part", "AB"), ("chapter", "AB")}
+    # A contents line does not open a section.
+    labels = heading_labels([_heading("3 Torture .... 5", "3", True), _heading("B. x", "B")])
+    assert labels[1] == {("section", "B"), ("part", "B"), ("chapter", "B")}
