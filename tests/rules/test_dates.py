@@ -710,6 +710,7 @@ def test_code_year_is_never_a_resolution_number() -> None:
     assert _code_year(UnSymbol(("S", "RES", "2012", "2004", "1"))) == 2004
     assert _code_year(UnSymbol(("2003", "A", "1"))) == 2003
     assert _code_year(UnSymbol(("S", "RES", "2012"))) is None
+    assert _code_year(UnSymbol(("RES", "2012"))) is None
     assert _code_year(IrbCode("KKT", "34458", "E")) is None
 
 

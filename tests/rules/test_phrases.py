@@ -218,6 +218,7 @@ def test_trigger_offsets_where_lower_casing_changes_the_length(
     assert _trigger_offsets(text, triggers) == [2, 14]
     assert _trigger_offsets("İ 23456789confirm", triggers) == [10]  # at the seam, once
     assert _trigger_offsets("confirm 9İ confirm", triggers) == [0, 11]
+    assert _trigger_offsets("confirm 89İ confirm", triggers) == [0, 12]  # İ in the second piece
 
 
 # --------------------------------------------------------------------------- a phrase file
