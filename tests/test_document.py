@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import provenance
 from provenance.document import (
     _clean_title,
@@ -373,3 +375,135 @@ def test_a_lettered_heading_is_a_subsection_of_the_numbered_one_above() -> None:
     # A contents line does not open a section.
     labels = heading_labels([_heading("3 Torture .... 5", "3", True), _heading("B. x", "B")])
     assert labels[1] == {("section", "B"), ("part", "B"), ("chapter", "B")}
+
+
+# --------------------------------------------------------------------------- references
+
+
+_REFERENCE_LIST = (
+    "Report title\n\nText.\n\nReferences\n\n"
+    "Smith, John. 2000. A Book on Things. London: Press.\n\n"
+    "_____. 2001. Another Book. London: Press.\n\n"
+    "———. 2002. Third Book. London: Press.\n\n"
+    "-----. 2003. Fourth Book. London: Press.\n"
+)
+
+
+def test_a_rule_for_an_author_repeats_the_author_of_the_entry_above() -> None:
+    references = provenance.parse(_REFERENCE_LIST).references
+    assert [(r.section, r.entry.kind, r.entry.author) for r in references] == [
+        ("references", "author-year", "Smith, John")
+    ] * 4
+    assert references[1].text == "_____. 2001. Another Book. London: Press."
+    start = _REFERENCE_LIST.index("_____")
+    assert (references[1].span.start, references[1].span.end) == (start, start + 41)
+
+
+def test_a_rule_for_an_author_with_no_entry_above_names_no_one() -> None:
+    text = "Report title\n\nText.\n\nReferences\n\n_____. 2001. Another Book. London: Press.\n"
+    [reference] = provenance.parse(text).references
+    assert (reference.entry.kind, reference.entry.author) == ("author-year", None)
+
+
+_LEGEND = (
+    "Summary of stakeholders' submissions\n\nThe State tortured people.1 Others agreed.2 More.3\n\n"
+    "Notes\n\n"
+    "1 The following documents are attached:\n"
+    "(CoE-ECRI) European Commission against Racism and Intolerance, Report on Slovenia, 2007;\n"
+    "(CoE-CPT) Committee for the Prevention of Torture, Report on Slovenia, 2008;\n"
+    "(CoE-HR) Commissioner   for Human Rights, Report on Slovenia, 2009;\n"
+    "2 CoE-ECRI, p. 2; CoE-CPT, p. 3.\n"
+    "3 CoE-HR, para. 4.\n"
+)
+
+
+def test_the_items_of_a_source_legend_are_the_source_list() -> None:
+    references = provenance.parse(_LEGEND).references
+    legend = [r for r in references if r.entry.kind == "legend"]
+    assert [(r.section, r.entry.note) for r in legend] == [
+        ("source-list", "CoE-ECRI"),
+        ("source-list", "CoE-CPT"),
+        ("source-list", "CoE-HR"),
+    ]
+    last = legend[-1]
+    # The item's text as written; its title with the wrapping's spaces closed up.
+    assert last.text == "(CoE-HR) Commissioner   for Human Rights, Report on Slovenia, 2009;"
+    assert last.entry.title == "Commissioner for Human Rights, Report on Slovenia, 2009;"
+    start = _LEGEND.index("(CoE-HR)")
+    assert (last.span.start, last.span.end, last.span.line) == (start, start + len(last.text), 10)
+
+
+def test_a_note_that_reads_as_a_source_is_a_reference_with_its_number() -> None:
+    references = provenance.parse(_LEGEND).references
+    notes = [r for r in references if r.section == "footnote"]
+    assert [(r.number, r.text, r.entry.author) for r in notes] == [
+        (2, "CoE-ECRI, p. 2; CoE-CPT, p. 3.", "CoE-ECRI"),
+        (3, "CoE-HR, para. 4.", "CoE-HR"),
+    ]
+
+
+# --------------------------------------------------------- note calls that lost their marks
+
+
+def _glued_calls(prose: str, notes: Sequence[int]) -> list[tuple[int, str]]:
+    """The calls read in ``prose`` (a note number and the text ending with it) when the notes
+    ``notes`` follow under a Notes heading."""
+    bodies = "\n".join(f"{n} Interview with a lawyer, Seoul, {n} May 1999." for n in notes)
+    text = "Report title\n\n" + prose + "\n\nNotes\n\n" + bodies + "\n"
+    document = provenance.parse(text)
+    calls = [marker for note in document.footnotes for marker in note.markers]
+    assert {marker.style for marker in calls} <= {"glued"}
+    return [(m.number, text[m.span.start - 3 : m.span.end]) for m in calls]
+
+
+def test_numbers_glued_to_sentence_ends_are_the_calls_of_the_notes() -> None:
+    assert _glued_calls("Torture was common.1 Others agreed.2 More followed.3", [1, 2, 3]) == [
+        (1, "on.1"),
+        (2, "ed.2"),
+        (3, "ed.3"),
+    ]
+
+
+def test_a_note_whose_text_is_lost_is_still_called() -> None:
+    calls = _glued_calls("Torture was common.1 Others agreed.2 More followed.3", [1, 3])
+    assert [number for number, _ in calls] == [1, 2, 3]
+
+
+def test_a_number_far_behind_the_last_call_is_an_abbreviation_not_a_call() -> None:
+    prose = "Torture was common.1 Others.3 agreed.4 More followed.5 As JS2 said."
+    assert [n for n, _ in _glued_calls(prose, [1, 2, 3, 4, 5])] == [1, 3, 4, 5]
+
+
+def test_the_call_just_made_may_be_repeated_but_not_an_earlier_one() -> None:
+    prose = "Torture was common.1 Others agreed.2 It said.2 More.3"
+    assert [n for n, _ in _glued_calls(prose, [1, 2, 3])] == [1, 2, 2, 3]
+    assert [n for n, _ in _glued_calls("A.1 B.2 C.3 D.4 E.3 F.", [1, 2, 3, 4])] == [1, 2, 3, 4]
+
+
+def test_a_number_between_sentences_is_a_call_only_just_after_the_last_one() -> None:
+    notes = range(1, 10)
+    # At most three ahead of the last call...
+    assert _glued_calls("A.1 B. 4 The Act.", notes) == [(1, "\nA.1"), (4, "B. 4")]
+    assert _glued_calls("A.1 B. 5 The Act.", notes) == [(1, "\nA.1")]
+    assert _glued_calls("The Act. 3 The Advocate.", notes) == [(3, "t. 3")]
+    assert _glued_calls("The Act. 4 The Advocate.", notes) == []
+    # ... and never behind it, which a figure may well be.
+    assert [n for n, _ in _glued_calls("A.1 B.3 C.4 D.5 E. 2 The Act.", notes)] == [1, 3, 4, 5]
+    assert [n for n, _ in _glued_calls("A.1 B.2 C.3 D.4 E. 2 The Act.", notes)] == [1, 2, 3, 4]
+
+
+# --------------------------------------------------------------------------- cross-references
+
+
+def test_a_cross_reference_targets_the_body_heading_not_its_contents_line() -> None:
+    text = (
+        "Report title\n\nContents\n\n1. Background ..... 3\n\n2. Torture ..... 5\n\n"
+        "1. Background\n\nAs shown, see chapter 2. and Annex 1, section 9.\n\n"
+        "2. Torture\n\nText.\n\nAnnex 1\n\nList.\n"
+    )
+    document = provenance.parse(text)
+    targets = [
+        (c.kind, c.label, None if c.target is None else document.headings[c.target].text)
+        for c in document.cross_references
+    ]
+    assert targets == [("chapter", "2", "2. Torture"), ("annex", "1", "Annex 1")]
