@@ -298,6 +298,9 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
 
 
 def segment(text: str, line_index: LineIndex) -> Segmentation:
+    from provenance.parsers.references import forget_readings
+
+    forget_readings()  # readings of entries are kept for one document at a time
     # Lines are streamed into blocks: a list of every line would hold an object for each blank
     # line too, about 100 bytes a character in a file of blank lines.
     blocks = split_blocks(iter_lines(text))

@@ -104,6 +104,7 @@ __all__ = [
     "StyleExample",
     "classify_reference",
     "entry_starts",
+    "forget_readings",
     "inverted_name",
     "iter_references",
     "opens_with_list_mark",
@@ -1008,9 +1009,15 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "correspondence_b": _YEAR,
     "attachment": _YEAR,
     "footnote": re.compile(r"[*\"“”„]|(?i:index)"),
-    "author_year": re.compile(r"(?:1[6-9]|20)[0-9][0-9]|[Nn]\.\s?[Dd]"),
+    # A year after a full stop, comma, bracket or initial, ending its segment; a date in
+    # brackets; or "n.d.".
+    "author_year": re.compile(
+        r"(?:[.,(]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
+        r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
+    ),
     "web": re.compile(r"(?i:https?:|www\.)"),
-    "title_first": re.compile(r"[\"“„]"),
+    # The title opens the entry, after a bullet or list number at most.
+    "title_first": re.compile(r"^.{0,12}?[\"“„]"),
 }
 
 
@@ -1087,14 +1094,21 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     return _classify_cached(text, section)
 
 
-#: Entries up to this length are kept (4,096 of them at most) so that reading one twice is free.
+def forget_readings() -> None:
+    """Drop the readings kept so far (``segment`` calls this as it starts a document: readings
+    are kept for the document being read, not across documents)."""
+    _classify_cached.cache_clear()
+
+
+#: Entries up to this length are kept (``_CACHED_ENTRIES`` of them at most) so that reading one
+#: twice (segmentation decides where an entry ends, then the document reads it) is free.
 _CACHED_LENGTH = 2000
+_CACHED_ENTRIES = 4096
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=_CACHED_ENTRIES)
 def _classify_cached(text: str, section: str) -> tuple[str, ReferenceEntry]:
-    # Segmentation reads an entry to decide where it ends, and the document reads it again;
-    # entries are immutable, so the second reading is the first.
+    # Entries are immutable, so the second reading is the first.
     return _classify(text, _style_order(section), competing=_competing(section))
 
 
