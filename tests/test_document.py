@@ -6,12 +6,17 @@ from collections.abc import Sequence
 
 import provenance
 from provenance.document import (
+    _after_reporter_page,
     _clean_title,
     _could_be_title,
+    _dates_overlap,
     _offset_after_lines,
+    _source_keys,
+    _year_only,
     heading_labels,
+    normalise_source,
 )
-from provenance.model import Date, DateRange, Heading, IrbCode
+from provenance.model import Date, DateRange, Heading, IrbCode, ReferenceEntry
 from provenance.span import Span
 
 
@@ -507,3 +512,119 @@ def test_a_cross_reference_targets_the_body_heading_not_its_contents_line() -> N
         for c in document.cross_references
     ]
     assert targets == [("chapter", "2", "2. Torture"), ("annex", "1", "Annex 1")]
+
+
+# ------------------------------------------------------------- citations and their sources
+
+
+_SOURCES = (
+    "\n\nReferences\n\n"
+    "Amnesty International. 2001. Annual Report. London: AI.\n\n"
+    "Human Rights Watch. 15 May 2003. World Report. New York: HRW.\n\n"
+    "Oka, Natsuko. 2002. Silenced. Tokyo: Press.\n\n"
+    'Reuters. 15 May 2003. "Protest in Seoul."\n'
+)
+
+
+def _links(text: str) -> list[tuple[str, int | None, str | None]]:
+    """Each citation of ``text``, the index of the reference it resolved to, and its author."""
+    return [(c.text, c.reference, c.resolved_author) for c in provenance.parse(text).citations]
+
+
+def test_citations_resolve_to_their_entries_and_ibid_to_the_citation_before() -> None:
+    text = (
+        "Report title\n\nPolice beat protesters (Amnesty International 2001). "
+        "Arrests followed (ibid.). Again (ibid.). The press agreed (Natsuko Oka 2002). "
+        "Reuters reported it (15 May 2003). It recurred (ibid.)." + _SOURCES
+    )
+    assert _links(text) == [
+        ("Amnesty International 2001", 0, "Amnesty International"),
+        ("ibid.", 0, "Amnesty International"),
+        ("ibid.", 0, "Amnesty International"),
+        # As cited, though listed as "Oka, Natsuko".
+        ("Natsuko Oka 2002", 2, "Natsuko Oka"),
+        # A date alone takes the source its sentence names, of the two of that date.
+        ("15 May 2003", 3, "Reuters"),
+        ("ibid.", 3, "Reuters"),
+    ]
+
+
+def test_a_source_named_in_the_paragraph_before_does_not_resolve_a_date() -> None:
+    text = (
+        "Report title\n\nHuman Rights Watch said so.\n\nIt was reported (15 May 2003)." + _SOURCES
+    )
+    assert _links(text) == [("15 May 2003", None, None)]
+
+
+def test_a_date_alone_resolves_to_the_one_entry_of_that_very_day() -> None:
+    text = (
+        "Report title\n\nIt was reported (15 May 2003).\n\nReferences\n\n"
+        'Reuters. 15 May 2003. "Protest in Seoul."\n\nAFP. May 2003. "Protests."\n'
+    )
+    assert _links(text) == [("15 May 2003", 0, "Reuters")]
+
+
+def test_a_citation_whose_date_no_entry_of_its_author_has_is_unresolved() -> None:
+    text = (
+        "Report title\n\nIt was reported (Amnesty International 2005). Taylor (1991) argued.\n\n"
+        "References\n\nAmnesty International. Annual Report. London: AI.\n\n"
+        "Taylor, Ann. 1991. A Book. London: Press.\n"
+    )
+    assert _links(text) == [("Amnesty International 2005", None, None), ("1991", 1, "Taylor, Ann")]
+
+
+def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
+    text = (
+        "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"
+        "References\n\nAmnesty International. 2001. Annual Report. London: AI.\n"
+    )
+    assert _links(text) == [("Amnesty International 2001", 0, "Amnesty International")]
+
+
+def test_a_bracket_right_after_a_law_reports_page_is_part_of_the_case_citation() -> None:
+    def after_page(text: str) -> bool:
+        return _after_reporter_page(text, text.index("BIA" if "BIA" in text else "9th"))
+
+    assert after_page("27 I&N Dec. 1, 5 (BIA 2017)")
+    assert after_page("27 I&N Dec. 1, 5 ( BIA 2017)")
+    assert not after_page("27 I&N Dec. 1, 5 (  BIA 2017)")
+    assert after_page("F.3d 1125 (9th Cir. 2005)")
+    assert not after_page("Smith 2005 (BIA 2017)")
+    text = "F.3d 1125 (9th Cir. 2005); see Reuters 2001"
+    assert not _after_reporter_page(text, text.index("Reuters"))
+
+
+def test_source_names_compare_without_case_brackets_punctuation_or_a_leading_the() -> None:
+    assert normalise_source("The Korea Herald") == "korea herald"
+    assert normalise_source("Amnesty International [AI]") == "amnesty international"
+    assert normalise_source("U.N. High Commissioner") == "u n high commissioner"
+    assert normalise_source("Theatre Review") == "theatre review"
+
+
+def test_an_entry_is_known_by_its_author_as_listed_and_as_cited_and_by_its_container() -> None:
+    # The name as listed, then as prose cites it (other keys, such as a family name, may follow).
+    assert _source_keys(ReferenceEntry(author="Oka, Natsuko"))[:2] == ["oka natsuko", "natsuko oka"]
+    keys = _source_keys(ReferenceEntry(author="Smith, John, Jr."))
+    assert keys[:2] == ["smith john jr", "john smith"]
+    keys = _source_keys(ReferenceEntry(author="Reuters", container="The Korea Herald"))
+    assert keys == ["reuters", "korea herald"]
+    assert _source_keys(ReferenceEntry(container="The Korea Herald")) == ["korea herald"]
+
+
+def test_dates_overlap_when_their_periods_meet() -> None:
+    assert _dates_overlap(None, None)
+    assert not _dates_overlap(Date(2003), None)
+    assert not _dates_overlap(None, Date(2003))
+    assert _dates_overlap(Date(2003, 5, 15), Date(2003, 5))
+    assert not _dates_overlap(Date(2003, 5, 15), Date(2003, 6))
+    assert _dates_overlap(DateRange(Date(2001), Date(2003)), Date(2002, 7))
+    # A yearless date meets nothing.
+    assert not _dates_overlap(Date(None, 5, 15), Date(2003))
+
+
+def test_a_period_with_a_month_at_either_end_is_not_a_bare_year() -> None:
+    assert _year_only(Date(1999))
+    assert _year_only(DateRange(Date(2002), Date(2003)))
+    assert not _year_only(DateRange(Date(2002), Date(2003, 5)))
+    assert not _year_only(DateRange(Date(2002, 5), Date(2003)))
+    assert not _year_only(Date(1999, 5))
