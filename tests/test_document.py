@@ -188,6 +188,10 @@ def test_a_dateline_closing_the_page_is_the_reports_date() -> None:
     assert _own_date(text) == "17 May 2001"
 
 
+def test_a_bracketed_date_closing_the_page_is_no_dateline() -> None:
+    assert _own_date("Report title\n\nBody text.\n\nMore text.\n\n(17 May 2001)\n") is None
+
+
 def test_a_date_in_the_body_does_not_hide_the_closing_dateline() -> None:
     text = "Report title\n" + "line\n" * 20 + "5 May 2000\n\nMore text.\n\n17 May 2001 21:45:00\n"
     assert _own_date(text) == "17 May 2001"
@@ -485,6 +489,19 @@ def test_the_call_just_made_may_be_repeated_but_not_an_earlier_one() -> None:
     assert [n for n, _ in _glued_calls("A.1 B.2 C.3 D.4 E.3 F.", [1, 2, 3, 4])] == [1, 2, 3, 4]
 
 
+def test_the_first_note_is_called_though_its_text_is_lost() -> None:
+    text = (
+        "Report title\n\nTorture was common.1 Others agreed.2 More followed.3\n\nNotes\n\n"
+        "[2] Interview, Seoul, 2 May 1999.\n\n[3] Interview, Seoul, 3 May 1999.\n"
+    )
+    notes = provenance.parse(text).footnotes
+    assert [(n.number, len(n.markers), n.body is not None) for n in notes] == [
+        (1, 1, False),
+        (2, 1, True),
+        (3, 1, True),
+    ]
+
+
 def test_a_number_between_sentences_is_a_call_only_just_after_the_last_one() -> None:
     notes = range(1, 10)
     # At most three ahead of the last call...
@@ -604,6 +621,10 @@ def test_source_names_compare_without_case_brackets_punctuation_or_a_leading_the
 def test_an_entry_is_known_by_its_author_as_listed_and_as_cited_and_by_its_container() -> None:
     # The name as listed, then as prose cites it (other keys, such as a family name, may follow).
     assert _source_keys(ReferenceEntry(author="Oka, Natsuko"))[:2] == ["oka natsuko", "natsuko oka"]
+    assert _source_keys(ReferenceEntry(author="Doe, Jane Ann"))[:2] == [
+        "doe jane ann",
+        "jane ann doe",
+    ]
     keys = _source_keys(ReferenceEntry(author="Smith, John, Jr."))
     assert keys[:2] == ["smith john jr", "john smith"]
     keys = _source_keys(ReferenceEntry(author="Reuters", container="The Korea Herald"))
