@@ -272,6 +272,19 @@ def test_author_year_day_month_completes_the_year_and_wrapped_url_is_joined() ->
     )
 
 
+def test_an_address_wrapped_after_an_escape_is_joined() -> None:
+    lines = [
+        "UNHCR. 2021. “Iraq: September 2021.” Fact sheet.",
+        "https://reporting-legacy.unhcr.org/sites/default/files/Iraq%20Factsheet%20-%20September%20",
+        "2021.pdf.",
+    ]
+    assert entry_starts(lines) == [0]
+    assert parse_reference(" ".join(lines)).url == (
+        "https://reporting-legacy.unhcr.org/sites/default/files/Iraq%20Factsheet%20-%20September"
+        "%202021.pdf"
+    )
+
+
 def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
     entry = parse_reference(
         "Costantini, I.. 2020. „The Iraqi Protest Movement.“ British Journal: 1-18. [[odd *tail( "

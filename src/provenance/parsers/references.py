@@ -1278,9 +1278,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     return starts
 
 
-# A line that stops inside a web address: after "://", "www." or a character an address does
-# not end with.
-_URL_BROKEN = re.compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%])$")
+# A line that stops inside a web address: after "://", "www.", an escape ("%20") or a character
+# an address does not end with.
+_URL_BROKEN = re.compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
 
