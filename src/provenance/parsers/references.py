@@ -1,8 +1,11 @@
 """Source entries: reference lists, attachment lists and footnote bodies, in the styles reports use.
 
 ``grammars/reference.lark`` has one start rule per style; this module tries the styles of an
-entry's section in a fixed order (the first whose grammar accepts the WHOLE entry wins) and reads
-the tree into a ``ReferenceEntry``. Free-text fields are cut from the entry by the positions of
+entry's section in a fixed order (the first whose grammar accepts the WHOLE entry gives the
+section's reading), lets the styles of research reports, encyclopaedias and web copies
+(``COMPETING_STYLES``) compete with that reading by ``reading_score`` (the reading that finds the
+most fields wins; the ordered style on a tie and unless the competitor finds clearly more), and
+reads the tree into a ``ReferenceEntry``. Free-text fields are cut from the entry by the positions of
 the grammar's first and last token of that field, with whitespace runs collapsed to one space, so
 they are verbatim ("Sri Lanka`s", "(IDE)").
 
@@ -56,6 +59,21 @@ Kinds and how fields are assigned (the rules a reader needs to trust the fields)
     (kind "ibid"). Text after the first source ("See also ...", "and CoE-CoP, para. 13.") is the
     note. Pages: ``p.``/``pp.`` locators keep the numbers only ("14-15"); any other locator keeps
     its label ("para. 400", "Form A").
+``author-year``
+    ``Author. Year. Title. Container, Day Month. URL (accessed Date)`` or ``Author (Year). Title.
+    ...``, perhaps after a bullet or list number (``*``, ``-``, ``•``, ``1.``, ``[1]``, ``(1)``).
+    The author runs to the year ("Smith, J. and Doe, A."; ``———.`` repeats the one above, as
+    ``_____.`` does); the date is the year (``n.d.``: none), completed by a day and month written
+    in the brackets or later ("4 December"); the title is the quoted or italic text, or the words
+    up to the full stop; the container is the first segment after the title. The rest is read
+    token by token for a web address (wrapped over lines: joined) and an access note ("accessed",
+    "Retrieved ... from URL on ..."); whatever else it holds is left unread, never failing the
+    entry, so a tail no rule foresaw keeps the fields already found.
+``web``
+    A bare address, or ``[Publisher.] Title. [Available at:] URL (accessed Date)``.
+``title-first``
+    ``"Title". Work. Date. [URL] Retrieved Date.``: an entry with no author, as encyclopaedias cite
+    news and web pages; the work is the container.
 ``name-only`` / ``label``
     A bare source name in a list ("LEXIS/NEXIS"): the author. A name ending in ":" ("Internet sites
     including:") heads a list: kind "label", its text in the note, no author.
