@@ -5,9 +5,9 @@ entry's section in a fixed order (the first whose grammar accepts the WHOLE entr
 section's reading), lets the styles of research reports, encyclopaedias and web copies
 (``COMPETING_STYLES``) compete with that reading by ``reading_score`` (the reading that finds the
 most fields wins; the ordered style on a tie and unless the competitor finds clearly more), and
-reads the tree into a ``ReferenceEntry``. Free-text fields are cut from the entry by the positions of
-the grammar's first and last token of that field, with whitespace runs collapsed to one space, so
-they are verbatim ("Sri Lanka`s", "(IDE)").
+reads the tree into a ``ReferenceEntry``. Free-text fields are cut from the entry by the
+positions of the grammar's first and last token of that field, with whitespace runs collapsed to
+one space, so they are verbatim ("Sri Lanka`s", "(IDE)").
 
 Public API:
 
