@@ -173,6 +173,8 @@ def test_a_full_date_alone_on_a_top_line_is_the_reports_date() -> None:
     # Neither a yearless date nor a period is a report's date.
     assert _own_date("Report title\n\n5 May\n\nBody text.\n") is None
     assert _own_date("Report title\n\n1-5 May 2000\n\nBody text.\n") is None
+    # Nor a date in a list item.
+    assert _own_date("Report title\n\n* 5 May 2000\n\nBody text.\n") is None
 
 
 def test_only_the_first_fifteen_lines_may_state_the_date() -> None:
