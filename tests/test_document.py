@@ -10,6 +10,7 @@ from provenance.document import (
     _clean_title,
     _could_be_title,
     _dates_overlap,
+    _family_keys,
     _offset_after_lines,
     _source_keys,
     _year_only,
@@ -590,6 +591,52 @@ def test_a_citation_whose_date_no_entry_of_its_author_has_is_unresolved() -> Non
         "Taylor, Ann. 1991. A Book. London: Press.\n"
     )
     assert _links(text) == [("Amnesty International 2005", None, None), ("1991", 1, "Taylor, Ann")]
+
+
+_AUTHOR_YEAR_LIST = (
+    "References\n\n"
+    "Smith, J. and Doe, A. (2003). Violence in the North. London: Press.\n\n"
+    "Smith, J., Doe, A. and Roe, B. (2005). Violence Again. London: Press.\n\n"
+    "Roe, B. (2001). First Paper. Journal of Studies.\n\n"
+    "Roe, B. (2001). Second Paper. Journal of Studies.\n"
+)
+
+
+def test_author_date_citations_name_a_list_of_inverted_names_by_family_names() -> None:
+    text = (
+        "Report title\n\nViolence rose (Smith and Doe 2003). It fell (Smith & Doe 2003). "
+        "Later studies agree (Smith et al. 2005).\n\n" + _AUTHOR_YEAR_LIST
+    )
+    assert _links(text) == [
+        ("Smith and Doe 2003", 0, "Smith and Doe"),
+        ("Smith & Doe 2003", 0, "Smith & Doe"),
+        ("Smith et al. 2005", 1, "Smith et al."),
+    ]
+
+
+def test_a_year_letter_picks_among_one_authors_works_of_that_year_in_list_order() -> None:
+    bracketed = "Report title\n\nOthers disagreed (Roe 2001b; Roe 2001a; Roe 2001c).\n\n"
+    assert _links(bracketed + _AUTHOR_YEAR_LIST) == [
+        ("Roe 2001b", 3, "Roe"),
+        ("Roe 2001a", 2, "Roe"),
+        # A third work of 2001 is not listed.
+        ("Roe 2001c", None, None),
+    ]
+    named_before = "Report title\n\nRoe (2001b) disagreed, as did Roe (2001a).\n\n"
+    assert _links(named_before + _AUTHOR_YEAR_LIST) == [
+        ("2001b", 3, "Roe, B."),
+        ("2001a", 2, "Roe, B."),
+    ]
+
+
+def test_family_keys_of_a_list_of_inverted_names() -> None:
+    assert _family_keys("Smith, J. and Doe, A.") == ["smith and doe", "smith doe"]
+    assert _family_keys("Smith, J. & Doe, A.") == ["smith and doe", "smith doe"]
+    assert _family_keys("Smith, J., Doe, A. and Roe, B.") == ["smith et al"]
+    assert _family_keys("Taylor, Ann") == ["taylor"]
+    # An organisation, and a name whose second part is no given name, have none.
+    assert _family_keys("Amnesty International") == []
+    assert _family_keys("Korea, Ministry of Unification") == []
 
 
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:

@@ -519,6 +519,12 @@ def _family_keys(name: str) -> list[str]:
     return [f"{families[0]} et al"]
 
 
+def _nth_of_year(matches: list[int], year_suffix: str) -> int | None:
+    """The entry a year letter picks ("b" of "1995b": the second), or None past the last."""
+    position = ord(year_suffix) - ord("a")
+    return matches[position] if 0 <= position < len(matches) else None
+
+
 def _names_match(cited: str, listed: str) -> bool:
     return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
 
@@ -696,8 +702,7 @@ class _SourceIndex:
                 if date is None or _dates_overlap(date, self.references[i].entry.date)
             ]
             if year_suffix is not None and len(matches) > 1:
-                position = ord(year_suffix) - ord("a")
-                return matches[position] if 0 <= position < len(matches) else None
+                return _nth_of_year(matches, year_suffix)
             return self._prefer_cited_sections(matches)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
@@ -708,6 +713,9 @@ class _SourceIndex:
         context = " " + normalise_source(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
         named = [i for i in same_date if any(f" {key} " in context for key in self.keys[i])]
+        if year_suffix is not None and len(named) > 1:
+            # "Roe (2001b) disagreed": the name before the bracket, then the letter.
+            return _nth_of_year(named, year_suffix)
         if named:
             return self._prefer_cited_sections(named)
         exact = [i for i in same_date if self._same_day(date, i)]
