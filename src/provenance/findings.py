@@ -8,6 +8,7 @@ import hashlib
 import attrs
 
 from provenance.coverage import Coverage
+from provenance.excerpts import Context
 from provenance.span import Span
 
 
@@ -45,6 +46,8 @@ class Finding:
 
     ``excerpt`` is the text the finding is about (normally the text at ``span``); it feeds the
     fingerprint, so that a finding keeps its identity when lines above it are edited.
+    ``context`` is the sentence around the span, on one line, for a reader (None where the
+    document's text is not at hand, as for findings read back from a baseline).
     """
 
     rule: str
@@ -54,6 +57,7 @@ class Finding:
     excerpt: str
     related: tuple[Related, ...] = ()
     path: str | None = None
+    context: Context | None = attrs.field(default=None, eq=False)
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)

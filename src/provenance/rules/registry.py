@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
+from provenance.excerpts import context
 from provenance.findings import Finding, Related, Severity
 from provenance.limits import Limits
 from provenance.model import Document
@@ -65,6 +66,7 @@ class Rule:
                 excerpt=excerpt,
                 related=emit.related,
                 path=document.path,
+                context=context(document.text, emit.span),
             )
 
 
