@@ -262,6 +262,17 @@ class _HeadingLine:
     markdown: bool
 
 
+def _is_known_heading(line: str) -> bool:
+    """Whether a line is, whole, the heading of a section the reading knows ("References",
+    "## Notes", "BIBLIOGRAPHY"), so that it heads what follows even without a blank line."""
+    match = _MARKDOWN_HEADING.match(line)
+    plain = match.group(2) if match else line.strip()
+    if len(plain) > 60:
+        return False
+    key = heading_key(_EMPHASIS.sub("", plain))
+    return key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS
+
+
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     if len(block.lines) != 1:
         return None
@@ -328,8 +339,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             kept = tuple(
                 line for line in block.lines if (line.start, line.end) not in furniture_lines
             )
-            if kept:
-                yield Block(kept)
+            if not kept:
+                continue
+            if len(kept) > 1 and _is_known_heading(kept[0].text):
+                # Text from a PDF often has no blank line after a heading: "References" and
+                # the first entries in one block. The heading stands on its own.
+                yield Block(kept[:1])
+                yield Block(kept[1:])
+                continue
+            yield Block(kept)
 
     section: RegionKind | None = None
     in_toc = False
