@@ -424,3 +424,62 @@ def test_a_signal_to_the_parent_ends_its_workers(
     while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(_gone(pid) for pid in workers), "a worker outlived its parent"
+
+
+# --------------------------------------------------------------------------- which files, settings
+
+
+def test_folder_search_skips_project_files(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("README.md", "SOURCES.md", "CHANGELOG.md", "LICENSE.txt", "CONTRIBUTING.md"):
+        (reports / name).write_text(BAD, encoding="utf-8")
+    cli.main(["check", "--format", "json", "."])
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert paths == {"./bad.txt"}
+
+
+def test_include_and_exclude_options(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "drafts").mkdir()
+    (reports / "drafts" / "d.txt").write_text(BAD, encoding="utf-8")
+    cli.main(["check", "--format", "json", "--exclude", "drafts", "."])
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert paths == {"./bad.txt"}
+    cli.main(["check", "--format", "json", "--include", "*.csv", "."])
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert paths == {"./ignored.csv"}
+
+
+def test_force_exclude_applies_to_named_files(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (reports / "README.md").write_text(BAD, encoding="utf-8")
+    assert cli.main(["check", "--force-exclude", "README.md", "good.md"]) == cli.EXIT_OK
+    assert cli.main(["check", "README.md"]) == cli.EXIT_FINDINGS
+
+
+def test_a_command_line_typo_is_blamed_on_the_command_line(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (reports / "pyproject.toml").write_text(
+        '[tool.provenance]\nignore = ["hedged-claim"]\n', encoding="utf-8"
+    )
+    assert cli.main(["check", "--select", "nosuch", "bad.txt"]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "command line" in err and "nosuch" in err
+    assert "pyproject.toml" not in err
+
+
+@pytest.mark.parametrize("command", ["parse", "export"])
+def test_parse_and_export_follow_the_configuration(
+    reports: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    (reports / "provenance.toml").write_text('extend-exclude = ["bad.txt"]\n', encoding="utf-8")
+    assert cli.main([command, "-o", "out.json", "."]) == cli.EXIT_OK
+    written = (reports / "out.json").read_text(encoding="utf-8")
+    assert "Yonhap" in written  # good.md was read
+    (reports / "provenance.toml").write_text('include = ["*.csv"]\n', encoding="utf-8")
+    assert cli.main([command, "-o", "out.json", "."]) == cli.EXIT_OK
+    if command == "parse":
+        paths = [d["path"] for d in json.loads((reports / "out.json").read_text())["documents"]]
+        assert paths == ["./ignored.csv"]

@@ -30,9 +30,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from provenance import __version__
+from provenance import __version__, selection
 from provenance.errors import ConfigError, InputError
 from provenance.fileio import OutputError
+from provenance.selection import STDIN, STDIN_NAME, InputPath
 
 if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
@@ -56,10 +57,6 @@ _EXIT_TERMINATED = 143
 #: ``provenance.batch.DEFAULT_TIMEOUT``, repeated here so that ``--help`` imports no checker.
 DEFAULT_TIMEOUT = 900.0
 
-#: How standard input is named on the command line, and in messages.
-STDIN = "-"
-STDIN_NAME = "<stdin>"
-
 
 class Command(NamedTuple):
     """One subcommand: its help line, how it adds its arguments, and how it runs."""
@@ -72,83 +69,18 @@ class Command(NamedTuple):
 # --------------------------------------------------------------------------- shared helpers
 
 
-class InputPath(NamedTuple):
-    """One input to read: a file path, or standard input when ``path`` is ``"-"``."""
-
-    path: str
-
-    @property
-    def is_stdin(self) -> bool:
-        return self.path == STDIN
-
-    @property
-    def display(self) -> str:
-        return STDIN_NAME if self.is_stdin else self.path
-
-    @property
-    def document_path(self) -> str | None:
-        """The path a ``Document`` records: None for standard input."""
-        return None if self.is_stdin else self.path
-
-
-def iter_inputs(arguments: Sequence[str], config: Config) -> Iterator[InputPath | InputError]:
-    """The inputs the command-line ``arguments`` name, in order.
-
-    A folder is searched recursively, in sorted order, for the files ``config`` includes
-    (``*.txt`` and ``*.md`` by default), skipping the folders it excludes. A file named
-    directly is taken whatever its name. A folder with no such file yields an ``InputError``,
-    so that a mistyped folder is not a silent success. A missing path is yielded as it is: reading
-    it reports the error.
-    """
-    for argument in arguments:
-        if argument != STDIN and os.path.isdir(argument):
-            found = list(_search_folder(argument, config))
-            if not found:
-                patterns = " or ".join(config.include)
-                yield InputError(f"no {patterns} files in this folder", argument)
-            yield from found
-        else:
-            yield InputPath(argument)
-
-
-def _search_folder(folder: str, config: Config) -> Iterator[InputPath | InputError]:
-    """The files a folder search takes, and an ``InputError`` for each folder that could not
-    be listed (so that an unreadable subfolder is never skipped in silence). Files that are not
-    regular files (FIFOs, sockets, devices) are skipped with a note on standard error."""
-    from provenance.fileio import special_file_kind
-
-    unlisted: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
-        while unlisted:
-            yield _folder_error(unlisted.pop(0), root)
-        relative_root = os.path.relpath(root, folder)
-        dirs[:] = sorted(
-            name for name in dirs if not config.is_excluded(_relative(relative_root, name))
-        )
-        for name in sorted(files):
-            if not config.is_included(_relative(relative_root, name)):
-                continue
-            path = os.path.join(root, name)
-            try:
-                kind = special_file_kind(os.stat(path).st_mode)
-            except OSError:
-                kind = None  # a broken link and the like: reading it says what is wrong
-            if kind is not None and kind != "a directory":
-                report_note(path, f"skipped: {kind}, not a regular file")
-                continue
-            yield InputPath(path)
-    while unlisted:
-        yield _folder_error(unlisted.pop(0), folder)
-
-
-def _folder_error(error: OSError, fallback: str) -> InputError:
-    path = error.filename if isinstance(error.filename, str) else fallback
-    reason = error.strerror.lower() if error.strerror else str(error)
-    return InputError(f"folder not searched: {reason}", path)
-
-
-def _relative(root: str, name: str) -> str:
-    return name if root == os.curdir else os.path.join(root, name)
+def iter_inputs(
+    arguments: Sequence[str], config: Config, force_exclude: bool = False
+) -> Iterator[InputPath | InputError]:
+    """The inputs the command-line ``arguments`` name, in order (``provenance.selection``):
+    a folder is searched for the files ``config`` includes; skipped oddities get a note."""
+    return selection.iter_inputs(
+        arguments,
+        config.include,
+        config.exclude,
+        force_exclude=force_exclude,
+        on_note=report_note,
+    )
 
 
 def read_input(source: InputPath) -> DecodedText:
@@ -238,17 +170,17 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
         '{"version": 1, "documents": [...], "errors": [...]} for all inputs; '
         "text: a short summary per document (default: %(default)s)",
     )
+    _add_file_arguments(parser)
     _add_output_argument(parser)
     _add_paths_argument(parser)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from provenance.config import Config
     from provenance.document import parse_document
 
     documents: list[Document] = []
     errors: list[InputError] = []
-    items = list(iter_inputs(args.paths, Config()))
+    items = list(iter_inputs(args.paths, _load_settings(args), args.force_exclude))
     check_output(args.output, [i.path for i in items if isinstance(i, InputPath)])
     for item in items:
         if isinstance(item, InputError):
@@ -337,12 +269,7 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", action="append", metavar="ID,...", help="do not run these rules (repeatable)"
     )
-    parser.add_argument(
-        "--include",
-        action="append",
-        metavar="GLOB",
-        help="file names to check when searching folders (default: *.txt and *.md)",
-    )
+    _add_file_arguments(parser)
     parser.add_argument(
         "-j",
         "--jobs",
@@ -357,6 +284,30 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="give up on a file that takes longer than this to check; it is reported as an "
         "error and the others are still checked (default: %(default)g; 0: no limit)",
+    )
+
+
+def _add_file_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file names a folder search takes, replacing the configured ones "
+        "(repeatable; default: *.txt and *.md)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="files or folders a folder search skips, in addition to the configured ones "
+        "(repeatable; by default tool folders and project files such as README.*, "
+        "CHANGELOG.*, LICENSE.*, CONTRIBUTING.* and SOURCES.* are skipped)",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclusions to files named on the command line too (for pre-commit, "
+        "which names every staged file)",
     )
 
 
@@ -414,12 +365,15 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_settings(args: argparse.Namespace) -> Config:
+    """The configuration file's settings with the command line's on top."""
     from provenance.config import load_config
 
-    return load_config(os.getcwd()).merged(
-        select=_rule_list(args.select),
-        ignore=_rule_list(args.ignore),
+    config = load_config(os.getcwd())
+    return config.merged(
+        select=_rule_list(getattr(args, "select", None)),
+        ignore=_rule_list(getattr(args, "ignore", None)),
         include=args.include,
+        exclude=None if args.exclude is None else (*config.exclude, *args.exclude),
     )
 
 
@@ -428,7 +382,7 @@ def _collect_paths(
 ) -> tuple[list[InputPath], list[InputError]]:
     inputs: list[InputPath] = []
     errors: list[InputError] = []
-    for item in iter_inputs(args.paths, config):
+    for item in iter_inputs(args.paths, config, args.force_exclude):
         if isinstance(item, InputError):
             errors.append(item)
             report_input_error(item)
@@ -700,18 +654,18 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         default="csl-json",
         help="csl-json: CSL-JSON items for Zotero, pandoc and citeproc (default)",
     )
+    _add_file_arguments(parser)
     _add_output_argument(parser)
     _add_paths_argument(parser)
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from provenance.config import Config
     from provenance.csl import documents_to_csl_json
     from provenance.document import parse_document
 
     documents: list[Document] = []
     failed = False
-    items = list(iter_inputs(args.paths, Config()))
+    items = list(iter_inputs(args.paths, _load_settings(args), args.force_exclude))
     check_output(args.output, [i.path for i in items if isinstance(i, InputPath)])
     for item in items:
         if isinstance(item, InputError):
