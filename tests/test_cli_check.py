@@ -483,3 +483,31 @@ def test_parse_and_export_follow_the_configuration(
     if command == "parse":
         paths = [d["path"] for d in json.loads((reports / "out.json").read_text())["documents"]]
         assert paths == ["./ignored.csv"]
+
+
+def test_rules_of_a_category(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules", "dates"]) == cli.EXIT_OK
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert "weekday-mismatch" in ids and "hedged-claim" not in ids
+    assert cli.main(["rules", "date"]) == cli.EXIT_ERROR
+    assert "did you mean 'dates'" in capsys.readouterr().err
+
+
+def test_audit_of_standard_input(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(BAD.encode("utf-8"))))
+    assert cli.main(["audit", "-", "bad.txt", "-o", "audit.json"]) == cli.EXIT_OK
+    audit = json.loads((reports / "audit.json").read_text(encoding="utf-8"))
+    assert [d["path"] for d in audit["documents"]] == ["<stdin>", "bad.txt"]
+    assert audit["documents"][0]["sources"]
+
+
+def test_audit_of_empty_standard_input_is_an_error(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert cli.main(["audit", "-", "-o", "audit.json"]) == cli.EXIT_ERROR
+    assert "<stdin>: error: empty" in capsys.readouterr().err

@@ -38,7 +38,7 @@ from provenance.selection import STDIN, STDIN_NAME, InputPath
 if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
     from provenance.config import Config
-    from provenance.findings import FileError, FileResult
+    from provenance.findings import FileError, FileResult, Finding
     from provenance.model import Document
     from provenance.source import DecodedText
 
@@ -551,7 +551,12 @@ def _render(
 
 
 def _configure_rules(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rule", nargs="?", metavar="RULE-ID", help="show this rule's documentation")
+    parser.add_argument(
+        "rule",
+        nargs="?",
+        metavar="RULE-ID",
+        help="show this rule's documentation, or list the rules of this category",
+    )
 
 
 def _run_rules(args: argparse.Namespace) -> int:
@@ -559,16 +564,26 @@ def _run_rules(args: argparse.Namespace) -> int:
 
     from provenance.rules.registry import all_rules, get_rule
 
-    if args.rule is None:
-        rules = all_rules()
-        width = max(len(rule.id) for rule in rules)
-        for rule in rules:
+    rules = all_rules()
+    # A category is a name --select takes, so it lists its rules here too.
+    listed = [r for r in rules if args.rule in (None, r.category)]
+    if listed:
+        width = max(len(rule.id) for rule in listed)
+        for rule in listed:
             print(f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.summary}")
         return EXIT_OK
     try:
         rule = get_rule(args.rule)
     except KeyError:
-        print(f"provenance: error: no rule {args.rule!r} (see `provenance rules`)", file=sys.stderr)
+        import difflib
+
+        names = [r.id for r in rules] + sorted({r.category for r in rules})
+        close = difflib.get_close_matches(args.rule, names, n=3, cutoff=0.6)
+        hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+        print(
+            f"provenance: error: no rule or category {args.rule!r}{hint} (see `provenance rules`)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     print(f"{rule.id} ({rule.severity}, {rule.category})\n")
     print(textwrap.fill(rule.summary, 88) + "\n")
@@ -611,7 +626,7 @@ def _run_audit(args: argparse.Namespace) -> int:
 
     from provenance.auditing import write_audit
     from provenance.batch import audit_file, default_jobs, run_in_order
-    from provenance.findings import FileError, Finding
+    from provenance.findings import FileError
 
     fmt: AuditFormat | None = args.format or _AUDIT_FORMATS.get(
         os.path.splitext(args.output)[1].casefold()
@@ -630,9 +645,10 @@ def _run_audit(args: argparse.Namespace) -> int:
     check_output(args.output, files)
     jobs = default_jobs(len(files)) if args.jobs is None else max(1, args.jobs)
     audited: list[tuple[Document, Sequence[Finding]]] = []
-    progress = _Progress(len(files), True)
+    progress = _Progress(len(inputs), True)
     with contextlib.closing(run_in_order(audit_file, files, config, jobs, args.timeout)) as runs:
-        for outcome in runs:
+        for item in inputs:
+            outcome = _audit_stdin(config) if item.is_stdin else next(runs)
             progress.step()
             if isinstance(outcome, FileError):
                 errors.append(outcome)
@@ -640,8 +656,26 @@ def _run_audit(args: argparse.Namespace) -> int:
             else:
                 audited.append(outcome)
     progress.close()
+    if not audited and not errors:
+        # Nothing to report on is not a clean report: say so rather than write an empty one.
+        print("provenance audit: error: no report was read", file=sys.stderr)
+        return EXIT_ERROR
     write_output(args.output, write_audit(audited, errors, fmt))
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _audit_stdin(config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:
+    """Standard input read, parsed and checked in this process (workers cannot read it)."""
+    from provenance.checking import check
+    from provenance.document import parse_document
+    from provenance.findings import FileError
+
+    try:
+        decoded = read_input(InputPath(STDIN))
+    except InputError as error:
+        return FileError(STDIN_NAME, error.reason)
+    document = parse_document(decoded.text, None, decoded.notes)
+    return document, tuple(check(document, config))
 
 
 # --------------------------------------------------------------------------- export
