@@ -249,7 +249,9 @@ def _count(number: int, noun: str) -> str:
 
 # --------------------------------------------------------------------------- check
 
-_FORMATS = ("text", "json", "sarif", "github")
+_FORMATS = ("text", "concise", "json", "sarif", "github")
+#: The formats meant for a person, which leave infos out unless asked.
+_TEXT_FORMATS = ("text", "concise")
 _FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -334,10 +336,29 @@ def _seconds(text: str) -> float:
 def _configure_check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
+        "--output-format",
         choices=_FORMATS,
         default="text",
-        help="text: path:line:col: severity rule message (default); json: the documented "
-        "contract; sarif: SARIF 2.1.0; github: GitHub Actions annotations",
+        help="text: path:line:col: severity rule message, then the sentence with the span "
+        "marked (default); concise: the first line only; json: the documented contract; "
+        "sarif: SARIF 2.1.0; github: GitHub Actions annotations",
+    )
+    parser.add_argument(
+        "--show-infos",
+        action="store_true",
+        help="list info findings (hedged or anonymously sourced claims) in text output too; "
+        "they are counted in the summary either way, and always in json, sarif and github",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule made instead of the findings",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print the findings and errors only: no summary, progress or notes on what was read",
     )
     parser.add_argument(
         "--fail-on",
@@ -436,12 +457,14 @@ def _check_inputs(
                 except InputError as error:
                     yield FileError(STDIN_NAME, error.reason)
                 else:
-                    from provenance.checking import check
                     from provenance.coverage import coverage
                     from provenance.document import parse_document
 
                     document = parse_document(decoded.text, None, decoded.notes)
-                    yield FileResult(STDIN_NAME, tuple(check(document, config)), coverage(document))
+                    found = batch.check_document(document, config)
+                    yield FileResult(
+                        STDIN_NAME, found.kept, coverage(document), len(found.suppressed)
+                    )
             else:
                 yield next(from_files)
             progress.step()
@@ -463,6 +486,13 @@ def _run_check(args: argparse.Namespace) -> int:
     from provenance.fileio import is_standard_output
     from provenance.findings import FileError, Severity
 
+    human = args.format in _TEXT_FORMATS
+    if args.statistics and not human:
+        print(
+            "provenance check: error: --statistics prints a table: use it with --format text",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     config = _load_settings(args)
     inputs, input_errors = _collect_paths(args, config)
     read = [item.path for item in inputs if not item.is_stdin]
@@ -472,11 +502,17 @@ def _run_check(args: argparse.Namespace) -> int:
         args.output = STDIN
     errors = [FileError(e.path or STDIN_NAME, e.reason) for e in input_errors]
     results: list[FileResult] = []
-    streaming = args.format == "text" and args.output == STDIN and not args.baseline
+    streaming = human and args.output == STDIN and not args.baseline and not args.statistics
     colour = _use_colour(args.color, args.output)
+    # Infos are left out of text output unless asked for (or made to fail the run): they are
+    # most of what real reports give, and would bury the errors and warnings.
+    show_infos = args.show_infos or args.fail_on == "info"
+    context = args.format != "concise"
     if streaming:
-        from provenance.reporters.text import format_finding
-    checked = _check_inputs(inputs, config, args.jobs, show_progress=True, timeout=args.timeout)
+        from provenance.reporters.text import format_finding, is_shown
+    checked = _check_inputs(
+        inputs, config, args.jobs, show_progress=not args.quiet, timeout=args.timeout
+    )
     for outcome in checked:
         if isinstance(outcome, FileError):
             errors.append(outcome)
@@ -485,7 +521,8 @@ def _run_check(args: argparse.Namespace) -> int:
         results.append(outcome)
         if streaming and not args.write_baseline:
             for finding in outcome.findings:
-                print(format_finding(finding, outcome.path, colour))
+                if is_shown(finding, show_infos):
+                    print(format_finding(finding, outcome.path, colour, context))
 
     if args.write_baseline:
         from provenance.baseline import write_baseline
@@ -498,7 +535,8 @@ def _run_check(args: argparse.Namespace) -> int:
             raise OutputError(f"cannot write {args.write_baseline}: {reason}") from None
         count = sum(len(result.findings) for result in results)
         where = printable(args.write_baseline)
-        print(f"recorded {_count(count, 'finding')} in {where}", file=sys.stderr)
+        if not args.quiet:
+            print(f"recorded {_count(count, 'finding')} in {where}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_OK
     if args.baseline:
         from provenance.baseline import load_baseline
@@ -506,17 +544,35 @@ def _run_check(args: argparse.Namespace) -> int:
         results = load_baseline(args.baseline).new_findings(results)
 
     if streaming:
-        from provenance.reporters.text import format_coverage, render_text
+        if not args.quiet:
+            _print_summary(results, errors, show_infos)
+    elif args.statistics:
+        from provenance.reporters.text import statistics, summary_line
 
-        for result in results:
-            line = format_coverage(result)
-            if line:
-                print(line, file=sys.stderr)
-        summary = render_text(results).splitlines()
-        if summary and any(result.findings for result in results):
-            print(summary[-1], file=sys.stderr)
+        table = statistics(results)
+        if not args.quiet:
+            # Every finding is counted here, infos included: a count buries nothing.
+            table += summary_line(results, errors, show_infos=True) + "\n"
+        write_output(args.output, table)
+    elif human:
+        from provenance.reporters.text import render_text
+
+        # On a terminal the summary goes to standard error, as when streaming; in a file it
+        # closes the file.
+        to_file = args.output != STDIN
+        text = render_text(
+            results,
+            errors,
+            colour,
+            show_infos=show_infos,
+            context=context,
+            quiet=args.quiet or not to_file,
+        )
+        write_output(args.output, text)
+        if not to_file and not args.quiet:
+            _print_summary(results, errors, show_infos)
     else:
-        write_output(args.output, _render(args.format, results, errors, colour))
+        write_output(args.output, _render(args.format, results, errors))
 
     if errors:
         return EXIT_ERROR
@@ -527,9 +583,20 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _render(
-    fmt: str, results: Sequence[FileResult], errors: Sequence[FileError], colour: bool
-) -> str:
+def _print_summary(
+    results: Sequence[FileResult], errors: Sequence[FileError], show_infos: bool
+) -> None:
+    """What was not read of each file, and the summary line, on standard error."""
+    from provenance.reporters.text import format_coverage, summary_line
+
+    for result in results:
+        line = format_coverage(result)
+        if line:
+            print(line, file=sys.stderr)
+    print(summary_line(results, errors, show_infos), file=sys.stderr)
+
+
+def _render(fmt: str, results: Sequence[FileResult], errors: Sequence[FileError]) -> str:
     if fmt == "json":
         from provenance.reporters.json import render_json
 
@@ -538,13 +605,9 @@ def _render(
         from provenance.reporters.sarif import render_sarif
 
         return render_sarif(results, errors)
-    if fmt == "github":
-        from provenance.reporters.github import render_github
+    from provenance.reporters.github import render_github
 
-        return render_github(results, errors)
-    from provenance.reporters.text import render_text
-
-    return render_text(results, errors, colour)
+    return render_github(results, errors)
 
 
 # --------------------------------------------------------------------------- rules
@@ -666,7 +729,7 @@ def _run_audit(args: argparse.Namespace) -> int:
 
 def _audit_stdin(config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:
     """Standard input read, parsed and checked in this process (workers cannot read it)."""
-    from provenance.checking import check
+    from provenance.batch import check_document
     from provenance.document import parse_document
     from provenance.findings import FileError
 
@@ -675,7 +738,7 @@ def _audit_stdin(config: Config) -> tuple[Document, tuple[Finding, ...]] | FileE
     except InputError as error:
         return FileError(STDIN_NAME, error.reason)
     document = parse_document(decoded.text, None, decoded.notes)
-    return document, tuple(check(document, config))
+    return document, check_document(document, config).kept
 
 
 # --------------------------------------------------------------------------- export
