@@ -459,6 +459,12 @@ def test_force_exclude_applies_to_named_files(
 ) -> None:
     (reports / "README.md").write_text(BAD, encoding="utf-8")
     assert cli.main(["check", "--force-exclude", "README.md", "good.md"]) == cli.EXIT_OK
+    assert capsys.readouterr().err.splitlines() == [
+        "README.md: note: skipped: excluded (--force-exclude)",
+        "0 findings in 1 file",
+    ]
+    assert cli.main(["check", "-q", "--force-exclude", "README.md", "good.md"]) == cli.EXIT_OK
+    assert capsys.readouterr() == ("", "")
     assert cli.main(["check", "README.md"]) == cli.EXIT_FINDINGS
 
 

@@ -70,16 +70,17 @@ class Command(NamedTuple):
 
 
 def iter_inputs(
-    arguments: Sequence[str], config: Config, force_exclude: bool = False
+    arguments: Sequence[str], config: Config, force_exclude: bool = False, quiet: bool = False
 ) -> Iterator[InputPath | InputError]:
     """The inputs the command-line ``arguments`` name, in order (``provenance.selection``):
-    a folder is searched for the files ``config`` includes; skipped oddities get a note."""
+    a folder is searched for the files ``config`` includes; skipped oddities get a note
+    (unless ``quiet``)."""
     return selection.iter_inputs(
         arguments,
         config.include,
         config.exclude,
         force_exclude=force_exclude,
-        on_note=report_note,
+        on_note=None if quiet else report_note,
     )
 
 
@@ -403,7 +404,8 @@ def _collect_paths(
 ) -> tuple[list[InputPath], list[InputError]]:
     inputs: list[InputPath] = []
     errors: list[InputError] = []
-    for item in iter_inputs(args.paths, config, args.force_exclude):
+    quiet = getattr(args, "quiet", False)
+    for item in iter_inputs(args.paths, config, args.force_exclude, quiet):
         if isinstance(item, InputError):
             errors.append(item)
             report_input_error(item)
