@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from provenance.excerpts import Context
 from provenance.findings import FileError, FileResult, Finding
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
@@ -30,7 +31,16 @@ def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
             for r in finding.related
         ],
         "fingerprint": finding.fingerprint(),
+        "context": _context(finding.context),
     }
+
+
+def _context(context: Context | None) -> dict[str, Any] | None:
+    """The sentence around the span on one line; ``start`` and ``length`` count characters
+    (code points) of ``text``, so ``text[start:start + length]`` is the span."""
+    if context is None:
+        return None
+    return {"text": context.text, "start": context.start, "length": context.length}
 
 
 def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ()) -> str:
@@ -43,7 +53,11 @@ def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ())
         ],
         "errors": [{"path": error.path, "reason": error.reason} for error in errors],
         "documents": [
-            {"path": result.path, **attrs.asdict(result.coverage)}
+            {
+                "path": result.path,
+                **attrs.asdict(result.coverage),
+                "suppressed": result.suppressed,
+            }
             for result in results
             if result.coverage is not None
         ],
