@@ -7,9 +7,11 @@ Footnotes that only say ``Ibid.`` (their source is the item before) and list hea
 the parsed ``ReferenceEntry`` says; the mapping:
 
 ``id``
-    A readable key made from the item itself, as reference managers make citation keys: the
-    author (else the issuing body), the year (``nd`` without one) and the first significant
-    word of the title (else the index code), as a slug: ``amnesty-international-2005-annual``.
+    A readable key made from the item itself, as reference managers make citation keys: up to
+    three words of the author (else the issuing body), the year (``nd`` without one) and the
+    first word of the title (else the whole index code), as a slug without accents or words
+    such as "the" and "of": ``amnesty-international-2005-annual``,
+    ``committee-against-torture-nd-cat-c-lka-co-2``.
     Nothing of the file's path goes in, so ``[@key]`` citations keep working however the path
     was typed (``seeds/x``, ``./seeds/x``, absolute). Items that would share a key get ``-2``,
     ``-3``... in document order.
@@ -384,20 +386,22 @@ def reference_to_csl(reference: Reference, item_id: str, path: str | None = None
 # --------------------------------------------------------------------------- documents
 
 
-def _slug(text: str, words: int) -> str:
-    """``text`` as at most ``words`` lower-case words joined by "-", accents dropped."""
+def _slug(text: str, words: int, skip: frozenset[str] = frozenset()) -> str:
+    """``text`` as at most ``words`` lower-case words joined by "-", accents dropped, words in
+    ``skip`` left out."""
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return "-".join([word for word in _SLUG_BREAK.split(plain) if word][:words])
+    kept = [word for word in _SLUG_BREAK.split(plain) if word and word not in skip]
+    return "-".join(kept[:words])
 
 
 def _key_name(item: CslItem) -> str:
     for name in item.get("author", ()):
-        slug = _slug(name.get("family") or name.get("literal", ""), 3)
+        slug = _slug(name.get("family") or name.get("literal", ""), 3, _KEY_STOP_WORDS)
         if slug:
             return slug
     for field in ("publisher", "container-title"):
-        slug = _slug(item.get(field, ""), 3)
+        slug = _slug(item.get(field, ""), 3, _KEY_STOP_WORDS)
         if slug:
             return slug
     return ""
@@ -409,9 +413,9 @@ def _key_word(item: CslItem) -> str:
     if code and (not title or title.endswith(code)):
         # A document known by its code ("UN Doc. CAT/C/SVN/CO/3") is keyed by the whole code.
         return _slug(code, 8)
-    for word in _slug(title, 12).split("-"):
-        if word and word not in _KEY_STOP_WORDS:
-            return word
+    word = _slug(title, 1, _KEY_STOP_WORDS)
+    if word:
+        return word
     return _slug(item.get("URL", ""), 4)
 
 
