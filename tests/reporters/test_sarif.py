@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -380,6 +381,18 @@ def test_the_region_carries_its_text_and_the_context_its_sentence(
     }
 
 
+def test_no_context_region_where_the_context_is_the_span_alone() -> None:
+    text = "Intro.\nA whole line\nmore"
+    span = LineIndex(text).span(7, 19)
+    finding = Finding("weekday-mismatch", Severity.ERROR, "m", span, text[7:19])
+    finding = attrs.evolve(finding, context=context(text, span))
+    physical = _only_result(sarif_log([FileResult("a.txt", (finding,))]))["locations"][0][
+        "physicalLocation"
+    ]
+    assert physical["region"]["snippet"] == {"text": "A whole line"}
+    assert "contextRegion" not in physical  # it would be the region itself
+
+
 def test_no_snippet_where_the_excerpt_is_not_the_region_text() -> None:
     text = "1 Body of a note that is quoted whole."
     span = LineIndex(text).span(0, 1)
@@ -398,8 +411,11 @@ def test_seed_findings_carry_snippets(seed_file_results: list[FileResult]) -> No
         physical = result["locations"][0]["physicalLocation"]
         if len(finding.excerpt) == len(finding.span) and finding.excerpt:
             assert physical["region"]["snippet"]["text"] == finding.excerpt
-        if finding.context is not None and finding.context.text != finding.excerpt:
-            assert physical["contextRegion"]["snippet"]["text"] == finding.context.text
+        found = finding.context
+        if found is not None and (found.start > 0 or found.start + found.length < len(found.text)):
+            assert physical["contextRegion"]["snippet"]["text"] == found.text
+        else:
+            assert "contextRegion" not in physical
 
 
 # --------------------------------------------------------------------------- the tool

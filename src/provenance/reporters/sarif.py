@@ -213,10 +213,12 @@ def _primary_location(artifact: dict[str, str], finding: Finding) -> dict[str, A
     if finding.excerpt and len(finding.excerpt) == len(finding.span):
         region["snippet"] = {"text": _clean(finding.excerpt)}
     context = finding.context
-    if context is not None and context.text and context.text != finding.excerpt:
-        # Whole lines: a proper superset of the region, which never covers a line to its end
-        # and its start alike (the context adds words on at least one side, else it is the
-        # excerpt itself).
+    # Only where the context adds words around the span: the context never reaches past the
+    # lines of the span, so the region then leaves words of its lines out, and the lines are
+    # a proper superset of it, as SARIF requires of a contextRegion.
+    if context is not None and (
+        context.start > 0 or context.start + context.length < len(context.text)
+    ):
         physical["contextRegion"] = {
             "startLine": region["startLine"],
             "endLine": region["endLine"],
