@@ -248,6 +248,10 @@ def test_keys_drop_accents_stop_words_and_fall_back_to_the_body_and_code() -> No
         "united-nations-2004"
     )
     assert item_key({"title": "A Report", "URL": "http://x.org/a"}) == "nd-report"
+    assert item_key({"title": "S. Korean Authorities"}) == "nd-korean"
+    assert item_key({"title": "S."}) == "nd-s"
+    assert item_key({"URL": "http://www.hrw.org/x"}) == "nd-hrw-org"
+    assert item_key({"URL": "www.amnesty.org"}) == "nd-amnesty-org"
 
 
 def test_no_references_no_items() -> None:

@@ -413,10 +413,14 @@ def _key_word(item: CslItem) -> str:
     if code and (not title or title.endswith(code)):
         # A document known by its code ("UN Doc. CAT/C/SVN/CO/3") is keyed by the whole code.
         return _slug(code, 8)
-    word = _slug(title, 1, _KEY_STOP_WORDS)
+    # Initials ("S. Korean Authorities") say little: the first longer word.
+    words = _slug(title, 12, _KEY_STOP_WORDS).split("-")
+    word = next((w for w in words if len(w) > 1 or w.isdigit()), words[0])
     if word:
         return word
-    return _slug(item.get("URL", ""), 4)
+    # An item known only by its address: its host ("hrw-org").
+    host = re.sub(r"^(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?", "", item.get("URL", ""), flags=re.I)
+    return _slug(host.split("/")[0], 4)
 
 
 def item_key(item: CslItem) -> str:
