@@ -569,6 +569,8 @@ def _citations(
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
+        if citation.value.author is not None and _short_name_of_source(text, citation.span.end):
+            continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
         value = citation.value
         if value.ibid:
@@ -618,6 +620,22 @@ def _after_reporter_page(text: str, start: int) -> bool:
     if bracket == -1:
         return False
     return _REPORTER_PAGE.search(text, max(0, bracket - 40), bracket) is not None
+
+
+# A reporting verb right after the closing bracket: "The BTI's country report, released in
+# February 2022 (BTI report 2022) stated: ...". The bracket names the source the sentence
+# describes, as a short name for later use; a citation closes its clause instead.
+_REPORTING_VERB = re.compile(
+    r"\)?[ \t]*(?:stated|states|noted|notes|reported|reports|said|says|observed|observes|found|"
+    r"finds|explained|explains|estimated|estimates|indicated|indicates|added|adds|recorded|"
+    r"records|described|describes)\b"
+)
+
+
+def _short_name_of_source(text: str, end: int) -> bool:
+    """Whether the bracket a citation stands in is the short name of a source the sentence is
+    describing ("(BTI report 2022) stated"), not a citation of a listed one."""
+    return _REPORTING_VERB.match(text, end, end + 40) is not None
 
 
 def _year_only(value: DateValue | None) -> bool:
