@@ -66,7 +66,23 @@ def _excerpt(finding: FindingRow) -> str:
         head += " "
     if tail and text[end : end + 1].isspace():
         tail = " " + tail
-    return _block_safe(f"{_escape(head)}**{_escape(span)}**{_escape(tail)}")
+    before, inside, after = _escape(head), _escape(span), _escape(tail)
+    # ``**`` only opens (closes) bold next to punctuation when a space or punctuation stands on
+    # its other side: where a word touches a span that starts or ends with punctuation, a space
+    # is put between them so that the span still shows in bold.
+    if before and not _loose(before[-1]) and _punctuation(inside[0]):
+        before += " "
+    if after and not _loose(after[0]) and _punctuation(inside[-1]):
+        after = " " + after
+    return _block_safe(f"{before}**{inside}**{after}")
+
+
+def _punctuation(char: str) -> bool:
+    return not char.isalnum() and not char.isspace()
+
+
+def _loose(char: str) -> bool:
+    return char.isspace() or _punctuation(char)
 
 
 def _rule(rule: str) -> str:
