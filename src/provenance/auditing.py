@@ -361,9 +361,7 @@ def _marks(document: Document, findings: Sequence[Finding]) -> list[Mark]:
             )
         if note.body is not None:
             body = note.body.span
-            # Only the note's opening is marked: a whole note highlighted hides the marks in it.
-            head = min(body.end, body.start + max(1, len(str(note.number))))
-            marks.append(Mark(body.start, head, "note-text", f"text of note {note.number}"))
+            marks.append(Mark(body.start, body.end, "note-text", f"text of note {note.number}"))
     for mention in document.dates:
         marks.append(Mark(mention.span.start, mention.span.end, "date", f"date {mention.text}"))
     return sorted(marks, key=lambda m: (m.start, -m.end))

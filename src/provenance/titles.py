@@ -144,7 +144,6 @@ class _Head:
             or bool(_ARCHIVE.search(line))
             or _masthead(raw)
             or line.startswith(("<", ",", ";", ":", ".", ")", "]", "|", ">"))
-            or " | " in line
             or line.endswith((",", ";", "-", "–"))
             or self.prose(index)
         )
