@@ -18,6 +18,7 @@ from provenance.auditing import TimelinePoint, build_audit
 from provenance.reporters.audit_html import (
     COLLAPSE_AFTER,
     FILTER_SCRIPT,
+    OPEN_DOCUMENTS,
     render_audit_html,
     timeline_svg,
 )
@@ -183,6 +184,20 @@ def test_long_lists_start_collapsed(seed_results: list) -> None:
         assert claims is not None
         assert bool(claims.group(1)) == (0 < len(doc.claims) <= COLLAPSE_AFTER)
     assert '<details class="document-text">' in page  # the copies start closed
+
+
+def test_many_documents_start_collapsed_under_their_counts() -> None:
+    def page(count: int) -> str:
+        documents = [
+            provenance.parse(f"Report {i}\n\nThe police reportedly beat him.\n", f"r{i}.txt")
+            for i in range(count)
+        ]
+        return render_audit_html(build_audit([(d, provenance.check(d)) for d in documents]))
+
+    few, many = page(OPEN_DOCUMENTS), page(OPEN_DOCUMENTS + 1)
+    assert re.findall(r'<details id="doc-\d+"( open)?>', few) == [" open"] * OPEN_DOCUMENTS
+    assert re.findall(r'<details id="doc-\d+"( open)?>', many) == [""] * (OPEN_DOCUMENTS + 1)
+    assert "0 errors, 0 warnings, 1 qualified claims</span></summary>" in many
 
 
 def test_page_works_without_the_script(seed_results: list) -> None:

@@ -26,6 +26,8 @@ from provenance.auditing import Audit, DocumentAudit, FindingRow, Mark, Timeline
 
 #: Lists longer than this start collapsed, so that a long report's page stays manageable.
 COLLAPSE_AFTER = 15
+#: An audit of more documents than this shows each collapsed, under its title and counts.
+OPEN_DOCUMENTS = 5
 
 FILTER_SCRIPT = """
 (function () {
@@ -456,8 +458,15 @@ def _dates_table(index: int, doc: DocumentAudit) -> str:
     return "\n".join(out)
 
 
-def _document_section(index: int, doc: DocumentAudit) -> str:
-    out = [f'<section id="{_anchor(index)}" class="document"><h2>{_e(doc.title or doc.path)}</h2>']
+def _document_section(index: int, doc: DocumentAudit, *, open_: bool = True) -> str:
+    counts = (
+        f'<span class="counts">{doc.count("error")} errors, {doc.count("warning")} warnings, '
+        f"{len(doc.claims)} qualified claims</span>"
+    )
+    out = [
+        f'<section class="document"><details id="{_anchor(index)}"{" open" if open_ else ""}>'
+        f"<summary><h2>{_e(doc.title or doc.path)}</h2> {counts}</summary>"
+    ]
     facts = [f"<code>{_e(doc.path)}</code>"]
     if doc.code:
         facts.append(f"own code <strong>{_e(doc.code)}</strong>")
@@ -549,7 +558,7 @@ def _document_section(index: int, doc: DocumentAudit) -> str:
                 cls="document-text",
             )
         )
-    out.append("</section>")
+    out.append("</details></section>")
     return "\n".join(out)
 
 
@@ -693,8 +702,10 @@ def render_audit_html(audit: Audit) -> str:
         + _details("<h2>Across the documents</h2>", _across(audit), open_=len(audit.documents) > 1)
         + "</section>"
     )
+    # Beyond a few documents each starts collapsed: the summary's links open them.
+    open_ = len(audit.documents) <= OPEN_DOCUMENTS
     for index, doc in enumerate(audit.documents):
-        body.append(_document_section(index, doc))
+        body.append(_document_section(index, doc, open_=open_))
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; "
         f"script-src '{_script_hash()}'; img-src data:"
