@@ -252,3 +252,16 @@ def test_excerpt_span_is_bold_whatever_its_edges(
     assert _excerpt(finding) == shown
     tokens = _tokens(shown)
     assert "strong_open" in {child.type for token in tokens for child in (token.children or ())}
+
+
+def test_timeline_marks_the_documents_own_date() -> None:
+    text = "A report\n\n12 March 2001\n\nIn May 1999 and in June 2003 it happened.\n"
+    document = provenance.parse(text, "r.txt")
+    page = render_audit_markdown(build_audit([(document, provenance.check(document))]))
+    timeline = page[page.index("### Timeline of cited dates") :].split("\n")[2:6]
+    assert [line.split(":")[0] for line in timeline] == [
+        "- 1999-05",
+        "- 2001-03-12",
+        "- **2001-03-12",
+        "- 2003-06",
+    ], timeline

@@ -174,9 +174,15 @@ def _document(doc: DocumentAudit) -> list[str]:
         out.append("None.")
     out += ["", "### Timeline of cited dates", ""]
     if doc.timeline:
+        own = doc.date_position if doc.date else None
         for point in sorted(doc.timeline, key=lambda p: p.position):
+            if own is not None and point.position > own:
+                out.append(f"- **{_md(doc.date)}: the document's own date**")
+                own = None
             inferred = " *(year inferred)*" if point.inferred else ""
             out.append(f"- {_md(point.iso)}: “{_md(point.text)}”, line {point.line}{inferred}")
+        if own is not None:
+            out.append(f"- **{_md(doc.date)}: the document's own date**")
     else:
         out.append("No dated statements.")
     out.append("")
