@@ -1,6 +1,6 @@
 """Regenerate the audit screenshots in docs/ with headless Chromium (Debian's ``chromium``).
 
-    python docs/screenshots.py
+    python docs/screenshots.py [FOLDER]
 
 Writes ``docs/audit-top.png`` (the top of the audit of the five seed reports: what to fix
 first), ``docs/audit-long.png`` (the whole page for the longest seed, its long lists collapsed)
@@ -120,7 +120,7 @@ class Chromium:
                 "scale": 1,
             }
         png.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", **params)["data"]))
-        print(f"wrote {png.relative_to(ROOT)}")
+        print(f"wrote {png}")
 
     def close(self) -> None:
         self._session = ""
@@ -137,7 +137,10 @@ def _audit_page(paths: list[str], out: Path) -> str:
     return html
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]).resolve() if args else DOCS  # another folder, for a test
+    out.mkdir(parents=True, exist_ok=True)
     if shutil.which("chromium") is None:
         print(
             "screenshots: Debian's chromium is needed (apt-get install chromium)", file=sys.stderr
@@ -154,15 +157,15 @@ def main() -> int:
         try:
             browser.open(all_seeds.as_uri(), 1000)
             print(f"the seeds' audit page is {browser.page_height()} px long")
-            browser.shoot(DOCS / "audit-top.png")
+            browser.shoot(out / "audit-top.png")
             browser.open(longest.as_uri(), 1000)
             print(f"the longest seed's audit page is {browser.page_height()} px long")
-            browser.shoot(DOCS / "audit-long.png", whole=True)
+            browser.shoot(out / "audit-long.png", whole=True)
             # The first finding's link, followed: the copy of the text opens at the finding.
             start = html.index('<table class="findings">')
             anchor = html[html.index('href="#', start) + 7 :].split('"', 1)[0]
             browser.open(f"{longest.as_uri()}#{anchor}", 700)
-            browser.shoot(DOCS / "audit-marked.png")
+            browser.shoot(out / "audit-marked.png")
         finally:
             browser.close()
     return 0

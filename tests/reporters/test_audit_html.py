@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -377,3 +378,32 @@ def test_without_scripts_everything_shows(seed_results: list, tmp_path: Path) ->
     dom = run.stdout.decode("utf-8")
     assert '<form id="filter" class="filter" hidden="">' in dom
     assert re.search(r"<tr data-severity=\"\w+\" data-rule=\"[a-z-]+\" hidden", dom) is None
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_the_screenshot_script_shoots_the_pages_the_readme_shows(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    script = root / "docs" / "screenshots.py"
+    run = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)],
+        capture_output=True,
+        timeout=600,
+        check=True,
+        text=True,
+    )
+    heights = dict(re.findall(r"the (seeds'|longest seed's) audit page is (\d+) px", run.stdout))
+    names = ("audit-top.png", "audit-long.png", "audit-marked.png")
+    sizes = {name: _png_size((tmp_path / name).read_bytes()) for name in names}
+    assert sizes["audit-top.png"] == (1200, 1000)
+    # The long report is shot whole, and stays a manageable page with its lists collapsed.
+    assert sizes["audit-long.png"] == (1200, int(heights["longest seed's"]))
+    assert 1500 < int(heights["longest seed's"]) < 5000
+    # Each screenshot is shown in the README, from docs/.
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert all(f"](docs/{name})" in readme and (root / "docs" / name).is_file() for name in names)
