@@ -58,6 +58,9 @@ class SourceRow:
     index_code: str | None
     cited_lines: tuple[int, ...]
     text: str
+    #: Offsets of the entry and of each citation of it (in the order of ``cited_lines``).
+    start: int = 0
+    cited_at: tuple[int, ...] = ()
 
     @property
     def times_cited(self) -> int:
@@ -71,6 +74,9 @@ class FootnoteRow:
     body_line: int | None
     excerpt: str
     recovered: bool
+    #: Offsets of the note's calls and of its text, for links into the document.
+    marker_starts: tuple[int, ...] = ()
+    body_start: int | None = None
 
 
 @attrs.frozen
@@ -118,7 +124,9 @@ class FindingRow:
     context_length: int = 0
 
 
-MarkKind = Literal["error", "warning", "info", "citation", "note-call", "note-text", "date"]
+MarkKind = Literal[
+    "error", "warning", "info", "citation", "note-call", "note-text", "date", "source"
+]
 
 
 @attrs.frozen
@@ -250,17 +258,21 @@ def _index_code_text(document: Document) -> str | None:
 def _sources(document: Document) -> list[SourceRow]:
     from provenance.render.index_codes import render_index_code
 
-    cited: dict[int, list[int]] = defaultdict(list)
+    cited: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for citation in document.citations:
         if citation.reference is not None:
-            cited[citation.reference].append(citation.span.line)
-    markers = {note.number: [m.span.line for m in note.markers] for note in document.footnotes}
+            cited[citation.reference].append((citation.span.start, citation.span.line))
+    markers = {
+        note.number: [(m.span.start, m.span.line) for m in note.markers]
+        for note in document.footnotes
+    }
     rows = []
     for index, reference in enumerate(document.references):
         entry = reference.entry
-        lines = list(cited.get(index, ()))
+        places = list(cited.get(index, ()))
         if reference.number is not None:
-            lines.extend(markers.get(reference.number, ()))
+            places.extend(markers.get(reference.number, ()))
+        places.sort()
         rows.append(
             SourceRow(
                 number=index + 1,
@@ -272,8 +284,10 @@ def _sources(document: Document) -> list[SourceRow]:
                 accessed=_iso(entry.accessed),
                 url=entry.url,
                 index_code=render_index_code(entry.index_code) if entry.index_code else None,
-                cited_lines=tuple(sorted(lines)),
+                cited_lines=tuple(line for _, line in places),
                 text=" ".join(reference.text.split()),
+                start=reference.span.start,
+                cited_at=tuple(start for start, _ in places),
             )
         )
     return rows
@@ -362,6 +376,8 @@ def _marks(document: Document, findings: Sequence[Finding]) -> list[Mark]:
         if note.body is not None:
             body = note.body.span
             marks.append(Mark(body.start, body.end, "note-text", f"text of note {note.number}"))
+    for number, reference in enumerate(document.references, 1):
+        marks.append(Mark(reference.span.start, reference.span.end, "source", f"source {number}"))
     for mention in document.dates:
         marks.append(Mark(mention.span.start, mention.span.end, "date", f"date {mention.text}"))
     return sorted(marks, key=lambda m: (m.start, -m.end))
@@ -394,6 +410,8 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
             if note.body
             else "",
             recovered=bool(note.body and note.body.recovered),
+            marker_starts=tuple(m.span.start for m in note.markers),
+            body_start=note.body.span.start if note.body else None,
         )
         for note in document.footnotes
     ]

@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 
 import provenance
-from provenance.auditing import TimelinePoint, build_audit
+from provenance.auditing import Mark, TimelinePoint, build_audit
 from provenance.reporters.audit_html import (
     COLLAPSE_AFTER,
     FILTER_SCRIPT,
     OPEN_DOCUMENTS,
     render_audit_html,
+    rendered_text,
     timeline_svg,
 )
 
@@ -407,3 +408,40 @@ def test_the_screenshot_script_shoots_the_pages_the_readme_shows(tmp_path: Path)
     # Each screenshot is shown in the README, from docs/.
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert all(f"](docs/{name})" in readme and (root / "docs" / name).is_file() for name in names)
+
+
+def test_rendered_text_cuts_overlapping_marks_and_keeps_the_text() -> None:
+    text = "He said <b> it (Smith 2001) on 5 May.\n"
+    marks = (
+        Mark(0, 37, "info", "hedged-claim: said"),
+        Mark(15, 27, "citation", "citation: source 1"),
+        Mark(31, 36, "date", "date 5 May"),
+        Mark(20, 20, "error", "a point"),
+    )
+    html = rendered_text(0, text, marks)
+    elements = _elements(html)
+    shown = "".join(elements.text)
+    assert shown.replace("⚑", "") == text and shown.index("⚑") == 20
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert re.search(r'<mark class="m-info m-citation" title="hedged-claim: said\ncitation', html)
+    assert elements.ids == ["doc-1-at-0", "doc-1-at-15", "doc-1-at-20", "doc-1-at-31"]
+    assert '<mark class="m-error point" title="a point">⚑</mark>' in html
+
+
+def test_sources_and_notes_link_to_their_places(seed_results: list) -> None:
+    audit = build_audit(seed_results)
+    page = render_audit_html(audit)
+    number = next(
+        i for i, d in enumerate(audit.documents, 1) if d.path.endswith("001_57fd68c990b575be.txt")
+    )
+    doc = audit.documents[number - 1]
+    note = next(n for n in doc.footnotes if n.marker_starts and n.body_start is not None)
+    section = page[page.index(f'id="doc-{number}"') :]
+    notes = section[section.index("<h3>Footnotes") :]
+    notes = notes[: notes.index("</table>")]
+    row = re.search(
+        rf'<tr><td class="num">{note.number}</td><td>(.*?)</td><td>(.*?)</td></tr>', notes, re.S
+    )
+    assert row is not None
+    assert f'href="#doc-{number}-at-{note.marker_starts[0]}"' in row.group(1)
+    assert f'href="#doc-{number}-at-{note.body_start}"' in row.group(2)

@@ -70,7 +70,7 @@ FILTER_SCRIPT = """
 
 _SEVERITIES = ("error", "warning", "info")
 # Which highlight wins the colour where several overlap.
-_MARK_ORDER = ("error", "warning", "info", "citation", "note-call", "note-text", "date")
+_MARK_ORDER = ("error", "warning", "info", "citation", "note-call", "note-text", "date", "source")
 
 
 def _css() -> str:
@@ -315,6 +315,19 @@ def _lines(lines: tuple[int, ...]) -> str:
     return ", ".join(str(line) for line in lines) if lines else "—"
 
 
+def _linked_lines(index: int, lines: tuple[int, ...], starts: tuple[int, ...]) -> str:
+    """Line numbers, each a link to its place in the marked copy where its offset is known."""
+    if len(starts) != len(lines):
+        return _lines(lines)
+    return (
+        ", ".join(
+            f'<a href="#{_at(index, start)}">{line}</a>'
+            for line, start in zip(lines, starts, strict=True)
+        )
+        or "—"
+    )
+
+
 def rendered_text(index: int, text: str, marks: tuple[Mark, ...]) -> str:
     """The document's text, escaped, with each mark highlighted and an anchor where it starts.
 
@@ -396,7 +409,7 @@ def _claims_list(index: int, doc: DocumentAudit) -> str:
     return "\n".join(items)
 
 
-def _sources_table(doc: DocumentAudit) -> str:
+def _sources_table(index: int, doc: DocumentAudit) -> str:
     out = [
         "<table><thead><tr><th>#</th><th>section</th><th>source</th><th>date</th>"
         "<th>accessed</th><th>cited (lines)</th><th>line</th></tr></thead><tbody>"
@@ -410,7 +423,7 @@ def _sources_table(doc: DocumentAudit) -> str:
         if row.url:
             label += f"<br><code>{_e(row.url)}</code>"
         cited = (
-            f"{row.times_cited}× ({_lines(row.cited_lines)})"
+            f"{row.times_cited}× ({_linked_lines(index, row.cited_lines, row.cited_at)})"
             if row.times_cited
             else '<span class="unresolved">never cited</span>'
             if row.section == "references"
@@ -419,13 +432,14 @@ def _sources_table(doc: DocumentAudit) -> str:
         out.append(
             f'<tr><td class="num">{row.number}</td><td>{_e(row.section)}</td><td>{label}</td>'
             f"<td>{_e(row.date or '—')}</td><td>{_e(row.accessed or '—')}</td>"
-            f'<td>{cited}</td><td class="num">{row.line}</td></tr>'
+            f'<td>{cited}</td><td class="num">'
+            f'<a href="#{_at(index, row.start)}">{row.line}</a></td></tr>'
         )
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
-def _footnotes_table(doc: DocumentAudit) -> str:
+def _footnotes_table(index: int, doc: DocumentAudit) -> str:
     out = [
         "<table><thead><tr><th>note</th><th>called on lines</th><th>text (line)</th></tr>"
         "</thead><tbody>"
@@ -435,9 +449,14 @@ def _footnotes_table(doc: DocumentAudit) -> str:
             body = '<span class="unresolved">missing</span>'
         else:
             recovered = " <em>(number recovered from OCR damage)</em>" if note.recovered else ""
-            body = f"{_e(note.excerpt)} ({note.body_line}){recovered}"
+            line = (
+                f'<a href="#{_at(index, note.body_start)}">{note.body_line}</a>'
+                if note.body_start is not None
+                else str(note.body_line)
+            )
+            body = f"{_e(note.excerpt)} ({line}){recovered}"
         calls = (
-            _lines(note.marker_lines)
+            _linked_lines(index, note.marker_lines, note.marker_starts)
             if note.marker_lines
             else '<span class="unresolved">never called</span>'
         )
@@ -524,7 +543,7 @@ def _document_section(index: int, doc: DocumentAudit, *, open_: bool = True) -> 
         )
     out.append(_details("<h3>Timeline of cited dates</h3>", timeline, open_=True))
     sources = (
-        _sources_table(doc)
+        _sources_table(index, doc)
         if doc.sources
         else '<p class="empty">No reference list or source notes found.</p>'
     )
@@ -535,7 +554,7 @@ def _document_section(index: int, doc: DocumentAudit, *, open_: bool = True) -> 
             open_=0 < len(doc.sources) <= COLLAPSE_AFTER,
         )
     )
-    notes = _footnotes_table(doc) if doc.footnotes else '<p class="empty">No footnotes.</p>'
+    notes = _footnotes_table(index, doc) if doc.footnotes else '<p class="empty">No footnotes.</p>'
     out.append(
         _details(
             f"<h3>Footnotes ({len(doc.footnotes)})</h3>",
@@ -548,7 +567,8 @@ def _document_section(index: int, doc: DocumentAudit, *, open_: bool = True) -> 
             '<p class="legend"><mark class="m-error">error</mark> '
             '<mark class="m-warning">warning</mark> <mark class="m-info">qualified claim</mark> '
             '<mark class="m-citation">citation</mark> <mark class="m-note-call">note call</mark> '
-            '<mark class="m-note-text">note text</mark> <mark class="m-date">date</mark></p>'
+            '<mark class="m-note-text">note text</mark> <mark class="m-source">source</mark> '
+            '<mark class="m-date">date</mark></p>'
         )
         out.append(
             _details(
