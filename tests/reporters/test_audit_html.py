@@ -293,6 +293,9 @@ PROBE = """
     return row.getAttribute("data-severity");
   });
   out.rows = rows.length;
+  window.dispatchEvent(new Event("beforeprint"));
+  out.openForPrint = Array.prototype.every.call(document.querySelectorAll("details"),
+    function (section) { return section.open; });
   document.body.setAttribute("data-probe", JSON.stringify(out));
 })();
 """
@@ -356,6 +359,8 @@ def test_renders_in_a_headless_browser(seed_results: list, tmp_path: Path) -> No
     assert probe["copyOpenAfterLink"] and probe["targetAfterLink"]
     # Filtering by severity leaves the errors only.
     assert probe["visibleAfterFilter"] and set(probe["visibleAfterFilter"]) == {"error"}
+    # Printing opens every collapsed section.
+    assert probe["openForPrint"]
 
 
 @pytest.mark.slow

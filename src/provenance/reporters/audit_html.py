@@ -64,6 +64,10 @@ FILTER_SCRIPT = """
     apply();
   }
   window.addEventListener("hashchange", reveal);
+  // A printed audit shows every section, collapsed or not.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (section) { section.open = true; });
+  });
   if (location.hash) { reveal(); }
 })();
 """
