@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from provenance.findings import FileError, FileResult, Finding
+from provenance.places import Place
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
 VERSION = 1
@@ -16,6 +17,7 @@ VERSION = 1
 
 def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
     span = finding.span
+    placed = {} if finding.place is None else {"place": _place(finding.place)}
     return {
         "path": path,
         "rule": finding.rule,
@@ -26,11 +28,24 @@ def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
         "end_column": span.end_column,
         "message": finding.message,
         "related": [
-            {"line": r.span.line, "column": r.span.column, "message": r.message}
+            {
+                "line": r.span.line,
+                "column": r.span.column,
+                "message": r.message,
+                **({} if r.place is None else {"place": _place(r.place)}),
+            }
             for r in finding.related
         ],
         "fingerprint": finding.fingerprint(),
+        **placed,
     }
+
+
+def _place(place: Place) -> dict[str, int]:
+    """Where a finding stands in a PDF (``page``, ``line`` on it) or in a web page's source."""
+    if place.page is None:
+        return {"source_line": place.line}
+    return {"page": place.page, "line": place.line}
 
 
 def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ()) -> str:

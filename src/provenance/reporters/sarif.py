@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import quote
 
 from provenance.findings import FileError, FileResult, Finding, Severity
+from provenance.places import Place
 from provenance.rules.registry import Rule, all_rules
 from provenance.span import Span
 
@@ -143,8 +144,20 @@ def _region(span: Span) -> dict[str, int]:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _location(artifact: dict[str, str], span: Span) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": dict(artifact), "region": _region(span)}}
+def _location(
+    artifact: dict[str, str], span: Span, place: Place | None = None, snippet: str | None = None
+) -> dict[str, Any]:
+    region: dict[str, Any] = dict(_region(span))
+    if place is not None:
+        # A PDF or web page: the lines and columns count its extracted text, so the region
+        # also carries the text itself and where it stands in the published file.
+        if snippet:
+            region["snippet"] = {"text": _clean(snippet)}
+        where = {"sourceLine": place.line} if place.page is None else {"page": place.page}
+        if place.page is not None:
+            where["lineOnPage"] = place.line
+        region["properties"] = where
+    return {"physicalLocation": {"artifactLocation": dict(artifact), "region": region}}
 
 
 # --------------------------------------------------------------------------- rules
@@ -219,12 +232,12 @@ def _result(
         result["ruleIndex"] = index[finding.rule]
     result["level"] = _LEVELS[finding.severity]
     result["message"] = {"text": _message(finding, rules)}
-    result["locations"] = [_location(artifact, finding.span)]
+    result["locations"] = [_location(artifact, finding.span, finding.place, finding.excerpt)]
     if finding.related:
         result["relatedLocations"] = [
             {
                 "id": number,
-                **_location(artifact, related.span),
+                **_location(artifact, related.span, related.place),
                 "message": {"text": _message_string(related.message) or "related"},
             }
             for number, related in enumerate(finding.related, start=1)
