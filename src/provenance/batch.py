@@ -69,14 +69,13 @@ def check_file(path: str, config: Config) -> FileResult | FileError:
 def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:
     """Read, parse and check one file, keeping the document (for audit reports)."""
     from provenance.checking import check
-    from provenance.document import parse_document
-    from provenance.source import read_file
+    from provenance.formats import document_of, read_report
 
     try:
-        decoded = read_file(path, regular_only=True)
+        extracted = read_report(path, regular_only=True)
     except InputError as error:
         return FileError(path, error.reason)
-    document = parse_document(decoded.text, path, decoded.notes)
+    document = document_of(extracted, path)
     return document, tuple(check(document, config))
 
 

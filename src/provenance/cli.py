@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
     from provenance.config import Config
     from provenance.findings import FileError, FileResult
+    from provenance.formats import Extracted
     from provenance.model import Document
-    from provenance.source import DecodedText
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "Command", "main"]
 
@@ -95,10 +95,10 @@ def iter_inputs(arguments: Sequence[str], config: Config) -> Iterator[InputPath 
     """The inputs the command-line ``arguments`` name, in order.
 
     A folder is searched recursively, in sorted order, for the files ``config`` includes
-    (``*.txt`` and ``*.md`` by default), skipping the folders it excludes. A file named
-    directly is taken whatever its name. A folder with no such file yields an ``InputError``,
-    so that a mistyped folder is not a silent success. A missing path is yielded as it is: reading
-    it reports the error.
+    (``*.txt``, ``*.md``, ``*.pdf``, ``*.html`` and ``*.htm`` by default), skipping the folders
+    it excludes. A file named directly is taken whatever its name. A folder with no such file
+    yields an ``InputError``, so that a mistyped folder is not a silent success. A missing path
+    is yielded as it is: reading it reports the error.
     """
     for argument in arguments:
         if argument != STDIN and os.path.isdir(argument):
@@ -151,8 +151,9 @@ def _relative(root: str, name: str) -> str:
     return name if root == os.curdir else os.path.join(root, name)
 
 
-def read_input(source: InputPath) -> DecodedText:
-    """Decode one input (see ``provenance.source``); raises ``InputError``."""
+def read_input(source: InputPath) -> Extracted:
+    """Read one input: text, PDF or HTML (see ``provenance.formats``); raises ``InputError``."""
+    from provenance import formats
     from provenance import source as _source
 
     if source.is_stdin:
@@ -161,8 +162,8 @@ def read_input(source: InputPath) -> DecodedText:
             data = sys.stdin.read(_source.MAX_BYTES + 1).encode("utf-8")
         else:
             data = stream.read(_source.MAX_BYTES + 1)
-        return _source.read_bytes_as_text(data, STDIN_NAME)
-    return _source.read_file(source.path, regular_only=True)
+        return formats.extract(data, STDIN_NAME)
+    return formats.read_report(source.path, regular_only=True)
 
 
 def report_input_error(error: InputError) -> None:
@@ -221,8 +222,8 @@ def _add_paths_argument(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a report file, a folder (searched recursively for *.txt and *.md), "
-        "or - for standard input",
+        help="a report file (text, PDF or HTML), a folder (searched recursively for *.txt, "
+        "*.md, *.pdf, *.html and *.htm), or - for standard input",
     )
 
 
@@ -244,7 +245,7 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
 
 def _run_parse(args: argparse.Namespace) -> int:
     from provenance.config import Config
-    from provenance.document import parse_document
+    from provenance.formats import document_of
 
     documents: list[Document] = []
     errors: list[InputError] = []
@@ -261,7 +262,7 @@ def _run_parse(args: argparse.Namespace) -> int:
             errors.append(error)
             report_input_error(error)
             continue
-        documents.append(parse_document(decoded.text, item.document_path, decoded.notes))
+        documents.append(document_of(decoded, item.document_path))
 
     if args.format == "json":
         from provenance.serialize import documents_to_json
@@ -341,7 +342,8 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
         "--include",
         action="append",
         metavar="GLOB",
-        help="file names to check when searching folders (default: *.txt and *.md)",
+        help="file names to check when searching folders (default: *.txt, *.md, *.pdf, "
+        "*.html and *.htm)",
     )
     parser.add_argument(
         "-j",
@@ -484,9 +486,9 @@ def _check_inputs(
                 else:
                     from provenance.checking import check
                     from provenance.coverage import coverage
-                    from provenance.document import parse_document
+                    from provenance.formats import document_of
 
-                    document = parse_document(decoded.text, None, decoded.notes)
+                    document = document_of(decoded, None)
                     yield FileResult(STDIN_NAME, tuple(check(document, config)), coverage(document))
             else:
                 yield next(from_files)
@@ -707,7 +709,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     from provenance.config import Config
     from provenance.csl import documents_to_csl_json
-    from provenance.document import parse_document
+    from provenance.formats import document_of
 
     documents: list[Document] = []
     failed = False
@@ -724,7 +726,7 @@ def _run_export(args: argparse.Namespace) -> int:
             report_input_error(error)
             failed = True
             continue
-        documents.append(parse_document(decoded.text, item.document_path, decoded.notes))
+        documents.append(document_of(decoded, item.document_path))
     write_output(args.output, documents_to_csl_json(documents))
     return EXIT_ERROR if failed else EXIT_OK
 

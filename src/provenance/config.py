@@ -33,7 +33,7 @@ from provenance.findings import Severity
 from provenance.rules.registry import Rule, all_rules
 
 #: File names a folder search checks unless configured otherwise.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md")
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.pdf", "*.html", "*.htm")
 #: Folders a folder search skips unless configured otherwise (tool and VCS litter).
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".git",
