@@ -83,10 +83,14 @@ def read_html(data: bytes, path: str | None = None) -> Extracted:
     text, notes = _decode(data, path)
     text = _XML_DECLARATION.sub("", text, count=1)
     try:
-        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+        # huge_tree lifts libxml2's limit of 256 nested elements (to 2048) and on text sizes.
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise InputError(f"broken HTML: {' '.join(str(error).split())[:120]}", path) from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops reading what lies deeper: better no answer than one on half a page.
+        raise InputError("web page nested too deeply to read (over 2048 levels)", path)
     writer = _Writer()
     _read_page(root, writer)
     body, places = writer.result()
@@ -173,33 +177,52 @@ def _main_content(root: HtmlElement) -> HtmlElement:
     return body if body is not None else root
 
 
+def _note_items(root: HtmlElement, calls: dict[str, int]) -> dict[HtmlElement, int]:
+    """Each note of the page and its number: the elements note calls point at, and every other
+    item of a list that holds such notes (a note whose call was lost is still a note), numbered
+    by its place in the list."""
+    notes: dict[HtmlElement, int] = {}
+    lists: set[HtmlElement] = set()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.get("id") in calls:
+            notes[element] = calls[element.get("id", "")]
+            parent = element.getparent()
+            if element.tag == "li" and parent is not None and parent.tag in ("ol", "ul"):
+                lists.add(parent)
+    for listing in lists:
+        try:
+            start = int(listing.get("start", "1"))
+        except ValueError:
+            start = 1
+        number = start
+        for item in (child for child in listing if child.tag == "li"):
+            # An item may set its own number (<li value="9">); the next ones count on from it.
+            value = item.get("value", "")
+            number = int(value) if value.isdigit() else number
+            notes.setdefault(item, number)
+            number += 1
+    return notes
+
+
 def _read_page(root: HtmlElement, writer: _Writer) -> None:
     calls = _note_calls(root)
-    targets = {element.get("id") for element in root.iter() if element.get("id") in calls}
+    notes = _note_items(root, calls)
     # Elements holding a note are kept, however they are classed ("footer", "related").
     holding: set[HtmlElement] = set()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.get("id") in targets:
-            holding.add(element)
-            holding.update(element.iterancestors())
+    for element in notes:
+        holding.add(element)
+        holding.update(element.iterancestors())
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element in holding:
             continue
         if element.getparent() is not None and _is_furniture(element):
             element.drop_tree()
     main = _main_content(root)
-    _Reader(writer, calls, targets).read(main)
+    _Reader(writer, calls, notes).read(main)
     # Notes the main content does not hold (a list of notes after the article).
-    outside = [
-        element
-        for element in root.iter()
-        if isinstance(element.tag, str)
-        and element.get("id") in targets
-        and main not in element.iterancestors()
-        and element is not main
-    ]
-    for element in outside:
-        _Reader(writer, calls, targets).note(element)
+    for element in notes:
+        if element is not main and main not in element.iterancestors():
+            _Reader(writer, calls, notes).note(element)
 
 
 class _Reader:
@@ -209,12 +232,12 @@ class _Reader:
         self,
         writer: _Writer,
         calls: dict[str, int],
-        targets: set[str | None],
+        notes: dict[HtmlElement, int],
         inline: bool = False,
     ) -> None:
         self.writer = writer
         self.calls = calls
-        self.targets = targets
+        self.notes = notes
         #: Inside a note, whose text is one block: paragraphs and lines run on.
         self.inline = inline
 
@@ -250,20 +273,16 @@ class _Reader:
                     whole.add(element)
                     walker.skip_subtree()
                     continue
-                if element.get("id") in self.targets and element is not top:
+                if element in self.notes and element is not top:
                     self.note(element)
                     whole.add(element)
                     walker.skip_subtree()
                     continue
                 if tag in _HEADINGS:
+                    # A Markdown heading, read as a heading line; its note calls stay calls.
                     self._block()
-                    title = " ".join(element.text_content().split())
-                    if title:
-                        writer.line(f"{'#' * _HEADINGS[tag]} {title}", element.sourceline)
-                    self._block()
-                    whole.add(element)
-                    walker.skip_subtree()
-                    continue
+                    if not self.inline:
+                        writer.text(f"{'#' * _HEADINGS[tag]} ", element.sourceline)
                 if tag == "br":
                     self._newline()
                 elif tag == "li":
@@ -288,7 +307,7 @@ class _Reader:
 
     def note(self, element: HtmlElement) -> None:
         """A note: a block opening with its number, without the link back to its call."""
-        number = self.calls[element.get("id", "")]
+        number = self.notes[element]
         for link in list(element.iter("a")):
             if link.get("href", "").startswith("#") and (
                 link.text_content().strip() in _BACKLINKS
@@ -298,7 +317,7 @@ class _Reader:
                 link.drop_tree()
         self.writer.block()
         self.writer.text(f"{str(number).translate(_SUPERSCRIPT)} ", element.sourceline)
-        inner = _Reader(self.writer, self.calls, set(), inline=True)
+        inner = _Reader(self.writer, self.calls, {}, inline=True)
         element.tail, tail = None, element.tail
         try:
             if element.tag == "li" or element.tag in _BLOCKS:
@@ -341,9 +360,20 @@ class _Reader:
         if not href.casefold().startswith(("http://", "https://")):
             return
         label = " ".join(link.text_content().split())
-        if not label or href.rstrip("/") in label or label.rstrip("/") in href:
+        if not label or _bare(label) == _bare(href) or label.casefold().startswith(_SCHEMES):
             return
         self.writer.text(f" <{href}>", link.sourceline)
+
+
+_SCHEMES: Final = ("http://", "https://", "www.")
+
+
+def _bare(address: str) -> str:
+    """An address as compared with a link's text: no scheme, ``www.`` or final slash."""
+    folded = address.casefold()
+    for prefix in _SCHEMES:
+        folded = folded.removeprefix(prefix)
+    return folded.rstrip("/")
 
 
 class _Writer:
@@ -371,11 +401,6 @@ class _Writer:
             self._place = sourceline
         self._current.append(" ".join(words))
         self._space = text[-1:].isspace()
-
-    def line(self, text: str, sourceline: int | None) -> None:
-        self.newline()
-        self._current, self._place = [text], sourceline
-        self.newline()
 
     def newline(self) -> None:
         if self._current:

@@ -12,9 +12,10 @@ them into lines in reading order (columns included). From what the geometry show
   them opening with a number, are that page's notes. They are written after the running text,
   each note a block that opens with its number in superscript digits, so that a paragraph
   broken by a page's notes reads on.
-* **Paragraphs and hyphens**: a wider gap between lines, or a change of size, starts a new
-  block (headings stand alone); a word hyphenated at a line's end is joined, its second half
-  moved up to the first.
+* **Paragraphs, headings and hyphens**: a wider gap between lines, or a change of size,
+  starts a new block; a block set larger than the running text is a heading, written on one
+  line as a Markdown heading (``## 2.1 Background``); a word hyphenated at a line's end is
+  joined, its second half moved up to the first.
 
 Every line of the text keeps its page and its line on the page (counting from the top,
 running heads included, as a reader counts them).
@@ -63,12 +64,14 @@ _PAGE_NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 # What a note at a page's foot opens with: its number (already turned superscript, or plain).
-_NOTE_LEAD: Final = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}|[1-9]\d{0,2})(?:\.?(?=\s)|$)")
+_NOTE_LEAD: Final = re.compile(
+    r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|[1-9]\d{0,2}(?:\.?(?=\s)|$))"
+)
 _FROM_SUPERSCRIPT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LONE_CALL: Final = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}")
 _CID: Final = re.compile(r"\(cid:\d+\)")
 # Share of a page's height, at its top and its foot, where running heads and page numbers sit.
-_MARGIN: Final = 0.12
+_MARGIN: Final = 0.15
 # A footnote is set at most this share of the running text's size.
 _SMALLER: Final = 0.92
 
@@ -428,7 +431,21 @@ class _Writer:
                     self._blank()
             elif _new_block(previous, line, body_size):
                 self._blank()
-            self._add(line.text, Place(line.number, number))
+            elif _is_heading(previous, body_size) and _is_heading(line, body_size):
+                # A heading set over two lines is one heading line.
+                before = self.lines[-1]
+                if _hyphenated(before, line.text):
+                    self.lines[-1] = before[:-1] + line.text
+                else:
+                    self.lines[-1] = f"{before} {line.text}"
+                previous = line
+                continue
+            text = line.text
+            if _is_heading(line, body_size) and (self.lines[-1:] == [""] or not self.lines):
+                # Set larger than the running text and opening a block: a heading, written as
+                # Markdown marks one, so that segmentation reads it as one.
+                text = f"## {text}"
+            self._add(text, Place(line.number, number))
             previous = line
 
     def defer_notes(self, number: int, lines: Sequence[_Line]) -> None:
@@ -472,6 +489,10 @@ def _new_block(previous: _Line, line: _Line, body_size: float) -> bool:
     if line.top - previous.bottom > 0.6 * height:
         return True
     return abs(line.size - previous.size) > 0.1 * max(body_size, 1.0)
+
+
+def _is_heading(line: _Line, body_size: float) -> bool:
+    return line.size > body_size * 1.1 and not _PAGE_NUMBER.fullmatch(line.text)
 
 
 def _hyphenated(before: str, after: str) -> bool:
