@@ -17,7 +17,7 @@ import provenance
 from provenance import cli
 from provenance.coverage import coverage
 from provenance.errors import InputError
-from provenance.formats import extract, read_report, sniff
+from provenance.formats import document_of, extract, read_report, sniff
 from provenance.model import Document
 from provenance.segment import split_blocks, split_lines
 
@@ -168,15 +168,24 @@ def test_damaged() -> None:
     assert _reason(AMNESTY.read_bytes()[:3000]).startswith("damaged PDF")
 
 
-def _pdf_without_text() -> bytes:
-    """One page that only draws a filled rectangle, as a scan only draws an image."""
-    stream = b"0 0 1 rg 100 100 200 200 re f"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-    ]
+def _pdf(*pages: bytes) -> bytes:
+    """A PDF of pages with these content streams; a page may write in Helvetica (/F1) and
+    draw a one-pixel grey image (/Im1), as a scanned page draws its scan."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    image = b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
+    image += b" /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    objects += [font, image]
+    for stream in pages:
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        contents = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> >>" % contents
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -190,6 +199,27 @@ def _pdf_without_text() -> bytes:
         xref,
     )
     return bytes(out)
+
+
+_SCAN = b"q 500 0 0 700 50 50 cm /Im1 Do Q"
+_TEXT = b"BT /F1 12 Tf 72 600 Td (The Committee was concerned at reports of torture.) Tj ET"
+
+
+def _pdf_without_text() -> bytes:
+    return _pdf(_SCAN, _SCAN)
+
+
+def test_scanned_pages_among_text_pages_are_named() -> None:
+    extracted = extract(_pdf(_TEXT, _SCAN, _TEXT), "report.pdf")
+    assert extracted.text.count("The Committee was concerned") == 2
+    assert extracted.notes == (
+        "1 page without a text layer (scanned?) not read: 2; OCR the PDF to check them",
+    )
+    # The note becomes a finding of the input rules, so a clean result does not hide it.
+    findings = provenance.check(document_of(extracted, "report.pdf"))
+    assert [f.message for f in findings if f.rule == "input-decoding"] == [
+        "not all read: " + extracted.notes[0]
+    ]
 
 
 def test_no_text_layer_suggests_ocr() -> None:
