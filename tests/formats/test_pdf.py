@@ -253,3 +253,11 @@ def test_bad_pdfs_cost_only_themselves(
     assert errors[1].startswith("./b-damaged.pdf: error: damaged PDF")
     assert errors[2].startswith("./c-scan.pdf: error: PDF without a text layer")
     assert out.count("./d-report.pdf:p") == 2
+
+
+def test_paragraph_numbers_set_apart_stay_on_their_line(un: Document) -> None:
+    # The UN sets "1." in the margin, a wide gap before the paragraph's first line.
+    lines = un.text.splitlines()
+    assert "1. In 2010, the Committee on the Elimination of Racial Discrimination (CERD)" in lines
+    assert not any(line.rstrip(".").isdigit() for line in lines if line.endswith("."))
+    assert "1. International human rights treaties²" in [h.text for h in un.headings]

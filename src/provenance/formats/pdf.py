@@ -69,6 +69,7 @@ _NOTE_LEAD: Final = re.compile(
 )
 _FROM_SUPERSCRIPT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LONE_CALL: Final = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}")
+_BOLD: Final = re.compile(r"Bold|Black|Heavy|Semibold|Demi|,B\b", re.IGNORECASE)
 _CID: Final = re.compile(r"\(cid:\d+\)")
 # Share of a page's height, at its top and its foot, where running heads and page numbers sit.
 _MARGIN: Final = 0.15
@@ -92,6 +93,8 @@ class _Line:
     size: float
     #: The line's place on its page, counting from the top.
     number: int
+    #: Set mostly in a bold face: UN and Word headings are bold at the running text's size.
+    bold: bool = False
 
 
 @attrs.define(slots=True)
@@ -181,31 +184,98 @@ def _read_pages(data: bytes, path: str | None) -> Iterator[_Page]:
 def _page_of(layout: LTPage, number: int) -> _Page:
     from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
 
-    raw: list[tuple[float, float, float, float, str]] = []
+    raw: list[_Raw] = []
     chars = 0
     images = 0
     for item in layout:
         if isinstance(item, LTTextBox):
             for line in item:
                 if isinstance(line, LTTextLine):
-                    text, size, count = _line_text(line)
+                    text, size, count, bold = _line_text(line)
                     chars += count
                     if text.strip():
-                        raw.append(
-                            (layout.height - line.y1, layout.height - line.y0, line.x0, size, text)
-                        )
+                        top, bottom = layout.height - line.y1, layout.height - line.y0
+                        raw.append(_Raw(top, bottom, line.x0, line.x1, size, text, bold))
         elif isinstance(item, (LTFigure, LTImage)):
             images += 1
             chars += sum(1 for obj in _walk(item) if isinstance(obj, LTChar))
+    raw = _join_hanging(raw)
     # Numbered top to bottom, as a reader counts the lines of a page; the list keeps the
     # reading order of the layout analysis (columns one after the other).
-    by_position = sorted(range(len(raw)), key=lambda i: (round(raw[i][0]), raw[i][2]))
+    by_position = sorted(range(len(raw)), key=lambda i: (round(raw[i].top), raw[i].left))
     numbers = {index: position + 1 for position, index in enumerate(by_position)}
     lines = [
-        _Line(text, top, bottom, left, size, numbers[index])
-        for index, (top, bottom, left, size, text) in enumerate(raw)
+        _Line(r.text, r.top, r.bottom, r.left, r.size, numbers[index], r.bold)
+        for index, r in enumerate(raw)
     ]
     return _Page(number, layout.height, lines, chars, images)
+
+
+@attrs.frozen(slots=True)
+class _Raw:
+    top: float
+    bottom: float
+    left: float
+    right: float
+    size: float
+    text: str
+    bold: bool
+
+
+#: Longest text set apart before its line: a paragraph number ("63."), a list mark ("(a)"), a
+#: short form in a legend ("CoE-ACFC").
+_HANGING_CHARS: Final = 12
+#: Widest gap between such a text and its line, in points (about two inches).
+_HANGING_GAP: Final = 150.0
+
+
+def _join_hanging(raw: list[_Raw]) -> list[_Raw]:
+    """Short texts set apart on the left of a line, on its baseline, joined to that line.
+
+    The layout analysis puts a paragraph number ("63.") or a legend's short form ("AI") in a
+    box of its own when a wide gap follows it, so the number would stand alone on a line and
+    the legend's columns would be read one after the other. Only short texts are joined: the
+    lines of a two-column page are long and stay apart.
+    """
+    hanging = [i for i, r in enumerate(raw) if len(r.text) <= _HANGING_CHARS]
+    if not hanging:
+        return raw
+    joined: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for i in hanging:
+        left = raw[i]
+        height = max(left.bottom - left.top, 1.0)
+        best: int | None = None
+        for j, right in enumerate(raw):
+            if j == i or j in taken or i in joined.get(j, ()):
+                continue
+            gap = right.left - left.right
+            if not 0 <= gap <= _HANGING_GAP:
+                continue
+            if abs(right.bottom - left.bottom) > height / 2 or abs(right.top - left.top) > height:
+                continue
+            if best is None or right.left < raw[best].left:
+                best = j
+        if best is not None and best not in taken and i not in joined:
+            joined.setdefault(best, []).append(i)
+            taken.add(i)
+    if not joined:
+        return raw
+    result: list[_Raw] = []
+    for j, line in enumerate(raw):
+        if j in taken:
+            continue
+        for i in sorted(joined.get(j, ()), key=lambda k: raw[k].left):
+            lead = raw[i]
+            line = attrs.evolve(
+                line,
+                text=f"{lead.text} {line.text}",
+                left=lead.left,
+                top=min(lead.top, line.top),
+                bottom=max(lead.bottom, line.bottom),
+            )
+        result.append(line)
+    return result
 
 
 def _walk(item: Any) -> Iterator[Any]:
@@ -218,15 +288,15 @@ def _walk(item: Any) -> Iterator[Any]:
         yield from _walk(child)
 
 
-def _line_text(line: Any) -> tuple[str, float, int]:
-    """A line's text with its note calls in superscript digits, its font size, and how many
-    characters it holds."""
+def _line_text(line: Any) -> tuple[str, float, int, bool]:
+    """A line's text with its note calls in superscript digits, its font size, how many
+    characters it holds, and whether most of them are bold."""
     from pdfminer.layout import LTChar
 
     items = list(line)
     glyphs = [item for item in items if isinstance(item, LTChar)]
     if not glyphs:
-        return "", 0.0, 0
+        return "", 0.0, 0, False
     size = _dominant_size(glyphs)
     base = [g.y0 for g in glyphs if g.size >= 0.9 * size]
     baseline = statistics.median(base) if base else min(g.y0 for g in glyphs)
@@ -236,8 +306,11 @@ def _line_text(line: Any) -> tuple[str, float, int]:
     def flush() -> None:
         if raised:
             run = "".join(raised)
-            if _CALL_DIGITS.fullmatch(run):
-                pieces.append(run.translate(_SUPERSCRIPT))
+            if _CALL_DIGITS.fullmatch(run.strip()):
+                # Glued to the word it follows, as set: a raised space before it is no gap.
+                while pieces and pieces[-1].isspace():
+                    pieces.pop()
+                pieces.append(run.strip().translate(_SUPERSCRIPT) + run[len(run.rstrip()) :])
             else:
                 pieces.append(run)
             raised.clear()
@@ -255,7 +328,8 @@ def _line_text(line: Any) -> tuple[str, float, int]:
         pieces.append(text)
     flush()
     text = "".join(pieces).replace("\n", " ").translate(_LIGATURES)
-    return " ".join(text.split()), size, len(glyphs)
+    bold = sum(1 for g in glyphs if _BOLD.search(g.fontname)) * 2 > len(glyphs)
+    return " ".join(text.split()), size, len(glyphs), bold
 
 
 def _dominant_size(glyphs: Sequence[Any]) -> float:
@@ -486,7 +560,7 @@ def _new_block(previous: _Line, line: _Line, body_size: float) -> bool:
     height = max(previous.bottom - previous.top, 1.0)
     if line.top < previous.top - height / 2:
         return True  # back up the page: the next column, or a box placed out of order
-    if line.top - previous.bottom > 0.6 * height:
+    if line.top - previous.bottom > 0.6 * height or line.bold != previous.bold:
         return True
     return abs(line.size - previous.size) > 0.1 * max(body_size, 1.0)
 
