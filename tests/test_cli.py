@@ -198,9 +198,7 @@ def test_folder_without_reports_is_an_error(
     assert status == cli.EXIT_ERROR
     expected = "no *.txt or *.md or *.pdf or *.html or *.htm files in this folder"
     assert err == f"{tmp_path}: error: {expected}\n"
-    assert json.loads(out)["errors"] == [
-        {"path": str(tmp_path), "reason": expected}
-    ]
+    assert json.loads(out)["errors"] == [{"path": str(tmp_path), "reason": expected}]
 
 
 @pytest.mark.usefixtures("fake_parser")

@@ -152,3 +152,10 @@ def test_deep_nesting_is_read_or_refused() -> None:
 )
 def test_sniffing(data: bytes, name: str | None, kind: str) -> None:
     assert sniff(data, name) == kind
+
+
+def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "lxml", None)
+    with pytest.raises(InputError) as caught:
+        extract(PAGE.read_bytes(), "page.html")
+    assert caught.value.reason == "HTML input needs the html extra: pip install 'provenance[html]'"

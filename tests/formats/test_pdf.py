@@ -261,3 +261,11 @@ def test_paragraph_numbers_set_apart_stay_on_their_line(un: Document) -> None:
     assert "1. In 2010, the Committee on the Elimination of Racial Discrimination (CERD)" in lines
     assert not any(line.rstrip(".").isdigit() for line in lines if line.endswith("."))
     assert "1. International human rights treaties²" in [h.text for h in un.headings]
+
+
+def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "pdfminer", None)
+    assert (
+        _reason(AMNESTY.read_bytes())
+        == "PDF input needs the pdf extra: pip install 'provenance[pdf]'"
+    )

@@ -113,8 +113,7 @@ def read_pdf(data: bytes, path: str | None = None) -> Extracted:
     not installed.
     """
     try:
-        from pdfminer.pdfdocument import PDFDocument
-        from pdfminer.pdfparser import PDFParser
+        import pdfminer  # noqa: F401  (only whether the extra is installed)
     except ImportError:
         raise InputError(f"PDF input needs the pdf extra: {_EXTRA}", path) from None
 
@@ -134,7 +133,6 @@ def read_pdf(data: bytes, path: str | None = None) -> Extracted:
         raise InputError("PDF too large to read in memory", path) from None
     except Exception as error:  # pdfminer raises many types, all meaning a damaged file
         raise InputError(f"damaged PDF ({_describe(error)})", path) from None
-    del PDFDocument, PDFParser  # imported above only to test that the extra is installed
     return _assemble(pages, path)
 
 
