@@ -159,3 +159,16 @@ def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.Mo
     with pytest.raises(InputError) as caught:
         extract(PAGE.read_bytes(), "page.html")
     assert caught.value.reason == "HTML input needs the html extra: pip install 'provenance[html]'"
+
+
+def test_word_footnotes_by_anchor_name() -> None:
+    # Word's HTML: calls link to <a name="_ftn1">, whose "[1]" links back to the call.
+    text = _text(
+        "<html><body><div class=WordSection1><p class=MsoNormal>Workers are threatened."
+        '<a href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>[1]</span></a>'
+        " Some were returned.</p></div><div style='mso-element:footnote-list'><hr>"
+        "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+        '<a href="#_ftnref1" name="_ftn1"><span class=MsoFootnoteReference>[1]</span></a>'
+        " AI Index: ASA 24/12/95.</p></div></div></body></html>"
+    )
+    assert text == "Workers are threatened.¹ Some were returned.\n\n¹ AI Index: ASA 24/12/95.\n"

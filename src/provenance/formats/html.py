@@ -158,10 +158,36 @@ def _note_calls(root: HtmlElement) -> dict[str, int]:
         href = link.get("href", "")
         if not href.startswith("#") or len(href) < 2:
             continue
+        # Word writes a note's number as a link back to its call ("[1]" pointing at
+        # "_ftnref1"); the call came first, so a link that a call points at is no call.
+        if _anchor(link) in calls:
+            continue
         match = _CALL_TEXT.fullmatch(link.text_content().strip())
         if match is not None:
             calls.setdefault(href[1:], int(match.group(1)))
     return calls
+
+
+def _anchor(element: HtmlElement) -> str | None:
+    """The name a link to ``element`` uses: its id, or an ``<a name>`` as Word writes."""
+    anchor: str | None = element.get("id")
+    if anchor is None and element.tag == "a":
+        anchor = element.get("name")
+    return anchor
+
+
+_NOTE_CONTAINERS: Final = frozenset({"p", "li", "div", "dd", "td", "section", "aside"})
+
+
+def _note_of(target: HtmlElement) -> HtmlElement:
+    """The element holding a note, given what a call points at: the element itself, or for an
+    anchor (Word's ``<a name="_ftn1">[1]</a>``) the paragraph it opens."""
+    if target.tag != "a":
+        return target
+    for ancestor in target.iterancestors():
+        if ancestor.tag in _NOTE_CONTAINERS:
+            return ancestor
+    return target
 
 
 def _main_content(root: HtmlElement) -> HtmlElement:
@@ -183,9 +209,11 @@ def _note_items(root: HtmlElement, calls: dict[str, int]) -> dict[HtmlElement, i
     by its place in the list."""
     notes: dict[HtmlElement, int] = {}
     lists: set[HtmlElement] = set()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.get("id") in calls:
-            notes[element] = calls[element.get("id", "")]
+    for target in root.iter():
+        anchor = _anchor(target) if isinstance(target.tag, str) else None
+        if anchor in calls:
+            element = _note_of(target)
+            notes.setdefault(element, calls[anchor or ""])
             parent = element.getparent()
             if element.tag == "li" and parent is not None and parent.tag in ("ol", "ul"):
                 lists.add(parent)
@@ -309,8 +337,10 @@ class _Reader:
         """A note: a block opening with its number, without the link back to its call."""
         number = self.notes[element]
         for link in list(element.iter("a")):
+            label = link.text_content().strip()
             if link.get("href", "").startswith("#") and (
-                link.text_content().strip() in _BACKLINKS
+                label in _BACKLINKS
+                or _CALL_TEXT.fullmatch(label)  # the note's own number, linking back
                 or "backref" in link.get("class", "")
                 or "back" in _words(link)
             ):
