@@ -93,6 +93,12 @@ class FindingRow:
     line: int
     column: int
     message: str
+    #: Page and line of a PDF ("p12:8") or source line of a web page, where read from one.
+    place: str | None = None
+
+    @property
+    def location(self) -> str:
+        return self.place if self.place is not None else f"{self.line}:{self.column}"
 
 
 @attrs.frozen
@@ -282,7 +288,14 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
         claims=tuple(_claims(document, findings)),
         timeline=tuple(timeline),
         findings=tuple(
-            FindingRow(f.rule, str(f.severity), f.span.line, f.span.column, f.message)
+            FindingRow(
+                f.rule,
+                str(f.severity),
+                f.span.line,
+                f.span.column,
+                f.message,
+                f.place.label() if f.place is not None else None,
+            )
             for f in sorted(findings, key=lambda f: (-f.severity, f.span.start))
         ),
         citations=len(document.citations),

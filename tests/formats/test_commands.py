@@ -39,11 +39,13 @@ def test_export(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(item.get("number") == "CERD/C/SVN/CO/6-7" for item in json.loads(out))
 
 
-def test_audit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    report = tmp_path / "audit.json"
-    status, _, _ = _run(capsys, "audit", "-o", str(report), str(PDF), str(PAGE))
-    assert status == cli.EXIT_OK
-    assert report.exists()
+def test_audit_gives_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("audit.md", "audit.html", "audit.json"):
+        report = tmp_path / name
+        status, _, _ = _run(capsys, "audit", "-o", str(report), str(PDF), str(PAGE))
+        assert status == cli.EXIT_OK
+        text = report.read_text(encoding="utf-8")
+        assert "p5:40" in text  # note 9, never called, on line 40 of page 5
 
 
 def test_check_from_standard_input(

@@ -219,13 +219,13 @@ def _document_section(index: int, doc: DocumentAudit) -> str:
     out.append("<h3>Findings</h3>")
     if doc.findings:
         out.append(
-            "<table><thead><tr><th>severity</th><th>rule</th><th>line:col</th><th>message</th>"
+            "<table><thead><tr><th>severity</th><th>rule</th><th>where</th><th>message</th>"
             "</tr></thead><tbody>"
         )
         for finding in doc.findings:
             out.append(
                 f"<tr><td>{_badge(finding.severity)}</td><td><code>{_e(finding.rule)}</code></td>"
-                f'<td class="num">{finding.line}:{finding.column}</td>'
+                f'<td class="num">{_e(finding.location)}</td>'
                 f"<td>{_e(finding.message)}</td></tr>"
             )
         out.append("</tbody></table>")

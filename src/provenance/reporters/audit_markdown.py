@@ -132,11 +132,11 @@ def _document(doc: DocumentAudit) -> list[str]:
         out.append("No dated statements.")
     out += ["", "### Findings", ""]
     if doc.findings:
-        out += ["| severity | rule | line:col | message |", "|---|---|---|---|"]
+        out += ["| severity | rule | where | message |", "|---|---|---|---|"]
         for finding in doc.findings:
             out.append(
                 f"| {_md(finding.severity)} | {_rule(finding.rule)} | "
-                f"{finding.line}:{finding.column} | "
+                f"{finding.location} | "
                 f"{_md(finding.message)} |"
             )
     else:
