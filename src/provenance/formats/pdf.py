@@ -28,6 +28,7 @@ OCR it first), with more than ``MAX_PAGES`` pages or a page of more than
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
@@ -102,7 +103,7 @@ class _Page:
     number: int
     height: float
     lines: list[_Line]
-    chars: int
+    #: Images and figures drawn: a page with these and no text is a scan.
     images: int
 
 
@@ -116,6 +117,11 @@ def read_pdf(data: bytes, path: str | None = None) -> Extracted:
         import pdfminer  # noqa: F401  (only whether the extra is installed)
     except ImportError:
         raise InputError(f"PDF input needs the pdf extra: {_EXTRA}", path) from None
+    # pdfminer logs what it repairs in a damaged file; that is not for a report's reader, and
+    # what cannot be repaired is an error below.
+    logger = logging.getLogger("pdfminer")
+    if logger.level == logging.NOTSET:
+        logger.setLevel(logging.ERROR)
 
     try:
         pages = list(_read_pages(data, path))
@@ -180,23 +186,20 @@ def _read_pages(data: bytes, path: str | None) -> Iterator[_Page]:
 
 
 def _page_of(layout: LTPage, number: int) -> _Page:
-    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
+    from pdfminer.layout import LTFigure, LTImage, LTTextBox, LTTextLine
 
     raw: list[_Raw] = []
-    chars = 0
     images = 0
     for item in layout:
         if isinstance(item, LTTextBox):
             for line in item:
                 if isinstance(line, LTTextLine):
-                    text, size, count, bold = _line_text(line)
-                    chars += count
+                    text, size, _count, bold = _line_text(line)
                     if text.strip():
                         top, bottom = layout.height - line.y1, layout.height - line.y0
                         raw.append(_Raw(top, bottom, line.x0, line.x1, size, text, bold))
         elif isinstance(item, (LTFigure, LTImage)):
             images += 1
-            chars += sum(1 for obj in _walk(item) if isinstance(obj, LTChar))
     raw = _join_hanging(raw)
     # Numbered top to bottom, as a reader counts the lines of a page; the list keeps the
     # reading order of the layout analysis (columns one after the other).
@@ -206,7 +209,7 @@ def _page_of(layout: LTPage, number: int) -> _Page:
         _Line(r.text, r.top, r.bottom, r.left, r.size, numbers[index], r.bold)
         for index, r in enumerate(raw)
     ]
-    return _Page(number, layout.height, lines, chars, images)
+    return _Page(number, layout.height, lines, images)
 
 
 @attrs.frozen(slots=True)
@@ -274,16 +277,6 @@ def _join_hanging(raw: list[_Raw]) -> list[_Raw]:
             )
         result.append(line)
     return result
-
-
-def _walk(item: Any) -> Iterator[Any]:
-    try:
-        children = list(item)
-    except TypeError:
-        return
-    for child in children:
-        yield child
-        yield from _walk(child)
 
 
 def _line_text(line: Any) -> tuple[str, float, int, bool]:
