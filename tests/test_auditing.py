@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import json
 
+import attrs
+
 import provenance
-from provenance.auditing import audit_document, audit_to_dict, build_audit, render_audit
+from provenance.auditing import (
+    FindingRow,
+    audit_document,
+    audit_to_dict,
+    build_audit,
+    render_audit,
+    wilson_lower_bound,
+)
 from provenance.findings import FileError
 
 
@@ -66,3 +75,54 @@ def test_json_is_deterministic(seed_results: list) -> None:
         d["path"] for d in payload["documents"]
     )
     assert payload == json.loads(json.dumps(audit_to_dict(audit)))
+
+
+def test_findings_by_rule_errors_first(seed_results: list) -> None:
+    audit = build_audit(seed_results)
+    pairs = [(r.severity, r.rule, r.findings) for r in audit.by_rule]
+    assert pairs[:2] == [
+        ("error", "footnote-without-marker", 6),
+        ("error", "footnote-without-body", 1),
+    ]
+    total = sum(r.findings for r in audit.by_rule)
+    assert total == sum(len(findings) for _, findings in seed_results)
+    assert audit.count("error") == sum(r.findings for r in audit.by_rule if r.severity == "error")
+
+
+def test_findings_keep_offsets_and_context(seed_results: list) -> None:
+    audit = _audit(seed_results, "003_1657d4287ccc633e.txt")
+    finding = next(f for f in audit.findings if f.rule == "weekday-mismatch")
+    span = audit.text[finding.start : finding.end]
+    shown = finding.context[finding.context_start : finding.context_start + finding.context_length]
+    assert span == shown == "Thursday, May 29"
+
+
+def test_marks_cover_findings_citations_notes_and_dates(seed_results: list) -> None:
+    audit = _audit(seed_results, "000_a612e7f6db11d10b.txt")
+    kinds = {mark.kind for mark in audit.marks}
+    assert {"warning", "citation", "date"} <= kinds
+    assert all(0 <= m.start <= m.end <= len(audit.text) for m in audit.marks)
+    notes = _audit(seed_results, "001_57fd68c990b575be.txt")
+    assert {"note-call", "note-text", "error", "info"} <= {m.kind for m in notes.marks}
+
+
+def test_json_leaves_out_the_text_and_its_marks(seed_results: list) -> None:
+    payload = audit_to_dict(build_audit(seed_results))
+    document = payload["documents"][0]
+    assert "text" not in document and "marks" not in document
+    assert {"by_rule", "documents"} <= set(payload)
+
+
+def test_wilson_lower_bound() -> None:
+    assert wilson_lower_bound(0, 0) == 0.0
+    assert wilson_lower_bound(1, 6) < wilson_lower_bound(46, 802) < 46 / 802
+    assert 0.0 < wilson_lower_bound(5, 10) < 0.5 < wilson_lower_bound(500, 600)
+
+
+def test_a_finding_row_says_where_in_the_published_file() -> None:
+    row = FindingRow("r", "error", 3, 4, "m")
+    assert (row.location, row.where) == ("3:4", "line 3:4")
+    pdf = attrs.evolve(row, place="p12:8")
+    assert (pdf.location, pdf.where) == ("p12:8", "p12:8")
+    page = attrs.evolve(row, place="120")
+    assert (page.location, page.where) == ("120", "line 120")

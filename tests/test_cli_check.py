@@ -53,8 +53,12 @@ def test_folder_text_output_and_exit_status(
     assert lines == [
         "./bad.txt:3:42: error citation-without-reference citation "
         '"(Amnesty International 1999)" matches no entry in the reference list',
+        "  | Returnees are questioned at the airport (Amnesty International 1999).",
+        "  |                                          ^" + "~" * 25,
         "./bad.txt:7:1: warning reference-never-cited References entry "
         '"Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."" is never cited in the text',
+        '  | Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."',
+        "  | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
     ]
     assert "ignored.csv" not in out and "good.md" not in out
     assert "1 error" in err
@@ -424,3 +428,181 @@ def test_a_signal_to_the_parent_ends_its_workers(
     while not all(_gone(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(_gone(pid) for pid in workers), "a worker outlived its parent"
+
+
+# --------------------------------------------------------------------------- which files, settings
+
+
+def test_folder_search_skips_project_files(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("README.md", "SOURCES.md", "CHANGELOG.md", "LICENSE.txt", "CONTRIBUTING.md"):
+        (reports / name).write_text(BAD, encoding="utf-8")
+    cli.main(["check", "--format", "json", "."])
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert paths == {"./bad.txt"}
+
+
+def test_include_and_exclude_options(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "drafts").mkdir()
+    (reports / "drafts" / "d.txt").write_text(BAD, encoding="utf-8")
+    cli.main(["check", "--format", "json", "--exclude", "drafts", "."])
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert paths == {"./bad.txt"}
+    cli.main(["check", "--format", "json", "--include", "*.csv", "."])
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert paths == {"./ignored.csv"}
+
+
+def test_force_exclude_applies_to_named_files(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (reports / "README.md").write_text(BAD, encoding="utf-8")
+    assert cli.main(["check", "--force-exclude", "README.md", "good.md"]) == cli.EXIT_OK
+    assert capsys.readouterr().err.splitlines() == [
+        "README.md: note: skipped: excluded (--force-exclude)",
+        "0 findings in 1 file",
+    ]
+    assert cli.main(["check", "-q", "--force-exclude", "README.md", "good.md"]) == cli.EXIT_OK
+    assert capsys.readouterr() == ("", "")
+    assert cli.main(["check", "README.md"]) == cli.EXIT_FINDINGS
+
+
+def test_a_command_line_typo_is_blamed_on_the_command_line(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (reports / "pyproject.toml").write_text(
+        '[tool.provenance]\nignore = ["hedged-claim"]\n', encoding="utf-8"
+    )
+    assert cli.main(["check", "--select", "nosuch", "bad.txt"]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "command line" in err and "nosuch" in err
+    assert "pyproject.toml" not in err
+
+
+@pytest.mark.parametrize("command", ["parse", "export"])
+def test_parse_and_export_follow_the_configuration(
+    reports: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    other = GOOD.replace("Yonhap", "Hankyoreh").replace("Returnees Questioned", "Other Title")
+    (reports / "other.txt").write_text(other, encoding="utf-8")
+    assert cli.main([command, "-o", "out.json", "."]) == cli.EXIT_OK
+    assert "Other Title" in (reports / "out.json").read_text(encoding="utf-8")
+    (reports / "provenance.toml").write_text('extend-exclude = ["other.txt"]\n', encoding="utf-8")
+    assert cli.main([command, "-o", "out.json", "."]) == cli.EXIT_OK
+    written = (reports / "out.json").read_text(encoding="utf-8")
+    assert "Other Title" not in written and "Returnees Questioned" in written
+
+
+def test_rules_of_a_category(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules", "dates"]) == cli.EXIT_OK
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert "weekday-mismatch" in ids and "hedged-claim" not in ids
+    assert cli.main(["rules", "date"]) == cli.EXIT_ERROR
+    assert "did you mean 'dates'" in capsys.readouterr().err
+
+
+def test_audit_of_standard_input(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(BAD.encode("utf-8"))))
+    assert cli.main(["audit", "-", "bad.txt", "-o", "audit.json"]) == cli.EXIT_OK
+    audit = json.loads((reports / "audit.json").read_text(encoding="utf-8"))
+    assert [d["path"] for d in audit["documents"]] == ["<stdin>", "bad.txt"]
+    assert audit["documents"][0]["sources"]
+
+
+def test_audit_of_empty_standard_input_is_an_error(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert cli.main(["audit", "-", "-o", "audit.json"]) == cli.EXIT_ERROR
+    assert "<stdin>: error: empty" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- text output
+
+HEDGED = "Returnees [ABC12345.E]\n\nReturnees are reportedly questioned at the airport.\n"
+
+
+def test_a_clean_run_says_how_many_files_were_read(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (reports / "good2.md").write_text(GOOD, encoding="utf-8")
+    assert cli.main(["check", "good.md", "good2.md"]) == cli.EXIT_OK
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "0 findings in 2 files\n")
+    assert cli.main(["check", "-q", "good.md"]) == cli.EXIT_OK
+    assert capsys.readouterr() == ("", "")
+
+
+def test_summary_counts_every_path_given(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "w.txt").write_text(WARNING_ONLY, encoding="utf-8")
+    status = cli.main(["check", "--format", "concise", "w.txt", "x.txt", "y.txt", "z.txt"])
+    assert status == cli.EXIT_ERROR
+    out, err = capsys.readouterr()
+    assert out.startswith("w.txt:3:5: warning malformed-url")
+    assert len(out.splitlines()) == 1  # concise: no context lines
+    assert err.splitlines()[-1] == ("1 finding (1 warning) in 1 of 4 files; 3 could not be checked")
+
+
+def test_infos_are_shown_on_request(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "h.txt").write_text(HEDGED, encoding="utf-8")
+    assert cli.main(["check", "h.txt"]) == cli.EXIT_OK
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "0 findings in 1 file; 1 info not shown (--show-infos)\n"
+    for flags in (["--show-infos"], ["--fail-on", "info"]):
+        cli.main(["check", *flags, "h.txt"])
+        out, err = capsys.readouterr()
+        assert out.startswith("h.txt:3:1: info hedged-claim")
+        assert err == "1 finding (1 info) in 1 of 1 file\n"
+    # Machine formats carry every finding with its level.
+    cli.main(["check", "--format", "json", "h.txt"])
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["hedged-claim"]
+
+
+def test_statistics(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (reports / "h.txt").write_text(HEDGED, encoding="utf-8")
+    assert cli.main(["check", "--statistics", "bad.txt", "h.txt"]) == cli.EXIT_FINDINGS
+    assert capsys.readouterr().out.splitlines() == [
+        "1  citation-without-reference  error",
+        "1  reference-never-cited       warning",
+        "1  hedged-claim                info",
+        "3 findings (1 error, 1 warning, 1 info) in 2 of 2 files",
+    ]
+    assert cli.main(["check", "--statistics", "--format", "json", "bad.txt"]) == cli.EXIT_ERROR
+
+
+def test_json_findings_carry_their_context(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli.main(["check", "--format", "json", "bad.txt"])
+    finding = json.loads(capsys.readouterr().out)["findings"][0]
+    context = finding["context"]
+    assert (
+        context["text"] == "Returnees are questioned at the airport (Amnesty International 1999)."
+    )
+    start = context["start"]
+    assert context["text"][start : start + context["length"]] == "Amnesty International 1999"
+
+
+def test_suppressed_findings_are_counted(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    suppressed = BAD.replace(
+        "1999).\n", "1999). <!-- provenance: ignore[citation-without-reference] in the annex -->\n"
+    )
+    (reports / "s.md").write_text(suppressed, encoding="utf-8")
+    assert cli.main(["check", "s.md"]) == cli.EXIT_OK
+    out, err = capsys.readouterr()
+    assert "citation-without-reference" not in out
+    assert err.splitlines()[-1] == (
+        "1 finding (1 warning) in 1 of 1 file; 1 suppressed in the reports"
+    )
+    cli.main(["check", "--format", "json", "s.md"])
+    assert json.loads(capsys.readouterr().out)["documents"][0]["suppressed"] == 1
+    (reports / "s.md").write_text(suppressed.replace(" in the annex", ""), encoding="utf-8")
+    assert cli.main(["check", "s.md"]) == cli.EXIT_FINDINGS
+    out = capsys.readouterr().out
+    assert "citation-without-reference" in out and "invalid-suppression" in out

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any, get_args
 
-import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -15,8 +14,10 @@ from hypothesis import strategies as st
 import provenance
 from provenance.csl import (
     NOT_SOURCES,
+    _assign_ids,
     document_to_csl,
     documents_to_csl_json,
+    item_key,
     reference_to_csl,
 )
 from provenance.model import (
@@ -25,7 +26,6 @@ from provenance.model import (
     DateRange,
     Document,
     IrbCode,
-    Metadata,
     Reference,
     ReferenceEntry,
     Section,
@@ -151,6 +151,7 @@ def test_fields_of_footnote_sources(validator: jsonschema.protocols.Validator) -
     assert [item["custom"]["provenance"]["footnote"] for item in items] == [1, 2, 4]
     assert _without_custom(amnesty) == {
         "type": "report",
+        "author": [{"literal": "Amnesty International"}],  # the body that issues the code
         "title": "Sri Lanka: Detention of returnees",
         "issued": {"date-parts": [[2001, 5]]},
         "number": "ASA 37/012/2001",
@@ -158,12 +159,15 @@ def test_fields_of_footnote_sources(validator: jsonschema.protocols.Validator) -
         "note": "Amnesty International described the practice in",
     }
     # A footnote's pinpoint belongs to the citation, so it is a note, not the item's pages.
+    # A UN document known only by its symbol: by the organ the symbol names, titled by it.
     assert _without_custom(un) == {
         "type": "report",
-        "number": "CAT/C/LKA/CO/2",
+        "author": [{"literal": "Committee against Torture"}],
+        "title": "UN Doc. CAT/C/LKA/CO/2",
         "publisher": "United Nations",
         "note": "See also CAT/C/LKA/CO/3, para. 4. cited at para. 16",
     }
+    assert un["custom"]["provenance"]["code"] == "CAT/C/LKA/CO/2"
     assert _without_custom(letter) == {
         "type": "personal_communication",
         "author": [{"literal": "the Ministry of Justice"}],
@@ -186,39 +190,68 @@ def test_cli_fixture_shape() -> None:
 # --------------------------------------------------------------------------- ids
 
 
-def test_ids_are_stable_unique_and_derived_from_the_path() -> None:
-    one = document_to_csl(provenance.parse(IRB, "reports/irb.txt"))
-    again = document_to_csl(provenance.parse(IRB, "reports/irb.txt"))
-    elsewhere = document_to_csl(provenance.parse(IRB, "archive/irb.txt"))
-    ids = [item["id"] for item in one]
-    assert ids == [item["id"] for item in again]
-    assert len(set(ids)) == len(ids)
-    assert all(item_id.startswith("irb-") for item_id in ids)
-    assert [item_id.rsplit("-", 1)[1] for item_id in ids] == ["1", "2", "3", "4", "5", "6"]
-    assert not set(ids) & {item["id"] for item in elsewhere}
+def test_ids_are_readable_keys_made_from_the_items() -> None:
+    ids = [item["id"] for item in document_to_csl(provenance.parse(IRB, "reports/irb.txt"))]
+    assert ids == [
+        "daily-mirror-2001-returnees",
+        "perera-2001",
+        "jane-smith-2001-detentions",
+        "ministry-defence-2001-annual",
+        "silva-2001-returnees",
+        "island-2001-returnees",
+    ]
+    notes = [item["id"] for item in document_to_csl(provenance.parse(NOTES, "notes.txt"))]
+    assert notes == [
+        "amnesty-international-2001-sri",
+        "committee-against-torture-nd-cat-c-lka-co-2",
+        "ministry-justice-2002-letter",
+    ]
 
 
-def test_ids_stay_unique_across_documents_with_the_same_path() -> None:
-    documents = [provenance.parse(NOTES, "same.txt"), provenance.parse(NOTES, "same.txt")]
+def test_ids_do_not_change_with_how_the_path_is_typed(tmp_path: Path) -> None:
+    report = tmp_path / "seeds" / "irb.txt"
+    report.parent.mkdir()
+    report.write_text(IRB, encoding="utf-8")
+    typed = ["seeds/irb.txt", "./seeds/irb.txt", str(report), "elsewhere/irb.txt"]
+    keys = [[item["id"] for item in document_to_csl(provenance.parse(IRB, p))] for p in typed]
+    assert all(ids == keys[0] for ids in keys)
+    # Nor without a path: the key is the item's own.
+    assert [item["id"] for item in document_to_csl(provenance.parse(IRB))] == keys[0]
+
+
+def test_ids_are_deduplicated_with_suffixes_across_documents() -> None:
+    documents = [provenance.parse(NOTES, "a.txt"), provenance.parse(NOTES, "b.txt")]
     items = json.loads(documents_to_csl_json(documents))
     ids = [item["id"] for item in items]
     assert len(set(ids)) == len(ids) == 6
-    assert ids[3:] == [f"{item_id}~2" for item_id in ids[:3]]
+    assert ids[3:] == [f"{item_id}-2" for item_id in ids[:3]]
     assert documents_to_csl_json(documents) == documents_to_csl_json(documents)
 
 
-def test_documents_without_path_take_ids_from_title_or_text() -> None:
-    first = document_to_csl(provenance.parse(NOTES))
-    retitled = document_to_csl(provenance.parse(NOTES.replace("at risk", "in danger")))
-    assert first[0]["id"].startswith("sri-lanka-returnees-at-risk-")
-    assert first[0]["id"] != retitled[0]["id"]
-    assert first[0]["custom"]["provenance"]["path"] is None
-    # Without path or title, the text itself tells documents apart.
-    parsed = provenance.parse(NOTES)
-    bare = Document(parsed.text, None, Metadata(), references=parsed.references)
-    changed = attrs.evolve(bare, text=bare.text + "\n")
-    assert document_to_csl(bare)[0]["id"].startswith("document-")
-    assert document_to_csl(bare)[0]["id"] != document_to_csl(changed)[0]["id"]
+def test_a_suffix_never_takes_another_items_own_key() -> None:
+    def item(*parts: str) -> dict[str, Any]:
+        return _item(ReferenceEntry(kind="footnote", index_code=UnSymbol(parts)))
+
+    # The key of CAT/C/LKA/CO/2 is what a second CAT/C/LKA/CO would get as its suffixed key.
+    items = [item("CAT", "C", "LKA", "CO", "2"), item("CAT", "C", "LKA", "CO")]
+    items.append(item("CAT", "C", "LKA", "CO"))
+    _assign_ids(items)
+    stem = "committee-against-torture-nd-cat-c-lka-co"
+    assert [i["id"] for i in items] == [f"{stem}-2", stem, f"{stem}-3"]
+
+
+def test_keys_drop_accents_stop_words_and_fall_back_to_the_body_and_code() -> None:
+    assert item_key({"author": [{"literal": "Fundación Déjame Vivir"}], "title": "El Informe"}) == (
+        "fundacion-dejame-vivir-nd-informe"
+    )
+    assert item_key({"publisher": "United Nations", "issued": {"date-parts": [[2004]]}}) == (
+        "united-nations-2004"
+    )
+    assert item_key({"title": "A Report", "URL": "http://x.org/a"}) == "nd-report"
+    assert item_key({"title": "S. Korean Authorities"}) == "nd-korean"
+    assert item_key({"title": "S."}) == "nd-s"
+    assert item_key({"URL": "http://www.hrw.org/x"}) == "nd-hrw-org"
+    assert item_key({"URL": "www.amnesty.org"}) == "nd-amnesty-org"
 
 
 def test_no_references_no_items() -> None:
@@ -312,16 +345,111 @@ def test_placeholder_author_is_no_author() -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "number", "publisher"),
+    ("code", "author", "title", "year", "publisher"),
     [
-        (AmnestyIndex("ASA", "24", "06", 1996), "ASA 24/06/96", "Amnesty International"),
-        (IrbCode("KKT", "34458", "E"), "KKT34458.E", "Immigration and Refugee Board of Canada"),
-        (UnSymbol(("A", "HRC", "25", "63")), "A/HRC/25/63", "United Nations"),
+        (
+            AmnestyIndex("ASA", "24", "06", 1996),
+            "Amnesty International",
+            "AI Index: ASA 24/06/96",
+            1996,
+            "Amnesty International",
+        ),
+        (
+            IrbCode("KKT", "34458", "E"),
+            "Immigration and Refugee Board of Canada",
+            "KKT34458.E",
+            None,
+            "Immigration and Refugee Board of Canada",
+        ),
+        (
+            UnSymbol(("A", "HRC", "25", "63")),
+            "Human Rights Council",
+            "UN Doc. A/HRC/25/63",
+            None,
+            "United Nations",
+        ),
+        (
+            UnSymbol(("E", "CN.4", "2004", "9")),
+            "Commission on Human Rights",
+            "UN Doc. E/CN.4/2004/9",
+            2004,
+            "United Nations",
+        ),
+        # A resolution number is no year; an unknown series is the UN's own.
+        (
+            UnSymbol(("S", "RES", "2012")),
+            "Security Council",
+            "UN Doc. S/RES/2012",
+            None,
+            "United Nations",
+        ),
+        (UnSymbol(("ABC", "1")), "United Nations", "UN Doc. ABC/1", None, "United Nations"),
     ],
 )
-def test_index_codes(code: Any, number: str, publisher: str) -> None:
+def test_documents_known_by_their_code(
+    code: Any, author: str, title: str, year: int | None, publisher: str
+) -> None:
+    # Such an entry rendered as "n.d. United Nations." in pandoc: no author, title or date.
     item = _item(ReferenceEntry(kind="footnote", index_code=code))
-    assert (item["type"], item["number"], item["publisher"]) == ("report", number, publisher)
+    assert item["type"] == "report"
+    assert item["author"] == [{"literal": author}]
+    assert item["title"] == title
+    assert "number" not in item  # it is the title
+    assert item.get("issued") == ({"date-parts": [[year]]} if year else None)
+    assert item["publisher"] == publisher
+
+
+def test_a_titled_coded_document_keeps_its_title_date_and_number() -> None:
+    entry = ReferenceEntry(
+        kind="footnote",
+        title="Annual Report",
+        date=Date(2005, 5),
+        index_code=AmnestyIndex("POL", "10", "0001", 2005),
+    )
+    item = _item(entry)
+    assert (item["title"], item["number"], item["issued"]) == (
+        "Annual Report",
+        "POL 10/0001/2005",
+        {"date-parts": [[2005, 5]]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "title"),
+    [
+        ("irb", "Country Reports for Human Rights Practices for 1999", True),
+        ("irb", "Amnesty International Country File: Kazakhstan", True),
+        ("un-short", "OHCHR Report 2009", True),
+        ("irb", "Reporters Without Borders", False),
+        ("irb", "Human Rights Watch/Helsinki", False),
+        # A legend's names are bodies whatever they hold.
+        ("legend", "Joint submission 1 submitted by: The Faculty", False),
+    ],
+)
+def test_a_title_is_not_an_author(kind: str, name: str, title: bool) -> None:
+    item = _item(ReferenceEntry(kind=kind, author=name, date=Date(2000)))
+    if title:
+        assert item["title"] == name and "author" not in item
+    else:
+        assert item["author"] == [{"literal": name}] and "title" not in item
+    # An entry that has a title keeps its author as written.
+    both = _item(ReferenceEntry(kind=kind, author=name, title="T"))
+    assert both["author"] == [{"literal": name}]
+
+
+def test_a_url_wrapped_onto_the_next_line_is_whole() -> None:
+    text = (
+        "CEDAW report\n\nThe committee wrote.<sup>1</sup>\n\n"
+        "<sup>1</sup>Letter from CEDAW to the Permanent Mission of Slovenia, dated 8 February "
+        "2011, available from\n"
+        "http://tbinternet.ohchr.org/Treaties/CEDAW/Shared%20Documents/SVN/INT_CEDAW_FUL_SVN\n"
+        "_11944_E.pdf. See also CEDAW/C/SVN/CO/4/Add.1, para. 12.\n"
+    )
+    (item,) = document_to_csl(provenance.parse(text, "r.txt"))
+    assert item["URL"] == (
+        "http://tbinternet.ohchr.org/Treaties/CEDAW/Shared%20Documents/SVN/"
+        "INT_CEDAW_FUL_SVN_11944_E.pdf"
+    )
 
 
 @pytest.mark.parametrize(

@@ -698,3 +698,12 @@ def test_a_period_with_a_month_at_either_end_is_not_a_bare_year() -> None:
     assert not _year_only(DateRange(Date(2002), Date(2003, 5)))
     assert not _year_only(DateRange(Date(2002, 5), Date(2003)))
     assert not _year_only(Date(1999, 5))
+
+
+def test_a_bracketed_short_name_before_a_reporting_verb_is_no_citation() -> None:
+    text = (
+        "Report title\n\nThe Transformation Index country report, released in February 2022 "
+        "(BTI report 2022) stated that the units are small. Arrests followed (Reuters 2001).\n\n"
+        "References\n\nReuters. 2001. Arrests. London.\n"
+    )
+    assert _links(text) == [("Reuters 2001", 0, "Reuters")]

@@ -175,3 +175,20 @@ def test_an_unheaded_author_year_list_at_the_end_is_read() -> None:
 def test_prose_ending_in_a_year_is_not_an_author_year_entry() -> None:
     text = "Report\n\nThe talks resumed.\n\nThe report was issued in 2010. It was read.\n"
     assert provenance.parse(text).references == ()
+
+
+def test_notes_numbered_above_their_text_with_back_links_and_repeated_sources() -> None:
+    # A web page converted to text: "[footnote n]" calls; each note's number alone, a blank
+    # line, its text and a back-link. The same source repeated in three notes is not furniture.
+    import provenance
+
+    calls = " ".join(f"Claim {n}.[footnote {n}]" for n in range(1, 6))
+    notes = "\n\n".join(
+        f"{n}.\n\n{'World Factbook, updated 17 January 2024' if n % 2 else f'Source {n}'} ↩"
+        for n in range(1, 6)
+    )
+    doc = provenance.parse(f"Country note\n\n{calls}\n\n{notes}\n")
+    assert [(n.number, n.body is not None, len(n.markers)) for n in doc.footnotes] == [
+        (n, True, 1) for n in range(1, 6)
+    ]
+    assert provenance.check(doc) == []

@@ -84,4 +84,5 @@ def test_sarif_region_carries_page_and_snippet(schemas: Path) -> None:
     assert region["snippet"] == {"text": "¹"}
     plain = json.loads(render_sarif([FileResult("r.txt", (_finding(None),))]))
     region = plain["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
-    assert "properties" not in region and "snippet" not in region
+    # A text file's region has no place; its snippet is the span's text, as for any region.
+    assert "properties" not in region and region["snippet"] == {"text": "¹"}

@@ -1,20 +1,26 @@
-"""The pre-commit hook, run by the real ``pre-commit`` tool in a scratch repository.
+"""The pre-commit hook, run by the real ``pre-commit`` tool in scratch repositories, with the
+README's snippets exactly as printed.
 
-pre-commit installs the hook from a git repository into its own virtual environment (from
-PyPI), so this test needs the package registry; deselect it with ``-m "not network"``.
+The ``repo: local`` snippet runs the ``provenance`` installed here. The tagged-repository
+snippet makes pre-commit install the hook from a git copy of this project into its own virtual
+environment (from the package index), so that test needs the registry; deselect it with
+``-m "not network"``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
 IGNORED = shutil.ignore_patterns(
     ".git", ".venv", "venv", "*.egg-info", "__pycache__", ".mypy_cache", ".ruff_cache",
     ".pytest_cache", ".hypothesis", "build", "dist", "benchmarks", "fuzz",
@@ -28,7 +34,20 @@ BAD = (
 )
 GOOD = BAD.replace("(Amnesty International 1999)", "(Yonhap 3 March 1999)")
 
-pytestmark = [pytest.mark.network, pytest.mark.slow]
+pytestmark = pytest.mark.slow
+
+
+def readme_snippets() -> list[str]:
+    """The YAML blocks of the README's Pre-commit section, in order."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Pre-commit\n") :]
+    section = section[: section.index("\n## ", 1)]
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)
+
+
+def version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -44,34 +63,18 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def hook_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def _consumer(tmp_path: Path, config: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    source = tmp_path_factory.mktemp("hook") / "provenance"
-    shutil.copytree(ROOT, source, ignore=IGNORED)
-    assert _git(source, "init", "-q").returncode == 0
-    _git(source, "add", "-A")
-    assert _git(source, "commit", "-q", "-m", "hook").returncode == 0
-    sha = _git(source, "rev-parse", "HEAD").stdout.strip()
-    return source, sha
-
-
-@pytest.fixture
-def consumer(
-    tmp_path: Path, hook_repository: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    source, sha = hook_repository
     repo = tmp_path / "reports"
     repo.mkdir()
     _git(repo, "init", "-q")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {source}\n    rev: {sha}\n    hooks:\n      - id: provenance\n",
-        encoding="utf-8",
-    )
-    env_home = tmp_path.parent / "pre-commit-home"
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     if "PRE_COMMIT_HOME" not in os.environ:
-        monkeypatch.setenv("PRE_COMMIT_HOME", str(env_home))
+        monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path.parent / "pre-commit-home"))
+    # The `provenance` installed beside this interpreter, as `pip install` leaves it.
+    bin_dir = str(Path(sys.executable).parent)
+    monkeypatch.setenv("PATH", bin_dir + os.pathsep + os.environ.get("PATH", ""))
     installed = subprocess.run(
         [sys.executable, "-m", "pre_commit", "install"], cwd=repo, capture_output=True, text=True
     )
@@ -80,15 +83,52 @@ def consumer(
     return repo
 
 
-def test_bad_report_is_refused_and_clean_one_passes(consumer: Path) -> None:
-    (consumer / "zwe.txt").write_text(BAD, encoding="utf-8")
-    _git(consumer, "add", "zwe.txt")
-    refused = _git(consumer, "commit", "-m", "add report")
+def _bad_report_refused_clean_one_and_project_files_pass(repo: Path) -> None:
+    # The repository's own files are in the same formats but are not reports.
+    for name in ("README.md", "CHANGELOG.md", "docs/SOURCES.md"):
+        (repo / name).parent.mkdir(exist_ok=True)
+        (repo / name).write_text(BAD, encoding="utf-8")
+        _git(repo, "add", name)
+    project = _git(repo, "commit", "-m", "project files")
+    assert project.returncode == 0, project.stdout + project.stderr
+
+    (repo / "zwe.txt").write_text(BAD, encoding="utf-8")
+    _git(repo, "add", "zwe.txt")
+    refused = _git(repo, "commit", "-m", "add report")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "zwe.txt:3:42: error citation-without-reference" in output
+    assert "README" not in output and "SOURCES" not in output
 
-    (consumer / "zwe.txt").write_text(GOOD, encoding="utf-8")
-    _git(consumer, "add", "zwe.txt")
-    accepted = _git(consumer, "commit", "-m", "add report")
+    (repo / "zwe.txt").write_text(GOOD, encoding="utf-8")
+    _git(repo, "add", "zwe.txt")
+    accepted = _git(repo, "commit", "-m", "add report")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_readme_has_the_local_and_the_tagged_snippets() -> None:
+    local, tagged = readme_snippets()
+    assert "repo: local" in local
+    assert f"rev: v{version()}\n" in tagged
+
+
+def test_local_snippet_as_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    local = readme_snippets()[0]
+    _bad_report_refused_clean_one_and_project_files_pass(_consumer(tmp_path, local, monkeypatch))
+
+
+@pytest.mark.network
+def test_tagged_snippet_as_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    source = tmp_path / "provenance"
+    shutil.copytree(ROOT, source, ignore=IGNORED)
+    assert _git(source, "init", "-q").returncode == 0
+    _git(source, "add", "-A")
+    assert _git(source, "commit", "-q", "-m", "hook").returncode == 0
+    assert _git(source, "tag", f"v{version()}").returncode == 0
+    tagged = readme_snippets()[1]
+    # The one line a user must change: where their clone of provenance is.
+    config, replaced = re.subn(r"(?m)^(\s*- repo: )\S+.*$", rf"\g<1>{source}", tagged)
+    assert replaced == 1
+    _bad_report_refused_clean_one_and_project_files_pass(_consumer(tmp_path, config, monkeypatch))

@@ -6,6 +6,8 @@ import doctest
 import re
 from pathlib import Path
 
+import pytest
+
 from provenance.rules import all_rules
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -41,3 +43,40 @@ def test_starts_with_install_and_test_commands() -> None:
     assert "provenance check seeds/" in commands[0]
     assert "python -m pytest" in commands[1]
     assert text.index(commands[0]) < text.index("## ")
+
+
+def _console_output(command: str) -> tuple[list[str], str]:
+    """The lines the README's quick start shows after ``$ command``, and the exit status it
+    shows for it (the line after ``$ echo $?``)."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("## Quick start") :]
+    block = block[block.index("```console\n") + len("```console\n") :]
+    lines = block[: block.index("```")].splitlines()
+    start = lines.index(f"$ {command}") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("$ "))
+    assert lines[end] == "$ echo $?"
+    return lines[start:end], lines[end + 1]
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    """Whether ``actual`` is ``expected`` line for line, a line ``...`` standing for any lines."""
+    if not expected:
+        return not actual
+    if expected[0] == "...":
+        return any(_matches(expected[1:], actual[i:]) for i in range(len(actual) + 1))
+    return bool(actual) and actual[0] == expected[0] and _matches(expected[1:], actual[1:])
+
+
+def test_quick_start_check_prints_what_the_readme_shows(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from provenance import cli
+
+    expected, status = _console_output("provenance check seeds/")
+    monkeypatch.chdir(README.parent)
+    code = cli.main(["check", "--jobs", "1", "seeds/"])
+    out, err = capsys.readouterr()
+    # A terminal shows the findings (standard output), then the notes and summary (standard error).
+    actual = out.splitlines() + err.splitlines()
+    assert _matches(expected, actual), "\n".join(actual)
+    assert str(code) == status

@@ -218,3 +218,18 @@ def test_a_line_of_superscript_digits_under_notes_is_no_note_number() -> None:
     # str.isdigit() holds for "²⁰¹³", which int() refuses: such a line must not stop parsing.
     document = provenance.parse("Report\n\nA claim.¹\n\nNotes\n\n²⁰¹³\n\n¹ A source, 2001.\n")
     assert [(note.number, note.body is not None) for note in document.footnotes] == [(1, True)]
+
+
+def test_a_known_heading_heads_the_lines_below_it_without_a_blank_line() -> None:
+    # Text from a PDF: "Reference List" and its entries in one block.
+    text = (
+        "Report\n\nText here.\n\nReference List\n"
+        "Garcia, J. N. C. 2008, Philippine Gay Culture, UP Press, Quezon City.\n"
+        "Tan, M. L. 2001, 'Survival through pluralism', Journal of Homosexuality.\n"
+    )
+    seg = segment(text, LineIndex(text))
+    assert [heading.text for heading in seg.headings] == ["Reference List"]
+    assert [text[s.start : s.end].split(",")[0] for s in seg.sources] == ["Garcia", "Tan"]
+    # A paragraph that only begins with such a word is not split.
+    text = "Report\n\nReferences to the law\nwere made by the court.\n"
+    assert segment(text, LineIndex(text)).headings == ()

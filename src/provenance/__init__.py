@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from provenance.findings import Finding
     from provenance.model import Document
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ConfigError",

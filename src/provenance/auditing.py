@@ -6,19 +6,26 @@ marks as uncorroborated, hedged or anonymously sourced; a timeline of the dates 
 findings by severity. Across documents it adds a summary: the sources most relied on, the
 documents that lean on uncorroborated claims, and index codes cited by several documents.
 Reporters (``reporters/audit_html.py``, ``reporters/audit_markdown.py``) only render this data.
+
+The audit answers "what do I fix first": ``Audit.by_rule`` counts findings by rule and severity,
+each finding keeps its context (the sentence around it) and its offsets, and each document keeps
+its text and the spans to highlight in it (``marks``), so that a reporter can show a copy of the
+document with every finding, citation and note link marked where the finding points.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import attrs
 
 from provenance.coverage import coverage
+from provenance.excerpts import context as finding_context
 from provenance.findings import FileError, Finding, Severity
 from provenance.model import Date, DateRange, Document
 
@@ -51,6 +58,9 @@ class SourceRow:
     index_code: str | None
     cited_lines: tuple[int, ...]
     text: str
+    #: Offsets of the entry and of each citation of it (in the order of ``cited_lines``).
+    start: int = 0
+    cited_at: tuple[int, ...] = ()
 
     @property
     def times_cited(self) -> int:
@@ -64,6 +74,9 @@ class FootnoteRow:
     body_line: int | None
     excerpt: str
     recovered: bool
+    #: Offsets of the note's calls and of its text, for links into the document.
+    marker_starts: tuple[int, ...] = ()
+    body_start: int | None = None
 
 
 @attrs.frozen
@@ -74,6 +87,14 @@ class ClaimRow:
     quote: str
     marker: str | None
     message: str
+    severity: str = "info"
+    start: int = 0
+    end: int = 0
+    #: Every finding on the same span, most severe first (a sentence both uncorroborated and
+    #: anonymously sourced is one claim with two rules, not two entries).
+    rules: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -84,6 +105,7 @@ class TimelinePoint:
     #: Position on the time axis, in years (2002.41 is late May 2002).
     position: float
     inferred: bool
+    start: int = 0
 
 
 @attrs.frozen
@@ -93,12 +115,43 @@ class FindingRow:
     line: int
     column: int
     message: str
+    start: int = 0
+    end: int = 0
+    #: The sentence around the finding on one line; the span is
+    #: ``context[context_start:context_start + context_length]``.
+    context: str = ""
+    context_start: int = 0
+    context_length: int = 0
     #: Page and line of a PDF ("p12:8") or source line of a web page, where read from one.
     place: str | None = None
 
     @property
     def location(self) -> str:
+        """Where a reader finds the finding: the place in the published file, or line:column."""
         return self.place if self.place is not None else f"{self.line}:{self.column}"
+
+    @property
+    def where(self) -> str:
+        """The location as the audit says it: ``line 12:3`` of a text, ``p12:8`` of a PDF (a
+        page is named by its ``p``), ``line 120`` of a web page's source."""
+        if self.place is not None and self.place.startswith("p"):
+            return self.place
+        return f"line {self.location}"
+
+
+MarkKind = Literal[
+    "error", "warning", "info", "citation", "note-call", "note-text", "date", "source"
+]
+
+
+@attrs.frozen
+class Mark:
+    """A stretch of the document's text to highlight in its rendered copy."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    label: str
 
 
 @attrs.frozen
@@ -117,6 +170,12 @@ class DocumentAudit:
     claim_sentences: int
     #: Notes with both their call and their text read.
     linked_notes: int = 0
+    words: int = 0
+    #: Position of the document's own date on the timeline axis (years).
+    date_position: float | None = None
+    #: The document's text and what to highlight in it: for the rendered copy, not for JSON.
+    text: str = attrs.field(default="", metadata={"json": False})
+    marks: tuple[Mark, ...] = attrs.field(default=(), metadata={"json": False})
 
     @property
     def uncorroborated_share(self) -> float:
@@ -124,7 +183,10 @@ class DocumentAudit:
         return len(self.claims) / self.claim_sentences if self.claim_sentences else 0.0
 
     def count(self, severity: str) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
+        """Findings of ``severity``, counting those listed as qualified claims."""
+        return sum(1 for finding in self.findings if finding.severity == severity) + sum(
+            claim.severities.count(severity) for claim in self.claims
+        )
 
 
 @attrs.frozen
@@ -140,6 +202,20 @@ class Reliance:
     claims: int
     uncorroborated: int
     share: float
+    words: int = 0
+    #: Qualified claims per 1,000 words.
+    per_thousand_words: float = 0.0
+    #: The ranking key: the lower end of the 95% Wilson interval of ``share``, so that one
+    #: hedged sentence in a six-sentence page does not outrank forty in a long report.
+    lower_bound: float = 0.0
+
+
+@attrs.frozen
+class RuleCount:
+    rule: str
+    severity: str
+    findings: int
+    documents: int
 
 
 @attrs.frozen
@@ -155,6 +231,11 @@ class Audit:
     reliance: tuple[Reliance, ...]
     shared_codes: tuple[SharedCode, ...]
     errors: tuple[FileError, ...] = ()
+    #: Findings by rule across the documents, errors first, most frequent first.
+    by_rule: tuple[RuleCount, ...] = ()
+
+    def count(self, severity: str) -> int:
+        return sum(document.count(severity) for document in self.documents)
 
 
 # --------------------------------------------------------------------------- building
@@ -192,17 +273,21 @@ def _index_code_text(document: Document) -> str | None:
 def _sources(document: Document) -> list[SourceRow]:
     from provenance.render.index_codes import render_index_code
 
-    cited: dict[int, list[int]] = defaultdict(list)
+    cited: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for citation in document.citations:
         if citation.reference is not None:
-            cited[citation.reference].append(citation.span.line)
-    markers = {note.number: [m.span.line for m in note.markers] for note in document.footnotes}
+            cited[citation.reference].append((citation.span.start, citation.span.line))
+    markers = {
+        note.number: [(m.span.start, m.span.line) for m in note.markers]
+        for note in document.footnotes
+    }
     rows = []
     for index, reference in enumerate(document.references):
         entry = reference.entry
-        lines = list(cited.get(index, ()))
+        places = list(cited.get(index, ()))
         if reference.number is not None:
-            lines.extend(markers.get(reference.number, ()))
+            places.extend(markers.get(reference.number, ()))
+        places.sort()
         rows.append(
             SourceRow(
                 number=index + 1,
@@ -214,31 +299,46 @@ def _sources(document: Document) -> list[SourceRow]:
                 accessed=_iso(entry.accessed),
                 url=entry.url,
                 index_code=render_index_code(entry.index_code) if entry.index_code else None,
-                cited_lines=tuple(sorted(lines)),
+                cited_lines=tuple(line for _, line in places),
                 text=" ".join(reference.text.split()),
+                start=reference.span.start,
+                cited_at=tuple(start for start, _ in places),
             )
         )
     return rows
 
 
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
 def _claims(document: Document, findings: Sequence[Finding]) -> list[ClaimRow]:
-    rows = []
+    """One row per claimed span, whatever number of claim rules found it."""
+    grouped: dict[tuple[int, int], list[Finding]] = {}
     for finding in findings:
-        if finding.rule not in CLAIM_RULES:
-            continue
-        quote = " ".join(document.text[finding.span.start : finding.span.end].split())
+        if finding.rule in CLAIM_RULES:
+            grouped.setdefault((finding.span.start, finding.span.end), []).append(finding)
+    rows = []
+    for (start, end), group in sorted(grouped.items()):
+        group.sort(key=lambda f: (-f.severity, CLAIM_RULES.index(f.rule)))
+        first = group[0]
+        quote = " ".join(document.text[start:end].split())
         if len(quote) > _MAX_QUOTE:
             quote = quote[: _MAX_QUOTE - 1] + "…"
-        marker_match = _QUOTED.search(finding.message)
-        marker = marker_match.group(1) if marker_match else None
+        markers = [m.group(1) for f in group if (m := _QUOTED.search(f.message))]
         rows.append(
             ClaimRow(
-                kind=_CLAIM_LABELS[finding.rule],
-                rule=finding.rule,
-                line=finding.span.line,
+                kind=_CLAIM_LABELS[first.rule],
+                rule=first.rule,
+                line=first.span.line,
                 quote=quote,
-                marker=marker,
-                message=finding.message,
+                marker=markers[0] if markers else None,
+                message=first.message,
+                severity=str(first.severity),
+                start=start,
+                end=end,
+                rules=tuple(f.rule for f in group),
+                severities=tuple(str(f.severity) for f in group),
+                kinds=tuple(dict.fromkeys(_CLAIM_LABELS[f.rule] for f in group)),
             )
         )
     return rows
@@ -254,6 +354,51 @@ def _sentence_count(document: Document) -> int:
     )
 
 
+def _finding_row(document: Document, finding: Finding) -> FindingRow:
+    around = finding.context or finding_context(document.text, finding.span)
+    return FindingRow(
+        finding.rule,
+        str(finding.severity),
+        finding.span.line,
+        finding.span.column,
+        finding.message,
+        start=finding.span.start,
+        end=finding.span.end,
+        context=around.text,
+        context_start=around.start,
+        context_length=around.length,
+        place=finding.place.label() if finding.place is not None else None,
+    )
+
+
+def _marks(document: Document, findings: Sequence[Finding]) -> list[Mark]:
+    """What the rendered copy highlights: findings, citations, note calls and texts, dates."""
+    marks = [
+        Mark(f.span.start, f.span.end, cast(MarkKind, str(f.severity)), f"{f.rule}: {f.message}")
+        for f in findings
+    ]
+    for citation in document.citations:
+        target = (
+            f"source {citation.reference + 1}" if citation.reference is not None else "unresolved"
+        )
+        marks.append(
+            Mark(citation.span.start, citation.span.end, "citation", f"citation: {target}")
+        )
+    for note in document.footnotes:
+        for marker in note.markers:
+            marks.append(
+                Mark(marker.span.start, marker.span.end, "note-call", f"call of note {note.number}")
+            )
+        if note.body is not None:
+            body = note.body.span
+            marks.append(Mark(body.start, body.end, "note-text", f"text of note {note.number}"))
+    for number, reference in enumerate(document.references, 1):
+        marks.append(Mark(reference.span.start, reference.span.end, "source", f"source {number}"))
+    for mention in document.dates:
+        marks.append(Mark(mention.span.start, mention.span.end, "date", f"date {mention.text}"))
+    return sorted(marks, key=lambda m: (m.start, -m.end))
+
+
 def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentAudit:
     """The audit of one document."""
     timeline = []
@@ -263,7 +408,14 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
         if position is None or iso is None:
             continue
         timeline.append(
-            TimelinePoint(mention.span.line, mention.text, iso, position, mention.inferred_year)
+            TimelinePoint(
+                mention.span.line,
+                mention.text,
+                iso,
+                position,
+                mention.inferred_year,
+                start=mention.span.start,
+            )
         )
     footnotes = [
         FootnoteRow(
@@ -274,10 +426,13 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
             if note.body
             else "",
             recovered=bool(note.body and note.body.recovered),
+            marker_starts=tuple(m.span.start for m in note.markers),
+            body_start=note.body.span.start if note.body else None,
         )
         for note in document.footnotes
     ]
     meta = document.metadata
+    listed = [f for f in findings if f.rule not in CLAIM_RULES]
     return DocumentAudit(
         path=document.path or "<stdin>",
         title=meta.title,
@@ -287,21 +442,49 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
         footnotes=tuple(footnotes),
         claims=tuple(_claims(document, findings)),
         timeline=tuple(timeline),
+        # Qualified claims are listed once, under their own heading, not again here.
         findings=tuple(
-            FindingRow(
-                f.rule,
-                str(f.severity),
-                f.span.line,
-                f.span.column,
-                f.message,
-                f.place.label() if f.place is not None else None,
-            )
-            for f in sorted(findings, key=lambda f: (-f.severity, f.span.start))
+            _finding_row(document, f)
+            for f in sorted(listed, key=lambda f: (-f.severity, f.span.start))
         ),
         citations=len(document.citations),
         unresolved_citations=sum(1 for c in document.citations if c.reference is None),
         claim_sentences=_sentence_count(document),
         linked_notes=coverage(document).notes_linked,
+        words=len(document.text.split()),
+        date_position=_position(meta.date.value) if meta.date else None,
+        text=document.text,
+        marks=tuple(_marks(document, findings)),
+    )
+
+
+def wilson_lower_bound(hits: int, total: int, z: float = 1.96) -> float:
+    """The lower end of the Wilson score interval of ``hits / total``: a share that a small
+    sample cannot inflate (one of six is not ranked above forty of four hundred)."""
+    if total <= 0:
+        return 0.0
+    share = hits / total
+    centre = share + z * z / (2 * total)
+    spread = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total))
+    return max(0.0, (centre - spread) / (1 + z * z / total))
+
+
+def _by_rule(documents: Sequence[DocumentAudit]) -> list[RuleCount]:
+    counts: Counter[tuple[str, str]] = Counter()
+    where: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for doc in documents:
+        pairs = [(f.rule, f.severity) for f in doc.findings] + [
+            pair for claim in doc.claims for pair in zip(claim.rules, claim.severities, strict=True)
+        ]
+        for pair in pairs:
+            counts[pair] += 1
+            where[pair].add(doc.path)
+    return sorted(
+        (
+            RuleCount(rule, severity, n, len(where[rule, severity]))
+            for (rule, severity), n in counts.items()
+        ),
+        key=lambda r: (_SEVERITY_ORDER.get(r.severity, 3), -r.findings, r.rule),
     )
 
 
@@ -343,13 +526,16 @@ def build_audit(
             Reliance(
                 audit.path,
                 len(audit.claims),
-                sum(1 for c in audit.claims if c.rule == "uncorroborated-claim"),
+                sum(1 for c in audit.claims if "uncorroborated-claim" in c.rules),
                 audit.uncorroborated_share,
+                words=audit.words,
+                per_thousand_words=1000 * len(audit.claims) / audit.words if audit.words else 0.0,
+                lower_bound=wilson_lower_bound(len(audit.claims), audit.claim_sentences),
             )
             for audit in documents
             if audit.claims
         ),
-        key=lambda r: (-r.share, r.path),
+        key=lambda r: (-r.lower_bound, -r.claims, r.path),
     )
     cited_by: dict[str, set[str]] = defaultdict(set)
     for (document, _findings), audit in zip(results, documents, strict=True):
@@ -366,7 +552,14 @@ def build_audit(
         ),
         key=lambda s: (-len(s.paths), s.code),
     )
-    return Audit(tuple(documents), tuple(top), tuple(reliance), tuple(shared), tuple(errors))
+    return Audit(
+        tuple(documents),
+        tuple(top),
+        tuple(reliance),
+        tuple(shared),
+        tuple(errors),
+        by_rule=tuple(_by_rule(documents)),
+    )
 
 
 def audit_paths(paths: Sequence[str], config: Config | None = None) -> Audit:
@@ -397,6 +590,7 @@ def audit_to_dict(audit: Audit) -> dict[str, Any]:
             data = {
                 field.name: convert(getattr(value, field.name))
                 for field in attrs.fields(type(value))
+                if field.metadata.get("json", True)
             }
             if isinstance(value, SourceRow):
                 data["times_cited"] = value.times_cited
@@ -438,6 +632,9 @@ __all__ = [
     "CLAIM_RULES",
     "Audit",
     "DocumentAudit",
+    "FindingRow",
+    "Mark",
+    "RuleCount",
     "Severity",
     "audit_document",
     "audit_paths",

@@ -46,7 +46,7 @@ class Baseline:
                     remaining[key] -= 1
                     continue
                 findings.append(finding)
-            kept.append(FileResult(result.path, tuple(findings)))
+            kept.append(FileResult(result.path, tuple(findings), suppressed=result.suppressed))
         return kept
 
 

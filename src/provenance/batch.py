@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
+    from provenance.suppression import Suppressed
+
 T = TypeVar("T")
 
 #: Below this many files a pool costs more to start than it saves.
@@ -59,16 +61,31 @@ def default_jobs(count: int) -> int:
 
 def check_file(path: str, config: Config) -> FileResult | FileError:
     """Read, parse and check one file; an unreadable file becomes a ``FileError``."""
-    result = audit_file(path, config)
+    result = _read_and_check(path, config)
     if isinstance(result, FileError):
         return result
     document, findings = result
-    return FileResult(path, findings, coverage(document))
+    return FileResult(path, findings.kept, coverage(document), len(findings.suppressed))
 
 
 def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:
     """Read, parse and check one file, keeping the document (for audit reports)."""
+    result = _read_and_check(path, config)
+    if isinstance(result, FileError):
+        return result
+    document, findings = result
+    return document, findings.kept
+
+
+def check_document(document: Document, config: Config) -> Suppressed:
+    """The rules' findings on ``document``, less those its suppression directives cover."""
     from provenance.checking import check
+    from provenance.suppression import apply
+
+    return apply(document.text, check(document, config))
+
+
+def _read_and_check(path: str, config: Config) -> tuple[Document, Suppressed] | FileError:
     from provenance.formats import document_of, read_report
 
     try:
@@ -76,7 +93,7 @@ def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]
     except InputError as error:
         return FileError(path, error.reason)
     document = document_of(extracted, path)
-    return document, tuple(check(document, config))
+    return document, check_document(document, config)
 
 
 def run_in_order(

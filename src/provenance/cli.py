@@ -30,14 +30,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from provenance import __version__
+from provenance import __version__, selection
 from provenance.errors import ConfigError, InputError
 from provenance.fileio import OutputError
+from provenance.selection import STDIN, STDIN_NAME, InputPath
 
 if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
     from provenance.config import Config
-    from provenance.findings import FileError, FileResult
+    from provenance.findings import FileError, FileResult, Finding
     from provenance.formats import Extracted
     from provenance.model import Document
 
@@ -56,10 +57,6 @@ _EXIT_TERMINATED = 143
 #: ``provenance.batch.DEFAULT_TIMEOUT``, repeated here so that ``--help`` imports no checker.
 DEFAULT_TIMEOUT = 900.0
 
-#: How standard input is named on the command line, and in messages.
-STDIN = "-"
-STDIN_NAME = "<stdin>"
-
 
 class Command(NamedTuple):
     """One subcommand: its help line, how it adds its arguments, and how it runs."""
@@ -72,83 +69,19 @@ class Command(NamedTuple):
 # --------------------------------------------------------------------------- shared helpers
 
 
-class InputPath(NamedTuple):
-    """One input to read: a file path, or standard input when ``path`` is ``"-"``."""
-
-    path: str
-
-    @property
-    def is_stdin(self) -> bool:
-        return self.path == STDIN
-
-    @property
-    def display(self) -> str:
-        return STDIN_NAME if self.is_stdin else self.path
-
-    @property
-    def document_path(self) -> str | None:
-        """The path a ``Document`` records: None for standard input."""
-        return None if self.is_stdin else self.path
-
-
-def iter_inputs(arguments: Sequence[str], config: Config) -> Iterator[InputPath | InputError]:
-    """The inputs the command-line ``arguments`` name, in order.
-
-    A folder is searched recursively, in sorted order, for the files ``config`` includes
-    (``*.txt``, ``*.md``, ``*.pdf``, ``*.html`` and ``*.htm`` by default), skipping the folders
-    it excludes. A file named directly is taken whatever its name. A folder with no such file
-    yields an ``InputError``, so that a mistyped folder is not a silent success. A missing path
-    is yielded as it is: reading it reports the error.
-    """
-    for argument in arguments:
-        if argument != STDIN and os.path.isdir(argument):
-            found = list(_search_folder(argument, config))
-            if not found:
-                patterns = " or ".join(config.include)
-                yield InputError(f"no {patterns} files in this folder", argument)
-            yield from found
-        else:
-            yield InputPath(argument)
-
-
-def _search_folder(folder: str, config: Config) -> Iterator[InputPath | InputError]:
-    """The files a folder search takes, and an ``InputError`` for each folder that could not
-    be listed (so that an unreadable subfolder is never skipped in silence). Files that are not
-    regular files (FIFOs, sockets, devices) are skipped with a note on standard error."""
-    from provenance.fileio import special_file_kind
-
-    unlisted: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
-        while unlisted:
-            yield _folder_error(unlisted.pop(0), root)
-        relative_root = os.path.relpath(root, folder)
-        dirs[:] = sorted(
-            name for name in dirs if not config.is_excluded(_relative(relative_root, name))
-        )
-        for name in sorted(files):
-            if not config.is_included(_relative(relative_root, name)):
-                continue
-            path = os.path.join(root, name)
-            try:
-                kind = special_file_kind(os.stat(path).st_mode)
-            except OSError:
-                kind = None  # a broken link and the like: reading it says what is wrong
-            if kind is not None and kind != "a directory":
-                report_note(path, f"skipped: {kind}, not a regular file")
-                continue
-            yield InputPath(path)
-    while unlisted:
-        yield _folder_error(unlisted.pop(0), folder)
-
-
-def _folder_error(error: OSError, fallback: str) -> InputError:
-    path = error.filename if isinstance(error.filename, str) else fallback
-    reason = error.strerror.lower() if error.strerror else str(error)
-    return InputError(f"folder not searched: {reason}", path)
-
-
-def _relative(root: str, name: str) -> str:
-    return name if root == os.curdir else os.path.join(root, name)
+def iter_inputs(
+    arguments: Sequence[str], config: Config, force_exclude: bool = False, quiet: bool = False
+) -> Iterator[InputPath | InputError]:
+    """The inputs the command-line ``arguments`` name, in order (``provenance.selection``):
+    a folder is searched for the files ``config`` includes; skipped oddities get a note
+    (unless ``quiet``)."""
+    return selection.iter_inputs(
+        arguments,
+        config.include,
+        config.exclude,
+        force_exclude=force_exclude,
+        on_note=None if quiet else report_note,
+    )
 
 
 def read_input(source: InputPath) -> Extracted:
@@ -239,17 +172,17 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
         '{"version": 1, "documents": [...], "errors": [...]} for all inputs; '
         "text: a short summary per document (default: %(default)s)",
     )
+    _add_file_arguments(parser)
     _add_output_argument(parser)
     _add_paths_argument(parser)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from provenance.config import Config
     from provenance.formats import document_of
 
     documents: list[Document] = []
     errors: list[InputError] = []
-    items = list(iter_inputs(args.paths, Config()))
+    items = list(iter_inputs(args.paths, _load_settings(args), args.force_exclude))
     check_output(args.output, [i.path for i in items if isinstance(i, InputPath)])
     for item in items:
         if isinstance(item, InputError):
@@ -318,7 +251,9 @@ def _count(number: int, noun: str) -> str:
 
 # --------------------------------------------------------------------------- check
 
-_FORMATS = ("text", "json", "sarif", "github")
+_FORMATS = ("text", "concise", "json", "sarif", "github")
+#: The formats meant for a person, which leave infos out unless asked.
+_TEXT_FORMATS = ("text", "concise")
 _FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -338,13 +273,7 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", action="append", metavar="ID,...", help="do not run these rules (repeatable)"
     )
-    parser.add_argument(
-        "--include",
-        action="append",
-        metavar="GLOB",
-        help="file names to check when searching folders (default: *.txt, *.md, *.pdf, "
-        "*.html and *.htm)",
-    )
+    _add_file_arguments(parser)
     parser.add_argument(
         "-j",
         "--jobs",
@@ -359,6 +288,30 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="give up on a file that takes longer than this to check; it is reported as an "
         "error and the others are still checked (default: %(default)g; 0: no limit)",
+    )
+
+
+def _add_file_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file names a folder search takes, replacing the configured ones "
+        "(repeatable; default: *.txt, *.md, *.pdf, *.html and *.htm)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="files or folders a folder search skips, in addition to the configured ones "
+        "(repeatable; by default tool folders and project files such as README.*, "
+        "CHANGELOG.*, LICENSE.*, CONTRIBUTING.* and SOURCES.* are skipped)",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclusions to files named on the command line too (for pre-commit, "
+        "which names every staged file)",
     )
 
 
@@ -385,10 +338,29 @@ def _seconds(text: str) -> float:
 def _configure_check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
+        "--output-format",
         choices=_FORMATS,
         default="text",
-        help="text: path:line:col: severity rule message (default); json: the documented "
-        "contract; sarif: SARIF 2.1.0; github: GitHub Actions annotations",
+        help="text: path:line:col: severity rule message, then the sentence with the span "
+        "marked (default); concise: the first line only; json: the documented contract; "
+        "sarif: SARIF 2.1.0; github: GitHub Actions annotations",
+    )
+    parser.add_argument(
+        "--show-infos",
+        action="store_true",
+        help="list info findings (hedged or anonymously sourced claims) in text output too; "
+        "they are counted in the summary either way, and always in json, sarif and github",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule made instead of the findings",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print the findings and errors only: no summary, progress or notes on what was read",
     )
     parser.add_argument(
         "--fail-on",
@@ -416,12 +388,15 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_settings(args: argparse.Namespace) -> Config:
+    """The configuration file's settings with the command line's on top."""
     from provenance.config import load_config
 
-    return load_config(os.getcwd()).merged(
-        select=_rule_list(args.select),
-        ignore=_rule_list(args.ignore),
+    config = load_config(os.getcwd())
+    return config.merged(
+        select=_rule_list(getattr(args, "select", None)),
+        ignore=_rule_list(getattr(args, "ignore", None)),
         include=args.include,
+        exclude=None if args.exclude is None else (*config.exclude, *args.exclude),
     )
 
 
@@ -430,7 +405,8 @@ def _collect_paths(
 ) -> tuple[list[InputPath], list[InputError]]:
     inputs: list[InputPath] = []
     errors: list[InputError] = []
-    for item in iter_inputs(args.paths, config):
+    quiet = getattr(args, "quiet", False)
+    for item in iter_inputs(args.paths, config, args.force_exclude, quiet):
         if isinstance(item, InputError):
             errors.append(item)
             report_input_error(item)
@@ -484,12 +460,14 @@ def _check_inputs(
                 except InputError as error:
                     yield FileError(STDIN_NAME, error.reason)
                 else:
-                    from provenance.checking import check
                     from provenance.coverage import coverage
                     from provenance.formats import document_of
 
                     document = document_of(decoded, None)
-                    yield FileResult(STDIN_NAME, tuple(check(document, config)), coverage(document))
+                    found = batch.check_document(document, config)
+                    yield FileResult(
+                        STDIN_NAME, found.kept, coverage(document), len(found.suppressed)
+                    )
             else:
                 yield next(from_files)
             progress.step()
@@ -511,6 +489,13 @@ def _run_check(args: argparse.Namespace) -> int:
     from provenance.fileio import is_standard_output
     from provenance.findings import FileError, Severity
 
+    human = args.format in _TEXT_FORMATS
+    if args.statistics and not human:
+        print(
+            "provenance check: error: --statistics prints a table: use it with --format text",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     config = _load_settings(args)
     inputs, input_errors = _collect_paths(args, config)
     read = [item.path for item in inputs if not item.is_stdin]
@@ -520,11 +505,17 @@ def _run_check(args: argparse.Namespace) -> int:
         args.output = STDIN
     errors = [FileError(e.path or STDIN_NAME, e.reason) for e in input_errors]
     results: list[FileResult] = []
-    streaming = args.format == "text" and args.output == STDIN and not args.baseline
+    streaming = human and args.output == STDIN and not args.baseline and not args.statistics
     colour = _use_colour(args.color, args.output)
+    # Infos are left out of text output unless asked for (or made to fail the run): they are
+    # most of what real reports give, and would bury the errors and warnings.
+    show_infos = args.show_infos or args.fail_on == "info"
+    context = args.format != "concise"
     if streaming:
-        from provenance.reporters.text import format_finding
-    checked = _check_inputs(inputs, config, args.jobs, show_progress=True, timeout=args.timeout)
+        from provenance.reporters.text import format_finding, is_shown
+    checked = _check_inputs(
+        inputs, config, args.jobs, show_progress=not args.quiet, timeout=args.timeout
+    )
     for outcome in checked:
         if isinstance(outcome, FileError):
             errors.append(outcome)
@@ -533,7 +524,8 @@ def _run_check(args: argparse.Namespace) -> int:
         results.append(outcome)
         if streaming and not args.write_baseline:
             for finding in outcome.findings:
-                print(format_finding(finding, outcome.path, colour))
+                if is_shown(finding, show_infos):
+                    print(format_finding(finding, outcome.path, colour, context))
 
     if args.write_baseline:
         from provenance.baseline import write_baseline
@@ -546,7 +538,8 @@ def _run_check(args: argparse.Namespace) -> int:
             raise OutputError(f"cannot write {args.write_baseline}: {reason}") from None
         count = sum(len(result.findings) for result in results)
         where = printable(args.write_baseline)
-        print(f"recorded {_count(count, 'finding')} in {where}", file=sys.stderr)
+        if not args.quiet:
+            print(f"recorded {_count(count, 'finding')} in {where}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_OK
     if args.baseline:
         from provenance.baseline import load_baseline
@@ -554,17 +547,35 @@ def _run_check(args: argparse.Namespace) -> int:
         results = load_baseline(args.baseline).new_findings(results)
 
     if streaming:
-        from provenance.reporters.text import format_coverage, render_text
+        if not args.quiet:
+            _print_summary(results, errors, show_infos)
+    elif args.statistics:
+        from provenance.reporters.text import statistics, summary_line
 
-        for result in results:
-            line = format_coverage(result)
-            if line:
-                print(line, file=sys.stderr)
-        summary = render_text(results).splitlines()
-        if summary and any(result.findings for result in results):
-            print(summary[-1], file=sys.stderr)
+        table = statistics(results)
+        if not args.quiet:
+            # Every finding is counted here, infos included: a count buries nothing.
+            table += summary_line(results, errors, show_infos=True) + "\n"
+        write_output(args.output, table)
+    elif human:
+        from provenance.reporters.text import render_text
+
+        # On a terminal the summary goes to standard error, as when streaming; in a file it
+        # closes the file.
+        to_file = args.output != STDIN
+        text = render_text(
+            results,
+            errors,
+            colour,
+            show_infos=show_infos,
+            context=context,
+            quiet=args.quiet or not to_file,
+        )
+        write_output(args.output, text)
+        if not to_file and not args.quiet:
+            _print_summary(results, errors, show_infos)
     else:
-        write_output(args.output, _render(args.format, results, errors, colour))
+        write_output(args.output, _render(args.format, results, errors))
 
     if errors:
         return EXIT_ERROR
@@ -575,9 +586,20 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _render(
-    fmt: str, results: Sequence[FileResult], errors: Sequence[FileError], colour: bool
-) -> str:
+def _print_summary(
+    results: Sequence[FileResult], errors: Sequence[FileError], show_infos: bool
+) -> None:
+    """What was not read of each file, and the summary line, on standard error."""
+    from provenance.reporters.text import format_coverage, summary_line
+
+    for result in results:
+        line = format_coverage(result)
+        if line:
+            print(line, file=sys.stderr)
+    print(summary_line(results, errors, show_infos), file=sys.stderr)
+
+
+def _render(fmt: str, results: Sequence[FileResult], errors: Sequence[FileError]) -> str:
     if fmt == "json":
         from provenance.reporters.json import render_json
 
@@ -586,20 +608,21 @@ def _render(
         from provenance.reporters.sarif import render_sarif
 
         return render_sarif(results, errors)
-    if fmt == "github":
-        from provenance.reporters.github import render_github
+    from provenance.reporters.github import render_github
 
-        return render_github(results, errors)
-    from provenance.reporters.text import render_text
-
-    return render_text(results, errors, colour)
+    return render_github(results, errors)
 
 
 # --------------------------------------------------------------------------- rules
 
 
 def _configure_rules(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rule", nargs="?", metavar="RULE-ID", help="show this rule's documentation")
+    parser.add_argument(
+        "rule",
+        nargs="?",
+        metavar="RULE-ID",
+        help="show this rule's documentation, or list the rules of this category",
+    )
 
 
 def _run_rules(args: argparse.Namespace) -> int:
@@ -607,16 +630,26 @@ def _run_rules(args: argparse.Namespace) -> int:
 
     from provenance.rules.registry import all_rules, get_rule
 
-    if args.rule is None:
-        rules = all_rules()
-        width = max(len(rule.id) for rule in rules)
-        for rule in rules:
+    rules = all_rules()
+    # A category is a name --select takes, so it lists its rules here too.
+    listed = [r for r in rules if args.rule in (None, r.category)]
+    if listed:
+        width = max(len(rule.id) for rule in listed)
+        for rule in listed:
             print(f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.summary}")
         return EXIT_OK
     try:
         rule = get_rule(args.rule)
     except KeyError:
-        print(f"provenance: error: no rule {args.rule!r} (see `provenance rules`)", file=sys.stderr)
+        import difflib
+
+        names = [r.id for r in rules] + sorted({r.category for r in rules})
+        close = difflib.get_close_matches(args.rule, names, n=3, cutoff=0.6)
+        hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+        print(
+            f"provenance: error: no rule or category {args.rule!r}{hint} (see `provenance rules`)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     print(f"{rule.id} ({rule.severity}, {rule.category})\n")
     print(textwrap.fill(rule.summary, 88) + "\n")
@@ -659,7 +692,7 @@ def _run_audit(args: argparse.Namespace) -> int:
 
     from provenance.auditing import write_audit
     from provenance.batch import audit_file, default_jobs, run_in_order
-    from provenance.findings import FileError, Finding
+    from provenance.findings import FileError
 
     fmt: AuditFormat | None = args.format or _AUDIT_FORMATS.get(
         os.path.splitext(args.output)[1].casefold()
@@ -678,9 +711,10 @@ def _run_audit(args: argparse.Namespace) -> int:
     check_output(args.output, files)
     jobs = default_jobs(len(files)) if args.jobs is None else max(1, args.jobs)
     audited: list[tuple[Document, Sequence[Finding]]] = []
-    progress = _Progress(len(files), True)
+    progress = _Progress(len(inputs), True)
     with contextlib.closing(run_in_order(audit_file, files, config, jobs, args.timeout)) as runs:
-        for outcome in runs:
+        for item in inputs:
+            outcome = _audit_stdin(config) if item.is_stdin else next(runs)
             progress.step()
             if isinstance(outcome, FileError):
                 errors.append(outcome)
@@ -688,8 +722,26 @@ def _run_audit(args: argparse.Namespace) -> int:
             else:
                 audited.append(outcome)
     progress.close()
+    if not audited and not errors:
+        # Nothing to report on is not a clean report: say so rather than write an empty one.
+        print("provenance audit: error: no report was read", file=sys.stderr)
+        return EXIT_ERROR
     write_output(args.output, write_audit(audited, errors, fmt))
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _audit_stdin(config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:
+    """Standard input read, parsed and checked in this process (workers cannot read it)."""
+    from provenance.batch import check_document
+    from provenance.findings import FileError
+    from provenance.formats import document_of
+
+    try:
+        decoded = read_input(InputPath(STDIN))
+    except InputError as error:
+        return FileError(STDIN_NAME, error.reason)
+    document = document_of(decoded, None)
+    return document, check_document(document, config).kept
 
 
 # --------------------------------------------------------------------------- export
@@ -702,18 +754,18 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         default="csl-json",
         help="csl-json: CSL-JSON items for Zotero, pandoc and citeproc (default)",
     )
+    _add_file_arguments(parser)
     _add_output_argument(parser)
     _add_paths_argument(parser)
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from provenance.config import Config
     from provenance.csl import documents_to_csl_json
     from provenance.formats import document_of
 
     documents: list[Document] = []
     failed = False
-    items = list(iter_inputs(args.paths, Config()))
+    items = list(iter_inputs(args.paths, _load_settings(args), args.force_exclude))
     check_output(args.output, [i.path for i in items if isinstance(i, InputPath)])
     for item in items:
         if isinstance(item, InputError):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
-from fnmatch import fnmatch
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -31,22 +30,9 @@ import attrs
 from provenance.errors import ConfigError
 from provenance.findings import Severity
 from provenance.rules.registry import Rule, all_rules
-
-#: File names a folder search checks unless configured otherwise.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.pdf", "*.html", "*.htm")
-#: Folders a folder search skips unless configured otherwise (tool and VCS litter).
-DEFAULT_EXCLUDE: tuple[str, ...] = (
-    ".git",
-    ".hg",
-    ".svn",
-    ".tox",
-    ".nox",
-    ".venv",
-    "venv",
-    "__pycache__",
-    "node_modules",
-    "site-packages",
-)
+from provenance.selection import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+from provenance.selection import is_excluded as _is_excluded
+from provenance.selection import is_included as _is_included
 
 #: Names that stand for every rule in ``select``/``ignore``.
 _ALL = "all"
@@ -103,26 +89,13 @@ class Config:
     # ----------------------------------------------------------------- file discovery
 
     def is_included(self, path: str | PurePath) -> bool:
-        """Whether a folder search checks ``path`` (relative to the searched folder).
-
-        A file is taken when its name matches an ``include`` pattern and neither the path nor
-        any of its folders matches an ``exclude`` pattern. Files named on the command line are
-        checked whatever these patterns say; that is the caller's business.
-        """
-        pure = PurePath(path)
-        if not any(fnmatch(pure.name, pattern) for pattern in self.include):
-            return False
-        return not self.is_excluded(pure)
+        """Whether a folder search checks ``path`` (relative to the searched folder); see
+        ``provenance.selection``. Files named on the command line are the caller's business."""
+        return _is_included(path, self.include, self.exclude)
 
     def is_excluded(self, path: str | PurePath) -> bool:
         """Whether ``path`` (a file or folder, relative to the searched folder) is excluded."""
-        pure = PurePath(path)
-        text = pure.as_posix()
-        for pattern in self.exclude:
-            pattern = pattern.rstrip("/")
-            if fnmatch(text, pattern) or any(fnmatch(part, pattern) for part in pure.parts):
-                return True
-        return False
+        return _is_excluded(path, self.exclude)
 
     # ----------------------------------------------------------------- command line
 
@@ -142,6 +115,10 @@ class Config:
         ``ignore`` adds to the ignores; ``severity`` entries replace those for the same name;
         ``include``/``exclude`` replace the patterns. Raises ``ConfigError`` on unknown names.
         """
+        # Names typed on the command line are checked here, so that a typo in them is blamed
+        # on the command line and not on the configuration file.
+        typed = [*(select or ()), *(ignore or ()), *(severity or {})]
+        _check_names(_clean_names(typed), "command line")
         new_select = self.select
         new_ignore = set(self.ignore)
         if select is not None:
@@ -292,7 +269,9 @@ def known_names() -> tuple[str, ...]:
     return (*(r.id for r in rules), *sorted({r.category for r in rules}), _ALL)
 
 
-def _check_names(names: Iterable[str], source: Path | None) -> None:
+def _check_names(names: Iterable[str], source: Path | str | None) -> None:
+    """Raise a ``ConfigError`` for unknown names; ``source`` is the file they came from or
+    a description such as ``"command line"`` (None: built in code)."""
     known = set(known_names())
     unknown = sorted(name for name in names if name not in known)
     if not unknown:

@@ -7,10 +7,14 @@ Footnotes that only say ``Ibid.`` (their source is the item before) and list hea
 the parsed ``ReferenceEntry`` says; the mapping:
 
 ``id``
-    ``<slug>-<hash>-<n>``: the document's file name as a slug, eight hex digits of a hash of
-    its path (else its title, else its text), and the 1-based position of the reference in
-    ``Document.references``. The same document always gives the same ids, and documents with
-    the same file name in different folders do not collide.
+    A readable key made from the item itself, as reference managers make citation keys: up to
+    three words of the author (else the issuing body), the year (``nd`` without one) and the
+    first word of the title (else the whole index code), as a slug without accents or words
+    such as "the" and "of": ``amnesty-international-2005-annual``,
+    ``committee-against-torture-nd-cat-c-lka-co-2``.
+    Nothing of the file's path goes in, so ``[@key]`` citations keep working however the path
+    was typed (``seeds/x``, ``./seeds/x``, absolute). Items that would share a key get ``-2``,
+    ``-3``... in document order.
 ``type``
     ``personal_communication`` for correspondence (letters, faxes, e-mails, interviews);
     ``report`` for an entry with an Amnesty, IRB or UN index code, and for UN short-form
@@ -21,35 +25,49 @@ the parsed ``ReferenceEntry`` says; the mapping:
 ``author``
     ``{"literal": name}``, so that "Human Rights Watch" is never split into names; an inverted
     personal name ("Oka, Natsuko", in the styles whose grammar reads one) becomes
-    ``{"family", "given"}``.
+    ``{"family", "given"}``. An entry with an index code and no author is by the body that
+    issued it: Amnesty International, the IRB, or the UN organ its symbol names ("CAT/..." the
+    Committee against Torture), since that is how such documents are cited.
 ``title``, ``genre``
     The title; for correspondence the entry's "title" is its kind ("Fax", "Letter"), which is
-    CSL's ``genre``.
+    CSL's ``genre``. An untitled entry whose "author" reads as a title (it holds a year, a
+    colon or words such as "Report"; "Country Reports for Human Rights Practices for 1999")
+    has it as its title. An untitled entry with an index code is titled by the code with its
+    label (``UN Doc. CAT/C/SVN/CO/3``), as citation styles print no number without a title.
 ``issued``, ``accessed``
     ``date-parts`` with only the parts the report gives (``[[1999, 2]]``); a range gives two.
+    An entry without a date whose index code carries a year (``E/CN.4/2004/9``,
+    ``ASA 24/12/95``) is issued in that year.
 ``number``, ``publisher``
-    The index code in canonical form; the body that issues that numbering scheme.
+    The index code in canonical form (left out where it is the title); the body that issues
+    that numbering scheme.
 ``page``
     An item's own page range (in a source list, or inside a named periodical). A footnote's
     pinpoint ("para. 16", "p. 5" of a cited report) describes the citation, not the item, and
     goes to ``note``.
-``container-title``, ``volume``, ``issue``, ``publisher-place``, ``URL``
+``container-title``, ``volume``, ``issue``, ``publisher-place``
     As parsed (for correspondence, the "container" is the writer's affiliation: ``note``).
+``URL``
+    As parsed; where the document's web-address reading (``Document.urls``, which joins an
+    address hard-wrapped onto the next line) found a longer address at the same place, that.
 ``note``
     What the entry says that no CSL field holds: retrieval notes, lead-in prose, "See also ...".
 ``custom``
     ``{"provenance": {...}}``: where the entry stands in the report (path, line, section,
-    footnote number), the style it was read as, and its text, so that an item can be traced.
+    footnote number), the index code as read, the style it was read as, and its text, so that
+    an item can be traced.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Sequence
-from pathlib import PurePath
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+import attrs
 
 from provenance.model import (
     AmnestyIndex,
@@ -61,11 +79,13 @@ from provenance.model import (
     IrbCode,
     Reference,
     ReferenceEntry,
+    UnSymbol,
+    Url,
 )
 from provenance.parsers.references import inverted_name
 from provenance.render.index_codes import render_index_code
 
-__all__ = ["document_to_csl", "documents_to_csl_json", "reference_to_csl"]
+__all__ = ["document_to_csl", "documents_to_csl_json", "item_key", "reference_to_csl"]
 
 CslItem = dict[str, Any]
 
@@ -86,7 +106,62 @@ _INVERTED_NAME_KINDS = frozenset({"correspondence", "irb-attachment"})
 # Page numbers as an item's page range: "5", "14-15", "xii", "3, 7-9", "2(b)".
 _PAGE = r"(?:[0-9]+[a-z]?(?:\([a-z0-9]+\))?|[ivxlcdm]+)"
 _PAGES = re.compile(rf"{_PAGE}(?:\s*[-–]\s*{_PAGE})?(?:\s*,\s*{_PAGE}(?:\s*[-–]\s*{_PAGE})?)*")
-_SLUG_BREAK = re.compile(r"[^a-z0-9_]+")
+_SLUG_BREAK = re.compile(r"[\W_]+")
+# An "author" that is a title: a colon before a subtitle, a year, or a word that names a kind of
+# publication rather than a body ("Reporters Without Borders" is a body: whole words only).
+_TITLE_LIKE = re.compile(
+    r":\s|\b(?:1[89]|20)[0-9]{2}\b|\b(?:reports?|yearbook|country file|handbook|survey)\b",
+    re.IGNORECASE,
+)
+# Entry kinds whose author is a body or person by definition, never a title.
+_BODY_KINDS = frozenset({"correspondence", "legend"})
+# Words a key skips at the start of a title.
+_KEY_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "and",
+        "to",
+        "for",
+        "at",
+        "by",
+        "from",
+        "with",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "las",
+        "der",
+        "die",
+        "das",
+    ]
+)
+# Organs of the United Nations by the first parts of their document symbols, most specific
+# first (the UN's own series symbols: "CAT/" the Committee against Torture, "E/CN.4/" the
+# Commission on Human Rights).
+_UN_ORGANS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("A", "HRC"), "Human Rights Council"),
+    (("E", "CN.4"), "Commission on Human Rights"),
+    (("E", "C.12"), "Committee on Economic, Social and Cultural Rights"),
+    (("CAT", "OP"), "Subcommittee on Prevention of Torture"),
+    (("CAT",), "Committee against Torture"),
+    (("CCPR",), "Human Rights Committee"),
+    (("CERD",), "Committee on the Elimination of Racial Discrimination"),
+    (("CEDAW",), "Committee on the Elimination of Discrimination against Women"),
+    (("CRC",), "Committee on the Rights of the Child"),
+    (("CRPD",), "Committee on the Rights of Persons with Disabilities"),
+    (("CMW",), "Committee on Migrant Workers"),
+    (("CED",), "Committee on Enforced Disappearances"),
+    (("A",), "General Assembly"),
+    (("S",), "Security Council"),
+    (("E",), "Economic and Social Council"),
+)
 
 # --------------------------------------------------------------------------- dates
 
@@ -184,6 +259,36 @@ def _issuer(code: IndexCode) -> str:
     return "United Nations"
 
 
+def _code_body(code: IndexCode) -> str:
+    """The body that wrote a document with ``code``: for the UN, the organ its symbol names."""
+    if isinstance(code, UnSymbol):
+        parts = tuple(part.upper() for part in code.parts)
+        for prefix, organ in _UN_ORGANS:
+            if parts[: len(prefix)] == prefix and len(parts) > len(prefix):
+                return organ
+    return _issuer(code)
+
+
+def _code_year(code: IndexCode) -> int | None:
+    """The year an index code carries (never a resolution number: S/RES/2012 is no year)."""
+    if isinstance(code, AmnestyIndex):
+        return code.year
+    if isinstance(code, UnSymbol):
+        for position, part in enumerate(code.parts):
+            if len(part) == 4 and part.isdigit() and 1946 <= int(part) <= 2100:
+                if position > 0 and code.parts[position - 1].upper().endswith("RES"):
+                    continue
+                return int(part)
+    return None
+
+
+def _code_title(code: IndexCode) -> str | None:
+    try:
+        return _text(render_index_code(code, label=not isinstance(code, IrbCode)))
+    except ValueError:
+        return _text(render_index_code(code))
+
+
 def _text(value: str | None) -> str | None:
     if value is None:
         return None
@@ -199,12 +304,28 @@ def reference_to_csl(reference: Reference, item_id: str, path: str | None = None
     notes: list[str] = []
 
     author = _author(entry)
+    title = _text(entry.title)
+    code = entry.index_code
+    # A legend entry ("JS1 Joint submission 1 submitted by: ...") names a body by definition.
+    if title is None and author is not None and entry.kind not in _BODY_KINDS:
+        name = author[0].get("literal", "")
+        if len(author) == 1 and _TITLE_LIKE.search(name):
+            title, author = name, None
+    code_title = None
+    if code is not None and item_type == "report":
+        if author is None:
+            author = [{"literal": _code_body(code)}]
+        if title is None:
+            title = code_title = _code_title(code)
     if author is not None:
         item["author"] = author
-    title = _text(entry.title)
     if title is not None:
         item["genre" if item_type == "personal_communication" else "title"] = title
     issued = _csl_date(entry.date)
+    if issued is None and code is not None:
+        year = _code_year(code)
+        if year is not None:
+            issued = {"date-parts": [[year]]}
     if issued is not None:
         item["issued"] = issued
     accessed = _csl_date(entry.accessed)
@@ -225,11 +346,11 @@ def reference_to_csl(reference: Reference, item_id: str, path: str | None = None
         text = _text(value)
         if text is not None:
             item[key] = text
-    if entry.index_code is not None:
-        number = _text(render_index_code(entry.index_code))
-        if number is not None:
+    if code is not None:
+        number = _text(render_index_code(code))
+        if number is not None and code_title is None:
             item["number"] = number
-        item["publisher"] = _issuer(entry.index_code)
+        item["publisher"] = _issuer(code)
 
     pages = _text(entry.pages)
     if pages is not None:
@@ -254,6 +375,8 @@ def reference_to_csl(reference: Reference, item_id: str, path: str | None = None
     }
     if reference.number is not None:
         where["footnote"] = reference.number
+    if code is not None:
+        where["code"] = render_index_code(code)
     where["style"] = entry.kind
     where["text"] = " ".join(reference.text.split())
     item["custom"] = {"provenance": where}
@@ -263,43 +386,107 @@ def reference_to_csl(reference: Reference, item_id: str, path: str | None = None
 # --------------------------------------------------------------------------- documents
 
 
-def _id_stem(document: Document) -> str:
-    name = PurePath(document.path).stem if document.path else document.metadata.title or ""
-    slug = _SLUG_BREAK.sub("-", name.lower()).strip("-")[:40].strip("-") or "document"
-    if document.path:
-        seed = f"path\0{document.path}"
-    elif document.metadata.title:
-        seed = f"title\0{document.metadata.title}"
-    else:
-        seed = f"text\0{document.text}"
-    digest = hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{slug}-{digest}"
+def _slug(text: str, words: int, skip: frozenset[str] = frozenset()) -> str:
+    """``text`` as at most ``words`` lower-case words joined by "-", accents dropped, words in
+    ``skip`` left out."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    kept = [word for word in _SLUG_BREAK.split(plain) if word and word not in skip]
+    return "-".join(kept[:words])
+
+
+def _key_name(item: CslItem) -> str:
+    for name in item.get("author", ()):
+        slug = _slug(name.get("family") or name.get("literal", ""), 3, _KEY_STOP_WORDS)
+        if slug:
+            return slug
+    for field in ("publisher", "container-title"):
+        slug = _slug(item.get(field, ""), 3, _KEY_STOP_WORDS)
+        if slug:
+            return slug
+    return ""
+
+
+def _key_word(item: CslItem) -> str:
+    code = item.get("custom", {}).get("provenance", {}).get("code")
+    title = item.get("title") or item.get("genre") or ""
+    if code and (not title or title.endswith(code)):
+        # A document known by its code ("UN Doc. CAT/C/SVN/CO/3") is keyed by the whole code.
+        return _slug(code, 8)
+    # Initials ("S. Korean Authorities") say little: the first longer word.
+    words = _slug(title, 12, _KEY_STOP_WORDS).split("-")
+    word = next((w for w in words if len(w) > 1 or w.isdigit()), words[0])
+    if word:
+        return word
+    # An item known only by its address: its host ("hrw-org").
+    host = re.sub(r"^(?:[a-z][a-z0-9+.-]*:)?/*(?:www\.)?", "", item.get("URL", ""), flags=re.I)
+    return _slug(host.split("/")[0], 4)
+
+
+def item_key(item: CslItem) -> str:
+    """The readable key of a CSL item: author or body, year, first significant title word."""
+    issued = item.get("issued", {}).get("date-parts", [])
+    year = str(issued[0][0]) if issued and issued[0] else "nd"
+    return "-".join(part for part in (_key_name(item), year, _key_word(item)) if part)
+
+
+def _assign_ids(items: Iterable[CslItem]) -> None:
+    """Give each item its key, with "-2", "-3"... where an earlier item has it."""
+    taken: set[str] = set()
+    next_suffix: dict[str, int] = {}
+    for item in items:
+        base = item_key(item)
+        suffix = next_suffix.get(base, 1)
+        key = base if suffix == 1 else f"{base}-{suffix}"
+        while key in taken:  # "x-2" may be another item's own key
+            suffix += 1
+            key = f"{base}-{suffix}"
+        next_suffix[base] = suffix + 1
+        taken.add(key)
+        item["id"] = key
+
+
+def _joined_url(reference: Reference, urls: Sequence[Url], starts: Sequence[int]) -> str | None:
+    """The address of a wrapped URL in the entry, where the document's reading of it is longer
+    than the entry's (the entry's grammar stops at a line break the URL grammar joins)."""
+    url = reference.entry.url
+    if not url:
+        return None
+    span = reference.span
+    position = bisect_left(starts, span.start)
+    while position < len(urls) and urls[position].span.start < span.end:
+        mention = urls[position]
+        position += 1
+        if mention.problem is not None or mention.span.end > span.end:
+            continue
+        joined = "".join(mention.text.split())
+        if joined != url and joined.startswith(url):
+            return joined
+    return None
 
 
 def document_to_csl(document: Document) -> list[CslItem]:
-    """The document's sources as CSL-JSON items, in document order, with stable ids."""
-    stem = _id_stem(document)
-    return [
-        reference_to_csl(reference, f"{stem}-{position}", document.path)
-        for position, reference in enumerate(document.references, start=1)
-        if reference.entry.kind not in NOT_SOURCES
-    ]
+    """The document's sources as CSL-JSON items, in document order, with readable ids."""
+    urls = document.urls
+    starts = [url.span.start for url in urls]
+    items = []
+    for reference in document.references:
+        if reference.entry.kind in NOT_SOURCES:
+            continue
+        joined = _joined_url(reference, urls, starts)
+        if joined is not None:
+            reference = attrs.evolve(reference, entry=attrs.evolve(reference.entry, url=joined))
+        items.append(reference_to_csl(reference, "", document.path))
+    _assign_ids(items)
+    return items
 
 
 def documents_to_csl_json(documents: Sequence[Document]) -> str:
     """One JSON array of the items of all ``documents``, ending in a newline.
 
-    Ids are unique across the array: two documents with the same path (or, without one, the
-    same title or text) would repeat theirs, so a repeat gets a ``~2``, ``~3``... suffix.
+    Ids are unique across the array: an item whose key an earlier item (of this document or an
+    earlier one) has gets a ``-2``, ``-3``... suffix.
     """
-    items: list[CslItem] = []
-    seen: dict[str, int] = {}
-    for document in documents:
-        for item in document_to_csl(document):
-            base = item["id"]
-            count = seen.get(base, 0) + 1
-            seen[base] = count
-            if count > 1:
-                item["id"] = f"{base}~{count}"
-            items.append(item)
+    items = [item for document in documents for item in document_to_csl(document)]
+    _assign_ids(items)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

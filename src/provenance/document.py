@@ -42,7 +42,7 @@ from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import reference_entry
 from provenance.parsers.urls import iter_urls
-from provenance.segment import SECTION_HEADINGS, Segmentation, heading_key, segment, subtract
+from provenance.segment import Segmentation, segment, subtract
 from provenance.span import Intervals, LineIndex
 
 _SOURCE_SECTIONS = (
@@ -569,6 +569,8 @@ def _citations(
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
+        if citation.value.author is not None and _short_name_of_source(text, citation.span.end):
+            continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
         value = citation.value
         if value.ibid:
@@ -618,6 +620,22 @@ def _after_reporter_page(text: str, start: int) -> bool:
     if bracket == -1:
         return False
     return _REPORTER_PAGE.search(text, max(0, bracket - 40), bracket) is not None
+
+
+# A reporting verb right after the closing bracket: "The BTI's country report, released in
+# February 2022 (BTI report 2022) stated: ...". The bracket names the source the sentence
+# describes, as a short name for later use; a citation closes its clause instead.
+_REPORTING_VERB = re.compile(
+    r"\)?[ \t]*(?:stated|states|noted|notes|reported|reports|said|says|observed|observes|found|"
+    r"finds|explained|explains|estimated|estimates|indicated|indicates|added|adds|recorded|"
+    r"records|described|describes)\b"
+)
+
+
+def _short_name_of_source(text: str, end: int) -> bool:
+    """Whether the bracket a citation stands in is the short name of a source the sentence is
+    describing ("(BTI report 2022) stated"), not a citation of a listed one."""
+    return _REPORTING_VERB.match(text, end, end + 40) is not None
 
 
 def _year_only(value: DateValue | None) -> bool:
@@ -827,52 +845,10 @@ def _cross_references(
 # --------------------------------------------------------------------------- metadata
 
 
-# First lines that name a page's furniture or a list, not the document.
-_NOT_TITLES = re.compile(
-    r"^(?:table of contents|contents|search(?: website)?|home|menu|skip to (?:main )?content|"
-    r"navigation|print|share|back|top)$",
-    re.IGNORECASE,
-)
-
-
-def _title(text: str, seg: Segmentation) -> str | None:
-    first = seg.first_line
-    if first is None:
-        return None
-    line = _clean_title(text[first[0] : first[1]])
-    if _could_be_title(line):
-        return line
-    # A table of contents or a web page's navigation came first: the title is the first
-    # unnumbered heading of the body, else the first short line that reads like one.
-    for heading in seg.headings:
-        candidate = _clean_title(heading.text)
-        if (
-            heading.number is None
-            and not heading.in_toc
-            and heading.span.start >= first[1]
-            and _could_be_title(candidate)
-            and heading_key(candidate) not in SECTION_HEADINGS
-        ):
-            return candidate
-    for raw in text[first[1] : first[1] + 2000].splitlines():
-        candidate = _clean_title(raw)
-        if _could_be_title(candidate) and len(candidate.split()) <= 15:
-            return candidate
-    return line or None
-
-
-def _could_be_title(line: str) -> bool:
-    words = [word for word in line.split() if any(char.isalpha() for char in word)]
-    return (
-        len(words) >= 2
-        and not line.startswith(("•", "-", "*", "+"))
-        and not _NOT_TITLES.match(line)
-    )
-
-
-def _clean_title(line: str) -> str:
-    line = line.strip().lstrip("#").strip().replace("**", "")
-    return re.sub(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$", "", line)
+# The title is chosen by evidence (navigation, archive records, mastheads): see titles.py.
+from provenance.titles import choose_title as _title  # noqa: E402
+from provenance.titles import clean_title as _clean_title  # noqa: E402, F401
+from provenance.titles import could_be_title as _could_be_title  # noqa: E402, F401
 
 
 def _updates(text: str, line_index: LineIndex, seg: Segmentation) -> Iterable[Update]:

@@ -85,8 +85,9 @@ class FileError:
 @attrs.frozen(slots=True)
 class FileResult:
     """The findings of one checked file, and what of it was read (``coverage``; None for results
-    built from a baseline)."""
+    built from a baseline); ``suppressed``: how many findings its inline directives took out."""
 
     path: str
     findings: tuple[Finding, ...]
     coverage: Coverage | None = None
+    suppressed: int = 0

@@ -79,10 +79,13 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     if not stripped:
         return None
     lead = line_start + len(line) - len(line.lstrip())
-    if stripped.isascii() and stripped.isdigit():  # "²" is a digit to str.isdigit
-        number = int(stripped)
-        if 1 <= number <= MAX_NOTE and stripped[0] != "0":
-            return NoteStart(number, line_start, line_end, lead, None)
+    # "12" or "12." alone: the note's text follows on the next lines (UN endnotes; web pages
+    # converted to text, whose list numbers stand above their items).
+    alone = stripped[:-1] if stripped.endswith(".") else stripped
+    if alone.isascii() and alone.isdigit():  # "²" is a digit to str.isdigit
+        number = int(alone)
+        if 1 <= number <= MAX_NOTE and alone[0] != "0":
+            return NoteStart(number, line_start, line_end, lead, None, alone != stripped)
         return None
     parsed = parse_footnote_body_start(line)
     if parsed is None:

@@ -183,6 +183,11 @@ def heading_key(text: str) -> str:
 # --------------------------------------------------------------------------- furniture
 
 
+_LONE_NOTE_NUMBER = re.compile(r"[1-9][0-9]{0,2}\.?")
+#: Marks a web page puts after a note's text to lead back to its call.
+_BACK_LINKS = ("↩", "↩︎", "^")
+
+
 def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     """Running page headers and footers: short lines that repeat on page after page.
 
@@ -192,11 +197,16 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     found too, for repeated lines long enough not to occur by chance.
     """
     counts: Counter[str] = Counter()
+    previous = ""
     for block in blocks:
-        if len(block.lines) <= 2:
+        # The text of a note under its number ("8." alone, then "US CIA World Factbook ... ↩")
+        # may repeat, as sources do; it is not furniture.
+        under_number = _LONE_NOTE_NUMBER.fullmatch(previous) is not None
+        previous = block.lines[-1].text.strip() if len(block.lines) == 1 else ""
+        if len(block.lines) <= 2 and not under_number:
             for line in block.lines:
                 key = _normalise(line.text)
-                if 2 <= len(key) <= 120:
+                if 2 <= len(key) <= 120 and not key.endswith(_BACK_LINKS):
                     counts[key] += 1
     repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
     spans: list[tuple[int, int]] = []
@@ -260,6 +270,17 @@ class _HeadingLine:
     line: Line
     title_text: str
     markdown: bool
+
+
+def _is_known_heading(line: str) -> bool:
+    """Whether a line is, whole, the heading of a section the reading knows ("References",
+    "## Notes", "BIBLIOGRAPHY"), so that it heads what follows even without a blank line."""
+    match = _MARKDOWN_HEADING.match(line)
+    plain = match.group(2) if match else line.strip()
+    if len(plain) > 60:
+        return False
+    key = heading_key(_EMPHASIS.sub("", plain))
+    return key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS
 
 
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
@@ -328,8 +349,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             kept = tuple(
                 line for line in block.lines if (line.start, line.end) not in furniture_lines
             )
-            if kept:
-                yield Block(kept)
+            if not kept:
+                continue
+            if len(kept) > 1 and _is_known_heading(kept[0].text):
+                # Text from a PDF often has no blank line after a heading: "References" and
+                # the first entries in one block. The heading stands on its own.
+                yield Block(kept[:1])
+                yield Block(kept[1:])
+                continue
+            yield Block(kept)
 
     section: RegionKind | None = None
     in_toc = False

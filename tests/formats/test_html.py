@@ -17,6 +17,7 @@ from provenance.coverage import coverage
 from provenance.errors import InputError
 from provenance.formats import extract, sniff
 from provenance.model import Document
+from provenance.reporters.text import GUTTER
 
 pytest.importorskip("lxml")
 
@@ -72,7 +73,9 @@ def test_command_line_prints_source_lines(capsys: pytest.CaptureFixture[str]) ->
     status = cli.main(["check", "--select", "footnote-without-marker", str(PAGE)])
     out, _ = capsys.readouterr()
     assert status == cli.EXIT_FINDINGS
-    assert [line.split(":")[1].isdigit() for line in out.splitlines()] == [True, True]
+    # Context lines (the note's text, a caret line) follow each finding's line.
+    lines = [line for line in out.splitlines() if not line.startswith(GUTTER)]
+    assert [line.split(":")[1].isdigit() for line in lines] == [True, True]
 
 
 def test_sup_numbers_and_bracketed_note_links_are_calls() -> None:

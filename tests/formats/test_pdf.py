@@ -19,6 +19,7 @@ from provenance.coverage import coverage
 from provenance.errors import InputError
 from provenance.formats import document_of, extract, read_report, sniff
 from provenance.model import Document
+from provenance.reporters.text import GUTTER
 from provenance.segment import split_blocks, split_lines
 
 pytest.importorskip("pdfminer")
@@ -131,10 +132,12 @@ def test_the_command_line_prints_page_and_line(capsys: pytest.CaptureFixture[str
     status = cli.main(["check", "--select", "footnote-without-marker", str(AMNESTY)])
     out, _ = capsys.readouterr()
     assert status == cli.EXIT_FINDINGS
-    lines = out.splitlines()
-    assert len(lines) == 2
+    # Each finding's line is followed by its context: the note's text and a caret line under it.
+    lines = [line for line in out.splitlines() if not line.startswith(GUTTER)]
+    assert len(lines) == 2 and len(out.splitlines()) == 6
     assert all(line.startswith(f"{AMNESTY}:p") for line in lines)
     assert lines[0].split(":")[1] == "p5"
+    assert out.splitlines()[1].startswith(f"{GUTTER}⁹ This term is used in Russia")
 
 
 def test_sniffed_by_content_not_name(tmp_path: Path) -> None:

@@ -141,3 +141,10 @@ def test_arbitrary_text(text: str) -> None:
         assert 0 <= marker.span.start < marker.span.end <= len(text)
     for _number, lead, start in iter_glued_bodies(text, index, 0, len(text)):
         assert 0 < lead <= start <= len(text)
+
+
+def test_a_named_bracket_call_as_web_pages_converted_to_text_write_it() -> None:
+    assert parse_footnote_marker("[footnote 12]") == (12, "bracket")
+    assert parse_footnote_marker("[Note 3]") == (3, "bracket")
+    with pytest.raises(GrammarError):
+        parse_footnote_marker("[footnote]")

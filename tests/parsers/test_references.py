@@ -259,6 +259,51 @@ def test_entry_style_examples(style: refs.EntryStyle, example: refs.StyleExample
     assert found == dict(example.fields)
 
 
+def test_author_title_needs_an_author_not_a_sentence_and_a_title_not_a_date() -> None:
+    # A sentence that ends before an entry is no author.
+    with pytest.raises(GrammarError):
+        refs._parse_as(
+            "Others disagree (Lanka Guardian 1 January 1991). The Sri Lanka Monitor. British "
+            "Refugee Council. November 1990.",
+            "author_title",
+        )
+    # A date after the source makes an IRB entry.
+    entry = parse_reference(
+        "United States Department of State. 25 February 2000. Country Reports on Human Rights "
+        "Practices for 1999. Washington, DC."
+    )
+    assert entry.kind == "irb"
+    # An access note after the year.
+    entry = parse_reference(
+        "Amnesty International. Annual Report. London, 2005. http://www.amnesty.org/a "
+        "(accessed 5 May 2006)."
+    )
+    assert (entry.kind, entry.date, entry.accessed) == (
+        "author-title", Date(2005), Date(2006, 5, 5)
+    )  # fmt: skip
+
+
+def test_a_harvard_author_and_year_without_a_full_stop() -> None:
+    entry = parse_reference("Human Rights Watch 2013, World Report 2013. New York: HRW.")
+    assert (entry.kind, entry.author, entry.date) == (
+        "author-year", "Human Rights Watch", Date(2013)
+    )  # fmt: skip
+    entry = parse_reference("Amnesty International. Report. <http://www.amnesty.org/report>")
+    assert entry.url == "http://www.amnesty.org/report"
+
+
+def test_entry_starts_joins_a_wrapped_name_to_the_line_that_stopped_mid_entry() -> None:
+    lines = [
+        "Abad, R. G. (2005). Social Well-Being of Filipinos: Preliminary Findings. Quezon City: "
+        "Ateneo de",
+        "Manila University Press.",
+        "ADB (Asian Development Bank) (2012). Philippines: Country Poverty Analysis. Manila: Asian",
+        "Development Bank.",
+        "Human Rights Watch (2013). World Report 2013: Philippines. New York: HRW.",
+    ]
+    assert entry_starts(lines) == [0, 2, 4]
+
+
 def test_author_year_day_month_completes_the_year_and_wrapped_url_is_joined() -> None:
     entry = parse_reference(
         "Abdul-Zahra, Q. 2020. “Protesters Attack US Embassy.” AP News, 1 January. https://\n"
@@ -1103,6 +1148,20 @@ def author_year_entries(draw: st.DrawFn) -> ReferenceEntry:
 
 
 @st.composite
+def author_title_entries(draw: st.DrawFn) -> ReferenceEntry:
+    url = draw(opt(urls))
+    return ReferenceEntry(
+        kind="author-title",
+        author=draw(st.one_of(person, long_name)),
+        date=draw(st.integers(1950, 2030).map(Date)),
+        title=draw(title),
+        container=draw(opt(long_name)),
+        url=url,
+        accessed=draw(opt(day_date)) if url else None,
+    )
+
+
+@st.composite
 def web_entries(draw: st.DrawFn) -> ReferenceEntry:
     entry_title = draw(opt(long_title))
     return ReferenceEntry(
@@ -1129,6 +1188,7 @@ def title_first_entries(draw: st.DrawFn) -> ReferenceEntry:
 
 all_entries = st.one_of(
     author_year_entries(),
+    author_title_entries(),
     title_first_entries(),
     web_entries(),
     irb_entries(),

@@ -14,6 +14,7 @@ from provenance.auditing import (
     FindingRow,
     FootnoteRow,
     Reliance,
+    RuleCount,
     SharedCode,
     SourceRow,
     SourceSummary,
@@ -37,6 +38,29 @@ def test_seed_sections(seed_results: list) -> None:
     assert page.startswith("# Provenance audit")
     assert "| 19 | 196 | **missing** |" in page
     assert "### Qualified claims" in page and "**uncorroborated**, line 98" in page
+
+
+def test_summary_comes_first_and_findings_carry_their_sentence(seed_results: list) -> None:
+    audit = build_audit(seed_results)
+    page = render_audit_markdown(audit)
+    lines = page.split("\n")
+    summary = lines.index("## What to fix first")
+    assert summary < lines.index("## Across the documents")
+    assert next(line for line in lines if line.startswith("## ")) == "## What to fix first"
+    # Errors first, then warnings, then the qualified claims, most frequent first in each.
+    rows = [line for line in lines[summary:] if line.startswith("| error |")]
+    assert rows[0] == "| error | `footnote-without-marker` | 6 | 1 |"
+    by_document = lines[lines.index("### By document") + 4]
+    assert by_document.endswith("/001\\_57fd68c990b575be.txt | 7 | 2 | 39 |")
+    # A finding, then its sentence quoted with the span in bold.
+    at = next(i for i, line in enumerate(lines) if line.startswith("- **error** `weekday-mism"))
+    assert lines[at].startswith("- **error** `weekday-mismatch`, line 68:44: 'Thursday, May 29'")
+    assert lines[at + 1] == (
+        "  > They were sent to Kunmin on the morning of **Thursday, May 29** and to Changchun "
+        "yesterday."
+    )
+    # Qualified claims are listed once, under their own heading, not again as findings.
+    assert not any("`hedged-claim`, line" in line for line in lines)
 
 
 # --------------------------------------------------------------------------- hostile text
@@ -102,7 +126,18 @@ def _audit(text: Callable[[int], str], path: Callable[[int], str]) -> Audit:
                 ),
                 claims=(ClaimRow("hedged", "hedged-claim", 5, "x " + quote, quote, t(6)),),
                 timeline=(TimelinePoint(6, t(7), "2001-02-03", 0.5, True),),
-                findings=(FindingRow("weekday-mismatch", "error", 7, 8, t(8)),),
+                findings=(
+                    FindingRow(
+                        "weekday-mismatch",
+                        "error",
+                        7,
+                        8,
+                        t(8),
+                        context=" ".join(t(9).split()),
+                        context_start=2,
+                        context_length=5,
+                    ),
+                ),
                 citations=3,
                 unresolved_citations=1,
                 claim_sentences=4,
@@ -115,6 +150,7 @@ def _audit(text: Callable[[int], str], path: Callable[[int], str]) -> Audit:
         reliance=tuple(Reliance(path(i), 1, 1, 0.25) for i in range(len(HOSTILE_PATHS))),
         shared_codes=(SharedCode(text(101), (path(0), path(1), path(2))),),
         errors=tuple(FileError(path(i), text(102 + i)) for i in range(len(HOSTILE_PATHS))),
+        by_rule=(RuleCount("weekday-mismatch", "error", len(HOSTILE_PATHS), len(HOSTILE_PATHS)),),
     )
 
 
@@ -193,7 +229,39 @@ def test_hostile_text_is_shown_as_written() -> None:
         if token.type == "heading_open" and token.tag == "h2"
     ]
     titles = [" ".join(HOSTILE_TEXTS[(d * 13) % len(HOSTILE_TEXTS)].split()) for d in range(7)]
-    assert headings == ["Across the documents", *titles]
+    assert headings == ["What to fix first", "Across the documents", *titles]
     # A file name's line breaks are shown, not kept.
     page = render_audit_markdown(_hostile_audit())
     assert "evil\\\\n\\# Injected heading\\\\n\\\\n- injected item.txt" in page
+
+
+@pytest.mark.parametrize(
+    ("context", "start", "length", "shown"),
+    [
+        ("the word(s) here", 8, 3, "the word **\\(s\\)** here"),
+        ("a *x* b", 2, 3, "a **\\*x\\*** b"),
+        ("plain words here", 6, 5, "plain **words** here"),
+    ],
+)
+def test_excerpt_span_is_bold_whatever_its_edges(
+    context: str, start: int, length: int, shown: str
+) -> None:
+    from provenance.reporters.audit_markdown import _excerpt
+
+    finding = FindingRow("r", "error", 1, 1, "m", 0, 1, context, start, length)
+    assert _excerpt(finding) == shown
+    tokens = _tokens(shown)
+    assert "strong_open" in {child.type for token in tokens for child in (token.children or ())}
+
+
+def test_timeline_marks_the_documents_own_date() -> None:
+    text = "A report\n\n12 March 2001\n\nIn May 1999 and in June 2003 it happened.\n"
+    document = provenance.parse(text, "r.txt")
+    page = render_audit_markdown(build_audit([(document, provenance.check(document))]))
+    timeline = page[page.index("### Timeline of cited dates") :].split("\n")[2:6]
+    assert [line.split(":")[0] for line in timeline] == [
+        "- 1999-05",
+        "- 2001-03-12",
+        "- **2001-03-12",
+        "- 2003-06",
+    ], timeline

@@ -53,5 +53,6 @@ def test_each_document_says_what_was_read_and_linked() -> None:
             "citations_linked": 3,
             "notes": 2,
             "notes_linked": 2,
+            "suppressed": 0,
         }
     ]

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import provenance
+from provenance.excerpts import context
 from provenance.findings import FileError, FileResult, Finding, Related, Severity
-from provenance.reporters.sarif import FINGERPRINT_KEY, render_sarif, sarif_log
+from provenance.reporters.sarif import (
+    FINGERPRINT_KEY,
+    MAX_RELATED,
+    information_uri,
+    render_sarif,
+    sarif_log,
+    source_root,
+)
 from provenance.rules import all_rules, get_rule
 from provenance.span import LineIndex, Span
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
 WEEKDAY_SEED = "003_1657d4287ccc633e.txt"
 
 
@@ -49,8 +60,9 @@ def _only_result(log: dict[str, Any]) -> dict[str, Any]:
 
 
 def _region(result: dict[str, Any]) -> dict[str, int]:
-    region: dict[str, int] = result["locations"][0]["physicalLocation"]["region"]
-    return region
+    """The bounds of the result's region (its snippet left out)."""
+    region: dict[str, Any] = result["locations"][0]["physicalLocation"]["region"]
+    return {key: value for key, value in region.items() if key != "snippet"}
 
 
 # --------------------------------------------------------------------------- whole logs
@@ -207,30 +219,75 @@ def test_columns_count_code_points() -> None:
 # --------------------------------------------------------------------------- paths
 
 
+def _uri_of(path: str, root: Path | None = None) -> dict[str, str]:
+    result = _only_result(sarif_log([FileResult(path, (_finding("x", 0, 1),))], root=root))
+    location: dict[str, str] = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    return location
+
+
 @pytest.mark.parametrize(
     ("path", "uri"),
     [
         ("seeds/a.txt", "seeds/a.txt"),
         ("./seeds//a.txt", "seeds/a.txt"),
-        ("../shared/a b.txt", "../shared/a%20b.txt"),
+        ("seeds/../seeds/a b.txt", "seeds/a%20b.txt"),
         ("rapport é.txt", "rapport%20%C3%A9.txt"),
         ("c:notes.txt", "c%3Anotes.txt"),  # not a URI scheme
         ("100%.txt", "100%25.txt"),
     ],
 )
-def test_relative_paths_are_relative_uri_references(path: str, uri: str) -> None:
-    result = _only_result(sarif_log([FileResult(path, (_finding("x", 0, 1),))]))
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": uri,
-        "uriBaseId": "%SRCROOT%",
-    }
+def test_relative_paths_are_relative_uri_references(
+    path: str, uri: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _uri_of(path, tmp_path) == {"uri": uri, "uriBaseId": "%SRCROOT%"}
 
 
-def test_absolute_paths_are_file_uris() -> None:
-    result = _only_result(sarif_log([FileResult("/data/r 1.txt", (_finding("x", 0, 1),))]))
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": "file:///data/r%201.txt"
-    }
+def test_a_file_has_one_uri_however_its_path_is_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "reports").mkdir()
+    monkeypatch.chdir(tmp_path)
+    expected = {"uri": "reports/r%201.txt", "uriBaseId": "%SRCROOT%"}
+    for typed in ("reports/r 1.txt", "./reports/r 1.txt", str(tmp_path / "reports" / "r 1.txt")):
+        # The root is the repository that holds the working directory.
+        assert _uri_of(typed) == expected, typed
+    # From a folder inside the repository, paths are still named from its root.
+    monkeypatch.chdir(tmp_path / "reports")
+    assert _uri_of("r 1.txt") == expected
+    assert _uri_of("../reports/r 1.txt") == expected
+
+
+def test_the_source_root_is_the_repository_else_the_working_directory(tmp_path: Path) -> None:
+    inner = tmp_path / "repo" / "a" / "b"
+    inner.mkdir(parents=True)
+    assert source_root(inner) == inner
+    (tmp_path / "repo" / ".git").write_text("gitdir: elsewhere\n")  # a worktree's .git file
+    assert source_root(inner) == tmp_path / "repo"
+
+
+def test_files_outside_the_root_keep_absolute_file_uris(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    assert _uri_of("/data/r 1.txt", root) == {"uri": "file:///data/r%201.txt"}
+    outside = tmp_path / "elsewhere.txt"
+    assert _uri_of("../elsewhere.txt", root) == {"uri": outside.as_uri()}
+
+
+def test_a_link_into_the_root_is_still_inside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    (root / "reports").mkdir(parents=True)
+    link = tmp_path / "link"
+    link.symlink_to(root, target_is_directory=True)
+    monkeypatch.chdir(root)
+    expected = {"uri": "reports/r.txt", "uriBaseId": "%SRCROOT%"}
+    assert _uri_of(str(link / "reports" / "r.txt"), root) == expected
 
 
 # --------------------------------------------------------------------------- messages
@@ -260,6 +317,119 @@ def test_braces_are_escaped_and_related_locations_linked(
 def test_empty_message_falls_back_to_the_rule_summary() -> None:
     result = _only_result(sarif_log([FileResult("a.txt", (_finding("x", 0, 1, message=" "),))]))
     assert result["message"]["text"] == get_rule("weekday-mismatch").summary.replace("{", "{{")
+
+
+def test_related_locations_are_neither_repeated_nor_the_result_itself(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    text = "note 4 here, again 4, and 4 once more."
+    index = LineIndex(text)
+    related = (
+        Related(index.span(0, 6), "the note itself"),  # the result's own place
+        Related(index.span(19, 20), "note 4 is also called here"),
+        Related(index.span(19, 20), "note 4 is also called here"),  # a repeat
+        Related(index.span(26, 27), "note 4 is also called here"),
+    )
+    log = sarif_log([FileResult("a.txt", (_finding(text, 0, 6, message="m", related=related),))])
+    validator.validate(log)
+    result = _only_result(log)
+    places = result["relatedLocations"]
+    assert [p["id"] for p in places] == [1, 2]
+    assert [p["physicalLocation"]["region"]["startColumn"] for p in places] == [20, 27]
+    # Places that share a message are linked by number, not by the same words twice.
+    assert result["message"]["text"] == "m (see note 4 is also called here: [1](1), [2](2))"
+
+
+def test_related_locations_stop_where_github_stops_showing_them() -> None:
+    text = "x" * (MAX_RELATED + 20)
+    index = LineIndex(text)
+    related = tuple(Related(index.span(i, i + 1), f"place {i}") for i in range(1, MAX_RELATED + 11))
+    result = _only_result(
+        sarif_log([FileResult("a.txt", (_finding(text, 0, 1, related=related),))])
+    )
+    assert len(result["relatedLocations"]) == MAX_RELATED
+    assert result["message"]["text"].endswith(
+        f"[place {MAX_RELATED}]({MAX_RELATED}); and 10 more not shown)"
+    )
+
+
+# --------------------------------------------------------------------------- snippets
+
+
+def test_the_region_carries_its_text_and_the_context_its_sentence(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    text = "Intro line.\nPolice beat him (Smith 2001) in May. The next sentence is another."
+    start = text.index("(Smith 2001)")
+    span = LineIndex(text).span(start, start + len("(Smith 2001)"))
+    finding = Finding(
+        "citation-without-source",
+        Severity.ERROR,
+        "m",
+        span,
+        text[start : span.end],
+        context=context(text, span),
+    )
+    log = sarif_log([FileResult("a.txt", (finding,))])
+    validator.validate(log)
+    physical = _only_result(log)["locations"][0]["physicalLocation"]
+    assert physical["region"]["snippet"] == {"text": "(Smith 2001)"}
+    assert physical["contextRegion"] == {
+        "startLine": 2,
+        "endLine": 2,
+        "snippet": {"text": "Police beat him (Smith 2001) in May."},
+    }
+
+
+def test_no_context_region_where_the_context_is_the_span_alone() -> None:
+    text = "Intro.\nA whole line\nmore"
+    span = LineIndex(text).span(7, 19)
+    finding = Finding("weekday-mismatch", Severity.ERROR, "m", span, text[7:19])
+    finding = attrs.evolve(finding, context=context(text, span))
+    physical = _only_result(sarif_log([FileResult("a.txt", (finding,))]))["locations"][0][
+        "physicalLocation"
+    ]
+    assert physical["region"]["snippet"] == {"text": "A whole line"}
+    assert "contextRegion" not in physical  # it would be the region itself
+
+
+def test_no_snippet_where_the_excerpt_is_not_the_region_text() -> None:
+    text = "1 Body of a note that is quoted whole."
+    span = LineIndex(text).span(0, 1)
+    finding = Finding("footnote-without-marker", Severity.ERROR, "m", span, text[2:])
+    physical = _only_result(sarif_log([FileResult("a.txt", (finding,))]))["locations"][0][
+        "physicalLocation"
+    ]
+    assert "snippet" not in physical["region"]
+    assert "contextRegion" not in physical  # a finding read back from a baseline has none
+
+
+def test_seed_findings_carry_snippets(seed_file_results: list[FileResult]) -> None:
+    results = sarif_log(seed_file_results)["runs"][0]["results"]
+    findings = [f for r in seed_file_results for f in r.findings]
+    for result, finding in zip(results, findings, strict=True):
+        physical = result["locations"][0]["physicalLocation"]
+        if len(finding.excerpt) == len(finding.span) and finding.excerpt:
+            assert physical["region"]["snippet"]["text"] == finding.excerpt
+        found = finding.context
+        if found is not None and (found.start > 0 or found.start + found.length < len(found.text)):
+            assert physical["contextRegion"]["snippet"]["text"] == found.text
+        else:
+            assert "contextRegion" not in physical
+
+
+# --------------------------------------------------------------------------- the tool
+
+
+def test_the_driver_names_its_home_page_and_every_descriptor_has_help() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    driver = sarif_log([])["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == information_uri()
+    assert driver["informationUri"] == pyproject["project"]["urls"]["Homepage"]
+    assert driver["informationUri"].startswith("https://")
+    # GitHub requires help on every reportingDescriptor, notification descriptors included.
+    for descriptor in driver["rules"] + driver["notifications"]:
+        assert descriptor["help"]["text"] and descriptor["help"]["markdown"]
 
 
 # --------------------------------------------------------------------------- fingerprints

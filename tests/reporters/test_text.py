@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-from provenance.findings import FileResult, Finding, Related, Severity
-from provenance.reporters.text import format_finding, printable, render_text
+import attrs
+
+from provenance.findings import FileError, FileResult, Finding, Related, Severity
+from provenance.reporters.text import (
+    format_finding,
+    printable,
+    render_text,
+    statistics,
+    summary_line,
+)
 from provenance.span import LineIndex
 
 TEXT = "first line\nsecond line with a fault\n"
@@ -41,8 +49,11 @@ def test_summary_counts_by_severity() -> None:
     assert text.splitlines()[-1] == "2 findings (1 error, 1 warning) in 1 of 2 files"
 
 
-def test_nothing_to_say_is_empty() -> None:
-    assert render_text([FileResult("a.txt", ())]) == ""
+def test_a_clean_run_says_so_in_one_line() -> None:
+    assert render_text([FileResult("a.txt", ()), FileResult("b.txt", ())]) == (
+        "0 findings in 2 files\n"
+    )
+    assert render_text([FileResult("a.txt", ())], quiet=True) == ""
 
 
 def test_a_file_whose_citations_or_notes_were_not_all_linked_says_so() -> None:
@@ -51,7 +62,10 @@ def test_a_file_whose_citations_or_notes_were_not_all_linked_says_so() -> None:
     partial = Coverage(sources=0, citations=2, citations_linked=0, notes=3, notes_linked=3)
     complete = Coverage(sources=2, citations=2, citations_linked=2, notes=0, notes_linked=0)
     out = render_text([FileResult("a.txt", (), partial), FileResult("b.txt", (), complete)])
-    assert out == "a.txt: read 0 sources listed, 0 of 2 citations linked, 3 of 3 notes linked\n"
+    assert out.splitlines()[0] == (
+        "a.txt: read 0 sources listed, 0 of 2 citations linked, 3 of 3 notes linked"
+    )
+    assert len(out.splitlines()) == 2
 
 
 # --------------------------------------------------------------------------- control characters
@@ -88,4 +102,76 @@ def test_a_file_name_with_control_characters_is_escaped_in_the_read_line() -> No
 
     partial = Coverage(sources=0, citations=2, citations_linked=0, notes=0, notes_linked=0)
     out = render_text([FileResult("a\x1b[2K\rb.txt", (), partial)])
-    assert out == "a\\x1b[2K\\x0db.txt: read 0 sources listed, 0 of 2 citations linked\n"
+    assert (
+        out.splitlines()[0] == "a\\x1b[2K\\x0db.txt: read 0 sources listed, 0 of 2 citations linked"
+    )
+
+
+# --------------------------------------------------------------------------- context, summary
+
+
+def _with_context(text: str, start: int, end: int, severity: Severity = Severity.ERROR) -> Finding:
+    from provenance.excerpts import context
+
+    index = LineIndex(text)
+    return Finding(
+        rule="weekday-mismatch",
+        severity=severity,
+        message="m",
+        span=index.span(start, end),
+        excerpt=text[start:end],
+        context=context(text, index.span(start, end)),
+    )
+
+
+def test_the_sentence_and_a_caret_line_follow_the_finding() -> None:
+    text = "Preface.\nThey left on Thursday, May 29 and came back. Next sentence.\n"
+    start = text.index("Thursday")
+    finding = _with_context(text, start, start + len("Thursday, May 29"))
+    assert format_finding(finding, "r.txt").splitlines() == [
+        "r.txt:2:14: error weekday-mismatch m",
+        "  | They left on Thursday, May 29 and came back.",
+        "  |              ^" + "~" * 15,
+    ]
+    assert format_finding(finding, "r.txt", context=False).splitlines() == [
+        "r.txt:2:14: error weekday-mismatch m"
+    ]
+
+
+def test_the_caret_stays_under_the_span_after_escaped_control_characters() -> None:
+    text = "A \x1b[2J tab\there (Smith 1999) ends.\n"
+    start = text.index("(Smith")
+    lines = format_finding(_with_context(text, start, start + 12), "r.txt").splitlines()
+    assert "\x1b" not in "".join(lines)
+    context, caret = lines[1], lines[2]
+    assert context[caret.index("^") :].startswith("(Smith 1999)")
+    assert len(caret) - caret.index("^") == len("(Smith 1999)")
+
+
+def test_summary_counts_files_that_could_not_be_checked() -> None:
+    results = [FileResult("a.txt", (_finding(Severity.WARNING),))]
+    errors = [FileError(f"{n}.txt", "missing") for n in "bcd"]
+    assert summary_line(results, errors) == (
+        "1 finding (1 warning) in 1 of 4 files; 3 could not be checked"
+    )
+
+
+def test_infos_can_be_left_out_and_are_counted() -> None:
+    results = [
+        FileResult("a.txt", (_finding(), _finding(Severity.INFO), _finding(Severity.INFO))),
+        FileResult("b.txt", (_finding(Severity.INFO),), suppressed=2),
+    ]
+    text = render_text(results, show_infos=False)
+    assert " info " not in text
+    assert text.splitlines()[-1] == (
+        "1 finding (1 error) in 1 of 2 files; 2 suppressed in the reports; "
+        "3 infos not shown (--show-infos)"
+    )
+    assert render_text(results).splitlines()[-1].startswith("4 findings (1 error, 3 infos) in 2")
+
+
+def test_statistics_count_findings_by_rule() -> None:
+    hedged = attrs.evolve(_finding(Severity.INFO), rule="hedged-claim")
+    results = [FileResult("a.txt", (_finding(), hedged, hedged)), FileResult("b.txt", (hedged,))]
+    assert statistics(results) == "3  hedged-claim      info\n1  weekday-mismatch  error\n"
+    assert statistics([FileResult("a.txt", ())]) == ""

@@ -38,7 +38,9 @@ _MARKER_STYLES: dict[str, MarkerStyle] = {
 }
 
 # Where a note call may start. The grammar decides whether one does.
-_MARKER_CANDIDATE = re.compile(r"<(?i:sup)>|\[\^?[1-9]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]")
+_MARKER_CANDIDATE = re.compile(
+    r"<(?i:sup)>|\[\^?[1-9]|\[(?i:footnote|endnote|note|fn)[ \t]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]"
+)
 # A superscript digit after a unit is an exponent ("km²"), not a note call.
 _UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
 # Longest text a note call or a body lead can take ("<sup>999</sup>: " is 15 characters).

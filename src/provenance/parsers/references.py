@@ -143,6 +143,7 @@ _STARTS: tuple[str, ...] = (
     "un_short",
     "name_only",
     "author_year",
+    "author_title",
     "web",
     "title_first",
     "date",
@@ -163,7 +164,7 @@ LIST_STYLES: tuple[str, ...] = (
 #: Styles of research reports, encyclopaedias and web copies, for the same lists. Each competes
 #: with the reading ``LIST_STYLES`` gives (the first of them that fits): the reading with the
 #: best ``reading_score`` wins, the older styles on a tie, so what those read stays as it was.
-COMPETING_STYLES: tuple[str, ...] = ("author_year", "web", "title_first")
+COMPETING_STYLES: tuple[str, ...] = ("author_year", "author_title", "web", "title_first")
 
 
 @attrs.frozen(slots=True)
@@ -227,6 +228,30 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 "• Amnesty International (n.d.). Title. Retrieved 5 May 2011 from https://x.org/a",
                 author="Amnesty International", title="Title", url="https://x.org/a",
                 accessed="2011-05-05",
+            ),
+        ),
+    ),
+    EntryStyle(
+        "author_title",
+        "author-title",
+        "[mark] {author}. {title}. [{container},] {year}. [{url}] [{access note}]",
+        (
+            _example(
+                "Garcia, J. Neil C. Philippine Gay Culture. Quezon City: UP Press, 2008.",
+                author="Garcia, J. Neil C.", date="2008", title="Philippine Gay Culture",
+                container="Quezon City: UP Press",
+            ),
+            _example(
+                'Tan, Michael L. "Survival through Pluralism." Journal of Homosexuality 40 '
+                "(2001): 117-42.",
+                author="Tan, Michael L.", date="2001", title="Survival through Pluralism",
+                container="Journal of Homosexuality 40",
+            ),
+            _example(
+                'Human Rights Watch. "World Report 2013: Philippines." New York, 2013. '
+                "http://www.hrw.org/world-report/2013",
+                author="Human Rights Watch", date="2013", title="World Report 2013: Philippines",
+                container="New York", url="http://www.hrw.org/world-report/2013",
             ),
         ),
     ),
@@ -433,6 +458,7 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
 class _EntryTransformer(Transformer[Token, Any]):
@@ -844,6 +870,7 @@ class _EntryTransformer(Transformer[Token, Any]):
 
     ay_author_i = ay_author
     ay_words = ay_author
+    at_words = ay_author
     web_words = ay_author
 
     def ay_quoted(self, c: list[Token]) -> _Role:
@@ -965,6 +992,51 @@ class _EntryTransformer(Transformer[Token, Any]):
         self._tail_fields(tail, fields, year)
         return ReferenceEntry(kind="author-year", **fields)
 
+    def at_year(self, c: list[Token]) -> _Role:
+        token = c[0]
+        if token.type == "PAREN_YEAR":
+            token = Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
+        return _Role("year", self._year(token))
+
+    def at_tail(self, c: list[Any]) -> _Role:
+        return _Role("tail", c)
+
+    def author_title(self, c: list[Any]) -> ReferenceEntry:
+        fields: dict[str, Any] = {}
+        for x in c:
+            if isinstance(x, Token) and x.type == "AT_NAME":
+                name = _normal(str(x))
+                # "Smith, John." loses its full stop; "Tan, Michael L." keeps its initial's.
+                fields["author"] = name if _INITIAL_END.search(name) else name.rstrip(".")
+            elif isinstance(x, _Frag) and "author" not in fields:
+                fields["author"] = self._frag_text(x)
+            elif isinstance(x, _Role) and x.name == "title":
+                fields["title"] = x.value
+            elif isinstance(x, _Frag):
+                fields["title"] = self._frag_text(x)
+            elif isinstance(x, _Role) and x.name == "tail":
+                tail = x.value
+                # The first year dates the entry; the words before it name the work.
+                first = next(
+                    i for i, t in enumerate(tail) if isinstance(t, _Role) and t.name == "year"
+                )
+                if tail[first].value is not None:
+                    fields["date"] = tail[first].value
+                rest = [t for t in tail if not (isinstance(t, _Role) and t.name == "year")]
+                # The year ends the segment before it, as its full stop would.
+                self._tail_fields([*rest[:first], Token("DOT", "."), *rest[first:]], fields, None)
+        title = fields.get("title")
+        if (
+            title is None
+            or _starts_with_date(title)
+            or not _names_an_author(fields.get("author", ""))
+        ):
+            # "Source. 25 February 2000. Title." is an entry dated after its source (IRB);
+            # "Others disagree (Guardian 1991). The Monitor. ... 1990.", a sentence before an
+            # entry, has no author.
+            raise GrammarError(_GRAMMAR, self._text, 0)
+        return ReferenceEntry(kind="author-title", **fields)
+
     def title_first(self, c: list[Any]) -> ReferenceEntry:
         title = next(x for x in c if isinstance(x, Token) and x.type == "QUOTED")
         fields: dict[str, Any] = {"title": self._quoted(title)}
@@ -1032,11 +1104,42 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "author_year": re.compile(
         r"(?:[.,(]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
+        r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
+    ),
+    # A year ending its segment after the title: ", 2008." or "(2001)".
+    "author_title": re.compile(
+        r"\.\s.*(?:(?:1[6-9]|20)[0-9][0-9][a-z]?\s*(?:[.,:;)]|$)|\((?:1[6-9]|20)[0-9][0-9]\))"
     ),
     "web": re.compile(r"(?i:https?:|www\.)"),
     # The title opens the entry, after a bullet or list number at most.
     "title_first": re.compile(r"^.{0,12}?[\"“„]"),
 }
+
+
+#: Lower-case words that names of organisations and people hold ("Ministry of Foreign Affairs",
+#: "van der Berg"); any other lower-case word makes the words before a full stop prose.
+_NAME_PARTICLES = frozenset(
+    {"of", "on", "the", "and", "for", "in", "at", "to", "de", "du", "des", "del", "della", "la",
+     "le", "van", "von", "der", "den", "et", "al", "y", "e", "da", "dos", "das", "bin", "ibn"}
+)  # fmt: skip
+
+
+def _starts_with_date(text: str) -> bool:
+    head = re.split(r"[.,;:]", text, maxsplit=1)[0]
+    try:
+        parse_reference_date(_normal(head))
+    except GrammarError:
+        return False
+    return True
+
+
+def _names_an_author(author: str) -> bool:
+    """Whether the words before an author-title entry's first full stop can be its author: no
+    lower-case word but a name's particles."""
+    words = re.findall(r"[^\s,;()\[\]]+", author)
+    if not words:
+        return False
+    return all(not word[0].islower() or word.rstrip(".") in _NAME_PARTICLES for word in words)
 
 
 def _style_order(section: str) -> tuple[str, ...]:
@@ -1203,6 +1306,8 @@ def reference_entry(text: str, section: str = "references") -> ReferenceEntry:
 _COST_UNSTRUCTURED = 10
 _COST_LOOSE = 1
 _COST_NAME_PER_EXTRA_LINE = 1
+#: Styles whose entry opens with its author and year: a line read so on its own starts an entry.
+_HEAD_STYLES = frozenset({"author_year"})
 
 
 def entry_starts(lines: Sequence[str]) -> list[int]:
@@ -1264,8 +1369,18 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         if not joined[:1].isupper():
                             # "018.1444607.": the end of a number or address wrapped above.
                             cache[key] += _COST_LOOSE
+                        elif i > 0 and _stops_mid_entry(texts[i - 1]):
+                            # "... Quezon City: Ateneo de" / "Manila University Press.": a
+                            # name after a line that stops where no entry ends is its rest.
+                            cache[key] += _COST_LOOSE
                     else:
                         cache[key] = 0
+                    if j == i + 1:
+                        alone[i] = style
+                    elif any(alone.get(k) in _HEAD_STYLES for k in range(i + 1, j)):
+                        # A line that is an author-year entry on its own ("Smith, J. (2003).
+                        # Title.") starts one: a run that reads over it is two entries.
+                        cache[key] += _COST_LOOSE
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
@@ -1277,7 +1392,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                 cache[key] += _COST_UNSTRUCTURED
         return cache[key]
 
-    if all(cost(i, i + 1) == 0 for i in range(n)):
+    # The style each line is read in on its own (lines no style reads are not in it).
+    alone: dict[int, str] = {}
+    singles = [cost(i, i + 1) for i in range(n)]
+    if all(single == 0 for single in singles):
         # Every line is a whole entry on its own: the cheapest cut with the most entries.
         return list(range(n))
     # best[i] = (cost, -entries, next cut) for lines[i:]
@@ -1298,6 +1416,22 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
 
 # A line that stops inside a web address: after "://", "www.", an escape ("%20") or a character
 # an address does not end with.
+#: A line at least this long may have been wrapped by the page, not ended by its writer.
+_WRAPPED_LINE = 60
+
+
+def _stops_mid_entry(line: str) -> bool:
+    """Whether a line stops where no entry ends: not after a full stop, bracket or quote, nor
+    at the end of a web address ("... Quezon City: Ateneo de", "... Manila: Asian"), in a line
+    long enough to have been wrapped."""
+    stripped = line.rstrip()
+    if len(stripped) < _WRAPPED_LINE or stripped[-1] in ".)]\"”'’":
+        # A short line ends where its writer ended it ("IRB Databases" in a list of names).
+        return False
+    last = stripped.rsplit(None, 1)[-1]
+    return not last.startswith(("http://", "https://", "www."))
+
+
 _URL_BROKEN = re.compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")

@@ -26,6 +26,9 @@ for every entry the style can express. The style defaults to the entry's ``kind`
     ``Author (Year). "Title." Container. URL (accessed Date)``; a date with a month is written
     in the brackets (``(2019, 4 December)``). The bracketed year keeps the entry from reading as
     IRB style (``Author. 2019. "Title."`` reads so, with the same fields).
+``author-title``
+    ``Author. "Title." Container, Year. URL (accessed Date)``: the year at the end (Chicago,
+    MLA), the container optional.
 ``web``
     ``Author. Title. URL (accessed Date)``, the author and title optional.
 ``title-first``
@@ -57,6 +60,7 @@ REFERENCE_STYLES: tuple[str, ...] = (
     "un-short",
     "ibid",
     "author-year",
+    "author-title",
     "web",
     "title-first",
     "name-only",
@@ -366,6 +370,25 @@ def _author_year(entry: ReferenceEntry) -> str:
     return text
 
 
+def _author_title(entry: ReferenceEntry) -> str:
+    _need(entry, "author-title", "author", "title", "date")
+    _unused(entry, "author-title", "place", "volume", "issue", "pages", "index_code", "note")
+    assert entry.author is not None and entry.title is not None
+    if entry.accessed is not None and entry.url is None:
+        raise ValueError("an access date follows the address")
+    if not isinstance(entry.date, Date) or entry.date.month is not None:
+        raise ValueError("an author-title entry has a year")
+    _check(entry.date)
+    author = entry.author if entry.author.endswith(".") else f"{entry.author}."
+    text = f"{author} {_quoted(entry.title)}"
+    if entry.container is not None:
+        text += f" {entry.container},"
+    text += f" {entry.date.year}."
+    if entry.url is not None:
+        text += f" {entry.url}{_accessed(entry)}"
+    return text
+
+
 def _web(entry: ReferenceEntry) -> str:
     _need(entry, "web", "url")
     _unused(
@@ -418,6 +441,8 @@ def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
         return _short(entry, style)
     if style == "author-year":
         return _author_year(entry)
+    if style == "author-title":
+        return _author_title(entry)
     if style == "web":
         return _web(entry)
     if style == "title-first":

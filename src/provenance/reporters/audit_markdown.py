@@ -1,5 +1,8 @@
 """The audit report as Markdown: the same content as the HTML page, as tables and quotes.
 
+It opens with what to fix first (findings by rule and by document), then each document with
+its findings, each quoted in the sentence around it.
+
 Text from reports, and file names, are escaped so that they cannot break a line or a table or
 turn into markup, HTML or links: every rendered line is a line of the template, whatever the
 text says.
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.auditing import Audit, DocumentAudit
+from provenance.auditing import Audit, DocumentAudit, FindingRow
 
 # Characters that open inline markup anywhere in a line (emphasis, code, links, images, HTML,
 # entities, strikethrough, table cells, autolinks by e-mail address). Each is ASCII punctuation,
@@ -51,6 +54,37 @@ def _highlight(quote: str, marker: str | None) -> str:
     return _block_safe(f"{_escape(flat[:start])}**{_escape(phrase)}**{_escape(flat[end:])}")
 
 
+def _excerpt(finding: FindingRow) -> str:
+    """The finding's sentence, escaped, with its span in bold."""
+    text, start = finding.context, finding.context_start
+    end = start + finding.context_length
+    span = " ".join(text[start:end].split())
+    if not span:
+        return _md(text)
+    head, tail = " ".join(text[:start].split()), " ".join(text[end:].split())
+    if head and text[start - 1 : start].isspace():
+        head += " "
+    if tail and text[end : end + 1].isspace():
+        tail = " " + tail
+    before, inside, after = _escape(head), _escape(span), _escape(tail)
+    # ``**`` only opens (closes) bold next to punctuation when a space or punctuation stands on
+    # its other side: where a word touches a span that starts or ends with punctuation, a space
+    # is put between them so that the span still shows in bold.
+    if before and not _loose(before[-1]) and _punctuation(inside[0]):
+        before += " "
+    if after and not _loose(after[0]) and _punctuation(inside[-1]):
+        after = " " + after
+    return _block_safe(f"{before}**{inside}**{after}")
+
+
+def _punctuation(char: str) -> bool:
+    return not char.isalnum() and not char.isspace()
+
+
+def _loose(char: str) -> bool:
+    return char.isspace() or _punctuation(char)
+
+
 def _rule(rule: str) -> str:
     """A rule id as code (escapes do not work inside code, so only a plain id is shown so)."""
     return f"`{rule}`" if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule) else _md(rule)
@@ -63,6 +97,22 @@ def _path(path: str) -> str:
 
 def _lines(lines: tuple[int, ...]) -> str:
     return ", ".join(str(line) for line in lines) if lines else "—"
+
+
+def _findings(doc: DocumentAudit) -> list[str]:
+    out: list[str] = []
+    out += ["", "### Findings", ""]
+    if doc.findings:
+        for finding in doc.findings:
+            out.append(
+                f"- **{_md(finding.severity)}** {_rule(finding.rule)}, "
+                f"{_md(finding.where)}: {_md(finding.message)}"
+            )
+            if finding.context:
+                out.append(f"  > {_excerpt(finding)}")
+    else:
+        out.append("No findings.")
+    return out
 
 
 def _document(doc: DocumentAudit) -> list[str]:
@@ -79,10 +129,9 @@ def _document(doc: DocumentAudit) -> list[str]:
         f"({doc.linked_notes} linked to their call), "
         f"{len(doc.claims)} qualified claims, {doc.count('error')} errors, "
         f"{doc.count('warning')} warnings.",
-        "",
-        "### Sources",
-        "",
     ]
+    out += _findings(doc)
+    out += ["", "### Sources", ""]
     if doc.sources:
         out += [
             "| # | section | source | date | accessed | cited (lines) | line |",
@@ -125,28 +174,58 @@ def _document(doc: DocumentAudit) -> list[str]:
         out.append("None.")
     out += ["", "### Timeline of cited dates", ""]
     if doc.timeline:
+        own = doc.date_position if doc.date else None
         for point in sorted(doc.timeline, key=lambda p: p.position):
+            if own is not None and point.position > own:
+                out.append(f"- **{_md(doc.date)}: the document's own date**")
+                own = None
             inferred = " *(year inferred)*" if point.inferred else ""
             out.append(f"- {_md(point.iso)}: “{_md(point.text)}”, line {point.line}{inferred}")
+        if own is not None:
+            out.append(f"- **{_md(doc.date)}: the document's own date**")
     else:
         out.append("No dated statements.")
-    out += ["", "### Findings", ""]
-    if doc.findings:
-        out += ["| severity | rule | where | message |", "|---|---|---|---|"]
-        for finding in doc.findings:
-            out.append(
-                f"| {_md(finding.severity)} | {_rule(finding.rule)} | "
-                f"{finding.location} | "
-                f"{_md(finding.message)} |"
-            )
+    out.append("")
+    return out
+
+
+def _summary(audit: Audit) -> list[str]:
+    out = ["## What to fix first", "", "### By rule", ""]
+    if audit.by_rule:
+        out += ["| severity | rule | findings | documents |", "|---|---|---|---|"]
+        out += [
+            f"| {_md(r.severity)} | {_rule(r.rule)} | {r.findings} | {r.documents} |"
+            for r in audit.by_rule
+        ]
     else:
         out.append("No findings.")
+    out += ["", "### By document", ""]
+    if audit.documents:
+        order = sorted(audit.documents, key=lambda d: (-d.count("error"), -d.count("warning")))
+        out += ["| document | errors | warnings | qualified claims |", "|---|---|---|---|"]
+        out += [
+            f"| {_path(d.path)} | {d.count('error')} | {d.count('warning')} | {len(d.claims)} |"
+            for d in order
+        ]
+    else:
+        out.append("No documents.")
+    if audit.errors:
+        out += ["", "### Files that could not be read", ""]
+        out += [f"- {_path(e.path)}: {_md(e.reason)}" for e in audit.errors]
     out.append("")
     return out
 
 
 def render_audit_markdown(audit: Audit) -> str:
-    out = ["# Provenance audit", "", f"{len(audit.documents)} document(s).", ""]
+    out = [
+        "# Provenance audit",
+        "",
+        f"{len(audit.documents)} document(s): {audit.count('error')} errors, "
+        f"{audit.count('warning')} warnings, "
+        f"{sum(len(doc.claims) for doc in audit.documents)} qualified claims.",
+        "",
+    ]
+    out += _summary(audit)
     out += ["## Across the documents", "", "### Sources most relied on", ""]
     if audit.top_sources:
         out += ["| source | documents | citations |", "|---|---|---|"]
@@ -156,11 +235,13 @@ def render_audit_markdown(audit: Audit) -> str:
     out += ["", "### Documents leaning on qualified claims", ""]
     if audit.reliance:
         out += [
-            "| document | qualified claims | uncorroborated | share of sentences |",
-            "|---|---|---|---|",
+            "| document | qualified claims | uncorroborated | per 1,000 words | "
+            "share of sentences |",
+            "|---|---|---|---|---|",
         ]
         out += [
-            f"| {_path(r.path)} | {r.claims} | {r.uncorroborated} | {r.share:.1%} |"
+            f"| {_path(r.path)} | {r.claims} | {r.uncorroborated} | "
+            f"{r.per_thousand_words:.1f} | {r.share:.1%} |"
             for r in audit.reliance
         ]
     else:
@@ -172,9 +253,6 @@ def render_audit_markdown(audit: Audit) -> str:
         ]
     else:
         out.append("None.")
-    if audit.errors:
-        out += ["", "### Files that could not be read", ""]
-        out += [f"- {_path(e.path)}: {_md(e.reason)}" for e in audit.errors]
     out.append("")
     for doc in audit.documents:
         out += _document(doc)

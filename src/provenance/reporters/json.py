@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from provenance.excerpts import Context
 from provenance.findings import FileError, FileResult, Finding
 from provenance.places import Place
 
@@ -37,6 +38,7 @@ def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
             for r in finding.related
         ],
         "fingerprint": finding.fingerprint(),
+        "context": _context(finding.context),
         **placed,
     }
 
@@ -46,6 +48,14 @@ def _place(place: Place) -> dict[str, int]:
     if place.page is None:
         return {"source_line": place.line}
     return {"page": place.page, "line": place.line}
+
+
+def _context(context: Context | None) -> dict[str, Any] | None:
+    """The sentence around the span on one line; ``start`` and ``length`` count characters
+    (code points) of ``text``, so ``text[start:start + length]`` is the span."""
+    if context is None:
+        return None
+    return {"text": context.text, "start": context.start, "length": context.length}
 
 
 def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ()) -> str:
@@ -58,7 +68,11 @@ def render_json(results: Sequence[FileResult], errors: Sequence[FileError] = ())
         ],
         "errors": [{"path": error.path, "reason": error.reason} for error in errors],
         "documents": [
-            {"path": result.path, **attrs.asdict(result.coverage)}
+            {
+                "path": result.path,
+                **attrs.asdict(result.coverage),
+                "suppressed": result.suppressed,
+            }
             for result in results
             if result.coverage is not None
         ],

@@ -31,8 +31,14 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def format_finding(finding: Finding, path: str, colour: bool = False) -> str:
-    """One line for one finding (and one indented line per related place)."""
+#: What starts the lines of a finding's context, as rustc and ruff print the source.
+GUTTER = "  | "
+
+
+def format_finding(finding: Finding, path: str, colour: bool = False, context: bool = True) -> str:
+    """A finding as compilers print one: a ``path:line:col: severity rule message`` line, the
+    sentence around it with a caret line under the span (``context``, when the finding has
+    one), and one ``note`` line per related place."""
     path = printable(path)
     where = f"{path}:{_location(finding.span, finding.place)}:"
     severity = str(finding.severity)
@@ -41,6 +47,8 @@ def format_finding(finding: Finding, path: str, colour: bool = False) -> str:
         where = f"{_BOLD}{where}{_RESET}"
         severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
     lines = [f"{where} {severity} {printable(finding.rule)} {message}"]
+    if context and finding.context is not None:
+        lines += _context_lines(finding, colour)
     for related in finding.related:
         note = printable(" ".join(related.message.split()))
         lines.append(f"{path}:{_location(related.span, related.place)}: note {note}")
@@ -53,6 +61,22 @@ def _location(span: Span, place: Place | None) -> str:
     return place.label() if place is not None else f"{span.line}:{span.column}"
 
 
+def _context_lines(finding: Finding, colour: bool) -> list[str]:
+    """The context line and the caret line, both escaped: the caret is placed by the escaped
+    text, so an escaped control character before the span does not shift it."""
+    assert finding.context is not None
+    text, start, length = finding.context.text, finding.context.start, finding.context.length
+    before = printable(text[:start])
+    span = printable(text[start : start + length])
+    pointer = "^" + "~" * max(0, len(span) - 1)
+    if colour:
+        pointer = f"{_COLOURS[finding.severity]}{pointer}{_RESET}"
+    return [
+        f"{GUTTER}{before}{span}{printable(text[start + length :])}",
+        f"{GUTTER}{' ' * len(before)}{pointer}".rstrip(),
+    ]
+
+
 def format_coverage(result: FileResult) -> str | None:
     """What a file's result rests on, where something was not linked (None when all was): a
     clean file whose notes or citations were not read is not a clean file."""
@@ -62,31 +86,85 @@ def format_coverage(result: FileResult) -> str | None:
     return f"{printable(result.path)}: read {read.describe()}"
 
 
-def render_text(
-    results: Sequence[FileResult], errors: Sequence[FileError] = (), colour: bool = False
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def is_shown(finding: Finding, show_infos: bool) -> bool:
+    """Whether text output lists ``finding``: infos only when asked for."""
+    return show_infos or finding.severity > Severity.INFO
+
+
+def summary_line(
+    results: Sequence[FileResult], errors: Sequence[FileError] = (), show_infos: bool = True
 ) -> str:
-    """Every finding, one a line, then a count. Input errors go to standard error, not here."""
-    del errors  # reported on standard error by the command line as they happen
+    """One line saying what was found, in how many of the files given, and what is not
+    listed: infos left out, findings suppressed in the reports, files that could not be checked.
+    Printed on clean runs too, so that silence is never mistaken for a check."""
+    shown = [f for r in results for f in r.findings if is_shown(f, show_infos)]
+    files = len(results) + len(errors)
+    if shown:
+        by_severity = [
+            _count(sum(1 for f in shown if f.severity is level), str(level))
+            for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+            if any(f.severity is level for f in shown)
+        ]
+        with_findings = sum(1 for r in results if any(is_shown(f, show_infos) for f in r.findings))
+        head = (
+            f"{_count(len(shown), 'finding')} ({', '.join(by_severity)}) "
+            f"in {with_findings} of {_count(files, 'file')}"
+        )
+    else:
+        head = f"0 findings in {_count(files, 'file')}"
+    extras = []
+    if errors:
+        extras.append(f"{len(errors)} could not be checked")
+    suppressed = sum(result.suppressed for result in results)
+    if suppressed:
+        extras.append(f"{suppressed} suppressed in the reports")
+    hidden = sum(1 for r in results for f in r.findings if not is_shown(f, show_infos))
+    if hidden:
+        extras.append(f"{_count(hidden, 'info')} not shown (--show-infos)")
+    return "; ".join([head, *extras])
+
+
+def statistics(results: Sequence[FileResult]) -> str:
+    """How many findings each rule made, most first (``--statistics``), as ruff prints them."""
+    counts: dict[tuple[str, Severity], int] = {}
+    for result in results:
+        for finding in result.findings:
+            key = (finding.rule, finding.severity)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return ""
+    rows = sorted(counts.items(), key=lambda item: (-item[1], -item[0][1], item[0][0]))
+    width = len(str(rows[0][1]))
+    rule_width = max(len(rule) for (rule, _), _ in rows)
+    return "".join(
+        f"{count:>{width}}  {printable(rule):<{rule_width}}  {severity}\n"
+        for (rule, severity), count in rows
+    )
+
+
+def render_text(
+    results: Sequence[FileResult],
+    errors: Sequence[FileError] = (),
+    colour: bool = False,
+    *,
+    show_infos: bool = True,
+    context: bool = True,
+    quiet: bool = False,
+) -> str:
+    """Every finding (infos only with ``show_infos``), what was not read of each file, then a
+    summary line (not with ``quiet``). Input errors go to standard error, not here."""
     lines = [
-        format_finding(finding, result.path, colour)
+        format_finding(finding, result.path, colour, context)
         for result in results
         for finding in result.findings
+        if is_shown(finding, show_infos)
     ]
-    lines += [line for result in results if (line := format_coverage(result))]
-    total = sum(len(result.findings) for result in results)
-    if total:
-        by_severity = {
-            level: sum(1 for r in results for f in r.findings if f.severity is level)
-            for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        }
-        parts = [
-            f"{count} {level}" + ("s" if count != 1 else "")
-            for level, count in by_severity.items()
-            if count
-        ]
-        files = sum(1 for result in results if result.findings)
-        lines.append(
-            f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
-            f"in {files} of {len(results)} file{'s' if len(results) != 1 else ''}"
-        )
+    if not quiet:
+        lines += [line for result in results if (line := format_coverage(result))]
+        if results or errors:
+            lines.append(summary_line(results, errors, show_infos))
     return "\n".join(lines) + ("\n" if lines else "")
