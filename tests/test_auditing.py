@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+import attrs
+
 import provenance
 from provenance.auditing import (
+    FindingRow,
     audit_document,
     audit_to_dict,
     build_audit,
@@ -114,3 +117,12 @@ def test_wilson_lower_bound() -> None:
     assert wilson_lower_bound(0, 0) == 0.0
     assert wilson_lower_bound(1, 6) < wilson_lower_bound(46, 802) < 46 / 802
     assert 0.0 < wilson_lower_bound(5, 10) < 0.5 < wilson_lower_bound(500, 600)
+
+
+def test_a_finding_row_says_where_in_the_published_file() -> None:
+    row = FindingRow("r", "error", 3, 4, "m")
+    assert (row.location, row.where) == ("3:4", "line 3:4")
+    pdf = attrs.evolve(row, place="p12:8")
+    assert (pdf.location, pdf.where) == ("p12:8", "p12:8")
+    page = attrs.evolve(row, place="120")
+    assert (page.location, page.where) == ("120", "line 120")

@@ -33,7 +33,8 @@ def _run(capsys: pytest.CaptureFixture[str], *paths: str) -> tuple[int, str, str
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00<< >>", "binary"),
+        # Read as the PDF it is, whatever its name, and found damaged.
+        ("scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00<< >>", "damaged PDF"),
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "binary"),
         ("empty.txt", b"", "empty"),
@@ -231,7 +232,7 @@ def test_escape_sequences_in_names_and_reports_are_shown_escaped(
     assert status == cli.EXIT_ERROR  # the PDF
     assert ESC not in out and ESC not in err and "\x07" not in out
     assert "a\\x1b[2J\\x1b[1;1Hb.txt:3:4: error weekday-mismatch" in out
-    assert "bin\\x1b[8m.txt: error: binary file" in err
+    assert "bin\\x1b[8m.txt: error: damaged PDF" in err
     if "uncorroborated-claim" in out:
         assert "corroborated\\x1b[2K\\x1b]0" in out
 

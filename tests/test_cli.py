@@ -196,10 +196,9 @@ def test_folder_without_reports_is_an_error(
     (tmp_path / "data.csv").write_text("a,b")
     status, out, err = run(capsys, "parse", str(tmp_path))
     assert status == cli.EXIT_ERROR
-    assert err == f"{tmp_path}: error: no *.txt or *.md files in this folder\n"
-    assert json.loads(out)["errors"] == [
-        {"path": str(tmp_path), "reason": "no *.txt or *.md files in this folder"}
-    ]
+    expected = "no *.txt or *.md or *.pdf or *.html or *.htm files in this folder"
+    assert err == f"{tmp_path}: error: {expected}\n"
+    assert json.loads(out)["errors"] == [{"path": str(tmp_path), "reason": expected}]
 
 
 @pytest.mark.usefixtures("fake_parser")
@@ -238,7 +237,7 @@ def test_bad_inputs_are_reported_and_the_rest_still_parsed(
     assert status == cli.EXIT_ERROR
     assert err.splitlines() == [
         f"{missing}: error: no such file",
-        f"{pdf}: error: binary file (looks like PDF)",
+        f"{pdf}: error: damaged PDF (no /Root object! - Is this really a PDF?)",
         f"{empty}: error: empty file",
     ]
     data = json.loads(out)

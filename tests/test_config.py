@@ -140,7 +140,9 @@ def test_merged_rejects_unknown() -> None:
     [
         ("report.txt", True),
         ("sub/report.md", True),
-        ("report.pdf", False),
+        ("report.pdf", True),
+        ("page.htm", True),
+        ("data.csv", False),
         (".git/info/exclude.txt", False),
         ("pkg/.venv/lib/LICENSE.txt", False),
         ("a/node_modules/b/readme.md", False),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+import provenance
 from provenance.model import Date
 from provenance.segment import Segmentation, heading_key, segment, subtract
 from provenance.span import LineIndex
@@ -211,6 +212,12 @@ def test_a_bulleted_address_after_an_entry_without_one_is_an_entry_of_its_own() 
         (11, "title-first"),
     ]
     assert references[2].entry.accessed == Date(2010, 5, 12)
+
+
+def test_a_line_of_superscript_digits_under_notes_is_no_note_number() -> None:
+    # str.isdigit() holds for "²⁰¹³", which int() refuses: such a line must not stop parsing.
+    document = provenance.parse("Report\n\nA claim.¹\n\nNotes\n\n²⁰¹³\n\n¹ A source, 2001.\n")
+    assert [(note.number, note.body is not None) for note in document.footnotes] == [(1, True)]
 
 
 def test_a_known_heading_heads_the_lines_below_it_without_a_blank_line() -> None:

@@ -43,15 +43,17 @@ def parse(text: str, path: str | None = None) -> Document:
 
 
 def parse_file(path: str | PathLike[str]) -> Document:
-    """Read a report file (decoding it as ``provenance.source`` documents) and parse it.
+    """Read a report file and parse it: a text file (decoded as ``provenance.source``
+    documents), a PDF or a web page (read as ``provenance.formats`` documents, whatever the
+    file's name). A PDF's or web page's document knows where each line was read from
+    (``Document.places``).
 
-    Raises ``InputError`` for files that are not readable text (binary, empty, missing...).
+    Raises ``InputError`` for files that cannot be read as reports (binary, empty, missing,
+    encrypted or scanned PDFs...).
     """
-    from provenance.document import parse_document
-    from provenance.source import read_file
+    from provenance.formats import document_of, read_report
 
-    decoded = read_file(path)
-    return parse_document(decoded.text, str(path), decoded.notes)
+    return document_of(read_report(path), str(path))
 
 
 def check(document: Document, config: Config | None = None) -> list[Finding]:

@@ -122,6 +122,21 @@ class FindingRow:
     context: str = ""
     context_start: int = 0
     context_length: int = 0
+    #: Page and line of a PDF ("p12:8") or source line of a web page, where read from one.
+    place: str | None = None
+
+    @property
+    def location(self) -> str:
+        """Where a reader finds the finding: the place in the published file, or line:column."""
+        return self.place if self.place is not None else f"{self.line}:{self.column}"
+
+    @property
+    def where(self) -> str:
+        """The location as the audit says it: ``line 12:3`` of a text, ``p12:8`` of a PDF (a
+        page is named by its ``p``), ``line 120`` of a web page's source."""
+        if self.place is not None and self.place.startswith("p"):
+            return self.place
+        return f"line {self.location}"
 
 
 MarkKind = Literal[
@@ -352,6 +367,7 @@ def _finding_row(document: Document, finding: Finding) -> FindingRow:
         context=around.text,
         context_start=around.start,
         context_length=around.length,
+        place=finding.place.label() if finding.place is not None else None,
     )
 
 

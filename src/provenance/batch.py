@@ -86,14 +86,13 @@ def check_document(document: Document, config: Config) -> Suppressed:
 
 
 def _read_and_check(path: str, config: Config) -> tuple[Document, Suppressed] | FileError:
-    from provenance.document import parse_document
-    from provenance.source import read_file
+    from provenance.formats import document_of, read_report
 
     try:
-        decoded = read_file(path, regular_only=True)
+        extracted = read_report(path, regular_only=True)
     except InputError as error:
         return FileError(path, error.reason)
-    document = parse_document(decoded.text, path, decoded.notes)
+    document = document_of(extracted, path)
     return document, check_document(document, config)
 
 

@@ -20,6 +20,7 @@ from provenance.config import Config
 from provenance.findings import Finding
 from provenance.limits import Limits
 from provenance.model import Document
+from provenance.places import PlaceMap
 
 _TOO_COMPLEX = "input-too-complex"
 
@@ -55,7 +56,17 @@ def check(
             evolved = attrs.evolve(document, too_complex=reason)
             findings.extend(too_complex.run(evolved, settings.severity_for(too_complex)))
     findings.sort(key=Finding.sort_key)
+    if document.places is not None:
+        findings = [_placed(finding, document.places) for finding in findings]
     return findings
+
+
+def _placed(finding: Finding, places: PlaceMap) -> Finding:
+    """``finding`` with the page and line of the published file its spans stand on."""
+    related = tuple(
+        attrs.evolve(other, place=places.place(other.span.line)) for other in finding.related
+    )
+    return attrs.evolve(finding, place=places.place(finding.span.line), related=related)
 
 
 __all__ = ["check"]

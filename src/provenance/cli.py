@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
     from provenance.config import Config
     from provenance.findings import FileError, FileResult, Finding
+    from provenance.formats import Extracted
     from provenance.model import Document
-    from provenance.source import DecodedText
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "Command", "main"]
 
@@ -84,8 +84,9 @@ def iter_inputs(
     )
 
 
-def read_input(source: InputPath) -> DecodedText:
-    """Decode one input (see ``provenance.source``); raises ``InputError``."""
+def read_input(source: InputPath) -> Extracted:
+    """Read one input: text, PDF or HTML (see ``provenance.formats``); raises ``InputError``."""
+    from provenance import formats
     from provenance import source as _source
 
     if source.is_stdin:
@@ -94,8 +95,8 @@ def read_input(source: InputPath) -> DecodedText:
             data = sys.stdin.read(_source.MAX_BYTES + 1).encode("utf-8")
         else:
             data = stream.read(_source.MAX_BYTES + 1)
-        return _source.read_bytes_as_text(data, STDIN_NAME)
-    return _source.read_file(source.path, regular_only=True)
+        return formats.extract(data, STDIN_NAME)
+    return formats.read_report(source.path, regular_only=True)
 
 
 def report_input_error(error: InputError) -> None:
@@ -154,8 +155,8 @@ def _add_paths_argument(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="a report file, a folder (searched recursively for *.txt and *.md), "
-        "or - for standard input",
+        help="a report file (text, PDF or HTML), a folder (searched recursively for *.txt, "
+        "*.md, *.pdf, *.html and *.htm), or - for standard input",
     )
 
 
@@ -177,7 +178,7 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from provenance.document import parse_document
+    from provenance.formats import document_of
 
     documents: list[Document] = []
     errors: list[InputError] = []
@@ -194,7 +195,7 @@ def _run_parse(args: argparse.Namespace) -> int:
             errors.append(error)
             report_input_error(error)
             continue
-        documents.append(parse_document(decoded.text, item.document_path, decoded.notes))
+        documents.append(document_of(decoded, item.document_path))
 
     if args.format == "json":
         from provenance.serialize import documents_to_json
@@ -296,7 +297,7 @@ def _add_file_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         metavar="GLOB",
         help="file names a folder search takes, replacing the configured ones "
-        "(repeatable; default: *.txt and *.md)",
+        "(repeatable; default: *.txt, *.md, *.pdf, *.html and *.htm)",
     )
     parser.add_argument(
         "--exclude",
@@ -460,9 +461,9 @@ def _check_inputs(
                     yield FileError(STDIN_NAME, error.reason)
                 else:
                     from provenance.coverage import coverage
-                    from provenance.document import parse_document
+                    from provenance.formats import document_of
 
-                    document = parse_document(decoded.text, None, decoded.notes)
+                    document = document_of(decoded, None)
                     found = batch.check_document(document, config)
                     yield FileResult(
                         STDIN_NAME, found.kept, coverage(document), len(found.suppressed)
@@ -732,14 +733,14 @@ def _run_audit(args: argparse.Namespace) -> int:
 def _audit_stdin(config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:
     """Standard input read, parsed and checked in this process (workers cannot read it)."""
     from provenance.batch import check_document
-    from provenance.document import parse_document
     from provenance.findings import FileError
+    from provenance.formats import document_of
 
     try:
         decoded = read_input(InputPath(STDIN))
     except InputError as error:
         return FileError(STDIN_NAME, error.reason)
-    document = parse_document(decoded.text, None, decoded.notes)
+    document = document_of(decoded, None)
     return document, check_document(document, config).kept
 
 
@@ -760,7 +761,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 def _run_export(args: argparse.Namespace) -> int:
     from provenance.csl import documents_to_csl_json
-    from provenance.document import parse_document
+    from provenance.formats import document_of
 
     documents: list[Document] = []
     failed = False
@@ -777,7 +778,7 @@ def _run_export(args: argparse.Namespace) -> int:
             report_input_error(error)
             failed = True
             continue
-        documents.append(parse_document(decoded.text, item.document_path, decoded.notes))
+        documents.append(document_of(decoded, item.document_path))
     write_output(args.output, documents_to_csl_json(documents))
     return EXIT_ERROR if failed else EXIT_OK
 

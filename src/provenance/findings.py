@@ -9,6 +9,7 @@ import attrs
 
 from provenance.coverage import Coverage
 from provenance.excerpts import Context
+from provenance.places import Place
 from provenance.span import Span
 
 
@@ -38,6 +39,8 @@ class Related:
 
     span: Span
     message: str
+    #: Where the span stands in the published PDF or web page (None for text files).
+    place: Place | None = None
 
 
 @attrs.frozen(slots=True)
@@ -58,6 +61,8 @@ class Finding:
     related: tuple[Related, ...] = ()
     path: str | None = None
     context: Context | None = attrs.field(default=None, eq=False)
+    #: Where the span stands in the published PDF or web page (None for text files).
+    place: Place | None = attrs.field(default=None, eq=False)
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)

@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from provenance.places import PlaceMap
 from provenance.span import LineIndex, Span
 
 # --------------------------------------------------------------------------- dates
@@ -423,3 +424,6 @@ class Document:
     input_notes: tuple[str, ...] = ()
     #: Why the document was not read (it passed a limit of ``provenance.limits``), or None.
     too_complex: str | None = None
+    #: Where each line of ``text`` stands in the published PDF or web page it was read from
+    #: (``provenance.formats``); None for text files.
+    places: PlaceMap | None = attrs.field(default=None, eq=False, repr=False)

@@ -781,7 +781,7 @@ def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
         number, style, body_offset = parsed[0], parsed[1], parsed[2]
         if number == expected or (style != "plain" and expected < number <= expected + 3):
             return number, body_offset
-    if stripped.isdigit() and int(stripped) == expected:
+    if stripped.isascii() and stripped.isdigit() and int(stripped) == expected:
         return expected, None
     return None
 

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from provenance.errors import InputError
 
 #: Suffixes of the files a folder search reads as reports (a new reader adds its suffix here).
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".md")
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf", ".html", ".htm")
 
 #: File names a folder search checks unless configured otherwise.
 DEFAULT_INCLUDE: tuple[str, ...] = tuple(f"*{suffix}" for suffix in REPORT_SUFFIXES)

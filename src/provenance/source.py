@@ -42,7 +42,7 @@ import attrs
 
 from provenance.errors import InputError
 
-__all__ = ["MAX_BYTES", "DecodedText", "read_bytes_as_text", "read_file"]
+__all__ = ["MAX_BYTES", "DecodedText", "read_bytes_as_text", "read_file", "read_raw"]
 
 #: Largest input accepted, in bytes. Reports are at most a few MB; anything near this is a
 #: mistake (a log, a dump) that would only exhaust memory. Module-level so callers may change it.
@@ -126,6 +126,13 @@ def read_file(path: str | os.PathLike[str], *, regular_only: bool = False) -> De
     empty, or not text; with ``regular_only`` (the command line) also when it is a FIFO, a
     socket or a device, which is then never read and never waited on.
     """
+    return read_bytes_as_text(read_raw(path, regular_only=regular_only), os.fspath(path))
+
+
+def read_raw(path: str | os.PathLike[str], *, regular_only: bool = False) -> bytes:
+    """The bytes of the file at ``path``, at most ``MAX_BYTES`` + 1 of them (so that a caller
+    can tell a file that is too large). Raises ``InputError`` as ``read_file`` does for files
+    that cannot be read."""
     name = os.fspath(path)
     try:
         info = os.stat(name)
@@ -136,12 +143,11 @@ def read_file(path: str | os.PathLike[str], *, regular_only: bool = False) -> De
         if regular_only:
             from provenance.fileio import read_regular_file
 
-            data = read_regular_file(name, MAX_BYTES + 1)
-        else:
-            # Read one byte past the limit so that pipes and devices, whose size stat cannot
-            # tell, are refused too rather than read without end.
-            with open(name, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+            return read_regular_file(name, MAX_BYTES + 1)
+        # Read one byte past the limit so that pipes and devices, whose size stat cannot
+        # tell, are refused too rather than read without end.
+        with open(name, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except InputError:
         raise
     except (FileNotFoundError, NotADirectoryError):
@@ -152,7 +158,6 @@ def read_file(path: str | os.PathLike[str], *, regular_only: bool = False) -> De
         raise InputError("permission denied", name) from None
     except OSError as error:
         raise InputError(_os_reason(error), name) from None
-    return read_bytes_as_text(data, name)
 
 
 def read_bytes_as_text(data: bytes, path: str | None = None) -> DecodedText:

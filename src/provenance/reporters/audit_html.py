@@ -389,7 +389,7 @@ def _findings_table(index: int, doc: DocumentAudit) -> str:
             f'<tr data-severity="{_e(finding.severity)}" data-rule="{_e(finding.rule)}">'
             f"<td>{_badge(finding.severity)}</td><td><code>{_e(finding.rule)}</code></td>"
             f'<td class="num"><a href="#{_at(index, finding.start)}" '
-            f'title="show in the text">line {finding.line}:{finding.column}</a></td>'
+            f'title="show in the text">{_e(finding.where)}</a></td>'
             f"<td>{_e(finding.message)}{_excerpt(finding)}</td></tr>"
         )
     rows.append("</tbody></table>")

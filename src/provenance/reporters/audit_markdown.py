@@ -105,8 +105,8 @@ def _findings(doc: DocumentAudit) -> list[str]:
     if doc.findings:
         for finding in doc.findings:
             out.append(
-                f"- **{_md(finding.severity)}** {_rule(finding.rule)}, line "
-                f"{finding.line}:{finding.column}: {_md(finding.message)}"
+                f"- **{_md(finding.severity)}** {_rule(finding.rule)}, "
+                f"{_md(finding.where)}: {_md(finding.message)}"
             )
             if finding.context:
                 out.append(f"  > {_excerpt(finding)}")

@@ -10,6 +10,7 @@ import attrs
 
 from provenance.excerpts import Context
 from provenance.findings import FileError, FileResult, Finding
+from provenance.places import Place
 
 #: Bumped when a key is removed or changes meaning; adding keys does not bump it.
 VERSION = 1
@@ -17,6 +18,7 @@ VERSION = 1
 
 def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
     span = finding.span
+    placed = {} if finding.place is None else {"place": _place(finding.place)}
     return {
         "path": path,
         "rule": finding.rule,
@@ -27,12 +29,25 @@ def finding_to_dict(finding: Finding, path: str) -> dict[str, Any]:
         "end_column": span.end_column,
         "message": finding.message,
         "related": [
-            {"line": r.span.line, "column": r.span.column, "message": r.message}
+            {
+                "line": r.span.line,
+                "column": r.span.column,
+                "message": r.message,
+                **({} if r.place is None else {"place": _place(r.place)}),
+            }
             for r in finding.related
         ],
         "fingerprint": finding.fingerprint(),
         "context": _context(finding.context),
+        **placed,
     }
+
+
+def _place(place: Place) -> dict[str, int]:
+    """Where a finding stands in a PDF (``page``, ``line`` on it) or in a web page's source."""
+    if place.page is None:
+        return {"source_line": place.line}
+    return {"page": place.page, "line": place.line}
 
 
 def _context(context: Context | None) -> dict[str, Any] | None:

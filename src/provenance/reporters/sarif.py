@@ -48,6 +48,7 @@ from typing import Any
 from urllib.parse import quote
 
 from provenance.findings import FileError, FileResult, Finding, Related, Severity
+from provenance.places import Place
 from provenance.rules.registry import Rule, all_rules
 from provenance.span import Span
 
@@ -201,12 +202,20 @@ def _region(span: Span) -> dict[str, int]:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _location(artifact: dict[str, str], span: Span) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": dict(artifact), "region": _region(span)}}
+def _location(artifact: dict[str, str], span: Span, place: Place | None = None) -> dict[str, Any]:
+    region: dict[str, Any] = dict(_region(span))
+    if place is not None:
+        # A PDF or web page: the lines and columns count its extracted text, so the region
+        # also says where it stands in the published file.
+        where = {"sourceLine": place.line} if place.page is None else {"page": place.page}
+        if place.page is not None:
+            where["lineOnPage"] = place.line
+        region["properties"] = where
+    return {"physicalLocation": {"artifactLocation": dict(artifact), "region": region}}
 
 
 def _primary_location(artifact: dict[str, str], finding: Finding) -> dict[str, Any]:
-    location = _location(artifact, finding.span)
+    location = _location(artifact, finding.span, finding.place)
     physical = location["physicalLocation"]
     region = physical["region"]
     # The excerpt is the region's own text unless the rule chose another (a note's body).
@@ -342,7 +351,7 @@ def _result(
         result["relatedLocations"] = [
             {
                 "id": number,
-                **_location(artifact, place.span),
+                **_location(artifact, place.span, place.place),
                 "message": {"text": _message_string(place.message) or "related"},
             }
             for number, place in enumerate(related[:MAX_RELATED], start=1)

@@ -1,5 +1,8 @@
 """Findings one a line, as compilers print them: ``path:line:col: severity rule-id message``.
 
+A finding in a PDF says its page and the line on the page instead (``report.pdf:p12:8:``), and
+one in a web page the line of the page's source (``page.html:120:``).
+
 Report text and file names are shown with their control characters escaped (``\\x1b``, as
 ruff and git do): an escape sequence in a report or a file name must not reach the terminal,
 where it could move the cursor, erase the findings above it or retitle the window.
@@ -11,6 +14,8 @@ import re
 from collections.abc import Sequence
 
 from provenance.findings import FileError, FileResult, Finding, Severity
+from provenance.places import Place
+from provenance.span import Span
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD = "\033[1m"
@@ -35,7 +40,7 @@ def format_finding(finding: Finding, path: str, colour: bool = False, context: b
     sentence around it with a caret line under the span (``context``, when the finding has
     one), and one ``note`` line per related place."""
     path = printable(path)
-    where = f"{path}:{finding.span.line}:{finding.span.column}:"
+    where = f"{path}:{_location(finding.span, finding.place)}:"
     severity = str(finding.severity)
     message = printable(" ".join(finding.message.split()))
     if colour:
@@ -46,8 +51,14 @@ def format_finding(finding: Finding, path: str, colour: bool = False, context: b
         lines += _context_lines(finding, colour)
     for related in finding.related:
         note = printable(" ".join(related.message.split()))
-        lines.append(f"{path}:{related.span.line}:{related.span.column}: note {note}")
+        lines.append(f"{path}:{_location(related.span, related.place)}: note {note}")
     return "\n".join(lines)
+
+
+def _location(span: Span, place: Place | None) -> str:
+    """``line:column`` of the text, or the page and line of a PDF (``p12:8``) or the source
+    line of a web page, where the finding was read from one."""
+    return place.label() if place is not None else f"{span.line}:{span.column}"
 
 
 def _context_lines(finding: Finding, colour: bool) -> list[str]:

@@ -36,7 +36,9 @@ def input_decoding(doc: Document) -> Iterator[Emit]:
     end = len(doc.text) if first_line_end == -1 else first_line_end
     span = doc.line_index.span(0, end)
     for note in doc.input_notes:
-        yield Emit(span, f"the file was not plain UTF-8: {note}", excerpt=note)
+        # Notes from reading a PDF or web page say what was not read, not how it was decoded.
+        lead = "the file was not plain UTF-8" if note.startswith("decoded") else "not all read"
+        yield Emit(span, f"{lead}: {note}", excerpt=note)
 
 
 _TOO_COMPLEX_EXAMPLE_LIMITS = Limits(mentions=40)
