@@ -233,3 +233,12 @@ def test_a_known_heading_heads_the_lines_below_it_without_a_blank_line() -> None
     # A paragraph that only begins with such a word is not split.
     text = "Report\n\nReferences to the law\nwere made by the court.\n"
     assert segment(text, LineIndex(text)).headings == ()
+
+
+def test_sources_consulted_but_not_cited_are_additional_sources() -> None:
+    text = (
+        "Report\n\nText.\n\nSources cited\n\nAmnesty International, ‘Report’, 24 April 2024.\n\n"
+        "Sources consulted but not cited\n\nHuman Rights Watch, ‘World Report’, 11 January 2024.\n"
+    )
+    seg = segment(text, LineIndex(text))
+    assert [source.section for source in seg.sources] == ["references", "additional-sources"]

@@ -1162,6 +1162,19 @@ def author_title_entries(draw: st.DrawFn) -> ReferenceEntry:
 
 
 @st.composite
+def comma_note_entries(draw: st.DrawFn) -> ReferenceEntry:
+    url = draw(opt(urls))
+    return ReferenceEntry(
+        kind="comma-note",
+        author=draw(long_name),
+        date=draw(opt(single_date)),
+        title=draw(title),
+        url=url,
+        accessed=draw(opt(day_date)) if url else None,
+    )
+
+
+@st.composite
 def web_entries(draw: st.DrawFn) -> ReferenceEntry:
     entry_title = draw(opt(long_title))
     return ReferenceEntry(
@@ -1189,6 +1202,7 @@ def title_first_entries(draw: st.DrawFn) -> ReferenceEntry:
 all_entries = st.one_of(
     author_year_entries(),
     author_title_entries(),
+    comma_note_entries(),
     title_first_entries(),
     web_entries(),
     irb_entries(),
@@ -1313,6 +1327,9 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "TAIL_DATE": st.sampled_from(["10 April 2009", "2011-05-05", "May 2010"]),
     "ACC_FROM": st.sampled_from(["Retrieved from", "accessed from:"]),
     "BRACKET": st.sampled_from(["(", "]"]),
+    "QUOTED_SINGLE": st.sampled_from(["‘Chad’s borders’", "‘Who we are’"]),
+    "NO_DATE": st.sampled_from(["no date", "n.d."]),
+    "BACK_LINK": st.just("↩"),
 }
 
 
@@ -1421,3 +1438,18 @@ def test_a_dated_irb_entry_with_an_address_is_not_a_web_entry() -> None:
     )
     assert entry.kind == "irb"
     assert entry.date == Date(2006, 5, 15)
+
+
+def test_comma_note_needs_a_name_before_the_quoted_title() -> None:
+    # A quotation in an explanatory note is no source.
+    with pytest.raises(GrammarError):
+        refs._parse_as(
+            'According to the minister, "we will act", he said in May 1995.', "comma_note"
+        )
+    entry = parse_reference(
+        "Jones and Grove, EB, ‘Chad’s borders’ (land), last updated 12 October 2023 ↩", "footnote"
+    )
+    assert (entry.kind, entry.author, entry.title, entry.date) == (
+        "comma-note", "Jones and Grove, EB", "Chad’s borders", Date(2023, 10, 12)
+    )  # fmt: skip
+    assert parse_reference("BTI, ‘Who we are’, no date ↩", "footnote").date is None

@@ -144,6 +144,7 @@ _STARTS: tuple[str, ...] = (
     "name_only",
     "author_year",
     "author_title",
+    "comma_note",
     "web",
     "title_first",
     "date",
@@ -156,6 +157,7 @@ LIST_STYLES: tuple[str, ...] = (
     "correspondence_a",
     "correspondence_b",
     "irb",
+    "comma_note",
     "attachment",
     "footnote",
     "irb_loose",
@@ -164,7 +166,12 @@ LIST_STYLES: tuple[str, ...] = (
 #: Styles of research reports, encyclopaedias and web copies, for the same lists. Each competes
 #: with the reading ``LIST_STYLES`` gives (the first of them that fits): the reading with the
 #: best ``reading_score`` wins, the older styles on a tie, so what those read stays as it was.
-COMPETING_STYLES: tuple[str, ...] = ("author_year", "author_title", "web", "title_first")
+COMPETING_STYLES: tuple[str, ...] = (
+    "author_year",
+    "author_title",
+    "web",
+    "title_first",
+)
 
 
 @attrs.frozen(slots=True)
@@ -256,6 +263,30 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
         ),
     ),
     EntryStyle(
+        "comma_note",
+        "comma-note",
+        "[mark] {author}, {title in quotes}[, ...], {date or no date}[.] [{url}] [{access note}]",
+        (
+            _example(
+                "Amnesty International, ‘Ruritania 2023’, 24 April 2024. Last accessed: "
+                "5 September 2024",
+                author="Amnesty International", title="Ruritania 2023", date="2024-04-24",
+                accessed="2024-09-05",
+            ),
+            _example(
+                "US Department of State, ‘2023 Country Reports: Ruritania’ (section 6), "
+                "22 April 2024 ↩",
+                author="US Department of State", title="2023 Country Reports: Ruritania",
+                date="2024-04-22",
+            ),
+            _example(
+                'Human Rights Watch, "World Report 2005," 2005, http://www.hrw.org/wr2k5/.',
+                author="Human Rights Watch", title="World Report 2005", date="2005",
+                url="http://www.hrw.org/wr2k5/",
+            ),
+        ),
+    ),
+    EntryStyle(
         "title_first",
         "title-first",
         '[mark] "{title}". {work}[, ...]. [{date}.] [{url}] [{access note}]',
@@ -302,6 +333,7 @@ FOOTNOTE_STYLES: tuple[str, ...] = (
     "footnote",
     "correspondence_a",
     "irb",
+    "comma_note",
 )
 
 #: ``entry_starts`` never lets one entry run over more lines than this.
@@ -1037,6 +1069,40 @@ class _EntryTransformer(Transformer[Token, Any]):
             raise GrammarError(_GRAMMAR, self._text, 0)
         return ReferenceEntry(kind="author-title", **fields)
 
+    def cn_author(self, c: list[Token]) -> _Frag:
+        return _Frag(_tokens(c[:-1]))  # without the comma that ends it
+
+    def cn_title(self, c: list[Token]) -> _Role:
+        token = c[0]
+        if token.type == "QUOTED_SINGLE":
+            return _Role("title", _normal(str(token)[1:-1]).rstrip(",."))
+        return self.ay_quoted(c)
+
+    def cn_date(self, c: list[Token]) -> _Role:
+        return _Role("date", None if c[0].type == "NO_DATE" else self._date(c[0]))
+
+    def comma_note(self, c: list[Any]) -> ReferenceEntry:
+        fields: dict[str, Any] = {}
+        after_date: list[Any] = []
+        dated = False
+        for x in c:
+            if isinstance(x, _Frag):
+                fields["author"] = self._frag_text(x)
+            elif isinstance(x, _Role) and x.name == "title":
+                fields["title"] = x.value
+            elif isinstance(x, _Role) and x.name == "date":
+                dated = True
+                if x.value is not None:
+                    fields["date"] = x.value
+            elif dated and not (isinstance(x, Token) and x.type == "BACK_LINK"):
+                after_date.append(x)
+        if not _names_an_author(fields.get("author", "")):
+            # 'According to the minister, "we will act", he said in May 1995.': a quotation.
+            raise GrammarError(_GRAMMAR, self._text, 0)
+        self._tail_fields(after_date, fields, None)
+        fields.pop("container", None)
+        return ReferenceEntry(kind="comma-note", **fields)
+
     def title_first(self, c: list[Any]) -> ReferenceEntry:
         title = next(x for x in c if isinstance(x, Token) and x.type == "QUOTED")
         fields: dict[str, Any] = {"title": self._quoted(title)}
@@ -1110,6 +1176,8 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "author_title": re.compile(
         r"\.\s.*(?:(?:1[6-9]|20)[0-9][0-9][a-z]?\s*(?:[.,:;)]|$)|\((?:1[6-9]|20)[0-9][0-9]\))"
     ),
+    # A comma, then an opening quotation mark.
+    "comma_note": re.compile(r",\s*[‘\"“*]"),
     "web": re.compile(r"(?i:https?:|www\.)"),
     # The title opens the entry, after a bullet or list number at most.
     "title_first": re.compile(r"^.{0,12}?[\"“„]"),

@@ -29,6 +29,9 @@ for every entry the style can express. The style defaults to the entry's ``kind`
 ``author-title``
     ``Author. "Title." Container, Year. URL (accessed Date)``: the year at the end (Chicago,
     MLA), the container optional.
+``comma-note``
+    ``Author, "Title", Date. URL (accessed Date)``: comma-separated, as UK government and NGO
+    notes write sources; the date may be ``no date``.
 ``web``
     ``Author. Title. URL (accessed Date)``, the author and title optional.
 ``title-first``
@@ -61,6 +64,7 @@ REFERENCE_STYLES: tuple[str, ...] = (
     "ibid",
     "author-year",
     "author-title",
+    "comma-note",
     "web",
     "title-first",
     "name-only",
@@ -389,6 +393,23 @@ def _author_title(entry: ReferenceEntry) -> str:
     return text
 
 
+def _comma_note(entry: ReferenceEntry) -> str:
+    _need(entry, "comma-note", "author", "title")
+    _unused(
+        entry, "comma-note", "place", "container", "volume", "issue", "pages", "index_code", "note"
+    )
+    assert entry.author is not None and entry.title is not None
+    if entry.accessed is not None and entry.url is None:
+        raise ValueError("an access date follows the address")
+    if isinstance(entry.date, Date):
+        _check(entry.date)
+    when = "no date" if entry.date is None else render_reference_date(entry.date)
+    text = f'{entry.author}, "{entry.title}", {when}.'
+    if entry.url is not None:
+        text += f" {entry.url}{_accessed(entry)}"
+    return text
+
+
 def _web(entry: ReferenceEntry) -> str:
     _need(entry, "web", "url")
     _unused(
@@ -443,6 +464,8 @@ def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
         return _author_year(entry)
     if style == "author-title":
         return _author_title(entry)
+    if style == "comma-note":
+        return _comma_note(entry)
     if style == "web":
         return _web(entry)
     if style == "title-first":
