@@ -7,11 +7,14 @@ Values compare and round-trip exactly (``parse_x(render(value)) == value``); men
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from provenance.span import LineIndex, Span
+
+if TYPE_CHECKING:
+    from provenance.timeline import Timeline
 
 # --------------------------------------------------------------------------- dates
 
@@ -423,3 +426,6 @@ class Document:
     input_notes: tuple[str, ...] = ()
     #: Why the document was not read (it passed a limit of ``provenance.limits``), or None.
     too_complex: str | None = None
+    #: Dated statements resolved in order, with the ages, spans and figures checked against
+    #: them (``provenance.timeline``); None when the document was not read that far.
+    timeline: Timeline | None = None

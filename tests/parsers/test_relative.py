@@ -82,7 +82,17 @@ def test_parse_relative(text: str, value: RelativeValue) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["two years after the coup", "the day", "two of them", "years old", "since", "1996", "a"],
+    [
+        "two years after the coup",
+        "the day",
+        "two of them",
+        "years old",
+        "since",
+        "1996",
+        "a",
+        "the previous years",
+        "past years",
+    ],
 )
 def test_not_relative(text: str) -> None:
     with pytest.raises(GrammarError):
@@ -191,6 +201,7 @@ EXPLICIT = {
     "ARTICLE": _padded(st.sampled_from(["a", "an", "A"])),
     "HALF": _padded(st.just("half")),
     "UNIT": _padded(st.sampled_from(["year", "Months", "weeks", "day", "decades"])),
+    "ONE_UNIT": _padded(st.sampled_from(["year", "Month", "week", "day", "decade"])),
     "HEDGE": _padded(st.sampled_from(["just", "about", "more than", "nearly", "approx."])),
     "LATER": _padded(st.sampled_from(["later", "afterwards", "after that"])),
     "EARLIER": _padded(st.sampled_from(["earlier", "previously", "before that"])),

@@ -40,7 +40,7 @@ from provenance.temporal import (
     Unit,
 )
 
-__all__ = ["NUMBER_WORDS", "iter_relatives", "parse_relative"]
+__all__ = ["NUMBER_WORDS", "hedge_of", "iter_relatives", "parse_relative"]
 
 _GRAMMAR = "relative"
 
@@ -108,8 +108,9 @@ def _unit(token: Token) -> Unit:
     return word  # type: ignore[return-value]
 
 
-def _hedge(token: Token) -> Hedge:
-    return _HEDGES[" ".join(token.lower().split())]
+def hedge_of(word: str) -> Hedge:
+    """How sure a hedge word makes an amount ("just" exact, "about" roughly, "over" at least)."""
+    return _HEDGES[" ".join(word.lower().split())]
 
 
 Amount = tuple[float, float]
@@ -122,8 +123,8 @@ def _measure(children: list[object]) -> Quantity:
     unit: Unit = "year"
     for child in children:
         if isinstance(child, Token) and child.type == "HEDGE":
-            hedge = _hedge(child)
-        elif isinstance(child, Token) and child.type == "UNIT":
+            hedge = hedge_of(child)
+        elif isinstance(child, Token) and child.type in ("UNIT", "ONE_UNIT"):
             unit = _unit(child)
         elif isinstance(child, tuple):
             amount = child
@@ -178,17 +179,17 @@ class _ToValue(Transformer[Token, RelativeValue]):
         return Offset(quantity, "later" if _token(children, "LATER") else "earlier")
 
     def step(self, children: list[object]) -> Step:
-        unit_token = _token(children, "UNIT")
+        unit_token = _token(children, "ONE_UNIT")
         assert unit_token is not None
         return Step(_unit(unit_token), 1 if _token(children, "NEXT") else -1)
 
     def same(self, children: list[object]) -> Step:
-        unit_token = _token(children, "UNIT")
+        unit_token = _token(children, "ONE_UNIT")
         assert unit_token is not None
         return Step(_unit(unit_token), 0, "narrative", _within(children))
 
     def this(self, children: list[object]) -> Step:
-        unit_token = _token(children, "UNIT")
+        unit_token = _token(children, "ONE_UNIT")
         assert unit_token is not None
         return Step(_unit(unit_token), 0, "present", _within(children))
 
