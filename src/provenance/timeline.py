@@ -280,6 +280,8 @@ _SENTENCING = re.compile(
     r"\b(?:sentenc\w*|prison|imprisonment|jail|term|fined|ban(?:ned)?|visa|permit)\b", re.I
 )
 _ANCHORS_CONSIDERED = 3
+_THAT_TIME = re.compile(r"[ \t]+(?:at[ \t]+(?:that|the)[ \t]+time|then)\b", re.I)
+_THEN = re.compile(r"\bthen[ \t]+\Z", re.I)
 #: How many statements back an anchor is looked for.
 _LOOK_BACK = 50
 
@@ -568,7 +570,11 @@ class _Reader:
         else:
             before = [
                 e
-                for e in entries[bisect.bisect_left(self.entry_starts, nearby) :]
+                for e in entries[
+                    bisect.bisect_left(self.entry_starts, nearby) : bisect.bisect_left(
+                        self.entry_starts, mention.span.start
+                    )
+                ]
                 if e.span.end <= mention.span.start
                 and e.interval is not None
                 and e.span != birth.span
@@ -578,6 +584,12 @@ class _Reader:
                 return attrs.evolve(statement, birth=birth)
             at_span, at_text, at = before[-1].span, before[-1].text, before[-1].interval
             confidence = "medium"
+            # "only 12 months old at that time", "who was then 12": the time just told of.
+            if (
+                _THAT_TIME.match(self.text, mention.span.end)
+                or _THEN.search(self.text, max(0, mention.span.start - 8), mention.span.start)
+            ) and self._paragraph(at_span.start) == paragraph:
+                confidence = "high"
         assert at is not None
         low = max(0, completed_months(birth_interval.last, at.first))
         high = completed_months(birth_interval.first, at.last)
