@@ -143,8 +143,12 @@ def test_durations_against_a_range() -> None:
 def test_totals() -> None:
     found = timeline(
         "Arrivals\n\nThey were 29 refugees, including 11 men, 15 women and 2 children. "
-        "Of 200 detainees, including 3 journalists and 2 lawyers, none was charged.\n"
+        "Of 200 detainees, including 3 journalists and 2 lawyers, none was charged. "
+        "Of 30 people, including 10 men and 12 women, 8 were children. "
+        "Some 11,033 people (4,194 women, 6,839 men and 3,291 youth) were reached.\n"
     )
-    first, second = found.breakdowns
+    first, second, third, fourth = found.breakdowns
     assert first.parts_total == 28 and first.agrees is False
-    assert second.agrees is True
+    # Parts that may be only some of the total, or overlap, are not added up.
+    assert second.agrees is None and third.agrees is True
+    assert fourth.mention.value.total.hedge == "about" and fourth.agrees is None

@@ -32,7 +32,7 @@ class Breakdown:
     """A total and its parts: ``29 refugees, including 11 men, 15 women and 3 children``.
 
     ``complete`` when the text says the parts are all of the total ("comprising", "namely",
-    a colon, or the parts in brackets after it); "including" and "of whom" list some of it.
+    a colon); "including", "of whom" and parts in brackets may list only some of it.
     """
 
     total: Figure

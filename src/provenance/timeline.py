@@ -671,12 +671,14 @@ class _Reader:
             hedged = value.total.hedge is not None or any(p.hedge for p in value.parts)
             agrees: bool | None = None
             if not hedged:
-                complete = value.complete or _exhaustive(value.parts)
-                if parts_total > value.total.count:
-                    agrees = False
-                elif complete:
+                # Parts of unknown kinds may overlap ("women, men and youth"): only a total
+                # said to be made of them, or parts that cannot overlap, must add up.
+                disjoint = _disjoint(value.parts)
+                if value.complete or _exhaustive(value.parts):
                     agrees = parts_total == value.total.count
-                else:
+                elif parts_total > value.total.count and disjoint:
+                    agrees = False
+                elif disjoint:
                     agrees = True
             statements.append(BreakdownStatement(mention, parts_total, agrees))
         return statements
@@ -855,11 +857,22 @@ _EXHAUSTIVE = (
     frozenset({"males", "females"}),
     frozenset({"male", "female"}),
 )
+# Kinds of people no one belongs to two of (a boy is no man), which therefore never overlap.
+_DISJOINT = (*_EXHAUSTIVE, frozenset({"men", "women", "boys", "girls"}))
+
+
+def _kinds(parts: tuple[Figure, ...]) -> frozenset[str]:
+    return frozenset(part.noun.split(" ")[0].lower() for part in parts)
 
 
 def _exhaustive(parts: tuple[Figure, ...]) -> bool:
-    nouns = frozenset(part.noun.split(" ")[0].lower() for part in parts)
-    return nouns in _EXHAUSTIVE
+    return _kinds(parts) in _EXHAUSTIVE
+
+
+def _disjoint(parts: tuple[Figure, ...]) -> bool:
+    """Parts that name different kinds of one partition of people (men, women; boys, girls)."""
+    kinds = _kinds(parts)
+    return len(kinds) == len(parts) and any(kinds <= group for group in _DISJOINT)
 
 
 def _noun_key(noun: str) -> str:

@@ -35,7 +35,7 @@ PARSED: list[tuple[str, FigureValue]] = [
         Breakdown(
             Figure(6, "detainees"),
             (Figure(2, "women"), Figure(3, "men"), Figure(1, "child")),
-            complete=True,
+            complete=False,
         ),
     ),
     (

@@ -128,7 +128,7 @@ _NUMBER_WORD = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _CANDIDATE = re.compile(
     r"(?<![\w.,/:#$€£¥&=+\\-])"
     r"(?:(?i:approximately|approx\.|about|around|roughly|some|nearly|almost|over|more|less"
-    r"|just|only|exactly|at|up|circa|an?)(?=[ \t]+(?:an?[ \t]+)?\d)"
+    r"|just|only|exactly|at|up|circa|an?)(?=[ \t]*\n?[ \t]*(?:an?\s+)?\d)"
     r"|(?i:an?[ \t]+)?(?i:increase|rise|growth|jump|decrease|decline|drop|fall|reduction)"
     r"(?=[ \t]+of[ \t]+)"
     rf"|\d|(?i:{_NUMBER_WORD})(?![A-Za-z-]))"

@@ -194,11 +194,13 @@ def duration_conflict(doc: Document) -> Iterator[Emit]:
     summary="Parts that do not add up to the total they are given for.",
     doc=(
         "A total broken into parts that do not add up: `29 refugees, including 11 men, 15 women "
-        "and 2 children`. Parts introduced by `including` or `of whom` may be only some of the "
-        "total, so they must not exceed it; they must add up to it exactly when the text says "
-        "they are all of it (`comprising`, `namely`, a colon, the parts in brackets) or when "
-        "they name every kind of person (men, women and children; adults and children). "
-        "Hedged figures (`about 30`, `over 20`) are not added."
+        "and 2 children`. The parts must add up to the total exactly when the text says they "
+        "are all of it (`comprising`, `consisting of`, `namely`, a colon) or when they name "
+        "every kind of person (men, women and children; adults and children). Parts after "
+        "`including`, `of whom` or in brackets may be only some of the total, and may overlap "
+        "when their kinds do (`women, men and youth`): they are checked only when they cannot "
+        "overlap (men, women; boys, girls), and then must not exceed it. Hedged figures "
+        "(`about 30`, `over 20`) are not added."
     ),
     bad=(
         "Arrivals\n\n"
