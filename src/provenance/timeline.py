@@ -280,6 +280,12 @@ _SENTENCING = re.compile(
     r"\b(?:sentenc\w*|prison|imprisonment|jail|term|fined|ban(?:ned)?|visa|permit)\b", re.I
 )
 _ANCHORS_CONSIDERED = 3
+# Words without which a paragraph states no total with parts and no change.
+_FIGURE_WORDS = re.compile(
+    r"(?i:fold|times|per[ \t]*cent|percent|including|comprising|consisting|made[ \t]+up"
+    r"|namely|of[ \t]+wh(?:om|ich)|among[ \t]+(?:them|whom))(?![A-Za-z])|%"
+    r"|[(:][ \t]*(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|an?)(?![A-Za-z]))"
+)
 _THAT_TIME = re.compile(r"[ \t]+(?:at[ \t]+(?:that|the)[ \t]+time|then)\b", re.I)
 _THEN = re.compile(r"\bthen[ \t]+\Z", re.I)
 #: How many statements back an anchor is looked for.
@@ -323,6 +329,8 @@ class _Reader:
             + [(d.span.start, d.span.end) for d in self.dates]
         )
         for span in paragraphs:
+            if not _FIGURE_WORDS.search(text, span.start, span.end):
+                continue  # no total broken down and no change stated: no figure to check
             for figure in iter_figures(text, line_index, span.start, span.end):
                 if isinstance(figure.value, Figure) and taken.overlaps(
                     figure.span.start, figure.span.end
