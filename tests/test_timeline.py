@@ -81,6 +81,18 @@ def test_several_anchors_the_one_that_agrees_is_taken() -> None:
     assert later.confidence == "medium"
 
 
+def test_a_date_before_the_expression_is_its_anchor_unless_it_opens_the_clause() -> None:
+    found = timeline(
+        "Events\n\nHe joined the party in 1995. He was arrested in 1998, two years later he "
+        "fled. In 1999, one year later, he was tried.\n"
+    )
+    splice = entry(found, "two years later")
+    assert splice.stated is None and splice.anchor_text == "1998"
+    opening = entry(found, "one year later")
+    assert opening.stated is not None and opening.stated.text == "1999"
+    assert opening.agrees is True
+
+
 def test_an_anchor_from_another_paragraph_is_never_sure() -> None:
     found = timeline(
         "Events\n\nThe office was raided in August 2004.\n\nJust one month earlier, in "

@@ -279,7 +279,8 @@ _FROM_RANGE = re.compile(r"\b(?:from|between)[ \t\n]+\Z", re.I)
 _SENTENCING = re.compile(
     r"\b(?:sentenc\w*|prison|imprisonment|jail|term|fined|ban(?:ned)?|visa|permit)\b", re.I
 )
-_ANCHORS_CONSIDERED = 3
+_OF = re.compile(r"[ \t\n]+of[ \t\n]+\Z", re.I)
+_OPENS_CLAUSE = re.compile(r"\s*(?:(?:in|on|by|during|from|as[ \t]+of)\s+)?\Z", re.I)
 # Words without which a paragraph states no total with parts and no change.
 _FIGURE_WORDS = re.compile(
     r"(?i:fold|times|per[ \t]*cent|percent|including|comprising|consisting|made[ \t]+up"
@@ -435,7 +436,14 @@ class _Reader:
         for date in self._dates_in(start, end):
             if date.span.end <= mention.span.start:
                 between = self.text[date.span.end : mention.span.start]
-                if _GLUE.match(between) and len(between) < 12:
+                if len(between) >= 12 or not _GLUE.match(between):
+                    continue
+                # "November 15 of the same year"; "In May 2004, just one year later": a date
+                # that opens its clause. In "arrested in 1998, two years later he fled" the
+                # date is what the expression counts from, not a restatement of it.
+                clause = self.text[start : date.span.start]
+                clause = clause[max(clause.rfind(c) for c in ",;:(") + 1 :]
+                if _OF.match(between) or _OPENS_CLAUSE.match(clause):
                     return date
             elif date.span.start >= mention.span.end:
                 glue = _GLUE_AFTER.match(self.text, mention.span.end)
@@ -516,9 +524,9 @@ class _Reader:
                 continue
             if self._paragraph(e.span.start) != paragraph:
                 return here or [e]
+            # Every dated statement before it in the paragraph: a relative expression may count
+            # from any of them, so a disagreement is sure only when none agrees.
             here.append(e)
-            if len(here) == _ANCHORS_CONSIDERED:
-                break
         return here
 
     # ------------------------------------------------------------------ ages

@@ -65,8 +65,8 @@ def _months(low: int, high: int, unit: str) -> str:
         "A relative expression and an absolute date in the same statement disagree: `Just one "
         "month earlier, in September 2004` right after an event in August 2004, or `two years "
         "later, in 2001` after 1998. The relative expression is counted from the dated "
-        "statements before it in the same paragraph (up to three); the finding is given only "
-        "when none of them makes the two agree. An amount of months or years may miss by a "
+        "statements before it in the same paragraph; the finding is given only when none of "
+        "them makes the two agree. An amount of months or years may miss by a "
         "week or a month (`a year later` is rarely to the day); hedged amounts (`about two "
         "years later`), anchors in another paragraph and years only inferred give no finding."
     ),
