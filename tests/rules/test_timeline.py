@@ -138,20 +138,46 @@ def narratives(draw: st.DrawFn) -> tuple[str, str, str]:
     age = (at.year - born.year) - ((at.month, at.day) < (born.month, born.day))
     parts = draw(st.lists(st.integers(1, 40), min_size=3, max_size=3))
     total = sum(parts)
+    held = draw(st.dates(dt.date(1950, 1, 1), dt.date(2000, 12, 31)))
+    weeks = draw(st.integers(1, 30))
+    released = held + dt.timedelta(days=7 * weeks)
+    before = draw(st.integers(10, 900))
+    after = before + draw(st.integers(0, 900))
+    ratio = round(after / before, 1)
 
-    def report(events: list[str], years: int, whole: int) -> str:
+    def report(
+        events: list[str], years: int, whole: int, span: int = weeks, fold: float = ratio
+    ) -> str:
         return (
             "Chronology of the case\n\n"
             + " ".join(events)
             + f"\n\nKim Ho-sik was born on {_written(born)} in Hoeryong. On {_written(at)}, "
             f"Kim Ho-sik, then {years} years old, was detained.\n\n"
             f"A group of {whole} returnees, comprising {parts[0]} men, {parts[1]} women and "
-            f"{parts[2]} children, crossed the border.\n"
+            f"{parts[2]} children, crossed the border.\n\n"
+            f"The lawyer was held for {span} weeks, from {_written(held)} to "
+            f"{_written(released)}.\n\n"
+            f"In 2003 the shelters gave out {before} blankets. In 2004 they gave out {after} "
+            f"blankets, a {fold:.1f}-fold increase.\n"
         )
 
     consistent = report(sentences, age, total)
-    kind = draw(st.sampled_from(["relative-date-conflict", "age-date-conflict", "sum-mismatch"]))
-    if kind == "relative-date-conflict":
+    kind = draw(
+        st.sampled_from(
+            [
+                "relative-date-conflict",
+                "age-date-conflict",
+                "sum-mismatch",
+                "duration-conflict",
+                "ratio-mismatch",
+            ]
+        )
+    )
+    if kind == "duration-conflict":
+        planted = report(sentences, age, total, span=weeks + draw(st.integers(3, 20)))
+    elif kind == "ratio-mismatch":
+        planted = report(sentences, age, total, fold=ratio + draw(st.integers(1, 5)))
+    elif kind == "relative-date-conflict":
         planted = report(planted_sentences, age, total)
     elif kind == "age-date-conflict":
         planted = report(sentences, age + draw(st.integers(3, 20)), total)
