@@ -281,6 +281,8 @@ _SENTENCING = re.compile(
 )
 _OF = re.compile(r"[ \t\n]+of[ \t\n]+\Z", re.I)
 _OPENS_CLAUSE = re.compile(r"\s*(?:(?:in|on|by|during|from|as[ \t]+of)\s+)?\Z", re.I)
+# Words without which a paragraph states no change (and needs no lone counts to compare).
+_CHANGE_WORDS = re.compile(r"(?i:fold|times|per[ \t]*cent|percent)(?![A-Za-z])|%")
 # Words without which a paragraph states no total with parts and no change.
 _FIGURE_WORDS = re.compile(
     r"(?i:fold|times|per[ \t]*cent|percent|including|comprising|consisting|made[ \t]+up"
@@ -332,7 +334,8 @@ class _Reader:
         for span in paragraphs:
             if not _FIGURE_WORDS.search(text, span.start, span.end):
                 continue  # no total broken down and no change stated: no figure to check
-            for figure in iter_figures(text, line_index, span.start, span.end):
+            counts = bool(_CHANGE_WORDS.search(text, span.start, span.end))
+            for figure in iter_figures(text, line_index, span.start, span.end, counts=counts):
                 if isinstance(figure.value, Figure) and taken.overlaps(
                     figure.span.start, figure.span.end
                 ):

@@ -133,19 +133,37 @@ _CANDIDATE = re.compile(
     r"(?=[ \t]+of[ \t]+)"
     rf"|\d|(?i:{_NUMBER_WORD})(?![A-Za-z-]))"
 )
+# The same starts, kept only where a total's parts or a change follow within a few words: what
+# a reader needs when no lone count is wanted.
+_STATEMENT_CANDIDATE = re.compile(
+    rf"(?:{_CANDIDATE.pattern})"
+    r"(?=[^;]{0,120}?(?:(?i:including|comprising|consisting|made[ \t]+up|namely"
+    r"|of[ \t]+wh(?:om|ich)|among[ \t]+(?:them|whom)|fold|times|per[ \t]*cent|percent)"
+    r"(?![A-Za-z])|[(%:]))"
+)
 _WINDOW = 200
 _STRETCH = re.compile(r"\s")
 
 
 def iter_figures(
-    text: str, line_index: LineIndex, start: int = 0, end: int | None = None
+    text: str,
+    line_index: LineIndex,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    counts: bool = True,
 ) -> Iterator[FigureMention]:
-    """Every figure statement in ``text[start:end]``, in order; never raises."""
+    """Every figure statement in ``text[start:end]``, in order; never raises.
+
+    With ``counts=False`` only totals with their parts and stated changes are looked for (a
+    lone count, "500 sets", is read only where it opens one of them).
+    """
     length = len(text)
     end = length if end is None else max(0, min(end, length))
     start = max(0, min(start, end))
     taken = start
-    for match in _CANDIDATE.finditer(text, start, end):
+    candidates = _CANDIDATE if counts else _STATEMENT_CANDIDATE
+    for match in candidates.finditer(text, start, end):
         position = match.start()
         if position < taken:
             continue
