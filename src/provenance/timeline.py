@@ -279,6 +279,10 @@ _FROM_RANGE = re.compile(r"\b(?:from|between)[ \t\n]+\Z", re.I)
 _SENTENCING = re.compile(
     r"\b(?:sentenc\w*|prison|imprisonment|jail|term|fined|ban(?:ned)?|visa|permit)\b", re.I
 )
+#: Characters either side of an age searched for who it is about.
+_AROUND = 300
+#: More birth dates than this near an age: a register or a table, not a narrative to link.
+_MAX_BIRTHS = 20
 _OF = re.compile(r"[ \t\n]+of[ \t\n]+\Z", re.I)
 _OPENS_CLAUSE = re.compile(r"\s*(?:(?:in|on|by|during|from|as[ \t]+of)\s+)?\Z", re.I)
 # Words without which a paragraph states no change (and needs no lone counts to compare).
@@ -311,7 +315,7 @@ class _Reader:
         self.own = own_date
         self.own_interval = date_interval(own_date.value) if own_date is not None else None
         self.paragraph_starts = [span.start for span in paragraphs]
-        self.sentences: dict[int, list[tuple[int, int]]] = {}
+        self.sentences: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self.birth_starts: list[int] = []
         self.entry_starts: list[int] = []
         citations = Intervals(skip)
@@ -349,14 +353,22 @@ class _Reader:
         return None
 
     def _sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``, at most ``_AROUND`` characters either side of it (a
+        statement is read within its sentence, and a sentence may be a whole unpunctuated
+        page)."""
+        start, end = self._whole_sentence(offset)
+        return max(start, offset - _AROUND), min(end, offset + _AROUND)
+
+    def _whole_sentence(self, offset: int) -> tuple[int, int]:
         number = self._paragraph(offset)
         if number is None:
             return offset, offset
         span = self.paragraphs[number]
         if number not in self.sentences:
-            self.sentences[number] = list(iter_sentences(self.text, span.start, span.end))
-        sentences = self.sentences[number]
-        index = bisect.bisect_right([s for s, _ in sentences], offset) - 1
+            found = list(iter_sentences(self.text, span.start, span.end))
+            self.sentences[number] = (found, [s for s, _ in found])
+        sentences, starts = self.sentences[number]
+        index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < sentences[index][1]:
             return sentences[index]
         return span.start, span.end
@@ -569,11 +581,15 @@ class _Reader:
         nearby = self.paragraphs[max(0, paragraph - 1)].start
         linked = [
             (date, birth_keys)
-            for date, birth_keys in births[bisect.bisect_left(self.birth_starts, nearby) :]
+            for date, birth_keys in births[
+                bisect.bisect_left(self.birth_starts, nearby) : bisect.bisect_left(
+                    self.birth_starts, self.paragraphs[paragraph].end
+                )
+            ][: _MAX_BIRTHS + 1]
             if keys & birth_keys
             and (self._paragraph(date.span.start) or 0) in (paragraph, paragraph - 1)
         ]
-        if len({date.span for date, _ in linked}) != 1:
+        if len({date.span for date, _ in linked}) != 1 or len(linked) > _MAX_BIRTHS:
             return statement
         birth = linked[0][0]
         birth_interval = date_interval(birth.value)
@@ -705,19 +721,23 @@ class _Reader:
     def _changes(self) -> list[ChangeStatement]:
         statements = []
         counted = [f for f in self.figures if isinstance(f.value, Figure)]
+        starts = [f.span.start for f in counted]
         for mention in self.figures:
             if isinstance(mention.value, Change):
-                statements.append(self._change(mention, mention.value, counted))
+                statements.append(self._change(mention, mention.value, counted, starts))
         return statements
 
     def _change(
-        self, mention: FigureMention, change: Change, counted: list[FigureMention]
+        self,
+        mention: FigureMention,
+        change: Change,
+        counted: list[FigureMention],
+        starts: list[int],
     ) -> ChangeStatement:
         statement = ChangeStatement(mention)
         start, _end = self._sentence(mention.span.start)
         paragraph = self._paragraph(mention.span.start)
         assert paragraph is not None
-        starts = [f.span.start for f in counted]
         here = counted[
             bisect.bisect_left(starts, self.paragraphs[paragraph].start) : bisect.bisect_left(
                 starts, mention.span.start
