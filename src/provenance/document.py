@@ -44,6 +44,7 @@ from provenance.parsers.references import reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.span import Intervals, LineIndex
+from provenance.timeline import build_timeline
 
 _SOURCE_SECTIONS = (
     "references",
@@ -140,6 +141,9 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         urls=tuple(urls),
         line_index=line_index,
         input_notes=input_notes,
+        timeline=build_timeline(
+            text, line_index, seg.regions, dates, own_date, [c.span for c in citations]
+        ),
     )
 
 

@@ -7,12 +7,15 @@ Values compare and round-trip exactly (``parse_x(render(value)) == value``); men
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from provenance.places import PlaceMap
 from provenance.span import LineIndex, Span
+
+if TYPE_CHECKING:
+    from provenance.timeline import Timeline
 
 # --------------------------------------------------------------------------- dates
 
@@ -427,3 +430,6 @@ class Document:
     #: Where each line of ``text`` stands in the published PDF or web page it was read from
     #: (``provenance.formats``); None for text files.
     places: PlaceMap | None = attrs.field(default=None, eq=False, repr=False)
+    #: Dated statements resolved in order, with the ages, spans and figures checked against
+    #: them (``provenance.timeline``); None when the document was not read that far.
+    timeline: Timeline | None = None

@@ -47,6 +47,7 @@ from provenance.model import (
     index_code_year,
 )
 from provenance.render.index_codes import render_index_code
+from provenance.serialize_timeline import timeline_to_dict
 from provenance.span import Span
 
 __all__ = [
@@ -109,6 +110,7 @@ def document_to_dict(document: Document) -> JsonObject:
         ],
         "headings": [_heading(heading) for heading in headings],
         "urls": [_url(url) for url in document.urls],
+        "timeline": timeline_to_dict(document.timeline),
     }
 
 

@@ -113,4 +113,11 @@ def get_rule(rule_id: str) -> Rule:
 def _load_rule_modules() -> None:
     # Importing the modules registers their rules; done lazily so that `provenance parse`
     # never pays for the checkers.
-    from provenance.rules import corroboration, dates, input, sources, suppressions  # noqa: F401
+    from provenance.rules import (  # noqa: F401
+        corroboration,
+        dates,
+        input,
+        sources,
+        suppressions,
+        timeline,
+    )
