@@ -42,15 +42,17 @@ def parse(text: str, path: str | None = None) -> Document:
     return parse_document(text, path)
 
 
-def parse_file(path: str | PathLike[str]) -> Document:
+def parse_file(path: str | PathLike[str], *, special_files: bool = False) -> Document:
     """Read a report file (decoding it as ``provenance.source`` documents) and parse it.
 
-    Raises ``InputError`` for files that are not readable text (binary, empty, missing...).
+    Raises ``InputError`` for files that are not readable text (binary, empty, missing...), and
+    for a named pipe, socket or device, which would make the read wait without end or have
+    effects: ``special_files=True`` reads those too (a pipe a program writes a report into).
     """
     from provenance.document import parse_document
     from provenance.source import read_file
 
-    decoded = read_file(path)
+    decoded = read_file(path, regular_only=not special_files)
     return parse_document(decoded.text, str(path), decoded.notes)
 
 
