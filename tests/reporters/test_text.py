@@ -89,3 +89,10 @@ def test_a_file_name_with_control_characters_is_escaped_in_the_read_line() -> No
     partial = Coverage(sources=0, citations=2, citations_linked=0, notes=0, notes_linked=0)
     out = render_text([FileResult("a\x1b[2K\rb.txt", (), partial)])
     assert out == "a\\x1b[2K\\x0db.txt: read 0 sources listed, 0 of 2 citations linked\n"
+
+
+def test_printable_escapes_bidirectional_overrides_and_isolates() -> None:
+    # "\u202e" would show the words after it reversed: a finding would read otherwise.
+    hidden = "".join(chr(code) for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+    assert printable(f"a{hidden}b") == "a" + "".join(f"\\u{ord(c):04x}" for c in hidden) + "b"
+    assert printable("\u200f\u05e9\u05dc\u05d5\u05dd") == "\u200f\u05e9\u05dc\u05d5\u05dd"
