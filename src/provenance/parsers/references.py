@@ -88,7 +88,6 @@ second.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -1109,25 +1108,30 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     text = text.strip()
     if len(text) > _CACHED_LENGTH:
         return _classify(text, _style_order(section), competing=_competing(section))
-    return _classify_cached(text, section)
+    key = (text, section)
+    reading = _READINGS.get(key)
+    if reading is None:
+        if len(_READINGS) >= _CACHED_ENTRIES:
+            _READINGS.clear()
+        # Entries are immutable, so the second reading is the first.
+        reading = _classify(text, _style_order(section), competing=_competing(section))
+        _READINGS[key] = reading
+    return reading
 
 
 def forget_readings() -> None:
-    """Drop the readings kept so far (``segment`` calls this as it starts a document: readings
-    are kept for the document being read, not across documents)."""
-    _classify_cached.cache_clear()
+    """Drop the readings kept so far (``segment`` calls this as it starts a document, and the
+    document once its sources are read: readings are kept for one document at a time)."""
+    _READINGS.clear()
 
 
 #: Entries up to this length are kept (``_CACHED_ENTRIES`` of them at most) so that reading one
-#: twice (segmentation decides where an entry ends, then the document reads it) is free.
+#: twice (segmentation decides where an entry ends, then the document reads it) is free. All of
+#: a document's entries are kept, not the most recent few: the document reads its entries after
+#: segmentation has read all of them, so a list longer than a recency cache would be read twice.
 _CACHED_LENGTH = 2000
-_CACHED_ENTRIES = 4096
-
-
-@functools.lru_cache(maxsize=_CACHED_ENTRIES)
-def _classify_cached(text: str, section: str) -> tuple[str, ReferenceEntry]:
-    # Entries are immutable, so the second reading is the first.
-    return _classify(text, _style_order(section), competing=_competing(section))
+_CACHED_ENTRIES = 1 << 20
+_READINGS: dict[tuple[str, str], tuple[str, ReferenceEntry]] = {}
 
 
 def _classify(
