@@ -97,6 +97,12 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
         + "\n\n"
         + _repeat(lambda i: f"See section {i % 50 + 1} above.", n)
     ),
+    "index codes": lambda n: (
+        _HEAD
+        + _repeat(
+            lambda i: f"See Response ABC{10000 + i}.E and AI Index: ASA {i % 99:02d}/06/96.", n
+        )
+    ),
     "URLs": lambda n: (
         _HEAD + _repeat(lambda i: f"See http://www.example.org/page{i}.htm today.", n)
     ),
