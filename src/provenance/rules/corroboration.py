@@ -331,8 +331,10 @@ class _Prose:
     text: str
     regions: tuple[Region, ...]
     sentences: tuple[_Sentences, ...]
-    #: (offset, key) of every citation and note marker, by offset; a key names the source.
-    source_marks: tuple[tuple[int, str], ...]
+    #: Offsets of every citation and note marker, in order, and the key of each (which names
+    #: its source), in the same order: two flat sequences, not a pair object for each mark.
+    mark_offsets: Sequence[int]
+    mark_keys: Sequence[str]
     #: Offsets of the trigger words of each phrase section, by section.
     triggers: Mapping[str, Sequence[int]]
     #: For each prose region, the index of the prose region it continues from (or None).
@@ -372,17 +374,22 @@ class _Prose:
             key = keys.setdefault(key, key)
             for marker in note.markers:
                 marks.append((marker.span.start, key))
+        marks.sort()
+        mark_offsets = array("q", (offset for offset, _ in marks))
+        mark_keys = [key for _, key in marks]
+        del marks
         p = phrases()
         triggers = {
-            "uncorroborated": _trigger_offsets(doc.text, p.uncorroborated_trigger),
-            "hedged": _trigger_offsets(doc.text, p.hedge_trigger),
-            "anonymous": _trigger_offsets(doc.text, p.anonymous_trigger),
+            "uncorroborated": array("q", _trigger_offsets(doc.text, p.uncorroborated_trigger)),
+            "hedged": array("q", _trigger_offsets(doc.text, p.hedge_trigger)),
+            "anonymous": array("q", _trigger_offsets(doc.text, p.anonymous_trigger)),
         }
         return cls(
             doc.text,
             regions,
             sentences,
-            tuple(sorted(marks)),
+            mark_offsets,
+            mark_keys,
             triggers,
             _previous_regions(doc, regions),
         )
@@ -394,10 +401,11 @@ class _Prose:
         return position < len(offsets) and offsets[position] < sentence.end
 
     def sources_in(self, start: int, end: int) -> list[str]:
-        position = bisect_left(self.source_marks, (start, ""))
+        offsets = self.mark_offsets
+        position = bisect_left(offsets, start)
         found = []
-        while position < len(self.source_marks) and self.source_marks[position][0] < end:
-            found.append(self.source_marks[position][1])
+        while position < len(offsets) and offsets[position] < end:
+            found.append(self.mark_keys[position])
             position += 1
         return found
 
