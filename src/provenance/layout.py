@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from provenance.errors import GrammarError
+from provenance.folding import squeeze_spaces
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
@@ -281,7 +282,7 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
         for j in range(i + 1, min(n, i + MAX_UNHEADED_ENTRY_LINES) + 1):
             if j - 1 > i and lines[j - 1].opens_block:
                 break  # an entry never runs over a blank line
-            parts.append(" ".join(text[lines[j - 1].start : lines[j - 1].end].split()))
+            parts.append(squeeze_spaces(text[lines[j - 1].start : lines[j - 1].end]))
             if readable[j] and _is_dated_entry(" ".join(parts)):
                 readable[i], following[i] = True, j
                 break

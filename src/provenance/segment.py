@@ -171,6 +171,21 @@ def _normalise(text: str) -> str:
     return " ".join(text.replace(_FORM_FEED, " ").split())
 
 
+#: Longest line (once normalised) that can be page furniture.
+_FURNITURE_LENGTH = 120
+
+
+def _furniture_key(text: str) -> str | None:
+    """``_normalise(text)`` when that is short enough to be furniture, else None; a long line is
+    not split into all its words (a paragraph on one line would hold a string for each)."""
+    most = _FURNITURE_LENGTH // 2 + 1  # that many words and a space after each are too long
+    words = text.replace(_FORM_FEED, " ").split(None, most)
+    if len(words) > most:
+        return None
+    key = " ".join(words)
+    return key if len(key) <= _FURNITURE_LENGTH else None
+
+
 def heading_key(text: str) -> str:
     """A heading line as compared with SECTION_HEADINGS: no markup, case or trailing colon."""
     text = _EMPHASIS.sub("", text)
@@ -195,14 +210,17 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     for block in blocks:
         if len(block.lines) <= 2:
             for line in block.lines:
-                key = _normalise(line.text)
-                if 2 <= len(key) <= 120:
+                key = _furniture_key(line.text)
+                if key is not None and len(key) >= 2:
                     counts[key] += 1
     repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
-            key = _normalise(line.text)
+            key = _furniture_key(line.text)
+            if key is None:
+                # Longer than any repeated line; still "Page" and a (very long) number, maybe.
+                key = " ".join(line.text.replace(_FORM_FEED, " ").split(None, 2))
             if key in repeated or _is_page_number_line(key, len(block.lines)):
                 spans.append((line.start, line.end))
     # Glued copies: search each long repeated line inside other lines.
@@ -219,7 +237,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
     # "Page 12" standing alone; bare numbers are not furniture (UN endnote numbers look alike).
-    words = key.split()
+    words = key.split(None, 2)  # two words or more than two: not all the words of a long line
     return block_size <= 2 and len(words) == 2 and words[0] == "Page" and words[1].isdigit()
 
 

@@ -98,6 +98,7 @@ from lark import Token, Transformer, Tree
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
+from provenance.folding import squeeze_spaces
 from provenance.grammars import parse_full_start, terminal_pattern
 from provenance.model import (
     Date,
@@ -922,7 +923,7 @@ class _EntryTransformer(Transformer[Token, Any]):
                 continue
             if x.type in ("WEB_URL", "PAREN_URL"):
                 address = str(x)[1:-1] if x.type == "PAREN_URL" else str(x)
-                fields.setdefault("url", "".join(address.split()))
+                fields.setdefault("url", squeeze_spaces(address, ""))
                 first_segment = False
             elif x.type == "DAY_MONTH":
                 if year is not None and fields.get("date") == year:
