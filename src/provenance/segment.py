@@ -88,9 +88,20 @@ _FORM_FEED = "\f"
 
 @attrs.frozen(slots=True)
 class Line:
+    """``text[start:end]``, one line of the document's ``text`` (without its newline).
+
+    The line's text is sliced from the document when read, not kept: every line of a document is
+    held at once while it is segmented, and a copy each was another copy of the document plus a
+    string object a line (a file of short lines made that several times its size).
+    """
+
     start: int
     end: int
-    text: str
+    _document: str = attrs.field(eq=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self._document[self.start : self.end]
 
     @property
     def blank(self) -> bool:
@@ -146,7 +157,7 @@ def iter_lines(text: str) -> Iterator[Line]:
     while position <= length:
         newline = text.find("\n", position)
         end = length if newline == -1 else newline
-        yield Line(position, end, text[position:end])
+        yield Line(position, end, text)
         if newline == -1:
             break
         position = newline + 1
