@@ -214,6 +214,44 @@ def test_an_unreadable_subfolder_really_locked(
     assert "ok.txt:3:4: error weekday-mismatch" in out
 
 
+_PARSE_FILE = """
+import sys, threading
+import provenance
+from provenance.errors import InputError
+path, special = sys.argv[1], sys.argv[2] == "yes"
+if special:
+    def write():
+        with open(path, "w", encoding="utf-8") as pipe:
+            pipe.write("A page\\n\\nOn Thursday, 30 July 2004 the talks resumed.\\n")
+    threading.Thread(target=write).start()
+try:
+    document = provenance.parse_file(path, special_files=special)
+except InputError as error:
+    print("refused:", error)
+else:
+    print("read:", [f.rule for f in provenance.check(document)])
+"""
+
+
+@posix_only
+def test_parse_file_refuses_a_fifo_unless_asked(tmp_path: Path) -> None:
+    # In a child process with a timeout: a regression (waiting for a writer) cannot hang the suite.
+    os.mkfifo(tmp_path / "pipe.txt")
+
+    def parse_file(special: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", _PARSE_FILE, str(tmp_path / "pipe.txt"), special],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "refused:" in parse_file("no") and "is a named pipe (FIFO)" in parse_file("no")
+    assert "read: ['weekday-mismatch']" in parse_file("yes")
+
+
 # --------------------------------------------------------------------------- terminal escapes
 
 ESC = "\x1b"

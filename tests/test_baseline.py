@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +79,34 @@ def test_bad_baselines_are_config_errors(tmp_path: Path, content: str | None, me
         path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_baseline(str(path))
+
+
+_LOAD_FIFO = """
+import sys
+from provenance.errors import ConfigError
+try:
+    {call}
+except ConfigError as error:
+    print(error)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes")
+@pytest.mark.parametrize(
+    "call",
+    [
+        "from provenance.baseline import load_baseline; load_baseline(sys.argv[1])",
+        "from provenance.config import load_config_file; load_config_file(sys.argv[1])",
+    ],
+)
+def test_a_named_pipe_as_baseline_or_configuration_is_refused(tmp_path: Path, call: str) -> None:
+    # In a child process with a timeout: a regression (waiting for a writer) cannot hang the suite.
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-c", _LOAD_FIFO.format(call=call), str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "is a named pipe (FIFO), not a regular file" in result.stdout, result

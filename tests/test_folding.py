@@ -79,3 +79,14 @@ def test_date_candidates_straddling_a_piece_boundary_are_kept(
     for size in (7, 13, 64):
         monkeypatch.setattr(folding, "PIECE", size)
         assert list(_candidates(text, 0, len(text))) == whole
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab \t\f\n\x1c\u2028\u3000")), max_size=80),
+    st.sampled_from([" ", ""]),
+)
+def test_squeeze_spaces_a_piece_at_a_time_is_split_and_join(text: str, joiner: str) -> None:
+    # Pieces of three characters: every place a piece can end, inside runs of spaces or not.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(folding, "_WORDS_PIECE", 3)
+        assert folding.squeeze_spaces(text, joiner) == joiner.join(text.split())

@@ -99,6 +99,15 @@ def test_prose_that_ends_a_report_is_not_a_list() -> None:
     assert provenance.parse(text).references == ()
 
 
+def test_a_line_longer_than_any_entry_ends_no_list() -> None:
+    # A dated "entry" of 2,000 characters and more is a paragraph on one line: the grammar is
+    # not run over it (it would hold a token for every word); a short one is still an entry.
+    entry = "The Hindu. 15 December 1990. " + "Colombo talks resumed. " * 90
+    for text, found in [(entry[:1990], 1), (entry, 0)]:
+        document = provenance.parse(f"Report [ABC12345.E]\n\nThe talks.\n\n{text}\n")
+        assert len(document.references) == found
+
+
 def test_the_search_for_an_unheaded_list_stops_at_prose() -> None:
     lines = [
         ContentLine(0, 10, True),

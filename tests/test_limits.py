@@ -60,13 +60,13 @@ def test_too_much_linking_work() -> None:
 
 
 def test_time_limit_while_parsing() -> None:
-    document = parse_document(REPORT * 20, limits=Limits(seconds=0))
+    document = parse_document(REPORT * 20, limits=Limits(seconds=0, seconds_per_million=0))
     assert document.too_complex is not None and "time limit" in document.too_complex
 
 
 def test_time_limit_while_checking_names_the_rules_not_finished() -> None:
     document = parse_document(REPORT)
-    findings = check(document, limits=Limits(seconds=0))
+    findings = check(document, limits=Limits(seconds=0, seconds_per_million=0))
     [finding] = _too_complex(findings)
     assert "not finished" in finding.message and "weekday-mismatch" in finding.message
 
@@ -85,3 +85,14 @@ def test_one_document_too_complex_does_not_stop_the_next() -> None:
     results = [check(document) for document in documents]
     assert [f.rule for f in results[0]] == ["input-too-complex"]
     assert not _too_complex(results[1])
+
+
+def test_the_time_limit_grows_with_the_text() -> None:
+    # Every stage is linear: a text ten times as long is given about ten times the time.
+    limits = Limits(seconds=300, seconds_per_million=10)
+    assert limits.seconds_for(0) == 300
+    assert limits.seconds_for(100_000_000) == 1300
+    document = parse_document(REPORT * 20, limits=Limits(seconds=0, seconds_per_million=1e9))
+    assert document.too_complex is None
+    findings = check(document, limits=Limits(seconds=0, seconds_per_million=1e9))
+    assert not _too_complex(findings)

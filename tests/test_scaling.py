@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import cProfile
 import gc
+import importlib.util
 import sys
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 
 import pytest
@@ -38,6 +40,13 @@ def _dates(n: int) -> str:
 def _citations(n: int) -> str:
     body = " ".join(f"Officials detained him (Org{i % 7} {1990 + i % 20})." for i in range(n))
     refs = "\n\n".join(f'Org{i}. {1990 + i}. "Report {i}." Toronto.' for i in range(7))
+    return _HEAD + body + "\n\nReferences\n\n" + refs + "\n"
+
+
+def _citations_and_references(n: int) -> str:
+    # As many sources as citations, each cited once: the whole pipeline, not only the linking.
+    body = " ".join(f"He was detained (Source{i} {1990 + i % 20})." for i in range(n))
+    refs = "\n\n".join(f'Source{i}. {1990 + i % 20}. "Report {i}." Toronto.' for i in range(n))
     return _HEAD + body + "\n\nReferences\n\n" + refs + "\n"
 
 
@@ -83,6 +92,12 @@ def _headings(n: int) -> str:
     return _HEAD + "\n\n".join(f"{i + 1}. Heading {i}\n\nSome text here." for i in range(n))
 
 
+def _index_codes(n: int) -> str:
+    return _HEAD + " ".join(
+        f"See Response ABC{10000 + i}.E and AI Index: ASA {i % 99:02d}/06/96." for i in range(n)
+    )
+
+
 def _blank_lines(n: int) -> str:
     return "\n" * (20 * n)
 
@@ -95,6 +110,7 @@ def _findings(n: int) -> str:
 CONSTRUCTS: dict[str, tuple[Callable[[int], str], int]] = {
     "dates": (_dates, 40),
     "citations": (_citations, 60),
+    "citations x references": (_citations_and_references, 12),
     "references": (_references, 12),
     "notes": (_notes, 30),
     "footnote markers": (_markers, 60),
@@ -102,10 +118,40 @@ CONSTRUCTS: dict[str, tuple[Callable[[int], str], int]] = {
     "hedges": (_hedges, 60),
     "cross-references": (_cross_references, 40),
     "urls": (_urls, 40),
+    "index codes": (_index_codes, 40),
     "headings": (_headings, 30),
     "blank lines": (_blank_lines, 200),
     "many findings": (_findings, 40),
 }
+
+
+#: Each construct ``benchmarks/hostile.py`` times, and the construct here that scales it.
+BENCHMARKED = {
+    "dates": "dates",
+    "citations (one source list of 7)": "citations",
+    "citations x references (as many of each)": "citations x references",
+    "references": "references",
+    "notes and their calls": "notes",
+    "footnote markers": "footnote markers",
+    "uncorroborated statements (one paragraph)": "uncorroborated statements",
+    "hedges": "hedges",
+    "cross-references": "cross-references",
+    "index codes": "index codes",
+    "URLs": "urls",
+    "headings": "headings",
+    "blank lines": "blank lines",
+    "many findings (a wrong weekday each sentence)": "many findings",
+}
+
+
+def test_every_benchmarked_construct_is_scaled_here() -> None:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "hostile.py"
+    spec = importlib.util.spec_from_file_location("hostile_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    assert set(benchmark.CONSTRUCTS) == set(BENCHMARKED)
+    assert set(BENCHMARKED.values()) == set(CONSTRUCTS)
 
 
 def _cost(function: Callable[[], object]) -> tuple[int, int]:

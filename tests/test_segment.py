@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import provenance
+from provenance import segment as segment_module
 from provenance.model import Date
 from provenance.segment import Segmentation, heading_key, segment, subtract
 from provenance.span import LineIndex
@@ -242,3 +243,18 @@ def test_sources_consulted_but_not_cited_are_additional_sources() -> None:
     )
     seg = segment(text, LineIndex(text))
     assert [source.section for source in seg.sources] == ["references", "additional-sources"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab P1 \t\f\x1c")), max_size=300))
+def test_furniture_keys_are_the_short_normalised_lines(line: str) -> None:
+    # Long lines are not split into every word: their key is None, as no furniture is so long.
+    key = " ".join(line.split())
+    assert segment_module._furniture_key(line) == (key if len(key) <= 120 else None)
+
+
+def test_a_page_number_line_of_any_length_is_furniture() -> None:
+    # "Page" and a number: furniture however long the number, as before.
+    number = "7" * 200
+    text = "Title\n\n" + "\n\n".join(f"Text {i}.\n\nPage {number}" for i in range(3)) + "\n"
+    seg = segment_module.segment(text, LineIndex(text))
+    assert sum(1 for start, end in seg.furniture if text[start:end].startswith("Page")) == 3

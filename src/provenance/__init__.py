@@ -42,18 +42,20 @@ def parse(text: str, path: str | None = None) -> Document:
     return parse_document(text, path)
 
 
-def parse_file(path: str | PathLike[str]) -> Document:
+def parse_file(path: str | PathLike[str], *, special_files: bool = False) -> Document:
     """Read a report file and parse it: a text file (decoded as ``provenance.source``
     documents), a PDF or a web page (read as ``provenance.formats`` documents, whatever the
     file's name). A PDF's or web page's document knows where each line was read from
     (``Document.places``).
 
     Raises ``InputError`` for files that cannot be read as reports (binary, empty, missing,
-    encrypted or scanned PDFs...).
+    encrypted or scanned PDFs...), and for a named pipe, socket or device, which would make the
+    read wait without end or have effects: ``special_files=True`` reads those too (a pipe a
+    program writes a report into).
     """
     from provenance.formats import document_of, read_report
 
-    return document_of(read_report(path), str(path))
+    return document_of(read_report(path, regular_only=not special_files), str(path))
 
 
 def check(document: Document, config: Config | None = None) -> list[Finding]:

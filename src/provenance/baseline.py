@@ -15,8 +15,8 @@ from pathlib import PurePath
 
 import attrs
 
-from provenance.errors import ConfigError
-from provenance.fileio import write_atomic
+from provenance.errors import ConfigError, InputError
+from provenance.fileio import read_regular_file, write_atomic
 from provenance.findings import FileResult
 
 VERSION = 1
@@ -73,11 +73,21 @@ def write_baseline(path: str, results: Sequence[FileResult]) -> None:
     write_atomic(path, json.dumps(payload, indent=2) + "\n")
 
 
+#: Largest baseline file read.
+_MAX_BASELINE_BYTES = 512 * 2**20
+
+
 def load_baseline(path: str) -> Baseline:
     """Read a baseline file; ``ConfigError`` when it is missing or not a baseline."""
     try:
-        with open(path, encoding="utf-8") as stream:
-            payload = json.load(stream)
+        # A regular file only: a named pipe given as the baseline would wait for a writer.
+        data = read_regular_file(path, _MAX_BASELINE_BYTES + 1)
+        if len(data) > _MAX_BASELINE_BYTES:
+            raise ConfigError(f"baseline {path} is over {_MAX_BASELINE_BYTES // 2**20} MiB")
+        payload = json.loads(data.decode("utf-8"))
+    except InputError as error:
+        reason = error.reason.split(";")[0]  # without the hint for inputs ("give - ...")
+        raise ConfigError(f"cannot read baseline {path}: {reason}") from None
     except OSError as error:
         raise ConfigError(f"cannot read baseline {path}: {error.strerror}") from None
     except ValueError as error:

@@ -41,8 +41,9 @@ MIN_FILES_FOR_POOL = 4
 
 #: Seconds one file may take before its worker is stopped. A backstop for what nothing else
 #: stops (a hang in C code, a stuck read): it lies above the per-document limits of
-#: ``provenance.limits`` (parsing, then checking), so that a document those limits can handle
-#: gets their input-too-complex finding rather than this error. Real reports take well under a
+#: ``provenance.limits`` (parsing, then checking) of files up to about 15 MB, so that such a
+#: document gets their input-too-complex finding rather than this error (those limits grow with
+#: the text; a larger file needs a larger ``--timeout``). Real reports take well under a
 #: second each.
 DEFAULT_TIMEOUT = 900.0
 

@@ -30,7 +30,7 @@ def check(
 ) -> list[Finding]:
     """The findings of every rule ``config`` selects (all rules by default), sorted by position."""
     settings = Config() if config is None else config
-    seconds = (Limits() if limits is None else limits).seconds
+    seconds = (Limits() if limits is None else limits).seconds_for(len(document.text))
     deadline = time.monotonic() + seconds
     rules = settings.selected_rules()
     if document.too_complex is not None:

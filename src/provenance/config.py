@@ -27,7 +27,8 @@ from typing import Any
 
 import attrs
 
-from provenance.errors import ConfigError
+from provenance.errors import ConfigError, InputError
+from provenance.fileio import read_regular_file
 from provenance.findings import Severity
 from provenance.rules.registry import Rule, all_rules
 from provenance.selection import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
@@ -202,11 +203,21 @@ def config_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> 
     )
 
 
+#: Largest configuration file read.
+_MAX_CONFIG_BYTES = 16 * 2**20
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     """The parsed file, or one ``ConfigError`` line naming it, whatever its bytes are."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # A regular file only: a named pipe given as the configuration would wait for a writer.
+        data = read_regular_file(str(path), _MAX_CONFIG_BYTES + 1)
+        if len(data) > _MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: over {_MAX_CONFIG_BYTES // 2**20} MiB, not read")
+        return tomllib.loads(data.decode("utf-8"))
+    except InputError as error:
+        # The reason without the hint for inputs ("give - to read standard input").
+        raise ConfigError(f"{path}: cannot be read: {error.reason.split(';')[0]}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     except UnicodeDecodeError as error:

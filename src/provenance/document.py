@@ -16,6 +16,7 @@ import attrs
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
+    CitationValue,
     CrossReference,
     Date,
     DateMention,
@@ -40,7 +41,7 @@ from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legends import legend_entry
-from provenance.parsers.references import reference_entry
+from provenance.parsers.references import forget_readings, reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.span import Intervals, LineIndex
@@ -113,6 +114,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
 
     references = list(budget.counted(_references(text, line_index, seg), "sources"))
+    forget_readings()  # every entry is read: the readings kept for re-reading are not needed
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
@@ -558,10 +560,13 @@ def _citations(
     budget: Budget,
 ) -> list[Citation]:
     listed = _SourceIndex(references)
+    interned: dict[str, tuple[str, CitationValue]] = {}
     raw = [
         c
         for start, end in seg.prose
-        for c in budget.counted(iter_citations(text, line_index, start, end), "citations")
+        for c in budget.counted(
+            iter_citations(text, line_index, start, end, interned=interned), "citations"
+        )
     ]
     if not listed.indices:
         # Without a source list a dated parenthesis is a date, not a citation.

@@ -3,11 +3,13 @@
 ``str.lower()`` on text with any character beyond Latin-1 (a curly quote is enough) first fills
 a buffer of three UCS-4 characters per input character: twelve bytes a character, before the
 result is built. On a 100 MB report that is over a gigabyte for one call. The scans that need
-lower-cased text therefore take it a piece at a time.
+lower-cased text therefore take it a piece at a time, and ``squeeze_spaces`` joins the words
+of a long text without a list of all of them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -54,3 +56,34 @@ def lowered_pieces(
 
 
 __all__ = ["PIECE", "Piece", "lowered_pieces"]
+
+
+#: Characters of text split into words at a time by ``squeeze_spaces``.
+_WORDS_PIECE = 1 << 14
+_SPACE = re.compile(r"\s")
+
+
+def squeeze_spaces(text: str, joiner: str = " ") -> str:
+    """``joiner.join(text.split())``: the words of ``text``, one ``joiner`` between each.
+
+    ``text.split()`` holds a string object (about 50 bytes) for every word at once, ten times
+    the text or more; a long text (a paragraph that a PDF conversion left on one line) is split
+    a piece at a time instead, each piece ending at whitespace so that no word is cut.
+    """
+    length = len(text)
+    if length <= _WORDS_PIECE:
+        return joiner.join(text.split())
+    parts: list[str] = []
+    position = 0
+    while position < length:
+        space = (
+            _SPACE.search(text, position + _WORDS_PIECE)
+            if position + _WORDS_PIECE < length
+            else None
+        )
+        cut = space.start() if space is not None else length
+        words = text[position:cut].split()
+        if words:
+            parts.append(joiner.join(words))
+        position = cut
+    return joiner.join(parts)

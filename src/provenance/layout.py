@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from provenance.errors import GrammarError
+from provenance.folding import squeeze_spaces
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
@@ -226,11 +227,18 @@ _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 #: 18 December 1990). The Hindu. 15 December 1990.").
 MAX_FIRST_FIELD_WORDS = 12
 
+#: Characters an unheaded entry may have (the longest entries of real lists have about 500): a
+#: longer line is prose, which the grammar would otherwise read whole, holding a token for each
+#: of its words (a PDF converted to one endless paragraph ends in such a line).
+MAX_UNHEADED_ENTRY_CHARS = 2000
+
 
 def _is_dated_entry(text: str) -> bool:
     """Whether the reference grammar reads ``text`` as one dated entry (``_____.`` ditto lines
     included: they repeat the author above). A name alone, a web address or a title-first entry
     is not enough without a heading."""
+    if len(text) > MAX_UNHEADED_ENTRY_CHARS:
+        return False
     first_field = text.partition(". ")[0]
     # Cheap checks first (the reference grammar is slow to load): an entry names its source and
     # writes a year, after the source ("The Hindu. 15 December 1990.") or with it ("Human Rights
@@ -284,7 +292,7 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
         for j in range(i + 1, min(n, i + MAX_UNHEADED_ENTRY_LINES) + 1):
             if j - 1 > i and lines[j - 1].opens_block:
                 break  # an entry never runs over a blank line
-            parts.append(" ".join(text[lines[j - 1].start : lines[j - 1].end].split()))
+            parts.append(squeeze_spaces(text[lines[j - 1].start : lines[j - 1].end]))
             if readable[j] and _is_dated_entry(" ".join(parts)):
                 readable[i], following[i] = True, j
                 break

@@ -27,8 +27,12 @@ MAX_MENTIONS = 2_000_000
 #: Candidate comparisons allowed while linking, per character of text, plus a constant.
 WORK_PER_CHAR = 64
 WORK_CONSTANT = 1_000_000
-#: Wall-clock seconds for parsing one document, and again for checking it.
+#: Wall-clock seconds for parsing one document, and again for checking it, plus
+#: ``SECONDS_PER_MILLION`` for each million characters: every stage is linear, so a long document
+#: is given time in proportion (a report of real text takes one to a few seconds a million
+#: characters; the most hostile constructs up to about ten times that).
 SECONDS = 300.0
+SECONDS_PER_MILLION = 10.0
 
 
 @attrs.frozen(slots=True)
@@ -40,6 +44,11 @@ class Limits:
     work_per_char: int = attrs.field(factory=lambda: WORK_PER_CHAR)
     work_constant: int = attrs.field(factory=lambda: WORK_CONSTANT)
     seconds: float = attrs.field(factory=lambda: SECONDS)
+    seconds_per_million: float = attrs.field(factory=lambda: SECONDS_PER_MILLION)
+
+    def seconds_for(self, length: int) -> float:
+        """The time limit for parsing (and again for checking) a text of ``length`` characters."""
+        return self.seconds + self.seconds_per_million * length / 1_000_000
 
 
 class TooComplex(Exception):
@@ -53,11 +62,12 @@ class TooComplex(Exception):
 class Budget:
     """What is left of one document's limits while it is parsed (or checked)."""
 
-    __slots__ = ("_deadline", "_limits", "_max_work", "_mentions", "_work")
+    __slots__ = ("_deadline", "_limits", "_max_work", "_mentions", "_seconds", "_work")
 
     def __init__(self, limits: Limits, length: int) -> None:
         self._limits = limits
-        self._deadline = time.monotonic() + limits.seconds
+        self._seconds = limits.seconds_for(length)
+        self._deadline = time.monotonic() + self._seconds
         self._max_work = limits.work_per_char * length + limits.work_constant
         self._mentions = 0
         self._work = 0
@@ -105,8 +115,16 @@ class Budget:
     def check_time(self, stage: str) -> None:
         if time.monotonic() > self._deadline:
             raise TooComplex(
-                f"{stage} was still running after the time limit of {self._limits.seconds:g} s"
+                f"{stage} was still running after the time limit of {self._seconds:g} s"
             )
 
 
-__all__ = ["MAX_CHARS", "MAX_MENTIONS", "SECONDS", "Budget", "Limits", "TooComplex"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_MENTIONS",
+    "SECONDS",
+    "SECONDS_PER_MILLION",
+    "Budget",
+    "Limits",
+    "TooComplex",
+]

@@ -91,9 +91,20 @@ _FORM_FEED = "\f"
 
 @attrs.frozen(slots=True)
 class Line:
+    """``text[start:end]``, one line of the document's ``text`` (without its newline).
+
+    The line's text is sliced from the document when read, not kept: every line of a document is
+    held at once while it is segmented, and a copy each was another copy of the document plus a
+    string object a line (a file of short lines made that several times its size).
+    """
+
     start: int
     end: int
-    text: str
+    _document: str = attrs.field(eq=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self._document[self.start : self.end]
 
     @property
     def blank(self) -> bool:
@@ -149,7 +160,7 @@ def iter_lines(text: str) -> Iterator[Line]:
     while position <= length:
         newline = text.find("\n", position)
         end = length if newline == -1 else newline
-        yield Line(position, end, text[position:end])
+        yield Line(position, end, text)
         if newline == -1:
             break
         position = newline + 1
@@ -172,6 +183,21 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
 
 def _normalise(text: str) -> str:
     return " ".join(text.replace(_FORM_FEED, " ").split())
+
+
+#: Longest line (once normalised) that can be page furniture.
+_FURNITURE_LENGTH = 120
+
+
+def _furniture_key(text: str) -> str | None:
+    """``_normalise(text)`` when that is short enough to be furniture, else None; a long line is
+    not split into all its words (a paragraph on one line would hold a string for each)."""
+    most = _FURNITURE_LENGTH // 2 + 1  # that many words and a space after each are too long
+    words = text.replace(_FORM_FEED, " ").split(None, most)
+    if len(words) > most:
+        return None
+    key = " ".join(words)
+    return key if len(key) <= _FURNITURE_LENGTH else None
 
 
 def heading_key(text: str) -> str:
@@ -208,14 +234,17 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
         previous = block.lines[-1].text.strip() if len(block.lines) == 1 else ""
         if len(block.lines) <= 2 and not under_number:
             for line in block.lines:
-                key = _normalise(line.text)
-                if 2 <= len(key) <= 120 and not key.endswith(_BACK_LINKS):
+                key = _furniture_key(line.text)
+                if key is not None and len(key) >= 2 and not key.endswith(_BACK_LINKS):
                     counts[key] += 1
     repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
-            key = _normalise(line.text)
+            key = _furniture_key(line.text)
+            if key is None:
+                # Longer than any repeated line; still "Page" and a (very long) number, maybe.
+                key = " ".join(line.text.replace(_FORM_FEED, " ").split(None, 2))
             if key in repeated or _is_page_number_line(key, len(block.lines)):
                 spans.append((line.start, line.end))
     # Glued copies: search each long repeated line inside other lines.
@@ -232,7 +261,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
     # "Page 12" standing alone; bare numbers are not furniture (UN endnote numbers look alike).
-    words = key.split()
+    words = key.split(None, 2)  # two words or more than two: not all the words of a long line
     return block_size <= 2 and len(words) == 2 and words[0] == "Page" and words[1].isdigit()
 
 

@@ -8,26 +8,105 @@ from collections.abc import Iterable
 
 import attrs
 
+_set = object.__setattr__
 
-@attrs.frozen(slots=True)
+
 class Span:
     """Where something stands in a document: offsets ``[start, end)`` plus 1-based line/column.
 
     ``end_line``/``end_column`` point at the last character (inclusive), as editors show it.
+
+    Immutable. A span made by ``LineIndex.span`` keeps only its offsets and the text's shared
+    line index, and works out its lines and columns when they are read: every mention, note and
+    finding has a span, and four stored numbers each made spans about half of what a document
+    of dense mentions holds. ``Span(start, end, line, column, end_line, end_column)`` stores
+    them as given.
     """
+
+    __slots__ = ("_where", "end", "start")
+    __match_args__ = ("start", "end", "line", "column", "end_line", "end_column")
 
     start: int
     end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    _where: LineIndex | tuple[int, int, int, int]
+
+    def __init__(
+        self, start: int, end: int, line: int, column: int, end_line: int, end_column: int
+    ) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "_where", (line, column, end_line, end_column))
+
+    @classmethod
+    def _in(cls, start: int, end: int, index: LineIndex) -> Span:
+        span = cls.__new__(cls)
+        _set(span, "start", start)
+        _set(span, "end", end)
+        _set(span, "_where", index)
+        return span
+
+    def _lines(self) -> tuple[int, int, int, int]:
+        where = self._where
+        if isinstance(where, tuple):
+            return where
+        return where.lines_of(self.start, self.end)
+
+    @property
+    def line(self) -> int:
+        where = self._where
+        return where[0] if isinstance(where, tuple) else where.line_column(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        where = self._where
+        return where[1] if isinstance(where, tuple) else where.line_column(self.start)[1]
+
+    @property
+    def end_line(self) -> int:
+        return self._lines()[2]
+
+    @property
+    def end_column(self) -> int:
+        return self._lines()[3]
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
     def __len__(self) -> int:
         return self.end - self.start
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Span:
+            return NotImplemented
+        assert isinstance(other, Span)
+        if self.start != other.start or self.end != other.end:
+            return False
+        # Offsets in one text have one line and column each.
+        return self._where is other._where or self._lines() == other._lines()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        line, column, end_line, end_column = self._lines()
+        return (
+            f"Span(start={self.start!r}, end={self.end!r}, line={line!r}, column={column!r}, "
+            f"end_line={end_line!r}, end_column={end_column!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int, int, int]]:
+        # Pickled (to and from worker processes) with its numbers, not the whole line index.
+        return Span, (self.start, self.end, *self._lines())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
 
 
 class LineIndex:
@@ -61,13 +140,16 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._line_starts)
 
-    def span(self, start: int, end: int) -> Span:
-        """The span of ``[start, end)``; an empty span points at ``start``."""
+    def lines_of(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of the first and of the last character of ``[start, end)`` (of
+        ``start`` for an empty range)."""
         line, column = self.line_column(start)
         end_line, end_column = self.line_column(max(start, end - 1))
-        if end_line == line:
-            end_line = line  # one int object, not two: most spans sit on one line
-        return Span(start, end, line, column, end_line, end_column)
+        return line, column, end_line, end_column
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``[start, end)``; an empty span points at ``start``."""
+        return Span._in(start, end, self)
 
 
 class Intervals:

@@ -175,3 +175,10 @@ def test_statistics_count_findings_by_rule() -> None:
     results = [FileResult("a.txt", (_finding(), hedged, hedged)), FileResult("b.txt", (hedged,))]
     assert statistics(results) == "3  hedged-claim      info\n1  weekday-mismatch  error\n"
     assert statistics([FileResult("a.txt", ())]) == ""
+
+
+def test_printable_escapes_bidirectional_overrides_and_isolates() -> None:
+    # "\u202e" would show the words after it reversed: a finding would read otherwise.
+    hidden = "".join(chr(code) for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+    assert printable(f"a{hidden}b") == "a" + "".join(f"\\u{ord(c):04x}" for c in hidden) + "b"
+    assert printable("\u200f\u05e9\u05dc\u05d5\u05dd") == "\u200f\u05e9\u05dc\u05d5\u05dd"

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.model import Date, Document
+from provenance.rules import sources as sources_module
 from provenance.rules.registry import Emit
 from provenance.rules.sources import (
     broken_cross_reference,
@@ -1013,3 +1016,21 @@ def test_repeated_note_texts_are_reported_in_text_order_with_the_first() -> None
         [(text.index("Three."), "the first note 3 is here")],
         [(text.index("First two."), "the first note 2 is here")],
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("the THE[]x \t\n\x1c.,ß")) | st.characters(), max_size=60
+    ),
+    st.data(),
+)
+def test_a_long_stretch_is_keyed_a_piece_at_a_time_as_a_whole(
+    text: str, data: st.DataObject
+) -> None:
+    # Pieces of three characters: every cut a paragraph could get, at a word or in brackets.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sources_module, "_KEY_PIECE", 3)
+        assert sources_module._stretch_key(text, start, end) == source_key(text[start:end])

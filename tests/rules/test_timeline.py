@@ -176,7 +176,8 @@ def narratives(draw: st.DrawFn) -> tuple[str, str, str]:
     if kind == "duration-conflict":
         planted = report(sentences, age, total, span=weeks + draw(st.integers(3, 20)))
     elif kind == "ratio-mismatch":
-        planted = report(sentences, age, total, fold=ratio + draw(st.integers(1, 5)))
+        # Two or more off: "N-fold increase" may also mean N times more (the ratio plus one).
+        planted = report(sentences, age, total, fold=ratio + draw(st.integers(2, 5)))
     elif kind == "relative-date-conflict":
         planted = report(planted_sentences, age, total)
     elif kind == "age-date-conflict":

@@ -267,7 +267,12 @@ def parse_citation_group(text: str) -> tuple[CitationValue, ...]:
 
 
 def iter_citations(
-    text: str, line_index: LineIndex, start: int = 0, end: int | None = None
+    text: str,
+    line_index: LineIndex,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    interned: dict[str, tuple[str, CitationValue]] | None = None,
 ) -> Iterator[Citation]:
     """Every citation in parentheses in ``text[start:end]``, one per citation of a group.
 
@@ -275,7 +280,13 @@ def iter_citations(
     grammar decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
     citations are found too: whether a date in parentheses counts as a citation in a given
     document is for the document assembler to decide.
+
+    Citations with the same text share one text and one (frozen) value, within one call or
+    across the calls given the same ``interned`` table: a report cites the same sources
+    thousands of times.
     """
+    if interned is None:
+        interned = {}
     stop = len(text) if end is None else max(0, min(end, len(text)))
     position = text.find("(", max(0, start), stop)
     while position != -1:
@@ -288,5 +299,9 @@ def iter_citations(
                 parts = []
             for part in parts:
                 first, last = inside + part.start, inside + part.end
-                yield Citation(part.value, text[first:last], line_index.span(first, last))
+                matched, value = text[first:last], part.value
+                known = interned.setdefault(matched, (matched, value))
+                if known[1] == value:
+                    matched, value = known
+                yield Citation(value, matched, line_index.span(first, last))
         position = text.find("(", inside, stop)

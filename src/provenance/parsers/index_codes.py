@@ -225,6 +225,10 @@ def iter_index_code_matches(
     end = length if end is None else max(0, min(end, length))
     position = max(0, start)
     search = _CANDIDATE.search
+    # Codes with the same text share one text and one (frozen) value: a report repeats its own
+    # code and the codes it cites.
+    interned: dict[str, tuple[str, IndexCode]] = {}
+    labels: dict[str, str] = {}
     while position < end:
         candidate = search(text, position, end)
         if candidate is None:
@@ -236,12 +240,15 @@ def iter_index_code_matches(
             continue
         code, stop = parsed
         code_start, code_end = code.start, code.end
-        mention = IndexCodeMention(
-            code.value, text[code_start:code_end], line_index.span(code_start, code_end)
-        )
+        matched, value = text[code_start:code_end], code.value
+        known = interned.setdefault(matched, (matched, value))
+        if known[1] == value:
+            matched, value = known
+        mention = IndexCodeMention(value, matched, line_index.span(code_start, code_end))
         label_text = label_span = None
         if code.label is not None:
             label_text = str(code.label)
+            label_text = labels.setdefault(label_text, label_text)
             label_start = _offset(code.label)
             label_span = line_index.span(label_start, label_start + len(label_text))
         yield IndexCodeMatch(

@@ -99,6 +99,7 @@ from lark import Token, Transformer, Tree
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
+from provenance.folding import squeeze_spaces
 from provenance.grammars import parse_full_start, terminal_pattern
 from provenance.model import (
     Date,
@@ -982,7 +983,7 @@ class _EntryTransformer(Transformer[Token, Any]):
                 continue
             if x.type in ("WEB_URL", "PAREN_URL"):
                 address = str(x)[1:-1] if x.type == "PAREN_URL" else str(x)
-                fields.setdefault("url", "".join(address.split()))
+                fields.setdefault("url", squeeze_spaces(address, ""))
                 first_segment = False
             elif x.type == "DAY_MONTH":
                 if year is not None and fields.get("date") == year:
@@ -1210,6 +1211,26 @@ def _names_an_author(author: str) -> bool:
     return all(not word[0].islower() or word.rstrip(".") in _NAME_PARTICLES for word in words)
 
 
+#: Terminals a style cannot read an entry without (the correspondence styles name the kind of
+#: exchange, an attachment entry has a comma before its date): their patterns, taken from the
+#: grammar, are anchors too. A list of entries that are none of these is read faster.
+_REQUIRED_TERMINALS: dict[str, tuple[str, ...]] = {
+    "correspondence_a": ("CORR_KIND",),
+    "correspondence_b": ("CORR_KIND",),
+    "attachment": ("COMMA",),
+}
+
+
+@functools.cache
+def _style_anchors(style: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns each found somewhere in any entry ``style`` reads (built on first use, when the
+    grammar is loaded anyway)."""
+    anchors = [_ANCHORS[style]] if style in _ANCHORS else []
+    for terminal in _REQUIRED_TERMINALS.get(style, ()):
+        anchors.append(terminal_pattern(_GRAMMAR, _STARTS, terminal))
+    return tuple(anchors)
+
+
 def _style_order(section: str) -> tuple[str, ...]:
     return FOOTNOTE_STYLES if section == "footnote" else LIST_STYLES
 
@@ -1280,25 +1301,30 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     text = text.strip()
     if len(text) > _CACHED_LENGTH:
         return _classify(text, _style_order(section), competing=_competing(section))
-    return _classify_cached(text, section)
+    key = (text, section)
+    reading = _READINGS.get(key)
+    if reading is None:
+        if len(_READINGS) >= _CACHED_ENTRIES:
+            _READINGS.clear()
+        # Entries are immutable, so the second reading is the first.
+        reading = _classify(text, _style_order(section), competing=_competing(section))
+        _READINGS[key] = reading
+    return reading
 
 
 def forget_readings() -> None:
-    """Drop the readings kept so far (``segment`` calls this as it starts a document: readings
-    are kept for the document being read, not across documents)."""
-    _classify_cached.cache_clear()
+    """Drop the readings kept so far (``segment`` calls this as it starts a document, and the
+    document once its sources are read: readings are kept for one document at a time)."""
+    _READINGS.clear()
 
 
 #: Entries up to this length are kept (``_CACHED_ENTRIES`` of them at most) so that reading one
-#: twice (segmentation decides where an entry ends, then the document reads it) is free.
+#: twice (segmentation decides where an entry ends, then the document reads it) is free. All of
+#: a document's entries are kept, not the most recent few: the document reads its entries after
+#: segmentation has read all of them, so a list longer than a recency cache would be read twice.
 _CACHED_LENGTH = 2000
-_CACHED_ENTRIES = 4096
-
-
-@functools.lru_cache(maxsize=_CACHED_ENTRIES)
-def _classify_cached(text: str, section: str) -> tuple[str, ReferenceEntry]:
-    # Entries are immutable, so the second reading is the first.
-    return _classify(text, _style_order(section), competing=_competing(section))
+_CACHED_ENTRIES = 1 << 20
+_READINGS: dict[tuple[str, str], tuple[str, ReferenceEntry]] = {}
 
 
 def _classify(
@@ -1323,8 +1349,7 @@ def _classify(
                 continue  # the ordered styles: the first that reads the text is their reading
             if dead is not None and style in dead:
                 continue
-            anchor = _ANCHORS.get(style)
-            if anchor is not None and anchor.search(text) is None:
+            if any(anchor.search(text) is None for anchor in _style_anchors(style)):
                 continue
             try:
                 entry = _parse_as(text, style)

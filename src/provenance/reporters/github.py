@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from provenance.findings import FileError, FileResult, Severity
+from provenance.reporters.text import printable
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks are the workflow command's own escapes (an annotation may have several
+    # lines); every other control character, and the bidirectional overrides, are shown as
+    # text output shows them, so that a finding reads in the annotation as it is.
+    lines = text.replace("%", "%25").replace("\r\n", "\n").split("\n")
+    return "%0A".join(printable(line) for line in lines)
 
 
 def _escape_property(text: str) -> str:

@@ -5,7 +5,8 @@ one in a web page the line of the page's source (``page.html:120:``).
 
 Report text and file names are shown with their control characters escaped (``\\x1b``, as
 ruff and git do): an escape sequence in a report or a file name must not reach the terminal,
-where it could move the cursor, erase the findings above it or retitle the window.
+where it could move the cursor, erase the findings above it or retitle the window; nor may a
+bidirectional override (``\\u202e``), which would show a finding's words in another order.
 """
 
 from __future__ import annotations
@@ -22,13 +23,22 @@ _BOLD = "\033[1m"
 _RESET = "\033[0m"
 
 # C0 controls (tab and newline included: every field here is printed on one line), DEL, and the
-# C1 controls, among them CSI (U+009B), which some terminals obey like ESC [.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# C1 controls, among them CSI (U+009B), which some terminals obey like ESC [. Then the
+# bidirectional embeddings, overrides and isolates: shown as they are, they reorder the
+# characters after them, so a finding could read differently than it is. (The left-to-right
+# and right-to-left marks stay: they override nothing, and Arabic and Hebrew reports use them.)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def printable(text: str) -> str:
-    """``text`` with each control character shown as ``\\xNN``, safe to print on one line."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """``text`` with each control character shown as ``\\xNN`` (``\\uNNNN`` for the
+    bidirectional ones), safe to print on one line."""
+    return _CONTROL.sub(_escaped, text)
 
 
 #: What starts the lines of a finding's context, as rustc and ruff print the source.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, overload
 
 import attrs
 
@@ -292,15 +293,48 @@ class _Sentence:
     region: int  # index into the prose regions
 
 
+class _Sentences(Sequence[_Sentence]):
+    """The sentences of one prose region, kept as two arrays of offsets: an object for each
+    sentence of a long document would hold several times its text."""
+
+    __slots__ = ("_ends", "_region", "_starts")
+
+    def __init__(self, bounds: Iterable[tuple[int, int]], region: int) -> None:
+        self._starts = array("q")
+        self._ends = array("q")
+        for start, end in bounds:
+            self._starts.append(start)
+            self._ends.append(end)
+        self._region = region
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> _Sentence: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_Sentence]: ...
+    def __getitem__(self, index: int | slice) -> _Sentence | Sequence[_Sentence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return _Sentence(self._starts[index], self._ends[index], self._region)
+
+    def position(self, start: int) -> int:
+        """Where a sentence starting at ``start`` stands (``bisect_left`` on the starts)."""
+        return bisect_left(self._starts, start)
+
+
 @attrs.frozen(slots=True)
 class _Prose:
     """The prose regions of a document, their sentences, and where sources are named in them."""
 
     text: str
     regions: tuple[Region, ...]
-    sentences: tuple[tuple[_Sentence, ...], ...]
-    #: (offset, key) of every citation and note marker, by offset; a key names the source.
-    source_marks: tuple[tuple[int, str], ...]
+    sentences: tuple[_Sentences, ...]
+    #: Offsets of every citation and note marker, in order, and the key of each (which names
+    #: its source), in the same order: two flat sequences, not a pair object for each mark.
+    mark_offsets: Sequence[int]
+    mark_keys: Sequence[str]
     #: Offsets of the trigger words of each phrase section, by section.
     triggers: Mapping[str, Sequence[int]]
     #: For each prose region, the index of the prose region it continues from (or None).
@@ -322,13 +356,11 @@ class _Prose:
     def _analyse(cls, doc: Document) -> _Prose:
         regions = tuple(r for r in doc.regions if r.kind in PROSE_KINDS)
         sentences = tuple(
-            tuple(
-                _Sentence(start, end, index)
-                for start, end in iter_sentences(doc.text, region.span.start, region.span.end)
-            )
+            _Sentences(iter_sentences(doc.text, region.span.start, region.span.end), index)
             for index, region in enumerate(regions)
         )
         marks: list[tuple[int, str]] = []
+        keys: dict[str, str] = {}  # one string for each key, not one for each citation
         for citation in doc.citations:
             if citation.value.ibid:
                 key = "ibid"
@@ -336,21 +368,28 @@ class _Prose:
                 key = f"reference:{citation.reference}"
             else:
                 key = "cited:" + " ".join(citation.text.casefold().split())
-            marks.append((citation.span.start, key))
+            marks.append((citation.span.start, keys.setdefault(key, key)))
         for note in doc.footnotes:
+            key = f"note:{note.number}"
+            key = keys.setdefault(key, key)
             for marker in note.markers:
-                marks.append((marker.span.start, f"note:{note.number}"))
+                marks.append((marker.span.start, key))
+        marks.sort()
+        mark_offsets = array("q", (offset for offset, _ in marks))
+        mark_keys = [key for _, key in marks]
+        del marks
         p = phrases()
         triggers = {
-            "uncorroborated": _trigger_offsets(doc.text, p.uncorroborated_trigger),
-            "hedged": _trigger_offsets(doc.text, p.hedge_trigger),
-            "anonymous": _trigger_offsets(doc.text, p.anonymous_trigger),
+            "uncorroborated": array("q", _trigger_offsets(doc.text, p.uncorroborated_trigger)),
+            "hedged": array("q", _trigger_offsets(doc.text, p.hedge_trigger)),
+            "anonymous": array("q", _trigger_offsets(doc.text, p.anonymous_trigger)),
         }
         return cls(
             doc.text,
             regions,
             sentences,
-            tuple(sorted(marks)),
+            mark_offsets,
+            mark_keys,
             triggers,
             _previous_regions(doc, regions),
         )
@@ -362,10 +401,11 @@ class _Prose:
         return position < len(offsets) and offsets[position] < sentence.end
 
     def sources_in(self, start: int, end: int) -> list[str]:
-        position = bisect_left(self.source_marks, (start, ""))
+        offsets = self.mark_offsets
+        position = bisect_left(offsets, start)
         found = []
-        while position < len(self.source_marks) and self.source_marks[position][0] < end:
-            found.append(self.source_marks[position][1])
+        while position < len(offsets) and offsets[position] < end:
+            found.append(self.mark_keys[position])
             position += 1
         return found
 
@@ -437,6 +477,8 @@ _WORD = re.compile(r"[\w'’-]+")
 
 def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope] | None:
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
+    if not prose.triggered("uncorroborated", sentence):
+        return None  # cheaper than a look-up, and most sentences: not kept
     if sentence.start in prose.markers:
         return prose.markers[sentence.start]
     found = _find_marker(prose, sentence)
@@ -497,7 +539,7 @@ def _claim_before(prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
     marker opening its paragraph is about the paragraph before.
     """
     sentences = prose.sentences[sentence.region]
-    position = bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    position = sentences.position(sentence.start)
     if position == 0:
         previous = prose.previous_region(sentence.region)
         if previous is None:

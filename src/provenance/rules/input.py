@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Severity
-from provenance.limits import MAX_CHARS, MAX_MENTIONS, SECONDS, Limits
+from provenance.limits import MAX_CHARS, MAX_MENTIONS, SECONDS, SECONDS_PER_MILLION, Limits
 from provenance.model import Document
 from provenance.rules.registry import Emit, rule
 
@@ -63,7 +63,8 @@ def _dated_report(events: int) -> str:
         "A document that passes one of the per-document limits (`provenance.limits`: "
         f"{MAX_CHARS:,} characters, {MAX_MENTIONS:,} mentions such as dates, citations and "
         "note calls, a number of comparisons proportional to its length, and "
-        f"{SECONDS:g} seconds each for reading and for checking) is not checked: it gets this "
+        f"{SECONDS:g} seconds, plus {SECONDS_PER_MILLION:g} for each million characters, each "
+        "for reading and for checking) is not checked: it gets this "
         "one finding, which names the limit, and the other files of the batch are checked as "
         "usual. The limits are far above any real report; a document that passes one is a "
         "log, a dump, a concatenation of many reports, or text damaged in conversion (a PDF "

@@ -61,11 +61,53 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 def source_key(name: str) -> str:
     """A source name as compared: no case, brackets, punctuation or leading "The"."""
-    name = _BRACKETED.sub(" ", name)
-    words = _NON_WORD.sub(" ", name.casefold()).split()
+    words = _key_words(name)
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _key_words(name: str) -> list[str]:
+    name = _BRACKETED.sub(" ", name)
+    return _NON_WORD.sub(" ", name.casefold()).split()
+
+
+#: Characters of prose made into a key at a time by ``_stretch_key``.
+_KEY_PIECE = 1 << 14
+_SPACE = re.compile(r"\s")
+
+
+def _stretch_key(text: str, start: int, end: int) -> str:
+    """``source_key(text[start:end])``, made a piece at a time: a whole paragraph made into one
+    key at once holds a string for each of its words, many times the paragraph's size.
+
+    Pieces end at whitespace (no word is cut) outside square brackets (no bracketed stretch,
+    which the key leaves out, is cut)."""
+    keys: list[str] = []
+    position = start
+    while position < end:
+        cut = end
+        search_from = position + _KEY_PIECE
+        while search_from < end:
+            space = _SPACE.search(text, search_from, end)
+            if space is None:
+                break
+            candidate = space.start()
+            if text.rfind("[", position, candidate) <= text.rfind("]", position, candidate):
+                cut = candidate
+                break
+            closing = text.find("]", candidate, end)
+            if closing == -1:
+                cut = candidate  # a "[" never closed encloses nothing
+                break
+            search_from = closing + 1
+        words = _key_words(text[position:cut])
+        if not keys and words and words[0] == "the":
+            words = words[1:]
+        if words:
+            keys.append(" ".join(words))
+        position = cut
+    return " ".join(keys)
 
 
 def entry_keys(entry: ReferenceEntry) -> list[str]:
@@ -818,7 +860,7 @@ def reference_never_cited(doc: Document) -> Iterator[Emit]:
     if not doc.citations:
         return
     cited = {c.reference for c in doc.citations if c.reference is not None}
-    prose = " " + " ".join(source_key(doc.text[s.start : s.end]) for s in _prose_spans(doc))
+    prose = " " + " ".join(_stretch_key(doc.text, s.start, s.end) for s in _prose_spans(doc))
     prose += " " + " ".join(
         source_key(note.body.text) for note in doc.footnotes if note.body is not None
     )
