@@ -258,3 +258,19 @@ def test_a_page_number_line_of_any_length_is_furniture() -> None:
     text = "Title\n\n" + "\n\n".join(f"Text {i}.\n\nPage {number}" for i in range(3)) + "\n"
     seg = segment_module.segment(text, LineIndex(text))
     assert sum(1 for start, end in seg.furniture if text[start:end].startswith("Page")) == 3
+
+
+def test_running_text_after_a_list_ends_it_and_its_heading_is_no_entry() -> None:
+    prose = (
+        "The information in this note has been carefully selected in accordance with the "
+        "general principles of research as set out in the common guidelines, and the research "
+        "standards of the panel on country information."
+    )
+    text = (
+        "Report\n\nText.\n\nBibliography\n\nAmnesty International, ‘Report’, 24 April 2024.\n\n"
+        f"Research methodology\n\n{prose}\n"
+    )
+    seg = segment(text, LineIndex(text))
+    assert [text[s.start : s.end] for s in seg.sources] == [
+        "Amnesty International, ‘Report’, 24 April 2024."
+    ]

@@ -475,6 +475,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy lost):
             # the list has ended.
             section = list_section = None
+        if list_section is not None and _is_prose(text[block.start : block.end]):
+            # "Research methodology" and its paragraphs after a bibliography: the list is over,
+            # and the short line before the prose was its heading, not an entry.
+            section = list_section = None
+            if sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
+                sources.pop()
         if list_section is not None:
             region(list_section, block.start, block.end)
             if (
@@ -699,6 +705,36 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
     if "http" in previous or "www." in previous:
         return False
     return first.kind == "web" and first.title is None
+
+
+#: Running text after a list: this many words at least, most of them in lower case.
+_PROSE_WORDS = 25
+_YEAR_OR_ADDRESS = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?:|www\.")
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a block in a source list is running text, which ends the list: long, mostly
+    lower-case words, no year or address, and no reference style reads it."""
+    from provenance.parsers.references import reference_entry
+
+    words = text.split()
+    if len(words) < _PROSE_WORDS or _YEAR_OR_ADDRESS.search(text):
+        return False
+    if sum(word[:1].islower() for word in words) * 2 < len(words):
+        return False
+    return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
+
+
+def _is_bare_name_line(text: str) -> bool:
+    """A short line of capitalised words with no date: in a list, a sub-heading's look."""
+    stripped = text.strip()
+    return (
+        "\n" not in stripped
+        and len(stripped.split()) <= 6
+        and stripped[:1].isupper()
+        and not stripped.endswith((".", ","))
+        and _YEAR_OR_ADDRESS.search(stripped) is None
+    )
 
 
 def _looks_like_entry(text: str) -> bool:
