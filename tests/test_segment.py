@@ -274,3 +274,11 @@ def test_running_text_after_a_list_ends_it_and_its_heading_is_no_entry() -> None
     assert [text[s.start : s.end] for s in seg.sources] == [
         "Amnesty International, ‘Report’, 24 April 2024."
     ]
+
+
+def test_a_numbered_or_lettered_list_heading_is_known() -> None:
+    for heading in ("7. Bibliography", "VII. REFERENCES", "Annex B: Bibliography", "A. References"):
+        assert heading_key(heading) in ("bibliography", "references"), heading
+    # A label alone, or a label before another title, stays what it is.
+    assert heading_key("7. Findings") == "7. findings"
+    assert heading_key("Annex B") == "annex b"

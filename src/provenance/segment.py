@@ -49,6 +49,12 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "reference list": "references",
     "references cited": "references",
     "references and further reading": "references",
+    "references and bibliography": "references",
+    "bibliography and references": "references",
+    "list of references": "references",
+    "sources and references": "references",
+    "references and sources": "references",
+    "works cited and consulted": "references",
     "list of sources": "references",
     "attachment": "attachment",
     "attachments": "attachment",
@@ -206,7 +212,20 @@ def heading_key(text: str) -> str:
     match = _MARKDOWN_HEADING.match(text)
     if match:
         text = match.group(2)
-    return _normalise(text).strip(" :.").casefold()
+    key = _normalise(text).strip(" :.").casefold()
+    if key not in SECTION_HEADINGS:
+        # "7. Bibliography", "VII. REFERENCES", "Annex B: Bibliography": the section's label
+        # does not change what the section is.
+        bare = _SECTION_LABEL.sub("", key, count=1)
+        if bare != key and bare in SECTION_HEADINGS:
+            return bare
+    return key
+
+
+_SECTION_LABEL = re.compile(
+    r"^(?:(?:annex|appendix|chapter|section|part)\s+[a-z0-9ivxlc]{1,4}\b\.?|"
+    r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?|[ivxlc]{1,6}\.|[a-z]\.)\s*[:.)–-]?\s*"
+)
 
 
 # --------------------------------------------------------------------------- furniture
