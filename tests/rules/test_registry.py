@@ -34,6 +34,7 @@ def test_rules_are_registered() -> None:
         "unreadable-source-list",
         "notes-not-found",
         "note-calls-not-found",
+        "parts-not-included",
     }
 
 

@@ -20,6 +20,7 @@ import attrs
 from provenance.findings import Related, Severity
 from provenance.model import (
     Citation,
+    CrossReference,
     Document,
     Footnote,
     FootnoteBody,
@@ -803,14 +804,71 @@ _KIND_WORDS = {
     ),
 )
 def broken_cross_reference(doc: Document) -> Iterator[Emit]:
+    absent = _absent_parts(doc)
     for reference in doc.cross_references:
-        if reference.target is not None:
+        if reference.target is not None or reference.kind in absent:
             continue
         kind = _KIND_WORDS.get(reference.kind, reference.kind)
         yield Emit(
             reference.span,
             f"{_quote(reference.text)} points to {kind} {reference.label}, "
             "which no heading of the document carries",
+        )
+
+
+#: Parts a report may leave out of its text: UN documents issue their annexes separately, and a
+#: copy or an excerpt drops its appendices.
+_DETACHABLE = ("annex", "appendix")
+
+
+def _absent_parts(doc: Document) -> set[str]:
+    """The detachable kinds of part of which the document has no heading at all."""
+    present = {
+        kind
+        for heading in doc.headings
+        for kind in _DETACHABLE
+        if heading.text.strip().casefold().startswith(kind)
+    }
+    return {kind for kind in _DETACHABLE if kind not in present}
+
+
+@rule(
+    "parts-not-included",
+    severity=Severity.INFO,
+    category=_CATEGORY,
+    summary="The text points to annexes or appendices that this copy of it does not hold.",
+    doc=(
+        "`see annex III`, `Appendix B`: the document has no annex or appendix at all, so the "
+        "parts were published separately (UN reports issue their annexes as documents of their "
+        "own) or left out of this copy. Said once per kind, with the parts pointed to, so that "
+        "a reader knows what was not checked; a document that has annexes but not the one "
+        "pointed to draws `broken-cross-reference` instead."
+    ),
+    bad=(
+        "Annual report of the Committee\n\n"
+        "The list of States parties is in annex I and the decisions in annex III.\n"
+    ),
+    good=(
+        "Annual report of the Committee\n\n"
+        "The list of States parties is in annex I.\n\n"
+        "Annex I\n\n"
+        "States parties to the Convention\n"
+    ),
+)
+def parts_not_included(doc: Document) -> Iterator[Emit]:
+    absent = _absent_parts(doc)
+    pointed: dict[str, list[CrossReference]] = {}
+    for reference in doc.cross_references:
+        if reference.target is None and reference.kind in absent:
+            pointed.setdefault(reference.kind, []).append(reference)
+    for kind, references in pointed.items():
+        written = ", ".join(dict.fromkeys(_quote(reference.text) for reference in references))
+        first, *others = references
+        yield Emit(
+            first.span,
+            f"the text points to {written}, but this copy holds no {kind}: what is there was "
+            "not checked",
+            tuple(Related(r.span, f"{_quote(r.text)} is pointed to here") for r in others),
         )
 
 
