@@ -48,6 +48,25 @@ def test_parse_full_raises_grammar_error_with_position() -> None:
     assert raised.value.position >= 0
 
 
+def test_grammar_error_names_the_terminals_expected_where_no_terminal_matches() -> None:
+    with pytest.raises(GrammarError) as raised:
+        grammars.parse_full("date", "15 May %%%")
+    assert raised.value.position == len("15 May ")
+    assert raised.value.expected
+
+
+def test_a_failed_parse_builds_no_scanner_of_every_terminal() -> None:
+    # Lark's contextual lexer would compile one regex of all the grammar's terminals only to
+    # word an error; prose ends most candidates that way.
+    from provenance.parsers.references import _STARTS
+
+    for start in _STARTS:
+        with pytest.raises(GrammarError):
+            grammars.parse_full_start("reference", _STARTS, "%%% not an entry", start)
+    lexer = grammars.multi_start_parser("reference", _STARTS).parser.lexer
+    assert getattr(lexer.root_lexer, "_scanner", None) is None
+
+
 def test_parse_prefix_returns_longest_prefix() -> None:
     found = grammars.parse_prefix("date", "15 May 2000 and more", "start")
     assert found is not None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import provenance
+from provenance import layout
 from provenance.layout import ContentLine, find_note_chain, note_start, trailing_source_list
 from provenance.span import LineIndex
 
@@ -97,6 +100,23 @@ def test_an_unheaded_list_at_the_end_is_read_entry_by_entry_and_cited() -> None:
 def test_prose_that_ends_a_report_is_not_a_list() -> None:
     text = "Report [ABC12345.E]\n\nThe talks resumed on 15 December 1990 in Colombo.\n"
     assert provenance.parse(text).references == ()
+
+
+def test_a_copyright_notice_that_ends_a_news_item_is_not_an_entry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Read without the reference grammar, which would otherwise load for this line alone.
+    monkeypatch.setattr(layout, "reference_entry", _no_grammar)
+    for notice in [
+        "Copyright 2002~2004 Digital Korea Herald. All rights reserved.",
+        "(c) 2004 AFP.",
+    ]:
+        text = f"Report [ABC12345.E]\n\nThe talks resumed.\n\n{notice}\n"
+        assert provenance.parse(text).references == ()
+
+
+def _no_grammar(text: str) -> None:
+    raise AssertionError(f"the reference grammar was asked to read {text!r}")
 
 
 def test_a_line_longer_than_any_entry_ends_no_list() -> None:

@@ -19,7 +19,6 @@ so that a typo never silently switches a rule off.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
@@ -295,6 +294,8 @@ def _check_names(names: Iterable[str], source: Path | str | None) -> None:
 
 
 def _suggest(name: str, choices: Iterable[str]) -> str:
+    import difflib  # only to word an error: its import compiles regexes on every run
+
     close = difflib.get_close_matches(name, sorted(choices), n=3, cutoff=0.6)
     if not close:
         return ""

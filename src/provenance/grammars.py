@@ -77,7 +77,7 @@ def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
         cached = f"{name}-{key[:32]}.json"
         loaded = _load(folder, cached)
         if loaded is not None:
-            return loaded
+            return _without_error_scanner(loaded)
     built = Lark.open(
         str(grammar_path(name)),
         parser="lalr",
@@ -87,6 +87,34 @@ def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
     )
     if folder is not None and cached is not None:
         _save(folder, cached, built)
+    return _without_error_scanner(built)
+
+
+class _NoMatch(UnexpectedCharacters):
+    """Raised by ``_NoRootLexer``; Lark's contextual lexer then re-raises its own error."""
+
+    def __init__(self) -> None:  # the error Lark re-raises carries the details
+        pass
+
+
+class _NoRootLexer:
+    """Stands in for the root lexer of Lark's contextual lexer.
+
+    When no terminal the parser expects matches, Lark tries every terminal of the grammar to
+    word a better error; that first builds a scanner of all of them, one large regex, which is
+    the costliest compile of a grammar (about 25 ms for the reference grammar). Candidates in
+    prose end that way all the time, and the error's wording is never read: the original error
+    (same position, same expected terminals) is raised instead.
+    """
+
+    def next_token(self, lexer_state: LexerState, parser_state: Any = None) -> Token:
+        raise _NoMatch
+
+
+def _without_error_scanner(built: Lark) -> Lark:
+    lexer = getattr(built.parser, "lexer", None)
+    if hasattr(lexer, "root_lexer"):
+        lexer.root_lexer = _NoRootLexer()  # type: ignore[union-attr]
     return built
 
 
@@ -364,7 +392,11 @@ def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] |
 def _grammar_error(name: str, text: str, error: UnexpectedInput) -> GrammarError:
     expected: frozenset[str] = frozenset()
     if isinstance(error, (UnexpectedToken, UnexpectedCharacters)):
-        expected = frozenset(error.expected or ()) if hasattr(error, "expected") else frozenset()
+        # Lark's contextual lexer reports a character no expected terminal matches with the
+        # terminals it expected as ``allowed``, a token the parser did not expect as ``expected``.
+        expected = frozenset(
+            getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+        )
     position = error.pos_in_stream if getattr(error, "pos_in_stream", None) is not None else 0
     if isinstance(error, UnexpectedEOF):
         position = len(text)

@@ -13,6 +13,7 @@ import pytest
 
 from provenance import folding
 from provenance.rules.corroboration import (
+    LazyPattern,
     PatternError,
     Phrases,
     _marker_quote,
@@ -249,8 +250,20 @@ ignore = ["nobody"]
 """
 
 
-def found(pattern: re.Pattern[str], text: str) -> list[str]:
+def found(pattern: re.Pattern[str] | LazyPattern, text: str) -> list[str]:
     return [m.group() for m in pattern.finditer(text)]
+
+
+def test_a_section_is_compiled_to_a_regex_when_first_searched() -> None:
+    p = Phrases.from_toml(PHRASE_FILE)
+    assert p.hedges._compiled is None
+    assert found(p.hedges, "maybe so, MAYBE SO") == ["maybe so", "MAYBE SO"]
+    assert p.hedges._compiled is not None
+    assert p.statements._compiled is None
+    assert p.hedges.source == compile_phrases(["maybe so"], {}).pattern
+    assert p.hedges.match("x maybe so", 2) is not None
+    assert p.hedges.search("x maybe so", 0, 5) is None
+    assert p.hedges.fullmatch("maybe so") is not None
 
 
 def test_phrase_file_sections_compile_to_their_own_patterns() -> None:

@@ -7,6 +7,7 @@ compiles them once and decides, sentence by sentence, which claim a marker is ab
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from array import array
 from bisect import bisect_left, bisect_right
@@ -176,9 +177,49 @@ def compile_phrases(
 
     With ``triggers``, raise ``PatternError`` for a pattern that can match without one of them.
     """
+    return re.compile(_phrase_regex(patterns, lists, triggers), re.IGNORECASE)
+
+
+def _phrase_regex(
+    patterns: Sequence[str], lists: Mapping[str, Sequence[str]], triggers: Sequence[str] = ()
+) -> str:
     compiler = _PatternCompiler(lists, triggers)
-    alternatives = [compiler.compile(pattern) for pattern in patterns]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    return "|".join(compiler.compile(pattern) for pattern in patterns)
+
+
+class LazyPattern:
+    """A case-insensitive regex compiled when first used.
+
+    The phrase lists compile to a few dozen large alternations (about 30 ms in all), and a
+    section's patterns are only searched in sentences holding one of its trigger words, which
+    most reports have for few sections or none. The phrase syntax is still checked at once.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
 
 
 @attrs.frozen(slots=True)
@@ -226,22 +267,22 @@ class Phrases:
     """The phrase lists of ``phrases.toml``, compiled."""
 
     uncorroborated_trigger: Triggers
-    statements: re.Pattern[str]
-    qualifiers: re.Pattern[str]
-    claim_follows: re.Pattern[str]
-    joins_claim: re.Pattern[str]
-    refers_back: re.Pattern[str]
-    uncorroborated_ignore: re.Pattern[str]
+    statements: LazyPattern
+    qualifiers: LazyPattern
+    claim_follows: LazyPattern
+    joins_claim: LazyPattern
+    refers_back: LazyPattern
+    uncorroborated_ignore: LazyPattern
     hedge_trigger: Triggers
-    hedges: re.Pattern[str]
-    hedge_ignore: re.Pattern[str]
-    according_to: re.Pattern[str]
-    attribution_verbs: re.Pattern[str]
+    hedges: LazyPattern
+    hedge_ignore: LazyPattern
+    according_to: LazyPattern
+    attribution_verbs: LazyPattern
     not_after: frozenset[str]
     adverbs: frozenset[str]
     anonymous_trigger: Triggers
-    anonymous: re.Pattern[str]
-    anonymous_ignore: re.Pattern[str]
+    anonymous: LazyPattern
+    anonymous_ignore: LazyPattern
 
     @classmethod
     def from_toml(cls, text: str) -> Phrases:
@@ -249,8 +290,8 @@ class Phrases:
         lists = data.get("lists", {})
         unc, hedged, anonymous = data["uncorroborated"], data["hedged"], data["anonymous"]
 
-        def build(patterns: Sequence[str], triggers: Sequence[str] = ()) -> re.Pattern[str]:
-            return compile_phrases(patterns, lists, triggers)
+        def build(patterns: Sequence[str], triggers: Sequence[str] = ()) -> LazyPattern:
+            return LazyPattern(_phrase_regex(patterns, lists, triggers))
 
         def words(items: Sequence[str]) -> frozenset[str]:
             return frozenset(word.casefold() for word in items)
