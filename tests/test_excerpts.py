@@ -67,3 +67,31 @@ def test_the_span_is_always_inside_the_context(text: str, data: st.DataObject) -
     if expected and len(expected) <= SPAN_SHOWN:
         assert shown == expected
     assert len(found.text) <= BEFORE + SPAN_SHOWN + AFTER + 4
+
+
+def test_a_finding_works_out_its_context_from_the_text_it_holds() -> None:
+    import pickle
+
+    from provenance.excerpts import Around
+    from provenance.findings import Finding, Severity
+
+    text = "First sentence here. Police beat him (Smith 2001) in May. Third one follows."
+    span = _at(text, "(Smith 2001)")
+    held = Finding("hedged-claim", Severity.INFO, "m", span, "(Smith 2001)", context=Around(text))
+    given_context = Finding("hedged-claim", Severity.INFO, "m", span, "(Smith 2001)", context=None)
+    assert held.context == context(text, span)
+    assert held == given_context  # the context is no part of a finding's identity
+    sent = pickle.loads(pickle.dumps(held))
+    assert sent.context == context(text, span)
+    assert text not in pickle.dumps(held).decode("latin-1")  # sent without the whole text
+
+
+def test_findings_of_a_check_share_their_repeated_messages_and_excerpts() -> None:
+    text = "Treatment of returnees [ABC12345.E]\n\n" + " ".join(
+        ["Detainees were reportedly beaten."] * 5
+    )
+    findings = [f for f in provenance.check(provenance.parse(text)) if f.rule == "hedged-claim"]
+    assert len(findings) == 5
+    assert len({id(f.message) for f in findings}) == 1
+    assert len({id(f.excerpt) for f in findings}) == 1
+    assert all(f.context == context(text, f.span) for f in findings)

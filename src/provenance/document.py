@@ -845,10 +845,10 @@ def _cross_references(
     for i in order:
         for label in labels[i]:
             targets.setdefault(label, i)
-    return [
-        attrs.evolve(ref, target=targets.get((ref.kind, ref.label.rstrip("."))))
-        for ref in budget.counted(found, "cross-references")
-    ]
+    # Linked in place: a second list would hold every reference twice at the peak.
+    for index, ref in enumerate(budget.counted(found, "cross-references")):
+        found[index] = attrs.evolve(ref, target=targets.get((ref.kind, ref.label.rstrip("."))))
+    return found
 
 
 # --------------------------------------------------------------------------- metadata

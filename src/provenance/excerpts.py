@@ -92,3 +92,18 @@ def context(text: str, span: Span) -> Context:
     if cut_after:
         tail += ELLIPSIS
     return Context(text=head + body + tail, start=len(head), length=max(1, len(body)))
+
+
+@attrs.frozen(slots=True)
+class Around:
+    """The text a finding's context is taken from, held in its place until it is read.
+
+    A context is a copied line of up to about 300 characters; a file of dense findings has
+    tens of thousands of them, several times its own size. One ``Around`` is shared by all
+    the findings of a document, and each works out its context from its span when asked.
+    """
+
+    text: str = attrs.field(repr=False)
+
+    def of(self, span: Span) -> Context:
+        return context(self.text, span)

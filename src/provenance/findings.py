@@ -8,7 +8,7 @@ import hashlib
 import attrs
 
 from provenance.coverage import Coverage
-from provenance.excerpts import Context
+from provenance.excerpts import Around, Context
 from provenance.places import Place
 from provenance.span import Span
 
@@ -50,7 +50,8 @@ class Finding:
     ``excerpt`` is the text the finding is about (normally the text at ``span``); it feeds the
     fingerprint, so that a finding keeps its identity when lines above it are edited.
     ``context`` is the sentence around the span, on one line, for a reader (None where the
-    document's text is not at hand, as for findings read back from a baseline).
+    document's text is not at hand, as for findings read back from a baseline). It may be
+    given as the ``Around`` text it is taken from, and is then worked out when read.
     """
 
     rule: str
@@ -60,9 +61,30 @@ class Finding:
     excerpt: str
     related: tuple[Related, ...] = ()
     path: str | None = None
-    context: Context | None = attrs.field(default=None, eq=False)
+    _context: Context | Around | None = attrs.field(
+        default=None, eq=False, repr=False, alias="context"
+    )
     #: Where the span stands in the published PDF or web page (None for text files).
     place: Place | None = attrs.field(default=None, eq=False)
+
+    @property
+    def context(self) -> Context | None:
+        held = self._context
+        return held.of(self.span) if isinstance(held, Around) else held
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
+        # Sent to and from worker processes with its context worked out, not the whole text.
+        return Finding, (
+            self.rule,
+            self.severity,
+            self.message,
+            self.span,
+            self.excerpt,
+            self.related,
+            self.path,
+            self.context,
+            self.place,
+        )
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)

@@ -32,6 +32,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -102,6 +103,9 @@ def _day(year: int, month: int, day: int) -> dt.date:
     year = _clamp_year(year)
     month = max(1, min(12, month))
     return dt.date(year, month, max(1, min(day, calendar.monthrange(year, month)[1])))
+
+
+_UNSEEN = Interval(dt.date.min, dt.date.min)
 
 
 def date_interval(value: DateValue) -> Interval | None:
@@ -315,7 +319,9 @@ class _Reader:
         self.own = own_date
         self.own_interval = date_interval(own_date.value) if own_date is not None else None
         self.paragraph_starts = [span.start for span in paragraphs]
-        self.sentences: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        #: The starts and ends of the sentences of each paragraph read so far, as arrays: a
+        #: tuple for each sentence held several times the text of a paragraph of short ones.
+        self.sentences: dict[int, tuple[array[int], array[int]]] = {}
         self.birth_starts: list[int] = []
         self.entry_starts: list[int] = []
         citations = Intervals(skip)
@@ -365,12 +371,15 @@ class _Reader:
             return offset, offset
         span = self.paragraphs[number]
         if number not in self.sentences:
-            found = list(iter_sentences(self.text, span.start, span.end))
-            self.sentences[number] = (found, [s for s, _ in found])
-        sentences, starts = self.sentences[number]
+            starts, ends = array("q"), array("q")
+            for start, end in iter_sentences(self.text, span.start, span.end):
+                starts.append(start)
+                ends.append(end)
+            self.sentences[number] = (starts, ends)
+        starts, ends = self.sentences[number]
         index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0 and offset < sentences[index][1]:
-            return sentences[index]
+        if index >= 0 and offset < ends[index]:
+            return starts[index], ends[index]
         return span.start, span.end
 
     def _dates_in(self, start: int, end: int) -> list[DateMention]:
@@ -409,15 +418,20 @@ class _Reader:
         items += [(m.span.start, m) for m in anchored + written]
         items.sort(key=lambda item: item[0])
         entries: list[TimelineEntry] = []
+        # Equal dates share their (frozen) interval: a report names the same dates many times.
+        intervals: dict[DateValue, Interval | None] = {}
         for _offset, item in items:
             if isinstance(item, DateMention):
+                interval = intervals.get(item.value, _UNSEEN)
+                if interval is _UNSEEN:
+                    interval = intervals[item.value] = date_interval(item.value)
                 entries.append(
                     TimelineEntry(
                         item.text,
                         item.span,
                         item.value,
                         "inferred" if item.inferred_year else "written",
-                        date_interval(item.value),
+                        interval,
                         "high" if not item.inferred_year else "medium",
                     )
                 )

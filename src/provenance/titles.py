@@ -62,17 +62,26 @@ def clean_title(line: str) -> str:
     return re.sub(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$", "", line)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def could_be_title(line: str) -> bool:
-    words = [word for word in line.split() if any(char.isalpha() for char in word)]
+    # Words are taken one at a time: the line may be a whole paragraph, and a string for each
+    # of its words would hold many times its text.
+    words = (word for word in _NON_SPACE.finditer(line) if any(c.isalpha() for c in word.group()))
     return (
-        len(words) >= 2
+        next(words, None) is not None
+        and next(words, None) is not None
         and not line.startswith(("•", "-", "*", "+"))
         and not _NOT_TITLES.match(line)
     )
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def _words(line: str, most: int = 50) -> int:
+    """How many words ``line`` has, counted up to ``most + 1`` (every comparison here is with
+    fewer): the line may be a whole paragraph, and a string for each word would hold many times
+    its text."""
+    return len(line.split(None, most))
 
 
 def _masthead(line: str) -> bool:

@@ -164,6 +164,9 @@ def iter_cross_references(
     """Every internal cross-reference in ``text[start:end]`` (absolute spans, no target yet)."""
     stop = len(text) if end is None else max(0, min(end, len(text)))
     position = max(0, start)
+    # One string for each text and label written, not one for each reference: a long report
+    # says "see section 2" many times.
+    shared: dict[str, str] = {}
     for match in _CANDIDATE.finditer(text, position, stop):
         first = match.start()
         if first < position:
@@ -178,7 +181,9 @@ def iter_cross_references(
             continue
         kind, label, _internal = read
         written = text[first : first + length].rstrip()
-        yield CrossReference(kind, label, written, line_index.span(first, first + len(written)))
+        span = line_index.span(first, first + len(written))
+        written = shared.setdefault(written, written)
+        yield CrossReference(kind, shared.setdefault(label, label), written, span)
 
 
 def parse_heading_number(text: str) -> tuple[str | None, str]:

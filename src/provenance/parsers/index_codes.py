@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from sys import intern
 
 import attrs
 from lark import Token, Transformer, Tree
@@ -114,20 +115,24 @@ def _bounds(tokens: list[Token]) -> tuple[int, int]:
 class _ToValues(Transformer[Token, _Parsed]):
     """Trees of ``index_code.lark`` to ``_Parsed`` records (values plus code offsets)."""
 
+    # The short parts (region, country, language, an old index's number) are few and repeat
+    # in every code of a report: one interned string each, not a string each code.
+
     def amnesty(self, tokens: list[Token]) -> _Parsed:
-        region, country, number, year = (str(token) for token in tokens)
+        region, country, number, year = (intern(str(token)) for token in tokens)
         full_year = int(year) if len(year) == 4 else expand_year(int(year))
         return _Parsed(AmnestyIndex(region, country, number, full_year), *_bounds(tokens))
 
     def irb(self, tokens: list[Token]) -> _Parsed:
         identifier, language = tokens
         return _Parsed(
-            IrbCode(str(identifier[:3]), str(identifier[3:]), str(language[1:])), *_bounds(tokens)
+            IrbCode(intern(str(identifier[:3])), str(identifier[3:]), intern(str(language[1:]))),
+            *_bounds(tokens),
         )
 
     def irb_bare(self, tokens: list[Token]) -> _Parsed:
         (identifier,) = tokens
-        return _Parsed(IrbCode(str(identifier[:3]), str(identifier[3:])), *_bounds(tokens))
+        return _Parsed(IrbCode(intern(str(identifier[:3])), str(identifier[3:])), *_bounds(tokens))
 
     def un(self, tokens: list[Token]) -> _Parsed:
         return _Parsed(UnSymbol(tuple(str(token) for token in tokens)), *_bounds(tokens))

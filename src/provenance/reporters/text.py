@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from provenance.excerpts import Context
 from provenance.findings import FileError, FileResult, Finding, Severity
 from provenance.places import Place
 from provenance.span import Span
@@ -57,8 +58,10 @@ def format_finding(finding: Finding, path: str, colour: bool = False, context: b
         where = f"{_BOLD}{where}{_RESET}"
         severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
     lines = [f"{where} {severity} {printable(finding.rule)} {message}"]
-    if context and finding.context is not None:
-        lines += _context_lines(finding, colour)
+    # Worked out from the text on each read (``Finding.context``): read once.
+    around = finding.context if context else None
+    if around is not None:
+        lines += _context_lines(finding, around, colour)
     for related in finding.related:
         note = printable(" ".join(related.message.split()))
         lines.append(f"{path}:{_location(related.span, related.place)}: note {note}")
@@ -71,11 +74,10 @@ def _location(span: Span, place: Place | None) -> str:
     return place.label() if place is not None else f"{span.line}:{span.column}"
 
 
-def _context_lines(finding: Finding, colour: bool) -> list[str]:
+def _context_lines(finding: Finding, context: Context, colour: bool) -> list[str]:
     """The context line and the caret line, both escaped: the caret is placed by the escaped
     text, so an escaped control character before the span does not shift it."""
-    assert finding.context is not None
-    text, start, length = finding.context.text, finding.context.start, finding.context.length
+    text, start, length = context.text, context.start, context.length
     before = printable(text[:start])
     span = printable(text[start : start + length])
     pointer = "^" + "~" * max(0, len(span) - 1)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from provenance.excerpts import context
+from provenance.excerpts import Around
 from provenance.findings import Finding, Related, Severity
 from provenance.limits import Limits
 from provenance.model import Document
@@ -54,6 +54,9 @@ class Rule:
 
     def run(self, document: Document, severity: Severity | None = None) -> Iterator[Finding]:
         level = self.severity if severity is None else severity
+        around = Around(document.text)
+        # A rule repeats its messages and excerpts on a repetitive text: one string each.
+        shared: dict[str, str] = {}
         for emit in self.function(document):
             excerpt = emit.excerpt
             if excerpt is None:
@@ -61,12 +64,12 @@ class Rule:
             yield Finding(
                 rule=self.id,
                 severity=level,
-                message=emit.message,
+                message=shared.setdefault(emit.message, emit.message),
                 span=emit.span,
-                excerpt=excerpt,
+                excerpt=shared.setdefault(excerpt, excerpt),
                 related=emit.related,
                 path=document.path,
-                context=context(document.text, emit.span),
+                context=around,
             )
 
 
