@@ -272,3 +272,20 @@ def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.Mo
         _reason(AMNESTY.read_bytes())
         == "PDF input needs the pdf extra: pip install 'provenance[pdf]'"
     )
+
+
+def test_numbers_opening_list_items_in_many_margins_stay_text() -> None:
+    # Notes numbered "3." to "6." that fall at the top of four of eight pages: not a running
+    # head, which has words; a head that does ("Ruritania #") is, and a lone "7" is a page
+    # number.
+    def page(number: int, head: str | None) -> pdf_reader._Page:
+        lines = [pdf_reader._Line("Running text of the page.", 400, 412, 72, 11, 2)]
+        if head is not None:
+            lines.insert(0, pdf_reader._Line(head, 40, 52, 72, 11, 1))
+        return pdf_reader._Page(number, 800, lines, 0)
+
+    numbered = [page(n, f"{n}." if n <= 4 else None) for n in range(1, 9)]
+    assert pdf_reader._furniture(numbered) == set()
+    headed = [page(n, f"Ruritania {n}" if n <= 4 else None) for n in range(1, 9)]
+    assert pdf_reader._furniture(headed) == {(n, 1) for n in range(1, 5)}
+    assert pdf_reader._furniture([page(1, "7"), page(2, None)]) == {(1, 1)}

@@ -416,7 +416,10 @@ def _furniture(pages: Sequence[_Page]) -> set[tuple[int, int]]:
     needed = 2 if len(pages) <= 4 else max(3, len(pages) // 4)
     found: set[tuple[int, int]] = set()
     for number, line, key in candidates:
-        if len(pages_with[key]) >= needed or _PAGE_NUMBER.fullmatch(line.text.strip()):
+        # A running head has words: a bare "3." or "(iv)" in many margins is a list's or a
+        # notes list's numbering that happens to open or close pages, and stays text.
+        running = len(pages_with[key]) >= needed and any(c.isalpha() for c in key)
+        if running or _PAGE_NUMBER.fullmatch(line.text.strip()):
             found.add((number, line.number))
     return found
 
