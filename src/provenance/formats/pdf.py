@@ -72,6 +72,8 @@ _FROM_SUPERSCRIPT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456
 _LONE_CALL: Final = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}")
 _BOLD: Final = re.compile(r"Bold|Black|Heavy|Semibold|Demi|,B\b", re.IGNORECASE)
 _CID: Final = re.compile(r"\(cid:\d+\)")
+# A bullet or a list number opening a line: an item of its own, not the rest of the last one.
+_LIST_MARK: Final = re.compile(r"\s*(?:[-•*▪◦–]\s|\(?[0-9a-zA-Z]{1,3}[.)]\s)")
 # Share of a page's height, at its top and its foot, where running heads and page numbers sit.
 _MARGIN: Final = 0.15
 # A footnote is set at most this share of the running text's size.
@@ -96,6 +98,8 @@ class _Line:
     number: int
     #: Set mostly in a bold face: UN and Word headings are bold at the running text's size.
     bold: bool = False
+    #: Where the line ends on the right, in points.
+    right: float = 0.0
 
 
 @attrs.define(slots=True)
@@ -206,7 +210,7 @@ def _page_of(layout: LTPage, number: int) -> _Page:
     by_position = sorted(range(len(raw)), key=lambda i: (round(raw[i].top), raw[i].left))
     numbers = {index: position + 1 for position, index in enumerate(by_position)}
     lines = [
-        _Line(r.text, r.top, r.bottom, r.left, r.size, numbers[index], r.bold)
+        _Line(r.text, r.top, r.bottom, r.left, r.size, numbers[index], r.bold, r.right)
         for index, r in enumerate(raw)
     ]
     return _Page(number, layout.height, lines, images)
@@ -428,7 +432,7 @@ def _note_lead(text: str) -> int | None:
     match = _NOTE_LEAD.match(text)
     if match is None:
         return None
-    return int(match.group(1).translate(_FROM_SUPERSCRIPT))
+    return int(match.group(1).rstrip(".").translate(_FROM_SUPERSCRIPT))
 
 
 def _split_foot(lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Line]]:
@@ -464,6 +468,8 @@ class _Writer:
         self.lines: list[str] = []
         self.places: list[Place | None] = []
         self._pending: list[tuple[int, Sequence[_Line]]] = []
+        #: Whether the last line written ran to the right margin of its page.
+        self._ran_to_margin = False
 
     def _blank(self) -> None:
         if self._pending:
@@ -490,12 +496,24 @@ class _Writer:
 
     def page(self, number: int, lines: Sequence[_Line], body_size: float) -> None:
         previous: _Line | None = None
+        margin = max((line.right for line in lines), default=0.0)
+        measure = margin - min((line.left for line in lines), default=0.0)
         for line in lines:
             if previous is None:
                 # A paragraph carries on over a page break when its last line did not end a
-                # sentence and the new page does not start one.
+                # sentence and the new page does not start one; or when that line ran to the
+                # margin, so the typesetter broke it, and stopped where no sentence ends
+                # ("... Chapel Hill:" / "The University of North Carolina Press.").
                 ended = not self.lines or self.lines[-1] == "" or _ends_block(self.lines[-1])
-                if ended or not line.text[:1].islower():
+                broken = (
+                    self._ran_to_margin
+                    and bool(self.lines and self.lines[-1])
+                    and not _ends_sentence(self.lines[-1])
+                    and not _is_heading(line, body_size)
+                    and _note_lead(line.text) is None
+                    and not _LIST_MARK.match(line.text)
+                )
+                if not broken and (ended or not line.text[:1].islower()):
                     self._blank()
             elif _new_block(previous, line, body_size):
                 self._blank()
@@ -515,6 +533,9 @@ class _Writer:
                 text = f"## {text}"
             self._add(text, Place(line.number, number))
             previous = line
+        if previous is not None:
+            # Within a tenth of the measure: a ragged right margin leaves up to a word's room.
+            self._ran_to_margin = previous.right >= margin - 0.1 * measure
 
     def defer_notes(self, number: int, lines: Sequence[_Line]) -> None:
         if lines:
@@ -544,6 +565,10 @@ class _Writer:
             lines.pop()
             places.pop()
         return "\n".join(lines) + "\n", places
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", '"', "”", ")", "]"))
 
 
 def _ends_block(text: str) -> bool:
