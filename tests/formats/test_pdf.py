@@ -327,3 +327,21 @@ def test_an_entry_the_page_broke_runs_on_over_the_page_break() -> None:
 def test_a_page_foot_note_numbered_with_a_full_stop_is_read() -> None:
     assert pdf_reader._note_lead("22. Interview with a lawyer") == 22
     assert pdf_reader._note_lead("¹² Interview") == 12
+
+
+def test_page_numbers_count_with_the_pages_and_table_figures_stay() -> None:
+    def page(number: int, rows: list[tuple[str, float]]) -> pdf_reader._Page:
+        lines = [
+            pdf_reader._Line(text, top, top + 12, 72, 11, i + 1)
+            for i, (text, top) in enumerate(rows)
+        ]
+        return pdf_reader._Page(number, 800, lines, 0)
+
+    body = ("Running text of the page.", 400.0)
+    # Pages 1-6 numbered 3-8 at their foot; page 2 also has a table's figures near its top.
+    pages = [page(n, [body, (str(n + 2), 760.0)]) for n in range(1, 7)]
+    pages[1] = page(2, [("Table 1", 40.0), ("20", 60.0), ("21", 80.0), body, ("4", 760.0)])
+    # Page 7 closes with a lone figure that does not follow the pages: the end of a table.
+    pages.append(page(7, [body, ("12", 760.0)]))
+    found = pdf_reader._furniture(pages)
+    assert found == {(n, 2) for n in (1, 3, 4, 5, 6)} | {(2, 5)}

@@ -408,12 +408,20 @@ def _furniture(pages: Sequence[_Page]) -> set[tuple[int, int]]:
     """(page, line) of each running head, footer and page number: margin lines whose text,
     digits aside, comes back on other pages, and margin lines that are only a page number."""
     candidates: list[tuple[int, _Line, str]] = []
+    # Lone numbers that open or close their page, and what each adds to the page's index.
+    numbered: list[tuple[int, _Line, int | None]] = []
     for page in pages:
         top_limit = page.height * _MARGIN
         foot_limit = page.height * (1 - _MARGIN)
+        first = min(page.lines, key=lambda line: line.top, default=None)
+        last = max(page.lines, key=lambda line: line.bottom, default=None)
         for line in page.lines:
             if line.bottom <= top_limit or line.top >= foot_limit:
                 candidates.append((page.number, line, _furniture_key(line.text)))
+                if (line is first or line is last) and _PAGE_NUMBER.fullmatch(line.text.strip()):
+                    digits = re.search(r"\d+", line.text)
+                    offset = int(digits.group()) - page.number if digits else None
+                    numbered.append((page.number, line, offset))
     pages_with: dict[str, set[int]] = {}
     for number, _line, key in candidates:
         pages_with.setdefault(key, set()).add(number)
@@ -422,8 +430,14 @@ def _furniture(pages: Sequence[_Page]) -> set[tuple[int, int]]:
     for number, line, key in candidates:
         # A running head has words: a bare "3." or "(iv)" in many margins is a list's or a
         # notes list's numbering that happens to open or close pages, and stays text.
-        running = len(pages_with[key]) >= needed and any(c.isalpha() for c in key)
-        if running or _PAGE_NUMBER.fullmatch(line.text.strip()):
+        if len(pages_with[key]) >= needed and any(c.isalpha() for c in key):
+            found.add((number, line.number))
+    # A page number opens or closes its page and counts with the pages: the same offset from
+    # the page's index comes back on another page (a figure alone at the top of a table's
+    # column does not), or the document is too short to tell; roman numbers go by place.
+    offsets = Counter(offset for _, _, offset in numbered if offset is not None)
+    for number, line, offset in numbered:
+        if offset is None or offsets[offset] >= 2 or len(pages) <= 2:
             found.add((number, line.number))
     return found
 
