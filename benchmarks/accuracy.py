@@ -3,6 +3,7 @@
     python benchmarks/accuracy.py                 # dev and train, write benchmarks/ACCURACY.md
     python benchmarks/accuracy.py --split dev --no-write
     python benchmarks/accuracy.py --split train --show references   # per-document misses to study
+    python benchmarks/accuracy.py --formats      # also the dev documents as HTML and as PDF
 
 The corpus is ``benchmarks/accuracy/{train,dev}/NAME.json`` (ground truth, ``shared/accuracy/
 FORMAT.md``) with ``NAME.txt`` beside it, or, for the shared practice documents, in
@@ -30,7 +31,7 @@ from typing import Any
 
 import provenance
 from provenance.evaluation.faults import FAULT_RULES, plant
-from provenance.evaluation.predict import prediction, unexplained_errors
+from provenance.evaluation.predict import LineOf, prediction, unexplained_errors
 from provenance.evaluation.scoring import KINDS, Counts, score_document, squash, total
 from provenance.findings import Finding, Severity
 from provenance.model import Document
@@ -138,6 +139,88 @@ def evaluate(split: str, faults: bool) -> dict[str, Any]:
         "false_errors": false_errors,
         "seconds": time.perf_counter() - started,
     }
+
+
+def _score_read(
+    truth: Mapping[str, Any], document: Document, line_of: LineOf | None
+) -> tuple[dict[str, Counts], int]:
+    findings = provenance.check(document)
+    predicted = prediction(document, findings, line_of)
+    return score_document(truth, predicted), len(unexplained_errors(truth, findings, line_of))
+
+
+def evaluate_formats() -> dict[str, Any]:
+    """The chosen dev documents read from their text, their web page and their PDF
+    (``benchmarks/formats.py``), each reading scored against the truth of the text."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from formats import FORMATS, chosen, line_mapper, renderings
+    from provenance.formats import document_of, read_report
+
+    per_doc: dict[str, dict[str, dict[str, Counts]]] = {k: {} for k in ("text", *FORMATS)}
+    false_errors: Counter[str] = Counter()
+    seconds: Counter[str] = Counter()
+    for truth_path, text_path in chosen(corpus("dev")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        text = read_file(text_path).text
+        name = truth_path.stem
+        started = time.perf_counter()
+        counts, errors = _score_read(truth, provenance.parse(text, str(text_path)), None)
+        seconds["text"] += time.perf_counter() - started
+        per_doc["text"][name], false_errors["text"] = counts, false_errors["text"] + errors
+        for kind, path in renderings(text_path, text).items():
+            started = time.perf_counter()
+            document = document_of(read_report(path), str(path))
+            counts, errors = _score_read(truth, document, line_mapper(text, document.text))
+            seconds[kind] += time.perf_counter() - started
+            per_doc[kind][name], false_errors[kind] = counts, false_errors[kind] + errors
+    return {"per_doc": per_doc, "false_errors": false_errors, "seconds": seconds}
+
+
+def render_formats(result: Mapping[str, Any]) -> str:
+    per_doc: Mapping[str, Mapping[str, Mapping[str, Counts]]] = result["per_doc"]
+    formats = list(per_doc)
+    names = list(per_doc["text"])
+    sums = {kind: total(per_doc[kind].values()) for kind in formats}
+    out = [
+        f"### dev as published ({len(names)} documents: text, HTML, PDF)\n",
+        "The same documents read from their text, from a web page of that text and from a PDF",
+        "Chromium typeset from the page, each scored against the truth of the text (how:",
+        "`benchmarks/accuracy/README.md`). F1, precision / recall in brackets:\n",
+        "| kind | in truth | " + " | ".join(formats) + " |",
+        "|---|---|" + "---|" * len(formats),
+    ]
+    for kind in KINDS:
+        support = sums["text"][kind].support
+        if not support and not any(sums[f][kind].tp + sums[f][kind].fp for f in formats):
+            continue
+        cells = [
+            f"{fmt(sums[f][kind].f1)} ({fmt(sums[f][kind].precision)} / "
+            f"{fmt(sums[f][kind].recall)})"
+            for f in formats
+        ]
+        out.append(f"| {kind} | {support} | " + " | ".join(cells) + " |")
+    errors = result["false_errors"]
+    out.append("| false errors | – | " + " | ".join(str(errors[f]) for f in formats) + " |")
+    out.append(
+        "| seconds (read, parse, check) | – | "
+        + " | ".join(f"{result['seconds'][f]:.1f}" for f in formats)
+        + " |"
+    )
+    worse = []
+    for name in names:
+        for f in formats[1:]:
+            for kind in HEADLINE:
+                a, b = per_doc["text"][name][kind], per_doc[f][name][kind]
+                if (b.tp, -b.fp) < (a.tp, -a.fp):
+                    worse.append(
+                        f"- `{name}` {f} {kind}: tp/fp/fn {b.tp}/{b.fp}/{b.fn} "
+                        f"(text {a.tp}/{a.fp}/{a.fn})"
+                    )
+    out.append("")
+    out.append(f"Below the text on a headline kind: {len(worse)} (document, format, kind).")
+    out.extend(worse)
+    out.append("")
+    return "\n".join(out)
 
 
 def fmt(value: float | None) -> str:
@@ -301,7 +384,9 @@ def targets(result: Mapping[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_report(results: Iterable[Mapping[str, Any]], path: Path) -> None:
+def write_report(
+    results: Iterable[Mapping[str, Any]], path: Path, formats: Mapping[str, Any] | None = None
+) -> None:
     body = [
         "# Accuracy on real reports",
         "",
@@ -328,6 +413,8 @@ def write_report(results: Iterable[Mapping[str, Any]], path: Path) -> None:
     body.append("## Per split\n")
     for result in results:
         body.append(render(result))
+    if formats is not None:
+        body += ["## PDF and HTML\n", render_formats(formats)]
     path.write_text("\n".join(body), encoding="utf-8")
 
 
@@ -339,6 +426,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-faults", action="store_true", help="skip the planted-fault runs")
     parser.add_argument("--no-write", action="store_true", help="print only; leave ACCURACY.md")
     parser.add_argument("--show", metavar="KIND", help="per-document counts of one kind")
+    parser.add_argument(
+        "--formats",
+        action="store_true",
+        help="also score dev documents as HTML and as PDF (needs Chromium; see formats.py)",
+    )
     args = parser.parse_args(argv)
     splits = ["dev", "train"] if args.split == "all" else [args.split]
     results = [evaluate(split, faults=not args.no_faults) for split in splits]
@@ -347,8 +439,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.show:
             print(misses(result, args.show))
         print(f"({result['seconds']:.1f} s)\n", file=sys.stderr)
+    formats = evaluate_formats() if args.formats else None
+    if formats is not None:
+        print(render_formats(formats))
     if not args.no_write and args.split == "all":
-        write_report(results, REPORT)
+        write_report(results, REPORT, formats)
         print(f"wrote {REPORT.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

@@ -132,3 +132,46 @@ def test_tagged_snippet_as_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     config, replaced = re.subn(r"(?m)^(\s*- repo: )\S+.*$", rf"\g<1>{source}", tagged)
     assert replaced == 1
     _bad_report_refused_clean_one_and_project_files_pass(_consumer(tmp_path, config, monkeypatch))
+
+
+def test_hook_definition_takes_reports_as_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pre-commit's own filter (files, exclude, types, types_or on the file's tags) on the hook
+    this repository defines: text, Markdown, PDF and HTML reports in, project notes and other
+    files out."""
+    from pre_commit.clientlib import load_manifest
+    from pre_commit.commands.run import Classifier, filter_by_include_exclude
+
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    fixtures = ROOT / "tests" / "formats" / "data"
+    files = {
+        "reports/zwe.txt": BAD.encode(),
+        "reports/zwe.md": BAD.encode(),
+        "reports/svn.pdf": (fixtures / "un-a-hrc-wg6-20-svn-2.pdf").read_bytes(),
+        "reports/asa.html": (fixtures / "amnesty-asa240696.html").read_bytes(),
+        "reports/asa.htm": (fixtures / "amnesty-asa240696.html").read_bytes(),
+        "README.md": BAD.encode(),
+        "docs/SOURCES.md": BAD.encode(),
+        "reports/map.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "reports/notes.json": b"{}",
+        "reports/report.pdf.txt.bak": BAD.encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    named = filter_by_include_exclude(files, hook["files"], hook["exclude"])
+    chosen = Classifier(files).by_types(
+        named, hook["types"], hook["types_or"], hook["exclude_types"]
+    )
+    assert sorted(chosen) == [
+        "reports/asa.htm",
+        "reports/asa.html",
+        "reports/svn.pdf",
+        "reports/zwe.md",
+        "reports/zwe.txt",
+    ]
+    # The readers of PDF and HTML come with the hook's own environment.
+    needed = " ".join(hook["additional_dependencies"])
+    assert "pdfminer.six" in needed and "lxml" in needed

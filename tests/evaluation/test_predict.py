@@ -39,3 +39,32 @@ def test_errors_the_truth_holds_are_not_false_alarms() -> None:
     truth = {"citations": [{"line": 1, "text": "(Nobody 2001)", "reference_line": None}]}
     assert [f.rule for f in unexplained_errors(truth, findings)] == []
     assert "citation-without-reference" in [f.rule for f in unexplained_errors({}, findings)]
+
+
+def test_lines_can_be_mapped_to_another_text() -> None:
+    # The same document read from elsewhere (a page, a PDF) with two lines more at its top:
+    # every line the prediction names is the original's once offsets are mapped back.
+    shifted = "Running head\n\n" + TEXT
+    document = provenance.parse(shifted)
+    offset = len("Running head\n\n")
+
+    def line_of(at: int) -> int:
+        return TEXT.count("\n", 0, max(at - offset, 0)) + 1
+
+    predicted = prediction(document, provenance.check(document), line_of)
+    assert predicted["index_codes"] == [{"text": "ABC12345.E", "line": 1}]
+    assert [r["line"] for r in predicted["references"]] == [7]
+    assert [(c["line"], c["reference_line"]) for c in predicted["citations"]] == [(3, 7), (3, 7)]
+    unmapped = prediction(document, provenance.check(document))
+    assert [r["line"] for r in unmapped["references"]] == [9]
+
+
+def test_false_alarms_are_told_on_mapped_lines() -> None:
+    text = "A claim (Nobody 2001).\n\nReferences\n\nSomebody. 2000. Title.\n"
+    document = provenance.parse("Head\n\n" + text)
+    findings = provenance.check(document)
+    truth = {"citations": [{"line": 1, "text": "(Nobody 2001)", "reference_line": None}]}
+    assert [f.rule for f in unexplained_errors(truth, findings)] == ["citation-without-reference"]
+    head = len("Head\n\n")
+    mapped = unexplained_errors(truth, findings, lambda at: text.count("\n", 0, at - head) + 1)
+    assert mapped == []

@@ -272,3 +272,76 @@ def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.Mo
         _reason(AMNESTY.read_bytes())
         == "PDF input needs the pdf extra: pip install 'provenance[pdf]'"
     )
+
+
+def test_numbers_opening_list_items_in_many_margins_stay_text() -> None:
+    # Notes numbered "3." to "6." that fall at the top of four of eight pages: not a running
+    # head, which has words; a head that does ("Ruritania #") is, and a lone "7" is a page
+    # number.
+    def page(number: int, head: str | None) -> pdf_reader._Page:
+        lines = [pdf_reader._Line("Running text of the page.", 400, 412, 72, 11, 2)]
+        if head is not None:
+            lines.insert(0, pdf_reader._Line(head, 40, 52, 72, 11, 1))
+        return pdf_reader._Page(number, 800, lines, 0)
+
+    numbered = [page(n, f"{n}." if n <= 4 else None) for n in range(1, 9)]
+    assert pdf_reader._furniture(numbered) == set()
+    headed = [page(n, f"Ruritania {n}" if n <= 4 else None) for n in range(1, 9)]
+    assert pdf_reader._furniture(headed) == {(n, 1) for n in range(1, 5)}
+    assert pdf_reader._furniture([page(1, "7"), page(2, None)]) == {(1, 1)}
+
+
+def _typeset(pages: list[list[tuple[str, float]]]) -> str:
+    """Pages of (text, right edge) lines at the running text's size, as the writer joins them."""
+    writer = pdf_reader._Writer()
+    for number, rows in enumerate(pages, 1):
+        lines = [
+            pdf_reader._Line(text, 100 + 14 * i, 112 + 14 * i, 72, 11, i + 1, False, right)
+            for i, (text, right) in enumerate(rows)
+        ]
+        writer.page(number, lines, 11)
+    return writer.result()[0]
+
+
+def test_an_entry_the_page_broke_runs_on_over_the_page_break() -> None:
+    wide = "- Gorriti, Gustavo (1999). _The Shining Path_. Trans. Robin Kirk. Chapel Hill:"
+    rest = "The University of North Carolina Press."
+    after = "- Isbell, Billie Jean (1994). Shining Path."
+    ran_on = _typeset(
+        [[("Running text of the page.", 520), (wide, 515)], [(rest, 300), (after, 400)]]
+    )
+    assert f"{wide}\n{rest}\n{after}" in ran_on
+    # A line that stopped short of the margin was ended by its writer: a new block follows.
+    short = "The following:"
+    kept = _typeset([[("Running text of the page.", 520), (short, 180)], [(rest, 300)]])
+    assert f"{short}\n\n{rest}" in kept
+    # So is one that closes a sentence, and a list item on the new page starts its own.
+    closed = _typeset(
+        [[("Running text.", 520), ("A full sentence ends here.", 515)], [(rest, 300)]]
+    )
+    assert "here.\n\nThe University" in closed
+    listed = _typeset([[("Running text.", 520), (wide, 515)], [(after, 400)]])
+    assert f"{wide}\n\n{after}" in listed
+
+
+def test_a_page_foot_note_numbered_with_a_full_stop_is_read() -> None:
+    assert pdf_reader._note_lead("22. Interview with a lawyer") == 22
+    assert pdf_reader._note_lead("¹² Interview") == 12
+
+
+def test_page_numbers_count_with_the_pages_and_table_figures_stay() -> None:
+    def page(number: int, rows: list[tuple[str, float]]) -> pdf_reader._Page:
+        lines = [
+            pdf_reader._Line(text, top, top + 12, 72, 11, i + 1)
+            for i, (text, top) in enumerate(rows)
+        ]
+        return pdf_reader._Page(number, 800, lines, 0)
+
+    body = ("Running text of the page.", 400.0)
+    # Pages 1-6 numbered 3-8 at their foot; page 2 also has a table's figures near its top.
+    pages = [page(n, [body, (str(n + 2), 760.0)]) for n in range(1, 7)]
+    pages[1] = page(2, [("Table 1", 40.0), ("20", 60.0), ("21", 80.0), body, ("4", 760.0)])
+    # Page 7 closes with a lone figure that does not follow the pages: the end of a table.
+    pages.append(page(7, [body, ("12", 760.0)]))
+    found = pdf_reader._furniture(pages)
+    assert found == {(n, 2) for n in (1, 3, 4, 5, 6)} | {(2, 5)}

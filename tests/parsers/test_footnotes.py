@@ -148,3 +148,11 @@ def test_a_named_bracket_call_as_web_pages_converted_to_text_write_it() -> None:
     assert parse_footnote_marker("[Note 3]") == (3, "bracket")
     with pytest.raises(GrammarError):
         parse_footnote_marker("[footnote]")
+
+
+def test_a_named_call_broken_over_two_lines_is_one_call() -> None:
+    # A typeset page breaks the line between the label and the number.
+    text = "protected by law [footnote\n31] [footnote 32].\n[note\n\n5] stays apart.\n"
+    found = [(m.number, m.span.line) for m in iter_footnote_markers(text, LineIndex(text))]
+    assert found == [(31, 1), (32, 2)]
+    assert parse_footnote_marker("[footnote\n31]") == (31, "bracket")

@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
+import provenance
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser, parse_full, parser
 from provenance.model import AmnestyIndex, IndexCode, IrbCode, UnSymbol
@@ -581,3 +582,12 @@ def test_iter_never_raises(text: str, start: int, end: int | None) -> None:
             # something else there first, did not ("A/0/0A1INDEX:ASA00/00/00").
             label = index_code_label(text, mention)
             assert label is not None and label.endswith(match.label)
+
+
+def test_an_amnesty_code_broken_over_two_lines_is_one_code() -> None:
+    text = "follow-ups ASA 21/19/92, ASA\n21/20/92, 26 November.\nASA\n\n21/22/92 stays apart.\n"
+    document = provenance.parse(text)
+    assert [(m.text, m.span.line) for m in document.index_codes] == [
+        ("ASA 21/19/92", 1),
+        ("ASA 21/20/92", 1),
+    ]

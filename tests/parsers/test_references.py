@@ -750,6 +750,23 @@ def test_reference_dates(text: str, value: object) -> None:
 # --------------------------------------------------------------------------- splitting lists
 
 
+def test_entry_starts_a_line_opening_with_a_bracket_goes_on_with_the_entry_above() -> None:
+    # An IRB entry typeset on a page: its index code wrapped onto a line of its own.
+    lines = [
+        "Amnesty International. June 1992. Pakistan: Arrests of Political Opponents in Sindh "
+        "Province, August 1990-Early 1992.",
+        "(AI Index: ASA 33/03/92). London: Amnesty International.",
+        'The Economist [New York]. 21 December 1992. "Rough Justice," p.5.',
+    ]
+    assert entry_starts(lines) == [0, 2]
+    # A list numbered in brackets still starts an entry at each number.
+    numbered = [
+        "(1) Amnesty International. 1992. Pakistan.",
+        "(2) Human Rights Watch. 1993. India.",
+    ]
+    assert entry_starts(numbered) == [0, 1]
+
+
 def test_entry_starts_hard_wrapped_irb_list() -> None:
     lines = [
         "The Sri Lanka Monitor. British",

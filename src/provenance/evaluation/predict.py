@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from provenance.findings import Finding, Severity
 from provenance.model import Document
+from provenance.span import Span
+
+#: Maps an offset of the text read to the line it is scored on (a line of another text that
+#: holds the same words, when a PDF or web page is scored against the truth of its text).
+LineOf = Callable[[int], int]
 
 #: Rules whose findings are the "date issues" of the ground truth.
 DATE_RULES = frozenset(
@@ -24,10 +29,17 @@ DATE_RULES = frozenset(
 )
 
 
-def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any]:
-    """The document model and its findings as a ground-truth dictionary (FORMAT.md)."""
+def prediction(
+    document: Document, findings: Iterable[Finding], line_of: LineOf | None = None
+) -> dict[str, Any]:
+    """The document model and its findings as a ground-truth dictionary (FORMAT.md); lines are
+    the document's own unless ``line_of`` says where each offset stands."""
     findings = list(findings)
     references = document.references
+
+    def at(span: Span) -> int:
+        return span.line if line_of is None else line_of(span.start)
+
     return {
         "document": {
             "index_code": document.metadata.index_code.text
@@ -35,10 +47,10 @@ def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any
             else None,
             "date": document.metadata.date.value.iso() if document.metadata.date else None,
         },
-        "index_codes": [{"text": m.text, "line": m.span.line} for m in document.index_codes],
+        "index_codes": [{"text": m.text, "line": at(m.span)} for m in document.index_codes],
         "references": [
             {
-                "line": r.span.line,
+                "line": at(r.span),
                 "section": r.section,
                 "author": r.entry.author,
                 "title": r.entry.title,
@@ -52,10 +64,10 @@ def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any
         ],
         "citations": [
             {
-                "line": c.span.line,
+                "line": at(c.span),
                 "text": c.text,
                 "reference_line": (
-                    references[c.reference].span.line if c.reference is not None else None
+                    at(references[c.reference].span) if c.reference is not None else None
                 ),
             }
             for c in document.citations
@@ -63,21 +75,21 @@ def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any
         "footnotes": [
             {
                 "number": note.number,
-                "marker_line": min((m.span.line for m in note.markers), default=None),
-                "body_line": note.body.span.line if note.body is not None else None,
+                "marker_line": min((at(m.span) for m in note.markers), default=None),
+                "body_line": at(note.body.span) if note.body is not None else None,
             }
             for note in document.footnotes
         ],
         "uncorroborated": [
             # The finding marks the claim; the truth marks the words that say it is
             # unconfirmed, which the finding's related place points at when they differ.
-            {"line": (f.related[0].span if f.related else f.span).line, "text": f.excerpt}
+            {"line": at(f.related[0].span if f.related else f.span), "text": f.excerpt}
             for f in findings
             if f.rule == "uncorroborated-claim"
         ],
-        "hedges": [_hedge(document, f) for f in findings if f.rule == "hedged-claim"],
+        "hedges": [_hedge(document, f, line_of) for f in findings if f.rule == "hedged-claim"],
         "date_issues": [
-            {"line": f.span.line, "kind": f.rule, "text": f.excerpt}
+            {"line": at(f.span), "kind": f.rule, "text": f.excerpt}
             for f in findings
             if f.rule in DATE_RULES and f.severity is Severity.ERROR
         ],
@@ -87,16 +99,20 @@ def prediction(document: Document, findings: Iterable[Finding]) -> dict[str, Any
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
-def _hedge(document: Document, finding: Finding) -> dict[str, Any]:
+def _hedge(document: Document, finding: Finding, line_of: LineOf | None) -> dict[str, Any]:
     """The hedge word of a hedged-claim finding (quoted in its message) and its own line."""
     quoted = _QUOTED.search(finding.message)
     word = quoted.group(1) if quoted else finding.excerpt
     at = document.text.find(word, finding.span.start, finding.span.end)
-    line = document.line_index.line_column(at)[0] if at >= 0 else finding.span.line
+    if at < 0:
+        at = finding.span.start
+    line = document.line_index.line_column(at)[0] if line_of is None else line_of(at)
     return {"line": line, "word": word}
 
 
-def unexplained_errors(truth: Mapping[str, Any], findings: Sequence[Finding]) -> list[Finding]:
+def unexplained_errors(
+    truth: Mapping[str, Any], findings: Sequence[Finding], line_of: LineOf | None = None
+) -> list[Finding]:
     """Error findings on an unchanged document that its truth does not hold: false alarms.
 
     The truth holds a missing source where a citation resolves to nothing, a note lacks its call
@@ -115,5 +131,8 @@ def unexplained_errors(truth: Mapping[str, Any], findings: Sequence[Finding]) ->
     for issue in truth.get("date_issues") or []:
         held.add((issue.get("kind") or "", issue["line"]))
     return [
-        f for f in findings if f.severity is Severity.ERROR and (f.rule, f.span.line) not in held
+        f
+        for f in findings
+        if f.severity is Severity.ERROR
+        and (f.rule, f.span.line if line_of is None else line_of(f.span.start)) not in held
     ]

@@ -72,6 +72,8 @@ _FROM_SUPERSCRIPT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456
 _LONE_CALL: Final = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}")
 _BOLD: Final = re.compile(r"Bold|Black|Heavy|Semibold|Demi|,B\b", re.IGNORECASE)
 _CID: Final = re.compile(r"\(cid:\d+\)")
+# A bullet or a list number opening a line: an item of its own, not the rest of the last one.
+_LIST_MARK: Final = re.compile(r"\s*(?:[-•*▪◦–]\s|\(?[0-9a-zA-Z]{1,3}[.)]\s)")
 # Share of a page's height, at its top and its foot, where running heads and page numbers sit.
 _MARGIN: Final = 0.15
 # A footnote is set at most this share of the running text's size.
@@ -96,6 +98,8 @@ class _Line:
     number: int
     #: Set mostly in a bold face: UN and Word headings are bold at the running text's size.
     bold: bool = False
+    #: Where the line ends on the right, in points.
+    right: float = 0.0
 
 
 @attrs.define(slots=True)
@@ -206,7 +210,7 @@ def _page_of(layout: LTPage, number: int) -> _Page:
     by_position = sorted(range(len(raw)), key=lambda i: (round(raw[i].top), raw[i].left))
     numbers = {index: position + 1 for position, index in enumerate(by_position)}
     lines = [
-        _Line(r.text, r.top, r.bottom, r.left, r.size, numbers[index], r.bold)
+        _Line(r.text, r.top, r.bottom, r.left, r.size, numbers[index], r.bold, r.right)
         for index, r in enumerate(raw)
     ]
     return _Page(number, layout.height, lines, images)
@@ -404,19 +408,36 @@ def _furniture(pages: Sequence[_Page]) -> set[tuple[int, int]]:
     """(page, line) of each running head, footer and page number: margin lines whose text,
     digits aside, comes back on other pages, and margin lines that are only a page number."""
     candidates: list[tuple[int, _Line, str]] = []
+    # Lone numbers that open or close their page, and what each adds to the page's index.
+    numbered: list[tuple[int, _Line, int | None]] = []
     for page in pages:
         top_limit = page.height * _MARGIN
         foot_limit = page.height * (1 - _MARGIN)
+        first = min(page.lines, key=lambda line: line.top, default=None)
+        last = max(page.lines, key=lambda line: line.bottom, default=None)
         for line in page.lines:
             if line.bottom <= top_limit or line.top >= foot_limit:
                 candidates.append((page.number, line, _furniture_key(line.text)))
+                if (line is first or line is last) and _PAGE_NUMBER.fullmatch(line.text.strip()):
+                    digits = re.search(r"\d+", line.text)
+                    offset = int(digits.group()) - page.number if digits else None
+                    numbered.append((page.number, line, offset))
     pages_with: dict[str, set[int]] = {}
     for number, _line, key in candidates:
         pages_with.setdefault(key, set()).add(number)
     needed = 2 if len(pages) <= 4 else max(3, len(pages) // 4)
     found: set[tuple[int, int]] = set()
     for number, line, key in candidates:
-        if len(pages_with[key]) >= needed or _PAGE_NUMBER.fullmatch(line.text.strip()):
+        # A running head has words: a bare "3." or "(iv)" in many margins is a list's or a
+        # notes list's numbering that happens to open or close pages, and stays text.
+        if len(pages_with[key]) >= needed and any(c.isalpha() for c in key):
+            found.add((number, line.number))
+    # A page number opens or closes its page and counts with the pages: the same offset from
+    # the page's index comes back on another page (a figure alone at the top of a table's
+    # column does not), or the document is too short to tell; roman numbers go by place.
+    offsets = Counter(offset for _, _, offset in numbered if offset is not None)
+    for number, line, offset in numbered:
+        if offset is None or offsets[offset] >= 2 or len(pages) <= 2:
             found.add((number, line.number))
     return found
 
@@ -425,7 +446,7 @@ def _note_lead(text: str) -> int | None:
     match = _NOTE_LEAD.match(text)
     if match is None:
         return None
-    return int(match.group(1).translate(_FROM_SUPERSCRIPT))
+    return int(match.group(1).rstrip(".").translate(_FROM_SUPERSCRIPT))
 
 
 def _split_foot(lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Line]]:
@@ -461,6 +482,8 @@ class _Writer:
         self.lines: list[str] = []
         self.places: list[Place | None] = []
         self._pending: list[tuple[int, Sequence[_Line]]] = []
+        #: Whether the last line written ran to the right margin of its page.
+        self._ran_to_margin = False
 
     def _blank(self) -> None:
         if self._pending:
@@ -487,12 +510,24 @@ class _Writer:
 
     def page(self, number: int, lines: Sequence[_Line], body_size: float) -> None:
         previous: _Line | None = None
+        margin = max((line.right for line in lines), default=0.0)
+        measure = margin - min((line.left for line in lines), default=0.0)
         for line in lines:
             if previous is None:
                 # A paragraph carries on over a page break when its last line did not end a
-                # sentence and the new page does not start one.
+                # sentence and the new page does not start one; or when that line ran to the
+                # margin, so the typesetter broke it, and stopped where no sentence ends
+                # ("... Chapel Hill:" / "The University of North Carolina Press.").
                 ended = not self.lines or self.lines[-1] == "" or _ends_block(self.lines[-1])
-                if ended or not line.text[:1].islower():
+                broken = (
+                    self._ran_to_margin
+                    and bool(self.lines and self.lines[-1])
+                    and not _ends_sentence(self.lines[-1])
+                    and not _is_heading(line, body_size)
+                    and _note_lead(line.text) is None
+                    and not _LIST_MARK.match(line.text)
+                )
+                if not broken and (ended or not line.text[:1].islower()):
                     self._blank()
             elif _new_block(previous, line, body_size):
                 self._blank()
@@ -512,6 +547,9 @@ class _Writer:
                 text = f"## {text}"
             self._add(text, Place(line.number, number))
             previous = line
+        if previous is not None:
+            # Within a tenth of the measure: a ragged right margin leaves up to a word's room.
+            self._ran_to_margin = previous.right >= margin - 0.1 * measure
 
     def defer_notes(self, number: int, lines: Sequence[_Line]) -> None:
         if lines:
@@ -541,6 +579,10 @@ class _Writer:
             lines.pop()
             places.pop()
         return "\n".join(lines) + "\n", places
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", '"', "”", ")", "]"))
 
 
 def _ends_block(text: str) -> bool:

@@ -39,7 +39,7 @@ _MARKER_STYLES: dict[str, MarkerStyle] = {
 
 # Where a note call may start. The grammar decides whether one does.
 _MARKER_CANDIDATE = re.compile(
-    r"<(?i:sup)>|\[\^?[1-9]|\[(?i:footnote|endnote|note|fn)[ \t]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]"
+    r"<(?i:sup)>|\[\^?[1-9]|\[(?i:footnote|endnote|note|fn)[ \t\r\n]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]"
 )
 # A superscript digit after a unit is an exponent ("km²"), not a note call.
 _UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")

@@ -194,7 +194,7 @@ _CANDIDATE = re.compile(
     + r"""(?:
         (?i:a[il1|][ \t\u00a0]*index|index|n[°ºo˚][ \t\u00a0]*d|índice)   # Amnesty labels
       | (?i:u\.?[ \t\u00a0]?n\.?[ \t\u00a0]+doc)                            # UN labels
-      | [A-Z]{3}[ \t\u00a0]*[0-9]{2}/                                     # Amnesty code
+      | [A-Z]{3}[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?[0-9]{2}/                   # Amnesty code
       | \[?[A-Z]{3}[0-9]{4}                                             # IRB code
       | [A-Z]{1,5}/[A-Z0-9]                                             # UN symbol
     )""",
@@ -246,6 +246,9 @@ def iter_index_code_matches(
         code, stop = parsed
         code_start, code_end = code.start, code.end
         matched, value = text[code_start:code_end], code.value
+        if "\n" in matched:
+            # Broken over two lines by a page ("ASA" / "21/20/92"): told as one code.
+            matched = " ".join(matched.split())
         known = interned.setdefault(matched, (matched, value))
         if known[1] == value:
             matched, value = known

@@ -1414,7 +1414,8 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     without a bullet or list number before it 1 (it more likely ends the entry above: an address,
     an IRB entry's quoted title), any other style 0; a run
     that would read over a line opening with a bullet or list number costs 10 more, and one that
-    starts without one in a block whose first line has one 1 more. Between cuts
+    starts without one in a block whose first line has one 1 more, as does one that starts at a
+    line opening with a bracket that is no list number. Between cuts
     of equal cost the one with MORE entries wins, so a list of names stays one name per line while
     "The Hindu. 15 December 1990." followed by a line holding only its quoted title stays one entry
     (the title line alone fits no style). Always returns ``[0, ...]`` for a non-empty block.
@@ -1479,6 +1480,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         cache[key] += _COST_LOOSE
             if marked[0] and not marked[i]:
                 # In a list of bullets or numbers, a line without one goes on with the entry.
+                cache[key] += _COST_LOOSE
+            if i > 0 and texts[i].startswith("(") and not marked[i]:
+                # No entry opens with a bracket: "(AI Index: ASA 33/03/92). London: ..." or
+                # "(Macau: author, 2006)" is the rest of the entry a page wrapped above.
                 cache[key] += _COST_LOOSE
             if any(marked[i + 1 : j]):
                 # A bullet or list number starts an entry: a run never reads over one.
