@@ -34,6 +34,7 @@ from provenance import __version__, selection
 from provenance.errors import ConfigError, InputError
 from provenance.fileio import OutputError
 from provenance.selection import STDIN, STDIN_NAME, InputPath
+from provenance.wording import counted
 
 if TYPE_CHECKING:
     from provenance.auditing import AuditFormat
@@ -228,25 +229,21 @@ def summarize(document: Document) -> str:
     unresolved = sum(1 for citation in document.citations if citation.reference is None)
     recovered = sum(1 for f in document.footnotes if f.body is not None and f.body.recovered)
     counts = [
-        _count(len(document.references), "reference"),
-        _count(len(document.citations), "citation")
+        counted(len(document.references), "reference"),
+        counted(len(document.citations), "citation")
         + (f" ({unresolved} unresolved)" if unresolved else ""),
-        _count(len(document.footnotes), "footnote")
+        counted(len(document.footnotes), "footnote")
         + (f" ({recovered} recovered from OCR damage)" if recovered else ""),
-        _count(len(document.dates), "date"),
-        _count(len(document.index_codes), "index code"),
-        _count(len(document.cross_references), "cross-reference"),
-        _count(len(document.headings), "heading"),
-        _count(len(document.urls), "URL"),
+        counted(len(document.dates), "date"),
+        counted(len(document.index_codes), "index code"),
+        counted(len(document.cross_references), "cross-reference"),
+        counted(len(document.headings), "heading"),
+        counted(len(document.urls), "URL"),
     ]
     lines.append(f"  found:      {', '.join(counts)}")
     for note in document.input_notes:
         lines.append(f"  note:       {note}")
     return "\n".join(printable(line) for line in lines) + "\n"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 # --------------------------------------------------------------------------- check
@@ -539,7 +536,7 @@ def _run_check(args: argparse.Namespace) -> int:
         count = sum(len(result.findings) for result in results)
         where = printable(args.write_baseline)
         if not args.quiet:
-            print(f"recorded {_count(count, 'finding')} in {where}", file=sys.stderr)
+            print(f"recorded {counted(count, 'finding')} in {where}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_OK
     if args.baseline:
         from provenance.baseline import load_baseline

@@ -199,7 +199,7 @@ def test_many_documents_start_collapsed_under_their_counts() -> None:
     few, many = page(OPEN_DOCUMENTS), page(OPEN_DOCUMENTS + 1)
     assert re.findall(r'<details id="doc-\d+"( open)?>', few) == [" open"] * OPEN_DOCUMENTS
     assert re.findall(r'<details id="doc-\d+"( open)?>', many) == [""] * (OPEN_DOCUMENTS + 1)
-    assert "0 errors, 0 warnings, 1 qualified claims</span></summary>" in many
+    assert "0 errors, 0 warnings, 1 qualified claim</span></summary>" in many
 
 
 def test_page_works_without_the_script(seed_results: list) -> None:

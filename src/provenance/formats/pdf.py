@@ -40,6 +40,7 @@ import attrs
 from provenance.errors import InputError
 from provenance.formats import Extracted
 from provenance.places import Place, PlaceMap
+from provenance.wording import counted
 
 if TYPE_CHECKING:
     from pdfminer.layout import LTPage
@@ -356,7 +357,7 @@ def _assemble(pages: list[_Page], path: str | None) -> Extracted:
     blank = [page.number for page in pages if not page.lines and page.images]
     if blank:
         notes.append(
-            f"{_count(len(blank), 'page')} without a text layer (scanned?) not read: "
+            f"{counted(len(blank), 'page')} without a text layer (scanned?) not read: "
             f"{_page_list(blank)}; OCR the PDF to check them"
         )
     body_size = _body_size(pages)
@@ -373,10 +374,6 @@ def _assemble(pages: list[_Page], path: str | None) -> Extracted:
     writer.flush_notes()
     text, places = writer.result()
     return Extracted(text, "pdf", tuple(notes), PlaceMap(places))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _page_list(numbers: Sequence[int]) -> str:

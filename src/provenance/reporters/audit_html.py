@@ -23,6 +23,7 @@ from html import escape
 from importlib import resources
 
 from provenance.auditing import Audit, DocumentAudit, FindingRow, Mark, TimelinePoint
+from provenance.wording import counted
 
 #: Lists longer than this start collapsed, so that a long report's page stays manageable.
 COLLAPSE_AFTER = 15
@@ -483,8 +484,9 @@ def _dates_table(index: int, doc: DocumentAudit) -> str:
 
 def _document_section(index: int, doc: DocumentAudit, *, open_: bool = True) -> str:
     counts = (
-        f'<span class="counts">{doc.count("error")} errors, {doc.count("warning")} warnings, '
-        f"{len(doc.claims)} qualified claims</span>"
+        f'<span class="counts">{counted(doc.count("error"), "error")}, '
+        f"{counted(doc.count('warning'), 'warning')}, "
+        f"{counted(len(doc.claims), 'qualified claim')}</span>"
     )
     out = [
         f'<section class="document"><details id="{_anchor(index)}"{" open" if open_ else ""}>'

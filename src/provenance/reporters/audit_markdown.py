@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from provenance.auditing import Audit, DocumentAudit, FindingRow
+from provenance.wording import counted
 
 # Characters that open inline markup anywhere in a line (emphasis, code, links, images, HTML,
 # entities, strikethrough, table cells, autolinks by e-mail address). Each is ASCII punctuation,
@@ -127,8 +128,8 @@ def _document(doc: DocumentAudit) -> list[str]:
         f"{len(doc.sources)} sources, {doc.citations} in-text citations "
         f"({doc.unresolved_citations} unresolved), {len(doc.footnotes)} footnotes "
         f"({doc.linked_notes} linked to their call), "
-        f"{len(doc.claims)} qualified claims, {doc.count('error')} errors, "
-        f"{doc.count('warning')} warnings.",
+        f"{counted(len(doc.claims), 'qualified claim')}, "
+        f"{counted(doc.count('error'), 'error')}, {counted(doc.count('warning'), 'warning')}.",
     ]
     out += _findings(doc)
     out += ["", "### Sources", ""]
@@ -220,9 +221,9 @@ def render_audit_markdown(audit: Audit) -> str:
     out = [
         "# Provenance audit",
         "",
-        f"{len(audit.documents)} document(s): {audit.count('error')} errors, "
-        f"{audit.count('warning')} warnings, "
-        f"{sum(len(doc.claims) for doc in audit.documents)} qualified claims.",
+        f"{counted(len(audit.documents), 'document')}: {counted(audit.count('error'), 'error')}, "
+        f"{counted(audit.count('warning'), 'warning')}, "
+        f"{counted(sum(len(doc.claims) for doc in audit.documents), 'qualified claim')}.",
         "",
     ]
     out += _summary(audit)

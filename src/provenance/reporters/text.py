@@ -18,6 +18,7 @@ from provenance.excerpts import Context
 from provenance.findings import FileError, FileResult, Finding, Severity
 from provenance.places import Place
 from provenance.span import Span
+from provenance.wording import counted
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD = "\033[1m"
@@ -98,10 +99,6 @@ def format_coverage(result: FileResult) -> str | None:
     return f"{printable(result.path)}: read {read.describe()}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def is_shown(finding: Finding, show_infos: bool) -> bool:
     """Whether text output lists ``finding``: infos only when asked for."""
     return show_infos or finding.severity > Severity.INFO
@@ -117,17 +114,17 @@ def summary_line(
     files = len(results) + len(errors)
     if shown:
         by_severity = [
-            _count(sum(1 for f in shown if f.severity is level), str(level))
+            counted(sum(1 for f in shown if f.severity is level), str(level))
             for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if any(f.severity is level for f in shown)
         ]
         with_findings = sum(1 for r in results if any(is_shown(f, show_infos) for f in r.findings))
         head = (
-            f"{_count(len(shown), 'finding')} ({', '.join(by_severity)}) "
-            f"in {with_findings} of {_count(files, 'file')}"
+            f"{counted(len(shown), 'finding')} ({', '.join(by_severity)}) "
+            f"in {with_findings} of {counted(files, 'file')}"
         )
     else:
-        head = f"0 findings in {_count(files, 'file')}"
+        head = f"0 findings in {counted(files, 'file')}"
     extras = []
     if errors:
         extras.append(f"{len(errors)} could not be checked")
@@ -136,7 +133,7 @@ def summary_line(
         extras.append(f"{suppressed} suppressed in the reports")
     hidden = sum(1 for r in results for f in r.findings if not is_shown(f, show_infos))
     if hidden:
-        extras.append(f"{_count(hidden, 'info')} not shown (--show-infos)")
+        extras.append(f"{counted(hidden, 'info')} not shown (--show-infos)")
     return "; ".join([head, *extras])
 
 
