@@ -29,13 +29,20 @@ import re
 import secrets
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import lark
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, Token, Transformer, Tree
+from lark.exceptions import (
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+    VisitError,
+)
 from lark.grammar import Rule
 from lark.lexer import LexerState, LineCounter, TerminalDef
 from lark.parsers.lalr_interactive_parser import InteractiveParser
@@ -364,6 +371,43 @@ def parse_prefix_in(
     counter.char_pos = pos
     interactive.lexer_thread.state = LexerState(TextSlice(text, pos, endpos), counter)
     return _longest_prefix(interactive)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def iter_prefix_parses(
+    name: str,
+    text: str,
+    positions: Iterable[int],
+    end: int,
+    window: int,
+    transformer: Transformer[Token, Any],
+    start: str = "start",
+) -> Iterator[tuple[int, int, Any]]:
+    """``(start, end, value)`` of each construct found in prose at ``positions`` (in order, where
+    a cheap scan says one may start), none overlapping: the longest prefix the grammar accepts
+    within ``window`` characters (stretched to the next space, so a word is never cut),
+    transformed into its value. Positions inside a construct already found are skipped."""
+    taken = 0
+    for position in positions:
+        if position < taken:
+            continue
+        stop = min(end, position + window)
+        if stop < end:
+            space = _SPACE.search(text, stop, min(end, stop + window))
+            if space:
+                stop = space.start()
+        found = parse_prefix(name, text, start, position, stop)
+        if found is None:
+            continue
+        tree, size = found
+        try:
+            value = transformer.transform(tree)
+        except VisitError:  # pragma: no cover - the transformers accept every tree
+            continue
+        taken = position + size
+        yield position, taken, value
 
 
 def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:

@@ -37,7 +37,7 @@ from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
 from provenance.folding import lowered_pieces
-from provenance.grammars import parse_full, parse_prefix
+from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Date, DateMention, DateRange, DateValue, Qualifier
 from provenance.span import LineIndex
 
@@ -234,7 +234,6 @@ _LABEL_REACH = 48
 # next space so that no token is cut (a cut "19991" would otherwise read as the year 1999), but
 # never far: a long run without spaces must not be copied once per candidate in it.
 _WINDOW = 120
-_STRETCH = re.compile(r"\s")
 
 
 def _candidates(text: str, start: int, end: int) -> Iterator[int]:
@@ -272,28 +271,17 @@ def iter_dates(
     length = len(text)
     end = length if end is None else max(0, min(end, length))
     start = max(0, min(start, end))
-    taken = start
-    for position in _candidates(text, start, end):
-        if position < taken:
-            continue
-        if text[position].isdigit() and _LABELLED.search(
-            text, max(0, position - _LABEL_REACH), position
-        ):
-            continue
-        stop = min(end, position + _WINDOW)
-        if stop < end:
-            space = _STRETCH.search(text, stop, min(end, stop + _WINDOW))
-            if space:
-                stop = space.start()
-        found = parse_prefix(_GRAMMAR, text, "start", position, stop)
-        if found is None:
-            continue
-        tree, size = found
-        try:
-            value = _TO_VALUE.transform(tree)
-        except VisitError:  # pragma: no cover - the transformer accepts every tree
-            continue
-        taken = position + size
+    positions = (
+        position
+        for position in _candidates(text, start, end)
+        if not (
+            text[position].isdigit()
+            and _LABELLED.search(text, max(0, position - _LABEL_REACH), position)
+        )
+    )
+    for position, taken, value in iter_prefix_parses(
+        _GRAMMAR, text, positions, end, _WINDOW, _TO_VALUE
+    ):
         matched = text[position:taken]
         if interned is not None:
             known = interned.setdefault(matched, (matched, value))

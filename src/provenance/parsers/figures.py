@@ -20,7 +20,7 @@ from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
 from provenance.figures import Breakdown, Change, Figure, FigureMention, FigureValue
-from provenance.grammars import parse_full, parse_prefix
+from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.parsers.relative import NUMBER_WORDS, hedge_of
 from provenance.span import LineIndex
 
@@ -142,7 +142,6 @@ _STATEMENT_CANDIDATE = re.compile(
     r"(?![A-Za-z])|[(%:]))"
 )
 _WINDOW = 200
-_STRETCH = re.compile(r"\s")
 
 
 def iter_figures(
@@ -161,24 +160,9 @@ def iter_figures(
     length = len(text)
     end = length if end is None else max(0, min(end, length))
     start = max(0, min(start, end))
-    taken = start
     candidates = _CANDIDATE if counts else _STATEMENT_CANDIDATE
-    for match in candidates.finditer(text, start, end):
-        position = match.start()
-        if position < taken:
-            continue
-        stop = min(end, position + _WINDOW)
-        if stop < end:
-            space = _STRETCH.search(text, stop, min(end, stop + _WINDOW))
-            if space:
-                stop = space.start()
-        found = parse_prefix(_GRAMMAR, text, "start", position, stop)
-        if found is None:
-            continue
-        tree, size = found
-        try:
-            value = _TO_VALUE.transform(tree)
-        except VisitError:  # pragma: no cover - the transformer accepts every tree
-            continue
-        taken = position + size
-        yield FigureMention(value, text[position:taken], line_index.span(position, taken))
+    positions = (match.start() for match in candidates.finditer(text, start, end))
+    for first, after, value in iter_prefix_parses(
+        _GRAMMAR, text, positions, end, _WINDOW, _TO_VALUE
+    ):
+        yield FigureMention(value, text[first:after], line_index.span(first, after))

@@ -23,7 +23,7 @@ from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
-from provenance.grammars import parse_full, parse_prefix
+from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Qualifier
 from provenance.span import LineIndex
 from provenance.temporal import (
@@ -292,7 +292,6 @@ def _starts(text: str, start: int, end: int) -> Iterator[int]:
 
 # Long enough for "at the age of approximately twenty-five"; stretched to the next space.
 _WINDOW = 80
-_STRETCH = re.compile(r"\s")
 
 
 def iter_relatives(
@@ -302,22 +301,7 @@ def iter_relatives(
     length = len(text)
     end = length if end is None else max(0, min(end, length))
     start = max(0, min(start, end))
-    taken = start
-    for position in _starts(text, start, end):
-        if position < taken:
-            continue
-        stop = min(end, position + _WINDOW)
-        if stop < end:
-            space = _STRETCH.search(text, stop, min(end, stop + _WINDOW))
-            if space:
-                stop = space.start()
-        found = parse_prefix(_GRAMMAR, text, "start", position, stop)
-        if found is None:
-            continue
-        tree, size = found
-        try:
-            value = _TO_VALUE.transform(tree)
-        except VisitError:  # pragma: no cover - the transformer accepts every tree
-            continue
-        taken = position + size
-        yield RelativeMention(value, text[position:taken], line_index.span(position, taken))
+    for first, after, value in iter_prefix_parses(
+        _GRAMMAR, text, _starts(text, start, end), end, _WINDOW, _TO_VALUE
+    ):
+        yield RelativeMention(value, text[first:after], line_index.span(first, after))
