@@ -17,6 +17,7 @@ from lark import Token, Tree
 from provenance.errors import GrammarError
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import CrossReference, CrossRefKind
+from provenance.number_words import NUMBER_WORDS
 from provenance.span import LineIndex
 
 __all__ = [
@@ -29,34 +30,6 @@ __all__ = [
 
 _GRAMMAR = "crossref"
 
-_WORD_NUMBERS = {
-    word: index
-    for index, word in enumerate(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ],
-        start=1,
-    )
-}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _ROMAN_SHAPE = re.compile(r"^[IVX]+$")
 
@@ -93,7 +66,7 @@ def _roman(text: str) -> int:
 def normalise_label(label: str) -> str:
     """The label references and headings match on: "Three" -> "3", "IV" -> "4", "1.g." -> "1.g"."""
     label = label.strip().rstrip(".")
-    word = _WORD_NUMBERS.get(label.casefold())
+    word = NUMBER_WORDS.get(label.casefold())
     if word is not None:
         return str(word)
     if _ROMAN_SHAPE.match(label):

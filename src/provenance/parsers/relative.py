@@ -25,6 +25,7 @@ from lark.exceptions import VisitError
 from provenance.errors import GrammarError
 from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Qualifier
+from provenance.number_words import NUMBER_WORDS, ONES, TENS
 from provenance.span import LineIndex
 from provenance.temporal import (
     Age,
@@ -44,31 +45,6 @@ __all__ = ["NUMBER_WORDS", "hedge_of", "iter_relatives", "parse_relative"]
 
 _GRAMMAR = "relative"
 
-_ONES = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-#: Number words below a hundred and their values ("twenty-five" is read from its two words).
-NUMBER_WORDS: dict[str, int] = {word: number for number, word in enumerate(_ONES, 1)}
-NUMBER_WORDS.update({word: 10 * number for number, word in enumerate(_TENS, 2)})
 
 _HEDGES: dict[str, Hedge] = {
     "just": "exact",
@@ -252,7 +228,7 @@ def parse_relative(text: str) -> RelativeValue:
 # within a few words by a unit word (or be "aged", "since", a decade), so that the frequent
 # words "a", "the", "for", "that" cost a parse only where a unit is near.
 _UNIT_NEAR = r"(?=[\w \t\u00a0,.'’‐‑-]{0,60}?\b(?:years?|months?|weeks?|days?|decades?|age)\b)"
-_NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 _HEDGE_WORDS = (
     r"just|only|exactly|precisely|about|around|approximately|approx\.|roughly|some|circa|over"
     r"|more|at|nearly|almost|less|under|up"
