@@ -79,6 +79,9 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "end notes": "notes",
 }
 
+#: The keys as a heading may end: only such a heading is read for a label before its key.
+_SECTION_ENDINGS = tuple(SECTION_HEADINGS)
+
 _TOC_HEADINGS = frozenset({"table of contents", "contents", "content"})
 
 # Headings that end a list of sources without starting another: what follows them is links or
@@ -213,19 +216,14 @@ def heading_key(text: str) -> str:
     if match:
         text = match.group(2)
     key = _normalise(text).strip(" :.").casefold()
-    if key not in SECTION_HEADINGS:
+    if key not in SECTION_HEADINGS and key.endswith(_SECTION_ENDINGS):
         # "7. Bibliography", "VII. REFERENCES", "Annex B: Bibliography": the section's label
-        # does not change what the section is.
-        bare = _SECTION_LABEL.sub("", key, count=1)
-        if bare != key and bare in SECTION_HEADINGS:
+        # (the heading grammar reads it) does not change what the section is.
+        number, title = parse_heading_number(_normalise(text))
+        bare = title.strip(" :.").casefold()
+        if number is not None and bare in SECTION_HEADINGS:
             return bare
     return key
-
-
-_SECTION_LABEL = re.compile(
-    r"^(?:(?:annex|appendix|chapter|section|part)\s+[a-z0-9ivxlc]{1,4}\b\.?|"
-    r"[0-9]{1,2}(?:\.[0-9]{1,2})*\.?|[ivxlc]{1,6}\.|[a-z]\.)\s*[:.)–-]?\s*"
-)
 
 
 # --------------------------------------------------------------------------- furniture
@@ -323,14 +321,16 @@ class _HeadingLine:
     markdown: bool
 
 
+#: Longer lines are text, not a list's heading (a cheap test before the heading is read).
+_KNOWN_HEADING_LENGTH = 80
+
+
 def _is_known_heading(line: str) -> bool:
     """Whether a line is, whole, the heading of a section the reading knows ("References",
     "## Notes", "BIBLIOGRAPHY"), so that it heads what follows even without a blank line."""
-    match = _MARKDOWN_HEADING.match(line)
-    plain = match.group(2) if match else line.strip()
-    if len(plain) > 60:
+    if len(line) > _KNOWN_HEADING_LENGTH:
         return False
-    key = heading_key(_EMPHASIS.sub("", plain))
+    key = heading_key(line)  # without markup, as for any heading
     return key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS
 
 
