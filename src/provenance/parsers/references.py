@@ -1073,11 +1073,7 @@ class _EntryTransformer(Transformer[Token, Any]):
     def cn_author(self, c: list[Token]) -> _Frag:
         return _Frag(_tokens(c[:-1]))  # without the comma that ends it
 
-    def cn_title(self, c: list[Token]) -> _Role:
-        token = c[0]
-        if token.type == "QUOTED_SINGLE":
-            return _Role("title", _normal(str(token)[1:-1]).rstrip(",."))
-        return self.ay_quoted(c)
+    cn_title = ay_quoted  # a title in single curly quotes reads as one in double quotes
 
     def cn_date(self, c: list[Token]) -> _Role:
         return _Role("date", None if c[0].type == "NO_DATE" else self._date(c[0]))
