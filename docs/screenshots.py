@@ -3,11 +3,11 @@
     python docs/screenshots.py [FOLDER]
 
 Writes ``docs/audit-top.png`` (the top of the audit of the five seed reports: what to fix
-first), ``docs/audit-long.png`` (the whole page for the longest seed, its long lists collapsed)
-and ``docs/audit-marked.png`` (a finding's link followed into the marked copy of the text), and
-prints each page's height. Chromium is driven over its DevTools pipe (``--remote-debugging-pipe``)
-so that a page can be shot whole, or after following a link, with nothing but the standard
-library.
+first), ``docs/audit-long.png`` (the whole page for the longest seed, its long lists collapsed),
+``docs/audit-marked.png`` (a finding's link followed into the marked copy of the text) and
+``docs/audit-timeline.png`` (a report's timeline of events), and prints each page's height.
+Chromium is driven over its DevTools pipe (``--remote-debugging-pipe``) so that a page can be
+shot whole, or after following a link, with nothing but the standard library.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 LONGEST_SEED = "seeds/001_57fd68c990b575be.txt"
+TIMELINE_SEED = "seeds/003_1657d4287ccc633e.txt"
 WIDTH = 1200
 
 
@@ -166,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
             anchor = html[html.index('href="#', start) + 7 :].split('"', 1)[0]
             browser.open(f"{longest.as_uri()}#{anchor}", 700)
             browser.shoot(out / "audit-marked.png")
+            # The timeline of events of the seed that has ages and relative dates to resolve.
+            browser.open(f"{all_seeds.as_uri()}#doc-{seeds.index(TIMELINE_SEED) + 1}-events", 900)
+            browser.shoot(out / "audit-timeline.png")
         finally:
             browser.close()
     return 0

@@ -126,3 +126,62 @@ def test_a_finding_row_says_where_in_the_published_file() -> None:
     assert (pdf.location, pdf.where) == ("p12:8", "p12:8")
     page = attrs.evolve(row, place="120")
     assert (page.location, page.where) == ("120", "line 120")
+
+
+# --------------------------------------------------------------------------- the timeline
+
+_CONFLICTING = (
+    "Raids on the office\n\n"
+    "Police raided the office of the association in August 2004. Just one month earlier, "
+    "in September 2004, its staff had received threats by telephone. The next year the "
+    "office closed. The association was founded in 1823.\n\n"
+    "Her son Kim Chol-ho was born on 15 November 1999. When she reached Seoul on 22 November "
+    "2000 she had to leave Kim Chol-ho, only 20 months old at that time, in China.\n\n"
+    "In 2005, 29 refugees arrived, including 11 men, 15 women and 4 children.\n"
+)
+
+
+def _one(text: str):  # type: ignore[no-untyped-def]
+    document = provenance.parse(text, "report.txt")
+    return audit_document(document, provenance.check(document))
+
+
+def test_timeline_events_in_order_of_the_days_they_mean() -> None:
+    events = _one(_CONFLICTING).events
+    assert [e.text for e in events][:3] == ["1823", "15 November 1999", "22 November 2000"]
+    firsts = [e.first for e in events if e.first is not None]
+    assert firsts == sorted(firsts)
+    earlier = next(e for e in events if e.text == "Just one month earlier")
+    assert earlier.provenance == "resolved" and earlier.value == "2004-06-24/2004-08-07"
+    assert earlier.anchor == "August 2004" and earlier.stated == "September 2004"
+    assert earlier.conflicts == ("relative-date-conflict",) and earlier.agrees is False
+    age = next(e for e in events if e.text == "only 20 months old")
+    assert age.provenance == "age" and age.value == "2000-11-22"
+    assert age.anchor == "born 15 November 1999" and age.conflicts == ("age-date-conflict",)
+    following = next(e for e in events if e.text == "The next year")
+    assert following.provenance == "resolved" and following.conflicts == ()
+
+
+def test_figure_conflicts_are_kept_beside_the_timeline() -> None:
+    audit = _one(_CONFLICTING)
+    assert [f.rule for f in audit.figure_conflicts] == ["sum-mismatch"]
+
+
+def test_timeline_events_of_a_seed_with_their_provenance(seed_results: list) -> None:
+    events = _audit(seed_results, "003_1657d4287ccc633e.txt").events
+    same_year = next(e for e in events if e.text == "the same year")
+    assert (same_year.value, same_year.provenance, same_year.anchor) == (
+        "1999",
+        "resolved",
+        "May, 1999",
+    )
+    assert same_year.agrees is True and not same_year.conflicts
+    assert {e.provenance for e in events} >= {"written", "inferred", "resolved", "age"}
+    assert not any(e.conflicts for e in events)
+
+
+def test_timeline_events_in_the_json_audit() -> None:
+    document = provenance.parse(_CONFLICTING, "report.txt")
+    data = audit_to_dict(build_audit([(document, provenance.check(document))]))
+    rows = data["documents"][0]["events"]
+    assert any(row["conflicts"] == ["relative-date-conflict"] for row in rows)

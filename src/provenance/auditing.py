@@ -15,6 +15,8 @@ document with every finding, citation and note link marked where the finding poi
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import json
 import math
 import re
@@ -28,6 +30,8 @@ from provenance.coverage import coverage
 from provenance.excerpts import context as finding_context
 from provenance.findings import FileError, Finding, Severity
 from provenance.model import Date, DateRange, Document
+from provenance.span import Span
+from provenance.timeline import Interval, date_interval
 
 if TYPE_CHECKING:
     from provenance.config import Config
@@ -108,6 +112,39 @@ class TimelinePoint:
     start: int = 0
 
 
+Derivation = Literal["written", "inferred", "resolved", "age", "duration"]
+
+
+@attrs.frozen
+class TimelineEvent:
+    """One dated statement of the document's timeline (``provenance.timeline``) as the audit
+    draws it: what it says, the days it resolves to, how that was found, and any conflict a
+    timeline rule reported on it."""
+
+    line: int
+    start: int
+    text: str
+    #: ``written``, ``inferred`` (year from context), ``resolved`` (from an anchor); or
+    #: ``age`` / ``duration`` for an age or a span of time drawn at the dates it is checked on.
+    provenance: Derivation
+    confidence: str
+    #: The resolved value (ISO 8601 day, month, year or ``first/last``); None if unresolved.
+    value: str | None
+    #: The days it means on the time axis, in years (first day's start, last day's end).
+    first: float | None
+    last: float | None
+    #: What a relative expression was counted from, or the birth date of an age.
+    anchor: str | None = None
+    anchor_line: int | None = None
+    anchor_start: int | None = None
+    #: A date written in the same statement (``stated``) or the range a span is set against.
+    stated: str | None = None
+    agrees: bool | None = None
+    #: Timeline rules that reported a conflict here, and their messages.
+    conflicts: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()
+
+
 @attrs.frozen
 class FindingRow:
     rule: str
@@ -173,6 +210,10 @@ class DocumentAudit:
     words: int = 0
     #: Position of the document's own date on the timeline axis (years).
     date_position: float | None = None
+    #: The document's timeline: its dated statements in order of the days they mean.
+    events: tuple[TimelineEvent, ...] = ()
+    #: Figures (totals and stated changes) that a timeline rule found in conflict.
+    figure_conflicts: tuple[FindingRow, ...] = ()
     #: The document's text and what to highlight in it: for the rendered copy, not for JSON.
     text: str = attrs.field(default="", metadata={"json": False})
     marks: tuple[Mark, ...] = attrs.field(default=(), metadata={"json": False})
@@ -396,7 +437,139 @@ def _marks(document: Document, findings: Sequence[Finding]) -> list[Mark]:
         marks.append(Mark(reference.span.start, reference.span.end, "source", f"source {number}"))
     for mention in document.dates:
         marks.append(Mark(mention.span.start, mention.span.end, "date", f"date {mention.text}"))
+    # Relative expressions, ages and spans of time of the timeline, so its rows can link here.
+    timeline = document.timeline
+    if timeline is not None:
+        dated = {mention.span.start for mention in document.dates}
+        stated = [(e.span, e.text) for e in timeline.entries if e.span.start not in dated]
+        stated += [(a.mention.span, a.mention.text) for a in timeline.ages]
+        stated += [(d.mention.span, d.mention.text) for d in timeline.durations]
+        for span, text in stated:
+            marks.append(Mark(span.start, span.end, "date", f"timeline: {text}"))
     return sorted(marks, key=lambda m: (m.start, -m.end))
+
+
+def _year_position(day: dt.date, *, end: bool = False) -> float:
+    """A day on the time axis in years; ``end`` gives the end of the day (for a last day)."""
+    size = 366 if calendar.isleap(day.year) else 365
+    return day.year + (day.timetuple().tm_yday - (0 if end else 1)) / size
+
+
+def timeline_rules() -> frozenset[str]:
+    """The ids of the rules that check the timeline."""
+    from provenance.rules.registry import all_rules
+
+    return frozenset(r.id for r in all_rules() if r.category == "timeline")
+
+
+def _events(document: Document, findings: Sequence[Finding]) -> list[TimelineEvent]:
+    """The document's timeline as rows to draw, in the order of the days they mean (text
+    order among equals), each with the conflicts the timeline rules found on it."""
+    timeline = document.timeline
+    if timeline is None:
+        return []
+    checks = timeline_rules()
+    conflicts: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.rule in checks:
+            conflicts[finding.span.start].append(finding)
+
+    def where(span: Span) -> tuple[int, int]:
+        return span.line, span.start
+
+    def event(
+        span: Span,
+        text: str,
+        provenance: Derivation,
+        confidence: str,
+        interval: Interval | None,
+        **extra: Any,
+    ) -> TimelineEvent:
+        found = conflicts.get(span.start, [])
+        return TimelineEvent(
+            *where(span),
+            text,
+            provenance,
+            confidence,
+            None if interval is None else interval.iso(),
+            None if interval is None else _year_position(interval.first),
+            None if interval is None else _year_position(interval.last, end=True),
+            conflicts=tuple(f.rule for f in found),
+            messages=tuple(f.message for f in found),
+            **extra,
+        )
+
+    rows = []
+    for entry in timeline.entries:
+        rows.append(
+            event(
+                entry.span,
+                entry.text,
+                entry.provenance,
+                entry.confidence,
+                entry.interval,
+                anchor=entry.anchor_text,
+                anchor_line=entry.anchor.line if entry.anchor is not None else None,
+                anchor_start=entry.anchor.start if entry.anchor is not None else None,
+                stated=entry.stated.text if entry.stated is not None else None,
+                agrees=entry.agrees,
+            )
+        )
+    for age in timeline.ages:
+        if age.at_interval is None:
+            continue
+        rows.append(
+            event(
+                age.mention.span,
+                age.mention.text,
+                "age",
+                age.confidence,
+                age.at_interval,
+                anchor=None if age.birth is None else f"born {age.birth.text}",
+                anchor_line=None if age.birth is None else age.birth.span.line,
+                anchor_start=None if age.birth is None else age.birth.span.start,
+                stated=age.at_text,
+                agrees=age.agrees,
+            )
+        )
+    for duration in timeline.durations:
+        span_of = duration.range
+        interval = None if span_of is None else date_interval(span_of.value)
+        if span_of is None or interval is None:
+            continue
+        rows.append(
+            event(
+                duration.mention.span,
+                duration.mention.text,
+                "duration",
+                "high",
+                interval,
+                stated=span_of.text,
+                agrees=duration.agrees,
+            )
+        )
+    unplaced = [row for row in rows if row.first is None]
+    placed = sorted(
+        (row for row in rows if row.first is not None),
+        key=lambda row: (row.first, row.last, row.start),
+    )
+    return placed + sorted(unplaced, key=lambda row: row.start)
+
+
+def _figure_conflicts(document: Document, findings: Sequence[Finding]) -> list[FindingRow]:
+    """Conflicts of the timeline rules that are about figures, not dates (no place on an axis)."""
+    timeline = document.timeline
+    if timeline is None:
+        return []
+    figures = {b.mention.span.start for b in timeline.breakdowns} | {
+        c.mention.span.start for c in timeline.changes
+    }
+    checks = timeline_rules()
+    return [
+        _finding_row(document, f)
+        for f in sorted(findings, key=lambda f: f.span.start)
+        if f.rule in checks and f.span.start in figures
+    ]
 
 
 def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentAudit:
@@ -453,6 +626,8 @@ def audit_document(document: Document, findings: Sequence[Finding]) -> DocumentA
         linked_notes=coverage(document).notes_linked,
         words=len(document.text.split()),
         date_position=_position(meta.date.value) if meta.date else None,
+        events=tuple(_events(document, findings)),
+        figure_conflicts=tuple(_figure_conflicts(document, findings)),
         text=document.text,
         marks=tuple(_marks(document, findings)),
     )
@@ -636,6 +811,7 @@ __all__ = [
     "Mark",
     "RuleCount",
     "Severity",
+    "TimelineEvent",
     "audit_document",
     "audit_paths",
     "audit_to_dict",

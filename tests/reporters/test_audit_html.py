@@ -404,7 +404,7 @@ def test_the_screenshot_script_shoots_the_pages_the_readme_shows(tmp_path: Path)
         text=True,
     )
     heights = dict(re.findall(r"the (seeds'|longest seed's) audit page is (\d+) px", run.stdout))
-    names = ("audit-top.png", "audit-long.png", "audit-marked.png")
+    names = ("audit-top.png", "audit-long.png", "audit-marked.png", "audit-timeline.png")
     sizes = {name: _png_size((tmp_path / name).read_bytes()) for name in names}
     assert sizes["audit-top.png"] == (1200, 1000)
     # The long report is shot whole, and stays a manageable page with its lists collapsed.

@@ -23,6 +23,7 @@ from html import escape
 from importlib import resources
 
 from provenance.auditing import Audit, DocumentAudit, FindingRow, Mark, TimelinePoint
+from provenance.reporters.audit_timeline import timeline_chart
 from provenance.wording import counted
 
 #: Lists longer than this start collapsed, so that a long report's page stays manageable.
@@ -534,6 +535,13 @@ def _document_section(index: int, doc: DocumentAudit, *, open_: bool = True) -> 
             f"<h3>Qualified claims ({len(doc.claims)})</h3>",
             claims,
             open_=0 < len(doc.claims) <= COLLAPSE_AFTER,
+        )
+    )
+    out.append(
+        _details(
+            f"<h3>Timeline of events ({len(doc.events)})</h3>",
+            timeline_chart(index, doc),
+            open_=True,
         )
     )
     timeline = timeline_svg(

@@ -173,6 +173,8 @@ def _document(doc: DocumentAudit) -> list[str]:
             out += [f"- **{_md(claim.kind)}**, line {claim.line}:", f"  > {quote}"]
     else:
         out.append("None.")
+    out += ["", "### Timeline of events", ""]
+    out += _events(doc)
     out += ["", "### Timeline of cited dates", ""]
     if doc.timeline:
         own = doc.date_position if doc.date else None
@@ -187,6 +189,46 @@ def _document(doc: DocumentAudit) -> list[str]:
     else:
         out.append("No dated statements.")
     out.append("")
+    return out
+
+
+_HOW = {
+    "written": "written",
+    "inferred": "year inferred",
+    "resolved": "resolved",
+    "age": "age",
+    "duration": "span of time",
+}
+
+
+def _events(doc: DocumentAudit) -> list[str]:
+    """The document's timeline as one compact table, in the order of the days meant."""
+    if not doc.events:
+        return ["No dated statements in the running text."]
+    out = ["| resolved to | statement | line | how | conflict |", "|---|---|---|---|---|"]
+    for event in doc.events:
+        how = _HOW[event.provenance]
+        if event.anchor:
+            how += " of a person" if event.provenance == "age" else " from"
+            how += f" “{_md(event.anchor)}”"
+            if event.anchor_line is not None:
+                how += f" (line {event.anchor_line})"
+        if event.stated:
+            relation = {"age": "on", "duration": "against"}.get(event.provenance, "written with")
+            how += f", {relation} “{_md(event.stated)}”"
+        conflict = "; ".join(
+            f"**{_md(rule)}**: {_md(message)}"
+            for rule, message in zip(event.conflicts, event.messages, strict=True)
+        )
+        out.append(
+            f"| {_md(event.value or 'not resolved')} | “{_md(event.text)}” | {event.line} | "
+            f"{how} | {conflict or '—'} |"
+        )
+    for finding in doc.figure_conflicts:
+        out.append(
+            f"| — | figures | {finding.line} | — | **{_md(finding.rule)}**: "
+            f"{_md(finding.message)} |"
+        )
     return out
 
 
