@@ -106,3 +106,37 @@ def test_prose_is_not_a_title() -> None:
     assert _title("Document #1\n\nAccording to the Monitor,\nmost members fled.\n") is None
     lead = "CITY, May 1 (Agency) - " + "Some words here " * 8 + "said on Monday."
     assert _title(lead + "\nMore of the story.\n") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "expected"),
+    [
+        # An <h1> the <title> repeats beside the site's name.
+        ("Refworld | Korea: Returnees", ["Menu", "Korea: Returnees"], "Korea: Returnees"),
+        # The first <h1> that can be a title, over a <title> that differs.
+        ("Country reports", ["About Us", "Burma: Freedom denied"], "Burma: Freedom denied"),
+        # No usable <h1>: the <title> without the site's name.
+        (
+            "Freedom in the World 2020 - Burma | Freedom House",
+            [],
+            "Freedom in the World 2020 - Burma",
+        ),
+        ("Amnesty International - Burma: Freedom denied", [], "Burma: Freedom denied"),
+        (
+            "Iran: Tudeh members (2000-2005) - ecoi.net",
+            ["References"],
+            "Iran: Tudeh members (2000-2005)",
+        ),
+        # A name beside a name is the title whole.
+        ("Sri Lanka - EPRLF", [], "Sri Lanka - EPRLF"),
+        # Furniture only: nothing, and the text decides.
+        ("Home", ["About Us"], None),
+        (None, [], None),
+    ],
+)
+def test_page_title_by_evidence(
+    title: str | None, headings: list[str], expected: str | None
+) -> None:
+    from provenance.titles import page_title
+
+    assert page_title(title, headings) == expected

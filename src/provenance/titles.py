@@ -265,3 +265,65 @@ def _from_headings(head: _Head, headings: Sequence[Heading], after: int) -> str 
         if not head.ruled_out(index):
             return head.joined(index)
     return None
+
+
+# A page's <title> names the site beside the document: "Refworld | Korea: ...", "... - ecoi.net".
+_STRONG_SEPARATOR = re.compile(r"\s+\|\s+|\s+::\s+|\s*»\s*")
+_DASH_SEPARATOR = re.compile(r"\s+[–—-]\s+")
+# A site's name: a domain, or a few words without the digits or colon a document's title has.
+_SITE = re.compile(r"^(?:\S+\.(?:[a-z]{2,4})|[^\d:]+)$", re.IGNORECASE)
+
+
+def _usable(candidate: str) -> bool:
+    return (
+        could_be_title(candidate)
+        and not _NAVIGATION.match(candidate)
+        and not _ARCHIVE.search(candidate)
+        and heading_key(candidate) not in SECTION_HEADINGS
+    )
+
+
+def _site_like(part: str) -> bool:
+    return bool(_SITE.match(part)) and (_words(part) <= 4 or "." in part.split()[-1])
+
+
+def _without_site(title: str) -> str | None:
+    """A page's ``<title>`` without the site's name set beside the document's."""
+    parts = [part.strip() for part in _STRONG_SEPARATOR.split(title) if part.strip()]
+    if len(parts) > 1:
+        # "Freedom in the World 2020 - Burma | Freedom House": the document has the most words.
+        usable = [part for part in parts if _usable(part)]
+        return max(usable, key=_words) if usable else None
+    parts = [part.strip() for part in _DASH_SEPARATOR.split(title) if part.strip()]
+    if len(parts) > 1:
+        # A name beside a name ("Sri Lanka - EPRLF") is the title whole; a domain never is.
+        def cut(side: str, rest: list[str]) -> bool:
+            return _site_like(side) and ("." in side or not _site_like(" - ".join(rest)))
+
+        if cut(parts[-1], parts[:-1]):
+            parts = parts[:-1]
+        elif cut(parts[0], parts[1:]):
+            parts = parts[1:]
+    rest = " - ".join(parts)
+    return rest if rest and _usable(rest) else None
+
+
+def page_title(title: str | None, headings: Sequence[str]) -> str | None:
+    """A web page's title from its markup: ``title`` is the text of its ``<title>``,
+    ``headings`` those of the ``<h1>`` elements of its main content, in page order.
+
+    By evidence, in this order: an ``<h1>`` that the ``<title>`` repeats (the site's name set
+    beside it there); the first ``<h1>`` that can be a title (not a menu label or a section
+    heading such as "References"); the ``<title>`` without the site's name (cut at ``|`` or
+    ``»``, or a dash beside a name of a few words or a domain). None where the markup says
+    nothing usable, and the text's own evidence (``choose_title``) decides."""
+    page = " ".join(title.split()) if title else ""
+    cleaned = [" ".join(heading.split()) for heading in headings]
+    usable = [heading for heading in cleaned if heading and _usable(heading)]
+    folded = page.casefold()
+    for heading in usable:
+        if folded and heading.casefold() in folded:
+            return heading
+    if usable:
+        return usable[0]
+    return _without_site(page) if page else None

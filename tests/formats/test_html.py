@@ -175,3 +175,45 @@ def test_word_footnotes_by_anchor_name() -> None:
         " AI Index: ASA 24/12/95.</p></div></div></body></html>"
     )
     assert text == "Workers are threatened.¹ Some were returned.\n\n¹ AI Index: ASA 24/12/95.\n"
+
+
+def _title(markup: str) -> str | None:
+    from provenance.formats import document_of
+
+    return document_of(extract(markup.encode("utf-8"), "page.html"), "page.html").metadata.title
+
+
+def test_the_title_comes_from_the_h1_not_the_first_line() -> None:
+    markup = (
+        "<!DOCTYPE html><html><head><title>Refworld | Korea: Treatment of returnees</title>"
+        "</head><body><p>Country of Origin Research Service</p>"
+        "<h1>Korea: Treatment of returnees</h1><p>Returnees were questioned on arrival.</p>"
+        "</body></html>"
+    )
+    assert _title(markup) == "Korea: Treatment of returnees"
+
+
+def test_the_title_element_without_the_site_name_when_there_is_no_h1() -> None:
+    markup = (
+        "<!DOCTYPE html><html><head><title>Iran: Situation of Tudeh members - ecoi.net</title>"
+        "</head><body><div>About Our Group</div><p>Members of the party were arrested in "
+        "1983 and many were executed in 1988.</p></body></html>"
+    )
+    assert _title(markup) == "Iran: Situation of Tudeh members"
+
+
+def test_navigation_in_the_markup_is_no_title() -> None:
+    markup = (
+        "<!DOCTYPE html><html><head><title>Home</title></head><body><h1>About Us</h1>"
+        "<h2>Sri Lanka: Situation of the EPRLF</h2><p>The party took part in the elections "
+        "of 1989.</p></body></html>"
+    )
+    # Neither the <title> nor the <h1> names the document: the text's evidence decides.
+    assert _title(markup) == "Sri Lanka: Situation of the EPRLF"
+
+
+def test_the_fixture_page_title(page: Document) -> None:
+    assert (
+        page.metadata.title
+        == "Pursuit, Intimidation and Abuse of North Korean Refugees and Workers"
+    )

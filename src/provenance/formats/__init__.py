@@ -53,6 +53,9 @@ class Extracted:
     kind: FileKind
     notes: tuple[str, ...] = ()
     places: PlaceMap | None = attrs.field(default=None, eq=False, repr=False)
+    #: The title the file's own structure gives (a web page's ``<h1>`` or ``<title>``); None
+    #: where it gives none and the title is chosen from the text.
+    title: str | None = None
 
 
 # A PDF header may follow some junk bytes; readers look within the first kilobyte.
@@ -121,6 +124,9 @@ def document_of(extracted: Extracted, path: str | None) -> Document:
     from provenance.document import parse_document
 
     document = parse_document(extracted.text, path, extracted.notes)
+    if extracted.title is not None:
+        metadata = attrs.evolve(document.metadata, title=extracted.title)
+        document = attrs.evolve(document, metadata=metadata)
     if extracted.places is None:
         return document
     return attrs.evolve(document, places=extracted.places)

@@ -15,7 +15,9 @@ line of the source each element starts. From the tree:
   blocks of their own, table rows lines; a link to a web address keeps the address after its
   text (``report <https://...>``) unless the text is the address.
 
-Each line of the text keeps the line of the page's source it was read from.
+Each line of the text keeps the line of the page's source it was read from. The page's title is
+taken from its markup where that says it (``<h1>`` of the main content, ``<title>`` without the
+site's name: ``provenance.titles.page_title``), not from whatever text comes first.
 """
 
 from __future__ import annotations
@@ -91,12 +93,18 @@ def read_html(data: bytes, path: str | None = None) -> Extracted:
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # libxml2 stops reading what lies deeper: better no answer than one on half a page.
         raise InputError("web page nested too deeply to read (over 2048 levels)", path)
+    head_title = root.find(".//title")
+    page = head_title.text_content() if head_title is not None else None
     writer = _Writer()
-    _read_page(root, writer)
+    main = _read_page(root, writer)
     body, places = writer.result()
     if not body.strip():
         raise InputError("web page without text (nothing between its tags)", path)
-    return Extracted(body, "html", notes, PlaceMap(places))
+    from provenance.titles import page_title
+
+    headings = [element.text_content() for element in main.iter("h1")]
+    title = page_title(page, headings)
+    return Extracted(body, "html", notes, PlaceMap(places), title=title)
 
 
 def _decode(data: bytes, path: str | None) -> tuple[str, tuple[str, ...]]:
@@ -232,7 +240,8 @@ def _note_items(root: HtmlElement, calls: dict[str, int]) -> dict[HtmlElement, i
     return notes
 
 
-def _read_page(root: HtmlElement, writer: _Writer) -> None:
+def _read_page(root: HtmlElement, writer: _Writer) -> HtmlElement:
+    """Write the page's text; return its main content (furniture already left out)."""
     calls = _note_calls(root)
     notes = _note_items(root, calls)
     # Elements holding a note are kept, however they are classed ("footer", "related").
@@ -251,6 +260,7 @@ def _read_page(root: HtmlElement, writer: _Writer) -> None:
     for element in notes:
         if element is not main and main not in element.iterancestors():
             _Reader(writer, calls, notes).note(element)
+    return main
 
 
 class _Reader:
