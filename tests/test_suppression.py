@@ -13,7 +13,7 @@ HEDGED = "Returnees are reportedly questioned at the airport."
 
 def _rules_left(text: str) -> list[tuple[str, int]]:
     document = parse(text)
-    result = apply(document.text, check(document))
+    result = apply(document.text, check(document, apply_suppressions=False))
     return [(f.rule, f.span.line) for f in result.kept]
 
 
@@ -81,8 +81,36 @@ def test_each_paragraph_keeps_its_own_directives() -> None:
             f"<!-- provenance: ignore[{rule}] checked against the {n} sources -->"
         )
     document = parse("Title\n\n" + "\n\n".join(paragraphs) + "\n")
-    findings = check(document)
+    findings = check(document, apply_suppressions=False)
     result = apply(document.text, findings)
     assert len([f for f in findings if f.rule == "hedged-claim"]) == 100
     assert len(result.suppressed) == 50
     assert {f.span.line for f in result.kept} == {3 + 2 * n for n in range(0, 100, 2)}
+
+
+def test_each_suppressed_finding_keeps_the_reason_of_its_directive() -> None:
+    text = (
+        "Title [ABC12345.E]\n\n"
+        "<!-- provenance: ignore[corroboration] checked against the annex -->\n"
+        f"{HEDGED}\n\n"
+        f"{HEDGED} # provenance: ignore[hedged-claim] seen in the 2004 report\n"
+    )
+    document = parse(text)
+    result = apply(document.text, check(document, apply_suppressions=False))
+    assert [
+        (f.span.line, reason) for f, reason in zip(result.suppressed, result.reasons, strict=True)
+    ] == [
+        (3, "checked against the annex"),
+        (6, "seen in the 2004 report"),
+    ]
+    assert result.kept == ()
+
+
+def test_the_library_check_applies_directives_as_the_command_line_does() -> None:
+    text = f"Title [ABC12345.E]\n\n{HEDGED} <!-- provenance: ignore[hedged-claim] named below -->\n"
+    document = parse(text)
+    assert check(document) == []
+    assert [f.rule for f in check(document, apply_suppressions=False)] == ["hedged-claim"]
+    # A directive that suppresses nothing is reported by the library too.
+    broken = parse(text.replace(" named below", ""))
+    assert [f.rule for f in check(broken)] == ["hedged-claim", "invalid-suppression"]

@@ -58,11 +58,23 @@ def parse_file(path: str | PathLike[str], *, special_files: bool = False) -> Doc
     return document_of(read_report(path, regular_only=not special_files), str(path))
 
 
-def check(document: Document, config: Config | None = None) -> list[Finding]:
-    """The findings of every rule ``config`` selects (all by default), in reading order."""
+def check(
+    document: Document, config: Config | None = None, *, apply_suppressions: bool = True
+) -> list[Finding]:
+    """The findings of every rule ``config`` selects (all by default), in reading order.
+
+    As on the command line, findings that the document's own ``provenance: ignore[RULE-ID]
+    reason`` directives cover are left out (``provenance.suppression``);
+    ``apply_suppressions=False`` gives them too.
+    """
     from provenance.checking import check as check_document
 
-    return check_document(document, config)
+    findings = check_document(document, config)
+    if not apply_suppressions:
+        return findings
+    from provenance.suppression import apply
+
+    return list(apply(document.text, findings).kept)
 
 
 def audit(paths: Sequence[str | PathLike[str]], config: Config | None = None) -> Audit:

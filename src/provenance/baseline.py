@@ -46,7 +46,14 @@ class Baseline:
                     remaining[key] -= 1
                     continue
                 findings.append(finding)
-            kept.append(FileResult(result.path, tuple(findings), suppressed=result.suppressed))
+            kept.append(
+                FileResult(
+                    result.path,
+                    tuple(findings),
+                    suppressed=result.suppressed,
+                    suppressed_findings=result.suppressed_findings,
+                )
+            )
         return kept
 
 

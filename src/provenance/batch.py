@@ -66,7 +66,18 @@ def check_file(path: str, config: Config) -> FileResult | FileError:
     if isinstance(result, FileError):
         return result
     document, findings = result
-    return FileResult(path, findings.kept, coverage(document), len(findings.suppressed))
+    return file_result(path, document, findings)
+
+
+def file_result(path: str, document: Document, findings: Suppressed) -> FileResult:
+    """The result of one checked file: its findings, what of it was read, what was suppressed."""
+    from provenance.findings import SuppressedFinding
+
+    taken_out = tuple(
+        SuppressedFinding(finding, reason)
+        for finding, reason in zip(findings.suppressed, findings.reasons, strict=True)
+    )
+    return FileResult(path, findings.kept, coverage(document), len(findings.suppressed), taken_out)
 
 
 def audit_file(path: str, config: Config) -> tuple[Document, tuple[Finding, ...]] | FileError:

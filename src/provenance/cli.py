@@ -349,6 +349,12 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
         "they are counted in the summary either way, and always in json, sarif and github",
     )
     parser.add_argument(
+        "--show-suppressed",
+        action="store_true",
+        help="sarif: also give the findings suppressed by directives in the reports, each "
+        "with a suppression of kind inSource and the directive's reason",
+    )
+    parser.add_argument(
         "--statistics",
         action="store_true",
         help="print how many findings each rule made instead of the findings",
@@ -443,7 +449,7 @@ def _check_inputs(
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[FileResult | FileError]:
     from provenance import batch
-    from provenance.findings import FileError, FileResult
+    from provenance.findings import FileError
 
     files = [item.path for item in inputs if not item.is_stdin]
     workers = batch.default_jobs(len(files)) if jobs is None else max(1, jobs)
@@ -457,14 +463,11 @@ def _check_inputs(
                 except InputError as error:
                     yield FileError(STDIN_NAME, error.reason)
                 else:
-                    from provenance.coverage import coverage
                     from provenance.formats import document_of
 
                     document = document_of(decoded, None)
                     found = batch.check_document(document, config)
-                    yield FileResult(
-                        STDIN_NAME, found.kept, coverage(document), len(found.suppressed)
-                    )
+                    yield batch.file_result(STDIN_NAME, document, found)
             else:
                 yield next(from_files)
             progress.step()
@@ -572,7 +575,7 @@ def _run_check(args: argparse.Namespace) -> int:
         if not to_file and not args.quiet:
             _print_summary(results, errors, show_infos)
     else:
-        write_output(args.output, _render(args.format, results, errors))
+        write_output(args.output, _render(args.format, results, errors, args.show_suppressed))
 
     if errors:
         return EXIT_ERROR
@@ -596,7 +599,12 @@ def _print_summary(
     print(summary_line(results, errors, show_infos), file=sys.stderr)
 
 
-def _render(fmt: str, results: Sequence[FileResult], errors: Sequence[FileError]) -> str:
+def _render(
+    fmt: str,
+    results: Sequence[FileResult],
+    errors: Sequence[FileError],
+    show_suppressed: bool = False,
+) -> str:
     if fmt == "json":
         from provenance.reporters.json import render_json
 
@@ -604,7 +612,7 @@ def _render(fmt: str, results: Sequence[FileResult], errors: Sequence[FileError]
     if fmt == "sarif":
         from provenance.reporters.sarif import render_sarif
 
-        return render_sarif(results, errors)
+        return render_sarif(results, errors, suppressed=show_suppressed)
     from provenance.reporters.github import render_github
 
     return render_github(results, errors)

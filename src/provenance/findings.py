@@ -105,11 +105,22 @@ class FileError:
 
 
 @attrs.frozen(slots=True)
+class SuppressedFinding:
+    """A finding an inline directive of the report took out, with the reason the directive
+    gives (``provenance.suppression``)."""
+
+    finding: Finding
+    reason: str
+
+
+@attrs.frozen(slots=True)
 class FileResult:
     """The findings of one checked file, and what of it was read (``coverage``; None for results
-    built from a baseline); ``suppressed``: how many findings its inline directives took out."""
+    built from a baseline); ``suppressed``: how many findings its inline directives took out,
+    and ``suppressed_findings`` those findings, for reporters asked to show them."""
 
     path: str
     findings: tuple[Finding, ...]
     coverage: Coverage | None = None
     suppressed: int = 0
+    suppressed_findings: tuple[SuppressedFinding, ...] = ()

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -144,10 +144,12 @@ def problems(directive: Directive, known: Iterable[str]) -> list[str]:
 
 @attrs.frozen(slots=True)
 class Suppressed:
-    """The findings kept for the reporters, and those a directive took out."""
+    """The findings kept for the reporters, and those a directive took out (``reasons``: the
+    reason of the directive that took out each, in the same order)."""
 
     kept: tuple[Finding, ...]
     suppressed: tuple[Finding, ...]
+    reasons: tuple[str, ...] = ()
 
 
 def apply(text: str, findings: Sequence[Finding]) -> Suppressed:
@@ -162,44 +164,52 @@ def apply(text: str, findings: Sequence[Finding]) -> Suppressed:
     cover = _Cover(d for d in find_directives(text) if not problems(d, known))
     kept: list[Finding] = []
     suppressed: list[Finding] = []
+    reasons: list[str] = []
     for finding in findings:
-        names = {finding.rule, category.get(finding.rule, "")}
-        covered = finding.rule != RULE_ID and bool(names & cover.names_at(finding.span.start))
-        (suppressed if covered else kept).append(finding)
-    return Suppressed(tuple(kept), tuple(suppressed))
+        covering = cover.names_at(finding.span.start) if finding.rule != RULE_ID else {}
+        name = next((n for n in (finding.rule, category.get(finding.rule)) if n in covering), None)
+        if name is None:
+            kept.append(finding)
+        else:
+            suppressed.append(finding)
+            reasons.append(covering[name])
+    return Suppressed(tuple(kept), tuple(suppressed), tuple(reasons))
 
 
 class _Cover:
-    """The names the directives cover at each offset, looked up in logarithmic time whatever
-    the number of directives. Every covered range ends where its paragraph ends, so ranges
-    are grouped by that end; within a group an offset is covered by every range that starts at
-    or before it, so a running union of their names answers."""
+    """The names the directives cover at each offset, each with the reason of the directive
+    that names it, looked up in logarithmic time whatever the number of directives. Every
+    covered range ends where its paragraph ends, so ranges are grouped by that end; within a
+    group an offset is covered by every range that starts at or before it, so a running union
+    of their names answers (the nearest directive's reason wins)."""
 
     def __init__(self, directives: Iterable[Directive]) -> None:
-        groups: dict[int, dict[int, set[str]]] = {}
+        groups: dict[int, dict[int, dict[str, str]]] = {}
         for directive in directives:
             start, end = directive.covers
             if end > start:
-                groups.setdefault(end, {}).setdefault(start, set()).update(directive.names)
+                named = groups.setdefault(end, {}).setdefault(start, {})
+                named.update(dict.fromkeys(directive.names, directive.reason))
         self._ends = sorted(groups)
         self._starts: list[list[int]] = []
-        self._names: list[list[frozenset[str]]] = []
+        self._names: list[list[Mapping[str, str]]] = []
         for end in self._ends:
-            running: frozenset[str] = frozenset()
-            starts, unions = [], []
+            running: dict[str, str] = {}
+            starts: list[int] = []
+            unions: list[Mapping[str, str]] = []
             for start, names in sorted(groups[end].items()):
-                running |= names
+                running = {**running, **names}
                 starts.append(start)
                 unions.append(running)
             self._starts.append(starts)
             self._names.append(unions)
 
-    def names_at(self, offset: int) -> frozenset[str]:
+    def names_at(self, offset: int) -> Mapping[str, str]:
         group = bisect.bisect_left(self._ends, offset)
         if group == len(self._ends):
-            return frozenset()
+            return {}
         index = bisect.bisect_right(self._starts[group], offset) - 1
-        return self._names[group][index] if index >= 0 else frozenset()
+        return self._names[group][index] if index >= 0 else {}
 
 
 __all__ = ["RULE_ID", "Directive", "Suppressed", "apply", "find_directives", "problems"]

@@ -548,3 +548,65 @@ def test_region_covers_exactly_the_span(text: str, start: int, length: int) -> N
     first = starts[region["startLine"] - 1] + region["startColumn"] - 1
     last = starts[region["endLine"] - 1] + region["endColumn"] - 1
     assert (first, last) == (start, end)
+
+
+# --------------------------------------------------------------------------- suppressed findings
+
+_SUPPRESSED = (
+    "Returnees\n\n"
+    "Returnees are reportedly questioned at the airport. "
+    "<!-- provenance: ignore[hedged-claim] the ministry is named in the next paragraph -->\n\n"
+    "Others were reportedly beaten.\n"
+)
+
+
+def _checked(tmp_path: Path, text: str) -> FileResult:
+    from provenance.batch import check_file
+    from provenance.config import Config
+
+    report = tmp_path / "report.md"
+    report.write_text(text, encoding="utf-8")
+    result = check_file(str(report), Config())
+    assert isinstance(result, FileResult)
+    return result
+
+
+def test_findings_suppressed_in_the_source_are_given_when_asked(
+    validator: jsonschema.protocols.Validator, tmp_path: Path
+) -> None:
+    result = _checked(tmp_path, _SUPPRESSED)
+    assert result.suppressed == 1 and len(result.findings) == 1
+    plain = sarif_log([result], root=tmp_path)
+    assert [r.get("suppressions") for r in plain["runs"][0]["results"]] == [None]
+    log = sarif_log([result], root=tmp_path, suppressed=True)
+    validator.validate(log)
+    results = log["runs"][0]["results"]
+    assert [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
+    ] == [
+        ("hedged-claim", 5),
+        ("hedged-claim", 3),
+    ]
+    assert "suppressions" not in results[0]
+    assert results[1]["suppressions"] == [
+        {
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": "the ministry is named in the next paragraph",
+        }
+    ]
+
+
+def test_show_suppressed_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from provenance import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.md").write_text(_SUPPRESSED, encoding="utf-8")
+    cli.main(["check", "--format", "sarif", "report.md"])
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [r.get("suppressions") for r in results] == [None]
+    cli.main(["check", "--format", "sarif", "--show-suppressed", "report.md"])
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [s["kind"] for r in results for s in r.get("suppressions", [])] == ["inSource"]

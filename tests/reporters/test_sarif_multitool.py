@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from provenance.batch import check_file
+from provenance.config import Config
 from provenance.findings import FileError, FileResult
 from provenance.reporters.sarif import render_sarif
 
@@ -116,8 +118,19 @@ def test_sarif_passes_the_validator_under_github_rules(
         for path in sorted(PRACTICE.glob("*.txt"))[:6]:
             findings = provenance.check(provenance.parse_file(path))
             results.append(FileResult(str(path), tuple(findings)))
+    # A finding suppressed in the report, given with its inSource suppression.
+    report = tmp_path / "suppressed.md"
+    report.write_text(
+        "Returnees\n\nReturnees are reportedly questioned at the airport. "
+        "<!-- provenance: ignore[hedged-claim] the ministry is named below -->\n",
+        encoding="utf-8",
+    )
+    suppressed = check_file(str(report), Config())
+    assert isinstance(suppressed, FileResult) and suppressed.suppressed_findings
+    results.append(suppressed)
     errors = [FileError("scan.pdf", "binary file (looks like PDF)"), FileError("<stdin>", "empty")]
-    ours = render_sarif(results, errors)
+    ours = render_sarif(results, errors, suppressed=True)
+    assert '"kind": "inSource"' in ours
     # A control: the same log without the tool's home page must draw a warning, so that a
     # validator that checks nothing cannot pass this test.
     control = json.loads(ours)

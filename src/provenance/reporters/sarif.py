@@ -47,7 +47,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from provenance.findings import FileError, FileResult, Finding, Related, Severity
+from provenance.findings import (
+    FileError,
+    FileResult,
+    Finding,
+    Related,
+    Severity,
+    SuppressedFinding,
+)
 from provenance.places import Place
 from provenance.rules.registry import Rule, all_rules
 from provenance.span import Span
@@ -360,6 +367,22 @@ def _result(
     return result
 
 
+def _suppressed_result(
+    taken_out: SuppressedFinding,
+    artifact: dict[str, str],
+    rules: dict[str, Rule],
+    index: dict[str, int],
+) -> dict[str, Any]:
+    """A finding a directive in the report took out: a result with an ``inSource``
+    suppression, which viewers such as GitHub's code scanning show as dismissed."""
+    result = _result(taken_out.finding, artifact, rules, index)
+    suppression: dict[str, Any] = {"kind": "inSource", "status": "accepted"}
+    if taken_out.reason:
+        suppression["justification"] = _message_string(taken_out.reason)
+    result["suppressions"] = [suppression]
+    return result
+
+
 def _notification(error: FileError, root: Path) -> dict[str, Any]:
     notification: dict[str, Any] = {
         "descriptor": {"id": _INPUT_ERROR, "index": 0},
@@ -392,12 +415,15 @@ def sarif_log(
     errors: Sequence[FileError] = (),
     *,
     root: str | os.PathLike[str] | None = None,
+    suppressed: bool = False,
 ) -> dict[str, Any]:
     """The SARIF log of ``results`` (and of the files in ``errors``) as JSON-ready data.
 
     ``root``: the folder URIs are relative to (default: ``source_root()``, the repository that
     holds the working directory); relative paths in ``results`` are relative to the working
-    directory, as the command line takes them.
+    directory, as the command line takes them. ``suppressed``: also give the findings that
+    directives in the reports took out, each with a ``suppressions`` entry of kind
+    ``inSource`` and the directive's reason as its justification.
     """
     from provenance import __version__
 
@@ -411,6 +437,11 @@ def sarif_log(
         run_results.extend(
             _result(finding, artifact, by_id, index) for finding in file_result.findings
         )
+        if suppressed:
+            run_results.extend(
+                _suppressed_result(taken_out, artifact, by_id, index)
+                for taken_out in file_result.suppressed_findings
+            )
     driver: dict[str, Any] = {"name": "provenance"}
     home = information_uri()
     if home:
@@ -450,7 +481,8 @@ def render_sarif(
     errors: Sequence[FileError] = (),
     *,
     root: str | os.PathLike[str] | None = None,
+    suppressed: bool = False,
 ) -> str:
     """``sarif_log`` as JSON text (UTF-8 friendly, indented), ending in a newline."""
-    log = sarif_log(results, errors, root=root)
+    log = sarif_log(results, errors, root=root, suppressed=suppressed)
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
