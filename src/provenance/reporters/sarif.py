@@ -398,7 +398,8 @@ def _notification(error: FileError, root: Path) -> dict[str, Any]:
 
 @cache
 def information_uri() -> str | None:
-    """The tool's home page, from the installed package's metadata (``[project.urls]``)."""
+    """The tool's home page, from the installed package's metadata (``[project.urls]``), or
+    None: only an absolute http(s) address is a page a SARIF viewer can link to."""
     try:
         entries = metadata.metadata("provenance").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
@@ -407,7 +408,14 @@ def information_uri() -> str | None:
     for entry in entries:
         label, _, url = entry.partition(",")
         urls.setdefault(label.strip().lower(), url.strip())
-    return next((urls[label] for label in _HOME_LABELS if urls.get(label)), None)
+    return next(
+        (
+            urls[label]
+            for label in _HOME_LABELS
+            if urls.get(label, "").startswith(("https://", "http://"))
+        ),
+        None,
+    )
 
 
 def sarif_log(
