@@ -19,7 +19,7 @@ from html import escape
 
 from provenance.auditing import DocumentAudit, TimelineEvent
 
-#: More rows than this start collapsed (unless one is in conflict).
+#: More rows than this start collapsed, under a line that counts them and their conflicts.
 OPEN_ROWS = 40
 #: Width of a gutter for the statements beyond a break, in percent of the track.
 GUTTER = 10.0
@@ -79,24 +79,20 @@ class _Axis:
         self.high = float(math.floor(bulk_high) + 1)
         self.left = GUTTER if self.before else 0.0
         self.right = 100.0 - (GUTTER if self.after else 0.0)
+        # Where each far statement goes in its gutter, by rank (looked up once per row).
+        self._rank = {m: (i, len(self.before), 0.0) for i, m in enumerate(self.before)}
+        self._rank.update({m: (i, len(self.after), self.right) for i, m in enumerate(self.after)})
 
     def x(self, position: float) -> float:
         clipped = min(max(position, self.low), self.high)
         return self.left + (clipped - self.low) / (self.high - self.low) * (self.right - self.left)
 
-    def outside(self, event: TimelineEvent) -> str | None:
-        middle = _middle(event)
-        if middle in self.before:
-            return "before"
-        if middle in self.after:
-            return "after"
-        return None
+    def outside(self, event: TimelineEvent) -> bool:
+        return _middle(event) in self._rank
 
     def gutter_x(self, event: TimelineEvent) -> float:
-        middle = _middle(event)
-        group, start = (self.before, 0.0) if middle in self.before else (self.after, self.right)
-        rank = group.index(middle)
-        return start + (rank + 1) / (len(group) + 1) * GUTTER
+        rank, size, start = self._rank[_middle(event)]
+        return start + (rank + 1) / (size + 1) * GUTTER
 
     def ticks(self) -> list[tuple[float, str]]:
         span = self.high - self.low
@@ -149,8 +145,7 @@ def _middle(event: TimelineEvent) -> float:
 def _bar(axis: _Axis, event: TimelineEvent) -> str:
     if event.first is None or event.last is None:
         return '<span class="ev-none">not resolved</span>'
-    side = axis.outside(event)
-    if side is not None:
+    if axis.outside(event):
         x = axis.gutter_x(event)
         return (
             f'<span class="ev-bar ev-point" style="left:{x:.2f}%"></span>'
@@ -273,6 +268,6 @@ def timeline_chart(index: int, doc: DocumentAudit) -> str:
         out.append("</ul>")
     out.append("</figure>")
     body = "\n".join(out)
-    if len(events) > OPEN_ROWS and not conflicts:
+    if len(events) > OPEN_ROWS:
         return f"<details><summary>{_e(caption)}</summary>\n{body}\n</details>"
     return body
