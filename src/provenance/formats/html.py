@@ -8,7 +8,8 @@ line of the source each element starts. From the tree:
   are left out (by element, by ARIA role, and by class or id words such as ``nav``, ``menu``,
   ``breadcrumb``, ``sidebar``, ``cookie``, ``share``), unless they hold the page's notes.
 * **Note calls**: a link to an anchor in the page whose text is a number (``<a href="#fn3">3
-  </a>``, ``[3]``), and a ``<sup>`` holding only a number, become Unicode superscript digits.
+  </a>``, ``[3]``, GOV.UK's ``[footnote 3]``), and a ``<sup>`` holding only a number, become
+  Unicode superscript digits.
 * **Notes**: each element a note call points at (``<li id="fn3">``) becomes a block opening
   with its number in the same form; links back to the call (``↩``) are dropped.
 * **Structure**: headings become Markdown headings (``## Title``), paragraphs and list items
@@ -36,8 +37,11 @@ __all__ = ["read_html"]
 
 _EXTRA = "pip install 'provenance[html]'"
 _SUPERSCRIPT: Final = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-# The text of a note call: "3", "[3]", "(3)", "3)"; notes run from 1 to 999.
-_CALL_TEXT: Final = re.compile(r"[\[(]?([1-9]\d{0,2})[\])]?")
+# The text of a note call: "3", "[3]", "(3)", "3)", and with the word GOV.UK prints for
+# screen readers, "[footnote 3]" (also "note 3", "endnote 3"); notes run from 1 to 999.
+_CALL_TEXT: Final = re.compile(
+    r"[\[(]?(?:(?:foot|end)?note[ \t\u00a0]+)?([1-9]\d{0,2})[\])]?", re.IGNORECASE
+)
 _CHARSET: Final = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION: Final = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _DROPPED: Final = frozenset(
