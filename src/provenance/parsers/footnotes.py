@@ -72,13 +72,23 @@ _SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \
 _YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 
 
+# "40 km2", "10 m3": an area or a volume whose exponent lost its superscript, not a call.
+_UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|mi)[23]$")
+
+
 def _opens_line(text: str, position: int) -> bool:
-    """Whether the figure that ends at ``position`` ("3.2." before "4") opens its line."""
+    """Whether the figure that ends at ``position`` ("3.2." before "4") opens its line as a
+    section number does; a year wrapped to the start of a line ("2022.6 The") does not."""
     first = position
     while first > 0 and (text[first - 1].isdigit() or text[first - 1] == "."):
         first -= 1
     line_start = text.rfind("\n", 0, first) + 1
-    return not text[line_start:first].strip()
+    if text[line_start:first].strip():
+        return False
+    return not _YEAR_DOT.fullmatch(text, first, position)
+
+
+_YEAR_DOT = re.compile(r"(?:1[89]|20)\d\d\.")
 
 
 def iter_call_candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int, int, bool]]:
@@ -88,6 +98,8 @@ def iter_call_candidates(text: str, start: int, end: int) -> Iterator[tuple[int,
         for match in pattern.finditer(text, start, end):
             group = match.lastindex or 1
             if group == 2 and _opens_line(text, match.start(2)):
+                continue
+            if group == 1 and _UNIT_EXPONENT.search(text, max(0, match.start(1) - 4), match.end(1)):
                 continue
             yield (
                 match.start(group),
