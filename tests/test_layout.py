@@ -221,3 +221,68 @@ def test_notes_numbered_above_their_text_with_back_links_and_repeated_sources() 
         (n, True, 1) for n in range(1, 6)
     ]
     assert provenance.check(doc) == []
+
+
+# Notes at the foot of PDF pages: calls glued to words, a page number alone after the notes.
+PAGE_FOOT = """\
+Introduction
+
+Workers remained in the camps.1 Many left for the cities.2 Others were moved.3 Some
+returned home.4 The rest were never traced.5
+
+1 Interview with a former worker, March 2020.
+2 Interview with a refugee, May 2020.
+3 Report of the mission, 2020.
+
+7
+
+A few were seen again in 1949.
+
+4Wasserman, Herman. Disinformation in the Global South. 2022.
+5 Letter from the ministry, June 2020.
+"""
+
+
+def test_a_note_whose_number_is_glued_to_its_text_fills_the_gap_in_the_chain() -> None:
+    document = provenance.parse(PAGE_FOOT)
+    lines = {n.number: n.body.span.line if n.body else None for n in document.footnotes}
+    assert lines == {1: 6, 2: 7, 3: 8, 4: 14, 5: 15}
+    assert all(note.markers for note in document.footnotes)
+
+
+# A PDF's extraction set a note out of order at the end ("10 ...", "5 See ...", "11 ...").
+OUT_OF_ORDER = "".join(f"Statement {n}.{n} " for n in range(1, 8)) + (
+    "\n\n1 One.\n\n2 Two.\n\n3 Three.\n\n5 Five.\n\n6 Six.\n\n4 See the report,\n\n7 Seven.\n"
+)
+
+
+def test_a_note_set_out_of_order_beside_the_others_is_read() -> None:
+    document = provenance.parse(OUT_OF_ORDER)
+    bodies = {n.number: n.body.text if n.body else None for n in document.footnotes}
+    assert bodies == {
+        1: "One.",
+        2: "Two.",
+        3: "Three.",
+        4: "See the report,",
+        5: "Five.",
+        6: "Six.",
+        7: "Seven.",
+    }
+
+
+def test_a_line_that_opens_with_the_next_number_does_not_take_a_note_from_the_chain() -> None:
+    # "2 August 1949" below note 3 is not note 2: the chain keeps its notes 2 and 3.
+    calls = " ".join(f"Point {n}.{n}" for n in range(1, 5))
+    text = (
+        f"{calls}\n\n1 One.\n2 Available at the site.\n3 See S/PV.9907.\n\n"
+        "The Geneva Conventions of\n2 August 1949 apply.\n\n4 Four.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(calls))])
+    assert chain is not None
+    starts = {s.number: text[s.lead : s.line_end] for s in chain.starts}
+    assert starts == {
+        1: "1 One.",
+        2: "2 Available at the site.",
+        3: "3 See S/PV.9907.",
+        4: "4 Four.",
+    }

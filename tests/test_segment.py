@@ -88,6 +88,41 @@ def test_a_numbered_heading_out_of_sequence_ends_the_notes() -> None:
     assert [(h.number, h.title) for h in seg.headings] == [(None, "Notes"), ("7", "Conclusions")]
 
 
+# A UN summary whose note 3 was lost: the notes go on from 4, and the numbered paragraph "3."
+# above the notes is not taken for it.
+_LOST_NOTE = """\
+2.     JS2 recommended a strategy.1 AI agreed.2
+3.     APE recommended that Slovenia act.3 It noted more.4 And more.5
+
+Notes
+1 JS2, para. 43.
+2 AI, p. 1.
+4
+   ICAN, p. 1.
+5 APE, para. 8.
+"""
+
+
+def test_under_notes_a_lost_note_does_not_stop_the_notes_after_it() -> None:
+    seg = _segment(_LOST_NOTE)
+    assert [(b.number, b.text) for b in seg.bodies] == [
+        (1, "JS2, para. 43."),
+        (2, "AI, p. 1."),
+        (4, "ICAN, p. 1."),
+        (5, "APE, para. 8."),
+    ]
+
+
+def test_a_line_opening_with_a_figure_one_past_the_next_note_is_text() -> None:
+    # "3 per cent" wraps note 1's text; nothing numbered 4 follows it, so it is no note.
+    text = "Notes\n1 Survey of the ministry, with\n3 per cent answering.\n2 Letter, 1999.\n"
+    seg = _segment(text)
+    assert [(b.number, b.text) for b in seg.bodies] == [
+        (1, "Survey of the ministry, with 3 per cent answering."),
+        (2, "Letter, 1999."),
+    ]
+
+
 def test_heading_key_ignores_markup_case_and_colon() -> None:
     assert heading_key("## **References:**") == "references"
     assert heading_key("  Sources Consulted ") == "sources consulted"

@@ -111,13 +111,15 @@ def _chains(starts: Sequence[NoteStart]) -> list[list[int]]:
     for index, start in enumerate(starts):
         number, style = start.number, start.style
         # The note before, or the one before that when a note's text was lost; of the two, the
-        # nearer one (a run of notes is not continued from a numbered paragraph far above).
+        # one with the longer run behind it, then the nearer one (a run of notes is not
+        # continued from a numbered paragraph far above, nor past its own note 13 from a line
+        # below it that opens with "12 August 1949").
         before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
         if number == 1:
             length = 1
             parent[index] = -1
         elif before:
-            previous_length, previous = max(before, key=lambda b: b[1])
+            previous_length, previous = max(before)
             length = previous_length + 1
             parent[index] = previous
         else:
@@ -201,7 +203,70 @@ def find_note_chain(
             continue
         if best is None or share * len(members) > best.called * len(best.starts):
             best = NoteChain(members, share)
-    return best
+    if best is None:
+        return None
+    filled = _fill_gaps(text, lines, best.starts, calls)
+    return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+def _gap_start(text: str, line_start: int, line_end: int, number: int) -> NoteStart | None:
+    """The start of note ``number`` on a line, read as in a chain or with its number glued to
+    its text ("28Wasserman, Herman"), which is only taken where the numbering expects it."""
+    start = note_start(text, line_start, line_end)
+    if start is not None:
+        return start if start.number == number else None
+    parsed = parse_footnote_body_start(text[line_start:line_end])
+    if parsed is None or parsed[0] != number:
+        return None
+    line = text[line_start:line_end]
+    lead = line_start + len(line) - len(line.lstrip())
+    return NoteStart(number, line_start, line_end, lead, line_start + parsed[2])
+
+
+def _fill_gaps(
+    text: str, lines: Sequence[tuple[int, int]], members: tuple[NoteStart, ...], calls: _Calls
+) -> tuple[NoteStart, ...]:
+    """The chain with the notes it skipped, where the layout shows them: a chain may skip a
+    number whose line it could not take (its number glued to its text, or the note set out of
+    order by a PDF's extraction, "10 ...", "5 See ...", "11 ..."). A skipped note is taken from
+    a line that opens with its number, is called in the text before it, and stands either
+    between its neighbours in the numbering or right beside another note of the chain."""
+    numbers = {start.number for start in members}
+    missing = set(range(1, max(numbers))) - numbers
+    if not missing:
+        return members
+    positions = [start.line_start for start in members]
+    by_line = {start.line_start: start for start in members}
+    added: list[NoteStart] = []
+    previous_content: int | None = None  # line start of the content line before
+    for index, (line_start, line_end) in enumerate(lines):
+        if line_start in by_line or not text[line_start:line_end].strip():
+            previous_content = line_start
+            continue
+        found = None
+        for number in missing:
+            found = _gap_start(text, line_start, line_end, number)
+            if found is not None:
+                break
+        if found is None:
+            previous_content = line_start
+            continue
+        number = found.number
+        lower = [s.line_start for s in members if s.number < number]
+        higher = [s.line_start for s in members if s.number > number]
+        in_order = (not lower or max(lower) < line_start) and (
+            not higher or line_start < min(higher)
+        )
+        following = lines[index + 1][0] if index + 1 < len(lines) else None
+        beside = previous_content in by_line or following in by_line
+        called = calls.first_between(number, -1, line_start) is not None
+        if called and (in_order or beside) and positions[0] < line_start:
+            added.append(found)
+            missing.discard(number)
+        previous_content = line_start
+    if not added:
+        return members
+    return tuple(sorted((*members, *added), key=lambda start: start.line_start))
 
 
 # --------------------------------------------------------------------------- source lists

@@ -544,8 +544,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         for start, end in subtract(block.start, block.end, furniture):
             prose.append((start, end))
 
+    headed: list[FootnoteBody] = []
     if notes_lines:
-        bodies.extend(_numbered_notes(text, line_index, notes_lines))
+        headed = _numbered_notes(text, line_index, notes_lines)
+        bodies.extend(headed)
+    # Under a Notes heading the notes are there: a note it lacks is lost, not somewhere above
+    # (where the numbering would take a numbered paragraph, "24.    APE recommended", for it).
+    notes_from = min((body.span.start for body in headed), default=0)
 
     # Notes the headings did not lead to: found by their numbering and their calls.
     in_sources = Intervals((block.start, block.end) for block in sources)
@@ -569,7 +574,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         by_layout = [
             body
             for body in chained
-            if body.number not in known and not taken.overlaps(body.span.start, body.span.end)
+            if body.number not in known
+            and not taken.overlaps(body.span.start, body.span.end)
+            and body.span.start >= notes_from
         ]
         if by_layout:
             bodies.extend(by_layout)
@@ -873,9 +880,31 @@ def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
     return None
 
 
+#: Lines within which the note after a lost one must be followed by the next (see below).
+LOST_NOTE_REACH = 8
+
+
+def _after_lost_note(
+    lines: Sequence[Line], index: int, expected: int
+) -> tuple[int, int | None] | None:
+    """The note after a lost one ("23 ...", then "25", "ICAN, p. 1.", "26 ..."): a plain number
+    one past the next starts a note only when the numbering goes on from it within a few lines,
+    which a wrapped line that happens to begin with that figure does not do."""
+    start = _note_start(lines[index].text, expected + 1)
+    if start is None:
+        return None
+    following = lines[index + 1 : index + 1 + LOST_NOTE_REACH]
+    for line in following:
+        if _note_start(line.text, expected) is not None:
+            return None  # the note is not lost: it comes later
+        if _note_start(line.text, expected + 2) is not None:
+            return start
+    return None
+
+
 def _next_note_number(lines: Sequence[Line], expected: int) -> int:
-    for line in lines:
-        start = _note_start(line.text, expected)
+    for index, line in enumerate(lines):
+        start = _note_start(line.text, expected) or _after_lost_note(lines, index, expected)
         if start is not None:
             expected = start[0] + 1
     return expected
@@ -897,8 +926,8 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
         if end > start:
             bodies.append(FootnoteBody(number, line_index.span(lead, end), body_text, False))
 
-    for line in lines:
-        note_start = _note_start(line.text, expected)
+    for index, line in enumerate(lines):
+        note_start = _note_start(line.text, expected) or _after_lost_note(lines, index, expected)
         if note_start is not None:
             close()
             number, body_offset = note_start

@@ -13,6 +13,7 @@ from hypothesis.extra.lark import from_lark
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser, parse_full
 from provenance.parsers.footnotes import (
+    iter_call_candidates,
     iter_footnote_markers,
     iter_glued_bodies,
     parse_footnote_body_start,
@@ -156,3 +157,27 @@ def test_a_named_call_broken_over_two_lines_is_one_call() -> None:
     found = [(m.number, m.span.line) for m in iter_footnote_markers(text, LineIndex(text))]
     assert found == [(31, 1), (32, 2)]
     assert parse_footnote_marker("[footnote\n31]") == (31, "bracket")
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("UNDP mobilised US$24.5 million by July.", []),
+        ("a 2.6 percent increase", []),
+        ("owned by 83.07 percent of people", []),
+        ("1.7. 300 beds equipped", []),
+        ("2.1 The scope of social media use", []),
+        ("Contents\n  3.2.4 The economy", []),
+        ("adopted in\n  2022.6 The Committee", [6]),
+        ("a camp of 40 km2 and 300 m3 of water", []),
+        ("the programme2 and the farm3 were", [2, 3]),
+        ("used the Internet in 2022.6 Additionally, phones", [6]),
+        ("General Assembly resolution 68/237.6 The Committee", [6]),
+        ("coordination structure (April 2020),5 with the", [5]),
+        ("Global Integrated Response1 and the WHO", [1]),
+    ],
+)
+def test_decimals_and_list_labels_are_not_glued_calls(text: str, numbers: list[int]) -> None:
+    # After "digit." a number is a call only before a new sentence or the end of a line.
+    found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
+    assert found == numbers

@@ -460,6 +460,76 @@ def test_one_misplaced_marker_is_the_one_reported() -> None:
     assert doc.text[emits[0].span.start : emits[0].span.end] == "[5]"
 
 
+def plain_digits(called: Iterable[int], written: Iterable[int], count: int = 10) -> Document:
+    """A report whose note calls lost their superscripts ("Statement 3.3"): ``count`` notes,
+    the ``called`` ones read in the text and the ``written`` ones at the end."""
+    text = (
+        " ".join(f"Statement {n}.{n}" for n in range(1, count + 1))
+        + "\n\n"
+        + "\n".join(f"{n} Source number {n}." for n in range(1, count + 1))
+        + "\n"
+    )
+    b = DocBuilder(text)
+    for n in called:
+        b.marker(n, f".{n}", style="glued", after=text.index(f"Statement {n}.") + 9)
+    for n in written:
+        b.body(n, f"Source number {n}.")
+    return b.build()
+
+
+ALL = range(1, 11)
+
+
+def test_one_dropped_call_in_well_linked_plain_notes_is_an_error() -> None:
+    doc = plain_digits([n for n in ALL if n != 6], ALL)
+    assert messages(footnote_without_marker, doc) == ["note 6 is never called in the text"]
+    assert messages(note_calls_not_found, doc) == []
+
+
+def test_one_dropped_text_in_well_linked_plain_notes_is_an_error() -> None:
+    doc = plain_digits(ALL, [n for n in ALL if n != 6])
+    assert messages(footnote_without_body, doc) == [
+        "note 6 is called here, but the note is missing"
+    ]
+    assert messages(notes_not_found, doc) == []
+
+
+def test_plain_calls_lost_together_are_one_warning_not_an_error_each() -> None:
+    # Calls of notes 3 and 4 were not read (a table, say): the reading lost a stretch.
+    doc = plain_digits([n for n in ALL if n not in (3, 4)], ALL)
+    assert messages(footnote_without_marker, doc) == []
+    assert messages(note_calls_not_found, doc) == [
+        "the document has the text of notes 3-4, but their calls could not be found in its "
+        "text; 8 of 10 notes (80%) were read with both call and text: the calls are missing "
+        "or written in a way not read"
+    ]
+
+
+def test_plain_notes_mostly_unlinked_are_one_warning_with_the_share_linked() -> None:
+    # Texts of notes 2, 5 and 8 not found, far apart: 7 of 10 linked is too few to trust
+    # the reading, so no error a note, and no numbering finding either.
+    doc = plain_digits(ALL, [n for n in ALL if n not in (2, 5, 8)])
+    assert messages(footnote_without_body, doc) == []
+    assert messages(footnote_numbering, doc) == []
+    emits = list(notes_not_found(doc))
+    assert len(emits) == 1
+    assert emits[0].message.startswith(
+        "notes 2, 5, 8 are called in the text, but their text could not be found; "
+        "7 of 10 notes (70%)"
+    )
+    assert doc.text[emits[0].span.start : emits[0].span.end] == ".2"
+
+
+def test_marked_calls_missing_together_are_still_errors_each() -> None:
+    # <sup> calls are read for what they are: a missing one is missing from the document.
+    doc = amnesty(markers=(1, 4)).build()
+    assert messages(footnote_without_marker, doc) == [
+        "note 2 is never called in the text",
+        "note 3 is never called in the text",
+    ]
+    assert messages(note_calls_not_found, doc) == []
+
+
 # --------------------------------------------------------------------------- cross-references
 
 

@@ -56,8 +56,15 @@ _NEXT_NOTE_CANDIDATE = re.compile(
 # Calls that lost their superscript in conversion, found by a cheap scan only where a note
 # with that number is known to exist (callers check numbers and order):
 # a number glued to the end of a word or sentence (UN: "submissions1", "review.1 It"), followed
-# by a space, a line end or punctuation;
-_GLUED_CALL = re.compile(r"(?<=[A-Za-z\.\)\]”\"’,;:])(\d{1,3})(?=[\s,;:.)]|$)")
+# by a space, a line end or punctuation. After a full stop that follows a digit it is as likely
+# the decimals of a figure ("US$24.5 million", "2.6 percent") or a list label ("1.7. 300
+# beds"), so there it is a call only before a new sentence or the end of the line ("access in
+# 2022.6 Additionally", "resolution 68/237.6 The"), and never in a figure that opens its line
+# (section numbers "2.1 The scope", "3.2.4 The economy"). A note number never starts with 0.
+_GLUED_CALL = re.compile(
+    r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)]|$)"
+    r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(])"
+)
 # a number between a sentence end and the next sentence ("... Act. 2 The Advocate"), which is
 # as likely a figure ("in 2019. 3 In"), so a guess;
 _SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
@@ -65,12 +72,41 @@ _SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \
 _YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 
 
+# "40 km2", "10 m3": an area or a volume whose exponent lost its superscript, not a call.
+_UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|mi)[23]$")
+
+
+def _opens_line(text: str, position: int) -> bool:
+    """Whether the figure that ends at ``position`` ("3.2." before "4") opens its line as a
+    section number does; a year wrapped to the start of a line ("2022.6 The") does not."""
+    first = position
+    while first > 0 and (text[first - 1].isdigit() or text[first - 1] == "."):
+        first -= 1
+    line_start = text.rfind("\n", 0, first) + 1
+    if text[line_start:first].strip():
+        return False
+    return not _YEAR_DOT.fullmatch(text, first, position)
+
+
+_YEAR_DOT = re.compile(r"(?:1[89]|20)\d\d\.")
+
+
 def iter_call_candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int, int, bool]]:
     """``(start, end, number, guessed)`` of each place in ``text[start:end]`` where a plain-digit
     note call may stand; ``guessed`` marks the weaker shapes (spaced, glued to a year)."""
     for pattern in (_GLUED_CALL, _SPACED_CALL, _YEAR_GLUED_CALL):
         for match in pattern.finditer(text, start, end):
-            yield match.start(1), match.end(1), int(match.group(1)), pattern is not _GLUED_CALL
+            group = match.lastindex or 1
+            if group == 2 and _opens_line(text, match.start(2)):
+                continue
+            if group == 1 and _UNIT_EXPONENT.search(text, max(0, match.start(1) - 4), match.end(1)):
+                continue
+            yield (
+                match.start(group),
+                match.end(group),
+                int(match.group(group)),
+                pattern is not _GLUED_CALL,
+            )
 
 
 def _number(token: Token) -> int:

@@ -400,6 +400,81 @@ def _duplicate_bodies(doc: Document) -> set[int]:
     return duplicates
 
 
+#: Share of a document's notes (the numbers it calls or writes) that must be linked, called and
+#: written, before a note with only one of the two is taken as the document's fault when its
+#: calls are plain digits (text that lost its superscripts): below it the reading is what
+#: failed, and one warning gives the share linked instead of an error a note.
+MIN_LINKED = 0.8
+#: Unlinked notes this close in number, with plain-digit calls, are one stretch the reading
+#: lost (a table whose calls it did not see, notes run together at a page foot): one warning.
+NEAR = 2
+
+
+@attrs.frozen(slots=True)
+class _Reading:
+    """How well a document's notes were read: numbers seen, numbers linked (called and
+    written), and whether the calls are plain digits recovered from text, found partly by
+    guess, rather than marked calls (``<sup>``, ``[n]``) read for what they are."""
+
+    notes: int
+    linked: int
+    plain: bool
+
+    @property
+    def share(self) -> float:
+        return self.linked / self.notes if self.notes else 1.0
+
+    def percent(self) -> str:
+        return f"{self.linked} of {self.notes} notes ({round(100 * self.share)}%)"
+
+
+def _reading(doc: Document) -> _Reading:
+    called = {note.number for note in doc.footnotes if note.markers}
+    written = {note.number for note in doc.footnotes if note.body is not None}
+    styles = [marker.style for note in doc.footnotes for marker in note.markers]
+    plain = not styles or any(style == "glued" for style in styles)
+    return _Reading(len(called | written), len(called & written), plain)
+
+
+def _confident(reading: _Reading) -> bool:
+    """Whether a note found only called or only written is the document's fault, not the
+    reading's: marked calls are read for what they are; plain-digit calls only count as read
+    when most notes were linked (or a single note is not)."""
+    if not reading.plain:
+        return True
+    return reading.share >= MIN_LINKED or reading.notes - reading.linked <= 1
+
+
+def _alone(
+    notes: Sequence[Footnote], reading: _Reading
+) -> tuple[list[Footnote], list[list[Footnote]]]:
+    """``notes`` (unlinked ones, of one kind) split into those reported one by one and the
+    stretches of plain-digit notes close in number that the reading lost together."""
+    if not reading.plain:
+        return list(notes), []
+    ordered = sorted(notes, key=lambda note: note.number)
+    groups: list[list[Footnote]] = []
+    for note in ordered:
+        if groups and note.number - groups[-1][-1].number <= NEAR:
+            groups[-1].append(note)
+        else:
+            groups.append([note])
+    return [g[0] for g in groups if len(g) == 1], [g for g in groups if len(g) > 1]
+
+
+def _bodiless(doc: Document) -> list[Footnote]:
+    return [note for note in doc.footnotes if note.markers and note.body is None]
+
+
+def _uncalled(doc: Document) -> list[Footnote]:
+    duplicates = _duplicate_bodies(doc)
+    return [
+        note
+        for index, note in enumerate(doc.footnotes)
+        if note.body is not None and not note.markers and index not in duplicates
+    ]
+
+
 #: A report whose two notes are each called and written: the good example of the note rules.
 _CALLED_NOTES = (
     "Russian Federation: North Korean workers\n\n"
@@ -419,7 +494,10 @@ _CALLED_NOTES = (
         "The text calls a note (`<sup>19</sup>`, `[19]`) but the document has no note 19: the "
         "source or explanation the note should give is lost, often in conversion from PDF. "
         "When a document calls notes but no note text at all could be read, that is "
-        "`notes-not-found`, once, instead of one finding per note."
+        "`notes-not-found`, once, instead of one finding per note; so it is when the calls are "
+        "plain digits (text that lost its superscripts) and the notes were not read with "
+        "confidence (fewer than four in five linked to their text), or for notes close in "
+        "number whose texts were lost together."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -430,10 +508,14 @@ _CALLED_NOTES = (
     good=_CALLED_NOTES,
 )
 def footnote_without_body(doc: Document) -> Iterator[Emit]:
-    missing = [note for note in doc.footnotes if note.markers and note.body is None]
+    missing = _bodiless(doc)
     if not missing or _no_note_text(doc):
         return
-    for note in missing:
+    reading = _reading(doc)
+    if not _confident(reading):
+        return  # notes-not-found says it once, with the share linked
+    alone, _stretches = _alone(missing, reading)
+    for note in alone:
         marker = _first_marker(note)
         assert marker is not None
         others = tuple(
@@ -465,13 +547,17 @@ def _no_note_text(doc: Document) -> bool:
     "notes-not-found",
     severity=Severity.WARNING,
     category=_CATEGORY,
-    summary="Notes called in the text, but no note text could be read.",
+    summary="Notes called in the text whose texts could not be read: all, most, or a stretch.",
     doc=(
         "The text calls notes (`<sup>1</sup>`, `[1]`, `[^1]`) but no note text, or the text "
         "of fewer than half of them, could be read: the notes were lost in conversion, were "
         "never written, or are laid out in a way `provenance` does not read. They were not "
         "checked, so the report must not pass as one whose notes are all there. One finding, "
-        "at the first call, instead of one `footnote-without-body` error a note."
+        "at the first call, instead of one `footnote-without-body` error a note. The same is "
+        "said, with the share of notes linked, when calls are plain digits and fewer than "
+        "four notes in five were linked to their text, and once for a stretch of notes close "
+        "in number whose texts were not found: there the reading, not the report, is the "
+        "likelier fault."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -482,6 +568,7 @@ def _no_note_text(doc: Document) -> bool:
 )
 def notes_not_found(doc: Document) -> Iterator[Emit]:
     if not _no_note_text(doc):
+        yield from _note_texts_not_read(doc)
         return
     called = [note for note in doc.footnotes if note.markers]
     if not called:
@@ -498,6 +585,26 @@ def notes_not_found(doc: Document) -> Iterator[Emit]:
     )
 
 
+def _note_texts_not_read(doc: Document) -> Iterator[Emit]:
+    """Texts of called notes not found where the calls are plain digits and the notes were not
+    read with confidence (once), or in a stretch of notes lost together (once a stretch)."""
+    missing = _bodiless(doc)
+    if not missing:
+        return
+    reading = _reading(doc)
+    stretches = _alone(missing, reading)[1] if _confident(reading) else [missing]
+    for stretch in stretches:
+        first = min(stretch, key=lambda n: min(m.span.start for m in n.markers))
+        marker = _first_marker(first)
+        assert marker is not None
+        yield Emit(
+            marker.span,
+            f"notes {_number_range([n.number for n in stretch])} are called in the text, but "
+            f"their text could not be found; {reading.percent()} were read with both call and "
+            "text: the notes are missing or laid out in a way not read",
+        )
+
+
 @rule(
     "footnote-without-marker",
     severity=Severity.ERROR,
@@ -508,7 +615,10 @@ def notes_not_found(doc: Document) -> Iterator[Emit]:
         "reader cannot tell which statement the note sources. OCR often drops superscript "
         "numbers; the marker has to be restored by hand. A second note text with a number "
         "already used is `footnote-numbering`'s business, and when a document calls none of "
-        "its notes one finding says so instead of one per note."
+        "its notes one finding says so instead of one per note (`note-calls-not-found`), as it "
+        "does when the calls are plain digits and the notes were not read with confidence, or "
+        "for notes close in number whose calls were lost together. A single note never called "
+        "in a report whose other notes are linked is always this error."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -520,15 +630,14 @@ def notes_not_found(doc: Document) -> Iterator[Emit]:
     good=_CALLED_NOTES,
 )
 def footnote_without_marker(doc: Document) -> Iterator[Emit]:
-    duplicates = _duplicate_bodies(doc)
-    unmarked = [
-        note
-        for index, note in enumerate(doc.footnotes)
-        if note.body is not None and not note.markers and index not in duplicates
-    ]
+    unmarked = _uncalled(doc)
     if not unmarked or _calls_not_read(doc):
         return
-    for note in unmarked:
+    reading = _reading(doc)
+    if not _confident(reading):
+        return  # note-calls-not-found says it once, with the share linked
+    alone, _stretches = _alone(unmarked, reading)
+    for note in alone:
         assert note.body is not None
         yield Emit(
             note.body.span,
@@ -551,14 +660,16 @@ def _calls_not_read(doc: Document) -> bool:
     "note-calls-not-found",
     severity=Severity.WARNING,
     category=_CATEGORY,
-    summary="Note texts, but the calls of most of them could not be read in the text.",
+    summary="Note texts whose calls could not be read in the text: all, most, or a stretch.",
     doc=(
         "The document has the text of its notes, but no call, or calls for fewer than half of "
         "them, could be read in its text: the calls lost their superscripts in conversion "
         "(a bare digit glued to a word or a figure), or were never there. Which statement "
         "each note sources could not be checked, so the report must not pass as one whose "
         "notes are all called. One finding, at the first note, instead of one "
-        "`footnote-without-marker` error a note."
+        "`footnote-without-marker` error a note. The same is said, with the share of notes "
+        "linked, when calls are plain digits and fewer than four notes in five were linked, "
+        "and once for a stretch of notes close in number whose calls were not found."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -571,6 +682,7 @@ def _calls_not_read(doc: Document) -> bool:
 )
 def note_calls_not_found(doc: Document) -> Iterator[Emit]:
     if not _calls_not_read(doc):
+        yield from _note_calls_not_read(doc)
         return
     written = [note for note in doc.footnotes if note.body is not None]
     uncalled = [note for note in written if not note.markers]
@@ -585,6 +697,26 @@ def note_calls_not_found(doc: Document) -> Iterator[Emit]:
         f"but calls to {what} could be read in its text",
         excerpt=first.body.text,
     )
+
+
+def _note_calls_not_read(doc: Document) -> Iterator[Emit]:
+    """Calls not found for written notes where the calls are plain digits and the notes were
+    not read with confidence (once), or for a stretch of notes lost together (once a stretch)."""
+    uncalled = _uncalled(doc)
+    if not uncalled:
+        return
+    reading = _reading(doc)
+    stretches = _alone(uncalled, reading)[1] if _confident(reading) else [uncalled]
+    for stretch in stretches:
+        first = min(stretch, key=lambda n: n.body.span.start if n.body else 0)
+        assert first.body is not None
+        yield Emit(
+            first.body.span,
+            f"the document has the text of notes {_number_range([n.number for n in stretch])}, "
+            f"but their calls could not be found in its text; {reading.percent()} were read "
+            "with both call and text: the calls are missing or written in a way not read",
+            excerpt=first.body.text,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -643,7 +775,9 @@ def _longest_increasing(positions: Sequence[int]) -> set[int]:
         "lower-numbered one means calls were moved or mistyped. Calling a note again later is "
         "normal, and notes numbered again from 1 (per chapter) are not repeats. A number with "
         "only a call or only a text is reported by `footnote-without-body` or "
-        "`footnote-without-marker` instead."
+        "`footnote-without-marker` instead. Where calls are plain digits and fewer than four "
+        "notes in five were linked, the numbers the reading missed are not numbers the report "
+        "skips: `notes-not-found` or `note-calls-not-found` say so, and this rule is silent."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -655,6 +789,8 @@ def _longest_increasing(positions: Sequence[int]) -> set[int]:
     good=_CALLED_NOTES,
 )
 def footnote_numbering(doc: Document) -> Iterator[Emit]:
+    if not _confident(_reading(doc)):
+        return  # numbers the reading missed are not numbers the document skips
     yield from _numbering_gaps(doc)
     yield from _repeated_bodies(doc)
     yield from _calls_out_of_order(doc)
