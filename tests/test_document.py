@@ -10,14 +10,11 @@ from provenance.document import (
     _clean_title,
     _could_be_title,
     _dates_overlap,
-    _family_keys,
     _offset_after_lines,
-    _source_keys,
     _year_only,
     heading_labels,
-    normalise_source,
 )
-from provenance.model import Date, DateRange, Heading, IrbCode, ReferenceEntry
+from provenance.model import Date, DateRange, Heading, IrbCode
 from provenance.span import Span
 
 
@@ -629,16 +626,6 @@ def test_a_year_letter_picks_among_one_authors_works_of_that_year_in_list_order(
     ]
 
 
-def test_family_keys_of_a_list_of_inverted_names() -> None:
-    assert _family_keys("Smith, J. and Doe, A.") == ["smith and doe", "smith doe"]
-    assert _family_keys("Smith, J. & Doe, A.") == ["smith and doe", "smith doe"]
-    assert _family_keys("Smith, J., Doe, A. and Roe, B.") == ["smith et al"]
-    assert _family_keys("Taylor, Ann") == ["taylor"]
-    # An organisation, and a name whose second part is no given name, have none.
-    assert _family_keys("Amnesty International") == []
-    assert _family_keys("Korea, Ministry of Unification") == []
-
-
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"
@@ -658,27 +645,6 @@ def test_a_bracket_right_after_a_law_reports_page_is_part_of_the_case_citation()
     assert not after_page("Smith 2005 (BIA 2017)")
     text = "F.3d 1125 (9th Cir. 2005); see Reuters 2001"
     assert not _after_reporter_page(text, text.index("Reuters"))
-
-
-def test_source_names_compare_without_case_brackets_punctuation_or_a_leading_the() -> None:
-    assert normalise_source("The Korea Herald") == "korea herald"
-    assert normalise_source("Amnesty International [AI]") == "amnesty international"
-    assert normalise_source("U.N. High Commissioner") == "u n high commissioner"
-    assert normalise_source("Theatre Review") == "theatre review"
-
-
-def test_an_entry_is_known_by_its_author_as_listed_and_as_cited_and_by_its_container() -> None:
-    # The name as listed, then as prose cites it (other keys, such as a family name, may follow).
-    assert _source_keys(ReferenceEntry(author="Oka, Natsuko"))[:2] == ["oka natsuko", "natsuko oka"]
-    assert _source_keys(ReferenceEntry(author="Doe, Jane Ann"))[:2] == [
-        "doe jane ann",
-        "jane ann doe",
-    ]
-    keys = _source_keys(ReferenceEntry(author="Smith, John, Jr."))
-    assert keys[:2] == ["smith john jr", "john smith"]
-    keys = _source_keys(ReferenceEntry(author="Reuters", container="The Korea Herald"))
-    assert keys == ["reuters", "korea herald"]
-    assert _source_keys(ReferenceEntry(container="The Korea Herald")) == ["korea herald"]
 
 
 def test_dates_overlap_when_their_periods_meet() -> None:

@@ -32,7 +32,6 @@ from provenance.model import (
     IrbCode,
     Metadata,
     Reference,
-    ReferenceEntry,
     Update,
 )
 from provenance.parsers.citations import iter_citations
@@ -44,6 +43,7 @@ from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import forget_readings, reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
+from provenance.sourcenames import entry_keys, names_match, source_key
 from provenance.span import Intervals, LineIndex
 from provenance.timeline import build_timeline
 
@@ -469,70 +469,10 @@ def _footnotes(
 # --------------------------------------------------------------------------- citations
 
 
-_NON_WORD = re.compile(r"[^\w\s]")
-
-
-def normalise_source(name: str) -> str:
-    """A source name as compared for resolution: no case, brackets, punctuation or leading 'The'."""
-    name = re.sub(r"\[[^\]]*\]", " ", name)
-    name = _NON_WORD.sub(" ", name.casefold())
-    words = name.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _source_keys(entry: ReferenceEntry) -> list[str]:
-    keys: list[str] = []
-    for name in (entry.author, entry.container):
-        if not name:
-            continue
-        keys.append(normalise_source(name))
-        if "," in name:
-            # "Oka, Natsuko" is cited in prose as "Natsuko Oka".
-            family, _, given = name.partition(",")
-            given_first = given.split(",")[0]
-            keys.append(normalise_source(f"{given_first} {family}"))
-        keys.extend(_family_keys(name))
-    return [key for key in keys if key]
-
-
-_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-#: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.".
-_GIVEN = re.compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
-
-
-def _family_keys(name: str) -> list[str]:
-    """How author-date citations name a list of inverted personal names.
-
-    "Smith, J. and Doe, A." is cited "(Smith and Doe 2003)" or "(Smith & Doe 2003)", and
-    "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)". Names that are not such a list
-    (an organisation) give none; one person gives the family name, which a sentence names
-    before a bracketed year.
-    """
-    parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
-    if len(parts) < 2 or len(parts) % 2:
-        return []
-    families, givens = parts[0::2], parts[1::2]
-    if not all(_GIVEN.fullmatch(given) for given in givens):
-        return []
-    families = [normalise_source(family) for family in families]
-    if len(families) == 1:
-        # "Taylor (1991) argues": the family name alone, for the sentence that names it.
-        return families
-    if len(families) == 2:
-        return [f"{families[0]} and {families[1]}", f"{families[0]} {families[1]}"]
-    return [f"{families[0]} et al"]
-
-
 def _nth_of_year(matches: list[int], year_suffix: str) -> int | None:
     """The entry a year letter picks ("b" of "1995b": the second), or None past the last."""
     position = ord(year_suffix) - ord("a")
     return matches[position] if 0 <= position < len(matches) else None
-
-
-def _names_match(cited: str, listed: str) -> bool:
-    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
 
 
 def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
@@ -678,7 +618,12 @@ class _SourceIndex:
     def __init__(self, references: Sequence[Reference]) -> None:
         self.references = references
         self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
-        self.keys = {i: _source_keys(references[i].entry) for i in self.indices}
+        self.keys = {i: entry_keys(references[i].entry) for i in self.indices}
+        #: The keys searched for in the sentence before a date-only citation: made initials
+        #: ("in", "it") are common words there.
+        self.context_keys = {
+            i: entry_keys(references[i].entry, initials=False) for i in self.indices
+        }
         self.rank = {i: _SOURCE_SECTIONS.index(references[i].section) for i in self.indices}
         #: Each key, and each of its proper word-prefixes (to _PREFIX_WORDS words), to the
         #: entries that have it, in order.
@@ -721,7 +666,7 @@ class _SourceIndex:
         entries the indexes give. ``year_suffix`` ("b" of "1995b") picks among the entries of
         one source and year in their order in the list, as bibliographies order them."""
         if author is not None:
-            candidates = self._named(normalise_source(author))
+            candidates = self._named(source_key(author))
             self.last_work = len(candidates)
             matches = [
                 i
@@ -737,9 +682,9 @@ class _SourceIndex:
         same_date = [i for i in candidates if _dates_overlap(date, self.references[i].entry.date)]
         if not same_date:
             return None
-        context = " " + normalise_source(text[context_start:context_end]) + " "
+        context = " " + source_key(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
-        named = [i for i in same_date if any(f" {key} " in context for key in self.keys[i])]
+        named = [i for i in same_date if any(f" {key} " in context for key in self.context_keys[i])]
         if year_suffix is not None and len(named) > 1:
             # "Roe (2001b) disagreed": the name before the bracket, then the letter.
             return _nth_of_year(named, year_suffix)
@@ -751,7 +696,7 @@ class _SourceIndex:
         return None
 
     def _named(self, cited: str) -> list[int]:
-        """The entries whose name matches ``cited`` (``_names_match``), in order."""
+        """The entries whose name matches ``cited`` (``names_match``), in order."""
         if not cited:
             return []
         words = cited.split(" ")
@@ -763,7 +708,7 @@ class _SourceIndex:
             found.update(
                 i
                 for i in self.by_prefix.get(prefix, ())
-                if any(_names_match(cited, key) for key in self.keys[i])
+                if any(names_match(cited, key) for key in self.keys[i])
             )
         for count in range(1, len(words)):
             found.update(self.by_key.get(" ".join(words[:count]), ()))

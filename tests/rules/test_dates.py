@@ -29,7 +29,6 @@ from provenance.rules.dates import (
     human,
     impossible_date,
     index_code_year_mismatch,
-    normalise_source,
     reversed_date_range,
     weekday_mismatch,
 )
@@ -65,19 +64,6 @@ def texts(function: RuleFunction, doc: Document) -> list[str]:
 )
 def test_human(value: Date | DateRange, expected: str) -> None:
     assert human(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("The Korea Post [Seoul]", "korea post"),
-        ("the korea post", "korea post"),
-        ("Korea Post.", "korea post"),
-        ("News from the Korean Central News Agency", "news from the korean central news agency"),
-    ],
-)
-def test_normalise_source(name: str, expected: str) -> None:
-    assert normalise_source(name) == expected
 
 
 # --------------------------------------------------------------------------- impossible-date
@@ -729,35 +715,6 @@ def test_same_code_whatever_zeros_case_and_language() -> None:
     assert not _same_code(IrbCode("KKT", "34458", "E"), IrbCode("CHN", "34458", "E"))
     assert _same_code(UnSymbol(("e", "cn.4", "2004")), UnSymbol(("E", "CN.4", "2004")))
     assert not _same_code(UnSymbol(("E", "CN.4", "2004")), IrbCode("CN", "2004", None))
-
-
-def test_entry_keys_are_the_names_a_citation_may_use() -> None:
-    from provenance.model import Reference, ReferenceEntry
-    from provenance.rules.dates import _entry_keys
-    from provenance.span import LineIndex
-
-    def keys(**fields: str) -> list[str]:
-        entry = ReferenceEntry(**fields)  # type: ignore[arg-type]
-        return _entry_keys(Reference(entry, "references", "x", LineIndex("x").span(0, 1)))
-
-    assert keys(author="Oka, Natsuko, Research Fellow", container="IDE Journal") == [
-        "oka natsuko research fellow",
-        "natsuko oka",
-        "ide journal",
-    ]
-    assert keys(container="The Korea Post [Seoul]") == ["korea post"]
-    assert keys(author="The", container="Reuters") == ["reuters"]
-    assert keys(author="Smith, John Paul, Dr") == ["smith john paul dr", "john paul smith"]
-
-
-def test_names_match_when_either_adds_words() -> None:
-    from provenance.rules.dates import _names_match
-
-    assert _names_match("korea post", "korea post")
-    assert _names_match("korea post", "korea post herald")
-    assert _names_match("korea post herald", "korea post")
-    assert not _names_match("korea posts", "korea post")
-    assert not _names_match("korea post", "korea posts")
 
 
 def test_overlap_and_distance_of_dates() -> None:

@@ -27,6 +27,7 @@ from provenance.model import (
     UnSymbol,
 )
 from provenance.rules.registry import Emit, rule
+from provenance.sourcenames import entry_keys, names_match, source_key
 from provenance.span import Span
 
 _CATEGORY = "dates"
@@ -492,36 +493,6 @@ def _code_mention_in(doc: Document, span: Span, code: IndexCode) -> IndexCodeMen
 
 # --------------------------------------------------------------------------- citation-date-mismatch
 
-_NON_WORD = re.compile(r"[^\w\s]")
-_BRACKETED = re.compile(r"\[[^\]]*\]")
-
-
-def normalise_source(name: str) -> str:
-    """A source name as citations are matched to entries: no case, ``[Place]``, punctuation or
-    leading "The" (the same normalisation the assembler resolves citations with)."""
-    name = _BRACKETED.sub(" ", name)
-    words = _NON_WORD.sub(" ", name.casefold()).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _entry_keys(reference: Reference) -> list[str]:
-    keys: list[str] = []
-    for name in (reference.entry.author, reference.entry.container):
-        if not name:
-            continue
-        keys.append(normalise_source(name))
-        if "," in name:
-            # "Oka, Natsuko" is cited in prose as "Natsuko Oka".
-            family, _, given = name.partition(",")
-            keys.append(normalise_source(f"{given.split(',')[0]} {family}"))
-    return [key for key in keys if key]
-
-
-def _names_match(cited: str, listed: str) -> bool:
-    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
-
 
 def _overlap(a: DateValue, b: DateValue) -> bool:
     a_first, a_last, b_first, b_last = a.earliest(), a.latest(), b.earliest(), b.latest()
@@ -588,7 +559,7 @@ def mismatched_entry(doc: Document, citation: Citation) -> tuple[Reference, int]
     author, date = citation.value.author, citation.value.date
     if citation.reference is not None or citation.value.ibid or author is None or date is None:
         return None
-    cited = normalise_source(author)
+    cited = source_key(author)
     if not cited or date.earliest() is None:
         return None
     dated = [
@@ -597,7 +568,7 @@ def mismatched_entry(doc: Document, citation: Citation) -> tuple[Reference, int]
         if reference.section in LISTED_SECTIONS
         and reference.entry.date is not None
         and reference.entry.date.earliest() is not None
-        and any(_names_match(cited, key) for key in _entry_keys(reference))
+        and any(names_match(cited, key) for key in entry_keys(reference.entry))
     ]
     if not dated or any(_overlap(date, entry_date) for _reference, entry_date in dated):
         return None
@@ -783,7 +754,6 @@ __all__ = [
     "impossible_date",
     "index_code_year_mismatch",
     "mismatched_entry",
-    "normalise_source",
     "reversed_date_range",
     "weekday_mismatch",
 ]

@@ -26,11 +26,11 @@ from provenance.model import (
     FootnoteBody,
     FootnoteMarker,
     Reference,
-    ReferenceEntry,
     Section,
     Url,
 )
 from provenance.rules.registry import Emit, rule
+from provenance.sourcenames import entry_keys, key_words, names_match, source_key
 from provenance.span import Span
 
 _CATEGORY = "sources"
@@ -56,21 +56,7 @@ _SECTION_NAMES: dict[Section, str] = {
 
 # --------------------------------------------------------------------------- helpers
 
-_BRACKETED = re.compile(r"\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^\w\s]")
-
-
-def source_key(name: str) -> str:
-    """A source name as compared: no case, brackets, punctuation or leading "The"."""
-    words = _key_words(name)
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _key_words(name: str) -> list[str]:
-    name = _BRACKETED.sub(" ", name)
-    return _NON_WORD.sub(" ", name.casefold()).split()
 
 
 #: Characters of prose made into a key at a time by ``_stretch_key``.
@@ -102,32 +88,13 @@ def _stretch_key(text: str, start: int, end: int) -> str:
                 cut = candidate  # a "[" never closed encloses nothing
                 break
             search_from = closing + 1
-        words = _key_words(text[position:cut])
+        words = key_words(text[position:cut])
         if not keys and words and words[0] == "the":
             words = words[1:]
         if words:
             keys.append(" ".join(words))
         position = cut
     return " ".join(keys)
-
-
-def entry_keys(entry: ReferenceEntry) -> list[str]:
-    """The names an entry may be cited by: its author, its container, "Given Family" forms."""
-    keys: list[str] = []
-    for name in (entry.author, entry.container):
-        if not name:
-            continue
-        keys.append(source_key(name))
-        if "," in name:
-            # "Oka, Natsuko, Research Fellow" is cited in prose as "Natsuko Oka".
-            family, _, given = name.partition(",")
-            keys.append(source_key(f"{given.split(',')[0]} {family}"))
-    return [key for key in dict.fromkeys(keys) if key]
-
-
-def names_match(cited: str, listed: str) -> bool:
-    """Whether a cited key names a listed one; either may add words ("korea post herald")."""
-    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -931,7 +898,7 @@ def reference_never_cited(doc: Document) -> Iterator[Emit]:
             continue
         if reference.section == "attachment" and attachments_mentioned:
             continue
-        keys = entry_keys(reference.entry)
+        keys = entry_keys(reference.entry, initials=False)
         if not keys:
             # Nothing to name the source by: an entry the parser could not read is no evidence.
             continue
