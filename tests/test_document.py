@@ -566,11 +566,47 @@ def test_citations_resolve_to_their_entries_and_ibid_to_the_citation_before() ->
     ]
 
 
-def test_a_source_named_in_the_paragraph_before_does_not_resolve_a_date() -> None:
+def test_a_date_whose_source_is_named_only_in_the_paragraph_before_is_no_citation() -> None:
     text = (
         "Report title\n\nHuman Rights Watch said so.\n\nIt was reported (15 May 2003)." + _SOURCES
     )
-    assert _links(text) == [("15 May 2003", None, None)]
+    assert _links(text) == []
+
+
+def test_a_date_tied_to_no_source_is_a_date_in_brackets() -> None:
+    text = "Report title\n\nThe clashes continued (Aug. 2009). Talks resumed (May 2010)." + _SOURCES
+    assert _links(text) == []
+
+
+def test_a_date_after_a_named_source_stays_a_citation_when_the_list_lacks_it() -> None:
+    # The sentence names The Hindu; the list has no Hindu entry: a citation without a source.
+    text = (
+        "Report title\n\nAccording to The Hindu, the party kept away (15 December 1990). "
+        "Its members were arrested (Ibid.)." + _SOURCES
+    )
+    assert _links(text) == [
+        ("15 December 1990", None, "The Hindu"),
+        ("Ibid.", None, "The Hindu"),
+    ]
+
+
+def test_a_date_after_a_listed_source_of_another_date_is_tied_to_that_source() -> None:
+    text = "Report title\n\nReuters reported it (16 June 2003)." + _SOURCES
+    assert _links(text) == [("16 June 2003", None, "Reuters")]
+
+
+def test_an_ibid_makes_the_date_before_it_a_citation() -> None:
+    text = "Report title\n\nIt happened (3 July 2004). It happened again (ibid.)." + _SOURCES
+    assert _links(text) == [("3 July 2004", None, None), ("ibid.", None, None)]
+
+
+def test_a_bracket_naming_the_source_just_described_is_a_short_name() -> None:
+    text = (
+        "Report title\n\nAccording to the US CIA World Factbook (US CIA Factbook 2024) the "
+        "country is large. The Bertelsmann Transformation Index (BTI 2024) agrees. As Human "
+        "Rights Watch wrote. (Human Rights Watch 2003)." + _SOURCES
+    )
+    assert _links(text) == [("Human Rights Watch 2003", 1, "Human Rights Watch")]
 
 
 def test_a_date_alone_resolves_to_the_one_entry_of_that_very_day() -> None:

@@ -43,7 +43,7 @@ from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import forget_readings, reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
-from provenance.sourcenames import entry_keys, names_match, source_key
+from provenance.sourcenames import entry_keys, initials_key, key_words, names_match, source_key
 from provenance.span import Intervals, LineIndex
 from provenance.timeline import build_timeline
 
@@ -514,15 +514,24 @@ def _citations(
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
+    # The last date in brackets that was set aside as tied to no source: an "ibid." right
+    # after it shows the writer cited with it after all.
+    set_aside: Citation | None = None
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
-        if citation.value.author is not None and _short_name_of_source(text, citation.span.end):
+        value = citation.value
+        if value.author is not None and (
+            _short_name_of_source(text, citation.span.end)
+            or _names_the_source_before(text, citation.span.start, value.author)
+        ):
             continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
-        value = citation.value
         if value.ibid:
+            if previous is None and set_aside is not None:
+                result.append(set_aside)
+                previous = set_aside
             if previous is not None:
                 citation = attrs.evolve(
                     citation,
@@ -541,17 +550,29 @@ def _citations(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )
         budget.spend(listed.last_work, "linking citations to sources")
-        if found is None and value.author is None and _year_only(value.date):
-            # "(2002-2003)", "(1999)": a period more often than a citation; only a source
-            # the context names makes it one.
-            continue
         if found is not None:
             author = references[found].entry.author
             citation = attrs.evolve(
                 citation, reference=found, resolved_author=value.author or author
             )
+        elif value.author is None:
+            if _year_only(value.date):
+                # "(2002-2003)", "(1999)": a period more often than a citation; only a source
+                # the context names makes it one.
+                continue
+            named = listed.named_in(text, context_start, citation.span.start)
+            budget.spend(listed.last_work, "linking citations to sources")
+            if named is None:
+                named = _reported_by(text, context_start, citation.span.start)
+            if named is None:
+                # "(4 December 2011)", "(Aug. 2009)" with no source named before it: a date in
+                # brackets, not a citation a reader could follow or a checker could fault.
+                set_aside = citation
+                continue
+            citation = attrs.evolve(citation, resolved_author=named)
         result.append(citation)
         previous = citation
+        set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
 
@@ -585,6 +606,81 @@ def _short_name_of_source(text: str, end: int) -> bool:
     """Whether the bracket a citation stands in is the short name of a source the sentence is
     describing ("(BTI report 2022) stated"), not a citation of a listed one."""
     return _REPORTING_VERB.match(text, end, end + 40) is not None
+
+
+#: Words between a source's name and the bracket that gives its short name: "the US CIA World
+#: Factbook (US CIA Factbook 2024)" has one ("World") inside the name.
+_SHORT_NAME_SLACK = 3
+# The end of a sentence or clause: a stop, colon or semicolon (and any closing quote) and a space.
+_CLAUSE_END = re.compile(r"[.!?;:][\"”’')\]]*(?:\s|$)")
+
+
+def _names_the_source_before(text: str, start: int, author: str) -> bool:
+    """Whether the words right before the bracket are the source the citation names, so the
+    bracket gives that source a short name ("According to the US CIA World Factbook (US CIA
+    Factbook 2024)", "the Bertelsmann Transformation Index (BTI 2024)") instead of citing it.
+
+    Only the last few words count: a citation naming a source the sentence named earlier ("The
+    Hindu reports that ... (The Hindu 15 December 1990)") is a citation."""
+    cited = source_key(author).split()
+    if not cited:
+        return False
+    bracket = text.rfind("(", max(0, start - 2), start + 1)
+    if bracket == -1:
+        return False
+    window = text[max(0, bracket - 200) : bracket]
+    # Only the clause the bracket closes: '..." says Shekar. (Shekar, 2021)' cites.
+    clause_starts = [found.end() for found in _CLAUSE_END.finditer(window)]
+    if clause_starts:
+        window = window[clause_starts[-1] :]
+    words = key_words(window)[-(len(cited) + _SHORT_NAME_SLACK) :]
+    if len(cited) == 1 and len(words) >= 2:
+        # An acronym: the initials of the capitalised words before it.
+        initials = initials_key(" ".join(window.split()[-8:]))
+        if initials is not None and initials.endswith(cited[0]) and len(cited[0]) >= 2:
+            return True
+    position = 0
+    for word in cited:
+        try:
+            position = words.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+# A source named as the subject of a report in the sentence before a date in brackets:
+# "According to The Hindu, ...", "The Korea Post reported that ...".
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+_SOURCE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|the|for|and|de|on)\s+)*{_NAME_WORD}){{0,7}}"
+_REPORTED_BY = re.compile(
+    rf"\b[Aa]ccording to (?:the )?(?P<after>{_SOURCE_NAME})"
+    rf"|(?P<before>{_SOURCE_NAME})(?:'s?|’s?)?\s+(?:\w+\s+)?"
+    r"(?:reported|reports|stated|states|said|says|noted|notes|indicated|indicates|wrote|"
+    r"writes|added|adds|explained|explains|observed|observes|announced|announces|quoted|"
+    r"quotes|cited|cites|claimed|claims|told)\b"
+)
+
+
+#: Capitalised words that start a sentence without naming anyone: "It was reported".
+_NOT_A_SOURCE = frozenset(
+    {
+        *("it", "this", "that", "these", "those", "they", "he", "she", "we", "i", "there"),
+        *("which", "who", "one", "some", "others", "another", "officials", "sources"),
+        *("reports", "witnesses", "residents"),
+    }
+)
+
+
+def _reported_by(text: str, start: int, end: int) -> str | None:
+    """The last source the text between ``start`` and ``end`` names as reporting something,
+    or None: what ties a date in brackets to a source the list may lack."""
+    named: str | None = None
+    for match in _REPORTED_BY.finditer(text, start, end):
+        name = match.group("after") or match.group("before")
+        key = source_key(name)
+        if key and key not in _NOT_A_SOURCE:
+            named = " ".join(name.split())
+    return named
 
 
 def _year_only(value: DateValue | None) -> bool:
@@ -624,6 +720,11 @@ class _SourceIndex:
         self.context_keys = {
             i: entry_keys(references[i].entry, initials=False) for i in self.indices
         }
+        #: The context keys by their first word, for finding names in running text.
+        self.context_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i in self.indices:
+            for key in self.context_keys[i]:
+                self.context_first[key.split(" ", 1)[0]].append((i, key))
         self.rank = {i: _SOURCE_SECTIONS.index(references[i].section) for i in self.indices}
         #: Each key, and each of its proper word-prefixes (to _PREFIX_WORDS words), to the
         #: entries that have it, in order.
@@ -694,6 +795,22 @@ class _SourceIndex:
         if len(exact) == 1:
             return exact[0]
         return None
+
+    def named_in(self, text: str, start: int, end: int) -> str | None:
+        """The listed author of the last entry ``text[start:end]`` names (by a key searched
+        for in running text), whatever its date, or None; ``last_work`` counts the words read.
+
+        A date in brackets after a sentence naming a listed source cites that source, even when
+        the list has it under another date (which is a finding of its own)."""
+        words = key_words(text[start:end])
+        self.last_work = len(words)
+        found: str | None = None
+        for position, word in enumerate(words):
+            for i, key in self.context_first.get(word, ()):
+                if words[position : position + key.count(" ") + 1] == key.split(" "):
+                    entry = self.references[i].entry
+                    found = entry.author or entry.container  # the later name wins
+        return found
 
     def _named(self, cited: str) -> list[int]:
         """The entries whose name matches ``cited`` (``names_match``), in order."""

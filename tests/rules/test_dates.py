@@ -6,6 +6,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -415,6 +416,24 @@ def test_unknown_author_is_left_to_citation_without_reference() -> None:
 def test_unresolved_but_overlapping_date_is_not_a_date_mismatch() -> None:
     doc = _cited("(Korea Post 1999)", CitationValue("Korea Post", Date(1999)))
     assert list(citation_date_mismatch(doc)) == []
+
+
+def test_a_date_alone_is_compared_through_the_source_its_sentence_names() -> None:
+    doc = _cited("(Mar. 1999)", CitationValue(None, Date(1999, 3)))
+    tied = attrs.evolve(doc.citations[0], resolved_author="The Korea Post")
+    doc = attrs.evolve(doc, citations=(tied,))
+    emits = list(citation_date_mismatch(doc))
+    assert [e.message for e in emits] == [
+        "citation dated March 1999, but the reference list has The Korea Post only for other "
+        "dates (the nearest is February 1999)"
+    ]
+
+
+def test_a_date_mismatch_is_a_warning_beside_the_missing_source_error() -> None:
+    from provenance.findings import Severity
+    from provenance.rules.registry import get_rule
+
+    assert get_rule("citation-date-mismatch").severity is Severity.WARNING
 
 
 def test_author_only_and_date_only_citations_are_ignored() -> None:

@@ -107,6 +107,30 @@ def test_citation_without_reference_flags_unresolved_author_date_and_date_only()
     )
 
 
+def test_citation_without_reference_names_the_source_a_date_was_tied_to() -> None:
+    b = irb_doc()
+    b.citations[-1] = attrs.evolve(b.citations[-1], resolved_author="The Ministry")
+    assert messages(citation_without_reference, b.build())[-1] == (
+        'citation "(27 July 1999)" (a date of The Ministry, as its sentence says) matches no '
+        "entry in the reference list"
+    )
+
+
+def test_a_date_in_brackets_tied_to_no_source_is_no_citation_and_no_finding() -> None:
+    import provenance
+
+    text = (
+        "Treatment of journalists [ABC12345.E]\n\n"
+        "The clashes resumed (Aug. 2009) and again (4 December 2011). Journalists were "
+        "detained (The Korea Post Feb. 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n'
+    )
+    doc = provenance.parse(text)
+    assert [c.text for c in doc.citations] == ["The Korea Post Feb. 1999"]
+    assert [f.rule for f in provenance.check(doc) if f.rule.startswith("citation")] == []
+
+
 def test_citation_without_reference_leaves_ibid_alone() -> None:
     # The ibid inherits the unresolved antecedent; reporting it too would say the same twice.
     doc = irb_doc().build()

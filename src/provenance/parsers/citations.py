@@ -10,7 +10,8 @@ own. A citation hard-wrapped over two lines keeps the line break in its ``text``
 is normalised to single spaces.
 
 Values: the author is the source name with whitespace runs collapsed to one space (spacing at
-``/``, ``:`` and ``-`` is kept as written); a bracketed place (``The Korea Post [Seoul]``) is not
+``/``, ``:`` and ``-`` is kept as written, a comma between listed authors is followed by one
+space: ``Raman, Tandong``); a bracketed place (``The Korea Post [Seoul]``) is not
 part of the author, since the reference list records it as the place. When a source name ends in
 a number (``Country Reports 1999 2000``) the last date is the citation's date.
 """
@@ -168,6 +169,13 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         return _Author(tuple(tokens), int(tokens[0].start_pos or 0))
 
     author_w = author_n = author_d = _author
+
+    def author_listed(self, author: _Author, *rest: Token) -> _Author:
+        """``Raman, Tandong``: the authors of one work in a list; the comma is kept in the name."""
+        last = author.tokens[-1]
+        at = int(last.end_pos or 0)
+        comma = Token("LIST_COMMA", ",", start_pos=at, end_pos=at + 1)
+        return _Author((*author.tokens, comma, *rest), author.start)
 
     def place(self, *_names: Token) -> _Place:
         return _PLACE

@@ -166,8 +166,12 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "stands for. The name or the date of the citation or of the entry is wrong, or the "
         "entry is missing. It is reported only where a source list was read: a document "
         "whose list could not be read gets one `unreadable-source-list` finding instead. "
+        "A date in brackets that no source named before it ties to anything (`The clashes "
+        "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
+        "in the text says which source it would stand for. "
         "Citations of a source listed only as consulted are `cited-only-as-consulted`; "
-        "`ibid.` is `ibid-without-antecedent`'s business."
+        "`ibid.` is `ibid-without-antecedent`'s business; when the list has the source under "
+        "another date, `citation-date-mismatch` adds the entry it probably means."
     ),
     bad=(
         "Treatment of journalists [ABC12345.E]\n\n"
@@ -195,9 +199,14 @@ def citation_without_reference(doc: Document) -> Iterator[Emit]:
             continue
         if _consulted_only(doc, citation) is not None:
             continue
+        named = (
+            f" (a date of {citation.resolved_author}, as its sentence says)"
+            if citation.kind == "date-only" and citation.resolved_author
+            else ""
+        )
         yield Emit(
             citation.span,
-            f"citation {_citation_label(citation)} matches no entry in the reference list",
+            f"citation {_citation_label(citation)}{named} matches no entry in the reference list",
         )
 
 
