@@ -709,3 +709,20 @@ def test_a_bracketed_short_name_before_a_reporting_verb_is_no_citation() -> None
         "References\n\nReuters. 2001. Arrests. London.\n"
     )
     assert _links(text) == [("Reuters 2001", 0, "Reuters")]
+
+
+def test_the_year_of_an_annual_reports_edition_resolves_it() -> None:
+    text = (
+        "Report title\n\nJournalists were held (Country Reports 2004, Sec. 2). HRW agreed "
+        "(HRW 2005, 12). It got worse (Country Reports 2001).\n\nReferences\n\n"
+        "Country Reports on Human Rights Practices for 2004. 28 February 2005. United States "
+        "(US) Department of State. Washington, DC.\n\n"
+        "Human Rights Watch (HRW). 2005. World Report 2005. New York: HRW.\n"
+    )
+    assert _links(text) == [
+        # Published in 2005, cited by the year it reports on.
+        ("Country Reports 2004, Sec. 2", 0, "Country Reports"),
+        ("HRW 2005, 12", 1, "HRW"),
+        # No edition of 2001 is listed.
+        ("Country Reports 2001", None, None),
+    ]

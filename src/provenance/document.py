@@ -639,6 +639,8 @@ def _names_the_source_before(text: str, start: int, author: str) -> bool:
         initials = initials_key(" ".join(window.split()[-8:]))
         if initials is not None and initials.endswith(cited[0]) and len(cited[0]) >= 2:
             return True
+    if not words or words[-1] != cited[-1]:
+        return False  # the name must end where the bracket opens: "HRW agreed (HRW 2005)" cites
     position = 0
     for word in cited:
         try:
@@ -774,6 +776,10 @@ class _SourceIndex:
                 for i in candidates
                 if date is None or _dates_overlap(date, self.references[i].entry.date)
             ]
+            if not matches and date is not None:
+                # "(Country Reports 2004)" cites "Country Reports on Human Rights Practices for
+                # 2004", published in 2005: the year names the edition, not the publication.
+                matches = [i for i in candidates if self._year_names_edition(date, i)]
             if year_suffix is not None and len(matches) > 1:
                 return _nth_of_year(matches, year_suffix)
             return self._prefer_cited_sections(matches)
@@ -845,6 +851,16 @@ class _SourceIndex:
         for year in range(low, high + 1):
             found.update(self.by_year.get(year, ()))
         return sorted(found)
+
+    def _year_names_edition(self, date: DateValue, index: int) -> bool:
+        """Whether a year-only ``date`` is a word of the entry's name or title, as the year of
+        an annual report's edition is ("... Practices for 2004", "World Report 2005")."""
+        if isinstance(date, DateRange) or date.month is not None or date.year is None:
+            return False
+        entry = self.references[index].entry
+        year = str(date.year)
+        names = [*self.keys[index], source_key(entry.title or "")]
+        return any(year in key.split(" ") for key in names)
 
     def _same_day(self, date: DateValue | None, index: int) -> bool:
         entry_date = self.references[index].entry.date

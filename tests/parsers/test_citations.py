@@ -100,6 +100,8 @@ def iso(value: CitationValue) -> str | None:
         ("Smith, van Dijk 2001", "Smith, van Dijk", "2001", None),
         ("Sługocki &amp; Sowa, 2021", "Sługocki &amp; Sowa", "2021", None),
         ("Country Reports 2004, Sec. 2", "Country Reports", "2004", "Sec. 2"),
+        ("Doe and Roe 2020, 12", "Doe and Roe", "2020", "12"),
+        ("HRW 2005, 12-14", "HRW", "2005", "12-14"),
     ],
 )
 def test_author_date(text: str, author: str, date: str, locator: str | None) -> None:
