@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.model import ReferenceEntry
+from provenance.model import Reference, ReferenceEntry
 from provenance.sourcenames import (
     entry_keys,
     family_keys,
     initials_key,
     key_words,
     names_match,
+    reference_keys,
     source_key,
 )
+from provenance.span import LineIndex
 
 
 @pytest.mark.parametrize(
@@ -124,6 +126,30 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
     ]
     assert family_keys("Baffi, S., & Lannes, J.-P.") == ["baffi and lannes", "baffi lannes"]
     assert family_keys("Taylor, Ann") == ["taylor"]
+    # Only the first name inverted (Chicago style).
+    assert family_keys("Smith, John, and Jane Doe") == ["smith and doe", "smith doe"]
+    assert family_keys("Hein Venter, C., A. Mahendra, and D. Hidalgo") == [
+        "hein venter et al",
+        "hein venter mahendra and hidalgo",
+        "hein venter mahendra hidalgo",
+    ]
     # An organisation, and a name whose second part is no given name, have none.
     assert family_keys("Amnesty International") == []
     assert family_keys("Korea, Ministry of Unification") == []
+
+
+def _reference(text: str, entry: ReferenceEntry) -> Reference:
+    return Reference(entry, "references", text, LineIndex(text).span(0, len(text)))
+
+
+def test_an_entry_read_without_a_name_is_known_by_the_words_it_starts_with() -> None:
+    text = "Human Rights Watch. World Report 2005."
+    assert reference_keys(_reference(text, ReferenceEntry())) == ["human rights watch", "hrw"]
+    assert reference_keys(_reference(text, ReferenceEntry()), initials=False) == [
+        "human rights watch"
+    ]
+    # What the grammar read comes first; a title read means the name is known to be missing.
+    read = ReferenceEntry(author="HRW")
+    assert reference_keys(_reference(text, read)) == ["hrw"]
+    assert reference_keys(_reference(text, ReferenceEntry(title="World Report"))) == []
+    assert reference_keys(_reference('"A title" 2003.', ReferenceEntry())) == []

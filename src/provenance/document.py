@@ -43,7 +43,7 @@ from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import forget_readings, reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
-from provenance.sourcenames import entry_keys, initials_key, key_words, names_match, source_key
+from provenance.sourcenames import initials_key, key_words, names_match, reference_keys, source_key
 from provenance.span import Intervals, LineIndex
 from provenance.timeline import build_timeline
 
@@ -716,12 +716,10 @@ class _SourceIndex:
     def __init__(self, references: Sequence[Reference]) -> None:
         self.references = references
         self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
-        self.keys = {i: entry_keys(references[i].entry) for i in self.indices}
+        self.keys = {i: reference_keys(references[i]) for i in self.indices}
         #: The keys searched for in the sentence before a date-only citation: made initials
         #: ("in", "it") are common words there.
-        self.context_keys = {
-            i: entry_keys(references[i].entry, initials=False) for i in self.indices
-        }
+        self.context_keys = {i: reference_keys(references[i], initials=False) for i in self.indices}
         #: The context keys by their first word, for finding names in running text.
         self.context_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for i in self.indices:
@@ -854,12 +852,16 @@ class _SourceIndex:
 
     def _year_names_edition(self, date: DateValue, index: int) -> bool:
         """Whether a year-only ``date`` is a word of the entry's name or title, as the year of
-        an annual report's edition is ("... Practices for 2004", "World Report 2005")."""
+        an annual report's edition is ("... Practices for 2004", "World Report 2005"), or of
+        the text of an entry whose date was not read."""
         if isinstance(date, DateRange) or date.month is not None or date.year is None:
             return False
         entry = self.references[index].entry
         year = str(date.year)
         names = [*self.keys[index], source_key(entry.title or "")]
+        if entry.date is None:
+            # An entry whose date the grammar could not read: the years its text gives.
+            names.append(source_key(self.references[index].text))
         return any(year in key.split(" ") for key in names)
 
     def _same_day(self, date: DateValue | None, index: int) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from provenance.model import ReferenceEntry
+from provenance.model import Reference, ReferenceEntry
 
 __all__ = [
     "entry_keys",
@@ -25,6 +25,7 @@ __all__ = [
     "initials_key",
     "key_words",
     "names_match",
+    "reference_keys",
     "source_key",
 ]
 
@@ -84,24 +85,70 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
     return [key for key in dict.fromkeys(keys) if key]
 
 
+def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
+    """The keys a list entry may be cited by: ``entry_keys`` of what the reference grammar read,
+    or, for an entry it read no name from, the words its text starts with up to the first stop,
+    bracket, quote or number ("Human Rights Watch. World Report 2005." -> "human rights
+    watch"): an entry the grammar could not split still names its source first."""
+    keys = entry_keys(reference.entry, initials=initials)
+    if keys or reference.entry.title is not None:
+        return keys
+    lead = _LEADING_NAME.match(reference.text.strip())
+    if lead is None:
+        return []
+    name = lead.group(0)
+    return entry_keys(ReferenceEntry(author=name), initials=initials)
+
+
+# The name an entry starts with: capitalised words (with connectors, initials and inverted
+# commas) up to the first ". " or "(" or quote or digit.
+_LEADING_NAME = re.compile(
+    r"[A-Z][\w'’&-]*(?:\.(?=[\w,]))?(?:,?\s+(?:(?:of|the|for|and|on|in|de|du|la|le|&)\s+)*"
+    r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+[A-Z][\w'’-]*[,.]))?)*"
+)
+
+
 _NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&(?:amp;)?|\band\b)\s*")
 #: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.", "J.-P.".
 _GIVEN = re.compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
+
+
+# A name in its natural order: given names or initials, then a capitalised family name.
+_NATURAL = re.compile(r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+")
+
+
+# "... and Jane Doe", "... & D. Hidalgo": a list of authors ends with "and" before the last one
+# ("Oka, Natsuko, Research Fellow" does not).
+_LAST_JOINED = re.compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
+
+
+def _natural(part: str) -> bool:
+    return _NATURAL.fullmatch(part) is not None
 
 
 def family_keys(name: str) -> list[str]:
     """How author-date citations name a list of inverted personal names.
 
     "Smith, J. and Doe, A." is cited "(Smith and Doe 2003)" or "(Smith & Doe 2003)", and
-    "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)" or "(Smith, Doe and Roe 2005)".
+    "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)" or "(Smith, Doe and Roe 2005)";
+    "Smith, John, and Jane Doe" (only the first name inverted) "(Smith and Doe 2003)".
     Names that are not such a list (an organisation) give none; one person gives the family
     name, which a sentence names before a bracketed year.
     """
     parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
-    if len(parts) < 2 or len(parts) % 2:
+    if len(parts) < 2:
         return []
-    families, givens = parts[0::2], parts[1::2]
-    if not all(_GIVEN.fullmatch(given) for given in givens):
+    if (
+        len(parts) >= 3
+        and _GIVEN.fullmatch(parts[1])
+        and all(map(_natural, parts[2:]))
+        and _LAST_JOINED.search(name.strip().rstrip(".")) is not None
+    ):
+        # Only the first name inverted: "Smith, John, and Jane Doe", "Venter, C., A. Mahendra".
+        families = [parts[0]] + [part.split()[-1] for part in parts[2:]]
+    elif len(parts) % 2 == 0 and all(_GIVEN.fullmatch(given) for given in parts[1::2]):
+        families = parts[0::2]
+    else:
         return []
     families = [source_key(family) for family in families]
     if len(families) == 1:

@@ -27,7 +27,7 @@ from provenance.model import (
     UnSymbol,
 )
 from provenance.rules.registry import Emit, rule
-from provenance.sourcenames import entry_keys, names_match, source_key
+from provenance.sourcenames import names_match, reference_keys, source_key
 from provenance.span import Span
 
 _CATEGORY = "dates"
@@ -574,7 +574,7 @@ def mismatched_entry(doc: Document, citation: Citation) -> tuple[Reference, int]
         if reference.section in LISTED_SECTIONS
         and reference.entry.date is not None
         and reference.entry.date.earliest() is not None
-        and any(names_match(cited, key) for key in entry_keys(reference.entry))
+        and any(names_match(cited, key) for key in reference_keys(reference))
     ]
     if not dated or any(_overlap(date, entry_date) for _reference, entry_date in dated):
         return None

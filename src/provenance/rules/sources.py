@@ -30,7 +30,7 @@ from provenance.model import (
     Url,
 )
 from provenance.rules.registry import Emit, rule
-from provenance.sourcenames import entry_keys, key_words, names_match, source_key
+from provenance.sourcenames import key_words, names_match, reference_keys, source_key
 from provenance.span import Span
 
 _CATEGORY = "sources"
@@ -141,7 +141,7 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         return None
     consulted: Reference | None = None
     for reference in doc.references:
-        if not any(names_match(cited, key) for key in entry_keys(reference.entry)):
+        if not any(names_match(cited, key) for key in reference_keys(reference)):
             continue
         if reference.section in CITED_SECTIONS:
             # Listed where it belongs: a wrong date is another rule's business.
@@ -907,7 +907,7 @@ def reference_never_cited(doc: Document) -> Iterator[Emit]:
             continue
         if reference.section == "attachment" and attachments_mentioned:
             continue
-        keys = entry_keys(reference.entry, initials=False)
+        keys = reference_keys(reference, initials=False)
         if not keys:
             # Nothing to name the source by: an entry the parser could not read is no evidence.
             continue
@@ -1100,14 +1100,11 @@ __all__ = [
     "citation_without_reference",
     "cited_only_as_consulted",
     "duplicate_reference",
-    "entry_keys",
     "footnote_numbering",
     "footnote_without_body",
     "footnote_without_marker",
     "ibid_without_antecedent",
     "malformed_url",
     "missing_access_date",
-    "names_match",
     "reference_never_cited",
-    "source_key",
 ]
