@@ -110,6 +110,17 @@ def test_author_date(text: str, author: str, date: str, locator: str | None) -> 
     assert (value.author, iso(value), value.locator) == (author, date, locator)
 
 
+def test_several_years_of_one_source_are_several_citations() -> None:
+    values = parse_citation_group("HRW 2018, 2019a; Doe 2020, 12")
+    assert [(v.author, iso(v), v.year_suffix, v.locator) for v in values] == [
+        ("HRW", "2018", None, None),
+        ("HRW", "2019", "a", None),
+        ("Doe", "2020", None, "12"),
+    ]
+    prose = "They agree (HRW 2018, 2019)."
+    assert [c.text for c in iter_citations(prose, LineIndex(prose))] == ["HRW 2018", "2019"]
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [
@@ -641,12 +652,19 @@ def _words(node: Tree[Token] | Token) -> int:
     return sum(_words(child) for child in node.children)
 
 
+def _cited_works(citation: Tree[Token] | Token) -> int:
+    """Citations one member of a group gives: "HRW 2018, 2019" gives two."""
+    if isinstance(citation, Tree) and citation.data == "years":
+        return len(citation.children)
+    return 1
+
+
 def _longest_author(tree: Tree[Token]) -> int:
     """Words in the longest source name of a ``group`` tree."""
     longest = 0
     for citation in tree.children:
         assert isinstance(citation, Tree)
-        if citation.data == "pinned":
+        if citation.data in ("pinned", "years"):
             citation = citation.children[0]
             assert isinstance(citation, Tree)
         author = citation.children[0]
@@ -671,7 +689,7 @@ def test_grammar_generated_text_parses(text: str) -> None:
         assert _longest_author(tree) > MAX_AUTHOR_WORDS
     else:
         assert _longest_author(tree) <= MAX_AUTHOR_WORDS
-        assert len(values) == len(tree.children)
+        assert len(values) == sum(_cited_works(child) for child in tree.children)
 
 
 _ARBITRARY = st.one_of(

@@ -6,8 +6,9 @@ the next ")" and hands it to the grammar, then reads the tree into ``CitationVal
 Spans: each ``Citation`` covers the text of that one citation INSIDE the parentheses, from its first
 to its last token: ``(The Korea Post Feb. 1999)`` gives ``The Korea Post Feb. 1999``, and
 ``(AI 12 Mar. 2003; HRW 2004)`` gives ``AI 12 Mar. 2003`` and ``HRW 2004``, each located on its
-own. A citation hard-wrapped over two lines keeps the line break in its ``text``; its ``author``
-is normalised to single spaces.
+own; ``(HRW 2018, 2019)`` gives ``HRW 2018`` and ``2019``, the second with the author ``HRW``.
+A citation hard-wrapped over two lines keeps the line break in its ``text``; its ``author`` is
+normalised to single spaces.
 
 Values: the author is the source name with whitespace runs collapsed to one space (spacing at
 ``/``, ``:`` and ``-`` is kept as written, a comma between listed authors is followed by one
@@ -215,8 +216,21 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         value = attrs.evolve(citation.value, locator=locator.value)
         return _Located(value, citation.start, locator.end)
 
-    def group(self, *citations: _Located) -> list[_Located]:
-        return list(citations)
+    def years(self, citation: _Located, *years: Token) -> list[_Located]:
+        """``HRW 2018, 2019a``: the first citation, then one of the same source per year."""
+        found = [citation]
+        for year in years:
+            date = Date(int(year[:4]))
+            suffix = str(year[4:]) or None
+            value = CitationValue(author=citation.value.author, date=date, year_suffix=suffix)
+            found.append(_Located(value, *_span_of([year])))
+        return found
+
+    def group(self, *citations: _Located | list[_Located]) -> list[_Located]:
+        flat: list[_Located] = []
+        for citation in citations:
+            flat.extend(citation if isinstance(citation, list) else [citation])
+        return flat
 
 
 def _check_length(author: _Author) -> None:
