@@ -726,3 +726,12 @@ def test_the_year_of_an_annual_reports_edition_resolves_it() -> None:
         # No edition of 2001 is listed.
         ("Country Reports 2001", None, None),
     ]
+
+
+def test_a_law_or_an_agreement_with_its_year_is_no_citation() -> None:
+    text = (
+        "Report title\n\nOffenders are listed (Sexual Offenders Registry Act 2021). Groups "
+        "signed (see Doha Peace Accord, August 2022). Reuters agreed (Reuters 15 May 2003)."
+        + _SOURCES
+    )
+    assert _links(text) == [("Reuters 15 May 2003", 3, "Reuters")]

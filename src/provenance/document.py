@@ -555,6 +555,10 @@ def _citations(
             citation = attrs.evolve(
                 citation, reference=found, resolved_author=value.author or author
             )
+        elif value.author is not None and _names_an_instrument(value.author):
+            # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
+            # a law or an agreement and its year, not a source the list should have.
+            continue
         elif value.author is None:
             if _year_only(value.date):
                 # "(2002-2003)", "(1999)": a period more often than a citation; only a source
@@ -683,6 +687,23 @@ def _reported_by(text: str, start: int, end: int) -> str | None:
         if key and key not in _NOT_A_SOURCE:
             named = " ".join(name.split())
     return named
+
+
+#: The last word of the name of a law, a treaty or an agreement, which brackets give with its
+#: year ("Refugee Act 1998", "Doha Peace Accord, August 2022") as they give a source's.
+_INSTRUMENTS = frozenset(
+    {
+        *("act", "acts", "law", "laws", "code", "constitution", "convention", "covenant"),
+        *("charter", "treaty", "protocol", "accord", "accords", "agreement", "decree"),
+        *("ordinance", "regulation", "regulations", "bill", "amendment", "declaration"),
+        *("proclamation", "directive", "statute"),
+    }
+)
+
+
+def _names_an_instrument(author: str) -> bool:
+    words = source_key(author).split()
+    return bool(words) and words[-1] in _INSTRUMENTS
 
 
 def _year_only(value: DateValue | None) -> bool:
