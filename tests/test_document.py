@@ -598,6 +598,8 @@ def test_a_date_after_a_listed_source_of_another_date_is_tied_to_that_source() -
 def test_an_ibid_makes_the_date_before_it_a_citation() -> None:
     text = "Report title\n\nIt happened (3 July 2004). It happened again (ibid.)." + _SOURCES
     assert _links(text) == [("3 July 2004", None, None), ("ibid.", None, None)]
+    text = "Report title\n\nRoe argued so (1991). He said it again (ibid.)." + _SOURCES
+    assert _links(text) == [("1991", None, None), ("ibid.", None, None)]
 
 
 def test_a_bracket_naming_the_source_just_described_is_a_short_name() -> None:

@@ -514,8 +514,8 @@ def _citations(
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
-    # The last date in brackets that was set aside as tied to no source: an "ibid." right
-    # after it shows the writer cited with it after all.
+    # The last date in brackets that was set aside as tied to no source: an "ibid." after it
+    # in the same paragraph shows the writer cited with it after all.
     set_aside: Citation | None = None
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     for citation in raw:
@@ -529,7 +529,11 @@ def _citations(
             continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
         if value.ibid:
-            if previous is None and set_aside is not None:
+            if (
+                previous is None
+                and set_aside is not None
+                and _paragraph_start(regions, set_aside.span.start) == paragraph_start
+            ):
                 result.append(set_aside)
                 previous = set_aside
             if previous is not None:
@@ -563,6 +567,7 @@ def _citations(
             if _year_only(value.date):
                 # "(2002-2003)", "(1999)": a period more often than a citation; only a source
                 # the context names makes it one.
+                set_aside = citation
                 continue
             named = listed.named_in(text, context_start, citation.span.start)
             budget.spend(listed.last_work, "linking citations to sources")
