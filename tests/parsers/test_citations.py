@@ -100,6 +100,12 @@ def iso(value: CitationValue) -> str | None:
         ("Smith, van Dijk 2001", "Smith, van Dijk", "2001", None),
         ("Sługocki &amp; Sowa, 2021", "Sługocki &amp; Sowa", "2021", None),
         ("Country Reports 2004, Sec. 2", "Country Reports", "2004", "Sec. 2"),
+        (
+            "Country Reports 2004 28 Feb. 2005, Sec. 1.c",
+            "Country Reports 2004",
+            "2005-02-28",
+            "Sec. 1.c",
+        ),
         ("Doe and Roe 2020, 12", "Doe and Roe", "2020", "12"),
         ("HRW 2005, 12-14", "HRW", "2005", "12-14"),
     ],
@@ -560,7 +566,9 @@ _LOCATORS = st.one_of(
     st.builds(
         lambda label, value: f"{label} {value}",
         st.sampled_from(["p.", "pp.", "para.", "paras.", "page", "art.", "note", "s.", "§"]),
-        st.sampled_from(["5", "8-9", "3.11", "64 and 65", "2.3, 3.1-3.11", "iv", "12a", "1 & 2"]),
+        st.sampled_from(
+            ["5", "8-9", "3.11", "64 and 65", "2.3, 3.1-3.11", "iv", "12a", "1 & 2", "1.c"]
+        ),
     ),
 )
 
@@ -627,7 +635,7 @@ _EXPLICIT = {
     "IBID": _spaced(st.sampled_from(["ibid.", "Ibid.", "IBID", "ibidem"])),
     "ETAL": _spaced(st.sampled_from(["et al.", "et al"])),
     "LOC_LABEL": _spaced(st.sampled_from(["p.", "pp.", "para.", "paras", "§", "note", "n."])),
-    "LOC_VALUE": _spaced(st.sampled_from(["5", "8-9", "3.11", "iv", "12a", "3 - 4"])),
+    "LOC_VALUE": _spaced(st.sampled_from(["5", "8-9", "3.11", "iv", "12a", "3 - 4", "1.c"])),
     "LOC_AND": _spaced(st.sampled_from(["and", "&"])),
     "YEAR_LETTER": _spaced(
         st.tuples(_YEARS, st.sampled_from("abcz")).map(lambda p: f"{p[0]}{p[1]}")
