@@ -737,3 +737,16 @@ def test_a_law_or_an_agreement_with_its_year_is_no_citation() -> None:
         + _SOURCES
     )
     assert _links(text) == [("Reuters 15 May 2003", 3, "Reuters")]
+
+
+def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
+    text = (
+        "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "
+        "unsafe (ENSU, 2024).\n\nReferences\n\n"
+        "Global Peace Index in Mexico (2024). Institute for Economics and Peace.\n\n"
+        "INEGI. (2024). Encuesta Nacional de Seguridad Pública Urbana (ENSU). Mexico: INEGI.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Global Peace Index for Mexico, 2024", 0),
+        ("ENSU, 2024", 1),
+    ]

@@ -6,6 +6,7 @@ import pytest
 
 from provenance.model import Reference, ReferenceEntry
 from provenance.sourcenames import (
+    bare_key,
     entry_keys,
     family_keys,
     initials_key,
@@ -53,6 +54,10 @@ def test_key_words_keep_a_leading_the() -> None:
         ("korea po", "korea post", False),
         ("korea posts", "korea post", False),
         ("hindu", "hindustan times", False),
+        # Connecting words may differ.
+        ("global peace index for mexico", "global peace index in mexico", True),
+        ("office of high commissioner", "office of the high commissioner for human rights", True),
+        ("bank of korea", "korea bank", False),
     ],
 )
 def test_names_match(cited: str, listed: str, expected: bool) -> None:
@@ -106,6 +111,19 @@ def test_an_organisation_is_known_by_its_acronym() -> None:
 )
 def test_initials_key(name: str, expected: str | None) -> None:
     assert initials_key(name) == expected
+
+
+def test_a_work_is_known_by_an_acronym_its_title_gives() -> None:
+    entry = ReferenceEntry(
+        author="INEGI",
+        title="Encuesta Nacional de Seguridad Pública Urbana (ENSU), septiembre 2024",
+    )
+    assert "ensu" in entry_keys(entry, initials=False)
+
+
+def test_bare_key_drops_connecting_words() -> None:
+    assert bare_key("global peace index for mexico") == "global peace index mexico"
+    assert bare_key("of the") == "of the"
 
 
 def test_a_legend_item_is_known_by_its_short_form() -> None:

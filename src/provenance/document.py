@@ -43,7 +43,14 @@ from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import forget_readings, reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
-from provenance.sourcenames import initials_key, key_words, names_match, reference_keys, source_key
+from provenance.sourcenames import (
+    bare_key,
+    initials_key,
+    key_words,
+    names_match,
+    reference_keys,
+    source_key,
+)
 from provenance.span import Intervals, LineIndex
 from provenance.timeline import build_timeline
 
@@ -763,7 +770,8 @@ class _SourceIndex:
         self.wide: list[int] = []  # dated entries spanning many years, or reversed
         self.undated: list[int] = []
         for i in self.indices:
-            for key in dict.fromkeys(self.keys[i]):
+            # Each key also without its connecting words, which citations may give differently.
+            for key in dict.fromkeys([*self.keys[i], *map(bare_key, self.keys[i])]):
                 self.by_key[key].append(i)
                 words = key.split(" ")
                 for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
@@ -849,6 +857,12 @@ class _SourceIndex:
         """The entries whose name matches ``cited`` (``names_match``), in order."""
         if not cited:
             return []
+        found = self._named_as(cited)
+        if bare_key(cited) != cited:
+            found |= self._named_as(bare_key(cited))
+        return sorted(found)
+
+    def _named_as(self, cited: str) -> set[int]:
         words = cited.split(" ")
         found = set(self.by_key.get(cited, ()))
         if len(words) <= _PREFIX_WORDS:
@@ -862,7 +876,7 @@ class _SourceIndex:
             )
         for count in range(1, len(words)):
             found.update(self.by_key.get(" ".join(words[:count]), ()))
-        return sorted(found)
+        return found
 
     def _dated(self, date: DateValue | None) -> list[int]:
         """The entries whose date may overlap ``date``, in order."""

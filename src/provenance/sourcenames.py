@@ -20,6 +20,7 @@ import re
 from provenance.model import Reference, ReferenceEntry
 
 __all__ = [
+    "bare_key",
     "entry_keys",
     "family_keys",
     "initials_key",
@@ -54,8 +55,27 @@ def key_words(text: str) -> list[str]:
 
 
 def names_match(cited: str, listed: str) -> bool:
-    """Whether a cited key names a listed one; either may add words ("korea post herald")."""
+    """Whether a cited key names a listed one; either may add words ("korea post herald"), and
+    connecting words may differ ("global peace index for mexico", "... in mexico")."""
+    return _prefix_match(cited, listed) or _prefix_match(bare_key(cited), bare_key(listed))
+
+
+def _prefix_match(cited: str, listed: str) -> bool:
     return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
+
+
+#: Words that join the words of a name and that a citation may give differently ("Office of the
+#: High Commissioner" and "Office of High Commissioner"; "Index for Mexico", "Index in Mexico").
+_CONNECTORS = frozenset(
+    {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"}
+)
+
+
+def bare_key(key: str) -> str:
+    """A key without its connecting words: "global peace index for mexico" ->
+    "global peace index mexico". A key of connecting words only is kept as it is."""
+    words = [word for word in key.split(" ") if word not in _CONNECTORS]
+    return " ".join(words) if words else key
 
 
 def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
@@ -65,8 +85,8 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
     ("Oka, Natsuko" is cited in prose as "Natsuko Oka"); the family names of a list of inverted
     names (``family_keys``); an acronym given in brackets and, for the author unless
     ``initials`` is False, the one made of the initials of an organisation's name
-    (``initials_key``). A legend item is
-    also cited by its short form. Made initials are short and may be common words ("in", "it"):
+    (``initials_key``). A legend item is also cited by its short form, and a work by an acronym
+    its title gives in brackets. Made initials are short and may be common words ("in", "it"):
     they name a source in a citation, but are no evidence when searched for in running text.
     """
     keys: list[str] = []
@@ -82,6 +102,8 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
         keys.extend(_acronym_keys(name, initials and name is entry.author))
     if entry.kind == "legend" and entry.note:
         keys.append(source_key(entry.note))
+    # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
+    keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
     return [key for key in dict.fromkeys(keys) if key]
 
 
@@ -164,9 +186,6 @@ def family_keys(name: str) -> list[str]:
 _BRACKETED_ACRONYM = re.compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
 # A word of an organisation's name that gives its initial (connectors such as "of" do not).
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
-_CONNECTORS = frozenset(
-    {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"}
-)
 
 
 def _acronym_keys(name: str, initials: bool) -> list[str]:
