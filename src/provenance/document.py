@@ -32,7 +32,6 @@ from provenance.model import (
     IrbCode,
     Metadata,
     Reference,
-    ReferenceEntry,
     Update,
 )
 from provenance.parsers.citations import iter_citations
@@ -44,6 +43,14 @@ from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import forget_readings, reference_entry
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
+from provenance.sourcenames import (
+    bare_key,
+    initials_key,
+    key_words,
+    names_match,
+    reference_keys,
+    source_key,
+)
 from provenance.span import Intervals, LineIndex
 from provenance.timeline import build_timeline
 
@@ -469,70 +476,10 @@ def _footnotes(
 # --------------------------------------------------------------------------- citations
 
 
-_NON_WORD = re.compile(r"[^\w\s]")
-
-
-def normalise_source(name: str) -> str:
-    """A source name as compared for resolution: no case, brackets, punctuation or leading 'The'."""
-    name = re.sub(r"\[[^\]]*\]", " ", name)
-    name = _NON_WORD.sub(" ", name.casefold())
-    words = name.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _source_keys(entry: ReferenceEntry) -> list[str]:
-    keys: list[str] = []
-    for name in (entry.author, entry.container):
-        if not name:
-            continue
-        keys.append(normalise_source(name))
-        if "," in name:
-            # "Oka, Natsuko" is cited in prose as "Natsuko Oka".
-            family, _, given = name.partition(",")
-            given_first = given.split(",")[0]
-            keys.append(normalise_source(f"{given_first} {family}"))
-        keys.extend(_family_keys(name))
-    return [key for key in keys if key]
-
-
-_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-#: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.".
-_GIVEN = re.compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
-
-
-def _family_keys(name: str) -> list[str]:
-    """How author-date citations name a list of inverted personal names.
-
-    "Smith, J. and Doe, A." is cited "(Smith and Doe 2003)" or "(Smith & Doe 2003)", and
-    "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)". Names that are not such a list
-    (an organisation) give none; one person gives the family name, which a sentence names
-    before a bracketed year.
-    """
-    parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
-    if len(parts) < 2 or len(parts) % 2:
-        return []
-    families, givens = parts[0::2], parts[1::2]
-    if not all(_GIVEN.fullmatch(given) for given in givens):
-        return []
-    families = [normalise_source(family) for family in families]
-    if len(families) == 1:
-        # "Taylor (1991) argues": the family name alone, for the sentence that names it.
-        return families
-    if len(families) == 2:
-        return [f"{families[0]} and {families[1]}", f"{families[0]} {families[1]}"]
-    return [f"{families[0]} et al"]
-
-
 def _nth_of_year(matches: list[int], year_suffix: str) -> int | None:
     """The entry a year letter picks ("b" of "1995b": the second), or None past the last."""
     position = ord(year_suffix) - ord("a")
     return matches[position] if 0 <= position < len(matches) else None
-
-
-def _names_match(cited: str, listed: str) -> bool:
-    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
 
 
 def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
@@ -574,15 +521,28 @@ def _citations(
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
+    # The last date in brackets that was set aside as tied to no source: an "ibid." after it
+    # in the same paragraph shows the writer cited with it after all.
+    set_aside: Citation | None = None
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
-        if citation.value.author is not None and _short_name_of_source(text, citation.span.end):
+        value = citation.value
+        if value.author is not None and (
+            _short_name_of_source(text, citation.span.end)
+            or _names_the_source_before(text, citation.span.start, value.author)
+        ):
             continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
-        value = citation.value
         if value.ibid:
+            if (
+                previous is None
+                and set_aside is not None
+                and _paragraph_start(regions, set_aside.span.start) == paragraph_start
+            ):
+                result.append(set_aside)
+                previous = set_aside
             if previous is not None:
                 citation = attrs.evolve(
                     citation,
@@ -601,17 +561,37 @@ def _citations(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )
         budget.spend(listed.last_work, "linking citations to sources")
-        if found is None and value.author is None and _year_only(value.date):
-            # "(2002-2003)", "(1999)": a period more often than a citation; only a source
-            # the context names makes it one.
-            continue
         if found is not None:
             author = references[found].entry.author
             citation = attrs.evolve(
                 citation, reference=found, resolved_author=value.author or author
             )
+        elif value.author is not None and _names_an_instrument(value.author):
+            # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
+            # a law or an agreement and its year, not a source the list should have.
+            continue
+        elif value.author is None:
+            if _year_only(value.date):
+                # "(2002-2003)", "(1999)": a period more often than a citation; only a source
+                # the context names makes it one.
+                set_aside = citation
+                continue
+            named = listed.named_in(text, context_start, citation.span.start)
+            budget.spend(listed.last_work, "linking citations to sources")
+            if named is None:
+                named = _reported_by(text, context_start, citation.span.start)
+            if named is None:
+                # "(4 December 2011)", "(Aug. 2009)" with no source named before it: a date in
+                # brackets, not a citation a reader could follow or a checker could fault. The
+                # text before it named no source, so the next bracket's search starts after it
+                # (which also keeps a run of such dates from reading the same text again).
+                set_aside = citation
+                previous_end_in_paragraph[paragraph_start] = citation.span.end
+                continue
+            citation = attrs.evolve(citation, resolved_author=named)
         result.append(citation)
         previous = citation
+        set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
 
@@ -647,6 +627,100 @@ def _short_name_of_source(text: str, end: int) -> bool:
     return _REPORTING_VERB.match(text, end, end + 40) is not None
 
 
+#: Words between a source's name and the bracket that gives its short name: "the US CIA World
+#: Factbook (US CIA Factbook 2024)" has one ("World") inside the name.
+_SHORT_NAME_SLACK = 3
+# The end of a sentence or clause: a stop, colon or semicolon (and any closing quote) and a space.
+_CLAUSE_END = re.compile(r"[.!?;:][\"”’')\]]*(?:\s|$)")
+
+
+def _names_the_source_before(text: str, start: int, author: str) -> bool:
+    """Whether the words right before the bracket are the source the citation names, so the
+    bracket gives that source a short name ("According to the US CIA World Factbook (US CIA
+    Factbook 2024)", "the Bertelsmann Transformation Index (BTI 2024)") instead of citing it.
+
+    Only the last few words count: a citation naming a source the sentence named earlier ("The
+    Hindu reports that ... (The Hindu 15 December 1990)") is a citation."""
+    cited = source_key(author).split()
+    if not cited:
+        return False
+    bracket = text.rfind("(", max(0, start - 2), start + 1)
+    if bracket == -1:
+        return False
+    window = text[max(0, bracket - 200) : bracket]
+    # Only the clause the bracket closes: '..." says Shekar. (Shekar, 2021)' cites.
+    clause_starts = [found.end() for found in _CLAUSE_END.finditer(window)]
+    if clause_starts:
+        window = window[clause_starts[-1] :]
+    words = key_words(window)[-(len(cited) + _SHORT_NAME_SLACK) :]
+    if len(cited) == 1 and len(words) >= 2:
+        # An acronym: the initials of the capitalised words before it.
+        initials = initials_key(" ".join(window.split()[-8:]))
+        if initials is not None and initials.endswith(cited[0]) and len(cited[0]) >= 2:
+            return True
+    if not words or words[-1] != cited[-1]:
+        return False  # the name must end where the bracket opens: "HRW agreed (HRW 2005)" cites
+    position = 0
+    for word in cited:
+        try:
+            position = words.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+# A source named as the subject of a report in the sentence before a date in brackets:
+# "According to The Hindu, ...", "The Korea Post reported that ...".
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+_SOURCE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|the|for|and|de|on)\s+)*{_NAME_WORD}){{0,7}}"
+_REPORTED_BY = re.compile(
+    rf"\b[Aa]ccording to (?:the )?(?P<after>{_SOURCE_NAME})"
+    rf"|(?P<before>{_SOURCE_NAME})(?:'s?|’s?)?\s+(?:\w+\s+)?"
+    r"(?:reported|reports|stated|states|said|says|noted|notes|indicated|indicates|wrote|"
+    r"writes|added|adds|explained|explains|observed|observes|announced|announces|quoted|"
+    r"quotes|cited|cites|claimed|claims|told)\b"
+)
+
+
+#: Capitalised words that start a sentence without naming anyone: "It was reported".
+_NOT_A_SOURCE = frozenset(
+    {
+        *("it", "this", "that", "these", "those", "they", "he", "she", "we", "i", "there"),
+        *("which", "who", "one", "some", "others", "another", "officials", "sources"),
+        *("reports", "witnesses", "residents"),
+    }
+)
+
+
+def _reported_by(text: str, start: int, end: int) -> str | None:
+    """The last source the text between ``start`` and ``end`` names as reporting something,
+    or None: what ties a date in brackets to a source the list may lack."""
+    named: str | None = None
+    for match in _REPORTED_BY.finditer(text, start, end):
+        name = match.group("after") or match.group("before")
+        key = source_key(name)
+        if key and key not in _NOT_A_SOURCE:
+            named = " ".join(name.split())
+    return named
+
+
+#: The last word of the name of a law, a treaty or an agreement, which brackets give with its
+#: year ("Refugee Act 1998", "Doha Peace Accord, August 2022") as they give a source's.
+_INSTRUMENTS = frozenset(
+    {
+        *("act", "acts", "law", "laws", "code", "constitution", "convention", "covenant"),
+        *("charter", "treaty", "protocol", "accord", "accords", "agreement", "decree"),
+        *("ordinance", "regulation", "regulations", "bill", "amendment", "declaration"),
+        *("proclamation", "directive", "statute"),
+    }
+)
+
+
+def _names_an_instrument(author: str) -> bool:
+    words = source_key(author).split()
+    return bool(words) and words[-1] in _INSTRUMENTS
+
+
 def _year_only(value: DateValue | None) -> bool:
     if value is None:
         return False
@@ -678,7 +752,15 @@ class _SourceIndex:
     def __init__(self, references: Sequence[Reference]) -> None:
         self.references = references
         self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
-        self.keys = {i: _source_keys(references[i].entry) for i in self.indices}
+        self.keys = {i: reference_keys(references[i]) for i in self.indices}
+        #: The keys searched for in the sentence before a date-only citation: made initials
+        #: ("in", "it") are common words there.
+        self.context_keys = {i: reference_keys(references[i], initials=False) for i in self.indices}
+        #: The context keys by their first word, for finding names in running text.
+        self.context_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i in self.indices:
+            for key in self.context_keys[i]:
+                self.context_first[key.split(" ", 1)[0]].append((i, key))
         self.rank = {i: _SOURCE_SECTIONS.index(references[i].section) for i in self.indices}
         #: Each key, and each of its proper word-prefixes (to _PREFIX_WORDS words), to the
         #: entries that have it, in order.
@@ -688,7 +770,8 @@ class _SourceIndex:
         self.wide: list[int] = []  # dated entries spanning many years, or reversed
         self.undated: list[int] = []
         for i in self.indices:
-            for key in dict.fromkeys(self.keys[i]):
+            # Each key also without its connecting words, which citations may give differently.
+            for key in dict.fromkeys([*self.keys[i], *map(bare_key, self.keys[i])]):
                 self.by_key[key].append(i)
                 words = key.split(" ")
                 for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
@@ -721,13 +804,17 @@ class _SourceIndex:
         entries the indexes give. ``year_suffix`` ("b" of "1995b") picks among the entries of
         one source and year in their order in the list, as bibliographies order them."""
         if author is not None:
-            candidates = self._named(normalise_source(author))
+            candidates = self._named(source_key(author))
             self.last_work = len(candidates)
             matches = [
                 i
                 for i in candidates
                 if date is None or _dates_overlap(date, self.references[i].entry.date)
             ]
+            if not matches and date is not None:
+                # "(Country Reports 2004)" cites "Country Reports on Human Rights Practices for
+                # 2004", published in 2005: the year names the edition, not the publication.
+                matches = [i for i in candidates if self._year_names_edition(date, i)]
             if year_suffix is not None and len(matches) > 1:
                 return _nth_of_year(matches, year_suffix)
             return self._prefer_cited_sections(matches)
@@ -737,9 +824,9 @@ class _SourceIndex:
         same_date = [i for i in candidates if _dates_overlap(date, self.references[i].entry.date)]
         if not same_date:
             return None
-        context = " " + normalise_source(text[context_start:context_end]) + " "
+        context = " " + source_key(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
-        named = [i for i in same_date if any(f" {key} " in context for key in self.keys[i])]
+        named = [i for i in same_date if any(f" {key} " in context for key in self.context_keys[i])]
         if year_suffix is not None and len(named) > 1:
             # "Roe (2001b) disagreed": the name before the bracket, then the letter.
             return _nth_of_year(named, year_suffix)
@@ -750,10 +837,32 @@ class _SourceIndex:
             return exact[0]
         return None
 
+    def named_in(self, text: str, start: int, end: int) -> str | None:
+        """The listed author of the last entry ``text[start:end]`` names (by a key searched
+        for in running text), whatever its date, or None; ``last_work`` counts the words read.
+
+        A date in brackets after a sentence naming a listed source cites that source, even when
+        the list has it under another date (which is a finding of its own)."""
+        words = key_words(text[start:end])
+        self.last_work = len(words)
+        found: str | None = None
+        for position, word in enumerate(words):
+            for i, key in self.context_first.get(word, ()):
+                if words[position : position + key.count(" ") + 1] == key.split(" "):
+                    entry = self.references[i].entry
+                    found = entry.author or entry.container  # the later name wins
+        return found
+
     def _named(self, cited: str) -> list[int]:
-        """The entries whose name matches ``cited`` (``_names_match``), in order."""
+        """The entries whose name matches ``cited`` (``names_match``), in order."""
         if not cited:
             return []
+        found = self._named_as(cited)
+        if bare_key(cited) != cited:
+            found |= self._named_as(bare_key(cited))
+        return sorted(found)
+
+    def _named_as(self, cited: str) -> set[int]:
         words = cited.split(" ")
         found = set(self.by_key.get(cited, ()))
         if len(words) <= _PREFIX_WORDS:
@@ -763,11 +872,11 @@ class _SourceIndex:
             found.update(
                 i
                 for i in self.by_prefix.get(prefix, ())
-                if any(_names_match(cited, key) for key in self.keys[i])
+                if any(names_match(cited, key) for key in self.keys[i])
             )
         for count in range(1, len(words)):
             found.update(self.by_key.get(" ".join(words[:count]), ()))
-        return sorted(found)
+        return found
 
     def _dated(self, date: DateValue | None) -> list[int]:
         """The entries whose date may overlap ``date``, in order."""
@@ -783,6 +892,20 @@ class _SourceIndex:
         for year in range(low, high + 1):
             found.update(self.by_year.get(year, ()))
         return sorted(found)
+
+    def _year_names_edition(self, date: DateValue, index: int) -> bool:
+        """Whether a year-only ``date`` is a word of the entry's name or title, as the year of
+        an annual report's edition is ("... Practices for 2004", "World Report 2005"), or of
+        the text of an entry whose date was not read."""
+        if isinstance(date, DateRange) or date.month is not None or date.year is None:
+            return False
+        entry = self.references[index].entry
+        year = str(date.year)
+        names = [*self.keys[index], source_key(entry.title or "")]
+        if entry.date is None:
+            # An entry whose date the grammar could not read: the years its text gives.
+            names.append(source_key(self.references[index].text))
+        return any(year in key.split(" ") for key in names)
 
     def _same_day(self, date: DateValue | None, index: int) -> bool:
         entry_date = self.references[index].entry.date

@@ -6,6 +6,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,6 @@ from provenance.rules.dates import (
     human,
     impossible_date,
     index_code_year_mismatch,
-    normalise_source,
     reversed_date_range,
     weekday_mismatch,
 )
@@ -65,19 +65,6 @@ def texts(function: RuleFunction, doc: Document) -> list[str]:
 )
 def test_human(value: Date | DateRange, expected: str) -> None:
     assert human(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("The Korea Post [Seoul]", "korea post"),
-        ("the korea post", "korea post"),
-        ("Korea Post.", "korea post"),
-        ("News from the Korean Central News Agency", "news from the korean central news agency"),
-    ],
-)
-def test_normalise_source(name: str, expected: str) -> None:
-    assert normalise_source(name) == expected
 
 
 # --------------------------------------------------------------------------- impossible-date
@@ -431,6 +418,24 @@ def test_unresolved_but_overlapping_date_is_not_a_date_mismatch() -> None:
     assert list(citation_date_mismatch(doc)) == []
 
 
+def test_a_date_alone_is_compared_through_the_source_its_sentence_names() -> None:
+    doc = _cited("(Mar. 1999)", CitationValue(None, Date(1999, 3)))
+    tied = attrs.evolve(doc.citations[0], resolved_author="The Korea Post")
+    doc = attrs.evolve(doc, citations=(tied,))
+    emits = list(citation_date_mismatch(doc))
+    assert [e.message for e in emits] == [
+        "citation dated March 1999, but the reference list has The Korea Post only for other "
+        "dates (the nearest is February 1999)"
+    ]
+
+
+def test_a_date_mismatch_is_a_warning_beside_the_missing_source_error() -> None:
+    from provenance.findings import Severity
+    from provenance.rules.registry import get_rule
+
+    assert get_rule("citation-date-mismatch").severity is Severity.WARNING
+
+
 def test_author_only_and_date_only_citations_are_ignored() -> None:
     doc = _cited("(The Korea Post)", CitationValue("The Korea Post"))
     assert list(citation_date_mismatch(doc)) == []
@@ -729,35 +734,6 @@ def test_same_code_whatever_zeros_case_and_language() -> None:
     assert not _same_code(IrbCode("KKT", "34458", "E"), IrbCode("CHN", "34458", "E"))
     assert _same_code(UnSymbol(("e", "cn.4", "2004")), UnSymbol(("E", "CN.4", "2004")))
     assert not _same_code(UnSymbol(("E", "CN.4", "2004")), IrbCode("CN", "2004", None))
-
-
-def test_entry_keys_are_the_names_a_citation_may_use() -> None:
-    from provenance.model import Reference, ReferenceEntry
-    from provenance.rules.dates import _entry_keys
-    from provenance.span import LineIndex
-
-    def keys(**fields: str) -> list[str]:
-        entry = ReferenceEntry(**fields)  # type: ignore[arg-type]
-        return _entry_keys(Reference(entry, "references", "x", LineIndex("x").span(0, 1)))
-
-    assert keys(author="Oka, Natsuko, Research Fellow", container="IDE Journal") == [
-        "oka natsuko research fellow",
-        "natsuko oka",
-        "ide journal",
-    ]
-    assert keys(container="The Korea Post [Seoul]") == ["korea post"]
-    assert keys(author="The", container="Reuters") == ["reuters"]
-    assert keys(author="Smith, John Paul, Dr") == ["smith john paul dr", "john paul smith"]
-
-
-def test_names_match_when_either_adds_words() -> None:
-    from provenance.rules.dates import _names_match
-
-    assert _names_match("korea post", "korea post")
-    assert _names_match("korea post", "korea post herald")
-    assert _names_match("korea post herald", "korea post")
-    assert not _names_match("korea posts", "korea post")
-    assert not _names_match("korea post", "korea posts")
 
 
 def test_overlap_and_distance_of_dates() -> None:

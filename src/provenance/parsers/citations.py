@@ -6,11 +6,13 @@ the next ")" and hands it to the grammar, then reads the tree into ``CitationVal
 Spans: each ``Citation`` covers the text of that one citation INSIDE the parentheses, from its first
 to its last token: ``(The Korea Post Feb. 1999)`` gives ``The Korea Post Feb. 1999``, and
 ``(AI 12 Mar. 2003; HRW 2004)`` gives ``AI 12 Mar. 2003`` and ``HRW 2004``, each located on its
-own. A citation hard-wrapped over two lines keeps the line break in its ``text``; its ``author``
-is normalised to single spaces.
+own; ``(HRW 2018, 2019)`` gives ``HRW 2018`` and ``2019``, the second with the author ``HRW``.
+A citation hard-wrapped over two lines keeps the line break in its ``text``; its ``author`` is
+normalised to single spaces.
 
 Values: the author is the source name with whitespace runs collapsed to one space (spacing at
-``/``, ``:`` and ``-`` is kept as written); a bracketed place (``The Korea Post [Seoul]``) is not
+``/``, ``:`` and ``-`` is kept as written, a comma between listed authors is followed by one
+space: ``Raman, Tandong``); a bracketed place (``The Korea Post [Seoul]``) is not
 part of the author, since the reference list records it as the place. When a source name ends in
 a number (``Country Reports 1999 2000``) the last date is the citation's date.
 """
@@ -169,6 +171,13 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
 
     author_w = author_n = author_d = _author
 
+    def author_listed(self, author: _Author, *rest: Token) -> _Author:
+        """``Raman, Tandong``: the authors of one work in a list; the comma is kept in the name."""
+        last = author.tokens[-1]
+        at = int(last.end_pos or 0)
+        comma = Token("LIST_COMMA", ",", start_pos=at, end_pos=at + 1)
+        return _Author((*author.tokens, comma, *rest), author.start)
+
     def place(self, *_names: Token) -> _Place:
         return _PLACE
 
@@ -178,6 +187,10 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
 
     def page_after_colon(self, colon: Token, page: Token) -> _Located:
         return _Located(str(page), *_span_of([colon, page]))
+
+    def page_after_comma(self, page: Token) -> _Located:
+        # The page alone, as after a colon: "Doe 2020, 12" and "Doe 2020: 12" cite one page.
+        return _Located(str(page), *_span_of([page]))
 
     # ---------------------------------------------------------------- citations
     def author_date(self, author: _Author, date: _Located) -> _Located:
@@ -203,8 +216,21 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         value = attrs.evolve(citation.value, locator=locator.value)
         return _Located(value, citation.start, locator.end)
 
-    def group(self, *citations: _Located) -> list[_Located]:
-        return list(citations)
+    def years(self, citation: _Located, *years: Token) -> list[_Located]:
+        """``HRW 2018, 2019a``: the first citation, then one of the same source per year."""
+        found = [citation]
+        for year in years:
+            date = Date(int(year[:4]))
+            suffix = str(year[4:]) or None
+            value = CitationValue(author=citation.value.author, date=date, year_suffix=suffix)
+            found.append(_Located(value, *_span_of([year])))
+        return found
+
+    def group(self, *citations: _Located | list[_Located]) -> list[_Located]:
+        flat: list[_Located] = []
+        for citation in citations:
+            flat.extend(citation if isinstance(citation, list) else [citation])
+        return flat
 
 
 def _check_length(author: _Author) -> None:

@@ -27,6 +27,7 @@ from provenance.model import (
     UnSymbol,
 )
 from provenance.rules.registry import Emit, rule
+from provenance.sourcenames import names_match, reference_keys, source_key
 from provenance.span import Span
 
 _CATEGORY = "dates"
@@ -492,36 +493,6 @@ def _code_mention_in(doc: Document, span: Span, code: IndexCode) -> IndexCodeMen
 
 # --------------------------------------------------------------------------- citation-date-mismatch
 
-_NON_WORD = re.compile(r"[^\w\s]")
-_BRACKETED = re.compile(r"\[[^\]]*\]")
-
-
-def normalise_source(name: str) -> str:
-    """A source name as citations are matched to entries: no case, ``[Place]``, punctuation or
-    leading "The" (the same normalisation the assembler resolves citations with)."""
-    name = _BRACKETED.sub(" ", name)
-    words = _NON_WORD.sub(" ", name.casefold()).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _entry_keys(reference: Reference) -> list[str]:
-    keys: list[str] = []
-    for name in (reference.entry.author, reference.entry.container):
-        if not name:
-            continue
-        keys.append(normalise_source(name))
-        if "," in name:
-            # "Oka, Natsuko" is cited in prose as "Natsuko Oka".
-            family, _, given = name.partition(",")
-            keys.append(normalise_source(f"{given.split(',')[0]} {family}"))
-    return [key for key in keys if key]
-
-
-def _names_match(cited: str, listed: str) -> bool:
-    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
-
 
 def _overlap(a: DateValue, b: DateValue) -> bool:
     a_first, a_last, b_first, b_last = a.earliest(), a.latest(), b.earliest(), b.latest()
@@ -532,16 +503,19 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
 
 @rule(
     "citation-date-mismatch",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     category=_CATEGORY,
     summary="An in-text citation whose date differs from the reference entry of its author.",
     doc=(
-        "An author-date citation such as `(The Korea Post Mar. 1999)` names a source that the "
-        "reference list has, but with another date (`The Korea Post [Seoul]. February 1999.`). "
-        "Citations are resolved by author and date, so this one resolves to nothing; the "
-        "finding points at the entry it most likely meant. Authors are compared without case, "
-        'punctuation, a bracketed place or a leading "The". A citation whose author has no '
-        "entry at all is left to `citation-without-reference`."
+        "An author-date citation such as `(The Korea Post Mar. 1999)`, or a date alone after a "
+        "sentence naming its source (`The Korea Post reported ... (Mar. 1999)`), names a source "
+        "that the reference list has, but with another date (`The Korea Post [Seoul]. February "
+        "1999.`). Citations are resolved by author and date, so this one resolves to nothing, "
+        "which `citation-without-reference` reports as an error; this warning adds the entry "
+        "it most likely meant. It is a warning because the text cannot say which is wrong: the "
+        "date, or the list, which may lack another work of the same source (an interview of "
+        "2021 beside the same author's book of 2020). Authors are compared as the assembler "
+        "links them (provenance.sourcenames)."
     ),
     bad=(
         "Treatment of ethnic Koreans [KKT34458.E]\n\n"
@@ -564,7 +538,7 @@ def citation_date_mismatch(doc: Document) -> Iterator[Emit]:
         if found is None:
             continue
         nearest, others = found
-        author, date = citation.value.author, citation.value.date
+        author, date = citation.value.author or citation.resolved_author, citation.value.date
         assert date is not None and nearest.entry.date is not None
         listed_as = (
             f"only for {human(nearest.entry.date)}"
@@ -579,16 +553,19 @@ def citation_date_mismatch(doc: Document) -> Iterator[Emit]:
 
 
 def mismatched_entry(doc: Document, citation: Citation) -> tuple[Reference, int] | None:
-    """For an unresolved author-date citation whose author is listed only under other dates:
-    the listed entry of that author nearest in date, and how many other dated entries it has.
+    """For an unresolved citation whose source is listed only under other dates: the listed
+    entry of that source nearest in date, and how many other dated entries it has.
 
-    None when the citation is resolved, is not author-date, or its author has no dated entry
-    (that is ``citation-without-reference``'s case) or one whose date overlaps.
+    The source is the citation's author, or for a date alone the source its sentence names
+    (``Citation.resolved_author``). None when the citation is resolved, is an ``ibid.``, names
+    no source, or its source has no dated entry (that is ``citation-without-reference``'s case)
+    or one whose date overlaps.
     """
-    author, date = citation.value.author, citation.value.date
+    author = citation.value.author or citation.resolved_author
+    date = citation.value.date
     if citation.reference is not None or citation.value.ibid or author is None or date is None:
         return None
-    cited = normalise_source(author)
+    cited = source_key(author)
     if not cited or date.earliest() is None:
         return None
     dated = [
@@ -597,7 +574,7 @@ def mismatched_entry(doc: Document, citation: Citation) -> tuple[Reference, int]
         if reference.section in LISTED_SECTIONS
         and reference.entry.date is not None
         and reference.entry.date.earliest() is not None
-        and any(_names_match(cited, key) for key in _entry_keys(reference))
+        and any(names_match(cited, key) for key in reference_keys(reference))
     ]
     if not dated or any(_overlap(date, entry_date) for _reference, entry_date in dated):
         return None
@@ -783,7 +760,6 @@ __all__ = [
     "impossible_date",
     "index_code_year_mismatch",
     "mismatched_entry",
-    "normalise_source",
     "reversed_date_range",
     "weekday_mismatch",
 ]

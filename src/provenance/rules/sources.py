@@ -26,11 +26,11 @@ from provenance.model import (
     FootnoteBody,
     FootnoteMarker,
     Reference,
-    ReferenceEntry,
     Section,
     Url,
 )
 from provenance.rules.registry import Emit, rule
+from provenance.sourcenames import key_words, names_match, reference_keys, source_key
 from provenance.span import Span
 
 _CATEGORY = "sources"
@@ -56,21 +56,7 @@ _SECTION_NAMES: dict[Section, str] = {
 
 # --------------------------------------------------------------------------- helpers
 
-_BRACKETED = re.compile(r"\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^\w\s]")
-
-
-def source_key(name: str) -> str:
-    """A source name as compared: no case, brackets, punctuation or leading "The"."""
-    words = _key_words(name)
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _key_words(name: str) -> list[str]:
-    name = _BRACKETED.sub(" ", name)
-    return _NON_WORD.sub(" ", name.casefold()).split()
 
 
 #: Characters of prose made into a key at a time by ``_stretch_key``.
@@ -102,32 +88,13 @@ def _stretch_key(text: str, start: int, end: int) -> str:
                 cut = candidate  # a "[" never closed encloses nothing
                 break
             search_from = closing + 1
-        words = _key_words(text[position:cut])
+        words = key_words(text[position:cut])
         if not keys and words and words[0] == "the":
             words = words[1:]
         if words:
             keys.append(" ".join(words))
         position = cut
     return " ".join(keys)
-
-
-def entry_keys(entry: ReferenceEntry) -> list[str]:
-    """The names an entry may be cited by: its author, its container, "Given Family" forms."""
-    keys: list[str] = []
-    for name in (entry.author, entry.container):
-        if not name:
-            continue
-        keys.append(source_key(name))
-        if "," in name:
-            # "Oka, Natsuko, Research Fellow" is cited in prose as "Natsuko Oka".
-            family, _, given = name.partition(",")
-            keys.append(source_key(f"{given.split(',')[0]} {family}"))
-    return [key for key in dict.fromkeys(keys) if key]
-
-
-def names_match(cited: str, listed: str) -> bool:
-    """Whether a cited key names a listed one; either may add words ("korea post herald")."""
-    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -174,7 +141,7 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         return None
     consulted: Reference | None = None
     for reference in doc.references:
-        if not any(names_match(cited, key) for key in entry_keys(reference.entry)):
+        if not any(names_match(cited, key) for key in reference_keys(reference)):
             continue
         if reference.section in CITED_SECTIONS:
             # Listed where it belongs: a wrong date is another rule's business.
@@ -199,8 +166,12 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "stands for. The name or the date of the citation or of the entry is wrong, or the "
         "entry is missing. It is reported only where a source list was read: a document "
         "whose list could not be read gets one `unreadable-source-list` finding instead. "
+        "A date in brackets that no source named before it ties to anything (`The clashes "
+        "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
+        "in the text says which source it would stand for. "
         "Citations of a source listed only as consulted are `cited-only-as-consulted`; "
-        "`ibid.` is `ibid-without-antecedent`'s business."
+        "`ibid.` is `ibid-without-antecedent`'s business; when the list has the source under "
+        "another date, `citation-date-mismatch` adds the entry it probably means."
     ),
     bad=(
         "Treatment of journalists [ABC12345.E]\n\n"
@@ -228,9 +199,14 @@ def citation_without_reference(doc: Document) -> Iterator[Emit]:
             continue
         if _consulted_only(doc, citation) is not None:
             continue
+        named = (
+            f" (a date of {citation.resolved_author}, as its sentence says)"
+            if citation.kind == "date-only" and citation.resolved_author
+            else ""
+        )
         yield Emit(
             citation.span,
-            f"citation {_citation_label(citation)} matches no entry in the reference list",
+            f"citation {_citation_label(citation)}{named} matches no entry in the reference list",
         )
 
 
@@ -1067,7 +1043,7 @@ def reference_never_cited(doc: Document) -> Iterator[Emit]:
             continue
         if reference.section == "attachment" and attachments_mentioned:
             continue
-        keys = entry_keys(reference.entry)
+        keys = reference_keys(reference, initials=False)
         if not keys:
             # Nothing to name the source by: an entry the parser could not read is no evidence.
             continue
@@ -1260,14 +1236,11 @@ __all__ = [
     "citation_without_reference",
     "cited_only_as_consulted",
     "duplicate_reference",
-    "entry_keys",
     "footnote_numbering",
     "footnote_without_body",
     "footnote_without_marker",
     "ibid_without_antecedent",
     "malformed_url",
     "missing_access_date",
-    "names_match",
     "reference_never_cited",
-    "source_key",
 ]

@@ -1,0 +1,215 @@
+"""Source names as citations and list entries compare them: one implementation for all uses.
+
+A citation names its source briefly (``The Korea Post``, ``Smith and Doe``, ``HRW``, ``AI``); the
+list entry names it in full (``The Korea Post [Seoul]``, ``Smith, J. & Doe, A.``, ``Human Rights
+Watch``, a legend's ``AI  Amnesty International``). Both sides are reduced to keys: no case,
+bracketed additions, punctuation, HTML-escaped ampersands or leading "The"; an entry has one key
+for each name it may be cited by. Two keys match when they are equal or one adds whole words at the
+end of the other (``korea post`` and ``korea post herald``).
+
+The document assembler resolves citations with these keys, and every rule that compares a cited
+name with a listed one uses them too, so a citation the assembler could not link is never reported
+as linkable by a rule, or the other way round.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from provenance.model import Reference, ReferenceEntry
+
+__all__ = [
+    "bare_key",
+    "entry_keys",
+    "family_keys",
+    "initials_key",
+    "key_words",
+    "names_match",
+    "reference_keys",
+    "source_key",
+]
+
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def source_key(name: str) -> str:
+    """A source name as compared: no case, brackets, punctuation or leading "The".
+
+    ``source_key("The Korea Post [Seoul]") == "korea post"``; ``Smith &amp; Doe`` (an ampersand
+    left HTML-escaped by a web page's conversion) is ``smith doe`` like ``Smith & Doe``.
+    """
+    words = key_words(name)
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def key_words(text: str) -> list[str]:
+    """The words of ``text`` as keys compare them (``source_key`` without dropping "The")."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = _BRACKETED.sub(" ", text)
+    return _NON_WORD.sub(" ", text.casefold()).split()
+
+
+def names_match(cited: str, listed: str) -> bool:
+    """Whether a cited key names a listed one; either may add words ("korea post herald"), and
+    connecting words may differ ("global peace index for mexico", "... in mexico")."""
+    return _prefix_match(cited, listed) or _prefix_match(bare_key(cited), bare_key(listed))
+
+
+def _prefix_match(cited: str, listed: str) -> bool:
+    return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
+
+
+#: Words that join the words of a name and that a citation may give differently ("Office of the
+#: High Commissioner" and "Office of High Commissioner"; "Index for Mexico", "Index in Mexico").
+_CONNECTORS = frozenset(
+    {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"}
+)
+
+
+def bare_key(key: str) -> str:
+    """A key without its connecting words: "global peace index for mexico" ->
+    "global peace index mexico". A key of connecting words only is kept as it is."""
+    words = [word for word in key.split(" ") if word not in _CONNECTORS]
+    return " ".join(words) if words else key
+
+
+def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
+    """The keys of the names an entry may be cited by, the name as listed first.
+
+    For its author and its container: the name as listed; "Given Family" for an inverted name
+    ("Oka, Natsuko" is cited in prose as "Natsuko Oka"); the family names of a list of inverted
+    names (``family_keys``); an acronym given in brackets and, for the author unless
+    ``initials`` is False, the one made of the initials of an organisation's name
+    (``initials_key``). A legend item is also cited by its short form, and a work by an acronym
+    its title gives in brackets. Made initials are short and may be common words ("in", "it"):
+    they name a source in a citation, but are no evidence when searched for in running text.
+    """
+    keys: list[str] = []
+    for name in (entry.author, entry.container):
+        if not name:
+            continue
+        keys.append(source_key(name))
+        if "," in name:
+            family, _, given = name.partition(",")
+            keys.append(source_key(f"{given.split(',')[0]} {family}"))
+        keys.extend(family_keys(name))
+        # A periodical is cited by its name, an organisation also by its acronym.
+        keys.extend(_acronym_keys(name, initials and name is entry.author))
+    if entry.kind == "legend" and entry.note:
+        keys.append(source_key(entry.note))
+    # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
+    keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
+    return [key for key in dict.fromkeys(keys) if key]
+
+
+def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
+    """The keys a list entry may be cited by: ``entry_keys`` of what the reference grammar read,
+    or, for an entry it read no name from, the words its text starts with up to the first stop,
+    bracket, quote or number ("Human Rights Watch. World Report 2005." -> "human rights
+    watch"): an entry the grammar could not split still names its source first."""
+    keys = entry_keys(reference.entry, initials=initials)
+    if keys or reference.entry.title is not None:
+        return keys
+    lead = _LEADING_NAME.match(reference.text.strip())
+    if lead is None:
+        return []
+    name = lead.group(0)
+    return entry_keys(ReferenceEntry(author=name), initials=initials)
+
+
+# The name an entry starts with: capitalised words (with connectors, initials and inverted
+# commas) up to the first ". " or "(" or quote or digit.
+_LEADING_NAME = re.compile(
+    r"[A-Z][\w'’&-]*(?:\.(?=[\w,]))?(?:,?\s+(?:(?:of|the|for|and|on|in|de|du|la|le|&)\s+)*"
+    r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+[A-Z][\w'’-]*[,.]))?)*"
+)
+
+
+_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&(?:amp;)?|\band\b)\s*")
+#: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.", "J.-P.".
+_GIVEN = re.compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
+
+
+# A name in its natural order: given names or initials, then a capitalised family name.
+_NATURAL = re.compile(r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+")
+
+
+# "... and Jane Doe", "... & D. Hidalgo": a list of authors ends with "and" before the last one
+# ("Oka, Natsuko, Research Fellow" does not).
+_LAST_JOINED = re.compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
+
+
+def _natural(part: str) -> bool:
+    return _NATURAL.fullmatch(part) is not None
+
+
+def family_keys(name: str) -> list[str]:
+    """How author-date citations name a list of inverted personal names.
+
+    "Smith, J. and Doe, A." is cited "(Smith and Doe 2003)" or "(Smith & Doe 2003)", and
+    "Smith, J., Doe, A. and Roe, B." "(Smith et al. 2005)" or "(Smith, Doe and Roe 2005)";
+    "Smith, John, and Jane Doe" (only the first name inverted) "(Smith and Doe 2003)".
+    Names that are not such a list (an organisation) give none; one person gives the family
+    name, which a sentence names before a bracketed year.
+    """
+    parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
+    if len(parts) < 2:
+        return []
+    if (
+        len(parts) >= 3
+        and _GIVEN.fullmatch(parts[1])
+        and all(map(_natural, parts[2:]))
+        and _LAST_JOINED.search(name.strip().rstrip(".")) is not None
+    ):
+        # Only the first name inverted: "Smith, John, and Jane Doe", "Venter, C., A. Mahendra".
+        families = [parts[0]] + [part.split()[-1] for part in parts[2:]]
+    elif len(parts) % 2 == 0 and all(_GIVEN.fullmatch(given) for given in parts[1::2]):
+        families = parts[0::2]
+    else:
+        return []
+    families = [source_key(family) for family in families]
+    if len(families) == 1:
+        # "Taylor (1991) argues": the family name alone, for the sentence that names it.
+        return families
+    if len(families) == 2:
+        return [f"{families[0]} and {families[1]}", f"{families[0]} {families[1]}"]
+    listed = " ".join(families[:-1])
+    return [f"{families[0]} et al", f"{listed} and {families[-1]}", f"{listed} {families[-1]}"]
+
+
+# An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".
+_BRACKETED_ACRONYM = re.compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
+# A word of an organisation's name that gives its initial (connectors such as "of" do not).
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _acronym_keys(name: str, initials: bool) -> list[str]:
+    keys = [source_key(found) for found in _BRACKETED_ACRONYM.findall(name)]
+    made = initials_key(name) if initials else None
+    if made:
+        keys.append(made)
+    return keys
+
+
+def initials_key(name: str) -> str | None:
+    """The key of the acronym an organisation's name is cited by: "Human Rights Watch" -> "hrw".
+
+    Only for names of two to eight capitalised words with nothing else but connectors ("of",
+    "for", ...) between them: a personal name ("Smith, J.") or a title has none.
+    """
+    if "," in name:
+        return None
+    words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    capitalised = [word for word in words if word.casefold() not in _CONNECTORS]
+    if not 2 <= len(capitalised) <= 8:
+        return None
+    if not all(_CAPITALISED.fullmatch(word) for word in capitalised):
+        return None
+    return "".join(word[0] for word in capitalised).casefold()

@@ -1,0 +1,173 @@
+"""Source names as citations and list entries are compared (provenance.sourcenames)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.model import Reference, ReferenceEntry
+from provenance.sourcenames import (
+    bare_key,
+    entry_keys,
+    family_keys,
+    initials_key,
+    key_words,
+    names_match,
+    reference_keys,
+    source_key,
+)
+from provenance.span import LineIndex
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Korea Post [Seoul]", "korea post"),
+        ("the KOREA post.", "korea post"),
+        ("Korea Post.", "korea post"),
+        ("Oka, Natsuko", "oka natsuko"),
+        ("FBIS-NES-90-243", "fbis nes 90 243"),
+        ("News from the Korean Central News Agency", "news from the korean central news agency"),
+        ("Amnesty International [AI]", "amnesty international"),
+        ("U.N. High Commissioner", "u n high commissioner"),
+        ("Theatre Review", "theatre review"),
+        ("The", ""),
+        # An ampersand left HTML-escaped by a web page's conversion is an ampersand.
+        ("Sługocki &amp; Sowa", "sługocki sowa"),
+        ("Sługocki & Sowa", "sługocki sowa"),
+    ],
+)
+def test_source_key(name: str, expected: str) -> None:
+    assert source_key(name) == expected
+
+
+def test_key_words_keep_a_leading_the() -> None:
+    assert key_words("The Hindu [Madras]") == ["the", "hindu"]
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed", "expected"),
+    [
+        ("korea post", "korea post", True),
+        ("korea post", "korea post seoul", True),
+        ("korea post herald", "korea post", True),
+        ("korea", "korea post", True),
+        ("korea po", "korea post", False),
+        ("korea posts", "korea post", False),
+        ("hindu", "hindustan times", False),
+        # Connecting words may differ.
+        ("global peace index for mexico", "global peace index in mexico", True),
+        ("office of high commissioner", "office of the high commissioner for human rights", True),
+        ("bank of korea", "korea bank", False),
+    ],
+)
+def test_names_match(cited: str, listed: str, expected: bool) -> None:
+    assert names_match(cited, listed) is expected
+
+
+def test_an_entry_is_known_by_its_author_as_listed_and_as_cited_and_by_its_container() -> None:
+    entry = ReferenceEntry(author="Oka, Natsuko, Research Fellow", container="IDE Journal")
+    assert entry_keys(entry) == ["oka natsuko research fellow", "natsuko oka", "ide journal"]
+    assert entry_keys(ReferenceEntry()) == []
+    assert entry_keys(ReferenceEntry(container="IDE Journal")) == ["ide journal"]
+    assert entry_keys(ReferenceEntry(container="The Korea Post [Seoul]")) == ["korea post"]
+    assert entry_keys(ReferenceEntry(author="The", container="Reuters")) == ["reuters"]
+    assert entry_keys(ReferenceEntry(author="Smith, John Paul, Dr")) == [
+        "smith john paul dr",
+        "john paul smith",
+    ]
+    assert entry_keys(ReferenceEntry(author="Oka, Natsuko"))[:2] == ["oka natsuko", "natsuko oka"]
+    assert entry_keys(ReferenceEntry(author="Smith, John, Jr."))[:2] == [
+        "smith john jr",
+        "john smith",
+    ]
+    keys = entry_keys(ReferenceEntry(author="Reuters", container="The Korea Herald"))
+    assert keys == ["reuters", "korea herald"]
+
+
+def test_an_organisation_is_known_by_its_acronym() -> None:
+    unhcr = ReferenceEntry(author="United Nations High Commissioner for Refugees (UNHCR)")
+    keys = entry_keys(unhcr)
+    assert keys == ["united nations high commissioner for refugees unhcr", "unhcr"]
+    assert "hrw" in entry_keys(ReferenceEntry(author="Human Rights Watch"))
+    # Made initials name a source in a citation, not in running text.
+    assert "hrw" not in entry_keys(ReferenceEntry(author="Human Rights Watch"), initials=False)
+    assert entry_keys(unhcr, initials=False) == [
+        "united nations high commissioner for refugees unhcr",
+        "unhcr",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Human Rights Watch", "hrw"),
+        ("Amnesty International", "ai"),
+        ("The Office of the High Commissioner for Human Rights", "ohchr"),
+        ("Organization for Security and Co-operation in Europe", "osce"),
+        ("Reuters", None),  # one word: no acronym
+        ("Smith, John", None),  # a person
+        ("Bertelsmann Stiftung's Transformation index", None),  # a lower-case word
+    ],
+)
+def test_initials_key(name: str, expected: str | None) -> None:
+    assert initials_key(name) == expected
+
+
+def test_a_work_is_known_by_an_acronym_its_title_gives() -> None:
+    entry = ReferenceEntry(
+        author="INEGI",
+        title="Encuesta Nacional de Seguridad Pública Urbana (ENSU), septiembre 2024",
+    )
+    assert "ensu" in entry_keys(entry, initials=False)
+
+
+def test_bare_key_drops_connecting_words() -> None:
+    assert bare_key("global peace index for mexico") == "global peace index mexico"
+    assert bare_key("of the") == "of the"
+
+
+def test_a_legend_item_is_known_by_its_short_form() -> None:
+    entry = ReferenceEntry(kind="legend", author="Amnesty International", note="AI")
+    assert "ai" in entry_keys(entry, initials=False)
+    titled = ReferenceEntry(kind="legend", title="Joint submission 2", note="JS2")
+    assert entry_keys(titled) == ["js2"]
+
+
+def test_family_keys_of_a_list_of_inverted_names() -> None:
+    assert family_keys("Smith, J. and Doe, A.") == ["smith and doe", "smith doe"]
+    assert family_keys("Smith, J. & Doe, A.") == ["smith and doe", "smith doe"]
+    assert family_keys("Smith, J. &amp; Doe, A.") == ["smith and doe", "smith doe"]
+    assert family_keys("Smith, J., Doe, A. and Roe, B.") == [
+        "smith et al",
+        "smith doe and roe",
+        "smith doe roe",
+    ]
+    assert family_keys("Baffi, S., & Lannes, J.-P.") == ["baffi and lannes", "baffi lannes"]
+    assert family_keys("Taylor, Ann") == ["taylor"]
+    # Only the first name inverted (Chicago style).
+    assert family_keys("Smith, John, and Jane Doe") == ["smith and doe", "smith doe"]
+    assert family_keys("Hein Venter, C., A. Mahendra, and D. Hidalgo") == [
+        "hein venter et al",
+        "hein venter mahendra and hidalgo",
+        "hein venter mahendra hidalgo",
+    ]
+    # An organisation, and a name whose second part is no given name, have none.
+    assert family_keys("Amnesty International") == []
+    assert family_keys("Korea, Ministry of Unification") == []
+
+
+def _reference(text: str, entry: ReferenceEntry) -> Reference:
+    return Reference(entry, "references", text, LineIndex(text).span(0, len(text)))
+
+
+def test_an_entry_read_without_a_name_is_known_by_the_words_it_starts_with() -> None:
+    text = "Human Rights Watch. World Report 2005."
+    assert reference_keys(_reference(text, ReferenceEntry())) == ["human rights watch", "hrw"]
+    assert reference_keys(_reference(text, ReferenceEntry()), initials=False) == [
+        "human rights watch"
+    ]
+    # What the grammar read comes first; a title read means the name is known to be missing.
+    read = ReferenceEntry(author="HRW")
+    assert reference_keys(_reference(text, read)) == ["hrw"]
+    assert reference_keys(_reference(text, ReferenceEntry(title="World Report"))) == []
+    assert reference_keys(_reference('"A title" 2003.', ReferenceEntry())) == []
