@@ -21,6 +21,8 @@ turns the cache off; so does a platform without ``dir_fd`` support.
 
 from __future__ import annotations
 
+import array
+import base64
 import contextlib
 import hashlib
 import json
@@ -30,7 +32,8 @@ import secrets
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from functools import cache
+from copy import copy
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +46,21 @@ from lark.exceptions import (
     UnexpectedToken,
     VisitError,
 )
-from lark.grammar import Rule
-from lark.lexer import LexerState, LineCounter, TerminalDef
+from lark.grammar import NonTerminal, Rule, RuleOptions, Terminal
+from lark.lexer import (
+    BasicLexer,
+    ContextualLexer,
+    LexerState,
+    LineCounter,
+    Scanner,
+    TerminalDef,
+    _create_unless,
+)
+from lark.parse_tree_builder import ParseTreeBuilder
+from lark.parser_frontends import _get_lexer_callbacks
+from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
 from lark.parsers.lalr_interactive_parser import InteractiveParser
+from lark.parsers.lalr_parser import LALR_Parser, _Parser
 from lark.utils import TextSlice
 
 from provenance.errors import GrammarError
@@ -122,7 +137,157 @@ def _without_error_scanner(built: Lark) -> Lark:
     lexer = getattr(built.parser, "lexer", None)
     if hasattr(lexer, "root_lexer"):
         lexer.root_lexer = _NoRootLexer()  # type: ignore[union-attr]
+    for state_lexer in getattr(lexer, "lexers", {}).values():
+        if isinstance(state_lexer, BasicLexer):
+            state_lexer._build_scanner = partial(_build_shared_scanner, state_lexer)  # type: ignore[method-assign]
     return built
+
+
+# ------------------------------------------------------------------- scanners of lexer states
+
+#: Each terminal's regex compiled once per process, shared by every lexer state of every grammar.
+_TERMINAL_REGEXES: dict[tuple[str, int], re.Pattern[str]] = {}
+#: Matches a state's scanner serves one terminal at a time before it compiles its alternation.
+_MATCHES_BEFORE_ALTERNATION = 64
+
+
+class _SharedScanner:
+    """Stands in for Lark's ``Scanner`` of one lexer state: the same terminals in the same order.
+
+    Lark compiles, for every parser state it meets, one alternation of the terminals that state
+    accepts; a terminal accepted in many states (a 2 KB date pattern in five of them) is compiled
+    again in each. This scanner first tries the terminals one by one, in Lark's order, each
+    compiled once per process; the first that matches wins, which is exactly what the
+    alternation's first matching branch gives. A state used often then gets Lark's own scanner,
+    which matches faster, once its compile has paid for itself.
+    """
+
+    def __init__(self, terminals: list[TerminalDef], flags: int, re_module: Any) -> None:
+        self.terminals = terminals
+        self.allowed_types = {terminal.name for terminal in terminals}
+        self._flags = flags
+        self._re = re_module
+        self._alternation: Scanner | None = None
+        self._uses = 0
+        self._regexes = [
+            (terminal.name, _terminal_regex(terminal.pattern.to_regexp(), flags, re_module))
+            for terminal in terminals
+        ]
+
+    def match(self, text: TextSlice[str], pos: int) -> tuple[str, str] | None:
+        if self._alternation is not None:
+            return self._alternation.match(text, pos)  # type: ignore[no-any-return]
+        self._uses += 1
+        if self._uses > _MATCHES_BEFORE_ALTERNATION:
+            self._alternation = Scanner(self.terminals, self._flags, self._re, False)  # type: ignore[no-untyped-call]
+        source, end = text.text, text.end
+        for name, regex in self._regexes:
+            found = regex.match(source, pos, end)
+            if found:
+                return found.group(0), name
+        return None
+
+    def fullmatch(self, text: str) -> str | None:
+        for name, regex in self._regexes:
+            if regex.fullmatch(text):
+                return name
+        return None
+
+
+def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]:
+    key = (pattern, flags)
+    regex = _TERMINAL_REGEXES.get(key)
+    if regex is None:
+        regex = None if re_module is not re else _regex_from_code(pattern, flags)
+        if regex is None:
+            regex = re_module.compile(pattern, flags)
+        _TERMINAL_REGEXES[key] = regex
+    return regex
+
+
+# Compiling a terminal's regex is most of the cost of its first use (the reference grammar's
+# terminals take about 30 ms to compile, the date and locator patterns most of it); what Python's
+# regex compiler produces is a list of integers, which ``_sre.compile`` turns back into the same
+# pattern object in microseconds (checking it first). The parser cache keeps that list for each
+# terminal of its grammar, made when the parser was built, and keyed by the regex engine's
+# version (``_grammars_digest``); a pattern with no stored code is compiled as usual.
+
+#: The compiled code of terminal regexes read from the parser cache, by (pattern, flags).
+_REGEX_CODES: dict[tuple[str, int], list[Any]] = {}
+
+
+def _regex_code(pattern: str, flags: int) -> list[Any] | None:
+    """What ``re`` compiles ``pattern`` to, as JSON: ``[flags, code, groups, groupindex]``."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        code = array.array("I", _compiler._code(parsed, flags))
+        if code.itemsize != 4:  # pragma: no cover - every platform Python supports
+            return None
+        return [
+            flags | parsed.state.flags,
+            base64.b64encode(code.tobytes()).decode("ascii"),
+            parsed.state.groups,
+            dict(parsed.state.groupdict),
+        ]
+    except Exception:  # pragma: no cover - a Python whose regex internals differ: no shortcut
+        return None
+
+
+def _regex_from_code(pattern: str, flags: int) -> re.Pattern[str] | None:
+    stored = _REGEX_CODES.get((pattern, flags))
+    if stored is None:
+        return None
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        pattern_flags, encoded, groups, groupindex = stored
+        code = array.array("I")
+        code.frombytes(base64.b64decode(encoded))
+        indexgroup: list[str | None] = [None] * groups
+        for group_name, index in groupindex.items():
+            indexgroup[index] = group_name
+        return _sre.compile(  # type: ignore[no-any-return]
+            pattern, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
+        )
+    except Exception:  # a code the engine refuses: compile the pattern instead
+        return None
+
+
+def _terminal_codes(built: Lark) -> list[list[Any]]:
+    """``[pattern, flags, code...]`` of every terminal of ``built`` (see ``_regex_code``)."""
+    flags = built.options.g_regex_flags
+    codes = []
+    for terminal in built.terminals:
+        pattern = terminal.pattern.to_regexp()
+        code = _regex_code(pattern, flags)
+        if code is not None:
+            codes.append([pattern, flags, *code])
+    return codes
+
+
+def _remember_terminal_codes(codes: Any) -> None:
+    if not isinstance(codes, list):
+        return
+    for entry in codes:
+        if (
+            isinstance(entry, list)
+            and len(entry) == 6
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int)
+        ):
+            _REGEX_CODES.setdefault((entry[0], entry[1]), entry[2:])
+
+
+def _build_shared_scanner(lexer: BasicLexer) -> Any:
+    """Lark's ``BasicLexer._build_scanner`` with a ``_SharedScanner`` in place of its scanner."""
+    if lexer.use_bytes or lexer.user_callbacks:  # pragma: no cover - no grammar here has them
+        return BasicLexer._build_scanner(lexer)
+    terminals, lexer.callback = _create_unless(  # type: ignore[no-untyped-call]
+        lexer.terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes
+    )
+    return _SharedScanner(terminals, lexer.g_regex_flags, lexer.re)
 
 
 @cache
@@ -247,15 +412,168 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
         return None
     try:
         serialised = json.loads(data, object_hook=_from_json)
-        return Lark.load(serialised)  # Lark.load takes the dict Lark.save would pickle
+        loaded = _fast_load(serialised)
     except Exception:  # a damaged or foreign cache file is rebuilt, never fatal
         return None
+    _remember_terminal_codes(serialised.get("regexes"))
+    return loaded
+
+
+# ------------------------------------------------------------------- loading a cached parser
+#
+# ``Lark.load`` rebuilds every part of a parser before its first use: each rule through Lark's
+# generic deserialiser, the tree-building callback of every rule, and a lexer for every parser
+# state (about 40 ms for the reference grammar's 700 rules and 960 states). Most documents meet
+# a few dozen states and rules. The loader below reads the same serialisation into the same
+# objects, but builds rules directly, and a rule's callback and a state's lexer when first used.
+
+
+class _LazyCallbacks(dict[Any, Any]):
+    """Lark's rule callbacks (the tree builders), each made when its rule is first reduced."""
+
+    def __init__(self, builder: ParseTreeBuilder, transformer: Any) -> None:
+        super().__init__()
+        self._builder = builder
+        self._transformer = transformer
+
+    def __bool__(self) -> bool:  # Lark builds no tree when its callbacks are empty
+        return True
+
+    def __missing__(self, rule: Rule) -> Any:
+        # Lark's own code, for one rule: the same wrappers as a parser built in one go.
+        builder = self._builder
+        builder.rule_builders = list(builder._init_builders([rule]))  # type: ignore[no-untyped-call]
+        callback = self[rule] = builder.create_callback(self._transformer)[rule]  # type: ignore[no-untyped-call]
+        return callback
+
+
+class _LoadedLark(Lark):
+    """A ``Lark`` loaded from the cache, whose rule callbacks are made when first needed."""
+
+    def _prepare_callbacks(self) -> None:
+        builder = ParseTreeBuilder(  # type: ignore[no-untyped-call]
+            [],
+            self.options.tree_class or Tree,
+            self.options.propagate_positions,
+            False,  # ambiguous: never with LALR
+            self.options.maybe_placeholders,
+        )
+        self._parse_tree_builder = builder
+        self._callbacks = _LazyCallbacks(builder, self.options.transformer)
+        lexer_callbacks = _get_lexer_callbacks(self.options.transformer, self.terminals)  # type: ignore[no-untyped-call]
+        self._callbacks.update(lexer_callbacks)
+
+
+class _LazyStateLexers(dict[int, Any]):
+    """The lexer of each parser state, made when the parser first reaches the state."""
+
+    def __init__(self, conf: Any, accepts: dict[int, Any], always_accept: Any) -> None:
+        super().__init__()
+        self._conf = conf
+        self._accepts = accepts
+        self._always_accept = always_accept
+        self._by_terminals: dict[frozenset[str], BasicLexer] = {}
+
+    def __missing__(self, state: int) -> BasicLexer:
+        accepts = self._accepts[state]
+        key = frozenset(accepts)
+        lexer = self._by_terminals.get(key)
+        if lexer is None:
+            names = set(accepts) | set(self._conf.ignore) | set(self._always_accept)
+            by_name = self._conf.terminals_by_name
+            conf = copy(self._conf)
+            conf.terminals = [by_name[name] for name in names if name in by_name]
+            lexer = BasicLexer(conf)
+            lexer._build_scanner = partial(_build_shared_scanner, lexer)  # type: ignore[method-assign]
+            self._by_terminals[key] = lexer
+        self[state] = lexer
+        return lexer
+
+
+class _LazyContextualLexer(ContextualLexer):
+    """Lark's contextual lexer with its state lexers made on demand (see ``_LazyStateLexers``),
+    and no root lexer: ``_NoRootLexer`` stands in for it, as for every parser here."""
+
+    def __init__(self, conf: Any, states: dict[int, Any], always_accept: Any = ()) -> None:
+        trad_conf = copy(conf)
+        trad_conf.terminals = list(conf.terminals)
+        trad_conf.skip_validation = True
+        self.lexers = _LazyStateLexers(trad_conf, states, always_accept)
+        self.root_lexer = _NoRootLexer()  # type: ignore[assignment]
+
+
+class _LoadedLALRParser(LALR_Parser):
+    """Lark's LALR parser, its table read with the rules looked up directly."""
+
+    @classmethod
+    def deserialize(  # type: ignore[override]
+        cls, data: Any, memo: Any, callbacks: Any, debug: bool = False
+    ) -> _LoadedLALRParser:
+        tokens = data["tokens"]
+        states = {
+            state: {
+                tokens[token]: (Reduce, memo[arg["@"]]) if action == 1 else (Shift, arg)
+                for token, (action, arg) in actions.items()
+            }
+            for state, actions in data["states"].items()
+        }
+        parser = cls.__new__(cls)
+        table = IntParseTable(states, data["start_states"], data["end_states"])  # type: ignore[no-untyped-call]
+        parser._parse_table = table  # type: ignore[assignment]
+        parser.parser = _Parser(parser._parse_table, callbacks, debug)
+        return parser
+
+
+_LOADING_PLUGINS = {"ContextualLexer": _LazyContextualLexer, "LALR_Parser": _LoadedLALRParser}
+
+
+def _fast_load(serialised: dict[str, Any]) -> Lark:
+    """``Lark.load`` of a cached LALR parser with a contextual lexer, lazily (see above)."""
+    memo_json = serialised["memo"]
+    if not isinstance(memo_json, dict):
+        raise ValueError("not a cached parser")
+    memo: dict[Any, Any] = {}
+    for key, value in memo_json.items():
+        if isinstance(value, dict) and value.get("__type__") == "Rule":
+            memo[key] = _rule(value)
+        else:  # terminals: few, read by Lark's own code
+            memo[key] = TerminalDef.deserialize(value, {})
+    loaded = _LoadedLark.__new__(_LoadedLark)
+    # Lark's loader takes objects already built where it expects their serialisation.
+    loaded._load({"data": serialised["data"], "memo": memo}, _plugins=_LOADING_PLUGINS)
+    return loaded
+
+
+def _rule(value: dict[str, Any]) -> Rule:
+    """A ``Rule`` from its serialisation, as ``Rule.deserialize`` builds it."""
+    expansion = [
+        Terminal(symbol["name"], symbol["filter_out"])
+        if symbol["__type__"] == "Terminal"
+        else NonTerminal(symbol["name"])
+        for symbol in value["expansion"]
+    ]
+    options = value["options"]
+    return Rule(
+        NonTerminal(value["origin"]["name"]),
+        expansion,
+        value["order"],
+        value["alias"],
+        RuleOptions(
+            options["keep_all_tokens"],
+            options["expand1"],
+            options["priority"],
+            options["template_source"],
+            options["empty_indices"],
+        ),
+    )
 
 
 def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
     try:
         data, memo = built.memo_serialize([TerminalDef, Rule])
-        text = json.dumps({"data": _to_json(data), "memo": _to_json(memo)}, separators=(",", ":"))
+        serialised = {"data": _to_json(data), "memo": _to_json(memo)}
+        serialised["regexes"] = _terminal_codes(built)
+        text = json.dumps(serialised, separators=(",", ":"))
     except Exception:  # a parser that cannot be written as JSON is simply not cached
         return
     folder.write(name, text.encode())
@@ -293,7 +611,9 @@ def _from_json(value: dict[str, Any]) -> Any:
 def _grammars_digest() -> str:
     """Digest of every grammar file and the versions that shape a built parser."""
     digest = hashlib.sha256()
-    digest.update(f"lark {lark.__version__} python {sys.version_info[:2]}".encode())
+    # The regex engine's version: the cache keeps compiled regex code (see ``_regex_code``).
+    engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
+    digest.update(f"lark {lark.__version__} python {sys.version_info} re {engine}".encode())
     for path in sorted(grammar_dir().glob("*.lark")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
