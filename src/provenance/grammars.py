@@ -31,7 +31,7 @@ import re
 import secrets
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from copy import copy
 from functools import cache, partial
 from pathlib import Path
@@ -52,9 +52,11 @@ from lark.lexer import (
     ContextualLexer,
     LexerState,
     LineCounter,
+    PatternRE,
+    PatternStr,
     Scanner,
     TerminalDef,
-    _create_unless,
+    UnlessCallback,
 )
 from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parser_frontends import _get_lexer_callbacks
@@ -284,10 +286,44 @@ def _build_shared_scanner(lexer: BasicLexer) -> Any:
     """Lark's ``BasicLexer._build_scanner`` with a ``_SharedScanner`` in place of its scanner."""
     if lexer.use_bytes or lexer.user_callbacks:  # pragma: no cover - no grammar here has them
         return BasicLexer._build_scanner(lexer)
-    terminals, lexer.callback = _create_unless(  # type: ignore[no-untyped-call]
-        lexer.terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes
+    terminals, lexer.callback = _create_unless_shared(
+        lexer.terminals, lexer.g_regex_flags, lexer.re
     )
     return _SharedScanner(terminals, lexer.g_regex_flags, lexer.re)
+
+
+def _create_unless_shared(
+    terminals: Collection[TerminalDef], flags: int, re_module: Any
+) -> tuple[list[TerminalDef], dict[str, Any]]:
+    """Lark's ``_create_unless`` with the terminals' shared regexes.
+
+    A string terminal that a regex terminal of the same priority also matches whole ("to" and
+    a word) is taken out of the scanner, and a token of the regex terminal is retyped when its
+    text is that string. Lark finds those strings by compiling each regex terminal again.
+    """
+    strings = [terminal for terminal in terminals if isinstance(terminal.pattern, PatternStr)]
+    embedded: set[TerminalDef] = set()
+    callback: dict[str, Any] = {}
+    for regex_terminal in terminals:
+        if not isinstance(regex_terminal.pattern, PatternRE):
+            continue
+        regex = _terminal_regex(regex_terminal.pattern.to_regexp(), flags, re_module)
+        unless = []
+        for string_terminal in strings:
+            if string_terminal.priority != regex_terminal.priority:
+                continue
+            text = string_terminal.pattern.value
+            found = regex.match(text)
+            if found and found.group(0) == text:
+                unless.append(string_terminal)
+                # Lark's own test, kept as it is (the flags may be lists once loaded).
+                if string_terminal.pattern.flags <= regex_terminal.pattern.flags:  # type: ignore[operator]
+                    embedded.add(string_terminal)
+        if unless:
+            callback[regex_terminal.name] = UnlessCallback(
+                _SharedScanner(unless, flags, re_module)  # type: ignore[arg-type]
+            )
+    return [terminal for terminal in terminals if terminal not in embedded], callback
 
 
 @cache
