@@ -341,6 +341,8 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 
 # ------------------------------------------------------------------------- the parser cache
 
+#: Changes when the layout of a cache file does (see ``_save``).
+_CACHE_FORMAT = 2
 #: A cache file larger than this is not read (the largest parser takes about 200 KB).
 _MAX_CACHE_BYTES = 16 * 1024 * 1024
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
@@ -546,13 +548,23 @@ class _LoadedLALRParser(LALR_Parser):
         cls, data: Any, memo: Any, callbacks: Any, debug: bool = False
     ) -> _LoadedLALRParser:
         tokens = data["tokens"]
-        states = {
-            state: {
-                tokens[token]: (Reduce, memo[arg["@"]]) if action == 1 else (Shift, arg)
-                for token, (action, arg) in actions.items()
+        if isinstance(data["states"], list):  # the compact table (see ``_compact_table``)
+            shift, reduce = Shift, Reduce
+            states = {}
+            for state, flat in data["states"]:
+                row = {}
+                for index in range(0, len(flat), 3):
+                    action, arg = flat[index + 1], flat[index + 2]
+                    row[tokens[flat[index]]] = (reduce, memo[arg]) if action else (shift, arg)
+                states[state] = row
+        else:
+            states = {
+                state: {
+                    tokens[token]: (Reduce, memo[arg["@"]]) if action == 1 else (Shift, arg)
+                    for token, (action, arg) in actions.items()
+                }
+                for state, actions in data["states"].items()
             }
-            for state, actions in data["states"].items()
-        }
         parser = cls.__new__(cls)
         table = IntParseTable(states, data["start_states"], data["end_states"])  # type: ignore[no-untyped-call]
         parser._parse_table = table  # type: ignore[assignment]
@@ -570,7 +582,9 @@ def _fast_load(serialised: dict[str, Any]) -> Lark:
         raise ValueError("not a cached parser")
     memo: dict[Any, Any] = {}
     for key, value in memo_json.items():
-        if isinstance(value, dict) and value.get("__type__") == "Rule":
+        if isinstance(value, list):
+            memo[key] = _compact_rule(value)
+        elif isinstance(value, dict) and value.get("__type__") == "Rule":
             memo[key] = _rule(value)
         else:  # terminals: few, read by Lark's own code
             memo[key] = TerminalDef.deserialize(value, {})
@@ -578,6 +592,17 @@ def _fast_load(serialised: dict[str, Any]) -> Lark:
     # Lark's loader takes objects already built where it expects their serialisation.
     loaded._load({"data": serialised["data"], "memo": memo}, _plugins=_LOADING_PLUGINS)
     return loaded
+
+
+def _compact_rule(value: list[Any]) -> Rule:
+    """A ``Rule`` from its compact form (see ``_compact_rules``)."""
+    origin, symbols, order, alias, keep_all, expand1, priority, template, empty = value
+    expansion = [
+        Terminal(name, filter_out) if is_terminal else NonTerminal(name)
+        for name, is_terminal, filter_out in symbols
+    ]
+    options = RuleOptions(keep_all, expand1, priority, template, tuple(empty))
+    return Rule(NonTerminal(origin), expansion, order, alias, options)
 
 
 def _rule(value: dict[str, Any]) -> Rule:
@@ -607,12 +632,62 @@ def _rule(value: dict[str, Any]) -> Rule:
 def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
     try:
         data, memo = built.memo_serialize([TerminalDef, Rule])
-        serialised = {"data": _to_json(data), "memo": _to_json(memo)}
+        serialised = {"data": _to_json(data), "memo": _to_json(_compact_rules(memo))}
+        table = serialised["data"]["parser"]["parser"]
+        table["states"] = _compact_table(data["parser"]["parser"]["states"])
         serialised["regexes"] = _terminal_codes(built)
         text = json.dumps(serialised, separators=(",", ":"))
     except Exception:  # a parser that cannot be written as JSON is simply not cached
         return
     folder.write(name, text.encode())
+
+
+# Lark's serialisation spells out every rule's symbols and every table entry as JSON objects;
+# the reference grammar's came to 600 KB, and reading them took longer than building the parser
+# from them. Rules and the table are written as lists instead (the rest is Lark's own form).
+
+
+def _compact_rules(memo: dict[int, Any]) -> dict[int, Any]:
+    """The memo with each rule as ``[origin, [[symbol, is_terminal, filter_out], ...], order,
+    alias, keep_all_tokens, expand1, priority, template_source, empty_indices]``."""
+    compact: dict[int, Any] = {}
+    for key, value in memo.items():
+        if isinstance(value, dict) and value.get("__type__") == "Rule":
+            options = value["options"]
+            symbols = [
+                [str(symbol["name"]), symbol["__type__"] == "Terminal", symbol.get("filter_out")]
+                for symbol in value["expansion"]
+            ]
+            compact[key] = [
+                str(value["origin"]["name"]),
+                symbols,
+                value["order"],
+                value["alias"],
+                options["keep_all_tokens"],
+                options["expand1"],
+                options["priority"],
+                options["template_source"],
+                list(options["empty_indices"]),
+            ]
+        else:
+            compact[key] = value
+    return compact
+
+
+def _compact_table(states: dict[int, dict[int, tuple[int, Any]]]) -> list[Any]:
+    """``[[state, [token, action, argument, ...]], ...]``: the argument of a reduction is its
+    rule's memo key."""
+    return [
+        [
+            state,
+            [
+                item
+                for token, (action, argument) in actions.items()
+                for item in (token, action, argument["@"] if action == 1 else argument)
+            ],
+        ]
+        for state, actions in states.items()
+    ]
 
 
 def _to_json(value: Any) -> Any:
@@ -649,7 +724,8 @@ def _grammars_digest() -> str:
     digest = hashlib.sha256()
     # The regex engine's version: the cache keeps compiled regex code (see ``_regex_code``).
     engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
-    digest.update(f"lark {lark.__version__} python {sys.version_info} re {engine}".encode())
+    version = f"lark {lark.__version__} python {sys.version_info} re {engine}"
+    digest.update(f"{version} cache format {_CACHE_FORMAT}".encode())
     for path in sorted(grammar_dir().glob("*.lark")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
