@@ -21,8 +21,6 @@ turns the cache off; so does a platform without ``dir_fd`` support.
 
 from __future__ import annotations
 
-import array
-import base64
 import contextlib
 import hashlib
 import json
@@ -66,6 +64,7 @@ from lark.parsers.lalr_parser import LALR_Parser, _Parser
 from lark.utils import TextSlice
 
 from provenance.errors import GrammarError
+from provenance.regex_store import compiled, regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -181,7 +180,9 @@ class _SharedScanner:
             return self._alternation.match(text, pos)  # type: ignore[no-any-return]
         self._uses += 1
         if self._uses > _MATCHES_BEFORE_ALTERNATION:
-            self._alternation = Scanner(self.terminals, self._flags, self._re, False)  # type: ignore[no-untyped-call]
+            self._alternation = _StoredScanner(  # type: ignore[no-untyped-call]
+                self.terminals, self._flags, self._re, False
+            )
         source, end = text.text, text.end
         for name, regex in self._regexes:
             found = regex.match(source, pos, end)
@@ -194,6 +195,28 @@ class _SharedScanner:
             if regex.fullmatch(text):
                 return name
         return None
+
+
+class _StoredScanner(Scanner):
+    """Lark's scanner (one alternation of a state's terminals), its regex compiled through
+    ``provenance.regex_store``: the states a long document uses most are the same run after
+    run, and their alternations are the costliest regexes of a run to compile."""
+
+    def _build_mres(self, terminals: list[TerminalDef], max_size: int) -> list[Any]:
+        if self.re_ is not re or self.use_bytes:  # pragma: no cover - not used here
+            return super()._build_mres(terminals, max_size)  # type: ignore[no-untyped-call,no-any-return]
+        patterns = []
+        while terminals:
+            pattern = "|".join(
+                f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})"
+                for terminal in terminals[:max_size]
+            )
+            try:
+                patterns.append(compiled(pattern, self.g_regex_flags))
+            except AssertionError:  # pragma: no cover - Lark's way round a limit on groups
+                return self._build_mres(terminals, max_size // 2)
+            terminals = terminals[max_size:]
+        return patterns
 
 
 def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]:
@@ -219,42 +242,12 @@ _REGEX_CODES: dict[tuple[str, int], list[Any]] = {}
 
 
 def _regex_code(pattern: str, flags: int) -> list[Any] | None:
-    """What ``re`` compiles ``pattern`` to, as JSON: ``[flags, code, groups, groupindex]``."""
-    try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern, flags)
-        code = array.array("I", _compiler._code(parsed, flags))
-        if code.itemsize != 4:  # pragma: no cover - every platform Python supports
-            return None
-        return [
-            flags | parsed.state.flags,
-            base64.b64encode(code.tobytes()).decode("ascii"),
-            parsed.state.groups,
-            dict(parsed.state.groupdict),
-        ]
-    except Exception:  # pragma: no cover - a Python whose regex internals differ: no shortcut
-        return None
+    return regex_code(pattern, flags)
 
 
 def _regex_from_code(pattern: str, flags: int) -> re.Pattern[str] | None:
     stored = _REGEX_CODES.get((pattern, flags))
-    if stored is None:
-        return None
-    try:
-        import _sre  # type: ignore[import-not-found]
-
-        pattern_flags, encoded, groups, groupindex = stored
-        code = array.array("I")
-        code.frombytes(base64.b64decode(encoded))
-        indexgroup: list[str | None] = [None] * groups
-        for group_name, index in groupindex.items():
-            indexgroup[index] = group_name
-        return _sre.compile(  # type: ignore[no-any-return]
-            pattern, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
-        )
-    except Exception:  # a code the engine refuses: compile the pattern instead
-        return None
+    return None if stored is None else regex_from_code(pattern, stored)
 
 
 def _terminal_codes(built: Lark) -> list[list[Any]]:

@@ -1,0 +1,147 @@
+"""Regular expressions compiled once per machine, not once per process.
+
+Python's regex compiler is itself Python code, and a check compiles some large patterns while it
+runs: the phrase lists of the corroboration rules (about 30 ms on a long report) and the
+scanners of the parser states a long document uses most. What the compiler produces is a list
+of integers, which ``_sre.compile`` checks and turns back into the same pattern object in
+microseconds. ``compiled`` keeps that list for each pattern it compiles in a file of the private
+parser cache (``provenance.grammars``: the same folder, opened and checked the same way), read
+once per process when first needed and written back at exit when new patterns were compiled.
+The file is keyed by the Python version and the regex engine's version; it holds only pattern
+texts and their code, and a code the engine refuses is compiled again from the pattern.
+``PROVENANCE_NO_CACHE=1`` keeps everything in memory.
+"""
+
+from __future__ import annotations
+
+import array
+import base64
+import re
+import sys
+from typing import Any
+
+#: At most this many patterns are kept (the phrase lists and scanners come to a few hundred).
+_MAX_PATTERNS = 4096
+#: Changes when the layout of the file does.
+_FORMAT = 1
+
+
+class _Store:
+    def __init__(self) -> None:
+        self.codes: dict[tuple[str, int], list[Any]] = {}
+        self.read = False
+        self.changed = False
+
+
+_STORE = _Store()
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the code stored by an earlier process if there is
+    one. The pattern object is the same either way."""
+    store = _STORE
+    if not store.read:
+        _read(store)
+    stored = store.codes.get((pattern, flags))
+    if stored is not None:
+        restored = regex_from_code(pattern, stored)
+        if restored is not None:
+            return restored
+    regex = re.compile(pattern, flags)
+    if len(store.codes) < _MAX_PATTERNS:
+        code = regex_code(pattern, flags)
+        if code is not None:
+            store.codes[(pattern, flags)] = code
+            if not store.changed:
+                store.changed = True
+                import atexit
+
+                atexit.register(_write, store)
+    return regex
+
+
+def regex_code(pattern: str, flags: int) -> list[Any] | None:
+    """What ``re`` compiles ``pattern`` to, as JSON: ``[flags, code, groups, groupindex]``."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        code = array.array("I", _compiler._code(parsed, flags))
+        if code.itemsize != 4:  # pragma: no cover - every platform Python supports
+            return None
+        return [
+            flags | parsed.state.flags,
+            base64.b64encode(code.tobytes()).decode("ascii"),
+            parsed.state.groups,
+            dict(parsed.state.groupdict),
+        ]
+    except Exception:  # pragma: no cover - a Python whose regex internals differ: no shortcut
+        return None
+
+
+def regex_from_code(pattern: str, stored: list[Any]) -> re.Pattern[str] | None:
+    """The pattern object ``stored`` (from ``regex_code``) describes, or None if the regex
+    engine refuses it."""
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        pattern_flags, encoded, groups, groupindex = stored
+        code = array.array("I")
+        code.frombytes(base64.b64decode(encoded))
+        indexgroup: list[str | None] = [None] * groups
+        for group_name, index in groupindex.items():
+            indexgroup[index] = group_name
+        return _sre.compile(  # type: ignore[no-any-return]
+            pattern, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
+        )
+    except Exception:  # a code the engine refuses: compile the pattern instead
+        return None
+
+
+def _file_name() -> str:
+    import hashlib
+
+    engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
+    key = f"python {sys.version_info} re {engine} format {_FORMAT}"
+    return f"regexes-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def _read(store: _Store) -> None:
+    store.read = True
+    from provenance.grammars import _cache_folder
+
+    folder = _cache_folder()
+    if folder is None:
+        return
+    data = folder.read(_file_name())
+    if data is None:
+        return
+    import json
+
+    try:
+        entries = json.loads(data)
+    except ValueError:  # a damaged file is written again at exit
+        return
+    if not isinstance(entries, list):
+        return
+    for entry in entries[:_MAX_PATTERNS]:
+        if (
+            isinstance(entry, list)
+            and len(entry) == 6
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int)
+        ):
+            store.codes[(entry[0], entry[1])] = entry[2:]
+
+
+def _write(store: _Store) -> None:
+    from provenance.grammars import _cache_folder
+
+    folder = _cache_folder()
+    if folder is None:
+        return
+    import json
+
+    entries = [[pattern, flags, *code] for (pattern, flags), code in store.codes.items()]
+    folder.write(_file_name(), json.dumps(entries, separators=(",", ":")).encode())
+    store.changed = False
