@@ -77,3 +77,18 @@ def test_nothing_is_written_when_the_cache_is_off(
     assert _same(regex_store.compiled(PATTERN), re.compile(PATTERN))
     regex_store._write(regex_store._STORE)
     assert not fresh_store.exists() or not list(fresh_store.glob("regexes-*.json"))
+
+
+def test_processes_writing_the_store_keep_each_others_patterns(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = r"\b(?:reportedly|allegedly)\b"
+    regex_store.compiled(PATTERN)
+    first = regex_store._STORE
+    monkeypatch.setattr(regex_store, "_STORE", regex_store._Store())
+    regex_store.compiled(other)  # a second process, which read the store before the first wrote
+    second = regex_store._STORE
+    regex_store._write(first)
+    regex_store._write(second)
+    (stored,) = fresh_store.glob("regexes-*.json")
+    assert {entry[0] for entry in json.loads(stored.read_bytes())} == {PATTERN, other}

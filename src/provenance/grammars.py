@@ -4,30 +4,24 @@ The grammars ship inside the wheel as ``provenance/grammars``; in a source check
 install) they are read from the top-level ``grammars/`` folder.
 
 Building the LALR tables of every grammar takes about half a second, which a pre-commit hook would
-pay on every run, so built parsers are kept in a per-user cache: ``$XDG_CACHE_HOME/provenance``
-(else ``~/.cache/provenance``). The cache never holds a pickle (which runs code when loaded, and
-is what ``Lark.save`` writes): a file is the JSON of Lark's own serialisation of the parser
-(``memo_serialize``, loaded back with ``Lark.load``), which can only describe a parser. Nor does
-the cache trust a path: the folder is opened once, without following a symlink, and checked on
-its descriptor (owned by the current user, writable by no one else); every file is then opened
-relative to that descriptor, without following symlinks, and used only if it is a regular file
-the user owns and no one else can write. Whoever can write the folder's parent can rename it
-away, but cannot make this process read anything but the folder it checked. Each file is named
-by a digest of every grammar file, the start rules, the Lark and Python versions, so an edited
-grammar can never load a stale parser, and is written to a new temporary file (``O_EXCL``) and
-renamed into place, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
-turns the cache off; so does a platform without ``dir_fd`` support.
+pay on every run, so built parsers are kept in the private per-user cache (``provenance.cache``:
+how the folder and its files are opened and checked). The cache never holds a pickle (which runs
+code when loaded, and is what ``Lark.save`` writes): a file is the JSON of Lark's own
+serialisation of the parser (``memo_serialize``; rules and the parse table written as lists),
+with the compiled regex code of each terminal, which can only describe a parser. Each file is
+named by a digest of every grammar file, the start rules, the Lark, Python and regex engine
+versions and the file layout, so an edited grammar can never load a stale parser.
+
+A cached parser is loaded lazily: a rule's tree builder and a parser state's lexer are made when
+first used, and each lexer state tries its terminals one by one, each regex compiled once per
+process, until it has been used often enough to pay for Lark's single alternation.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import secrets
-import stat
 import sys
 from collections.abc import Collection, Iterable, Iterator
 from copy import copy
@@ -63,6 +57,8 @@ from lark.parsers.lalr_interactive_parser import InteractiveParser
 from lark.parsers.lalr_parser import LALR_Parser, _Parser
 from lark.utils import TextSlice
 
+from provenance.cache import CacheFolder as _CacheFolder
+from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import GrammarError
 from provenance.regex_store import compiled, regex_code, regex_from_code
 
@@ -336,104 +332,9 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 
 #: Changes when the layout of a cache file does (see ``_save``).
 _CACHE_FORMAT = 2
-#: A cache file larger than this is not read (the largest parser takes about 200 KB).
-_MAX_CACHE_BYTES = 16 * 1024 * 1024
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
-
-
-class _CacheFolder:
-    """The parser cache folder, held open: files are opened relative to it, never by path."""
-
-    def __init__(self, descriptor: int) -> None:
-        self.descriptor = descriptor
-
-    def read(self, name: str) -> bytes | None:
-        """The bytes of ``name``, or None unless it is a private regular file of this user."""
-        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
-        try:
-            descriptor = os.open(name, flags, dir_fd=self.descriptor)
-        except OSError:
-            return None
-        with open(descriptor, "rb", closefd=True) as stream:
-            status = os.fstat(descriptor)
-            if not (stat.S_ISREG(status.st_mode) and _private(status)):
-                return None
-            if status.st_size > _MAX_CACHE_BYTES:
-                return None
-            return stream.read(_MAX_CACHE_BYTES + 1)
-
-    def write(self, name: str, data: bytes) -> None:
-        """Write ``name`` atomically: a new private file, renamed over the old one."""
-        temporary = f".tmp-{secrets.token_hex(8)}-{name}"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        try:
-            descriptor = os.open(temporary, flags, 0o600, dir_fd=self.descriptor)
-        except OSError:
-            return
-        try:
-            with open(descriptor, "wb", closefd=True) as stream:
-                stream.write(data)
-            os.replace(temporary, name, src_dir_fd=self.descriptor, dst_dir_fd=self.descriptor)
-        except OSError:  # caching is an optimisation: failing to cache is not an error
-            with contextlib.suppress(OSError):
-                os.unlink(temporary, dir_fd=self.descriptor)
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.descriptor)
-
-
-def _private(status: os.stat_result) -> bool:
-    """Owned by this process's user, and no one else may write to it."""
-    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
-
-
-def _secure_open_supported() -> bool:
-    return (
-        hasattr(os, "O_NOFOLLOW")
-        and hasattr(os, "O_DIRECTORY")
-        and hasattr(os, "geteuid")
-        # os.replace takes the same dir_fd arguments as os.rename, which is the one listed.
-        and {os.open, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
-        and os.stat in os.supports_fd
-    )
-
-
-@cache
-def _cache_folder() -> _CacheFolder | None:
-    """The per-user parser cache folder, or None when it is off or not private to this user."""
-    if os.environ.get("PROVENANCE_NO_CACHE") or not _secure_open_supported():
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-        parent = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        with contextlib.suppress(FileExistsError):
-            os.mkdir("provenance", 0o700, dir_fd=parent)
-        # O_NOFOLLOW: a symlink in place of the folder is refused, not followed.
-        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-        descriptor = os.open("provenance", flags, dir_fd=parent)
-    except OSError:
-        return None
-    finally:
-        os.close(parent)
-    folder = _CacheFolder(descriptor)
-    try:
-        status = os.fstat(descriptor)
-    except OSError:
-        folder.close()
-        return None
-    if not (stat.S_ISDIR(status.st_mode) and _private(status)):
-        folder.close()
-        return None
-    return folder
 
 
 def _load(folder: _CacheFolder, name: str) -> Lark | None:

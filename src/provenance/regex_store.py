@@ -4,9 +4,9 @@ Python's regex compiler is itself Python code, and a check compiles some large p
 runs: the phrase lists of the corroboration rules (about 30 ms on a long report) and the
 scanners of the parser states a long document uses most. What the compiler produces is a list
 of integers, which ``_sre.compile`` checks and turns back into the same pattern object in
-microseconds. ``compiled`` keeps that list for each pattern it compiles in a file of the private
-parser cache (``provenance.grammars``: the same folder, opened and checked the same way), read
-once per process when first needed and written back at exit when new patterns were compiled.
+microseconds. ``compiled`` keeps that list for each pattern it compiles in one file of the
+private cache folder (``provenance.cache``), read once per process when first needed and written
+back at exit when new patterns were compiled, merged with what other processes wrote meanwhile.
 The file is keyed by the Python version and the regex engine's version; it holds only pattern
 texts and their code, and a code the engine refuses is compiled again from the pattern.
 ``PROVENANCE_NO_CACHE=1`` keeps everything in memory.
@@ -34,6 +34,7 @@ class _Store:
 
 
 _STORE = _Store()
+_exit_registered = False
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -52,12 +53,18 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
         code = regex_code(pattern, flags)
         if code is not None:
             store.codes[(pattern, flags)] = code
-            if not store.changed:
-                store.changed = True
-                import atexit
-
-                atexit.register(_write, store)
+            store.changed = True
+            _write_at_exit_once()
     return regex
+
+
+def _write_at_exit_once() -> None:
+    global _exit_registered
+    if not _exit_registered:
+        _exit_registered = True
+        import atexit
+
+        atexit.register(_write_at_exit)
 
 
 def regex_code(pattern: str, flags: int) -> list[Any] | None:
@@ -108,22 +115,26 @@ def _file_name() -> str:
 
 def _read(store: _Store) -> None:
     store.read = True
-    from provenance.grammars import _cache_folder
+    from provenance.cache import cache_folder
 
-    folder = _cache_folder()
-    if folder is None:
-        return
-    data = folder.read(_file_name())
+    folder = cache_folder()
+    if folder is not None:
+        store.codes.update(_stored(folder.read(_file_name())))
+
+
+def _stored(data: bytes | None) -> dict[tuple[str, int], list[Any]]:
+    """The codes a store file holds; nothing from a file that is damaged or not one."""
     if data is None:
-        return
+        return {}
     import json
 
     try:
         entries = json.loads(data)
-    except ValueError:  # a damaged file is written again at exit
-        return
+    except ValueError:
+        return {}
     if not isinstance(entries, list):
-        return
+        return {}
+    codes = {}
     for entry in entries[:_MAX_PATTERNS]:
         if (
             isinstance(entry, list)
@@ -131,17 +142,27 @@ def _read(store: _Store) -> None:
             and isinstance(entry[0], str)
             and isinstance(entry[1], int)
         ):
-            store.codes[(entry[0], entry[1])] = entry[2:]
+            codes[(entry[0], entry[1])] = entry[2:]
+    return codes
+
+
+def _write_at_exit() -> None:
+    if _STORE.changed:
+        _write(_STORE)
 
 
 def _write(store: _Store) -> None:
-    from provenance.grammars import _cache_folder
+    """Write the codes of ``store`` with those another process wrote since this one read."""
+    from provenance.cache import cache_folder
 
-    folder = _cache_folder()
+    folder = cache_folder()
     if folder is None:
         return
     import json
 
-    entries = [[pattern, flags, *code] for (pattern, flags), code in store.codes.items()]
-    folder.write(_file_name(), json.dumps(entries, separators=(",", ":")).encode())
+    codes = _stored(folder.read(_file_name()))
+    codes.update(store.codes)
+    entries = [[pattern, flags, *code] for (pattern, flags), code in codes.items()]
+    text = json.dumps(entries[:_MAX_PATTERNS], separators=(",", ":"))
+    folder.write(_file_name(), text.encode())
     store.changed = False
