@@ -60,7 +60,7 @@ from lark.utils import TextSlice
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import GrammarError
-from provenance.regex_store import compiled, regex_code, regex_from_code
+from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -176,7 +176,7 @@ class _SharedScanner:
             return self._alternation.match(text, pos)  # type: ignore[no-any-return]
         self._uses += 1
         if self._uses > _MATCHES_BEFORE_ALTERNATION:
-            self._alternation = _StoredScanner(  # type: ignore[no-untyped-call]
+            self._alternation = Scanner(  # type: ignore[no-untyped-call]
                 self.terminals, self._flags, self._re, False
             )
         source, end = text.text, text.end
@@ -191,28 +191,6 @@ class _SharedScanner:
             if regex.fullmatch(text):
                 return name
         return None
-
-
-class _StoredScanner(Scanner):
-    """Lark's scanner (one alternation of a state's terminals), its regex compiled through
-    ``provenance.regex_store``: the states a long document uses most are the same run after
-    run, and their alternations are the costliest regexes of a run to compile."""
-
-    def _build_mres(self, terminals: list[TerminalDef], max_size: int) -> list[Any]:
-        if self.re_ is not re or self.use_bytes:  # pragma: no cover - not used here
-            return super()._build_mres(terminals, max_size)  # type: ignore[no-untyped-call,no-any-return]
-        patterns = []
-        while terminals:
-            pattern = "|".join(
-                f"(?P<{terminal.name}>{terminal.pattern.to_regexp()})"
-                for terminal in terminals[:max_size]
-            )
-            try:
-                patterns.append(compiled(pattern, self.g_regex_flags))
-            except AssertionError:  # pragma: no cover - Lark's way round a limit on groups
-                return self._build_mres(terminals, max_size // 2)
-            terminals = terminals[max_size:]
-        return patterns
 
 
 def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]:

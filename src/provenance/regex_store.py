@@ -1,14 +1,14 @@
 """Regular expressions compiled once per machine, not once per process.
 
-Python's regex compiler is itself Python code, and a check compiles some large patterns while it
-runs: the phrase lists of the corroboration rules (about 30 ms on a long report) and the
-scanners of the parser states a long document uses most. What the compiler produces is a list
-of integers, which ``_sre.compile`` checks and turns back into the same pattern object in
-microseconds. ``compiled`` keeps that list for each pattern it compiles in one file of the
-private cache folder (``provenance.cache``), read once per process when first needed and written
-back at exit when new patterns were compiled, merged with what other processes wrote meanwhile.
-The file is keyed by the Python version and the regex engine's version; it holds only pattern
-texts and their code, and a code the engine refuses is compiled again from the pattern.
+Python's regex compiler is itself Python code, and a check compiles some large patterns every
+run: the phrase lists of the corroboration rules (about 30 ms on a long report) and a few large
+scans at import (the input decoder's, the candidates of dates and figures). What the compiler
+produces is a list of integers, which ``_sre.compile`` checks and turns back into the same
+pattern object in microseconds. ``compiled`` keeps that list for each pattern it compiles in one
+file of the private cache folder (``provenance.cache``), read once per process when first needed
+and written back at exit when new patterns were compiled, merged with what other processes wrote
+meanwhile. The file is keyed by the Python version and the regex engine's version; it holds only
+pattern texts and their code, and a code the engine refuses is compiled again from the pattern.
 ``PROVENANCE_NO_CACHE=1`` keeps everything in memory.
 """
 
@@ -20,10 +20,10 @@ import re
 import sys
 from typing import Any
 
-#: At most this many patterns are kept (the phrase lists and scanners come to a few hundred).
+#: At most this many patterns are kept (the phrase lists and scans come to a few dozen).
 _MAX_PATTERNS = 4096
 #: Changes when the layout of the file does.
-_FORMAT = 1
+_FORMAT = 2
 
 
 class _Store:
