@@ -257,6 +257,9 @@ def test_lexer_states_are_built_when_the_parser_first_reaches_them(fresh_cache: 
     loaded.parse("Reuters. 11 November 1994.", start="irb")
     states = len(loaded.parser.parser._parse_table.states)
     assert 0 < len(lexers) < states
+    # Each rule's tree builder is made on its own, never through the builder threads share.
+    assert 0 < len(loaded._callbacks) < len(loaded.rules)
+    assert loaded._parse_tree_builder.rule_builders == []
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from functools import cache
 
@@ -46,6 +45,8 @@ class CacheFolder:
 
     def write(self, name: str, data: bytes) -> None:
         """Write ``name`` atomically: a new private file, renamed over the old one."""
+        import secrets  # only a writer needs it
+
         temporary = f".tmp-{secrets.token_hex(8)}-{name}"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         try:

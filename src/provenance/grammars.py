@@ -350,9 +350,16 @@ class _LazyCallbacks(dict[Any, Any]):
         return True
 
     def __missing__(self, rule: Rule) -> Any:
-        # Lark's own code, for one rule: the same wrappers as a parser built in one go.
-        builder = self._builder
-        builder.rule_builders = list(builder._init_builders([rule]))  # type: ignore[no-untyped-call]
+        # Lark's own code, for one rule: the same wrappers as a parser built in one go. A builder
+        # of its own, so that threads sharing the parser never see each other's rule.
+        shared = self._builder
+        builder = ParseTreeBuilder(  # type: ignore[no-untyped-call]
+            [rule],
+            shared.tree_class,
+            shared.propagate_positions,
+            shared.ambiguous,
+            shared.maybe_placeholders,
+        )
         callback = self[rule] = builder.create_callback(self._transformer)[rule]  # type: ignore[no-untyped-call]
         return callback
 
