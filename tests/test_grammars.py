@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,6 +130,136 @@ def test_cache_round_trips_lark_serialisation_exactly() -> None:
     data, memo = built.memo_serialize([TerminalDef, Rule])
     text = json.dumps({"data": grammars._to_json(data), "memo": grammars._to_json(memo)})
     assert json.loads(text, object_hook=grammars._from_json) == {"data": data, "memo": memo}
+
+
+def _every_parser() -> list[tuple[str, tuple[str, ...]]]:
+    """The parsers the readers build: (grammar, start rules)."""
+    from provenance.parsers import citations, urls
+    from provenance.parsers.references import _STARTS
+
+    single = [
+        ("date", "start"),
+        ("relative", "start"),
+        ("figures", "start"),
+        ("citation", citations._START),
+        ("crossref", "crossref"),
+        ("crossref", "heading"),
+        ("footnote", "marker"),
+        ("footnote", "body_start"),
+        ("index_code", "mention"),
+        ("legend", "legend_item"),
+        ("url", urls._START),
+    ]
+    return [*((name, (start,)) for name, start in single), ("reference", _STARTS)]
+
+
+def _terminal(terminal: Any) -> tuple[Any, ...]:
+    pattern = terminal.pattern
+    return (
+        terminal.name,
+        terminal.priority,
+        type(pattern).__name__,
+        pattern.to_regexp(),
+        sorted(pattern.flags),
+        pattern.min_width,
+        pattern.max_width,
+    )
+
+
+def _table(parser: Any) -> dict[int, dict[str, tuple[str, Any]]]:
+    states = parser.parser.parser._parse_table.states
+    return {
+        state: {
+            token: (
+                action.name,
+                (str(arg), arg.alias, vars(arg.options)) if action.name == "Reduce" else arg,
+            )
+            for token, (action, arg) in row.items()
+        }
+        for state, row in states.items()
+    }
+
+
+@pytest.mark.parametrize(("name", "starts"), _every_parser())
+def test_cached_parser_is_the_parser_built(
+    fresh_cache: Path, name: str, starts: tuple[str, ...]
+) -> None:
+    # The cache is read by a loader of its own (rules and table written compactly, callbacks
+    # and lexers made on first use): it must give back the same tables and terminals.
+    built = grammars._load_or_build(name, starts)
+    loaded = grammars._load_or_build(name, starts)
+    assert isinstance(loaded, grammars._LoadedLark)
+    assert _table(loaded) == _table(built)
+    assert [_terminal(t) for t in loaded.terminals] == [_terminal(t) for t in built.terminals]
+    table = loaded.parser.parser._parse_table
+    assert (table.start_states, table.end_states) == (
+        built.parser.parser._parse_table.start_states,
+        built.parser.parser._parse_table.end_states,
+    )
+
+
+def test_terminal_regexes_come_back_from_their_stored_code(fresh_cache: Path) -> None:
+    built = grammars._load_or_build("date", ("start",))
+    grammars._REGEX_CODES.clear()
+    grammars._load_or_build("date", ("start",))
+    for terminal in built.terminals:
+        pattern = terminal.pattern.to_regexp()
+        assert (pattern, 0) in grammars._REGEX_CODES
+        restored = grammars._regex_from_code(pattern, 0)
+        assert restored is not None
+        compiled = re.compile(pattern)
+        assert (restored.pattern, restored.flags, restored.groupindex) == (
+            compiled.pattern,
+            compiled.flags,
+            compiled.groupindex,
+        )
+        for text in ("15 May 2000", "1990s", "mid-1995", "between", "Friday, ", "2004-07-30"):
+            found, expected = restored.match(text), compiled.match(text)
+            assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+def test_a_stored_regex_code_the_engine_refuses_is_compiled_instead() -> None:
+    pattern = r"(?:0?[1-9]|[12]\d|3[01])(?!\w)-a test pattern"
+    grammars._REGEX_CODES[(pattern, 0)] = [0, "AAAA", 1, {}]
+    try:
+        assert grammars._regex_from_code(pattern, 0) is None
+        assert grammars._terminal_regex(pattern, 0, re).match("12-a test pattern")
+    finally:
+        del grammars._REGEX_CODES[(pattern, 0)]
+        grammars._TERMINAL_REGEXES.pop((pattern, 0), None)
+
+
+def test_shared_scanner_takes_the_first_terminal_that_matches_as_lark_does() -> None:
+    from lark.lexer import Scanner, TerminalDef
+    from lark.utils import TextSlice
+
+    date = grammars.grammar_parser("date")
+    terminals = sorted(
+        date.terminals,
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    shared = grammars._SharedScanner(terminals, 0, re)
+    lark_scanner = Scanner(terminals, 0, re, False)
+    text = "on 15 May 2000 - 2 June, the 1990s; mid-1995 between 24 and 26 May 2002 may 17, 2001"
+    for position in range(len(text)):
+        window = TextSlice(text, 0, len(text))
+        assert shared.match(window, position) == lark_scanner.match(window, position)
+    assert all(isinstance(t, TerminalDef) for t in shared.terminals)
+
+
+def test_lexer_states_are_built_when_the_parser_first_reaches_them(fresh_cache: Path) -> None:
+    from provenance.parsers.references import _STARTS
+
+    grammars._load_or_build("reference", _STARTS)
+    loaded = grammars._load_or_build("reference", _STARTS)
+    lexers = loaded.parser.lexer.lexers
+    assert len(lexers) == 0
+    loaded.parse("Reuters. 11 November 1994.", start="irb")
+    states = len(loaded.parser.parser._parse_table.states)
+    assert 0 < len(lexers) < states
+    # Each rule's tree builder is made on its own, never through the builder threads share.
+    assert 0 < len(loaded._callbacks) < len(loaded.rules)
+    assert loaded._parse_tree_builder.rule_builders == []
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")

@@ -1,5 +1,5 @@
 """``python -m provenance``: the same command line as the ``provenance`` script."""
 
-from provenance.cli import main
+from provenance.entry import run
 
-raise SystemExit(main())
+run()

@@ -4,33 +4,28 @@ The grammars ship inside the wheel as ``provenance/grammars``; in a source check
 install) they are read from the top-level ``grammars/`` folder.
 
 Building the LALR tables of every grammar takes about half a second, which a pre-commit hook would
-pay on every run, so built parsers are kept in a per-user cache: ``$XDG_CACHE_HOME/provenance``
-(else ``~/.cache/provenance``). The cache never holds a pickle (which runs code when loaded, and
-is what ``Lark.save`` writes): a file is the JSON of Lark's own serialisation of the parser
-(``memo_serialize``, loaded back with ``Lark.load``), which can only describe a parser. Nor does
-the cache trust a path: the folder is opened once, without following a symlink, and checked on
-its descriptor (owned by the current user, writable by no one else); every file is then opened
-relative to that descriptor, without following symlinks, and used only if it is a regular file
-the user owns and no one else can write. Whoever can write the folder's parent can rename it
-away, but cannot make this process read anything but the folder it checked. Each file is named
-by a digest of every grammar file, the start rules, the Lark and Python versions, so an edited
-grammar can never load a stale parser, and is written to a new temporary file (``O_EXCL``) and
-renamed into place, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
-turns the cache off; so does a platform without ``dir_fd`` support.
+pay on every run, so built parsers are kept in the private per-user cache (``provenance.cache``:
+how the folder and its files are opened and checked). The cache never holds a pickle (which runs
+code when loaded, and is what ``Lark.save`` writes): a file is the JSON of Lark's own
+serialisation of the parser (``memo_serialize``; rules and the parse table written as lists),
+with the compiled regex code of each terminal, which can only describe a parser. Each file is
+named by a digest of every grammar file, the start rules, the Lark, Python and regex engine
+versions and the file layout, so an edited grammar can never load a stale parser.
+
+A cached parser is loaded lazily: a rule's tree builder and a parser state's lexer are made when
+first used, and each lexer state tries its terminals one by one, each regex compiled once per
+process, until it has been used often enough to pay for Lark's single alternation.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import secrets
-import stat
 import sys
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Collection, Iterable, Iterator
+from copy import copy
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +38,29 @@ from lark.exceptions import (
     UnexpectedToken,
     VisitError,
 )
-from lark.grammar import Rule
-from lark.lexer import LexerState, LineCounter, TerminalDef
+from lark.grammar import NonTerminal, Rule, RuleOptions, Terminal
+from lark.lexer import (
+    BasicLexer,
+    ContextualLexer,
+    LexerState,
+    LineCounter,
+    PatternRE,
+    PatternStr,
+    Scanner,
+    TerminalDef,
+    UnlessCallback,
+)
+from lark.parse_tree_builder import ParseTreeBuilder
+from lark.parser_frontends import _get_lexer_callbacks
+from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
 from lark.parsers.lalr_interactive_parser import InteractiveParser
+from lark.parsers.lalr_parser import LALR_Parser, _Parser
 from lark.utils import TextSlice
 
+from provenance.cache import CacheFolder as _CacheFolder
+from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import GrammarError
+from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -122,7 +134,163 @@ def _without_error_scanner(built: Lark) -> Lark:
     lexer = getattr(built.parser, "lexer", None)
     if hasattr(lexer, "root_lexer"):
         lexer.root_lexer = _NoRootLexer()  # type: ignore[union-attr]
+    for state_lexer in getattr(lexer, "lexers", {}).values():
+        if isinstance(state_lexer, BasicLexer):
+            state_lexer._build_scanner = partial(_build_shared_scanner, state_lexer)  # type: ignore[method-assign]
     return built
+
+
+# ------------------------------------------------------------------- scanners of lexer states
+
+#: Each terminal's regex compiled once per process, shared by every lexer state of every grammar.
+_TERMINAL_REGEXES: dict[tuple[str, int], re.Pattern[str]] = {}
+#: Matches a state's scanner serves one terminal at a time before it compiles its alternation.
+_MATCHES_BEFORE_ALTERNATION = 64
+
+
+class _SharedScanner:
+    """Stands in for Lark's ``Scanner`` of one lexer state: the same terminals in the same order.
+
+    Lark compiles, for every parser state it meets, one alternation of the terminals that state
+    accepts; a terminal accepted in many states (a 2 KB date pattern in five of them) is compiled
+    again in each. This scanner first tries the terminals one by one, in Lark's order, each
+    compiled once per process; the first that matches wins, which is exactly what the
+    alternation's first matching branch gives. A state used often then gets Lark's own scanner,
+    which matches faster, once its compile has paid for itself.
+    """
+
+    def __init__(self, terminals: list[TerminalDef], flags: int, re_module: Any) -> None:
+        self.terminals = terminals
+        self.allowed_types = {terminal.name for terminal in terminals}
+        self._flags = flags
+        self._re = re_module
+        self._alternation: Scanner | None = None
+        self._uses = 0
+        self._regexes = [
+            (terminal.name, _terminal_regex(terminal.pattern.to_regexp(), flags, re_module))
+            for terminal in terminals
+        ]
+
+    def match(self, text: TextSlice[str], pos: int) -> tuple[str, str] | None:
+        if self._alternation is not None:
+            return self._alternation.match(text, pos)  # type: ignore[no-any-return]
+        self._uses += 1
+        if self._uses > _MATCHES_BEFORE_ALTERNATION:
+            self._alternation = Scanner(  # type: ignore[no-untyped-call]
+                self.terminals, self._flags, self._re, False
+            )
+        source, end = text.text, text.end
+        for name, regex in self._regexes:
+            found = regex.match(source, pos, end)
+            if found:
+                return found.group(0), name
+        return None
+
+    def fullmatch(self, text: str) -> str | None:
+        for name, regex in self._regexes:
+            if regex.fullmatch(text):
+                return name
+        return None
+
+
+def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]:
+    key = (pattern, flags)
+    regex = _TERMINAL_REGEXES.get(key)
+    if regex is None:
+        regex = None if re_module is not re else _regex_from_code(pattern, flags)
+        if regex is None:
+            regex = re_module.compile(pattern, flags)
+        _TERMINAL_REGEXES[key] = regex
+    return regex
+
+
+# Compiling a terminal's regex is most of the cost of its first use (the reference grammar's
+# terminals take about 30 ms to compile, the date and locator patterns most of it); what Python's
+# regex compiler produces is a list of integers, which ``_sre.compile`` turns back into the same
+# pattern object in microseconds (checking it first). The parser cache keeps that list for each
+# terminal of its grammar, made when the parser was built, and keyed by the regex engine's
+# version (``_grammars_digest``); a pattern with no stored code is compiled as usual.
+
+#: The compiled code of terminal regexes read from the parser cache, by (pattern, flags).
+_REGEX_CODES: dict[tuple[str, int], list[Any]] = {}
+
+
+def _regex_code(pattern: str, flags: int) -> list[Any] | None:
+    return regex_code(pattern, flags)
+
+
+def _regex_from_code(pattern: str, flags: int) -> re.Pattern[str] | None:
+    stored = _REGEX_CODES.get((pattern, flags))
+    return None if stored is None else regex_from_code(pattern, stored)
+
+
+def _terminal_codes(built: Lark) -> list[list[Any]]:
+    """``[pattern, flags, code...]`` of every terminal of ``built`` (see ``_regex_code``)."""
+    flags = built.options.g_regex_flags
+    codes = []
+    for terminal in built.terminals:
+        pattern = terminal.pattern.to_regexp()
+        code = _regex_code(pattern, flags)
+        if code is not None:
+            codes.append([pattern, flags, *code])
+    return codes
+
+
+def _remember_terminal_codes(codes: Any) -> None:
+    if not isinstance(codes, list):
+        return
+    for entry in codes:
+        if (
+            isinstance(entry, list)
+            and len(entry) == 6
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int)
+        ):
+            _REGEX_CODES.setdefault((entry[0], entry[1]), entry[2:])
+
+
+def _build_shared_scanner(lexer: BasicLexer) -> Any:
+    """Lark's ``BasicLexer._build_scanner`` with a ``_SharedScanner`` in place of its scanner."""
+    if lexer.use_bytes or lexer.user_callbacks:  # pragma: no cover - no grammar here has them
+        return BasicLexer._build_scanner(lexer)
+    terminals, lexer.callback = _create_unless_shared(
+        lexer.terminals, lexer.g_regex_flags, lexer.re
+    )
+    return _SharedScanner(terminals, lexer.g_regex_flags, lexer.re)
+
+
+def _create_unless_shared(
+    terminals: Collection[TerminalDef], flags: int, re_module: Any
+) -> tuple[list[TerminalDef], dict[str, Any]]:
+    """Lark's ``_create_unless`` with the terminals' shared regexes.
+
+    A string terminal that a regex terminal of the same priority also matches whole ("to" and
+    a word) is taken out of the scanner, and a token of the regex terminal is retyped when its
+    text is that string. Lark finds those strings by compiling each regex terminal again.
+    """
+    strings = [terminal for terminal in terminals if isinstance(terminal.pattern, PatternStr)]
+    embedded: set[TerminalDef] = set()
+    callback: dict[str, Any] = {}
+    for regex_terminal in terminals:
+        if not isinstance(regex_terminal.pattern, PatternRE):
+            continue
+        regex = _terminal_regex(regex_terminal.pattern.to_regexp(), flags, re_module)
+        unless = []
+        for string_terminal in strings:
+            if string_terminal.priority != regex_terminal.priority:
+                continue
+            text = string_terminal.pattern.value
+            found = regex.match(text)
+            if found and found.group(0) == text:
+                unless.append(string_terminal)
+                # Lark's own test, kept as it is (the flags may be lists once loaded).
+                if string_terminal.pattern.flags <= regex_terminal.pattern.flags:  # type: ignore[operator]
+                    embedded.add(string_terminal)
+        if unless:
+            callback[regex_terminal.name] = UnlessCallback(
+                _SharedScanner(unless, flags, re_module)  # type: ignore[arg-type]
+            )
+    return [terminal for terminal in terminals if terminal not in embedded], callback
 
 
 @cache
@@ -140,104 +308,11 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 
 # ------------------------------------------------------------------------- the parser cache
 
-#: A cache file larger than this is not read (the largest parser takes about 200 KB).
-_MAX_CACHE_BYTES = 16 * 1024 * 1024
+#: Changes when the layout of a cache file does (see ``_save``).
+_CACHE_FORMAT = 2
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
-
-
-class _CacheFolder:
-    """The parser cache folder, held open: files are opened relative to it, never by path."""
-
-    def __init__(self, descriptor: int) -> None:
-        self.descriptor = descriptor
-
-    def read(self, name: str) -> bytes | None:
-        """The bytes of ``name``, or None unless it is a private regular file of this user."""
-        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
-        try:
-            descriptor = os.open(name, flags, dir_fd=self.descriptor)
-        except OSError:
-            return None
-        with open(descriptor, "rb", closefd=True) as stream:
-            status = os.fstat(descriptor)
-            if not (stat.S_ISREG(status.st_mode) and _private(status)):
-                return None
-            if status.st_size > _MAX_CACHE_BYTES:
-                return None
-            return stream.read(_MAX_CACHE_BYTES + 1)
-
-    def write(self, name: str, data: bytes) -> None:
-        """Write ``name`` atomically: a new private file, renamed over the old one."""
-        temporary = f".tmp-{secrets.token_hex(8)}-{name}"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        try:
-            descriptor = os.open(temporary, flags, 0o600, dir_fd=self.descriptor)
-        except OSError:
-            return
-        try:
-            with open(descriptor, "wb", closefd=True) as stream:
-                stream.write(data)
-            os.replace(temporary, name, src_dir_fd=self.descriptor, dst_dir_fd=self.descriptor)
-        except OSError:  # caching is an optimisation: failing to cache is not an error
-            with contextlib.suppress(OSError):
-                os.unlink(temporary, dir_fd=self.descriptor)
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.descriptor)
-
-
-def _private(status: os.stat_result) -> bool:
-    """Owned by this process's user, and no one else may write to it."""
-    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
-
-
-def _secure_open_supported() -> bool:
-    return (
-        hasattr(os, "O_NOFOLLOW")
-        and hasattr(os, "O_DIRECTORY")
-        and hasattr(os, "geteuid")
-        # os.replace takes the same dir_fd arguments as os.rename, which is the one listed.
-        and {os.open, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
-        and os.stat in os.supports_fd
-    )
-
-
-@cache
-def _cache_folder() -> _CacheFolder | None:
-    """The per-user parser cache folder, or None when it is off or not private to this user."""
-    if os.environ.get("PROVENANCE_NO_CACHE") or not _secure_open_supported():
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-        parent = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        with contextlib.suppress(FileExistsError):
-            os.mkdir("provenance", 0o700, dir_fd=parent)
-        # O_NOFOLLOW: a symlink in place of the folder is refused, not followed.
-        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-        descriptor = os.open("provenance", flags, dir_fd=parent)
-    except OSError:
-        return None
-    finally:
-        os.close(parent)
-    folder = _CacheFolder(descriptor)
-    try:
-        status = os.fstat(descriptor)
-    except OSError:
-        folder.close()
-        return None
-    if not (stat.S_ISDIR(status.st_mode) and _private(status)):
-        folder.close()
-        return None
-    return folder
 
 
 def _load(folder: _CacheFolder, name: str) -> Lark | None:
@@ -247,18 +322,251 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
         return None
     try:
         serialised = json.loads(data, object_hook=_from_json)
-        return Lark.load(serialised)  # Lark.load takes the dict Lark.save would pickle
+        loaded = _fast_load(serialised)
     except Exception:  # a damaged or foreign cache file is rebuilt, never fatal
         return None
+    _remember_terminal_codes(serialised.get("regexes"))
+    return loaded
+
+
+# ------------------------------------------------------------------- loading a cached parser
+#
+# ``Lark.load`` rebuilds every part of a parser before its first use: each rule through Lark's
+# generic deserialiser, the tree-building callback of every rule, and a lexer for every parser
+# state (about 40 ms for the reference grammar's 700 rules and 960 states). Most documents meet
+# a few dozen states and rules. The loader below reads the same serialisation into the same
+# objects, but builds rules directly, and a rule's callback and a state's lexer when first used.
+
+
+class _LazyCallbacks(dict[Any, Any]):
+    """Lark's rule callbacks (the tree builders), each made when its rule is first reduced."""
+
+    def __init__(self, builder: ParseTreeBuilder, transformer: Any) -> None:
+        super().__init__()
+        self._builder = builder
+        self._transformer = transformer
+
+    def __bool__(self) -> bool:  # Lark builds no tree when its callbacks are empty
+        return True
+
+    def __missing__(self, rule: Rule) -> Any:
+        # Lark's own code, for one rule: the same wrappers as a parser built in one go. A builder
+        # of its own, so that threads sharing the parser never see each other's rule.
+        shared = self._builder
+        builder = ParseTreeBuilder(  # type: ignore[no-untyped-call]
+            [rule],
+            shared.tree_class,
+            shared.propagate_positions,
+            shared.ambiguous,
+            shared.maybe_placeholders,
+        )
+        callback = self[rule] = builder.create_callback(self._transformer)[rule]  # type: ignore[no-untyped-call]
+        return callback
+
+
+class _LoadedLark(Lark):
+    """A ``Lark`` loaded from the cache, whose rule callbacks are made when first needed."""
+
+    def _prepare_callbacks(self) -> None:
+        builder = ParseTreeBuilder(  # type: ignore[no-untyped-call]
+            [],
+            self.options.tree_class or Tree,
+            self.options.propagate_positions,
+            False,  # ambiguous: never with LALR
+            self.options.maybe_placeholders,
+        )
+        self._parse_tree_builder = builder
+        self._callbacks = _LazyCallbacks(builder, self.options.transformer)
+        lexer_callbacks = _get_lexer_callbacks(self.options.transformer, self.terminals)  # type: ignore[no-untyped-call]
+        self._callbacks.update(lexer_callbacks)
+
+
+class _LazyStateLexers(dict[int, Any]):
+    """The lexer of each parser state, made when the parser first reaches the state."""
+
+    def __init__(self, conf: Any, accepts: dict[int, Any], always_accept: Any) -> None:
+        super().__init__()
+        self._conf = conf
+        self._accepts = accepts
+        self._always_accept = always_accept
+        self._by_terminals: dict[frozenset[str], BasicLexer] = {}
+
+    def __missing__(self, state: int) -> BasicLexer:
+        accepts = self._accepts[state]
+        key = frozenset(accepts)
+        lexer = self._by_terminals.get(key)
+        if lexer is None:
+            names = set(accepts) | set(self._conf.ignore) | set(self._always_accept)
+            by_name = self._conf.terminals_by_name
+            conf = copy(self._conf)
+            conf.terminals = [by_name[name] for name in names if name in by_name]
+            lexer = BasicLexer(conf)
+            lexer._build_scanner = partial(_build_shared_scanner, lexer)  # type: ignore[method-assign]
+            self._by_terminals[key] = lexer
+        self[state] = lexer
+        return lexer
+
+
+class _LazyContextualLexer(ContextualLexer):
+    """Lark's contextual lexer with its state lexers made on demand (see ``_LazyStateLexers``),
+    and no root lexer: ``_NoRootLexer`` stands in for it, as for every parser here."""
+
+    def __init__(self, conf: Any, states: dict[int, Any], always_accept: Any = ()) -> None:
+        trad_conf = copy(conf)
+        trad_conf.terminals = list(conf.terminals)
+        trad_conf.skip_validation = True
+        self.lexers = _LazyStateLexers(trad_conf, states, always_accept)
+        self.root_lexer = _NoRootLexer()  # type: ignore[assignment]
+
+
+class _LoadedLALRParser(LALR_Parser):
+    """Lark's LALR parser, its table read with the rules looked up directly."""
+
+    @classmethod
+    def deserialize(  # type: ignore[override]
+        cls, data: Any, memo: Any, callbacks: Any, debug: bool = False
+    ) -> _LoadedLALRParser:
+        tokens = data["tokens"]
+        if isinstance(data["states"], list):  # the compact table (see ``_compact_table``)
+            shift, reduce = Shift, Reduce
+            states = {}
+            for state, flat in data["states"]:
+                row = {}
+                for index in range(0, len(flat), 3):
+                    action, arg = flat[index + 1], flat[index + 2]
+                    row[tokens[flat[index]]] = (reduce, memo[arg]) if action else (shift, arg)
+                states[state] = row
+        else:
+            states = {
+                state: {
+                    tokens[token]: (Reduce, memo[arg["@"]]) if action == 1 else (Shift, arg)
+                    for token, (action, arg) in actions.items()
+                }
+                for state, actions in data["states"].items()
+            }
+        parser = cls.__new__(cls)
+        table = IntParseTable(states, data["start_states"], data["end_states"])  # type: ignore[no-untyped-call]
+        parser._parse_table = table  # type: ignore[assignment]
+        parser.parser = _Parser(parser._parse_table, callbacks, debug)
+        return parser
+
+
+_LOADING_PLUGINS = {"ContextualLexer": _LazyContextualLexer, "LALR_Parser": _LoadedLALRParser}
+
+
+def _fast_load(serialised: dict[str, Any]) -> Lark:
+    """``Lark.load`` of a cached LALR parser with a contextual lexer, lazily (see above)."""
+    memo_json = serialised["memo"]
+    if not isinstance(memo_json, dict):
+        raise ValueError("not a cached parser")
+    memo: dict[Any, Any] = {}
+    for key, value in memo_json.items():
+        if isinstance(value, list):
+            memo[key] = _compact_rule(value)
+        elif isinstance(value, dict) and value.get("__type__") == "Rule":
+            memo[key] = _rule(value)
+        else:  # terminals: few, read by Lark's own code
+            memo[key] = TerminalDef.deserialize(value, {})
+    loaded = _LoadedLark.__new__(_LoadedLark)
+    # Lark's loader takes objects already built where it expects their serialisation.
+    loaded._load({"data": serialised["data"], "memo": memo}, _plugins=_LOADING_PLUGINS)
+    return loaded
+
+
+def _compact_rule(value: list[Any]) -> Rule:
+    """A ``Rule`` from its compact form (see ``_compact_rules``)."""
+    origin, symbols, order, alias, keep_all, expand1, priority, template, empty = value
+    expansion = [
+        Terminal(name, filter_out) if is_terminal else NonTerminal(name)
+        for name, is_terminal, filter_out in symbols
+    ]
+    options = RuleOptions(keep_all, expand1, priority, template, tuple(empty))
+    return Rule(NonTerminal(origin), expansion, order, alias, options)
+
+
+def _rule(value: dict[str, Any]) -> Rule:
+    """A ``Rule`` from its serialisation, as ``Rule.deserialize`` builds it."""
+    expansion = [
+        Terminal(symbol["name"], symbol["filter_out"])
+        if symbol["__type__"] == "Terminal"
+        else NonTerminal(symbol["name"])
+        for symbol in value["expansion"]
+    ]
+    options = value["options"]
+    return Rule(
+        NonTerminal(value["origin"]["name"]),
+        expansion,
+        value["order"],
+        value["alias"],
+        RuleOptions(
+            options["keep_all_tokens"],
+            options["expand1"],
+            options["priority"],
+            options["template_source"],
+            options["empty_indices"],
+        ),
+    )
 
 
 def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
     try:
         data, memo = built.memo_serialize([TerminalDef, Rule])
-        text = json.dumps({"data": _to_json(data), "memo": _to_json(memo)}, separators=(",", ":"))
+        serialised = {"data": _to_json(data), "memo": _to_json(_compact_rules(memo))}
+        table = serialised["data"]["parser"]["parser"]
+        table["states"] = _compact_table(data["parser"]["parser"]["states"])
+        serialised["regexes"] = _terminal_codes(built)
+        text = json.dumps(serialised, separators=(",", ":"))
     except Exception:  # a parser that cannot be written as JSON is simply not cached
         return
     folder.write(name, text.encode())
+
+
+# Lark's serialisation spells out every rule's symbols and every table entry as JSON objects;
+# the reference grammar's came to 600 KB, and reading them took longer than building the parser
+# from them. Rules and the table are written as lists instead (the rest is Lark's own form).
+
+
+def _compact_rules(memo: dict[int, Any]) -> dict[int, Any]:
+    """The memo with each rule as ``[origin, [[symbol, is_terminal, filter_out], ...], order,
+    alias, keep_all_tokens, expand1, priority, template_source, empty_indices]``."""
+    compact: dict[int, Any] = {}
+    for key, value in memo.items():
+        if isinstance(value, dict) and value.get("__type__") == "Rule":
+            options = value["options"]
+            symbols = [
+                [str(symbol["name"]), symbol["__type__"] == "Terminal", symbol.get("filter_out")]
+                for symbol in value["expansion"]
+            ]
+            compact[key] = [
+                str(value["origin"]["name"]),
+                symbols,
+                value["order"],
+                value["alias"],
+                options["keep_all_tokens"],
+                options["expand1"],
+                options["priority"],
+                options["template_source"],
+                list(options["empty_indices"]),
+            ]
+        else:
+            compact[key] = value
+    return compact
+
+
+def _compact_table(states: dict[int, dict[int, tuple[int, Any]]]) -> list[Any]:
+    """``[[state, [token, action, argument, ...]], ...]``: the argument of a reduction is its
+    rule's memo key."""
+    return [
+        [
+            state,
+            [
+                item
+                for token, (action, argument) in actions.items()
+                for item in (token, action, argument["@"] if action == 1 else argument)
+            ],
+        ]
+        for state, actions in states.items()
+    ]
 
 
 def _to_json(value: Any) -> Any:
@@ -293,7 +601,10 @@ def _from_json(value: dict[str, Any]) -> Any:
 def _grammars_digest() -> str:
     """Digest of every grammar file and the versions that shape a built parser."""
     digest = hashlib.sha256()
-    digest.update(f"lark {lark.__version__} python {sys.version_info[:2]}".encode())
+    # The regex engine's version: the cache keeps compiled regex code (see ``_regex_code``).
+    engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
+    version = f"lark {lark.__version__} python {sys.version_info} re {engine}"
+    digest.update(f"{version} cache format {_CACHE_FORMAT}".encode())
     for path in sorted(grammar_dir().glob("*.lark")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -35,6 +35,7 @@ import attrs
 from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
+from provenance import regex_store
 from provenance.errors import GrammarError
 from provenance.folding import lowered_pieces
 from provenance.grammars import iter_prefix_parses, parse_full
@@ -207,7 +208,7 @@ _CANDIDATE_SOURCE = (
     r"(?:\d{3}(?!\d)|\d?(?=\s*[a-z\-‐‑‒–—−~〜]|(?:st|nd|rd|th)\b))"
     rf"|(?<![a-z])(?:{_WORD_STARTS})"
 )
-_CANDIDATE = re.compile(_CANDIDATE_SOURCE)
+_CANDIDATE = regex_store.compiled(_CANDIDATE_SOURCE)
 
 
 @cache

@@ -11,13 +11,13 @@ overlapping, as ``FigureMention``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Literal
 
 from lark import Token, Transformer
 from lark.exceptions import VisitError
 
+from provenance import regex_store
 from provenance.errors import GrammarError
 from provenance.figures import Breakdown, Change, Figure, FigureMention, FigureValue
 from provenance.grammars import iter_prefix_parses, parse_full
@@ -125,7 +125,7 @@ def parse_figures(text: str) -> FigureValue:
 # number not glued to a code, path or longer number. Years and numbers after labels ("No. 12")
 # are left to the grammar and the caller: a year counts nothing here.
 _NUMBER_WORD = "|".join(sorted(_NUMBERS, key=len, reverse=True))
-_CANDIDATE = re.compile(
+_CANDIDATE = regex_store.compiled(
     r"(?<![\w.,/:#$€£¥&=+\\-])"
     r"(?:(?i:approximately|approx\.|about|around|roughly|some|nearly|almost|over|more|less"
     r"|just|only|exactly|at|up|circa|an?)(?=[ \t]*\n?[ \t]*(?:an?\s+)?\d)"
@@ -135,7 +135,7 @@ _CANDIDATE = re.compile(
 )
 # The same starts, kept only where a total's parts or a change follow within a few words: what
 # a reader needs when no lone count is wanted.
-_STATEMENT_CANDIDATE = re.compile(
+_STATEMENT_CANDIDATE = regex_store.compiled(
     rf"(?:{_CANDIDATE.pattern})"
     r"(?=[^;]{0,120}?(?:(?i:including|comprising|consisting|made[ \t]+up|namely"
     r"|of[ \t]+wh(?:om|ich)|among[ \t]+(?:them|whom)|fold|times|per[ \t]*cent|percent)"

@@ -22,6 +22,7 @@ from typing import Literal
 from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
+from provenance import regex_store
 from provenance.errors import GrammarError
 from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Qualifier
@@ -233,7 +234,7 @@ _HEDGE_WORDS = (
     r"just|only|exactly|precisely|about|around|approximately|approx\.|roughly|some|circa|over"
     r"|more|at|nearly|almost|less|under|up"
 )
-_CANDIDATE = re.compile(
+_CANDIDATE = regex_store.compiled(
     r"(?<![\w.,/:#$€£¥&=+\\-])"
     r"(?:"
     rf"(?:\d{{1,3}}(?![\d,]\d)|(?i:{_NUMBER_WORD}|an?|the|that|this|last|past|next|for"

@@ -18,6 +18,7 @@ from typing import Literal, overload
 
 import attrs
 
+from provenance import regex_store
 from provenance.findings import Related, Severity
 from provenance.folding import lowered_pieces
 from provenance.model import Document, Region
@@ -204,7 +205,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
+            self._compiled = regex_store.compiled(self.source, re.IGNORECASE)
         return self._compiled
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -1,0 +1,117 @@
+"""The private per-user cache folder: ``$XDG_CACHE_HOME/provenance`` (else ``~/.cache/provenance``).
+
+It holds built parsers (``provenance.grammars``) and compiled regex code
+(``provenance.regex_store``), nothing that runs code when read. The folder is opened once,
+without following a symlink, and checked on its descriptor (owned by the current user, writable
+by no one else); every file is then opened relative to that descriptor, without following
+symlinks, and used only if it is a regular file the user owns and no one else can write.
+Whoever can write the folder's parent can rename it away, but cannot make this process read
+anything but the folder it checked. Files are written to a new temporary file (``O_EXCL``) and
+renamed into place, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
+turns the cache off; so does a platform without ``dir_fd`` support.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from functools import cache
+
+#: A cache file larger than this is not read (the largest parser takes about 400 KB).
+MAX_CACHE_BYTES = 16 * 1024 * 1024
+
+
+class CacheFolder:
+    """The parser cache folder, held open: files are opened relative to it, never by path."""
+
+    def __init__(self, descriptor: int) -> None:
+        self.descriptor = descriptor
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of ``name``, or None unless it is a private regular file of this user."""
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+        try:
+            descriptor = os.open(name, flags, dir_fd=self.descriptor)
+        except OSError:
+            return None
+        with open(descriptor, "rb", closefd=True) as stream:
+            status = os.fstat(descriptor)
+            if not (stat.S_ISREG(status.st_mode) and _private(status)):
+                return None
+            if status.st_size > MAX_CACHE_BYTES:
+                return None
+            return stream.read(MAX_CACHE_BYTES + 1)
+
+    def write(self, name: str, data: bytes) -> None:
+        """Write ``name`` atomically: a new private file, renamed over the old one."""
+        import secrets  # only a writer needs it
+
+        temporary = f".tmp-{secrets.token_hex(8)}-{name}"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            descriptor = os.open(temporary, flags, 0o600, dir_fd=self.descriptor)
+        except OSError:
+            return
+        try:
+            with open(descriptor, "wb", closefd=True) as stream:
+                stream.write(data)
+            os.replace(temporary, name, src_dir_fd=self.descriptor, dst_dir_fd=self.descriptor)
+        except OSError:  # caching is an optimisation: failing to cache is not an error
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=self.descriptor)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.descriptor)
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this process's user, and no one else may write to it."""
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
+
+
+def _secure_open_supported() -> bool:
+    return (
+        hasattr(os, "O_NOFOLLOW")
+        and hasattr(os, "O_DIRECTORY")
+        and hasattr(os, "geteuid")
+        # os.replace takes the same dir_fd arguments as os.rename, which is the one listed.
+        and {os.open, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
+        and os.stat in os.supports_fd
+    )
+
+
+@cache
+def cache_folder() -> CacheFolder | None:
+    """The per-user parser cache folder, or None when it is off or not private to this user."""
+    if os.environ.get("PROVENANCE_NO_CACHE") or not _secure_open_supported():
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        parent = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir("provenance", 0o700, dir_fd=parent)
+        # O_NOFOLLOW: a symlink in place of the folder is refused, not followed.
+        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+        descriptor = os.open("provenance", flags, dir_fd=parent)
+    except OSError:
+        return None
+    finally:
+        os.close(parent)
+    folder = CacheFolder(descriptor)
+    try:
+        status = os.fstat(descriptor)
+    except OSError:
+        folder.close()
+        return None
+    if not (stat.S_ISDIR(status.st_mode) and _private(status)):
+        folder.close()
+        return None
+    return folder

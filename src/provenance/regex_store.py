@@ -1,0 +1,168 @@
+"""Regular expressions compiled once per machine, not once per process.
+
+Python's regex compiler is itself Python code, and a check compiles some large patterns every
+run: the phrase lists of the corroboration rules (about 30 ms on a long report) and a few large
+scans at import (the input decoder's, the candidates of dates and figures). What the compiler
+produces is a list of integers, which ``_sre.compile`` checks and turns back into the same
+pattern object in microseconds. ``compiled`` keeps that list for each pattern it compiles in one
+file of the private cache folder (``provenance.cache``), read once per process when first needed
+and written back at exit when new patterns were compiled, merged with what other processes wrote
+meanwhile. The file is keyed by the Python version and the regex engine's version; it holds only
+pattern texts and their code, and a code the engine refuses is compiled again from the pattern.
+``PROVENANCE_NO_CACHE=1`` keeps everything in memory.
+"""
+
+from __future__ import annotations
+
+import array
+import base64
+import re
+import sys
+from typing import Any
+
+#: At most this many patterns are kept (the phrase lists and scans come to a few dozen).
+_MAX_PATTERNS = 4096
+#: Changes when the layout of the file does.
+_FORMAT = 2
+
+
+class _Store:
+    def __init__(self) -> None:
+        self.codes: dict[tuple[str, int], list[Any]] = {}
+        self.read = False
+        self.changed = False
+
+
+_STORE = _Store()
+_exit_registered = False
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the code stored by an earlier process if there is
+    one. The pattern object is the same either way."""
+    store = _STORE
+    if not store.read:
+        _read(store)
+    stored = store.codes.get((pattern, flags))
+    if stored is not None:
+        restored = regex_from_code(pattern, stored)
+        if restored is not None:
+            return restored
+    regex = re.compile(pattern, flags)
+    if len(store.codes) < _MAX_PATTERNS:
+        code = regex_code(pattern, flags)
+        if code is not None:
+            store.codes[(pattern, flags)] = code
+            store.changed = True
+            _write_at_exit_once()
+    return regex
+
+
+def _write_at_exit_once() -> None:
+    global _exit_registered
+    if not _exit_registered:
+        _exit_registered = True
+        import atexit
+
+        atexit.register(_write_at_exit)
+
+
+def regex_code(pattern: str, flags: int) -> list[Any] | None:
+    """What ``re`` compiles ``pattern`` to, as JSON: ``[flags, code, groups, groupindex]``."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        code = array.array("I", _compiler._code(parsed, flags))
+        if code.itemsize != 4:  # pragma: no cover - every platform Python supports
+            return None
+        return [
+            flags | parsed.state.flags,
+            base64.b64encode(code.tobytes()).decode("ascii"),
+            parsed.state.groups,
+            dict(parsed.state.groupdict),
+        ]
+    except Exception:  # pragma: no cover - a Python whose regex internals differ: no shortcut
+        return None
+
+
+def regex_from_code(pattern: str, stored: list[Any]) -> re.Pattern[str] | None:
+    """The pattern object ``stored`` (from ``regex_code``) describes, or None if the regex
+    engine refuses it."""
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        pattern_flags, encoded, groups, groupindex = stored
+        code = array.array("I")
+        code.frombytes(base64.b64decode(encoded))
+        indexgroup: list[str | None] = [None] * groups
+        for group_name, index in groupindex.items():
+            indexgroup[index] = group_name
+        return _sre.compile(  # type: ignore[no-any-return]
+            pattern, pattern_flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup)
+        )
+    except Exception:  # a code the engine refuses: compile the pattern instead
+        return None
+
+
+def _file_name() -> str:
+    import hashlib
+
+    engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
+    key = f"python {sys.version_info} re {engine} format {_FORMAT}"
+    return f"regexes-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def _read(store: _Store) -> None:
+    store.read = True
+    from provenance.cache import cache_folder
+
+    folder = cache_folder()
+    if folder is not None:
+        store.codes.update(_stored(folder.read(_file_name())))
+
+
+def _stored(data: bytes | None) -> dict[tuple[str, int], list[Any]]:
+    """The codes a store file holds; nothing from a file that is damaged or not one."""
+    if data is None:
+        return {}
+    import json
+
+    try:
+        entries = json.loads(data)
+    except ValueError:
+        return {}
+    if not isinstance(entries, list):
+        return {}
+    codes = {}
+    for entry in entries[:_MAX_PATTERNS]:
+        if (
+            isinstance(entry, list)
+            and len(entry) == 6
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], int)
+        ):
+            codes[(entry[0], entry[1])] = entry[2:]
+    return codes
+
+
+def _write_at_exit() -> None:
+    if _STORE.changed:
+        _write(_STORE)
+
+
+def _write(store: _Store) -> None:
+    """Write the codes of ``store`` with those another process wrote since this one read."""
+    from provenance.cache import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return
+    import json
+
+    codes = _stored(folder.read(_file_name()))
+    codes.update(store.codes)
+    entries = [[pattern, flags, *code] for (pattern, flags), code in codes.items()]
+    text = json.dumps(entries[:_MAX_PATTERNS], separators=(",", ":"))
+    folder.write(_file_name(), text.encode())
+    store.changed = False

@@ -1,0 +1,43 @@
+"""The command as a process: ``provenance.entry.run``."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance import entry
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_43ecc7cc96973852.txt"
+
+
+def test_run_exits_with_the_status_of_the_command_and_freezes_what_is_left(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["provenance", "check", "--fail-on", "never", str(SEED)])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            entry.run()
+        assert exited.value.code == 0
+        # The interpreter's last collection at exit leaves frozen objects alone.
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    captured = capsys.readouterr()
+    assert "0 findings" in captured.out + captured.err
+
+
+def test_python_dash_m_gives_the_command_its_output_and_status(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "provenance", "check", str(SEED), str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "missing.txt" in result.stdout + result.stderr
+    assert "1 could not be checked" in result.stdout + result.stderr

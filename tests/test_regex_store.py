@@ -1,0 +1,94 @@
+"""Regexes compiled once per machine: ``provenance.regex_store``."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from provenance import grammars, regex_store
+
+PATTERN = r"(?:could not|was unable to)\s+(?:be\s+)?(?:corroborate|confirm)(?:d|ed)?\b"
+TEXTS = ["It could not be corroborated.", "was unable to confirm", "could not be seen", ""]
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
+    grammars._cache_folder.cache_clear()
+    monkeypatch.setattr(regex_store, "_STORE", regex_store._Store())
+    yield tmp_path / "provenance"
+    grammars._cache_folder.cache_clear()
+
+
+def _same(first: re.Pattern[str], second: re.Pattern[str]) -> bool:
+    if (first.pattern, first.flags, first.groupindex) != (
+        second.pattern,
+        second.flags,
+        second.groupindex,
+    ):
+        return False
+    return all(
+        [m.span() for m in first.finditer(text)] == [m.span() for m in second.finditer(text)]
+        for text in TEXTS
+    )
+
+
+def test_a_pattern_compiled_in_one_process_is_read_back_in_the_next(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = regex_store.compiled(PATTERN, re.IGNORECASE)
+    assert _same(first, re.compile(PATTERN, re.IGNORECASE))
+    regex_store._write(regex_store._STORE)  # what the process does at exit
+    (stored,) = fresh_store.glob("regexes-*.json")
+    assert stored.stat().st_mode & 0o077 == 0
+    assert json.loads(stored.read_bytes())[0][:2] == [PATTERN, re.IGNORECASE]
+
+    # The next process: its pattern comes from the stored code, not from the compiler.
+    monkeypatch.setattr(regex_store, "_STORE", regex_store._Store())
+    monkeypatch.setattr(re, "compile", _refuse)
+    again = regex_store.compiled(PATTERN, re.IGNORECASE)
+    assert _same(again, first)
+
+
+def _refuse(*args: object) -> re.Pattern[str]:
+    raise AssertionError("compiled again")
+
+
+@pytest.mark.parametrize("damage", [b"", b"not json", b"{}", b'[["x", 0, 0, "AAAA", 1, {}]]'])
+def test_a_damaged_store_is_compiled_around(fresh_store: Path, damage: bytes) -> None:
+    regex_store.compiled(PATTERN)
+    regex_store._write(regex_store._STORE)
+    (stored,) = fresh_store.glob("regexes-*.json")
+    stored.write_bytes(damage.replace(b'"x"', json.dumps(PATTERN).encode()))
+    regex_store._STORE = regex_store._Store()
+    assert _same(regex_store.compiled(PATTERN), re.compile(PATTERN))
+
+
+def test_nothing_is_written_when_the_cache_is_off(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROVENANCE_NO_CACHE", "1")
+    grammars._cache_folder.cache_clear()
+    assert _same(regex_store.compiled(PATTERN), re.compile(PATTERN))
+    regex_store._write(regex_store._STORE)
+    assert not fresh_store.exists() or not list(fresh_store.glob("regexes-*.json"))
+
+
+def test_processes_writing_the_store_keep_each_others_patterns(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = r"\b(?:reportedly|allegedly)\b"
+    regex_store.compiled(PATTERN)
+    first = regex_store._STORE
+    monkeypatch.setattr(regex_store, "_STORE", regex_store._Store())
+    regex_store.compiled(other)  # a second process, which read the store before the first wrote
+    second = regex_store._STORE
+    regex_store._write(first)
+    regex_store._write(second)
+    (stored,) = fresh_store.glob("regexes-*.json")
+    assert {entry[0] for entry in json.loads(stored.read_bytes())} == {PATTERN, other}
