@@ -409,3 +409,10 @@ def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int |
             assert url.span.start >= previous_end  # URLs never overlap
             previous_end = url.span.end
             parse_url(url.text)  # what the iterator finds, the parser reads in full
+
+
+def test_a_host_whose_first_label_ends_in_www_is_read_whole() -> None:
+    # The "www" inside "0www" is a place to look, not the start of the URL; the "/" that
+    # confirms the host lies past that look's window and must still be tried.
+    assert urls("Available at 0www.0.aa/. Next") == [("0www.0.aa/", None)]
+    assert urls("see awww.example.org/x") == [("awww.example.org/x", None)]

@@ -151,7 +151,9 @@ def iter_urls(
             last = first + length
             yield Url(text[first:last], line_index.span(first, last), problem)
             position = low = last
-        scanned = max(scanned, low, anchor + 1)
+        # Only what was really tried counts as scanned: a host without a scheme whose "/" lies
+        # past this anchor's window (after "www" in "0www.example.org/") is tried again at it.
+        scanned = max(scanned, low)
 
 
 def _anchors(text: str, start: int, stop: int) -> list[int]:
