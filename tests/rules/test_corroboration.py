@@ -707,7 +707,7 @@ def test_third_parties_who_could_not_or_would_not_confirm(sentence: str) -> None
     ("sentence", "hedge"),
     [
         ("There are unconfirmed reports that the camp was closed in May.", "unconfirmed"),
-        ("According to unverified reports, the camp was closed in May.", "According to"),
+        ("According to unverified reports, the camp was closed in May.", "unverified"),
     ],
 )
 def test_unconfirmed_reports_are_a_hedge_not_a_statement(sentence: str, hedge: str) -> None:

@@ -878,6 +878,10 @@ def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
     return None
 
 
+#: Words that, right after "according to", say the account is nobody's in particular.
+_UNNAMED_ACCOUNTS = frozenset(
+    {"unconfirmed", "unverified", "uncorroborated", "reports", "rumours", "rumors", "some"}
+)
 _PROPER_WINDOW = re.compile(r"[^,;:.()\n]{0,80}")
 
 
@@ -893,6 +897,9 @@ def _names_source(text: str, prose: _Prose, start: int, end: int) -> bool:
     for match in p.according_to.finditer(text, start, end):
         window = _PROPER_WINDOW.match(text, match.end(), end)
         words = _WORD.findall(window.group() if window else "")[:5]
+        if words and words[0].casefold() in _UNNAMED_ACCOUNTS:
+            # "according to unconfirmed reports received in October": no one is named.
+            continue
         if any(word[:1].isupper() for word in words):
             return True
     # The words of the sentence, found once: each verb looks at those before it.
