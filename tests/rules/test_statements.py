@@ -191,6 +191,10 @@ def test_word_classes_load_from_other_toml() -> None:
         ("Attempts to corroborate this information were unsuccessful.", "failed", "own"),
         ("These allegations remain unconfirmed.", "predicate", "own"),
         ("The report has not been independently verified.", "passive", "own"),
+        ("The report has yet to be confirmed.", "passive", "own"),
+        ("The DIRB has found no corroboration of this.", "no_corroboration", "own"),
+        ("None of the sources consulted could corroborate this.", "none_could", "own"),
+        ("The figures are not independently verifiable.", "predicate", "own"),
         ("Police said they could not confirm the report.", "could_not", "third"),
         ("The ministry declined to confirm this.", "refusal", "third"),
         ("The authorities would neither confirm nor deny the reports.", "refusal", "third"),
@@ -218,6 +222,17 @@ def test_not_statements(sentence: str) -> None:
         read_at(sentence, 0, len(sentence), t) is None
         for t in iter_triggers(sentence, 0, len(sentence), STEMS)
     )
+
+
+def test_a_wrapped_sentence_points_at_its_marker_line() -> None:
+    text = (
+        "Title line\n\nThe lawyer stated that returnees are held at the airport for two\n"
+        "days and questioned, but the Research Directorate could not corroborate this.\n"
+    )
+    doc = prose(text)
+    (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
+    assert [related.span.line for related in emit.related] == [4]
 
 
 def test_the_look_back_is_bounded() -> None:

@@ -696,10 +696,14 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
                     ),
                 )
                 continue
-        yield Emit(
-            doc.line_index.span(sentence.start, sentence.end),
-            f'the document says this could not be corroborated: "{quoted}"',
+        own = doc.line_index.span(sentence.start, sentence.end)
+        marked = doc.line_index.span(marker.start(), marker.end())
+        # A long sentence wraps: point at the words that say it is unconfirmed when they stand
+        # on another line than the claim's start.
+        related = (
+            (Related(marked, "marked as not corroborated here"),) if marked.line != own.line else ()
         )
+        yield Emit(own, f'the document says this could not be corroborated: "{quoted}"', related)
 
 
 def _unconfirmed(

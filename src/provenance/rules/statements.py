@@ -63,6 +63,11 @@ _AGENTLESS = frozenset(
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
 _NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+#: What may stand right before "no confirmation", "a lack of corroboration": "there is",
+#: "there has been", "however,", "but" ... (any other word makes it the object of a verb).
+_BEFORE_NO = frozenset(
+    {"BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "THAT", "REMAIN", "FIND"}
+)
 _OWN_HEADS = frozenset({"WE", "SELF", "CAP", "INFO", "REF", "THERE"})
 
 
@@ -245,7 +250,9 @@ def _parse(
         if classes[index] not in ("ADV", "COMMA", "MOD", "OF", "ABOUT", "TO"):
             head = index
             break
-    if form in _NOMINAL and head is not None and classes[head] == "W":
+    first = core_indices[0]
+    nominal = form in _NOMINAL and classes[first] in ("NO", "LACK")
+    if nominal and first > 0 and classes[first - 1] not in _BEFORE_NO:
         # "He received no confirmation of his registration": the noun is the object of
         # another verb, not a statement that nothing confirms a claim.
         return _REJECTED
