@@ -195,6 +195,9 @@ def test_word_classes_load_from_other_toml() -> None:
         ("The DIRB has found no corroboration of this.", "no_corroboration", "own"),
         ("None of the sources consulted could corroborate this.", "none_could", "own"),
         ("The figures are not independently verifiable.", "predicate", "own"),
+        ("The DIRB has not found any information to corroborate this.", "not_found", "own"),
+        ("The DIRB was not able to obtain corroborating information.", "not_found", "own"),
+        ("Repeated attempts to confirm these reports have failed.", "failed", "own"),
         ("Police said they could not confirm the report.", "could_not", "third"),
         ("The ministry declined to confirm this.", "refusal", "third"),
         ("The authorities would neither confirm nor deny the reports.", "refusal", "third"),
@@ -233,6 +236,28 @@ def test_a_wrapped_sentence_points_at_its_marker_line() -> None:
     (emit,) = uncorroborated_claim(doc)
     assert emit.span.line == 3
     assert [related.span.line for related in emit.related] == [4]
+
+
+def test_checking_in_another_sense_sets_aside_only_its_own_clause() -> None:
+    gap_and_claim = (
+        "Title line\n\nReturnees are held for weeks. Information on returnees is limited "
+        "among the sources consulted, and the Research Directorate could not corroborate this.\n"
+    )
+    assert len(list(uncorroborated_claim(prose(gap_and_claim)))) == 1
+    identity = "Title line\n\nA statement. The officials could not verify his identity.\n"
+    assert list(uncorroborated_claim(prose(identity))) == []
+
+
+def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
+    said = "Title line\n\nA statement. Russia is unable to confirm his death, its spy chief said.\n"
+    assert list(uncorroborated_claim(prose(said))) == []
+    # A sentence the reader ran on past a full stop (into page furniture): the speaker of the
+    # next sentence is not this statement's.
+    run_on = (
+        "Title line\n\nA statement. This information could not be corroborated.\n149\n"
+        "In response to a query, the government stated in April that she had died.\n"
+    )
+    assert len(list(uncorroborated_claim(prose(run_on)))) == 1
 
 
 def test_the_look_back_is_bounded() -> None:

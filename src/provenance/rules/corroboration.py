@@ -529,15 +529,15 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
-    if p.uncorroborated_ignore.search(text, start, end):
-        return None
-    stems = p.uncorroborated_trigger.stems
-    taken = start
-    for trigger in iter_triggers(text, start, end, stems):
-        if trigger < taken:
-            continue
+    # Checking in another sense ("confirm the sentence", "verify his identity") and boilerplate
+    # set aside the statements they overlap, not the whole sentence: "Information on X is
+    # limited, and the Research Directorate could not corroborate Y" still says Y is unchecked.
+    ignored = Intervals(
+        (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
+    )
+    for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
         found = read_at(text, start, end, trigger)
-        if found is None:
+        if found is None or ignored.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
         return marker, _scope(text, start, end, marker)
@@ -736,7 +736,9 @@ def _said_after(text: str, marker: Marker, end: int) -> bool:
     """Whether a comma and a verb of saying follow the statement in its sentence ("Russia is
     unable to confirm his death, the director of the intelligence service said")."""
     comma = text.find(",", marker.end(), end)
-    if comma == -1:
+    if comma == -1 or text.find(".", marker.end(), comma) != -1:
+        # A full stop before the comma ends the statement's sentence there (the sentence
+        # reader ran on past it, as it does into page furniture).
         return False
     # A speaker's name and title rarely run past a hundred characters.
     said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))

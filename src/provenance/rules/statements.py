@@ -63,6 +63,22 @@ _AGENTLESS = frozenset(
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
 _NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+#: Word classes a statement's core (or a gap's) can begin with, after its subject; and the
+#: word classes of a subject (``subject`` in the grammar).
+_CORE_STARTS = frozenset(
+    {
+        "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
+        "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
+        "GAPINFO", "PROVIDE", "DISCLOSE",
+    }
+)  # fmt: skip
+_SUBJECT_WORDS = frozenset(
+    {
+        "W", "CAP", "SELF", "WE", "PRON", "IT", "THIRD", "THERE", "INFO", "REF", "OF", "ABOUT",
+        "ADV", "COMMA", "MOD", "TO",
+    }
+)  # fmt: skip
+
 #: What may stand right before "no confirmation", "a lack of corroboration": "there is",
 #: "there has been", "however,", "but" ... (any other word makes it the object of a verb).
 _BEFORE_NO = frozenset(
@@ -204,13 +220,30 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
         if classes[index] in ("BOUNDARY", "THAT"):
             clause = index + 1
             break
-    for begin in range(clause, position + 1):
+    for begin in _starts(classes, clause, position):
         found = _parse(words, classes, begin, position, gap)
         if found is _REJECTED:
             return None
         if found is not None:
             return found
     return None
+
+
+def _starts(classes: Sequence[str], clause: int, trigger: int) -> Iterator[int]:
+    """Where a statement holding the word at ``trigger`` may start, in order: the clause's
+    start, then each word that can begin the core of one (a modal, "unable", "no" ...), with
+    the word before it when that word can be its subject ("officers who were present could
+    not confirm": "present" is not, "officers" would have been)."""
+    yield clause
+    last = clause
+    for index in range(clause + 1, trigger + 1):
+        if classes[index] not in _CORE_STARTS:
+            continue
+        if index - 1 > last and classes[index - 1] in _SUBJECT_WORDS:
+            yield index - 1
+        if index > last:
+            yield index
+        last = index
 
 
 def _parse(
