@@ -34,7 +34,7 @@ from .builders_dates import prose
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
-STEMS = ("corroborat", "confirm", "verif", "substantiat", "check")
+STEMS = ("corroborat", "confirm", "verif", "substantiat", "check", "validat")
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -198,6 +198,8 @@ def test_word_classes_load_from_other_toml() -> None:
         ("The DIRB has not found any information to corroborate this.", "not_found", "own"),
         ("The DIRB was not able to obtain corroborating information.", "not_found", "own"),
         ("Repeated attempts to confirm these reports have failed.", "failed", "own"),
+        ("These figures could not be independently validated.", "passivecheck", "own"),
+        ("The numbers could not be cross-checked with other sources.", "passivecheck", "own"),
         ("Police said they could not confirm the report.", "could_not", "third"),
         ("The ministry declined to confirm this.", "refusal", "third"),
         ("The authorities would neither confirm nor deny the reports.", "refusal", "third"),
