@@ -23,6 +23,7 @@ from provenance.rules.corroboration import (
     PatternError,
     Phrases,
     anonymous_source,
+    attributed_unconfirmed,
     compile_phrases,
     hedged_claim,
     phrases,
@@ -317,9 +318,6 @@ def test_marker_after_a_heading_flags_its_own_sentence() -> None:
         "organization has not been able to confirm these reports.",
         "The organization has, however, not been able to confirm that the picture was taken "
         "after his return.",
-        "There are unconfirmed reports that the camp was closed in May.",
-        "According to unverified reports, the camp was closed in May.",
-        "Villagers were unable to corroborate the claim of the government that the men died.",
         "Reports that soldiers burned three villages in the north in May could not be confirmed.",
         "The camp was closed, although this could not be independently verified.",
     ],
@@ -344,14 +342,11 @@ def test_claim_in_the_same_sentence(sentence: str) -> None:
         "The report has not been independently verified.",
         "There has been no independent confirmation of these reports.",
         "There has been no official confirmation of these reports.",
-        "The ministry would not confirm the figures.",
         "There is a lack of independent corroboration.",
         "No information could be found to corroborate this statement.",
         "No information corroborating these allegations could be found.",
         "The Research Directorate could not find any information corroborating this.",
         "These allegations remain unconfirmed.",
-        "The authorities would neither confirm nor deny the reports.",
-        "The ministry declined to confirm this.",
         "It was impossible to verify these accounts independently.",
         "Its claims cannot be verified.",
         "The organization was not in a position to verify them.",
@@ -621,7 +616,9 @@ def test_practice_uncorroborated_claims(parse) -> None:  # type: ignore[no-untyp
         lines = [e.span.line for e in uncorroborated_claim(doc)]
         if lines:
             found[path.name] = lines
-    assert found == {"17_us-dos-country-report_burma-2017.txt": [35, 185]}
+    # Line 35 is villagers who could not corroborate (attributed-unconfirmed), line 185
+    # "unconfirmed reports" a hedge: the report itself says nothing could be corroborated.
+    assert found == {}
 
 
 def test_message_quotes_whitespace_normalised() -> None:
@@ -688,6 +685,37 @@ def test_a_third_party_who_could_not_confirm_is_not_the_report_saying_so() -> No
     assert rules("Two were held. Corroboration of this account could not be obtained.") == [
         "uncorroborated-claim"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Villagers were unable to corroborate the claim of the government that the men died.",
+        "The ministry would not confirm the figures.",
+        "The authorities would neither confirm nor deny the reports.",
+        "The ministry declined to confirm this.",
+        "Police said they could not confirm the report.",
+    ],
+)
+def test_third_parties_who_could_not_or_would_not_confirm(sentence: str) -> None:
+    doc = prose(f"Title line\n\nPrisoners are held in the mine. {sentence}\n")
+    assert list(uncorroborated_claim(doc)) == []
+    assert len(list(attributed_unconfirmed(doc))) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("There are unconfirmed reports that the camp was closed in May.", "unconfirmed"),
+        ("According to unverified reports, the camp was closed in May.", "unverified"),
+    ],
+)
+def test_unconfirmed_reports_are_a_hedge_not_a_statement(sentence: str, hedge: str) -> None:
+    doc = prose(f"Title line\n\n{sentence}\n")
+    assert list(uncorroborated_claim(doc)) == []
+    emits = list(hedged_claim(doc))
+    assert flagged(emits, doc) == [sentence]
+    assert f'"{hedge}' in emits[0].message
 
 
 def test_a_long_marker_sentence_opening_with_this_information_is_about_the_ones_before() -> None:

@@ -229,8 +229,6 @@ PHRASE_FILE = """
 who = ["the ministry", "officials"]
 [uncorroborated]
 triggers = ["Doubt"]
-statements = ["beyond doubt"]
-qualifiers = ["doubtful claim*"]
 claim_follows = ["that"]
 joins_claim = ["but"]
 refers_back = ["this"]
@@ -259,7 +257,7 @@ def test_a_section_is_compiled_to_a_regex_when_first_searched() -> None:
     assert p.hedges._compiled is None
     assert found(p.hedges, "maybe so, MAYBE SO") == ["maybe so", "MAYBE SO"]
     assert p.hedges._compiled is not None
-    assert p.statements._compiled is None
+    assert p.anonymous._compiled is None
     assert p.hedges.source == compile_phrases(["maybe so"], {}).pattern
     assert p.hedges.match("x maybe so", 2) is not None
     assert p.hedges.search("x maybe so", 0, 5) is None
@@ -273,8 +271,6 @@ def test_phrase_file_sections_compile_to_their_own_patterns() -> None:
         "according to officials said somebody told nobody"
     )
     assert p.uncorroborated_trigger.stems == ("doubt",)
-    assert found(p.statements, text) == ["Beyond doubt"]
-    assert found(p.qualifiers, text) == ["doubtful claims"]
     assert found(p.claim_follows, text) == ["that"]
     assert found(p.joins_claim, text) == ["but"]
     assert found(p.refers_back, text) == ["this"]
@@ -294,8 +290,6 @@ def test_phrase_file_sections_compile_to_their_own_patterns() -> None:
 @pytest.mark.parametrize(
     ("section", "key"),
     [
-        ("uncorroborated", "statements"),
-        ("uncorroborated", "qualifiers"),
         ("hedged", "hedges"),
         ("anonymous", "phrases"),
     ],

@@ -23,6 +23,7 @@ from provenance.findings import Related, Severity
 from provenance.folding import lowered_pieces
 from provenance.model import Document, Region
 from provenance.rules.registry import Emit, rule
+from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at
 from provenance.sentences import PROSE_KINDS, iter_sentences
 from provenance.span import Intervals
 
@@ -268,8 +269,6 @@ class Phrases:
     """The phrase lists of ``phrases.toml``, compiled."""
 
     uncorroborated_trigger: Triggers
-    statements: LazyPattern
-    qualifiers: LazyPattern
     claim_follows: LazyPattern
     joins_claim: LazyPattern
     refers_back: LazyPattern
@@ -299,8 +298,6 @@ class Phrases:
 
         return cls(
             uncorroborated_trigger=compile_triggers(unc["triggers"]),
-            statements=build(unc["statements"], unc["triggers"]),
-            qualifiers=build(unc["qualifiers"], unc["triggers"]),
             claim_follows=build(unc["claim_follows"]),
             joins_claim=build(unc["joins_claim"]),
             refers_back=build(unc["refers_back"]),
@@ -382,7 +379,7 @@ class _Prose:
     #: For each prose region, the index of the prose region it continues from (or None).
     previous: tuple[int | None, ...] = ()
     #: What ``_marker_in`` found in each sentence already looked at, by sentence start.
-    markers: dict[int, tuple[re.Match[str], Scope] | None] = attrs.field(factory=dict)
+    markers: dict[int, tuple[Marker, Scope] | None] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> _Prose:
@@ -502,7 +499,7 @@ def _quote(text: str, limit: int = 90) -> str:
     return quoted[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def _marker_quote(text: str, marker: re.Match[str], end: int) -> str:
+def _marker_quote(text: str, marker: Marker | re.Match[str], end: int) -> str:
     """What the message quotes: the marker with the rest of its clause when that is short."""
     stops = [text.find(char, marker.end(), end) for char in ";:,"]
     stop = min([position for position in stops if position != -1], default=end)
@@ -517,7 +514,7 @@ Scope = Literal["sentence", "preceding"]
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope] | None:
+def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
     if not prose.triggered("uncorroborated", sentence):
         return None  # cheaper than a look-up, and most sentences: not kept
@@ -528,23 +525,46 @@ def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope
     return found
 
 
-def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[re.Match[str], Scope] | None:
+def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
     if not prose.triggered("uncorroborated", sentence):
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
-    if p.uncorroborated_ignore.search(text, start, end):
-        return None
-    qualifier = p.qualifiers.search(text, start, end)
-    if qualifier is not None:
-        return qualifier, "sentence"
-    statement = p.statements.search(text, start, end)
-    if statement is None:
-        return None
-    return statement, _scope(text, start, end, statement)
+    # Checking in another sense ("confirm the sentence", "verify his identity") and boilerplate
+    # set aside the statements they overlap, not the whole sentence: "Information on X is
+    # limited, and the Research Directorate could not corroborate Y" still says Y is unchecked.
+    ignored = Intervals(
+        (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
+    )
+    for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
+        found = read_at(text, start, end, trigger)
+        if found is None or ignored.overlaps(found.subject_start, found.end):
+            continue
+        marker = Marker(text, found)
+        return marker, _scope(text, start, end, marker)
+    return None
 
 
-def _scope(text: str, start: int, end: int, marker: re.Match[str]) -> Scope:
+@attrs.frozen(slots=True)
+class Marker:
+    """Where a statement says a claim could not be corroborated: the words from its negation
+    (or its noun of checking) to its verb, with the reading of its clause. Reads like a regex
+    match (``start()``, ``end()``, ``group()``) for the helpers shared with the gap rule."""
+
+    text: str = attrs.field(repr=False)
+    statement: Statement
+
+    def start(self) -> int:
+        return self.statement.start
+
+    def end(self) -> int:
+        return self.statement.end
+
+    def group(self) -> str:
+        return self.text[self.statement.start : self.statement.end]
+
+
+def _scope(text: str, start: int, end: int, marker: Marker) -> Scope:
     p = phrases()
     after = marker.end()
     while after < end and text[after].isspace():
@@ -677,15 +697,19 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
                     ),
                 )
                 continue
-        yield Emit(
-            doc.line_index.span(sentence.start, sentence.end),
-            f'the document says this could not be corroborated: "{quoted}"',
+        own = doc.line_index.span(sentence.start, sentence.end)
+        marked = doc.line_index.span(marker.start(), marker.end())
+        # A long sentence wraps: point at the words that say it is unconfirmed when they stand
+        # on another line than the claim's start.
+        related = (
+            (Related(marked, "marked as not corroborated here"),) if marked.line != own.line else ()
         )
+        yield Emit(own, f'the document says this could not be corroborated: "{quoted}"', related)
 
 
 def _unconfirmed(
     prose: _Prose,
-) -> Iterator[tuple[_Sentence, re.Match[str], Scope, bool]]:
+) -> Iterator[tuple[_Sentence, Marker, Scope, bool]]:
     """Each sentence saying something could not be confirmed: its marker, where its claim is,
     and whether the statement is a third party's (``_attributed``)."""
     for sentence in prose.all_sentences():
@@ -695,13 +719,48 @@ def _unconfirmed(
             yield sentence, marker, scope, _attributed(prose.text, sentence, marker)
 
 
-def _attributed(text: str, sentence: _Sentence, marker: re.Match[str]) -> bool:
+_CLAUSE_WORDS = frozenset({"but", "and", "although", "though", "while", "whereas", "yet"})
+_OPENING_QUOTES = "“«"
+_CLOSING_QUOTES = "”»"
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` stands inside a quotation opened after ``start``: someone else's
+    words ('"We have no independent confirmation from our end," Dujarric said')."""
+    opened = sum(text.count(char, start, at) for char in _OPENING_QUOTES)
+    closed = sum(text.count(char, start, at) for char in _CLOSING_QUOTES)
+    straight = text.count('"', start, at)
+    return opened > closed or straight % 2 == 1
+
+
+def _said_after(text: str, marker: Marker, end: int) -> bool:
+    """Whether a comma and a verb of saying follow the statement in its sentence ("Russia is
+    unable to confirm his death, the director of the intelligence service said")."""
+    comma = text.find(",", marker.end(), end)
+    if comma == -1 or text.find(".", marker.end(), comma) != -1:
+        # A full stop before the comma ends the statement's sentence there (the sentence
+        # reader ran on past it, as it does into page furniture).
+        return False
+    # A speaker's name and title rarely run past a hundred characters.
+    said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))
+    if said is None:
+        return False
+    # "..., but organizers say that ...": a new clause with a claim of its own, not a speaker.
+    between = {word.casefold() for word in _WORD.findall(text, comma, said.start())}
+    after = _WORD.findall(text, said.end(), min(end, said.end() + 20))
+    return not between & _CLAUSE_WORDS and not (after and after[0].casefold() == "that")
+
+
+def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     """Whether the statement is someone else's: a verb of saying or "according to" comes
     before it in its sentence, with no "but" between ("The Ministry said it could not
-    confirm the report"); the report's own qualifiers ("unconfirmed reports") never are."""
+    confirm the report"), or its clause names a third party as the one who could not check
+    ("police could not confirm", "the ministry declined to confirm")."""
+    if marker.statement.voice == "third":
+        return True
+    if _quoted(text, sentence.start, marker.start()) or _said_after(text, marker, sentence.end):
+        return True
     p = phrases()
-    if p.qualifiers.fullmatch(marker.group()):
-        return False
     last_end = None
     for pattern in (p.attribution_verbs, p.according_to):
         for found in pattern.finditer(text, sentence.start, marker.start()):
@@ -745,6 +804,60 @@ def attributed_unconfirmed(doc: Document) -> Iterator[Emit]:
         )
 
 
+# --------------------------------------------------------------------------- information-gap
+
+
+@cache
+def _gap_trigger() -> re.Pattern[str]:
+    stems = lexicon().gap_triggers
+    return re.compile("|".join(re.escape(stem) for stem in stems), re.IGNORECASE)
+
+
+@rule(
+    "information-gap",
+    severity=Severity.INFO,
+    category=_CATEGORY,
+    summary="The report says it found no information on something.",
+    doc=(
+        "The report says that information on a subject could not be found or is scarce among "
+        "its sources (`No information on the party could be found among the sources "
+        "consulted`, `Information on X is limited`, `Sources consulted provide little current "
+        "information on ...`). Nothing is claimed, so nothing is left unconfirmed; a reader "
+        "weighing the report should still know where it is silent. A statement that a claim "
+        "could not be corroborated is `uncorroborated-claim`."
+    ),
+    bad=(
+        "Tudeh Party [IRN21575.E]\n\n"
+        "No information on the activities of the Tudeh Party in 1995 could be found among the "
+        "sources consulted by the Research Directorate.\n"
+    ),
+    good=(
+        "Tudeh Party [IRN21575.E]\n\n"
+        "The Tudeh Party held a congress in Berlin in 1995 (Reuters 3 May 1995).\n"
+    ),
+)
+def information_gap(doc: Document) -> Iterator[Emit]:
+    prose = _Prose.of(doc)
+    text = doc.text
+    trigger = _gap_trigger()
+    stems = lexicon().gap_triggers
+    for sentence in prose.all_sentences():
+        if trigger.search(text, sentence.start, sentence.end) is None:
+            continue
+        if _marker_in(prose, sentence) is not None:
+            continue  # "No information could be found to corroborate ...": a statement
+        for offset in iter_triggers(text, sentence.start, sentence.end, stems):
+            found = read_at(text, sentence.start, sentence.end, offset, gap=True)
+            if found is None:
+                continue
+            quoted = _quote(text[found.subject_start : found.end])
+            yield Emit(
+                doc.line_index.span(found.start, found.end),
+                f'the report found no information here: "{quoted}"',
+            )
+            break
+
+
 # --------------------------------------------------------------------------- hedged-claim
 
 
@@ -772,6 +885,10 @@ def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
     return None
 
 
+#: Words that, right after "according to", say the account is nobody's in particular.
+_UNNAMED_ACCOUNTS = frozenset(
+    {"unconfirmed", "unverified", "uncorroborated", "reports", "rumours", "rumors", "some"}
+)
 _PROPER_WINDOW = re.compile(r"[^,;:.()\n]{0,80}")
 
 
@@ -787,6 +904,9 @@ def _names_source(text: str, prose: _Prose, start: int, end: int) -> bool:
     for match in p.according_to.finditer(text, start, end):
         window = _PROPER_WINDOW.match(text, match.end(), end)
         words = _WORD.findall(window.group() if window else "")[:5]
+        if words and words[0].casefold() in _UNNAMED_ACCOUNTS:
+            # "according to unconfirmed reports received in October": no one is named.
+            continue
         if any(word[:1].isupper() for word in words):
             return True
     # The words of the sentence, found once: each verb looks at those before it.
@@ -909,8 +1029,10 @@ __all__ = [
     "PatternError",
     "Phrases",
     "anonymous_source",
+    "attributed_unconfirmed",
     "compile_phrases",
     "hedged_claim",
+    "information_gap",
     "phrases",
     "uncorroborated_claim",
 ]

@@ -1,0 +1,348 @@
+"""Clauses saying that information could not be corroborated, read by their structure.
+
+A report says in many ways that it could not check a claim: "could not be independently
+verified", "we have been unable to substantiate", "No corroborating information could be found
+among the sources consulted", "corroborating information ... could not be found". No list of
+phrases keeps up with the words a writer puts between the parts, so the clause is read by a
+grammar (``grammars/unconfirmed.lark``) over WORD CLASSES: each word of a short window becomes
+its class (``[statement.words]`` of ``phrases.toml``), and the grammar decides whether the
+classes make a subject, a negation and a verb (or noun) of checking. A cheap scan for the verb
+stems finds the candidates; the window around each is bounded, so the work per candidate is
+constant and the whole reading linear in the text.
+
+Who says it is read from the parse: a passive or impersonal clause ("could not be verified",
+"it was impossible to verify") and a clause whose subject is the report or a named publisher
+("The Research Directorate was unable to ...", "Reuters has not been able to ...") are the
+report's own voice; a pronoun or a third party as subject ("they could not confirm", "police
+could not confirm") and a refusal ("declined to confirm", "would neither confirm nor deny") are
+someone else's. The same grammar reads information gaps ("No information on the party could be
+found among the sources consulted"), which are not claims left unconfirmed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import attrs
+from lark import Token, Tree
+
+from provenance.grammars import parse_prefix
+
+GRAMMAR = "unconfirmed"
+
+Voice = Literal["own", "third"]
+
+#: Words of a window: words (with inner apostrophes and hyphens) and the punctuation that ends
+#: or splits a clause.
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*\w)?|[,;:()]")
+#: Contractions read as two words: "couldn't" is could not, "cannot" can not.
+_NOT_SUFFIX = re.compile(r"(?i)(\w+)n['’]t")
+_CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
+
+#: Forms whose subject is the thing checked, not who checks: never a third party's unless a
+#: verb of saying attributes them.
+_AGENTLESS = frozenset(
+    {
+        "passive",
+        "passivecheck",
+        "predicate",
+        "no_corroborating",
+        "no_corroboration",
+        "no_information_corroborating",
+        "lack",
+        "not_found",
+        "impossible",
+        "none_could",
+    }
+)
+#: Forms ending in a noun of checking, which may be the object of another verb or qualify
+#: another noun.
+_NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+#: Word classes a statement's core (or a gap's) can begin with, after its subject; and the
+#: word classes of a subject (``subject`` in the grammar).
+_CORE_STARTS = frozenset(
+    {
+        "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
+        "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
+        "GAPINFO", "PROVIDE", "DISCLOSE",
+    }
+)  # fmt: skip
+_SUBJECT_WORDS = frozenset(
+    {
+        "W", "CAP", "SELF", "WE", "PRON", "IT", "THIRD", "THERE", "INFO", "REF", "OF", "ABOUT",
+        "ADV", "COMMA", "MOD", "TO",
+    }
+)  # fmt: skip
+
+#: What may stand right before "no confirmation", "a lack of corroboration": "there is",
+#: "there has been", "however,", "but" ... (any other word makes it the object of a verb).
+_BEFORE_NO = frozenset(
+    {"BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "THAT", "REMAIN", "FIND"}
+)
+_OWN_HEADS = frozenset({"WE", "SELF", "CAP", "INFO", "REF", "THERE"})
+
+
+@attrs.frozen(slots=True)
+class Lexicon:
+    """The word classes of ``phrases.toml`` ``[statement]``."""
+
+    classes: Mapping[str, str]
+    gap_classes: Mapping[str, str]
+    boundaries: frozenset[str]
+    gap_triggers: tuple[str, ...]
+    lookback: int
+    lookahead: int
+
+    @classmethod
+    def from_toml(cls, text: str) -> Lexicon:
+        data = tomllib.loads(text)["statement"]
+        words: Mapping[str, Sequence[str]] = data["words"]
+        classes: dict[str, str] = {}
+        for name, items in words.items():
+            if name in ("BOUNDARY", "GAPINFO"):
+                continue
+            for word in items:
+                classes.setdefault(word.casefold(), name)
+        gap_classes = dict(classes)
+        for word in words["GAPINFO"]:
+            gap_classes[word.casefold()] = "GAPINFO"
+        return cls(
+            classes,
+            gap_classes,
+            frozenset(word.casefold() for word in words["BOUNDARY"]),
+            tuple(data["gap_triggers"]),
+            int(data["lookback"]),
+            int(data["lookahead"]),
+        )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged word classes, read once per process."""
+    text = resources.files("provenance.rules").joinpath("phrases.toml").read_text("utf-8")
+    return Lexicon.from_toml(text)
+
+
+@attrs.frozen(slots=True)
+class Word:
+    start: int
+    end: int
+    text: str  # case-folded
+
+
+@attrs.frozen(slots=True)
+class Statement:
+    """A clause saying information could not be corroborated, or that none could be found."""
+
+    kind: Literal["statement", "gap"]
+    #: The grammar's name for the clause's shape: ``could_not``, ``unable``, ``passive``,
+    #: ``no_corroborating``, ``refusal`` ...
+    form: str
+    #: The clause from its negation (or its noun of checking) to its verb: the marker.
+    start: int
+    end: int
+    #: Where the clause's subject starts (``start`` when it has none) and its head word.
+    subject_start: int
+    head: str | None
+    voice: Voice
+
+
+#: A clause that parses but is not a statement: reading it from a later word would be wrong.
+_REJECTED = Statement("statement", "rejected", 0, 0, 0, None, "own")
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    """The words of ``text[start:end]``, contractions split ("couldn't" -> could, not)."""
+    found: list[Word] = []
+    for match in _WORD.finditer(text, start, end):
+        token = match.group()
+        folded = token.casefold().replace("’", "'")
+        if folded in _CONTRACTED:
+            first, second = _CONTRACTED[folded]
+            found.append(Word(match.start(), match.end(), first))
+            found.append(Word(match.start(), match.end(), second))
+            continue
+        contracted = _NOT_SUFFIX.fullmatch(folded)
+        if contracted:
+            found.append(Word(match.start(), match.end(), contracted.group(1)))
+            found.append(Word(match.start(), match.end(), "not"))
+            continue
+        lex = lexicon()
+        known = folded in lex.classes or folded in lex.gap_classes or folded in lex.boundaries
+        if token[:1].isupper() and not known:
+            found.append(Word(match.start(), match.end(), token))  # kept capitalised: a name
+            continue
+        found.append(Word(match.start(), match.end(), folded))
+    return found
+
+
+def word_class(word: str, gap: bool = False) -> str:
+    """The grammar terminal a word stands for."""
+    lex = lexicon()
+    if word in lex.boundaries:
+        return "BOUNDARY"
+    found = (lex.gap_classes if gap else lex.classes).get(word)
+    if found is not None:
+        return found
+    if word[:1].isupper():
+        return "CAP"
+    return "W"
+
+
+def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) -> Statement | None:
+    """The statement (or, with ``gap``, the information gap) whose clause holds the word at
+    offset ``trigger``, within the sentence ``text[start:end]``; None if there is none.
+
+    Only a bounded window around the trigger is read: ``lookback`` words before it and
+    ``lookahead`` after, so the cost is the same at every trigger.
+    """
+    lex = lexicon()
+    # A generous character bound first (a word is rarely over 30 characters), then words.
+    window_start = max(start, trigger - 30 * lex.lookback)
+    window_end = min(end, trigger + 30 * lex.lookahead)
+    words = words_in(text, window_start, window_end)
+    position = next((i for i, w in enumerate(words) if w.end > trigger), None)
+    if position is None:
+        return None
+    first = max(0, position - lex.lookback)
+    if window_start > start and first == 0:
+        first = 1  # the first word of a cut window may be cut too
+    words = words[first : position + lex.lookahead + 1]
+    position -= first
+    classes = [word_class(w.text, gap) for w in words]
+    clause = 0
+    for index in range(position - 1, -1, -1):
+        if classes[index] in ("BOUNDARY", "THAT"):
+            clause = index + 1
+            break
+    for begin in _starts(classes, clause, position):
+        found = _parse(words, classes, begin, position, gap)
+        if found is _REJECTED:
+            return None
+        if found is not None:
+            return found
+    return None
+
+
+def _starts(classes: Sequence[str], clause: int, trigger: int) -> Iterator[int]:
+    """Where a statement holding the word at ``trigger`` may start, in order: the clause's
+    start, then each word that can begin the core of one (a modal, "unable", "no" ...), with
+    the word before it when that word can be its subject ("officers who were present could
+    not confirm": "present" is not, "officers" would have been)."""
+    yield clause
+    last = clause
+    for index in range(clause + 1, trigger + 1):
+        if classes[index] not in _CORE_STARTS:
+            continue
+        if index - 1 > last and classes[index - 1] in _SUBJECT_WORDS:
+            yield index - 1
+        if index > last:
+            yield index
+        last = index
+
+
+def _parse(
+    words: Sequence[Word], classes: Sequence[str], begin: int, trigger: int, gap: bool
+) -> Statement | None:
+    """The statement parsed from word ``begin`` if it reaches the ``trigger`` word; None if
+    none does; ``_REJECTED`` if one does but is not a statement (no later start can be one)."""
+    stop = next((i for i in range(begin, len(classes)) if classes[i] == "BOUNDARY"), len(classes))
+    if stop <= trigger:
+        return None
+    offsets: list[int] = []
+    parts: list[str] = []
+    length = 0
+    for index in range(begin, stop):
+        offsets.append(length)
+        parts.append(classes[index])
+        length += len(classes[index]) + 1
+    tags = " ".join(parts)
+    found = parse_prefix(GRAMMAR, tags, "gap" if gap else "statement")
+    if found is None:
+        return None
+    tree, _size = found
+    index_of = {offset: begin + i for i, offset in enumerate(offsets)}
+    indices = _word_indices(tree, index_of)
+    if not indices or indices[-1] < trigger:
+        return None  # the clause ends before the trigger: another clause
+    subject = next((c for c in tree.children if isinstance(c, Tree) and c.data == "subject"), None)
+    subject_indices = _word_indices(subject, index_of) if subject is not None else []
+    in_subject = set(subject_indices)
+    core_indices = [i for i in indices if i not in in_subject]
+    if not core_indices:
+        return None
+    core = next((c for c in tree.children if isinstance(c, Tree) and c.data != "subject"), tree)
+    form = "gap" if gap else _form(core)
+    head = None
+    for index in reversed(subject_indices):
+        if classes[index] not in ("ADV", "COMMA", "MOD", "OF", "ABOUT", "TO"):
+            head = index
+            break
+    first = core_indices[0]
+    nominal = form in _NOMINAL and classes[first] in ("NO", "LACK")
+    if nominal and first > 0 and classes[first - 1] not in _BEFORE_NO:
+        # "He received no confirmation of his registration": the noun is the object of
+        # another verb, not a statement that nothing confirms a claim.
+        return _REJECTED
+    after = core_indices[-1] + 1
+    if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
+        # "the lack of verification procedures": the noun qualifies another.
+        return _REJECTED
+    if form == "predicate" and after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
+        # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
+        return _REJECTED
+    voice = _voice(form, classes[head] if head is not None else None, core)
+    return Statement(
+        "gap" if gap else "statement",
+        form,
+        words[core_indices[0]].start,
+        words[core_indices[-1]].end,
+        words[subject_indices[0]].start if subject_indices else words[core_indices[0]].start,
+        words[head].text if head is not None else None,
+        voice,
+    )
+
+
+def _word_indices(tree: Tree[Token], index_of: Mapping[int, int]) -> list[int]:
+    """The indices of the words whose classes are the tokens of ``tree``, in order."""
+    found = []
+    for token in tree.scan_values(lambda value: isinstance(value, Token)):
+        position = token.start_pos
+        if position is not None and position in index_of:
+            found.append(index_of[position])
+    return found
+
+
+def _form(core: Tree[Token]) -> str:
+    for node in core.iter_subtrees():
+        if node.data == "passivecheck":
+            return "passivecheck"
+    return str(core.data)
+
+
+def _voice(form: str, head: str | None, core: Tree[Token]) -> Voice:
+    if form == "refusal":
+        return "third"
+    if form in _AGENTLESS:
+        return "own"
+    if head is None or head in _OWN_HEADS:
+        return "own"
+    if head == "IT" and form == "impossible":
+        return "own"
+    return "third"
+
+
+def iter_triggers(text: str, start: int, end: int, stems: Sequence[str]) -> Iterator[int]:
+    """Offsets of the words in ``text[start:end]`` that hold one of ``stems``, in order."""
+    for match in _WORD.finditer(text, start, end):
+        word = match.group().casefold()
+        if any(stem in word for stem in stems):
+            yield match.start()
+
+
+__all__ = ["Lexicon", "Statement", "iter_triggers", "lexicon", "read_at", "word_class", "words_in"]
