@@ -131,6 +131,32 @@ def test_a_source_list_entry_broken_over_blocks_by_pdf_text_stays_one_entry() ->
     assert lines == [7, 11, 15]
 
 
+def test_an_entry_ending_in_a_wrapped_address_ends_there_and_page_numbers_are_no_entries() -> None:
+    import provenance
+
+    text = (
+        "Report\n\nReferences\n\n"
+        "AN ACT INSTITUTIONALIZING THE REGIONAL DATABASE FOR INFORMAL WORKERS. Accessed via\n"
+        "https://parliament.example.gov.ph/uploads/2023/06/Bill-No.-194-Enhanced-MP-Rasol-\n"
+        "Y.-Mitmug-Jr.-IE-Database-June-2023.pdf\n\n"
+        "AN ACT PROVIDING FOR A MAGNA CARTA FOR WORKERS IN THE INFORMAL ECONOMY. Accessed\n"
+        "via https://parliament.example.gov.ph/uploads/2022/05/Bill-No.-190.pdf\n\n"
+        "55\n\n"
+        "de Castro C (2017). The Art of War. Accessed via https://gridmagazine.ph/story/x\n\n"
+        "von Hippel E (2020). Informal innovation. Accessed via https://acclabs.medium.com/\n"
+        "informal-innovation-16834176cc7a\n"
+    )
+    refs = provenance.parse(text).references
+    # An address is a whole end: the entry after it is an entry of its own, even one that
+    # opens with a name's particle in lower case; "55" is the page number between them.
+    assert [r.span.line for r in refs] == [5, 9, 14, 16]
+    assert refs[0].entry.url == (
+        "https://parliament.example.gov.ph/uploads/2023/06/Bill-No.-194-Enhanced-MP-Rasol-"
+        "Y.-Mitmug-Jr.-IE-Database-June-2023.pdf"
+    )
+    assert (refs[2].entry.author, refs[3].entry.author) == ("de Castro C", "von Hippel E")
+
+
 def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
     import provenance
 

@@ -500,6 +500,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             section = list_section = None
             if sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
+        if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
+            # A page number between a PDF's pages ("55"): no entry is a bare number.
+            region("furniture", block.start, block.end)
+            continue
         if list_section is not None:
             region(list_section, block.start, block.end)
             if (
@@ -695,7 +699,9 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     if not first:
         return False
     if first[0].islower() and not first.startswith(("http://", "https://")):
-        return True
+        # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
+        # (2020). Title.", "de Castro C (2017).").
+        return not _opens_dated_entry(first)
     if (
         " " not in first
         and first.endswith((".", "/"))
@@ -706,7 +712,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
 
 
 def _author_year_goes_on(previous: str, block: Block) -> bool:
-    from provenance.parsers.references import opens_with_list_mark, reference_entry
+    from provenance.parsers.references import (
+        ends_with_address,
+        opens_with_list_mark,
+        reference_entry,
+    )
 
     if not previous or opens_with_list_mark(block.lines[0].text):
         return False  # a bullet or list number starts an entry
@@ -717,7 +727,7 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         # text stops.
         if previous.rfind("“") > previous.rfind("”"):
             return True
-        if kind != "irb" and previous[-1] not in '.)]”"':
+        if kind != "irb" and previous[-1] not in '.)]”"' and not ends_with_address(previous):
             return True
     if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
         return False
@@ -725,6 +735,16 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         return False
     return first.kind == "web" and first.title is None
 
+
+def _opens_dated_entry(line: str) -> bool:
+    """Whether a line reads on its own as an entry with its author and date."""
+    from provenance.parsers.references import reference_entry
+
+    entry = reference_entry(" ".join(line.split()))
+    return entry.author is not None and entry.date is not None
+
+
+_PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*")
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
