@@ -410,11 +410,23 @@ def test_a_bibliography_prefers_the_author_and_title_to_an_irb_periodical() -> N
     assert parse_reference(text).kind == "irb"
 
 
+def test_a_list_entry_keeps_what_its_start_says_when_its_rest_fits_no_style() -> None:
+    text = "Human Rights Watch. World Report 2005. *"
+    assert reference_entry(text).kind == "unstructured"
+    entry = refs.read_list_entry(text)
+    assert (entry.author, entry.title) == ("Human Rights Watch", "World Report 2005")
+    # A footnote body is never read so, nor is prose.
+    assert refs.read_list_entry(text, "footnote").kind == "unstructured"
+    assert refs.read_list_entry("just some prose, nothing (((").kind == "unstructured"
+
+
 def test_undated_author_title_refuses_prose_and_dated_irb_entries() -> None:
     with pytest.raises(GrammarError):
         refs._parse_as("Reuters. 11 November 1994. Title.", "author_dateless")
     with pytest.raises(GrammarError):
         refs._parse_as("The report. It was published late.", "author_dateless")
+    with pytest.raises(GrammarError):
+        refs._parse_as("UNHCR. (2019). Title.", "author_dateless")
 
 
 def test_irb_entries_keep_their_irb_reading() -> None:

@@ -100,7 +100,7 @@ from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
 from provenance.folding import squeeze_spaces
-from provenance.grammars import parse_full_start, terminal_pattern
+from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
 from provenance.model import (
     Date,
     DateRange,
@@ -131,6 +131,7 @@ __all__ = [
     "opens_with_list_mark",
     "parse_reference",
     "parse_reference_date",
+    "read_list_entry",
     "reading_score",
     "reference_entry",
 ]
@@ -1299,7 +1300,8 @@ _NAME_PARTICLES = frozenset(
 
 
 def _starts_with_date(text: str) -> bool:
-    head = re.split(r"[.,;:]", text, maxsplit=1)[0]
+    # "(2019)" as a title is the date in brackets that an author-year head lost.
+    head = re.split(r"[.,;:]", text, maxsplit=1)[0].strip("()[] ")
     try:
         parse_reference_date(_normal(head))
     except GrammarError:
@@ -1554,6 +1556,45 @@ def reference_entry(text: str, section: str = "references") -> ReferenceEntry:
         return _UNSTRUCTURED
 
 
+def read_list_entry(text: str, section: str = "references") -> ReferenceEntry:
+    """``reference_entry`` for an entry of a source list, keeping what can be read of an entry
+    no style reads whole: the longest start of it that the research styles (author-year,
+    author-title, undated author-title) accept, when that names at least two of author, date,
+    title and address ("Bangsamoro Women's Commission. Memorandum Circular No. 007. ..." keeps
+    its author and title whatever the rest holds). Footnote bodies are never read so: an
+    explanatory note is no partial source."""
+    entry = reference_entry(text, section)
+    if entry.kind != "unstructured" or section == "footnote":
+        return entry
+    partial = _partial_reading(_normal(text))
+    return entry if partial is None else partial
+
+
+#: The styles whose start says what an entry is even when its rest fits no style.
+_PARTIAL_STYLES = ("author_year", "author_title", "author_dateless")
+#: A partial reading counts when it finds this much (``reading_score``: two main fields).
+_PARTIAL_SCORE = 4
+
+
+def _partial_reading(text: str) -> ReferenceEntry | None:
+    best: tuple[int, ReferenceEntry] | None = None
+    for style in _PARTIAL_STYLES:
+        if not text or any(anchor.search(text) is None for anchor in _style_anchors(style)):
+            continue
+        found = parse_prefix(_GRAMMAR, text, style)
+        if found is None:
+            continue
+        try:
+            # The accepted start read again as a whole entry, for its tokens' positions.
+            entry = _parse_as(text[: found[1]].rstrip(), style)
+        except GrammarError:
+            continue  # the style's checks refuse the start it read (a sentence, a date)
+        score = reading_score(style, entry)
+        if score >= _PARTIAL_SCORE and (best is None or score > best[0]):
+            best = (score, entry)
+    return None if best is None else best[1]
+
+
 # --------------------------------------------------------------------------- splitting lists
 
 # Cost of reading some lines as one entry of a style, for ``entry_starts``. A split that leaves
@@ -1771,7 +1812,7 @@ def iter_references(
             entry_start, entry_end = raw_start + lead, raw_end - trail
             entry_text = text[entry_start:entry_end]
             yield Reference(
-                reference_entry(join_entry_lines(entry_text), section),
+                read_list_entry(join_entry_lines(entry_text), section),
                 section,
                 entry_text,
                 line_index.span(entry_start, entry_end),
