@@ -157,6 +157,29 @@ def test_an_entry_ending_in_a_wrapped_address_ends_there_and_page_numbers_are_no
     assert (refs[2].entry.author, refs[3].entry.author) == ("de Castro C", "von Hippel E")
 
 
+_PROSE = (
+    "The onset of the pandemic triggered socio-economic impacts that particularly affected "
+    "small enterprises and informal workers, and the response measures that targeted the poor "
+    "and the formally registered left a gap in the support for those who were not qualified."
+)
+
+
+def test_pdf_text_headings_a_contents_line_a_running_head_and_a_broken_sentence() -> None:
+    import provenance
+
+    text = (
+        "Contents\n\n1. Context 4\n\nREFERENCES\n\nviii\n\nONE\n\nContextual\nOverview\n\n"
+        f"{_PROSE}\n\nemissions from non-renewable\n\nsources\n\ncontributed to as much as\n\n"
+        f"{_PROSE}\n\nTHE INFORMAL ECONOMY OF MARAWI\nReferences\n\n"
+        "Akinyemi, T. (2022). Digitalizing Informal Business. Accessed via https://www.undp.org/x\n"
+    )
+    refs = provenance.parse(text).references
+    # The contents page's last line and the chapter headings after it are no list; "sources"
+    # in a sentence broken up by columns is no heading; "References" under a running head in
+    # capitals is.
+    assert [(r.span.line, r.entry.author) for r in refs] == [(27, "Akinyemi, T.")]
+
+
 def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
     import provenance
 

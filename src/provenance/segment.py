@@ -321,6 +321,9 @@ class _HeadingLine:
     markdown: bool
 
 
+#: Headings that are also everyday words of running text.
+_PROSE_WORD_HEADINGS = frozenset({"sources", "literature", "notes", "reference", "attached"})
+
 #: Longer lines are text, not a list's heading (a cheap test before the heading is read).
 _KNOWN_HEADING_LENGTH = 80
 
@@ -347,6 +350,11 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     plain = _EMPHASIS.sub("", stripped)
     key = heading_key(plain)
     if key in SECTION_HEADINGS or key in _TOC_HEADINGS or key in _LIST_ENDING_HEADINGS:
+        if plain.islower() and key in _PROSE_WORD_HEADINGS:
+            # "sources" alone on a line is a word of a sentence a two-column page broke up
+            # (a heading in small capitals, "endnotes", "reFerences", comes out in lower case
+            # too, but is no everyday word).
+            return None
         return _HeadingLine(line, plain, False)
     if plain.endswith((",", ";")) or (plain[-1:] == ":" and not plain[:1].isdigit()):
         return None
@@ -408,6 +416,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:1])
                 yield Block(kept[1:])
                 continue
+            if (
+                len(kept) > 1
+                and _is_known_heading(kept[-1].text)
+                and not any(c.islower() for c in kept[-2].text)
+            ):
+                # Nor before it: a page's running head in capitals, then "References".
+                yield Block(kept[:-1])
+                yield Block(kept[-1:])
+                continue
             yield Block(kept)
 
     section: RegionKind | None = None
@@ -418,6 +435,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     notes_lines: list[Line] = []
     notes_next = 1  # the number the next note under a Notes heading would carry
     after_attachment_intro = False
+    list_first = 0  # where the entries of the list being read start in ``sources``
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -447,6 +465,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 in_toc = False
             if key in SECTION_HEADINGS:
                 section = SECTION_HEADINGS[key]
+                list_first = len(sources)
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
                 continue
@@ -497,11 +516,17 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if list_section is not None and _is_prose(text[block.start : block.end]):
             # "Research methodology" and its paragraphs after a bibliography: the list is over,
             # and the short line before the prose was its heading, not an entry.
-            section = list_section = None
-            if sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
+            listed = sources[list_first:]
+            if listed and all(_is_bare_name_line(text[b.start : b.end]) for b in listed):
+                # Nothing but short capitalised lines since the list's heading: that heading
+                # was a contents page's last line ("REFERENCES"), and the lines the headings of
+                # the chapter it led to ("ONE", "Contextual" / "Overview").
+                del sources[list_first:]
+            elif sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
+            section = list_section = None
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
-            # A page number between a PDF's pages ("55"): no entry is a bare number.
+            # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
             region("furniture", block.start, block.end)
             continue
         if list_section is not None:
@@ -744,7 +769,7 @@ def _opens_dated_entry(line: str) -> bool:
     return entry.author is not None and entry.date is not None
 
 
-_PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*")
+_PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
@@ -765,10 +790,11 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_bare_name_line(text: str) -> bool:
-    """A short line of capitalised words with no date: in a list, a sub-heading's look."""
+    """A short line of capitalised words with no date: in a list, a sub-heading's look (a page
+    may break it over two lines: "Contextual" / "Overview")."""
     stripped = text.strip()
     return (
-        "\n" not in stripped
+        stripped.count("\n") <= 1
         and len(stripped.split()) <= 6
         and stripped[:1].isupper()
         and not stripped.endswith((".", ","))
