@@ -180,6 +180,26 @@ def test_pdf_text_headings_a_contents_line_a_running_head_and_a_broken_sentence(
     assert [(r.span.line, r.entry.author) for r in refs] == [(27, "Akinyemi, T.")]
 
 
+def test_a_numbered_list_of_sources_is_a_list_and_the_notes_its_numbers_call() -> None:
+    import provenance
+
+    text = (
+        "Rwanda\n\nThe genocide began in April 1994 [1]. Its causes are disputed [2].\n\n"
+        "References\n\n"
+        "[1] Des Forges, Alison. Leave None to Tell the Story. New York: HRW, 1999.\n\n"
+        "[2] Mamdani, Mahmood. When Victims Become Killers. Princeton, 2001.\n\n"
+        "[3] Interview with a teacher in Kigali.\n"
+    )
+    doc = provenance.parse(text)
+    listed = [(r.span.line, r.entry.author) for r in doc.references if r.section != "footnote"]
+    assert listed == [(7, "Des Forges, Alison"), (9, "Mamdani, Mahmood")]
+    # Each numbered source is also the body of the note its number calls; "[3] Interview ..."
+    # is a note after the list, which ends it.
+    assert [(n.number, n.body is not None) for n in doc.footnotes] == [
+        (1, True), (2, True), (3, True)
+    ]  # fmt: skip
+
+
 def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
     import provenance
 

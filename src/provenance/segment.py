@@ -509,10 +509,17 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             region("furniture", block.start, block.end)
             continue
         list_section = _LIST_SECTIONS.get(section) if section is not None else None
+        numbered_entry = False
         if list_section is not None and _opens_note(block.lines[0].text):
-            # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy lost):
-            # the list has ended.
-            section = list_section = None
+            if _is_numbered_entry(text[block.start : block.end], list_section):
+                # "[1] Des Forges, Alison. Leave None to Tell the Story. ... 1999.": a numbered
+                # list of sources, which the text calls by number: an entry of the list, and
+                # the body of note 1 too (read below).
+                numbered_entry = True
+            else:
+                # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy
+                # lost): the list has ended.
+                section = list_section = None
         if list_section is not None and _is_prose(text[block.start : block.end]):
             # "Research methodology" and its paragraphs after a bibliography: the list is over,
             # and the short line before the prose was its heading, not an entry.
@@ -541,10 +548,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             sources.extend(_entries_of_block(block, list_section))
-            continue
+            if not numbered_entry:
+                continue
 
         # A note body wherever OCR put it: a block that starts with a note number.
         body = parse_footnote_body_start(text[block.start : block.end])
+        if body is None and numbered_entry:
+            continue
         if body is not None:
             number, style, offset, recovered = body
             # A bare number ("6Another", "2 The") may start a list item or a figure; it only
@@ -560,7 +570,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 )
                 bodies.extend(found)
                 last_body_number = found[-1].number
-                region("footnote", block.start, block.end)
+                if not numbered_entry:
+                    region("footnote", block.start, block.end)
+                continue
+            if numbered_entry:
                 continue
 
         if after_attachment_intro and _looks_like_entry(text[block.start : block.end]):
@@ -787,6 +800,20 @@ def _is_prose(text: str) -> bool:
     if sum(word[:1].islower() for word in words) * 2 < len(words):
         return False
     return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
+
+
+def _is_numbered_entry(text: str, section: Section) -> bool:
+    """Whether a block that opens with a note number ("[1] ...") in a source list is an entry
+    of a numbered list of sources: its text reads as a source with its author and a date or
+    title, not as a note's prose ("[3] Interview with a lawyer in Colombo.")."""
+    from provenance.parsers.references import reference_entry
+
+    entry = reference_entry(" ".join(text.split()), section)
+    return (
+        entry.kind not in ("unstructured", "name-only", "label", "correspondence")
+        and entry.author is not None
+        and (entry.date is not None or entry.title is not None)
+    )
 
 
 def _is_bare_name_line(text: str) -> bool:
