@@ -249,6 +249,12 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 url="https://www.hrw.org/report/2019/01/23/no-room-bargain",
             ),
             _example(
+                "Gonzales, M (2018, July 16). Size of the Informal Economy [Presentation]. "
+                "Makati City. Retrieved from https://www.ilo.org/manila/WCMS_634914/lang--en/",
+                author="Gonzales, M", date="2018-07-16", title="Size of the Informal Economy",
+                container="Makati City", url="https://www.ilo.org/manila/WCMS_634914/lang--en/",
+            ),
+            _example(
                 "Brucal A and Grover A (2023). Masters of Disaster. Accessed via https://"
                 "openknowledge.worldbank.org/server/api/core/bitstreams/38073af0-24a7-4b2c- "
                 "99a5-f77154795438/content",
@@ -564,6 +570,10 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+# An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
+_EDITION = re.compile(
+    r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
+)
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
@@ -590,6 +600,17 @@ class _EntryTransformer(Transformer[Token, Any]):
 
     def _frag_text(self, frag: _Frag) -> str:
         return self._cut(frag.start, frag.end)
+
+    def _title_text(self, frag: _Frag) -> str:
+        """An unquoted title's words, without the medium or edition that APA writes after it
+        ("Size of the Informal Economy [Presentation]", "Rapid Assessments (1st ed.)")."""
+        tokens = list(frag.tokens)
+        while len(tokens) > 1 and (
+            tokens[-1].type == "PLACE"
+            or (tokens[-1].type == "PAREN" and _EDITION.fullmatch(str(tokens[-1])) is not None)
+        ):
+            tokens.pop()
+        return self._cut(_start(tokens[0]), _end(tokens[-1]))
 
     def _span_text(self, first: _Frag, last: _Frag) -> str:
         return self._cut(first.start, last.end)
@@ -1102,7 +1123,7 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._frag_text(x)
+                fields["title"] = self._title_text(x)
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
         self._tail_fields(tail, fields, year)
@@ -1129,7 +1150,7 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._frag_text(x)
+                fields["title"] = self._title_text(x)
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
                 # The first year dates the entry; the words before it name the work.
@@ -1164,7 +1185,7 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title" and "title" not in fields:
                 fields["title"] = x.value
             elif isinstance(x, _Frag) and "title" not in fields:
-                fields["title"] = self._frag_text(x)
+                fields["title"] = self._title_text(x)
             elif "title" in fields and not (isinstance(x, Token) and x.type == "LIST_MARK"):
                 tail.append(x)
         title = fields.get("title")
