@@ -420,6 +420,16 @@ def test_a_list_entry_keeps_what_its_start_says_when_its_rest_fits_no_style() ->
     assert refs.read_list_entry("just some prose, nothing (((").kind == "unstructured"
 
 
+def test_author_title_names_with_accents_and_et_al() -> None:
+    entry = parse_reference(
+        "Brandlë, Max et al. Democracy and the State of Emergency. Berlin: FES, 2020.",
+        "bibliography",
+    )
+    assert (entry.author, entry.title, entry.date) == (
+        "Brandlë, Max et al.", "Democracy and the State of Emergency", Date(2020)
+    )  # fmt: skip
+
+
 def test_undated_author_title_refuses_prose_and_dated_irb_entries() -> None:
     with pytest.raises(GrammarError):
         refs._parse_as("Reuters. 11 November 1994. Title.", "author_dateless")

@@ -581,7 +581,7 @@ def _name_token(token: Token) -> str:
     """The author an AT_NAME or VC_NAMES token holds: "Smith, John." loses its full stop, "Tan,
     Michael L." keeps its initial's, "Smith J, Doe A." (initials without stops) loses it."""
     name = _normal(str(token))
-    if token.type == "AT_NAME" and _INITIAL_END.search(name):
+    if token.type == "AT_NAME" and (_INITIAL_END.search(name) or name.endswith("et al.")):
         return name
     return name.rstrip(".")
 
