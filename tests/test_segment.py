@@ -166,6 +166,75 @@ def test_a_source_list_entry_broken_over_blocks_by_pdf_text_stays_one_entry() ->
     assert lines == [7, 11, 15]
 
 
+def test_an_entry_ending_in_a_wrapped_address_ends_there_and_page_numbers_are_no_entries() -> None:
+    import provenance
+
+    text = (
+        "Report\n\nReferences\n\n"
+        "AN ACT INSTITUTIONALIZING THE REGIONAL DATABASE FOR INFORMAL WORKERS. Accessed via\n"
+        "https://parliament.example.gov.ph/uploads/2023/06/Bill-No.-194-Enhanced-MP-Rasol-\n"
+        "Y.-Mitmug-Jr.-IE-Database-June-2023.pdf\n\n"
+        "AN ACT PROVIDING FOR A MAGNA CARTA FOR WORKERS IN THE INFORMAL ECONOMY. Accessed\n"
+        "via https://parliament.example.gov.ph/uploads/2022/05/Bill-No.-190.pdf\n\n"
+        "55\n\n"
+        "de Castro C (2017). The Art of War. Accessed via https://gridmagazine.ph/story/x\n\n"
+        "von Hippel E (2020). Informal innovation. Accessed via https://acclabs.medium.com/\n"
+        "informal-innovation-16834176cc7a\n"
+    )
+    refs = provenance.parse(text).references
+    # An address is a whole end: the entry after it is an entry of its own, even one that
+    # opens with a name's particle in lower case; "55" is the page number between them.
+    assert [r.span.line for r in refs] == [5, 9, 14, 16]
+    assert refs[0].entry.url == (
+        "https://parliament.example.gov.ph/uploads/2023/06/Bill-No.-194-Enhanced-MP-Rasol-"
+        "Y.-Mitmug-Jr.-IE-Database-June-2023.pdf"
+    )
+    assert (refs[2].entry.author, refs[3].entry.author) == ("de Castro C", "von Hippel E")
+
+
+_PROSE = (
+    "The onset of the pandemic triggered socio-economic impacts that particularly affected "
+    "small enterprises and informal workers, and the response measures that targeted the poor "
+    "and the formally registered left a gap in the support for those who were not qualified."
+)
+
+
+def test_pdf_text_headings_a_contents_line_a_running_head_and_a_broken_sentence() -> None:
+    import provenance
+
+    text = (
+        "Contents\n\n1. Context 4\n\nREFERENCES\n\nviii\n\nONE\n\nContextual\nOverview\n\n"
+        f"{_PROSE}\n\nemissions from non-renewable\n\nsources\n\ncontributed to as much as\n\n"
+        f"{_PROSE}\n\nTHE INFORMAL ECONOMY OF MARAWI\nReferences\n\n"
+        "Akinyemi, T. (2022). Digitalizing Informal Business. Accessed via https://www.undp.org/x\n"
+    )
+    refs = provenance.parse(text).references
+    # The contents page's last line and the chapter headings after it are no list; "sources"
+    # in a sentence broken up by columns is no heading; "References" under a running head in
+    # capitals is.
+    assert [(r.span.line, r.entry.author) for r in refs] == [(27, "Akinyemi, T.")]
+
+
+def test_a_numbered_list_of_sources_is_a_list_and_the_notes_its_numbers_call() -> None:
+    import provenance
+
+    text = (
+        "Rwanda\n\nThe genocide began in April 1994 [1]. Its causes are disputed [2].\n\n"
+        "References\n\n"
+        "[1] Des Forges, Alison. Leave None to Tell the Story. New York: HRW, 1999.\n\n"
+        "[2] Mamdani, Mahmood. When Victims Become Killers. Princeton, 2001.\n\n"
+        "[3] Interview with a teacher in Kigali.\n"
+    )
+    doc = provenance.parse(text)
+    listed = [(r.span.line, r.entry.author) for r in doc.references if r.section != "footnote"]
+    assert listed == [(7, "Des Forges, Alison"), (9, "Mamdani, Mahmood")]
+    # Each numbered source is also the body of the note its number calls; "[3] Interview ..."
+    # is a note after the list, which ends it.
+    assert [(n.number, n.body is not None) for n in doc.footnotes] == [
+        (1, True), (2, True), (3, True)
+    ]  # fmt: skip
+
+
 def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
     import provenance
 

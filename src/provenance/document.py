@@ -40,7 +40,12 @@ from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legends import legend_entry
-from provenance.parsers.references import forget_readings, reference_entry
+from provenance.parsers.references import (
+    forget_readings,
+    join_entry_lines,
+    read_list_entry,
+    reference_entry,
+)
 from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.sourcenames import (
@@ -377,7 +382,7 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
                 index.span(block.start, block.end),
             )
             continue
-        entry = reference_entry(" ".join(raw.split()), block.section)
+        entry = read_list_entry(join_entry_lines(raw), block.section)
         if entry.author is not None and set(entry.author) <= {"_", "-", "—", " "}:
             # "_____." repeats the author of the entry above.
             entry = attrs.evolve(entry, author=previous_author)

@@ -321,6 +321,9 @@ class _HeadingLine:
     markdown: bool
 
 
+#: Headings that are also everyday words of running text.
+_PROSE_WORD_HEADINGS = frozenset({"sources", "literature", "notes", "reference", "attached"})
+
 #: Longer lines are text, not a list's heading (a cheap test before the heading is read).
 _KNOWN_HEADING_LENGTH = 80
 
@@ -347,6 +350,11 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     plain = _EMPHASIS.sub("", stripped)
     key = heading_key(plain)
     if key in SECTION_HEADINGS or key in _TOC_HEADINGS or key in _LIST_ENDING_HEADINGS:
+        if plain.islower() and key in _PROSE_WORD_HEADINGS:
+            # "sources" alone on a line is a word of a sentence a two-column page broke up
+            # (a heading in small capitals, "endnotes", "reFerences", comes out in lower case
+            # too, but is no everyday word).
+            return None
         return _HeadingLine(line, plain, False)
     if plain.endswith((",", ";")) or (plain[-1:] == ":" and not plain[:1].isdigit()):
         return None
@@ -408,6 +416,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:1])
                 yield Block(kept[1:])
                 continue
+            if (
+                len(kept) > 1
+                and _is_known_heading(kept[-1].text)
+                and not any(c.islower() for c in kept[-2].text)
+            ):
+                # Nor before it: a page's running head in capitals, then "References".
+                yield Block(kept[:-1])
+                yield Block(kept[-1:])
+                continue
             yield Block(kept)
 
     section: RegionKind | None = None
@@ -418,6 +435,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     notes_lines: list[Line] = []
     notes_next = 1  # the number the next note under a Notes heading would carry
     after_attachment_intro = False
+    list_first = 0  # where the entries of the list being read start in ``sources``
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -447,6 +465,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 in_toc = False
             if key in SECTION_HEADINGS:
                 section = SECTION_HEADINGS[key]
+                list_first = len(sources)
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
                 continue
@@ -490,16 +509,33 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             region("furniture", block.start, block.end)
             continue
         list_section = _LIST_SECTIONS.get(section) if section is not None else None
+        numbered_entry = False
         if list_section is not None and _opens_note(block.lines[0].text):
-            # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy lost):
-            # the list has ended.
-            section = list_section = None
+            if _is_numbered_entry(text[block.start : block.end], list_section):
+                # "[1] Des Forges, Alison. Leave None to Tell the Story. ... 1999.": a numbered
+                # list of sources, which the text calls by number: an entry of the list, and
+                # the body of note 1 too (read below).
+                numbered_entry = True
+            else:
+                # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy
+                # lost): the list has ended.
+                section = list_section = None
         if list_section is not None and _is_prose(text[block.start : block.end]):
             # "Research methodology" and its paragraphs after a bibliography: the list is over,
             # and the short line before the prose was its heading, not an entry.
-            section = list_section = None
-            if sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
+            listed = sources[list_first:]
+            if listed and all(_is_bare_name_line(text[b.start : b.end]) for b in listed):
+                # Nothing but short capitalised lines since the list's heading: that heading
+                # was a contents page's last line ("REFERENCES"), and the lines the headings of
+                # the chapter it led to ("ONE", "Contextual" / "Overview").
+                del sources[list_first:]
+            elif sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
+            section = list_section = None
+        if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
+            # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
+            region("furniture", block.start, block.end)
+            continue
         if list_section is not None:
             region(list_section, block.start, block.end)
             if (
@@ -512,10 +548,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             sources.extend(_entries_of_block(block, list_section))
-            continue
+            if not numbered_entry:
+                continue
 
         # A note body wherever OCR put it: a block that starts with a note number.
         body = parse_footnote_body_start(text[block.start : block.end])
+        if body is None and numbered_entry:
+            continue
         if body is not None:
             number, style, offset, recovered = body
             # A bare number ("6Another", "2 The") may start a list item or a figure; it only
@@ -531,7 +570,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 )
                 bodies.extend(found)
                 last_body_number = found[-1].number
-                region("footnote", block.start, block.end)
+                if not numbered_entry:
+                    region("footnote", block.start, block.end)
+                continue
+            if numbered_entry:
                 continue
 
         if after_attachment_intro and _looks_like_entry(text[block.start : block.end]):
@@ -702,7 +744,9 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     if not first:
         return False
     if first[0].islower() and not first.startswith(("http://", "https://")):
-        return True
+        # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
+        # (2020). Title.", "de Castro C (2017).").
+        return not _opens_dated_entry(first)
     if (
         " " not in first
         and first.endswith((".", "/"))
@@ -713,7 +757,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
 
 
 def _author_year_goes_on(previous: str, block: Block) -> bool:
-    from provenance.parsers.references import opens_with_list_mark, reference_entry
+    from provenance.parsers.references import (
+        ends_with_address,
+        opens_with_list_mark,
+        reference_entry,
+    )
 
     if not previous or opens_with_list_mark(block.lines[0].text):
         return False  # a bullet or list number starts an entry
@@ -724,7 +772,7 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         # text stops.
         if previous.rfind("“") > previous.rfind("”"):
             return True
-        if kind != "irb" and previous[-1] not in '.)]”"':
+        if kind != "irb" and previous[-1] not in '.)]”"' and not ends_with_address(previous):
             return True
     if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
         return False
@@ -732,6 +780,16 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         return False
     return first.kind == "web" and first.title is None
 
+
+def _opens_dated_entry(line: str) -> bool:
+    """Whether a line reads on its own as an entry with its author and date."""
+    from provenance.parsers.references import reference_entry
+
+    entry = reference_entry(" ".join(line.split()))
+    return entry.author is not None and entry.date is not None
+
+
+_PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
@@ -751,11 +809,26 @@ def _is_prose(text: str) -> bool:
     return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
 
 
+def _is_numbered_entry(text: str, section: Section) -> bool:
+    """Whether a block that opens with a note number ("[1] ...") in a source list is an entry
+    of a numbered list of sources: its text reads as a source with its author and a date or
+    title, not as a note's prose ("[3] Interview with a lawyer in Colombo.")."""
+    from provenance.parsers.references import reference_entry
+
+    entry = reference_entry(" ".join(text.split()), section)
+    return (
+        entry.kind not in ("unstructured", "name-only", "label", "correspondence")
+        and entry.author is not None
+        and (entry.date is not None or entry.title is not None)
+    )
+
+
 def _is_bare_name_line(text: str) -> bool:
-    """A short line of capitalised words with no date: in a list, a sub-heading's look."""
+    """A short line of capitalised words with no date: in a list, a sub-heading's look (a page
+    may break it over two lines: "Contextual" / "Overview")."""
     stripped = text.strip()
     return (
-        "\n" not in stripped
+        stripped.count("\n") <= 1
         and len(stripped.split()) <= 6
         and stripped[:1].isupper()
         and not stripped.endswith((".", ","))

@@ -355,6 +355,90 @@ def test_author_year_retrieved_from_an_address_on_a_date() -> None:
     assert entry.container == "Bangkok: UNDP"
 
 
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        ("Poverty Sta-\ntistics", "Poverty Statistics"),
+        ("Micro-\nSized Firms", "Micro-Sized Firms"),
+        ("Strategija 2022-\n2042", "Strategija 2022-2042"),
+        ("https://www.iri.org/wp-\ncontent/x.pdf", "https://www.iri.org/wp- content/x.pdf"),
+        ("Ac-\ncessed  via\n https://x.org", "Accessed via https://x.org"),
+    ],
+)
+def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: str) -> None:
+    assert refs.join_entry_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Title. Accessed via https://x.org/Bill-No.-194-Rasol- Y.-Mitmug-Jr.pdf", True),
+        ("Title. https://mfbm.example.ph/news/", True),
+        ("Title. Available at https://", False),
+        ("Title. https://x.org/a-", False),
+        ("Title. AP News, 4", False),
+    ],
+)
+def test_ends_with_address(text: str, ends: bool) -> None:
+    assert refs.ends_with_address(text) is ends
+
+
+def test_entry_starts_keeps_a_line_that_stops_on_a_word_with_the_next() -> None:
+    lines = [
+        "Reaktor, 2020a. Platena i Neplatena Rabota, Rodovo-Bazirana Diskriminacija I",
+        "Rabotnicki Prava vo Vreme na Kovid-19. 2020. Available at https://reactor.org.mk/",
+        "Stojkov, Aleksandar & Rustemi, Agron. Impact Assessment of the Ukraine Crisis on the",
+        "Municipalities in North Macedonia. UNDP: August 2022.",
+        "Freedom House. Nations in Transit – North Macedonia. 2017.",
+        "Available at https://freedomhouse.org/country/north-macedonia/freedom-world/2017.",
+    ]
+    assert entry_starts(lines) == [0, 2, 4]
+
+
+def test_a_bibliography_prefers_the_author_and_title_to_an_irb_periodical() -> None:
+    text = (
+        "Freedom House. Nations in Transit – North Macedonia. 2017. Available at https://"
+        "freedomhouse.org/country/north-macedonia/freedom-world/2017."
+    )
+    entry = parse_reference(text, "bibliography")
+    assert (entry.author, entry.title, entry.url) == (
+        "Freedom House",
+        "Nations in Transit – North Macedonia",
+        "https://freedomhouse.org/country/north-macedonia/freedom-world/2017",
+    )
+    # An IRB list keeps its periodical-and-publisher reading of the same shape.
+    assert parse_reference(text).kind == "irb"
+
+
+def test_a_list_entry_keeps_what_its_start_says_when_its_rest_fits_no_style() -> None:
+    text = "Human Rights Watch. World Report 2005. *"
+    assert reference_entry(text).kind == "unstructured"
+    entry = refs.read_list_entry(text)
+    assert (entry.author, entry.title) == ("Human Rights Watch", "World Report 2005")
+    # A footnote body is never read so, nor is prose.
+    assert refs.read_list_entry(text, "footnote").kind == "unstructured"
+    assert refs.read_list_entry("just some prose, nothing (((").kind == "unstructured"
+
+
+def test_author_title_names_with_accents_and_et_al() -> None:
+    entry = parse_reference(
+        "Brandlë, Max et al. Democracy and the State of Emergency. Berlin: FES, 2020.",
+        "bibliography",
+    )
+    assert (entry.author, entry.title, entry.date) == (
+        "Brandlë, Max et al.", "Democracy and the State of Emergency", Date(2020)
+    )  # fmt: skip
+
+
+def test_undated_author_title_refuses_prose_and_dated_irb_entries() -> None:
+    with pytest.raises(GrammarError):
+        refs._parse_as("Reuters. 11 November 1994. Title.", "author_dateless")
+    with pytest.raises(GrammarError):
+        refs._parse_as("The report. It was published late.", "author_dateless")
+    with pytest.raises(GrammarError):
+        refs._parse_as("UNHCR. (2019). Title.", "author_dateless")
+
+
 def test_irb_entries_keep_their_irb_reading() -> None:
     # The author-year style reads these too, with no more fields: the IRB reading stays.
     for text in (
@@ -1179,6 +1263,19 @@ def author_title_entries(draw: st.DrawFn) -> ReferenceEntry:
 
 
 @st.composite
+def undated_author_title_entries(draw: st.DrawFn) -> ReferenceEntry:
+    url = draw(opt(urls))
+    return ReferenceEntry(
+        kind="author-title",
+        author=draw(st.one_of(person, long_name)),
+        title=draw(title),
+        container=draw(long_name) if url else draw(opt(long_name)),
+        url=url,
+        accessed=draw(opt(day_date)) if url else None,
+    )
+
+
+@st.composite
 def comma_note_entries(draw: st.DrawFn) -> ReferenceEntry:
     url = draw(opt(urls))
     return ReferenceEntry(
@@ -1219,6 +1316,7 @@ def title_first_entries(draw: st.DrawFn) -> ReferenceEntry:
 all_entries = st.one_of(
     author_year_entries(),
     author_title_entries(),
+    undated_author_title_entries(),
     comma_note_entries(),
     title_first_entries(),
     web_entries(),
@@ -1347,6 +1445,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "QUOTED_SINGLE": st.sampled_from(["‘Chad’s borders’", "‘Who we are’"]),
     "NO_DATE": st.sampled_from(["no date", "n.d."]),
     "BACK_LINK": st.just("↩"),
+    "VC_NAMES": st.sampled_from(["Smith J, Doe AB.", "Alpha B, Bravo C, et al."]),
 }
 
 

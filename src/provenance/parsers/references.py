@@ -100,7 +100,7 @@ from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
 from provenance.folding import squeeze_spaces
-from provenance.grammars import parse_full_start, terminal_pattern
+from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
 from provenance.model import (
     Date,
     DateRange,
@@ -122,13 +122,16 @@ __all__ = [
     "EntryStyle",
     "StyleExample",
     "classify_reference",
+    "ends_with_address",
     "entry_starts",
     "forget_readings",
     "inverted_name",
     "iter_references",
+    "join_entry_lines",
     "opens_with_list_mark",
     "parse_reference",
     "parse_reference_date",
+    "read_list_entry",
     "reading_score",
     "reference_entry",
 ]
@@ -145,6 +148,7 @@ _STARTS: tuple[str, ...] = (
     "name_only",
     "author_year",
     "author_title",
+    "author_dateless",
     "comma_note",
     "web",
     "title_first",
@@ -172,6 +176,7 @@ COMPETING_STYLES: tuple[str, ...] = (
     "author_title",
     "web",
     "title_first",
+    "author_dateless",
 )
 
 
@@ -237,6 +242,26 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 author="Amnesty International", title="Title", url="https://x.org/a",
                 accessed="2011-05-05",
             ),
+            _example(
+                "Human Rights Watch. (2019, January 23). No room to bargain. "
+                "https://www.hrw.org/report/2019/01/23/no-room-bargain",
+                author="Human Rights Watch", date="2019-01-23", title="No room to bargain",
+                url="https://www.hrw.org/report/2019/01/23/no-room-bargain",
+            ),
+            _example(
+                "Gonzales, M (2018, July 16). Size of the Informal Economy [Presentation]. "
+                "Makati City. Retrieved from https://www.ilo.org/manila/WCMS_634914/lang--en/",
+                author="Gonzales, M", date="2018-07-16", title="Size of the Informal Economy",
+                container="Makati City", url="https://www.ilo.org/manila/WCMS_634914/lang--en/",
+            ),
+            _example(
+                "Brucal A and Grover A (2023). Masters of Disaster. Accessed via https://"
+                "openknowledge.worldbank.org/server/api/core/bitstreams/38073af0-24a7-4b2c- "
+                "99a5-f77154795438/content",
+                author="Brucal A and Grover A", date="2023", title="Masters of Disaster",
+                url="https://openknowledge.worldbank.org/server/api/core/bitstreams/"
+                "38073af0-24a7-4b2c-99a5-f77154795438/content",
+            ),
         ),
     ),
     EntryStyle(
@@ -261,6 +286,51 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 author="Human Rights Watch", date="2013", title="World Report 2013: Philippines",
                 container="New York", url="http://www.hrw.org/world-report/2013",
             ),
+            _example(
+                "1. Smith J, Doe AB. Return and reintegration. J Refug Stud. 2019;12(3):45-67.",
+                author="Smith J, Doe AB", date="2019", title="Return and reintegration",
+                container="J Refug Stud",
+            ),
+            _example(
+                "Lessenski, Martin. Media Literacy Index 2021. Open Society Institute. Sofia: "
+                "March 2021. Available at https://osis.bg/wp-content/ uploads/2021/03/MLI.pdf.",
+                author="Lessenski, Martin", date="2021-03", title="Media Literacy Index 2021",
+                container="Open Society Institute",
+                url="https://osis.bg/wp-content/uploads/2021/03/MLI.pdf",
+            ),
+            _example(
+                "Lewkowicz, Jacek & Wozniak, Michal. “Covid 19 and the Erosion of Democracy”, "
+                "Economic Modelling 106 (2022) 105682. 2022. DOI: https://doi.org/10.1016/x.",
+                author="Lewkowicz, Jacek & Wozniak, Michal", date="2022",
+                title="Covid 19 and the Erosion of Democracy", container="Economic Modelling 106",
+                url="https://doi.org/10.1016/x",
+            ),
+        ),
+    ),
+    EntryStyle(
+        "author_dateless",
+        "author-title",
+        "[mark] {author}. {title}. [{container}.] [Available at | Accessed via] [{url}] "
+        "[{access note}]",
+        (
+            _example(
+                "Human Rights Watch. World Report 2005.",
+                author="Human Rights Watch", title="World Report 2005",
+            ),
+            _example(
+                "United Nations Development Programme. Empowering Municipal Councils. Project "
+                "page. Accessed via https://www.undp.org/north-macedonia/projects/empowering-",
+                author="United Nations Development Programme",
+                title="Empowering Municipal Councils", container="Project page",
+                url="https://www.undp.org/north-macedonia/projects/empowering-",
+            ),
+            _example(
+                'Edgell, Amanda B. "Pandemic Backsliding." Social Science and Medicine. '
+                "https://doi.org/10.1016/j.socscimed.2021.114244",
+                author="Edgell, Amanda B.", title="Pandemic Backsliding",
+                container="Social Science and Medicine",
+                url="https://doi.org/10.1016/j.socscimed.2021.114244",
+            ),
         ),
     ),
     EntryStyle(
@@ -284,6 +354,15 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 'Human Rights Watch, "World Report 2005," 2005, http://www.hrw.org/wr2k5/.',
                 author="Human Rights Watch", title="World Report 2005", date="2005",
                 url="http://www.hrw.org/wr2k5/",
+            ),
+            _example(
+                "[1] A. Author and B. Author, “Title of paper,” Journal of Migration, vol. 3, "
+                "no. 2, pp. 1–10, 2019.",
+                author="A. Author and B. Author", title="Title of paper", date="2019",
+            ),
+            _example(
+                "Carol M. Taylor, *W.E.B DuBois’s Challenge to Scientific Racism*.",
+                author="Carol M. Taylor", title="W.E.B DuBois’s Challenge to Scientific Racism",
             ),
         ),
     ),
@@ -491,7 +570,20 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+# An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
+_EDITION = re.compile(
+    r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
+)
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+
+
+def _name_token(token: Token) -> str:
+    """The author an AT_NAME or VC_NAMES token holds: "Smith, John." loses its full stop, "Tan,
+    Michael L." keeps its initial's, "Smith J, Doe A." (initials without stops) loses it."""
+    name = _normal(str(token))
+    if token.type == "AT_NAME" and (_INITIAL_END.search(name) or name.endswith("et al.")):
+        return name
+    return name.rstrip(".")
 
 
 class _EntryTransformer(Transformer[Token, Any]):
@@ -508,6 +600,17 @@ class _EntryTransformer(Transformer[Token, Any]):
 
     def _frag_text(self, frag: _Frag) -> str:
         return self._cut(frag.start, frag.end)
+
+    def _title_text(self, frag: _Frag) -> str:
+        """An unquoted title's words, without the medium or edition that APA writes after it
+        ("Size of the Informal Economy [Presentation]", "Rapid Assessments (1st ed.)")."""
+        tokens = list(frag.tokens)
+        while len(tokens) > 1 and (
+            tokens[-1].type == "PLACE"
+            or (tokens[-1].type == "PAREN" and _EDITION.fullmatch(str(tokens[-1])) is not None)
+        ):
+            tokens.pop()
+        return self._cut(_start(tokens[0]), _end(tokens[-1]))
 
     def _span_text(self, first: _Frag, last: _Frag) -> str:
         return self._cut(first.start, last.end)
@@ -904,6 +1007,7 @@ class _EntryTransformer(Transformer[Token, Any]):
     ay_author_i = ay_author
     ay_words = ay_author
     at_words = ay_author
+    ad_words = ay_author
     web_words = ay_author
 
     def ay_quoted(self, c: list[Token]) -> _Role:
@@ -1019,7 +1123,7 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._frag_text(x)
+                fields["title"] = self._title_text(x)
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
         self._tail_fields(tail, fields, year)
@@ -1027,6 +1131,8 @@ class _EntryTransformer(Transformer[Token, Any]):
 
     def at_year(self, c: list[Token]) -> _Role:
         token = c[0]
+        if token.type == "TAIL_DATE":
+            return _Role("year", self._date(token))
         if token.type == "PAREN_YEAR":
             token = Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
         return _Role("year", self._year(token))
@@ -1037,16 +1143,14 @@ class _EntryTransformer(Transformer[Token, Any]):
     def author_title(self, c: list[Any]) -> ReferenceEntry:
         fields: dict[str, Any] = {}
         for x in c:
-            if isinstance(x, Token) and x.type == "AT_NAME":
-                name = _normal(str(x))
-                # "Smith, John." loses its full stop; "Tan, Michael L." keeps its initial's.
-                fields["author"] = name if _INITIAL_END.search(name) else name.rstrip(".")
+            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES"):
+                fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
                 fields["author"] = self._frag_text(x)
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._frag_text(x)
+                fields["title"] = self._title_text(x)
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
                 # The first year dates the entry; the words before it name the work.
@@ -1068,6 +1172,31 @@ class _EntryTransformer(Transformer[Token, Any]):
             # "Others disagree (Guardian 1991). The Monitor. ... 1990.", a sentence before an
             # entry, has no author.
             raise GrammarError(_GRAMMAR, self._text, 0)
+        return ReferenceEntry(kind="author-title", **fields)
+
+    def author_dateless(self, c: list[Any]) -> ReferenceEntry:
+        fields: dict[str, Any] = {}
+        tail: list[Any] = []
+        for x in c:
+            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES") and not fields:
+                fields["author"] = _name_token(x)
+            elif isinstance(x, _Frag) and "author" not in fields:
+                fields["author"] = self._frag_text(x)
+            elif isinstance(x, _Role) and x.name == "title" and "title" not in fields:
+                fields["title"] = x.value
+            elif isinstance(x, _Frag) and "title" not in fields:
+                fields["title"] = self._title_text(x)
+            elif "title" in fields and not (isinstance(x, Token) and x.type == "LIST_MARK"):
+                tail.append(x)
+        title = fields.get("title")
+        if (
+            title is None
+            or _starts_with_date(title)
+            or not _names_an_author(fields.get("author", ""))
+        ):
+            # "Reuters. 11 November 1994." is dated (IRB); "The report. It was ..." is prose.
+            raise GrammarError(_GRAMMAR, self._text, 0)
+        self._tail_fields(tail, fields, None)
         return ReferenceEntry(kind="author-title", **fields)
 
     def cn_author(self, c: list[Token]) -> _Frag:
@@ -1173,6 +1302,8 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "author_title": re.compile(
         r"\.\s.*(?:(?:1[6-9]|20)[0-9][0-9][a-z]?\s*(?:[.,:;)]|$)|\((?:1[6-9]|20)[0-9][0-9]\))"
     ),
+    # A full stop that ends the author, then more words.
+    "author_dateless": re.compile(r"[^\s.]\.\s+\S"),
     # A comma, then an opening quotation mark.
     "comma_note": re.compile(r",\s*[‘\"“*]"),
     "web": re.compile(r"(?i:https?:|www\.)"),
@@ -1190,7 +1321,8 @@ _NAME_PARTICLES = frozenset(
 
 
 def _starts_with_date(text: str) -> bool:
-    head = re.split(r"[.,;:]", text, maxsplit=1)[0]
+    # "(2019)" as a title is the date in brackets that an author-year head lost.
+    head = re.split(r"[.,;:]", text, maxsplit=1)[0].strip("()[] ")
     try:
         parse_reference_date(_normal(head))
     except GrammarError:
@@ -1233,6 +1365,15 @@ def _style_order(section: str) -> tuple[str, ...]:
 
 def _competing(section: str) -> tuple[str, ...]:
     return () if section == "footnote" else COMPETING_STYLES
+
+
+def _ordered_bonus(section: str) -> int:
+    """The lead the section's own styles have over the competing ones. A list headed
+    Bibliography (Works cited, Further reading) is a research report's, not an IRB response's
+    (whose lists are References and Additional Sources Consulted): there the reading that finds
+    the most wins outright ("Freedom House. Nations in Transit. 2017." is an author and a
+    title, not a periodical and its publisher)."""
+    return 0 if section == "bibliography" else _ORDERED_BONUS
 
 
 # Weights of the fields a reading found: the fields a reader checks a source by count double.
@@ -1288,6 +1429,53 @@ def opens_with_list_mark(line: str) -> bool:
     return terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip()) is not None
 
 
+def join_entry_lines(text: str) -> str:
+    """An entry's lines as one line, as its styles read it: whitespace runs become one space,
+    and a word a page broke with a hyphen at a line's end is whole again ("Poverty Sta-" /
+    "tistics" -> "Statistics", "Micro-" / "Sized" -> "Micro-Sized", "2022-" / "2042" ->
+    "2022-2042"). A break inside a web address is left to the address's own reading (its
+    hyphens are its own: "wp-" / "content")."""
+    return _normal(_LINE_END_HYPHEN.sub(_unbreak, text))
+
+
+# A hyphen that ends a line between two letters or digits, and the word it ends.
+_LINE_END_HYPHEN = re.compile(r"(\S*)([A-Za-z0-9])-[ \t]*\r?\n\s*(?=[A-Za-z0-9])")
+
+
+def _unbreak(match: re.Match[str]) -> str:
+    word, last = match.group(1), match.group(2)
+    if "/" in word or "www." in word or "%" in word or "_" in word:
+        return match.group(0)  # a web address: its reading joins it
+    following = match.string[match.end() : match.end() + 1]
+    if last.islower() and following.islower():
+        return word + last  # a word the page hyphenated: "Sta-" / "tistics"
+    return f"{word}{last}-"  # a hyphen of the word's own: "Micro-" / "Sized", "2022-" / "2042"
+
+
+def ends_with_address(text: str) -> bool:
+    """Whether ``text`` (an entry's lines, joined) ends with a whole web address as the grammar
+    reads one (``WEB_URL``, wrapped over lines or not): an entry may end so without a full stop
+    ("... Accessed via https://x.org/Bill-No.-194-" / "Rasol-Y.-Database.pdf")."""
+    joined = _normal(text).rstrip(".,;")
+    if not joined:
+        return False
+    pattern = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL")
+    # The address the entry ends with starts at its last "http"/"www." (an address never holds
+    # another one: the terminal refuses a chunk that starts a new address).
+    start = max(joined.rfind("http://"), joined.rfind("https://"), joined.rfind("www."))
+    if start < 0:
+        return False
+    match = pattern.match(joined, start)
+    return (
+        match is not None and match.end() == len(joined) and _ADDRESS_GOES_ON.search(joined) is None
+    )
+
+
+# An address cut where it cannot end: after "://", "www." or a character that joins its parts
+# ("/" ends many addresses: ".../news/").
+_ADDRESS_GOES_ON = re.compile(r"(?:://|www\.|[\-_=?&%])$")
+
+
 def classify_reference(text: str, section: str = "references") -> tuple[str, ReferenceEntry]:
     """The style (start rule) ``text`` was read as and its entry; ``GrammarError`` when none fits.
 
@@ -1295,15 +1483,16 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     ``LIST_STYLES`` otherwise); the first that accepts the whole text wins.
     """
     text = text.strip()
+    bonus = _ordered_bonus(section)
     if len(text) > _CACHED_LENGTH:
-        return _classify(text, _style_order(section), competing=_competing(section))
+        return _classify(text, _style_order(section), competing=_competing(section), bonus=bonus)
     key = (text, section)
     reading = _READINGS.get(key)
     if reading is None:
         if len(_READINGS) >= _CACHED_ENTRIES:
             _READINGS.clear()
         # Entries are immutable, so the second reading is the first.
-        reading = _classify(text, _style_order(section), competing=_competing(section))
+        reading = _classify(text, _style_order(section), competing=_competing(section), bonus=bonus)
         _READINGS[key] = reading
     return reading
 
@@ -1329,6 +1518,7 @@ def _classify(
     dead: set[str] | None = None,
     fatal_before: int = 0,
     competing: Sequence[str] = (),
+    bonus: int = 2,
 ) -> tuple[str, ReferenceEntry]:
     """The best reading of ``text`` (already stripped): the first of ``styles`` that reads it,
     unless one of ``competing`` reads it with a higher ``reading_score`` (the first wins ties).
@@ -1359,7 +1549,7 @@ def _classify(
                 # A style of the section's own order is taken unless a competing one reads
                 # clearly more: one more main field is not enough ("X. 1999. BC Cycle.": the
                 # wire cycle, not a title; "X. 1999. Vol. 1.": a volume, not a title).
-                score += _ORDERED_BONUS
+                score += bonus
             if best is None or score > best[0]:
                 best = (score, style, entry)
     if best is not None:
@@ -1385,6 +1575,45 @@ def reference_entry(text: str, section: str = "references") -> ReferenceEntry:
         return parse_reference(text, section)
     except GrammarError:
         return _UNSTRUCTURED
+
+
+def read_list_entry(text: str, section: str = "references") -> ReferenceEntry:
+    """``reference_entry`` for an entry of a source list, keeping what can be read of an entry
+    no style reads whole: the longest start of it that the research styles (author-year,
+    author-title, undated author-title) accept, when that names at least two of author, date,
+    title and address ("Bangsamoro Women's Commission. Memorandum Circular No. 007. ..." keeps
+    its author and title whatever the rest holds). Footnote bodies are never read so: an
+    explanatory note is no partial source."""
+    entry = reference_entry(text, section)
+    if entry.kind != "unstructured" or section == "footnote":
+        return entry
+    partial = _partial_reading(_normal(text))
+    return entry if partial is None else partial
+
+
+#: The styles whose start says what an entry is even when its rest fits no style.
+_PARTIAL_STYLES = ("author_year", "author_title", "author_dateless")
+#: A partial reading counts when it finds this much (``reading_score``: two main fields).
+_PARTIAL_SCORE = 4
+
+
+def _partial_reading(text: str) -> ReferenceEntry | None:
+    best: tuple[int, ReferenceEntry] | None = None
+    for style in _PARTIAL_STYLES:
+        if not text or any(anchor.search(text) is None for anchor in _style_anchors(style)):
+            continue
+        found = parse_prefix(_GRAMMAR, text, style)
+        if found is None:
+            continue
+        try:
+            # The accepted start read again as a whole entry, for its tokens' positions.
+            entry = _parse_as(text[: found[1]].rstrip(), style)
+        except GrammarError:
+            continue  # the style's checks refuse the start it read (a sentence, a date)
+        score = reading_score(style, entry)
+        if score >= _PARTIAL_SCORE and (best is None or score > best[0]):
+            best = (score, entry)
+    return None if best is None else best[1]
 
 
 # --------------------------------------------------------------------------- splitting lists
@@ -1450,14 +1679,21 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if style == "irb_loose":
                         loose_from.add(i)
                         cache[key] = _COST_LOOSE
-                    elif style in ("web", "title_first") and not marked[i]:
+                    elif style in ("web", "title_first", "author_dateless") and not marked[i]:
                         # A line with an address or a quoted title after an entry is more likely
-                        # the rest of it.
+                        # the rest of it; so are lines that read only as an undated "Name. Words."
+                        # (the first lines of an entry whose date is further down).
                         cache[key] = _COST_LOOSE
+                        if style == "author_dateless" and alone.get(j) in _HEAD_STYLES:
+                            # "UNDP. Budget Choices ... for North Macedonia." / "SDC / UN Women.
+                            # 2021. Available at ...": the undated lines and the dated line
+                            # after them are one entry.
+                            cache[key] += _COST_LOOSE
                     elif style == "name_only":
                         cache[key] = _COST_NAME_PER_EXTRA_LINE * (j - i - 1)
-                        if not joined[:1].isupper():
-                            # "018.1444607.": the end of a number or address wrapped above.
+                        if not joined[:1].isupper() or _PLACE_AND_YEAR.search(joined):
+                            # "018.1444607.": the end of a number or address wrapped above;
+                            # "Skopje: 2022.": the place and year that end an entry.
                             cache[key] += _COST_LOOSE
                         elif i > 0 and _stops_mid_entry(texts[i - 1]):
                             # "... Quezon City: Ateneo de" / "Manila University Press.": a
@@ -1465,9 +1701,28 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                             cache[key] += _COST_LOOSE
                     else:
                         cache[key] = 0
+                    if (
+                        style != "name_only"
+                        and i > 0
+                        and not marked[i]
+                        and _stops_mid_entry(texts[i - 1])
+                        and not texts[i - 1][-1:].isdigit()
+                    ):
+                        # "Reaktor, 2020a. Platena ... Diskriminacija I" / "Rabotnicki Prava
+                        # ... 2020.": what follows a line that stops on a word, where no entry
+                        # ends, is its rest (an entry may end on its year or page).
+                        cache[key] += _COST_LOOSE
+                    if i > 0 and not marked[i] and _OPENS_WITH_ADDRESS.match(texts[i]):
+                        # "Available at https://..." or a bare address on the line after an
+                        # entry: where that entry's source is, not an entry of its own.
+                        cache[key] += _COST_LOOSE
                     if j == i + 1:
                         alone[i] = style
-                    elif any(alone.get(k) in _HEAD_STYLES for k in range(i + 1, j)):
+                    elif any(
+                        alone.get(k) in _HEAD_STYLES
+                        and not (_stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit())
+                        for k in range(i + 1, j)
+                    ):
                         # A line that is an author-year entry on its own ("Smith, J. (2003).
                         # Title.") starts one: a run that reads over it is two entries.
                         cache[key] += _COST_LOOSE
@@ -1488,7 +1743,8 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
 
     # The style each line is read in on its own (lines no style reads are not in it).
     alone: dict[int, str] = {}
-    singles = [cost(i, i + 1) for i in range(n)]
+    # Last line first: a run's cost may look at how the line after it reads alone.
+    singles = [cost(i, i + 1) for i in range(n - 1, -1, -1)][::-1]
     if all(single == 0 for single in singles):
         # Every line is a whole entry on its own: the cheapest cut with the most entries.
         return list(range(n))
@@ -1525,6 +1781,15 @@ def _stops_mid_entry(line: str) -> bool:
     last = stripped.rsplit(None, 1)[-1]
     return not last.startswith(("http://", "https://", "www."))
 
+
+#: A place and year as the publication facts at the end of an entry write them.
+_PLACE_AND_YEAR = re.compile(r":\s*(?:1[6-9]|20)[0-9][0-9]\.?$")
+
+#: A line that opens with an address or with the words that introduce one.
+_OPENS_WITH_ADDRESS = re.compile(
+    r"\s*(?:(?i:(?:available|accessible|published|online)\s+(?:from|at|on|via)|(?:accessed|"
+    r"retrieved)\s+(?:via|from))\s*:?\s*)?(?:https?:|www\.)"
+)
 
 _URL_BROKEN = re.compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
@@ -1568,7 +1833,7 @@ def iter_references(
             entry_start, entry_end = raw_start + lead, raw_end - trail
             entry_text = text[entry_start:entry_end]
             yield Reference(
-                reference_entry(_normal(entry_text), section),
+                read_list_entry(join_entry_lines(entry_text), section),
                 section,
                 entry_text,
                 line_index.span(entry_start, entry_end),

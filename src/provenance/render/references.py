@@ -375,11 +375,13 @@ def _author_year(entry: ReferenceEntry) -> str:
 
 
 def _author_title(entry: ReferenceEntry) -> str:
-    _need(entry, "author-title", "author", "title", "date")
+    _need(entry, "author-title", "author", "title")
     _unused(entry, "author-title", "place", "volume", "issue", "pages", "index_code", "note")
     assert entry.author is not None and entry.title is not None
     if entry.accessed is not None and entry.url is None:
         raise ValueError("an access date follows the address")
+    if entry.date is None:
+        return _author_title_undated(entry)
     if not isinstance(entry.date, Date) or entry.date.month is not None:
         raise ValueError("an author-title entry has a year")
     _check(entry.date)
@@ -388,6 +390,21 @@ def _author_title(entry: ReferenceEntry) -> str:
     if entry.container is not None:
         text += f" {entry.container},"
     text += f" {entry.date.year}."
+    if entry.url is not None:
+        text += f" {entry.url}{_accessed(entry)}"
+    return text
+
+
+def _author_title_undated(entry: ReferenceEntry) -> str:
+    """``Author. "Title." [Container.] [URL (accessed ...)]``: an entry with no date."""
+    assert entry.author is not None and entry.title is not None
+    if entry.url is not None and entry.container is None:
+        # "Author. Title. URL" is how a web entry is written: it reads back as one.
+        raise ValueError("an undated author-title entry with an address names its publisher")
+    author = entry.author if entry.author.endswith(".") else f"{entry.author}."
+    text = f"{author} {_quoted(entry.title)}"
+    if entry.container is not None:
+        text += f" {entry.container}."
     if entry.url is not None:
         text += f" {entry.url}{_accessed(entry)}"
     return text
