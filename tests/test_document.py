@@ -531,6 +531,37 @@ def test_a_cross_reference_targets_the_body_heading_not_its_contents_line() -> N
     assert targets == [("chapter", "2", "2. Torture"), ("annex", "1", "Annex 1")]
 
 
+_UN_PARAGRAPH = (
+    " The Committee notes the information provided by the State party on the measures taken,"
+    " and regrets the lack of data on their effect on the people concerned.\n\n"
+)
+
+
+def test_a_paragraph_pointer_finds_its_numbered_paragraph() -> None:
+    text = (
+        "Concluding observations\n\nA. Introduction\n\n"
+        + "".join(f"{n}.{_UN_PARAGRAPH}" for n in range(1, 30))
+        + "30. As noted (see para. 27), courts exist. See also para. 40."
+        + _UN_PARAGRAPH
+    )
+    document = provenance.parse(text)
+    pointers = {c.label: c for c in document.cross_references}
+    assert pointers["27"].paragraph is not None
+    assert text[pointers["27"].paragraph.start :].startswith("27. The")
+    assert pointers["40"].paragraph is None and pointers["40"].checkable
+
+
+def test_a_pointer_to_a_kind_of_part_the_document_never_numbers_cannot_be_checked() -> None:
+    text = "The movement\n\nThe party split in 1992 (see Chapter 2)." + _UN_PARAGRAPH
+    (pointer,) = provenance.parse(text).cross_references
+    assert (pointer.kind, pointer.target, pointer.checkable) == ("chapter", None, False)
+    # Where the document has chapters, a missing one can be checked (and is an error).
+    numbered = "1. Origins\n\nThe party split (see Chapter 3)." + _UN_PARAGRAPH
+    numbered += "2. Leaders\n\nText." + _UN_PARAGRAPH
+    (pointer,) = provenance.parse(numbered).cross_references
+    assert (pointer.label, pointer.target, pointer.checkable) == ("3", None, True)
+
+
 # ------------------------------------------------------------- citations and their sources
 
 

@@ -35,7 +35,7 @@ from provenance.model import (
     Update,
 )
 from provenance.parsers.citations import iter_citations
-from provenance.parsers.crossrefs import iter_cross_references
+from provenance.parsers.crossrefs import iter_cross_references, parse_heading_number
 from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
@@ -56,7 +56,7 @@ from provenance.sourcenames import (
     reference_keys,
     source_key,
 )
-from provenance.span import Intervals, LineIndex
+from provenance.span import Intervals, LineIndex, Span
 from provenance.timeline import build_timeline
 
 _SOURCE_SECTIONS = (
@@ -973,9 +973,40 @@ def _cross_references(
     for i in order:
         for label in labels[i]:
             targets.setdefault(label, i)
+    numbered_kinds = {kind for kind, _ in targets}
+    paragraphs: dict[str, Span] = {}
+    if any(ref.kind == "paragraph" for ref in found):
+        paragraphs = _numbered_paragraphs(text, line_index, seg.prose)
+        if paragraphs:
+            numbered_kinds.add("paragraph")
     # Linked in place: a second list would hold every reference twice at the peak.
     for index, ref in enumerate(budget.counted(found, "cross-references")):
-        found[index] = attrs.evolve(ref, target=targets.get((ref.kind, ref.label.rstrip("."))))
+        number = ref.label.rstrip(".")
+        target = targets.get((ref.kind, number))
+        paragraph = paragraphs.get(number) if target is None and ref.kind == "paragraph" else None
+        checkable = ref.kind in numbered_kinds or ref.kind in ("annex", "appendix")
+        if target is not None or paragraph is not None or not checkable:
+            found[index] = attrs.evolve(
+                ref, target=target, paragraph=paragraph, checkable=checkable
+            )
+    return found
+
+
+def _numbered_paragraphs(
+    text: str, line_index: LineIndex, prose: Sequence[tuple[int, int]]
+) -> dict[str, Span]:
+    """Paragraphs of running text that start with their number ("27. The Committee notes"), as
+    UN documents and court decisions number theirs, by number. The number is read by the
+    heading grammar from the paragraph's first words."""
+    found: dict[str, Span] = {}
+    for start, end in prose:
+        if not text[start : start + 1].isdigit():
+            continue
+        head = text[start : min(end, start + 12)]
+        head = head.split("\n", 1)[0].rsplit(" ", 1)[0] if " " in head else head
+        number, _ = parse_heading_number(head)
+        if number and number.isdigit() and text.startswith(number + ".", start):
+            found.setdefault(number, line_index.span(start, start + len(head)))
     return found
 
 

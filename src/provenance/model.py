@@ -377,6 +377,12 @@ class CrossReference:
     span: Span
     #: Index into ``Document.headings`` of the target; None when no heading matches.
     target: int | None = None
+    #: For a pointer to a paragraph no heading carries: the numbered paragraph it points at.
+    paragraph: Span | None = None
+    #: False when the document numbers no part of this kind at all (no numbered paragraph,
+    #: chapter or section): the pointer is into another work, or to parts this copy leaves out,
+    #: and cannot be checked against this text.
+    checkable: bool = True
 
 
 @attrs.frozen(slots=True)

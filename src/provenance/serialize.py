@@ -279,7 +279,14 @@ def _cross_reference(xref: CrossReference, headings: Sequence[Heading]) -> JsonO
         "text": xref.text,
         "kind": xref.kind,
         "label": xref.label,
-        "target_line": headings[target].span.line if found and target is not None else None,
+        "target_line": (
+            headings[target].span.line
+            if found and target is not None
+            else xref.paragraph.line
+            if xref.paragraph is not None
+            else None
+        ),
+        "checkable": xref.checkable,
     }
 
 

@@ -151,9 +151,24 @@ class DocBuilder:
         return len(self.headings) - 1
 
     def cross_reference(
-        self, needle: str, kind: CrossRefKind, label: str, target: int | None = None
+        self,
+        needle: str,
+        kind: CrossRefKind,
+        label: str,
+        target: int | None = None,
+        *,
+        paragraph: str | None = None,
+        checkable: bool = True,
     ) -> CrossReference:
-        reference = CrossReference(kind, label, needle, self.span(needle), target)
+        reference = CrossReference(
+            kind,
+            label,
+            needle,
+            self.span(needle),
+            target,
+            self.span(paragraph) if paragraph is not None else None,
+            checkable,
+        )
         self.cross_references.append(reference)
         return reference
 

@@ -27,6 +27,7 @@ from provenance.rules.sources import (
     missing_access_date,
     note_calls_not_found,
     notes_not_found,
+    parts_not_included,
     reference_never_cited,
     unreadable_source_list,
 )
@@ -524,6 +525,31 @@ def test_broken_cross_reference() -> None:
     assert flagged(broken_cross_reference, doc) == ["Section 3"]
     assert messages(broken_cross_reference, doc) == [
         '"Section 3" points to section 3, which no heading of the document carries'
+    ]
+
+
+def test_a_pointer_to_a_numbered_paragraph_is_not_broken() -> None:
+    text = "26. The State has laws.\n\n27. It has courts (see para. 26; para. 40).\n"
+    b = DocBuilder(text)
+    b.cross_reference("see para. 26", "paragraph", "26", paragraph="26.")
+    b.cross_reference("para. 40", "paragraph", "40")
+    doc = b.build()
+    assert messages(broken_cross_reference, doc) == [
+        '"para. 40" points to paragraph 40, which no numbered paragraph of the document carries'
+    ]
+
+
+def test_a_kind_of_part_the_document_never_numbers_is_said_once_not_an_error() -> None:
+    # "Chapter 2" in a text with no chapters points into a book it discusses.
+    text = "The movement grew, as Chapter 2 explains and Chapter 3 repeats.\n"
+    b = DocBuilder(text)
+    b.cross_reference("Chapter 2", "chapter", "2", checkable=False)
+    b.cross_reference("Chapter 3", "chapter", "3", checkable=False)
+    doc = b.build()
+    assert messages(broken_cross_reference, doc) == []
+    assert messages(parts_not_included, doc) == [
+        'the text points to "Chapter 2", "Chapter 3", but this document numbers no chapter: '
+        "they point into another work or to parts this copy leaves out, and were not checked"
     ]
 
 

@@ -918,13 +918,16 @@ _KIND_WORDS = {
 def broken_cross_reference(doc: Document) -> Iterator[Emit]:
     absent = _absent_parts(doc)
     for reference in doc.cross_references:
-        if reference.target is not None or reference.kind in absent:
+        if reference.target is not None or reference.paragraph is not None:
             continue
+        if reference.kind in absent or not reference.checkable:
+            continue  # said once, at info level, by parts-not-included
         kind = _KIND_WORDS.get(reference.kind, reference.kind)
+        carrier = "numbered paragraph" if reference.kind == "paragraph" else "heading"
         yield Emit(
             reference.span,
             f"{_quote(reference.text)} points to {kind} {reference.label}, "
-            "which no heading of the document carries",
+            f"which no {carrier} of the document carries",
         )
 
 
@@ -971,15 +974,21 @@ def parts_not_included(doc: Document) -> Iterator[Emit]:
     absent = _absent_parts(doc)
     pointed: dict[str, list[CrossReference]] = {}
     for reference in doc.cross_references:
-        if reference.target is None and reference.kind in absent:
+        if reference.target is None and (reference.kind in absent or not reference.checkable):
             pointed.setdefault(reference.kind, []).append(reference)
     for kind, references in pointed.items():
         written = ", ".join(dict.fromkeys(_quote(reference.text) for reference in references))
         first, *others = references
+        if kind in absent:
+            why = f"this copy holds no {kind}: what is there was not checked"
+        else:
+            why = (
+                f"this document numbers no {_KIND_WORDS.get(kind, kind)}: they point into "
+                "another work or to parts this copy leaves out, and were not checked"
+            )
         yield Emit(
             first.span,
-            f"the text points to {written}, but this copy holds no {kind}: what is there was "
-            "not checked",
+            f"the text points to {written}, but {why}",
             tuple(Related(r.span, f"{_quote(r.text)} is pointed to here") for r in others),
         )
 
