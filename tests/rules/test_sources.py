@@ -1159,3 +1159,29 @@ def test_a_family_name_with_its_particle_cites_a_name_written_given_name_first()
     assert _source_rules(text.replace("(van Solinge, 2019)", "(Solinge, 2019)")) == [
         'citation "(Solinge, 2019)" matches no entry in the reference list'
     ]
+
+
+BAFFI = (
+    "Informal transport\n\n"
+    "Paratransit was reformed (Baffi and Lannes, 2021a), then understood anew "
+    "(Baffi and Lannes, 2021b).\n\n"
+    "References\n\n"
+    "Baffi, S., & Lannes, J.-P. (2021a). Reforming Paratransit. Working paper.\n\n"
+    "Baffi, S., & Lannes, J.-P. (2021b). Understanding Paratransit. Working paper.\n"
+)
+
+
+@pytest.mark.parametrize("letter", ["a", "b"])
+def test_a_year_letter_names_the_entry_of_that_letter_not_another_work_of_the_year(
+    letter: str,
+) -> None:
+    assert _source_rules(BAFFI) == []
+    lost = next(line for line in BAFFI.split("\n") if f"(2021{letter})." in line)
+    assert _source_rules(BAFFI.replace(lost + "\n", "")) == [
+        f'citation "(Baffi and Lannes, 2021{letter})" matches no entry in the reference list'
+    ]
+
+
+def test_a_year_letter_counts_the_works_of_the_year_where_the_list_writes_no_letters() -> None:
+    unlettered = BAFFI.replace("(2021a).", "(2021).").replace("(2021b).", "(2021).")
+    assert _source_rules(unlettered) == []
