@@ -3,6 +3,7 @@
     python benchmarks/accuracy.py                 # dev and train, write benchmarks/ACCURACY.md
     python benchmarks/accuracy.py --split dev --no-write
     python benchmarks/accuracy.py --split train --show references   # per-document misses to study
+    python benchmarks/accuracy.py --split train --no-write --missed-faults  # planted faults not found
     python benchmarks/accuracy.py --formats      # also the dev documents as HTML and as PDF
 
 The corpus is ``benchmarks/accuracy/{train,dev}/NAME.json`` (ground truth, ``shared/accuracy/
@@ -94,8 +95,15 @@ def refextract_prediction(text: str) -> dict[str, Any] | None:
     return {"references": found}
 
 
-def fault_run(text: str, truth: Mapping[str, Any], path: str, clean: list[Finding]) -> Counter[str]:
-    """Planted faults per kind: how many were planted ('kind') and found ('kind:found')."""
+def fault_run(
+    text: str,
+    truth: Mapping[str, Any],
+    path: str,
+    clean: list[Finding],
+    missed: list[str] | None = None,
+) -> Counter[str]:
+    """Planted faults per kind: how many were planted ('kind') and found ('kind:found'); the
+    faults not found are described in ``missed`` when it is given."""
     tally: Counter[str] = Counter()
     for fault in plant(text, truth):
         rules = FAULT_RULES[fault.kind]
@@ -105,15 +113,18 @@ def fault_run(text: str, truth: Mapping[str, Any], path: str, clean: list[Findin
         tally[fault.kind] += 1
         if after > before:
             tally[f"{fault.kind}:found"] += 1
+        elif missed is not None:
+            missed.append(f"{fault.kind}: {fault.description}")
     return tally
 
 
-def evaluate(split: str, faults: bool) -> dict[str, Any]:
+def evaluate(split: str, faults: bool, list_missed: bool = False) -> dict[str, Any]:
     per_doc: dict[str, dict[str, Counts]] = {}
     peer: dict[str, dict[str, Counts]] = {}
     genres: dict[str, str] = {}
     fault_tally: Counter[str] = Counter()
     false_errors: dict[str, list[str]] = {}
+    missed_faults: dict[str, list[str]] = {}
     started = time.perf_counter()
     for truth_path, text_path in corpus(split):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -129,7 +140,8 @@ def evaluate(split: str, faults: bool) -> dict[str, Any]:
         if ref_peer is not None:
             peer[name] = score_document({"references": truth.get("references")}, ref_peer)
         if faults:
-            fault_tally += fault_run(text, truth, str(text_path), findings)
+            missed = missed_faults.setdefault(name, []) if list_missed else None
+            fault_tally += fault_run(text, truth, str(text_path), findings, missed)
     return {
         "split": split,
         "per_doc": per_doc,
@@ -137,6 +149,7 @@ def evaluate(split: str, faults: bool) -> dict[str, Any]:
         "genres": genres,
         "faults": fault_tally,
         "false_errors": false_errors,
+        "missed_faults": missed_faults,
         "seconds": time.perf_counter() - started,
     }
 
@@ -427,17 +440,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; leave ACCURACY.md")
     parser.add_argument("--show", metavar="KIND", help="per-document counts of one kind")
     parser.add_argument(
+        "--missed-faults",
+        action="store_true",
+        help="list the planted faults not found, per document (train only)",
+    )
+    parser.add_argument(
         "--formats",
         action="store_true",
         help="also score dev documents as HTML and as PDF (needs Chromium; see formats.py)",
     )
     args = parser.parse_args(argv)
     splits = ["dev", "train"] if args.split == "all" else [args.split]
-    results = [evaluate(split, faults=not args.no_faults) for split in splits]
+    if (args.show or args.missed_faults) and args.split != "train":
+        parser.error("per-document output is for --split train only: dev is for figures")
+    results = [
+        evaluate(split, faults=not args.no_faults, list_missed=args.missed_faults)
+        for split in splits
+    ]
     for result in results:
         print(render(result))
         if args.show:
             print(misses(result, args.show))
+        for name, missed in sorted(result["missed_faults"].items()):
+            for line in missed:
+                print(f"{name}: {line}")
         print(f"({result['seconds']:.1f} s)\n", file=sys.stderr)
     formats = evaluate_formats() if args.formats else None
     if formats is not None:

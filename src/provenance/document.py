@@ -481,8 +481,19 @@ def _footnotes(
 # --------------------------------------------------------------------------- citations
 
 
-def _nth_of_year(matches: list[int], year_suffix: str) -> int | None:
-    """The entry a year letter picks ("b" of "1995b": the second), or None past the last."""
+def _nth_of_year(
+    matches: list[int], year_suffix: str, references: Sequence[Reference]
+) -> int | None:
+    """The entry a year letter picks: the one whose year carries that letter ("Baffi 2021b"),
+    where the list writes letters, else the nth of them ("b": the second), or None past the
+    last. Where the list writes letters, a letter none has picks nothing: the entry it named
+    is not there, whatever other work of that author and year is."""
+    lettered = [i for i in matches if references[i].entry.year_suffix is not None]
+    if lettered:
+        same = [i for i in lettered if references[i].entry.year_suffix == year_suffix]
+        return same[0] if same else None
+    if len(matches) < 2:
+        return matches[0] if matches else None
     position = ord(year_suffix) - ord("a")
     return matches[position] if 0 <= position < len(matches) else None
 
@@ -820,8 +831,8 @@ class _SourceIndex:
                 # "(Country Reports 2004)" cites "Country Reports on Human Rights Practices for
                 # 2004", published in 2005: the year names the edition, not the publication.
                 matches = [i for i in candidates if self._year_names_edition(date, i)]
-            if year_suffix is not None and len(matches) > 1:
-                return _nth_of_year(matches, year_suffix)
+            if year_suffix is not None and matches:
+                return _nth_of_year(matches, year_suffix, self.references)
             return self._prefer_cited_sections(matches)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
@@ -832,9 +843,9 @@ class _SourceIndex:
         context = " " + source_key(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
         named = [i for i in same_date if any(f" {key} " in context for key in self.context_keys[i])]
-        if year_suffix is not None and len(named) > 1:
+        if year_suffix is not None and named:
             # "Roe (2001b) disagreed": the name before the bracket, then the letter.
-            return _nth_of_year(named, year_suffix)
+            return _nth_of_year(named, year_suffix, self.references)
         if named:
             return self._prefer_cited_sections(named)
         exact = [i for i in same_date if self._same_day(date, i)]

@@ -237,6 +237,9 @@ class ReferenceEntry:
     kind: str = "irb"
     #: Retrieval note such as "(NEXIS)" or description such as "Correspondence sent to ...".
     note: str | None = None
+    #: The letter after an author-year entry's year ("2021b"): which of its author's works of
+    #: that year it is, as citations name it. Used for linking, not shown in outputs.
+    year_suffix: str | None = attrs.field(default=None, metadata={"json": False})
 
 
 @attrs.frozen(slots=True)

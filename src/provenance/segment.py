@@ -255,6 +255,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
                 if key is not None and len(key) >= 2 and not key.endswith(_BACK_LINKS):
                     counts[key] += 1
     repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
+    repeated -= _repeated_list_headings(blocks, repeated)
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
@@ -274,6 +275,29 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             spans.append((position, end))
             position = text.find(key, end)
     return _merge(spans)
+
+
+#: What a repeated heading may open for it to be a list's heading each time, not furniture.
+_SOURCE_LIST_KINDS = frozenset({"references", "attachment", "additional-sources", "bibliography"})
+
+
+def _repeated_list_headings(blocks: list[Block], repeated: set[str]) -> set[str]:
+    """The repeated lines that head a list of sources wherever they stand ("Sources:" after
+    each answer of a form, each followed by its entries): a running header is followed by
+    whatever text the page goes on with, not by a source entry every time."""
+    candidates = {
+        key for key in repeated if SECTION_HEADINGS.get(heading_key(key)) in _SOURCE_LIST_KINDS
+    }
+    heads: set[str] = set()
+    for key in candidates:
+        followers = [
+            blocks[i + 1].lines[0].text
+            for i, block in enumerate(blocks[:-1])
+            if len(block.lines) == 1 and _furniture_key(block.lines[0].text) == key
+        ]
+        if followers and all(_looks_like_entry(text) for text in followers):
+            heads.add(key)
+    return heads
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -767,6 +791,12 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         return False  # a bullet or list number starts an entry
     kind = reference_entry(previous).kind
     first = reference_entry(" ".join(block.lines[0].text.split()))
+    if first.date is None and len(block.lines) > 1:
+        # "Morales - Miranda, N., ... (2021)." with its title on the next line: the first line
+        # alone is no entry, the block is one of its own.
+        whole = reference_entry(" ".join(" ".join(line.text for line in block.lines).split()))
+        if whole.kind == "author-year" and whole.author is not None and whole.date is not None:
+            return False
     if first.date is None and kind in ("author-year", "web", "title-first", "irb"):
         # An open quotation; for the new styles also no full stop, bracket or quote where the
         # text stops.

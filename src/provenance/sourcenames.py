@@ -98,6 +98,7 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
             family, _, given = name.partition(",")
             keys.append(source_key(f"{given.split(',')[0]} {family}"))
         keys.extend(family_keys(name))
+        keys.extend(_particle_family_key(name))
         # A periodical is cited by its name, an organisation also by its acronym.
         keys.extend(_acronym_keys(name, initials and name is entry.author))
     if entry.kind == "legend" and entry.note:
@@ -146,6 +147,20 @@ _LAST_JOINED = re.compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
 
 def _natural(part: str) -> bool:
     return _NATURAL.fullmatch(part) is not None
+
+
+# One person named given name first, whose family name starts with a particle: "Delphine van
+# Solinge", "Ludwig von Mises"; the particle shows where the family name starts.
+_PARTICLE_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}((?:van|von|de|da|del|della|der|den|du|le|la|ter|ten)"
+    r"(?:\s+(?:der|den|de|la|le))?\s+[A-Z][\w'’-]+)"
+)
+
+
+def _particle_family_key(name: str) -> list[str]:
+    """ "Delphine van Solinge" is cited "(van Solinge, 2019)": the family name with its particle."""
+    match = _PARTICLE_NAME.fullmatch(name.strip().rstrip("."))
+    return [source_key(match.group(1))] if match else []
 
 
 def family_keys(name: str) -> list[str]:

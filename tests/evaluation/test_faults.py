@@ -65,3 +65,25 @@ def test_plant_is_reproducible_and_every_kind_has_rules() -> None:
     first = faults.plant(TEXT, TRUTH, seed=1)
     assert [f.text for f in first] == [f.text for f in faults.plant(TEXT, TRUTH, seed=1)]
     assert {f.kind for f in first} == set(faults.PLANTERS)
+
+
+def test_a_dropped_reference_of_a_source_also_consulted_counts_as_found() -> None:
+    # The rule that reports it says so: its source is now listed only as consulted.
+    import provenance
+
+    text = (
+        "Situation of returnees [ABC12345.E]\n\n"
+        "Returnees are questioned at the airport (Amnesty International 1999).\n\n"
+        "References\n\n"
+        "Amnesty International (AI). 1999. Annual Report 1999. London: AI.\n\n"
+        "Additional Sources Consulted\n\n"
+        "Amnesty International\n\n"
+        "Human Rights Watch\n"
+    )
+    truth = {
+        "references": [{"line": 7}, {"line": 11}, {"line": 13}],
+        "citations": [{"line": 3, "text": "(Amnesty International 1999)", "reference_line": 7}],
+    }
+    (fault,) = faults.drop_cited_reference(text, truth)
+    found = {f.rule for f in provenance.check(provenance.parse(fault.text))}
+    assert found & faults.FAULT_RULES["drop-cited-reference"] == {"cited-only-as-consulted"}

@@ -1569,3 +1569,19 @@ def test_comma_note_needs_a_name_before_the_quoted_title() -> None:
         "comma-note", "Jones and Grove, EB", "Chad’s borders", Date(2023, 10, 12)
     )  # fmt: skip
     assert parse_reference("BTI, ‘Who we are’, no date ↩", "footnote").date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "letter"),
+    [
+        ("Baffi, S., & Lannes, J.-P. (2021b). Understanding Paratransit. Working paper.", "b"),
+        ("Smith, J. 2003a. A Title. Publisher.", "a"),
+        ("Smith, J., 2003c. A Title. Publisher.", "c"),
+        ("Smith, J. (2003). A Title. Publisher.", None),
+    ],
+)
+def test_author_year_keeps_the_letter_of_its_year(text: str, letter: str | None) -> None:
+    entry = reference_entry(text)
+    assert entry.kind == "author-year"
+    assert entry.date == Date(2003 if "2003" in text else 2021)
+    assert entry.year_suffix == letter

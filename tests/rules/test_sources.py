@@ -1110,3 +1110,104 @@ def test_a_long_stretch_is_keyed_a_piece_at_a_time_as_a_whole(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sources_module, "_KEY_PIECE", 3)
         assert sources_module._stretch_key(text, start, end) == source_key(text[start:end])
+
+
+def _source_rules(text: str) -> list[str]:
+    import provenance
+
+    return [
+        f.message
+        for f in provenance.check(provenance.parse(text))
+        if f.rule in ("citation-without-reference", "unreadable-source-list")
+    ]
+
+
+def _answers_with_sources(entries: list[list[str]], cited: list[list[str]]) -> str:
+    """A form answered in parts, each part's citations followed by its own "Sources:" list."""
+    parts = ["Learning plan on disinformation\n"]
+    for number, (listed, cited_here) in enumerate(zip(entries, cited, strict=True), start=1):
+        said = " ".join(
+            f"Finding {number}.{k} was reported ({c})." for k, c in enumerate(cited_here)
+        )
+        parts.append(f"> {QUESTION}\n\n{said}\n\nSources:\n")
+        parts.extend(f"{entry}\n" for entry in listed)
+    return "\n".join(parts)
+
+
+QUESTION = (
+    "Background: what is the history of your challenge, what is causing or driving it, who is "
+    "involved, how does the current situation look like and what undesired effects does it produce?"
+)
+SOURCES_LISTS = [
+    ["Bunce, M. (2019). Humanitarian communication. Journal of Affairs, 1(1), 49-55."],
+    ["Hook, Kristina. (2022). Social media misinformation. Stimson Center."],
+    ["Xu, Rachel. (2021, January 15). You can't handle the truth. Policy Blog."],
+]
+SOURCES_CITED = [["Bunce, 2019"], ["Hook, 2022"], ["Xu, 2021"]]
+
+
+def test_a_list_heading_repeated_after_each_part_is_read_each_time() -> None:
+    # "Sources:" three times is not a running page header: an entry follows it each time.
+    assert _source_rules(_answers_with_sources(SOURCES_LISTS, SOURCES_CITED)) == []
+    dropped = [SOURCES_LISTS[0], [], SOURCES_LISTS[2]]
+    dropped[1] = ["Katz, Eian. (2021, December 1). Liar's war. International Review."]
+    assert _source_rules(_answers_with_sources(dropped, SOURCES_CITED)) == [
+        'citation "(Hook, 2022)" matches no entry in the reference list'
+    ]
+
+
+def test_an_entry_whose_first_line_has_no_title_is_not_glued_to_the_one_before() -> None:
+    # The entry before ends without a full stop; the next one breaks its line after its date.
+    text = (
+        "Informal transport\n\n"
+        "Encyclopaedias describe it (Morales-Miranda, 2021), as do assessments (Moscoso, 2019).\n\n"
+        "Bibliography\n\n"
+        "Moscoso, M., van Laake, T., Quiñones, L., Eds. (2019). Sustainable Urban Mobility in\n"
+        "Latin America. Despacio: Bogotá, Colombia\n\n"
+        "Morales - Miranda, N., Quesada - Alluín, C., & Steinvorth - Álvarez, A. (2021).\n"
+        "Enciclopedia del Transporte Informal en América Central.\n"
+    )
+    assert _source_rules(text) == []
+    without = text[: text.index("Morales - Miranda")]
+    assert _source_rules(without) == [
+        'citation "(Morales-Miranda, 2021)" matches no entry in the reference list'
+    ]
+
+
+def test_a_family_name_with_its_particle_cites_a_name_written_given_name_first() -> None:
+    text = (
+        "Digital risks\n\n"
+        "False information hinders a community's response (van Solinge, 2019).\n\n"
+        "References\n\n"
+        "Delphine van Solinge (2019, June 12). Digital risks for populations. Policy Blog.\n"
+    )
+    assert _source_rules(text) == []
+    assert _source_rules(text.replace("(van Solinge, 2019)", "(Solinge, 2019)")) == [
+        'citation "(Solinge, 2019)" matches no entry in the reference list'
+    ]
+
+
+BAFFI = (
+    "Informal transport\n\n"
+    "Paratransit was reformed (Baffi and Lannes, 2021a), then understood anew "
+    "(Baffi and Lannes, 2021b).\n\n"
+    "References\n\n"
+    "Baffi, S., & Lannes, J.-P. (2021a). Reforming Paratransit. Working paper.\n\n"
+    "Baffi, S., & Lannes, J.-P. (2021b). Understanding Paratransit. Working paper.\n"
+)
+
+
+@pytest.mark.parametrize("letter", ["a", "b"])
+def test_a_year_letter_names_the_entry_of_that_letter_not_another_work_of_the_year(
+    letter: str,
+) -> None:
+    assert _source_rules(BAFFI) == []
+    lost = next(line for line in BAFFI.split("\n") if f"(2021{letter})." in line)
+    assert _source_rules(BAFFI.replace(lost + "\n", "")) == [
+        f'citation "(Baffi and Lannes, 2021{letter})" matches no entry in the reference list'
+    ]
+
+
+def test_a_year_letter_counts_the_works_of_the_year_where_the_list_writes_no_letters() -> None:
+    unlettered = BAFFI.replace("(2021a).", "(2021).").replace("(2021b).", "(2021).")
+    assert _source_rules(unlettered) == []

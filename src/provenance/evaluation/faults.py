@@ -21,7 +21,10 @@ from provenance.span import LineIndex
 
 #: Fault kind -> the rules any one of which detects it.
 FAULT_RULES: Mapping[str, frozenset[str]] = {
-    "drop-cited-reference": frozenset({"citation-without-reference", "unreadable-source-list"}),
+    # A source also listed as consulted is cited only as consulted once its entry is lost.
+    "drop-cited-reference": frozenset(
+        {"citation-without-reference", "unreadable-source-list", "cited-only-as-consulted"}
+    ),
     "drop-note-body": frozenset({"footnote-without-body", "notes-not-found"}),
     "drop-note-call": frozenset({"footnote-without-marker", "footnote-numbering"}),
     "change-weekday": frozenset({"weekday-mismatch"}),

@@ -1046,9 +1046,16 @@ class _EntryTransformer(Transformer[Token, Any]):
         except GrammarError:
             return year
 
+    def _year_letter(self, token: Token) -> str | None:
+        """The letter of an AY_YEAR token ("2019a" -> "a"): which of one author's works of
+        that year the entry is."""
+        text = str(token).strip()
+        return text[4] if len(text) == 5 and text[:4].isdigit() and text[4].islower() else None
+
     def ay_head(self, c: list[Any]) -> _Role:
         author: str | None = None
         date: DateValue | None = None
+        letter: str | None = None
         precise = False
         for x in c:
             if isinstance(x, _Frag):
@@ -1056,20 +1063,24 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif x.type == "DITTO":
                 author = str(x)
             elif x.type == "AY_YEAR":
-                date = self._year(x)
+                date, letter = self._year(x), self._year_letter(x)
             elif x.type == "COMMA_YEAR":
-                date = self._year(Token("AY_YEAR", str(x)[1:]))
+                year = Token("AY_YEAR", str(x)[1:])
+                date, letter = self._year(year), self._year_letter(year)
             elif x.type == "PAREN_DATE":
                 date = parse_reference_date(_normal(str(x)[1:-1]))
                 precise = True
             elif x.type == "PAREN_YEAR":
                 inner = _normal(str(x)[1:-1])
                 when, _, extra = inner.partition(",")
-                date = self._year(Token("AY_YEAR", when))
+                date, letter = (
+                    self._year(Token("AY_YEAR", when)),
+                    self._year_letter(Token("AY_YEAR", when)),
+                )
                 if extra.strip() and isinstance(date, Date):
                     date = self._with_day(date, extra)
                     precise = True
-        return _Role("head", (author, date), precise)
+        return _Role("head", (author, date, letter), precise)
 
     def _tail_fields(
         self, tokens: Sequence[Any], fields: dict[str, Any], year: Date | None
@@ -1116,7 +1127,9 @@ class _EntryTransformer(Transformer[Token, Any]):
         tail: list[Any] = []
         for x in c:
             if isinstance(x, _Role) and x.name == "head":
-                fields["author"], date = x.value
+                fields["author"], date, letter = x.value
+                if letter is not None:
+                    fields["year_suffix"] = letter
                 if date is not None:
                     fields["date"] = date
                     year = None if x.extra else date
