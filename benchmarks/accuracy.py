@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py                 # dev and train, write benchmarks/ACCURACY.md
     python benchmarks/accuracy.py --split dev --no-write
     python benchmarks/accuracy.py --split train --show references   # per-document misses to study
-    python benchmarks/accuracy.py --split train --no-write --missed-faults  # planted faults not found
+    python benchmarks/accuracy.py --split train --no-write --missed-faults  # faults not found
     python benchmarks/accuracy.py --formats      # also the dev documents as HTML and as PDF
 
 The corpus is ``benchmarks/accuracy/{train,dev}/NAME.json`` (ground truth, ``shared/accuracy/

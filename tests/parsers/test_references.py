@@ -1585,3 +1585,17 @@ def test_author_year_keeps_the_letter_of_its_year(text: str, letter: str | None)
     assert entry.kind == "author-year"
     assert entry.date == Date(2003 if "2003" in text else 2021)
     assert entry.year_suffix == letter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Alpha Q. J. "Waiting in the Shadows" 2019',
+        "Alpha S. Alpha Q. *North Korea: Behind Closed Doors* 2019",
+        "Smith JA. Human rights in Kenya. Lancet. 2019;3:1-10.",
+    ],
+)
+def test_a_name_with_initials_that_goes_on_is_not_a_vancouver_list(text: str) -> None:
+    # Found by the generated entries: "Alpha Q." alone reads as a Vancouver name, which left
+    # the initial or name after it nowhere to go.
+    refs._parse_as(text, "author_title")
