@@ -794,17 +794,34 @@ _PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
 _YEAR_OR_ADDRESS = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?:|www\.")
+#: Running text that cites sources by year: this many words at least, in two sentences or more.
+_CITING_PROSE_WORDS = 40
+_SENTENCE_END = re.compile(r"[a-z0-9)][.!?](?:\s+[A-Z]|\s*$)")
 
 
 def _is_prose(text: str) -> bool:
     """Whether a block in a source list is running text, which ends the list: long, mostly
-    lower-case words, no year or address, and no reference style reads it."""
-    from provenance.parsers.references import reference_entry
+    lower-case words, no year or address, and no reference style reads it. A paragraph that
+    cites sources by year ("... (Black and Koser 1999).") is running text too when it is long,
+    made of sentences and mostly lower case, and does not open as an entry with its author and
+    date (an annotated entry does)."""
+    from provenance.parsers.references import read_list_entry, reference_entry
 
     words = text.split()
-    if len(words) < _PROSE_WORDS or _YEAR_OR_ADDRESS.search(text):
+    if len(words) < _PROSE_WORDS:
         return False
-    if sum(word[:1].islower() for word in words) * 2 < len(words):
+    lower = sum(word[:1].islower() for word in words)
+    if _YEAR_OR_ADDRESS.search(text):
+        if (
+            len(words) < _CITING_PROSE_WORDS
+            or lower * 10 < len(words) * 7
+            or len(_SENTENCE_END.findall(text)) < 2
+            or re.search(r"https?:|www\.", text)
+        ):
+            return False
+        entry = read_list_entry(" ".join(words))
+        return entry.kind in ("unstructured", "name-only") or entry.date is None
+    if lower * 2 < len(words):
         return False
     return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
 

@@ -1,0 +1,49 @@
+"""``segment`` on research reports: where a list of sources starts and ends, whatever heads or
+follows it."""
+
+from __future__ import annotations
+
+from provenance.segment import Segmentation, segment
+from provenance.span import LineIndex
+
+
+def _segment(text: str) -> Segmentation:
+    return segment(text, LineIndex(text))
+
+
+def _sources(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in _segment(text).sources]
+
+
+_CITING_PARAGRAPH = (
+    "Studies of return have long stressed that the decision to go back rests on security and "
+    "on property (Black and Koser 1999). Later work showed that the return of minorities "
+    "depended on the presence of international forces and on the attitude of local "
+    "authorities, and that many who returned left again within a few years (Ghanem 2003)."
+)
+
+
+def test_a_paragraph_citing_sources_by_year_ends_a_list() -> None:
+    # "Literature" heads a review of the literature here, not a list: its paragraphs cite
+    # years, but they are sentences, and the document's sections after them are no entries.
+    text = (
+        "Return migration\n\nSummary.\n\nLiterature\n\n"
+        f"{_CITING_PARAGRAPH}\n\nMethods\n\nWe interviewed returnees.\n\n"
+        "References\n\nBlack, R. and Koser, K. (1999). The End of the Refugee Cycle? "
+        "Oxford: Berghahn.\n"
+    )
+    assert _sources(text) == [
+        "Black, R. and Koser, K. (1999). The End of the Refugee Cycle? Oxford: Berghahn."
+    ]
+
+
+def test_an_annotated_entry_stays_in_its_list() -> None:
+    # An entry that opens with its author and date, then a paragraph about the source.
+    annotated = (
+        "Ghanem, T. (2003). When forced migrants return home. Oxford: RSC Working Paper 16. "
+        "The paper follows the families who went back to the villages of the region after the "
+        "war and shows that most of them had lost their houses. It is the first study of the "
+        "kind, and the later ones build on its interviews and on the way it counts returns."
+    )
+    text = f"Report\n\nText (Ghanem 2003).\n\nBibliography\n\n{annotated}\n"
+    assert _sources(text) == [annotated]
