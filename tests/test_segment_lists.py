@@ -47,3 +47,26 @@ def test_an_annotated_entry_stays_in_its_list() -> None:
     )
     text = f"Report\n\nText (Ghanem 2003).\n\nBibliography\n\n{annotated}\n"
     assert _sources(text) == [annotated]
+
+
+def test_a_bibliography_grouped_under_markdown_sub_headings_goes_on() -> None:
+    text = (
+        "# Report\n\nText (UNHCR 2021; Zetter 2007).\n\n## Bibliography\n\n"
+        "### Reports\n\n- UNHCR (2021). *Global Trends*. Geneva: UNHCR.\n\n"
+        "### Articles\n\n- Zetter, R. (2007). More Labels, Fewer Refugees. *JRS*, 20(2).\n\n"
+        "## About the authors\n\nThe authors work on forced migration.\n"
+    )
+    seg = _segment(text)
+    assert [text[s.start : s.end] for s in seg.sources] == [
+        "- UNHCR (2021). *Global Trends*. Geneva: UNHCR.",
+        "- Zetter, R. (2007). More Labels, Fewer Refugees. *JRS*, 20(2).",
+    ]
+    assert {"Reports", "Articles", "About the authors"} <= {h.text for h in seg.headings}
+
+
+def test_a_markdown_heading_of_the_list_s_level_ends_it() -> None:
+    text = (
+        "# Report\n\n## References\n\n- UNHCR (2021). *Global Trends*. Geneva: UNHCR.\n\n"
+        "## Annex\n\n- Interview guide, 2021.\n"
+    )
+    assert _sources(text) == ["- UNHCR (2021). *Global Trends*. Geneva: UNHCR."]

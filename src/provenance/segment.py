@@ -436,6 +436,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     notes_next = 1  # the number the next note under a Notes heading would carry
     after_attachment_intro = False
     list_first = 0  # where the entries of the list being read start in ``sources``
+    list_level = 0  # the Markdown level of the list's heading (0: not a Markdown heading)
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -466,6 +467,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             if key in SECTION_HEADINGS:
                 section = SECTION_HEADINGS[key]
                 list_first = len(sources)
+                list_level = _markdown_level(candidate)
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
                 continue
@@ -473,6 +475,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 section = None
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
+                continue
+            if section in _LIST_SECTIONS and list_level and _markdown_level(candidate) > list_level:
+                # "## Bibliography", then "### NGO reports" and its entries: a bibliography
+                # grouped under sub-headings goes on under each of them.
+                headings.append(_make_heading(candidate, line_index))
+                region("heading", block.start, block.end)
                 continue
             if section is not None and not candidate.markdown and section != "notes":
                 # Inside a source list a short capitalised line ("IRB Databases") is an entry.
@@ -669,6 +677,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         prose=tuple(prose),
         first_line=first_line,
     )
+
+
+def _markdown_level(candidate: _HeadingLine) -> int:
+    """The level of a Markdown heading ("### Books": 3), 0 for a heading of another kind."""
+    match = _MARKDOWN_HEADING.match(candidate.line.text) if candidate.markdown else None
+    return len(match.group(1)) if match else 0
 
 
 def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool = False) -> Heading:
