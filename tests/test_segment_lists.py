@@ -70,3 +70,26 @@ def test_a_markdown_heading_of_the_list_s_level_ends_it() -> None:
         "## Annex\n\n- Interview guide, 2021.\n"
     )
     assert _sources(text) == ["- UNHCR (2021). *Global Trends*. Geneva: UNHCR."]
+
+
+def test_a_site_footer_after_a_list_is_no_entry() -> None:
+    entries = (
+        "Smith, J. (2015). Border Control and Human Rights. London: Routledge.\n"
+        "Jones, K. (2018). Detention in the Mediterranean. Oxford: Oxford University Press."
+    )
+    for footer in (
+        "About us | Contact | Privacy policy | Terms of use",
+        "© 2021 Migration Research Centre. All rights reserved.",
+        "Follow us on Twitter and Facebook",
+    ):
+        for gap in ("\n", "\n\n"):  # right under the list, or after a blank line
+            text = f"Report\n\nText (Smith 2015).\n\nReferences\n\n{entries}{gap}{footer}\n"
+            assert _sources(text) == entries.split("\n"), (footer, gap)
+
+
+def test_a_line_of_a_table_or_a_list_is_no_footer() -> None:
+    from provenance.segment import _is_site_footer
+
+    assert not _is_site_footer("| Age 35-44 | 1.27 | 0.78 | .103 |")
+    assert not _is_site_footer("Amnesty International | 2019 | Syria: Returnees | London")
+    assert not _is_site_footer("Copyright law in the region protects authors.")

@@ -91,6 +91,35 @@ _LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "relat
 # Lines a web copy adds after its lists: page categories, empty bullets.
 _SITE_FURNITURE = re.compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
 
+# A web page's footer, as a copy keeps it after the text: a copyright line, links to the site's
+# policies, an invitation to follow or subscribe, a bar of links ("About us | Contact | Privacy").
+_SITE_FOOTER = re.compile(
+    r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved"
+    r"|follow us\b|subscribe to (?:our|the) newsletter|back to top\b"
+    r"|(?:privacy|cookie)s? (?:policy|notice|settings)\b|terms (?:of use|and conditions)\b)",
+    re.IGNORECASE,
+)
+_LINK_BAR_SEPARATOR = re.compile(r"\s[|•·]\s")
+_LINK_BAR_WORDS = 4
+
+
+def _is_site_footer(line: str) -> bool:
+    """Whether a line is a web page's footer (``_SITE_FOOTER``, or a bar of three or more short
+    links with no year), which ends any list above it."""
+    if len(line) > _FURNITURE_LENGTH:
+        return False
+    if _SITE_FOOTER.match(line):
+        return True
+    stripped = line.strip()
+    parts = _LINK_BAR_SEPARATOR.split(stripped)
+    return (
+        not stripped.startswith("|")  # a row of a Markdown table
+        and len(parts) >= 3
+        and all(0 < len(part.split()) <= _LINK_BAR_WORDS for part in parts)
+        and _YEAR_OR_ADDRESS.search(line) is None
+    )
+
+
 # Markdown heading (OCR output to Markdown) or a bullet before a TOC line.
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -410,6 +439,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             )
             if not kept:
                 continue
+            footer = next(
+                (index for index, line in enumerate(kept) if index and _is_site_footer(line.text)),
+                None,
+            )
+            if footer is not None:
+                # A footer right under the last entry, with no blank line: a block of its own.
+                yield Block(kept[:footer])
+                yield Block(kept[footer:])
+                continue
             if len(kept) > 1 and _is_known_heading(kept[0].text):
                 # Text from a PDF often has no blank line after a heading: "References" and
                 # the first entries in one block. The heading stands on its own.
@@ -512,6 +550,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             notes_lines.extend(block.lines)
             notes_next = _next_note_number(block.lines, notes_next)
             region("notes", block.start, block.end)
+            continue
+        if section in _LIST_SECTIONS and _is_site_footer(block.lines[0].text):
+            # The page's footer after its list of sources: the list is over.
+            section = None
+            region("furniture", block.start, block.end)
             continue
         if _SITE_FURNITURE.match(block.lines[0].text):
             region("furniture", block.start, block.end)
