@@ -93,3 +93,13 @@ def test_a_line_of_a_table_or_a_list_is_no_footer() -> None:
     assert not _is_site_footer("| Age 35-44 | 1.27 | 0.78 | .103 |")
     assert not _is_site_footer("Amnesty International | 2019 | Syria: Returnees | London")
     assert not _is_site_footer("Copyright law in the region protects authors.")
+
+
+def test_an_entry_opening_with_a_particle_is_its_own_even_when_its_rest_reads_no_style() -> None:
+    first = "National Assembly of Vietnam. (2019). *Labor Code* (Law No. 45/2019/QH14)."
+    second = (
+        "van Buuren, S., & Groothuis-Oudshoorn, K. (2011). mice: Multivariate imputation by "
+        "chained equations in R. *Journal of Statistical Software, 45*(3), 1–67."
+    )
+    text = f"Report\n\nText (van Buuren 2011).\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

@@ -839,10 +839,11 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
 
 
 def _opens_dated_entry(line: str) -> bool:
-    """Whether a line reads on its own as an entry with its author and date."""
-    from provenance.parsers.references import reference_entry
+    """Whether a line reads on its own as an entry with its author and date, or opens as one
+    ("van Buuren, S. (2011). mice: ..." whose rest no style reads whole)."""
+    from provenance.parsers.references import read_list_entry
 
-    entry = reference_entry(" ".join(line.split()))
+    entry = read_list_entry(" ".join(line.split()))
     return entry.author is not None and entry.date is not None
 
 
