@@ -103,3 +103,39 @@ def test_an_entry_opening_with_a_particle_is_its_own_even_when_its_rest_reads_no
     )
     text = f"Report\n\nText (van Buuren 2011).\n\nReferences\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+def test_an_annex_after_a_list_ends_it() -> None:
+    entry = "Garcia, J. Neil. 2008. Philippine Gay Culture. Quezon City: UP Press."
+    for heading in ("ANNEX 1: LIST OF PARTICIPANTS", "Appendix B", "About the authors"):
+        text = (
+            f"Report\n\nText (Garcia 2008).\n\nBibliography\n\n{entry}\n\n{heading}\n\n"
+            "Name Organization\nAna Cruz Babaylanes Inc.\n"
+        )
+        seg = _segment(text)
+        assert [text[s.start : s.end] for s in seg.sources] == [entry], heading
+        assert heading in {h.text for h in seg.headings}
+
+
+def test_a_list_headed_as_an_annex_is_still_a_list() -> None:
+    entry = "Garcia, J. Neil. 2008. Philippine Gay Culture. Quezon City: UP Press."
+    text = f"Report\n\nText.\n\nReferences\n\nAnnex B: Bibliography\n\n{entry}\n"
+    assert _sources(text) == [entry]
+
+
+def test_list_headings_of_research_reports_are_known() -> None:
+    from provenance.segment import SECTION_HEADINGS, heading_key
+
+    for heading in (
+        "R E F E R E N C E S",
+        "I. R E F E R E N C E S",
+        "References & Bibliography",
+        "Bibliography / References",
+        "Selected references",
+        "Literature cited",
+        "Bibliographic references",
+        "Bibliography and further reading",
+    ):
+        assert heading_key(heading) in SECTION_HEADINGS, heading
+    # Spaced letters in a longer heading, or few of them, are left alone.
+    assert heading_key("A B C") == "a b c"

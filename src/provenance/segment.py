@@ -56,6 +56,22 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "references and sources": "references",
     "works cited and consulted": "references",
     "list of sources": "references",
+    "selected references": "references",
+    "select references": "references",
+    "key references": "references",
+    "references used": "references",
+    "references cited in the text": "references",
+    "works referenced": "references",
+    "list of works cited": "references",
+    "literature cited": "references",
+    "cited literature": "references",
+    "literature references": "references",
+    "bibliographic references": "references",
+    "bibliographical references": "references",
+    "references and notes": "references",
+    "sources and further reading": "references",
+    "literature and sources": "references",
+    "references and literature": "references",
     "attachment": "attachment",
     "attachments": "attachment",
     "attached": "attachment",
@@ -72,6 +88,8 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "select bibliography": "bibliography",
     "selected bibliography": "bibliography",
     "literature": "bibliography",
+    "bibliography and further reading": "bibliography",
+    "bibliography and sources": "bibliography",
     "further reading": "bibliography",
     "notes": "notes",
     "endnotes": "notes",
@@ -238,6 +256,15 @@ def _furniture_key(text: str) -> str | None:
     return key if len(key) <= _FURNITURE_LENGTH else None
 
 
+# A heading set in spaced capitals, as a PDF's text gives it: "R E F E R E N C E S".
+_LETTER_SPACED = re.compile(r"(?<!\S)\w(?: \w){3,}(?!\S)")
+_JOINED_NAMES = re.compile(r"\s*(?:&|/)\s*")
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "")
+
+
 def heading_key(text: str) -> str:
     """A heading line as compared with SECTION_HEADINGS: no markup, case or trailing colon."""
     text = _EMPHASIS.sub("", text)
@@ -245,11 +272,17 @@ def heading_key(text: str) -> str:
     if match:
         text = match.group(2)
     key = _normalise(text).strip(" :.").casefold()
+    if key not in SECTION_HEADINGS:
+        key = _LETTER_SPACED.sub(_unspace, key)
+        # "References & bibliography", "Bibliography / References": one list by two names.
+        key = _JOINED_NAMES.sub(" and ", key)
     if key not in SECTION_HEADINGS and key.endswith(_SECTION_ENDINGS):
         # "7. Bibliography", "VII. REFERENCES", "Annex B: Bibliography": the section's label
         # (the heading grammar reads it) does not change what the section is.
         number, title = parse_heading_number(_normalise(text))
-        bare = title.strip(" :.").casefold()
+        bare = _JOINED_NAMES.sub(
+            " and ", _LETTER_SPACED.sub(_unspace, title.strip(" :.").casefold())
+        )
         if number is not None and bare in SECTION_HEADINGS:
             return bare
     return key
@@ -364,6 +397,30 @@ def _is_known_heading(line: str) -> bool:
         return False
     key = heading_key(line)  # without markup, as for any heading
     return key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS
+
+
+# Headings of what follows a report's sources: annexes and appendices, notes on the authors,
+# acknowledgements, glossaries and lists of other things than sources.
+_BACK_MATTER = re.compile(
+    r"(?:annex(?:es|e)?|appendix|appendices|chapter|part)\b(?:\s+[0-9ivxlcA-Z]{1,5}\b)?"
+    r"|(?:about the authors?|notes on (?:the )?contributors|acknowledge?ments?|glossary|index"
+    r"|acronyms|abbreviations|list of (?:participants|figures|tables|acronyms|abbreviations"
+    r"|interviews|interviewees|organi[sz]ations))\s*$",
+    re.IGNORECASE,
+)
+_BACK_MATTER_LENGTH = 80
+
+
+def _is_back_matter_heading(line: str) -> bool:
+    """Whether a line alone heads the back matter of a report (``_BACK_MATTER``), not a source:
+    short, no date, and no list heading (``heading_key`` reads "Annex B: Bibliography" as one)."""
+    stripped = line.strip()
+    if len(stripped) > _BACK_MATTER_LENGTH or _YEAR_OR_ADDRESS.search(stripped):
+        return False
+    key = heading_key(stripped)
+    if key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS:
+        return False
+    return _BACK_MATTER.match(key) is not None
 
 
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
@@ -485,6 +542,21 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         ):
             # "1 Interview in Seoul, 1999." under Notes is the next note, not a numbered heading.
             candidate = None
+        if (
+            section in _LIST_SECTIONS
+            and len(block.lines) == 1
+            and _is_back_matter_heading(block.lines[0].text)
+        ):
+            # "ANNEX 1: LIST OF PARTICIPANTS", "About the authors" after a list: the back
+            # matter that follows the sources, not an entry (a source list under such a
+            # heading, "Annex B: Bibliography", is a list heading, read above as one).
+            line = block.lines[0]
+            if candidate is None:
+                candidate = _HeadingLine(line, _EMPHASIS.sub("", line.text.strip()), False)
+            section = None
+            headings.append(_make_heading(candidate, line_index))
+            region("heading", block.start, block.end)
+            continue
         if candidate is not None:
             key = heading_key(candidate.title_text)
             if first_line is None:
