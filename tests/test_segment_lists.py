@@ -139,3 +139,34 @@ def test_list_headings_of_research_reports_are_known() -> None:
         assert heading_key(heading) in SECTION_HEADINGS, heading
     # Spaced letters in a longer heading, or few of them, are left alone.
     assert heading_key("A B C") == "a b c"
+
+
+def test_a_headed_list_of_lines_no_style_reads_is_not_taken_for_a_list() -> None:
+    text = (
+        "Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n"
+        "Interviews with returnees\nVisits to the settlements\nMeetings with local officials\n"
+    )
+    assert _sources(text) == []
+
+
+def test_the_checks_say_a_list_they_could_not_read() -> None:
+    import provenance
+
+    text = (
+        "Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n"
+        "Interviews with returnees\nVisits to the settlements\nMeetings with local officials\n"
+    )
+    rules = {finding.rule for finding in provenance.check(provenance.parse(text))}
+    assert "unreadable-source-list" in rules
+    assert "citation-without-reference" not in rules
+
+
+def test_a_list_with_one_readable_entry_is_kept_whole() -> None:
+    lines = [
+        "UNHCR. 2021. Global Trends. Geneva: UNHCR.",
+        "Interviews with returnees",
+        "Visits to the settlements",
+    ]
+    body = "\n\n".join(lines)
+    text = f"Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n{body}\n"
+    assert _sources(text) == lines

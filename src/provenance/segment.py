@@ -531,6 +531,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     notes_next = 1  # the number the next note under a Notes heading would carry
     after_attachment_intro = False
     list_first = 0  # where the entries of the list being read start in ``sources``
+    list_starts: list[int] = []  # where each headed list's entries start in ``sources``
     list_level = 0  # the Markdown level of the list's heading (0: not a Markdown heading)
 
     for block in content_blocks():
@@ -577,6 +578,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             if key in SECTION_HEADINGS:
                 section = SECTION_HEADINGS[key]
                 list_first = len(sources)
+                list_starts.append(list_first)
                 list_level = _markdown_level(candidate)
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
@@ -750,6 +752,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
 
+    sources = _without_unread_lists(text, sources, list_starts)
     if not sources:
         # A list of sources that lost its heading still ends the document, entry by entry.
         in_notes = Intervals((body.span.start, body.span.end) for body in bodies)
@@ -792,6 +795,38 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         prose=tuple(prose),
         first_line=first_line,
     )
+
+
+#: A headed list whose entries no style reads, this many or more, is not taken for a list.
+_UNREAD_LIST_ENTRIES = 3
+
+
+def _without_unread_lists(
+    text: str, sources: list[SourceBlock], list_starts: list[int]
+) -> list[SourceBlock]:
+    """``sources`` without the headed lists of which no entry reads as a source (a heading's
+    word in a table, a list of names or of figures, a list laid out in a way not read). Kept,
+    such lines would stand as entries that match no citation, each a false finding, and the
+    document would pass as one whose list was read; dropped, the checks say that no list could
+    be read (``unreadable-source-list``) and the reading of the other lists stands."""
+    from provenance.parsers.references import read_list_entry
+
+    bounds = [*list_starts, len(sources)]
+    unread: set[int] = set()
+    for first, after in itertools.pairwise(bounds):
+        entries = range(first, after)
+        if len(entries) >= _UNREAD_LIST_ENTRIES and all(
+            sources[index].legend is None
+            and read_list_entry(
+                " ".join(text[sources[index].start : sources[index].end].split()),
+                sources[index].section,
+            ).kind
+            in ("unstructured", "name-only")
+            and sources[index].section in ("references", "bibliography")
+            for index in entries
+        ):
+            unread.update(entries)
+    return [source for index, source in enumerate(sources) if index not in unread]
 
 
 def _markdown_level(candidate: _HeadingLine) -> int:
