@@ -170,3 +170,18 @@ def test_a_list_with_one_readable_entry_is_kept_whole() -> None:
     body = "\n\n".join(lines)
     text = f"Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n{body}\n"
     assert _sources(text) == lines
+
+
+def test_a_heading_inside_a_block_of_pdf_text_opens_its_list() -> None:
+    entry = "Amnesty International. 2013. Ending impunity. London: Amnesty International."
+    for before in ("BEING LGBT IN ASIA: COUNTRY REPORT", "Most of them had left school early."):
+        text = f"Report\n\nText (Amnesty International 2013).\n{before}\nREFERENCES\n{entry}\n"
+        assert _sources(text) == [entry], before
+
+
+def test_a_heading_word_inside_a_sentence_or_a_layout_stays_where_it_is() -> None:
+    from provenance.segment import _heading_inside_block
+
+    assert not _heading_inside_block("the reports cite their", "sources")
+    assert not _heading_inside_block("The report ends.", "    Attachments:")
+    assert not _heading_inside_block("Council of Europe (France)", "Attachments:")

@@ -423,6 +423,26 @@ def _is_back_matter_heading(line: str) -> bool:
     return _BACK_MATTER.match(key) is not None
 
 
+#: A heading inside a block starts at the margin (an indented line is part of a layout).
+_HEADING_INDENT = 3
+_SENTENCE_STOP = (".", "!", "?", ":", ")", "]", '"', "”")
+
+
+def _heading_inside_block(previous: str, line: str) -> bool:
+    """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
+    what ends one) that a PDF's text put with no blank line around it: a known heading, not
+    written in lower case (a word of a sentence broken over lines), after a line in capitals
+    (a running head) or one that ends a sentence."""
+    if not _is_known_heading(line) or len(line) - len(line.lstrip()) > _HEADING_INDENT:
+        return False
+    plain = _EMPHASIS.sub("", line).strip()
+    if plain.islower() or SECTION_HEADINGS.get(heading_key(plain)) == "attachment":
+        # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
+        return False
+    before = previous.rstrip()
+    return not any(c.islower() for c in before) or before.endswith(_SENTENCE_STOP)
+
+
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     if len(block.lines) != 1:
         return None
@@ -505,22 +525,28 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:footer])
                 yield Block(kept[footer:])
                 continue
-            if len(kept) > 1 and _is_known_heading(kept[0].text):
-                # Text from a PDF often has no blank line after a heading: "References" and
-                # the first entries in one block. The heading stands on its own.
-                yield Block(kept[:1])
-                yield Block(kept[1:])
-                continue
-            if (
-                len(kept) > 1
-                and _is_known_heading(kept[-1].text)
-                and not any(c.islower() for c in kept[-2].text)
-            ):
-                # Nor before it: a page's running head in capitals, then "References".
-                yield Block(kept[:-1])
-                yield Block(kept[-1:])
-                continue
-            yield Block(kept)
+            while True:
+                if len(kept) > 1 and _is_known_heading(kept[0].text):
+                    # Text from a PDF often has no blank line after a heading: "References"
+                    # and the first entries in one block. The heading stands on its own.
+                    yield Block(kept[:1])
+                    kept = kept[1:]
+                    continue
+                inner = next(
+                    (
+                        index
+                        for index in range(1, len(kept))
+                        if _heading_inside_block(kept[index - 1].text, kept[index].text)
+                    ),
+                    None,
+                )
+                if inner is None:
+                    yield Block(kept)
+                    break
+                # Nor before it: a page's running head in capitals, or the end of a
+                # paragraph, then "References" (and, next time round, its entries).
+                yield Block(kept[:inner])
+                kept = kept[inner:]
 
     section: RegionKind | None = None
     in_toc = False
