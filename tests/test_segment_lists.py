@@ -185,3 +185,19 @@ def test_a_heading_word_inside_a_sentence_or_a_layout_stays_where_it_is() -> Non
     assert not _heading_inside_block("the reports cite their", "sources")
     assert not _heading_inside_block("The report ends.", "    Attachments:")
     assert not _heading_inside_block("Council of Europe (France)", "Attachments:")
+
+
+def test_a_list_heading_repeated_after_each_part_is_no_running_head() -> None:
+    parts = [
+        f"## Answer {n}\n\nText (Author{n}, 2024).\n\nSources:\n\nAuthor{n}. (2024). Title {n}."
+        for n in range(1, 4)
+    ]
+    text = "\n\n".join(parts) + "\n"
+    assert _sources(text) == [f"Author{n}. (2024). Title {n}." for n in range(1, 4)]
+
+
+def test_an_image_or_a_quotation_after_a_list_ends_it() -> None:
+    entry = "Bunce, M. (2019). Humanitarian communication. *JHA*, 1(1), 49–55."
+    for after in ("![Missing alt text](https://example.org/chart.png)", "> \n[Quoted](x)"):
+        text = f"# Report\n\nText (Bunce, 2019).\n\nSources:\n\n{entry}\n\n{after}\n"
+        assert _sources(text) == [entry], after

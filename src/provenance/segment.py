@@ -117,6 +117,8 @@ _SITE_FOOTER = re.compile(
     r"|(?:privacy|cookie)s? (?:policy|notice|settings)\b|terms (?:of use|and conditions)\b)",
     re.IGNORECASE,
 )
+# Markdown that no entry of a list starts with: an image, a block quotation.
+_LIST_ENDING_MARKUP = re.compile(r"\s{0,3}(?:!\[|>(?:\s|$))")
 _LINK_BAR_SEPARATOR = re.compile(r"\s[|•·]\s")
 _LINK_BAR_WORDS = 4
 
@@ -316,7 +318,11 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
                 key = _furniture_key(line.text)
                 if key is not None and len(key) >= 2 and not key.endswith(_BACK_LINKS):
                     counts[key] += 1
-    repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
+    repeated = {
+        key
+        for key, count in counts.items()
+        if count >= 3 and not key.isdigit() and not _heads_source_list(key)
+    }
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
@@ -336,6 +342,12 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             spans.append((position, end))
             position = text.find(key, end)
     return _merge(spans)
+
+
+def _heads_source_list(key: str) -> bool:
+    """Whether a line is the heading of a list of sources ("Sources:", "References"): a report
+    with a list after each chapter or answer repeats it, and it is still no running head."""
+    return SECTION_HEADINGS.get(heading_key(key), "notes") != "notes"
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -651,6 +663,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             notes_next = _next_note_number(block.lines, notes_next)
             region("notes", block.start, block.end)
             continue
+        if section in _LIST_SECTIONS and _LIST_ENDING_MARKUP.match(block.lines[0].text):
+            # An image or a quotation after a list in Markdown: the text goes on, the list
+            # is over (no entry of a list is a picture or a quoted passage).
+            section = None
         if section in _LIST_SECTIONS and _is_site_footer(block.lines[0].text):
             # The page's footer after its list of sources: the list is over.
             section = None
