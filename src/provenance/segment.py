@@ -437,22 +437,21 @@ def _is_back_matter_heading(line: str) -> bool:
 
 #: A heading inside a block starts at the margin (an indented line is part of a layout).
 _HEADING_INDENT = 3
-_SENTENCE_STOP = (".", "!", "?", ":", ")", "]", '"', "”")
 
 
 def _heading_inside_block(previous: str, line: str) -> bool:
     """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
     what ends one) that a PDF's text put with no blank line around it: a known heading, not
     written in lower case (a word of a sentence broken over lines), after a line in capitals
-    (a running head) or one that ends a sentence."""
+    (a running head). After the end of a paragraph such a line is left in its block: an IRB
+    response's entries and text read better so."""
     if not _is_known_heading(line) or len(line) - len(line.lstrip()) > _HEADING_INDENT:
         return False
     plain = _EMPHASIS.sub("", line).strip()
     if plain.islower() or SECTION_HEADINGS.get(heading_key(plain)) == "attachment":
         # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
         return False
-    before = previous.rstrip()
-    return not any(c.islower() for c in before) or before.endswith(_SENTENCE_STOP)
+    return not any(c.islower() for c in previous)
 
 
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
@@ -555,8 +554,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 if inner is None:
                     yield Block(kept)
                     break
-                # Nor before it: a page's running head in capitals, or the end of a
-                # paragraph, then "References" (and, next time round, its entries).
+                # Nor before it: a page's running head in capitals, then "References"
+                # (and, next time round, its entries).
                 yield Block(kept[:inner])
                 kept = kept[inner:]
 
