@@ -201,3 +201,27 @@ def test_an_image_or_a_quotation_after_a_list_ends_it() -> None:
     for after in ("![Missing alt text](https://example.org/chart.png)", "> \n[Quoted](x)"):
         text = f"# Report\n\nText (Bunce, 2019).\n\nSources:\n\n{entry}\n\n{after}\n"
         assert _sources(text) == [entry], after
+
+
+def test_plain_sub_headings_of_an_author_year_bibliography_are_no_entries() -> None:
+    entries = [
+        "UNHCR (2021). Global Trends: Forced Displacement in 2020. Geneva: UNHCR.",
+        "IOM (2020). World Migration Report 2020. Geneva: IOM.",
+        "Zetter, R. (2007). More Labels, Fewer Refugees. Journal of Refugee Studies, 20(2).",
+    ]
+    text = (
+        "Report\n\nText (UNHCR 2021).\n\nBibliography\n\nReports of international organisations"
+        f"\n\n{entries[0]}\n\n{entries[1]}\n\nAcademic literature\n\n{entries[2]}\n"
+    )
+    assert _sources(text) == entries
+
+
+def test_a_bare_name_in_a_list_of_another_style_stays_an_entry() -> None:
+    # IRB lists name databases consulted, one a line, among their entries.
+    entries = [
+        'Reuters. 11 November 1994. "Returnees Detained."',
+        "IRB Databases",
+        'Yonhap. 2 March 1999. "Talks Resume."',
+    ]
+    text = "Response\n\nText (Reuters 11 Nov. 1994).\n\nReferences\n\n" + "\n\n".join(entries)
+    assert _sources(text + "\n") == entries

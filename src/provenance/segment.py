@@ -856,6 +856,29 @@ def _without_unread_lists(
     unread: set[int] = set()
     for first, after in itertools.pairwise(bounds):
         entries = range(first, after)
+        kinds = [
+            read_list_entry(
+                " ".join(text[sources[index].start : sources[index].end].split()),
+                sources[index].section,
+            ).kind
+            for index in entries
+        ]
+        if kinds.count("author-year") * 2 > len(kinds):
+            # A list in the author-year style ("Zetter, R. (2007). ...") grouped under short
+            # sub-headings ("Reports of international organisations", "Academic literature"):
+            # a line that is a sub-heading's look, with an entry after it, is no entry.
+            unread.update(
+                first + offset
+                for offset, kind in enumerate(kinds[:-1])
+                if kind in ("name-only", "unstructured")
+                and sources[first + offset].legend is None
+                and _is_bare_name_line(
+                    _EMPHASIS.sub(
+                        "", text[sources[first + offset].start : sources[first + offset].end]
+                    )
+                )
+                and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
+            )
         if len(entries) >= _UNREAD_LIST_ENTRIES and all(
             sources[index].legend is None
             and read_list_entry(
