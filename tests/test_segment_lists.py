@@ -225,3 +225,11 @@ def test_a_bare_name_in_a_list_of_another_style_stays_an_entry() -> None:
     ]
     text = "Response\n\nText (Reuters 11 Nov. 1994).\n\nReferences\n\n" + "\n\n".join(entries)
     assert _sources(text + "\n") == entries
+
+
+def test_an_address_line_broken_off_an_entry_goes_back_to_it() -> None:
+    first = "United Nations Development Programme. Human Development Report 2021/22."
+    second = "UNFPA. COVID-19: A Gender Lens. March 2020."
+    for lead in ("Available at https://hdr.undp.org/report.", "Retrieved from https://x.org/"):
+        text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{lead}\n\n{second}\n"
+        assert _sources(text) == [f"{first}\n\n{lead}", second], lead

@@ -971,6 +971,10 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     first = block.lines[0].text.strip()
     if not first:
         return False
+    if _ADDRESS_LEAD.match(first):
+        # "Available at", "Retrieved from", "Accessed 3 May 2021": how an entry gives its
+        # address or the day it was read, never how one starts.
+        return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
@@ -982,6 +986,13 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+_ADDRESS_LEAD = re.compile(
+    r"(?:available(?:\s+(?:at|from|online)\b|\s*:|$)|retrieved\s+(?:from|on)\b"
+    r"|accessed\s*(?:on\b|:|\d)|url\s*:)",
+    re.IGNORECASE,
+)
 
 
 def _author_year_goes_on(previous: str, block: Block) -> bool:
