@@ -56,6 +56,22 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "references and sources": "references",
     "works cited and consulted": "references",
     "list of sources": "references",
+    "selected references": "references",
+    "select references": "references",
+    "key references": "references",
+    "references used": "references",
+    "references cited in the text": "references",
+    "works referenced": "references",
+    "list of works cited": "references",
+    "literature cited": "references",
+    "cited literature": "references",
+    "literature references": "references",
+    "bibliographic references": "references",
+    "bibliographical references": "references",
+    "references and notes": "references",
+    "sources and further reading": "references",
+    "literature and sources": "references",
+    "references and literature": "references",
     "attachment": "attachment",
     "attachments": "attachment",
     "attached": "attachment",
@@ -72,6 +88,8 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "select bibliography": "bibliography",
     "selected bibliography": "bibliography",
     "literature": "bibliography",
+    "bibliography and further reading": "bibliography",
+    "bibliography and sources": "bibliography",
     "further reading": "bibliography",
     "notes": "notes",
     "endnotes": "notes",
@@ -90,6 +108,37 @@ _LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "relat
 
 # Lines a web copy adds after its lists: page categories, empty bullets.
 _SITE_FURNITURE = re.compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
+
+# A web page's footer, as a copy keeps it after the text: a copyright line, links to the site's
+# policies, an invitation to follow or subscribe, a bar of links ("About us | Contact | Privacy").
+_SITE_FOOTER = re.compile(
+    r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved"
+    r"|follow us\b|subscribe to (?:our|the) newsletter|back to top\b"
+    r"|(?:privacy|cookie)s? (?:policy|notice|settings)\b|terms (?:of use|and conditions)\b)",
+    re.IGNORECASE,
+)
+# Markdown that no entry of a list starts with: an image, a block quotation.
+_LIST_ENDING_MARKUP = re.compile(r"\s{0,3}(?:!\[|>(?:\s|$))")
+_LINK_BAR_SEPARATOR = re.compile(r"\s[|•·]\s")
+_LINK_BAR_WORDS = 4
+
+
+def _is_site_footer(line: str) -> bool:
+    """Whether a line is a web page's footer (``_SITE_FOOTER``, or a bar of three or more short
+    links with no year), which ends any list above it."""
+    if len(line) > _FURNITURE_LENGTH:
+        return False
+    if _SITE_FOOTER.match(line):
+        return True
+    stripped = line.strip()
+    parts = _LINK_BAR_SEPARATOR.split(stripped)
+    return (
+        not stripped.startswith("|")  # a row of a Markdown table
+        and len(parts) >= 3
+        and all(0 < len(part.split()) <= _LINK_BAR_WORDS for part in parts)
+        and _YEAR_OR_ADDRESS.search(line) is None
+    )
+
 
 # Markdown heading (OCR output to Markdown) or a bullet before a TOC line.
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -209,6 +258,15 @@ def _furniture_key(text: str) -> str | None:
     return key if len(key) <= _FURNITURE_LENGTH else None
 
 
+# A heading set in spaced capitals, as a PDF's text gives it: "R E F E R E N C E S".
+_LETTER_SPACED = re.compile(r"(?<!\S)\w(?: \w){3,}(?!\S)")
+_JOINED_NAMES = re.compile(r"\s*(?:&|/)\s*")
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "")
+
+
 def heading_key(text: str) -> str:
     """A heading line as compared with SECTION_HEADINGS: no markup, case or trailing colon."""
     text = _EMPHASIS.sub("", text)
@@ -216,11 +274,17 @@ def heading_key(text: str) -> str:
     if match:
         text = match.group(2)
     key = _normalise(text).strip(" :.").casefold()
+    if key not in SECTION_HEADINGS:
+        key = _LETTER_SPACED.sub(_unspace, key)
+        # "References & bibliography", "Bibliography / References": one list by two names.
+        key = _JOINED_NAMES.sub(" and ", key)
     if key not in SECTION_HEADINGS and key.endswith(_SECTION_ENDINGS):
         # "7. Bibliography", "VII. REFERENCES", "Annex B: Bibliography": the section's label
         # (the heading grammar reads it) does not change what the section is.
         number, title = parse_heading_number(_normalise(text))
-        bare = title.strip(" :.").casefold()
+        bare = _JOINED_NAMES.sub(
+            " and ", _LETTER_SPACED.sub(_unspace, title.strip(" :.").casefold())
+        )
         if number is not None and bare in SECTION_HEADINGS:
             return bare
     return key
@@ -254,8 +318,11 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
                 key = _furniture_key(line.text)
                 if key is not None and len(key) >= 2 and not key.endswith(_BACK_LINKS):
                     counts[key] += 1
-    repeated = {key for key, count in counts.items() if count >= 3 and not key.isdigit()}
-    repeated -= _repeated_list_headings(blocks, repeated)
+    repeated = {
+        key
+        for key, count in counts.items()
+        if count >= 3 and not key.isdigit() and not _heads_source_list(key)
+    }
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
@@ -277,27 +344,10 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     return _merge(spans)
 
 
-#: What a repeated heading may open for it to be a list's heading each time, not furniture.
-_SOURCE_LIST_KINDS = frozenset({"references", "attachment", "additional-sources", "bibliography"})
-
-
-def _repeated_list_headings(blocks: list[Block], repeated: set[str]) -> set[str]:
-    """The repeated lines that head a list of sources wherever they stand ("Sources:" after
-    each answer of a form, each followed by its entries): a running header is followed by
-    whatever text the page goes on with, not by a source entry every time."""
-    candidates = {
-        key for key in repeated if SECTION_HEADINGS.get(heading_key(key)) in _SOURCE_LIST_KINDS
-    }
-    heads: set[str] = set()
-    for key in candidates:
-        followers = [
-            blocks[i + 1].lines[0].text
-            for i, block in enumerate(blocks[:-1])
-            if len(block.lines) == 1 and _furniture_key(block.lines[0].text) == key
-        ]
-        if followers and all(_looks_like_entry(text) for text in followers):
-            heads.add(key)
-    return heads
+def _heads_source_list(key: str) -> bool:
+    """Whether a line is the heading of a list of sources ("Sources:", "References"): a report
+    with a list after each chapter or answer repeats it, and it is still no running head."""
+    return SECTION_HEADINGS.get(heading_key(key), "notes") != "notes"
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -359,6 +409,49 @@ def _is_known_heading(line: str) -> bool:
         return False
     key = heading_key(line)  # without markup, as for any heading
     return key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS
+
+
+# Headings of what follows a report's sources: annexes and appendices, notes on the authors,
+# acknowledgements, glossaries and lists of other things than sources.
+_BACK_MATTER = re.compile(
+    r"(?:annex(?:es|e)?|appendix|appendices|chapter|part)\b(?:\s+[0-9ivxlcA-Z]{1,5}\b)?"
+    r"|(?:about the authors?|notes on (?:the )?contributors|acknowledge?ments?|glossary|index"
+    r"|acronyms|abbreviations|list of (?:participants|figures|tables|acronyms|abbreviations"
+    r"|interviews|interviewees|organi[sz]ations))\s*$",
+    re.IGNORECASE,
+)
+_BACK_MATTER_LENGTH = 80
+
+
+def _is_back_matter_heading(line: str) -> bool:
+    """Whether a line alone heads the back matter of a report (``_BACK_MATTER``), not a source:
+    short, no date, and no list heading (``heading_key`` reads "Annex B: Bibliography" as one)."""
+    stripped = line.strip()
+    if len(stripped) > _BACK_MATTER_LENGTH or _YEAR_OR_ADDRESS.search(stripped):
+        return False
+    key = heading_key(stripped)
+    if key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS:
+        return False
+    return _BACK_MATTER.match(key) is not None
+
+
+#: A heading inside a block starts at the margin (an indented line is part of a layout).
+_HEADING_INDENT = 3
+
+
+def _heading_inside_block(previous: str, line: str) -> bool:
+    """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
+    what ends one) that a PDF's text put with no blank line around it: a known heading, not
+    written in lower case (a word of a sentence broken over lines), after a line in capitals
+    (a running head). After the end of a paragraph such a line is left in its block: an IRB
+    response's entries and text read better so."""
+    if not _is_known_heading(line) or len(line) - len(line.lstrip()) > _HEADING_INDENT:
+        return False
+    plain = _EMPHASIS.sub("", line).strip()
+    if plain.islower() or SECTION_HEADINGS.get(heading_key(plain)) == "attachment":
+        # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
+        return False
+    return not any(c.islower() for c in previous)
 
 
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
@@ -434,22 +527,37 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             )
             if not kept:
                 continue
-            if len(kept) > 1 and _is_known_heading(kept[0].text):
-                # Text from a PDF often has no blank line after a heading: "References" and
-                # the first entries in one block. The heading stands on its own.
-                yield Block(kept[:1])
-                yield Block(kept[1:])
+            footer = next(
+                (index for index, line in enumerate(kept) if index and _is_site_footer(line.text)),
+                None,
+            )
+            if footer is not None:
+                # A footer right under the last entry, with no blank line: a block of its own.
+                yield Block(kept[:footer])
+                yield Block(kept[footer:])
                 continue
-            if (
-                len(kept) > 1
-                and _is_known_heading(kept[-1].text)
-                and not any(c.islower() for c in kept[-2].text)
-            ):
-                # Nor before it: a page's running head in capitals, then "References".
-                yield Block(kept[:-1])
-                yield Block(kept[-1:])
-                continue
-            yield Block(kept)
+            while True:
+                if len(kept) > 1 and _is_known_heading(kept[0].text):
+                    # Text from a PDF often has no blank line after a heading: "References"
+                    # and the first entries in one block. The heading stands on its own.
+                    yield Block(kept[:1])
+                    kept = kept[1:]
+                    continue
+                inner = next(
+                    (
+                        index
+                        for index in range(1, len(kept))
+                        if _heading_inside_block(kept[index - 1].text, kept[index].text)
+                    ),
+                    None,
+                )
+                if inner is None:
+                    yield Block(kept)
+                    break
+                # Nor before it: a page's running head in capitals, then "References"
+                # (and, next time round, its entries).
+                yield Block(kept[:inner])
+                kept = kept[inner:]
 
     section: RegionKind | None = None
     in_toc = False
@@ -460,6 +568,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     notes_next = 1  # the number the next note under a Notes heading would carry
     after_attachment_intro = False
     list_first = 0  # where the entries of the list being read start in ``sources``
+    list_starts: list[int] = []  # where each headed list's entries start in ``sources``
+    list_level = 0  # the Markdown level of the list's heading (0: not a Markdown heading)
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -470,6 +580,21 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         ):
             # "1 Interview in Seoul, 1999." under Notes is the next note, not a numbered heading.
             candidate = None
+        if (
+            section in _LIST_SECTIONS
+            and len(block.lines) == 1
+            and _is_back_matter_heading(block.lines[0].text)
+        ):
+            # "ANNEX 1: LIST OF PARTICIPANTS", "About the authors" after a list: the back
+            # matter that follows the sources, not an entry (a source list under such a
+            # heading, "Annex B: Bibliography", is a list heading, read above as one).
+            line = block.lines[0]
+            if candidate is None:
+                candidate = _HeadingLine(line, _EMPHASIS.sub("", line.text.strip()), False)
+            section = None
+            headings.append(_make_heading(candidate, line_index))
+            region("heading", block.start, block.end)
+            continue
         if candidate is not None:
             key = heading_key(candidate.title_text)
             if first_line is None:
@@ -490,6 +615,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             if key in SECTION_HEADINGS:
                 section = SECTION_HEADINGS[key]
                 list_first = len(sources)
+                list_starts.append(list_first)
+                list_level = _markdown_level(candidate)
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
                 continue
@@ -497,6 +624,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 section = None
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
+                continue
+            if section in _LIST_SECTIONS and list_level and _markdown_level(candidate) > list_level:
+                # "## Bibliography", then "### NGO reports" and its entries: a bibliography
+                # grouped under sub-headings goes on under each of them.
+                headings.append(_make_heading(candidate, line_index))
+                region("heading", block.start, block.end)
                 continue
             if section is not None and not candidate.markdown and section != "notes":
                 # Inside a source list a short capitalised line ("IRB Databases") is an entry.
@@ -528,6 +661,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             notes_lines.extend(block.lines)
             notes_next = _next_note_number(block.lines, notes_next)
             region("notes", block.start, block.end)
+            continue
+        if section in _LIST_SECTIONS and _LIST_ENDING_MARKUP.match(block.lines[0].text):
+            # An image or a quotation after a list in Markdown: the text goes on, the list
+            # is over (no entry of a list is a picture or a quoted passage).
+            section = None
+        if section in _LIST_SECTIONS and _is_site_footer(block.lines[0].text):
+            # The page's footer after its list of sources: the list is over.
+            section = None
+            region("furniture", block.start, block.end)
             continue
         if _SITE_FURNITURE.match(block.lines[0].text):
             region("furniture", block.start, block.end)
@@ -651,6 +793,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
 
+    sources = _without_unread_lists(text, sources, list_starts)
     if not sources:
         # A list of sources that lost its heading still ends the document, entry by entry.
         in_notes = Intervals((body.span.start, body.span.end) for body in bodies)
@@ -693,6 +836,67 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         prose=tuple(prose),
         first_line=first_line,
     )
+
+
+#: A headed list whose entries no style reads, this many or more, is not taken for a list.
+_UNREAD_LIST_ENTRIES = 3
+
+
+def _without_unread_lists(
+    text: str, sources: list[SourceBlock], list_starts: list[int]
+) -> list[SourceBlock]:
+    """``sources`` without the headed lists of which no entry reads as a source (a heading's
+    word in a table, a list of names or of figures, a list laid out in a way not read). Kept,
+    such lines would stand as entries that match no citation, each a false finding, and the
+    document would pass as one whose list was read; dropped, the checks say that no list could
+    be read (``unreadable-source-list``) and the reading of the other lists stands."""
+    from provenance.parsers.references import read_list_entry
+
+    bounds = [*list_starts, len(sources)]
+    unread: set[int] = set()
+    for first, after in itertools.pairwise(bounds):
+        entries = range(first, after)
+        kinds = [
+            read_list_entry(
+                " ".join(text[sources[index].start : sources[index].end].split()),
+                sources[index].section,
+            ).kind
+            for index in entries
+        ]
+        if kinds.count("author-year") * 2 > len(kinds):
+            # A list in the author-year style ("Zetter, R. (2007). ...") grouped under short
+            # sub-headings ("Reports of international organisations", "Academic literature"):
+            # a line that is a sub-heading's look, with an entry after it, is no entry.
+            unread.update(
+                first + offset
+                for offset, kind in enumerate(kinds[:-1])
+                if kind in ("name-only", "unstructured")
+                and sources[first + offset].legend is None
+                and _is_bare_name_line(
+                    _EMPHASIS.sub(
+                        "", text[sources[first + offset].start : sources[first + offset].end]
+                    )
+                )
+                and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
+            )
+        if len(entries) >= _UNREAD_LIST_ENTRIES and all(
+            sources[index].legend is None
+            and read_list_entry(
+                " ".join(text[sources[index].start : sources[index].end].split()),
+                sources[index].section,
+            ).kind
+            in ("unstructured", "name-only")
+            and sources[index].section in ("references", "bibliography")
+            for index in entries
+        ):
+            unread.update(entries)
+    return [source for index, source in enumerate(sources) if index not in unread]
+
+
+def _markdown_level(candidate: _HeadingLine) -> int:
+    """The level of a Markdown heading ("### Books": 3), 0 for a heading of another kind."""
+    match = _MARKDOWN_HEADING.match(candidate.line.text) if candidate.markdown else None
+    return len(match.group(1)) if match else 0
 
 
 def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool = False) -> Heading:
@@ -767,6 +971,10 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     first = block.lines[0].text.strip()
     if not first:
         return False
+    if _ADDRESS_LEAD.match(first):
+        # "Available at", "Retrieved from", "Accessed 3 May 2021": how an entry gives its
+        # address or the day it was read, never how one starts.
+        return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
@@ -778,6 +986,13 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+_ADDRESS_LEAD = re.compile(
+    r"(?:available(?:\s+(?:at|from|online)\b|\s*:|$)|retrieved\s+(?:from|on)\b"
+    r"|accessed\s*(?:on\b|:|\d)|url\s*:)",
+    re.IGNORECASE,
+)
 
 
 def _author_year_goes_on(previous: str, block: Block) -> bool:
@@ -812,10 +1027,11 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
 
 
 def _opens_dated_entry(line: str) -> bool:
-    """Whether a line reads on its own as an entry with its author and date."""
-    from provenance.parsers.references import reference_entry
+    """Whether a line reads on its own as an entry with its author and date, or opens as one
+    ("van Buuren, S. (2011). mice: ..." whose rest no style reads whole)."""
+    from provenance.parsers.references import read_list_entry
 
-    entry = reference_entry(" ".join(line.split()))
+    entry = read_list_entry(" ".join(line.split()))
     return entry.author is not None and entry.date is not None
 
 
@@ -824,17 +1040,34 @@ _PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
 _YEAR_OR_ADDRESS = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?:|www\.")
+#: Running text that cites sources by year: this many words at least, in two sentences or more.
+_CITING_PROSE_WORDS = 40
+_SENTENCE_END = re.compile(r"[a-z0-9)][.!?](?:\s+[A-Z]|\s*$)")
 
 
 def _is_prose(text: str) -> bool:
     """Whether a block in a source list is running text, which ends the list: long, mostly
-    lower-case words, no year or address, and no reference style reads it."""
-    from provenance.parsers.references import reference_entry
+    lower-case words, no year or address, and no reference style reads it. A paragraph that
+    cites sources by year ("... (Black and Koser 1999).") is running text too when it is long,
+    made of sentences and mostly lower case, and does not open as an entry with its author and
+    date (an annotated entry does)."""
+    from provenance.parsers.references import read_list_entry, reference_entry
 
     words = text.split()
-    if len(words) < _PROSE_WORDS or _YEAR_OR_ADDRESS.search(text):
+    if len(words) < _PROSE_WORDS:
         return False
-    if sum(word[:1].islower() for word in words) * 2 < len(words):
+    lower = sum(word[:1].islower() for word in words)
+    if _YEAR_OR_ADDRESS.search(text):
+        if (
+            len(words) < _CITING_PROSE_WORDS
+            or lower * 10 < len(words) * 7
+            or len(_SENTENCE_END.findall(text)) < 2
+            or re.search(r"https?:|www\.", text)
+        ):
+            return False
+        entry = read_list_entry(" ".join(words))
+        return entry.kind in ("unstructured", "name-only") or entry.date is None
+    if lower * 2 < len(words):
         return False
     return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
 

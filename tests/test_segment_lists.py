@@ -1,0 +1,235 @@
+"""``segment`` on research reports: where a list of sources starts and ends, whatever heads or
+follows it."""
+
+from __future__ import annotations
+
+from provenance.segment import Segmentation, segment
+from provenance.span import LineIndex
+
+
+def _segment(text: str) -> Segmentation:
+    return segment(text, LineIndex(text))
+
+
+def _sources(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in _segment(text).sources]
+
+
+_CITING_PARAGRAPH = (
+    "Studies of return have long stressed that the decision to go back rests on security and "
+    "on property (Black and Koser 1999). Later work showed that the return of minorities "
+    "depended on the presence of international forces and on the attitude of local "
+    "authorities, and that many who returned left again within a few years (Ghanem 2003)."
+)
+
+
+def test_a_paragraph_citing_sources_by_year_ends_a_list() -> None:
+    # "Literature" heads a review of the literature here, not a list: its paragraphs cite
+    # years, but they are sentences, and the document's sections after them are no entries.
+    text = (
+        "Return migration\n\nSummary.\n\nLiterature\n\n"
+        f"{_CITING_PARAGRAPH}\n\nMethods\n\nWe interviewed returnees.\n\n"
+        "References\n\nBlack, R. and Koser, K. (1999). The End of the Refugee Cycle? "
+        "Oxford: Berghahn.\n"
+    )
+    assert _sources(text) == [
+        "Black, R. and Koser, K. (1999). The End of the Refugee Cycle? Oxford: Berghahn."
+    ]
+
+
+def test_an_annotated_entry_stays_in_its_list() -> None:
+    # An entry that opens with its author and date, then a paragraph about the source.
+    annotated = (
+        "Ghanem, T. (2003). When forced migrants return home. Oxford: RSC Working Paper 16. "
+        "The paper follows the families who went back to the villages of the region after the "
+        "war and shows that most of them had lost their houses. It is the first study of the "
+        "kind, and the later ones build on its interviews and on the way it counts returns."
+    )
+    text = f"Report\n\nText (Ghanem 2003).\n\nBibliography\n\n{annotated}\n"
+    assert _sources(text) == [annotated]
+
+
+def test_a_bibliography_grouped_under_markdown_sub_headings_goes_on() -> None:
+    text = (
+        "# Report\n\nText (UNHCR 2021; Zetter 2007).\n\n## Bibliography\n\n"
+        "### Reports\n\n- UNHCR (2021). *Global Trends*. Geneva: UNHCR.\n\n"
+        "### Articles\n\n- Zetter, R. (2007). More Labels, Fewer Refugees. *JRS*, 20(2).\n\n"
+        "## About the authors\n\nThe authors work on forced migration.\n"
+    )
+    seg = _segment(text)
+    assert [text[s.start : s.end] for s in seg.sources] == [
+        "- UNHCR (2021). *Global Trends*. Geneva: UNHCR.",
+        "- Zetter, R. (2007). More Labels, Fewer Refugees. *JRS*, 20(2).",
+    ]
+    assert {"Reports", "Articles", "About the authors"} <= {h.text for h in seg.headings}
+
+
+def test_a_markdown_heading_of_the_list_s_level_ends_it() -> None:
+    text = (
+        "# Report\n\n## References\n\n- UNHCR (2021). *Global Trends*. Geneva: UNHCR.\n\n"
+        "## Annex\n\n- Interview guide, 2021.\n"
+    )
+    assert _sources(text) == ["- UNHCR (2021). *Global Trends*. Geneva: UNHCR."]
+
+
+def test_a_site_footer_after_a_list_is_no_entry() -> None:
+    entries = (
+        "Smith, J. (2015). Border Control and Human Rights. London: Routledge.\n"
+        "Jones, K. (2018). Detention in the Mediterranean. Oxford: Oxford University Press."
+    )
+    for footer in (
+        "About us | Contact | Privacy policy | Terms of use",
+        "© 2021 Migration Research Centre. All rights reserved.",
+        "Follow us on Twitter and Facebook",
+    ):
+        for gap in ("\n", "\n\n"):  # right under the list, or after a blank line
+            text = f"Report\n\nText (Smith 2015).\n\nReferences\n\n{entries}{gap}{footer}\n"
+            assert _sources(text) == entries.split("\n"), (footer, gap)
+
+
+def test_a_line_of_a_table_or_a_list_is_no_footer() -> None:
+    from provenance.segment import _is_site_footer
+
+    assert not _is_site_footer("| Age 35-44 | 1.27 | 0.78 | .103 |")
+    assert not _is_site_footer("Amnesty International | 2019 | Syria: Returnees | London")
+    assert not _is_site_footer("Copyright law in the region protects authors.")
+
+
+def test_an_entry_opening_with_a_particle_is_its_own_even_when_its_rest_reads_no_style() -> None:
+    first = "National Assembly of Vietnam. (2019). *Labor Code* (Law No. 45/2019/QH14)."
+    second = (
+        "van Buuren, S., & Groothuis-Oudshoorn, K. (2011). mice: Multivariate imputation by "
+        "chained equations in R. *Journal of Statistical Software, 45*(3), 1–67."
+    )
+    text = f"Report\n\nText (van Buuren 2011).\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_an_annex_after_a_list_ends_it() -> None:
+    entry = "Garcia, J. Neil. 2008. Philippine Gay Culture. Quezon City: UP Press."
+    for heading in ("ANNEX 1: LIST OF PARTICIPANTS", "Appendix B", "About the authors"):
+        text = (
+            f"Report\n\nText (Garcia 2008).\n\nBibliography\n\n{entry}\n\n{heading}\n\n"
+            "Name Organization\nAna Cruz Babaylanes Inc.\n"
+        )
+        seg = _segment(text)
+        assert [text[s.start : s.end] for s in seg.sources] == [entry], heading
+        assert heading in {h.text for h in seg.headings}
+
+
+def test_a_list_headed_as_an_annex_is_still_a_list() -> None:
+    entry = "Garcia, J. Neil. 2008. Philippine Gay Culture. Quezon City: UP Press."
+    text = f"Report\n\nText.\n\nReferences\n\nAnnex B: Bibliography\n\n{entry}\n"
+    assert _sources(text) == [entry]
+
+
+def test_list_headings_of_research_reports_are_known() -> None:
+    from provenance.segment import SECTION_HEADINGS, heading_key
+
+    for heading in (
+        "R E F E R E N C E S",
+        "I. R E F E R E N C E S",
+        "References & Bibliography",
+        "Bibliography / References",
+        "Selected references",
+        "Literature cited",
+        "Bibliographic references",
+        "Bibliography and further reading",
+    ):
+        assert heading_key(heading) in SECTION_HEADINGS, heading
+    # Spaced letters in a longer heading, or few of them, are left alone.
+    assert heading_key("A B C") == "a b c"
+
+
+def test_a_headed_list_of_lines_no_style_reads_is_not_taken_for_a_list() -> None:
+    text = (
+        "Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n"
+        "Interviews with returnees\nVisits to the settlements\nMeetings with local officials\n"
+    )
+    assert _sources(text) == []
+
+
+def test_the_checks_say_a_list_they_could_not_read() -> None:
+    import provenance
+
+    text = (
+        "Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n"
+        "Interviews with returnees\nVisits to the settlements\nMeetings with local officials\n"
+    )
+    rules = {finding.rule for finding in provenance.check(provenance.parse(text))}
+    assert "unreadable-source-list" in rules
+    assert "citation-without-reference" not in rules
+
+
+def test_a_list_with_one_readable_entry_is_kept_whole() -> None:
+    lines = [
+        "UNHCR. 2021. Global Trends. Geneva: UNHCR.",
+        "Interviews with returnees",
+        "Visits to the settlements",
+    ]
+    body = "\n\n".join(lines)
+    text = f"Returns\n\nReturns remain limited (UNHCR 2021).\n\nReferences\n\n{body}\n"
+    assert _sources(text) == lines
+
+
+def test_a_heading_inside_a_block_of_pdf_text_opens_its_list() -> None:
+    entry = "Amnesty International. 2013. Ending impunity. London: Amnesty International."
+    for before in ("BEING LGBT IN ASIA: COUNTRY REPORT", "52 BEING LGBT IN ASIA"):
+        text = f"Report\n\nText (Amnesty International 2013).\n{before}\nREFERENCES\n{entry}\n"
+        assert _sources(text) == [entry], before
+
+
+def test_a_heading_word_inside_a_sentence_or_a_layout_stays_where_it_is() -> None:
+    from provenance.segment import _heading_inside_block
+
+    assert not _heading_inside_block("the reports cite their", "sources")
+    assert not _heading_inside_block("The report ends.", "    Attachments:")
+    assert not _heading_inside_block("COUNCIL OF EUROPE", "    Attachments:")
+
+
+def test_a_list_heading_repeated_after_each_part_is_no_running_head() -> None:
+    parts = [
+        f"## Answer {n}\n\nText (Author{n}, 2024).\n\nSources:\n\nAuthor{n}. (2024). Title {n}."
+        for n in range(1, 4)
+    ]
+    text = "\n\n".join(parts) + "\n"
+    assert _sources(text) == [f"Author{n}. (2024). Title {n}." for n in range(1, 4)]
+
+
+def test_an_image_or_a_quotation_after_a_list_ends_it() -> None:
+    entry = "Bunce, M. (2019). Humanitarian communication. *JHA*, 1(1), 49–55."
+    for after in ("![Missing alt text](https://example.org/chart.png)", "> \n[Quoted](x)"):
+        text = f"# Report\n\nText (Bunce, 2019).\n\nSources:\n\n{entry}\n\n{after}\n"
+        assert _sources(text) == [entry], after
+
+
+def test_plain_sub_headings_of_an_author_year_bibliography_are_no_entries() -> None:
+    entries = [
+        "UNHCR (2021). Global Trends: Forced Displacement in 2020. Geneva: UNHCR.",
+        "IOM (2020). World Migration Report 2020. Geneva: IOM.",
+        "Zetter, R. (2007). More Labels, Fewer Refugees. Journal of Refugee Studies, 20(2).",
+    ]
+    text = (
+        "Report\n\nText (UNHCR 2021).\n\nBibliography\n\nReports of international organisations"
+        f"\n\n{entries[0]}\n\n{entries[1]}\n\nAcademic literature\n\n{entries[2]}\n"
+    )
+    assert _sources(text) == entries
+
+
+def test_a_bare_name_in_a_list_of_another_style_stays_an_entry() -> None:
+    # IRB lists name databases consulted, one a line, among their entries.
+    entries = [
+        'Reuters. 11 November 1994. "Returnees Detained."',
+        "IRB Databases",
+        'Yonhap. 2 March 1999. "Talks Resume."',
+    ]
+    text = "Response\n\nText (Reuters 11 Nov. 1994).\n\nReferences\n\n" + "\n\n".join(entries)
+    assert _sources(text + "\n") == entries
+
+
+def test_an_address_line_broken_off_an_entry_goes_back_to_it() -> None:
+    first = "United Nations Development Programme. Human Development Report 2021/22."
+    second = "UNFPA. COVID-19: A Gender Lens. March 2020."
+    for lead in ("Available at https://hdr.undp.org/report.", "Retrieved from https://x.org/"):
+        text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{lead}\n\n{second}\n"
+        assert _sources(text) == [f"{first}\n\n{lead}", second], lead
