@@ -21,6 +21,7 @@ def test_rules_are_registered() -> None:
     sources = {r.id for r in RULES if r.category == "sources"}
     assert sources == {
         "citation-without-reference",
+        "citations-not-linked",
         "ibid-without-antecedent",
         "footnote-without-body",
         "footnote-without-marker",

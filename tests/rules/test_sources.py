@@ -17,6 +17,7 @@ from provenance.rules.registry import Emit
 from provenance.rules.sources import (
     broken_cross_reference,
     citation_without_reference,
+    citations_not_linked,
     cited_only_as_consulted,
     duplicate_reference,
     footnote_numbering,
@@ -1211,3 +1212,14 @@ def test_a_year_letter_names_the_entry_of_that_letter_not_another_work_of_the_ye
 def test_a_year_letter_counts_the_works_of_the_year_where_the_list_writes_no_letters() -> None:
     unlettered = BAFFI.replace("(2021a).", "(2021).").replace("(2021b).", "(2021).")
     assert _source_rules(unlettered) == []
+
+
+def test_many_unmatched_citations_are_one_warning_a_few_are_errors() -> None:
+    few = irb_doc().build()
+    # Two of three citations unmatched: still the report's fault, whatever the share.
+    assert len(messages(citation_without_reference, few)) == 2
+    assert messages(citations_not_linked, few) == []
+    reading = sources_module._CitationReading(citations=10, unmatched=3)
+    assert not reading.confident  # 70% matched, three unmatched: the reading's doubt
+    assert sources_module._CitationReading(citations=10, unmatched=2).confident
+    assert sources_module._CitationReading(citations=15, unmatched=3).confident  # 80%

@@ -165,7 +165,8 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "the References, Attachment or Bibliography lists: the reader cannot find the source it "
         "stands for. The name or the date of the citation or of the entry is wrong, or the "
         "entry is missing. It is reported only where a source list was read: a document "
-        "whose list could not be read gets one `unreadable-source-list` finding instead. "
+        "whose list could not be read gets one `unreadable-source-list` finding instead, and "
+        "one where most citations match no entry one `citations-not-linked` warning. "
         "A date in brackets that no source named before it ties to anything (`The clashes "
         "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
         "in the text says which source it would stand for. "
@@ -194,11 +195,9 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
 def citation_without_reference(doc: Document) -> Iterator[Emit]:
     if not any(reference.section in LISTED_SECTIONS for reference in doc.references):
         return  # nothing to match against: unreadable-source-list says so, once
-    for citation in doc.citations:
-        if citation.reference is not None or citation.kind not in ("author-date", "date-only"):
-            continue
-        if _consulted_only(doc, citation) is not None:
-            continue
+    if not _citations_read(doc).confident:
+        return  # citations-not-linked says it once, with the share linked
+    for citation in _unmatched_citations(doc):
         named = (
             f" (a date of {citation.resolved_author}, as its sentence says)"
             if citation.kind == "date-only" and citation.resolved_author
@@ -208,6 +207,89 @@ def citation_without_reference(doc: Document) -> Iterator[Emit]:
             citation.span,
             f"citation {_citation_label(citation)}{named} matches no entry in the reference list",
         )
+
+
+def _unmatched_citations(doc: Document) -> Iterator[Citation]:
+    """Author-date and date-only citations that resolve to no entry (nor to a source listed
+    only as consulted, which has a rule of its own)."""
+    for citation in doc.citations:
+        if citation.reference is not None or citation.kind not in ("author-date", "date-only"):
+            continue
+        if _consulted_only(doc, citation) is None:
+            yield citation
+
+
+@attrs.frozen(slots=True)
+class _CitationReading:
+    """How many of a document's author-date and date-only citations its source list answered."""
+
+    citations: int
+    unmatched: int
+
+    @property
+    def confident(self) -> bool:
+        # As for notes: where most citations found their entry, one that did not is the
+        # document's fault; where many did not, the reading of the list or of the citations
+        # is what failed, and an error a citation would blame the report for it.
+        matched = self.citations - self.unmatched
+        share = matched / self.citations if self.citations else 1.0
+        return share >= MIN_LINKED or self.unmatched <= MAX_UNMATCHED_AS_FAULTS
+
+
+#: Unmatched citations that stay errors whatever the share: a short report citing three
+#: sources, two of them missing from its list, is the report's fault.
+MAX_UNMATCHED_AS_FAULTS = 2
+
+
+def _citations_read(doc: Document) -> _CitationReading:
+    counted = [c for c in doc.citations if c.kind in ("author-date", "date-only")]
+    return _CitationReading(len(counted), sum(1 for _ in _unmatched_citations(doc)))
+
+
+@rule(
+    "citations-not-linked",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="Many citations match no entry of a list that was read: said once, with the share.",
+    doc=(
+        "A source list was read, but fewer than four in five of the author-date citations "
+        "found their entry in it (and more than two did not): the list or the citations are "
+        "laid out in a way not fully read, or the list is a different one from the one the "
+        "citations use. `citation-without-reference` would then blame the report once per "
+        "citation for what may be a reading failure, so this one warning gives the share "
+        "matched instead; check the citations by hand. Where most citations match, each one "
+        "that does not is a `citation-without-reference` error."
+    ),
+    bad=(
+        "Detentions [ABC12345.E]\n\n"
+        "Reporters were held (Yonhap 3 March 1999). Others were charged (KCNA 4 March 1999). "
+        "Two fled (Reuters 5 March 1999). The courts were silent (AFP 6 March 1999).\n\n"
+        "References\n\n"
+        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n'
+    ),
+    good=(
+        "Detentions [ABC12345.E]\n\n"
+        "Reporters were held (Yonhap 3 March 1999). Others were charged (KCNA 4 March 1999).\n\n"
+        "References\n\n"
+        'KCNA [Pyongyang]. 4 March 1999. "Charges."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Reporters Held."\n'
+    ),
+)
+def citations_not_linked(doc: Document) -> Iterator[Emit]:
+    if not any(reference.section in LISTED_SECTIONS for reference in doc.references):
+        return
+    reading = _citations_read(doc)
+    if reading.confident:
+        return
+    first = next(_unmatched_citations(doc))
+    matched = reading.citations - reading.unmatched
+    yield Emit(
+        first.span,
+        f"{matched} of {reading.citations} citations "
+        f"({round(100 * matched / reading.citations)}%) match an entry of the source list "
+        f"read; the {reading.unmatched} that match none are too many to be sure the report, "
+        "not the reading of its list, is at fault: check them by hand",
+    )
 
 
 @rule(
