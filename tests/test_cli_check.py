@@ -413,8 +413,9 @@ def test_a_signal_to_the_parent_ends_its_workers(
         [sys.executable, "-m", "provenance", "check", "--jobs", "2", "."],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        # A process started with Ctrl-C ignored keeps ignoring it (as a shell's background jobs
-        # do), and the test process has been seen to have it ignored: start from the default.
+        # A process started with Ctrl-C ignored keeps ignoring it, and a test run started as a
+        # background job of a non-interactive shell (CI scripts do) has it ignored, as POSIX
+        # shells do for such jobs: start the command from the default.
         preexec_fn=_default_interrupt,
     )
     try:
