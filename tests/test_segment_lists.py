@@ -3,6 +3,7 @@ follows it."""
 
 from __future__ import annotations
 
+import provenance
 from provenance.segment import Segmentation, segment
 from provenance.span import LineIndex
 
@@ -233,3 +234,36 @@ def test_an_address_line_broken_off_an_entry_goes_back_to_it() -> None:
     for lead in ("Available at https://hdr.undp.org/report.", "Retrieved from https://x.org/"):
         text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{lead}\n\n{second}\n"
         assert _sources(text) == [f"{first}\n\n{lead}", second], lead
+
+
+def test_a_running_head_with_its_page_number_is_not_a_list_entry() -> None:
+    # PDF text repeats the report's title with the page number on every other page; three
+    # different numbers make it a running head, wherever it lands (here inside the list).
+    prose = (
+        "The Committee notes the information provided by the State party on the measures "
+        "taken, and regrets the lack of data on their effect on the people concerned."
+    )
+    text = "Being Free in Asia\n\n"
+    for page in (10, 11):
+        text += f"{prose}\n\nBeing Free in Asia: Country Report {page}\n\n"
+    text += (
+        "References\n\nSmith, J. (2010). Title one. Publisher.\n\n"
+        "Being Free in Asia: Country Report 16\n\nDoe, A. (2011). Title two. Publisher.\n"
+    )
+    assert [r.text for r in provenance.parse(text).references] == [
+        "Smith, J. (2010). Title one. Publisher.",
+        "Doe, A. (2011). Title two. Publisher.",
+    ]
+
+
+def test_short_lines_ending_in_years_or_two_numbers_are_not_running_heads() -> None:
+    text = (
+        "References\n\n"
+        "Amnesty International Annual Report 2019\n\n"
+        "Amnesty International Annual Report 2020\n\n"
+        "Amnesty International Annual Report 2021\n"
+    )
+    assert segment(text, LineIndex(text)).furniture == ()
+    # Three different page numbers at most three digits long make a running head.
+    heads = text.replace(" 2019", " 7").replace(" 2020", " 9").replace(" 2021", " 11")
+    assert len(segment(heads, LineIndex(heads)).furniture) == 3

@@ -323,6 +323,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
         for key, count in counts.items()
         if count >= 3 and not key.isdigit() and not _heads_source_list(key)
     }
+    numbered_heads = _numbered_running_heads(counts)
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
@@ -330,7 +331,11 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             if key is None:
                 # Longer than any repeated line; still "Page" and a (very long) number, maybe.
                 key = " ".join(line.text.replace(_FORM_FEED, " ").split(None, 2))
-            if key in repeated or _is_page_number_line(key, len(block.lines)):
+            if (
+                key in repeated
+                or _is_page_number_line(key, len(block.lines))
+                or (len(block.lines) <= 2 and _without_page_number(key)[0] in numbered_heads)
+            ):
                 spans.append((line.start, line.end))
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
@@ -348,6 +353,29 @@ def _heads_source_list(key: str) -> bool:
     """Whether a line is the heading of a list of sources ("Sources:", "References"): a report
     with a list after each chapter or answer repeats it, and it is still no running head."""
     return SECTION_HEADINGS.get(heading_key(key), "notes") != "notes"
+
+
+# A running head with its page number at the end, as PDF text gives it on every other page:
+# "Being Free in Asia: Country Report 61". Three words at least before the number, which has at
+# most three digits (a year is not a page number).
+_HEAD_WITH_PAGE = re.compile(r"^(\S+(?:\s+\S+){2,})\s+(\d{1,3})$")
+
+
+def _without_page_number(key: str) -> tuple[str, int | None]:
+    match = _HEAD_WITH_PAGE.match(key)
+    return (match.group(1), int(match.group(2))) if match else (key, None)
+
+
+def _numbered_running_heads(counts: Counter[str]) -> set[str]:
+    """Heads that repeat with a page number that changes ("Report 61", "Report 63", ...): three
+    different numbers at least. Counted lines stand alone in their block, so a sentence that
+    ends in a number is not among them."""
+    pages: dict[str, set[int]] = {}
+    for key in counts:
+        head, page = _without_page_number(key)
+        if page is not None and head[:1].isupper() and not _heads_source_list(head):
+            pages.setdefault(head, set()).add(page)
+    return {head for head, numbers in pages.items() if len(numbers) >= 3}
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
