@@ -327,14 +327,17 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
-            key = _furniture_key(line.text)
-            if key is None:
-                # Longer than any repeated line; still "Page" and a (very long) number, maybe.
-                key = " ".join(line.text.replace(_FORM_FEED, " ").split(None, 2))
+            short = _furniture_key(line.text)
+            # Longer than any repeated line; still "Page" and a (very long) number, maybe.
+            key = short or " ".join(line.text.replace(_FORM_FEED, " ").split(None, 2))
             if (
                 key in repeated
                 or _is_page_number_line(key, len(block.lines))
-                or (len(block.lines) <= 2 and _without_page_number(key)[0] in numbered_heads)
+                or (
+                    short is not None
+                    and len(block.lines) <= 2
+                    and _without_page_number(short)[0] in numbered_heads
+                )
             ):
                 spans.append((line.start, line.end))
     # Glued copies: search each long repeated line inside other lines.
