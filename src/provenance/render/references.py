@@ -350,6 +350,15 @@ def _accessed(entry: ReferenceEntry) -> str:
     return f" (accessed {render_reference_date(entry.accessed)})"
 
 
+def _address(entry: ReferenceEntry) -> str:
+    """The entry's web address and access note, where it has one, after a space."""
+    return "" if entry.url is None else f" {entry.url}{_accessed(entry)}"
+
+
+def _with_full_stop(author: str) -> str:
+    return author if author.endswith(".") else f"{author}."
+
+
 def _author_year(entry: ReferenceEntry) -> str:
     _need(entry, "author-year", "author", "title")
     _unused(entry, "author-year", "place", "volume", "issue", "pages", "index_code", "note")
@@ -369,9 +378,7 @@ def _author_year(entry: ReferenceEntry) -> str:
     text = f"{entry.author} ({when}). {_quoted(entry.title)}"
     if entry.container is not None:
         text += f" {entry.container}."
-    if entry.url is not None:
-        text += f" {entry.url}{_accessed(entry)}"
-    return text
+    return text + _address(entry)
 
 
 def _author_title(entry: ReferenceEntry) -> str:
@@ -385,14 +392,12 @@ def _author_title(entry: ReferenceEntry) -> str:
     if not isinstance(entry.date, Date) or entry.date.month is not None:
         raise ValueError("an author-title entry has a year")
     _check(entry.date)
-    author = entry.author if entry.author.endswith(".") else f"{entry.author}."
+    author = _with_full_stop(entry.author)
     text = f"{author} {_quoted(entry.title)}"
     if entry.container is not None:
         text += f" {entry.container},"
     text += f" {entry.date.year}."
-    if entry.url is not None:
-        text += f" {entry.url}{_accessed(entry)}"
-    return text
+    return text + _address(entry)
 
 
 def _author_title_undated(entry: ReferenceEntry) -> str:
@@ -401,13 +406,11 @@ def _author_title_undated(entry: ReferenceEntry) -> str:
     if entry.url is not None and entry.container is None:
         # "Author. Title. URL" is how a web entry is written: it reads back as one.
         raise ValueError("an undated author-title entry with an address names its publisher")
-    author = entry.author if entry.author.endswith(".") else f"{entry.author}."
+    author = _with_full_stop(entry.author)
     text = f"{author} {_quoted(entry.title)}"
     if entry.container is not None:
         text += f" {entry.container}."
-    if entry.url is not None:
-        text += f" {entry.url}{_accessed(entry)}"
-    return text
+    return text + _address(entry)
 
 
 def _comma_note(entry: ReferenceEntry) -> str:
@@ -422,9 +425,7 @@ def _comma_note(entry: ReferenceEntry) -> str:
         _check(entry.date)
     when = "no date" if entry.date is None else render_reference_date(entry.date)
     text = f'{entry.author}, "{entry.title}", {when}.'
-    if entry.url is not None:
-        text += f" {entry.url}{_accessed(entry)}"
-    return text
+    return text + _address(entry)
 
 
 def _web(entry: ReferenceEntry) -> str:
@@ -459,9 +460,7 @@ def _title_first(entry: ReferenceEntry) -> str:
     text = f'"{entry.title}". {entry.container}.'
     if entry.date is not None:
         text += f" {render_reference_date(entry.date)}."
-    if entry.url is not None:
-        text += f" {entry.url}{_accessed(entry)}"
-    return text
+    return text + _address(entry)
 
 
 def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:

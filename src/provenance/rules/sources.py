@@ -231,9 +231,9 @@ class _CitationReading:
         # As for notes: where most citations found their entry, one that did not is the
         # document's fault; where many did not, the reading of the list or of the citations
         # is what failed, and an error a citation would blame the report for it.
-        matched = self.citations - self.unmatched
-        share = matched / self.citations if self.citations else 1.0
-        return share >= MIN_LINKED or self.unmatched <= MAX_UNMATCHED_AS_FAULTS
+        return mostly_linked(
+            self.citations, self.citations - self.unmatched, MAX_UNMATCHED_AS_FAULTS
+        )
 
 
 #: Unmatched citations that stay errors whatever the share: a short report citing three
@@ -463,6 +463,15 @@ def _duplicate_bodies(doc: Document) -> set[int]:
 #: calls are plain digits (text that lost its superscripts): below it the reading is what
 #: failed, and one warning gives the share linked instead of an error a note.
 MIN_LINKED = 0.8
+
+
+def mostly_linked(total: int, linked: int, tolerated: int) -> bool:
+    """Whether a document's notes or citations were read well enough that one left unlinked is
+    the document's fault: at least ``MIN_LINKED`` of them linked, or at most ``tolerated`` not."""
+    share = linked / total if total else 1.0
+    return share >= MIN_LINKED or total - linked <= tolerated
+
+
 #: Unlinked notes this close in number, with plain-digit calls, are one stretch the reading
 #: lost (a table whose calls it did not see, notes run together at a page foot): one warning.
 NEAR = 2
@@ -500,7 +509,7 @@ def _confident(reading: _Reading) -> bool:
     when most notes were linked (or a single note is not)."""
     if not reading.plain:
         return True
-    return reading.share >= MIN_LINKED or reading.notes - reading.linked <= 1
+    return mostly_linked(reading.notes, reading.linked, 1)
 
 
 def _alone(
