@@ -306,9 +306,15 @@ def render(result: Mapping[str, Any]) -> str:
         f"False error findings on the unchanged documents: {count} in {n} documents "
         f"({count / n if n else 0:.2f} per document)."
     )
-    for name, items in errors.items():
-        for item in items[:5]:
-            out.append(f"- `{name}` {item}")
+    if result["split"] == "train":
+        for name, items in errors.items():
+            for item in items[:5]:
+                out.append(f"- `{name}` {item}")
+    else:
+        # Held-out figures only: naming the documents and lines would invite tuning on them.
+        by_rule = Counter(item.split(": ", 2)[1] for items in errors.values() for item in items)
+        for rule, rule_count in sorted(by_rule.items(), key=lambda pair: (-pair[1], pair[0])):
+            out.append(f"- `{rule}`: {rule_count}")
     out.append("")
     return "\n".join(out)
 
