@@ -105,7 +105,7 @@ def test_parse_needs_a_path(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_commands_form_a_dispatch_table() -> None:
-    assert set(cli.COMMANDS) == {"check", "rules", "audit", "export", "parse"}
+    assert set(cli.COMMANDS) == {"check", "rules", "audit", "export", "parse", "server"}
     for command in cli.COMMANDS.values():
         assert callable(command.configure) and callable(command.run) and command.help
 

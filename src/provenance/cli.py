@@ -788,6 +788,42 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
+# --------------------------------------------------------------------------- server
+
+
+def _configure_server(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdio",
+        action="store_true",
+        help="talk over standard input and output (the default and only transport; accepted "
+        "because editors' clients pass it)",
+    )
+    parser.add_argument(
+        "--debounce",
+        type=_seconds,
+        default=0.1,
+        metavar="SECONDS",
+        help="after an edit, wait this long for the next one before checking (default: "
+        "%(default)g)",
+    )
+
+
+def _run_server(args: argparse.Namespace) -> int:
+    try:
+        from provenance.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs"):
+            raise
+        print(
+            "provenance server: error: the language server needs pygls: "
+            "pip install 'provenance[server]'",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    serve(args.debounce)
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- dispatch
 
 #: Subcommands by name, in the order ``--help`` lists them.
@@ -816,6 +852,11 @@ COMMANDS: dict[str, Command] = {
         help="parse reports and print what was found in them",
         configure=_configure_parse,
         run=_run_parse,
+    ),
+    "server": Command(
+        help="run the language server (LSP, on standard input and output) for editors",
+        configure=_configure_server,
+        run=_run_server,
     ),
 }
 
