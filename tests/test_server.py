@@ -120,20 +120,31 @@ class Client:
                 stream.close()
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[Client]:
-    started = Client(tmp_path)
+def started(folder: Path) -> Iterator[Client]:
+    client = Client(folder)
     try:
-        result = started.request(
+        result = client.request(
             "initialize",
             {"processId": os.getpid(), "rootUri": ROOT.as_uri(), "capabilities": {}},
         )
         assert result["serverInfo"]["name"] == "provenance"
         assert result["capabilities"]["textDocumentSync"]["change"] == 1  # whole text
-        started.send("initialized", {})
-        yield started
+        client.send("initialized", {})
+        yield client
     finally:
-        started.close()
+        client.close()
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[Client]:
+    """A server of the test's own, which the test may shut down."""
+    yield from started(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """One server for the tests that only open documents (each its own)."""
+    yield from started(tmp_path_factory.mktemp("server"))
 
 
 def expected(text: str, path: Path) -> list[tuple[str, int, int, int, int]]:
@@ -209,8 +220,9 @@ def test_diagnostics_are_the_findings_of_check_and_follow_edits(client: Client) 
 
 
 def test_settings_and_exclusions_come_from_the_documents_folder(
-    client: Client, tmp_path: Path
+    shared: Client, tmp_path: Path
 ) -> None:
+    client = shared
     project = tmp_path / "reports"
     project.mkdir()
     (project / ".git").mkdir()  # the settings search stops here
@@ -230,7 +242,8 @@ def test_settings_and_exclusions_come_from_the_documents_folder(
     assert client.diagnostics(readme) == []
 
 
-def test_a_bad_configuration_is_said_on_the_document(client: Client, tmp_path: Path) -> None:
+def test_a_bad_configuration_is_said_on_the_document(shared: Client, tmp_path: Path) -> None:
+    client = shared
     (tmp_path / ".git").mkdir()
     (tmp_path / "provenance.toml").write_text('select = ["no-such-rule"]\n', encoding="utf-8")
     uri = open_document(client, tmp_path / "report.txt", "Some text.\n")
@@ -239,16 +252,49 @@ def test_a_bad_configuration_is_said_on_the_document(client: Client, tmp_path: P
     assert problem["severity"] == 1
 
 
-def test_hover_explains_the_finding(client: Client) -> None:
+def test_hover_explains_the_finding(shared: Client, tmp_path: Path) -> None:
+    report = tmp_path / "hover.txt"
     text = SEED.read_text(encoding="utf-8")
-    uri = open_document(client, SEED, text)
-    first = client.diagnostics(uri)[0]
-    hover = client.request(
+    uri = open_document(shared, report, text)
+    first = shared.diagnostics(uri)[0]
+    hover = shared.request(
         "textDocument/hover",
         {"textDocument": {"uri": uri}, "position": first["range"]["start"]},
     )
     assert hover["contents"]["kind"] == "markdown"
     assert f"**{first['code']}**" in hover["contents"]["value"]
+    nowhere = {"line": 100_000, "character": 0}
+    assert (
+        shared.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": nowhere})
+        is None
+    )
+
+
+def test_quick_edits_never_leave_stale_diagnostics(shared: Client, tmp_path: Path) -> None:
+    report = tmp_path / "typed.txt"
+    text = SEED.read_text(encoding="utf-8")
+    uri = open_document(shared, report, text)
+    shared.diagnostics(uri, version=1)
+    # Typing: each version adds a sentence the checks report, sent without waiting.
+    sentence = "\nThe Research Directorate could not corroborate this information.\n"
+    versions = range(2, 8)
+    for version in versions:
+        change = {"text": text + sentence * (version - 1)}
+        shared.send(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
+        )
+    published = []
+    while not published or published[-1] != versions[-1]:
+        message = shared.wait_for(
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+            )
+        )
+        published.append(message["params"]["version"])
+        final = message["params"]["diagnostics"]
+    assert published == sorted(published), "an older version's diagnostics came after a newer's"
+    assert shown(final) == expected(text + sentence * 6, report)
 
 
 # --------------------------------------------------------------------------- in process
