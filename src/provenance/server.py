@@ -259,6 +259,7 @@ class ProvenanceServer(LanguageServer):
         self._latest_lock = threading.Lock()
         # Checks submitted to the worker and not yet started (the warm-up gives way to them).
         self._waiting = 0
+        self._closing = False
         # The diagnostics last published, with their findings, for hovers.
         self._shown: dict[str, list[tuple[types.Diagnostic, Finding]]] = {}
 
@@ -289,7 +290,13 @@ class ProvenanceServer(LanguageServer):
     def warm_up(self) -> None:
         """Build the parsers and rules in the worker before the first document arrives, one
         rule's example at a time, giving way as soon as a document waits to be checked."""
-        self._checker.submit(_warm_up, lambda: self._waiting > 0)
+        self._checker.submit(_warm_up, lambda: self._waiting > 0 or self._closing)
+
+    def shutdown(self) -> None:
+        """Leave without finishing the warm-up or checks nobody will see."""
+        self._closing = True
+        self._checker.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()  # type: ignore[no-untyped-call]
 
     async def _check_later(self, uri: str, delay: float) -> None:
         if delay > 0:
