@@ -314,7 +314,9 @@ def test_positions_count_utf16_code_units() -> None:
 
 
 def test_crlf_buffers_and_byte_order_marks_keep_their_positions() -> None:
-    text = SEED.read_text(encoding="utf-8")
+    # A finding on the first line, where a byte-order mark shifts the characters.
+    claim = "The Research Directorate could not corroborate this information.\n\n"
+    text = claim + SEED.read_text(encoding="utf-8")
     plain = diagnostics(check_text(text, None, load_config(SEED.parent)), "file:///r.txt")
     windows = "\ufeff" + text.replace("\n", "\r\n")
     checked = check_text(windows, None, load_config(SEED.parent))
@@ -323,6 +325,12 @@ def test_crlf_buffers_and_byte_order_marks_keep_their_positions() -> None:
     for before, after in zip(plain, marked, strict=True):
         for a, b in ((before.range.start, after.range.start), (before.range.end, after.range.end)):
             assert (b.line, b.character) == (a.line, a.character + (a.line == 0))
+    # The mark is three bytes for a client that counts UTF-8.
+    in_bytes = diagnostics(checked, "file:///r.txt", "utf-8")
+    assert any(d.range.start.line == 0 for d in in_bytes)
+    for before, after in zip(plain, in_bytes, strict=True):
+        if before.range.start.line == 0:
+            assert after.range.start.character == before.range.start.character + 3
 
 
 def test_unreadable_text_is_one_diagnostic() -> None:

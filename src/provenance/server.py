@@ -86,7 +86,8 @@ class PositionMap:
         self._index = LineIndex(text)
         self._encoding = str(encoding)
 
-    def _units(self, piece: str) -> int:
+    def units(self, piece: str) -> int:
+        """How many code units ``piece`` is in the client's encoding."""
         if self._encoding == types.PositionEncodingKind.Utf32 or piece.isascii():
             return len(piece)
         if self._encoding == types.PositionEncodingKind.Utf8:
@@ -108,7 +109,7 @@ class PositionMap:
         units_at: dict[int, int] = {}
         previous, total = 0, 0
         for mark in sorted(marks):
-            total += self._units(self._text[previous:mark])
+            total += self.units(self._text[previous:mark])
             units_at[mark] = total
             previous = mark
         result = {}
@@ -202,12 +203,14 @@ def diagnostics(
     at = positions.positions(offsets)
     length = len(checked.text)
 
+    # The dropped mark stood before the first line's characters in the buffer.
+    shift = positions.units("\ufeff" * checked.shift)
+
     def place(start: int, end: int) -> types.Range:
         first, last = at[max(0, min(start, length))], at[max(0, min(end, length))]
-        if checked.shift:
-            # The dropped mark stood before the first line's characters in the buffer.
+        if shift:
             first, last = (
-                types.Position(p.line, p.character + (p.line == 0) * checked.shift)
+                types.Position(p.line, p.character + shift) if p.line == 0 else p
                 for p in (first, last)
             )
         return types.Range(first, last)
