@@ -188,20 +188,22 @@ def veto_by_section(
 
 
 def addition_table(
-    examples: Sequence[Example], marginals: Sequence[Sequence[dict[str, float]]]
+    examples: Sequence[Example],
+    marginals: Sequence[Sequence[dict[str, float]]],
+    label: str = linelabel.REFERENCE,
 ) -> str:
-    """What the CRF would add to the rules: an entry on a line the rules left as ``other``
-    whose marginal of ``ref`` is at least t. Counted on first lines of entries."""
+    """What the CRF would add to the rules: a first line of ``label`` (an entry, a note) on a
+    line the rules left as ``other`` whose marginal of ``label`` is at least t."""
     out = [
-        "| add at P(ref) >= | true entries added | false entries added |",
+        f"| add at P({label}) >= | true added | false added |",
         "|---|---|---|",
     ]
     for threshold in (0.5, 0.7, 0.9, 0.95, 0.99):
         true_added = false_added = 0
         for example, margins in zip(examples, marginals, strict=True):
             for truth, rule, margin in zip(example.truth, example.rules, margins, strict=True):
-                if rule == linelabel.OTHER and margin.get(linelabel.REFERENCE, 0.0) >= threshold:
-                    if truth == linelabel.REFERENCE:
+                if rule == linelabel.OTHER and margin.get(label, 0.0) >= threshold:
+                    if truth == label:
                         true_added += 1
                     else:
                         false_added += 1
@@ -241,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + veto_table(train, marginals))
         print("\n" + veto_by_section(train, marginals))
         print("\n" + addition_table(train, marginals))
+        print("\n" + addition_table(train, marginals, linelabel.NOTE))
     elif args.dev:
         dev = load("dev")
         path = Path(args.out).with_suffix(".dev.crfsuite")
@@ -263,6 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + veto_table(dev, [margins for _, margins in tagged]))
         print("\n" + veto_by_section(dev, [margins for _, margins in tagged]))
         print("\n" + addition_table(dev, [margins for _, margins in tagged]))
+        print("\n" + addition_table(dev, [margins for _, margins in tagged], linelabel.NOTE))
     else:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         train_on(train, args.out, parameters)
