@@ -233,6 +233,12 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
                 blocks.append(Block(tuple(current)))
                 current = []
         else:
+            if current and line.text.startswith(_FORM_FEED):
+                # A page break (PDF text starts each page with a form feed): what the page
+                # before ended with (its notes, its running head) is not what the next page
+                # opens with, though no blank line stands between them.
+                blocks.append(Block(tuple(current)))
+                current = []
             current.append(line)
     if current:
         blocks.append(Block(tuple(current)))
@@ -311,7 +317,10 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     for block in blocks:
         # The text of a note under its number ("8." alone, then "US CIA World Factbook ... ↩")
         # may repeat, as sources do; it is not furniture.
-        under_number = _LONE_NOTE_NUMBER.fullmatch(previous) is not None
+        # A page's first line is not under a number, though the page before may end with its
+        # page number ("10", then the next page's running head).
+        page_start = block.lines[0].text.startswith(_FORM_FEED)
+        under_number = not page_start and _LONE_NOTE_NUMBER.fullmatch(previous) is not None
         previous = block.lines[-1].text.strip() if len(block.lines) == 1 else ""
         if len(block.lines) <= 2 and not under_number:
             for line in block.lines:
@@ -1209,6 +1218,8 @@ def _chain_bodies(
             newline = text.find("\n", position, limit)
             line_end = limit if newline == -1 else newline
             line = text[position:line_end]
+            if line.startswith(_FORM_FEED):
+                break  # the next page: a note at the foot of a page ends with it
             if not line.strip():
                 if began:
                     break
