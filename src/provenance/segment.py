@@ -452,10 +452,12 @@ def _is_known_heading(line: str) -> bool:
 
 
 # Headings of what follows a report's sources: annexes and appendices, notes on the authors,
-# acknowledgements, glossaries and lists of other things than sources.
+# acknowledgements, glossaries, lists of other things than sources, and the version control and
+# terms of reference that close a UK Home Office note.
 _BACK_MATTER = re.compile(
     r"(?:annex(?:es|e)?|appendix|appendices|chapter|part)\b(?:\s+[0-9ivxlcA-Z]{1,5}\b)?"
     r"|(?:about the authors?|notes on (?:the )?contributors|acknowledge?ments?|glossary|index"
+    r"|version control(?: and feedback)?|terms of reference"
     r"|acronyms|abbreviations|list of (?:participants|figures|tables|acronyms|abbreviations"
     r"|interviews|interviewees|organi[sz]ations))\s*$",
     re.IGNORECASE,
@@ -919,6 +921,32 @@ def _without_unread_lists(
                 )
                 and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
             )
+        # A source's name alone with a comma ("Human Dignity Trust,"), then its works
+        # ("Algeria, last updated 26 June 2026", "Who we are, no date"): a bibliography that
+        # groups the works of one source so (UK Home Office notes) heads them with the name,
+        # which is no entry itself.
+        unread.update(
+            first + offset
+            for offset in range(len(kinds) - 1)
+            if sources[first + offset].legend is None
+            and _is_group_name_line(
+                text[sources[first + offset].start : sources[first + offset].end]
+            )
+        )
+        if (
+            after < len(sources)
+            and len(entries) <= _LIST_PREFACE_ENTRIES
+            and all(
+                kind in ("unstructured", "label", "prose")
+                and sources[index].section in ("references", "bibliography")
+                and _is_sentence(text[sources[index].start : sources[index].end])
+                for index, kind in zip(entries, kinds, strict=True)
+            )
+        ):
+            # "Bibliography", "Unless otherwise stated, all sources were accessed between 13 and
+            # 20 July 2026", "Sources cited": a sentence between a list's heading and the heading
+            # of its first part prefaces the list.
+            unread.update(entries)
         if len(entries) >= _UNREAD_LIST_ENTRIES and all(
             sources[index].legend is None
             and read_list_entry(
@@ -931,6 +959,34 @@ def _without_unread_lists(
         ):
             unread.update(entries)
     return [source for index, source in enumerate(sources) if index not in unread]
+
+
+#: A list's preface before the heading of its first part has at most this many paragraphs.
+_LIST_PREFACE_ENTRIES = 2
+#: Words a sentence of prose has at least (a title may be shorter).
+_SENTENCE_WORDS = 6
+
+
+def _is_group_name_line(text: str) -> bool:
+    """A source's name alone on a line, ending in a comma: the heading of its works below."""
+    stripped = text.strip()
+    return (
+        "\n" not in stripped
+        and stripped.endswith(",")
+        and stripped[:1].isupper()
+        and len(stripped.split()) <= _GROUP_NAME_WORDS
+        and _YEAR_OR_ADDRESS.search(stripped) is None
+    )
+
+
+#: Words of a source's name heading its works (longer lines are entries or prose).
+_GROUP_NAME_WORDS = 8
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose more than a title: enough words, and most of them in lower case."""
+    words = text.split()
+    return len(words) >= _SENTENCE_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def _markdown_level(candidate: _HeadingLine) -> int:
