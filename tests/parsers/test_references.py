@@ -231,6 +231,13 @@ def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
             '• BBC News (6 March 2006). "Rebels Kill Soldiers". Retrieved 5 May 2011.',
             "BBC News", Date(2006, 3, 6), "Rebels Kill Soldiers", None,
         ),
+        # Initials written without spaces ("J.I.", "R.V.").
+        (
+            "Rivest, R.L. and Schiller, J.I. (2024). Bugs in our pockets. Cybersecurity.",
+            "Rivest, R.L. and Schiller, J.I.", Date(2024), "Bugs in our pockets", "Cybersecurity",
+        ),
+        ("Clarke, R.V., 1980. Situational crime prevention. Criminology.",
+         "Clarke, R.V.", Date(1980), "Situational crime prevention", "Criminology"),
     ],
 )  # fmt: skip
 def test_author_year_shapes(
@@ -1430,7 +1437,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "COMMA_YEAR": st.sampled_from([", 2003", ",2019b"]),
     "PAREN_DATE": st.sampled_from(["(March 2006)", "(6 March 2006)", "(May 3, 2006)"]),
     "DAY_MONTH": st.sampled_from(["4 December", "March 22"]),
-    "INITIAL": st.sampled_from(["Q.", "J."]),
+    "INITIAL": st.sampled_from(["Q.", "J.", "J.I.", "P.-A."]),
     "ET_AL": st.just("et al."),
     "LIST_MARK": st.sampled_from(["*", "-", "•", "1.", "[2]", "(3)"]),
     "WEB_URL": st.sampled_from(
