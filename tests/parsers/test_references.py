@@ -1606,3 +1606,15 @@ def test_a_name_with_initials_that_goes_on_is_not_a_vancouver_list(text: str) ->
     # Found by the generated entries: "Alpha Q." alone reads as a Vancouver name, which left
     # the initial or name after it nowhere to go.
     refs._parse_as(text, "author_title")
+
+
+def test_a_page_number_after_a_line_that_stops_at_a_comma_is_no_list_number() -> None:
+    # "Informatics, 9(3)," / "54. https://...": the article's page, then its address.
+    lines = [
+        "Hirschprung, R., Klein, M., & Maimon, O. (2022). Harnessing soft logic to represent "
+        "the privacy paradox. Informatics, 9(3),",
+        "54. https://doi.org/10.3390/informatics9030054",
+    ]
+    assert entry_starts(lines) == [0]
+    numbered = ["1. Smith, J. (2001). Title. Press,", "2. Doe, A. (2002). Other. Press."]
+    assert entry_starts(numbered) == [0, 1]
