@@ -215,3 +215,8 @@ def test_a_run_of_consecutive_numbers_splits_back_into_them(first: int, count: i
         # The shortest first number that makes a run wins; either way it is a run.
         assert split[-1] - split[0] == len(split) - 1
         assert "".join(str(n) for n in split) == digits
+
+
+def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
+    text = "Treatment of returnees [ABC12345.E] and JS1234 were"
+    assert [n for _s, _e, n, _g in iter_call_candidates(text, 0, len(text))] == []

@@ -75,9 +75,10 @@ _YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 
 # several calls in a row that lost their superscripts and the space between them ("abuse.1314",
 # "warrant,1516", "crime.363738", "Clearview. 4647": notes 13 and 14, ...), a guess each: a run
-# of digits glued to a word or standing after a sentence end, read as consecutive numbers;
+# of digits glued to a word or standing after a sentence end, read as consecutive numbers (not
+# after a capital: "ABC12345" is a code);
 _CALL_RUN = re.compile(
-    r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.)|(?<=[.;:”\"’)] ))(?!0)(\d{4,9})"
+    r"(?:(?<=[a-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.)|(?<=[.;:”\"’)] ))(?!0)(\d{4,9})"
     r"(?=[\s,;:.)]|$)"
 )
 # a run of four digits that may be a year is read as one ("in 2019. 2020 was").
