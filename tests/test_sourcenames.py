@@ -195,3 +195,14 @@ def test_an_editors_mark_does_not_hide_the_names_it_follows() -> None:
 def test_a_name_misspelt_by_one_letter(a: str, b: str, near: bool) -> None:
     assert near_spelling(a, b) is near
     assert near_spelling(b, a) is near
+
+
+def test_an_entry_no_style_reads_is_still_cited_by_all_its_authors() -> None:
+    # "Duffy, G., Fordyce, R., & Mannell, K. 2024 Digital Child ...": the year stands after the
+    # names without a full stop, so no style reads the entry, but its names still lead it.
+    text = (
+        "Duffy, G., Fordyce, R., & Mannell, K. 2024 Digital Child Working Paper 2024-03, "
+        "Analysing Australian news media. ARC Centre, Brisbane."
+    )
+    reference = Reference(ReferenceEntry(), "references", text, LineIndex(text).span(0, len(text)))
+    assert "duffy et al" in reference_keys(reference)

@@ -125,10 +125,10 @@ def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
 
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
-# commas) up to the first ". " or "(" or quote or digit.
+# commas, the last name after "&" or "and") up to the first ". " or "(" or quote or digit.
 _LEADING_NAME = re.compile(
     r"[A-Z][\w'’&-]*(?:\.(?=[\w,]))?(?:,?\s+(?:(?:of|the|for|and|on|in|de|du|la|le|&)\s+)*"
-    r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+[A-Z][\w'’-]*[,.]))?)*"
+    r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+(?:(?:&|and)\s+)?[A-Z][\w'’-]*[,.]))?)*"
 )
 
 
