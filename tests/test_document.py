@@ -781,3 +781,17 @@ def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves()
         ("Global Peace Index for Mexico, 2024", 0),
         ("ENSU, 2024", 1),
     ]
+
+
+def test_a_citation_misspelling_its_entry_s_name_by_a_letter_resolves_to_it() -> None:
+    text = (
+        "Platforms profit from data (Zubhoff 2019) and from attention (Smyth 2019).\n\n"
+        "References\n\n"
+        "Zuboff, S. (2019). The Age of Surveillance Capitalism. Public Affairs.\n\n"
+        "Smith, A. (2019). Attention. Press.\n\n"
+        "Smith, B. (2019). Other work. Press.\n"
+    )
+    document = provenance.parse(text)
+    zuboff, smyth = document.citations
+    assert zuboff.reference == 0
+    assert smyth.reference is None  # two entries of that year are near it: neither is taken

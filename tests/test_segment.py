@@ -386,3 +386,43 @@ def test_a_numbered_or_lettered_list_heading_is_known() -> None:
     # A label alone, or a label before another title, stays what it is.
     assert heading_key("7. Findings") == "7. findings"
     assert heading_key("Annex B") == "annex b"
+
+
+def test_a_page_break_ends_a_block_and_the_note_at_the_foot_of_the_page() -> None:
+    # pdftotext starts each page with a form feed, often with no blank line before it: the
+    # notes at the foot of one page are not the text the next page opens with.
+    text = (
+        "Report on protests\n\n"
+        "The government committed to reforms.1 Only a handful were enacted.2\n"
+        "Agencies bought access to location data.3\n\n"
+        "1\n  Attorney-General, Government Response, 2023.\n"
+        "2\n  MinterEllison, First Tranche of Privacy Reforms, 2025.\n"
+        "3\n  Tenders Australia, Babel St, 2025.\n"
+        "\f“digital fences”.4 Digital fencing tracks every device in\n"
+        "a defined area, such as a protest.5\n\n"
+        "4\n  Ariel Bogle, The Guardian, 6 Nov. 2023.\n"
+        "5\n  Ibid.\n"
+    )
+    blocks = segment_module.split_blocks(segment_module.split_lines(text))
+    assert any(block.lines[0].text.startswith("\f“digital") for block in blocks)
+    document = provenance.parse(text)
+    linked = {
+        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
+        for note in document.footnotes
+        if note.body is not None
+    }
+    assert linked == {1: (3, 6), 2: (3, 8), 3: (4, 10), 4: (12, 15), 5: (13, 17)}
+    assert "digital" not in document.footnotes[2].body.text  # type: ignore[union-attr]
+
+
+def test_a_running_head_after_the_page_number_of_the_page_before_is_furniture() -> None:
+    # UN documents end a page with its number and start the next with the symbol: the number
+    # is not a note's number with the symbol as its text.
+    page = "The Committee notes the report and its findings on the matter.\n\n"
+    text = "A/HRC/WG.6/48/SVN/3\n\n" + page
+    for number in (2, 3, 4):
+        text += f"{number}\n\f   A/HRC/WG.6/48/SVN/3\n\n" + page
+    seg = segment(text, LineIndex(text))
+    heads = [text[start:end].strip("\f ") for start, end in seg.furniture]
+    assert heads.count("A/HRC/WG.6/48/SVN/3") >= 3
+    assert not [h for h in seg.headings if "A/HRC" in h.text]

@@ -267,3 +267,64 @@ def test_short_lines_ending_in_years_or_two_numbers_are_not_running_heads() -> N
     # Three different page numbers at most three digits long make a running head.
     heads = text.replace(" 2019", " 7").replace(" 2020", " 9").replace(" 2021", " 11")
     assert len(segment(heads, LineIndex(heads)).furniture) == 3
+
+
+_HOME_OFFICE_BIBLIOGRAPHY = """8.1.1 CPIT found no updated COI (see Bibliography).
+
+Bibliography
+
+Unless otherwise stated, all sources were accessed between 13 and 20 July 2026
+
+Sources cited
+
+Aabbir,
+
+About, no date
+
+Algerian university opens door to ‘homosexuality’, 15 May 2025
+
+Algeria Times,
+
+Contact, no date
+
+Huge increase in the number of homosexuals in Algeria, 18 January 2026
+
+Human Dignity Trust,
+
+Algeria, last updated 26 June 2026
+
+Who we are, no date
+
+Jeune Afrique, TenTen, the Algerian Gay Pride in complete discretion, 9 October 2013
+
+Sources consulted but not cited
+
+76 crimes, Algeria, no date
+
+Version control and feedback
+
+Clearance
+
+Below is information on when this note was cleared:
+
+valid from 19 August 2026
+
+Feedback to the Home Office
+
+We welcome feedback on how to improve our products: please email us.
+"""
+
+
+def test_a_home_office_bibliography_groups_works_under_their_source() -> None:
+    # The name with a comma heads its works; the sentence before "Sources cited" prefaces the
+    # list; "Version control and feedback" closes it.
+    assert [" ".join(s.split()) for s in _sources(_HOME_OFFICE_BIBLIOGRAPHY)] == [
+        "About, no date",
+        "Algerian university opens door to ‘homosexuality’, 15 May 2025",
+        "Contact, no date",
+        "Huge increase in the number of homosexuals in Algeria, 18 January 2026",
+        "Algeria, last updated 26 June 2026",
+        "Who we are, no date",
+        "Jeune Afrique, TenTen, the Algerian Gay Pride in complete discretion, 9 October 2013",
+        "76 crimes, Algeria, no date",
+    ]

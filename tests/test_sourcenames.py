@@ -12,6 +12,7 @@ from provenance.sourcenames import (
     initials_key,
     key_words,
     names_match,
+    near_spelling,
     reference_keys,
     source_key,
 )
@@ -171,3 +172,37 @@ def test_an_entry_read_without_a_name_is_known_by_the_words_it_starts_with() -> 
     assert reference_keys(_reference(text, read)) == ["hrw"]
     assert reference_keys(_reference(text, ReferenceEntry(title="World Report"))) == []
     assert reference_keys(_reference('"A title" 2003.', ReferenceEntry())) == []
+
+
+def test_an_editors_mark_does_not_hide_the_names_it_follows() -> None:
+    assert "ashe et al" in family_keys("Ashe, S. D., Busher, J., Macklin, G., & Winter, A. (Eds.)")
+    assert "starn and kirk" in family_keys("Starn, Orin; Kirk, Robin, eds")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("zubhoff", "zuboff", True),  # one letter added
+        ("skocylis", "skoczylis", True),  # one dropped
+        ("prichard", "pritchard", True),
+        ("mondon", "london", True),  # one changed
+        ("smith", "smith", False),  # the same name is no misspelling
+        ("smith", "smyth", True),
+        ("roe", "rod", False),  # too short to tell
+        ("zuboff", "zubhoffs", False),  # two letters
+    ],
+)
+def test_a_name_misspelt_by_one_letter(a: str, b: str, near: bool) -> None:
+    assert near_spelling(a, b) is near
+    assert near_spelling(b, a) is near
+
+
+def test_an_entry_no_style_reads_is_still_cited_by_all_its_authors() -> None:
+    # "Duffy, G., Fordyce, R., & Mannell, K. 2024 Digital Child ...": the year stands after the
+    # names without a full stop, so no style reads the entry, but its names still lead it.
+    text = (
+        "Duffy, G., Fordyce, R., & Mannell, K. 2024 Digital Child Working Paper 2024-03, "
+        "Analysing Australian news media. ARC Centre, Brisbane."
+    )
+    reference = Reference(ReferenceEntry(), "references", text, LineIndex(text).span(0, len(text)))
+    assert "duffy et al" in reference_keys(reference)

@@ -53,6 +53,7 @@ from provenance.sourcenames import (
     initials_key,
     key_words,
     names_match,
+    near_spelling,
     reference_keys,
     source_key,
 )
@@ -821,6 +822,10 @@ class _SourceIndex:
         one source and year in their order in the list, as bibliographies order them."""
         if author is not None:
             candidates = self._named(source_key(author))
+            if not candidates and date is not None:
+                # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter,
+                # taken only for the one entry of that year it can mean.
+                candidates = self._misspelt(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
                 i
@@ -893,6 +898,21 @@ class _SourceIndex:
         for count in range(1, len(words)):
             found.update(self.by_key.get(" ".join(words[:count]), ()))
         return found
+
+    def _misspelt(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose name is ``cited`` but for one letter of its first
+        word (``near_spelling``), the rest of the words as cited; none when several are."""
+        first, _, rest = cited.partition(" ")
+        found = [
+            i
+            for i in self._dated(date)
+            if any(
+                near_spelling(first, key.partition(" ")[0])
+                and (not rest or names_match(rest, key.partition(" ")[2]))
+                for key in self.keys[i]
+            )
+        ]
+        return found if len(found) == 1 else []
 
     def _dated(self, date: DateValue | None) -> list[int]:
         """The entries whose date may overlap ``date``, in order."""

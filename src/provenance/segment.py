@@ -233,6 +233,12 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
                 blocks.append(Block(tuple(current)))
                 current = []
         else:
+            if current and line.text.startswith(_FORM_FEED):
+                # A page break (PDF text starts each page with a form feed): what the page
+                # before ended with (its notes, its running head) is not what the next page
+                # opens with, though no blank line stands between them.
+                blocks.append(Block(tuple(current)))
+                current = []
             current.append(line)
     if current:
         blocks.append(Block(tuple(current)))
@@ -311,7 +317,10 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     for block in blocks:
         # The text of a note under its number ("8." alone, then "US CIA World Factbook ... ↩")
         # may repeat, as sources do; it is not furniture.
-        under_number = _LONE_NOTE_NUMBER.fullmatch(previous) is not None
+        # A page's first line is not under a number, though the page before may end with its
+        # page number ("10", then the next page's running head).
+        page_start = block.lines[0].text.startswith(_FORM_FEED)
+        under_number = not page_start and _LONE_NOTE_NUMBER.fullmatch(previous) is not None
         previous = block.lines[-1].text.strip() if len(block.lines) == 1 else ""
         if len(block.lines) <= 2 and not under_number:
             for line in block.lines:
@@ -443,10 +452,12 @@ def _is_known_heading(line: str) -> bool:
 
 
 # Headings of what follows a report's sources: annexes and appendices, notes on the authors,
-# acknowledgements, glossaries and lists of other things than sources.
+# acknowledgements, glossaries, lists of other things than sources, and the version control and
+# terms of reference that close a UK Home Office note.
 _BACK_MATTER = re.compile(
     r"(?:annex(?:es|e)?|appendix|appendices|chapter|part)\b(?:\s+[0-9ivxlcA-Z]{1,5}\b)?"
     r"|(?:about the authors?|notes on (?:the )?contributors|acknowledge?ments?|glossary|index"
+    r"|version control(?: and feedback)?|terms of reference"
     r"|acronyms|abbreviations|list of (?:participants|figures|tables|acronyms|abbreviations"
     r"|interviews|interviewees|organi[sz]ations))\s*$",
     re.IGNORECASE,
@@ -910,6 +921,32 @@ def _without_unread_lists(
                 )
                 and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
             )
+        # A source's name alone with a comma ("Human Dignity Trust,"), then its works
+        # ("Algeria, last updated 26 June 2026", "Who we are, no date"): a bibliography that
+        # groups the works of one source so (UK Home Office notes) heads them with the name,
+        # which is no entry itself.
+        unread.update(
+            first + offset
+            for offset in range(len(kinds) - 1)
+            if sources[first + offset].legend is None
+            and _is_group_name_line(
+                text[sources[first + offset].start : sources[first + offset].end]
+            )
+        )
+        if (
+            after < len(sources)
+            and len(entries) <= _LIST_PREFACE_ENTRIES
+            and all(
+                kind in ("unstructured", "label", "prose")
+                and sources[index].section in ("references", "bibliography")
+                and _is_sentence(text[sources[index].start : sources[index].end])
+                for index, kind in zip(entries, kinds, strict=True)
+            )
+        ):
+            # "Bibliography", "Unless otherwise stated, all sources were accessed between 13 and
+            # 20 July 2026", "Sources cited": a sentence between a list's heading and the heading
+            # of its first part prefaces the list.
+            unread.update(entries)
         if len(entries) >= _UNREAD_LIST_ENTRIES and all(
             sources[index].legend is None
             and read_list_entry(
@@ -922,6 +959,34 @@ def _without_unread_lists(
         ):
             unread.update(entries)
     return [source for index, source in enumerate(sources) if index not in unread]
+
+
+#: A list's preface before the heading of its first part has at most this many paragraphs.
+_LIST_PREFACE_ENTRIES = 2
+#: Words a sentence of prose has at least (a title may be shorter).
+_SENTENCE_WORDS = 6
+
+
+def _is_group_name_line(text: str) -> bool:
+    """A source's name alone on a line, ending in a comma: the heading of its works below."""
+    stripped = text.strip()
+    return (
+        "\n" not in stripped
+        and stripped.endswith(",")
+        and stripped[:1].isupper()
+        and len(stripped.split()) <= _GROUP_NAME_WORDS
+        and _YEAR_OR_ADDRESS.search(stripped) is None
+    )
+
+
+#: Words of a source's name heading its works (longer lines are entries or prose).
+_GROUP_NAME_WORDS = 8
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose more than a title: enough words, and most of them in lower case."""
+    words = text.split()
+    return len(words) >= _SENTENCE_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def _markdown_level(candidate: _HeadingLine) -> int:
@@ -1209,6 +1274,8 @@ def _chain_bodies(
             newline = text.find("\n", position, limit)
             line_end = limit if newline == -1 else newline
             line = text[position:line_end]
+            if line.startswith(_FORM_FEED):
+                break  # the next page: a note at the foot of a page ends with it
             if not line.strip():
                 if began:
                     break

@@ -26,6 +26,7 @@ __all__ = [
     "initials_key",
     "key_words",
     "names_match",
+    "near_spelling",
     "reference_keys",
     "source_key",
 ]
@@ -124,10 +125,10 @@ def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
 
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
-# commas) up to the first ". " or "(" or quote or digit.
+# commas, the last name after "&" or "and") up to the first ". " or "(" or quote or digit.
 _LEADING_NAME = re.compile(
     r"[A-Z][\w'’&-]*(?:\.(?=[\w,]))?(?:,?\s+(?:(?:of|the|for|and|on|in|de|du|la|le|&)\s+)*"
-    r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+[A-Z][\w'’-]*[,.]))?)*"
+    r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+(?:(?:&|and)\s+)?[A-Z][\w'’-]*[,.]))?)*"
 )
 
 
@@ -163,6 +164,31 @@ def _particle_family_key(name: str) -> list[str]:
     return [source_key(match.group(1))] if match else []
 
 
+# The editors' mark after a list of names ("Ashe, S. D., ... & Winter, A. (Eds.)"): the names
+# are cited without it ("Ashe et al. 2020").
+_EDITORS = re.compile(r"[\s,]*\(?\b(?:eds?|editors?)\b\.?\)?[\s.]*$", re.IGNORECASE)
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Whether two words of five letters or more differ by one letter added, dropped or
+    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis"): a name misspelt in a
+    citation."""
+    if a == b or min(len(a), len(b)) < _NEAR_SPELLING_LETTERS or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+#: Shortest word whose misspelling is still taken for it (shorter names differ by a letter).
+_NEAR_SPELLING_LETTERS = 5
+
+
 def family_keys(name: str) -> list[str]:
     """How author-date citations name a list of inverted personal names.
 
@@ -172,6 +198,7 @@ def family_keys(name: str) -> list[str]:
     Names that are not such a list (an organisation) give none; one person gives the family
     name, which a sentence names before a bracketed year.
     """
+    name = _EDITORS.sub("", name)
     parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
     if len(parts) < 2:
         return []

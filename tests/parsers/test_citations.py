@@ -194,6 +194,16 @@ def test_ibid(text: str, locator: str | None) -> None:
         ("Smith, op. cit., p. 4", [CitationValue("Smith", locator="p. 4")]),
         ("Smith, n.d.", [CitationValue("Smith")]),
         ("Id.", [CitationValue(ibid=True)]),
+        # A name in camel case; lead-ins as a desk review writes them.
+        ("eSafety 2024", [CitationValue("eSafety", Date(2024))]),
+        ("see for e.g. Smith et al. 2024", [CitationValue("Smith et al.", Date(2024))]),
+        (
+            "e.g Silic & Black, 2017; Anderson et al., 2016",
+            [
+                CitationValue("Silic & Black", Date(2017)),
+                CitationValue("Anderson et al.", Date(2016)),
+            ],
+        ),
     ],
 )
 def test_author_date_shapes_of_research_reports(text: str, expected: list[CitationValue]) -> None:
@@ -206,7 +216,9 @@ def test_undated_citation_span_ends_at_its_keyword() -> None:
     assert found.text == "Smith, op. cit." and found.kind == "author"
 
 
-@pytest.mark.parametrize("text", ["see Section 3.3.3", "see below", "e.g. the police", "and 2010"])
+@pytest.mark.parametrize(
+    "text", ["see Section 3.3.3", "see below", "e.g. the police", "and 2010", "iPhone users 2019"]
+)
 def test_lead_in_words_alone_are_not_citations(text: str) -> None:
     with pytest.raises(GrammarError):
         parse_citation_group(text)
@@ -501,6 +513,7 @@ _NAMES = st.one_of(
             "HRW",
             "AI",
             "FBIS-NES-90-243",
+            "eSafety",
             "CoE-ECRI",
             "JS2",
             "U.S.",
@@ -640,7 +653,11 @@ _EXPLICIT = {
     "YEAR_LETTER": _spaced(
         st.tuples(_YEARS, st.sampled_from("abcz")).map(lambda p: f"{p[0]}{p[1]}")
     ),
-    "_LEADIN": _spaced(st.sampled_from(["see", "See also", "cf.", "e.g.", "e.g.,", "cited in"])),
+    "_LEADIN": _spaced(
+        st.sampled_from(
+            ["see", "See also", "cf.", "e.g.", "e.g.,", "e.g", "see for e.g.", "cited in"]
+        )
+    ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_AND": _spaced(st.just("and")),
     "COLON": _spaced(st.just(":")),

@@ -18,6 +18,7 @@ from provenance.parsers.footnotes import (
     iter_glued_bodies,
     parse_footnote_body_start,
     parse_footnote_marker,
+    split_call_run,
 )
 from provenance.render.footnotes import (
     BODY_STYLES,
@@ -181,3 +182,41 @@ def test_decimals_and_list_labels_are_not_glued_calls(text: str, numbers: list[i
     # After "digit." a number is a call only before a new sentence or the end of a line.
     found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
     assert found == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("strict warrant protocols to prevent abuse.1314 However, because", [13, 14]),
+        ("or a named persons warrant,1516\napproved by", [15, 16]),
+        ("the stress of being falsely accused of a crime.363738\n", [36, 37, 38]),
+        ("until the OAIC began their investigation into Clearview. 4647 Originally", [46, 47]),
+        ("a record low in 2019. 2020 was worse", []),  # a year after a sentence end
+        ("the figure rose to 1,234.5678 units", []),
+    ],
+)
+def test_calls_run_together_are_read_as_consecutive_numbers(text: str, numbers: list[int]) -> None:
+    # PDF text loses the superscripts of calls in a row and the space between them.
+    found = [
+        number for _s, _e, number, guessed in iter_call_candidates(text, 0, len(text)) if guessed
+    ]
+    assert found == numbers
+
+
+@given(st.integers(min_value=1, max_value=990), st.integers(min_value=2, max_value=4))
+def test_a_run_of_consecutive_numbers_splits_back_into_them(first: int, count: int) -> None:
+    numbers = list(range(first, first + count))
+    digits = "".join(str(n) for n in numbers)
+    split = split_call_run(digits)
+    if len(digits) == 4 and (digits.startswith(("18", "19", "20"))):
+        assert split is None  # may be a year: read as one
+    else:
+        assert split is not None
+        # The shortest first number that makes a run wins; either way it is a run.
+        assert split[-1] - split[0] == len(split) - 1
+        assert "".join(str(n) for n in split) == digits
+
+
+def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
+    text = "Treatment of returnees [ABC12345.E] and JS1234 were"
+    assert [n for _s, _e, n, _g in iter_call_candidates(text, 0, len(text))] == []

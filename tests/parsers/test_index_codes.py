@@ -591,3 +591,11 @@ def test_an_amnesty_code_broken_over_two_lines_is_one_code() -> None:
         ("ASA 21/19/92", 1),
         ("ASA 21/20/92", 1),
     ]
+
+
+def test_two_un_symbols_joined_by_a_hyphen_are_two_codes() -> None:
+    # A UN document given under both its symbols ("E/2003/22-E/C.12/2002/13"); a word joined to
+    # a symbol by a hyphen is still no code.
+    text = "See E/2003/22-E/C.12/2002/13, annex VI, and the X-E/C.12/1 draft."
+    found = [m.text for m in iter_index_codes(text, LineIndex(text))]
+    assert found == ["E/2003/22", "E/C.12/2002/13"]

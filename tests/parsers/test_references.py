@@ -231,6 +231,13 @@ def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
             '• BBC News (6 March 2006). "Rebels Kill Soldiers". Retrieved 5 May 2011.',
             "BBC News", Date(2006, 3, 6), "Rebels Kill Soldiers", None,
         ),
+        # Initials written without spaces ("J.I.", "R.V.").
+        (
+            "Rivest, R.L. and Schiller, J.I. (2024). Bugs in our pockets. Cybersecurity.",
+            "Rivest, R.L. and Schiller, J.I.", Date(2024), "Bugs in our pockets", "Cybersecurity",
+        ),
+        ("Clarke, R.V., 1980. Situational crime prevention. Criminology.",
+         "Clarke, R.V.", Date(1980), "Situational crime prevention", "Criminology"),
     ],
 )  # fmt: skip
 def test_author_year_shapes(
@@ -1430,7 +1437,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "COMMA_YEAR": st.sampled_from([", 2003", ",2019b"]),
     "PAREN_DATE": st.sampled_from(["(March 2006)", "(6 March 2006)", "(May 3, 2006)"]),
     "DAY_MONTH": st.sampled_from(["4 December", "March 22"]),
-    "INITIAL": st.sampled_from(["Q.", "J."]),
+    "INITIAL": st.sampled_from(["Q.", "J.", "J.I."]),
     "ET_AL": st.just("et al."),
     "LIST_MARK": st.sampled_from(["*", "-", "•", "1.", "[2]", "(3)"]),
     "WEB_URL": st.sampled_from(
@@ -1599,3 +1606,15 @@ def test_a_name_with_initials_that_goes_on_is_not_a_vancouver_list(text: str) ->
     # Found by the generated entries: "Alpha Q." alone reads as a Vancouver name, which left
     # the initial or name after it nowhere to go.
     refs._parse_as(text, "author_title")
+
+
+def test_a_page_number_after_a_line_that_stops_at_a_comma_is_no_list_number() -> None:
+    # "Informatics, 9(3)," / "54. https://...": the article's page, then its address.
+    lines = [
+        "Hirschprung, R., Klein, M., & Maimon, O. (2022). Harnessing soft logic to represent "
+        "the privacy paradox. Informatics, 9(3),",
+        "54. https://doi.org/10.3390/informatics9030054",
+    ]
+    assert entry_starts(lines) == [0]
+    numbered = ["1. Smith, J. (2001). Title. Press,", "2. Doe, A. (2002). Other. Press."]
+    assert entry_starts(numbered) == [0, 1]

@@ -291,6 +291,19 @@ def test_year_precision_document_date_is_generous() -> None:
     assert texts(date_after_document, doc) == ["ASA 24/02/97"]
 
 
+def test_a_source_dated_by_the_next_year_alone_is_a_journal_volume_not_a_late_source() -> None:
+    # "Reuters. 1996." in a report of March 1995: a year alone, the next one, as a journal
+    # dates the volume an article appears in; a day of that year is still late.
+    doc = _dated_report(Date(1995, 3)).build()
+    assert texts(date_after_document, doc) == [
+        "ASA 24/02/97",
+        "(Reuters 2 October 1996)",
+        "2 October 1996",
+    ]
+    doc = _dated_report(Date(1994, 3)).build()
+    assert "Reuters. 1996. Logging." in texts(date_after_document, doc)  # two years on
+
+
 def test_no_document_date_no_finding() -> None:
     b = _dated_report(Date(1996, 9))
     b.own_date = None

@@ -23,6 +23,7 @@ __all__ = [
     "iter_glued_bodies",
     "parse_footnote_body_start",
     "parse_footnote_marker",
+    "split_call_run",
 ]
 
 _GRAMMAR = "footnote"
@@ -72,6 +73,40 @@ _SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \
 _YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 
 
+# several calls in a row that lost their superscripts and the space between them ("abuse.1314",
+# "warrant,1516", "crime.363738", "Clearview. 4647": notes 13 and 14, ...), a guess each: a run
+# of digits glued to a word or standing after a sentence end, read as consecutive numbers (not
+# after a capital: "ABC12345" is a code);
+_CALL_RUN = re.compile(
+    r"(?:(?<=[a-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.)|(?<=[.;:”\"’)] ))(?!0)(\d{4,9})"
+    r"(?=[\s,;:.)]|$)"
+)
+# a run of four digits that may be a year is read as one ("in 2019. 2020 was").
+_RUN_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def split_call_run(digits: str) -> list[int] | None:
+    """The consecutive note numbers a run of digits is made of ("1314": 13, 14; "363738": 36,
+    37, 38), or None when it is no such run (or, at four digits, may be a year)."""
+    if len(digits) == 4 and _RUN_YEAR.fullmatch(digits):
+        return None
+    for width in (1, 2, 3):
+        first = digits[:width]
+        if first.startswith("0"):
+            return None
+        numbers = [int(first)]
+        rest = digits[width:]
+        while rest:
+            following = str(numbers[-1] + 1)
+            if not rest.startswith(following):
+                break
+            numbers.append(numbers[-1] + 1)
+            rest = rest[len(following) :]
+        if not rest and len(numbers) >= 2:
+            return numbers
+    return None
+
+
 # "40 km2", "10 m3": an area or a volume whose exponent lost its superscript, not a call.
 _UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|mi)[23]$")
 
@@ -107,6 +142,15 @@ def iter_call_candidates(text: str, start: int, end: int) -> Iterator[tuple[int,
                 int(match.group(group)),
                 pattern is not _GLUED_CALL,
             )
+    for match in _CALL_RUN.finditer(text, start, end):
+        numbers = split_call_run(match.group(1))
+        if numbers is None:
+            continue
+        position = match.start(1)
+        for number in numbers:
+            width = len(str(number))
+            yield position, position + width, number, True
+            position += width
 
 
 def _number(token: Token) -> int:

@@ -187,7 +187,9 @@ def parse_index_code(text: str) -> IndexCode:
 # digit may precede a label or code: OCR glues footnote numbers on ("27AI Index:"). The leading
 # one-character lookahead lets the regex engine skip most positions at once (2-3x faster).
 _FIRST = r"(?=[A-Z\[aiunÍí])"
-_BOUNDARY = r"(?<![A-Za-z/\-_%=&?#@~+\\])"
+# A hyphen joins a word to a code ("X-E/..."), but after a number it joins two UN symbols given
+# for one document: "E/2003/22-E/C.12/2002/13".
+_BOUNDARY = r"(?<![A-Za-z/_%=&?#@~+\\])(?<![^0-9]-)"
 _CANDIDATE = re.compile(
     _FIRST
     + _BOUNDARY

@@ -1669,8 +1669,12 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     loose_from: set[int] = set()
     before_loose = frozenset(LIST_STYLES[: LIST_STYLES.index("irb_loose")])
     competing = frozenset(COMPETING_STYLES)
-    # Lines that open with a bullet or list number (the grammar's LIST_MARK).
-    marked = [opens_with_list_mark(t) for t in texts]
+    # Lines that open with a bullet or list number (the grammar's LIST_MARK); not a number after
+    # a line that stops at a comma, which goes on there ("Informatics, 9(3)," / "54. https://").
+    marked = [
+        opens_with_list_mark(t) and not (i and texts[i - 1].endswith(",") and t[:1].isdigit())
+        for i, t in enumerate(texts)
+    ]
 
     def cost(i: int, j: int) -> int:
         key = (i, j)

@@ -365,7 +365,9 @@ def accessed_before_published(doc: Document) -> Iterator[Emit]:
         "carries a date later than the document's own date: a report cannot cite what did not "
         "exist yet. Only sources are checked, never events in the prose (a projection such as "
         "`by 2030` is fine), and only when the document has a date of its own. A source dated "
-        "`1996` in a report of `September 1996` is not flagged."
+        "`1996` in a report of `September 1996` is not flagged, nor a source or citation dated "
+        "by the next year alone (`2025` in a report of `November 2024`): journals date a volume "
+        "by the year it is printed, often after its articles appear online."
     ),
     bad=(
         "North Korea: Refugees in Russia\n\n"
@@ -394,8 +396,16 @@ def _late_sources(doc: Document) -> Iterator[Emit]:
     def late(value: DateValue | None) -> bool:
         return value is not None and _after(value, own_value)
 
+    own_latest = own_value.latest()
+    own_year = own_latest[0] if own_latest is not None else 0
+
+    def volume_year(value: DateValue | None) -> bool:
+        # A journal dates a volume by the year it is printed, often the year after its articles
+        # appear online: a report of November 2024 cites "(2025)". A year alone, the next one.
+        return isinstance(value, Date) and value.month is None and value.year == own_year + 1
+
     for reference in doc.references:
-        if late(reference.entry.date):
+        if late(reference.entry.date) and not volume_year(reference.entry.date):
             assert reference.entry.date is not None
             mention = _mention_in(doc, reference.span, reference.entry.date)
             yield Emit(
@@ -405,7 +415,7 @@ def _late_sources(doc: Document) -> Iterator[Emit]:
                 related,
             )
     for citation in doc.citations:
-        if late(citation.value.date):
+        if late(citation.value.date) and not volume_year(citation.value.date):
             assert citation.value.date is not None
             yield Emit(
                 citation.span,
