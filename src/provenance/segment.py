@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -324,6 +324,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
         if count >= 3 and not key.isdigit() and not _heads_source_list(key)
     }
     numbered_heads = _numbered_running_heads(counts)
+    page_totals = _page_of_totals(counts)
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
@@ -333,6 +334,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             if (
                 key in repeated
                 or _is_page_number_line(key, len(block.lines))
+                or (len(block.lines) <= 2 and _page_of_total(key) in page_totals)
                 or (
                     short is not None
                     and len(block.lines) <= 2
@@ -379,6 +381,29 @@ def _numbered_running_heads(counts: Counter[str]) -> set[str]:
         if page is not None and head[:1].isupper() and not _heads_source_list(head):
             pages.setdefault(head, set()).add(page)
     return {head for head, numbers in pages.items() if len(numbers) >= 3}
+
+
+# "2/14": page 2 of 14, as UN documents number their pages.
+_PAGE_OF_TOTAL = re.compile(r"([1-9][0-9]{0,3})/([1-9][0-9]{0,3})")
+
+
+def _page_of_total(key: str | None) -> int | None:
+    """The total of a "page/total" line, if it is one and the page is within the total."""
+    match = _PAGE_OF_TOTAL.fullmatch(key or "")
+    if match is None or int(match.group(1)) > int(match.group(2)):
+        return None
+    return int(match.group(2))
+
+
+def _page_of_totals(counts: Counter[str]) -> set[int]:
+    """Totals that three "page/total" lines standing alone share, each with its own page: a
+    fraction or a date ("1/2", "12/2020") standing alone does not repeat so."""
+    pages: dict[int, set[str]] = defaultdict(set)
+    for key in counts:
+        total = _page_of_total(key)
+        if total is not None:
+            pages[total].add(key)
+    return {total for total, keys in pages.items() if len(keys) >= 3}
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -1197,9 +1222,13 @@ def _bodies_in_block(
 def _chain_bodies(
     text: str, line_index: LineIndex, chain: NoteChain, furniture: list[tuple[int, int]]
 ) -> Iterator[FootnoteBody]:
-    """The bodies of notes found by layout: from the number to the next note, a blank line after
-    the note's text has begun (the foot of a page ends there) or furniture."""
+    """The bodies of notes found by layout: from the number to the next note, or to a blank line
+    after the note's text has begun (the foot of a page ends there). Page furniture between a
+    number standing alone and its text ("3", "25-08097", "See ...", as a PDF's text puts them)
+    is passed over, but not the end of the page: a number alone at the foot of a page does not
+    take the next page's text."""
     starts = chain.starts
+    in_furniture = Intervals(furniture)
     for index, start in enumerate(starts):
         limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
         end = start.line_end
@@ -1209,10 +1238,12 @@ def _chain_bodies(
             newline = text.find("\n", position, limit)
             line_end = limit if newline == -1 else newline
             line = text[position:line_end]
+            if not began and _FORM_FEED in line:
+                break
             if not line.strip():
                 if began:
                     break
-            else:
+            elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
             position = line_end + 1
