@@ -1229,7 +1229,10 @@ def _chain_bodies(
     take the next page's text."""
     starts = chain.starts
     in_furniture = Intervals(furniture)
+    bodies: dict[int, FootnoteBody] = {}
     for index, start in enumerate(starts):
+        if start.displaced:
+            continue
         limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
         end = start.line_end
         began = start.text_start is not None
@@ -1255,9 +1258,40 @@ def _chain_bodies(
             " ".join(text[max(s, text_start) : e].split()) for s, e in pieces if e > text_start
         ).strip()
         if body_text:
-            yield FootnoteBody(
+            bodies[start.number] = FootnoteBody(
                 start.number, line_index.span(pieces[0][0], pieces[-1][1]), body_text
             )
+    for start in starts:
+        before = bodies.get(start.number - 1)
+        if not start.displaced or before is None:
+            continue
+        split = _last_entry_start(text, before.span.start, before.span.end)
+        moved = " ".join(text[split : before.span.end].split()) if split is not None else ""
+        if not moved or not before.text.endswith(moved) or before.text == moved:
+            continue
+        # The moved note stands at its number; its text is the last one printed without a
+        # number in the note before, which keeps the rest.
+        kept = before.text[: -len(moved)].rstrip()
+        bodies[before.number] = attrs.evolve(before, text=kept)
+        bodies[start.number] = FootnoteBody(
+            start.number, line_index.span(start.lead, start.line_end), moved
+        )
+    for number in sorted(bodies, key=lambda n: bodies[n].span.start):
+        yield bodies[number]
+
+
+# A line that opens a note's text: a capital or an opening quotation mark after a line that
+# ends a sentence ("Submission by Namati." / "Submission by Susan Park, ...").
+_ENTRY_AFTER_SENTENCE = re.compile(r"[.”)][ \t]*\n[ \t]*(?=[A-Z“\"‘])")
+
+
+def _last_entry_start(text: str, start: int, end: int) -> int | None:
+    """Where the last line of ``text[start:end]`` that opens a sentence after one ended starts:
+    the text a PDF printed without its number at the end of the note before; None if none."""
+    last = None
+    for match in _ENTRY_AFTER_SENTENCE.finditer(text, start, end):
+        last = match.end()
+    return last
 
 
 def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
