@@ -781,3 +781,15 @@ def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves()
         ("Global Peace Index for Mexico, 2024", 0),
         ("ENSU, 2024", 1),
     ]
+
+
+def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
+    # Plain PDF text: superscript calls come out as numbers set apart from the word.
+    text = (
+        "Reliance on renewables grew. 1 Renewables rely on transition minerals 2 or plastics.\n"
+        "In 2024 at least 3 in 10 plants closed.\nThey left waste, 3\nwhile benefits accrue.\n"
+        "\nNotes\n\n1 One.\n2 Two.\n3 Three.\n"
+    )
+    document = provenance.parse(text)
+    calls = {n.number: [m.span.line for m in n.markers] for n in document.footnotes}
+    assert calls == {1: [1], 2: [1], 3: [3]}  # not the figure on line 2

@@ -157,15 +157,23 @@ class _Calls:
 
     def __init__(self, text: str, spans: Iterable[tuple[int, int]], index: LineIndex) -> None:
         positions: dict[int, list[int]] = defaultdict(list)
+        weak: dict[int, list[int]] = defaultdict(list)
         for start, end in spans:
             for marker in iter_footnote_markers(text, index, start, end):
                 positions[marker.number].append(marker.span.start)
             for first, _end, number, _guessed in iter_call_candidates(text, start, end):
                 positions[number].append(first)
+            for first, _end, number, _guessed in iter_call_candidates(text, start, end, True):
+                weak[number].append(first)
         self._positions = {n: sorted(p) for n, p in positions.items()}
+        for number, places in positions.items():
+            weak[number].extend(places)
+        self._weak = {n: sorted(p) for n, p in weak.items()}
 
-    def first_between(self, number: int, after: int, before: int) -> int | None:
-        positions = self._positions.get(number)
+    def first_between(self, number: int, after: int, before: int, weak: bool = False) -> int | None:
+        """The first place ``number`` may be called between two offsets; with ``weak``, the
+        weakest candidates count too (for a note the layout already shows)."""
+        positions = (self._weak if weak else self._positions).get(number)
         if not positions:
             return None
         i = bisect_right(positions, after)
@@ -257,7 +265,7 @@ def _with_displaced(
             start.number not in by_number
             and before is not None
             and before.line_start < start.line_start
-            and calls.first_between(start.number, -1, start.line_start) is not None
+            and calls.first_between(start.number, -1, start.line_start, weak=True) is not None
         ):
             added.append(attrs.evolve(start, displaced=True))
             by_number[start.number] = start
