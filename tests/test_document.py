@@ -795,3 +795,15 @@ def test_a_citation_misspelling_its_entry_s_name_by_a_letter_resolves_to_it() ->
     zuboff, smyth = document.citations
     assert zuboff.reference == 0
     assert smyth.reference is None  # two entries of that year are near it: neither is taken
+
+
+def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
+    # Plain PDF text: superscript calls come out as numbers set apart from the word.
+    text = (
+        "Reliance on renewables grew. 1 Renewables rely on transition minerals 2 or plastics.\n"
+        "In 2024 at least 3 in 10 plants closed.\nThey left waste, 3\nwhile benefits accrue.\n"
+        "\nNotes\n\n1 One.\n2 Two.\n3 Three.\n"
+    )
+    document = provenance.parse(text)
+    calls = {n.number: [m.span.line for m in n.markers] for n in document.footnotes}
+    assert calls == {1: [1], 2: [1], 3: [3]}  # not the figure on line 2

@@ -286,3 +286,67 @@ def test_a_line_that_opens_with_the_next_number_does_not_take_a_note_from_the_ch
         3: "3 See S/PV.9907.",
         4: "4 Four.",
     }
+
+
+# Plain pdftotext of UN pages: the number of note 2 comes after the page's last note, its text
+# stands without a number under note 1; job number, page number and running head follow.
+def _page_end(page: int) -> str:
+    return f"\n25-11710\n\n{page}/25\n\n\fA/80/188\n\n"
+
+
+DISPLACED = (
+    "Health savings equal mitigation costs. 1\n"
+    "Access improved for communities (see A/75/181). 2\n"
+    "Transformative change is needed. 3 It goes on.\n"
+    "__________________\n"
+    "1\n\n"
+    "Submission by the Global Climate and Health Alliance.\n"
+    "See also submission by the Migration Youth and Children Platform.\n"
+    "3\n"
+    "Karen O’Brien and others, Thematic Assessment Report\n"
+    "(Intergovernmental Platform, 2024).\n"
+    "2\n" + _page_end(3) + "The next page opens with prose. 4 And a call.\n"
+    "__________________\n"
+    "4\n"
+    "See the report.\n" + _page_end(4) + "The third page.\n" + _page_end(5) + "The last page.\n"
+)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_a_note_number_moved_to_the_foot_of_its_page_takes_the_text_printed_without_it() -> None:
+    document = provenance.parse(DISPLACED)
+    notes = {
+        n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body is not None
+    }
+    assert notes == {
+        1: (
+            _line_of(DISPLACED, "1\n\nSubmission"),
+            "Submission by the Global Climate and Health Alliance.",
+        ),
+        2: (
+            _line_of(DISPLACED, "2\n\n25-11710"),
+            "See also submission by the Migration Youth and Children Platform.",
+        ),
+        3: (
+            _line_of(DISPLACED, "3\nKaren"),
+            "Karen O’Brien and others, Thematic Assessment Report "
+            "(Intergovernmental Platform, 2024).",
+        ),
+        4: (_line_of(DISPLACED, "4\nSee the report"), "See the report."),
+    }
+    four = _line_of(DISPLACED, "prose. 4")
+    assert [m.span.line for n in document.footnotes for m in n.markers] == [1, 2, 3, four]
+    notes = [
+        document.text[r.span.start : r.span.end] for r in document.regions if r.kind == "footnote"
+    ]
+    assert not any("The next page opens with prose." in note for note in notes)
+
+
+def test_a_number_alone_with_more_text_after_it_on_its_page_is_not_moved() -> None:
+    # "2" is followed by prose on the same page: it is no displaced note number.
+    text = DISPLACED.replace("2\n\n25-11710", "2\n\nThe paragraph goes on here.\n\n25-11710")
+    starts = [s for start, end in _lines(text) if (s := note_start(text, start, end))]
+    assert layout._displaced_numbers(text, starts, [start for start, _ in _lines(text)]) == []

@@ -426,3 +426,49 @@ def test_a_running_head_after_the_page_number_of_the_page_before_is_furniture() 
     heads = [text[start:end].strip("\f ") for start, end in seg.furniture]
     assert heads.count("A/HRC/WG.6/48/SVN/3") >= 3
     assert not [h for h in seg.headings if "A/HRC" in h.text]
+
+
+def test_page_of_total_lines_are_furniture_when_three_share_the_total() -> None:
+    pages = "".join(f"Text of page {page}.\n\n{page}/14\n\n" for page in (2, 3, 4))
+    text = "Report\n\n" + pages
+    seg = _segment(text)
+    assert [text[start:end] for start, end in seg.furniture] == ["2/14", "3/14", "4/14"]
+
+
+def test_a_fraction_standing_alone_twice_is_not_furniture() -> None:
+    text = "Report\n\nShare of the vote.\n\n1/2\n\nAnd later.\n\n1/2\n\nEnd.\n"
+    assert _segment(text).furniture == ()
+
+
+_PDF_PAGES = (
+    "Report\n\n"
+    "1.\nThe mission released a report on the law. 1 Six months into it, the law stood.\n"
+    "2.\nPartners reached 7.6 million people. 2 The team went on.\n"
+    "3.\nSome 3.5 million children face malnutrition in 2025. 3 From January, aid fell.\n"
+    "__________________\n1\n\n2/14\n\nSee https://example.org/report.\n25-08097\n\n"
+    "\fA/79/947\n\nThe text of page three goes on here.\n"
+    "__________________\n2\n\n3/14\n\nThis total excludes aviation.\n25-08097\n\n"
+    "\fA/79/947\n\nMore text of page four.\n"
+    "__________________\n3\n\n25-08097\n\nSee Integrated Food Security Phase Classification.\n"
+    "4/14\n\n\fA/79/947\n\nThe last page.\n"
+)
+
+
+def test_a_note_number_alone_takes_its_text_across_the_page_furniture_below_it() -> None:
+    seg = _segment(_PDF_PAGES)
+    bodies = {body.number: (body.span.line, body.text) for body in seg.bodies}
+    assert bodies == {
+        1: (10, "See https://example.org/report."),
+        2: (21, "This total excludes aviation."),
+        3: (32, "See Integrated Food Security Phase Classification."),
+    }
+    prose = "".join(_PDF_PAGES[start:end] for start, end in seg.prose)
+    assert "The text of page three goes on here." in prose
+
+
+def test_a_note_number_alone_at_the_foot_of_a_page_does_not_take_the_next_page() -> None:
+    text = _PDF_PAGES.replace("\nSee Integrated Food Security Phase Classification.\n4/14\n", "\n")
+    seg = _segment(text)
+    assert 3 not in {body.number for body in seg.bodies}
+    prose = "".join(text[start:end] for start, end in seg.prose)
+    assert "The last page." in prose

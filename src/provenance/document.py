@@ -428,16 +428,27 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         return
     # A note whose text is lost is still called: look for the numbers the notes skip too.
     wanted |= set(range(1, max(wanted)))
+    regions = _marker_regions(seg, text)
     candidates = sorted(
-        candidate
-        for start, end in _marker_regions(seg, text)
+        (*candidate, False)
+        for start, end in regions
         for candidate in iter_call_candidates(text, start, end)
     )
+    # A number set apart inside a sentence is a call only where it is the very next one, and
+    # only if no stronger candidate for that call comes before the next call's.
+    weak = sorted(
+        (*candidate, True)
+        for start, end in regions
+        for candidate in iter_call_candidates(text, start, end, weak=True)
+    )
+    candidates = sorted([*candidates, *weak])
     position = 0
     last = 0
     seen: set[int] = set()
-    for start, end, number, guessed in candidates:
+    for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted:
+            continue
+        if weakest and (number in seen or number != last + 1):
             continue
         if guessed and (number in seen or not last - 3 < number <= last + 3):
             continue

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -44,6 +45,8 @@ MIN_CHAIN = 3
 MIN_CALLED = 0.5
 #: Longest note number taken (UN reports run to about 150; four digits are years).
 MAX_NOTE = 999
+#: Where a PDF's text breaks the page.
+_FORM_FEED = "\f"
 
 
 @attrs.frozen(slots=True)
@@ -59,6 +62,9 @@ class NoteStart:
     #: Numbered paragraphs ("12.  The ...") are written one way and notes another ("12" alone,
     #: "12 JS2, para. 4"): a chain keeps to one way.
     period: bool = False
+    #: A number a PDF's text moved to the end of its page's notes, away from its text, which
+    #: stands without a number among the notes above (see ``_displaced_numbers``).
+    displaced: bool = False
 
     @property
     def style(self) -> tuple[bool, bool]:
@@ -151,15 +157,23 @@ class _Calls:
 
     def __init__(self, text: str, spans: Iterable[tuple[int, int]], index: LineIndex) -> None:
         positions: dict[int, list[int]] = defaultdict(list)
+        weak: dict[int, list[int]] = defaultdict(list)
         for start, end in spans:
             for marker in iter_footnote_markers(text, index, start, end):
                 positions[marker.number].append(marker.span.start)
             for first, _end, number, _guessed in iter_call_candidates(text, start, end):
                 positions[number].append(first)
+            for first, _end, number, _guessed in iter_call_candidates(text, start, end, True):
+                weak[number].append(first)
         self._positions = {n: sorted(p) for n, p in positions.items()}
+        for number, places in positions.items():
+            weak[number].extend(places)
+        self._weak = {n: sorted(p) for n, p in weak.items()}
 
-    def first_between(self, number: int, after: int, before: int) -> int | None:
-        positions = self._positions.get(number)
+    def first_between(self, number: int, after: int, before: int, weak: bool = False) -> int | None:
+        """The first place ``number`` may be called between two offsets; with ``weak``, the
+        weakest candidates count too (for a note the layout already shows)."""
+        positions = (self._weak if weak else self._positions).get(number)
         if not positions:
             return None
         i = bisect_right(positions, after)
@@ -191,6 +205,9 @@ def find_note_chain(
     starts = [s for start, end in lines if (s := note_start(text, start, end)) is not None]
     if not starts:
         return None
+    displaced = _displaced_numbers(text, starts, [start for start, _end in lines])
+    if displaced:
+        starts = [start for start in starts if start not in displaced]
     # A note's own number is never before its own line, so it cannot pass for its call.
     calls = _Calls(text, prose, line_index)
     best: NoteChain | None = None
@@ -206,7 +223,55 @@ def find_note_chain(
     if best is None:
         return None
     filled = _fill_gaps(text, lines, best.starts, calls)
+    filled = _with_displaced(filled, displaced, calls)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+def _displaced_numbers(
+    text: str, starts: Sequence[NoteStart], line_starts: Sequence[int]
+) -> list[NoteStart]:
+    """Numbers standing alone as the last line of a page, after a note with a higher number on
+    the same page ("3", its text, then "2", then the page break): a PDF's text puts there the
+    number of a note whose text it printed, without the number, among the notes above. Taken
+    into a chain where they stand, they would break it (1, 2 read before 3)."""
+    found = []
+    for previous, start in pairwise(starts):
+        if start.text_start is not None or start.number >= previous.number:
+            continue
+        if _FORM_FEED in text[previous.line_start : start.line_start]:
+            continue  # not the same page
+        page_end = text.find(_FORM_FEED, start.line_end)
+        if page_end == -1:
+            page_end = len(text)
+        following = bisect_right(line_starts, start.line_start)
+        if following < len(line_starts) and line_starts[following] < page_end:
+            continue  # more than furniture follows it on the page
+        found.append(start)
+    return found
+
+
+def _with_displaced(
+    members: tuple[NoteStart, ...], displaced: Sequence[NoteStart], calls: _Calls
+) -> tuple[NoteStart, ...]:
+    """The chain with the displaced numbers it lacks whose notes are called in the text before
+    them, and whose note before in the numbering stands above them on the page."""
+    if not displaced:
+        return members
+    by_number = {start.number: start for start in members}
+    added = []
+    for start in displaced:
+        before = by_number.get(start.number - 1)
+        if (
+            start.number not in by_number
+            and before is not None
+            and before.line_start < start.line_start
+            and calls.first_between(start.number, -1, start.line_start, weak=True) is not None
+        ):
+            added.append(attrs.evolve(start, displaced=True))
+            by_number[start.number] = start
+    if not added:
+        return members
+    return tuple(sorted((*members, *added), key=lambda start: start.line_start))
 
 
 def _gap_start(text: str, line_start: int, line_end: int, number: int) -> NoteStart | None:

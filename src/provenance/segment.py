@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -333,6 +333,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
         if count >= 3 and not key.isdigit() and not _heads_source_list(key)
     }
     numbered_heads = _numbered_running_heads(counts)
+    page_totals = _page_of_totals(counts)
     spans: list[tuple[int, int]] = []
     for block in blocks:
         for line in block.lines:
@@ -342,6 +343,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             if (
                 key in repeated
                 or _is_page_number_line(key, len(block.lines))
+                or (len(block.lines) <= 2 and _page_of_total(key) in page_totals)
                 or (
                     short is not None
                     and len(block.lines) <= 2
@@ -388,6 +390,29 @@ def _numbered_running_heads(counts: Counter[str]) -> set[str]:
         if page is not None and head[:1].isupper() and not _heads_source_list(head):
             pages.setdefault(head, set()).add(page)
     return {head for head, numbers in pages.items() if len(numbers) >= 3}
+
+
+# "2/14": page 2 of 14, as UN documents number their pages.
+_PAGE_OF_TOTAL = re.compile(r"([1-9][0-9]{0,3})/([1-9][0-9]{0,3})")
+
+
+def _page_of_total(key: str | None) -> int | None:
+    """The total of a "page/total" line, if it is one and the page is within the total."""
+    match = _PAGE_OF_TOTAL.fullmatch(key or "")
+    if match is None or int(match.group(1)) > int(match.group(2)):
+        return None
+    return int(match.group(2))
+
+
+def _page_of_totals(counts: Counter[str]) -> set[int]:
+    """Totals that three "page/total" lines standing alone share, each with its own page: a
+    fraction or a date ("1/2", "12/2020") standing alone does not repeat so."""
+    pages: dict[int, set[str]] = defaultdict(set)
+    for key in counts:
+        total = _page_of_total(key)
+        if total is not None:
+            pages[total].add(key)
+    return {total for total, keys in pages.items() if len(keys) >= 3}
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -1262,10 +1287,17 @@ def _bodies_in_block(
 def _chain_bodies(
     text: str, line_index: LineIndex, chain: NoteChain, furniture: list[tuple[int, int]]
 ) -> Iterator[FootnoteBody]:
-    """The bodies of notes found by layout: from the number to the next note, a blank line after
-    the note's text has begun (the foot of a page ends there) or furniture."""
+    """The bodies of notes found by layout: from the number to the next note, or to a blank line
+    after the note's text has begun (the foot of a page ends there). Page furniture between a
+    number standing alone and its text ("3", "25-08097", "See ...", as a PDF's text puts them)
+    is passed over, but not the end of the page: a number alone at the foot of a page does not
+    take the next page's text."""
     starts = chain.starts
+    in_furniture = Intervals(furniture)
+    bodies: dict[int, FootnoteBody] = {}
     for index, start in enumerate(starts):
+        if start.displaced:
+            continue
         limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
         end = start.line_end
         began = start.text_start is not None
@@ -1274,12 +1306,12 @@ def _chain_bodies(
             newline = text.find("\n", position, limit)
             line_end = limit if newline == -1 else newline
             line = text[position:line_end]
-            if line.startswith(_FORM_FEED):
+            if line.startswith(_FORM_FEED) or (not began and _FORM_FEED in line):
                 break  # the next page: a note at the foot of a page ends with it
             if not line.strip():
                 if began:
                     break
-            else:
+            elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
             position = line_end + 1
@@ -1291,9 +1323,40 @@ def _chain_bodies(
             " ".join(text[max(s, text_start) : e].split()) for s, e in pieces if e > text_start
         ).strip()
         if body_text:
-            yield FootnoteBody(
+            bodies[start.number] = FootnoteBody(
                 start.number, line_index.span(pieces[0][0], pieces[-1][1]), body_text
             )
+    for start in starts:
+        before = bodies.get(start.number - 1)
+        if not start.displaced or before is None:
+            continue
+        split = _last_entry_start(text, before.span.start, before.span.end)
+        moved = " ".join(text[split : before.span.end].split()) if split is not None else ""
+        if not moved or not before.text.endswith(moved) or before.text == moved:
+            continue
+        # The moved note stands at its number; its text is the last one printed without a
+        # number in the note before, which keeps the rest.
+        kept = before.text[: -len(moved)].rstrip()
+        bodies[before.number] = attrs.evolve(before, text=kept)
+        bodies[start.number] = FootnoteBody(
+            start.number, line_index.span(start.lead, start.line_end), moved
+        )
+    for number in sorted(bodies, key=lambda n: bodies[n].span.start):
+        yield bodies[number]
+
+
+# A line that opens a note's text: a capital or an opening quotation mark after a line that
+# ends a sentence ("Submission by Namati." / "Submission by Susan Park, ...").
+_ENTRY_AFTER_SENTENCE = re.compile(r"[.”)][ \t]*\n[ \t]*(?=[A-Z“\"‘])")
+
+
+def _last_entry_start(text: str, start: int, end: int) -> int | None:
+    """Where the last line of ``text[start:end]`` that opens a sentence after one ended starts:
+    the text a PDF printed without its number at the end of the note before; None if none."""
+    last = None
+    for match in _ENTRY_AFTER_SENTENCE.finditer(text, start, end):
+        last = match.end()
+    return last
 
 
 def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:

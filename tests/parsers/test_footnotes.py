@@ -220,3 +220,24 @@ def test_a_run_of_consecutive_numbers_splits_back_into_them(first: int, count: i
 def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
     text = "Treatment of returnees [ABC12345.E] and JS1234 were"
     assert [n for _s, _e, n, _g in iter_call_candidates(text, 0, len(text))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("energy transition minerals 5 or reliance on plastics", [5]),
+        ("unsafe disposal of toxic waste, 22\nwhile benefits accrue", [22]),
+        ("tackling conflicts of interest 41 in considering", [41]),
+        ("improve energy access, 34\nespecially in remote areas", [34]),
+        ("At least 6 socioeconomic projects", []),
+        ("On 5 May, 12 people were arrested", []),
+        ("prices fell by 5 per cent and rose", []),
+        ("at least 3 in 10 plants closed", []),
+        ("the target 12 governorates.6 They", []),
+    ],
+)
+def test_weak_calls_are_numbers_set_apart_before_a_joining_word(
+    text: str, numbers: list[int]
+) -> None:
+    found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text), weak=True)]
+    assert found == numbers

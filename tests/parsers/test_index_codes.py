@@ -196,6 +196,8 @@ def test_parse_rejects(text: str) -> None:
         ),
         ("GE.09-17008\n\x0cA/HRC/WG.6/7/SVN/3\nPage 2", ["A/HRC/WG.6/7/SVN/3"]),
         ("UN Doc. A/RES/58/53, adopted", ["A/RES/58/53"]),
+        ("A/79/947-S/2025/372\n", ["A/79/947", "S/2025/372"]),
+        ("(A/79/797-S/2025/109).", ["A/79/797", "S/2025/109"]),
     ],
 )
 def test_found_in_prose(text: str, found: list[str]) -> None:
@@ -228,6 +230,7 @@ def test_found_in_prose(text: str, found: list[str]) -> None:
         "Index: none given. AI Index: to follow",
         "EUROPE 24/06/96",
         "xASA 24/06/96",
+        "FBIS-NES-90-243 and 1990-S/2",
     ],
 )
 def test_not_found(text: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import provenance
 from provenance.model import (
     AmnestyIndex,
     CitationValue,
@@ -782,3 +783,13 @@ def test_new_year_wrap_needs_one_written_year() -> None:
     assert not wraps(DateRange(Date(2002, None), Date(2002, 1)), "2002-January 2002")
     assert not wraps(DateRange(Date(2002, 12), Date(2002, None)), "December 2002-2002")
     assert not wraps(DateRange(Date(2003, 12, 28), Date(2002, 1, 3)), "28 December-3 January")
+
+
+def test_a_joint_symbol_gives_the_document_both_its_codes() -> None:
+    # One report to the General Assembly and the Security Council: the running heads give both.
+    head = "A/79/947\nS/2025/372\n\n"
+    pages = "".join(f"{head}Text of page {n}.\n\n" for n in range(2, 6))
+    doc = provenance.parse("A/79/947-S/2025/372\n\nReport of the Secretary-General\n\n" + pages)
+    assert list(document_code_conflict(doc)) == []
+    other = provenance.parse("A/79/947\n\nReport of the Secretary-General\n\n" + pages)
+    assert [e.span.line for e in document_code_conflict(other)][:1] == [6]

@@ -69,8 +69,17 @@ _GLUED_CALL = re.compile(
 # a number between a sentence end and the next sentence ("... Act. 2 The Advocate"), which is
 # as likely a figure ("in 2019. 3 In"), so a guess;
 _SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
-# in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess.
+# in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
 _YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
+# and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
+# ("transition minerals 5 or reliance", "toxic waste, 22" / "while"). A figure stands so as
+# often, before what it counts ("at least 6 socioeconomic", "in May, 12 people", "5 per cent",
+# "3 in 10"), so only a number before a word that joins clauses or phrases (and no figure after
+# it) is taken, and only as the very next call (see ``weak``).
+_INNER_CALL = re.compile(
+    r"(?<=[a-z,]) (\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
+    r"|hence|especially|including|notably|as|in|with|among|such)\b(?![ \t]+\d))"
+)
 
 
 # several calls in a row that lost their superscripts and the space between them ("abuse.1314",
@@ -126,10 +135,15 @@ def _opens_line(text: str, position: int) -> bool:
 _YEAR_DOT = re.compile(r"(?:1[89]|20)\d\d\.")
 
 
-def iter_call_candidates(text: str, start: int, end: int) -> Iterator[tuple[int, int, int, bool]]:
+def iter_call_candidates(
+    text: str, start: int, end: int, weak: bool = False
+) -> Iterator[tuple[int, int, int, bool]]:
     """``(start, end, number, guessed)`` of each place in ``text[start:end]`` where a plain-digit
-    note call may stand; ``guessed`` marks the weaker shapes (spaced, glued to a year)."""
-    for pattern in (_GLUED_CALL, _SPACED_CALL, _YEAR_GLUED_CALL):
+    note call may stand; ``guessed`` marks the weaker shapes (spaced, glued to a year). With
+    ``weak``, only the weakest shape, a number set apart inside a sentence, which a caller may
+    take only where the numbering expects exactly that call."""
+    patterns = (_INNER_CALL,) if weak else (_GLUED_CALL, _SPACED_CALL, _YEAR_GLUED_CALL)
+    for pattern in patterns:
         for match in pattern.finditer(text, start, end):
             group = match.lastindex or 1
             if group == 2 and _opens_line(text, match.start(2)):

@@ -192,7 +192,11 @@ _FIRST = r"(?=[A-Z\[aiunÍí])"
 _BOUNDARY = r"(?<![A-Za-z/_%=&?#@~+\\])(?<![^0-9]-)"
 _CANDIDATE = re.compile(
     _FIRST
+    + r"(?:"
+    # A joint symbol names one document issued in two series: "A/79/947-S/2025/372".
+    + r"(?<=[0-9]-)(?=[AES]/[A-Z0-9])|"
     + _BOUNDARY
+    + r")"
     + r"""(?:
         (?i:a[il1|][ \t\u00a0]*index|index|n[°ºo˚][ \t\u00a0]*d|índice)   # Amnesty labels
       | (?i:u\.?[ \t\u00a0]?n\.?[ \t\u00a0]+doc)                            # UN labels

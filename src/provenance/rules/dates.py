@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from provenance.findings import Related, Severity
 from provenance.model import (
@@ -704,7 +705,10 @@ def document_code_conflict(doc: Document) -> Iterator[Emit]:
     own = doc.metadata.index_code
     if own is None:
         return
+    joint = _joint_symbols(doc, own.value)
     for mention in _own_mentions(doc):
+        if any(_same_code(mention.value, code) for code in joint):
+            continue
         if not _same_code(mention.value, own.value) and type(mention.value) is type(own.value):
             yield Emit(
                 mention.span,
@@ -722,6 +726,26 @@ def document_code_conflict(doc: Document) -> Iterator[Emit]:
                 f"is dated {human(date.value)}",
                 (Related(date.span, "the document's own date"),),
             )
+
+
+_JOINERS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
+def _joint_symbols(doc: Document, own: IndexCode) -> list[IndexCode]:
+    """The UN symbols a joint symbol gives the document besides its own ("A/79/947-S/2025/372":
+    one report to the General Assembly and the Security Council, whose running heads give
+    both): those written joined to the own code by a hyphen."""
+    if not isinstance(own, UnSymbol):
+        return []
+    codes = sorted(doc.index_codes, key=lambda code: code.span.start)
+    joint: list[IndexCode] = []
+    for first, second in pairwise(codes):
+        if doc.text[first.span.end : second.span.start] not in _JOINERS:
+            continue
+        for one, other in ((first, second), (second, first)):
+            if _same_code(one.value, own) and isinstance(other.value, UnSymbol):
+                joint.append(other.value)
+    return joint
 
 
 # A line that states a report's own code: "AI Index: ASA 24/06/96", "Index number: EUR 44/047/1993"
