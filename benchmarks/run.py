@@ -5,7 +5,8 @@
 
 Measures, in one run on one machine:
 - whole-process latency of `provenance check` on one report (the 66 KB seed and a 5 KB one),
-  against `python -c "import lark"` and `python -c pass`;
+  against `python -c "import lark"` and `python -c pass`, with proselint's on the same reports
+  beside it (not with ``--quick``);
 - in-process throughput (MB/s) of parse and of check on a ~10 MB corpus of seeds and generated
   reports, and proselint's throughput on the same files (in its own virtual environment);
 - ``check --jobs 1`` on ~10 MB of real reports, one report per file, per core, against
@@ -170,7 +171,9 @@ def _timed_run(command: Sequence[str]) -> tuple[float, float]:
 LATENCY_TARGETS = {"5 KB": 2.0, "66 KB": 3.0}
 
 
-def latency(rows: list[tuple[str, str]], runs: int) -> dict[str, float]:
+def latency(
+    rows: list[tuple[str, str]], runs: int, proselint: list[str] | None = None
+) -> dict[str, float]:
     # pip compiles an installed package to bytecode; a source checkout (or an environment with
     # PYTHONDONTWRITEBYTECODE set) would otherwise recompile every module on every start.
     spec = importlib.util.find_spec("provenance")
@@ -184,6 +187,11 @@ def latency(rows: list[tuple[str, str]], runs: int) -> dict[str, float]:
         "provenance check (66 KB seed)": [*PROVENANCE, "check", str(BIG_SEED)],
         "provenance check (5 KB seed)": [*PROVENANCE, "check", str(SMALL_SEED)],
     }
+    if proselint is not None:
+        # The same reports through proselint, measured in the same rounds, for its ratios.
+        commands["proselint (66 KB seed)"] = [*proselint, str(BIG_SEED)]
+        commands["proselint (5 KB seed)"] = [*proselint, str(SMALL_SEED)]
+        subprocess.run([*proselint, str(SMALL_SEED)], capture_output=True)  # warm its caches
     # Interleaved, so that a change in the machine's load falls on every command alike; the
     # processor time of each child is kept beside its wall time, being far less noisy on a
     # shared machine.
@@ -214,6 +222,15 @@ def latency(rows: list[tuple[str, str]], runs: int) -> dict[str, float]:
                 f"(target <= {target:g}x)",
             )
         )
+        theirs = f"proselint ({size} seed)"
+        if theirs in figures:
+            rows.append(
+                (
+                    f"latency ratio: proselint ({size}) / import lark",
+                    f"{figures[theirs] / lark:.2f}x, processor "
+                    f"{cpu_figures[theirs] / lark_cpu:.2f}x",
+                )
+            )
     return figures
 
 
@@ -496,7 +513,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
         if "latency" in only:
-            latency(rows, 5 if args.quick else 15)
+            command = None if args.quick else _proselint_command(scratch)
+            if isinstance(command, str):
+                rows.append(("latency: proselint", command))
+                command = None
+            latency(rows, 5 if args.quick else 15, command)
         ours = None
         if "throughput" in only or "proselint" in only:
             documents = corpus(1_000_000 if args.quick else 10_000_000)
