@@ -1423,7 +1423,8 @@ def _parse_as(text: str, style: str) -> ReferenceEntry:
     known = _PARSES.get(key)
     if known is None:
         if len(_PARSES) >= _KEPT_PARSES:
-            del _PARSES[next(iter(_PARSES))]
+            oldest = next(iter(_PARSES), key)
+            _PARSES.pop(oldest, None)  # None: another thread took it first
         try:
             known = _read_as(text, style)
         except GrammarError as error:
