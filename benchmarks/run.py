@@ -5,16 +5,19 @@
 
 Measures, in one run on one machine:
 - whole-process latency of `provenance check` on one report (the 66 KB seed and a 5 KB one),
-  against `python -c "import lark"` and `python -c pass`;
+  against `python -c "import lark"` and `python -c pass`, with proselint's on the same reports
+  beside it (not with ``--quick``);
 - in-process throughput (MB/s) of parse and of check on a ~10 MB corpus of seeds and generated
   reports, and proselint's throughput on the same files (in its own virtual environment);
+- ``check --jobs 1`` on ~10 MB of real reports, one report per file, per core, against
+  proselint on the same files;
 - scaling: 1x, 10x and 100x the input, as one large document and as many documents;
 - `--jobs 1` against `--jobs 2` on a many-document corpus;
 - hostile inputs: a 10 MB line, 100,000 footnote markers, a million opening parentheses;
 - peak memory of a child process parsing and checking a 100 MB file, of real report text and
   of generated reports.
 
-``--only SECTION ...`` runs some of them (sections: latency, throughput, scaling, jobs,
+``--only SECTION ...`` runs some of them (sections: latency, throughput, real, scaling, jobs,
 pathological, memory, proselint; proselint also runs throughput, to compare with).
 """
 
@@ -168,7 +171,9 @@ def _timed_run(command: Sequence[str]) -> tuple[float, float]:
 LATENCY_TARGETS = {"5 KB": 2.0, "66 KB": 3.0}
 
 
-def latency(rows: list[tuple[str, str]], runs: int) -> dict[str, float]:
+def latency(
+    rows: list[tuple[str, str]], runs: int, proselint: list[str] | None = None
+) -> dict[str, float]:
     # pip compiles an installed package to bytecode; a source checkout (or an environment with
     # PYTHONDONTWRITEBYTECODE set) would otherwise recompile every module on every start.
     spec = importlib.util.find_spec("provenance")
@@ -182,6 +187,11 @@ def latency(rows: list[tuple[str, str]], runs: int) -> dict[str, float]:
         "provenance check (66 KB seed)": [*PROVENANCE, "check", str(BIG_SEED)],
         "provenance check (5 KB seed)": [*PROVENANCE, "check", str(SMALL_SEED)],
     }
+    if proselint is not None:
+        # The same reports through proselint, measured in the same rounds, for its ratios.
+        commands["proselint (66 KB seed)"] = [*proselint, str(BIG_SEED)]
+        commands["proselint (5 KB seed)"] = [*proselint, str(SMALL_SEED)]
+        subprocess.run([*proselint, str(SMALL_SEED)], capture_output=True)  # warm its caches
     # Interleaved, so that a change in the machine's load falls on every command alike; the
     # processor time of each child is kept beside its wall time, being far less noisy on a
     # shared machine.
@@ -212,6 +222,15 @@ def latency(rows: list[tuple[str, str]], runs: int) -> dict[str, float]:
                 f"(target <= {target:g}x)",
             )
         )
+        theirs = f"proselint ({size} seed)"
+        if theirs in figures:
+            rows.append(
+                (
+                    f"latency ratio: proselint ({size}) / import lark",
+                    f"{figures[theirs] / lark:.2f}x, processor "
+                    f"{cpu_figures[theirs] / lark_cpu:.2f}x",
+                )
+            )
     return figures
 
 
@@ -378,7 +397,91 @@ def proselint(
     )
 
 
-_SECTIONS = ("latency", "throughput", "scaling", "jobs", "pathological", "memory", "proselint")
+def real_reports() -> list[Path]:
+    """The real reports at hand: the seeds, the training documents of the accuracy benchmark
+    and the practice documents beside the checkout (never the held-out dev documents)."""
+    folders = [
+        ROOT / "seeds",
+        ROOT / "benchmarks" / "accuracy" / "train",
+        ROOT.parent / "shared" / "practice",
+    ]
+    return sorted(path for folder in folders if folder.is_dir() for path in folder.glob("*.txt"))
+
+
+def _proselint_command(scratch: Path) -> list[str] | str:
+    """proselint's command in its own virtual environment, or why it could not be installed."""
+    venv = scratch / "proselint-venv"
+    if not venv.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        installed = subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "proselint"], capture_output=True
+        )
+        if installed.returncode != 0:
+            return "could not be installed: " + installed.stderr.decode()[-200:]
+    command = [str(venv / "bin" / "proselint")]
+    helped = subprocess.run([*command, "--help"], capture_output=True).stdout
+    return [*command, "check"] if b"check" in helped else command
+
+
+def real(rows: list[tuple[str, str]], scratch: Path, megabytes: float) -> None:
+    """``check --jobs 1`` on about ``megabytes`` MB of real reports, one report per file (the
+    real reports at hand, copied as often as it takes), against proselint on the same files.
+    Per core: megabytes over the processor time (user + system) of the command."""
+    sources = real_reports()
+    folder = scratch / "real"
+    folder.mkdir()
+    size = 0
+    copies = 0
+    while size < megabytes * 1e6:
+        for source in sources:
+            data = source.read_bytes()
+            (folder / f"{copies:03d}-{source.name}").write_bytes(data)
+            size += len(data)
+        copies += 1
+    total = size / 1e6
+    files = len(sources) * copies
+    ours = [*PROVENANCE, "check", "--jobs", "1", "--fail-on", "never", "--quiet", str(folder)]
+    wall, cpu = _timed_run(ours)
+    rows.append(
+        (
+            f"real reports: provenance check --jobs 1 ({files} files, {total:.1f} MB; "
+            f"{len(sources)} reports x {copies})",
+            f"{total / cpu:.2f} MB/s per core (processor {cpu:.1f} s, wall {wall:.1f} s; "
+            "target >= 3 MB/s)",
+        )
+    )
+    command = _proselint_command(scratch)
+    if isinstance(command, str):
+        rows.append(("real reports: proselint", command))
+        return
+    paths = sorted(str(path) for path in folder.iterdir())
+    their_wall, their_cpu = _timed_run([*command, *paths])
+    rows.append(
+        (
+            "real reports: proselint on the same files",
+            f"{total / their_cpu:.2f} MB/s per core (processor {their_cpu:.1f} s, "
+            f"wall {their_wall:.1f} s)",
+        )
+    )
+    rows.append(
+        (
+            "real reports: throughput ratio provenance / proselint",
+            f"{their_cpu / cpu:.2f}x in processor time, {their_wall / wall:.2f}x in wall time "
+            "(target >= 8x)",
+        )
+    )
+
+
+_SECTIONS = (
+    "latency",
+    "throughput",
+    "real",
+    "scaling",
+    "jobs",
+    "pathological",
+    "memory",
+    "proselint",
+)
 
 
 class _ProgressRows(list[tuple[str, str]]):
@@ -410,11 +513,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temporary:
         scratch = Path(temporary)
         if "latency" in only:
-            latency(rows, 5 if args.quick else 15)
+            command = None if args.quick else _proselint_command(scratch)
+            if isinstance(command, str):
+                rows.append(("latency: proselint", command))
+                command = None
+            latency(rows, 5 if args.quick else 15, command)
         ours = None
         if "throughput" in only or "proselint" in only:
             documents = corpus(1_000_000 if args.quick else 10_000_000)
             ours = throughput(rows, documents)
+        if "real" in only:
+            real(rows, scratch, 1 if args.quick else 10)
         if "scaling" in only:
             scaling(rows, 20_000 if args.quick else 100_000)
         if "jobs" in only:

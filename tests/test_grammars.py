@@ -262,6 +262,26 @@ def test_lexer_states_are_built_when_the_parser_first_reaches_them(fresh_cache: 
     assert loaded._parse_tree_builder.rule_builders == []
 
 
+def test_table_rows_and_rules_are_read_when_the_parser_first_reaches_them(
+    fresh_cache: Path,
+) -> None:
+    from provenance.parsers.references import _STARTS
+
+    built = grammars._load_or_build("reference", _STARTS)
+    loaded = grammars._load_or_build("reference", _STARTS)
+    table = loaded.parser.parser._parse_table.states
+    rules = loaded._rule_memo
+    assert dict.__len__(table) == 0 and dict.__len__(rules) == 0
+    text = "Reuters. 11 November 1994."
+    assert loaded.parse(text, start="irb") == built.parse(text, start="irb")
+    made = dict.__len__(table)
+    assert 0 < made < len(table) == len(built.parser.parser._parse_table.states)
+    assert 0 < dict.__len__(rules) < len(loaded.rules) == len(built.rules)
+    # Asked for whole, the lazy table gives every row, as the built one does.
+    assert sorted(table) == sorted(built.parser.parser._parse_table.states)
+    assert dict.__len__(table) == len(table) > made
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")
 def test_cache_folder_that_is_a_symlink_is_not_used(fresh_cache: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"

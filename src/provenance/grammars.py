@@ -12,9 +12,10 @@ with the compiled regex code of each terminal, which can only describe a parser.
 named by a digest of every grammar file, the start rules, the Lark, Python and regex engine
 versions and the file layout, so an edited grammar can never load a stale parser.
 
-A cached parser is loaded lazily: a rule's tree builder and a parser state's lexer are made when
-first used, and each lexer state tries its terminals one by one, each regex compiled once per
-process, until it has been used often enough to pay for Lark's single alternation.
+A cached parser is loaded lazily: a rule, its tree builder, a parser state's row of the table and
+its lexer are made when first used (each rule and row is JSON text of its own in the file), and
+each lexer state tries its terminals one by one, each regex compiled once per process, until it
+has been used often enough to pay for Lark's single alternation.
 """
 
 from __future__ import annotations
@@ -145,7 +146,11 @@ def _without_error_scanner(built: Lark) -> Lark:
 #: Each terminal's regex compiled once per process, shared by every lexer state of every grammar.
 _TERMINAL_REGEXES: dict[tuple[str, int], re.Pattern[str]] = {}
 #: Matches a state's scanner serves one terminal at a time before it compiles its alternation.
-_MATCHES_BEFORE_ALTERNATION = 64
+#: Compiling a busy state's alternation takes about 1 ms; matched by the alternation, the 66 KB
+#: seed reads no faster (84 against 83-95 ms, warm), so it pays only in a long run. No state of
+#: that report is used 400 times: a one-report check compiles none (it compiled 13, 13 ms, when
+#: this was 64).
+_MATCHES_BEFORE_ALTERNATION = 1024
 
 
 class _SharedScanner:
@@ -309,7 +314,7 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 # ------------------------------------------------------------------------- the parser cache
 
 #: Changes when the layout of a cache file does (see ``_save``).
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
@@ -335,7 +340,9 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
 # generic deserialiser, the tree-building callback of every rule, and a lexer for every parser
 # state (about 40 ms for the reference grammar's 700 rules and 960 states). Most documents meet
 # a few dozen states and rules. The loader below reads the same serialisation into the same
-# objects, but builds rules directly, and a rule's callback and a state's lexer when first used.
+# objects, but builds a rule, its callback, a state's row of the table and its lexer when first
+# used. Rules and rows are each kept as JSON text of their own, so that reading the file is little
+# more than reading its strings (reference grammar: about 24 ms to 5 ms).
 
 
 class _LazyCallbacks(dict[Any, Any]):
@@ -366,6 +373,20 @@ class _LazyCallbacks(dict[Any, Any]):
 
 class _LoadedLark(Lark):
     """A ``Lark`` loaded from the cache, whose rule callbacks are made when first needed."""
+
+    _rule_memo: _LazyRules
+    _rule_keys: list[int]
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every rule of the grammar; parsing never needs the list, so it is built when asked."""
+        return [self._rule_memo[key] for key in self._rule_keys]
+
+    @rules.setter
+    def rules(self, value: list[Rule]) -> None:
+        # Lark's loader assigns the list it builds from the serialisation; ``_fast_load`` hands
+        # it none (see there) and keeps the rules' keys instead.
+        pass
 
     def _prepare_callbacks(self) -> None:
         builder = ParseTreeBuilder(  # type: ignore[no-untyped-call]
@@ -420,32 +441,14 @@ class _LazyContextualLexer(ContextualLexer):
 
 
 class _LoadedLALRParser(LALR_Parser):
-    """Lark's LALR parser, its table read with the rules looked up directly."""
+    """Lark's LALR parser with an empty table: ``_fast_load`` puts the lazy one in its place."""
 
     @classmethod
     def deserialize(  # type: ignore[override]
         cls, data: Any, memo: Any, callbacks: Any, debug: bool = False
     ) -> _LoadedLALRParser:
-        tokens = data["tokens"]
-        if isinstance(data["states"], list):  # the compact table (see ``_compact_table``)
-            shift, reduce = Shift, Reduce
-            states = {}
-            for state, flat in data["states"]:
-                row = {}
-                for index in range(0, len(flat), 3):
-                    action, arg = flat[index + 1], flat[index + 2]
-                    row[tokens[flat[index]]] = (reduce, memo[arg]) if action else (shift, arg)
-                states[state] = row
-        else:
-            states = {
-                state: {
-                    tokens[token]: (Reduce, memo[arg["@"]]) if action == 1 else (Shift, arg)
-                    for token, (action, arg) in actions.items()
-                }
-                for state, actions in data["states"].items()
-            }
         parser = cls.__new__(cls)
-        table = IntParseTable(states, data["start_states"], data["end_states"])  # type: ignore[no-untyped-call]
+        table = IntParseTable({}, data["start_states"], data["end_states"])  # type: ignore[no-untyped-call]
         parser._parse_table = table  # type: ignore[assignment]
         parser.parser = _Parser(parser._parse_table, callbacks, debug)
         return parser
@@ -454,22 +457,103 @@ class _LoadedLALRParser(LALR_Parser):
 _LOADING_PLUGINS = {"ContextualLexer": _LazyContextualLexer, "LALR_Parser": _LoadedLALRParser}
 
 
+class _LazyRules(dict[int, Rule]):
+    """The grammar's rules by memo key, each read from its JSON text when first looked up."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def __missing__(self, key: int) -> Rule:
+        rule = self[key] = _compact_rule(json.loads(self._texts[key]))
+        return rule
+
+
+class _LazyTable(dict[int, dict[str, tuple[Any, Any]]]):
+    """The LALR parse table, each state's row read from its JSON text when the parser first
+    reaches the state (a document meets a few dozen of the reference grammar's 960 states).
+
+    Looking a state up is a plain dict lookup once its row is made; iterating or measuring the
+    table makes every row first, so it reads as the whole table.
+    """
+
+    def __init__(self, rows: dict[int, str], tokens: dict[int, str], rules: _LazyRules) -> None:
+        super().__init__()
+        self._rows = rows
+        self._tokens = tokens
+        self._rules = rules
+
+    def __missing__(self, state: int) -> dict[str, tuple[Any, Any]]:
+        flat = json.loads(self._rows[state])
+        tokens, rules = self._tokens, self._rules
+        row = {}
+        for index in range(0, len(flat), 3):
+            action, argument = flat[index + 1], flat[index + 2]
+            row[tokens[flat[index]]] = (Reduce, rules[argument]) if action else (Shift, argument)
+        self[state] = row
+        return row
+
+    def _complete(self) -> None:
+        for state in self._rows:
+            if not super().__contains__(state):
+                self.__missing__(state)
+
+    def __contains__(self, state: object) -> bool:
+        return state in self._rows
+
+    def __iter__(self) -> Iterator[int]:
+        self._complete()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, state: int, default: Any = None) -> Any:
+        return self[state] if state in self._rows else default
+
+    def keys(self) -> Any:
+        self._complete()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._complete()
+        return super().values()
+
+    def items(self) -> Any:
+        self._complete()
+        return super().items()
+
+
 def _fast_load(serialised: dict[str, Any]) -> Lark:
     """``Lark.load`` of a cached LALR parser with a contextual lexer, lazily (see above)."""
     memo_json = serialised["memo"]
     if not isinstance(memo_json, dict):
         raise ValueError("not a cached parser")
+    texts: dict[int, str] = {}
     memo: dict[Any, Any] = {}
     for key, value in memo_json.items():
-        if isinstance(value, list):
-            memo[key] = _compact_rule(value)
-        elif isinstance(value, dict) and value.get("__type__") == "Rule":
-            memo[key] = _rule(value)
+        if isinstance(value, str):  # a rule (see ``_compact_rules``): read when first used
+            texts[key] = value
         else:  # terminals: few, read by Lark's own code
             memo[key] = TerminalDef.deserialize(value, {})
+    rules = _LazyRules(texts)
+    data = serialised["data"]
+    # Lark's loader would build every rule (its rule list and the parser's configuration name
+    # them all) and every row of the table (its contextual lexer reads each state's terminals);
+    # it is given none of them, and the lazy ones are put in place once it is done.
+    rule_keys = [reference["@"] for reference in data["rules"]]
+    data["rules"] = []
+    data["parser"]["parser_conf"]["rules"] = []
+    table = data["parser"]["parser"]
+    rows = dict(table["states"])
+    table["states"] = []
     loaded = _LoadedLark.__new__(_LoadedLark)
     # Lark's loader takes objects already built where it expects their serialisation.
-    loaded._load({"data": serialised["data"], "memo": memo}, _plugins=_LOADING_PLUGINS)
+    loaded._load({"data": data, "memo": memo}, _plugins=_LOADING_PLUGINS)
+    states = _LazyTable(rows, table["tokens"], rules)
+    loaded.parser.parser._parse_table.states = states
+    loaded.parser.lexer.lexers._accepts = states
+    loaded._rule_memo, loaded._rule_keys = rules, rule_keys
     return loaded
 
 
@@ -482,30 +566,6 @@ def _compact_rule(value: list[Any]) -> Rule:
     ]
     options = RuleOptions(keep_all, expand1, priority, template, tuple(empty))
     return Rule(NonTerminal(origin), expansion, order, alias, options)
-
-
-def _rule(value: dict[str, Any]) -> Rule:
-    """A ``Rule`` from its serialisation, as ``Rule.deserialize`` builds it."""
-    expansion = [
-        Terminal(symbol["name"], symbol["filter_out"])
-        if symbol["__type__"] == "Terminal"
-        else NonTerminal(symbol["name"])
-        for symbol in value["expansion"]
-    ]
-    options = value["options"]
-    return Rule(
-        NonTerminal(value["origin"]["name"]),
-        expansion,
-        value["order"],
-        value["alias"],
-        RuleOptions(
-            options["keep_all_tokens"],
-            options["expand1"],
-            options["priority"],
-            options["template_source"],
-            options["empty_indices"],
-        ),
-    )
 
 
 def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
@@ -537,7 +597,7 @@ def _compact_rules(memo: dict[int, Any]) -> dict[int, Any]:
                 [str(symbol["name"]), symbol["__type__"] == "Terminal", symbol.get("filter_out")]
                 for symbol in value["expansion"]
             ]
-            compact[key] = [
+            rule = [
                 str(value["origin"]["name"]),
                 symbols,
                 value["order"],
@@ -548,22 +608,26 @@ def _compact_rules(memo: dict[int, Any]) -> dict[int, Any]:
                 options["template_source"],
                 list(options["empty_indices"]),
             ]
+            compact[key] = json.dumps(rule, separators=(",", ":"))
         else:
             compact[key] = value
     return compact
 
 
 def _compact_table(states: dict[int, dict[int, tuple[int, Any]]]) -> list[Any]:
-    """``[[state, [token, action, argument, ...]], ...]``: the argument of a reduction is its
-    rule's memo key."""
+    """``[[state, "[token, action, argument, ...]"], ...]``: the argument of a reduction is its
+    rule's memo key; each row is JSON text of its own, read when the parser reaches the state."""
     return [
         [
             state,
-            [
-                item
-                for token, (action, argument) in actions.items()
-                for item in (token, action, argument["@"] if action == 1 else argument)
-            ],
+            json.dumps(
+                [
+                    item
+                    for token, (action, argument) in actions.items()
+                    for item in (token, action, argument["@"] if action == 1 else argument)
+                ],
+                separators=(",", ":"),
+            ),
         ]
         for state, actions in states.items()
     ]
@@ -660,7 +724,29 @@ def parse_prefix(
     ``text[pos:endpos]`` is copied: keep the range short (see ``parse_prefix_in``).
     """
     window = text[pos:endpos] if (pos or endpos is not None) else text
-    return _longest_prefix(parser(name, start).parse_interactive(window))
+    built = parser(name, start)
+    if not _first_token_may_match(built, start, window):
+        return None
+    return _longest_prefix(built.parse_interactive(window))
+
+
+def _first_token_may_match(built: Lark, start: str, window: str) -> bool:
+    """Whether any terminal the parser accepts first matches at the start of ``window``.
+
+    Most candidates a cheap scan finds are not the construct, and most of those fail on their
+    first character; Lark learns that only after making an interactive parser, a lexer thread
+    and an error with its context. This asks the first state's own scanner (the same terminals,
+    in the same order, the lexer would try): when none matches, the lexer would raise on its
+    first token and no prefix parses. An empty window has no token either.
+    """
+    if not window:
+        return False
+    try:
+        state = built.parser.parser._parse_table.start_states[start]
+        scanner = built.parser.lexer.lexers[state].scanner
+    except (AttributeError, KeyError, TypeError):  # pragma: no cover - not a contextual LALR parser
+        return True
+    return scanner.match(TextSlice(window, 0, len(window)), 0) is not None
 
 
 def parse_prefix_in(

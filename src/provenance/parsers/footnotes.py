@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lark import Token, Tree
 
@@ -199,6 +200,9 @@ def _read_body_start(tree: Tree[Token]) -> tuple[int, MarkerStyle, bool]:
     return _number(number_token), "glued", True
 
 
+# Layout reads each content line as a possible note start, and again while filling the gaps of
+# a chain (about three readings per line): the answer depends on the line alone.
+@lru_cache(maxsize=4096)
 def parse_footnote_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     """Whether ``text`` opens with a note number: ``(number, style, offset, recovered)`` or None.
 

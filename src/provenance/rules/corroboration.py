@@ -13,8 +13,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -22,6 +21,7 @@ from provenance import regex_store
 from provenance.findings import Related, Severity
 from provenance.folding import lowered_pieces
 from provenance.model import Document, Region
+from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
 from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at
 from provenance.sentences import PROSE_KINDS, iter_sentences
@@ -197,10 +197,12 @@ class LazyPattern:
     most reports have for few sections or none. The phrase syntax is still checked at once.
     """
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compiled", "name", "source")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, name: str = "") -> None:
         self.source = source
+        #: The phrase list it was translated from (``section.key``), if any.
+        self.name = name
         self._compiled: re.Pattern[str] | None = None
 
     @property
@@ -286,40 +288,61 @@ class Phrases:
 
     @classmethod
     def from_toml(cls, text: str) -> Phrases:
-        data = tomllib.loads(text)
+        return cls.from_data(tomllib.loads(text))
+
+    @classmethod
+    def from_data(
+        cls, data: Mapping[str, Any], translated: Mapping[str, str] | None = None
+    ) -> Phrases:
+        """The phrase lists of a parsed phrase file. ``translated`` gives the regex of a list
+        (by ``section.key``) that an earlier run translated from this same file."""
         lists = data.get("lists", {})
         unc, hedged, anonymous = data["uncorroborated"], data["hedged"], data["anonymous"]
+        known = translated or {}
 
-        def build(patterns: Sequence[str], triggers: Sequence[str] = ()) -> LazyPattern:
-            return LazyPattern(_phrase_regex(patterns, lists, triggers))
+        def build(section: str, key: str, triggers: Sequence[str] = ()) -> LazyPattern:
+            name = f"{section}.{key}"
+            source = known.get(name)
+            if source is None:
+                source = _phrase_regex(data[section][key], lists, triggers)
+            return LazyPattern(source, name)
 
         def words(items: Sequence[str]) -> frozenset[str]:
             return frozenset(word.casefold() for word in items)
 
         return cls(
             uncorroborated_trigger=compile_triggers(unc["triggers"]),
-            claim_follows=build(unc["claim_follows"]),
-            joins_claim=build(unc["joins_claim"]),
-            refers_back=build(unc["refers_back"]),
-            uncorroborated_ignore=build(unc["ignore"]),
+            claim_follows=build("uncorroborated", "claim_follows"),
+            joins_claim=build("uncorroborated", "joins_claim"),
+            refers_back=build("uncorroborated", "refers_back"),
+            uncorroborated_ignore=build("uncorroborated", "ignore"),
             hedge_trigger=compile_triggers(hedged["triggers"]),
-            hedges=build(hedged["hedges"], hedged["triggers"]),
-            hedge_ignore=build(hedged["ignore"]),
-            according_to=build(hedged["according_to"]),
-            attribution_verbs=build(hedged["attribution_verbs"]),
+            hedges=build("hedged", "hedges", hedged["triggers"]),
+            hedge_ignore=build("hedged", "ignore"),
+            according_to=build("hedged", "according_to"),
+            attribution_verbs=build("hedged", "attribution_verbs"),
             not_after=words(hedged["not_after"]),
             adverbs=words(hedged["adverbs"]),
             anonymous_trigger=compile_triggers(anonymous["triggers"]),
-            anonymous=build(anonymous["phrases"], anonymous["triggers"]),
-            anonymous_ignore=build(anonymous["ignore"]),
+            anonymous=build("anonymous", "phrases", anonymous["triggers"]),
+            anonymous_ignore=build("anonymous", "ignore"),
         )
+
+    def translations(self) -> dict[str, str]:
+        """The regex of each phrase list, by ``section.key`` (what ``from_data`` takes back)."""
+        patterns = (getattr(self, field.name) for field in attrs.fields(type(self)))
+        return {p.name: p.source for p in patterns if isinstance(p, LazyPattern) and p.name}
 
 
 @cache
 def phrases() -> Phrases:
-    """The packaged phrase lists, compiled once per process."""
-    text = resources.files("provenance.rules").joinpath("phrases.toml").read_text("utf-8")
-    return Phrases.from_toml(text)
+    """The packaged phrase lists, compiled once per process; their translation to regexes is
+    kept between runs (``phrase_file``)."""
+    translated = phrase_file.translations()
+    loaded = Phrases.from_data(phrase_file.data(), translated)
+    if not translated:
+        phrase_file.store_translations(loaded.translations())
+    return loaded
 
 
 # --------------------------------------------------------------------------- document helpers

@@ -25,13 +25,13 @@ import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 from lark import Token, Tree
 
 from provenance.grammars import parse_prefix
+from provenance.rules import phrase_file
 
 GRAMMAR = "unconfirmed"
 
@@ -100,7 +100,11 @@ class Lexicon:
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
-        data = tomllib.loads(text)["statement"]
+        return cls.from_data(tomllib.loads(text))
+
+    @classmethod
+    def from_data(cls, parsed: Mapping[str, Any]) -> Lexicon:
+        data = parsed["statement"]
         words: Mapping[str, Sequence[str]] = data["words"]
         classes: dict[str, str] = {}
         for name, items in words.items():
@@ -124,8 +128,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The packaged word classes, read once per process."""
-    text = resources.files("provenance.rules").joinpath("phrases.toml").read_text("utf-8")
-    return Lexicon.from_toml(text)
+    return Lexicon.from_data(phrase_file.data())
 
 
 @attrs.frozen(slots=True)

@@ -1,0 +1,114 @@
+"""Constructs are not parsed twice, and a candidate that cannot start one costs no parse.
+
+``grammars.parse_prefix`` asks the first parser state's scanner before it makes an interactive
+parser; ``references._parse_as`` keeps its latest answers; ``parse_footnote_body_start`` keeps
+its answer for a line. None of that may change what is read.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance import grammars
+from provenance.errors import GrammarError
+from provenance.parsers import references
+from provenance.parsers.footnotes import parse_footnote_body_start
+
+# Pieces of the constructs and of the prose around them, so that generated windows often start
+# a construct, often almost do, and often do not.
+_PIECES = [
+    "12", "1.", "27", "<sup>3</sup>", "[4]", "[^5]", "^6", "²", "$", " ", "\t", "\n", "May",
+    "15 May 2000", "2004-07-30", "the 1990s", "mid-", "Section 4", "para. 12", "see",
+    "http://www.example.org/a", "AI Index: ASA 24/06/96", "A", "Another", "(", ")", ".", ",",
+    "between 24 and 26 May 2002", "note", "Chapter II", "Annex 3",
+]  # fmt: skip
+_GRAMMARS = [
+    ("footnote", "body_start"),
+    ("footnote", "marker"),
+    ("date", "start"),
+    ("crossref", "crossref"),
+    ("url", "url"),
+    ("index_code", "mention"),
+]
+
+
+def _without_quick_reject(name: str, start: str, window: str) -> object:
+    return grammars._longest_prefix(grammars.parser(name, start).parse_interactive(window))
+
+
+def _reading(found: object) -> object:
+    return None if found is None else (found[1], found[0])  # type: ignore[index]
+
+
+@given(
+    st.sampled_from(_GRAMMARS),
+    st.lists(st.sampled_from(_PIECES), max_size=6).map("".join),
+    st.integers(min_value=0, max_value=4),
+)
+def test_the_quick_reject_never_changes_a_reading(
+    grammar: tuple[str, str], text: str, pos: int
+) -> None:
+    name, start = grammar
+    pos = min(pos, len(text))
+    window = text[pos:]
+    assert _reading(grammars.parse_prefix(name, text, start, pos)) == _reading(
+        _without_quick_reject(name, start, window)
+    )
+
+
+def test_a_candidate_no_first_terminal_matches_makes_no_interactive_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built = grammars.parser("footnote", "body_start")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an interactive parser was made")
+
+    monkeypatch.setattr(built, "parse_interactive", refuse)
+    assert grammars.parse_prefix("footnote", "The report says", "body_start") is None
+    assert grammars.parse_prefix("footnote", "", "body_start") is None
+
+
+def test_a_line_is_read_as_a_note_start_once() -> None:
+    parse_footnote_body_start.cache_clear()
+    first = parse_footnote_body_start("12 See the report of 1999.")
+    again = parse_footnote_body_start("12 See the report of 1999.")
+    assert first == again == (12, "plain", 3, False)
+    assert parse_footnote_body_start.cache_info().hits == 1
+    assert parse_footnote_body_start.__wrapped__("12 See the report of 1999.") == first
+
+
+def test_an_entry_read_in_a_style_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    references.forget_readings()
+    text = 'Reuters. 11 November 1994. "Returnees Questioned."'
+    entry = references._parse_as(text, "irb")
+    with pytest.raises(GrammarError) as refused:
+        references._parse_as(text, "web")
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(references, "_read_as", refuse)
+    assert references._parse_as(text, "irb") is entry
+    with pytest.raises(GrammarError) as again:
+        references._parse_as(text, "web")
+    # The same error, raised anew (one raised again would keep every frame it passed).
+    assert again.value is not refused.value
+    assert (again.value.position, again.value.expected) == (
+        refused.value.position,
+        refused.value.expected,
+    )
+    references.forget_readings()
+    with pytest.raises(AssertionError, match="parsed again"):
+        references._parse_as(text, "irb")
+
+
+def test_the_entries_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    references.forget_readings()
+    monkeypatch.setattr(references, "_KEPT_PARSES", 3)
+    for number in range(10):
+        references._parse_as(f"Reuters. {number + 1} November 1994.", "irb")
+    assert len(references._PARSES) == 3
+    references.forget_readings()
