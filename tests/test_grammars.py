@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance import grammars
 from provenance.errors import GrammarError
@@ -73,6 +75,51 @@ def test_parse_prefix_returns_longest_prefix() -> None:
     found = grammars.parse_prefix("date", "15 May 2000 and more", "start")
     assert found is not None
     assert found[1] == len("15 May 2000")
+
+
+def _longest_prefix_by_copies(name: str, text: str, start: str) -> tuple[Any, int] | None:
+    """The plain way: after every token, ask a deep copy of the parser to accept the end."""
+    from lark.exceptions import UnexpectedInput
+
+    interactive = grammars.parser(name, start).parse_interactive(text)
+    best = None
+    try:
+        for token in interactive.lexer_thread.lex(interactive.parser_state):
+            interactive.feed_token(token)
+            try:
+                best = (interactive.copy().feed_eof(token), token.end_pos)
+            except UnexpectedInput:
+                continue
+    except UnexpectedInput:
+        pass
+    return best
+
+
+_PREFIX_TEXTS = (
+    "15 May 2000 and more",
+    'Amnesty International. 12 March 1999. "Title of the Report." AI Index: ASA 24/06/96.',
+    "Smith, J. (2019). The Title of a Book. Publisher. Retrieved 5 May 2020, from x",
+    "Human Rights Watch. 2004. Report, then prose that goes on, (and on) 1999.",
+)
+
+
+@given(
+    st.sampled_from(_PREFIX_TEXTS),
+    st.integers(min_value=0, max_value=90),
+    st.text(alphabet=" .,;:()\"'0123456789ABCabc-/", max_size=20),
+)
+def test_the_longest_prefix_is_the_one_copies_of_the_parser_accept(
+    text: str, cut: int, tail: str
+) -> None:
+    candidate = text[:cut] + tail
+    for name, start in (("date", "start"), ("reference", "author_year"), ("reference", "irb")):
+        expected = _longest_prefix_by_copies(name, candidate, start)
+        found = grammars.parse_prefix(name, candidate, start)
+        if expected is None:
+            assert found is None
+        else:
+            assert found is not None
+            assert (found[0], found[1]) == expected
 
 
 def test_built_parser_is_cached_and_loads_back(fresh_cache: Path) -> None:

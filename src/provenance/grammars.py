@@ -808,26 +808,53 @@ def iter_prefix_parses(
 
 
 def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:
-    best: tuple[Tree[Token], int] | None = None
     state = interactive.parser_state
-    states = state.parse_conf.states
+    conf = state.parse_conf
+    # The parser as it stood before the first token: the longest accepted prefix is fed to it
+    # once at the end. Asking a deep copy of the running parser to accept the end of input after
+    # every token that may end the construct made the search quadratic in the construct's tokens
+    # (the copy holds every tree built so far); whether the end is accepted is a question of the
+    # state stack alone.
+    fresh = state.copy()
+    tokens: list[Token] = []
+    accepted = 0
     try:
         for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
             interactive.feed_token(token)
-            if "$END" not in states[state.position]:
-                # No action on end of input here, so feed_eof would fail: skip the costly copy.
-                continue
-            try:
-                # A deep copy: Lark's tree builder extends a left-recursive child's list in
-                # place, so reducing on a shallow copy would corrupt the trees on the stack.
-                tree = interactive.copy().feed_eof(token)  # type: ignore[no-untyped-call]
-            except UnexpectedInput:
-                continue
-            assert token.end_pos is not None
-            best = (tree, token.end_pos)
+            tokens.append(token)
+            if _accepts_end(conf, state.state_stack):
+                accepted = len(tokens)
     except UnexpectedInput:
         pass
-    return best
+    if not accepted:
+        return None
+    for token in tokens[:accepted]:
+        fresh.feed_token(token)
+    last = tokens[accepted - 1]
+    tree = fresh.feed_token(Token.new_borrow_pos("$END", "", last), True)
+    assert last.end_pos is not None
+    return tree, last.end_pos
+
+
+def _accepts_end(conf: Any, state_stack: list[Any]) -> bool:
+    """Whether the LALR parser with this state stack accepts the end of input now: Lark's
+    reductions on ``$END`` replayed on a copy of the stack of states, without building values."""
+    states = conf.states
+    end_state = conf.end_state
+    stack = list(state_stack)
+    while True:
+        action = states[stack[-1]].get("$END")
+        if action is None:
+            return False
+        kind, rule = action
+        if kind is Shift:  # pragma: no cover - Lark never shifts $END; it accepts by reducing
+            return False
+        size = len(rule.expansion)
+        if size:
+            del stack[-size:]
+        stack.append(states[stack[-1]][rule.origin.name][1])
+        if stack[-1] == end_state:
+            return True
 
 
 def _grammar_error(name: str, text: str, error: UnexpectedInput) -> GrammarError:
