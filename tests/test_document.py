@@ -15,6 +15,7 @@ from provenance.document import (
     heading_labels,
 )
 from provenance.model import Date, DateRange, Heading, IrbCode
+from provenance.sourcenames import leading_name
 from provenance.span import Span
 
 
@@ -406,6 +407,24 @@ def test_a_rule_for_an_author_repeats_the_author_of_the_entry_above() -> None:
     assert references[1].text == "_____. 2001. Another Book. London: Press."
     start = _REFERENCE_LIST.index("_____")
     assert (references[1].span.start, references[1].span.end) == (start, start + 41)
+
+
+def test_a_ditto_repeats_the_periodical_an_entry_above_starts_with_not_its_writer() -> None:
+    text = (
+        "Report [ABC12345.E]\n\nText (The Herald 10 Jan. 1994; The Herald 11 Jan. 1994).\n\n"
+        "References\n\n"
+        'The Herald [Glasgow]. 10 January 1994. Roy Towers. "Europe Is Accused."\n\n'
+        '_____. 11 January 1994. "Algeria Teeters."\n\n'
+        '_____. 12 January 1994. Jane Roe. "Blida Evacuated."\n'
+    )
+    references = provenance.parse(text).references
+    assert [(r.entry.author, r.entry.container) for r in references] == [
+        ("Roy Towers", "The Herald"),
+        ("The Herald", None),
+        ("Jane Roe", "The Herald"),
+    ]
+    assert [leading_name(r) for r in references] == ["The Herald"] * 3
+    assert [c.reference for c in provenance.parse(text).citations] == [0, 1]
 
 
 def test_a_rule_for_an_author_with_no_entry_above_names_no_one() -> None:

@@ -52,6 +52,7 @@ from provenance.sourcenames import (
     bare_key,
     initials_key,
     key_words,
+    leading_name,
     names_match,
     reference_keys,
     source_key,
@@ -370,8 +371,12 @@ def _with_year(value: DateValue, year: int) -> DateValue:
 # --------------------------------------------------------------------------- references
 
 
+def _is_ditto(name: str | None) -> bool:
+    return name is not None and set(name) <= {"_", "-", "—", " "}
+
+
 def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
-    previous_author: str | None = None
+    previous_source: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
         if block.legend is not None:
@@ -383,11 +388,20 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
             )
             continue
         entry = read_list_entry(join_entry_lines(raw), block.section)
-        if entry.author is not None and set(entry.author) <= {"_", "-", "—", " "}:
-            # "_____." repeats the author of the entry above.
-            entry = attrs.evolve(entry, author=previous_author)
-        previous_author = entry.author
-        yield Reference(entry, block.section, raw.strip(), index.span(block.start, block.end))
+        # "_____." repeats the source the entry above starts with (its periodical, when it
+        # names an article's writer too): as the author, or as the container of a writer named
+        # after the date ("_____. 5 May 1999. Jane Roe. "Title."").
+        ditto = True
+        if _is_ditto(entry.author):
+            entry = attrs.evolve(entry, author=previous_source)
+        elif _is_ditto(entry.container):
+            entry = attrs.evolve(entry, container=previous_source)
+        else:
+            ditto = False
+        reference = Reference(entry, block.section, raw.strip(), index.span(block.start, block.end))
+        if not ditto:
+            previous_source = leading_name(reference)
+        yield reference
     for body in seg.bodies:
         entry = reference_entry(body.text, "footnote")
         if entry.kind in ("unstructured", "prose"):

@@ -25,6 +25,7 @@ __all__ = [
     "family_keys",
     "initials_key",
     "key_words",
+    "leading_name",
     "names_match",
     "reference_keys",
     "source_key",
@@ -121,6 +122,31 @@ def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
         return []
     name = lead.group(0)
     return entry_keys(ReferenceEntry(author=name), initials=initials)
+
+
+def leading_name(reference: Reference) -> str | None:
+    """The name the entry's text starts with, of its author and container: the source a ditto
+    line below it repeats, and what a reader calls the entry's author ("The Herald [Glasgow].
+    10 January 1994. Roy Towers. ..." starts with its periodical, which the entry holds as the
+    container of Roy Towers's article). The author when neither starts the text (a ditto entry,
+    a title-first one)."""
+    entry = reference.entry
+    if _DITTO_START.match(reference.text):
+        # The ditto stands for the source above, held as the author or, before a writer's
+        # name, as the container.
+        return entry.container or entry.author
+    opening = key_words(reference.text[:_LEAD_CHARS])
+    for name in (entry.container, entry.author):
+        words = key_words(name or "")
+        if words and opening[: len(words)] == words:
+            return name
+    return entry.author
+
+
+# A ditto line's start: "_____.", "———.", "-----." or, where a web copy lost the marks, ". ".
+_DITTO_START = re.compile(r"\s*(?:[_—–-]{2,}|\.\s)")
+#: How much of an entry's text ``leading_name`` compares with its names (a name is shorter).
+_LEAD_CHARS = 400
 
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
