@@ -183,6 +183,15 @@ def test_a_line_continuing_a_sentence_opens_no_entry() -> None:
     assert _may_start_entry(text, lines, 0)
 
 
+def test_after_a_line_ending_in_a_comma_only_an_irb_entry_starts() -> None:
+    from provenance.layout import _may_start_entry
+
+    text = "Alternatives,\nHong Kong AFP. 30 January 1992.\nEnd.\n"
+    lines = [ContentLine(0, 13, True), ContentLine(14, 45, False), ContentLine(46, 50, False)]
+    assert _may_start_entry(text, lines, 1) == 2  # only as an IRB entry
+    assert _may_start_entry(text, lines, 2) == 1  # after a full stop: any entry
+
+
 def test_an_unheaded_author_year_list_at_the_end_is_read() -> None:
     text = (
         "Report\n\nThe protests grew (Human Rights Watch 2010) and spread (UNHCR 2019).\n\n"

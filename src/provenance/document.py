@@ -263,12 +263,14 @@ def _own_date(
             break
         if _alone_on_line(text, mention) and _has_year(mention.value):
             return mention
-    # A dateline or timestamp closing a page ("17 may 2001 21:45:00").
+    # A dateline or timestamp closing a page ("17 may 2001 21:45:00"), not a line of a source
+    # list that ends the page and wraps before a date ("(FBIS-NES-92-021" / "31 Jan. 1992").
     for mention in reversed(dates[-3:]):
         if (
             mention.span.start >= len(text) - 200
             and _starts_line(text, mention)
             and _has_year(mention.value)
+            and not any(b.start <= mention.span.start < b.end for b in seg.sources)
         ):
             return mention
     return None

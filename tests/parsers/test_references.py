@@ -19,6 +19,7 @@ from provenance.grammars import grammar_parser, grammar_path
 from provenance.model import AmnestyIndex, Date, DateRange, ReferenceEntry, UnSymbol
 from provenance.parsers import references as refs
 from provenance.parsers.references import (
+    DITTO_MARK,
     entry_starts,
     iter_references,
     parse_reference,
@@ -128,6 +129,28 @@ def test_irb_ditto_author_is_kept_for_the_caller_to_resolve() -> None:
     assert entry.author == "_____"
     assert entry.date == Date(1993, 8, 11)
     assert entry.title == "Iran Police Rescue Russian Diplomat"
+
+
+def test_an_irb_entry_whose_ditto_lost_its_underscores_is_a_ditto() -> None:
+    # Web copies of old responses kept the full stop after "_____" and dropped the rest.
+    entry = parse_reference(
+        '. 30 January 1992. "Army Confrontation with LTTE Detailed." (FBIS-NES-92-021 31 Jan. '
+        "1992, p. 72)"
+    )
+    assert (entry.kind, entry.author, entry.date) == ("irb", DITTO_MARK, Date(1992, 1, 30))
+    assert entry.title == "Army Confrontation with LTTE Detailed"
+
+
+def test_a_date_is_no_irb_source() -> None:
+    # The wrapped date line of an entry above, then the next entry: no entry names a date as its
+    # source ("December 1992" as a periodical, "Sri Lanka: ..., Hong Kong AFP" as its publisher).
+    entry = reference_entry(
+        "December 1992. Sri Lanka: Internal Flight Alternatives, Hong Kong AFP [in English]. "
+        '30 January 1992. "Bombs Explode in Market; LTTE Suspected."',
+        "references",
+    )
+    assert entry.kind != "irb"
+    assert parse_reference("Country Reports for Human Rights Practices for 1999. 2000.").author
 
 
 def test_irb_title_only_sources_with_year_dates() -> None:

@@ -35,7 +35,9 @@ Kinds and how fields are assigned (the rules a reader needs to trust the fields)
     Service [Colombo, 14 December 1990].``), an entry having at most one of the two. ``_____.``
     gives the author ``"_____"``: the caller replaces it with the author of the entry above
     (``provenance.document`` does). Titles lose one trailing ``. , ; :`` written inside the quotes
-    (style punctuation, not title); ``?`` and ``!`` stay.
+    (style punctuation, not title); ``?`` and ``!`` stay. An entry that starts with its full
+    stop (``. 30 January 1992.``, the underscores lost in a web copy) is a ditto too, read as
+    ``"_____"``.
 ``correspondence``
     ``Oka, Natsuko, Research Fellow, ... . 15 May 2000. Correspondence sent to ...``: the author is
     the inverted name (or the first comma item), the container the rest (affiliation, place), the
@@ -115,6 +117,7 @@ from provenance.span import LineIndex
 
 __all__ = [
     "COMPETING_STYLES",
+    "DITTO_MARK",
     "ENTRY_STYLES",
     "FOOTNOTE_STYLES",
     "LIST_STYLES",
@@ -436,6 +439,10 @@ _MONTHS = {
 
 # Punctuation a citation style writes inside the closing quote ("Title." / "Title,").
 _TITLE_TRAILING = ".,;:"
+
+#: The author of a ditto entry, however its ditto was written: the caller gives it the source of
+#: the entry above.
+DITTO_MARK = "_____"
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“”"}
 
 
@@ -577,6 +584,15 @@ _EDITION = re.compile(
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a whole date as the reference grammar reads one."""
+    try:
+        parse_reference_date(text)
+    except GrammarError:
+        return False
+    return True
+
+
 def _name_token(token: Token) -> str:
     """The author an AT_NAME or VC_NAMES token holds: "Smith, John." loses its full stop, "Tan,
     Michael L." keeps its initial's, "Smith J, Doe A." (initials without stops) loses it."""
@@ -670,13 +686,19 @@ class _EntryTransformer(Transformer[Token, Any]):
     # ------------------------------------------------------------ IRB
 
     def source_ditto(self, c: list[Token]) -> _Role:
-        return _Role("source", (str(c[0]), None, None))
+        # A ditto whose underscores were lost is the bare full stop: said as the ditto it was.
+        ditto = str(c[0]) if c[0].type == "DITTO" else DITTO_MARK
+        return _Role("source", (ditto, None, None))
 
     def source_named(self, c: list[Any]) -> _Role:
         segments: list[_Frag] = [x for x in c if isinstance(x, _Frag)]
         places = [x for x in c if isinstance(x, Token) and x.type == "PLACE"]
         place = _normal(str(places[0])[1:-1]) if places else None
         first = self._frag_text(segments[0])
+        if _is_date(first):
+            # "December 1992. Sri Lanka: ..." is the wrapped date line of an entry above: an
+            # entry names its source before its date, never a date alone.
+            raise _fail(self._text, segments[0].start)
         second = self._frag_text(segments[1]) if len(segments) > 1 else None
         return _Role("source", (first, second, place or None))
 
