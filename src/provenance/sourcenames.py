@@ -86,7 +86,8 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
     ("Oka, Natsuko" is cited in prose as "Natsuko Oka"); the family names of a list of inverted
     names (``family_keys``); an acronym given in brackets and, for the author unless
     ``initials`` is False, the one made of the initials of an organisation's name
-    (``initials_key``). A legend item is also cited by its short form, and a work by an acronym
+    (``initials_key``); a news agency after the city it filed from by the agency ("Hong Kong
+    AFP" as "AFP"). A legend item is also cited by its short form, and a work by an acronym
     its title gives in brackets. Made initials are short and may be common words ("in", "it"):
     they name a source in a citation, but are no evidence when searched for in running text.
     """
@@ -102,6 +103,7 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
         keys.extend(_particle_family_key(name))
         # A periodical is cited by its name, an organisation also by its acronym.
         keys.extend(_acronym_keys(name, initials and name is entry.author))
+        keys.extend(_dateline_agency_key(name))
     if entry.kind == "legend" and entry.note:
         keys.append(source_key(entry.note))
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
@@ -227,6 +229,17 @@ def family_keys(name: str) -> list[str]:
 _BRACKETED_ACRONYM = re.compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
 # A word of an organisation's name that gives its initial (connectors such as "of" do not).
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+# A news agency after the city it filed from, as monitoring services (FBIS, BBC Monitoring)
+# name a transmission: "Hong Kong AFP", "Tehran IRNA", "Paris AFP" [in English]; reports cite
+# the agency alone ("AFP 30 Jan. 1992").
+_DATELINE_AGENCY = re.compile(r"(?:[A-Z][a-z][\w'’-]*\s+){1,2}([A-Z]{2,6})")
+
+
+def _dateline_agency_key(name: str) -> list[str]:
+    match = _DATELINE_AGENCY.fullmatch(" ".join(_BRACKETED.sub(" ", name).split()))
+    return [match.group(1).casefold()] if match else []
 
 
 def _acronym_keys(name: str, initials: bool) -> list[str]:

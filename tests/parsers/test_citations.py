@@ -177,6 +177,11 @@ def test_ibid(text: str, locator: str | None) -> None:
         ("e.g., ILGA 2012", [CitationValue("ILGA", Date(2012))]),
         ("cited in Smith 2010", [CitationValue("Smith", Date(2010))]),
         (
+            "qtd. in DIRB Dec. 1992, 14",
+            [CitationValue("DIRB", Date(1992, 12), locator="14")],
+        ),
+        ("Qtd in Smith 2010", [CitationValue("Smith", Date(2010))]),
+        (
             "Smith 2010 and Jones 2011",
             [CitationValue("Smith", Date(2010)), CitationValue("Jones", Date(2011))],
         ),
@@ -640,7 +645,9 @@ _EXPLICIT = {
     "YEAR_LETTER": _spaced(
         st.tuples(_YEARS, st.sampled_from("abcz")).map(lambda p: f"{p[0]}{p[1]}")
     ),
-    "_LEADIN": _spaced(st.sampled_from(["see", "See also", "cf.", "e.g.", "e.g.,", "cited in"])),
+    "_LEADIN": _spaced(
+        st.sampled_from(["see", "See also", "cf.", "e.g.", "e.g.,", "cited in", "qtd. in"])
+    ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_AND": _spaced(st.just("and")),
     "COLON": _spaced(st.just(":")),
