@@ -640,6 +640,16 @@ def test_a_date_after_a_named_source_stays_a_citation_when_the_list_lacks_it() -
     ]
 
 
+def test_a_citation_of_an_edition_names_its_year_after_the_start_of_the_title() -> None:
+    text = (
+        "Report title\n\nSikhs were detained (Country Reports 1992 1993, 1123).\n\n"
+        "References\n\nCountry Reports on Human Rights Practices for 1991. 1992.\n\n"
+        "Country Reports on Human Rights Practices for 1992. 1993. United States Department "
+        "of State. Washington, DC: United States Government Printing Office.\n"
+    )
+    assert _links(text) == [("Country Reports 1992 1993, 1123", 1, "Country Reports 1992")]
+
+
 def test_a_date_after_a_listed_source_of_another_date_is_tied_to_that_source() -> None:
     text = "Report title\n\nReuters reported it (16 June 2003)." + _SOURCES
     assert _links(text) == [("16 June 2003", None, "Reuters")]

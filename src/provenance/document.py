@@ -50,6 +50,7 @@ from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.sourcenames import (
     bare_key,
+    edition_stem,
     initials_key,
     key_words,
     leading_name,
@@ -892,6 +893,14 @@ class _SourceIndex:
         found = self._named_as(cited)
         if bare_key(cited) != cited:
             found |= self._named_as(bare_key(cited))
+        stem = edition_stem(cited)
+        if stem is not None:
+            # "Country Reports 1992": the 1992 edition of a title starting "Country Reports".
+            found |= {
+                i
+                for i in self._named_as(stem)
+                if any(names_match(cited, key) for key in self.keys[i])
+            }
         return sorted(found)
 
     def _named_as(self, cited: str) -> set[int]:

@@ -21,6 +21,7 @@ from provenance.model import Reference, ReferenceEntry
 
 __all__ = [
     "bare_key",
+    "edition_stem",
     "entry_keys",
     "family_keys",
     "initials_key",
@@ -57,8 +58,33 @@ def key_words(text: str) -> list[str]:
 
 def names_match(cited: str, listed: str) -> bool:
     """Whether a cited key names a listed one; either may add words ("korea post herald"), and
-    connecting words may differ ("global peace index for mexico", "... in mexico")."""
-    return _prefix_match(cited, listed) or _prefix_match(bare_key(cited), bare_key(listed))
+    connecting words may differ ("global peace index for mexico", "... in mexico"). A cited
+    name ending in a year names the edition of that year of a title that starts with its words
+    and ends with the year ("country reports 1992" and "country reports on human rights
+    practices for 1992")."""
+    return (
+        _prefix_match(cited, listed)
+        or _prefix_match(bare_key(cited), bare_key(listed))
+        or _edition_match(cited, listed)
+    )
+
+
+def edition_stem(cited: str) -> str | None:
+    """A cited key without the edition year it ends in ("country reports 1992" -> "country
+    reports"), or None when it ends in none or is the year alone."""
+    stem, _, year = cited.rpartition(" ")
+    return stem if stem and _EDITION_YEAR.fullmatch(year) else None
+
+
+_EDITION_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+def _edition_match(cited: str, listed: str) -> bool:
+    stem = edition_stem(cited)
+    if stem is None:
+        return False
+    year = cited[len(stem) + 1 :]
+    return listed.startswith(stem + " ") and listed.endswith(" " + year)
 
 
 def _prefix_match(cited: str, listed: str) -> bool:

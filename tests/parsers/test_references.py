@@ -141,6 +141,40 @@ def test_an_irb_entry_whose_ditto_lost_its_underscores_is_a_ditto() -> None:
     assert entry.title == "Army Confrontation with LTTE Detailed"
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "note"),
+    [
+        (
+            "Amnesty International (AI). January 1993. India: Torture, Rape and Deaths in "
+            "Custody. (AI Index: ASA 20/06/93). London: Amnesty International.",
+            "India: Torture, Rape and Deaths in Custody",
+            "London: Amnesty International",
+        ),
+        (
+            "Bradbury, Mark. October 1993. The Somali Conflict: Prospects for Peace. Oxford: "
+            "Oxfam UK and Ireland.",
+            "The Somali Conflict: Prospects for Peace",
+            "Oxford: Oxfam UK and Ireland",
+        ),
+        (
+            'El Rescate. 19 July 1991. "Caselist Search on Key Word: Deserter." Los Angeles: '
+            "El Rescate.",
+            "Caselist Search on Key Word: Deserter",
+            "Los Angeles: El Rescate",
+        ),
+    ],
+)
+def test_an_irb_entry_may_end_with_its_imprint(text: str, title: str, note: str) -> None:
+    entry = parse_reference(text)
+    assert (entry.kind, entry.title, entry.note) == ("irb", title, note)
+    assert entry.date is not None
+
+
+def test_right_after_the_date_an_unquoted_segment_is_the_title_not_the_imprint() -> None:
+    entry = parse_reference("Reuters. 1993. The Somali Conflict: Prospects for Peace.")
+    assert (entry.title, entry.note) == ("The Somali Conflict: Prospects for Peace", None)
+
+
 def test_a_date_is_no_irb_source() -> None:
     # The wrapped date line of an entry above, then the next entry: no entry names a date as its
     # source ("December 1992" as a periodical, "Sri Lanka: ..., Hong Kong AFP" as its publisher).
@@ -199,12 +233,31 @@ def test_irb_amnesty_code_after_title() -> None:
 def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
     entry = parse_reference(
         "United States Department of State. 25 February 2000. Country Reports on Human Rights "
-        "Practices for 1999. Washington, DC."
+        "Practices for 1999, Washington, DC"
     )
     assert entry.kind == "irb"
     assert entry.author == "United States Department of State"
     assert entry.date == Date(2000, 2, 25)
-    assert entry.note == "Country Reports on Human Rights Practices for 1999. Washington, DC."
+    assert entry.note == "Country Reports on Human Rights Practices for 1999, Washington, DC"
+
+
+def test_an_irb_book_has_its_title_and_its_imprint() -> None:
+    entry = parse_reference(
+        "United States Department of State. 25 February 2000. Country Reports on Human Rights "
+        "Practices for 1999. Washington, DC."
+    )
+    assert (entry.kind, entry.author, entry.date) == (
+        "irb",
+        "United States Department of State",
+        Date(2000, 2, 25),
+    )
+    assert (entry.title, entry.note) == (
+        "Country Reports on Human Rights Practices for 1999",
+        "Washington, DC",
+    )
+    # A bibliography's book of the same shape stays the research styles' reading.
+    book = parse_reference("Smith, John. 2000. A Book on Things. London: Press.")
+    assert (book.kind, book.title) == ("author-year", "A Book on Things")
 
 
 # --------------------------------------------------------------------------- author-year, web

@@ -34,7 +34,9 @@ Kinds and how fields are assigned (the rules a reader needs to trust the fields)
     the original of a monitored broadcast after the title (``"Title", Colombo International
     Service [Colombo, 14 December 1990].``), an entry having at most one of the two. ``_____.``
     gives the author ``"_____"``: the caller replaces it with the author of the entry above
-    (``provenance.document`` does). Titles lose one trailing ``. , ; :`` written inside the quotes
+    (``provenance.document`` does). An unquoted segment after the title, the index code or an
+    unquoted item ("London: Amnesty International.") is the imprint, kept as the note. Titles
+    lose one trailing ``. , ; :`` written inside the quotes
     (style punctuation, not title); ``?`` and ``!`` stay. An entry that starts with its full
     stop (``. 30 January 1992.``, the underscores lost in a web copy) is a ditto too, read as
     ``"_____"``.
@@ -143,6 +145,7 @@ _GRAMMAR = "reference"
 _STARTS: tuple[str, ...] = (
     "irb",
     "irb_loose",
+    "irb_book",
     "correspondence_a",
     "correspondence_b",
     "attachment",
@@ -165,6 +168,7 @@ LIST_STYLES: tuple[str, ...] = (
     "correspondence_a",
     "correspondence_b",
     "irb",
+    "irb_book",
     "comma_note",
     "attachment",
     "footnote",
@@ -751,11 +755,15 @@ class _EntryTransformer(Transformer[Token, Any]):
     def irb_retrieval(self, c: list[Token]) -> _Role:
         return _Role("note", _normal(str(c[0])[1:-1]))
 
+    def irb_imprint(self, c: list[Any]) -> _Role:
+        return _Role("imprint", self._frag_text(c[0]))
+
     def _irb_fields(self, children: list[Any]) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         first: str | None = None
         second: str | None = None
         item: str | None = None
+        imprint: str | None = None
         title_extra: tuple[str, str] | None = None
         for role in children:
             if isinstance(role, Token):
@@ -778,6 +786,8 @@ class _EntryTransformer(Transformer[Token, Any]):
                 fields["index_code"] = role.value
             elif role.name in ("url", "accessed", "note"):
                 fields[role.name] = role.value
+            elif role.name == "imprint":
+                imprint = role.value
         if item is not None and "title" not in fields:
             fields["title"], item = item, None
         party = item if item is not None else second
@@ -789,12 +799,17 @@ class _EntryTransformer(Transformer[Token, Any]):
         if title_extra is not None:
             name, value = title_extra
             fields[name] = value
+        if imprint is not None:
+            # The publisher is kept with the retrieval note, before it: "London: AI (NEXIS)".
+            note = fields.get("note")
+            fields["note"] = imprint if note is None else f"{imprint} ({note})"
         return fields
 
     def irb(self, c: list[Any]) -> ReferenceEntry:
         return ReferenceEntry(kind="irb", **self._irb_fields(c))
 
     irb_loose = irb
+    irb_book = irb
 
     # ------------------------------------------------------------ correspondence
 
@@ -1322,6 +1337,7 @@ _YEAR = re.compile(r"(?:1[6-9]|20)[0-9][0-9]")
 _ANCHORS: dict[str, re.Pattern[str]] = {
     "irb": _YEAR,
     "irb_loose": _YEAR,
+    "irb_book": _YEAR,
     "correspondence_a": _YEAR,
     "correspondence_b": _YEAR,
     "attachment": _YEAR,
@@ -1417,18 +1433,19 @@ _MINOR_FIELDS = ("container", "place", "volume", "issue", "pages")
 
 
 #: Readings of the ordered styles other than these get ``_ORDERED_BONUS`` in a competition.
-_LOOSE_STYLES = frozenset({"irb_loose", "name_only"})
+_LOOSE_STYLES = frozenset({"irb_loose", "irb_book", "name_only"})
 _ORDERED_BONUS = 2
 
 
 def reading_score(style: str, entry: ReferenceEntry) -> int:
     """How much of an entry a reading found: 2 a main field, 1 a minor one, less 1 for the loose
-    IRB form (its tail is kept unread). Readings of one entry in several styles compete by it."""
+    IRB form (its tail is kept unread) and for the IRB book form (a research style reads the
+    same shape as well). Readings of one entry in several styles compete by it."""
     score = sum(2 for name in _MAIN_FIELDS if getattr(entry, name) is not None)
     score += sum(1 for name in _MINOR_FIELDS if getattr(entry, name) is not None)
     if entry.kind == "correspondence" and entry.note is not None:
         score += 2  # its description ("Correspondence sent to ...") says what the source is
-    return score - (1 if style == "irb_loose" else 0)
+    return score - (1 if style in ("irb_loose", "irb_book") else 0)
 
 
 def _parse_as(text: str, style: str) -> ReferenceEntry:
