@@ -640,6 +640,16 @@ def test_a_date_after_a_named_source_stays_a_citation_when_the_list_lacks_it() -
     ]
 
 
+def test_a_date_after_a_document_the_sentence_says_is_a_source_s_own_is_a_citation() -> None:
+    # The list lacks the IRBDC paper: still a citation, of the IRBDC, that nothing answers.
+    text = (
+        "Report title\n\nPlease find attached the IRBDC's recent Question and Answer Series "
+        "paper, CIS, Baltic States and Georgia: Situation of the Jews (July 1992), which has "
+        "the most recent information. The government's report (May 1992) agrees." + _SOURCES
+    )
+    assert _links(text) == [("July 1992", None, "IRBDC")]
+
+
 def test_a_citation_of_an_edition_names_its_year_after_the_start_of_the_title() -> None:
     text = (
         "Report title\n\nSikhs were detained (Country Reports 1992 1993, 1123).\n\n"

@@ -712,6 +712,11 @@ _REPORTED_BY = re.compile(
     r"(?:reported|reports|stated|states|said|says|noted|notes|indicated|indicates|wrote|"
     r"writes|added|adds|explained|explains|observed|observes|announced|announces|quoted|"
     r"quotes|cited|cites|claimed|claims|told)\b"
+    # A document the sentence says is the source's own, dated in the bracket after its title:
+    # "the IRBDC's recent Question and Answer Series paper, CIS, ... (July 1992)".
+    rf"|(?P<owner>{_SOURCE_NAME})(?:'s|’s)\s+(?:[\w-]+\s+){{0,6}}?"
+    r"(?:report|paper|article|study|survey|document|publication|bulletin|statement|"
+    r"press release|news release|letter|memorandum)s?\b"
 )
 
 
@@ -730,7 +735,7 @@ def _reported_by(text: str, start: int, end: int) -> str | None:
     or None: what ties a date in brackets to a source the list may lack."""
     named: str | None = None
     for match in _REPORTED_BY.finditer(text, start, end):
-        name = match.group("after") or match.group("before")
+        name = match.group("after") or match.group("before") or match.group("owner")
         key = source_key(name)
         if key and key not in _NOT_A_SOURCE:
             named = " ".join(name.split())
