@@ -175,6 +175,23 @@ def test_right_after_the_date_an_unquoted_segment_is_the_title_not_the_imprint()
     assert (entry.title, entry.note) == ("The Somali Conflict: Prospects for Peace", None)
 
 
+def test_a_newspaper_entry_with_its_edition_and_section_page() -> None:
+    entry = parse_reference(
+        'The Ottawa Citizen. 3 March 1993. Final Edition. "Refugee Claims Rise." p. A12.'
+    )
+    assert (entry.kind, entry.author, entry.issue) == ("irb", "The Ottawa Citizen", "Final Edition")
+    assert (entry.title, entry.pages) == ("Refugee Claims Rise", "A12")
+    writer = parse_reference(
+        'The Globe and Mail [Toronto]. 2 March 1993. John Smith. "Refugees Flee." pp. A8-A9.'
+    )
+    assert (writer.author, writer.container, writer.title, writer.pages) == (
+        "John Smith",
+        "The Globe and Mail",
+        "Refugees Flee",
+        "A8-A9",
+    )
+
+
 def test_a_date_is_no_irb_source() -> None:
     # The wrapped date line of an entry above, then the next entry: no entry names a date as its
     # source ("December 1992" as a periodical, "Sri Lanka: ..., Hong Kong AFP" as its publisher).
@@ -1467,7 +1484,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "VOL_LABEL": st.just("Vol."),
     "NO_LABEL": st.just("No."),
     "VOL_NUMBER": st.sampled_from(["12", "7-8"]),
-    "CYCLE": st.just("BC Cycle"),
+    "CYCLE": st.sampled_from(["BC Cycle", "Final Edition"]),
     "DITTO": st.just("_____"),
     "IBID": st.sampled_from(["Ibid.", "ibid"]),
     "CORR_KIND": st.sampled_from(["Fax", "Letter", "Correspondence", "Telephone interview"]),
@@ -1485,7 +1502,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "URL": st.just("http://www.example.org/a_1.htm"),
     "ACC_OPEN": st.just("[Accessed"),
     "PAGES_LABEL": st.sampled_from(["p.", "pp."]),
-    "PAGE_VALUE": st.sampled_from(["5", "14-15"]),
+    "PAGE_VALUE": st.sampled_from(["5", "14-15", "A8", "A12-A13"]),
     "LOCATOR": st.sampled_from(["para. 79", "Form A", "paras. 7, 9 and 17"]),
     "PAREN": st.sampled_from(["(WNC)", "(NEXIS)"]),
     "PLACE": st.sampled_from(["[Seoul]", "[New York]"]),
