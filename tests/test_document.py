@@ -15,6 +15,7 @@ from provenance.document import (
     heading_labels,
 )
 from provenance.model import Date, DateRange, Heading, IrbCode
+from provenance.sourcenames import leading_name
 from provenance.span import Span
 
 
@@ -408,6 +409,24 @@ def test_a_rule_for_an_author_repeats_the_author_of_the_entry_above() -> None:
     assert (references[1].span.start, references[1].span.end) == (start, start + 41)
 
 
+def test_a_ditto_repeats_the_periodical_an_entry_above_starts_with_not_its_writer() -> None:
+    text = (
+        "Report [ABC12345.E]\n\nText (The Herald 10 Jan. 1994; The Herald 11 Jan. 1994).\n\n"
+        "References\n\n"
+        'The Herald [Glasgow]. 10 January 1994. Roy Towers. "Europe Is Accused."\n\n'
+        '_____. 11 January 1994. "Algeria Teeters."\n\n'
+        '_____. 12 January 1994. Jane Roe. "Blida Evacuated."\n'
+    )
+    references = provenance.parse(text).references
+    assert [(r.entry.author, r.entry.container) for r in references] == [
+        ("Roy Towers", "The Herald"),
+        ("The Herald", None),
+        ("Jane Roe", "The Herald"),
+    ]
+    assert [leading_name(r) for r in references] == ["The Herald"] * 3
+    assert [c.reference for c in provenance.parse(text).citations] == [0, 1]
+
+
 def test_a_rule_for_an_author_with_no_entry_above_names_no_one() -> None:
     text = "Report title\n\nText.\n\nReferences\n\n_____. 2001. Another Book. London: Press.\n"
     [reference] = provenance.parse(text).references
@@ -619,6 +638,26 @@ def test_a_date_after_a_named_source_stays_a_citation_when_the_list_lacks_it() -
         ("15 December 1990", None, "The Hindu"),
         ("Ibid.", None, "The Hindu"),
     ]
+
+
+def test_a_date_after_a_document_the_sentence_says_is_a_source_s_own_is_a_citation() -> None:
+    # The list lacks the IRBDC paper: still a citation, of the IRBDC, that nothing answers.
+    text = (
+        "Report title\n\nPlease find attached the IRBDC's recent Question and Answer Series "
+        "paper, CIS, Baltic States and Georgia: Situation of the Jews (July 1992), which has "
+        "the most recent information. The government's report (May 1992) agrees." + _SOURCES
+    )
+    assert _links(text) == [("July 1992", None, "IRBDC")]
+
+
+def test_a_citation_of_an_edition_names_its_year_after_the_start_of_the_title() -> None:
+    text = (
+        "Report title\n\nSikhs were detained (Country Reports 1992 1993, 1123).\n\n"
+        "References\n\nCountry Reports on Human Rights Practices for 1991. 1992.\n\n"
+        "Country Reports on Human Rights Practices for 1992. 1993. United States Department "
+        "of State. Washington, DC: United States Government Printing Office.\n"
+    )
+    assert _links(text) == [("Country Reports 1992 1993, 1123", 1, "Country Reports 1992")]
 
 
 def test_a_date_after_a_listed_source_of_another_date_is_tied_to_that_source() -> None:

@@ -183,6 +183,54 @@ def test_a_line_continuing_a_sentence_opens_no_entry() -> None:
     assert _may_start_entry(text, lines, 0)
 
 
+def test_after_a_line_ending_in_a_comma_only_an_irb_entry_starts() -> None:
+    from provenance.layout import _may_start_entry
+
+    text = "Alternatives,\nHong Kong AFP. 30 January 1992.\nEnd.\n"
+    lines = [ContentLine(0, 13, True), ContentLine(14, 45, False), ContentLine(46, 50, False)]
+    assert _may_start_entry(text, lines, 1) == 2  # only as an IRB entry
+    assert _may_start_entry(text, lines, 2) == 1  # after a full stop: any entry
+
+
+# An IRB response as a web copy serves it (ecoi.net, 1993): hard-wrapped, the list unheaded, an
+# entry that lost its end after a comma, and ditto lines whose underscores were lost.
+LOST_DITTOS = """Document #1326816
+IRB - Immigration and Refugee Board of Canada (Author)
+Tamil warriors have been blamed for several bomb blasts in Colombo
+(AFP 5 Dec. 1991). There were bombings in Colombo (AFP 30 Jan. 1992),
+and arrests were reported (qtd. in DIRB Dec. 1992, 14).
+Additional or corroborating information is
+currently unavailable to the DIRB in Ottawa.
+Documentation, Information and
+Research Branch (DIRB), Immigration and Refugee Board, Ottawa.
+December 1992. Sri Lanka: Internal Flight Alternatives,
+Hong Kong AFP [in English]. 30 January
+1992. "Bombs Explode in Market; LTTE Suspected." (FBIS-NES-92-021
+31 Jan. 1992, p. 72)
+. 5 December 1991. "Police Find
+Unexploded Car Bomb to Summit." (FBIS-NES-91-234 5 Dec. 1991, p. 12)
+"""
+
+
+def test_an_unheaded_list_with_lost_dittos_is_read_and_cited() -> None:
+    document = provenance.parse(LOST_DITTOS)
+    assert [(r.span.line, r.entry.author) for r in document.references] == [
+        (
+            8,
+            "Documentation, Information and Research Branch (DIRB), Immigration and Refugee "
+            "Board, Ottawa",
+        ),
+        (11, "Hong Kong AFP"),
+        (14, "Hong Kong AFP"),  # the ditto repeats the source above
+    ]
+    assert [(c.text, c.reference) for c in document.citations] == [
+        ("AFP 5 Dec. 1991", 2),
+        ("AFP 30 Jan. 1992", 1),
+        ("DIRB Dec. 1992, 14", 0),
+    ]
+    assert [f.rule for f in provenance.check(document)] == ["uncorroborated-claim"]
+
+
 def test_an_unheaded_author_year_list_at_the_end_is_read() -> None:
     text = (
         "Report\n\nThe protests grew (Human Rights Watch 2010) and spread (UNHCR 2019).\n\n"

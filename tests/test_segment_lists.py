@@ -328,3 +328,26 @@ def test_a_home_office_bibliography_groups_works_under_their_source() -> None:
         "Jeune Afrique, TenTen, the Algerian Gay Pride in complete discretion, 9 October 2013",
         "76 crimes, Algeria, no date",
     ]
+
+
+def test_sources_consulted_after_the_references_are_the_sources_consulted_besides_them() -> None:
+    text = (
+        "Clans in 1992 [SOM22477.E]\n\nMany groups claimed control (Oct. 1993, 16).\n\n"
+        "Reference\n\nBradbury, Mark. October 1993. The Somali Conflict. Oxford: Oxfam.\n\n"
+        "Sources Consulted\n\nAfrica Confidential. 1992.\n\nAfrica Research Bulletin. 1992.\n"
+    )
+    document = provenance.parse(text)
+    assert [r.section for r in document.references] == [
+        "references",
+        "additional-sources",
+        "additional-sources",
+    ]
+    # What was consulted is not expected to be cited.
+    assert [f.rule for f in provenance.check(document)] == []
+    # Alone, a list headed "Sources consulted" is the list of references.
+    alone = provenance.parse(
+        text.replace(
+            "Reference\n\nBradbury, Mark. October 1993. The Somali Conflict. Oxford: Oxfam.\n\n", ""
+        )
+    )
+    assert {r.section for r in alone.references} == {"references"}

@@ -114,6 +114,39 @@ def test_initials_key(name: str, expected: str | None) -> None:
     assert initials_key(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [
+        ("Hong Kong AFP", "afp"),
+        ("Tehran IRNA [in English]", "irna"),
+        ("Paris AFP", "afp"),
+        ("The Korea Herald", None),  # no agency
+        ("Human Rights Watch HRW", None),  # three words: a name, not a city
+        ("Colombo Sri Lanka Broadcasting", None),  # no agency
+    ],
+)
+def test_a_transmission_is_known_by_the_agency_after_its_city(
+    name: str, agency: str | None
+) -> None:
+    keys = entry_keys(ReferenceEntry(author=name), initials=False)
+    assert (agency in keys) if agency else len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed", "expected"),
+    [
+        ("country reports 1992", "country reports on human rights practices for 1992", True),
+        ("country reports 1992", "country reports on human rights practices for 1993", False),
+        ("country reports 1992", "annual reports on human rights for 1992", False),
+        ("1992", "country reports on human rights practices for 1992", False),
+    ],
+)
+def test_a_name_ending_in_a_year_names_that_edition(
+    cited: str, listed: str, expected: bool
+) -> None:
+    assert names_match(cited, listed) is expected
+
+
 def test_a_work_is_known_by_an_acronym_its_title_gives() -> None:
     entry = ReferenceEntry(
         author="INEGI",

@@ -50,8 +50,10 @@ from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.sourcenames import (
     bare_key,
+    edition_stem,
     initials_key,
     key_words,
+    leading_name,
     names_match,
     near_spelling,
     reference_keys,
@@ -263,12 +265,14 @@ def _own_date(
             break
         if _alone_on_line(text, mention) and _has_year(mention.value):
             return mention
-    # A dateline or timestamp closing a page ("17 may 2001 21:45:00").
+    # A dateline or timestamp closing a page ("17 may 2001 21:45:00"), not a line of a source
+    # list that ends the page and wraps before a date ("(FBIS-NES-92-021" / "31 Jan. 1992").
     for mention in reversed(dates[-3:]):
         if (
             mention.span.start >= len(text) - 200
             and _starts_line(text, mention)
             and _has_year(mention.value)
+            and not any(b.start <= mention.span.start < b.end for b in seg.sources)
         ):
             return mention
     return None
@@ -371,8 +375,12 @@ def _with_year(value: DateValue, year: int) -> DateValue:
 # --------------------------------------------------------------------------- references
 
 
+def _is_ditto(name: str | None) -> bool:
+    return name is not None and set(name) <= {"_", "-", "—", " "}
+
+
 def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
-    previous_author: str | None = None
+    previous_source: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
         if block.legend is not None:
@@ -384,11 +392,20 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
             )
             continue
         entry = read_list_entry(join_entry_lines(raw), block.section)
-        if entry.author is not None and set(entry.author) <= {"_", "-", "—", " "}:
-            # "_____." repeats the author of the entry above.
-            entry = attrs.evolve(entry, author=previous_author)
-        previous_author = entry.author
-        yield Reference(entry, block.section, raw.strip(), index.span(block.start, block.end))
+        # "_____." repeats the source the entry above starts with (its periodical, when it
+        # names an article's writer too): as the author, or as the container of a writer named
+        # after the date ("_____. 5 May 1999. Jane Roe. "Title."").
+        ditto = True
+        if _is_ditto(entry.author):
+            entry = attrs.evolve(entry, author=previous_source)
+        elif _is_ditto(entry.container):
+            entry = attrs.evolve(entry, container=previous_source)
+        else:
+            ditto = False
+        reference = Reference(entry, block.section, raw.strip(), index.span(block.start, block.end))
+        if not ditto:
+            previous_source = leading_name(reference)
+        yield reference
     for body in seg.bodies:
         entry = reference_entry(body.text, "footnote")
         if entry.kind in ("unstructured", "prose"):
@@ -707,6 +724,11 @@ _REPORTED_BY = re.compile(
     r"(?:reported|reports|stated|states|said|says|noted|notes|indicated|indicates|wrote|"
     r"writes|added|adds|explained|explains|observed|observes|announced|announces|quoted|"
     r"quotes|cited|cites|claimed|claims|told)\b"
+    # A document the sentence says is the source's own, dated in the bracket after its title:
+    # "the IRBDC's recent Question and Answer Series paper, CIS, ... (July 1992)".
+    rf"|(?P<owner>{_SOURCE_NAME})(?:'s|’s)\s+(?:[\w-]+\s+){{0,6}}?"
+    r"(?:report|paper|article|study|survey|document|publication|bulletin|statement|"
+    r"press release|news release|letter|memorandum)s?\b"
 )
 
 
@@ -725,7 +747,7 @@ def _reported_by(text: str, start: int, end: int) -> str | None:
     or None: what ties a date in brackets to a source the list may lack."""
     named: str | None = None
     for match in _REPORTED_BY.finditer(text, start, end):
-        name = match.group("after") or match.group("before")
+        name = match.group("after") or match.group("before") or match.group("owner")
         key = source_key(name)
         if key and key not in _NOT_A_SOURCE:
             named = " ".join(name.split())
@@ -892,6 +914,14 @@ class _SourceIndex:
         found = self._named_as(cited)
         if bare_key(cited) != cited:
             found |= self._named_as(bare_key(cited))
+        stem = edition_stem(cited)
+        if stem is not None:
+            # "Country Reports 1992": the 1992 edition of a title starting "Country Reports".
+            found |= {
+                i
+                for i in self._named_as(stem)
+                if any(names_match(cited, key) for key in self.keys[i])
+            }
         return sorted(found)
 
     def _named_as(self, cited: str) -> set[int]:

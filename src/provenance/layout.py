@@ -367,10 +367,10 @@ MAX_FIRST_FIELD_WORDS = 12
 MAX_UNHEADED_ENTRY_CHARS = 2000
 
 
-def _is_dated_entry(text: str) -> bool:
+def _is_dated_entry(text: str, styles: frozenset[str] | None = None) -> bool:
     """Whether the reference grammar reads ``text`` as one dated entry (``_____.`` ditto lines
     included: they repeat the author above). A name alone, a web address or a title-first entry
-    is not enough without a heading."""
+    is not enough without a heading; ``styles``, when given, are the only kinds accepted."""
     if len(text) > MAX_UNHEADED_ENTRY_CHARS:
         return False
     first_field = text.partition(". ")[0]
@@ -386,19 +386,33 @@ def _is_dated_entry(text: str) -> bool:
     # likely the wrapped title line of an IRB entry above ("Colombo Arming ...". FBIS. 1990.).
     if entry.kind in ("unstructured", "prose", "name-only", "title-first", "web"):
         return False
+    if styles is not None and entry.kind not in styles:
+        return False
     return entry.date is not None
 
 
-def _may_start_entry(text: str, lines: Sequence[ContentLine], i: int) -> bool:
-    """A line can open an entry when it does not continue a sentence: it opens a block, or the
-    line before ends one, and it does not start in lower case ("report (FBIS ...)")."""
+#: What a line may start, by how the line before it ends.
+_NO_ENTRY, _ANY_ENTRY, _IRB_ENTRY = 0, 1, 2
+#: Entries that may start after a line ending in a comma: only the IRB form, whose source and
+#: full stop before the date ("Hong Kong AFP [in English]. 30 January 1992.") no wrapped line
+#: of a comma-separated entry has.
+_AFTER_COMMA = frozenset({"irb"})
+
+
+def _may_start_entry(text: str, lines: Sequence[ContentLine], i: int) -> int:
+    """Whether a line can open an entry: when it does not continue a sentence (it opens a block,
+    or the line before ends one) and does not start in lower case ("report (FBIS ...)"). After a
+    line ending in a comma (an entry whose end a web copy lost: "Sri Lanka: Internal Flight
+    Alternatives,") only an entry in the IRB form can start."""
     line = text[lines[i].start : lines[i].end].strip()
     if not line or line[0].islower():
-        return False
+        return _NO_ENTRY
     if lines[i].opens_block or i == 0:
-        return True
+        return _ANY_ENTRY
     before = text[lines[i - 1].start : lines[i - 1].end].rstrip()
-    return before.endswith((".", ";", ":", '"', "”", ")", "]"))
+    if before.endswith((".", ";", ":", '"', "”", ")", "]")):
+        return _ANY_ENTRY
+    return _IRB_ENTRY if before.endswith(",") else _NO_ENTRY
 
 
 def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[int, int]]:
@@ -418,7 +432,9 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
     first = n
     misses = 0
     for i in range(n - 1, -1, -1):
-        if not _may_start_entry(text, lines, i):
+        may_start = _may_start_entry(text, lines, i)
+        styles = _AFTER_COMMA if may_start == _IRB_ENTRY else None
+        if may_start == _NO_ENTRY:
             readable[i] = False
             misses += 1
             if misses >= MAX_UNHEADED_ENTRY_LINES:
@@ -429,7 +445,7 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
             if j - 1 > i and lines[j - 1].opens_block:
                 break  # an entry never runs over a blank line
             parts.append(squeeze_spaces(text[lines[j - 1].start : lines[j - 1].end]))
-            if readable[j] and _is_dated_entry(" ".join(parts)):
+            if readable[j] and _is_dated_entry(" ".join(parts), styles):
                 readable[i], following[i] = True, j
                 break
         if readable[i]:

@@ -97,6 +97,10 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "end notes": "notes",
 }
 
+#: Headings of a list of the sources consulted: the references when they are the only list,
+#: the sources consulted besides the references when a references list came before.
+_CONSULTED_HEADINGS = frozenset({"sources consulted", "works consulted"})
+
 #: The keys as a heading may end: only such a heading is read for a label before its key.
 _SECTION_ENDINGS = tuple(SECTION_HEADINGS)
 
@@ -681,6 +685,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 in_toc = False
             if key in SECTION_HEADINGS:
                 section = SECTION_HEADINGS[key]
+                if key in _CONSULTED_HEADINGS and any(s.section == "references" for s in sources):
+                    # "Reference", then "Sources Consulted" (an IRB response of the 1990s): what
+                    # was consulted beside what is cited, the role of "Additional Sources
+                    # Consulted", not a second list of references.
+                    section = "additional-sources"
                 list_first = len(sources)
                 list_starts.append(list_first)
                 list_level = _markdown_level(candidate)

@@ -21,10 +21,12 @@ from provenance.model import Reference, ReferenceEntry
 
 __all__ = [
     "bare_key",
+    "edition_stem",
     "entry_keys",
     "family_keys",
     "initials_key",
     "key_words",
+    "leading_name",
     "names_match",
     "near_spelling",
     "reference_keys",
@@ -57,8 +59,33 @@ def key_words(text: str) -> list[str]:
 
 def names_match(cited: str, listed: str) -> bool:
     """Whether a cited key names a listed one; either may add words ("korea post herald"), and
-    connecting words may differ ("global peace index for mexico", "... in mexico")."""
-    return _prefix_match(cited, listed) or _prefix_match(bare_key(cited), bare_key(listed))
+    connecting words may differ ("global peace index for mexico", "... in mexico"). A cited
+    name ending in a year names the edition of that year of a title that starts with its words
+    and ends with the year ("country reports 1992" and "country reports on human rights
+    practices for 1992")."""
+    return (
+        _prefix_match(cited, listed)
+        or _prefix_match(bare_key(cited), bare_key(listed))
+        or _edition_match(cited, listed)
+    )
+
+
+def edition_stem(cited: str) -> str | None:
+    """A cited key without the edition year it ends in ("country reports 1992" -> "country
+    reports"), or None when it ends in none or is the year alone."""
+    stem, _, year = cited.rpartition(" ")
+    return stem if stem and _EDITION_YEAR.fullmatch(year) else None
+
+
+_EDITION_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+def _edition_match(cited: str, listed: str) -> bool:
+    stem = edition_stem(cited)
+    if stem is None:
+        return False
+    year = cited[len(stem) + 1 :]
+    return listed.startswith(stem + " ") and listed.endswith(" " + year)
 
 
 def _prefix_match(cited: str, listed: str) -> bool:
@@ -86,7 +113,8 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
     ("Oka, Natsuko" is cited in prose as "Natsuko Oka"); the family names of a list of inverted
     names (``family_keys``); an acronym given in brackets and, for the author unless
     ``initials`` is False, the one made of the initials of an organisation's name
-    (``initials_key``). A legend item is also cited by its short form, and a work by an acronym
+    (``initials_key``); a news agency after the city it filed from by the agency ("Hong Kong
+    AFP" as "AFP"). A legend item is also cited by its short form, and a work by an acronym
     its title gives in brackets. Made initials are short and may be common words ("in", "it"):
     they name a source in a citation, but are no evidence when searched for in running text.
     """
@@ -102,6 +130,7 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
         keys.extend(_particle_family_key(name))
         # A periodical is cited by its name, an organisation also by its acronym.
         keys.extend(_acronym_keys(name, initials and name is entry.author))
+        keys.extend(_dateline_agency_key(name))
     if entry.kind == "legend" and entry.note:
         keys.append(source_key(entry.note))
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
@@ -122,6 +151,31 @@ def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
         return []
     name = lead.group(0)
     return entry_keys(ReferenceEntry(author=name), initials=initials)
+
+
+def leading_name(reference: Reference) -> str | None:
+    """The name the entry's text starts with, of its author and container: the source a ditto
+    line below it repeats, and what a reader calls the entry's author ("The Herald [Glasgow].
+    10 January 1994. Roy Towers. ..." starts with its periodical, which the entry holds as the
+    container of Roy Towers's article). The author when neither starts the text (a ditto entry,
+    a title-first one)."""
+    entry = reference.entry
+    if _DITTO_START.match(reference.text):
+        # The ditto stands for the source above, held as the author or, before a writer's
+        # name, as the container.
+        return entry.container or entry.author
+    opening = key_words(reference.text[:_LEAD_CHARS])
+    for name in (entry.container, entry.author):
+        words = key_words(name or "")
+        if words and opening[: len(words)] == words:
+            return name
+    return entry.author
+
+
+# A ditto line's start: "_____.", "———.", "-----." or, where a web copy lost the marks, ". ".
+_DITTO_START = re.compile(r"\s*(?:[_—–-]{2,}|\.\s)")
+#: How much of an entry's text ``leading_name`` compares with its names (a name is shorter).
+_LEAD_CHARS = 400
 
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
@@ -228,6 +282,17 @@ def family_keys(name: str) -> list[str]:
 _BRACKETED_ACRONYM = re.compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
 # A word of an organisation's name that gives its initial (connectors such as "of" do not).
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+# A news agency after the city it filed from, as monitoring services (FBIS, BBC Monitoring)
+# name a transmission: "Hong Kong AFP", "Tehran IRNA", "Paris AFP" [in English]; reports cite
+# the agency alone ("AFP 30 Jan. 1992").
+_DATELINE_AGENCY = re.compile(r"(?:[A-Z][a-z][\w'’-]*\s+){1,2}([A-Z]{2,6})")
+
+
+def _dateline_agency_key(name: str) -> list[str]:
+    match = _DATELINE_AGENCY.fullmatch(" ".join(_BRACKETED.sub(" ", name).split()))
+    return [match.group(1).casefold()] if match else []
 
 
 def _acronym_keys(name: str, initials: bool) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from provenance.evaluation.scoring import KINDS, Counts, score_document, total
+from provenance.evaluation.scoring import KINDS, Counts, normal_citation, score_document, total
 
 TRUTH: dict[str, Any] = {
     "index_codes": [{"text": "KKT34458.E", "line": 1}],
@@ -62,6 +62,30 @@ def test_citation_brackets_do_not_matter() -> None:
     predicted = copy.deepcopy(TRUTH)
     predicted["citations"][0]["text"] = "The Korea Post Feb. 1999"
     assert score_document(TRUTH, predicted)["citations"] == Counts(tp=3)
+
+
+@pytest.mark.parametrize(
+    ("annotated", "read", "same"),
+    [
+        ("(qtd. in DIRB Dec. 1992, 14)", "DIRB Dec. 1992, 14", True),
+        ("(see also AI 2003;", "AI 2003", True),
+        ("(cf. Jones 2011)", "Jones 2011", True),
+        ("(Seeley 2010)", "ley 2010", False),  # "See" only as a word of its own
+        ("(Smith see 2010)", "Smith 2010", False),  # only before the citation
+    ],
+)
+def test_a_signal_phrase_before_a_citation_does_not_matter(
+    annotated: str, read: str, same: bool
+) -> None:
+    assert (normal_citation(annotated) == normal_citation(read)) is same
+
+
+def test_a_place_in_brackets_is_not_part_of_an_author() -> None:
+    truth = {"references": [{"line": 9, "author": "The Herald [Glasgow]"}]}
+    predicted = {"references": [{"line": 9, "author": "The Herald"}]}
+    assert score_document(truth, predicted)["reference.author"] == Counts(tp=1)
+    predicted["references"][0]["author"] = "Roy Towers"
+    assert score_document(truth, predicted)["reference.author"] == Counts(fp=1, fn=1)
 
 
 def test_a_missed_reference_costs_its_entry_its_fields_and_the_links_to_it() -> None:

@@ -177,6 +177,20 @@ def test_ibid(text: str, locator: str | None) -> None:
         ("e.g., ILGA 2012", [CitationValue("ILGA", Date(2012))]),
         ("cited in Smith 2010", [CitationValue("Smith", Date(2010))]),
         (
+            "The Globe and Mail 2 Mar. 1993, A8",
+            [CitationValue("The Globe and Mail", Date(1993, 3, 2), locator="A8")],
+        ),
+        (
+            "Pakistan Times 1 Feb. 1993, 1, 7",
+            [CitationValue("Pakistan Times", Date(1993, 2, 1), locator="1, 7")],
+        ),
+        ("Doe 2020, 12 and 14", [CitationValue("Doe", Date(2020), locator="12 and 14")]),
+        (
+            "qtd. in DIRB Dec. 1992, 14",
+            [CitationValue("DIRB", Date(1992, 12), locator="14")],
+        ),
+        ("Qtd in Smith 2010", [CitationValue("Smith", Date(2010))]),
+        (
             "Smith 2010 and Jones 2011",
             [CitationValue("Smith", Date(2010)), CitationValue("Jones", Date(2011))],
         ),
@@ -648,14 +662,26 @@ _EXPLICIT = {
     "IBID": _spaced(st.sampled_from(["ibid.", "Ibid.", "IBID", "ibidem"])),
     "ETAL": _spaced(st.sampled_from(["et al.", "et al"])),
     "LOC_LABEL": _spaced(st.sampled_from(["p.", "pp.", "para.", "paras", "§", "note", "n."])),
-    "LOC_VALUE": _spaced(st.sampled_from(["5", "8-9", "3.11", "iv", "12a", "3 - 4", "1.c"])),
+    "LOC_VALUE": _spaced(
+        st.sampled_from(["5", "8-9", "3.11", "iv", "12a", "3 - 4", "1.c", "A8", "B1-B2"])
+    ),
     "LOC_AND": _spaced(st.sampled_from(["and", "&"])),
     "YEAR_LETTER": _spaced(
         st.tuples(_YEARS, st.sampled_from("abcz")).map(lambda p: f"{p[0]}{p[1]}")
     ),
     "_LEADIN": _spaced(
         st.sampled_from(
-            ["see", "See also", "cf.", "e.g.", "e.g.,", "e.g", "see for e.g.", "cited in"]
+            [
+                "see",
+                "See also",
+                "cf.",
+                "e.g.",
+                "e.g.,",
+                "e.g",
+                "see for e.g.",
+                "cited in",
+                "qtd. in",
+            ]
         )
     ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),

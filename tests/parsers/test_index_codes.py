@@ -180,6 +180,12 @@ def test_parse_rejects(text: str) -> None:
         ),
         ("The current status of the EPRLF. [LKA8043]\n", ["LKA8043"]),
         ("the members of Itehade Islami [AFG10382]", ["AFG10382"]),
+        # An old code without its language, named as a response's by the words before it.
+        (
+            "the attached Response\nto Information Request LKA13607 contains",
+            ["LKA13607"],
+        ),
+        ("Information Requests\nPAK3114 and RIR IND15402.E", ["PAK3114", "IND15402.E"]),
         (
             "CAT/C/SVN/CO/3/Add.1, paras. 7, 9 and 17. See also CRC/C/SVN/CO/3-4, para. 5.",
             ["CAT/C/SVN/CO/3/Add.1", "CRC/C/SVN/CO/3-4"],
@@ -224,6 +230,9 @@ def test_found_in_prose(text: str, found: list[str]) -> None:
         "http://www.irb.gc.ca/rir?id=KKT34458.E",
         "the request ABC1234 in prose",
         "request LKA8043 was answered",
+        "Information Request No. 4047",
+        "Information RequestLKA8043",
+        "PIRIR LKA8043",
         "KKT34458.Eng",
         "HIV/AIDS, OSCE/ODIHR, N/A, LEXIS/NEXIS, S/he",
         "Resolution CM/ResCMN (2022)9 and CM/RecChL(2020)2",
@@ -260,6 +269,14 @@ def test_spans_and_labels() -> None:
     assert text[labelled.span.start : labelled.span.end] == "AI Index: ASA 24/12/95"
     assert labelled.mention.span.line == 2 and labelled.mention.span.column == 13
     assert text[matches[1].span.start : matches[1].span.end] == "[KKT34458.E]"
+
+
+def test_irb_label_covers_the_words_that_name_a_response() -> None:
+    text = "the attached Response to Information Request LKA13607 contains"
+    (match,) = iter_index_code_matches(text, LineIndex(text))
+    assert match.mention.text == "LKA13607"
+    assert match.label == "Information Request"
+    assert text[match.span.start : match.span.end] == "Information Request LKA13607"
 
 
 def test_label_helpers() -> None:
@@ -498,6 +515,9 @@ _EXPLICIT = {
     "AMNESTY_LABEL": _LABELS,
     "IRB_ID": st.from_regex(r"[A-Z]{3}[0-9]{4,6}", fullmatch=True),
     "IRB_LANGUAGE": st.sampled_from([".E", ".F"]),
+    "IRB_LABEL": st.sampled_from(
+        ["Information Request", "Information Requests", "information\nrequest", "RIR", "RIRs"]
+    ),
     "UN_SERIES": st.sampled_from(SERIES),
     "UN_NUMBER": st.from_regex(r"[0-9]{1,4}(-[0-9]{1,2})?[A-Z]?", fullmatch=True),
     "UN_WORD": st.from_regex(r"[A-Z]{1,5}(\.[0-9]{1,3})?", fullmatch=True),

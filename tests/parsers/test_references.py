@@ -19,6 +19,7 @@ from provenance.grammars import grammar_parser, grammar_path
 from provenance.model import AmnestyIndex, Date, DateRange, ReferenceEntry, UnSymbol
 from provenance.parsers import references as refs
 from provenance.parsers.references import (
+    DITTO_MARK,
     entry_starts,
     iter_references,
     parse_reference,
@@ -130,6 +131,79 @@ def test_irb_ditto_author_is_kept_for_the_caller_to_resolve() -> None:
     assert entry.title == "Iran Police Rescue Russian Diplomat"
 
 
+def test_an_irb_entry_whose_ditto_lost_its_underscores_is_a_ditto() -> None:
+    # Web copies of old responses kept the full stop after "_____" and dropped the rest.
+    entry = parse_reference(
+        '. 30 January 1992. "Army Confrontation with LTTE Detailed." (FBIS-NES-92-021 31 Jan. '
+        "1992, p. 72)"
+    )
+    assert (entry.kind, entry.author, entry.date) == ("irb", DITTO_MARK, Date(1992, 1, 30))
+    assert entry.title == "Army Confrontation with LTTE Detailed"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "note"),
+    [
+        (
+            "Amnesty International (AI). January 1993. India: Torture, Rape and Deaths in "
+            "Custody. (AI Index: ASA 20/06/93). London: Amnesty International.",
+            "India: Torture, Rape and Deaths in Custody",
+            "London: Amnesty International",
+        ),
+        (
+            "Bradbury, Mark. October 1993. The Somali Conflict: Prospects for Peace. Oxford: "
+            "Oxfam UK and Ireland.",
+            "The Somali Conflict: Prospects for Peace",
+            "Oxford: Oxfam UK and Ireland",
+        ),
+        (
+            'El Rescate. 19 July 1991. "Caselist Search on Key Word: Deserter." Los Angeles: '
+            "El Rescate.",
+            "Caselist Search on Key Word: Deserter",
+            "Los Angeles: El Rescate",
+        ),
+    ],
+)
+def test_an_irb_entry_may_end_with_its_imprint(text: str, title: str, note: str) -> None:
+    entry = parse_reference(text)
+    assert (entry.kind, entry.title, entry.note) == ("irb", title, note)
+    assert entry.date is not None
+
+
+def test_right_after_the_date_an_unquoted_segment_is_the_title_not_the_imprint() -> None:
+    entry = parse_reference("Reuters. 1993. The Somali Conflict: Prospects for Peace.")
+    assert (entry.title, entry.note) == ("The Somali Conflict: Prospects for Peace", None)
+
+
+def test_a_newspaper_entry_with_its_edition_and_section_page() -> None:
+    entry = parse_reference(
+        'The Ottawa Citizen. 3 March 1993. Final Edition. "Refugee Claims Rise." p. A12.'
+    )
+    assert (entry.kind, entry.author, entry.issue) == ("irb", "The Ottawa Citizen", "Final Edition")
+    assert (entry.title, entry.pages) == ("Refugee Claims Rise", "A12")
+    writer = parse_reference(
+        'The Globe and Mail [Toronto]. 2 March 1993. John Smith. "Refugees Flee." pp. A8-A9.'
+    )
+    assert (writer.author, writer.container, writer.title, writer.pages) == (
+        "John Smith",
+        "The Globe and Mail",
+        "Refugees Flee",
+        "A8-A9",
+    )
+
+
+def test_a_date_is_no_irb_source() -> None:
+    # The wrapped date line of an entry above, then the next entry: no entry names a date as its
+    # source ("December 1992" as a periodical, "Sri Lanka: ..., Hong Kong AFP" as its publisher).
+    entry = reference_entry(
+        "December 1992. Sri Lanka: Internal Flight Alternatives, Hong Kong AFP [in English]. "
+        '30 January 1992. "Bombs Explode in Market; LTTE Suspected."',
+        "references",
+    )
+    assert entry.kind != "irb"
+    assert parse_reference("Country Reports for Human Rights Practices for 1999. 2000.").author
+
+
 def test_irb_title_only_sources_with_year_dates() -> None:
     country_file = parse_reference("Amnesty International Country File: Kazakhstan. 1999-2000.")
     assert country_file.author == "Amnesty International Country File: Kazakhstan"
@@ -176,12 +250,31 @@ def test_irb_amnesty_code_after_title() -> None:
 def test_irb_loose_keeps_source_and_date_and_the_rest_as_note() -> None:
     entry = parse_reference(
         "United States Department of State. 25 February 2000. Country Reports on Human Rights "
-        "Practices for 1999. Washington, DC."
+        "Practices for 1999, Washington, DC"
     )
     assert entry.kind == "irb"
     assert entry.author == "United States Department of State"
     assert entry.date == Date(2000, 2, 25)
-    assert entry.note == "Country Reports on Human Rights Practices for 1999. Washington, DC."
+    assert entry.note == "Country Reports on Human Rights Practices for 1999, Washington, DC"
+
+
+def test_an_irb_book_has_its_title_and_its_imprint() -> None:
+    entry = parse_reference(
+        "United States Department of State. 25 February 2000. Country Reports on Human Rights "
+        "Practices for 1999. Washington, DC."
+    )
+    assert (entry.kind, entry.author, entry.date) == (
+        "irb",
+        "United States Department of State",
+        Date(2000, 2, 25),
+    )
+    assert (entry.title, entry.note) == (
+        "Country Reports on Human Rights Practices for 1999",
+        "Washington, DC",
+    )
+    # A bibliography's book of the same shape stays the research styles' reading.
+    book = parse_reference("Smith, John. 2000. A Book on Things. London: Press.")
+    assert (book.kind, book.title) == ("author-year", "A Book on Things")
 
 
 # --------------------------------------------------------------------------- author-year, web
@@ -1398,7 +1491,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "VOL_LABEL": st.just("Vol."),
     "NO_LABEL": st.just("No."),
     "VOL_NUMBER": st.sampled_from(["12", "7-8"]),
-    "CYCLE": st.just("BC Cycle"),
+    "CYCLE": st.sampled_from(["BC Cycle", "Final Edition"]),
     "DITTO": st.just("_____"),
     "IBID": st.sampled_from(["Ibid.", "ibid"]),
     "CORR_KIND": st.sampled_from(["Fax", "Letter", "Correspondence", "Telephone interview"]),
@@ -1416,7 +1509,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "URL": st.just("http://www.example.org/a_1.htm"),
     "ACC_OPEN": st.just("[Accessed"),
     "PAGES_LABEL": st.sampled_from(["p.", "pp."]),
-    "PAGE_VALUE": st.sampled_from(["5", "14-15"]),
+    "PAGE_VALUE": st.sampled_from(["5", "14-15", "A8", "A12-A13"]),
     "LOCATOR": st.sampled_from(["para. 79", "Form A", "paras. 7, 9 and 17"]),
     "PAREN": st.sampled_from(["(WNC)", "(NEXIS)"]),
     "PLACE": st.sampled_from(["[Seoul]", "[New York]"]),

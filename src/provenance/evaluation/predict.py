@@ -8,6 +8,7 @@ from typing import Any
 
 from provenance.findings import Finding, Severity
 from provenance.model import Document
+from provenance.sourcenames import leading_name
 from provenance.span import Span
 
 #: Maps an offset of the text read to the line it is scored on (a line of another text that
@@ -52,7 +53,9 @@ def prediction(
             {
                 "line": at(r.span),
                 "section": r.section,
-                "author": r.entry.author,
+                # FORMAT.md's author is the name the entry starts with: the periodical before
+                # its writer's name, which the model holds as the container.
+                "author": leading_name(r),
                 "title": r.entry.title,
                 "date": r.entry.date.iso() if r.entry.date is not None else None,
                 "accessed": r.entry.accessed.iso() if r.entry.accessed is not None else None,

@@ -9,6 +9,7 @@ and F1 follow, and counts add up across documents, so a corpus figure is micro-a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -88,9 +89,18 @@ def normal_field(value: Any) -> str:
     return squash(str(value)).strip(_EDGE_PUNCT)
 
 
+#: Words that lead into a citation without naming its source ("see", "cf.", "qtd. in"): an
+#: annotator may keep them in the citation's text, a reader may leave them out.
+_SIGNAL = re.compile(
+    r"^(?:(?:see,? )?e\.g\.,?|cf\.|for example,?|(?:as )?(?:cited|quoted|qtd\.?) in"
+    r"|see also|see)\s+"
+)
+
+
 def normal_citation(text: str | None) -> str:
-    """Citation text without its brackets, so ``(ibid.)`` and ``ibid.`` compare equal."""
-    return normal_field(text)
+    """Citation text without its brackets or a signal phrase before it, so ``(ibid.)`` and
+    ``ibid.``, ``(qtd. in DIRB Dec. 1992, 14)`` and ``DIRB Dec. 1992, 14`` compare equal."""
+    return _SIGNAL.sub("", normal_field(text), count=1).strip(_EDGE_PUNCT)
 
 
 def _match(
@@ -205,15 +215,27 @@ def _field_counts(
     field: str,
 ) -> Counts:
     """GROBID's field-level counting: right when its entry matched and its value agrees."""
+    normal = _normal_author if field == "author" else normal_field
     by_truth = dict(pairs)
     tp = 0
     for i, j in by_truth.items():
-        value = normal_field(truth[i].get(field))
-        if value and value == normal_field(predicted[j].get(field)):
+        value = normal(truth[i].get(field))
+        if value and value == normal(predicted[j].get(field)):
             tp += 1
-    in_truth = sum(1 for t in truth if normal_field(t.get(field)))
-    in_predicted = sum(1 for p in predicted if normal_field(p.get(field)))
+    in_truth = sum(1 for t in truth if normal(t.get(field)))
+    in_predicted = sum(1 for p in predicted if normal(p.get(field)))
     return Counts(tp=tp, fp=in_predicted - tp, fn=in_truth - tp)
+
+
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+
+
+def _normal_author(value: Any) -> str:
+    """An author as compared: a place or note in square brackets after the name ("The Herald
+    [Glasgow]", "Hong Kong AFP [in English]") is not part of it, whether annotated or not."""
+    if value is None:
+        return ""
+    return normal_field(_BRACKETED.sub("", str(value)))
 
 
 def _statement_counts(truth: Truth, predicted: Truth) -> Counts:

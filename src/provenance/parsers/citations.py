@@ -188,9 +188,10 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
     def page_after_colon(self, colon: Token, page: Token) -> _Located:
         return _Located(str(page), *_span_of([colon, page]))
 
-    def page_after_comma(self, page: Token) -> _Located:
-        # The page alone, as after a colon: "Doe 2020, 12" and "Doe 2020: 12" cite one page.
-        return _Located(str(page), *_span_of([page]))
+    def page_after_comma(self, *pages: Token) -> _Located:
+        # The pages alone, as after a colon: "Doe 2020, 12" and "Doe 2020: 12" cite one page,
+        # "Pakistan Times 1 Feb. 1993, 1, 7" two.
+        return _Located(_joined_locator(list(pages)), *_span_of(pages))
 
     # ---------------------------------------------------------------- citations
     def author_date(self, author: _Author, date: _Located) -> _Located:

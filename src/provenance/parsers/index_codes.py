@@ -143,6 +143,9 @@ class _ToValues(Transformer[Token, _Parsed]):
     def labelled_un(self, children: list[Token | _Parsed]) -> _Parsed:
         return self._labelled(children)
 
+    def labelled_irb(self, children: list[Token | _Parsed]) -> _Parsed:
+        return self._labelled(children)
+
     @staticmethod
     def _labelled(children: list[Token | _Parsed]) -> _Parsed:
         label, code = children
@@ -203,6 +206,7 @@ _CANDIDATE = re.compile(
       | [A-Z]{3}[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?[0-9]{2}/                   # Amnesty code
       | \[?[A-Z]{3}[0-9]{4}                                             # IRB code
       | [A-Z]{1,5}/[A-Z0-9]                                             # UN symbol
+      | (?i:information\s+request|rir)                                   # IRB labels
     )""",
     re.VERBOSE,
 )

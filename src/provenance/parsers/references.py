@@ -34,8 +34,12 @@ Kinds and how fields are assigned (the rules a reader needs to trust the fields)
     the original of a monitored broadcast after the title (``"Title", Colombo International
     Service [Colombo, 14 December 1990].``), an entry having at most one of the two. ``_____.``
     gives the author ``"_____"``: the caller replaces it with the author of the entry above
-    (``provenance.document`` does). Titles lose one trailing ``. , ; :`` written inside the quotes
-    (style punctuation, not title); ``?`` and ``!`` stay.
+    (``provenance.document`` does). An unquoted segment after the title, the index code or an
+    unquoted item ("London: Amnesty International.") is the imprint, kept as the note. Titles
+    lose one trailing ``. , ; :`` written inside the quotes
+    (style punctuation, not title); ``?`` and ``!`` stay. An entry that starts with its full
+    stop (``. 30 January 1992.``, the underscores lost in a web copy) is a ditto too, read as
+    ``"_____"``.
 ``correspondence``
     ``Oka, Natsuko, Research Fellow, ... . 15 May 2000. Correspondence sent to ...``: the author is
     the inverted name (or the first comma item), the container the rest (affiliation, place), the
@@ -115,6 +119,7 @@ from provenance.span import LineIndex
 
 __all__ = [
     "COMPETING_STYLES",
+    "DITTO_MARK",
     "ENTRY_STYLES",
     "FOOTNOTE_STYLES",
     "LIST_STYLES",
@@ -140,6 +145,7 @@ _GRAMMAR = "reference"
 _STARTS: tuple[str, ...] = (
     "irb",
     "irb_loose",
+    "irb_book",
     "correspondence_a",
     "correspondence_b",
     "attachment",
@@ -162,6 +168,7 @@ LIST_STYLES: tuple[str, ...] = (
     "correspondence_a",
     "correspondence_b",
     "irb",
+    "irb_book",
     "comma_note",
     "attachment",
     "footnote",
@@ -436,6 +443,10 @@ _MONTHS = {
 
 # Punctuation a citation style writes inside the closing quote ("Title." / "Title,").
 _TITLE_TRAILING = ".,;:"
+
+#: The author of a ditto entry, however its ditto was written: the caller gives it the source of
+#: the entry above.
+DITTO_MARK = "_____"
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“”"}
 
 
@@ -577,6 +588,15 @@ _EDITION = re.compile(
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a whole date as the reference grammar reads one."""
+    try:
+        parse_reference_date(text)
+    except GrammarError:
+        return False
+    return True
+
+
 def _name_token(token: Token) -> str:
     """The author an AT_NAME or VC_NAMES token holds: "Smith, John." loses its full stop, "Tan,
     Michael L." keeps its initial's, "Smith J, Doe A." (initials without stops) loses it."""
@@ -670,13 +690,19 @@ class _EntryTransformer(Transformer[Token, Any]):
     # ------------------------------------------------------------ IRB
 
     def source_ditto(self, c: list[Token]) -> _Role:
-        return _Role("source", (str(c[0]), None, None))
+        # A ditto whose underscores were lost is the bare full stop: said as the ditto it was.
+        ditto = str(c[0]) if c[0].type == "DITTO" else DITTO_MARK
+        return _Role("source", (ditto, None, None))
 
     def source_named(self, c: list[Any]) -> _Role:
         segments: list[_Frag] = [x for x in c if isinstance(x, _Frag)]
         places = [x for x in c if isinstance(x, Token) and x.type == "PLACE"]
         place = _normal(str(places[0])[1:-1]) if places else None
         first = self._frag_text(segments[0])
+        if _is_date(first):
+            # "December 1992. Sri Lanka: ..." is the wrapped date line of an entry above: an
+            # entry names its source before its date, never a date alone.
+            raise _fail(self._text, segments[0].start)
         second = self._frag_text(segments[1]) if len(segments) > 1 else None
         return _Role("source", (first, second, place or None))
 
@@ -729,11 +755,15 @@ class _EntryTransformer(Transformer[Token, Any]):
     def irb_retrieval(self, c: list[Token]) -> _Role:
         return _Role("note", _normal(str(c[0])[1:-1]))
 
+    def irb_imprint(self, c: list[Any]) -> _Role:
+        return _Role("imprint", self._frag_text(c[0]))
+
     def _irb_fields(self, children: list[Any]) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         first: str | None = None
         second: str | None = None
         item: str | None = None
+        imprint: str | None = None
         title_extra: tuple[str, str] | None = None
         for role in children:
             if isinstance(role, Token):
@@ -756,6 +786,8 @@ class _EntryTransformer(Transformer[Token, Any]):
                 fields["index_code"] = role.value
             elif role.name in ("url", "accessed", "note"):
                 fields[role.name] = role.value
+            elif role.name == "imprint":
+                imprint = role.value
         if item is not None and "title" not in fields:
             fields["title"], item = item, None
         party = item if item is not None else second
@@ -767,12 +799,17 @@ class _EntryTransformer(Transformer[Token, Any]):
         if title_extra is not None:
             name, value = title_extra
             fields[name] = value
+        if imprint is not None:
+            # The publisher is kept with the retrieval note, before it: "London: AI (NEXIS)".
+            note = fields.get("note")
+            fields["note"] = imprint if note is None else f"{imprint} ({note})"
         return fields
 
     def irb(self, c: list[Any]) -> ReferenceEntry:
         return ReferenceEntry(kind="irb", **self._irb_fields(c))
 
     irb_loose = irb
+    irb_book = irb
 
     # ------------------------------------------------------------ correspondence
 
@@ -1300,6 +1337,7 @@ _YEAR = re.compile(r"(?:1[6-9]|20)[0-9][0-9]")
 _ANCHORS: dict[str, re.Pattern[str]] = {
     "irb": _YEAR,
     "irb_loose": _YEAR,
+    "irb_book": _YEAR,
     "correspondence_a": _YEAR,
     "correspondence_b": _YEAR,
     "attachment": _YEAR,
@@ -1395,18 +1433,19 @@ _MINOR_FIELDS = ("container", "place", "volume", "issue", "pages")
 
 
 #: Readings of the ordered styles other than these get ``_ORDERED_BONUS`` in a competition.
-_LOOSE_STYLES = frozenset({"irb_loose", "name_only"})
+_LOOSE_STYLES = frozenset({"irb_loose", "irb_book", "name_only"})
 _ORDERED_BONUS = 2
 
 
 def reading_score(style: str, entry: ReferenceEntry) -> int:
     """How much of an entry a reading found: 2 a main field, 1 a minor one, less 1 for the loose
-    IRB form (its tail is kept unread). Readings of one entry in several styles compete by it."""
+    IRB form (its tail is kept unread) and for the IRB book form (a research style reads the
+    same shape as well). Readings of one entry in several styles compete by it."""
     score = sum(2 for name in _MAIN_FIELDS if getattr(entry, name) is not None)
     score += sum(1 for name in _MINOR_FIELDS if getattr(entry, name) is not None)
     if entry.kind == "correspondence" and entry.note is not None:
         score += 2  # its description ("Correspondence sent to ...") says what the source is
-    return score - (1 if style == "irb_loose" else 0)
+    return score - (1 if style in ("irb_loose", "irb_book") else 0)
 
 
 def _parse_as(text: str, style: str) -> ReferenceEntry:
