@@ -169,11 +169,19 @@ class Line:
         return not self.text.strip()
 
 
-@attrs.frozen(slots=True)
-class Block:
-    """Consecutive non-blank lines."""
+class Block(tuple[Line, ...]):
+    """Consecutive non-blank lines: ``Block(lines)``, the tuple of them itself.
 
-    lines: tuple[Line, ...]
+    A tuple and not an object holding one: every block of a document is held at once while it
+    is segmented, and a text of one-line blocks (headings and short paragraphs) had an object
+    and a tuple for each line.
+    """
+
+    __slots__ = ()
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self
 
     @property
     def start(self) -> int:
@@ -230,12 +238,12 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
     for line in lines:
         if line.blank:
             if current:
-                blocks.append(Block(tuple(current)))
+                blocks.append(Block(current))
                 current = []
         else:
             current.append(line)
     if current:
-        blocks.append(Block(tuple(current)))
+        blocks.append(Block(current))
     return blocks
 
 
