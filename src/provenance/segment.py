@@ -542,8 +542,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     blocks = split_blocks(iter_lines(text))
     furniture = find_furniture(text, blocks)
     furniture_spans = Intervals(furniture)
+    # By their first offsets (lines do not overlap): a pair each was a tuple a line of furniture.
     furniture_lines = {
-        (line.start, line.end)
+        line.start
         for block in blocks
         for line in block.lines
         if line.text.strip() and furniture_spans.covers(line.start, line.end)
@@ -561,9 +562,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
         for block in blocks:
-            kept = tuple(
-                line for line in block.lines if (line.start, line.end) not in furniture_lines
-            )
+            kept = tuple(line for line in block.lines if line.start not in furniture_lines)
             if not kept:
                 continue
             footer = next(
