@@ -412,15 +412,18 @@ class _Reader:
             if stated is not None:
                 attached[mention.span.start] = stated
         covered = Intervals([(m.span.start, m.span.end) for m in written])
-        items: list[tuple[int, DateMention | RelativeMention]] = [
-            (d.span.start, d) for d in self.dates if not covered.overlaps(d.span.start, d.span.end)
+        # Sorted by their offsets as a key, not as (offset, mention) pairs: a pair each was as
+        # large as the entries made from them.
+        items: list[DateMention | RelativeMention] = [
+            d for d in self.dates if not covered.overlaps(d.span.start, d.span.end)
         ]
-        items += [(m.span.start, m) for m in anchored + written]
-        items.sort(key=lambda item: item[0])
+        items += anchored
+        items += written
+        items.sort(key=lambda item: item.span.start)
         entries: list[TimelineEntry] = []
         # Equal dates share their (frozen) interval: a report names the same dates many times.
         intervals: dict[DateValue, Interval | None] = {}
-        for _offset, item in items:
+        for item in items:
             if isinstance(item, DateMention):
                 interval = intervals.get(item.value, _UNSEEN)
                 if interval is _UNSEEN:
