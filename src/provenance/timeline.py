@@ -248,7 +248,7 @@ def build_timeline(
     paragraphs = [r.span for r in regions if r.kind == "paragraph"]
     if not paragraphs:
         return Timeline()
-    skip = sorted((s.start, s.end) for s in excluded)
+    skip = Intervals((s.start, s.end) for s in excluded)
     reader = _Reader(text, line_index, paragraphs, dates, own_date, skip)
     return reader.read()
 
@@ -311,7 +311,7 @@ class _Reader:
         paragraphs: list[Span],
         dates: Sequence[DateMention],
         own_date: DateMention | None,
-        skip: list[tuple[int, int]],
+        skip: Intervals,
     ) -> None:
         self.text = text
         self.line_index = line_index
@@ -324,7 +324,7 @@ class _Reader:
         self.sentences: dict[int, tuple[array[int], array[int]]] = {}
         self.birth_starts: list[int] = []
         self.entry_starts: list[int] = []
-        citations = Intervals(skip)
+        citations = skip
         self.dates = [
             d
             for d in dates
