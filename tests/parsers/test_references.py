@@ -1599,3 +1599,15 @@ def test_a_name_with_initials_that_goes_on_is_not_a_vancouver_list(text: str) ->
     # Found by the generated entries: "Alpha Q." alone reads as a Vancouver name, which left
     # the initial or name after it nowhere to go.
     refs._parse_as(text, "author_title")
+
+
+def test_entries_of_one_document_share_the_values_they_repeat() -> None:
+    refs.forget_readings()
+    first = refs.read_list_entry('Org1. 1995. "Report one." Toronto.')
+    second = refs.read_list_entry('Org2. 1995. "Report two." Toronto.')
+    assert first.container == second.container == "Toronto"
+    assert first.date == second.date == Date(1995)
+    # One object each for the document: a long list held a copy in every entry.
+    assert first.container is second.container
+    assert first.date is second.date
+    assert first.title == "Report one" and second.author == "Org2"
