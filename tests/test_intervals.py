@@ -42,3 +42,16 @@ def test_touching_intervals_stay_apart() -> None:
     intervals = Intervals([(0, 5), (5, 9)])
     assert intervals.containing(6) == (5, 9)
     assert not intervals.covers(3, 7)
+
+
+@given(_spans)
+def test_intervals_given_in_order_are_those_given_out_of_order(
+    spans: list[tuple[int, int]],
+) -> None:
+    # Spans in order are merged as they come, others sorted first: the same intervals either way,
+    # from a list or from a generator.
+    in_order = Intervals(iter(sorted(spans)))
+    as_given = Intervals(spans)
+    for offset in range(0, 242):
+        assert in_order.containing(offset) == as_given.containing(offset)
+        assert in_order.overlaps(offset, offset + 3) == as_given.overlaps(offset, offset + 3)

@@ -797,36 +797,50 @@ class _SourceIndex:
     Resolving each of n citations by comparing it with each of m entries costs n x m, which a
     long report makes quadratic; the indexes give each citation the few entries it may mean.
     ``last_work`` is the number of entries the last ``resolve`` compared.
+
+    Held while the citations are read, beside the whole document: a list of tens of thousands
+    of entries made it the peak of parsing. Equal keys are one string, an entry's context keys
+    are its keys when they are the same, and a key of one entry maps to its number, not to a
+    list of one (``_add``, ``_entries``).
     """
 
     def __init__(self, references: Sequence[Reference]) -> None:
         self.references = references
         self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
-        self.keys = {i: reference_keys(references[i]) for i in self.indices}
+        strings: dict[str, str] = {}
+        intern = strings.setdefault
+        no_keys: list[str] = []
+        #: Each entry's keys (by its position in ``references``; none outside the source lists).
+        self.keys: list[list[str]] = [no_keys] * len(references)
         #: The keys searched for in the sentence before a date-only citation: made initials
         #: ("in", "it") are common words there.
-        self.context_keys = {i: reference_keys(references[i], initials=False) for i in self.indices}
-        #: The context keys by their first word, for finding names in running text.
-        self.context_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.context_keys: list[list[str]] = [no_keys] * len(references)
         for i in self.indices:
-            for key in self.context_keys[i]:
-                self.context_first[key.split(" ", 1)[0]].append((i, key))
-        self.rank = {i: _SOURCE_SECTIONS.index(references[i].section) for i in self.indices}
+            keys = [intern(key, key) for key in reference_keys(references[i])]
+            context = [intern(key, key) for key in reference_keys(references[i], initials=False)]
+            self.keys[i] = keys
+            self.context_keys[i] = keys if context == keys else context
+        #: The entries with a context key of each first word, for finding names in running text.
+        self.context_first: dict[str, int | list[int]] = {}
+        for i in self.indices:
+            for word in dict.fromkeys(key.split(" ", 1)[0] for key in self.context_keys[i]):
+                _add(self.context_first, intern(word, word), i)
         #: Each key, and each of its proper word-prefixes (to _PREFIX_WORDS words), to the
         #: entries that have it, in order.
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.by_prefix: dict[str, list[int]] = defaultdict(list)
+        self.by_key: dict[str, int | list[int]] = {}
+        self.by_prefix: dict[str, int | list[int]] = {}
         self.by_year: dict[int, list[int]] = defaultdict(list)
         self.wide: list[int] = []  # dated entries spanning many years, or reversed
         self.undated: list[int] = []
         for i in self.indices:
             # Each key also without its connecting words, which citations may give differently.
             for key in dict.fromkeys([*self.keys[i], *map(bare_key, self.keys[i])]):
-                self.by_key[key].append(i)
+                _add(self.by_key, intern(key, key), i)
                 words = key.split(" ")
                 for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
                     if count < len(words):
-                        self.by_prefix[" ".join(words[:count])].append(i)
+                        prefix = " ".join(words[:count])
+                        _add(self.by_prefix, intern(prefix, prefix), i)
             date = references[i].entry.date
             if date is None:
                 self.undated.append(i)
@@ -901,10 +915,13 @@ class _SourceIndex:
         self.last_work = len(words)
         found: str | None = None
         for position, word in enumerate(words):
-            for i, key in self.context_first.get(word, ()):
-                if words[position : position + key.count(" ") + 1] == key.split(" "):
-                    entry = self.references[i].entry
-                    found = entry.author or entry.container  # the later name wins
+            for i in _entries(self.context_first, word):
+                for key in self.context_keys[i]:
+                    if key.split(" ", 1)[0] != word:
+                        continue
+                    if words[position : position + key.count(" ") + 1] == key.split(" "):
+                        entry = self.references[i].entry
+                        found = entry.author or entry.container  # the later name wins
         return found
 
     def _named(self, cited: str) -> list[int]:
@@ -926,18 +943,18 @@ class _SourceIndex:
 
     def _named_as(self, cited: str) -> set[int]:
         words = cited.split(" ")
-        found = set(self.by_key.get(cited, ()))
+        found = set(_entries(self.by_key, cited))
         if len(words) <= _PREFIX_WORDS:
-            found.update(self.by_prefix.get(cited, ()))
+            found.update(_entries(self.by_prefix, cited))
         else:
             prefix = " ".join(words[:_PREFIX_WORDS])
             found.update(
                 i
-                for i in self.by_prefix.get(prefix, ())
+                for i in _entries(self.by_prefix, prefix)
                 if any(names_match(cited, key) for key in self.keys[i])
             )
         for count in range(1, len(words)):
-            found.update(self.by_key.get(" ".join(words[:count]), ()))
+            found.update(_entries(self.by_key, " ".join(words[:count])))
         return found
 
     def _misspelt(self, cited: str, date: DateValue) -> list[int]:
@@ -992,7 +1009,31 @@ class _SourceIndex:
         """The first match in the first section of ``_SOURCE_SECTIONS`` that has one."""
         if not matches:
             return None
-        return min(matches, key=lambda i: (self.rank[i], i))
+        return min(
+            matches,
+            key=lambda i: (_SOURCE_SECTIONS.index(self.references[i].section), i),
+        )
+
+
+def _add(table: dict[str, int | list[int]], key: str, index: int) -> None:
+    """Add entry ``index`` to ``key``'s entries: a number for the first, a list from the second
+    (most keys name one entry)."""
+    known = table.get(key)
+    if known is None:
+        table[key] = index
+    elif isinstance(known, int):
+        if known != index:
+            table[key] = [known, index]
+    elif known[-1] != index:
+        known.append(index)
+
+
+def _entries(table: dict[str, int | list[int]], key: str) -> Sequence[int]:
+    """The entries ``_add`` gave ``key``, in order."""
+    known = table.get(key)
+    if known is None:
+        return ()
+    return (known,) if isinstance(known, int) else known
 
 
 # --------------------------------------------------------------------------- cross-references

@@ -173,11 +173,19 @@ class Line:
         return not self.text.strip()
 
 
-@attrs.frozen(slots=True)
-class Block:
-    """Consecutive non-blank lines."""
+class Block(tuple[Line, ...]):
+    """Consecutive non-blank lines: ``Block(lines)``, the tuple of them itself.
 
-    lines: tuple[Line, ...]
+    A tuple and not an object holding one: every block of a document is held at once while it
+    is segmented, and a text of one-line blocks (headings and short paragraphs) had an object
+    and a tuple for each line.
+    """
+
+    __slots__ = ()
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return self
 
     @property
     def start(self) -> int:
@@ -234,7 +242,7 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
     for line in lines:
         if line.blank:
             if current:
-                blocks.append(Block(tuple(current)))
+                blocks.append(Block(current))
                 current = []
         else:
             if current and line.text.startswith(_FORM_FEED):
@@ -245,7 +253,7 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
                 current = []
             current.append(line)
     if current:
-        blocks.append(Block(tuple(current)))
+        blocks.append(Block(current))
     return blocks
 
 
@@ -574,8 +582,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     blocks = split_blocks(iter_lines(text))
     furniture = find_furniture(text, blocks)
     furniture_spans = Intervals(furniture)
+    # By their first offsets (lines do not overlap): a pair each was a tuple a line of furniture.
     furniture_lines = {
-        (line.start, line.end)
+        line.start
         for block in blocks
         for line in block.lines
         if line.text.strip() and furniture_spans.covers(line.start, line.end)
@@ -593,9 +602,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
         for block in blocks:
-            kept = tuple(
-                line for line in block.lines if (line.start, line.end) not in furniture_lines
-            )
+            kept = tuple(line for line in block.lines if line.start not in furniture_lines)
             if not kept:
                 continue
             footer = next(
@@ -902,7 +909,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
     for start, end in furniture:
         region("furniture", start, end)
-    regions.sort(key=lambda r: (r.span.start, r.span.end))
+    # By end, then (stable) by start: the order of (start, end) pairs without making a pair for
+    # each region, tens of thousands in a text of short blocks.
+    regions.sort(key=lambda r: r.span.end)
+    regions.sort(key=lambda r: r.span.start)
     return Segmentation(
         regions=tuple(regions),
         headings=tuple(headings),

@@ -164,8 +164,24 @@ class Intervals:
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         # Arrays of machine integers: a list per interval and an int object per offset held
         # about ten times what two arrays do, for as many intervals as a text has mentions.
+        given_starts, given_ends = array("q"), array("q")
+        in_order = True
+        last_start = last_end = -1
+        for start, end in spans:
+            if start < last_start or (start == last_start and end < last_end):
+                in_order = False
+            last_start, last_end = start, end
+            given_starts.append(start)
+            given_ends.append(end)
+        # Most callers give their intervals in order (mentions as read): sorting them as a list
+        # of pairs held a tuple and two int objects an interval, several times the arrays.
+        pairs: Iterable[tuple[int, int]] = (
+            zip(given_starts, given_ends, strict=True)
+            if in_order
+            else sorted(zip(given_starts, given_ends, strict=True))
+        )
         starts, ends = array("q"), array("q")
-        for start, end in sorted(spans):
+        for start, end in pairs:
             if end <= start:
                 continue
             if starts and start < ends[-1]:

@@ -248,7 +248,7 @@ def build_timeline(
     paragraphs = [r.span for r in regions if r.kind == "paragraph"]
     if not paragraphs:
         return Timeline()
-    skip = sorted((s.start, s.end) for s in excluded)
+    skip = Intervals((s.start, s.end) for s in excluded)
     reader = _Reader(text, line_index, paragraphs, dates, own_date, skip)
     return reader.read()
 
@@ -311,7 +311,7 @@ class _Reader:
         paragraphs: list[Span],
         dates: Sequence[DateMention],
         own_date: DateMention | None,
-        skip: list[tuple[int, int]],
+        skip: Intervals,
     ) -> None:
         self.text = text
         self.line_index = line_index
@@ -324,7 +324,7 @@ class _Reader:
         self.sentences: dict[int, tuple[array[int], array[int]]] = {}
         self.birth_starts: list[int] = []
         self.entry_starts: list[int] = []
-        citations = Intervals(skip)
+        citations = skip
         self.dates = [
             d
             for d in dates
@@ -412,15 +412,18 @@ class _Reader:
             if stated is not None:
                 attached[mention.span.start] = stated
         covered = Intervals([(m.span.start, m.span.end) for m in written])
-        items: list[tuple[int, DateMention | RelativeMention]] = [
-            (d.span.start, d) for d in self.dates if not covered.overlaps(d.span.start, d.span.end)
+        # Sorted by their offsets as a key, not as (offset, mention) pairs: a pair each was as
+        # large as the entries made from them.
+        items: list[DateMention | RelativeMention] = [
+            d for d in self.dates if not covered.overlaps(d.span.start, d.span.end)
         ]
-        items += [(m.span.start, m) for m in anchored + written]
-        items.sort(key=lambda item: item[0])
+        items += anchored
+        items += written
+        items.sort(key=lambda item: item.span.start)
         entries: list[TimelineEntry] = []
         # Equal dates share their (frozen) interval: a report names the same dates many times.
         intervals: dict[DateValue, Interval | None] = {}
-        for _offset, item in items:
+        for item in items:
             if isinstance(item, DateMention):
                 interval = intervals.get(item.value, _UNSEEN)
                 if interval is _UNSEEN:

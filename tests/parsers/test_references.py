@@ -1711,3 +1711,15 @@ def test_a_page_number_after_a_line_that_stops_at_a_comma_is_no_list_number() ->
     assert entry_starts(lines) == [0]
     numbered = ["1. Smith, J. (2001). Title. Press,", "2. Doe, A. (2002). Other. Press."]
     assert entry_starts(numbered) == [0, 1]
+
+
+def test_entries_of_one_document_share_the_values_they_repeat() -> None:
+    refs.forget_readings()
+    first = refs.read_list_entry('Org1. 1995. "Report one." Toronto.')
+    second = refs.read_list_entry('Org2. 1995. "Report two." Toronto.')
+    assert first.container == second.container == "Toronto"
+    assert first.date == second.date == Date(1995)
+    # One object each for the document: a long list held a copy in every entry.
+    assert first.container is second.container
+    assert first.date is second.date
+    assert first.title == "Report one" and second.author == "Org2"

@@ -1223,3 +1223,33 @@ def test_many_unmatched_citations_are_one_warning_a_few_are_errors() -> None:
     assert not reading.confident  # 70% matched, three unmatched: the reading's doubt
     assert sources_module._CitationReading(citations=10, unmatched=2).confident
     assert sources_module._CitationReading(citations=15, unmatched=3).confident  # 80%
+
+
+_NAME_WORDS = st.sampled_from(
+    ["Human", "Rights", "Watch", "of", "the", "for", "Korea", "Post", "and", "Smith,", "J.", "UN"]
+)
+_NAMES = st.lists(_NAME_WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@given(st.lists(st.tuples(_NAMES, st.none() | _NAMES), min_size=1, max_size=8), _NAMES)
+@settings(max_examples=300)
+def test_named_references_are_those_a_scan_of_every_entry_finds(
+    names: list[tuple[str, str | None]], cited_name: str
+) -> None:
+    # The tables built once per document find what comparing the citation with each entry did.
+    from provenance.model import Reference, ReferenceEntry
+    from provenance.sourcenames import names_match, reference_keys
+    from provenance.span import Span
+
+    references = [
+        Reference(ReferenceEntry(author=author, container=container), "references", author, span)
+        for author, container in names
+        for span in [Span(0, 1, 1, 1, 1, 1)]
+    ]
+    cited = source_key(cited_name)
+    scanned = [
+        index
+        for index, reference in enumerate(references)
+        if any(names_match(cited, key) for key in reference_keys(reference))
+    ]
+    assert sources_module._NamedReferences(references).matching(cited) == scanned

@@ -1570,9 +1570,12 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     if reading is None:
         if len(_READINGS) >= _CACHED_ENTRIES:
             _READINGS.clear()
+            _SHARED.clear()
         # Entries are immutable, so the second reading is the first.
-        reading = _classify(text, _style_order(section), competing=_competing(section), bonus=bonus)
-        _READINGS[key] = reading
+        style, entry = _classify(
+            text, _style_order(section), competing=_competing(section), bonus=bonus
+        )
+        reading = _READINGS[key] = style, _shared_fields(entry)
     return reading
 
 
@@ -1581,6 +1584,27 @@ def forget_readings() -> None:
     document once its sources are read: readings are kept for one document at a time)."""
     _READINGS.clear()
     _PARSES.clear()
+    _SHARED.clear()
+
+
+#: The fields of an entry that the entries of a list repeat (a publisher's place, a periodical,
+#: a year): equal values read while the readings are kept are one object (``_shared_fields``).
+_REPEATED_FIELDS = ("author", "place", "date", "container", "accessed")
+_SHARED: dict[object, object] = {}
+
+
+def _shared_fields(entry: ReferenceEntry) -> ReferenceEntry:
+    """``entry`` with each field of ``_REPEATED_FIELDS`` equal to one read before replaced by
+    that one: a document's entries are held together, and a long list had its own copy of
+    "Toronto" and of ``Date(1995)`` in every entry."""
+    changes: dict[str, Any] = {}
+    for name in _REPEATED_FIELDS:
+        value = getattr(entry, name)
+        if value is not None:
+            known = _SHARED.setdefault(value, value)
+            if known is not value:
+                changes[name] = known
+    return attrs.evolve(entry, **changes) if changes else entry
 
 
 #: Entries up to this length are kept (``_CACHED_ENTRIES`` of them at most) so that reading one
