@@ -1238,22 +1238,18 @@ def _duplicate_key(reference: Reference) -> tuple[object, ...]:
     return fields
 
 
-def _duplicate_group(section: Section) -> str:
-    # References and Attachment are both lists of what was used: a source belongs in one.
-    return "cited" if section in ("references", "attachment") else section
-
-
 @rule(
     "duplicate-reference",
     severity=Severity.WARNING,
     category=_CATEGORY,
     summary="The same source listed twice.",
     doc=(
-        "Two entries with the same author, date, title and address in one list, or one in "
-        "References and one in Attachment. Usually one of them was meant to be another source "
-        "(a copy-paste left unedited), so something the text relies on may be missing. Note "
-        "texts are not compared (citing a source in several notes is normal), nor is a source "
-        "both cited and listed as consulted."
+        "Two entries with the same author, date, title and address in one list. Usually one of "
+        "them was meant to be another source (a copy-paste left unedited), so something the "
+        "text relies on may be missing. Entries of different lists are not compared: a "
+        "response lists a source it cites under References and its copy under Attachments, and "
+        "a source can be both cited and listed as consulted; nor are note texts (citing a source "
+        "in several notes is normal)."
     ),
     bad=(
         "Treatment of journalists [ABC12345.E]\n\n"
@@ -1278,19 +1274,14 @@ def duplicate_reference(doc: Document) -> Iterator[Emit]:
     for reference in doc.references:
         if reference.section == "footnote":
             continue
-        key = (_duplicate_group(reference.section), *_duplicate_key(reference))
+        key = (reference.section, *_duplicate_key(reference))
         earlier = first.get(key)
         if earlier is None:
             first[key] = reference
             continue
-        where = (
-            "in the same list"
-            if earlier.section == reference.section
-            else f"under {_SECTION_NAMES[earlier.section]}"
-        )
         yield Emit(
             reference.span,
-            f"entry {_quote(reference.text, 60)} repeats an entry listed earlier {where}",
+            f"entry {_quote(reference.text, 60)} repeats an entry listed earlier in the same list",
             (Related(earlier.span, "the first listing of this source"),),
         )
 
