@@ -1715,11 +1715,11 @@ def test_a_page_number_after_a_line_that_stops_at_a_comma_is_no_list_number() ->
 
 def test_entries_of_one_document_share_the_values_they_repeat() -> None:
     refs.forget_readings()
-    first = refs.read_list_entry('Org1. 1995. "Report one." Toronto.')
-    second = refs.read_list_entry('Org2. 1995. "Report two." Toronto.')
-    assert first.container == second.container == "Toronto"
+    first = refs.read_list_entry('Org1 [Toronto]. 1995. "Report one."')
+    second = refs.read_list_entry('Org2 [Toronto]. 1995. "Report two."')
+    assert first.place == second.place == "Toronto"
     assert first.date == second.date == Date(1995)
     # One object each for the document: a long list held a copy in every entry.
-    assert first.container is second.container
+    assert first.place is second.place
     assert first.date is second.date
     assert first.title == "Report one" and second.author == "Org2"
