@@ -250,6 +250,29 @@ def test_linking_citations_to_references_scales_linearly() -> None:
     assert _growth(*lines) < LIMIT
 
 
+def _unresolved_citations_beside_references(n: int) -> str:
+    body = " ".join(f"He was detained (Missing{i} {1990 + i % 20})." for i in range(n))
+    refs = "\n\n".join(f'Source{i}. {1990 + i % 20}. "Report {i}." Toronto.' for i in range(n))
+    return _HEAD + body + "\n\nReferences\n\n" + refs + "\n"
+
+
+def test_checking_unresolved_citations_beside_many_references_scales_linearly() -> None:
+    """n citations that match none of n listed sources: the rules asking whether each was only
+    consulted, or names a source some other way, look names up instead of comparing each
+    citation with each entry (measured on the rules alone, in executed lines)."""
+
+    def checking(text: str) -> Callable[[], object]:
+        document = provenance.parse(text)
+        return lambda: provenance.check(document)
+
+    n = 40
+    _lines_run(checking(_unresolved_citations_beside_references(n)))
+    lines = [
+        _lines_run(checking(_unresolved_citations_beside_references(k))) for k in (1, n, 8 * n)
+    ]
+    assert _growth(*lines) < LIMIT
+
+
 def test_linking_cross_references_to_headings_scales_linearly() -> None:
     """n references to n numbered headings: each reference finds its heading by lookup."""
 

@@ -32,7 +32,7 @@ from provenance.rules.sources import (
     reference_never_cited,
     unreadable_source_list,
 )
-from provenance.sourcenames import source_key
+from provenance.sourcenames import NamedReferences, source_key
 
 from .conftest import DocBuilder
 
@@ -1253,4 +1253,4 @@ def test_named_references_are_those_a_scan_of_every_entry_finds(
         for index, reference in enumerate(references)
         if any(names_match(cited, key) for key in reference_keys(reference))
     ]
-    assert sources_module._NamedReferences(references).matching(cited) == scanned
+    assert NamedReferences(references).matching(cited) == scanned

@@ -28,7 +28,7 @@ from provenance.model import (
     UnSymbol,
 )
 from provenance.rules.registry import Emit, rule
-from provenance.sourcenames import names_match, reference_keys, source_key
+from provenance.sourcenames import NamedReferences, source_key
 from provenance.span import Span
 
 _CATEGORY = "dates"
@@ -581,11 +581,10 @@ def mismatched_entry(doc: Document, citation: Citation) -> tuple[Reference, int]
         return None
     dated = [
         (reference, reference.entry.date)
-        for reference in doc.references
+        for reference in map(doc.references.__getitem__, NamedReferences.of(doc).matching(cited))
         if reference.section in LISTED_SECTIONS
         and reference.entry.date is not None
         and reference.entry.date.earliest() is not None
-        and any(names_match(cited, key) for key in reference_keys(reference))
     ]
     if not dated or any(_overlap(date, entry_date) for _reference, entry_date in dated):
         return None

@@ -11,7 +11,6 @@ bracketed additions such as ``[Seoul]`` or a leading "The".
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -32,7 +31,7 @@ from provenance.model import (
 )
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import (
-    bare_key,
+    NamedReferences,
     key_words,
     reference_keys,
     source_key,
@@ -146,7 +145,7 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
     if not cited:
         return None
     consulted: Reference | None = None
-    for index in _NamedReferences.of(doc).matching(cited):
+    for index in NamedReferences.of(doc).matching(cited):
         reference = doc.references[index]
         if reference.section in CITED_SECTIONS:
             # Listed where it belongs: a wrong date is another rule's business.
@@ -154,52 +153,6 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         if reference.section == "additional-sources" and consulted is None:
             consulted = reference
     return consulted
-
-
-class _NamedReferences:
-    """The references whose keys a cited key names (``names_match``), found through tables of
-    the keys built once per document: comparing each unresolved citation with every entry made
-    checking a long file of reports grow with citations times entries."""
-
-    def __init__(self, references: Sequence[Reference]) -> None:
-        # For plain keys and for keys without their connecting words (``bare_key``): each key,
-        # and each of its proper word-prefixes, to the entries that have it.
-        self.whole: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
-        self.started: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
-        for index, reference in enumerate(references):
-            for key in reference_keys(reference):
-                for form, listed in enumerate((key, bare_key(key))):
-                    self.whole[form].setdefault(listed, set()).add(index)
-                    words = listed.split(" ")
-                    for count in range(1, len(words)):
-                        self.started[form].setdefault(" ".join(words[:count]), set()).add(index)
-
-    @classmethod
-    def of(cls, doc: Document) -> _NamedReferences:
-        """The tables of ``doc``, built on first use and kept while it is the document checked
-        (by identity: a document's hash reads all of it)."""
-        global _LAST_NAMED
-        last = _LAST_NAMED  # one read: another thread may check another document
-        if last is not None and last[0]() is doc:
-            return last[1]
-        built = cls(doc.references)
-        _LAST_NAMED = (weakref.ref(doc), built)
-        return built
-
-    def matching(self, cited: str) -> list[int]:
-        """The entries with a key that ``cited`` names, in order."""
-        found: set[int] = set()
-        for form, key in enumerate((cited, bare_key(cited))):
-            whole, started = self.whole[form], self.started[form]
-            found |= whole.get(key, set())  # the same name
-            found |= started.get(key, set())  # the entry's name adds words
-            words = key.split(" ")
-            for count in range(1, len(words)):  # the citation's name adds words
-                found |= whole.get(" ".join(words[:count]), set())
-        return sorted(found)
-
-
-_LAST_NAMED: tuple[weakref.ref[Document], _NamedReferences] | None = None
 
 
 # --------------------------------------------------------------------------- citations
