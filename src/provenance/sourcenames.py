@@ -335,8 +335,9 @@ class NamedReferences:
         # and each of its proper word-prefixes, to the entries that have it.
         self.whole: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
         self.started: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
-        for index, reference in enumerate(references):
-            for key in reference_keys(reference):
+        self.keys = [reference_keys(reference) for reference in references]
+        for index, keys in enumerate(self.keys):
+            for key in keys:
                 for form, listed in enumerate((key, bare_key(key))):
                     self.whole[form].setdefault(listed, set()).add(index)
                     words = listed.split(" ")
@@ -365,6 +366,15 @@ class NamedReferences:
             words = key.split(" ")
             for count in range(1, len(words)):  # the citation's name adds words
                 found |= whole.get(" ".join(words[:count]), set())
+        stem = edition_stem(cited)
+        if stem is not None:
+            # "country reports 1992" names "country reports on human rights practices for
+            # 1992": an entry whose key starts with the stem, confirmed by its year.
+            found |= {
+                index
+                for index in self.started[0].get(stem, ())
+                if any(_edition_match(cited, key) for key in self.keys[index])
+            }
         return sorted(found)
 
 

@@ -1254,3 +1254,18 @@ def test_named_references_are_those_a_scan_of_every_entry_finds(
         if any(names_match(cited, key) for key in reference_keys(reference))
     ]
     assert NamedReferences(references).matching(cited) == scanned
+
+
+def test_named_references_find_the_edition_a_name_and_year_cite() -> None:
+    from provenance.model import Reference, ReferenceEntry
+    from provenance.sourcenames import names_match
+    from provenance.span import Span
+
+    title = "Country Reports on Human Rights Practices for 1992"
+    references = [
+        Reference(ReferenceEntry(author=title), "references", title, Span(0, 1, 1, 1, 1, 1))
+    ]
+    cited = source_key("Country Reports 1992")
+    assert names_match(cited, source_key(title))
+    assert NamedReferences(references).matching(cited) == [0]
+    assert NamedReferences(references).matching(source_key("Country Reports 1993")) == []
