@@ -706,28 +706,18 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
         if attributed:
             continue  # a third party's word: attributed-unconfirmed
         quoted = _marker_quote(text, marker, sentence.end)
+        message = f'the document says this could not be corroborated: "{quoted}"'
+        marked = doc.line_index.span(marker.start(), marker.end())
+        to_marker = (Related(marked, "marked as not corroborated here"),)
         if scope == "preceding":
             claim = _claim_before(prose, sentence)
             if claim is not None:
-                yield Emit(
-                    doc.line_index.span(*claim),
-                    f'the document says this could not be corroborated: "{quoted}"',
-                    (
-                        Related(
-                            doc.line_index.span(marker.start(), marker.end()),
-                            "marked as not corroborated here",
-                        ),
-                    ),
-                )
+                yield Emit(doc.line_index.span(*claim), message, to_marker)
                 continue
         own = doc.line_index.span(sentence.start, sentence.end)
-        marked = doc.line_index.span(marker.start(), marker.end())
         # A long sentence wraps: point at the words that say it is unconfirmed when they stand
         # on another line than the claim's start.
-        related = (
-            (Related(marked, "marked as not corroborated here"),) if marked.line != own.line else ()
-        )
-        yield Emit(own, f'the document says this could not be corroborated: "{quoted}"', related)
+        yield Emit(own, message, to_marker if marked.line != own.line else ())
 
 
 def _unconfirmed(

@@ -299,7 +299,7 @@ def _parse(
     if form == "predicate" and after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
-    voice = _voice(form, classes[head] if head is not None else None, core)
+    voice = _voice(form, classes[head] if head is not None else None)
     return Statement(
         "gap" if gap else "statement",
         form,
@@ -328,14 +328,10 @@ def _form(core: Tree[Token]) -> str:
     return str(core.data)
 
 
-def _voice(form: str, head: str | None, core: Tree[Token]) -> Voice:
+def _voice(form: str, head: str | None) -> Voice:
     if form == "refusal":
         return "third"
-    if form in _AGENTLESS:
-        return "own"
-    if head is None or head in _OWN_HEADS:
-        return "own"
-    if head == "IT" and form == "impossible":
+    if form in _AGENTLESS or head is None or head in _OWN_HEADS:
         return "own"
     return "third"
 
