@@ -716,10 +716,11 @@ def parse_prefix(
     """The longest prefix of ``text[pos:endpos]`` that the grammar accepts, with its end offset.
 
     Finding a construct inside prose needs the grammar to say where the construct ends: the
-    interactive LALR parser is fed one token at a time, and after each token a copy is asked to
-    accept the end of input. Lexing stops at the first character no expected terminal matches, so
-    the cost is proportional to the construct, not to the text after it. Returns ``None`` when no
-    prefix parses. Offsets in the tree's tokens are relative to ``pos``.
+    interactive LALR parser is fed one token at a time, and after each token its stack of states
+    is asked whether it would accept the end of input (``_accepts_end``). Lexing stops at the
+    first character no expected terminal matches, so the cost is proportional to the construct,
+    not to the text after it. Returns ``None`` when no prefix parses. Offsets in the tree's
+    tokens are relative to ``pos``.
 
     ``text[pos:endpos]`` is copied: keep the range short (see ``parse_prefix_in``).
     """
