@@ -993,13 +993,9 @@ def _without_unread_lists(
             unread.update(entries)
         if len(entries) >= _UNREAD_LIST_ENTRIES and all(
             sources[index].legend is None
-            and read_list_entry(
-                " ".join(text[sources[index].start : sources[index].end].split()),
-                sources[index].section,
-            ).kind
-            in ("unstructured", "name-only")
+            and kind in ("unstructured", "name-only")
             and sources[index].section in ("references", "bibliography")
-            for index in entries
+            for index, kind in zip(entries, kinds, strict=True)
         ):
             unread.update(entries)
     return [source for index, source in enumerate(sources) if index not in unread]

@@ -157,6 +157,8 @@ def iter_call_candidates(
                 int(match.group(group)),
                 pattern is not _GLUED_CALL,
             )
+    if weak:
+        return  # a run of calls is a guess of its own kind, found by the strong scan
     for match in _CALL_RUN.finditer(text, start, end):
         numbers = split_call_run(match.group(1))
         if numbers is None:
