@@ -361,24 +361,14 @@ def pathological(rows: list[tuple[str, str]], scale: float) -> None:
 def proselint(
     rows: list[tuple[str, str]], scratch: Path, documents: Sequence[str], ours: float
 ) -> None:
-    venv = scratch / "proselint-venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = venv / "bin" / "pip"
-    installed = subprocess.run([str(pip), "install", "-q", "proselint"], capture_output=True)
-    if installed.returncode != 0:
-        rows.append(("proselint", "could not be installed: " + installed.stderr.decode()[-200:]))
+    found = _proselint_command(scratch)
+    if isinstance(found, str):
+        rows.append(("proselint", found))
         return
     folder = scratch / "prose"
     paths = write_corpus(folder, documents)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
-    command = [str(venv / "bin" / "proselint"), *map(str, paths)]
-    if (
-        subprocess.run(
-            [str(venv / "bin" / "proselint"), "--help"], capture_output=True
-        ).stdout.find(b"check")
-        != -1
-    ):
-        command = [str(venv / "bin" / "proselint"), "check", *map(str, paths)]
+    command = [*found, *map(str, paths)]
     seconds = median_seconds(command, 1)
     theirs = megabytes / seconds
     # The same files through our own command, one process, start-up and all, as proselint ran.
