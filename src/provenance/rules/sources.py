@@ -199,9 +199,10 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
 def citation_without_reference(doc: Document) -> Iterator[Emit]:
     if not any(reference.section in LISTED_SECTIONS for reference in doc.references):
         return  # nothing to match against: unreadable-source-list says so, once
-    if not _citations_read(doc).confident:
+    reading, unmatched = _citations_read(doc)
+    if not reading.confident:
         return  # citations-not-linked says it once, with the share linked
-    for citation in _unmatched_citations(doc):
+    for citation in unmatched:
         named = (
             f" (a date of {citation.resolved_author}, as its sentence says)"
             if citation.kind == "date-only" and citation.resolved_author
@@ -245,9 +246,11 @@ class _CitationReading:
 MAX_UNMATCHED_AS_FAULTS = 2
 
 
-def _citations_read(doc: Document) -> _CitationReading:
-    counted = [c for c in doc.citations if c.kind in ("author-date", "date-only")]
-    return _CitationReading(len(counted), sum(1 for _ in _unmatched_citations(doc)))
+def _citations_read(doc: Document) -> tuple[_CitationReading, list[Citation]]:
+    """How the citations were answered, and the ones that matched nothing."""
+    counted = sum(1 for c in doc.citations if c.kind in ("author-date", "date-only"))
+    unmatched = list(_unmatched_citations(doc))
+    return _CitationReading(counted, len(unmatched)), unmatched
 
 
 @rule(
@@ -282,10 +285,10 @@ def _citations_read(doc: Document) -> _CitationReading:
 def citations_not_linked(doc: Document) -> Iterator[Emit]:
     if not any(reference.section in LISTED_SECTIONS for reference in doc.references):
         return
-    reading = _citations_read(doc)
+    reading, unmatched = _citations_read(doc)
     if reading.confident:
         return
-    first = next(_unmatched_citations(doc))
+    first = unmatched[0]
     matched = reading.citations - reading.unmatched
     yield Emit(
         first.span,
