@@ -279,6 +279,15 @@ def test_irb_label_covers_the_words_that_name_a_response() -> None:
     assert text[match.span.start : match.span.end] == "Information Request LKA13607"
 
 
+@pytest.mark.parametrize("label", ["RIR", "rir", "RIRs", "information request"])
+def test_irb_label_in_any_case(label: str) -> None:
+    # The grammar's label is case-insensitive; the scan for where one may start must be too.
+    text = f"see {label} LKA8043.E here"
+    (match,) = iter_index_code_matches(text, LineIndex(text))
+    assert match.label == label
+    assert text[match.span.start : match.span.end] == f"{label} LKA8043.E"
+
+
 def test_label_helpers() -> None:
     text = ", Index number: EUR 44/047/1993 and (EUR 44/44/93, 7 May) UN Doc.\nA/HRC/25/63"
     mentions = list(iter_index_codes(text, LineIndex(text)))

@@ -189,7 +189,7 @@ def parse_index_code(text: str) -> IndexCode:
 # miss nothing the grammar accepts and to stay off the inside of words, numbers and URLs. A
 # digit may precede a label or code: OCR glues footnote numbers on ("27AI Index:"). The leading
 # one-character lookahead lets the regex engine skip most positions at once (2-3x faster).
-_FIRST = r"(?=[A-Z\[aiunÍí])"
+_FIRST = r"(?=[A-Z\[ainruÍí])"
 # A hyphen joins a word to a code ("X-E/..."), but after a number it joins two UN symbols given
 # for one document: "E/2003/22-E/C.12/2002/13".
 _BOUNDARY = r"(?<![A-Za-z/_%=&?#@~+\\])(?<![^0-9]-)"
