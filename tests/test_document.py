@@ -395,7 +395,8 @@ _REFERENCE_LIST = (
     "Smith, John. 2000. A Book on Things. London: Press.\n\n"
     "_____. 2001. Another Book. London: Press.\n\n"
     "———. 2002. Third Book. London: Press.\n\n"
-    "-----. 2003. Fourth Book. London: Press.\n"
+    "-----. 2003. Fourth Book. London: Press.\n\n"
+    "––. 2004. Fifth Book. London: Press.\n"
 )
 
 
@@ -403,7 +404,7 @@ def test_a_rule_for_an_author_repeats_the_author_of_the_entry_above() -> None:
     references = provenance.parse(_REFERENCE_LIST).references
     assert [(r.section, r.entry.kind, r.entry.author) for r in references] == [
         ("references", "author-year", "Smith, John")
-    ] * 4
+    ] * 5
     assert references[1].text == "_____. 2001. Another Book. London: Press."
     start = _REFERENCE_LIST.index("_____")
     assert (references[1].span.start, references[1].span.end) == (start, start + 41)

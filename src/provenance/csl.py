@@ -82,7 +82,7 @@ from provenance.model import (
     UnSymbol,
     Url,
 )
-from provenance.parsers.references import inverted_name
+from provenance.parsers.references import DITTO_MARK, inverted_name
 from provenance.render.index_codes import render_index_code
 
 __all__ = ["document_to_csl", "documents_to_csl_json", "item_key", "reference_to_csl"]
@@ -226,8 +226,8 @@ def _is_page_range(pages: str | None) -> bool:
 
 def _author(entry: ReferenceEntry) -> list[dict[str, str]] | None:
     name = " ".join(entry.author.split()) if entry.author else ""
-    # "_____" stands for the author of the entry above; it is no name.
-    if not name.strip("_ "):
+    # A ditto stands for the author of the entry above; it is no name.
+    if not name or name == DITTO_MARK:
         return None
     if entry.kind in _INVERTED_NAME_KINDS:
         person = inverted_name(name)

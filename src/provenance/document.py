@@ -41,6 +41,7 @@ from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_mar
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import (
+    DITTO_MARK,
     forget_readings,
     join_entry_lines,
     read_list_entry,
@@ -376,7 +377,7 @@ def _with_year(value: DateValue, year: int) -> DateValue:
 
 
 def _is_ditto(name: str | None) -> bool:
-    return name is not None and set(name) <= {"_", "-", "—", " "}
+    return name == DITTO_MARK  # the reading gives every ditto this one mark
 
 
 def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:

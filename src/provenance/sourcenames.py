@@ -20,6 +20,7 @@ import weakref
 from collections.abc import Sequence
 
 from provenance.model import Document, Reference, ReferenceEntry
+from provenance.parsers.references import opens_with_ditto
 
 __all__ = [
     "bare_key",
@@ -162,7 +163,7 @@ def leading_name(reference: Reference) -> str | None:
     container of Roy Towers's article). The author when neither starts the text (a ditto entry,
     a title-first one)."""
     entry = reference.entry
-    if _DITTO_START.match(reference.text):
+    if opens_with_ditto(reference.text):
         # The ditto stands for the source above, held as the author or, before a writer's
         # name, as the container.
         return entry.container or entry.author
@@ -174,8 +175,6 @@ def leading_name(reference: Reference) -> str | None:
     return entry.author
 
 
-# A ditto line's start: "_____.", "———.", "-----." or, where a web copy lost the marks, ". ".
-_DITTO_START = re.compile(r"\s*(?:[_—–-]{2,}|\.\s)")
 #: How much of an entry's text ``leading_name`` compares with its names (a name is shorter).
 _LEAD_CHARS = 400
 

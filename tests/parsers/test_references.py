@@ -22,6 +22,7 @@ from provenance.parsers.references import (
     DITTO_MARK,
     entry_starts,
     iter_references,
+    opens_with_ditto,
     parse_reference,
     parse_reference_date,
     reference_entry,
@@ -129,6 +130,20 @@ def test_irb_ditto_author_is_kept_for_the_caller_to_resolve() -> None:
     assert entry.author == "_____"
     assert entry.date == Date(1993, 8, 11)
     assert entry.title == "Iran Police Rescue Russian Diplomat"
+
+
+@pytest.mark.parametrize("mark", ["_____", "——", "—", "–––", "-----"])
+def test_every_spelling_of_a_ditto_reads_as_the_one_mark(mark: str) -> None:
+    # The caller tells a ditto by the mark alone, so the grammar's DITTO is the one definition.
+    irb = parse_reference(f'{mark}. 11 August 1993. BC Cycle. "Iran Police Rescue Diplomat."')
+    author_year = parse_reference(f"{mark}. 2019. Another Title. London: Press.")
+    assert irb.author == DITTO_MARK and author_year.author == DITTO_MARK
+    assert opens_with_ditto(f"  {mark}. 11 August 1993.")
+
+
+@pytest.mark.parametrize("text", ["--. 1993. Title.", "_____ and others. 1993.", "Smith. 1993."])
+def test_text_that_the_grammar_does_not_read_as_a_ditto(text: str) -> None:
+    assert not opens_with_ditto(text)
 
 
 def test_an_irb_entry_whose_ditto_lost_its_underscores_is_a_ditto() -> None:

@@ -133,6 +133,7 @@ __all__ = [
     "inverted_name",
     "iter_references",
     "join_entry_lines",
+    "opens_with_ditto",
     "opens_with_list_mark",
     "parse_reference",
     "parse_reference_date",
@@ -690,9 +691,9 @@ class _EntryTransformer(Transformer[Token, Any]):
     # ------------------------------------------------------------ IRB
 
     def source_ditto(self, c: list[Token]) -> _Role:
-        # A ditto whose underscores were lost is the bare full stop: said as the ditto it was.
-        ditto = str(c[0]) if c[0].type == "DITTO" else DITTO_MARK
-        return _Role("source", (ditto, None, None))
+        # However the ditto was written ("_____", "———", or lost to a bare full stop), it is
+        # one mark: the caller tells a ditto by it alone.
+        return _Role("source", (DITTO_MARK, None, None))
 
     def source_named(self, c: list[Any]) -> _Role:
         segments: list[_Frag] = [x for x in c if isinstance(x, _Frag)]
@@ -1098,7 +1099,7 @@ class _EntryTransformer(Transformer[Token, Any]):
             if isinstance(x, _Frag):
                 author = self._frag_text(x)
             elif x.type == "DITTO":
-                author = str(x)
+                author = DITTO_MARK
             elif x.type == "AY_YEAR":
                 date, letter = self._year(x), self._year_letter(x)
             elif x.type == "COMMA_YEAR":
@@ -1500,6 +1501,17 @@ def inverted_name(name: str) -> tuple[str, str] | None:
         return None
     family, given = name.split(",", 1)
     return family.strip(), given.strip()
+
+
+def opens_with_ditto(text: str) -> bool:
+    """Whether an entry's ``text`` opens as a ditto of the source above, as the grammar reads
+    one: its ``DITTO`` mark ("_____", "———", "---") before a full stop, or the bare full stop
+    left where a web copy lost the mark (". 30 January 1992.")."""
+    opening = text.lstrip()
+    if opening.startswith(". "):
+        return True
+    match = terminal_pattern(_GRAMMAR, _STARTS, "DITTO").match(opening)
+    return match is not None and opening[match.end() :].lstrip().startswith(".")
 
 
 def opens_with_list_mark(line: str) -> bool:
