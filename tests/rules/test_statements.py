@@ -34,7 +34,7 @@ from .builders_dates import prose
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
-STEMS = ("corroborat", "confirm", "verif", "substantiat", "check", "validat")
+STEMS = ("corroborat", "confirm", "verif", "substantiat", "check", "validat", "triangulat")
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -200,6 +200,9 @@ def test_word_classes_load_from_other_toml() -> None:
         ("Repeated attempts to confirm these reports have failed.", "failed", "own"),
         ("These figures could not be independently validated.", "passivecheck", "own"),
         ("The numbers could not be cross-checked with other sources.", "passivecheck", "own"),
+        ("Independent verification of these figures was not possible.", "impossible", "own"),
+        ("Verification was impossible.", "impossible", "own"),
+        ("These findings could not be triangulated with other sources.", "passivecheck", "own"),
         ("Police said they could not confirm the report.", "could_not", "third"),
         ("The ministry declined to confirm this.", "refusal", "third"),
         ("The authorities would neither confirm nor deny the reports.", "refusal", "third"),
