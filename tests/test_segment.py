@@ -472,3 +472,27 @@ def test_a_note_number_alone_at_the_foot_of_a_page_does_not_take_the_next_page()
     assert 3 not in {body.number for body in seg.bodies}
     prose = "".join(text[start:end] for start, end in seg.prose)
     assert "The last page." in prose
+
+
+def _furniture_lines(text: str) -> list[str]:
+    blocks = segment_module.split_blocks(segment_module.split_lines(text))
+    return [text[s:e].strip("\f") for s, e in segment_module.find_furniture(text, blocks)]
+
+
+def test_numbers_under_a_running_foot_page_after_page_are_page_numbers() -> None:
+    pages = [
+        f"Text of page {page}, which calls a note.{page}\n\n{page}\n\nA source of page {page}.\n\n"
+        f"Digital Rights Watch\n\n{page}\n\n\f"
+        for page in (2, 4, 6, 8)
+    ]
+    furniture = _furniture_lines("".join(pages))
+    assert furniture.count("Digital Rights Watch") == 4
+    assert furniture.count("6") == 1  # the page number, not note 6 above it
+
+
+def test_notes_under_a_rule_or_a_document_symbol_are_not_page_numbers() -> None:
+    for head in ("__________________", "A/79/947"):
+        text = "".join(
+            f"Text calling a note.{n}\n\n{head}\n\n{n}\n\nSee the source.\n\n\f" for n in (1, 2, 3)
+        )
+        assert not {"1", "2", "3"} & set(_furniture_lines(text))

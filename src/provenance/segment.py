@@ -363,6 +363,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
                 )
             ):
                 spans.append((line.start, line.end))
+    spans.extend(_numbers_under_running_feet(blocks, repeated))
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
         if len(key) < 20:
@@ -373,6 +374,37 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             spans.append((position, end))
             position = text.find(key, end)
     return _merge(spans)
+
+
+#: Pages apart between two numbered copies of a running foot (odd and even pages differ, and
+#: a page may lose its number to a picture).
+_MAX_PAGE_STEP = 4
+#: Copies of a running foot, each with its page number under it, that make the numbers pages.
+_MIN_NUMBERED_FEET = 3
+
+
+def _numbers_under_running_feet(
+    blocks: Sequence[Block], repeated: set[str]
+) -> list[tuple[int, int]]:
+    """Page numbers that stand alone under a running foot ("Digital Rights Watch", then "6"):
+    a bare number is no furniture by itself (notes are numbered so too), but numbers that follow
+    the same running line of words on page after page, going up a few pages at a time, are the
+    pages. A rule of underscores above page-foot notes has no words, nor has a document symbol
+    ("A/79/947"), so the notes under them are never taken for pages."""
+    under: dict[str, list[tuple[int, Line]]] = defaultdict(list)
+    for block, following in itertools.pairwise(blocks):
+        key = _furniture_key(block.lines[-1].text)
+        if key not in repeated or " " not in key or len(following.lines) != 1:
+            continue
+        number = following.lines[0].text.replace(_FORM_FEED, "").strip()
+        if number.isascii() and number.isdigit() and len(number) <= 4 and number[0] != "0":
+            under[key].append((int(number), following.lines[0]))
+    spans: list[tuple[int, int]] = []
+    for numbered in under.values():
+        steps = [b[0] - a[0] for a, b in itertools.pairwise(numbered)]
+        if len(numbered) >= _MIN_NUMBERED_FEET and all(0 < s <= _MAX_PAGE_STEP for s in steps):
+            spans.extend((line.start, line.end) for _number, line in numbered)
+    return spans
 
 
 def _heads_source_list(key: str) -> bool:
