@@ -496,3 +496,27 @@ def test_notes_under_a_rule_or_a_document_symbol_are_not_page_numbers() -> None:
             f"Text calling a note.{n}\n\n{head}\n\n{n}\n\nSee the source.\n\n\f" for n in (1, 2, 3)
         )
         assert not {"1", "2", "3"} & set(_furniture_lines(text))
+
+
+def test_note_numbers_set_in_a_column_apart_from_their_texts_are_paired_with_them() -> None:
+    # A PDF's text under an endnotes heading: numbers 1-3 in a column, their three texts under
+    # the last; numbers 4-5 alone after the texts the first column took; 6 with its text.
+    calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 7))
+    text = (
+        f"{calls}\nENDNOTES\n\n1\n2\n\n3\n\n"
+        "Research participants spoke broadly.\n"
+        "Founded in 2009, the initiative works on data\nfor development.\n"
+        "To build the database, names were merged.\n"
+        "For more information, see United Nations 2018.\n"
+        "Ibid.\n\n4\n5\n6 World Bank 2020a.\n"
+    )
+    document = provenance.parse(text)
+    read = {n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body}
+    assert read == {
+        1: (10, "Research participants spoke broadly."),
+        2: (11, "Founded in 2009, the initiative works on data for development."),
+        3: (13, "To build the database, names were merged."),
+        4: (22, "For more information, see United Nations 2018."),
+        5: (23, "Ibid."),
+        6: (24, "World Bank 2020a."),
+    }

@@ -21,7 +21,9 @@ from provenance.layout import (
     LEGEND_NOTES,
     ContentLine,
     NoteChain,
+    NoteStart,
     find_note_chain,
+    note_start,
     source_legend,
     trailing_source_list,
 )
@@ -873,7 +875,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         bodies.extend(headed)
     # Under a Notes heading the notes are there: a note it lacks is lost, not somewhere above
     # (where the numbering would take a numbered paragraph, "24.    APE recommended", for it).
+    # Where the heading's notes begin: the first line under it, since a note whose number stands
+    # in a column apart from its text has no body in the heading's reading.
     notes_from = min((body.span.start for body in headed), default=0)
+    if headed:
+        notes_from = min(notes_from, notes_lines[0].start)
 
     # Notes the headings did not lead to: found by their numbering and their calls.
     in_sources = Intervals((block.start, block.end) for block in sources)
@@ -1355,6 +1361,9 @@ def _chain_bodies(
             line = text[position:line_end]
             if line.startswith(_FORM_FEED) or (not began and _FORM_FEED in line):
                 break  # the next page: a note at the foot of a page ends with it
+            following = note_start(text, position, line_end)
+            if following is not None and following.number == start.number + 1:
+                break  # the next note, set another way than the chain's ("6 World Bank")
             if not line.strip():
                 if began:
                     break
@@ -1388,8 +1397,78 @@ def _chain_bodies(
         bodies[start.number] = FootnoteBody(
             start.number, line_index.span(start.lead, start.line_end), moved
         )
+    bodies.update(_column_bodies(text, line_index, starts, bodies))
     for number in sorted(bodies, key=lambda n: bodies[n].span.start):
         yield bodies[number]
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut where a line opens a sentence after one ended (see
+    ``_ENTRY_AFTER_SENTENCE``), each piece without its surrounding white space."""
+    cuts = [match.end() for match in _ENTRY_AFTER_SENTENCE.finditer(text, start, end)]
+    pieces = []
+    for first, last in itertools.pairwise([start, *cuts, end]):
+        chunk = text[first:last]
+        if chunk.strip():
+            pieces.append((first + len(chunk) - len(chunk.lstrip()), first + len(chunk.rstrip())))
+    return pieces
+
+
+def _column_bodies(
+    text: str, line_index: LineIndex, starts: Sequence[NoteStart], bodies: dict[int, FootnoteBody]
+) -> dict[int, FootnoteBody]:
+    """Notes whose numbers a PDF's text set in a column apart from their texts ("1", "2", "3",
+    then the three texts, one after the other, under the last number; then "4" to "9" alone, after
+    the texts the column before took). Numbers standing alone with no text before the next number
+    are paired, in order, with the texts: those under the column's last number, one per sentence
+    that opens a line, when there are at least as many as numbers; the texts left over, with the
+    next column of numbers alone when they are exactly as many. Nothing is paired otherwise."""
+    ordered = [start for start in starts if not start.displaced]
+    textless = {s.number for s in ordered if s.text_start is None and s.number not in bodies}
+    paired: dict[int, FootnoteBody] = {}
+    left: list[tuple[int, int]] = []  # texts taken from a note that held those of a column
+
+    def pair(column: Sequence[NoteStart], texts: Sequence[tuple[int, int]]) -> None:
+        for start, (first, last) in zip(column, texts, strict=True):
+            paired[start.number] = FootnoteBody(
+                start.number,
+                line_index.span(start.lead, start.line_end),
+                " ".join(text[first:last].split()),
+            )
+
+    index = 0
+    while index < len(ordered):
+        column = [ordered[index]]
+        if column[0].number not in textless:
+            index += 1
+            continue
+        following = index + 1
+        while (
+            following < len(ordered)
+            and ordered[following].number in textless
+            and ordered[following].number == column[-1].number + 1
+        ):
+            column.append(ordered[following])
+            following += 1
+        last = ordered[following] if following < len(ordered) else None
+        if (
+            last is not None
+            and last.number == column[-1].number + 1
+            and last.text_start is None
+            and last.number in bodies
+        ):
+            pieces = _sentence_pieces(text, last.line_end, bodies[last.number].span.end)
+            if len(pieces) >= len(column) + 1:
+                pair([*column, last], pieces[: len(column) + 1])
+                left = pieces[len(column) + 1 :]
+                index = following + 1
+                continue
+        above = [piece for piece in left if piece[1] <= column[0].line_start]
+        if above and len(above) == len(column):
+            pair(column, above)
+            left = [piece for piece in left if piece not in above]
+        index = following
+    return paired
 
 
 # A line that opens a note's text: a capital or an opening quotation mark after a line that
