@@ -520,3 +520,34 @@ def test_note_numbers_set_in_a_column_apart_from_their_texts_are_paired_with_the
         5: (23, "Ibid."),
         6: (24, "World Bank 2020a."),
     }
+
+
+def test_texts_run_on_under_a_note_go_to_the_numbers_standing_alone_after_it() -> None:
+    calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 8))
+    text = (
+        f"{calls}\nNotes\n\n1 Mosimann 2020.\n2 About the survey: the sample size ranged\n"
+        "between 1,500 and 2,500.\nAl-Arabiya News 2020.\n\nREACH 2020.\n\nFrance 24 2020.\n\n"
+        "3\n4 Garda News 2020a.\n5\n6 DW 2020c.\n7\n"
+    )
+    document = provenance.parse(text)
+    read = {n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body}
+    assert read == {
+        1: (11, "Mosimann 2020."),
+        2: (12, "About the survey: the sample size ranged between 1,500 and 2,500."),
+        3: (20, "Al-Arabiya News 2020."),
+        4: (21, "Garda News 2020a."),
+        5: (22, "REACH 2020."),
+        6: (23, "DW 2020c."),
+        7: (24, "France 24 2020."),
+    }
+
+
+def test_a_note_of_several_sentences_keeps_them_when_the_count_does_not_match() -> None:
+    calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 5))
+    text = (
+        f"{calls}\nNotes\n\n1 See the report.\nSee also the annex.\nIbid.\n"
+        "2\n3 Garda News 2020a.\n4\n"
+    )
+    bodies = {n.number: n.body.text for n in provenance.parse(text).footnotes if n.body}
+    assert bodies[1] == "See the report. See also the annex. Ibid."
+    assert 2 not in bodies

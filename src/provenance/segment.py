@@ -1402,10 +1402,14 @@ def _chain_bodies(
         yield bodies[number]
 
 
+# A line that opens a sentence after a line that ended one, blank lines between or not.
+_SENTENCE_OPENS_LINE = re.compile(r"[.”)][ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z“\"‘])")
+
+
 def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut where a line opens a sentence after one ended (see
-    ``_ENTRY_AFTER_SENTENCE``), each piece without its surrounding white space."""
-    cuts = [match.end() for match in _ENTRY_AFTER_SENTENCE.finditer(text, start, end)]
+    """``text[start:end]`` cut where a line opens a sentence after one ended, each piece
+    without its surrounding white space."""
+    cuts = [match.end() for match in _SENTENCE_OPENS_LINE.finditer(text, start, end)]
     pieces = []
     for first, last in itertools.pairwise([start, *cuts, end]):
         chunk = text[first:last]
@@ -1537,6 +1541,10 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
     """Notes under a Notes heading, UN style: each note starts a line with the next number
     (see ``_note_start``), which may stand alone with the body on the following lines."""
     bodies: list[FootnoteBody] = []
+    # Numbers standing alone with the next number on the line below: (number, lead, line end).
+    textless: list[tuple[int, int, int]] = []
+    # Where the text of each note read starts, to cut it into sentences (see below).
+    text_starts: dict[int, int] = {}
     expected = 1
     # number, where the note starts (its number), where its text starts, where it ends
     current: tuple[int, int, int, int] | None = None
@@ -1548,6 +1556,10 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
         body_text = " ".join(text[start:end].split())
         if end > start:
             bodies.append(FootnoteBody(number, line_index.span(lead, end), body_text, False))
+            text_starts[number] = start
+        else:
+            line_end = text.find("\n", lead)
+            textless.append((number, lead, len(text) if line_end == -1 else line_end))
 
     for index, line in enumerate(lines):
         note_start = _note_start(line.text, expected) or _after_lost_note(lines, index, expected)
@@ -1568,4 +1580,52 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
                 start = line.start + len(line.text) - len(line.text.lstrip())
             current = (number, lead, start, line.end)
     close()
-    return bodies
+    return _with_run_on_texts(text, line_index, bodies, textless, text_starts)
+
+
+#: Numbers alone that a note's run-on texts are paired with: fewer is as likely chance.
+MIN_RUN_ON_NOTES = 3
+
+
+def _with_run_on_texts(
+    text: str,
+    line_index: LineIndex,
+    bodies: list[FootnoteBody],
+    textless: list[tuple[int, int, int]],
+    text_starts: dict[int, int],
+) -> list[FootnoteBody]:
+    """Notes whose numbers stand alone (the next number on the line below) take the texts that a
+    PDF's text ran on under an earlier note ("10 About the survey ... school.", "Al-Arabiya News
+    2020.", "REACH 2020.", ..., then "11", "12 Mosimann 2020.", "13", ...): when a note holds,
+    after its own first sentence, exactly as many sentences opening a line as there are numbers
+    alone after it (up to the next note that holds more than one), they are paired in order."""
+    if len(textless) < MIN_RUN_ON_NOTES:
+        return bodies
+    pieces = {
+        body.number: _sentence_pieces(text, text_starts[body.number], body.span.end)
+        for body in bodies
+    }
+    holders = [body for body in bodies if len(pieces[body.number]) >= 2]
+    replaced: dict[int, FootnoteBody] = {}
+    paired: list[FootnoteBody] = []
+    for index, holder in enumerate(holders):
+        bound = holders[index + 1].number if index + 1 < len(holders) else None
+        after = [t for t in textless if t[0] > holder.number and (bound is None or t[0] < bound)]
+        run_on = pieces[holder.number][1:]
+        if len(after) < MIN_RUN_ON_NOTES or len(after) != len(run_on):
+            continue
+        own_end = pieces[holder.number][0][1]
+        replaced[holder.number] = FootnoteBody(
+            holder.number,
+            line_index.span(holder.span.start, own_end),
+            " ".join(text[text_starts[holder.number] : own_end].split()),
+            holder.recovered,
+        )
+        paired.extend(
+            FootnoteBody(number, line_index.span(lead, line_end), " ".join(text[a:b].split()))
+            for (number, lead, line_end), (a, b) in zip(after, run_on, strict=True)
+        )
+    if not paired:
+        return bodies
+    kept = [replaced.get(body.number, body) for body in bodies]
+    return sorted([*kept, *paired], key=lambda body: body.span.start)
