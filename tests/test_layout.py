@@ -398,3 +398,20 @@ def test_a_number_alone_with_more_text_after_it_on_its_page_is_not_moved() -> No
     text = DISPLACED.replace("2\n\n25-11710", "2\n\nThe paragraph goes on here.\n\n25-11710")
     starts = [s for start, end in _lines(text) if (s := note_start(text, start, end))]
     assert layout._displaced_numbers(text, starts, [start for start, _ in _lines(text)]) == []
+
+
+def test_a_page_foot_note_is_taken_before_a_numbered_cell_on_the_next_page() -> None:
+    # Plain pdftotext of a report: notes 1-2 at the foot of the page that calls them; the next
+    # page opens with a table whose cells are numbered 1-2 too, then calls and has note 3.
+    text = (
+        "Use has doubled since 2024.1 Patients were refused care.2\n\n"
+        "1\n\nJosh Taylor, The Guardian, 28 March 2026.\n\n"
+        "2\n\nTom Williams, Australian Computer Society, 12 August 2025.\n\n"
+        "\f1\n\nAudio capture layer\n\n2\n\nSpeech recognition layer\n\n"
+        "The device records the encounter.3\n\n"
+        "3\n\nRoyal Australian College of General Practitioners, fact sheet.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is not None
+    lines = [(s.number, text.count("\n", 0, s.lead) + 1) for s in chain.starts]
+    assert lines == [(1, 3), (2, 7), (3, 21)]

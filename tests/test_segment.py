@@ -472,3 +472,82 @@ def test_a_note_number_alone_at_the_foot_of_a_page_does_not_take_the_next_page()
     assert 3 not in {body.number for body in seg.bodies}
     prose = "".join(text[start:end] for start, end in seg.prose)
     assert "The last page." in prose
+
+
+def _furniture_lines(text: str) -> list[str]:
+    blocks = segment_module.split_blocks(segment_module.split_lines(text))
+    return [text[s:e].strip("\f") for s, e in segment_module.find_furniture(text, blocks)]
+
+
+def test_numbers_under_a_running_foot_page_after_page_are_page_numbers() -> None:
+    pages = [
+        f"Text of page {page}, which calls a note.{page}\n\n{page}\n\nA source of page {page}.\n\n"
+        f"Digital Rights Watch\n\n{page}\n\n\f"
+        for page in (2, 4, 6, 8)
+    ]
+    furniture = _furniture_lines("".join(pages))
+    assert furniture.count("Digital Rights Watch") == 4
+    assert furniture.count("6") == 1  # the page number, not note 6 above it
+
+
+def test_notes_under_a_rule_or_a_document_symbol_are_not_page_numbers() -> None:
+    for head in ("__________________", "A/79/947"):
+        text = "".join(
+            f"Text calling a note.{n}\n\n{head}\n\n{n}\n\nSee the source.\n\n\f" for n in (1, 2, 3)
+        )
+        assert not {"1", "2", "3"} & set(_furniture_lines(text))
+
+
+def test_note_numbers_set_in_a_column_apart_from_their_texts_are_paired_with_them() -> None:
+    # A PDF's text under an endnotes heading: numbers 1-3 in a column, their three texts under
+    # the last; numbers 4-5 alone after the texts the first column took; 6 with its text.
+    calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 7))
+    text = (
+        f"{calls}\nENDNOTES\n\n1\n2\n\n3\n\n"
+        "Research participants spoke broadly.\n"
+        "Founded in 2009, the initiative works on data\nfor development.\n"
+        "To build the database, names were merged.\n"
+        "For more information, see United Nations 2018.\n"
+        "Ibid.\n\n4\n5\n6 World Bank 2020a.\n"
+    )
+    document = provenance.parse(text)
+    read = {n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body}
+    assert read == {
+        1: (10, "Research participants spoke broadly."),
+        2: (11, "Founded in 2009, the initiative works on data for development."),
+        3: (13, "To build the database, names were merged."),
+        4: (22, "For more information, see United Nations 2018."),
+        5: (23, "Ibid."),
+        6: (24, "World Bank 2020a."),
+    }
+
+
+def test_texts_run_on_under_a_note_go_to_the_numbers_standing_alone_after_it() -> None:
+    calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 8))
+    text = (
+        f"{calls}\nNotes\n\n1 Mosimann 2020.\n2 About the survey: the sample size ranged\n"
+        "between 1,500 and 2,500.\nAl-Arabiya News 2020.\n\nREACH 2020.\n\nFrance 24 2020.\n\n"
+        "3\n4 Garda News 2020a.\n5\n6 DW 2020c.\n7\n"
+    )
+    document = provenance.parse(text)
+    read = {n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body}
+    assert read == {
+        1: (11, "Mosimann 2020."),
+        2: (12, "About the survey: the sample size ranged between 1,500 and 2,500."),
+        3: (20, "Al-Arabiya News 2020."),
+        4: (21, "Garda News 2020a."),
+        5: (22, "REACH 2020."),
+        6: (23, "DW 2020c."),
+        7: (24, "France 24 2020."),
+    }
+
+
+def test_a_note_of_several_sentences_keeps_them_when_the_count_does_not_match() -> None:
+    calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 5))
+    text = (
+        f"{calls}\nNotes\n\n1 See the report.\nSee also the annex.\nIbid.\n"
+        "2\n3 Garda News 2020a.\n4\n"
+    )
+    bodies = {n.number: n.body.text for n in provenance.parse(text).footnotes if n.body}
+    assert bodies[1] == "See the report. See also the annex. Ibid."
+    assert 2 not in bodies

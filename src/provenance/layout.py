@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
 import attrs
@@ -47,6 +47,7 @@ MIN_CALLED = 0.5
 MAX_NOTE = 999
 #: Where a PDF's text breaks the page.
 _FORM_FEED = "\f"
+_PAGE_BREAK = re.compile(_FORM_FEED)
 
 
 @attrs.frozen(slots=True)
@@ -105,14 +106,19 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     return NoteStart(number, line_start, line_end, lead, line_start + offset, period)
 
 
-def _chains(starts: Sequence[NoteStart]) -> list[list[int]]:
+def _chains(
+    starts: Sequence[NoteStart], on_call_page: Callable[[NoteStart], bool] | None = None
+) -> list[list[int]]:
     """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first;
     a chain may skip one number (a note whose text was lost).
 
-    For each number the best chain ending there so far is kept, so the search is linear.
+    For each number the best chain ending there so far is kept, so the search is linear. Of
+    two chains of one length ending at the same number, the one whose last note stands on the
+    page where that note is called is kept (a page-foot note, not a table's numbered cell or a
+    page number on the next page), then the later one.
     """
-    # (style, number) -> (chain length, index of its last start)
-    best: dict[tuple[tuple[bool, bool], int], tuple[int, int]] = {}
+    # (style, number) -> (chain length, on the page of its call, index of its last start)
+    best: dict[tuple[tuple[bool, bool], int], tuple[int, bool, int]] = {}
     parent: dict[int, int] = {}
     for index, start in enumerate(starts):
         number, style = start.number, start.style
@@ -125,14 +131,15 @@ def _chains(starts: Sequence[NoteStart]) -> list[list[int]]:
             length = 1
             parent[index] = -1
         elif before:
-            previous_length, previous = max(before)
+            previous_length, _on_page, previous = max(before, key=lambda b: (b[0], b[2]))
             length = previous_length + 1
             parent[index] = previous
         else:
             continue
-        if (style, number) not in best or length >= best[style, number][0]:
-            best[style, number] = (length, index)
-    ends = sorted(best.values(), reverse=True)
+        on_page = on_call_page is None or on_call_page(start)
+        if (style, number) not in best or (length, on_page) >= best[style, number][:2]:
+            best[style, number] = (length, on_page, index)
+    ends = sorted(((length, index) for length, _on_page, index in best.values()), reverse=True)
     chains: list[list[int]] = []
     used: set[int] = set()
     for _length, index in ends:
@@ -210,8 +217,16 @@ def find_note_chain(
         starts = [start for start in starts if start not in displaced]
     # A note's own number is never before its own line, so it cannot pass for its call.
     calls = _Calls(text, prose, line_index)
+    page_breaks = [match.start() for match in _PAGE_BREAK.finditer(text)]
+
+    def on_call_page(start: NoteStart) -> bool:
+        call = calls.first_between(start.number, -1, start.line_start)
+        return call is not None and bisect_right(page_breaks, call) == bisect_right(
+            page_breaks, start.line_start
+        )
+
     best: NoteChain | None = None
-    for chain in _chains(starts):
+    for chain in _chains(starts, on_call_page):
         members = tuple(starts[i] for i in chain)
         share = _called_share(members, calls)
         if len(members) < MIN_CHAIN and share < 1.0:

@@ -21,7 +21,9 @@ from provenance.layout import (
     LEGEND_NOTES,
     ContentLine,
     NoteChain,
+    NoteStart,
     find_note_chain,
+    note_start,
     source_legend,
     trailing_source_list,
 )
@@ -363,6 +365,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
                 )
             ):
                 spans.append((line.start, line.end))
+    spans.extend(_numbers_under_running_feet(blocks, repeated))
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
         if len(key) < 20:
@@ -373,6 +376,37 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             spans.append((position, end))
             position = text.find(key, end)
     return _merge(spans)
+
+
+#: Pages apart between two numbered copies of a running foot (odd and even pages differ, and
+#: a page may lose its number to a picture).
+_MAX_PAGE_STEP = 4
+#: Copies of a running foot, each with its page number under it, that make the numbers pages.
+_MIN_NUMBERED_FEET = 3
+
+
+def _numbers_under_running_feet(
+    blocks: Sequence[Block], repeated: set[str]
+) -> list[tuple[int, int]]:
+    """Page numbers that stand alone under a running foot ("Digital Rights Watch", then "6"):
+    a bare number is no furniture by itself (notes are numbered so too), but numbers that follow
+    the same running line of words on page after page, going up a few pages at a time, are the
+    pages. A rule of underscores above page-foot notes has no words, nor has a document symbol
+    ("A/79/947"), so the notes under them are never taken for pages."""
+    under: dict[str, list[tuple[int, Line]]] = defaultdict(list)
+    for block, following in itertools.pairwise(blocks):
+        key = _furniture_key(block.lines[-1].text)
+        if key not in repeated or " " not in key or len(following.lines) != 1:
+            continue
+        number = following.lines[0].text.replace(_FORM_FEED, "").strip()
+        if number.isascii() and number.isdigit() and len(number) <= 4 and number[0] != "0":
+            under[key].append((int(number), following.lines[0]))
+    spans: list[tuple[int, int]] = []
+    for numbered in under.values():
+        steps = [b[0] - a[0] for a, b in itertools.pairwise(numbered)]
+        if len(numbered) >= _MIN_NUMBERED_FEET and all(0 < s <= _MAX_PAGE_STEP for s in steps):
+            spans.extend((line.start, line.end) for _number, line in numbered)
+    return spans
 
 
 def _heads_source_list(key: str) -> bool:
@@ -841,7 +875,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         bodies.extend(headed)
     # Under a Notes heading the notes are there: a note it lacks is lost, not somewhere above
     # (where the numbering would take a numbered paragraph, "24.    APE recommended", for it).
+    # Where the heading's notes begin: the first line under it, since a note whose number stands
+    # in a column apart from its text has no body in the heading's reading.
     notes_from = min((body.span.start for body in headed), default=0)
+    if headed:
+        notes_from = min(notes_from, notes_lines[0].start)
 
     # Notes the headings did not lead to: found by their numbering and their calls.
     in_sources = Intervals((block.start, block.end) for block in sources)
@@ -1323,6 +1361,9 @@ def _chain_bodies(
             line = text[position:line_end]
             if line.startswith(_FORM_FEED) or (not began and _FORM_FEED in line):
                 break  # the next page: a note at the foot of a page ends with it
+            following = note_start(text, position, line_end)
+            if following is not None and following.number == start.number + 1:
+                break  # the next note, set another way than the chain's ("6 World Bank")
             if not line.strip():
                 if began:
                     break
@@ -1356,8 +1397,82 @@ def _chain_bodies(
         bodies[start.number] = FootnoteBody(
             start.number, line_index.span(start.lead, start.line_end), moved
         )
+    bodies.update(_column_bodies(text, line_index, starts, bodies))
     for number in sorted(bodies, key=lambda n: bodies[n].span.start):
         yield bodies[number]
+
+
+# A line that opens a sentence after a line that ended one, blank lines between or not.
+_SENTENCE_OPENS_LINE = re.compile(r"[.”)][ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z“\"‘])")
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut where a line opens a sentence after one ended, each piece
+    without its surrounding white space."""
+    cuts = [match.end() for match in _SENTENCE_OPENS_LINE.finditer(text, start, end)]
+    pieces = []
+    for first, last in itertools.pairwise([start, *cuts, end]):
+        chunk = text[first:last]
+        if chunk.strip():
+            pieces.append((first + len(chunk) - len(chunk.lstrip()), first + len(chunk.rstrip())))
+    return pieces
+
+
+def _column_bodies(
+    text: str, line_index: LineIndex, starts: Sequence[NoteStart], bodies: dict[int, FootnoteBody]
+) -> dict[int, FootnoteBody]:
+    """Notes whose numbers a PDF's text set in a column apart from their texts ("1", "2", "3",
+    then the three texts, one after the other, under the last number; then "4" to "9" alone, after
+    the texts the column before took). Numbers standing alone with no text before the next number
+    are paired, in order, with the texts: those under the column's last number, one per sentence
+    that opens a line, when there are at least as many as numbers; the texts left over, with the
+    next column of numbers alone when they are exactly as many. Nothing is paired otherwise."""
+    ordered = [start for start in starts if not start.displaced]
+    textless = {s.number for s in ordered if s.text_start is None and s.number not in bodies}
+    paired: dict[int, FootnoteBody] = {}
+    left: list[tuple[int, int]] = []  # texts taken from a note that held those of a column
+
+    def pair(column: Sequence[NoteStart], texts: Sequence[tuple[int, int]]) -> None:
+        for start, (first, last) in zip(column, texts, strict=True):
+            paired[start.number] = FootnoteBody(
+                start.number,
+                line_index.span(start.lead, start.line_end),
+                " ".join(text[first:last].split()),
+            )
+
+    index = 0
+    while index < len(ordered):
+        column = [ordered[index]]
+        if column[0].number not in textless:
+            index += 1
+            continue
+        following = index + 1
+        while (
+            following < len(ordered)
+            and ordered[following].number in textless
+            and ordered[following].number == column[-1].number + 1
+        ):
+            column.append(ordered[following])
+            following += 1
+        last = ordered[following] if following < len(ordered) else None
+        if (
+            last is not None
+            and last.number == column[-1].number + 1
+            and last.text_start is None
+            and last.number in bodies
+        ):
+            pieces = _sentence_pieces(text, last.line_end, bodies[last.number].span.end)
+            if len(pieces) >= len(column) + 1:
+                pair([*column, last], pieces[: len(column) + 1])
+                left = pieces[len(column) + 1 :]
+                index = following + 1
+                continue
+        above = [piece for piece in left if piece[1] <= column[0].line_start]
+        if above and len(above) == len(column):
+            pair(column, above)
+            left = [piece for piece in left if piece not in above]
+        index = following
+    return paired
 
 
 # A line that opens a note's text: a capital or an opening quotation mark after a line that
@@ -1426,6 +1541,10 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
     """Notes under a Notes heading, UN style: each note starts a line with the next number
     (see ``_note_start``), which may stand alone with the body on the following lines."""
     bodies: list[FootnoteBody] = []
+    # Numbers standing alone with the next number on the line below: (number, lead, line end).
+    textless: list[tuple[int, int, int]] = []
+    # Where the text of each note read starts, to cut it into sentences (see below).
+    text_starts: dict[int, int] = {}
     expected = 1
     # number, where the note starts (its number), where its text starts, where it ends
     current: tuple[int, int, int, int] | None = None
@@ -1437,6 +1556,10 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
         body_text = " ".join(text[start:end].split())
         if end > start:
             bodies.append(FootnoteBody(number, line_index.span(lead, end), body_text, False))
+            text_starts[number] = start
+        else:
+            line_end = text.find("\n", lead)
+            textless.append((number, lead, len(text) if line_end == -1 else line_end))
 
     for index, line in enumerate(lines):
         note_start = _note_start(line.text, expected) or _after_lost_note(lines, index, expected)
@@ -1457,4 +1580,52 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
                 start = line.start + len(line.text) - len(line.text.lstrip())
             current = (number, lead, start, line.end)
     close()
-    return bodies
+    return _with_run_on_texts(text, line_index, bodies, textless, text_starts)
+
+
+#: Numbers alone that a note's run-on texts are paired with: fewer is as likely chance.
+MIN_RUN_ON_NOTES = 3
+
+
+def _with_run_on_texts(
+    text: str,
+    line_index: LineIndex,
+    bodies: list[FootnoteBody],
+    textless: list[tuple[int, int, int]],
+    text_starts: dict[int, int],
+) -> list[FootnoteBody]:
+    """Notes whose numbers stand alone (the next number on the line below) take the texts that a
+    PDF's text ran on under an earlier note ("10 About the survey ... school.", "Al-Arabiya News
+    2020.", "REACH 2020.", ..., then "11", "12 Mosimann 2020.", "13", ...): when a note holds,
+    after its own first sentence, exactly as many sentences opening a line as there are numbers
+    alone after it (up to the next note that holds more than one), they are paired in order."""
+    if len(textless) < MIN_RUN_ON_NOTES:
+        return bodies
+    pieces = {
+        body.number: _sentence_pieces(text, text_starts[body.number], body.span.end)
+        for body in bodies
+    }
+    holders = [body for body in bodies if len(pieces[body.number]) >= 2]
+    replaced: dict[int, FootnoteBody] = {}
+    paired: list[FootnoteBody] = []
+    for index, holder in enumerate(holders):
+        bound = holders[index + 1].number if index + 1 < len(holders) else None
+        after = [t for t in textless if t[0] > holder.number and (bound is None or t[0] < bound)]
+        run_on = pieces[holder.number][1:]
+        if len(after) < MIN_RUN_ON_NOTES or len(after) != len(run_on):
+            continue
+        own_end = pieces[holder.number][0][1]
+        replaced[holder.number] = FootnoteBody(
+            holder.number,
+            line_index.span(holder.span.start, own_end),
+            " ".join(text[text_starts[holder.number] : own_end].split()),
+            holder.recovered,
+        )
+        paired.extend(
+            FootnoteBody(number, line_index.span(lead, line_end), " ".join(text[a:b].split()))
+            for (number, lead, line_end), (a, b) in zip(after, run_on, strict=True)
+        )
+    if not paired:
+        return bodies
+    kept = [replaced.get(body.number, body) for body in bodies]
+    return sorted([*kept, *paired], key=lambda body: body.span.start)

@@ -234,6 +234,10 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("prices fell by 5 per cent and rose", []),
         ("at least 3 in 10 plants closed", []),
         ("the target 12 governorates.6 They", []),
+        ("principles of intergenerational equity, 17\n   common but differentiated", [17]),
+        ("and precaution 19\n   should also guide interpretation", [19]),
+        ("the overall budget of 12\n   Million was", []),
+        ("the principles of equity, 17 common to all", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(

@@ -76,10 +76,13 @@ _YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # ("transition minerals 5 or reliance", "toxic waste, 22" / "while"). A figure stands so as
 # often, before what it counts ("at least 6 socioeconomic", "in May, 12 people", "5 per cent",
 # "3 in 10"), so only a number before a word that joins clauses or phrases (and no figure after
-# it) is taken, and only as the very next call (see ``weak``).
+# it) is taken, and only as the very next call (see ``weak``). So is a number that ends a line
+# inside a sentence, the next line going on in lower case ("the principles of intergenerational
+# equity, 17" / "common but differentiated ...", as ``pdftotext -layout`` sets a superscript).
 _INNER_CALL = re.compile(
     r"(?<=[a-z,]) (\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
-    r"|hence|especially|including|notably|as|in|with|among|such)\b(?![ \t]+\d))"
+    r"|hence|especially|including|notably|as|in|with|among|such)\b(?![ \t]+\d)"
+    r"|[ \t]*\n[ \t]*[a-z])"
 )
 
 
