@@ -181,6 +181,10 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
     def place(self, *_names: Token) -> _Place:
         return _PLACE
 
+    def abbreviation(self, *tokens: Token) -> _Author:
+        # "(JEP)" after the name it abbreviates: part of the name, brackets and all.
+        return _Author(tokens, int(tokens[0].start_pos or 0))
+
     # ---------------------------------------------------------------- pinpoint
     def locator(self, *tokens: Token) -> _Located:
         return _Located(_joined_locator(list(tokens)), *_span_of(tokens))
@@ -262,6 +266,23 @@ def _joined_locator(tokens: list[Token]) -> str:
     return "".join(parts)
 
 
+def _matching_close(text: str, inside: int, limit: int) -> int:
+    """The ")" that closes the bracket opened right before ``inside``, with brackets one level
+    deep inside it, or -1 (none before ``limit``, or brackets nested deeper)."""
+    depth = 1
+    for position in range(inside, limit):
+        char = text[position]
+        if char == "(":
+            depth += 1
+            if depth > 2:
+                return -1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position
+    return -1
+
+
 class _TooLong(Exception):
     """A source name longer than ``MAX_AUTHOR_WORDS``: prose, not a citation."""
 
@@ -303,8 +324,8 @@ def iter_citations(
 ) -> Iterator[Citation]:
     """Every citation in parentheses in ``text[start:end]``, one per citation of a group.
 
-    Each "(" whose ")" follows within a short window, with no "(" between, is a candidate; the
-    grammar decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
+    Each "(" whose ")" follows within a short window is a candidate, brackets one level deep
+    inside it included ("(Jurisdicción Especial para la Paz (JEP), 2018)"); the grammar decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
     citations are found too: whether a date in parentheses counts as a citation in a given
     document is for the document assembler to decide.
 
@@ -318,8 +339,14 @@ def iter_citations(
     position = text.find("(", max(0, start), stop)
     while position != -1:
         inside = position + 1
-        close = text.find(")", inside, min(stop, inside + _MAX_INSIDE))
-        if close != -1 and text.find("(", inside, close) == -1:
+        limit = min(stop, inside + _MAX_INSIDE)
+        close = text.find(")", inside, limit)
+        if close != -1 and text.find("(", inside, close) != -1:
+            # Brackets inside: an acronym after a name, "(Jurisdicción Especial para la Paz
+            # (JEP), 2018)". Should the grammar refuse the whole, each inner bracket is still
+            # tried on its own, as the search goes on from the next "(".
+            close = _matching_close(text, inside, limit)
+        if close != -1:
             try:
                 parts = _located(text[inside:close])
             except GrammarError:
