@@ -734,6 +734,43 @@ def test_a_year_letter_picks_among_one_authors_works_of_that_year_in_list_order(
     ]
 
 
+_SAME_YEAR_LIST = (
+    "References\n\n"
+    "Jurisdicción Especial para la Paz (JEP) (2022). La JEP expide tercera resolución.\n\n"
+    "Jurisdicción Especial para la Paz (JEP) (n.d.). Caso 03.\n\n"
+    "Centro Nacional de Memoria Histórica (2015). Limpieza social. CNMH, Bogotá.\n\n"
+    "Centro Nacional de Memoria Histórica (2018). Desaparición forzada. CNMH, Bogotá.\n\n"
+    "Velásquez-Ruiz, L. and Olarte-Bácares, A. (2022). The comprehensive system. Journal.\n\n"
+    "Roberts, M. E. (2018). Structural topic models for analyzing text. Journal.\n"
+)
+
+
+def test_a_year_in_brackets_cites_the_source_named_last_before_it() -> None:
+    text = (
+        "Report title\n\nLa JEP ha sido criticada. Velásquez-Ruiz and Olarte-Bácares (2022) "
+        "destaca su carácter innovador.\n\n" + _SAME_YEAR_LIST
+    )
+    assert _links(text) == [("2022", 4, "Velásquez-Ruiz, L. and Olarte-Bácares, A.")]
+
+
+def test_the_second_year_of_a_bracket_cites_the_source_named_before_the_bracket() -> None:
+    text = (
+        "Report title\n\nLos informes del Centro Nacional de Memoria Histórica (2015, 2018) "
+        "ofrecen un panorama.\n\n" + _SAME_YEAR_LIST
+    )
+    assert [link[:2] for link in _links(text)] == [("2015", 2), ("2018", 3)]
+
+
+def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
+    text = (
+        "Report title\n\nEl caso se conoce así (Jurisdicción Especial para la Paz (JEP), nd)."
+        "\n\n" + _SAME_YEAR_LIST
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Jurisdicción Especial para la Paz (JEP), nd", 1)
+    ]
+
+
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"

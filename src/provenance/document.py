@@ -570,6 +570,8 @@ def _citations(
     # in the same paragraph shows the writer cited with it after all.
     set_aside: Citation | None = None
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
+    # The end of the last citation read against its context, and where that context started.
+    last_end, last_context_start = -1, 0
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
@@ -597,11 +599,17 @@ def _citations(
             result.append(citation)
             previous = citation
             continue
-        context_start = max(
-            paragraph_start,
-            previous_end_in_paragraph.get(paragraph_start, 0),
-            citation.span.start - _CONTEXT_CHARS,
-        )
+        if _same_bracket(text, last_end, citation.span.start):
+            # "Centro Nacional de Memoria Histórica (2015, 2018)": the second year is read with
+            # the same words before the bracket as the first.
+            context_start = last_context_start
+        else:
+            context_start = max(
+                paragraph_start,
+                previous_end_in_paragraph.get(paragraph_start, 0),
+                citation.span.start - _CONTEXT_CHARS,
+            )
+        last_end, last_context_start = citation.span.end, context_start
         found = listed.resolve(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )
@@ -639,6 +647,12 @@ def _citations(
         set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
+
+
+def _same_bracket(text: str, previous_end: int, start: int) -> bool:
+    """Whether a citation follows the one ending at ``previous_end`` in the same bracket, with
+    only a separator between them ("2015, 2018", "Ball, 1999, Guzmán, 2015")."""
+    return 0 <= previous_end <= start and not text[previous_end:start].strip(" \t\n,;")
 
 
 # A law report's abbreviation (it has a full stop: "Dec.", "F.3d", "U.S.") and a page, with
@@ -885,6 +899,10 @@ class _SourceIndex:
                 matches = [i for i in candidates if self._year_names_edition(date, i)]
             if year_suffix is not None and matches:
                 return _nth_of_year(matches, year_suffix, self.references)
+            if date is None:
+                # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
+                # undated works, a citation without a date means an undated one.
+                matches = [i for i in matches if self.references[i].entry.date is None] or matches
             return self._prefer_cited_sections(matches)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
@@ -894,12 +912,18 @@ class _SourceIndex:
             return None
         context = " " + source_key(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
-        named = [i for i in same_date if any(f" {key} " in context for key in self.context_keys[i])]
+        # Where each entry's name last stands before the bracket: "Velásquez-Ruiz (2022)" after
+        # a sentence naming the JEP cites Velásquez-Ruiz 2022, not the JEP's 2022 entry.
+        last_named = {
+            i: max(context.rfind(f" {key} ") for key in self.context_keys[i]) for i in same_date
+        }
+        named = [i for i in same_date if last_named[i] >= 0]
         if year_suffix is not None and named:
             # "Roe (2001b) disagreed": the name before the bracket, then the letter.
             return _nth_of_year(named, year_suffix, self.references)
         if named:
-            return self._prefer_cited_sections(named)
+            nearest = max(last_named[i] for i in named)
+            return self._prefer_cited_sections([i for i in named if last_named[i] == nearest])
         exact = [i for i in same_date if self._same_day(date, i)]
         if len(exact) == 1:
             return exact[0]
