@@ -771,6 +771,27 @@ def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
     ]
 
 
+def test_a_source_listed_after_each_answer_is_cited_from_the_list_that_follows() -> None:
+    # A learning plan answers each question, then lists its sources: the same work may be listed
+    # under two answers, and a citation means the list under its own answer.
+    sources = "Sources:\n\nSmith, J. (2021). Disinformation in Mexico. Journal of Studies.\n\n"
+    answer = (
+        "Platforms let people create and share misleading information at a scale never seen "
+        "before, and the harm it does in armed conflict is documented (Smith, 2021).\n\n"
+    )
+    text = (
+        "Report title\n\n## What is known?\n\n"
+        + answer
+        + sources
+        + "## What is missing?\n\n"
+        + answer
+        + sources
+    )
+    document = provenance.parse(text)
+    lines = [document.references[c.reference].span.line for c in document.citations]  # type: ignore[index]
+    assert lines == [9, 17]
+
+
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"

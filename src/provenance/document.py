@@ -903,7 +903,7 @@ class _SourceIndex:
                 # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
                 # undated works, a citation without a date means an undated one.
                 matches = [i for i in matches if self.references[i].entry.date is None] or matches
-            return self._prefer_cited_sections(matches)
+            return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
         self.last_work = len(candidates)
@@ -923,7 +923,9 @@ class _SourceIndex:
             return _nth_of_year(named, year_suffix, self.references)
         if named:
             nearest = max(last_named[i] for i in named)
-            return self._prefer_cited_sections([i for i in named if last_named[i] == nearest])
+            return self._prefer_cited_sections(
+                [i for i in named if last_named[i] == nearest], context_end
+            )
         exact = [i for i in same_date if self._same_day(date, i)]
         if len(exact) == 1:
             return exact[0]
@@ -1029,13 +1031,19 @@ class _SourceIndex:
         entry_date = self.references[index].entry.date
         return date is not None and entry_date is not None and date.iso() == entry_date.iso()
 
-    def _prefer_cited_sections(self, matches: list[int]) -> int | None:
-        """The first match in the first section of ``_SOURCE_SECTIONS`` that has one."""
+    def _prefer_cited_sections(self, matches: list[int], at: int | None = None) -> int | None:
+        """The first match in the first section of ``_SOURCE_SECTIONS`` that has one; within
+        it, the first listed after offset ``at`` if any is: a report with a list of sources
+        after each chapter or answer cites the list that follows the citation."""
         if not matches:
             return None
         return min(
             matches,
-            key=lambda i: (_SOURCE_SECTIONS.index(self.references[i].section), i),
+            key=lambda i: (
+                _SOURCE_SECTIONS.index(self.references[i].section),
+                at is not None and self.references[i].span.start < at,
+                i,
+            ),
         )
 
 
