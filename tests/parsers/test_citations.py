@@ -269,7 +269,10 @@ def test_author_date_shapes_of_other_styles(
 
 def test_a_bracket_inside_a_citation_is_part_of_it() -> None:
     text = "(Jurisdicción Especial para la Paz (JEP), 2018) and (see (AI 1999) here)"
-    assert [c[0] for c in cite(text)] == ["Jurisdicción Especial para la Paz (JEP), 2018", "AI 1999"]
+    assert [c[0] for c in cite(text)] == [
+        "Jurisdicción Especial para la Paz (JEP), 2018",
+        "AI 1999",
+    ]
 
 
 def test_undated_citation_span_ends_at_its_keyword() -> None:

@@ -325,7 +325,8 @@ def iter_citations(
     """Every citation in parentheses in ``text[start:end]``, one per citation of a group.
 
     Each "(" whose ")" follows within a short window is a candidate, brackets one level deep
-    inside it included ("(Jurisdicción Especial para la Paz (JEP), 2018)"); the grammar decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
+    inside it included ("(Jurisdicción Especial para la Paz (JEP), 2018)"); the grammar
+    decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
     citations are found too: whether a date in parentheses counts as a citation in a given
     document is for the document assembler to decide.
 
