@@ -19,6 +19,8 @@ a number (``Country Reports 1999 2000``) the last date is the citation's date.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -266,6 +268,34 @@ def _joined_locator(tokens: list[Token]) -> str:
     return "".join(parts)
 
 
+# A ";" that ends an HTML character reference ("&amp;", "&#38;"), not a group's separator.
+_ENTITY_END = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
+
+
+def _readable_parts(inside: str) -> list[tuple[int, _Located]]:
+    """The citations of a bracket's inside, each with the offset its positions count from.
+
+    A group the grammar refuses whole is read member by member (between its semicolons): one
+    member it cannot read ("DRW submissions 2023", "Angel & boyd 2024") does not lose the
+    others ("(Froomkin & Colangelo 2020; DRW submissions 2023; 2024)")."""
+    try:
+        return [(0, part) for part in _located(inside)]
+    except GrammarError:
+        pass
+    found: list[tuple[int, _Located]] = []
+    start = 0
+    separators = [i for i, char in enumerate(inside) if char == ";"]
+    if not separators:
+        return found
+    for end in [*separators, len(inside)]:
+        if end < len(inside) and _ENTITY_END.search(inside, max(0, end - 9), end):
+            continue  # "&amp;" inside a name
+        with contextlib.suppress(GrammarError):
+            found.extend((start, part) for part in _located(inside[start:end]))
+        start = end + 1
+    return found
+
+
 def _matching_close(text: str, inside: int, limit: int) -> int:
     """The ")" that closes the bracket opened right before ``inside``, with brackets one level
     deep inside it, or -1 (none before ``limit``, or brackets nested deeper)."""
@@ -348,12 +378,8 @@ def iter_citations(
             # tried on its own, as the search goes on from the next "(".
             close = _matching_close(text, inside, limit)
         if close != -1:
-            try:
-                parts = _located(text[inside:close])
-            except GrammarError:
-                parts = []
-            for part in parts:
-                first, last = inside + part.start, inside + part.end
+            for offset, part in _readable_parts(text[inside:close]):
+                first, last = inside + offset + part.start, inside + offset + part.end
                 matched, value = text[first:last], part.value
                 known = interned.setdefault(matched, (matched, value))
                 if known[1] == value:
