@@ -792,6 +792,17 @@ def test_a_source_listed_after_each_answer_is_cited_from_the_list_that_follows()
     assert lines == [9, 17]
 
 
+def test_a_group_broken_by_a_paragraph_break_after_a_separator_goes_on() -> None:
+    text = (
+        "Report title\n\nInterviewers should minimise option-posing questions (Cyr, 2022;"
+        "\n\nPoole & Dickinson, 2024). Training helps (Cyr,\n\n2022).\n\n"
+        "References\n\nCyr, M. (2022). Conducting interviews with child victims. Routledge.\n\n"
+        "Poole, D. A., & Dickinson, J. (2024). Interviewing children. APA.\n"
+    )
+    # The second bracket breaks inside a member: the break is not taken for part of it.
+    assert [link[:2] for link in _links(text)] == [("Cyr, 2022", 0), ("Poole & Dickinson, 2024", 1)]
+
+
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"

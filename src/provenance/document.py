@@ -555,9 +555,10 @@ def _citations(
     interned: dict[str, tuple[str, CitationValue]] = {}
     raw = [
         c
-        for start, end in seg.prose
+        for start, end, close_by in _prose_runs(text, seg.prose)
         for c in budget.counted(
-            iter_citations(text, line_index, start, end, interned=interned), "citations"
+            iter_citations(text, line_index, start, end, interned=interned, close_by=close_by),
+            "citations",
         )
     ]
     if not listed.indices:
@@ -647,6 +648,22 @@ def _citations(
         set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
+
+
+def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Each prose span with where a bracket opened in it may close: the end of the next prose
+    span when only blank lines part them (a paragraph broken by a conversion may break a
+    bracket), else its own end; a heading or a running head between them ends the bracket's
+    chance."""
+    runs: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(prose):
+        close_by = end
+        if index + 1 < len(prose):
+            following_start, following_end = prose[index + 1]
+            if not text[end:following_start].strip():
+                close_by = following_end
+        runs.append((start, end, close_by))
+    return runs
 
 
 def _same_bracket(text: str, previous_end: int, start: int) -> bool:

@@ -351,8 +351,14 @@ def iter_citations(
     end: int | None = None,
     *,
     interned: dict[str, tuple[str, CitationValue]] | None = None,
+    close_by: int | None = None,
 ) -> Iterator[Citation]:
-    """Every citation in parentheses in ``text[start:end]``, one per citation of a group.
+    """Every citation in parentheses opening in ``text[start:end]``, one per citation of a group.
+
+    A bracket may close after ``end``, up to ``close_by`` (default ``end``), when ``end`` falls
+    right after a group's ";": a conversion may break a paragraph, and a group with it ("(...,
+    2012; Cyr, 2022;" then a blank line, then "Poole & Dickinson, 2024)"), and the caller
+    knows when the next paragraph goes on.
 
     Each "(" whose ")" follows within a short window is a candidate, brackets one level deep
     inside it included ("(Jurisdicción Especial para la Paz (JEP), 2018)"); the grammar
@@ -367,11 +373,17 @@ def iter_citations(
     if interned is None:
         interned = {}
     stop = len(text) if end is None else max(0, min(end, len(text)))
+    close_stop = stop if close_by is None else max(stop, min(close_by, len(text)))
     position = text.find("(", max(0, start), stop)
     while position != -1:
         inside = position + 1
         limit = min(stop, inside + _MAX_INSIDE)
         close = text.find(")", inside, limit)
+        if close == -1 and close_stop > stop and text[inside:stop].rstrip().endswith(";"):
+            # Only after a separator: a break inside a member ("(Tan," then "1995)") is too
+            # often a break in the text the bracket does not belong to.
+            limit = min(close_stop, inside + _MAX_INSIDE)
+            close = text.find(")", inside, limit)
         if close != -1 and text.find("(", inside, close) != -1:
             # Brackets inside: an acronym after a name, "(Jurisdicción Especial para la Paz
             # (JEP), 2018)". Should the grammar refuse the whole, each inner bracket is still
