@@ -803,6 +803,23 @@ def test_a_group_broken_by_a_paragraph_break_after_a_separator_goes_on() -> None
     assert [link[:2] for link in _links(text)] == [("Cyr, 2022", 0), ("Poole & Dickinson, 2024", 1)]
 
 
+def test_a_citation_names_as_many_authors_as_the_work_it_cites() -> None:
+    text = (
+        "Report title\n\nOne study (Garcia, 2022) and another (Garcia et al., 2022) agree, "
+        "as does a third (Brown 2023).\n\n"
+        "References\n\n"
+        "Brown, O., Smith, L. G. E., & Joinson, A. (2023). Online risk signals. Journal.\n\n"
+        "Brown, R. (2023). Prevalence of viewing online material. Trends and Issues.\n\n"
+        "Garcia, F. J. (2022). Techniques to elicit disclosure. Griffith University.\n\n"
+        "Garcia, F. J., Powell, M. B., & Brubacher, S. P. (2022). Transition prompts. Law.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Garcia, 2022", 2),
+        ("Garcia et al., 2022", 3),
+        ("Brown 2023", 1),
+    ]
+
+
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"

@@ -650,6 +650,13 @@ def _citations(
     return result
 
 
+#: What joins the names of several authors: "Smith and Doe", "Smith & Doe", "Smith et al.", a
+#: listed name after an initial ("Brown, O., Smith, L."); a citation's "Raman, Tandong" too.
+_SEVERAL_AUTHORS = re.compile(
+    r"\s(?:and|&|&amp;|et\.? al)(?!\w)|[A-Z]\.,\s+[A-Z]|^[^,]+,\s*[A-Z][a-z]+,\s"
+)
+
+
 def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Each prose span with where a bracket opened in it may close: the end of the next prose
     span when only blank lines part them (a paragraph broken by a conversion may break a
@@ -920,6 +927,8 @@ class _SourceIndex:
                 # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
                 # undated works, a citation without a date means an undated one.
                 matches = [i for i in matches if self.references[i].entry.date is None] or matches
+            if len(matches) > 1:
+                matches = self._by_author_count(author, matches)
             return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
@@ -1047,6 +1056,21 @@ class _SourceIndex:
     def _same_day(self, date: DateValue | None, index: int) -> bool:
         entry_date = self.references[index].entry.date
         return date is not None and entry_date is not None and date.iso() == entry_date.iso()
+
+    def _by_author_count(self, cited: str, matches: list[int]) -> list[int]:
+        """Of the entries a name matches, those by one author when the citation names one, by
+        several when it names several: in author-date styles "(Brown 2023)" is Brown's own
+        work, not one Brown wrote with others ("Brown, O., Smith, L. G. E., & Joinson, A."),
+        and "(Garcia et al., 2022)" the other way round. All the matches when none or all are
+        so."""
+        several = _SEVERAL_AUTHORS.search(cited) is not None
+        kept = [
+            i
+            for i in matches
+            if (_SEVERAL_AUTHORS.search(self.references[i].entry.author or "") is not None)
+            == several
+        ]
+        return kept or matches
 
     def _prefer_cited_sections(self, matches: list[int], at: int | None = None) -> int | None:
         """The first match in the first section of ``_SOURCE_SECTIONS`` that has one; within
