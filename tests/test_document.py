@@ -820,6 +820,24 @@ def test_a_citation_names_as_many_authors_as_the_work_it_cites() -> None:
     ]
 
 
+def test_a_name_cited_with_a_given_name_or_reordered_resolves_to_the_one_entry_of_its_year() -> (
+    None
+):
+    text = (
+        "Report title\n\nFares rose (Hein Tun et al., 2020). Buses ran late (New Tun 2021). "
+        "Racism went mainstream (Winter & Mondon, 2020).\n\n"
+        "References\n\nTun, T., Welle, B., & Hidalgo, D. (2020). Informal transport. WRI.\n\n"
+        "Tun, T. (2019). Earlier work. WRI.\n\n"
+        "Mondon, A., & Winter, A. (2020). Reactionary democracy. Verso Books.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Hein Tun et al., 2020", 0),
+        # No entry of 2021: the name without its first word is not taken for another year.
+        ("New Tun 2021", None),
+        ("Winter & Mondon, 2020", 2),
+    ]
+
+
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"

@@ -911,6 +911,10 @@ class _SourceIndex:
                 # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter,
                 # taken only for the one entry of that year it can mean.
                 candidates = self._misspelt(source_key(author), date)
+            if not candidates and date is not None:
+                # "(Hein Tun et al., 2020)" for "Tun, T., Welle, B. ... (2020)": a person
+                # cited by given and family name, or two authors in another order.
+                candidates = self._given_name_first(author, date)
             self.last_work = len(candidates)
             matches = [
                 i
@@ -1021,6 +1025,22 @@ class _SourceIndex:
                 and (not rest or names_match(rest, key.partition(" ")[2]))
                 for key in self.keys[i]
             )
+        ]
+        return found if len(found) == 1 else []
+
+    def _given_name_first(self, author: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` that ``author`` names without its first word: a person
+        cited by given and family name ("Hein Tun et al." for "Tun, T., Welle, B."), or two
+        authors cited in another order than listed ("Winter & Mondon" for "Mondon, A., &
+        Winter, A."). Only for two capitalised words, so an organisation's name ("South China
+        Morning Post") is never cut."""
+        words = source_key(author).split(" ")
+        if len(words) < 2 or sum(1 for word in author.split() if word[:1].isupper()) != 2:
+            return []
+        found = [
+            i
+            for i in self._named(" ".join(words[1:]))
+            if _dates_overlap(date, self.references[i].entry.date)
         ]
         return found if len(found) == 1 else []
 
