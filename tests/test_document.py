@@ -735,6 +735,110 @@ def test_a_year_letter_picks_among_one_authors_works_of_that_year_in_list_order(
     ]
 
 
+_SAME_YEAR_LIST = (
+    "References\n\n"
+    "Jurisdicción Especial para la Paz (JEP) (2022). La JEP expide tercera resolución.\n\n"
+    "Jurisdicción Especial para la Paz (JEP) (n.d.). Caso 03.\n\n"
+    "Centro Nacional de Memoria Histórica (2015). Limpieza social. CNMH, Bogotá.\n\n"
+    "Centro Nacional de Memoria Histórica (2018). Desaparición forzada. CNMH, Bogotá.\n\n"
+    "Velásquez-Ruiz, L. and Olarte-Bácares, A. (2022). The comprehensive system. Journal.\n\n"
+    "Roberts, M. E. (2018). Structural topic models for analyzing text. Journal.\n"
+)
+
+
+def test_a_year_in_brackets_cites_the_source_named_last_before_it() -> None:
+    text = (
+        "Report title\n\nLa JEP ha sido criticada. Velásquez-Ruiz and Olarte-Bácares (2022) "
+        "destaca su carácter innovador.\n\n" + _SAME_YEAR_LIST
+    )
+    assert _links(text) == [("2022", 4, "Velásquez-Ruiz, L. and Olarte-Bácares, A.")]
+
+
+def test_the_second_year_of_a_bracket_cites_the_source_named_before_the_bracket() -> None:
+    text = (
+        "Report title\n\nLos informes del Centro Nacional de Memoria Histórica (2015, 2018) "
+        "ofrecen un panorama.\n\n" + _SAME_YEAR_LIST
+    )
+    assert [link[:2] for link in _links(text)] == [("2015", 2), ("2018", 3)]
+
+
+def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
+    text = (
+        "Report title\n\nEl caso se conoce así (Jurisdicción Especial para la Paz (JEP), nd)."
+        "\n\n" + _SAME_YEAR_LIST
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Jurisdicción Especial para la Paz (JEP), nd", 1)
+    ]
+
+
+def test_a_source_listed_after_each_answer_is_cited_from_the_list_that_follows() -> None:
+    # A learning plan answers each question, then lists its sources: the same work may be listed
+    # under two answers, and a citation means the list under its own answer.
+    sources = "Sources:\n\nSmith, J. (2021). Disinformation in Mexico. Journal of Studies.\n\n"
+    answer = (
+        "Platforms let people create and share misleading information at a scale never seen "
+        "before, and the harm it does in armed conflict is documented (Smith, 2021).\n\n"
+    )
+    text = (
+        "Report title\n\n## What is known?\n\n"
+        + answer
+        + sources
+        + "## What is missing?\n\n"
+        + answer
+        + sources
+    )
+    document = provenance.parse(text)
+    lines = [document.references[c.reference].span.line for c in document.citations]  # type: ignore[index]
+    assert lines == [9, 17]
+
+
+def test_a_group_broken_by_a_paragraph_break_after_a_separator_goes_on() -> None:
+    text = (
+        "Report title\n\nInterviewers should minimise option-posing questions (Cyr, 2022;"
+        "\n\nPoole & Dickinson, 2024). Training helps (Cyr,\n\n2022).\n\n"
+        "References\n\nCyr, M. (2022). Conducting interviews with child victims. Routledge.\n\n"
+        "Poole, D. A., & Dickinson, J. (2024). Interviewing children. APA.\n"
+    )
+    # The second bracket breaks inside a member: the break is not taken for part of it.
+    assert [link[:2] for link in _links(text)] == [("Cyr, 2022", 0), ("Poole & Dickinson, 2024", 1)]
+
+
+def test_a_citation_names_as_many_authors_as_the_work_it_cites() -> None:
+    text = (
+        "Report title\n\nOne study (Garcia, 2022) and another (Garcia et al., 2022) agree, "
+        "as does a third (Brown 2023).\n\n"
+        "References\n\n"
+        "Brown, O., Smith, L. G. E., & Joinson, A. (2023). Online risk signals. Journal.\n\n"
+        "Brown, R. (2023). Prevalence of viewing online material. Trends and Issues.\n\n"
+        "Garcia, F. J. (2022). Techniques to elicit disclosure. Griffith University.\n\n"
+        "Garcia, F. J., Powell, M. B., & Brubacher, S. P. (2022). Transition prompts. Law.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Garcia, 2022", 2),
+        ("Garcia et al., 2022", 3),
+        ("Brown 2023", 1),
+    ]
+
+
+def test_a_name_cited_with_a_given_name_or_reordered_resolves_to_the_one_entry_of_its_year() -> (
+    None
+):
+    text = (
+        "Report title\n\nFares rose (Hein Tun et al., 2020). Buses ran late (New Tun 2021). "
+        "Racism went mainstream (Winter & Mondon, 2020).\n\n"
+        "References\n\nTun, T., Welle, B., & Hidalgo, D. (2020). Informal transport. WRI.\n\n"
+        "Tun, T. (2019). Earlier work. WRI.\n\n"
+        "Mondon, A., & Winter, A. (2020). Reactionary democracy. Verso Books.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Hein Tun et al., 2020", 0),
+        # No entry of 2021: the name without its first word is not taken for another year.
+        ("New Tun 2021", None),
+        ("Winter & Mondon, 2020", 2),
+    ]
+
+
 def test_a_citation_after_a_word_in_the_bracket_is_still_a_citation() -> None:
     text = (
         "Report title\n\nPolice beat protesters (see Amnesty International 2001).\n\n"

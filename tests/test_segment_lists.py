@@ -136,10 +136,31 @@ def test_list_headings_of_research_reports_are_known() -> None:
         "Literature cited",
         "Bibliographic references",
         "Bibliography and further reading",
+        "Referencias",
+        "Références bibliographiques",
+        "Bibliografía",
+        "Literaturverzeichnis",
     ):
         assert heading_key(heading) in SECTION_HEADINGS, heading
     # Spaced letters in a longer heading, or few of them, are left alone.
     assert heading_key("A B C") == "a b c"
+
+
+def test_a_markdown_heading_of_a_list_in_spanish_opens_it_across_page_separators() -> None:
+    # A paper converted from PDF to Markdown: "# **Referencias**", bullets, and the converter's
+    # page separators between the entries.
+    text = (
+        "Las ejecuciones fueron documentadas (Dejusticia, 2022).\n\n"
+        "# **Referencias**\n\n"
+        "- Ball, P. (1999). _State Violence in Guatemala_ . AAAS.\n\n"
+        "- Dejusticia (2022). Las sanciones propias. Recuperado de `https://www.dejusticia.org/`"
+        " .\n\n\n"
+        "------------------------- PAGINA 44 --------------------------\n\n"
+        "- Tate, W. (2015). _Drugs, Thugs, and Diplomats_ . Stanford University Press.\n"
+    )
+    document = provenance.parse(text)
+    assert [r.section for r in document.references] == ["references"] * 3
+    assert [c.reference for c in document.citations] == [1]
 
 
 def test_a_headed_list_of_lines_no_style_reads_is_not_taken_for_a_list() -> None:

@@ -556,9 +556,10 @@ def _citations(
     interned: dict[str, tuple[str, CitationValue]] = {}
     raw = [
         c
-        for start, end in seg.prose
+        for start, end, close_by in _prose_runs(text, seg.prose)
         for c in budget.counted(
-            iter_citations(text, line_index, start, end, interned=interned), "citations"
+            iter_citations(text, line_index, start, end, interned=interned, close_by=close_by),
+            "citations",
         )
     ]
     if not listed.indices:
@@ -571,6 +572,8 @@ def _citations(
     # in the same paragraph shows the writer cited with it after all.
     set_aside: Citation | None = None
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
+    # The end of the last citation read against its context, and where that context started.
+    last_end, last_context_start = -1, 0
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
@@ -598,11 +601,17 @@ def _citations(
             result.append(citation)
             previous = citation
             continue
-        context_start = max(
-            paragraph_start,
-            previous_end_in_paragraph.get(paragraph_start, 0),
-            citation.span.start - _CONTEXT_CHARS,
-        )
+        if _same_bracket(text, last_end, citation.span.start):
+            # "Centro Nacional de Memoria Histórica (2015, 2018)": the second year is read with
+            # the same words before the bracket as the first.
+            context_start = last_context_start
+        else:
+            context_start = max(
+                paragraph_start,
+                previous_end_in_paragraph.get(paragraph_start, 0),
+                citation.span.start - _CONTEXT_CHARS,
+            )
+        last_end, last_context_start = citation.span.end, context_start
         found = listed.resolve(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )
@@ -640,6 +649,35 @@ def _citations(
         set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
     return result
+
+
+#: What joins the names of several authors: "Smith and Doe", "Smith & Doe", "Smith et al.", a
+#: listed name after an initial ("Brown, O., Smith, L."); a citation's "Raman, Tandong" too.
+_SEVERAL_AUTHORS = re.compile(
+    r"\s(?:and|&|&amp;|et\.? al)(?!\w)|[A-Z]\.,\s+[A-Z]|^[^,]+,\s*[A-Z][a-z]+,\s"
+)
+
+
+def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Each prose span with where a bracket opened in it may close: the end of the next prose
+    span when only blank lines part them (a paragraph broken by a conversion may break a
+    bracket), else its own end; a heading or a running head between them ends the bracket's
+    chance."""
+    runs: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(prose):
+        close_by = end
+        if index + 1 < len(prose):
+            following_start, following_end = prose[index + 1]
+            if not text[end:following_start].strip():
+                close_by = following_end
+        runs.append((start, end, close_by))
+    return runs
+
+
+def _same_bracket(text: str, previous_end: int, start: int) -> bool:
+    """Whether a citation follows the one ending at ``previous_end`` in the same bracket, with
+    only a separator between them ("2015, 2018", "Ball, 1999, Guzmán, 2015")."""
+    return 0 <= previous_end <= start and not text[previous_end:start].strip(" \t\n,;")
 
 
 # A law report's abbreviation (it has a full stop: "Dec.", "F.3d", "U.S.") and a page, with
@@ -874,6 +912,10 @@ class _SourceIndex:
                 # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter,
                 # taken only for the one entry of that year it can mean.
                 candidates = self._misspelt(source_key(author), date)
+            if not candidates and date is not None:
+                # "(Hein Tun et al., 2020)" for "Tun, T., Welle, B. ... (2020)": a person
+                # cited by given and family name, or two authors in another order.
+                candidates = self._given_name_first(author, date)
             self.last_work = len(candidates)
             matches = [
                 i
@@ -886,7 +928,13 @@ class _SourceIndex:
                 matches = [i for i in candidates if self._year_names_edition(date, i)]
             if year_suffix is not None and matches:
                 return _nth_of_year(matches, year_suffix, self.references)
-            return self._prefer_cited_sections(matches)
+            if date is None:
+                # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
+                # undated works, a citation without a date means an undated one.
+                matches = [i for i in matches if self.references[i].entry.date is None] or matches
+            if len(matches) > 1:
+                matches = self._by_author_count(author, matches)
+            return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
         self.last_work = len(candidates)
@@ -895,12 +943,20 @@ class _SourceIndex:
             return None
         context = " " + source_key(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
-        named = [i for i in same_date if any(f" {key} " in context for key in self.context_keys[i])]
+        # Where each entry's name last stands before the bracket: "Velásquez-Ruiz (2022)" after
+        # a sentence naming the JEP cites Velásquez-Ruiz 2022, not the JEP's 2022 entry.
+        last_named = {
+            i: max(context.rfind(f" {key} ") for key in self.context_keys[i]) for i in same_date
+        }
+        named = [i for i in same_date if last_named[i] >= 0]
         if year_suffix is not None and named:
             # "Roe (2001b) disagreed": the name before the bracket, then the letter.
             return _nth_of_year(named, year_suffix, self.references)
         if named:
-            return self._prefer_cited_sections(named)
+            nearest = max(last_named[i] for i in named)
+            return self._prefer_cited_sections(
+                [i for i in named if last_named[i] == nearest], context_end
+            )
         exact = [i for i in same_date if self._same_day(date, i)]
         if len(exact) == 1:
             return exact[0]
@@ -973,6 +1029,22 @@ class _SourceIndex:
         ]
         return found if len(found) == 1 else []
 
+    def _given_name_first(self, author: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` that ``author`` names without its first word: a person
+        cited by given and family name ("Hein Tun et al." for "Tun, T., Welle, B."), or two
+        authors cited in another order than listed ("Winter & Mondon" for "Mondon, A., &
+        Winter, A."). Only for two capitalised words, so an organisation's name ("South China
+        Morning Post") is never cut."""
+        words = source_key(author).split(" ")
+        if len(words) < 2 or sum(1 for word in author.split() if word[:1].isupper()) != 2:
+            return []
+        found = [
+            i
+            for i in self._named(" ".join(words[1:]))
+            if _dates_overlap(date, self.references[i].entry.date)
+        ]
+        return found if len(found) == 1 else []
+
     def _dated(self, date: DateValue | None) -> list[int]:
         """The entries whose date may overlap ``date``, in order."""
         if date is None:
@@ -1006,13 +1078,34 @@ class _SourceIndex:
         entry_date = self.references[index].entry.date
         return date is not None and entry_date is not None and date.iso() == entry_date.iso()
 
-    def _prefer_cited_sections(self, matches: list[int]) -> int | None:
-        """The first match in the first section of ``_SOURCE_SECTIONS`` that has one."""
+    def _by_author_count(self, cited: str, matches: list[int]) -> list[int]:
+        """Of the entries a name matches, those by one author when the citation names one, by
+        several when it names several: in author-date styles "(Brown 2023)" is Brown's own
+        work, not one Brown wrote with others ("Brown, O., Smith, L. G. E., & Joinson, A."),
+        and "(Garcia et al., 2022)" the other way round. All the matches when none or all are
+        so."""
+        several = _SEVERAL_AUTHORS.search(cited) is not None
+        kept = [
+            i
+            for i in matches
+            if (_SEVERAL_AUTHORS.search(self.references[i].entry.author or "") is not None)
+            == several
+        ]
+        return kept or matches
+
+    def _prefer_cited_sections(self, matches: list[int], at: int | None = None) -> int | None:
+        """The first match in the first section of ``_SOURCE_SECTIONS`` that has one; within
+        it, the first listed after offset ``at`` if any is: a report with a list of sources
+        after each chapter or answer cites the list that follows the citation."""
         if not matches:
             return None
         return min(
             matches,
-            key=lambda i: (_SOURCE_SECTIONS.index(self.references[i].section), i),
+            key=lambda i: (
+                _SOURCE_SECTIONS.index(self.references[i].section),
+                at is not None and self.references[i].span.start < at,
+                i,
+            ),
         )
 
 

@@ -74,6 +74,23 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "sources and further reading": "references",
     "literature and sources": "references",
     "references and literature": "references",
+    # The same headings in the other languages of COI and human-rights reporting (French,
+    # Spanish, Portuguese, German): a report in those languages cites in the same styles.
+    "références": "references",
+    "références bibliographiques": "references",
+    "sources consultées": "references",
+    "referencias": "references",
+    "referencias bibliográficas": "references",
+    "fuentes": "references",
+    "fuentes consultadas": "references",
+    "referências": "references",
+    "referências bibliográficas": "references",
+    "fontes": "references",
+    "quellen": "references",
+    "literaturverzeichnis": "bibliography",
+    "bibliographie": "bibliography",
+    "bibliografía": "bibliography",
+    "bibliografia": "bibliography",
     "attachment": "attachment",
     "attachments": "attachment",
     "attached": "attachment",
@@ -357,6 +374,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             if (
                 key in repeated
                 or _is_page_number_line(key, len(block.lines))
+                or _PAGE_SEPARATOR.fullmatch(line.text.strip()) is not None
                 or (len(block.lines) <= 2 and _page_of_total(key) in page_totals)
                 or (
                     short is not None
@@ -459,6 +477,13 @@ def _page_of_totals(counts: Counter[str]) -> set[int]:
         if total is not None:
             pages[total].add(key)
     return {total for total, keys in pages.items() if len(keys) >= 3}
+
+
+# A page separator a PDF-to-text converter writes between pages: a rule around the page's word and
+# number ("------ PAGINA 44 ------", "=== Page 3 ===").
+_PAGE_SEPARATOR = re.compile(
+    r"[-=*_~]{3,}\s*(?i:page|pagina|página|seite|p\.)\s*\d{1,4}\s*[-=*_~]{3,}"
+)
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:

@@ -224,6 +224,69 @@ def test_author_date_shapes_of_research_reports(text: str, expected: list[Citati
     assert list(parse_citation_group(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A group whose members only a comma separates, before each source's name.
+        (
+            "Human Rights Watch, 2015, Corte Penal Internacional (CPI), 2012, El Espectador, 2021",
+            [
+                CitationValue("Human Rights Watch", Date(2015)),
+                CitationValue("Corte Penal Internacional (CPI)", Date(2012)),
+                CitationValue("El Espectador", Date(2021)),
+            ],
+        ),
+        (
+            "Ball, 1999, Guzmán, 2015",
+            [CitationValue("Ball", Date(1999)), CitationValue("Guzmán", Date(2015))],
+        ),
+        (
+            "Smith 2010, van Solinge 2019",
+            [CitationValue("Smith", Date(2010)), CitationValue("van Solinge", Date(2019))],
+        ),
+        # A comma before a pinpoint or a year still reads as before.
+        ("Smith 2010, Chapter 3", [CitationValue("Smith", Date(2010), locator="Chapter 3")]),
+        ("HRW 2018, 2019", [CitationValue("HRW", Date(2018)), CitationValue("HRW", Date(2019))]),
+        # An organisation's acronym in brackets after its name, connectors of other languages,
+        # undated works as other languages mark them.
+        (
+            "Jurisdicción Especial para la Paz (JEP), nd",
+            [CitationValue("Jurisdicción Especial para la Paz (JEP)")],
+        ),
+        ("Ministère des Affaires étrangères, s.d.", None),
+        ("Amnistía Internacional, s.f.", [CitationValue("Amnistía Internacional")]),
+    ],
+)
+def test_author_date_shapes_of_other_styles(
+    text: str, expected: list[CitationValue] | None
+) -> None:
+    if expected is None:  # "étrangères" is lower case: not a source name
+        with pytest.raises(GrammarError):
+            parse_citation_group(text)
+    else:
+        assert list(parse_citation_group(text)) == expected
+
+
+def test_a_bracket_inside_a_citation_is_part_of_it() -> None:
+    text = "(Jurisdicción Especial para la Paz (JEP), 2018) and (see (AI 1999) here)"
+    assert [c[0] for c in cite(text)] == [
+        "Jurisdicción Especial para la Paz (JEP), 2018",
+        "AI 1999",
+    ]
+
+
+def test_a_group_with_a_member_the_grammar_cannot_read_keeps_the_others() -> None:
+    text = "x (Froomkin & Colangelo 2020; DRW submissions 2023; 2024) and (ECPAT 2019; a b)"
+    assert [c[0] for c in cite(text)] == ["Froomkin & Colangelo 2020", "2024", "ECPAT 2019"]
+    # The grammar refuses a group ending in ";", and its member is still read.
+    with pytest.raises(GrammarError):
+        parse_citation_group("AI 2004;")
+    assert [c[0] for c in cite("Some text (AI 2004;) here.")] == ["AI 2004"]
+    # The ";" of an escaped ampersand separates nothing.
+    text = "(Sługocki &amp; Sowa, 2021; see page two)"
+    assert [c[0] for c in cite(text)] == ["Sługocki &amp; Sowa, 2021"]
+
+
 def test_undated_citation_span_ends_at_its_keyword() -> None:
     text = "as argued (Smith, op. cit.) before"
     (found,) = list(iter_citations(text, LineIndex(text)))
@@ -284,7 +347,6 @@ def test_group_mixing_kinds() -> None:
         "",
         " ",
         ";",
-        "AI 2004;",
         # More than MAX_AUTHOR_WORDS words before the date: prose, not a source name.
         " ".join(f"Word{n}" for n in range(MAX_AUTHOR_WORDS + 1)) + " 1999",
     ],
@@ -507,14 +569,17 @@ _GROUP_PARSER = grammar_parser("citation", ("group",))
 _MONTH = re.compile(_GROUP_PARSER.get_terminal("MONTH").pattern.to_regexp())
 _IBID = re.compile(_GROUP_PARSER.get_terminal("IBID").pattern.to_regexp())
 _NAME = re.compile(_GROUP_PARSER.get_terminal("NAME").pattern.to_regexp())
+_LOC_LABEL = re.compile(_GROUP_PARSER.get_terminal("LOC_LABEL").pattern.to_regexp())
 
 
 def _is_plain_name(word: str) -> bool:
-    """A word the grammar reads as one NAME (not a month, not ibid)."""
+    """A word the grammar reads as one NAME (not a month, not ibid, not a pinpoint's label,
+    which a comma before it makes the pinpoint of the citation before)."""
     return (
         _NAME.fullmatch(word) is not None
         and _MONTH.match(word) is None
         and _IBID.match(word) is None
+        and _LOC_LABEL.fullmatch(word) is None
     )
 
 
@@ -686,6 +751,7 @@ _EXPLICIT = {
     ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_AND": _spaced(st.just("and")),
+    "_NEXT": _spaced(st.just(",")),
     "COLON": _spaced(st.just(":")),
     "WHITESPACE": st.sampled_from([" ", "\n", "\t", "\xa0", "\n   "]),
 }

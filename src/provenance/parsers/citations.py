@@ -19,6 +19,8 @@ a number (``Country Reports 1999 2000``) the last date is the citation's date.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -181,6 +183,10 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
     def place(self, *_names: Token) -> _Place:
         return _PLACE
 
+    def abbreviation(self, *tokens: Token) -> _Author:
+        # "(JEP)" after the name it abbreviates: part of the name, brackets and all.
+        return _Author(tokens, int(tokens[0].start_pos or 0))
+
     # ---------------------------------------------------------------- pinpoint
     def locator(self, *tokens: Token) -> _Located:
         return _Located(_joined_locator(list(tokens)), *_span_of(tokens))
@@ -262,6 +268,51 @@ def _joined_locator(tokens: list[Token]) -> str:
     return "".join(parts)
 
 
+# A ";" that ends an HTML character reference ("&amp;", "&#38;"), not a group's separator.
+_ENTITY_END = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
+
+
+def _readable_parts(inside: str) -> list[tuple[int, _Located]]:
+    """The citations of a bracket's inside, each with the offset its positions count from.
+
+    A group the grammar refuses whole is read member by member (between its semicolons): one
+    member it cannot read ("DRW submissions 2023", "Angel & boyd 2024") does not lose the
+    others ("(Froomkin & Colangelo 2020; DRW submissions 2023; 2024)")."""
+    try:
+        return [(0, part) for part in _located(inside)]
+    except GrammarError:
+        pass
+    found: list[tuple[int, _Located]] = []
+    start = 0
+    separators = [i for i, char in enumerate(inside) if char == ";"]
+    if not separators:
+        return found
+    for end in [*separators, len(inside)]:
+        if end < len(inside) and _ENTITY_END.search(inside, max(0, end - 9), end):
+            continue  # "&amp;" inside a name
+        with contextlib.suppress(GrammarError):
+            found.extend((start, part) for part in _located(inside[start:end]))
+        start = end + 1
+    return found
+
+
+def _matching_close(text: str, inside: int, limit: int) -> int:
+    """The ")" that closes the bracket opened right before ``inside``, with brackets one level
+    deep inside it, or -1 (none before ``limit``, or brackets nested deeper)."""
+    depth = 1
+    for position in range(inside, limit):
+        char = text[position]
+        if char == "(":
+            depth += 1
+            if depth > 2:
+                return -1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position
+    return -1
+
+
 class _TooLong(Exception):
     """A source name longer than ``MAX_AUTHOR_WORDS``: prose, not a citation."""
 
@@ -300,11 +351,18 @@ def iter_citations(
     end: int | None = None,
     *,
     interned: dict[str, tuple[str, CitationValue]] | None = None,
+    close_by: int | None = None,
 ) -> Iterator[Citation]:
-    """Every citation in parentheses in ``text[start:end]``, one per citation of a group.
+    """Every citation in parentheses opening in ``text[start:end]``, one per citation of a group.
 
-    Each "(" whose ")" follows within a short window, with no "(" between, is a candidate; the
-    grammar decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
+    A bracket may close after ``end``, up to ``close_by`` (default ``end``), when ``end`` falls
+    right after a group's ";": a conversion may break a paragraph, and a group with it ("(...,
+    2012; Cyr, 2022;" then a blank line, then "Poole & Dickinson, 2024)"), and the caller
+    knows when the next paragraph goes on.
+
+    Each "(" whose ")" follows within a short window is a candidate, brackets one level deep
+    inside it included ("(Jurisdicción Especial para la Paz (JEP), 2018)"); the grammar
+    decides. Spans are absolute offsets into ``text`` (see the module docstring). Date-only
     citations are found too: whether a date in parentheses counts as a citation in a given
     document is for the document assembler to decide.
 
@@ -315,17 +373,25 @@ def iter_citations(
     if interned is None:
         interned = {}
     stop = len(text) if end is None else max(0, min(end, len(text)))
+    close_stop = stop if close_by is None else max(stop, min(close_by, len(text)))
     position = text.find("(", max(0, start), stop)
     while position != -1:
         inside = position + 1
-        close = text.find(")", inside, min(stop, inside + _MAX_INSIDE))
-        if close != -1 and text.find("(", inside, close) == -1:
-            try:
-                parts = _located(text[inside:close])
-            except GrammarError:
-                parts = []
-            for part in parts:
-                first, last = inside + part.start, inside + part.end
+        limit = min(stop, inside + _MAX_INSIDE)
+        close = text.find(")", inside, limit)
+        if close == -1 and close_stop > stop and text[inside:stop].rstrip().endswith(";"):
+            # Only after a separator: a break inside a member ("(Tan," then "1995)") is too
+            # often a break in the text the bracket does not belong to.
+            limit = min(close_stop, inside + _MAX_INSIDE)
+            close = text.find(")", inside, limit)
+        if close != -1 and text.find("(", inside, close) != -1:
+            # Brackets inside: an acronym after a name, "(Jurisdicción Especial para la Paz
+            # (JEP), 2018)". Should the grammar refuse the whole, each inner bracket is still
+            # tried on its own, as the search goes on from the next "(".
+            close = _matching_close(text, inside, limit)
+        if close != -1:
+            for offset, part in _readable_parts(text[inside:close]):
+                first, last = inside + offset + part.start, inside + offset + part.end
                 matched, value = text[first:last], part.value
                 known = interned.setdefault(matched, (matched, value))
                 if known[1] == value:
