@@ -88,6 +88,33 @@ def test_a_site_footer_after_a_list_is_no_entry() -> None:
             assert _sources(text) == entries.split("\n"), (footer, gap)
 
 
+def test_a_web_page_s_menu_under_a_list_is_no_entry() -> None:
+    # A page copied with its navigation: a note and the site's menu right after the sources.
+    entries = (
+        "Stanković, V. (2014). Srbija u procesu spoljnih migracija. Beograd: RZS.\n"
+        "United Nations (2020). International Migrant Stock 2020. New York: United Nations."
+    )
+    menu = "BLOG\nREAD MORE\nUnited Nations\nDevelopment Programme\nWHO WE ARE\nAbout us\nOur Team"
+    for gap in ("\n", "\n\n"):
+        text = f"Report\n\nText (Stanković 2014).\n\nReferences:\n{entries}{gap}{menu}\n"
+        assert _sources(text) == entries.split("\n"), gap
+
+
+def test_a_list_of_names_alone_is_kept_and_a_short_tail_of_names_too() -> None:
+    # A list of serials, one name a line, is no menu: no read entry comes before its names;
+    # nor are two short lines after read entries (the rule asks for a run of three).
+    serials = "Africa Confidential\nAfrica Research Bulletin\nKeesing's Record of World Events"
+    text = f"Response\n\nText.\n\nAdditional Sources Consulted\n\n{serials}\n"
+    assert _sources(text) == serials.split("\n")
+    entries = (
+        "Smith, J. (2015). Border Control and Human Rights. London: Routledge.\n"
+        "Jones, K. (2018). Detention in the Mediterranean. Oxford: Oxford University Press.\n"
+        "Refworld\nLexis Nexis"
+    )
+    text = f"Report\n\nText (Smith 2015).\n\nReferences\n\n{entries}\n"
+    assert _sources(text) == entries.split("\n")
+
+
 def test_a_line_of_a_table_or_a_list_is_no_footer() -> None:
     from provenance.segment import _is_site_footer
 

@@ -998,7 +998,35 @@ def _without_unread_lists(
             for index, kind in zip(entries, kinds, strict=True)
         ):
             unread.update(entries)
+        else:
+            unread.update(_trailing_menu(text, sources, first, kinds))
     return [source for index, source in enumerate(sources) if index not in unread]
+
+
+def _trailing_menu(
+    text: str, sources: Sequence[SourceBlock], first: int, kinds: Sequence[str]
+) -> range:
+    """The entries that end a read list but are a web page's menu after it: a run of three or
+    more lines no style reads, most of them short capitalised names with no date ("READ MORE",
+    "WHO WE ARE", "About us", "Our Team"), up to the list's end. A page copied with its
+    navigation keeps the menu right under the last source; a list of serials written one name
+    a line ("Africa Confidential") is a list of its own, which no read entry comes before."""
+    run = len(kinds)
+    while (
+        run
+        and kinds[run - 1] in ("unstructured", "name-only", "prose", "label")
+        and sources[first + run - 1].legend is None
+        and sources[first + run - 1].section in ("references", "bibliography")
+    ):
+        run -= 1
+    trailing = range(first + run, first + len(kinds))
+    if not run or len(trailing) < _UNREAD_LIST_ENTRIES:
+        return range(0)
+    names = sum(
+        _is_bare_name_line(_EMPHASIS.sub("", text[sources[index].start : sources[index].end]))
+        for index in trailing
+    )
+    return trailing if names * 2 > len(trailing) else range(0)
 
 
 #: A list's preface before the heading of its first part has at most this many paragraphs.
