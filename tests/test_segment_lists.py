@@ -378,3 +378,33 @@ def test_sources_consulted_after_the_references_are_the_sources_consulted_beside
         )
     )
     assert {r.section for r in alone.references} == {"references"}
+
+
+def test_an_entry_broken_over_blank_lines_by_a_pdf_stays_whole() -> None:
+    # A PDF's text with a blank line after every line: a line that stops on a word needing the
+    # next ("with", "of the"), on a broken word or on a colon goes on after the blank line.
+    first = (
+        "Angelino, Cesario Vincenzo, et al. A case study on the detection of illegal dumps with\n\n"
+        "GIS and remote sensing images. SPIE Remote Sensing, 2018."
+    )
+    second = (
+        "Selani, Lungile. Mapping illegal dumping using a high resolution remote sensing image:\n\n"
+        "Case study: Soweto Township in South Africa. PhD dissertation, University of the\n\n"
+        "Witwatersrand, 2017."
+    )
+    third = (
+        "Alpay, Ceyda. Revolutionizing debris tracking. UNDP Türkiye, 22 February 2024. "
+        "Available at https://undp.org/turkiye/blog/revolutionizing-\n\n"
+        "debris-tracking-using-parafoil-drones."
+    )
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n"
+    assert _sources(text) == [first, second, third]
+
+
+def test_an_entry_after_a_line_that_stops_mid_entry_is_its_own_when_it_reads_as_one() -> None:
+    # The address after "Available at" was lost: the next line opens an entry with its author
+    # and date, and stays one.
+    first = "United Nations Development Programme. Improving Resilience to Floods. Available at"
+    second = "Aldroubi, M. 2021. “Iraq Passes 1 Million Covid-19 Cases.” The National, 22 April."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

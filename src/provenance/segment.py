@@ -1144,12 +1144,62 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # (2020). Title.", "de Castro C (2017).").
         return not _opens_dated_entry(first)
     if (
+        _stops_mid_entry(" ".join(previous.split()))
+        and not _opens_list_mark(first)
+        and not _opens_entry(first)
+    ):
+        # "... detection of illegal dumps with" / "... University of the" / "... revolutionizing-"
+        # then, after a blank line (a PDF's text with a blank line after every line), the rest:
+        # no entry ends on a word that needs the next or on a broken word.
+        return True
+    if (
         " " not in first
         and first.endswith((".", "/"))
         and not first.startswith(("http://", "https://", "[", "*", "-"))
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+#: Words no entry ends with: a line that stops on one goes on in the next.
+_OPEN_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "&"}
+)
+#: Words an entry's text has at least before a line of it may be taken to stop mid-entry (a
+#: sub-heading "Reports:" or a publisher's name "Aabbir," heading its works is shorter).
+_STOPPED_ENTRY_WORDS = 8
+
+
+def _opens_entry(line: str) -> bool:
+    """Whether a line reads on its own as an entry of a list, or opens as one: its author and
+    its date or title in a style of its own. The loose IRB form reads a name and a year in
+    nearly any line that ends a wrapped entry ("Witwatersrand, 2017.", "on Computer Vision and
+    Pattern Recognition (CVPR), 2017."), so its reading does not count."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(line.split()))
+    return (
+        entry.author is not None
+        and entry.kind not in ("irb-attachment", "unstructured", "name-only", "label", "prose")
+        and (entry.date is not None or entry.title is not None)
+    )
+
+
+def _stops_mid_entry(previous: str) -> bool:
+    """Whether an entry's text, as far as read, stops where no entry ends: on a word that needs
+    the next ("with", "of the", "and"), on a hyphen that broke a word or an address, or on a
+    colon before the subtitle or the address ("Available at:")."""
+    words = previous.split()
+    if len(words) < _STOPPED_ENTRY_WORDS:
+        return False
+    last = words[-1]
+    return last.lower() in _OPEN_WORDS or (last.endswith(("-", ":")) and last not in ("-", ":"))
+
+
+def _opens_list_mark(line: str) -> bool:
+    from provenance.parsers.references import opens_with_list_mark
+
+    return opens_with_list_mark(line)
 
 
 _ADDRESS_LEAD = re.compile(
