@@ -408,3 +408,28 @@ def test_an_entry_after_a_line_that_stops_mid_entry_is_its_own_when_it_reads_as_
     second = "Aldroubi, M. 2021. “Iraq Passes 1 Million Covid-19 Cases.” The National, 22 April."
     text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+def test_a_publisher_s_name_heading_its_works_is_no_entry() -> None:
+    # A UK Home Office bibliography as GOV.UK serves it: a publisher's name as a heading of its
+    # own, with no comma, then its works; the name is no entry, the works are.
+    works = [
+        "Asia-Pacific Overview – September 2024, 4 October 2024. Accessed: 10 October 2024",
+        "Regional Overview Asia-Pacific October 2024, 8 November 2024. Accessed: 18 November 2024",
+    ]
+    other = "BBC World Service, Interim government to be formed, 6 August 2024."
+    text = (
+        "Note\n\nText.\n\nBibliography\n\nSources cited\n\n"
+        "Armed Conflict Location & Event Data Project (ACLED)\n\n"
+        + "\n\n".join(works)
+        + f"\n\n{other}\n"
+    )
+    assert _sources(text) == [*works, other]
+
+
+def test_a_list_of_names_with_few_dates_keeps_its_names() -> None:
+    # Serials one name a line, one of them with its years: most entries have no date, so a
+    # name before a dated entry is an entry too.
+    names = ["Africa Confidential", "Africa Research Bulletin. 1990-1993.", "Le Monde", "Reuters"]
+    text = "Response\n\nText.\n\nReferences\n\n" + "\n\n".join(names) + "\n"
+    assert _sources(text) == names

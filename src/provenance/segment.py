@@ -949,6 +949,28 @@ def _without_unread_lists(
             ).kind
             for index in entries
         ]
+        # A year or an address, whether or not a style reads the entry whole ("Title, 5 June
+        # 2024. Accessed: 24 July 2024" is read by none).
+        dated = [
+            _YEAR_OR_ADDRESS.search(text[sources[index].start : sources[index].end]) is not None
+            for index in entries
+        ]
+        if sum(dated) * 2 > len(dated) and "irb" not in kinds:
+            # A list of dated sources that groups a publisher's works under its name, as a
+            # heading of its own ("The Daily Star", then "Cancellation of 30pc quota ..., 5 June
+            # 2024"; a UK Home Office note as GOV.UK serves it): the name alone on its line, with
+            # a dated work after it, is no entry. Not in an IRB list ("Reuters. 11 November
+            # 1994. ..."), which names the databases it consulted one a line among its entries.
+            unread.update(
+                first + offset
+                for offset in range(len(kinds) - 1)
+                if kinds[offset] == "name-only"
+                and dated[offset + 1]
+                and sources[first + offset].legend is None
+                and _is_publisher_line(
+                    text[sources[first + offset].start : sources[first + offset].end]
+                )
+            )
         if kinds.count("author-year") * 2 > len(kinds):
             # A list in the author-year style ("Zetter, R. (2007). ...") grouped under short
             # sub-headings ("Reports of international organisations", "Academic literature"):
@@ -1049,6 +1071,19 @@ def _is_group_name_line(text: str) -> bool:
 
 #: Words of a source's name heading its works (longer lines are entries or prose).
 _GROUP_NAME_WORDS = 8
+
+
+def _is_publisher_line(text: str) -> bool:
+    """A source's name alone on a line, as a heading of its works: capitalised, no longer than
+    a name heading its works, no full stop or comma at its end, no year or address."""
+    stripped = _EMPHASIS.sub("", text).strip()
+    return (
+        "\n" not in stripped
+        and stripped[:1].isupper()
+        and len(stripped.split()) <= _GROUP_NAME_WORDS
+        and not stripped.endswith((".", ",", ":"))
+        and _YEAR_OR_ADDRESS.search(stripped) is None
+    )
 
 
 def _is_sentence(text: str) -> bool:
