@@ -433,3 +433,17 @@ def test_a_list_of_names_with_few_dates_keeps_its_names() -> None:
     names = ["Africa Confidential", "Africa Research Bulletin. 1990-1993.", "Le Monde", "Reuters"]
     text = "Response\n\nText.\n\nReferences\n\n" + "\n\n".join(names) + "\n"
     assert _sources(text) == names
+
+
+def test_an_entry_that_ends_on_a_day_is_whole() -> None:
+    # "... 8 November 2024. Accessed: 18 November 2024" stops on no full stop, but on a day:
+    # the entry after it, which no style reads whole, is one of its own.
+    first = (
+        "Regional Overview Asia-Pacific October 2024, 8 November 2024. Accessed: 18 November 2024"
+    )
+    second = (
+        "Associated Press (AP), 19 more die in Bangladesh clashes as student protesters try to "
+        "impose a ‘complete shutdown’, 18 July 2024. Accessed: 24 July 2024"
+    )
+    text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

@@ -1266,13 +1266,26 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         # text stops.
         if previous.rfind("“") > previous.rfind("”"):
             return True
-        if kind != "irb" and previous[-1] not in '.)]”"' and not ends_with_address(previous):
+        if (
+            kind != "irb"
+            and previous[-1] not in '.)]”"'
+            and not ends_with_address(previous)
+            and _ENDS_WITH_DAY.search(previous) is None
+        ):
             return True
     if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
         return False
     if "http" in previous or "www." in previous:
         return False
     return first.kind == "web" and first.title is None
+
+
+# An entry that stops on a whole day ("..., 8 November 2024. Accessed: 18 November 2024") is
+# complete: the day a source was published or read ends an entry, whatever its style.
+_ENDS_WITH_DAY = re.compile(
+    r"\b[0-3]?[0-9] (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) (?:1[6-9]|20)[0-9]{2}$"
+)
 
 
 def _opens_dated_entry(line: str) -> bool:
