@@ -447,3 +447,41 @@ def test_an_entry_that_ends_on_a_day_is_whole() -> None:
     )
     text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+def test_a_pdf_line_broken_at_the_measure_or_on_a_label_goes_on_after_a_blank_line() -> None:
+    first = (
+        "Angelino, Cesario Vincenzo, et al. A case study on the detection of illegal dumps in\n\n"
+        "GIS and remote sensing images. In Earth Resources and Environmental Remote Sensing\n\n"
+        "Sensing/GIS Applications IX, vol. 10790. SPIE Remote Sensing, 2018."
+    )
+    second = (
+        "Zhang, Qiming, et al. ViTAEv2: Vision Transformer Advanced by Exploring Inductive Bias. "
+        "International Journal of Computer Vision, vol.\n\n131 (2023)."
+    )
+    third = (
+        "Alpay, Ceyda. Revolutionizing debris tracking: Using parafoil drones in the aftermath. "
+        "UNDP Türkiye,\n\n22 February 2024."
+    )
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n"
+    assert _sources(text) == [first, second, third]
+
+
+def test_a_full_line_that_ends_an_entry_without_a_date_does_not_take_the_next() -> None:
+    # "no date" ends an entry of a Home Office list; a name and a year with the title on the
+    # next line is an entry of its own, whatever ends the line above it.
+    first = (
+        "Collectif Algérien, Pénalisation de l’homosexualité en Algérie et ses conséquences, "
+        "no date"
+    )
+    second = "Ecoi.net, Algeria - LGBT - 01/08/2024 - 05/08/2026, August 2026"
+    third = (
+        "Despacio (2021). Gender and mobility: recommendations for mobility policies. Despacio: "
+        "Bogota Colombia"
+    )
+    fourth = (
+        "Morales - Miranda, N., Quesada - Alluín, C., San Gil - León, A., & Steinvorth, A.\n"
+        "(2021). Movilidad urbana y género en Costa Rica. San José: MOPT."
+    )
+    text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n\n{fourth}\n"
+    assert _sources(text) == [first, second, third, fourth]

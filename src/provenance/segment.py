@@ -1179,13 +1179,16 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # (2020). Title.", "de Castro C (2017).").
         return not _opens_dated_entry(first)
     if (
-        _stops_mid_entry(" ".join(previous.split()))
+        (_stops_mid_entry(" ".join(previous.split())) or _fills_its_line(previous))
         and not _opens_list_mark(first)
         and not _opens_entry(first)
+        and not (len(block.lines) > 1 and _opens_entry(" ".join(li.text for li in block.lines)))
     ):
         # "... detection of illegal dumps with" / "... University of the" / "... revolutionizing-"
-        # then, after a blank line (a PDF's text with a blank line after every line), the rest:
-        # no entry ends on a word that needs the next or on a broken word.
+        # / "... vol." / a full line ending on a word, then, after a blank line (a PDF's text
+        # with a blank line after every line), the rest: no entry ends so. Unless the block
+        # reads as an entry of its own (its first line, or all its lines: a name and a year
+        # with the title on the next line).
         return True
     if (
         " " not in first
@@ -1222,13 +1225,40 @@ def _opens_entry(line: str) -> bool:
 
 def _stops_mid_entry(previous: str) -> bool:
     """Whether an entry's text, as far as read, stops where no entry ends: on a word that needs
-    the next ("with", "of the", "and"), on a hyphen that broke a word or an address, or on a
-    colon before the subtitle or the address ("Available at:")."""
+    the next ("with", "of the", "and"), on a label that needs its number ("vol."), on a hyphen
+    that broke a word or an address, on a colon before the subtitle or the address ("Available
+    at:"), or on a comma."""
     words = previous.split()
     if len(words) < _STOPPED_ENTRY_WORDS:
         return False
     last = words[-1]
-    return last.lower() in _OPEN_WORDS or (last.endswith(("-", ":")) and last not in ("-", ":"))
+    return (
+        last.lower() in _OPEN_WORDS
+        or last.lower() in _NUMBER_LABELS
+        or (last.endswith(("-", ":", ",")) and last not in ("-", ":", ","))
+    )
+
+
+#: Labels that need the number after them: an entry does not end on one ("vol." / "131 (2023).").
+_NUMBER_LABELS = frozenset({"vol.", "no.", "p.", "pp.", "nos.", "vols."})
+
+
+#: A line of a PDF's text this long, stopping on a word with no closing mark, was broken at the
+#: measure of the page.
+_FULL_LINE = 75
+
+
+def _fills_its_line(previous: str) -> bool:
+    """Whether an entry's text stops on a line a PDF broke at the measure: a long line ending on
+    a word ("... In Earth Resources and Environmental Remote"), not on "no date" (how an entry
+    without a date ends) nor inside a web address."""
+    last = previous.rstrip().rsplit("\n", 1)[-1].strip()
+    return (
+        len(last) >= _FULL_LINE
+        and last[-1:].isalpha()
+        and not last.lower().endswith(("no date", "undated"))
+        and re.search(r"https?:|www\.", last) is None
+    )
 
 
 def _opens_list_mark(line: str) -> bool:
