@@ -485,3 +485,24 @@ def test_a_full_line_that_ends_an_entry_without_a_date_does_not_take_the_next() 
     )
     text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n\n{fourth}\n"
     assert _sources(text) == [first, second, third, fourth]
+
+
+def test_a_subtitle_after_a_colon_goes_on_even_when_it_reads_as_an_author_and_a_title() -> None:
+    first = (
+        "Bayudan-Dacuycuy, C., Orbeta, Jr., A., Serafica, R., & Baje, L. K. (2020). Online Work "
+        "in the Philippines:\n\nSome Lessons in the Asian Context. Philippine Institute for "
+        "Development Studies."
+    )
+    second = "Beerepoot, N. (2017). Globalisation and New Patterns of Services. London: Routledge."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_an_entry_after_one_that_lost_its_address_is_its_own() -> None:
+    first = (
+        "United Nations Development Programme. Climate Promise – North Macedonia. 2022. "
+        "Available at"
+    )
+    second = "United Nations Development Programme. Covid-19 Global Gender Response Tracker."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

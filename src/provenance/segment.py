@@ -1178,8 +1178,20 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
         return not _opens_dated_entry(first)
+    joined = " ".join(previous.split())
+    if _ADDRESS_ENDING.search(joined):
+        # "... Available at", then the address; not an entry, when the copy lost the address.
+        if first.startswith(("http://", "https://", "www.")):
+            return True
+    elif _stops_mid_entry(joined) and not _opens_list_mark(first):
+        # A line that stops on a word needing the next goes on, unless the block opens an entry
+        # with its author and date ("Smith, J. (2019)."): a title's next line may read as an
+        # author and a title ("Some Lessons in the Asian Context. Philippine Institute ...").
+        whole = " ".join(line.text for line in block.lines)
+        if not (_opens_dated_entry_strictly(first) or _opens_dated_entry_strictly(whole)):
+            return True
     if (
-        (_stops_mid_entry(" ".join(previous.split())) or _fills_its_line(previous))
+        _fills_its_line(previous)
         and not _opens_list_mark(first)
         and not _opens_entry(first)
         and not (len(block.lines) > 1 and _opens_entry(" ".join(li.text for li in block.lines)))
@@ -1220,6 +1232,22 @@ def _opens_entry(line: str) -> bool:
         entry.author is not None
         and entry.kind not in ("irb-attachment", "unstructured", "name-only", "label", "prose")
         and (entry.date is not None or entry.title is not None)
+    )
+
+
+# An entry that stops where its address should follow ("Available at", "Retrieved from").
+_ADDRESS_ENDING = re.compile(r"(?i)\b(?:at|from|via)\s*:?$")
+
+
+def _opens_dated_entry_strictly(line: str) -> bool:
+    """``_opens_entry`` with a date: an author and a date in a style of its own."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(line.split()))
+    return (
+        entry.author is not None
+        and entry.date is not None
+        and entry.kind not in ("irb-attachment", "unstructured", "name-only", "label", "prose")
     )
 
 
