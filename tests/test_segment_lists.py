@@ -506,3 +506,34 @@ def test_an_entry_after_one_that_lost_its_address_is_its_own() -> None:
     second = "United Nations Development Programme. Covid-19 Global Gender Response Tracker."
     text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+def test_a_contents_page_whose_numbers_follow_its_titles_heads_no_list() -> None:
+    # PDF text of a contents page sets the titles, then their page numbers: "References" is
+    # its last title, and the abbreviations and the list of graphs after the numbers are no
+    # list of sources.
+    titles = "\n\n".join(
+        (
+            "CONTENTS",
+            "Abbreviations and List of Graphs",
+            "Introduction",
+            "Labour Market",
+            "Pay Gap",
+            "Conclusion",
+            "References",
+        )
+    )
+    numbers = "\n\n".join(str(n) for n in (1, 2, 3, 15, 17, 21, 23))
+    after = (
+        "Abbreviations GDP – Gross Domestic Product\nEU – European Union\n"
+        "IT – Information technology\nICT – Information and communication technologies\n"
+        "UNDP – United Nations Development Programme List of Graphs Graph 1. Number of students "
+        "enrolled in ICT-related courses of study in academic year 2021/2022\n\n"
+        "Graph 2. Number of students graduating in the academic year 2020/21\n\n"
+        "Graph 3. Average length of studies and average grade of students enrolled in the "
+        "academic year 2012/2013\n\n"
+        "Graph 5. Number of doctoral students enrolled (2018/2019) and those awarded a "
+        "doctorate (2021/2022)1"
+    )
+    text = f"Report\n\n{titles}\n\n{numbers}\n\n{after}\n"
+    assert _sources(text) == []
