@@ -537,3 +537,19 @@ def test_a_contents_page_whose_numbers_follow_its_titles_heads_no_list() -> None
     )
     text = f"Report\n\n{titles}\n\n{numbers}\n\n{after}\n"
     assert _sources(text) == []
+
+
+def test_an_annex_under_a_page_number_after_a_list_ends_it() -> None:
+    entry = "World Bank. 2023. World Bank Country and Lending Groups. https://datahelpdesk.worldbank.org/"
+    annex = "2526\nANNEX 1\nDATA ANALYSIS\nMETHODOLOGY\nAND OVERVIEW"
+    columns = "\n\n".join(
+        (
+            "Under the backdrop of the collaboration between HDC",
+            "The relevant data that were collected includes socio-",
+            "and UNDP Maldives on enhancing data use for building",
+        )
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{annex}\n\n{columns}\n"
+    seg = _segment(text)
+    assert [text[s.start : s.end] for s in seg.sources] == [entry]
+    assert "ANNEX 1" in {h.text for h in seg.headings}

@@ -674,6 +674,26 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             headings.append(_make_heading(candidate, line_index))
             region("heading", block.start, block.end)
             continue
+        if section in _LIST_SECTIONS and len(block.lines) > 1:
+            # A PDF's page number, then "ANNEX 1" and the annex's title, in one block: the back
+            # matter after the list starts there, under the page's number.
+            opening = next(
+                (line for line in block.lines if not _PAGE_NUMBER.fullmatch(line.text)), None
+            )
+            if (
+                opening is not None
+                and opening is not block.lines[0]
+                and _is_back_matter_heading(opening.text)
+            ):
+                section = None
+                headings.append(
+                    _make_heading(
+                        _HeadingLine(opening, _EMPHASIS.sub("", opening.text.strip()), False),
+                        line_index,
+                    )
+                )
+                region("heading", block.start, block.end)
+                continue
         if candidate is not None:
             key = heading_key(candidate.title_text)
             if first_line is None:
