@@ -553,3 +553,16 @@ def test_an_annex_under_a_page_number_after_a_list_ends_it() -> None:
     seg = _segment(text)
     assert [text[s.start : s.end] for s in seg.sources] == [entry]
     assert "ANNEX 1" in {h.text for h in seg.headings}
+
+
+def test_an_appendix_heading_with_its_title_in_one_block_ends_a_list() -> None:
+    entry = (
+        "Schröter, D., Polsky, C., & Patt, A. G. (2005). Assessing vulnerabilities. Global Change."
+    )
+    appendix = "APPENDIX I:\nSURVEY QUESTIONNAIRE"
+    questions = (
+        "1. Please provide the name of your business or company.\n\n"
+        "2. Please provide contact details (name, email address and telephone number)."
+    )
+    text = f"Report\n\nText.\n\nREFERENCES\n\n{entry}\n\n{appendix}\n\n{questions}\n"
+    assert _sources(text) == [entry]

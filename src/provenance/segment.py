@@ -675,16 +675,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             region("heading", block.start, block.end)
             continue
         if section in _LIST_SECTIONS and len(block.lines) > 1:
-            # A PDF's page number, then "ANNEX 1" and the annex's title, in one block: the back
-            # matter after the list starts there, under the page's number.
+            # "APPENDIX I:" and its title ("SURVEY QUESTIONNAIRE") in one block, perhaps under a
+            # PDF's page number: the back matter after the list starts there.
             opening = next(
                 (line for line in block.lines if not _PAGE_NUMBER.fullmatch(line.text)), None
             )
-            if (
-                opening is not None
-                and opening is not block.lines[0]
-                and _is_back_matter_heading(opening.text)
-            ):
+            if opening is not None and _is_back_matter_heading(opening.text):
                 section = None
                 headings.append(
                     _make_heading(
