@@ -566,3 +566,13 @@ def test_an_appendix_heading_with_its_title_in_one_block_ends_a_list() -> None:
     )
     text = f"Report\n\nText.\n\nREFERENCES\n\n{entry}\n\n{appendix}\n\n{questions}\n"
     assert _sources(text) == [entry]
+
+
+def test_a_contents_page_s_last_titles_before_its_page_numbers_are_no_entries() -> None:
+    numbers = "\n\n".join(str(n) for n in (1, 4, 4, 5, 7))
+    text = (
+        "Report\n\nRecommendation\n\nReferences\n\nVII Annexes\n\n"
+        f"{numbers}\n\nlIsT Of TAblE\n\nTable 1:\n\nNumber of survey participants\n\n"
+        "Table 2:\n\nRespondent’s age (Completed year)\n"
+    )
+    assert _sources(text) == []

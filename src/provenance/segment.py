@@ -648,7 +648,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     list_first = 0  # where the entries of the list being read start in ``sources``
     list_starts: list[int] = []  # where each headed list's entries start in ``sources``
     list_level = 0  # the Markdown level of the list's heading (0: not a Markdown heading)
-    numbers_before_entries = 0  # page numbers between the list's heading and its first entry
+    numbers_before_entries = 0  # page numbers under the list's heading, before its entries
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -802,11 +802,16 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
             # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
             region("furniture", block.start, block.end)
-            if len(sources) == list_first:
+            listed = sources[list_first:]
+            if len(listed) <= _TOC_TITLES_AFTER and all(
+                _is_bare_name_line(text[b.start : b.end]) for b in listed
+            ):
                 numbers_before_entries += 1
                 if numbers_before_entries >= _TOC_PAGE_NUMBERS:
-                    # "References" then "1", "2", "3", ...: the last title of a contents page
-                    # whose page numbers a PDF's text sets after its titles, not a list.
+                    # "References" (perhaps a title or two, "VII Annexes") then "1", "2", "3",
+                    # ...: the last titles of a contents page whose page numbers a PDF's text
+                    # sets after its titles, not a list.
+                    del sources[list_first:]
                     section = None
             continue
         if list_section is not None:
@@ -1380,8 +1385,10 @@ def _opens_dated_entry(line: str) -> bool:
 
 
 _PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
-#: Page numbers in a row right under a list's heading that make it a contents page's line.
+#: Page numbers in a row right under a list's heading that make it a contents page's line,
+#: and the titles that may stand between them (the contents' last lines).
 _TOC_PAGE_NUMBERS = 3
+_TOC_TITLES_AFTER = 2
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
