@@ -576,3 +576,20 @@ def test_a_contents_page_s_last_titles_before_its_page_numbers_are_no_entries() 
         "Table 2:\n\nRespondent’s age (Completed year)\n"
     )
     assert _sources(text) == []
+
+
+def test_lines_of_running_text_each_a_block_end_a_list() -> None:
+    # A PDF's text with a blank line after every line: the text after the list comes one line
+    # a block, too short each for a paragraph, but four of them in a row are running text.
+    entry = "Boyer, Robert. (2018). Intermediacy and the diffusion of grassroots innovations."
+    prose = "\n\n".join(
+        (
+            "We conducted the research using the mixed-method approach. First, we carried out a",
+            "thorough literature review and preliminary interviews with experts and lecturers in",
+            "innovation to help us identify barriers and potential policy solutions. Second, we",
+            "a framework that consists of context and policies as a parameter for the interview",
+            "survey. Finally, after the data collection process from surveys and interviews, we",
+        )
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{prose}\n"
+    assert _sources(text) == [entry]

@@ -649,6 +649,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     list_starts: list[int] = []  # where each headed list's entries start in ``sources``
     list_level = 0  # the Markdown level of the list's heading (0: not a Markdown heading)
     numbers_before_entries = 0  # page numbers under the list's heading, before its entries
+    prose_lines = 0  # lines of running text in a row in a list, each a block of its own
+    prose_mark: tuple[int, SourceBlock | None] = (0, None)  # the entries before the first
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -814,6 +816,23 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     del sources[list_first:]
                     section = None
             continue
+        if list_section is not None:
+            if len(block.lines) == 1 and _is_prose_line(block.lines[0].text):
+                if not prose_lines:
+                    prose_mark = (len(sources), sources[-1] if sources else None)
+                prose_lines += 1
+                if prose_lines >= _PROSE_LINES:
+                    # Lines of running text, each a block of its own (a PDF's text with a blank
+                    # line after every line): the list ended before the first of them, which
+                    # were taken for entries or their lines; they are not.
+                    kept, last = prose_mark
+                    del sources[kept:]
+                    if last is not None:
+                        sources[kept - 1] = last
+                    section = list_section = None
+                    prose_lines = 0
+            else:
+                prose_lines = 0
         if list_section is not None:
             region(list_section, block.start, block.end)
             if (
@@ -1423,6 +1442,26 @@ def _is_prose(text: str) -> bool:
     if lower * 2 < len(words):
         return False
     return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
+
+
+#: Lines of running text in a row, each a block of its own, that end a list.
+_PROSE_LINES = 4
+#: Words a line of running text has at least.
+_PROSE_LINE_WORDS = 8
+
+
+def _is_prose_line(line: str) -> bool:
+    """A line of running text: eight words or more, most of them in lower case (seven in ten), no
+    year or address, and no reference style reads it beyond its words."""
+    from provenance.parsers.references import read_list_entry
+
+    words = line.split()
+    if len(words) < _PROSE_LINE_WORDS or _YEAR_OR_ADDRESS.search(line):
+        return False
+    lower = sum(word[:1].islower() for word in words)
+    if lower * 10 < len(words) * 7:
+        return False
+    return read_list_entry(" ".join(words)).kind in ("unstructured", "name-only", "prose")
 
 
 def _is_numbered_entry(text: str, section: Section) -> bool:
