@@ -593,3 +593,24 @@ def test_lines_of_running_text_each_a_block_end_a_list() -> None:
     )
     text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{prose}\n"
     assert _sources(text) == [entry]
+
+
+def test_a_list_of_one_or_two_sentences_with_no_source_is_no_list() -> None:
+    # An interview section's thanks under a running head's "References": no entry reads as a
+    # source, and the two lines are sentences with no date or address.
+    from provenance.segment import SourceBlock, _without_unread_lists
+
+    lines = (
+        "Thanks to everyone that took the time to be interviewed for this project.",
+        "A huge debt of thanks for your time, generosity and patience.",
+    )
+    text = "\n\n".join(lines) + "\n"
+    second = text.index(lines[1])
+    sources = [
+        SourceBlock("references", 0, len(lines[0])),
+        SourceBlock("references", second, second + len(lines[1])),
+    ]
+    assert _without_unread_lists(text, sources, [0]) == []
+    entry = "Smith, J. (2015). Border Control and Human Rights. London: Routledge."
+    kept = [SourceBlock("references", 0, len(entry))]
+    assert _without_unread_lists(entry, kept, [0]) == kept

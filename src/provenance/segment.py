@@ -1061,12 +1061,21 @@ def _without_unread_lists(
             # 20 July 2026", "Sources cited": a sentence between a list's heading and the heading
             # of its first part prefaces the list.
             unread.update(entries)
-        if len(entries) >= _UNREAD_LIST_ENTRIES and all(
+        if (
+            len(entries) >= _UNREAD_LIST_ENTRIES
+            or all(
+                _is_sentence(text[sources[index].start : sources[index].end])
+                and _YEAR_OR_ADDRESS.search(text[sources[index].start : sources[index].end]) is None
+                for index in entries
+            )
+        ) and all(
             sources[index].legend is None
             and kind in ("unstructured", "name-only")
             and sources[index].section in ("references", "bibliography")
             for index, kind in zip(entries, kinds, strict=True)
         ):
+            # Three or more entries no style reads, or fewer that are sentences with no date or
+            # address ("Thanks to everyone that took the time to be interviewed."): no list.
             unread.update(entries)
         else:
             unread.update(_trailing_menu(text, sources, first, kinds))
