@@ -614,3 +614,21 @@ def test_a_list_of_one_or_two_sentences_with_no_source_is_no_list() -> None:
     entry = "Smith, J. (2015). Border Control and Human Rights. London: Routledge."
     kept = [SourceBlock("references", 0, len(entry))]
     assert _without_unread_lists(entry, kept, [0]) == kept
+
+
+def test_a_first_line_cut_from_a_block_of_lines_is_no_publisher_heading() -> None:
+    # One entry whose lines the list's styles cut apart: its first line looks like a
+    # publisher's name heading dated works, but it is no block of its own, so it stays.
+    block = (
+        "Agenda on Transformative Social Protection as a Democratic\n"
+        "and Human Rights Response to the Crisis (2009): Manila,\nOctober 12-13."
+    )
+    rest = "\n\n".join(
+        (
+            "Brainard, L., A. Jones and N. Purvis (Eds) 2009. Climate Change and Poverty.",
+            "Agsaoay Sano, Eunice (2010). Advocacy and Support Work for the DRRM Law.",
+        )
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{block}\n\n{rest}\n"
+    first = _sources(text)[0]
+    assert first.startswith("Agenda on Transformative Social Protection")

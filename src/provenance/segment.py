@@ -1018,6 +1018,7 @@ def _without_unread_lists(
                 and _is_publisher_line(
                     text[sources[first + offset].start : sources[first + offset].end]
                 )
+                and _stands_alone(text, sources[first + offset])
             )
         if kinds.count("author-year") * 2 > len(kinds):
             # A list in the author-year style ("Zetter, R. (2007). ...") grouped under short
@@ -1128,6 +1129,19 @@ def _is_group_name_line(text: str) -> bool:
 
 #: Words of a source's name heading its works (longer lines are entries or prose).
 _GROUP_NAME_WORDS = 8
+
+
+_BLANK_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")
+_BLANK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
+
+
+def _stands_alone(text: str, source: SourceBlock) -> bool:
+    """Whether an entry is a block of its own, blank lines around it: a heading's layout, not the
+    first line of a block of lines that the list's styles cut into entries."""
+    before = text[max(0, source.start - 20) : source.start]
+    return (source.start == 0 or _BLANK_BEFORE.search(before) is not None) and (
+        _BLANK_AFTER.match(text, source.end) is not None
+    )
 
 
 def _is_publisher_line(text: str) -> bool:
