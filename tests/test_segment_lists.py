@@ -632,3 +632,13 @@ def test_a_first_line_cut_from_a_block_of_lines_is_no_publisher_heading() -> Non
     text = f"Report\n\nText.\n\nReferences\n\n{block}\n\n{rest}\n"
     first = _sources(text)[0]
     assert first.startswith("Agenda on Transformative Social Protection")
+
+
+def test_a_list_of_authors_broken_after_and_goes_on_after_a_blank_line() -> None:
+    first = (
+        "Adem, Kamil; Demiss Alemu, Maria Puig Arnavat, Ulrik Henriksen, Jesper Ahrenfeldt and\n\n"
+        "Tobias Pape Thomsen. 2019. “First Injection of Torrefied Biomass.” Energies 12 (7)."
+    )
+    second = "Bazilian, M. 2012. “Energy Access Scenarios to 2030.” Environmental Research Letters."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

@@ -1259,6 +1259,10 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # with its author and date ("Smith, J. (2019)."): a title's next line may read as an
         # author and a title ("Some Lessons in the Asian Context. Philippine Institute ...").
         whole = " ".join(line.text for line in block.lines)
+        if _NAMES_GO_ON.search(joined) and _YEAR_OR_ADDRESS.search(joined) is None:
+            # "Adem, Kamil; Demiss Alemu, ..., Jesper Ahrenfeldt and" / "Tobias Thomsen. 2014.":
+            # a list of authors that goes on, whatever the next line reads as.
+            return True
         if not (_opens_dated_entry_strictly(first) or _opens_dated_entry_strictly(whole)):
             return True
     if (
@@ -1305,6 +1309,9 @@ def _opens_entry(line: str) -> bool:
         and (entry.date is not None or entry.title is not None)
     )
 
+
+# An entry that stops inside its list of authors: on "and", "&", a comma or a semicolon.
+_NAMES_GO_ON = re.compile(r"(?:\band|&|[,;])$")
 
 # An entry that stops where its address should follow ("Available at", "Retrieved from").
 _ADDRESS_ENDING = re.compile(r"(?i)\b(?:at|from|via)\s*:?$")
