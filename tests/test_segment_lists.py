@@ -642,3 +642,13 @@ def test_a_list_of_authors_broken_after_and_goes_on_after_a_blank_line() -> None
     second = "Bazilian, M. 2012. “Energy Access Scenarios to 2030.” Environmental Research Letters."
     text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
+    first = (
+        "Abdukhamet, Shynggys. Landfill detection in satellite images using deep learning. PhD\n\n"
+        "dissertation, Shanghai Jiao Tong University, 2019."
+    )
+    second = "Abbott, Jeff. Guatemala’s rivers of garbage. The Progressive, 16 August 2023."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

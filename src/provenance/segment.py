@@ -1248,6 +1248,10 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     if first[0].islower() and not first.startswith(("http://", "https://")):
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
+        if _YEAR_OR_ADDRESS.search(previous) is None and not _opens_entry(first):
+            # The entry above has no year yet: "dissertation, Shanghai Jiao Tong University,
+            # 2019." ends it (read as a name and a year by the loose IRB form only).
+            return True
         return not _opens_dated_entry(first)
     joined = " ".join(previous.split())
     if _ADDRESS_ENDING.search(joined):
