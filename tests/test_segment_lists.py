@@ -88,6 +88,33 @@ def test_a_site_footer_after_a_list_is_no_entry() -> None:
             assert _sources(text) == entries.split("\n"), (footer, gap)
 
 
+def test_a_web_page_s_menu_under_a_list_is_no_entry() -> None:
+    # A page copied with its navigation: a note and the site's menu right after the sources.
+    entries = (
+        "Stanković, V. (2014). Srbija u procesu spoljnih migracija. Beograd: RZS.\n"
+        "United Nations (2020). International Migrant Stock 2020. New York: United Nations."
+    )
+    menu = "BLOG\nREAD MORE\nUnited Nations\nDevelopment Programme\nWHO WE ARE\nAbout us\nOur Team"
+    for gap in ("\n", "\n\n"):
+        text = f"Report\n\nText (Stanković 2014).\n\nReferences:\n{entries}{gap}{menu}\n"
+        assert _sources(text) == entries.split("\n"), gap
+
+
+def test_a_list_of_names_alone_is_kept_and_a_short_tail_of_names_too() -> None:
+    # A list of serials, one name a line, is no menu: no read entry comes before its names;
+    # nor are two short lines after read entries (the rule asks for a run of three).
+    serials = "Africa Confidential\nAfrica Research Bulletin\nKeesing's Record of World Events"
+    text = f"Response\n\nText.\n\nAdditional Sources Consulted\n\n{serials}\n"
+    assert _sources(text) == serials.split("\n")
+    entries = (
+        "Smith, J. (2015). Border Control and Human Rights. London: Routledge.\n"
+        "Jones, K. (2018). Detention in the Mediterranean. Oxford: Oxford University Press.\n"
+        "Refworld\nLexis Nexis"
+    )
+    text = f"Report\n\nText (Smith 2015).\n\nReferences\n\n{entries}\n"
+    assert _sources(text) == entries.split("\n")
+
+
 def test_a_line_of_a_table_or_a_list_is_no_footer() -> None:
     from provenance.segment import _is_site_footer
 
@@ -372,3 +399,277 @@ def test_sources_consulted_after_the_references_are_the_sources_consulted_beside
         )
     )
     assert {r.section for r in alone.references} == {"references"}
+
+
+def test_an_entry_broken_over_blank_lines_by_a_pdf_stays_whole() -> None:
+    # A PDF's text with a blank line after every line: a line that stops on a word needing the
+    # next ("with", "of the"), on a broken word or on a colon goes on after the blank line.
+    first = (
+        "Angelino, Cesario Vincenzo, et al. A case study on the detection of illegal dumps with\n\n"
+        "GIS and remote sensing images. SPIE Remote Sensing, 2018."
+    )
+    second = (
+        "Selani, Lungile. Mapping illegal dumping using a high resolution remote sensing image:\n\n"
+        "Case study: Soweto Township in South Africa. PhD dissertation, University of the\n\n"
+        "Witwatersrand, 2017."
+    )
+    third = (
+        "Alpay, Ceyda. Revolutionizing debris tracking. UNDP Türkiye, 22 February 2024. "
+        "Available at https://undp.org/turkiye/blog/revolutionizing-\n\n"
+        "debris-tracking-using-parafoil-drones."
+    )
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n"
+    assert _sources(text) == [first, second, third]
+
+
+def test_an_entry_after_a_line_that_stops_mid_entry_is_its_own_when_it_reads_as_one() -> None:
+    # The address after "Available at" was lost: the next line opens an entry with its author
+    # and date, and stays one.
+    first = "United Nations Development Programme. Improving Resilience to Floods. Available at"
+    second = "Aldroubi, M. 2021. “Iraq Passes 1 Million Covid-19 Cases.” The National, 22 April."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_publisher_s_name_heading_its_works_is_no_entry() -> None:
+    # A UK Home Office bibliography as GOV.UK serves it: a publisher's name as a heading of its
+    # own, with no comma, then its works; the name is no entry, the works are.
+    works = [
+        "Asia-Pacific Overview – September 2024, 4 October 2024. Accessed: 10 October 2024",
+        "Regional Overview Asia-Pacific October 2024, 8 November 2024. Accessed: 18 November 2024",
+    ]
+    other = "BBC World Service, Interim government to be formed, 6 August 2024."
+    text = (
+        "Note\n\nText.\n\nBibliography\n\nSources cited\n\n"
+        "Armed Conflict Location & Event Data Project (ACLED)\n\n"
+        + "\n\n".join(works)
+        + f"\n\n{other}\n"
+    )
+    assert _sources(text) == [*works, other]
+
+
+def test_a_list_of_names_with_few_dates_keeps_its_names() -> None:
+    # Serials one name a line, one of them with its years: most entries have no date, so a
+    # name before a dated entry is an entry too.
+    names = ["Africa Confidential", "Africa Research Bulletin. 1990-1993.", "Le Monde", "Reuters"]
+    text = "Response\n\nText.\n\nReferences\n\n" + "\n\n".join(names) + "\n"
+    assert _sources(text) == names
+
+
+def test_an_entry_that_ends_on_a_day_is_whole() -> None:
+    # "... 8 November 2024. Accessed: 18 November 2024" stops on no full stop, but on a day:
+    # the entry after it, which no style reads whole, is one of its own.
+    first = (
+        "Regional Overview Asia-Pacific October 2024, 8 November 2024. Accessed: 18 November 2024"
+    )
+    second = (
+        "Associated Press (AP), 19 more die in Bangladesh clashes as student protesters try to "
+        "impose a ‘complete shutdown’, 18 July 2024. Accessed: 24 July 2024"
+    )
+    text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_pdf_line_broken_at_the_measure_or_on_a_label_goes_on_after_a_blank_line() -> None:
+    first = (
+        "Angelino, Cesario Vincenzo, et al. A case study on the detection of illegal dumps in\n\n"
+        "GIS and remote sensing images. In Earth Resources and Environmental Remote Sensing\n\n"
+        "Sensing/GIS Applications IX, vol. 10790. SPIE Remote Sensing, 2018."
+    )
+    second = (
+        "Zhang, Qiming, et al. ViTAEv2: Vision Transformer Advanced by Exploring Inductive Bias. "
+        "International Journal of Computer Vision, vol.\n\n131 (2023)."
+    )
+    third = (
+        "Alpay, Ceyda. Revolutionizing debris tracking: Using parafoil drones in the aftermath. "
+        "UNDP Türkiye,\n\n22 February 2024."
+    )
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n"
+    assert _sources(text) == [first, second, third]
+
+
+def test_a_full_line_that_ends_an_entry_without_a_date_does_not_take_the_next() -> None:
+    # "no date" ends an entry of a Home Office list; a name and a year with the title on the
+    # next line is an entry of its own, whatever ends the line above it.
+    first = (
+        "Collectif Algérien, Pénalisation de l’homosexualité en Algérie et ses conséquences, "
+        "no date"
+    )
+    second = "Ecoi.net, Algeria - LGBT - 01/08/2024 - 05/08/2026, August 2026"
+    third = (
+        "Despacio (2021). Gender and mobility: recommendations for mobility policies. Despacio: "
+        "Bogota Colombia"
+    )
+    fourth = (
+        "Morales - Miranda, N., Quesada - Alluín, C., San Gil - León, A., & Steinvorth, A.\n"
+        "(2021). Movilidad urbana y género en Costa Rica. San José: MOPT."
+    )
+    text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n\n{third}\n\n{fourth}\n"
+    assert _sources(text) == [first, second, third, fourth]
+
+
+def test_a_subtitle_after_a_colon_goes_on_even_when_it_reads_as_an_author_and_a_title() -> None:
+    first = (
+        "Bayudan-Dacuycuy, C., Orbeta, Jr., A., Serafica, R., & Baje, L. K. (2020). Online Work "
+        "in the Philippines:\n\nSome Lessons in the Asian Context. Philippine Institute for "
+        "Development Studies."
+    )
+    second = "Beerepoot, N. (2017). Globalisation and New Patterns of Services. London: Routledge."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_an_entry_after_one_that_lost_its_address_is_its_own() -> None:
+    first = (
+        "United Nations Development Programme. Climate Promise – North Macedonia. 2022. "
+        "Available at"
+    )
+    second = "United Nations Development Programme. Covid-19 Global Gender Response Tracker."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_contents_page_whose_numbers_follow_its_titles_heads_no_list() -> None:
+    # PDF text of a contents page sets the titles, then their page numbers: "References" is
+    # its last title, and the abbreviations and the list of graphs after the numbers are no
+    # list of sources.
+    titles = "\n\n".join(
+        (
+            "CONTENTS",
+            "Abbreviations and List of Graphs",
+            "Introduction",
+            "Labour Market",
+            "Pay Gap",
+            "Conclusion",
+            "References",
+        )
+    )
+    numbers = "\n\n".join(str(n) for n in (1, 2, 3, 15, 17, 21, 23))
+    after = (
+        "Abbreviations GDP – Gross Domestic Product\nEU – European Union\n"
+        "IT – Information technology\nICT – Information and communication technologies\n"
+        "UNDP – United Nations Development Programme List of Graphs Graph 1. Number of students "
+        "enrolled in ICT-related courses of study in academic year 2021/2022\n\n"
+        "Graph 2. Number of students graduating in the academic year 2020/21\n\n"
+        "Graph 3. Average length of studies and average grade of students enrolled in the "
+        "academic year 2012/2013\n\n"
+        "Graph 5. Number of doctoral students enrolled (2018/2019) and those awarded a "
+        "doctorate (2021/2022)1"
+    )
+    text = f"Report\n\n{titles}\n\n{numbers}\n\n{after}\n"
+    assert _sources(text) == []
+
+
+def test_an_annex_under_a_page_number_after_a_list_ends_it() -> None:
+    entry = "World Bank. 2023. World Bank Country and Lending Groups. https://datahelpdesk.worldbank.org/"
+    annex = "2526\nANNEX 1\nDATA ANALYSIS\nMETHODOLOGY\nAND OVERVIEW"
+    columns = "\n\n".join(
+        (
+            "Under the backdrop of the collaboration between HDC",
+            "The relevant data that were collected includes socio-",
+            "and UNDP Maldives on enhancing data use for building",
+        )
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{annex}\n\n{columns}\n"
+    seg = _segment(text)
+    assert [text[s.start : s.end] for s in seg.sources] == [entry]
+    assert "ANNEX 1" in {h.text for h in seg.headings}
+
+
+def test_an_appendix_heading_with_its_title_in_one_block_ends_a_list() -> None:
+    entry = (
+        "Schröter, D., Polsky, C., & Patt, A. G. (2005). Assessing vulnerabilities. Global Change."
+    )
+    appendix = "APPENDIX I:\nSURVEY QUESTIONNAIRE"
+    questions = (
+        "1. Please provide the name of your business or company.\n\n"
+        "2. Please provide contact details (name, email address and telephone number)."
+    )
+    text = f"Report\n\nText.\n\nREFERENCES\n\n{entry}\n\n{appendix}\n\n{questions}\n"
+    assert _sources(text) == [entry]
+
+
+def test_a_contents_page_s_last_titles_before_its_page_numbers_are_no_entries() -> None:
+    numbers = "\n\n".join(str(n) for n in (1, 4, 4, 5, 7))
+    text = (
+        "Report\n\nRecommendation\n\nReferences\n\nVII Annexes\n\n"
+        f"{numbers}\n\nlIsT Of TAblE\n\nTable 1:\n\nNumber of survey participants\n\n"
+        "Table 2:\n\nRespondent’s age (Completed year)\n"
+    )
+    assert _sources(text) == []
+
+
+def test_lines_of_running_text_each_a_block_end_a_list() -> None:
+    # A PDF's text with a blank line after every line: the text after the list comes one line
+    # a block, too short each for a paragraph, but four of them in a row are running text.
+    entry = "Boyer, Robert. (2018). Intermediacy and the diffusion of grassroots innovations."
+    prose = "\n\n".join(
+        (
+            "We conducted the research using the mixed-method approach. First, we carried out a",
+            "thorough literature review and preliminary interviews with experts and lecturers in",
+            "innovation to help us identify barriers and potential policy solutions. Second, we",
+            "a framework that consists of context and policies as a parameter for the interview",
+            "survey. Finally, after the data collection process from surveys and interviews, we",
+        )
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{prose}\n"
+    assert _sources(text) == [entry]
+
+
+def test_a_list_of_one_or_two_sentences_with_no_source_is_no_list() -> None:
+    # An interview section's thanks under a running head's "References": no entry reads as a
+    # source, and the two lines are sentences with no date or address.
+    from provenance.segment import SourceBlock, _without_unread_lists
+
+    lines = (
+        "Thanks to everyone that took the time to be interviewed for this project.",
+        "A huge debt of thanks for your time, generosity and patience.",
+    )
+    text = "\n\n".join(lines) + "\n"
+    second = text.index(lines[1])
+    sources = [
+        SourceBlock("references", 0, len(lines[0])),
+        SourceBlock("references", second, second + len(lines[1])),
+    ]
+    assert _without_unread_lists(text, sources, [0]) == []
+    entry = "Smith, J. (2015). Border Control and Human Rights. London: Routledge."
+    kept = [SourceBlock("references", 0, len(entry))]
+    assert _without_unread_lists(entry, kept, [0]) == kept
+
+
+def test_a_first_line_cut_from_a_block_of_lines_is_no_publisher_heading() -> None:
+    # One entry whose lines the list's styles cut apart: its first line looks like a
+    # publisher's name heading dated works, but it is no block of its own, so it stays.
+    block = (
+        "Agenda on Transformative Social Protection as a Democratic\n"
+        "and Human Rights Response to the Crisis (2009): Manila,\nOctober 12-13."
+    )
+    rest = "\n\n".join(
+        (
+            "Brainard, L., A. Jones and N. Purvis (Eds) 2009. Climate Change and Poverty.",
+            "Agsaoay Sano, Eunice (2010). Advocacy and Support Work for the DRRM Law.",
+        )
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{block}\n\n{rest}\n"
+    first = _sources(text)[0]
+    assert first.startswith("Agenda on Transformative Social Protection")
+
+
+def test_a_list_of_authors_broken_after_and_goes_on_after_a_blank_line() -> None:
+    first = (
+        "Adem, Kamil; Demiss Alemu, Maria Puig Arnavat, Ulrik Henriksen, Jesper Ahrenfeldt and\n\n"
+        "Tobias Pape Thomsen. 2019. “First Injection of Torrefied Biomass.” Energies 12 (7)."
+    )
+    second = "Bazilian, M. 2012. “Energy Access Scenarios to 2030.” Environmental Research Letters."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
+    first = (
+        "Abdukhamet, Shynggys. Landfill detection in satellite images using deep learning. PhD\n\n"
+        "dissertation, Shanghai Jiao Tong University, 2019."
+    )
+    second = "Abbott, Jeff. Guatemala’s rivers of garbage. The Progressive, 16 August 2023."
+    text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]

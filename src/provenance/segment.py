@@ -707,6 +707,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     list_first = 0  # where the entries of the list being read start in ``sources``
     list_starts: list[int] = []  # where each headed list's entries start in ``sources``
     list_level = 0  # the Markdown level of the list's heading (0: not a Markdown heading)
+    numbers_before_entries = 0  # page numbers under the list's heading, before its entries
+    prose_lines = 0  # lines of running text in a row in a list, each a block of its own
+    prose_mark: tuple[int, SourceBlock | None] = (0, None)  # the entries before the first
 
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -732,6 +735,22 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             headings.append(_make_heading(candidate, line_index))
             region("heading", block.start, block.end)
             continue
+        if section in _LIST_SECTIONS and len(block.lines) > 1:
+            # "APPENDIX I:" and its title ("SURVEY QUESTIONNAIRE") in one block, perhaps under a
+            # PDF's page number: the back matter after the list starts there.
+            opening = next(
+                (line for line in block.lines if not _PAGE_NUMBER.fullmatch(line.text)), None
+            )
+            if opening is not None and _is_back_matter_heading(opening.text):
+                section = None
+                headings.append(
+                    _make_heading(
+                        _HeadingLine(opening, _EMPHASIS.sub("", opening.text.strip()), False),
+                        line_index,
+                    )
+                )
+                region("heading", block.start, block.end)
+                continue
         if candidate is not None:
             key = heading_key(candidate.title_text)
             if first_line is None:
@@ -758,6 +777,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     section = "additional-sources"
                 list_first = len(sources)
                 list_starts.append(list_first)
+                numbers_before_entries = 0
                 list_level = _markdown_level(candidate)
                 region("heading", block.start, block.end)
                 headings.append(_make_heading(candidate, line_index))
@@ -843,7 +863,35 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
             # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
             region("furniture", block.start, block.end)
+            listed = sources[list_first:]
+            if len(listed) <= _TOC_TITLES_AFTER and all(
+                _is_bare_name_line(text[b.start : b.end]) for b in listed
+            ):
+                numbers_before_entries += 1
+                if numbers_before_entries >= _TOC_PAGE_NUMBERS:
+                    # "References" (perhaps a title or two, "VII Annexes") then "1", "2", "3",
+                    # ...: the last titles of a contents page whose page numbers a PDF's text
+                    # sets after its titles, not a list.
+                    del sources[list_first:]
+                    section = None
             continue
+        if list_section is not None:
+            if len(block.lines) == 1 and _is_prose_line(block.lines[0].text):
+                if not prose_lines:
+                    prose_mark = (len(sources), sources[-1] if sources else None)
+                prose_lines += 1
+                if prose_lines >= _PROSE_LINES:
+                    # Lines of running text, each a block of its own (a PDF's text with a blank
+                    # line after every line): the list ended before the first of them, which
+                    # were taken for entries or their lines; they are not.
+                    kept, last = prose_mark
+                    del sources[kept:]
+                    if last is not None:
+                        sources[kept - 1] = last
+                    section = list_section = None
+                    prose_lines = 0
+            else:
+                prose_lines = 0
         if list_section is not None:
             region(list_section, block.start, block.end)
             if (
@@ -1012,6 +1060,29 @@ def _without_unread_lists(
             ).kind
             for index in entries
         ]
+        # A year or an address, whether or not a style reads the entry whole ("Title, 5 June
+        # 2024. Accessed: 24 July 2024" is read by none).
+        dated = [
+            _YEAR_OR_ADDRESS.search(text[sources[index].start : sources[index].end]) is not None
+            for index in entries
+        ]
+        if sum(dated) * 2 > len(dated) and "irb" not in kinds:
+            # A list of dated sources that groups a publisher's works under its name, as a
+            # heading of its own ("The Daily Star", then "Cancellation of 30pc quota ..., 5 June
+            # 2024"; a UK Home Office note as GOV.UK serves it): the name alone on its line, with
+            # a dated work after it, is no entry. Not in an IRB list ("Reuters. 11 November
+            # 1994. ..."), which names the databases it consulted one a line among its entries.
+            unread.update(
+                first + offset
+                for offset in range(len(kinds) - 1)
+                if kinds[offset] == "name-only"
+                and dated[offset + 1]
+                and sources[first + offset].legend is None
+                and _is_publisher_line(
+                    text[sources[first + offset].start : sources[first + offset].end]
+                )
+                and _stands_alone(text, sources[first + offset])
+            )
         if kinds.count("author-year") * 2 > len(kinds):
             # A list in the author-year style ("Zetter, R. (2007). ...") grouped under short
             # sub-headings ("Reports of international organisations", "Academic literature"):
@@ -1054,14 +1125,51 @@ def _without_unread_lists(
             # 20 July 2026", "Sources cited": a sentence between a list's heading and the heading
             # of its first part prefaces the list.
             unread.update(entries)
-        if len(entries) >= _UNREAD_LIST_ENTRIES and all(
+        if (
+            len(entries) >= _UNREAD_LIST_ENTRIES
+            or all(
+                _is_sentence(text[sources[index].start : sources[index].end])
+                and _YEAR_OR_ADDRESS.search(text[sources[index].start : sources[index].end]) is None
+                for index in entries
+            )
+        ) and all(
             sources[index].legend is None
             and kind in ("unstructured", "name-only")
             and sources[index].section in ("references", "bibliography")
             for index, kind in zip(entries, kinds, strict=True)
         ):
+            # Three or more entries no style reads, or fewer that are sentences with no date or
+            # address ("Thanks to everyone that took the time to be interviewed."): no list.
             unread.update(entries)
+        else:
+            unread.update(_trailing_menu(text, sources, first, kinds))
     return [source for index, source in enumerate(sources) if index not in unread]
+
+
+def _trailing_menu(
+    text: str, sources: Sequence[SourceBlock], first: int, kinds: Sequence[str]
+) -> range:
+    """The entries that end a read list but are a web page's menu after it: a run of three or
+    more lines no style reads, most of them short capitalised names with no date ("READ MORE",
+    "WHO WE ARE", "About us", "Our Team"), up to the list's end. A page copied with its
+    navigation keeps the menu right under the last source; a list of serials written one name
+    a line ("Africa Confidential") is a list of its own, which no read entry comes before."""
+    run = len(kinds)
+    while (
+        run
+        and kinds[run - 1] in ("unstructured", "name-only", "prose", "label")
+        and sources[first + run - 1].legend is None
+        and sources[first + run - 1].section in ("references", "bibliography")
+    ):
+        run -= 1
+    trailing = range(first + run, first + len(kinds))
+    if not run or len(trailing) < _UNREAD_LIST_ENTRIES:
+        return range(0)
+    names = sum(
+        _is_bare_name_line(_EMPHASIS.sub("", text[sources[index].start : sources[index].end]))
+        for index in trailing
+    )
+    return trailing if names * 2 > len(trailing) else range(0)
 
 
 #: A list's preface before the heading of its first part has at most this many paragraphs.
@@ -1084,6 +1192,32 @@ def _is_group_name_line(text: str) -> bool:
 
 #: Words of a source's name heading its works (longer lines are entries or prose).
 _GROUP_NAME_WORDS = 8
+
+
+_BLANK_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")
+_BLANK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
+
+
+def _stands_alone(text: str, source: SourceBlock) -> bool:
+    """Whether an entry is a block of its own, blank lines around it: a heading's layout, not the
+    first line of a block of lines that the list's styles cut into entries."""
+    before = text[max(0, source.start - 20) : source.start]
+    return (source.start == 0 or _BLANK_BEFORE.search(before) is not None) and (
+        _BLANK_AFTER.match(text, source.end) is not None
+    )
+
+
+def _is_publisher_line(text: str) -> bool:
+    """A source's name alone on a line, as a heading of its works: capitalised, no longer than
+    a name heading its works, no full stop or comma at its end, no year or address."""
+    stripped = _EMPHASIS.sub("", text).strip()
+    return (
+        "\n" not in stripped
+        and stripped[:1].isupper()
+        and len(stripped.split()) <= _GROUP_NAME_WORDS
+        and not stripped.endswith((".", ",", ":"))
+        and _YEAR_OR_ADDRESS.search(stripped) is None
+    )
 
 
 def _is_sentence(text: str) -> bool:
@@ -1177,7 +1311,39 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     if first[0].islower() and not first.startswith(("http://", "https://")):
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
+        if _YEAR_OR_ADDRESS.search(previous) is None and not _opens_entry(first):
+            # The entry above has no year yet: "dissertation, Shanghai Jiao Tong University,
+            # 2019." ends it (read as a name and a year by the loose IRB form only).
+            return True
         return not _opens_dated_entry(first)
+    joined = " ".join(previous.split())
+    if _ADDRESS_ENDING.search(joined):
+        # "... Available at", then the address; not an entry, when the copy lost the address.
+        if first.startswith(("http://", "https://", "www.")):
+            return True
+    elif _stops_mid_entry(joined) and not _opens_list_mark(first):
+        # A line that stops on a word needing the next goes on, unless the block opens an entry
+        # with its author and date ("Smith, J. (2019)."): a title's next line may read as an
+        # author and a title ("Some Lessons in the Asian Context. Philippine Institute ...").
+        whole = " ".join(line.text for line in block.lines)
+        if _NAMES_GO_ON.search(joined) and _YEAR_OR_ADDRESS.search(joined) is None:
+            # "Adem, Kamil; Demiss Alemu, ..., Jesper Ahrenfeldt and" / "Tobias Thomsen. 2014.":
+            # a list of authors that goes on, whatever the next line reads as.
+            return True
+        if not (_opens_dated_entry_strictly(first) or _opens_dated_entry_strictly(whole)):
+            return True
+    if (
+        _fills_its_line(previous)
+        and not _opens_list_mark(first)
+        and not _opens_entry(first)
+        and not (len(block.lines) > 1 and _opens_entry(" ".join(li.text for li in block.lines)))
+    ):
+        # "... detection of illegal dumps with" / "... University of the" / "... revolutionizing-"
+        # / "... vol." / a full line ending on a word, then, after a blank line (a PDF's text
+        # with a blank line after every line), the rest: no entry ends so. Unless the block
+        # reads as an entry of its own (its first line, or all its lines: a name and a year
+        # with the title on the next line).
+        return True
     if (
         " " not in first
         and first.endswith((".", "/"))
@@ -1185,6 +1351,93 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+#: Words no entry ends with: a line that stops on one goes on in the next.
+_OPEN_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "&"}
+)
+#: Words an entry's text has at least before a line of it may be taken to stop mid-entry (a
+#: sub-heading "Reports:" or a publisher's name "Aabbir," heading its works is shorter).
+_STOPPED_ENTRY_WORDS = 8
+
+
+def _opens_entry(line: str) -> bool:
+    """Whether a line reads on its own as an entry of a list, or opens as one: its author and
+    its date or title in a style of its own. The loose IRB form reads a name and a year in
+    nearly any line that ends a wrapped entry ("Witwatersrand, 2017.", "on Computer Vision and
+    Pattern Recognition (CVPR), 2017."), so its reading does not count."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(line.split()))
+    return (
+        entry.author is not None
+        and entry.kind not in ("irb-attachment", "unstructured", "name-only", "label", "prose")
+        and (entry.date is not None or entry.title is not None)
+    )
+
+
+# An entry that stops inside its list of authors: on "and", "&", a comma or a semicolon.
+_NAMES_GO_ON = re.compile(r"(?:\band|&|[,;])$")
+
+# An entry that stops where its address should follow ("Available at", "Retrieved from").
+_ADDRESS_ENDING = re.compile(r"(?i)\b(?:at|from|via)\s*:?$")
+
+
+def _opens_dated_entry_strictly(line: str) -> bool:
+    """``_opens_entry`` with a date: an author and a date in a style of its own."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(line.split()))
+    return (
+        entry.author is not None
+        and entry.date is not None
+        and entry.kind not in ("irb-attachment", "unstructured", "name-only", "label", "prose")
+    )
+
+
+def _stops_mid_entry(previous: str) -> bool:
+    """Whether an entry's text, as far as read, stops where no entry ends: on a word that needs
+    the next ("with", "of the", "and"), on a label that needs its number ("vol."), on a hyphen
+    that broke a word or an address, on a colon before the subtitle or the address ("Available
+    at:"), or on a comma."""
+    words = previous.split()
+    if len(words) < _STOPPED_ENTRY_WORDS:
+        return False
+    last = words[-1]
+    return (
+        last.lower() in _OPEN_WORDS
+        or last.lower() in _NUMBER_LABELS
+        or (last.endswith(("-", ":", ",")) and last not in ("-", ":", ","))
+    )
+
+
+#: Labels that need the number after them: an entry does not end on one ("vol." / "131 (2023).").
+_NUMBER_LABELS = frozenset({"vol.", "no.", "p.", "pp.", "nos.", "vols."})
+
+
+#: A line of a PDF's text this long, stopping on a word with no closing mark, was broken at the
+#: measure of the page.
+_FULL_LINE = 75
+
+
+def _fills_its_line(previous: str) -> bool:
+    """Whether an entry's text stops on a line a PDF broke at the measure: a long line ending on
+    a word ("... In Earth Resources and Environmental Remote"), not on "no date" (how an entry
+    without a date ends) nor inside a web address."""
+    last = previous.rstrip().rsplit("\n", 1)[-1].strip()
+    return (
+        len(last) >= _FULL_LINE
+        and last[-1:].isalpha()
+        and not last.lower().endswith(("no date", "undated"))
+        and re.search(r"https?:|www\.", last) is None
+    )
+
+
+def _opens_list_mark(line: str) -> bool:
+    from provenance.parsers.references import opens_with_list_mark
+
+    return opens_with_list_mark(line)
 
 
 _ADDRESS_LEAD = re.compile(
@@ -1216,13 +1469,26 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         # text stops.
         if previous.rfind("“") > previous.rfind("”"):
             return True
-        if kind != "irb" and previous[-1] not in '.)]”"' and not ends_with_address(previous):
+        if (
+            kind != "irb"
+            and previous[-1] not in '.)]”"'
+            and not ends_with_address(previous)
+            and _ENDS_WITH_DAY.search(previous) is None
+        ):
             return True
     if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
         return False
     if "http" in previous or "www." in previous:
         return False
     return first.kind == "web" and first.title is None
+
+
+# An entry that stops on a whole day ("..., 8 November 2024. Accessed: 18 November 2024") is
+# complete: the day a source was published or read ends an entry, whatever its style.
+_ENDS_WITH_DAY = re.compile(
+    r"\b[0-3]?[0-9] (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) (?:1[6-9]|20)[0-9]{2}$"
+)
 
 
 def _opens_dated_entry(line: str) -> bool:
@@ -1235,6 +1501,10 @@ def _opens_dated_entry(line: str) -> bool:
 
 
 _PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
+#: Page numbers in a row right under a list's heading that make it a contents page's line,
+#: and the titles that may stand between them (the contents' last lines).
+_TOC_PAGE_NUMBERS = 3
+_TOC_TITLES_AFTER = 2
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
@@ -1269,6 +1539,26 @@ def _is_prose(text: str) -> bool:
     if lower * 2 < len(words):
         return False
     return reference_entry(" ".join(words)).kind in ("unstructured", "name-only")
+
+
+#: Lines of running text in a row, each a block of its own, that end a list.
+_PROSE_LINES = 4
+#: Words a line of running text has at least.
+_PROSE_LINE_WORDS = 8
+
+
+def _is_prose_line(line: str) -> bool:
+    """A line of running text: eight words or more, most of them in lower case (seven in ten), no
+    year or address, and no reference style reads it beyond its words."""
+    from provenance.parsers.references import read_list_entry
+
+    words = line.split()
+    if len(words) < _PROSE_LINE_WORDS or _YEAR_OR_ADDRESS.search(line):
+        return False
+    lower = sum(word[:1].islower() for word in words)
+    if lower * 10 < len(words) * 7:
+        return False
+    return read_list_entry(" ".join(words)).kind in ("unstructured", "name-only", "prose")
 
 
 def _is_numbered_entry(text: str, section: Section) -> bool:
