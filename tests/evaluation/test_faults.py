@@ -87,3 +87,25 @@ def test_a_dropped_reference_of_a_source_also_consulted_counts_as_found() -> Non
     (fault,) = faults.drop_cited_reference(text, truth)
     found = {f.rule for f in provenance.check(provenance.parse(fault.text))}
     assert found & faults.FAULT_RULES["drop-cited-reference"] == {"cited-only-as-consulted"}
+
+
+def test_a_dropped_reference_of_a_source_also_attached_counts_as_found() -> None:
+    # The rule that reports it says so: its source is now listed only among the Attachments.
+    import provenance
+
+    text = (
+        "Protection of police officers [DZA18834.E]\n\n"
+        "Employees were relocated to Algiers (The Herald 10 Jan. 1994).\n\n"
+        "References\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."\n\n'
+        "Attachments\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n'
+    )
+    truth = {
+        "references": [{"line": 7}, {"line": 9}, {"line": 13}],
+        "citations": [{"line": 3, "text": "(The Herald 10 Jan. 1994)", "reference_line": 7}],
+    }
+    (fault,) = faults.drop_cited_reference(text, truth)
+    found = {f.rule for f in provenance.check(provenance.parse(fault.text))}
+    assert found & faults.FAULT_RULES["drop-cited-reference"] == {"cited-only-as-attachment"}

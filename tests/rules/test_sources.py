@@ -18,6 +18,7 @@ from provenance.rules.sources import (
     broken_cross_reference,
     citation_without_reference,
     citations_not_linked,
+    cited_only_as_attachment,
     cited_only_as_consulted,
     duplicate_reference,
     footnote_numbering,
@@ -252,6 +253,66 @@ def test_cited_only_as_consulted_not_when_also_in_references() -> None:
         "(The Korea Post Feb. 1999)",
         "(Yonhap 3 March 1999)",
     ]
+
+
+CITED_ATTACHED = """\
+Protection of police officers [DZA18834.E]
+
+Employees were relocated to Algiers (The Herald 10 Jan. 1994). Guards control access (ibid.).
+
+References
+
+Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."
+
+Attachments
+
+The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."
+"""
+
+
+def _attached_doc(*, with_references: bool) -> DocBuilder:
+    b = DocBuilder(CITED_ATTACHED)
+    if with_references:
+        b.reference('Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."', author="Yonhap")
+    herald = b.reference(
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."',
+        "attachment",
+        author="The Herald",
+        date=Date(1994, 1, 10),
+    )
+    b.citation(
+        "(The Herald 10 Jan. 1994)", author="The Herald", date=Date(1994, 1, 10), reference=herald
+    )
+    b.citation("(ibid.)", ibid=True, reference=herald, resolved_author="The Herald")
+    return b
+
+
+def test_cited_only_as_attachment_when_references_lack_the_attached_source() -> None:
+    doc = _attached_doc(with_references=True).build()
+    emits = list(cited_only_as_attachment(doc))
+    # Once, at the citation: the ibid. after it repeats it.
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == ["(The Herald 10 Jan. 1994)"]
+    assert emits[0].related[0].span == doc.references[1].span
+    assert flagged(citation_without_reference, doc) == []
+
+
+def test_cited_only_as_attachment_not_when_the_attachments_are_the_only_list() -> None:
+    doc = _attached_doc(with_references=False).build()
+    assert flagged(cited_only_as_attachment, doc) == []
+
+
+def test_cited_only_as_attachment_not_when_also_in_references() -> None:
+    b = DocBuilder(CITED_ATTACHED)
+    listed = b.reference(
+        'Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."', author="The Herald"
+    )
+    b.reference(
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."',
+        "attachment",
+        author="The Herald",
+    )
+    b.citation("(The Herald 10 Jan. 1994)", author="The Herald", reference=listed)
+    assert flagged(cited_only_as_attachment, b.build()) == []
 
 
 # --------------------------------------------------------------------------- footnotes

@@ -21,9 +21,15 @@ from provenance.span import LineIndex
 
 #: Fault kind -> the rules any one of which detects it.
 FAULT_RULES: Mapping[str, frozenset[str]] = {
-    # A source also listed as consulted is cited only as consulted once its entry is lost.
+    # A source also listed as consulted (or attached) is cited only as consulted (or as an
+    # attachment) once its entry is lost.
     "drop-cited-reference": frozenset(
-        {"citation-without-reference", "unreadable-source-list", "cited-only-as-consulted"}
+        {
+            "citation-without-reference",
+            "unreadable-source-list",
+            "cited-only-as-consulted",
+            "cited-only-as-attachment",
+        }
     ),
     "drop-note-body": frozenset({"footnote-without-body", "notes-not-found"}),
     "drop-note-call": frozenset({"footnote-without-marker", "footnote-numbering"}),

@@ -419,6 +419,61 @@ def cited_only_as_consulted(doc: Document) -> Iterator[Emit]:
         )
 
 
+@rule(
+    "cited-only-as-attachment",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A citation whose source is listed among the Attachments but not the References.",
+    doc=(
+        "IRB Responses list every source they cite under References and, under Attachments, "
+        "the ones sent with the Response. A citation that finds its source only among the "
+        "Attachments, in a Response that has a References list, points at a source whose "
+        "References entry is missing: the attachment names it, so the reader can still find "
+        "it, but the list of sources relied on is incomplete. A Response with no References "
+        "list, whose Attachments are its only list, is not reported."
+    ),
+    bad=(
+        "Protection of police officers [DZA18834.E]\n\n"
+        "A representative of IREMAM said the state cannot protect all civil servants "
+        "(11 May 1994). An article published in The Herald states that employees were "
+        "relocated to Algiers (The Herald 10 Jan. 1994).\n\n"
+        "References\n\n"
+        "Institut de recherche et d'étude sur le monde arabe et musulman (IREMAM). "
+        "11 May 1994. Telephone interview with representative.\n\n"
+        "Attachments\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n'
+    ),
+    good=(
+        "Protection of police officers [DZA18834.E]\n\n"
+        "A representative of IREMAM said the state cannot protect all civil servants "
+        "(11 May 1994). An article published in The Herald states that employees were "
+        "relocated to Algiers (The Herald 10 Jan. 1994).\n\n"
+        "References\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n\n'
+        "Institut de recherche et d'étude sur le monde arabe et musulman (IREMAM). "
+        "11 May 1994. Telephone interview with representative.\n\n"
+        "Attachments\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n'
+    ),
+)
+def cited_only_as_attachment(doc: Document) -> Iterator[Emit]:
+    if not any(reference.section == "references" for reference in doc.references):
+        return  # the Attachments are the list the citations use
+    for citation in doc.citations:
+        # An ibid. repeats a citation already reported.
+        if citation.kind == "ibid" or citation.reference is None:
+            continue
+        attached = doc.references[citation.reference]
+        if attached.section != "attachment":
+            continue
+        yield Emit(
+            citation.span,
+            f"citation {_citation_label(citation)} names a source listed among the Attachments "
+            "but not among the References",
+            (Related(attached.span, "the source is listed here as attached"),),
+        )
+
+
 # --------------------------------------------------------------------------- footnotes
 
 
