@@ -1287,6 +1287,58 @@ def test_many_unmatched_citations_are_one_warning_a_few_are_errors() -> None:
     assert sources_module._CitationReading(citations=15, unmatched=3).confident  # 80%
 
 
+MANY_UNMATCHED = """\
+Informal transport [ABC12345.E]
+
+Drivers earn little (Kumar 2021). Fares are set by the drivers (Raman 2021). Routes are informal
+(Raman 2021). Most drivers rent their vehicles (Shekar 2021). Few have licences (Raman 2021).
+
+References
+
+Kumar, A. (2021). Myths and Realities of Informal Public Transport.
+
+Raman, A. (2020). Informal Transport in South Asia.
+"""
+
+
+def _many_unmatched(last: str = "Shekar", kumar_author: str = "Kumar, A.") -> Document:
+    b = DocBuilder(MANY_UNMATCHED.replace("(Shekar 2021)", f"({last} 2021)"))
+    kumar = b.reference(
+        "Kumar, A. (2021). Myths and Realities of Informal Public Transport.",
+        author=kumar_author,
+        date=Date(2021),
+    )
+    b.reference(
+        "Raman, A. (2020). Informal Transport in South Asia.", author="Raman, A.", date=Date(2020)
+    )
+    b.citation("(Kumar 2021)", author="Kumar", date=Date(2021), reference=kumar)
+    after = 0
+    for _ in range(3):
+        found = b.citation("(Raman 2021)", author="Raman", date=Date(2021), after=after)
+        after = found.span.end
+    b.citation(f"({last} 2021)", author=last, date=Date(2021))
+    return b.build()
+
+
+def test_a_citation_of_a_source_the_list_never_names_is_an_error_whatever_the_share() -> None:
+    doc = _many_unmatched()
+    # One of five matched: the three "Raman 2021" may be a list read wrong (the list names
+    # Raman), but no word of the list names Shekar, so that entry is missing however it is read.
+    assert flagged(citation_without_reference, doc) == ["(Shekar 2021)"]
+    (warning,) = messages(citations_not_linked, doc)
+    assert warning.startswith("1 of 5 citations (20%) match an entry of the source list read;")
+    assert "the 3 that match none (1 more name a source the list never names" in warning
+    assert flagged(citations_not_linked, doc) == ["(Raman 2021)"]
+
+
+def test_a_list_naming_a_source_by_its_initials_names_it() -> None:
+    # "(OECD 2021)" and an entry whose author's name makes those initials: the list names the
+    # source, so the citation is among those in doubt, not an error.
+    doc = _many_unmatched("OECD", "Organisation for Economic Co-operation and Development")
+    assert flagged(citation_without_reference, doc) == []
+    assert "the 4 that match none are too many" in messages(citations_not_linked, doc)[0]
+
+
 _NAME_WORDS = st.sampled_from(
     ["Human", "Rights", "Watch", "of", "the", "for", "Korea", "Post", "and", "Smith,", "J.", "UN"]
 )

@@ -170,7 +170,10 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "stands for. The name or the date of the citation or of the entry is wrong, or the "
         "entry is missing. It is reported only where a source list was read: a document "
         "whose list could not be read gets one `unreadable-source-list` finding instead, and "
-        "one where most citations match no entry one `citations-not-linked` warning. "
+        "one where most citations match no entry one `citations-not-linked` warning, except "
+        "for the citations naming a source of which the list writes not one word "
+        "(`(Shekar, 2021)` where no entry says Shekar): however the list was read, their "
+        "entries are not in it, so each is this error. "
         "A date in brackets that no source named before it ties to anything (`The clashes "
         "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
         "in the text says which source it would stand for. "
@@ -201,7 +204,9 @@ def citation_without_reference(doc: Document) -> Iterator[Emit]:
         return  # nothing to match against: unreadable-source-list says so, once
     reading, unmatched = _citations_read(doc)
     if not reading.confident:
-        return  # citations-not-linked says it once, with the share linked
+        # citations-not-linked says it once, with the share linked, for the citations whose
+        # source the list may hold unread; one whose source it never names is missing from it.
+        unmatched = [c for c in unmatched if c in reading.unlisted]
     for citation in unmatched:
         named = (
             f" (a date of {citation.resolved_author}, as its sentence says)"
@@ -226,10 +231,12 @@ def _unmatched_citations(doc: Document) -> Iterator[Citation]:
 
 @attrs.frozen(slots=True)
 class _CitationReading:
-    """How many of a document's author-date and date-only citations its source list answered."""
+    """How many of a document's author-date and date-only citations its source list answered,
+    and the unmatched author-date citations naming a source no word of which the list has."""
 
     citations: int
     unmatched: int
+    unlisted: frozenset[Citation] = frozenset()
 
     @property
     def confident(self) -> bool:
@@ -250,7 +257,51 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, list[Citation]]:
     """How the citations were answered, and the ones that matched nothing."""
     counted = sum(1 for c in doc.citations if c.kind in ("author-date", "date-only"))
     unmatched = list(_unmatched_citations(doc))
-    return _CitationReading(counted, len(unmatched)), unmatched
+    reading = _CitationReading(counted, len(unmatched))
+    if reading.confident:
+        return reading, unmatched  # every unmatched citation is an error already
+    listed = _listed_words(doc)
+    unlisted = frozenset(c for c in unmatched if _names_unlisted_source(c, listed))
+    return attrs.evolve(reading, unlisted=unlisted), unmatched
+
+
+#: Words of a source's name that tell nothing about which source it is.
+_NAME_FILLER = frozenset(
+    {"et", "al", "and", "the", "of", "for", "on", "in", "to", "de", "du", "des", "la", "le", "y"}
+)
+
+
+def _listed_words(doc: Document) -> frozenset[str]:
+    """Every word the source lists may hold: the text from the first entry read to the end of
+    the document (entries the reading missed are there, and so is any other list of the back
+    matter), the notes, and the keys the entries may be cited by (an acronym an entry never
+    writes, such as the initials of its name)."""
+    listed = [r for r in doc.references if r.section in LISTED_SECTIONS]
+    first = min(reference.span.start for reference in listed)
+    words = set(key_words(doc.text[first:]))
+    for note in doc.footnotes:
+        if note.body is not None:
+            words.update(key_words(note.body.text))
+    for reference in listed:
+        words.update(key_words(reference.text))
+        for key in reference_keys(reference):
+            words.update(key.split(" "))
+    return frozenset(words)
+
+
+def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
+    """Whether an author-date citation names a source of which the source lists write no word
+    at all (``_listed_words``): however badly they were read, its entry is not in them
+    ("(Shekar, 2021)" where nothing after the first entry says "Shekar"). A date-only citation
+    takes its source from the sentence before it, which is not proof enough of a citation."""
+    if citation.kind != "author-date" or citation.value.author is None:
+        return False
+    words = [
+        word
+        for word in key_words(citation.value.author)
+        if word not in _NAME_FILLER and not word.isdigit()
+    ]
+    return bool(words) and not any(word in listed for word in words)
 
 
 @rule(
@@ -265,14 +316,17 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, list[Citation]]:
         "citations use. `citation-without-reference` would then blame the report once per "
         "citation for what may be a reading failure, so this one warning gives the share "
         "matched instead; check the citations by hand. Where most citations match, each one "
-        "that does not is a `citation-without-reference` error."
+        "that does not is a `citation-without-reference` error, and so is, whatever the "
+        "share, one naming a source of which the list writes not one word."
     ),
     bad=(
         "Detentions [ABC12345.E]\n\n"
         "Reporters were held (Yonhap 3 March 1999). Others were charged (KCNA 4 March 1999). "
         "Two fled (Reuters 5 March 1999). The courts were silent (AFP 6 March 1999).\n\n"
         "References\n\n"
-        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n'
+        'The Korea Post [Seoul]. February 1999. "Reporters Held." Yonhap [Seoul]. 3 March 1999. '
+        '"Reporters Held." KCNA [Pyongyang]. 4 March 1999. "Charges." Reuters. 5 March 1999. '
+        '"Two Flee." AFP. 6 March 1999. "Courts Silent."\n'
     ),
     good=(
         "Detentions [ABC12345.E]\n\n"
@@ -288,14 +342,22 @@ def citations_not_linked(doc: Document) -> Iterator[Emit]:
     reading, unmatched = _citations_read(doc)
     if reading.confident:
         return
-    first = unmatched[0]
+    # Those naming a source the lists never write are citation-without-reference errors.
+    doubtful = [c for c in unmatched if c not in reading.unlisted]
+    if not doubtful:
+        return
     matched = reading.citations - reading.unmatched
+    unlisted = (
+        f" ({len(reading.unlisted)} more name a source the list never names: each is an error)"
+        if reading.unlisted
+        else ""
+    )
     yield Emit(
-        first.span,
+        doubtful[0].span,
         f"{matched} of {reading.citations} citations "
         f"({round(100 * matched / reading.citations)}%) match an entry of the source list "
-        f"read; the {reading.unmatched} that match none are too many to be sure the report, "
-        "not the reading of its list, is at fault: check them by hand",
+        f"read; the {len(doubtful)} that match none{unlisted} are too many to be sure the "
+        "report, not the reading of its list, is at fault: check them by hand",
     )
 
 
