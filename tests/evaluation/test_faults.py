@@ -109,3 +109,29 @@ def test_a_dropped_reference_of_a_source_also_attached_counts_as_found() -> None
     (fault,) = faults.drop_cited_reference(text, truth)
     found = {f.rule for f in provenance.check(provenance.parse(fault.text))}
     assert found & faults.FAULT_RULES["drop-cited-reference"] == {"cited-only-as-attachment"}
+
+
+def test_a_dropped_note_text_whose_call_was_not_read_counts_as_found_by_the_gap() -> None:
+    # Note 2's call is not one the reading takes, so its text stands uncalled; once the text
+    # goes, nothing of note 2 is left and the numbering says it is missing.
+    import provenance
+
+    text = (
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers remained in Russia.<sup>1</sup> Many left the logging sites (2) "
+        "for the cities.<sup>3</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n\n"
+        "<sup>3</sup> Interview with a driver, Seoul, June 1996.\n"
+    )
+    truth = {
+        "footnotes": [
+            {"number": n, "marker_line": 3, "body_line": line}
+            for n, line in ((1, 5), (2, 7), (3, 9))
+        ]
+    }
+    (fault,) = [f for f in faults.drop_note_body(text, truth) if "note 2 " in f.description]
+    found = [f.rule for f in provenance.check(provenance.parse(fault.text))]
+    assert found == ["footnote-numbering"]
+    assert "footnote-numbering" in faults.FAULT_RULES["drop-note-body"]
+

@@ -31,8 +31,12 @@ FAULT_RULES: Mapping[str, frozenset[str]] = {
             "cited-only-as-attachment",
         }
     ),
-    "drop-note-body": frozenset({"footnote-without-body", "notes-not-found"}),
-    "drop-note-call": frozenset({"footnote-without-marker", "footnote-numbering"}),
+    # A note whose call was not read either is missing from the numbering once its text goes;
+    # calls and texts that the reading could not link are said once a stretch, both ways.
+    "drop-note-body": frozenset({"footnote-without-body", "notes-not-found", "footnote-numbering"}),
+    "drop-note-call": frozenset(
+        {"footnote-without-marker", "footnote-numbering", "note-calls-not-found"}
+    ),
     "change-weekday": frozenset({"weekday-mismatch"}),
     "impossible-date": frozenset({"impossible-date"}),
     "change-citation-date": frozenset({"citation-date-mismatch", "citation-without-reference"}),
