@@ -135,3 +135,28 @@ def test_a_dropped_note_text_whose_call_was_not_read_counts_as_found_by_the_gap(
     assert found == ["footnote-numbering"]
     assert "footnote-numbering" in faults.FAULT_RULES["drop-note-body"]
 
+
+def test_a_dropped_reference_whose_source_the_list_still_writes_counts_as_found() -> None:
+    # Cassius is still written in the list (as a co-author), so the citation left without its
+    # entry is a citations-not-linked warning (the entry may be there unread), not an error.
+    import provenance
+
+    text = (
+        "Informal transport\n\n"
+        "Drivers earn little (Kumar, 2021). Fares are set by drivers (Raman, 2020). Most rent "
+        "their vehicles (Cassius, 2021).\n\n"
+        "References\n\n"
+        "Cassius, S. (2021). Future of Paratransit and Shared Mobility.\n\n"
+        "Kumar, A. (2021). Myths and Realities of Informal Public Transport.\n\n"
+        "Raman, A., & Cassius, S. (2020). Informal Transport in South Asia.\n"
+    )
+    truth = {
+        "references": [{"line": 7}, {"line": 9}, {"line": 11}],
+        "citations": [{"line": 3, "text": "(Cassius, 2021)", "reference_line": 7}],
+    }
+    rules = faults.FAULT_RULES["drop-cited-reference"]
+    clean = [f.rule for f in provenance.check(provenance.parse(text)) if f.rule in rules]
+    (fault,) = faults.drop_cited_reference(text, truth)
+    changed = [f.rule for f in provenance.check(provenance.parse(fault.text)) if f.rule in rules]
+    assert clean == []
+    assert changed == ["citations-not-linked"]

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance.findings import Finding
 from provenance.model import Date, Document
 from provenance.rules import sources as sources_module
 from provenance.rules.registry import Emit
@@ -1245,8 +1246,68 @@ def test_a_family_name_with_its_particle_cites_a_name_written_given_name_first()
         "Delphine van Solinge (2019, June 12). Digital risks for populations. Policy Blog.\n"
     )
     assert _source_rules(text) == []
-    assert _source_rules(text.replace("(van Solinge, 2019)", "(Solinge, 2019)")) == [
-        'citation "(Solinge, 2019)" matches no entry in the reference list'
+    # Without its particle the name is not the entry's, but the list writes it: the reader is
+    # asked to check, not told the entry is missing.
+    without = provenance_findings(text.replace("(van Solinge, 2019)", "(Solinge, 2019)"))
+    assert [(f.rule, f.severity.name) for f in without] == [("citations-not-linked", "WARNING")]
+    assert without[0].message.startswith(
+        'citation "(Solinge, 2019)" matches no entry in the reference list, though the list '
+        "writes the name of its source"
+    )
+
+
+def provenance_findings(text: str) -> list[Finding]:
+    import provenance
+
+    rules = ("citation-without-reference", "citations-not-linked", "unreadable-source-list")
+    return [f for f in provenance.check(provenance.parse(text)) if f.rule in rules]
+
+
+CUT_LIST = """\
+Bombings in Colombo [LKA13607.E]
+
+Bombs exploded in the market (AFP 30 Jan. 1992). A station reported the round-ups (Colombo Sri
+Lanka Broadcasting 30 Jan. 1992). Police found a car bomb (AFP 5 Dec. 1991).
+
+References
+
+Hong Kong AFP [in English]. 30 January 1992. "Bombs Explode in Market."
+
+Hong Kong AFP [in English]. 5 December 1991. "Police Find Unexploded Car Bomb."
+
+Colombo Sri Lanka Broadcasting
+"""
+
+
+def test_a_source_the_list_writes_without_an_entry_read_is_a_warning_not_an_error() -> None:
+    # The last entry was cut to its name, which is not read as an entry: the citation is not
+    # reported as missing from a list that names it.
+    findings = provenance_findings(CUT_LIST)
+    assert [(f.rule, f.span.line) for f in findings] == [("citations-not-linked", 3)]
+    assert "though the list writes the name of its source" in findings[0].message
+    # Without that line the source is missing from the list: an error.
+    missing = provenance_findings(CUT_LIST.replace("Colombo Sri Lanka Broadcasting\n", ""))
+    assert [(f.rule, f.span.line) for f in missing] == [("citation-without-reference", 3)]
+
+
+def test_a_source_written_but_not_read_is_one_warning_with_its_other_citations() -> None:
+    text = CUT_LIST.replace(
+        "Police found a car bomb",
+        "The station said so again (Colombo Sri Lanka Broadcasting "
+        "30 Jan. 1992). Police found a car bomb",
+    )
+    (finding,) = provenance_findings(text)
+    assert (finding.rule, finding.span.line) == ("citations-not-linked", 3)
+    assert [r.message for r in finding.related] == ["the same source is cited here"]
+
+
+def test_a_source_listed_under_another_date_stays_an_error() -> None:
+    # An entry of that name was read: the date, not the reading, is what is wrong.
+    text = CUT_LIST.replace("(AFP 5 Dec. 1991)", "(AFP 6 Dec. 1991)")
+    text = text.replace("Colombo Sri Lanka Broadcasting\n", "")
+    assert [(f.rule, f.span.line) for f in provenance_findings(text)] == [
+        ("citation-without-reference", 3),
+        ("citation-without-reference", 4),
     ]
 
 
