@@ -87,3 +87,76 @@ def test_a_dropped_reference_of_a_source_also_consulted_counts_as_found() -> Non
     (fault,) = faults.drop_cited_reference(text, truth)
     found = {f.rule for f in provenance.check(provenance.parse(fault.text))}
     assert found & faults.FAULT_RULES["drop-cited-reference"] == {"cited-only-as-consulted"}
+
+
+def test_a_dropped_reference_of_a_source_also_attached_counts_as_found() -> None:
+    # The rule that reports it says so: its source is now listed only among the Attachments.
+    import provenance
+
+    text = (
+        "Protection of police officers [DZA18834.E]\n\n"
+        "Employees were relocated to Algiers (The Herald 10 Jan. 1994).\n\n"
+        "References\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n\n'
+        'Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."\n\n'
+        "Attachments\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n'
+    )
+    truth = {
+        "references": [{"line": 7}, {"line": 9}, {"line": 13}],
+        "citations": [{"line": 3, "text": "(The Herald 10 Jan. 1994)", "reference_line": 7}],
+    }
+    (fault,) = faults.drop_cited_reference(text, truth)
+    found = {f.rule for f in provenance.check(provenance.parse(fault.text))}
+    assert found & faults.FAULT_RULES["drop-cited-reference"] == {"cited-only-as-attachment"}
+
+
+def test_a_dropped_note_text_whose_call_was_not_read_counts_as_found_by_the_gap() -> None:
+    # Note 2's call is not one the reading takes, so its text stands uncalled; once the text
+    # goes, nothing of note 2 is left and the numbering says it is missing.
+    import provenance
+
+    text = (
+        "Russian Federation: North Korean workers\n\n"
+        "Some 2,500 workers remained in Russia.<sup>1</sup> Many left the logging sites (2) "
+        "for the cities.<sup>3</sup>\n\n"
+        "<sup>1</sup> Interview with a former logger, Seoul, March 1996.\n\n"
+        "<sup>2</sup> Interview with a refugee, Moscow, May 1996.\n\n"
+        "<sup>3</sup> Interview with a driver, Seoul, June 1996.\n"
+    )
+    truth = {
+        "footnotes": [
+            {"number": n, "marker_line": 3, "body_line": line}
+            for n, line in ((1, 5), (2, 7), (3, 9))
+        ]
+    }
+    (fault,) = [f for f in faults.drop_note_body(text, truth) if "note 2 " in f.description]
+    found = [f.rule for f in provenance.check(provenance.parse(fault.text))]
+    assert found == ["footnote-numbering"]
+    assert "footnote-numbering" in faults.FAULT_RULES["drop-note-body"]
+
+
+def test_a_dropped_reference_whose_source_the_list_still_writes_counts_as_found() -> None:
+    # Cassius is still written in the list (as a co-author), so the citation left without its
+    # entry is a citations-not-linked warning (the entry may be there unread), not an error.
+    import provenance
+
+    text = (
+        "Informal transport\n\n"
+        "Drivers earn little (Kumar, 2021). Fares are set by drivers (Raman, 2020). Most rent "
+        "their vehicles (Cassius, 2021).\n\n"
+        "References\n\n"
+        "Cassius, S. (2021). Future of Paratransit and Shared Mobility.\n\n"
+        "Kumar, A. (2021). Myths and Realities of Informal Public Transport.\n\n"
+        "Raman, A., & Cassius, S. (2020). Informal Transport in South Asia.\n"
+    )
+    truth = {
+        "references": [{"line": 7}, {"line": 9}, {"line": 11}],
+        "citations": [{"line": 3, "text": "(Cassius, 2021)", "reference_line": 7}],
+    }
+    rules = faults.FAULT_RULES["drop-cited-reference"]
+    clean = [f.rule for f in provenance.check(provenance.parse(text)) if f.rule in rules]
+    (fault,) = faults.drop_cited_reference(text, truth)
+    changed = [f.rule for f in provenance.check(provenance.parse(fault.text)) if f.rule in rules]
+    assert clean == []
+    assert changed == ["citations-not-linked"]

@@ -31,6 +31,7 @@ def test_rules_are_registered() -> None:
         "malformed-url",
         "duplicate-reference",
         "cited-only-as-consulted",
+        "cited-only-as-attachment",
         "missing-access-date",
         "unreadable-source-list",
         "notes-not-found",

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance.findings import Finding
 from provenance.model import Date, Document
 from provenance.rules import sources as sources_module
 from provenance.rules.registry import Emit
@@ -18,6 +19,7 @@ from provenance.rules.sources import (
     broken_cross_reference,
     citation_without_reference,
     citations_not_linked,
+    cited_only_as_attachment,
     cited_only_as_consulted,
     duplicate_reference,
     footnote_numbering,
@@ -252,6 +254,66 @@ def test_cited_only_as_consulted_not_when_also_in_references() -> None:
         "(The Korea Post Feb. 1999)",
         "(Yonhap 3 March 1999)",
     ]
+
+
+CITED_ATTACHED = """\
+Protection of police officers [DZA18834.E]
+
+Employees were relocated to Algiers (The Herald 10 Jan. 1994). Guards control access (ibid.).
+
+References
+
+Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."
+
+Attachments
+
+The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."
+"""
+
+
+def _attached_doc(*, with_references: bool) -> DocBuilder:
+    b = DocBuilder(CITED_ATTACHED)
+    if with_references:
+        b.reference('Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."', author="Yonhap")
+    herald = b.reference(
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."',
+        "attachment",
+        author="The Herald",
+        date=Date(1994, 1, 10),
+    )
+    b.citation(
+        "(The Herald 10 Jan. 1994)", author="The Herald", date=Date(1994, 1, 10), reference=herald
+    )
+    b.citation("(ibid.)", ibid=True, reference=herald, resolved_author="The Herald")
+    return b
+
+
+def test_cited_only_as_attachment_when_references_lack_the_attached_source() -> None:
+    doc = _attached_doc(with_references=True).build()
+    emits = list(cited_only_as_attachment(doc))
+    # Once, at the citation: the ibid. after it repeats it.
+    assert [doc.text[e.span.start : e.span.end] for e in emits] == ["(The Herald 10 Jan. 1994)"]
+    assert emits[0].related[0].span == doc.references[1].span
+    assert flagged(citation_without_reference, doc) == []
+
+
+def test_cited_only_as_attachment_not_when_the_attachments_are_the_only_list() -> None:
+    doc = _attached_doc(with_references=False).build()
+    assert flagged(cited_only_as_attachment, doc) == []
+
+
+def test_cited_only_as_attachment_not_when_also_in_references() -> None:
+    b = DocBuilder(CITED_ATTACHED)
+    listed = b.reference(
+        'Yonhap [Seoul]. 3 March 1999. "Returnees Questioned."', author="The Herald"
+    )
+    b.reference(
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."',
+        "attachment",
+        author="The Herald",
+    )
+    b.citation("(The Herald 10 Jan. 1994)", author="The Herald", reference=listed)
+    assert flagged(cited_only_as_attachment, b.build()) == []
 
 
 # --------------------------------------------------------------------------- footnotes
@@ -1184,8 +1246,68 @@ def test_a_family_name_with_its_particle_cites_a_name_written_given_name_first()
         "Delphine van Solinge (2019, June 12). Digital risks for populations. Policy Blog.\n"
     )
     assert _source_rules(text) == []
-    assert _source_rules(text.replace("(van Solinge, 2019)", "(Solinge, 2019)")) == [
-        'citation "(Solinge, 2019)" matches no entry in the reference list'
+    # Without its particle the name is not the entry's, but the list writes it: the reader is
+    # asked to check, not told the entry is missing.
+    without = provenance_findings(text.replace("(van Solinge, 2019)", "(Solinge, 2019)"))
+    assert [(f.rule, f.severity.name) for f in without] == [("citations-not-linked", "WARNING")]
+    assert without[0].message.startswith(
+        'citation "(Solinge, 2019)" matches no entry in the reference list, though the list '
+        "writes the name of its source"
+    )
+
+
+def provenance_findings(text: str) -> list[Finding]:
+    import provenance
+
+    rules = ("citation-without-reference", "citations-not-linked", "unreadable-source-list")
+    return [f for f in provenance.check(provenance.parse(text)) if f.rule in rules]
+
+
+CUT_LIST = """\
+Bombings in Colombo [LKA13607.E]
+
+Bombs exploded in the market (AFP 30 Jan. 1992). A station reported the round-ups (Colombo Sri
+Lanka Broadcasting 30 Jan. 1992). Police found a car bomb (AFP 5 Dec. 1991).
+
+References
+
+Hong Kong AFP [in English]. 30 January 1992. "Bombs Explode in Market."
+
+Hong Kong AFP [in English]. 5 December 1991. "Police Find Unexploded Car Bomb."
+
+Colombo Sri Lanka Broadcasting
+"""
+
+
+def test_a_source_the_list_writes_without_an_entry_read_is_a_warning_not_an_error() -> None:
+    # The last entry was cut to its name, which is not read as an entry: the citation is not
+    # reported as missing from a list that names it.
+    findings = provenance_findings(CUT_LIST)
+    assert [(f.rule, f.span.line) for f in findings] == [("citations-not-linked", 3)]
+    assert "though the list writes the name of its source" in findings[0].message
+    # Without that line the source is missing from the list: an error.
+    missing = provenance_findings(CUT_LIST.replace("Colombo Sri Lanka Broadcasting\n", ""))
+    assert [(f.rule, f.span.line) for f in missing] == [("citation-without-reference", 3)]
+
+
+def test_a_source_written_but_not_read_is_one_warning_with_its_other_citations() -> None:
+    text = CUT_LIST.replace(
+        "Police found a car bomb",
+        "The station said so again (Colombo Sri Lanka Broadcasting "
+        "30 Jan. 1992). Police found a car bomb",
+    )
+    (finding,) = provenance_findings(text)
+    assert (finding.rule, finding.span.line) == ("citations-not-linked", 3)
+    assert [r.message for r in finding.related] == ["the same source is cited here"]
+
+
+def test_a_source_listed_under_another_date_stays_an_error() -> None:
+    # An entry of that name was read: the date, not the reading, is what is wrong.
+    text = CUT_LIST.replace("(AFP 5 Dec. 1991)", "(AFP 6 Dec. 1991)")
+    text = text.replace("Colombo Sri Lanka Broadcasting\n", "")
+    assert [(f.rule, f.span.line) for f in provenance_findings(text)] == [
+        ("citation-without-reference", 3),
+        ("citation-without-reference", 4),
     ]
 
 
@@ -1224,6 +1346,58 @@ def test_many_unmatched_citations_are_one_warning_a_few_are_errors() -> None:
     assert not reading.confident  # 70% matched, three unmatched: the reading's doubt
     assert sources_module._CitationReading(citations=10, unmatched=2).confident
     assert sources_module._CitationReading(citations=15, unmatched=3).confident  # 80%
+
+
+MANY_UNMATCHED = """\
+Informal transport [ABC12345.E]
+
+Drivers earn little (Kumar 2021). Fares are set by the drivers (Raman 2021). Routes are informal
+(Raman 2021). Most drivers rent their vehicles (Shekar 2021). Few have licences (Raman 2021).
+
+References
+
+Kumar, A. (2021). Myths and Realities of Informal Public Transport.
+
+Raman, A. (2020). Informal Transport in South Asia.
+"""
+
+
+def _many_unmatched(last: str = "Shekar", kumar_author: str = "Kumar, A.") -> Document:
+    b = DocBuilder(MANY_UNMATCHED.replace("(Shekar 2021)", f"({last} 2021)"))
+    kumar = b.reference(
+        "Kumar, A. (2021). Myths and Realities of Informal Public Transport.",
+        author=kumar_author,
+        date=Date(2021),
+    )
+    b.reference(
+        "Raman, A. (2020). Informal Transport in South Asia.", author="Raman, A.", date=Date(2020)
+    )
+    b.citation("(Kumar 2021)", author="Kumar", date=Date(2021), reference=kumar)
+    after = 0
+    for _ in range(3):
+        found = b.citation("(Raman 2021)", author="Raman", date=Date(2021), after=after)
+        after = found.span.end
+    b.citation(f"({last} 2021)", author=last, date=Date(2021))
+    return b.build()
+
+
+def test_a_citation_of_a_source_the_list_never_names_is_an_error_whatever_the_share() -> None:
+    doc = _many_unmatched()
+    # One of five matched: the three "Raman 2021" may be a list read wrong (the list names
+    # Raman), but no word of the list names Shekar, so that entry is missing however it is read.
+    assert flagged(citation_without_reference, doc) == ["(Shekar 2021)"]
+    (warning,) = messages(citations_not_linked, doc)
+    assert warning.startswith("1 of 5 citations (20%) match an entry of the source list read;")
+    assert "the 3 that match none (1 more name a source the list never names" in warning
+    assert flagged(citations_not_linked, doc) == ["(Raman 2021)"]
+
+
+def test_a_list_naming_a_source_by_its_initials_names_it() -> None:
+    # "(OECD 2021)" and an entry whose author's name makes those initials: the list names the
+    # source, so the citation is among those in doubt, not an error.
+    doc = _many_unmatched("OECD", "Organisation for Economic Co-operation and Development")
+    assert flagged(citation_without_reference, doc) == []
+    assert "the 4 that match none are too many" in messages(citations_not_linked, doc)[0]
 
 
 _NAME_WORDS = st.sampled_from(

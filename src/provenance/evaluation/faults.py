@@ -21,15 +21,29 @@ from provenance.span import LineIndex
 
 #: Fault kind -> the rules any one of which detects it.
 FAULT_RULES: Mapping[str, frozenset[str]] = {
-    # A source also listed as consulted is cited only as consulted once its entry is lost.
+    # A source also listed as consulted (or attached) is cited only as consulted (or as an
+    # attachment) once its entry is lost; where too few citations matched to trust the reading,
+    # a citation left without its entry is a citations-not-linked warning.
     "drop-cited-reference": frozenset(
-        {"citation-without-reference", "unreadable-source-list", "cited-only-as-consulted"}
+        {
+            "citation-without-reference",
+            "unreadable-source-list",
+            "cited-only-as-consulted",
+            "cited-only-as-attachment",
+            "citations-not-linked",
+        }
     ),
-    "drop-note-body": frozenset({"footnote-without-body", "notes-not-found"}),
-    "drop-note-call": frozenset({"footnote-without-marker", "footnote-numbering"}),
+    # A note whose call was not read either is missing from the numbering once its text goes;
+    # calls and texts that the reading could not link are said once a stretch, both ways.
+    "drop-note-body": frozenset({"footnote-without-body", "notes-not-found", "footnote-numbering"}),
+    "drop-note-call": frozenset(
+        {"footnote-without-marker", "footnote-numbering", "note-calls-not-found"}
+    ),
     "change-weekday": frozenset({"weekday-mismatch"}),
     "impossible-date": frozenset({"impossible-date"}),
-    "change-citation-date": frozenset({"citation-date-mismatch", "citation-without-reference"}),
+    "change-citation-date": frozenset(
+        {"citation-date-mismatch", "citation-without-reference", "citations-not-linked"}
+    ),
     "insert-uncorroborated": frozenset({"uncorroborated-claim"}),
 }
 

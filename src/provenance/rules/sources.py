@@ -11,6 +11,7 @@ bracketed additions such as ``[Seoul]`` or a leading "The".
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -170,7 +171,13 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "stands for. The name or the date of the citation or of the entry is wrong, or the "
         "entry is missing. It is reported only where a source list was read: a document "
         "whose list could not be read gets one `unreadable-source-list` finding instead, and "
-        "one where most citations match no entry one `citations-not-linked` warning. "
+        "one where most citations match no entry one `citations-not-linked` warning, except "
+        "for the citations naming a source of which the list writes not one word "
+        "(`(Shekar, 2021)` where no entry says Shekar): however the list was read, their "
+        "entries are not in it, so each is this error. Where most citations match, one whose "
+        "source has no dated entry read but whose name the list writes (an entry cut to its "
+        "name, run into another, or read under another form of the name) is a "
+        "`citations-not-linked` warning instead: the reading may have missed its entry. "
         "A date in brackets that no source named before it ties to anything (`The clashes "
         "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
         "in the text says which source it would stand for. "
@@ -201,7 +208,12 @@ def citation_without_reference(doc: Document) -> Iterator[Emit]:
         return  # nothing to match against: unreadable-source-list says so, once
     reading, unmatched = _citations_read(doc)
     if not reading.confident:
-        return  # citations-not-linked says it once, with the share linked
+        # citations-not-linked warns of the citations whose source the list may hold unread;
+        # one whose source it never names is missing from it.
+        unmatched = [c for c in unmatched if c in reading.unlisted]
+    else:
+        # Sources the list writes without an entry of theirs read: citations-not-linked.
+        unmatched = [c for c in unmatched if c not in reading.unread]
     for citation in unmatched:
         named = (
             f" (a date of {citation.resolved_author}, as its sentence says)"
@@ -226,10 +238,15 @@ def _unmatched_citations(doc: Document) -> Iterator[Citation]:
 
 @attrs.frozen(slots=True)
 class _CitationReading:
-    """How many of a document's author-date and date-only citations its source list answered."""
+    """How many of a document's author-date and date-only citations its source list answered;
+    where too few did, the unmatched author-date citations naming a source no word of which the
+    list has (``unlisted``); where most did, the unmatched citations whose source no entry read
+    is named for but whose name the list writes (``unread``)."""
 
     citations: int
     unmatched: int
+    unlisted: frozenset[Citation] = frozenset()
+    unread: frozenset[Citation] = frozenset()
 
     @property
     def confident(self) -> bool:
@@ -250,14 +267,108 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, list[Citation]]:
     """How the citations were answered, and the ones that matched nothing."""
     counted = sum(1 for c in doc.citations if c.kind in ("author-date", "date-only"))
     unmatched = list(_unmatched_citations(doc))
-    return _CitationReading(counted, len(unmatched)), unmatched
+    reading = _CitationReading(counted, len(unmatched))
+    if not unmatched:
+        return reading, unmatched
+    if reading.confident:
+        unread = frozenset(c for c in unmatched if _written_unread(doc, c))
+        return attrs.evolve(reading, unread=unread), unmatched
+    listed = _listed_words(doc)
+    unlisted = frozenset(c for c in unmatched if _names_unlisted_source(c, listed))
+    return attrs.evolve(reading, unlisted=unlisted), unmatched
+
+
+#: Words of a source's name that tell nothing about which source it is.
+_NAME_FILLER = frozenset(
+    {"et", "al", "and", "the", "of", "for", "on", "in", "to", "de", "du", "des", "la", "le", "y"}
+)
+
+
+def _listed_words(doc: Document) -> frozenset[str]:
+    """Every word the source lists may hold: the text from the first entry read to the end of
+    the document (entries the reading missed are there, and so is any other list of the back
+    matter), the notes, and the keys the entries may be cited by (an acronym an entry never
+    writes, such as the initials of its name)."""
+    listed = [r for r in doc.references if r.section in LISTED_SECTIONS]
+    first = min(reference.span.start for reference in listed)
+    words = set(key_words(doc.text[first:]))
+    for note in doc.footnotes:
+        if note.body is not None:
+            words.update(key_words(note.body.text))
+    for reference in listed:
+        words.update(key_words(reference.text))
+        for key in reference_keys(reference):
+            words.update(key.split(" "))
+    return frozenset(words)
+
+
+def _written_unread(doc: Document, citation: Citation) -> bool:
+    """Whether no dated entry read is named for a citation's source, though a source list
+    writes its name: the entry is likely there in a form not read (entries run together), read
+    without its date (a last entry cut to its name) or under another form of the name, so the
+    reading, not the report, may be at fault. An entry of the name with another date is the
+    report's own disagreement."""
+    author = _cited_author(doc, citation)
+    cited = source_key(author).split() if author else []
+    if not cited:
+        return False
+    named = NamedReferences.of(doc).matching(" ".join(cited))
+    if any(doc.references[index].entry.date is not None for index in named):
+        return False
+    phrases = _lists_phrases(doc)
+    # The name's first words as written together, and the rest of its words anywhere.
+    return " ".join(cited[:_PHRASE_WORDS]) in phrases and all(
+        word in phrases for word in cited[_PHRASE_WORDS:]
+    )
+
+
+#: Words of a name looked for together in the source lists (a set of runs of up to this many
+#: words keeps the search linear in the lists' length).
+_PHRASE_WORDS = 4
+
+
+def _lists_phrases(doc: Document) -> frozenset[str]:
+    """Every run of up to ``_PHRASE_WORDS`` words of the source lists (their regions and the
+    entries read), as source keys; made once per document checked."""
+    global _LAST_LISTS_PHRASES
+    last = _LAST_LISTS_PHRASES
+    if last is not None and last[0]() is doc:
+        return last[1]
+    spans = [r.span for r in doc.regions if r.kind in LISTED_SECTIONS]
+    spans += [r.span for r in doc.references if r.section in LISTED_SECTIONS]
+    phrases: set[str] = set()
+    for span in spans:
+        words = _stretch_key(doc.text, span.start, span.end).split()
+        for size in range(1, _PHRASE_WORDS + 1):
+            phrases.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    found = frozenset(phrases)
+    _LAST_LISTS_PHRASES = (weakref.ref(doc), found)
+    return found
+
+
+_LAST_LISTS_PHRASES: tuple[weakref.ref[Document], frozenset[str]] | None = None
+
+
+def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
+    """Whether an author-date citation names a source of which the source lists write no word
+    at all (``_listed_words``): however badly they were read, its entry is not in them
+    ("(Shekar, 2021)" where nothing after the first entry says "Shekar"). A date-only citation
+    takes its source from the sentence before it, which is not proof enough of a citation."""
+    if citation.kind != "author-date" or citation.value.author is None:
+        return False
+    words = [
+        word
+        for word in key_words(citation.value.author)
+        if word not in _NAME_FILLER and not word.isdigit()
+    ]
+    return bool(words) and not any(word in listed for word in words)
 
 
 @rule(
     "citations-not-linked",
     severity=Severity.WARNING,
     category=_CATEGORY,
-    summary="Many citations match no entry of a list that was read: said once, with the share.",
+    summary="Citations matching no entry where the reading, not the report, may be at fault.",
     doc=(
         "A source list was read, but fewer than four in five of the author-date citations "
         "found their entry in it (and more than two did not): the list or the citations are "
@@ -265,14 +376,20 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, list[Citation]]:
         "citations use. `citation-without-reference` would then blame the report once per "
         "citation for what may be a reading failure, so this one warning gives the share "
         "matched instead; check the citations by hand. Where most citations match, each one "
-        "that does not is a `citation-without-reference` error."
+        "that does not is a `citation-without-reference` error, unless no dated entry of its "
+        "source was read though the list writes the source's name (an entry cut to its name, "
+        "run into another, or read under another form of the name): then it is this "
+        "warning, once a source, since the entry may be there unread. Whatever the share, a "
+        "citation naming a source of which the list writes not one word is an error."
     ),
     bad=(
         "Detentions [ABC12345.E]\n\n"
         "Reporters were held (Yonhap 3 March 1999). Others were charged (KCNA 4 March 1999). "
         "Two fled (Reuters 5 March 1999). The courts were silent (AFP 6 March 1999).\n\n"
         "References\n\n"
-        'The Korea Post [Seoul]. February 1999. "Reporters Held."\n'
+        'The Korea Post [Seoul]. February 1999. "Reporters Held." Yonhap [Seoul]. 3 March 1999. '
+        '"Reporters Held." KCNA [Pyongyang]. 4 March 1999. "Charges." Reuters. 5 March 1999. '
+        '"Two Flee." AFP. 6 March 1999. "Courts Silent."\n'
     ),
     good=(
         "Detentions [ABC12345.E]\n\n"
@@ -287,16 +404,47 @@ def citations_not_linked(doc: Document) -> Iterator[Emit]:
         return
     reading, unmatched = _citations_read(doc)
     if reading.confident:
+        yield from _entries_not_read(doc, [c for c in unmatched if c in reading.unread])
         return
-    first = unmatched[0]
+    # Those naming a source the lists never write are citation-without-reference errors.
+    doubtful = [c for c in unmatched if c not in reading.unlisted]
+    if not doubtful:
+        return
     matched = reading.citations - reading.unmatched
+    unlisted = (
+        f" ({len(reading.unlisted)} more name a source the list never names: each is an error)"
+        if reading.unlisted
+        else ""
+    )
     yield Emit(
-        first.span,
+        doubtful[0].span,
         f"{matched} of {reading.citations} citations "
         f"({round(100 * matched / reading.citations)}%) match an entry of the source list "
-        f"read; the {reading.unmatched} that match none are too many to be sure the report, "
-        "not the reading of its list, is at fault: check them by hand",
+        f"read; the {len(doubtful)} that match none{unlisted} are too many to be sure the "
+        "report, not the reading of its list, is at fault: check them by hand",
     )
+
+
+def _entries_not_read(doc: Document, citations: Sequence[Citation]) -> Iterator[Emit]:
+    """Once a source whose name the list writes without a dated entry of it read: at its first
+    citation, with the others of the same name and date beside it."""
+    by_source: dict[tuple[str, str], list[Citation]] = {}
+    for citation in citations:
+        key = (source_key(_cited_author(doc, citation) or ""), _date_key(citation))
+        by_source.setdefault(key, []).append(citation)
+    for first, *again in by_source.values():
+        yield Emit(
+            first.span,
+            f"citation {_citation_label(first)} matches no entry in the reference list, though "
+            "the list writes the name of its source (an entry read without its date or under "
+            "another form of the name, or laid out in a way not read?): check it by hand",
+            tuple(Related(c.span, "the same source is cited here") for c in again),
+        )
+
+
+def _date_key(citation: Citation) -> str:
+    date = citation.value.date
+    return "" if date is None else date.iso()
 
 
 @rule(
@@ -416,6 +564,61 @@ def cited_only_as_consulted(doc: Document) -> Iterator[Emit]:
             f"citation {_citation_label(citation)} names a source listed only under "
             "Additional Sources Consulted, not among the references",
             (Related(consulted.span, "the source is listed here as consulted only"),),
+        )
+
+
+@rule(
+    "cited-only-as-attachment",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A citation whose source is listed among the Attachments but not the References.",
+    doc=(
+        "IRB Responses list every source they cite under References and, under Attachments, "
+        "the ones sent with the Response. A citation that finds its source only among the "
+        "Attachments, in a Response that has a References list, points at a source whose "
+        "References entry is missing: the attachment names it, so the reader can still find "
+        "it, but the list of sources relied on is incomplete. A Response with no References "
+        "list, whose Attachments are its only list, is not reported."
+    ),
+    bad=(
+        "Protection of police officers [DZA18834.E]\n\n"
+        "A representative of IREMAM said the state cannot protect all civil servants "
+        "(11 May 1994). An article published in The Herald states that employees were "
+        "relocated to Algiers (The Herald 10 Jan. 1994).\n\n"
+        "References\n\n"
+        "Institut de recherche et d'étude sur le monde arabe et musulman (IREMAM). "
+        "11 May 1994. Telephone interview with representative.\n\n"
+        "Attachments\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n'
+    ),
+    good=(
+        "Protection of police officers [DZA18834.E]\n\n"
+        "A representative of IREMAM said the state cannot protect all civil servants "
+        "(11 May 1994). An article published in The Herald states that employees were "
+        "relocated to Algiers (The Herald 10 Jan. 1994).\n\n"
+        "References\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n\n'
+        "Institut de recherche et d'étude sur le monde arabe et musulman (IREMAM). "
+        "11 May 1994. Telephone interview with representative.\n\n"
+        "Attachments\n\n"
+        'The Herald [Glasgow]. 10 January 1994. "Europe Is Accused of Inaction."\n'
+    ),
+)
+def cited_only_as_attachment(doc: Document) -> Iterator[Emit]:
+    if not any(reference.section == "references" for reference in doc.references):
+        return  # the Attachments are the list the citations use
+    for citation in doc.citations:
+        # An ibid. repeats a citation already reported.
+        if citation.kind == "ibid" or citation.reference is None:
+            continue
+        attached = doc.references[citation.reference]
+        if attached.section != "attachment":
+            continue
+        yield Emit(
+            citation.span,
+            f"citation {_citation_label(citation)} names a source listed among the Attachments "
+            "but not among the References",
+            (Related(attached.span, "the source is listed here as attached"),),
         )
 
 
