@@ -415,3 +415,32 @@ def test_a_page_foot_note_is_taken_before_a_numbered_cell_on_the_next_page() -> 
     assert chain is not None
     lines = [(s.number, text.count("\n", 0, s.lead) + 1) for s in chain.starts]
     assert lines == [(1, 3), (2, 7), (3, 21)]
+
+
+_AFFILIATIONS_AND_A_LIST = (
+    "Reading the hearings\n\n"
+    "Ana Ruiz<sup>1</sup> Luis Mora<sup>2</sup>\n\n"
+    "> 1 National University\n\n"
+    "> 2 External University\n\n"
+    "The statements are studied from four main perspectives:\n\n"
+    "1. A general study of the whole set of data.\n\n"
+    "2. An analysis by the regions the court gave priority to.\n\n"
+    "3. A comparison of the accounts of the accused and of the victims.\n\n"
+    "4. A study of the testimony of members of the armed forces.\n\n"
+    "The analysis of text by networks is a tool for modelling relations.\n"
+)
+
+
+def test_items_a_sentence_announces_with_a_colon_are_not_notes() -> None:
+    # The affiliation marks call "1" and "2", half the chain, but a sentence ending in a colon
+    # announces the numbered lines below it: they are its items.
+    text = _AFFILIATIONS_AND_A_LIST
+    assert find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))]) is None
+    findings = provenance.check(provenance.parse(text))
+    assert [f.rule for f in findings if f.rule.startswith("footnote")] == []
+
+
+def test_a_short_heading_with_a_colon_still_leads_to_notes() -> None:
+    text = UN_STYLE.replace("Notes\n", "Notes:\n")
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is not None and [s.number for s in chain.starts] == [1, 2, 3]

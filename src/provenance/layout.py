@@ -225,9 +225,12 @@ def find_note_chain(
             page_breaks, start.line_start
         )
 
+    line_starts = [start for start, _end in lines]
     best: NoteChain | None = None
     for chain in _chains(starts, on_call_page):
         members = tuple(starts[i] for i in chain)
+        if _follows_list_lead(text, lines, line_starts, members[0]):
+            continue
         share = _called_share(members, calls)
         if len(members) < MIN_CHAIN and share < 1.0:
             continue
@@ -240,6 +243,26 @@ def find_note_chain(
     filled = _fill_gaps(text, lines, best.starts, calls)
     filled = _with_displaced(filled, displaced, calls)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+#: Fewest words of a sentence that announces a list ("The analysis takes four perspectives:"):
+#: a heading such as "Notes:" or "Endnotes and sources:" is shorter.
+_LIST_LEAD_WORDS = 4
+
+
+def _follows_list_lead(
+    text: str, lines: Sequence[tuple[int, int]], line_starts: Sequence[int], first: NoteStart
+) -> bool:
+    """Whether the line before a chain's first note is a sentence ending in a colon: then the
+    numbered lines are the items it announces ("... four perspectives:" / "1. A general study"),
+    not notes, whatever marks elsewhere bear their numbers (authors' affiliations)."""
+    position = bisect_right(line_starts, first.line_start) - 1
+    if position <= 0:
+        return False
+    start, end = lines[position - 1]
+    previous = text[start:end].rstrip()
+    # The words of its end only: the line may be a whole paragraph.
+    return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
 
 
 def _displaced_numbers(
