@@ -951,3 +951,21 @@ def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> 
     document = provenance.parse(text)
     calls = {n.number: [m.span.line for m in n.markers] for n in document.footnotes}
     assert calls == {1: [1], 2: [1], 3: [3]}  # not the figure on line 2
+
+
+def test_a_date_only_citation_of_an_entry_without_an_author_resolves_to_it() -> None:
+    # An entry under its author's heading has no name for the sentence to hold.
+    text = (
+        "Report on events\n\n"
+        "The situation was tense (4 October 2024).\n\n"
+        "Bibliography\n\n"
+        "Human Rights Watch, World Report 2024: Bangladesh, 11 January 2024. Accessed: 19 August"
+        " 2024\n\n"
+        "Asia Overview, 4 October 2024. Accessed: 10 October 2024\n"
+    )
+    document = provenance.parse(text, "report.txt")
+    assert [r.entry.title for r in document.references] == [
+        "World Report 2024: Bangladesh",
+        "Asia Overview",
+    ]
+    assert [c.reference for c in document.citations] == [1]

@@ -946,7 +946,9 @@ class _SourceIndex:
         # Where each entry's name last stands before the bracket: "Velásquez-Ruiz (2022)" after
         # a sentence naming the JEP cites Velásquez-Ruiz 2022, not the JEP's 2022 entry.
         last_named = {
-            i: max(context.rfind(f" {key} ") for key in self.context_keys[i]) for i in same_date
+            # An entry with no author ("Title, 5 June 2024.") has no name to stand there.
+            i: max((context.rfind(f" {key} ") for key in self.context_keys[i]), default=-1)
+            for i in same_date
         }
         named = [i for i in same_date if last_named[i] >= 0]
         if year_suffix is not None and named:

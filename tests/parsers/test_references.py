@@ -1404,6 +1404,58 @@ def comma_note_entries(draw: st.DrawFn) -> ReferenceEntry:
 
 
 @st.composite
+def comma_plain_entries(draw: st.DrawFn) -> ReferenceEntry:
+    author = draw(opt(long_name))
+    # With its author first, a title may hold commas of its own.
+    titles = title if author is None else st.lists(title, min_size=1, max_size=3).map(", ".join)
+    return ReferenceEntry(
+        kind="comma-note",
+        author=author,
+        title=draw(titles),
+        date=draw(opt(single_date)),
+        url=draw(opt(urls)),
+        accessed=draw(opt(day_date)),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(comma_plain_entries())
+def test_unquoted_comma_note_round_trip(entry: ReferenceEntry) -> None:
+    text = render_reference(entry, "comma-plain")
+    assert parse_reference(text, "references") == entry, text
+    assert refs.classify_reference(text, "references")[0] == "comma_plain"
+
+
+def test_unquoted_comma_note_refuses_what_it_cannot_say() -> None:
+    with pytest.raises(ValueError):  # the comma would end the author
+        render_reference(ReferenceEntry(kind="comma-note", title="A, B"), "comma-plain")
+    with pytest.raises(ValueError):
+        render_reference(ReferenceEntry(kind="comma-note", author="X", title='"Q"'), "comma-plain")
+
+
+def test_unquoted_comma_note_leaves_attachment_lists_their_order() -> None:
+    # An older IRB attachment list writes the title first and the publisher last.
+    text = "Sri Lanka: Tamil Rebels Call Off Ceasefire, Inter Press Service, 25 January 1991."
+    attached = parse_reference(text, "attachment")
+    assert (attached.kind, attached.author) == ("irb-attachment", "Inter Press Service")
+    listed = parse_reference(text, "references")
+    assert (listed.kind, listed.author) == (
+        "comma-note",
+        "Sri Lanka: Tamil Rebels Call Off Ceasefire",
+    )
+
+
+def test_unquoted_comma_note_needs_a_capital_author_and_no_words_after_the_date() -> None:
+    with pytest.raises(GrammarError):  # prose ending in a date
+        refs._parse_as("and in the north, fighting resumed, 5 May 2020.", "comma_plain")
+    with pytest.raises(GrammarError):  # an author-year entry's title after the year
+        refs._parse_as("UNHCR, 2019. Title. Geneva.", "comma_plain")
+    assert reference_entry("UNHCR, 2019. Title. Geneva.").kind == "author-year"
+    # A quoted title is the comma note's.
+    assert refs.classify_reference("BTI, ‘Who we are’, no date")[0] == "comma_note"
+
+
+@st.composite
 def web_entries(draw: st.DrawFn) -> ReferenceEntry:
     entry_title = draw(opt(long_title))
     return ReferenceEntry(
@@ -1559,6 +1611,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "BRACKET": st.sampled_from(["(", "]"]),
     "QUOTED_SINGLE": st.sampled_from(["‘Chad’s borders’", "‘Who we are’"]),
     "NO_DATE": st.sampled_from(["no date", "n.d."]),
+    "UPDATED": st.sampled_from(["last updated", "Updated on:"]),
     "BACK_LINK": st.just("↩"),
     "VC_NAMES": st.sampled_from(["Smith J, Doe AB.", "Alpha B, Bravo C, et al."]),
 }

@@ -73,6 +73,15 @@ Kinds and how fields are assigned (the rules a reader needs to trust the fields)
     token by token for a web address (wrapped over lines: joined) and an access note ("accessed",
     "Retrieved ... from URL on ..."); whatever else it holds is left unread, never failing the
     entry, so a tail no rule foresaw keeps the fields already found.
+``comma-note`` (unquoted title, start rule ``comma_plain``)
+    ``[Author, ]Title, [last updated ]Date. [URL] [Accessed: Date]`` as UK Home Office notes
+    list sources: with two items or more before the date the first is the author (it must open
+    with a capital or a digit: else prose) and the rest, commas and all, the title; one item
+    alone is the title (an entry under its author's heading). The date may be "no date", or
+    left out before an access note ("Facebook, Alouen, accessed 21 July 2026"). After the date
+    only an address and an access note may follow, so entries of the research styles ("UNHCR,
+    2019. Title. Geneva.") stay theirs. In an attachment list the attachment style, which reads
+    "Title, Publisher, Date." title first, is tried before it (``ATTACHMENT_STYLES``).
 ``web``
     A bare address, or ``[Publisher.] Title. [Available at:] URL (accessed Date)``.
 ``title-first``
@@ -118,6 +127,7 @@ from provenance.parsers.index_codes import parse_index_code
 from provenance.span import LineIndex
 
 __all__ = [
+    "ATTACHMENT_STYLES",
     "COMPETING_STYLES",
     "DITTO_MARK",
     "ENTRY_STYLES",
@@ -157,6 +167,7 @@ _STARTS: tuple[str, ...] = (
     "author_title",
     "author_dateless",
     "comma_note",
+    "comma_plain",
     "web",
     "title_first",
     "date",
@@ -171,7 +182,23 @@ LIST_STYLES: tuple[str, ...] = (
     "irb",
     "irb_book",
     "comma_note",
+    "comma_plain",
     "attachment",
+    "footnote",
+    "irb_loose",
+    "name_only",
+)
+#: An attachment list is an older IRB response's own: its comma-separated entries put the title
+#: first and the publisher last ("Title, Publisher, Date."), so there the attachment style is
+#: tried before the unquoted comma note, which reads "Publisher, Title, Date." elsewhere.
+ATTACHMENT_STYLES: tuple[str, ...] = (
+    "correspondence_a",
+    "correspondence_b",
+    "irb",
+    "irb_book",
+    "comma_note",
+    "attachment",
+    "comma_plain",
     "footnote",
     "irb_loose",
     "name_only",
@@ -371,6 +398,48 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
             _example(
                 "Carol M. Taylor, *W.E.B DuBois’s Challenge to Scientific Racism*.",
                 author="Carol M. Taylor", title="W.E.B DuBois’s Challenge to Scientific Racism",
+            ),
+        ),
+    ),
+    EntryStyle(
+        "comma_plain",
+        "comma-note",
+        "[mark] [{author},] {title}, [last updated] {date or no date}[.] [{url}] [{access note}]",
+        (
+            _example(
+                "Human Rights Watch, World Report 2024: Bangladesh, 11 January 2024. Accessed: "
+                "19 August 2024",
+                author="Human Rights Watch", title="World Report 2024: Bangladesh",
+                date="2024-01-11", accessed="2024-08-19",
+            ),
+            _example(
+                "The Business Standard, Quota protest: JU students block Dhaka-Aricha highway for "
+                "2 hours, boycott classes, exams, 7 July 2024. Accessed: 24 July 2024",
+                author="The Business Standard",
+                title="Quota protest: JU students block Dhaka-Aricha highway for 2 hours, boycott "
+                "classes, exams",
+                date="2024-07-07", accessed="2024-07-24",
+            ),
+            _example(
+                "Cancellation of quota in civil service illegal: HC, 5 June 2024. Accessed: "
+                "24 July 2024",
+                title="Cancellation of quota in civil service illegal: HC", date="2024-06-05",
+                accessed="2024-07-24",
+            ),
+            _example(
+                "University of Mascara, Staff, no date",
+                author="University of Mascara", title="Staff",
+            ),
+            _example("Algeria, last updated 26 June 2026", title="Algeria", date="2026-06-26"),
+            _example(
+                "Facebook, Alouen, accessed 21 July 2026",
+                author="Facebook", title="Alouen", accessed="2026-07-21",
+            ),
+            _example(
+                "Freedom House, Freedom in the World 2024, 29 February 2024, "
+                "https://freedomhouse.org/country/chad. Accessed: 5 May 2024",
+                author="Freedom House", title="Freedom in the World 2024", date="2024-02-29",
+                url="https://freedomhouse.org/country/chad", accessed="2024-05-05",
             ),
         ),
     ),
@@ -1280,6 +1349,43 @@ class _EntryTransformer(Transformer[Token, Any]):
         fields.pop("container", None)
         return ReferenceEntry(kind="comma-note", **fields)
 
+    def cp_items(self, c: list[Token]) -> _Role:
+        return _Role("items", _Frag(_tokens(c[:-1])))  # without the comma before the date
+
+    def cp_date(self, c: list[Token]) -> _Role:
+        return _Role("date", None if c[-1].type == "NO_DATE" else self._date(c[-1]))
+
+    def comma_plain(self, c: list[Any]) -> ReferenceEntry:
+        fields: dict[str, Any] = {}
+        tail: list[Any] = []
+        items: _Frag | None = None
+        for x in c:
+            if isinstance(x, _Role) and x.name == "items":
+                items = x.value
+            elif isinstance(x, _Role) and x.name == "date":
+                if x.value is not None:
+                    fields["date"] = x.value
+            elif not (isinstance(x, Token) and x.type in ("LIST_MARK", "BACK_LINK")):
+                tail.append(x)
+        assert items is not None
+        # The first item is the author when another (the title) follows it; an entry under its
+        # author's heading has the title alone.
+        tokens = items.tokens
+        comma = next((i for i, t in enumerate(tokens) if t.type == "COMMA"), None)
+        if comma is None:
+            fields["title"] = self._frag_text(items)
+        else:
+            author = self._cut(_start(tokens[0]), _end(tokens[comma - 1]))
+            opening = author.lstrip("([")[:1]
+            if not opening.isupper() and not opening.isdigit():
+                # "and in the north, fighting resumed, 5 May 2020.": prose, not a source.
+                raise GrammarError(_GRAMMAR, self._text, 0)
+            fields["author"] = author
+            fields["title"] = self._cut(_start(tokens[comma + 1]), _end(tokens[-1]))
+        self._tail_fields(tail, fields, None)
+        fields.pop("container", None)
+        return ReferenceEntry(kind="comma-note", **fields)
+
     def title_first(self, c: list[Any]) -> ReferenceEntry:
         title = next(x for x in c if isinstance(x, Token) and x.type == "QUOTED")
         fields: dict[str, Any] = {"title": self._quoted(title)}
@@ -1358,6 +1464,8 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "author_dateless": re.compile(r"[^\s.]\.\s+\S"),
     # A comma, then an opening quotation mark.
     "comma_note": re.compile(r",\s*[‘\"“*]"),
+    # A comma with a year after it (a date, an access note) or "no date".
+    "comma_plain": re.compile(r",\s*(?:[^,]*(?:1[6-9]|20)[0-9][0-9]|(?i:no date|n\.\s?d|undated))"),
     "web": re.compile(r"(?i:https?:|www\.)"),
     # The title opens the entry, after a bullet or list number at most.
     "title_first": re.compile(r"^.{0,12}?[\"“„]"),
@@ -1412,7 +1520,9 @@ def _style_anchors(style: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _style_order(section: str) -> tuple[str, ...]:
-    return FOOTNOTE_STYLES if section == "footnote" else LIST_STYLES
+    if section == "footnote":
+        return FOOTNOTE_STYLES
+    return ATTACHMENT_STYLES if section == "attachment" else LIST_STYLES
 
 
 def _competing(section: str) -> tuple[str, ...]:

@@ -32,6 +32,11 @@ for every entry the style can express. The style defaults to the entry's ``kind`
 ``comma-note``
     ``Author, "Title", Date. URL (accessed Date)``: comma-separated, as UK government and NGO
     notes write sources; the date may be ``no date``.
+``comma-plain``
+    ``[Author, ]Title, Date. [URL.] [Accessed: Date]``: a comma note with its title unquoted, as
+    UK Home Office notes list sources (read back as kind ``comma-note``); the author may be left
+    out (an entry under its author's heading), the date may be ``no date``. A style only, not
+    a kind: ``REFERENCE_STYLES`` lists the kinds.
 ``web``
     ``Author. Title. URL (accessed Date)``, the author and title optional.
 ``title-first``
@@ -88,8 +93,11 @@ _MONTHS = (
 
 
 def section_for(style: str) -> str:
-    """The section whose style order reads ``style`` back: footnote styles, or a list."""
-    return "footnote" if style in ("footnote", "un-short", "ibid") else "references"
+    """The section whose style order reads ``style`` back: footnote styles, an attachment list
+    (where "Title, Publisher, Date." is read title first), or a list."""
+    if style in ("footnote", "un-short", "ibid"):
+        return "footnote"
+    return "attachment" if style == "irb-attachment" else "references"
 
 
 # --------------------------------------------------------------------------- dates
@@ -428,6 +436,31 @@ def _comma_note(entry: ReferenceEntry) -> str:
     return text + _address(entry)
 
 
+def _comma_plain(entry: ReferenceEntry) -> str:
+    _need(entry, "comma-plain", "title")
+    _unused(
+        entry, "comma-plain", "place", "container", "volume", "issue", "pages", "index_code", "note"
+    )
+    assert entry.title is not None
+    if entry.author is None and "," in entry.title:
+        raise ValueError("a title with a comma in it needs its author before it")
+    if entry.author is not None and "," in entry.author:
+        raise ValueError("the author of an unquoted comma note ends at its first comma")
+    if any(mark in f"{entry.author}{entry.title}" for mark in '"“”„‘*'):
+        raise ValueError("an unquoted comma note holds no quotation mark")
+    if isinstance(entry.date, Date):
+        _check(entry.date)
+    when = "no date" if entry.date is None else render_reference_date(entry.date)
+    items = [entry.title] if entry.author is None else [entry.author, entry.title]
+    text = ", ".join([*items, when]) + "."
+    if entry.url is not None:
+        text += f" {entry.url}."
+    if entry.accessed is not None:
+        _check(entry.accessed)
+        text += f" Accessed: {render_reference_date(entry.accessed)}"
+    return text
+
+
 def _web(entry: ReferenceEntry) -> str:
     _need(entry, "web", "url")
     _unused(
@@ -482,6 +515,8 @@ def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
         return _author_title(entry)
     if style == "comma-note":
         return _comma_note(entry)
+    if style == "comma-plain":
+        return _comma_plain(entry)
     if style == "web":
         return _web(entry)
     if style == "title-first":
