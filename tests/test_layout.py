@@ -444,3 +444,83 @@ def test_a_short_heading_with_a_colon_still_leads_to_notes() -> None:
     text = UN_STYLE.replace("Notes\n", "Notes:\n")
     chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
     assert chain is not None and [s.number for s in chain.starts] == [1, 2, 3]
+
+
+def _chain_numbers(text: str, prose_end: int | None = None) -> list[int] | None:
+    prose = [(0, len(text) if prose_end is None else prose_end)]
+    chain = find_note_chain(text, LineIndex(text), _lines(text), prose)
+    return None if chain is None else [s.number for s in chain.starts]
+
+
+CALLED_FOUR = "Text.1 More text.2 And more.3 Last.4\n\n"
+
+
+def test_a_chain_whose_first_note_was_lost_starts_at_its_first_called_note() -> None:
+    text = CALLED_FOUR + "2\n  VARUH, p.3.\n3\n  VARUH, p.7.\n4\n  YHD, p.9.\n"
+    assert _chain_numbers(text) == [2, 3, 4]
+
+
+def test_numbered_lines_from_2_that_nothing_calls_are_not_notes() -> None:
+    text = "Text with no calls.\n\n2\n  A cell.\n3\n  Another cell.\n4\n  A third.\n"
+    assert _chain_numbers(text) is None
+    # Nor does a chain start later than 3, however well called.
+    text = CALLED_FOUR + "Text.5\n\n4\n  YHD.\n5\n  VARUH.\n"
+    assert _chain_numbers(text) is None
+
+
+def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
+    # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged.
+    calls = "One.1 Two.2 Three.3 Four.4 Five.5 Six.6\n\n"
+    text = calls + "1 YHD, p.2.\n2 VARUH, p.3.\n5 VARUH, p.7.\n6 YHD, p.9.\n"
+    assert _chain_numbers(text, len(calls)) == [1, 2]
+
+
+def test_two_lost_numbers_are_not_bridged_to_a_line_nothing_calls() -> None:
+    calls = "One.1 Two.2 Three.3\n\n"
+    text = calls + "1 YHD, p.2.\n2 VARUH, p.3.\n3 VARUH, p.7.\n\n6 August 1949 was a date.\n"
+    assert _chain_numbers(text, len(calls)) == [1, 2, 3]
+    text = calls + "1 YHD, p.2.\n2 VARUH, p.3.\n\n5 August 1949 was a date.\n"
+    assert _chain_numbers(text, len(calls)) == [1, 2]
+
+
+def test_a_numbered_paragraph_does_not_fill_the_gap_of_a_lost_note() -> None:
+    calls = "One.1 Two.2 Three.3\n\n"
+    text = calls + "1 YHD, p.2.\n2. A numbered paragraph of the report.\n3 VARUH, p.7.\n"
+    assert _chain_numbers(text, len(calls)) == [1, 3]
+
+
+# Note 3 lost and note 4's number moved below note 5: two numbers are missing in a row.
+BRIDGED = (
+    "Health savings equal mitigation costs. 1\n"
+    "Access improved for communities (see A/75/181). 2\n"
+    "Other access improved. 3 And more. 4\n"
+    "Transformative change is needed. 5 It goes on.\n"
+    "__________________\n"
+    "1\n\nSubmission by the Global Climate and Health Alliance.\n"
+    "2\n\nSubmission by the Saami Council.\n"
+    "See also submission by the Migration Youth and Children Platform.\n"
+    "5\nKaren O’Brien and others, Thematic Assessment Report\n"
+    "(Intergovernmental Platform, 2024).\n"
+    "4\n" + _page_end(3) + "The next page opens with prose. 6 And a call.\n"
+    "__________________\n"
+    "6\nSee the report.\n" + _page_end(4) + "The third page.\n" + _page_end(5) + "The end.\n"
+)
+
+
+def test_a_lost_note_beside_a_number_moved_to_the_page_foot_leaves_the_later_notes_read() -> None:
+    document = provenance.parse(BRIDGED)
+    bodies = {n.number: n.body.text if n.body else None for n in document.footnotes}
+    assert sorted(bodies) == [1, 2, 3, 4, 5, 6]
+    assert bodies[5] is not None and bodies[5].startswith("Karen O’Brien and others, Thematic")
+    assert bodies[6] == "See the report."
+    assert "notes-not-found" in {f.rule for f in provenance.check(document)}
+
+
+def test_a_bridge_over_two_numbers_too_little_called_keeps_the_notes_before_it() -> None:
+    # Note 6 no longer called: 3 of 4 notes called is too few to trust the bridge from 2 to 5,
+    # but notes 1 and 2 are still read.
+    text = BRIDGED.replace("prose. 6", "prose.")
+    document = provenance.parse(text)
+    bodies = {n.number: n.body.text if n.body else None for n in document.footnotes}
+    assert bodies[1] == "Submission by the Global Climate and Health Alliance."
+    assert bodies[2] is not None and bodies[2].startswith("Submission by the Saami Council.")

@@ -45,6 +45,11 @@ MIN_CHAIN = 3
 MIN_CALLED = 0.5
 #: Longest note number taken (UN reports run to about 150; four digits are years).
 MAX_NOTE = 999
+#: Highest number a chain may start from, when the numbers before it were lost (note 1's text
+#: dropped, or its number moved away by a PDF's text): such a chain must be called throughout.
+LATEST_FIRST_NOTE = 3
+#: Share of the notes called in a chain that does not start at 1 or skips two numbers.
+MIN_CALLED_LOOSE = 0.8
 #: Where a PDF's text breaks the page.
 _FORM_FEED = "\f"
 _PAGE_BREAK = re.compile(_FORM_FEED)
@@ -107,10 +112,18 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
 
 
 def _chains(
-    starts: Sequence[NoteStart], on_call_page: Callable[[NoteStart], bool] | None = None
+    starts: Sequence[NoteStart],
+    on_call_page: Callable[[NoteStart], bool] | None = None,
+    called: Callable[[NoteStart], bool] | None = None,
+    bridged: Callable[[NoteStart, NoteStart], bool] | None = None,
 ) -> list[list[int]]:
     """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first;
     a chain may skip one number (a note whose text was lost).
+
+    Where ``called`` tells which starts are called in the text before them, a chain may also
+    start at 2 or 3 (note 1's number lost) from a called start, and skip two numbers between
+    two called starts where ``bridged`` accepts the gap (a lost note beside one whose number a
+    PDF moved to the page foot): ``find_note_chain`` asks more of the calls of such a chain.
 
     For each number the best chain ending there so far is kept, so the search is linear. Of
     two chains of one length ending at the same number, the one whose last note stands on the
@@ -120,6 +133,7 @@ def _chains(
     # (style, number) -> (chain length, on the page of its call, index of its last start)
     best: dict[tuple[tuple[bool, bool], int], tuple[int, bool, int]] = {}
     parent: dict[int, int] = {}
+    is_called = [called is not None and called(start) for start in starts]
     for index, start in enumerate(starts):
         number, style = start.number, start.style
         # The note before, or the one before that when a note's text was lost; of the two, the
@@ -127,6 +141,10 @@ def _chains(
         # continued from a numbered paragraph far above, nor past its own note 13 from a line
         # below it that opens with "12 August 1949").
         before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
+        if is_called[index] and (style, number - 3) in best:
+            far = best[style, number - 3]
+            if is_called[far[2]] and bridged is not None and bridged(starts[far[2]], start):
+                before.append(far)
         if number == 1:
             length = 1
             parent[index] = -1
@@ -134,6 +152,9 @@ def _chains(
             previous_length, _on_page, previous = max(before, key=lambda b: (b[0], b[2]))
             length = previous_length + 1
             parent[index] = previous
+        elif number <= LATEST_FIRST_NOTE and is_called[index]:
+            length = 1
+            parent[index] = -1
         else:
             continue
         on_page = on_call_page is None or on_call_page(start)
@@ -226,12 +247,35 @@ def find_note_chain(
         )
 
     line_starts = [start for start, _end in lines]
+
+    def called(start: NoteStart) -> bool:
+        # Weak candidates count ("planning, 19" at a line's end): the chain's share of calls,
+        # read strictly, still decides.
+        return calls.first_between(start.number, -1, start.line_start, weak=True) is not None
+
+    displaced_at = {start.number: start.line_start for start in displaced}
+
+    def bridged(before: NoteStart, after: NoteStart) -> bool:
+        # Two numbers missing in a row are one lost note and one whose number a PDF moved to
+        # the foot of the page below: any other such gap is the end of the notes.
+        return any(
+            displaced_at.get(number, -1) > before.line_start
+            for number in range(before.number + 1, after.number)
+        )
+
     best: NoteChain | None = None
-    for chain in _chains(starts, on_call_page):
+    for chain in _chains(starts, on_call_page, called, bridged):
         members = tuple(starts[i] for i in chain)
         if _follows_list_lead(text, lines, line_starts, members[0]):
             continue
         share = _called_share(members, calls)
+        if _loose(members) and share < MIN_CALLED_LOOSE:
+            # Not called enough to bridge two lost numbers: what comes before the gap is read
+            # as it was without the bridge.
+            members = _before_wide_gap(members)
+            if not members:
+                continue
+            share = _called_share(members, calls)
         if len(members) < MIN_CHAIN and share < 1.0:
             continue
         if share < MIN_CALLED:
@@ -240,8 +284,9 @@ def find_note_chain(
             best = NoteChain(members, share)
     if best is None:
         return None
-    filled = _fill_gaps(text, lines, best.starts, calls)
-    filled = _with_displaced(filled, displaced, calls)
+    # Displaced numbers first: a gap they fill is not searched for elsewhere.
+    filled = _with_displaced(best.starts, displaced, calls)
+    filled = _fill_gaps(text, lines, filled, calls)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
 
 
@@ -263,6 +308,22 @@ def _follows_list_lead(
     previous = text[start:end].rstrip()
     # The words of its end only: the line may be a whole paragraph.
     return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
+
+
+def _loose(members: Sequence[NoteStart]) -> bool:
+    """Whether a chain lacks its first note or two notes in a row: numbered paragraphs and
+    table cells chain that way by chance, so such a chain must be called more."""
+    return members[0].number != 1 or any(b.number - a.number > 2 for a, b in pairwise(members))
+
+
+def _before_wide_gap(members: Sequence[NoteStart]) -> tuple[NoteStart, ...]:
+    """The notes of a chain from 1 up to where it skips two numbers (none if it starts later)."""
+    if members[0].number != 1:
+        return ()
+    for index, (a, b) in enumerate(pairwise(members)):
+        if b.number - a.number > 2:
+            return tuple(members[: index + 1])
+    return tuple(members)
 
 
 def _displaced_numbers(
@@ -298,7 +359,8 @@ def _with_displaced(
     by_number = {start.number: start for start in members}
     added = []
     for start in displaced:
-        before = by_number.get(start.number - 1)
+        # The note before, or the one before that when the text of the note before was lost.
+        before = by_number.get(start.number - 1) or by_number.get(start.number - 2)
         if (
             start.number not in by_number
             and before is not None
@@ -339,6 +401,7 @@ def _fill_gaps(
     if not missing:
         return members
     positions = [start.line_start for start in members]
+    periods = {start.period for start in members}
     by_line = {start.line_start: start for start in members}
     added: list[NoteStart] = []
     previous_content: int | None = None  # line start of the content line before
@@ -351,6 +414,8 @@ def _fill_gaps(
             found = _gap_start(text, line_start, line_end, number)
             if found is not None:
                 break
+        if found is not None and found.period not in periods:
+            found = None  # a numbered paragraph ("38. It is necessary") among page-foot notes
         if found is None:
             previous_content = line_start
             continue
