@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import html
 import re
-import weakref
 from collections.abc import Sequence
 
+from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
 from provenance.parsers.references import opens_with_ditto
 
@@ -343,17 +343,10 @@ class NamedReferences:
                     for count in range(1, len(words)):
                         self.started[form].setdefault(" ".join(words[:count]), set()).add(index)
 
-    @classmethod
-    def of(cls, doc: Document) -> NamedReferences:
-        """The tables of ``doc``, built on first use and kept while it is the document checked
-        (by identity: a document's hash reads all of it)."""
-        global _LAST_NAMED
-        last = _LAST_NAMED  # one read: another thread may check another document
-        if last is not None and last[0]() is doc:
-            return last[1]
-        built = cls(doc.references)
-        _LAST_NAMED = (weakref.ref(doc), built)
-        return built
+    @staticmethod
+    def of(doc: Document) -> NamedReferences:
+        """The tables of ``doc``, built on first use and kept while it is the document checked."""
+        return _named_references(doc)
 
     def matching(self, cited: str) -> list[int]:
         """The entries with a key that ``cited`` names, in order."""
@@ -377,4 +370,6 @@ class NamedReferences:
         return sorted(found)
 
 
-_LAST_NAMED: tuple[weakref.ref[Document], NamedReferences] | None = None
+@per_document
+def _named_references(doc: Document) -> NamedReferences:
+    return NamedReferences(doc.references)

@@ -20,6 +20,7 @@ import attrs
 from provenance import regex_store
 from provenance.findings import Related, Severity
 from provenance.folding import lowered_pieces
+from provenance.memo import per_document
 from provenance.model import Document, Region
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
@@ -404,15 +405,10 @@ class _Prose:
     #: What ``_marker_in`` found in each sentence already looked at, by sentence start.
     markers: dict[int, tuple[Marker, Scope] | None] = attrs.field(factory=dict)
 
-    @classmethod
-    def of(cls, doc: Document) -> _Prose:
+    @staticmethod
+    def of(doc: Document) -> _Prose:
         """The prose of ``doc``; the three rules share one analysis of the last document."""
-        cached = _LAST_PROSE.get("document")
-        if cached is not None and cached[0] is doc:
-            return cached[1]
-        prose = cls._analyse(doc)
-        _LAST_PROSE["document"] = (doc, prose)
-        return prose
+        return _prose_of(doc)
 
     @classmethod
     def _analyse(cls, doc: Document) -> _Prose:
@@ -511,7 +507,9 @@ def _previous_regions(doc: Document, prose_regions: tuple[Region, ...]) -> tuple
     return tuple(result)
 
 
-_LAST_PROSE: dict[str, tuple[Document, _Prose]] = {}
+@per_document
+def _prose_of(doc: Document) -> _Prose:
+    return _Prose._analyse(doc)
 
 
 def _quote(text: str, limit: int = 90) -> str:

@@ -11,7 +11,6 @@ bracketed additions such as ``[Seoul]`` or a leading "The".
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -19,6 +18,7 @@ from itertools import pairwise
 import attrs
 
 from provenance.findings import Related, Severity
+from provenance.memo import per_document
 from provenance.model import (
     Citation,
     CrossReference,
@@ -210,11 +210,11 @@ def citation_without_reference(doc: Document) -> Iterator[Emit]:
     if not reading.confident:
         # citations-not-linked warns of the citations whose source the list may hold unread;
         # one whose source it never names is missing from it.
-        unmatched = [c for c in unmatched if c in reading.unlisted]
+        errors = [c for c in unmatched if c in reading.unlisted]
     else:
         # Sources the list writes without an entry of theirs read: citations-not-linked.
-        unmatched = [c for c in unmatched if c not in reading.unread]
-    for citation in unmatched:
+        errors = [c for c in unmatched if c not in reading.unread]
+    for citation in errors:
         named = (
             f" (a date of {citation.resolved_author}, as its sentence says)"
             if citation.kind == "date-only" and citation.resolved_author
@@ -263,10 +263,12 @@ class _CitationReading:
 MAX_UNMATCHED_AS_FAULTS = 2
 
 
-def _citations_read(doc: Document) -> tuple[_CitationReading, list[Citation]]:
+# Both citation rules ask for it: the unmatched citations are found once per document.
+@per_document
+def _citations_read(doc: Document) -> tuple[_CitationReading, tuple[Citation, ...]]:
     """How the citations were answered, and the ones that matched nothing."""
     counted = sum(1 for c in doc.citations if c.kind in ("author-date", "date-only"))
-    unmatched = list(_unmatched_citations(doc))
+    unmatched = tuple(_unmatched_citations(doc))
     reading = _CitationReading(counted, len(unmatched))
     if not unmatched:
         return reading, unmatched
@@ -327,13 +329,10 @@ def _written_unread(doc: Document, citation: Citation) -> bool:
 _PHRASE_WORDS = 4
 
 
+@per_document
 def _lists_phrases(doc: Document) -> frozenset[str]:
     """Every run of up to ``_PHRASE_WORDS`` words of the source lists (their regions and the
     entries read), as source keys; made once per document checked."""
-    global _LAST_LISTS_PHRASES
-    last = _LAST_LISTS_PHRASES
-    if last is not None and last[0]() is doc:
-        return last[1]
     spans = [r.span for r in doc.regions if r.kind in LISTED_SECTIONS]
     spans += [r.span for r in doc.references if r.section in LISTED_SECTIONS]
     phrases: set[str] = set()
@@ -341,12 +340,7 @@ def _lists_phrases(doc: Document) -> frozenset[str]:
         words = _stretch_key(doc.text, span.start, span.end).split()
         for size in range(1, _PHRASE_WORDS + 1):
             phrases.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-    found = frozenset(phrases)
-    _LAST_LISTS_PHRASES = (weakref.ref(doc), found)
-    return found
-
-
-_LAST_LISTS_PHRASES: tuple[weakref.ref[Document], frozenset[str]] | None = None
+    return frozenset(phrases)
 
 
 def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
