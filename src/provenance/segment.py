@@ -27,9 +27,9 @@ from provenance.layout import (
     source_legend,
     trailing_source_list,
 )
-from provenance.model import FootnoteBody, Heading, Region, RegionKind, Section
+from provenance.model import Date, FootnoteBody, Heading, Region, RegionKind, Section
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
-from provenance.parsers.dates import parse_date
+from provenance.parsers.dates import iter_dates, parse_date
 from provenance.parsers.footnotes import (
     iter_glued_bodies,
     parse_footnote_body_start,
@@ -1473,7 +1473,7 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
             kind != "irb"
             and previous[-1] not in '.)]”"'
             and not ends_with_address(previous)
-            and _ENDS_WITH_DAY.search(previous) is None
+            and not _ends_with_day(previous)
         ):
             return True
     if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
@@ -1485,10 +1485,20 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
 
 # An entry that stops on a whole day ("..., 8 November 2024. Accessed: 18 November 2024") is
 # complete: the day a source was published or read ends an entry, whatever its style.
-_ENDS_WITH_DAY = re.compile(
-    r"\b[0-3]?[0-9] (?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) (?:1[6-9]|20)[0-9]{2}$"
-)
+def _ends_with_day(text: str) -> bool:
+    """Whether ``text`` ends on a date of day, month and year, as the date grammar reads one."""
+    tail = text[-_DAY_DATE_CHARS:]
+    last = next(reversed(list(iter_dates(tail, LineIndex(tail)))), None)
+    return (
+        last is not None
+        and last.span.end == len(tail)
+        and isinstance(last.value, Date)
+        and None not in (last.value.year, last.value.month, last.value.day)
+    )
+
+
+#: More than the longest whole-day date ends an entry with ("Wednesday, 30 September 2024").
+_DAY_DATE_CHARS = 40
 
 
 def _opens_dated_entry(line: str) -> bool:
