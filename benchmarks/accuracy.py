@@ -318,10 +318,16 @@ def render(result: Mapping[str, Any]) -> str:
             for line, rule, message in items[:5]:
                 out.append(f"- `{name}` {line}: {rule}: {message}")
     else:
-        # Held-out figures only: naming the documents and lines would invite tuning on them.
+        # Held-out figures only: naming the documents and lines would invite tuning on them. The
+        # genres say which kind of report to look for when adding train documents.
         by_rule = Counter(rule for items in errors.values() for _line, rule, _message in items)
+        genres_of: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, items in errors.items():
+            for _line, rule, _message in items:
+                genres_of[rule][result["genres"][name]] += 1
         for rule, rule_count in sorted(by_rule.items(), key=lambda pair: (-pair[1], pair[0])):
-            out.append(f"- `{rule}`: {rule_count}")
+            where = ", ".join(f"{genre} {k}" for genre, k in sorted(genres_of[rule].items()))
+            out.append(f"- `{rule}`: {rule_count} ({where})")
     out.append("")
     return "\n".join(out)
 
