@@ -38,6 +38,10 @@ from provenance.render.legal import render_legal_parenthetical
         ("U.S. May 30, 2017", "U.S.", ["2017-05-30"]),
         ("BIA Sept. 29, 2017", "BIA", ["2017-09-29"]),  # a "Cite as:" line
         ("Conn.", "Conn.", []),
+        ("1st Cir.2005", "1st Cir.", ["2005"]),  # an abbreviation's full stop ends it
+        ("Md. Ct. Spec. App. 2011", "Md. Ct. Spec. App.", ["2011"]),
+        ("Ct. Int'l Trade 2010", "Ct. Int'l Trade", ["2010"]),
+        ("AG 2018", "AG", ["2018"]),
     ],
 )
 def test_a_court_and_the_date_of_its_decision(text: str, authority: str, dates: list[str]) -> None:
@@ -73,6 +77,8 @@ def test_the_publisher_and_year_of_a_code(text: str, authority: str, year: int) 
         ("DHS\nOpp. to Motion to Remand, at 2", "DHS Opp. to Motion to Remand at 2"),
         ("Resp’t Mot. to Reopen at Tab D, 32-34", "Resp’t Mot. to Reopen at Tab D, 32-34"),
         ("Respondent's Br.", "Respondent's Br."),
+        ("IJ Dec. at 5", "IJ Dec. at 5"),
+        ("Hr'g Tr. at 12", "Hr'g Tr. at 12"),
     ],
 )
 def test_places_in_the_record(text: str, places: str) -> None:
@@ -90,6 +96,8 @@ def test_places_in_the_record(text: str, places: str) -> None:
         "U.S. Department of State 2020",  # a court word, then a source's name
         "9th 2011",  # an ordinal alone is no court
         "Smith 2010",
+        "D. Smith 2010",  # an initial is no district court when a name follows
+        "Cirque 2010",  # a word is no court abbreviation
         "INA",
         "CIMT",
         "Motion",  # a short name for a motion the sentence describes
