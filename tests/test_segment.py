@@ -579,3 +579,21 @@ def test_a_source_repeated_in_notes_of_text_with_blank_lines_is_no_running_line(
     notes = "".join(f"{n}\nHuman Rights Watch, World Report 2024, New York.\n" for n in range(1, 5))
     furniture = _furniture_lines(body + "Notes\n\n" + notes + "More text\nafter the notes.\n")
     assert furniture == []
+
+
+def test_dashes_over_text_that_runs_on_without_a_blank_line_leave_the_text_prose() -> None:
+    # OCR of a scanned letter: two dashes, then the whole decision in one block. The dashes
+    # are furniture; the decision is not a menu under bullets.
+    sentences = "".join(
+        f"The Board considered argument {n} and found it could not be corroborated.\n"
+        for n in range(1, 13)
+    )
+    document = provenance.parse("-\n-\nOF\nU.S. Department of Justice\n" + sentences)
+    kinds = {r.kind for r in document.regions if r.span.line > 2}
+    assert "furniture" not in kinds
+    assert "uncorroborated-claim" in {f.rule for f in provenance.check(document)}
+
+
+def test_a_menu_of_bullets_over_a_few_links_is_still_furniture() -> None:
+    document = provenance.parse("Title\n\nText of the page.\n\n-\nHome\nAbout us\nContact\n")
+    assert [r.kind for r in document.regions if r.span.line == 5] == ["furniture"]

@@ -131,6 +131,8 @@ _LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "relat
 
 # Lines a web copy adds after its lists: page categories, empty bullets.
 _SITE_FURNITURE = re.compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
+#: Lines under such marks, in one block, that are text running on, not a menu.
+_RUN_ON_LINES = 10
 
 # A web page's footer, as a copy keeps it after the text: a copyright line, links to the site's
 # policies, an invitation to follow or subscribe, a bar of links ("About us | Contact | Privacy").
@@ -743,6 +745,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:footer])
                 yield Block(kept[footer:])
                 continue
+            lead = 0
+            while lead < len(kept) and _SITE_FURNITURE.match(kept[lead].text):
+                lead += 1
+            if lead and len(kept) - lead >= _RUN_ON_LINES:
+                # Dashes or bullets over text that runs on without a blank line (OCR of a
+                # scanned page: "-", "-", then the letter): the marks are furniture, the text
+                # is not, as a site's menu under its bullets is.
+                yield Block(kept[:lead])
+                kept = kept[lead:]
             while True:
                 if len(kept) > 1 and _is_known_heading(kept[0].text):
                     # Text from a PDF often has no blank line after a heading: "References"
