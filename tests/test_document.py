@@ -29,6 +29,32 @@ def test_the_court_and_year_of_a_reported_case_is_not_an_author_date_citation() 
     assert cited == ["Human Rights Watch 2005", "Reuters 3 May 1999"]
 
 
+DECISION = """\
+Cite as: J-A-R-, AXXX XXX 246 (BIA July 8, 2019)
+The court so held. Aguilar Ruano v. Sessions, 741 F. App'x 519, 520 (9th Cir. 2018). See
+People v. Babich, 18 Cal. Rptr. 2d 60, 63 (Cal. Ct. App. 1993); Matter of Guevara, 20 I&N
+Dec. 238 (BIA 1990, 1991). Conn. Gen. Stat. § 29-38(a) (West 2004). The judge found it
+(IJ at 4-7; Exh. 2). Others agree (Human Rights Watch 2005).
+"""
+
+
+def test_court_parentheticals_are_not_author_date_citations() -> None:
+    # A court and a year, a code's publisher and year, a record cite: legal.lark says what
+    # they are, wherever they stand (after a "Cite as:" line, after a page that no reporter
+    # abbreviation precedes); a source named with a year still cites.
+    cited = [c.text for c in provenance.parse(DECISION).citations]
+    assert cited == ["Human Rights Watch 2005"]
+
+
+def test_a_listed_source_that_looks_like_a_code_publisher_is_still_cited() -> None:
+    text = (
+        "Codes are annotated (West 2004).\n\nReferences\n\n"
+        "West, Robert. 2004. Annotated Codes. New York: Example Press.\n"
+    )
+    citations = provenance.parse(text).citations
+    assert [(c.text, c.reference is not None) for c in citations] == [("West 2004", True)]
+
+
 def test_a_report_citing_sources_with_no_list_is_one_warning_not_errors() -> None:
     document = provenance.parse(
         "Treatment of journalists [ABC12345.E]\n\n"

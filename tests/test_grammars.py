@@ -195,6 +195,7 @@ def _every_parser() -> list[tuple[str, tuple[str, ...]]]:
         ("footnote", "body_start"),
         ("index_code", "mention"),
         ("legend", "legend_item"),
+        ("legal", "start"),
         ("url", urls._START),
     ]
     return [*((name, (start,)) for name, start in single), ("reference", _STARTS)]

@@ -524,3 +524,34 @@ def test_a_bridge_over_two_numbers_too_little_called_keeps_the_notes_before_it()
     bodies = {n.number: n.body.text if n.body else None for n in document.footnotes}
     assert bodies[1] == "Submission by the Global Climate and Health Alliance."
     assert bodies[2] is not None and bodies[2].startswith("Submission by the Saami Council.")
+
+
+# OCR of a decision's page-foot notes: note 1's number alone on its line above its text, the
+# others opening their text ("2 In its decision ..."); page numbers and running lines between.
+OCR_NOTES = """\
+The respondent was removed in 2004 (I.J. at 1-2).' He returned in 2010.
+The court held that the conviction did not render him removable. Id.2
+The court's analysis is instructive, but we agree with the respondent
+1
+Although the respondent was also charged, the judge did not sustain that charge.
+2 In its decision, the court only discussed one ground.
+2
+Cite as: Eric Omari Thorpe, A047 924 686 (BIA Sept. 29, 2017)
+that he was improperly ordered removed, as the statute of conviction shows.3
+More reasoning follows here, at length, on the statute.
+3
+Cite as: Eric Omari Thorpe, A047 924 686 (BIA Sept. 29, 2017)
+3 We held in Matter of Teixeira that a prior version was divisible.
+4
+Cite as: Eric Omari Thorpe, A047 924 686 (BIA Sept. 29, 2017)
+"""
+
+
+def test_a_first_note_numbered_alone_above_its_text_leads_notes_that_open_their_text() -> None:
+    document = provenance.parse(OCR_NOTES)
+    found = {
+        n.number: ([m.span.line for m in n.markers], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    }
+    assert {number: body for number, (_calls, body) in found.items()} == {1: 4, 2: 6, 3: 13}
+    assert found[2][0] == [2]

@@ -551,3 +551,49 @@ def test_a_note_of_several_sentences_keeps_them_when_the_count_does_not_match() 
     bodies = {n.number: n.body.text for n in provenance.parse(text).footnotes if n.body}
     assert bodies[1] == "See the report. See also the annex. Ibid."
     assert 2 not in bodies
+
+
+# OCR of a decision whose pages ran together without a blank line: each page ends with its
+# number and the "Cite as:" running line, the page-foot notes above them.
+_RUN_TOGETHER = "".join(
+    f"The Board held as follows on page {page}, as the decision explains at length.\n"
+    f"The reasoning goes on here.{page}\n"
+    f"{page} A note on page {page}.\n"
+    f"{page}\n"
+    "Cite as: J-A-R-, AXXX XXX 246 (BIA July 8, 2019)\n"
+    for page in range(1, 5)
+)
+
+
+def test_running_lines_and_page_numbers_of_text_without_blank_lines_are_furniture() -> None:
+    furniture = _furniture_lines(_RUN_TOGETHER)
+    assert furniture.count("Cite as: J-A-R-, AXXX XXX 246 (BIA July 8, 2019)") == 4
+    assert sorted(line for line in furniture if line.isdigit()) == ["1", "2", "3", "4"]
+    assert not any(line.startswith(("1 A note", "The Board")) for line in furniture)
+
+
+def test_a_source_repeated_in_notes_of_text_with_blank_lines_is_no_running_line() -> None:
+    # A source cited in several notes repeats a line inside the notes' block; with blank
+    # lines elsewhere, that block is not a run-together text and the numbers stay notes.
+    body = "".join(f"Paragraph {n} of the report cites it.{n}\n\n" for n in range(1, 5))
+    notes = "".join(f"{n}\nHuman Rights Watch, World Report 2024, New York.\n" for n in range(1, 5))
+    furniture = _furniture_lines(body + "Notes\n\n" + notes + "More text\nafter the notes.\n")
+    assert furniture == []
+
+
+def test_dashes_over_text_that_runs_on_without_a_blank_line_leave_the_text_prose() -> None:
+    # OCR of a scanned letter: two dashes, then the whole decision in one block. The dashes
+    # are furniture; the decision is not a menu under bullets.
+    sentences = "".join(
+        f"The Board considered argument {n} and found it could not be corroborated.\n"
+        for n in range(1, 13)
+    )
+    document = provenance.parse("-\n-\nOF\nU.S. Department of Justice\n" + sentences)
+    kinds = {r.kind for r in document.regions if r.span.line > 2}
+    assert "furniture" not in kinds
+    assert "uncorroborated-claim" in {f.rule for f in provenance.check(document)}
+
+
+def test_a_menu_of_bullets_over_a_few_links_is_still_furniture() -> None:
+    document = provenance.parse("Title\n\nText of the page.\n\n-\nHome\nAbout us\nContact\n")
+    assert [r.kind for r in document.regions if r.span.line == 5] == ["furniture"]

@@ -39,6 +39,7 @@ from provenance.parsers.crossrefs import iter_cross_references, parse_heading_nu
 from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
+from provenance.parsers.legal import is_legal_parenthetical
 from provenance.parsers.legends import legend_entry
 from provenance.parsers.references import (
     DITTO_MARK,
@@ -625,6 +626,11 @@ def _citations(
             # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
             # a law or an agreement and its year, not a source the list should have.
             continue
+        elif value.author is not None and _in_legal_parenthetical(text, citation.span):
+            # "(9th Cir. 2011)", "(BIA 2007)", "(West 2004)": the court and year of a case cited
+            # before it, or a code's publisher; legal.lark says so. Asked only when no listed
+            # source answered, so a list that does hold a "West 2004" keeps its citation.
+            continue
         elif value.author is None:
             if _year_only(value.date):
                 # "(2002-2003)", "(1999)": a period more often than a citation; only a source
@@ -803,6 +809,20 @@ _INSTRUMENTS = frozenset(
         *("proclamation", "directive", "statute"),
     }
 )
+
+
+#: How far a bracket's opening and closing may stand from a citation inside it.
+_BRACKET_REACH = 320
+
+
+def _in_legal_parenthetical(text: str, span: Span) -> bool:
+    """Whether the bracket a citation stands in is, whole, a legal parenthetical: a court and a
+    year, a code's publisher and year, or a place in the record (``grammars/legal.lark``)."""
+    opening = text.rfind("(", max(0, span.start - _BRACKET_REACH), span.start)
+    closing = text.find(")", span.end, span.end + _BRACKET_REACH)
+    if opening == -1 or closing == -1 or ")" in text[opening + 1 : span.start]:
+        return False
+    return is_legal_parenthetical(text[opening + 1 : closing])
 
 
 def _names_an_instrument(author: str) -> bool:

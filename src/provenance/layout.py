@@ -141,6 +141,11 @@ def _chains(
         # continued from a numbered paragraph far above, nor past its own note 13 from a line
         # below it that opens with "12 August 1949").
         before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
+        if number == 2 and not style[0] and (first := best.get(((True, style[1]), 1))):
+            # Note 1 set the other way: its number alone on its line above its text where the
+            # others open their text ("1" then "Although ...", then "2 In its decision ..."),
+            # as OCR of a PDF splits a page-foot note's first line.
+            before.append(first)
         if is_called[index] and (style, number - 3) in best:
             far = best[style, number - 3]
             if is_called[far[2]] and bridged is not None and bridged(starts[far[2]], start):

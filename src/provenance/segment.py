@@ -131,6 +131,8 @@ _LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "relat
 
 # Lines a web copy adds after its lists: page categories, empty bullets.
 _SITE_FURNITURE = re.compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
+#: Lines under such marks, in one block, that are text running on, not a menu.
+_RUN_ON_LINES = 10
 
 # A web page's footer, as a copy keeps it after the text: a copyright line, links to the site's
 # policies, an invitation to follow or subscribe, a bar of links ("About us | Contact | Privacy").
@@ -363,6 +365,8 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
         for key, count in counts.items()
         if count >= 3 and not key.isdigit() and not _heads_source_list(key)
     }
+    in_long_blocks = _repeated_in_long_blocks(blocks)
+    repeated |= in_long_blocks
     numbered_heads = _numbered_running_heads(counts)
     page_totals = _page_of_totals(counts)
     spans: list[tuple[int, int]] = []
@@ -384,6 +388,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             ):
                 spans.append((line.start, line.end))
     spans.extend(_numbers_under_running_feet(blocks, repeated))
+    spans.extend(_numbers_beside_running_lines(blocks, in_long_blocks))
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
         if len(key) < 20:
@@ -425,6 +430,73 @@ def _numbers_under_running_feet(
         if len(numbered) >= _MIN_NUMBERED_FEET and all(0 < s <= _MAX_PAGE_STEP for s in steps):
             spans.extend((line.start, line.end) for _number, line in numbered)
     return spans
+
+
+#: Shortest running line found inside a block of text: long enough not to repeat by chance.
+_MIN_RUNNING_LINE = 20
+#: Copies a line needs inside blocks of text to be a running line.
+_MIN_RUNNING_COPIES = 3
+
+
+#: Share of a document's lines one block must hold for the text to count as run together.
+_RUN_TOGETHER = 0.8
+
+
+def _repeated_in_long_blocks(blocks: Sequence[Block]) -> set[str]:
+    """Running heads and feet of text that has lost its blank lines (OCR of a PDF runs page
+    after page into one block): lines of their own, long enough not to repeat by chance, that
+    repeat three times or more ("Cite as: J-A-R-, AXXX XXX 246 (BIA July 8, 2019)"). Only in
+    such text: elsewhere a line repeated inside a block is a source cited in several notes,
+    each under its number."""
+    total = sum(len(block.lines) for block in blocks)
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        if len(block.lines) <= 2 or len(block.lines) < _RUN_TOGETHER * total:
+            continue  # short blocks are counted by find_furniture itself
+        for line in block.lines:
+            key = _furniture_key(line.text)
+            if key is not None and len(key) >= _MIN_RUNNING_LINE:
+                counts[key] += 1
+    return {
+        key
+        for key, count in counts.items()
+        if count >= _MIN_RUNNING_COPIES and not _heads_source_list(key)
+    }
+
+
+def _numbers_beside_running_lines(
+    blocks: Sequence[Block], running: set[str]
+) -> list[tuple[int, int]]:
+    """Page numbers alone on a line right before or after a running line found inside blocks
+    of text ("2", then "Cite as: ..."), when they go up a few pages at a time over at least
+    three pages: a bare number is no furniture by itself, notes are numbered so too."""
+    if not running:
+        return []
+    found: list[tuple[int, Line]] = []
+    for block in blocks:
+        lines = block.lines
+        for index, line in enumerate(lines):
+            number = line.text.replace(_FORM_FEED, "").strip()
+            if not (number.isascii() and number.isdigit() and len(number) <= 3):
+                continue
+            if number[0] == "0":
+                continue
+            beside = [lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+            if any(_furniture_key(other) in running for other in beside):
+                found.append((int(number), line))
+    # Runs of numbers going up a few at a time; a run of three pages or more is the pages.
+    runs: list[list[tuple[int, Line]]] = []
+    for page in found:
+        if runs and 0 < page[0] - runs[-1][-1][0] <= _MAX_PAGE_STEP:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return [
+        (line.start, line.end)
+        for run in runs
+        if len(run) >= _MIN_NUMBERED_FEET
+        for _number, line in run
+    ]
 
 
 def _heads_source_list(key: str) -> bool:
@@ -673,6 +745,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:footer])
                 yield Block(kept[footer:])
                 continue
+            lead = 0
+            while lead < len(kept) and _SITE_FURNITURE.match(kept[lead].text):
+                lead += 1
+            if lead and len(kept) - lead >= _RUN_ON_LINES:
+                # Dashes or bullets over text that runs on without a blank line (OCR of a
+                # scanned page: "-", "-", then the letter): the marks are furniture, the text
+                # is not, as a site's menu under its bullets is.
+                yield Block(kept[:lead])
+                kept = kept[lead:]
             while True:
                 if len(kept) > 1 and _is_known_heading(kept[0].text):
                     # Text from a PDF often has no blank line after a heading: "References"

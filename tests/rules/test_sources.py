@@ -1443,3 +1443,26 @@ def test_named_references_find_the_edition_a_name_and_year_cite() -> None:
     assert names_match(cited, source_key(title))
     assert NamedReferences(references).matching(cited) == [0]
     assert NamedReferences(references).matching(source_key("Country Reports 1993")) == []
+
+
+COURT_DECISION = """\
+Cite as: Eric Omari Thorpe, A047 924 686 (BIA Sept. 29, 2017)
+The respondent was admitted in 2001 (I.J. at 3; Exhs. 1, 3). The court granted his motion.
+United States v. Thorpe, 2016 WL 676395, at *2 (E.D.N.Y. Feb. 18, 2016). See Matter of
+Flores-Aguirre, 26 I&N Dec. 155, 157 & n.2 (BIA 2013); Conn. Gen. Stat. § 29-38(a) (West 2004).
+
+References
+
+Human Rights Watch. 2005. World Report. New York.
+"""
+
+
+def test_court_parentheticals_raise_no_source_list_findings() -> None:
+    # Legal parentheticals are not author-date citations: with a list, none is a citation the
+    # list lacks; without one, none makes the decision look as if its list could not be read.
+    import provenance
+
+    with_list = provenance.parse(COURT_DECISION)
+    assert list(citation_without_reference(with_list)) == []
+    without = provenance.parse(COURT_DECISION.split("References")[0])
+    assert list(unreadable_source_list(without)) == []
