@@ -61,6 +61,7 @@ from lark.utils import TextSlice
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import GrammarError
+from provenance.lalr import parse_whole
 from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -676,10 +677,7 @@ def _grammars_digest() -> str:
 
 def parse_full(name: str, text: str, start: str = "start") -> Tree[Token]:
     """Parse all of ``text``; raise ``GrammarError`` (never a Lark exception) if it is not valid."""
-    try:
-        return parser(name, start).parse(text)
-    except UnexpectedInput as error:
-        raise _grammar_error(name, text, error) from None
+    return parse_whole(parser(name, start), name, text, start)
 
 
 @cache
@@ -704,10 +702,7 @@ def terminal_pattern(name: str, starts: tuple[str, ...], terminal: str) -> re.Pa
 
 def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:
     """``parse_full`` for rule ``start`` of the ``multi_start_parser(name, starts)``."""
-    try:
-        return multi_start_parser(name, starts).parse(text, start=start)
-    except UnexpectedInput as error:
-        raise _grammar_error(name, text, error) from None
+    return parse_whole(multi_start_parser(name, starts), name, text, start)
 
 
 def parse_prefix(

@@ -1,0 +1,178 @@
+"""Lark's LALR parse of a whole text in one loop: the same tables, lexers, tokens, trees and errors.
+
+A reference entry is parsed in up to fifteen styles, and each parse is short (about 35 tokens), so
+most of its cost is the machinery around each token rather than matching it: Lark's contextual
+lexer is a generator calling a state's lexer, its matcher and ``Token``'s constructor, and the
+parser state's ``feed_token`` looks up its table and callbacks again for every token. This module
+runs the same steps for the same parser objects in one function (each state's lexer, its scanner
+and its terminal callbacks, the rows of the parse table and the rule callbacks that build the
+tree), so a parse gives the tree Lark gives, token for token (types, values, offsets, lines and
+columns), and fails where Lark fails: at the same offset, with the same expected terminals.
+
+Only a parser as ``grammars`` builds them is driven so (LALR, contextual lexer, no post-lexer,
+no lexer callbacks of a user); any other is parsed by Lark itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
+from lark.lexer import BasicLexer, ContextualLexer
+from lark.parsers.lalr_analysis import Shift
+from lark.utils import TextSlice
+
+from provenance.errors import GrammarError
+
+_new_token = Token._future_new
+_END = "$END"
+
+
+class _Driver:
+    """What a parse of one Lark parser reads, gathered once (states' lexers as they are met)."""
+
+    def __init__(self, built: Lark) -> None:
+        frontend = built.parser
+        table = frontend.parser.parser.parse_table
+        self.frontend = frontend
+        self.states: Any = table.states
+        self.start_states: dict[str, int] = table.start_states
+        self.end_states: dict[str, int] = table.end_states
+        self.callbacks: Any = frontend.parser.parser.callbacks
+        # Terminal callbacks of the parser (a transformer's), keyed by terminal name.
+        self.token_callbacks = {
+            key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
+        }
+        self.state_lexers: Any = frontend.lexer.lexers
+        self.lexers: dict[int, tuple[Any, Any, Any, Any, Any]] = {}
+
+    def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any]:
+        """``(match, ignore_types, newline_types, terminal callbacks, lexer)`` of a state."""
+        lexer: BasicLexer = self.state_lexers[state]
+        scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
+        found = (scanner.match, lexer.ignore_types, lexer.newline_types, lexer.callback, lexer)
+        self.lexers[state] = found
+        return found
+
+
+def driver(built: Lark) -> _Driver | None:
+    """The driver of ``built``, or None when it is not a parser this module can drive."""
+    known = getattr(built, "_provenance_driver", False)
+    if known is not False:
+        return cast("_Driver | None", known)
+    made: _Driver | None = None
+    options = built.options
+    if (
+        options.parser == "lalr"
+        and options.postlex is None
+        and not options.lexer_callbacks
+        and isinstance(getattr(built.parser, "lexer", None), ContextualLexer)
+    ):
+        made = _Driver(built)
+    built._provenance_driver = made  # type: ignore[attr-defined]
+    return made
+
+
+def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
+    """``built.parse(text, start=start)``; ``GrammarError`` where Lark raises ``UnexpectedInput``
+    (``name`` is the grammar's, for the error)."""
+    drive = driver(built)
+    if drive is None or start not in drive.start_states:
+        try:
+            return built.parse(text, start=start)
+        except UnexpectedInput as error:
+            from provenance.grammars import _grammar_error
+
+            raise _grammar_error(name, text, error) from None
+    return _parse(drive, name, text, start)
+
+
+def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
+    states = drive.states
+    callbacks = drive.callbacks
+    token_callbacks = drive.token_callbacks
+    lexers = drive.lexers
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    value_stack: list[Any] = []
+    window = TextSlice(text, 0, len(text))
+    end = len(text)
+    pos = 0
+    line = 1
+    line_start = 0
+    token: Token | None = None
+    while pos < end:
+        # The lexer of the state the parser is in (Lark's ``ContextualLexer.lex``).
+        state = state_stack[-1]
+        found = lexers.get(state)
+        if found is None:
+            found = drive.lexer(state)
+        match, ignore_types, newline_types, lexer_callbacks, lexer = found
+        matched = match(window, pos)
+        if not matched:
+            allowed = lexer.scanner.allowed_types - ignore_types or {"<END-OF-FILE>"}
+            raise GrammarError(name, text, pos, frozenset(allowed))
+        value, kind = matched
+        ignored = kind in ignore_types
+        made: Token | None = None
+        if not ignored or kind in lexer_callbacks:
+            made = _new_token(kind, value, pos, line, pos - line_start + 1)  # type: ignore[no-untyped-call]
+        if kind in newline_types:
+            newlines = value.count("\n")
+            if newlines:
+                line += newlines
+                line_start = pos + value.rindex("\n") + 1
+        pos += len(value)
+        if made is None:
+            continue
+        made.end_line = line
+        made.end_column = pos - line_start + 1
+        made.end_pos = pos
+        if kind in lexer_callbacks:
+            made = lexer_callbacks[kind](made)
+        if ignored:
+            continue
+        token = made
+        # Lark's ``ParserState.feed_token``: reduce as long as the table says, then shift.
+        kind = token.type
+        while True:
+            row = states[state_stack[-1]]
+            action = row.get(kind)
+            if action is None:
+                expected = frozenset(s for s in row if s.isupper())
+                raise GrammarError(name, text, int(token.start_pos or 0), expected)
+            operation, argument = action
+            if operation is Shift:
+                state_stack.append(argument)
+                value_stack.append(
+                    token if kind not in token_callbacks else token_callbacks[kind](token)
+                )
+                break
+            _reduce(states, callbacks, state_stack, value_stack, argument)
+    # The end of input: reduce until the start rule is accepted.
+    while True:
+        row = states[state_stack[-1]]
+        action = row.get(_END)
+        if action is None:
+            expected = frozenset(s for s in row if s.isupper())
+            at = token.start_pos if token is not None else 0
+            raise GrammarError(name, text, int(at or 0), expected)
+        _reduce(states, callbacks, state_stack, value_stack, action[1])
+        if state_stack[-1] == end_state:
+            return value_stack[-1]  # type: ignore[no-any-return]
+
+
+def _reduce(
+    states: Any, callbacks: Any, state_stack: list[int], value_stack: list[Any], rule: Any
+) -> None:
+    size = len(rule.expansion)
+    if size:
+        children = value_stack[-size:]
+        del state_stack[-size:]
+        del value_stack[-size:]
+    else:
+        children = []
+    value = callbacks[rule](children) if callbacks else children
+    state_stack.append(states[state_stack[-1]][rule.origin.name][1])
+    value_stack.append(value)

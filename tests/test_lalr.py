@@ -1,0 +1,115 @@
+"""The one-loop LALR parse gives what Lark's own parse gives: the same tree, token for token, and
+the same error (offset and expected terminals) where Lark fails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from provenance import grammars
+from provenance.errors import GrammarError
+from provenance.lalr import driver, parse_whole
+from provenance.parsers import references
+
+
+def _shape(node: Any) -> list[Any]:
+    """Everything Lark puts in a tree: rule names, and every field of every token."""
+    if isinstance(node, Token):
+        return [
+            (
+                node.type,
+                node.value,
+                node.start_pos,
+                node.line,
+                node.column,
+                node.end_line,
+                node.end_column,
+                node.end_pos,
+            )
+        ]
+    assert isinstance(node, Tree)
+    shape: list[Any] = [("tree", node.data, len(node.children))]
+    for child in node.children:
+        shape.extend(_shape(child))
+    return shape
+
+
+def _lark_reading(built: Lark, name: str, text: str, start: str) -> Any:
+    try:
+        return _shape(built.parse(text, start=start))
+    except UnexpectedInput as error:
+        found = grammars._grammar_error(name, text, error)
+        return ("error", found.position, found.expected)
+
+
+def _our_reading(built: Lark, name: str, text: str, start: str) -> Any:
+    try:
+        return _shape(parse_whole(built, name, text, start))
+    except GrammarError as error:
+        return ("error", error.position, error.expected)
+
+
+_REFERENCE_TEXTS = [example.text for style in references.ENTRY_STYLES for example in style.examples]
+
+
+def _variants(text: str) -> list[str]:
+    """The text, cut short at a few places (most cuts fail, at the end or before), and on lines."""
+    cuts = {len(text) // 3, len(text) // 2, len(text) - 1, len(text) - 5}
+    return [
+        text,
+        text.replace(". ", ".\n", 2),
+        "",
+        *(text[:cut] for cut in sorted(cuts) if cut > 0),
+    ]
+
+
+@pytest.mark.parametrize("text", _REFERENCE_TEXTS)
+def test_reference_styles_read_as_lark_reads_them(text: str) -> None:
+    built = grammars.multi_start_parser("reference", references._STARTS)
+    assert driver(built) is not None
+    for variant in _variants(text):
+        for start in references._STARTS:
+            assert _our_reading(built, "reference", variant, start) == _lark_reading(
+                built, "reference", variant, start
+            ), (variant, start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="19 Jan.,()Smith2003-:/\n\"'abc", max_size=40))
+def test_dates_read_as_lark_reads_them(text: str) -> None:
+    built = grammars.parser("date")
+    assert _our_reading(built, "date", text, "start") == _lark_reading(built, "date", text, "start")
+
+
+_TOY = r"""
+start: item+
+item: WORD NUMBER? ";" | "to" WORD ";"
+WORD: /[a-z]+/
+NUMBER: /[0-9]+/
+%import common.WS
+%ignore WS
+"""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab to 12;\n\t", max_size=30))
+def test_ignored_text_newlines_and_retyped_words(text: str) -> None:
+    """Whitespace and line breaks are skipped but counted, and "to" (a string that the WORD
+    pattern also matches whole) is retyped as Lark retypes it."""
+    built = Lark(_TOY, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    assert driver(built) is not None
+    assert _our_reading(built, "toy", text, "start") == _lark_reading(built, "toy", text, "start")
+
+
+def test_a_parser_it_cannot_drive_is_parsed_by_lark() -> None:
+    built = Lark(_TOY, parser="lalr", lexer="basic", maybe_placeholders=False)
+    assert driver(built) is None
+    assert _shape(parse_whole(built, "toy", "to x;", "start")) == _shape(built.parse("to x;"))
+    with pytest.raises(GrammarError) as raised:
+        parse_whole(built, "toy", "to ;", "start")
+    assert raised.value.position == 3
