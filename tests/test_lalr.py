@@ -10,10 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
+from lark.lexer import LexerState, LineCounter
+from lark.utils import TextSlice
 
 from provenance import grammars
 from provenance.errors import GrammarError
-from provenance.lalr import driver, parse_whole
+from provenance.lalr import driver, longest_prefix, parse_whole
 from provenance.parsers import references
 
 
@@ -113,3 +115,46 @@ def test_a_parser_it_cannot_drive_is_parsed_by_lark() -> None:
     with pytest.raises(GrammarError) as raised:
         parse_whole(built, "toy", "to ;", "start")
     assert raised.value.position == 3
+
+
+# Pieces of constructs and of the prose around them, so that a window often starts one, often
+# almost does, and often does not.
+_PIECES = [
+    "12", "1.", "<sup>3</sup>", "[4]", "^6", " ", "\n", "May", "15 May 2000", "2004-07-30",
+    "the 1990s", "mid-", "Section 4", "para. 12", "see", "http://www.example.org/a",
+    "AI Index: ASA 24/06/96", "A", "(", ")", ".", ",", "between 24 and 26 May 2002", "Annex 3",
+]  # fmt: skip
+_PREFIX_GRAMMARS = [
+    ("footnote", "body_start"),
+    ("footnote", "marker"),
+    ("date", "start"),
+    ("crossref", "crossref"),
+    ("url", "url"),
+    ("index_code", "mention"),
+]
+
+
+def _lark_prefix(name: str, start: str, text: str, pos: int) -> Any:
+    """Lark's interactive parser fed token by token from ``pos`` (a line counter at ``pos``)."""
+    interactive = grammars.parser(name, start).parse_interactive("")
+    counter = LineCounter("\n")
+    counter.char_pos = pos
+    interactive.lexer_thread.state = LexerState(TextSlice(text, pos, len(text)), counter)
+    found = grammars._longest_prefix(interactive)
+    return None if found is None else (_shape(found[0]), found[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_PREFIX_GRAMMARS),
+    st.lists(st.sampled_from(_PIECES), max_size=6).map("".join),
+    st.integers(min_value=0, max_value=4),
+)
+def test_longest_prefixes_read_as_lark_reads_them(
+    grammar: tuple[str, str], text: str, pos: int
+) -> None:
+    name, start = grammar
+    pos = min(pos, len(text))
+    found = longest_prefix(grammars.parser(name, start), start, text, pos, len(text))
+    ours = None if found is None else (_shape(found[0]), found[1])
+    assert ours == _lark_prefix(name, start, text, pos)

@@ -44,7 +44,6 @@ from lark.lexer import (
     BasicLexer,
     ContextualLexer,
     LexerState,
-    LineCounter,
     PatternRE,
     PatternStr,
     Scanner,
@@ -61,7 +60,7 @@ from lark.utils import TextSlice
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import GrammarError
-from provenance.lalr import parse_whole
+from provenance.lalr import longest_prefix, parse_whole
 from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -711,11 +710,11 @@ def parse_prefix(
     """The longest prefix of ``text[pos:endpos]`` that the grammar accepts, with its end offset.
 
     Finding a construct inside prose needs the grammar to say where the construct ends: the
-    interactive LALR parser is fed one token at a time, and after each token its stack of states
-    is asked whether it would accept the end of input (``_accepts_end``). Lexing stops at the
-    first character no expected terminal matches, so the cost is proportional to the construct,
-    not to the text after it. Returns ``None`` when no prefix parses. Offsets in the tree's
-    tokens are relative to ``pos``.
+    LALR parser is fed one token at a time, and after each token its stack of states is asked
+    whether it would accept the end of input (``provenance.lalr.longest_prefix``). Lexing stops
+    at the first character no expected terminal matches, so the cost is proportional to the
+    construct, not to the text after it. Returns ``None`` when no prefix parses. Offsets in the
+    tree's tokens are relative to ``pos``.
 
     ``text[pos:endpos]`` is copied: keep the range short (see ``parse_prefix_in``).
     """
@@ -723,7 +722,7 @@ def parse_prefix(
     built = parser(name, start)
     if not _first_token_may_match(built, start, window):
         return None
-    return _longest_prefix(built.parse_interactive(window))
+    return longest_prefix(built, start, window, 0, len(window))
 
 
 def _first_token_may_match(built: Lark, start: str, window: str) -> bool:
@@ -757,13 +756,9 @@ def parse_prefix_in(
     length = len(text)
     endpos = length if endpos is None else max(0, min(endpos, length))
     pos = max(0, min(pos, endpos))
-    interactive = parser(name, start).parse_interactive("")
     # Lark would count the lines before ``pos`` (a scan of the whole prefix) to report line
-    # numbers, which nothing here reads: start the counter at ``pos`` instead.
-    counter = LineCounter("\n")  # type: ignore[no-untyped-call]
-    counter.char_pos = pos
-    interactive.lexer_thread.state = LexerState(TextSlice(text, pos, endpos), counter)
-    return _longest_prefix(interactive)
+    # numbers, which nothing here reads: the counter starts at ``pos`` instead.
+    return longest_prefix(parser(name, start), start, text, pos, endpos)
 
 
 _SPACE = re.compile(r"\s")
@@ -804,6 +799,9 @@ def iter_prefix_parses(
 
 
 def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:
+    """``parse_prefix`` done with Lark's interactive parser, token by token: what
+    ``provenance.lalr.longest_prefix`` does in one loop, kept as the reference the tests compare
+    it with."""
     state = interactive.parser_state
     conf = state.parse_conf
     # The parser as it stood before the first token: the longest accepted prefix is fed to it

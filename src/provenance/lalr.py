@@ -176,3 +176,127 @@ def _reduce(
     value = callbacks[rule](children) if callbacks else children
     state_stack.append(states[state_stack[-1]][rule.origin.name][1])
     value_stack.append(value)
+
+
+def longest_prefix(
+    built: Lark, start: str, text: str, pos: int, end: int
+) -> tuple[Tree[Token], int] | None:
+    """The longest prefix of ``text[pos:end]`` the parser accepts as ``start``, as a tree and
+    the offset where it ends; None when no prefix is accepted. Token offsets count from the
+    start of ``text`` (a line counter starting at ``pos`` on line 1, column 1, as ``grammars``
+    set Lark's). Lark's interactive parser is fed token by token and, after each, asked whether
+    it accepts the end of input: the same questions, asked of the stack of states alone, and
+    the tree built once, from the tokens of the longest accepted prefix.
+    """
+    drive = driver(built)
+    if drive is None:  # pragma: no cover - every parser ``grammars`` builds is driven
+        raise TypeError("not a contextual LALR parser")
+    states = drive.states
+    lexers = drive.lexers
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    window = TextSlice(text, pos, end)
+    line = 1
+    line_start = 0
+    column = 1  # Lark's counter starts at column 1 wherever it starts, until its first token
+    tokens: list[Token] = []
+    accepted = accepted_end = 0
+    while pos < end:
+        state = state_stack[-1]
+        found = lexers.get(state)
+        if found is None:
+            found = drive.lexer(state)
+        match, ignore_types, newline_types, lexer_callbacks, _lexer = found
+        matched = match(window, pos)
+        if not matched:
+            break
+        value, kind = matched
+        ignored = kind in ignore_types
+        made: Token | None = None
+        if not ignored or kind in lexer_callbacks:
+            made = _new_token(kind, value, pos, line, column)  # type: ignore[no-untyped-call]
+        if kind in newline_types:
+            newlines = value.count("\n")
+            if newlines:
+                line += newlines
+                line_start = pos + value.rindex("\n") + 1
+        pos += len(value)
+        column = pos - line_start + 1
+        if made is None:
+            continue
+        made.end_line = line
+        made.end_column = column
+        made.end_pos = pos
+        if kind in lexer_callbacks:
+            made = lexer_callbacks[kind](made)
+        if ignored:
+            continue
+        if not _shift_state(states, state_stack, made.type):
+            break
+        tokens.append(made)
+        if _accepts_end(states, end_state, state_stack):
+            accepted, accepted_end = len(tokens), pos
+    if not accepted:
+        return None
+    return _tree_of(drive, start, tokens[:accepted]), accepted_end
+
+
+def _shift_state(states: Any, state_stack: list[int], kind: str) -> bool:
+    """The parser's moves on a token of type ``kind``, on the stack of states alone: False
+    (the stack unchanged since the last reduction) when the token is not expected there."""
+    while True:
+        action = states[state_stack[-1]].get(kind)
+        if action is None:
+            return False
+        operation, argument = action
+        if operation is Shift:
+            state_stack.append(argument)
+            return True
+        size = len(argument.expansion)
+        if size:
+            del state_stack[-size:]
+        state_stack.append(states[state_stack[-1]][argument.origin.name][1])
+
+
+def _accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
+    """Whether the parser with this stack of states accepts the end of input now: its
+    reductions on ``$END`` replayed on a copy of the stack."""
+    stack = list(state_stack)
+    while True:
+        action = states[stack[-1]].get(_END)
+        if action is None:
+            return False
+        operation, rule = action
+        if operation is Shift:  # pragma: no cover - Lark never shifts $END; it reduces
+            return False
+        size = len(rule.expansion)
+        if size:
+            del stack[-size:]
+        stack.append(states[stack[-1]][rule.origin.name][1])
+        if stack[-1] == end_state:
+            return True
+
+
+def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
+    """The tree of ``tokens``, which the parser accepts whole as ``start``."""
+    states = drive.states
+    callbacks = drive.callbacks
+    token_callbacks = drive.token_callbacks
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    value_stack: list[Any] = []
+    for token in tokens:
+        kind = token.type
+        while True:
+            operation, argument = states[state_stack[-1]][kind]
+            if operation is Shift:
+                state_stack.append(argument)
+                value_stack.append(
+                    token if kind not in token_callbacks else token_callbacks[kind](token)
+                )
+                break
+            _reduce(states, callbacks, state_stack, value_stack, argument)
+    while True:
+        _reduce(states, callbacks, state_stack, value_stack, states[state_stack[-1]][_END][1])
+        if state_stack[-1] == end_state:
+            return value_stack[-1]  # type: ignore[no-any-return]
