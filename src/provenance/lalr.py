@@ -46,6 +46,15 @@ class _Driver:
         }
         self.state_lexers: Any = frontend.lexer.lexers
         self.lexers: dict[int, tuple[Any, Any, Any, Any, Any]] = {}
+        self._expected: dict[int, frozenset[str]] = {}
+
+    def expected(self, state: int) -> frozenset[str]:
+        """The terminals the parser expects in ``state`` (what Lark's ``UnexpectedToken`` says):
+        most parses tried fail, and a state's answer is the same each time."""
+        known = self._expected.get(state)
+        if known is None:
+            known = self._expected[state] = frozenset(s for s in self.states[state] if s.isupper())
+        return known
 
     def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any]:
         """``(match, ignore_types, newline_types, terminal callbacks, lexer)`` of a state."""
@@ -89,13 +98,15 @@ def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
 
 
 def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
+    # Most texts parsed are tried in a style they are not in (the parse fails), so the parser's
+    # moves are made on the stack of states alone and kept in order (a token shifted, a rule
+    # reduced); the tree is built from them, by the same callbacks in the same order, only
+    # once the text is accepted.
     states = drive.states
-    callbacks = drive.callbacks
-    token_callbacks = drive.token_callbacks
     lexers = drive.lexers
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
-    value_stack: list[Any] = []
+    moves: list[Any] = []
     window = TextSlice(text, 0, len(text))
     end = len(text)
     pos = 0
@@ -137,30 +148,55 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         # Lark's ``ParserState.feed_token``: reduce as long as the table says, then shift.
         kind = token.type
         while True:
-            row = states[state_stack[-1]]
-            action = row.get(kind)
+            action = states[state_stack[-1]].get(kind)
             if action is None:
-                expected = frozenset(s for s in row if s.isupper())
+                expected = drive.expected(state_stack[-1])
                 raise GrammarError(name, text, int(token.start_pos or 0), expected)
             operation, argument = action
             if operation is Shift:
                 state_stack.append(argument)
-                value_stack.append(
-                    token if kind not in token_callbacks else token_callbacks[kind](token)
-                )
+                moves.append(token)
                 break
-            _reduce(states, callbacks, state_stack, value_stack, argument)
+            size = len(argument.expansion)
+            if size:
+                del state_stack[-size:]
+            state_stack.append(states[state_stack[-1]][argument.origin.name][1])
+            moves.append(argument)
     # The end of input: reduce until the start rule is accepted.
     while True:
-        row = states[state_stack[-1]]
-        action = row.get(_END)
+        action = states[state_stack[-1]].get(_END)
         if action is None:
-            expected = frozenset(s for s in row if s.isupper())
+            expected = drive.expected(state_stack[-1])
             at = token.start_pos if token is not None else 0
             raise GrammarError(name, text, int(at or 0), expected)
-        _reduce(states, callbacks, state_stack, value_stack, action[1])
+        rule = action[1]
+        size = len(rule.expansion)
+        if size:
+            del state_stack[-size:]
+        state_stack.append(states[state_stack[-1]][rule.origin.name][1])
+        moves.append(rule)
         if state_stack[-1] == end_state:
-            return value_stack[-1]  # type: ignore[no-any-return]
+            return _built(drive, moves)
+
+
+def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
+    """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
+    callbacks = drive.callbacks
+    token_callbacks = drive.token_callbacks
+    value_stack: list[Any] = []
+    for move in moves:
+        if isinstance(move, Token):
+            kind = move.type
+            value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
+            continue
+        size = len(move.expansion)
+        if size:
+            children = value_stack[-size:]
+            del value_stack[-size:]
+        else:
+            children = []
+        value_stack.append(callbacks[move](children) if callbacks else children)
+    return value_stack[-1]  # type: ignore[no-any-return]
 
 
 def _reduce(
