@@ -158,3 +158,32 @@ def test_longest_prefixes_read_as_lark_reads_them(
     found = longest_prefix(grammars.parser(name, start), start, text, pos, len(text))
     ours = None if found is None else (_shape(found[0]), found[1])
     assert ours == _lark_prefix(name, start, text, pos)
+
+
+def test_states_matched_by_lark_alternation_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a state's scanner has compiled Lark's alternation, its regex is called directly:
+    with every state switched at once, the reference examples and a few dates read the same."""
+    monkeypatch.setattr(grammars, "_MATCHES_BEFORE_ALTERNATION", 0)
+    built = grammars.multi_start_parser("reference", references._STARTS)
+    for text in _REFERENCE_TEXTS:
+        for variant in _variants(text):
+            for start in references._STARTS:
+                assert _our_reading(built, "reference", variant, start) == _lark_reading(
+                    built, "reference", variant, start
+                ), (variant, start)
+    dates = grammars.parser("date")
+    for text in ["15 May 2000", "May 2000", "2004-07-30", "mid-1990s", "19 Jan. 2003, 12"]:
+        for cut in range(len(text) + 1):
+            window = text[:cut]
+            assert _our_reading(dates, "date", window, "start") == _lark_reading(
+                dates, "date", window, "start"
+            )
+            found = longest_prefix(dates, "start", text, cut, len(text))
+            ours = None if found is None else (_shape(found[0]), found[1])
+            assert ours == _lark_prefix("date", "start", text, cut)
+    switched = [
+        lexer.scanner
+        for lexer in built.parser.lexer.lexers.values()
+        if getattr(lexer.scanner, "regex_match", None) is not None
+    ]
+    assert switched  # the direct path was taken

@@ -170,6 +170,10 @@ class _SharedScanner:
         self._flags = flags
         self._re = re_module
         self._alternation: Scanner | None = None
+        #: The match method of Lark's alternation once this state has it, when it is one regex
+        #: (its match gives the text and, as its last group, the terminal, as ``match`` does):
+        #: ``provenance.lalr`` calls it directly.
+        self.regex_match: Any = None
         self._uses = 0
         self._regexes = [
             (terminal.name, _terminal_regex(terminal.pattern.to_regexp(), flags, re_module))
@@ -184,6 +188,8 @@ class _SharedScanner:
             self._alternation = Scanner(  # type: ignore[no-untyped-call]
                 self.terminals, self._flags, self._re, False
             )
+            if len(self._alternation._mres) == 1:
+                self.regex_match = self._alternation._mres[0].match
         source, end = text.text, text.end
         for name, regex in self._regexes:
             found = regex.match(source, pos, end)

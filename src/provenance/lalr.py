@@ -26,6 +26,15 @@ from lark.utils import TextSlice
 from provenance.errors import GrammarError
 
 _new_token = Token._future_new
+
+
+class _NoRegex:
+    """Stands for a scanner that has no single regex to call directly."""
+
+    regex_match = None
+
+
+_NO_REGEX = _NoRegex()
 _END = "$END"
 
 
@@ -45,7 +54,7 @@ class _Driver:
             key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
         }
         self.state_lexers: Any = frontend.lexer.lexers
-        self.lexers: dict[int, tuple[Any, Any, Any, Any, Any]] = {}
+        self.lexers: dict[int, tuple[Any, Any, Any, Any, Any, Any]] = {}
         self._expected: dict[int, frozenset[str]] = {}
 
     def expected(self, state: int) -> frozenset[str]:
@@ -56,11 +65,21 @@ class _Driver:
             known = self._expected[state] = frozenset(s for s in self.states[state] if s.isupper())
         return known
 
-    def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any]:
-        """``(match, ignore_types, newline_types, terminal callbacks, lexer)`` of a state."""
+    def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any, Any]:
+        """``(scanner, match, ignore_types, newline_types, terminal callbacks, lexer)`` of a
+        state. The scanner's ``regex_match``, once it has one, is the match method of the
+        state's one alternation regex, called directly (``grammars._SharedScanner``)."""
         lexer: BasicLexer = self.state_lexers[state]
         scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
-        found = (scanner.match, lexer.ignore_types, lexer.newline_types, lexer.callback, lexer)
+        direct = scanner if hasattr(scanner, "regex_match") else _NO_REGEX
+        found = (
+            direct,
+            scanner.match,
+            lexer.ignore_types,
+            lexer.newline_types,
+            lexer.callback,
+            lexer,
+        )
         self.lexers[state] = found
         return found
 
@@ -119,8 +138,13 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         found = lexers.get(state)
         if found is None:
             found = drive.lexer(state)
-        match, ignore_types, newline_types, lexer_callbacks, lexer = found
-        matched = match(window, pos)
+        scanner, match, ignore_types, newline_types, lexer_callbacks, lexer = found
+        regex_match = scanner.regex_match
+        if regex_match is not None:
+            hit = regex_match(text, pos, end)
+            matched = None if hit is None else (hit.group(0), hit.lastgroup)
+        else:
+            matched = match(window, pos)
         if not matched:
             allowed = lexer.scanner.allowed_types - ignore_types or {"<END-OF-FILE>"}
             raise GrammarError(name, text, pos, frozenset(allowed))
@@ -242,8 +266,13 @@ def longest_prefix(
         found = lexers.get(state)
         if found is None:
             found = drive.lexer(state)
-        match, ignore_types, newline_types, lexer_callbacks, _lexer = found
-        matched = match(window, pos)
+        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
+        regex_match = scanner.regex_match
+        if regex_match is not None:
+            hit = regex_match(text, pos, end)
+            matched = None if hit is None else (hit.group(0), hit.lastgroup)
+        else:
+            matched = match(window, pos)
         if not matched:
             break
         value, kind = matched
