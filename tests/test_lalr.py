@@ -45,8 +45,10 @@ def _lark_reading(built: Lark, name: str, text: str, start: str) -> Any:
     try:
         return _shape(built.parse(text, start=start))
     except UnexpectedInput as error:
-        found = grammars._grammar_error(name, text, error)
-        return ("error", found.position, found.expected)
+        # Where Lark stopped, and what it expected there (its contextual lexer names the
+        # terminals it tried as ``allowed``, its parser the ones the state takes as ``expected``).
+        expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+        return ("error", error.pos_in_stream or 0, frozenset(expected))
 
 
 def _our_reading(built: Lark, name: str, text: str, start: str) -> Any:

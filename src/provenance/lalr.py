@@ -56,6 +56,7 @@ class _Driver:
         self.state_lexers: Any = frontend.lexer.lexers
         self.lexers: dict[int, tuple[Any, Any, Any, Any, Any, Any]] = {}
         self._expected: dict[int, frozenset[str]] = {}
+        self._allowed: dict[int, frozenset[str]] = {}
 
     def expected(self, state: int) -> frozenset[str]:
         """The terminals the parser expects in ``state`` (what Lark's ``UnexpectedToken`` says):
@@ -63,6 +64,16 @@ class _Driver:
         known = self._expected.get(state)
         if known is None:
             known = self._expected[state] = frozenset(s for s in self.states[state] if s.isupper())
+        return known
+
+    def allowed(self, state: int) -> frozenset[str]:
+        """The terminals the lexer of ``state`` tries (what Lark's ``UnexpectedCharacters``
+        says when none matches), one set a state."""
+        known = self._allowed.get(state)
+        if known is None:
+            lexer = self.state_lexers[state]
+            allowed = lexer.scanner.allowed_types - lexer.ignore_types or {"<END-OF-FILE>"}
+            known = self._allowed[state] = frozenset(allowed)
         return known
 
     def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any, Any]:
@@ -110,9 +121,9 @@ def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
         try:
             return built.parse(text, start=start)
         except UnexpectedInput as error:
-            from provenance.grammars import _grammar_error
-
-            raise _grammar_error(name, text, error) from None
+            position = getattr(error, "pos_in_stream", None) or 0
+            expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+        raise GrammarError(name, text, int(position), frozenset(expected))
     return _parse(drive, name, text, start)
 
 
@@ -138,7 +149,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         found = lexers.get(state)
         if found is None:
             found = drive.lexer(state)
-        scanner, match, ignore_types, newline_types, lexer_callbacks, lexer = found
+        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
         regex_match = scanner.regex_match
         if regex_match is not None:
             hit = regex_match(text, pos, end)
@@ -146,8 +157,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         else:
             matched = match(window, pos)
         if not matched:
-            allowed = lexer.scanner.allowed_types - ignore_types or {"<END-OF-FILE>"}
-            raise GrammarError(name, text, pos, frozenset(allowed))
+            raise GrammarError(name, text, pos, drive.allowed(state))
         value, kind = matched
         ignored = kind in ignore_types
         made: Token | None = None
