@@ -725,29 +725,9 @@ def parse_prefix(
     ``text[pos:endpos]`` is copied: keep the range short (see ``parse_prefix_in``).
     """
     window = text[pos:endpos] if (pos or endpos is not None) else text
-    built = parser(name, start)
-    if not _first_token_may_match(built, start, window):
-        return None
-    return longest_prefix(built, start, window, 0, len(window))
-
-
-def _first_token_may_match(built: Lark, start: str, window: str) -> bool:
-    """Whether any terminal the parser accepts first matches at the start of ``window``.
-
-    Most candidates a cheap scan finds are not the construct, and most of those fail on their
-    first character; Lark learns that only after making an interactive parser, a lexer thread
-    and an error with its context. This asks the first state's own scanner (the same terminals,
-    in the same order, the lexer would try): when none matches, the lexer would raise on its
-    first token and no prefix parses. An empty window has no token either.
-    """
-    if not window:
-        return False
-    try:
-        state = built.parser.parser._parse_table.start_states[start]
-        scanner = built.parser.lexer.lexers[state].scanner
-    except (AttributeError, KeyError, TypeError):  # pragma: no cover - not a contextual LALR parser
-        return True
-    return scanner.match(TextSlice(window, 0, len(window)), 0) is not None
+    # Most candidates a cheap scan finds are not the construct, and most of those fail on their
+    # first character: the parse stops there, having made no parser object and no error.
+    return longest_prefix(parser(name, start), start, window, 0, len(window))
 
 
 def parse_prefix_in(
