@@ -44,7 +44,6 @@ from lark.lexer import (
     BasicLexer,
     ContextualLexer,
     LexerState,
-    LineCounter,
     PatternRE,
     PatternStr,
     Scanner,
@@ -61,6 +60,7 @@ from lark.utils import TextSlice
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import GrammarError
+from provenance.lalr import longest_prefix, parse_whole
 from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -170,6 +170,10 @@ class _SharedScanner:
         self._flags = flags
         self._re = re_module
         self._alternation: Scanner | None = None
+        #: The match method of Lark's alternation once this state has it, when it is one regex
+        #: (its match gives the text and, as its last group, the terminal, as ``match`` does):
+        #: ``provenance.lalr`` calls it directly.
+        self.regex_match: Any = None
         self._uses = 0
         self._regexes = [
             (terminal.name, _terminal_regex(terminal.pattern.to_regexp(), flags, re_module))
@@ -184,6 +188,8 @@ class _SharedScanner:
             self._alternation = Scanner(  # type: ignore[no-untyped-call]
                 self.terminals, self._flags, self._re, False
             )
+            if len(self._alternation._mres) == 1:
+                self.regex_match = self._alternation._mres[0].match
         source, end = text.text, text.end
         for name, regex in self._regexes:
             found = regex.match(source, pos, end)
@@ -676,10 +682,7 @@ def _grammars_digest() -> str:
 
 def parse_full(name: str, text: str, start: str = "start") -> Tree[Token]:
     """Parse all of ``text``; raise ``GrammarError`` (never a Lark exception) if it is not valid."""
-    try:
-        return parser(name, start).parse(text)
-    except UnexpectedInput as error:
-        raise _grammar_error(name, text, error) from None
+    return parse_whole(parser(name, start), name, text, start)
 
 
 @cache
@@ -704,10 +707,7 @@ def terminal_pattern(name: str, starts: tuple[str, ...], terminal: str) -> re.Pa
 
 def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:
     """``parse_full`` for rule ``start`` of the ``multi_start_parser(name, starts)``."""
-    try:
-        return multi_start_parser(name, starts).parse(text, start=start)
-    except UnexpectedInput as error:
-        raise _grammar_error(name, text, error) from None
+    return parse_whole(multi_start_parser(name, starts), name, text, start)
 
 
 def parse_prefix(
@@ -716,38 +716,18 @@ def parse_prefix(
     """The longest prefix of ``text[pos:endpos]`` that the grammar accepts, with its end offset.
 
     Finding a construct inside prose needs the grammar to say where the construct ends: the
-    interactive LALR parser is fed one token at a time, and after each token its stack of states
-    is asked whether it would accept the end of input (``_accepts_end``). Lexing stops at the
-    first character no expected terminal matches, so the cost is proportional to the construct,
-    not to the text after it. Returns ``None`` when no prefix parses. Offsets in the tree's
-    tokens are relative to ``pos``.
+    LALR parser is fed one token at a time, and after each token its stack of states is asked
+    whether it would accept the end of input (``provenance.lalr.longest_prefix``). Lexing stops
+    at the first character no expected terminal matches, so the cost is proportional to the
+    construct, not to the text after it. Returns ``None`` when no prefix parses. Offsets in the
+    tree's tokens are relative to ``pos``.
 
     ``text[pos:endpos]`` is copied: keep the range short (see ``parse_prefix_in``).
     """
     window = text[pos:endpos] if (pos or endpos is not None) else text
-    built = parser(name, start)
-    if not _first_token_may_match(built, start, window):
-        return None
-    return _longest_prefix(built.parse_interactive(window))
-
-
-def _first_token_may_match(built: Lark, start: str, window: str) -> bool:
-    """Whether any terminal the parser accepts first matches at the start of ``window``.
-
-    Most candidates a cheap scan finds are not the construct, and most of those fail on their
-    first character; Lark learns that only after making an interactive parser, a lexer thread
-    and an error with its context. This asks the first state's own scanner (the same terminals,
-    in the same order, the lexer would try): when none matches, the lexer would raise on its
-    first token and no prefix parses. An empty window has no token either.
-    """
-    if not window:
-        return False
-    try:
-        state = built.parser.parser._parse_table.start_states[start]
-        scanner = built.parser.lexer.lexers[state].scanner
-    except (AttributeError, KeyError, TypeError):  # pragma: no cover - not a contextual LALR parser
-        return True
-    return scanner.match(TextSlice(window, 0, len(window)), 0) is not None
+    # Most candidates a cheap scan finds are not the construct, and most of those fail on their
+    # first character: the parse stops there, having made no parser object and no error.
+    return longest_prefix(parser(name, start), start, window, 0, len(window))
 
 
 def parse_prefix_in(
@@ -762,13 +742,9 @@ def parse_prefix_in(
     length = len(text)
     endpos = length if endpos is None else max(0, min(endpos, length))
     pos = max(0, min(pos, endpos))
-    interactive = parser(name, start).parse_interactive("")
     # Lark would count the lines before ``pos`` (a scan of the whole prefix) to report line
-    # numbers, which nothing here reads: start the counter at ``pos`` instead.
-    counter = LineCounter("\n")  # type: ignore[no-untyped-call]
-    counter.char_pos = pos
-    interactive.lexer_thread.state = LexerState(TextSlice(text, pos, endpos), counter)
-    return _longest_prefix(interactive)
+    # numbers, which nothing here reads: the counter starts at ``pos`` instead.
+    return longest_prefix(parser(name, start), start, text, pos, endpos)
 
 
 _SPACE = re.compile(r"\s")
@@ -809,6 +785,9 @@ def iter_prefix_parses(
 
 
 def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:
+    """``parse_prefix`` done with Lark's interactive parser, token by token: what
+    ``provenance.lalr.longest_prefix`` does in one loop, kept as the reference the tests compare
+    it with."""
     state = interactive.parser_state
     conf = state.parse_conf
     # The parser as it stood before the first token: the longest accepted prefix is fed to it

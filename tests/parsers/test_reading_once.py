@@ -1,8 +1,8 @@
 """Constructs are not parsed twice, and a candidate that cannot start one costs no parse.
 
-``grammars.parse_prefix`` asks the first parser state's scanner before it makes an interactive
-parser; ``references._parse_as`` keeps its latest answers; ``parse_footnote_body_start`` keeps
-its answer for a line. None of that may change what is read.
+``grammars.parse_prefix`` stops at the first character no terminal of the first parser state
+matches, having made no interactive parser; ``references._parse_as`` keeps its latest answers;
+``parse_footnote_body_start`` keeps its answer for a line. None of that may change what is read.
 """
 
 from __future__ import annotations

@@ -63,15 +63,18 @@ _NEXT_NOTE_CANDIDATE = re.compile(
 # beds"), so there it is a call only before a new sentence or the end of the line ("access in
 # 2022.6 Additionally", "resolution 68/237.6 The"), and never in a figure that opens its line
 # (section numbers "2.1 The scope", "3.2.4 The economy"). A note number never starts with 0.
+# Every match starts at a digit: the leading ``(?=\d)`` (here and in the scans below that start
+# with a look-behind) lets the regex engine pass any other character before it tries the
+# look-behinds, about four times faster on report text.
 _GLUED_CALL = re.compile(
-    r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)]|$)"
-    r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(])"
+    r"(?=\d)(?:(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)]|$)"
+    r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(]))"
 )
 # a number between a sentence end and the next sentence ("... Act. 2 The Advocate"), which is
 # as likely a figure ("in 2019. 3 In"), so a guess;
 _SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
-_YEAR_GLUED_CALL = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
+_YEAR_GLUED_CALL = re.compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
 # ("transition minerals 5 or reliance", "toxic waste, 22" / "while"). A figure stands so as
 # often, before what it counts ("at least 6 socioeconomic", "in May, 12 people", "5 per cent",
@@ -91,7 +94,7 @@ _INNER_CALL = re.compile(
 # of digits glued to a word or standing after a sentence end, read as consecutive numbers (not
 # after a capital: "ABC12345" is a code);
 _CALL_RUN = re.compile(
-    r"(?:(?<=[a-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.)|(?<=[.;:”\"’)] ))(?!0)(\d{4,9})"
+    r"(?=\d)(?:(?<=[a-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.)|(?<=[.;:”\"’)] ))(?!0)(\d{4,9})"
     r"(?=[\s,;:.)]|$)"
 )
 # a run of four digits that may be a year is read as one ("in 2019. 2020 was").

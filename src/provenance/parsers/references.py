@@ -1758,13 +1758,16 @@ def _classify(
     """
     last: GrammarError | None = None
     best: tuple[int, str, ReferenceEntry] | None = None
+    # Whether each anchor is in the text: several styles share one (a year; the correspondence
+    # styles' kind of exchange, a long case-blind alternation).
+    found: dict[re.Pattern[str], bool] = {}
     if text:
         for style in (*styles, *competing):
             if best is not None and style in styles:
                 continue  # the ordered styles: the first that reads the text is their reading
             if dead is not None and style in dead:
                 continue
-            if any(anchor.search(text) is None for anchor in _style_anchors(style)):
+            if not _has_anchors(text, style, found):
                 continue
             try:
                 entry = _parse_as(text, style)
@@ -1784,6 +1787,17 @@ def _classify(
     if best is not None:
         return best[1], best[2]
     raise last if last is not None else GrammarError(_GRAMMAR, text, 0)
+
+
+def _has_anchors(text: str, style: str, found: dict[re.Pattern[str], bool]) -> bool:
+    """Whether every anchor of ``style`` is in ``text``; ``found`` keeps the answers for it."""
+    for anchor in _style_anchors(style):
+        present = found.get(anchor)
+        if present is None:
+            present = found[anchor] = anchor.search(text) is not None
+        if not present:
+            return False
+    return True
 
 
 def parse_reference(text: str, section: str = "references") -> ReferenceEntry:

@@ -1,0 +1,377 @@
+"""Lark's LALR parse of a whole text in one loop: the same tables, lexers, tokens, trees and errors.
+
+A reference entry is parsed in up to fifteen styles, and each parse is short (about 35 tokens), so
+most of its cost is the machinery around each token rather than matching it: Lark's contextual
+lexer is a generator calling a state's lexer, its matcher and ``Token``'s constructor, and the
+parser state's ``feed_token`` looks up its table and callbacks again for every token. This module
+runs the same steps for the same parser objects in one function (each state's lexer, its scanner
+and its terminal callbacks, the rows of the parse table and the rule callbacks that build the
+tree), so a parse gives the tree Lark gives, token for token (types, values, offsets, lines and
+columns), and fails where Lark fails: at the same offset, with the same expected terminals.
+
+Only a parser as ``grammars`` builds them is driven so (LALR, contextual lexer, no post-lexer,
+no lexer callbacks of a user); any other is parsed by Lark itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
+from lark.lexer import BasicLexer, ContextualLexer
+from lark.parsers.lalr_analysis import Shift
+from lark.utils import TextSlice
+
+from provenance.errors import GrammarError
+
+_new_token = Token._future_new
+
+
+class _NoRegex:
+    """Stands for a scanner that has no single regex to call directly."""
+
+    regex_match = None
+
+
+_NO_REGEX = _NoRegex()
+_END = "$END"
+
+
+class _Driver:
+    """What a parse of one Lark parser reads, gathered once (states' lexers as they are met)."""
+
+    def __init__(self, built: Lark) -> None:
+        frontend = built.parser
+        table = frontend.parser.parser.parse_table
+        self.frontend = frontend
+        self.states: Any = table.states
+        self.start_states: dict[str, int] = table.start_states
+        self.end_states: dict[str, int] = table.end_states
+        self.callbacks: Any = frontend.parser.parser.callbacks
+        # Terminal callbacks of the parser (a transformer's), keyed by terminal name.
+        self.token_callbacks = {
+            key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
+        }
+        self.state_lexers: Any = frontend.lexer.lexers
+        self.lexers: dict[int, tuple[Any, Any, Any, Any, Any, Any]] = {}
+        self._expected: dict[int, frozenset[str]] = {}
+        self._allowed: dict[int, frozenset[str]] = {}
+
+    def expected(self, state: int) -> frozenset[str]:
+        """The terminals the parser expects in ``state`` (what Lark's ``UnexpectedToken`` says):
+        most parses tried fail, and a state's answer is the same each time."""
+        known = self._expected.get(state)
+        if known is None:
+            known = self._expected[state] = frozenset(s for s in self.states[state] if s.isupper())
+        return known
+
+    def allowed(self, state: int) -> frozenset[str]:
+        """The terminals the lexer of ``state`` tries (what Lark's ``UnexpectedCharacters``
+        says when none matches), one set a state."""
+        known = self._allowed.get(state)
+        if known is None:
+            lexer = self.state_lexers[state]
+            allowed = lexer.scanner.allowed_types - lexer.ignore_types or {"<END-OF-FILE>"}
+            known = self._allowed[state] = frozenset(allowed)
+        return known
+
+    def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any, Any]:
+        """``(scanner, match, ignore_types, newline_types, terminal callbacks, lexer)`` of a
+        state. The scanner's ``regex_match``, once it has one, is the match method of the
+        state's one alternation regex, called directly (``grammars._SharedScanner``)."""
+        lexer: BasicLexer = self.state_lexers[state]
+        scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
+        direct = scanner if hasattr(scanner, "regex_match") else _NO_REGEX
+        found = (
+            direct,
+            scanner.match,
+            lexer.ignore_types,
+            lexer.newline_types,
+            lexer.callback,
+            lexer,
+        )
+        self.lexers[state] = found
+        return found
+
+
+def driver(built: Lark) -> _Driver | None:
+    """The driver of ``built``, or None when it is not a parser this module can drive."""
+    known = getattr(built, "_provenance_driver", False)
+    if known is not False:
+        return cast("_Driver | None", known)
+    made: _Driver | None = None
+    options = built.options
+    if (
+        options.parser == "lalr"
+        and options.postlex is None
+        and not options.lexer_callbacks
+        and isinstance(getattr(built.parser, "lexer", None), ContextualLexer)
+    ):
+        made = _Driver(built)
+    built._provenance_driver = made  # type: ignore[attr-defined]
+    return made
+
+
+def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
+    """``built.parse(text, start=start)``; ``GrammarError`` where Lark raises ``UnexpectedInput``
+    (``name`` is the grammar's, for the error)."""
+    drive = driver(built)
+    if drive is None or start not in drive.start_states:
+        try:
+            return built.parse(text, start=start)
+        except UnexpectedInput as error:
+            position = getattr(error, "pos_in_stream", None) or 0
+            expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+        raise GrammarError(name, text, int(position), frozenset(expected))
+    return _parse(drive, name, text, start)
+
+
+def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
+    # Most texts parsed are tried in a style they are not in (the parse fails), so the parser's
+    # moves are made on the stack of states alone and kept in order (a token shifted, a rule
+    # reduced); the tree is built from them, by the same callbacks in the same order, only
+    # once the text is accepted.
+    states = drive.states
+    lexers = drive.lexers
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    moves: list[Any] = []
+    window = TextSlice(text, 0, len(text))
+    end = len(text)
+    pos = 0
+    line = 1
+    line_start = 0
+    token: Token | None = None
+    while pos < end:
+        # The lexer of the state the parser is in (Lark's ``ContextualLexer.lex``).
+        state = state_stack[-1]
+        found = lexers.get(state)
+        if found is None:
+            found = drive.lexer(state)
+        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
+        regex_match = scanner.regex_match
+        if regex_match is not None:
+            hit = regex_match(text, pos, end)
+            matched = None if hit is None else (hit.group(0), hit.lastgroup)
+        else:
+            matched = match(window, pos)
+        if not matched:
+            raise GrammarError(name, text, pos, drive.allowed(state))
+        value, kind = matched
+        ignored = kind in ignore_types
+        made: Token | None = None
+        if not ignored or kind in lexer_callbacks:
+            made = _new_token(kind, value, pos, line, pos - line_start + 1)  # type: ignore[no-untyped-call]
+        if kind in newline_types:
+            newlines = value.count("\n")
+            if newlines:
+                line += newlines
+                line_start = pos + value.rindex("\n") + 1
+        pos += len(value)
+        if made is None:
+            continue
+        made.end_line = line
+        made.end_column = pos - line_start + 1
+        made.end_pos = pos
+        if kind in lexer_callbacks:
+            made = lexer_callbacks[kind](made)
+        if ignored:
+            continue
+        token = made
+        # Lark's ``ParserState.feed_token``: reduce as long as the table says, then shift.
+        kind = token.type
+        while True:
+            action = states[state_stack[-1]].get(kind)
+            if action is None:
+                expected = drive.expected(state_stack[-1])
+                raise GrammarError(name, text, int(token.start_pos or 0), expected)
+            operation, argument = action
+            if operation is Shift:
+                state_stack.append(argument)
+                moves.append(token)
+                break
+            size = len(argument.expansion)
+            if size:
+                del state_stack[-size:]
+            state_stack.append(states[state_stack[-1]][argument.origin.name][1])
+            moves.append(argument)
+    # The end of input: reduce until the start rule is accepted.
+    while True:
+        action = states[state_stack[-1]].get(_END)
+        if action is None:
+            expected = drive.expected(state_stack[-1])
+            at = token.start_pos if token is not None else 0
+            raise GrammarError(name, text, int(at or 0), expected)
+        rule = action[1]
+        size = len(rule.expansion)
+        if size:
+            del state_stack[-size:]
+        state_stack.append(states[state_stack[-1]][rule.origin.name][1])
+        moves.append(rule)
+        if state_stack[-1] == end_state:
+            return _built(drive, moves)
+
+
+def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
+    """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
+    callbacks = drive.callbacks
+    token_callbacks = drive.token_callbacks
+    value_stack: list[Any] = []
+    for move in moves:
+        if isinstance(move, Token):
+            kind = move.type
+            value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
+            continue
+        size = len(move.expansion)
+        if size:
+            children = value_stack[-size:]
+            del value_stack[-size:]
+        else:
+            children = []
+        value_stack.append(callbacks[move](children) if callbacks else children)
+    return value_stack[-1]  # type: ignore[no-any-return]
+
+
+def _reduce(
+    states: Any, callbacks: Any, state_stack: list[int], value_stack: list[Any], rule: Any
+) -> None:
+    size = len(rule.expansion)
+    if size:
+        children = value_stack[-size:]
+        del state_stack[-size:]
+        del value_stack[-size:]
+    else:
+        children = []
+    value = callbacks[rule](children) if callbacks else children
+    state_stack.append(states[state_stack[-1]][rule.origin.name][1])
+    value_stack.append(value)
+
+
+def longest_prefix(
+    built: Lark, start: str, text: str, pos: int, end: int
+) -> tuple[Tree[Token], int] | None:
+    """The longest prefix of ``text[pos:end]`` the parser accepts as ``start``, as a tree and
+    the offset where it ends; None when no prefix is accepted. Token offsets count from the
+    start of ``text`` (a line counter starting at ``pos`` on line 1, column 1, as ``grammars``
+    set Lark's). Lark's interactive parser is fed token by token and, after each, asked whether
+    it accepts the end of input: the same questions, asked of the stack of states alone, and
+    the tree built once, from the tokens of the longest accepted prefix.
+    """
+    drive = driver(built)
+    if drive is None:  # pragma: no cover - every parser ``grammars`` builds is driven
+        raise TypeError("not a contextual LALR parser")
+    states = drive.states
+    lexers = drive.lexers
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    window = TextSlice(text, pos, end)
+    line = 1
+    line_start = 0
+    column = 1  # Lark's counter starts at column 1 wherever it starts, until its first token
+    tokens: list[Token] = []
+    accepted = accepted_end = 0
+    while pos < end:
+        state = state_stack[-1]
+        found = lexers.get(state)
+        if found is None:
+            found = drive.lexer(state)
+        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
+        regex_match = scanner.regex_match
+        if regex_match is not None:
+            hit = regex_match(text, pos, end)
+            matched = None if hit is None else (hit.group(0), hit.lastgroup)
+        else:
+            matched = match(window, pos)
+        if not matched:
+            break
+        value, kind = matched
+        ignored = kind in ignore_types
+        made: Token | None = None
+        if not ignored or kind in lexer_callbacks:
+            made = _new_token(kind, value, pos, line, column)  # type: ignore[no-untyped-call]
+        if kind in newline_types:
+            newlines = value.count("\n")
+            if newlines:
+                line += newlines
+                line_start = pos + value.rindex("\n") + 1
+        pos += len(value)
+        column = pos - line_start + 1
+        if made is None:
+            continue
+        made.end_line = line
+        made.end_column = column
+        made.end_pos = pos
+        if kind in lexer_callbacks:
+            made = lexer_callbacks[kind](made)
+        if ignored:
+            continue
+        if not _shift_state(states, state_stack, made.type):
+            break
+        tokens.append(made)
+        if _accepts_end(states, end_state, state_stack):
+            accepted, accepted_end = len(tokens), pos
+    if not accepted:
+        return None
+    return _tree_of(drive, start, tokens[:accepted]), accepted_end
+
+
+def _shift_state(states: Any, state_stack: list[int], kind: str) -> bool:
+    """The parser's moves on a token of type ``kind``, on the stack of states alone: False
+    (the stack unchanged since the last reduction) when the token is not expected there."""
+    while True:
+        action = states[state_stack[-1]].get(kind)
+        if action is None:
+            return False
+        operation, argument = action
+        if operation is Shift:
+            state_stack.append(argument)
+            return True
+        size = len(argument.expansion)
+        if size:
+            del state_stack[-size:]
+        state_stack.append(states[state_stack[-1]][argument.origin.name][1])
+
+
+def _accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
+    """Whether the parser with this stack of states accepts the end of input now: its
+    reductions on ``$END`` replayed on a copy of the stack."""
+    stack = list(state_stack)
+    while True:
+        action = states[stack[-1]].get(_END)
+        if action is None:
+            return False
+        operation, rule = action
+        if operation is Shift:  # pragma: no cover - Lark never shifts $END; it reduces
+            return False
+        size = len(rule.expansion)
+        if size:
+            del stack[-size:]
+        stack.append(states[stack[-1]][rule.origin.name][1])
+        if stack[-1] == end_state:
+            return True
+
+
+def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
+    """The tree of ``tokens``, which the parser accepts whole as ``start``."""
+    states = drive.states
+    callbacks = drive.callbacks
+    token_callbacks = drive.token_callbacks
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    value_stack: list[Any] = []
+    for token in tokens:
+        kind = token.type
+        while True:
+            operation, argument = states[state_stack[-1]][kind]
+            if operation is Shift:
+                state_stack.append(argument)
+                value_stack.append(
+                    token if kind not in token_callbacks else token_callbacks[kind](token)
+                )
+                break
+            _reduce(states, callbacks, state_stack, value_stack, argument)
+    while True:
+        _reduce(states, callbacks, state_stack, value_stack, states[state_stack[-1]][_END][1])
+        if state_stack[-1] == end_state:
+            return value_stack[-1]  # type: ignore[no-any-return]
