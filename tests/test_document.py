@@ -762,6 +762,32 @@ def test_the_second_year_of_a_bracket_cites_the_source_named_before_the_bracket(
     assert [link[:2] for link in _links(text)] == [("2015", 2), ("2018", 3)]
 
 
+def test_a_year_after_a_listed_source_s_name_cites_it_under_another_year_too() -> None:
+    # "Roberts (2019)" where the list has Roberts 2018 only: a citation whose year is wrong
+    # (which the rules report), not a period; so is the second year of a bracket after a name.
+    text = (
+        "Report title\n\nRoberts (2019) propone un modelo. Los informes del Centro Nacional de "
+        "Memoria Histórica (2015, 2017) ofrecen un panorama.\n\n" + _SAME_YEAR_LIST
+    )
+    assert _links(text) == [
+        ("2019", None, "Roberts, M. E."),
+        ("2015", 2, "Centro Nacional de Memoria Histórica"),
+        ("2017", None, "Centro Nacional de Memoria Histórica"),
+    ]
+    rules = [finding.rule for finding in provenance.check(provenance.parse(text))]
+    assert rules.count("citation-date-mismatch") == 2
+    assert rules.count("citation-without-reference") == 2
+
+
+def test_a_year_after_words_that_are_not_a_listed_name_is_a_period() -> None:
+    # The source is named in the sentence, but the year does not follow its name.
+    text = (
+        "Report title\n\nSegún Roberts, la violencia aumentó durante la guerra (1990). "
+        "La Constitución (1991) lo prohíbe. Otros (Roberts, 2018) coinciden.\n\n" + _SAME_YEAR_LIST
+    )
+    assert _links(text) == [("Roberts, 2018", 5, "Roberts")]
+
+
 def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
     text = (
         "Report title\n\nEl caso se conoce así (Jurisdicción Especial para la Paz (JEP), nd)."

@@ -601,6 +601,14 @@ def _citations(
             result.append(citation)
             previous = citation
             continue
+        # The citation before in the same bracket, whose source a year after it shares.
+        partner = (
+            previous
+            if previous is not None
+            and previous.span.end == last_end
+            and _same_bracket(text, last_end, citation.span.start)
+            else None
+        )
         if _same_bracket(text, last_end, citation.span.start):
             # "Centro Nacional de Memoria Histórica (2015, 2018)": the second year is read with
             # the same words before the bracket as the first.
@@ -628,8 +636,22 @@ def _citations(
         elif value.author is None:
             if _year_only(value.date):
                 # "(2002-2003)", "(1999)": a period more often than a citation; only a source
-                # the context names makes it one.
-                set_aside = citation
+                # the context names makes it one: one of that year above, or a listed source
+                # whose name the bracket follows ("Human Rights Watch (2015, 2018)"), which
+                # cites it even where the list has it under other years only.
+                if partner is not None:
+                    named = partner.resolved_author or partner.value.author
+                else:
+                    named = _narrated_source(listed, text, context_start, citation.span.start)
+                budget.spend(listed.last_work, "linking citations to sources")
+                if named is None:
+                    set_aside = citation
+                    continue
+                citation = attrs.evolve(citation, resolved_author=named)
+                result.append(citation)
+                previous = citation
+                set_aside = None
+                previous_end_in_paragraph[paragraph_start] = citation.span.end
                 continue
             named = listed.named_in(text, context_start, citation.span.start)
             budget.spend(listed.last_work, "linking citations to sources")
@@ -791,6 +813,41 @@ def _reported_by(text: str, start: int, end: int) -> str | None:
         if key and key not in _NOT_A_SOURCE:
             named = " ".join(name.split())
     return named
+
+
+#: Lower-case words inside a name that runs up to a bracket: "Ministry of the Interior",
+#: "Ambos and Aboueldahab", "Luque et al.", "Comisión de la Verdad".
+_NAME_CONNECTORS = frozenset(
+    {
+        *("of", "the", "and", "for", "on", "in", "&", "et", "al", "al.", "de", "del", "la"),
+        *("las", "los", "y", "e", "du", "des", "le", "van", "von", "der", "da", "do", "dos"),
+    }
+)
+#: Words of a name looked at before a bracket, at most.
+_NAME_RUN_WORDS = 16
+
+
+def _narrated_source(listed: _SourceIndex, text: str, start: int, end: int) -> str | None:
+    """The listed source named by the words that run up to a bracket as one name: capitalised
+    words and the small words inside names ("the United Nations Department of Economic and
+    Social Affairs, Population Division (2020)", "De acuerdo con Barbosa and Ciro (2020)"), or
+    None. A narrative citation names its source right there; a year in brackets after any
+    other words is a period, and a source named earlier in the sentence does not make it a
+    citation."""
+    bracket = text.rfind("(", max(start, end - 2), end + 1)
+    if bracket == -1:
+        return None
+    words = list(re.finditer(r"\S+", text[max(start, bracket - 300) : bracket]))
+    offset = max(start, bracket - 300)
+    run_start = None
+    for word in reversed(words[-_NAME_RUN_WORDS:]):
+        token = word.group().strip(",")
+        if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
+            break
+        run_start = offset + word.start()
+    if run_start is None:
+        return None
+    return listed.named_in(text, run_start, bracket)
 
 
 #: The last word of the name of a law, a treaty or an agreement, which brackets give with its
