@@ -788,6 +788,25 @@ def test_a_year_after_words_that_are_not_a_listed_name_is_a_period() -> None:
     assert _links(text) == [("Roberts, 2018", 5, "Roberts")]
 
 
+def test_in_a_report_that_cites_by_name_a_year_after_an_unlisted_author_cites_too() -> None:
+    # Three names with their years resolve, so the report cites in its sentences: "Barbosa and
+    # Ciro (2020)", whom the list lacks, is a citation with no entry. A range after a name is a
+    # term of office, and a law's year is not a source's.
+    narrative = (
+        "Report title\n\nRoberts (2018) propone un modelo. Velásquez-Ruiz and Olarte-Bácares "
+        "(2022) destaca su carácter innovador. El Centro Nacional de Memoria Histórica (2015) "
+        "lo confirma. De acuerdo con Barbosa and Ciro (2020), la justicia tarda. Bajo Álvaro "
+        "Uribe Vélez (2002-2010) y la Ley (1991) nada cambió.\n\n"
+    )
+    assert _links(narrative + _SAME_YEAR_LIST)[-1] == ("2020", None, "Barbosa and Ciro")
+    assert len(_links(narrative + _SAME_YEAR_LIST)) == 4
+    rules = [f.rule for f in provenance.check(provenance.parse(narrative + _SAME_YEAR_LIST))]
+    assert rules.count("citation-without-reference") == 1
+    # Where names with years are not how the report cites, a year after a name is left alone.
+    one = "Report title\n\nRoberts (2018) propone un modelo. Barbosa (2020) no.\n\n"
+    assert [link[0] for link in _links(one + _SAME_YEAR_LIST)] == ["2018"]
+
+
 def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
     text = (
         "Report title\n\nEl caso se conoce así (Jurisdicción Especial para la Paz (JEP), nd)."

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from provenance.errors import GrammarError
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
@@ -34,7 +35,7 @@ from provenance.model import (
     Reference,
     Update,
 )
-from provenance.parsers.citations import iter_citations
+from provenance.parsers.citations import iter_citations, parse_citation_group
 from provenance.parsers.crossrefs import iter_cross_references, parse_heading_number
 from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
@@ -574,6 +575,8 @@ def _citations(
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     # The end of the last citation read against its context, and where that context started.
     last_end, last_context_start = -1, 0
+    # Years in brackets after an author's name that no entry has ("Barbosa and Ciro (2020)").
+    unlisted: list[Citation] = []
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
@@ -643,9 +646,12 @@ def _citations(
                     named = partner.resolved_author or partner.value.author
                 else:
                     named = _narrated_source(listed, text, context_start, citation.span.start)
-                budget.spend(listed.last_work, "linking citations to sources")
+                    budget.spend(listed.last_work, "linking citations to sources")
                 if named is None:
                     set_aside = citation
+                    author = _author_before(text, context_start, citation)
+                    if author is not None:
+                        unlisted.append(attrs.evolve(citation, resolved_author=author))
                     continue
                 citation = attrs.evolve(citation, resolved_author=named)
                 result.append(citation)
@@ -670,7 +676,22 @@ def _citations(
         previous = citation
         set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
+    narrated = sum(
+        1
+        for c in result
+        if c.value.author is None and c.reference is not None and _year_only(c.value.date)
+    )
+    if unlisted and narrated >= _NARRATIVE_STYLE:
+        # A report that cites "Tate (2015)" style: a year after an author's name is one more
+        # such citation, whose entry the list lacks.
+        result = sorted([*result, *unlisted], key=lambda c: c.span.start)
     return result
+
+
+#: Years in brackets after a listed source's name, resolved to its entry, that show a report
+#: cites in the running text ("Tate (2015) examines"), so that a year after a name no entry has
+#: is a citation too.
+_NARRATIVE_STYLE = 3
 
 
 #: What joins the names of several authors: "Smith and Doe", "Smith & Doe", "Smith et al.", a
@@ -827,27 +848,68 @@ _NAME_CONNECTORS = frozenset(
 _NAME_RUN_WORDS = 16
 
 
-def _narrated_source(listed: _SourceIndex, text: str, start: int, end: int) -> str | None:
-    """The listed source named by the words that run up to a bracket as one name: capitalised
-    words and the small words inside names ("the United Nations Department of Economic and
-    Social Affairs, Population Division (2020)", "De acuerdo con Barbosa and Ciro (2020)"), or
-    None. A narrative citation names its source right there; a year in brackets after any
-    other words is a period, and a source named earlier in the sentence does not make it a
-    citation."""
+def _name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words that run up to the bracket a citation at ``end`` opens as one name
+    start, and where the bracket is: capitalised words and the small words inside names ("the
+    United Nations Department of Economic and Social Affairs, Population Division (2020)", "De
+    acuerdo con Barbosa and Ciro (2020)"); None when a lower-case word stands right before it."""
     bracket = text.rfind("(", max(start, end - 2), end + 1)
     if bracket == -1:
         return None
-    words = list(re.finditer(r"\S+", text[max(start, bracket - 300) : bracket]))
     offset = max(start, bracket - 300)
-    run_start = None
-    for word in reversed(words[-_NAME_RUN_WORDS:]):
+    words = list(re.finditer(r"\S+", text[offset:bracket]))[-_NAME_RUN_WORDS:]
+    run: list[re.Match[str]] = []
+    for word in reversed(words):
         token = word.group().strip(",")
         if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
             break
-        run_start = offset + word.start()
-    if run_start is None:
+        run.insert(0, word)
+    while run and not run[0].group()[0].isupper():
+        run.pop(0)  # "of the United Nations": the name starts at its first capital
+    return (offset + run[0].start(), bracket) if run else None
+
+
+def _narrated_source(listed: _SourceIndex, text: str, start: int, end: int) -> str | None:
+    """The listed source the name running up to a bracket names (``_name_run``), or None. A
+    narrative citation names its source right there; a year in brackets after any other words
+    is a period, and a source named earlier in the sentence does not make it a citation."""
+    run = _name_run(text, start, end)
+    return None if run is None else listed.named_in(text, *run)
+
+
+#: Articles, which name things, not the authors a year in brackets may follow.
+_ARTICLES = frozenset(
+    {"the", "a", "an", "la", "el", "los", "las", "le", "les", "l'", "der", "die", "das", "o", "os"}
+)
+#: Words of an author's name, at most, before a year in brackets that no entry's name explains.
+_AUTHOR_RUN_WORDS = 6
+
+
+def _author_before(text: str, start: int, citation: Citation) -> str | None:
+    """The author a year in brackets follows when no listed source is named there: a name the
+    citation grammar reads as a source's ("Barbosa and Ciro", "Powell et al."), of a few words
+    and not a law's ("the Act (1983)"), before a single year (a range after a name is a term
+    of office or a life: "Álvaro Uribe Vélez (2002-2010)"), or None."""
+    if not isinstance(citation.value.date, Date):
         return None
-    return listed.named_in(text, run_start, bracket)
+    run = _name_run(text, start, citation.span.start)
+    if run is None:
+        return None
+    name = " ".join(text[run[0] : run[1]].split())
+    before = text[max(start, run[0] - 20) : run[0]].split()
+    if len(name.split()) > _AUTHOR_RUN_WORDS or any(
+        word.casefold() in _ARTICLES for word in [*before[-1:], name.split()[0]]
+    ):
+        # "la Ley (1991)", "the Constitution (1996)": a thing the article names, not a person.
+        return None
+    try:
+        values = parse_citation_group(f"{name} {citation.text}")
+    except GrammarError:
+        return None
+    if len(values) != 1 or values[0].author is None or values[0].date is None:
+        return None
+    author = values[0].author
+    return None if _names_an_instrument(author) else author
 
 
 #: The last word of the name of a law, a treaty or an agreement, which brackets give with its
