@@ -503,6 +503,14 @@ def test_a_number_far_behind_the_last_call_is_an_abbreviation_not_a_call() -> No
     assert [n for n, _ in _glued_calls(prose, [1, 2, 3, 4, 5])] == [1, 3, 4, 5]
 
 
+def test_a_number_glued_to_capitals_is_a_call_only_as_the_very_next_one() -> None:
+    # "APP5" after note 7's call is a code, not a late call of note 5 (whose call was lost).
+    prose = "A.1 B.2 C.3 D.4 E.6 F.7 The principles (APP3 and APP5) apply."
+    assert [n for n, _ in _glued_calls(prose, range(1, 8))] == [1, 2, 3, 4, 6, 7]
+    # Where the numbering expects it next, it is the call all the same.
+    assert [n for n, _ in _glued_calls("As the OHCHR1 said.", [1])] == [1]
+
+
 def test_the_call_just_made_may_be_repeated_but_not_an_earlier_one() -> None:
     prose = "Torture was common.1 Others agreed.2 It said.2 More.3"
     assert [n for n, _ in _glued_calls(prose, [1, 2, 3])] == [1, 2, 2, 3]

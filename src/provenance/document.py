@@ -467,7 +467,11 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted:
             continue
-        if weakest and (number in seen or number != last + 1):
+        # A number glued to capitals ("APP5", "JS1") is more often part of a code than a call:
+        # it is taken only as the very next call, as are the weakest shapes.
+        glued_to = text[max(0, start - 2) : start]
+        coded = len(glued_to) == 2 and glued_to.isalpha() and glued_to.isupper()
+        if (weakest or coded) and (number in seen or number != last + 1):
             continue
         if guessed and (number in seen or not last - 3 < number <= last + 3):
             continue
