@@ -529,6 +529,14 @@ def test_a_number_far_behind_the_last_call_is_an_abbreviation_not_a_call() -> No
     assert [n for n, _ in _glued_calls(prose, [1, 2, 3, 4, 5])] == [1, 3, 4, 5]
 
 
+def test_a_number_glued_to_capitals_is_a_call_only_as_the_very_next_one() -> None:
+    # "APP5" after note 7's call is a code, not a late call of note 5 (whose call was lost).
+    prose = "A.1 B.2 C.3 D.4 E.6 F.7 The principles (APP3 and APP5) apply."
+    assert [n for n, _ in _glued_calls(prose, range(1, 8))] == [1, 2, 3, 4, 6, 7]
+    # Where the numbering expects it next, it is the call all the same.
+    assert [n for n, _ in _glued_calls("As the OHCHR1 said.", [1])] == [1]
+
+
 def test_the_call_just_made_may_be_repeated_but_not_an_earlier_one() -> None:
     prose = "Torture was common.1 Others agreed.2 It said.2 More.3"
     assert [n for n, _ in _glued_calls(prose, [1, 2, 3])] == [1, 2, 2, 3]
@@ -786,6 +794,51 @@ def test_the_second_year_of_a_bracket_cites_the_source_named_before_the_bracket(
         "ofrecen un panorama.\n\n" + _SAME_YEAR_LIST
     )
     assert [link[:2] for link in _links(text)] == [("2015", 2), ("2018", 3)]
+
+
+def test_a_year_after_a_listed_source_s_name_cites_it_under_another_year_too() -> None:
+    # "Roberts (2019)" where the list has Roberts 2018 only: a citation whose year is wrong
+    # (which the rules report), not a period; so is the second year of a bracket after a name.
+    text = (
+        "Report title\n\nRoberts (2019) propone un modelo. Los informes del Centro Nacional de "
+        "Memoria Histórica (2015, 2017) ofrecen un panorama.\n\n" + _SAME_YEAR_LIST
+    )
+    assert _links(text) == [
+        ("2019", None, "Roberts, M. E."),
+        ("2015", 2, "Centro Nacional de Memoria Histórica"),
+        ("2017", None, "Centro Nacional de Memoria Histórica"),
+    ]
+    rules = [finding.rule for finding in provenance.check(provenance.parse(text))]
+    assert rules.count("citation-date-mismatch") == 2
+    assert rules.count("citation-without-reference") == 2
+
+
+def test_a_year_after_words_that_are_not_a_listed_name_is_a_period() -> None:
+    # The source is named in the sentence, but the year does not follow its name.
+    text = (
+        "Report title\n\nSegún Roberts, la violencia aumentó durante la guerra (1990). "
+        "La Constitución (1991) lo prohíbe. Otros (Roberts, 2018) coinciden.\n\n" + _SAME_YEAR_LIST
+    )
+    assert _links(text) == [("Roberts, 2018", 5, "Roberts")]
+
+
+def test_in_a_report_that_cites_by_name_a_year_after_an_unlisted_author_cites_too() -> None:
+    # Three names with their years resolve, so the report cites in its sentences: "Barbosa and
+    # Ciro (2020)", whom the list lacks, is a citation with no entry. A range after a name is a
+    # term of office, and a law's year is not a source's.
+    narrative = (
+        "Report title\n\nRoberts (2018) propone un modelo. Velásquez-Ruiz and Olarte-Bácares "
+        "(2022) destaca su carácter innovador. El Centro Nacional de Memoria Histórica (2015) "
+        "lo confirma. De acuerdo con Barbosa and Ciro (2020), la justicia tarda. Bajo Álvaro "
+        "Uribe Vélez (2002-2010) y la Ley (1991) nada cambió.\n\n"
+    )
+    assert _links(narrative + _SAME_YEAR_LIST)[-1] == ("2020", None, "Barbosa and Ciro")
+    assert len(_links(narrative + _SAME_YEAR_LIST)) == 4
+    rules = [f.rule for f in provenance.check(provenance.parse(narrative + _SAME_YEAR_LIST))]
+    assert rules.count("citation-without-reference") == 1
+    # Where names with years are not how the report cites, a year after a name is left alone.
+    one = "Report title\n\nRoberts (2018) propone un modelo. Barbosa (2020) no.\n\n"
+    assert [link[0] for link in _links(one + _SAME_YEAR_LIST)] == ["2018"]
 
 
 def test_an_undated_citation_cites_its_source_s_undated_work() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from provenance.errors import GrammarError
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
@@ -34,7 +35,7 @@ from provenance.model import (
     Reference,
     Update,
 )
-from provenance.parsers.citations import iter_citations
+from provenance.parsers.citations import iter_citations, parse_citation_group
 from provenance.parsers.crossrefs import iter_cross_references, parse_heading_number
 from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
@@ -467,7 +468,11 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted:
             continue
-        if weakest and (number in seen or number != last + 1):
+        # A number glued to capitals ("APP5", "JS1") is more often part of a code than a call:
+        # it is taken only as the very next call, as are the weakest shapes.
+        glued_to = text[max(0, start - 2) : start]
+        coded = len(glued_to) == 2 and glued_to.isalpha() and glued_to.isupper()
+        if (weakest or coded) and (number in seen or number != last + 1):
             continue
         if guessed and (number in seen or not last - 3 < number <= last + 3):
             continue
@@ -575,6 +580,8 @@ def _citations(
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     # The end of the last citation read against its context, and where that context started.
     last_end, last_context_start = -1, 0
+    # Years in brackets after an author's name that no entry has ("Barbosa and Ciro (2020)").
+    unlisted: list[Citation] = []
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
@@ -602,6 +609,14 @@ def _citations(
             result.append(citation)
             previous = citation
             continue
+        # The citation before in the same bracket, whose source a year after it shares.
+        partner = (
+            previous
+            if previous is not None
+            and previous.span.end == last_end
+            and _same_bracket(text, last_end, citation.span.start)
+            else None
+        )
         if _same_bracket(text, last_end, citation.span.start):
             # "Centro Nacional de Memoria Histórica (2015, 2018)": the second year is read with
             # the same words before the bracket as the first.
@@ -634,8 +649,25 @@ def _citations(
         elif value.author is None:
             if _year_only(value.date):
                 # "(2002-2003)", "(1999)": a period more often than a citation; only a source
-                # the context names makes it one.
-                set_aside = citation
+                # the context names makes it one: one of that year above, or a listed source
+                # whose name the bracket follows ("Human Rights Watch (2015, 2018)"), which
+                # cites it even where the list has it under other years only.
+                if partner is not None:
+                    named = partner.resolved_author or partner.value.author
+                else:
+                    named = _narrated_source(listed, text, context_start, citation.span.start)
+                    budget.spend(listed.last_work, "linking citations to sources")
+                if named is None:
+                    set_aside = citation
+                    author = _author_before(text, context_start, citation)
+                    if author is not None:
+                        unlisted.append(attrs.evolve(citation, resolved_author=author))
+                    continue
+                citation = attrs.evolve(citation, resolved_author=named)
+                result.append(citation)
+                previous = citation
+                set_aside = None
+                previous_end_in_paragraph[paragraph_start] = citation.span.end
                 continue
             named = listed.named_in(text, context_start, citation.span.start)
             budget.spend(listed.last_work, "linking citations to sources")
@@ -654,7 +686,22 @@ def _citations(
         previous = citation
         set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
+    narrated = sum(
+        1
+        for c in result
+        if c.value.author is None and c.reference is not None and _year_only(c.value.date)
+    )
+    if unlisted and narrated >= _NARRATIVE_STYLE:
+        # A report that cites "Tate (2015)" style: a year after an author's name is one more
+        # such citation, whose entry the list lacks.
+        result = sorted([*result, *unlisted], key=lambda c: c.span.start)
     return result
+
+
+#: Years in brackets after a listed source's name, resolved to its entry, that show a report
+#: cites in the running text ("Tate (2015) examines"), so that a year after a name no entry has
+#: is a citation too.
+_NARRATIVE_STYLE = 3
 
 
 #: What joins the names of several authors: "Smith and Doe", "Smith & Doe", "Smith et al.", a
@@ -797,6 +844,82 @@ def _reported_by(text: str, start: int, end: int) -> str | None:
         if key and key not in _NOT_A_SOURCE:
             named = " ".join(name.split())
     return named
+
+
+#: Lower-case words inside a name that runs up to a bracket: "Ministry of the Interior",
+#: "Ambos and Aboueldahab", "Luque et al.", "Comisión de la Verdad".
+_NAME_CONNECTORS = frozenset(
+    {
+        *("of", "the", "and", "for", "on", "in", "&", "et", "al", "al.", "de", "del", "la"),
+        *("las", "los", "y", "e", "du", "des", "le", "van", "von", "der", "da", "do", "dos"),
+    }
+)
+#: Words of a name looked at before a bracket, at most.
+_NAME_RUN_WORDS = 16
+
+
+def _name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words that run up to the bracket a citation at ``end`` opens as one name
+    start, and where the bracket is: capitalised words and the small words inside names ("the
+    United Nations Department of Economic and Social Affairs, Population Division (2020)", "De
+    acuerdo con Barbosa and Ciro (2020)"); None when a lower-case word stands right before it."""
+    bracket = text.rfind("(", max(start, end - 2), end + 1)
+    if bracket == -1:
+        return None
+    offset = max(start, bracket - 300)
+    words = list(re.finditer(r"\S+", text[offset:bracket]))[-_NAME_RUN_WORDS:]
+    run: list[re.Match[str]] = []
+    for word in reversed(words):
+        token = word.group().strip(",")
+        if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
+            break
+        run.insert(0, word)
+    while run and not run[0].group()[0].isupper():
+        run.pop(0)  # "of the United Nations": the name starts at its first capital
+    return (offset + run[0].start(), bracket) if run else None
+
+
+def _narrated_source(listed: _SourceIndex, text: str, start: int, end: int) -> str | None:
+    """The listed source the name running up to a bracket names (``_name_run``), or None. A
+    narrative citation names its source right there; a year in brackets after any other words
+    is a period, and a source named earlier in the sentence does not make it a citation."""
+    run = _name_run(text, start, end)
+    return None if run is None else listed.named_in(text, *run)
+
+
+#: Articles, which name things, not the authors a year in brackets may follow.
+_ARTICLES = frozenset(
+    {"the", "a", "an", "la", "el", "los", "las", "le", "les", "l'", "der", "die", "das", "o", "os"}
+)
+#: Words of an author's name, at most, before a year in brackets that no entry's name explains.
+_AUTHOR_RUN_WORDS = 6
+
+
+def _author_before(text: str, start: int, citation: Citation) -> str | None:
+    """The author a year in brackets follows when no listed source is named there: a name the
+    citation grammar reads as a source's ("Barbosa and Ciro", "Powell et al."), of a few words
+    and not a law's ("the Act (1983)"), before a single year (a range after a name is a term
+    of office or a life: "Álvaro Uribe Vélez (2002-2010)"), or None."""
+    if not isinstance(citation.value.date, Date):
+        return None
+    run = _name_run(text, start, citation.span.start)
+    if run is None:
+        return None
+    name = " ".join(text[run[0] : run[1]].split())
+    before = text[max(start, run[0] - 20) : run[0]].split()
+    if len(name.split()) > _AUTHOR_RUN_WORDS or any(
+        word.casefold() in _ARTICLES for word in [*before[-1:], name.split()[0]]
+    ):
+        # "la Ley (1991)", "the Constitution (1996)": a thing the article names, not a person.
+        return None
+    try:
+        values = parse_citation_group(f"{name} {citation.text}")
+    except GrammarError:
+        return None
+    if len(values) != 1 or values[0].author is None or values[0].date is None:
+        return None
+    author = values[0].author
+    return None if _names_an_instrument(author) else author
 
 
 #: The last word of the name of a law, a treaty or an agreement, which brackets give with its

@@ -160,3 +160,55 @@ def test_a_dropped_reference_whose_source_the_list_still_writes_counts_as_found(
     changed = [f.rule for f in provenance.check(provenance.parse(fault.text)) if f.rule in rules]
     assert clean == []
     assert changed == ["citations-not-linked"]
+
+
+def test_insert_uncorroborated_speaks_in_running_text_only() -> None:
+    # The wrapped lines of an entry and of a note end like sentences, but a report never says
+    # in its own voice, inside a bibliography entry or a note, that it could not corroborate.
+    text = (
+        "Treatment of journalists\n"
+        "\n"
+        "Two reporters were detained at the airport and questioned for several hours (Kim 1999).\n"
+        "\n"
+        "References\n"
+        "Kim, S. (1999). Reporters held at the airport of Seoul after their return from abroad,\n"
+        "as the Korea Post reported in its issue of February 1999. Seoul: Korea Post Press.\n"
+        "\n"
+        "[1] Letter of 3 May 2004 from a professor of law at a university in Seoul to the\n"
+        "Research Directorate, describing what happened to the two reporters in March.\n"
+        "Notes\n"
+        "The following paragraph sums up what the sources consulted say about the reporters.\n"
+    )
+    truth = {
+        "references": [{"line": 6}],
+        "citations": [{"line": 3, "text": "(Kim 1999)", "reference_line": 6}],
+        "footnotes": [{"number": 1, "marker_line": None, "body_line": 9}],
+    }
+    lines = text.split("\n")
+    assert {i + 1 for i in faults._entry_and_note_lines(lines, truth)} == {6, 7, 9, 10}
+    planted = (faults.insert_uncorroborated(text, truth, seed) for seed in range(20))
+    places = {fault.line for some in planted for fault in some}
+    assert places == {3, 12}
+
+
+def test_a_double_spaced_list_is_excluded_whole() -> None:
+    # A PDF's text with a blank line after each line: an entry's wrapped lines stand apart.
+    entry = (
+        "Lyon, John. Use of maps, aerial photographs, and other remote sensor data for\n"
+        "\n"
+        "evaluations of hazardous waste sites. Photogrammetric Engineering and Remote.\n"
+        "\n"
+    )
+    text = (
+        "Dumpsites were found from the air in most of the districts surveyed last year.\n"
+        "\n"
+        "References\n"
+        "\n" + entry * 3 + "The end of the report, after the list, which speaks once more.\n"
+    )
+    truth = {"references": [{"line": 5}, {"line": 9}, {"line": 13}]}
+    lines = text.split("\n")
+    assert {i + 1 for i in faults._entry_and_note_lines(lines, truth)} == set(range(5, 17))
+    planted = (faults.insert_uncorroborated(text, truth, seed) for seed in range(20))
+    places = {fault.line for some in planted for fault in some}
+    assert places == {1, 17}
+    assert faults._entry_and_note_lines(lines, {}) == set()

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
+from provenance.segment import SECTION_HEADINGS, heading_key
 from provenance.span import LineIndex
 
 #: Fault kind -> the rules any one of which detects it.
@@ -251,15 +252,63 @@ def change_citation_date(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]
         )
 
 
+def _entry_and_note_lines(lines: Sequence[str], truth: Mapping[str, Any]) -> set[int]:
+    """0-based lines of the reference entries and note texts, each from its first line up to a
+    blank line, the next entry or note, or a section heading: a report speaks in its own voice
+    in its running text, never on a wrapped line of a bibliography entry or of a note.
+
+    A list written with a blank line after each line (a double-spaced PDF's text) is one
+    list all the same: an entry followed closely by the next runs up to it."""
+    entries = sorted({r["line"] - 1 for r in truth.get("references") or []})
+    notes = {n["body_line"] - 1 for n in truth.get("footnotes") or [] if n.get("body_line")}
+    headings = {
+        i for i, line in enumerate(lines) if line.lstrip().startswith("#") or _is_heading(line)
+    }
+    stops = set(entries) | notes | headings
+    inside: set[int] = set()
+    for start in notes:
+        inside.update(range(start, _block_end(lines, start, stops)))
+    # The lines an entry of a double-spaced list took up to the next, at most; 0 where the
+    # entry before was written without blank lines.
+    spaced_length = 0
+    for index, start in enumerate(entries):
+        following = entries[index + 1] if index + 1 < len(entries) else None
+        end = _block_end(lines, start, stops)
+        if (
+            following is not None
+            and following - start <= _SPACED_ENTRY_LINES
+            and not headings.intersection(range(start, following))
+        ):
+            end = following
+            if any(not line.strip() for line in lines[start:following]):
+                spaced_length = max(spaced_length, following - start)
+        elif spaced_length:
+            # The last entry of a double-spaced list: as long as the longest before it.
+            end = start + 1
+            while end < min(len(lines), start + spaced_length) and end not in stops:
+                end += 1
+            spaced_length = 0
+        inside.update(range(start, end))
+    return inside
+
+
+#: The most lines an entry of a double-spaced list takes up to the next (blank lines included).
+_SPACED_ENTRY_LINES = 12
+
+
+def _is_heading(line: str) -> bool:
+    """Whether a line is, whole, the heading of a section a report's lists live in."""
+    return len(line) <= 80 and heading_key(line) in SECTION_HEADINGS
+
+
 def insert_uncorroborated(text: str, truth: Mapping[str, Any], seed: int = 0) -> Iterator[Fault]:
     """Add, after a sentence of running text, one saying the information could not be confirmed."""
     lines = _lines(text)
-    excluded = {r["line"] for r in truth.get("references") or []}
-    excluded |= {n["body_line"] for n in truth.get("footnotes") or [] if n.get("body_line")}
+    excluded = _entry_and_note_lines(lines, truth)
     prose = [
         i
         for i, line in enumerate(lines)
-        if len(line) > 60 and line.rstrip().endswith((".", '."', ".”")) and i + 1 not in excluded
+        if len(line) > 60 and line.rstrip().endswith((".", '."', ".”")) and i not in excluded
     ]
     rng = random.Random(seed)
     for k, i in enumerate(sorted(rng.sample(prose, min(2, len(prose))))):

@@ -519,7 +519,8 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
     summary="An in-text citation whose date differs from the reference entry of its author.",
     doc=(
         "An author-date citation such as `(The Korea Post Mar. 1999)`, or a date alone after a "
-        "sentence naming its source (`The Korea Post reported ... (Mar. 1999)`), names a source "
+        "sentence naming its source (`The Korea Post reported ... (Mar. 1999)`) or right after "
+        "its name (`Roberts (2019) argues`, `Human Rights Watch (2015, 2018)`), names a source "
         "that the reference list has, but with another date (`The Korea Post [Seoul]. February "
         "1999.`). Citations are resolved by author and date, so this one resolves to nothing, "
         "which `citation-without-reference` reports as an error; this warning adds the entry "
