@@ -226,6 +226,10 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
     words = words[first : position + lex.lookahead + 1]
     position -= first
     classes = [word_class(w.text, gap) for w in words]
+    for index in range(1, len(classes)):
+        if classes[index - 1] == "OF" and words[index].text in ("which", "whom"):
+            # "reports, not all of which could be verified": "which" stands for the reports.
+            classes[index] = "REF"
     clause = 0
     for index in range(position - 1, -1, -1):
         if classes[index] in ("BOUNDARY", "THAT"):
