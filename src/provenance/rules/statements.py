@@ -89,6 +89,9 @@ _BEFORE_NO = frozenset(
 )
 _OWN_HEADS = frozenset({"WE", "SELF", "CAP", "INFO", "REF", "THERE"})
 _PRONOUNS = frozenset({"PRON", "IT"})
+#: Words by which a passive's agent is another source ("by other interviewees", "by any
+#: independent source"): the report looked for corroboration and found none.
+_OTHER = frozenset({"other", "independent", "further", "additional"})
 #: Word classes of the first noun phrase of a sentence ("The Special Rapporteur", "Human
 #: Rights Watch", "The Israeli army"), read for the subject a pronoun refers to.
 _NOUN_WORDS = frozenset({"CAP", "SELF", "THIRD", "WE", "W", "INFO"})
@@ -350,6 +353,8 @@ def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> V
         return None
     index += 1
     while index < len(classes) and classes[index] in ("REF", "MOD", "ADV"):
+        if words[index].text in _OTHER:
+            return None  # "not confirmed by other interviewees": no other source confirms it
         index += 1
     if index < len(classes) and classes[index] in ("THIRD", "PRON"):
         return "third"
