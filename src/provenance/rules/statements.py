@@ -327,6 +327,16 @@ def _parse(
         # one who could not check is the sentence's subject.
         statement_start = subject_indices[0] if subject_indices else core_indices[0]
         voice = _antecedent_voice(classes, statement_start, reaches_start) or voice
+    if form == "neither_nor":
+        # "neither the FBI nor we have been able to confirm": the report's when it is one of
+        # those named.
+        named = {classes[i] for i in core_indices} & {"SELF", "WE"}
+        form, voice = "none_could", "own" if named else "third"
+    if form == "impossible_for":
+        # "It was not possible for the research team to verify" is the report's; "... for the
+        # reader to verify", "... for the ministry to confirm" someone else's.
+        named = {classes[i] for i in core_indices} & {"SELF", "WE", "CAP"}
+        form, voice = "impossible", "own" if named else "third"
     if form == "did_not" and head is not None and classes[head] == "CAP":
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
