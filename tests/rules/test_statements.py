@@ -34,7 +34,16 @@ from .builders_dates import prose
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
-STEMS = ("corroborat", "confirm", "verif", "substantiat", "check", "validat", "triangulat")
+STEMS = (
+    "corroborat",
+    "confirm",
+    "verif",
+    "substantiat",
+    "check",
+    "validat",
+    "triangulat",
+    "authenticat",
+)
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -203,6 +212,51 @@ def test_word_classes_load_from_other_toml() -> None:
         ("Independent verification of these figures was not possible.", "impossible", "own"),
         ("Verification was impossible.", "impossible", "own"),
         ("These findings could not be triangulated with other sources.", "passivecheck", "own"),
+        ("We have no way of verifying these claims.", "impossible", "own"),
+        (
+            "It was not possible for the research team to verify these accounts.",
+            "impossible",
+            "own",
+        ),
+        ("Neither claim could be independently verified.", "passivecheck", "own"),
+        ("Neither of these accounts could be corroborated.", "passivecheck", "own"),
+        ("Human Rights Watch has not independently verified these claims.", "did_not", "own"),
+        ("The Panel has yet to independently verify this.", "did_not", "own"),
+        (
+            "Photographs, which Amnesty International has not been able to authenticate, "
+            "show the bodies.",
+            "unable",
+            "own",
+        ),
+        (
+            "Further information corroborating this statement could not be found.",
+            "not_found",
+            "own",
+        ),
+        (
+            "These figures could not be independently verified by the Commission.",
+            "passivecheck",
+            "own",
+        ),
+        ("These figures could not be cross-verified.", "passivecheck", "own"),
+        ("The research team did not have the means to verify these claims.", "unable", "own"),
+        ("It was beyond the scope of this study to verify these claims.", "impossible", "own"),
+        ("Not all of these reports could be verified.", "passivecheck", "own"),
+        ("It received 300 reports, not all of which could be verified.", "passivecheck", "own"),
+        ("It received 40 reports, some of which could not be verified.", "passivecheck", "own"),
+        ("These claims were unable to be verified.", "passivecheck", "own"),
+        ("These claims were not able to be independently verified.", "passivecheck", "own"),
+        ("This remains to be verified.", "passive", "own"),
+        ("This was not confirmed by other interviewees.", "passive", "own"),
+        ("It is not possible for the reader to verify these claims.", "impossible", "third"),
+        ("It was not possible for Amnesty International to verify this.", "impossible", "own"),
+        ("This, which neither the FBI nor we have been able to confirm.", "none_could", "own"),
+        ("Neither the police nor the ministry could confirm the report.", "none_could", "third"),
+        ("Journalists were unable to verify the claims.", "unable", "third"),
+        ("Respondents could not verify what they read online.", "could_not", "third"),
+        ("Most reports were not confirmed by the authorities.", "passive", "third"),
+        ("Iran did not confirm the executions.", "did_not", "third"),
+        ("Hamas has not confirmed the deaths.", "did_not", "third"),
         ("Police said they could not confirm the report.", "could_not", "third"),
         ("The ministry declined to confirm this.", "refusal", "third"),
         ("The authorities would neither confirm nor deny the reports.", "refusal", "third"),
@@ -263,6 +317,33 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
         "In response to a query, the government stated in April that she had died.\n"
     )
     assert len(list(uncorroborated_claim(prose(run_on)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # A pronoun, or a subject left out after "but", stands for the sentence's subject.
+        ("Amnesty International received reports of killings, which it could not verify.", "own"),
+        ("The Special Rapporteur received information, which she was unable to verify.", "own"),
+        ("The organization received reports but was unable to confirm them.", "own"),
+        ("In March, the Commission received reports it could not verify.", "own"),
+        ("The Israeli army denied the killings but failed to substantiate its claim.", "third"),
+        ("The ministry received the list but was unable to verify it.", "third"),
+        ("The journalist received reports which he could not verify.", "third"),
+    ],
+)
+def test_who_a_pronoun_or_a_left_out_subject_stands_for(sentence: str, voice: str) -> None:
+    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, STEMS)]
+    statements = [f for f in found if f is not None]
+    assert statements and statements[0].voice == voice, sentence
+
+
+def test_a_hyphenated_word_is_not_a_verb_of_saying() -> None:
+    # "self-reported" describes the data; nobody is said to have reported anything.
+    text = "Title line\n\nA statement. The data were self-reported and were not verified.\n"
+    assert len(list(uncorroborated_claim(prose(text)))) == 1
+    said = "Title line\n\nA statement. The lawyer reported that it could not be verified.\n"
+    assert list(uncorroborated_claim(prose(said))) == []
 
 
 def test_the_look_back_is_bounded() -> None:

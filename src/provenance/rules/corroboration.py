@@ -775,6 +775,8 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     last_end = None
     for pattern in (p.attribution_verbs, p.according_to):
         for found in pattern.finditer(text, sentence.start, marker.start()):
+            if found.start() > 0 and text[found.start() - 1] == "-":
+                continue  # "self-reported", "above-mentioned": a word of its own, not a verb
             last_end = max(last_end or 0, found.end())
     if last_end is None:
         return False

@@ -15,8 +15,11 @@ Who says it is read from the parse: a passive or impersonal clause ("could not b
 ("The Research Directorate was unable to ...", "Reuters has not been able to ...") are the
 report's own voice; a pronoun or a third party as subject ("they could not confirm", "police
 could not confirm") and a refusal ("declined to confirm", "would neither confirm nor deny") are
-someone else's. The same grammar reads information gaps ("No information on the party could be
-found among the sources consulted"), which are not claims left unconfirmed.
+someone else's. A pronoun or a subject left out ("..., which it could not verify", "denied it
+but failed to substantiate it") stands for the sentence's first noun phrase, and a passive's
+"by" phrase names who did not confirm ("not confirmed by the authorities"). The same grammar
+reads information gaps ("No information on the party could be found among the sources
+consulted"), which are not claims left unconfirmed.
 """
 
 from __future__ import annotations
@@ -85,6 +88,13 @@ _BEFORE_NO = frozenset(
     {"BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "THAT", "REMAIN", "FIND"}
 )
 _OWN_HEADS = frozenset({"WE", "SELF", "CAP", "INFO", "REF", "THERE"})
+_PRONOUNS = frozenset({"PRON", "IT"})
+#: Words by which a passive's agent is another source ("by other interviewees", "by any
+#: independent source"): the report looked for corroboration and found none.
+_OTHER = frozenset({"other", "independent", "further", "additional"})
+#: Word classes of the first noun phrase of a sentence ("The Special Rapporteur", "Human
+#: Rights Watch", "The Israeli army"), read for the subject a pronoun refers to.
+_NOUN_WORDS = frozenset({"CAP", "SELF", "THIRD", "WE", "W", "INFO"})
 
 
 @attrs.frozen(slots=True)
@@ -215,16 +225,21 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
     first = max(0, position - lex.lookback)
     if window_start > start and first == 0:
         first = 1  # the first word of a cut window may be cut too
+    reaches_start = window_start == start and first == 0
     words = words[first : position + lex.lookahead + 1]
     position -= first
     classes = [word_class(w.text, gap) for w in words]
+    for index in range(1, len(classes)):
+        if classes[index - 1] == "OF" and words[index].text in ("which", "whom"):
+            # "reports, not all of which could be verified": "which" stands for the reports.
+            classes[index] = "REF"
     clause = 0
     for index in range(position - 1, -1, -1):
         if classes[index] in ("BOUNDARY", "THAT"):
             clause = index + 1
             break
     for begin in _starts(classes, clause, position):
-        found = _parse(words, classes, begin, position, gap)
+        found = _parse(words, classes, begin, position, gap, reaches_start)
         if found is _REJECTED:
             return None
         if found is not None:
@@ -250,7 +265,12 @@ def _starts(classes: Sequence[str], clause: int, trigger: int) -> Iterator[int]:
 
 
 def _parse(
-    words: Sequence[Word], classes: Sequence[str], begin: int, trigger: int, gap: bool
+    words: Sequence[Word],
+    classes: Sequence[str],
+    begin: int,
+    trigger: int,
+    gap: bool,
+    reaches_start: bool = False,
 ) -> Statement | None:
     """The statement parsed from word ``begin`` if it reaches the ``trigger`` word; None if
     none does; ``_REJECTED`` if one does but is not a statement (no later start can be one)."""
@@ -300,6 +320,28 @@ def _parse(
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
+    if form in _AGENTLESS:
+        voice = _agent_voice(words, classes, after) or voice
+    elif head is None or classes[head] in _PRONOUNS:
+        # "..., which it could not verify", "X denied it but failed to substantiate it": the
+        # one who could not check is the sentence's subject.
+        statement_start = subject_indices[0] if subject_indices else core_indices[0]
+        voice = _antecedent_voice(classes, statement_start, reaches_start) or voice
+    if form == "neither_nor":
+        # "neither the FBI nor we have been able to confirm": the report's when it is one of
+        # those named.
+        named = {classes[i] for i in core_indices} & {"SELF", "WE"}
+        form, voice = "none_could", "own" if named else "third"
+    if form == "impossible_for":
+        # "It was not possible for the research team to verify" is the report's; "... for the
+        # reader to verify", "... for the ministry to confirm" someone else's.
+        named = {classes[i] for i in core_indices} & {"SELF", "WE", "CAP"}
+        form, voice = "impossible", "own" if named else "third"
+    if form == "did_not" and head is not None and classes[head] == "CAP":
+        # "Iran did not confirm the executions" is a party's silence; "Reuters has not
+        # independently verified" is the publisher's own word.
+        independent = any(words[i].text == "independently" for i in core_indices)
+        voice = "own" if independent else "third"
     return Statement(
         "gap" if gap else "statement",
         form,
@@ -309,6 +351,52 @@ def _parse(
         words[head].text if head is not None else None,
         voice,
     )
+
+
+def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> Voice | None:
+    """Who a passive names as the one who did not confirm: "were not confirmed by the
+    authorities" is theirs; "by Amnesty International", "by other sources" the report's."""
+    index = after
+    while index < len(classes) and classes[index] in ("ADV", "MOD", "COMMA"):
+        index += 1
+    if index >= len(classes) or words[index].text != "by":
+        return None
+    index += 1
+    while index < len(classes) and classes[index] in ("REF", "MOD", "ADV"):
+        if words[index].text in _OTHER:
+            return None  # "not confirmed by other interviewees": no other source confirms it
+        index += 1
+    if index < len(classes) and classes[index] in ("THIRD", "PRON"):
+        return "third"
+    return None
+
+
+def _antecedent_voice(classes: Sequence[str], stop: int, reaches_start: bool) -> Voice | None:
+    """The voice of a sentence's subject, for a statement whose own subject is a pronoun or
+    left out: the first noun phrase of the sentence, after an opening phrase ("In March, ...")
+    and its determiners. A third party in it ("The Israeli army") makes it theirs; the report
+    or a name ("Amnesty International", "The Special Rapporteur") makes it the report's.
+    None when the window does not reach the sentence's start or no noun phrase is found."""
+    if not reaches_start:
+        return None
+    index = 0
+    if stop > 0 and classes[0] == "ABOUT":
+        comma = next((i for i in range(min(stop, 8)) if classes[i] == "COMMA"), None)
+        if comma is not None:
+            index = comma + 1
+    while index < stop and classes[index] in ("REF", "ADV", "MOD", "COMMA"):
+        index += 1
+    phrase: list[str] = []
+    while index < stop and classes[index] in _NOUN_WORDS and len(phrase) < 4:
+        phrase.append(classes[index])
+        index += 1
+    if not phrase:
+        return None
+    if "THIRD" in phrase:
+        return "third"
+    if phrase[0] in ("CAP", "SELF", "WE") or "SELF" in phrase:
+        return "own"
+    return "third"
 
 
 def _word_indices(tree: Tree[Token], index_of: Mapping[int, int]) -> list[int]:
