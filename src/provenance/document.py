@@ -555,9 +555,12 @@ def _citations(
 ) -> list[Citation]:
     listed = _SourceIndex(references)
     interned: dict[str, tuple[str, CitationValue]] = {}
+    # A note's text cites as the running text does: "(PCARRD, 2001, cited in Rincon et al,
+    # 2008)" at a page's foot is a citation of the list's entry too.
+    runs = _merge_spans([*seg.prose, *((b.span.start, b.span.end) for b in seg.bodies)])
     raw = [
         c
-        for start, end, close_by in _prose_runs(text, seg.prose)
+        for start, end, close_by in _prose_runs(text, runs)
         for c in budget.counted(
             iter_citations(text, line_index, start, end, interned=interned, close_by=close_by),
             "citations",
@@ -654,7 +657,54 @@ def _citations(
         previous = citation
         set_aside = None
         previous_end_in_paragraph[paragraph_start] = citation.span.end
-    return result
+    return _cited_in_notes(text, result, references, seg.bodies)
+
+
+def _cited_in_notes(
+    text: str,
+    citations: list[Citation],
+    references: Sequence[Reference],
+    bodies: Sequence[FootnoteBody],
+) -> list[Citation]:
+    """The citations, those in a note's text only when they cite an entry of the source list
+    (or stand in one bracket with one that does): a note also gives a work's publisher, place
+    and year in brackets ("Title (Copenhagen, Danish Institute for Human Rights, 2023)"),
+    which reads as an author and a date but is the work itself, not a pointer to the list."""
+    if not bodies:
+        return citations
+    in_notes = Intervals((b.span.start, b.span.end) for b in bodies)
+
+    def listed(citation: Citation) -> bool:
+        index = citation.reference
+        if index is None or (citation.value.author is None and not citation.value.ibid):
+            return False  # a year in brackets in a note dates what the note says
+        entry = references[index]
+        # Not the note itself, which is read as a source too (an endnote that is a legend).
+        return entry.section != "footnote" and not (
+            entry.span.start <= citation.span.start < entry.span.end
+        )
+
+    # A bracket holding a citation of the list keeps its other members ("PCARRD, 2001, cited
+    # in Rincon et al, 2008"): brackets are told apart by the text between two members.
+    kept: list[Citation] = []
+    group: list[Citation] = []
+
+    def close() -> None:
+        if any(listed(c) for c in group):
+            kept.extend(group)
+        group.clear()
+
+    for citation in citations:
+        if not in_notes.covers(citation.span.start, citation.span.end):
+            close()
+            kept.append(citation)
+            continue
+        if group and ")" in text[group[-1].span.end : citation.span.start]:
+            close()
+        group.append(citation)
+    close()
+    kept.sort(key=lambda c: c.span.start)
+    return kept
 
 
 #: What joins the names of several authors: "Smith and Doe", "Smith & Doe", "Smith et al.", a
@@ -662,6 +712,17 @@ def _citations(
 _SEVERAL_AUTHORS = re.compile(
     r"\s(?:and|&|&amp;|et\.? al)(?!\w)|[A-Z]\.,\s+[A-Z]|^[^,]+,\s*[A-Z][a-z]+,\s"
 )
+
+
+def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
