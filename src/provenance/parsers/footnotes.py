@@ -63,7 +63,10 @@ _NEXT_NOTE_CANDIDATE = re.compile(
 # beds"), so there it is a call only before a new sentence or the end of the line ("access in
 # 2022.6 Additionally", "resolution 68/237.6 The"), and never in a figure that opens its line
 # (section numbers "2.1 The scope", "3.2.4 The economy"). A note number never starts with 0.
+# Not a page after a year and a colon ("(Heltberg et al, 2008:4)") nor after a page label
+# glued to it ("(Ibid, p5)", "p.12"): pinpoints of a citation.
 _GLUED_CALL = re.compile(
+    r"(?<![0-9]:)(?<![\s(,;]p)(?<![\s(,;]pp)(?<![\s(,;]p\.)(?<![\s(,;]pp\.)"
     r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)]|$)"
     r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(])"
 )
