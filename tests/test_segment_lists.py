@@ -727,3 +727,29 @@ def test_an_entry_whose_author_and_date_fill_a_line_starts_inside_a_block() -> N
     )
     sources = _sources(text)
     assert [s.split(",")[0] for s in sources] == ["Spooner", "Tun"]
+
+
+def test_entries_split_after_their_first_line_are_joined_once_the_list_shows_it() -> None:
+    entries = [
+        (
+            "Albert, J. R. G., Quimba, F. M., Rosellon, M. A. D., & Munoz, M. S. (2021). Promoting"
+            " a more innovative and",
+            "inclusive society through ICT development. Philippine Institute Policy Notes.",
+        ),
+        (
+            "Bayudan-Dacuycuy, C., & Baje, L. K. (2021). Decent Work in Crowdwork: Gendered"
+            " Takeaways from an",
+            "Online Survey in the Philippines. Philippine Institute for Development Studies.",
+        ),
+        (
+            "Hunt, A., & Samman, E. (2019). Gender and the gig economy: Critical steps for"
+            " evidence-based policy.",
+            "Overseas Development Institute.",
+        ),
+    ]
+    undated = "Ansell, A. and J. Gingrich, “The End of Human Capital Solidarity?” In Rosenbluth"
+    body = "\n\n".join(f"{first}\n\n{rest}" for first, rest in entries)
+    text = f"Paper\n\nText (Hunt and Samman 2019).\n\nBibliography\n\n{body}\n\n{undated}\n"
+    sources = _sources(text)
+    assert [s.split(",")[0] for s in sources] == ["Albert", "Bayudan-Dacuycuy", "Hunt", "Ansell"]
+    assert sources[2].endswith("Overseas Development Institute.")

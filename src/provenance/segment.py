@@ -814,6 +814,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     # A list that a page's foot notes interrupted ("24 This is not ...", then the next page's
     # running head, then the list goes on): its section, while the notes last.
     paused: RegionKind | None = None
+    # Entries of the list being read that a blank line split after their first line.
+    first_lines_split = 0
     previous_end = 0
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
@@ -895,6 +897,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     # Consulted", not a second list of references.
                     section = "additional-sources"
                 list_first = len(sources)
+                first_lines_split = 0
                 list_starts.append(list_first)
                 numbers_before_entries = 0
                 list_level = _markdown_level(candidate)
@@ -1018,13 +1021,19 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 prose_lines = 0
         if list_section is not None:
             region(list_section, block.start, block.end)
+            entry_so_far = text[sources[-1].start : sources[-1].end] if sources else ""
             if (
                 sources
                 and sources[-1].section == list_section
                 and sources[-1].legend is None
-                and _continues_entry(block, text[sources[-1].start : sources[-1].end])
+                and (
+                    _continues_entry(block, entry_so_far)
+                    or (first_lines_split >= _SPLIT_EVIDENCE and _second_half(block, entry_so_far))
+                )
             ):
                 # PDF text breaks an entry's URL or title onto a block of its own.
+                if "\n" not in entry_so_far:
+                    first_lines_split += 1
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             sources.extend(_entries_of_block(block, list_section))
@@ -1430,6 +1439,31 @@ _WRAPPED_SHARE = 0.75
 _ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 # How a line may end an entry: a full stop, a closing bracket or quote, a number, an address.
 _ENDS_ENTRY = re.compile(r"(?:[.)\]\"”’'\d]|https?://\S+|\.\w{2,4}/?)\s*$")
+
+
+# An entry of its own without a date opens with an inverted name: "Ansell, A. and J. Gingrich,".
+_INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z]\.|[A-Z][a-z]+ )")
+#: Entries split after their first line that show a list's text splits them so.
+_SPLIT_EVIDENCE = 2
+
+
+def _second_half(block: Block, entry: str) -> bool:
+    """Whether a block is the rest of an entry whose first line alone stands above it, in a
+    list whose text splits its entries so (a PDF's extraction: "Hunt, A., & Samman, E. (2019).
+    Gender and the gig economy: Critical steps for evidence-based policy.", a blank line, then
+    "Overseas Development Institute."): the line above is a whole line of the page that opens
+    with an author and a date, and the block opens with none of its own, nor with an inverted
+    personal name (an undated entry)."""
+    if "\n" in entry or len(entry.strip()) < _FULL_LINE or not _opens_dated_entry_strictly(entry):
+        return False
+    first = block.lines[0].text
+    if (
+        _opens_list_mark(first)
+        or _opens_dated_entry_strictly(first)
+        or _INVERTED_NAME.match(first.strip())
+    ):
+        return False
+    return len(block.lines) < 2 or not _opens_dated_entry_strictly(f"{first} {block.lines[1].text}")
 
 
 #: Regions that are lists of sources, and the section their entries get.
