@@ -1025,3 +1025,16 @@ def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:
         _paper_with_notes("See Human Rights Indicators (Copenhagen, Danish Institute, 2023).")
     )
     assert document.citations == ()
+
+
+def test_a_section_of_a_cited_work_is_no_cross_reference() -> None:
+    text = (
+        "Report\n\n1. Introduction\n\nReturnees are screened (UNHCR 2019, section 3.2); the "
+        "screening is described below (see Section 2).\n\n2. Findings\n\nText.\n\n"
+        "References\n\nUNHCR (2019). Guidelines on screening. Geneva.\n"
+    )
+    document = provenance.parse(text)
+    assert [(c.text, c.target is not None) for c in document.cross_references] == [
+        ("see Section 2", True)
+    ]
+    assert not [f for f in provenance.check(document) if f.rule == "broken-cross-reference"]

@@ -137,7 +137,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
     citations = _citations(text, line_index, seg, references, dates, budget)
     headings = seg.headings
-    cross_references = _cross_references(text, line_index, seg, headings, budget)
+    cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -1248,12 +1248,17 @@ def _cross_references(
     seg: Segmentation,
     headings: Sequence[Heading],
     budget: Budget,
+    citations: Sequence[Citation] = (),
 ) -> list[CrossReference]:
     regions = list(seg.prose) + [(b.span.start, b.span.end) for b in seg.bodies]
+    # "(UNHCR 2019, section 3.2)", "(ibid., chapter 4)": a pinpoint into the work cited, not a
+    # pointer to a part of this document.
+    cited = Intervals((c.span.start, c.span.end) for c in citations)
     found = [
         ref
         for start, end in sorted(regions)
         for ref in iter_cross_references(text, line_index, start, end)
+        if not cited.overlaps(ref.span.start, ref.span.end)
     ]
     labels = heading_labels(headings)
     # Prefer a heading in the body over its table-of-contents line; the first of each label
