@@ -1048,3 +1048,46 @@ def test_a_date_only_citation_of_an_entry_without_an_author_resolves_to_it() -> 
         "Asia Overview",
     ]
     assert [c.reference for c in document.citations] == [1]
+
+
+# --------------------------------------------------------------- citations in a note's text
+
+_HEAD = "A PAPER ON CLIMATE AND SOCIAL PROTECTION"
+
+
+def _paper_with_notes(note: str) -> str:
+    pages = "\n\n".join(
+        f"{_HEAD}\n\nParagraph {n} of the paper, with a note.{n + 1}" for n in range(3)
+    )
+    return (
+        f"Title\n\n{pages}\n\n1 First note.\n\n2 Second note.\n\n3 {note}\n\n"
+        "References\n\nRincon, M. (2008). Climate Change in the Philippines. Manila.\n"
+    )
+
+
+def test_a_citation_of_the_list_in_a_note_is_read_with_the_source_it_quotes() -> None:
+    document = provenance.parse(
+        _paper_with_notes("Rice fell by a third. (PCARRD, 2001, cited in Rincon, 2008).")
+    )
+    cited = [(c.text, c.reference is not None) for c in document.citations]
+    assert cited == [("PCARRD, 2001", False), ("Rincon, 2008", True)]
+
+
+def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:
+    document = provenance.parse(
+        _paper_with_notes("See Human Rights Indicators (Copenhagen, Danish Institute, 2023).")
+    )
+    assert document.citations == ()
+
+
+def test_a_section_of_a_cited_work_is_no_cross_reference() -> None:
+    text = (
+        "Report\n\n1. Introduction\n\nReturnees are screened (UNHCR 2019, section 3.2); the "
+        "screening is described below (see Section 2).\n\n2. Findings\n\nText.\n\n"
+        "References\n\nUNHCR (2019). Guidelines on screening. Geneva.\n"
+    )
+    document = provenance.parse(text)
+    assert [(c.text, c.target is not None) for c in document.cross_references] == [
+        ("see Section 2", True)
+    ]
+    assert not [f for f in provenance.check(document) if f.rule == "broken-cross-reference"]

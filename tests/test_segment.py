@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -597,3 +598,17 @@ def test_dashes_over_text_that_runs_on_without_a_blank_line_leave_the_text_prose
 def test_a_menu_of_bullets_over_a_few_links_is_still_furniture() -> None:
     document = provenance.parse("Title\n\nText of the page.\n\n-\nHome\nAbout us\nContact\n")
     assert [r.kind for r in document.regions if r.span.line == 5] == ["furniture"]
+
+
+@pytest.mark.parametrize(
+    "line", ["16 A COMPILATION OF THINK PAPERS", "A COMPILATION OF THINK PAPERS 17"]
+)
+def test_a_running_head_with_its_page_number_on_its_line_is_furniture_all_of_it(
+    line: str,
+) -> None:
+    head = "A COMPILATION OF THINK PAPERS"
+    pages = "\n\n".join(f"{head}\n\nParagraph {n} of the running text." for n in range(3))
+    text = f"{pages}\n\n{line}\n\nThe last paragraph.\n"
+    seg = _segment(text)
+    assert line in [text[start:end] for start, end in seg.furniture]
+    assert not any(h.title.endswith("PAPERS") for h in seg.headings)

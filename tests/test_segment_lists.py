@@ -673,3 +673,83 @@ def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
     second = "Abbott, Jeff. Guatemala’s rivers of garbage. The Progressive, 16 August 2023."
     text = f"Report\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+_PAGE_HEAD = "A COMPILATION OF THINK PAPERS"
+
+
+def test_a_list_goes_on_after_a_note_at_the_foot_of_its_page() -> None:
+    # A PDF's text: the page's foot note and its running head (with the page number at its
+    # start on an even page) stand between two entries of one list.
+    text = "\n\n".join(
+        [
+            "Report",
+            *(f"{_PAGE_HEAD}\n\nParagraph {n} of the running text." for n in range(3)),
+            "References",
+            "Casis, R.J. (2008). Addressing Climate Change in the Philippines.",
+            "24 This is not an easy task, according to the Undersecretary during the March 29"
+            " meeting of the\nSubcommittee on Social Protection. There are instances when safe"
+            " relocation areas in disaster-prone\nlocalities are difficult to find, thus"
+            " delaying the resettlement of vulnerable communities.",
+            f"16 {_PAGE_HEAD}",
+            "Ebi, Kristie L. (2009): Public Health Adaptation to Climate\n"
+            "Change in Low-Income Countries. Washington D.C.: Brookings Institution\nPress.",
+        ]
+    )
+    sources = _sources(text)
+    assert sources[0].startswith("Casis")
+    assert sources[1].startswith("Ebi") and sources[1].endswith("Press.")
+    assert len(sources) == 2
+
+
+def test_a_hard_wrapped_entry_is_one_entry_whatever_its_lines_read_as() -> None:
+    block = (
+        "Climate Change Commission. Office of the President of the\n"
+        "Philippines (2010): National Framework Strategy on\n"
+        "Climate Change 2010-2022."
+    )
+    wrapped = (
+        "Development Academy of the Philippines (2009): Review\n"
+        "and Strengthening of the National Social Protection\n"
+        "and Welfare Program (2009). Prepared for the Cluster"
+    )
+    text = f"References\n\n{block}\n\n{wrapped}\n"
+    assert _sources(text) == [block, wrapped]
+
+
+def test_an_entry_whose_author_and_date_fill_a_line_starts_inside_a_block() -> None:
+    text = (
+        "References\n\n"
+        "Spooner, D. (2011). Transport Workers in the Urban Informal Economy. Global Labor"
+        " Institute:\nUK\n"
+        "Tun, T., Welle, B., Hidalgo, D., Albuquerque, C., & Escalante, D. (2020).\n"
+        "Informal and Semiformal Services in Latin America.\n"
+    )
+    sources = _sources(text)
+    assert [s.split(",")[0] for s in sources] == ["Spooner", "Tun"]
+
+
+def test_entries_split_after_their_first_line_are_joined_once_the_list_shows_it() -> None:
+    entries = [
+        (
+            "Albert, J. R. G., Quimba, F. M., Rosellon, M. A. D., & Munoz, M. S. (2021). Promoting"
+            " a more innovative and",
+            "inclusive society through ICT development. Philippine Institute Policy Notes.",
+        ),
+        (
+            "Bayudan-Dacuycuy, C., & Baje, L. K. (2021). Decent Work in Crowdwork: Gendered"
+            " Takeaways from an",
+            "Online Survey in the Philippines. Philippine Institute for Development Studies.",
+        ),
+        (
+            "Hunt, A., & Samman, E. (2019). Gender and the gig economy: Critical steps for"
+            " evidence-based policy.",
+            "Overseas Development Institute.",
+        ),
+    ]
+    undated = "Ansell, A. and J. Gingrich, “The End of Human Capital Solidarity?” In Rosenbluth"
+    body = "\n\n".join(f"{first}\n\n{rest}" for first, rest in entries)
+    text = f"Paper\n\nText (Hunt and Samman 2019).\n\nBibliography\n\n{body}\n\n{undated}\n"
+    sources = _sources(text)
+    assert [s.split(",")[0] for s in sources] == ["Albert", "Bayudan-Dacuycuy", "Hunt", "Ansell"]
+    assert sources[2].endswith("Overseas Development Institute.")

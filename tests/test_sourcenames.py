@@ -239,3 +239,17 @@ def test_an_entry_no_style_reads_is_still_cited_by_all_its_authors() -> None:
     )
     reference = Reference(ReferenceEntry(), "references", text, LineIndex(text).span(0, len(text)))
     assert "duffy et al" in reference_keys(reference)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Heltberg, Rasmus, et al", ["heltberg et al"]),
+        ("Villarin, Jose Ramon T. et al.", ["villarin et al"]),
+        ("John Smith et al.", ["smith et al"]),
+    ],
+)
+def test_an_entry_that_lists_its_first_author_only_is_cited_with_et_al(
+    name: str, expected: list[str]
+) -> None:
+    assert family_keys(name) == expected

@@ -138,7 +138,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
     citations = _citations(text, line_index, seg, references, dates, budget)
     headings = seg.headings
-    cross_references = _cross_references(text, line_index, seg, headings, budget)
+    cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -560,9 +560,12 @@ def _citations(
 ) -> list[Citation]:
     listed = _SourceIndex(references)
     interned: dict[str, tuple[str, CitationValue]] = {}
+    # A note's text cites as the running text does: "(PCARRD, 2001, cited in Rincon et al,
+    # 2008)" at a page's foot is a citation of the list's entry too.
+    runs = _merge_spans([*seg.prose, *((b.span.start, b.span.end) for b in seg.bodies)])
     raw = [
         c
-        for start, end, close_by in _prose_runs(text, seg.prose)
+        for start, end, close_by in _prose_runs(text, runs)
         for c in budget.counted(
             iter_citations(text, line_index, start, end, interned=interned, close_by=close_by),
             "citations",
@@ -695,7 +698,54 @@ def _citations(
         # A report that cites "Tate (2015)" style: a year after an author's name is one more
         # such citation, whose entry the list lacks.
         result = sorted([*result, *unlisted], key=lambda c: c.span.start)
-    return result
+    return _cited_in_notes(text, result, references, seg.bodies)
+
+
+def _cited_in_notes(
+    text: str,
+    citations: list[Citation],
+    references: Sequence[Reference],
+    bodies: Sequence[FootnoteBody],
+) -> list[Citation]:
+    """The citations, those in a note's text only when they cite an entry of the source list
+    (or stand in one bracket with one that does): a note also gives a work's publisher, place
+    and year in brackets ("Title (Copenhagen, Danish Institute for Human Rights, 2023)"),
+    which reads as an author and a date but is the work itself, not a pointer to the list."""
+    if not bodies:
+        return citations
+    in_notes = Intervals((b.span.start, b.span.end) for b in bodies)
+
+    def listed(citation: Citation) -> bool:
+        index = citation.reference
+        if index is None or (citation.value.author is None and not citation.value.ibid):
+            return False  # a year in brackets in a note dates what the note says
+        entry = references[index]
+        # Not the note itself, which is read as a source too (an endnote that is a legend).
+        return entry.section != "footnote" and not (
+            entry.span.start <= citation.span.start < entry.span.end
+        )
+
+    # A bracket holding a citation of the list keeps its other members ("PCARRD, 2001, cited
+    # in Rincon et al, 2008"): brackets are told apart by the text between two members.
+    kept: list[Citation] = []
+    group: list[Citation] = []
+
+    def close() -> None:
+        if any(listed(c) for c in group):
+            kept.extend(group)
+        group.clear()
+
+    for citation in citations:
+        if not in_notes.covers(citation.span.start, citation.span.end):
+            close()
+            kept.append(citation)
+            continue
+        if group and ")" in text[group[-1].span.end : citation.span.start]:
+            close()
+        group.append(citation)
+    close()
+    kept.sort(key=lambda c: c.span.start)
+    return kept
 
 
 #: Years in brackets after a listed source's name, resolved to its entry, that show a report
@@ -709,6 +759,17 @@ _NARRATIVE_STYLE = 3
 _SEVERAL_AUTHORS = re.compile(
     r"\s(?:and|&|&amp;|et\.? al)(?!\w)|[A-Z]\.,\s+[A-Z]|^[^,]+,\s*[A-Z][a-z]+,\s"
 )
+
+
+def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -1310,12 +1371,17 @@ def _cross_references(
     seg: Segmentation,
     headings: Sequence[Heading],
     budget: Budget,
+    citations: Sequence[Citation] = (),
 ) -> list[CrossReference]:
     regions = list(seg.prose) + [(b.span.start, b.span.end) for b in seg.bodies]
+    # "(UNHCR 2019, section 3.2)", "(ibid., chapter 4)": a pinpoint into the work cited, not a
+    # pointer to a part of this document.
+    cited = Intervals((c.span.start, c.span.end) for c in citations)
     found = [
         ref
         for start, end in sorted(regions)
         for ref in iter_cross_references(text, line_index, start, end)
+        if not cited.overlaps(ref.span.start, ref.span.end)
     ]
     labels = heading_labels(headings)
     # Prefer a heading in the body over its table-of-contents line; the first of each label

@@ -396,9 +396,28 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
         position = text.find(key)
         while position != -1:
             end = position + len(key)
-            spans.append((position, end))
+            spans.append(_with_page_number(text, position, end))
             position = text.find(key, end)
     return _merge(spans)
+
+
+# What may stand beside a running head on its line: the page's number ("16 REPORT TITLE").
+_BESIDE_HEAD = re.compile(r"[ \t\f]*(?:[1-9][0-9]{0,2}|[ivxlc]{1,6})[ \t\f]*")
+
+
+def _with_page_number(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a running head found inside a line, widened to the whole line when the rest
+    of the line is its page number: "16 REPORT TITLE" on an even page is furniture, all of it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    before, after = text[line_start:start], text[end:line_end]
+    if before.strip() and _BESIDE_HEAD.fullmatch(before) and not after.strip():
+        return line_start, line_end
+    if after.strip() and _BESIDE_HEAD.fullmatch(after) and not before.strip():
+        return line_start, line_end
+    return start, end
 
 
 #: Pages apart between two numbered copies of a running foot (odd and even pages differ, and
@@ -792,8 +811,29 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     prose_lines = 0  # lines of running text in a row in a list, each a block of its own
     prose_mark: tuple[int, SourceBlock | None] = (0, None)  # the entries before the first
 
+    # A list that a page's foot notes interrupted ("24 This is not ...", then the next page's
+    # running head, then the list goes on): its section, while the notes last.
+    paused: RegionKind | None = None
+    # Entries of the list being read that a blank line split after their first line.
+    first_lines_split = 0
+    previous_end = 0
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
+        if paused is not None and section is None:
+            if parse_footnote_body_start(text[block.start : block.end]) is not None:
+                pass  # the next note at the page's foot
+            elif (
+                candidate is None
+                and any(previous_end < start < block.start for start in furniture_lines)
+                and _opens_dated_entry_strictly(block.lines[0].text)
+            ):
+                # Over the page break the entries go on: the notes were the page's, not a
+                # sign that the list had ended.
+                section = paused
+                paused = None
+            else:
+                paused = None
+        previous_end = block.end
         if (
             candidate is not None
             and section == "notes"
@@ -857,6 +897,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     # Consulted", not a second list of references.
                     section = "additional-sources"
                 list_first = len(sources)
+                first_lines_split = 0
                 list_starts.append(list_first)
                 numbers_before_entries = 0
                 list_level = _markdown_level(candidate)
@@ -927,7 +968,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 numbered_entry = True
             else:
                 # Notes after the list ("[3] Interview ...", or "[3]" whose text the copy
-                # lost): the list has ended.
+                # lost): the list has ended, unless entries follow on the next page.
+                paused = section
                 section = list_section = None
         if list_section is not None and _is_prose(text[block.start : block.end]):
             # "Research methodology" and its paragraphs after a bibliography: the list is over,
@@ -940,6 +982,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 del sources[list_first:]
             elif sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
+            if parse_footnote_body_start(text[block.start : block.end]) is not None:
+                # A note at the page's foot ("24 This is not ..."): the list may go on over
+                # the page break.
+                paused = section
             section = list_section = None
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
             # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
@@ -975,13 +1021,19 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 prose_lines = 0
         if list_section is not None:
             region(list_section, block.start, block.end)
+            entry_so_far = text[sources[-1].start : sources[-1].end] if sources else ""
             if (
                 sources
                 and sources[-1].section == list_section
                 and sources[-1].legend is None
-                and _continues_entry(block, text[sources[-1].start : sources[-1].end])
+                and (
+                    _continues_entry(block, entry_so_far)
+                    or (first_lines_split >= _SPLIT_EVIDENCE and _second_half(block, entry_so_far))
+                )
             ):
                 # PDF text breaks an entry's URL or title onto a block of its own.
+                if "\n" not in entry_so_far:
+                    first_lines_split += 1
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             sources.extend(_entries_of_block(block, list_section))
@@ -1345,11 +1397,73 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
     starts = entry_starts(texts) if len(texts) > 1 else [0]
     if not starts or starts[0] != 0:
         starts = [0, *starts]
+    if len(starts) > 1:
+        dated = _opens_dated_entry_strictly(texts[0])
+        starts = [0, *(i for i in starts[1:] if _starts_next_entry(texts, i, dated))]
     bounds = [*starts, len(block.lines)]
     for first, after in itertools.pairwise(bounds):
         if after <= first:
             continue
         yield SourceBlock(section, block.lines[first].start, block.lines[after - 1].end)
+
+
+def _starts_next_entry(texts: Sequence[str], index: int, dated: bool) -> bool:
+    """Whether line ``index`` of a block of a source list starts the next entry. Not when the
+    text before it stops mid-entry ("... Office of the President of the") or the line goes on
+    with a small word ("and Welfare Program (2009)"); in a block that opens with an author and
+    a date, after a line broken at the measure of the page (long, and ending on a word with no
+    closing mark, or on an initial) only a line that opens with its own author and date: a
+    PDF's hard-wrapped entry ("Ebi, Kristie L. (2009): Public Health Adaptation to Climate" /
+    "Change in Low-Income Countries," ...) is one entry, whatever its later lines would read
+    as alone."""
+    line = texts[index]
+    if _opens_list_mark(line):
+        return True
+    words = line.split(None, 1)
+    if _stops_mid_entry(" ".join(texts[:index])) or (words and words[0] in _OPEN_WORDS):
+        return False
+    previous = texts[index - 1].strip()
+    wrapped = len(previous) >= _WRAPPED_SHARE * max(len(t.strip()) for t in texts) and (
+        not _ENDS_ENTRY.search(previous) or _ENDS_ON_INITIAL.search(previous)
+    )
+    if not dated or not wrapped or _opens_dated_entry_strictly(line):
+        return True
+    # Its author and date may fill the line, with the title on the next ("Tun, T., Welle, B.,
+    # ... & Escalante, D. (2020)." / "Informal and Semiformal Services ...").
+    return index + 1 < len(texts) and _opens_dated_entry_strictly(f"{line} {texts[index + 1]}")
+
+
+#: A line at least this share of the block's longest was broken at the measure of the page.
+_WRAPPED_SHARE = 0.75
+# A line that ends on an initial ("... Undersecretary Alicia R.") goes on with the name.
+_ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+# How a line may end an entry: a full stop, a closing bracket or quote, a number, an address.
+_ENDS_ENTRY = re.compile(r"(?:[.)\]\"”’'\d]|https?://\S+|\.\w{2,4}/?)\s*$")
+
+
+# An entry of its own without a date opens with an inverted name: "Ansell, A. and J. Gingrich,".
+_INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z]\.|[A-Z][a-z]+ )")
+#: Entries split after their first line that show a list's text splits them so.
+_SPLIT_EVIDENCE = 2
+
+
+def _second_half(block: Block, entry: str) -> bool:
+    """Whether a block is the rest of an entry whose first line alone stands above it, in a
+    list whose text splits its entries so (a PDF's extraction: "Hunt, A., & Samman, E. (2019).
+    Gender and the gig economy: Critical steps for evidence-based policy.", a blank line, then
+    "Overseas Development Institute."): the line above is a whole line of the page that opens
+    with an author and a date, and the block opens with none of its own, nor with an inverted
+    personal name (an undated entry)."""
+    if "\n" in entry or len(entry.strip()) < _FULL_LINE or not _opens_dated_entry_strictly(entry):
+        return False
+    first = block.lines[0].text
+    if (
+        _opens_list_mark(first)
+        or _opens_dated_entry_strictly(first)
+        or _INVERTED_NAME.match(first.strip())
+    ):
+        return False
+    return len(block.lines) < 2 or not _opens_dated_entry_strictly(f"{first} {block.lines[1].text}")
 
 
 #: Regions that are lists of sources, and the section their entries get.

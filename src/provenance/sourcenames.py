@@ -240,6 +240,10 @@ def near_spelling(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+# An entry's list of authors cut short after the first: "Heltberg, Rasmus, et al", "Jones et al.".
+_ET_AL_END = re.compile(r"[\s,]+et\.?\s+al\b\.?$", re.IGNORECASE)
+
+
 #: Shortest word whose misspelling is still taken for it (shorter names differ by a letter).
 _NEAR_SPELLING_LETTERS = 5
 
@@ -254,6 +258,11 @@ def family_keys(name: str) -> list[str]:
     name, which a sentence names before a bracketed year.
     """
     name = _EDITORS.sub("", name)
+    first_only = _ET_AL_END.sub("", name.strip())
+    if first_only != name.strip() and first_only:
+        # "Heltberg, Rasmus, et al" lists its first author only, cited "(Heltberg et al, 2008)".
+        family = first_only.partition(",")[0] if "," in first_only else first_only.split()[-1]
+        return [f"{source_key(family)} et al"]
     parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
     if len(parts) < 2:
         return []

@@ -750,6 +750,9 @@ _EXPLICIT = {
         )
     ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
+    "_SECONDARY": _spaced(
+        st.sampled_from([", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in"])
+    ),
     "_AND": _spaced(st.just("and")),
     "_NEXT": _spaced(st.just(",")),
     "COLON": _spaced(st.just(":")),
@@ -835,3 +838,33 @@ def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int |
             assert 0 <= citation.span.start <= citation.span.end <= len(candidate)
             assert candidate[citation.span.start : citation.span.end] == citation.text
             assert index.span(citation.span.start, citation.span.end) == citation.span
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PCARRD, 2001, cited in Rincon et al, 2008", [("PCARRD", 2001), ("Rincon et al", 2008)]),
+        ("Rellin et al, 1999 as cited in Perez, 2002", [("Rellin et al", 1999), ("Perez", 2002)]),
+        (
+            "NDCC, 2009, quoted in\nPolotan dela Cruz et al, 2010:1",
+            [
+                ("NDCC", 2009),
+                ("Polotan dela Cruz et al", 2010),
+            ],
+        ),
+        ("Villarin et\nal, 2008:29", [("Villarin et al", 2008)]),
+    ],
+)
+def test_a_source_quoted_from_another_is_two_citations(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    values = parse_citation_group(text)
+    assert [(v.author, v.date.year if isinstance(v.date, Date) else None) for v in values] == (
+        expected
+    )
+
+
+def test_a_page_label_glued_to_its_number_is_a_pinpoint() -> None:
+    (value,) = parse_citation_group("Ibid, p5")
+    assert value.ibid and value.locator == "p5"
+    assert parse_citation_group("Smith 2010, pp12-14")[0].locator == "pp12-14"

@@ -245,3 +245,16 @@ def test_weak_calls_are_numbers_set_apart_before_a_joining_word(
 ) -> None:
     found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text), weak=True)]
     assert found == numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["change. (Heltberg et al, 2008:4). An individual", "well-being.” (Ibid, p5). One way"],
+)
+def test_a_citation_s_page_is_no_glued_note_call(text: str) -> None:
+    assert list(iter_call_candidates(text, 0, len(text))) == []
+
+
+def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
+    text = "coral bleaching, etc.4 The destruction"
+    assert [c[2] for c in iter_call_candidates(text, 0, len(text))] == [4]
