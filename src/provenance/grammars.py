@@ -679,7 +679,10 @@ def parse_full(name: str, text: str, start: str = "start") -> Tree[Token]:
     try:
         return parser(name, start).parse(text)
     except UnexpectedInput as error:
-        raise _grammar_error(name, text, error) from None
+        position, expected = _refused_at(text, error)
+        release(error)
+    # Raised outside the handler and held by no name here: no context, no cycle with this frame.
+    raise GrammarError(name, text, position, expected)
 
 
 @cache
@@ -707,7 +710,10 @@ def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) 
     try:
         return multi_start_parser(name, starts).parse(text, start=start)
     except UnexpectedInput as error:
-        raise _grammar_error(name, text, error) from None
+        position, expected = _refused_at(text, error)
+        release(error)
+    # Raised outside the handler and held by no name here: no context, no cycle with this frame.
+    raise GrammarError(name, text, position, expected)
 
 
 def parse_prefix(
@@ -825,8 +831,8 @@ def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] |
             tokens.append(token)
             if _accepts_end(conf, state.state_stack):
                 accepted = len(tokens)
-    except UnexpectedInput:
-        pass
+    except UnexpectedInput as error:
+        release(error)
     if not accepted:
         return None
     for token in tokens[:accepted]:
@@ -858,7 +864,26 @@ def _accepts_end(conf: Any, state_stack: list[Any]) -> bool:
             return True
 
 
-def _grammar_error(name: str, text: str, error: UnexpectedInput) -> GrammarError:
+def release(error: BaseException) -> None:
+    """Drop the frames ``error`` and the exceptions it was raised during hold.
+
+    Lark binds the error it re-raises in a frame of its parser (``except ... as e: raise``), so
+    the error, its traceback and that frame are a cycle holding the parser's stacks of tokens
+    and trees: garbage only a full collection frees. Text that is not a construct is refused by
+    the grammar thousands of times in a document (every line tried as a reference entry), and
+    a long-lived cache of readings makes each such cycle old before it is dropped: half of the
+    memory reading a long reference list was such garbage. Called where an error is handled.
+    """
+    seen: BaseException | None = error
+    while seen is not None:
+        seen.__traceback__ = None
+        following = seen.__context__
+        seen.__context__ = seen.__cause__ = None
+        seen = following
+
+
+def _refused_at(text: str, error: UnexpectedInput) -> tuple[int, frozenset[str]]:
+    """Where Lark's ``error`` stopped in ``text`` and the terminals it expected there."""
     expected: frozenset[str] = frozenset()
     if isinstance(error, (UnexpectedToken, UnexpectedCharacters)):
         # Lark's contextual lexer reports a character no expected terminal matches with the
@@ -869,7 +894,7 @@ def _grammar_error(name: str, text: str, error: UnexpectedInput) -> GrammarError
     position = error.pos_in_stream if getattr(error, "pos_in_stream", None) is not None else 0
     if isinstance(error, UnexpectedEOF):
         position = len(text)
-    return GrammarError(name, text, int(position or 0), expected)
+    return int(position or 0), expected
 
 
 def token_text(node: Any) -> str:
