@@ -882,6 +882,9 @@ def release(error: BaseException) -> None:
         seen = following
 
 
+_EXPECTED: dict[frozenset[str], frozenset[str]] = {}
+
+
 def _refused_at(text: str, error: UnexpectedInput) -> tuple[int, frozenset[str]]:
     """Where Lark's ``error`` stopped in ``text`` and the terminals it expected there."""
     expected: frozenset[str] = frozenset()
@@ -891,6 +894,9 @@ def _refused_at(text: str, error: UnexpectedInput) -> tuple[int, frozenset[str]]
         expected = frozenset(
             getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
         )
+        # One set for each state of a parser, not one for each refusal: the latest refusals
+        # are kept (the reference reader's cache of parses), each set about 600 bytes.
+        expected = _EXPECTED.setdefault(expected, expected)
     position = error.pos_in_stream if getattr(error, "pos_in_stream", None) is not None else 0
     if isinstance(error, UnexpectedEOF):
         position = len(text)
