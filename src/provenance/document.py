@@ -7,6 +7,7 @@ which index code is the document's own, and which year a yearless date belongs t
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -113,9 +114,13 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         for start, end in readable
         for url in budget.counted(iter_urls(text, line_index, start, end), "URLs")
     ]
+    # Two streams in text order merged into one, not two lists of pairs: a pair for each code
+    # was the peak of reading a text of codes.
     occupied = Intervals(
-        [(m.span.start, m.span.end) for m in index_codes]
-        + [(u.span.start, u.span.end) for u in urls]
+        heapq.merge(
+            ((m.span.start, m.span.end) for m in index_codes),
+            ((u.span.start, u.span.end) for u in urls),
+        )
     )
     interned: dict[str, tuple[str, DateValue]] = {}
     raw_dates = [
@@ -175,8 +180,7 @@ def _index_codes(
     furniture = Intervals(seg.furniture)
     in_furniture = [furniture.covers(m.span.start, m.span.end) for m in mentions]
     own = _choose_own_code(text, mentions, in_furniture, seg)
-    result = []
-    for mention, furn in zip(mentions, in_furniture, strict=True):
+    for index, (mention, furn) in enumerate(zip(mentions, in_furniture, strict=True)):
         role: IndexRole
         if furn:
             role = "furniture"
@@ -184,8 +188,11 @@ def _index_codes(
             role = "own"
         else:
             role = "cited"
-        result.append(attrs.evolve(mention, role=role))
-    return result
+        # In place, and only where the role is not the one read (most codes are cited): a
+        # second mention for each code was held beside the first.
+        if role != mention.role:
+            mentions[index] = attrs.evolve(mention, role=role)
+    return mentions
 
 
 def _choose_own_code(
