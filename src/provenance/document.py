@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -581,7 +581,12 @@ def _citations(
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     # The end of the last citation read against its context, and where that context started.
     last_end, last_context_start = -1, 0
-    for citation in raw:
+    # Taken from the front as they are read: a citation linked is a new object, and the one
+    # read was held beside it until every citation was linked.
+    pending = deque(raw)
+    del raw
+    while pending:
+        citation = pending.popleft()
         if _after_reporter_page(text, citation.span.start):
             continue
         value = citation.value
