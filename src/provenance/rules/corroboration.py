@@ -6,6 +6,7 @@ compiles them once and decides, sentence by sentence, which claim a marker is ab
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 import tomllib
@@ -13,6 +14,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import Any, Literal, overload
 
 import attrs
@@ -462,25 +464,34 @@ class _Prose:
         sentences = _SentenceTable(
             iter_sentences(doc.text, region.span.start, region.span.end) for region in regions
         )
-        marks: list[tuple[int, str]] = []
         keys: dict[str, str] = {}  # one string for each key, not one for each citation
-        for citation in doc.citations:
-            if citation.value.ibid:
-                key = "ibid"
-            elif citation.reference is not None:
-                key = f"reference:{citation.reference}"
-            else:
-                key = "cited:" + " ".join(citation.text.casefold().split())
-            marks.append((citation.span.start, keys.setdefault(key, key)))
+
+        def cited() -> Iterator[tuple[int, str]]:
+            for citation in doc.citations:
+                if citation.value.ibid:
+                    key = "ibid"
+                elif citation.reference is not None:
+                    key = f"reference:{citation.reference}"
+                else:
+                    key = "cited:" + " ".join(citation.text.casefold().split())
+                yield citation.span.start, keys.setdefault(key, key)
+
+        noted: list[tuple[int, str]] = []
         for note in doc.footnotes:
             key = f"note:{note.number}"
             key = keys.setdefault(key, key)
             for marker in note.markers:
-                marks.append((marker.span.start, key))
-        marks.sort()
-        mark_offsets = array("q", (offset for offset, _ in marks))
-        mark_keys = [key for _, key in marks]
-        del marks
+                noted.append((marker.span.start, key))
+        noted.sort()
+        # Citations come in text order: merged with the markers as they come instead of sorted
+        # as a list of pairs, a pair each for a text of citations (read again where they are
+        # not in order, then sorted as before).
+        in_order = all(a <= b for a, b in pairwise(cited()))
+        mark_offsets = array("q")
+        mark_keys: list[str] = []
+        for offset, key in heapq.merge(cited() if in_order else sorted(cited()), noted):
+            mark_offsets.append(offset)
+            mark_keys.append(key)
         p = phrases()
         triggers = {
             "uncorroborated": array("q", _trigger_offsets(doc.text, p.uncorroborated_trigger)),
