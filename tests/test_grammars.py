@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import pickle
@@ -525,3 +527,26 @@ def test_cache_file_owned_by_another_user_is_not_read(fresh_cache: Path) -> None
     os.chown(cached, _OTHER_UID, _OTHER_UID)
     assert grammars._load_or_build("date", ("start",)).parse("15 May 2000") is not None
     assert cached.stat().st_uid == os.geteuid()
+
+
+def test_refused_parses_leave_no_garbage_cycles() -> None:
+    # A refusal that kept the frames it passed through (Lark binds the error it re-raises) was
+    # a cycle holding the parser's stacks: garbage only a full collection frees, half of the
+    # memory reading a long reference list.
+    from provenance.parsers.references import forget_readings, reference_entry
+
+    def refuse() -> None:
+        with contextlib.suppress(GrammarError):
+            grammars.parse_full("date", "no date at all")
+        for text in ("Not a source, only a sentence.", 'Org1. 1991. "Report 1." Toronto.'):
+            reference_entry(text)
+        forget_readings()
+
+    refuse()  # grammars built, tables loaded
+    gc.collect()
+    gc.disable()
+    try:
+        refuse()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

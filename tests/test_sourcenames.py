@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from provenance import sourcenames
 from provenance.model import Reference, ReferenceEntry
 from provenance.sourcenames import (
     bare_key,
     entry_keys,
     family_keys,
     initials_key,
+    iter_key_words,
     key_words,
     names_match,
     near_spelling,
@@ -39,6 +43,14 @@ from provenance.span import LineIndex
 )
 def test_source_key(name: str, expected: str) -> None:
     assert source_key(name) == expected
+
+
+@given(st.text(alphabet="ab CD\n\t[]&;#x41.,-\u00dfI\u0130\u00a0\u001c\ufb01", max_size=80))
+def test_key_words_a_piece_at_a_time_are_the_words_of_the_whole(text: str) -> None:
+    # Pieces of a few characters: every cut of the text is tried, brackets and entities across.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sourcenames, "_KEY_WORDS_PIECE", 3)
+        assert list(iter_key_words(text)) == key_words(text)
 
 
 def test_key_words_keep_a_leading_the() -> None:

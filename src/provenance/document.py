@@ -7,8 +7,9 @@ which index code is the document's own, and which year a yearless date belongs t
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -115,9 +116,13 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         for start, end in readable
         for url in budget.counted(iter_urls(text, line_index, start, end), "URLs")
     ]
+    # Two streams in text order merged into one, not two lists of pairs: a pair for each code
+    # was the peak of reading a text of codes.
     occupied = Intervals(
-        [(m.span.start, m.span.end) for m in index_codes]
-        + [(u.span.start, u.span.end) for u in urls]
+        heapq.merge(
+            ((m.span.start, m.span.end) for m in index_codes),
+            ((u.span.start, u.span.end) for u in urls),
+        )
     )
     interned: dict[str, tuple[str, DateValue]] = {}
     raw_dates = [
@@ -177,8 +182,7 @@ def _index_codes(
     furniture = Intervals(seg.furniture)
     in_furniture = [furniture.covers(m.span.start, m.span.end) for m in mentions]
     own = _choose_own_code(text, mentions, in_furniture, seg)
-    result = []
-    for mention, furn in zip(mentions, in_furniture, strict=True):
+    for index, (mention, furn) in enumerate(zip(mentions, in_furniture, strict=True)):
         role: IndexRole
         if furn:
             role = "furniture"
@@ -186,8 +190,11 @@ def _index_codes(
             role = "own"
         else:
             role = "cited"
-        result.append(attrs.evolve(mention, role=role))
-    return result
+        # In place, and only where the role is not the one read (most codes are cited): a
+        # second mention for each code was held beside the first.
+        if role != mention.role:
+            mentions[index] = attrs.evolve(mention, role=role)
+    return mentions
 
 
 def _choose_own_code(
@@ -585,7 +592,12 @@ def _citations(
     last_end, last_context_start = -1, 0
     # Years in brackets after an author's name that no entry has ("Barbosa and Ciro (2020)").
     unlisted: list[Citation] = []
-    for citation in raw:
+    # Taken from the front as they are read: a citation linked is a new object, and the one
+    # read was held beside it until every citation was linked.
+    pending = deque(raw)
+    del raw
+    while pending:
+        citation = pending.popleft()
         if _after_reporter_page(text, citation.span.start):
             continue
         value = citation.value

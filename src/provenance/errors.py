@@ -39,3 +39,21 @@ class GrammarError(ProvenanceError):
 
 class ConfigError(ProvenanceError):
     """Invalid configuration: unknown rule ids, bad severities, unreadable config files."""
+
+
+def release(error: BaseException) -> None:
+    """Drop the frames ``error`` and the exceptions it was raised during hold.
+
+    Lark binds the error it re-raises in a frame of its parser (``except ... as e: raise``), so
+    the error, its traceback and that frame are a cycle holding the parser's stacks of tokens
+    and trees: garbage only a full collection frees. Text that is not a construct is refused by
+    the grammar thousands of times in a document (every line tried as a reference entry), and
+    a long-lived cache of readings makes each such cycle old before it is dropped: half of the
+    memory reading a long reference list was such garbage. Called where an error is handled.
+    """
+    seen: BaseException | None = error
+    while seen is not None:
+        seen.__traceback__ = None
+        following = seen.__context__
+        seen.__context__ = seen.__cause__ = None
+        seen = following

@@ -34,9 +34,7 @@ import lark
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import (
     UnexpectedCharacters,
-    UnexpectedEOF,
     UnexpectedInput,
-    UnexpectedToken,
     VisitError,
 )
 from lark.grammar import NonTerminal, Rule, RuleOptions, Terminal
@@ -59,7 +57,7 @@ from lark.utils import TextSlice
 
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
-from provenance.errors import GrammarError
+from provenance.errors import release
 from provenance.lalr import longest_prefix, parse_whole
 from provenance.regex_store import regex_code, regex_from_code
 
@@ -804,8 +802,8 @@ def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] |
             tokens.append(token)
             if _accepts_end(conf, state.state_stack):
                 accepted = len(tokens)
-    except UnexpectedInput:
-        pass
+    except UnexpectedInput as error:
+        release(error)
     if not accepted:
         return None
     for token in tokens[:accepted]:
@@ -835,20 +833,6 @@ def _accepts_end(conf: Any, state_stack: list[Any]) -> bool:
         stack.append(states[stack[-1]][rule.origin.name][1])
         if stack[-1] == end_state:
             return True
-
-
-def _grammar_error(name: str, text: str, error: UnexpectedInput) -> GrammarError:
-    expected: frozenset[str] = frozenset()
-    if isinstance(error, (UnexpectedToken, UnexpectedCharacters)):
-        # Lark's contextual lexer reports a character no expected terminal matches with the
-        # terminals it expected as ``allowed``, a token the parser did not expect as ``expected``.
-        expected = frozenset(
-            getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
-        )
-    position = error.pos_in_stream if getattr(error, "pos_in_stream", None) is not None else 0
-    if isinstance(error, UnexpectedEOF):
-        position = len(text)
-    return GrammarError(name, text, int(position or 0), expected)
 
 
 def token_text(node: Any) -> str:

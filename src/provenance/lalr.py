@@ -23,7 +23,7 @@ from lark.lexer import BasicLexer, ContextualLexer
 from lark.parsers.lalr_analysis import Shift
 from lark.utils import TextSlice
 
-from provenance.errors import GrammarError
+from provenance.errors import GrammarError, release
 
 _new_token = Token._future_new
 
@@ -123,6 +123,7 @@ def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
         except UnexpectedInput as error:
             position = getattr(error, "pos_in_stream", None) or 0
             expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+            release(error)
         raise GrammarError(name, text, int(position), frozenset(expected))
     return _parse(drive, name, text, start)
 

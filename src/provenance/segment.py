@@ -1096,6 +1096,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if not in_sources.overlaps(line.start, line.end)
     ]
     chain = find_note_chain(text, line_index, content_lines, prose)
+    del content_lines  # a pair a line: not held while the rest is made
     if chain is not None:
         chained = list(_chain_bodies(text, line_index, chain, furniture))
         in_chain = Intervals((body.span.start, body.span.end) for body in chained)
@@ -1131,6 +1132,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             if not in_notes.overlaps(line.start, line.end)
         ]
         entries = trailing_source_list(text, tail)
+        del tail
         if entries:
             sources.extend(SourceBlock("source-list", start, end) for start, end in entries)
             list_start, list_end = entries[0][0], entries[-1][1]
@@ -1140,6 +1142,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 for start, end in prose
                 for piece in subtract(start, end, [(list_start, list_end)])
             ]
+
+    # The lines are read: an object a line (and a tuple a block) is not held while the regions
+    # of the furniture are made, as many as the lines in a text of running heads.
+    blocks.clear()
 
     # A source legend in the first notes: short forms the other notes cite sources by.
     ordered = sorted(bodies, key=lambda b: b.span.start)

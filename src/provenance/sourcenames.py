@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
@@ -28,6 +28,7 @@ __all__ = [
     "entry_keys",
     "family_keys",
     "initials_key",
+    "iter_key_words",
     "key_words",
     "leading_name",
     "names_match",
@@ -58,6 +59,26 @@ def key_words(text: str) -> list[str]:
         text = html.unescape(text)
     text = _BRACKETED.sub(" ", text)
     return _NON_WORD.sub(" ", text.casefold()).split()
+
+
+def iter_key_words(text: str) -> Iterator[str]:
+    """``key_words(text)`` one piece of ``text`` at a time, for a text as long as a document: a
+    list of every word of the back matter of a long file held a string object a word, ten
+    times the text. Pieces are cut at whitespace after brackets are dropped (a bracket may run
+    over lines), so the words are the same."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = _BRACKETED.sub(" ", text)
+    position = 0
+    while position < len(text):
+        cut = text.find(" ", position + _KEY_WORDS_PIECE)
+        if cut < 0:
+            cut = len(text)
+        yield from _NON_WORD.sub(" ", text[position:cut].casefold()).split()
+        position = cut
+
+
+_KEY_WORDS_PIECE = 1 << 16
 
 
 def names_match(cited: str, listed: str) -> bool:

@@ -33,8 +33,8 @@ import calendar
 import datetime as dt
 import re
 from array import array
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Literal, overload
 
 import attrs
 
@@ -103,9 +103,6 @@ def _day(year: int, month: int, day: int) -> dt.date:
     year = _clamp_year(year)
     month = max(1, min(12, month))
     return dt.date(year, month, max(1, min(day, calendar.monthrange(year, month)[1])))
-
-
-_UNSEEN = Interval(dt.date.min, dt.date.min)
 
 
 def date_interval(value: DateValue) -> Interval | None:
@@ -221,11 +218,72 @@ class ChangeStatement:
     agrees: bool | None = None
 
 
+class TimelineEntries(Sequence[TimelineEntry]):
+    """A timeline's entries in text order. A date written whole is kept as its mention and made
+    an entry when read: an entry each, eleven fields of which five are for relative expressions
+    only, was the largest object a document of dates held (more than its mention and span)."""
+
+    __slots__ = ("_intervals", "_items")
+
+    def __init__(self, entries: Iterable[TimelineEntry] = ()) -> None:
+        self._items: list[DateMention | TimelineEntry] = list(entries)
+        # Equal dates share their (frozen) interval: a report names the same dates many times.
+        self._intervals: dict[DateValue, Interval | None] = {}
+
+    def append(self, entry: TimelineEntry) -> None:
+        self._items.append(entry)
+
+    def append_date(self, mention: DateMention) -> None:
+        """A written (or year-inferred) date as its entry (``_written_entry``)."""
+        if mention.value not in self._intervals:
+            self._intervals[mention.value] = date_interval(mention.value)
+        self._items.append(mention)
+
+    def _entry(self, item: DateMention | TimelineEntry) -> TimelineEntry:
+        if isinstance(item, TimelineEntry):
+            return item
+        return TimelineEntry(
+            item.text,
+            item.span,
+            item.value,
+            "inferred" if item.inferred_year else "written",
+            self._intervals[item.value],
+            "high" if not item.inferred_year else "medium",
+        )
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> TimelineEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[TimelineEntry]: ...
+    def __getitem__(self, index: int | slice) -> TimelineEntry | list[TimelineEntry]:
+        if isinstance(index, slice):
+            return [self._entry(item) for item in self._items[index]]
+        return self._entry(self._items[index])
+
+    def __iter__(self) -> Iterator[TimelineEntry]:
+        for item in self._items:
+            yield self._entry(item)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"TimelineEntries({list(self)!r})"
+
+
 @attrs.frozen(slots=True)
 class Timeline:
     """Everything of a document that has a time or a figure to check, in text order."""
 
-    entries: tuple[TimelineEntry, ...] = ()
+    entries: Sequence[TimelineEntry] = ()
     ages: tuple[AgeStatement, ...] = ()
     durations: tuple[DurationStatement, ...] = ()
     breakdowns: tuple[BreakdownStatement, ...] = ()
@@ -396,14 +454,14 @@ class _Reader:
     def read(self) -> Timeline:
         entries = self._entries()
         return Timeline(
-            entries=tuple(entries),
+            entries=entries,
             ages=tuple(self._ages(entries)),
             durations=tuple(self._durations()),
             breakdowns=tuple(self._breakdowns()),
             changes=tuple(self._changes()),
         )
 
-    def _entries(self) -> list[TimelineEntry]:
+    def _entries(self) -> TimelineEntries:
         anchored = [m for m in self.relatives if isinstance(m.value, (Offset, Step))]
         written = [m for m in self.relatives if isinstance(m.value, (Since, Decade))]
         attached: dict[int, DateMention] = {}
@@ -420,24 +478,10 @@ class _Reader:
         items += anchored
         items += written
         items.sort(key=lambda item: item.span.start)
-        entries: list[TimelineEntry] = []
-        # Equal dates share their (frozen) interval: a report names the same dates many times.
-        intervals: dict[DateValue, Interval | None] = {}
+        entries = TimelineEntries()
         for item in items:
             if isinstance(item, DateMention):
-                interval = intervals.get(item.value, _UNSEEN)
-                if interval is _UNSEEN:
-                    interval = intervals[item.value] = date_interval(item.value)
-                entries.append(
-                    TimelineEntry(
-                        item.text,
-                        item.span,
-                        item.value,
-                        "inferred" if item.inferred_year else "written",
-                        interval,
-                        "high" if not item.inferred_year else "medium",
-                    )
-                )
+                entries.append_date(item)
             elif isinstance(item.value, (Since, Decade)):
                 entries.append(
                     TimelineEntry(
@@ -487,7 +531,7 @@ class _Reader:
         self,
         mention: RelativeMention,
         value: Offset | Step,
-        entries: list[TimelineEntry],
+        entries: Sequence[TimelineEntry],
         stated: DateMention | None,
     ) -> TimelineEntry:
         stated_interval = date_interval(stated.value) if stated is not None else None
@@ -541,7 +585,7 @@ class _Reader:
         )
 
     def _candidates(
-        self, mention: RelativeMention, entries: list[TimelineEntry], stated: DateMention | None
+        self, mention: RelativeMention, entries: Sequence[TimelineEntry], stated: DateMention | None
     ) -> list[TimelineEntry]:
         """The dated statements a narrative expression may count from, nearest first."""
         limit = mention.span.start
@@ -563,7 +607,7 @@ class _Reader:
 
     # ------------------------------------------------------------------ ages
 
-    def _ages(self, entries: list[TimelineEntry]) -> list[AgeStatement]:
+    def _ages(self, entries: Sequence[TimelineEntry]) -> list[AgeStatement]:
         births = self._births()
         self.birth_starts = [date.span.start for date, _ in births]
         self.entry_starts = [entry.span.start for entry in entries]
@@ -589,7 +633,7 @@ class _Reader:
         mention: RelativeMention,
         age: Age,
         births: list[tuple[DateMention, set[str]]],
-        entries: list[TimelineEntry],
+        entries: Sequence[TimelineEntry],
     ) -> AgeStatement:
         statement = AgeStatement(mention)
         keys = _person_keys(self._around(mention.span))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from provenance import grammars
 from provenance.errors import GrammarError
-from provenance.parsers import references
+from provenance.parsers import footnotes, references
 from provenance.parsers.footnotes import parse_footnote_body_start
 
 # Pieces of the constructs and of the prose around them, so that generated windows often start
@@ -72,12 +72,19 @@ def test_a_candidate_no_first_terminal_matches_makes_no_interactive_parser(
 
 
 def test_a_line_is_read_as_a_note_start_once() -> None:
-    parse_footnote_body_start.cache_clear()
+    footnotes._cached_body_start.cache_clear()
     first = parse_footnote_body_start("12 See the report of 1999.")
     again = parse_footnote_body_start("12 See the report of 1999.")
     assert first == again == (12, "plain", 3, False)
-    assert parse_footnote_body_start.cache_info().hits == 1
-    assert parse_footnote_body_start.__wrapped__("12 See the report of 1999.") == first
+    assert footnotes._cached_body_start.cache_info().hits == 1
+    assert footnotes._body_start("12 See the report of 1999.") == first
+
+
+def test_a_text_longer_than_a_line_is_read_but_not_kept() -> None:
+    footnotes._cached_body_start.cache_clear()
+    long = "12 See the report of 1999. " + "More of the paragraph. " * 100
+    assert parse_footnote_body_start(long) == (12, "plain", 3, False)
+    assert footnotes._cached_body_start.cache_info().currsize == 0
 
 
 def test_an_entry_read_in_a_style_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:

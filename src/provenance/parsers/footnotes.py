@@ -211,9 +211,6 @@ def _read_body_start(tree: Tree[Token]) -> tuple[int, MarkerStyle, bool]:
     return _number(number_token), "glued", True
 
 
-# Layout reads each content line as a possible note start, and again while filling the gaps of
-# a chain (about three readings per line): the answer depends on the line alone.
-@lru_cache(maxsize=4096)
 def parse_footnote_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     """Whether ``text`` opens with a note number: ``(number, style, offset, recovered)`` or None.
 
@@ -222,6 +219,25 @@ def parse_footnote_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] |
     such a start is only a guess, which the caller confirms from the numbering around it.
     Leading whitespace is skipped.
     """
+    if len(text) > _CACHED_LINE:
+        # Read, not kept: the cache held a copy of each such text, a paragraph left on one
+        # line as long as the document.
+        return _body_start(text)
+    return _cached_body_start(text)
+
+
+#: The longest text whose reading is kept (real lines are shorter; see ``_cached_body_start``).
+_CACHED_LINE = 2000
+
+
+# Layout reads each content line as a possible note start, and again while filling the gaps of
+# a chain (about three readings per line): the answer depends on the line alone.
+@lru_cache(maxsize=4096)
+def _cached_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
+    return _body_start(text)
+
+
+def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     lead = len(text) - len(text.lstrip())
     found = parse_prefix(_GRAMMAR, text, "body_start", lead, min(len(text), lead + _MAX_LEAD))
     if found is None:

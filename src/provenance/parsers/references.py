@@ -111,7 +111,7 @@ import attrs
 from lark import Token, Transformer, Tree
 from lark.exceptions import VisitError
 
-from provenance.errors import GrammarError
+from provenance.errors import GrammarError, release
 from provenance.folding import squeeze_spaces
 from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
 from provenance.model import (
@@ -1578,7 +1578,8 @@ def _parse_as(text: str, style: str) -> ReferenceEntry:
         try:
             known = _read_as(text, style)
         except GrammarError as error:
-            known = error.with_traceback(None)
+            release(error)  # kept: it must hold no frames
+            known = error
         _PARSES[key] = known
     if isinstance(known, GrammarError):
         # A new error each time: one raised again would keep the frames it passed through.
@@ -1591,11 +1592,16 @@ def _read_as(text: str, style: str) -> ReferenceEntry:
     try:
         entry = _EntryTransformer(text).transform(tree)
     except VisitError as error:
-        if isinstance(error.orig_exc, GrammarError):
-            raise error.orig_exc from None
-        raise
-    assert isinstance(entry, ReferenceEntry)
-    return entry
+        if not isinstance(error.orig_exc, GrammarError):
+            raise
+        refused = error.orig_exc
+        release(error)
+        release(refused)
+    else:
+        assert isinstance(entry, ReferenceEntry)
+        return entry
+    # A new error: ``refused`` holds none of the transformer's frames, this one none of its own.
+    raise GrammarError(refused.grammar, refused.text, refused.position, refused.expected)
 
 
 def inverted_name(name: str) -> tuple[str, str] | None:
@@ -1772,6 +1778,7 @@ def _classify(
             try:
                 entry = _parse_as(text, style)
             except GrammarError as error:
+                release(error)  # kept after the handler: it must not hold this frame
                 last = error
                 if dead is not None and error.position < fatal_before:
                     dead.add(style)
@@ -1786,7 +1793,10 @@ def _classify(
                 best = (score, style, entry)
     if best is not None:
         return best[1], best[2]
-    raise last if last is not None else GrammarError(_GRAMMAR, text, 0)
+    if last is None:
+        raise GrammarError(_GRAMMAR, text, 0)
+    # A new error: raising ``last`` would give it a traceback through this frame, which holds it.
+    raise GrammarError(last.grammar, last.text, last.position, last.expected)
 
 
 def _has_anchors(text: str, style: str, found: dict[re.Pattern[str], bool]) -> bool:

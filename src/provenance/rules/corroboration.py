@@ -6,6 +6,7 @@ compiles them once and decides, sentence by sentence, which claim a marker is ab
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 import tomllib
@@ -13,6 +14,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import Any, Literal, overload
 
 import attrs
@@ -357,21 +359,22 @@ class _Sentence:
 
 
 class _Sentences(Sequence[_Sentence]):
-    """The sentences of one prose region, kept as two arrays of offsets: an object for each
-    sentence of a long document would hold several times its text."""
+    """The sentences of one prose region: a view of its stretch of ``_SentenceTable``'s arrays,
+    made when it is asked for."""
 
-    __slots__ = ("_ends", "_region", "_starts")
+    __slots__ = ("_ends", "_first", "_region", "_starts", "_stop")
 
-    def __init__(self, bounds: Iterable[tuple[int, int]], region: int) -> None:
-        self._starts = array("q")
-        self._ends = array("q")
-        for start, end in bounds:
-            self._starts.append(start)
-            self._ends.append(end)
+    def __init__(
+        self, starts: array[int], ends: array[int], first: int, stop: int, region: int
+    ) -> None:
+        self._starts = starts
+        self._ends = ends
+        self._first = first
+        self._stop = stop
         self._region = region
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return self._stop - self._first
 
     @overload
     def __getitem__(self, index: int) -> _Sentence: ...
@@ -380,11 +383,56 @@ class _Sentences(Sequence[_Sentence]):
     def __getitem__(self, index: int | slice) -> _Sentence | Sequence[_Sentence]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return _Sentence(self._starts[index], self._ends[index], self._region)
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("sentence index out of range")
+        at = self._first + index
+        return _Sentence(self._starts[at], self._ends[at], self._region)
+
+    def __iter__(self) -> Iterator[_Sentence]:
+        region = self._region
+        for at in range(self._first, self._stop):
+            yield _Sentence(self._starts[at], self._ends[at], region)
 
     def position(self, start: int) -> int:
         """Where a sentence starting at ``start`` stands (``bisect_left`` on the starts)."""
-        return bisect_left(self._starts, start)
+        return bisect_left(self._starts, start, self._first, self._stop) - self._first
+
+
+class _SentenceTable(Sequence[_Sentences]):
+    """The sentences of every prose region, in three arrays: their offsets, and where each
+    region's sentences begin. Two arrays and an object for each region were about 300 bytes
+    for a paragraph of one short sentence, the peak of checking a text of short paragraphs."""
+
+    __slots__ = ("_ends", "_firsts", "_starts")
+
+    def __init__(self, regions: Iterable[Iterable[tuple[int, int]]]) -> None:
+        self._starts = array("q")
+        self._ends = array("q")
+        self._firsts = array("q", [0])
+        for bounds in regions:
+            for start, end in bounds:
+                self._starts.append(start)
+                self._ends.append(end)
+            self._firsts.append(len(self._starts))
+
+    def __len__(self) -> int:
+        return len(self._firsts) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> _Sentences: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_Sentences]: ...
+    def __getitem__(self, index: int | slice) -> _Sentences | Sequence[_Sentences]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("region index out of range")
+        firsts = self._firsts
+        return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
 
 @attrs.frozen(slots=True)
@@ -393,7 +441,7 @@ class _Prose:
 
     text: str
     regions: tuple[Region, ...]
-    sentences: tuple[_Sentences, ...]
+    sentences: _SentenceTable
     #: Offsets of every citation and note marker, in order, and the key of each (which names
     #: its source), in the same order: two flat sequences, not a pair object for each mark.
     mark_offsets: Sequence[int]
@@ -413,29 +461,37 @@ class _Prose:
     @classmethod
     def _analyse(cls, doc: Document) -> _Prose:
         regions = tuple(r for r in doc.regions if r.kind in PROSE_KINDS)
-        sentences = tuple(
-            _Sentences(iter_sentences(doc.text, region.span.start, region.span.end), index)
-            for index, region in enumerate(regions)
+        sentences = _SentenceTable(
+            iter_sentences(doc.text, region.span.start, region.span.end) for region in regions
         )
-        marks: list[tuple[int, str]] = []
         keys: dict[str, str] = {}  # one string for each key, not one for each citation
-        for citation in doc.citations:
-            if citation.value.ibid:
-                key = "ibid"
-            elif citation.reference is not None:
-                key = f"reference:{citation.reference}"
-            else:
-                key = "cited:" + " ".join(citation.text.casefold().split())
-            marks.append((citation.span.start, keys.setdefault(key, key)))
+
+        def cited() -> Iterator[tuple[int, str]]:
+            for citation in doc.citations:
+                if citation.value.ibid:
+                    key = "ibid"
+                elif citation.reference is not None:
+                    key = f"reference:{citation.reference}"
+                else:
+                    key = "cited:" + " ".join(citation.text.casefold().split())
+                yield citation.span.start, keys.setdefault(key, key)
+
+        noted: list[tuple[int, str]] = []
         for note in doc.footnotes:
             key = f"note:{note.number}"
             key = keys.setdefault(key, key)
             for marker in note.markers:
-                marks.append((marker.span.start, key))
-        marks.sort()
-        mark_offsets = array("q", (offset for offset, _ in marks))
-        mark_keys = [key for _, key in marks]
-        del marks
+                noted.append((marker.span.start, key))
+        noted.sort()
+        # Citations come in text order: merged with the markers as they come instead of sorted
+        # as a list of pairs, a pair each for a text of citations (read again where they are
+        # not in order, then sorted as before).
+        in_order = all(a <= b for a, b in pairwise(cited()))
+        mark_offsets = array("q")
+        mark_keys: list[str] = []
+        for offset, key in heapq.merge(cited() if in_order else sorted(cited()), noted):
+            mark_offsets.append(offset)
+            mark_keys.append(key)
         p = phrases()
         triggers = {
             "uncorroborated": array("q", _trigger_offsets(doc.text, p.uncorroborated_trigger)),

@@ -33,6 +33,7 @@ from provenance.model import (
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import (
     NamedReferences,
+    iter_key_words,
     key_words,
     reference_keys,
     source_key,
@@ -295,7 +296,7 @@ def _listed_words(doc: Document) -> frozenset[str]:
     writes, such as the initials of its name)."""
     listed = [r for r in doc.references if r.section in LISTED_SECTIONS]
     first = min(reference.span.start for reference in listed)
-    words = set(key_words(doc.text[first:]))
+    words = set(iter_key_words(doc.text[first:]))
     for note in doc.footnotes:
         if note.body is not None:
             words.update(key_words(note.body.text))
