@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from provenance.model import CitationValue, Date, DateRange, DateValue
+from provenance.render.dates import ABBREVIATED_MONTHS
 
 __all__ = ["CITATION_STYLES", "CitationStyle", "render_citation", "render_citation_group"]
 
@@ -46,20 +47,7 @@ _FULL_MONTHS = (
     "December",
 )
 # The IRB abbreviates months of five letters or more; "Sept." as in its own citations.
-_IRB_MONTHS = (
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "May",
-    "June",
-    "July",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-)
+_IRB_MONTHS = ABBREVIATED_MONTHS
 
 
 def _month(month: int | None, style: CitationStyle) -> str:

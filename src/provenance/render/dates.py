@@ -33,7 +33,7 @@ from typing import Literal
 
 from provenance.model import Date, DateRange, DateValue
 
-__all__ = ["DATE_STYLES", "DateStyle", "render_date"]
+__all__ = ["ABBREVIATED_MONTHS", "DATE_STYLES", "DateStyle", "render_date"]
 
 DateStyle = Literal["dmy", "mdy", "abbrev", "iso", "tilde", "dash", "between", "slash", "to"]
 
@@ -51,7 +51,8 @@ DATE_STYLES: tuple[DateStyle, ...] = (
 )
 
 _FULL_MONTHS = tuple(calendar.month_name[1:])
-_SHORT_MONTHS = (
+#: Months as reports and legal citations abbreviate them ("Sept." as the IRB writes it).
+ABBREVIATED_MONTHS = (
     "Jan.",
     "Feb.",
     "Mar.",
@@ -96,7 +97,7 @@ def render_date(value: DateValue, style: DateStyle = "dmy") -> str:
 def _month_name(month: int, style: str) -> str:
     if not 1 <= month <= 12:
         return str(month)
-    return (_SHORT_MONTHS if style == "abbrev" else _FULL_MONTHS)[month - 1]
+    return (ABBREVIATED_MONTHS if style == "abbrev" else _FULL_MONTHS)[month - 1]
 
 
 def _month_first(style: str) -> bool:

@@ -5,29 +5,15 @@ from __future__ import annotations
 
 from provenance.model import Date
 from provenance.parsers.legal import LegalParenthetical
+from provenance.render.dates import ABBREVIATED_MONTHS
 
 __all__ = ["render_legal_parenthetical"]
-
-_MONTHS = (
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "May",
-    "June",
-    "July",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-)
 
 
 def _date(date: Date) -> str:
     if date.month is None:
         return str(date.year)
-    month = _MONTHS[date.month - 1]
+    month = ABBREVIATED_MONTHS[date.month - 1]
     if date.day is None:
         return f"{month} {date.year}"
     return f"{month} {date.day}, {date.year}"
