@@ -58,7 +58,7 @@ from lark.utils import TextSlice
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.errors import release
-from provenance.lalr import longest_prefix, parse_whole
+from provenance.lalr import accepts_end, longest_prefix, parse_whole
 from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -800,7 +800,7 @@ def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] |
         for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
             interactive.feed_token(token)
             tokens.append(token)
-            if _accepts_end(conf, state.state_stack):
+            if accepts_end(conf.states, conf.end_state, state.state_stack):
                 accepted = len(tokens)
     except UnexpectedInput as error:
         release(error)
@@ -812,27 +812,6 @@ def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] |
     tree = fresh.feed_token(Token.new_borrow_pos("$END", "", last), True)
     assert last.end_pos is not None
     return tree, last.end_pos
-
-
-def _accepts_end(conf: Any, state_stack: list[Any]) -> bool:
-    """Whether the LALR parser with this state stack accepts the end of input now: Lark's
-    reductions on ``$END`` replayed on a copy of the stack of states, without building values."""
-    states = conf.states
-    end_state = conf.end_state
-    stack = list(state_stack)
-    while True:
-        action = states[stack[-1]].get("$END")
-        if action is None:
-            return False
-        kind, rule = action
-        if kind is Shift:  # pragma: no cover - Lark never shifts $END; it accepts by reducing
-            return False
-        size = len(rule.expansion)
-        if size:
-            del stack[-size:]
-        stack.append(states[stack[-1]][rule.origin.name][1])
-        if stack[-1] == end_state:
-            return True
 
 
 def token_text(node: Any) -> str:

@@ -310,7 +310,7 @@ def longest_prefix(
         if not _shift_state(states, state_stack, made.type):
             break
         tokens.append(made)
-        if _accepts_end(states, end_state, state_stack):
+        if accepts_end(states, end_state, state_stack):
             accepted, accepted_end = len(tokens), pos
     if not accepted:
         return None
@@ -334,7 +334,7 @@ def _shift_state(states: Any, state_stack: list[int], kind: str) -> bool:
         state_stack.append(states[state_stack[-1]][argument.origin.name][1])
 
 
-def _accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
+def accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
     """Whether the parser with this stack of states accepts the end of input now: its
     reductions on ``$END`` replayed on a copy of the stack."""
     stack = list(state_stack)
