@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 import provenance
+from provenance.errors import release
 from provenance.findings import FileResult, Finding
+from provenance.lalr import accepts_end
 from provenance.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,3 +52,41 @@ def seed_file_results(seed_results: list[tuple[Document, list[Finding]]]) -> lis
 def schemas() -> Path:
     """Folder of the official schemas the output is validated against (see its README)."""
     return SCHEMAS
+
+
+def _lark_longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:
+    """``grammars.parse_prefix`` done with Lark's interactive parser, token by token: what
+    ``provenance.lalr.longest_prefix`` does in one loop, the reference the tests compare it with."""
+    state = interactive.parser_state
+    conf = state.parse_conf
+    # The parser as it stood before the first token: the longest accepted prefix is fed to it
+    # once at the end. Asking a deep copy of the running parser to accept the end of input after
+    # every token that may end the construct made the search quadratic in the construct's tokens
+    # (the copy holds every tree built so far); whether the end is accepted is a question of the
+    # state stack alone.
+    fresh = state.copy()
+    tokens: list[Token] = []
+    accepted = 0
+    try:
+        for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
+            interactive.feed_token(token)
+            tokens.append(token)
+            if accepts_end(conf.states, conf.end_state, state.state_stack):
+                accepted = len(tokens)
+    except UnexpectedInput as error:
+        release(error)
+    if not accepted:
+        return None
+    for token in tokens[:accepted]:
+        fresh.feed_token(token)
+    last = tokens[accepted - 1]
+    tree = fresh.feed_token(Token.new_borrow_pos("$END", "", last), True)
+    assert last.end_pos is not None
+    return tree, last.end_pos
+
+
+@pytest.fixture(scope="session")
+def lark_longest_prefix() -> Callable[[InteractiveParser], tuple[Tree[Token], int] | None]:
+    """The longest prefix Lark's own interactive parser accepts (session-scoped, so that
+    property tests may take it)."""
+    return _lark_longest_prefix

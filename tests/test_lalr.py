@@ -136,13 +136,13 @@ _PREFIX_GRAMMARS = [
 ]
 
 
-def _lark_prefix(name: str, start: str, text: str, pos: int) -> Any:
+def _lark_prefix(lark_longest_prefix: Any, name: str, start: str, text: str, pos: int) -> Any:
     """Lark's interactive parser fed token by token from ``pos`` (a line counter at ``pos``)."""
     interactive = grammars.parser(name, start).parse_interactive("")
     counter = LineCounter("\n")
     counter.char_pos = pos
     interactive.lexer_thread.state = LexerState(TextSlice(text, pos, len(text)), counter)
-    found = grammars._longest_prefix(interactive)
+    found = lark_longest_prefix(interactive)
     return None if found is None else (_shape(found[0]), found[1])
 
 
@@ -153,16 +153,18 @@ def _lark_prefix(name: str, start: str, text: str, pos: int) -> Any:
     st.integers(min_value=0, max_value=4),
 )
 def test_longest_prefixes_read_as_lark_reads_them(
-    grammar: tuple[str, str], text: str, pos: int
+    lark_longest_prefix: Any, grammar: tuple[str, str], text: str, pos: int
 ) -> None:
     name, start = grammar
     pos = min(pos, len(text))
     found = longest_prefix(grammars.parser(name, start), start, text, pos, len(text))
     ours = None if found is None else (_shape(found[0]), found[1])
-    assert ours == _lark_prefix(name, start, text, pos)
+    assert ours == _lark_prefix(lark_longest_prefix, name, start, text, pos)
 
 
-def test_states_matched_by_lark_alternation_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_states_matched_by_lark_alternation_read_the_same(
+    monkeypatch: pytest.MonkeyPatch, lark_longest_prefix: Any
+) -> None:
     """Once a state's scanner has compiled Lark's alternation, its regex is called directly:
     with every state switched at once, the reference examples and a few dates read the same."""
     monkeypatch.setattr(grammars, "_MATCHES_BEFORE_ALTERNATION", 0)
@@ -182,7 +184,7 @@ def test_states_matched_by_lark_alternation_read_the_same(monkeypatch: pytest.Mo
             )
             found = longest_prefix(dates, "start", text, cut, len(text))
             ours = None if found is None else (_shape(found[0]), found[1])
-            assert ours == _lark_prefix("date", "start", text, cut)
+            assert ours == _lark_prefix(lark_longest_prefix, "date", "start", text, cut)
     switched = [
         lexer.scanner
         for lexer in built.parser.lexer.lexers.values()

@@ -34,7 +34,6 @@ import lark
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import (
     UnexpectedCharacters,
-    UnexpectedInput,
     VisitError,
 )
 from lark.grammar import NonTerminal, Rule, RuleOptions, Terminal
@@ -51,14 +50,12 @@ from lark.lexer import (
 from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parser_frontends import _get_lexer_callbacks
 from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
-from lark.parsers.lalr_interactive_parser import InteractiveParser
 from lark.parsers.lalr_parser import LALR_Parser, _Parser
 from lark.utils import TextSlice
 
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
-from provenance.errors import release
-from provenance.lalr import accepts_end, longest_prefix, parse_whole
+from provenance.lalr import longest_prefix, parse_whole
 from provenance.regex_store import regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -780,38 +777,6 @@ def iter_prefix_parses(
             continue
         taken = position + size
         yield position, taken, value
-
-
-def _longest_prefix(interactive: InteractiveParser) -> tuple[Tree[Token], int] | None:
-    """``parse_prefix`` done with Lark's interactive parser, token by token: what
-    ``provenance.lalr.longest_prefix`` does in one loop, kept as the reference the tests compare
-    it with."""
-    state = interactive.parser_state
-    conf = state.parse_conf
-    # The parser as it stood before the first token: the longest accepted prefix is fed to it
-    # once at the end. Asking a deep copy of the running parser to accept the end of input after
-    # every token that may end the construct made the search quadratic in the construct's tokens
-    # (the copy holds every tree built so far); whether the end is accepted is a question of the
-    # state stack alone.
-    fresh = state.copy()
-    tokens: list[Token] = []
-    accepted = 0
-    try:
-        for token in interactive.lexer_thread.lex(state):  # type: ignore[no-untyped-call]
-            interactive.feed_token(token)
-            tokens.append(token)
-            if accepts_end(conf.states, conf.end_state, state.state_stack):
-                accepted = len(tokens)
-    except UnexpectedInput as error:
-        release(error)
-    if not accepted:
-        return None
-    for token in tokens[:accepted]:
-        fresh.feed_token(token)
-    last = tokens[accepted - 1]
-    tree = fresh.feed_token(Token.new_borrow_pos("$END", "", last), True)
-    assert last.end_pos is not None
-    return tree, last.end_pos
 
 
 def token_text(node: Any) -> str:

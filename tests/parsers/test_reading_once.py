@@ -7,6 +7,9 @@ matches, having made no interactive parser; ``references._parse_as`` keeps its l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,8 +37,10 @@ _GRAMMARS = [
 ]
 
 
-def _without_quick_reject(name: str, start: str, window: str) -> object:
-    return grammars._longest_prefix(grammars.parser(name, start).parse_interactive(window))
+def _without_quick_reject(
+    lark_longest_prefix: Callable[[Any], object], name: str, start: str, window: str
+) -> object:
+    return lark_longest_prefix(grammars.parser(name, start).parse_interactive(window))
 
 
 def _reading(found: object) -> object:
@@ -48,13 +53,13 @@ def _reading(found: object) -> object:
     st.integers(min_value=0, max_value=4),
 )
 def test_the_quick_reject_never_changes_a_reading(
-    grammar: tuple[str, str], text: str, pos: int
+    lark_longest_prefix: Callable[[Any], object], grammar: tuple[str, str], text: str, pos: int
 ) -> None:
     name, start = grammar
     pos = min(pos, len(text))
     window = text[pos:]
     assert _reading(grammars.parse_prefix(name, text, start, pos)) == _reading(
-        _without_quick_reject(name, start, window)
+        _without_quick_reject(lark_longest_prefix, name, start, window)
     )
 
 
