@@ -678,24 +678,20 @@ def _citations(
                     if author is not None:
                         unlisted.append(attrs.evolve(citation, resolved_author=author))
                     continue
-                citation = attrs.evolve(citation, resolved_author=named)
-                result.append(citation)
-                previous = citation
-                set_aside = None
-                previous_end_in_paragraph[paragraph_start] = citation.span.end
-                continue
-            named = listed.named_in(text, context_start, citation.span.start)
-            budget.spend(listed.last_work, "linking citations to sources")
-            if named is None:
-                named = _reported_by(text, context_start, citation.span.start)
-            if named is None:
-                # "(4 December 2011)", "(Aug. 2009)" with no source named before it: a date in
-                # brackets, not a citation a reader could follow or a checker could fault. The
-                # text before it named no source, so the next bracket's search starts after it
-                # (which also keeps a run of such dates from reading the same text again).
-                set_aside = citation
-                previous_end_in_paragraph[paragraph_start] = citation.span.end
-                continue
+            else:
+                named = listed.named_in(text, context_start, citation.span.start)
+                budget.spend(listed.last_work, "linking citations to sources")
+                if named is None:
+                    named = _reported_by(text, context_start, citation.span.start)
+                if named is None:
+                    # "(4 December 2011)", "(Aug. 2009)" with no source named before it: a date
+                    # in brackets, not a citation a reader could follow or a checker could
+                    # fault. The text before it named no source, so the next bracket's search
+                    # starts after it (which also keeps a run of such dates from reading the
+                    # same text again).
+                    set_aside = citation
+                    previous_end_in_paragraph[paragraph_start] = citation.span.end
+                    continue
             citation = attrs.evolve(citation, resolved_author=named)
         result.append(citation)
         previous = citation
