@@ -1405,7 +1405,8 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
         starts = [0, *starts]
     if len(starts) > 1:
         dated = _opens_dated_entry_strictly(texts[0])
-        starts = [0, *(i for i in starts[1:] if _starts_next_entry(texts, i, dated))]
+        longest = max(len(t.strip()) for t in texts)
+        starts = [0, *(i for i in starts[1:] if _starts_next_entry(texts, i, dated, longest))]
     bounds = [*starts, len(block.lines)]
     for first, after in itertools.pairwise(bounds):
         if after <= first:
@@ -1413,7 +1414,7 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
         yield SourceBlock(section, block.lines[first].start, block.lines[after - 1].end)
 
 
-def _starts_next_entry(texts: Sequence[str], index: int, dated: bool) -> bool:
+def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: int) -> bool:
     """Whether line ``index`` of a block of a source list starts the next entry. Not when the
     text before it stops mid-entry ("... Office of the President of the") or the line goes on
     with a small word ("and Welfare Program (2009)"); in a block that opens with an author and
@@ -1421,15 +1422,15 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool) -> bool:
     closing mark, or on an initial) only a line that opens with its own author and date: a
     PDF's hard-wrapped entry ("Ebi, Kristie L. (2009): Public Health Adaptation to Climate" /
     "Change in Low-Income Countries," ...) is one entry, whatever its later lines would read
-    as alone."""
+    as alone. ``longest`` is the length of the block's longest line."""
     line = texts[index]
     if _opens_list_mark(line):
         return True
     words = line.split(None, 1)
-    if _stops_mid_entry(" ".join(texts[:index])) or (words and words[0] in _OPEN_WORDS):
+    if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in _OPEN_WORDS):
         return False
     previous = texts[index - 1].strip()
-    wrapped = len(previous) >= _WRAPPED_SHARE * max(len(t.strip()) for t in texts) and (
+    wrapped = len(previous) >= _WRAPPED_SHARE * longest and (
         not _ENDS_ENTRY.search(previous) or _ENDS_ON_INITIAL.search(previous)
     )
     if not dated or not wrapped or _opens_dated_entry_strictly(line):
@@ -1437,6 +1438,17 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool) -> bool:
     # Its author and date may fill the line, with the title on the next ("Tun, T., Welle, B.,
     # ... & Escalante, D. (2020)." / "Informal and Semiformal Services ...").
     return index + 1 < len(texts) and _opens_dated_entry_strictly(f"{line} {texts[index + 1]}")
+
+
+def _text_before(texts: Sequence[str], index: int) -> str:
+    """The lines before ``index`` that ``_stops_mid_entry`` reads: the last ones that hold
+    ``_STOPPED_ENTRY_WORDS`` words, or all of them when they hold fewer (joining every line
+    before each candidate start made a long list's reading quadratic)."""
+    first, words = index, 0
+    while first > 0 and words < _STOPPED_ENTRY_WORDS:
+        first -= 1
+        words += len(texts[first].split())
+    return " ".join(texts[first:index])
 
 
 #: A line at least this share of the block's longest was broken at the measure of the page.
