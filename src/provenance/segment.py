@@ -8,6 +8,7 @@ blank lines, and UN endnotes start each note on a line of its own.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_right
@@ -27,7 +28,15 @@ from provenance.layout import (
     source_legend,
     trailing_source_list,
 )
-from provenance.model import Date, FootnoteBody, Heading, Region, RegionKind, Section
+from provenance.model import (
+    Date,
+    FootnoteBody,
+    Heading,
+    MarkerStyle,
+    Region,
+    RegionKind,
+    Section,
+)
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import iter_dates, parse_date
 from provenance.parsers.footnotes import (
@@ -817,10 +826,17 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     # Entries of the list being read that a blank line split after their first line.
     first_lines_split = 0
     previous_end = 0
+
+    # A block may be asked up to three times whether it opens with a note number (a list paused
+    # by page-foot notes, a list ended by prose, a note body wherever OCR put it): read once.
+    @functools.lru_cache(maxsize=1)
+    def body_start(start: int, end: int) -> tuple[int, MarkerStyle, int, bool] | None:
+        return parse_footnote_body_start(text[start:end])
+
     for block in content_blocks():
         candidate = _heading_candidate(block, text)
         if paused is not None and section is None:
-            if parse_footnote_body_start(text[block.start : block.end]) is not None:
+            if body_start(block.start, block.end) is not None:
                 pass  # the next note at the page's foot
             elif (
                 candidate is None
@@ -982,7 +998,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 del sources[list_first:]
             elif sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
-            if parse_footnote_body_start(text[block.start : block.end]) is not None:
+            if body_start(block.start, block.end) is not None:
                 # A note at the page's foot ("24 This is not ..."): the list may go on over
                 # the page break.
                 paused = section
@@ -1041,7 +1057,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 continue
 
         # A note body wherever OCR put it: a block that starts with a note number.
-        body = parse_footnote_body_start(text[block.start : block.end])
+        body = body_start(block.start, block.end)
         if body is None and numbered_entry:
             continue
         if body is not None:
