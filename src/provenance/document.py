@@ -590,8 +590,9 @@ def _citations(
     regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
     # The end of the last citation read against its context, and where that context started.
     last_end, last_context_start = -1, 0
-    # Years in brackets after an author's name that no entry has ("Barbosa and Ciro (2020)").
-    unlisted: list[Citation] = []
+    # Years in brackets that no source named, with where their context starts: after an
+    # author's name that no entry has ("Barbosa and Ciro (2020)") they may be citations.
+    unlisted: list[tuple[Citation, int]] = []
     # Taken from the front as they are read: a citation linked is a new object, and the one
     # read was held beside it until every citation was linked.
     pending = deque(raw)
@@ -625,14 +626,13 @@ def _citations(
             previous = citation
             continue
         # The citation before in the same bracket, whose source a year after it shares.
+        same_bracket = _same_bracket(text, last_end, citation.span.start)
         partner = (
             previous
-            if previous is not None
-            and previous.span.end == last_end
-            and _same_bracket(text, last_end, citation.span.start)
+            if previous is not None and previous.span.end == last_end and same_bracket
             else None
         )
-        if _same_bracket(text, last_end, citation.span.start):
+        if same_bracket:
             # "Centro Nacional de Memoria Histórica (2015, 2018)": the second year is read with
             # the same words before the bracket as the first.
             context_start = last_context_start
@@ -674,9 +674,7 @@ def _citations(
                     budget.spend(listed.last_work, "linking citations to sources")
                 if named is None:
                     set_aside = citation
-                    author = _author_before(text, context_start, citation)
-                    if author is not None:
-                        unlisted.append(attrs.evolve(citation, resolved_author=author))
+                    unlisted.append((citation, context_start))
                     continue
             else:
                 named = listed.named_in(text, context_start, citation.span.start)
@@ -704,8 +702,15 @@ def _citations(
     )
     if unlisted and narrated >= _NARRATIVE_STYLE:
         # A report that cites "Tate (2015)" style: a year after an author's name is one more
-        # such citation, whose entry the list lacks.
-        result = sorted([*result, *unlisted], key=lambda c: c.span.start)
+        # such citation, whose entry the list lacks. The names are read only here, for the
+        # few reports that cite so, not for every year in brackets of every report.
+        named_after = [
+            attrs.evolve(citation, resolved_author=author)
+            for citation, context_start in unlisted
+            if (author := _author_before(text, context_start, citation)) is not None
+        ]
+        if named_after:
+            result = sorted([*result, *named_after], key=lambda c: c.span.start)
     return _cited_in_notes(text, result, references, seg.bodies)
 
 
