@@ -42,7 +42,7 @@ from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Date, DateMention, DateRange, DateValue, Qualifier
 from provenance.span import LineIndex
 
-__all__ = ["iter_dates", "parse_date"]
+__all__ = ["iter_dates", "month_number", "parse_date"]
 
 _GRAMMAR = "date"
 
@@ -62,8 +62,9 @@ _QUALIFIERS: tuple[Qualifier, ...] = ("early", "mid", "late")
 # --------------------------------------------------------------------------- transformer
 
 
-def _month(token: Token) -> int:
-    return _MONTHS[token[:3].lower()]
+def month_number(name: str) -> int:
+    """The number of a month written whole or abbreviated ("Sept.", "September", "sep")."""
+    return _MONTHS[str(name)[:3].lower()]
 
 
 def _fill(date: Date, other: Date, *, is_start: bool) -> Date:
@@ -112,19 +113,19 @@ class _ToValue(Transformer[Token, DateValue]):
         return Date(None, None, day)
 
     def day_month(self, day: int, month: Token) -> Date:
-        return Date(None, _month(month), day)
+        return Date(None, month_number(month), day)
 
     def month_day(self, month: Token, day: int) -> Date:
-        return Date(None, _month(month), day)
+        return Date(None, month_number(month), day)
 
     def day_year(self, day: int, year: Token) -> Date:
         return Date(int(year), None, day)
 
     def only_month(self, month: Token) -> Date:
-        return Date(None, _month(month))
+        return Date(None, month_number(month))
 
     def month_year(self, month: Token, year: Token) -> Date:
-        return Date(int(year), _month(month))
+        return Date(int(year), month_number(month))
 
     def only_year(self, year: Token) -> Date:
         return Date(int(year))

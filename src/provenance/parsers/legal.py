@@ -17,6 +17,7 @@ from lark import Token, Tree
 from provenance.errors import GrammarError
 from provenance.grammars import parse_full
 from provenance.model import Date
+from provenance.parsers.dates import month_number
 
 __all__ = ["LegalKind", "LegalParenthetical", "is_legal_parenthetical", "parse_legal_parenthetical"]
 
@@ -24,8 +25,6 @@ _GRAMMAR = "legal"
 _START = "start"
 
 LegalKind = Literal["court", "code", "record"]
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 @attrs.frozen(slots=True)
@@ -45,7 +44,7 @@ def _words(tokens: list[Token]) -> str:
 
 def _date(tree: Tree[Token]) -> Date:
     parts = {token.type: str(token) for token in tree.children if isinstance(token, Token)}
-    month = _MONTHS.index(parts["MONTH"][:3].lower()) + 1 if "MONTH" in parts else None
+    month = month_number(parts["MONTH"]) if "MONTH" in parts else None
     day = int(parts["DAY"]) if "DAY" in parts else None
     return Date(int(parts["YEAR"]), month, day)
 

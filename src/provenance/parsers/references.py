@@ -123,6 +123,7 @@ from provenance.model import (
     ReferenceEntry,
     Section,
 )
+from provenance.parsers.dates import month_number
 from provenance.parsers.index_codes import parse_index_code
 from provenance.span import LineIndex
 
@@ -496,21 +497,6 @@ FOOTNOTE_STYLES: tuple[str, ...] = (
 #: ``entry_starts`` never lets one entry run over more lines than this.
 MAX_ENTRY_LINES = 8
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-
 # Punctuation a citation style writes inside the closing quote ("Title." / "Title,").
 _TITLE_TRAILING = ".,;:"
 
@@ -527,21 +513,17 @@ def _normal(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
-def _month(token: Token) -> int:
-    return _MONTHS[str(token)[:3].lower()]
-
-
 class _DateTransformer(Transformer[Token, DateValue]):
     """The ``date`` start rule's trees (the inside of one DATE token) as ``Date``/``DateRange``."""
 
     def day_month_year(self, c: list[Token]) -> DateValue:
-        return Date(int(c[2]), _month(c[1]), int(c[0]))
+        return Date(int(c[2]), month_number(c[1]), int(c[0]))
 
     def month_day_year(self, c: list[Token]) -> DateValue:
-        return Date(int(c[2]), _month(c[0]), int(c[1]))
+        return Date(int(c[2]), month_number(c[0]), int(c[1]))
 
     def month_year(self, c: list[Token]) -> DateValue:
-        return Date(int(c[1]), _month(c[0]))
+        return Date(int(c[1]), month_number(c[0]))
 
     def year(self, c: list[Token]) -> DateValue:
         return Date(int(c[0]))
@@ -554,21 +536,23 @@ class _DateTransformer(Transformer[Token, DateValue]):
 
     def month_range(self, c: list[Token]) -> DateValue:
         year = int(c[2])
-        return DateRange(Date(year, _month(c[0])), Date(year, _month(c[1])), "range")
+        return DateRange(Date(year, month_number(c[0])), Date(year, month_number(c[1])), "range")
 
     def month_alternative(self, c: list[Token]) -> DateValue:
         year = int(c[2])
-        return DateRange(Date(year, _month(c[0])), Date(year, _month(c[1])), "alternative")
+        return DateRange(
+            Date(year, month_number(c[0])), Date(year, month_number(c[1])), "alternative"
+        )
 
     def day_range(self, c: list[Token]) -> DateValue:
-        year, month = int(c[3]), _month(c[2])
+        year, month = int(c[3]), month_number(c[2])
         return DateRange(Date(year, month, int(c[0])), Date(year, month, int(c[1])), "range")
 
     def iso_date(self, c: list[Token]) -> DateValue:
         return Date(int(c[0]), int(c[1]), int(c[2]))
 
     def month_day_range(self, c: list[Token]) -> DateValue:
-        year, month = int(c[3]), _month(c[0])
+        year, month = int(c[3]), month_number(c[0])
         return DateRange(Date(year, month, int(c[1])), Date(year, month, int(c[2])), "range")
 
 
