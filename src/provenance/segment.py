@@ -748,6 +748,12 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         for line in block.lines
         if line.text.strip() and furniture_spans.covers(line.start, line.end)
     }
+    furniture_starts = sorted(furniture_lines)
+
+    def furniture_between(start: int, end: int) -> bool:
+        """Whether a line of furniture starts between the two offsets (both excluded)."""
+        after = bisect_right(furniture_starts, start)
+        return after < len(furniture_starts) and furniture_starts[after] < end
 
     regions: list[Region] = []
     headings: list[Heading] = []
@@ -840,7 +846,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 pass  # the next note at the page's foot
             elif (
                 candidate is None
-                and any(previous_end < start < block.start for start in furniture_lines)
+                and furniture_between(previous_end, block.start)
                 and _opens_dated_entry_strictly(block.lines[0].text)
             ):
                 # Over the page break the entries go on: the notes were the page's, not a
