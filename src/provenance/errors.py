@@ -36,6 +36,11 @@ class GrammarError(ProvenanceError):
         snippet = text[max(0, position - 10) : position + 10]
         super().__init__(f"not a valid {grammar} at offset {position}: {snippet!r}")
 
+    def renewed(self) -> GrammarError:
+        """The same refusal as a new error: raising it gives it a traceback from where it is
+        raised only, so an error kept in a cache holds no frame of the code that raised it."""
+        return GrammarError(self.grammar, self.text, self.position, self.expected)
+
 
 class ConfigError(ProvenanceError):
     """Invalid configuration: unknown rule ids, bad severities, unreadable config files."""

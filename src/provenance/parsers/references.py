@@ -1567,7 +1567,7 @@ def _parse_as(text: str, style: str) -> ReferenceEntry:
         _PARSES[key] = known
     if isinstance(known, GrammarError):
         # A new error each time: one raised again would keep the frames it passed through.
-        raise GrammarError(known.grammar, known.text, known.position, known.expected)
+        raise known.renewed()
     return known
 
 
@@ -1585,7 +1585,7 @@ def _read_as(text: str, style: str) -> ReferenceEntry:
         assert isinstance(entry, ReferenceEntry)
         return entry
     # A new error: ``refused`` holds none of the transformer's frames, this one none of its own.
-    raise GrammarError(refused.grammar, refused.text, refused.position, refused.expected)
+    raise refused.renewed()
 
 
 def inverted_name(name: str) -> tuple[str, str] | None:
@@ -1780,7 +1780,7 @@ def _classify(
     if last is None:
         raise GrammarError(_GRAMMAR, text, 0)
     # A new error: raising ``last`` would give it a traceback through this frame, which holds it.
-    raise GrammarError(last.grammar, last.text, last.position, last.expected)
+    raise last.renewed()
 
 
 def _has_anchors(text: str, style: str, found: dict[re.Pattern[str], bool]) -> bool:
