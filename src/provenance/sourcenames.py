@@ -23,6 +23,7 @@ from provenance.model import Document, Reference, ReferenceEntry
 from provenance.parsers.references import opens_with_ditto
 
 __all__ = [
+    "CONNECTORS",
     "bare_key",
     "edition_stem",
     "entry_keys",
@@ -118,15 +119,14 @@ def _prefix_match(cited: str, listed: str) -> bool:
 
 #: Words that join the words of a name and that a citation may give differently ("Office of the
 #: High Commissioner" and "Office of High Commissioner"; "Index for Mexico", "Index in Mexico").
-_CONNECTORS = frozenset(
-    {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"}
-)
+#: Words that join the words of a name and tell nothing about which source it is.
+CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"})
 
 
 def bare_key(key: str) -> str:
     """A key without its connecting words: "global peace index for mexico" ->
     "global peace index mexico". A key of connecting words only is kept as it is."""
-    words = [word for word in key.split(" ") if word not in _CONNECTORS]
+    words = [word for word in key.split(" ") if word not in CONNECTORS]
     return " ".join(words) if words else key
 
 
@@ -345,7 +345,7 @@ def initials_key(name: str) -> str | None:
     words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
     if words and words[0].casefold() == "the":
         words = words[1:]
-    capitalised = [word for word in words if word.casefold() not in _CONNECTORS]
+    capitalised = [word for word in words if word.casefold() not in CONNECTORS]
     if not 2 <= len(capitalised) <= 8:
         return None
     if not all(_CAPITALISED.fullmatch(word) for word in capitalised):

@@ -32,6 +32,7 @@ from provenance.model import (
 )
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import (
+    CONNECTORS,
     NamedReferences,
     iter_key_words,
     key_words,
@@ -284,9 +285,7 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, tuple[Citation, ..
 
 
 #: Words of a source's name that tell nothing about which source it is.
-_NAME_FILLER = frozenset(
-    {"et", "al", "and", "the", "of", "for", "on", "in", "to", "de", "du", "des", "la", "le", "y"}
-)
+_NAME_FILLER = CONNECTORS | {"et", "al", "y"}
 
 
 def _listed_words(doc: Document) -> frozenset[str]:
