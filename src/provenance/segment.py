@@ -400,7 +400,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
     spans.extend(_numbers_beside_running_lines(blocks, in_long_blocks))
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
-        if len(key) < 20:
+        if len(key) < _MIN_RUNNING_LINE:
             continue
         position = text.find(key)
         while position != -1:
