@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -593,7 +594,9 @@ class _Reader:
             limit = min(limit, stated.span.start)
         paragraph = self._paragraph(mention.span.start)
         here: list[TimelineEntry] = []
-        for e in reversed(entries[-_LOOK_BACK:]):
+        # Read back one entry at a time: the loop mostly ends at the paragraph's start, and a
+        # slice would make every entry of the look-back (entries are made when read).
+        for e in itertools.islice(reversed(entries), _LOOK_BACK):
             if e.span.end > limit or _anchor_interval(e) is None:
                 continue
             if stated is not None and e.span == stated.span:
