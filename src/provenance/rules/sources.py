@@ -369,9 +369,11 @@ def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
         "A source list was read, but fewer than four in five of the author-date citations "
         "found their entry in it (and more than two did not): the list or the citations are "
         "laid out in a way not fully read, or the list is a different one from the one the "
-        "citations use. `citation-without-reference` would then blame the report once per "
-        "citation for what may be a reading failure, so this one warning gives the share "
-        "matched instead; check the citations by hand. Where most citations match, each one "
+        "citations use. `citation-without-reference` would then blame the report for what may "
+        "be a reading failure, so each source left without an entry is this warning instead, "
+        "once a source and date (at its first citation, the others beside it), with the share "
+        "of citations matched: the reader learns which citations to check by hand, and the "
+        "reading's doubt lowers only how firmly it is said. Where most citations match, each one "
         "that does not is a `citation-without-reference` error, unless no dated entry of its "
         "source was read though the list writes the source's name (an entry cut to its name, "
         "run into another, or read under another form of the name): then it is this "
@@ -400,30 +402,34 @@ def citations_not_linked(doc: Document) -> Iterator[Emit]:
         return
     reading, unmatched = _citations_read(doc)
     if reading.confident:
-        yield from _entries_not_read(doc, [c for c in unmatched if c in reading.unread])
+        yield from _by_source(doc, [c for c in unmatched if c in reading.unread], _WRITTEN_UNREAD)
         return
     # Those naming a source the lists never write are citation-without-reference errors.
     doubtful = [c for c in unmatched if c not in reading.unlisted]
     if not doubtful:
         return
+    # Each source in doubt is named, so a reader sees which citations to check, not only how
+    # many: a list read with low confidence is no reason to keep silent about which source
+    # lacks an entry, only to say so less firmly.
     matched = reading.citations - reading.unmatched
-    unlisted = (
-        f" ({len(reading.unlisted)} more name a source the list never names: each is an error)"
-        if reading.unlisted
-        else ""
+    share = (
+        f" read, but only {matched} of {reading.citations} citations "
+        f"({round(100 * matched / reading.citations)}%) match one: the reading of the list, "
+        "not the report, may be at fault; check it by hand"
     )
-    yield Emit(
-        doubtful[0].span,
-        f"{matched} of {reading.citations} citations "
-        f"({round(100 * matched / reading.citations)}%) match an entry of the source list "
-        f"read; the {len(doubtful)} that match none{unlisted} are too many to be sure the "
-        "report, not the reading of its list, is at fault: check them by hand",
-    )
+    yield from _by_source(doc, doubtful, share)
 
 
-def _entries_not_read(doc: Document, citations: Sequence[Citation]) -> Iterator[Emit]:
-    """Once a source whose name the list writes without a dated entry of it read: at its first
-    citation, with the others of the same name and date beside it."""
+_WRITTEN_UNREAD = (
+    ", though the list writes the name of its source (an entry read without its date or under "
+    "another form of the name, or laid out in a way not read?): check it by hand"
+)
+
+
+def _by_source(doc: Document, citations: Sequence[Citation], why: str) -> Iterator[Emit]:
+    """Once a source (its name and date) among ``citations``: at its first citation, with the
+    others of the same name and date beside it; ``why`` ends the message, saying why it is a
+    warning and not an error."""
     by_source: dict[tuple[str, str], list[Citation]] = {}
     for citation in citations:
         key = (source_key(_cited_author(doc, citation) or ""), _date_key(citation))
@@ -431,9 +437,7 @@ def _entries_not_read(doc: Document, citations: Sequence[Citation]) -> Iterator[
     for first, *again in by_source.values():
         yield Emit(
             first.span,
-            f"citation {_citation_label(first)} matches no entry in the reference list, though "
-            "the list writes the name of its source (an entry read without its date or under "
-            "another form of the name, or laid out in a way not read?): check it by hand",
+            f"citation {_citation_label(first)} matches no entry in the reference list{why}",
             tuple(Related(c.span, "the same source is cited here") for c in again),
         )
 
