@@ -739,6 +739,31 @@ def _alone(
     return [g[0] for g in groups if len(g) == 1], [g for g in groups if len(g) > 1]
 
 
+def _in_doubt(notes: Sequence[Footnote], reading: _Reading) -> list[list[Footnote]]:
+    """``notes`` (unlinked ones, of one kind) that the reading, not the report, may have lost:
+    the stretches lost together, and where the notes were not read with confidence each
+    note alone too. A reading in doubt lowers how firmly a note is reported, not whether it
+    is named: one finding for all would say nothing of which note a reader should check."""
+    alone, stretches = _alone(notes, reading)
+    if _confident(reading):
+        return stretches
+    return sorted([[note] for note in alone] + stretches, key=lambda group: group[0].number)
+
+
+def _notes_named(notes: Sequence[Footnote]) -> str:
+    """``note 4`` or ``notes 1-3, 5``."""
+    numbers = [note.number for note in notes]
+    return f"note {numbers[0]}" if len(numbers) == 1 else f"notes {_number_range(numbers)}"
+
+
+def _notes_are(notes: Sequence[Footnote]) -> str:
+    return f"{_notes_named(notes)} {'is' if len(notes) == 1 else 'are'}"
+
+
+def _their(notes: Sequence[Footnote]) -> str:
+    return "its" if len(notes) == 1 else "their"
+
+
 def _bodiless(doc: Document) -> list[Footnote]:
     return [note for note in doc.footnotes if note.markers and note.body is None]
 
@@ -771,10 +796,11 @@ _CALLED_NOTES = (
         "The text calls a note (`<sup>19</sup>`, `[19]`) but the document has no note 19: the "
         "source or explanation the note should give is lost, often in conversion from PDF. "
         "When a document calls notes but no note text at all could be read, that is "
-        "`notes-not-found`, once, instead of one finding per note; so it is when the calls are "
-        "plain digits (text that lost its superscripts) and the notes were not read with "
-        "confidence (fewer than four in five linked to their text), or for notes close in "
-        "number whose texts were lost together."
+        "`notes-not-found`, once, instead of one finding per note. When the calls are plain "
+        "digits (text that lost its superscripts) and the notes were not read with confidence "
+        "(fewer than four in five linked to their text), each note whose text is missing is a "
+        "`notes-not-found` warning instead of this error; notes close in number whose texts "
+        "were lost together are one such warning."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -830,11 +856,12 @@ def _no_note_text(doc: Document) -> bool:
         "of fewer than half of them, could be read: the notes were lost in conversion, were "
         "never written, or are laid out in a way `provenance` does not read. They were not "
         "checked, so the report must not pass as one whose notes are all there. One finding, "
-        "at the first call, instead of one `footnote-without-body` error a note. The same is "
-        "said, with the share of notes linked, when calls are plain digits and fewer than "
-        "four notes in five were linked to their text, and once for a stretch of notes close "
-        "in number whose texts were not found: there the reading, not the report, is the "
-        "likelier fault."
+        "at the first call, instead of one `footnote-without-body` error a note. When calls "
+        "are plain digits and fewer than four notes in five were linked to their text, each "
+        "note whose text was not found is this warning, with the share of notes linked, "
+        "instead of that error: the reading, not the report, may be at fault, which lowers "
+        "how firmly a note is reported, not whether it is named. A stretch of notes close in "
+        "number whose texts were not found is one warning."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -864,21 +891,22 @@ def notes_not_found(doc: Document) -> Iterator[Emit]:
 
 def _note_texts_not_read(doc: Document) -> Iterator[Emit]:
     """Texts of called notes not found where the calls are plain digits and the notes were not
-    read with confidence (once), or in a stretch of notes lost together (once a stretch)."""
+    read with confidence (once a note), or in a stretch of notes lost together (once a
+    stretch)."""
     missing = _bodiless(doc)
     if not missing:
         return
     reading = _reading(doc)
-    stretches = _alone(missing, reading)[1] if _confident(reading) else [missing]
+    stretches = _in_doubt(missing, reading)
     for stretch in stretches:
         first = min(stretch, key=lambda n: min(m.span.start for m in n.markers))
         marker = _first_marker(first)
         assert marker is not None
         yield Emit(
             marker.span,
-            f"notes {_number_range([n.number for n in stretch])} are called in the text, but "
-            f"their text could not be found; {reading.percent()} were read with both call and "
-            "text: the notes are missing or laid out in a way not read",
+            f"{_notes_are(stretch)} called in the text, but {_their(stretch)} text could not "
+            f"be found; {reading.percent()} were read with both call and text: the notes are "
+            "missing or laid out in a way not read",
         )
 
 
@@ -892,9 +920,10 @@ def _note_texts_not_read(doc: Document) -> Iterator[Emit]:
         "reader cannot tell which statement the note sources. OCR often drops superscript "
         "numbers; the marker has to be restored by hand. A second note text with a number "
         "already used is `footnote-numbering`'s business, and when a document calls none of "
-        "its notes one finding says so instead of one per note (`note-calls-not-found`), as it "
-        "does when the calls are plain digits and the notes were not read with confidence, or "
-        "for notes close in number whose calls were lost together. A single note never called "
+        "its notes one finding says so instead of one per note (`note-calls-not-found`). When "
+        "the calls are plain digits and the notes were not read with confidence, each note "
+        "never called is a `note-calls-not-found` warning instead of this error, and notes "
+        "close in number whose calls were lost together are one. A single note never called "
         "in a report whose other notes are linked is always this error."
     ),
     bad=(
@@ -944,9 +973,10 @@ def _calls_not_read(doc: Document) -> bool:
         "(a bare digit glued to a word or a figure), or were never there. Which statement "
         "each note sources could not be checked, so the report must not pass as one whose "
         "notes are all called. One finding, at the first note, instead of one "
-        "`footnote-without-marker` error a note. The same is said, with the share of notes "
-        "linked, when calls are plain digits and fewer than four notes in five were linked, "
-        "and once for a stretch of notes close in number whose calls were not found."
+        "`footnote-without-marker` error a note. When calls are plain digits and fewer than "
+        "four notes in five were linked, each note whose call was not found is this warning, "
+        "with the share of notes linked, instead of that error; a stretch of notes close in "
+        "number whose calls were not found is one warning."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -978,20 +1008,22 @@ def note_calls_not_found(doc: Document) -> Iterator[Emit]:
 
 def _note_calls_not_read(doc: Document) -> Iterator[Emit]:
     """Calls not found for written notes where the calls are plain digits and the notes were
-    not read with confidence (once), or for a stretch of notes lost together (once a stretch)."""
+    not read with confidence (once a note), or for a stretch of notes lost together (once a
+    stretch)."""
     uncalled = _uncalled(doc)
     if not uncalled:
         return
     reading = _reading(doc)
-    stretches = _alone(uncalled, reading)[1] if _confident(reading) else [uncalled]
+    stretches = _in_doubt(uncalled, reading)
     for stretch in stretches:
         first = min(stretch, key=lambda n: n.body.span.start if n.body else 0)
         assert first.body is not None
         yield Emit(
             first.body.span,
-            f"the document has the text of notes {_number_range([n.number for n in stretch])}, "
-            f"but their calls could not be found in its text; {reading.percent()} were read "
-            "with both call and text: the calls are missing or written in a way not read",
+            f"the document has the text of {_notes_named(stretch)}, but {_their(stretch)} "
+            f"{'call' if len(stretch) == 1 else 'calls'} could not be found in its text; "
+            f"{reading.percent()} were read with both call and text: the calls are missing or "
+            "written in a way not read",
             excerpt=first.body.text,
         )
 
