@@ -35,7 +35,8 @@ FAULT_RULES: Mapping[str, frozenset[str]] = {
         }
     ),
     # A note whose call was not read either is missing from the numbering once its text goes;
-    # calls and texts that the reading could not link are said once a stretch, both ways.
+    # calls and texts that the reading could not link are said once a note (or a stretch lost
+    # together), both ways.
     "drop-note-body": frozenset({"footnote-without-body", "notes-not-found", "footnote-numbering"}),
     "drop-note-call": frozenset(
         {"footnote-without-marker", "footnote-numbering", "note-calls-not-found"}
