@@ -244,6 +244,11 @@ def test_author_date_shapes_of_research_reports(text: str, expected: list[Citati
             "Smith 2010, van Solinge 2019",
             [CitationValue("Smith", Date(2010)), CitationValue("van Solinge", Date(2019))],
         ),
+        # Filipino particles: "dela" and "delos" start a name after the comma too.
+        (
+            "Ball, 1999, dela Cruz, 2015",
+            [CitationValue("Ball", Date(1999)), CitationValue("dela Cruz", Date(2015))],
+        ),
         # A comma before a pinpoint or a year still reads as before.
         ("Smith 2010, Chapter 3", [CitationValue("Smith", Date(2010), locator="Chapter 3")]),
         ("HRW 2018, 2019", [CitationValue("HRW", Date(2018)), CitationValue("HRW", Date(2019))]),
@@ -709,6 +714,35 @@ def test_round_trip_groups(values: list[CitationValue], style: str) -> None:
 @given(dates(), st.sampled_from(CITATION_STYLES))
 def test_date_alone_round_trips(date: Date | DateRange, style: str) -> None:
     assert parse_citation_group(render_date(date, style)) == (CitationValue(date=date),)  # type: ignore[arg-type]
+
+
+# Every particle the grammar lets a name start with, read from the grammar itself, so that a
+# particle added there is tested here too.
+_GRAMMAR_PARTICLES = re.search(
+    r"^_PARTICLE_WORD: /\(\?:([a-z|]+)\)/$", grammar_path("citation").read_text(), re.M
+)
+assert _GRAMMAR_PARTICLES is not None
+PARTICLE_WORDS = _GRAMMAR_PARTICLES.group(1).split("|")
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(PARTICLE_WORDS), max_size=2), _NAMES, _YEARS),
+        min_size=2,
+        max_size=4,
+    ),
+    st.sampled_from([", ", " "]),
+)
+def test_a_comma_before_a_name_with_any_particle_starts_the_next_citation(
+    members: list[tuple[list[str], str, int]], before_year: str
+) -> None:
+    # "(Ball, 1999, dela Cruz, 2015)": a comma joins two citations before a source's name,
+    # whichever of the grammar's particles that name starts with.
+    cited = [(" ".join([*particles, name]), year) for particles, name, year in members]
+    text = ", ".join(f"{author}{before_year}{year}" for author, year in cited)
+    expected = [CitationValue(author, Date(year)) for author, year in cited]
+    assert list(parse_citation_group(text)) == expected
 
 
 def _spaced(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
