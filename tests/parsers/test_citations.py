@@ -211,6 +211,12 @@ def test_ibid(text: str, locator: str | None) -> None:
         # A name in camel case; lead-ins as a desk review writes them.
         ("eSafety 2024", [CitationValue("eSafety", Date(2024))]),
         ("see for e.g. Smith et al. 2024", [CitationValue("Smith et al.", Date(2024))]),
+        # What the reader will find there, then "see": not part of the source's name.
+        (
+            "for a detailed discussion, see von Hippel, 2005; 2017",
+            [CitationValue("von Hippel", Date(2005)), CitationValue(date=Date(2017))],
+        ),
+        ("For an overview see also HRW 2019", [CitationValue("HRW", Date(2019))]),
         (
             "e.g Silic & Black, 2017; Anderson et al., 2016",
             [
@@ -780,12 +786,15 @@ _EXPLICIT = {
                 "see for e.g.",
                 "cited in",
                 "qtd. in",
+                "for a detailed discussion, see",
             ]
         )
     ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_SECONDARY": _spaced(
-        st.sampled_from([", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in"])
+        st.sampled_from(
+            [", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in", ", as well as in"]
+        )
     ),
     "_AND": _spaced(st.just("and")),
     "_NEXT": _spaced(st.just(",")),
@@ -879,6 +888,11 @@ def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int |
     [
         ("PCARRD, 2001, cited in Rincon et al, 2008", [("PCARRD", 2001), ("Rincon et al", 2008)]),
         ("Rellin et al, 1999 as cited in Perez, 2002", [("Rellin et al", 1999), ("Perez", 2002)]),
+        # One more work that quotes it.
+        (
+            "Rellin et al, 1999 as cited in Perez, 2002, as well as in Rincon et al, 2008",
+            [("Rellin et al", 1999), ("Perez", 2002), ("Rincon et al", 2008)],
+        ),
         (
             "NDCC, 2009, quoted in\nPolotan dela Cruz et al, 2010:1",
             [
