@@ -841,6 +841,57 @@ def test_in_a_report_that_cites_by_name_a_year_after_an_unlisted_author_cites_to
     assert [link[0] for link in _links(one + _SAME_YEAR_LIST)] == ["2018"]
 
 
+def test_in_a_report_that_cites_by_name_a_misspelt_name_before_a_year_finds_its_entry() -> None:
+    # The sentence's words name no entry ("Sefang" for "Seyfang"), but the name before the year,
+    # looked up as the same name in brackets is, does: a letter off, as "(Sefang & Smith, 2007)"
+    # would be. "Jonesa et al. (2019)" is a year the entry of that name does not have.
+    text = (
+        "Report title\n\nHossain (2018) states a triple tension. Gupta (2020) agrees. "
+        "Boyer (2018) adds a case. Sefang and Smith (2007) comment on civil society. "
+        "Jonesa et al. (2019) report trilemmas.\n\n"
+        "References\n\n"
+        "Hossain, M. (2018). Grassroots innovation. Technology in Society.\n\n"
+        "Gupta, S. (2020). Understanding grassroots innovation. JAMS.\n\n"
+        "Boyer, R. (2018). Intermediacy. EIST.\n\n"
+        "Seyfang, G., & Smith, A. (2007). Grassroots innovations. Environmental Politics.\n\n"
+        "Jones, J., Seet, P., Acker, T., & Whittle, M. (2021). Barriers. TFSC.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("2018", 0),
+        ("2020", 1),
+        ("2018", 2),
+        ("2007", 3),
+        ("2019", None),
+    ]
+
+
+def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
+    text = (
+        "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"
+        "References\n\n"
+        "Borrás, S., & Edquist, C. (2019). The Choice of Innovation Policy Instruments. OUP.\n\n"
+        "Müller, K. (2020). Innovation. Springer.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("Borras & Edquist, 2019", 0), ("2020", 1)]
+
+
+def test_a_person_cited_by_the_second_word_of_a_family_name_of_two_resolves_to_the_entry() -> None:
+    text = (
+        "Report title\n\nGDP fell (Rincon et al, 2008). Work went online (Dacuycuy and Baje "
+        "2021). Banks grew (Bank 2021).\n\n"
+        "References\n\n"
+        "Garcia Rincón, M.F. and F.K. Virtucio, Jr. (2008). Climate change. PIDS.\n\n"
+        "Bayudan-Dacuycuy, C., & Baje, L. K. (2021). Platform work. PIDS.\n\n"
+        "World Bank (2021). Annual report. Washington, DC.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Rincon et al, 2008", 0),
+        ("Dacuycuy and Baje 2021", 1),
+        # An organisation's name is not a person's family name.
+        ("Bank 2021", None),
+    ]
+
+
 def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
     text = (
         "Report title\n\nEl caso se conoce así (Jurisdicción Especial para la Paz (JEP), nd)."

@@ -54,6 +54,7 @@ from provenance.parsers.urls import iter_urls
 from provenance.segment import Segmentation, segment, subtract
 from provenance.sourcenames import (
     bare_key,
+    compound_family,
     edition_stem,
     initials_key,
     key_words,
@@ -702,13 +703,23 @@ def _citations(
     )
     if unlisted and narrated >= _NARRATIVE_STYLE:
         # A report that cites "Tate (2015)" style: a year after an author's name is one more
-        # such citation, whose entry the list lacks. The names are read only here, for the
-        # few reports that cite so, not for every year in brackets of every report.
-        named_after = [
-            attrs.evolve(citation, resolved_author=author)
-            for citation, context_start in unlisted
-            if (author := _author_before(text, context_start, citation)) is not None
-        ]
+        # such citation. The names are read only here, for the few reports that cite so, not
+        # for every year in brackets of every report. The name is then looked up as the same
+        # name in brackets would be ("(Sefang & Smith, 2007)"): the words of the sentence
+        # missed an entry whose name it misspells or gives in another form
+        # ("Sefang and Smith (2007)" for "Seyfang, Gill, & Smith, Adrian. (2007)"), and
+        # else the list lacks the work.
+        named_after = []
+        for citation, context_start in unlisted:
+            author = _author_before(text, context_start, citation)
+            if author is None:
+                continue
+            value = citation.value
+            found = listed.resolve(
+                author, value.date, text, context_start, citation.span.start, value.year_suffix
+            )
+            budget.spend(listed.last_work, "linking citations to sources")
+            named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
         if named_after:
             result = sorted([*result, *named_after], key=lambda c: c.span.start)
     return _cited_in_notes(text, result, references, seg.bodies)
@@ -1133,6 +1144,10 @@ class _SourceIndex:
                 # "(Hein Tun et al., 2020)" for "Tun, T., Welle, B. ... (2020)": a person
                 # cited by given and family name, or two authors in another order.
                 candidates = self._given_name_first(author, date)
+            if not candidates and date is not None:
+                # "(Rincon et al 2008)" for "Garcia Rincón, M.F. and F.K. Virtucio, Jr.
+                # (2008)": a person cited by the second word of a family name of two.
+                candidates = self._second_family_word(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
                 i
@@ -1262,6 +1277,30 @@ class _SourceIndex:
             for i in self._named(" ".join(words[1:]))
             if _dates_overlap(date, self.references[i].entry.date)
         ]
+        return found if len(found) == 1 else []
+
+    def _second_family_word(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose first author's family name is two words
+        (``compound_family``), the second of them the cited name's first word, and whose
+        other authors are as cited ("Dacuycuy and Baje" for "Bayudan-Dacuycuy, C., & Baje,
+        L. K.", or "et al."); none when several are."""
+        first, _, rest = cited.partition(" ")
+        found = []
+        for i in self._dated(date):
+            author = self.references[i].entry.author
+            family = compound_family(author) if author else None
+            if family is None or family[1] != first:
+                continue
+            if (
+                not rest
+                or rest == "et al"
+                or any(
+                    names_match(cited, key.partition(" ")[2])
+                    for key in self.keys[i]
+                    if key.startswith(family[0] + " ")
+                )
+            ):
+                found.append(i)
         return found if len(found) == 1 else []
 
     def _dated(self, date: DateValue | None) -> list[int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from provenance.memo import per_document
@@ -25,6 +26,7 @@ from provenance.parsers.references import opens_with_ditto
 __all__ = [
     "CONNECTORS",
     "bare_key",
+    "compound_family",
     "edition_stem",
     "entry_keys",
     "family_keys",
@@ -59,7 +61,16 @@ def key_words(text: str) -> list[str]:
     if "&" in text:
         text = html.unescape(text)
     text = _BRACKETED.sub(" ", text)
-    return _NON_WORD.sub(" ", text.casefold()).split()
+    return _NON_WORD.sub(" ", _unaccented(text.casefold())).split()
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without the accents on its letters: a citation often drops those its entry
+    has ("Borras and Edquist" for "Borrás, S., & Edquist, C.")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def iter_key_words(text: str) -> Iterator[str]:
@@ -75,7 +86,7 @@ def iter_key_words(text: str) -> Iterator[str]:
         cut = text.find(" ", position + _KEY_WORDS_PIECE)
         if cut < 0:
             cut = len(text)
-        yield from _NON_WORD.sub(" ", text[position:cut].casefold()).split()
+        yield from _NON_WORD.sub(" ", _unaccented(text[position:cut].casefold())).split()
         position = cut
 
 
@@ -226,6 +237,21 @@ def _natural(part: str) -> bool:
     return _NATURAL.fullmatch(part) is not None
 
 
+# An inverted family name of two words, by a space or a hyphen, then given names or initials:
+# "Garcia Rincón, M.F.", "Bayudan-Dacuycuy, C.".
+_COMPOUND_FAMILY = re.compile(r"([A-Z][\w'’]+)[ -]([A-Z][\w'’]+),\s*([^,;&]+)")
+
+
+def compound_family(author: str) -> tuple[str, str] | None:
+    """The keys of the two words of an author's inverted family name of two words, when the
+    entry starts with one ("Garcia Rincón, M.F. and ..." -> ("garcia", "rincon")), or None. A
+    writer may cite such a person by the second word alone ("Rincon et al 2008")."""
+    match = _COMPOUND_FAMILY.match(author)
+    if match is None or _GIVEN.fullmatch(match.group(3).split(" and ")[0].strip()) is None:
+        return None
+    return source_key(match.group(1)), source_key(match.group(2))
+
+
 # One person named given name first, whose family name starts with a particle: "Delphine van
 # Solinge", "Ludwig von Mises"; the particle shows where the family name starts.
 _PARTICLE_NAME = re.compile(
@@ -338,14 +364,15 @@ def initials_key(name: str) -> str | None:
     """The key of the acronym an organisation's name is cited by: "Human Rights Watch" -> "hrw".
 
     Only for names of two to eight capitalised words with nothing else but connectors ("of",
-    "for", ...) between them: a personal name ("Smith, J.") or a title has none.
+    "for", "&", ...) between them: a personal name ("Smith, J.") or a title has none. An
+    ampersand joins words as "and" does: "Global Trade & Innovation Policy Alliance" -> "gtipa".
     """
     if "," in name:
         return None
     words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
     if words and words[0].casefold() == "the":
         words = words[1:]
-    capitalised = [word for word in words if word.casefold() not in CONNECTORS]
+    capitalised = [word for word in words if word.casefold() not in CONNECTORS and word != "&"]
     if not 2 <= len(capitalised) <= 8:
         return None
     if not all(_CAPITALISED.fullmatch(word) for word in capitalised):

@@ -211,6 +211,12 @@ def test_ibid(text: str, locator: str | None) -> None:
         # A name in camel case; lead-ins as a desk review writes them.
         ("eSafety 2024", [CitationValue("eSafety", Date(2024))]),
         ("see for e.g. Smith et al. 2024", [CitationValue("Smith et al.", Date(2024))]),
+        # What the reader will find there, then "see": not part of the source's name.
+        (
+            "for a detailed discussion, see von Hippel, 2005; 2017",
+            [CitationValue("von Hippel", Date(2005)), CitationValue(date=Date(2017))],
+        ),
+        ("For an overview see also HRW 2019", [CitationValue("HRW", Date(2019))]),
         (
             "e.g Silic & Black, 2017; Anderson et al., 2016",
             [
@@ -243,6 +249,11 @@ def test_author_date_shapes_of_research_reports(text: str, expected: list[Citati
         (
             "Smith 2010, van Solinge 2019",
             [CitationValue("Smith", Date(2010)), CitationValue("van Solinge", Date(2019))],
+        ),
+        # Filipino particles: "dela" and "delos" start a name after the comma too.
+        (
+            "Ball, 1999, dela Cruz, 2015",
+            [CitationValue("Ball", Date(1999)), CitationValue("dela Cruz", Date(2015))],
         ),
         # A comma before a pinpoint or a year still reads as before.
         ("Smith 2010, Chapter 3", [CitationValue("Smith", Date(2010), locator="Chapter 3")]),
@@ -711,6 +722,35 @@ def test_date_alone_round_trips(date: Date | DateRange, style: str) -> None:
     assert parse_citation_group(render_date(date, style)) == (CitationValue(date=date),)  # type: ignore[arg-type]
 
 
+# Every particle the grammar lets a name start with, read from the grammar itself, so that a
+# particle added there is tested here too.
+_GRAMMAR_PARTICLES = re.search(
+    r"^_PARTICLE_WORD: /\(\?:([a-z|]+)\)/$", grammar_path("citation").read_text(), re.M
+)
+assert _GRAMMAR_PARTICLES is not None
+PARTICLE_WORDS = _GRAMMAR_PARTICLES.group(1).split("|")
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(PARTICLE_WORDS), max_size=2), _NAMES, _YEARS),
+        min_size=2,
+        max_size=4,
+    ),
+    st.sampled_from([", ", " "]),
+)
+def test_a_comma_before_a_name_with_any_particle_starts_the_next_citation(
+    members: list[tuple[list[str], str, int]], before_year: str
+) -> None:
+    # "(Ball, 1999, dela Cruz, 2015)": a comma joins two citations before a source's name,
+    # whichever of the grammar's particles that name starts with.
+    cited = [(" ".join([*particles, name]), year) for particles, name, year in members]
+    text = ", ".join(f"{author}{before_year}{year}" for author, year in cited)
+    expected = [CitationValue(author, Date(year)) for author, year in cited]
+    assert list(parse_citation_group(text)) == expected
+
+
 def _spaced(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     # Tokens are followed by a space so that two generated tokens never run into one.
     return strategy.map(lambda token: token + " ")
@@ -746,12 +786,15 @@ _EXPLICIT = {
                 "see for e.g.",
                 "cited in",
                 "qtd. in",
+                "for a detailed discussion, see",
             ]
         )
     ),
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_SECONDARY": _spaced(
-        st.sampled_from([", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in"])
+        st.sampled_from(
+            [", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in", ", as well as in"]
+        )
     ),
     "_AND": _spaced(st.just("and")),
     "_NEXT": _spaced(st.just(",")),
@@ -845,6 +888,11 @@ def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int |
     [
         ("PCARRD, 2001, cited in Rincon et al, 2008", [("PCARRD", 2001), ("Rincon et al", 2008)]),
         ("Rellin et al, 1999 as cited in Perez, 2002", [("Rellin et al", 1999), ("Perez", 2002)]),
+        # One more work that quotes it.
+        (
+            "Rellin et al, 1999 as cited in Perez, 2002, as well as in Rincon et al, 2008",
+            [("Rellin et al", 1999), ("Perez", 2002), ("Rincon et al", 2008)],
+        ),
         (
             "NDCC, 2009, quoted in\nPolotan dela Cruz et al, 2010:1",
             [
