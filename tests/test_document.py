@@ -14,7 +14,7 @@ from provenance.document import (
     _year_only,
     heading_labels,
 )
-from provenance.model import Date, DateRange, Heading, IrbCode
+from provenance.model import CrossReference, Date, DateRange, Heading, IrbCode
 from provenance.sourcenames import leading_name
 from provenance.span import Span
 
@@ -385,9 +385,10 @@ def test_a_numbered_heading_answers_as_section_part_and_chapter() -> None:
     ]
 
 
-def test_a_subsection_is_no_chapter() -> None:
+def test_a_subsection_answers_as_a_chapter_too() -> None:
+    # Some reports call every numbered part a chapter: "see Chapter 6.7.4.1".
     labels = heading_labels([_heading("3 Torture", "3"), _heading("3.1 In custody", "3.1")])
-    assert labels[1] == {("section", "3.1"), ("part", "3.1")}
+    assert labels[1] == {("section", "3.1"), ("part", "3.1"), ("chapter", "3.1")}
 
 
 def test_an_unnumbered_heading_answers_to_nothing() -> None:
@@ -614,6 +615,71 @@ def test_a_pointer_to_a_kind_of_part_the_document_never_numbers_cannot_be_checke
     numbered += "2. Leaders\n\nText." + _UN_PARAGRAPH
     (pointer,) = provenance.parse(numbered).cross_references
     assert (pointer.label, pointer.target, pointer.checkable) == ("3", None, True)
+
+
+def test_a_line_that_starts_with_the_label_shows_the_part_is_there() -> None:
+    text = (
+        "Human mobility\n\nContents\n\nCHAPTER 2\n\nPeople in motion\n2.1 Human movement today\n"
+        "2.2 Looking back\n\nWe start with movement today in section 2.1. Section 2.2 looks back;"
+        " the numbers are in Annex 5 and the model in section 2.2.3.\n\n2.2.3. Within the model"
+        " the capacity of the panels was set from the demand of the clinics, and the\nbatteries"
+        " were sized to carry the clinics through two days without sun.\n\n"
+        "ANNEX 5. REPORTS OF NATIONAL CONSULTANT/EXPERT ON\n"
+        "PHOTOVOLTAIC SYSTEMS\n\nThe figures, as 3.5 million people said (see section 3.5).\n"
+    )
+    document = provenance.parse(text)
+    found = {
+        c.text: (c.target, None if c.paragraph is None else c.paragraph.line)
+        for c in document.cross_references
+    }
+    # The heading line "ANNEX 5. REPORTS ..." is not a pointer to itself.
+    assert "ANNEX 5." not in found
+    assert found["section 2.1."] == (None, 8)
+    assert found["Section 2.2"] == (None, 9)
+    assert found["Annex 5"] == (None, 16)
+    # A numbered paragraph "2.2.3. Within ..." is the part; "3.5 million people" is none.
+    assert found["section 2.2.3."] == (None, 13)
+    assert found["see section 3.5"] == (None, None)
+
+
+def _pointer(text: str, label: str) -> CrossReference:
+    return next(c for c in provenance.parse(text).cross_references if c.label == label)
+
+
+def test_a_missing_part_is_certain_only_where_its_numbering_was_read_in_full() -> None:
+    def report(*numbers: str) -> str:
+        parts = "".join(f"{n}. Part {n}\n\nText of part {n}." + _UN_PARAGRAPH for n in numbers)
+        return (
+            "The movement\n\nThe party split (see section 2; see section 4)."
+            + _UN_PARAGRAPH
+            + parts
+        )
+
+    # 1, 2, 3 read in full: section 4 is missing.
+    assert _pointer(report("1", "2", "3"), "4").scheme_read
+    # 1 and 3 only: the reader lost heading 2, and cannot say that 4 is missing either.
+    assert not _pointer(report("1", "3"), "2").scheme_read
+    assert not _pointer(report("1", "3"), "4").scheme_read
+    # A report and its annex may each number from 1.
+    assert _pointer(report("1", "3", "1", "3"), "4").scheme_read is False
+    assert _pointer(report("1", "2", "3", "1", "2"), "4").scheme_read
+    # Appendices numbered 1, 2 tell nothing of an "appendix A".
+    lettered = "Title\n\nThe sample (see appendix A; see appendix 3)." + _UN_PARAGRAPH
+    lettered += "Appendix 1: Methods\n\nText." + _UN_PARAGRAPH + "Appendix 2: Sources\n\nText."
+    assert not _pointer(lettered, "A").scheme_read
+    assert _pointer(lettered, "3").scheme_read
+
+
+def test_a_paragraph_pointer_is_certain_only_where_the_numbers_run_without_a_skip() -> None:
+    numbers = [n for n in range(1, 30) if n != 12]
+    text = (
+        "Concluding observations\n\nA. Introduction\n\n"
+        + "".join(f"{n}.{_UN_PARAGRAPH}" for n in numbers)
+        + "30. As noted (see para. 12 above; see para. 40 below)."
+        + _UN_PARAGRAPH
+    )
+    assert not _pointer(text, "12").scheme_read
+    assert not _pointer(text, "40").scheme_read
 
 
 # ------------------------------------------------------------- citations and their sources

@@ -1407,8 +1407,8 @@ def heading_labels(headings: Sequence[Heading]) -> list[set[tuple[str, str]]]:
             else:
                 found.add(("section", number))
                 found.add(("part", number))
-                if "." not in number:
-                    found.add(("chapter", number))
+                # Some reports call every numbered part a chapter ("see Chapter 6.7.4.1").
+                found.add(("chapter", number))
                 if number.isdigit() and not heading.in_toc:
                     parent = number
                 elif parent and len(number) == 1 and number.isalpha():
@@ -1435,6 +1435,12 @@ def _cross_references(
         for ref in iter_cross_references(text, line_index, start, end)
         if not cited.overlaps(ref.span.start, ref.span.end)
     ]
+    if not found:
+        return found
+    numbered_lines = _numbered_lines(text, line_index)
+    # "ANNEX 5. REPORTS OF NATIONAL ..." wrapped over two lines is a heading the segmenter did
+    # not see, not a pointer.
+    found = [ref for ref in found if ref.span.start not in numbered_lines.starts]
     labels = heading_labels(headings)
     # Prefer a heading in the body over its table-of-contents line; the first of each label
     # in that order is its target, looked up rather than searched for each reference.
@@ -1444,31 +1450,154 @@ def _cross_references(
         for label in labels[i]:
             targets.setdefault(label, i)
     numbered_kinds = {kind for kind, _ in targets}
+    read = _schemes_read(headings)
     paragraphs: dict[str, Span] = {}
     if any(ref.kind == "paragraph" for ref in found):
-        paragraphs = _numbered_paragraphs(text, line_index, seg.prose)
+        paragraphs, in_order = _numbered_paragraphs(text, line_index, seg.prose)
         if paragraphs:
             numbered_kinds.add("paragraph")
+        if in_order:
+            read.add(("paragraph", "", "number"))
     # Linked in place: a second list would hold every reference twice at the peak.
     for index, ref in enumerate(budget.counted(found, "cross-references")):
         number = ref.label.rstrip(".")
         target = targets.get((ref.kind, number))
         paragraph = paragraphs.get(number) if target is None and ref.kind == "paragraph" else None
+        if target is None and paragraph is None:
+            paragraph = numbered_lines.labels.get((ref.kind, number))
         checkable = ref.kind in numbered_kinds or ref.kind in ("annex", "appendix")
-        if target is not None or paragraph is not None or not checkable:
+        scheme_read = target is not None or paragraph is not None or _scheme(ref) in read
+        if target is not None or paragraph is not None or not checkable or not scheme_read:
             found[index] = attrs.evolve(
-                ref, target=target, paragraph=paragraph, checkable=checkable
+                ref,
+                target=target,
+                paragraph=paragraph,
+                checkable=checkable,
+                scheme_read=scheme_read,
             )
     return found
 
 
+def _family(kind: str) -> str:
+    """Sections, chapters and parts share one numbering; annexes and appendices another."""
+    if kind in ("annex", "appendix"):
+        return "annex"
+    return "paragraph" if kind == "paragraph" else "section"
+
+
+def _ordinal(label: str) -> int | None:
+    """The place a label's last part gives in its run: "3" -> 3, "B" -> 2; None for others."""
+    if label.isdigit():
+        return int(label)
+    if len(label) == 1 and label.isalpha():
+        return ord(label.casefold()) - ord("a") + 1
+    return None
+
+
+def _style(own: str) -> str:
+    """Letters and numbers are two numberings: "appendix A" is not looked for among 1, 2, 3."""
+    return "letter" if own.isalpha() else "number"
+
+
+def _scheme(ref: CrossReference) -> tuple[str, str, str]:
+    """The run of parts a reference's label belongs to: ("section", "3.3", "number") for
+    "3.3.3"."""
+    if ref.kind == "paragraph":
+        return "paragraph", "", "number"
+    parent, _, own = ref.label.rstrip(".").rpartition(".")
+    return _family(ref.kind), parent, _style(own)
+
+
+def _schemes_read(headings: Sequence[Heading]) -> set[tuple[str, str, str]]:
+    """The runs of numbered headings read with confidence: each time the run appears (in the
+    body, or in the table of contents) its numbers go 1, 2, 3 ... without a skip or a repeat.
+    A report and its annex may each number from 1, so a run may start again at 1; a run that
+    skips ("2.1, 2.3") or goes back ("1, 2, 17, 3") lost headings to the reader, or has
+    numbered lines read as headings that are not."""
+    confident: set[tuple[str, str, str]] = set()
+    for in_toc in (False, True):
+        last: dict[tuple[str, str, str], int] = {}
+        broken: set[tuple[str, str, str]] = set()
+        parent = ""
+        for heading in headings:
+            number = (heading.number or "").rstrip(".")
+            if heading.in_toc != in_toc or not number:
+                continue
+            words = heading.text.casefold().lstrip("#* ").split()
+            family = "annex" if words and words[0].startswith(("appendix", "annex")) else "section"
+            if family == "section" and number.isdigit():
+                parent = number
+            elif family == "section" and parent and len(number) == 1 and number.isalpha():
+                number = f"{parent}.{number}"
+            up, _, own = number.rpartition(".")
+            key = (family, up, _style(own))
+            place = _ordinal(own)
+            if place is None or place not in (1, last.get(key, 0) + 1):
+                broken.add(key)
+            last[key] = place or 0
+        confident |= set(last) - broken
+    return confident
+
+
+@attrs.frozen(slots=True)
+class _NumberedLines:
+    #: (kind, label) -> the line that starts with it.
+    labels: dict[tuple[str, str], Span]
+    #: Where those labels start.
+    starts: set[int]
+
+
+# Where a line may start with a part's number: "2.1 Human movement", "ANNEX 5. REPORTS",
+# "CHAPTER 2". The heading grammar reads it.
+_NUMBERED_LINE = re.compile(
+    r"^[ \t]*(?=\d{1,2}\.\d|(?i:section|chapter|part|annex|appendix)\b)", re.MULTILINE
+)
+_LINE_PARSE_LIMIT = 200
+
+
+def _numbered_lines(text: str, line_index: LineIndex) -> _NumberedLines:
+    """Lines that start with a dotted number or a kind of part and its number, followed by a
+    title that starts as a title does (not "3.5 million people", "Annex 7 lists"): each shows
+    a part the document has, though the segmenter did not take the line for a heading (a
+    contents list without pages, a heading run into its paragraph or wrapped over two lines,
+    a numbered paragraph "2.2.3. Within the framework ...")."""
+    labels: dict[tuple[str, str], Span] = {}
+    starts: set[int] = set()
+    for match in _NUMBERED_LINE.finditer(text):
+        start = match.end()
+        newline = text.find("\n", start, start + _LINE_PARSE_LIMIT)
+        line = text[start : start + _LINE_PARSE_LIMIT if newline == -1 else newline]
+        number, title = parse_heading_number(line)
+        if number is None or (title and title[0].islower()):
+            continue
+        word = line.split(None, 1)[0].casefold()
+        if word[0].isdigit():
+            if "." not in number:
+                continue
+            kinds: tuple[str, ...] = ("section", "part", "chapter")
+        elif word.startswith(("annex", "appendix")):
+            kinds = ("annex", "appendix")
+        else:
+            kinds = ("section", "part", "chapter")
+        if not word[0].isdigit():
+            starts.add(start)
+        span = line_index.span(start, start + len(line.rstrip()))
+        for kind in kinds:
+            labels.setdefault((kind, number), span)
+    return _NumberedLines(labels, starts)
+
+
 def _numbered_paragraphs(
     text: str, line_index: LineIndex, prose: Sequence[tuple[int, int]]
-) -> dict[str, Span]:
+) -> tuple[dict[str, Span], bool]:
     """Paragraphs of running text that start with their number ("27. The Committee notes"), as
-    UN documents and court decisions number theirs, by number. The number is read by the
-    heading grammar from the paragraph's first words."""
+    UN documents and court decisions number theirs, by number; and whether their numbers run
+    1, 2, 3 ... without a skip (starting again at 1 in an annex), so that a number the reader
+    did not find is one the document lacks. The number is read by the heading grammar from
+    the paragraph's first words."""
     found: dict[str, Span] = {}
+    last = 0
+    in_order = True
     for start, end in prose:
         if not text[start : start + 1].isdigit():
             continue
@@ -1477,7 +1606,10 @@ def _numbered_paragraphs(
         number, _ = parse_heading_number(head)
         if number and number.isdigit() and text.startswith(number + ".", start):
             found.setdefault(number, line_index.span(start, start + len(head)))
-    return found
+            place = int(number)
+            in_order = in_order and place in (1, last + 1)
+            last = place
+    return found, in_order and bool(found)
 
 
 # --------------------------------------------------------------------------- metadata

@@ -380,12 +380,19 @@ class CrossReference:
     span: Span
     #: Index into ``Document.headings`` of the target; None when no heading matches.
     target: int | None = None
-    #: For a pointer to a paragraph no heading carries: the numbered paragraph it points at.
+    #: For a pointer no heading carries: the numbered paragraph it points at, or a line that
+    #: starts with the label ("2.1 Human movement today" in a contents list without pages,
+    #: "ANNEX 5. REPORTS OF" wrapped over two lines), which shows the part is there.
     paragraph: Span | None = None
     #: False when the document numbers no part of this kind at all (no numbered paragraph,
     #: chapter or section): the pointer is into another work, or to parts this copy leaves out,
     #: and cannot be checked against this text.
     checkable: bool = True
+    #: False when no target was found and the parts numbered like the label (the sections
+    #: 3.1, 3.2 ... for "section 3.4"; the numbered paragraphs for "para. 12") were not read
+    #: with confidence: none was read, or their numbers skip or repeat, so the reader missed
+    #: some and cannot say the part is missing.
+    scheme_read: bool = True
 
 
 @attrs.frozen(slots=True)

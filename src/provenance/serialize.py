@@ -287,6 +287,7 @@ def _cross_reference(xref: CrossReference, headings: Sequence[Heading]) -> JsonO
             else None
         ),
         "checkable": xref.checkable,
+        "scheme_read": xref.scheme_read,
     }
 
 

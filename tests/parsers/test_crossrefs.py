@@ -30,8 +30,9 @@ PROSE = (
     "See for a further explanation Section 3.3.1. (see also Chapter Two). see also at 3.3.3 "
     "under 'x'. Article 14(5) and section 15 (C) of the annex, Chapter 7 of the UN Charter, "
     "Section 66(d) of the law, Sections 17(1) and 66(d), (see section 1.g.), (see section 6, "
-    "Children), Appendix 1, Section 3.3.1 of this report, under section 5 the police, "
-    "paragraph 12 above, Chapter Three of this report, LEGEBITRA, para. 3.2."
+    "Children). Appendix 1, Section 3.3.1 of this report, under section 5 the police, "
+    "paragraph 12 above, Chapter Three of this report, LEGEBITRA, para. 3.2. Chapters 27 and "
+    "29 of the Code, A/68/40, chapter VI, ibid., section 3.2, (see sections 2.2 to 2.4 below)."
 )
 
 
@@ -47,7 +48,15 @@ def test_internal_references_found_and_external_ones_not() -> None:
         ("section", "3.3.1", "Section 3.3.1 of this report"),
         ("paragraph", "12", "paragraph 12 above"),
         ("chapter", "3", "Chapter Three of this report"),
+        ("section", "2.2", "see sections 2.2 to 2.4 below"),
     ]
+
+
+def test_a_pinpoint_after_a_comma_is_internal_only_by_its_tail() -> None:
+    text = "As the Committee said, A/68/40, chapter VI, and, as noted, section 3.2 above."
+    found = [(r.kind, r.label, r.text) for r in iter_cross_references(text, LineIndex(text))]
+    assert found == [("section", "3.2", "section 3.2 above")]
+    assert text[text.index("section 3.2") :].startswith(found[0][2])
 
 
 @pytest.mark.parametrize(
@@ -100,6 +109,8 @@ def test_labels_normalise() -> None:
 
 def test_external_reference_parses_but_is_not_internal() -> None:
     assert parse_cross_reference("Chapter 7 of the Charter") is None
+    assert parse_cross_reference("Chapter I of this series") is None
+    assert parse_cross_reference("Chapter I of this report") == ("chapter", "1")
     with pytest.raises(GrammarError):
         parse_cross_reference("Article 14(5)")
 
@@ -150,7 +161,10 @@ _CROSSREF_TOKENS = {
     "SUBDIVISION": st.just("5"),
     "DOC_WORD": st.just("report "),
     "THIS": st.just("this "),
+    "SERIES": st.just("series "),
     "SEE": st.sampled_from(["see ", "cf. "]),
+    "PINPOINT": st.just(", "),
+    "JOIN": st.sampled_from([", ", "and ", "to ", "- "]),
     "ALSO": st.just("also "),
     "AT": st.just("at "),
     "ABOVE": st.just("above "),

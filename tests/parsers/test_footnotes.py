@@ -238,6 +238,9 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("and precaution 19\n   should also guide interpretation", [19]),
         ("the overall budget of 12\n   Million was", []),
         ("the principles of equity, 17 common to all", []),
+        ("since 7 October 2023, 29 stoking a trend of attacks", [29]),
+        ("there were 3 remaining cases and 5 working days", []),
+        ("In 2023, 29 people were killed", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(

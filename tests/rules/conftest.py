@@ -159,6 +159,7 @@ class DocBuilder:
         *,
         paragraph: str | None = None,
         checkable: bool = True,
+        scheme_read: bool = True,
     ) -> CrossReference:
         reference = CrossReference(
             kind,
@@ -168,6 +169,7 @@ class DocBuilder:
             target,
             self.span(paragraph) if paragraph is not None else None,
             checkable,
+            scheme_read,
         )
         self.cross_references.append(reference)
         return reference

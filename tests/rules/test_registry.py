@@ -37,6 +37,7 @@ def test_rules_are_registered() -> None:
         "notes-not-found",
         "note-calls-not-found",
         "parts-not-included",
+        "unchecked-cross-reference",
     }
 
 

@@ -32,6 +32,7 @@ from provenance.rules.sources import (
     notes_not_found,
     parts_not_included,
     reference_never_cited,
+    unchecked_cross_reference,
     unreadable_source_list,
 )
 from provenance.sourcenames import NamedReferences, source_key
@@ -613,6 +614,24 @@ def test_broken_cross_reference() -> None:
     assert messages(broken_cross_reference, doc) == [
         '"Section 3" points to section 3, which no heading of the document carries'
     ]
+
+
+def test_a_pointer_into_a_numbering_not_read_in_full_is_a_warning_once_per_label() -> None:
+    text = "1. Introduction\n\nSee Section 2, Section 2 again and Section 5.\n\n3. Sites\n\nText.\n"
+    b = DocBuilder(text)
+    b.heading("1. Introduction", "1")
+    b.heading("3. Sites", "3")
+    b.cross_reference("See Section 2", "section", "2", scheme_read=False)
+    b.cross_reference("Section 2 again", "section", "2", scheme_read=False)
+    b.cross_reference("Section 5", "section", "5", scheme_read=False)
+    doc = b.build()
+    assert messages(broken_cross_reference, doc) == []
+    findings = list(unchecked_cross_reference(doc))
+    assert [(f.message.split(",")[0], len(f.related)) for f in findings] == [
+        ('"See Section 2" points to section 2', 1),
+        ('"Section 5" points to section 5', 0),
+    ]
+    assert "not read in full" in findings[0].message
 
 
 def test_a_pointer_to_a_numbered_paragraph_is_not_broken() -> None:

@@ -44,11 +44,14 @@ _KINDS: dict[str, CrossRefKind] = {
     "para": "paragraph",
 }
 
-# Where a cross-reference may start: a kind word, or "see ... at". The grammar decides.
+# Where a cross-reference may start: a kind word, "see ... at", or the comma of a pinpoint
+# ("Ibid., chapter 4"). The grammar decides.
+_KIND_AHEAD = r"sections?|chapters?|appendi|annex|parts?\b|para"
 _CANDIDATE = re.compile(
-    r"\b(?i:(?:see|cf\.|compare|refer to)\s+(?:also\s+)?"
-    r"(?=at\b|sections?|chapters?|appendi|annex|parts?\b|para)"
-    r"|sections?\b|chapters?\b|appendix\b|appendices\b|annex(?:es)?\b|parts?\b|paragraphs?\b|paras?\.)"
+    r"(?i:\b(?:see|cf\.|compare|refer to)\s+(?:also\s+)?(?=at\b|" + _KIND_AHEAD + r")"
+    r"|,[ \t]*(?=" + _KIND_AHEAD + r")"
+    r"|\b(?:sections?\b|chapters?\b|appendix\b|appendices\b|annex(?:es)?\b|parts?\b"
+    r"|paragraphs?\b|paras?\.))"
 )
 _MAX_REFERENCE = 80
 _LABEL_TYPES = ("DOTTED_LABEL", "HEADING_NUMBER", "WORD_NUMBER", "ALPHA_LABEL", "LETTER_ITEM")
@@ -89,21 +92,20 @@ def _tokens(tree: Tree[Token]) -> list[Token]:
 def _read_crossref(tree: Tree[Token]) -> tuple[CrossRefKind, str, bool] | None:
     """(kind, label, internal) for a crossref tree; None when it points outside the document."""
     has_see = any(isinstance(c, Tree) and c.data == "see_lead" for c in tree.children)
-    tails = [
-        c
-        for c in tree.children
-        if isinstance(c, Tree) and c.data != "see_lead" and c.data != "kind_target"
-    ]
+    tails = [c for c in tree.children if isinstance(c, Tree) and c.data not in _NOT_TAILS]
     if any(tail.data in ("foreign_tail", "subdivision") for tail in tails):
         return None
     local = any(tail.data == "local_tail" for tail in tails)
+    if not local and any(isinstance(c, Tree) and c.data == "pinpoint_lead" for c in tree.children):
+        return None
     if tree.data == "at_target":
         label_token = next(
             t for t in tree.children if isinstance(t, Token) and t.type == "DOTTED_LABEL"
         )
         return "section", normalise_label(label_token), True
     target = next(c for c in tree.children if isinstance(c, Tree) and c.data == "kind_target")
-    kind_token, label_token = (t for t in target.children if isinstance(t, Token))
+    # The first label of a list ("sections 2.2 and 2.4") is the one checked.
+    kind_token, label_token = [t for t in target.children if isinstance(t, Token)][:2]
     kind = _kind(kind_token)
     label = normalise_label(label_token)
     shaped = label_token.type == "WORD_NUMBER" or "." in str(label_token).rstrip(".")
@@ -112,6 +114,9 @@ def _read_crossref(tree: Tree[Token]) -> tuple[CrossRefKind, str, bool] | None:
         return kind, label, (has_see and _bare_see(tree)) or local
     internal = has_see or local or shaped or kind in ("chapter", "appendix", "annex")
     return kind, label, internal
+
+
+_NOT_TAILS = ("see_lead", "pinpoint_lead", "kind_target")
 
 
 def _bare_see(tree: Tree[Token]) -> bool:
@@ -154,6 +159,10 @@ def iter_cross_references(
             continue
         kind, label, _internal = read
         written = text[first : first + length].rstrip()
+        if isinstance(tree.children[0], Tree) and tree.children[0].data == "pinpoint_lead":
+            # ", section 3 above" (internal by its tail): the reference starts after the comma.
+            lead = len(written) - len(written.lstrip(", \t"))
+            first, written = first + lead, written[lead:]
         span = line_index.span(first, first + len(written))
         written = shared.setdefault(written, written)
         yield CrossReference(kind, shared.setdefault(label, label), written, span)

@@ -82,12 +82,16 @@ _YEAR_GLUED_CALL = re.compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n
 # ("transition minerals 5 or reliance", "toxic waste, 22" / "while"). A figure stands so as
 # often, before what it counts ("at least 6 socioeconomic", "in May, 12 people", "5 per cent",
 # "3 in 10"), so only a number before a word that joins clauses or phrases (and no figure after
-# it) is taken, and only as the very next call (see ``weak``). So is a number that ends a line
-# inside a sentence, the next line going on in lower case ("the principles of intergenerational
-# equity, 17" / "common but differentiated ...", as ``pdftotext -layout`` sets a superscript).
+# it) is taken, and only as the very next call (see ``weak``). So is a number before a clause
+# that a participle opens ("since 7 October 2023, 29 stoking a trend"), where a figure would
+# count the participle ("3 remaining cases", "5 working days") and no article would follow it.
+# So is a number that ends a line inside a sentence, the next line going on in lower case ("the
+# principles of intergenerational equity, 17" / "common but differentiated ...", as
+# ``pdftotext -layout`` sets a superscript).
 _INNER_CALL = re.compile(
     r"(?<=[a-z,]) (\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
-    r"|hence|especially|including|notably|as|in|with|among|such)\b(?![ \t]+\d)"
+    r"|hence|especially|including|notably|as|in|with|among|such"
+    r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z])"
 )
 

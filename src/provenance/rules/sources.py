@@ -1231,7 +1231,12 @@ _KIND_WORDS = {
         "`see Section 3.3.3`, `Chapter Three`, `Appendix 1`: the reader is sent to a part of the "
         "document that no heading carries, because the part was renumbered, removed, or never "
         "written. A table-of-contents line counts as the heading it lists, so a part whose "
-        "heading OCR lost in the body is not reported."
+        "heading OCR lost in the body is not reported; so does a line that starts with the "
+        "label (`2.1 Human movement today` in a contents list without pages). An error only "
+        "where the headings numbered like the label were read in full, their numbers running "
+        "1, 2, 3 ... without a skip: where they skip, the reader missed some, and the pointer "
+        "draws `unchecked-cross-reference` instead. `A/68/40, chapter VI` or `chapters 27 and "
+        "29 of the Code` point into another work and are not cross-references."
     ),
     bad=(
         "North Korea: Refugees in Russia\n\n"
@@ -1255,12 +1260,62 @@ def broken_cross_reference(doc: Document) -> Iterator[Emit]:
             continue
         if reference.kind in absent or not reference.checkable:
             continue  # said once, at info level, by parts-not-included
+        if not reference.scheme_read:
+            continue  # said, as a warning, by unchecked-cross-reference
         kind = _KIND_WORDS.get(reference.kind, reference.kind)
         carrier = "numbered paragraph" if reference.kind == "paragraph" else "heading"
         yield Emit(
             reference.span,
             f"{_quote(reference.text)} points to {kind} {reference.label}, "
             f"which no {carrier} of the document carries",
+        )
+
+
+@rule(
+    "unchecked-cross-reference",
+    severity=Severity.WARNING,
+    category=_CATEGORY,
+    summary="A pointer to a part the reader did not find where it could not read the numbering.",
+    doc=(
+        "`see Section 2` in a report whose headings were read as 1 and 3: heading 2 may be "
+        "missing, or may be there in a shape the reader did not take for a heading (run into "
+        "its paragraph, broken by a page, in capitals over two lines). The headings numbered "
+        "like the label (the sections 3.1, 3.2 ... for `section 3.4`, the numbered paragraphs "
+        "for `para. 12`) were not read in full: none was found, or their numbers skip or "
+        "repeat. So the pointer was not checked, and a reader should look for the part. Said "
+        "once for each label, with where else it is pointed to; where the numbering was read "
+        "in full, a missing part is a `broken-cross-reference`."
+    ),
+    bad=(
+        "North Korea: Refugees in Russia\n\n"
+        "1. Introduction\n\n"
+        "Returned refugees face long prison terms (see Section 2).\n\n"
+        "3. The logging sites\n\n"
+        "The sites were established in 1967.\n"
+    ),
+    good=(
+        "North Korea: Refugees in Russia\n\n"
+        "1. Introduction\n\n"
+        "Returned refugees face long prison terms (see Section 2).\n\n"
+        "2. The logging sites\n\n"
+        "The sites were established in 1967.\n"
+    ),
+)
+def unchecked_cross_reference(doc: Document) -> Iterator[Emit]:
+    absent = _absent_parts(doc)
+    pointed: dict[tuple[str, str], list[CrossReference]] = {}
+    for reference in doc.cross_references:
+        if reference.scheme_read or reference.kind in absent or not reference.checkable:
+            continue
+        pointed.setdefault((reference.kind, reference.label), []).append(reference)
+    for (kind, label), references in pointed.items():
+        first, *others = references
+        yield Emit(
+            first.span,
+            f"{_quote(first.text)} points to {_KIND_WORDS.get(kind, kind)} {label}, which the "
+            "reader did not find; the parts numbered like it were not read in full (none was "
+            "found, or their numbers skip or repeat), so it was not checked",
+            tuple(Related(r.span, f"{_quote(r.text)} points to it here") for r in others),
         )
 
 
@@ -1576,4 +1631,5 @@ __all__ = [
     "malformed_url",
     "missing_access_date",
     "reference_never_cited",
+    "unchecked_cross_reference",
 ]
