@@ -489,6 +489,9 @@ def test_an_excerpts_notes_start_at_any_number_when_all_are_called_in_order() ->
     assert _chain_numbers(skipped, len(calls)) is None
     paragraphs = calls + "4. YHD said.\n5. VARUH said.\n6. VARUH also said.\n"
     assert _chain_numbers(paragraphs, len(calls)) is None
+    # Nor is one line that opens with a number the text holds ("8 CFR 1240.21").
+    alone = "Under INA 240A, see 8 U.S.C. 1229b.\n8 CFR 1240.21(c)(1), the Court may deny it.\n"
+    assert _chain_numbers(alone, alone.index("\n8 CFR")) is None
 
 
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:

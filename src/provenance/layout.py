@@ -325,6 +325,11 @@ def _follows_list_lead(
     return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
 
 
+#: Fewest notes of a chain that starts late: one line that opens with a number the text also
+#: holds ("8 CFR 1240.21(c)(1), the Court may ...") is no evidence of notes.
+_LATE_CHAIN = 2
+
+
 def _may_start_late(start: NoteStart) -> bool:
     """Whether a start may open a chain later than ``LATEST_FIRST_NOTE``: only a note that opens
     its text on its line, as notes do, not a number standing alone (a page number's shape) nor
@@ -337,7 +342,11 @@ def _late_start(members: Sequence[NoteStart], share: float) -> bool:
     chapter's notes: every note called in order before its text and no number skipped, since
     nothing else (a first note, a heading) says these lines are notes and not a numbered list
     that happens to echo numbers in the text."""
-    return share == 1.0 and all(b.number == a.number + 1 for a, b in pairwise(members))
+    return (
+        len(members) >= _LATE_CHAIN
+        and share == 1.0
+        and all(b.number == a.number + 1 for a, b in pairwise(members))
+    )
 
 
 def _loose(members: Sequence[NoteStart]) -> bool:
