@@ -544,6 +544,14 @@ def test_the_call_just_made_may_be_repeated_but_not_an_earlier_one() -> None:
     assert [n for n, _ in _glued_calls("A.1 B.2 C.3 D.4 E.3 F.", [1, 2, 3, 4])] == [1, 2, 3, 4]
 
 
+def test_the_last_note_is_called_though_its_text_is_lost() -> None:
+    prose = "Torture was common.1 Others agreed.2 More followed.3"
+    assert [n for n, _ in _glued_calls(prose, [1, 2])] == [1, 2, 3]
+    # Past the last note read, a number is a call only as the very next one.
+    assert [n for n, _ in _glued_calls("A.1 B.2 C.4 D.", [1, 2])] == [1, 2]
+    assert [n for n, _ in _glued_calls("A.1 B.2 C.3 D.4 E.5 F.6", [1, 2])] == [1, 2, 3, 4, 5]
+
+
 def test_the_first_note_is_called_though_its_text_is_lost() -> None:
     text = (
         "Report title\n\nTorture was common.1 Others agreed.2 More followed.3\n\nNotes\n\n"

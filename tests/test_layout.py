@@ -463,9 +463,35 @@ def test_a_chain_whose_first_note_was_lost_starts_at_its_first_called_note() -> 
 def test_numbered_lines_from_2_that_nothing_calls_are_not_notes() -> None:
     text = "Text with no calls.\n\n2\n  A cell.\n3\n  Another cell.\n4\n  A third.\n"
     assert _chain_numbers(text) is None
-    # Nor does a chain start later than 3, however well called.
+    # Nor does a chain of numbers alone on their lines (page numbers' shape) start later
+    # than 3, however well called.
     text = CALLED_FOUR + "Text.5\n\n4\n  YHD.\n5\n  VARUH.\n"
     assert _chain_numbers(text) is None
+
+
+def test_an_excerpts_notes_start_at_any_number_when_all_are_called_in_order() -> None:
+    calls = "Text.4 More text.5 And more.6\n\n"
+    text = calls + "4 YHD, p.2.\n5 VARUH, p.3.\n6 VARUH, p.7.\n"
+    assert _chain_numbers(text, len(calls)) == [4, 5, 6]
+    document = provenance.parse(text)
+    assert [(n.number, len(n.markers), n.body is not None) for n in document.footnotes] == [
+        (4, 1, True),
+        (5, 1, True),
+        (6, 1, True),
+    ]
+    assert not {"notes-not-found", "footnote-without-body"} & {
+        f.rule for f in provenance.check(document)
+    }
+    # One note not called, a number skipped or numbered paragraphs: not an excerpt's notes.
+    uncalled = "Text.4 More text. And more.6\n\n"
+    assert _chain_numbers(uncalled + text[len(calls) :], len(uncalled)) is None
+    skipped = calls + "4 YHD, p.2.\n6 VARUH, p.7.\n"
+    assert _chain_numbers(skipped, len(calls)) is None
+    paragraphs = calls + "4. YHD said.\n5. VARUH said.\n6. VARUH also said.\n"
+    assert _chain_numbers(paragraphs, len(calls)) is None
+    # Nor is one line that opens with a number the text holds ("8 CFR 1240.21").
+    alone = "Under INA 240A, see 8 U.S.C. 1229b.\n8 CFR 1240.21(c)(1), the Court may deny it.\n"
+    assert _chain_numbers(alone, alone.index("\n8 CFR")) is None
 
 
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:

@@ -450,12 +450,18 @@ def _markers(
     return markers
 
 
+#: How many notes past the last whose text was read may still be called (their texts lost).
+_LOST_AFTER_LAST = 3
+
+
 def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Iterator[FootnoteMarker]:
     wanted = {body.number for body in seg.bodies}
     if not wanted:
         return
-    # A note whose text is lost is still called: look for the numbers the notes skip too.
-    wanted |= set(range(1, max(wanted)))
+    # A note whose text is lost is still called: look for the numbers the notes skip too, and
+    # for those just past the last text read (the last notes' texts lost with the page's end).
+    highest = max(wanted)
+    wanted |= set(range(1, highest + _LOST_AFTER_LAST + 1))
     regions = _marker_regions(seg, text)
     candidates = sorted(
         (*candidate, False)
@@ -480,7 +486,9 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         # it is taken only as the very next call, as are the weakest shapes.
         glued_to = text[max(0, start - 2) : start]
         coded = len(glued_to) == 2 and glued_to.isalpha() and glued_to.isupper()
-        if (weakest or coded) and (number in seen or number != last + 1):
+        # Past the last note read, where no text confirms the number, likewise.
+        beyond = number > highest
+        if (weakest or coded or beyond) and (number in seen or number != last + 1):
             continue
         if guessed and (number in seen or not last - 3 < number <= last + 3):
             continue

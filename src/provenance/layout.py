@@ -47,6 +47,7 @@ MIN_CALLED = 0.5
 MAX_NOTE = 999
 #: Highest number a chain may start from, when the numbers before it were lost (note 1's text
 #: dropped, or its number moved away by a PDF's text): such a chain must be called throughout.
+#: A later start is an excerpt's or a chapter's notes, taken only as ``_late_start`` allows.
 LATEST_FIRST_NOTE = 3
 #: Share of the notes called in a chain that does not start at 1 or skips two numbers.
 MIN_CALLED_LOOSE = 0.8
@@ -121,7 +122,8 @@ def _chains(
     a chain may skip one number (a note whose text was lost).
 
     Where ``called`` tells which starts are called in the text before them, a chain may also
-    start at 2 or 3 (note 1's number lost) from a called start, and skip two numbers between
+    start at 2 or 3 (note 1's number lost) from a called start, or later from a called start
+    that opens its text on its line (an excerpt's notes), and skip two numbers between
     two called starts where ``bridged`` accepts the gap (a lost note beside one whose number a
     PDF moved to the page foot): ``find_note_chain`` asks more of the calls of such a chain.
 
@@ -157,7 +159,7 @@ def _chains(
             previous_length, _on_page, previous = max(before, key=lambda b: (b[0], b[2]))
             length = previous_length + 1
             parent[index] = previous
-        elif number <= LATEST_FIRST_NOTE and is_called[index]:
+        elif is_called[index] and (number <= LATEST_FIRST_NOTE or _may_start_late(start)):
             length = 1
             parent[index] = -1
         else:
@@ -269,6 +271,9 @@ def find_note_chain(
         )
 
     best: NoteChain | None = None
+    # A chain that starts late is taken only where no chain from the first notes is: past two
+    # lost numbers the later notes are not the notes in place of those before the gap.
+    late: NoteChain | None = None
     for chain in _chains(starts, on_call_page, called, bridged):
         members = tuple(starts[i] for i in chain)
         if _follows_list_lead(text, lines, line_starts, members[0]):
@@ -281,12 +286,17 @@ def find_note_chain(
             if not members:
                 continue
             share = _called_share(members, calls)
+        if members[0].number > LATEST_FIRST_NOTE:
+            if _late_start(members, share) and (late is None or len(members) > len(late.starts)):
+                late = NoteChain(members, share)
+            continue
         if len(members) < MIN_CHAIN and share < 1.0:
             continue
         if share < MIN_CALLED:
             continue
         if best is None or share * len(members) > best.called * len(best.starts):
             best = NoteChain(members, share)
+    best = best or late
     if best is None:
         return None
     # Displaced numbers first: a gap they fill is not searched for elsewhere.
@@ -313,6 +323,30 @@ def _follows_list_lead(
     previous = text[start:end].rstrip()
     # The words of its end only: the line may be a whole paragraph.
     return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
+
+
+#: Fewest notes of a chain that starts late: one line that opens with a number the text also
+#: holds ("8 CFR 1240.21(c)(1), the Court may ...") is no evidence of notes.
+_LATE_CHAIN = 2
+
+
+def _may_start_late(start: NoteStart) -> bool:
+    """Whether a start may open a chain later than ``LATEST_FIRST_NOTE``: only a note that opens
+    its text on its line, as notes do, not a number standing alone (a page number's shape) nor
+    one with a full stop (a numbered paragraph's)."""
+    return start.text_start is not None and not start.period
+
+
+def _late_start(members: Sequence[NoteStart], share: float) -> bool:
+    """Whether a chain that starts later than ``LATEST_FIRST_NOTE`` is an excerpt's or a
+    chapter's notes: every note called in order before its text and no number skipped, since
+    nothing else (a first note, a heading) says these lines are notes and not a numbered list
+    that happens to echo numbers in the text."""
+    return (
+        len(members) >= _LATE_CHAIN
+        and share == 1.0
+        and all(b.number == a.number + 1 for a, b in pairwise(members))
+    )
 
 
 def _loose(members: Sequence[NoteStart]) -> bool:
@@ -402,7 +436,9 @@ def _fill_gaps(
     a line that opens with its number, is called in the text before it, and stands either
     between its neighbours in the numbering or right beside another note of the chain."""
     numbers = {start.number for start in members}
-    missing = set(range(1, max(numbers))) - numbers
+    # An excerpt's notes lack the numbers before their first: those were never in the text.
+    lowest = 1 if members[0].number <= LATEST_FIRST_NOTE else members[0].number
+    missing = set(range(lowest, max(numbers))) - numbers
     if not missing:
         return members
     positions = [start.line_start for start in members]

@@ -842,8 +842,11 @@ def _no_note_text(doc: Document) -> bool:
     if not doc.footnotes:
         return False
     read = sum(1 for note in doc.footnotes if note.body is not None)
-    highest = max(note.number for note in doc.footnotes)
-    return read == 0 or (highest >= 4 and read < MIN_NOTES_READ * highest)
+    # The notes' span of numbers, not the highest: an excerpt's or a chapter's notes start
+    # anywhere ("4", "5"), and the notes before its first were never in the text.
+    numbers = [note.number for note in doc.footnotes]
+    spanned = max(numbers) - min(numbers) + 1
+    return read == 0 or (spanned >= 4 and read < MIN_NOTES_READ * spanned)
 
 
 @rule(
