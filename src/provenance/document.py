@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -34,6 +35,7 @@ from provenance.model import (
     IrbCode,
     Metadata,
     Reference,
+    Region,
     Update,
 )
 from provenance.parsers.citations import iter_citations, parse_citation_group
@@ -390,16 +392,33 @@ def _is_ditto(name: str | None) -> bool:
     return name == DITTO_MARK  # the reading gives every ditto this one mark
 
 
+def _region_start(region: Region) -> int:
+    return region.span.start
+
+
+def _span_of(index: LineIndex, regions: Sequence[Region], start: int, end: int) -> Span:
+    """The span of ``[start, end)``: the span of the region with these offsets when there is one
+    (an entry of a list is mostly a block and a region of its own), so that a list's entries do
+    not hold a second span with its start offset (88 bytes an entry) beside their regions'."""
+    at = bisect_left(regions, start, key=_region_start)
+    while at < len(regions) and regions[at].span.start == start:
+        if regions[at].span.end == end:
+            return regions[at].span
+        at += 1
+    return index.span(start, end)
+
+
 def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
     previous_source: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
+        span = _span_of(index, seg.regions, block.start, block.end)
         if block.legend is not None:
             yield Reference(
                 legend_entry(block.legend, " ".join(raw.split())),
                 block.section,
                 raw.strip(),
-                index.span(block.start, block.end),
+                span,
             )
             continue
         entry = read_list_entry(join_entry_lines(raw), block.section)
@@ -413,7 +432,7 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
             entry = attrs.evolve(entry, container=previous_source)
         else:
             ditto = False
-        reference = Reference(entry, block.section, raw.strip(), index.span(block.start, block.end))
+        reference = Reference(entry, block.section, raw.strip(), span)
         if not ditto:
             previous_source = leading_name(reference)
         yield reference

@@ -23,27 +23,34 @@ class Span:
     them as given.
     """
 
-    __slots__ = ("_where", "end", "start")
+    # The end is kept as the length: a mention is shorter than 257 characters, and Python
+    # shares the int objects of such numbers, where an end offset was an int object of 32 bytes
+    # of its own for every span (a quarter of a span with its offsets).
+    __slots__ = ("_length", "_where", "start")
     __match_args__ = ("start", "end", "line", "column", "end_line", "end_column")
 
     start: int
-    end: int
+    _length: int
     _where: LineIndex | tuple[int, int, int, int]
 
     def __init__(
         self, start: int, end: int, line: int, column: int, end_line: int, end_column: int
     ) -> None:
         _set(self, "start", start)
-        _set(self, "end", end)
+        _set(self, "_length", end - start)
         _set(self, "_where", (line, column, end_line, end_column))
 
     @classmethod
     def _in(cls, start: int, end: int, index: LineIndex) -> Span:
         span = cls.__new__(cls)
         _set(span, "start", start)
-        _set(span, "end", end)
+        _set(span, "_length", end - start)
         _set(span, "_where", index)
         return span
+
+    @property
+    def end(self) -> int:
+        return self.start + self._length
 
     def _lines(self) -> tuple[int, int, int, int]:
         where = self._where
@@ -73,13 +80,13 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
     def __len__(self) -> int:
-        return self.end - self.start
+        return self._length
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not Span:
             return NotImplemented
         assert isinstance(other, Span)
-        if self.start != other.start or self.end != other.end:
+        if self.start != other.start or self._length != other._length:
             return False
         # Offsets in one text have one line and column each.
         return self._where is other._where or self._lines() == other._lines()

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import heapq
 import itertools
 import re
 from array import array
@@ -396,9 +397,13 @@ class _Reader:
         for span in paragraphs:
             self.relatives.extend(iter_relatives(text, line_index, span.start, span.end))
         self.relative_starts = [m.span.start for m in self.relatives]
+        # Two streams in text order merged, not one list of a pair for each mention: the list
+        # was the peak of reading a text of dates.
         taken = Intervals(
-            [(m.span.start, m.span.end) for m in self.relatives]
-            + [(d.span.start, d.span.end) for d in self.dates]
+            heapq.merge(
+                ((m.span.start, m.span.end) for m in self.relatives),
+                ((d.span.start, d.span.end) for d in self.dates),
+            )
         )
         for span in paragraphs:
             if not _FIGURE_WORDS.search(text, span.start, span.end):
