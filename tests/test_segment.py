@@ -612,3 +612,49 @@ def test_a_running_head_with_its_page_number_on_its_line_is_furniture_all_of_it(
     seg = _segment(text)
     assert line in [text[start:end] for start, end in seg.furniture]
     assert not any(h.title.endswith("PAPERS") for h in seg.headings)
+
+
+_DOUBLE_SPACED = (
+    "Report title\n\n"
+    "Innovation by citizens has long been studied in developed countries, where the\n\n"
+    "motives of innovators are often altruistic (Aubert,\n\n"
+    "2005). In developing countries grassroots innovation is pervasive because needs\n\n"
+    "go unmet and markets are thin, as studies of informal economies have shown\n\n"
+    "(Seyfang and Smith, 2007; Hargreaves et al., 2013). Innovators work alone or\n\n"
+    "in groups and rarely register what they make with any office of the state.\n\n"
+    "Policies that support them are therefore few, and those that exist tend to\n\n"
+    "favour firms that are already formal and large enough to be noticed at all.\n\n"
+    "This report asks what governments can do to change that, and how quickly.\n\n"
+    "Methods\n\n"
+    "We interviewed innovators in seven countries and read the literature on the\n\n"
+    "subject, as described in the chapter that follows this one.\n"
+)
+
+
+def _prose_texts(text: str) -> list[str]:
+    return [text[start:end] for start, end in _segment(text).prose]
+
+
+def test_in_double_spaced_text_a_single_blank_line_is_a_line_break() -> None:
+    prose = _prose_texts(_DOUBLE_SPACED)
+    # The brackets broken over a blank line are in one paragraph each.
+    assert any("(Aubert,\n\n2005)" in paragraph for paragraph in prose)
+    assert any("studies of informal economies have shown\n\n(Seyfang" in p for p in prose)
+    # A sentence's end, then a capital, opens a paragraph; a short line is a heading.
+    assert prose[1].startswith("Innovation by citizens") and prose[1].endswith("of the state.")
+    assert prose[2].startswith("Policies that") and prose[2].endswith("at all.")
+    assert prose[3] == "This report asks what governments can do to change that, and how quickly."
+    assert prose[4] == "Methods"
+    assert prose[5].startswith("We interviewed") and prose[5].endswith("follows this one.")
+
+
+def test_a_short_run_of_double_spaced_lines_keeps_each_line_a_paragraph() -> None:
+    lines = _DOUBLE_SPACED.split("\n\n")
+    text = "\n\n".join(lines[:6]) + "\n"
+    assert "motives of innovators are often altruistic (Aubert," in _prose_texts(text)
+
+
+def test_text_with_a_blank_line_only_between_paragraphs_is_not_double_spaced() -> None:
+    text = _DOUBLE_SPACED.replace("\n\n", "\n").replace(".\n", ".\n\n")
+    # Paragraphs are what the blank lines make them, as before.
+    assert _prose_texts(text) == text.strip().split("\n\n")
