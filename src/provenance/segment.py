@@ -287,51 +287,6 @@ def split_blocks(lines: Iterable[Line]) -> list[Block]:
     return blocks
 
 
-#: Lines in a row, each alone between single blank lines, that make a double-spaced stretch.
-_DOUBLE_SPACED_LINES = 8
-#: The middle line of such a stretch is at least this long: wrapped running text, not a list.
-_DOUBLE_SPACED_WIDTH = 50
-#: A line shorter than this that does not end a sentence is a heading, not a wrapped line.
-_WRAPPED_LINE = 40
-# A line ending a sentence (perhaps inside quotes or a bracket), and one opening a paragraph.
-_ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’)\]]*\s*$")
-_OPENS_PARAGRAPH = re.compile(r"\s|[A-Z0-9“\"‘•*\-–]")
-
-
-def double_spaced_lines(text: str, blocks: Sequence[Block]) -> set[int]:
-    """Where the lines of double-spaced stretches start: runs of lines each a block of its own
-    with one blank line after it (a PDF's text with a blank line after every line), long enough
-    and wide enough to be wrapped running text. There a single blank line is a line break."""
-    found: set[int] = set()
-    run: list[Block] = []
-
-    def close() -> None:
-        if len(run) >= _DOUBLE_SPACED_LINES:
-            widths = sorted(len(block.lines[0].text.strip()) for block in run)
-            if widths[len(widths) // 2] >= _DOUBLE_SPACED_WIDTH:
-                found.update(block.start for block in run)
-        run.clear()
-
-    for block, following in itertools.zip_longest(blocks, blocks[1:]):
-        if len(block.lines) != 1:
-            close()
-            continue
-        run.append(block)
-        gap = text[block.end : following.start] if following is not None else ""
-        if following is None or gap.count("\n") != 2 or gap.strip():
-            close()
-    return found
-
-
-def line_break_only(previous: str, line: str) -> bool:
-    """Whether, in a double-spaced stretch, the blank line between two lines is a line break:
-    the first is a full line that does not end a sentence, or it ends one and the second goes on
-    in lower case (a new paragraph opens with a capital, a number, a bullet or an indent)."""
-    if len(previous.strip()) < _WRAPPED_LINE:
-        return False
-    return not _ENDS_SENTENCE.search(previous) or not _OPENS_PARAGRAPH.match(line)
-
-
 def _normalise(text: str) -> str:
     return " ".join(text.replace(_FORM_FEED, " ").split())
 
@@ -784,7 +739,6 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     # Lines are streamed into blocks: a list of every line would hold an object for each blank
     # line too, about 100 bytes a character in a file of blank lines.
     blocks = split_blocks(iter_lines(text))
-    double_spaced = double_spaced_lines(text, blocks)
     furniture = find_furniture(text, blocks)
     furniture_spans = Intervals(furniture)
     # By their first offsets (lines do not overlap): a pair each was a tuple a line of furniture.
@@ -878,8 +832,6 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     # Entries of the list being read that a blank line split after their first line.
     first_lines_split = 0
     previous_end = 0
-    # The line of the last paragraph when it was one line: a double-spaced one may go on.
-    last_line: Line | None = None
 
     # A block may be asked up to three times whether it opens with a note number (a list paused
     # by page-foot notes, a list ended by prose, a note body wherever OCR put it): read once.
@@ -1141,26 +1093,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             continue
         after_attachment_intro = _introduces_attachments(text[block.start : block.end])
 
-        gap = text[last_line.end : block.start] if last_line is not None else ""
-        if (
-            last_line is not None
-            and last_line.start in double_spaced
-            and block.start in double_spaced
-            and regions[-1].kind == "paragraph"
-            and regions[-1].span.end == last_line.end
-            and prose[-1][1] == last_line.end
-            and gap.count("\n") == 2
-            and not gap.strip()
-            and line_break_only(last_line.text, block.lines[0].text)
-        ):
-            # One paragraph over a blank line that is only a line break: a citation broken
-            # over it ("(Aubert," then "2005)") is read whole.
-            regions[-1] = Region("paragraph", line_index.span(regions[-1].span.start, block.end))
-            prose[-1] = (prose[-1][0], block.end)
-        else:
-            region("paragraph", block.start, block.end)
-            prose.extend(subtract(block.start, block.end, furniture))
-        last_line = block.lines[0] if len(block.lines) == 1 else None
+        region("paragraph", block.start, block.end)
+        for start, end in subtract(block.start, block.end, furniture):
+            prose.append((start, end))
 
     headed: list[FootnoteBody] = []
     if notes_lines:
