@@ -1598,16 +1598,14 @@ def _numbered_lines(text: str, line_index: LineIndex) -> _NumberedLines:
         if number is None or (title and title[0].islower()):
             continue
         word = line.split(None, 1)[0].casefold()
+        kinds: tuple[str, ...] = ("section", "part", "chapter")
         if word[0].isdigit():
             if "." not in number:
                 continue
-            kinds: tuple[str, ...] = ("section", "part", "chapter")
-        elif word.startswith(("annex", "appendix")):
-            kinds = ("annex", "appendix")
         else:
-            kinds = ("section", "part", "chapter")
-        if not word[0].isdigit():
             starts.add(start)
+            if word.startswith(("annex", "appendix")):
+                kinds = ("annex", "appendix")
         span = line_index.span(start, start + len(line.rstrip()))
         for kind in kinds:
             labels.setdefault((kind, number), span)

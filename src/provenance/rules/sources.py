@@ -1257,12 +1257,7 @@ _KIND_WORDS = {
     ),
 )
 def broken_cross_reference(doc: Document) -> Iterator[Emit]:
-    absent = _absent_parts(doc)
-    for reference in doc.cross_references:
-        if reference.target is not None or reference.paragraph is not None:
-            continue
-        if reference.kind in absent or not reference.checkable:
-            continue  # said once, at info level, by parts-not-included
+    for reference in _pointers_not_found(doc):
         if not reference.scheme_read:
             continue  # said, as a warning, by unchecked-cross-reference
         kind = _KIND_WORDS.get(reference.kind, reference.kind)
@@ -1305,11 +1300,10 @@ def broken_cross_reference(doc: Document) -> Iterator[Emit]:
     ),
 )
 def unchecked_cross_reference(doc: Document) -> Iterator[Emit]:
-    absent = _absent_parts(doc)
     pointed: dict[tuple[str, str], list[CrossReference]] = {}
-    for reference in doc.cross_references:
-        if reference.scheme_read or reference.kind in absent or not reference.checkable:
-            continue
+    for reference in _pointers_not_found(doc):
+        if reference.scheme_read:
+            continue  # a missing part of a numbering read in full: broken-cross-reference
         pointed.setdefault((reference.kind, reference.label), []).append(reference)
     for (kind, label), references in pointed.items():
         first, *others = references
@@ -1320,6 +1314,19 @@ def unchecked_cross_reference(doc: Document) -> Iterator[Emit]:
             "found, or their numbers skip or repeat), so it was not checked",
             tuple(Related(r.span, f"{_quote(r.text)} points to it here") for r in others),
         )
+
+
+def _pointers_not_found(doc: Document) -> Iterator[CrossReference]:
+    """Cross-references to a part the reader did not find, but for those into a kind of part
+    the document leaves out altogether (said once, at info level, by parts-not-included) and
+    those that cannot be checked."""
+    absent = _absent_parts(doc)
+    for reference in doc.cross_references:
+        if reference.target is not None or reference.paragraph is not None:
+            continue
+        if reference.kind in absent or not reference.checkable:
+            continue
+        yield reference
 
 
 #: Parts a report may leave out of its text: UN documents issue their annexes separately, and a
