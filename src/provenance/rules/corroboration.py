@@ -383,11 +383,7 @@ class _Sentences(Sequence[_Sentence]):
     def __getitem__(self, index: int | slice) -> _Sentence | Sequence[_Sentence]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("sentence index out of range")
-        at = self._first + index
+        at = self._first + _checked_index(index, len(self), "sentence")
         return _Sentence(self._starts[at], self._ends[at], self._region)
 
     def __iter__(self) -> Iterator[_Sentence]:
@@ -398,6 +394,16 @@ class _Sentences(Sequence[_Sentence]):
     def position(self, start: int) -> int:
         """Where a sentence starting at ``start`` stands (``bisect_left`` on the starts)."""
         return bisect_left(self._starts, start, self._first, self._stop) - self._first
+
+
+def _checked_index(index: int, length: int, what: str) -> int:
+    """``index`` into a sequence of ``length`` as a list takes it (negative from the end), or
+    IndexError."""
+    if index < 0:
+        index += length
+    if not 0 <= index < length:
+        raise IndexError(f"{what} index out of range")
+    return index
 
 
 class _SentenceTable(Sequence[_Sentences]):
@@ -427,10 +433,7 @@ class _SentenceTable(Sequence[_Sentences]):
     def __getitem__(self, index: int | slice) -> _Sentences | Sequence[_Sentences]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("region index out of range")
+        index = _checked_index(index, len(self), "region")
         firsts = self._firsts
         return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
