@@ -92,3 +92,36 @@ def test_processes_writing_the_store_keep_each_others_patterns(
     regex_store._write(second)
     (stored,) = fresh_store.glob("regexes-*.json")
     assert {entry[0] for entry in json.loads(stored.read_bytes())} == {PATTERN, other}
+
+
+def test_a_lazy_pattern_compiles_nothing_until_first_used(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, int]] = []
+    real = regex_store.compiled
+
+    def counted(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        calls.append((pattern, flags))
+        return real(pattern, flags)
+
+    monkeypatch.setattr(regex_store, "compiled", counted)
+    lazy = regex_store.lazy_compile(PATTERN, re.IGNORECASE)
+    assert calls == []
+    assert _same(lazy, re.compile(PATTERN, re.IGNORECASE))
+    assert lazy.sub("X", TEXTS[0]) == re.sub(PATTERN, "X", TEXTS[0], flags=re.IGNORECASE)
+    # Compiled once; every attribute read since came from the instance.
+    assert calls == [(PATTERN, re.IGNORECASE)]
+
+
+def test_a_lazy_pattern_answers_what_the_pattern_answers() -> None:
+    lazy = regex_store.lazy_compile(r"(?P<year>\d{4})-(\d\d)")
+    regex = re.compile(r"(?P<year>\d{4})-(\d\d)")
+    text = "from 2001-02 to 2003-04"
+    assert lazy.findall(text) == regex.findall(text)
+    assert lazy.split(text) == regex.split(text)
+    assert lazy.subn(r"\2", text) == regex.subn(r"\2", text)
+    assert (lazy.groups, lazy.groupindex, lazy.pattern) == (2, {"year": 1}, regex.pattern)
+    fullmatch = lazy.fullmatch("2001-02")
+    assert fullmatch is not None and fullmatch.group("year") == "2001"
+    with pytest.raises(AttributeError):
+        lazy.no_such_attribute  # noqa: B018

@@ -30,6 +30,7 @@ from provenance.coverage import coverage
 from provenance.excerpts import context as finding_context
 from provenance.findings import FileError, Finding, Severity
 from provenance.model import Date, DateRange, Document
+from provenance.regex_store import lazy_compile
 from provenance.span import Span
 from provenance.timeline import Interval, date_interval
 
@@ -45,7 +46,7 @@ _CLAIM_LABELS = {
     "hedged-claim": "hedged",
     "anonymous-source": "anonymous source",
 }
-_QUOTED = re.compile(r"[\"“]([^\"”]{2,200})[\"”]")
+_QUOTED = lazy_compile(r"[\"“]([^\"”]{2,200})[\"”]")
 _MAX_QUOTE = 600
 
 

@@ -83,6 +83,7 @@ from provenance.model import (
     Url,
 )
 from provenance.parsers.references import DITTO_MARK, inverted_name
+from provenance.regex_store import lazy_compile
 from provenance.render.index_codes import render_index_code
 
 __all__ = ["document_to_csl", "documents_to_csl_json", "item_key", "reference_to_csl"]
@@ -94,7 +95,7 @@ NOT_SOURCES = frozenset({"ibid", "label", "unstructured", "prose"})
 
 # Words that name a newspaper, broadcaster or news agency. This classifies a name the grammar
 # has already read as the author or periodical; it finds nothing in the text itself.
-_NEWS_NAME = re.compile(
+_NEWS_NAME = lazy_compile(
     r"\b(?:news|newspapers?|times|post(?!-)|herald|daily|gazette|tribune|chronicle|telegraph|"
     r"courier|dispatch|(?<!university )press|agence|newswire|wire service|broadcasting|"
     r"radio|television|tv|bbc|reuters|afp|xinhua|kyodo|yonhap|interfax|tass|irna|efe|dpa|"
@@ -105,11 +106,11 @@ _NEWS_NAME = re.compile(
 _INVERTED_NAME_KINDS = frozenset({"correspondence", "irb-attachment"})
 # Page numbers as an item's page range: "5", "14-15", "xii", "3, 7-9", "2(b)".
 _PAGE = r"(?:[0-9]+[a-z]?(?:\([a-z0-9]+\))?|[ivxlcdm]+)"
-_PAGES = re.compile(rf"{_PAGE}(?:\s*[-–]\s*{_PAGE})?(?:\s*,\s*{_PAGE}(?:\s*[-–]\s*{_PAGE})?)*")
-_SLUG_BREAK = re.compile(r"[\W_]+")
+_PAGES = lazy_compile(rf"{_PAGE}(?:\s*[-–]\s*{_PAGE})?(?:\s*,\s*{_PAGE}(?:\s*[-–]\s*{_PAGE})?)*")
+_SLUG_BREAK = lazy_compile(r"[\W_]+")
 # An "author" that is a title: a colon before a subtitle, a year, or a word that names a kind of
 # publication rather than a body ("Reporters Without Borders" is a body: whole words only).
-_TITLE_LIKE = re.compile(
+_TITLE_LIKE = lazy_compile(
     r":\s|\b(?:1[89]|20)[0-9]{2}\b|\b(?:reports?|yearbook|country file|handbook|survey)\b",
     re.IGNORECASE,
 )

@@ -53,6 +53,7 @@ from provenance.parsers.references import (
     reference_entry,
 )
 from provenance.parsers.urls import iter_urls
+from provenance.regex_store import lazy_compile
 from provenance.segment import Segmentation, segment, subtract
 from provenance.sourcenames import (
     bare_key,
@@ -346,10 +347,10 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
     return result
 
 
-_SAME_YEAR = re.compile(
+_SAME_YEAR = lazy_compile(
     r"\s*,?\s*(?:of the same year|of that year|that year|the same year)\b", re.I
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n")
 
 
 def _context_year(
@@ -807,7 +808,7 @@ _NARRATIVE_STYLE = 3
 
 #: What joins the names of several authors: "Smith and Doe", "Smith & Doe", "Smith et al.", a
 #: listed name after an initial ("Brown, O., Smith, L."); a citation's "Raman, Tandong" too.
-_SEVERAL_AUTHORS = re.compile(
+_SEVERAL_AUTHORS = lazy_compile(
     r"\s(?:and|&|&amp;|et\.? al)(?!\w)|[A-Z]\.,\s+[A-Z]|^[^,]+,\s*[A-Z][a-z]+,\s"
 )
 
@@ -847,7 +848,7 @@ def _same_bracket(text: str, previous_end: int, start: int) -> bool:
 
 # A law report's abbreviation (it has a full stop: "Dec.", "F.3d", "U.S.") and a page, with
 # an optional pinpoint page, right before the bracket.
-_REPORTER_PAGE = re.compile(r"[A-Za-z][\w.&]*\.\w*\s+\d+(?:,\s*\d+(?:[-–]\d+)?)?\s*$")
+_REPORTER_PAGE = lazy_compile(r"[A-Za-z][\w.&]*\.\w*\s+\d+(?:,\s*\d+(?:[-–]\d+)?)?\s*$")
 
 
 def _after_reporter_page(text: str, start: int) -> bool:
@@ -863,7 +864,7 @@ def _after_reporter_page(text: str, start: int) -> bool:
 # A reporting verb right after the closing bracket: "The BTI's country report, released in
 # February 2022 (BTI report 2022) stated: ...". The bracket names the source the sentence
 # describes, as a short name for later use; a citation closes its clause instead.
-_REPORTING_VERB = re.compile(
+_REPORTING_VERB = lazy_compile(
     r"\)?[ \t]*(?:stated|states|noted|notes|reported|reports|said|says|observed|observes|found|"
     r"finds|explained|explains|estimated|estimates|indicated|indicates|added|adds|recorded|"
     r"records|described|describes)\b"
@@ -880,7 +881,7 @@ def _short_name_of_source(text: str, end: int) -> bool:
 #: Factbook (US CIA Factbook 2024)" has one ("World") inside the name.
 _SHORT_NAME_SLACK = 3
 # The end of a sentence or clause: a stop, colon or semicolon (and any closing quote) and a space.
-_CLAUSE_END = re.compile(r"[.!?;:][\"”’')\]]*(?:\s|$)")
+_CLAUSE_END = lazy_compile(r"[.!?;:][\"”’')\]]*(?:\s|$)")
 
 
 def _names_the_source_before(text: str, start: int, author: str) -> bool:
@@ -922,7 +923,7 @@ def _names_the_source_before(text: str, start: int, author: str) -> bool:
 # "According to The Hindu, ...", "The Korea Post reported that ...".
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _SOURCE_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of|the|for|and|de|on)\s+)*{_NAME_WORD}){{0,7}}"
-_REPORTED_BY = re.compile(
+_REPORTED_BY = lazy_compile(
     rf"\b[Aa]ccording to (?:the )?(?P<after>{_SOURCE_NAME})"
     rf"|(?P<before>{_SOURCE_NAME})(?:'s?|’s?)?\s+(?:\w+\s+)?"
     r"(?:reported|reports|stated|states|said|says|noted|notes|indicated|indicates|wrote|"
@@ -1576,7 +1577,7 @@ class _NumberedLines:
 
 # Where a line may start with a part's number: "2.1 Human movement", "ANNEX 5. REPORTS",
 # "CHAPTER 2". The heading grammar reads it.
-_NUMBERED_LINE = re.compile(
+_NUMBERED_LINE = lazy_compile(
     r"^[ \t]*(?=\d{1,2}\.\d|(?i:section|chapter|part|annex|appendix)\b)", re.MULTILINE
 )
 _LINE_PARSE_LIMIT = 200

@@ -9,9 +9,10 @@ of a long text without a list of all of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from provenance.regex_store import lazy_compile
 
 #: Characters lower-cased at a time (about 3 MB of transient buffer).
 PIECE = 1 << 18
@@ -60,7 +61,7 @@ __all__ = ["PIECE", "Piece", "lowered_pieces"]
 
 #: Characters of text split into words at a time by ``squeeze_spaces``.
 _WORDS_PIECE = 1 << 14
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_compile(r"\s")
 
 
 def squeeze_spaces(text: str, joiner: str = " ") -> str:

@@ -56,7 +56,7 @@ from lark.utils import TextSlice
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.lalr import longest_prefix, parse_whole
-from provenance.regex_store import regex_code, regex_from_code
+from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -742,7 +742,7 @@ def parse_prefix_in(
     return longest_prefix(parser(name, start), start, text, pos, endpos)
 
 
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_compile(r"\s")
 
 
 def iter_prefix_parses(

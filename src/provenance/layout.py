@@ -36,6 +36,7 @@ from provenance.parsers.footnotes import (
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
 from provenance.parsers.references import reference_entry
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 #: A chain shorter than this is not taken as notes without a heading (two numbered lines are
@@ -53,7 +54,7 @@ LATEST_FIRST_NOTE = 3
 MIN_CALLED_LOOSE = 0.8
 #: Where a PDF's text breaks the page.
 _FORM_FEED = "\f"
-_PAGE_BREAK = re.compile(_FORM_FEED)
+_PAGE_BREAK = lazy_compile(_FORM_FEED)
 
 
 @attrs.frozen(slots=True)
@@ -494,11 +495,11 @@ class ContentLine:
 
 
 # A dated entry writes a year; text without one is not parsed at all.
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 #: A copyright notice, the last line of most news items copied into a report: it names an
 #: owner and a year but never a source, and is common enough that reading it with the reference
 #: grammar would load that grammar (about 20 ms) for documents that have no source list.
-_COPYRIGHT_NOTICE = re.compile(r"(?:copyright\b|\(c\)|©)", re.IGNORECASE)
+_COPYRIGHT_NOTICE = lazy_compile(r"(?:copyright\b|\(c\)|©)", re.IGNORECASE)
 
 #: Words an unheaded entry's first field may have: more is a sentence of prose that the
 #: grammar's loose forms would take for a container ("In fact, the EPRLF was not ... (FBIS

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from provenance.regex_store import lazy_compile
+
 if TYPE_CHECKING:
     import pycrfsuite
 
@@ -46,18 +48,18 @@ LABELS = (REFERENCE, REFERENCE_CONTINUED, NOTE, NOTE_CONTINUED, OTHER)
 MODEL_RESOURCE = "linelabel.crfsuite"
 
 # Cheap scans: each only says that a construct may be on the line, never what it is.
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
-_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
-_ACCESS_NOTE = re.compile(
+_YEAR = lazy_compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_ADDRESS = lazy_compile(r"https?://|www\.", re.IGNORECASE)
+_ACCESS_NOTE = lazy_compile(
     r"\b(?:accessed|retrieved|consulted|viewed|visited|last visited|consult[ée]|downloaded)\b",
     re.IGNORECASE,
 )
-_QUOTE = re.compile(r"[\"“”«»„]")
-_PUNCTUATION = re.compile(r"[.,;:()\[\]\"“”'’/]")
-_BULLET = re.compile(r"\s*(?:[-*•·–]|\(?[a-z]\)|\d{1,3}[.)])\s")
-_IBID = re.compile(r"\s*(?:ibid|id\.|op\.? cit|see\b|cf\.)", re.IGNORECASE)
+_QUOTE = lazy_compile(r"[\"“”«»„]")
+_PUNCTUATION = lazy_compile(r"[.,;:()\[\]\"“”'’/]")
+_BULLET = lazy_compile(r"\s*(?:[-*•·–]|\(?[a-z]\)|\d{1,3}[.)])\s")
+_IBID = lazy_compile(r"\s*(?:ibid|id\.|op\.? cit|see\b|cf\.)", re.IGNORECASE)
 _ENDINGS = frozenset('.,;:)]"”')
-_SENTENCE_END = re.compile(r"[a-z0-9)][.!?](?:\s+[A-Z]|\s*$)")
+_SENTENCE_END = lazy_compile(r"[a-z0-9)][.!?](?:\s+[A-Z]|\s*$)")
 #: Words of running text in the languages of the corpus: their share tells prose from a list.
 _FUNCTION_WORDS_TEXT = (
     "the and of to in that was were is are for on with by as at from which has have had be been "
@@ -65,7 +67,7 @@ _FUNCTION_WORDS_TEXT = (
     "los las que y"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazy_compile(r"[^\W\d_]+")
 #: Longest line read by the reference grammar for a feature: longer is prose.
 _GRAMMAR_LENGTH = 400
 #: Words of a line's first field (up to its first full stop) for the grammar to be asked, unless

@@ -10,6 +10,10 @@ and written back at exit when new patterns were compiled, merged with what other
 meanwhile. The file is keyed by the Python version and the regex engine's version; it holds only
 pattern texts and their code, and a code the engine refuses is compiled again from the pattern.
 ``PROVENANCE_NO_CACHE=1`` keeps everything in memory.
+
+``lazy_compile`` is what modules use for their module-level patterns: the pattern is taken from
+the store on its first use, so importing a module compiles nothing and a report that never needs
+a scan never pays for it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import array
 import base64
 import re
 import sys
-from typing import Any
+from typing import Any, cast
 
 #: At most this many patterns are kept (the phrase lists and scans come to a few dozen).
 _MAX_PATTERNS = 4096
@@ -56,6 +60,44 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
             store.changed = True
             _write_at_exit_once()
     return regex
+
+
+class _LazyRegex:
+    """Stands in for the compiled pattern of ``pattern`` and ``flags`` until it is first used.
+
+    The first attribute read (``match``, ``finditer``, ``pattern``, ...) compiles the pattern
+    through the store and keeps that attribute of the compiled pattern on the instance, so later
+    reads find it there and never reach ``__getattr__`` again: a use costs what it costs on the
+    pattern itself (the bound method is even made only once).
+    """
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+        self._regex: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or "_source" not in self.__dict__:
+            # Special names are looked up on the type, and a copy being built has no source yet.
+            raise AttributeError(name)
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = compiled(*self._source)
+        value = getattr(regex, name)
+        self.__dict__[name] = value
+        return value
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self._source[0]!r}, {self._source[1]!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` for a module-level pattern, compiled on its first use.
+
+    The object returned answers every attribute and method of the pattern ``compiled`` gives
+    (it is typed as that pattern for its users); it is not an ``re.Pattern`` instance, so it is
+    used through its methods, never handed to the ``re`` module's functions.
+    """
+    return cast("re.Pattern[str]", _LazyRegex(pattern, flags))
 
 
 def _write_at_exit_once() -> None:

@@ -45,6 +45,7 @@ from provenance.parsers.footnotes import (
     parse_footnote_marker,
 )
 from provenance.parsers.legends import LegendItem
+from provenance.regex_store import lazy_compile
 from provenance.span import Intervals, LineIndex
 
 # Headings that open a list of sources or notes, by what the list is. Matched on the whole
@@ -139,21 +140,21 @@ _TOC_HEADINGS = frozenset({"table of contents", "contents", "content"})
 _LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "related articles"})
 
 # Lines a web copy adds after its lists: page categories, empty bullets.
-_SITE_FURNITURE = re.compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
+_SITE_FURNITURE = lazy_compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
 #: Lines under such marks, in one block, that are text running on, not a menu.
 _RUN_ON_LINES = 10
 
 # A web page's footer, as a copy keeps it after the text: a copyright line, links to the site's
 # policies, an invitation to follow or subscribe, a bar of links ("About us | Contact | Privacy").
-_SITE_FOOTER = re.compile(
+_SITE_FOOTER = lazy_compile(
     r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved"
     r"|follow us\b|subscribe to (?:our|the) newsletter|back to top\b"
     r"|(?:privacy|cookie)s? (?:policy|notice|settings)\b|terms (?:of use|and conditions)\b)",
     re.IGNORECASE,
 )
 # Markdown that no entry of a list starts with: an image, a block quotation.
-_LIST_ENDING_MARKUP = re.compile(r"\s{0,3}(?:!\[|>(?:\s|$))")
-_LINK_BAR_SEPARATOR = re.compile(r"\s[|•·]\s")
+_LIST_ENDING_MARKUP = lazy_compile(r"\s{0,3}(?:!\[|>(?:\s|$))")
+_LINK_BAR_SEPARATOR = lazy_compile(r"\s[|•·]\s")
 _LINK_BAR_WORDS = 4
 
 
@@ -175,9 +176,9 @@ def _is_site_footer(line: str) -> bool:
 
 
 # Markdown heading (OCR output to Markdown) or a bullet before a TOC line.
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*[-*•]\s+")
-_EMPHASIS = re.compile(r"\*\*|__")
+_MARKDOWN_HEADING = lazy_compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = lazy_compile(r"^\s*[-*•]\s+")
+_EMPHASIS = lazy_compile(r"\*\*|__")
 _FORM_FEED = "\f"
 
 
@@ -307,8 +308,8 @@ def _furniture_key(text: str) -> str | None:
 
 
 # A heading set in spaced capitals, as a PDF's text gives it: "R E F E R E N C E S".
-_LETTER_SPACED = re.compile(r"(?<!\S)\w(?: \w){3,}(?!\S)")
-_JOINED_NAMES = re.compile(r"\s*(?:&|/)\s*")
+_LETTER_SPACED = lazy_compile(r"(?<!\S)\w(?: \w){3,}(?!\S)")
+_JOINED_NAMES = lazy_compile(r"\s*(?:&|/)\s*")
 
 
 def _unspace(match: re.Match[str]) -> str:
@@ -341,7 +342,7 @@ def heading_key(text: str) -> str:
 # --------------------------------------------------------------------------- furniture
 
 
-_LONE_NOTE_NUMBER = re.compile(r"[1-9][0-9]{0,2}\.?")
+_LONE_NOTE_NUMBER = lazy_compile(r"[1-9][0-9]{0,2}\.?")
 #: Marks a web page puts after a note's text to lead back to its call.
 _BACK_LINKS = ("↩", "↩︎", "^")
 
@@ -411,7 +412,7 @@ def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
 
 
 # What may stand beside a running head on its line: the page's number ("16 REPORT TITLE").
-_BESIDE_HEAD = re.compile(r"[ \t\f]*(?:[1-9][0-9]{0,2}|[ivxlc]{1,6})[ \t\f]*")
+_BESIDE_HEAD = lazy_compile(r"[ \t\f]*(?:[1-9][0-9]{0,2}|[ivxlc]{1,6})[ \t\f]*")
 
 
 def _with_page_number(text: str, start: int, end: int) -> tuple[int, int]:
@@ -536,7 +537,7 @@ def _heads_source_list(key: str) -> bool:
 # A running head with its page number at the end, as PDF text gives it on every other page:
 # "Being Free in Asia: Country Report 61". Three words at least before the number, which has at
 # most three digits (a year is not a page number).
-_HEAD_WITH_PAGE = re.compile(r"^(\S+(?:\s+\S+){2,})\s+(\d{1,3})$")
+_HEAD_WITH_PAGE = lazy_compile(r"^(\S+(?:\s+\S+){2,})\s+(\d{1,3})$")
 
 
 def _without_page_number(key: str) -> tuple[str, int | None]:
@@ -557,7 +558,7 @@ def _numbered_running_heads(counts: Counter[str]) -> set[str]:
 
 
 # "2/14": page 2 of 14, as UN documents number their pages.
-_PAGE_OF_TOTAL = re.compile(r"([1-9][0-9]{0,3})/([1-9][0-9]{0,3})")
+_PAGE_OF_TOTAL = lazy_compile(r"([1-9][0-9]{0,3})/([1-9][0-9]{0,3})")
 
 
 def _page_of_total(key: str | None) -> int | None:
@@ -581,7 +582,7 @@ def _page_of_totals(counts: Counter[str]) -> set[int]:
 
 # A page separator a PDF-to-text converter writes between pages: a rule around the page's word and
 # number ("------ PAGINA 44 ------", "=== Page 3 ===").
-_PAGE_SEPARATOR = re.compile(
+_PAGE_SEPARATOR = lazy_compile(
     r"[-=*_~]{3,}\s*(?i:page|pagina|página|seite|p\.)\s*\d{1,4}\s*[-=*_~]{3,}"
 )
 
@@ -650,7 +651,7 @@ def _is_known_heading(line: str) -> bool:
 # Headings of what follows a report's sources: annexes and appendices, notes on the authors,
 # acknowledgements, glossaries, lists of other things than sources, and the version control and
 # terms of reference that close a UK Home Office note.
-_BACK_MATTER = re.compile(
+_BACK_MATTER = lazy_compile(
     r"(?:annex(?:es|e)?|appendix|appendices|chapter|part)\b(?:\s+[0-9ivxlcA-Z]{1,5}\b)?"
     r"|(?:about the authors?|notes on (?:the )?contributors|acknowledge?ments?|glossary|index"
     r"|version control(?: and feedback)?|terms of reference"
@@ -1355,8 +1356,8 @@ def _is_group_name_line(text: str) -> bool:
 _GROUP_NAME_WORDS = 8
 
 
-_BLANK_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")
-_BLANK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
+_BLANK_BEFORE = lazy_compile(r"\n[ \t]*\n[ \t]*$")
+_BLANK_AFTER = lazy_compile(r"[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
 
 
 def _stands_alone(text: str, source: SourceBlock) -> bool:
@@ -1476,13 +1477,13 @@ def _text_before(texts: Sequence[str], index: int) -> str:
 #: A line at least this share of the block's longest was broken at the measure of the page.
 _WRAPPED_SHARE = 0.75
 # A line that ends on an initial ("... Undersecretary Alicia R.") goes on with the name.
-_ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+_ENDS_ON_INITIAL = lazy_compile(r"(?:^|\s)[A-Z]\.$")
 # How a line may end an entry: a full stop, a closing bracket or quote, a number, an address.
-_ENDS_ENTRY = re.compile(r"(?:[.)\]\"”’'\d]|https?://\S+|\.\w{2,4}/?)\s*$")
+_ENDS_ENTRY = lazy_compile(r"(?:[.)\]\"”’'\d]|https?://\S+|\.\w{2,4}/?)\s*$")
 
 
 # An entry of its own without a date opens with an inverted name: "Ansell, A. and J. Gingrich,".
-_INVERTED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z]\.|[A-Z][a-z]+ )")
+_INVERTED_NAME = lazy_compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, (?:[A-Z]\.|[A-Z][a-z]+ )")
 #: Entries split after their first line that show a list's text splits them so.
 _SPLIT_EVIDENCE = 2
 
@@ -1613,10 +1614,10 @@ def _opens_entry(line: str) -> bool:
 
 
 # An entry that stops inside its list of authors: on "and", "&", a comma or a semicolon.
-_NAMES_GO_ON = re.compile(r"(?:\band|&|[,;])$")
+_NAMES_GO_ON = lazy_compile(r"(?:\band|&|[,;])$")
 
 # An entry that stops where its address should follow ("Available at", "Retrieved from").
-_ADDRESS_ENDING = re.compile(r"(?i)\b(?:at|from|via)\s*:?$")
+_ADDRESS_ENDING = lazy_compile(r"(?i)\b(?:at|from|via)\s*:?$")
 
 
 def _opens_dated_entry_strictly(line: str) -> bool:
@@ -1675,7 +1676,7 @@ def _opens_list_mark(line: str) -> bool:
     return opens_with_list_mark(line)
 
 
-_ADDRESS_LEAD = re.compile(
+_ADDRESS_LEAD = lazy_compile(
     r"(?:available(?:\s+(?:at|from|online)\b|\s*:|$)|retrieved\s+(?:from|on)\b"
     r"|accessed\s*(?:on\b|:|\d)|url\s*:)",
     re.IGNORECASE,
@@ -1745,7 +1746,7 @@ def _opens_dated_entry(line: str) -> bool:
     return entry.author is not None and entry.date is not None
 
 
-_PAGE_NUMBER = re.compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
+_PAGE_NUMBER = lazy_compile(r"\s*(?:[0-9]{1,4}|[ivxlc]{1,7})\s*")
 #: Page numbers in a row right under a list's heading that make it a contents page's line,
 #: and the titles that may stand between them (the contents' last lines).
 _TOC_PAGE_NUMBERS = 3
@@ -1753,10 +1754,10 @@ _TOC_TITLES_AFTER = 2
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
-_YEAR_OR_ADDRESS = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?:|www\.")
+_YEAR_OR_ADDRESS = lazy_compile(r"\b(?:1[6-9]|20)\d\d\b|https?:|www\.")
 #: Running text that cites sources by year: this many words at least, in two sentences or more.
 _CITING_PROSE_WORDS = 40
-_SENTENCE_END = re.compile(r"[a-z0-9)][.!?](?:\s+[A-Z]|\s*$)")
+_SENTENCE_END = lazy_compile(r"[a-z0-9)][.!?](?:\s+[A-Z]|\s*$)")
 
 
 def _is_prose(text: str) -> bool:
@@ -1963,7 +1964,7 @@ def _chain_bodies(
 
 
 # A line that opens a sentence after a line that ended one, blank lines between or not.
-_SENTENCE_OPENS_LINE = re.compile(r"[.”)][ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z“\"‘])")
+_SENTENCE_OPENS_LINE = lazy_compile(r"[.”)][ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[A-Z“\"‘])")
 
 
 def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -2037,7 +2038,7 @@ def _column_bodies(
 
 # A line that opens a note's text: a capital or an opening quotation mark after a line that
 # ends a sentence ("Submission by Namati." / "Submission by Susan Park, ...").
-_ENTRY_AFTER_SENTENCE = re.compile(r"[.”)][ \t]*\n[ \t]*(?=[A-Z“\"‘])")
+_ENTRY_AFTER_SENTENCE = lazy_compile(r"[.”)][ \t]*\n[ \t]*(?=[A-Z“\"‘])")
 
 
 def _last_entry_start(text: str, start: int, end: int) -> int | None:

@@ -12,10 +12,10 @@ Sentences are only spans: callers look up what lies inside them in the ``Documen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from provenance.model import Document, Region
+from provenance.regex_store import lazy_compile
 
 # Words that take a full stop without ending a sentence (compared case-insensitively, without
 # their final stop). Month abbreviations stay here: a date or citation follows them.
@@ -30,28 +30,28 @@ _ABBREVIATION_WORDS = """
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # Dotted abbreviations: "e.g.", "i.e.", "U.S.", "U.N.", "a.m.", "p.m." (a token with inner stops).
-_DOTTED = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]$")
+_DOTTED = lazy_compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]$")
 
 # Candidate ends: a run of terminal punctuation. What comes after is checked in Python, since
 # it depends on the word before and on brackets still open.
-_TERMINAL = re.compile(r"[.!?…]+")
+_TERMINAL = lazy_compile(r"[.!?…]+")
 
 # What a sentence keeps after its full stop: closing quotes and brackets, then note markers.
-_CLOSERS = re.compile(
+_CLOSERS = lazy_compile(
     r"""(?:["'”’»)\]]|\*\*)*"""
     r"""(?:<sup>\s*\d{1,3}\s*</sup>|\[\^?\d{1,3}\]|[¹²³⁰⁴-⁹]+|\d{1,3}(?=\s+(?:["“‘(\[]?[A-Z]|\d{1,3}\.\s)))?"""
     r"""(?:["'”’»)\]])*"""
 )
 
 # A sentence can start with a capital, a digit, an opening quote or bracket, or markup.
-_STARTER = re.compile(r"""["“‘'(\[*#<]*[A-Z0-9À-ÖØ-Þ]""")
+_STARTER = lazy_compile(r"""["“‘'(\[*#<]*[A-Z0-9À-ÖØ-Þ]""")
 
 # A list label before a full stop: "1.", "3.3.3.", "b.", "IV.", "- 2.".
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"\s*(?:[-*•]\s*)?[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxlIVXL]{1,5})[)\]]?\s*$"
 )
 # A blank line, or a line break before a bullet or Markdown heading, always ends a sentence.
-_BLANK_LINE = re.compile(r"\n[ \t\f\r]*\n|\n(?=[ \t]*(?:[-*•][ \t]|#{1,6}[ \t]))")
+_BLANK_LINE = lazy_compile(r"\n[ \t\f\r]*\n|\n(?=[ \t]*(?:[-*•][ \t]|#{1,6}[ \t]))")
 # Characters of the word before a full stop besides letters and digits ("U.S", "e.g", "al-").
 _TOKEN_CHARS = frozenset("._'’-")
 
@@ -124,7 +124,7 @@ def _open_parenthesis(text: str, start: int, stop: int) -> int | None:
     return None
 
 
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = lazy_compile(r"\S")
 
 
 def _is_boundary(

@@ -42,6 +42,7 @@ import attrs
 
 from provenance import regex_store
 from provenance.errors import InputError
+from provenance.regex_store import lazy_compile
 
 __all__ = ["MAX_BYTES", "DecodedText", "read_bytes_as_text", "read_file", "read_raw"]
 
@@ -108,14 +109,14 @@ _BZIP2: Final = re.compile(rb"BZh[1-9]1AY&SY")
 _CP1252_UNDEFINED: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 # surrogateescape turns each undecodable byte into one of these code points.
-_ESCAPED: Final = re.compile("[\udc80-\udcff]")
-_NON_ASCII: Final = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_ESCAPED: Final = lazy_compile("[\udc80-\udcff]")
+_NON_ASCII: Final = lazy_compile("[^\x00-\x7f\udc80-\udcff]")
 # A valid three- or four-byte UTF-8 sequence (a curly quote is E2 80 9C) is, read as cp1252, a
 # lowercase accented letter followed by two symbols ("â€œ"): real cp1252 text has next to none.
 _WIDE: Final = regex_store.compiled("[\u0800-\ud7ff\ue000-\U0010ffff]")
-_NEWLINES: Final = re.compile("\r\n?")
+_NEWLINES: Final = lazy_compile("\r\n?")
 # Control characters that do not occur in text (tab, newline, form feed, escape... do).
-_CONTROL: Final = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL: Final = lazy_compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 _SNIFF: Final = 4096
 

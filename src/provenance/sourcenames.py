@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
 from provenance.parsers.references import opens_with_ditto
+from provenance.regex_store import lazy_compile
 
 __all__ = [
     "CONNECTORS",
@@ -40,8 +41,8 @@ __all__ = [
     "source_key",
 ]
 
-_BRACKETED = re.compile(r"\[[^\]]*\]")
-_NON_WORD = re.compile(r"[^\w\s]")
+_BRACKETED = lazy_compile(r"\[[^\]]*\]")
+_NON_WORD = lazy_compile(r"[^\w\s]")
 
 
 def source_key(name: str) -> str:
@@ -113,7 +114,7 @@ def edition_stem(cited: str) -> str | None:
     return stem if stem and _EDITION_YEAR.fullmatch(year) else None
 
 
-_EDITION_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
+_EDITION_YEAR = lazy_compile(r"(?:1[6-9]|20)\d\d")
 
 
 def _edition_match(cited: str, listed: str) -> bool:
@@ -213,24 +214,24 @@ _LEAD_CHARS = 400
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
 # commas, the last name after "&" or "and") up to the first ". " or "(" or quote or digit.
-_LEADING_NAME = re.compile(
+_LEADING_NAME = lazy_compile(
     r"[A-Z][\w'’&-]*(?:\.(?=[\w,]))?(?:,?\s+(?:(?:of|the|for|and|on|in|de|du|la|le|&)\s+)*"
     r"[A-Z][\w'’&-]*(?:\.(?=[\s,]+(?:(?:&|and)\s+)?[A-Z][\w'’-]*[,.]))?)*"
 )
 
 
-_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&(?:amp;)?|\band\b)\s*")
+_NAME_LIST_SEPARATOR = lazy_compile(r"\s*(?:,|;|&(?:amp;)?|\band\b)\s*")
 #: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.", "J.-P.".
-_GIVEN = re.compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
+_GIVEN = lazy_compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
 
 
 # A name in its natural order: given names or initials, then a capitalised family name.
-_NATURAL = re.compile(r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+")
+_NATURAL = lazy_compile(r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+")
 
 
 # "... and Jane Doe", "... & D. Hidalgo": a list of authors ends with "and" before the last one
 # ("Oka, Natsuko, Research Fellow" does not).
-_LAST_JOINED = re.compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
+_LAST_JOINED = lazy_compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
 
 
 def _natural(part: str) -> bool:
@@ -239,7 +240,7 @@ def _natural(part: str) -> bool:
 
 # An inverted family name of two words, by a space or a hyphen, then given names or initials:
 # "Garcia Rincón, M.F.", "Bayudan-Dacuycuy, C.".
-_COMPOUND_FAMILY = re.compile(r"([A-Z][\w'’]+)[ -]([A-Z][\w'’]+),\s*([^,;&]+)")
+_COMPOUND_FAMILY = lazy_compile(r"([A-Z][\w'’]+)[ -]([A-Z][\w'’]+),\s*([^,;&]+)")
 
 
 def compound_family(author: str) -> tuple[str, str] | None:
@@ -254,7 +255,7 @@ def compound_family(author: str) -> tuple[str, str] | None:
 
 # One person named given name first, whose family name starts with a particle: "Delphine van
 # Solinge", "Ludwig von Mises"; the particle shows where the family name starts.
-_PARTICLE_NAME = re.compile(
+_PARTICLE_NAME = lazy_compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,3}((?:van|von|de|da|del|della|der|den|du|le|la|ter|ten)"
     r"(?:\s+(?:der|den|de|la|le))?\s+[A-Z][\w'’-]+)"
 )
@@ -268,7 +269,7 @@ def _particle_family_key(name: str) -> list[str]:
 
 # The editors' mark after a list of names ("Ashe, S. D., ... & Winter, A. (Eds.)"): the names
 # are cited without it ("Ashe et al. 2020").
-_EDITORS = re.compile(r"[\s,]*\(?\b(?:eds?|editors?)\b\.?\)?[\s.]*$", re.IGNORECASE)
+_EDITORS = lazy_compile(r"[\s,]*\(?\b(?:eds?|editors?)\b\.?\)?[\s.]*$", re.IGNORECASE)
 
 
 def near_spelling(a: str, b: str) -> bool:
@@ -288,7 +289,7 @@ def near_spelling(a: str, b: str) -> bool:
 
 
 # An entry's list of authors cut short after the first: "Heltberg, Rasmus, et al", "Jones et al.".
-_ET_AL_END = re.compile(r"[\s,]+et\.?\s+al\b\.?$", re.IGNORECASE)
+_ET_AL_END = lazy_compile(r"[\s,]+et\.?\s+al\b\.?$", re.IGNORECASE)
 
 
 #: Shortest word whose misspelling is still taken for it (shorter names differ by a letter).
@@ -336,15 +337,15 @@ def family_keys(name: str) -> list[str]:
 
 
 # An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".
-_BRACKETED_ACRONYM = re.compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
+_BRACKETED_ACRONYM = lazy_compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
 # A word of an organisation's name that gives its initial (connectors such as "of" do not).
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_CAPITALISED = lazy_compile(r"[A-Z][\w'’-]*")
 
 
 # A news agency after the city it filed from, as monitoring services (FBIS, BBC Monitoring)
 # name a transmission: "Hong Kong AFP", "Tehran IRNA", "Paris AFP" [in English]; reports cite
 # the agency alone ("AFP 30 Jan. 1992").
-_DATELINE_AGENCY = re.compile(r"(?:[A-Z][a-z][\w'’-]*\s+){1,2}([A-Z]{2,6})")
+_DATELINE_AGENCY = lazy_compile(r"(?:[A-Z][a-z][\w'’-]*\s+){1,2}([A-Z]{2,6})")
 
 
 def _dateline_agency_key(name: str) -> list[str]:

@@ -29,19 +29,19 @@ a regular expression (as linters read their ``noqa`` comments) rather than by a 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from provenance.findings import Finding
+from provenance.regex_store import lazy_compile
 
 #: The rule that reports malformed directives; a directive cannot suppress it.
 RULE_ID = "invalid-suppression"
 
 # ``provenance: ignore[ids] reason``, the reason running to the end of the line or to the end
 # of the HTML comment around the directive.
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_compile(
     r"(?P<open><!--[ \t]*)?(?P<marker>(?:#|//)[ \t]*)?"
     r"provenance:[ \t]*ignore\[(?P<ids>[^\]\n]*)\](?P<reason>[^\n]*)"
 )

@@ -44,6 +44,7 @@ from provenance.figures import Breakdown, Change, Figure, FigureMention
 from provenance.model import DateMention, DateRange, DateValue, Region
 from provenance.parsers.figures import iter_figures
 from provenance.parsers.relative import iter_relatives
+from provenance.regex_store import lazy_compile
 from provenance.sentences import iter_sentences
 from provenance.span import Intervals, LineIndex, Span
 from provenance.temporal import (
@@ -318,9 +319,11 @@ def build_timeline(
 # What may stand between a relative expression and the absolute date of the same statement:
 # "one month earlier, in September 2004", "In May 2004, just one year later", "November 15 of
 # the same year".
-_GLUE = re.compile(r"[ \t\n]*,?[ \t\n]*(?:(?:in|on|of|during|by|that is|i\.e\.)[ \t\n]+)?\Z", re.I)
-_GLUE_AFTER = re.compile(r"[ \t\n]*,?[ \t\n]*(?:(?:in|on|of|during|by)[ \t\n]+)?", re.I)
-_BIRTH = re.compile(r"\b(?:born|birth|delivered|gave\s+birth)\b", re.I)
+_GLUE = lazy_compile(
+    r"[ \t\n]*,?[ \t\n]*(?:(?:in|on|of|during|by|that is|i\.e\.)[ \t\n]+)?\Z", re.I
+)
+_GLUE_AFTER = lazy_compile(r"[ \t\n]*,?[ \t\n]*(?:(?:in|on|of|during|by)[ \t\n]+)?", re.I)
+_BIRTH = lazy_compile(r"\b(?:born|birth|delivered|gave\s+birth)\b", re.I)
 _CHILD_WORDS = frozenset(
     [
         "boy",
@@ -337,28 +340,28 @@ _CHILD_WORDS = frozenset(
         "babies",
     ]
 )
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z]+)?)+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*(?:['’]s)?")
-_FROM_RANGE = re.compile(r"\b(?:from|between)[ \t\n]+\Z", re.I)
-_SENTENCING = re.compile(
+_NAME = lazy_compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z]+)?)+")
+_WORD = lazy_compile(r"[A-Za-z][A-Za-z-]*(?:['’]s)?")
+_FROM_RANGE = lazy_compile(r"\b(?:from|between)[ \t\n]+\Z", re.I)
+_SENTENCING = lazy_compile(
     r"\b(?:sentenc\w*|prison|imprisonment|jail|term|fined|ban(?:ned)?|visa|permit)\b", re.I
 )
 #: Characters either side of an age searched for who it is about.
 _AROUND = 300
 #: More birth dates than this near an age: a register or a table, not a narrative to link.
 _MAX_BIRTHS = 20
-_OF = re.compile(r"[ \t\n]+of[ \t\n]+\Z", re.I)
-_OPENS_CLAUSE = re.compile(r"\s*(?:(?:in|on|by|during|from|as[ \t]+of)\s+)?\Z", re.I)
+_OF = lazy_compile(r"[ \t\n]+of[ \t\n]+\Z", re.I)
+_OPENS_CLAUSE = lazy_compile(r"\s*(?:(?:in|on|by|during|from|as[ \t]+of)\s+)?\Z", re.I)
 # Words without which a paragraph states no change (and needs no lone counts to compare).
-_CHANGE_WORDS = re.compile(r"(?i:fold|times|per[ \t]*cent|percent)(?![A-Za-z])|%")
+_CHANGE_WORDS = lazy_compile(r"(?i:fold|times|per[ \t]*cent|percent)(?![A-Za-z])|%")
 # Words without which a paragraph states no total with parts and no change.
-_FIGURE_WORDS = re.compile(
+_FIGURE_WORDS = lazy_compile(
     r"(?i:fold|times|per[ \t]*cent|percent|including|comprising|consisting|made[ \t]+up"
     r"|namely|of[ \t]+wh(?:om|ich)|among[ \t]+(?:them|whom))(?![A-Za-z])|%"
     r"|[(:][ \t]*(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|an?)(?![A-Za-z]))"
 )
-_THAT_TIME = re.compile(r"[ \t]+(?:at[ \t]+(?:that|the)[ \t]+time|then)\b", re.I)
-_THEN = re.compile(r"\bthen[ \t]+\Z", re.I)
+_THAT_TIME = lazy_compile(r"[ \t]+(?:at[ \t]+(?:that|the)[ \t]+time|then)\b", re.I)
+_THEN = lazy_compile(r"\bthen[ \t]+\Z", re.I)
 #: How many statements back an anchor is looked for.
 _LOOK_BACK = 50
 

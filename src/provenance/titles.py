@@ -18,19 +18,20 @@ import re
 from collections.abc import Sequence
 
 from provenance.model import Heading
+from provenance.regex_store import lazy_compile
 from provenance.segment import SECTION_HEADINGS, Segmentation, heading_key
 
 #: How far into the text a title is looked for.
 HEAD_CHARS = 8000
 
 # First lines that name a page's furniture or a list, not the document.
-_NOT_TITLES = re.compile(
+_NOT_TITLES = lazy_compile(
     r"^(?:table of contents|contents|search(?: website)?|home|menu|skip to (?:main )?content|"
     r"navigation|print|share|back|top)$",
     re.IGNORECASE,
 )
 # Labels of a site's navigation: a menu holding two of these (or a third of its lines) is a menu.
-_NAVIGATION = re.compile(
+_NAVIGATION = lazy_compile(
     r"^(?:home(?: ?page)?|archives? home ?page|menu|search(?: (?:website|this site))?|"
     r"about(?: us| our \w+| the \w+)?|contact(?: us)?|press(?: room| releases)?|"
     r"order publications|publications|multimedia|resources(?: for .*)?|faq|"
@@ -41,9 +42,9 @@ _NAVIGATION = re.compile(
     re.IGNORECASE,
 )
 # An archive's record of the document, not the document: its number and its author line.
-_ARCHIVE = re.compile(r"^(?:dokument|document|record)\s*#\s*\d+$|\((?:autor|author)\)$", re.I)
+_ARCHIVE = lazy_compile(r"^(?:dokument|document|record)\s*#\s*\d+$|\((?:autor|author)\)$", re.I)
 # A UN masthead: each cell of the line is one of these (cells are set apart by wide spaces).
-_MASTHEAD_CELL = re.compile(
+_MASTHEAD_CELL = lazy_compile(
     r"^(?:united|nations|united nations|general assembly|general|distr\.?(?:: ?general)?|"
     r"original: ?\w+|[A-Z]|human rights council|economic and social council|security council|"
     r"working group on the universal periodic review|[\w-]+ session|"
@@ -51,10 +52,10 @@ _MASTHEAD_CELL = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATE_CELL = re.compile(rf"(?i)^(?:[\w ]+, )?[\d–-]+ (?:{_MONTHS})[\w–\- ]* \d{{4}}$")
+_DATE_CELL = lazy_compile(rf"(?i)^(?:[\w ]+, )?[\d–-]+ (?:{_MONTHS})[\w–\- ]* \d{{4}}$")
 # A sentence ending inside the line ("Monitor. British"): prose, not a title.
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
-_CELL_GAP = re.compile(r"\s{3,}")
+_SENTENCE_INSIDE = lazy_compile(r"[a-z]{2}[.!?] +[A-Z]")
+_CELL_GAP = lazy_compile(r"\s{3,}")
 
 
 def clean_title(line: str) -> str:
@@ -62,7 +63,7 @@ def clean_title(line: str) -> str:
     return re.sub(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$", "", line)
 
 
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = lazy_compile(r"\S+")
 
 
 def could_be_title(line: str) -> bool:
@@ -268,10 +269,10 @@ def _from_headings(head: _Head, headings: Sequence[Heading], after: int) -> str 
 
 
 # A page's <title> names the site beside the document: "Refworld | Korea: ...", "... - ecoi.net".
-_STRONG_SEPARATOR = re.compile(r"\s+\|\s+|\s+::\s+|\s*»\s*")
-_DASH_SEPARATOR = re.compile(r"\s+[–—-]\s+")
+_STRONG_SEPARATOR = lazy_compile(r"\s+\|\s+|\s+::\s+|\s*»\s*")
+_DASH_SEPARATOR = lazy_compile(r"\s+[–—-]\s+")
 # A site's name: a domain, or a few words without the digits or colon a document's title has.
-_SITE = re.compile(r"^(?:\S+\.(?:[a-z]{2,4})|[^\d:]+)$", re.IGNORECASE)
+_SITE = lazy_compile(r"^(?:\S+\.(?:[a-z]{2,4})|[^\d:]+)$", re.IGNORECASE)
 
 
 def _usable(candidate: str) -> bool:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import calendar
 import random
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
+from provenance.regex_store import lazy_compile
 from provenance.segment import SECTION_HEADINGS, heading_key
 from provenance.span import LineIndex
 
@@ -174,9 +174,9 @@ _WEEKDAYS = list(calendar.day_name)
 _MONTHS = [m for m in calendar.month_name if m]
 _MONTH = "|".join(_MONTHS)
 _WEEKDAY = "|".join(_WEEKDAYS)
-_DAY_FIRST = re.compile(rf"\b({_WEEKDAY}),? (\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b")
-_MONTH_FIRST = re.compile(rf"\b({_WEEKDAY}),? ({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
-_FULL_DATE = re.compile(
+_DAY_FIRST = lazy_compile(rf"\b({_WEEKDAY}),? (\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b")
+_MONTH_FIRST = lazy_compile(rf"\b({_WEEKDAY}),? ({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
+_FULL_DATE = lazy_compile(
     rf"\b(\d{{1,2}}) ({_MONTH}) (\d{{4}})\b|\b({_MONTH}) (\d{{1,2}}), (\d{{4}})\b"
 )
 
@@ -224,7 +224,7 @@ def impossible_date(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:
         )
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 def change_citation_date(text: str, truth: Mapping[str, Any]) -> Iterator[Fault]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from provenance.findings import Finding, Severity
 from provenance.model import Document
+from provenance.regex_store import lazy_compile
 from provenance.sourcenames import leading_name
 from provenance.span import Span
 
@@ -99,7 +99,7 @@ def prediction(
     }
 
 
-_QUOTED = re.compile(r'"([^"]+)"')
+_QUOTED = lazy_compile(r'"([^"]+)"')
 
 
 def _hedge(document: Document, finding: Finding, line_of: LineOf | None) -> dict[str, Any]:

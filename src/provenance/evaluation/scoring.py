@@ -9,11 +9,12 @@ and F1 follow, and counts add up across documents, so a corpus figure is micro-a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+
+from provenance.regex_store import lazy_compile
 
 Truth = Mapping[str, Any]
 
@@ -91,7 +92,7 @@ def normal_field(value: Any) -> str:
 
 #: Words that lead into a citation without naming its source ("see", "cf.", "qtd. in"): an
 #: annotator may keep them in the citation's text, a reader may leave them out.
-_SIGNAL = re.compile(
+_SIGNAL = lazy_compile(
     r"^(?:(?:see,? )?e\.g\.,?|cf\.|for example,?|(?:as )?(?:cited|quoted|qtd\.?) in"
     r"|see also|see)\s+"
 )
@@ -227,7 +228,7 @@ def _field_counts(
     return Counts(tp=tp, fp=in_predicted - tp, fn=in_truth - tp)
 
 
-_BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+_BRACKETED = lazy_compile(r"\s*\[[^\]]*\]")
 
 
 def _normal_author(value: Any) -> str:

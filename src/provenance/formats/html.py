@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Final
 from provenance.errors import InputError
 from provenance.formats import Extracted
 from provenance.places import Place, PlaceMap
+from provenance.regex_store import lazy_compile
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -39,11 +40,11 @@ _EXTRA = "pip install 'provenance[html]'"
 _SUPERSCRIPT: Final = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # The text of a note call: "3", "[3]", "(3)", "3)", and with the word GOV.UK prints for
 # screen readers, "[footnote 3]" (also "note 3", "endnote 3"); notes run from 1 to 999.
-_CALL_TEXT: Final = re.compile(
+_CALL_TEXT: Final = lazy_compile(
     r"[\[(]?(?:(?:foot|end)?note[ \t\u00a0]+)?([1-9]\d{0,2})[\])]?", re.IGNORECASE
 )
 _CHARSET: Final = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECLARATION: Final = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_XML_DECLARATION: Final = lazy_compile(r"\A\s*<\?xml[^>]*\?>")
 _DROPPED: Final = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "form", "button", "select",
@@ -62,7 +63,7 @@ _FURNITURE_WORDS: Final = frozenset(
         "related", "banner", "sr-only", "visually-hidden",
     }
 )  # fmt: skip
-_WORD_SPLIT: Final = re.compile(r"[\s_-]+")
+_WORD_SPLIT: Final = lazy_compile(r"[\s_-]+")
 _BLOCKS: Final = frozenset(
     {
         "p", "div", "section", "article", "main", "blockquote", "pre", "table", "ul", "ol",

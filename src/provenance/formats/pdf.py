@@ -40,6 +40,7 @@ import attrs
 from provenance.errors import InputError
 from provenance.formats import Extracted
 from provenance.places import Place, PlaceMap
+from provenance.regex_store import lazy_compile
 from provenance.wording import counted
 
 if TYPE_CHECKING:
@@ -59,22 +60,22 @@ _LIGATURES: Final = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\xa0": " "}
 )
 # A run of raised digits that reads as note calls: "12", "3,4", "5-7".
-_CALL_DIGITS: Final = re.compile(r"[1-9]\d{0,2}(?:[,\-–][1-9]\d{0,2})*")
+_CALL_DIGITS: Final = lazy_compile(r"[1-9]\d{0,2}(?:[,\-–][1-9]\d{0,2})*")
 # A page number standing alone: "12", "- 12 -", "Page 12", "Page 12 of 40", "12/40", "xii".
-_PAGE_NUMBER: Final = re.compile(
+_PAGE_NUMBER: Final = lazy_compile(
     r"(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
     re.IGNORECASE,
 )
 # What a note at a page's foot opens with: its number (already turned superscript, or plain).
-_NOTE_LEAD: Final = re.compile(
+_NOTE_LEAD: Final = lazy_compile(
     r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|[1-9]\d{0,2}(?:\.?(?=\s)|$))"
 )
 _FROM_SUPERSCRIPT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_LONE_CALL: Final = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}")
-_BOLD: Final = re.compile(r"Bold|Black|Heavy|Semibold|Demi|,B\b", re.IGNORECASE)
-_CID: Final = re.compile(r"\(cid:\d+\)")
+_LONE_CALL: Final = lazy_compile(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}")
+_BOLD: Final = lazy_compile(r"Bold|Black|Heavy|Semibold|Demi|,B\b", re.IGNORECASE)
+_CID: Final = lazy_compile(r"\(cid:\d+\)")
 # A bullet or a list number opening a line: an item of its own, not the rest of the last one.
-_LIST_MARK: Final = re.compile(r"\s*(?:[-•*▪◦–]\s|\(?[0-9a-zA-Z]{1,3}[.)]\s)")
+_LIST_MARK: Final = lazy_compile(r"\s*(?:[-•*▪◦–]\s|\(?[0-9a-zA-Z]{1,3}[.)]\s)")
 # Share of a page's height, at its top and its foot, where running heads and page numbers sit.
 _MARGIN: Final = 0.15
 # A footnote is set at most this share of the running text's size.

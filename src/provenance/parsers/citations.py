@@ -20,7 +20,6 @@ a number (``Country Reports 1999 2000``) the last date is the citation's date.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,6 +30,7 @@ from lark.exceptions import VisitError
 from provenance.errors import GrammarError
 from provenance.grammars import parse_full
 from provenance.model import Citation, CitationValue, Date, DateRange
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = ["MAX_AUTHOR_WORDS", "iter_citations", "parse_citation_group"]
@@ -269,7 +269,7 @@ def _joined_locator(tokens: list[Token]) -> str:
 
 
 # A ";" that ends an HTML character reference ("&amp;", "&#38;"), not a group's separator.
-_ENTITY_END = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
+_ENTITY_END = lazy_compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6})$")
 
 
 def _readable_parts(inside: str) -> list[tuple[int, _Located]]:

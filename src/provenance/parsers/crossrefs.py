@@ -9,7 +9,6 @@ treaties do not use (``3.3.1``, ``1.g``, ``Chapter Two``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lark import Token, Tree
@@ -18,6 +17,7 @@ from provenance.errors import GrammarError
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import CrossReference, CrossRefKind
 from provenance.number_words import NUMBER_WORDS
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = [
@@ -31,7 +31,7 @@ __all__ = [
 _GRAMMAR = "crossref"
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-_ROMAN_SHAPE = re.compile(r"^[IVX]+$")
+_ROMAN_SHAPE = lazy_compile(r"^[IVX]+$")
 
 _KINDS: dict[str, CrossRefKind] = {
     "section": "section",
@@ -47,7 +47,7 @@ _KINDS: dict[str, CrossRefKind] = {
 # Where a cross-reference may start: a kind word, "see ... at", or the comma of a pinpoint
 # ("Ibid., chapter 4"). The grammar decides.
 _KIND_AHEAD = r"sections?|chapters?|appendi|annex|parts?\b|para"
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?i:\b(?:see|cf\.|compare|refer to)\s+(?:also\s+)?(?=at\b|" + _KIND_AHEAD + r")"
     r"|,[ \t]*(?=" + _KIND_AHEAD + r")"
     r"|\b(?:sections?\b|chapters?\b|appendix\b|appendices\b|annex(?:es)?\b|parts?\b"

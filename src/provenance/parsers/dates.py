@@ -40,6 +40,7 @@ from provenance.errors import GrammarError
 from provenance.folding import lowered_pieces
 from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Date, DateMention, DateRange, DateValue, Qualifier
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = ["iter_dates", "month_number", "parse_date"]
@@ -225,7 +226,7 @@ _CANDIDATE_REACH = 256
 # A number that a label makes a page, paragraph, article, resolution or serial number is not a
 # date, even in the years' range: "No. 1998", "para. 20 May", "Resolutions 1325 and 1820".
 # Checked only for candidates that start with a digit, on the text just before them.
-_LABELLED = re.compile(
+_LABELLED = lazy_compile(
     r"(?:\b(?i:nos?|nr|numbers?|res|resolutions?|decisions?|paras?|paragraphs?|pp?|pages?"
     r"|arts?|articles?|vols?|volumes?|chapters?|ch|sections?|sec|rules?)|§§?)\.?[ \t]*"
     r"(?:\d+[a-z]?[ \t]*(?:,|and|&|[-–])[ \t]*)*\Z"

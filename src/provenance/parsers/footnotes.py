@@ -8,7 +8,6 @@ which asks ``parse_footnote_body_start`` whether a block opens with a note numbe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -16,6 +15,7 @@ from lark import Token, Tree
 
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import FootnoteMarker, MarkerStyle
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = [
@@ -40,17 +40,17 @@ _MARKER_STYLES: dict[str, MarkerStyle] = {
 }
 
 # Where a note call may start. The grammar decides whether one does.
-_MARKER_CANDIDATE = re.compile(
+_MARKER_CANDIDATE = lazy_compile(
     r"<(?i:sup)>|\[\^?[1-9]|\[(?i:footnote|endnote|note|fn)[ \t\r\n]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]"
 )
 # A superscript digit after a unit is an exponent ("km²"), not a note call.
-_UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
+_UNIT_BEFORE = lazy_compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
 # Longest text a note call or a body lead can take ("<sup>999</sup>: " is 15 characters).
 _MAX_LEAD = 24
 
 # Where a next note may start inside a block: at a line start, or after the end of a sentence
 # (or of a quotation or a parenthesis) where OCR ran it on ("...Petersburg. 27AI Index").
-_NEXT_NOTE_CANDIDATE = re.compile(
+_NEXT_NOTE_CANDIDATE = lazy_compile(
     r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?[ \t]))"
 )
 
@@ -68,16 +68,16 @@ _NEXT_NOTE_CANDIDATE = re.compile(
 # look-behinds, about four times faster on report text.
 # Not a page after a year and a colon ("(Heltberg et al, 2008:4)") nor after a page label
 # glued to it ("(Ibid, p5)", "p.12"): pinpoints of a citation.
-_GLUED_CALL = re.compile(
+_GLUED_CALL = lazy_compile(
     r"(?=\d)(?:(?<![0-9]:)(?<![\s(,;]p)(?<![\s(,;]pp)(?<![\s(,;]p\.)(?<![\s(,;]pp\.)"
     r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)]|$)"
     r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(]))"
 )
 # a number between a sentence end and the next sentence ("... Act. 2 The Advocate"), which is
 # as likely a figure ("in 2019. 3 In"), so a guess;
-_SPACED_CALL = re.compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
+_SPACED_CALL = lazy_compile(r"(?<=[.;:”\"’)]) (\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
-_YEAR_GLUED_CALL = re.compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
+_YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
 # ("transition minerals 5 or reliance", "toxic waste, 22" / "while"). A figure stands so as
 # often, before what it counts ("at least 6 socioeconomic", "in May, 12 people", "5 per cent",
@@ -88,7 +88,7 @@ _YEAR_GLUED_CALL = re.compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n
 # So is a number that ends a line inside a sentence, the next line going on in lower case ("the
 # principles of intergenerational equity, 17" / "common but differentiated ...", as
 # ``pdftotext -layout`` sets a superscript).
-_INNER_CALL = re.compile(
+_INNER_CALL = lazy_compile(
     r"(?<=[a-z,]) (\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
@@ -100,12 +100,12 @@ _INNER_CALL = re.compile(
 # "warrant,1516", "crime.363738", "Clearview. 4647": notes 13 and 14, ...), a guess each: a run
 # of digits glued to a word or standing after a sentence end, read as consecutive numbers (not
 # after a capital: "ABC12345" is a code);
-_CALL_RUN = re.compile(
+_CALL_RUN = lazy_compile(
     r"(?=\d)(?:(?<=[a-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.)|(?<=[.;:”\"’)] ))(?!0)(\d{4,9})"
     r"(?=[\s,;:.)]|$)"
 )
 # a run of four digits that may be a year is read as one ("in 2019. 2020 was").
-_RUN_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_RUN_YEAR = lazy_compile(r"1[89]\d\d|20\d\d")
 
 
 def split_call_run(digits: str) -> list[int] | None:
@@ -131,7 +131,7 @@ def split_call_run(digits: str) -> list[int] | None:
 
 
 # "40 km2", "10 m3": an area or a volume whose exponent lost its superscript, not a call.
-_UNIT_EXPONENT = re.compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|mi)[23]$")
+_UNIT_EXPONENT = lazy_compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|mi)[23]$")
 
 
 def _opens_line(text: str, position: int) -> bool:
@@ -146,7 +146,7 @@ def _opens_line(text: str, position: int) -> bool:
     return not _YEAR_DOT.fullmatch(text, first, position)
 
 
-_YEAR_DOT = re.compile(r"(?:1[89]|20)\d\d\.")
+_YEAR_DOT = lazy_compile(r"(?:1[89]|20)\d\d\.")
 
 
 def iter_call_candidates(

@@ -45,6 +45,7 @@ from provenance.model import (
     IrbCode,
     UnSymbol,
 )
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex, Span
 
 __all__ = [
@@ -193,7 +194,7 @@ _FIRST = r"(?=[A-Z\[ainruÍí])"
 # A hyphen joins a word to a code ("X-E/..."), but after a number it joins two UN symbols given
 # for one document: "E/2003/22-E/C.12/2002/13".
 _BOUNDARY = r"(?<![A-Za-z/_%=&?#@~+\\])(?<![^0-9]-)"
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     _FIRST
     + r"(?:"
     # A joint symbol names one document issued in two series: "A/79/947-S/2025/372".

@@ -125,6 +125,7 @@ from provenance.model import (
 )
 from provenance.parsers.dates import month_number
 from provenance.parsers.index_codes import parse_index_code
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = [
@@ -636,10 +637,10 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
 # An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
-_EDITION = re.compile(
+_EDITION = lazy_compile(
     r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
 )
-_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+_INITIAL_END = lazy_compile(r"(?:^|\s)[A-Z]\.$")
 
 
 def _is_date(text: str) -> bool:
@@ -1424,7 +1425,7 @@ class _EntryTransformer(Transformer[Token, Any]):
 # A necessary condition for a style, checked before its grammar is run: every entry a style
 # accepts contains its anchor (a DATE token holds a year; a footnote source has an index label,
 # an italic or a quoted title). This skips whole-prose parses; the grammar still decides.
-_YEAR = re.compile(r"(?:1[6-9]|20)[0-9][0-9]")
+_YEAR = lazy_compile(r"(?:1[6-9]|20)[0-9][0-9]")
 _ANCHORS: dict[str, re.Pattern[str]] = {
     "irb": _YEAR,
     "irb_loose": _YEAR,
@@ -1432,27 +1433,29 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "correspondence_a": _YEAR,
     "correspondence_b": _YEAR,
     "attachment": _YEAR,
-    "footnote": re.compile(r"[*\"“”„]|(?i:index)"),
+    "footnote": lazy_compile(r"[*\"“”„]|(?i:index)"),
     # A year after a full stop, comma, bracket or initial, ending its segment; a date in
     # brackets; or "n.d.".
-    "author_year": re.compile(
+    "author_year": lazy_compile(
         r"(?:[.,(]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
     ),
     # A year ending its segment after the title: ", 2008." or "(2001)".
-    "author_title": re.compile(
+    "author_title": lazy_compile(
         r"\.\s.*(?:(?:1[6-9]|20)[0-9][0-9][a-z]?\s*(?:[.,:;)]|$)|\((?:1[6-9]|20)[0-9][0-9]\))"
     ),
     # A full stop that ends the author, then more words.
-    "author_dateless": re.compile(r"[^\s.]\.\s+\S"),
+    "author_dateless": lazy_compile(r"[^\s.]\.\s+\S"),
     # A comma, then an opening quotation mark.
-    "comma_note": re.compile(r",\s*[‘\"“*]"),
+    "comma_note": lazy_compile(r",\s*[‘\"“*]"),
     # A comma with a year after it (a date, an access note) or "no date".
-    "comma_plain": re.compile(r",\s*(?:[^,]*(?:1[6-9]|20)[0-9][0-9]|(?i:no date|n\.\s?d|undated))"),
-    "web": re.compile(r"(?i:https?:|www\.)"),
+    "comma_plain": lazy_compile(
+        r",\s*(?:[^,]*(?:1[6-9]|20)[0-9][0-9]|(?i:no date|n\.\s?d|undated))"
+    ),
+    "web": lazy_compile(r"(?i:https?:|www\.)"),
     # The title opens the entry, after a bullet or list number at most.
-    "title_first": re.compile(r"^.{0,12}?[\"“„]"),
+    "title_first": lazy_compile(r"^.{0,12}?[\"“„]"),
 }
 
 
@@ -1630,7 +1633,7 @@ def join_entry_lines(text: str) -> str:
 
 
 # A hyphen that ends a line between two letters or digits, and the word it ends.
-_LINE_END_HYPHEN = re.compile(r"(\S*)([A-Za-z0-9])-[ \t]*\r?\n\s*(?=[A-Za-z0-9])")
+_LINE_END_HYPHEN = lazy_compile(r"(\S*)([A-Za-z0-9])-[ \t]*\r?\n\s*(?=[A-Za-z0-9])")
 
 
 def _unbreak(match: re.Match[str]) -> str:
@@ -1664,7 +1667,7 @@ def ends_with_address(text: str) -> bool:
 
 # An address cut where it cannot end: after "://", "www." or a character that joins its parts
 # ("/" ends many addresses: ".../news/").
-_ADDRESS_GOES_ON = re.compile(r"(?:://|www\.|[\-_=?&%])$")
+_ADDRESS_GOES_ON = lazy_compile(r"(?:://|www\.|[\-_=?&%])$")
 
 
 def classify_reference(text: str, section: str = "references") -> tuple[str, ReferenceEntry]:
@@ -2027,17 +2030,17 @@ def _stops_mid_entry(line: str) -> bool:
 
 
 #: A place and year as the publication facts at the end of an entry write them.
-_PLACE_AND_YEAR = re.compile(r":\s*(?:1[6-9]|20)[0-9][0-9]\.?$")
+_PLACE_AND_YEAR = lazy_compile(r":\s*(?:1[6-9]|20)[0-9][0-9]\.?$")
 
 #: A line that opens with an address or with the words that introduce one.
-_OPENS_WITH_ADDRESS = re.compile(
+_OPENS_WITH_ADDRESS = lazy_compile(
     r"\s*(?:(?i:(?:available|accessible|published|online)\s+(?:from|at|on|via)|(?:accessed|"
     r"retrieved)\s+(?:via|from))\s*:?\s*)?(?:https?:|www\.)"
 )
 
-_URL_BROKEN = re.compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
+_URL_BROKEN = lazy_compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
+_BLANK_LINE = lazy_compile(r"\n[ \t\f\v\r]*\n")
 
 
 def iter_references(

@@ -27,6 +27,7 @@ from provenance.errors import GrammarError
 from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Qualifier
 from provenance.number_words import NUMBER_WORDS, ONES, TENS
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 from provenance.temporal import (
     Age,
@@ -246,7 +247,7 @@ _CANDIDATE = regex_store.compiled(
 )
 # Every expression has one of these words (or a decade) at most _REACH characters after its
 # start: the scan looks for starts only there, so prose without them costs one regex pass.
-_TRIGGER = re.compile(
+_TRIGGER = lazy_compile(
     r"(?<![A-Za-z])(?i:years?|months?|weeks?|days?|decades?|aged?|since)(?![A-Za-z])"
     r"|\d0['’]?s(?![A-Za-z])"
 )

@@ -8,7 +8,6 @@ break); ``parse_url`` gives the URL with spaces and line breaks taken out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lark import Token, Transformer, Tree
@@ -16,6 +15,7 @@ from lark.exceptions import VisitError
 
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import Url
+from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = [
@@ -61,7 +61,7 @@ _LAYOUT = frozenset({"GAP", "WRAP"})
 
 # Where a URL may start: not inside a word, a path or an e-mail address. The grammar decides
 # whether one does. (Scheme-like words are the http/ftp family and their misspellings.)
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?<![\w@.\-/\\:])"
     r"(?:(?i:h{0,2}t{1,3}p{1,2}s?|ftps?)(?=[:;.,/\\])"
     r"|(?i:www\d{0,3})\."
@@ -69,7 +69,7 @@ _CANDIDATE = re.compile(
 )
 # Every candidate holds one of these close to its start ("http:", "//", "x.org/", "www."):
 # searching for them first is many times faster than running _CANDIDATE over all the text.
-_ANCHOR = re.compile(r"[/\\:]")
+_ANCHOR = lazy_compile(r"[/\\:]")
 _WWW = ("www", "WWW", "Www")
 # How far before an anchor a candidate may start (a host without scheme before its "/").
 _LOOK_BACK = 80

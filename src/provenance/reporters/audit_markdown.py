@@ -13,20 +13,21 @@ from __future__ import annotations
 import re
 
 from provenance.auditing import Audit, DocumentAudit, FindingRow
+from provenance.regex_store import lazy_compile
 from provenance.wording import counted
 
 # Characters that open inline markup anywhere in a line (emphasis, code, links, images, HTML,
 # entities, strikethrough, table cells, autolinks by e-mail address). Each is ASCII punctuation,
 # so a backslash makes it literal in CommonMark and GitHub Markdown alike.
-_ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@])")
+_ACTIVE = lazy_compile(r"([\\`*_{}\[\]<>()#+!|~&@])")
 # Bare links GitHub makes of ``http://...`` and ``www....``: escaping their ``:``/``.`` stops it.
-_BARE_LINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
+_BARE_LINK = lazy_compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
 # What starts a block when it opens a line: a list item (``-``, ``+``, ``1.``, ``1)``), a setext
 # underline or thematic break (``=``, ``-``). ``#``, ``>``, ``*``, ``+`` and fences are already
 # escaped wherever they stand.
-_BLOCK_START = re.compile(r"^(?:([-=])|(\d{1,9})([.)]))")
+_BLOCK_START = lazy_compile(r"^(?:([-=])|(\d{1,9})([.)]))")
 # Line and paragraph breaks and other control characters in file names, shown as escapes.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _md(text: object) -> str:

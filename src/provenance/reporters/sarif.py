@@ -56,6 +56,7 @@ from provenance.findings import (
     SuppressedFinding,
 )
 from provenance.places import Place
+from provenance.regex_store import lazy_compile
 from provenance.rules.registry import Rule, all_rules
 from provenance.span import Span
 
@@ -91,8 +92,8 @@ _PROBLEM_SEVERITY = {
 _MAX_DESCRIPTION = 1024
 _MAX_NAME = 255
 _INPUT_ERROR = "input-error"
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
-_BACKTICKS = re.compile(r"`+")
+_CODE_SPAN = lazy_compile(r"`([^`\n]+)`")
+_BACKTICKS = lazy_compile(r"`+")
 
 
 # --------------------------------------------------------------------------- text

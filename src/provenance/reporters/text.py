@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from provenance.excerpts import Context
 from provenance.findings import FileError, FileResult, Finding, Severity
 from provenance.places import Place
+from provenance.regex_store import lazy_compile
 from provenance.span import Span
 from provenance.wording import counted
 
@@ -29,7 +30,7 @@ _RESET = "\033[0m"
 # bidirectional embeddings, overrides and isolates: shown as they are, they reorder the
 # characters after them, so a finding could read differently than it is. (The left-to-right
 # and right-to-left marks stay: they override nothing, and Arabic and Hebrew reports use them.)
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazy_compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escaped(match: re.Match[str]) -> str:

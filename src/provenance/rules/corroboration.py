@@ -24,6 +24,7 @@ from provenance.findings import Related, Severity
 from provenance.folding import lowered_pieces
 from provenance.memo import per_document
 from provenance.model import Document, Region
+from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
 from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at
@@ -34,7 +35,7 @@ _CATEGORY = "corroboration"
 
 # --------------------------------------------------------------------------- phrase patterns
 
-_TOKEN = re.compile(r"\[|\]|\||\.\.\.|<[\w-]+>|[^\s\[\]|<>]+")
+_TOKEN = lazy_compile(r"\[|\]|\||\.\.\.|<[\w-]+>|[^\s\[\]|<>]+")
 _GAP = r"\S+(?:\s+\S+){0,5}?"
 _WORD_EDGE_BEFORE = r"(?<![\w'’])"
 _WORD_EDGE_AFTER = r"(?![\w'’])"
@@ -591,7 +592,7 @@ def _marker_quote(text: str, marker: Marker | re.Match[str], end: int) -> str:
 
 Scope = Literal["sentence", "preceding"]
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = lazy_compile(r"[\w'’-]+")
 
 
 def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
@@ -961,7 +962,7 @@ def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
 _UNNAMED_ACCOUNTS = frozenset(
     {"unconfirmed", "unverified", "uncorroborated", "reports", "rumours", "rumors", "some"}
 )
-_PROPER_WINDOW = re.compile(r"[^,;:.()\n]{0,80}")
+_PROPER_WINDOW = lazy_compile(r"[^,;:.()\n]{0,80}")
 
 
 def _names_source(text: str, prose: _Prose, start: int, end: int) -> bool:

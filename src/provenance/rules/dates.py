@@ -27,6 +27,7 @@ from provenance.model import (
     Reference,
     UnSymbol,
 )
+from provenance.regex_store import lazy_compile
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import NamedReferences, source_key
 from provenance.span import Span
@@ -606,7 +607,7 @@ def _ordinal(day: tuple[int, int, int]) -> int:
 
 # --------------------------------------------------------------------------- reversed-date-range
 
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_FOUR_DIGITS = lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @rule(
@@ -750,7 +751,7 @@ def _joint_symbols(doc: Document, own: IndexCode) -> list[IndexCode]:
 
 # A line that states a report's own code: "AI Index: ASA 24/06/96", "Index number: EUR 44/047/1993"
 # (OCR: "Al Index"). A code cited in prose or a note has more before it on its line.
-_OWN_CODE_LABEL = re.compile(
+_OWN_CODE_LABEL = lazy_compile(
     r"[\W_]*(?:(?:ai|al|amnesty international)\s+)?index(?:\s+(?:no\.?|number))?\s*:?\s*$",
     re.IGNORECASE,
 )

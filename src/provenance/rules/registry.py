@@ -5,7 +5,6 @@ One registry feeds ``check``, the CLI's ``rules`` command, the README table and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
@@ -14,9 +13,10 @@ from provenance.excerpts import Around
 from provenance.findings import Finding, Related, Severity
 from provenance.limits import Limits
 from provenance.model import Document
+from provenance.regex_store import lazy_compile
 from provenance.span import Span
 
-_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
+_RULE_ID = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 
 
 @attrs.frozen(slots=True)

@@ -30,6 +30,7 @@ from provenance.model import (
     Section,
     Url,
 )
+from provenance.regex_store import lazy_compile
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import (
     CONNECTORS,
@@ -64,12 +65,12 @@ _SECTION_NAMES: dict[Section, str] = {
 
 # --------------------------------------------------------------------------- helpers
 
-_NON_WORD = re.compile(r"[^\w\s]")
+_NON_WORD = lazy_compile(r"[^\w\s]")
 
 
 #: Characters of prose made into a key at a time by ``_stretch_key``.
 _KEY_PIECE = 1 << 14
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_compile(r"\s")
 
 
 def _stretch_key(text: str, start: int, end: int) -> str:
@@ -1395,7 +1396,7 @@ def parts_not_included(doc: Document) -> Iterator[Emit]:
 
 # Prose that says attachments exist ("is attached", "please find the attached", "see
 # attachment", "enclosed"): an attachment list is then accounted for without in-text citations.
-_ATTACHMENT_WORDS = re.compile(r"\b(?:attach(?:ed|ment|ments)|enclos(?:ed|ure|ures))\b", re.I)
+_ATTACHMENT_WORDS = lazy_compile(r"\b(?:attach(?:ed|ment|ments)|enclos(?:ed|ure|ures))\b", re.I)
 
 
 @rule(
@@ -1469,7 +1470,7 @@ def _normal_text(text: str | None) -> str | None:
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split()) or None
 
 
-_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/*")
+_URL_SCHEME = lazy_compile(r"^[a-z][a-z0-9+.-]*:/*")
 
 
 def _normal_url(url: str | None) -> str | None:

@@ -24,7 +24,6 @@ consulted"), which are not claims left unconfirmed.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
@@ -34,6 +33,7 @@ import attrs
 from lark import Token, Tree
 
 from provenance.grammars import parse_prefix
+from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 
 GRAMMAR = "unconfirmed"
@@ -42,9 +42,9 @@ Voice = Literal["own", "third"]
 
 #: Words of a window: words (with inner apostrophes and hyphens) and the punctuation that ends
 #: or splits a clause.
-_WORD = re.compile(r"[^\W_](?:[\w'’-]*\w)?|[,;:()]")
+_WORD = lazy_compile(r"[^\W_](?:[\w'’-]*\w)?|[,;:()]")
 #: Contractions read as two words: "couldn't" is could not, "cannot" can not.
-_NOT_SUFFIX = re.compile(r"(?i)(\w+)n['’]t")
+_NOT_SUFFIX = lazy_compile(r"(?i)(\w+)n['’]t")
 _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
 
 #: Forms whose subject is the thing checked, not who checks: never a third party's unless a
