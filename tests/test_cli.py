@@ -382,6 +382,22 @@ def test_help_builds_no_grammar() -> None:
     assert b"--format" in result.stdout
 
 
+@pytest.mark.parametrize("name", sorted(cli.COMMANDS))
+def test_a_parser_built_for_one_command_reads_it_as_the_whole_one_does(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    helps = []
+    for parser in (cli.build_parser(), cli.build_parser(name)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1] and "usage: provenance " + name in helps[0]
+    if name == "check":
+        argv = [name, "--format", "json", "--fail-on", "never", "x.txt"]
+        whole, alone = cli.build_parser().parse_args(argv), cli.build_parser(name).parse_args(argv)
+        assert vars(whole) == vars(alone)
+
+
 # --------------------------------------------------------------------------- with the real parser
 
 
