@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 
 import provenance
@@ -1216,3 +1218,19 @@ def test_a_section_of_a_cited_work_is_no_cross_reference() -> None:
         ("see Section 2", True)
     ]
     assert not [f for f in provenance.check(document) if f.rule == "broken-cross-reference"]
+
+
+def test_a_report_without_a_source_list_or_notes_never_loads_the_reference_reader() -> None:
+    # In a fresh process: this one has loaded the reader for other tests.
+    code = (
+        "import sys, provenance\n"
+        "text = 'Report [ABC12345.E]\\n\\nThe talks resumed in Colombo on Monday.\\n'\n"
+        "doc = provenance.parse(text)\n"
+        "provenance.check(doc)\n"
+        "print(doc.references, 'provenance.parsers.references' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert result.stdout.decode().split() == ["()", "False"], result.stderr.decode()
+    # A note is still read as a source by the reader, loaded for it.
+    with_notes = provenance.parse("Report.\n\nThe talks resumed.1\n\n1 Reuters. 5 May 1999.\n")
+    assert [reference.section for reference in with_notes.references] == ["footnote"]

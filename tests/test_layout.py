@@ -7,6 +7,7 @@ import pytest
 import provenance
 from provenance import layout
 from provenance.layout import ContentLine, find_note_chain, note_start, trailing_source_list
+from provenance.parsers import references
 from provenance.span import LineIndex
 
 # A UN-style page: numbered paragraphs, calls glued to words, a "Notes" line run into the
@@ -106,7 +107,7 @@ def test_a_copyright_notice_that_ends_a_news_item_is_not_an_entry(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Read without the reference grammar, which would otherwise load for this line alone.
-    monkeypatch.setattr(layout, "reference_entry", _no_grammar)
+    monkeypatch.setattr(references, "reference_entry", _no_grammar)
     for notice in [
         "Copyright 2002~2004 Digital Korea Herald. All rights reserved.",
         "(c) 2004 AFP.",

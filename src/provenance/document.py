@@ -44,17 +44,9 @@ from provenance.parsers.dates import iter_dates
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legal import is_legal_parenthetical
-from provenance.parsers.legends import legend_entry
-from provenance.parsers.references import (
-    DITTO_MARK,
-    forget_readings,
-    join_entry_lines,
-    read_list_entry,
-    reference_entry,
-)
 from provenance.parsers.urls import iter_urls
 from provenance.regex_store import lazy_compile
-from provenance.segment import Segmentation, segment, subtract
+from provenance.segment import Segmentation, forget_reference_readings, segment, subtract
 from provenance.sourcenames import (
     bare_key,
     compound_family,
@@ -141,7 +133,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
 
     references = list(budget.counted(_references(text, line_index, seg), "sources"))
-    forget_readings()  # every entry is read: the readings kept for re-reading are not needed
+    forget_reference_readings()  # every entry is read: the readings kept for it are not needed
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
@@ -389,10 +381,6 @@ def _with_year(value: DateValue, year: int) -> DateValue:
 # --------------------------------------------------------------------------- references
 
 
-def _is_ditto(name: str | None) -> bool:
-    return name == DITTO_MARK  # the reading gives every ditto this one mark
-
-
 def _region_start(region: Region) -> int:
     return region.span.start
 
@@ -410,6 +398,16 @@ def _span_of(index: LineIndex, regions: Sequence[Region], start: int, end: int) 
 
 
 def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
+    if not seg.sources and not seg.bodies:
+        return  # nothing to read: the reference reader is not even loaded
+    from provenance.parsers.legends import legend_entry
+    from provenance.parsers.references import (
+        DITTO_MARK,
+        join_entry_lines,
+        read_list_entry,
+        reference_entry,
+    )
+
     previous_source: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
@@ -427,9 +425,10 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
         # names an article's writer too): as the author, or as the container of a writer named
         # after the date ("_____. 5 May 1999. Jane Roe. "Title."").
         ditto = True
-        if _is_ditto(entry.author):
+        # The reading gives every ditto this one mark.
+        if entry.author == DITTO_MARK:
             entry = attrs.evolve(entry, author=previous_source)
-        elif _is_ditto(entry.container):
+        elif entry.container == DITTO_MARK:
             entry = attrs.evolve(entry, container=previous_source)
         else:
             ditto = False

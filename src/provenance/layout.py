@@ -35,7 +35,6 @@ from provenance.parsers.footnotes import (
     parse_footnote_body_start,
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
-from provenance.parsers.references import reference_entry
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
@@ -526,6 +525,8 @@ def _is_dated_entry(text: str, styles: frozenset[str] | None = None) -> bool:
         return False
     if _COPYRIGHT_NOTICE.match(text):
         return False
+    from provenance.parsers.references import reference_entry  # loaded for a likely entry only
+
     entry = reference_entry(text)
     # Without a heading the source must lead: an entry that opens with its quoted title is as
     # likely the wrapped title line of an IRB entry above ("Colombo Arming ...". FBIS. 1990.).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -733,10 +734,16 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
 # --------------------------------------------------------------------------- main entry
 
 
-def segment(text: str, line_index: LineIndex) -> Segmentation:
-    from provenance.parsers.references import forget_readings
+def forget_reference_readings() -> None:
+    """Drop the readings of entries the reference reader keeps (for one document at a time),
+    if it was loaded at all: a document with no source list and no notes never loads it."""
+    references = sys.modules.get("provenance.parsers.references")
+    if references is not None:
+        references.forget_readings()
 
-    forget_readings()  # readings of entries are kept for one document at a time
+
+def segment(text: str, line_index: LineIndex) -> Segmentation:
+    forget_reference_readings()  # readings of entries are kept for one document at a time
     # Lines are streamed into blocks: a list of every line would hold an object for each blank
     # line too, about 100 bytes a character in a file of blank lines.
     blocks = split_blocks(iter_lines(text))
@@ -1209,6 +1216,8 @@ def _without_unread_lists(
     such lines would stand as entries that match no citation, each a false finding, and the
     document would pass as one whose list was read; dropped, the checks say that no list could
     be read (``unreadable-source-list``) and the reading of the other lists stands."""
+    if not sources:
+        return sources  # no list: the reference reader is not loaded for nothing
     from provenance.parsers.references import read_list_entry
 
     bounds = [*list_starts, len(sources)]

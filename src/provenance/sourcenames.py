@@ -21,7 +21,6 @@ from collections.abc import Iterator, Sequence
 
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
-from provenance.parsers.references import opens_with_ditto
 from provenance.regex_store import lazy_compile
 
 __all__ = [
@@ -195,6 +194,8 @@ def leading_name(reference: Reference) -> str | None:
     10 January 1994. Roy Towers. ..." starts with its periodical, which the entry holds as the
     container of Roy Towers's article). The author when neither starts the text (a ditto entry,
     a title-first one)."""
+    from provenance.parsers.references import opens_with_ditto  # read only with a source list
+
     entry = reference.entry
     if opens_with_ditto(reference.text):
         # The ditto stands for the source above, held as the author or, before a writer's

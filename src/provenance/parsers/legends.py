@@ -13,7 +13,6 @@ from lark import Token, Tree
 from provenance.errors import GrammarError
 from provenance.grammars import parse_full
 from provenance.model import ReferenceEntry
-from provenance.parsers.references import reference_entry
 
 __all__ = ["LegendItem", "legend_entry", "parse_legend_item"]
 
@@ -54,6 +53,9 @@ def legend_entry(item: LegendItem, text: str) -> ReferenceEntry:
     joined) is ``text``: the body as author and the short form as its note; an attached
     document is read by the reference grammar, its short form kept as the note."""
     if item.attached:
+        # The reference reader is loaded only by a legend that attaches a document.
+        from provenance.parsers.references import reference_entry
+
         name = text.split(")", 1)[1].strip() if ")" in text else item.name
         entry = reference_entry(name)
         if entry.kind not in ("unstructured", "prose"):
