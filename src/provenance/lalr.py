@@ -143,7 +143,8 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
     pos = 0
     line = 1
     line_start = 0
-    token: Token | None = None
+    token: Any = None
+    last_start: int | None = None
     while pos < end:
         # The lexer of the state the parser is in (Lark's ``ContextualLexer.lex``).
         state = state_stack[-1]
@@ -161,32 +162,35 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
             raise GrammarError(name, text, pos, drive.allowed(state))
         value, kind = matched
         ignored = kind in ignore_types
-        made: Token | None = None
-        if not ignored or kind in lexer_callbacks:
-            made = _new_token(kind, value, pos, line, pos - line_start + 1)  # type: ignore[no-untyped-call]
+        called = kind in lexer_callbacks
+        first, first_line, first_column = pos, line, pos - line_start + 1
         if kind in newline_types:
             newlines = value.count("\n")
             if newlines:
                 line += newlines
                 line_start = pos + value.rindex("\n") + 1
         pos += len(value)
-        if made is None:
+        if ignored and not called:
             continue
-        made.end_line = line
-        made.end_column = pos - line_start + 1
-        made.end_pos = pos
-        if kind in lexer_callbacks:
-            made = lexer_callbacks[kind](made)
-        if ignored:
-            continue
-        token = made
+        # The token's fields, in ``Token``'s order; the token itself is made only for a
+        # terminal callback here, and for the others when the tree is built (most parses fail).
+        fields = (kind, value, first, first_line, first_column, line, pos - line_start + 1, pos)
+        if called:
+            made = lexer_callbacks[kind](_new_token(*fields))  # type: ignore[no-untyped-call]
+            if ignored:
+                continue
+            token = made
+            kind = made.type
+            first = made.start_pos
+        else:
+            token = fields
+        last_start = first
         # Lark's ``ParserState.feed_token``: reduce as long as the table says, then shift.
-        kind = token.type
         while True:
             action = states[state_stack[-1]].get(kind)
             if action is None:
                 expected = drive.expected(state_stack[-1])
-                raise GrammarError(name, text, int(token.start_pos or 0), expected)
+                raise GrammarError(name, text, int(first or 0), expected)
             operation, argument = action
             if operation is Shift:
                 state_stack.append(argument)
@@ -202,8 +206,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         action = states[state_stack[-1]].get(_END)
         if action is None:
             expected = drive.expected(state_stack[-1])
-            at = token.start_pos if token is not None else 0
-            raise GrammarError(name, text, int(at or 0), expected)
+            raise GrammarError(name, text, int(last_start or 0), expected)
         rule = action[1]
         size = len(rule.expansion)
         if size:
@@ -220,6 +223,8 @@ def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
     token_callbacks = drive.token_callbacks
     value_stack: list[Any] = []
     for move in moves:
+        if type(move) is tuple:  # a token's fields (``_parse``)
+            move = _new_token(*move)  # type: ignore[no-untyped-call]
         if isinstance(move, Token):
             kind = move.type
             value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
