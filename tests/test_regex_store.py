@@ -125,3 +125,33 @@ def test_a_lazy_pattern_answers_what_the_pattern_answers() -> None:
     assert fullmatch is not None and fullmatch.group("year") == "2001"
     with pytest.raises(AttributeError):
         lazy.no_such_attribute  # noqa: B018
+
+
+def _lazy_patterns(value: object) -> Iterator[object]:
+    if isinstance(value, regex_store._LazyRegex):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _lazy_patterns(item)
+    elif isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            yield from _lazy_patterns(item)
+
+
+def test_every_module_level_lazy_pattern_compiles() -> None:
+    # Compiled on first use, a pattern with a mistake would fail only when a report needs it.
+    import importlib
+    import pkgutil
+
+    import provenance
+
+    found = 0
+    for module_info in pkgutil.walk_packages(provenance.__path__, "provenance."):
+        if module_info.name.endswith(".__main__"):
+            continue  # runs the command line
+        module = importlib.import_module(module_info.name)
+        for value in list(vars(module).values()):
+            for lazy in _lazy_patterns(value):
+                assert isinstance(lazy.groups, int)  # the first read compiles it
+                found += 1
+    assert found > 150
