@@ -116,6 +116,11 @@ class Span:
         raise attrs.exceptions.FrozenInstanceError()
 
 
+def offset_typecode(largest: int) -> str:
+    """The typecode of an array that holds offsets up to ``largest`` in the fewest bytes."""
+    return "i" if largest < 2**31 - 1 and array("i").itemsize == 4 else "q"
+
+
 class LineIndex:
     """Maps offsets of one text to lines and columns in O(log n) per lookup."""
 
@@ -123,8 +128,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         # An array of machine integers, not a list of int objects: 8 bytes a line instead of 36,
-        # which a file of blank lines would make 36 times its size.
-        starts = array("q", [0])
+        # which a file of blank lines would make 36 times its size; 4 bytes a line when every
+        # offset fits (a file of blank lines: 4 times its size instead of 8).
+        starts = array(offset_typecode(len(text)), [0])
         find = text.find
         position = find("\n")
         while position != -1:
