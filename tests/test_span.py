@@ -8,7 +8,7 @@ import tracemalloc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.span import LineIndex, Span, offset_typecode
+from provenance.span import LineIndex, OffsetPairs, Span, offset_typecode
 
 
 def test_lines_and_columns_are_one_based() -> None:
@@ -97,3 +97,14 @@ def test_a_span_built_whole_equals_one_from_the_line_index(start: int, length: i
     assert (whole.start, whole.end) == (start, start + length)
     assert pickle.loads(pickle.dumps(made)) == made
     assert made != LineIndex(text).span(start, start + length + 1)
+
+
+@given(st.lists(st.tuples(st.integers(0, 1000), st.integers(0, 1000)), max_size=20))
+def test_offset_pairs_read_as_the_pairs_given(pairs: list[tuple[int, int]]) -> None:
+    kept = OffsetPairs(1000)
+    for start, end in pairs:
+        kept.append(start, end)
+    assert list(kept) == pairs and len(kept) == len(pairs)
+    assert [kept[i] for i in range(len(pairs))] == pairs
+    assert list(kept[1:3]) == pairs[1:3]
+    assert list(kept.starts) == [start for start, _end in pairs]

@@ -20,6 +20,7 @@ Each result carries a confidence (the share of its notes that are called), which
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -36,7 +37,7 @@ from provenance.parsers.footnotes import (
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
 from provenance.parsers.references import reference_entry
-from provenance.span import LineIndex
+from provenance.span import LineIndex, offset_typecode
 
 #: A chain shorter than this is not taken as notes without a heading (two numbered lines are
 #: too common by chance), unless every one of its notes is called.
@@ -240,7 +241,9 @@ def find_note_chain(
     starts = [s for start, end in lines if (s := note_start(text, start, end)) is not None]
     if not starts:
         return None
-    displaced = _displaced_numbers(text, starts, [start for start, _end in lines])
+    # An array: a list of the lines' first offsets held an int object each.
+    line_starts = array(offset_typecode(len(text)), (start for start, _end in lines))
+    displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
         starts = [start for start in starts if start not in displaced]
     # A note's own number is never before its own line, so it cannot pass for its call.
@@ -252,8 +255,6 @@ def find_note_chain(
         return call is not None and bisect_right(page_breaks, call) == bisect_right(
             page_breaks, start.line_start
         )
-
-    line_starts = [start for start, _end in lines]
 
     def called(start: NoteStart) -> bool:
         # Weak candidates count ("planning, 19" at a line's end): the chain's share of calls,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -224,3 +225,42 @@ class Intervals:
         if index >= 0 and offset < self._ends[index]:
             return self._starts[index], self._ends[index]
         return None
+
+
+class OffsetPairs(Sequence[tuple[int, int]]):
+    """``(start, end)`` pairs kept in two arrays of machine integers, made as pairs when read.
+
+    For lists of a pair a line (the content lines segmentation hands to the note-chain search):
+    a tuple and two int objects were about 120 bytes a line, several times a text of short
+    lines; the arrays are 8 bytes a line under 2**31 characters.
+    """
+
+    __slots__ = ("_ends", "starts")
+
+    def __init__(self, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        #: The first offsets, in the order given (for bisection when that is sorted).
+        self.starts = array(code)
+        self._ends = array(code)
+
+    def append(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self._ends[index], strict=True))
+        return self.starts[index], self._ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self._ends, strict=True)
