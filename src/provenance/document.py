@@ -110,13 +110,16 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     line_index = LineIndex(text)
     seg = segment(text, line_index)
     budget.add(len(seg.regions) + len(seg.headings) + len(seg.sources), "the layout")
-    furniture = list(seg.furniture)
-    readable = [piece for piece in subtract(0, len(text), furniture)]
+
+    def readable() -> Iterator[tuple[int, int]]:
+        # The text between the furniture, found again for each use: a list of the pieces was a
+        # pair and an int object a line of furniture, held while the whole document was read.
+        return subtract(0, len(text), seg.furniture)
 
     index_codes = _index_codes(text, line_index, seg, budget)
     urls = [
         url
-        for start, end in readable
+        for start, end in readable()
         for url in budget.counted(iter_urls(text, line_index, start, end), "URLs")
     ]
     # Two streams in text order merged into one, not two lists of pairs: a pair for each code
@@ -130,7 +133,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     interned: dict[str, tuple[str, DateValue]] = {}
     raw_dates = [
         mention
-        for start, end in readable
+        for start, end in readable()
         for mention in budget.counted(
             iter_dates(text, line_index, start, end, interned=interned), "dates"
         )
@@ -606,6 +609,7 @@ def _citations(
             "citations",
         )
     ]
+    del runs  # a pair a paragraph, read
     if not listed.indices:
         # Without a source list a dated parenthesis is a date, not a citation.
         raw = [c for c in raw if c.kind not in ("date-only",)]
@@ -815,28 +819,29 @@ _SEVERAL_AUTHORS = re.compile(
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans in order, those that overlap joined."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for span in sorted(spans):
+        start, end = span
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
-            merged.append((start, end))
+            # The pair given, not a copy: the prose's pairs are held by the segmentation too.
+            merged.append(span)
     return merged
 
 
-def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
     """Each prose span with where a bracket opened in it may close: the end of the next prose
     span when only blank lines part them (a paragraph broken by a conversion may break a
     bracket), else its own end; a heading or a running head between them ends the bracket's
-    chance."""
-    runs: list[tuple[int, int, int]] = []
+    chance. Made as they are read: a list of them was a triple a paragraph, held while every
+    citation was read."""
     for index, (start, end) in enumerate(prose):
         close_by = end
         if index + 1 < len(prose):
             following_start, following_end = prose[index + 1]
             if not text[end:following_start].strip():
                 close_by = following_end
-        runs.append((start, end, close_by))
-    return runs
+        yield start, end, close_by
 
 
 def _same_bracket(text: str, previous_end: int, start: int) -> bool:
