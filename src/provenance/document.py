@@ -116,12 +116,14 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         # pair and an int object a line of furniture, held while the whole document was read.
         return subtract(0, len(text), seg.furniture)
 
-    index_codes = _index_codes(text, line_index, seg, budget)
-    urls = [
+    # Each kind of mention is made a tuple as soon as it is read, and the list it was read into
+    # dropped: the list and the document's tuple were two arrays of pointers held together.
+    index_codes = tuple(_index_codes(text, line_index, seg, budget))
+    urls = tuple(
         url
         for start, end in readable()
         for url in budget.counted(iter_urls(text, line_index, start, end), "URLs")
-    ]
+    )
     # Two streams in text order merged into one, not two lists of pairs: a pair for each code
     # was the peak of reading a text of codes.
     occupied = Intervals(
@@ -140,16 +142,17 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         if not occupied.overlaps(mention.span.start, mention.span.end)
     ]
     own_date = _own_date(text, line_index, seg, raw_dates)
-    dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
+    dates = tuple(_infer_years(text, raw_dates, own_date.value if own_date else None))
+    del raw_dates
 
     references = list(budget.counted(_references(text, line_index, seg), "sources"))
     forget_readings()  # every entry is read: the readings kept for re-reading are not needed
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
-    citations = _citations(text, line_index, seg, references, dates, budget)
+    citations = tuple(_citations(text, line_index, seg, references, dates, budget))
     headings = seg.headings
-    cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
+    cross_references = tuple(_cross_references(text, line_index, seg, headings, budget, citations))
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -164,16 +167,16 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         regions=seg.regions,
         headings=headings,
         references=tuple(references),
-        citations=tuple(citations),
+        citations=citations,
         footnotes=tuple(footnotes),
-        index_codes=tuple(index_codes),
-        dates=tuple(dates),
-        cross_references=tuple(cross_references),
-        urls=tuple(urls),
+        index_codes=index_codes,
+        dates=dates,
+        cross_references=cross_references,
+        urls=urls,
         line_index=line_index,
         input_notes=input_notes,
         timeline=build_timeline(
-            text, line_index, seg.regions, dates, own_date, [c.span for c in citations]
+            text, line_index, seg.regions, dates, own_date, (c.span for c in citations)
         ),
     )
 
@@ -251,7 +254,7 @@ def _offset_after_lines(text: str, count: int) -> int:
     return position
 
 
-def _own_code(index_codes: list[IndexCodeMention]) -> IndexCodeMention | None:
+def _own_code(index_codes: Sequence[IndexCodeMention]) -> IndexCodeMention | None:
     for role in ("own", "furniture"):
         for mention in index_codes:
             if mention.role == role:
@@ -593,7 +596,7 @@ def _citations(
     line_index: LineIndex,
     seg: Segmentation,
     references: list[Reference],
-    dates: list[DateMention],
+    dates: Sequence[DateMention],
     budget: Budget,
 ) -> list[Citation]:
     listed = _SourceIndex(references)
