@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
+from typing import overload
 
 import attrs
 
@@ -494,6 +495,40 @@ class ContentLine:
     opens_block: bool
 
 
+class ContentLines(Sequence[ContentLine]):
+    """Content lines kept as offsets, each made a ``ContentLine`` when read: every content line
+    of a document is handed to ``trailing_source_list``, and an object and two int objects a
+    line (about 130 bytes) were the peak of segmenting a text of short blocks."""
+
+    __slots__ = ("_ends", "_opens", "_starts")
+
+    def __init__(self, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._starts = array(code)
+        self._ends = array(code)
+        self._opens = bytearray()
+
+    def append(self, start: int, end: int, opens_block: bool) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._opens.append(opens_block)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> ContentLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ContentLine]: ...
+
+    def __getitem__(self, index: int | slice) -> ContentLine | Sequence[ContentLine]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return ContentLine(self._starts[index], self._ends[index], bool(self._opens[index]))
+
+
 # A dated entry writes a year; text without one is not parsed at all.
 _YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 #: A copyright notice, the last line of most news items copied into a report: it names an
@@ -572,7 +607,7 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
     """
     n = len(lines)
     following: list[int | None] = [None] * (n + 1)
-    readable = [False] * (n + 1)
+    readable = bytearray(n + 1)  # a byte a line: whether an entry can start there
     readable[n] = True
     first = n
     misses = 0

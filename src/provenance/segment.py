@@ -22,7 +22,7 @@ import attrs
 from provenance.errors import GrammarError
 from provenance.layout import (
     LEGEND_NOTES,
-    ContentLine,
+    ContentLines,
     NoteChain,
     NoteStart,
     find_note_chain,
@@ -1221,12 +1221,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     if not sources:
         # A list of sources that lost its heading still ends the document, entry by entry.
         in_notes = Intervals((body.span.start, body.span.end) for body in bodies)
-        tail = [
-            ContentLine(line.start, line.end, index == 0)
-            for block in content_blocks()
-            for index, line in enumerate(block.lines)
-            if not in_notes.overlaps(line.start, line.end)
-        ]
+        tail = ContentLines(len(text))
+        for block in content_blocks():
+            for index, line in enumerate(block.lines):
+                if not in_notes.overlaps(line.start, line.end):
+                    tail.append(line.start, line.end, index == 0)
         entries = trailing_source_list(text, tail)
         del tail
         if entries:
