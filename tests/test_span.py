@@ -108,3 +108,6 @@ def test_offset_pairs_read_as_the_pairs_given(pairs: list[tuple[int, int]]) -> N
     assert [kept[i] for i in range(len(pairs))] == pairs
     assert list(kept[1:3]) == pairs[1:3]
     assert list(kept.starts) == [start for start, _end in pairs]
+    assert kept == tuple(pairs) and kept == pairs and kept == OffsetPairs.of(pairs, 1000)
+    assert hash(kept) == hash(OffsetPairs.of(pairs, 1000))
+    assert kept != (*pairs, (0, 1)) and kept != "pairs"

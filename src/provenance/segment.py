@@ -243,7 +243,9 @@ class SourceBlock:
 class Segmentation:
     regions: tuple[Region, ...]
     headings: tuple[Heading, ...]
-    furniture: tuple[tuple[int, int], ...]
+    #: Lines and pieces of lines of page furniture, in order (two arrays: a pair each was held
+    #: while the whole document was read, as many as the lines in a text of running heads).
+    furniture: Sequence[tuple[int, int]]
     sources: tuple[SourceBlock, ...]
     bodies: tuple[FootnoteBody, ...]
     #: Stretches of running text: where citations, note markers and cross-references live.
@@ -1262,7 +1264,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     return Segmentation(
         regions=tuple(regions),
         headings=tuple(headings),
-        furniture=tuple(furniture),
+        furniture=OffsetPairs.of(furniture, len(text)),
         sources=tuple(sources),
         bodies=tuple(sorted(bodies, key=lambda b: b.span.start)),
         prose=tuple(prose),

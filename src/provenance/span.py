@@ -264,3 +264,24 @@ class OffsetPairs(Sequence[tuple[int, int]]):
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return zip(self.starts, self._ends, strict=True)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, int]], largest: int) -> OffsetPairs:
+        kept = cls(largest)
+        for start, end in pairs:
+            kept.append(start, end)
+        return kept
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to the same pairs however held (a tuple or list of them too).
+        if isinstance(other, OffsetPairs | tuple | list):
+            return len(self) == len(other) and all(
+                mine == theirs for mine, theirs in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"OffsetPairs({list(self)!r})"
