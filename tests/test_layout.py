@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import provenance
 from provenance import layout
-from provenance.layout import ContentLine, find_note_chain, note_start, trailing_source_list
+from provenance.layout import (
+    ContentLine,
+    ContentLines,
+    find_note_chain,
+    note_start,
+    trailing_source_list,
+)
 from provenance.parsers import references
 from provenance.span import LineIndex
 
@@ -582,3 +590,34 @@ def test_a_first_note_numbered_alone_above_its_text_leads_notes_that_open_their_
     }
     assert {number: body for number, (_calls, body) in found.items()} == {1: 4, 2: 6, 3: 13}
     assert found[2][0] == [2]
+
+
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500), st.booleans()), max_size=20))
+def test_content_lines_kept_as_offsets_read_as_the_lines_given(
+    triples: list[tuple[int, int, bool]],
+) -> None:
+    kept = ContentLines(500)
+    for start, end, opens in triples:
+        kept.append(start, end, opens)
+    expected = [ContentLine(start, end, opens) for start, end, opens in triples]
+    assert list(kept) == expected and len(kept) == len(expected)
+    assert list(kept[1:3]) == expected[1:3]
+
+
+def test_an_unheaded_list_reads_the_same_from_content_lines_kept_as_offsets() -> None:
+    text = (
+        "Some prose that ends here.\n\n"
+        'Amnesty International. 2 May 1999. "Nigeria: Detentions." London.\n\n'
+        'Human Rights Watch. 3 June 2001. "Kenya: Arrests." New York.\n'
+    )
+    lines: list[ContentLine] = []
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(ContentLine(position, position + len(line), True))
+        position += len(line) + 1
+    kept = ContentLines(len(text))
+    for line in lines:
+        kept.append(line.start, line.end, line.opens_block)
+    assert trailing_source_list(text, kept) == trailing_source_list(text, lines)
+    assert len(trailing_source_list(text, kept)) == 2

@@ -8,7 +8,7 @@ import tracemalloc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.span import LineIndex, Span
+from provenance.span import LineIndex, OffsetPairs, Span, offset_typecode
 
 
 def test_lines_and_columns_are_one_based() -> None:
@@ -37,6 +37,26 @@ def test_offsets_outside_the_text_are_clamped() -> None:
     index = LineIndex("ab")
     assert index.line_column(-5) == (1, 1)
     assert index.line_column(99) == (1, 3)
+
+
+def test_a_line_index_holds_four_bytes_a_line() -> None:
+    """Offsets of a text under 2**31 characters are 4-byte machine integers: a file of blank
+    lines held 8 bytes a character in its line index, the most of all it took."""
+    text = "\n" * 200_000
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    index = LineIndex(text)
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert held < 4.5 * len(text)
+    assert index.line_count == 200_001
+    assert index.line_column(len(text)) == (200_001, 1)
+    assert index.line_start(200_001) == len(text)
+
+
+def test_offsets_past_four_bytes_take_eight() -> None:
+    assert offset_typecode(2**31 - 2) == "i"
+    assert offset_typecode(2**31) == "q"
 
 
 @given(st.text(alphabet="ab\n", max_size=60), st.data())
@@ -77,3 +97,17 @@ def test_a_span_built_whole_equals_one_from_the_line_index(start: int, length: i
     assert (whole.start, whole.end) == (start, start + length)
     assert pickle.loads(pickle.dumps(made)) == made
     assert made != LineIndex(text).span(start, start + length + 1)
+
+
+@given(st.lists(st.tuples(st.integers(0, 1000), st.integers(0, 1000)), max_size=20))
+def test_offset_pairs_read_as_the_pairs_given(pairs: list[tuple[int, int]]) -> None:
+    kept = OffsetPairs(1000)
+    for start, end in pairs:
+        kept.append(start, end)
+    assert list(kept) == pairs and len(kept) == len(pairs)
+    assert [kept[i] for i in range(len(pairs))] == pairs
+    assert list(kept[1:3]) == pairs[1:3]
+    assert list(kept.starts) == [start for start, _end in pairs]
+    assert kept == tuple(pairs) and kept == pairs and kept == OffsetPairs.of(pairs, 1000)
+    assert hash(kept) == hash(OffsetPairs.of(pairs, 1000))
+    assert kept != (*pairs, (0, 1)) and kept != "pairs"

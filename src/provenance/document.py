@@ -103,15 +103,20 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     line_index = LineIndex(text)
     seg = segment(text, line_index)
     budget.add(len(seg.regions) + len(seg.headings) + len(seg.sources), "the layout")
-    furniture = list(seg.furniture)
-    readable = [piece for piece in subtract(0, len(text), furniture)]
 
-    index_codes = _index_codes(text, line_index, seg, budget)
-    urls = [
+    def readable() -> Iterator[tuple[int, int]]:
+        # The text between the furniture, found again for each use: a list of the pieces was a
+        # pair and an int object a line of furniture, held while the whole document was read.
+        return subtract(0, len(text), seg.furniture)
+
+    # Each kind of mention is made a tuple as soon as it is read, and the list it was read into
+    # dropped: the list and the document's tuple were two arrays of pointers held together.
+    index_codes = tuple(_index_codes(text, line_index, seg, budget))
+    urls = tuple(
         url
-        for start, end in readable
+        for start, end in readable()
         for url in budget.counted(iter_urls(text, line_index, start, end), "URLs")
-    ]
+    )
     # Two streams in text order merged into one, not two lists of pairs: a pair for each code
     # was the peak of reading a text of codes.
     occupied = Intervals(
@@ -123,23 +128,24 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     interned: dict[str, tuple[str, DateValue]] = {}
     raw_dates = [
         mention
-        for start, end in readable
+        for start, end in readable()
         for mention in budget.counted(
             iter_dates(text, line_index, start, end, interned=interned), "dates"
         )
         if not occupied.overlaps(mention.span.start, mention.span.end)
     ]
     own_date = _own_date(text, line_index, seg, raw_dates)
-    dates = _infer_years(text, raw_dates, own_date.value if own_date else None)
+    dates = tuple(_infer_years(text, raw_dates, own_date.value if own_date else None))
+    del raw_dates
 
     references = list(budget.counted(_references(text, line_index, seg), "sources"))
     forget_reference_readings()  # every entry is read: the readings kept for it are not needed
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
-    citations = _citations(text, line_index, seg, references, dates, budget)
+    citations = tuple(_citations(text, line_index, seg, references, dates, budget))
     headings = seg.headings
-    cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
+    cross_references = tuple(_cross_references(text, line_index, seg, headings, budget, citations))
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -154,16 +160,16 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         regions=seg.regions,
         headings=headings,
         references=tuple(references),
-        citations=tuple(citations),
+        citations=citations,
         footnotes=tuple(footnotes),
-        index_codes=tuple(index_codes),
-        dates=tuple(dates),
-        cross_references=tuple(cross_references),
-        urls=tuple(urls),
+        index_codes=index_codes,
+        dates=dates,
+        cross_references=cross_references,
+        urls=urls,
         line_index=line_index,
         input_notes=input_notes,
         timeline=build_timeline(
-            text, line_index, seg.regions, dates, own_date, [c.span for c in citations]
+            text, line_index, seg.regions, dates, own_date, (c.span for c in citations)
         ),
     )
 
@@ -241,7 +247,7 @@ def _offset_after_lines(text: str, count: int) -> int:
     return position
 
 
-def _own_code(index_codes: list[IndexCodeMention]) -> IndexCodeMention | None:
+def _own_code(index_codes: Sequence[IndexCodeMention]) -> IndexCodeMention | None:
     for role in ("own", "furniture"):
         for mention in index_codes:
             if mention.role == role:
@@ -590,7 +596,7 @@ def _citations(
     line_index: LineIndex,
     seg: Segmentation,
     references: list[Reference],
-    dates: list[DateMention],
+    dates: Sequence[DateMention],
     budget: Budget,
 ) -> list[Citation]:
     listed = _SourceIndex(references)
@@ -606,6 +612,7 @@ def _citations(
             "citations",
         )
     ]
+    del runs  # a pair a paragraph, read
     if not listed.indices:
         # Without a source list a dated parenthesis is a date, not a citation.
         raw = [c for c in raw if c.kind not in ("date-only",)]
@@ -815,28 +822,29 @@ _SEVERAL_AUTHORS = lazy_compile(
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans in order, those that overlap joined."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for span in sorted(spans):
+        start, end = span
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
-            merged.append((start, end))
+            # The pair given, not a copy: the prose's pairs are held by the segmentation too.
+            merged.append(span)
     return merged
 
 
-def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
     """Each prose span with where a bracket opened in it may close: the end of the next prose
     span when only blank lines part them (a paragraph broken by a conversion may break a
     bracket), else its own end; a heading or a running head between them ends the bracket's
-    chance."""
-    runs: list[tuple[int, int, int]] = []
+    chance. Made as they are read: a list of them was a triple a paragraph, held while every
+    citation was read."""
     for index, (start, end) in enumerate(prose):
         close_by = end
         if index + 1 < len(prose):
             following_start, following_end = prose[index + 1]
             if not text[end:following_start].strip():
                 close_by = following_end
-        runs.append((start, end, close_by))
-    return runs
+        yield start, end, close_by
 
 
 def _same_bracket(text: str, previous_end: int, start: int) -> bool:

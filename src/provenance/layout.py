@@ -20,10 +20,12 @@ Each result carries a confidence (the share of its notes that are called), which
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
+from typing import overload
 
 import attrs
 
@@ -36,7 +38,7 @@ from provenance.parsers.footnotes import (
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
 from provenance.regex_store import lazy_compile
-from provenance.span import LineIndex
+from provenance.span import LineIndex, offset_typecode
 
 #: A chain shorter than this is not taken as notes without a heading (two numbered lines are
 #: too common by chance), unless every one of its notes is called.
@@ -240,7 +242,9 @@ def find_note_chain(
     starts = [s for start, end in lines if (s := note_start(text, start, end)) is not None]
     if not starts:
         return None
-    displaced = _displaced_numbers(text, starts, [start for start, _end in lines])
+    # An array: a list of the lines' first offsets held an int object each.
+    line_starts = array(offset_typecode(len(text)), (start for start, _end in lines))
+    displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
         starts = [start for start in starts if start not in displaced]
     # A note's own number is never before its own line, so it cannot pass for its call.
@@ -252,8 +256,6 @@ def find_note_chain(
         return call is not None and bisect_right(page_breaks, call) == bisect_right(
             page_breaks, start.line_start
         )
-
-    line_starts = [start for start, _end in lines]
 
     def called(start: NoteStart) -> bool:
         # Weak candidates count ("planning, 19" at a line's end): the chain's share of calls,
@@ -493,6 +495,40 @@ class ContentLine:
     opens_block: bool
 
 
+class ContentLines(Sequence[ContentLine]):
+    """Content lines kept as offsets, each made a ``ContentLine`` when read: every content line
+    of a document is handed to ``trailing_source_list``, and an object and two int objects a
+    line (about 130 bytes) were the peak of segmenting a text of short blocks."""
+
+    __slots__ = ("_ends", "_opens", "_starts")
+
+    def __init__(self, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._starts = array(code)
+        self._ends = array(code)
+        self._opens = bytearray()
+
+    def append(self, start: int, end: int, opens_block: bool) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._opens.append(opens_block)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> ContentLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ContentLine]: ...
+
+    def __getitem__(self, index: int | slice) -> ContentLine | Sequence[ContentLine]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return ContentLine(self._starts[index], self._ends[index], bool(self._opens[index]))
+
+
 # A dated entry writes a year; text without one is not parsed at all.
 _YEAR = lazy_compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 #: A copyright notice, the last line of most news items copied into a report: it names an
@@ -573,7 +609,7 @@ def trailing_source_list(text: str, lines: Sequence[ContentLine]) -> list[tuple[
     """
     n = len(lines)
     following: list[int | None] = [None] * (n + 1)
-    readable = [False] * (n + 1)
+    readable = bytearray(n + 1)  # a byte a line: whether an entry can start there
     readable[n] = True
     first = n
     misses = 0

@@ -12,16 +12,18 @@ import functools
 import itertools
 import re
 import sys
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
 from provenance.errors import GrammarError
 from provenance.layout import (
     LEGEND_NOTES,
-    ContentLine,
+    ContentLines,
     NoteChain,
     NoteStart,
     find_note_chain,
@@ -47,7 +49,7 @@ from provenance.parsers.footnotes import (
 )
 from provenance.parsers.legends import LegendItem
 from provenance.regex_store import lazy_compile
-from provenance.span import Intervals, LineIndex
+from provenance.span import Intervals, LineIndex, OffsetPairs, offset_typecode
 
 # Headings that open a list of sources or notes, by what the list is. Matched on the whole
 # heading line, case-insensitively, so prose that merely mentions "references" never matches.
@@ -243,7 +245,9 @@ class SourceBlock:
 class Segmentation:
     regions: tuple[Region, ...]
     headings: tuple[Heading, ...]
-    furniture: tuple[tuple[int, int], ...]
+    #: Lines and pieces of lines of page furniture, in order (two arrays: a pair each was held
+    #: while the whole document was read, as many as the lines in a text of running heads).
+    furniture: Sequence[tuple[int, int]]
     sources: tuple[SourceBlock, ...]
     bodies: tuple[FootnoteBody, ...]
     #: Stretches of running text: where citations, note markers and cross-references live.
@@ -268,25 +272,85 @@ def iter_lines(text: str) -> Iterator[Line]:
         position = newline + 1
 
 
-def split_blocks(lines: Iterable[Line]) -> list[Block]:
-    blocks: list[Block] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.blank:
-            if current:
-                blocks.append(Block(current))
-                current = []
-        else:
-            if current and line.text.startswith(_FORM_FEED):
-                # A page break (PDF text starts each page with a form feed): what the page
-                # before ended with (its notes, its running head) is not what the next page
-                # opens with, though no blank line stands between them.
-                blocks.append(Block(tuple(current)))
-                current = []
-            current.append(line)
-    if current:
-        blocks.append(Block(current))
-    return blocks
+class Blocks(Sequence[Block]):
+    """The blocks of one text, kept as offsets: ``Blocks(text, lines)``.
+
+    Segmentation holds every block of a document until its regions are made, and reads them
+    several times over. An object a line, two int objects for its offsets and a tuple a block
+    were about 190 bytes a line, ten times the text in a text of short blocks (headings and
+    short paragraphs); the offsets in arrays are 12 bytes a line (8 under 2**31 characters, plus
+    4 a block), and the lines and blocks are made again each time they are read.
+    """
+
+    __slots__ = ("_ends", "_firsts", "_starts", "_text")
+
+    def __init__(self, text: str, lines: Iterable[Line]) -> None:
+        code = offset_typecode(len(text))
+        # The first line of each block, then the number of lines: block i is lines
+        # firsts[i] to firsts[i + 1].
+        starts, ends, firsts = array(code), array(code), array(code)
+        count = 0
+        in_block = False
+        for line in lines:
+            if line.blank:
+                in_block = False
+                continue
+            if not in_block or line.text.startswith(_FORM_FEED):
+                # A page break (PDF text starts each page with a form feed) begins a block too:
+                # what the page before ended with (its notes, its running head) is not what the
+                # next page opens with, though no blank line stands between them.
+                firsts.append(count)
+                in_block = True
+            starts.append(line.start)
+            ends.append(line.end)
+            count += 1
+        firsts.append(count)
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._firsts = firsts
+
+    def _block(self, first: int, after: int) -> Block:
+        text, starts, ends = self._text, self._starts, self._ends
+        return Block([Line(starts[i], ends[i], text) for i in range(first, after)])
+
+    def __len__(self) -> int:
+        return len(self._firsts) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Block]: ...
+
+    def __getitem__(self, index: int | slice) -> Block | Sequence[Block]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._block(self._firsts[index], self._firsts[index + 1])
+
+    def __iter__(self) -> Iterator[Block]:
+        firsts = self._firsts
+        for index in range(len(firsts) - 1):
+            yield self._block(firsts[index], firsts[index + 1])
+
+    def clear(self) -> None:
+        """Drops the offsets (segmentation is done with its lines)."""
+        code = self._starts.typecode
+        self._starts, self._ends, self._firsts = array(code), array(code), array(code, [0])
+
+
+def split_blocks(lines: Iterable[Line]) -> Blocks:
+    """The blocks of the text the lines are of (runs of non-blank lines; a form feed at the
+    start of a line begins a block too)."""
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        return Blocks("", ())
+    return Blocks(first._document, itertools.chain((first,), lines))
 
 
 def _normalise(text: str) -> str:
@@ -348,7 +412,7 @@ _LONE_NOTE_NUMBER = lazy_compile(r"[1-9][0-9]{0,2}\.?")
 _BACK_LINKS = ("↩", "↩︎", "^")
 
 
-def find_furniture(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+def find_furniture(text: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """Running page headers and footers: short lines that repeat on page after page.
 
     A line counts when it stands in a block of its own (or with one other furniture-like line,
@@ -742,6 +806,14 @@ def forget_reference_readings() -> None:
         references.forget_readings()
 
 
+def len_of_span(region: Region) -> int:
+    return len(region.span)
+
+
+def start_of_span(region: Region) -> int:
+    return region.span.start
+
+
 def segment(text: str, line_index: LineIndex) -> Segmentation:
     forget_reference_readings()  # readings of entries are kept for one document at a time
     # Lines are streamed into blocks: a list of every line would hold an object for each blank
@@ -749,14 +821,18 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     blocks = split_blocks(iter_lines(text))
     furniture = find_furniture(text, blocks)
     furniture_spans = Intervals(furniture)
-    # By their first offsets (lines do not overlap): a pair each was a tuple a line of furniture.
-    furniture_lines = {
-        line.start
-        for block in blocks
-        for line in block.lines
-        if line.text.strip() and furniture_spans.covers(line.start, line.end)
-    }
-    furniture_starts = sorted(furniture_lines)
+    # By their first offsets (lines do not overlap), in order as the blocks are: an array, as a
+    # set and a sorted list of int objects were about 120 bytes a line of furniture, as many as
+    # the lines in a text of running heads.
+    furniture_starts = array(offset_typecode(len(text)))
+    for block in blocks:
+        for line in block.lines:
+            if line.text.strip() and furniture_spans.covers(line.start, line.end):
+                furniture_starts.append(line.start)
+
+    def is_furniture_line(start: int) -> bool:
+        at = bisect_right(furniture_starts, start) - 1
+        return at >= 0 and furniture_starts[at] == start
 
     def furniture_between(start: int, end: int) -> bool:
         """Whether a line of furniture starts between the two offsets (both excluded)."""
@@ -775,7 +851,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
         for block in blocks:
-            kept = tuple(line for line in block.lines if line.start not in furniture_lines)
+            kept = tuple(line for line in block.lines if not is_furniture_line(line.start))
             if not kept:
                 continue
             footer = next(
@@ -1119,14 +1195,14 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
     # Notes the headings did not lead to: found by their numbering and their calls.
     in_sources = Intervals((block.start, block.end) for block in sources)
-    content_lines = [
-        (line.start, line.end)
-        for block in content_blocks()
-        for line in block.lines
-        if not in_sources.overlaps(line.start, line.end)
-    ]
+    # In arrays, not a list of pairs: a tuple and two int objects a line.
+    content_lines = OffsetPairs(len(text))
+    for block in content_blocks():
+        for line in block.lines:
+            if not in_sources.overlaps(line.start, line.end):
+                content_lines.append(line.start, line.end)
     chain = find_note_chain(text, line_index, content_lines, prose)
-    del content_lines  # a pair a line: not held while the rest is made
+    del content_lines  # not held while the rest is made
     if chain is not None:
         chained = list(_chain_bodies(text, line_index, chain, furniture))
         in_chain = Intervals((body.span.start, body.span.end) for body in chained)
@@ -1155,12 +1231,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     if not sources:
         # A list of sources that lost its heading still ends the document, entry by entry.
         in_notes = Intervals((body.span.start, body.span.end) for body in bodies)
-        tail = [
-            ContentLine(line.start, line.end, index == 0)
-            for block in content_blocks()
-            for index, line in enumerate(block.lines)
-            if not in_notes.overlaps(line.start, line.end)
-        ]
+        tail = ContentLines(len(text))
+        for block in content_blocks():
+            for index, line in enumerate(block.lines):
+                if not in_notes.overlaps(line.start, line.end):
+                    tail.append(line.start, line.end, index == 0)
         entries = trailing_source_list(text, tail)
         del tail
         if entries:
@@ -1189,14 +1264,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
     for start, end in furniture:
         region("furniture", start, end)
-    # By end, then (stable) by start: the order of (start, end) pairs without making a pair for
-    # each region, tens of thousands in a text of short blocks.
-    regions.sort(key=lambda r: r.span.end)
-    regions.sort(key=lambda r: r.span.start)
+    # By length, then (stable) by start: the order of (start, end) pairs without making a pair
+    # for each region, tens of thousands in a text of short blocks; nor an int object for each
+    # end, as a span keeps its length (a small int Python shares) and works out its end.
+    regions.sort(key=len_of_span)
+    regions.sort(key=start_of_span)
     return Segmentation(
         regions=tuple(regions),
         headings=tuple(headings),
-        furniture=tuple(furniture),
+        furniture=OffsetPairs.of(furniture, len(text)),
         sources=tuple(sources),
         bodies=tuple(sorted(bodies, key=lambda b: b.span.start)),
         prose=tuple(prose),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -116,6 +117,11 @@ class Span:
         raise attrs.exceptions.FrozenInstanceError()
 
 
+def offset_typecode(largest: int) -> str:
+    """The typecode of an array that holds offsets up to ``largest`` in the fewest bytes."""
+    return "i" if largest < 2**31 - 1 and array("i").itemsize == 4 else "q"
+
+
 class LineIndex:
     """Maps offsets of one text to lines and columns in O(log n) per lookup."""
 
@@ -123,8 +129,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         # An array of machine integers, not a list of int objects: 8 bytes a line instead of 36,
-        # which a file of blank lines would make 36 times its size.
-        starts = array("q", [0])
+        # which a file of blank lines would make 36 times its size; 4 bytes a line when every
+        # offset fits (a file of blank lines: 4 times its size instead of 8).
+        starts = array(offset_typecode(len(text)), [0])
         find = text.find
         position = find("\n")
         while position != -1:
@@ -218,3 +225,63 @@ class Intervals:
         if index >= 0 and offset < self._ends[index]:
             return self._starts[index], self._ends[index]
         return None
+
+
+class OffsetPairs(Sequence[tuple[int, int]]):
+    """``(start, end)`` pairs kept in two arrays of machine integers, made as pairs when read.
+
+    For lists of a pair a line (the content lines segmentation hands to the note-chain search):
+    a tuple and two int objects were about 120 bytes a line, several times a text of short
+    lines; the arrays are 8 bytes a line under 2**31 characters.
+    """
+
+    __slots__ = ("_ends", "starts")
+
+    def __init__(self, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        #: The first offsets, in the order given (for bisection when that is sorted).
+        self.starts = array(code)
+        self._ends = array(code)
+
+    def append(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self._ends[index], strict=True))
+        return self.starts[index], self._ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self._ends, strict=True)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, int]], largest: int) -> OffsetPairs:
+        kept = cls(largest)
+        for start, end in pairs:
+            kept.append(start, end)
+        return kept
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to the same pairs however held (a tuple or list of them too).
+        if isinstance(other, OffsetPairs | tuple | list):
+            return len(self) == len(other) and all(
+                mine == theirs for mine, theirs in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"OffsetPairs({list(self)!r})"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -108,17 +109,24 @@ def _span_of(tokens: tuple[Token, ...] | list[Token]) -> tuple[int, int]:
     return int(first.start_pos or 0), int(last.end_pos or 0)
 
 
+@lru_cache(maxsize=1024)
+def _year(year: int) -> Date:
+    """``Date(year)``, one object for each year: citations of many different sources cite few
+    years, and a date and an int object of its own for each was held by every citation."""
+    return Date(year)
+
+
 @v_args(inline=True)
 class _CitationTransformer(Transformer[Token, list[_Located]]):
     """Reads a ``group`` tree into ``CitationValue``s located in the parsed text."""
 
     # ---------------------------------------------------------------- dates
     def year(self, year: Token) -> _Located:
-        return _Located(Date(int(year)), *_span_of([year]))
+        return _Located(_year(int(year)), *_span_of([year]))
 
     def year_letter(self, year: Token) -> _Located:
         # The letter rides on the date until ``author_date`` moves it into the value.
-        return _Located((Date(int(year[:4])), year[4:]), *_span_of([year]))
+        return _Located((_year(int(year[:4])), year[4:]), *_span_of([year]))
 
     def year_range(self, first: Token, _dash: Token, last: Token) -> _Located:
         return _Located(DateRange(Date(int(first)), Date(int(last))), *_span_of([first, last]))

@@ -184,7 +184,14 @@ def iter_call_candidates(
 
 
 def _number(token: Token) -> int:
-    return int(str(token).translate(_SUPERSCRIPT_DIGITS))
+    return _shared_number(int(str(token).translate(_SUPERSCRIPT_DIGITS)))
+
+
+@lru_cache(maxsize=2048)
+def _shared_number(number: int) -> int:
+    """One int object for each note number: a number past 256 was an object of its own (32
+    bytes) for every call of a note, and a text calls its notes again and again."""
+    return number
 
 
 def _read_marker(tree: Tree[Token]) -> tuple[int, MarkerStyle]:

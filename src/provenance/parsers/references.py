@@ -1680,17 +1680,22 @@ def classify_reference(text: str, section: str = "references") -> tuple[str, Ref
     bonus = _ordered_bonus(section)
     if len(text) > _CACHED_LENGTH:
         return _classify(text, _style_order(section), competing=_competing(section), bonus=bonus)
-    key = (text, section)
-    reading = _READINGS.get(key)
+    # By section, then text: a (text, section) pair for each entry of a document was held
+    # with its reading.
+    readings = _READINGS.get(section)
+    if readings is None:
+        readings = _READINGS[section] = {}
+    reading = readings.get(text)
     if reading is None:
-        if len(_READINGS) >= _CACHED_ENTRIES:
-            _READINGS.clear()
+        if sum(map(len, _READINGS.values())) >= _CACHED_ENTRIES:
+            for kept in _READINGS.values():
+                kept.clear()
             _SHARED.clear()
         # Entries are immutable, so the second reading is the first.
         style, entry = _classify(
             text, _style_order(section), competing=_competing(section), bonus=bonus
         )
-        reading = _READINGS[key] = style, _shared_fields(entry)
+        reading = readings[text] = style, _shared_fields(entry)
     return reading
 
 
@@ -1728,7 +1733,7 @@ def _shared_fields(entry: ReferenceEntry) -> ReferenceEntry:
 #: segmentation has read all of them, so a list longer than a recency cache would be read twice.
 _CACHED_LENGTH = 2000
 _CACHED_ENTRIES = 1 << 20
-_READINGS: dict[tuple[str, str], tuple[str, ReferenceEntry]] = {}
+_READINGS: dict[str, dict[str, tuple[str, ReferenceEntry]]] = {}
 #: The latest texts read whole in one style, and what they read as (``_parse_as``). The texts
 #: read again are read again soon after: 2,048 kept parse the train documents and seeds with 34
 #: more readings than 4,096 (17,206 against 17,172) and hold half as many texts and refusals

@@ -8,6 +8,7 @@ break); ``parse_url`` gives the URL with spaces and line breaks taken out.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 
 from lark import Token, Transformer, Tree
@@ -156,13 +157,21 @@ def iter_urls(
         scanned = max(scanned, low)
 
 
-def _anchors(text: str, start: int, stop: int) -> list[int]:
-    """Offsets of "/", "\\", ":" and "www" (three casings) in ``text[start:stop]``, sorted."""
-    found = [match.start() for match in _ANCHOR.finditer(text, start, stop)]
-    for www in _WWW:
-        at = text.find(www, start, stop)
-        while at != -1:
-            found.append(at)
-            at = text.find(www, at + 1, stop)
-    found.sort()
-    return found
+def _anchors(text: str, start: int, stop: int) -> Iterator[int]:
+    """Offsets of "/", "\\", ":" and "www" (three casings) in ``text[start:stop]``, in order.
+
+    Merged from the four searches as they go, not gathered and sorted: a list of an int object
+    each was the peak of reading a text dense with codes or addresses (a slash or colon in each).
+    No two searches find the same offset (each starts with a character of its own).
+    """
+    return heapq.merge(
+        (match.start() for match in _ANCHOR.finditer(text, start, stop)),
+        *(_finds(text, www, start, stop) for www in _WWW),
+    )
+
+
+def _finds(text: str, word: str, start: int, stop: int) -> Iterator[int]:
+    at = text.find(word, start, stop)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1, stop)
