@@ -257,6 +257,10 @@ def test_word_classes_load_from_other_toml() -> None:
         ("In neither case could the police confirm it.", "none_could", "third"),
         ("Neither the CIA nor the FBI was able to corroborate it.", "none_could", "third"),
         ("We did not attempt to verify these figures.", "did_not", "own"),
+        ("None of these accounts has been independently verified.", "none_could", "own"),
+        ("Information received could not always be verified.", "passivecheck", "own"),
+        ("It has not been possible for us to verify these reports.", "impossible", "own"),
+        ("It has not been possible for the ministry to verify them.", "impossible", "third"),
         ("We could neither confirm nor refute these reports.", "could_not", "own"),
         ("The ministry could neither confirm nor deny the reports.", "could_not", "third"),
         (
