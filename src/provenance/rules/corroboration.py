@@ -27,7 +27,7 @@ from provenance.model import Document, Region
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
-from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at
+from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at, word_class
 from provenance.sentences import PROSE_KINDS, iter_sentences
 from provenance.span import Intervals
 
@@ -831,6 +831,11 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         return True
     if _quoted(text, sentence.start, marker.start()) or _said_after(text, marker, sentence.end):
         return True
+    head = marker.statement.head
+    if head is not None and word_class(head) == "WE":
+        # "According to the descriptions, which we cannot independently verify, ...": the
+        # writer says it could not check what a source said; the verb of saying is the source's.
+        return False
     p = phrases()
     last_end = None
     for pattern in (p.attribution_verbs, p.according_to):

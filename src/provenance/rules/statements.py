@@ -332,6 +332,11 @@ def _parse(
         # those named.
         named = {classes[i] for i in core_indices} & {"SELF", "WE"}
         form, voice = "none_could", "own" if named else "third"
+    if form == "neither_inverted":
+        # "In neither case could the information be corroborated" is the report's; "in neither
+        # case could the police confirm it" the police's.
+        named = {classes[i] for i in core_indices} & {"THIRD", "PRON"}
+        form, voice = "none_could", "third" if named else "own"
     if form == "impossible_for":
         # "It was not possible for the research team to verify" is the report's; "... for the
         # reader to verify", "... for the ministry to confirm" someone else's.
