@@ -1216,3 +1216,73 @@ def test_a_section_of_a_cited_work_is_no_cross_reference() -> None:
         ("see Section 2", True)
     ]
     assert not [f for f in provenance.check(document) if f.rule == "broken-cross-reference"]
+
+
+def test_a_group_over_three_lines_parted_by_blank_lines_is_read_whole() -> None:
+    text = (
+        "Report title\n\nOn the demand side the cost of connections is the primary barrier "
+        "(IEA, 2019a; Bonan et al., 2016;\n\nHafner et al., 2018; Sovacool, 2016;\n\n"
+        "Njiru and Letema, 2018).\n\nReferences\n\n"
+        "International Energy Agency (IEA). 2019a. Africa Energy Outlook 2019.\n\n"
+        "Bonan, J., Pareglio, S. and Tavoni, M. 2016. Access to Modern Energy. FEEM.\n\n"
+        "Hafner, M., Tagliapietra, S. and de Strasser, L. 2018. Energy in Africa. Springer.\n\n"
+        "Sovacool, B. K. 2016. Paradigms and Poverty. ERL.\n\n"
+        "Njiru, C. W. and Letema, S. C. 2018. Energy Poverty. Journal of Energy.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("IEA, 2019a", 0),
+        ("Bonan et al., 2016", 1),
+        ("Hafner et al., 2018", 2),
+        ("Sovacool, 2016", 3),
+        ("Njiru and Letema, 2018", 4),
+    ]
+
+
+def test_a_name_is_the_entry_whose_key_it_is_before_one_it_only_starts_with() -> None:
+    text = (
+        "Report title\n\nJobs grow (UN DESA, 2021), the Labs map them (UNDP Accelerator Labs, "
+        "2021) and the plan agrees (UNDP, 2021; UN, 2021).\n\nReferences\n\n"
+        "United Nations (UN). 2021. Theme Report on Energy Access.\n\n"
+        "United Nations Department of Economic and Social Affairs (UN DESA). 2021. Leveraging "
+        "Energy Action.\n\n"
+        "United Nations Development Programme (UNDP). 2021. Strategic Plan 2022-2025.\n\n"
+        "United Nations Development Programme (UNDP) Accelerator Labs. 2021. Who are we.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("UN DESA, 2021", 1),
+        ("UNDP Accelerator Labs, 2021", 3),
+        ("UNDP, 2021", 2),
+        ("UN, 2021", 0),
+    ]
+
+
+def test_a_first_author_et_al_names_a_list_of_names_parted_by_semicolons() -> None:
+    text = (
+        "Report title\n\nEnergy poverty is a lack of access (Aklin et al., 2018). It is rural "
+        "(Aklin et al., 2019).\n\nReferences\n\n"
+        'Aklin, Michaël; Patrick Bayer; S.P. Harish and Johannes Urpelainen. 2018. "Escaping '
+        'the Energy Poverty Trap."\n\n'
+        "Aklin, Michaël. 2019. Rural Power. Press.\n"
+    )
+    # The second names one author's entry of 2019: "et al." is no evidence against it.
+    assert [link[:2] for link in _links(text)] == [
+        ("Aklin et al., 2018", 0),
+        ("Aklin et al., 2019", 1),
+    ]
+
+
+def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sentence() -> None:
+    text = (
+        "Report title\n\nCompared with fire stoves, the stove saves wood. According to Beyene\n\n"
+        "et al. (2015), the stove reduces indoor air pollution.\n\nIt burns less, says "
+        "Dresen (2014).\n\nReferences\n\n"
+        "Beyene, A. D., Bluffstone, R. and Mekonnen, A. 2015. The Improved Biomass Stove. "
+        "World Bank.\n\n"
+        "Dresen, E. 2014. Fuelwood Savings. Land.\n\n"
+        "Gebreegziabher, Z. 2015. Stove Markets. Press.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("2015", 0), ("2014", 1)]
+    # After a stop the paragraph before is a sentence of its own: "et al. (2015)" follows no
+    # name, and is a year in brackets.
+    ended = text.replace("According to Beyene\n\n", "According to Beyene.\n\n")
+    assert [link[:2] for link in _links(ended)] == [("2014", 1)]

@@ -12,6 +12,7 @@ from provenance.sourcenames import (
     bare_key,
     entry_keys,
     family_keys,
+    first_author_key,
     initials_key,
     iter_key_words,
     key_words,
@@ -21,6 +22,29 @@ from provenance.sourcenames import (
     source_key,
 )
 from provenance.span import LineIndex
+
+
+def test_an_acronym_of_two_words_and_an_office_after_the_acronym_are_keys() -> None:
+    desa = "United Nations Department of Economic and Social Affairs (UN DESA)"
+    assert "un desa" in entry_keys(ReferenceEntry(author=desa))
+    labs = entry_keys(
+        ReferenceEntry(author="United Nations Development Programme (UNDP) Accelerator Labs")
+    )
+    assert {"undp", "undp accelerator labs"} <= set(labs)
+    assert "undp ethiopia" in entry_keys(
+        ReferenceEntry(author="United Nations Development Programme (UNDP), Ethiopia")
+    )
+    # A bracket of words in lower case is no acronym.
+    assert entry_keys(ReferenceEntry(author="Agency (ed.) Reports")) == ["agency ed reports"]
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [("aklin et al", "aklin"), ("van der berg et al", "van der berg"), ("aklin", None)],
+)
+def test_first_author_key(cited: str, expected: str | None) -> None:
+    assert first_author_key(cited) == expected
+    assert first_author_key("et al") is None
 
 
 @pytest.mark.parametrize(

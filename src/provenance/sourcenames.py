@@ -30,6 +30,7 @@ __all__ = [
     "edition_stem",
     "entry_keys",
     "family_keys",
+    "first_author_key",
     "initials_key",
     "iter_key_words",
     "key_words",
@@ -122,6 +123,15 @@ def _edition_match(cited: str, listed: str) -> bool:
         return False
     year = cited[len(stem) + 1 :]
     return listed.startswith(stem + " ") and listed.endswith(" " + year)
+
+
+def first_author_key(cited: str) -> str | None:
+    """The family name a citation of several authors by the first of them names ("aklin et al"
+    -> "aklin"), or None for any other key."""
+    family, _, rest = cited.rpartition(" ")
+    if rest != "al" or not family.endswith(" et"):
+        return None
+    return family[: -len(" et")] or None
 
 
 def _prefix_match(cited: str, listed: str) -> bool:
@@ -336,7 +346,10 @@ def family_keys(name: str) -> list[str]:
 
 
 # An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".
-_BRACKETED_ACRONYM = re.compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
+# Two such words too: "United Nations Department of Economic and Social Affairs (UN DESA)".
+_BRACKETED_ACRONYM = re.compile(
+    r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?(?: [A-Z][A-Za-z&.-]*[A-Z]\.?)?)[)\]]"
+)
 # A word of an organisation's name that gives its initial (connectors such as "of" do not).
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 
@@ -352,8 +365,19 @@ def _dateline_agency_key(name: str) -> list[str]:
     return [match.group(1).casefold()] if match else []
 
 
+# An acronym in brackets with words after it: "United Nations Development Programme (UNDP)
+# Accelerator Labs", "... (UNDP), Ethiopia": a part or an office of the body, cited with its
+# acronym ("UNDP Accelerator Labs", "UNDP Ethiopia").
+_ACRONYM_THEN_WORDS = re.compile(
+    r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?(?: [A-Z][A-Za-z&.-]*[A-Z]\.?)?)[)\]],?\s+([A-Z][^()\[\]]*)$"
+)
+
+
 def _acronym_keys(name: str, initials: bool) -> list[str]:
     keys = [source_key(found) for found in _BRACKETED_ACRONYM.findall(name)]
+    office = _ACRONYM_THEN_WORDS.search(name.strip().rstrip("."))
+    if office is not None:
+        keys.append(source_key(f"{office.group(1)} {office.group(2)}"))
     made = initials_key(name) if initials else None
     if made:
         keys.append(made)
