@@ -1286,3 +1286,34 @@ def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sent
     # name, and is a year in brackets.
     ended = text.replace("According to Beyene\n\n", "According to Beyene.\n\n")
     assert [link[:2] for link in _links(ended)] == [("2014", 1)]
+
+
+def test_a_year_after_a_name_no_entry_of_that_year_has_is_not_the_sole_entry_of_the_year() -> None:
+    text = (
+        "Report title\n\nUNDP (2018) defines AI broadly. Rights come first (OHCHR 2018). "
+        "The data agree (2018).\n\nReferences\n\n"
+        "United Nations Office of the High Commissioner for Human Rights (OHCHR). 2018. A Human "
+        "Rights-Based Approach to Data.\n\n"
+        "United Nations Development Programme (UNDP). 2022. Inclusive by Design.\n"
+    )
+    # "UNDP (2018)" names UNDP, whose list entry is of 2022: not the one entry of 2018 (a
+    # citation of UNDP that the list lacks). A year in brackets after no name is that entry.
+    assert _links(text) == [
+        ("2018", None, "United Nations Development Programme (UNDP)"),
+        ("OHCHR 2018", 0, "OHCHR"),
+        ("2018", 0, "United Nations Office of the High Commissioner for Human Rights (OHCHR)"),
+    ]
+
+
+def test_two_authors_name_a_list_whose_names_no_key_spells_out() -> None:
+    text = (
+        "Report title\n\nGPTs drive growth (Bresnahan and Trajtenberg 1995), not others "
+        "(Bresnahan and Jones 1995).\n\nReferences\n\n"
+        'Bresnahan, Timothy, and M. Trajtenberg, M. 1995. "General purpose technologies." '
+        "Journal of Econometrics.\n"
+    )
+    links = _links(text)
+    assert [link[:2] for link in links] == [
+        ("Bresnahan and Trajtenberg 1995", 0),
+        ("Bresnahan and Jones 1995", None),
+    ]

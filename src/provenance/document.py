@@ -1253,6 +1253,10 @@ class _SourceIndex:
             return self._prefer_cited_sections(
                 [i for i in named if last_named[i] == nearest], context_end
             )
+        if _name_run(text, context_start, context_end) is not None:
+            # "UNDP (2018)", "Manyika and Bughin (2018)": the year is a work of the name right
+            # before it, which no entry of that date is; the one entry of the date is another's.
+            return None
         exact = [i for i in same_date if self._same_day(date, i)]
         if len(exact) == 1:
             return exact[0]
@@ -1410,19 +1414,29 @@ class _SourceIndex:
         return kept or matches
 
     def _first_of_several(self, cited: str, date: DateValue) -> list[int]:
-        """The one entry of ``date`` that a citation of its first author "et al." names, when
-        its list of several authors gives no key of that form (names parted by ";", given
-        names before family names): the name it starts with (``leading_name``) starts with
-        the cited family name and names several people. None when several entries are so."""
-        family = first_author_key(cited)
+        """The one entry of ``date`` that a citation of its first author "et al." (or of its
+        first two authors) names, when its list of several authors gives no key of that form
+        (names parted by ";", given names before family names): the name it starts with
+        (``leading_name``) starts with the cited family name, holds the second one cited, and
+        names several people. None when several entries are so."""
+        family, others = first_author_key(cited), ""
         if family is None:
-            return []
+            # "(Bresnahan and Trajtenberg 1995)" for "Bresnahan, Timothy, and M. Trajtenberg,
+            # M.": the second author's family name is among the entry's words too.
+            family, joined, others = cited.partition(" and ")
+            if not joined or not family or not others or " " in others:
+                return []
         found = []
         for i in self._dated(date):
             if not self.keys[i]:
                 continue  # not in a source list
             first = leading_name(self.references[i]) or ""
-            if source_key(first).startswith(family + " ") and _SEVERAL_NAMES.search(first):
+            listed = source_key(first)
+            if (
+                listed.startswith(family + " ")
+                and (not others or others in listed.split(" "))
+                and _SEVERAL_NAMES.search(first)
+            ):
                 found.append(i)
         return found if len(found) == 1 else []
 
