@@ -1317,3 +1317,16 @@ def test_two_authors_name_a_list_whose_names_no_key_spells_out() -> None:
         ("Bresnahan and Trajtenberg 1995", 0),
         ("Bresnahan and Jones 1995", None),
     ]
+
+
+def test_a_later_year_letter_is_not_the_one_unlettered_work_of_that_year() -> None:
+    text = (
+        "Report title\n\nWomen work online (World Bank 2020a). Fewer connect (World Bank "
+        "2020b).\n\nBibliography\n\nWorld Bank. 2020. Digital Jobs. Washington, DC.\n"
+    )
+    # "a" may be the one work of the year the list writes without its letter; "b" names a
+    # second work, which the list lacks.
+    assert [link[:2] for link in _links(text)] == [
+        ("World Bank 2020a", 0),
+        ("World Bank 2020b", None),
+    ]

@@ -564,9 +564,9 @@ def _nth_of_year(
     if lettered:
         same = [i for i in lettered if references[i].entry.year_suffix == year_suffix]
         return same[0] if same else None
-    if len(matches) < 2:
-        return matches[0] if matches else None
     position = ord(year_suffix) - ord("a")
+    if len(matches) < 2 and position == 0:
+        return matches[0] if matches else None
     return matches[position] if 0 <= position < len(matches) else None
 
 
