@@ -1330,3 +1330,16 @@ def test_a_later_year_letter_is_not_the_one_unlettered_work_of_that_year() -> No
         ("World Bank 2020a", 0),
         ("World Bank 2020b", None),
     ]
+
+
+def test_a_short_name_is_no_citation_of_a_container_it_starts() -> None:
+    text = (
+        "Report title\n\nRisks are felt in the South (UN 2023). Ethics differ (Timcke and "
+        'Schültken 2023).\n\nReferences\n\nTimcke, Scott and Theresa Schültken. 2023. "Towards '
+        'a More Comprehensive AI Ethics." UN Unite Research Policy Brief. '
+        "https://researchictafrica.net/2023/12/01/ai-ethics/.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("UN 2023", None),
+        ("Timcke and Schültken 2023", 0),
+    ]

@@ -290,3 +290,14 @@ def test_an_entry_that_lists_its_first_author_only_is_cited_with_et_al(
     name: str, expected: list[str]
 ) -> None:
     assert family_keys(name) == expected
+
+
+def test_container_only_keys_are_the_keys_only_a_container_gives() -> None:
+    entry = ReferenceEntry(
+        author="Timcke, Scott", container="UN Unite Research Policy Brief", title="Towards"
+    )
+    reference = _reference("Timcke, Scott. 2023. Towards. UN Unite Research Policy Brief.", entry)
+    assert "un unite research policy brief" in sourcenames.container_only_keys(reference)
+    assert "timcke" not in sourcenames.container_only_keys(reference)
+    alone = _reference("Timcke, Scott. 2023.", ReferenceEntry(author="Timcke, Scott"))
+    assert sourcenames.container_only_keys(alone) == frozenset()

@@ -57,6 +57,7 @@ from provenance.segment import Segmentation, segment, subtract
 from provenance.sourcenames import (
     bare_key,
     compound_family,
+    container_only_keys,
     edition_stem,
     first_author_key,
     initials_key,
@@ -1153,9 +1154,15 @@ class _SourceIndex:
         self.wide: list[int] = []  # dated entries spanning many years, or reversed
         self.undated: list[int] = []
         for i in self.indices:
+            # A periodical's or a book's name is cited whole: "(UN 2023)" is no citation of a
+            # brief in the series "UN Unite Research Policy Brief" (its words are not indexed as
+            # the start of a longer name).
+            whole_only = container_only_keys(references[i])
             # Each key also without its connecting words, which citations may give differently.
             for key in dict.fromkeys([*self.keys[i], *map(bare_key, self.keys[i])]):
                 _add(self.by_key, intern(key, key), i)
+                if key in whole_only:
+                    continue
                 words = key.split(" ")
                 for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
                     if count < len(words):

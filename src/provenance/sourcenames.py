@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
 from provenance.parsers.references import opens_with_ditto
@@ -27,6 +29,7 @@ __all__ = [
     "CONNECTORS",
     "bare_key",
     "compound_family",
+    "container_only_keys",
     "edition_stem",
     "entry_keys",
     "family_keys",
@@ -181,6 +184,19 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
     keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
     return [key for key in dict.fromkeys(keys) if key]
+
+
+def container_only_keys(reference: Reference) -> frozenset[str]:
+    """The keys of an entry that only its container gives (a periodical, a series, a book the
+    work is in), with and without their connecting words: a citation names a container whole,
+    never by its first words ("(UN 2023)" is no citation of a brief in "UN Unite Research
+    Policy Brief"), while an author's name may be cited shorter."""
+    entry = reference.entry
+    if not entry.container:
+        return frozenset()
+    own = set(reference_keys(attrs.evolve(reference, entry=attrs.evolve(entry, container=None))))
+    only = {key for key in reference_keys(reference) if key not in own}
+    return frozenset(only | {bare_key(key) for key in only} - own)
 
 
 def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
