@@ -1567,6 +1567,14 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             return True
         if not (_opens_dated_entry_strictly(first) or _opens_dated_entry_strictly(whole)):
             return True
+    if _YEAR_OR_ADDRESS.search(joined) is None and (
+        _names_so_far(joined) or joined.count("(") > joined.count(")")
+    ):
+        # "Beyene, Abebe D.; Randall Bluffstone, ..., Peter Martinsson, Alemu" / "Mekonnen, and
+        # Ferdinand Vieider. 2015. ...", "GIZ-ECO (Deutsche Gesellschaft ... — Energy" /
+        # "Coordination Office). 2011.": an entry that so far lists only names, or stops inside
+        # a bracket, before its year: the rest of it, whatever the next line reads as.
+        return True
     if (
         _fills_its_line(previous)
         and not _opens_list_mark(first)
@@ -1611,6 +1619,23 @@ def _opens_entry(line: str) -> bool:
         and (entry.date is not None or entry.title is not None)
     )
 
+
+def _names_so_far(text: str) -> bool:
+    """Whether an entry's text is so far a list of several people's names and nothing else:
+    names of capitalised words (initials too) parted by ";", "," or "and"/"&", with a ";" or at
+    least two commas ("Mentis, Dimitrios; Magnus Andersson; ...; Oliver")."""
+    text = text.strip()
+    if (";" not in text and text.count(",") < 2) or ":" in text or _ENDS_NAME.search(text):
+        return False  # a place and publisher ("Farnum, Surrey, UK England: Ashgate.") ends one
+    names = re.split(r"\s*[,;&]\s*|\s+and\s+", text.rstrip(",;&"))
+    return (
+        all(name and all(word[:1].isupper() for word in name.split()) for name in names)
+        and len(names) >= 3
+    )
+
+
+#: A full stop after a word, not after an initial: where a list of names ends.
+_ENDS_NAME = re.compile(r"[^\W\d_]{2,}\.$")
 
 # An entry that stops inside its list of authors: on "and", "&", a comma or a semicolon.
 _NAMES_GO_ON = re.compile(r"(?:\band|&|[,;])$")
