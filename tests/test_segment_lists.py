@@ -776,3 +776,22 @@ def test_an_entry_that_so_far_lists_only_names_or_stops_in_a_bracket_goes_on() -
     fourth = "Sovacool, Benjamin K.; Morgan Bazilian and Michael Toman. 2016. Paradigms. ERL."
     text = f"Report\n\nText.\n\nReferences\n\n{third}\n\n{fourth}\n"
     assert _sources(text)[-1] == fourth
+
+
+def test_a_heading_word_opening_a_title_broken_over_short_lines_heads_no_list() -> None:
+    # The boxes of a figure: "Literature" / "Review and" / ... is a title, not a list's heading;
+    # the text after it stays running text and its citations stay citations.
+    figure = "Literature\nReview and\nPreliminary\nInterviews"
+    prose = (
+        "This study relies heavily on the literature of innovation, which it summarises and "
+        "evaluates (Onwuegbuzie et al., 2010)."
+    )
+    text = (
+        f"Report\n\nFigure 1 - Study design\n\n{figure}\n\n{prose}\n\n"
+        "References\n\nOnwuegbuzie, A. J. (2010). Innovative data collection strategies. "
+        "Quality & Quantity.\n"
+    )
+    assert [c.text for c in provenance.parse(text).citations] == ["Onwuegbuzie et al., 2010"]
+    # Under a real heading the first entry is its own line, whatever it ends with.
+    listed = "Literature\nAcaroglu, Leyla. 2017. Tools for Systems Thinkers: The 6 Concepts of"
+    assert _sources(f"Report\n\nText.\n\n{listed}\n") == [listed.split("\n", 1)[1]]

@@ -677,6 +677,19 @@ def _is_back_matter_heading(line: str) -> bool:
 _HEADING_INDENT = 3
 
 
+#: Words of a line, at most, that may carry a title over from a heading word above it.
+_TITLE_LINE_WORDS = 3
+
+
+def _title_goes_on(line: str) -> bool:
+    """Whether a line under a heading word carries on a title broken over short lines, as the
+    boxes of a figure give them ("Literature" / "Review and" / "Preliminary" / "Interviews"): a
+    few words ending on one that needs the next. A list's first entry under its heading is
+    longer, or ends otherwise."""
+    words = line.split()
+    return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in _OPEN_WORDS
+
+
 def _heading_inside_block(previous: str, line: str) -> bool:
     """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
     what ends one) that a PDF's text put with no blank line around it: a known heading, not
@@ -789,7 +802,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:lead])
                 kept = kept[lead:]
             while True:
-                if len(kept) > 1 and _is_known_heading(kept[0].text):
+                if (
+                    len(kept) > 1
+                    and _is_known_heading(kept[0].text)
+                    and not _title_goes_on(kept[1].text)
+                ):
                     # Text from a PDF often has no blank line after a heading: "References"
                     # and the first entries in one block. The heading stands on its own.
                     yield Block(kept[:1])
