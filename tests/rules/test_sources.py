@@ -1582,12 +1582,12 @@ def test_a_list_read_with_doubt_names_each_source_left_without_its_entry() -> No
 
 
 def test_a_first_author_et_al_whose_entry_was_read_without_its_date_is_a_warning() -> None:
-    # The year is glued to the last name ("Ebelshaeuser.2021"), so the entry is read without
-    # it; the list writes the first author's name, and "et al." is no word it needs to write.
+    # The entry lost its year (a conversion cut it), so it is read without one; the list
+    # writes the first author's name, and "et al." is no word it needs to write.
     text = (
         "Collective intelligence\n\nThe network learns fast (Berditchevskaia et al., 2021). "
         "Energy is scarce (Cahill, 2021).\n\nReferences\n\n"
-        "Berditchevskaia, Aleks, Kathy Peach, Gina Lucarelli, Mirko Ebelshaeuser.2021. "
+        "Berditchevskaia, Aleks, Kathy Peach, Gina Lucarelli, Mirko Ebelshaeuser. "
         "Collective Intelligence for Sustainable Development.\n\n"
         "Cahill, Ben. 2021. Energy Access and Health Outcomes. CSIS.\n"
     )
