@@ -1234,3 +1234,130 @@ def test_a_report_without_a_source_list_or_notes_never_loads_the_reference_reade
     # A note is still read as a source by the reader, loaded for it.
     with_notes = provenance.parse("Report.\n\nThe talks resumed.1\n\n1 Reuters. 5 May 1999.\n")
     assert [reference.section for reference in with_notes.references] == ["footnote"]
+
+
+def test_a_group_over_three_lines_parted_by_blank_lines_is_read_whole() -> None:
+    text = (
+        "Report title\n\nOn the demand side the cost of connections is the primary barrier "
+        "(IEA, 2019a; Bonan et al., 2016;\n\nHafner et al., 2018; Sovacool, 2016;\n\n"
+        "Njiru and Letema, 2018).\n\nReferences\n\n"
+        "International Energy Agency (IEA). 2019a. Africa Energy Outlook 2019.\n\n"
+        "Bonan, J., Pareglio, S. and Tavoni, M. 2016. Access to Modern Energy. FEEM.\n\n"
+        "Hafner, M., Tagliapietra, S. and de Strasser, L. 2018. Energy in Africa. Springer.\n\n"
+        "Sovacool, B. K. 2016. Paradigms and Poverty. ERL.\n\n"
+        "Njiru, C. W. and Letema, S. C. 2018. Energy Poverty. Journal of Energy.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("IEA, 2019a", 0),
+        ("Bonan et al., 2016", 1),
+        ("Hafner et al., 2018", 2),
+        ("Sovacool, 2016", 3),
+        ("Njiru and Letema, 2018", 4),
+    ]
+
+
+def test_a_name_is_the_entry_whose_key_it_is_before_one_it_only_starts_with() -> None:
+    text = (
+        "Report title\n\nJobs grow (UN DESA, 2021), the Labs map them (UNDP Accelerator Labs, "
+        "2021) and the plan agrees (UNDP, 2021; UN, 2021).\n\nReferences\n\n"
+        "United Nations (UN). 2021. Theme Report on Energy Access.\n\n"
+        "United Nations Department of Economic and Social Affairs (UN DESA). 2021. Leveraging "
+        "Energy Action.\n\n"
+        "United Nations Development Programme (UNDP). 2021. Strategic Plan 2022-2025.\n\n"
+        "United Nations Development Programme (UNDP) Accelerator Labs. 2021. Who are we.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("UN DESA, 2021", 1),
+        ("UNDP Accelerator Labs, 2021", 3),
+        ("UNDP, 2021", 2),
+        ("UN, 2021", 0),
+    ]
+
+
+def test_a_first_author_et_al_names_a_list_of_names_parted_by_semicolons() -> None:
+    text = (
+        "Report title\n\nEnergy poverty is a lack of access (Aklin et al., 2018). It is rural "
+        "(Aklin et al., 2019).\n\nReferences\n\n"
+        'Aklin, Michaël; Patrick Bayer; S.P. Harish and Johannes Urpelainen. 2018. "Escaping '
+        'the Energy Poverty Trap."\n\n'
+        "Aklin, Michaël. 2019. Rural Power. Press.\n"
+    )
+    # The second names one author's entry of 2019: "et al." is no evidence against it.
+    assert [link[:2] for link in _links(text)] == [
+        ("Aklin et al., 2018", 0),
+        ("Aklin et al., 2019", 1),
+    ]
+
+
+def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sentence() -> None:
+    text = (
+        "Report title\n\nCompared with fire stoves, the stove saves wood. According to Beyene\n\n"
+        "et al. (2015), the stove reduces indoor air pollution.\n\nIt burns less, says "
+        "Dresen (2014).\n\nReferences\n\n"
+        "Beyene, A. D., Bluffstone, R. and Mekonnen, A. 2015. The Improved Biomass Stove. "
+        "World Bank.\n\n"
+        "Dresen, E. 2014. Fuelwood Savings. Land.\n\n"
+        "Gebreegziabher, Z. 2015. Stove Markets. Press.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("2015", 0), ("2014", 1)]
+    # After a stop the paragraph before is a sentence of its own: "et al. (2015)" follows no
+    # name, and is a year in brackets.
+    ended = text.replace("According to Beyene\n\n", "According to Beyene.\n\n")
+    assert [link[:2] for link in _links(ended)] == [("2014", 1)]
+
+
+def test_a_year_after_a_name_no_entry_of_that_year_has_is_not_the_sole_entry_of_the_year() -> None:
+    text = (
+        "Report title\n\nUNDP (2018) defines AI broadly. Rights come first (OHCHR 2018). "
+        "The data agree (2018).\n\nReferences\n\n"
+        "United Nations Office of the High Commissioner for Human Rights (OHCHR). 2018. A Human "
+        "Rights-Based Approach to Data.\n\n"
+        "United Nations Development Programme (UNDP). 2022. Inclusive by Design.\n"
+    )
+    # "UNDP (2018)" names UNDP, whose list entry is of 2022: not the one entry of 2018 (a
+    # citation of UNDP that the list lacks). A year in brackets after no name is that entry.
+    assert _links(text) == [
+        ("2018", None, "United Nations Development Programme (UNDP)"),
+        ("OHCHR 2018", 0, "OHCHR"),
+        ("2018", 0, "United Nations Office of the High Commissioner for Human Rights (OHCHR)"),
+    ]
+
+
+def test_two_authors_name_a_list_whose_names_no_key_spells_out() -> None:
+    text = (
+        "Report title\n\nGPTs drive growth (Bresnahan and Trajtenberg 1995), not others "
+        "(Bresnahan and Jones 1995).\n\nReferences\n\n"
+        'Bresnahan, Timothy, and M. Trajtenberg, M. 1995. "General purpose technologies." '
+        "Journal of Econometrics.\n"
+    )
+    links = _links(text)
+    assert [link[:2] for link in links] == [
+        ("Bresnahan and Trajtenberg 1995", 0),
+        ("Bresnahan and Jones 1995", None),
+    ]
+
+
+def test_a_later_year_letter_is_not_the_one_unlettered_work_of_that_year() -> None:
+    text = (
+        "Report title\n\nWomen work online (World Bank 2020a). Fewer connect (World Bank "
+        "2020b).\n\nBibliography\n\nWorld Bank. 2020. Digital Jobs. Washington, DC.\n"
+    )
+    # "a" may be the one work of the year the list writes without its letter; "b" names a
+    # second work, which the list lacks.
+    assert [link[:2] for link in _links(text)] == [
+        ("World Bank 2020a", 0),
+        ("World Bank 2020b", None),
+    ]
+
+
+def test_a_short_name_is_no_citation_of_a_container_it_starts() -> None:
+    text = (
+        "Report title\n\nRisks are felt in the South (UN 2023). Ethics differ (Timcke and "
+        'Schültken 2023).\n\nReferences\n\nTimcke, Scott and Theresa Schültken. 2023. "Towards '
+        'a More Comprehensive AI Ethics." UN Unite Research Policy Brief. '
+        "https://researchictafrica.net/2023/12/01/ai-ethics/.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("UN 2023", None),
+        ("Timcke and Schültken 2023", 0),
+    ]

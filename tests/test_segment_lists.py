@@ -753,3 +753,45 @@ def test_entries_split_after_their_first_line_are_joined_once_the_list_shows_it(
     sources = _sources(text)
     assert [s.split(",")[0] for s in sources] == ["Albert", "Bayudan-Dacuycuy", "Hunt", "Ansell"]
     assert sources[2].endswith("Overseas Development Institute.")
+
+
+def test_an_entry_that_so_far_lists_only_names_or_stops_in_a_bracket_goes_on() -> None:
+    # A blank line after every line: the first line lists names only (no year yet) and stops on
+    # a name, or stops inside a bracket, so the next line is its rest even when it reads as an
+    # entry of its own ("Mekonnen, and Ferdinand Vieider. 2015. ...").
+    first = (
+        "Beyene, Abebe D.; Randall Bluffstone, Zenebe Gebreegziabher, Peter Martinsson, Alemu\n\n"
+        "Mekonnen, and Ferdinand Vieider. 2015. The Improved Biomass Stove. World Bank."
+    )
+    second = (
+        "GIZ-ECO (Deutsche Gesellschaft für Internationale Zusammenarbeit — Energy\n\n"
+        "Coordination Office). 2011. In Mirt Stove. Eschborn, Germany."
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+    # A place and publisher (names and commas too) end an entry: the one after them is its own.
+    third = (
+        "Sovacool, B. K. and Drupady, I. M. 2012. Energy Access.\n\nFarnum, Surrey, UK: Ashgate."
+    )
+    fourth = "Sovacool, Benjamin K.; Morgan Bazilian and Michael Toman. 2016. Paradigms. ERL."
+    text = f"Report\n\nText.\n\nReferences\n\n{third}\n\n{fourth}\n"
+    assert _sources(text)[-1] == fourth
+
+
+def test_a_heading_word_opening_a_title_broken_over_short_lines_heads_no_list() -> None:
+    # The boxes of a figure: "Literature" / "Review and" / ... is a title, not a list's heading;
+    # the text after it stays running text and its citations stay citations.
+    figure = "Literature\nReview and\nPreliminary\nInterviews"
+    prose = (
+        "This study relies heavily on the literature of innovation, which it summarises and "
+        "evaluates (Onwuegbuzie et al., 2010)."
+    )
+    text = (
+        f"Report\n\nFigure 1 - Study design\n\n{figure}\n\n{prose}\n\n"
+        "References\n\nOnwuegbuzie, A. J. (2010). Innovative data collection strategies. "
+        "Quality & Quantity.\n"
+    )
+    assert [c.text for c in provenance.parse(text).citations] == ["Onwuegbuzie et al., 2010"]
+    # Under a real heading the first entry is its own line, whatever it ends with.
+    listed = "Literature\nAcaroglu, Leyla. 2017. Tools for Systems Thinkers: The 6 Concepts of"
+    assert _sources(f"Report\n\nText.\n\n{listed}\n") == [listed.split("\n", 1)[1]]

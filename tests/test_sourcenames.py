@@ -12,6 +12,7 @@ from provenance.sourcenames import (
     bare_key,
     entry_keys,
     family_keys,
+    first_author_key,
     initials_key,
     iter_key_words,
     key_words,
@@ -21,6 +22,29 @@ from provenance.sourcenames import (
     source_key,
 )
 from provenance.span import LineIndex
+
+
+def test_an_acronym_of_two_words_and_an_office_after_the_acronym_are_keys() -> None:
+    desa = "United Nations Department of Economic and Social Affairs (UN DESA)"
+    assert "un desa" in entry_keys(ReferenceEntry(author=desa))
+    labs = entry_keys(
+        ReferenceEntry(author="United Nations Development Programme (UNDP) Accelerator Labs")
+    )
+    assert {"undp", "undp accelerator labs"} <= set(labs)
+    assert "undp ethiopia" in entry_keys(
+        ReferenceEntry(author="United Nations Development Programme (UNDP), Ethiopia")
+    )
+    # A bracket of words in lower case is no acronym.
+    assert entry_keys(ReferenceEntry(author="Agency (ed.) Reports")) == ["agency ed reports"]
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [("aklin et al", "aklin"), ("van der berg et al", "van der berg"), ("aklin", None)],
+)
+def test_first_author_key(cited: str, expected: str | None) -> None:
+    assert first_author_key(cited) == expected
+    assert first_author_key("et al") is None
 
 
 @pytest.mark.parametrize(
@@ -266,3 +290,14 @@ def test_an_entry_that_lists_its_first_author_only_is_cited_with_et_al(
     name: str, expected: list[str]
 ) -> None:
     assert family_keys(name) == expected
+
+
+def test_container_only_keys_are_the_keys_only_a_container_gives() -> None:
+    entry = ReferenceEntry(
+        author="Timcke, Scott", container="UN Unite Research Policy Brief", title="Towards"
+    )
+    reference = _reference("Timcke, Scott. 2023. Towards. UN Unite Research Policy Brief.", entry)
+    assert "un unite research policy brief" in sourcenames.container_only_keys(reference)
+    assert "timcke" not in sourcenames.container_only_keys(reference)
+    alone = _reference("Timcke, Scott. 2023.", ReferenceEntry(author="Timcke, Scott"))
+    assert sourcenames.container_only_keys(alone) == frozenset()

@@ -50,7 +50,9 @@ from provenance.segment import Segmentation, forget_reference_readings, segment,
 from provenance.sourcenames import (
     bare_key,
     compound_family,
+    container_only_keys,
     edition_stem,
+    first_author_key,
     initials_key,
     key_words,
     leading_name,
@@ -569,9 +571,9 @@ def _nth_of_year(
     if lettered:
         same = [i for i in lettered if references[i].entry.year_suffix == year_suffix]
         return same[0] if same else None
-    if len(matches) < 2:
-        return matches[0] if matches else None
     position = ord(year_suffix) - ord("a")
+    if len(matches) < 2 and position == 0:
+        return matches[0] if matches else None
     return matches[position] if 0 <= position < len(matches) else None
 
 
@@ -673,7 +675,7 @@ def _citations(
             context_start = last_context_start
         else:
             context_start = max(
-                paragraph_start,
+                _sentence_start_before(text, regions, paragraph_start),
                 previous_end_in_paragraph.get(paragraph_start, 0),
                 citation.span.start - _CONTEXT_CHARS,
             )
@@ -819,6 +821,11 @@ _SEVERAL_AUTHORS = lazy_compile(
 )
 
 
+#: An author that names several people: names parted by ";", by "and" or "&", or inverted
+#: names parted by commas ("Berditchevskaia, Aleks, Kathy Peach").
+_SEVERAL_NAMES = re.compile(r";|\s(?:and|&)\s|,[^,]+,")
+
+
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans in order, those that overlap joined."""
     merged: list[tuple[int, int]] = []
@@ -832,19 +839,24 @@ def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
-    """Each prose span with where a bracket opened in it may close: the end of the next prose
-    span when only blank lines part them (a paragraph broken by a conversion may break a
-    bracket), else its own end; a heading or a running head between them ends the bracket's
-    chance. Made as they are read: a list of them was a triple a paragraph, held while every
-    citation was read."""
-    for index, (start, end) in enumerate(prose):
-        close_by = end
-        if index + 1 < len(prose):
-            following_start, following_end = prose[index + 1]
-            if not text[end:following_start].strip():
-                close_by = following_end
-        yield start, end, close_by
+def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Each prose span with where a bracket opened in it may close: the end of the last of the
+    prose spans after it that only blank lines part (a paragraph broken by a conversion may
+    break a bracket), else its own end; a heading or a running head between them ends the
+    bracket's chance."""
+    runs: list[tuple[int, int, int]] = []
+    # From the last span back, so that a chain of spans parted by blank lines only (a group
+    # of citations over three lines of a text with a blank line after every line) is followed
+    # to its end in one pass; the scan bounds a bracket's length anyway.
+    close_by = len(text)
+    for index in range(len(prose) - 1, -1, -1):
+        start, end = prose[index]
+        joined = index + 1 < len(prose) and not text[end : prose[index + 1][0]].strip()
+        if not joined:
+            close_by = end  # else where the span after it may close
+        runs.append((start, end, close_by))
+    runs.reverse()
+    return runs
 
 
 def _same_bracket(text: str, previous_end: int, start: int) -> bool:
@@ -1086,6 +1098,22 @@ def _paragraph_start(regions: Intervals, offset: int) -> int:
     return found[0] if found is not None else 0
 
 
+def _sentence_start_before(text: str, regions: Intervals, start: int) -> int:
+    """Where the words before a citation may name its source: the start of its paragraph, or of
+    the paragraph before when that one breaks off inside the sentence that this one goes on
+    with (a conversion with a blank line after every line: "According to Beyene" then "et
+    al. (2015), the stove ..."): no stop ends it and this one starts in lower case."""
+    if start >= len(text) or not text[start].islower():
+        return start
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] in ".!?:" or "\n\n" not in text[end:start]:
+        return start
+    found = regions.containing(end - 1)
+    return found[0] if found is not None else start
+
+
 #: Source names are indexed by their first words up to this many (longer citations are rare
 #: and are checked against the entries sharing those words).
 _PREFIX_WORDS = 16
@@ -1135,9 +1163,15 @@ class _SourceIndex:
         self.wide: list[int] = []  # dated entries spanning many years, or reversed
         self.undated: list[int] = []
         for i in self.indices:
+            # A periodical's or a book's name is cited whole: "(UN 2023)" is no citation of a
+            # brief in the series "UN Unite Research Policy Brief" (its words are not indexed as
+            # the start of a longer name).
+            whole_only = container_only_keys(references[i])
             # Each key also without its connecting words, which citations may give differently.
             for key in dict.fromkeys([*self.keys[i], *map(bare_key, self.keys[i])]):
                 _add(self.by_key, intern(key, key), i)
+                if key in whole_only:
+                    continue
                 words = key.split(" ")
                 for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
                     if count < len(words):
@@ -1193,12 +1227,21 @@ class _SourceIndex:
                 # "(Country Reports 2004)" cites "Country Reports on Human Rights Practices for
                 # 2004", published in 2005: the year names the edition, not the publication.
                 matches = [i for i in candidates if self._year_names_edition(date, i)]
+            if not matches and date is not None:
+                # "(Aklin et al., 2018)" for "Aklin, Michaël; Patrick Bayer; S.P. Harish and
+                # Johannes Urpelainen. 2018.": a list whose names no key spells out (the
+                # name may still match another work of the first author's, of another year).
+                found = self._first_of_several(source_key(author), date)
+                self.last_work += len(found)
+                matches = [i for i in found if _dates_overlap(date, self.references[i].entry.date)]
             if year_suffix is not None and matches:
                 return _nth_of_year(matches, year_suffix, self.references)
             if date is None:
                 # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
                 # undated works, a citation without a date means an undated one.
                 matches = [i for i in matches if self.references[i].entry.date is None] or matches
+            if len(matches) > 1:
+                matches = self._as_named(source_key(author), matches)
             if len(matches) > 1:
                 matches = self._by_author_count(author, matches)
             return self._prefer_cited_sections(matches, context_end)
@@ -1226,6 +1269,10 @@ class _SourceIndex:
             return self._prefer_cited_sections(
                 [i for i in named if last_named[i] == nearest], context_end
             )
+        if _name_run(text, context_start, context_end) is not None:
+            # "UNDP (2018)", "Manyika and Bughin (2018)": the year is a work of the name right
+            # before it, which no entry of that date is; the one entry of the date is another's.
+            return None
         exact = [i for i in same_date if self._same_day(date, i)]
         if len(exact) == 1:
             return exact[0]
@@ -1370,6 +1417,44 @@ class _SourceIndex:
     def _same_day(self, date: DateValue | None, index: int) -> bool:
         entry_date = self.references[index].entry.date
         return date is not None and entry_date is not None and date.iso() == entry_date.iso()
+
+    def _as_named(self, cited: str, matches: list[int]) -> list[int]:
+        """Of the entries a name matches, those with a key that is the name itself: "(UN DESA,
+        2021)" is the entry of "United Nations Department of Economic and Social Affairs (UN
+        DESA)", not one of "United Nations (UN)" of that year, which it only starts with. All
+        the matches when none or all are so."""
+        bare = bare_key(cited)
+        kept = [
+            i for i in matches if any(key == cited or bare_key(key) == bare for key in self.keys[i])
+        ]
+        return kept or matches
+
+    def _first_of_several(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` that a citation of its first author "et al." (or of its
+        first two authors) names, when its list of several authors gives no key of that form
+        (names parted by ";", given names before family names): the name it starts with
+        (``leading_name``) starts with the cited family name, holds the second one cited, and
+        names several people. None when several entries are so."""
+        family, others = first_author_key(cited), ""
+        if family is None:
+            # "(Bresnahan and Trajtenberg 1995)" for "Bresnahan, Timothy, and M. Trajtenberg,
+            # M.": the second author's family name is among the entry's words too.
+            family, joined, others = cited.partition(" and ")
+            if not joined or not family or not others or " " in others:
+                return []
+        found = []
+        for i in self._dated(date):
+            if not self.keys[i]:
+                continue  # not in a source list
+            first = leading_name(self.references[i]) or ""
+            listed = source_key(first)
+            if (
+                listed.startswith(family + " ")
+                and (not others or others in listed.split(" "))
+                and _SEVERAL_NAMES.search(first)
+            ):
+                found.append(i)
+        return found if len(found) == 1 else []
 
     def _by_author_count(self, cited: str, matches: list[int]) -> list[int]:
         """Of the entries a name matches, those by one author when the citation names one, by

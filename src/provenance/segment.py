@@ -743,6 +743,19 @@ def _is_back_matter_heading(line: str) -> bool:
 _HEADING_INDENT = 3
 
 
+#: Words of a line, at most, that may carry a title over from a heading word above it.
+_TITLE_LINE_WORDS = 3
+
+
+def _title_goes_on(line: str) -> bool:
+    """Whether a line under a heading word carries on a title broken over short lines, as the
+    boxes of a figure give them ("Literature" / "Review and" / "Preliminary" / "Interviews"): a
+    few words ending on one that needs the next. A list's first entry under its heading is
+    longer, or ends otherwise."""
+    words = line.split()
+    return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in _OPEN_WORDS
+
+
 def _heading_inside_block(previous: str, line: str) -> bool:
     """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
     what ends one) that a PDF's text put with no blank line around it: a known heading, not
@@ -873,7 +886,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 yield Block(kept[:lead])
                 kept = kept[lead:]
             while True:
-                if len(kept) > 1 and _is_known_heading(kept[0].text):
+                if (
+                    len(kept) > 1
+                    and _is_known_heading(kept[0].text)
+                    and not _title_goes_on(kept[1].text)
+                ):
                     # Text from a PDF often has no blank line after a heading: "References"
                     # and the first entries in one block. The heading stands on its own.
                     yield Block(kept[:1])
@@ -1653,6 +1670,14 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             return True
         if not (_opens_dated_entry_strictly(first) or _opens_dated_entry_strictly(whole)):
             return True
+    if _YEAR_OR_ADDRESS.search(joined) is None and (
+        _names_so_far(joined) or joined.count("(") > joined.count(")")
+    ):
+        # "Beyene, Abebe D.; Randall Bluffstone, ..., Peter Martinsson, Alemu" / "Mekonnen, and
+        # Ferdinand Vieider. 2015. ...", "GIZ-ECO (Deutsche Gesellschaft ... — Energy" /
+        # "Coordination Office). 2011.": an entry that so far lists only names, or stops inside
+        # a bracket, before its year: the rest of it, whatever the next line reads as.
+        return True
     if (
         _fills_its_line(previous)
         and not _opens_list_mark(first)
@@ -1697,6 +1722,23 @@ def _opens_entry(line: str) -> bool:
         and (entry.date is not None or entry.title is not None)
     )
 
+
+def _names_so_far(text: str) -> bool:
+    """Whether an entry's text is so far a list of several people's names and nothing else:
+    names of capitalised words (initials too) parted by ";", "," or "and"/"&", with a ";" or at
+    least two commas ("Mentis, Dimitrios; Magnus Andersson; ...; Oliver")."""
+    text = text.strip()
+    if (";" not in text and text.count(",") < 2) or ":" in text or _ENDS_NAME.search(text):
+        return False  # a place and publisher ("Farnum, Surrey, UK England: Ashgate.") ends one
+    names = re.split(r"\s*[,;&]\s*|\s+and\s+", text.rstrip(",;&"))
+    return (
+        all(name and all(word[:1].isupper() for word in name.split()) for name in names)
+        and len(names) >= 3
+    )
+
+
+#: A full stop after a word, not after an initial: where a list of names ends.
+_ENDS_NAME = re.compile(r"[^\W\d_]{2,}\.$")
 
 # An entry that stops inside its list of authors: on "and", "&", a comma or a semicolon.
 _NAMES_GO_ON = lazy_compile(r"(?:\band|&|[,;])$")

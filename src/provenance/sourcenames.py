@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
 from provenance.regex_store import lazy_compile
@@ -27,9 +29,11 @@ __all__ = [
     "CONNECTORS",
     "bare_key",
     "compound_family",
+    "container_only_keys",
     "edition_stem",
     "entry_keys",
     "family_keys",
+    "first_author_key",
     "initials_key",
     "iter_key_words",
     "key_words",
@@ -124,6 +128,15 @@ def _edition_match(cited: str, listed: str) -> bool:
     return listed.startswith(stem + " ") and listed.endswith(" " + year)
 
 
+def first_author_key(cited: str) -> str | None:
+    """The family name a citation of several authors by the first of them names ("aklin et al"
+    -> "aklin"), or None for any other key."""
+    family, _, rest = cited.rpartition(" ")
+    if rest != "al" or not family.endswith(" et"):
+        return None
+    return family[: -len(" et")] or None
+
+
 def _prefix_match(cited: str, listed: str) -> bool:
     return cited == listed or listed.startswith(cited + " ") or cited.startswith(listed + " ")
 
@@ -171,6 +184,19 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
     keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
     return [key for key in dict.fromkeys(keys) if key]
+
+
+def container_only_keys(reference: Reference) -> frozenset[str]:
+    """The keys of an entry that only its container gives (a periodical, a series, a book the
+    work is in), with and without their connecting words: a citation names a container whole,
+    never by its first words ("(UN 2023)" is no citation of a brief in "UN Unite Research
+    Policy Brief"), while an author's name may be cited shorter."""
+    entry = reference.entry
+    if not entry.container:
+        return frozenset()
+    own = set(reference_keys(attrs.evolve(reference, entry=attrs.evolve(entry, container=None))))
+    only = {key for key in reference_keys(reference) if key not in own}
+    return frozenset(only | {bare_key(key) for key in only} - own)
 
 
 def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
@@ -338,7 +364,10 @@ def family_keys(name: str) -> list[str]:
 
 
 # An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".
-_BRACKETED_ACRONYM = lazy_compile(r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?)[)\]]")
+# Two such words too: "United Nations Department of Economic and Social Affairs (UN DESA)".
+_BRACKETED_ACRONYM = lazy_compile(
+    r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?(?: [A-Z][A-Za-z&.-]*[A-Z]\.?)?)[)\]]"
+)
 # A word of an organisation's name that gives its initial (connectors such as "of" do not).
 _CAPITALISED = lazy_compile(r"[A-Z][\w'’-]*")
 
@@ -354,8 +383,19 @@ def _dateline_agency_key(name: str) -> list[str]:
     return [match.group(1).casefold()] if match else []
 
 
+# An acronym in brackets with words after it: "United Nations Development Programme (UNDP)
+# Accelerator Labs", "... (UNDP), Ethiopia": a part or an office of the body, cited with its
+# acronym ("UNDP Accelerator Labs", "UNDP Ethiopia").
+_ACRONYM_THEN_WORDS = re.compile(
+    r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?(?: [A-Z][A-Za-z&.-]*[A-Z]\.?)?)[)\]],?\s+([A-Z][^()\[\]]*)$"
+)
+
+
 def _acronym_keys(name: str, initials: bool) -> list[str]:
     keys = [source_key(found) for found in _BRACKETED_ACRONYM.findall(name)]
+    office = _ACRONYM_THEN_WORDS.search(name.strip().rstrip("."))
+    if office is not None:
+        keys.append(source_key(f"{office.group(1)} {office.group(2)}"))
     made = initials_key(name) if initials else None
     if made:
         keys.append(made)

@@ -304,8 +304,26 @@ def test_undated_citation_span_ends_at_its_keyword() -> None:
     assert found.text == "Smith, op. cit." and found.kind == "author"
 
 
+def test_a_caption_s_source_label_leads_into_its_citation() -> None:
+    text = "Figure 9: Mirt stove (Source: Dresen et al., 2014) and (Sources: IEA, 2019a; UN 2015)"
+    found = iter_citations(text, LineIndex(text))
+    assert [(c.text, c.value.author) for c in found] == [
+        ("Dresen et al., 2014", "Dresen et al."),
+        ("IEA, 2019a", "IEA"),
+        ("UN 2015", "UN"),
+    ]
+
+
 @pytest.mark.parametrize(
-    "text", ["see Section 3.3.3", "see below", "e.g. the police", "and 2010", "iPhone users 2019"]
+    "text",
+    [
+        "see Section 3.3.3",
+        "see below",
+        "e.g. the police",
+        "and 2010",
+        "iPhone users 2019",
+        "Source: field survey",
+    ],
 )
 def test_lead_in_words_alone_are_not_citations(text: str) -> None:
     with pytest.raises(GrammarError):
@@ -787,6 +805,8 @@ _EXPLICIT = {
                 "cited in",
                 "qtd. in",
                 "for a detailed discussion, see",
+                "Source:",
+                "Sources:",
             ]
         )
     ),

@@ -1791,3 +1791,17 @@ def test_entries_of_one_document_share_the_values_they_repeat() -> None:
     assert first.place is second.place
     assert first.date is second.date
     assert first.title == "Report one" and second.author == "Org2"
+
+
+def test_a_year_glued_to_the_stop_after_the_names_is_read_as_the_year() -> None:
+    text = (
+        "Berditchevskaia, Aleks, Kathy Peach, Gina Lucarelli, Mirko Ebelshaeuser.2021. "
+        '"Collective Intelligence for Sustainable Development." UNDP.'
+    )
+    assert refs.join_entry_lines(text).startswith(
+        "Berditchevskaia, Aleks, Kathy Peach, Gina Lucarelli, Mirko Ebelshaeuser. 2021. "
+    )
+    entry = reference_entry(refs.join_entry_lines(text))
+    assert entry.date == parse_reference_date("2021")
+    # A version or a number after a stop is no year: "No.2021. " is left as written.
+    assert refs.join_entry_lines("Decree No.2021. Tashkent.") == "Decree No.2021. Tashkent."

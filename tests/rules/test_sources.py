@@ -1579,3 +1579,20 @@ def test_a_list_read_with_doubt_names_each_source_left_without_its_entry() -> No
         ("citations-not-linked", 3),
         ("citation-without-reference", 4),
     ]
+
+
+def test_a_first_author_et_al_whose_entry_was_read_without_its_date_is_a_warning() -> None:
+    # The entry lost its year (a conversion cut it), so it is read without one; the list
+    # writes the first author's name, and "et al." is no word it needs to write.
+    text = (
+        "Collective intelligence\n\nThe network learns fast (Berditchevskaia et al., 2021). "
+        "Energy is scarce (Cahill, 2021).\n\nReferences\n\n"
+        "Berditchevskaia, Aleks, Kathy Peach, Gina Lucarelli, Mirko Ebelshaeuser. "
+        "Collective Intelligence for Sustainable Development.\n\n"
+        "Cahill, Ben. 2021. Energy Access and Health Outcomes. CSIS.\n"
+    )
+    findings = provenance_findings(text)
+    assert [(f.rule, f.span.line) for f in findings] == [("citations-not-linked", 3)]
+    # A first author the list never writes is missing from it.
+    missing = provenance_findings(text.replace("(Berditchevskaia", "(Lucarelo"))
+    assert [(f.rule, f.span.line) for f in missing] == [("citation-without-reference", 3)]

@@ -1629,7 +1629,12 @@ def join_entry_lines(text: str) -> str:
     "tistics" -> "Statistics", "Micro-" / "Sized" -> "Micro-Sized", "2022-" / "2042" ->
     "2022-2042"). A break inside a web address is left to the address's own reading (its
     hyphens are its own: "wp-" / "content")."""
-    return _normal(_LINE_END_HYPHEN.sub(_unbreak, text))
+    return _GLUED_YEAR.sub(". ", _normal(_LINE_END_HYPHEN.sub(_unbreak, text)), count=1)
+
+
+# A year glued to the full stop ending the names before it, as a PDF's text may give it
+# ("Mirko Ebelshaeuser.2021. ..."): the year after a name is a field of its own.
+_GLUED_YEAR = re.compile(r"(?<=[a-z]{2})\.(?=(?:1[6-9]|20)\d\d[a-z]?\.\s)")
 
 
 # A hyphen that ends a line between two letters or digits, and the word it ends.

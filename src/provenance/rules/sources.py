@@ -321,6 +321,10 @@ def _written_unread(doc: Document, citation: Citation) -> bool:
     if any(doc.references[index].entry.date is not None for index in named):
         return False
     phrases = _lists_phrases(doc)
+    if cited[-2:] == ["et", "al"] and len(cited) > 2:
+        # "(Berditchevskaia et al., 2021)": the list writes the first author's name and the
+        # others', not "et al.".
+        cited = cited[:-2]
     # The name's first words as written together, and the rest of its words anywhere.
     return " ".join(cited[:_PHRASE_WORDS]) in phrases and all(
         word in phrases for word in cited[_PHRASE_WORDS:]
