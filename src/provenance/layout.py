@@ -25,7 +25,6 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
-from typing import overload
 
 import attrs
 
@@ -38,7 +37,7 @@ from provenance.parsers.footnotes import (
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
 from provenance.regex_store import lazy_compile
-from provenance.span import LineIndex, offset_typecode
+from provenance.span import IndexedSequence, LineIndex, offset_typecode
 
 #: A chain shorter than this is not taken as notes without a heading (two numbered lines are
 #: too common by chance), unless every one of its notes is called.
@@ -495,7 +494,7 @@ class ContentLine:
     opens_block: bool
 
 
-class ContentLines(Sequence[ContentLine]):
+class ContentLines(IndexedSequence[ContentLine]):
     """Content lines kept as offsets, each made a ``ContentLine`` when read: every content line
     of a document is handed to ``trailing_source_list``, and an object and two int objects a
     line (about 130 bytes) were the peak of segmenting a text of short blocks."""
@@ -517,15 +516,7 @@ class ContentLines(Sequence[ContentLine]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, index: int) -> ContentLine: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[ContentLine]: ...
-
-    def __getitem__(self, index: int | slice) -> ContentLine | Sequence[ContentLine]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _item(self, index: int) -> ContentLine:
         return ContentLine(self._starts[index], self._ends[index], bool(self._opens[index]))
 
 

@@ -16,7 +16,6 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
 
 import attrs
 
@@ -49,7 +48,13 @@ from provenance.parsers.footnotes import (
 )
 from provenance.parsers.legends import LegendItem
 from provenance.regex_store import lazy_compile
-from provenance.span import Intervals, LineIndex, OffsetPairs, offset_typecode
+from provenance.span import (
+    IndexedSequence,
+    Intervals,
+    LineIndex,
+    OffsetPairs,
+    offset_typecode,
+)
 
 # Headings that open a list of sources or notes, by what the list is. Matched on the whole
 # heading line, case-insensitively, so prose that merely mentions "references" never matches.
@@ -272,7 +277,7 @@ def iter_lines(text: str) -> Iterator[Line]:
         position = newline + 1
 
 
-class Blocks(Sequence[Block]):
+class Blocks(IndexedSequence[Block]):
     """The blocks of one text, kept as offsets: ``Blocks(text, lines)``.
 
     Segmentation holds every block of a document until its regions are made, and reads them
@@ -317,19 +322,9 @@ class Blocks(Sequence[Block]):
     def __len__(self) -> int:
         return len(self._firsts) - 1
 
-    @overload
-    def __getitem__(self, index: int) -> Block: ...
+    _what = "block"
 
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Block]: ...
-
-    def __getitem__(self, index: int | slice) -> Block | Sequence[Block]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _item(self, index: int) -> Block:
         return self._block(self._firsts[index], self._firsts[index + 1])
 
     def __iter__(self) -> Iterator[Block]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from typing import TypeVar, overload
 
 import attrs
 
@@ -225,6 +225,39 @@ class Intervals:
         if index >= 0 and offset < self._ends[index]:
             return self._starts[index], self._ends[index]
         return None
+
+
+_Item = TypeVar("_Item")
+
+
+class IndexedSequence(Sequence[_Item]):
+    """A sequence whose items are made on reading from compact storage (arrays of offsets):
+    the slice, negative-index and bounds handling of a list, once; a subclass gives ``_item``,
+    called with an index already in range, and ``__len__``."""
+
+    __slots__ = ()
+
+    #: What an item is, for the IndexError a list would raise.
+    _what = "item"
+
+    def _item(self, index: int) -> _Item:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_Item]: ...
+
+    def __getitem__(self, index: int | slice) -> _Item | Sequence[_Item]:
+        length = len(self)
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(length))]
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError(f"{self._what} index out of range")
+        return self._item(index)
 
 
 class OffsetPairs(Sequence[tuple[int, int]]):

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import attrs
 
@@ -29,7 +29,7 @@ from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
 from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at, word_class
 from provenance.sentences import PROSE_KINDS, iter_sentences
-from provenance.span import Intervals
+from provenance.span import IndexedSequence, Intervals
 
 _CATEGORY = "corroboration"
 
@@ -359,7 +359,7 @@ class _Sentence:
     region: int  # index into the prose regions
 
 
-class _Sentences(Sequence[_Sentence]):
+class _Sentences(IndexedSequence[_Sentence]):
     """The sentences of one prose region: a view of its stretch of ``_SentenceTable``'s arrays,
     made when it is asked for."""
 
@@ -377,14 +377,10 @@ class _Sentences(Sequence[_Sentence]):
     def __len__(self) -> int:
         return self._stop - self._first
 
-    @overload
-    def __getitem__(self, index: int) -> _Sentence: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[_Sentence]: ...
-    def __getitem__(self, index: int | slice) -> _Sentence | Sequence[_Sentence]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        at = self._first + _checked_index(index, len(self), "sentence")
+    _what = "sentence"
+
+    def _item(self, index: int) -> _Sentence:
+        at = self._first + index
         return _Sentence(self._starts[at], self._ends[at], self._region)
 
     def __iter__(self) -> Iterator[_Sentence]:
@@ -397,17 +393,7 @@ class _Sentences(Sequence[_Sentence]):
         return bisect_left(self._starts, start, self._first, self._stop) - self._first
 
 
-def _checked_index(index: int, length: int, what: str) -> int:
-    """``index`` into a sequence of ``length`` as a list takes it (negative from the end), or
-    IndexError."""
-    if index < 0:
-        index += length
-    if not 0 <= index < length:
-        raise IndexError(f"{what} index out of range")
-    return index
-
-
-class _SentenceTable(Sequence[_Sentences]):
+class _SentenceTable(IndexedSequence[_Sentences]):
     """The sentences of every prose region, in three arrays: their offsets, and where each
     region's sentences begin. Two arrays and an object for each region were about 300 bytes
     for a paragraph of one short sentence, the peak of checking a text of short paragraphs."""
@@ -427,14 +413,9 @@ class _SentenceTable(Sequence[_Sentences]):
     def __len__(self) -> int:
         return len(self._firsts) - 1
 
-    @overload
-    def __getitem__(self, index: int) -> _Sentences: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[_Sentences]: ...
-    def __getitem__(self, index: int | slice) -> _Sentences | Sequence[_Sentences]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        index = _checked_index(index, len(self), "region")
+    _what = "region"
+
+    def _item(self, index: int) -> _Sentences:
         firsts = self._firsts
         return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
