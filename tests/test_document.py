@@ -527,6 +527,36 @@ def test_a_note_whose_text_is_lost_is_still_called() -> None:
     assert [number for number, _ in calls] == [1, 2, 3]
 
 
+def _possible_calls(prose: str, notes: Sequence[int]) -> dict[int, str]:
+    """Each written note's possible call when ``notes`` follow ``prose`` under a Notes heading:
+    the number, and the text of the line up to the place."""
+    bodies = "\n".join(f"{n} Interview with a lawyer, Seoul, {n} May 1999." for n in notes)
+    text = "Report title\n\n" + prose + "\n\nNotes\n\n" + bodies + "\n"
+    document = provenance.parse(text)
+    return {
+        note.number: text[note.possible_call.start - 8 : note.possible_call.end]
+        for note in document.footnotes
+        if note.possible_call is not None
+    }
+
+
+def test_a_call_flattened_onto_a_figure_is_a_possible_call_not_a_call() -> None:
+    prose = "Torture was common.1 It ratified Nos. 169 and 1892. More followed.3"
+    assert _possible_calls(prose, [1, 2, 3]) == {2: " and 1892"}
+    assert [n for n, _ in _glued_calls(prose, [1, 2, 3])] == [1, 3]
+
+
+def test_no_possible_call_where_two_figures_could_hold_it() -> None:
+    prose = "Torture was common.1 Nos. 169 and 1892, 2002, 2014.3 More followed.4"
+    assert _possible_calls(prose, [1, 2, 3, 4]) == {}
+
+
+def test_no_possible_call_for_a_note_called_or_without_plain_calls_around_it() -> None:
+    assert _possible_calls("Torture was common.1 Nos. 1892, said.2 More.3", [1, 2, 3]) == {}
+    marked = "Torture was common.<sup>1</sup> Nos. 1892, more.<sup>3</sup>"
+    assert _possible_calls(marked, [1, 2, 3]) == {}
+
+
 def test_a_number_far_behind_the_last_call_is_an_abbreviation_not_a_call() -> None:
     prose = "Torture was common.1 Others.3 agreed.4 More followed.5 As JS2 said."
     assert [n for n, _ in _glued_calls(prose, [1, 2, 3, 4, 5])] == [1, 3, 4, 5]

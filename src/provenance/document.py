@@ -11,7 +11,8 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 
 import attrs
 
@@ -41,7 +42,11 @@ from provenance.model import (
 from provenance.parsers.citations import iter_citations, parse_citation_group
 from provenance.parsers.crossrefs import iter_cross_references, parse_heading_number
 from provenance.parsers.dates import iter_dates
-from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
+from provenance.parsers.footnotes import (
+    iter_call_candidates,
+    iter_footnote_markers,
+    iter_possible_calls,
+)
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legal import is_legal_parenthetical
 from provenance.parsers.urls import iter_urls
@@ -529,6 +534,64 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         seen.add(number)
 
 
+#: How far a lost call is looked for: around the calls of the note's neighbours (the
+#: paragraphs that hold them) and before its text (the page it stands at the foot of).
+_POSSIBLE_CALL_REACH = 3000
+
+
+def _with_possible_call(
+    text: str,
+    line_index: LineIndex,
+    prose: Sequence[tuple[int, int]],
+    note: Footnote,
+    calls: Mapping[int, Sequence[FootnoteMarker]],
+) -> Footnote:
+    """``note`` with the one place its lost call may stand, where it is written, never called,
+    and the notes beside it are called as plain digits that lost their superscripts: in the
+    running text between the paragraph of the call before and that of the call after (a
+    table's cells stand out of order), or over the note's text (a page-foot note is called on
+    its page), the only figure ending in its number or followed by it."""
+    body = note.body
+    if note.markers or body is None:
+        return note
+    before, after = calls.get(note.number - 1, ()), calls.get(note.number + 1, ())
+    if not before or any(m.style != "glued" for m in (*before, *after)):
+        return note
+    reach = _POSSIBLE_CALL_REACH
+    windows = [(max(before[-1].span.start, body.span.start - reach), body.span.start)]
+    if after and 0 <= after[0].span.end - before[0].span.start <= reach:
+        first, last = before[0].span.start, after[0].span.end
+        start = text.rfind("\n\n", max(0, first - reach), first)
+        stop = text.find("\n\n", last, last + reach)
+        windows.append(
+            (
+                max(0, first - reach) if start < 0 else start,
+                min(len(text), last + reach) if stop < 0 else stop,
+            )
+        )
+    places = {
+        place
+        for window_start, window_end in windows
+        for start, end in _overlapping(prose, window_start, window_end)
+        for place in islice(iter_possible_calls(text, start, end, note.number), 2)
+    }
+    if len(places) != 1:
+        return note
+    return attrs.evolve(note, possible_call=line_index.span(*places.pop()))
+
+
+def _overlapping(
+    runs: Sequence[tuple[int, int]], start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """The parts of sorted, disjoint ``runs`` inside ``start:end``."""
+    index = max(0, bisect_left(runs, (start, start)) - 1)
+    while index < len(runs) and runs[index][0] < end:
+        run_start, run_end = runs[index]
+        if run_end > start:
+            yield max(run_start, start), min(run_end, end)
+        index += 1
+
+
 def _footnotes(
     text: str,
     line_index: LineIndex,
@@ -551,6 +614,7 @@ def _footnotes(
         Footnote(number, tuple(by_number.get(number, ())), body_by_number.get(number))
         for number in numbers
     ]
+    notes = [_with_possible_call(text, line_index, seg.prose, note, by_number) for note in notes]
     # A repeated body number is kept as its own footnote so numbering checks can see it.
     notes.extend(Footnote(body.number, (), body) for body in extra_bodies)
     notes.sort(key=lambda note: (note.number, note.body.span.start if note.body else -1))

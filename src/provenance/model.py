@@ -328,6 +328,10 @@ class Footnote:
     number: int
     markers: tuple[FootnoteMarker, ...]
     body: FootnoteBody | None
+    #: Where a call no grammar could confirm may stand, for a written note never called: PDF
+    #: text glues a call to the figure before it ("Nos. 169 and 1898": Convention 189, note 8)
+    #: or sets it after one ("$2.35 2 billion"). A place for a reader to look, not a call.
+    possible_call: Span | None = None
 
 
 # --------------------------------------------------------------------------- structure

@@ -16,6 +16,7 @@ from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
     iter_glued_bodies,
+    iter_possible_calls,
     parse_footnote_body_start,
     parse_footnote_marker,
     split_call_run,
@@ -261,3 +262,22 @@ def test_a_citation_s_page_is_no_glued_note_call(text: str) -> None:
 def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
     text = "coral bleaching, etc.4 The destruction"
     assert [c[2] for c in iter_call_candidates(text, 0, len(text))] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "found"),
+    [
+        ("Conventions Nos. 169 and 1898\n", 8, ["8"]),  # Convention 189, note 8
+        ("of the overall $2.35 2 billion is required", 2, ["2"]),
+        ("ratified in 2018.", 8, ["8"]),  # as likely a year: a place to look, no more
+        ("ratified in 2018 by", 8, []),  # a call ends a phrase
+        ("52 per cent of households", 2, []),
+        ("  52. In March, the mission", 2, []),  # a paragraph's number
+        ("from 52 per cent", 52, []),  # the figure itself is no call
+        ("in 2.35 billion", 5, []),  # inside a decimal
+        ("in 1898, 1998 and 2008", 8, ["8", "8"]),  # "1998 and" ends no phrase
+    ],
+)
+def test_possible_calls(text: str, number: int, found: list[str]) -> None:
+    places = list(iter_possible_calls(text, 0, len(text), number))
+    assert [text[start:end] for start, end in places] == found

@@ -608,6 +608,39 @@ def test_a_note_lost_beside_doubtful_ones_is_one_more_warning() -> None:
     ]
 
 
+def with_possible_call(doc: Document, number: int, needle: str) -> Document:
+    """``doc`` where the reading found one figure that may hold note ``number``'s call."""
+    start = doc.text.index(needle)
+    place = doc.line_index.span(start, start + len(needle))
+    notes = tuple(
+        attrs.evolve(note, possible_call=place) if note.number == number else note
+        for note in doc.footnotes
+    )
+    return attrs.evolve(doc, footnotes=notes)
+
+
+def test_a_call_that_may_be_glued_to_a_figure_is_a_warning_pointing_there() -> None:
+    # The conversion flattened note 6's call onto a figure ("Convention No. 1896"): the
+    # reading cannot tell 189 + 6 from a figure, so no error blames the report.
+    plain = plain_digits([n for n in ALL if n != 6], ALL)
+    doc = with_possible_call(plain, 6, "6.6")
+    assert messages(footnote_without_marker, doc) == []
+    emits = list(note_calls_not_found(doc))
+    assert [e.message for e in emits] == [
+        "the document has the text of note 6, but its call could not be read in its text; "
+        "`5.5 Statement 6.6 Statement` at line 1 may hold it, a superscript the conversion "
+        "flattened beside a figure: check it by hand"
+    ]
+    assert [doc.text[r.span.start : r.span.end] for r in emits[0].related] == ["6.6"]
+
+
+def test_a_possible_call_does_not_excuse_notes_lost_together() -> None:
+    doc = with_possible_call(plain_digits([n for n in ALL if n not in (3, 4)], ALL), 3, "3.3")
+    assert [m.split(";")[0] for m in messages(note_calls_not_found, doc)] == [
+        "the document has the text of notes 3-4, but their calls could not be found in its text"
+    ]
+
+
 def test_marked_calls_missing_together_are_still_errors_each() -> None:
     # <sup> calls are read for what they are: a missing one is missing from the document.
     doc = amnesty(markers=(1, 4)).build()

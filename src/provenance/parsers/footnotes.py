@@ -22,6 +22,7 @@ __all__ = [
     "iter_call_candidates",
     "iter_footnote_markers",
     "iter_glued_bodies",
+    "iter_possible_calls",
     "parse_footnote_body_start",
     "parse_footnote_marker",
     "split_call_run",
@@ -259,6 +260,45 @@ def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
         return None  # a bare number is not a note body
     number, style, recovered = _read_body_start(tree)
     return number, style, offset, recovered
+
+
+# A figure, and a number of up to three digits set after it before a word ("$2.35 2 billion"):
+# PDF text gives a superscript after a figure either glued to it or so.
+_FIGURE = lazy_compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:[ \t](\d{1,3})(?=[ \t]+[a-z]))?(?!\w)")
+
+
+def _starts_line(text: str, position: int) -> bool:
+    """Whether only spaces stand before ``position`` on its line (each figure walks back over
+    its own run of spaces only, so a scan stays linear)."""
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position == 0 or text[position - 1] == "\n"
+
+
+_AFTER_GLUED_CALL = frozenset(["", "\n", ".", ",", ";", ":", ")"])
+
+
+def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each place in ``text[start:end]`` where a call of note ``number``
+    may have been lost to the figure before it: glued to its end (``1898`` for ``189`` and note
+    8) or set after it (``$2.35 2 billion``). A figure ends so as often ("2018", "3 2 1"), so
+    these are never calls, only places to point a reader to."""
+    digits = str(number)
+    for match in _FIGURE.finditer(text, start, end):
+        figure, after = match.group(1), match.group(2)
+        if after is not None:
+            if after == digits:
+                yield match.start(2), match.end(2)
+        elif (
+            figure.isdigit()
+            and len(figure) > len(digits)
+            and figure.endswith(digits)
+            and text[match.end(1) : match.end(1) + 1] in _AFTER_GLUED_CALL
+            and not _starts_line(text, match.start(1))
+        ):
+            # A call ends a phrase: a figure before a unit ("52 per cent") or opening a line
+            # (a paragraph's number) has none glued to it.
+            yield match.end(1) - len(digits), match.end(1)
 
 
 def iter_glued_bodies(

@@ -932,7 +932,9 @@ def _note_texts_not_read(doc: Document) -> Iterator[Emit]:
         "the calls are plain digits and the notes were not read with confidence, each note "
         "never called is a `note-calls-not-found` warning instead of this error, and notes "
         "close in number whose calls were lost together are one. A single note never called "
-        "in a report whose other notes are linked is always this error."
+        "in a report whose other notes are linked is this error, unless a figure near the "
+        "calls beside it may hold its call (`1898` for Convention 189 and note 8): then it "
+        "is a `note-calls-not-found` warning pointing there."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -953,6 +955,8 @@ def footnote_without_marker(doc: Document) -> Iterator[Emit]:
     alone, _stretches = _alone(unmarked, reading)
     for note in alone:
         assert note.body is not None
+        if note.possible_call is not None:
+            continue  # note-calls-not-found points to where its call may be
         yield Emit(
             note.body.span,
             f"note {note.number} is never called in the text",
@@ -984,7 +988,9 @@ def _calls_not_read(doc: Document) -> bool:
         "`footnote-without-marker` error a note. When calls are plain digits and fewer than "
         "four notes in five were linked, each note whose call was not found is this warning, "
         "with the share of notes linked, instead of that error; a stretch of notes close in "
-        "number whose calls were not found is one warning."
+        "number whose calls were not found is one warning. So is a note alone whose call "
+        "may stand glued to a figure, or set after one, where the calls beside it stand "
+        "(`Nos. 169 and 1898`, `$2.35 2 billion`): the finding points to that figure."
     ),
     bad=(
         "Russian Federation: North Korean workers\n\n"
@@ -1023,9 +1029,29 @@ def _note_calls_not_read(doc: Document) -> Iterator[Emit]:
         return
     reading = _reading(doc)
     stretches = _in_doubt(uncalled, reading)
+    if _confident(reading):
+        # A note alone whose call may be glued to a figure: the reading cannot tell, and an
+        # error would blame the report for a superscript the conversion flattened.
+        alone, _ = _alone(uncalled, reading)
+        stretches = sorted(
+            [*stretches, *([note] for note in alone if note.possible_call is not None)],
+            key=lambda group: group[0].number,
+        )
     for stretch in stretches:
         first = min(stretch, key=lambda n: n.body.span.start if n.body else 0)
         assert first.body is not None
+        possible = first.possible_call if len(stretch) == 1 else None
+        if possible is not None:
+            figure = _figure_around(doc.text, possible)
+            yield Emit(
+                first.body.span,
+                f"the document has the text of note {first.number}, but its call could not be "
+                f"read in its text; `{figure}` at line {possible.line} may hold it, a "
+                "superscript the conversion flattened beside a figure: check it by hand",
+                (Related(possible, f"note {first.number}'s call may be here"),),
+                excerpt=first.body.text,
+            )
+            continue
         yield Emit(
             first.body.span,
             f"the document has the text of {_notes_named(stretch)}, but {_their(stretch)} "
@@ -1034,6 +1060,20 @@ def _note_calls_not_read(doc: Document) -> Iterator[Emit]:
             "written in a way not read",
             excerpt=first.body.text,
         )
+
+
+def _figure_around(text: str, place: Span) -> str:
+    """The words of the line around a possible call (``and 1898``, ``$2.35 2 billion``)."""
+    start, end = max(0, place.start - 16), place.end + 10
+    before = text[start : place.start].rsplit("\n", 1)[-1]
+    after = text[place.end : end].split("\n", 1)[0]
+    words = f"{before}{text[place.start : place.end]}{after}".split(" ")
+    # Words the window cut through are left out.
+    if start > 0 and before == text[start : place.start] and not text[start - 1].isspace():
+        words = words[1:]
+    if after == text[place.end : end] and end < len(text) and not text[end].isspace():
+        words = words[:-1]
+    return " ".join(word for word in words if word)
 
 
 @attrs.frozen(slots=True)
