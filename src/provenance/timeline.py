@@ -44,6 +44,7 @@ from provenance.figures import Breakdown, Change, Figure, FigureMention
 from provenance.model import DateMention, DateRange, DateValue, Region
 from provenance.parsers.figures import iter_figures
 from provenance.parsers.relative import iter_relatives
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.sentences import iter_sentences
 from provenance.span import Intervals, LineIndex, Span
@@ -71,7 +72,8 @@ TOLERANCE_DAYS: dict[Unit, int] = {"day": 0, "week": 1, "month": 7, "year": 31, 
 # --------------------------------------------------------------------------- intervals
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Interval:
     """The days a statement can mean, first and last included."""
 
@@ -154,7 +156,8 @@ def completed_months(born: dt.date, at: dt.date) -> int:
 # --------------------------------------------------------------------------- the timeline
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class TimelineEntry:
     """One dated statement: what it says, the days it resolves to, and how that was found."""
 
@@ -175,7 +178,8 @@ class TimelineEntry:
     agrees: bool | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class AgeStatement:
     """An age, the birth date of the same person, the date it is stated for, and the age those
     dates give (in whole months, lowest and highest)."""
@@ -190,7 +194,8 @@ class AgeStatement:
     agrees: bool | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class DurationStatement:
     """A span of time ("for three weeks") and the range of dates its clause gives it."""
 
@@ -200,7 +205,8 @@ class DurationStatement:
     agrees: bool | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class BreakdownStatement:
     """A total and its parts; ``parts_total`` is what the parts add up to."""
 
@@ -209,7 +215,8 @@ class BreakdownStatement:
     agrees: bool | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class ChangeStatement:
     """A stated change, the count it describes and the earlier count it was compared with."""
 
@@ -282,7 +289,8 @@ class TimelineEntries(Sequence[TimelineEntry]):
         return f"TimelineEntries({list(self)!r})"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Timeline:
     """Everything of a document that has a time or a figure to check, in text order."""
 

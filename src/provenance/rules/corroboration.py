@@ -24,6 +24,7 @@ from provenance.findings import Related, Severity
 from provenance.folding import lowered_pieces
 from provenance.memo import per_document
 from provenance.model import Document, Region
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
@@ -45,7 +46,8 @@ class PatternError(ValueError):
     """A phrase pattern in ``phrases.toml`` that does not follow the documented syntax."""
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Element:
     regex: str
     optional: bool
@@ -230,7 +232,8 @@ class LazyPattern:
         return self.compiled.finditer(text, pos, endpos)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Triggers:
     """Word stems, one of which every phrase of a section contains."""
 
@@ -270,7 +273,8 @@ def _trigger_offsets(text: str, triggers: Triggers) -> list[int]:
     return sorted(offsets)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Phrases:
     """The phrase lists of ``phrases.toml``, compiled."""
 
@@ -352,7 +356,8 @@ def phrases() -> Phrases:
 # --------------------------------------------------------------------------- document helpers
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Sentence:
     start: int
     end: int
@@ -420,7 +425,8 @@ class _SentenceTable(IndexedSequence[_Sentences]):
         return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Prose:
     """The prose regions of a document, their sentences, and where sources are named in them."""
 
@@ -607,7 +613,8 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     return None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Marker:
     """Where a statement says a claim could not be corroborated: the words from its negation
     (or its noun of checking) to its verb, with the reading of its clause. Reads like a regex
