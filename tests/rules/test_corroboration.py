@@ -8,7 +8,6 @@ real and hand-written reports through ``parse_document``.
 from __future__ import annotations
 
 import re
-import string
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -19,7 +18,6 @@ from hypothesis import strategies as st
 
 from provenance.model import CitationValue, Date, Document
 from provenance.rules.corroboration import (
-    CASELESS_ASCII_TWINS,
     MAX_CLAIM_CHARS,
     MAX_CLAIM_SENTENCES,
     PatternError,
@@ -27,13 +25,11 @@ from provenance.rules.corroboration import (
     anonymous_source,
     attributed_unconfirmed,
     compile_phrases,
-    gap_trigger_starts,
     hedged_claim,
     phrases,
     uncorroborated_claim,
 )
 from provenance.rules.registry import Emit
-from provenance.rules.statements import lexicon
 
 from .builders_dates import DocBuilder, prose
 
@@ -742,62 +738,3 @@ def test_a_long_marker_sentence_opening_with_this_information_is_about_the_ones_
         "A researcher, who was given to the Research Directorate by a single source, could not "
         "be corroborated."
     ]
-
-
-# --------------------------------------------------------------------------- gap trigger scan
-
-
-def test_caseless_ascii_twins_are_all_a_case_blind_regex_takes_for_a_letter() -> None:
-    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    letters = re.compile("[a-z]", re.IGNORECASE)
-    twins = {match.group() for match in letters.finditer(everything)} - set(string.ascii_letters)
-    assert twins == set(CASELESS_ASCII_TWINS)
-
-
-_GAP_PIECES = st.sampled_from(
-    [
-        "information",
-        "INFORMATION",
-        "Data",
-        "daTa",
-        "details",
-        "statistic",
-        "stat",
-        "in",
-        "forma",
-        "da",
-        " ",
-        ".",
-        "\u00e9",
-        "\u0130",
-        "\u017f",
-        "\u212a",
-        "\u0131",
-        "\u00df",
-        "\n",
-    ]
-)
-
-
-@settings(max_examples=300)
-@given(st.lists(_GAP_PIECES, max_size=30))
-def test_gap_trigger_starts_hold_every_start_the_regex_matches(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    stems = lexicon().gap_triggers
-    starts = gap_trigger_starts(text, stems)
-    if starts is None:
-        assert any(c in text for c in CASELESS_ASCII_TWINS) or len(text.lower()) != len(text)
-        return
-    trigger = re.compile("|".join(re.escape(stem) for stem in stems), re.IGNORECASE)
-    matched = {p for p in range(len(text)) if trigger.match(text, p)}
-    assert matched <= set(starts)
-    assert starts == sorted(starts)
-
-
-def test_gap_trigger_starts_across_pieces() -> None:
-    """A stem that straddles the end of a lower-cased piece is still found, once."""
-    from provenance.folding import PIECE
-
-    text = "x" * (PIECE - 4) + "No Information here. data"
-    assert gap_trigger_starts(text, ("information", "data")) == [PIECE - 1, PIECE + 17]
-    assert gap_trigger_starts("\u017fome data", ("data",)) is None
