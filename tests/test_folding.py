@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import string
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import folding
-from provenance.folding import lowered_pieces
+from provenance.folding import caseless_starts, lowered_pieces
 from provenance.parsers.dates import _candidates
 from provenance.rules.corroboration import _trigger_offsets, compile_triggers
 
@@ -90,3 +91,44 @@ def test_squeeze_spaces_a_piece_at_a_time_is_split_and_join(text: str, joiner: s
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(folding, "_WORDS_PIECE", 3)
         assert folding.squeeze_spaces(text, joiner) == joiner.join(text.split())
+
+
+# ------------------------------------------------------------------------- caseless_starts
+
+
+def test_caseless_ascii_twins_are_all_a_case_blind_regex_takes_for_a_letter() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    twins = {match.group() for match in letters.finditer(everything)} - set(string.ascii_letters)
+    assert twins == set(folding.CASELESS_ASCII_TWINS)
+
+
+_LITERALS = ("information", "data", "of", "per", "%", "(")
+_CASELESS_PIECES = st.sampled_from(
+    ["information", "INFORMATION", "Data", "daTa", "OF", "of", "Per", "%", "(", "in", "forma",
+     "da", " ", ".", "\u00e9", "\u0130", "\u017f", "\u212a", "\u0131", "\u00df", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(_CASELESS_PIECES, max_size=30))
+def test_caseless_starts_hold_every_start_a_case_blind_regex_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    starts = caseless_starts(text, _LITERALS)
+    if starts is None:
+        twins = any(c in text for c in folding.CASELESS_ASCII_TWINS)
+        assert twins or len(text.lower()) != len(text)
+        return
+    regex = re.compile("|".join(map(re.escape, _LITERALS)), re.IGNORECASE)
+    matched = {p for p in range(len(text)) if regex.match(text, p)}
+    assert matched <= set(starts)
+    assert list(starts) == sorted(starts)
+
+
+def test_caseless_starts_across_pieces() -> None:
+    """A literal that runs over the end of a lower-cased piece is still found, once."""
+    text = "x" * (folding.PIECE - 4) + "No Information here. data"
+    found = caseless_starts(text, ("information", "data"))
+    assert found is not None and list(found) == [folding.PIECE - 1, folding.PIECE + 17]
+    assert caseless_starts("\u017fome data", ("data",)) is None
+    assert caseless_starts("some data", ("dat\u00e4",)) is None

@@ -7,14 +7,20 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import provenance
+from provenance.folding import caseless_starts
 from provenance.model import Date, DateRange
 from provenance.serialize import document_to_dict
 from provenance.timeline import (
+    _FIGURE_WORD_STARTS,
+    _FIGURE_WORDS,
     Interval,
     Timeline,
     TimelineEntry,
+    _has_figure_word,
     add_months,
     completed_months,
     date_interval,
@@ -164,3 +170,26 @@ def test_totals() -> None:
     # Parts that may be only some of the total, or overlap, are not added up.
     assert second.agrees is None and third.agrees is True
     assert fourth.mention.value.total.hedge == "about" and fourth.agrees is None
+
+
+# ---------------------------------------------------------------- the figure-word test
+
+
+_FIGURE_PIECES = st.sampled_from(
+    ["fold", "Times", "per cent", "PER\tcent", "percent", "including", "Comprising", "made  up",
+     "namely", "of whom", "Of which", "among them", "Among whom", "(", ": ", "(3", ": two", "(a",
+     "%", "of", "x", " ", "\n", "manifold", "sometimes", "\u017f", "\u0130", "\u00e9"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_FIGURE_PIECES, max_size=16), st.integers(0, 40), st.integers(0, 40))
+def test_figure_words_tried_at_their_starts_as_searched(
+    pieces: list[str], start: int, length: int
+) -> None:
+    text = "".join(pieces)
+    end = min(len(text), start + length)
+    starts = caseless_starts(text, _FIGURE_WORD_STARTS)
+    searched = _FIGURE_WORDS.search(text, start, end) is not None
+    assert _has_figure_word(text, start, end, starts) is searched
+    assert _has_figure_word(text, start, end, None) is searched

@@ -30,6 +30,7 @@ from provenance.coverage import coverage
 from provenance.excerpts import context as finding_context
 from provenance.findings import FileError, Finding, Severity
 from provenance.model import Date, DateRange, Document
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import Span
 from provenance.timeline import Interval, date_interval
@@ -50,7 +51,8 @@ _QUOTED = lazy_compile(r"[\"“]([^\"”]{2,200})[\"”]")
 _MAX_QUOTE = 600
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class SourceRow:
     number: int
     section: str
@@ -72,7 +74,8 @@ class SourceRow:
         return len(self.cited_lines)
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FootnoteRow:
     number: int
     marker_lines: tuple[int, ...]
@@ -84,7 +87,8 @@ class FootnoteRow:
     body_start: int | None = None
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class ClaimRow:
     kind: str
     rule: str
@@ -102,7 +106,8 @@ class ClaimRow:
     kinds: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class TimelinePoint:
     line: int
     text: str
@@ -116,7 +121,8 @@ class TimelinePoint:
 Derivation = Literal["written", "inferred", "resolved", "age", "duration"]
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class TimelineEvent:
     """One dated statement of the document's timeline (``provenance.timeline``) as the audit
     draws it: what it says, the days it resolves to, how that was found, and any conflict a
@@ -146,7 +152,8 @@ class TimelineEvent:
     messages: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FindingRow:
     rule: str
     severity: str
@@ -182,7 +189,8 @@ MarkKind = Literal[
 ]
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Mark:
     """A stretch of the document's text to highlight in its rendered copy."""
 
@@ -192,7 +200,8 @@ class Mark:
     label: str
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class DocumentAudit:
     path: str
     title: str | None
@@ -231,14 +240,16 @@ class DocumentAudit:
         )
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class SourceSummary:
     name: str
     documents: int
     citations: int
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Reliance:
     path: str
     claims: int
@@ -252,7 +263,8 @@ class Reliance:
     lower_bound: float = 0.0
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class RuleCount:
     rule: str
     severity: str
@@ -260,13 +272,15 @@ class RuleCount:
     documents: int
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class SharedCode:
     code: str
     paths: tuple[str, ...]
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Audit:
     documents: tuple[DocumentAudit, ...]
     top_sources: tuple[SourceSummary, ...]

@@ -18,6 +18,7 @@ import attrs
 from provenance.errors import ConfigError, InputError
 from provenance.fileio import read_regular_file, write_atomic
 from provenance.findings import FileResult
+from provenance.records import shared_methods
 
 VERSION = 1
 
@@ -28,7 +29,8 @@ def _normal_path(path: str) -> str:
     return PurePath(path).as_posix()
 
 
-@attrs.frozen
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Baseline:
     """Recorded findings, each with how many times it was recorded."""
 

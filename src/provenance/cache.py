@@ -41,7 +41,10 @@ class CacheFolder:
                 return None
             if status.st_size > MAX_CACHE_BYTES:
                 return None
-            return stream.read(MAX_CACHE_BYTES + 1)
+            # Asked for its size (and one byte more, to see it whole), not for the largest size
+            # allowed: a read of that many bytes first allocates them, 0.4 ms a file against
+            # 0.03 ms, and a check reads up to 16 files.
+            return stream.read(status.st_size + 1)
 
     def write(self, name: str, data: bytes) -> None:
         """Write ``name`` atomically: a new private file, renamed over the old one."""

@@ -29,6 +29,7 @@ import attrs
 from provenance.errors import ConfigError, InputError
 from provenance.fileio import read_regular_file
 from provenance.findings import Severity
+from provenance.records import shared_methods
 from provenance.rules.registry import Rule, all_rules
 from provenance.selection import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from provenance.selection import is_excluded as _is_excluded
@@ -44,7 +45,8 @@ def _severity_map(value: Mapping[str, Severity]) -> dict[str, Severity]:
     return dict(value)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Config:
     """Rule selection and file discovery settings.
 

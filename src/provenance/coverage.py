@@ -10,11 +10,13 @@ from __future__ import annotations
 import attrs
 
 from provenance.model import Document
+from provenance.records import shared_methods
 
 __all__ = ["Coverage", "coverage"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Coverage:
     """Counts of what a document has and what of it was linked."""
 

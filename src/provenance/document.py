@@ -50,6 +50,7 @@ from provenance.parsers.footnotes import (
 from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.legal import is_legal_parenthetical
 from provenance.parsers.urls import iter_urls
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.segment import Segmentation, forget_reference_readings, segment, subtract
 from provenance.sourcenames import (
@@ -1723,7 +1724,8 @@ def _schemes_read(headings: Sequence[Heading]) -> set[tuple[str, str, str]]:
     return confident
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _NumberedLines:
     #: (kind, label) -> the line that starts with it.
     labels: dict[tuple[str, str], Span]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from provenance.records import shared_methods
 from provenance.span import Span
 
 #: How far the context reaches before the span and after it, in characters of the text.
@@ -22,7 +23,8 @@ ELLIPSIS = "…"
 _SENTENCE_ENDS = ".?!"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Context:
     """``text`` is one line; the finding's span is ``text[start:start + length]``."""
 
@@ -94,7 +96,8 @@ def context(text: str, span: Span) -> Context:
     return Context(text=head + body + tail, start=len(head), length=max(1, len(body)))
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Around:
     """The text a finding's context is taken from, held in its place until it is read.
 

@@ -11,11 +11,13 @@ from typing import Literal
 
 import attrs
 
+from provenance.records import shared_methods
 from provenance.span import Span
 from provenance.temporal import Hedge
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Figure:
     """A counted number: ``approximately 300 sets``, ``29 North Korean refugees``, ``a child``.
 
@@ -27,7 +29,8 @@ class Figure:
     hedge: Hedge | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Breakdown:
     """A total and its parts: ``29 refugees, including 11 men, 15 women and 3 children``.
 
@@ -40,7 +43,8 @@ class Breakdown:
     complete: bool
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Change:
     """A stated change: ``approximately a 1.6-fold increase``, ``a 20 per cent rise``.
 
@@ -58,7 +62,8 @@ class Change:
 FigureValue = Figure | Breakdown | Change
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FigureMention:
     """A figure statement as written in a document."""
 

@@ -10,6 +10,7 @@ import attrs
 from provenance.coverage import Coverage
 from provenance.excerpts import Around, Context
 from provenance.places import Place
+from provenance.records import shared_methods
 from provenance.span import Span
 
 
@@ -33,7 +34,8 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Related:
     """A second place that explains a finding: the marker of a note, the entry a citation meant."""
 
@@ -43,7 +45,8 @@ class Related:
     place: Place | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Finding:
     """One problem a rule found in one document.
 
@@ -96,7 +99,8 @@ class Finding:
         return digest.hexdigest()[:32]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FileError:
     """A file that could not be checked, and why (reported with exit status 2)."""
 
@@ -104,7 +108,8 @@ class FileError:
     reason: str
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class SuppressedFinding:
     """A finding an inline directive of the report took out, with the reason the directive
     gives (``provenance.suppression``)."""
@@ -113,7 +118,8 @@ class SuppressedFinding:
     reason: str
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FileResult:
     """The findings of one checked file, and what of it was read (``coverage``; None for results
     built from a baseline); ``suppressed``: how many findings its inline directives took out,

@@ -9,7 +9,8 @@ of a long text without a list of all of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from provenance.regex_store import lazy_compile
@@ -56,7 +57,41 @@ def lowered_pieces(
         first = stop
 
 
-__all__ = ["PIECE", "Piece", "lowered_pieces"]
+#: The characters besides ASCII letters that a case-blind regex takes for an ASCII letter
+#: ("\u017f" for "s", the Kelvin sign for "k", dotted and dotless i); a test lists them again.
+CASELESS_ASCII_TWINS = "\u0130\u0131\u017f\u212a"
+
+
+def caseless_starts(text: str, literals: Sequence[str]) -> array[int] | None:
+    """Offsets, in order, where one of the ASCII ``literals`` starts in ``text`` in any case.
+
+    Every offset where a case-blind regex (``re.IGNORECASE``) matching one of them matches is
+    among these, so a regex whose every match begins with one of ``literals`` needs trying only
+    there: a ``str.find`` in lower-cased text runs some 40 times faster than a case-blind
+    alternation searches. None when that cannot be told without the regex: a literal that is
+    not ASCII, or a text holding one of ``CASELESS_ASCII_TWINS``, or a character whose lower
+    case is longer (offsets in the lower-cased text would not be offsets in ``text``).
+    """
+    if not all(literal.isascii() for literal in literals):
+        return None
+    if any(twin in text for twin in CASELESS_ASCII_TWINS):
+        return None
+    folded = [literal.lower() for literal in literals]
+    starts: list[int] = []
+    for piece in lowered_pieces(text, after=max(map(len, folded), default=0)):
+        if piece.lowered is None:
+            return None
+        lowered, first, stop = piece.lowered, piece.first - piece.origin, piece.stop - piece.origin
+        for literal in folded:
+            position = lowered.find(literal, first)
+            while position != -1 and position < stop:
+                starts.append(piece.origin + position)
+                position = lowered.find(literal, position + 1)
+    starts.sort()
+    return array("q", starts)
+
+
+__all__ = ["CASELESS_ASCII_TWINS", "PIECE", "Piece", "caseless_starts", "lowered_pieces"]
 
 
 #: Characters of text split into words at a time by ``squeeze_spaces``.

@@ -36,6 +36,7 @@ from provenance.parsers.footnotes import (
     parse_footnote_body_start,
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import IndexedSequence, LineIndex, offset_typecode
 
@@ -57,7 +58,8 @@ _FORM_FEED = "\f"
 _PAGE_BREAK = lazy_compile(_FORM_FEED)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class NoteStart:
     """A line that may open a note: its number, where the line's text starts, where the
     note's own text starts (None when the number stands alone on its line)."""
@@ -79,7 +81,8 @@ class NoteStart:
         return self.text_start is None, self.period
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class NoteChain:
     """Notes found by layout: their starts in order and the share of them called in the text."""
 
@@ -485,7 +488,8 @@ def _fill_gaps(
 MAX_UNHEADED_ENTRY_LINES = 4
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class ContentLine:
     """A line of text that is not furniture: where it is, and whether a blank line precedes it."""
 
@@ -645,7 +649,8 @@ MIN_LEGEND_ITEMS = 3
 LEGEND_NOTES = 2
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class LegendEntry:
     """One legend item found in the text: its span (first line and the lines its name wraps
     onto) and what the grammar read."""

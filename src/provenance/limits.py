@@ -17,6 +17,8 @@ from typing import TypeVar
 
 import attrs
 
+from provenance.records import shared_methods
+
 T = TypeVar("T")
 
 #: Largest document checked, in characters (the file reader refuses files over 200 MB anyway).
@@ -35,7 +37,8 @@ SECONDS = 300.0
 SECONDS_PER_MILLION = 10.0
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Limits:
     """The limits one document is parsed and checked under (defaults: the module constants)."""
 

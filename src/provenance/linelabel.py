@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ _GRAMMAR_LENGTH = 400
 _GRAMMAR_FIRST_FIELD = 12
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class LabelledLine:
     """One non-blank line, the label the model gives it and the marginal of each label."""
 
@@ -87,7 +89,8 @@ class LabelledLine:
     marginals: dict[str, float] = attrs.field(eq=False)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Line:
     start: int
     end: int

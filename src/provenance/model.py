@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from provenance.places import PlaceMap
+from provenance.records import shared_methods
 from provenance.span import LineIndex, Span
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 Qualifier = Literal["early", "mid", "late"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Date:
     """A calendar date of whatever precision the text gives: a year, a month, or a day.
 
@@ -100,7 +102,8 @@ class Date:
         return (self.year, self.month or 12, self.day or 31)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class DateRange:
     """Two dates the text joins: ``May 24~26, 2002``, ``1999-2000``, ``September/October 1999``."""
 
@@ -126,7 +129,8 @@ class DateRange:
 DateValue = Date | DateRange
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class DateMention:
     """A date as written in a document. ``inferred_year`` is set when the year came from context."""
 
@@ -141,7 +145,8 @@ class DateMention:
 IndexScheme = Literal["amnesty", "irb", "un"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class AmnestyIndex:
     """Amnesty International index: ``ASA 24/06/96`` (old form) or ``ASA 24/1234/2019`` (new).
 
@@ -156,7 +161,8 @@ class AmnestyIndex:
     scheme: IndexScheme = attrs.field(default="amnesty", init=False)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class IrbCode:
     """IRB Response to Information Request code: ``KKT34458.E`` (country, number, language)."""
 
@@ -167,7 +173,8 @@ class IrbCode:
     scheme: IndexScheme = attrs.field(default="irb", init=False)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class UnSymbol:
     """UN document symbol: ``E/CN.4/2004/9``, ``A/HRC/25/63`` as its slash-separated parts."""
 
@@ -188,7 +195,8 @@ IndexCode = AmnestyIndex | IrbCode | UnSymbol
 IndexRole = Literal["own", "cited", "furniture"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class IndexCodeMention:
     """An index code as written. ``role``: the document's own code, a cited one, or furniture."""
 
@@ -214,7 +222,8 @@ Section = Literal[
 ]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class ReferenceEntry:
     """The fields of one source entry, whatever style it was written in.
 
@@ -242,7 +251,8 @@ class ReferenceEntry:
     year_suffix: str | None = attrs.field(default=None, metadata={"json": False})
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Reference:
     """A source entry in a reference section, attachment list, or footnote body."""
 
@@ -259,7 +269,8 @@ class Reference:
 CitationKind = Literal["author-date", "date-only", "ibid", "author"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class CitationValue:
     """One in-text citation: ``The Korea Post Feb. 1999``, ``27 July 1999``, ``ibid.``."""
 
@@ -280,7 +291,8 @@ class CitationValue:
         return "author-date" if self.date is not None else "author"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Citation:
     """An in-text citation and, once linked, the index of the reference it resolves to."""
 
@@ -302,7 +314,8 @@ class Citation:
 MarkerStyle = Literal["sup", "bracket", "caret-bracket", "caret", "unicode", "glued", "plain"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FootnoteMarker:
     """A note call in the text: ``<sup>12</sup>``, ``[12]``, ``[^12]``, ``^12``, ``¹²``."""
 
@@ -311,7 +324,8 @@ class FootnoteMarker:
     style: MarkerStyle
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class FootnoteBody:
     """A note's own text. ``recovered`` when OCR glued the number to the body (``6Another``)."""
 
@@ -321,7 +335,8 @@ class FootnoteBody:
     recovered: bool = False
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Footnote:
     """A footnote number with all its markers and its body, either of which may be missing."""
 
@@ -351,7 +366,8 @@ RegionKind = Literal[
 ]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Region:
     """A stretch of the document with one role, as segmentation found it."""
 
@@ -359,7 +375,8 @@ class Region:
     span: Span
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Heading:
     """A heading, with its number (``3.3.3``) and title; ``in_toc`` for table-of-contents lines."""
 
@@ -373,7 +390,8 @@ class Heading:
 CrossRefKind = Literal["section", "chapter", "appendix", "annex", "paragraph", "part"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class CrossReference:
     """``see Section 3.3.3``, ``Chapter Three``, ``Appendix 1``: a pointer into the document."""
 
@@ -399,7 +417,8 @@ class CrossReference:
     scheme_read: bool = True
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Url:
     """A URL or something written to be one; ``problem`` says what is wrong with a malformed one."""
 
@@ -408,7 +427,8 @@ class Url:
     problem: str | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Update:
     """``Update to KKT25532.E of 20 December 1996``: a document this one updates."""
 
@@ -418,7 +438,8 @@ class Update:
     date: Date | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Metadata:
     index_code: IndexCodeMention | None = None
     date: DateMention | None = None
@@ -426,7 +447,8 @@ class Metadata:
     updates: tuple[Update, ...] = ()
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Document:
     """Everything found in one report, each item located by its ``Span``."""
 

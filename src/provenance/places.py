@@ -13,10 +13,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from provenance.records import shared_methods
+
 __all__ = ["Place", "PlaceMap"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Place:
     """A line in the published file: ``line`` on ``page`` (1-based) of a PDF, or ``line`` of
     an HTML source when ``page`` is None."""

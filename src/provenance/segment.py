@@ -47,6 +47,7 @@ from provenance.parsers.footnotes import (
     parse_footnote_marker,
 )
 from provenance.parsers.legends import LegendItem
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import (
     IndexedSequence,
@@ -190,7 +191,8 @@ _EMPHASIS = lazy_compile(r"\*\*|__")
 _FORM_FEED = "\f"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Line:
     """``text[start:end]``, one line of the document's ``text`` (without its newline).
 
@@ -235,7 +237,8 @@ class Block(tuple[Line, ...]):
         return self.lines[-1].end
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class SourceBlock:
     """One reference-list entry (possibly hard-wrapped over several lines)."""
 
@@ -246,7 +249,8 @@ class SourceBlock:
     legend: LegendItem | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Segmentation:
     regions: tuple[Region, ...]
     headings: tuple[Heading, ...]
@@ -685,7 +689,8 @@ def subtract(start: int, end: int, holes: Sequence[tuple[int, int]]) -> Iterator
 # --------------------------------------------------------------------------- headings
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _HeadingLine:
     line: Line
     title_text: str

@@ -37,6 +37,7 @@ from provenance import __version__
 from provenance.config import Config, load_config
 from provenance.errors import ConfigError, InputError
 from provenance.findings import Finding, Severity
+from provenance.records import shared_methods
 from provenance.span import LineIndex
 
 __all__ = [
@@ -125,7 +126,8 @@ class PositionMap:
 # --------------------------------------------------------------------------- checking
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Checked:
     """What checking one editor buffer gave: the kept findings of the text that was checked,
     or the reason it was not checked (``problem``; None when it was, or was skipped)."""

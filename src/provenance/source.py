@@ -42,6 +42,7 @@ import attrs
 
 from provenance import regex_store
 from provenance.errors import InputError
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 
 __all__ = ["MAX_BYTES", "DecodedText", "read_bytes_as_text", "read_file", "read_raw"]
@@ -51,7 +52,8 @@ __all__ = ["MAX_BYTES", "DecodedText", "read_bytes_as_text", "read_file", "read_
 MAX_BYTES: int = 200 * 1024 * 1024
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class DecodedText:
     """Text read from bytes: ``encoding`` is the Python codec name actually used.
 

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 
 from provenance.findings import Finding
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 
 #: The rule that reports malformed directives; a directive cannot suppress it.
@@ -48,7 +49,8 @@ _DIRECTIVE = lazy_compile(
 _COMMENT_END = "-->"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Directive:
     """One ``provenance: ignore[...]`` in a text.
 
@@ -142,7 +144,8 @@ def problems(directive: Directive, known: Iterable[str]) -> list[str]:
     return found
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Suppressed:
     """The findings kept for the reporters, and those a directive took out (``reasons``: the
     reason of the directive that took out each, in the same order)."""

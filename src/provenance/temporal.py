@@ -16,6 +16,7 @@ from typing import Literal
 import attrs
 
 from provenance.model import Qualifier
+from provenance.records import shared_methods
 from provenance.span import Span
 
 Unit = Literal["day", "week", "month", "year", "decade"]
@@ -33,7 +34,8 @@ AnchorKind = Literal["narrative", "present"]
 UNITS: tuple[Unit, ...] = ("day", "week", "month", "year", "decade")
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Quantity:
     """An amount of a unit: ``30 months``, ``two and a half years``, ``four to six months``.
 
@@ -51,7 +53,8 @@ class Quantity:
         return self.low == self.high and self.hedge in (None, "exact")
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Offset:
     """``two weeks later``, ``just one month earlier``, ``three days ago``."""
 
@@ -60,7 +63,8 @@ class Offset:
     anchor: AnchorKind = "narrative"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Step:
     """A step of the calendar: ``the next year`` (+1), ``the same month``/``that day`` (0),
     ``last year`` (-1, from the present). ``within`` keeps "earlier"/"later" of ``earlier this
@@ -72,7 +76,8 @@ class Step:
     within: Literal["earlier", "later"] | None = None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Duration:
     """A span of time: ``for two months`` (``marked``: after "for"), ``two to three years``."""
 
@@ -80,21 +85,24 @@ class Duration:
     marked: bool = False
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Age:
     """An age: ``30 months old``, ``aged 17``, ``a 30-year-old``, ``at the age of 12``."""
 
     quantity: Quantity
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Since:
     """``since 1996``: from that year to the time of writing."""
 
     year: int
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Decade:
     """``the 1990s``, ``the mid-1990s``."""
 
@@ -105,7 +113,8 @@ class Decade:
 RelativeValue = Offset | Step | Duration | Age | Since | Decade
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class RelativeMention:
     """A relative expression, span of time or age as written in a document."""
 

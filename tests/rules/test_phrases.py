@@ -8,15 +8,20 @@ message, is checked on every call of the compiler.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import folding
+from provenance.rules import phrase_file
 from provenance.rules.corroboration import (
     LazyPattern,
     PatternError,
     Phrases,
     _marker_quote,
+    _PatternCompiler,
     _quote,
     _trigger_offsets,
     compile_phrases,
@@ -369,3 +374,73 @@ def test_marker_quote_of_a_long_clause_is_the_marker() -> None:
     assert marker_quote(fits + ".", marker) == fits
     too_long = fits + "x"
     assert marker_quote(too_long + ".", marker) == marker
+
+
+# ------------------------------------------------------------- patterns sharing a word edge
+
+
+_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _one_edge_each(patterns: list[str], lists: dict[str, list[str]]) -> re.Pattern[str]:
+    """The alternation as it was before patterns in a row shared their word-edge test."""
+    compiler = _PatternCompiler(lists, ())
+    return re.compile("|".join("".join(compiler.compile(p)) for p in patterns), re.IGNORECASE)
+
+
+def _spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in regex.finditer(text)]
+
+
+_EDGE_PATTERNS = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "say*",
+            "told",
+            "refer to",
+            "[was|] told",
+            ", said",
+            "<verbs>",
+            "(so)",
+            "so",
+            "said so",
+            "... told",
+            "s",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
+_EDGE_TEXT = st.lists(
+    st.sampled_from(["said", "Said", "says", "told", "so", "(so)", ",", " ", "x", "'", "’", "s"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(_EDGE_PATTERNS, _EDGE_TEXT)
+def test_patterns_sharing_a_word_edge_match_as_with_one_edge_each(
+    patterns: list[str], text: str
+) -> None:
+    lists = {"verbs": ["said", "told"]}
+    shared = compile_phrases(patterns, lists)
+    assert _spans(shared, text) == _spans(_one_edge_each(patterns, lists), text)
+
+
+def test_packaged_phrase_lists_match_as_with_one_edge_each() -> None:
+    data = phrase_file.data()
+    lists = data.get("lists", {})
+    texts = [path.read_text(encoding="utf-8") for path in sorted(_SEEDS.glob("*.txt"))]
+    for section, key in [
+        ("hedged", "attribution_verbs"),
+        ("hedged", "according_to"),
+        ("hedged", "ignore"),
+        ("uncorroborated", "claim_follows"),
+        ("anonymous", "ignore"),
+    ]:
+        patterns = data[section][key]
+        shared = compile_phrases(patterns, lists)
+        assert "|".join(patterns) and shared.pattern.count("(?<!") < len(patterns)
+        for text in texts:
+            assert _spans(shared, text) == _spans(_one_edge_each(patterns, lists), text)

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from provenance.parsers.footnotes import iter_call_candidates, iter_footnote_markers
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.segment import SECTION_HEADINGS, heading_key
 from provenance.span import LineIndex
@@ -61,7 +62,8 @@ UNCORROBORATED_SENTENCES = (
 )
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Fault:
     """A changed copy of a document and what the change was."""
 

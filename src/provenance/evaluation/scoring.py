@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 
 Truth = Mapping[str, Any]
@@ -42,7 +43,8 @@ KINDS = (
 STATEMENT_SPREAD = 2
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Counts:
     """True positives, false positives and false negatives of one kind."""
 

@@ -31,6 +31,7 @@ import attrs
 
 from provenance.errors import InputError
 from provenance.places import PlaceMap
+from provenance.records import shared_methods
 
 if TYPE_CHECKING:
     from provenance.model import Document
@@ -40,7 +41,8 @@ __all__ = ["Extracted", "FileKind", "document_of", "extract", "read_report", "sn
 FileKind = Literal["text", "pdf", "html"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Extracted:
     """The text of one report, however it was published.
 

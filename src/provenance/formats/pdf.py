@@ -40,6 +40,7 @@ import attrs
 from provenance.errors import InputError
 from provenance.formats import Extracted
 from provenance.places import Place, PlaceMap
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.wording import counted
 
@@ -87,7 +88,8 @@ class _PageTooDense(Exception):
         self.count = count
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Line:
     """One line of a page, as read: its text (note calls already marked) and its geometry."""
 
@@ -218,7 +220,8 @@ def _page_of(layout: LTPage, number: int) -> _Page:
     return _Page(number, layout.height, lines, images)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Raw:
     top: float
     bottom: float

@@ -31,6 +31,7 @@ from lark.exceptions import VisitError
 from provenance.errors import GrammarError
 from provenance.grammars import parse_full
 from provenance.model import Citation, CitationValue, Date, DateRange
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
@@ -82,7 +83,8 @@ def _joined(tokens: list[Token]) -> str:
     return "".join(parts)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Located:
     """A transformed piece and the offsets of its first and last token in the parsed text."""
 
@@ -91,7 +93,8 @@ class _Located:
     end: int
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Author:
     tokens: tuple[Token, ...]
     start: int

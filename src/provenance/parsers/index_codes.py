@@ -45,6 +45,7 @@ from provenance.model import (
     IrbCode,
     UnSymbol,
 )
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex, Span
 
@@ -71,7 +72,8 @@ def expand_year(two_digits: int) -> int:
     return (1900 if two_digits >= YEAR_PIVOT else 2000) + two_digits
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class IndexCodeMatch:
     """A located code and what the grammar found around it.
 
@@ -90,7 +92,8 @@ class IndexCodeMatch:
 # --------------------------------------------------------------------------- transformer
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Parsed:
     """A code with token offsets relative to where parsing started."""
 

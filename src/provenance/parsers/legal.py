@@ -18,6 +18,7 @@ from provenance.errors import GrammarError
 from provenance.grammars import parse_full
 from provenance.model import Date
 from provenance.parsers.dates import month_number
+from provenance.records import shared_methods
 
 __all__ = ["LegalKind", "LegalParenthetical", "is_legal_parenthetical", "parse_legal_parenthetical"]
 
@@ -27,7 +28,8 @@ _START = "start"
 LegalKind = Literal["court", "code", "record"]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class LegalParenthetical:
     """What a legal bracket says: its ``kind``, who it names (the court, the code's publisher, or
     the places in the record, as written with spaces normalised) and the dates it gives (a court's

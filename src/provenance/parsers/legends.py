@@ -13,13 +13,15 @@ from lark import Token, Tree
 from provenance.errors import GrammarError
 from provenance.grammars import parse_full
 from provenance.model import ReferenceEntry
+from provenance.records import shared_methods
 
 __all__ = ["LegendItem", "legend_entry", "parse_legend_item"]
 
 _GRAMMAR = "legend"
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class LegendItem:
     """One legend item: the short form, the body's name as written, and whether the item is an
     attached document listed under a body (its short form in brackets)."""

@@ -125,6 +125,7 @@ from provenance.model import (
 )
 from provenance.parsers.dates import month_number
 from provenance.parsers.index_codes import parse_index_code
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
@@ -217,7 +218,8 @@ COMPETING_STYLES: tuple[str, ...] = (
 )
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class StyleExample:
     """An entry as a list writes it and the fields its style reads (dates as ISO strings)."""
 
@@ -225,7 +227,8 @@ class StyleExample:
     fields: tuple[tuple[str, str], ...]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class EntryStyle:
     """A reference-entry style as data: its start rule, kind, field template and examples
     (``tests/parsers/test_references.py`` reads every example and checks its fields)."""
@@ -571,7 +574,8 @@ def parse_reference_date(text: str) -> DateValue:
 # --------------------------------------------------------------------------- entries
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Frag:
     """A run of tokens of one field; its text is cut from the entry by the tokens' positions."""
 
@@ -622,7 +626,8 @@ def _items(frag: _Frag) -> list[_Frag]:
     return items
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Role:
     """A field found by a sub-rule, handed up to the style's rule."""
 

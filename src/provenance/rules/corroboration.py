@@ -21,9 +21,10 @@ import attrs
 
 from provenance import regex_store
 from provenance.findings import Related, Severity
-from provenance.folding import lowered_pieces
+from provenance.folding import caseless_starts, lowered_pieces
 from provenance.memo import per_document
 from provenance.model import Document, Region
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
@@ -45,7 +46,8 @@ class PatternError(ValueError):
     """A phrase pattern in ``phrases.toml`` that does not follow the documented syntax."""
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Element:
     regex: str
     optional: bool
@@ -68,7 +70,9 @@ class _PatternCompiler:
         self._compiled_lists: dict[str, _Element] = {}
         self._compiling: set[str] = set()
 
-    def compile(self, pattern: str) -> str:
+    def compile(self, pattern: str) -> tuple[str, str]:
+        """The regex of ``pattern`` in two parts: its word-edge test ("" when it starts with
+        punctuation) and the rest."""
         tokens = _TOKEN.findall(pattern)
         if not tokens:
             raise PatternError(f"empty phrase pattern {pattern!r}")
@@ -84,7 +88,7 @@ class _PatternCompiler:
         stripped = pattern.strip()
         before = _WORD_EDGE_BEFORE if stripped[0].isalnum() or stripped[0] in "[<" else ""
         after = _WORD_EDGE_AFTER if stripped[-1].isalnum() or stripped[-1] in "]>*" else ""
-        return f"{before}(?:{body.regex}){after}"
+        return before, f"(?:{body.regex}){after}"
 
     def _sequence(
         self, tokens: list[str], position: int, pattern: str
@@ -190,7 +194,22 @@ def _phrase_regex(
     patterns: Sequence[str], lists: Mapping[str, Sequence[str]], triggers: Sequence[str] = ()
 ) -> str:
     compiler = _PatternCompiler(lists, triggers)
-    return "|".join(compiler.compile(pattern) for pattern in patterns)
+    # Patterns in a row that start at a word edge share one test of it, "edge(?:a|b)" for
+    # "edge(?:a)|edge(?:b)": the same matches (the test reads no text, and the alternatives are
+    # tried in the same order), but the regex engine gives up at once inside a word instead of
+    # testing the edge again for each pattern. The attribution verbs' list searched 6.6 times
+    # faster so (43 -> 6.5 ms over the 66 KB seed's sentences), the hedges' 4.5 times.
+    runs: list[tuple[str, list[str]]] = []
+    for pattern in patterns:
+        before, rest = compiler.compile(pattern)
+        if runs and before and runs[-1][0] == before:
+            runs[-1][1].append(rest)
+        else:
+            runs.append((before, [rest]))
+    return "|".join(
+        before + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for before, rests in runs
+    )
 
 
 class LazyPattern:
@@ -230,7 +249,8 @@ class LazyPattern:
         return self.compiled.finditer(text, pos, endpos)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Triggers:
     """Word stems, one of which every phrase of a section contains."""
 
@@ -270,7 +290,8 @@ def _trigger_offsets(text: str, triggers: Triggers) -> list[int]:
     return sorted(offsets)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Phrases:
     """The phrase lists of ``phrases.toml``, compiled."""
 
@@ -352,7 +373,8 @@ def phrases() -> Phrases:
 # --------------------------------------------------------------------------- document helpers
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Sentence:
     start: int
     end: int
@@ -420,7 +442,8 @@ class _SentenceTable(IndexedSequence[_Sentences]):
         return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Prose:
     """The prose regions of a document, their sentences, and where sources are named in them."""
 
@@ -607,7 +630,8 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     return None
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Marker:
     """Where a statement says a claim could not be corroborated: the words from its negation
     (or its noun of checking) to its verb, with the reading of its clause. Reads like a regex
@@ -900,7 +924,15 @@ def information_gap(doc: Document) -> Iterator[Emit]:
     text = doc.text
     trigger = _gap_trigger()
     stems = lexicon().gap_triggers
+    # The case-blind alternation searched every sentence at about 10 MB/s (7 ms of the 66 KB
+    # seed's check); where no stem starts in a sentence (str.find in the lower-cased text, 40
+    # times faster) the regex cannot match, and it still decides for the other sentences.
+    starts = caseless_starts(text, stems)
     for sentence in prose.all_sentences():
+        if starts is not None:
+            position = bisect_left(starts, sentence.start)
+            if position == len(starts) or starts[position] >= sentence.end:
+                continue  # no stem starts in the sentence: the regex would find none
         if trigger.search(text, sentence.start, sentence.end) is None:
             continue
         if _marker_in(prose, sentence) is not None:

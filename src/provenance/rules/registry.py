@@ -13,13 +13,15 @@ from provenance.excerpts import Around
 from provenance.findings import Finding, Related, Severity
 from provenance.limits import Limits
 from provenance.model import Document
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import Span
 
 _RULE_ID = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Emit:
     """What a rule function yields: the registry adds rule id, severity and path."""
 
@@ -33,7 +35,8 @@ class Emit:
 RuleFunction = Callable[[Document], Iterable[Emit]]
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Rule:
     """A rule: stable kebab-case id, default severity, documentation with a bad and a good example.
 

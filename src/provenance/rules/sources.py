@@ -30,6 +30,7 @@ from provenance.model import (
     Section,
     Url,
 )
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import (
@@ -241,7 +242,8 @@ def _unmatched_citations(doc: Document) -> Iterator[Citation]:
             yield citation
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _CitationReading:
     """How many of a document's author-date and date-only citations its source list answered;
     where too few did, the unmatched author-date citations naming a source no word of which the
@@ -692,7 +694,8 @@ def mostly_linked(total: int, linked: int, tolerated: int) -> bool:
 NEAR = 2
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Reading:
     """How well a document's notes were read: numbers seen, numbers linked (called and
     written), and whether the calls are plain digits recovered from text, found partly by
@@ -1076,7 +1079,8 @@ def _figure_around(text: str, place: Span) -> str:
     return " ".join(word for word in words if word)
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class _Place:
     """Where a note number first appears (a call or, failing that, its text)."""
 

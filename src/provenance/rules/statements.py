@@ -33,6 +33,7 @@ import attrs
 from lark import Token, Tree
 
 from provenance.grammars import parse_prefix
+from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 
@@ -97,7 +98,8 @@ _OTHER = frozenset({"other", "independent", "further", "additional"})
 _NOUN_WORDS = frozenset({"CAP", "SELF", "THIRD", "WE", "W", "INFO"})
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Lexicon:
     """The word classes of ``phrases.toml`` ``[statement]``."""
 
@@ -141,14 +143,16 @@ def lexicon() -> Lexicon:
     return Lexicon.from_data(phrase_file.data())
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Word:
     start: int
     end: int
     text: str  # case-folded
 
 
-@attrs.frozen(slots=True)
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
 class Statement:
     """A clause saying information could not be corroborated, or that none could be found."""
 
