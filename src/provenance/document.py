@@ -412,9 +412,13 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
     from provenance.parsers.references import (
         DITTO_MARK,
         join_entry_lines,
+        read_each_once,
         read_list_entry,
         reference_entry,
     )
+
+    # Each entry's reading, kept from segmentation, is dropped as its reference is made.
+    read_each_once()
 
     previous_source: str | None = None
     for block in seg.sources:
