@@ -660,3 +660,21 @@ def test_blocks_hold_offsets_not_an_object_a_line() -> None:
     tracemalloc.stop()
     assert len(blocks) == 40_000
     assert held / 40_000 < 16
+
+
+def test_source_blocks_give_back_the_blocks_kept() -> None:
+    from provenance.parsers.legends import LegendItem
+    from provenance.segment import SourceBlock, SourceBlocks
+
+    given = [
+        SourceBlock("references", 0, 40),
+        SourceBlock("source-list", 42, 90, LegendItem("AI", "Amnesty International")),
+        SourceBlock("footnote", 95, 2**31 + 5),
+        SourceBlock("additional-sources", 2**31 + 7, 2**31 + 9),
+    ]
+    kept = SourceBlocks(given, 2**31 + 9)
+    assert list(kept) == given
+    assert kept[-1] == given[-1] and kept[1:3] == given[1:3]
+    assert len(kept) == 4 and not SourceBlocks([], 10)
+    with pytest.raises(IndexError):
+        kept[4]

@@ -418,9 +418,13 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
     from provenance.parsers.references import (
         DITTO_MARK,
         join_entry_lines,
+        read_each_once,
         read_list_entry,
         reference_entry,
     )
+
+    # Each entry's reading, kept from segmentation, is dropped as its reference is made.
+    read_each_once()
 
     previous_source: str | None = None
     for block in seg.sources:
@@ -666,7 +670,6 @@ def _citations(
     dates: Sequence[DateMention],
     budget: Budget,
 ) -> list[Citation]:
-    listed = _SourceIndex(references)
     interned: dict[str, tuple[str, CitationValue]] = {}
     # A note's text cites as the running text does: "(PCARRD, 2001, cited in Rincon et al,
     # 2008)" at a page's foot is a citation of the list's entry too.
@@ -680,6 +683,12 @@ def _citations(
         )
     ]
     del runs  # a pair a paragraph, read
+    if not raw:
+        # The index of source names is built only for citations to resolve: a long source list
+        # cited by nothing (or cited only in notes the list is not read for) held the index of
+        # every entry's keys beside the whole document, the peak of reading it.
+        return []
+    listed = _SourceIndex(references)
     if not listed.indices:
         # Without a source list a dated parenthesis is a date, not a citation.
         raw = [c for c in raw if c.kind not in ("date-only",)]

@@ -249,6 +249,53 @@ class SourceBlock:
     legend: LegendItem | None = None
 
 
+_SECTIONS: tuple[Section, ...] = (
+    "references",
+    "attachment",
+    "additional-sources",
+    "bibliography",
+    "source-list",
+    "footnote",
+)
+
+
+class SourceBlocks(IndexedSequence[SourceBlock]):
+    """The entries of a document's source lists, kept as offsets and a section number each and
+    made as ``SourceBlock`` when read.
+
+    Held from segmentation until the document is read: an object and an int object for its end
+    were about 100 bytes an entry, two times the text of a list of short entries; the arrays
+    are 9 bytes an entry under 2**31 characters (legends, rare, are kept by their entry's
+    number).
+    """
+
+    __slots__ = ("_ends", "_legends", "_sections", "_starts")
+    _what = "source block"
+
+    def __init__(self, blocks: Iterable[SourceBlock], largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._starts, self._ends, self._sections = array(code), array(code), array("B")
+        self._legends: dict[int, LegendItem] = {}
+        for index, block in enumerate(blocks):
+            self._starts.append(block.start)
+            self._ends.append(block.end)
+            self._sections.append(_SECTIONS.index(block.section))
+            if block.legend is not None:
+                self._legends[index] = block.legend
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _item(self, index: int) -> SourceBlock:
+        return SourceBlock(
+            _SECTIONS[self._sections[index]],
+            self._starts[index],
+            self._ends[index],
+            self._legends.get(index),
+        )
+
+
 @shared_methods
 @attrs.frozen(slots=True, repr=False, eq=False)
 class Segmentation:
@@ -257,7 +304,7 @@ class Segmentation:
     #: Lines and pieces of lines of page furniture, in order (two arrays: a pair each was held
     #: while the whole document was read, as many as the lines in a text of running heads).
     furniture: Sequence[tuple[int, int]]
-    sources: tuple[SourceBlock, ...]
+    sources: Sequence[SourceBlock]
     bodies: tuple[FootnoteBody, ...]
     #: Stretches of running text: where citations, note markers and cross-references live.
     prose: tuple[tuple[int, int], ...]
@@ -1290,7 +1337,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         regions=tuple(regions),
         headings=tuple(headings),
         furniture=OffsetPairs.of(furniture, len(text)),
-        sources=tuple(sources),
+        sources=SourceBlocks(sources, len(text)),
         bodies=tuple(sorted(bodies, key=lambda b: b.span.start)),
         prose=tuple(prose),
         first_line=first_line,

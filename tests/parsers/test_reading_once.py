@@ -124,3 +124,20 @@ def test_the_entries_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         references._parse_as(f"Reuters. {number + 1} November 1994.", "irb")
     assert len(references._PARSES) == 3
     references.forget_readings()
+
+
+def test_after_read_each_once_a_kept_reading_is_handed_out_once() -> None:
+    references.forget_readings()
+    text = 'Reuters. 11 November 1994. "Returnees Questioned."'
+    kept = references.classify_reference(text)
+    assert references.classify_reference(text) is kept  # kept while segmentation reads
+    references.read_each_once()
+    assert references.classify_reference(text) is kept  # handed out, and dropped
+    assert not references._READINGS["references"]
+    again = references.classify_reference(text)
+    assert again == kept and again is not kept  # read anew, and not kept
+    assert not references._READINGS["references"]
+    references.forget_readings()
+    first = references.classify_reference(text)
+    assert references.classify_reference(text) is first  # kept again for the next document
+    references.forget_readings()

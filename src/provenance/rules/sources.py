@@ -1575,14 +1575,30 @@ def _duplicate_key(reference: Reference) -> tuple[object, ...]:
     ),
 )
 def duplicate_reference(doc: Document) -> Iterator[Emit]:
-    first: dict[tuple[object, ...], Reference] = {}
-    for reference in doc.references:
+    references = doc.references
+    # The entries by the hash of their keys, a key worked out again only when two hashes meet:
+    # the keys themselves (a tuple and a normalised title, author and date an entry) were held
+    # for every entry of the document at once, the peak of checking a long list.
+    first: dict[int, int | list[int]] = {}
+    for index, reference in enumerate(references):
         if reference.section == "footnote":
             continue
         key = (reference.section, *_duplicate_key(reference))
-        earlier = first.get(key)
+        code = hash(key)
+        seen = first.get(code)
+        earlier: Reference | None = None
+        for other in () if seen is None else (seen,) if isinstance(seen, int) else seen:
+            candidate = references[other]
+            if (candidate.section, *_duplicate_key(candidate)) == key:
+                earlier = candidate
+                break
         if earlier is None:
-            first[key] = reference
+            if seen is None:
+                first[code] = index
+            elif isinstance(seen, int):
+                first[code] = [seen, index]
+            else:
+                seen.append(index)
             continue
         yield Emit(
             reference.span,
