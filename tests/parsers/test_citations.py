@@ -314,6 +314,22 @@ def test_a_caption_s_source_label_leads_into_its_citation() -> None:
     ]
 
 
+def test_a_member_broken_at_the_measure_closes_on_the_next_line() -> None:
+    line = "income generation, technology adaptation, education, health and development (Sovacool"
+    text = f"{line}\n\nand Drupady, 2012). More text (Cyr,\n\n2022) here."
+    cut = text.index("\n\n")
+    found = list(iter_citations(text, LineIndex(text), 0, cut, close_by=len(text)))
+    assert [c.text for c in found] == ["Sovacool\n\nand Drupady, 2012"]
+    # A short line ending inside a member is a break in the text, not at the measure.
+    short = "Training helps (Cyr,\n\n2022) here."
+    cut = short.index("\n\n")
+    assert list(iter_citations(short, LineIndex(short), 0, cut, close_by=len(short))) == []
+    # Nor does a member broken at the measure run on past the line after the break.
+    late = f"{line}\n\nand Drupady\nagain, 2012)."
+    cut = late.index("\n\n")
+    assert list(iter_citations(late, LineIndex(late), 0, cut, close_by=len(late))) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
