@@ -1596,3 +1596,29 @@ def test_a_first_author_et_al_whose_entry_was_read_without_its_date_is_a_warning
     # A first author the list never writes is missing from it.
     missing = provenance_findings(text.replace("(Berditchevskaia", "(Lucarelo"))
     assert [(f.rule, f.span.line) for f in missing] == [("citation-without-reference", 3)]
+
+
+def test_co_authors_the_list_writes_in_another_order_are_a_warning_not_an_error() -> None:
+    # A shape from a research report: the citation names the co-authors in another order than
+    # the entry, which a conversion left without its year. Every word of the name is in the
+    # list, so the entry may be there unread: a warning, though most citations matched.
+    text = (
+        "AI at work\n\nAI brings benefits to firms (Manyika and Bughin, 2018). "
+        "Energy is scarce (Cahill, 2021). Grids fail (Cahill, 2021).\n\nReferences\n\n"
+        "Bughin, Jacques and James Manyika. “The promise and challenge of the age of artificial "
+        "intelligence.” McKinsey Global Institute.\n\n"
+        "Cahill, Ben. 2021. Energy Access and Health Outcomes. CSIS.\n"
+    )
+    findings = provenance_findings(text)
+    assert [(f.rule, f.severity.name, f.span.line) for f in findings] == [
+        ("citations-not-linked", "WARNING", 3)
+    ]
+    assert 'citation "(Manyika and Bughin, 2018)"' in findings[0].message
+    # A co-author the list never writes: that entry is missing, however the list was read.
+    missing = provenance_findings(text.replace("(Manyika and Bughin", "(Manyika and Brynjolfsson"))
+    assert [(f.rule, f.severity.name) for f in missing] == [("citation-without-reference", "ERROR")]
+    # An entry of the name read with another year: the report's own disagreement, an error.
+    dated = text.replace("Bughin, Jacques and James Manyika.", "Bughin, Jacques. 2017.")
+    assert [
+        (f.rule, f.severity.name) for f in provenance_findings(dated.replace("(Manyika and ", "("))
+    ] == [("citation-without-reference", "ERROR")]

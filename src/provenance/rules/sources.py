@@ -178,8 +178,9 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "for the citations naming a source of which the list writes not one word "
         "(`(Shekar, 2021)` where no entry says Shekar): however the list was read, their "
         "entries are not in it, so each is this error. Where most citations match, one whose "
-        "source has no dated entry read but whose name the list writes (an entry cut to its "
-        "name, run into another, or read under another form of the name) is a "
+        "source has no dated entry read but every word of whose name the list writes (an "
+        "entry cut to its name, run into another, or read under another form of the name, "
+        "co-authors in another order) is a "
         "`citations-not-linked` warning instead: the reading may have missed its entry. "
         "A date in brackets that no source named before it ties to anything (`The clashes "
         "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
@@ -308,46 +309,37 @@ def _listed_words(doc: Document) -> frozenset[str]:
 
 
 def _written_unread(doc: Document, citation: Citation) -> bool:
-    """Whether no dated entry read is named for a citation's source, though a source list
-    writes its name: the entry is likely there in a form not read (entries run together), read
-    without its date (a last entry cut to its name) or under another form of the name, so the
-    reading, not the report, may be at fault. An entry of the name with another date is the
-    report's own disagreement."""
+    """Whether no dated entry read is named for a citation's source, though the source lists
+    write every word of its name: the entry is likely there in a form not read (entries run
+    together), read without its date (a last entry cut to its name) or under another form of
+    the name (co-authors in another order: "Manyika and Bughin" for "Bughin, Jacques and James
+    Manyika"), so the reading, not the report, may be at fault. An entry of the name with
+    another date is the report's own disagreement, and a name with a word the lists never write
+    is missing from them."""
     author = _cited_author(doc, citation)
-    cited = source_key(author).split() if author else []
+    cited = source_key(author) if author else ""
     if not cited:
         return False
-    named = NamedReferences.of(doc).matching(" ".join(cited))
+    named = NamedReferences.of(doc).matching(cited)
     if any(doc.references[index].entry.date is not None for index in named):
         return False
-    phrases = _lists_phrases(doc)
-    if cited[-2:] == ["et", "al"] and len(cited) > 2:
-        # "(Berditchevskaia et al., 2021)": the list writes the first author's name and the
-        # others', not "et al.".
-        cited = cited[:-2]
-    # The name's first words as written together, and the rest of its words anywhere.
-    return " ".join(cited[:_PHRASE_WORDS]) in phrases and all(
-        word in phrases for word in cited[_PHRASE_WORDS:]
-    )
-
-
-#: Words of a name looked for together in the source lists (a set of runs of up to this many
-#: words keeps the search linear in the lists' length).
-_PHRASE_WORDS = 4
+    # "et al." and the words linking names are no words the list needs to write: it writes
+    # "Berditchevskaia, Aleks, Kathy Peach" for "(Berditchevskaia et al., 2021)".
+    words = [word for word in cited.split(" ") if word not in _NAME_FILLER and not word.isdigit()]
+    listed = _lists_words(doc)
+    return bool(words) and all(word in listed for word in words)
 
 
 @per_document
-def _lists_phrases(doc: Document) -> frozenset[str]:
-    """Every run of up to ``_PHRASE_WORDS`` words of the source lists (their regions and the
-    entries read), as source keys; made once per document checked."""
+def _lists_words(doc: Document) -> frozenset[str]:
+    """Every word of the source lists (their regions and the entries read), as source keys
+    write them; made once per document checked."""
     spans = [r.span for r in doc.regions if r.kind in LISTED_SECTIONS]
     spans += [r.span for r in doc.references if r.section in LISTED_SECTIONS]
-    phrases: set[str] = set()
+    words: set[str] = set()
     for span in spans:
-        words = _stretch_key(doc.text, span.start, span.end).split()
-        for size in range(1, _PHRASE_WORDS + 1):
-            phrases.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-    return frozenset(phrases)
+        words.update(_stretch_key(doc.text, span.start, span.end).split())
+    return frozenset(words)
 
 
 def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
@@ -380,8 +372,8 @@ def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
         "of citations matched: the reader learns which citations to check by hand, and the "
         "reading's doubt lowers only how firmly it is said. Where most citations match, each one "
         "that does not is a `citation-without-reference` error, unless no dated entry of its "
-        "source was read though the list writes the source's name (an entry cut to its name, "
-        "run into another, or read under another form of the name): then it is this "
+        "source was read though the list writes every word of the source's name (an entry cut "
+        "to its name, run into another, or read under another form of the name): then it is this "
         "warning, once a source, since the entry may be there unread. Whatever the share, a "
         "citation naming a source of which the list writes not one word is an error."
     ),
