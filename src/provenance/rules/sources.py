@@ -177,11 +177,12 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "one where most citations match no entry one `citations-not-linked` warning, except "
         "for the citations naming a source of which the list writes not one word "
         "(`(Shekar, 2021)` where no entry says Shekar): however the list was read, their "
-        "entries are not in it, so each is this error. Where most citations match, one whose "
-        "source has no dated entry read but every word of whose name the list writes (an "
-        "entry cut to its name, run into another, or read under another form of the name, "
-        "co-authors in another order) is a "
-        "`citations-not-linked` warning instead: the reading may have missed its entry. "
+        "entries are not in it, so each is this error. Where most citations match, the "
+        "citations of a source the list names under another date are this error too (the "
+        "report and its list disagree); one whose source has no dated entry read but whose "
+        "name the list writes (an entry cut to its name, run into another, or read under "
+        "another form of the name, co-authors in another order) is a `citations-not-linked` "
+        "warning instead, however many others matched: the reading may have missed its entry. "
         "A date in brackets that no source named before it ties to anything (`The clashes "
         "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
         "in the text says which source it would stand for. In a report that cites by name "
@@ -246,8 +247,8 @@ def _unmatched_citations(doc: Document) -> Iterator[Citation]:
 class _CitationReading:
     """How many of a document's author-date and date-only citations its source list answered;
     where too few did, the unmatched author-date citations naming a source no word of which the
-    list has (``unlisted``); where most did, the unmatched citations whose source no entry read
-    is named for but whose name the list writes (``unread``)."""
+    list has (``unlisted``); where most did, the unmatched citations whose source's name the
+    list writes, none of its entries read under another date (``unread``)."""
 
     citations: int
     unmatched: int
@@ -279,7 +280,13 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, tuple[Citation, ..
     if not unmatched:
         return reading, unmatched
     if reading.confident:
-        unread = frozenset(c for c in unmatched if _written_unread(doc, c))
+        # However many citations matched, the reading of a name the list writes may be what
+        # failed; only an entry of that name read under another date blames the report more.
+        unread = frozenset(
+            c
+            for c in unmatched
+            if not _name_unwritten(doc, c) and not _listed_under_other_date(doc, c)
+        )
         return attrs.evolve(reading, unread=unread), unmatched
     listed = _listed_words(doc)
     unlisted = frozenset(c for c in unmatched if _names_unlisted_source(c, listed))
@@ -308,26 +315,39 @@ def _listed_words(doc: Document) -> frozenset[str]:
     return frozenset(words)
 
 
-def _written_unread(doc: Document, citation: Citation) -> bool:
-    """Whether no dated entry read is named for a citation's source, though the source lists
-    write every word of its name: the entry is likely there in a form not read (entries run
-    together), read without its date (a last entry cut to its name) or under another form of
-    the name (co-authors in another order: "Manyika and Bughin" for "Bughin, Jacques and James
-    Manyika"), so the reading, not the report, may be at fault. An entry of the name with
-    another date is the report's own disagreement, and a name with a word the lists never write
-    is missing from them."""
+def _listed_under_other_date(doc: Document, citation: Citation) -> bool:
+    """Whether a dated entry named for a citation's source was read: the citation matched none
+    of them, so the report and its list disagree on the date, which is the report's fault. A
+    source whose name the list writes without such an entry (an entry read without its date, run
+    into another or read under another form of the name, co-authors in another order) may be
+    there unread: the reading, not the report, may be at fault."""
     author = _cited_author(doc, citation)
     cited = source_key(author) if author else ""
     if not cited:
         return False
     named = NamedReferences.of(doc).matching(cited)
-    if any(doc.references[index].entry.date is not None for index in named):
+    return any(doc.references[index].entry.date is not None for index in named)
+
+
+def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
+    """Whether an author-date citation names a source of which the source lists write no word
+    at all (``_listed_words``): however badly they were read, its entry is not in them
+    ("(Shekar, 2021)" where nothing after the first entry says "Shekar"). A date-only citation
+    takes its source from the sentence before it, which is not proof enough of a citation."""
+    if citation.kind != "author-date" or citation.value.author is None:
         return False
-    # "et al." and the words linking names are no words the list needs to write: it writes
-    # "Berditchevskaia, Aleks, Kathy Peach" for "(Berditchevskaia et al., 2021)".
-    words = [word for word in cited.split(" ") if word not in _NAME_FILLER and not word.isdigit()]
+    words = _name_words(citation.value.author)
+    return bool(words) and not any(word in listed for word in words)
+
+
+def _name_unwritten(doc: Document, citation: Citation) -> bool:
+    """Whether the source lists (their regions and the entries read, not the prose between
+    lists) write no word of the name a citation gives its source (its own, or the one its
+    sentence gives a date-only citation), or it names none: nothing says its entry is there
+    unread. Where most citations matched, that is proof enough."""
+    author = _cited_author(doc, citation)
     listed = _lists_words(doc)
-    return bool(words) and all(word in listed for word in words)
+    return not any(word in listed for word in _name_words(author or ""))
 
 
 @per_document
@@ -342,19 +362,9 @@ def _lists_words(doc: Document) -> frozenset[str]:
     return frozenset(words)
 
 
-def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
-    """Whether an author-date citation names a source of which the source lists write no word
-    at all (``_listed_words``): however badly they were read, its entry is not in them
-    ("(Shekar, 2021)" where nothing after the first entry says "Shekar"). A date-only citation
-    takes its source from the sentence before it, which is not proof enough of a citation."""
-    if citation.kind != "author-date" or citation.value.author is None:
-        return False
-    words = [
-        word
-        for word in key_words(citation.value.author)
-        if word not in _NAME_FILLER and not word.isdigit()
-    ]
-    return bool(words) and not any(word in listed for word in words)
+def _name_words(name: str) -> list[str]:
+    """The words of a source's name that tell which source it is, as keys write them."""
+    return [word for word in key_words(name) if word not in _NAME_FILLER and not word.isdigit()]
 
 
 @rule(
@@ -370,12 +380,14 @@ def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
         "be a reading failure, so each source left without an entry is this warning instead, "
         "once a source and date (at its first citation, the others beside it), with the share "
         "of citations matched: the reader learns which citations to check by hand, and the "
-        "reading's doubt lowers only how firmly it is said. Where most citations match, each one "
-        "that does not is a `citation-without-reference` error, unless no dated entry of its "
-        "source was read though the list writes every word of the source's name (an entry cut "
-        "to its name, run into another, or read under another form of the name): then it is this "
-        "warning, once a source, since the entry may be there unread. Whatever the share, a "
-        "citation naming a source of which the list writes not one word is an error."
+        "reading's doubt lowers only how firmly it is said. Where most citations match, one "
+        "that does not is a `citation-without-reference` error when the list has entries of "
+        "its source under other dates; when no dated entry of its source was read though the "
+        "list writes its name (an entry cut to its name, run into another, or read under "
+        "another form of the name), it is this warning, once a source, since the entry may be "
+        "there unread: how many other citations matched says nothing of that one. Whatever "
+        "the share, a citation naming a source of which the list writes not one word is an "
+        "error."
     ),
     bad=(
         "Detentions [ABC12345.E]\n\n"
