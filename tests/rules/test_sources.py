@@ -1655,3 +1655,21 @@ def test_how_many_other_citations_matched_does_not_make_a_written_name_an_error(
     assert reading.confident is (matched == 12)
     assert flagged(citation_without_reference, doc) == []
     assert len(flagged(citations_not_linked, doc)) == 3
+
+
+def test_a_source_cited_by_the_initials_of_an_undated_entry_is_a_warning() -> None:
+    # The entry lost its year, and the citation names it by initials the list never writes:
+    # its keys say the entry is there, so the reading, not the report, may be at fault.
+    text = (
+        "Displacement\n\nMost refugees stay near home (UNHCR, 2019). Camps grow "
+        "(Cahill, 2021). Funds shrink (Cahill, 2021).\n\nReferences\n\n"
+        "United Nations High Commissioner for Refugees. Global Trends: Forced Displacement.\n\n"
+        "Cahill, Ben. 2021. Energy Access and Health Outcomes. CSIS.\n"
+    )
+    findings = provenance_findings(text)
+    assert [(f.rule, f.severity.name, f.span.line) for f in findings] == [
+        ("citations-not-linked", "WARNING", 3)
+    ]
+    # Initials of nothing the list holds: the entry is missing.
+    missing = provenance_findings(text.replace("(UNHCR, 2019)", "(IDMC, 2019)"))
+    assert [(f.rule, f.severity.name) for f in missing] == [("citation-without-reference", "ERROR")]

@@ -341,8 +341,8 @@ def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
 
 
 def _name_unwritten(doc: Document, citation: Citation) -> bool:
-    """Whether the source lists (their regions and the entries read, not the prose between
-    lists) write no word of the name a citation gives its source (its own, or the one its
+    """Whether the source lists (``_lists_words``: not the prose between lists) write no word
+    of the name a citation gives its source (its own, or the one its
     sentence gives a date-only citation), or it names none: nothing says its entry is there
     unread. Where most citations matched, that is proof enough."""
     author = _cited_author(doc, citation)
@@ -352,13 +352,19 @@ def _name_unwritten(doc: Document, citation: Citation) -> bool:
 
 @per_document
 def _lists_words(doc: Document) -> frozenset[str]:
-    """Every word of the source lists (their regions and the entries read), as source keys
-    write them; made once per document checked."""
+    """Every word of the source lists (their regions and the entries read), the notes, and
+    the keys the entries may be cited by (an acronym an entry never writes, such as the
+    initials of its name), as source keys write them; made once per document checked."""
+    listed = [r for r in doc.references if r.section in LISTED_SECTIONS]
     spans = [r.span for r in doc.regions if r.kind in LISTED_SECTIONS]
-    spans += [r.span for r in doc.references if r.section in LISTED_SECTIONS]
+    spans += [r.span for r in listed]
+    spans += [note.body.span for note in doc.footnotes if note.body is not None]
     words: set[str] = set()
     for span in spans:
         words.update(_stretch_key(doc.text, span.start, span.end).split())
+    for reference in listed:
+        for key in reference_keys(reference):
+            words.update(key.split(" "))
     return frozenset(words)
 
 
