@@ -77,6 +77,9 @@ def iso(value: CitationValue) -> str | None:
         ),
         ("Amnesty International, 2004", "Amnesty International", "2004", None),
         ("Smith et al. 2004", "Smith et al.", "2004", None),
+        # "et al." after an ampersand, as some authors key their works.
+        ("Henau & et al, 2016", "Henau & et al", "2016", None),
+        ("Johnson & et\nal, 2018", "Johnson & et al", "2018", None),
         ("LEXIS/NEXIS 2000", "LEXIS/NEXIS", "2000", None),
         ("CoE-ECRI 2009", "CoE-ECRI", "2009", None),
         ("U.S. Department of State 1999", "U.S. Department of State", "1999", None),
