@@ -1673,3 +1673,31 @@ def test_a_source_cited_by_the_initials_of_an_undated_entry_is_a_warning() -> No
     # Initials of nothing the list holds: the entry is missing.
     missing = provenance_findings(text.replace("(UNHCR, 2019)", "(IDMC, 2019)"))
     assert [(f.rule, f.severity.name) for f in missing] == [("citation-without-reference", "ERROR")]
+
+
+ILKKARACAN = (
+    "Care\n\nCare is work (İlkkaracan & et al, 2015). Invest in it (Ilkkaracan, 2018). "
+    "It pays (Cahill, 2021). Grids fail (Cahill, 2021).\n\nReferences\n\n"
+    "İlkkaracan I., Kim K., Kai T. «The impact of public investment in social care services "
+    "on employment, gender equality and poverty: the case of Turkey», 2015. UNDP, UN Women.\n\n"
+    "Ilkkaracan, I. (2018) “Promoting Women’s Economic Empowerment: Recognizing and Investing In "
+    "The Care Economy,” UN Women, Issue Paper, New York.\n\n"
+    "Cahill, Ben. 2021. Energy Access and Health Outcomes. CSIS.\n"
+)
+
+
+def test_another_work_of_the_name_read_without_its_date_is_no_proof_of_a_wrong_date() -> None:
+    # Entries of the name were read under other dates, but one the reading left without its
+    # author and date writes the name and the cited year: that may be the entry, a warning.
+    doc = provenance_parse(ILKKARACAN)
+    assert flagged(citation_without_reference, doc) == []
+    assert flagged(citations_not_linked, doc) == ["İlkkaracan & et al, 2015"]
+    # A year no entry of that name writes: the report and its list disagree, an error.
+    wrong = provenance_parse(ILKKARACAN.replace("& et al, 2015)", "& et al, 2016)"))
+    assert flagged(citation_without_reference, wrong) == ["İlkkaracan & et al, 2016"]
+
+
+def provenance_parse(text: str) -> Document:
+    import provenance
+
+    return provenance.parse(text, "x.txt")

@@ -22,6 +22,7 @@ from provenance.memo import per_document
 from provenance.model import (
     Citation,
     CrossReference,
+    DateRange,
     Document,
     Footnote,
     FootnoteBody,
@@ -316,17 +317,55 @@ def _listed_words(doc: Document) -> frozenset[str]:
 
 
 def _listed_under_other_date(doc: Document, citation: Citation) -> bool:
-    """Whether a dated entry named for a citation's source was read: the citation matched none
-    of them, so the report and its list disagree on the date, which is the report's fault. A
-    source whose name the list writes without such an entry (an entry read without its date, run
-    into another or read under another form of the name, co-authors in another order) may be
-    there unread: the reading, not the report, may be at fault."""
+    """Whether dated entries named for a citation's source were read and no entry writes its
+    name with its year: the citation matched none of them, so the report and its list disagree
+    on the date, which is the report's fault. A source whose name the list writes without such
+    an entry (an entry read without its date, run into another or read under another form of
+    the name, co-authors in another order), or another work of that name whose entry was read
+    without its author or date but writes the name and the year ("İlkkaracan I., Kim K. ...,
+    2015." beside a dated "Ilkkaracan, I. (2018)"), may be there unread: the reading, not the
+    report, may be at fault."""
     author = _cited_author(doc, citation)
     cited = source_key(author) if author else ""
     if not cited:
         return False
     named = NamedReferences.of(doc).matching(cited)
-    return any(doc.references[index].entry.date is not None for index in named)
+    if not any(doc.references[index].entry.date is not None for index in named):
+        return False
+    year = _year_of(citation)
+    written = _names_with_years(doc)
+    words = _name_words(author or "")
+    return year is None or not any(f"{word} {year}" in written for word in words)
+
+
+def _year_of(citation: Citation) -> int | None:
+    date = citation.value.date
+    if isinstance(date, DateRange):
+        date = date.start
+    return None if date is None else date.year
+
+
+@per_document
+def _names_with_years(doc: Document) -> frozenset[str]:
+    """Each word of the text of a listed entry read without a date, with each year it writes
+    (a four-digit number of the years sources are dated in), as "word year" in source keys'
+    spelling: which names such entries write beside which years, whatever their reading made
+    of them. Only an entry's
+    first ``_YEARS_AN_ENTRY`` years count, so the set grows with the lists' length whatever
+    an entry holds (one with more is entries run together, whose later works this misses)."""
+    pairs: set[str] = set()
+    for reference in doc.references:
+        if reference.section not in LISTED_SECTIONS or reference.entry.date is not None:
+            continue  # a date read is the entry's: another one is the report's disagreement
+        words = _stretch_key(doc.text, reference.span.start, reference.span.end).split()
+        years = [word for word in words if len(word) == 4 and word.isdigit() and word[0] in "12"]
+        kept = list(dict.fromkeys(years))[:_YEARS_AN_ENTRY]
+        pairs.update(f"{word} {year}" for word in words if not word.isdigit() for year in kept)
+    return frozenset(pairs)
+
+
+#: Years of one entry paired with its words: a work's date, an edition's, an access date's.
+_YEARS_AN_ENTRY = 3
 
 
 def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
