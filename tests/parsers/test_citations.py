@@ -79,6 +79,10 @@ def iso(value: CitationValue) -> str | None:
         ("Smith et al. 2004", "Smith et al.", "2004", None),
         # "et al." after an ampersand, as some authors key their works.
         ("Henau & et al, 2016", "Henau & et al", "2016", None),
+        # "in" inside a name joins its words; only after a date does it name a quoting work.
+        ("Centre for Human Rights in Iran 2019", "Centre for Human Rights in Iran", "2019", None),
+        # A name in Cyrillic, as a report cites its Russian sources.
+        ("Селезнева & et al, 2022", "Селезнева & et al", "2022", None),
         ("Johnson & et\nal, 2018", "Johnson & et al", "2018", None),
         ("LEXIS/NEXIS 2000", "LEXIS/NEXIS", "2000", None),
         ("CoE-ECRI 2009", "CoE-ECRI", "2009", None),
@@ -832,7 +836,15 @@ _EXPLICIT = {
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_SECONDARY": _spaced(
         st.sampled_from(
-            [", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in", ", as well as in"]
+            [
+                ", cited in",
+                "cited in",
+                ", quoted in",
+                "as cited in",
+                ", qtd. in",
+                ", as well as in",
+                "in",
+            ]
         )
     ),
     "_AND": _spaced(st.just("and")),
@@ -940,6 +952,9 @@ def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int |
             ],
         ),
         ("Villarin et\nal, 2008:29", [("Villarin et al", 2008)]),
+        # "in" alone before the work that quotes it.
+        ("Bornia et al., 2011 in ISSA, 2022", [("Bornia et al.", 2011), ("ISSA", 2022)]),
+        ("Bornia et al., 2011 in МАСО, 2022", [("Bornia et al.", 2011), ("МАСО", 2022)]),
     ],
 )
 def test_a_source_quoted_from_another_is_two_citations(
