@@ -970,3 +970,16 @@ def test_a_page_label_glued_to_its_number_is_a_pinpoint() -> None:
     (value,) = parse_citation_group("Ibid, p5")
     assert value.ibid and value.locator == "p5"
     assert parse_citation_group("Smith 2010, pp12-14")[0].locator == "pp12-14"
+
+
+def test_an_unwrapped_paragraph_is_no_line_broken_at_the_measure() -> None:
+    # A line longer than a printed line can be is a paragraph left unwrapped: its last bracket
+    # is not followed over the blank line, and only a few measures of text are looked back at.
+    words = "development " * 2000
+    text = f"{words}(Sovacool\n\nand Drupady, 2012). Then"
+    cut = text.index("\n\n")
+    assert list(iter_citations(text, LineIndex(text), len(words), cut, close_by=len(text))) == []
+    short = text[len(words) - 120 :]
+    cut = short.index("\n\n")
+    found = list(iter_citations(short, LineIndex(short), 100, cut, close_by=len(short)))
+    assert [c.text for c in found] == ["Sovacool\n\nand Drupady, 2012"]

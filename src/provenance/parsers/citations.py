@@ -342,8 +342,14 @@ def _broken_at_measure(text: str, inside: int, stop: int) -> bool:
     line after every line gives ("... and development (Sovacool" then "and Drupady, 2012)").
     A break inside a member after a short line ("(Tan," then "1995)") is too often a break in
     the text the bracket does not belong to."""
-    # Back to the line's start, but no further than a measure needs: linear whatever the text.
-    line = text[text.rfind("\n", max(0, inside - 4 * _MEASURE), inside) + 1 : stop].rstrip()
+    # Back to the line's start, but no further than a printed line can be: a longer one is a
+    # paragraph left unwrapped, not a line broken at the measure (and the look-back stays
+    # linear whatever the text).
+    lowest = max(0, inside - 4 * _MEASURE)
+    newline = text.rfind("\n", lowest, inside)
+    if newline == -1 and lowest > 0:
+        return False
+    line = text[newline + 1 : stop].rstrip()
     return "\n" not in line and len(line) >= _MEASURE and line[-1] not in ".!?:"
 
 
