@@ -222,8 +222,16 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "hein venter mahendra and hidalgo",
         "hein venter mahendra hidalgo",
     ]
+    # Family names before their initials (Vancouver style).
+    assert family_keys("Marczak J, Fernández JL, Wittenberg R") == [
+        "marczak et al",
+        "marczak fernandez and wittenberg",
+        "marczak fernandez wittenberg",
+    ]
+    assert family_keys("Courtin E, Le Grand J") == ["courtin and le grand", "courtin le grand"]
     # An organisation, and a name whose second part is no given name, have none.
     assert family_keys("Amnesty International") == []
+    assert family_keys("UNDP, UN Women, ILO") == []
     assert family_keys("Korea, Ministry of Unification") == []
 
 

@@ -339,6 +339,11 @@ def family_keys(name: str) -> list[str]:
         family = first_only.partition(",")[0] if "," in first_only else first_only.split()[-1]
         return [f"{source_key(family)} et al"]
     parts = [part for part in _NAME_LIST_SEPARATOR.split(name.strip().rstrip(".")) if part]
+    if len(parts) >= 2 and all(_VANCOUVER.fullmatch(part) for part in parts):
+        # Family names before their initials (Vancouver style): "Marczak J, Fernández JL,
+        # Wittenberg R" is cited "(Marczak et al., 2017)".
+        families = [part.rpartition(" ")[0] for part in parts]
+        return _cited_forms([source_key(family) for family in families])
     if len(parts) < 2:
         return []
     if (
@@ -353,7 +358,11 @@ def family_keys(name: str) -> list[str]:
         families = parts[0::2]
     else:
         return []
-    families = [source_key(family) for family in families]
+    return _cited_forms([source_key(family) for family in families])
+
+
+def _cited_forms(families: list[str]) -> list[str]:
+    """The keys a list of family names is cited by: alone, two joined, or the first et al."""
     if len(families) == 1:
         # "Taylor (1991) argues": the family name alone, for the sentence that names it.
         return families
@@ -361,6 +370,11 @@ def family_keys(name: str) -> list[str]:
         return [f"{families[0]} and {families[1]}", f"{families[0]} {families[1]}"]
     listed = " ".join(families[:-1])
     return [f"{families[0]} et al", f"{listed} and {families[-1]}", f"{listed} {families[-1]}"]
+
+
+# A family name of one or two capitalised words, then up to three capital initials without
+# full stops: "Marczak J", "Fernández JL", "Le Grand J".
+_VANCOUVER = lazy_compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? [A-Z]{1,3}")
 
 
 # An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".

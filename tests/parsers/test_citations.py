@@ -77,6 +77,13 @@ def iso(value: CitationValue) -> str | None:
         ),
         ("Amnesty International, 2004", "Amnesty International", "2004", None),
         ("Smith et al. 2004", "Smith et al.", "2004", None),
+        # "et al." after an ampersand, as some authors key their works.
+        ("Henau & et al, 2016", "Henau & et al", "2016", None),
+        # "in" inside a name joins its words; only after a date does it name a quoting work.
+        ("Centre for Human Rights in Iran 2019", "Centre for Human Rights in Iran", "2019", None),
+        # A name in Cyrillic, as a report cites its Russian sources.
+        ("Селезнева & et al, 2022", "Селезнева & et al", "2022", None),
+        ("Johnson & et\nal, 2018", "Johnson & et al", "2018", None),
         ("LEXIS/NEXIS 2000", "LEXIS/NEXIS", "2000", None),
         ("CoE-ECRI 2009", "CoE-ECRI", "2009", None),
         ("U.S. Department of State 1999", "U.S. Department of State", "1999", None),
@@ -312,6 +319,22 @@ def test_a_caption_s_source_label_leads_into_its_citation() -> None:
         ("IEA, 2019a", "IEA"),
         ("UN 2015", "UN"),
     ]
+
+
+def test_a_member_broken_at_the_measure_closes_on_the_next_line() -> None:
+    line = "income generation, technology adaptation, education, health and development (Sovacool"
+    text = f"{line}\n\nand Drupady, 2012). More text (Cyr,\n\n2022) here."
+    cut = text.index("\n\n")
+    found = list(iter_citations(text, LineIndex(text), 0, cut, close_by=len(text)))
+    assert [c.text for c in found] == ["Sovacool\n\nand Drupady, 2012"]
+    # A short line ending inside a member is a break in the text, not at the measure.
+    short = "Training helps (Cyr,\n\n2022) here."
+    cut = short.index("\n\n")
+    assert list(iter_citations(short, LineIndex(short), 0, cut, close_by=len(short))) == []
+    # Nor does a member broken at the measure run on past the line after the break.
+    late = f"{line}\n\nand Drupady\nagain, 2012)."
+    cut = late.index("\n\n")
+    assert list(iter_citations(late, LineIndex(late), 0, cut, close_by=len(late))) == []
 
 
 @pytest.mark.parametrize(
@@ -813,7 +836,15 @@ _EXPLICIT = {
     "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
     "_SECONDARY": _spaced(
         st.sampled_from(
-            [", cited in", "cited in", ", quoted in", "as cited in", ", qtd. in", ", as well as in"]
+            [
+                ", cited in",
+                "cited in",
+                ", quoted in",
+                "as cited in",
+                ", qtd. in",
+                ", as well as in",
+                "in",
+            ]
         )
     ),
     "_AND": _spaced(st.just("and")),
@@ -921,6 +952,9 @@ def test_arbitrary_text_never_breaks_iteration(text: str, start: int, end: int |
             ],
         ),
         ("Villarin et\nal, 2008:29", [("Villarin et al", 2008)]),
+        # "in" alone before the work that quotes it.
+        ("Bornia et al., 2011 in ISSA, 2022", [("Bornia et al.", 2011), ("ISSA", 2022)]),
+        ("Bornia et al., 2011 in МАСО, 2022", [("Bornia et al.", 2011), ("МАСО", 2022)]),
     ],
 )
 def test_a_source_quoted_from_another_is_two_citations(
@@ -936,3 +970,16 @@ def test_a_page_label_glued_to_its_number_is_a_pinpoint() -> None:
     (value,) = parse_citation_group("Ibid, p5")
     assert value.ibid and value.locator == "p5"
     assert parse_citation_group("Smith 2010, pp12-14")[0].locator == "pp12-14"
+
+
+def test_an_unwrapped_paragraph_is_no_line_broken_at_the_measure() -> None:
+    # A line longer than a printed line can be is a paragraph left unwrapped: its last bracket
+    # is not followed over the blank line, and only a few measures of text are looked back at.
+    words = "development " * 2000
+    text = f"{words}(Sovacool\n\nand Drupady, 2012). Then"
+    cut = text.index("\n\n")
+    assert list(iter_citations(text, LineIndex(text), len(words), cut, close_by=len(text))) == []
+    short = text[len(words) - 120 :]
+    cut = short.index("\n\n")
+    found = list(iter_citations(short, LineIndex(short), 100, cut, close_by=len(short)))
+    assert [c.text for c in found] == ["Sovacool\n\nand Drupady, 2012"]

@@ -335,6 +335,27 @@ class _TooLong(Exception):
 _TRANSFORMER = _CitationTransformer()
 
 
+#: Shortest line taken for one a conversion broke at the measure, not where its text ends.
+_MEASURE = 70
+
+
+def _broken_at_measure(text: str, inside: int, stop: int) -> bool:
+    """Whether the bracket opened right before ``inside`` breaks off at ``stop`` as a line broken
+    at the measure: a long line ending inside a sentence, which a PDF conversion with a blank
+    line after every line gives ("... and development (Sovacool" then "and Drupady, 2012)").
+    A break inside a member after a short line ("(Tan," then "1995)") is too often a break in
+    the text the bracket does not belong to."""
+    # Back to the line's start, but no further than a printed line can be: a longer one is a
+    # paragraph left unwrapped, not a line broken at the measure (and the look-back stays
+    # linear whatever the text).
+    lowest = max(0, inside - 4 * _MEASURE)
+    newline = text.rfind("\n", lowest, inside)
+    if newline == -1 and lowest > 0:
+        return False
+    line = text[newline + 1 : stop].rstrip()
+    return "\n" not in line and len(line) >= _MEASURE and line[-1] not in ".!?:"
+
+
 def _located(text: str) -> list[_Located]:
     """Parse the inside of one pair of parentheses; GrammarError when it is not a citation group."""
     tree = parse_full(_GRAMMAR, text, _START)
@@ -369,7 +390,9 @@ def iter_citations(
     A bracket may close after ``end``, up to ``close_by`` (default ``end``), when ``end`` falls
     right after a group's ";": a conversion may break a paragraph, and a group with it ("(...,
     2012; Cyr, 2022;" then a blank line, then "Poole & Dickinson, 2024)"), and the caller
-    knows when the next paragraph goes on.
+    knows when the next paragraph goes on; or when ``end`` breaks a long line inside a member, as
+    a conversion with a blank line after every line of the page does ("... and development
+    (Sovacool" then "and Drupady, 2012)"), the member then closing on the next line.
 
     Each "(" whose ")" follows within a short window is a candidate, brackets one level deep
     inside it included ("(Jurisdicción Especial para la Paz (JEP), 2018)"); the grammar
@@ -390,11 +413,13 @@ def iter_citations(
         inside = position + 1
         limit = min(stop, inside + _MAX_INSIDE)
         close = text.find(")", inside, limit)
-        if close == -1 and close_stop > stop and text[inside:stop].rstrip().endswith(";"):
-            # Only after a separator: a break inside a member ("(Tan," then "1995)") is too
-            # often a break in the text the bracket does not belong to.
-            limit = min(close_stop, inside + _MAX_INSIDE)
-            close = text.find(")", inside, limit)
+        if close == -1 and close_stop > stop:
+            after_separator = text[inside:stop].rstrip().endswith(";")
+            if after_separator or _broken_at_measure(text, inside, stop):
+                limit = min(close_stop, inside + _MAX_INSIDE)
+                close = text.find(")", inside, limit)
+                if close != -1 and not after_separator and "\n" in text[stop:close].strip():
+                    close = -1  # a member broken at the measure closes on the next line
         if close != -1 and text.find("(", inside, close) != -1:
             # Brackets inside: an acronym after a name, "(Jurisdicción Especial para la Paz
             # (JEP), 2018)". Should the grammar refuse the whole, each inner bracket is still

@@ -22,6 +22,7 @@ from provenance.memo import per_document
 from provenance.model import (
     Citation,
     CrossReference,
+    DateRange,
     Document,
     Footnote,
     FootnoteBody,
@@ -178,10 +179,12 @@ def _consulted_only(doc: Document, citation: Citation) -> Reference | None:
         "one where most citations match no entry one `citations-not-linked` warning, except "
         "for the citations naming a source of which the list writes not one word "
         "(`(Shekar, 2021)` where no entry says Shekar): however the list was read, their "
-        "entries are not in it, so each is this error. Where most citations match, one whose "
-        "source has no dated entry read but whose name the list writes (an entry cut to its "
-        "name, run into another, or read under another form of the name) is a "
-        "`citations-not-linked` warning instead: the reading may have missed its entry. "
+        "entries are not in it, so each is this error. Where most citations match, the "
+        "citations of a source the list names under another date are this error too (the "
+        "report and its list disagree); one whose source has no dated entry read but whose "
+        "name the list writes (an entry cut to its name, run into another, or read under "
+        "another form of the name, co-authors in another order) is a `citations-not-linked` "
+        "warning instead, however many others matched: the reading may have missed its entry. "
         "A date in brackets that no source named before it ties to anything (`The clashes "
         "resumed (Aug. 2009).`) is not taken for a citation, so it is never reported: nothing "
         "in the text says which source it would stand for. In a report that cites by name "
@@ -247,8 +250,8 @@ def _unmatched_citations(doc: Document) -> Iterator[Citation]:
 class _CitationReading:
     """How many of a document's author-date and date-only citations its source list answered;
     where too few did, the unmatched author-date citations naming a source no word of which the
-    list has (``unlisted``); where most did, the unmatched citations whose source no entry read
-    is named for but whose name the list writes (``unread``)."""
+    list has (``unlisted``); where most did, the unmatched citations whose source's name the
+    list writes, none of its entries read under another date (``unread``)."""
 
     citations: int
     unmatched: int
@@ -280,7 +283,13 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, tuple[Citation, ..
     if not unmatched:
         return reading, unmatched
     if reading.confident:
-        unread = frozenset(c for c in unmatched if _written_unread(doc, c))
+        # However many citations matched, the reading of a name the list writes may be what
+        # failed; only an entry of that name read under another date blames the report more.
+        unread = frozenset(
+            c
+            for c in unmatched
+            if not _name_unwritten(doc, c) and not _listed_under_other_date(doc, c)
+        )
         return attrs.evolve(reading, unread=unread), unmatched
     listed = _listed_words(doc)
     unlisted = frozenset(c for c in unmatched if _names_unlisted_source(c, listed))
@@ -309,47 +318,56 @@ def _listed_words(doc: Document) -> frozenset[str]:
     return frozenset(words)
 
 
-def _written_unread(doc: Document, citation: Citation) -> bool:
-    """Whether no dated entry read is named for a citation's source, though a source list
-    writes its name: the entry is likely there in a form not read (entries run together), read
-    without its date (a last entry cut to its name) or under another form of the name, so the
-    reading, not the report, may be at fault. An entry of the name with another date is the
-    report's own disagreement."""
+def _listed_under_other_date(doc: Document, citation: Citation) -> bool:
+    """Whether dated entries named for a citation's source were read and no entry writes its
+    name with its year: the citation matched none of them, so the report and its list disagree
+    on the date, which is the report's fault. A source whose name the list writes without such
+    an entry (an entry read without its date, run into another or read under another form of
+    the name, co-authors in another order), or another work of that name whose entry was read
+    without its author or date but writes the name and the year ("İlkkaracan I., Kim K. ...,
+    2015." beside a dated "Ilkkaracan, I. (2018)"), may be there unread: the reading, not the
+    report, may be at fault."""
     author = _cited_author(doc, citation)
-    cited = source_key(author).split() if author else []
+    cited = source_key(author) if author else ""
     if not cited:
         return False
-    named = NamedReferences.of(doc).matching(" ".join(cited))
-    if any(doc.references[index].entry.date is not None for index in named):
+    named = NamedReferences.of(doc).matching(cited)
+    if not any(doc.references[index].entry.date is not None for index in named):
         return False
-    phrases = _lists_phrases(doc)
-    if cited[-2:] == ["et", "al"] and len(cited) > 2:
-        # "(Berditchevskaia et al., 2021)": the list writes the first author's name and the
-        # others', not "et al.".
-        cited = cited[:-2]
-    # The name's first words as written together, and the rest of its words anywhere.
-    return " ".join(cited[:_PHRASE_WORDS]) in phrases and all(
-        word in phrases for word in cited[_PHRASE_WORDS:]
-    )
+    year = _year_of(citation)
+    written = _names_with_years(doc)
+    words = _name_words(author or "")
+    return year is None or not any(f"{word} {year}" in written for word in words)
 
 
-#: Words of a name looked for together in the source lists (a set of runs of up to this many
-#: words keeps the search linear in the lists' length).
-_PHRASE_WORDS = 4
+def _year_of(citation: Citation) -> int | None:
+    date = citation.value.date
+    if isinstance(date, DateRange):
+        date = date.start
+    return None if date is None else date.year
 
 
 @per_document
-def _lists_phrases(doc: Document) -> frozenset[str]:
-    """Every run of up to ``_PHRASE_WORDS`` words of the source lists (their regions and the
-    entries read), as source keys; made once per document checked."""
-    spans = [r.span for r in doc.regions if r.kind in LISTED_SECTIONS]
-    spans += [r.span for r in doc.references if r.section in LISTED_SECTIONS]
-    phrases: set[str] = set()
-    for span in spans:
-        words = _stretch_key(doc.text, span.start, span.end).split()
-        for size in range(1, _PHRASE_WORDS + 1):
-            phrases.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-    return frozenset(phrases)
+def _names_with_years(doc: Document) -> frozenset[str]:
+    """Each word of the text of a listed entry read without a date, with each year it writes
+    (a four-digit number of the years sources are dated in), as "word year" in source keys'
+    spelling: which names such entries write beside which years, whatever their reading made
+    of them. Only an entry's
+    first ``_YEARS_AN_ENTRY`` years count, so the set grows with the lists' length whatever
+    an entry holds (one with more is entries run together, whose later works this misses)."""
+    pairs: set[str] = set()
+    for reference in doc.references:
+        if reference.section not in LISTED_SECTIONS or reference.entry.date is not None:
+            continue  # a date read is the entry's: another one is the report's disagreement
+        words = _stretch_key(doc.text, reference.span.start, reference.span.end).split()
+        years = [word for word in words if len(word) == 4 and word.isdigit() and word[0] in "12"]
+        kept = list(dict.fromkeys(years))[:_YEARS_AN_ENTRY]
+        pairs.update(f"{word} {year}" for word in words if not word.isdigit() for year in kept)
+    return frozenset(pairs)
+
+
+#: Years of one entry paired with its words: a work's date, an edition's, an access date's.
+_YEARS_AN_ENTRY = 3
 
 
 def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
@@ -359,12 +377,41 @@ def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
     takes its source from the sentence before it, which is not proof enough of a citation."""
     if citation.kind != "author-date" or citation.value.author is None:
         return False
-    words = [
-        word
-        for word in key_words(citation.value.author)
-        if word not in _NAME_FILLER and not word.isdigit()
-    ]
+    words = _name_words(citation.value.author)
     return bool(words) and not any(word in listed for word in words)
+
+
+def _name_unwritten(doc: Document, citation: Citation) -> bool:
+    """Whether the source lists (``_lists_words``: not the prose between lists) write no word
+    of the name a citation gives its source (its own, or the one its
+    sentence gives a date-only citation), or it names none: nothing says its entry is there
+    unread. Where most citations matched, that is proof enough."""
+    author = _cited_author(doc, citation)
+    listed = _lists_words(doc)
+    return not any(word in listed for word in _name_words(author or ""))
+
+
+@per_document
+def _lists_words(doc: Document) -> frozenset[str]:
+    """Every word of the source lists (their regions and the entries read), the notes, and
+    the keys the entries may be cited by (an acronym an entry never writes, such as the
+    initials of its name), as source keys write them; made once per document checked."""
+    listed = [r for r in doc.references if r.section in LISTED_SECTIONS]
+    spans = [r.span for r in doc.regions if r.kind in LISTED_SECTIONS]
+    spans += [r.span for r in listed]
+    spans += [note.body.span for note in doc.footnotes if note.body is not None]
+    words: set[str] = set()
+    for span in spans:
+        words.update(_stretch_key(doc.text, span.start, span.end).split())
+    for reference in listed:
+        for key in reference_keys(reference):
+            words.update(key.split(" "))
+    return frozenset(words)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a source's name that tell which source it is, as keys write them."""
+    return [word for word in key_words(name) if word not in _NAME_FILLER and not word.isdigit()]
 
 
 @rule(
@@ -380,12 +427,14 @@ def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
         "be a reading failure, so each source left without an entry is this warning instead, "
         "once a source and date (at its first citation, the others beside it), with the share "
         "of citations matched: the reader learns which citations to check by hand, and the "
-        "reading's doubt lowers only how firmly it is said. Where most citations match, each one "
-        "that does not is a `citation-without-reference` error, unless no dated entry of its "
-        "source was read though the list writes the source's name (an entry cut to its name, "
-        "run into another, or read under another form of the name): then it is this "
-        "warning, once a source, since the entry may be there unread. Whatever the share, a "
-        "citation naming a source of which the list writes not one word is an error."
+        "reading's doubt lowers only how firmly it is said. Where most citations match, one "
+        "that does not is a `citation-without-reference` error when the list has entries of "
+        "its source under other dates; when no dated entry of its source was read though the "
+        "list writes its name (an entry cut to its name, run into another, or read under "
+        "another form of the name), it is this warning, once a source, since the entry may be "
+        "there unread: how many other citations matched says nothing of that one. Whatever "
+        "the share, a citation naming a source of which the list writes not one word is an "
+        "error."
     ),
     bad=(
         "Detentions [ABC12345.E]\n\n"
