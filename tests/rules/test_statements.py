@@ -23,6 +23,7 @@ from provenance.rules.corroboration import (
 )
 from provenance.rules.statements import (
     Lexicon,
+    broken_triggers,
     iter_triggers,
     lexicon,
     read_at,
@@ -163,6 +164,51 @@ def test_contractions_are_read_as_two_words() -> None:
     text = "We couldn't verify it and can't confirm it; they cannot check it."
     assert [w.text for w in words_in(text, 0, len(text))][:4] == ["we", "could", "not", "verify"]
     assert "can" in [w.text for w in words_in(text, 0, len(text))]
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    text = "These figures could not be indepen-\n  dently cor-\nroborated, nor cross-\nchecked."
+    words = words_in(text, 0, len(text))
+    assert [w.text for w in words][4:] == [
+        "be", "independently", "corroborated", ",", "nor", "cross-checked"
+    ]  # fmt: skip
+    # Offsets still point into the text as written, hyphen and line break included.
+    assert text[words[5].start : words[5].end] == "indepen-\n  dently"
+    assert [word_class(w.text) for w in words[4:7]] == ["BE", "ADV", "VERBED"]
+    # A hyphenated prefix the lexicon knows without it; an unknown hyphenated word is kept.
+    assert [w.text for w in words_in("un-verified self-reported", 0, 25)] == [
+        "unverified",
+        "self-reported",
+    ]
+    soft = "could not be corrob\u00ador-\nated"
+    assert words_in(soft, 0, len(soft))[-1].text == "corroborated"
+
+
+def test_broken_triggers_find_the_stems_a_line_end_hyphen_splits() -> None:
+    text = "It could not be ver-\nified. A well-\nknown verified case. Sub-\n stantiated; x-\n"
+    found = list(broken_triggers(text, STEMS))
+    assert found == [text.index("ver-"), text.index("Sub-")]
+    # Inside a sentence the reader finds them too, at the word's start.
+    assert list(iter_triggers(text, 0, 30, STEMS)) == [text.index("ver-")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This information could not be cor-\nroborated by other sources.",
+        "These accounts could not be ver-\nified independently.",
+        "We have been unable to substan-\ntiate this claim.",
+        "These figures could not be indepen-\ndently verified.",
+        "These figures remain un-verified.",
+        "These figures remain un-\nverified.",
+        "These figures have not been\nindependently verified.",
+        "The team couldn\u2019t verify these figures.",
+    ],
+)
+def test_pdf_line_breaks_inside_a_statement(sentence: str) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
 
 
 def test_word_classes_load_from_other_toml() -> None:

@@ -27,7 +27,14 @@ from provenance.model import Document, Region
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
-from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at, word_class
+from provenance.rules.statements import (
+    Statement,
+    broken_triggers,
+    iter_triggers,
+    lexicon,
+    read_at,
+    word_class,
+)
 from provenance.sentences import PROSE_KINDS, iter_sentences
 from provenance.span import IndexedSequence, Intervals
 
@@ -478,8 +485,14 @@ class _Prose:
             mark_offsets.append(offset)
             mark_keys.append(key)
         p = phrases()
+        unconfirmed = _trigger_offsets(doc.text, p.uncorroborated_trigger)
+        # A word a page broke at a line's end ("cor-" / "roborated") holds its stem only when
+        # read whole; merged in order (the breaks are few).
+        broken = list(broken_triggers(doc.text, p.uncorroborated_trigger.stems))
+        if broken:
+            unconfirmed = sorted(unconfirmed + broken)
         triggers = {
-            "uncorroborated": array("q", _trigger_offsets(doc.text, p.uncorroborated_trigger)),
+            "uncorroborated": array("q", unconfirmed),
             "hedged": array("q", _trigger_offsets(doc.text, p.hedge_trigger)),
             "anonymous": array("q", _trigger_offsets(doc.text, p.anonymous_trigger)),
         }

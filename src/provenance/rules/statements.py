@@ -41,8 +41,18 @@ GRAMMAR = "unconfirmed"
 Voice = Literal["own", "third"]
 
 #: Words of a window: words (with inner apostrophes and hyphens) and the punctuation that ends
-#: or splits a clause.
-_WORD = lazy_compile(r"[^\W_](?:[\w'’-]*\w)?|[,;:()]")
+#: or splits a clause. A word a page broke with a hyphen at a line's end ("cor-" / "roborated")
+#: is one word, read whole by ``_folded``.
+_WORD = lazy_compile(
+    r"[^\W_](?:[\w'’\u00ad-]*\w)?(?:[-\u00ad][ \t]*\r?\n[ \t]*[^\W_](?:[\w'’\u00ad-]*\w)?)*"
+    r"|[,;:()]"
+)
+#: The break of such a word: its hyphen (or a soft hyphen), the line end and the spaces around
+#: it.
+_LINE_BREAK = lazy_compile(r"[-\u00ad][ \t]*\r?\n[ \t]*")
+_SOFT_HYPHEN = lazy_compile(r"\u00ad(?:[ \t]*\r?\n[ \t]*)?")
+#: How far a line-end hyphen is looked at on either side for the word it breaks.
+_BROKEN_REACH = 40
 #: Contractions read as two words: "couldn't" is could not, "cannot" can not.
 _NOT_SUFFIX = lazy_compile(r"(?i)(\w+)n['’]t")
 _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
@@ -169,12 +179,43 @@ class Statement:
 _REJECTED = Statement("statement", "rejected", 0, 0, 0, None, "own")
 
 
+def _known(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.classes or word in lex.gap_classes or word in lex.boundaries
+
+
+def _folded(token: str) -> str:
+    """A word's case-folded text, whole again where a hyphen broke it.
+
+    PDF conversions keep the hyphen of a word broken at a line's end ("cor-" / "roborated",
+    "indepen-" / "dently") and some writers hyphenate a prefix ("un-verified"): the word read
+    without the hyphen is taken when the lexicon knows it and the word with it does not. An
+    unknown word broken at a line's end is joined too (a page's hyphen is the likelier one);
+    a hyphen of the word's own that the lexicon lists ("cross-" / "checked") is kept.
+    """
+    folded = token.casefold().replace("’", "'")
+    if "\u00ad" in folded:
+        folded = _SOFT_HYPHEN.sub("", folded)  # never part of a word
+    if "-" not in folded:
+        return folded
+    kept = _LINE_BREAK.sub("-", folded)
+    if _known(kept):
+        return kept
+    joined = kept.replace("-", "")
+    if _known(joined):
+        return joined
+    if "\n" in folded:
+        return _LINE_BREAK.sub("", folded)
+    return kept
+
+
 def words_in(text: str, start: int, end: int) -> list[Word]:
-    """The words of ``text[start:end]``, contractions split ("couldn't" -> could, not)."""
+    """The words of ``text[start:end]``, contractions split ("couldn't" -> could, not), words
+    broken at a line's end joined."""
     found: list[Word] = []
     for match in _WORD.finditer(text, start, end):
         token = match.group()
-        folded = token.casefold().replace("’", "'")
+        folded = _folded(token)
         if folded in _CONTRACTED:
             first, second = _CONTRACTED[folded]
             found.append(Word(match.start(), match.end(), first))
@@ -185,10 +226,9 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
             found.append(Word(match.start(), match.end(), contracted.group(1)))
             found.append(Word(match.start(), match.end(), "not"))
             continue
-        lex = lexicon()
-        known = folded in lex.classes or folded in lex.gap_classes or folded in lex.boundaries
-        if token[:1].isupper() and not known:
-            found.append(Word(match.start(), match.end(), token))  # kept capitalised: a name
+        if token[:1].isupper() and not _known(folded):
+            # Kept capitalised: a name.
+            found.append(Word(match.start(), match.end(), _LINE_BREAK.sub("", token)))
             continue
         found.append(Word(match.start(), match.end(), folded))
     return found
@@ -430,11 +470,41 @@ def _voice(form: str, head: str | None) -> Voice:
 
 
 def iter_triggers(text: str, start: int, end: int, stems: Sequence[str]) -> Iterator[int]:
-    """Offsets of the words in ``text[start:end]`` that hold one of ``stems``, in order."""
+    """Offsets of the words in ``text[start:end]`` that hold one of ``stems``, in order (a word
+    broken at a line's end read whole)."""
     for match in _WORD.finditer(text, start, end):
         word = match.group().casefold()
+        if "-" in word or "\u00ad" in word:
+            word = _folded(word)
         if any(stem in word for stem in stems):
             yield match.start()
 
 
-__all__ = ["Lexicon", "Statement", "iter_triggers", "lexicon", "read_at", "word_class", "words_in"]
+def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
+    """Offsets of the words of ``text`` broken by a hyphen at a line's end that hold one of
+    ``stems`` only when read whole ("ver-" / "ified"), in order: what a scan for the stems
+    in the text as written misses. Each break costs a bounded look either side of it."""
+    for match in _LINE_BREAK.finditer(text):
+        first = match.start()
+        while first > 0 and match.start() - first < _BROKEN_REACH and text[first - 1].isalpha():
+            first -= 1
+        stop = match.end()
+        while stop < len(text) and stop - match.end() < _BROKEN_REACH and text[stop].isalpha():
+            stop += 1
+        if first == match.start() or stop == match.end():
+            continue
+        whole = (text[first : match.start()] + text[match.end() : stop]).casefold()
+        if any(stem in whole for stem in stems):
+            yield first
+
+
+__all__ = [
+    "Lexicon",
+    "Statement",
+    "broken_triggers",
+    "iter_triggers",
+    "lexicon",
+    "read_at",
+    "word_class",
+    "words_in",
+]
