@@ -316,6 +316,8 @@ def test_word_classes_load_from_other_toml() -> None:
         ),
         ("Respondents could not verify what they read online.", "could_not", "third"),
         ("Most reports were not confirmed by the authorities.", "passive", "third"),
+        ("The data are self-reported and not independently verified.", "elliptic", "own"),
+        ("The data were collected and not verified by the ministry.", "elliptic", "third"),
         ("Iran did not confirm the executions.", "did_not", "third"),
         ("Hamas has not confirmed the deaths.", "did_not", "third"),
         ("Police said they could not confirm the report.", "could_not", "third"),
@@ -338,6 +340,11 @@ def test_clause_shapes(sentence: str, form: str, voice: str) -> None:
         "There are unconfirmed reports that the camp was closed.",
         "The court confirmed the sentence in May.",
         "Normal verification procedures could take up to six months to confirm.",
+        # A condition says what is done when something is unconfirmed, not that it is.
+        "If the information cannot be confirmed the case is closed.",
+        "The claim stands unless it could not be verified by the court.",
+        "The list gives the confirmed and not confirmed cases.",
+        "They arrived and not confirmed cases rose.",
     ],
 )
 def test_not_statements(sentence: str) -> None:
@@ -397,6 +404,23 @@ def test_who_a_pronoun_or_a_left_out_subject_stands_for(sentence: str, voice: st
     found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, STEMS)]
     statements = [f for f in found if f is not None]
     assert statements and statements[0].voice == voice, sentence
+
+
+def test_a_condition_ends_at_a_comma() -> None:
+    # "If possible, ..." is a condition of its own: the statement after it stands.
+    text = "If possible, figures were checked; these could not be verified."
+    found = [read_at(text, 0, len(text), t) for t in iter_triggers(text, 0, len(text), STEMS)]
+    assert any(f is not None for f in found)
+    text = "If possible the figures were checked, these could not be verified."
+    found = [read_at(text, 0, len(text), t) for t in iter_triggers(text, 0, len(text), STEMS)]
+    assert any(f is not None for f in found)
+
+
+def test_a_passive_remark_of_the_writer_is_not_an_attribution() -> None:
+    text = "Title line\n\nA statement. It should be noted that the map could not be validated.\n"
+    assert len(list(uncorroborated_claim(prose(text)))) == 1
+    said = "Title line\n\nA statement. The lawyer noted that the map could not be validated.\n"
+    assert list(uncorroborated_claim(prose(said))) == []
 
 
 def test_a_hyphenated_word_is_not_a_verb_of_saying() -> None:

@@ -836,10 +836,28 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         for found in pattern.finditer(text, sentence.start, marker.start()):
             if found.start() > 0 and text[found.start() - 1] == "-":
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
+            if _own_remark(text, sentence.start, found):
+                continue
             last_end = max(last_end or 0, found.end())
     if last_end is None:
         return False
     return p.joins_claim.search(text, last_end, marker.start()) is None
+
+
+#: Verbs of saying that, in the passive ("It should be noted that", "it is mentioned"), are the
+#: writer's own remark, not a source's word.
+_REMARKS = frozenset({"noted", "mentioned"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been"})
+_WORD_BEFORE = lazy_compile(r"([\w'’]+)\W*\Z")
+
+
+def _own_remark(text: str, start: int, said: re.Match[str]) -> bool:
+    """Whether a verb of saying is the writer's passive remark ("It should be noted that the
+    map could not be validated"): the report's own voice, not an attribution."""
+    if said.group().casefold() not in _REMARKS:
+        return False
+    before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
+    return before is not None and before.group(1).casefold() in _BE
 
 
 @rule(

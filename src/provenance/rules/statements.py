@@ -62,6 +62,7 @@ _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("wil
 _AGENTLESS = frozenset(
     {
         "passive",
+        "elliptic",
         "passivecheck",
         "predicate",
         "no_corroborating",
@@ -117,6 +118,7 @@ class Lexicon:
     gap_triggers: tuple[str, ...]
     lookback: int
     lookahead: int
+    conditionals: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -142,6 +144,7 @@ class Lexicon:
             tuple(data["gap_triggers"]),
             int(data["lookback"]),
             int(data["lookahead"]),
+            frozenset(word.casefold() for word in data.get("conditionals", ())),
         )
 
 
@@ -278,6 +281,8 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
         if classes[index] in ("BOUNDARY", "THAT"):
             clause = index + 1
             break
+    if _conditional(words, classes, clause, position, lex.conditionals):
+        return None
     for begin in _starts(classes, clause, position):
         found = _parse(words, classes, begin, position, gap, reaches_start)
         if found is _REJECTED:
@@ -285,6 +290,25 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
         if found is not None:
             return found
     return None
+
+
+def _conditional(
+    words: Sequence[Word],
+    classes: Sequence[str],
+    clause: int,
+    trigger: int,
+    conditionals: frozenset[str],
+) -> bool:
+    """Whether the clause holding the trigger is a condition ("If the claim cannot be confirmed,
+    the case is closed", "... unless it could not be verified"): it says what is done when
+    something is unconfirmed, not that anything is. A comma before the trigger ends the
+    condition ("If possible, ...")."""
+    for index in range(trigger - 1, max(clause - 2, -1), -1):
+        if classes[index] == "COMMA":
+            return False
+        if words[index].text.casefold() in conditionals:
+            return True
+    return False
 
 
 def _starts(classes: Sequence[str], clause: int, trigger: int) -> Iterator[int]:
@@ -359,6 +383,11 @@ def _parse(
     if form == "predicate" and after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
+    if form == "elliptic" and not _shares_be(words, classes, first, after):
+        # "not confirmed" alone is a passive only when it shares the "be" of the clause before
+        # "and" ("The data are self-reported and not verified"); "confirmed and not confirmed
+        # cases" qualifies a noun.
+        return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
     if form in _AGENTLESS:
         voice = _agent_voice(words, classes, after) or voice
@@ -396,6 +425,23 @@ def _parse(
         words[head].text if head is not None else None,
         voice,
     )
+
+
+#: How many words before "and not verified" the shared "be" may stand ("are self-reported and").
+_SHARED_BE_REACH = 4
+
+
+def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after: int) -> bool:
+    """Whether "not <verbed>" at word ``first`` follows "and" or "but" after a clause whose
+    verb is a form of "be" a few words before, and no noun follows it."""
+    if first < 2 or words[first - 1].text not in ("and", "but"):
+        return False
+    if after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
+        return False
+    if classes[first - 2] in ("BOUNDARY", "COMMA"):
+        return False
+    before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
+    return any(classes[i] in ("BE", "REMAIN") for i in before)
 
 
 def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> Voice | None:
