@@ -423,6 +423,24 @@ def test_a_passive_remark_of_the_writer_is_not_an_attribution() -> None:
     assert list(uncorroborated_claim(prose(said))) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        # A participle in the claim's noun phrase names its source, not who could not check.
+        ("The figures reported are unverified.", True),
+        ("The numbers cited by respondents could not be verified.", True),
+        ("Figures reported by the ministry could not be verified.", True),
+        # A verb of saying with its own subject, or after "be", attributes the statement.
+        ("The lawyer said the figures could not be verified.", False),
+        ("It was reported by the ministry that the figures could not be verified.", False),
+        ("Police reported that the figures could not be verified.", False),
+    ],
+)
+def test_a_participle_of_saying_in_the_claim_is_no_attribution(sentence: str, own: bool) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 cases. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == own
+
+
 def test_a_hyphenated_word_is_not_a_verb_of_saying() -> None:
     # "self-reported" describes the data; nobody is said to have reported anything.
     text = "Title line\n\nA statement. The data were self-reported and were not verified.\n"

@@ -836,7 +836,7 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         for found in pattern.finditer(text, sentence.start, marker.start()):
             if found.start() > 0 and text[found.start() - 1] == "-":
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
-            if _own_remark(text, sentence.start, found):
+            if _own_remark(text, sentence.start, found) or _reduced_relative(text, found):
                 continue
             last_end = max(last_end or 0, found.end())
     if last_end is None:
@@ -858,6 +858,27 @@ def _own_remark(text: str, start: int, said: re.Match[str]) -> bool:
         return False
     before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
     return before is not None and before.group(1).casefold() in _BE
+
+
+_WORD_AFTER = lazy_compile(r"\W*([\w'’]+)")
+#: Words after a participle that make it part of a noun phrase ("the figures reported are",
+#: "the numbers cited by respondents"), not a verb of saying with its own subject.
+_AFTER_PARTICIPLE = frozenset(
+    {"by", "are", "is", "was", "were", "have", "has", "had", "could", "can", "cannot", "remain"}
+)
+_BEFORE_VERB = frozenset({*_BE, "it", "has", "have", "had", "who", "which", "that"})
+
+
+def _reduced_relative(text: str, said: re.Match[str]) -> bool:
+    """Whether a verb of saying is a participle inside a noun phrase ("The figures reported are
+    unverified", "numbers cited by respondents could not be verified"): those who reported are
+    the claim's source, and the statement that it is unverified is the report's own. Not after
+    "be" or a relative pronoun ("it was reported by the ministry that ...")."""
+    after = _WORD_AFTER.match(text, said.end(), said.end() + 40)
+    if after is None or after.group(1).casefold() not in _AFTER_PARTICIPLE:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, said.start() - 30), said.start())
+    return before is not None and before.group(1).casefold() not in _BEFORE_VERB
 
 
 @rule(
