@@ -31,7 +31,7 @@ from provenance.rules.statements import (
     words_in,
 )
 
-from .builders_dates import prose
+from .builders_dates import DocBuilder, prose
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
@@ -439,6 +439,36 @@ def test_a_passive_remark_of_the_writer_is_not_an_attribution() -> None:
 def test_a_participle_of_saying_in_the_claim_is_no_attribution(sentence: str, own: bool) -> None:
     doc = prose(f"Title line\n\nThe office reported 300 cases. {sentence}\n")
     assert bool(list(uncorroborated_claim(doc))) == own
+
+
+@pytest.mark.parametrize("furniture", ["12", "EVALUATION OF THE PROGRAMME"])
+def test_a_statement_broken_by_a_page_break_is_read_across_it(furniture: str) -> None:
+    # A page number or a running head between "could not be" and "independently verified":
+    # the sentence goes on in the paragraph after the page furniture.
+    text = (
+        "Title line\n\nThe office reported 300 new cases. These figures could not be\n\n"
+        f"{furniture}\n\nindependently verified by the team.\n"
+    )
+    builder = DocBuilder(text)
+    builder.kind(furniture, "furniture")
+    (emit,) = uncorroborated_claim(builder.build())
+    assert [related.span.line for related in emit.related] == [3]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # The paragraph before ends with a stop: a new sentence after the break.
+        ("These figures were checked.", "independently verified by the team."),
+        # The paragraph after opens a sentence of its own.
+        ("These figures could not be", "Independently, the team met officials."),
+    ],
+)
+def test_a_page_break_after_a_whole_sentence_joins_nothing(before: str, after: str) -> None:
+    text = f"Title line\n\nThe office reported 300 new cases. {before}\n\n12\n\n{after}\n"
+    builder = DocBuilder(text)
+    builder.kind("12", "furniture")
+    assert list(uncorroborated_claim(builder.build())) == []
 
 
 def test_a_hyphenated_word_is_not_a_verb_of_saying() -> None:

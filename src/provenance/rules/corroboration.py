@@ -611,13 +611,42 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     ignored = Intervals(
         (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
     )
+    lead = _broken_from(prose, sentence)
     for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
-        found = read_at(text, start, end, trigger)
+        found = read_at(text, start, end, trigger, lead=lead)
         if found is None or ignored.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
         return marker, _scope(text, start, end, marker)
     return None
+
+
+#: How a sentence ends: a stop, a question or exclamation mark, a colon or semicolon, and any
+#: closing quote or bracket after it.
+_ENDED = lazy_compile(r"[.!?:;][\"'”’)\]]*\s*\Z")
+
+
+def _broken_from(prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
+    """Where ``sentence`` began, when a page break split it from the paragraph before: the
+    last sentence of that paragraph, when the sentence opens its paragraph in lower case and the
+    paragraph before (past page furniture only, ``_previous_regions``) ends without a stop
+    ("... could not be" / 12 / "independently verified ..."). None otherwise."""
+    first = prose.text[sentence.start : sentence.start + 1]
+    if not first.islower():
+        return None
+    sentences = prose.sentences[sentence.region]
+    if sentences.position(sentence.start) != 0:
+        return None
+    previous = prose.previous_region(sentence.region)
+    if previous is None:
+        return None
+    before = prose.sentences[previous]
+    if not before:
+        return None
+    last = before[-1]
+    if _ENDED.search(prose.text, max(last.start, last.end - 8), last.end):
+        return None
+    return last.start, last.end
 
 
 @attrs.frozen(slots=True)

@@ -250,9 +250,20 @@ def word_class(word: str, gap: bool = False) -> str:
     return "W"
 
 
-def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) -> Statement | None:
+def read_at(
+    text: str,
+    start: int,
+    end: int,
+    trigger: int,
+    gap: bool = False,
+    lead: tuple[int, int] | None = None,
+) -> Statement | None:
     """The statement (or, with ``gap``, the information gap) whose clause holds the word at
     offset ``trigger``, within the sentence ``text[start:end]``; None if there is none.
+
+    ``lead`` is where the sentence began before a page break (``text[lead[0]:lead[1]]``, the
+    end of the paragraph the sentence continues): its words are read before the sentence's,
+    and what lies between (a page number, a running head) is not.
 
     Only a bounded window around the trigger is read: ``lookback`` words before it and
     ``lookahead`` after, so the cost is the same at every trigger.
@@ -262,13 +273,19 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
     window_start = max(start, trigger - 30 * lex.lookback)
     window_end = min(end, trigger + 30 * lex.lookahead)
     words = words_in(text, window_start, window_end)
+    cut = window_start > start
+    if lead is not None and not cut:
+        lead_start = max(lead[0], lead[1] - 30 * lex.lookback)
+        before = words_in(text, lead_start, lead[1])
+        cut = lead_start > lead[0]
+        words = before + words
     position = next((i for i, w in enumerate(words) if w.end > trigger), None)
     if position is None:
         return None
     first = max(0, position - lex.lookback)
-    if window_start > start and first == 0:
+    if cut and first == 0:
         first = 1  # the first word of a cut window may be cut too
-    reaches_start = window_start == start and first == 0
+    reaches_start = not cut and first == 0
     words = words[first : position + lex.lookahead + 1]
     position -= first
     classes = [word_class(w.text, gap) for w in words]
