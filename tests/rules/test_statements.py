@@ -304,6 +304,8 @@ def test_word_classes_load_from_other_toml() -> None:
         ("Neither the CIA nor the FBI was able to corroborate it.", "none_could", "third"),
         ("We did not attempt to verify these figures.", "did_not", "own"),
         ("These figures could not be properly verified.", "passivecheck", "own"),
+        ("Only 12 of the 40 cases could be verified.", "only_passive", "own"),
+        ("The team was only able to confirm 12 of the 40 deaths.", "only_able", "own"),
         ("We were unable to physically verify the figures.", "unable", "own"),
         ("It was not feasible to verify these figures.", "impossible", "own"),
         ("These figures have not been fact-checked.", "passive", "own"),
@@ -355,6 +357,9 @@ def test_clause_shapes(sentence: str, form: str, voice: str) -> None:
         "The claim stands unless it could not be verified by the court.",
         "The list gives the confirmed and not confirmed cases.",
         "They arrived and not confirmed cases rose.",
+        # "only" without a part left unconfirmed.
+        "Only the police could confirm this.",
+        "Only claims confirmed by two sources were included.",
     ],
 )
 def test_not_statements(sentence: str) -> None:

@@ -72,6 +72,7 @@ _AGENTLESS = frozenset(
         "not_found",
         "impossible",
         "none_could",
+        "only_passive",
     }
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
@@ -83,7 +84,7 @@ _CORE_STARTS = frozenset(
     {
         "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
         "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
-        "GAPINFO", "PROVIDE", "DISCLOSE",
+        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY",
     }
 )  # fmt: skip
 _SUBJECT_WORDS = frozenset(
