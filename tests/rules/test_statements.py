@@ -23,6 +23,7 @@ from provenance.rules.corroboration import (
 )
 from provenance.rules.statements import (
     Lexicon,
+    broken_triggers,
     iter_triggers,
     lexicon,
     read_at,
@@ -30,7 +31,7 @@ from provenance.rules.statements import (
     words_in,
 )
 
-from .builders_dates import prose
+from .builders_dates import DocBuilder, prose
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
@@ -165,6 +166,51 @@ def test_contractions_are_read_as_two_words() -> None:
     assert "can" in [w.text for w in words_in(text, 0, len(text))]
 
 
+def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
+    text = "These figures could not be indepen-\n  dently cor-\nroborated, nor cross-\nchecked."
+    words = words_in(text, 0, len(text))
+    assert [w.text for w in words][4:] == [
+        "be", "independently", "corroborated", ",", "nor", "cross-checked"
+    ]  # fmt: skip
+    # Offsets still point into the text as written, hyphen and line break included.
+    assert text[words[5].start : words[5].end] == "indepen-\n  dently"
+    assert [word_class(w.text) for w in words[4:7]] == ["BE", "ADV", "VERBED"]
+    # A hyphenated prefix the lexicon knows without it; an unknown hyphenated word is kept.
+    assert [w.text for w in words_in("un-verified self-reported", 0, 25)] == [
+        "unverified",
+        "self-reported",
+    ]
+    soft = "could not be corrob\u00ador-\nated"
+    assert words_in(soft, 0, len(soft))[-1].text == "corroborated"
+
+
+def test_broken_triggers_find_the_stems_a_line_end_hyphen_splits() -> None:
+    text = "It could not be ver-\nified. A well-\nknown verified case. Sub-\n stantiated; x-\n"
+    found = list(broken_triggers(text, STEMS))
+    assert found == [text.index("ver-"), text.index("Sub-")]
+    # Inside a sentence the reader finds them too, at the word's start.
+    assert list(iter_triggers(text, 0, 30, STEMS)) == [text.index("ver-")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This information could not be cor-\nroborated by other sources.",
+        "These accounts could not be ver-\nified independently.",
+        "We have been unable to substan-\ntiate this claim.",
+        "These figures could not be indepen-\ndently verified.",
+        "These figures remain un-verified.",
+        "These figures remain un-\nverified.",
+        "These figures have not been\nindependently verified.",
+        "The team couldn\u2019t verify these figures.",
+    ],
+)
+def test_pdf_line_breaks_inside_a_statement(sentence: str) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
+
+
 def test_word_classes_load_from_other_toml() -> None:
     text = """
     [statement]
@@ -257,6 +303,18 @@ def test_word_classes_load_from_other_toml() -> None:
         ("In neither case could the police confirm it.", "none_could", "third"),
         ("Neither the CIA nor the FBI was able to corroborate it.", "none_could", "third"),
         ("We did not attempt to verify these figures.", "did_not", "own"),
+        ("These figures could not be properly verified.", "passivecheck", "own"),
+        ("Only 12 of the 40 cases could be verified.", "only_passive", "own"),
+        ("The team was only able to confirm 12 of the 40 deaths.", "only_able", "own"),
+        ("We were unable to physically verify the figures.", "unable", "own"),
+        ("It was not feasible to verify these figures.", "impossible", "own"),
+        ("These figures have not been fact-checked.", "passive", "own"),
+        ("The evaluators did not verify these figures.", "did_not", "own"),
+        (
+            "Verification of these figures was beyond the scope of this report.",
+            "impossible",
+            "own",
+        ),
         ("None of these accounts has been independently verified.", "none_could", "own"),
         ("Information received could not always be verified.", "passivecheck", "own"),
         ("It has not been possible for us to verify these reports.", "impossible", "own"),
@@ -270,6 +328,8 @@ def test_word_classes_load_from_other_toml() -> None:
         ),
         ("Respondents could not verify what they read online.", "could_not", "third"),
         ("Most reports were not confirmed by the authorities.", "passive", "third"),
+        ("The data are self-reported and not independently verified.", "elliptic", "own"),
+        ("The data were collected and not verified by the ministry.", "elliptic", "third"),
         ("Iran did not confirm the executions.", "did_not", "third"),
         ("Hamas has not confirmed the deaths.", "did_not", "third"),
         ("Police said they could not confirm the report.", "could_not", "third"),
@@ -292,6 +352,14 @@ def test_clause_shapes(sentence: str, form: str, voice: str) -> None:
         "There are unconfirmed reports that the camp was closed.",
         "The court confirmed the sentence in May.",
         "Normal verification procedures could take up to six months to confirm.",
+        # A condition says what is done when something is unconfirmed, not that it is.
+        "If the information cannot be confirmed the case is closed.",
+        "The claim stands unless it could not be verified by the court.",
+        "The list gives the confirmed and not confirmed cases.",
+        "They arrived and not confirmed cases rose.",
+        # "only" without a part left unconfirmed.
+        "Only the police could confirm this.",
+        "Only claims confirmed by two sources were included.",
     ],
 )
 def test_not_statements(sentence: str) -> None:
@@ -351,6 +419,71 @@ def test_who_a_pronoun_or_a_left_out_subject_stands_for(sentence: str, voice: st
     found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, STEMS)]
     statements = [f for f in found if f is not None]
     assert statements and statements[0].voice == voice, sentence
+
+
+def test_a_condition_ends_at_a_comma() -> None:
+    # "If possible, ..." is a condition of its own: the statement after it stands.
+    text = "If possible, figures were checked; these could not be verified."
+    found = [read_at(text, 0, len(text), t) for t in iter_triggers(text, 0, len(text), STEMS)]
+    assert any(f is not None for f in found)
+    text = "If possible the figures were checked, these could not be verified."
+    found = [read_at(text, 0, len(text), t) for t in iter_triggers(text, 0, len(text), STEMS)]
+    assert any(f is not None for f in found)
+
+
+def test_a_passive_remark_of_the_writer_is_not_an_attribution() -> None:
+    text = "Title line\n\nA statement. It should be noted that the map could not be validated.\n"
+    assert len(list(uncorroborated_claim(prose(text)))) == 1
+    said = "Title line\n\nA statement. The lawyer noted that the map could not be validated.\n"
+    assert list(uncorroborated_claim(prose(said))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        # A participle in the claim's noun phrase names its source, not who could not check.
+        ("The figures reported are unverified.", True),
+        ("The numbers cited by respondents could not be verified.", True),
+        ("Figures reported by the ministry could not be verified.", True),
+        # A verb of saying with its own subject, or after "be", attributes the statement.
+        ("The lawyer said the figures could not be verified.", False),
+        ("It was reported by the ministry that the figures could not be verified.", False),
+        ("Police reported that the figures could not be verified.", False),
+    ],
+)
+def test_a_participle_of_saying_in_the_claim_is_no_attribution(sentence: str, own: bool) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 cases. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == own
+
+
+@pytest.mark.parametrize("furniture", ["12", "EVALUATION OF THE PROGRAMME"])
+def test_a_statement_broken_by_a_page_break_is_read_across_it(furniture: str) -> None:
+    # A page number or a running head between "could not be" and "independently verified":
+    # the sentence goes on in the paragraph after the page furniture.
+    text = (
+        "Title line\n\nThe office reported 300 new cases. These figures could not be\n\n"
+        f"{furniture}\n\nindependently verified by the team.\n"
+    )
+    builder = DocBuilder(text)
+    builder.kind(furniture, "furniture")
+    (emit,) = uncorroborated_claim(builder.build())
+    assert [related.span.line for related in emit.related] == [3]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # The paragraph before ends with a stop: a new sentence after the break.
+        ("These figures were checked.", "independently verified by the team."),
+        # The paragraph after opens a sentence of its own.
+        ("These figures could not be", "Independently, the team met officials."),
+    ],
+)
+def test_a_page_break_after_a_whole_sentence_joins_nothing(before: str, after: str) -> None:
+    text = f"Title line\n\nThe office reported 300 new cases. {before}\n\n12\n\n{after}\n"
+    builder = DocBuilder(text)
+    builder.kind("12", "furniture")
+    assert list(uncorroborated_claim(builder.build())) == []
 
 
 def test_a_hyphenated_word_is_not_a_verb_of_saying() -> None:

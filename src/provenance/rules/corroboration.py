@@ -28,7 +28,14 @@ from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
-from provenance.rules.statements import Statement, iter_triggers, lexicon, read_at, word_class
+from provenance.rules.statements import (
+    Statement,
+    broken_triggers,
+    iter_triggers,
+    lexicon,
+    read_at,
+    word_class,
+)
 from provenance.sentences import PROSE_KINDS, iter_sentences
 from provenance.span import IndexedSequence, Intervals
 
@@ -501,8 +508,14 @@ class _Prose:
             mark_offsets.append(offset)
             mark_keys.append(key)
         p = phrases()
+        unconfirmed = _trigger_offsets(doc.text, p.uncorroborated_trigger)
+        # A word a page broke at a line's end ("cor-" / "roborated") holds its stem only when
+        # read whole; merged in order (the breaks are few).
+        broken = list(broken_triggers(doc.text, p.uncorroborated_trigger.stems))
+        if broken:
+            unconfirmed = sorted(unconfirmed + broken)
         triggers = {
-            "uncorroborated": array("q", _trigger_offsets(doc.text, p.uncorroborated_trigger)),
+            "uncorroborated": array("q", unconfirmed),
             "hedged": array("q", _trigger_offsets(doc.text, p.hedge_trigger)),
             "anonymous": array("q", _trigger_offsets(doc.text, p.anonymous_trigger)),
         }
@@ -621,13 +634,42 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     ignored = Intervals(
         (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
     )
+    lead = _broken_from(prose, sentence)
     for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
-        found = read_at(text, start, end, trigger)
+        found = read_at(text, start, end, trigger, lead=lead)
         if found is None or ignored.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
         return marker, _scope(text, start, end, marker)
     return None
+
+
+#: How a sentence ends: a stop, a question or exclamation mark, a colon or semicolon, and any
+#: closing quote or bracket after it.
+_ENDED = lazy_compile(r"[.!?:;][\"'”’)\]]*\s*\Z")
+
+
+def _broken_from(prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
+    """Where ``sentence`` began, when a page break split it from the paragraph before: the
+    last sentence of that paragraph, when the sentence opens its paragraph in lower case and the
+    paragraph before (past page furniture only, ``_previous_regions``) ends without a stop
+    ("... could not be" / 12 / "independently verified ..."). None otherwise."""
+    first = prose.text[sentence.start : sentence.start + 1]
+    if not first.islower():
+        return None
+    sentences = prose.sentences[sentence.region]
+    if sentences.position(sentence.start) != 0:
+        return None
+    previous = prose.previous_region(sentence.region)
+    if previous is None:
+        return None
+    before = prose.sentences[previous]
+    if not before:
+        return None
+    last = before[-1]
+    if _ENDED.search(prose.text, max(last.start, last.end - 8), last.end):
+        return None
+    return last.start, last.end
 
 
 @shared_methods
@@ -847,10 +889,49 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         for found in pattern.finditer(text, sentence.start, marker.start()):
             if found.start() > 0 and text[found.start() - 1] == "-":
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
+            if _own_remark(text, sentence.start, found) or _reduced_relative(text, found):
+                continue
             last_end = max(last_end or 0, found.end())
     if last_end is None:
         return False
     return p.joins_claim.search(text, last_end, marker.start()) is None
+
+
+#: Verbs of saying that, in the passive ("It should be noted that", "it is mentioned"), are the
+#: writer's own remark, not a source's word.
+_REMARKS = frozenset({"noted", "mentioned"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been"})
+_WORD_BEFORE = lazy_compile(r"([\w'’]+)\W*\Z")
+
+
+def _own_remark(text: str, start: int, said: re.Match[str]) -> bool:
+    """Whether a verb of saying is the writer's passive remark ("It should be noted that the
+    map could not be validated"): the report's own voice, not an attribution."""
+    if said.group().casefold() not in _REMARKS:
+        return False
+    before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
+    return before is not None and before.group(1).casefold() in _BE
+
+
+_WORD_AFTER = lazy_compile(r"\W*([\w'’]+)")
+#: Words after a participle that make it part of a noun phrase ("the figures reported are",
+#: "the numbers cited by respondents"), not a verb of saying with its own subject.
+_AFTER_PARTICIPLE = frozenset(
+    {"by", "are", "is", "was", "were", "have", "has", "had", "could", "can", "cannot", "remain"}
+)
+_BEFORE_VERB = frozenset({*_BE, "it", "has", "have", "had", "who", "which", "that"})
+
+
+def _reduced_relative(text: str, said: re.Match[str]) -> bool:
+    """Whether a verb of saying is a participle inside a noun phrase ("The figures reported are
+    unverified", "numbers cited by respondents could not be verified"): those who reported are
+    the claim's source, and the statement that it is unverified is the report's own. Not after
+    "be" or a relative pronoun ("it was reported by the ministry that ...")."""
+    after = _WORD_AFTER.match(text, said.end(), said.end() + 40)
+    if after is None or after.group(1).casefold() not in _AFTER_PARTICIPLE:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, said.start() - 30), said.start())
+    return before is not None and before.group(1).casefold() not in _BEFORE_VERB
 
 
 @rule(

@@ -42,8 +42,18 @@ GRAMMAR = "unconfirmed"
 Voice = Literal["own", "third"]
 
 #: Words of a window: words (with inner apostrophes and hyphens) and the punctuation that ends
-#: or splits a clause.
-_WORD = lazy_compile(r"[^\W_](?:[\w'’-]*\w)?|[,;:()]")
+#: or splits a clause. A word a page broke with a hyphen at a line's end ("cor-" / "roborated")
+#: is one word, read whole by ``_folded``.
+_WORD = lazy_compile(
+    r"[^\W_](?:[\w'’\u00ad-]*\w)?(?:[-\u00ad][ \t]*\r?\n[ \t]*[^\W_](?:[\w'’\u00ad-]*\w)?)*"
+    r"|[,;:()]"
+)
+#: The break of such a word: its hyphen (or a soft hyphen), the line end and the spaces around
+#: it.
+_LINE_BREAK = lazy_compile(r"[-\u00ad][ \t]*\r?\n[ \t]*")
+_SOFT_HYPHEN = lazy_compile(r"\u00ad(?:[ \t]*\r?\n[ \t]*)?")
+#: How far a line-end hyphen is looked at on either side for the word it breaks.
+_BROKEN_REACH = 40
 #: Contractions read as two words: "couldn't" is could not, "cannot" can not.
 _NOT_SUFFIX = lazy_compile(r"(?i)(\w+)n['’]t")
 _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
@@ -53,6 +63,7 @@ _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("wil
 _AGENTLESS = frozenset(
     {
         "passive",
+        "elliptic",
         "passivecheck",
         "predicate",
         "no_corroborating",
@@ -62,6 +73,7 @@ _AGENTLESS = frozenset(
         "not_found",
         "impossible",
         "none_could",
+        "only_passive",
     }
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
@@ -73,7 +85,7 @@ _CORE_STARTS = frozenset(
     {
         "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
         "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
-        "GAPINFO", "PROVIDE", "DISCLOSE",
+        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY",
     }
 )  # fmt: skip
 _SUBJECT_WORDS = frozenset(
@@ -109,6 +121,7 @@ class Lexicon:
     gap_triggers: tuple[str, ...]
     lookback: int
     lookahead: int
+    conditionals: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -134,6 +147,7 @@ class Lexicon:
             tuple(data["gap_triggers"]),
             int(data["lookback"]),
             int(data["lookahead"]),
+            frozenset(word.casefold() for word in data.get("conditionals", ())),
         )
 
 
@@ -173,12 +187,43 @@ class Statement:
 _REJECTED = Statement("statement", "rejected", 0, 0, 0, None, "own")
 
 
+def _known(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.classes or word in lex.gap_classes or word in lex.boundaries
+
+
+def _folded(token: str) -> str:
+    """A word's case-folded text, whole again where a hyphen broke it.
+
+    PDF conversions keep the hyphen of a word broken at a line's end ("cor-" / "roborated",
+    "indepen-" / "dently") and some writers hyphenate a prefix ("un-verified"): the word read
+    without the hyphen is taken when the lexicon knows it and the word with it does not. An
+    unknown word broken at a line's end is joined too (a page's hyphen is the likelier one);
+    a hyphen of the word's own that the lexicon lists ("cross-" / "checked") is kept.
+    """
+    folded = token.casefold().replace("’", "'")
+    if "\u00ad" in folded:
+        folded = _SOFT_HYPHEN.sub("", folded)  # never part of a word
+    if "-" not in folded:
+        return folded
+    kept = _LINE_BREAK.sub("-", folded)
+    if _known(kept):
+        return kept
+    joined = kept.replace("-", "")
+    if _known(joined):
+        return joined
+    if "\n" in folded:
+        return _LINE_BREAK.sub("", folded)
+    return kept
+
+
 def words_in(text: str, start: int, end: int) -> list[Word]:
-    """The words of ``text[start:end]``, contractions split ("couldn't" -> could, not)."""
+    """The words of ``text[start:end]``, contractions split ("couldn't" -> could, not), words
+    broken at a line's end joined."""
     found: list[Word] = []
     for match in _WORD.finditer(text, start, end):
         token = match.group()
-        folded = token.casefold().replace("’", "'")
+        folded = _folded(token)
         if folded in _CONTRACTED:
             first, second = _CONTRACTED[folded]
             found.append(Word(match.start(), match.end(), first))
@@ -189,10 +234,9 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
             found.append(Word(match.start(), match.end(), contracted.group(1)))
             found.append(Word(match.start(), match.end(), "not"))
             continue
-        lex = lexicon()
-        known = folded in lex.classes or folded in lex.gap_classes or folded in lex.boundaries
-        if token[:1].isupper() and not known:
-            found.append(Word(match.start(), match.end(), token))  # kept capitalised: a name
+        if token[:1].isupper() and not _known(folded):
+            # Kept capitalised: a name.
+            found.append(Word(match.start(), match.end(), _LINE_BREAK.sub("", token)))
             continue
         found.append(Word(match.start(), match.end(), folded))
     return found
@@ -211,9 +255,20 @@ def word_class(word: str, gap: bool = False) -> str:
     return "W"
 
 
-def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) -> Statement | None:
+def read_at(
+    text: str,
+    start: int,
+    end: int,
+    trigger: int,
+    gap: bool = False,
+    lead: tuple[int, int] | None = None,
+) -> Statement | None:
     """The statement (or, with ``gap``, the information gap) whose clause holds the word at
     offset ``trigger``, within the sentence ``text[start:end]``; None if there is none.
+
+    ``lead`` is where the sentence began before a page break (``text[lead[0]:lead[1]]``, the
+    end of the paragraph the sentence continues): its words are read before the sentence's,
+    and what lies between (a page number, a running head) is not.
 
     Only a bounded window around the trigger is read: ``lookback`` words before it and
     ``lookahead`` after, so the cost is the same at every trigger.
@@ -223,13 +278,19 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
     window_start = max(start, trigger - 30 * lex.lookback)
     window_end = min(end, trigger + 30 * lex.lookahead)
     words = words_in(text, window_start, window_end)
+    cut = window_start > start
+    if lead is not None and not cut:
+        lead_start = max(lead[0], lead[1] - 30 * lex.lookback)
+        before = words_in(text, lead_start, lead[1])
+        cut = lead_start > lead[0]
+        words = before + words
     position = next((i for i, w in enumerate(words) if w.end > trigger), None)
     if position is None:
         return None
     first = max(0, position - lex.lookback)
-    if window_start > start and first == 0:
+    if cut and first == 0:
         first = 1  # the first word of a cut window may be cut too
-    reaches_start = window_start == start and first == 0
+    reaches_start = not cut and first == 0
     words = words[first : position + lex.lookahead + 1]
     position -= first
     classes = [word_class(w.text, gap) for w in words]
@@ -242,6 +303,8 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
         if classes[index] in ("BOUNDARY", "THAT"):
             clause = index + 1
             break
+    if _conditional(words, classes, clause, position, lex.conditionals):
+        return None
     for begin in _starts(classes, clause, position):
         found = _parse(words, classes, begin, position, gap, reaches_start)
         if found is _REJECTED:
@@ -249,6 +312,25 @@ def read_at(text: str, start: int, end: int, trigger: int, gap: bool = False) ->
         if found is not None:
             return found
     return None
+
+
+def _conditional(
+    words: Sequence[Word],
+    classes: Sequence[str],
+    clause: int,
+    trigger: int,
+    conditionals: frozenset[str],
+) -> bool:
+    """Whether the clause holding the trigger is a condition ("If the claim cannot be confirmed,
+    the case is closed", "... unless it could not be verified"): it says what is done when
+    something is unconfirmed, not that anything is. A comma before the trigger ends the
+    condition ("If possible, ...")."""
+    for index in range(trigger - 1, max(clause - 2, -1), -1):
+        if classes[index] == "COMMA":
+            return False
+        if words[index].text.casefold() in conditionals:
+            return True
+    return False
 
 
 def _starts(classes: Sequence[str], clause: int, trigger: int) -> Iterator[int]:
@@ -323,6 +405,11 @@ def _parse(
     if form == "predicate" and after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
+    if form == "elliptic" and not _shares_be(words, classes, first, after):
+        # "not confirmed" alone is a passive only when it shares the "be" of the clause before
+        # "and" ("The data are self-reported and not verified"); "confirmed and not confirmed
+        # cases" qualifies a noun.
+        return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
     if form in _AGENTLESS:
         voice = _agent_voice(words, classes, after) or voice
@@ -360,6 +447,23 @@ def _parse(
         words[head].text if head is not None else None,
         voice,
     )
+
+
+#: How many words before "and not verified" the shared "be" may stand ("are self-reported and").
+_SHARED_BE_REACH = 4
+
+
+def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after: int) -> bool:
+    """Whether "not <verbed>" at word ``first`` follows "and" or "but" after a clause whose
+    verb is a form of "be" a few words before, and no noun follows it."""
+    if first < 2 or words[first - 1].text not in ("and", "but"):
+        return False
+    if after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
+        return False
+    if classes[first - 2] in ("BOUNDARY", "COMMA"):
+        return False
+    before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
+    return any(classes[i] in ("BE", "REMAIN") for i in before)
 
 
 def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> Voice | None:
@@ -434,11 +538,41 @@ def _voice(form: str, head: str | None) -> Voice:
 
 
 def iter_triggers(text: str, start: int, end: int, stems: Sequence[str]) -> Iterator[int]:
-    """Offsets of the words in ``text[start:end]`` that hold one of ``stems``, in order."""
+    """Offsets of the words in ``text[start:end]`` that hold one of ``stems``, in order (a word
+    broken at a line's end read whole)."""
     for match in _WORD.finditer(text, start, end):
         word = match.group().casefold()
+        if "-" in word or "\u00ad" in word:
+            word = _folded(word)
         if any(stem in word for stem in stems):
             yield match.start()
 
 
-__all__ = ["Lexicon", "Statement", "iter_triggers", "lexicon", "read_at", "word_class", "words_in"]
+def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
+    """Offsets of the words of ``text`` broken by a hyphen at a line's end that hold one of
+    ``stems`` only when read whole ("ver-" / "ified"), in order: what a scan for the stems
+    in the text as written misses. Each break costs a bounded look either side of it."""
+    for match in _LINE_BREAK.finditer(text):
+        first = match.start()
+        while first > 0 and match.start() - first < _BROKEN_REACH and text[first - 1].isalpha():
+            first -= 1
+        stop = match.end()
+        while stop < len(text) and stop - match.end() < _BROKEN_REACH and text[stop].isalpha():
+            stop += 1
+        if first == match.start() or stop == match.end():
+            continue
+        whole = (text[first : match.start()] + text[match.end() : stop]).casefold()
+        if any(stem in whole for stem in stems):
+            yield first
+
+
+__all__ = [
+    "Lexicon",
+    "Statement",
+    "broken_triggers",
+    "iter_triggers",
+    "lexicon",
+    "read_at",
+    "word_class",
+    "words_in",
+]
