@@ -41,3 +41,36 @@ def test_python_dash_m_gives_the_command_its_output_and_status(tmp_path: Path) -
     assert result.returncode == 2
     assert "missing.txt" in result.stdout + result.stderr
     assert "1 could not be checked" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_documents_are_read_with_the_collector_on_and_start_up_frozen(command: str) -> None:
+    # ``run`` keeps the collector off only while the process starts; a document read with it
+    # off could hold its garbage cycles until exit.
+    code = (
+        "import gc, sys\n"
+        "import provenance.formats as formats\n"
+        "from provenance import entry\n"
+        "original = formats.document_of\n"
+        "def document_of(*args, **kwargs):\n"
+        "    print('on', gc.isenabled(), 'frozen', gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "    return original(*args, **kwargs)\n"
+        "formats.document_of = document_of\n"
+        "print('at start', gc.isenabled(), file=sys.stderr)\n"
+        f"sys.argv = ['provenance', {command!r}, {str(SEED)!r}]\n"
+        "entry.run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "at start True" in result.stderr
+    assert "on True frozen True" in result.stderr
+    assert "on False" not in result.stderr
+
+
+def test_start_collecting_leaves_a_process_run_did_not_start_alone() -> None:
+    assert gc.isenabled()
+    entry.start_collecting()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance import __version__, selection
+from provenance.entry import start_collecting
 from provenance.errors import ConfigError, InputError
 from provenance.fileio import OutputError
 from provenance.selection import STDIN, STDIN_NAME, InputPath
@@ -451,6 +452,14 @@ def _check_inputs(
     from provenance import batch
     from provenance.findings import FileError
 
+    if inputs:
+        # Every input is read the same way: its modules are loaded now, with the rest of
+        # start-up, before the collector comes back on (``provenance.entry``).
+        import provenance.checking
+        import provenance.document
+        import provenance.formats
+        import provenance.suppression  # noqa: F401
+    start_collecting()
     files = [item.path for item in inputs if not item.is_stdin]
     workers = batch.default_jobs(len(files)) if jobs is None else max(1, jobs)
     progress = _Progress(len(inputs), show_progress)
@@ -908,6 +917,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread: leave signals to whoever runs us
         previous = None
+    if args.command != "check":
+        # ``check`` ends start-up itself, once the modules that read a document are loaded.
+        start_collecting()
     try:
         return COMMANDS[args.command].run(args)
     except (ConfigError, OutputError) as error:
