@@ -6,6 +6,7 @@ command line alone; the tests at the end run the real parser when it is importab
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import os
@@ -439,3 +440,58 @@ def test_real_parse_through_a_closed_pipe() -> None:
     reader.wait(timeout=30)
     assert b"Traceback" not in result.stderr
     assert result.returncode in (0, 141)
+
+
+#: What a check of a plain-text report with no configuration file never needs: readers and
+#: writers of other formats, the other commands, the tools behind them, and the standard
+#: modules only a configuration file, a cache miss or an HTML entity needs.
+_NOT_FOR_PLAIN_TEXT = (
+    "difflib",
+    "html",
+    "lxml",
+    "multiprocessing",
+    "provenance.auditing",
+    "provenance.baseline",
+    "provenance.csl",
+    "provenance.evaluation",
+    "provenance.formats.html",
+    "provenance.formats.pdf",
+    "provenance.linelabel",
+    "provenance.render",
+    "provenance.reporters.audit_html",
+    "provenance.reporters.audit_markdown",
+    "provenance.reporters.audit_timeline",
+    "provenance.reporters.github",
+    "provenance.reporters.json",
+    "provenance.reporters.sarif",
+    "provenance.serialize",
+    "provenance.server",
+    "pygls",
+    "tomllib",
+)
+
+
+def test_a_plain_text_check_imports_only_what_it_needs(tmp_path: Path) -> None:
+    # Start-up is most of a one-report check; each of these is milliseconds of it.
+    report = tmp_path / "report.txt"
+    report.write_bytes((SEEDS / "002_43ecc7cc96973852.txt").read_bytes())
+    assert b"&" not in report.read_bytes()
+    code = (
+        "import sys\n"
+        "from provenance import entry\n"
+        f"sys.argv = ['provenance', 'check', {str(report)!r}]\n"
+        "try:\n    entry.run()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in "
+        f"{sorted({name.split('.')[0] for name in _NOT_FOR_PLAIN_TEXT})!r}), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, env=env, timeout=120
+    )
+    assert b"0 findings" in result.stdout + result.stderr, result.stderr
+    loaded = set(ast.literal_eval(result.stderr.decode().strip().splitlines()[-1]))
+    assert not {
+        name
+        for name in loaded
+        if any(name == lazy or name.startswith(lazy + ".") for lazy in _NOT_FOR_PLAIN_TEXT)
+    }

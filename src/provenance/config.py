@@ -19,7 +19,6 @@ so that a typo never silently switches a rule off.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 from typing import Any
@@ -151,16 +150,25 @@ def find_config_file(start_dir: str | Path) -> Path | None:
     ``provenance.toml`` wins. The search stops after the first folder holding ``.git``, so the
     settings of an enclosing project never leak into a repository that has none.
     """
+    found = _find_config(start_dir)
+    return None if found is None else found[0]
+
+
+def _find_config(start_dir: str | Path) -> tuple[Path, dict[str, Any] | None] | None:
+    """``find_config_file``'s file, with its parsed contents when the search had to parse it
+    (a ``pyproject.toml``), so that loading it does not parse it again."""
     directory = Path(start_dir).resolve()
     if not directory.is_dir():
         directory = directory.parent
     for folder in (directory, *directory.parents):
         candidate = folder / "provenance.toml"
         if candidate.is_file():
-            return candidate
+            return candidate, None
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _tool_table(pyproject, _read_toml(pyproject)) is not None:
-            return pyproject
+        if pyproject.is_file():
+            parsed = _read_toml(pyproject)
+            if _tool_table(pyproject, parsed) is not None:
+                return pyproject, parsed
         if (folder / ".git").exists():
             break
     return None
@@ -168,16 +176,19 @@ def find_config_file(start_dir: str | Path) -> Path | None:
 
 def load_config(start_dir: str | Path = ".") -> Config:
     """The settings that apply to ``start_dir``: the nearest config file's, else the defaults."""
-    path = find_config_file(start_dir)
-    if path is None:
+    found = _find_config(start_dir)
+    if found is None:
         return Config()
-    return load_config_file(path)
+    return _config_of_file(*found)
 
 
 def load_config_file(path: str | Path) -> Config:
     """Settings from one file (a ``pyproject.toml`` is read from its ``[tool.provenance]``)."""
-    file = Path(path)
-    data = _read_toml(file)
+    return _config_of_file(Path(path), None)
+
+
+def _config_of_file(file: Path, parsed: dict[str, Any] | None) -> Config:
+    data = _read_toml(file) if parsed is None else parsed
     if file.name == "pyproject.toml":
         table = _tool_table(file, data)
         data = {} if table is None else table
@@ -210,6 +221,8 @@ _MAX_CONFIG_BYTES = 16 * 2**20
 
 def _read_toml(path: Path) -> dict[str, Any]:
     """The parsed file, or one ``ConfigError`` line naming it, whatever its bytes are."""
+    import tomllib  # only where there is a file to read (about 2 ms to import)
+
     try:
         # A regular file only: a named pipe given as the configuration would wait for a writer.
         data = read_regular_file(str(path), _MAX_CONFIG_BYTES + 1)

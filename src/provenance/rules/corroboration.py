@@ -9,7 +9,6 @@ from __future__ import annotations
 import heapq
 import re
 import sys
-import tomllib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -320,6 +319,8 @@ class Phrases:
 
     @classmethod
     def from_toml(cls, text: str) -> Phrases:
+        import tomllib  # runs take the parsed file from ``phrase_file``'s stored copy
+
         return cls.from_data(tomllib.loads(text))
 
     @classmethod

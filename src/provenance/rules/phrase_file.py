@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -73,6 +72,8 @@ def data() -> dict[str, Any]:
     stored = _stored()
     if stored is not None:
         return stored["data"]  # type: ignore[no-any-return]
+    import tomllib  # only when the stored copy is missing or stale
+
     return tomllib.loads(_text().decode("utf-8"))
 
 

@@ -24,7 +24,6 @@ consulted"), which are not claims left unconfirmed.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, Literal
@@ -125,6 +124,8 @@ class Lexicon:
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
+        import tomllib  # runs take the parsed file from ``phrase_file``'s stored copy
+
         return cls.from_data(tomllib.loads(text))
 
     @classmethod
