@@ -897,7 +897,7 @@ _SEVERAL_AUTHORS = lazy_compile(
 
 #: An author that names several people: names parted by ";", by "and" or "&", or inverted
 #: names parted by commas ("Berditchevskaia, Aleks, Kathy Peach").
-_SEVERAL_NAMES = re.compile(r";|\s(?:and|&)\s|,[^,]+,")
+_SEVERAL_NAMES = lazy_compile(r";|\s(?:and|&)\s|,[^,]+,")
 
 
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1785,7 +1785,7 @@ def _names_so_far(text: str) -> bool:
 
 
 #: A full stop after a word, not after an initial: where a list of names ends.
-_ENDS_NAME = re.compile(r"[^\W\d_]{2,}\.$")
+_ENDS_NAME = lazy_compile(r"[^\W\d_]{2,}\.$")
 
 # An entry that stops inside its list of authors: on "and", "&", a comma or a semicolon.
 _NAMES_GO_ON = lazy_compile(r"(?:\band|&|[,;])$")

@@ -407,7 +407,7 @@ def _dateline_agency_key(name: str) -> list[str]:
 # An acronym in brackets with words after it: "United Nations Development Programme (UNDP)
 # Accelerator Labs", "... (UNDP), Ethiopia": a part or an office of the body, cited with its
 # acronym ("UNDP Accelerator Labs", "UNDP Ethiopia").
-_ACRONYM_THEN_WORDS = re.compile(
+_ACRONYM_THEN_WORDS = lazy_compile(
     r"[(\[]([A-Z][A-Za-z&.-]*[A-Z]\.?(?: [A-Z][A-Za-z&.-]*[A-Z]\.?)?)[)\]],?\s+([A-Z][^()\[\]]*)$"
 )
 

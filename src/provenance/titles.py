@@ -58,9 +58,12 @@ _SENTENCE_INSIDE = lazy_compile(r"[a-z]{2}[.!?] +[A-Z]")
 _CELL_GAP = lazy_compile(r"\s{3,}")
 
 
+_INDEX_CODE_END = lazy_compile(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$")
+
+
 def clean_title(line: str) -> str:
     line = line.strip().lstrip("#").strip().replace("**", "")
-    return re.sub(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$", "", line)
+    return _INDEX_CODE_END.sub("", line)
 
 
 _NON_SPACE = lazy_compile(r"\S+")

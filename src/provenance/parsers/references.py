@@ -1640,7 +1640,7 @@ def join_entry_lines(text: str) -> str:
 
 # A year glued to the full stop ending the names before it, as a PDF's text may give it
 # ("Mirko Ebelshaeuser.2021. ..."): the year after a name is a field of its own.
-_GLUED_YEAR = re.compile(r"(?<=[a-z]{2})\.(?=(?:1[6-9]|20)\d\d[a-z]?\.\s)")
+_GLUED_YEAR = lazy_compile(r"(?<=[a-z]{2})\.(?=(?:1[6-9]|20)\d\d[a-z]?\.\s)")
 
 
 # A hyphen that ends a line between two letters or digits, and the word it ends.
