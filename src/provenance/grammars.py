@@ -738,7 +738,9 @@ def terminal_pattern(name: str, starts: tuple[str, ...], terminal: str) -> re.Pa
     The grammar stays the one definition of the token; ``starts`` names the parser to take it
     from (the one already built for that grammar).
     """
-    return re.compile(multi_start_parser(name, starts).get_terminal(terminal).pattern.to_regexp())
+    pattern = multi_start_parser(name, starts).get_terminal(terminal).pattern.to_regexp()
+    # The lexers' own compiled terminal (from its code in the parser cache), flags as before.
+    return _terminal_regex(pattern, 0, re)
 
 
 def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:

@@ -273,7 +273,7 @@ def compile_triggers(triggers: Sequence[str]) -> Triggers:
     if not triggers:
         raise PatternError("a phrase section needs at least one trigger")
     stems = tuple(stem.lower() for stem in triggers)
-    return Triggers(stems, re.compile("|".join(map(re.escape, stems)), re.IGNORECASE))
+    return Triggers(stems, regex_store.compiled("|".join(map(re.escape, stems)), re.IGNORECASE))
 
 
 def _trigger_offsets(text: str, triggers: Triggers) -> list[int]:
@@ -975,7 +975,7 @@ def attributed_unconfirmed(doc: Document) -> Iterator[Emit]:
 @cache
 def _gap_trigger() -> re.Pattern[str]:
     stems = lexicon().gap_triggers
-    return re.compile("|".join(re.escape(stem) for stem in stems), re.IGNORECASE)
+    return regex_store.compiled("|".join(re.escape(stem) for stem in stems), re.IGNORECASE)
 
 
 @rule(
