@@ -457,6 +457,7 @@ _NOT_FOR_PLAIN_TEXT = (
     "provenance.formats.html",
     "provenance.formats.pdf",
     "provenance.linelabel",
+    "provenance.parsers.legal",
     "provenance.render",
     "provenance.reporters.audit_html",
     "provenance.reporters.audit_markdown",

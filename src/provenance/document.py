@@ -48,7 +48,6 @@ from provenance.parsers.footnotes import (
     iter_possible_calls,
 )
 from provenance.parsers.index_codes import iter_index_codes
-from provenance.parsers.legal import is_legal_parenthetical
 from provenance.parsers.urls import iter_urls
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
@@ -1151,6 +1150,10 @@ def _in_legal_parenthetical(text: str, span: Span) -> bool:
     closing = text.find(")", span.end, span.end + _BRACKET_REACH)
     if opening == -1 or closing == -1 or ")" in text[opening + 1 : span.start]:
         return False
+    # Loaded for the first citation in brackets: most reports have none (its reader and its
+    # class are about 1 ms of start-up).
+    from provenance.parsers.legal import is_legal_parenthetical
+
     return is_legal_parenthetical(text[opening + 1 : closing])
 
 
