@@ -6,14 +6,15 @@ install) they are read from the top-level ``grammars/`` folder.
 Building the LALR tables of every grammar takes about half a second, which a pre-commit hook would
 pay on every run, so built parsers are kept in the private per-user cache (``provenance.cache``:
 how the folder and its files are opened and checked). The cache never holds a pickle (which runs
-code when loaded, and is what ``Lark.save`` writes): a file is the JSON of Lark's own
-serialisation of the parser (``memo_serialize``; rules and the parse table written as lists),
-with the compiled regex code of each terminal, which can only describe a parser. Each file is
+code when loaded, and is what ``Lark.save`` writes): a file is JSON, Lark's own serialisation of
+the parser (``memo_serialize``; rules and the parse table written as lists, one line of JSON
+text each after a line of the rest), with the compiled regex code of each terminal, which can
+only describe a parser. Each file is
 named by a digest of every grammar file, the start rules, the Lark, Python and regex engine
 versions and the file layout, so an edited grammar can never load a stale parser.
 
 A cached parser is loaded lazily: a rule, its tree builder, a parser state's row of the table and
-its lexer are made when first used (each rule and row is JSON text of its own in the file), and
+its lexer are made when first used (each rule and row is a line of JSON of its own), and
 each lexer state tries its terminals one by one, each regex compiled once per process, until it
 has been used often enough to pay for Lark's single alternation.
 """
