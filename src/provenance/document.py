@@ -8,11 +8,13 @@ which index code is the document's own, and which year a yearless date belongs t
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 
 import attrs
 
@@ -37,6 +39,7 @@ from provenance.model import (
     Metadata,
     Reference,
     Region,
+    Regions,
     Update,
 )
 from provenance.parsers.citations import iter_citations, parse_citation_group
@@ -66,7 +69,7 @@ from provenance.sourcenames import (
     reference_keys,
     source_key,
 )
-from provenance.span import Intervals, LineIndex, Span
+from provenance.span import Intervals, LineIndex, OffsetPairs, Span
 from provenance.timeline import build_timeline
 
 _SOURCE_SECTIONS = (
@@ -394,22 +397,6 @@ def _with_year(value: DateValue, year: int) -> DateValue:
 # --------------------------------------------------------------------------- references
 
 
-def _region_start(region: Region) -> int:
-    return region.span.start
-
-
-def _span_of(index: LineIndex, regions: Sequence[Region], start: int, end: int) -> Span:
-    """The span of ``[start, end)``: the span of the region with these offsets when there is one
-    (an entry of a list is mostly a block and a region of its own), so that a list's entries do
-    not hold a second span with its start offset (88 bytes an entry) beside their regions'."""
-    at = bisect_left(regions, start, key=_region_start)
-    while at < len(regions) and regions[at].span.start == start:
-        if regions[at].span.end == end:
-            return regions[at].span
-        at += 1
-    return index.span(start, end)
-
-
 def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
     if not seg.sources and not seg.bodies:
         return  # nothing to read: the reference reader is not even loaded
@@ -428,7 +415,7 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
     previous_source: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
-        span = _span_of(index, seg.regions, block.start, block.end)
+        span = index.span(block.start, block.end)
         if block.legend is not None:
             yield Reference(
                 legend_entry(block.legend, " ".join(raw.split())),
@@ -463,12 +450,22 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
 # --------------------------------------------------------------------------- footnotes
 
 
-def _marker_regions(seg: Segmentation, text: str) -> list[tuple[int, int]]:
-    regions = list(seg.prose)
-    for heading in seg.headings:
-        if not heading.in_toc:
-            regions.append((heading.span.start, heading.span.end))
-    return sorted(regions)
+def _marker_regions(seg: Segmentation, text: str) -> Iterable[tuple[int, int]]:
+    """The prose and the headings (not those of a contents list), in order: merged as they
+    come when each is in order, as segmentation gives them, rather than a list of a pair for
+    each paragraph and heading sorted (the peak of reading a text of short blocks)."""
+    headings = OffsetPairs.of(
+        ((h.span.start, h.span.end) for h in seg.headings if not h.in_toc), len(text)
+    )
+    return _sorted_pairs(seg.prose, headings)
+
+
+def _sorted_pairs(*given: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """The pairs of all ``given``, sorted: merged as they come when each is in order (the
+    prose, the headings and the notes as segmentation gives them), sorted as one list else."""
+    if all(all(a <= b for a, b in pairwise(pairs)) for pairs in given):
+        return heapq.merge(*given)
+    return sorted(itertools.chain(*given))
 
 
 def _markers(
@@ -498,7 +495,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     # for those just past the last text read (the last notes' texts lost with the page's end).
     highest = max(wanted)
     wanted |= set(range(1, highest + _LOST_AFTER_LAST + 1))
-    regions = _marker_regions(seg, text)
+    regions = list(_marker_regions(seg, text))  # read twice
     candidates = sorted(
         (*candidate, False)
         for start, end in regions
@@ -672,7 +669,7 @@ def _citations(
     interned: dict[str, tuple[str, CitationValue]] = {}
     # A note's text cites as the running text does: "(PCARRD, 2001, cited in Rincon et al,
     # 2008)" at a page's foot is a citation of the list's entry too.
-    runs = _merge_spans([*seg.prose, *((b.span.start, b.span.end) for b in seg.bodies)])
+    runs = _merge_spans(len(text), seg.prose, [(b.span.start, b.span.end) for b in seg.bodies])
     raw = [
         c
         for start, end, close_by in _prose_runs(text, runs)
@@ -681,7 +678,7 @@ def _citations(
             "citations",
         )
     ]
-    del runs  # a pair a paragraph, read
+    del runs  # read
     if not raw:
         # The index of source names is built only for citations to resolve: a long source list
         # cited by nothing (or cited only in notes the list is not read for) held the index of
@@ -697,7 +694,7 @@ def _citations(
     # The last date in brackets that was set aside as tied to no source: an "ibid." after it
     # in the same paragraph shows the writer cited with it after all.
     set_aside: Citation | None = None
-    regions = Intervals((r.span.start, r.span.end) for r in seg.regions)
+    regions = _region_intervals(seg.regions)
     # The end of the last citation read against its context, and where that context started.
     last_end, last_context_start = -1, 0
     # Years in brackets that no source named, with where their context starts: after an
@@ -899,37 +896,38 @@ _SEVERAL_AUTHORS = lazy_compile(
 _SEVERAL_NAMES = lazy_compile(r";|\s(?:and|&)\s|,[^,]+,")
 
 
-def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, those that overlap joined."""
-    merged: list[tuple[int, int]] = []
-    for span in sorted(spans):
-        start, end = span
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+def _merge_spans(largest: int, *given: Sequence[tuple[int, int]]) -> OffsetPairs:
+    """The spans of all ``given`` in order, those that overlap joined; in two arrays, not a
+    pair a paragraph. Sequences already in order (the prose, the notes) are merged as they
+    come instead of sorted as one list."""
+    merged = OffsetPairs(largest)
+    for start, end in _sorted_pairs(*given):
+        if merged and start < merged.last_end:
+            merged.widen_last(end)
         else:
-            # The pair given, not a copy: the prose's pairs are held by the segmentation too.
-            merged.append(span)
+            merged.append(start, end)
     return merged
 
 
-def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def _prose_runs(text: str, prose: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
     """Each prose span with where a bracket opened in it may close: the end of the last of the
     prose spans after it that only blank lines part (a paragraph broken by a conversion may
     break a bracket), else its own end; a heading or a running head between them ends the
     bracket's chance."""
-    runs: list[tuple[int, int, int]] = []
     # From the last span back, so that a chain of spans parted by blank lines only (a group
     # of citations over three lines of a text with a blank line after every line) is followed
-    # to its end in one pass; the scan bounds a bracket's length anyway.
+    # to its end in one pass; the scan bounds a bracket's length anyway. Only where each may
+    # close is kept (an array): a triple each was held while every citation was read.
+    closes = array("q", bytes(8 * len(prose)))
     close_by = len(text)
     for index in range(len(prose) - 1, -1, -1):
         start, end = prose[index]
         joined = index + 1 < len(prose) and not text[end : prose[index + 1][0]].strip()
         if not joined:
             close_by = end  # else where the span after it may close
-        runs.append((start, end, close_by))
-    runs.reverse()
-    return runs
+        closes[index] = close_by
+    for index, (start, end) in enumerate(prose):
+        yield start, end, closes[index]
 
 
 def _same_bracket(text: str, previous_end: int, start: int) -> bool:
@@ -1168,6 +1166,13 @@ def _year_only(value: DateValue | None) -> bool:
     if isinstance(value, DateRange):
         return value.start.month is None and value.end.month is None
     return value.month is None
+
+
+def _region_intervals(regions: Sequence[Region]) -> Intervals:
+    """The regions' stretches, from their offsets without making each region."""
+    if isinstance(regions, Regions):
+        return Intervals(zip(regions.starts, regions.ends, strict=True))
+    return Intervals((r.span.start, r.span.end) for r in regions)
 
 
 def _paragraph_start(regions: Intervals, offset: int) -> int:
@@ -1622,13 +1627,13 @@ def _cross_references(
     budget: Budget,
     citations: Sequence[Citation] = (),
 ) -> list[CrossReference]:
-    regions = list(seg.prose) + [(b.span.start, b.span.end) for b in seg.bodies]
+    bodies = OffsetPairs.of(((b.span.start, b.span.end) for b in seg.bodies), len(text))
     # "(UNHCR 2019, section 3.2)", "(ibid., chapter 4)": a pinpoint into the work cited, not a
     # pointer to a part of this document.
     cited = Intervals((c.span.start, c.span.end) for c in citations)
     found = [
         ref
-        for start, end in sorted(regions)
+        for start, end in _sorted_pairs(seg.prose, bodies)
         for ref in iter_cross_references(text, line_index, start, end)
         if not cited.overlaps(ref.span.start, ref.span.end)
     ]

@@ -77,18 +77,22 @@ def caseless_starts(text: str, literals: Sequence[str]) -> array[int] | None:
     if any(twin in text for twin in CASELESS_ASCII_TWINS):
         return None
     folded = [literal.lower() for literal in literals]
-    starts: list[int] = []
+    # Sorted a piece at a time (the pieces come in order and do not overlap): a list of an int
+    # object for every start in the text was several times the text where a literal is common.
+    starts = array("q")
     for piece in lowered_pieces(text, after=max(map(len, folded), default=0)):
         if piece.lowered is None:
             return None
         lowered, first, stop = piece.lowered, piece.first - piece.origin, piece.stop - piece.origin
+        found: list[int] = []
         for literal in folded:
             position = lowered.find(literal, first)
             while position != -1 and position < stop:
-                starts.append(piece.origin + position)
+                found.append(piece.origin + position)
                 position = lowered.find(literal, position + 1)
-    starts.sort()
-    return array("q", starts)
+        found.sort()
+        starts.extend(found)
+    return starts
 
 
 __all__ = ["CASELESS_ASCII_TWINS", "PIECE", "Piece", "caseless_starts", "lowered_pieces"]

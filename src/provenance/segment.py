@@ -9,6 +9,7 @@ blank lines, and UN endnotes start each note on a line of its own.
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import re
 import sys
@@ -37,6 +38,7 @@ from provenance.model import (
     MarkerStyle,
     Region,
     RegionKind,
+    Regions,
     Section,
 )
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
@@ -299,15 +301,16 @@ class SourceBlocks(IndexedSequence[SourceBlock]):
 @shared_methods
 @attrs.frozen(slots=True, repr=False, eq=False)
 class Segmentation:
-    regions: tuple[Region, ...]
+    regions: Sequence[Region]
     headings: tuple[Heading, ...]
     #: Lines and pieces of lines of page furniture, in order (two arrays: a pair each was held
     #: while the whole document was read, as many as the lines in a text of running heads).
     furniture: Sequence[tuple[int, int]]
     sources: Sequence[SourceBlock]
     bodies: tuple[FootnoteBody, ...]
-    #: Stretches of running text: where citations, note markers and cross-references live.
-    prose: tuple[tuple[int, int], ...]
+    #: Stretches of running text: where citations, note markers and cross-references live
+    #: (two arrays: a pair each was held while the whole document was read, one a paragraph).
+    prose: Sequence[tuple[int, int]]
     #: The first line that is not furniture or navigation: the title line of most reports.
     first_line: tuple[int, int] | None
 
@@ -458,7 +461,7 @@ _LONE_NOTE_NUMBER = lazy_compile(r"[1-9][0-9]{0,2}\.?")
 _BACK_LINKS = ("↩", "↩︎", "^")
 
 
-def find_furniture(text: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     """Running page headers and footers: short lines that repeat on page after page.
 
     A line counts when it stands in a block of its own (or with one other furniture-like line,
@@ -490,7 +493,8 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
     repeated |= in_long_blocks
     numbered_heads = _numbered_running_heads(counts)
     page_totals = _page_of_totals(counts)
-    spans: list[tuple[int, int]] = []
+    # In two arrays, not a pair each: as many as the lines of a text of running heads.
+    spans = OffsetPairs(len(text))
     for block in blocks:
         for line in block.lines:
             short = _furniture_key(line.text)
@@ -507,9 +511,11 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
                     and _without_page_number(short)[0] in numbered_heads
                 )
             ):
-                spans.append((line.start, line.end))
-    spans.extend(_numbers_under_running_feet(blocks, repeated))
-    spans.extend(_numbers_beside_running_lines(blocks, in_long_blocks))
+                spans.append(line.start, line.end)
+    for start, end in _numbers_under_running_feet(blocks, repeated):
+        spans.append(start, end)
+    for start, end in _numbers_beside_running_lines(blocks, in_long_blocks):
+        spans.append(start, end)
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
         if len(key) < _MIN_RUNNING_LINE:
@@ -517,9 +523,21 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
         position = text.find(key)
         while position != -1:
             end = position + len(key)
-            spans.append(_with_page_number(text, position, end))
+            spans.append(*_with_page_number(text, position, end))
             position = text.find(key, end)
-    return _merge(spans)
+    return _merged_pairs(spans, len(text))
+
+
+def _merged_pairs(spans: OffsetPairs, largest: int) -> OffsetPairs:
+    """``_merge`` for pairs kept in arrays: sorted as pairs only when they are out of order."""
+    in_order = all(a <= b for a, b in itertools.pairwise(spans))
+    merged = OffsetPairs(largest)
+    for start, end in spans if in_order else sorted(spans):
+        if merged and start <= merged.last_end:
+            merged.widen_last(end)
+        else:
+            merged.append(start, end)
+    return merged
 
 
 # What may stand beside a running head on its line: the page's number ("16 REPORT TITLE").
@@ -866,12 +884,50 @@ def forget_reference_readings() -> None:
         references.forget_readings()
 
 
-def len_of_span(region: Region) -> int:
-    return len(region.span)
+def _in_order(regions: Regions, line_index: LineIndex, largest: int) -> Regions:
+    """The regions by their (start, end), those with the same offsets as they came."""
+    starts, ends, kinds = regions.starts, regions.ends, regions.kinds
+    if all(
+        starts[i] < starts[i + 1] or (starts[i] == starts[i + 1] and ends[i] <= ends[i + 1])
+        for i in range(len(starts) - 1)
+    ):
+        return regions  # most texts: only furniture and notes found by layout come after
+    # By end, then (stable) by start: the order of (start, end) pairs without a pair each.
+    count = len(starts)
+    runs = [0]  # where each stretch in order begins
+    for i in range(1, count):
+        if starts[i] < starts[i - 1] or (starts[i] == starts[i - 1] and ends[i] < ends[i - 1]):
+            runs.append(i)
+    ordered = Regions(line_index, largest)
+    names = Regions.kind_names
+    order: Iterable[int]
+    if len(runs) <= _MERGED_RUNS:
+        # A few stretches in order (the blocks, then the furniture, then the notes found by
+        # layout) merged: no list of every region's number. Equal pairs keep their order by
+        # the number, as a stable sort does.
+        runs.append(count)
+        order = (
+            i
+            for _start, _end, i in heapq.merge(
+                *(
+                    zip(starts[a:b], ends[a:b], range(a, b), strict=True)
+                    for a, b in itertools.pairwise(runs)
+                )
+            )
+        )
+    else:
+        # By end, then (stable) by start: the order of (start, end) pairs without a pair each.
+        numbers = list(range(count))
+        numbers.sort(key=ends.__getitem__)
+        numbers.sort(key=starts.__getitem__)
+        order = numbers
+    for i in order:
+        ordered.append(names[kinds[i]], starts[i], ends[i])
+    return ordered
 
 
-def start_of_span(region: Region) -> int:
-    return region.span.start
+#: Stretches in order merged rather than all regions sorted, up to so many.
+_MERGED_RUNS = 64
 
 
 def segment(text: str, line_index: LineIndex) -> Segmentation:
@@ -899,14 +955,14 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         after = bisect_right(furniture_starts, start)
         return after < len(furniture_starts) and furniture_starts[after] < end
 
-    regions: list[Region] = []
+    regions = Regions(line_index, len(text))
     headings: list[Heading] = []
     sources: list[SourceBlock] = []
     bodies: list[FootnoteBody] = []
-    prose: list[tuple[int, int]] = []
+    prose = OffsetPairs(len(text))
 
     def region(kind: RegionKind, start: int, end: int) -> None:
-        regions.append(Region(kind, line_index.span(start, end)))
+        regions.append(kind, start, end)
 
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
@@ -1243,7 +1299,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
         region("paragraph", block.start, block.end)
         for start, end in subtract(block.start, block.end, furniture):
-            prose.append((start, end))
+            prose.append(start, end)
 
     headed: list[FootnoteBody] = []
     if notes_lines:
@@ -1287,7 +1343,10 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if by_layout:
             bodies.extend(by_layout)
             holes = _merge([(body.span.start, body.span.end) for body in by_layout])
-            prose = [piece for start, end in prose for piece in subtract(start, end, holes)]
+            prose = OffsetPairs.of(
+                (piece for start, end in prose for piece in subtract(start, end, holes)),
+                len(text),
+            )
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
 
@@ -1306,11 +1365,14 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             sources.extend(SourceBlock("source-list", start, end) for start, end in entries)
             list_start, list_end = entries[0][0], entries[-1][1]
             region("source-list", list_start, list_end)
-            prose = [
-                piece
-                for start, end in prose
-                for piece in subtract(start, end, [(list_start, list_end)])
-            ]
+            prose = OffsetPairs.of(
+                (
+                    piece
+                    for start, end in prose
+                    for piece in subtract(start, end, [(list_start, list_end)])
+                ),
+                len(text),
+            )
 
     # The lines are read: an object a line (and a tuple a block) is not held while the regions
     # of the furniture are made, as many as the lines in a text of running heads.
@@ -1328,18 +1390,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
     for start, end in furniture:
         region("furniture", start, end)
-    # By length, then (stable) by start: the order of (start, end) pairs without making a pair
-    # for each region, tens of thousands in a text of short blocks; nor an int object for each
-    # end, as a span keeps its length (a small int Python shares) and works out its end.
-    regions.sort(key=len_of_span)
-    regions.sort(key=start_of_span)
     return Segmentation(
-        regions=tuple(regions),
+        regions=_in_order(regions, line_index, len(text)),
         headings=tuple(headings),
-        furniture=OffsetPairs.of(furniture, len(text)),
+        furniture=furniture,
         sources=SourceBlocks(sources, len(text)),
         bodies=tuple(sorted(bodies, key=lambda b: b.span.start)),
-        prose=tuple(prose),
+        prose=prose,
         first_line=first_line,
     )
 
@@ -2044,7 +2101,7 @@ def _bodies_in_block(
     number: int,
     offset: int,
     recovered: bool,
-    furniture: list[tuple[int, int]],
+    furniture: Sequence[tuple[int, int]],
 ) -> list[FootnoteBody]:
     """The note body starting this block, and any next note OCR glued onto its end."""
     # (number, where its lead starts, where its text starts, recovered)
@@ -2073,7 +2130,7 @@ def _bodies_in_block(
 
 
 def _chain_bodies(
-    text: str, line_index: LineIndex, chain: NoteChain, furniture: list[tuple[int, int]]
+    text: str, line_index: LineIndex, chain: NoteChain, furniture: Sequence[tuple[int, int]]
 ) -> Iterator[FootnoteBody]:
     """The bodies of notes found by layout: from the number to the next note, or to a blank line
     after the note's text has begun (the foot of a page ends there). Page furniture between a

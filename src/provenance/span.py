@@ -281,6 +281,15 @@ class OffsetPairs(Sequence[tuple[int, int]]):
         self.starts.append(start)
         self._ends.append(end)
 
+    @property
+    def last_end(self) -> int:
+        return self._ends[-1]
+
+    def widen_last(self, end: int) -> None:
+        """Moves the last pair's end to ``end`` if that is further."""
+        if end > self._ends[-1]:
+            self._ends[-1] = end
+
     def __len__(self) -> int:
         return len(self.starts)
 

@@ -42,13 +42,13 @@ import attrs
 
 from provenance.figures import Breakdown, Change, Figure, FigureMention
 from provenance.folding import caseless_starts
-from provenance.model import DateMention, DateRange, DateValue, Region
+from provenance.model import DateMention, DateRange, DateValue, Region, Regions
 from provenance.parsers.figures import iter_figures
 from provenance.parsers.relative import iter_relatives
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.sentences import iter_sentences
-from provenance.span import Intervals, LineIndex, Span
+from provenance.span import Intervals, LineIndex, OffsetPairs, Span
 from provenance.temporal import (
     Age,
     AnchorKind,
@@ -315,7 +315,18 @@ def build_timeline(
     ``dates`` are the document's date mentions (years already inferred); dates inside
     ``excluded`` spans (citations) are sources' dates, not events, and are left out.
     """
-    paragraphs = [r.span for r in regions if r.kind == "paragraph"]
+    # Offsets in two arrays: a span (and an int object for its start) a paragraph, made from a
+    # document's regions, was held beside them while the timeline was read.
+    paragraphs = OffsetPairs(len(text))
+    if isinstance(regions, Regions):
+        code = regions.kind_codes(("paragraph",))
+        for start, end, kind in zip(regions.starts, regions.ends, regions.kinds, strict=True):
+            if kind in code:
+                paragraphs.append(start, end)
+    else:
+        for region in regions:
+            if region.kind == "paragraph":
+                paragraphs.append(region.span.start, region.span.end)
     if not paragraphs:
         return Timeline()
     skip = Intervals((s.start, s.end) for s in excluded)
@@ -397,7 +408,7 @@ class _Reader:
         self,
         text: str,
         line_index: LineIndex,
-        paragraphs: list[Span],
+        paragraphs: OffsetPairs,
         dates: Sequence[DateMention],
         own_date: DateMention | None,
         skip: Intervals,
@@ -407,7 +418,7 @@ class _Reader:
         self.paragraphs = paragraphs
         self.own = own_date
         self.own_interval = date_interval(own_date.value) if own_date is not None else None
-        self.paragraph_starts = [span.start for span in paragraphs]
+        self.paragraph_starts = paragraphs.starts
         #: The starts and ends of the sentences of each paragraph read so far, as arrays: a
         #: tuple for each sentence held several times the text of a paragraph of short ones.
         self.sentences: dict[int, tuple[array[int], array[int]]] = {}
@@ -423,8 +434,8 @@ class _Reader:
         self.date_starts = [d.span.start for d in self.dates]
         self.relatives: list[RelativeMention] = []
         self.figures: list[FigureMention] = []
-        for span in paragraphs:
-            self.relatives.extend(iter_relatives(text, line_index, span.start, span.end))
+        for start, end in paragraphs:
+            self.relatives.extend(iter_relatives(text, line_index, start, end))
         self.relative_starts = [m.span.start for m in self.relatives]
         # Two streams in text order merged, not one list of a pair for each mention: the list
         # was the peak of reading a text of dates.
@@ -437,11 +448,11 @@ class _Reader:
         # The case-blind search ran at about 4 MB/s over paragraphs most of which hold no
         # figure word (15 ms of the 66 KB seed); it is tried only where one may start.
         figure_word_starts = caseless_starts(text, _FIGURE_WORD_STARTS)
-        for span in paragraphs:
-            if not _has_figure_word(text, span.start, span.end, figure_word_starts):
+        for start, end in paragraphs:
+            if not _has_figure_word(text, start, end, figure_word_starts):
                 continue  # no total broken down and no change stated: no figure to check
-            counts = bool(_CHANGE_WORDS.search(text, span.start, span.end))
-            for figure in iter_figures(text, line_index, span.start, span.end, counts=counts):
+            counts = bool(_CHANGE_WORDS.search(text, start, end))
+            for figure in iter_figures(text, line_index, start, end, counts=counts):
                 if isinstance(figure.value, Figure) and taken.overlaps(
                     figure.span.start, figure.span.end
                 ):
@@ -450,7 +461,7 @@ class _Reader:
 
     def _paragraph(self, offset: int) -> int | None:
         number = bisect.bisect_right(self.paragraph_starts, offset) - 1
-        if number >= 0 and offset < self.paragraphs[number].end:
+        if number >= 0 and offset < self.paragraphs[number][1]:
             return number
         return None
 
@@ -465,10 +476,10 @@ class _Reader:
         number = self._paragraph(offset)
         if number is None:
             return offset, offset
-        span = self.paragraphs[number]
+        paragraph_start, paragraph_end = self.paragraphs[number]
         if number not in self.sentences:
             starts, ends = array("q"), array("q")
-            for start, end in iter_sentences(self.text, span.start, span.end):
+            for start, end in iter_sentences(self.text, paragraph_start, paragraph_end):
                 starts.append(start)
                 ends.append(end)
             self.sentences[number] = (starts, ends)
@@ -476,7 +487,7 @@ class _Reader:
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < ends[index]:
             return starts[index], ends[index]
-        return span.start, span.end
+        return paragraph_start, paragraph_end
 
     def _dates_in(self, start: int, end: int) -> list[DateMention]:
         return self.dates[
@@ -679,12 +690,12 @@ class _Reader:
         keys = _person_keys(self._around(mention.span))
         paragraph = self._paragraph(mention.span.start)
         assert paragraph is not None
-        nearby = self.paragraphs[max(0, paragraph - 1)].start
+        nearby = self.paragraphs[max(0, paragraph - 1)][0]
         linked = [
             (date, birth_keys)
             for date, birth_keys in births[
                 bisect.bisect_left(self.birth_starts, nearby) : bisect.bisect_left(
-                    self.birth_starts, self.paragraphs[paragraph].end
+                    self.birth_starts, self.paragraphs[paragraph][1]
                 )
             ][: _MAX_BIRTHS + 1]
             if keys & birth_keys
@@ -840,7 +851,7 @@ class _Reader:
         paragraph = self._paragraph(mention.span.start)
         assert paragraph is not None
         here = counted[
-            bisect.bisect_left(starts, self.paragraphs[paragraph].start) : bisect.bisect_left(
+            bisect.bisect_left(starts, self.paragraphs[paragraph][0]) : bisect.bisect_left(
                 starts, mention.span.start
             )
         ]

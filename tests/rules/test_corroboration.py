@@ -7,6 +7,7 @@ real and hand-written reports through ``parse_document``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from importlib import resources
@@ -16,12 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.model import CitationValue, Date, Document
+from provenance.model import CitationValue, Date, Document, Region, Regions
 from provenance.rules.corroboration import (
     MAX_CLAIM_CHARS,
     MAX_CLAIM_SENTENCES,
     PatternError,
     Phrases,
+    _previous_regions,
     anonymous_source,
     attributed_unconfirmed,
     compile_phrases,
@@ -30,6 +32,8 @@ from provenance.rules.corroboration import (
     uncorroborated_claim,
 )
 from provenance.rules.registry import Emit
+from provenance.sentences import PROSE_KINDS
+from provenance.span import LineIndex
 
 from .builders_dates import DocBuilder, prose
 
@@ -738,3 +742,46 @@ def test_a_long_marker_sentence_opening_with_this_information_is_about_the_ones_
         "A researcher, who was given to the Research Directorate by a single source, could not "
         "be corroborated."
     ]
+
+
+def _previous_by_objects(regions: tuple[Region, ...]) -> list[int | None]:
+    """What ``_previous_regions`` gave when it kept regions as objects: the oracle."""
+    prose_regions = [r for r in regions if r.kind in PROSE_KINDS]
+    ordered = sorted(regions, key=lambda r: r.span.start)
+    starts = [r.span.start for r in ordered]
+    last_any: list[Region | None] = [None]
+    last_other: list[Region | None] = [None]
+    for region in ordered:
+        seen = region.kind != "furniture"
+        last_any.append(region if seen else last_any[-1])
+        last_other.append(region if seen and region.kind != "footnote" else last_other[-1])
+    index_of: dict[Region, int] = {}
+    for i, region in enumerate(prose_regions):
+        index_of.setdefault(region, i)
+    result: list[int | None] = []
+    for region in prose_regions:
+        k = bisect.bisect_left(starts, region.span.start)
+        before = last_any[k] if region.kind == "footnote" else last_other[k]
+        result.append(None if before is None or before.kind != region.kind else index_of[before])
+    return result
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["paragraph", "footnote", "notes", "furniture", "heading"]),
+            st.integers(0, 30),
+            st.integers(1, 3),
+        ),
+        max_size=40,
+    )
+)
+def test_previous_regions_by_numbers_match_the_regions_as_objects(
+    given: list[tuple[str, int, int]],
+) -> None:
+    text = "x" * 40
+    index = LineIndex(text)
+    regions = tuple(Region(kind, index.span(s, s + n)) for kind, s, n in given)  # type: ignore[arg-type]
+    table = Regions.of(regions, index, len(text))
+    found = _previous_regions(table, table.kind_codes(PROSE_KINDS))
+    assert [None if p < 0 else p for p in found] == _previous_by_objects(regions)

@@ -22,7 +22,7 @@ from provenance import regex_store
 from provenance.findings import Related, Severity
 from provenance.folding import caseless_starts, lowered_pieces
 from provenance.memo import per_document
-from provenance.model import Document, Region
+from provenance.model import Document, Regions
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
@@ -456,7 +456,6 @@ class _Prose:
     """The prose regions of a document, their sentences, and where sources are named in them."""
 
     text: str
-    regions: tuple[Region, ...]
     sentences: _SentenceTable
     #: Offsets of every citation and note marker, in order, and the key of each (which names
     #: its source), in the same order: two flat sequences, not a pair object for each mark.
@@ -464,8 +463,8 @@ class _Prose:
     mark_keys: Sequence[str]
     #: Offsets of the trigger words of each phrase section, by section.
     triggers: Mapping[str, Sequence[int]]
-    #: For each prose region, the index of the prose region it continues from (or None).
-    previous: tuple[int | None, ...] = ()
+    #: For each prose region, the index of the prose region it continues from (-1: none).
+    previous: Sequence[int] = ()
     #: What ``_marker_in`` found in each sentence already looked at, by sentence start.
     markers: dict[int, tuple[Marker, Scope] | None] = attrs.field(factory=dict)
 
@@ -476,9 +475,15 @@ class _Prose:
 
     @classmethod
     def _analyse(cls, doc: Document) -> _Prose:
-        regions = tuple(r for r in doc.regions if r.kind in PROSE_KINDS)
+        # The regions' offsets, not a region and a span each (made again from a document's
+        # arrays of them), held while the sentences are read.
+        regions = Regions.of(doc.regions, doc.line_index, len(doc.text))
+        prose_codes = regions.kind_codes(PROSE_KINDS)
+        starts, ends, kinds = regions.starts, regions.ends, regions.kinds
         sentences = _SentenceTable(
-            iter_sentences(doc.text, region.span.start, region.span.end) for region in regions
+            iter_sentences(doc.text, starts[i], ends[i])
+            for i in range(len(kinds))
+            if kinds[i] in prose_codes
         )
         keys: dict[str, str] = {}  # one string for each key, not one for each citation
 
@@ -522,12 +527,11 @@ class _Prose:
         }
         return cls(
             doc.text,
-            regions,
             sentences,
             mark_offsets,
             mark_keys,
             triggers,
-            _previous_regions(doc, regions),
+            _previous_regions(regions, prose_codes),
         )
 
     def triggered(self, section: str, sentence: _Sentence) -> bool:
@@ -551,38 +555,63 @@ class _Prose:
 
     def previous_region(self, index: int) -> int | None:
         """The prose region the one at ``index`` continues from (see ``_previous_regions``)."""
-        return self.previous[index]
+        previous = self.previous[index]
+        return None if previous < 0 else previous
 
 
-def _previous_regions(doc: Document, prose_regions: tuple[Region, ...]) -> tuple[int | None, ...]:
+def _previous_regions(regions: Regions, prose_codes: frozenset[int]) -> array[int]:
     """For each prose region, the prose region it continues from: the paragraph before it, past
-    page furniture and the note bodies OCR put between; None after a heading or list.
+    page furniture and the note bodies OCR put between; -1 after a heading or list.
 
     Computed for all regions in one pass (the last region of each kind seen so far, looked up by
     bisection), so a document of many paragraphs costs its number of regions, not its square.
+    Kept in arrays of region numbers: a table keyed by the regions and a list of them twice
+    over held several objects a region, the peak of checking a text of short blocks.
     """
-    ordered = sorted(doc.regions, key=lambda r: r.span.start)
-    starts = [r.span.start for r in ordered]
-    # last_any[k] / last_other[k]: among ordered[:k], the last region that is not furniture /
-    # neither furniture nor a note body.
-    last_any: list[Region | None] = [None]
-    last_other: list[Region | None] = [None]
-    for region in ordered:
-        seen = region.kind != "furniture"
-        last_any.append(region if seen else last_any[-1])
-        last_other.append(region if seen and region.kind != "footnote" else last_other[-1])
-    index_of: dict[Region, int] = {}
-    for i, region in enumerate(prose_regions):
-        index_of.setdefault(region, i)
-    result: list[int | None] = []
-    for region in prose_regions:
-        k = bisect_left(starts, region.span.start)
-        before = last_any[k] if region.kind == "footnote" else last_other[k]
-        if before is None or before.kind != region.kind:
-            result.append(None)
-        else:
-            result.append(index_of.get(before))
-    return tuple(result)
+    starts, ends, kinds = regions.starts, regions.ends, regions.kinds
+    count = len(starts)
+    furniture = Regions.kind_names.index("furniture")
+    footnote = Regions.kind_names.index("footnote")
+    # The regions by start (stable): as given when they are so, as segmentation gives them.
+    order: Sequence[int] = range(count)
+    if any(starts[i] > starts[i + 1] for i in range(count - 1)):
+        order = sorted(range(count), key=starts.__getitem__)
+    # Each region's number among the prose regions (-1: not prose); a region equal to one
+    # before it (same kind and offsets) takes that one's number, as a table keyed by the
+    # regions gave. Equal regions have the same start, so the lookup is within one start.
+    prose_number = array("q", [-1]) * count
+    number = 0
+    for i in range(count):
+        if kinds[i] in prose_codes:
+            prose_number[i] = number
+            number += 1
+    first_equal = array("q", prose_number)
+    run_start = -1
+    seen: dict[tuple[int, int], int] = {}
+    for i in order:
+        if starts[i] != run_start:
+            run_start = starts[i]
+            seen.clear()
+        if prose_number[i] >= 0:
+            first_equal[i] = seen.setdefault((ends[i], kinds[i]), prose_number[i])
+    # last_any[k] / last_other[k]: among the first k regions by start, the last that is not
+    # furniture / neither furniture nor a note body (a region's number; -1: none).
+    ordered_starts = array(starts.typecode, (starts[i] for i in order))
+    last_any = array("q", [-1])
+    last_other = array("q", [-1])
+    for i in order:
+        seen_here = kinds[i] != furniture
+        last_any.append(i if seen_here else last_any[-1])
+        last_other.append(i if seen_here and kinds[i] != footnote else last_other[-1])
+    result = array("q")
+    for i in range(count):
+        kind = kinds[i]
+        if kind not in prose_codes:
+            continue
+        k = bisect_left(ordered_starts, starts[i])
+        before = last_any[k] if kind == footnote else last_other[k]
+        result.append(-1 if before < 0 or kinds[before] != kind else first_equal[before])
+    return result
 
 
 @per_document

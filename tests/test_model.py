@@ -1,0 +1,85 @@
+"""``Regions``: a document's regions kept as arrays, equal to the tuple of regions they stand
+for, and made in order from regions found out of order."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import provenance
+from provenance.model import Region, Regions
+from provenance.segment import _in_order, _merge, _merged_pairs
+from provenance.span import LineIndex, OffsetPairs
+
+TEXT = "Title\n\n1. Heading\n\nSome text.\n\nPage 2\n\nMore text here.\n" * 4
+KINDS = Regions.kind_names
+
+regions_given = st.lists(
+    st.tuples(
+        st.sampled_from(KINDS),
+        st.integers(0, 40),
+        st.integers(0, 8),
+    ),
+    max_size=90,
+)
+
+
+def _table(given: list[tuple[str, int, int]], index: LineIndex) -> Regions:
+    table = Regions(index, len(TEXT))
+    for kind, start, length in given:
+        table.append(kind, start, start + length)  # type: ignore[arg-type]
+    return table
+
+
+def test_a_documents_regions_equal_the_tuple_they_stand_for() -> None:
+    document = provenance.parse(TEXT)
+    regions = document.regions
+    assert isinstance(regions, Regions)
+    as_tuple = tuple(regions)
+    assert len(as_tuple) > 4
+    assert regions == as_tuple and as_tuple == tuple(regions[i] for i in range(len(regions)))
+    assert regions == list(as_tuple)
+    assert regions != as_tuple[:-1]
+    assert hash(regions) == hash(as_tuple)
+    assert repr(regions) == repr(as_tuple)
+    assert regions[-1] == as_tuple[-1] and regions[1:3] == list(as_tuple[1:3])
+    assert all(isinstance(r, Region) for r in regions)
+    # Spans in the document's own line index: lines and columns as a span made there.
+    first = regions[0]
+    assert first.span == document.line_index.span(first.span.start, first.span.end)
+    assert pickle.loads(pickle.dumps(regions)) == regions
+    assert Regions.of(as_tuple, document.line_index, len(TEXT)) == regions
+    assert Regions.of(regions, document.line_index, len(TEXT)) is regions
+
+
+@given(regions_given)
+def test_regions_in_order_are_a_stable_sort_by_offsets(given: list[tuple[str, int, int]]) -> None:
+    index = LineIndex(TEXT)
+    expected = sorted(
+        (Region(kind, index.span(start, start + length)) for kind, start, length in given),  # type: ignore[arg-type]
+        key=lambda r: (r.span.start, r.span.end),
+    )
+    ordered = _in_order(_table(given, index), index, len(TEXT))
+    assert list(ordered) == expected
+    assert [r.kind for r in ordered] == [r.kind for r in expected]
+
+
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(0, 9)), max_size=300))
+def test_many_stretches_out_of_order_are_sorted_too(given: list[tuple[int, int]]) -> None:
+    index = LineIndex(TEXT)
+    table = Regions(index, 600)
+    for number, (start, length) in enumerate(given):
+        table.append(KINDS[number % len(KINDS)], start, start + length)
+    expected = sorted(table, key=lambda r: (r.span.start, r.span.end))
+    assert list(_in_order(table, index, 600)) == expected
+
+
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 30)), max_size=60))
+def test_furniture_pairs_merge_as_the_list_did(given: list[tuple[int, int]]) -> None:
+    pairs = [(start, start + length) for start, length in given]
+    kept = OffsetPairs.of(pairs, 400)
+    assert list(_merged_pairs(kept, 400)) == _merge(list(pairs))
+    in_order = OffsetPairs.of(sorted(pairs), 400)
+    assert list(_merged_pairs(in_order, 400)) == _merge(list(pairs))
