@@ -1336,6 +1336,25 @@ def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sent
     assert [link[:2] for link in _links(ended)] == [("2014", 1)]
 
 
+def test_a_year_opening_a_paragraph_may_follow_the_name_ending_the_paragraph_before() -> None:
+    text = (
+        "Report title\n\nThe focus has shifted to collective innovation. Anil Gupta\n\n"
+        "(2015) notes that much is for the people.\n\nThe framing matters, as Smith et al.\n\n"
+        "(2012), however, point out.\n\nIt burns less, says Dresen (2014).\n\nReferences\n\n"
+        "Gupta, A. 2015. Grassroots Innovation. Penguin.\n\n"
+        "Smith, J., Roe, A. and Doe, B. 2012. Framing Innovation. Press.\n\n"
+        "Dresen, E. 2014. Fuelwood Savings. Land.\n\n"
+        "Mekonnen, A. 2012. Stove Markets. Press.\n\n"
+        "Gebreegziabher, Z. 2015. Stove Use. Press.\n"
+    )
+    # The conversion put a blank line after every line: the name ends the paragraph before
+    # the one the bracket opens, inside the sentence (the stop of "et al." ends none).
+    assert [link[:2] for link in _links(text)] == [("2015", 0), ("2012", 1), ("2014", 2)]
+    # After a sentence's stop, the year follows no name and is a year in brackets.
+    ended = text.replace("Anil Gupta\n\n", "Anil Gupta.\n\n")
+    assert [link[:2] for link in _links(ended)] == [("2012", 1), ("2014", 2)]
+
+
 def test_a_year_after_a_name_no_entry_of_that_year_has_is_not_the_sole_entry_of_the_year() -> None:
     text = (
         "Report title\n\nUNDP (2018) defines AI broadly. Rights come first (OHCHR 2018). "

@@ -1176,13 +1176,17 @@ def _sentence_start_before(text: str, regions: Intervals, start: int) -> int:
     """Where the words before a citation may name its source: the start of its paragraph, or of
     the paragraph before when that one breaks off inside the sentence that this one goes on
     with (a conversion with a blank line after every line: "According to Beyene" then "et
-    al. (2015), the stove ..."): no stop ends it and this one starts in lower case."""
-    if start >= len(text) or not text[start].islower():
+    al. (2015), the stove ..."): no stop ends it and this one starts in lower case, or with the
+    bracket whose source that line names ("Anil Gupta" then "(2011) notes that ..."); the stop
+    of "et al." ends no sentence ("Smith et al." then "(2012), however, ...")."""
+    if start >= len(text) or not (text[start].islower() or text[start] == "("):
         return start
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    if end == 0 or text[end - 1] in ".!?:" or "\n\n" not in text[end:start]:
+    if end == 0 or "\n\n" not in text[end:start]:
+        return start
+    if text[end - 1] in ".!?:" and not text.endswith(" et al.", max(0, end - 7), end):
         return start
     found = regions.containing(end - 1)
     return found[0] if found is not None else start
