@@ -1336,6 +1336,28 @@ def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sent
     assert [link[:2] for link in _links(ended)] == [("2014", 1)]
 
 
+def test_people_listed_given_name_first_are_cited_by_family_name() -> None:
+    text = (
+        "Report title\n\nNannies take four children (Dimitrijevic, 2023). Care is paid "
+        "(Perrons et al., 2016). Homes are private (Collins, 2020).\n\nReferences\n\n"
+        "Una Dimitrijevic. 2023. Childcare in France. Expatica.\n\n"
+        "Diane Perrons, Susan Himmelweit and Jerome Henau. 2016. Investing in the Care Economy. "
+        "ITUC.\n\n"
+        "Ben Collins. 2020. Social Enterprises in Care. Press.\n\n"
+        "Ann Collins. 2020. Care Homes. Press.\n"
+    )
+    # "Collins" may be either of two entries of its year: none is taken.
+    assert [link[:2] for link in _links(text)] == [
+        ("Dimitrijevic, 2023", 0),
+        ("Perrons et al., 2016", 1),
+        ("Collins, 2020", None),
+    ]
+    # An organisation's name has the same shape ("World Bank"): the entry's date is the
+    # evidence, and another year is none.
+    other = text.replace("(Dimitrijevic, 2023)", "(Dimitrijevic, 2021)")
+    assert _links(other)[0][:2] == ("Dimitrijevic, 2021", None)
+
+
 def test_a_year_opening_a_paragraph_may_follow_the_name_ending_the_paragraph_before() -> None:
     text = (
         "Report title\n\nThe focus has shifted to collective innovation. Anil Gupta\n\n"

@@ -17,6 +17,7 @@ from provenance.sourcenames import (
     iter_key_words,
     key_words,
     names_match,
+    natural_family_keys,
     near_spelling,
     reference_keys,
     source_key,
@@ -309,3 +310,35 @@ def test_container_only_keys_are_the_keys_only_a_container_gives() -> None:
     assert "timcke" not in sourcenames.container_only_keys(reference)
     alone = _reference("Timcke, Scott. 2023.", ReferenceEntry(author="Timcke, Scott"))
     assert sourcenames.container_only_keys(alone) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Una Dimitrijevic", ["dimitrijevic"]),
+        ("John A. Smith.", ["smith"]),
+        ("J. Smith and A. Roe", ["smith and roe", "smith roe"]),
+        (
+            "Jerome Henau, Susan Himmelweit, Zofia Łapniewska and Diane Perrons",
+            [
+                "henau et al",
+                "henau himmelweit łapniewska and perrons",
+                "henau himmelweit łapniewska perrons",
+            ],
+        ),
+        ("World Bank", []),  # an organisation's word
+        ("Amnesty International", []),
+        ("Freedom House", []),
+        ("DLA Piper", []),  # an acronym names an organisation
+        ("UN Women", []),
+        ("The Hindu", []),
+        ("Le Monde", []),
+        ("Smith, J.", []),  # inverted: ``family_keys``
+        ("Eurostat", []),
+        ("Office of the High Commissioner for Human Rights", []),
+    ],
+)
+def test_natural_family_keys_of_people_listed_given_name_first(
+    name: str, expected: list[str]
+) -> None:
+    assert natural_family_keys(name) == expected

@@ -63,6 +63,7 @@ from provenance.sourcenames import (
     key_words,
     leading_name,
     names_match,
+    natural_family_keys,
     near_spelling,
     reference_keys,
     source_key,
@@ -1268,6 +1269,9 @@ class _SourceIndex:
                 for year in range(first[0], last[0] + 1):
                     self.by_year[year].append(i)
         self.last_work = 0
+        #: The entries by the family-name keys of people listed given name first, made on
+        #: first use (``_family_of_given_name_first``).
+        self._by_given_first: dict[str, int | list[int]] | None = None
 
     def resolve(
         self,
@@ -1295,6 +1299,10 @@ class _SourceIndex:
                 # "(Rincon et al 2008)" for "Garcia Rincón, M.F. and F.K. Virtucio, Jr.
                 # (2008)": a person cited by the second word of a family name of two.
                 candidates = self._second_family_word(source_key(author), date)
+            if not candidates and date is not None:
+                # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given
+                # name first, cited by family name.
+                candidates = self._family_of_given_name_first(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
                 i
@@ -1461,6 +1469,26 @@ class _SourceIndex:
                 )
             ):
                 found.append(i)
+        return found if len(found) == 1 else []
+
+    def _family_of_given_name_first(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose author lists people given name first
+        (``natural_family_keys``) as ``cited`` names them; none when several are. Only for a
+        name no entry's key matched: an organisation's name has the same shape ("World Bank"
+        would be "Bank"), and the date and the lack of any other match are the evidence."""
+        if self._by_given_first is None:
+            # Made at the first citation that needs it: most reports never ask.
+            self._by_given_first = {}
+            for i in self.indices:
+                author = self.references[i].entry.author
+                if self.keys[i] and author:
+                    for key in natural_family_keys(author):
+                        _add(self._by_given_first, key, i)
+        found = [
+            i
+            for i in _entries(self._by_given_first, cited)
+            if _dates_overlap(date, self.references[i].entry.date)
+        ]
         return found if len(found) == 1 else []
 
     def _dated(self, date: DateValue | None) -> list[int]:

@@ -39,6 +39,7 @@ __all__ = [
     "key_words",
     "leading_name",
     "names_match",
+    "natural_family_keys",
     "near_spelling",
     "reference_keys",
     "source_key",
@@ -278,6 +279,62 @@ def compound_family(author: str) -> tuple[str, str] | None:
     if match is None or _GIVEN.fullmatch(match.group(3).split(" and ")[0].strip()) is None:
         return None
     return source_key(match.group(1)), source_key(match.group(2))
+
+
+#: Words that make a name of capitalised words an organisation's or a periodical's, not a
+#: person's ("World Bank", "Amnesty International", "BBC News", "Freedom House").
+_ORGANISATION_WORDS = frozenset(
+    {
+        *("bank", "fund", "international", "internacional", "watch", "news", "times", "post"),
+        *("press", "tribune", "herald", "journal", "review", "monitor", "weekly", "daily"),
+        *("institute", "foundation", "organization", "organisation", "association", "society"),
+        *("commission", "committee", "council", "office", "ministry", "department", "agency"),
+        *("authority", "bureau", "board", "secretariat", "government", "union", "nations"),
+        *("centre", "center", "network", "group", "alliance", "coalition", "federation", "forum"),
+        *("university", "college", "school", "programme", "program", "project", "initiative"),
+        *("trust", "house", "service", "services", "radio", "television", "broadcasting"),
+        *("company", "corporation", "inc", "ltd", "rights", "development", "report", "index"),
+    }
+)
+#: Articles a periodical's name starts with ("The Hindu", "Le Monde", "El Nacional").
+_LEADING_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", "die", "der"})
+#: Words of a name written given name first: one to three given names, then the family name.
+_GIVEN_FIRST_WORDS = range(2, 5)
+
+
+def _given_name_first(part: str) -> bool:
+    """Whether ``part`` may be one person named given name first: capitalised words with
+    lower-case letters or initials ("Una Dimitrijevic", "John A. Smith", "Zofia Łapniewska"),
+    the last a word; an acronym ("DLA Piper", "UN Women"), a leading article ("Le Monde") or
+    a word such as "Bank" or "News" names an organisation or a periodical."""
+    words = part.split()
+    if len(words) not in _GIVEN_FIRST_WORDS or words[0].casefold() in _LEADING_ARTICLES:
+        return False
+    if any(word.casefold().strip(".") in _ORGANISATION_WORDS for word in words):
+        return False
+    *given, family = words
+    return _name_word(family) and all(
+        _name_word(word) or (len(word) <= 3 and word[0].isupper() and word.endswith("."))
+        for word in given
+    )
+
+
+def _name_word(word: str) -> bool:
+    return word[0].isupper() and any(char.islower() for char in word[1:])
+
+
+def natural_family_keys(name: str) -> list[str]:
+    """The keys by which author-date citations name people an entry lists given name first
+    ("Una Dimitrijevic. 2023." is cited "(Dimitrijevic, 2023)"; "Jerome Henau, Susan Himmelweit
+    and Diane Perrons" "(Henau et al., 2016)"), as ``family_keys`` gives them for inverted
+    names; none for any other name. An organisation's name may have the same shape ("World
+    Bank", "Amnesty International"): the keys are evidence only for a citation that names an
+    entry by no other key, with the entry's date to confirm it."""
+    name = _EDITORS.sub("", name).strip().rstrip(".")
+    parts = [part for part in _NAME_LIST_SEPARATOR.split(name) if part]
+    if not parts or not all(_given_name_first(part) for part in parts):
+        return []
+    return _cited_forms([source_key(part.split()[-1]) for part in parts])
 
 
 # One person named given name first, whose family name starts with a particle: "Delphine van
