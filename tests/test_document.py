@@ -1358,6 +1358,27 @@ def test_people_listed_given_name_first_are_cited_by_family_name() -> None:
     assert _links(other)[0][:2] == ("Dimitrijevic, 2021", None)
 
 
+def test_a_site_named_by_its_domain_is_cited_by_it() -> None:
+    text = (
+        "Report title\n\nChildren are poor (unicef.org 2020). Fathers take leave "
+        "(ec.europa.eu, accessed August 2023). Pensions grow (enpf.kz, 2023).\n\n"
+        "References\n\n"
+        "European Commission. 2023. Ageing Report. Luxembourg.\n\n"
+        "enpf.kz, 2023. https://www.enpf.kz/ru/pension-system/world/denmark.php accessed August"
+        "\n2023\n\n"
+        "unicef.org. 2020. Child poverty in Europe. https://www.unicef.org/poverty\n\n"
+        "Wong, A. 2018. Ageing. Press.\n"
+    )
+    # The page of enpf.kz is read as a title without an author, by which it is cited.
+    # "ec.europa.eu" is no citation of the European Commission, whose acronym is its first
+    # label: the list has no entry of the site.
+    assert [link[:2] for link in _links(text)] == [
+        ("unicef.org 2020", 2),
+        ("ec.europa.eu, accessed August 2023", None),
+        ("enpf.kz, 2023", 1),
+    ]
+
+
 def test_a_year_opening_a_paragraph_may_follow_the_name_ending_the_paragraph_before() -> None:
     text = (
         "Report title\n\nThe focus has shifted to collective innovation. Anil Gupta\n\n"

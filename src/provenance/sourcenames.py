@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from provenance.grammars import terminal_pattern
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
 from provenance.regex_store import lazy_compile
@@ -66,7 +67,17 @@ def key_words(text: str) -> list[str]:
     if "&" in text:
         text = html.unescape(text)
     text = _BRACKETED.sub(" ", text)
-    return _NON_WORD.sub(" ", _unaccented(text.casefold())).split()
+    return _NON_WORD.sub(" ", _unaccented(_domains_joined(text).casefold())).split()
+
+
+def _domains_joined(text: str) -> str:
+    """``text`` with each domain name one word ("ec_europa_eu"): a site is named by its whole
+    domain, not by its first label ("ec" is the European Commission's acronym)."""
+    if "." not in text:
+        return text
+    # citation.lark's DOMAIN: the grammar says what a domain is, here as in a citation.
+    domain = terminal_pattern("citation", ("group",), "DOMAIN")
+    return domain.sub(lambda match: match.group().replace(".", "_"), text)
 
 
 def _unaccented(text: str) -> str:
@@ -91,7 +102,8 @@ def iter_key_words(text: str) -> Iterator[str]:
         cut = text.find(" ", position + _KEY_WORDS_PIECE)
         if cut < 0:
             cut = len(text)
-        yield from _NON_WORD.sub(" ", _unaccented(text[position:cut].casefold())).split()
+        piece = _domains_joined(text[position:cut])
+        yield from _NON_WORD.sub(" ", _unaccented(piece.casefold())).split()
         position = cut
 
 
@@ -184,6 +196,10 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
         keys.append(source_key(entry.note))
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
     keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
+    if entry.title and not entry.author and not entry.container and entry.kind != "legend":
+        # A work with no author is cited by its title ("Long-term care homes in Canada, 2021"),
+        # a page by its site's name ("enpf.kz, 2023" for "enpf.kz, 2023. https://...").
+        keys.append(source_key(entry.title))
     return [key for key in dict.fromkeys(keys) if key]
 
 
