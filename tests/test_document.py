@@ -1379,6 +1379,21 @@ def test_a_site_named_by_its_domain_is_cited_by_it() -> None:
     ]
 
 
+def test_a_work_listed_in_cyrillic_is_cited_by_its_author_in_latin_letters() -> None:
+    text = (
+        "Report title\n\nCare is costly (Selezneva & et al, 2022). Homes are many (Smith 2019). "
+        "Leave is long (Ivanov, 2021).\n\nReferences\n\n"
+        "Smith, J. 2019. Care Homes. Press.\n\n"
+        "Селезнева & et al, 2022. Система долговременного ухода. Москва.\n\n"
+        "Иванов, П. 2021. Отпуск. Москва.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Selezneva & et al, 2022", 1),
+        ("Smith 2019", 0),
+        ("Ivanov, 2021", 2),
+    ]
+
+
 def test_a_year_opening_a_paragraph_may_follow_the_name_ending_the_paragraph_before() -> None:
     text = (
         "Report title\n\nThe focus has shifted to collective innovation. Anil Gupta\n\n"

@@ -365,3 +365,12 @@ def test_a_domain_name_is_one_word() -> None:
     assert key_words("jane.doe@undp.org") == ["jane", "doe", "undp", "org"]
     assert key_words("U.S. e.g. Statista.com") == ["u", "s", "e", "g", "statista", "com"]
     assert list(iter_key_words("see unicef.org. Then")) == ["see", "unicef_org", "then"]
+
+
+def test_cyrillic_names_are_keyed_in_latin_letters() -> None:
+    # A report in English cites a work listed in Cyrillic by its author's name in Latin letters.
+    assert key_words("Селезнева & et al, 2022") == ["selezneva", "et", "al", "2022"]
+    assert source_key("Трудовой кодекс") == "trudovoy kodeks"
+    assert source_key("Щукин, Юрий; Қазақстан") == "shchukin yuriy qazaqstan"
+    assert names_match(source_key("Ivanov"), source_key("Иванов, П."))
+    assert list(iter_key_words("Ёлкин и Борщёв")) == ["elkin", "i", "borshchev"]

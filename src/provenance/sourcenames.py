@@ -81,12 +81,26 @@ def _domains_joined(text: str) -> str:
 
 
 def _unaccented(text: str) -> str:
-    """``text`` without the accents on its letters: a citation often drops those its entry
-    has ("Borras and Edquist" for "Borrás, S., & Edquist, C.")."""
+    """``text`` (case-folded) without the accents on its letters, and in Latin letters: a
+    citation often drops those its entry has ("Borras and Edquist" for "Borrás, S., & Edquist,
+    C."), and a report in English cites a work listed in Cyrillic by its author's name in Latin
+    letters ("Selezneva & et al, 2022" for "Селезнева & et al, 2022")."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_CYRILLIC_LATIN))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+#: Cyrillic lower-case letters in Latin letters, as English text most often writes Russian,
+#: Ukrainian and Kazakh names (BGN/PCGN, without its marks).
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфы", "abvgdeziyklmnoprstufy", strict=True)),
+        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": ""},
+        **{"ё": "e", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+        **dict(zip("әғқңөұүһ", "agqnouuh", strict=True)),
+    }
+)
 
 
 def iter_key_words(text: str) -> Iterator[str]:
