@@ -1339,18 +1339,22 @@ def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sent
 def test_people_listed_given_name_first_are_cited_by_family_name() -> None:
     text = (
         "Report title\n\nNannies take four children (Dimitrijevic, 2023). Care is paid "
-        "(Perrons et al., 2016). Homes are private (Collins, 2020).\n\nReferences\n\n"
+        "(Perrons et al., 2016). Homes are private (Collins, 2020). Jobs follow (De Henau and "
+        "Perrons, 2017).\n\nReferences\n\n"
         "Una Dimitrijevic. 2023. Childcare in France. Expatica.\n\n"
         "Diane Perrons, Susan Himmelweit and Jerome Henau. 2016. Investing in the Care Economy. "
         "ITUC.\n\n"
         "Ben Collins. 2020. Social Enterprises in Care. Press.\n\n"
-        "Ann Collins. 2020. Care Homes. Press.\n"
+        "Ann Collins. 2020. Care Homes. Press.\n\n"
+        "Jerome De Henau and Diane Perrons. 2017. Care Jobs. ITUC.\n"
     )
-    # "Collins" may be either of two entries of its year: none is taken.
+    # "Collins" may be either of two entries of its year: none is taken. A particle written
+    # with a capital starts the family name.
     assert [link[:2] for link in _links(text)] == [
         ("Dimitrijevic, 2023", 0),
         ("Perrons et al., 2016", 1),
         ("Collins, 2020", None),
+        ("De Henau and Perrons, 2017", 4),
     ]
     # An organisation's name has the same shape ("World Bank"): the entry's date is the
     # evidence, and another year is none.

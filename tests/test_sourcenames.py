@@ -320,6 +320,11 @@ def test_container_only_keys_are_the_keys_only_a_container_gives() -> None:
         ("Una Dimitrijevic", ["dimitrijevic"]),
         ("John A. Smith.", ["smith"]),
         ("J. Smith and A. Roe", ["smith and roe", "smith roe"]),
+        ("Jerome De Henau", ["de henau", "henau"]),
+        (
+            "Jerome De Henau and Diane Perrons",
+            ["de henau and perrons", "de henau perrons", "henau and perrons", "henau perrons"],
+        ),
         (
             "Jerome Henau, Susan Himmelweit, Zofia Łapniewska and Diane Perrons",
             [

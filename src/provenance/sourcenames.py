@@ -355,16 +355,30 @@ def _name_word(word: str) -> bool:
 
 def natural_family_keys(name: str) -> list[str]:
     """The keys by which author-date citations name people an entry lists given name first
-    ("Una Dimitrijevic. 2023." is cited "(Dimitrijevic, 2023)"; "Jerome Henau, Susan Himmelweit
-    and Diane Perrons" "(Henau et al., 2016)"), as ``family_keys`` gives them for inverted
-    names; none for any other name. An organisation's name may have the same shape ("World
-    Bank", "Amnesty International"): the keys are evidence only for a citation that names an
-    entry by no other key, with the entry's date to confirm it."""
+    ("Una Dimitrijevic. 2023." is cited "(Dimitrijevic, 2023)"; "Jerome De Henau, Susan
+    Himmelweit and Diane Perrons" "(De Henau et al., 2016)" or "(Henau et al., 2016)"), as
+    ``family_keys`` gives them for inverted names; none for any other name. An organisation's
+    name may have the same shape ("World Bank", "Amnesty International"): the keys are
+    evidence only for a citation that names an entry by no other key, with the entry's date to
+    confirm it."""
     name = _EDITORS.sub("", name).strip().rstrip(".")
     parts = [part for part in _NAME_LIST_SEPARATOR.split(name) if part]
     if not parts or not all(_given_name_first(part) for part in parts):
         return []
-    return _cited_forms([source_key(part.split()[-1]) for part in parts])
+    families = [source_key(part.split()[-1]) for part in parts]
+    keys = _cited_forms(families)
+    first = parts[0].split()
+    if len(first) >= 3 and first[-2].casefold() in _CAPITAL_PARTICLES:
+        # A family name after a particle written with a capital ("Jerome De Henau") is cited
+        # with the particle or without it.
+        keys = _cited_forms([source_key(" ".join(first[-2:])), *families[1:]]) + keys
+    return keys
+
+
+#: Particles a family name may start with, as a name written given name first capitalises them.
+_CAPITAL_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la", "ter"}
+)
 
 
 # One person named given name first, whose family name starts with a particle: "Delphine van
