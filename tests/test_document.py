@@ -1398,6 +1398,19 @@ def test_a_work_listed_in_cyrillic_is_cited_by_its_author_in_latin_letters() -> 
     ]
 
 
+def test_without_a_source_list_a_document_number_and_its_date_is_no_citation() -> None:
+    text = (
+        "Report title\n\nAgencies empowered staff (Smith 2001).\n\n"
+        "5 Aviation Rulemaking: Further Reform Is Needed\n\n(GAO-01-821, July 9, 2001).\n\n"
+        "6 Managing IRS (GAO/GGD-91-74, Apr. 29, 1991).\n"
+    )
+    # The numbers the works were issued under; a source's name is still a citation.
+    assert [link[:2] for link in _links(text)] == [("Smith 2001", None)]
+    # With a list, a report number names the source an entry lists.
+    listed = text + "\nReferences\n\nGAO-01-821. July 9, 2001. Aviation Rulemaking. GAO.\n"
+    assert ("GAO-01-821, July 9, 2001", 0) in [link[:2] for link in _links(listed)]
+
+
 def test_a_year_opening_a_paragraph_may_follow_the_name_ending_the_paragraph_before() -> None:
     text = (
         "Report title\n\nThe focus has shifted to collective innovation. Anil Gupta\n\n"

@@ -691,8 +691,15 @@ def _citations(
         return []
     listed = _SourceIndex(references)
     if not listed.indices:
-        # Without a source list a dated parenthesis is a date, not a citation.
-        raw = [c for c in raw if c.kind not in ("date-only",)]
+        # Without a source list a dated parenthesis is a date, not a citation, and a document
+        # number with its date ("(GAO-01-821, July 9, 2001)" after a report's title) is the
+        # number the work was issued under, not a source's name pointing to a list.
+        raw = [
+            c
+            for c in raw
+            if c.kind != "date-only"
+            and not (c.value.author is not None and _names_a_document_number(c.value.author))
+        ]
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
@@ -1153,6 +1160,17 @@ def _in_legal_parenthetical(text: str, span: Span) -> bool:
     if opening == -1 or closing == -1 or ")" in text[opening + 1 : span.start]:
         return False
     return is_legal_parenthetical(text[opening + 1 : closing])
+
+
+def _names_a_document_number(author: str) -> bool:
+    """Whether a cited name is a document's number: a word of letters and digits joined by
+    hyphens or slashes ("GAO-01-821", "GAO/T-OCG-94-1", "FBIS-NES-90-243")."""
+    return any(
+        any(char.isdigit() for char in word)
+        and any(char.isalpha() for char in word)
+        and any(char in "-/" for char in word)
+        for word in author.split()
+    )
 
 
 def _names_an_instrument(author: str) -> bool:
