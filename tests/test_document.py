@@ -996,6 +996,11 @@ def test_a_person_cited_by_the_second_word_of_a_family_name_of_two_resolves_to_t
         # An organisation's name is not a person's family name.
         ("Bank 2021", None),
     ]
+    # The second word misspelt by a letter, as the same report writes it elsewhere.
+    misspelt = text.replace("(Rincon et al, 2008)", "(Ricon et al, 2008)")
+    assert _links(misspelt)[0][:2] == ("Ricon et al, 2008", 0)
+    # Another year is no evidence.
+    assert _links(misspelt.replace("Ricon et al, 2008", "Ricon et al, 2009"))[0][1] is None
 
 
 def test_an_undated_citation_cites_its_source_s_undated_work() -> None:

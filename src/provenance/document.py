@@ -1467,7 +1467,8 @@ class _SourceIndex:
 
     def _second_family_word(self, cited: str, date: DateValue) -> list[int]:
         """The one entry of ``date`` whose first author's family name is two words
-        (``compound_family``), the second of them the cited name's first word, and whose
+        (``compound_family``), the second of them the cited name's first word (or that word
+        misspelt by a letter, ``near_spelling``: "Ricon et al" for "Garcia Rincón"), and whose
         other authors are as cited ("Dacuycuy and Baje" for "Bayudan-Dacuycuy, C., & Baje,
         L. K.", or "et al."); none when several are."""
         first, _, rest = cited.partition(" ")
@@ -1475,7 +1476,7 @@ class _SourceIndex:
         for i in self._dated(date):
             author = self.references[i].entry.author
             family = compound_family(author) if author else None
-            if family is None or family[1] != first:
+            if family is None or not (family[1] == first or near_spelling(family[1], first)):
                 continue
             if (
                 not rest
