@@ -996,6 +996,11 @@ def test_a_person_cited_by_the_second_word_of_a_family_name_of_two_resolves_to_t
         # An organisation's name is not a person's family name.
         ("Bank 2021", None),
     ]
+    # The second word misspelt by a letter, as the same report writes it elsewhere.
+    misspelt = text.replace("(Rincon et al, 2008)", "(Ricon et al, 2008)")
+    assert _links(misspelt)[0][:2] == ("Ricon et al, 2008", 0)
+    # Another year is no evidence.
+    assert _links(misspelt.replace("Ricon et al, 2008", "Ricon et al, 2009"))[0][1] is None
 
 
 def test_an_undated_citation_cites_its_source_s_undated_work() -> None:
@@ -1334,6 +1339,100 @@ def test_a_name_before_a_year_may_end_the_paragraph_before_a_break_inside_a_sent
     # name, and is a year in brackets.
     ended = text.replace("According to Beyene\n\n", "According to Beyene.\n\n")
     assert [link[:2] for link in _links(ended)] == [("2014", 1)]
+
+
+def test_people_listed_given_name_first_are_cited_by_family_name() -> None:
+    text = (
+        "Report title\n\nNannies take four children (Dimitrijevic, 2023). Care is paid "
+        "(Perrons et al., 2016). Homes are private (Collins, 2020). Jobs follow (De Henau and "
+        "Perrons, 2017).\n\nReferences\n\n"
+        "Una Dimitrijevic. 2023. Childcare in France. Expatica.\n\n"
+        "Diane Perrons, Susan Himmelweit and Jerome Henau. 2016. Investing in the Care Economy. "
+        "ITUC.\n\n"
+        "Ben Collins. 2020. Social Enterprises in Care. Press.\n\n"
+        "Ann Collins. 2020. Care Homes. Press.\n\n"
+        "Jerome De Henau and Diane Perrons. 2017. Care Jobs. ITUC.\n"
+    )
+    # "Collins" may be either of two entries of its year: none is taken. A particle written
+    # with a capital starts the family name.
+    assert [link[:2] for link in _links(text)] == [
+        ("Dimitrijevic, 2023", 0),
+        ("Perrons et al., 2016", 1),
+        ("Collins, 2020", None),
+        ("De Henau and Perrons, 2017", 4),
+    ]
+    # An organisation's name has the same shape ("World Bank"): the entry's date is the
+    # evidence, and another year is none.
+    other = text.replace("(Dimitrijevic, 2023)", "(Dimitrijevic, 2021)")
+    assert _links(other)[0][:2] == ("Dimitrijevic, 2021", None)
+
+
+def test_a_site_named_by_its_domain_is_cited_by_it() -> None:
+    text = (
+        "Report title\n\nChildren are poor (unicef.org 2020). Fathers take leave "
+        "(ec.europa.eu, accessed August 2023). Pensions grow (enpf.kz, 2023).\n\n"
+        "References\n\n"
+        "European Commission. 2023. Ageing Report. Luxembourg.\n\n"
+        "enpf.kz, 2023. https://www.enpf.kz/ru/pension-system/world/denmark.php accessed August"
+        "\n2023\n\n"
+        "unicef.org. 2020. Child poverty in Europe. https://www.unicef.org/poverty\n\n"
+        "Wong, A. 2018. Ageing. Press.\n"
+    )
+    # The page of enpf.kz is read as a title without an author, by which it is cited.
+    # "ec.europa.eu" is no citation of the European Commission, whose acronym is its first
+    # label: the list has no entry of the site.
+    assert [link[:2] for link in _links(text)] == [
+        ("unicef.org 2020", 2),
+        ("ec.europa.eu, accessed August 2023", None),
+        ("enpf.kz, 2023", 1),
+    ]
+
+
+def test_a_work_listed_in_cyrillic_is_cited_by_its_author_in_latin_letters() -> None:
+    text = (
+        "Report title\n\nCare is costly (Selezneva & et al, 2022). Homes are many (Smith 2019). "
+        "Leave is long (Ivanov, 2021).\n\nReferences\n\n"
+        "Smith, J. 2019. Care Homes. Press.\n\n"
+        "Селезнева & et al, 2022. Система долговременного ухода. Москва.\n\n"
+        "Иванов, П. 2021. Отпуск. Москва.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Selezneva & et al, 2022", 1),
+        ("Smith 2019", 0),
+        ("Ivanov, 2021", 2),
+    ]
+
+
+def test_without_a_source_list_a_document_number_and_its_date_is_no_citation() -> None:
+    text = (
+        "Report title\n\nAgencies empowered staff (Smith 2001).\n\n"
+        "5 Aviation Rulemaking: Further Reform Is Needed\n\n(GAO-01-821, July 9, 2001).\n\n"
+        "6 Managing IRS (GAO/GGD-91-74, Apr. 29, 1991).\n"
+    )
+    # The numbers the works were issued under; a source's name is still a citation.
+    assert [link[:2] for link in _links(text)] == [("Smith 2001", None)]
+    # With a list, a report number names the source an entry lists.
+    listed = text + "\nReferences\n\nGAO-01-821. July 9, 2001. Aviation Rulemaking. GAO.\n"
+    assert ("GAO-01-821, July 9, 2001", 0) in [link[:2] for link in _links(listed)]
+
+
+def test_a_year_opening_a_paragraph_may_follow_the_name_ending_the_paragraph_before() -> None:
+    text = (
+        "Report title\n\nThe focus has shifted to collective innovation. Anil Gupta\n\n"
+        "(2015) notes that much is for the people.\n\nThe framing matters, as Smith et al.\n\n"
+        "(2012), however, point out.\n\nIt burns less, says Dresen (2014).\n\nReferences\n\n"
+        "Gupta, A. 2015. Grassroots Innovation. Penguin.\n\n"
+        "Smith, J., Roe, A. and Doe, B. 2012. Framing Innovation. Press.\n\n"
+        "Dresen, E. 2014. Fuelwood Savings. Land.\n\n"
+        "Mekonnen, A. 2012. Stove Markets. Press.\n\n"
+        "Gebreegziabher, Z. 2015. Stove Use. Press.\n"
+    )
+    # The conversion put a blank line after every line: the name ends the paragraph before
+    # the one the bracket opens, inside the sentence (the stop of "et al." ends none).
+    assert [link[:2] for link in _links(text)] == [("2015", 0), ("2012", 1), ("2014", 2)]
+    # After a sentence's stop, the year follows no name and is a year in brackets.
+    ended = text.replace("Anil Gupta\n\n", "Anil Gupta.\n\n")
+    assert [link[:2] for link in _links(ended)] == [("2012", 1), ("2014", 2)]
 
 
 def test_a_year_after_a_name_no_entry_of_that_year_has_is_not_the_sole_entry_of_the_year() -> None:

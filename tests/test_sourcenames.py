@@ -17,6 +17,7 @@ from provenance.sourcenames import (
     iter_key_words,
     key_words,
     names_match,
+    natural_family_keys,
     near_spelling,
     reference_keys,
     source_key,
@@ -245,10 +246,12 @@ def test_an_entry_read_without_a_name_is_known_by_the_words_it_starts_with() -> 
     assert reference_keys(_reference(text, ReferenceEntry()), initials=False) == [
         "human rights watch"
     ]
-    # What the grammar read comes first; a title read means the name is known to be missing.
+    # What the grammar read comes first; a title read means the name is known to be missing,
+    # and the work is cited by its title.
     read = ReferenceEntry(author="HRW")
     assert reference_keys(_reference(text, read)) == ["hrw"]
-    assert reference_keys(_reference(text, ReferenceEntry(title="World Report"))) == []
+    titled = ReferenceEntry(title="World Report")
+    assert reference_keys(_reference(text, titled)) == ["world report"]
     assert reference_keys(_reference('"A title" 2003.', ReferenceEntry())) == []
 
 
@@ -309,3 +312,70 @@ def test_container_only_keys_are_the_keys_only_a_container_gives() -> None:
     assert "timcke" not in sourcenames.container_only_keys(reference)
     alone = _reference("Timcke, Scott. 2023.", ReferenceEntry(author="Timcke, Scott"))
     assert sourcenames.container_only_keys(alone) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Una Dimitrijevic", ["dimitrijevic"]),
+        ("John A. Smith.", ["smith"]),
+        ("J. Smith and A. Roe", ["smith and roe", "smith roe"]),
+        ("Jerome De Henau", ["de henau", "henau"]),
+        (
+            "Jerome De Henau and Diane Perrons",
+            ["de henau and perrons", "de henau perrons", "henau and perrons", "henau perrons"],
+        ),
+        (
+            "Jerome Henau, Susan Himmelweit, Zofia Łapniewska and Diane Perrons",
+            [
+                "henau et al",
+                "henau himmelweit łapniewska and perrons",
+                "henau himmelweit łapniewska perrons",
+            ],
+        ),
+        ("World Bank", []),  # an organisation's word
+        ("Amnesty International", []),
+        ("Freedom House", []),
+        ("DLA Piper", []),  # an acronym names an organisation
+        ("UN Women", []),
+        ("The Hindu", []),
+        ("Le Monde", []),
+        ("Smith, J.", []),  # inverted: ``family_keys``
+        ("Eurostat", []),
+        ("Office of the High Commissioner for Human Rights", []),
+    ],
+)
+def test_natural_family_keys_of_people_listed_given_name_first(
+    name: str, expected: list[str]
+) -> None:
+    assert natural_family_keys(name) == expected
+
+
+def test_a_work_without_an_author_is_known_by_its_title() -> None:
+    entry = ReferenceEntry(title="Long-term care homes in Canada: How many and who owns them?")
+    assert entry_keys(entry) == ["long term care homes in canada how many and who owns them"]
+    assert names_match("long term care homes in canada", entry_keys(entry)[0])
+    # An author's or a periodical's work is known by them only.
+    assert entry_keys(ReferenceEntry(author="ILO", title="Care work")) == ["ilo"]
+    assert entry_keys(ReferenceEntry(container="Le Monde", title="Care work")) == ["le monde"]
+
+
+def test_a_domain_name_is_one_word() -> None:
+    # A site is named by its whole domain, not by its first label ("ec" is an acronym too).
+    assert key_words("ec.europa.eu, accessed 2023") == ["ec_europa_eu", "accessed", "2023"]
+    assert source_key("unicef.org") == "unicef_org"
+    assert not names_match(source_key("ec.europa.eu"), "ec")
+    # Inside an address or an e-mail, and in abbreviations, full stops part words as before.
+    assert key_words("https://www.enpf.kz/ru") == ["https", "www", "enpf", "kz", "ru"]
+    assert key_words("jane.doe@undp.org") == ["jane", "doe", "undp", "org"]
+    assert key_words("U.S. e.g. Statista.com") == ["u", "s", "e", "g", "statista", "com"]
+    assert list(iter_key_words("see unicef.org. Then")) == ["see", "unicef_org", "then"]
+
+
+def test_cyrillic_names_are_keyed_in_latin_letters() -> None:
+    # A report in English cites a work listed in Cyrillic by its author's name in Latin letters.
+    assert key_words("Селезнева & et al, 2022") == ["selezneva", "et", "al", "2022"]
+    assert source_key("Трудовой кодекс") == "trudovoy kodeks"
+    assert source_key("Щукин, Юрий; Қазақстан") == "shchukin yuriy qazaqstan"
+    assert names_match(source_key("Ivanov"), source_key("Иванов, П."))
+    assert list(iter_key_words("Ёлкин и Борщёв")) == ["elkin", "i", "borshchev"]

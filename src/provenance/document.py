@@ -65,6 +65,7 @@ from provenance.sourcenames import (
     key_words,
     leading_name,
     names_match,
+    natural_family_keys,
     near_spelling,
     reference_keys,
     source_key,
@@ -686,8 +687,15 @@ def _citations(
         return []
     listed = _SourceIndex(references)
     if not listed.indices:
-        # Without a source list a dated parenthesis is a date, not a citation.
-        raw = [c for c in raw if c.kind not in ("date-only",)]
+        # Without a source list a dated parenthesis is a date, not a citation, and a document
+        # number with its date ("(GAO-01-821, July 9, 2001)" after a report's title) is the
+        # number the work was issued under, not a source's name pointing to a list.
+        raw = [
+            c
+            for c in raw
+            if c.kind != "date-only"
+            and not (c.value.author is not None and _names_a_document_number(c.value.author))
+        ]
     result: list[Citation] = []
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
@@ -1155,6 +1163,17 @@ def _in_legal_parenthetical(text: str, span: Span) -> bool:
     return is_legal_parenthetical(text[opening + 1 : closing])
 
 
+def _names_a_document_number(author: str) -> bool:
+    """Whether a cited name is a document's number: a word of letters and digits joined by
+    hyphens or slashes ("GAO-01-821", "GAO/T-OCG-94-1", "FBIS-NES-90-243")."""
+    return any(
+        any(char.isdigit() for char in word)
+        and any(char.isalpha() for char in word)
+        and any(char in "-/" for char in word)
+        for word in author.split()
+    )
+
+
 def _names_an_instrument(author: str) -> bool:
     words = source_key(author).split()
     return bool(words) and words[-1] in _INSTRUMENTS
@@ -1184,13 +1203,17 @@ def _sentence_start_before(text: str, regions: Intervals, start: int) -> int:
     """Where the words before a citation may name its source: the start of its paragraph, or of
     the paragraph before when that one breaks off inside the sentence that this one goes on
     with (a conversion with a blank line after every line: "According to Beyene" then "et
-    al. (2015), the stove ..."): no stop ends it and this one starts in lower case."""
-    if start >= len(text) or not text[start].islower():
+    al. (2015), the stove ..."): no stop ends it and this one starts in lower case, or with the
+    bracket whose source that line names ("Anil Gupta" then "(2011) notes that ..."); the stop
+    of "et al." ends no sentence ("Smith et al." then "(2012), however, ...")."""
+    if start >= len(text) or not (text[start].islower() or text[start] == "("):
         return start
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    if end == 0 or text[end - 1] in ".!?:" or "\n\n" not in text[end:start]:
+    if end == 0 or "\n\n" not in text[end:start]:
+        return start
+    if text[end - 1] in ".!?:" and not text.endswith(" et al.", max(0, end - 7), end):
         return start
     found = regions.containing(end - 1)
     return found[0] if found is not None else start
@@ -1272,6 +1295,9 @@ class _SourceIndex:
                 for year in range(first[0], last[0] + 1):
                     self.by_year[year].append(i)
         self.last_work = 0
+        #: The entries by the family-name keys of people listed given name first, made on
+        #: first use (``_family_of_given_name_first``).
+        self._by_given_first: dict[str, int | list[int]] | None = None
 
     def resolve(
         self,
@@ -1299,6 +1325,10 @@ class _SourceIndex:
                 # "(Rincon et al 2008)" for "Garcia Rincón, M.F. and F.K. Virtucio, Jr.
                 # (2008)": a person cited by the second word of a family name of two.
                 candidates = self._second_family_word(source_key(author), date)
+            if not candidates and date is not None:
+                # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given
+                # name first, cited by family name.
+                candidates = self._family_of_given_name_first(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
                 i
@@ -1445,7 +1475,8 @@ class _SourceIndex:
 
     def _second_family_word(self, cited: str, date: DateValue) -> list[int]:
         """The one entry of ``date`` whose first author's family name is two words
-        (``compound_family``), the second of them the cited name's first word, and whose
+        (``compound_family``), the second of them the cited name's first word (or that word
+        misspelt by a letter, ``near_spelling``: "Ricon et al" for "Garcia Rincón"), and whose
         other authors are as cited ("Dacuycuy and Baje" for "Bayudan-Dacuycuy, C., & Baje,
         L. K.", or "et al."); none when several are."""
         first, _, rest = cited.partition(" ")
@@ -1453,7 +1484,7 @@ class _SourceIndex:
         for i in self._dated(date):
             author = self.references[i].entry.author
             family = compound_family(author) if author else None
-            if family is None or family[1] != first:
+            if family is None or not (family[1] == first or near_spelling(family[1], first)):
                 continue
             if (
                 not rest
@@ -1465,6 +1496,26 @@ class _SourceIndex:
                 )
             ):
                 found.append(i)
+        return found if len(found) == 1 else []
+
+    def _family_of_given_name_first(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose author lists people given name first
+        (``natural_family_keys``) as ``cited`` names them; none when several are. Only for a
+        name no entry's key matched: an organisation's name has the same shape ("World Bank"
+        would be "Bank"), and the date and the lack of any other match are the evidence."""
+        if self._by_given_first is None:
+            # Made at the first citation that needs it: most reports never ask.
+            self._by_given_first = {}
+            for i in self.indices:
+                author = self.references[i].entry.author
+                if self.keys[i] and author:
+                    for key in natural_family_keys(author):
+                        _add(self._by_given_first, key, i)
+        found = [
+            i
+            for i in _entries(self._by_given_first, cited)
+            if _dates_overlap(date, self.references[i].entry.date)
+        ]
         return found if len(found) == 1 else []
 
     def _dated(self, date: DateValue | None) -> list[int]:

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from provenance.grammars import terminal_pattern
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
 from provenance.regex_store import lazy_compile
@@ -38,6 +39,7 @@ __all__ = [
     "key_words",
     "leading_name",
     "names_match",
+    "natural_family_keys",
     "near_spelling",
     "reference_keys",
     "source_key",
@@ -72,16 +74,40 @@ def key_words(text: str) -> list[str]:
     if "&" in text:
         text = _unescaped(text)
     text = _BRACKETED.sub(" ", text)
-    return _NON_WORD.sub(" ", _unaccented(text.casefold())).split()
+    return _NON_WORD.sub(" ", _unaccented(_domains_joined(text).casefold())).split()
+
+
+def _domains_joined(text: str) -> str:
+    """``text`` with each domain name one word ("ec_europa_eu"): a site is named by its whole
+    domain, not by its first label ("ec" is the European Commission's acronym)."""
+    if "." not in text:
+        return text
+    # citation.lark's DOMAIN: the grammar says what a domain is, here as in a citation.
+    domain = terminal_pattern("citation", ("group",), "DOMAIN")
+    return domain.sub(lambda match: match.group().replace(".", "_"), text)
 
 
 def _unaccented(text: str) -> str:
-    """``text`` without the accents on its letters: a citation often drops those its entry
-    has ("Borras and Edquist" for "Borrás, S., & Edquist, C.")."""
+    """``text`` (case-folded) without the accents on its letters, and in Latin letters: a
+    citation often drops those its entry has ("Borras and Edquist" for "Borrás, S., & Edquist,
+    C."), and a report in English cites a work listed in Cyrillic by its author's name in Latin
+    letters ("Selezneva & et al, 2022" for "Селезнева & et al, 2022")."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_CYRILLIC_LATIN))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+#: Cyrillic lower-case letters in Latin letters, as English text most often writes Russian,
+#: Ukrainian and Kazakh names (BGN/PCGN, without its marks).
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфы", "abvgdeziyklmnoprstufy", strict=True)),
+        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": ""},
+        **{"ё": "e", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+        **dict(zip("әғқңөұүһ", "agqnouuh", strict=True)),
+    }
+)
 
 
 def iter_key_words(text: str) -> Iterator[str]:
@@ -97,7 +123,8 @@ def iter_key_words(text: str) -> Iterator[str]:
         cut = text.find(" ", position + _KEY_WORDS_PIECE)
         if cut < 0:
             cut = len(text)
-        yield from _NON_WORD.sub(" ", _unaccented(text[position:cut].casefold())).split()
+        piece = _domains_joined(text[position:cut])
+        yield from _NON_WORD.sub(" ", _unaccented(piece.casefold())).split()
         position = cut
 
 
@@ -190,6 +217,10 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
         keys.append(source_key(entry.note))
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
     keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
+    if entry.title and not entry.author and not entry.container and entry.kind != "legend":
+        # A work with no author is cited by its title ("Long-term care homes in Canada, 2021"),
+        # a page by its site's name ("enpf.kz, 2023" for "enpf.kz, 2023. https://...").
+        keys.append(source_key(entry.title))
     return [key for key in dict.fromkeys(keys) if key]
 
 
@@ -285,6 +316,76 @@ def compound_family(author: str) -> tuple[str, str] | None:
     if match is None or _GIVEN.fullmatch(match.group(3).split(" and ")[0].strip()) is None:
         return None
     return source_key(match.group(1)), source_key(match.group(2))
+
+
+#: Words that make a name of capitalised words an organisation's or a periodical's, not a
+#: person's ("World Bank", "Amnesty International", "BBC News", "Freedom House").
+_ORGANISATION_WORDS = frozenset(
+    {
+        *("bank", "fund", "international", "internacional", "watch", "news", "times", "post"),
+        *("press", "tribune", "herald", "journal", "review", "monitor", "weekly", "daily"),
+        *("institute", "foundation", "organization", "organisation", "association", "society"),
+        *("commission", "committee", "council", "office", "ministry", "department", "agency"),
+        *("authority", "bureau", "board", "secretariat", "government", "union", "nations"),
+        *("centre", "center", "network", "group", "alliance", "coalition", "federation", "forum"),
+        *("university", "college", "school", "programme", "program", "project", "initiative"),
+        *("trust", "house", "service", "services", "radio", "television", "broadcasting"),
+        *("company", "corporation", "inc", "ltd", "rights", "development", "report", "index"),
+    }
+)
+#: Articles a periodical's name starts with ("The Hindu", "Le Monde", "El Nacional").
+_LEADING_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "il", "die", "der"})
+#: Words of a name written given name first: one to three given names, then the family name.
+_GIVEN_FIRST_WORDS = range(2, 5)
+
+
+def _given_name_first(part: str) -> bool:
+    """Whether ``part`` may be one person named given name first: capitalised words with
+    lower-case letters or initials ("Una Dimitrijevic", "John A. Smith", "Zofia Łapniewska"),
+    the last a word; an acronym ("DLA Piper", "UN Women"), a leading article ("Le Monde") or
+    a word such as "Bank" or "News" names an organisation or a periodical."""
+    words = part.split()
+    if len(words) not in _GIVEN_FIRST_WORDS or words[0].casefold() in _LEADING_ARTICLES:
+        return False
+    if any(word.casefold().strip(".") in _ORGANISATION_WORDS for word in words):
+        return False
+    *given, family = words
+    return _name_word(family) and all(
+        _name_word(word) or (len(word) <= 3 and word[0].isupper() and word.endswith("."))
+        for word in given
+    )
+
+
+def _name_word(word: str) -> bool:
+    return word[0].isupper() and any(char.islower() for char in word[1:])
+
+
+def natural_family_keys(name: str) -> list[str]:
+    """The keys by which author-date citations name people an entry lists given name first
+    ("Una Dimitrijevic. 2023." is cited "(Dimitrijevic, 2023)"; "Jerome De Henau, Susan
+    Himmelweit and Diane Perrons" "(De Henau et al., 2016)" or "(Henau et al., 2016)"), as
+    ``family_keys`` gives them for inverted names; none for any other name. An organisation's
+    name may have the same shape ("World Bank", "Amnesty International"): the keys are
+    evidence only for a citation that names an entry by no other key, with the entry's date to
+    confirm it."""
+    name = _EDITORS.sub("", name).strip().rstrip(".")
+    parts = [part for part in _NAME_LIST_SEPARATOR.split(name) if part]
+    if not parts or not all(_given_name_first(part) for part in parts):
+        return []
+    families = [source_key(part.split()[-1]) for part in parts]
+    keys = _cited_forms(families)
+    first = parts[0].split()
+    if len(first) >= 3 and first[-2].casefold() in _CAPITAL_PARTICLES:
+        # A family name after a particle written with a capital ("Jerome De Henau") is cited
+        # with the particle or without it.
+        keys = _cited_forms([source_key(" ".join(first[-2:])), *families[1:]]) + keys
+    return keys
+
+
+#: Particles a family name may start with, as a name written given name first capitalises them.
+_CAPITAL_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la", "ter"}
+)
 
 
 # One person named given name first, whose family name starts with a particle: "Delphine van

@@ -273,6 +273,18 @@ def test_author_date_shapes_of_research_reports(text: str, expected: list[Citati
         ),
         ("Ministère des Affaires étrangères, s.d.", None),
         ("Amnistía Internacional, s.f.", [CitationValue("Amnistía Internacional")]),
+        # A web site named by its domain; the day it was read dates no work.
+        ("unicef.org 2020", [CitationValue("unicef.org", Date(2020))]),
+        (
+            "enpf.kz, 2023; Henau & et al, 2016",
+            [CitationValue("enpf.kz", Date(2023)), CitationValue("Henau & et al", Date(2016))],
+        ),
+        ("ec.europa.eu, accessed August 2023", [CitationValue("ec.europa.eu")]),
+        ("homecare.co.uk, accessed 2023", [CitationValue("homecare.co.uk")]),
+        ("UNICEF, last accessed on 5 May 2023", [CitationValue("UNICEF")]),
+        ("www.who.int, 2021, p. 4", [CitationValue("www.who.int", Date(2021), locator="p. 4")]),
+        ("i.e. 2020", None),  # a one-letter label is no domain
+        ("see www.who.int/news 2021", None),  # an address, not a name
     ],
 )
 def test_author_date_shapes_of_other_styles(
@@ -309,6 +321,13 @@ def test_undated_citation_span_ends_at_its_keyword() -> None:
     text = "as argued (Smith, op. cit.) before"
     (found,) = list(iter_citations(text, LineIndex(text)))
     assert found.text == "Smith, op. cit." and found.kind == "author"
+
+
+def test_an_access_date_is_in_the_span_but_not_the_value() -> None:
+    text = "KELA pays (ec.europa.eu, accessed August 2023). Then"
+    (found,) = list(iter_citations(text, LineIndex(text)))
+    assert found.text == "ec.europa.eu, accessed August 2023"
+    assert found.value == CitationValue("ec.europa.eu")
 
 
 def test_a_caption_s_source_label_leads_into_its_citation() -> None:
@@ -719,8 +738,14 @@ _LOCATORS = st.one_of(
 
 _LOCATORS_OR_PAGES = st.one_of(_LOCATORS, st.sampled_from(["45", "8-9", "12a"]))
 
+# Web sites named by their domain: a whole source name.
+_DOMAINS = st.from_regex(
+    r"(?:www\.)?[a-z][a-z0-9-]{0,8}[a-z0-9](?:\.[a-z]{2,3})?\.[a-z]{2,6}", fullmatch=True
+)
+
 citation_values = st.one_of(
     st.builds(CitationValue, author=authors(), date=dates(), locator=_LOCATORS_OR_PAGES),
+    st.builds(CitationValue, author=_DOMAINS, date=dates(), locator=_LOCATORS_OR_PAGES),
     st.builds(CitationValue, date=dates(), locator=_LOCATORS),
     st.builds(CitationValue, ibid=st.just(True), locator=_LOCATORS),
     st.builds(
@@ -847,6 +872,12 @@ _EXPLICIT = {
             ]
         )
     ),
+    "DOMAIN": _spaced(
+        st.from_regex(r"[a-z]{1,6}(?:\.[a-z0-9]{1,5}){0,2}\.[a-z]{2,6}", fullmatch=True)
+    ),
+    "ACCESSED": _spaced(
+        st.sampled_from(["accessed", "Accessed on", "last accessed", "retrieved", "viewed"])
+    ),
     "_AND": _spaced(st.just("and")),
     "_NEXT": _spaced(st.just(",")),
     "COLON": _spaced(st.just(":")),
@@ -854,7 +885,7 @@ _EXPLICIT = {
 }
 
 
-_WORDS = {"NAME", "YEAR", "DAY", "NUMBER", "ETAL"}
+_WORDS = {"NAME", "DOMAIN", "YEAR", "DAY", "NUMBER", "ETAL"}
 
 
 def _words(node: Tree[Token] | Token) -> int:
@@ -983,3 +1014,12 @@ def test_an_unwrapped_paragraph_is_no_line_broken_at_the_measure() -> None:
     cut = short.index("\n\n")
     found = list(iter_citations(short, LineIndex(short), 100, cut, close_by=len(short)))
     assert [c.text for c in found] == ["Sovacool\n\nand Drupady, 2012"]
+
+
+@settings(max_examples=100)
+@given(_DOMAINS, dates(), st.sampled_from(["accessed", "last accessed on", "retrieved"]))
+def test_a_site_read_on_a_day_is_cited_without_a_date(
+    domain: str, date: Date | DateRange, word: str
+) -> None:
+    text = f"{domain}, {word} {render_date(date, 'irb')}"
+    assert parse_citation_group(text) == (CitationValue(domain),)

@@ -64,7 +64,7 @@ _MONTHS = {
 }
 
 # Tokens that count as words of a source name (connectors and joiners do not).
-_WORD_TYPES = frozenset({"NAME", "YEAR", "DAY", "NUMBER", "ETAL"})
+_WORD_TYPES = frozenset({"NAME", "DOMAIN", "YEAR", "DAY", "NUMBER", "ETAL"})
 
 
 def _month(token: Token) -> int:
@@ -222,6 +222,12 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         _check_length(author)
         value = CitationValue(author=_joined(list(author.tokens)))
         return _Located(value, author.start, _span_of([undated])[1])
+
+    def author_accessed(self, author: _Author, _accessed: Token, date: _Located) -> _Located:
+        # "ec.europa.eu, accessed August 2023": the day the page was read is in the span, but
+        # it is no date of the work (an entry's date is compared with a citation's).
+        _check_length(author)
+        return _Located(CitationValue(author=_joined(list(author.tokens))), author.start, date.end)
 
     def date_only(self, date: _Located) -> _Located:
         day, suffix = _suffixed(date.value)
