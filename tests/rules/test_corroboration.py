@@ -138,6 +138,7 @@ def test_phrases_from_other_toml() -> None:
     qualifiers = ["dubious claim*"]
     claim_follows = ["that"]
     joins_claim = ["but"]
+    remark = [", which"]
     refers_back = ["this"]
     ignore = ["disclaimer"]
     [hedged]
