@@ -139,6 +139,7 @@ def test_phrases_from_other_toml() -> None:
     claim_follows = ["that"]
     joins_claim = ["but"]
     remark = [", which"]
+    view_verbs = ["thought"]
     refers_back = ["this"]
     ignore = ["disclaimer"]
     [hedged]

@@ -307,6 +307,7 @@ class Phrases:
     claim_follows: LazyPattern
     joins_claim: LazyPattern
     remark: LazyPattern
+    view_verbs: LazyPattern
     refers_back: LazyPattern
     uncorroborated_ignore: LazyPattern
     hedge_trigger: Triggers
@@ -349,6 +350,7 @@ class Phrases:
             claim_follows=build("uncorroborated", "claim_follows"),
             joins_claim=build("uncorroborated", "joins_claim"),
             remark=build("uncorroborated", "remark"),
+            view_verbs=build("uncorroborated", "view_verbs"),
             refers_back=build("uncorroborated", "refers_back"),
             uncorroborated_ignore=build("uncorroborated", "ignore"),
             hedge_trigger=compile_triggers(hedged["triggers"]),
@@ -901,7 +903,7 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         return False
     p = phrases()
     last_end = None
-    for pattern in (p.attribution_verbs, p.according_to):
+    for pattern in (p.attribution_verbs, p.according_to, p.view_verbs):
         for found in pattern.finditer(text, sentence.start, marker.start()):
             if found.start() > 0 and text[found.start() - 1] == "-":
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
