@@ -390,6 +390,16 @@ def test_not_statements(sentence: str) -> None:
         ("Information corroborating the above could not be found.", "not_found", "own"),
         ("Verifying these claims was not possible.", "impossible", "own"),
         ("It has not been possible to obtain corroboration of it.", "not_found", "own"),
+        # A noun of checking among the things no information was found on; news' "immediate".
+        (
+            "No further information, including corroboration of it, could be found.",
+            "no_information_corroborating",
+            "own",
+        ),
+        ("There was no immediate independent confirmation of it.", "no_corroboration", "own"),
+        # "sought", "tried", "attempted" with "have not" or "never".
+        ("We have not sought to verify these values.", "did_not", "own"),
+        ("The police never tried to verify his account.", "did_not", "third"),
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
