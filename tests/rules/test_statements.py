@@ -379,8 +379,10 @@ def test_not_statements(sentence: str) -> None:
         ("The accuracy of these figures could not be ascertained.", "truth_passive", "own"),
         ("We were unable to determine the veracity of the allegations.", "truth_active", "own"),
         ("It was not possible to establish the authenticity of it.", "truth_passive", "own"),
-        ("We did not assess the reliability of these data.", "truth_active", "own"),
-        ("The court was unable to establish the credibility of X.", "truth_active", "third"),
+        ("We did not assess the reliability of these data.", "did_not", "own"),
+        ("The court was unable to establish the accuracy of X.", "truth_active", "third"),
+        # A name that does not say "independently" is a party's silence, as with "verify".
+        ("The IJ did not assess the accuracy of the record.", "did_not", "third"),
         # An audit's pair of verbs; an audit office's acronym; a writing pointed at by "this".
         ("We did not audit or otherwise verify the data.", "did_not", "own"),
         ("GAO did not verify the data.", "did_not", "own"),
@@ -419,6 +421,8 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
         "The government did not establish an independent investigation.",
         "The reliability of the data was established through testing.",
         "Tests established the accuracy of the measurements.",
+        # A witness's credibility is a court's to weigh, not a claim left unchecked.
+        "The credibility of the witness was not established.",
     ],
 )
 def test_establishing_other_things_is_no_statement(sentence: str) -> None:

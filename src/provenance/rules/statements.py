@@ -442,6 +442,10 @@ def _parse(
         # "This teardown was not able to verify", "this note could not confirm": a noun the
         # writer points at with "this" is the writing itself (a party would be named).
         voice = "own"
+    if form == "truth_did_not":
+        # "We did not assess the reliability of these data": an audit's word for not checking
+        # them, read as "did not verify" is.
+        form = "did_not"
     if form == "did_not" and head is not None and classes[head] == "CAP":
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
