@@ -595,6 +595,19 @@ def test_dashes_over_text_that_runs_on_without_a_blank_line_leave_the_text_prose
     assert "uncorroborated-claim" in {f.rule for f in provenance.check(document)}
 
 
+def test_a_bullet_alone_over_a_few_lines_of_sentences_leaves_them_prose() -> None:
+    # A PDF's bullet on a line of its own above its item (a GAO report converted to text): the
+    # item is running text, not a menu of links, however few its lines.
+    item = (
+        "\u2022\nUsing employee teams to help accomplish agency missions.\n"
+        "All five agencies used teams to help accomplish agency missions.\n"
+        "This information could not be corroborated.\n"
+    )
+    document = provenance.parse(f"Title\n\nText of the report.\n\n{item}")
+    assert {r.kind for r in document.regions if r.span.line > 5} == {"paragraph"}
+    assert "uncorroborated-claim" in {f.rule for f in provenance.check(document)}
+
+
 def test_a_menu_of_bullets_over_a_few_links_is_still_furniture() -> None:
     document = provenance.parse("Title\n\nText of the page.\n\n-\nHome\nAbout us\nContact\n")
     assert [r.kind for r in document.regions if r.span.line == 5] == ["furniture"]

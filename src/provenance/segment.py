@@ -154,6 +154,8 @@ _LIST_ENDING_HEADINGS = frozenset({"external links", "see also", "links", "relat
 _SITE_FURNITURE = lazy_compile(r"^\s*(?:Category:|(?:[-*•]\s*)+$)")
 #: Lines under such marks, in one block, that are text running on, not a menu.
 _RUN_ON_LINES = 10
+#: How many lines under such marks are looked at for a line of running text.
+_PROSE_AFTER_MARK = 3
 
 # A web page's footer, as a copy keeps it after the text: a copyright line, links to the site's
 # policies, an invitation to follow or subscribe, a bar of links ("About us | Contact | Privacy").
@@ -982,10 +984,14 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             lead = 0
             while lead < len(kept) and _SITE_FURNITURE.match(kept[lead].text):
                 lead += 1
-            if lead and len(kept) - lead >= _RUN_ON_LINES:
+            if lead and (
+                len(kept) - lead >= _RUN_ON_LINES
+                or any(_is_prose_line(line.text) for line in kept[lead : lead + _PROSE_AFTER_MARK])
+            ):
                 # Dashes or bullets over text that runs on without a blank line (OCR of a
-                # scanned page: "-", "-", then the letter): the marks are furniture, the text
-                # is not, as a site's menu under its bullets is.
+                # scanned page: "-", "-", then the letter; a PDF's bullet on a line of its own
+                # above its item's sentences): the marks are furniture, the text is not, as a
+                # site's menu of short link names under its bullets is.
                 yield Block(kept[:lead])
                 kept = kept[lead:]
             while True:

@@ -142,6 +142,8 @@ def test_phrases_from_other_toml() -> None:
     qualifiers = ["dubious claim*"]
     claim_follows = ["that"]
     joins_claim = ["but"]
+    remark = [", which"]
+    view_verbs = ["thought"]
     refers_back = ["this"]
     ignore = ["disclaimer"]
     [hedged]

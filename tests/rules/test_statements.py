@@ -19,6 +19,7 @@ from provenance.grammars import grammar_path
 from provenance.rules.corroboration import (
     attributed_unconfirmed,
     information_gap,
+    phrases,
     uncorroborated_claim,
 )
 from provenance.rules.statements import (
@@ -367,6 +368,87 @@ def test_not_statements(sentence: str) -> None:
         read_at(sentence, 0, len(sentence), t) is None
         for t in iter_triggers(sentence, 0, len(sentence), STEMS)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "voice"),
+    [
+        # The truth of a claim left unknown: "veracity", "authenticity", "accuracy" ... with a
+        # verb of establishing it, which alone is no verb of checking.
+        ("The veracity of these reports could not be established.", "truth_passive", "own"),
+        ("The accuracy of these figures could not be ascertained.", "truth_passive", "own"),
+        ("We were unable to determine the veracity of the allegations.", "truth_active", "own"),
+        ("It was not possible to establish the authenticity of it.", "truth_passive", "own"),
+        ("We did not assess the reliability of these data.", "did_not", "own"),
+        ("The court was unable to establish the accuracy of X.", "truth_active", "third"),
+        # A name that does not say "independently" is a party's silence, as with "verify".
+        ("The IJ did not assess the accuracy of the record.", "did_not", "third"),
+        # An audit's pair of verbs; an audit office's acronym; a writing pointed at by "this".
+        ("We did not audit or otherwise verify the data.", "did_not", "own"),
+        ("GAO did not verify the data.", "did_not", "own"),
+        ("This teardown was not able to independently verify it.", "unable", "own"),
+        # A relative clause of the noun it follows; a gerund subject.
+        ("We did not find information that would corroborate this.", "not_found", "own"),
+        ("Information corroborating the above could not be found.", "not_found", "own"),
+        ("Verifying these claims was not possible.", "impossible", "own"),
+        ("It has not been possible to obtain corroboration of it.", "not_found", "own"),
+        # A noun of checking among the things no information was found on; news' "immediate".
+        (
+            "No further information, including corroboration of it, could be found.",
+            "no_information_corroborating",
+            "own",
+        ),
+        ("There was no immediate independent confirmation of it.", "no_corroboration", "own"),
+        # "sought", "tried", "attempted" with "have not" or "never".
+        ("We have not sought to verify these values.", "did_not", "own"),
+        ("The police never tried to verify his account.", "did_not", "third"),
+    ],
+)
+def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, stems)]
+    statements = [f for f in found if f is not None]
+    assert statements, sentence
+    assert (statements[0].form, statements[0].voice) == (form, voice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Establishing something other than a claim's truth.
+        "The commission had not been established by the end of the year.",
+        "The court could not establish the cause of death.",
+        "The government did not establish an independent investigation.",
+        "The reliability of the data was established through testing.",
+        "Tests established the accuracy of the measurements.",
+        # A witness's credibility is a court's to weigh, not a claim left unchecked.
+        "The credibility of the witness was not established.",
+    ],
+)
+def test_establishing_other_things_is_no_statement(sentence: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    assert all(
+        read_at(sentence, 0, len(sentence), t) is None
+        for t in iter_triggers(sentence, 0, len(sentence), stems)
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("The ministry claimed that 300 people had died, which could not be verified.", True),
+        ("The ministry said 300 died, a figure that could not be independently verified.", True),
+        ("The reports, which could not be verified, came as the army said it had struck.", True),
+        ("The authorities did not confirm the claim, which could not be verified.", True),
+        # Not a remark: the speaker's own clause.
+        ("The ministry said that the figures could not be verified.", False),
+        ("The ministry said the reports, which it could not confirm, were false.", False),
+    ],
+)
+def test_a_relative_clause_after_a_comma_is_the_writers_remark(sentence: str, own: bool) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 cases. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == own
+    assert bool(list(attributed_unconfirmed(doc))) == (not own)
 
 
 def test_a_wrapped_sentence_points_at_its_marker_line() -> None:

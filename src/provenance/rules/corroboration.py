@@ -28,6 +28,7 @@ from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
 from provenance.rules.registry import Emit, rule
 from provenance.rules.statements import (
+    AGENTLESS,
     Statement,
     broken_triggers,
     iter_triggers,
@@ -304,6 +305,8 @@ class Phrases:
     uncorroborated_trigger: Triggers
     claim_follows: LazyPattern
     joins_claim: LazyPattern
+    remark: LazyPattern
+    view_verbs: LazyPattern
     refers_back: LazyPattern
     uncorroborated_ignore: LazyPattern
     hedge_trigger: Triggers
@@ -347,6 +350,8 @@ class Phrases:
             uncorroborated_trigger=compile_triggers(unc["triggers"]),
             claim_follows=build("uncorroborated", "claim_follows"),
             joins_claim=build("uncorroborated", "joins_claim"),
+            remark=build("uncorroborated", "remark"),
+            view_verbs=build("uncorroborated", "view_verbs"),
             refers_back=build("uncorroborated", "refers_back"),
             uncorroborated_ignore=build("uncorroborated", "ignore"),
             hedge_trigger=compile_triggers(hedged["triggers"]),
@@ -665,12 +670,21 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
         (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
     )
     lead = _broken_from(prose, sentence)
+    third: Marker | None = None
     for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
         found = read_at(text, start, end, trigger, lead=lead)
         if found is None or ignored.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
+        if found.voice == "third":
+            # "Saudi authorities did not confirm either claim, which could not be
+            # independently verified": the report's own statement after a party's silence is
+            # the one to report; the party's stands only when the sentence has no other.
+            third = third or marker
+            continue
         return marker, _scope(text, start, end, marker)
+    if third is not None:
+        return third, _scope(text, start, end, third)
     return None
 
 
@@ -906,7 +920,11 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     ("police could not confirm", "the ministry declined to confirm")."""
     if marker.statement.voice == "third":
         return True
-    if _quoted(text, sentence.start, marker.start()) or _said_after(text, marker, sentence.end):
+    if _quoted(text, sentence.start, marker.start()):
+        return True
+    if _remark(text, sentence, marker):
+        return False
+    if _said_after(text, marker, sentence.end):
         return True
     head = marker.statement.head
     if head is not None and word_class(head) == "WE":
@@ -915,7 +933,7 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         return False
     p = phrases()
     last_end = None
-    for pattern in (p.attribution_verbs, p.according_to):
+    for pattern in (p.attribution_verbs, p.according_to, p.view_verbs):
         for found in pattern.finditer(text, sentence.start, marker.start()):
             if found.start() > 0 and text[found.start() - 1] == "-":
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
@@ -925,6 +943,24 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     if last_end is None:
         return False
     return p.joins_claim.search(text, last_end, marker.start()) is None
+
+
+#: How far before a statement the relative pronoun of a remark may start (", a figure that").
+_REMARK_REACH = 40
+
+
+def _remark(text: str, sentence: _Sentence, marker: Marker) -> bool:
+    """Whether an agentless statement opens a relative clause after a comma ("The ministry
+    claimed that 300 had died, which could not be verified"; "The reports, which could not be
+    independently verified, came as the army said ..."): the writer's remark on what is
+    reported, whatever verb of saying stands around it."""
+    if marker.statement.form not in AGENTLESS:
+        return False
+    start = max(sentence.start, marker.statement.subject_start - _REMARK_REACH)
+    for found in phrases().remark.finditer(text, start, marker.start()):
+        if not text[found.end() : marker.start()].strip():
+            return True
+    return False
 
 
 #: Verbs of saying that, in the passive ("It should be noted that", "it is mentioned"), are the

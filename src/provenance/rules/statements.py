@@ -59,7 +59,7 @@ _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("wil
 
 #: Forms whose subject is the thing checked, not who checks: never a third party's unless a
 #: verb of saying attributes them.
-_AGENTLESS = frozenset(
+AGENTLESS = frozenset(
     {
         "passive",
         "elliptic",
@@ -73,6 +73,7 @@ _AGENTLESS = frozenset(
         "impossible",
         "none_could",
         "only_passive",
+        "truth_passive",
     }
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
@@ -84,13 +85,13 @@ _CORE_STARTS = frozenset(
     {
         "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
         "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
-        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY",
+        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY", "TRUTH",
     }
 )  # fmt: skip
 _SUBJECT_WORDS = frozenset(
     {
         "W", "CAP", "SELF", "WE", "PRON", "IT", "THIRD", "THERE", "INFO", "REF", "OF", "ABOUT",
-        "ADV", "COMMA", "MOD", "TO",
+        "ADV", "COMMA", "MOD", "TO", "OR", "ESTABLISH", "ESTABLISHED",
     }
 )  # fmt: skip
 
@@ -301,6 +302,10 @@ def read_at(
             classes[index] = "REF"
     clause = 0
     for index in range(position - 1, -1, -1):
+        if classes[index] == "THAT" and index > 0 and classes[index - 1] in ("INFO", "GAPINFO"):
+            # "information that would corroborate this": a relative clause of the noun, read
+            # with it.
+            continue
         if classes[index] in ("BOUNDARY", "THAT"):
             clause = index + 1
             break
@@ -412,7 +417,7 @@ def _parse(
         # cases" qualifies a noun.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
-    if form in _AGENTLESS:
+    if form in AGENTLESS:
         voice = _agent_voice(words, classes, after) or voice
     elif head is None or classes[head] in _PRONOUNS:
         # "..., which it could not verify", "X denied it but failed to substantiate it": the
@@ -434,6 +439,14 @@ def _parse(
         # reader to verify", "... for the ministry to confirm" someone else's.
         named = {classes[i] for i in core_indices} & {"SELF", "WE", "CAP"}
         form, voice = "impossible", "own" if named else "third"
+    if voice == "third" and head is not None and classes[head] == "W" and _this_before(words, head):
+        # "This teardown was not able to verify", "this note could not confirm": a noun the
+        # writer points at with "this" is the writing itself (a party would be named).
+        voice = "own"
+    if form == "truth_did_not":
+        # "We did not assess the reliability of these data": an audit's word for not checking
+        # them, read as "did not verify" is.
+        form = "did_not"
     if form == "did_not" and head is not None and classes[head] == "CAP":
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
@@ -448,6 +461,11 @@ def _parse(
         words[head].text if head is not None else None,
         voice,
     )
+
+
+def _this_before(words: Sequence[Word], head: int) -> bool:
+    """Whether the subject's head word comes right after "this"."""
+    return head > 0 and words[head - 1].text == "this"
 
 
 #: How many words before "and not verified" the shared "be" may stand ("are self-reported and").
@@ -533,7 +551,7 @@ def _form(core: Tree[Token]) -> str:
 def _voice(form: str, head: str | None) -> Voice:
     if form == "refusal":
         return "third"
-    if form in _AGENTLESS or head is None or head in _OWN_HEADS:
+    if form in AGENTLESS or head is None or head in _OWN_HEADS:
         return "own"
     return "third"
 
@@ -568,6 +586,7 @@ def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
 
 
 __all__ = [
+    "AGENTLESS",
     "Lexicon",
     "Statement",
     "broken_triggers",
