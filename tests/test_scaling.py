@@ -155,22 +155,27 @@ def test_every_benchmarked_construct_is_scaled_here() -> None:
 
 
 def _cost(function: Callable[[], object]) -> tuple[int, int]:
-    """Peak traced memory and number of function calls of ``function()``."""
+    """Peak traced memory and number of function calls of ``function()``, each from a run of
+    its own: the profiler's tables are traced memory too (about 180 KB, more as it meets more
+    callers), which moved the peak of a small input by more than the input's own cost."""
     gc.collect()
     # No collection during the call: whether the collector happens to run in it moved the peak
     # of a small input by more than the input's own cost, which made the ratios noise.
     gc.disable()
-    profiler = cProfile.Profile()
     tracemalloc.start()
-    profiler.enable()
     try:
         result = function()
     finally:
-        profiler.disable()
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         gc.enable()
     del result
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        function()
+    finally:
+        profiler.disable()
     calls = sum(entry.callcount for entry in profiler.getstats())
     return peak, calls
 
