@@ -675,6 +675,26 @@ def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
     assert _sources(text) == [first, second]
 
 
+def test_a_page_listed_under_its_sites_name_is_an_entry_of_its_own() -> None:
+    entries = [
+        "Acorn, 2020. Acorn Stairlifts, Digital Healthcare, 2020 https://www.acornstairlifts.com/",
+        "akorda.kz, 2023, https://www.akorda.kz/ru/official_documents/strategies_and_programs",
+        "Henau & et al, 2016. Investing in the Care Economy. International Trade Union.",
+        "homecare.co.uk, (accessed 2023.",
+        "Le Grand, J. (2007) The politics of choice and competition in public services.",
+    ]
+    text = "Report\n\nText.\n\nReferences\n\n" + "\n\n".join(entries) + "\n"
+    assert _sources(text) == entries
+
+
+def test_the_rest_of_an_address_after_a_site_name_is_no_entry() -> None:
+    # A lower-case block that opens with a site's name but reads as no dated or addressed
+    # entry goes on with the entry above.
+    first = "Smith, J. (2020). Title. Available at https://www.example.org/\n\nexample.org, two"
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n"
+    assert _sources(text) == [first]
+
+
 _PAGE_HEAD = "A COMPILATION OF THINK PAPERS"
 
 

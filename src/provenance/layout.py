@@ -40,6 +40,12 @@ from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import IndexedSequence, LineIndex, offset_typecode
 
+#: Words no entry of a source list (nor a name) ends with: a line that stops on one goes on in
+#: the next.
+OPEN_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "&"}
+)
+
 #: A chain shorter than this is not taken as notes without a heading (two numbered lines are
 #: too common by chance), unless every one of its notes is called.
 MIN_CHAIN = 3

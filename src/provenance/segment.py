@@ -23,6 +23,7 @@ import attrs
 from provenance.errors import GrammarError
 from provenance.layout import (
     LEGEND_NOTES,
+    OPEN_WORDS,
     ContentLines,
     NoteChain,
     NoteStart,
@@ -1757,6 +1758,10 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # address or the day it was read, never how one starts.
         return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
+        if _SITE_NAME.match(first) and _opens_sited_entry(first):
+            # "akorda.kz, 2023, https://...", "homecare.co.uk, (accessed 2023.": a page listed
+            # under its site's name, which no entry's rest opens with.
+            return False
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
         if _YEAR_OR_ADDRESS.search(previous) is None and not _opens_entry(first):
@@ -1810,9 +1815,7 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
 
 
 #: Words no entry ends with: a line that stops on one goes on in the next.
-_OPEN_WORDS = frozenset(
-    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "&"}
-)
+_OPEN_WORDS = OPEN_WORDS
 #: Words an entry's text has at least before a line of it may be taken to stop mid-entry (a
 #: sub-heading "Reports:" or a publisher's name "Aabbir," heading its works is shorter).
 _STOPPED_ENTRY_WORDS = 8
@@ -1972,6 +1975,21 @@ def _ends_with_day(text: str) -> bool:
 
 #: More than the longest whole-day date ends an entry with ("Wednesday, 30 September 2024").
 _DAY_DATE_CHARS = 40
+
+
+#: A site's name and the comma after it, as an entry of a page names its source: "akorda.kz,".
+_SITE_NAME = lazy_compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*,")
+
+
+def _opens_sited_entry(line: str) -> bool:
+    """Whether a line reads on its own as an entry with its date, access date or address (in
+    any style but the loose IRB form, which reads a name and a year in nearly any line)."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(line.split()))
+    return entry.kind not in ("irb", "unstructured", "name-only", "label", "prose") and (
+        entry.date is not None or entry.accessed is not None or entry.url is not None
+    )
 
 
 def _opens_dated_entry(line: str) -> bool:

@@ -1595,6 +1595,7 @@ _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "PAREN_URL": st.just("(https://www.example.org/a_1.htm)"),
     "PAREN_YEAR": st.sampled_from(["(2019)", "(n.d.)", "(2010, 4 May)"]),
     "COMMA_YEAR": st.sampled_from([", 2003", ",2019b"]),
+    "EDS_YEAR": st.sampled_from(["(Eds) 2010", "(ed.) 2009b", "(Editors)2011"]),
     "PAREN_DATE": st.sampled_from(["(March 2006)", "(6 March 2006)", "(May 3, 2006)"]),
     "DAY_MONTH": st.sampled_from(["4 December", "March 22"]),
     "INITIAL": st.sampled_from(["Q.", "J.", "J.I."]),
@@ -1805,3 +1806,56 @@ def test_a_year_glued_to_the_stop_after_the_names_is_read_as_the_year() -> None:
     assert entry.date == parse_reference_date("2021")
     # A version or a number after a stop is no year: "No.2021. " is left as written.
     assert refs.join_entry_lines("Decree No.2021. Tashkent.") == "Decree No.2021. Tashkent."
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        ("Ferrer, E., and S. Dalisay (Eds) 2010. Workshop on Women in Fisheries.", "Ferrer, E., "
+         "and S. Dalisay", 2010),
+        ("Polotan-dela Cruz L., E. Ferrer, and M. Pagaduan (Eds) 2010. Building Disaster-Resilient "
+         "Communities. Quezon City: CSWCD-UP.", "Polotan-dela Cruz L., E. Ferrer, and M. Pagaduan",
+         2010),
+        ("Brainard, L. (ed.) 2009b. Climate Change and Global Poverty.", "Brainard, L.", 2009),
+    ],
+)  # fmt: skip
+def test_author_year_reads_the_editors_mark_before_a_bare_year(
+    text: str, author: str, year: int
+) -> None:
+    entry = parse_reference(text, "bibliography")
+    assert (entry.kind, entry.author, entry.date) == ("author-year", author, Date(year))
+
+
+def test_author_year_tail_reads_an_edited_volume_with_its_year() -> None:
+    entry = parse_reference(
+        "Ebi, Kristie L. (2009): “Public Health Adaptation to Climate Change,” in Brainard, L., "
+        "A. Jones and N. Purvis (Eds) 2009. Climate Change and Global Poverty. Washington D.C.: "
+        "Brookings Institution Press."
+    )
+    assert (entry.kind, entry.author, entry.date) == ("author-year", "Ebi, Kristie L.", Date(2009))
+
+
+def test_a_bracketed_word_before_a_bare_year_is_no_editors_mark() -> None:
+    # Only an editors' mark makes the bare year after a name the entry's year.
+    with pytest.raises(GrammarError):
+        refs._parse_as("Smith, J. (WHO) 2010. Title.", "author_year")
+
+
+def test_entry_starts_keeps_a_name_that_stops_on_and_the_with_the_next_line() -> None:
+    lines = [
+        "Special National Public Reconstruction Commission and the",
+        "World Bank (2009). Philippines Typhoons Ondoy and",
+        "Pepeng: Post Disaster Needs Assessment (Main Report).",
+        "Tanner, T. (2010). Shifting the narrative.",
+    ]
+    assert entry_starts(lines) == [0, 3]
+
+
+def test_entry_starts_keeps_a_line_that_stops_on_an_initial_with_the_next() -> None:
+    lines = [
+        "Ebi, Kristie L. (2009): “Public Health Adaptation to Climate",
+        "Change in Low-Income Countries,” in Brainard, L., A.",
+        "Jones and N. Purvis (Eds) 2009. Climate Change and",
+        "Global Poverty. Washington D.C.: Brookings Institution Press.",
+    ]
+    assert entry_starts(lines) == [0]

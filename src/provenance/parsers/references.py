@@ -114,6 +114,7 @@ from lark.exceptions import VisitError
 from provenance.errors import GrammarError, release
 from provenance.folding import squeeze_spaces
 from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
+from provenance.layout import OPEN_WORDS
 from provenance.model import (
     Date,
     DateRange,
@@ -1165,6 +1166,9 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif x.type == "COMMA_YEAR":
                 year = Token("AY_YEAR", str(x)[1:])
                 date, letter = self._year(year), self._year_letter(year)
+            elif x.type == "EDS_YEAR":
+                year = Token("AY_YEAR", str(x).rpartition(")")[2])
+                date, letter = self._year(year), self._year_letter(year)
             elif x.type == "PAREN_DATE":
                 date = parse_reference_date(_normal(str(x)[1:-1]))
                 precise = True
@@ -1443,7 +1447,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     # A year after a full stop, comma, bracket or initial, ending its segment; a date in
     # brackets; or "n.d.".
     "author_year": lazy_compile(
-        r"(?:[.,(]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
+        r"(?:[.,()]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
     ),
@@ -2050,14 +2054,31 @@ _WRAPPED_LINE = 60
 def _stops_mid_entry(line: str) -> bool:
     """Whether a line stops where no entry ends: not after a full stop, bracket or quote, nor
     at the end of a web address ("... Quezon City: Ateneo de", "... Manila: Asian"), in a line
-    long enough to have been wrapped."""
+    long enough to have been wrapped; or, however short, on a word no entry ends with or on a
+    name's initial."""
     stripped = line.rstrip()
+    words = stripped.rsplit(None, _OPEN_LINE_WORDS)
+    if _NAME_GOES_ON.search(stripped) or (
+        len(words) > _OPEN_LINE_WORDS and words[-1].lower() in OPEN_WORDS
+    ):
+        # "... in Brainard, L., A." / "Jones and N. Purvis (Eds) 2009.": a list of names that
+        # stops on an initial after its second comma goes on, however short the line; so does
+        # a line that stops on "and the" ("Special National Public Reconstruction Commission
+        # and the" / "World Bank (2009). ...").
+        return True
     if len(stripped) < _WRAPPED_LINE or stripped[-1] in ".)]\"”'’":
         # A short line ends where its writer ended it ("IRB Databases" in a list of names).
         return False
-    last = stripped.rsplit(None, 1)[-1]
-    return not last.startswith(("http://", "https://", "www."))
+    return not words[-1].startswith(("http://", "https://", "www."))
 
+
+#: Words a short line has before the word no entry ends with ("at" alone is an address's
+#: broken-off word, "Commission and the" a name that goes on).
+_OPEN_LINE_WORDS = 3
+
+#: An initial after a name's comma and more text before it ("..., in Brainard, L., A."): a
+#: list of names that goes on.
+_NAME_GOES_ON = lazy_compile(r",.*,\s+[A-Z]\.$")
 
 #: A place and year as the publication facts at the end of an entry write them.
 _PLACE_AND_YEAR = lazy_compile(r":\s*(?:1[6-9]|20)[0-9][0-9]\.?$")
