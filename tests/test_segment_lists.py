@@ -687,6 +687,19 @@ def test_a_page_listed_under_its_sites_name_is_an_entry_of_its_own() -> None:
     assert _sources(text) == entries
 
 
+def test_an_entry_ending_with_a_doi_is_whole() -> None:
+    first = (
+        "Le Grand, J. (2007) The politics of choice and competition in public services, The "
+        "Political\nQuarterly, 78(2): 207–13. doi: 10.1111/j.1467-923X.2007.00848.x"
+    )
+    second = (
+        "Long-term care homes in Canada: How many and who owns them? (2021). Canadian Institute"
+        "\nfor Health Information | CIHI. https://www.cihi.ca/en/long-term-care-homes"
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
 def test_the_rest_of_an_address_after_a_site_name_is_no_entry() -> None:
     # A lower-case block that opens with a site's name but reads as no dated or addressed
     # entry goes on with the entry above.

@@ -492,6 +492,10 @@ def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: s
         ("Title. Available at https://", False),
         ("Title. https://x.org/a-", False),
         ("Title. AP News, 4", False),
+        ("Quarterly, 78(2): 207–13. doi: 10.1111/j.1467-923X.2007.00848.x", True),
+        ("Caring, 7(1): 33-49, DOI: 10.1332/239788221X16394003673637", True),
+        ("Caring, 7(1): 33-49, DOI: 10.1332/", False),
+        ("Volume 10.5 of the", False),
     ],
 )
 def test_ends_with_address(text: str, ends: bool) -> None:

@@ -1668,6 +1668,9 @@ def ends_with_address(text: str) -> bool:
     joined = _normal(text).rstrip(".,;")
     if not joined:
         return False
+    if _ENDS_WITH_DOI.search(joined) is not None:
+        # "... 78(2): 207–13. doi: 10.1111/j.1467-923X.2007.00848.x": a DOI is an address too.
+        return True
     pattern = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL")
     # The address the entry ends with starts at its last "http"/"www." (an address never holds
     # another one: the terminal refuses a chunk that starts a new address).
@@ -1679,6 +1682,10 @@ def ends_with_address(text: str) -> bool:
         match is not None and match.end() == len(joined) and _ADDRESS_GOES_ON.search(joined) is None
     )
 
+
+# A DOI that ends the text ("doi: 10.1111/j.1467-923X.2007.00848.x", "DOI: 10.1332/2397X16"),
+# not cut where it cannot end.
+_ENDS_WITH_DOI = lazy_compile(r"(?i:\bdoi\s*:?\s*|(?<=\s))10\.\d{4,9}/\S*[^\s/\-_=?&%]$")
 
 # An address cut where it cannot end: after "://", "www." or a character that joins its parts
 # ("/" ends many addresses: ".../news/").
