@@ -700,6 +700,26 @@ def test_an_entry_ending_with_a_doi_is_whole() -> None:
     assert _sources(text) == [first, second]
 
 
+def test_the_rest_of_a_quoted_title_and_its_address_go_on_after_blank_lines() -> None:
+    # A PDF's text with a blank line after every line: the block that closes the quoted title
+    # the entry above opened, then the address of a Chicago-style entry.
+    first = (
+        'Njiru, Christine W. and Sammy C. Letema. 2018. "Energy Poverty and Its Implication on\n\n'
+        'Standard of Living in Kirinyaga, Kenya." Journal of Energy. Volume 2018.\n\n'
+        "https://doi.org/10.1155/2018/3196567."
+    )
+    second = "Numminen, Sini and Peter D. Lund. 2016. “Frugal Energy Innovations.” Energy 4."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_quoted_title_opened_below_is_no_rest_of_the_entry_above() -> None:
+    first = "Smith, John Adam and Jane Roe. 2018. “A Title that the copy never closes for the"
+    second = "Jones, Alan. 2019. “Another Title.” Journal of Energy. Volume 2019."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
 def test_the_rest_of_an_address_after_a_site_name_is_no_entry() -> None:
     # A lower-case block that opens with a site's name but reads as no dated or addressed
     # entry goes on with the entry above.

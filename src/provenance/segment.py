@@ -1785,6 +1785,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             return True
         if not (_opens_dated_entry_strictly(first) or _opens_dated_entry_strictly(whole)):
             return True
+        if _closes_quotation(joined, first):
+            # '... 2018. "Energy Poverty and Its Implication on' / 'Standard of Living in
+            # Kirinyaga, Kenya." Journal of Energy. Volume 2018.': the rest of a quoted title,
+            # however its words and year read.
+            return True
     if _YEAR_OR_ADDRESS.search(joined) is None and (
         _names_so_far(joined) or joined.count("(") > joined.count(")")
     ):
@@ -1812,6 +1817,18 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+def _closes_quotation(previous: str, first: str) -> bool:
+    """Whether ``previous`` stops inside a quotation (a title) that ``first`` closes before it
+    opens any: a closing mark after a word (“Title ... Kenya.” or "Kenya.")."""
+    if previous.rfind("“") > previous.rfind("”"):
+        close = first.find("”")
+        return close > 0 and "“" not in first[:close]
+    if previous.count('"') % 2 == 1:
+        close = first.find('"')
+        return close > 0 and not first[close - 1].isspace()
+    return False
 
 
 #: Words no entry ends with: a line that stops on one goes on in the next.
@@ -1952,11 +1969,19 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
             and not _ends_with_day(previous)
         ):
             return True
-    if kind not in ("author-year", "web", "title-first", "irb") or len(block.lines) != 1:
+    if kind not in _ADDRESSED_KINDS or len(block.lines) != 1:
         return False
     if "http" in previous or "www." in previous:
         return False
     return first.kind == "web" and first.title is None
+
+
+#: Entries that may end with an address on a block of its own: the author-year and web styles,
+#: the IRB entries and the Chicago and MLA ones ("... Journal of Energy. Volume 2018." /
+#: "https://doi.org/10.1155/2018/3196567.").
+_ADDRESSED_KINDS = frozenset(
+    {"author-year", "web", "title-first", "irb", "author-title", "author-dateless"}
+)
 
 
 # An entry that stops on a whole day ("..., 8 November 2024. Accessed: 18 November 2024") is
