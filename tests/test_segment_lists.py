@@ -720,6 +720,19 @@ def test_a_quoted_title_opened_below_is_no_rest_of_the_entry_above() -> None:
     assert _sources(text) == [first, second]
 
 
+def test_a_title_with_its_subtitle_and_year_after_an_address_is_an_entry() -> None:
+    first = (
+        "Peralta, A. (2008, November). Gender and Climate Change Finance. Also available at "
+        "http://\nwww.wedo.org /prototype/wp-content/uploads/\ngenderandclimatechangefinance.pdf"
+    )
+    second = (
+        "People’s Social Protection Agenda: Towards Social Protection\nfor All (2010). Quezon "
+        "City, Philippines: CLJ/ACIW and\nHomenet Southeast Asia."
+    )
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
 def test_the_rest_of_an_address_after_a_site_name_is_no_entry() -> None:
     # A lower-case block that opens with a site's name but reads as no dated or addressed
     # entry goes on with the entry above.

@@ -1954,8 +1954,14 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
     if first.date is None and len(block.lines) > 1:
         # "Morales - Miranda, N., ... (2021)." with its title on the next line: the first line
         # alone is no entry, the block is one of its own.
-        whole = reference_entry(" ".join(" ".join(line.text for line in block.lines).split()))
-        if whole.kind == "author-year" and whole.author is not None and whole.date is not None:
+        text = " ".join(" ".join(line.text for line in block.lines).split())
+        whole = reference_entry(text)
+        if whole.date is not None and (
+            (whole.kind == "author-year" and whole.author is not None)
+            or (whole.kind == "title-first" and text[:1] not in _OPENING_QUOTES)
+        ):
+            # Nor is "People's Social Protection Agenda: Towards Social Protection" / "for All
+            # (2010). Quezon City: ...", a title with its subtitle and the year in brackets.
             return False
     if first.date is None and kind in ("author-year", "web", "title-first", "irb"):
         # An open quotation; for the new styles also no full stop, bracket or quote where the
@@ -1982,6 +1988,10 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
 _ADDRESSED_KINDS = frozenset(
     {"author-year", "web", "title-first", "irb", "author-title", "author-dateless"}
 )
+
+
+#: The quotation marks a quoted title opens with.
+_OPENING_QUOTES = frozenset('"“„')
 
 
 # An entry that stops on a whole day ("..., 8 November 2024. Accessed: 18 November 2024") is

@@ -1863,3 +1863,25 @@ def test_entry_starts_keeps_a_line_that_stops_on_an_initial_with_the_next() -> N
         "Global Poverty. Washington D.C.: Brookings Institution Press.",
     ]
     assert entry_starts(lines) == [0]
+
+
+def test_title_first_reads_a_title_with_its_subtitle_then_the_year_in_brackets() -> None:
+    entry = parse_reference(
+        "Long-term care homes in Canada: How many and who owns them? (2021). Canadian Institute "
+        "for Health Information | CIHI. https://www.cihi.ca/en/long-term-care-homes"
+    )
+    assert (entry.kind, entry.author, entry.title, entry.date, entry.url) == (
+        "title-first",
+        None,
+        "Long-term care homes in Canada: How many and who owns them?",
+        Date(2021),
+        "https://www.cihi.ca/en/long-term-care-homes",
+    )
+
+
+def test_a_name_before_the_year_in_brackets_is_an_author_not_a_title() -> None:
+    # Without a subtitle's colon the words before the year are the author's name.
+    entry = parse_reference("Human Rights Watch (2010). World Report. New York: HRW.")
+    assert (entry.kind, entry.author) == ("author-year", "Human Rights Watch")
+    with pytest.raises(GrammarError):
+        refs._parse_as("Human Rights Watch (2010). World Report.", "title_first")

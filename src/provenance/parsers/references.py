@@ -1381,8 +1381,12 @@ class _EntryTransformer(Transformer[Token, Any]):
         fields.pop("container", None)
         return ReferenceEntry(kind="comma-note", **fields)
 
+    tf_title = ay_author
+
     def title_first(self, c: list[Any]) -> ReferenceEntry:
-        title = next(x for x in c if isinstance(x, Token) and x.type == "QUOTED")
+        title = next((x for x in c if isinstance(x, Token) and x.type == "QUOTED"), None)
+        if title is None:
+            return self._title_year_first(c)
         fields: dict[str, Any] = {"title": self._quoted(title)}
         work = next(x for x in c if isinstance(x, _Frag))
         # The work is the words up to the first comma; a date among the words dates the entry.
@@ -1396,6 +1400,18 @@ class _EntryTransformer(Transformer[Token, Any]):
         if dates:
             fields["date"] = self._date(dates[0])
         self._tail_fields([x for x in tail if x not in dates], fields, None)
+        return ReferenceEntry(kind="title-first", **fields)
+
+    def _title_year_first(self, c: list[Any]) -> ReferenceEntry:
+        """ "Title: Subtitle (2021). Publisher. URL": the title, the year in brackets, then what
+        follows read as an author-year entry's tail."""
+        work = next(x for x in c if isinstance(x, _Frag))
+        fields: dict[str, Any] = {"title": self._title_text(work)}
+        at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "PAREN_YEAR")
+        year = self._year(Token("AY_YEAR", _normal(str(c[at])[1:-1]).partition(",")[0]))
+        if year is not None:
+            fields["date"] = year
+        self._tail_fields(c[at + 1 :], fields, year)
         return ReferenceEntry(kind="title-first", **fields)
 
     def web_url(self, c: list[Any]) -> ReferenceEntry:
@@ -1464,8 +1480,9 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r",\s*(?:[^,]*(?:1[6-9]|20)[0-9][0-9]|(?i:no date|n\.\s?d|undated))"
     ),
     "web": lazy_compile(r"(?i:https?:|www\.)"),
-    # The title opens the entry, after a bullet or list number at most.
-    "title_first": lazy_compile(r"^.{0,12}?[\"“„]"),
+    # The title opens the entry, after a bullet or list number at most; or a subtitle's colon,
+    # then the year in brackets.
+    "title_first": lazy_compile(r"^.{0,12}?[\"“„]|:.*\((?:1[6-9]|20)[0-9][0-9][a-z]?\)"),
 }
 
 
@@ -1967,10 +1984,16 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if style == "irb_loose":
                         loose_from.add(i)
                         cache[key] = _COST_LOOSE
-                    elif style in ("web", "title_first", "author_dateless") and not marked[i]:
+                    elif (
+                        style in ("web", "title_first", "author_dateless")
+                        and not marked[i]
+                        and not (style == "title_first" and joined[:1] not in '"“„')
+                    ):
                         # A line with an address or a quoted title after an entry is more likely
                         # the rest of it; so are lines that read only as an undated "Name. Words."
-                        # (the first lines of an entry whose date is further down).
+                        # (the first lines of an entry whose date is further down). An unquoted
+                        # title with its subtitle and year ("Title: Subtitle (2008) London: ...")
+                        # opens one.
                         cache[key] = _COST_LOOSE
                         if style == "author_dateless" and alone.get(j) in _HEAD_STYLES:
                             # "UNDP. Budget Choices ... for North Macedonia." / "SDC / UN Women.
