@@ -56,7 +56,7 @@ def _examples() -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- the grammar
 
 
-@pytest.mark.parametrize("start", ["statement", "gap"])
+@pytest.mark.parametrize("start", ["statement", "sought", "gap"])
 def test_grammar_has_no_lalr_conflicts(start: str) -> None:
     records: list[str] = []
 
@@ -132,7 +132,7 @@ def _grammar(start: str) -> Lark:
     )
 
 
-@pytest.mark.parametrize("start", ["statement", "gap"])
+@pytest.mark.parametrize("start", ["statement", "sought", "gap"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_generated_clauses_render_to_words_of_the_same_classes(start: str, data: Any) -> None:
@@ -402,6 +402,17 @@ def test_not_statements(sentence: str) -> None:
         # "sought", "tried", "attempted" with "have not" or "never".
         ("We have not sought to verify these values.", "did_not", "own"),
         ("The police never tried to verify his account.", "did_not", "third"),
+        # An attempt and its failure across "but".
+        ("The Directorate tried to verify it but was unable to do so.", "failed", "own"),
+        ("We attempted to corroborate these reports but could not.", "failed", "own"),
+        ("Amnesty International tried to confirm it but has so far been unable.", "failed", "own"),
+        ("They tried to verify his identity but failed.", "failed", "third"),
+        ("We tried, without success, to corroborate this account.", "failed", "own"),
+        ("The station attempted to confirm it without success.", "failed", "third"),
+        # "Information to corroborate" opens the clause (the ``sought`` start).
+        ("Information to corroborate this could not be found.", "not_found", "own"),
+        ("Further evidence to verify these claims could not be found.", "not_found", "own"),
+        ("However, information to corroborate it was not available.", "not_found", "own"),
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
@@ -426,6 +437,30 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
     ],
 )
 def test_establishing_other_things_is_no_statement(sentence: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    assert all(
+        read_at(sentence, 0, len(sentence), t) is None
+        for t in iter_triggers(sentence, 0, len(sentence), stems)
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An attempt whose "but" clause is not its failure.
+        "We tried to verify the figures, but they were correct.",
+        "He tried to confirm his appointment but the office was closed.",
+        "The commission tried to verify the results but confirmed them.",
+        "He tried to find success without checking.",
+        # Something to check with, or a person, not found: no claim left unchecked.
+        "He brought documents to verify his identity, but they could not be found.",
+        "Documents needed to verify his age could not be found.",
+        "The police could not find him.",
+        "Information to verify the vote was provided to the commission.",
+        "He was asked for information to verify it and it could not be found.",
+    ],
+)
+def test_attempts_and_things_to_check_with_are_no_statement(sentence: str) -> None:
     stems = phrases().uncorroborated_trigger.stems
     assert all(
         read_at(sentence, 0, len(sentence), t) is None

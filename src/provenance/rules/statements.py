@@ -98,8 +98,17 @@ _SUBJECT_WORDS = frozenset(
 #: What may stand right before "no confirmation", "a lack of corroboration": "there is",
 #: "there has been", "however,", "but" ... (any other word makes it the object of a verb).
 _BEFORE_NO = frozenset(
-    {"BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "THAT", "REMAIN", "FIND"}
-)
+    {
+        "BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "BUT", "THAT", "REMAIN",
+        "FIND",
+    }
+)  # fmt: skip
+#: Word classes that end a clause. "but" is a class of its own: the grammar reads an attempt
+#: and its failure across it ("tried to verify ... but was unable to"), and nothing else.
+_ENDS = frozenset({"BOUNDARY", "BUT"})
+#: Word classes a clause read by the ``sought`` start may open with ("Further information to
+#: corroborate ... could not be found").
+_SOUGHT_STARTS = frozenset({"INFO", "MOD", "ADV", "COMMA"})
 _OWN_HEADS = frozenset({"WE", "SELF", "CAP", "INFO", "REF", "THERE"})
 _PRONOUNS = frozenset({"PRON", "IT"})
 #: Words by which a passive's agent is another source ("by other interviewees", "by any
@@ -306,13 +315,15 @@ def read_at(
             # "information that would corroborate this": a relative clause of the noun, read
             # with it.
             continue
-        if classes[index] in ("BOUNDARY", "THAT"):
+        if classes[index] in _ENDS or classes[index] == "THAT":
             clause = index + 1
             break
     if _conditional(words, classes, clause, position, lex.conditionals):
         return None
     for begin in _starts(classes, clause, position):
         found = _parse(words, classes, begin, position, gap, reaches_start)
+        if found is None and not gap and classes[begin] in _SOUGHT_STARTS:
+            found = _parse(words, classes, begin, position, gap, reaches_start, "sought")
         if found is _REJECTED:
             return None
         if found is not None:
@@ -363,12 +374,17 @@ def _parse(
     trigger: int,
     gap: bool,
     reaches_start: bool = False,
+    start: str = "statement",
 ) -> Statement | None:
-    """The statement parsed from word ``begin`` if it reaches the ``trigger`` word; None if
-    none does; ``_REJECTED`` if one does but is not a statement (no later start can be one)."""
-    stop = next((i for i in range(begin, len(classes)) if classes[i] == "BOUNDARY"), len(classes))
+    """The statement parsed from word ``begin`` (by the grammar's rule ``start``) if it reaches
+    the ``trigger`` word; None if none does; ``_REJECTED`` if one does but is not a statement
+    (no later start can be one)."""
+    stop = _clause_end(classes, begin)
     if stop <= trigger:
         return None
+    if classes[stop] == "BUT" if stop < len(classes) else False:
+        # The clause after "but" is read too: only an attempt's failure continues across it.
+        stop = _clause_end(classes, stop + 1)
     offsets: list[int] = []
     parts: list[str] = []
     length = 0
@@ -377,7 +393,7 @@ def _parse(
         parts.append(classes[index])
         length += len(classes[index]) + 1
     tags = " ".join(parts)
-    found = parse_prefix(GRAMMAR, tags, "gap" if gap else "statement")
+    found = parse_prefix(GRAMMAR, tags, "gap" if gap else start)
     if found is None:
         return None
     tree, _size = found
@@ -463,6 +479,11 @@ def _parse(
     )
 
 
+def _clause_end(classes: Sequence[str], begin: int) -> int:
+    """The index of the first word from ``begin`` that ends a clause (the length if none)."""
+    return next((i for i in range(begin, len(classes)) if classes[i] in _ENDS), len(classes))
+
+
 def _this_before(words: Sequence[Word], head: int) -> bool:
     """Whether the subject's head word comes right after "this"."""
     return head > 0 and words[head - 1].text == "this"
@@ -479,7 +500,7 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
         return False
     if after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
         return False
-    if classes[first - 2] in ("BOUNDARY", "COMMA"):
+    if classes[first - 2] in _ENDS or classes[first - 2] == "COMMA":
         return False
     before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
     return any(classes[i] in ("BE", "REMAIN") for i in before)
