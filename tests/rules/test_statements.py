@@ -409,6 +409,8 @@ def test_not_statements(sentence: str) -> None:
         ("They tried to verify his identity but failed.", "failed", "third"),
         ("We tried, without success, to corroborate this account.", "failed", "own"),
         ("The station attempted to confirm it without success.", "failed", "third"),
+        ("Attempts to obtain corroborating information were unsuccessful.", "failed", "own"),
+        ("Efforts to locate any corroboration of it were fruitless.", "failed", "own"),
         # "Information to corroborate" opens the clause (the ``sought`` start).
         ("Information to corroborate this could not be found.", "not_found", "own"),
         ("Further evidence to verify these claims could not be found.", "not_found", "own"),
@@ -452,6 +454,7 @@ def test_establishing_other_things_is_no_statement(sentence: str) -> None:
         "He tried to confirm his appointment but the office was closed.",
         "The commission tried to verify the results but confirmed them.",
         "He tried to find success without checking.",
+        "We attempted to find a confirmation letter but failed.",
         # Something to check with, or a person, not found: no claim left unchecked.
         "He brought documents to verify his identity, but they could not be found.",
         "Documents needed to verify his age could not be found.",
