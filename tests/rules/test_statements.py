@@ -15,6 +15,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 from lark import logger as lark_logger
 
+import provenance
 from provenance.grammars import grammar_path
 from provenance.rules.corroboration import (
     attributed_unconfirmed,
@@ -588,6 +589,45 @@ def test_a_statement_broken_by_a_page_break_is_read_across_it(furniture: str) ->
     builder.kind(furniture, "furniture")
     (emit,) = uncorroborated_claim(builder.build())
     assert [related.span.line for related in emit.related] == [3]
+
+
+def _with_feet(last_page: str) -> str:
+    """An annual report's pages as a PDF extraction gives them: each page's number and running
+    foot inside the paragraph they interrupt (no blank lines around them), then ``last_page``
+    (``{foot}`` where its foot interrupts it)."""
+    foot = "Amnesty International Report 2012"
+    pages = "".join(
+        f"A paragraph of page {page} that runs to the page's end and\n{page}\n{foot}\n"
+        "goes on after it on the next page.\n\n"
+        for page in (144, 145, 146)
+    )
+    return "Title line\n\n" + pages + last_page.format(foot=f"147\n{foot}")
+
+
+def test_a_statement_is_read_across_a_running_foot_inside_its_paragraph() -> None:
+    text = _with_feet(
+        "The office reported 300 new cases. Amnesty International has not been\n"
+        "{foot}\nable to confirm these reports.\n"
+    )
+    (emit,) = uncorroborated_claim(provenance.parse(text))
+    # The marker runs from the negation to the verb, the foot between them as the text has it.
+    quoted = '"has not been 147 Amnesty International Report 2012 able to confirm these reports"'
+    assert emit.message.endswith(quoted)
+
+
+def test_the_words_of_a_running_foot_are_never_the_sentences() -> None:
+    # Read with the foot, "were not / Verified Edition ..." would be a passive statement.
+    foot = "Verified Edition of the Annual Report 2012"
+    pages = "".join(
+        f"A paragraph of page {page} that runs to the page's end and\n{foot}\n{page}\n"
+        "goes on after it on the next page.\n\n"
+        for page in (144, 145, 146, 147)
+    )
+    text = f"Title line\n\n{pages}The reports were not\n{foot}\n148\nsent by mail.\n"
+    assert not list(uncorroborated_claim(provenance.parse(text)))
+    # Where the line is no running foot (once only), it is read.
+    alone = f"Title line\n\nThe reports were not\n{foot}\n148\nsent by mail.\n"
+    assert list(uncorroborated_claim(provenance.parse(alone)))
 
 
 @pytest.mark.parametrize(

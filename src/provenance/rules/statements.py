@@ -24,6 +24,7 @@ consulted"), which are not claims left unconfirmed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, Literal
@@ -273,6 +274,7 @@ def read_at(
     trigger: int,
     gap: bool = False,
     lead: tuple[int, int] | None = None,
+    holes: Sequence[tuple[int, int]] = (),
 ) -> Statement | None:
     """The statement (or, with ``gap``, the information gap) whose clause holds the word at
     offset ``trigger``, within the sentence ``text[start:end]``; None if there is none.
@@ -280,6 +282,10 @@ def read_at(
     ``lead`` is where the sentence began before a page break (``text[lead[0]:lead[1]]``, the
     end of the paragraph the sentence continues): its words are read before the sentence's,
     and what lies between (a page number, a running head) is not.
+
+    ``holes`` are stretches of the sentence that are not its words (sorted, apart): a page's
+    running foot and number that a block with no blank lines keeps inside the sentence ("has
+    not been able to" / "145" / "Amnesty International Report 2012" / "confirm these reports").
 
     Only a bounded window around the trigger is read: ``lookback`` words before it and
     ``lookahead`` after, so the cost is the same at every trigger.
@@ -295,6 +301,8 @@ def read_at(
         before = words_in(text, lead_start, lead[1])
         cut = lead_start > lead[0]
         words = before + words
+    if holes:
+        words = _outside(words, holes)
     position = next((i for i, w in enumerate(words) if w.end > trigger), None)
     if position is None:
         return None
@@ -329,6 +337,17 @@ def read_at(
         if found is not None:
             return found
     return None
+
+
+def _outside(words: list[Word], holes: Sequence[tuple[int, int]]) -> list[Word]:
+    """``words`` without those that start inside one of ``holes`` (sorted, apart)."""
+    starts = [start for start, _end in holes]
+    kept = []
+    for word in words:
+        at = bisect_right(starts, word.start) - 1
+        if at < 0 or word.start >= holes[at][1]:
+            kept.append(word)
+    return kept
 
 
 def _conditional(
