@@ -416,6 +416,7 @@ def test_not_statements(sentence: str) -> None:
         ("Information to corroborate this could not be found.", "not_found", "own"),
         ("Further evidence to verify these claims could not be found.", "not_found", "own"),
         ("However, information to corroborate it was not available.", "not_found", "own"),
+        ("Information that would corroborate it could not be found.", "not_found", "own"),
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
@@ -461,6 +462,7 @@ def test_establishing_other_things_is_no_statement(sentence: str) -> None:
         "Documents needed to verify his age could not be found.",
         "The police could not find him.",
         "Information to verify the vote was provided to the commission.",
+        "He gave us information that would confirm it, which could not be found.",
         "He was asked for information to verify it and it could not be found.",
     ],
 )
