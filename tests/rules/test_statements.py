@@ -417,6 +417,17 @@ def test_not_statements(sentence: str) -> None:
         ("Further evidence to verify these claims could not be found.", "not_found", "own"),
         ("However, information to corroborate it was not available.", "not_found", "own"),
         ("Information that would corroborate it could not be found.", "not_found", "own"),
+        # A party that looked and found nothing: theirs, not the report's.
+        ("The police could not find any corroborating evidence.", "not_found", "third"),
+        (
+            "The court found no evidence corroborating the charges.",
+            "no_information_corroborating",
+            "third",
+        ),
+        ("They found no corroborating evidence.", "no_corroborating", "third"),
+        ("The researchers came and they found no corroboration.", "no_corroboration", "own"),
+        ("We found no corroborating evidence.", "no_corroborating", "own"),
+        ("It was impossible to find corroboration of it.", "not_found", "own"),
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
@@ -463,6 +474,9 @@ def test_establishing_other_things_is_no_statement(sentence: str) -> None:
         "The police could not find him.",
         "Information to verify the vote was provided to the commission.",
         "He gave us information that would confirm it, which could not be found.",
+        # Evidence a party gave or presented (none): the object of its verb, not a statement.
+        "The government provided no evidence corroborating the charges.",
+        "The prosecution presented no evidence to corroborate the charges.",
         "He was asked for information to verify it and it could not be found.",
     ],
 )

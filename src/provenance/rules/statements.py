@@ -80,6 +80,16 @@ AGENTLESS = frozenset(
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
 _NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+#: Forms whose noun may be the object of another verb ("provided no evidence corroborating").
+_OBJECT_LIKE = _NOMINAL | {"no_information_corroborating"}
+#: Forms of finding nothing, and the word classes their core begins with when a subject did the
+#: looking ("found no", "could not find"): then the finder is who could not corroborate.
+_FOUND = frozenset(
+    {"no_corroborating", "no_corroboration", "no_information_corroborating", "not_found"}
+)
+_FINDER_STARTS = frozenset(
+    {"FIND", "HAVE", "MODAL", "BE", "DO", "FAIL", "UNABLE", "IMPOSSIBLE", "NOT"}
+)
 #: Word classes a statement's core (or a gap's) can begin with, after its subject; and the
 #: word classes of a subject (``subject`` in the grammar).
 _CORE_STARTS = frozenset(
@@ -434,10 +444,11 @@ def _parse(
             head = index
             break
     first = core_indices[0]
-    nominal = form in _NOMINAL and classes[first] in ("NO", "LACK")
+    nominal = form in _OBJECT_LIKE and classes[first] in ("NO", "LACK")
     if nominal and first > 0 and classes[first - 1] not in _BEFORE_NO:
-        # "He received no confirmation of his registration": the noun is the object of
-        # another verb, not a statement that nothing confirms a claim.
+        # "He received no confirmation of his registration", "The government provided no
+        # evidence corroborating the charges": the noun is the object of another verb, not a
+        # statement that nothing confirms a claim.
         return _REJECTED
     after = core_indices[-1] + 1
     if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
@@ -459,6 +470,21 @@ def _parse(
         # one who could not check is the sentence's subject.
         statement_start = subject_indices[0] if subject_indices else core_indices[0]
         voice = _antecedent_voice(classes, statement_start, reaches_start) or voice
+    if (
+        form in _FOUND
+        and head is not None
+        and classes[head] in ("THIRD", "PRON")
+        and classes[first] in _FINDER_STARTS
+        and any(classes[i] == "FIND" for i in core_indices)
+    ):
+        # "The police could not find any corroborating evidence", "They found no evidence
+        # corroborating his account": who looked is named, and is a party (the report's own
+        # search is "could not be found", or has its own name as subject); "they" is whom the
+        # sentence opens with.
+        voice = "third"
+        if classes[head] == "PRON":
+            opening = subject_indices[0]
+            voice = _antecedent_voice(classes, opening, reaches_start) or "third"
     if form == "neither_nor":
         # "neither the FBI nor we have been able to confirm": the report's when it is one of
         # those named.
