@@ -573,6 +573,41 @@ def test_running_lines_and_page_numbers_of_text_without_blank_lines_are_furnitur
     assert not any(line.startswith(("1 A note", "The Board")) for line in furniture)
 
 
+# An annual report's pages as its PDF extraction gives them: the page number and the running
+# foot inside the paragraphs around them, no blank line between; blank lines elsewhere.
+_FEET_IN_PARAGRAPHS = "Title\n\n" + "".join(
+    f"Paragraph of page {page} that ends here.\n\n"
+    f"Another paragraph of page {page} that runs to the page's end and\n"
+    f"{mark}{page}\nAmnesty International Report 2012\n"
+    "goes on after it on the next page.\n\n"
+    for page, mark in ((144, "\ufffc\ufffc"), (145, ""), (147, ""))
+)
+
+
+def test_a_running_foot_beside_page_numbers_inside_paragraphs_is_furniture() -> None:
+    furniture = _furniture_lines(_FEET_IN_PARAGRAPHS)
+    assert furniture.count("Amnesty International Report 2012") == 3
+    numbers = [line.strip("\ufffc") for line in furniture]
+    assert sorted(line for line in numbers if line.isdigit()) == [
+        "144",
+        "145",
+        "147",
+    ]
+    assert not any(line.startswith(("Another", "goes on")) for line in furniture)
+
+
+@pytest.mark.parametrize("numbers", [(1, 2, 9), (3, 2, 1), (1, 1, 1)])
+def test_a_line_beside_numbers_that_are_no_run_of_pages_is_no_running_foot(
+    numbers: tuple[int, ...],
+) -> None:
+    # Numbers that jump, go down or repeat are not pages (notes, a list's labels).
+    text = "Title\n\n" + "".join(
+        f"A paragraph that runs on\n{n}\nAmnesty International Report 2012\nand ends.\n\n"
+        for n in numbers
+    )
+    assert "Amnesty International Report 2012" not in _furniture_lines(text)
+
+
 def test_a_source_repeated_in_notes_of_text_with_blank_lines_is_no_running_line() -> None:
     # A source cited in several notes repeats a line inside the notes' block; with blank
     # lines elsewhere, that block is not a run-together text and the numbers stay notes.

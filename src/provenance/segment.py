@@ -492,7 +492,7 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         for key, count in counts.items()
         if count >= 3 and not key.isdigit() and not _heads_source_list(key)
     }
-    in_long_blocks = _repeated_in_long_blocks(blocks)
+    in_long_blocks = _repeated_in_long_blocks(blocks) | _running_lines_beside_page_numbers(blocks)
     repeated |= in_long_blocks
     numbered_heads = _numbered_running_heads(counts)
     page_totals = _page_of_totals(counts)
@@ -637,14 +637,12 @@ def _numbers_beside_running_lines(
     for block in blocks:
         lines = block.lines
         for index, line in enumerate(lines):
-            number = line.text.replace(_FORM_FEED, "").strip()
-            if not (number.isascii() and number.isdigit() and len(number) <= 3):
-                continue
-            if number[0] == "0":
+            number = _bare_page_number(line.text)
+            if number is None:
                 continue
             beside = [lines[i].text for i in (index - 1, index + 1) if 0 <= i < len(lines)]
             if any(_furniture_key(other) in running for other in beside):
-                found.append((int(number), line))
+                found.append((number, line))
     # Runs of numbers going up a few at a time; a run of three pages or more is the pages.
     runs: list[list[tuple[int, Line]]] = []
     for page in found:
@@ -658,6 +656,48 @@ def _numbers_beside_running_lines(
         if len(run) >= _MIN_NUMBERED_FEET
         for _number, line in run
     ]
+
+
+#: What a PDF extraction leaves of a picture on a page number's line ("\ufffc\ufffc144").
+_PICTURE_MARKS = "\ufffc"
+
+
+def _bare_page_number(text: str) -> int | None:
+    """The number a line holds alone (1 to 999, no leading zero), else None."""
+    number = text.replace(_FORM_FEED, "").strip().strip(_PICTURE_MARKS).strip()
+    if number.isascii() and number.isdigit() and len(number) <= 3 and number[0] != "0":
+        return int(number)
+    return None
+
+
+def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
+    """Running heads and feet run into the paragraphs around them, no blank line between (as
+    extractions of annual reports give them): a line long enough not to repeat by chance that
+    stands right before or after a bare page number, three times or more, the numbers going up
+    a few pages at a time ("145", then "Amnesty International Report 2012"). A line repeated
+    inside blocks without such numbers (a source cited in several notes) is not taken."""
+    numbered: dict[str, list[int]] = defaultdict(list)
+    for block in blocks:
+        lines = block.lines
+        if len(lines) <= 2:
+            continue  # short blocks are counted by find_furniture itself
+        for index, line in enumerate(lines):
+            number = _bare_page_number(line.text)
+            if number is None:
+                continue
+            for other in (index - 1, index + 1):
+                if not 0 <= other < len(lines):
+                    continue
+                key = _furniture_key(lines[other].text)
+                if key is not None and len(key) >= _MIN_RUNNING_LINE:
+                    numbered[key].append(number)
+    return {
+        key
+        for key, numbers in numbered.items()
+        if len(numbers) >= _MIN_NUMBERED_FEET
+        and all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(numbers))
+        and not _heads_source_list(key)
+    }
 
 
 def _heads_source_list(key: str) -> bool:

@@ -15,6 +15,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 from lark import logger as lark_logger
 
+import provenance
 from provenance.grammars import grammar_path
 from provenance.rules.corroboration import (
     attributed_unconfirmed,
@@ -56,7 +57,7 @@ def _examples() -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- the grammar
 
 
-@pytest.mark.parametrize("start", ["statement", "gap"])
+@pytest.mark.parametrize("start", ["statement", "sought", "gap"])
 def test_grammar_has_no_lalr_conflicts(start: str) -> None:
     records: list[str] = []
 
@@ -132,7 +133,7 @@ def _grammar(start: str) -> Lark:
     )
 
 
-@pytest.mark.parametrize("start", ["statement", "gap"])
+@pytest.mark.parametrize("start", ["statement", "sought", "gap"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_generated_clauses_render_to_words_of_the_same_classes(start: str, data: Any) -> None:
@@ -402,6 +403,31 @@ def test_not_statements(sentence: str) -> None:
         # "sought", "tried", "attempted" with "have not" or "never".
         ("We have not sought to verify these values.", "did_not", "own"),
         ("The police never tried to verify his account.", "did_not", "third"),
+        # An attempt and its failure across "but".
+        ("The Directorate tried to verify it but was unable to do so.", "failed", "own"),
+        ("We attempted to corroborate these reports but could not.", "failed", "own"),
+        ("Amnesty International tried to confirm it but has so far been unable.", "failed", "own"),
+        ("They tried to verify his identity but failed.", "failed", "third"),
+        ("We tried, without success, to corroborate this account.", "failed", "own"),
+        ("The station attempted to confirm it without success.", "failed", "third"),
+        ("Attempts to obtain corroborating information were unsuccessful.", "failed", "own"),
+        ("Efforts to locate any corroboration of it were fruitless.", "failed", "own"),
+        # "Information to corroborate" opens the clause (the ``sought`` start).
+        ("Information to corroborate this could not be found.", "not_found", "own"),
+        ("Further evidence to verify these claims could not be found.", "not_found", "own"),
+        ("However, information to corroborate it was not available.", "not_found", "own"),
+        ("Information that would corroborate it could not be found.", "not_found", "own"),
+        # A party that looked and found nothing: theirs, not the report's.
+        ("The police could not find any corroborating evidence.", "not_found", "third"),
+        (
+            "The court found no evidence corroborating the charges.",
+            "no_information_corroborating",
+            "third",
+        ),
+        ("They found no corroborating evidence.", "no_corroborating", "third"),
+        ("The researchers came and they found no corroboration.", "no_corroboration", "own"),
+        ("We found no corroborating evidence.", "no_corroborating", "own"),
+        ("It was impossible to find corroboration of it.", "not_found", "own"),
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
@@ -426,6 +452,35 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
     ],
 )
 def test_establishing_other_things_is_no_statement(sentence: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    assert all(
+        read_at(sentence, 0, len(sentence), t) is None
+        for t in iter_triggers(sentence, 0, len(sentence), stems)
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An attempt whose "but" clause is not its failure.
+        "We tried to verify the figures, but they were correct.",
+        "He tried to confirm his appointment but the office was closed.",
+        "The commission tried to verify the results but confirmed them.",
+        "He tried to find success without checking.",
+        "We attempted to find a confirmation letter but failed.",
+        # Something to check with, or a person, not found: no claim left unchecked.
+        "He brought documents to verify his identity, but they could not be found.",
+        "Documents needed to verify his age could not be found.",
+        "The police could not find him.",
+        "Information to verify the vote was provided to the commission.",
+        "He gave us information that would confirm it, which could not be found.",
+        # Evidence a party gave or presented (none): the object of its verb, not a statement.
+        "The government provided no evidence corroborating the charges.",
+        "The prosecution presented no evidence to corroborate the charges.",
+        "He was asked for information to verify it and it could not be found.",
+    ],
+)
+def test_attempts_and_things_to_check_with_are_no_statement(sentence: str) -> None:
     stems = phrases().uncorroborated_trigger.stems
     assert all(
         read_at(sentence, 0, len(sentence), t) is None
@@ -550,6 +605,45 @@ def test_a_statement_broken_by_a_page_break_is_read_across_it(furniture: str) ->
     builder.kind(furniture, "furniture")
     (emit,) = uncorroborated_claim(builder.build())
     assert [related.span.line for related in emit.related] == [3]
+
+
+def _with_feet(last_page: str) -> str:
+    """An annual report's pages as a PDF extraction gives them: each page's number and running
+    foot inside the paragraph they interrupt (no blank lines around them), then ``last_page``
+    (``{foot}`` where its foot interrupts it)."""
+    foot = "Amnesty International Report 2012"
+    pages = "".join(
+        f"A paragraph of page {page} that runs to the page's end and\n{page}\n{foot}\n"
+        "goes on after it on the next page.\n\n"
+        for page in (144, 145, 146)
+    )
+    return "Title line\n\n" + pages + last_page.format(foot=f"147\n{foot}")
+
+
+def test_a_statement_is_read_across_a_running_foot_inside_its_paragraph() -> None:
+    text = _with_feet(
+        "The office reported 300 new cases. Amnesty International has not been\n"
+        "{foot}\nable to confirm these reports.\n"
+    )
+    (emit,) = uncorroborated_claim(provenance.parse(text))
+    # The marker runs from the negation to the verb, the foot between them as the text has it.
+    quoted = '"has not been 147 Amnesty International Report 2012 able to confirm these reports"'
+    assert emit.message.endswith(quoted)
+
+
+def test_the_words_of_a_running_foot_are_never_the_sentences() -> None:
+    # Read with the foot, "were not / Verified Edition ..." would be a passive statement.
+    foot = "Verified Edition of the Annual Report 2012"
+    pages = "".join(
+        f"A paragraph of page {page} that runs to the page's end and\n{foot}\n{page}\n"
+        "goes on after it on the next page.\n\n"
+        for page in (144, 145, 146, 147)
+    )
+    text = f"Title line\n\n{pages}The reports were not\n{foot}\n148\nsent by mail.\n"
+    assert not list(uncorroborated_claim(provenance.parse(text)))
+    # Where the line is no running foot (once only), it is read.
+    alone = f"Title line\n\nThe reports were not\n{foot}\n148\nsent by mail.\n"
+    assert list(uncorroborated_claim(provenance.parse(alone)))
 
 
 @pytest.mark.parametrize(

@@ -470,6 +470,10 @@ class _Prose:
     triggers: Mapping[str, Sequence[int]]
     #: For each prose region, the index of the prose region it continues from (-1: none).
     previous: Sequence[int] = ()
+    #: Where each stretch of page furniture starts and ends, in order (a block without blank
+    #: lines keeps a running foot inside a paragraph, and so inside its sentences).
+    furniture_starts: Sequence[int] = ()
+    furniture_ends: Sequence[int] = ()
     #: What ``_marker_in`` found in each sentence already looked at, by sentence start.
     markers: dict[int, tuple[Marker, Scope] | None] = attrs.field(factory=dict)
 
@@ -530,6 +534,14 @@ class _Prose:
             "hedged": array("q", _trigger_offsets(doc.text, p.hedge_trigger)),
             "anonymous": array("q", _trigger_offsets(doc.text, p.anonymous_trigger)),
         }
+        furniture = Regions.kind_names.index("furniture")
+        furniture_starts = array("q")
+        furniture_ends = array("q")
+        for start, end in sorted(
+            (starts[i], ends[i]) for i in range(len(kinds)) if kinds[i] == furniture
+        ):
+            furniture_starts.append(start)
+            furniture_ends.append(end)
         return cls(
             doc.text,
             sentences,
@@ -537,6 +549,8 @@ class _Prose:
             mark_keys,
             triggers,
             _previous_regions(regions, prose_codes),
+            furniture_starts,
+            furniture_ends,
         )
 
     def triggered(self, section: str, sentence: _Sentence) -> bool:
@@ -544,6 +558,15 @@ class _Prose:
         offsets = self.triggers[section]
         position = bisect_left(offsets, sentence.start)
         return position < len(offsets) and offsets[position] < sentence.end
+
+    def furniture_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of page furniture that start inside ``[start, end)``, in order."""
+        found = []
+        position = bisect_left(self.furniture_starts, start)
+        while position < len(self.furniture_starts) and self.furniture_starts[position] < end:
+            found.append((self.furniture_starts[position], self.furniture_ends[position]))
+            position += 1
+        return found
 
     def sources_in(self, start: int, end: int) -> list[str]:
         offsets = self.mark_offsets
@@ -670,9 +693,12 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
         (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
     )
     lead = _broken_from(prose, sentence)
+    holes = prose.furniture_in(start, end)
     third: Marker | None = None
     for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
-        found = read_at(text, start, end, trigger, lead=lead)
+        if holes and _inside(holes, trigger):
+            continue  # a word of a running head is not the sentence's
+        found = read_at(text, start, end, trigger, lead=lead, holes=holes)
         if found is None or ignored.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
@@ -686,6 +712,12 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     if third is not None:
         return third, _scope(text, start, end, third)
     return None
+
+
+def _inside(holes: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``holes`` (sorted, apart)."""
+    at = bisect_right(holes, offset, key=lambda hole: hole[0]) - 1
+    return at >= 0 and offset < holes[at][1]
 
 
 #: How a sentence ends: a stop, a question or exclamation mark, a colon or semicolon, and any

@@ -24,6 +24,7 @@ consulted"), which are not claims left unconfirmed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, Literal
@@ -79,6 +80,16 @@ AGENTLESS = frozenset(
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
 _NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+#: Forms whose noun may be the object of another verb ("provided no evidence corroborating").
+_OBJECT_LIKE = _NOMINAL | {"no_information_corroborating"}
+#: Forms of finding nothing, and the word classes their core begins with when a subject did the
+#: looking ("found no", "could not find"): then the finder is who could not corroborate.
+_FOUND = frozenset(
+    {"no_corroborating", "no_corroboration", "no_information_corroborating", "not_found"}
+)
+_FINDER_STARTS = frozenset(
+    {"FIND", "HAVE", "MODAL", "BE", "DO", "FAIL", "UNABLE", "IMPOSSIBLE", "NOT"}
+)
 #: Word classes a statement's core (or a gap's) can begin with, after its subject; and the
 #: word classes of a subject (``subject`` in the grammar).
 _CORE_STARTS = frozenset(
@@ -98,8 +109,17 @@ _SUBJECT_WORDS = frozenset(
 #: What may stand right before "no confirmation", "a lack of corroboration": "there is",
 #: "there has been", "however,", "but" ... (any other word makes it the object of a verb).
 _BEFORE_NO = frozenset(
-    {"BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "THAT", "REMAIN", "FIND"}
-)
+    {
+        "BE", "HAVE", "THERE", "COMMA", "REF", "ADV", "MOD", "BOUNDARY", "BUT", "THAT", "REMAIN",
+        "FIND",
+    }
+)  # fmt: skip
+#: Word classes that end a clause. "but" is a class of its own: the grammar reads an attempt
+#: and its failure across it ("tried to verify ... but was unable to"), and nothing else.
+_ENDS = frozenset({"BOUNDARY", "BUT"})
+#: Word classes a clause read by the ``sought`` start may open with ("Further information to
+#: corroborate ... could not be found").
+_SOUGHT_STARTS = frozenset({"INFO", "MOD", "ADV", "COMMA"})
 _OWN_HEADS = frozenset({"WE", "SELF", "CAP", "INFO", "REF", "THERE"})
 _PRONOUNS = frozenset({"PRON", "IT"})
 #: Words by which a passive's agent is another source ("by other interviewees", "by any
@@ -264,6 +284,7 @@ def read_at(
     trigger: int,
     gap: bool = False,
     lead: tuple[int, int] | None = None,
+    holes: Sequence[tuple[int, int]] = (),
 ) -> Statement | None:
     """The statement (or, with ``gap``, the information gap) whose clause holds the word at
     offset ``trigger``, within the sentence ``text[start:end]``; None if there is none.
@@ -271,6 +292,10 @@ def read_at(
     ``lead`` is where the sentence began before a page break (``text[lead[0]:lead[1]]``, the
     end of the paragraph the sentence continues): its words are read before the sentence's,
     and what lies between (a page number, a running head) is not.
+
+    ``holes`` are stretches of the sentence that are not its words (sorted, apart): a page's
+    running foot and number that a block with no blank lines keeps inside the sentence ("has
+    not been able to" / "145" / "Amnesty International Report 2012" / "confirm these reports").
 
     Only a bounded window around the trigger is read: ``lookback`` words before it and
     ``lookahead`` after, so the cost is the same at every trigger.
@@ -286,6 +311,8 @@ def read_at(
         before = words_in(text, lead_start, lead[1])
         cut = lead_start > lead[0]
         words = before + words
+    if holes:
+        words = _outside(words, holes)
     position = next((i for i, w in enumerate(words) if w.end > trigger), None)
     if position is None:
         return None
@@ -306,18 +333,31 @@ def read_at(
             # "information that would corroborate this": a relative clause of the noun, read
             # with it.
             continue
-        if classes[index] in ("BOUNDARY", "THAT"):
+        if classes[index] in _ENDS or classes[index] == "THAT":
             clause = index + 1
             break
     if _conditional(words, classes, clause, position, lex.conditionals):
         return None
     for begin in _starts(classes, clause, position):
         found = _parse(words, classes, begin, position, gap, reaches_start)
+        if found is None and not gap and classes[begin] in _SOUGHT_STARTS:
+            found = _parse(words, classes, begin, position, gap, reaches_start, "sought")
         if found is _REJECTED:
             return None
         if found is not None:
             return found
     return None
+
+
+def _outside(words: list[Word], holes: Sequence[tuple[int, int]]) -> list[Word]:
+    """``words`` without those that start inside one of ``holes`` (sorted, apart)."""
+    starts = [start for start, _end in holes]
+    kept = []
+    for word in words:
+        at = bisect_right(starts, word.start) - 1
+        if at < 0 or word.start >= holes[at][1]:
+            kept.append(word)
+    return kept
 
 
 def _conditional(
@@ -363,12 +403,17 @@ def _parse(
     trigger: int,
     gap: bool,
     reaches_start: bool = False,
+    start: str = "statement",
 ) -> Statement | None:
-    """The statement parsed from word ``begin`` if it reaches the ``trigger`` word; None if
-    none does; ``_REJECTED`` if one does but is not a statement (no later start can be one)."""
-    stop = next((i for i in range(begin, len(classes)) if classes[i] == "BOUNDARY"), len(classes))
+    """The statement parsed from word ``begin`` (by the grammar's rule ``start``) if it reaches
+    the ``trigger`` word; None if none does; ``_REJECTED`` if one does but is not a statement
+    (no later start can be one)."""
+    stop = _clause_end(classes, begin)
     if stop <= trigger:
         return None
+    if classes[stop] == "BUT" if stop < len(classes) else False:
+        # The clause after "but" is read too: only an attempt's failure continues across it.
+        stop = _clause_end(classes, stop + 1)
     offsets: list[int] = []
     parts: list[str] = []
     length = 0
@@ -377,7 +422,7 @@ def _parse(
         parts.append(classes[index])
         length += len(classes[index]) + 1
     tags = " ".join(parts)
-    found = parse_prefix(GRAMMAR, tags, "gap" if gap else "statement")
+    found = parse_prefix(GRAMMAR, tags, "gap" if gap else start)
     if found is None:
         return None
     tree, _size = found
@@ -399,10 +444,11 @@ def _parse(
             head = index
             break
     first = core_indices[0]
-    nominal = form in _NOMINAL and classes[first] in ("NO", "LACK")
+    nominal = form in _OBJECT_LIKE and classes[first] in ("NO", "LACK")
     if nominal and first > 0 and classes[first - 1] not in _BEFORE_NO:
-        # "He received no confirmation of his registration": the noun is the object of
-        # another verb, not a statement that nothing confirms a claim.
+        # "He received no confirmation of his registration", "The government provided no
+        # evidence corroborating the charges": the noun is the object of another verb, not a
+        # statement that nothing confirms a claim.
         return _REJECTED
     after = core_indices[-1] + 1
     if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
@@ -424,6 +470,21 @@ def _parse(
         # one who could not check is the sentence's subject.
         statement_start = subject_indices[0] if subject_indices else core_indices[0]
         voice = _antecedent_voice(classes, statement_start, reaches_start) or voice
+    if (
+        form in _FOUND
+        and head is not None
+        and classes[head] in ("THIRD", "PRON")
+        and classes[first] in _FINDER_STARTS
+        and any(classes[i] == "FIND" for i in core_indices)
+    ):
+        # "The police could not find any corroborating evidence", "They found no evidence
+        # corroborating his account": who looked is named, and is a party (the report's own
+        # search is "could not be found", or has its own name as subject); "they" is whom the
+        # sentence opens with.
+        voice = "third"
+        if classes[head] == "PRON":
+            opening = subject_indices[0]
+            voice = _antecedent_voice(classes, opening, reaches_start) or "third"
     if form == "neither_nor":
         # "neither the FBI nor we have been able to confirm": the report's when it is one of
         # those named.
@@ -463,6 +524,11 @@ def _parse(
     )
 
 
+def _clause_end(classes: Sequence[str], begin: int) -> int:
+    """The index of the first word from ``begin`` that ends a clause (the length if none)."""
+    return next((i for i in range(begin, len(classes)) if classes[i] in _ENDS), len(classes))
+
+
 def _this_before(words: Sequence[Word], head: int) -> bool:
     """Whether the subject's head word comes right after "this"."""
     return head > 0 and words[head - 1].text == "this"
@@ -479,7 +545,7 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
         return False
     if after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
         return False
-    if classes[first - 2] in ("BOUNDARY", "COMMA"):
+    if classes[first - 2] in _ENDS or classes[first - 2] == "COMMA":
         return False
     before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
     return any(classes[i] in ("BE", "REMAIN") for i in before)
