@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,30 @@ def test_scans_that_start_with_a_space_match_as_their_look_behind_first_forms(
         first = re.compile(before + rest)
         expected = [(m.span(), m.span(1)) for m in first.finditer(text, start, end)]
         assert [(m.span(), m.span(1)) for m in scan.finditer(text, start, end)] == expected
+
+
+_DIGIT_PIECES = st.sampled_from(
+    ["1", "12", "123", "0", "07", "1999", "2013", "201332", "19", "20", "363738", "1314",
+     "\u0663", "\u00b2", "a", "Z", "p", "pp.", ".", ",", ";", ":", ")", "]", "\u201d", "\u2019",
+     " ", "\t", "\n", "-", "$", "word"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_DIGIT_PIECES, max_size=25), st.integers(0, 30), st.integers(0, 150))
+def test_scans_tried_at_digit_runs_find_what_finditer_finds(
+    pieces: list[str], start: int, end: int
+) -> None:
+    """The glued-call, call-run and year-glued scans, matched only where a run of digits
+    starts (or four digits after), find what the same patterns' ``finditer`` finds."""
+    text = "".join(pieces)
+    runs = footnotes._digit_run_starts(text, start, end)
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [match.span() for match in matches]
+
+    for pattern in (footnotes._GLUED_CALL, footnotes._CALL_RUN):
+        expected = spans(pattern.finditer(text, start, end))
+        assert spans(footnotes._matches_at(pattern, text, runs, end)) == expected
+    expected = spans(footnotes._YEAR_GLUED_CALL.finditer(text, start, end))
+    assert spans(footnotes._year_glued_calls(text, start, end)) == expected
