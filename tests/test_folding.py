@@ -125,6 +125,23 @@ def test_caseless_starts_hold_every_start_a_case_blind_regex_matches(pieces: lis
     assert list(starts) == sorted(starts)
 
 
+@settings(max_examples=300)
+@given(st.lists(_CASELESS_PIECES, max_size=30), st.integers(0, 60), st.integers(0, 200))
+def test_caseless_starts_in_a_range(pieces: list[str], start: int, end: int) -> None:
+    """Within ``text[start:end]``: every start of a case-blind match searched up to ``end``."""
+    text = "".join(pieces)
+    starts = caseless_starts(text, _LITERALS, start, end)
+    if starts is None:
+        twins = any(c in text[start:end] for c in folding.CASELESS_ASCII_TWINS)
+        assert twins or len(text[start:end].lower()) != len(text[start:end])
+        return
+    regex = re.compile("|".join(map(re.escape, _LITERALS)), re.IGNORECASE)
+    matched = {p for p in range(start, end) if regex.match(text, p, end)}
+    assert matched <= set(starts)
+    assert all(start <= p < end for p in starts)
+    assert list(starts) == sorted(starts)
+
+
 def test_caseless_starts_across_pieces() -> None:
     """A literal that runs over the end of a lower-cased piece is still found, once."""
     text = "x" * (folding.PIECE - 4) + "No Information here. data"

@@ -62,8 +62,12 @@ def lowered_pieces(
 CASELESS_ASCII_TWINS = "\u0130\u0131\u017f\u212a"
 
 
-def caseless_starts(text: str, literals: Sequence[str]) -> array[int] | None:
-    """Offsets, in order, where one of the ASCII ``literals`` starts in ``text`` in any case.
+def caseless_starts(
+    text: str, literals: Sequence[str], start: int = 0, end: int | None = None
+) -> array[int] | None:
+    """Offsets, in order, where one of the ASCII ``literals`` lies in ``text[start:end]`` in
+    any case (a literal that runs past ``end`` is left out: no regex searched up to ``end``
+    matches it there either).
 
     Every offset where a case-blind regex (``re.IGNORECASE``) matching one of them matches is
     among these, so a regex whose every match begins with one of ``literals`` needs trying only
@@ -74,13 +78,15 @@ def caseless_starts(text: str, literals: Sequence[str]) -> array[int] | None:
     """
     if not all(literal.isascii() for literal in literals):
         return None
-    if any(twin in text for twin in CASELESS_ASCII_TWINS):
+    start, end = max(0, start), len(text) if end is None else min(end, len(text))
+    # Within the range only: a scan of one block of a long text must not read all of it.
+    if any(text.find(twin, start, end) != -1 for twin in CASELESS_ASCII_TWINS):
         return None
     folded = [literal.lower() for literal in literals]
     # Sorted a piece at a time (the pieces come in order and do not overlap): a list of an int
     # object for every start in the text was several times the text where a literal is common.
     starts = array("q")
-    for piece in lowered_pieces(text, after=max(map(len, folded), default=0)):
+    for piece in lowered_pieces(text, start, end, after=max(map(len, folded), default=0)):
         if piece.lowered is None:
             return None
         lowered, first, stop = piece.lowered, piece.first - piece.origin, piece.stop - piece.origin

@@ -12,6 +12,8 @@ from hypothesis.extra.lark import from_lark
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser, parse_full
 from provenance.parsers.crossrefs import (
+    _CANDIDATE,
+    _candidates,
     iter_cross_references,
     normalise_label,
     parse_cross_reference,
@@ -193,3 +195,21 @@ def test_arbitrary_text(text: str) -> None:
     parse_toc_entry(text)
     for ref in iter_cross_references(text, LineIndex(text)):
         assert text[ref.span.start : ref.span.end] == ref.text
+
+
+_CANDIDATE_PIECES = st.sampled_from(
+    ["See ", "see also ", "SEE\n", "cf. ", "Compare ", "refer to ", "Refer  To ", ", ", ",\t",
+     "section", "Sections", "chapter ", "Appendix", "appendices", "ANNEX", "annexes", "part",
+     "Parts", "para. ", "Paras.", "paragraph", "at ", "3.1", " ", "x", "\u017f", "\u212a",
+     "\u0130", "\u0131", "\u00e9"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_CANDIDATE_PIECES, max_size=25), st.integers(0, 40), st.integers(0, 200))
+def test_candidates_are_the_regex_scan(pieces: list[str], start: int, stop: int) -> None:
+    """The scan that tries the regex only where a literal starts finds what ``finditer`` does,
+    over any range (the look-behind before ``start`` and the end at ``stop`` included)."""
+    text = "".join(pieces)
+    expected = [m.span() for m in _CANDIDATE.finditer(text, start, stop)]
+    assert [m.span() for m in _candidates(text, start, stop)] == expected

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis.extra.lark import from_lark
 
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser, parse_full
+from provenance.parsers import footnotes
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
@@ -281,3 +284,54 @@ def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
 def test_possible_calls(text: str, number: int, found: list[str]) -> None:
     places = list(iter_possible_calls(text, 0, len(text), number))
     assert [text[start:end] for start, end in places] == found
+
+
+_SPACED_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", ".", ";", ":", "\u201d", '"', "\u2019", ")", "a", "z", ",", "A",
+     "\u201c", "1", "12", "123", "1234", "and", "or", "running the", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_SPACED_PIECES, max_size=25), st.integers(0, 20), st.integers(0, 120))
+def test_scans_that_start_with_a_space_match_as_their_look_behind_first_forms(
+    pieces: list[str], start: int, end: int
+) -> None:
+    """The space is matched before the look-behind reads back over it; the forms with the
+    look-behind first (the way the patterns were written before) find the same matches."""
+    text = "".join(pieces)
+    for scan, before in (
+        (footnotes._SPACED_CALL, r"(?<=[.;:\u201d\"\u2019)]) (\d{1,3})"),
+        (footnotes._INNER_CALL, r"(?<=[a-z,]) (\d{1,3})"),
+    ):
+        rest = scan.pattern[scan.pattern.index(")(") + 1 + len(r"(\d{1,3})") :]
+        first = re.compile(before + rest)
+        expected = [(m.span(), m.span(1)) for m in first.finditer(text, start, end)]
+        assert [(m.span(), m.span(1)) for m in scan.finditer(text, start, end)] == expected
+
+
+_DIGIT_PIECES = st.sampled_from(
+    ["1", "12", "123", "0", "07", "1999", "2013", "201332", "19", "20", "363738", "1314",
+     "\u0663", "\u00b2", "a", "Z", "p", "pp.", ".", ",", ";", ":", ")", "]", "\u201d", "\u2019",
+     " ", "\t", "\n", "-", "$", "word"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_DIGIT_PIECES, max_size=25), st.integers(0, 30), st.integers(0, 150))
+def test_scans_tried_at_digit_runs_find_what_finditer_finds(
+    pieces: list[str], start: int, end: int
+) -> None:
+    """The glued-call, call-run and year-glued scans, matched only where a run of digits
+    starts (or four digits after), find what the same patterns' ``finditer`` finds."""
+    text = "".join(pieces)
+    runs = footnotes._digit_run_starts(text, start, end)
+
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [match.span() for match in matches]
+
+    for pattern in (footnotes._GLUED_CALL, footnotes._CALL_RUN):
+        expected = spans(pattern.finditer(text, start, end))
+        assert spans(footnotes._matches_at(pattern, text, runs, end)) == expected
+    expected = spans(footnotes._YEAR_GLUED_CALL.finditer(text, start, end))
+    assert spans(footnotes._year_glued_calls(text, start, end)) == expected

@@ -14,7 +14,7 @@ from lark import logger as lark_logger
 
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser, grammar_path
-from provenance.parsers.relative import iter_relatives, parse_relative
+from provenance.parsers.relative import _TRIGGER, _triggers, iter_relatives, parse_relative
 from provenance.render.relative import RELATIVE_STYLES, render_relative
 from provenance.span import LineIndex
 from provenance.temporal import (
@@ -262,3 +262,20 @@ def test_practice_spans_cover_their_text() -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         for mention in iter_relatives(text, LineIndex(text)):
             assert text[mention.span.start : mention.span.end] == mention.text
+
+
+_TRIGGER_PIECES = st.sampled_from(
+    ["year", "Years", "MONTH", "weeks", "Day", "decades", "aged", "age", "Since", "1990s",
+     "90's", "80\u2019s", "0s", "10S", "2000", " ", "x", "ago", "\n", "\u017f", "\u212a",
+     "\u0130", "\u0131", "\u00e9"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_TRIGGER_PIECES, max_size=25), st.integers(0, 40), st.integers(0, 200))
+def test_triggers_are_the_regex_scan(pieces: list[str], start: int, end: int) -> None:
+    """The scan that tries the regex only where a match may begin finds what ``finditer``
+    does, over any range (the look-behind before ``start`` and the end at ``end`` included)."""
+    text = "".join(pieces)
+    expected = [m.span() for m in _TRIGGER.finditer(text, start, end)]
+    assert [m.span() for m in _triggers(text, start, end)] == expected

@@ -9,11 +9,13 @@ treaties do not use (``3.3.1``, ``1.g``, ``Chapter Two``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lark import Token, Tree
 
 from provenance.errors import GrammarError
+from provenance.folding import caseless_starts
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import CrossReference, CrossRefKind
 from provenance.number_words import NUMBER_WORDS
@@ -53,6 +55,11 @@ _CANDIDATE = lazy_compile(
     r"|\b(?:sections?\b|chapters?\b|appendix\b|appendices\b|annex(?:es)?\b|parts?\b"
     r"|paragraphs?\b|paras?\.))"
 )
+#: What every match of ``_CANDIDATE`` begins with, in any case (see ``caseless_starts``).
+_CANDIDATE_STARTS = (
+    "see", "cf.", "compare", "refer to", ",", "section", "chapter", "appendi", "annex", "part",
+    "para",
+)  # fmt: skip
 _MAX_REFERENCE = 80
 _LABEL_TYPES = ("DOTTED_LABEL", "HEADING_NUMBER", "WORD_NUMBER", "ALPHA_LABEL", "LETTER_ITEM")
 
@@ -145,7 +152,7 @@ def iter_cross_references(
     # One string for each text and label written, not one for each reference: a long report
     # says "see section 2" many times.
     shared: dict[str, str] = {}
-    for match in _CANDIDATE.finditer(text, position, stop):
+    for match in _candidates(text, position, stop):
         first = match.start()
         if first < position:
             continue
@@ -166,6 +173,27 @@ def iter_cross_references(
         span = line_index.span(first, first + len(written))
         written = shared.setdefault(written, written)
         yield CrossReference(kind, shared.setdefault(label, label), written, span)
+
+
+def _candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(text, start, stop)``, the regex tried only where a match may begin.
+
+    The case-blind alternation scanned every character of a block (about 5 ms over the 66 KB
+    seed); its matches all begin with one of ``_CANDIDATE_STARTS``, which ``str.find`` finds in
+    the lower-cased block far faster. The same matches follow, none overlapping the one before.
+    """
+    starts = caseless_starts(text, _CANDIDATE_STARTS, start, stop)
+    if starts is None:
+        yield from _CANDIDATE.finditer(text, start, stop)
+        return
+    searched = start
+    for offset in starts:
+        if offset < searched:
+            continue
+        match = _CANDIDATE.match(text, offset, stop)
+        if match is not None:
+            yield match
+            searched = match.end()
 
 
 def parse_heading_number(text: str) -> tuple[str | None, str]:

@@ -15,6 +15,7 @@ Public API:
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from typing import Literal
@@ -24,6 +25,7 @@ from lark.exceptions import VisitError
 
 from provenance import regex_store
 from provenance.errors import GrammarError
+from provenance.folding import caseless_starts
 from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Qualifier
 from provenance.number_words import NUMBER_WORDS, ONES, TENS
@@ -251,14 +253,46 @@ _TRIGGER = lazy_compile(
     r"(?<![A-Za-z])(?i:years?|months?|weeks?|days?|decades?|aged?|since)(?![A-Za-z])"
     r"|\d0['’]?s(?![A-Za-z])"
 )
+#: What every match of ``_TRIGGER``'s first branch begins with, in any case.
+_TRIGGER_WORDS = ("year", "month", "week", "day", "decade", "age", "since")
+#: What every match of its second branch (a decade) holds one character after its start.
+_DECADE_TAILS = ("0s", "0's", "0\u2019s")
 _REACH = 64
 _LOOKAHEAD = 48
+
+
+def _triggers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_TRIGGER.finditer(text, start, end)``, the regex tried only where a match may begin.
+
+    The case-blind alternation scanned every character of every block (about 2.8 ms over the
+    66 KB seed); ``str.find`` finds where its words start, and the "0s" of its decades, far
+    faster. The same matches follow, none overlapping the one before.
+    """
+    words = caseless_starts(text, _TRIGGER_WORDS, start, end)
+    if words is None:
+        yield from _TRIGGER.finditer(text, start, end)
+        return
+    decades: list[int] = []
+    for tail in _DECADE_TAILS:
+        position = text.find(tail, start + 1, end)
+        while position != -1:
+            decades.append(position - 1)
+            position = text.find(tail, position + 1, end)
+    decades.sort()
+    searched = start
+    for offset in heapq.merge(words, decades):
+        if offset < searched:
+            continue
+        match = _TRIGGER.match(text, offset, end)
+        if match is not None:
+            yield match
+            searched = match.end()
 
 
 def _starts(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets in ``text[start:end]`` where an expression may start, in order."""
     scanned = start
-    for trigger in _TRIGGER.finditer(text, start, end):
+    for trigger in _triggers(text, start, end):
         window = max(scanned, trigger.start() - _REACH)
         stop = min(end, trigger.end() + _LOOKAHEAD)
         for match in _CANDIDATE.finditer(text, window, stop):
