@@ -1155,6 +1155,29 @@ def test_a_law_or_an_agreement_with_its_year_is_no_citation() -> None:
     assert _links(text) == [("Reuters 15 May 2003", 3, "Reuters")]
 
 
+def test_a_fiscal_year_or_a_quarter_in_brackets_is_no_citation() -> None:
+    text = (
+        "Report title\n\nCosts by function (FY\n1999) and by quarter (Q3 2020), as Reuters "
+        "said (Reuters 15 May 2003)." + _SOURCES
+    )
+    assert _links(text) == [("Reuters 15 May 2003", 3, "Reuters")]
+
+
+def test_a_second_author_s_family_name_of_two_words_resolves() -> None:
+    text = (
+        "Paper\n\nSmall businesses abound (Scarfiglieri and Visco\nComandini 2000), "
+        "as elsewhere (Kolin and Smith 1999).\n\nReferences\n\n"
+        'Scarfiglieri, Gennaro, and Vincenzo Visco Comandini. 2000. "Postal Profits Arise where '
+        'People Are." In Future Directions. Boston: Kluwer.\n'
+        'Kolin, Marshall and Edward J. Smith. 1999. "Mail Goes Where the Money Is." In Emerging '
+        "Competition. Boston: Kluwer.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Scarfiglieri and Visco\nComandini 2000", 0),
+        ("Kolin and Smith 1999", 1),
+    ]
+
+
 def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
     text = (
         "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "

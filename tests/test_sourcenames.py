@@ -223,6 +223,14 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "hein venter mahendra and hidalgo",
         "hein venter mahendra hidalgo",
     ]
+    # A name in its natural order may end in a family name of two words; an initial is none.
+    assert family_keys("Scarfiglieri, Gennaro, and Vincenzo Visco Comandini") == [
+        "scarfiglieri and comandini",
+        "scarfiglieri comandini",
+        "scarfiglieri and visco comandini",
+        "scarfiglieri visco comandini",
+    ]
+    assert family_keys("Kolin, Marshall, and Edward J. Smith") == ["kolin and smith", "kolin smith"]
     # Family names before their initials (Vancouver style).
     assert family_keys("Marczak J, Fernández JL, Wittenberg R") == [
         "marczak et al",

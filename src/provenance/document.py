@@ -771,6 +771,9 @@ def _citations(
             # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
             # a law or an agreement and its year, not a source the list should have.
             continue
+        elif value.author is not None and _names_a_period(value.author):
+            # "(FY 1999)", "(Q3 2020)": a year's fiscal or calendar part, not a source's name.
+            continue
         elif value.author is not None and _in_legal_parenthetical(text, citation.span):
             # "(9th Cir. 2011)", "(BIA 2007)", "(West 2004)": the court and year of a case cited
             # before it, or a code's publisher; legal.lark says so. Asked only when no listed
@@ -1177,6 +1180,23 @@ def _names_a_document_number(author: str) -> bool:
 def _names_an_instrument(author: str) -> bool:
     words = source_key(author).split()
     return bool(words) and words[-1] in _INSTRUMENTS
+
+
+#: Names of a part of a year, or of an accounting year, that a year follows as a citation's
+#: source would: "FY 1999" (fiscal year; "SFY" a state's, "FFY" the federal one), "Q3 2020".
+_PERIODS = frozenset(
+    {
+        *("fy", "sfy", "ffy", "fiscal year", "financial year", "calendar year"),
+        *("q1", "q2", "q3", "q4", "h1", "h2"),
+    }
+)
+
+
+def _names_a_period(author: str) -> bool:
+    """Whether a cited name is only a part of a year or an accounting year: "FY" of "(FY
+    1999)", "Fiscal Year" of "(Fiscal Year 2021)"; a listed source of that name (none known)
+    would have resolved before this is asked."""
+    return source_key(author) in _PERIODS
 
 
 def _year_only(value: DateValue | None) -> bool:

@@ -462,11 +462,30 @@ def family_keys(name: str) -> list[str]:
     ):
         # Only the first name inverted: "Smith, John, and Jane Doe", "Venter, C., A. Mahendra".
         families = [parts[0]] + [part.split()[-1] for part in parts[2:]]
+        # A name in its natural order does not show where its family name starts: "Vincenzo
+        # Visco Comandini" is cited "(Scarfiglieri and Visco Comandini 2000)". Two last whole
+        # words are a family name too, as a key beside the last word alone.
+        longer = [parts[0]] + [_two_word_family(part) for part in parts[2:]]
+        if longer != families:
+            plain = _cited_forms([source_key(family) for family in families])
+            return list(dict.fromkeys([*plain, *_cited_forms([source_key(f) for f in longer])]))
     elif len(parts) % 2 == 0 and all(_GIVEN.fullmatch(given) for given in parts[1::2]):
         families = parts[0::2]
     else:
         return []
     return _cited_forms([source_key(family) for family in families])
+
+
+def _two_word_family(name: str) -> str:
+    """The last two words of a name in its natural order when both are whole capitalised words
+    after a given name ("Vincenzo Visco Comandini" -> "Visco Comandini"), else the last word
+    ("Edward J. Smith" -> "Smith": an initial is no part of a family name)."""
+    words = name.split()
+    if len(words) >= 3 and all(
+        len(word) > 1 and word[0].isupper() and not word.endswith(".") for word in words[-2:]
+    ):
+        return " ".join(words[-2:])
+    return words[-1]
 
 
 def _cited_forms(families: list[str]) -> list[str]:
