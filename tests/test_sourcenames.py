@@ -78,6 +78,40 @@ def test_key_words_a_piece_at_a_time_are_the_words_of_the_whole(text: str) -> No
         assert list(iter_key_words(text)) == key_words(text)
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "B",
+                " ",
+                "\n",
+                "[",
+                "]",
+                "&amp;",
+                "&#91;",
+                "&#x5d;",
+                "&lsqb;",
+                "&rbrack;",
+                "amp;",
+                "&",
+                "x.org",
+                "\u00e9",
+                "\u0436",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 50),
+)
+def test_key_words_from_an_offset_a_piece_at_a_time(parts: list[str], start: int) -> None:
+    # Entities that stand for brackets, and pieces cut wherever a space allows.
+    text = "".join(parts)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sourcenames, "_KEY_WORDS_PIECE", 2)
+        assert list(iter_key_words(text, start)) == key_words(text[start:])
+
+
 def test_key_words_keep_a_leading_the() -> None:
     assert key_words("The Hindu [Madras]") == ["the", "hindu"]
 

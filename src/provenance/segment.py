@@ -45,6 +45,7 @@ from provenance.model import (
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import iter_dates, parse_date
 from provenance.parsers.footnotes import (
+    forget_body_starts,
     iter_glued_bodies,
     parse_footnote_body_start,
     parse_footnote_marker,
@@ -1437,6 +1438,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
     for start, end in furniture:
         region("furniture", start, end)
+    forget_body_starts()
     return Segmentation(
         regions=_in_order(regions, line_index, len(text)),
         headings=tuple(headings),

@@ -110,22 +110,51 @@ _CYRILLIC_LATIN = str.maketrans(
 )
 
 
-def iter_key_words(text: str) -> Iterator[str]:
-    """``key_words(text)`` one piece of ``text`` at a time, for a text as long as a document: a
-    list of every word of the back matter of a long file held a string object a word, ten
-    times the text. Pieces are cut at whitespace after brackets are dropped (a bracket may run
-    over lines), so the words are the same."""
-    if "&" in text:
-        text = _unescaped(text)
-    text = _BRACKETED.sub(" ", text)
-    position = 0
-    while position < len(text):
-        cut = text.find(" ", position + _KEY_WORDS_PIECE)
-        if cut < 0:
-            cut = len(text)
-        piece = _domains_joined(text[position:cut])
+def iter_key_words(text: str, start: int = 0) -> Iterator[str]:
+    """``key_words(text[start:])`` one piece of ``text`` at a time, for a text as long as a
+    document: a list of every word of the back matter of a long file held a string object a
+    word, ten times the text, and the text sliced, unescaped and without brackets was three
+    whole copies of it. Pieces are cut at a space outside brackets (a bracket may run over
+    lines; no entity holds a space), so the words are the same."""
+    escaped = _bracket_entities(text, start)
+    if escaped:
+        # An entity that unescapes to a bracket would move where brackets start and end: the
+        # text unescaped whole, as ``key_words`` reads it (a rare text).
+        text, start = _unescaped(text[start:]), 0
+    for position, cut in _cuts(text, start):
+        piece = text[position:cut]
+        if not escaped and "&" in piece:
+            piece = _unescaped(piece)
+        piece = _domains_joined(_BRACKETED.sub(" ", piece))
         yield from _NON_WORD.sub(" ", _unaccented(piece.casefold())).split()
+
+
+def _cuts(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """``text[start:]`` as pieces of about ``_KEY_WORDS_PIECE`` characters, each cut at a space
+    that no bracketed stretch (as ``_BRACKETED`` finds them) runs over."""
+    position, end = start, len(text)
+    while position < end:
+        cut = end
+        search_from = position + _KEY_WORDS_PIECE
+        while search_from < end:
+            space = text.find(" ", search_from, end)
+            if space < 0:
+                break
+            if text.rfind("[", position, space) <= text.rfind("]", position, space):
+                cut = space  # every "[" before it is closed before it
+                break
+            closing = text.find("]", space, end)
+            if closing < 0:
+                cut = space  # a "[" never closed encloses nothing
+                break
+            search_from = closing + 1
+        yield position, cut
         position = cut
+
+
+def _bracket_entities(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` may hold an HTML entity that stands for a square bracket."""
+    return any(text.find(mark, start) >= 0 for mark in ("&#", "sqb;", "brack;"))
 
 
 _KEY_WORDS_PIECE = 1 << 16

@@ -20,6 +20,8 @@ from provenance.model import (
     Document,
     IrbCode,
     ReferenceEntry,
+    Region,
+    Regions,
     UnSymbol,
     Update,
 )
@@ -32,9 +34,11 @@ from provenance.rules.dates import (
     impossible_date,
     index_code_year_mismatch,
     reversed_date_range,
+    source_stretches,
     weekday_mismatch,
 )
 from provenance.rules.registry import Emit
+from provenance.span import LineIndex
 
 from .builders_dates import DocBuilder
 
@@ -543,6 +547,34 @@ def test_irb_codes_with_and_without_language_are_the_same() -> None:
     b.code("KKT34458.E", IrbCode("KKT", "34458", "E"), role="own")
     b.code("KKT34458", IrbCode("KKT", "34458"), role="furniture", after=text.index("\n\n"))
     assert list(document_code_conflict(b.build())) == []
+
+
+_SOME_KINDS = ("references", "paragraph", "footnote", "heading", "notes")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_SOME_KINDS), st.integers(0, 60), st.integers(0, 20)),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_source_stretches_cover_what_the_source_regions_cover(
+    parts: list[tuple[str, int, int]], as_arrays: bool
+) -> None:
+    text = "x\n" * 50
+    index = LineIndex(text)
+    regions = tuple(
+        Region(kind, index.span(start, start + length))  # type: ignore[arg-type]
+        for kind, start, length in sorted(parts, key=lambda part: part[1])
+    )
+    given_regions = Regions.of(regions, index, len(text)) if as_arrays else regions
+    stretches = source_stretches(given_regions)
+    sources = [r.span for r in regions if r.kind in ("references", "footnote", "notes")]
+    for position in range(len(text)):
+        covered = stretches.containing(position) is not None
+        assert covered == any(span.start <= position < span.end for span in sources)
 
 
 # --------------------------------------------------------------------------- end to end

@@ -20,6 +20,7 @@ from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
 
 __all__ = [
+    "forget_body_starts",
     "iter_call_candidates",
     "iter_footnote_markers",
     "iter_glued_bodies",
@@ -293,6 +294,13 @@ _CACHED_LINE = 2000
 @lru_cache(maxsize=4096)
 def _cached_body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     return _body_start(text)
+
+
+def forget_body_starts() -> None:
+    """Drop the kept readings of lines (segmentation calls this when it is done): a full cache
+    (its lines, their readings and its links, about 1 MB) was held beside the document while
+    its sources were read, when the peak of reading a long list is reached."""
+    _cached_body_start.cache_clear()
 
 
 def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:

@@ -1592,12 +1592,14 @@ def _parse_as(text: str, style: str) -> ReferenceEntry:
         try:
             known = _read_as(text, style)
         except GrammarError as error:
-            release(error)  # kept: it must hold no frames
-            known = error
+            release(error)
+            # Only where the grammar stopped and what it expected: the error held its message,
+            # the text again and itself, about 1 KB a refusal (most of the parses kept).
+            known = (error.position, error.expected)
         _PARSES[key] = known
-    if isinstance(known, GrammarError):
+    if isinstance(known, tuple):
         # A new error each time: one raised again would keep the frames it passed through.
-        raise known.renewed()
+        raise GrammarError(_GRAMMAR, text, known[0], known[1])
     return known
 
 
@@ -1747,6 +1749,8 @@ def read_each_once() -> None:
     readings of the entries read (their texts and pairs, about 170 bytes an entry) were held
     beside the document's references until the last was made."""
     _READ_ONCE[0] = True
+    # Segmentation is done with the parses kept: they were held beside the references made.
+    _PARSES.clear()
 
 
 def forget_readings() -> None:
@@ -1759,8 +1763,9 @@ def forget_readings() -> None:
 
 
 #: The fields of an entry that the entries of a list repeat (a publisher's place, a periodical,
-#: a year): equal values read while the readings are kept are one object (``_shared_fields``).
-_REPEATED_FIELDS = ("author", "place", "date", "container", "accessed")
+#: a year, a city read as a note): equal values read while the readings are kept are one object
+#: (``_shared_fields``).
+_REPEATED_FIELDS = ("author", "place", "date", "container", "accessed", "note")
 _SHARED: dict[object, object] = {}
 
 
@@ -1791,7 +1796,7 @@ _READ_ONCE = [False]
 #: read again are read again soon after: 2,048 kept parse the train documents and seeds with 34
 #: more readings than 4,096 (17,206 against 17,172) and hold half as many texts and refusals
 #: (about 1 MB of the peak of reading a long list).
-_PARSES: dict[tuple[str, str], ReferenceEntry | GrammarError] = {}
+_PARSES: dict[tuple[str, str], ReferenceEntry | tuple[int, frozenset[str]]] = {}
 _KEPT_PARSES = 2048
 
 

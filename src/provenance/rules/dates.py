@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from provenance.findings import Related, Severity
@@ -25,12 +25,14 @@ from provenance.model import (
     IndexCodeMention,
     IrbCode,
     Reference,
+    Region,
+    Regions,
     UnSymbol,
 )
 from provenance.regex_store import lazy_compile
 from provenance.rules.registry import Emit, rule
 from provenance.sourcenames import NamedReferences, source_key
-from provenance.span import Span
+from provenance.span import Intervals, Span
 
 _CATEGORY = "dates"
 
@@ -773,16 +775,32 @@ _SOURCE_REGIONS = frozenset(
 def _own_mentions(doc: Document) -> Iterator[IndexCodeMention]:
     """Every place the document states its own code: its own and furniture mentions, and codes
     standing after an index label at the start of a line."""
-    sources = [r.span for r in doc.regions if r.kind in _SOURCE_REGIONS]
+    sources: Intervals | None = None
     for code in doc.index_codes:
         if code.role in ("own", "furniture"):
             yield code
             continue
-        if any(span.start <= code.span.start < span.end for span in sources):
+        if sources is None:
+            sources = source_stretches(doc.regions)
+        if sources.containing(code.span.start) is not None:
             continue
         line_start = doc.text.rfind("\n", 0, code.span.start) + 1
         if _OWN_CODE_LABEL.fullmatch(doc.text, line_start, code.span.start):
             yield code
+
+
+def source_stretches(regions: Sequence[Region]) -> Intervals:
+    """The stretches the source regions cover: a list of each source region's span was made
+    for every document with an index code, held beside it (one region per entry of a long
+    list), and scanned once per code."""
+    if isinstance(regions, Regions):
+        codes = regions.kind_codes(_SOURCE_REGIONS)
+        return Intervals(
+            (start, end)
+            for start, end, kind in zip(regions.starts, regions.ends, regions.kinds, strict=True)
+            if kind in codes
+        )
+    return Intervals((r.span.start, r.span.end) for r in regions if r.kind in _SOURCE_REGIONS)
 
 
 __all__ = [

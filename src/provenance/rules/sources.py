@@ -307,7 +307,7 @@ def _listed_words(doc: Document) -> frozenset[str]:
     writes, such as the initials of its name)."""
     listed = [r for r in doc.references if r.section in LISTED_SECTIONS]
     first = min(reference.span.start for reference in listed)
-    words = set(iter_key_words(doc.text[first:]))
+    words = set(iter_key_words(doc.text, first))
     for note in doc.footnotes:
         if note.body is not None:
             words.update(key_words(note.body.text))
