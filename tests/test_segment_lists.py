@@ -861,3 +861,17 @@ def test_a_heading_word_opening_a_title_broken_over_short_lines_heads_no_list() 
     # Under a real heading the first entry is its own line, whatever it ends with.
     listed = "Literature\nAcaroglu, Leyla. 2017. Tools for Systems Thinkers: The 6 Concepts of"
     assert _sources(f"Report\n\nText.\n\n{listed}\n") == [listed.split("\n", 1)[1]]
+
+
+def test_a_heading_in_capitals_after_a_paragraphs_full_stop_opens_its_list() -> None:
+    entry = "Crew, Michael A. 1995. Pricing and Regulatory Innovations. Boston: Kluwer."
+    text = f"Report\n\nCosts would rise (Crew 1995).\nThis ends the paper.\nREFERENCES\n{entry}\n"
+    assert _sources(text) == [entry]
+
+
+def test_a_heading_word_in_title_case_after_a_full_stop_stays_in_its_block() -> None:
+    from provenance.segment import _heading_inside_block
+
+    assert _heading_inside_block("This ends the paper.", "REFERENCES")
+    assert not _heading_inside_block("This ends the paper.", "References")
+    assert not _heading_inside_block("the reports cite their", "SOURCES")

@@ -877,7 +877,13 @@ def _heading_inside_block(previous: str, line: str) -> bool:
     if plain.islower() or SECTION_HEADINGS.get(heading_key(plain)) == "attachment":
         # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
         return False
-    return not any(c.islower() for c in previous)
+    if not any(c.islower() for c in previous):
+        return True
+    # A heading in capitals after the full stop of a paragraph: a PDF's text keeps no blank
+    # line around "REFERENCES" (a heading in title case there is left: in an IRB response a
+    # "References" run on from the text reads better in its block).
+    letters = [c for c in plain if c.isalpha()]
+    return len(letters) >= 5 and plain.isupper() and previous.rstrip().endswith((".", "?", "!"))
 
 
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
