@@ -149,3 +149,19 @@ def test_caseless_starts_across_pieces() -> None:
     assert found is not None and list(found) == [folding.PIECE - 1, folding.PIECE + 17]
     assert caseless_starts("\u017fome data", ("data",)) is None
     assert caseless_starts("some data", ("dat\u00e4",)) is None
+
+
+def test_matches_at_finds_what_finditer_finds_from_the_given_starts() -> None:
+    import re
+
+    from provenance.folding import matches_at
+
+    pattern = re.compile(r"ab+|b")
+    text = "xabbb b ab"
+    starts = [i for i in range(len(text)) if text[i] in "ab"]
+    found = [(m.start(), m.end()) for m in matches_at(pattern, text, starts, len(text))]
+    assert found == [(m.start(), m.end()) for m in pattern.finditer(text)]
+    # The "b"s inside "abbb" are offsets too, but a match never overlaps the one before.
+    assert found == [(1, 5), (6, 7), (8, 10)]
+    # Nor runs past ``end``: "ab" cut to "a" matches nothing.
+    assert [m.start() for m in matches_at(pattern, text, starts, 9)] == [1, 6]

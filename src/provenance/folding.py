@@ -9,8 +9,9 @@ of a long text without a list of all of them.
 
 from __future__ import annotations
 
+import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from provenance.regex_store import lazy_compile
@@ -103,7 +104,31 @@ def caseless_starts(
     return starts
 
 
-__all__ = ["CASELESS_ASCII_TWINS", "PIECE", "Piece", "caseless_starts", "lowered_pieces"]
+def matches_at(
+    pattern: re.Pattern[str], text: str, offsets: Iterable[int], end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` up to ``end`` that begin at one of ``offsets``
+    (in order), none overlapping the one before: ``pattern.finditer``'s matches when each of
+    them begins at one of ``offsets`` (as ``caseless_starts`` finds them), the regex tried
+    nowhere else."""
+    searched = 0
+    for offset in offsets:
+        if offset < searched:
+            continue
+        match = pattern.match(text, offset, end)
+        if match is not None:
+            yield match
+            searched = match.end()
+
+
+__all__ = [
+    "CASELESS_ASCII_TWINS",
+    "PIECE",
+    "Piece",
+    "caseless_starts",
+    "lowered_pieces",
+    "matches_at",
+]
 
 
 #: Characters of text split into words at a time by ``squeeze_spaces``.

@@ -862,7 +862,7 @@ def _title_goes_on(line: str) -> bool:
     few words ending on one that needs the next. A list's first entry under its heading is
     longer, or ends otherwise."""
     words = line.split()
-    return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in _OPEN_WORDS
+    return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in OPEN_WORDS
 
 
 def _heading_inside_block(previous: str, line: str) -> bool:
@@ -1711,7 +1711,7 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: i
     if _opens_list_mark(line):
         return True
     words = line.split(None, 1)
-    if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in _OPEN_WORDS):
+    if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in OPEN_WORDS):
         return False
     previous = texts[index - 1].strip()
     wrapped = len(previous) >= _WRAPPED_SHARE * longest and (
@@ -1879,8 +1879,6 @@ def _closes_quotation(previous: str, first: str) -> bool:
     return False
 
 
-#: Words no entry ends with: a line that stops on one goes on in the next.
-_OPEN_WORDS = OPEN_WORDS
 #: Words an entry's text has at least before a line of it may be taken to stop mid-entry (a
 #: sub-heading "Reports:" or a publisher's name "Aabbir," heading its works is shorter).
 _STOPPED_ENTRY_WORDS = 8
@@ -1947,7 +1945,7 @@ def _stops_mid_entry(previous: str) -> bool:
         return False
     last = words[-1]
     return (
-        last.lower() in _OPEN_WORDS
+        last.lower() in OPEN_WORDS
         or last.lower() in _NUMBER_LABELS
         or (last.endswith(("-", ":", ",")) and last not in ("-", ":", ","))
     )

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 from provenance.errors import GrammarError
+from provenance.folding import matches_at
 from provenance.grammars import grammar_parser, parse_full
 from provenance.parsers import footnotes
 from provenance.parsers.footnotes import (
@@ -332,6 +333,6 @@ def test_scans_tried_at_digit_runs_find_what_finditer_finds(
 
     for pattern in (footnotes._GLUED_CALL, footnotes._CALL_RUN):
         expected = spans(pattern.finditer(text, start, end))
-        assert spans(footnotes._matches_at(pattern, text, runs, end)) == expected
+        assert spans(matches_at(pattern, text, runs, end)) == expected
     expected = spans(footnotes._YEAR_GLUED_CALL.finditer(text, start, end))
     assert spans(footnotes._year_glued_calls(text, start, end)) == expected

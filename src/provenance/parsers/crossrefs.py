@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from lark import Token, Tree
 
 from provenance.errors import GrammarError
-from provenance.folding import caseless_starts
+from provenance.folding import caseless_starts, matches_at
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import CrossReference, CrossRefKind
 from provenance.number_words import NUMBER_WORDS
@@ -184,16 +184,8 @@ def _candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """
     starts = caseless_starts(text, _CANDIDATE_STARTS, start, stop)
     if starts is None:
-        yield from _CANDIDATE.finditer(text, start, stop)
-        return
-    searched = start
-    for offset in starts:
-        if offset < searched:
-            continue
-        match = _CANDIDATE.match(text, offset, stop)
-        if match is not None:
-            yield match
-            searched = match.end()
+        return _CANDIDATE.finditer(text, start, stop)
+    return matches_at(_CANDIDATE, text, starts, stop)
 
 
 def parse_heading_number(text: str) -> tuple[str | None, str]:

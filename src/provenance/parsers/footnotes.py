@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lark import Token, Tree
 
+from provenance.folding import matches_at
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import FootnoteMarker, MarkerStyle
 from provenance.regex_store import lazy_compile
@@ -168,23 +169,14 @@ def _digit_run_starts(text: str, start: int, end: int) -> list[int]:
     return [match.start() for match in _DIGIT_RUN.finditer(text, start, end)]
 
 
-def _matches_at(
-    pattern: re.Pattern[str], text: str, offsets: list[int], end: int
-) -> Iterator[re.Match[str]]:
-    for offset in offsets:
-        match = pattern.match(text, offset, end)
-        if match is not None:
-            yield match
-
-
 def _year_glued_calls(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     # From four characters back: the year of a call just after ``start`` starts before it.
-    for run in _DIGIT_RUN.finditer(text, max(0, start - 4), end):
-        offset = run.start() + 4
-        if start <= offset < run.end():
-            match = _YEAR_GLUED_CALL.match(text, offset, end)
-            if match is not None:
-                yield match
+    offsets = (
+        run.start() + 4
+        for run in _DIGIT_RUN.finditer(text, max(0, start - 4), end)
+        if start <= run.start() + 4 < run.end()
+    )
+    return matches_at(_YEAR_GLUED_CALL, text, offsets, end)
 
 
 def iter_call_candidates(
@@ -200,7 +192,7 @@ def iter_call_candidates(
         ((_INNER_CALL.finditer(text, start, end), True),)
         if weak
         else (
-            (_matches_at(_GLUED_CALL, text, runs, end), False),
+            (matches_at(_GLUED_CALL, text, runs, end), False),
             (_SPACED_CALL.finditer(text, start, end), True),
             (_year_glued_calls(text, start, end), True),
         )
@@ -220,7 +212,7 @@ def iter_call_candidates(
             )
     if weak:
         return  # a run of calls is a guess of its own kind, found by the strong scan
-    for match in _matches_at(_CALL_RUN, text, runs, end):
+    for match in matches_at(_CALL_RUN, text, runs, end):
         numbers = split_call_run(match.group(1))
         if numbers is None:
             continue

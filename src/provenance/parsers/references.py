@@ -668,6 +668,11 @@ def _name_token(token: Token) -> str:
     return name.rstrip(".")
 
 
+def _bracketed_year(token: Token) -> Token:
+    """The year of a ``PAREN_YEAR`` ("(2009)", "(2009, 5 May)", "(n.d.)") as an ``AY_YEAR``."""
+    return Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
+
+
 class _EntryTransformer(Transformer[Token, Any]):
     """Trees of the style start rules -> ``ReferenceEntry``. One instance per entry (it slices)."""
 
@@ -1173,12 +1178,9 @@ class _EntryTransformer(Transformer[Token, Any]):
                 date = parse_reference_date(_normal(str(x)[1:-1]))
                 precise = True
             elif x.type == "PAREN_YEAR":
-                inner = _normal(str(x)[1:-1])
-                when, _, extra = inner.partition(",")
-                date, letter = (
-                    self._year(Token("AY_YEAR", when)),
-                    self._year_letter(Token("AY_YEAR", when)),
-                )
+                year = _bracketed_year(x)
+                date, letter = self._year(year), self._year_letter(year)
+                extra = _normal(str(x)[1:-1]).partition(",")[2]
                 if extra.strip() and isinstance(date, Date):
                     date = self._with_day(date, extra)
                     precise = True
@@ -1249,7 +1251,7 @@ class _EntryTransformer(Transformer[Token, Any]):
         if token.type == "TAIL_DATE":
             return _Role("year", self._date(token))
         if token.type == "PAREN_YEAR":
-            token = Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
+            token = _bracketed_year(token)
         return _Role("year", self._year(token))
 
     def at_tail(self, c: list[Any]) -> _Role:
@@ -1408,7 +1410,7 @@ class _EntryTransformer(Transformer[Token, Any]):
         work = next(x for x in c if isinstance(x, _Frag))
         fields: dict[str, Any] = {"title": self._title_text(work)}
         at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "PAREN_YEAR")
-        year = self._year(Token("AY_YEAR", _normal(str(c[at])[1:-1]).partition(",")[0]))
+        year = self._year(_bracketed_year(c[at]))
         if year is not None:
             fields["date"] = year
         self._tail_fields(c[at + 1 :], fields, year)

@@ -25,7 +25,7 @@ from lark.exceptions import VisitError
 
 from provenance import regex_store
 from provenance.errors import GrammarError
-from provenance.folding import caseless_starts
+from provenance.folding import caseless_starts, matches_at
 from provenance.grammars import iter_prefix_parses, parse_full
 from provenance.model import Qualifier
 from provenance.number_words import NUMBER_WORDS, ONES, TENS
@@ -270,8 +270,7 @@ def _triggers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """
     words = caseless_starts(text, _TRIGGER_WORDS, start, end)
     if words is None:
-        yield from _TRIGGER.finditer(text, start, end)
-        return
+        return _TRIGGER.finditer(text, start, end)
     decades: list[int] = []
     for tail in _DECADE_TAILS:
         position = text.find(tail, start + 1, end)
@@ -279,14 +278,7 @@ def _triggers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             decades.append(position - 1)
             position = text.find(tail, position + 1, end)
     decades.sort()
-    searched = start
-    for offset in heapq.merge(words, decades):
-        if offset < searched:
-            continue
-        match = _TRIGGER.match(text, offset, end)
-        if match is not None:
-            yield match
-            searched = match.end()
+    return matches_at(_TRIGGER, text, heapq.merge(words, decades), end)
 
 
 def _starts(text: str, start: int, end: int) -> Iterator[int]:

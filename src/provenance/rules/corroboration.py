@@ -31,6 +31,7 @@ from provenance.rules.statements import (
     AGENTLESS,
     Statement,
     broken_triggers,
+    in_holes,
     iter_triggers,
     lexicon,
     read_at,
@@ -696,7 +697,7 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     holes = prose.furniture_in(start, end)
     third: Marker | None = None
     for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
-        if holes and _inside(holes, trigger):
+        if holes and in_holes(holes, trigger):
             continue  # a word of a running head is not the sentence's
         found = read_at(text, start, end, trigger, lead=lead, holes=holes)
         if found is None or ignored.overlaps(found.subject_start, found.end):
@@ -712,12 +713,6 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     if third is not None:
         return third, _scope(text, start, end, third)
     return None
-
-
-def _inside(holes: Sequence[tuple[int, int]], offset: int) -> bool:
-    """Whether ``offset`` falls inside one of ``holes`` (sorted, apart)."""
-    at = bisect_right(holes, offset, key=lambda hole: hole[0]) - 1
-    return at >= 0 and offset < holes[at][1]
 
 
 #: How a sentence ends: a stop, a question or exclamation mark, a colon or semicolon, and any

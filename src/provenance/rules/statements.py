@@ -351,13 +351,13 @@ def read_at(
 
 def _outside(words: list[Word], holes: Sequence[tuple[int, int]]) -> list[Word]:
     """``words`` without those that start inside one of ``holes`` (sorted, apart)."""
-    starts = [start for start, _end in holes]
-    kept = []
-    for word in words:
-        at = bisect_right(starts, word.start) - 1
-        if at < 0 or word.start >= holes[at][1]:
-            kept.append(word)
-    return kept
+    return [word for word in words if not in_holes(holes, word.start)]
+
+
+def in_holes(holes: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of ``holes`` (sorted, apart)."""
+    at = bisect_right(holes, offset, key=lambda hole: hole[0]) - 1
+    return at >= 0 and offset < holes[at][1]
 
 
 def _conditional(
@@ -411,7 +411,7 @@ def _parse(
     stop = _clause_end(classes, begin)
     if stop <= trigger:
         return None
-    if classes[stop] == "BUT" if stop < len(classes) else False:
+    if stop < len(classes) and classes[stop] == "BUT":
         # The clause after "but" is read too: only an attempt's failure continues across it.
         stop = _clause_end(classes, stop + 1)
     offsets: list[int] = []
@@ -656,6 +656,7 @@ __all__ = [
     "Lexicon",
     "Statement",
     "broken_triggers",
+    "in_holes",
     "iter_triggers",
     "lexicon",
     "read_at",
