@@ -495,6 +495,11 @@ def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: s
         ("Quarterly, 78(2): 207–13. doi: 10.1111/j.1467-923X.2007.00848.x", True),
         ("Caring, 7(1): 33-49, DOI: 10.1332/239788221X16394003673637", True),
         ("Caring, 7(1): 33-49, DOI: 10.1332/", False),
+        ("DOI:10.5089/9781455227068.001", True),
+        ("10.5089/9781455227068.001", False),
+        ("(Online) (doi:10.1177/1757913913475756)", True),
+        ("Criminology, 52(1), 33-59. https://doi:10.1111/1745-9125.12028", True),
+        ("Title. Endoi:10.1111/x", False),
         ("Volume 10.5 of the", False),
     ],
 )
@@ -1646,7 +1651,7 @@ def _terminals_of(style: str) -> set[str]:
 _GENERATED = {
     style: from_lark(_PARSER, start=style, explicit=_spaced(_EXPLICIT, _terminals_of(style)))
     for style in refs._STARTS
-    if style != "date"
+    if style not in ("date", "doi_tail")  # pieces of entries, not entries
 }
 
 
@@ -1656,6 +1661,21 @@ _GENERATED = {
 def test_generated_entries_parse(style: str, data: st.DataObject) -> None:
     text = data.draw(_GENERATED[style])
     refs._parse_as(text.strip(), style)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    doi=from_lark(
+        _PARSER,
+        start="doi_tail",
+        explicit={"DOI_LABEL": st.sampled_from(["doi: ", "DOI ", "doi:"])},
+    ),
+    cut=st.sampled_from(["/", "-", "_", "="]),
+)
+def test_generated_doi_tails_end_an_entry_and_a_cut_one_does_not(doi: str, cut: str) -> None:
+    entry = f"Quarterly, 78(2): 207-13. {doi.strip()}"
+    assert refs.ends_with_address(entry)
+    assert not refs.ends_with_address(entry + cut)
 
 
 @settings(max_examples=100, deadline=None)

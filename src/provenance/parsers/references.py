@@ -176,6 +176,7 @@ _STARTS: tuple[str, ...] = (
     "web",
     "title_first",
     "date",
+    "doi_tail",
 )
 
 #: Styles tried for an entry of a reference, attachment or additional-sources list, in order.
@@ -1689,7 +1690,7 @@ def ends_with_address(text: str) -> bool:
     joined = _normal(text).rstrip(".,;")
     if not joined:
         return False
-    if _ENDS_WITH_DOI.search(joined) is not None:
+    if _ends_with_doi(joined):
         # "... 78(2): 207–13. doi: 10.1111/j.1467-923X.2007.00848.x": a DOI is an address too.
         return True
     pattern = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL")
@@ -1704,9 +1705,33 @@ def ends_with_address(text: str) -> bool:
     )
 
 
-# A DOI that ends the text ("doi: 10.1111/j.1467-923X.2007.00848.x", "DOI: 10.1332/2397X16"),
-# not cut where it cannot end.
-_ENDS_WITH_DOI = lazy_compile(r"(?i:\bdoi\s*:?\s*|(?<=\s))10\.\d{4,9}/\S*[^\s/\-_=?&%]$")
+def _ends_with_doi(joined: str) -> bool:
+    """Whether ``joined`` ends with a DOI as the grammar reads one (``doi_tail``).
+
+    Only the last word can hold the DOI: on its own after a space ("... 207–13. 10.1111/x"),
+    after a label word ("doi: 10.1111/x"), or with its label inside the word ("doi:10.1111/x",
+    "(doi:10.1177/x)", "https://doi:10.1111/x"). The grammar is asked about those tails only."""
+    words = joined.rsplit(None, 2)
+    if not words:
+        return False
+    last = words[-1]
+    tails: list[str] = []
+    if last.startswith("10.") and len(words) > 1:
+        tails += (f"{words[-2]} {last}", last)
+    lowered = last.lower()
+    at = lowered.find("doi")
+    while at >= 0:
+        if at == 0 or not (last[at - 1].isalnum() or last[at - 1] == "_"):
+            tails.append(last[at:])
+        at = lowered.find("doi", at + 1)
+    for tail in tails:
+        try:
+            parse_full_start(_GRAMMAR, _STARTS, tail, "doi_tail")
+        except GrammarError:
+            continue
+        return True
+    return False
+
 
 # An address cut where it cannot end: after "://", "www." or a character that joins its parts
 # ("/" ends many addresses: ".../news/").
