@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import provenance
+from provenance.titles import clean_title
 
 ROOT = Path(__file__).resolve().parents[1]
 PRACTICE = ROOT.parent / "shared" / "practice"
@@ -140,3 +141,18 @@ def test_page_title_by_evidence(
     from provenance.titles import page_title
 
     assert page_title(title, headings) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("# **Sri Lanka: Treatment of Tamils** [LKA8043.E]", "Sri Lanka: Treatment of Tamils"),
+        ("Korea: Military service[KOR34458]", "Korea: Military service"),
+        ("Sources cited [1]", "Sources cited [1]"),  # a note call, not an IRB code
+        ("Annex [KOR12.E]", "Annex [KOR12.E]"),  # too few digits for an IRB code
+    ],
+)
+def test_clean_title_drops_only_the_bracketed_irb_code_the_grammar_reads(
+    line: str, title: str
+) -> None:
+    assert clean_title(line) == title

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from provenance.errors import GrammarError
 from provenance.model import Heading
+from provenance.parsers.index_codes import parse_index_code
 from provenance.regex_store import lazy_compile
 from provenance.segment import SECTION_HEADINGS, Segmentation, heading_key
 
@@ -58,12 +60,18 @@ _SENTENCE_INSIDE = lazy_compile(r"[a-z]{2}[.!?] +[A-Z]")
 _CELL_GAP = lazy_compile(r"\s{3,}")
 
 
-_INDEX_CODE_END = lazy_compile(r"\s*\[[A-Z]{3}\d+(?:\.[EF])?\]\s*$")
-
-
 def clean_title(line: str) -> str:
+    """A title line without Markdown marks and without the bracketed IRB code an IRB response's
+    title ends with ("Sri Lanka: Treatment of Tamils [LKA8043.E]")."""
     line = line.strip().lstrip("#").strip().replace("**", "")
-    return _INDEX_CODE_END.sub("", line)
+    if line.endswith("]"):
+        opening = line.rfind("[")
+        try:
+            parse_index_code(line[opening:])  # the grammar's bracketed form is an IRB code's only
+        except GrammarError:
+            return line
+        return line[:opening].rstrip()
+    return line
 
 
 _NON_SPACE = lazy_compile(r"\S+")
