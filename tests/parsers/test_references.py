@@ -1669,7 +1669,7 @@ def test_generated_entries_parse(style: str, data: st.DataObject) -> None:
         _PARSER,
         start="doi_tail",
         explicit={"DOI_LABEL": st.sampled_from(["doi: ", "DOI ", "doi:"])},
-    ),
+    ).filter(lambda doi: not doi.rstrip().endswith((".", ",", ";"))),  # an entry's own stop
     cut=st.sampled_from(["/", "-", "_", "="]),
 )
 def test_generated_doi_tails_end_an_entry_and_a_cut_one_does_not(doi: str, cut: str) -> None:
