@@ -1513,3 +1513,69 @@ def test_a_short_name_is_no_citation_of_a_container_it_starts() -> None:
         ("UN 2023", None),
         ("Timcke and Schültken 2023", 0),
     ]
+
+
+def test_an_agency_cited_by_its_country_s_and_its_own_abbreviation_resolves() -> None:
+    text = (
+        "The framework is that of earlier analyses (U.S. EPA, 2000b) and of the survey "
+        "(US EPA, 1999a).\n\nReferences\n\n"
+        "US Environmental Protection Agency, 1999a. Benefits and Costs of the Clean Air Act. "
+        "Washington, DC.\n"
+        "US Environmental Protection Agency, 2000b. Regulatory Impact Analysis. "
+        "Research Triangle Park, NC.\n"
+    )
+    document = provenance.parse(text)
+    listed = [r.span.line for r in document.references]
+    assert [
+        (c.text, listed.index(document.references[c.reference].span.line))
+        for c in document.citations
+        if c.reference is not None
+    ] == [
+        ("U.S. EPA, 2000b", 1),
+        ("US EPA, 1999a", 0),
+    ]
+
+
+WORKS = """\
+ETA in the media
+
+Fictional films
+
+-   _Goma 2_ (José Antonio de la Loma, 1984)
+-   _The Jackal_ (Michael Caton-Jones, 1997)
+-   _Operación Ogro_ (Operation Ogre, 1979), Gillo Pontecorvo's film about the attack.
+
+Novels
+
+-   _The Spanish Game_ (Charles Cumming, 2006)
+-   _Fatherland_ _(Patria)_ in Spanish (Fernando Aramburu, 2016)
+-   *A Basque Story* (M. Bryce Ternet, 2009)
+
+The conflict was studied at length (Martinez-Herrera, 2002), as in _A Study_ (Woodworth, 2001).
+
+Bibliography
+
+-   Martinez-Herrera, Enric. 2002. National Extremism. Journal of Multicultural Studies.
+-   Woodworth, Paddy. 2001. Dirty War, Clean Hands. Cork University Press.
+"""
+
+
+def test_a_list_of_works_gives_their_makers_and_years_not_citations() -> None:
+    # A filmography or a list of novels brackets each work's director or author and year after
+    # its title; a bracket after a title that a listed source answers is still a citation.
+    document = provenance.parse(WORKS)
+    assert [(c.text, c.reference is not None) for c in document.citations] == [
+        ("Martinez-Herrera, 2002", True),
+        ("Woodworth, 2001", True),
+    ]
+
+
+def test_a_bracket_after_a_title_in_running_text_still_cites() -> None:
+    text = (
+        "Its history is told in _ETA_ (Woodworth, 2001), a study of the group, and later.\n"
+        "“Reefs in poor condition increased.” (Capili et al, 2005)\n"
+    )
+    assert [c.text for c in provenance.parse(text).citations] == [
+        "Woodworth, 2001",
+        "Capili et al, 2005",
+    ]

@@ -621,3 +621,39 @@ def test_an_unheaded_list_reads_the_same_from_content_lines_kept_as_offsets() ->
         kept.append(line.start, line.end, line.opens_block)
     assert trailing_source_list(text, kept) == trailing_source_list(text, lines)
     assert len(trailing_source_list(text, kept)) == 2
+
+
+# Two numbered headings in an agency's report ("1. Base Estimate", "2. Alternative Estimate")
+# whose numbers a note call and a year happen to give before them ("levels.1", "in 2020.2").
+NUMBERED_HEADINGS = """\
+The act would reduce emissions by approximately 70% from current levels.1 These
+reductions would cost $3.7 billion in 2010 and $6.5 billion in 2020.2
+Mortality
+1. Base Estimate
+Over a dozen studies have found significant associations between
+long-term exposure and mortality (Dockery et al., 1993).
+2. Alternative Estimate
+To reflect concerns about the limits of these studies, an estimate
+was derived from time-series studies (Schwartz, 2000).
+"""
+
+
+def test_two_numbered_headings_are_not_notes_whatever_calls_their_numbers() -> None:
+    text = NUMBERED_HEADINGS
+    assert find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))]) is None
+    document = provenance.parse(text)
+    assert [n.body for n in document.footnotes if n.body is not None] == []
+    # The paragraphs under the headings are running text, their citations read as such.
+    assert [c.text for c in document.citations] == ["Dockery et al., 1993", "Schwartz, 2000"]
+
+
+def test_two_called_notes_with_sentences_are_still_notes() -> None:
+    text = (
+        "The act would reduce emissions from current levels.1 It would cost more in 2020.2\n"
+        "\n"
+        "1. The cut is 73 percent for sulfur dioxide.\n"
+        "2. Costs are in 1999 dollars.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, text.index("\n\n"))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2]

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from provenance import sourcenames
 from provenance.model import Reference, ReferenceEntry
 from provenance.sourcenames import (
+    abbreviations_key,
     bare_key,
     entry_keys,
     family_keys,
@@ -421,3 +422,33 @@ def test_cyrillic_names_are_keyed_in_latin_letters() -> None:
     assert source_key("Щукин, Юрий; Қазақстан") == "shchukin yuriy qazaqstan"
     assert names_match(source_key("Ivanov"), source_key("Иванов, П."))
     assert list(iter_key_words("Ёлкин и Борщёв")) == ["elkin", "i", "borshchev"]
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [
+        ("U.S. EPA", "uepa"),  # a country's abbreviation, then the agency's acronym
+        ("US EPA", "uepa"),
+        ("UN DESA", "udesa"),
+        ("U.N.", "un"),
+        ("EPA", None),  # one plain acronym is its own key
+        ("Human Rights Watch", None),
+        ("US Census", None),  # not abbreviations only
+    ],
+)
+def test_abbreviations_key(cited: str, expected: str | None) -> None:
+    assert abbreviations_key(cited) == expected
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed"),
+    [
+        ("U.S. EPA", "US Environmental Protection Agency"),
+        ("US EPA", "US Environmental Protection Agency"),
+        ("UN DESA", "UN Department of Economic and Social Affairs"),
+    ],
+)
+def test_a_name_cited_by_abbreviations_has_the_key_its_entry_makes(cited: str, listed: str) -> None:
+    key = abbreviations_key(cited)
+    assert key is not None
+    assert key in entry_keys(ReferenceEntry(author=listed))

@@ -56,6 +56,7 @@ from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.segment import Segmentation, forget_reference_readings, segment, subtract
 from provenance.sourcenames import (
+    abbreviations_key,
     bare_key,
     compound_family,
     container_only_keys,
@@ -774,6 +775,11 @@ def _citations(
         elif value.author is not None and _names_a_period(value.author):
             # "(FY 1999)", "(Q3 2020)": a year's fiscal or calendar part, not a source's name.
             continue
+        elif value.author is not None and _describes_listed_work(text, citation.span):
+            # "-   _The Jackal_ (Michael Caton-Jones, 1997)": a list of works gives each one's
+            # maker and year after its title; the bracket describes the work, it cites nothing.
+            # Asked only when no listed source answered.
+            continue
         elif value.author is not None and _in_legal_parenthetical(text, citation.span):
             # "(9th Cir. 2011)", "(BIA 2007)", "(West 2004)": the court and year of a case cited
             # before it, or a code's publisher; legal.lark says so. Asked only when no listed
@@ -1166,6 +1172,60 @@ def _in_legal_parenthetical(text: str, span: Span) -> bool:
     return is_legal_parenthetical(text[opening + 1 : closing])
 
 
+#: Marks that set a work's title off: Markdown emphasis, each with the mark that closes it. Not
+#: quotation marks: a quotation opening a line is followed by its citation ('“Reefs ... warming.”
+#: (Capili et al, 2005)').
+_TITLE_MARKS = {"_": "_", "*": "*"}
+#: Bullets that open a list item ("-   ", "* ", "• ").
+_BULLETS = "-*•"
+#: Most plain words between a title and the bracket after it ("in Spanish").
+_AFTER_TITLE_WORDS = 3
+#: Longest list item read back from a bracket: a longer line is a paragraph.
+_ITEM_REACH = 300
+
+
+def _describes_listed_work(text: str, span: Span) -> bool:
+    """Whether the bracket a citation stands in follows, in an item of a list of works, the
+    work's title set off by emphasis ("-   _The Spanish Game_ (Charles Cumming,
+    2006)", "_Fatherland_ _(Patria)_ in Spanish (Fernando Aramburu, 2016)"): the bracket gives
+    the work's maker and year, as a filmography or a list of novels does, not a source."""
+    opening = text.rfind("(", max(0, span.start - _BRACKET_REACH), span.start)
+    closing = text.find(")", span.end, span.end + _BRACKET_REACH)
+    if opening == -1 or closing == -1:
+        return False
+    line_end = text.find("\n", closing)
+    line_end = len(text) if line_end == -1 else line_end
+    # An item that goes on after the bracket ("_Operación Ogro_ (Operation Ogre, 1979),
+    # Gillo Pontecorvo's film about ...") describes its work only where the bracket follows the
+    # title at once.
+    goes_on = bool(text[closing + 1 : line_end].strip(" \t.,;"))
+    line_start = text.rfind("\n", max(0, opening - _ITEM_REACH), opening)
+    if line_start == -1 and opening > _ITEM_REACH:
+        return False
+    item = text[line_start + 1 : opening].strip()
+    if item[:1] in _BULLETS and item[1:2].isspace():
+        item = item[1:].lstrip()
+    closer = _TITLE_MARKS.get(item[:1])
+    if closer is None:
+        return False
+    end = item.find(closer, 1)
+    if end <= 1:
+        return False
+    # What stands between the title and the bracket: more titles set off the same way (the
+    # original's, "_(Patria)_") and a few plain words.
+    rest = item[end + 1 :]
+    plain: list[str] = []
+    while rest:
+        rest = rest.lstrip()
+        if rest[:1] == item[0] and (stop := rest.find(closer, 1)) > 0:
+            rest = rest[stop + 1 :]
+            continue
+        word, _, rest = rest.partition(" ")
+        if word:
+            plain.append(word)
+    return not plain if goes_on else len(plain) <= _AFTER_TITLE_WORDS
+
+
 def _names_a_document_number(author: str) -> bool:
     """Whether a cited name is a document's number: a word of letters and digits joined by
     hyphens or slashes ("GAO-01-821", "GAO/T-OCG-94-1", "FBIS-NES-90-243")."""
@@ -1333,6 +1393,11 @@ class _SourceIndex:
         one source and year in their order in the list, as bibliographies order them."""
         if author is not None:
             candidates = self._named(source_key(author))
+            if not candidates and (joined := abbreviations_key(author)) is not None:
+                # "(U.S. EPA, 2000b)" for "US Environmental Protection Agency, 2000b.": a
+                # country's abbreviation and an agency's acronym, cited by the initials of the
+                # entry's name.
+                candidates = self._named(joined)
             if not candidates and date is not None:
                 # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter,
                 # taken only for the one entry of that year it can mean.

@@ -300,7 +300,9 @@ def find_note_chain(
             if _late_start(members, share) and (late is None or len(members) > len(late.starts)):
                 late = NoteChain(members, share)
             continue
-        if len(members) < MIN_CHAIN and share < 1.0:
+        if len(members) < MIN_CHAIN and (
+            share < 1.0 or all(_numbered_heading(text, start) for start in members)
+        ):
             continue
         if share < MIN_CALLED:
             continue
@@ -313,6 +315,22 @@ def find_note_chain(
     filled = _with_displaced(best.starts, displaced, calls)
     filled = _fill_gaps(text, lines, filled, calls)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+#: Most words of a numbered heading's title ("1. Base Estimate", "2. Alternative Estimate").
+_HEADING_WORDS = 6
+
+
+def _numbered_heading(text: str, start: NoteStart) -> bool:
+    """Whether a line read as a note start is a numbered heading: "1." and a few capitalised
+    words with no stop or other closing mark after them, where a note's text is a sentence or a
+    source. Two such headings are called by chance wherever the text holds a "1" and a "2"
+    ("levels.1", "in 2020.2"); a short chain of them is no evidence of notes."""
+    if not start.period or start.text_start is None:
+        return False
+    title = text[start.text_start : start.line_end].strip()
+    words = title.split()
+    return 0 < len(words) <= _HEADING_WORDS and words[0][:1].isupper() and title[-1].isalnum()
 
 
 #: Fewest words of a sentence that announces a list ("The analysis takes four perspectives:"):

@@ -27,6 +27,7 @@ from provenance.regex_store import lazy_compile
 
 __all__ = [
     "CONNECTORS",
+    "abbreviations_key",
     "bare_key",
     "compound_family",
     "container_only_keys",
@@ -570,6 +571,20 @@ def _acronym_keys(name: str, initials: bool) -> list[str]:
     if made:
         keys.append(made)
     return keys
+
+
+def abbreviations_key(name: str) -> str | None:
+    """The key ``initials_key`` makes of the name a citation gives as abbreviations only: one
+    letter for each abbreviation before the last (a country's: each stands for one word of the
+    name) and the last whole (the body's acronym: the initials of the rest). "U.S. EPA" and
+    "US EPA" -> "uepa", as "US Environmental Protection Agency" -> "uepa"; "U.N." -> "un".
+    None for any other name, and for one plain acronym ("EPA": its key is itself)."""
+    words = [word.replace(".", "") for word in name.split()]
+    if not words or not all(word.isalpha() and word.isupper() for word in words):
+        return None
+    if len(words) == 1:
+        return words[0].casefold() if "." in name.rstrip(".") else None
+    return "".join(word[0] for word in words[:-1]).casefold() + words[-1].casefold()
 
 
 def initials_key(name: str) -> str | None:
