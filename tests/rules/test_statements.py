@@ -469,6 +469,12 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
         ("It is beyond our ability to verify these figures.", "impossible", "own"),
         ("We had no means of checking these claims.", "no_way", "own"),
         ("We were unable to get independent confirmation of it.", "not_found", "own"),
+        # A noun of checking after "no means of".
+        ("The team had no independent means of verification.", "no_way", "own"),
+        ("We had no opportunity to verify these accounts.", "no_way", "own"),
+        # An audit's pair of participles; an adverb of degree.
+        ("Data were not independently audited or verified.", "passive", "own"),
+        ("The data remain largely unverified.", "predicate", "own"),
         # What a report calls itself.
         ("The present chapter could not verify these figures.", "could_not", "own"),
         ("Our desk was unable to verify the claims.", "unable", "own"),
@@ -493,6 +499,9 @@ def test_widened_clause_shapes(sentence: str, form: str, voice: str) -> None:
         "Without the ability to confirm or verify information, individuals risk harm.",
         # Proving is no checking.
         "The prosecution could not prove the charges.",
+        # Not able to do something else "to verify" is no statement: what a procedure lets
+        # others do.
+        "The procedure might not allow asylum-seekers to substantiate their claims.",
     ],
 )
 def test_widened_shapes_keep_apart(sentence: str) -> None:
