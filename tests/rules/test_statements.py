@@ -475,6 +475,7 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
         # An audit's pair of participles; an adverb of degree.
         ("Data were not independently audited or verified.", "passive", "own"),
         ("The data remain largely unverified.", "predicate", "own"),
+        ("These claims remain unproven.", "predicate", "own"),
         # What a report calls itself.
         ("The present chapter could not verify these figures.", "could_not", "own"),
         ("Our desk was unable to verify the claims.", "unable", "own"),
