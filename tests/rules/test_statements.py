@@ -260,7 +260,7 @@ def test_word_classes_load_from_other_toml() -> None:
         ("Independent verification of these figures was not possible.", "impossible", "own"),
         ("Verification was impossible.", "impossible", "own"),
         ("These findings could not be triangulated with other sources.", "passivecheck", "own"),
-        ("We have no way of verifying these claims.", "impossible", "own"),
+        ("We have no way of verifying these claims.", "no_way", "own"),
         (
             "It was not possible for the research team to verify these accounts.",
             "impossible",
@@ -436,6 +436,81 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
     statements = [f for f in found if f is not None]
     assert statements, sentence
     assert (statements[0].form, statements[0].voice) == (form, voice)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "voice"),
+    [
+        # A noun of checking said to have been impossible, with "have" or "prove".
+        ("Verification of these claims has not been possible.", "impossible", "own"),
+        ("Independent confirmation has proved impossible.", "impossible", "own"),
+        ("Verifying the figures has not proved possible.", "impossible", "own"),
+        ("These reports proved impossible to verify.", "impossible", "own"),
+        ("These claims proved unverifiable.", "predicate", "own"),
+        ("He proved unable to confirm it.", "unable", "third"),
+        # "none of which" with who was not able named between.
+        ("The reports, none of which we were able to verify, spoke of it.", "none_could", "own"),
+        ("Claims, none of which we have been able to confirm, spread.", "none_could", "own"),
+        ("Claims, none of which the police were able to verify, spread.", "none_could", "third"),
+        ("Claims, none of which they were able to confirm, spread.", "none_could", "third"),
+        # Nothing found or emerged to corroborate; who looked is who found nothing.
+        ("We found nothing to corroborate these accounts.", "no_information_corroborating", "own"),
+        ("Nothing has emerged to substantiate the claim.", "no_information_corroborating", "own"),
+        (
+            "The police found nothing to corroborate his account.",
+            "no_information_corroborating",
+            "third",
+        ),
+        # No way, means, ability or possibility: whose is read from the subject.
+        ("We lack the means to verify these reports.", "unable", "own"),
+        ("The authors lacked the capacity to verify each claim.", "unable", "own"),
+        ("The police lacked the capacity to verify each claim.", "unable", "third"),
+        ("There is no possibility of verifying these reports.", "no_way", "own"),
+        ("It is beyond our ability to verify these figures.", "impossible", "own"),
+        ("We had no means of checking these claims.", "no_way", "own"),
+        ("We were unable to get independent confirmation of it.", "not_found", "own"),
+        # A noun of checking after "no means of".
+        ("The team had no independent means of verification.", "no_way", "own"),
+        ("We had no opportunity to verify these accounts.", "no_way", "own"),
+        # An audit's pair of participles; an adverb of degree.
+        ("Data were not independently audited or verified.", "passive", "own"),
+        ("The data remain largely unverified.", "predicate", "own"),
+        ("These claims remain unproven.", "predicate", "own"),
+        # What a report calls itself.
+        ("The present chapter could not verify these figures.", "could_not", "own"),
+        ("Our desk was unable to verify the claims.", "unable", "own"),
+    ],
+)
+def test_widened_clause_shapes(sentence: str, form: str, voice: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, stems)]
+    statements = [f for f in found if f is not None]
+    assert statements, sentence
+    assert (statements[0].form, statements[0].voice) == (form, voice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "nothing to corroborate" without a finding is no claim left unchecked.
+        "There is nothing to corroborate.",
+        "If we found nothing to corroborate it, we said so.",
+        # A noun of means qualified, not lacked by anyone; "without" the means is anyone's.
+        "The lack of means to verify delayed it.",
+        "Without the ability to confirm or verify information, individuals risk harm.",
+        # Proving is no checking.
+        "The prosecution could not prove the charges.",
+        # Not able to do something else "to verify" is no statement: what a procedure lets
+        # others do.
+        "The procedure might not allow asylum-seekers to substantiate their claims.",
+    ],
+)
+def test_widened_shapes_keep_apart(sentence: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    assert all(
+        read_at(sentence, 0, len(sentence), t) is None
+        for t in iter_triggers(sentence, 0, len(sentence), stems)
+    )
 
 
 @pytest.mark.parametrize(

@@ -901,10 +901,16 @@ def _unconfirmed(
 ) -> Iterator[tuple[_Sentence, Marker, Scope, bool]]:
     """Each sentence saying something could not be confirmed: its marker, where its claim is,
     and whether the statement is a third party's (``_attributed``)."""
+    # A sentence read across page furniture (a page-foot note, a running foot) is also read as
+    # its parts; a statement found again from another part is the same statement: one finding.
+    seen: set[int] = set()
     for sentence in prose.all_sentences():
         found = _marker_in(prose, sentence)
         if found is not None:
             marker, scope = found
+            if marker.start() in seen:
+                continue
+            seen.add(marker.start())
             yield sentence, marker, scope, _attributed(prose.text, sentence, marker)
 
 
@@ -984,8 +990,10 @@ def _remark(text: str, sentence: _Sentence, marker: Marker) -> bool:
     if marker.statement.form not in AGENTLESS:
         return False
     start = max(sentence.start, marker.statement.subject_start - _REMARK_REACH)
-    for found in phrases().remark.finditer(text, start, marker.start()):
-        if not text[found.end() : marker.start()].strip():
+    # Up to the marker's end: in ", none of which we were able to verify" the marker starts
+    # at "none", inside the remark's opening.
+    for found in phrases().remark.finditer(text, start, marker.end()):
+        if found.start() < marker.start() and not text[found.end() : marker.start()].strip():
             return True
     return False
 

@@ -96,7 +96,7 @@ _CORE_STARTS = frozenset(
     {
         "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
         "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
-        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY", "TRUTH",
+        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY", "TRUTH", "NOTHING",
     }
 )  # fmt: skip
 _SUBJECT_WORDS = frozenset(
@@ -493,6 +493,17 @@ def _parse(
     if form == "neither_inverted":
         # "In neither case could the information be corroborated" is the report's; "in neither
         # case could the police confirm it" the police's.
+        named = {classes[i] for i in core_indices} & {"THIRD", "PRON"}
+        form, voice = "none_could", "third" if named else "own"
+    if form == "lack_means":
+        if words[first].text == "without":
+            # "Without the ability to verify information, individuals risk ...": a condition
+            # of anyone's, not a statement that someone lacked the means.
+            return _REJECTED
+        form = "unable"
+    if form == "none_able":
+        # "none of which we were able to verify" is the report's; "none of which the police
+        # were able to confirm" the police's.
         named = {classes[i] for i in core_indices} & {"THIRD", "PRON"}
         form, voice = "none_could", "third" if named else "own"
     if form == "impossible_for":
