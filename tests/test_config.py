@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from provenance import config
+from provenance.cache import cache_folder
 from provenance.config import (
     DEFAULT_EXCLUDE,
     DEFAULT_INCLUDE,
@@ -349,3 +354,93 @@ def test_a_folder_named_like_a_config_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "provenance.toml").mkdir()
     with pytest.raises(ConfigError, match="cannot be read"):
         load_config_file(tmp_path / "provenance.toml")
+
+
+# --------------------------------------------------------------------------- stored parses
+
+
+@pytest.fixture
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of this test's own, empty."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
+    cache_folder.cache_clear()
+    yield tmp_path / "cache" / "provenance"
+    cache_folder.cache_clear()
+
+
+def _unparsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record every file parsed as TOML from now on (rather than read from its stored parse)."""
+    parsed: list[Path] = []
+    parse = config._parse_toml
+
+    def recording(path: Path, data: bytes) -> dict[str, Any]:
+        parsed.append(path)
+        return parse(path, data)
+
+    monkeypatch.setattr(config, "_parse_toml", recording)
+    return parsed
+
+
+def test_a_configuration_file_is_parsed_once(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "x"\nversion = 1.5\n\n[tool.provenance]\nignore = ["sources"]\n'
+        "[tool.provenance.severity]\nmalformed-url = 'error'\n",
+    )
+    parsed = _unparsed(monkeypatch)
+    first = load_config(tmp_path)
+    assert parsed == [path]
+    assert list(private_cache.glob("config-*.json"))
+    second = load_config(tmp_path)
+    assert parsed == [path]  # read from the stored parse
+    assert (second.ignore, second.severity, second.source) == (
+        first.ignore,
+        first.severity,
+        first.source,
+    )
+    assert config._read_toml(path) == tomllib.loads(path.read_text(encoding="utf-8"))
+    # An edited file is parsed again, never answered from the copy of the old one.
+    write(path, '[tool.provenance]\nignore = ["malformed-url"]\n')
+    assert load_config(tmp_path).ignore == frozenset({"malformed-url"})
+    assert parsed == [path, path]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[tool.provenance]\nwhen = 1979-05-27\n", "[tool.provenance]\nx = nan\n"],
+    ids=["date", "nan"],
+)
+def test_a_parse_json_cannot_hold_is_not_stored(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    path = write(tmp_path / "provenance.toml", text)
+    parsed = _unparsed(monkeypatch)
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="unknown setting"):
+            load_config(tmp_path)
+    assert parsed == [path, path]
+    assert not list(private_cache.glob("config-*.json"))
+
+
+def test_an_invalid_file_is_refused_on_every_run(tmp_path: Path, private_cache: Path) -> None:
+    write(tmp_path / "provenance.toml", "select = [\n")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="not valid TOML"):
+            load_config(tmp_path)
+    assert not list(private_cache.glob("config-*.json"))
+
+
+def test_a_damaged_stored_parse_is_not_used(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path / "provenance.toml", 'ignore = ["sources"]\n')
+    load_config(tmp_path)
+    (stored,) = private_cache.glob("config-*.json")
+    for damaged in (b"{", b"[]", b'{"toml": 3}'):
+        stored.write_bytes(damaged)
+        parsed = _unparsed(monkeypatch)
+        assert load_config(tmp_path).ignore == frozenset({"sources"})
+        assert parsed == [path]

@@ -336,3 +336,26 @@ def test_scans_tried_at_digit_runs_find_what_finditer_finds(
         assert spans(matches_at(pattern, text, runs, end)) == expected
     expected = spans(footnotes._YEAR_GLUED_CALL.finditer(text, start, end))
     assert spans(footnotes._year_glued_calls(text, start, end)) == expected
+
+
+_CALL_START_PIECES = st.sampled_from(
+    ["<", "<sup>", "<SUP>", "<Sup>", "[", "[^", "^", "[1", "[^2", "^3", "[note ", "[Footnote\n",
+     "[fn\t", "[endnote", "[NOTE ", "\u00b9", "\u00b2", "\u2074", "\u2079", "\u2070", "1", "0",
+     "9", "a", "s", "u", "p", ">", " ", "\n", "]", "note", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_CALL_START_PIECES, max_size=25), st.integers(0, 30), st.integers(0, 150))
+def test_note_call_candidates_are_the_alternation_s_matches(
+    pieces: list[str], start: int, end: int
+) -> None:
+    """The candidate scan that matches a call's first character by one set finds what the
+    plain alternation of the call openings finds, in any range."""
+    text = "".join(pieces)
+    alternation = re.compile(
+        r"<(?i:sup)>|\[\^?[1-9]|\[(?i:footnote|endnote|note|fn)[ \t\r\n]|\^[1-9]"
+        "|[\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079]"
+    )
+    expected = [m.span() for m in alternation.finditer(text, start, end)]
+    assert [m.span() for m in footnotes._MARKER_CANDIDATE.finditer(text, start, end)] == expected

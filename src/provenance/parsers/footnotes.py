@@ -43,9 +43,14 @@ _MARKER_STYLES: dict[str, MarkerStyle] = {
     "unicode_marker": "unicode",
 }
 
-# Where a note call may start. The grammar decides whether one does.
+# Where a note call may start. The grammar decides whether one does. The first character is
+# matched by one set and each alternative then reads back over it: written as an alternation of
+# "<(?i:sup)>", "\[\^?[1-9]", ... (the same matches), the last alternative, a set, kept the
+# regex engine from knowing which characters a match starts with, so it tried every alternative
+# at every position (2.9 times slower over the seeds and practice documents).
 _MARKER_CANDIDATE = lazy_compile(
-    r"<(?i:sup)>|\[\^?[1-9]|\[(?i:footnote|endnote|note|fn)[ \t\r\n]|\^[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]"
+    r"[<\[\^¹²³⁴⁵⁶⁷⁸⁹](?:(?<=<)(?i:sup)>|(?<=\[)\^?[1-9]|(?<=\[)(?i:footnote|endnote|note|fn)"
+    r"[ \t\r\n]|(?<=\^)[1-9]|(?<=[¹²³⁴⁵⁶⁷⁸⁹]))"
 )
 # A superscript digit after a unit is an exponent ("km²"), not a note call.
 _UNIT_BEFORE = lazy_compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
