@@ -1957,3 +1957,21 @@ def test_entry_starts_a_page_number_between_lines_names_no_one() -> None:
         'Respiratory Morbidity." Environmental Research 50:238-247.',
     ]
     assert entry_starts(lines) == [0, 4]
+
+
+def test_entry_starts_a_run_over_two_heads_costs_two_entries() -> None:
+    # Reading "Health Symptoms ..." on to the end of the next entry's head takes that entry and
+    # the names of the one after it: each head it reads over is an entry it swallows.
+    lines = [
+        "Tolley, G.S. et al. 1986. Valuation of Reductions in Human",
+        "Health Symptoms and Risks. University of Chicago. Final Report for",
+        "the US Environmental Protection Agency. January.",
+        "69",
+        "Thurston, G.D., and K. Ito. 2001. Epidemiological Studies of",
+        "Acute Ozone Exposures and Mortality. Journal of Exposure Analysis",
+        "and Environmental Epidemiology. 11:286-294.",
+        "US Department of Commerce, Economics and Statistics",
+        "Administration. 1992. Statistical Abstract of the United States,",
+        "1992: The National Data Book. 112th Edition. Washington, DC.",
+    ]
+    assert entry_starts(lines) == [0, 4, 7]

@@ -1993,9 +1993,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     that would read over a line opening with a bullet or list number costs 10 more, and one that
     starts without one in a block whose first line has one 1 more, as does one that starts at a
     line opening with a bracket that is no list number. A line the author-year grammar reads
-    (with at most two lines after it) as names and a year opens an entry: a run that reads over
-    it costs 1 more, and a lone undated line a few lines after one costs 1 more (the rest of
-    that entry: "July.", "Pittsburgh."). Between cuts
+    (with at most two lines after it) as names and a year opens an entry: a run costs 1 more for
+    each such line it reads over, and a lone undated line a few lines after one costs 1 more (the
+    rest of that entry: "July.", "Pittsburgh."). Between cuts
     of equal cost the one with MORE entries wins, so a list of names stays one name per line while
     "The Hindu. 15 December 1990." followed by a line holding only its quoted title stays one entry
     (the title line alone fits no style). Always returns ``[0, ...]`` for a non-empty block.
@@ -2086,18 +2086,21 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         cache[key] += _COST_LOOSE
                     if j == i + 1:
                         alone[i] = style
-                    elif any(
-                        (alone.get(k) in _HEAD_STYLES or opens_head(k))
-                        and not (_stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit())
-                        for k in range(i + 1, j)
-                    ):
+                    else:
                         # A line that is an author-year entry on its own ("Smith, J. (2003).
                         # Title.") starts one, as does one whose names and year the author-year
                         # grammar reads over the next lines ("Pope, C.A., III, ... D." /
                         # "Krewski, K. Ito, and G.D. Thurston. 2002."): a run that reads over
-                        # it is two entries (else "Pollutants." Journal 50:238-247." reads as
-                        # an author and title with the next entry's year).
-                        cache[key] += _COST_LOOSE
+                        # such lines is one entry more for each (else "Pollutants." Journal
+                        # 50:238-247." reads as an author and title with the next entry's year).
+                        cache[key] += _COST_LOOSE * sum(
+                            1
+                            for k in range(i + 1, j)
+                            if (alone.get(k) in _HEAD_STYLES or opens_head(k))
+                            and not (
+                                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
+                            )
+                        )
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
