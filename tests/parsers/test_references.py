@@ -1905,3 +1905,73 @@ def test_a_name_before_the_year_in_brackets_is_an_author_not_a_title() -> None:
     assert (entry.kind, entry.author) == ("author-year", "Human Rights Watch")
     with pytest.raises(GrammarError):
         refs._parse_as("Human Rights Watch (2010). World Report.", "title_first")
+
+
+def test_entry_starts_a_wrapped_line_opening_with_a_word_and_full_stop_goes_on() -> None:
+    # "Pollutants." and "April 15." read as entries of their own (a name, an undated title)
+    # and tied with the entry that takes them; the author-year grammar reads no names and year
+    # there, a few lines after it read them, so they are that entry's rest.
+    lines = [
+        'Ostro B.D. and S. Rothschild. 1989. "Air Pollution and Acute',
+        "Respiratory Morbidity: An Observational Study of Multiple",
+        'Pollutants." Environmental Research 50:238-247.',
+        "Ozkaynak, H. And G.D. Thurston. 1987. Associations between 1980",
+        "U.S. mortality rates and alternative measures of airborne particle",
+        "concentration. Risk Anal. 7: 449-461.",
+        "Chestnut, L.G. 1997. Draft Memorandum: Methodology for",
+        "Estimating Values for Changes in Visibility at National Parks.",
+        "April 15.",
+        "Chestnut, L.G. and R.L. Dennis. 1997. Economic Benefits of",
+        "Improvements in Visibility. Journal of Air and Waste Management 47:395-402.",
+    ]
+    assert entry_starts(lines) == [0, 3, 6, 9]
+
+
+def test_entry_starts_names_and_year_wrapped_over_lines_open_one_entry() -> None:
+    # The heads of these entries take two and three lines: none of their first lines reads as
+    # an entry alone, and the line after a name list's initial or "and" is not a new entry.
+    lines = [
+        "Pope, C.A., III, R.T. Burnett, M.J. Thun, E.E. Calle, D.",
+        'Krewski, K. Ito, and G.D. Thurston. 2002. "Lung Cancer',
+        "Cardiopulmonary Mortality, and Long-term Exposure to Fine",
+        'Particulate Air Pollution." Journal of the American Medical',
+        "Association. 287(9):1132-41.",
+        "Pope, C.A., III, M.J. Thun, M.M. Namboodiri, D.W. Dockery, J.S.",
+        "Evans, F.E. Speizer, and",
+        'C.W. Heath, Jr. 1995. "Particulate Air Pollution as a Predictor',
+        'of Mortality in a Prospective Study." Am. J. Respir. Crit. Care Med. 151: 669-674.',
+        "Jones-Lee, M.W., G. Loomes, D. O'Reilly, and P.R. Phillips.",
+        "1993. The Value of Preventing Non-fatal Road Injuries: Findings of",
+        "a Willingness-to-pay National Sample Survey. TRY Working Paper.",
+    ]
+    assert entry_starts(lines) == [0, 5, 9]
+
+
+def test_entry_starts_a_page_number_between_lines_names_no_one() -> None:
+    lines = [
+        "Ostro, B.D. 1987. Air Pollution and Morbidity Revisited: a",
+        "Specification Test. Journal of Environmental Economics Management.",
+        "14: 87-98.",
+        "67",
+        'Ostro B.D. and S. Rothschild. 1989. "Air Pollution and Acute',
+        'Respiratory Morbidity." Environmental Research 50:238-247.',
+    ]
+    assert entry_starts(lines) == [0, 4]
+
+
+def test_entry_starts_a_run_over_two_heads_costs_two_entries() -> None:
+    # Reading "Health Symptoms ..." on to the end of the next entry's head takes that entry and
+    # the names of the one after it: each head it reads over is an entry it swallows.
+    lines = [
+        "Tolley, G.S. et al. 1986. Valuation of Reductions in Human",
+        "Health Symptoms and Risks. University of Chicago. Final Report for",
+        "the US Environmental Protection Agency. January.",
+        "69",
+        "Thurston, G.D., and K. Ito. 2001. Epidemiological Studies of",
+        "Acute Ozone Exposures and Mortality. Journal of Exposure Analysis",
+        "and Environmental Epidemiology. 11:286-294.",
+        "US Department of Commerce, Economics and Statistics",
+        "Administration. 1992. Statistical Abstract of the United States,",
+        "1992: The National Data Book. 112th Edition. Washington, DC.",
+    ]
+    assert entry_starts(lines) == [0, 4, 7]

@@ -1961,6 +1961,25 @@ _COST_NAME_PER_EXTRA_LINE = 1
 _HEAD_STYLES = frozenset({"author_year"})
 
 
+def _names_go_on(line: str) -> bool:
+    """Whether ``line`` stops where a list of names goes on: after an initial (the grammar's
+    INITIAL), a comma or "and" ("..., E.E. Calle, D." / "Evans, F.E. Speizer, and")."""
+    words = line.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last.endswith(",")
+        or last.lower() in ("and", "&")
+        or terminal_pattern(_GRAMMAR, _STARTS, "INITIAL").fullmatch(last) is not None
+    )
+
+
+#: The lines an author-year entry's names and year may take ("Pope, C.A., III, M.J. Thun, ...
+#: J.S." / "Evans, F.E. Speizer, and" / "C.W. Heath, Jr. 1995. ...").
+_HEAD_LINES = 3
+
+
 def entry_starts(lines: Sequence[str]) -> list[int]:
     """Indices of the lines that start an entry, for a block of source-list lines with no blank
     line between entries (hard-wrapped entries, or one entry per line).
@@ -1973,7 +1992,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     an IRB entry's quoted title), any other style 0; a run
     that would read over a line opening with a bullet or list number costs 10 more, and one that
     starts without one in a block whose first line has one 1 more, as does one that starts at a
-    line opening with a bracket that is no list number. Between cuts
+    line opening with a bracket that is no list number. A line the author-year grammar reads
+    (with at most two lines after it) as names and a year opens an entry: a run costs 1 more for
+    each such line it reads over, and a lone undated line a few lines after one costs 1 more (the
+    rest of that entry: "July.", "Pittsburgh."). Between cuts
     of equal cost the one with MORE entries wins, so a list of names stays one name per line while
     "The Hindu. 15 December 1990." followed by a line holding only its quoted title stays one entry
     (the title line alone fits no style). Always returns ``[0, ...]`` for a non-empty block.
@@ -2001,18 +2023,21 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         if key not in cache:
             head = " ".join(t for t in texts[i : j - 1] if t)
             joined = f"{head} {texts[j - 1]}".strip() if head else texts[j - 1]
+            # Whether the run reads as an entry with a date of its own.
+            dated = False
             if not joined:
                 cache[key] = 0
             elif i in loose_from and before_loose | competing <= dead[i]:
                 cache[key] = _COST_LOOSE
             else:
                 try:
-                    style, _entry = _classify(
+                    style, entry = _classify(
                         joined, LIST_STYLES, dead[i], len(head), COMPETING_STYLES
                     )
                 except GrammarError:
                     cache[key] = _COST_UNSTRUCTURED
                 else:
+                    dated = entry.date is not None
                     if style == "irb_loose":
                         loose_from.add(i)
                         cache[key] = _COST_LOOSE
@@ -2061,14 +2086,21 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         cache[key] += _COST_LOOSE
                     if j == i + 1:
                         alone[i] = style
-                    elif any(
-                        alone.get(k) in _HEAD_STYLES
-                        and not (_stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit())
-                        for k in range(i + 1, j)
-                    ):
+                    else:
                         # A line that is an author-year entry on its own ("Smith, J. (2003).
-                        # Title.") starts one: a run that reads over it is two entries.
-                        cache[key] += _COST_LOOSE
+                        # Title.") starts one, as does one whose names and year the author-year
+                        # grammar reads over the next lines ("Pope, C.A., III, ... D." /
+                        # "Krewski, K. Ito, and G.D. Thurston. 2002."): a run that reads over
+                        # such lines is one entry more for each (else "Pollutants." Journal
+                        # 50:238-247." reads as an author and title with the next entry's year).
+                        cache[key] += _COST_LOOSE * sum(
+                            1
+                            for k in range(i + 1, j)
+                            if (alone.get(k) in _HEAD_STYLES or opens_head(k))
+                            and not (
+                                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
+                            )
+                        )
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
@@ -2082,10 +2114,68 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             if any(marked[i + 1 : j]):
                 # A bullet or list number starts an entry: a run never reads over one.
                 cache[key] += _COST_UNSTRUCTURED
+            if (
+                i > 0
+                and j == i + 1
+                and not dated
+                and joined.endswith(".")
+                and not marked[i]
+                and not opens_head(i)
+                and inside_head_entry(i)
+            ):
+                # In a list of author-year entries, an undated line the grammar does not read
+                # as names and a year, a few lines after one it does, that ends as an entry
+                # does, is more likely that entry's rest ("July.", "Pittsburgh.", "Oxford:
+                # Basil Blackwell.") than an entry of its own: without this, such a line alone
+                # ties with the entry that takes it, and the cut with more entries wins. Lines
+                # that end on no full stop (a site's menu under the list, a list of names) are
+                # left as they were, and so are longer runs (an entry whose year the grammar
+                # cannot read: "Cohen, R. ... 2001 "Title." ...").
+                cache[key] += _COST_LOOSE
         return cache[key]
 
     # The style each line is read in on its own (lines no style reads are not in it).
     alone: dict[int, str] = {}
+    # The author-year reading of each line with the fewest next lines that completes one.
+    head_reads: dict[int, ReferenceEntry | None] = {}
+
+    def head_reading(k: int) -> ReferenceEntry | None:
+        if k not in head_reads:
+            head_reads[k] = None
+            if not any(c.isalpha() for c in texts[k]):
+                # A page's number between the lines of an entry names no one.
+                return None
+            for m in range(k + 1, min(n, k + _HEAD_LINES) + 1):
+                text = " ".join(t for t in texts[k:m] if t)
+                if not text or not _has_anchors(text, "author_year", {}):
+                    continue
+                try:
+                    head_reads[k] = _parse_as(text, "author_year")
+                except GrammarError:
+                    continue
+                break
+        return head_reads[k]
+
+    def inside_head_entry(k: int) -> bool:
+        """Whether a line less than ``MAX_ENTRY_LINES`` above line ``k`` opens an author-year
+        entry (so that line ``k`` may be its rest)."""
+        return any(opens_head(h) for h in range(max(0, k - MAX_ENTRY_LINES + 1), k))
+
+    def opens_head(k: int) -> bool:
+        """Whether the author-year grammar reads line ``k`` with at most the next
+        ``_HEAD_LINES - 1`` lines as an entry whose names and year open the line, and no line
+        above it within that many is a head whose names go on into line ``k`` ("Abbey, D.E.,
+        ..., S.F." / "Knutsen, W.L. Beeson, and J.X. Yang. 1999.": one list of names)."""
+        if head_reading(k) is None:
+            return False
+        if k == 0 or not _names_go_on(texts[k - 1]):
+            return True
+        for h in range(max(0, k - _HEAD_LINES + 1), k):
+            above = head_reading(h)
+            if above is not None and len(above.author or "") > len(" ".join(texts[h:k])) + 1:
+                return False
+        return True
+
     # Last line first: a run's cost may look at how the line after it reads alone.
     singles = [cost(i, i + 1) for i in range(n - 1, -1, -1)][::-1]
     if all(single == 0 for single in singles):
