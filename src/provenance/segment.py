@@ -328,6 +328,21 @@ class SourceBlocks(IndexedSequence[SourceBlock]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    def __eq__(self, other: object) -> bool:
+        # Equal to the same entries however held (a list of them, as it was built before).
+        if isinstance(other, SourceBlocks | tuple | list):
+            return len(self) == len(other) and all(
+                mine == theirs for mine, theirs in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
     def _item(self, index: int) -> SourceBlock:
         return SourceBlock(
             _SECTIONS[self._sections[index]],
