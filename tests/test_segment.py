@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 import provenance
 from provenance import segment as segment_module
 from provenance.model import Date
-from provenance.segment import Segmentation, heading_key, segment, subtract
+from provenance.segment import Segmentation, SourceBlock, heading_key, segment, subtract
 from provenance.span import LineIndex
 
 _REPORT = """Country Report
@@ -726,3 +727,51 @@ def test_source_blocks_give_back_the_blocks_kept() -> None:
     assert len(kept) == 4 and not SourceBlocks([], 10)
     with pytest.raises(IndexError):
         kept[4]
+
+
+_BLOCKS = st.builds(
+    lambda section, start, length: SourceBlock(section, start, start + length),
+    st.sampled_from(["references", "attachment", "source-list", "footnote"]),
+    st.integers(0, 2**31 + 5),
+    st.integers(0, 300),
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("append"), _BLOCKS),
+            st.tuples(st.just("set"), _BLOCKS),
+            st.tuples(st.just("truncate"), st.integers(0, 20)),
+            st.tuples(st.just("pop"), st.none()),
+        ),
+        max_size=40,
+    )
+)
+def test_source_blocks_change_as_a_list_does(steps: list[tuple[str, object]]) -> None:
+    """Segmentation builds its entries in ``SourceBlocks`` as it built a list: appended to, the
+    last replaced, the tail dropped; the arrays must end as the list would."""
+    from provenance.parsers.legends import LegendItem
+    from provenance.segment import SourceBlocks
+
+    kept = SourceBlocks([], 2**31 + 400)
+    model: list[SourceBlock] = []
+    for number, (step, argument) in enumerate(steps):
+        if step == "append":
+            assert isinstance(argument, SourceBlock)
+            if number % 3 == 0:  # some with a legend, kept beside the arrays
+                argument = attrs.evolve(argument, legend=LegendItem(f"S{number}", "Source"))
+            kept.append(argument)
+            model.append(argument)
+        elif step == "set" and model:
+            assert isinstance(argument, SourceBlock)
+            kept[-1] = argument
+            model[-1] = argument
+        elif step == "truncate":
+            assert isinstance(argument, int)
+            kept.truncate(argument)
+            del model[argument:]
+        elif step == "pop" and model:
+            assert kept.pop() == model.pop()
+        assert list(kept) == model
+        assert list(kept.iter_from(len(model) // 2)) == model[len(model) // 2 :]

@@ -38,6 +38,8 @@ from provenance.model import (
     IrbCode,
     Metadata,
     Reference,
+    ReferenceEntry,
+    References,
     Region,
     Regions,
     Update,
@@ -150,7 +152,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     dates = tuple(_infer_years(text, raw_dates, own_date.value if own_date else None))
     del raw_dates
 
-    references = list(budget.counted(_references(text, line_index, seg), "sources"))
+    references = _references(text, line_index, seg, budget)
     forget_reference_readings()  # every entry is read: the readings kept for it are not needed
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
@@ -171,7 +173,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         metadata=metadata,
         regions=seg.regions,
         headings=headings,
-        references=tuple(references),
+        references=references,
         citations=citations,
         footnotes=tuple(footnotes),
         index_codes=index_codes,
@@ -399,7 +401,20 @@ def _with_year(value: DateValue, year: int) -> DateValue:
 # --------------------------------------------------------------------------- references
 
 
-def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Reference]:
+def _references(
+    text: str, index: LineIndex, seg: Segmentation, budget: Budget | None = None
+) -> References:
+    """The source entries and the note bodies that read as sources, each counted against
+    ``budget`` as it is read. An entry's text is kept as its offsets in ``text``, not a copy."""
+    references = References(text, index)
+    steps = _read_references(text, seg, references)
+    for _ in steps if budget is None else budget.counted(steps, "sources"):
+        pass
+    return references
+
+
+def _read_references(text: str, seg: Segmentation, references: References) -> Iterator[None]:
+    """Reads each source entry and note body into ``references``, one a step."""
     if not seg.sources and not seg.bodies:
         return  # nothing to read: the reference reader is not even loaded
     from provenance.parsers.legends import legend_entry
@@ -417,14 +432,15 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
     previous_source: str | None = None
     for block in seg.sources:
         raw = text[block.start : block.end]
-        span = index.span(block.start, block.end)
+        # The offsets of ``raw.strip()``, the reference's text.
+        stripped = raw.lstrip()
+        text_start = block.start + len(raw) - len(stripped)
+        text_end = max(text_start, block.start + len(raw.rstrip()))
+        del stripped
         if block.legend is not None:
-            yield Reference(
-                legend_entry(block.legend, " ".join(raw.split())),
-                block.section,
-                raw.strip(),
-                span,
-            )
+            entry = legend_entry(block.legend, " ".join(raw.split()))
+            references.append(entry, block.section, block.start, block.end, text_start, text_end)
+            yield None
             continue
         entry = read_list_entry(join_entry_lines(raw), block.section)
         # "_____." repeats the source the entry above starts with (its periodical, when it
@@ -438,15 +454,20 @@ def _references(text: str, index: LineIndex, seg: Segmentation) -> Iterator[Refe
             entry = attrs.evolve(entry, container=previous_source)
         else:
             ditto = False
-        reference = Reference(entry, block.section, raw.strip(), span)
+        references.append(entry, block.section, block.start, block.end, text_start, text_end)
         if not ditto:
-            previous_source = leading_name(reference)
-        yield reference
+            previous_source = leading_name(references[-1])
+        yield None
     for body in seg.bodies:
         entry = reference_entry(body.text, "footnote")
         if entry.kind in ("unstructured", "prose"):
             continue
-        yield Reference(entry, "footnote", body.text, body.span, number=body.number)
+        start, end = body.span.start, body.span.end
+        if text[start:end] == body.text:
+            references.append(entry, "footnote", start, end, start, end, body.number)
+        else:
+            references.append_own(entry, "footnote", body.span, body.text, body.number)
+        yield None
 
 
 # --------------------------------------------------------------------------- footnotes
@@ -664,7 +685,7 @@ def _citations(
     text: str,
     line_index: LineIndex,
     seg: Segmentation,
-    references: list[Reference],
+    references: Sequence[Reference],
     dates: Sequence[DateMention],
     budget: Budget,
 ) -> list[Citation]:
@@ -1321,6 +1342,13 @@ class _SourceIndex:
 
     def __init__(self, references: Sequence[Reference]) -> None:
         self.references = references
+        #: Each reference's entry, looked up far more often than the rest of it (a document's
+        #: references are made when read).
+        self.entries: Sequence[ReferenceEntry] = (
+            references.entries
+            if isinstance(references, References)
+            else [reference.entry for reference in references]
+        )
         self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
         strings: dict[str, str] = {}
         intern = strings.setdefault
@@ -1331,8 +1359,9 @@ class _SourceIndex:
         #: ("in", "it") are common words there.
         self.context_keys: list[list[str]] = [no_keys] * len(references)
         for i in self.indices:
-            keys = [intern(key, key) for key in reference_keys(references[i])]
-            context = [intern(key, key) for key in reference_keys(references[i], initials=False)]
+            reference = references[i]
+            keys = [intern(key, key) for key in reference_keys(reference)]
+            context = [intern(key, key) for key in reference_keys(reference, initials=False)]
             self.keys[i] = keys
             self.context_keys[i] = keys if context == keys else context
         #: The entries with a context key of each first word, for finding names in running text.
@@ -1362,7 +1391,7 @@ class _SourceIndex:
                     if count < len(words):
                         prefix = " ".join(words[:count])
                         _add(self.by_prefix, intern(prefix, prefix), i)
-            date = references[i].entry.date
+            date = self.entries[i].date
             if date is None:
                 self.undated.append(i)
                 continue
@@ -1416,9 +1445,7 @@ class _SourceIndex:
                 candidates = self._family_of_given_name_first(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
-                i
-                for i in candidates
-                if date is None or _dates_overlap(date, self.references[i].entry.date)
+                i for i in candidates if date is None or _dates_overlap(date, self.entries[i].date)
             ]
             if not matches and date is not None:
                 # "(Country Reports 2004)" cites "Country Reports on Human Rights Practices for
@@ -1430,13 +1457,13 @@ class _SourceIndex:
                 # name may still match another work of the first author's, of another year).
                 found = self._first_of_several(source_key(author), date)
                 self.last_work += len(found)
-                matches = [i for i in found if _dates_overlap(date, self.references[i].entry.date)]
+                matches = [i for i in found if _dates_overlap(date, self.entries[i].date)]
             if year_suffix is not None and matches:
                 return _nth_of_year(matches, year_suffix, self.references)
             if date is None:
                 # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
                 # undated works, a citation without a date means an undated one.
-                matches = [i for i in matches if self.references[i].entry.date is None] or matches
+                matches = [i for i in matches if self.entries[i].date is None] or matches
             if len(matches) > 1:
                 matches = self._as_named(source_key(author), matches)
             if len(matches) > 1:
@@ -1445,7 +1472,7 @@ class _SourceIndex:
         # Date-only: the source named in the same sentence, else the one entry of that date.
         candidates = self._dated(date)
         self.last_work = len(candidates)
-        same_date = [i for i in candidates if _dates_overlap(date, self.references[i].entry.date)]
+        same_date = [i for i in candidates if _dates_overlap(date, self.entries[i].date)]
         if not same_date:
             return None
         context = " " + source_key(text[context_start:context_end]) + " "
@@ -1490,7 +1517,7 @@ class _SourceIndex:
                     if key.split(" ", 1)[0] != word:
                         continue
                     if words[position : position + key.count(" ") + 1] == key.split(" "):
-                        entry = self.references[i].entry
+                        entry = self.entries[i]
                         found = entry.author or entry.container  # the later name wins
         return found
 
@@ -1554,7 +1581,7 @@ class _SourceIndex:
         found = [
             i
             for i in self._named(" ".join(words[1:]))
-            if _dates_overlap(date, self.references[i].entry.date)
+            if _dates_overlap(date, self.entries[i].date)
         ]
         return found if len(found) == 1 else []
 
@@ -1567,7 +1594,7 @@ class _SourceIndex:
         first, _, rest = cited.partition(" ")
         found = []
         for i in self._dated(date):
-            author = self.references[i].entry.author
+            author = self.entries[i].author
             family = compound_family(author) if author else None
             if family is None or not (family[1] == first or near_spelling(family[1], first)):
                 continue
@@ -1592,14 +1619,14 @@ class _SourceIndex:
             # Made at the first citation that needs it: most reports never ask.
             self._by_given_first = {}
             for i in self.indices:
-                author = self.references[i].entry.author
+                author = self.entries[i].author
                 if self.keys[i] and author:
                     for key in natural_family_keys(author):
                         _add(self._by_given_first, key, i)
         found = [
             i
             for i in _entries(self._by_given_first, cited)
-            if _dates_overlap(date, self.references[i].entry.date)
+            if _dates_overlap(date, self.entries[i].date)
         ]
         return found if len(found) == 1 else []
 
@@ -1612,7 +1639,7 @@ class _SourceIndex:
             return []
         low, high = min(first[0], last[0]), max(first[0], last[0])
         if high - low > _YEAR_SPAN:
-            return [i for i in self.indices if self.references[i].entry.date is not None]
+            return [i for i in self.indices if self.entries[i].date is not None]
         found = set(self.wide)
         for year in range(low, high + 1):
             found.update(self.by_year.get(year, ()))
@@ -1624,7 +1651,7 @@ class _SourceIndex:
         the text of an entry whose date was not read."""
         if isinstance(date, DateRange) or date.month is not None or date.year is None:
             return False
-        entry = self.references[index].entry
+        entry = self.entries[index]
         year = str(date.year)
         names = [*self.keys[index], source_key(entry.title or "")]
         if entry.date is None:
@@ -1633,7 +1660,7 @@ class _SourceIndex:
         return any(year in key.split(" ") for key in names)
 
     def _same_day(self, date: DateValue | None, index: int) -> bool:
-        entry_date = self.references[index].entry.date
+        entry_date = self.entries[index].date
         return date is not None and entry_date is not None and date.iso() == entry_date.iso()
 
     def _as_named(self, cited: str, matches: list[int]) -> list[int]:
@@ -1684,8 +1711,7 @@ class _SourceIndex:
         kept = [
             i
             for i in matches
-            if (_SEVERAL_AUTHORS.search(self.references[i].entry.author or "") is not None)
-            == several
+            if (_SEVERAL_AUTHORS.search(self.entries[i].author or "") is not None) == several
         ]
         return kept or matches
 

@@ -269,10 +269,12 @@ class SourceBlocks(IndexedSequence[SourceBlock]):
     """The entries of a document's source lists, kept as offsets and a section number each and
     made as ``SourceBlock`` when read.
 
-    Held from segmentation until the document is read: an object and an int object for its end
-    were about 100 bytes an entry, two times the text of a list of short entries; the arrays
-    are 9 bytes an entry under 2**31 characters (legends, rare, are kept by their entry's
-    number).
+    Held from segmentation until the document is read, and built as a list would be while
+    segmentation reads the lists (appended to, its last entry replaced or widened, its tail
+    dropped when a list turns out to be none): an object and int objects for its offsets were
+    about 140 bytes an entry, three times the text of a list of short entries, and the peak of
+    reading one; the arrays are 9 bytes an entry under 2**31 characters (legends, rare, are kept
+    by their entry's number).
     """
 
     __slots__ = ("_ends", "_legends", "_sections", "_starts")
@@ -283,15 +285,63 @@ class SourceBlocks(IndexedSequence[SourceBlock]):
         code = offset_typecode(largest)
         self._starts, self._ends, self._sections = array(code), array(code), array("B")
         self._legends: dict[int, LegendItem] = {}
-        for index, block in enumerate(blocks):
-            self._starts.append(block.start)
-            self._ends.append(block.end)
-            self._sections.append(_SECTIONS.index(block.section))
-            if block.legend is not None:
-                self._legends[index] = block.legend
+        self.extend(blocks)
+
+    def append(self, block: SourceBlock) -> None:
+        if block.legend is not None:
+            self._legends[len(self._starts)] = block.legend
+        self._starts.append(block.start)
+        self._ends.append(block.end)
+        self._sections.append(_SECTIONS.index(block.section))
+
+    def extend(self, blocks: Iterable[SourceBlock]) -> None:
+        for block in blocks:
+            self.append(block)
+
+    def __setitem__(self, index: int, block: SourceBlock) -> None:
+        if index < 0:
+            index += len(self._starts)
+        self._starts[index] = block.start
+        self._ends[index] = block.end
+        self._sections[index] = _SECTIONS.index(block.section)
+        if block.legend is not None:
+            self._legends[index] = block.legend
+        else:
+            self._legends.pop(index, None)
+
+    def truncate(self, length: int) -> None:
+        """Drops every entry from number ``length`` on (``del blocks[length:]``)."""
+        del self._starts[length:], self._ends[length:], self._sections[length:]
+        for index in [i for i in self._legends if i >= length]:
+            del self._legends[index]
+
+    def pop(self) -> SourceBlock:
+        last = self[-1]
+        self.truncate(len(self._starts) - 1)
+        return last
+
+    def iter_from(self, first: int) -> Iterator[SourceBlock]:
+        """The entries from number ``first`` on, made one at a time (a slice makes them all)."""
+        for index in range(first, len(self._starts)):
+            yield self._item(index)
 
     def __len__(self) -> int:
         return len(self._starts)
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to the same entries however held (a list of them, as it was built before).
+        if isinstance(other, SourceBlocks | tuple | list):
+            return len(self) == len(other) and all(
+                mine == theirs for mine, theirs in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
 
     def _item(self, index: int) -> SourceBlock:
         return SourceBlock(
@@ -1007,7 +1057,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 
     regions = Regions(line_index, len(text))
     headings: list[Heading] = []
-    sources: list[SourceBlock] = []
+    sources = SourceBlocks((), len(text))
     bodies: list[FootnoteBody] = []
     prose = OffsetPairs(len(text))
 
@@ -1254,12 +1304,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if list_section is not None and _is_prose(text[block.start : block.end]):
             # "Research methodology" and its paragraphs after a bibliography: the list is over,
             # and the short line before the prose was its heading, not an entry.
-            listed = sources[list_first:]
-            if listed and all(_is_bare_name_line(text[b.start : b.end]) for b in listed):
+            if len(sources) > list_first and all(
+                _is_bare_name_line(text[b.start : b.end]) for b in sources.iter_from(list_first)
+            ):
                 # Nothing but short capitalised lines since the list's heading: that heading
                 # was a contents page's last line ("REFERENCES"), and the lines the headings of
                 # the chapter it led to ("ONE", "Contextual" / "Overview").
-                del sources[list_first:]
+                sources.truncate(list_first)
             elif sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
             if body_start(block.start, block.end) is not None:
@@ -1270,16 +1321,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
             # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
             region("furniture", block.start, block.end)
-            listed = sources[list_first:]
-            if len(listed) <= _TOC_TITLES_AFTER and all(
-                _is_bare_name_line(text[b.start : b.end]) for b in listed
+            if len(sources) - list_first <= _TOC_TITLES_AFTER and all(
+                _is_bare_name_line(text[b.start : b.end]) for b in sources.iter_from(list_first)
             ):
                 numbers_before_entries += 1
                 if numbers_before_entries >= _TOC_PAGE_NUMBERS:
                     # "References" (perhaps a title or two, "VII Annexes") then "1", "2", "3",
                     # ...: the last titles of a contents page whose page numbers a PDF's text
                     # sets after its titles, not a list.
-                    del sources[list_first:]
+                    sources.truncate(list_first)
                     section = None
             continue
         if list_section is not None:
@@ -1292,7 +1342,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     # line after every line): the list ended before the first of them, which
                     # were taken for entries or their lines; they are not.
                     kept, last = prose_mark
-                    del sources[kept:]
+                    sources.truncate(kept)
                     if last is not None:
                         sources[kept - 1] = last
                     section = list_section = None
@@ -1449,7 +1499,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         regions=_in_order(regions, line_index, len(text)),
         headings=tuple(headings),
         furniture=furniture,
-        sources=SourceBlocks(sources, len(text)),
+        sources=sources,
         bodies=tuple(sorted(bodies, key=lambda b: b.span.start)),
         prose=prose,
         first_line=first_line,
@@ -1460,9 +1510,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
 _UNREAD_LIST_ENTRIES = 3
 
 
-def _without_unread_lists(
-    text: str, sources: list[SourceBlock], list_starts: list[int]
-) -> list[SourceBlock]:
+def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[int]) -> SourceBlocks:
     """``sources`` without the headed lists of which no entry reads as a source (a heading's
     word in a table, a list of names or of figures, a list laid out in a way not read). Kept,
     such lines would stand as entries that match no citation, each a false finding, and the
@@ -1566,7 +1614,11 @@ def _without_unread_lists(
             unread.update(entries)
         else:
             unread.update(_trailing_menu(text, sources, first, kinds))
-    return [source for index, source in enumerate(sources) if index not in unread]
+    if not unread:
+        return sources
+    return SourceBlocks(
+        (source for index, source in enumerate(sources) if index not in unread), len(text)
+    )
 
 
 def _trailing_menu(

@@ -24,6 +24,7 @@ from provenance.rules.corroboration import (
     PatternError,
     Phrases,
     _previous_regions,
+    _Prose,
     anonymous_source,
     attributed_unconfirmed,
     compile_phrases,
@@ -787,3 +788,28 @@ def test_previous_regions_by_numbers_match_the_regions_as_objects(
     table = Regions.of(regions, index, len(text))
     found = _previous_regions(table, table.kind_codes(PROSE_KINDS))
     assert [None if p < 0 else p for p in found] == _previous_by_objects(regions)
+
+
+def test_note_calls_are_in_order_of_offset_then_key() -> None:
+    """The note calls are sorted as one int each (offset and the key's rank among the keys):
+    the order is that of the (offset, key) pairs they replace, whatever order the notes and
+    their calls come in, merged with the citations."""
+    body = " ".join(
+        f"A claim.<sup>{number}</sup> (Org {1990 + number})."
+        for number in (3, 1, 12, 2, 3, 1, 12, 2, 10)
+    )
+    text = "Treatment of returnees\n\n" + body + "\n"
+    from provenance.document import parse_document
+
+    document = parse_document(text)
+    assert len(document.footnotes) >= 4
+    prose = _Prose.of(document)
+    calls = [
+        (m.span.start, f"note:{note.number}") for note in document.footnotes for m in note.markers
+    ]
+    cited = [
+        (c.span.start, "cited:" + " ".join(c.text.casefold().split())) for c in document.citations
+    ]
+    assert len(calls) == 9 and cited
+    pairs = sorted(calls + cited)
+    assert list(zip(prose.mark_offsets, prose.mark_keys, strict=True)) == pairs
