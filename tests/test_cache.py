@@ -41,3 +41,44 @@ def test_a_file_over_the_bound_is_not_read(
 
 def test_a_missing_file_is_none(folder: CacheFolder) -> None:
     assert folder.read("absent.json") is None
+
+
+def test_a_write_keeps_only_the_newest_files_of_its_kind(
+    folder: CacheFolder, tmp_path: Path
+) -> None:
+    for age in range(cache.KEPT_PER_KIND + 3):
+        path = tmp_path / f"reference-{age:02d}.json"
+        _write(path, b"old")
+        os.utime(path, ns=(10**9 * (100 - age), 10**9 * (100 - age)))  # 00 is the newest
+    _write(tmp_path / "date-00.json", b"other kind")
+    _write(tmp_path / ".tmp-1234-reference-99.json", b"another writer's")
+
+    folder.write("reference-new.json", b"new")
+
+    kept = {p.name for p in tmp_path.glob("reference-*")}
+    assert kept == {"reference-new.json"} | {
+        f"reference-{age:02d}.json" for age in range(cache.KEPT_PER_KIND - 1)
+    }
+    assert (tmp_path / "date-00.json").exists()
+    assert (tmp_path / ".tmp-1234-reference-99.json").exists()
+
+
+def test_pruning_leaves_links_and_other_users_files_alone(
+    folder: CacheFolder, tmp_path: Path
+) -> None:
+    target = tmp_path / "elsewhere.json"
+    _write(target, b"x")
+    for age in range(cache.KEPT_PER_KIND + 2):
+        path = tmp_path / f"url-{age:02d}.json"
+        _write(path, b"old")
+        os.utime(path, ns=(10**9, 10**9))
+    (tmp_path / "url-link.json").symlink_to(target)
+    shared = tmp_path / "url-shared.json"
+    _write(shared, b"writable by others")
+    shared.chmod(0o666)
+
+    folder.write("url-new.json", b"new")
+
+    assert (tmp_path / "url-link.json").is_symlink()
+    assert shared.exists()
+    assert len(list(tmp_path.glob("url-??.json"))) == cache.KEPT_PER_KIND - 1

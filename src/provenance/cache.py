@@ -7,7 +7,9 @@ by no one else); every file is then opened relative to that descriptor, without 
 symlinks, and used only if it is a regular file the user owns and no one else can write.
 Whoever can write the folder's parent can rename it away, but cannot make this process read
 anything but the folder it checked. Files are written to a new temporary file (``O_EXCL``) and
-renamed into place, so a concurrent process never reads half a file. ``PROVENANCE_NO_CACHE=1``
+renamed into place, so a concurrent process never reads half a file; after a write, only the
+newest ``KEPT_PER_KIND`` files of its kind stay, so the folder does not grow with every grammar
+version and configuration edit. ``PROVENANCE_NO_CACHE=1``
 turns the cache off; so does a platform without ``dir_fd`` support.
 """
 
@@ -20,6 +22,9 @@ from functools import cache
 
 #: A cache file larger than this is not read (the largest parser takes about 400 KB).
 MAX_CACHE_BYTES = 16 * 1024 * 1024
+#: Files kept of each kind (the part of a name before its first "-"): enough for the start sets
+#: of one grammar and a few installed versions or configuration files in use at once.
+KEPT_PER_KIND = 8
 
 
 class CacheFolder:
@@ -63,6 +68,32 @@ class CacheFolder:
         except OSError:  # caching is an optimisation: failing to cache is not an error
             with contextlib.suppress(OSError):
                 os.unlink(temporary, dir_fd=self.descriptor)
+            return
+        self._prune(name)
+
+    def _prune(self, written: str) -> None:
+        """Remove all but the ``KEPT_PER_KIND`` newest files of ``written``'s kind (the part of
+        its name before the first "-": a grammar, "config", "regexes"). Each version of a grammar
+        and each edit of a configuration file writes a new name, and the folder only grew. Asked
+        only after a write, which only a cache miss makes."""
+        kind, dash, _ = written.partition("-")
+        if not dash:
+            return
+        dated: list[tuple[int, str]] = []
+        try:
+            with os.scandir(self.descriptor) as entries:
+                names = [entry.name for entry in entries if entry.name.startswith(kind + "-")]
+            for name in names:
+                status = os.stat(name, dir_fd=self.descriptor, follow_symlinks=False)
+                if stat.S_ISREG(status.st_mode) and _private(status):
+                    dated.append((status.st_mtime_ns, name))
+        except OSError:
+            return
+        dated.sort(reverse=True)
+        for _, name in dated[KEPT_PER_KIND:]:
+            if name != written:
+                with contextlib.suppress(OSError):
+                    os.unlink(name, dir_fd=self.descriptor)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -82,6 +113,7 @@ def _secure_open_supported() -> bool:
         # os.replace takes the same dir_fd arguments as os.rename, which is the one listed.
         and {os.open, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
         and os.stat in os.supports_fd
+        and os.scandir in os.supports_fd
     )
 
 
