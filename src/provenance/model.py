@@ -15,7 +15,7 @@ import attrs
 
 from provenance.places import PlaceMap
 from provenance.records import shared_methods
-from provenance.span import IndexedSequence, LineIndex, Span, offset_typecode
+from provenance.span import LineIndex, Span, TupleLikeSequence, offset_typecode
 
 if TYPE_CHECKING:
     from provenance.timeline import Timeline
@@ -269,7 +269,7 @@ class Reference:
 _SECTIONS: tuple[Section, ...] = get_args(Section)
 
 
-class References(IndexedSequence[Reference]):
+class References(TupleLikeSequence[Reference]):
     """A document's references in order, each kept as its entry, its section's number and the
     offsets of its span and of its text, and made as ``Reference`` when read.
 
@@ -375,24 +375,6 @@ class References(IndexedSequence[Reference]):
             strict=True,
         ):
             yield Reference(entry, names[section], text[text_start:text_end], span(start, end))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, References | tuple | list):
-            return len(self) == len(other) and all(
-                mine == theirs for mine, theirs in zip(self, other, strict=True)
-            )
-        return NotImplemented
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        # As the tuple of references it stands for (what a document's repr showed before).
-        return repr(tuple(self))
 
 
 # --------------------------------------------------------------------------- citations
@@ -509,7 +491,7 @@ class Region:
 _REGION_KINDS: tuple[RegionKind, ...] = get_args(RegionKind)
 
 
-class Regions(IndexedSequence[Region]):
+class Regions(TupleLikeSequence[Region]):
     """A document's regions in order, kept as offsets and a kind number each and made as
     ``Region`` (with a span in the document's line index) when read.
 
@@ -575,22 +557,9 @@ class Regions(IndexedSequence[Region]):
                 and self.kinds == other.kinds
                 and (self._index is other._index or list(self) == list(other))
             )
-        if isinstance(other, tuple | list):
-            return len(self) == len(other) and all(
-                mine == theirs for mine, theirs in zip(self, other, strict=True)
-            )
-        return NotImplemented
+        return super().__eq__(other)
 
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        # As the tuple of regions it stands for (what a document's repr showed before).
-        return repr(tuple(self))
+    __hash__ = TupleLikeSequence.__hash__  # defining __eq__ would set it to None
 
 
 @shared_methods

@@ -58,6 +58,7 @@ from provenance.span import (
     Intervals,
     LineIndex,
     OffsetPairs,
+    TupleLikeSequence,
     offset_typecode,
 )
 
@@ -265,7 +266,7 @@ _SECTIONS: tuple[Section, ...] = (
 )
 
 
-class SourceBlocks(IndexedSequence[SourceBlock]):
+class SourceBlocks(TupleLikeSequence[SourceBlock]):
     """The entries of a document's source lists, kept as offsets and a section number each and
     made as ``SourceBlock`` when read.
 
@@ -327,21 +328,6 @@ class SourceBlocks(IndexedSequence[SourceBlock]):
 
     def __len__(self) -> int:
         return len(self._starts)
-
-    def __eq__(self, other: object) -> bool:
-        # Equal to the same entries however held (a list of them, as it was built before).
-        if isinstance(other, SourceBlocks | tuple | list):
-            return len(self) == len(other) and all(
-                mine == theirs for mine, theirs in zip(self, other, strict=True)
-            )
-        return NotImplemented
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def _item(self, index: int) -> SourceBlock:
         return SourceBlock(

@@ -260,6 +260,31 @@ class IndexedSequence(Sequence[_Item]):
         return self._item(index)
 
 
+class TupleLikeSequence(IndexedSequence[_Item]):
+    """An ``IndexedSequence`` that stands for the tuple of its items: equal to the same items
+    however held (another of its kind, a tuple or a list, as tests and older callers build
+    them), hashed and printed as that tuple."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type(self) | tuple | list):
+            return len(self) == len(other) and all(
+                mine == theirs for mine, theirs in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
 class OffsetPairs(Sequence[tuple[int, int]]):
     """``(start, end)`` pairs kept in two arrays of machine integers, made as pairs when read.
 
