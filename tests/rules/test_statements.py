@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from provenance.rules.corroboration import (
 )
 from provenance.rules.statements import (
     Lexicon,
+    Statement,
     broken_triggers,
     iter_triggers,
     lexicon,
@@ -47,6 +49,12 @@ STEMS = (
     "triangulat",
     "authenticat",
 )
+
+
+def _statements(sentence: str, stems: Sequence[str] = STEMS) -> list[Statement]:
+    """The statements read at each trigger word of ``sentence``, in order."""
+    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, stems)]
+    return [f for f in found if f is not None]
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -340,8 +348,7 @@ def test_word_classes_load_from_other_toml() -> None:
     ],
 )
 def test_clause_shapes(sentence: str, form: str, voice: str) -> None:
-    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, STEMS)]
-    statements = [f for f in found if f is not None]
+    statements = _statements(sentence)
     assert statements, sentence
     assert (statements[0].form, statements[0].voice) == (form, voice)
 
@@ -431,9 +438,7 @@ def test_not_statements(sentence: str) -> None:
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
-    stems = phrases().uncorroborated_trigger.stems
-    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, stems)]
-    statements = [f for f in found if f is not None]
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
     assert statements, sentence
     assert (statements[0].form, statements[0].voice) == (form, voice)
 
@@ -482,9 +487,7 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
     ],
 )
 def test_widened_clause_shapes(sentence: str, form: str, voice: str) -> None:
-    stems = phrases().uncorroborated_trigger.stems
-    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, stems)]
-    statements = [f for f in found if f is not None]
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
     assert statements, sentence
     assert (statements[0].form, statements[0].voice) == (form, voice)
 
@@ -628,8 +631,7 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
     ],
 )
 def test_who_a_pronoun_or_a_left_out_subject_stands_for(sentence: str, voice: str) -> None:
-    found = [read_at(sentence, 0, len(sentence), t) for t in iter_triggers(sentence, 0, 99, STEMS)]
-    statements = [f for f in found if f is not None]
+    statements = _statements(sentence)
     assert statements and statements[0].voice == voice, sentence
 
 
