@@ -46,6 +46,7 @@ from provenance.model import (
     Url,
     index_code_year,
 )
+from provenance.render.dates import WEEKDAYS
 from provenance.render.index_codes import render_index_code
 from provenance.serialize_timeline import timeline_to_dict
 from provenance.span import Span
@@ -62,9 +63,6 @@ __all__ = [
 
 #: Version of the output contract; raised only by an incompatible change.
 SCHEMA_VERSION = 1
-
-# Fixed English names: ``calendar.day_name`` follows the process locale.
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 JsonObject = dict[str, Any]
 
@@ -262,7 +260,7 @@ def _weekday(value: DateValue) -> str | None:
         stated = value.start.weekday if value.start.weekday is not None else value.end.weekday
     else:
         stated = value.weekday
-    return _WEEKDAYS[stated] if stated is not None and 0 <= stated < 7 else None
+    return WEEKDAYS[stated] if stated is not None and 0 <= stated < 7 else None
 
 
 def _precision(value: DateValue) -> str:

@@ -25,27 +25,13 @@ from collections.abc import Iterable
 from typing import Literal
 
 from provenance.model import CitationValue, Date, DateRange, DateValue
-from provenance.render.dates import ABBREVIATED_MONTHS
+from provenance.render.dates import ABBREVIATED_MONTHS, FULL_MONTHS
 
 __all__ = ["CITATION_STYLES", "CitationStyle", "render_citation", "render_citation_group"]
 
 CitationStyle = Literal["irb", "full", "us", "apa"]
 CITATION_STYLES: tuple[CitationStyle, ...] = ("irb", "full", "us", "apa")
 
-_FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # The IRB abbreviates months of five letters or more; "Sept." as in its own citations.
 _IRB_MONTHS = ABBREVIATED_MONTHS
 
@@ -53,7 +39,7 @@ _IRB_MONTHS = ABBREVIATED_MONTHS
 def _month(month: int | None, style: CitationStyle) -> str:
     if month is None or not 1 <= month <= 12:
         raise ValueError(f"month out of range: {month!r}")
-    return (_IRB_MONTHS if style == "irb" else _FULL_MONTHS)[month - 1]
+    return (_IRB_MONTHS if style == "irb" else FULL_MONTHS)[month - 1]
 
 
 def _check(date: Date) -> int:

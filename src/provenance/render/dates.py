@@ -28,12 +28,18 @@ reads as starting in 1999. ``iso`` writes days of known year in ISO 8601 and any
 
 from __future__ import annotations
 
-import calendar
 from typing import Literal
 
 from provenance.model import Date, DateRange, DateValue
 
-__all__ = ["ABBREVIATED_MONTHS", "DATE_STYLES", "DateStyle", "render_date"]
+__all__ = [
+    "ABBREVIATED_MONTHS",
+    "DATE_STYLES",
+    "FULL_MONTHS",
+    "WEEKDAYS",
+    "DateStyle",
+    "render_date",
+]
 
 DateStyle = Literal["dmy", "mdy", "abbrev", "iso", "tilde", "dash", "between", "slash", "to"]
 
@@ -50,7 +56,21 @@ DATE_STYLES: tuple[DateStyle, ...] = (
     "to",
 )
 
-_FULL_MONTHS = tuple(calendar.month_name[1:])
+#: Months written out, in English whatever the process's locale (``calendar``'s names follow it).
+FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: Months as reports and legal citations abbreviate them ("Sept." as the IRB writes it).
 ABBREVIATED_MONTHS = (
     "Jan.",
@@ -66,7 +86,8 @@ ABBREVIATED_MONTHS = (
     "Nov.",
     "Dec.",
 )
-_WEEKDAYS = tuple(calendar.day_name)
+#: Weekday names in English, Monday first as ``datetime.date.weekday`` counts.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # What joins the two ends of a range in each style ("between" is written around the ends).
 _JOINERS: dict[str, str] = {
@@ -97,7 +118,7 @@ def render_date(value: DateValue, style: DateStyle = "dmy") -> str:
 def _month_name(month: int, style: str) -> str:
     if not 1 <= month <= 12:
         return str(month)
-    return (ABBREVIATED_MONTHS if style == "abbrev" else _FULL_MONTHS)[month - 1]
+    return (ABBREVIATED_MONTHS if style == "abbrev" else FULL_MONTHS)[month - 1]
 
 
 def _month_first(style: str) -> bool:
@@ -124,7 +145,7 @@ def _single(date: Date, style: str) -> str:
     if date.qualifier is not None:
         text = f"mid-{text}" if date.qualifier == "mid" else f"{date.qualifier} {text}"
     if date.weekday is not None and 0 <= date.weekday <= 6:
-        text = f"{_WEEKDAYS[date.weekday]}, {text}"
+        text = f"{WEEKDAYS[date.weekday]}, {text}"
     return text
 
 

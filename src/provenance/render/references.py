@@ -51,6 +51,7 @@ reference grammar does not read, text that would read back as structure).
 from __future__ import annotations
 
 from provenance.model import AmnestyIndex, Date, DateValue, ReferenceEntry
+from provenance.render.dates import FULL_MONTHS
 from provenance.render.index_codes import render_index_code
 
 __all__ = [
@@ -74,21 +75,6 @@ REFERENCE_STYLES: tuple[str, ...] = (
     "title-first",
     "name-only",
     "label",
-)
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 
@@ -120,7 +106,7 @@ def _single(date: Date) -> str:
     _check(date)
     if date.month is None:
         return f"{date.year}"
-    month = _MONTHS[date.month - 1]
+    month = FULL_MONTHS[date.month - 1]
     if date.day is None:
         return f"{month} {date.year}"
     return f"{date.day} {month} {date.year}"
@@ -141,10 +127,10 @@ def render_reference_date(value: DateValue) -> str:
         raise ValueError(f"a range of months or days must stay within one year: {value!r}")
     assert start.month is not None and end.month is not None
     if start.precision == "month":
-        return f"{_MONTHS[start.month - 1]}{sign}{_MONTHS[end.month - 1]} {start.year}"
+        return f"{FULL_MONTHS[start.month - 1]}{sign}{FULL_MONTHS[end.month - 1]} {start.year}"
     if start.month != end.month or value.joiner != "range":
         raise ValueError(f"a range of days must stay within one month: {value!r}")
-    return f"{start.day}-{end.day} {_MONTHS[start.month - 1]} {start.year}"
+    return f"{start.day}-{end.day} {FULL_MONTHS[start.month - 1]} {start.year}"
 
 
 # --------------------------------------------------------------------------- pieces
@@ -380,7 +366,7 @@ def _author_year(entry: ReferenceEntry) -> str:
         when = f"{entry.date.year}"
         if entry.date.month is not None:
             day = f"{entry.date.day} " if entry.date.day is not None else ""
-            when += f", {day}{_MONTHS[entry.date.month - 1]}"
+            when += f", {day}{FULL_MONTHS[entry.date.month - 1]}"
     else:
         raise ValueError("an author-year entry has one year")
     text = f"{entry.author} ({when}). {_quoted(entry.title)}"
