@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from lark import Token, Tree
+from lark import Lark, Token, Tree
+from lark import logger as lark_logger
 from lark.exceptions import UnexpectedInput
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 import provenance
 from provenance.errors import release
 from provenance.findings import FileResult, Finding
+from provenance.grammars import grammar_path
 from provenance.lalr import accepts_end
 from provenance.model import Document
 
@@ -90,3 +93,38 @@ def lark_longest_prefix() -> Callable[[InteractiveParser], tuple[Tree[Token], in
     """The longest prefix Lark's own interactive parser accepts (session-scoped, so that
     property tests may take it)."""
     return _lark_longest_prefix
+
+
+def _lalr_conflicts(grammar: str, start: str | list[str]) -> list[str]:
+    """What Lark logs about LALR conflicts while building ``grammars/<grammar>.lark`` for
+    ``start`` as the project builds it: it resolves shift/reduce conflicts silently as shift,
+    and says so only in debug mode."""
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    handler = Collect()
+    level = lark_logger.level
+    lark_logger.addHandler(handler)
+    lark_logger.setLevel(logging.DEBUG)
+    try:
+        Lark.open(
+            str(grammar_path(grammar)),
+            parser="lalr",
+            lexer="contextual",
+            start=start,
+            maybe_placeholders=False,
+            debug=True,
+        )
+    finally:
+        lark_logger.removeHandler(handler)
+        lark_logger.setLevel(level)
+    return [message for message in records if "conflict" in message.lower()]
+
+
+@pytest.fixture(scope="session")
+def lalr_conflicts() -> Callable[[str, str | list[str]], list[str]]:
+    """The conflict messages of a grammar built for some start rules (see ``_lalr_conflicts``)."""
+    return _lalr_conflicts

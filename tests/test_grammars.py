@@ -11,7 +11,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -553,3 +553,22 @@ def test_refused_parses_leave_no_garbage_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("grammar", "start"),
+    [
+        ("crossref", "crossref"),
+        ("footnote", ["marker", "body_start"]),
+        ("index_code", ["index_code", "mention"]),
+        ("legal", "start"),
+        ("legend", "legend_item"),
+    ],
+)
+def test_grammar_has_no_lalr_conflicts(
+    grammar: str,
+    start: str | list[str],
+    lalr_conflicts: Callable[[str, str | list[str]], list[str]],
+) -> None:
+    # The grammars with test modules of their own check this there.
+    assert lalr_conflicts(grammar, start) == []

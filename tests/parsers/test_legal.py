@@ -65,6 +65,10 @@ def test_the_publisher_and_year_of_a_code(text: str, authority: str, year: int) 
         ("I.J. at 2; Exh. 1", "I.J. at 2; Exh. 1"),
         ("I.J.\nat 3; Exhs. 1, 3", "I.J. at 3; Exhs. 1, 3"),
         ("Exh. 15 at 49-52", "Exh. 15 at 49-52"),
+        # A comma before "at" after a bare exhibit number was a shift/reduce conflict that
+        # Lark resolved against the "at".
+        ("Exh. 15, at 49-52", "Exh. 15 at 49-52"),
+        ("Exhs. 1, 3, at 4", "Exhs. 1, 3 at 4"),
         ("Exhs. 1-1A", "Exhs. 1-1A"),
         ("Ex. 8", "Ex. 8"),
         ("Tr. at 45", "Tr. at 45"),
