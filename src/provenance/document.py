@@ -67,6 +67,7 @@ from provenance.sourcenames import (
     initials_key,
     key_words,
     leading_name,
+    names_by_body_and_title,
     names_match,
     natural_family_keys,
     near_spelling,
@@ -1443,6 +1444,11 @@ class _SourceIndex:
                 # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given
                 # name first, cited by family name.
                 candidates = self._family_of_given_name_first(source_key(author), date)
+            if not candidates and date is not None:
+                # "(AI Advisory Body Interim Report 2023)" for "AI Advisory Body Secretariat.
+                # 2023. “Interim Report: ...”": a body's publication named by the body and
+                # the title's first words.
+                candidates = self._body_and_title(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
                 i for i in candidates if date is None or _dates_overlap(date, self.entries[i].date)
@@ -1627,6 +1633,16 @@ class _SourceIndex:
             i
             for i in _entries(self._by_given_first, cited)
             if _dates_overlap(date, self.entries[i].date)
+        ]
+        return found if len(found) == 1 else []
+
+    def _body_and_title(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` that ``cited`` names by its author and the start of its
+        title (``names_by_body_and_title``); none when several are."""
+        found = [
+            i
+            for i in self._dated(date)
+            if self.keys[i] and names_by_body_and_title(cited, self.entries[i])
         ]
         return found if len(found) == 1 else []
 
