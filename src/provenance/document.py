@@ -1472,6 +1472,11 @@ class _SourceIndex:
                 matches = [i for i in matches if self.entries[i].date is None] or matches
             if len(matches) > 1:
                 matches = self._as_named(source_key(author), matches)
+            if len(matches) > 1 and self._other_bodies(source_key(author), matches):
+                # "(United Nations 2023)" where the list has that year's works of "United
+                # Nations Conference on Trade and Development" and "United Nations Development
+                # Programme" only: the name starts two other sources' names; none is the one.
+                return None
             if len(matches) > 1:
                 matches = self._by_author_count(author, matches)
             return self._prefer_cited_sections(matches, context_end)
@@ -1716,6 +1721,16 @@ class _SourceIndex:
             ):
                 found.append(i)
         return found if len(found) == 1 else []
+
+    def _other_bodies(self, cited: str, matches: list[int]) -> bool:
+        """Whether the entries a name matched are by two or more sources whose names only
+        start with it: no key of any of them is the name itself (``_as_named`` kept those),
+        and their authors' names differ."""
+        bare = bare_key(cited)
+        if any(key == cited or bare_key(key) == bare for i in matches for key in self.keys[i]):
+            return False
+        authors = {source_key(self.entries[i].author or "") for i in matches}
+        return len(authors) > 1 and "" not in authors
 
     def _by_author_count(self, cited: str, matches: list[int]) -> list[int]:
         """Of the entries a name matches, those by one author when the citation names one, by
