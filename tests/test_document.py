@@ -1390,6 +1390,45 @@ def test_people_listed_given_name_first_are_cited_by_family_name() -> None:
     assert _links(other)[0][:2] == ("Dimitrijevic, 2021", None)
 
 
+def test_a_body_and_the_first_words_of_a_title_cite_that_work() -> None:
+    text = (
+        "Report title\n\nParticipation is limited (AI Advisory\nBody Interim Report 2023). "
+        "Indices fell (UNDP Human Development Report 2020). Again (AI Advisory Body Final "
+        "Report 2023).\n\nReferences\n\n"
+        "AI Advisory Body Secretariat. 2023. \u201cInterim Report: Governing AI for "
+        "Humanity.\u201d United Nations.\n\n"
+        "United Nations Development Programme. 2020. Human Development Report 2020. New York.\n\n"
+        "United Nations Development Programme. 2020. Annual Report 2020. New York.\n"
+    )
+    # The body cut short or by its acronym, then the title's first words; a title the list
+    # does not have names nothing.
+    assert [link[:2] for link in _links(text)] == [
+        ("AI Advisory\nBody Interim Report 2023", 0),
+        ("UNDP Human Development Report 2020", 1),
+        ("AI Advisory Body Final Report 2023", None),
+    ]
+
+
+def test_a_name_that_only_starts_the_names_of_two_sources_cites_neither() -> None:
+    text = (
+        "Report title\n\nTrade slowed (United Nations 2023). Aid grew (United Nations "
+        "Development Programme 2023). Talks began (United Nations 2012).\n\nReferences\n\n"
+        "United Nations. 2012. Guidelines for Country Dialogues. New York.\n\n"
+        "United Nations Conference on Trade and Development. 2023. Policy Brief No. 109.\n\n"
+        "United Nations Development Programme. 2023. Description of Activities on AI.\n"
+    )
+    # Of 2023 the list has two bodies whose names start "United Nations", neither that body
+    # itself: the citation names neither (an "and" in one name is no list of authors).
+    assert [link[:2] for link in _links(text)] == [
+        ("United Nations 2023", None),
+        ("United Nations Development Programme 2023", 2),
+        ("United Nations 2012", 0),
+    ]
+    # With one such body of that year, its work is the one cited, as before.
+    one = text.replace("Conference on Trade and Development. 2023.", "Conference on Trade. 2021.")
+    assert _links(one)[0][:2] == ("United Nations 2023", 2)
+
+
 def test_a_site_named_by_its_domain_is_cited_by_it() -> None:
     text = (
         "Report title\n\nChildren are poor (unicef.org 2020). Fathers take leave "

@@ -17,6 +17,7 @@ from provenance.sourcenames import (
     initials_key,
     iter_key_words,
     key_words,
+    names_by_body_and_title,
     names_match,
     natural_family_keys,
     near_spelling,
@@ -452,3 +453,31 @@ def test_a_name_cited_by_abbreviations_has_the_key_its_entry_makes(cited: str, l
     key = abbreviations_key(cited)
     assert key is not None
     assert key in entry_keys(ReferenceEntry(author=listed))
+
+
+_BODY, _TITLE = "AI Advisory Body Secretariat", "Interim Report: Governing AI"
+_UNDP = "United Nations Development Programme"
+
+
+@pytest.mark.parametrize(
+    ("cited", "author", "title", "expected"),
+    [
+        # The body's name cut short, then the title's first words.
+        ("ai advisory body interim report", _BODY, _TITLE, True),
+        # The body by its acronym, the title whole.
+        ("undp human development report 2020", _UNDP, "Human Development Report 2020", True),
+        # Words of the title that do not start it, or a body the entry does not name.
+        ("ai advisory body governing ai", _BODY, _TITLE, False),
+        ("world bank interim report", _BODY, _TITLE, False),
+        # The author's name alone is a plain citation, not this one.
+        ("ai advisory body", _BODY, _TITLE, False),
+        # Word by word: "inter" is no word of the title.
+        ("ai advisory body inter", _BODY, _TITLE, False),
+    ],
+)
+def test_a_body_and_the_start_of_its_title_name_its_work(
+    cited: str, author: str, title: str, expected: bool
+) -> None:
+    entry = ReferenceEntry(author=author, title=title)
+    assert names_by_body_and_title(cited, entry) is expected
+    assert not names_by_body_and_title(cited, ReferenceEntry(author=author))

@@ -67,6 +67,7 @@ from provenance.sourcenames import (
     initials_key,
     key_words,
     leading_name,
+    names_by_body_and_title,
     names_match,
     natural_family_keys,
     near_spelling,
@@ -1443,6 +1444,11 @@ class _SourceIndex:
                 # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given
                 # name first, cited by family name.
                 candidates = self._family_of_given_name_first(source_key(author), date)
+            if not candidates and date is not None:
+                # "(AI Advisory Body Interim Report 2023)" for "AI Advisory Body Secretariat.
+                # 2023. “Interim Report: ...”": a body's publication named by the body and
+                # the title's first words.
+                candidates = self._body_and_title(source_key(author), date)
             self.last_work = len(candidates)
             matches = [
                 i for i in candidates if date is None or _dates_overlap(date, self.entries[i].date)
@@ -1466,6 +1472,11 @@ class _SourceIndex:
                 matches = [i for i in matches if self.entries[i].date is None] or matches
             if len(matches) > 1:
                 matches = self._as_named(source_key(author), matches)
+            if len(matches) > 1 and self._other_bodies(source_key(author), matches):
+                # "(United Nations 2023)" where the list has that year's works of "United
+                # Nations Conference on Trade and Development" and "United Nations Development
+                # Programme" only: the name starts two other sources' names; none is the one.
+                return None
             if len(matches) > 1:
                 matches = self._by_author_count(author, matches)
             return self._prefer_cited_sections(matches, context_end)
@@ -1630,6 +1641,16 @@ class _SourceIndex:
         ]
         return found if len(found) == 1 else []
 
+    def _body_and_title(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` that ``cited`` names by its author and the start of its
+        title (``names_by_body_and_title``); none when several are."""
+        found = [
+            i
+            for i in self._dated(date)
+            if self.keys[i] and names_by_body_and_title(cited, self.entries[i])
+        ]
+        return found if len(found) == 1 else []
+
     def _dated(self, date: DateValue | None) -> list[int]:
         """The entries whose date may overlap ``date``, in order."""
         if date is None:
@@ -1700,6 +1721,16 @@ class _SourceIndex:
             ):
                 found.append(i)
         return found if len(found) == 1 else []
+
+    def _other_bodies(self, cited: str, matches: list[int]) -> bool:
+        """Whether the entries a name matched are by two or more sources whose names only
+        start with it: no key of any of them is the name itself (``_as_named`` kept those),
+        and their authors' names differ."""
+        bare = bare_key(cited)
+        if any(key == cited or bare_key(key) == bare for i in matches for key in self.keys[i]):
+            return False
+        authors = {source_key(self.entries[i].author or "") for i in matches}
+        return len(authors) > 1 and "" not in authors
 
     def _by_author_count(self, cited: str, matches: list[int]) -> list[int]:
         """Of the entries a name matches, those by one author when the citation names one, by

@@ -39,6 +39,7 @@ __all__ = [
     "iter_key_words",
     "key_words",
     "leading_name",
+    "names_by_body_and_title",
     "names_match",
     "natural_family_keys",
     "near_spelling",
@@ -172,6 +173,29 @@ def names_match(cited: str, listed: str) -> bool:
         or _prefix_match(bare_key(cited), bare_key(listed))
         or _edition_match(cited, listed)
     )
+
+
+def names_by_body_and_title(cited: str, entry: ReferenceEntry) -> bool:
+    """Whether a cited key names an entry by the first words of its author's name and then the
+    first words of its title, as reports cite a body's publication ("AI Advisory Body Interim
+    Report" for "AI Advisory Body Secretariat. 2023. “Interim Report: ...”", "UNDP Human
+    Development Report" for "UNDP. 2020. Human Development Report 2020"). The author's part may
+    be any form the author is cited by (its acronym too); both parts are whole words."""
+    if not entry.author or not entry.title:
+        return False
+    title = source_key(entry.title)
+    words = cited.split(" ")
+    if not title or len(words) < 2:
+        return False
+    bodies = entry_keys(ReferenceEntry(author=entry.author))
+    for count in range(1, len(words)):
+        rest = " ".join(words[count:])
+        if not (title == rest or title.startswith(rest + " ")):
+            continue
+        body = " ".join(words[:count])
+        if any(key == body or key.startswith(body + " ") for key in bodies):
+            return True
+    return False
 
 
 def edition_stem(cited: str) -> str | None:
