@@ -618,6 +618,101 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "form", "voice"),
+    [
+        # Whether a claim is true left unknown, said with "whether", "if" or "that".
+        (
+            "The Research Directorate could not establish whether he was released.",
+            "truth_active",
+            "own",
+        ),
+        ("It could not be established whether the man was detained.", "truth_passive", "own"),
+        (
+            "It was not possible to ascertain whether the reports were accurate.",
+            "truth_passive",
+            "own",
+        ),
+        (
+            "The court could not establish whether the accused had been tortured.",
+            "truth_active",
+            "third",
+        ),
+        # A confirmation not received: whose is the subject's.
+        (
+            "The Research Directorate has not received confirmation of this information.",
+            "not_received",
+            "own",
+        ),
+        ("We did not receive any confirmation of these reports.", "not_received", "own"),
+        ("His family did not receive confirmation of his death.", "not_received", "third"),
+        # Nothing available to check a claim with.
+        ("No data were available to verify these figures.", "no_information_corroborating", "own"),
+        (
+            "No external sources were available to verify this statement.",
+            "no_information_corroborating",
+            "own",
+        ),
+        # A passive's agent: a party's silence, or the publisher's own word.
+        ("His arrest was not confirmed by Interpol.", "passive", "third"),
+        ("The claim has not been independently verified by CNN.", "passive", "own"),
+        ("The footage could not be verified by Reuters.", "passivecheck", "own"),
+        # A name after a party's title is that party.
+        ("Spokesperson Ahmed could not confirm the number of dead.", "could_not", "third"),
+        ("Interior Minister Smith was unable to verify the figures.", "unable", "third"),
+        ("Reuters could not confirm the number of dead.", "could_not", "own"),
+    ],
+)
+def test_truth_receipt_availability_and_named_parties(sentence: str, form: str, voice: str) -> None:
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
+    assert statements, sentence
+    assert (statements[0].form, statements[0].voice) == (form, voice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Establishing whether is a law's or a procedure's content, not a check left undone.
+        "The law did not establish whether appeals were allowed.",
+        # A confirmation that qualifies a noun, or that someone got none of as a document.
+        "Test user has not received confirmation emails.",
+        "He received no confirmation of his registration.",
+        # Tools, not information, unavailable.
+        "No LaTeX compilation tools were available to verify successful compilation.",
+    ],
+)
+def test_truth_receipt_and_availability_keep_apart(sentence: str) -> None:
+    stems = phrases().uncorroborated_trigger.stems
+    assert all(
+        read_at(sentence, 0, len(sentence), t) is None
+        for t in iter_triggers(sentence, 0, len(sentence), stems)
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        # A relative clause whose subject is the report: its own remark on what a source says.
+        (
+            "The allegation is cited to a local newspaper, which the team was not able to confirm.",
+            True,
+        ),
+        (
+            "The ministry said 300 people had died, which Amnesty International could not verify.",
+            True,
+        ),
+        # A party as that subject stays the party's.
+        ("The ministry said 300 people had died, which the police could not verify.", False),
+    ],
+)
+def test_a_relative_clause_with_the_report_as_subject_is_its_remark(
+    sentence: str, own: bool
+) -> None:
+    doc = prose(f"Title line\n\nA statement before it. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == own
+    assert bool(list(attributed_unconfirmed(doc))) != own
+
+
+@pytest.mark.parametrize(
     ("sentence", "voice"),
     [
         # A pronoun, or a subject left out after "but", stands for the sentence's subject.

@@ -79,7 +79,7 @@ AGENTLESS = frozenset(
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
-_NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+_NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating", "not_received"})
 #: Forms whose noun may be the object of another verb ("provided no evidence corroborating").
 _OBJECT_LIKE = _NOMINAL | {"no_information_corroborating"}
 #: Forms of finding nothing, and the word classes their core begins with when a subject did the
@@ -463,8 +463,12 @@ def _parse(
         # cases" qualifies a noun.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
+    independent = any(words[i].text == "independently" for i in core_indices)
     if form in AGENTLESS:
-        voice = _agent_voice(words, classes, after) or voice
+        # "was not confirmed by Interpol" is Interpol's silence; "could not be verified by
+        # Reuters", "has not been independently verified by CNN" the publisher's own word.
+        named_party = form == "passive" and not independent
+        voice = _agent_voice(words, classes, after, named_party) or voice
     elif head is None or classes[head] in _PRONOUNS:
         # "..., which it could not verify", "X denied it but failed to substantiate it": the
         # one who could not check is the sentence's subject.
@@ -522,8 +526,11 @@ def _parse(
     if form == "did_not" and head is not None and classes[head] == "CAP":
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
-        independent = any(words[i].text == "independently" for i in core_indices)
         voice = "own" if independent else "third"
+    if voice == "own" and _titled(classes, subject_indices, head):
+        # "Police spokesman Ahmed could not confirm", "Interior Minister Smith was unable to
+        # verify": a name after a party's title is that party, not the publisher.
+        voice = "third"
     return Statement(
         "gap" if gap else "statement",
         form,
@@ -538,6 +545,17 @@ def _parse(
 def _clause_end(classes: Sequence[str], begin: int) -> int:
     """The index of the first word from ``begin`` that ends a clause (the length if none)."""
     return next((i for i in range(begin, len(classes)) if classes[i] in _ENDS), len(classes))
+
+
+def _titled(classes: Sequence[str], subject: Sequence[int], head: int | None) -> bool:
+    """Whether the subject's head is a name right after a third party's title or office
+    ("spokesperson Ahmed", "Police Chief Smith": THIRD then capitalised words)."""
+    if head is None or classes[head] != "CAP":
+        return False
+    index = head - 1
+    while index in subject and classes[index] == "CAP":
+        index -= 1
+    return index in subject and classes[index] == "THIRD"
 
 
 def _this_before(words: Sequence[Word], head: int) -> bool:
@@ -562,9 +580,14 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
     return any(classes[i] in ("BE", "REMAIN") for i in before)
 
 
-def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> Voice | None:
+def _agent_voice(
+    words: Sequence[Word], classes: Sequence[str], after: int, named_party: bool = False
+) -> Voice | None:
     """Who a passive names as the one who did not confirm: "were not confirmed by the
-    authorities" is theirs; "by Amnesty International", "by other sources" the report's."""
+    authorities" is theirs; "by other sources" the report's. With ``named_party`` (a plain
+    "was not confirmed by", no "could" and no "independently") a name is a party too ("not
+    confirmed by Interpol"); otherwise a name is the publisher ("could not be verified by
+    Reuters")."""
     index = after
     while index < len(classes) and classes[index] in ("ADV", "MOD", "COMMA"):
         index += 1
@@ -576,6 +599,8 @@ def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> V
             return None  # "not confirmed by other interviewees": no other source confirms it
         index += 1
     if index < len(classes) and classes[index] in ("THIRD", "PRON"):
+        return "third"
+    if named_party and index < len(classes) and classes[index] == "CAP":
         return "third"
     return None
 
