@@ -79,7 +79,9 @@ AGENTLESS = frozenset(
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
-_NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating", "not_received"})
+_NOMINAL = frozenset(
+    {"no_corroboration", "lack", "no_corroborating", "not_received", "received_none"}
+)
 #: Forms whose noun may be the object of another verb ("provided no evidence corroborating").
 _OBJECT_LIKE = _NOMINAL | {"no_information_corroborating"}
 #: Forms of finding nothing, and the word classes their core begins with when a subject did the
@@ -128,6 +130,8 @@ _OTHER = frozenset({"other", "independent", "further", "additional"})
 #: Word classes of the first noun phrase of a sentence ("The Special Rapporteur", "Human
 #: Rights Watch", "The Israeli army"), read for the subject a pronoun refers to.
 _NOUN_WORDS = frozenset({"CAP", "SELF", "THIRD", "WE", "W", "INFO"})
+#: Nouns of information that name informants, who are a party when they could not check.
+_SOURCES = frozenset({"source", "sources"})
 
 
 @shared_methods
@@ -519,6 +523,12 @@ def _parse(
         # "This teardown was not able to verify", "this note could not confirm": a noun the
         # writer points at with "this" is the writing itself (a party would be named).
         voice = "own"
+    if form == "received_none":
+        # "The organization has received no confirmation": the report's only when the report
+        # is the subject; anyone else's "received no confirmation" is a document not got.
+        if head is None or classes[head] not in ("SELF", "WE"):
+            return _REJECTED
+        form = "not_received"
     if form == "truth_did_not":
         # "We did not assess the reliability of these data": an audit's word for not checking
         # them, read as "did not verify" is.
@@ -527,6 +537,15 @@ def _parse(
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
         voice = "own" if independent else "third"
+    if (
+        voice == "own"
+        and form not in AGENTLESS
+        and head is not None
+        and words[head].text in _SOURCES
+    ):
+        # "Hospital sources could not confirm the report": informants as the ones who could
+        # not check are a party ("The report could not verify" is the report itself).
+        voice = "third"
     if voice == "own" and _titled(classes, subject_indices, head):
         # "Police spokesman Ahmed could not confirm", "Interior Minister Smith was unable to
         # verify": a name after a party's title is that party, not the publisher.
