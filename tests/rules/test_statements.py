@@ -670,6 +670,13 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
         ("Diplomats were unable to verify the report.", "unable", "third"),
         ("Hospital sources could not confirm the report.", "could_not", "third"),
         ("None of the sources consulted could corroborate it.", "none_could", "own"),
+        # A participle of giving inside the noun phrase before "could not be found".
+        (
+            "Corroborating information for the statements made by the interviewee could not be"
+            " found.",
+            "not_found",
+            "own",
+        ),
     ],
 )
 def test_truth_receipt_availability_and_named_parties(sentence: str, form: str, voice: str) -> None:
