@@ -670,6 +670,15 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
         ("Diplomats were unable to verify the report.", "unable", "third"),
         ("Hospital sources could not confirm the report.", "could_not", "third"),
         ("None of the sources consulted could corroborate it.", "none_could", "own"),
+        # The report's own sources: consulted by it, or "our".
+        ("The sources consulted could not confirm whether he was arrested.", "could_not", "own"),
+        ("Our sources could not confirm the report.", "could_not", "own"),
+        (
+            "The other sources consulted did not provide corroborating information.",
+            "not_provided",
+            "own",
+        ),
+        ("The government did not provide corroborating evidence.", "not_provided", "third"),
         # A participle of giving inside the noun phrase before "could not be found".
         (
             "Corroborating information for the statements made by the interviewee could not be"

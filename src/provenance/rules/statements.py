@@ -132,6 +132,8 @@ _OTHER = frozenset({"other", "independent", "further", "additional"})
 _NOUN_WORDS = frozenset({"CAP", "SELF", "THIRD", "WE", "W", "INFO"})
 #: Nouns of information that name informants, who are a party when they could not check.
 _SOURCES = frozenset({"source", "sources"})
+#: Participles that make sources the report's own ("the sources consulted").
+_CONSULTED = frozenset({"consulted", "contacted", "reviewed", "examined"})
 
 
 @shared_methods
@@ -537,15 +539,10 @@ def _parse(
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
         voice = "own" if independent else "third"
-    if (
-        voice == "own"
-        and form not in AGENTLESS
-        and head is not None
-        and words[head].text in _SOURCES
-    ):
-        # "Hospital sources could not confirm the report": informants as the ones who could
-        # not check are a party ("The report could not verify" is the report itself).
-        voice = "third"
+    if form not in AGENTLESS and head is not None:
+        sources = _sources_voice(words, head)
+        if sources is not None:
+            voice = sources
     if voice == "own" and _titled(classes, subject_indices, head):
         # "Police spokesman Ahmed could not confirm", "Interior Minister Smith was unable to
         # verify": a name after a party's title is that party, not the publisher.
@@ -564,6 +561,17 @@ def _parse(
 def _clause_end(classes: Sequence[str], begin: int) -> int:
     """The index of the first word from ``begin`` that ends a clause (the length if none)."""
     return next((i for i in range(begin, len(classes)) if classes[i] in _ENDS), len(classes))
+
+
+def _sources_voice(words: Sequence[Word], head: int) -> Voice | None:
+    """Whose are the sources that could not check: "the sources consulted", "our sources" are
+    the report's research; "Hospital sources", "military sources" informants, a party."""
+    text = words[head].text
+    if text in _CONSULTED and head > 0 and words[head - 1].text in _SOURCES:
+        return "own"
+    if text in _SOURCES:
+        return "own" if head > 0 and words[head - 1].text == "our" else "third"
+    return None
 
 
 def _titled(classes: Sequence[str], subject: Sequence[int], head: int | None) -> bool:
