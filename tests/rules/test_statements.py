@@ -699,6 +699,9 @@ def test_truth_receipt_availability_and_named_parties(sentence: str, form: str, 
     [
         # Establishing whether is a law's or a procedure's content, not a check left undone.
         "The law did not establish whether appeals were allowed.",
+        # "that": a finding not proven, a court's or a claimant's burden.
+        "It cannot be established that the respondent was convicted of a firearms offense.",
+        "The respondent was unable to establish that he had been persecuted.",
         # A confirmation that qualifies a noun, or that someone got none of as a document.
         "Test user has not received confirmation emails.",
         "He received no confirmation of his registration.",

@@ -525,6 +525,16 @@ def _parse(
         # "This teardown was not able to verify", "this note could not confirm": a noun the
         # writer points at with "this" is the writing itself (a party would be named).
         voice = "own"
+    last = core_indices[-1]
+    if (
+        form in ("truth_active", "truth_passive")
+        and classes[last] == "THAT"
+        and words[last].text not in ("whether", "if")
+    ):
+        # "it cannot be established that the respondent ...", "was unable to establish that
+        # ...": a finding not proven, a court's or a claimant's burden, not a claim the report
+        # could not check.
+        return _REJECTED
     if form == "received_none":
         # "The organization has received no confirmation": the report's only when the report
         # is the subject; anyone else's "received no confirmation" is a document not got.
