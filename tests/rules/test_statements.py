@@ -659,6 +659,8 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
         ),
         # A passive's agent: a party's silence, or the publisher's own word.
         ("His arrest was not confirmed by Interpol.", "passive", "third"),
+        ("These reports have not been confirmed by Amnesty International.", "passive", "own"),
+        ("Amnesty International delegates were unable to confirm these reports.", "unable", "own"),
         ("The claim has not been independently verified by CNN.", "passive", "own"),
         ("The footage could not be verified by Reuters.", "passivecheck", "own"),
         # A name after a party's title is that party.

@@ -473,7 +473,9 @@ def _parse(
     if form in AGENTLESS:
         # "was not confirmed by Interpol" is Interpol's silence; "could not be verified by
         # Reuters", "has not been independently verified by CNN" the publisher's own word.
-        named_party = form == "passive" and not independent
+        # Only a plain past: "These reports have not been confirmed by Amnesty International"
+        # is the writer's state of knowledge, its own word.
+        named_party = form == "passive" and not independent and classes[first] != "HAVE"
         voice = _agent_voice(words, classes, after, named_party) or voice
     elif head is None or classes[head] in _PRONOUNS:
         # "..., which it could not verify", "X denied it but failed to substantiate it": the
@@ -622,9 +624,9 @@ def _agent_voice(
 ) -> Voice | None:
     """Who a passive names as the one who did not confirm: "were not confirmed by the
     authorities" is theirs; "by other sources" the report's. With ``named_party`` (a plain
-    "was not confirmed by", no "could" and no "independently") a name is a party too ("not
-    confirmed by Interpol"); otherwise a name is the publisher ("could not be verified by
-    Reuters")."""
+    past "was not confirmed by": no "could", no "has been", no "independently") a name is a
+    party too ("not confirmed by Interpol"); otherwise a name is the publisher ("could not be
+    verified by Reuters", "have not been confirmed by Amnesty International")."""
     index = after
     while index < len(classes) and classes[index] in ("ADV", "MOD", "COMMA"):
         index += 1
