@@ -358,6 +358,8 @@ def test_clause_shapes(sentence: str, form: str, voice: str) -> None:
     [
         "The lack of verification procedures delayed the process.",
         "He received no confirmation of his registration.",
+        # Someone's silence, not an inability.
+        "The reports were neither confirmed nor denied.",
         "There are unconfirmed reports that the camp was closed.",
         "The court confirmed the sentence in May.",
         "Normal verification procedures could take up to six months to confirm.",
@@ -661,6 +663,7 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
         ("His arrest was not confirmed by Interpol.", "passive", "third"),
         ("These reports have not been confirmed by Amnesty International.", "passive", "own"),
         ("Amnesty International delegates were unable to confirm these reports.", "unable", "own"),
+        ("These claims could be neither confirmed nor refuted.", "passive", "own"),
         ("The claim has not been independently verified by CNN.", "passive", "own"),
         ("The footage could not be verified by Reuters.", "passivecheck", "own"),
         # A name after a party's title is that party.
