@@ -998,13 +998,20 @@ def _remark(text: str, sentence: _Sentence, marker: Marker) -> bool:
     claimed that 300 had died, which could not be verified"; "The reports, which could not be
     independently verified, came as the army said ..."): the writer's remark on what is
     reported, whatever verb of saying stands around it."""
-    if marker.statement.form not in AGENTLESS:
+    statement = marker.statement
+    if statement.form in AGENTLESS:
+        opens = marker.start()
+    elif statement.voice == "own" and statement.subject_start < marker.start():
+        # ", which the team was not able to confirm", ", which Reuters could not verify": the
+        # report (or its publisher) as the subject of the relative clause.
+        opens = statement.subject_start
+    else:
         return False
-    start = max(sentence.start, marker.statement.subject_start - _REMARK_REACH)
+    start = max(sentence.start, statement.subject_start - _REMARK_REACH)
     # Up to the marker's end: in ", none of which we were able to verify" the marker starts
     # at "none", inside the remark's opening.
     for found in phrases().remark.finditer(text, start, marker.end()):
-        if found.start() < marker.start() and not text[found.end() : marker.start()].strip():
+        if found.start() < opens and not text[found.end() : opens].strip():
             return True
     return False
 

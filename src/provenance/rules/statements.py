@@ -79,7 +79,9 @@ AGENTLESS = frozenset(
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
 #: another noun.
-_NOMINAL = frozenset({"no_corroboration", "lack", "no_corroborating"})
+_NOMINAL = frozenset(
+    {"no_corroboration", "lack", "no_corroborating", "not_received", "received_none"}
+)
 #: Forms whose noun may be the object of another verb ("provided no evidence corroborating").
 _OBJECT_LIKE = _NOMINAL | {"no_information_corroborating"}
 #: Forms of finding nothing, and the word classes their core begins with when a subject did the
@@ -128,6 +130,10 @@ _OTHER = frozenset({"other", "independent", "further", "additional"})
 #: Word classes of the first noun phrase of a sentence ("The Special Rapporteur", "Human
 #: Rights Watch", "The Israeli army"), read for the subject a pronoun refers to.
 _NOUN_WORDS = frozenset({"CAP", "SELF", "THIRD", "WE", "W", "INFO"})
+#: Nouns of information that name informants, who are a party when they could not check.
+_SOURCES = frozenset({"source", "sources"})
+#: Participles that make sources the report's own ("the sources consulted").
+_CONSULTED = frozenset({"consulted", "contacted", "reviewed", "examined"})
 
 
 @shared_methods
@@ -463,8 +469,14 @@ def _parse(
         # cases" qualifies a noun.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
+    independent = any(words[i].text == "independently" for i in core_indices)
     if form in AGENTLESS:
-        voice = _agent_voice(words, classes, after) or voice
+        # "was not confirmed by Interpol" is Interpol's silence; "could not be verified by
+        # Reuters", "has not been independently verified by CNN" the publisher's own word.
+        # Only a plain past: "These reports have not been confirmed by Amnesty International"
+        # is the writer's state of knowledge, its own word.
+        named_party = form == "passive" and not independent and classes[first] != "HAVE"
+        voice = _agent_voice(words, classes, after, named_party) or voice
     elif head is None or classes[head] in _PRONOUNS:
         # "..., which it could not verify", "X denied it but failed to substantiate it": the
         # one who could not check is the sentence's subject.
@@ -515,6 +527,22 @@ def _parse(
         # "This teardown was not able to verify", "this note could not confirm": a noun the
         # writer points at with "this" is the writing itself (a party would be named).
         voice = "own"
+    last = core_indices[-1]
+    if (
+        form in ("truth_active", "truth_passive")
+        and classes[last] == "THAT"
+        and words[last].text not in ("whether", "if")
+    ):
+        # "it cannot be established that the respondent ...", "was unable to establish that
+        # ...": a finding not proven, a court's or a claimant's burden, not a claim the report
+        # could not check.
+        return _REJECTED
+    if form == "received_none":
+        # "The organization has received no confirmation": the report's only when the report
+        # is the subject; anyone else's "received no confirmation" is a document not got.
+        if head is None or classes[head] not in ("SELF", "WE"):
+            return _REJECTED
+        form = "not_received"
     if form == "truth_did_not":
         # "We did not assess the reliability of these data": an audit's word for not checking
         # them, read as "did not verify" is.
@@ -522,8 +550,15 @@ def _parse(
     if form == "did_not" and head is not None and classes[head] == "CAP":
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
-        independent = any(words[i].text == "independently" for i in core_indices)
         voice = "own" if independent else "third"
+    if form not in AGENTLESS and head is not None:
+        sources = _sources_voice(words, head)
+        if sources is not None:
+            voice = sources
+    if voice == "own" and _titled(classes, subject_indices, head):
+        # "Police spokesman Ahmed could not confirm", "Interior Minister Smith was unable to
+        # verify": a name after a party's title is that party, not the publisher.
+        voice = "third"
     return Statement(
         "gap" if gap else "statement",
         form,
@@ -538,6 +573,28 @@ def _parse(
 def _clause_end(classes: Sequence[str], begin: int) -> int:
     """The index of the first word from ``begin`` that ends a clause (the length if none)."""
     return next((i for i in range(begin, len(classes)) if classes[i] in _ENDS), len(classes))
+
+
+def _sources_voice(words: Sequence[Word], head: int) -> Voice | None:
+    """Whose are the sources that could not check: "the sources consulted", "our sources" are
+    the report's research; "Hospital sources", "military sources" informants, a party."""
+    text = words[head].text
+    if text in _CONSULTED and head > 0 and words[head - 1].text in _SOURCES:
+        return "own"
+    if text in _SOURCES:
+        return "own" if head > 0 and words[head - 1].text == "our" else "third"
+    return None
+
+
+def _titled(classes: Sequence[str], subject: Sequence[int], head: int | None) -> bool:
+    """Whether the subject's head is a name right after a third party's title or office
+    ("spokesperson Ahmed", "Police Chief Smith": THIRD then capitalised words)."""
+    if head is None or classes[head] != "CAP":
+        return False
+    index = head - 1
+    while index in subject and classes[index] == "CAP":
+        index -= 1
+    return index in subject and classes[index] == "THIRD"
 
 
 def _this_before(words: Sequence[Word], head: int) -> bool:
@@ -562,9 +619,14 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
     return any(classes[i] in ("BE", "REMAIN") for i in before)
 
 
-def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> Voice | None:
+def _agent_voice(
+    words: Sequence[Word], classes: Sequence[str], after: int, named_party: bool = False
+) -> Voice | None:
     """Who a passive names as the one who did not confirm: "were not confirmed by the
-    authorities" is theirs; "by Amnesty International", "by other sources" the report's."""
+    authorities" is theirs; "by other sources" the report's. With ``named_party`` (a plain
+    past "was not confirmed by": no "could", no "has been", no "independently") a name is a
+    party too ("not confirmed by Interpol"); otherwise a name is the publisher ("could not be
+    verified by Reuters", "have not been confirmed by Amnesty International")."""
     index = after
     while index < len(classes) and classes[index] in ("ADV", "MOD", "COMMA"):
         index += 1
@@ -576,6 +638,8 @@ def _agent_voice(words: Sequence[Word], classes: Sequence[str], after: int) -> V
             return None  # "not confirmed by other interviewees": no other source confirms it
         index += 1
     if index < len(classes) and classes[index] in ("THIRD", "PRON"):
+        return "third"
+    if named_party and index < len(classes) and classes[index] == "CAP":
         return "third"
     return None
 
