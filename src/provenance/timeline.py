@@ -659,6 +659,10 @@ class _Reader:
     # ------------------------------------------------------------------ ages
 
     def _ages(self, entries: Sequence[TimelineEntry]) -> list[AgeStatement]:
+        if not any(isinstance(mention.value, Age) for mention in self.relatives):
+            # Births are looked for only to tell whose age an age is: a text that states none
+            # never needs them (a case-blind search of the sentence of every date).
+            return []
         births = self._births()
         self.birth_starts = [date.span.start for date, _ in births]
         self.entry_starts = [entry.span.start for entry in entries]
