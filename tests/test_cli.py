@@ -444,12 +444,16 @@ def test_real_parse_through_a_closed_pipe() -> None:
 
 #: What a check of a plain-text report with no configuration file never needs: readers and
 #: writers of other formats, the other commands, the tools behind them, and the standard
-#: modules only a configuration file, a cache miss or an HTML entity needs.
+#: modules only a configuration file, a cache miss or an HTML entity needs (``calendar``: the
+#: dates' rules and the timeline take what they need of it from ``provenance.gregorian``;
+#: ``pathlib``: folders and the configuration's file are strings until a caller asks for a Path).
 _NOT_FOR_PLAIN_TEXT = (
+    "calendar",
     "difflib",
     "html",
     "lxml",
     "multiprocessing",
+    "pathlib",
     "provenance.auditing",
     "provenance.baseline",
     "provenance.csl",

@@ -374,8 +374,8 @@ def _unparsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     parsed: list[Path] = []
     parse = config._parse_toml
 
-    def recording(path: Path, data: bytes) -> dict[str, Any]:
-        parsed.append(path)
+    def recording(path: str, data: bytes) -> dict[str, Any]:
+        parsed.append(Path(path))
         return parse(path, data)
 
     monkeypatch.setattr(config, "_parse_toml", recording)
@@ -401,7 +401,7 @@ def test_a_configuration_file_is_parsed_once(
         first.severity,
         first.source,
     )
-    assert config._read_toml(path) == tomllib.loads(path.read_text(encoding="utf-8"))
+    assert config._read_toml(str(path)) == tomllib.loads(path.read_text(encoding="utf-8"))
     # An edited file is parsed again, never answered from the copy of the old one.
     write(path, '[tool.provenance]\nignore = ["malformed-url"]\n')
     assert load_config(tmp_path).ignore == frozenset({"malformed-url"})

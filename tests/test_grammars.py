@@ -394,7 +394,7 @@ def test_cache_key_changes_when_any_grammar_file_changes(
     copy.mkdir()
     for path in grammars.grammar_dir().glob("*.lark"):
         (copy / path.name).write_bytes(path.read_bytes())
-    monkeypatch.setattr(grammars, "grammar_dir", lambda: copy)
+    monkeypatch.setattr(grammars, "_grammar_folder", lambda: str(copy))
     grammars._grammars_digest.cache_clear()
     before = grammars._grammars_digest()
     with (copy / "common.lark").open("a", encoding="utf-8") as stream:

@@ -19,9 +19,9 @@ so that a typo never silently switches a rule off.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -34,6 +34,9 @@ from provenance.selection import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from provenance.selection import is_excluded as _is_excluded
 from provenance.selection import is_included as _is_included
 
+if TYPE_CHECKING:
+    from pathlib import Path, PurePath
+
 #: Names that stand for every rule in ``select``/``ignore``.
 _ALL = "all"
 
@@ -42,6 +45,10 @@ _KEYS = ("select", "ignore", "severity", "include", "exclude", "extend-exclude")
 
 def _severity_map(value: Mapping[str, Severity]) -> dict[str, Severity]:
     return dict(value)
+
+
+def _path_text(value: str | os.PathLike[str] | None) -> str | None:
+    return None if value is None else os.fspath(value)
 
 
 @shared_methods
@@ -60,13 +67,21 @@ class Config:
     severity: dict[str, Severity] = attrs.field(factory=dict, converter=_severity_map, hash=False)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    #: The file the settings came from, for messages (None: defaults or built in code).
-    source: Path | None = attrs.field(default=None, eq=False)
+    #: The file the settings came from (``source``), kept as a string: a check does not import
+    #: ``pathlib`` (about 2 % of a short check's start-up), which the ``Path`` would need.
+    _source: str | None = attrs.field(default=None, eq=False, converter=_path_text)
 
     def __attrs_post_init__(self) -> None:
         names = set(self.select or ()) | set(self.ignore) | set(self.severity)
         if names:
-            _check_names(names, self.source)
+            _check_names(names, self._source)
+
+    @property
+    def source(self) -> Path | None:
+        """The file the settings came from, for messages (None: defaults or built in code)."""
+        from pathlib import Path
+
+        return None if self._source is None else Path(self._source)
 
     # ----------------------------------------------------------------- rule selection
 
@@ -136,14 +151,14 @@ class Config:
             severity=new_severity,
             include=self.include if include is None else tuple(include),
             exclude=self.exclude if exclude is None else tuple(exclude),
-            source=self.source,
+            source=self._source,
         )
 
 
 # --------------------------------------------------------------------------- loading
 
 
-def find_config_file(start_dir: str | Path) -> Path | None:
+def find_config_file(start_dir: str | os.PathLike[str]) -> Path | None:
     """The nearest ``provenance.toml``, or ``pyproject.toml`` with a ``[tool.provenance]`` table.
 
     Searched from ``start_dir`` (or the folder of a file) upwards; in one folder
@@ -151,30 +166,40 @@ def find_config_file(start_dir: str | Path) -> Path | None:
     settings of an enclosing project never leak into a repository that has none.
     """
     found = _find_config(start_dir)
-    return None if found is None else found[0]
+    if found is None:
+        return None
+    from pathlib import Path
+
+    return Path(found[0])
 
 
-def _find_config(start_dir: str | Path) -> tuple[Path, dict[str, Any] | None] | None:
+def _find_config(start_dir: str | os.PathLike[str]) -> tuple[str, dict[str, Any] | None] | None:
     """``find_config_file``'s file, with its parsed contents when the search had to parse it
-    (a ``pyproject.toml``), so that loading it does not parse it again."""
-    directory = Path(start_dir).resolve()
-    if not directory.is_dir():
-        directory = directory.parent
-    for folder in (directory, *directory.parents):
-        candidate = folder / "provenance.toml"
-        if candidate.is_file():
+    (a ``pyproject.toml``), so that loading it does not parse it again. Folders as strings, as
+    ``Path.resolve`` and ``Path.parents`` would give them."""
+    directory = os.path.realpath(start_dir)
+    if not os.path.isdir(directory):
+        directory = os.path.dirname(directory)
+    folder = directory
+    while True:
+        candidate = os.path.join(folder, "provenance.toml")
+        if os.path.isfile(candidate):
             return candidate, None
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject):
             parsed = _read_toml(pyproject)
             if _tool_table(pyproject, parsed) is not None:
                 return pyproject, parsed
-        if (folder / ".git").exists():
+        if os.path.exists(os.path.join(folder, ".git")):
             break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
     return None
 
 
-def load_config(start_dir: str | Path = ".") -> Config:
+def load_config(start_dir: str | os.PathLike[str] = ".") -> Config:
     """The settings that apply to ``start_dir``: the nearest config file's, else the defaults."""
     found = _find_config(start_dir)
     if found is None:
@@ -182,20 +207,24 @@ def load_config(start_dir: str | Path = ".") -> Config:
     return _config_of_file(*found)
 
 
-def load_config_file(path: str | Path) -> Config:
+def load_config_file(path: str | os.PathLike[str]) -> Config:
     """Settings from one file (a ``pyproject.toml`` is read from its ``[tool.provenance]``)."""
-    return _config_of_file(Path(path), None)
+    from pathlib import Path  # a file named by the caller: written in messages as before
+
+    return _config_of_file(str(Path(path)), None)
 
 
-def _config_of_file(file: Path, parsed: dict[str, Any] | None) -> Config:
+def _config_of_file(file: str, parsed: dict[str, Any] | None) -> Config:
     data = _read_toml(file) if parsed is None else parsed
-    if file.name == "pyproject.toml":
+    if os.path.basename(file) == "pyproject.toml":
         table = _tool_table(file, data)
         data = {} if table is None else table
     return config_from_mapping(data, source=file)
 
 
-def config_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> Config:
+def config_from_mapping(
+    data: Mapping[str, Any], source: str | os.PathLike[str] | None = None
+) -> Config:
     """Settings from a parsed TOML table, validated key by key."""
     where = f"{source}: " if source is not None else ""
     for key in data:
@@ -219,7 +248,7 @@ def config_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> 
 _MAX_CONFIG_BYTES = 16 * 2**20
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: str) -> dict[str, Any]:
     """The parsed file, or one ``ConfigError`` line naming it, whatever its bytes are."""
     try:
         # A regular file only: a named pipe given as the configuration would wait for a writer.
@@ -239,7 +268,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return parsed
 
 
-def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+def _parse_toml(path: str, data: bytes) -> dict[str, Any]:
     import tomllib  # only for a file not parsed before (importing it is about 2 ms)
 
     try:
@@ -315,7 +344,7 @@ def _store_toml(data: bytes, parsed: dict[str, Any]) -> None:
     folder.write(_toml_cache_name(data), text.encode("utf-8"))
 
 
-def _tool_table(path: Path, data: Mapping[str, Any]) -> dict[str, Any] | None:
+def _tool_table(path: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
     tool = data.get("tool")
     if not isinstance(tool, dict) or "provenance" not in tool:
         return None
@@ -362,7 +391,7 @@ def known_names() -> tuple[str, ...]:
     return (*(r.id for r in rules), *sorted({r.category for r in rules}), _ALL)
 
 
-def _check_names(names: Iterable[str], source: Path | str | None) -> None:
+def _check_names(names: Iterable[str], source: str | os.PathLike[str] | None) -> None:
     """Raise a ``ConfigError`` for unknown names; ``source`` is the file they came from or
     a description such as ``"command line"`` (None: built in code)."""
     known = set(known_names())

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Collection, Iterable, Iterator
 from copy import copy
 from functools import cache, partial
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import lark
 from lark import Lark, Token, Transformer, Tree
@@ -59,14 +59,23 @@ from provenance.cache import cache_folder as _cache_folder
 from provenance.lalr import longest_prefix, parse_whole
 from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Folders as strings (``os.path``): a check reads the grammars' folder on every run, and
+# ``pathlib`` (with ``urllib.parse`` and ``ipaddress``, which it imports) was about 2 % of a short
+# check's start-up; ``grammar_dir`` and ``grammar_path`` still give ``Path``s.
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
 
 
 @cache
-def grammar_dir() -> Path:
-    """The folder holding the ``.lark`` files: installed package data first, else the checkout."""
-    for candidate in (_PACKAGE_DIR / "grammars", _PACKAGE_DIR.parent.parent / "grammars"):
-        if (candidate / "common.lark").is_file():
+def _grammar_folder() -> str:
+    """``grammar_dir`` as a string."""
+    for candidate in (
+        os.path.join(_PACKAGE_DIR, "grammars"),
+        os.path.join(os.path.dirname(os.path.dirname(_PACKAGE_DIR)), "grammars"),
+    ):
+        if os.path.isfile(os.path.join(candidate, "common.lark")):
             return candidate
     raise FileNotFoundError(
         "provenance grammars not found: expected provenance/grammars/*.lark in the installed "
@@ -74,9 +83,21 @@ def grammar_dir() -> Path:
     )
 
 
+def grammar_dir() -> Path:
+    """The folder holding the ``.lark`` files: installed package data first, else the checkout."""
+    from pathlib import Path
+
+    return Path(_grammar_folder())
+
+
 def grammar_path(name: str) -> Path:
     """Path of ``grammars/<name>.lark``."""
     return grammar_dir() / f"{name}.lark"
+
+
+def _grammar_file(name: str) -> str:
+    """``grammar_path`` as a string."""
+    return os.path.join(_grammar_folder(), f"{name}.lark")
 
 
 @cache
@@ -95,7 +116,7 @@ def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
         if loaded is not None:
             return _without_error_scanner(loaded)
     built = Lark.open(
-        str(grammar_path(name)),
+        _grammar_file(name),
         parser="lalr",
         lexer="contextual",
         start=list(starts) if len(starts) > 1 else starts[0],
@@ -305,7 +326,7 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
     """A parser built from the grammar file, never from the cache, so that it keeps its
     ``grammar`` (which tools such as Hypothesis's ``from_lark`` read). For tests and tools."""
     return Lark.open(
-        str(grammar_path(name)),
+        _grammar_file(name),
         parser="lalr",
         lexer="contextual",
         start=list(starts),
@@ -712,8 +733,11 @@ def _grammars_digest() -> str:
     engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
     version = f"lark {lark.__version__} python {sys.version_info} re {engine}"
     digest.update(f"{version} cache format {_CACHE_FORMAT}".encode())
-    for path in sorted(grammar_dir().glob("*.lark")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    folder = _grammar_folder()
+    # ``Path.glob("*.lark")`` in name order, as before: the same digest, the same cache files.
+    for name in sorted(entry for entry in os.listdir(folder) if entry.endswith(".lark")):
+        with open(os.path.join(folder, name), "rb") as stream:
+            digest.update(name.encode() + b"\0" + stream.read() + b"\0")
     return digest.hexdigest()
 
 

@@ -20,10 +20,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
-from pathlib import PurePath
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import PurePath
 
 #: Suffixes of the files a folder search reads as reports (a new reader adds its suffix here).
 REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf", ".html", ".htm")
@@ -106,6 +108,8 @@ def _matches(text: str, pattern: str) -> bool:
 
 def is_excluded(path: str | PurePath, exclude: Iterable[str]) -> bool:
     """Whether ``path`` (a file or folder, relative to the searched folder) is excluded."""
+    from pathlib import PurePath  # a folder search's: a check of named files does without
+
     pure = PurePath(path)
     text = pure.as_posix()
     for pattern in exclude:
@@ -118,6 +122,8 @@ def is_excluded(path: str | PurePath, exclude: Iterable[str]) -> bool:
 def is_included(path: str | PurePath, include: Iterable[str], exclude: Iterable[str]) -> bool:
     """Whether a folder search checks ``path`` (relative to the searched folder): its name
     matches an ``include`` pattern and neither it nor a folder on its path is excluded."""
+    from pathlib import PurePath
+
     pure = PurePath(path)
     if not any(_matches(pure.name, pattern) for pattern in include):
         return False

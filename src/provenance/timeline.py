@@ -29,7 +29,6 @@ sure; checkers report only ``False``.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import heapq
 import itertools
@@ -42,6 +41,7 @@ import attrs
 
 from provenance.figures import Breakdown, Change, Figure, FigureMention
 from provenance.folding import caseless_starts
+from provenance.gregorian import days_in_month
 from provenance.model import DateMention, DateRange, DateValue, Region, Regions
 from provenance.parsers.figures import iter_figures
 from provenance.parsers.relative import iter_relatives
@@ -98,7 +98,7 @@ class Interval:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, days_in_month(year, month))
 
 
 def _clamp_year(year: int) -> int:
@@ -108,7 +108,7 @@ def _clamp_year(year: int) -> int:
 def _day(year: int, month: int, day: int) -> dt.date:
     year = _clamp_year(year)
     month = max(1, min(12, month))
-    return dt.date(year, month, max(1, min(day, calendar.monthrange(year, month)[1])))
+    return dt.date(year, month, max(1, min(day, days_in_month(year, month))))
 
 
 def date_interval(value: DateValue) -> Interval | None:
@@ -659,6 +659,10 @@ class _Reader:
     # ------------------------------------------------------------------ ages
 
     def _ages(self, entries: Sequence[TimelineEntry]) -> list[AgeStatement]:
+        if not any(isinstance(mention.value, Age) for mention in self.relatives):
+            # Births are looked for only to tell whose age an age is: a text that states none
+            # never needs them (a case-blind search of the sentence of every date).
+            return []
         births = self._births()
         self.birth_starts = [date.span.start for date, _ in births]
         self.entry_starts = [entry.span.start for entry in entries]

@@ -14,7 +14,7 @@ from provenance.rules import corroboration, phrase_file, statements
 from provenance.rules.corroboration import Phrases
 from provenance.rules.statements import Lexicon
 
-TEXT = phrase_file.PHRASE_FILE.read_text("utf-8")
+TEXT = Path(phrase_file.PHRASE_FILE).read_text("utf-8")
 
 
 def _clear() -> None:

@@ -2104,16 +2104,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
-            if marked[0] and not marked[i]:
-                # In a list of bullets or numbers, a line without one goes on with the entry.
-                cache[key] += _COST_LOOSE
-            if i > 0 and texts[i].startswith("(") and not marked[i]:
-                # No entry opens with a bracket: "(AI Index: ASA 33/03/92). London: ..." or
-                # "(Macau: author, 2006)" is the rest of the entry a page wrapped above.
-                cache[key] += _COST_LOOSE
-            if any(marked[i + 1 : j]):
-                # A bullet or list number starts an entry: a run never reads over one.
-                cache[key] += _COST_UNSTRUCTURED
+            cache[key] += floor(i, j)
             if (
                 i > 0
                 and j == i + 1
@@ -2133,6 +2124,22 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                 # cannot read: "Cohen, R. ... 2001 "Title." ...").
                 cache[key] += _COST_LOOSE
         return cache[key]
+
+    def floor(i: int, j: int) -> int:
+        """What the run of lines ``i`` to ``j`` costs for where it starts and the marks it reads
+        over, known before it is read: ``cost(i, j)`` is never less."""
+        low = 0
+        if marked[0] and not marked[i]:
+            # In a list of bullets or numbers, a line without one goes on with the entry.
+            low += _COST_LOOSE
+        if i > 0 and texts[i].startswith("(") and not marked[i]:
+            # No entry opens with a bracket: "(AI Index: ASA 33/03/92). London: ..." or
+            # "(Macau: author, 2006)" is the rest of the entry a page wrapped above.
+            low += _COST_LOOSE
+        if any(marked[i + 1 : j]):
+            # A bullet or list number starts an entry: a run never reads over one.
+            low += _COST_UNSTRUCTURED
+        return low
 
     # The style each line is read in on its own (lines no style reads are not in it).
     alone: dict[int, str] = {}
@@ -2184,11 +2191,19 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     # best[i] = (cost, -entries, next cut) for lines[i:]
     best: list[tuple[int, int, int]] = [(0, 0, n)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        options = []
-        for j in range(i + 1, min(n, i + MAX_ENTRY_LINES) + 1):  # growing: ``dead`` fills up
+        last = min(n, i + MAX_ENTRY_LINES)
+        chosen = (cost(i, i + 1) + best[i + 1][0], best[i + 1][1] - 1, i + 1)
+        for j in range(i + 2, last + 1):  # growing: ``dead`` fills up
+            if all(
+                (floor(i, k) + best[k][0], best[k][1] - 1, k) > chosen for k in range(j, last + 1)
+            ):
+                # No longer run can be cut more cheaply, whatever it reads as (a run over a
+                # bullet costs 10 at least): they are left unread. Only all of them at once, so
+                # that ``dead`` and ``loose_from`` fill as they would.
+                break
             total, entries, _ = best[j]
-            options.append((cost(i, j) + total, entries - 1, j))
-        best[i] = min(options)
+            chosen = min(chosen, (cost(i, j) + total, entries - 1, j))
+        best[i] = chosen
     starts = [0]
     i = best[0][2]
     while i < n:

@@ -7,12 +7,12 @@ the dates involved could make them agree.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from provenance.findings import Related, Severity
+from provenance.gregorian import DAY_NAMES, MONTH_NAMES, days_in_month, weekday
 from provenance.model import (
     AmnestyIndex,
     Citation,
@@ -53,11 +53,11 @@ def human(value: DateValue) -> str:
     if value.qualifier is not None:
         parts.append(value.qualifier)
     if value.weekday is not None:
-        parts.append(calendar.day_name[value.weekday] + ",")
+        parts.append(DAY_NAMES[value.weekday] + ",")
     if value.day is not None:
         parts.append(str(value.day))
     if value.month is not None and 1 <= value.month <= 12:
-        parts.append(calendar.month_name[value.month])
+        parts.append(MONTH_NAMES[value.month])
     elif value.month is not None:
         parts.append(f"month {value.month}")
     if value.year is not None:
@@ -177,13 +177,13 @@ def impossible_date(doc: Document) -> Iterator[Emit]:
 def _impossible_message(date: Date, mention: DateMention) -> str:
     if date.month is None or not 1 <= date.month <= 12:
         return f"{mention.text!r} is not a date: there is no month {date.month}"
-    month = calendar.month_name[date.month]
+    month = MONTH_NAMES[date.month]
     if date.month == 2 and date.day == 29 and date.year is not None:
         return (
             f"{mention.text!r} is not a date: {date.year} is not a leap year, so February has "
             f"28 days{_year_note(mention)}"
         )
-    days = calendar.monthrange(date.year if date.year is not None else 2000, date.month)[1]
+    days = days_in_month(date.year if date.year is not None else 2000, date.month)
     return f"{mention.text!r} is not a date: {month} has {days} days"
 
 
@@ -239,15 +239,15 @@ def weekday_mismatch(doc: Document) -> Iterator[Emit]:
                         ", ".join(years[:-1]) + " or " + years[-1] if len(years) > 1 else years[0]
                     )
                     others = (
-                        f"; nor was it a {calendar.day_name[end.weekday]} in {listed}, "
+                        f"; nor was it a {DAY_NAMES[end.weekday]} in {listed}, "
                         "the other years written nearby"
                     )
-            stated = calendar.day_name[end.weekday]
-            was = calendar.day_name[actual.weekday()]
+            stated = DAY_NAMES[end.weekday]
+            was = DAY_NAMES[actual.weekday()]
             yield Emit(
                 mention.span,
                 f"{mention.text!r} says {stated}, but {end.day} "
-                f"{calendar.month_name[end.month or 1]} {end.year} was a {was}"
+                f"{MONTH_NAMES[end.month or 1]} {end.year} was a {was}"
                 f"{_year_note(mention)}{others}",
                 related,
             )
@@ -278,7 +278,7 @@ def _context_years(doc: Document, position: int) -> set[int]:
 
 def _weekday_in(date: Date, year: int) -> int | None:
     try:
-        return calendar.weekday(year, date.month or 0, date.day or 0)
+        return weekday(year, date.month or 0, date.day or 0)
     except ValueError:
         return None
 
@@ -300,7 +300,7 @@ def _year_rollover(
     if not (end.month <= 3 and anchor_month >= 10):
         return False
     try:
-        following = calendar.weekday(end.year + 1, end.month, end.day)
+        following = weekday(end.year + 1, end.month, end.day)
     except ValueError:
         return False
     return following == end.weekday

@@ -14,24 +14,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from provenance.cache import cache_folder
 
-_HERE = Path(__file__).resolve().parent
-PHRASE_FILE = _HERE / "phrases.toml"
+# Strings, not ``Path``s: a check does not import ``pathlib`` (see ``provenance.grammars``).
+_HERE = os.path.dirname(os.path.realpath(__file__))
+PHRASE_FILE = os.path.join(_HERE, "phrases.toml")
 #: The modules whose code shapes what is stored: the readers of the file and this one.
 _READERS = ("corroboration.py", "statements.py", "phrase_file.py")
 #: Changes when the layout of the stored file does.
 _FORMAT = 1
 
 
+def _bytes_of(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
 @cache
 def _text() -> bytes:
-    return PHRASE_FILE.read_bytes()
+    return _bytes_of(PHRASE_FILE)
 
 
 @cache
@@ -39,7 +45,7 @@ def _cache_name() -> str:
     digest = hashlib.sha256(f"phrases format {_FORMAT}\0".encode())
     digest.update(_text())
     for name in _READERS:
-        digest.update(b"\0" + (_HERE / name).read_bytes())
+        digest.update(b"\0" + _bytes_of(os.path.join(_HERE, name)))
     return f"phrases-{digest.hexdigest()[:32]}.json"
 
 
