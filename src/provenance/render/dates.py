@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from provenance.gregorian import DAY_NAMES, MONTH_NAMES
 from provenance.model import Date, DateRange, DateValue
 
 __all__ = [
@@ -56,21 +57,9 @@ DATE_STYLES: tuple[DateStyle, ...] = (
     "to",
 )
 
-#: Months written out, in English whatever the process's locale (``calendar``'s names follow it).
-FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: Months and weekdays written out, in English whatever the process's locale.
+FULL_MONTHS = MONTH_NAMES[1:]
+WEEKDAYS = DAY_NAMES
 #: Months as reports and legal citations abbreviate them ("Sept." as the IRB writes it).
 ABBREVIATED_MONTHS = (
     "Jan.",
@@ -86,8 +75,6 @@ ABBREVIATED_MONTHS = (
     "Nov.",
     "Dec.",
 )
-#: Weekday names in English, Monday first as ``datetime.date.weekday`` counts.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # What joins the two ends of a range in each style ("between" is written around the ends).
 _JOINERS: dict[str, str] = {
