@@ -26,6 +26,7 @@ from provenance.model import (
     CrossReference,
     Date,
     DateMention,
+    DateMentions,
     DateRange,
     DateValue,
     Document,
@@ -140,16 +141,24 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         )
     )
     interned: dict[str, tuple[str, DateValue]] = {}
-    raw_dates = [
-        mention
-        for start, end in readable()
-        for mention in budget.counted(
-            iter_dates(text, line_index, start, end, interned=interned), "dates"
-        )
-        if not occupied.overlaps(mention.span.start, mention.span.end)
-    ]
+    # Read into arrays and made a mention again when used: a mention, its span and its start
+    # were about 160 bytes a date, held while the rest of the document was read.
+    raw_dates = DateMentions.of(
+        (
+            mention
+            for start, end in readable()
+            for mention in budget.counted(
+                iter_dates(text, line_index, start, end, interned=interned), "dates"
+            )
+            if not occupied.overlaps(mention.span.start, mention.span.end)
+        ),
+        line_index,
+        len(text),
+    )
     own_date = _own_date(text, line_index, seg, raw_dates)
-    dates = tuple(_infer_years(text, raw_dates, own_date.value if own_date else None))
+    dates = DateMentions.of(
+        _infer_years(text, raw_dates, own_date.value if own_date else None), line_index, len(text)
+    )
     del raw_dates
 
     references = _references(text, line_index, seg, budget)
@@ -273,7 +282,7 @@ def _own_code(index_codes: Sequence[IndexCodeMention]) -> IndexCodeMention | Non
 
 
 def _own_date(
-    text: str, line_index: LineIndex, seg: Segmentation, dates: list[DateMention]
+    text: str, line_index: LineIndex, seg: Segmentation, dates: Sequence[DateMention]
 ) -> DateMention | None:
     """The report's own date: from its running headers, else a date line at its top or end."""
     furniture_dates: Counter[DateValue] = Counter()
@@ -323,7 +332,9 @@ def _starts_line(text: str, mention: DateMention) -> bool:
     return not text[line_start : mention.span.start].strip()
 
 
-def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> list[DateMention]:
+def _infer_years(
+    text: str, dates: Iterable[DateMention], own: DateValue | None
+) -> Iterator[DateMention]:
     """Give yearless dates (``Thursday, May 29``) the year of their context, marked as inferred.
 
     In order: "November 15 of the same year" takes the year last mentioned; a date stated to the
@@ -333,7 +344,6 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
     where the nearest one may belong to a biography ("fled in May, 1999").
     """
     own_year = own.year if own is not None else None
-    result: list[DateMention] = []
     anchor: tuple[int, int] | None = None  # (year, end offset) of the last day-precision date
     last_year: int | None = None
     latest_year: int | None = None
@@ -342,9 +352,7 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
         if _needs_year(value):
             year = _context_year(text, mention, anchor, own_year, last_year, latest_year)
             if year is not None:
-                result.append(
-                    attrs.evolve(mention, value=_with_year(value, year), inferred_year=True)
-                )
+                yield attrs.evolve(mention, value=_with_year(value, year), inferred_year=True)
                 continue
         else:
             start = value.start if isinstance(value, DateRange) else value
@@ -355,8 +363,7 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
                 latest_year = year if latest_year is None else max(latest_year, year)
                 if start.day is not None or end.day is not None:
                     anchor = (year, mention.span.end)
-        result.append(mention)
-    return result
+        yield mention
 
 
 _SAME_YEAR = lazy_compile(
