@@ -22,6 +22,7 @@ from provenance.errors import GrammarError
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
+    Citations,
     CitationValue,
     CrossReference,
     Date,
@@ -35,6 +36,7 @@ from provenance.model import (
     FootnoteMarker,
     Heading,
     IndexCodeMention,
+    IndexCodeMentions,
     IndexRole,
     IrbCode,
     Metadata,
@@ -126,7 +128,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
 
     # Each kind of mention is made a tuple as soon as it is read, and the list it was read into
     # dropped: the list and the document's tuple were two arrays of pointers held together.
-    index_codes = tuple(_index_codes(text, line_index, seg, budget))
+    index_codes = _index_codes(text, line_index, seg, budget)
     urls = tuple(
         url
         for start, end in readable()
@@ -136,7 +138,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     # was the peak of reading a text of codes.
     occupied = Intervals(
         heapq.merge(
-            ((m.span.start, m.span.end) for m in index_codes),
+            zip(index_codes.starts, index_codes.ends, strict=True),
             ((u.span.start, u.span.end) for u in urls),
         )
     )
@@ -166,7 +168,10 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
-    citations = tuple(_citations(text, line_index, seg, references, dates, budget))
+    # Arrays, made a citation again when read (about 170 bytes a citation held otherwise).
+    citations = Citations.of(
+        _citations(text, line_index, seg, references, dates, budget), line_index, len(text)
+    )
     headings = seg.headings
     cross_references = tuple(_cross_references(text, line_index, seg, headings, budget, citations))
 
@@ -202,29 +207,36 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
 
 def _index_codes(
     text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
-) -> list[IndexCodeMention]:
-    mentions = list(budget.counted(iter_index_codes(text, line_index), "index codes"))
+) -> IndexCodeMentions:
+    # Read into arrays and made a mention again when used: a mention, its span and its start
+    # were about 150 bytes a code, held while the rest of the document was read.
+    mentions = IndexCodeMentions.of(
+        budget.counted(iter_index_codes(text, line_index), "index codes"), line_index, len(text)
+    )
     furniture = Intervals(seg.furniture)
-    in_furniture = [furniture.covers(m.span.start, m.span.end) for m in mentions]
+    in_furniture = [
+        furniture.covers(start, end)
+        for start, end in zip(mentions.starts, mentions.ends, strict=True)
+    ]
     own = _choose_own_code(text, mentions, in_furniture, seg)
-    for index, (mention, furn) in enumerate(zip(mentions, in_furniture, strict=True)):
+    for index, (value, role_read, furn) in enumerate(
+        zip(mentions.values, mentions.roles, in_furniture, strict=True)
+    ):
         role: IndexRole
         if furn:
             role = "furniture"
-        elif own is not None and mention.value == own:
+        elif own is not None and value == own:
             role = "own"
         else:
             role = "cited"
-        # In place, and only where the role is not the one read (most codes are cited): a
-        # second mention for each code was held beside the first.
-        if role != mention.role:
-            mentions[index] = attrs.evolve(mention, role=role)
+        if role != IndexCodeMentions.role_names[role_read]:
+            mentions.set_role(index, role)
     return mentions
 
 
 def _choose_own_code(
     text: str,
-    mentions: list[IndexCodeMention],
+    mentions: Sequence[IndexCodeMention],
     in_furniture: list[bool],
     seg: Segmentation,
 ) -> object | None:
