@@ -280,3 +280,32 @@ def test_dates_and_citations_hold_offsets_not_objects() -> None:
     tracemalloc.stop()
     assert dates[-1].span.start == 9_999 * 24 + 17 and citations[-1].reference == 0
     assert held / 10_000 < 2 * 50
+
+
+def test_cross_references_are_made_as_they_were_held() -> None:
+    """A document's cross-references are arrays, made as ``CrossReference`` when read, with
+    what they were linked to: a heading, a numbered paragraph, or nothing."""
+    from provenance.model import CrossReference, CrossReferences
+
+    text = (
+        "Treatment of returnees\n\n1. Heading one\n\nSee section 1 above and section 7 below."
+        "\n\n2. Heading two\n\n12. A numbered paragraph.\n\nAs in paragraph 12, see annex 3.\n"
+    )
+    document = provenance.parse(text)
+    held = document.cross_references
+    assert isinstance(held, CrossReferences)
+    made = tuple(held)
+    assert len(made) == 3 and all(isinstance(r, CrossReference) for r in made)
+    assert held == made and list(made) == list(held) and repr(held) == repr(made)
+    assert hash(held) == hash(made) and held[1:] == list(made[1:])
+    assert [(r.target, r.scheme_read) for r in made] == [(0, True), (None, False), (None, False)]
+    assert CrossReferences.of(made, document.line_index, len(text)) == held
+    assert pickle.loads(pickle.dumps(document)).cross_references == made
+    table = CrossReferences(document.line_index, len(text))
+    table.append(made[0])
+    paragraph = document.line_index.span(0, 5)
+    table.link(0, None, paragraph, checkable=False, scheme_read=True)
+    assert table[0] == attrs.evolve(made[0], target=None, paragraph=paragraph, checkable=False)
+    table.link(0, 1, None, checkable=True, scheme_read=False)
+    assert table[0] == attrs.evolve(made[0], target=1, scheme_read=False)
+    assert attrs.evolve(document, cross_references=made) == document

@@ -25,6 +25,7 @@ from provenance.model import (
     Citations,
     CitationValue,
     CrossReference,
+    CrossReferences,
     Date,
     DateMention,
     DateMentions,
@@ -173,7 +174,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
         _citations(text, line_index, seg, references, dates, budget), line_index, len(text)
     )
     headings = seg.headings
-    cross_references = tuple(_cross_references(text, line_index, seg, headings, budget, citations))
+    cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -1807,23 +1808,34 @@ def _cross_references(
     headings: Sequence[Heading],
     budget: Budget,
     citations: Sequence[Citation] = (),
-) -> list[CrossReference]:
+) -> CrossReferences:
     bodies = OffsetPairs.of(((b.span.start, b.span.end) for b in seg.bodies), len(text))
     # "(UNHCR 2019, section 3.2)", "(ibid., chapter 4)": a pinpoint into the work cited, not a
     # pointer to a part of this document.
     cited = Intervals((c.span.start, c.span.end) for c in citations)
-    found = [
-        ref
-        for start, end in _sorted_pairs(seg.prose, bodies)
-        for ref in iter_cross_references(text, line_index, start, end)
-        if not cited.overlaps(ref.span.start, ref.span.end)
-    ]
+    # Read into arrays and made a pointer again when used: a pointer, its span and its start
+    # were about 190 bytes each, held while the rest of the document was read.
+    found = CrossReferences.of(
+        (
+            ref
+            for start, end in _sorted_pairs(seg.prose, bodies)
+            for ref in iter_cross_references(text, line_index, start, end)
+            if not cited.overlaps(ref.span.start, ref.span.end)
+        ),
+        line_index,
+        len(text),
+    )
     if not found:
         return found
     numbered_lines = _numbered_lines(text, line_index)
     # "ANNEX 5. REPORTS OF NATIONAL ..." wrapped over two lines is a heading the segmenter did
     # not see, not a pointer.
-    found = [ref for ref in found if ref.span.start not in numbered_lines.starts]
+    if any(start in numbered_lines.starts for start in found.starts):
+        found = CrossReferences.of(
+            (ref for ref in found if ref.span.start not in numbered_lines.starts),
+            line_index,
+            len(text),
+        )
     labels = heading_labels(headings)
     # Prefer a heading in the body over its table-of-contents line; the first of each label
     # in that order is its target, looked up rather than searched for each reference.
@@ -1842,7 +1854,7 @@ def _cross_references(
         if in_order:
             read.add(("paragraph", "", "number"))
     # Linked in place: a second list would hold every reference twice at the peak.
-    for index, ref in enumerate(budget.counted(found, "cross-references")):
+    for index, ref in enumerate(budget.counted(iter(found), "cross-references")):
         number = ref.label.rstrip(".")
         target = targets.get((ref.kind, number))
         paragraph = paragraphs.get(number) if target is None and ref.kind == "paragraph" else None
@@ -1851,13 +1863,7 @@ def _cross_references(
         checkable = ref.kind in numbered_kinds or ref.kind in ("annex", "appendix")
         scheme_read = target is not None or paragraph is not None or _scheme(ref) in read
         if target is not None or paragraph is not None or not checkable or not scheme_read:
-            found[index] = attrs.evolve(
-                ref,
-                target=target,
-                paragraph=paragraph,
-                checkable=checkable,
-                scheme_read=scheme_read,
-            )
+            found.link(index, target, paragraph, checkable, scheme_read)
     return found
 
 
