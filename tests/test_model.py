@@ -1,5 +1,6 @@
-"""``Regions``: a document's regions kept as arrays, equal to the tuple of regions they stand
-for, and made in order from regions found out of order."""
+"""``Regions``, ``References``, ``DateMentions`` and ``Citations``: a document's regions,
+references, dates and citations kept as arrays, equal to the tuples they stand for; regions made
+in order from regions found out of order; the timeline's dates kept by number."""
 
 from __future__ import annotations
 
@@ -154,3 +155,157 @@ def test_references_hold_offsets_not_objects() -> None:
     tracemalloc.stop()
     assert references[-1].text == 'Org. 1999. "Report." Toronto.'
     assert held / 10_000 < 40
+
+
+_CITED = (
+    "Treatment of returnees [ABC12345.E]\n\nSee ABC10000.E and ABC10001.E. "
+    "On 3 May 1999 they were held (Org 1999). On Thursday, "
+    "May 6 they left (ibid.). Others stayed (Rights Watch 2001).\n\n"
+    'References\n\nOrg. 1999. "Report." Toronto.\n\n'
+    'Rights Watch. 2001. "Another report." Ottawa.\n'
+)
+
+
+def test_dates_and_citations_are_made_as_they_were_held() -> None:
+    """A document's dates, citations and index codes are arrays, made as mentions when read:
+    equal to the tuples of them, shown and hashed as those, pickled whole."""
+    from provenance.document import parse_document
+    from provenance.model import (
+        Citation,
+        Citations,
+        DateMention,
+        DateMentions,
+        IndexCodeMention,
+        IndexCodeMentions,
+    )
+
+    document = parse_document(_CITED)
+    for held, kind, mentions in (
+        (document.dates, DateMentions, DateMention),
+        (document.citations, Citations, Citation),
+        (document.index_codes, IndexCodeMentions, IndexCodeMention),
+    ):
+        assert isinstance(held, kind)
+        made = tuple(held)
+        assert len(made) >= 3 and all(isinstance(m, mentions) for m in made)
+        assert held == made and made == tuple(held) and held == list(made)
+        assert held[-1] == made[-1] and held[0:2] == list(made[0:2])
+        assert repr(held) == repr(made) and hash(held) == hash(made)
+        assert held != made[:-1]
+        first = made[0]
+        assert first.span == document.line_index.span(first.span.start, first.span.end)
+        with pytest.raises(IndexError):
+            held[len(made)]
+        assert kind.of(made, document.line_index, len(_CITED)) == held  # type: ignore[attr-defined]
+        assert kind.of(held, document.line_index, len(_CITED)) is held  # type: ignore[attr-defined]
+    # The fields the arrays hold come back as read: an inferred year, a linked reference and a
+    # citation that names no reference.
+    assert any(m.inferred_year for m in document.dates)
+    assert any(not m.inferred_year for m in document.dates)
+    assert {c.reference for c in document.citations} >= {0, 1}
+    assert [m.role for m in document.index_codes] == ["own", "cited", "cited"]
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy.dates == document.dates and copy.citations == document.citations
+    assert copy.timeline == document.timeline
+    # A document built with tuples is the document read.
+    rebuilt = attrs.evolve(
+        document,
+        dates=tuple(document.dates),
+        citations=tuple(document.citations),
+        index_codes=tuple(document.index_codes),
+    )
+    assert rebuilt == document
+    unlinked = Citations(document.line_index, len(_CITED))
+    unlinked.append(attrs.evolve(document.citations[0], reference=None, resolved_author="Org"))
+    assert unlinked[0].reference is None and unlinked[0].resolved_author == "Org"
+
+
+def test_timeline_entries_number_their_dates() -> None:
+    """The timeline keeps a written date as its number in arrays, and gives the entry a mention
+    made whole gave, in the order of a stable sort of dates and relative expressions."""
+    from provenance.model import DateMention, DateMentions
+    from provenance.timeline import TimelineEntries, TimelineEntry, date_interval
+
+    document = provenance.parse(
+        "Treatment of returnees\n\nIn 1998 they fled. Two years later, in May 2000, they "
+        "returned. Since 2001 they have lived in Ottawa. On 3 May 2002 they moved.\n"
+    )
+    assert document.timeline is not None
+    entries = document.timeline.entries
+    assert isinstance(entries, TimelineEntries)
+    starts = [entry.span.start for entry in entries]
+    assert starts == sorted(starts) and len(entries) >= 4
+    found = {entry.provenance for entry in entries}
+    assert "written" in found and len(found) >= 2  # dates and a relative expression
+    index = document.line_index
+    dates = DateMentions.of(
+        [DateMention(m.value, m.text, m.span) for m in document.dates], index, 200
+    )
+    table = TimelineEntries(dates=dates)
+    table.append_date(1)
+    table.append(entries[0])
+    table.append_date(0)
+    second = dates[1]
+    assert list(table) == [
+        TimelineEntry(
+            second.text, second.span, second.value, "written", date_interval(second.value), "high"
+        ),
+        entries[0],
+        table[2],
+    ]
+    assert table[2].span == dates[0].span and len(table) == 3 and table[1:] == list(table)[1:]
+    assert TimelineEntries([entries[0]]) == [entries[0]]
+
+
+def test_dates_and_citations_hold_offsets_not_objects() -> None:
+    """A date or a citation is held as pointers to a value and a text that equal ones share and
+    its offsets: under 50 bytes traced, where a mention, its span and the span's start were
+    about 160 (a date) and 170 (a citation)."""
+    import tracemalloc
+
+    from provenance.model import Citation, Citations, CitationValue, Date, DateMention, DateMentions
+
+    text = "He was held (Org 1999). " * 10_000
+    index = LineIndex(text)
+    date, value = Date(1999), CitationValue("Org", Date(1999))
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    dates = DateMentions(index, len(text))
+    citations = Citations(index, len(text))
+    for number in range(10_000):
+        start = number * 24
+        dates.append(DateMention(date, "1999", index.span(start + 17, start + 21)))
+        citations.append(Citation(value, "Org 1999", index.span(start + 13, start + 21), 0))
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert dates[-1].span.start == 9_999 * 24 + 17 and citations[-1].reference == 0
+    assert held / 10_000 < 2 * 50
+
+
+def test_cross_references_are_made_as_they_were_held() -> None:
+    """A document's cross-references are arrays, made as ``CrossReference`` when read, with
+    what they were linked to: a heading, a numbered paragraph, or nothing."""
+    from provenance.model import CrossReference, CrossReferences
+
+    text = (
+        "Treatment of returnees\n\n1. Heading one\n\nSee section 1 above and section 7 below."
+        "\n\n2. Heading two\n\n12. A numbered paragraph.\n\nAs in paragraph 12, see annex 3.\n"
+    )
+    document = provenance.parse(text)
+    held = document.cross_references
+    assert isinstance(held, CrossReferences)
+    made = tuple(held)
+    assert len(made) == 3 and all(isinstance(r, CrossReference) for r in made)
+    assert held == made and list(made) == list(held) and repr(held) == repr(made)
+    assert hash(held) == hash(made) and held[1:] == list(made[1:])
+    assert [(r.target, r.scheme_read) for r in made] == [(0, True), (None, False), (None, False)]
+    assert CrossReferences.of(made, document.line_index, len(text)) == held
+    assert pickle.loads(pickle.dumps(document)).cross_references == made
+    table = CrossReferences(document.line_index, len(text))
+    table.append(made[0])
+    paragraph = document.line_index.span(0, 5)
+    table.link(0, None, paragraph, checkable=False, scheme_read=True)
+    assert table[0] == attrs.evolve(made[0], target=None, paragraph=paragraph, checkable=False)
+    table.link(0, 1, None, checkable=True, scheme_read=False)
+    assert table[0] == attrs.evolve(made[0], target=1, scheme_read=False)
+    assert attrs.evolve(document, cross_references=made) == document

@@ -110,7 +110,7 @@ def _findings(n: int) -> str:
 CONSTRUCTS: dict[str, tuple[Callable[[int], str], int]] = {
     "dates": (_dates, 40),
     "citations": (_citations, 60),
-    "citations x references": (_citations_and_references, 12),
+    "citations x references": (_citations_and_references, 24),
     "references": (_references, 12),
     "notes": (_notes, 30),
     "footnote markers": (_markers, 60),

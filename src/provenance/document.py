@@ -22,10 +22,13 @@ from provenance.errors import GrammarError
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
+    Citations,
     CitationValue,
     CrossReference,
+    CrossReferences,
     Date,
     DateMention,
+    DateMentions,
     DateRange,
     DateValue,
     Document,
@@ -34,6 +37,7 @@ from provenance.model import (
     FootnoteMarker,
     Heading,
     IndexCodeMention,
+    IndexCodeMentions,
     IndexRole,
     IrbCode,
     Metadata,
@@ -126,7 +130,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
 
     # Each kind of mention is made a tuple as soon as it is read, and the list it was read into
     # dropped: the list and the document's tuple were two arrays of pointers held together.
-    index_codes = tuple(_index_codes(text, line_index, seg, budget))
+    index_codes = _index_codes(text, line_index, seg, budget)
     urls = tuple(
         url
         for start, end in readable()
@@ -136,21 +140,29 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     # was the peak of reading a text of codes.
     occupied = Intervals(
         heapq.merge(
-            ((m.span.start, m.span.end) for m in index_codes),
+            zip(index_codes.starts, index_codes.ends, strict=True),
             ((u.span.start, u.span.end) for u in urls),
         )
     )
     interned: dict[str, tuple[str, DateValue]] = {}
-    raw_dates = [
-        mention
-        for start, end in readable()
-        for mention in budget.counted(
-            iter_dates(text, line_index, start, end, interned=interned), "dates"
-        )
-        if not occupied.overlaps(mention.span.start, mention.span.end)
-    ]
+    # Read into arrays and made a mention again when used: a mention, its span and its start
+    # were about 160 bytes a date, held while the rest of the document was read.
+    raw_dates = DateMentions.of(
+        (
+            mention
+            for start, end in readable()
+            for mention in budget.counted(
+                iter_dates(text, line_index, start, end, interned=interned), "dates"
+            )
+            if not occupied.overlaps(mention.span.start, mention.span.end)
+        ),
+        line_index,
+        len(text),
+    )
     own_date = _own_date(text, line_index, seg, raw_dates)
-    dates = tuple(_infer_years(text, raw_dates, own_date.value if own_date else None))
+    dates = DateMentions.of(
+        _infer_years(text, raw_dates, own_date.value if own_date else None), line_index, len(text)
+    )
     del raw_dates
 
     references = _references(text, line_index, seg, budget)
@@ -158,9 +170,12 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     markers = _markers(text, line_index, seg, budget)
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
-    citations = tuple(_citations(text, line_index, seg, references, dates, budget))
+    # Arrays, made a citation again when read (about 170 bytes a citation held otherwise).
+    citations = Citations.of(
+        _citations(text, line_index, seg, references, dates, budget), line_index, len(text)
+    )
     headings = seg.headings
-    cross_references = tuple(_cross_references(text, line_index, seg, headings, budget, citations))
+    cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
 
     metadata = Metadata(
         index_code=_own_code(index_codes),
@@ -194,29 +209,36 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
 
 def _index_codes(
     text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
-) -> list[IndexCodeMention]:
-    mentions = list(budget.counted(iter_index_codes(text, line_index), "index codes"))
+) -> IndexCodeMentions:
+    # Read into arrays and made a mention again when used: a mention, its span and its start
+    # were about 150 bytes a code, held while the rest of the document was read.
+    mentions = IndexCodeMentions.of(
+        budget.counted(iter_index_codes(text, line_index), "index codes"), line_index, len(text)
+    )
     furniture = Intervals(seg.furniture)
-    in_furniture = [furniture.covers(m.span.start, m.span.end) for m in mentions]
+    in_furniture = [
+        furniture.covers(start, end)
+        for start, end in zip(mentions.starts, mentions.ends, strict=True)
+    ]
     own = _choose_own_code(text, mentions, in_furniture, seg)
-    for index, (mention, furn) in enumerate(zip(mentions, in_furniture, strict=True)):
+    for index, (value, role_read, furn) in enumerate(
+        zip(mentions.values, mentions.roles, in_furniture, strict=True)
+    ):
         role: IndexRole
         if furn:
             role = "furniture"
-        elif own is not None and mention.value == own:
+        elif own is not None and value == own:
             role = "own"
         else:
             role = "cited"
-        # In place, and only where the role is not the one read (most codes are cited): a
-        # second mention for each code was held beside the first.
-        if role != mention.role:
-            mentions[index] = attrs.evolve(mention, role=role)
+        if role != IndexCodeMentions.role_names[role_read]:
+            mentions.set_role(index, role)
     return mentions
 
 
 def _choose_own_code(
     text: str,
-    mentions: list[IndexCodeMention],
+    mentions: Sequence[IndexCodeMention],
     in_furniture: list[bool],
     seg: Segmentation,
 ) -> object | None:
@@ -274,7 +296,7 @@ def _own_code(index_codes: Sequence[IndexCodeMention]) -> IndexCodeMention | Non
 
 
 def _own_date(
-    text: str, line_index: LineIndex, seg: Segmentation, dates: list[DateMention]
+    text: str, line_index: LineIndex, seg: Segmentation, dates: Sequence[DateMention]
 ) -> DateMention | None:
     """The report's own date: from its running headers, else a date line at its top or end."""
     furniture_dates: Counter[DateValue] = Counter()
@@ -324,7 +346,9 @@ def _starts_line(text: str, mention: DateMention) -> bool:
     return not text[line_start : mention.span.start].strip()
 
 
-def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> list[DateMention]:
+def _infer_years(
+    text: str, dates: Iterable[DateMention], own: DateValue | None
+) -> Iterator[DateMention]:
     """Give yearless dates (``Thursday, May 29``) the year of their context, marked as inferred.
 
     In order: "November 15 of the same year" takes the year last mentioned; a date stated to the
@@ -334,7 +358,6 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
     where the nearest one may belong to a biography ("fled in May, 1999").
     """
     own_year = own.year if own is not None else None
-    result: list[DateMention] = []
     anchor: tuple[int, int] | None = None  # (year, end offset) of the last day-precision date
     last_year: int | None = None
     latest_year: int | None = None
@@ -343,9 +366,7 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
         if _needs_year(value):
             year = _context_year(text, mention, anchor, own_year, last_year, latest_year)
             if year is not None:
-                result.append(
-                    attrs.evolve(mention, value=_with_year(value, year), inferred_year=True)
-                )
+                yield attrs.evolve(mention, value=_with_year(value, year), inferred_year=True)
                 continue
         else:
             start = value.start if isinstance(value, DateRange) else value
@@ -356,8 +377,7 @@ def _infer_years(text: str, dates: list[DateMention], own: DateValue | None) -> 
                 latest_year = year if latest_year is None else max(latest_year, year)
                 if start.day is not None or end.day is not None:
                     anchor = (year, mention.span.end)
-        result.append(mention)
-    return result
+        yield mention
 
 
 _SAME_YEAR = lazy_compile(
@@ -1819,23 +1839,34 @@ def _cross_references(
     headings: Sequence[Heading],
     budget: Budget,
     citations: Sequence[Citation] = (),
-) -> list[CrossReference]:
+) -> CrossReferences:
     bodies = OffsetPairs.of(((b.span.start, b.span.end) for b in seg.bodies), len(text))
     # "(UNHCR 2019, section 3.2)", "(ibid., chapter 4)": a pinpoint into the work cited, not a
     # pointer to a part of this document.
     cited = Intervals((c.span.start, c.span.end) for c in citations)
-    found = [
-        ref
-        for start, end in _sorted_pairs(seg.prose, bodies)
-        for ref in iter_cross_references(text, line_index, start, end)
-        if not cited.overlaps(ref.span.start, ref.span.end)
-    ]
+    # Read into arrays and made a pointer again when used: a pointer, its span and its start
+    # were about 190 bytes each, held while the rest of the document was read.
+    found = CrossReferences.of(
+        (
+            ref
+            for start, end in _sorted_pairs(seg.prose, bodies)
+            for ref in iter_cross_references(text, line_index, start, end)
+            if not cited.overlaps(ref.span.start, ref.span.end)
+        ),
+        line_index,
+        len(text),
+    )
     if not found:
         return found
     numbered_lines = _numbered_lines(text, line_index)
     # "ANNEX 5. REPORTS OF NATIONAL ..." wrapped over two lines is a heading the segmenter did
     # not see, not a pointer.
-    found = [ref for ref in found if ref.span.start not in numbered_lines.starts]
+    if any(start in numbered_lines.starts for start in found.starts):
+        found = CrossReferences.of(
+            (ref for ref in found if ref.span.start not in numbered_lines.starts),
+            line_index,
+            len(text),
+        )
     labels = heading_labels(headings)
     # Prefer a heading in the body over its table-of-contents line; the first of each label
     # in that order is its target, looked up rather than searched for each reference.
@@ -1854,7 +1885,7 @@ def _cross_references(
         if in_order:
             read.add(("paragraph", "", "number"))
     # Linked in place: a second list would hold every reference twice at the peak.
-    for index, ref in enumerate(budget.counted(found, "cross-references")):
+    for index, ref in enumerate(budget.counted(iter(found), "cross-references")):
         number = ref.label.rstrip(".")
         target = targets.get((ref.kind, number))
         paragraph = paragraphs.get(number) if target is None and ref.kind == "paragraph" else None
@@ -1863,13 +1894,7 @@ def _cross_references(
         checkable = ref.kind in numbered_kinds or ref.kind in ("annex", "appendix")
         scheme_read = target is not None or paragraph is not None or _scheme(ref) in read
         if target is not None or paragraph is not None or not checkable or not scheme_read:
-            found[index] = attrs.evolve(
-                ref,
-                target=target,
-                paragraph=paragraph,
-                checkable=checkable,
-                scheme_read=scheme_read,
-            )
+            found.link(index, target, paragraph, checkable, scheme_read)
     return found
 
 

@@ -142,6 +142,69 @@ class DateMention:
     inferred_year: bool = False
 
 
+class DateMentions(TupleLikeSequence[DateMention]):
+    """A document's dates in order, each kept as its value, its text and its offsets, and made
+    as ``DateMention`` (with a span in the document's line index) when read.
+
+    Held by the document for as long as it lives: a mention, its span and an int object for the
+    span's start were about 160 bytes a date, one every 10 to 25 characters of a list of dated
+    sources or of citations (each citation's and entry's year is a date); here two pointers to
+    values and texts most dates share, and 9 bytes under 2**31 characters. Equal to any
+    sequence of the same mentions (a tuple of them, as tests build documents with), and shown
+    as that tuple.
+    """
+
+    __slots__ = ("_index", "ends", "inferred", "starts", "texts", "values")
+    _what = "date"
+
+    def __init__(self, index: LineIndex, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._index = index
+        #: Each mention's value and text (equal ones shared by the reader), and its offsets.
+        self.values: list[DateValue] = []
+        self.texts: list[str] = []
+        self.starts: array[int] = array(code)
+        self.ends: array[int] = array(code)
+        #: 1 where the year was taken from the context (``DateMention.inferred_year``).
+        self.inferred: array[int] = array("B")
+
+    @classmethod
+    def of(cls, mentions: Iterable[DateMention], index: LineIndex, largest: int) -> DateMentions:
+        """``mentions`` as arrays, in the order given (themselves when they are)."""
+        if isinstance(mentions, DateMentions):
+            return mentions
+        table = cls(index, largest)
+        for mention in mentions:
+            table.append(mention)
+        return table
+
+    def append(self, mention: DateMention) -> None:
+        self.values.append(mention.value)
+        self.texts.append(mention.text)
+        self.starts.append(mention.span.start)
+        self.ends.append(mention.span.end)
+        self.inferred.append(mention.inferred_year)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def _item(self, index: int) -> DateMention:
+        return DateMention(
+            self.values[index],
+            self.texts[index],
+            self._index.span(self.starts[index], self.ends[index]),
+            bool(self.inferred[index]),
+        )
+
+    def __iter__(self) -> Iterator[DateMention]:
+        span = self._index.span
+        for value, text, start, end, inferred in zip(
+            self.values, self.texts, self.starts, self.ends, self.inferred, strict=True
+        ):
+            yield DateMention(value, text, span(start, end), inferred == 1)
+
+
 # --------------------------------------------------------------------------- index codes
 
 IndexScheme = Literal["amnesty", "irb", "un"]
@@ -206,6 +269,79 @@ class IndexCodeMention:
     text: str
     span: Span
     role: IndexRole = "cited"
+
+
+_ROLES: tuple[IndexRole, ...] = get_args(IndexRole)
+
+
+class IndexCodeMentions(TupleLikeSequence[IndexCodeMention]):
+    """A document's index codes in order, each kept as its value, its text, its offsets and the
+    number of its role, and made as ``IndexCodeMention`` (with a span in the document's line
+    index) when read.
+
+    Held by the document for as long as it lives: a mention, its span and an int object for the
+    span's start were about 150 bytes a code, one every 25 characters of a list of codes; here
+    two pointers (to a value and a text that codes written alike share) and 9 bytes under
+    2**31 characters. Equal to any sequence of the same mentions (a tuple of them, as tests
+    build documents with), and shown as that tuple.
+    """
+
+    __slots__ = ("_index", "ends", "roles", "starts", "texts", "values")
+    _what = "index code"
+
+    def __init__(self, index: LineIndex, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._index = index
+        self.values: list[IndexCode] = []
+        self.texts: list[str] = []
+        self.starts: array[int] = array(code)
+        self.ends: array[int] = array(code)
+        #: The number of each mention's role in ``role_names``.
+        self.roles: array[int] = array("B")
+
+    #: The roles, by the numbers ``roles`` holds.
+    role_names = _ROLES
+
+    @classmethod
+    def of(
+        cls, mentions: Iterable[IndexCodeMention], index: LineIndex, largest: int
+    ) -> IndexCodeMentions:
+        """``mentions`` as arrays, in the order given (themselves when they are)."""
+        if isinstance(mentions, IndexCodeMentions):
+            return mentions
+        table = cls(index, largest)
+        for mention in mentions:
+            table.append(mention)
+        return table
+
+    def append(self, mention: IndexCodeMention) -> None:
+        self.values.append(mention.value)
+        self.texts.append(mention.text)
+        self.starts.append(mention.span.start)
+        self.ends.append(mention.span.end)
+        self.roles.append(_ROLES.index(mention.role))
+
+    def set_role(self, index: int, role: IndexRole) -> None:
+        self.roles[index] = _ROLES.index(role)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def _item(self, index: int) -> IndexCodeMention:
+        return IndexCodeMention(
+            self.values[index],
+            self.texts[index],
+            self._index.span(self.starts[index], self.ends[index]),
+            _ROLES[self.roles[index]],
+        )
+
+    def __iter__(self) -> Iterator[IndexCodeMention]:
+        span, names = self._index.span, _ROLES
+        for value, text, start, end, role in zip(
+            self.values, self.texts, self.starts, self.ends, self.roles, strict=True
+        ):
+            yield IndexCodeMention(value, text, span(start, end), names[role])
 
 
 def index_code_year(code: IndexCode) -> int | None:
@@ -422,6 +558,82 @@ class Citation:
         return self.value.kind
 
 
+class Citations(TupleLikeSequence[Citation]):
+    """A document's citations in order, each kept as its value, its text, its offsets, the
+    number of its reference and the author it was resolved through, and made as ``Citation``
+    (with a span in the document's line index) when read.
+
+    Held by the document for as long as it lives: a ``Citation``, its span and an int object for
+    the span's start were about 170 bytes a citation, one every 30 characters of a text that
+    cites on every line; here three pointers (values and texts that citations of the same text
+    share, and an author that is mostly None) and 12 bytes under 2**31 characters. Equal to any
+    sequence of the same citations (a tuple of them, as tests build documents with), and shown
+    as that tuple.
+    """
+
+    __slots__ = ("_index", "authors", "ends", "references", "starts", "texts", "values")
+    _what = "citation"
+
+    def __init__(self, index: LineIndex, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._index = index
+        self.values: list[CitationValue] = []
+        self.texts: list[str] = []
+        self.starts: array[int] = array(code)
+        self.ends: array[int] = array(code)
+        #: The number of each citation's reference in ``Document.references``, -1 for none.
+        self.references: array[int] = array("q")
+        #: ``Citation.resolved_author`` of each.
+        self.authors: list[str | None] = []
+
+    @classmethod
+    def of(cls, citations: Iterable[Citation], index: LineIndex, largest: int) -> Citations:
+        """``citations`` as arrays, in the order given (themselves when they are)."""
+        if isinstance(citations, Citations):
+            return citations
+        table = cls(index, largest)
+        for citation in citations:
+            table.append(citation)
+        return table
+
+    def append(self, citation: Citation) -> None:
+        self.values.append(citation.value)
+        self.texts.append(citation.text)
+        self.starts.append(citation.span.start)
+        self.ends.append(citation.span.end)
+        self.references.append(-1 if citation.reference is None else citation.reference)
+        self.authors.append(citation.resolved_author)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def _item(self, index: int) -> Citation:
+        reference = self.references[index]
+        return Citation(
+            self.values[index],
+            self.texts[index],
+            self._index.span(self.starts[index], self.ends[index]),
+            None if reference < 0 else reference,
+            self.authors[index],
+        )
+
+    def __iter__(self) -> Iterator[Citation]:
+        span = self._index.span
+        for value, text, start, end, reference, author in zip(
+            self.values,
+            self.texts,
+            self.starts,
+            self.ends,
+            self.references,
+            self.authors,
+            strict=True,
+        ):
+            yield Citation(
+                value, text, span(start, end), None if reference < 0 else reference, author
+            )
+
+
 # --------------------------------------------------------------------------- footnotes
 
 MarkerStyle = Literal["sup", "bracket", "caret-bracket", "caret", "unicode", "glued", "plain"]
@@ -604,6 +816,121 @@ class CrossReference:
     scheme_read: bool = True
 
 
+_CROSS_REF_KINDS: tuple[CrossRefKind, ...] = get_args(CrossRefKind)
+
+
+class CrossReferences(TupleLikeSequence[CrossReference]):
+    """A document's cross-references in order, each kept as its kind's number, its label and
+    text, its offsets, its target's number and two flags, and made as ``CrossReference`` (with
+    a span in the document's line index) when read.
+
+    Held by the document for as long as it lives: a ``CrossReference``, its span and an int
+    object for the span's start were about 190 bytes a pointer, one every 25 characters of a
+    text of pointers; here two pointers (to a label and a text that pointers written alike
+    share) and 14 bytes under 2**31 characters. A numbered paragraph or line found for a
+    pointer is kept by its position. Equal to any sequence of the same cross-references (a
+    tuple of them, as tests build documents with), and shown as that tuple.
+    """
+
+    __slots__ = (
+        "_index",
+        "ends",
+        "flags",
+        "kinds",
+        "labels",
+        "paragraphs",
+        "starts",
+        "targets",
+        "texts",
+    )
+    _what = "cross-reference"
+
+    #: ``flags`` bits.
+    CHECKABLE = 1
+    SCHEME_READ = 2
+
+    def __init__(self, index: LineIndex, largest: int) -> None:
+        """``largest``: no offset is larger (the text's length)."""
+        code = offset_typecode(largest)
+        self._index = index
+        self.kinds: array[int] = array("B")
+        self.labels: list[str] = []
+        self.texts: list[str] = []
+        self.starts: array[int] = array(code)
+        self.ends: array[int] = array(code)
+        #: The number of each pointer's heading in ``Document.headings``, -1 for none.
+        self.targets: array[int] = array("q")
+        self.flags: array[int] = array("B")
+        #: By position: the paragraph (or line) found for a pointer that has one.
+        self.paragraphs: dict[int, Span] = {}
+
+    @classmethod
+    def of(
+        cls, references: Iterable[CrossReference], index: LineIndex, largest: int
+    ) -> CrossReferences:
+        """``references`` as arrays, in the order given (themselves when they are)."""
+        if isinstance(references, CrossReferences):
+            return references
+        table = cls(index, largest)
+        for reference in references:
+            table.append(reference)
+        return table
+
+    def append(self, reference: CrossReference) -> None:
+        self.kinds.append(_CROSS_REF_KINDS.index(reference.kind))
+        self.labels.append(reference.label)
+        self.texts.append(reference.text)
+        self.starts.append(reference.span.start)
+        self.ends.append(reference.span.end)
+        self.targets.append(0)
+        self.flags.append(0)
+        self.link(
+            len(self.labels) - 1,
+            reference.target,
+            reference.paragraph,
+            reference.checkable,
+            reference.scheme_read,
+        )
+
+    def link(
+        self,
+        index: int,
+        target: int | None,
+        paragraph: Span | None,
+        checkable: bool,
+        scheme_read: bool,
+    ) -> None:
+        """Set what ``self[index]`` was linked to (``CrossReference``'s last four fields)."""
+        self.targets[index] = -1 if target is None else target
+        if paragraph is not None:
+            self.paragraphs[index] = paragraph
+        else:
+            self.paragraphs.pop(index, None)
+        self.flags[index] = (self.CHECKABLE if checkable else 0) | (
+            self.SCHEME_READ if scheme_read else 0
+        )
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def _item(self, index: int) -> CrossReference:
+        target, flags = self.targets[index], self.flags[index]
+        return CrossReference(
+            _CROSS_REF_KINDS[self.kinds[index]],
+            self.labels[index],
+            self.texts[index],
+            self._index.span(self.starts[index], self.ends[index]),
+            None if target < 0 else target,
+            self.paragraphs.get(index) if self.paragraphs else None,
+            bool(flags & self.CHECKABLE),
+            bool(flags & self.SCHEME_READ),
+        )
+
+    def __iter__(self) -> Iterator[CrossReference]:
+        for index in range(len(self.labels)):
+            yield self._item(index)
+
+
 @shared_methods
 @attrs.frozen(slots=True, repr=False, eq=False)
 class Url:
@@ -645,11 +972,11 @@ class Document:
     regions: Sequence[Region] = ()
     headings: tuple[Heading, ...] = ()
     references: Sequence[Reference] = ()
-    citations: tuple[Citation, ...] = ()
+    citations: Sequence[Citation] = ()
     footnotes: tuple[Footnote, ...] = ()
-    index_codes: tuple[IndexCodeMention, ...] = ()
-    dates: tuple[DateMention, ...] = ()
-    cross_references: tuple[CrossReference, ...] = ()
+    index_codes: Sequence[IndexCodeMention] = ()
+    dates: Sequence[DateMention] = ()
+    cross_references: Sequence[CrossReference] = ()
     urls: tuple[Url, ...] = ()
     line_index: LineIndex = attrs.field(eq=False, repr=False, factory=lambda: LineIndex(""))
     #: Non-fatal notes from reading the input (e.g. "decoded as cp1252").

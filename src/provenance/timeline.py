@@ -42,7 +42,7 @@ import attrs
 from provenance.figures import Breakdown, Change, Figure, FigureMention
 from provenance.folding import caseless_starts
 from provenance.gregorian import days_in_month
-from provenance.model import DateMention, DateRange, DateValue, Region, Regions
+from provenance.model import DateMention, DateMentions, DateRange, DateValue, Region, Regions
 from provenance.parsers.figures import iter_figures
 from provenance.parsers.relative import iter_relatives
 from provenance.records import shared_methods
@@ -230,29 +230,40 @@ class ChangeStatement:
 
 
 class TimelineEntries(Sequence[TimelineEntry]):
-    """A timeline's entries in text order. A date written whole is kept as its mention and made
-    an entry when read: an entry each, eleven fields of which five are for relative expressions
-    only, was the largest object a document of dates held (more than its mention and span)."""
+    """A timeline's entries in text order. A date written whole is kept as its number in
+    ``dates`` (arrays) and made an entry when read: an entry each, eleven fields of which five
+    are for relative expressions only, was the largest object a document of dates held, and
+    the mention kept instead (with its span and start) still about 160 bytes a date."""
 
-    __slots__ = ("_intervals", "_items")
+    __slots__ = ("_dates", "_entries", "_intervals", "_order")
 
-    def __init__(self, entries: Iterable[TimelineEntry] = ()) -> None:
-        self._items: list[DateMention | TimelineEntry] = list(entries)
+    def __init__(
+        self, entries: Iterable[TimelineEntry] = (), dates: DateMentions | None = None
+    ) -> None:
+        self._dates = dates
+        self._entries: list[TimelineEntry] = list(entries)
+        #: Each item in order: a date's number in ``_dates``, or -1 - k for ``_entries[k]``.
+        self._order: array[int] = array("q", range(-1, -1 - len(self._entries), -1))
         # Equal dates share their (frozen) interval: a report names the same dates many times.
         self._intervals: dict[DateValue, Interval | None] = {}
 
     def append(self, entry: TimelineEntry) -> None:
-        self._items.append(entry)
+        self._order.append(-1 - len(self._entries))
+        self._entries.append(entry)
 
-    def append_date(self, mention: DateMention) -> None:
-        """A written (or year-inferred) date as its entry (``_written_entry``)."""
-        if mention.value not in self._intervals:
-            self._intervals[mention.value] = date_interval(mention.value)
-        self._items.append(mention)
+    def append_date(self, number: int) -> None:
+        """The written (or year-inferred) date ``dates[number]`` as its entry."""
+        assert self._dates is not None, "a date entry needs the dates it is numbered in"
+        value = self._dates.values[number]
+        if value not in self._intervals:
+            self._intervals[value] = date_interval(value)
+        self._order.append(number)
 
-    def _entry(self, item: DateMention | TimelineEntry) -> TimelineEntry:
-        if isinstance(item, TimelineEntry):
-            return item
+    def _entry(self, number: int) -> TimelineEntry:
+        if number < 0:
+            return self._entries[-1 - number]
+        assert self._dates is not None
+        item = self._dates[number]
         return TimelineEntry(
             item.text,
             item.span,
@@ -263,7 +274,7 @@ class TimelineEntries(Sequence[TimelineEntry]):
         )
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._order)
 
     @overload
     def __getitem__(self, index: int) -> TimelineEntry: ...
@@ -271,12 +282,12 @@ class TimelineEntries(Sequence[TimelineEntry]):
     def __getitem__(self, index: slice) -> list[TimelineEntry]: ...
     def __getitem__(self, index: int | slice) -> TimelineEntry | list[TimelineEntry]:
         if isinstance(index, slice):
-            return [self._entry(item) for item in self._items[index]]
-        return self._entry(self._items[index])
+            return [self._entry(number) for number in self._order[index]]
+        return self._entry(self._order[index])
 
     def __iter__(self) -> Iterator[TimelineEntry]:
-        for item in self._items:
-            yield self._entry(item)
+        for number in self._order:
+            yield self._entry(number)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence):
@@ -425,13 +436,19 @@ class _Reader:
         self.birth_starts: list[int] = []
         self.entry_starts: list[int] = []
         citations = skip
-        self.dates = [
-            d
-            for d in dates
-            if self._paragraph(d.span.start) is not None
-            and not citations.covers(d.span.start, d.span.end)
-        ]
-        self.date_starts = [d.span.start for d in self.dates]
+        # Arrays, which the timeline's entries number dates in: a list of the mentions was held
+        # by the timeline for as long as the document (about 160 bytes a date).
+        self.dates = DateMentions.of(
+            (
+                d
+                for d in dates
+                if self._paragraph(d.span.start) is not None
+                and not citations.covers(d.span.start, d.span.end)
+            ),
+            line_index,
+            len(text),
+        )
+        self.date_starts = self.dates.starts
         self.relatives: list[RelativeMention] = []
         self.figures: list[FigureMention] = []
         for start, end in paragraphs:
@@ -442,7 +459,7 @@ class _Reader:
         taken = Intervals(
             heapq.merge(
                 ((m.span.start, m.span.end) for m in self.relatives),
-                ((d.span.start, d.span.end) for d in self.dates),
+                zip(self.dates.starts, self.dates.ends, strict=True),
             )
         )
         # The case-blind search ran at about 4 MB/s over paragraphs most of which hold no
@@ -489,7 +506,7 @@ class _Reader:
             return starts[index], ends[index]
         return paragraph_start, paragraph_end
 
-    def _dates_in(self, start: int, end: int) -> list[DateMention]:
+    def _dates_in(self, start: int, end: int) -> Sequence[DateMention]:
         return self.dates[
             bisect.bisect_left(self.date_starts, start) : bisect.bisect_left(self.date_starts, end)
         ]
@@ -519,33 +536,41 @@ class _Reader:
             if stated is not None:
                 attached[mention.span.start] = stated
         covered = Intervals([(m.span.start, m.span.end) for m in written])
-        # Sorted by their offsets as a key, not as (offset, mention) pairs: a pair each was as
-        # large as the entries made from them.
-        items: list[DateMention | RelativeMention] = [
-            d for d in self.dates if not covered.overlaps(d.span.start, d.span.end)
-        ]
-        items += anchored
-        items += written
-        items.sort(key=lambda item: item.span.start)
-        entries = TimelineEntries()
-        for item in items:
-            if isinstance(item, DateMention):
-                entries.append_date(item)
-            elif isinstance(item.value, (Since, Decade)):
-                entries.append(
-                    TimelineEntry(
-                        item.text,
-                        item.span,
-                        item.value,
-                        "written",
-                        self._written(item.value),
-                        "high",
-                    )
-                )
-            elif isinstance(item.value, (Offset, Step)):
-                stated = attached.get(item.span.start)
-                entries.append(self._resolve(item, item.value, entries, stated))
+        # The dates (in text order already, by number) merged with the relative expressions
+        # sorted by offset, a date first where both start at one offset: the order a stable
+        # sort of the dates, then these, by offset gave, without a list of every date.
+        relatives = sorted([*anchored, *written], key=lambda item: item.span.start)
+        entries = TimelineEntries(dates=self.dates)
+        starts, ends = self.dates.starts, self.dates.ends
+        taken = 0
+        for number in range(len(starts)):
+            if covered.overlaps(starts[number], ends[number]):
+                continue
+            while taken < len(relatives) and relatives[taken].span.start < starts[number]:
+                self._add_relative(entries, relatives[taken], attached)
+                taken += 1
+            entries.append_date(number)
+        for item in relatives[taken:]:
+            self._add_relative(entries, item, attached)
         return entries
+
+    def _add_relative(
+        self, entries: TimelineEntries, item: RelativeMention, attached: dict[int, DateMention]
+    ) -> None:
+        if isinstance(item.value, (Since, Decade)):
+            entries.append(
+                TimelineEntry(
+                    item.text,
+                    item.span,
+                    item.value,
+                    "written",
+                    self._written(item.value),
+                    "high",
+                )
+            )
+        elif isinstance(item.value, (Offset, Step)):
+            stated = attached.get(item.span.start)
+            entries.append(self._resolve(item, item.value, entries, stated))
 
     def _written(self, value: Since | Decade) -> Interval | None:
         if isinstance(value, Decade):

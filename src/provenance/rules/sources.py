@@ -569,10 +569,24 @@ def unreadable_source_list(doc: Document) -> Iterator[Emit]:
     ),
 )
 def ibid_without_antecedent(doc: Document) -> Iterator[Emit]:
-    for citation in sorted(doc.citations, key=lambda c: c.span.start):
-        if citation.kind != "ibid":
-            # Only the first citations can lack an antecedent.
-            return
+    # Only the ibids before the first other citation (by offset, then by order) lack an
+    # antecedent: found in two passes, not by sorting every citation, which made each of a
+    # document's citations (kept as arrays) an object at once.
+    first_other = min(
+        (
+            (citation.span.start, number)
+            for number, citation in enumerate(doc.citations)
+            if citation.kind != "ibid"
+        ),
+        default=None,
+    )
+    leading = [
+        (citation.span.start, number, citation)
+        for number, citation in enumerate(doc.citations)
+        if citation.kind == "ibid"
+        and (first_other is None or (citation.span.start, number) < first_other)
+    ]
+    for _, _, citation in sorted(leading, key=lambda item: item[:2]):
         yield Emit(
             citation.span,
             f"{_citation_label(citation)} repeats the previous citation, but none comes before it",
