@@ -6,12 +6,17 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import provenance
 from provenance.document import (
+    _NUMBERED_LINE,
     _after_reporter_page,
     _clean_title,
     _could_be_title,
     _dates_overlap,
+    _numbered_line_ends,
     _offset_after_lines,
     _year_only,
     heading_labels,
@@ -1618,3 +1623,18 @@ def test_a_bracket_after_a_title_in_running_text_still_cites() -> None:
         "Woodworth, 2001",
         "Capili et al, 2005",
     ]
+
+
+_NUMBERED_PIECES = st.sampled_from(
+    ["\n", "\r\n", " ", "\t", "2.1", "12.3", "123.4", "2.", "Section", "SECTION", "chapter",
+     "Part", "parts", "Annex", "appendix", "x", "A", "\u00e9", "\u0130", "\u017f"]
+)  # fmt: skip
+
+
+@given(st.lists(_NUMBERED_PIECES, max_size=20))
+def test_numbered_lines_found_after_line_breaks_as_at_line_starts(pieces: list[str]) -> None:
+    """The numbered lines found at the text's start and after each line break end where the
+    multi-line scan's matches end."""
+    text = "".join(pieces)
+    expected = [match.end() for match in _NUMBERED_LINE.finditer(text)]
+    assert list(_numbered_line_ends(text)) == expected

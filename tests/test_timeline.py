@@ -15,12 +15,13 @@ from provenance.folding import caseless_starts
 from provenance.model import Date, DateRange
 from provenance.serialize import document_to_dict
 from provenance.timeline import (
+    _CHANGE_WORDS,
     _FIGURE_WORD_STARTS,
     _FIGURE_WORDS,
     Interval,
     Timeline,
     TimelineEntry,
-    _has_figure_word,
+    _matches_in,
     add_months,
     completed_months,
     date_interval,
@@ -178,7 +179,8 @@ def test_totals() -> None:
 _FIGURE_PIECES = st.sampled_from(
     ["fold", "Times", "per cent", "PER\tcent", "percent", "including", "Comprising", "made  up",
      "namely", "of whom", "Of which", "among them", "Among whom", "(", ": ", "(3", ": two", "(a",
-     "%", "of", "x", " ", "\n", "manifold", "sometimes", "\u017f", "\u0130", "\u00e9"]
+     "%", "of", "x", " ", "\n", "manifold", "sometimes", "\u017f", "\u0130", "\u00e9", "Fold",
+     "TIMES", "Per Cent", "perCENT", "timesx", "pe", "r"]
 )  # fmt: skip
 
 
@@ -187,9 +189,12 @@ _FIGURE_PIECES = st.sampled_from(
 def test_figure_words_tried_at_their_starts_as_searched(
     pieces: list[str], start: int, length: int
 ) -> None:
+    """The figure words and the change words (whose every match begins where a figure word
+    does), tried only where a figure word starts, are found where a search finds them."""
     text = "".join(pieces)
     end = min(len(text), start + length)
     starts = caseless_starts(text, _FIGURE_WORD_STARTS)
-    searched = _FIGURE_WORDS.search(text, start, end) is not None
-    assert _has_figure_word(text, start, end, starts) is searched
-    assert _has_figure_word(text, start, end, None) is searched
+    for pattern in (_FIGURE_WORDS, _CHANGE_WORDS):
+        searched = pattern.search(text, start, end) is not None
+        assert _matches_in(pattern, text, start, end, starts) is searched
+        assert _matches_in(pattern, text, start, end, None) is searched

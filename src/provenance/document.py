@@ -1973,6 +1973,23 @@ class _NumberedLines:
 _NUMBERED_LINE = lazy_compile(
     r"^[ \t]*(?=\d{1,2}\.\d|(?i:section|chapter|part|annex|appendix)\b)", re.MULTILINE
 )
+# The same after each line break, for the lines after the first: led by a literal newline,
+# the engine skips to each break at once, where ``^`` was tried at every character (0.7 ms of
+# the 66 KB seed's check, 0.15 ms this way). Only where a match ends is used.
+_NUMBERED_LINE_AFTER_BREAK = lazy_compile(
+    r"\n[ \t]*(?=\d{1,2}\.\d|(?i:section|chapter|part|annex|appendix)\b)"
+)
+
+
+def _numbered_line_ends(text: str) -> Iterator[int]:
+    """Where each match of ``_NUMBERED_LINE`` in ``text`` ends (where its number starts)."""
+    first = _NUMBERED_LINE.match(text)
+    if first is not None:
+        yield first.end()
+    for match in _NUMBERED_LINE_AFTER_BREAK.finditer(text):
+        yield match.end()
+
+
 _LINE_PARSE_LIMIT = 200
 
 
@@ -1984,8 +2001,7 @@ def _numbered_lines(text: str, line_index: LineIndex) -> _NumberedLines:
     a numbered paragraph "2.2.3. Within the framework ...")."""
     labels: dict[tuple[str, str], Span] = {}
     starts: set[int] = set()
-    for match in _NUMBERED_LINE.finditer(text):
-        start = match.end()
+    for start in _numbered_line_ends(text):
         newline = text.find("\n", start, start + _LINE_PARSE_LIMIT)
         line = text[start : start + _LINE_PARSE_LIMIT if newline == -1 else newline]
         number, title = parse_heading_number(line)

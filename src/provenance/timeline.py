@@ -402,13 +402,16 @@ _THEN = lazy_compile(r"\bthen[ \t]+\Z", re.I)
 _LOOK_BACK = 50
 
 
-def _has_figure_word(text: str, start: int, end: int, starts: Sequence[int] | None) -> bool:
-    """Whether ``_FIGURE_WORDS`` matches in ``text[start:end]``, tried only at ``starts``."""
+def _matches_in(
+    pattern: re.Pattern[str], text: str, start: int, end: int, starts: Sequence[int] | None
+) -> bool:
+    """Whether ``pattern`` matches in ``text[start:end]``, tried only at ``starts`` (where
+    each of its matches begins, or None to search)."""
     if starts is None:
-        return _FIGURE_WORDS.search(text, start, end) is not None
+        return pattern.search(text, start, end) is not None
     position = bisect.bisect_left(starts, start)
     while position < len(starts) and starts[position] < end:
-        if _FIGURE_WORDS.match(text, starts[position], end):
+        if pattern.match(text, starts[position], end):
             return True
         position += 1
     return False
@@ -466,9 +469,11 @@ class _Reader:
         # figure word (15 ms of the 66 KB seed); it is tried only where one may start.
         figure_word_starts = caseless_starts(text, _FIGURE_WORD_STARTS)
         for start, end in paragraphs:
-            if not _has_figure_word(text, start, end, figure_word_starts):
+            if not _matches_in(_FIGURE_WORDS, text, start, end, figure_word_starts):
                 continue  # no total broken down and no change stated: no figure to check
-            counts = bool(_CHANGE_WORDS.search(text, start, end))
+            # Every change word begins with a figure word ("fold", "times", "per", "%"): the
+            # same starts bound it (the search was 1.2 ms of the 66 KB seed's check).
+            counts = _matches_in(_CHANGE_WORDS, text, start, end, figure_word_starts)
             for figure in iter_figures(text, line_index, start, end, counts=counts):
                 if isinstance(figure.value, Figure) and taken.overlaps(
                     figure.span.start, figure.span.end

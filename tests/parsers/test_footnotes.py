@@ -324,9 +324,18 @@ def test_scans_tried_at_digit_runs_find_what_finditer_finds(
     pieces: list[str], start: int, end: int
 ) -> None:
     """The glued-call, call-run and year-glued scans, matched only where a run of digits
-    starts (or four digits after), find what the same patterns' ``finditer`` finds."""
+    starts (or four digits after), find what the same patterns' ``finditer`` finds; the one
+    scan of digit runs finds the offsets two scans (from ``start``, and from four characters
+    back for the years) found."""
     text = "".join(pieces)
-    runs = footnotes._digit_run_starts(text, start, end)
+    runs, years = footnotes._digit_runs(text, start, end)
+    digits = re.compile(r"\d+")
+    assert runs == [run.start() for run in digits.finditer(text, start, end)]
+    assert years == [
+        run.start() + 4
+        for run in digits.finditer(text, max(0, start - 4), end)
+        if start <= run.start() + 4 < run.end()
+    ]
 
     def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
         return [match.span() for match in matches]
@@ -335,7 +344,7 @@ def test_scans_tried_at_digit_runs_find_what_finditer_finds(
         expected = spans(pattern.finditer(text, start, end))
         assert spans(matches_at(pattern, text, runs, end)) == expected
     expected = spans(footnotes._YEAR_GLUED_CALL.finditer(text, start, end))
-    assert spans(footnotes._year_glued_calls(text, start, end)) == expected
+    assert spans(matches_at(footnotes._YEAR_GLUED_CALL, text, years, end)) == expected
 
 
 _CALL_START_PIECES = st.sampled_from(

@@ -23,6 +23,8 @@ from provenance.rules.corroboration import (
     MAX_CLAIM_SENTENCES,
     PatternError,
     Phrases,
+    _anonymous_in,
+    _hedge_in,
     _previous_regions,
     _Prose,
     anonymous_source,
@@ -813,3 +815,41 @@ def test_note_calls_are_in_order_of_offset_then_key() -> None:
     assert len(calls) == 9 and cited
     pairs = sorted(calls + cited)
     assert list(zip(prose.mark_offsets, prose.mark_keys, strict=True)) == pairs
+
+
+def _eager_phrase_in(
+    prose: _Prose, start: int, end: int, found: re.Pattern[str], ignore: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """The first phrase of ``found`` in the span that no phrase of ``ignore`` overlaps, the
+    ignored phrases searched for first (as the rules did before searching them lazily)."""
+    ignored = [(m.start(), m.end()) for m in ignore.finditer(prose.text, start, end)]
+    for match in found.finditer(prose.text, start, end):
+        if not any(a < match.end() and match.start() < b for a, b in ignored):
+            return match.span()
+    return None
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SEEDS.glob("0*.txt")) + sorted(PRACTICE.glob("*.txt")), ids=lambda p: p.name
+)
+def test_ignored_phrases_searched_lazily_find_what_an_eager_search_finds(
+    parse,  # type: ignore[no-untyped-def]
+    path: Path,
+) -> None:
+    """The hedge and anonymous-source phrases found with the ignored phrases searched only
+    once a phrase is found are those found with them searched first, in every sentence."""
+    doc = parse(path.read_text(encoding="utf-8"), str(path))
+    prose = _Prose.of(doc)
+    p = phrases()
+    for sentence in prose.all_sentences():
+        for section, lazy, found, ignore in (
+            ("hedged", _hedge_in, p.hedges, p.hedge_ignore),
+            ("anonymous", _anonymous_in, p.anonymous, p.anonymous_ignore),
+        ):
+            match = lazy(prose, sentence)
+            expected = (
+                _eager_phrase_in(prose, sentence.start, sentence.end, found, ignore)
+                if prose.triggered(section, sentence)
+                else None
+            )
+            assert (match.span() if match else None) == expected

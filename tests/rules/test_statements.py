@@ -23,8 +23,10 @@ from provenance.rules.corroboration import (
     uncorroborated_claim,
 )
 from provenance.rules.statements import (
+    _LINE_BREAK,
     Lexicon,
     Statement,
+    _line_breaks,
     broken_triggers,
     iter_triggers,
     lexicon,
@@ -875,3 +877,17 @@ def test_real_examples_have_sources_and_cover_every_kind() -> None:
     kinds = {e["expect"] for e in examples}
     assert kinds == {"own", "third", "gap", "none"}
     assert len(examples) >= 50
+
+
+_BREAK_PIECES = st.sampled_from(
+    ["-", "\u00ad", " ", "\t", "\n", "\r\n", "\r", "cor", "roborated", "x", "--", "\u2019"]
+)
+
+
+@given(st.lists(_BREAK_PIECES, max_size=25))
+def test_line_breaks_of_each_hyphen_merged_are_the_scan_of_both(pieces: list[str]) -> None:
+    """The breaks found for the hyphen and the soft hyphen apart, merged, are the matches of
+    the scan for either."""
+    text = "".join(pieces)
+    expected = [match.span() for match in _LINE_BREAK.finditer(text)]
+    assert [match.span() for match in _line_breaks(text)] == expected

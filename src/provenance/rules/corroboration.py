@@ -701,9 +701,8 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     # Checking in another sense ("confirm the sentence", "verify his identity") and boilerplate
     # set aside the statements they overlap, not the whole sentence: "Information on X is
     # limited, and the Research Directorate could not corroborate Y" still says Y is unchecked.
-    ignored = Intervals(
-        (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
-    )
+    # Searched for when a statement is read, not for every sentence holding a trigger word.
+    ignored: Intervals | None = None
     lead = _broken_from(prose, sentence)
     holes = prose.furniture_in(start, end)
     third: Marker | None = None
@@ -711,7 +710,13 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
         if holes and in_holes(holes, trigger):
             continue  # a word of a running head is not the sentence's
         found = read_at(text, start, end, trigger, lead=lead, holes=holes)
-        if found is None or ignored.overlaps(found.subject_start, found.end):
+        if found is None:
+            continue
+        if ignored is None:
+            ignored = Intervals(
+                (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
+            )
+        if ignored.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
         if found.voice == "third":
@@ -1157,8 +1162,12 @@ def _hedge_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
-    ignored = Intervals((m.start(), m.end()) for m in p.hedge_ignore.finditer(text, start, end))
+    ignored: Intervals | None = None  # searched for once a phrase is found, not before
     for match in p.hedges.finditer(text, start, end):
+        if ignored is None:
+            ignored = Intervals(
+                (m.start(), m.end()) for m in p.hedge_ignore.finditer(text, start, end)
+            )
         if not ignored.overlaps(match.start(), match.end()):
             return match
     return None
@@ -1169,8 +1178,12 @@ def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
-    ignored = Intervals((m.start(), m.end()) for m in p.anonymous_ignore.finditer(text, start, end))
+    ignored: Intervals | None = None  # searched for once a phrase is found, not before
     for match in p.anonymous.finditer(text, start, end):
+        if ignored is None:
+            ignored = Intervals(
+                (m.start(), m.end()) for m in p.anonymous_ignore.finditer(text, start, end)
+            )
         if not ignored.overlaps(match.start(), match.end()):
             return match
     return None

@@ -24,6 +24,8 @@ consulted"), which are not claims left unconfirmed.
 
 from __future__ import annotations
 
+import heapq
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
@@ -52,6 +54,11 @@ _WORD = lazy_compile(
 #: it.
 _LINE_BREAK = lazy_compile(r"[-\u00ad][ \t]*\r?\n[ \t]*")
 _SOFT_HYPHEN = lazy_compile(r"\u00ad(?:[ \t]*\r?\n[ \t]*)?")
+# ``_LINE_BREAK`` for each hyphen apart. Led by one literal character, a whole-text scan skips
+# to each at once, where the set of two was tried at every character (0.6-0.9 ms of the 66 KB
+# seed's check, 0.03 ms this way).
+_HYPHEN_BREAK = lazy_compile(r"-[ \t]*\r?\n[ \t]*")
+_SOFT_HYPHEN_BREAK = lazy_compile(r"\u00ad[ \t]*\r?\n[ \t]*")
 #: How far a line-end hyphen is looked at on either side for the word it breaks.
 _BROKEN_REACH = 40
 #: Contractions read as two words: "couldn't" is could not, "cannot" can not.
@@ -708,11 +715,20 @@ def iter_triggers(text: str, start: int, end: int, stems: Sequence[str]) -> Iter
             yield match.start()
 
 
+def _line_breaks(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_LINE_BREAK`` in ``text``, in order: those of each hyphen merged (a
+    match holds no hyphen past its first character, so none overlaps another)."""
+    breaks = _HYPHEN_BREAK.finditer(text)
+    if "\u00ad" not in text:
+        return breaks
+    return heapq.merge(breaks, _SOFT_HYPHEN_BREAK.finditer(text), key=lambda match: match.start())
+
+
 def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
     """Offsets of the words of ``text`` broken by a hyphen at a line's end that hold one of
     ``stems`` only when read whole ("ver-" / "ified"), in order: what a scan for the stems
     in the text as written misses. Each break costs a bounded look either side of it."""
-    for match in _LINE_BREAK.finditer(text):
+    for match in _line_breaks(text):
         first = match.start()
         while first > 0 and match.start() - first < _BROKEN_REACH and text[first - 1].isalpha():
             first -= 1
