@@ -11,6 +11,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
@@ -894,7 +895,9 @@ def _own_marker(prose: _Prose, sentence: _Sentence) -> bool:
 def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
     prose = _Prose.of(doc)
     text = doc.text
-    for sentence, marker, scope, attributed in _unconfirmed(prose):
+    # The last of the rules that share the markers found (they run in the registry's order):
+    # it lets go of those behind it, so that they and its findings are not held at once.
+    for sentence, marker, scope, attributed in _unconfirmed(prose, release=True):
         if attributed:
             continue  # a third party's word: attributed-unconfirmed
         quoted = _marker_quote(text, marker, sentence.end)
@@ -913,14 +916,25 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
 
 
 def _unconfirmed(
-    prose: _Prose,
+    prose: _Prose, release: bool = False
 ) -> Iterator[tuple[_Sentence, Marker, Scope, bool]]:
     """Each sentence saying something could not be confirmed: its marker, where its claim is,
-    and whether the statement is a third party's (``_attributed``)."""
+    and whether the statement is a third party's (``_attributed``).
+
+    With ``release``, what ``_marker_in`` keeps of a sentence is dropped once the walk is more
+    than ``MAX_CLAIM_SENTENCES`` sentences past it (``_claim_before`` looks back no further; a
+    later look-up reads the sentence again and finds the same). Kept for the whole document, a
+    marker, its statement and their offsets were about 260 bytes a sentence, held beside the
+    findings: the peak of checking a text of such statements."""
     # A sentence read across page furniture (a page-foot note, a running foot) is also read as
     # its parts; a statement found again from another part is the same statement: one finding.
     seen: set[int] = set()
+    behind: deque[int] = deque()
     for sentence in prose.all_sentences():
+        if release:
+            behind.append(sentence.start)
+            if len(behind) > MAX_CLAIM_SENTENCES + 1:
+                prose.markers.pop(behind.popleft(), None)
         found = _marker_in(prose, sentence)
         if found is not None:
             marker, scope = found
