@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any, Literal
 
 import attrs
@@ -519,12 +519,11 @@ class _Prose:
         ranked = sorted(set(note_keys))
         rank = {key: index for index, key in enumerate(ranked)}
         width = len(ranked) or 1
-        calls = [
+        calls = _ascending(
             marker.span.start * width + rank[key]
             for note, key in zip((n for n in doc.footnotes if n.markers), note_keys, strict=True)
             for marker in note.markers
-        ]
-        calls.sort()
+        )
         noted = ((call // width, ranked[call % width]) for call in calls)
         # Citations come in text order: merged with the markers as they come instead of sorted
         # as a list of pairs, a pair each for a text of citations (read again where they are
@@ -598,6 +597,21 @@ class _Prose:
         """The prose region the one at ``index`` continues from (see ``_previous_regions``)."""
         previous = self.previous[index]
         return None if previous < 0 else previous
+
+
+#: How many ints ``_ascending`` sorts as a list at a time.
+_RUN = 4096
+
+
+def _ascending(values: Iterable[int]) -> Iterator[int]:
+    """``values`` in ascending order, held as sorted runs of ``_RUN`` in arrays (8 bytes each)
+    merged as they are read: a list of every note call as an int object (about 40 bytes each)
+    was the peak of checking a text of note calls."""
+    runs: list[array[int]] = []
+    values = iter(values)
+    while run := sorted(islice(values, _RUN)):
+        runs.append(array("q", run))
+    return heapq.merge(*runs)
 
 
 def _previous_regions(regions: Regions, prose_codes: frozenset[int]) -> array[int]:
