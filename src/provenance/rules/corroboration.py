@@ -701,8 +701,11 @@ def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | Non
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
     if not prose.triggered("uncorroborated", sentence):
         return None  # cheaper than a look-up, and most sentences: not kept
-    if sentence.start in prose.markers:
+    try:
+        # One look-up: uncorroborated-claim drops entries as it goes, in whatever thread.
         return prose.markers[sentence.start]
+    except KeyError:
+        pass
     found = _find_marker(prose, sentence)
     prose.markers[sentence.start] = found
     return found
