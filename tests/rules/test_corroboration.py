@@ -276,6 +276,56 @@ def test_claim_reaches_back_a_bounded_number_of_sentences() -> None:
     assert claim == " ".join(sentences[-MAX_CLAIM_SENTENCES:])
 
 
+def _emitted(emits: list[Emit]) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
+    return [
+        (
+            e.span.start,
+            e.span.end,
+            e.message,
+            [(r.span.start, r.span.end, r.message) for r in e.related],
+        )
+        for e in emits
+    ]
+
+
+def test_markers_let_go_behind_the_look_back_give_the_same_findings() -> None:
+    """uncorroborated-claim drops the markers it found once it is past its look-back: the
+    findings are those of a walk that keeps them all (made first by attributed-unconfirmed),
+    and what is kept stays bounded however many sentences the paragraph holds."""
+    said = [
+        "Arrests followed in the north.",
+        "This could not be corroborated.",
+        "Soldiers entered the village.",
+        "The police did not confirm the arrests, which could not be independently verified.",
+        "Officials said nothing.",
+        "Reuters could not verify the report.",
+    ]
+    paragraph = " ".join(said[i % len(said)] for i in range(8 * MAX_CLAIM_SENTENCES))
+    text = "Title line\n\n" + paragraph + "\n\nthis could not be corroborated either.\n"
+    fresh = prose(text)
+    released = list(uncorroborated_claim(fresh))
+    assert len(_Prose.of(fresh).markers) <= MAX_CLAIM_SENTENCES + 2
+    kept = prose(text)
+    list(attributed_unconfirmed(kept))
+    assert len(_Prose.of(kept).markers) > 4 * MAX_CLAIM_SENTENCES
+    assert len(released) > 2 * MAX_CLAIM_SENTENCES
+    assert _emitted(released) == _emitted(list(uncorroborated_claim(kept)))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**40), max_size=60))
+def test_ascending_sorts_across_runs(values: list[int]) -> None:
+    """The note calls sorted in runs held as arrays and merged come in the order a sort of
+    them all gives (runs of 7 here, so that most lists span several)."""
+    from provenance.rules import corroboration
+
+    saved = corroboration._RUN
+    corroboration._RUN = 7
+    try:
+        assert list(corroboration._ascending(values)) == sorted(values)
+    finally:
+        corroboration._RUN = saved
+
+
 def test_claim_reaches_back_a_bounded_number_of_characters() -> None:
     sentence = "A long statement " + "with many words " * 40 + "ends here."
     text = "Title line\n\n" + " ".join([sentence] * 12) + " This could not be corroborated.\n"

@@ -11,9 +11,10 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any, Literal
 
 import attrs
@@ -518,12 +519,11 @@ class _Prose:
         ranked = sorted(set(note_keys))
         rank = {key: index for index, key in enumerate(ranked)}
         width = len(ranked) or 1
-        calls = [
+        calls = _ascending(
             marker.span.start * width + rank[key]
             for note, key in zip((n for n in doc.footnotes if n.markers), note_keys, strict=True)
             for marker in note.markers
-        ]
-        calls.sort()
+        )
         noted = ((call // width, ranked[call % width]) for call in calls)
         # Citations come in text order: merged with the markers as they come instead of sorted
         # as a list of pairs, a pair each for a text of citations (read again where they are
@@ -597,6 +597,21 @@ class _Prose:
         """The prose region the one at ``index`` continues from (see ``_previous_regions``)."""
         previous = self.previous[index]
         return None if previous < 0 else previous
+
+
+#: How many ints ``_ascending`` sorts as a list at a time.
+_RUN = 4096
+
+
+def _ascending(values: Iterable[int]) -> Iterator[int]:
+    """``values`` in ascending order, held as sorted runs of ``_RUN`` in arrays (8 bytes each)
+    merged as they are read: a list of every note call as an int object (about 40 bytes each)
+    was the peak of checking a text of note calls."""
+    runs: list[array[int]] = []
+    values = iter(values)
+    while run := sorted(islice(values, _RUN)):
+        runs.append(array("q", run))
+    return heapq.merge(*runs)
 
 
 def _previous_regions(regions: Regions, prose_codes: frozenset[int]) -> array[int]:
@@ -686,8 +701,11 @@ def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | Non
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
     if not prose.triggered("uncorroborated", sentence):
         return None  # cheaper than a look-up, and most sentences: not kept
-    if sentence.start in prose.markers:
+    try:
+        # One look-up: uncorroborated-claim drops entries as it goes, in whatever thread.
         return prose.markers[sentence.start]
+    except KeyError:
+        pass
     found = _find_marker(prose, sentence)
     prose.markers[sentence.start] = found
     return found
@@ -894,7 +912,9 @@ def _own_marker(prose: _Prose, sentence: _Sentence) -> bool:
 def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
     prose = _Prose.of(doc)
     text = doc.text
-    for sentence, marker, scope, attributed in _unconfirmed(prose):
+    # The last of the rules that share the markers found (they run in the registry's order):
+    # it lets go of those behind it, so that they and its findings are not held at once.
+    for sentence, marker, scope, attributed in _unconfirmed(prose, release=True):
         if attributed:
             continue  # a third party's word: attributed-unconfirmed
         quoted = _marker_quote(text, marker, sentence.end)
@@ -913,14 +933,25 @@ def uncorroborated_claim(doc: Document) -> Iterator[Emit]:
 
 
 def _unconfirmed(
-    prose: _Prose,
+    prose: _Prose, release: bool = False
 ) -> Iterator[tuple[_Sentence, Marker, Scope, bool]]:
     """Each sentence saying something could not be confirmed: its marker, where its claim is,
-    and whether the statement is a third party's (``_attributed``)."""
+    and whether the statement is a third party's (``_attributed``).
+
+    With ``release``, what ``_marker_in`` keeps of a sentence is dropped once the walk is more
+    than ``MAX_CLAIM_SENTENCES`` sentences past it (``_claim_before`` looks back no further; a
+    later look-up reads the sentence again and finds the same). Kept for the whole document, a
+    marker, its statement and their offsets were about 260 bytes a sentence, held beside the
+    findings: the peak of checking a text of such statements."""
     # A sentence read across page furniture (a page-foot note, a running foot) is also read as
     # its parts; a statement found again from another part is the same statement: one finding.
     seen: set[int] = set()
+    behind: deque[int] = deque()
     for sentence in prose.all_sentences():
+        if release:
+            behind.append(sentence.start)
+            if len(behind) > MAX_CLAIM_SENTENCES + 1:
+                prose.markers.pop(behind.popleft(), None)
         found = _marker_in(prose, sentence)
         if found is not None:
             marker, scope = found
