@@ -26,6 +26,7 @@ from provenance.model import (
     Update,
 )
 from provenance.rules.dates import (
+    _Inside,
     accessed_before_published,
     citation_date_mismatch,
     date_after_document,
@@ -38,7 +39,7 @@ from provenance.rules.dates import (
     weekday_mismatch,
 )
 from provenance.rules.registry import Emit
-from provenance.span import LineIndex
+from provenance.span import LineIndex, Span
 
 from .builders_dates import DocBuilder
 
@@ -825,3 +826,25 @@ def test_a_joint_symbol_gives_the_document_both_its_codes() -> None:
     assert list(document_code_conflict(doc)) == []
     other = provenance.parse("A/79/947\n\nReport of the Secretary-General\n\n" + pages)
     assert [e.span.line for e in document_code_conflict(other)][:1] == [6]
+
+
+@attrs.frozen
+class _Spanned:
+    span: Span
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=30),
+    st.lists(st.tuples(st.integers(0, 70), st.integers(0, 20)), min_size=1, max_size=10),
+)
+def test_mentions_inside_a_span_by_bisection_are_those_a_scan_finds(
+    mentions: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> None:
+    # In any order, as a Document built by hand may hold them; several at one start.
+    index = LineIndex("x" * 100)
+    held = [_Spanned(index.span(start, start + length)) for start, length in mentions]
+    inside = _Inside(held)
+    for start, length in spans:
+        span = index.span(start, start + length)
+        scanned = [m for m in held if span.start <= m.span.start and m.span.end <= span.end]
+        assert list(inside(span)) == scanned
