@@ -26,6 +26,7 @@ from provenance.model import (
     Update,
 )
 from provenance.rules.dates import (
+    _inferred_from,
     _Inside,
     accessed_before_published,
     citation_date_mismatch,
@@ -848,3 +849,16 @@ def test_mentions_inside_a_span_by_bisection_are_those_a_scan_finds(
         span = index.span(start, start + length)
         scanned = [m for m in held if span.start <= m.span.start and m.span.end <= span.end]
         assert list(inside(span)) == scanned
+
+
+def test_the_walk_back_from_a_dates_position_finds_what_the_whole_walk_finds() -> None:
+    text = (
+        "The raid was on 3 May 2001. Police returned on 9 June 2000 and again on Monday,"
+        " 12 June. They came back on 1 July 1999 and on Tuesday, 5 July.\n"
+    )
+    doc = provenance.parse(text)
+    inferred = [(at, m) for at, m in enumerate(doc.dates) if m.inferred_year]
+    assert inferred
+    for at, mention in inferred:
+        for year in (1999, 2000, 2001):
+            assert _inferred_from(doc, mention, year, at) == _inferred_from(doc, mention, year)

@@ -87,9 +87,18 @@ def _year_note(mention: DateMention) -> str:
     return " (the year is not written there; it was taken from the context)"
 
 
-def _inferred_from(doc: Document, mention: DateMention, year: int) -> tuple[Related, ...]:
-    """Where an inferred year was most likely taken from: the nearest earlier date stating it."""
-    for other in reversed(doc.dates):
+def _inferred_from(
+    doc: Document, mention: DateMention, year: int, position: int | None = None
+) -> tuple[Related, ...]:
+    """Where an inferred year was most likely taken from: the nearest earlier date stating it.
+
+    ``position``: where ``mention`` stands in ``doc.dates`` when they are in the order of their
+    starts, so that the walk back starts there instead of at the last date of the document
+    (once per flagged date, that was quadratic)."""
+    dates = doc.dates
+    walk = range(len(dates) - 1 if position is None else position - 1, -1, -1)
+    for at in walk:
+        other = dates[at]
         if other.span.start >= mention.span.start or other.inferred_year:
             continue
         if any(end.year == year for end in _ends(other.value)):
@@ -251,6 +260,8 @@ def _impossible_message(date: Date, mention: DateMention) -> str:
     ),
 )
 def weekday_mismatch(doc: Document) -> Iterator[Emit]:
+    dates_inside = _Inside(doc.dates)
+    in_order: bool | None = None
     for position, mention in enumerate(doc.dates):
         for end in _ends(mention.value):
             if end.weekday is None:
@@ -261,8 +272,10 @@ def weekday_mismatch(doc: Document) -> Iterator[Emit]:
             related: tuple[Related, ...] = ()
             others = ""
             if mention.inferred_year and end.year is not None:
-                related = _inferred_from(doc, mention, end.year)
-                if _year_rollover(doc, mention, end, related):
+                if in_order is None:  # the parser's order; a Document built by hand may differ
+                    in_order = all(a.span.start <= b.span.start for a, b in pairwise(doc.dates))
+                related = _inferred_from(doc, mention, end.year, position if in_order else None)
+                if _year_rollover(dates_inside, mention, end, related):
                     continue
                 # The inferred year may be the wrong one: a year the context offers that makes
                 # the weekday right is taken as what the text meant.
@@ -324,7 +337,10 @@ def _weekday_in(date: Date, year: int) -> int | None:
 
 
 def _year_rollover(
-    doc: Document, mention: DateMention, end: Date, related: tuple[Related, ...]
+    dates_inside: _Inside[DateMention],
+    mention: DateMention,
+    end: Date,
+    related: tuple[Related, ...],
 ) -> bool:
     """An early-in-the-year date after a late-in-the-year anchor means the next year.
 
@@ -333,7 +349,7 @@ def _year_rollover(
     """
     if not related or end.year is None or end.month is None or end.day is None:
         return False
-    anchor = next((m for m in doc.dates if m.span == related[0].span), None)
+    anchor = next((m for m in dates_inside(related[0].span) if m.span == related[0].span), None)
     if anchor is None:
         return False
     anchor_month = max((e.month or 0) for e in _ends(anchor.value))
