@@ -60,6 +60,14 @@ def _statements(sentence: str, stems: Sequence[str] = STEMS) -> list[Statement]:
     return [f for f in found if f is not None]
 
 
+def _first_form_and_voice(sentence: str) -> tuple[str, str]:
+    """The form and voice of the first statement read in ``sentence`` with the shipped trigger
+    stems (it must hold one)."""
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
+    assert statements, sentence
+    return statements[0].form, statements[0].voice
+
+
 def _examples() -> list[dict[str, Any]]:
     examples: list[dict[str, Any]] = tomllib.loads(EXAMPLES.read_text(encoding="utf-8"))["example"]
     return examples
@@ -421,9 +429,7 @@ def test_not_statements(sentence: str) -> None:
     ],
 )
 def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
-    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
-    assert statements, sentence
-    assert (statements[0].form, statements[0].voice) == (form, voice)
+    assert _first_form_and_voice(sentence) == (form, voice)
 
 
 @pytest.mark.parametrize(
@@ -470,9 +476,7 @@ def test_more_clause_shapes(sentence: str, form: str, voice: str) -> None:
     ],
 )
 def test_widened_clause_shapes(sentence: str, form: str, voice: str) -> None:
-    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
-    assert statements, sentence
-    assert (statements[0].form, statements[0].voice) == (form, voice)
+    assert _first_form_and_voice(sentence) == (form, voice)
 
 
 @pytest.mark.parametrize(
@@ -663,9 +667,7 @@ def test_a_speaker_after_a_statement_is_in_its_own_sentence() -> None:
     ],
 )
 def test_truth_receipt_availability_and_named_parties(sentence: str, form: str, voice: str) -> None:
-    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
-    assert statements, sentence
-    assert (statements[0].form, statements[0].voice) == (form, voice)
+    assert _first_form_and_voice(sentence) == (form, voice)
 
 
 @pytest.mark.parametrize(
