@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as _dt
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal, Self, TypeVar, get_args
 
 import attrs
 
 from provenance.places import PlaceMap
 from provenance.records import shared_methods
 from provenance.span import LineIndex, Span, TupleLikeSequence, offset_typecode
+
+_Row = TypeVar("_Row")
 
 if TYPE_CHECKING:
     from provenance.timeline import Timeline
@@ -142,7 +144,30 @@ class DateMention:
     inferred_year: bool = False
 
 
-class DateMentions(TupleLikeSequence[DateMention]):
+class _MentionTable(TupleLikeSequence[_Row]):
+    """Mentions kept as arrays, built one ``append`` at a time from the document's line index
+    and the text's length (``largest``: no offset is larger)."""
+
+    __slots__ = ()
+
+    def __init__(self, index: LineIndex, largest: int) -> None:
+        raise NotImplementedError
+
+    def append(self, item: _Row) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def of(cls, items: Iterable[_Row], index: LineIndex, largest: int) -> Self:
+        """``items`` as arrays, in the order given (themselves when they are)."""
+        if isinstance(items, cls):
+            return items
+        table = cls(index, largest)
+        for item in items:
+            table.append(item)
+        return table
+
+
+class DateMentions(_MentionTable[DateMention]):
     """A document's dates in order, each kept as its value, its text and its offsets, and made
     as ``DateMention`` (with a span in the document's line index) when read.
 
@@ -168,16 +193,6 @@ class DateMentions(TupleLikeSequence[DateMention]):
         self.ends: array[int] = array(code)
         #: 1 where the year was taken from the context (``DateMention.inferred_year``).
         self.inferred: array[int] = array("B")
-
-    @classmethod
-    def of(cls, mentions: Iterable[DateMention], index: LineIndex, largest: int) -> DateMentions:
-        """``mentions`` as arrays, in the order given (themselves when they are)."""
-        if isinstance(mentions, DateMentions):
-            return mentions
-        table = cls(index, largest)
-        for mention in mentions:
-            table.append(mention)
-        return table
 
     def append(self, mention: DateMention) -> None:
         self.values.append(mention.value)
@@ -558,7 +573,7 @@ class Citation:
         return self.value.kind
 
 
-class Citations(TupleLikeSequence[Citation]):
+class Citations(_MentionTable[Citation]):
     """A document's citations in order, each kept as its value, its text, its offsets, the
     number of its reference and the author it was resolved through, and made as ``Citation``
     (with a span in the document's line index) when read.
@@ -586,16 +601,6 @@ class Citations(TupleLikeSequence[Citation]):
         self.references: array[int] = array("q")
         #: ``Citation.resolved_author`` of each.
         self.authors: list[str | None] = []
-
-    @classmethod
-    def of(cls, citations: Iterable[Citation], index: LineIndex, largest: int) -> Citations:
-        """``citations`` as arrays, in the order given (themselves when they are)."""
-        if isinstance(citations, Citations):
-            return citations
-        table = cls(index, largest)
-        for citation in citations:
-            table.append(citation)
-        return table
 
     def append(self, citation: Citation) -> None:
         self.values.append(citation.value)
