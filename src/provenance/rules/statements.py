@@ -464,6 +464,11 @@ def _parse(
         # statement that nothing confirms a claim.
         return _REJECTED
     after = core_indices[-1] + 1
+    if form == "no_information_corroborating" and _object_less(classes, core_indices, after):
+        # "The card has no figures to confirm", "There were no reports to verify": the noun is
+        # what would be checked, and there is nothing to check; "no figures to confirm this"
+        # says nothing confirms a claim.
+        return _REJECTED
     if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
         # "the lack of verification procedures": the noun qualifies another.
         return _REJECTED
@@ -575,6 +580,18 @@ def _parse(
         words[head].text if head is not None else None,
         voice,
     )
+
+
+def _object_less(classes: Sequence[str], core: Sequence[int], after: int) -> bool:
+    """Whether the core ends in "to <verb>" with nothing after the verb in its clause (the
+    sentence's end, a comma or a clause's end): the noun before is the verb's object."""
+    last = core[-1]
+    if classes[last] != "VERB" or len(core) < 2:
+        return False
+    before = next((i for i in reversed(core[:-1]) if classes[i] != "ADV"), None)
+    if before is None or classes[before] != "TO":
+        return False
+    return after >= len(classes) or classes[after] in _ENDS or classes[after] == "COMMA"
 
 
 def _clause_end(classes: Sequence[str], begin: int) -> int:
