@@ -481,6 +481,10 @@ def _parse(
         # cases" qualifies a noun.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
+    if voice == "own" and head is not None and classes[head] == "SELF" and _indefinite(words, head):
+        # "another study failed to confirm these differences", "a later review could not
+        # verify it": a study the report cites, not the report ("this study", "the team").
+        voice = "third"
     independent = any(words[i].text == "independently" for i in core_indices)
     if form in AGENTLESS:
         # "was not confirmed by Interpol" is Interpol's silence; "could not be verified by
@@ -619,6 +623,23 @@ def _titled(classes: Sequence[str], subject: Sequence[int], head: int | None) ->
     while index in subject and classes[index] == "CAP":
         index -= 1
     return index in subject and classes[index] == "THIRD"
+
+
+#: Words before a noun the report calls itself by ("study", "review", "team") that make it
+#: another one: "another study", "a later review", "one team".
+_INDEFINITE = frozenset(
+    {"another", "a", "an", "one", "other", "some", "several", "previous", "earlier", "later",
+     "subsequent", "prior", "separate", "second"}
+)  # fmt: skip
+
+
+def _indefinite(words: Sequence[Word], head: int) -> bool:
+    """Whether the subject's head word comes after a word making it another one than the
+    report (``_INDEFINITE``), with at most one word between ("a later study")."""
+    before = [words[i].text for i in range(max(0, head - 2), head)]
+    return bool(before) and (
+        before[-1] in _INDEFINITE or (len(before) == 2 and before[0] in _INDEFINITE)
+    )
 
 
 def _this_before(words: Sequence[Word], head: int) -> bool:
