@@ -464,6 +464,11 @@ def _parse(
         # statement that nothing confirms a claim.
         return _REJECTED
     after = core_indices[-1] + 1
+    if form == "no_information_corroborating" and _object_less(classes, core_indices, after):
+        # "The card has no figures to confirm", "There were no reports to verify": the noun is
+        # what would be checked, and there is nothing to check; "no figures to confirm this"
+        # says nothing confirms a claim.
+        return _REJECTED
     if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
         # "the lack of verification procedures": the noun qualifies another.
         return _REJECTED
@@ -476,6 +481,10 @@ def _parse(
         # cases" qualifies a noun.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
+    if voice == "own" and head is not None and classes[head] == "SELF" and _indefinite(words, head):
+        # "another study failed to confirm these differences", "a later review could not
+        # verify it": a study the report cites, not the report ("this study", "the team").
+        voice = "third"
     independent = any(words[i].text == "independently" for i in core_indices)
     if form in AGENTLESS:
         # "was not confirmed by Interpol" is Interpol's silence; "could not be verified by
@@ -577,6 +586,18 @@ def _parse(
     )
 
 
+def _object_less(classes: Sequence[str], core: Sequence[int], after: int) -> bool:
+    """Whether the core ends in "to <verb>" with nothing after the verb in its clause (the
+    sentence's end, a comma or a clause's end): the noun before is the verb's object."""
+    last = core[-1]
+    if classes[last] != "VERB" or len(core) < 2:
+        return False
+    before = next((i for i in reversed(core[:-1]) if classes[i] != "ADV"), None)
+    if before is None or classes[before] != "TO":
+        return False
+    return after >= len(classes) or classes[after] in _ENDS or classes[after] == "COMMA"
+
+
 def _clause_end(classes: Sequence[str], begin: int) -> int:
     """The index of the first word from ``begin`` that ends a clause (the length if none)."""
     return next((i for i in range(begin, len(classes)) if classes[i] in _ENDS), len(classes))
@@ -602,6 +623,23 @@ def _titled(classes: Sequence[str], subject: Sequence[int], head: int | None) ->
     while index in subject and classes[index] == "CAP":
         index -= 1
     return index in subject and classes[index] == "THIRD"
+
+
+#: Words before a noun the report calls itself by ("study", "review", "team") that make it
+#: another one: "another study", "a later review", "one team".
+_INDEFINITE = frozenset(
+    {"another", "a", "an", "one", "other", "some", "several", "previous", "earlier", "later",
+     "subsequent", "prior", "separate", "second"}
+)  # fmt: skip
+
+
+def _indefinite(words: Sequence[Word], head: int) -> bool:
+    """Whether the subject's head word comes after a word making it another one than the
+    report (``_INDEFINITE``), with at most one word between ("a later study")."""
+    before = [words[i].text for i in range(max(0, head - 2), head)]
+    return bool(before) and (
+        before[-1] in _INDEFINITE or (len(before) == 2 and before[0] in _INDEFINITE)
+    )
 
 
 def _this_before(words: Sequence[Word], head: int) -> bool:
