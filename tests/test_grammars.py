@@ -605,3 +605,34 @@ def test_grammar_has_no_lalr_conflicts(
 ) -> None:
     # The grammars with test modules of their own check this there.
     assert lalr_conflicts(grammar, start) == []
+
+
+def _token_fields(tree: Any) -> list[tuple[Any, ...]]:
+    return [
+        (t.type, str(t), t.start_pos, t.line, t.column, t.end_line, t.end_column, t.end_pos)
+        for t in tree.scan_values(lambda value: True)
+    ]
+
+
+_CLASS_WORDS = st.sampled_from(
+    ["W", "CAP", "MODAL", "NOT", "VERB", "VERBED", "BE", "HAVE", "NO", "INFO", "TO", "UNABLE",
+     "ADV", "COMMA", "REF", "THAT", "NOMINAL", "FAIL", "BOUNDARY", "subject", "ZZZ"]
+)  # fmt: skip
+
+
+@given(st.lists(_CLASS_WORDS, max_size=12), st.sampled_from(["statement", "gap", "sought"]))
+def test_words_parsed_without_lexing_give_the_lexed_parse(words: list[str], start: str) -> None:
+    found = grammars.parse_prefix_words("unconfirmed", words, start)
+    expected = grammars.parse_prefix("unconfirmed", " ".join(words), start)
+    assert found == expected
+    if found is not None and expected is not None:
+        assert _token_fields(found[0]) == _token_fields(expected[0])
+
+
+def test_only_a_grammar_of_one_word_terminals_is_parsed_without_lexing() -> None:
+    assert grammars._word_terminals(grammars.parser("unconfirmed", "statement")) is not None
+    assert grammars._word_terminals(grammars.parser("date")) is None
+    # A word that is not one word is lexed: here the whole text is one date.
+    assert grammars.parse_prefix_words("date", ["15 May", "2000"]) == grammars.parse_prefix(
+        "date", "15 May 2000"
+    )

@@ -27,10 +27,10 @@ import os
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from copy import copy
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import lark
 from lark import Lark, Token, Transformer, Tree
@@ -57,7 +57,7 @@ from lark.utils import TextSlice
 
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
-from provenance.lalr import longest_prefix, parse_whole
+from provenance.lalr import longest_prefix, longest_prefix_of_words, parse_whole
 from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
 if TYPE_CHECKING:
@@ -841,6 +841,55 @@ def parse_prefix(
     # Most candidates a cheap scan finds are not the construct, and most of those fail on their
     # first character: the parse stops there, having made no parser object and no error.
     return longest_prefix(parser(name, start), start, window, 0, len(window))
+
+
+def parse_prefix_words(
+    name: str, words: Sequence[str], start: str = "start"
+) -> tuple[Tree[Token], int] | None:
+    """``parse_prefix(name, " ".join(words), start)``, without lexing the words when the
+    grammar's terminals are each one word standing for itself (``NAME: /NAME\\b/``, spaces
+    ignored), as the statements' grammar of word classes is: each word is then the token of the
+    terminal it names, or, naming none, a word no terminal matches. Any other grammar, or a
+    word that is not one word, is lexed as ``parse_prefix`` lexes it."""
+    built = parser(name, start)
+    names = _word_terminals(built)
+    if names is None or not all(_ONE_WORD.fullmatch(word) for word in words):
+        return parse_prefix(name, " ".join(words), start)
+    cut = next((i for i, word in enumerate(words) if word not in names), len(words))
+    return longest_prefix_of_words(built, start, words[:cut])
+
+
+_ONE_WORD = lazy_compile(r"\w+")
+
+
+def _word_terminals(built: Lark) -> frozenset[str] | None:
+    """The names of ``built``'s terminals when each is one word that matches itself alone
+    (``/NAME\\b/``, no flags) and what is ignored is a space; None otherwise."""
+    known = getattr(built, "_provenance_word_terminals", False)
+    if known is not False:
+        return cast("frozenset[str] | None", known)
+    ignored = set(built.lexer_conf.ignore)
+    names: frozenset[str] | None = frozenset(
+        terminal.name for terminal in built.terminals if terminal.name not in ignored
+    )
+    for terminal in built.terminals:
+        pattern = terminal.pattern
+        if terminal.name in ignored:
+            fits = isinstance(pattern, PatternStr) and pattern.value == " " and not pattern.flags
+        else:
+            fits = (
+                isinstance(pattern, PatternRE)
+                and not pattern.flags
+                and _ONE_WORD.fullmatch(terminal.name) is not None
+                and pattern.value == terminal.name + "\\b"
+            )
+        if not fits:
+            names = None
+            break
+    if built.options.g_regex_flags or built.options.lexer_callbacks or built.options.postlex:
+        names = None
+    built._provenance_word_terminals = names  # type: ignore[attr-defined]
+    return names
 
 
 def parse_prefix_in(
