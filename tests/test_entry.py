@@ -74,3 +74,23 @@ def test_start_collecting_leaves_a_process_run_did_not_start_alone() -> None:
     entry.start_collecting()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_documents_are_read_with_a_young_collection_every_twenty_thousand_objects() -> None:
+    code = (
+        "import gc, sys\n"
+        "import provenance.formats as formats\n"
+        "from provenance import entry\n"
+        "original = formats.document_of\n"
+        "def document_of(*args, **kwargs):\n"
+        "    print('young', gc.get_threshold()[0], file=sys.stderr)\n"
+        "    return original(*args, **kwargs)\n"
+        "formats.document_of = document_of\n"
+        f"sys.argv = ['provenance', 'check', {str(SEED)!r}]\n"
+        "entry.run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert f"young {entry._YOUNG_COLLECTION}" in result.stderr

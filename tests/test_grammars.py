@@ -300,6 +300,39 @@ def test_shared_scanner_takes_the_first_terminal_that_matches_as_lark_does() -> 
     assert all(isinstance(t, TerminalDef) for t in shared.terminals)
 
 
+def test_shared_scanner_tries_only_terminals_that_can_begin_at_a_character(
+    fresh_cache: Path,
+) -> None:
+    kept = dict(grammars._FIRST_BOUNDS)
+    try:
+        grammars._FIRST_BOUNDS.clear()
+        grammars._load_or_build("date", ("start",))  # built: the first characters are kept
+        grammars._FIRST_BOUNDS.clear()
+        date = grammars._load_or_build("date", ("start",))  # loaded: read back from the file
+        _assert_scanner_filters_as_lark_matches(date)
+    finally:
+        grammars._FIRST_BOUNDS.update(kept)
+
+
+def _assert_scanner_filters_as_lark_matches(date: Any) -> None:
+    from lark.lexer import Scanner
+    from lark.utils import TextSlice
+
+    terminals = sorted(
+        date.terminals,
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    known = [t for t in terminals if (t.pattern.to_regexp(), 0) in grammars._FIRST_BOUNDS]
+    assert len(known) > len(terminals) / 2
+    shared = grammars._SharedScanner(terminals, 0, re)
+    lark_scanner = Scanner(terminals, 0, re, False)
+    text = "on 15 May 2000 - 2 June, the 1990s; mid-1995 between 24 and 26 May 2002 may 17, 2001"
+    for position in range(len(text)):
+        window = TextSlice(text, 0, len(text))
+        assert shared.match(window, position) == lark_scanner.match(window, position)
+    assert len(shared._by_char["1"]) < len(terminals)
+
+
 def test_lexer_states_are_built_when_the_parser_first_reaches_them(fresh_cache: Path) -> None:
     from provenance.parsers.references import _STARTS
 
@@ -572,3 +605,34 @@ def test_grammar_has_no_lalr_conflicts(
 ) -> None:
     # The grammars with test modules of their own check this there.
     assert lalr_conflicts(grammar, start) == []
+
+
+def _token_fields(tree: Any) -> list[tuple[Any, ...]]:
+    return [
+        (t.type, str(t), t.start_pos, t.line, t.column, t.end_line, t.end_column, t.end_pos)
+        for t in tree.scan_values(lambda value: True)
+    ]
+
+
+_CLASS_WORDS = st.sampled_from(
+    ["W", "CAP", "MODAL", "NOT", "VERB", "VERBED", "BE", "HAVE", "NO", "INFO", "TO", "UNABLE",
+     "ADV", "COMMA", "REF", "THAT", "NOMINAL", "FAIL", "BOUNDARY", "subject", "ZZZ"]
+)  # fmt: skip
+
+
+@given(st.lists(_CLASS_WORDS, max_size=12), st.sampled_from(["statement", "gap", "sought"]))
+def test_words_parsed_without_lexing_give_the_lexed_parse(words: list[str], start: str) -> None:
+    found = grammars.parse_prefix_words("unconfirmed", words, start)
+    expected = grammars.parse_prefix("unconfirmed", " ".join(words), start)
+    assert found == expected
+    if found is not None and expected is not None:
+        assert _token_fields(found[0]) == _token_fields(expected[0])
+
+
+def test_only_a_grammar_of_one_word_terminals_is_parsed_without_lexing() -> None:
+    assert grammars._word_terminals(grammars.parser("unconfirmed", "statement")) is not None
+    assert grammars._word_terminals(grammars.parser("date")) is None
+    # A word that is not one word is lexed: here the whole text is one date.
+    assert grammars.parse_prefix_words("date", ["15 May", "2000"]) == grammars.parse_prefix(
+        "date", "15 May 2000"
+    )

@@ -26,10 +26,11 @@ import json
 import os
 import re
 import sys
-from collections.abc import Collection, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from copy import copy
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import lark
 from lark import Lark, Token, Transformer, Tree
@@ -56,7 +57,7 @@ from lark.utils import TextSlice
 
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
-from provenance.lalr import longest_prefix, parse_whole
+from provenance.lalr import longest_prefix, longest_prefix_of_words, parse_whole
 from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
 if TYPE_CHECKING:
@@ -122,8 +123,10 @@ def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
         start=list(starts) if len(starts) > 1 else starts[0],
         maybe_placeholders=False,
     )
+    codes = _terminal_codes(built)
+    _remember_terminal_codes(codes, with_code=False)
     if folder is not None and cached is not None:
-        _save(folder, cached, built)
+        _save(folder, cached, built, codes)
     return _without_error_scanner(built)
 
 
@@ -192,10 +195,15 @@ class _SharedScanner:
         #: ``provenance.lalr`` calls it directly.
         self.regex_match: Any = None
         self._uses = 0
+        patterns = [terminal.pattern.to_regexp() for terminal in terminals]
         self._regexes = [
-            (terminal.name, _terminal_regex(terminal.pattern.to_regexp(), flags, re_module))
-            for terminal in terminals
+            (terminal.name, _terminal_regex(pattern, flags, re_module))
+            for terminal, pattern in zip(terminals, patterns, strict=True)
         ]
+        #: The characters each terminal's match can begin with (None: any, or not known).
+        self._firsts = [_FIRST_BOUNDS.get((pattern, flags)) for pattern in patterns]
+        #: The terminals worth trying at a character, in Lark's order, by that character.
+        self._by_char: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
     def match(self, text: TextSlice[str], pos: int) -> tuple[str, str] | None:
         if self._alternation is not None:
@@ -208,7 +216,21 @@ class _SharedScanner:
             if len(self._alternation._mres) == 1:
                 self.regex_match = self._alternation._mres[0].match
         source, end = text.text, text.end
-        for name, regex in self._regexes:
+        regexes = self._regexes
+        if pos < end:
+            # Only the terminals whose match can begin with this character: a terminal left
+            # out would not have matched, so the first that matches is the same.
+            char = source[pos]
+            known = self._by_char.get(char)
+            if known is None:
+                code = ord(char)
+                known = self._by_char[char] = [
+                    pair
+                    for pair, bounds in zip(regexes, self._firsts, strict=True)
+                    if bounds is None or bisect_right(bounds, code) & 1
+                ]
+            regexes = known
+        for name, regex in regexes:
             found = regex.match(source, pos, end)
             if found:
                 return found.group(0), name
@@ -241,6 +263,11 @@ def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]
 
 #: The compiled code of terminal regexes read from the parser cache, by (pattern, flags).
 _REGEX_CODES: dict[tuple[str, int], list[Any]] = {}
+#: The characters a terminal's match can begin with (``first_chars``), by (pattern, flags), as
+#: the parser cache keeps them: code point bounds ``[first, end, first, end, ...]`` of ranges
+#: (``end`` excluded), so that a character is among them when ``bisect_right`` of its code is
+#: odd. A terminal not here is tried at every character.
+_FIRST_BOUNDS: dict[tuple[str, int], list[int]] = {}
 
 
 def _regex_code(pattern: str, flags: int) -> list[Any] | None:
@@ -253,28 +280,51 @@ def _regex_from_code(pattern: str, flags: int) -> re.Pattern[str] | None:
 
 
 def _terminal_codes(built: Lark) -> list[list[Any]]:
-    """``[pattern, flags, code...]`` of every terminal of ``built`` (see ``_regex_code``)."""
+    """``[pattern, flags, code..., first]`` of every terminal of ``built``: its regex code (see
+    ``_regex_code``) and the characters its match can begin with (``_first_bounds``)."""
+    from provenance.first_chars import first_chars
+
     flags = built.options.g_regex_flags
     codes = []
     for terminal in built.terminals:
         pattern = terminal.pattern.to_regexp()
         code = _regex_code(pattern, flags)
         if code is not None:
-            codes.append([pattern, flags, *code])
+            codes.append([pattern, flags, *code, _first_bounds(first_chars(pattern, flags))])
     return codes
 
 
-def _remember_terminal_codes(codes: Any) -> None:
+def _first_bounds(chars: str | None) -> list[int] | None:
+    """``chars`` (sorted) as the bounds of code point ranges, ``[first, end, ...]`` (``end``
+    excluded): the characters ``\\d`` matches come to 64 ranges where they are 660 characters."""
+    if chars is None:
+        return None
+    bounds: list[int] = []
+    for code in map(ord, chars):
+        if bounds and bounds[-1] == code:
+            bounds[-1] = code + 1
+        else:
+            bounds += [code, code + 1]
+    return bounds
+
+
+def _remember_terminal_codes(codes: Any, with_code: bool = True) -> None:
+    """Keep the regex code and first characters of each terminal in ``codes`` (from
+    ``_terminal_codes``); only the first characters unless ``with_code``."""
     if not isinstance(codes, list):
         return
     for entry in codes:
         if (
             isinstance(entry, list)
-            and len(entry) == 6
+            and len(entry) == 7
             and isinstance(entry[0], str)
             and isinstance(entry[1], int)
         ):
-            _REGEX_CODES.setdefault((entry[0], entry[1]), entry[2:])
+            key = (entry[0], entry[1])
+            if with_code:
+                _REGEX_CODES.setdefault(key, entry[2:6])
+            if isinstance(entry[6], list):
+                _FIRST_BOUNDS.setdefault(key, entry[6])
 
 
 def _build_shared_scanner(lexer: BasicLexer) -> Any:
@@ -337,7 +387,7 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 # ------------------------------------------------------------------------- the parser cache
 
 #: Changes when the layout of a cache file does (see ``_save``).
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
@@ -367,7 +417,7 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
 # used. Rules and rows are each kept as JSON text of their own, so that reading the file is little
 # more than reading its strings (reference grammar: about 24 ms to 5 ms).
 #
-# The file (format 4) is one line of JSON (Lark's serialisation less its rules and table, the
+# The file (format 5) is one line of JSON (Lark's serialisation less its rules and table, the
 # terminals' regex code, and where the rest lies) followed by one line for each rule and one for
 # each row of the table. Those lines are only cut apart when the file is read: decoding them as
 # strings inside the JSON, as format 3 did, was half of the time a 66 KB check spent reading its
@@ -609,7 +659,7 @@ def _compact_rule(value: list[Any]) -> Rule:
     return Rule(NonTerminal(origin), expansion, order, alias, options)
 
 
-def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
+def _save(folder: _CacheFolder, name: str, built: Lark, codes: list[list[Any]]) -> None:
     try:
         data, memo = built.memo_serialize([TerminalDef, Rule])
         compact = _compact_rules(memo)
@@ -625,7 +675,7 @@ def _save(folder: _CacheFolder, name: str, built: Lark) -> None:
             "rule_keys": [reference["@"] for reference in _to_json(data["rules"])],
             "rule_lines": list(rules),
             "row_lines": [state for state, _ in rows],
-            "regexes": _terminal_codes(built),
+            "regexes": codes,
             "length": 0,
         }
         lines = [*rules.values(), *(row for _, row in rows)]
@@ -791,6 +841,55 @@ def parse_prefix(
     # Most candidates a cheap scan finds are not the construct, and most of those fail on their
     # first character: the parse stops there, having made no parser object and no error.
     return longest_prefix(parser(name, start), start, window, 0, len(window))
+
+
+def parse_prefix_words(
+    name: str, words: Sequence[str], start: str = "start"
+) -> tuple[Tree[Token], int] | None:
+    """``parse_prefix(name, " ".join(words), start)``, without lexing the words when the
+    grammar's terminals are each one word standing for itself (``NAME: /NAME\\b/``, spaces
+    ignored), as the statements' grammar of word classes is: each word is then the token of the
+    terminal it names, or, naming none, a word no terminal matches. Any other grammar, or a
+    word that is not one word, is lexed as ``parse_prefix`` lexes it."""
+    built = parser(name, start)
+    names = _word_terminals(built)
+    if names is None or not all(_ONE_WORD.fullmatch(word) for word in words):
+        return parse_prefix(name, " ".join(words), start)
+    cut = next((i for i, word in enumerate(words) if word not in names), len(words))
+    return longest_prefix_of_words(built, start, words[:cut])
+
+
+_ONE_WORD = lazy_compile(r"\w+")
+
+
+def _word_terminals(built: Lark) -> frozenset[str] | None:
+    """The names of ``built``'s terminals when each is one word that matches itself alone
+    (``/NAME\\b/``, no flags) and what is ignored is a space; None otherwise."""
+    known = getattr(built, "_provenance_word_terminals", False)
+    if known is not False:
+        return cast("frozenset[str] | None", known)
+    ignored = set(built.lexer_conf.ignore)
+    names: frozenset[str] | None = frozenset(
+        terminal.name for terminal in built.terminals if terminal.name not in ignored
+    )
+    for terminal in built.terminals:
+        pattern = terminal.pattern
+        if terminal.name in ignored:
+            fits = isinstance(pattern, PatternStr) and pattern.value == " " and not pattern.flags
+        else:
+            fits = (
+                isinstance(pattern, PatternRE)
+                and not pattern.flags
+                and _ONE_WORD.fullmatch(terminal.name) is not None
+                and pattern.value == terminal.name + "\\b"
+            )
+        if not fits:
+            names = None
+            break
+    if built.options.g_regex_flags or built.options.lexer_callbacks or built.options.postlex:
+        names = None
+    built._provenance_word_terminals = names  # type: ignore[attr-defined]
+    return names
 
 
 def parse_prefix_in(

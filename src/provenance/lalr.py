@@ -15,6 +15,7 @@ no lexer callbacks of a user); any other is parsed by Lark itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from lark import Lark, Token, Tree
@@ -317,6 +318,38 @@ def longest_prefix(
         tokens.append(made)
         if accepts_end(states, end_state, state_stack):
             accepted, accepted_end = len(tokens), pos
+    if not accepted:
+        return None
+    return _tree_of(drive, start, tokens[:accepted]), accepted_end
+
+
+def longest_prefix_of_words(
+    built: Lark, start: str, words: Sequence[str]
+) -> tuple[Tree[Token], int] | None:
+    """``longest_prefix`` of ``" ".join(words)``, for a grammar whose terminals are each one
+    word standing for itself (``NAME: /NAME\\b/``, a space ignored: see
+    ``grammars.parse_prefix_words``), where each word is the token the lexer would read: the
+    terminal it names, when the parser's state expects that terminal; else the lexer finds no
+    terminal there, and the prefix ends. The tokens are the lexer's (same offsets, lines and
+    columns), so the tree is the one ``longest_prefix`` gives; nothing is matched.
+    """
+    drive = driver(built)
+    if drive is None:  # pragma: no cover - every parser ``grammars`` builds is driven
+        raise TypeError("not a contextual LALR parser")
+    states = drive.states
+    end_state = drive.end_states[start]
+    state_stack = [drive.start_states[start]]
+    tokens: list[Token] = []
+    accepted = accepted_end = 0
+    pos = 0
+    for word in words:
+        end = pos + len(word)
+        if not _shift_state(states, state_stack, word):
+            break
+        tokens.append(_new_token(word, word, pos, 1, pos + 1, 1, end + 1, end))  # type: ignore[no-untyped-call]
+        if accepts_end(states, end_state, state_stack):
+            accepted, accepted_end = len(tokens), end
+        pos = end + 1
     if not accepted:
         return None
     return _tree_of(drive, start, tokens[:accepted]), accepted_end

@@ -34,7 +34,7 @@ from typing import Any, Literal
 import attrs
 from lark import Token, Tree
 
-from provenance.grammars import parse_prefix
+from provenance.grammars import parse_prefix_words
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
@@ -434,8 +434,7 @@ def _parse(
         offsets.append(length)
         parts.append(classes[index])
         length += len(classes[index]) + 1
-    tags = " ".join(parts)
-    found = parse_prefix(GRAMMAR, tags, "gap" if gap else start)
+    found = parse_prefix_words(GRAMMAR, parts, "gap" if gap else start)
     if found is None:
         return None
     tree, _size = found

@@ -1,0 +1,131 @@
+"""The characters a regex's match can begin with, read from the regex itself.
+
+A lexer state of Lark's contextual lexer tries its terminals one by one (``grammars``), and most
+tries fail on the first character: a state of the statements' grammar tries up to 30 tag words
+for each token. Knowing, for each terminal, which characters its match can begin with lets a
+state try only those that can match at the character before it (in Lark's order, so the first
+that matches is the same). The sets are worked out when a parser is built, from the pattern as
+Python's regex parser reads it, and kept in the parser cache beside the terminals' code: reading
+patterns is far too slow for every run.
+
+The answer is a superset, never a subset: anything this module cannot be sure of (a case-blind
+letter, ``\\w``, a negated set, a back-reference, a match that can be empty) is "any character".
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from typing import Any
+
+#: A set larger than this is kept as "any character": it would filter little and cost room.
+_MAX_CHARS = 2048
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """Every character a match of ``pattern`` (with ``flags``) can begin with, sorted, as one
+    string; None when that is not known (any character may begin one)."""
+    try:
+        from re import _constants, _parser
+
+        parsed = _parser.parse(pattern, flags)
+        found, nullable = _sequence(list(parsed), parsed.state.flags | flags, _constants)
+    except Exception:  # a pattern or a regex module this reading does not know: no filter
+        return None
+    if found is None or nullable or len(found) > _MAX_CHARS:
+        return None
+    return "".join(sorted(found))
+
+
+_Firsts = tuple[set[str] | None, bool]
+
+
+def _sequence(items: list[Any], flags: int, c: Any) -> _Firsts:
+    """First characters of a sequence of parsed items, and whether it can match empty."""
+    found: set[str] = set()
+    for item in items:
+        chars, nullable = _item(item, flags, c)
+        if chars is None:
+            return None, True
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _item(item: tuple[Any, Any], flags: int, c: Any) -> _Firsts:
+    op, av = item
+    ignorecase = bool(flags & c.SRE_FLAG_IGNORECASE)
+    if op is c.LITERAL:
+        char = chr(av)
+        if ignorecase and _cased(char):
+            return None, True
+        return {char}, False
+    if op is c.IN:
+        return _charset(av, flags, c)
+    if op is c.BRANCH:
+        found: set[str] = set()
+        any_nullable = False
+        for branch in av[1]:
+            chars, nullable = _sequence(list(branch), flags, c)
+            if chars is None:
+                return None, True
+            found |= chars
+            any_nullable = any_nullable or nullable
+        return found, any_nullable
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        return _sequence(list(inner), (flags | add_flags) & ~del_flags, c)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av), flags, c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        if high == 0:
+            return set(), True
+        chars, nullable = _sequence(list(inner), flags, c)
+        return chars, nullable or low == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        # Zero-width: the character at the start is the next item's (the assertion may narrow
+        # it; ignoring it only widens the answer).
+        return set(), True
+    return None, True  # ANY, NOT_LITERAL, back-references, conditionals: any character
+
+
+def _charset(items: list[tuple[Any, Any]], flags: int, c: Any) -> _Firsts:
+    found: set[str] = set()
+    ignorecase = bool(flags & c.SRE_FLAG_IGNORECASE)
+    for op, av in items:
+        if op is c.LITERAL:
+            chars = {chr(av)}
+        elif op is c.RANGE:
+            low, high = av
+            if high - low > _MAX_CHARS:
+                return None, True
+            chars = {chr(code) for code in range(low, high + 1)}
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            chars = set("0123456789") if flags & c.SRE_FLAG_ASCII else set(_unicode_digits())
+        elif op is c.CATEGORY and av is c.CATEGORY_SPACE:
+            chars = set(" \t\n\r\f\v") if flags & c.SRE_FLAG_ASCII else set(_unicode_spaces())
+        else:  # a negated set, ``\w``, ``\S`` ...: any character
+            return None, True
+        if ignorecase and any(_cased(char) for char in chars):
+            return None, True
+        found |= chars
+    return found, False
+
+
+def _cased(char: str) -> bool:
+    """Whether the regex engine may match ``char`` case-blind with another character."""
+    return char.lower() != char or char.upper() != char or char.casefold() != char
+
+
+@cache
+def _unicode_digits() -> str:
+    """What ``\\d`` matches in a ``str`` pattern (Unicode decimal digits)."""
+    return "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdecimal())
+
+
+@cache
+def _unicode_spaces() -> str:
+    """What ``\\s`` matches in a ``str`` pattern."""
+    return "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())

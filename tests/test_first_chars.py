@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance import grammars
+from provenance.first_chars import first_chars
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("abc", "a"),
+        ("[a-c]x|d", "abcd"),
+        ("(?:x)?y", "xy"),
+        ("x{0}y", "y"),
+        (r"\bfoo\b", "f"),
+        (r"(?<![\w'])(?=a)b", "b"),  # assertions read nothing: the answer may be wider
+        (r"(?i:\.)x", "."),  # a case-blind character without case is itself
+        (r"[\d]", "".join(sorted(c for c in map(chr, range(0x110000)) if c.isdecimal()))),
+        (r"(?a:\d)", "0123456789"),
+        (r"(?>ab)|c", "ac"),
+    ],
+)
+def test_first_chars_of_patterns(pattern: str, expected: str) -> None:
+    assert first_chars(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(?i:ab)",  # case-blind letters: not worked out
+        "(?i)ab",
+        "[^a]",
+        ".",
+        r"\w",
+        r"\S",
+        "a*",  # can match empty: any character
+        "(a)?(?(1)b|c)",  # a conditional: not worked out
+        "(?:",  # not a pattern
+    ],
+)
+def test_first_chars_unknown(pattern: str) -> None:
+    assert first_chars(pattern) is None
+
+
+def test_case_blind_flag_passed_in() -> None:
+    assert first_chars("ab", re.IGNORECASE) is None
+    assert first_chars("1b", re.IGNORECASE) == "1"
+
+
+@cache
+def _terminal_patterns() -> tuple[tuple[str, list[int] | None, re.Pattern[str]], ...]:
+    """Every terminal a check of the seeds tries: its pattern, the bounds of its first
+    characters as the parser cache keeps them, and a scan of where it matches (a lookahead, so
+    that overlapping matches are all found)."""
+    from provenance.checking import check
+    from provenance.document import parse_document
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        check(parse_document(path.read_text(encoding="utf-8")))
+    patterns = {pattern for pattern, flags in grammars._TERMINAL_REGEXES if not flags}
+    assert patterns
+    return tuple(
+        (pattern, grammars._first_bounds(first_chars(pattern)), re.compile(f"(?=(?:{pattern}))"))
+        for pattern in sorted(patterns)
+    )
+
+
+def _assert_matches_begin_with_first_chars(text: str) -> None:
+    for pattern, bounds, scan in _terminal_patterns():
+        if bounds is None:
+            continue
+        for found in scan.finditer(text):
+            start = found.start()
+            assert start < len(text), pattern  # no terminal matches empty
+            assert bisect_right(bounds, ord(text[start])) & 1, (pattern, text[start : start + 30])
+
+
+def test_every_terminal_known_to_begin_with_some_characters() -> None:
+    known = [bounds for _, bounds, _ in _terminal_patterns() if bounds is not None]
+    assert len(known) > len(_terminal_patterns()) / 2
+    for pattern, bounds, _ in _terminal_patterns():
+        if bounds is not None:
+            chars = first_chars(pattern)
+            assert chars is not None
+            assert all(bisect_right(bounds, ord(char)) & 1 for char in chars)
+            assert len(bounds) == len(set(bounds)) and bounds == sorted(bounds)
+
+
+@pytest.mark.parametrize("seed", ["001", "002", "004"])
+def test_terminal_matches_in_seeds_begin_with_their_first_characters(seed: str) -> None:
+    (path,) = SEEDS.glob(f"{seed}_*.txt")
+    _assert_matches_begin_with_first_chars(path.read_text(encoding="utf-8"))
+
+
+_PIECES = st.sampled_from(
+    [*"aAzZ09 .,;:()[]-–/\n\t'’\"§&", "٣", "١٢", "ſ", "K", "İ", "ı", "No.", "vol.", "p. 12",
+     "May", "1995", "ASA 24/12/95", "ibid.", "See section 3.3", "UN Doc.", "[Accessed"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_terminal_matches_in_any_text_begin_with_their_first_characters(text: str) -> None:
+    _assert_matches_begin_with_first_chars(text)
