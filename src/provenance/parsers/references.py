@@ -1133,9 +1133,14 @@ class _EntryTransformer(Transformer[Token, Any]):
         return _Role("access", value, url)
 
     def ay_tail(self, c: list[Any]) -> _Role:
+        # A year after a name's or title's words ("Tiempo 2016") is one of them.
+        return _Role("tail", [y for x in c for y in (x if isinstance(x, list) else [x])])
+
+    def ay_url_tail(self, c: list[Any]) -> _Role:
         return _Role("tail", c)
 
-    ay_url_tail = ay_tail
+    def ay_word_year(self, c: list[Token]) -> list[Token]:
+        return [Token.new_borrow_pos("WORD", str(t), t) if t.type == "TAIL_DATE" else t for t in c]
 
     def _year(self, token: Token) -> Date | None:
         """The year of an AY_YEAR token ("2019a" -> 2019), None for "n.d."."""
@@ -1954,6 +1959,9 @@ def _partial_reading(text: str) -> ReferenceEntry | None:
 # Cost of reading some lines as one entry of a style, for ``entry_starts``. A split that leaves
 # text no style fits is worst; the loose IRB form is a fallback; a bare name wrapped over several
 # lines is unlikely (lists of names put one per line).
+#: A line that ends inside a word the page broke with a hyphen ("Encues-", "poli-").
+_WORD_BROKEN = lazy_compile(r"[^\W\d_]-$")
+
 _COST_UNSTRUCTURED = 10
 _COST_LOOSE = 1
 _COST_NAME_PER_EXTRA_LINE = 1
@@ -2136,6 +2144,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             # No entry opens with a bracket: "(AI Index: ASA 33/03/92). London: ..." or
             # "(Macau: author, 2006)" is the rest of the entry a page wrapped above.
             low += _COST_LOOSE
+        if i > 0 and _WORD_BROKEN.search(texts[i - 1]) and texts[i][:1].islower():
+            # "... (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the rest of a
+            # word a page broke at the line's end, never the start of an entry.
+            low += _COST_UNSTRUCTURED
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
             low += _COST_UNSTRUCTURED
