@@ -1995,3 +1995,10 @@ def test_entry_starts_never_starts_an_entry_inside_a_word_broken_over_lines() ->
         "DGEEC (Dirección General de Estadística) (2017d), Principales resultados, Asunción.",
     ]
     assert entry_starts(lines) == [0, 2]
+
+
+def test_ma_of_maria_before_a_given_name_does_not_end_the_author() -> None:
+    entry = refs.read_list_entry(
+        "Ma. Leonila P. Bautista, 2008. Understanding Multi-Hazard Maps. PHIVOLCS READY Project."
+    )
+    assert (entry.author, entry.date) == ("Ma. Leonila P. Bautista", Date(2008))
