@@ -1677,3 +1677,17 @@ def test_a_year_that_only_ends_a_span_in_a_title_names_no_edition() -> None:
             "DGEEC (Dirección General de Estadística) (2016), Aprovechar ahora la juventud",
         ),
     ]
+
+
+def test_a_citation_writes_a_person_s_initials_on_either_side_of_the_family_name() -> None:
+    text = (
+        "The silt layer (V.V. Rubanov, 1977) and the bottom (Brodskaya N.G., 1952) were "
+        "studied.\n\nReferences\n\n"
+        "15 Rubanov I.V. Lake-soil salt accumulation in Uzbekistan. Tashkent: Fan, 1977.\n\n"
+        "18 Brodskaya N.G. Bottom sediments and sedimentation processes in the Aral Sea. "
+        "Moscow, 1952.\n"
+    )
+    assert _resolved_lines(text) == [
+        ("V.V. Rubanov, 1977", "15 Rubanov I"),
+        ("Brodskaya N.G., 1952", "18 Brodskaya N"),
+    ]

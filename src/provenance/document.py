@@ -1524,9 +1524,20 @@ class _SourceIndex:
     def _other_forms(self, author: str, date: DateValue) -> list[int]:
         """The entries of ``date`` that ``author`` names in a form no key spells out, tried in
         turn, the first form that finds any winning (each finds one entry or none)."""
-        # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter, taken only
-        # for the one entry of that year it can mean.
-        found = self._misspelt(source_key(author), date)
+        found: list[int] = []
+        bare = " ".join(_CITED_INITIALS.sub(" ", author).split())
+        if bare and bare != author:
+            # "(V.V. Rubanov, 1977)" for "Rubanov I.V. Lake-soil ... 1977.": initials the list
+            # writes on the other side of the family name, or not at all.
+            found = [
+                i
+                for i in self._named(source_key(bare))
+                if _dates_overlap(date, self.entries[i].date)
+            ]
+        if not found:
+            # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter, taken
+            # only for the one entry of that year it can mean.
+            found = self._misspelt(source_key(bare or author), date)
         if not found:
             # "(Hein Tun et al., 2020)" for "Tun, T., Welle, B. ... (2020)": a person cited by
             # given and family name, or two authors in another order.
@@ -1800,6 +1811,10 @@ class _SourceIndex:
             ),
         )
 
+
+#: A person's initial in a cited name ("V.V. Rubanov", "Brodskaya N.G.", "Stulina G."): a
+#: capital and a full stop, maybe a second letter ("T.Yu.").
+_CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.")
 
 #: Two years joined by a dash or a slash: a span of years, not one year.
 _YEAR_SPAN_TEXT = lazy_compile(r"\b(?:1[6-9]|20)\d\d\s*[-–—/]\s*(?:1[6-9]|20)?\d\d\b")

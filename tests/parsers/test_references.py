@@ -2002,3 +2002,34 @@ def test_ma_of_maria_before_a_given_name_does_not_end_the_author() -> None:
         "Ma. Leonila P. Bautista, 2008. Understanding Multi-Hazard Maps. PHIVOLCS READY Project."
     )
     assert (entry.author, entry.date) == ("Ma. Leonila P. Bautista", Date(2008))
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        (
+            "15 Rubanov I.V. Lake-soil salt accumulation in Uzbekistan. Tashkent, Publishing "
+            "House “FAN”, USSR, 1977.",
+            "Rubanov I.V.",
+            1977,
+        ),
+        (
+            "19 Sektemenko V.E., Tairov T.M., Naumov A.N. Soil cover of the dried bottom of the "
+            "Aral Sea. Tashkent: Fan. - 1991. 15с.",
+            "Sektemenko V.E., Tairov T.M., Naumov A.N.",
+            1991,
+        ),
+        (
+            "46 Koksharova N.E. et al. On forest reclamation of the dried bottom of the Aral Sea. "
+            "Problems of Desert Development, No. 5, 1985.",
+            "Koksharova N.E. et al.",
+            1985,
+        ),
+    ],
+)
+def test_family_names_before_initials_with_full_stops_then_the_title(
+    text: str, author: str, year: int
+) -> None:
+    # The Russian manner of the region's lists: the year comes last, after the title.
+    entry = refs.read_list_entry(text)
+    assert (entry.author, entry.date) == (author, Date(year))

@@ -661,9 +661,12 @@ def _is_date(text: str) -> bool:
 
 
 def _name_token(token: Token) -> str:
-    """The author an AT_NAME or VC_NAMES token holds: "Smith, John." loses its full stop, "Tan,
-    Michael L." keeps its initial's, "Smith J, Doe A." (initials without stops) loses it."""
+    """The author an AT_NAME, VC_NAMES or DI_NAMES token holds: "Smith, John." loses its full
+    stop, "Tan, Michael L." and "Rubanov I.V." keep their initial's, "Smith J, Doe A."
+    (initials without stops) loses it."""
     name = _normal(str(token))
+    if token.type == "DI_NAMES":
+        return name  # it ends in an initial ("I.V.") or "et al.", full stop and all
     if token.type == "AT_NAME" and (_INITIAL_END.search(name) or name.endswith("et al.")):
         return name
     return name.rstrip(".")
@@ -1266,7 +1269,7 @@ class _EntryTransformer(Transformer[Token, Any]):
     def author_title(self, c: list[Any]) -> ReferenceEntry:
         fields: dict[str, Any] = {}
         for x in c:
-            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES"):
+            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES", "DI_NAMES"):
                 fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
                 fields["author"] = self._frag_text(x)
@@ -1301,7 +1304,11 @@ class _EntryTransformer(Transformer[Token, Any]):
         fields: dict[str, Any] = {}
         tail: list[Any] = []
         for x in c:
-            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES") and not fields:
+            if (
+                isinstance(x, Token)
+                and x.type in ("AT_NAME", "VC_NAMES", "DI_NAMES")
+                and not fields
+            ):
                 fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
                 fields["author"] = self._frag_text(x)
