@@ -1638,3 +1638,56 @@ def test_numbered_lines_found_after_line_breaks_as_at_line_starts(pieces: list[s
     text = "".join(pieces)
     expected = [match.end() for match in _NUMBERED_LINE.finditer(text)]
     assert list(_numbered_line_ends(text)) == expected
+
+
+def _resolved_lines(text: str) -> list[tuple[str, str | None]]:
+    """Each citation's text and the first words of the entry it resolves to (None: none)."""
+    doc = provenance.parse(text)
+    return [
+        (
+            c.text,
+            doc.references[c.reference].text.split(".")[0] if c.reference is not None else None,
+        )
+        for c in doc.citations
+    ]
+
+
+def test_a_name_listed_in_another_form_for_the_cited_year_is_still_found() -> None:
+    # "Bautista" names the 1999 work of two Bautistas by its key; the 2008 work is listed
+    # given name first, which only the other forms of a name find.
+    text = (
+        "Landslides are likely on weak soils (Bautista, 2008).\n\nReferences\n\n"
+        "Bautista, B.C. and Bautista, L.P., 1999. Seismicity of Earthquake Source Regions.\n\n"
+        "Leonila P. Bautista, 2008. Understanding Multi-Hazard Maps. PHIVOLCS.\n"
+    )
+    assert _resolved_lines(text) == [("Bautista, 2008", "Leonila P")]
+
+
+def test_a_year_that_only_ends_a_span_in_a_title_names_no_edition() -> None:
+    # "Período 2000-2025" is no edition of 2000: a citation of 2000 names no entry here.
+    text = (
+        "Cattle numbers grew (DGEEC, 2000). Youth will grow (DGEEC, 2016).\n\nBibliografía\n\n"
+        "DGEEC (Dirección General de Estadística) (2016), Aprovechar ahora la juventud. "
+        "Período 2000-2025, Fernando de la Mora.\n"
+    )
+    assert _resolved_lines(text) == [
+        ("DGEEC, 2000", None),
+        (
+            "DGEEC, 2016",
+            "DGEEC (Dirección General de Estadística) (2016), Aprovechar ahora la juventud",
+        ),
+    ]
+
+
+def test_a_citation_writes_a_person_s_initials_on_either_side_of_the_family_name() -> None:
+    text = (
+        "The silt layer (V.V. Rubanov, 1977) and the bottom (Brodskaya N.G., 1952) were "
+        "studied.\n\nReferences\n\n"
+        "15 Rubanov I.V. Lake-soil salt accumulation in Uzbekistan. Tashkent: Fan, 1977.\n\n"
+        "18 Brodskaya N.G. Bottom sediments and sedimentation processes in the Aral Sea. "
+        "Moscow, 1952.\n"
+    )
+    assert _resolved_lines(text) == [
+        ("V.V. Rubanov, 1977", "15 Rubanov I"),
+        ("Brodskaya N.G., 1952", "18 Brodskaya N"),
+    ]

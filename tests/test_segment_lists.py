@@ -875,3 +875,36 @@ def test_a_heading_word_in_title_case_after_a_full_stop_stays_in_its_block() -> 
     assert _heading_inside_block("This ends the paper.", "REFERENCES")
     assert not _heading_inside_block("This ends the paper.", "References")
     assert not _heading_inside_block("the reports cite their", "SOURCES")
+
+
+def test_a_list_heading_after_a_running_head_in_mixed_case_stands_on_its_own() -> None:
+    from provenance.segment import _heading_inside_block
+
+    head = (
+        "Informe Nacional sobre Desarrollo Humano. Paraguay 2020. Energía y desarrollo CAPÍTULO 8"
+    )
+    assert _heading_inside_block(head, "Bibliografía")
+    assert _heading_inside_block(
+        head, "Bibliografía", "ABC (2013), “Llegada de la ANDE”, Asunción."
+    )
+    # A title that ends on "Policy" / "Notes." (a heading has no full stop), or a sentence that
+    # goes on, keeps the word in its block.
+    assert not _heading_inside_block("Development Studies Policy", "Notes.")
+    assert not _heading_inside_block(head, "Bibliografía", "the survey of that year shows")
+
+
+def test_a_bibliography_whose_entries_break_words_over_blank_lines_reads_each_entry() -> None:
+    text = (
+        "The survey (DGEEC, 2017c) and the yearbook (DGEEC, 2017a) agree.\n\n"
+        "Informe Nacional sobre Desarrollo Humano. Paraguay 2020. Energía CAPÍTULO 8\n"
+        "Bibliografía\n\n"
+        "DGEEC (Dirección General de Estadística) (2017a), Anuario estadístico del Paraguay "
+        "2015, Fernando de la Mora, Paraguay, mayo.\n\n"
+        "DGEEC (Dirección General de Estadística) (2017c), Encues-\n\n"
+        "ta Permanente de Hogares 2017, Asunción.\n\n"
+        "DGEEC (Dirección General de Estadística) (2016a), Aprovechar ahora la juventud, "
+        "Fernando de la Mora.\n"
+    )
+    doc = provenance.parse(text)
+    assert [r.entry.year_suffix for r in doc.references] == ["a", "c", "a"]
+    assert [doc.references[c.reference].entry.year_suffix for c in doc.citations] == ["c", "a"]

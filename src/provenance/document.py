@@ -1449,30 +1449,18 @@ class _SourceIndex:
                 # entry's name.
                 candidates = self._named(joined)
             if not candidates and date is not None:
-                # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter,
-                # taken only for the one entry of that year it can mean.
-                candidates = self._misspelt(source_key(author), date)
-            if not candidates and date is not None:
-                # "(Hein Tun et al., 2020)" for "Tun, T., Welle, B. ... (2020)": a person
-                # cited by given and family name, or two authors in another order.
-                candidates = self._given_name_first(author, date)
-            if not candidates and date is not None:
-                # "(Rincon et al 2008)" for "Garcia Rincón, M.F. and F.K. Virtucio, Jr.
-                # (2008)": a person cited by the second word of a family name of two.
-                candidates = self._second_family_word(source_key(author), date)
-            if not candidates and date is not None:
-                # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given
-                # name first, cited by family name.
-                candidates = self._family_of_given_name_first(source_key(author), date)
-            if not candidates and date is not None:
-                # "(AI Advisory Body Interim Report 2023)" for "AI Advisory Body Secretariat.
-                # 2023. “Interim Report: ...”": a body's publication named by the body and
-                # the title's first words.
-                candidates = self._body_and_title(source_key(author), date)
+                candidates = self._other_forms(author, date)
             self.last_work = len(candidates)
             matches = [
                 i for i in candidates if date is None or _dates_overlap(date, self.entries[i].date)
             ]
+            if not matches and candidates and date is not None:
+                # "(Bautista, 2008)" where the name matches "Bautista, B.C. and Bautista, L.P.,
+                # 1999." only: the work of 2008 may be listed under another form of the name
+                # ("Ma. Leonila P. Bautista, 2008.").
+                found = self._other_forms(author, date)
+                self.last_work += len(found)
+                matches = [i for i in found if _dates_overlap(date, self.entries[i].date)]
             if not matches and date is not None:
                 # "(Country Reports 2004)" cites "Country Reports on Human Rights Practices for
                 # 2004", published in 2005: the year names the edition, not the publication.
@@ -1532,6 +1520,42 @@ class _SourceIndex:
         if len(exact) == 1:
             return exact[0]
         return None
+
+    def _other_forms(self, author: str, date: DateValue) -> list[int]:
+        """The entries of ``date`` that ``author`` names in a form no key spells out, tried in
+        turn, the first form that finds any winning (each finds one entry or none)."""
+        found: list[int] = []
+        bare = " ".join(_CITED_INITIALS.sub(" ", author).split())
+        if bare and bare != author:
+            # "(V.V. Rubanov, 1977)" for "Rubanov I.V. Lake-soil ... 1977.": initials the list
+            # writes on the other side of the family name, or not at all.
+            found = [
+                i
+                for i in self._named(source_key(bare))
+                if _dates_overlap(date, self.entries[i].date)
+            ]
+        if not found:
+            # "(Zubhoff 2019)" for "Zuboff, S. (2019)": a name misspelt by one letter, taken
+            # only for the one entry of that year it can mean.
+            found = self._misspelt(source_key(bare or author), date)
+        if not found:
+            # "(Hein Tun et al., 2020)" for "Tun, T., Welle, B. ... (2020)": a person cited by
+            # given and family name, or two authors in another order.
+            found = self._given_name_first(author, date)
+        if not found:
+            # "(Rincon et al 2008)" for "Garcia Rincón, M.F. and F.K. Virtucio, Jr. (2008)": a
+            # person cited by the second word of a family name of two.
+            found = self._second_family_word(source_key(author), date)
+        if not found:
+            # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given name
+            # first, cited by family name.
+            found = self._family_of_given_name_first(source_key(author), date)
+        if not found:
+            # "(AI Advisory Body Interim Report 2023)" for "AI Advisory Body Secretariat. 2023.
+            # “Interim Report: ...”": a body's publication named by the body and the title's
+            # first words.
+            found = self._body_and_title(source_key(author), date)
+        return found
 
     def named_in(self, text: str, start: int, end: int) -> str | None:
         """The listed author of the last entry ``text[start:end]`` names (by a key searched
@@ -1695,9 +1719,15 @@ class _SourceIndex:
         entry = self.entries[index]
         year = str(date.year)
         names = [*self.keys[index], source_key(entry.title or "")]
+        written = [entry.author, entry.container, entry.title]
         if entry.date is None:
             # An entry whose date the grammar could not read: the years its text gives.
             names.append(source_key(self.references[index].text))
+            written.append(self.references[index].text)
+        # A year that only ends a span ("Período 2000-2025", "2012–2016") is no edition's.
+        alone = " ".join(_YEAR_SPAN_TEXT.sub(" ", part) for part in written if part)
+        if year not in key_words(alone):
+            return False
         return any(year in key.split(" ") for key in names)
 
     def _same_day(self, date: DateValue | None, index: int) -> bool:
@@ -1780,6 +1810,14 @@ class _SourceIndex:
                 i,
             ),
         )
+
+
+#: A person's initial in a cited name ("V.V. Rubanov", "Brodskaya N.G.", "Stulina G."): a
+#: capital and a full stop, maybe a second letter ("T.Yu.").
+_CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.")
+
+#: Two years joined by a dash or a slash: a span of years, not one year.
+_YEAR_SPAN_TEXT = lazy_compile(r"\b(?:1[6-9]|20)\d\d\s*[-–—/]\s*(?:1[6-9]|20)?\d\d\b")
 
 
 def _add(table: dict[str, int | list[int]], key: str, index: int) -> None:

@@ -884,6 +884,10 @@ def _is_back_matter_heading(line: str) -> bool:
     return _BACK_MATTER.match(key) is not None
 
 
+#: What a line that ends a sentence or a clause ends with: a heading word after it may be a
+#: word of the text.
+_ENDS_CLAUSE = (".", "?", "!", ":", ";", ",")
+
 #: A heading inside a block starts at the margin (an indented line is part of a layout).
 _HEADING_INDENT = 3
 
@@ -901,11 +905,14 @@ def _title_goes_on(line: str) -> bool:
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in OPEN_WORDS
 
 
-def _heading_inside_block(previous: str, line: str) -> bool:
+def _heading_inside_block(previous: str, line: str, following: str | None = None) -> bool:
     """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
     what ends one) that a PDF's text put with no blank line around it: a known heading, not
     written in lower case (a word of a sentence broken over lines), after a line in capitals
-    (a running head). After the end of a paragraph such a line is left in its block: an IRB
+    (a running head), or after a line that ends on no word in lower case and no stop (a
+    running head in mixed case, "... Energía y desarrollo humanoCAPÍTULO 8") when it ends the
+    block (``following`` is None) or the line following it opens a dated entry ("5días (2019),
+    “Corredor ...”"). After the end of a paragraph such a line is left in its block: an IRB
     response's entries and text read better so."""
     if not _is_known_heading(line) or len(line) - len(line.lstrip()) > _HEADING_INDENT:
         return False
@@ -914,6 +921,17 @@ def _heading_inside_block(previous: str, line: str) -> bool:
         # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
         return False
     if not any(c.islower() for c in previous):
+        return True
+    end = previous.rstrip()[-1:]
+    if (
+        end
+        and not end.islower()
+        and end not in _ENDS_CLAUSE
+        and not plain.endswith(".")
+        and (following is None or _opens_dated_entry_strictly(following))
+    ):
+        # Not "the reports cite their" / "SOURCES" (a sentence goes on after a word in lower
+        # case), nor "... Development Studies Policy" / "Notes." (a heading has no full stop).
         return True
     # A heading in capitals after the full stop of a paragraph: a PDF's text keeps no blank
     # line around "REFERENCES" (a heading in title case there is left: in an IRB response a
@@ -1093,7 +1111,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     (
                         index
                         for index in range(1, len(kept))
-                        if _heading_inside_block(kept[index - 1].text, kept[index].text)
+                        if _heading_inside_block(
+                            kept[index - 1].text,
+                            kept[index].text,
+                            kept[index + 1].text if index + 1 < len(kept) else None,
+                        )
                     ),
                     None,
                 )
@@ -1828,6 +1850,10 @@ def _opens_note(line: str) -> bool:
     return True
 
 
+#: The end of a line that broke a word with a hyphen ("Encues-", "poli-"), not a number's.
+_WORD_BROKEN_AT_END = lazy_compile(r"[^\W\d_]-$")
+
+
 def _continues_entry(block: Block, previous: str = "") -> bool:
     """Whether a block in a source list carries on the entry before it (``previous``, its text):
     it starts in lower case ("com/news/world-50595212.") or its first line is one unbroken chunk
@@ -1844,6 +1870,10 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # address or the day it was read, never how one starts.
         return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
+        if _WORD_BROKEN_AT_END.search(previous.rstrip()):
+            # "DGEEC (...) (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the
+            # rest of a word the page broke, whatever it reads as on its own.
+            return True
         if _SITE_NAME.match(first) and _opens_sited_entry(first):
             # "akorda.kz, 2023, https://...", "homecare.co.uk, (accessed 2023.": a page listed
             # under its site's name, which no entry's rest opens with.

@@ -896,9 +896,17 @@ def _words(node: Tree[Token] | Token) -> int:
 
 
 def _cited_works(citation: Tree[Token] | Token) -> int:
-    """Citations one member of a group gives: "HRW 2018, 2019" gives two."""
+    """Citations one member of a group gives: "HRW 2018, 2019" gives two ("ANDE 2019a y
+    2019d, 5" two as well: the pinpoint after the last year is no work)."""
     if isinstance(citation, Tree) and citation.data == "years":
-        return len(citation.children)
+        return sum(
+            1
+            for child in citation.children
+            if not (
+                isinstance(child, Tree)
+                and child.data in ("locator", "page_after_colon", "page_after_comma")
+            )
+        )
     return 1
 
 
@@ -1021,3 +1029,44 @@ def test_a_site_read_on_a_day_is_cited_without_a_date(
 ) -> None:
     text = f"{domain}, {word} {render_date(date, 'irb')}"
     assert parse_citation_group(text) == (CitationValue(domain),)
+
+
+def test_a_later_year_of_the_same_source_may_follow_the_spanish_y() -> None:
+    values = parse_citation_group("ANDE, 2019a y 2019d; Centro Mario Molina, 2011 y 2014")
+    assert [(v.author, iso(v), v.year_suffix) for v in values] == [
+        ("ANDE", "2019", "a"),
+        ("ANDE", "2019", "d"),
+        ("Centro Mario Molina", "2011", None),
+        ("Centro Mario Molina", "2014", None),
+    ]
+    # The connector "y" of a name stays in the name.
+    (value,) = parse_citation_group("Ferreira y Vázquez, 2015")
+    assert value.author == "Ferreira y Vázquez"
+    prose = "Los cortes aumentaron (ANDE, 2019a y 2019d)."
+    assert [c.text for c in iter_citations(prose, LineIndex(prose))] == ["ANDE, 2019a", "2019d"]
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date", "locator"),
+    [
+        ("CAPECO, s/f", "CAPECO", None, None),  # "sin fecha", as "s.f."
+        ("Buckle, et. al., 2000", "Buckle et. al.", "2000", None),
+        ("Provention, CRED, & UNDA, 2006", "Provention, CRED, & UNDA", "2006", None),
+        (
+            "Stulina G., Verkhovtseva N., & Gorbacheva M., 2019",
+            "Stulina G., Verkhovtseva N., & Gorbacheva M.",
+            "2019",
+            None,
+        ),
+        ("OIT y DGEEC, 2013, pág. xiv", "OIT y DGEEC", "2013", "pág. xiv"),
+    ],
+)
+def test_author_shapes_of_bibliographies_in_other_languages_and_hands(
+    text: str, author: str, date: str | None, locator: str | None
+) -> None:
+    (value,) = parse_citation_group(text)
+    assert (value.author, iso(value) if value.date else None, value.locator) == (
+        author,
+        date,
+        locator,
+    )

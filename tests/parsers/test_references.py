@@ -1957,3 +1957,79 @@ def test_entry_starts_a_run_over_two_heads_costs_two_entries() -> None:
         "1992: The National Data Book. 112th Edition. Washington, DC.",
     ]
     assert entry_starts(lines) == [0, 4, 7]
+
+
+# --------------------------------------------------------------------------- numbered lists, years
+
+
+def test_a_bare_list_number_before_a_name_is_the_entry_s_label_not_its_author() -> None:
+    # A list numbered without full stops ("12 Spectorman T.Yu. ..."): the number would make
+    # every author "12 Campbell", which no citation names.
+    entry = refs.read_list_entry(
+        "23 Campbell J.B., 1996. Introduction to Remote Sensing. The Guilford Press, New York."
+    )
+    assert (entry.author, entry.date) == ("Campbell J.B.", Date(1996))
+    assert refs.opens_with_list_mark("28 EROS, 2015. Landsat 8 (L8) data user's handbook.")
+    # A day and month on a wrapped line is a date, not a list number.
+    assert not refs.opens_with_list_mark("5 December 2001. Retrieved from the archive.")
+
+
+def test_a_year_after_the_words_of_a_name_in_the_tail_is_one_of_them() -> None:
+    # "Encuesta sobre Uso del Tiempo 2016": the survey's year, not a second date of the entry.
+    entry = refs.read_list_entry(
+        "DGEEC (Dirección General de Estadística) (2017d), Principales resultados. Encuesta "
+        "sobre Uso del Tiempo 2016, Fernando de la Mora, Paraguay, octubre."
+    )
+    assert entry.kind == "author-year"
+    assert (entry.author, entry.date, entry.year_suffix) == (
+        "DGEEC (Dirección General de Estadística)",
+        Date(2017),
+        "d",
+    )
+
+
+def test_entry_starts_never_starts_an_entry_inside_a_word_broken_over_lines() -> None:
+    lines = [
+        "DGEEC (Dirección General de Estadística) (2017c), Encues-",
+        "ta Permanente de Hogares 2017, Asunción.",
+        "DGEEC (Dirección General de Estadística) (2017d), Principales resultados, Asunción.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
+def test_ma_of_maria_before_a_given_name_does_not_end_the_author() -> None:
+    entry = refs.read_list_entry(
+        "Ma. Leonila P. Bautista, 2008. Understanding Multi-Hazard Maps. PHIVOLCS READY Project."
+    )
+    assert (entry.author, entry.date) == ("Ma. Leonila P. Bautista", Date(2008))
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        (
+            "15 Rubanov I.V. Lake-soil salt accumulation in Uzbekistan. Tashkent, Publishing "
+            "House “FAN”, USSR, 1977.",
+            "Rubanov I.V.",
+            1977,
+        ),
+        (
+            "19 Sektemenko V.E., Tairov T.M., Naumov A.N. Soil cover of the dried bottom of the "
+            "Aral Sea. Tashkent: Fan. - 1991. 15с.",
+            "Sektemenko V.E., Tairov T.M., Naumov A.N.",
+            1991,
+        ),
+        (
+            "46 Koksharova N.E. et al. On forest reclamation of the dried bottom of the Aral Sea. "
+            "Problems of Desert Development, No. 5, 1985.",
+            "Koksharova N.E. et al.",
+            1985,
+        ),
+    ],
+)
+def test_family_names_before_initials_with_full_stops_then_the_title(
+    text: str, author: str, year: int
+) -> None:
+    # The Russian manner of the region's lists: the year comes last, after the title.
+    entry = refs.read_list_entry(text)
+    assert (entry.author, entry.date) == (author, Date(year))

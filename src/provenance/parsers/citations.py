@@ -240,10 +240,16 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         value = attrs.evolve(citation.value, locator=locator.value)
         return _Located(value, citation.start, locator.end)
 
-    def years(self, citation: _Located, *years: Token) -> list[_Located]:
-        """``HRW 2018, 2019a``: the first citation, then one of the same source per year."""
+    def years(self, citation: _Located, *years: Token | _Located) -> list[_Located]:
+        """``HRW 2018, 2019a``: the first citation, then one of the same source per year; a
+        pinpoint after the last year is the last work's (``Smith 2010 and 2011, 5``)."""
         found = [citation]
         for year in years:
+            if isinstance(year, _Located):
+                last = found[-1]
+                value = attrs.evolve(last.value, locator=year.value)
+                found[-1] = _Located(value, last.start, year.end)
+                continue
             date = Date(int(year[:4]))
             suffix = str(year[4:]) or None
             value = CitationValue(author=citation.value.author, date=date, year_suffix=suffix)

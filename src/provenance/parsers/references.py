@@ -661,9 +661,12 @@ def _is_date(text: str) -> bool:
 
 
 def _name_token(token: Token) -> str:
-    """The author an AT_NAME or VC_NAMES token holds: "Smith, John." loses its full stop, "Tan,
-    Michael L." keeps its initial's, "Smith J, Doe A." (initials without stops) loses it."""
+    """The author an AT_NAME, VC_NAMES or DI_NAMES token holds: "Smith, John." loses its full
+    stop, "Tan, Michael L." and "Rubanov I.V." keep their initial's, "Smith J, Doe A."
+    (initials without stops) loses it."""
     name = _normal(str(token))
+    if token.type == "DI_NAMES":
+        return name  # it ends in an initial ("I.V.") or "et al.", full stop and all
     if token.type == "AT_NAME" and (_INITIAL_END.search(name) or name.endswith("et al.")):
         return name
     return name.rstrip(".")
@@ -1133,9 +1136,14 @@ class _EntryTransformer(Transformer[Token, Any]):
         return _Role("access", value, url)
 
     def ay_tail(self, c: list[Any]) -> _Role:
+        # A year after a name's or title's words ("Tiempo 2016") is one of them.
+        return _Role("tail", [y for x in c for y in (x if isinstance(x, list) else [x])])
+
+    def ay_url_tail(self, c: list[Any]) -> _Role:
         return _Role("tail", c)
 
-    ay_url_tail = ay_tail
+    def ay_word_year(self, c: list[Token]) -> list[Token]:
+        return [Token.new_borrow_pos("WORD", str(t), t) if t.type == "TAIL_DATE" else t for t in c]
 
     def _year(self, token: Token) -> Date | None:
         """The year of an AY_YEAR token ("2019a" -> 2019), None for "n.d."."""
@@ -1261,7 +1269,7 @@ class _EntryTransformer(Transformer[Token, Any]):
     def author_title(self, c: list[Any]) -> ReferenceEntry:
         fields: dict[str, Any] = {}
         for x in c:
-            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES"):
+            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES", "DI_NAMES"):
                 fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
                 fields["author"] = self._frag_text(x)
@@ -1296,7 +1304,11 @@ class _EntryTransformer(Transformer[Token, Any]):
         fields: dict[str, Any] = {}
         tail: list[Any] = []
         for x in c:
-            if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES") and not fields:
+            if (
+                isinstance(x, Token)
+                and x.type in ("AT_NAME", "VC_NAMES", "DI_NAMES")
+                and not fields
+            ):
                 fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
                 fields["author"] = self._frag_text(x)
@@ -1954,6 +1966,9 @@ def _partial_reading(text: str) -> ReferenceEntry | None:
 # Cost of reading some lines as one entry of a style, for ``entry_starts``. A split that leaves
 # text no style fits is worst; the loose IRB form is a fallback; a bare name wrapped over several
 # lines is unlikely (lists of names put one per line).
+#: A line that ends inside a word the page broke with a hyphen ("Encues-", "poli-").
+_WORD_BROKEN = lazy_compile(r"[^\W\d_]-$")
+
 _COST_UNSTRUCTURED = 10
 _COST_LOOSE = 1
 _COST_NAME_PER_EXTRA_LINE = 1
@@ -2136,6 +2151,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             # No entry opens with a bracket: "(AI Index: ASA 33/03/92). London: ..." or
             # "(Macau: author, 2006)" is the rest of the entry a page wrapped above.
             low += _COST_LOOSE
+        if i > 0 and _WORD_BROKEN.search(texts[i - 1]) and texts[i][:1].islower():
+            # "... (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the rest of a
+            # word a page broke at the line's end, never the start of an entry.
+            low += _COST_UNSTRUCTURED
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
             low += _COST_UNSTRUCTURED
