@@ -97,6 +97,13 @@ def test_parse_index_code(text: str, expected: IndexCode) -> None:
     assert parse_index_code(text) == expected
 
 
+def test_label_letters_glued_to_digits_are_a_code() -> None:
+    # Hypothesis found it: "RIR" is also the label of a response, but with digits glued to it
+    # it is the country of a code, as "KKT" is.
+    assert parse_index_code("RIR0000") == IrbCode("RIR", "0000", None)
+    assert parse_index_code("RIR12345.E") == IrbCode("RIR", "12345", "E")
+
+
 def test_fields() -> None:
     code = parse_index_code("AI Index: ASA 24/06/96")
     assert isinstance(code, AmnestyIndex)
