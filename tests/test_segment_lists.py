@@ -304,6 +304,32 @@ def test_a_running_head_with_its_page_number_is_not_a_list_entry() -> None:
     ]
 
 
+def test_a_running_foot_with_its_page_number_before_it_is_not_a_list_entry() -> None:
+    # PDF text may set the page number at the left of the running foot, glued to it:
+    # "66.Making the Invisible Visible"; three different numbers make it a running foot.
+    prose = (
+        "The Committee notes the information provided by the State party on the measures "
+        "taken, and regrets the lack of data on their effect on the people concerned."
+    )
+    foot = "Making the Invisible Visible: Informal Innovation"
+    text = "Making the Invisible Visible\n\n"
+    for page in (10, 11):
+        text += f"{prose}\n\n{page}.{foot}\n\n"
+    text += (
+        "References\n\nSmith, J. (2010). Title one. Publisher.\n\n"
+        f"16.{foot}\n\nDoe, A. (2011). Title two. Publisher.\n"
+    )
+    assert [r.text for r in provenance.parse(text).references] == [
+        "Smith, J. (2010). Title one. Publisher.",
+        "Doe, A. (2011). Title two. Publisher.",
+    ]
+
+
+def test_numbered_notes_repeating_a_short_text_are_not_running_feet() -> None:
+    text = "".join(f"{n}. Ibid., p. 4.\n\nThe text of page {n}.\n\n" for n in (1, 2, 3))
+    assert segment(text, LineIndex(text)).furniture == ()
+
+
 def test_short_lines_ending_in_years_or_two_numbers_are_not_running_heads() -> None:
     text = (
         "References\n\n"

@@ -747,11 +747,20 @@ def _heads_source_list(key: str) -> bool:
 # "Being Free in Asia: Country Report 61". Three words at least before the number, which has at
 # most three digits (a year is not a page number).
 _HEAD_WITH_PAGE = lazy_compile(r"^(\S+(?:\s+\S+){2,})\s+(\d{1,3})$")
+# The page number before the head instead, as PDF text gives a running foot whose number stands
+# at the left margin, often glued to it: "66.Making the Invisible Visible: Informal Innovation".
+_PAGE_WITH_HEAD = lazy_compile(r"^(\d{1,3})\.?\s*([^\W\d_]\S*(?:\s+\S+){2,})$")
 
 
 def _without_page_number(key: str) -> tuple[str, int | None]:
     match = _HEAD_WITH_PAGE.match(key)
-    return (match.group(1), int(match.group(2))) if match else (key, None)
+    if match:
+        return match.group(1), int(match.group(2))
+    match = _PAGE_WITH_HEAD.match(key)
+    if match and len(match.group(2)) >= _MIN_RUNNING_LINE:
+        # Only a head long enough not to repeat by chance: "3. Ibid., p. 4." is a note.
+        return match.group(2), int(match.group(1))
+    return key, None
 
 
 def _numbered_running_heads(counts: Counter[str]) -> set[str]:
