@@ -330,6 +330,31 @@ def test_numbered_notes_repeating_a_short_text_are_not_running_feet() -> None:
     assert segment(text, LineIndex(text)).furniture == ()
 
 
+def test_a_note_about_a_list_above_its_dated_entries_is_no_entry() -> None:
+    entries = (
+        "Smith, J. 2010. Title one. Publisher.\n\n"
+        "Doe, A. 2011. Title two. https://example.org/two.\n\n"
+        "Roe, B. 2012. Title three. Publisher.\n"
+    )
+    notes = (
+        "-   This article makes use of material translated from the corresponding article "
+        "in the Spanish-language Wikipedia.",
+        "NB. Sources directly cited in the Framework and Annexes are listed below. Further "
+        "sources, and how they influenced our rationales and recommendations for the\n"
+        "Framework, are listed in the Report document.",
+        "Note on sources\n\nNB. Sources directly cited in the Framework and Annexes are listed "
+        "below. Further sources, and how they influenced our rationales and recommendations "
+        "for the\nFramework, are listed in the Report document.",
+    )
+    for note in notes:
+        text = f"Report\n\nText.\n\nReferences\n\n{note}\n\n{entries}"
+        assert _sources(text) == entries.rstrip("\n").split("\n\n"), note
+    # An undated entry is still one: it names its source and is no paragraph.
+    entry = "Human Rights Watch. World report on the situation of women in the country."
+    text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{entries}"
+    assert _sources(text)[0] == entry
+
+
 def test_short_lines_ending_in_years_or_two_numbers_are_not_running_heads() -> None:
     text = (
         "References\n\n"

@@ -1577,6 +1577,7 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
                 text[sources[first + offset].start : sources[first + offset].end]
             )
         )
+        unread.update(first + offset for offset in _list_notes(text, sources, first, kinds, dated))
         if (
             after < len(sources)
             and len(entries) <= _LIST_PREFACE_ENTRIES
@@ -1614,6 +1615,46 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
     return SourceBlocks(
         (source for index, source in enumerate(sources) if index not in unread), len(text)
     )
+
+
+#: Share of a list's other entries that have a year or an address for an undated paragraph
+#: before them to be the list's note, not an entry.
+_DATED_SHARE = 0.75
+
+
+def _list_notes(
+    text: str, sources: Sequence[SourceBlock], first: int, kinds: Sequence[str], dated: list[bool]
+) -> list[int]:
+    """Offsets in one list of the entries before its first dated one that are a note about the
+    list, not sources: sentences with no year or address ("This article makes use of material
+    translated from ...", "NB. Sources directly cited in the Framework are listed below. ...")
+    above entries that are nearly all dated. A sentence counts when no style reads a source in
+    it, or when it is a paragraph (two sentences, as many words as running text has), longer
+    than an undated entry ("Human Rights Watch. World report on ..."); the short capitalised
+    lines right above such a note are its heading ("Note on sources")."""
+    lead = 0
+    while lead < len(dated) and not dated[lead]:
+        lead += 1
+    rest = dated[lead:]
+    if not lead or not rest or sum(rest) < _DATED_SHARE * len(rest):
+        return []
+    notes: list[int] = []
+    for offset in range(lead):
+        source = sources[first + offset]
+        entry = text[source.start : source.end]
+        words = entry.split()
+        if source.legend is not None or not _is_sentence(entry):
+            continue
+        if kinds[offset] in ("unstructured", "name-only", "label", "prose") or (
+            len(words) >= _PROSE_WORDS and len(_SENTENCE_END.findall(entry)) >= 2
+        ):
+            above = offset
+            while above and _is_bare_name_line(
+                text[sources[first + above - 1].start : sources[first + above - 1].end]
+            ):
+                above -= 1
+            notes.extend(range(above, offset + 1))
+    return notes
 
 
 def _trailing_menu(
