@@ -716,6 +716,18 @@ def test_a_list_of_authors_broken_after_and_goes_on_after_a_blank_line() -> None
     assert _sources(text) == [first, second]
 
 
+def test_an_author_year_head_ending_on_its_year_goes_on_with_its_title_after_a_blank_line() -> None:
+    first = (
+        "Jowi, J. O., Obamba, M., Sehoole, C., Barifaijo, M., Oanda, O., & Alabi, G. (2013).\n\n"
+        "Governance of higher education, research and innovation in Ghana, Kenya and\n"
+        "Uganda. Retrieved May, 12, 2015."
+    )
+    second = "Smith, A. & Ely, A. (2016).\n\nGrassroots Innovation Movements. 10.4324/97813156."
+    third = "Stock, R. M. (2013). Impacts of Hedonic and Utilitarian User Motives. Wiley."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n\n{third}\n"
+    assert _sources(text) == [first, second, third]
+
+
 def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
     first = (
         "Abdukhamet, Shynggys. Landfill detection in satellite images using deep learning. PhD\n\n"

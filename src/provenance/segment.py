@@ -1935,6 +1935,15 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # a bracket, before its year: the rest of it, whatever the next line reads as.
         return True
     if (
+        _names_then_year(joined)
+        and not _opens_list_mark(first)
+        and not _opens_dated_entry_strictly(first)
+    ):
+        # "Jowi, J. O., Obamba, M., ... & Alabi, G. (2013)." / "Governance of higher education
+        # ...": an author-year entry so far its authors and year, then, after a blank line, its
+        # title; no entry ends on its year in brackets.
+        return True
+    if (
         _fills_its_line(previous)
         and not _opens_list_mark(first)
         and not _opens_entry(first)
@@ -1953,6 +1962,30 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+#: An entry's text that ends on its year in brackets, as an author-year head does before its
+#: title: "Smith, Adrian & Ely, Adrian. (2016)."
+_ENDS_ON_BRACKETED_YEAR = lazy_compile(r"\((?:1[6-9]|20)\d\d[a-z]?\)[.:]?$")
+#: Lower-case words that a list of authors holds: "and", "et al.", a name's particles.
+_AUTHOR_LIST_WORDS = frozenset({"and", "et", "al", "de", "van", "von", "der", "den", "du", "da"})
+
+
+def _names_then_year(text: str) -> bool:
+    """Whether an entry's text is so far its authors and its year in brackets and nothing
+    else: capitalised words and initials (no digit, colon or other lower-case word) before
+    the year, as in "Smith, Adrian & Ely, Adrian. (2016)."; not "Journal, vol. 131 (2023)."."""
+    match = _ENDS_ON_BRACKETED_YEAR.search(text)
+    if match is None:
+        return False
+    head = text[: match.start()]
+    words = re.findall(r"[^\s,;&.()]+", head)
+    return (
+        bool(words)
+        and ":" not in head
+        and not any(char.isdigit() for char in head)
+        and all(word[0].isupper() or word in _AUTHOR_LIST_WORDS for word in words)
+    )
 
 
 def _closes_quotation(previous: str, first: str) -> bool:
