@@ -728,6 +728,16 @@ def test_an_author_year_head_ending_on_its_year_goes_on_with_its_title_after_a_b
     assert _sources(text) == [first, second, third]
 
 
+def test_an_address_broken_at_a_hyphen_goes_on_in_lower_case_after_a_blank_line() -> None:
+    first = (
+        "OECD. 2019. “Systems Thinking for Policy Making.” https://www.oecd.org/naec/averting-\n\n"
+        "collapse/SG-NAEC(2019)4_IIASA-OECD_Systems_Thinking_Report.pdf."
+    )
+    second = "Sheikh, Fayaz Ahmad. 2021. “Policy Space for Informal Sector Grassroots Innovations.”"
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
 def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
     first = (
         "Abdukhamet, Shynggys. Landfill detection in satellite images using deep learning. PhD\n\n"

@@ -1898,6 +1898,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             # "akorda.kz, 2023, https://...", "homecare.co.uk, (accessed 2023.": a page listed
             # under its site's name, which no entry's rest opens with.
             return False
+        if re.search(r"\w-$", previous.rstrip()):
+            # "... https://www.oecd.org/naec/averting-systemic-" / "collapse/SG-NAEC(2019)4_...":
+            # a word or address broken at its hyphen goes on in lower case, whatever the rest
+            # reads as.
+            return True
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
         if _YEAR_OR_ADDRESS.search(previous) is None and not _opens_entry(first):
