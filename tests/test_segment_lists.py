@@ -355,6 +355,23 @@ def test_a_note_about_a_list_above_its_dated_entries_is_no_entry() -> None:
     assert _sources(text)[0] == entry
 
 
+def test_page_numbers_of_word_processors_in_a_list_are_no_entries() -> None:
+    entries = [
+        "Smith, J. (2010). Title one. Publisher.",
+        "Doe, A. (2011). Title two. Publisher.",
+        "Roe, B. (2012). Title three. Publisher.",
+        "Poe, C. (2013). Title four. Publisher.",
+    ]
+    pages = ["Page 3 of 12", "- 4 -", "page 5 of 12", "– 6 –"]
+    text = "Report\n\nText.\n\nReferences\n\n" + "".join(
+        f"{entry}\n\n{page}\n\n" for entry, page in zip(entries, pages, strict=True)
+    )
+    assert _sources(text) == entries
+    # Not a page of a total it exceeds, nor a line of words.
+    for line in ("Page 13 of 12", "Page 3 of the report"):
+        assert segment(line, LineIndex(line)).furniture == ()
+
+
 def test_short_lines_ending_in_years_or_two_numbers_are_not_running_heads() -> None:
     text = (
         "References\n\n"

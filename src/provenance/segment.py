@@ -805,10 +805,27 @@ _PAGE_SEPARATOR = lazy_compile(
 )
 
 
+# A page's number between dashes, as word processors set it: "- 5 -", "– 12 –".
+_DASHED_PAGE_NUMBER = lazy_compile(r"[-–—]\s*[1-9][0-9]{0,3}\s*[-–—]")
+
+
 def _is_page_number_line(key: str, block_size: int) -> bool:
-    # "Page 12" standing alone; bare numbers are not furniture (UN endnote numbers look alike).
-    words = key.split(None, 2)  # two words or more than two: not all the words of a long line
-    return block_size <= 2 and len(words) == 2 and words[0] == "Page" and words[1].isdigit()
+    # "Page 12", "Page 3 of 12", "- 5 -" standing alone; bare numbers are not furniture (UN
+    # endnote numbers look alike).
+    if block_size > 2:
+        return False
+    words = key.split(None, 4)  # four words or more than four: not all the words of a long line
+    if len(words) == 2 and words[0] == "Page" and words[1].isdigit():
+        return True
+    if (
+        len(words) == 4
+        and words[0] in ("Page", "page", "PAGE")
+        and words[2] in ("of", "OF")
+        and words[1].isdigit()
+        and words[3].isdigit()
+    ):
+        return 0 < int(words[1]) <= int(words[3])
+    return len(words) <= 3 and _DASHED_PAGE_NUMBER.fullmatch(key) is not None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
