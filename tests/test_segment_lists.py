@@ -755,6 +755,20 @@ def test_an_address_broken_at_a_hyphen_goes_on_in_lower_case_after_a_blank_line(
     assert _sources(text) == [first, second]
 
 
+def test_a_titles_dash_where_its_line_broke_is_no_bullet() -> None:
+    first = (
+        "(2023). Women, Business and the Law - Gender Equality, Women Economic Empowerment\n"
+        "- World Bank Group. https://wbl.worldbank.org/content/dam/sites/wbl/documents/2023/"
+    )
+    second = "Smith, J. (2010). Title one. Publisher."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+    # A bulleted block, or a dash after a line that ends an entry, opens the next one.
+    bulleted = "- Smith, J. (2010). Title one. Publisher.\n- Doe, A. (2011). Title two. Publisher."
+    text = f"Report\n\nText.\n\nReferences\n\n{bulleted}\n"
+    assert _sources(text) == bulleted.split("\n")
+
+
 def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:
     first = (
         "Abdukhamet, Shynggys. Landfill detection in satellite images using deep learning. PhD\n\n"

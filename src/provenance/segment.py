@@ -1814,7 +1814,11 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: i
     as alone. ``longest`` is the length of the block's longest line."""
     line = texts[index]
     if _opens_list_mark(line):
-        return True
+        # A bullet or list number opens the next entry; not a dash after a line that stops on a
+        # word, in a block that opens with no mark ("(2023). Women, Business and the Law -
+        # Gender Equality, Women Economic Empowerment" / "- World Bank Group. https://..."):
+        # there it is a title's dash where the line broke.
+        return _opens_list_mark(texts[0]) or _ENDS_ENTRY.search(texts[index - 1]) is not None
     words = line.split(None, 1)
     if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in OPEN_WORDS):
         return False
