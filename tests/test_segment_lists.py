@@ -304,6 +304,74 @@ def test_a_running_head_with_its_page_number_is_not_a_list_entry() -> None:
     ]
 
 
+def test_a_running_foot_with_its_page_number_before_it_is_not_a_list_entry() -> None:
+    # PDF text may set the page number at the left of the running foot, glued to it:
+    # "66.Making the Invisible Visible"; three different numbers make it a running foot.
+    prose = (
+        "The Committee notes the information provided by the State party on the measures "
+        "taken, and regrets the lack of data on their effect on the people concerned."
+    )
+    foot = "Making the Invisible Visible: Informal Innovation"
+    text = "Making the Invisible Visible\n\n"
+    for page in (10, 11):
+        text += f"{prose}\n\n{page}.{foot}\n\n"
+    text += (
+        "References\n\nSmith, J. (2010). Title one. Publisher.\n\n"
+        f"16.{foot}\n\nDoe, A. (2011). Title two. Publisher.\n"
+    )
+    assert [r.text for r in provenance.parse(text).references] == [
+        "Smith, J. (2010). Title one. Publisher.",
+        "Doe, A. (2011). Title two. Publisher.",
+    ]
+
+
+def test_numbered_notes_repeating_a_short_text_are_not_running_feet() -> None:
+    text = "".join(f"{n}. Ibid., p. 4.\n\nThe text of page {n}.\n\n" for n in (1, 2, 3))
+    assert segment(text, LineIndex(text)).furniture == ()
+
+
+def test_a_note_about_a_list_above_its_dated_entries_is_no_entry() -> None:
+    entries = (
+        "Smith, J. 2010. Title one. Publisher.\n\n"
+        "Doe, A. 2011. Title two. https://example.org/two.\n\n"
+        "Roe, B. 2012. Title three. Publisher.\n"
+    )
+    notes = (
+        "-   This article makes use of material translated from the corresponding article "
+        "in the Spanish-language Wikipedia.",
+        "NB. Sources directly cited in the Framework and Annexes are listed below. Further "
+        "sources, and how they influenced our rationales and recommendations for the\n"
+        "Framework, are listed in the Report document.",
+        "Note on sources\n\nNB. Sources directly cited in the Framework and Annexes are listed "
+        "below. Further sources, and how they influenced our rationales and recommendations "
+        "for the\nFramework, are listed in the Report document.",
+    )
+    for note in notes:
+        text = f"Report\n\nText.\n\nReferences\n\n{note}\n\n{entries}"
+        assert _sources(text) == entries.rstrip("\n").split("\n\n"), note
+    # An undated entry is still one: it names its source and is no paragraph.
+    entry = "Human Rights Watch. World report on the situation of women in the country."
+    text = f"Report\n\nText.\n\nReferences\n\n{entry}\n\n{entries}"
+    assert _sources(text)[0] == entry
+
+
+def test_page_numbers_of_word_processors_in_a_list_are_no_entries() -> None:
+    entries = [
+        "Smith, J. (2010). Title one. Publisher.",
+        "Doe, A. (2011). Title two. Publisher.",
+        "Roe, B. (2012). Title three. Publisher.",
+        "Poe, C. (2013). Title four. Publisher.",
+    ]
+    pages = ["Page 3 of 12", "- 4 -", "page 5 of 12", "– 6 –"]
+    text = "Report\n\nText.\n\nReferences\n\n" + "".join(
+        f"{entry}\n\n{page}\n\n" for entry, page in zip(entries, pages, strict=True)
+    )
+    assert _sources(text) == entries
+    # Not a page of a total it exceeds, nor a line of words.
+    for line in ("Page 13 of 12", "Page 3 of the report"):
+        assert segment(line, LineIndex(line)).furniture == ()
+
+
 def test_short_lines_ending_in_years_or_two_numbers_are_not_running_heads() -> None:
     text = (
         "References\n\n"
@@ -663,6 +731,42 @@ def test_a_list_of_authors_broken_after_and_goes_on_after_a_blank_line() -> None
     second = "Bazilian, M. 2012. “Energy Access Scenarios to 2030.” Environmental Research Letters."
     text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
     assert _sources(text) == [first, second]
+
+
+def test_an_author_year_head_ending_on_its_year_goes_on_with_its_title_after_a_blank_line() -> None:
+    first = (
+        "Jowi, J. O., Obamba, M., Sehoole, C., Barifaijo, M., Oanda, O., & Alabi, G. (2013).\n\n"
+        "Governance of higher education, research and innovation in Ghana, Kenya and\n"
+        "Uganda. Retrieved May, 12, 2015."
+    )
+    second = "Smith, A. & Ely, A. (2016).\n\nGrassroots Innovation Movements. 10.4324/97813156."
+    third = "Stock, R. M. (2013). Impacts of Hedonic and Utilitarian User Motives. Wiley."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n\n{third}\n"
+    assert _sources(text) == [first, second, third]
+
+
+def test_an_address_broken_at_a_hyphen_goes_on_in_lower_case_after_a_blank_line() -> None:
+    first = (
+        "OECD. 2019. “Systems Thinking for Policy Making.” https://www.oecd.org/naec/averting-\n\n"
+        "collapse/SG-NAEC(2019)4_IIASA-OECD_Systems_Thinking_Report.pdf."
+    )
+    second = "Sheikh, Fayaz Ahmad. 2021. “Policy Space for Informal Sector Grassroots Innovations.”"
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_titles_dash_where_its_line_broke_is_no_bullet() -> None:
+    first = (
+        "(2023). Women, Business and the Law - Gender Equality, Women Economic Empowerment\n"
+        "- World Bank Group. https://wbl.worldbank.org/content/dam/sites/wbl/documents/2023/"
+    )
+    second = "Smith, J. (2010). Title one. Publisher."
+    text = f"Report\n\nText.\n\nReferences\n\n{first}\n\n{second}\n"
+    assert _sources(text) == [first, second]
+    # A bulleted block, or a dash after a line that ends an entry, opens the next one.
+    bulleted = "- Smith, J. (2010). Title one. Publisher.\n- Doe, A. (2011). Title two. Publisher."
+    text = f"Report\n\nText.\n\nReferences\n\n{bulleted}\n"
+    assert _sources(text) == bulleted.split("\n")
 
 
 def test_a_lower_case_line_ends_an_entry_that_has_no_year_yet() -> None:

@@ -747,11 +747,20 @@ def _heads_source_list(key: str) -> bool:
 # "Being Free in Asia: Country Report 61". Three words at least before the number, which has at
 # most three digits (a year is not a page number).
 _HEAD_WITH_PAGE = lazy_compile(r"^(\S+(?:\s+\S+){2,})\s+(\d{1,3})$")
+# The page number before the head instead, as PDF text gives a running foot whose number stands
+# at the left margin, often glued to it: "66.Making the Invisible Visible: Informal Innovation".
+_PAGE_WITH_HEAD = lazy_compile(r"^(\d{1,3})\.?\s*([^\W\d_]\S*(?:\s+\S+){2,})$")
 
 
 def _without_page_number(key: str) -> tuple[str, int | None]:
     match = _HEAD_WITH_PAGE.match(key)
-    return (match.group(1), int(match.group(2))) if match else (key, None)
+    if match:
+        return match.group(1), int(match.group(2))
+    match = _PAGE_WITH_HEAD.match(key)
+    if match and len(match.group(2)) >= _MIN_RUNNING_LINE:
+        # Only a head long enough not to repeat by chance: "3. Ibid., p. 4." is a note.
+        return match.group(2), int(match.group(1))
+    return key, None
 
 
 def _numbered_running_heads(counts: Counter[str]) -> set[str]:
@@ -796,10 +805,27 @@ _PAGE_SEPARATOR = lazy_compile(
 )
 
 
+# A page's number between dashes, as word processors set it: "- 5 -", "– 12 –".
+_DASHED_PAGE_NUMBER = lazy_compile(r"[-–—]\s*[1-9][0-9]{0,3}\s*[-–—]")
+
+
 def _is_page_number_line(key: str, block_size: int) -> bool:
-    # "Page 12" standing alone; bare numbers are not furniture (UN endnote numbers look alike).
-    words = key.split(None, 2)  # two words or more than two: not all the words of a long line
-    return block_size <= 2 and len(words) == 2 and words[0] == "Page" and words[1].isdigit()
+    # "Page 12", "Page 3 of 12", "- 5 -" standing alone; bare numbers are not furniture (UN
+    # endnote numbers look alike).
+    if block_size > 2:
+        return False
+    words = key.split(None, 4)  # four words or more than four: not all the words of a long line
+    if len(words) == 2 and words[0] == "Page" and words[1].isdigit():
+        return True
+    if (
+        len(words) == 4
+        and words[0] in ("Page", "page", "PAGE")
+        and words[2] in ("of", "OF")
+        and words[1].isdigit()
+        and words[3].isdigit()
+    ):
+        return 0 < int(words[1]) <= int(words[3])
+    return len(words) <= 3 and _DASHED_PAGE_NUMBER.fullmatch(key) is not None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1590,6 +1616,7 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
                 text[sources[first + offset].start : sources[first + offset].end]
             )
         )
+        unread.update(first + offset for offset in _list_notes(text, sources, first, kinds, dated))
         if (
             after < len(sources)
             and len(entries) <= _LIST_PREFACE_ENTRIES
@@ -1627,6 +1654,46 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
     return SourceBlocks(
         (source for index, source in enumerate(sources) if index not in unread), len(text)
     )
+
+
+#: Share of a list's other entries that have a year or an address for an undated paragraph
+#: before them to be the list's note, not an entry.
+_DATED_SHARE = 0.75
+
+
+def _list_notes(
+    text: str, sources: Sequence[SourceBlock], first: int, kinds: Sequence[str], dated: list[bool]
+) -> list[int]:
+    """Offsets in one list of the entries before its first dated one that are a note about the
+    list, not sources: sentences with no year or address ("This article makes use of material
+    translated from ...", "NB. Sources directly cited in the Framework are listed below. ...")
+    above entries that are nearly all dated. A sentence counts when no style reads a source in
+    it, or when it is a paragraph (two sentences, as many words as running text has), longer
+    than an undated entry ("Human Rights Watch. World report on ..."); the short capitalised
+    lines right above such a note are its heading ("Note on sources")."""
+    lead = 0
+    while lead < len(dated) and not dated[lead]:
+        lead += 1
+    rest = dated[lead:]
+    if not lead or not rest or sum(rest) < _DATED_SHARE * len(rest):
+        return []
+    notes: list[int] = []
+    for offset in range(lead):
+        source = sources[first + offset]
+        entry = text[source.start : source.end]
+        words = entry.split()
+        if source.legend is not None or not _is_sentence(entry):
+            continue
+        if kinds[offset] in ("unstructured", "name-only", "label", "prose") or (
+            len(words) >= _PROSE_WORDS and len(_SENTENCE_END.findall(entry)) >= 2
+        ):
+            above = offset
+            while above and _is_bare_name_line(
+                text[sources[first + above - 1].start : sources[first + above - 1].end]
+            ):
+                above -= 1
+            notes.extend(range(above, offset + 1))
+    return notes
 
 
 def _trailing_menu(
@@ -1769,7 +1836,11 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: i
     as alone. ``longest`` is the length of the block's longest line."""
     line = texts[index]
     if _opens_list_mark(line):
-        return True
+        # A bullet or list number opens the next entry; not a dash after a line that stops on a
+        # word, in a block that opens with no mark ("(2023). Women, Business and the Law -
+        # Gender Equality, Women Economic Empowerment" / "- World Bank Group. https://..."):
+        # there it is a title's dash where the line broke.
+        return _opens_list_mark(texts[0]) or _ENDS_ENTRY.search(texts[index - 1]) is not None
     words = line.split(None, 1)
     if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in OPEN_WORDS):
         return False
@@ -1878,6 +1949,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             # "akorda.kz, 2023, https://...", "homecare.co.uk, (accessed 2023.": a page listed
             # under its site's name, which no entry's rest opens with.
             return False
+        if re.search(r"\w-$", previous.rstrip()):
+            # "... https://www.oecd.org/naec/averting-systemic-" / "collapse/SG-NAEC(2019)4_...":
+            # a word or address broken at its hyphen goes on in lower case, whatever the rest
+            # reads as.
+            return True
         # Unless it is an entry of its own that opens with a name's particle ("von Hippel E
         # (2020). Title.", "de Castro C (2017).").
         if _YEAR_OR_ADDRESS.search(previous) is None and not _opens_entry(first):
@@ -1915,6 +1991,15 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # a bracket, before its year: the rest of it, whatever the next line reads as.
         return True
     if (
+        _names_then_year(joined)
+        and not _opens_list_mark(first)
+        and not _opens_dated_entry_strictly(first)
+    ):
+        # "Jowi, J. O., Obamba, M., ... & Alabi, G. (2013)." / "Governance of higher education
+        # ...": an author-year entry so far its authors and year, then, after a blank line, its
+        # title; no entry ends on its year in brackets.
+        return True
+    if (
         _fills_its_line(previous)
         and not _opens_list_mark(first)
         and not _opens_entry(first)
@@ -1933,6 +2018,30 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     ):
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+#: An entry's text that ends on its year in brackets, as an author-year head does before its
+#: title: "Smith, Adrian & Ely, Adrian. (2016)."
+_ENDS_ON_BRACKETED_YEAR = lazy_compile(r"\((?:1[6-9]|20)\d\d[a-z]?\)[.:]?$")
+#: Lower-case words that a list of authors holds: "and", "et al.", a name's particles.
+_AUTHOR_LIST_WORDS = frozenset({"and", "et", "al", "de", "van", "von", "der", "den", "du", "da"})
+
+
+def _names_then_year(text: str) -> bool:
+    """Whether an entry's text is so far its authors and its year in brackets and nothing
+    else: capitalised words and initials (no digit, colon or other lower-case word) before
+    the year, as in "Smith, Adrian & Ely, Adrian. (2016)."; not "Journal, vol. 131 (2023)."."""
+    match = _ENDS_ON_BRACKETED_YEAR.search(text)
+    if match is None:
+        return False
+    head = text[: match.start()]
+    words = re.findall(r"[^\s,;&.()]+", head)
+    return (
+        bool(words)
+        and ":" not in head
+        and not any(char.isdigit() for char in head)
+        and all(word[0].isupper() or word in _AUTHOR_LIST_WORDS for word in words)
+    )
 
 
 def _closes_quotation(previous: str, first: str) -> bool:
