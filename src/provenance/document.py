@@ -60,7 +60,13 @@ from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.urls import iter_urls
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
-from provenance.segment import Segmentation, forget_reference_readings, segment, subtract
+from provenance.segment import (
+    Segmentation,
+    SourceBlocks,
+    forget_reference_readings,
+    segment,
+    subtract,
+)
 from provenance.sourcenames import (
     abbreviations_key,
     bare_key,
@@ -450,8 +456,10 @@ def _read_references(text: str, seg: Segmentation, references: References) -> It
     # Each entry's reading, kept from segmentation, is dropped as its reference is made.
     read_each_once()
 
+    # The readings segmentation handed to the entries it read whole (``SourceBlocks.settle``).
+    settled = seg.sources.reading if isinstance(seg.sources, SourceBlocks) else None
     previous_source: str | None = None
-    for block in seg.sources:
+    for number, block in enumerate(seg.sources):
         raw = text[block.start : block.end]
         # The offsets of ``raw.strip()``, the reference's text.
         stripped = raw.lstrip()
@@ -463,7 +471,8 @@ def _read_references(text: str, seg: Segmentation, references: References) -> It
             references.append(entry, block.section, block.start, block.end, text_start, text_end)
             yield None
             continue
-        entry = read_list_entry(join_entry_lines(raw), block.section)
+        handed = settled(number) if settled is not None else None
+        entry = read_list_entry(join_entry_lines(raw), block.section) if handed is None else handed
         # "_____." repeats the source the entry above starts with (its periodical, when it
         # names an article's writer too): as the author, or as the container of a writer named
         # after the date ("_____. 5 May 1999. Jane Roe. "Title."").
@@ -479,6 +488,8 @@ def _read_references(text: str, seg: Segmentation, references: References) -> It
         if not ditto:
             previous_source = leading_name(references[-1])
         yield None
+    if isinstance(seg.sources, SourceBlocks):
+        seg.sources.forget_readings()  # each is held by its reference now
     for body in seg.bodies:
         entry = reference_entry(body.text, "footnote")
         if entry.kind in ("unstructured", "prose"):
