@@ -11,6 +11,7 @@ bracketed additions such as ``[Seoul]`` or a leading "The".
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
@@ -1639,34 +1640,39 @@ def _duplicate_key(reference: Reference) -> tuple[object, ...]:
 )
 def duplicate_reference(doc: Document) -> Iterator[Emit]:
     references = doc.references
-    # The entries by the hash of their keys, a key worked out again only when two hashes meet:
-    # the keys themselves (a tuple and a normalised title, author and date an entry) were held
-    # for every entry of the document at once, the peak of checking a long list.
-    first: dict[int, int | list[int]] = {}
-    for index, reference in enumerate(references):
+    # Each entry's key hashed to a place in a table of bits, and the places two entries share;
+    # only the entries at those places are compared by their keys. A dict of hashes to entries
+    # held an int object for each hash and each entry's number (about 90 bytes an entry), the
+    # peak of checking a long list; here a bit and a place in an array.
+    size = 16 * len(references) + 64
+    taken = bytearray(size // 8 + 1)
+    places = array("q")
+    shared: set[int] = set()
+    for reference in references:
         if reference.section == "footnote":
+            places.append(-1)
             continue
-        key = (reference.section, *_duplicate_key(reference))
-        code = hash(key)
-        seen = first.get(code)
-        earlier: Reference | None = None
-        for other in () if seen is None else (seen,) if isinstance(seen, int) else seen:
-            candidate = references[other]
-            if (candidate.section, *_duplicate_key(candidate)) == key:
-                earlier = candidate
-                break
-        if earlier is None:
-            if seen is None:
-                first[code] = index
-            elif isinstance(seen, int):
-                first[code] = [seen, index]
-            else:
-                seen.append(index)
+        place = hash((reference.section, *_duplicate_key(reference))) % size
+        places.append(place)
+        byte, bit = divmod(place, 8)
+        if taken[byte] >> bit & 1:
+            shared.add(place)
+        else:
+            taken[byte] |= 1 << bit
+    del taken
+    # The first entry of each key, among those that share a place: the earlier listing.
+    first: dict[tuple[object, ...], int] = {}
+    for index, place in enumerate(places):
+        if place not in shared:
+            continue
+        reference = references[index]
+        earlier = first.setdefault((reference.section, *_duplicate_key(reference)), index)
+        if earlier == index:
             continue
         yield Emit(
             reference.span,
             f"entry {_quote(reference.text, 60)} repeats an entry listed earlier in the same list",
-            (Related(earlier.span, "the first listing of this source"),),
+            (Related(references[earlier].span, "the first listing of this source"),),
         )
 
 
