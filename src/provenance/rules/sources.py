@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from itertools import pairwise
 
 import attrs
@@ -301,7 +301,7 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, tuple[Citation, ..
 _NAME_FILLER = CONNECTORS | {"et", "al", "y"}
 
 
-def _listed_words(doc: Document) -> frozenset[str]:
+def _listed_words(doc: Document) -> Set[str]:
     """Every word the source lists may hold: the text from the first entry read to the end of
     the document (entries the reading missed are there, and so is any other list of the back
     matter), the notes, and the keys the entries may be cited by (an acronym an entry never
@@ -316,7 +316,8 @@ def _listed_words(doc: Document) -> frozenset[str]:
         words.update(key_words(reference.text))
         for key in reference_keys(reference):
             words.update(key.split(" "))
-    return frozenset(words)
+    # Not copied into a frozenset: the two were held at once, as big as the text's words.
+    return words
 
 
 def _listed_under_other_date(doc: Document, citation: Citation) -> bool:
@@ -371,7 +372,7 @@ def _names_with_years(doc: Document) -> frozenset[str]:
 _YEARS_AN_ENTRY = 3
 
 
-def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
+def _names_unlisted_source(citation: Citation, listed: Set[str]) -> bool:
     """Whether an author-date citation names a source of which the source lists write no word
     at all (``_listed_words``): however badly they were read, its entry is not in them
     ("(Shekar, 2021)" where nothing after the first entry says "Shekar"). A date-only citation
