@@ -736,7 +736,7 @@ def _citations(
             "citations",
         )
     )
-    result = Citations(line_index, len(text))
+    result = Citations(line_index, len(text), text)
     first_read = next(raw, None)
     if first_read is None:
         # The index of source names is built only for citations to resolve: a long source list
@@ -897,11 +897,10 @@ def _citations(
             budget.spend(listed.last_work, "linking citations to sources")
             named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
         if named_after:
-            result = Citations.of(
-                sorted([*result, *named_after], key=lambda c: c.span.start),
-                line_index,
-                len(text),
-            )
+            merged = Citations(line_index, len(text), text)
+            for citation in sorted([*result, *named_after], key=lambda c: c.span.start):
+                merged.append(citation)
+            result = merged
     return _cited_in_notes(text, line_index, result, references, seg.bodies)
 
 
@@ -950,7 +949,10 @@ def _cited_in_notes(
         group.append(citation)
     close()
     kept.sort(key=lambda c: c.span.start)
-    return Citations.of(kept, line_index, len(text))
+    table = Citations(line_index, len(text), text)
+    for citation in kept:
+        table.append(citation)
+    return table
 
 
 #: Years in brackets after a listed source's name, resolved to its entry, that show a report

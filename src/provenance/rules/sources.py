@@ -22,6 +22,7 @@ from provenance.findings import Related, Severity
 from provenance.memo import per_document
 from provenance.model import (
     Citation,
+    Citations,
     CrossReference,
     DateRange,
     Document,
@@ -1550,7 +1551,17 @@ _ATTACHMENT_WORDS = lazy_compile(r"\b(?:attach(?:ed|ment|ments)|enclos(?:ed|ure|
 def reference_never_cited(doc: Document) -> Iterator[Emit]:
     if not doc.citations:
         return
-    cited = {c.reference for c in doc.citations if c.reference is not None}
+    # A byte for each entry, not a set of their numbers (an int object and a set's slot a
+    # cited entry, the peak of checking a text that cites as many sources as it lists).
+    cited = bytearray(len(doc.references))
+    numbers = (
+        doc.citations.references
+        if isinstance(doc.citations, Citations)
+        else (-1 if c.reference is None else c.reference for c in doc.citations)
+    )
+    for number in numbers:
+        if 0 <= number < len(cited):
+            cited[number] = 1
     prose = " " + " ".join(_stretch_key(doc.text, s.start, s.end) for s in _prose_spans(doc))
     prose += " " + " ".join(
         source_key(note.body.text) for note in doc.footnotes if note.body is not None
@@ -1560,7 +1571,7 @@ def reference_never_cited(doc: Document) -> Iterator[Emit]:
         _ATTACHMENT_WORDS.search(doc.text, span.start, span.end) for span in _prose_spans(doc)
     )
     for index, reference in enumerate(doc.references):
-        if index in cited or reference.section not in ("references", "attachment"):
+        if cited[index] or reference.section not in ("references", "attachment"):
             continue
         if reference.section == "attachment" and attachments_mentioned:
             continue
