@@ -655,20 +655,18 @@ class Citations(_MentionTable[Citation]):
         )
 
     def __iter__(self) -> Iterator[Citation]:
-        span, text_of = self._index.span, self._text_of
-        for index, (value, start, end, reference, author) in enumerate(
-            zip(
-                self.values,
-                self.starts,
-                self.ends,
-                self.references,
-                self.authors,
-                strict=True,
-            )
+        if self._own or self._text is None:
+            for index in range(len(self.values)):
+                yield self._item(index)
+            return
+        # Each rule reads every citation: the texts sliced here, not through a call each.
+        span, text = self._index.span, self._text
+        for value, start, end, reference, author in zip(
+            self.values, self.starts, self.ends, self.references, self.authors, strict=True
         ):
             yield Citation(
                 value,
-                text_of(index, start, end),
+                text[start:end],
                 span(start, end),
                 None if reference < 0 else reference,
                 author,

@@ -279,7 +279,7 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
     by their entry's number).
     """
 
-    __slots__ = ("_ends", "_legends", "_readings", "_sections", "_settled", "_starts")
+    __slots__ = ("_ends", "_legends", "_readings", "_sections", "_settled", "_starts", "_unlike")
     _what = "source block"
 
     def __init__(self, blocks: Iterable[SourceBlock], largest: int) -> None:
@@ -291,6 +291,9 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
         self._readings: list[ReferenceEntry | None] = []
         #: The entries before this one were offered to ``settle``.
         self._settled = 0
+        #: The settled entries whose text as read is not their words joined by single spaces
+        #: (a word broken over lines, a year glued to a name): few.
+        self._unlike: set[int] = set()
         self.extend(blocks)
 
     def append(self, block: SourceBlock) -> None:
@@ -317,6 +320,7 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
             self._legends.pop(index, None)
         # Its reading, if settled, was of its text before.
         self._readings[index] = None
+        self._unlike.discard(index)
         self._settled = min(self._settled, index)
 
     def truncate(self, length: int) -> None:
@@ -324,19 +328,30 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
         del self._starts[length:], self._ends[length:], self._sections[length:]
         del self._readings[length:]
         self._settled = min(self._settled, length)
+        self._unlike = {index for index in self._unlike if index < length}
         for index in [i for i in self._legends if i >= length]:
             del self._legends[index]
 
-    def settle(self, read: Callable[[SourceBlock], ReferenceEntry | None], upto: int) -> None:
+    def settle(
+        self, read: Callable[[SourceBlock], tuple[ReferenceEntry, bool] | None], upto: int
+    ) -> None:
         """Gives each entry before number ``upto`` not offered yet (and no legend's) the reading
-        ``read`` finds for it: called for the entries that no later block can change."""
+        ``read`` finds for it, and whether that is the reading of its words joined by single
+        spaces: called for the entries that no later block can change."""
         for index in range(self._settled, upto):
             if self._readings[index] is None and index not in self._legends:
-                self._readings[index] = read(self._item(index))
+                found = read(self._item(index))
+                if found is not None:
+                    self._readings[index] = found[0]
+                    if not found[1]:
+                        self._unlike.add(index)
         self._settled = max(self._settled, upto)
 
-    def reading(self, index: int) -> ReferenceEntry | None:
-        """The reading ``settle`` gave entry ``index``, if any."""
+    def reading(self, index: int, plain: bool = False) -> ReferenceEntry | None:
+        """The reading ``settle`` gave entry ``index``, if any; with ``plain``, only if it is the
+        reading of the entry's words joined by single spaces."""
+        if plain and index in self._unlike:
+            return None
         return self._readings[index]
 
     def without(self, dropped: set[int], largest: int) -> SourceBlocks:
@@ -346,12 +361,15 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
             if index not in dropped:
                 kept.append(self._item(index))
                 kept._readings[-1] = self._readings[index]
+                if index in self._unlike:
+                    kept._unlike.add(len(kept) - 1)
         kept._settled = len(kept)
         return kept
 
     def forget_readings(self) -> None:
         """Drops the readings (the document's references hold them once read)."""
         self._readings = [None] * len(self._starts)
+        self._unlike.clear()
 
     def pop(self) -> SourceBlock:
         last = self[-1]
@@ -1087,13 +1105,16 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     def region(kind: RegionKind, start: int, end: int) -> None:
         regions.append(kind, start, end)
 
-    def settled_reading(block: SourceBlock) -> ReferenceEntry | None:
+    def settled_reading(block: SourceBlock) -> tuple[ReferenceEntry, bool] | None:
         # The reading the document takes (``document._read_references``), if segmentation read
         # that text: kept by its text until the document read it, every entry's reading was
         # held with a copy of its text to the end of segmentation.
         from provenance.parsers.references import join_entry_lines, take_reading
 
-        return take_reading(join_entry_lines(text[block.start : block.end]), block.section)
+        raw = text[block.start : block.end]
+        joined = join_entry_lines(raw)
+        entry = take_reading(joined, block.section)
+        return None if entry is None else (entry, joined.strip() == " ".join(raw.split()))
 
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
@@ -1553,7 +1574,7 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
     be read (``unreadable-source-list``) and the reading of the other lists stands."""
     if not sources:
         return sources  # no list: the reference reader is not loaded for nothing
-    from provenance.parsers.references import join_entry_lines, read_list_entry
+    from provenance.parsers.references import read_list_entry
 
     if not isinstance(sources, SourceBlocks):
         sources = SourceBlocks(sources, len(text))  # given as a list (in tests)
@@ -1561,11 +1582,10 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
     def kind_of(index: int) -> str:
         source = sources[index]
         raw = text[source.start : source.end]
-        plain = " ".join(raw.split())
-        settled = sources.reading(index)
-        if settled is not None and plain == join_entry_lines(raw).strip():
+        settled = sources.reading(index, plain=True)
+        if settled is not None:
             return settled.kind  # the same text read: its reading was handed to the entry
-        return read_list_entry(plain, source.section).kind
+        return read_list_entry(" ".join(raw.split()), source.section).kind
 
     bounds = [*list_starts, len(sources)]
     unread: set[int] = set()
