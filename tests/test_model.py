@@ -309,3 +309,20 @@ def test_cross_references_are_made_as_they_were_held() -> None:
     table.link(0, 1, None, checkable=True, scheme_read=False)
     assert table[0] == attrs.evolve(made[0], target=1, scheme_read=False)
     assert attrs.evolve(document, cross_references=made) == document
+
+
+def test_citations_given_the_text_slice_their_texts_from_it() -> None:
+    """With the document's text, a citation's text is sliced from it when read (no copy held);
+    a citation whose text is not that stretch keeps its own."""
+    from provenance.model import Citation, Citations, CitationValue, Date
+
+    text = "He was held (Org 1999). Again (Org 1999)."
+    index = LineIndex(text)
+    value = CitationValue("Org", Date(1999))
+    table = Citations(index, len(text), text)
+    first = Citation(value, "Org 1999", index.span(13, 21), 0)
+    other = Citation(value, "not the stretch", index.span(31, 39))
+    table.append(first)
+    table.append(other)
+    assert table == [first, other] and table[1].text == "not the stretch"
+    assert table[0].text == "Org 1999" and table[0].text is not first.text

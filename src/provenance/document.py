@@ -12,7 +12,7 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice, pairwise
 
@@ -60,7 +60,13 @@ from provenance.parsers.index_codes import iter_index_codes
 from provenance.parsers.urls import iter_urls
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
-from provenance.segment import Segmentation, forget_reference_readings, segment, subtract
+from provenance.segment import (
+    Segmentation,
+    SourceBlocks,
+    forget_reference_readings,
+    segment,
+    subtract,
+)
 from provenance.sourcenames import (
     abbreviations_key,
     bare_key,
@@ -450,8 +456,10 @@ def _read_references(text: str, seg: Segmentation, references: References) -> It
     # Each entry's reading, kept from segmentation, is dropped as its reference is made.
     read_each_once()
 
+    # The readings segmentation handed to the entries it read whole (``SourceBlocks.settle``).
+    settled = seg.sources.reading if isinstance(seg.sources, SourceBlocks) else None
     previous_source: str | None = None
-    for block in seg.sources:
+    for number, block in enumerate(seg.sources):
         raw = text[block.start : block.end]
         # The offsets of ``raw.strip()``, the reference's text.
         stripped = raw.lstrip()
@@ -463,7 +471,8 @@ def _read_references(text: str, seg: Segmentation, references: References) -> It
             references.append(entry, block.section, block.start, block.end, text_start, text_end)
             yield None
             continue
-        entry = read_list_entry(join_entry_lines(raw), block.section)
+        handed = settled(number) if settled is not None else None
+        entry = read_list_entry(join_entry_lines(raw), block.section) if handed is None else handed
         # "_____." repeats the source the entry above starts with (its periodical, when it
         # names an article's writer too): as the author, or as the container of a writer named
         # after the date ("_____. 5 May 1999. Jane Roe. "Title."").
@@ -479,6 +488,8 @@ def _read_references(text: str, seg: Segmentation, references: References) -> It
         if not ditto:
             previous_source = leading_name(references[-1])
         yield None
+    if isinstance(seg.sources, SourceBlocks):
+        seg.sources.forget_readings()  # each is held by its reference now
     for body in seg.bodies:
         entry = reference_entry(body.text, "footnote")
         if entry.kind in ("unstructured", "prose"):
@@ -709,37 +720,42 @@ def _citations(
     references: Sequence[Reference],
     dates: Sequence[DateMention],
     budget: Budget,
-) -> list[Citation]:
+) -> Citations:
     interned: dict[str, tuple[str, CitationValue]] = {}
     # A note's text cites as the running text does: "(PCARRD, 2001, cited in Rincon et al,
     # 2008)" at a page's foot is a citation of the list's entry too.
     runs = _merge_spans(len(text), seg.prose, [(b.span.start, b.span.end) for b in seg.bodies])
-    raw = [
+    # Read as they are linked, and the linked kept as arrays: a list of every citation read,
+    # and one of every citation linked, each an object and a span, were held beside the index
+    # of source names (about 150 bytes a citation), the peak of reading a text that cites.
+    raw: Iterator[Citation] = (
         c
         for start, end, close_by in _prose_runs(text, runs)
         for c in budget.counted(
             iter_citations(text, line_index, start, end, interned=interned, close_by=close_by),
             "citations",
         )
-    ]
-    del runs  # read
-    if not raw:
+    )
+    result = Citations(line_index, len(text), text)
+    first_read = next(raw, None)
+    if first_read is None:
         # The index of source names is built only for citations to resolve: a long source list
         # cited by nothing (or cited only in notes the list is not read for) held the index of
         # every entry's keys beside the whole document, the peak of reading it.
-        return []
+        return result
+    raw = itertools.chain((first_read,), raw)
+    del first_read
     listed = _SourceIndex(references)
     if not listed.indices:
         # Without a source list a dated parenthesis is a date, not a citation, and a document
         # number with its date ("(GAO-01-821, July 9, 2001)" after a report's title) is the
         # number the work was issued under, not a source's name pointing to a list.
-        raw = [
+        raw = (
             c
             for c in raw
             if c.kind != "date-only"
             and not (c.value.author is not None and _names_a_document_number(c.value.author))
-        ]
-    result: list[Citation] = []
+        )
     previous: Citation | None = None
     previous_end_in_paragraph: dict[int, int] = {}
     # The last date in brackets that was set aside as tied to no source: an "ibid." after it
@@ -751,12 +767,7 @@ def _citations(
     # Years in brackets that no source named, with where their context starts: after an
     # author's name that no entry has ("Barbosa and Ciro (2020)") they may be citations.
     unlisted: list[tuple[Citation, int]] = []
-    # Taken from the front as they are read: a citation linked is a new object, and the one
-    # read was held beside it until every citation was linked.
-    pending = deque(raw)
-    del raw
-    while pending:
-        citation = pending.popleft()
+    for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
         value = citation.value
@@ -886,16 +897,20 @@ def _citations(
             budget.spend(listed.last_work, "linking citations to sources")
             named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
         if named_after:
-            result = sorted([*result, *named_after], key=lambda c: c.span.start)
-    return _cited_in_notes(text, result, references, seg.bodies)
+            merged = Citations(line_index, len(text), text)
+            for citation in sorted([*result, *named_after], key=lambda c: c.span.start):
+                merged.append(citation)
+            result = merged
+    return _cited_in_notes(text, line_index, result, references, seg.bodies)
 
 
 def _cited_in_notes(
     text: str,
-    citations: list[Citation],
+    line_index: LineIndex,
+    citations: Citations,
     references: Sequence[Reference],
     bodies: Sequence[FootnoteBody],
-) -> list[Citation]:
+) -> Citations:
     """The citations, those in a note's text only when they cite an entry of the source list
     (or stand in one bracket with one that does): a note also gives a work's publisher, place
     and year in brackets ("Title (Copenhagen, Danish Institute for Human Rights, 2023)"),
@@ -934,7 +949,10 @@ def _cited_in_notes(
         group.append(citation)
     close()
     kept.sort(key=lambda c: c.span.start)
-    return kept
+    table = Citations(line_index, len(text), text)
+    for citation in kept:
+        table.append(citation)
+    return table
 
 
 #: Years in brackets after a listed source's name, resolved to its entry, that show a report
@@ -1373,16 +1391,17 @@ class _SourceIndex:
         self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
         strings: dict[str, str] = {}
         intern = strings.setdefault
-        no_keys: list[str] = []
-        #: Each entry's keys (by its position in ``references``; none outside the source lists).
-        self.keys: list[list[str]] = [no_keys] * len(references)
+        no_keys: tuple[str, ...] = ()
+        #: Each entry's keys (by its position in ``references``; none outside the source lists),
+        #: a tuple: a list of one key was twice its size (about 40 bytes an entry).
+        self.keys: list[tuple[str, ...]] = [no_keys] * len(references)
         #: The keys searched for in the sentence before a date-only citation: made initials
         #: ("in", "it") are common words there.
-        self.context_keys: list[list[str]] = [no_keys] * len(references)
+        self.context_keys: list[tuple[str, ...]] = [no_keys] * len(references)
         for i in self.indices:
             reference = references[i]
-            keys = [intern(key, key) for key in reference_keys(reference)]
-            context = [intern(key, key) for key in reference_keys(reference, initials=False)]
+            keys = tuple(intern(key, key) for key in reference_keys(reference))
+            context = tuple(intern(key, key) for key in reference_keys(reference, initials=False))
             self.keys[i] = keys
             self.context_keys[i] = keys if context == keys else context
         #: The entries with a context key of each first word, for finding names in running text.

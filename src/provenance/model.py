@@ -580,21 +580,39 @@ class Citations(_MentionTable[Citation]):
 
     Held by the document for as long as it lives: a ``Citation``, its span and an int object for
     the span's start were about 170 bytes a citation, one every 30 characters of a text that
-    cites on every line; here three pointers (values and texts that citations of the same text
-    share, and an author that is mostly None) and 12 bytes under 2**31 characters. Equal to any
+    cites on every line; here two pointers (a value that citations of the same text share, and
+    an author that is mostly None) and 12 bytes under 2**31 characters, the text being sliced
+    from the document's when read. Equal to any
     sequence of the same citations (a tuple of them, as tests build documents with), and shown
     as that tuple.
     """
 
-    __slots__ = ("_index", "authors", "ends", "references", "starts", "texts", "values")
+    __slots__ = (
+        "_index",
+        "_own",
+        "_text",
+        "_texts",
+        "authors",
+        "ends",
+        "references",
+        "starts",
+        "values",
+    )
     _what = "citation"
 
-    def __init__(self, index: LineIndex, largest: int) -> None:
-        """``largest``: no offset is larger (the text's length)."""
+    def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
+        """``largest``: no offset is larger (the text's length). ``text``: the document's text,
+        which each citation's text is sliced from when it is that stretch of it."""
         code = offset_typecode(largest)
         self._index = index
+        self._text = text
         self.values: list[CitationValue] = []
-        self.texts: list[str] = []
+        #: Without ``text``, each citation's text (equal ones shared by the reader); with it, by
+        #: position, the text of a citation that is not the stretch of ``text`` at its span. A
+        #: citation's own copy of its text was about 60 bytes a citation, held for as long as
+        #: the document.
+        self._texts: list[str] | None = [] if text is None else None
+        self._own: dict[int, str] = {}
         self.starts: array[int] = array(code)
         self.ends: array[int] = array(code)
         #: The number of each citation's reference in ``Document.references``, -1 for none.
@@ -603,39 +621,55 @@ class Citations(_MentionTable[Citation]):
         self.authors: list[str | None] = []
 
     def append(self, citation: Citation) -> None:
+        start, end = citation.span.start, citation.span.end
+        if self._texts is not None:
+            self._texts.append(citation.text)
+        elif self._text is None or self._text[start:end] != citation.text:
+            self._own[len(self.values)] = citation.text
         self.values.append(citation.value)
-        self.texts.append(citation.text)
-        self.starts.append(citation.span.start)
-        self.ends.append(citation.span.end)
+        self.starts.append(start)
+        self.ends.append(end)
         self.references.append(-1 if citation.reference is None else citation.reference)
         self.authors.append(citation.resolved_author)
 
     def __len__(self) -> int:
         return len(self.values)
 
+    def _text_of(self, index: int, start: int, end: int) -> str:
+        if self._texts is not None:
+            return self._texts[index]
+        own = self._own.get(index) if self._own else None
+        if own is not None or self._text is None:
+            return own if own is not None else ""
+        return self._text[start:end]
+
     def _item(self, index: int) -> Citation:
         reference = self.references[index]
+        start, end = self.starts[index], self.ends[index]
         return Citation(
             self.values[index],
-            self.texts[index],
-            self._index.span(self.starts[index], self.ends[index]),
+            self._text_of(index, start, end),
+            self._index.span(start, end),
             None if reference < 0 else reference,
             self.authors[index],
         )
 
     def __iter__(self) -> Iterator[Citation]:
-        span = self._index.span
-        for value, text, start, end, reference, author in zip(
-            self.values,
-            self.texts,
-            self.starts,
-            self.ends,
-            self.references,
-            self.authors,
-            strict=True,
+        if self._own or self._text is None:
+            for index in range(len(self.values)):
+                yield self._item(index)
+            return
+        # Each rule reads every citation: the texts sliced here, not through a call each.
+        span, text = self._index.span, self._text
+        for value, start, end, reference, author in zip(
+            self.values, self.starts, self.ends, self.references, self.authors, strict=True
         ):
             yield Citation(
-                value, text, span(start, end), None if reference < 0 else reference, author
+                value,
+                text[start:end],
+                span(start, end),
+                None if reference < 0 else reference,
+                author,
             )
 
 

@@ -16,7 +16,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -37,6 +37,7 @@ from provenance.model import (
     FootnoteBody,
     Heading,
     MarkerStyle,
+    ReferenceEntry,
     Region,
     RegionKind,
     Regions,
@@ -278,7 +279,7 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
     by their entry's number).
     """
 
-    __slots__ = ("_ends", "_legends", "_sections", "_starts")
+    __slots__ = ("_ends", "_legends", "_readings", "_sections", "_settled", "_starts", "_unlike")
     _what = "source block"
 
     def __init__(self, blocks: Iterable[SourceBlock], largest: int) -> None:
@@ -286,6 +287,13 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
         code = offset_typecode(largest)
         self._starts, self._ends, self._sections = array(code), array(code), array("B")
         self._legends: dict[int, LegendItem] = {}
+        #: Each entry's reading once settled (``settle``), None before or when not kept.
+        self._readings: list[ReferenceEntry | None] = []
+        #: The entries before this one were offered to ``settle``.
+        self._settled = 0
+        #: The settled entries whose text as read is not their words joined by single spaces
+        #: (a word broken over lines, a year glued to a name): few.
+        self._unlike: set[int] = set()
         self.extend(blocks)
 
     def append(self, block: SourceBlock) -> None:
@@ -294,6 +302,7 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
         self._starts.append(block.start)
         self._ends.append(block.end)
         self._sections.append(_SECTIONS.index(block.section))
+        self._readings.append(None)
 
     def extend(self, blocks: Iterable[SourceBlock]) -> None:
         for block in blocks:
@@ -309,12 +318,58 @@ class SourceBlocks(TupleLikeSequence[SourceBlock]):
             self._legends[index] = block.legend
         else:
             self._legends.pop(index, None)
+        # Its reading, if settled, was of its text before.
+        self._readings[index] = None
+        self._unlike.discard(index)
+        self._settled = min(self._settled, index)
 
     def truncate(self, length: int) -> None:
         """Drops every entry from number ``length`` on (``del blocks[length:]``)."""
         del self._starts[length:], self._ends[length:], self._sections[length:]
+        del self._readings[length:]
+        self._settled = min(self._settled, length)
+        self._unlike = {index for index in self._unlike if index < length}
         for index in [i for i in self._legends if i >= length]:
             del self._legends[index]
+
+    def settle(
+        self, read: Callable[[SourceBlock], tuple[ReferenceEntry, bool] | None], upto: int
+    ) -> None:
+        """Gives each entry before number ``upto`` not offered yet (and no legend's) the reading
+        ``read`` finds for it, and whether that is the reading of its words joined by single
+        spaces: called for the entries that no later block can change."""
+        for index in range(self._settled, upto):
+            if self._readings[index] is None and index not in self._legends:
+                found = read(self._item(index))
+                if found is not None:
+                    self._readings[index] = found[0]
+                    if not found[1]:
+                        self._unlike.add(index)
+        self._settled = max(self._settled, upto)
+
+    def reading(self, index: int, plain: bool = False) -> ReferenceEntry | None:
+        """The reading ``settle`` gave entry ``index``, if any; with ``plain``, only if it is the
+        reading of the entry's words joined by single spaces."""
+        if plain and index in self._unlike:
+            return None
+        return self._readings[index]
+
+    def without(self, dropped: set[int], largest: int) -> SourceBlocks:
+        """These entries, with their readings, but those numbered in ``dropped``."""
+        kept = SourceBlocks((), largest)
+        for index in range(len(self._starts)):
+            if index not in dropped:
+                kept.append(self._item(index))
+                kept._readings[-1] = self._readings[index]
+                if index in self._unlike:
+                    kept._unlike.add(len(kept) - 1)
+        kept._settled = len(kept)
+        return kept
+
+    def forget_readings(self) -> None:
+        """Drops the readings (the document's references hold them once read)."""
+        self._readings = [None] * len(self._starts)
+        self._unlike.clear()
 
     def pop(self) -> SourceBlock:
         last = self[-1]
@@ -1094,6 +1149,17 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
     def region(kind: RegionKind, start: int, end: int) -> None:
         regions.append(kind, start, end)
 
+    def settled_reading(block: SourceBlock) -> tuple[ReferenceEntry, bool] | None:
+        # The reading the document takes (``document._read_references``), if segmentation read
+        # that text: kept by its text until the document read it, every entry's reading was
+        # held with a copy of its text to the end of segmentation.
+        from provenance.parsers.references import join_entry_lines, take_reading
+
+        raw = text[block.start : block.end]
+        joined = join_entry_lines(raw)
+        entry = take_reading(joined, block.section)
+        return None if entry is None else (entry, joined.strip() == " ".join(raw.split()))
+
     def content_blocks() -> Iterator[Block]:
         # Blocks with their furniture lines removed (a header line inside a block splits nothing).
         for block in blocks:
@@ -1401,6 +1467,8 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             sources.extend(_entries_of_block(block, list_section))
+            # The entries before the last are settled: their readings go to them.
+            sources.settle(settled_reading, len(sources) - 1)
             if not numbered_entry:
                 continue
 
@@ -1432,6 +1500,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if after_attachment_intro and _looks_like_entry(text[block.start : block.end]):
             region("attachment", block.start, block.end)
             sources.append(SourceBlock("attachment", block.start, block.end))
+            sources.settle(settled_reading, len(sources) - 1)
             continue
         after_attachment_intro = _introduces_attachments(text[block.start : block.end])
 
@@ -1488,6 +1557,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
 
+    sources.settle(settled_reading, len(sources))
     sources = _without_unread_lists(text, sources, list_starts)
     if not sources:
         # A list of sources that lost its heading still ends the document, entry by entry.
@@ -1554,17 +1624,22 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
         return sources  # no list: the reference reader is not loaded for nothing
     from provenance.parsers.references import read_list_entry
 
+    if not isinstance(sources, SourceBlocks):
+        sources = SourceBlocks(sources, len(text))  # given as a list (in tests)
+
+    def kind_of(index: int) -> str:
+        source = sources[index]
+        raw = text[source.start : source.end]
+        settled = sources.reading(index, plain=True)
+        if settled is not None:
+            return settled.kind  # the same text read: its reading was handed to the entry
+        return read_list_entry(" ".join(raw.split()), source.section).kind
+
     bounds = [*list_starts, len(sources)]
     unread: set[int] = set()
     for first, after in itertools.pairwise(bounds):
         entries = range(first, after)
-        kinds = [
-            read_list_entry(
-                " ".join(text[sources[index].start : sources[index].end].split()),
-                sources[index].section,
-            ).kind
-            for index in entries
-        ]
+        kinds = [kind_of(index) for index in entries]
         # A year or an address, whether or not a style reads the entry whole ("Title, 5 June
         # 2024. Accessed: 24 July 2024" is read by none).
         dated = [
@@ -1651,9 +1726,7 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
             unread.update(_trailing_menu(text, sources, first, kinds))
     if not unread:
         return sources
-    return SourceBlocks(
-        (source for index, source in enumerate(sources) if index not in unread), len(text)
-    )
+    return sources.without(unread, len(text))
 
 
 #: Share of a list's other entries that have a year or an address for an undated paragraph

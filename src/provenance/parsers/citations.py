@@ -388,6 +388,10 @@ def parse_citation_group(text: str) -> tuple[CitationValue, ...]:
     return tuple(part.value for part in _located(text))
 
 
+#: At most this many texts are kept for sharing (``iter_citations``'s ``interned``).
+_INTERNED = 4096
+
+
 def iter_citations(
     text: str,
     line_index: LineIndex,
@@ -441,6 +445,10 @@ def iter_citations(
             for offset, part in _readable_parts(text[inside:close]):
                 first, last = inside + offset + part.start, inside + offset + part.end
                 matched, value = text[first:last], part.value
+                if len(interned) >= _INTERNED:
+                    # A text of citations each of its own: the table held each beside the
+                    # document's. A text cited again is shared again from its next citation.
+                    interned.clear()
                 known = interned.setdefault(matched, (matched, value))
                 if known[1] == value:
                     matched, value = known

@@ -155,6 +155,7 @@ __all__ = [
     "read_list_entry",
     "reading_score",
     "reference_entry",
+    "take_reading",
 ]
 
 _GRAMMAR = "reference"
@@ -1792,6 +1793,23 @@ def read_each_once() -> None:
     _PARSES.clear()
 
 
+def take_reading(text: str, section: str = "references") -> ReferenceEntry | None:
+    """What ``read_list_entry(text, section)`` gives when a reading of ``text`` is kept, and the
+    kept reading dropped; None when none is kept, or when it is no style's (``read_list_entry``
+    reads more then). Segmentation hands each entry's reading to its block this way as the
+    entry is settled: kept by its text until the document read it, a list's readings were held
+    with a copy of each entry's text (about 150 bytes an entry), the peak of reading a list."""
+    text = text.strip()
+    readings = _READINGS.get(section)
+    if readings is None:
+        return None
+    reading = readings.get(text)
+    if reading is None or (reading[1].kind == "unstructured" and section != "footnote"):
+        return None
+    del readings[text]
+    return reading[1]
+
+
 def forget_readings() -> None:
     """Drop the readings kept so far (``segment`` calls this as it starts a document, and the
     document once its sources are read: readings are kept for one document at a time)."""
@@ -1806,6 +1824,8 @@ def forget_readings() -> None:
 #: (``_shared_fields``).
 _REPEATED_FIELDS = ("author", "place", "date", "container", "accessed", "note")
 _SHARED: dict[object, object] = {}
+#: At most this many values are kept for sharing.
+_SHARED_VALUES = 4096
 
 
 def _shared_fields(entry: ReferenceEntry) -> ReferenceEntry:
@@ -1813,6 +1833,10 @@ def _shared_fields(entry: ReferenceEntry) -> ReferenceEntry:
     that one: a document's entries are held together, and a long list had its own copy of
     "Toronto" and of ``Date(1995)`` in every entry."""
     changes: dict[str, Any] = {}
+    if len(_SHARED) >= _SHARED_VALUES:
+        # A list whose every entry has a name of its own: the names were held here until the
+        # document was read. A value repeated is shared again from its next entry on.
+        _SHARED.clear()
     for name in _REPEATED_FIELDS:
         value = getattr(entry, name)
         if value is not None:

@@ -11,8 +11,9 @@ bracketed additions such as ``[Seoul]`` or a leading "The".
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from itertools import pairwise
 
 import attrs
@@ -21,6 +22,7 @@ from provenance.findings import Related, Severity
 from provenance.memo import per_document
 from provenance.model import (
     Citation,
+    Citations,
     CrossReference,
     DateRange,
     Document,
@@ -300,7 +302,7 @@ def _citations_read(doc: Document) -> tuple[_CitationReading, tuple[Citation, ..
 _NAME_FILLER = CONNECTORS | {"et", "al", "y"}
 
 
-def _listed_words(doc: Document) -> frozenset[str]:
+def _listed_words(doc: Document) -> Set[str]:
     """Every word the source lists may hold: the text from the first entry read to the end of
     the document (entries the reading missed are there, and so is any other list of the back
     matter), the notes, and the keys the entries may be cited by (an acronym an entry never
@@ -315,7 +317,8 @@ def _listed_words(doc: Document) -> frozenset[str]:
         words.update(key_words(reference.text))
         for key in reference_keys(reference):
             words.update(key.split(" "))
-    return frozenset(words)
+    # Not copied into a frozenset: the two were held at once, as big as the text's words.
+    return words
 
 
 def _listed_under_other_date(doc: Document, citation: Citation) -> bool:
@@ -370,7 +373,7 @@ def _names_with_years(doc: Document) -> frozenset[str]:
 _YEARS_AN_ENTRY = 3
 
 
-def _names_unlisted_source(citation: Citation, listed: frozenset[str]) -> bool:
+def _names_unlisted_source(citation: Citation, listed: Set[str]) -> bool:
     """Whether an author-date citation names a source of which the source lists write no word
     at all (``_listed_words``): however badly they were read, its entry is not in them
     ("(Shekar, 2021)" where nothing after the first entry says "Shekar"). A date-only citation
@@ -1548,7 +1551,17 @@ _ATTACHMENT_WORDS = lazy_compile(r"\b(?:attach(?:ed|ment|ments)|enclos(?:ed|ure|
 def reference_never_cited(doc: Document) -> Iterator[Emit]:
     if not doc.citations:
         return
-    cited = {c.reference for c in doc.citations if c.reference is not None}
+    # A byte for each entry, not a set of their numbers (an int object and a set's slot a
+    # cited entry, the peak of checking a text that cites as many sources as it lists).
+    cited = bytearray(len(doc.references))
+    numbers = (
+        doc.citations.references
+        if isinstance(doc.citations, Citations)
+        else (-1 if c.reference is None else c.reference for c in doc.citations)
+    )
+    for number in numbers:
+        if 0 <= number < len(cited):
+            cited[number] = 1
     prose = " " + " ".join(_stretch_key(doc.text, s.start, s.end) for s in _prose_spans(doc))
     prose += " " + " ".join(
         source_key(note.body.text) for note in doc.footnotes if note.body is not None
@@ -1558,7 +1571,7 @@ def reference_never_cited(doc: Document) -> Iterator[Emit]:
         _ATTACHMENT_WORDS.search(doc.text, span.start, span.end) for span in _prose_spans(doc)
     )
     for index, reference in enumerate(doc.references):
-        if index in cited or reference.section not in ("references", "attachment"):
+        if cited[index] or reference.section not in ("references", "attachment"):
             continue
         if reference.section == "attachment" and attachments_mentioned:
             continue
@@ -1639,34 +1652,39 @@ def _duplicate_key(reference: Reference) -> tuple[object, ...]:
 )
 def duplicate_reference(doc: Document) -> Iterator[Emit]:
     references = doc.references
-    # The entries by the hash of their keys, a key worked out again only when two hashes meet:
-    # the keys themselves (a tuple and a normalised title, author and date an entry) were held
-    # for every entry of the document at once, the peak of checking a long list.
-    first: dict[int, int | list[int]] = {}
-    for index, reference in enumerate(references):
+    # Each entry's key hashed to a place in a table of bits, and the places two entries share;
+    # only the entries at those places are compared by their keys. A dict of hashes to entries
+    # held an int object for each hash and each entry's number (about 90 bytes an entry), the
+    # peak of checking a long list; here a bit and a place in an array.
+    size = 16 * len(references) + 64
+    taken = bytearray(size // 8 + 1)
+    places = array("q")
+    shared: set[int] = set()
+    for reference in references:
         if reference.section == "footnote":
+            places.append(-1)
             continue
-        key = (reference.section, *_duplicate_key(reference))
-        code = hash(key)
-        seen = first.get(code)
-        earlier: Reference | None = None
-        for other in () if seen is None else (seen,) if isinstance(seen, int) else seen:
-            candidate = references[other]
-            if (candidate.section, *_duplicate_key(candidate)) == key:
-                earlier = candidate
-                break
-        if earlier is None:
-            if seen is None:
-                first[code] = index
-            elif isinstance(seen, int):
-                first[code] = [seen, index]
-            else:
-                seen.append(index)
+        place = hash((reference.section, *_duplicate_key(reference))) % size
+        places.append(place)
+        byte, bit = divmod(place, 8)
+        if taken[byte] >> bit & 1:
+            shared.add(place)
+        else:
+            taken[byte] |= 1 << bit
+    del taken
+    # The first entry of each key, among those that share a place: the earlier listing.
+    first: dict[tuple[object, ...], int] = {}
+    for index, place in enumerate(places):
+        if place not in shared:
+            continue
+        reference = references[index]
+        earlier = first.setdefault((reference.section, *_duplicate_key(reference)), index)
+        if earlier == index:
             continue
         yield Emit(
             reference.span,
             f"entry {_quote(reference.text, 60)} repeats an entry listed earlier in the same list",
-            (Related(earlier.span, "the first listing of this source"),),
+            (Related(references[earlier].span, "the first listing of this source"),),
         )
 
 
