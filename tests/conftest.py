@@ -128,3 +128,29 @@ def _lalr_conflicts(grammar: str, start: str | list[str]) -> list[str]:
 def lalr_conflicts() -> Callable[[str, str | list[str]], list[str]]:
     """The conflict messages of a grammar built for some start rules (see ``_lalr_conflicts``)."""
     return _lalr_conflicts
+
+
+class _CountingText(str):
+    """A text that counts the characters read from it, by index, slice or search."""
+
+    read = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def, override]
+        found = str.__getitem__(self, key)
+        self.read += len(found)
+        return found
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[no-untyped-def, override]
+        self.read += (len(self) if end is None else end) - (start or 0)
+        return str.rfind(self, sub, start, end)
+
+    def find(self, sub, start=None, end=None):  # type: ignore[no-untyped-def, override]
+        self.read += (len(self) if end is None else end) - (start or 0)
+        return str.find(self, sub, start, end)
+
+
+@pytest.fixture
+def counting_text() -> type[str]:
+    """A ``str`` subclass whose instances count in ``read`` the characters looked at: a look
+    around one position of a long line must not read the whole line."""
+    return _CountingText

@@ -13,17 +13,19 @@ import provenance
 from provenance.document import (
     _NUMBERED_LINE,
     _after_reporter_page,
+    _alone_on_line,
     _clean_title,
     _could_be_title,
     _dates_overlap,
     _numbered_line_ends,
     _offset_after_lines,
+    _starts_line,
     _year_only,
     heading_labels,
 )
-from provenance.model import CrossReference, Date, DateRange, Heading, IrbCode
+from provenance.model import CrossReference, Date, DateMention, DateRange, Heading, IrbCode
 from provenance.sourcenames import leading_name
-from provenance.span import Span
+from provenance.span import LineIndex, Span
 
 
 def test_the_court_and_year_of_a_reported_case_is_not_an_author_date_citation() -> None:
@@ -1691,3 +1693,20 @@ def test_a_citation_writes_a_person_s_initials_on_either_side_of_the_family_name
         ("V.V. Rubanov, 1977", "15 Rubanov I"),
         ("Brodskaya N.G., 1952", "18 Brodskaya N"),
     ]
+
+
+def test_a_date_on_a_long_line_is_judged_by_what_stands_beside_it(counting_text: type[str]) -> None:
+    # For every date in the report's first lines: one paragraph of citations on one line read
+    # the whole line for each of its dates (quadratic: 18 s a MB at 4 MB, 7 s at 1 MB).
+    line = "He was detained (Org1 1991). " * 5_000
+    text = counting_text(line + "12 May 1999 " + line)
+    start = len(line)
+    mention = DateMention(Date(1999, 5, 12), "12 May 1999", LineIndex(text).span(start, start + 11))
+    text.read = 0  # type: ignore[attr-defined]
+    assert not _alone_on_line(text, mention)
+    assert not _starts_line(text, mention)
+    assert text.read < 10  # type: ignore[attr-defined]
+    alone = "Report\n  12 May 1999 \nBody"
+    at = alone.index("12")
+    on_its_own = DateMention(Date(1999, 5, 12), "12 May 1999", LineIndex(alone).span(at, at + 11))
+    assert _alone_on_line(alone, on_its_own) and _starts_line(alone, on_its_own)

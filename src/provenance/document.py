@@ -84,7 +84,7 @@ from provenance.sourcenames import (
     reference_keys,
     source_key,
 )
-from provenance.span import Intervals, LineIndex, OffsetPairs, Span
+from provenance.span import Intervals, LineIndex, OffsetPairs, Span, blank_after, blank_before
 from provenance.timeline import build_timeline
 
 _SOURCE_SECTIONS = (
@@ -338,18 +338,11 @@ def _has_year(value: DateValue) -> bool:
 
 
 def _alone_on_line(text: str, mention: DateMention) -> bool:
-    line_start = text.rfind("\n", 0, mention.span.start) + 1
-    line_end = text.find("\n", mention.span.end)
-    line_end = len(text) if line_end == -1 else line_end
-    return (
-        not text[line_start : mention.span.start].strip()
-        and not text[mention.span.end : line_end].strip()
-    )
+    return blank_before(text, mention.span.start) and blank_after(text, mention.span.end)
 
 
 def _starts_line(text: str, mention: DateMention) -> bool:
-    line_start = text.rfind("\n", 0, mention.span.start) + 1
-    return not text[line_start : mention.span.start].strip()
+    return blank_before(text, mention.span.start)
 
 
 def _infer_years(

@@ -117,6 +117,36 @@ class Span:
         raise attrs.exceptions.FrozenInstanceError()
 
 
+def blank_before(text: str, position: int) -> bool:
+    """Whether only whitespace stands between the start of ``position``'s line and it.
+
+    Walks back over the whitespace alone, never to the line's start: asked for every mention
+    of a long line, finding the line's start (or slicing the line) each time was quadratic.
+    Whitespace is what ``str.strip`` removes; lines end at "\\n"."""
+    while position > 0:
+        char = text[position - 1]
+        if char == "\n":
+            return True
+        if not char.isspace():
+            return False
+        position -= 1
+    return True
+
+
+def blank_after(text: str, position: int) -> bool:
+    """Whether only whitespace stands between ``position`` and the end of its line
+    (``blank_before``, forwards)."""
+    end = len(text)
+    while position < end:
+        char = text[position]
+        if char == "\n":
+            return True
+        if not char.isspace():
+            return False
+        position += 1
+    return True
+
+
 def offset_typecode(largest: int) -> str:
     """The typecode of an array that holds offsets up to ``largest`` in the fewest bytes."""
     return "i" if largest < 2**31 - 1 and array("i").itemsize == 4 else "q"

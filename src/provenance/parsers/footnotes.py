@@ -18,7 +18,7 @@ from provenance.folding import matches_at
 from provenance.grammars import parse_full, parse_prefix
 from provenance.model import FootnoteMarker, MarkerStyle
 from provenance.regex_store import lazy_compile
-from provenance.span import LineIndex
+from provenance.span import LineIndex, blank_before
 
 __all__ = [
     "forget_body_starts",
@@ -152,8 +152,7 @@ def _opens_line(text: str, position: int) -> bool:
     first = position
     while first > 0 and (text[first - 1].isdigit() or text[first - 1] == "."):
         first -= 1
-    line_start = text.rfind("\n", 0, first) + 1
-    if text[line_start:first].strip():
+    if not blank_before(text, first):
         return False
     return not _YEAR_DOT.fullmatch(text, first, position)
 
