@@ -43,20 +43,19 @@ def test_python_dash_m_gives_the_command_its_output_and_status(tmp_path: Path) -
     assert "1 could not be checked" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("command", ["check", "parse"])
-def test_documents_are_read_with_the_collector_on_and_start_up_frozen(command: str) -> None:
-    # ``run`` keeps the collector off only while the process starts; a document read with it
-    # off could hold its garbage cycles until exit.
+def _run_reading(command: str, probe: str, at_start: str = "") -> str:
+    """The standard error of ``entry.run()`` on the 5 KB seed, with ``probe`` (a line of code)
+    run as each document is read and ``at_start`` before anything else."""
     code = (
         "import gc, sys\n"
         "import provenance.formats as formats\n"
         "from provenance import entry\n"
         "original = formats.document_of\n"
         "def document_of(*args, **kwargs):\n"
-        "    print('on', gc.isenabled(), 'frozen', gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        f"    {probe}\n"
         "    return original(*args, **kwargs)\n"
         "formats.document_of = document_of\n"
-        "print('at start', gc.isenabled(), file=sys.stderr)\n"
+        f"{at_start}\n"
         f"sys.argv = ['provenance', {command!r}, {str(SEED)!r}]\n"
         "entry.run()\n"
     )
@@ -64,9 +63,21 @@ def test_documents_are_read_with_the_collector_on_and_start_up_frozen(command: s
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode in (0, 1), result.stderr
-    assert "at start True" in result.stderr
-    assert "on True frozen True" in result.stderr
-    assert "on False" not in result.stderr
+    return result.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_documents_are_read_with_the_collector_on_and_start_up_frozen(command: str) -> None:
+    # ``run`` keeps the collector off only while the process starts; a document read with it
+    # off could hold its garbage cycles until exit.
+    stderr = _run_reading(
+        command,
+        "print('on', gc.isenabled(), 'frozen', gc.get_freeze_count() > 0, file=sys.stderr)",
+        "print('at start', gc.isenabled(), file=sys.stderr)",
+    )
+    assert "at start True" in stderr
+    assert "on True frozen True" in stderr
+    assert "on False" not in stderr
 
 
 def test_start_collecting_leaves_a_process_run_did_not_start_alone() -> None:
@@ -77,20 +88,5 @@ def test_start_collecting_leaves_a_process_run_did_not_start_alone() -> None:
 
 
 def test_documents_are_read_with_a_young_collection_every_twenty_thousand_objects() -> None:
-    code = (
-        "import gc, sys\n"
-        "import provenance.formats as formats\n"
-        "from provenance import entry\n"
-        "original = formats.document_of\n"
-        "def document_of(*args, **kwargs):\n"
-        "    print('young', gc.get_threshold()[0], file=sys.stderr)\n"
-        "    return original(*args, **kwargs)\n"
-        "formats.document_of = document_of\n"
-        f"sys.argv = ['provenance', 'check', {str(SEED)!r}]\n"
-        "entry.run()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
-    assert result.returncode in (0, 1), result.stderr
-    assert f"young {entry._YOUNG_COLLECTION}" in result.stderr
+    stderr = _run_reading("check", "print('young', gc.get_threshold()[0], file=sys.stderr)")
+    assert f"young {entry._YOUNG_COLLECTION}" in stderr

@@ -283,20 +283,9 @@ def test_a_stored_regex_code_the_engine_refuses_is_compiled_instead() -> None:
 
 
 def test_shared_scanner_takes_the_first_terminal_that_matches_as_lark_does() -> None:
-    from lark.lexer import Scanner, TerminalDef
-    from lark.utils import TextSlice
+    from lark.lexer import TerminalDef
 
-    date = grammars.grammar_parser("date")
-    terminals = sorted(
-        date.terminals,
-        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
-    )
-    shared = grammars._SharedScanner(terminals, 0, re)
-    lark_scanner = Scanner(terminals, 0, re, False)
-    text = "on 15 May 2000 - 2 June, the 1990s; mid-1995 between 24 and 26 May 2002 may 17, 2001"
-    for position in range(len(text)):
-        window = TextSlice(text, 0, len(text))
-        assert shared.match(window, position) == lark_scanner.match(window, position)
+    shared = _scanner_matching_lark(grammars.grammar_parser("date"))
     assert all(isinstance(t, TerminalDef) for t in shared.terminals)
 
 
@@ -314,7 +303,9 @@ def test_shared_scanner_tries_only_terminals_that_can_begin_at_a_character(
         grammars._FIRST_BOUNDS.update(kept)
 
 
-def _assert_scanner_filters_as_lark_matches(date: Any) -> None:
+def _scanner_matching_lark(date: Any) -> Any:
+    """The shared scanner of ``date``'s terminals, checked to match as Lark's own at every
+    offset of a text of dates."""
     from lark.lexer import Scanner
     from lark.utils import TextSlice
 
@@ -322,14 +313,20 @@ def _assert_scanner_filters_as_lark_matches(date: Any) -> None:
         date.terminals,
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
-    known = [t for t in terminals if (t.pattern.to_regexp(), 0) in grammars._FIRST_BOUNDS]
-    assert len(known) > len(terminals) / 2
     shared = grammars._SharedScanner(terminals, 0, re)
     lark_scanner = Scanner(terminals, 0, re, False)
     text = "on 15 May 2000 - 2 June, the 1990s; mid-1995 between 24 and 26 May 2002 may 17, 2001"
     for position in range(len(text)):
         window = TextSlice(text, 0, len(text))
         assert shared.match(window, position) == lark_scanner.match(window, position)
+    return shared
+
+
+def _assert_scanner_filters_as_lark_matches(date: Any) -> None:
+    terminals = date.terminals
+    known = [t for t in terminals if (t.pattern.to_regexp(), 0) in grammars._FIRST_BOUNDS]
+    assert len(known) > len(terminals) / 2
+    shared = _scanner_matching_lark(date)
     assert len(shared._by_char["1"]) < len(terminals)
 
 
