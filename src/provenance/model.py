@@ -148,10 +148,14 @@ class _MentionTable(TupleLikeSequence[_Row]):
     """Mentions kept as arrays, built one ``append`` at a time from the document's line index
     and the text's length (``largest``: no offset is larger)."""
 
-    __slots__ = ()
+    __slots__ = ("_index", "ends", "starts")
 
     def __init__(self, index: LineIndex, largest: int) -> None:
-        raise NotImplementedError
+        code = offset_typecode(largest)
+        self._index = index
+        #: Each mention's offsets, in the fewest bytes the text's length allows.
+        self.starts: array[int] = array(code)
+        self.ends: array[int] = array(code)
 
     def append(self, item: _Row) -> None:
         raise NotImplementedError
@@ -179,18 +183,15 @@ class DateMentions(_MentionTable[DateMention]):
     as that tuple.
     """
 
-    __slots__ = ("_index", "ends", "inferred", "starts", "texts", "values")
+    __slots__ = ("inferred", "texts", "values")
     _what = "date"
 
     def __init__(self, index: LineIndex, largest: int) -> None:
         """``largest``: no offset is larger (the text's length)."""
-        code = offset_typecode(largest)
-        self._index = index
-        #: Each mention's value and text (equal ones shared by the reader), and its offsets.
+        super().__init__(index, largest)
+        #: Each mention's value and text (equal ones shared by the reader).
         self.values: list[DateValue] = []
         self.texts: list[str] = []
-        self.starts: array[int] = array(code)
-        self.ends: array[int] = array(code)
         #: 1 where the year was taken from the context (``DateMention.inferred_year``).
         self.inferred: array[int] = array("B")
 
@@ -289,7 +290,7 @@ class IndexCodeMention:
 _ROLES: tuple[IndexRole, ...] = get_args(IndexRole)
 
 
-class IndexCodeMentions(TupleLikeSequence[IndexCodeMention]):
+class IndexCodeMentions(_MentionTable[IndexCodeMention]):
     """A document's index codes in order, each kept as its value, its text, its offsets and the
     number of its role, and made as ``IndexCodeMention`` (with a span in the document's line
     index) when read.
@@ -301,34 +302,19 @@ class IndexCodeMentions(TupleLikeSequence[IndexCodeMention]):
     build documents with), and shown as that tuple.
     """
 
-    __slots__ = ("_index", "ends", "roles", "starts", "texts", "values")
+    __slots__ = ("roles", "texts", "values")
     _what = "index code"
 
     def __init__(self, index: LineIndex, largest: int) -> None:
         """``largest``: no offset is larger (the text's length)."""
-        code = offset_typecode(largest)
-        self._index = index
+        super().__init__(index, largest)
         self.values: list[IndexCode] = []
         self.texts: list[str] = []
-        self.starts: array[int] = array(code)
-        self.ends: array[int] = array(code)
         #: The number of each mention's role in ``role_names``.
         self.roles: array[int] = array("B")
 
     #: The roles, by the numbers ``roles`` holds.
     role_names = _ROLES
-
-    @classmethod
-    def of(
-        cls, mentions: Iterable[IndexCodeMention], index: LineIndex, largest: int
-    ) -> IndexCodeMentions:
-        """``mentions`` as arrays, in the order given (themselves when they are)."""
-        if isinstance(mentions, IndexCodeMentions):
-            return mentions
-        table = cls(index, largest)
-        for mention in mentions:
-            table.append(mention)
-        return table
 
     def append(self, mention: IndexCodeMention) -> None:
         self.values.append(mention.value)
@@ -587,24 +573,13 @@ class Citations(_MentionTable[Citation]):
     as that tuple.
     """
 
-    __slots__ = (
-        "_index",
-        "_own",
-        "_text",
-        "_texts",
-        "authors",
-        "ends",
-        "references",
-        "starts",
-        "values",
-    )
+    __slots__ = ("_own", "_text", "_texts", "authors", "references", "values")
     _what = "citation"
 
     def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
         """``largest``: no offset is larger (the text's length). ``text``: the document's text,
         which each citation's text is sliced from when it is that stretch of it."""
-        code = offset_typecode(largest)
-        self._index = index
+        super().__init__(index, largest)
         self._text = text
         self.values: list[CitationValue] = []
         #: Without ``text``, each citation's text (equal ones shared by the reader); with it, by
@@ -613,8 +588,6 @@ class Citations(_MentionTable[Citation]):
         #: the document.
         self._texts: list[str] | None = [] if text is None else None
         self._own: dict[int, str] = {}
-        self.starts: array[int] = array(code)
-        self.ends: array[int] = array(code)
         #: The number of each citation's reference in ``Document.references``, -1 for none.
         self.references: array[int] = array("q")
         #: ``Citation.resolved_author`` of each.
@@ -858,7 +831,7 @@ class CrossReference:
 _CROSS_REF_KINDS: tuple[CrossRefKind, ...] = get_args(CrossRefKind)
 
 
-class CrossReferences(TupleLikeSequence[CrossReference]):
+class CrossReferences(_MentionTable[CrossReference]):
     """A document's cross-references in order, each kept as its kind's number, its label and
     text, its offsets, its target's number and two flags, and made as ``CrossReference`` (with
     a span in the document's line index) when read.
@@ -871,17 +844,7 @@ class CrossReferences(TupleLikeSequence[CrossReference]):
     tuple of them, as tests build documents with), and shown as that tuple.
     """
 
-    __slots__ = (
-        "_index",
-        "ends",
-        "flags",
-        "kinds",
-        "labels",
-        "paragraphs",
-        "starts",
-        "targets",
-        "texts",
-    )
+    __slots__ = ("flags", "kinds", "labels", "paragraphs", "targets", "texts")
     _what = "cross-reference"
 
     #: ``flags`` bits.
@@ -890,30 +853,15 @@ class CrossReferences(TupleLikeSequence[CrossReference]):
 
     def __init__(self, index: LineIndex, largest: int) -> None:
         """``largest``: no offset is larger (the text's length)."""
-        code = offset_typecode(largest)
-        self._index = index
+        super().__init__(index, largest)
         self.kinds: array[int] = array("B")
         self.labels: list[str] = []
         self.texts: list[str] = []
-        self.starts: array[int] = array(code)
-        self.ends: array[int] = array(code)
         #: The number of each pointer's heading in ``Document.headings``, -1 for none.
         self.targets: array[int] = array("q")
         self.flags: array[int] = array("B")
         #: By position: the paragraph (or line) found for a pointer that has one.
         self.paragraphs: dict[int, Span] = {}
-
-    @classmethod
-    def of(
-        cls, references: Iterable[CrossReference], index: LineIndex, largest: int
-    ) -> CrossReferences:
-        """``references`` as arrays, in the order given (themselves when they are)."""
-        if isinstance(references, CrossReferences):
-            return references
-        table = cls(index, largest)
-        for reference in references:
-            table.append(reference)
-        return table
 
     def append(self, reference: CrossReference) -> None:
         self.kinds.append(_CROSS_REF_KINDS.index(reference.kind))
