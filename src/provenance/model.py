@@ -160,6 +160,9 @@ class _MentionTable(TupleLikeSequence[_Row]):
     def append(self, item: _Row) -> None:
         raise NotImplementedError
 
+    def __len__(self) -> int:
+        return len(self.starts)
+
     @classmethod
     def of(cls, items: Iterable[_Row], index: LineIndex, largest: int) -> Self:
         """``items`` as arrays, in the order given (themselves when they are)."""
@@ -201,9 +204,6 @@ class DateMentions(_MentionTable[DateMention]):
         self.starts.append(mention.span.start)
         self.ends.append(mention.span.end)
         self.inferred.append(mention.inferred_year)
-
-    def __len__(self) -> int:
-        return len(self.values)
 
     def _item(self, index: int) -> DateMention:
         return DateMention(
@@ -325,9 +325,6 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
 
     def set_role(self, index: int, role: IndexRole) -> None:
         self.roles[index] = _ROLES.index(role)
-
-    def __len__(self) -> int:
-        return len(self.values)
 
     def _item(self, index: int) -> IndexCodeMention:
         return IndexCodeMention(
@@ -604,9 +601,6 @@ class Citations(_MentionTable[Citation]):
         self.ends.append(end)
         self.references.append(-1 if citation.reference is None else citation.reference)
         self.authors.append(citation.resolved_author)
-
-    def __len__(self) -> int:
-        return len(self.values)
 
     def _text_of(self, index: int, start: int, end: int) -> str:
         if self._texts is not None:
@@ -896,9 +890,6 @@ class CrossReferences(_MentionTable[CrossReference]):
         self.flags[index] = (self.CHECKABLE if checkable else 0) | (
             self.SCHEME_READ if scheme_read else 0
         )
-
-    def __len__(self) -> int:
-        return len(self.labels)
 
     def _item(self, index: int) -> CrossReference:
         target, flags = self.targets[index], self.flags[index]
