@@ -15,6 +15,7 @@ from typing import Generic, Protocol, TypeVar
 
 from provenance.findings import Related, Severity
 from provenance.gregorian import DAY_NAMES, MONTH_NAMES, days_in_month, weekday
+from provenance.memo import per_document
 from provenance.model import (
     AmnestyIndex,
     Citation,
@@ -112,25 +113,53 @@ def _inferred_from(
 class _Inside(Generic[_Mention]):
     """The mentions that lie inside a span, found by bisection on their starts: a scan of every
     mention for every flagged reference was quadratic (a 16 MB text spent half its check in
-    it). Built on first use, so a rule that flags nothing pays nothing."""
+    it). Built on first use, so a rule that flags nothing pays nothing. A document's mention
+    tables hold their starts in an array, in text order as the parser made them; a sequence
+    built otherwise (a Document made by hand) is sorted."""
 
     def __init__(self, mentions: Sequence[_Mention]) -> None:
         self._mentions = mentions
+        self._built = False
+        self._starts: Sequence[int] = ()
+        #: The positions by start, where the mentions are not in text order.
         self._order: list[int] | None = None
-        self._starts: list[int] = []
+
+    def _build(self) -> None:
+        self._built = True
+        mentions = self._mentions
+        starts: Sequence[int] | None = getattr(mentions, "starts", None)
+        if starts is None:
+            starts = [mention.span.start for mention in mentions]
+        if all(a <= b for a, b in pairwise(starts)):
+            self._starts = starts
+        else:
+            self._order = sorted(range(len(starts)), key=starts.__getitem__)
+            self._starts = [starts[i] for i in self._order]
+
+    @property
+    def in_order(self) -> bool:
+        """Whether the mentions are in text order (the parser's order)."""
+        if not self._built:
+            self._build()
+        return self._order is None
 
     def __call__(self, span: Span) -> Iterator[_Mention]:
         """The mentions inside ``span``, in the order of the sequence."""
-        if self._order is None:
-            mentions = self._mentions
-            self._order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
-            self._starts = [mentions[i].span.start for i in self._order]
+        if not self._built:
+            self._build()
         low = bisect_left(self._starts, span.start)
         high = bisect_right(self._starts, span.end)
-        for i in sorted(self._order[low:high]):
+        found = range(low, high) if self._order is None else sorted(self._order[low:high])
+        for i in found:
             mention = self._mentions[i]
             if mention.span.end <= span.end:
                 yield mention
+
+
+@per_document
+def _dates_inside(doc: Document) -> _Inside[DateMention]:
+    """One ``_Inside`` of the document's dates for the four rules that ask it."""
+    return _Inside(doc.dates)
 
 
 def _mention_in(
@@ -260,8 +289,7 @@ def _impossible_message(date: Date, mention: DateMention) -> str:
     ),
 )
 def weekday_mismatch(doc: Document) -> Iterator[Emit]:
-    dates_inside = _Inside(doc.dates)
-    in_order: bool | None = None
+    dates_inside = _dates_inside(doc)
     for position, mention in enumerate(doc.dates):
         for end in _ends(mention.value):
             if end.weekday is None:
@@ -272,9 +300,9 @@ def weekday_mismatch(doc: Document) -> Iterator[Emit]:
             related: tuple[Related, ...] = ()
             others = ""
             if mention.inferred_year and end.year is not None:
-                if in_order is None:  # the parser's order; a Document built by hand may differ
-                    in_order = all(a.span.start <= b.span.start for a, b in pairwise(doc.dates))
-                related = _inferred_from(doc, mention, end.year, position if in_order else None)
+                # The parser's order; a Document built by hand may differ.
+                walk_from = position if dates_inside.in_order else None
+                related = _inferred_from(doc, mention, end.year, walk_from)
                 if _year_rollover(dates_inside, mention, end, related):
                     continue
                 # The inferred year may be the wrong one: a year the context offers that makes
@@ -392,7 +420,7 @@ def _year_rollover(
     ),
 )
 def accessed_before_published(doc: Document) -> Iterator[Emit]:
-    dates_inside = _Inside(doc.dates)
+    dates_inside = _dates_inside(doc)
     for reference in doc.references:
         entry = reference.entry
         if entry.accessed is None or entry.date is None:
@@ -465,7 +493,7 @@ def _late_sources(doc: Document) -> Iterator[Emit]:
         # appear online: a report of November 2024 cites "(2025)". A year alone, the next one.
         return isinstance(value, Date) and value.month is None and value.year == own_year + 1
 
-    dates_inside = _Inside(doc.dates)
+    dates_inside = _dates_inside(doc)
     for reference in doc.references:
         if late(reference.entry.date) and not volume_year(reference.entry.date):
             assert reference.entry.date is not None
@@ -537,7 +565,7 @@ def _late_sources(doc: Document) -> Iterator[Emit]:
     ),
 )
 def index_code_year_mismatch(doc: Document) -> Iterator[Emit]:
-    dates_inside, codes_inside = _Inside(doc.dates), _Inside(doc.index_codes)
+    dates_inside, codes_inside = _dates_inside(doc), _Inside(doc.index_codes)
     for reference in doc.references:
         code, date = reference.entry.index_code, reference.entry.date
         if not isinstance(code, AmnestyIndex) or date is None:
