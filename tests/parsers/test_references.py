@@ -1972,6 +1972,10 @@ def test_a_bare_list_number_before_a_name_is_the_entry_s_label_not_its_author() 
     assert refs.opens_with_list_mark("28 EROS, 2015. Landsat 8 (L8) data user's handbook.")
     # A day and month on a wrapped line is a date, not a list number.
     assert not refs.opens_with_list_mark("5 December 2001. Retrieved from the archive.")
+    assert not refs.opens_with_list_mark("4 Mar. 2001. Retrieved from the archive.")
+    # A name that starts as a month does is no month: the month is the whole word.
+    assert refs.opens_with_list_mark("12 Martinez, J. 2001. Title of the work.")
+    assert refs.opens_with_list_mark("7 Mayer T. Title of the work, 1977.")
 
 
 def test_a_year_after_the_words_of_a_name_in_the_tail_is_one_of_them() -> None:
