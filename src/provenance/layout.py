@@ -40,6 +40,10 @@ from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import IndexedSequence, LineIndex, offset_typecode
 
+#: The end of a line that broke a word with a hyphen ("Encues-", "poli-"), not a number's.
+WORD_BROKEN_AT_END = lazy_compile(r"[^\W\d_]-$")
+
+
 #: Words no entry of a source list (nor a name) ends with: a line that stops on one goes on in
 #: the next.
 OPEN_WORDS = frozenset(

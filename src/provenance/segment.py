@@ -24,6 +24,7 @@ from provenance.errors import GrammarError
 from provenance.layout import (
     LEGEND_NOTES,
     OPEN_WORDS,
+    WORD_BROKEN_AT_END,
     ContentLines,
     NoteChain,
     NoteStart,
@@ -1994,10 +1995,6 @@ def _opens_note(line: str) -> bool:
     return True
 
 
-#: The end of a line that broke a word with a hyphen ("Encues-", "poli-"), not a number's.
-_WORD_BROKEN_AT_END = lazy_compile(r"[^\W\d_]-$")
-
-
 def _continues_entry(block: Block, previous: str = "") -> bool:
     """Whether a block in a source list carries on the entry before it (``previous``, its text):
     it starts in lower case ("com/news/world-50595212.") or its first line is one unbroken chunk
@@ -2014,7 +2011,7 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # address or the day it was read, never how one starts.
         return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
-        if _WORD_BROKEN_AT_END.search(previous.rstrip()):
+        if WORD_BROKEN_AT_END.search(previous.rstrip()):
             # "DGEEC (...) (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the
             # rest of a word the page broke, whatever it reads as on its own.
             return True
@@ -2022,7 +2019,7 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             # "akorda.kz, 2023, https://...", "homecare.co.uk, (accessed 2023.": a page listed
             # under its site's name, which no entry's rest opens with.
             return False
-        if re.search(r"\w-$", previous.rstrip()):
+        if _BROKEN_AT_HYPHEN.search(previous.rstrip()):
             # "... https://www.oecd.org/naec/averting-systemic-" / "collapse/SG-NAEC(2019)4_...":
             # a word or address broken at its hyphen goes on in lower case, whatever the rest
             # reads as.
@@ -2309,6 +2306,8 @@ _DAY_DATE_CHARS = 40
 
 
 #: A site's name and the comma after it, as an entry of a page names its source: "akorda.kz,".
+#: The end of a line broken at a hyphen, a word's or an address's ("averting-systemic-").
+_BROKEN_AT_HYPHEN = lazy_compile(r"\w-$")
 _SITE_NAME = lazy_compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*,")
 
 

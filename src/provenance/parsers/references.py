@@ -114,7 +114,7 @@ from lark.exceptions import VisitError
 from provenance.errors import GrammarError, release
 from provenance.folding import squeeze_spaces
 from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
-from provenance.layout import OPEN_WORDS
+from provenance.layout import OPEN_WORDS, WORD_BROKEN_AT_END
 from provenance.model import (
     Date,
     DateRange,
@@ -1990,8 +1990,6 @@ def _partial_reading(text: str) -> ReferenceEntry | None:
 # Cost of reading some lines as one entry of a style, for ``entry_starts``. A split that leaves
 # text no style fits is worst; the loose IRB form is a fallback; a bare name wrapped over several
 # lines is unlikely (lists of names put one per line).
-#: A line that ends inside a word the page broke with a hyphen ("Encues-", "poli-").
-_WORD_BROKEN = lazy_compile(r"[^\W\d_]-$")
 
 _COST_UNSTRUCTURED = 10
 _COST_LOOSE = 1
@@ -2175,7 +2173,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             # No entry opens with a bracket: "(AI Index: ASA 33/03/92). London: ..." or
             # "(Macau: author, 2006)" is the rest of the entry a page wrapped above.
             low += _COST_LOOSE
-        if i > 0 and _WORD_BROKEN.search(texts[i - 1]) and texts[i][:1].islower():
+        if i > 0 and WORD_BROKEN_AT_END.search(texts[i - 1]) and texts[i][:1].islower():
             # "... (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the rest of a
             # word a page broke at the line's end, never the start of an entry.
             low += _COST_UNSTRUCTURED
