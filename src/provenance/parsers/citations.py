@@ -246,9 +246,7 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         found = [citation]
         for year in years:
             if isinstance(year, _Located):
-                last = found[-1]
-                value = attrs.evolve(last.value, locator=year.value)
-                found[-1] = _Located(value, last.start, year.end)
+                found[-1] = self.pinned(found[-1], year)
                 continue
             date = Date(int(year[:4]))
             suffix = str(year[4:]) or None
