@@ -177,9 +177,7 @@ def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Bu
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
     # Arrays, made a citation again when read (about 170 bytes a citation held otherwise).
-    citations = Citations.of(
-        _citations(text, line_index, seg, references, dates, budget), line_index, len(text)
-    )
+    citations = _citations(text, line_index, seg, references, dates, budget)
     headings = seg.headings
     cross_references = _cross_references(text, line_index, seg, headings, budget, citations)
 
@@ -891,8 +889,7 @@ def _citations(
             named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
         if named_after:
             merged = Citations(line_index, len(text), text)
-            for citation in sorted([*result, *named_after], key=lambda c: c.span.start):
-                merged.append(citation)
+            merged.extend(sorted([*result, *named_after], key=lambda c: c.span.start))
             result = merged
     return _cited_in_notes(text, line_index, result, references, seg.bodies)
 
@@ -943,8 +940,7 @@ def _cited_in_notes(
     close()
     kept.sort(key=lambda c: c.span.start)
     table = Citations(line_index, len(text), text)
-    for citation in kept:
-        table.append(citation)
+    table.extend(kept)
     return table
 
 

@@ -169,9 +169,12 @@ class _MentionTable(TupleLikeSequence[_Row]):
         if isinstance(items, cls):
             return items
         table = cls(index, largest)
-        for item in items:
-            table.append(item)
+        table.extend(items)
         return table
+
+    def extend(self, items: Iterable[_Row]) -> None:
+        for item in items:
+            self.append(item)
 
 
 class DateMentions(_MentionTable[DateMention]):
