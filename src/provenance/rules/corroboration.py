@@ -1192,29 +1192,25 @@ def _hedge_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
     if not prose.triggered("hedged", sentence):
         return None
     p = phrases()
-    text, start, end = prose.text, sentence.start, sentence.end
-    ignored: Intervals | None = None  # searched for once a phrase is found, not before
-    for match in p.hedges.finditer(text, start, end):
-        if ignored is None:
-            ignored = Intervals(
-                (m.start(), m.end()) for m in p.hedge_ignore.finditer(text, start, end)
-            )
-        if not ignored.overlaps(match.start(), match.end()):
-            return match
-    return None
+    return _first_kept(p.hedges, p.hedge_ignore, prose.text, sentence.start, sentence.end)
 
 
 def _anonymous_in(prose: _Prose, sentence: _Sentence) -> re.Match[str] | None:
     if not prose.triggered("anonymous", sentence):
         return None
     p = phrases()
-    text, start, end = prose.text, sentence.start, sentence.end
-    ignored: Intervals | None = None  # searched for once a phrase is found, not before
-    for match in p.anonymous.finditer(text, start, end):
+    return _first_kept(p.anonymous, p.anonymous_ignore, prose.text, sentence.start, sentence.end)
+
+
+def _first_kept(
+    phrase: LazyPattern, ignore: LazyPattern, text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """The first match of ``phrase`` in ``text[start:end]`` that no match of ``ignore``
+    overlaps; ``ignore`` is searched for once a phrase is found, not before."""
+    ignored: Intervals | None = None
+    for match in phrase.finditer(text, start, end):
         if ignored is None:
-            ignored = Intervals(
-                (m.start(), m.end()) for m in p.anonymous_ignore.finditer(text, start, end)
-            )
+            ignored = Intervals((m.start(), m.end()) for m in ignore.finditer(text, start, end))
         if not ignored.overlaps(match.start(), match.end()):
             return match
     return None
