@@ -635,10 +635,7 @@ _INDEFINITE = frozenset(
 def _indefinite(words: Sequence[Word], head: int) -> bool:
     """Whether the subject's head word comes after a word making it another one than the
     report (``_INDEFINITE``), with at most one word between ("a later study")."""
-    before = [words[i].text for i in range(max(0, head - 2), head)]
-    return bool(before) and (
-        before[-1] in _INDEFINITE or (len(before) == 2 and before[0] in _INDEFINITE)
-    )
+    return any(words[i].text in _INDEFINITE for i in range(max(0, head - 2), head))
 
 
 def _this_before(words: Sequence[Word], head: int) -> bool:
