@@ -15,7 +15,6 @@ document with every finding, citation and note link marked where the finding poi
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import math
@@ -29,6 +28,7 @@ import attrs
 from provenance.coverage import coverage
 from provenance.excerpts import context as finding_context
 from provenance.findings import FileError, Finding, Severity
+from provenance.gregorian import is_leap
 from provenance.model import Date, DateRange, Document
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
@@ -466,7 +466,7 @@ def _marks(document: Document, findings: Sequence[Finding]) -> list[Mark]:
 
 def _year_position(day: dt.date, *, end: bool = False) -> float:
     """A day on the time axis in years; ``end`` gives the end of the day (for a last day)."""
-    size = 366 if calendar.isleap(day.year) else 365
+    size = 366 if is_leap(day.year) else 365
     return day.year + (day.timetuple().tm_yday - (0 if end else 1)) / size
 
 

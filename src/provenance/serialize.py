@@ -27,6 +27,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from provenance.gregorian import DAY_NAMES
 from provenance.model import (
     AmnestyIndex,
     Citation,
@@ -46,7 +47,6 @@ from provenance.model import (
     Url,
     index_code_year,
 )
-from provenance.render.dates import WEEKDAYS
 from provenance.render.index_codes import render_index_code
 from provenance.serialize_timeline import timeline_to_dict
 from provenance.span import Span
@@ -260,7 +260,7 @@ def _weekday(value: DateValue) -> str | None:
         stated = value.start.weekday if value.start.weekday is not None else value.end.weekday
     else:
         stated = value.weekday
-    return WEEKDAYS[stated] if stated is not None and 0 <= stated < 7 else None
+    return DAY_NAMES[stated] if stated is not None and 0 <= stated < 7 else None
 
 
 def _precision(value: DateValue) -> str:

@@ -37,7 +37,6 @@ __all__ = [
     "ABBREVIATED_MONTHS",
     "DATE_STYLES",
     "FULL_MONTHS",
-    "WEEKDAYS",
     "DateStyle",
     "render_date",
 ]
@@ -57,9 +56,8 @@ DATE_STYLES: tuple[DateStyle, ...] = (
     "to",
 )
 
-#: Months and weekdays written out, in English whatever the process's locale.
+#: Months written out, in English whatever the process's locale.
 FULL_MONTHS = MONTH_NAMES[1:]
-WEEKDAYS = DAY_NAMES
 #: Months as reports and legal citations abbreviate them ("Sept." as the IRB writes it).
 ABBREVIATED_MONTHS = (
     "Jan.",
@@ -132,7 +130,7 @@ def _single(date: Date, style: str) -> str:
     if date.qualifier is not None:
         text = f"mid-{text}" if date.qualifier == "mid" else f"{date.qualifier} {text}"
     if date.weekday is not None and 0 <= date.weekday <= 6:
-        text = f"{WEEKDAYS[date.weekday]}, {text}"
+        text = f"{DAY_NAMES[date.weekday]}, {text}"
     return text
 
 

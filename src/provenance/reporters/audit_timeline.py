@@ -18,6 +18,7 @@ import math
 from html import escape
 
 from provenance.auditing import DocumentAudit, TimelineEvent
+from provenance.render.dates import FULL_MONTHS
 
 #: More rows than this start collapsed, under a line that counts them and their conflicts.
 OPEN_ROWS = 40
@@ -114,12 +115,6 @@ class _Axis:
 _MONTHS = ("", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def readable(value: str) -> str:
     """An ISO 8601 value as a reader says it: ``2004-09`` is September 2004, ``2004-06-24/
     2004-08-07`` is 24 June 2004 to 7 August 2004."""
@@ -129,9 +124,9 @@ def readable(value: str) -> str:
     parts = value.split("-")
     try:
         if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {FULL_MONTHS[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2:
-            return f"{_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+            return f"{FULL_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return value
