@@ -533,6 +533,9 @@ def test_establishing_other_things_is_no_statement(sentence: str) -> None:
         # The adjective sharing the "be" of the clause before "and".
         ("The survey data are self-reported and unverified.", "elliptic", "own"),
         ("The figures are estimates and largely unverified.", "elliptic", "own"),
+        # The adjective before a noun that ends the clause says what the subject is.
+        ("These figures are unverified estimates.", "predicate", "own"),
+        ("They are unverified estimates, not measurements.", "predicate", "own"),
     ],
 )
 def test_research_report_shapes(sentence: str, form: str, voice: str) -> None:
@@ -551,6 +554,9 @@ def test_research_report_shapes(sentence: str, form: str, voice: str) -> None:
         # "and unverified" qualifying a noun, or with no "be" to share.
         "There were confirmed and unverified cases.",
         "Reports and unverified accounts circulated.",
+        # A hedged claim brought in, not a subject said to be unverified.
+        "Among them were unconfirmed reports of killings.",
+        "There were unconfirmed reports.",
         # A noun phrase in a list, no clause: a case definition.
         "Possible infection: fever, chills, but no laboratory confirmation of colonization.",
         # Checking qualifies the noun of a phrase after the information.

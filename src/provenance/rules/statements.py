@@ -473,7 +473,12 @@ def _parse(
     if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
         # "the lack of verification procedures": the noun qualifies another.
         return _REJECTED
-    if form == "predicate" and after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
+    if (
+        form == "predicate"
+        and after < len(classes)
+        and classes[after] in ("W", "CAP", "INFO")
+        and not _predicate_noun(classes, head, after)
+    ):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
     if form == "elliptic" and not _shares_be(words, classes, first, after):
@@ -629,6 +634,17 @@ _NO_NOUN = frozenset({"no_corroboration", "no_corroborating"})
 #: Word classes that are (or stand for) the verb of a clause: "be", "have", a modal, "remain",
 #: "find", "emerge", "prove".
 _VERBS = frozenset({"BE", "HAVE", "MODAL", "WOULD", "DO", "REMAIN", "FIND", "EMERGE", "PROVE"})
+
+
+def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool:
+    """Whether the noun after "be unverified" ends its clause after a subject other than
+    "there": "Movement speeds are unverified estimates.", "They are unverified estimates, not
+    measurements" say what the subject is; "There are unconfirmed reports that ...", "Among
+    them were unconfirmed reports of killings" bring in a claim, hedged."""
+    if head is None or classes[head] == "THERE":
+        return False
+    after = noun + 1
+    return after >= len(classes) or classes[after] in _ENDS or classes[after] == "COMMA"
 
 
 def _has_verb(classes: Sequence[str], first: int, after: int) -> bool:
