@@ -533,6 +533,7 @@ def test_establishing_other_things_is_no_statement(sentence: str) -> None:
         # The adjective sharing the "be" of the clause before "and".
         ("The survey data are self-reported and unverified.", "elliptic", "own"),
         ("The figures are estimates and largely unverified.", "elliptic", "own"),
+        ("According to state media but otherwise unconfirmed, 40 were freed.", "elliptic", "own"),
         # The adjective before a noun that ends the clause says what the subject is.
         ("These figures are unverified estimates.", "predicate", "own"),
         ("They are unverified estimates, not measurements.", "predicate", "own"),

@@ -732,8 +732,8 @@ _SHARED_BE_REACH = 4
 
 def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after: int) -> bool:
     """Whether "not <verbed>" (or "unverified") at word ``first`` follows "and" or "but",
-    adverbs between, after a clause whose verb is a form of "be" a few words before, and no
-    noun follows it."""
+    adverbs between, after a clause whose verb is a form of "be" a few words before (or, after
+    "but", ends at a comma), and no noun follows it."""
     while first > 0 and classes[first - 1] == "ADV":
         first -= 1  # "self-reported and largely unverified"
     if first < 2 or words[first - 1].text not in ("and", "but"):
@@ -742,6 +742,10 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
         return False
     if classes[first - 2] in _ENDS or classes[first - 2] == "COMMA":
         return False
+    if words[first - 1].text == "but" and after < len(classes) and classes[after] == "COMMA":
+        # "According to Syrian state media but otherwise unconfirmed, ... were released": a
+        # verbless adjunct after "but", set off by its comma, says the claim is unconfirmed.
+        return True
     before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
     return any(classes[i] in ("BE", "REMAIN") for i in before)
 
