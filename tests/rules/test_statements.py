@@ -517,6 +517,77 @@ def test_establishing_other_things_is_no_statement(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "form", "voice"),
+    [
+        # Establishing said of information itself (tests/corpus/corroboration has the real
+        # ones): a noun of information or a demonstrative as the subject.
+        ("These figures could not be ascertained.", "established_passive", "own"),
+        ("This could not be established.", "established_passive", "own"),
+        # No one named tried: said of the attempt.
+        ("No attempt was made to verify the data.", "no_attempt", "own"),
+        ("No effort has been made to independently verify these figures.", "no_attempt", "own"),
+        # "neither ... nor" around "be", and a party's past silence.
+        ("These claims could neither be verified nor refuted.", "passive", "own"),
+        ("The authorities have neither confirmed nor denied the reports.", "refusal", "third"),
+        ("The ministry neither confirmed nor denied the allegations.", "refusal", "third"),
+        # The adjective sharing the "be" of the clause before "and".
+        ("The survey data are self-reported and unverified.", "elliptic", "own"),
+        ("The figures are estimates and largely unverified.", "elliptic", "own"),
+        ("According to state media but otherwise unconfirmed, 40 were freed.", "elliptic", "own"),
+        # The adjective before a noun that ends the clause says what the subject is.
+        ("These figures are unverified estimates.", "predicate", "own"),
+        ("They are unverified estimates, not measurements.", "predicate", "own"),
+    ],
+)
+def test_research_report_shapes(sentence: str, form: str, voice: str) -> None:
+    assert _first_form_and_voice(sentence) == (form, voice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A fact unknown, not information unchecked: the subject's head is no noun of
+        # information.
+        "The cause of death could not be ascertained.",
+        "The number of victims could not be established.",
+        # A passive "neither ... nor" names no one.
+        "The reports were neither confirmed nor denied.",
+        # "and unverified" qualifying a noun, or with no "be" to share.
+        "There were confirmed and unverified cases.",
+        "Reports and unverified accounts circulated.",
+        # A hedged claim brought in, not a subject said to be unverified.
+        "Among them were unconfirmed reports of killings.",
+        "There were unconfirmed reports.",
+        # A noun phrase in a list, no clause: a case definition.
+        "Possible infection: fever, chills, but no laboratory confirmation of colonization.",
+        # Checking qualifies the noun of a phrase after the information.
+        "The registry has no information on confirmatory studies.",
+        # Information that fails to support a claim is a finding.
+        "The data do not confirm these stereotypes.",
+        "The evidence did not substantiate the hypothesis.",
+    ],
+)
+def test_research_report_shapes_keep_apart(sentence: str) -> None:
+    assert _statements(sentence, phrases().uncorroborated_trigger.stems) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A verb of saying after a determiner qualifies the claim: no one says it.
+        "The reported numbers could not be verified independently.",
+        "Their stated figures could not be independently verified.",
+        # The writer's passive remark after the statement is no speaker.
+        "Where information could not be verified, this is indicated in the text.",
+    ],
+)
+def test_a_participle_of_saying_or_a_passive_remark_names_no_speaker(sentence: str) -> None:
+    doc = prose(f"Title line\n\n{sentence}\n")
+    assert list(uncorroborated_claim(doc))
+    assert not list(attributed_unconfirmed(doc))
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # An attempt whose "but" clause is not its failure.

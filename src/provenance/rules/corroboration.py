@@ -987,6 +987,10 @@ def _said_after(text: str, marker: Marker, end: int) -> bool:
     said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))
     if said is None:
         return False
+    if _own_remark(text, comma, said):
+        # "Where information could not be verified, this is indicated in the text": the
+        # writer's passive remark, not a speaker after the statement.
+        return False
     # "..., but organizers say that ...": a new clause with a claim of its own, not a speaker.
     between = {word.casefold() for word in _WORD.findall(text, comma, said.start())}
     after = _WORD.findall(text, said.end(), min(end, said.end() + 20))
@@ -1017,6 +1021,8 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
         for found in pattern.finditer(text, sentence.start, marker.start()):
             if found.start() > 0 and text[found.start() - 1] == "-":
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
+            if _after_determiner(text, sentence.start, found):
+                continue  # "The reported figures": an adjective of the claim, not a verb
             if _own_remark(text, sentence.start, found) or _reduced_relative(text, found):
                 continue
             last_end = max(last_end or 0, found.end())
@@ -1054,7 +1060,7 @@ def _remark(text: str, sentence: _Sentence, marker: Marker) -> bool:
 
 #: Verbs of saying that, in the passive ("It should be noted that", "it is mentioned"), are the
 #: writer's own remark, not a source's word.
-_REMARKS = frozenset({"noted", "mentioned"})
+_REMARKS = frozenset({"noted", "mentioned", "indicated"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been"})
 _WORD_BEFORE = lazy_compile(r"([\w'’]+)\W*\Z")
 
@@ -1066,6 +1072,13 @@ def _own_remark(text: str, start: int, said: re.Match[str]) -> bool:
         return False
     before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
     return before is not None and before.group(1).casefold() in _BE
+
+
+def _after_determiner(text: str, start: int, said: re.Match[str]) -> bool:
+    """Whether a verb of saying comes right after a determiner ("the reported figures",
+    "their stated aims"): a participle qualifying a noun, which names no speaker."""
+    before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
+    return before is not None and word_class(before.group(1).casefold()) == "REF"
 
 
 _WORD_AFTER = lazy_compile(r"\W*([\w'’]+)")

@@ -82,6 +82,8 @@ AGENTLESS = frozenset(
         "none_could",
         "only_passive",
         "truth_passive",
+        "established_passive",
+        "no_attempt",
     }
 )
 #: Forms ending in a noun of checking, which may be the object of another verb or qualify
@@ -105,7 +107,7 @@ _CORE_STARTS = frozenset(
     {
         "MODAL", "WOULD", "DO", "HAVE", "BE", "REMAIN", "UNABLE", "FAIL", "IMPOSSIBLE", "NOT",
         "NONE", "NO", "LACK", "VERBING", "NOMINAL", "FIND", "REFUSE", "NEITHER", "ATTEMPT",
-        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY", "TRUTH", "NOTHING",
+        "GAPINFO", "PROVIDE", "DISCLOSE", "ONLY", "TRUTH", "NOTHING", "UNVERIFIED",
     }
 )  # fmt: skip
 _SUBJECT_WORDS = frozenset(
@@ -471,13 +473,44 @@ def _parse(
     if form in _NOMINAL and after < len(classes) and classes[after] in ("W", "CAP"):
         # "the lack of verification procedures": the noun qualifies another.
         return _REJECTED
-    if form == "predicate" and after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
+    if (
+        form == "predicate"
+        and after < len(classes)
+        and classes[after] in ("W", "CAP", "INFO")
+        and not _predicate_noun(classes, head, after)
+    ):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
     if form == "elliptic" and not _shares_be(words, classes, first, after):
         # "not confirmed" alone is a passive only when it shares the "be" of the clause before
         # "and" ("The data are self-reported and not verified"); "confirmed and not confirmed
         # cases" qualifies a noun.
+        return _REJECTED
+    if form in _NO_NOUN and classes[first] == "NO" and not _has_verb(classes, first, after):
+        # "clinical manifestations of sepsis, ... but no laboratory confirmation of CVC
+        # colonization": a noun phrase in a list (a case definition), no clause that says
+        # anything was not confirmed; "there was no confirmation", "no confirmation has been
+        # published" are.
+        return _REJECTED
+    if form == "no_information_corroborating" and _in_phrase(classes, core_indices):
+        # "the database has no information on confirmatory studies": the participle (or
+        # adjective) of checking qualifies the noun of a phrase after the information, which
+        # is what the information would be about, not information that corroborates.
+        return _REJECTED
+    if form == "established_passive" and (head is None or classes[head] not in ("INFO", "REF")):
+        # "These figures could not be ascertained", "This could not be established": of
+        # information, the report could not check it; "the cause of death could not be
+        # established", "the commission had not been established" are facts unknown or things
+        # not done.
+        return _REJECTED
+    if (
+        form == "refusal"
+        and classes[first] == "NEITHER"
+        and first > 0
+        and classes[first - 1] == "BE"
+    ):
+        # "The reports were neither confirmed nor denied": a passive naming no one, left
+        # unread (the grammar's refusal is someone's active "neither confirmed nor denied").
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
     if voice == "own" and head is not None and classes[head] == "SELF" and _indefinite(words, head):
@@ -562,6 +595,16 @@ def _parse(
         # "We did not assess the reliability of these data": an audit's word for not checking
         # them, read as "did not verify" is.
         form = "did_not"
+    if (
+        form == "did_not"
+        and head is not None
+        and classes[head] == "INFO"
+        and words[head].text not in _SOURCES
+    ):
+        # "The data do not confirm these stereotypes", "the evidence did not substantiate the
+        # hypothesis": a finding that information fails to support a claim, not someone who
+        # could not check it (sources, who could have confirmed, are read below).
+        return _REJECTED
     if form == "did_not" and head is not None and classes[head] == "CAP":
         # "Iran did not confirm the executions" is a party's silence; "Reuters has not
         # independently verified" is the publisher's own word.
@@ -583,6 +626,46 @@ def _parse(
         words[head].text if head is not None else None,
         voice,
     )
+
+
+#: Forms read from "no" and a noun (or participle) of checking, which say something only in a
+#: clause with a verb: "There was no confirmation", "no confirmation has been received".
+_NO_NOUN = frozenset({"no_corroboration", "no_corroborating"})
+#: Word classes that are (or stand for) the verb of a clause: "be", "have", a modal, "remain",
+#: "find", "emerge", "prove".
+_VERBS = frozenset({"BE", "HAVE", "MODAL", "WOULD", "DO", "REMAIN", "FIND", "EMERGE", "PROVE"})
+
+
+def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool:
+    """Whether the noun after "be unverified" ends its clause after a subject other than
+    "there": "Movement speeds are unverified estimates.", "They are unverified estimates, not
+    measurements" say what the subject is; "There are unconfirmed reports that ...", "Among
+    them were unconfirmed reports of killings" bring in a claim, hedged."""
+    if head is None or classes[head] == "THERE":
+        return False
+    after = noun + 1
+    return after >= len(classes) or classes[after] in _ENDS or classes[after] == "COMMA"
+
+
+def _has_verb(classes: Sequence[str], first: int, after: int) -> bool:
+    """Whether the clause of a core from word ``first`` to ``after`` (excluded) has a verb: the
+    word before the core (its clause's verb: "there was no", "we found no") or a word after it
+    before the clause ends ("no confirmation of this has been published")."""
+    if first > 0 and classes[first - 1] in _VERBS:
+        return True
+    for index in range(after, len(classes)):
+        if classes[index] in _ENDS or classes[index] == "COMMA":
+            return False
+        if classes[index] in _VERBS:
+            return True
+    return False
+
+
+def _in_phrase(classes: Sequence[str], core: Sequence[int]) -> bool:
+    """Whether the core's participle (or adjective) of checking stands right after a
+    preposition: "information on confirmatory studies" qualifies the phrase's noun."""
+    last = next((i for i in reversed(core) if classes[i] == "VERBING"), None)
+    return last is not None and last > 0 and classes[last - 1] in ("ABOUT", "OF")
 
 
 def _object_less(classes: Sequence[str], core: Sequence[int], after: int) -> bool:
@@ -648,14 +731,21 @@ _SHARED_BE_REACH = 4
 
 
 def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after: int) -> bool:
-    """Whether "not <verbed>" at word ``first`` follows "and" or "but" after a clause whose
-    verb is a form of "be" a few words before, and no noun follows it."""
+    """Whether "not <verbed>" (or "unverified") at word ``first`` follows "and" or "but",
+    adverbs between, after a clause whose verb is a form of "be" a few words before (or, after
+    "but", ends at a comma), and no noun follows it."""
+    while first > 0 and classes[first - 1] == "ADV":
+        first -= 1  # "self-reported and largely unverified"
     if first < 2 or words[first - 1].text not in ("and", "but"):
         return False
     if after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
         return False
     if classes[first - 2] in _ENDS or classes[first - 2] == "COMMA":
         return False
+    if words[first - 1].text == "but" and after < len(classes) and classes[after] == "COMMA":
+        # "According to Syrian state media but otherwise unconfirmed, ... were released": a
+        # verbless adjunct after "but", set off by its comma, says the claim is unconfirmed.
+        return True
     before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
     return any(classes[i] in ("BE", "REMAIN") for i in before)
 
