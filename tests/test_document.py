@@ -1185,6 +1185,25 @@ def test_a_second_author_s_family_name_of_two_words_resolves() -> None:
     ]
 
 
+def test_three_authors_listed_before_and_and_a_remark_after_a_page_resolve() -> None:
+    text = (
+        "Paper\n\nShaming costs investment (Barry, Clay, and Flynn 2013), aid follows "
+        "principles (Büthe, Major, and de Mello e Souza 2012), and states deflect pressure "
+        "(Hawkins 1997, 407–8, numbers added).\n\nReferences\n\n"
+        "Barry, Colin M., K. Chad Clay, and Michael E. Flynn. 2013. “Avoiding the Spotlight.” "
+        "International Studies Quarterly 57: 532–44.\n\n"
+        "Büthe, Tim, Solomon Major, and André de Mello e Souza. 2012. “The Politics of Private "
+        "Foreign Aid.” International Organization 66(4): 571–607.\n\n"
+        "Hawkins, Darren G. 1997. “Domestic Responses to International Pressure.” European "
+        "Journal of International Relations 3(4): 403–34.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Barry, Clay, and Flynn 2013", 0),
+        ("Büthe, Major, and de Mello e Souza 2012", 1),
+        ("Hawkins 1997, 407–8, numbers added", 2),
+    ]
+
+
 def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
     text = (
         "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "

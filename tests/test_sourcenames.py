@@ -267,6 +267,12 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "scarfiglieri visco comandini",
     ]
     assert family_keys("Kolin, Marshall, and Edward J. Smith") == ["kolin and smith", "kolin smith"]
+    # A family name from its lower-case particle on, two names joined by "e" (Portuguese).
+    assert family_keys("Büthe, Tim, Solomon Major, and André de Mello e Souza") == [
+        "buthe et al",
+        "buthe major and de mello e souza",
+        "buthe major de mello e souza",
+    ]
     # Family names before their initials (Vancouver style).
     assert family_keys("Marczak J, Fernández JL, Wittenberg R") == [
         "marczak et al",

@@ -356,8 +356,23 @@ _NATURAL = lazy_compile(r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+")
 _LAST_JOINED = lazy_compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
 
 
+# A name in its natural order whose family name starts with a lower-case particle and may join
+# two names by "e" or "y" (Portuguese and Spanish): "André de Mello e Souza", "Ana de la Cruz".
+_NATURAL_PARTICLE = lazy_compile(
+    r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}((?:van|von|de|da|do|dos|das|del|della|der|den|du|le|la|ter"
+    r"|ten)(?:\s+(?:der|den|de|la|le))?\s+[A-Z][\w'’-]+(?:\s+(?:e|y|de|da|do|dos)\s+[A-Z][\w'’-]+)*)"
+)
+
+
 def _natural(part: str) -> bool:
-    return _NATURAL.fullmatch(part) is not None
+    return _NATURAL.fullmatch(part) is not None or _NATURAL_PARTICLE.fullmatch(part) is not None
+
+
+def _natural_family(part: str) -> str:
+    """The family name of a name in its natural order: its last word, or all from a lower-case
+    particle on ("André de Mello e Souza" -> "de Mello e Souza")."""
+    match = _NATURAL_PARTICLE.fullmatch(part)
+    return match.group(1) if match else part.split()[-1]
 
 
 # An inverted family name of two words, by a space or a hyphen, then given names or initials:
@@ -518,7 +533,7 @@ def family_keys(name: str) -> list[str]:
         and _LAST_JOINED.search(name.strip().rstrip(".")) is not None
     ):
         # Only the first name inverted: "Smith, John, and Jane Doe", "Venter, C., A. Mahendra".
-        families = [parts[0]] + [part.split()[-1] for part in parts[2:]]
+        families = [parts[0]] + [_natural_family(part) for part in parts[2:]]
         # A name in its natural order does not show where its family name starts: "Vincenzo
         # Visco Comandini" is cited "(Scarfiglieri and Visco Comandini 2000)". Two last whole
         # words are a family name too, as a key beside the last word alone.
@@ -536,7 +551,10 @@ def family_keys(name: str) -> list[str]:
 def _two_word_family(name: str) -> str:
     """The last two words of a name in its natural order when both are whole capitalised words
     after a given name ("Vincenzo Visco Comandini" -> "Visco Comandini"), else the last word
-    ("Edward J. Smith" -> "Smith": an initial is no part of a family name)."""
+    ("Edward J. Smith" -> "Smith": an initial is no part of a family name); a family name
+    with a particle whole ("de Mello e Souza")."""
+    if _NATURAL_PARTICLE.fullmatch(name):
+        return _natural_family(name)
     words = name.split()
     if len(words) >= 3 and all(
         len(word) > 1 and word[0].isupper() and not word.endswith(".") for word in words[-2:]
