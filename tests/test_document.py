@@ -1204,6 +1204,36 @@ def test_three_authors_listed_before_and_and_a_remark_after_a_page_resolve() -> 
     ]
 
 
+def test_a_name_the_citation_holds_whole_wins_over_one_it_only_starts_with() -> None:
+    text = (
+        "Paper\n\nViolence fragmented (Valencia and Serrano, 2025), as evaluations show "
+        "(Valencia, 2025).\n\nBibliography\n\n"
+        'Valencia, Inge Helena, and Camilo Serrano Corredor. 2025. "Las Nuevas Dinámicas de '
+        'La Violencia." In Transiciones Posibles. Bogotá: FES.\n\n'
+        'Valencia, Germán. 2025. "Evaluación de La Paz Total." Derecho y Realidad 22 (44).\n'
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Valencia and Serrano, 2025", 0),
+        ("Valencia, 2025", 1),
+    ]
+
+
+def test_an_organisation_cited_by_its_acronym_or_the_end_of_its_name_resolves() -> None:
+    text = (
+        "Paper\n\nHomicides rose (FIP, 2023) on the coast (Crisis Group, 2019).\n\n"
+        "# Bibliography {#refs}\n\n"
+        'International Crisis Group. 2019. "Calming the Restless Pacific." Latin America '
+        "Report, August 8.\n\n"
+        "Fundación Ideas para la Paz. 2023. Paz Total, Disputas e Inseguridad. Bogotá: FIP.\n"
+    )
+    document = provenance.parse(text)
+    assert [(c.text, c.reference) for c in document.citations] == [
+        ("FIP, 2023", 1),
+        ("Crisis Group, 2019", 0),
+    ]
+    assert {r.section for r in document.references} == {"bibliography"}
+
+
 def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
     text = (
         "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "

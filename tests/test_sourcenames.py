@@ -179,6 +179,7 @@ def test_an_organisation_is_known_by_its_acronym() -> None:
         ("The Office of the High Commissioner for Human Rights", "ohchr"),
         ("Organization for Security and Co-operation in Europe", "osce"),
         ("Global Trade & Innovation Policy Alliance", "gtipa"),  # "&" joins as "and" does
+        ("Fundación Ideas para la Paz", "fip"),  # Spanish joining words have no initial
         ("Reuters", None),  # one word: no acronym
         ("Smith, John", None),  # a person
         ("Bertelsmann Stiftung's Transformation index", None),  # a lower-case word

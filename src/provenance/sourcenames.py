@@ -238,6 +238,15 @@ def _prefix_match(cited: str, listed: str) -> bool:
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"})
 
 
+#: Lower-case words that join the capitalised words of an organisation's name in the languages
+#: reports cite ("Fundación Ideas para la Paz" is cited "FIP"): an acronym takes the initials
+#: of the capitalised words only.
+_NAME_JOINERS = CONNECTORS | frozenset(
+    {"para", "por", "y", "e", "el", "los", "las", "del", "en", "da", "do", "dos", "das", "di"}
+    | {"della", "et", "pour", "sur", "aux", "au", "und", "für", "von", "van", "der", "den"}
+)
+
+
 def bare_key(key: str) -> str:
     """A key without its connecting words: "global peace index for mexico" ->
     "global peace index mexico". A key of connecting words only is kept as it is."""
@@ -644,7 +653,7 @@ def initials_key(name: str) -> str | None:
     words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
     if words and words[0].casefold() == "the":
         words = words[1:]
-    capitalised = [word for word in words if word.casefold() not in CONNECTORS and word != "&"]
+    capitalised = [word for word in words if word.casefold() not in _NAME_JOINERS and word != "&"]
     if not 2 <= len(capitalised) <= 8:
         return None
     if not all(_CAPITALISED.fullmatch(word) for word in capitalised):

@@ -138,6 +138,7 @@ def test_author_date(text: str, author: str, date: str, locator: str | None) -> 
         ("Smith 2010, emphasis added", None),
         ("Smith 2010, p. 5, italics in original", "p. 5"),
         ("Doe 2001: 12, my translation", "12"),
+        ("Johnson et al., 2025, p. 7, author's translation", "p. 7"),
     ],
 )
 def test_a_remark_on_the_quotation_is_in_the_span_not_the_pinpoint(
