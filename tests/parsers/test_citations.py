@@ -122,6 +122,11 @@ def iso(value: CitationValue) -> str | None:
             "Sec. 1.c",
         ),
         ("Doe and Roe 2020, 12", "Doe and Roe", "2020", "12"),
+        # A table, figure or box of a report, and a note on a page, pinpointed as a page is.
+        ("World Bank 2019, table 3", "World Bank", "2019", "table 3"),
+        ("HRW 2019, Box 2", "HRW", "2019", "Box 2"),
+        ("UNHCR 2020, 12, fig. 3", "UNHCR", "2020", "12 fig. 3"),
+        ("Smith 2010, 5, n. 4", "Smith", "2010", "5 n. 4"),
         ("HRW 2005, 12-14", "HRW", "2005", "12-14"),
     ],
 )
@@ -139,6 +144,8 @@ def test_author_date(text: str, author: str, date: str, locator: str | None) -> 
         ("Smith 2010, p. 5, italics in original", "p. 5"),
         ("Doe 2001: 12, my translation", "12"),
         ("Johnson et al., 2025, p. 7, author's translation", "p. 7"),
+        ("Smith 2010, 5; italics mine", "5"),
+        ("Smith 2010, emphasis original", None),
     ],
 )
 def test_a_remark_on_the_quotation_is_in_the_span_not_the_pinpoint(
