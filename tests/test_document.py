@@ -1234,6 +1234,21 @@ def test_an_organisation_cited_by_its_acronym_or_the_end_of_its_name_resolves() 
     assert {r.section for r in document.references} == {"bibliography"}
 
 
+def test_a_possessive_before_a_narrative_year_names_the_source() -> None:
+    text = (
+        "Paper\n\nThis thesis begins from Johnson's et. al. (2025) results, after "
+        "Johnson (2024).\n\nBibliography\n\n"
+        "Johnson, Kyle. 2024. La Paz Total: ¿dos Años Para Un Nuevo Camino? Conflict "
+        "Responses.\n\n"
+        "Johnson, Kyle, Felipe Botero, and Lina Asprilla. 2025. Política de Paz Total. SOC ACE "
+        "Documento de Investigación 34. Universidad de Birmingham.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("2025", 1),
+        ("2024", 0),
+    ]
+
+
 def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
     text = (
         "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "

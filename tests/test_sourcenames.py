@@ -118,6 +118,14 @@ def test_key_words_keep_a_leading_the() -> None:
     assert key_words("The Hindu [Madras]") == ["the", "hindu"]
 
 
+def test_key_words_drop_a_possessive() -> None:
+    assert key_words("Johnson's et. al.") == ["johnson", "et", "al"]
+    assert key_words("Amnesty International’s report") == ["amnesty", "international", "report"]
+    assert (
+        list(iter_key_words("Sen's argument")) == key_words("Sen's argument") == ["sen", "argument"]
+    )
+
+
 @pytest.mark.parametrize(
     ("cited", "listed", "expected"),
     [

@@ -72,11 +72,17 @@ def _unescaped(text: str) -> str:
 
 
 def key_words(text: str) -> list[str]:
-    """The words of ``text`` as keys compare them (``source_key`` without dropping "The")."""
+    """The words of ``text`` as keys compare them (``source_key`` without dropping "The").
+
+    A possessive "'s" is no word of the name it ends: "Johnson's et al. (2025)" names
+    Johnson et al., "Sen's (1999) argument" Sen."""
     if "&" in text:
         text = _unescaped(text)
-    text = _BRACKETED.sub(" ", text)
+    text = _POSSESSIVE.sub("", _BRACKETED.sub(" ", text))
     return _NON_WORD.sub(" ", _unaccented(_domains_joined(text).casefold())).split()
+
+
+_POSSESSIVE = lazy_compile(r"(?<=\w)['’]s(?!\w)")
 
 
 def _domains_joined(text: str) -> str:
@@ -127,7 +133,7 @@ def iter_key_words(text: str, start: int = 0) -> Iterator[str]:
         piece = text[position:cut]
         if not escaped and "&" in piece:
             piece = _unescaped(piece)
-        piece = _domains_joined(_BRACKETED.sub(" ", piece))
+        piece = _domains_joined(_POSSESSIVE.sub("", _BRACKETED.sub(" ", piece)))
         yield from _NON_WORD.sub(" ", _unaccented(piece.casefold())).split()
 
 
