@@ -1249,6 +1249,16 @@ def test_a_possessive_before_a_narrative_year_names_the_source() -> None:
     ]
 
 
+def test_a_reprint_cited_with_its_first_year_in_brackets_resolves_to_the_edition() -> None:
+    text = (
+        "Paper\n\nStatelessness strips rights (Arendt [1951] 1973, 296).\n\nReferences\n\n"
+        "Arendt, Hannah. 1973. The Origins of Totalitarianism. New York: Harcourt.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Arendt [1951] 1973, 296", 0),
+    ]
+
+
 def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
     text = (
         "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "

@@ -122,6 +122,8 @@ def iso(value: CitationValue) -> str | None:
             "Sec. 1.c",
         ),
         ("Doe and Roe 2020, 12", "Doe and Roe", "2020", "12"),
+        # A reprint: the first edition's year in brackets, then the edition cited (Chicago).
+        ("Arendt [1951] 1973, 12", "Arendt", "1973", "12"),
         # A table, figure or box of a report, and a note on a page, pinpointed as a page is.
         ("World Bank 2019, table 3", "World Bank", "2019", "table 3"),
         ("HRW 2019, Box 2", "HRW", "2019", "Box 2"),
@@ -912,6 +914,7 @@ _EXPLICIT = {
     ),
     "_AND": _spaced(st.just("and")),
     "LIST_AND": _spaced(st.just("and")),
+    "_ORIGINAL_YEAR": _spaced(_YEARS.map(lambda year: f"[{year}]")),
     "REMARK": _spaced(
         st.sampled_from(
             [", emphasis added", ", numbers added", ", italics in original", ", my translation"]
