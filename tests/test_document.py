@@ -1185,6 +1185,80 @@ def test_a_second_author_s_family_name_of_two_words_resolves() -> None:
     ]
 
 
+def test_three_authors_listed_before_and_and_a_remark_after_a_page_resolve() -> None:
+    text = (
+        "Paper\n\nShaming costs investment (Barry, Clay, and Flynn 2013), aid follows "
+        "principles (Büthe, Major, and de Mello e Souza 2012), and states deflect pressure "
+        "(Hawkins 1997, 407–8, numbers added).\n\nReferences\n\n"
+        "Barry, Colin M., K. Chad Clay, and Michael E. Flynn. 2013. “Avoiding the Spotlight.” "
+        "International Studies Quarterly 57: 532–44.\n\n"
+        "Büthe, Tim, Solomon Major, and André de Mello e Souza. 2012. “The Politics of Private "
+        "Foreign Aid.” International Organization 66(4): 571–607.\n\n"
+        "Hawkins, Darren G. 1997. “Domestic Responses to International Pressure.” European "
+        "Journal of International Relations 3(4): 403–34.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Barry, Clay, and Flynn 2013", 0),
+        ("Büthe, Major, and de Mello e Souza 2012", 1),
+        ("Hawkins 1997, 407–8, numbers added", 2),
+    ]
+
+
+def test_a_name_the_citation_holds_whole_wins_over_one_it_only_starts_with() -> None:
+    text = (
+        "Paper\n\nViolence fragmented (Valencia and Serrano, 2025), as evaluations show "
+        "(Valencia, 2025).\n\nBibliography\n\n"
+        'Valencia, Inge Helena, and Camilo Serrano Corredor. 2025. "Las Nuevas Dinámicas de '
+        'La Violencia." In Transiciones Posibles. Bogotá: FES.\n\n'
+        'Valencia, Germán. 2025. "Evaluación de La Paz Total." Derecho y Realidad 22 (44).\n'
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Valencia and Serrano, 2025", 0),
+        ("Valencia, 2025", 1),
+    ]
+
+
+def test_an_organisation_cited_by_its_acronym_or_the_end_of_its_name_resolves() -> None:
+    text = (
+        "Paper\n\nHomicides rose (FIP, 2023) on the coast (Crisis Group, 2019).\n\n"
+        "# Bibliography {#refs}\n\n"
+        'International Crisis Group. 2019. "Calming the Restless Pacific." Latin America '
+        "Report, August 8.\n\n"
+        "Fundación Ideas para la Paz. 2023. Paz Total, Disputas e Inseguridad. Bogotá: FIP.\n"
+    )
+    document = provenance.parse(text)
+    assert [(c.text, c.reference) for c in document.citations] == [
+        ("FIP, 2023", 1),
+        ("Crisis Group, 2019", 0),
+    ]
+    assert {r.section for r in document.references} == {"bibliography"}
+
+
+def test_a_possessive_before_a_narrative_year_names_the_source() -> None:
+    text = (
+        "Paper\n\nThis thesis begins from Johnson's et. al. (2025) results, after "
+        "Johnson (2024).\n\nBibliography\n\n"
+        "Johnson, Kyle. 2024. La Paz Total: ¿dos Años Para Un Nuevo Camino? Conflict "
+        "Responses.\n\n"
+        "Johnson, Kyle, Felipe Botero, and Lina Asprilla. 2025. Política de Paz Total. SOC ACE "
+        "Documento de Investigación 34. Universidad de Birmingham.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("2025", 1),
+        ("2024", 0),
+    ]
+
+
+def test_a_reprint_cited_with_its_first_year_in_brackets_resolves_to_the_edition() -> None:
+    text = (
+        "Paper\n\nStatelessness strips rights (Arendt [1951] 1973, 296).\n\nReferences\n\n"
+        "Arendt, Hannah. 1973. The Origins of Totalitarianism. New York: Harcourt.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Arendt [1951] 1973, 296", 0),
+    ]
+
+
 def test_a_name_cited_with_other_connecting_words_or_a_titles_acronym_resolves() -> None:
     text = (
         "Report title\n\nCrime is high (Global Peace Index for Mexico, 2024). People feel "

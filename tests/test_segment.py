@@ -128,6 +128,10 @@ def test_a_line_opening_with_a_figure_one_past_the_next_note_is_text() -> None:
 def test_heading_key_ignores_markup_case_and_colon() -> None:
     assert heading_key("## **References:**") == "references"
     assert heading_key("  Sources Consulted ") == "sources consulted"
+    # A pandoc attribute block after a Markdown heading is no part of its words.
+    assert heading_key("# Bibliography {#Bilbiography}") == "bibliography"
+    assert heading_key("## References {.unnumbered}") == "references"
+    assert heading_key("# Notes {-}") == "notes"
 
 
 @given(

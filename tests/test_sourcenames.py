@@ -118,6 +118,14 @@ def test_key_words_keep_a_leading_the() -> None:
     assert key_words("The Hindu [Madras]") == ["the", "hindu"]
 
 
+def test_key_words_drop_a_possessive() -> None:
+    assert key_words("Johnson's et. al.") == ["johnson", "et", "al"]
+    assert key_words("Amnesty International’s report") == ["amnesty", "international", "report"]
+    assert (
+        list(iter_key_words("Sen's argument")) == key_words("Sen's argument") == ["sen", "argument"]
+    )
+
+
 @pytest.mark.parametrize(
     ("cited", "listed", "expected"),
     [
@@ -179,6 +187,7 @@ def test_an_organisation_is_known_by_its_acronym() -> None:
         ("The Office of the High Commissioner for Human Rights", "ohchr"),
         ("Organization for Security and Co-operation in Europe", "osce"),
         ("Global Trade & Innovation Policy Alliance", "gtipa"),  # "&" joins as "and" does
+        ("Fundación Ideas para la Paz", "fip"),  # Spanish joining words have no initial
         ("Reuters", None),  # one word: no acronym
         ("Smith, John", None),  # a person
         ("Bertelsmann Stiftung's Transformation index", None),  # a lower-case word
@@ -267,6 +276,12 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "scarfiglieri visco comandini",
     ]
     assert family_keys("Kolin, Marshall, and Edward J. Smith") == ["kolin and smith", "kolin smith"]
+    # A family name from its lower-case particle on, two names joined by "e" (Portuguese).
+    assert family_keys("Büthe, Tim, Solomon Major, and André de Mello e Souza") == [
+        "buthe et al",
+        "buthe major and de mello e souza",
+        "buthe major de mello e souza",
+    ]
     # Family names before their initials (Vancouver style).
     assert family_keys("Marczak J, Fernández JL, Wittenberg R") == [
         "marczak et al",

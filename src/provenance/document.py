@@ -1488,6 +1488,8 @@ class _SourceIndex:
                 matches = [i for i in matches if self.entries[i].date is None] or matches
             if len(matches) > 1:
                 matches = self._as_named(source_key(author), matches)
+            if len(matches) > 1:
+                matches = self._covering(source_key(author), matches)
             if len(matches) > 1 and self._other_bodies(source_key(author), matches):
                 # "(United Nations 2023)" where the list has that year's works of "United
                 # Nations Conference on Trade and Development" and "United Nations Development
@@ -1558,6 +1560,10 @@ class _SourceIndex:
             # "(Dimitrijevic, 2023)" for "Una Dimitrijevic. 2023.": people listed given name
             # first, cited by family name.
             found = self._family_of_given_name_first(source_key(author), date)
+        if not found:
+            # "(Crisis Group, 2019)" for "International Crisis Group. 2019.": an organisation
+            # cited by the last words of its name, as its short name drops the first.
+            found = self._name_ending(source_key(author), date)
         if not found:
             # "(AI Advisory Body Interim Report 2023)" for "AI Advisory Body Secretariat. 2023.
             # “Interim Report: ...”": a body's publication named by the body and the title's
@@ -1693,6 +1699,21 @@ class _SourceIndex:
         ]
         return found if len(found) == 1 else []
 
+    def _name_ending(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose author's name ends with the two or more words
+        ``cited`` gives (a name of one word, "Bank", ends too many); none when several do."""
+        if cited.count(" ") < 1:
+            return []
+        found = [
+            i
+            for i in self._dated(date)
+            if self.keys[i]
+            and self.entries[i].author
+            and source_key(self.entries[i].author or "").endswith(" " + cited)
+            and _dates_overlap(date, self.entries[i].date)
+        ]
+        return found if len(found) == 1 else []
+
     def _body_and_title(self, cited: str, date: DateValue) -> list[int]:
         """The one entry of ``date`` that ``cited`` names by its author and the start of its
         title (``names_by_body_and_title``); none when several are."""
@@ -1750,6 +1771,25 @@ class _SourceIndex:
         bare = bare_key(cited)
         kept = [
             i for i in matches if any(key == cited or bare_key(key) == bare for key in self.keys[i])
+        ]
+        return kept or matches
+
+    def _covering(self, cited: str, matches: list[int]) -> list[int]:
+        """Of the entries a name matches, those with a key that holds the whole name (and maybe
+        more words after it): "(Valencia and Serrano, 2025)" is "Valencia, Inge Helena, and
+        Camilo Serrano Corredor. 2025.", not "Valencia, Germán. 2025.", whose name the
+        citation only starts with. All the matches when none or all are so."""
+        bare = bare_key(cited)
+        kept = [
+            i
+            for i in matches
+            if any(
+                key == cited
+                or key.startswith(cited + " ")
+                or bare_key(key) == bare
+                or bare_key(key).startswith(bare + " ")
+                for key in self.keys[i]
+            )
         ]
         return kept or matches
 

@@ -193,8 +193,9 @@ def _is_site_footer(line: str) -> bool:
     )
 
 
-# Markdown heading (OCR output to Markdown) or a bullet before a TOC line.
-_MARKDOWN_HEADING = lazy_compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# Markdown heading (OCR output to Markdown) or a bullet before a TOC line. A pandoc attribute
+# block after it ("# Bibliography {#refs}", "## Notes {.unnumbered}", "{-}") is no part of it.
+_MARKDOWN_HEADING = lazy_compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*(?:\{[#.-][^{}]*\})?\s*#*\s*$")
 _BULLET = lazy_compile(r"^\s*[-*•]\s+")
 _EMPHASIS = lazy_compile(r"\*\*|__")
 _FORM_FEED = "\f"

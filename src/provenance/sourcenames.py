@@ -72,11 +72,17 @@ def _unescaped(text: str) -> str:
 
 
 def key_words(text: str) -> list[str]:
-    """The words of ``text`` as keys compare them (``source_key`` without dropping "The")."""
+    """The words of ``text`` as keys compare them (``source_key`` without dropping "The").
+
+    A possessive "'s" is no word of the name it ends: "Johnson's et al. (2025)" names
+    Johnson et al., "Sen's (1999) argument" Sen."""
     if "&" in text:
         text = _unescaped(text)
-    text = _BRACKETED.sub(" ", text)
+    text = _POSSESSIVE.sub("", _BRACKETED.sub(" ", text))
     return _NON_WORD.sub(" ", _unaccented(_domains_joined(text).casefold())).split()
+
+
+_POSSESSIVE = lazy_compile(r"(?<=\w)['’]s(?!\w)")
 
 
 def _domains_joined(text: str) -> str:
@@ -127,7 +133,7 @@ def iter_key_words(text: str, start: int = 0) -> Iterator[str]:
         piece = text[position:cut]
         if not escaped and "&" in piece:
             piece = _unescaped(piece)
-        piece = _domains_joined(_BRACKETED.sub(" ", piece))
+        piece = _domains_joined(_POSSESSIVE.sub("", _BRACKETED.sub(" ", piece)))
         yield from _NON_WORD.sub(" ", _unaccented(piece.casefold())).split()
 
 
@@ -236,6 +242,15 @@ def _prefix_match(cited: str, listed: str) -> bool:
 #: High Commissioner" and "Office of High Commissioner"; "Index for Mexico", "Index in Mexico").
 #: Words that join the words of a name and tell nothing about which source it is.
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"})
+
+
+#: Lower-case words that join the capitalised words of an organisation's name in the languages
+#: reports cite ("Fundación Ideas para la Paz" is cited "FIP"): an acronym takes the initials
+#: of the capitalised words only.
+_NAME_JOINERS = CONNECTORS | frozenset(
+    {"para", "por", "y", "e", "el", "los", "las", "del", "en", "da", "do", "dos", "das", "di"}
+    | {"della", "et", "pour", "sur", "aux", "au", "und", "für", "von", "van", "der", "den"}
+)
 
 
 def bare_key(key: str) -> str:
@@ -356,8 +371,23 @@ _NATURAL = lazy_compile(r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+")
 _LAST_JOINED = lazy_compile(r"(?:\band|&(?:amp;)?)\s+[^,;&]+$")
 
 
+# A name in its natural order whose family name starts with a lower-case particle and may join
+# two names by "e" or "y" (Portuguese and Spanish): "André de Mello e Souza", "Ana de la Cruz".
+_NATURAL_PARTICLE = lazy_compile(
+    r"(?:[A-Z][\w'’.-]*\.?\s+){1,3}((?:van|von|de|da|do|dos|das|del|della|der|den|du|le|la|ter"
+    r"|ten)(?:\s+(?:der|den|de|la|le))?\s+[A-Z][\w'’-]+(?:\s+(?:e|y|de|da|do|dos)\s+[A-Z][\w'’-]+)*)"
+)
+
+
 def _natural(part: str) -> bool:
-    return _NATURAL.fullmatch(part) is not None
+    return _NATURAL.fullmatch(part) is not None or _NATURAL_PARTICLE.fullmatch(part) is not None
+
+
+def _natural_family(part: str) -> str:
+    """The family name of a name in its natural order: its last word, or all from a lower-case
+    particle on ("André de Mello e Souza" -> "de Mello e Souza")."""
+    match = _NATURAL_PARTICLE.fullmatch(part)
+    return match.group(1) if match else part.split()[-1]
 
 
 # An inverted family name of two words, by a space or a hyphen, then given names or initials:
@@ -518,7 +548,7 @@ def family_keys(name: str) -> list[str]:
         and _LAST_JOINED.search(name.strip().rstrip(".")) is not None
     ):
         # Only the first name inverted: "Smith, John, and Jane Doe", "Venter, C., A. Mahendra".
-        families = [parts[0]] + [part.split()[-1] for part in parts[2:]]
+        families = [parts[0]] + [_natural_family(part) for part in parts[2:]]
         # A name in its natural order does not show where its family name starts: "Vincenzo
         # Visco Comandini" is cited "(Scarfiglieri and Visco Comandini 2000)". Two last whole
         # words are a family name too, as a key beside the last word alone.
@@ -536,7 +566,10 @@ def family_keys(name: str) -> list[str]:
 def _two_word_family(name: str) -> str:
     """The last two words of a name in its natural order when both are whole capitalised words
     after a given name ("Vincenzo Visco Comandini" -> "Visco Comandini"), else the last word
-    ("Edward J. Smith" -> "Smith": an initial is no part of a family name)."""
+    ("Edward J. Smith" -> "Smith": an initial is no part of a family name); a family name
+    with a particle whole ("de Mello e Souza")."""
+    if _NATURAL_PARTICLE.fullmatch(name):
+        return _natural_family(name)
     words = name.split()
     if len(words) >= 3 and all(
         len(word) > 1 and word[0].isupper() and not word.endswith(".") for word in words[-2:]
@@ -626,7 +659,7 @@ def initials_key(name: str) -> str | None:
     words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
     if words and words[0].casefold() == "the":
         words = words[1:]
-    capitalised = [word for word in words if word.casefold() not in CONNECTORS and word != "&"]
+    capitalised = [word for word in words if word.casefold() not in _NAME_JOINERS and word != "&"]
     if not 2 <= len(capitalised) <= 8:
         return None
     if not all(_CAPITALISED.fullmatch(word) for word in capitalised):

@@ -100,6 +100,14 @@ def iso(value: CitationValue) -> str | None:
         ("HRW 1999-2000", "HRW", "1999/2000", None),
         # Several authors of one work, a lower-case particle, an escaped ampersand.
         ("Raman, Tandong, Shekar 2021", "Raman, Tandong, Shekar", "2021", None),
+        # The last of several authors after ", and", as Chicago and APA without "&" list them.
+        ("Barry, Clay, and Flynn 2013", "Barry, Clay, and Flynn", "2013", None),
+        (
+            "Büthe, Major, and de Mello e Souza 2012",
+            "Büthe, Major, and de Mello e Souza",
+            "2012",
+            None,
+        ),
         ("Graehler, Mucci and Erhardt,\n2018", "Graehler, Mucci and Erhardt", "2018", None),
         ("Smith , Jones 2003", "Smith, Jones", "2003", None),
         ("van Solinge, 2019", "van Solinge", "2019", None),
@@ -114,6 +122,13 @@ def iso(value: CitationValue) -> str | None:
             "Sec. 1.c",
         ),
         ("Doe and Roe 2020, 12", "Doe and Roe", "2020", "12"),
+        # A reprint: the first edition's year in brackets, then the edition cited (Chicago).
+        ("Arendt [1951] 1973, 12", "Arendt", "1973", "12"),
+        # A table, figure or box of a report, and a note on a page, pinpointed as a page is.
+        ("World Bank 2019, table 3", "World Bank", "2019", "table 3"),
+        ("HRW 2019, Box 2", "HRW", "2019", "Box 2"),
+        ("UNHCR 2020, 12, fig. 3", "UNHCR", "2020", "12 fig. 3"),
+        ("Smith 2010, 5, n. 4", "Smith", "2010", "5 n. 4"),
         ("HRW 2005, 12-14", "HRW", "2005", "12-14"),
     ],
 )
@@ -121,6 +136,27 @@ def test_author_date(text: str, author: str, date: str, locator: str | None) -> 
     (value,) = parse_citation_group(text)
     assert value.kind == "author-date"
     assert (value.author, iso(value), value.locator) == (author, date, locator)
+
+
+@pytest.mark.parametrize(
+    ("text", "locator"),
+    [
+        ("Hawkins 1997, 407–8, numbers added", "407–8"),
+        ("Smith 2010, emphasis added", None),
+        ("Smith 2010, p. 5, italics in original", "p. 5"),
+        ("Doe 2001: 12, my translation", "12"),
+        ("Johnson et al., 2025, p. 7, author's translation", "p. 7"),
+        ("Smith 2010, 5; italics mine", "5"),
+        ("Smith 2010, emphasis original", None),
+    ],
+)
+def test_a_remark_on_the_quotation_is_in_the_span_not_the_pinpoint(
+    text: str, locator: str | None
+) -> None:
+    (value,) = parse_citation_group(text)
+    assert value.locator == locator
+    prose = f"as quoted ({text})."
+    assert [c.text for c in iter_citations(prose, LineIndex(prose))] == [text]
 
 
 def test_several_years_of_one_source_are_several_citations() -> None:
@@ -877,6 +913,13 @@ _EXPLICIT = {
         st.sampled_from(["accessed", "Accessed on", "last accessed", "retrieved", "viewed"])
     ),
     "_AND": _spaced(st.just("and")),
+    "LIST_AND": _spaced(st.just("and")),
+    "_ORIGINAL_YEAR": _spaced(_YEARS.map(lambda year: f"[{year}]")),
+    "REMARK": _spaced(
+        st.sampled_from(
+            [", emphasis added", ", numbers added", ", italics in original", ", my translation"]
+        )
+    ),
     "_NEXT": _spaced(st.just(",")),
     "COLON": _spaced(st.just(":")),
     "WHITESPACE": st.sampled_from([" ", "\n", "\t", "\xa0", "\n   "]),
@@ -915,7 +958,7 @@ def _longest_author(tree: Tree[Token]) -> int:
     longest = 0
     for citation in tree.children:
         assert isinstance(citation, Tree)
-        if citation.data in ("pinned", "years"):
+        if citation.data in ("pinned", "years", "remarked"):
             citation = citation.children[0]
             assert isinstance(citation, Tree)
         author = citation.children[0]

@@ -240,6 +240,15 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         value = attrs.evolve(citation.value, locator=locator.value)
         return _Located(value, citation.start, locator.end)
 
+    def remarked(self, citation: _Located, *rest: _Located | Token) -> _Located:
+        """``Hawkins 1997, 407-8, numbers added``: the writer's remark on the quotation is in
+        the citation's span, not in its value."""
+        *located, remark = rest
+        if located and isinstance(located[0], _Located):
+            citation = self.pinned(citation, located[0])
+        assert isinstance(remark, Token)
+        return _Located(citation.value, citation.start, int(remark.end_pos or 0))
+
     def years(self, citation: _Located, *years: Token | _Located) -> list[_Located]:
         """``HRW 2018, 2019a``: the first citation, then one of the same source per year; a
         pinpoint after the last year is the last work's (``Smith 2010 and 2011, 5``)."""
