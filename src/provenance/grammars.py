@@ -103,8 +103,10 @@ def _grammar_file(name: str) -> str:
 
 @cache
 def parser(name: str, start: str = "start") -> Lark:
-    """The LALR parser of ``grammars/<name>.lark`` for rule ``start``, built once per process."""
-    return _load_or_build(name, (start,))
+    """The LALR parser of ``grammars/<name>.lark`` for rule ``start``, built once per process
+    (the one ``multi_start_parser`` gives for that rule alone, so that a terminal taken from it
+    loads nothing more)."""
+    return multi_start_parser(name, (start,))
 
 
 def _load_or_build(name: str, starts: tuple[str, ...]) -> Lark:
