@@ -500,3 +500,42 @@ def test_a_plain_text_check_imports_only_what_it_needs(tmp_path: Path) -> None:
         for name in loaded
         if any(name == lazy or name.startswith(lazy + ".") for lazy in _NOT_FOR_PLAIN_TEXT)
     }
+
+
+def _helps(parser: object) -> list[str]:
+    """The help of the parser and of each subcommand."""
+    import argparse
+
+    assert isinstance(parser, argparse.ArgumentParser)
+    texts = [parser.format_help()]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            texts += [sub.format_help() for sub in action.choices.values()]
+    return texts
+
+
+@pytest.mark.parametrize("only", [None, "check"])
+def test_the_command_line_reads_as_with_every_message_looked_up(
+    monkeypatch: pytest.MonkeyPatch, only: str | None
+) -> None:
+    import argparse
+    import gettext
+
+    looked_up: list[str] = []
+    real = argparse._  # type: ignore[attr-defined]
+
+    def counted(message: str) -> str:
+        looked_up.append(message)
+        return real(message)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(argparse, "_", counted)
+    built = cli.build_parser(only)
+    assert looked_up == []  # no catalogue here: gettext would give each message back
+    assert argparse._ is counted  # type: ignore[attr-defined]
+    quick = _helps(built)  # help text is worded at parse time, through gettext
+    # With a catalogue installed, argparse asks gettext for every message, as it always did.
+    monkeypatch.setattr(gettext, "find", lambda *args, **kwargs: "/nowhere/messages.mo")
+    looked_up.clear()
+    built = cli.build_parser(only)
+    assert looked_up
+    assert _helps(built) == quick

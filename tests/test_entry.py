@@ -90,3 +90,74 @@ def test_start_collecting_leaves_a_process_run_did_not_start_alone() -> None:
 def test_documents_are_read_with_a_young_collection_every_twenty_thousand_objects() -> None:
     stderr = _run_reading("check", "print('young', gc.get_threshold()[0], file=sys.stderr)")
     assert f"young {entry._YOUNG_COLLECTION}" in stderr
+
+
+BIG_SEED = SEED.parent / "001_57fd68c990b575be.txt"
+
+
+def _process(code: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *arguments] if not code else [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_process_ending_without_teardown_gives_the_same_output_and_status() -> None:
+    arguments = ["check", "--format", "json", "--show-infos", str(BIG_SEED)]
+    quick = _process("", "-m", "provenance", *arguments)
+    whole = _process(
+        "import sys\nfrom provenance import entry\n"
+        f"sys.argv = ['provenance', *{arguments!r}]\nentry.run()\n"
+    )
+    assert quick.returncode == whole.returncode == 1
+    assert quick.stdout == whole.stdout and len(quick.stdout) > 10_000
+    assert quick.stderr == whole.stderr
+
+
+_ENDED = (
+    "import atexit, os, sys, threading\n"
+    "from provenance import entry\n"
+    "real_exit = os._exit\n"
+    "def _exit(status):\n"
+    "    os.write(2, b'ended early\\n')\n"
+    "    real_exit(status)\n"
+    "os._exit = _exit\n"
+    "atexit.register(lambda: print('handlers ran', file=sys.stderr))\n"
+    "{before}\n"
+    f"sys.argv = ['provenance', 'check', {str(SEED)!r}]\n"
+    "entry.run_process()\n"
+)
+
+
+def test_run_process_runs_the_exit_handlers_and_skips_the_teardown() -> None:
+    ended = _process(_ENDED.format(before=""))
+    assert ended.returncode == 0, ended.stderr
+    assert "0 findings" in ended.stdout + ended.stderr
+    assert "handlers ran" in ended.stderr
+    assert "ended early" in ended.stderr
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # Another thread still running: the interpreter waits for it at exit.
+        "threading.Thread(target=__import__('time').sleep, args=(0.5,)).start()",
+        # A process pool's clean-up runs at thread shutdown, not with the exit handlers.
+        "import concurrent.futures",
+        # A tracer (coverage, a debugger) reports at exit.
+        "sys.settrace(lambda *args: None)",
+    ],
+)
+def test_run_process_exits_as_usual_where_the_teardown_is_owed(before: str) -> None:
+    ended = _process(_ENDED.format(before=before))
+    assert ended.returncode == 0, ended.stderr
+    assert "handlers ran" in ended.stderr
+    assert "ended early" not in ended.stderr
+
+
+def test_a_profiled_run_still_prints_its_profile() -> None:
+    profiled = _process("", "-m", "cProfile", "-m", "provenance", "check", str(SEED))
+    assert profiled.returncode == 0, profiled.stderr
+    assert "function calls" in profiled.stdout

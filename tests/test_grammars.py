@@ -633,3 +633,13 @@ def test_only_a_grammar_of_one_word_terminals_is_parsed_without_lexing() -> None
     assert grammars.parse_prefix_words("date", ["15 May", "2000"]) == grammars.parse_prefix(
         "date", "15 May 2000"
     )
+
+
+def test_rows_and_rules_decode_as_json_does() -> None:
+    from provenance.grammars import _decoded
+
+    for line in (b"[1,0,5,2,1,7]", b'["rule",[["A",true,false]],0,null]', '["é"]'.encode()):
+        assert _decoded(line) == json.loads(line)
+    for damaged in (b"[1,2] [3]", b"[1,2", b""):
+        with pytest.raises(ValueError):
+            _decoded(damaged)

@@ -1,5 +1,5 @@
 """``python -m provenance``: the same command line as the ``provenance`` script."""
 
-from provenance.entry import run
+from provenance.entry import run_process
 
-run()
+run_process()

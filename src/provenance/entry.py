@@ -7,6 +7,8 @@ process); ``run`` is what a fresh process runs, and it knows the process ends wi
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from typing import NoReturn
 
 #: Whether ``run`` turned the cycle collector off for start-up and it is not back on yet.
@@ -39,6 +41,60 @@ def run() -> NoReturn:
     status = main()
     gc.freeze()
     raise SystemExit(status)
+
+
+def run_process() -> NoReturn:
+    """``run`` as the whole of a process (``python -m provenance`` and the console script): once
+    the command is done, its output flushed and the exit handlers run, the process ends without
+    the interpreter's teardown.
+
+    That teardown empties every module one by one and frees what they held (about 1.5 % of a
+    one-report check's instructions, 10 M), for memory the system takes back anyway. It is
+    skipped only where nothing else is owed to it: no other thread running, no process pool
+    (their clean-up runs at thread shutdown, not with the exit handlers), no profiler or tracer
+    waiting to report (``python -m cProfile -m provenance``), and standard output and error
+    flushed without error. Otherwise the process exits as ``run`` does, the teardown included.
+    """
+    try:
+        run()
+    except SystemExit as done:
+        status = done.code
+        if isinstance(status, int) and _ends_alone():
+            _end(status)
+        raise
+
+
+def _ends_alone() -> bool:
+    """Whether the interpreter's teardown owes nothing to anyone (see ``run_process``)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return False
+    if "multiprocessing" in sys.modules or "concurrent.futures" in sys.modules:
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+def _end(status: int) -> None:
+    """End the process with ``status`` once output is flushed and the exit handlers have run;
+    returns (the caller exits as usual) when output cannot be flushed."""
+    import atexit
+
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_handlers is None or not _flushed():
+        return
+    run_handlers()
+    if _flushed():
+        os._exit(status)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def start_collecting() -> None:

@@ -976,6 +976,9 @@ def _longest_author(tree: Tree[Token]) -> int:
 @given(from_lark(_GROUP_PARSER, explicit=_EXPLICIT))
 def test_grammar_generated_text_parses(text: str) -> None:
     tree = parse_full("citation", text, "group")  # the grammar accepts its own sentences
+    from provenance.parsers.citations import _may_be_group
+
+    assert _may_be_group(text)  # the candidate scan hands it to the grammar
     try:
         values = parse_citation_group(text)
     except GrammarError:
@@ -1001,6 +1004,9 @@ def test_arbitrary_text_never_breaks_parse(text: str) -> None:
     except GrammarError:
         return
     assert values and all(isinstance(value, CitationValue) for value in values)
+    from provenance.parsers.citations import _may_be_group
+
+    assert _may_be_group(text)
 
 
 @settings(max_examples=200)
@@ -1113,3 +1119,55 @@ def test_author_shapes_of_bibliographies_in_other_languages_and_hands(
         date,
         locator,
     )
+
+
+def _derivable_without(parser: object, missing: frozenset[str], start: str) -> bool:
+    """Whether rule ``start`` derives some text with no token of the terminals ``missing``:
+    the nonterminals that do, to a fixed point, from the grammar's rules."""
+    rules = parser.rules  # type: ignore[attr-defined]
+    productive: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules:
+            name = rule.origin.name
+            if name in productive:
+                continue
+            if all(
+                symbol.name not in missing if symbol.is_term else symbol.name in productive
+                for symbol in rule.expansion
+            ):
+                productive.add(name)
+                changed = True
+    return start in productive
+
+
+def test_every_group_holds_a_required_terminal() -> None:
+    # The candidate scan skips a bracket where none of these terminals matches: sound only if
+    # the grammar derives no group without one of their tokens.
+    from provenance.parsers.citations import REQUIRED_TERMINALS
+
+    assert _derivable_without(_GROUP_PARSER, frozenset(), "group")
+    assert not _derivable_without(_GROUP_PARSER, frozenset(REQUIRED_TERMINALS), "group")
+    for name in REQUIRED_TERMINALS:  # each is needed: none can be left out of the list
+        others = frozenset(REQUIRED_TERMINALS) - {name}
+        assert _derivable_without(_GROUP_PARSER, others, "group"), name
+
+
+@pytest.mark.parametrize(
+    "inside",
+    ["North Korea", "see Section 3", "PSS", "op. cit.", "s/f", "ibid", "Id.", "HRW n.d.",
+     "2003", "AI 12 Mar. 2003; HRW 2004", "North Korea; 1999a", "o. J.", "Smith 1999; see 3"],
+)  # fmt: skip
+def test_brackets_without_required_terminals_are_skipped_as_the_grammar_would(
+    inside: str,
+) -> None:
+    from provenance.parsers import citations
+
+    # What the scan reads is what parsing every candidate would have read.
+    text = f"Before ({inside}) after."
+    found = cite(text)
+    if not citations._may_be_group(inside):
+        assert found == []
+        with pytest.raises(GrammarError):
+            parse_citation_group(inside)

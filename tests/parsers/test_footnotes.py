@@ -368,3 +368,29 @@ def test_note_call_candidates_are_the_alternation_s_matches(
     )
     expected = [m.span() for m in alternation.finditer(text, start, end)]
     assert [m.span() for m in footnotes._MARKER_CANDIDATE.finditer(text, start, end)] == expected
+
+
+def test_body_start_first_characters_are_the_grammars() -> None:
+    # ``_body_start`` reads no line that opens with another character: every terminal the rule
+    # can open with begins with one of them, and no ignored terminal comes before it.
+    from provenance.first_chars import first_chars
+    from provenance.grammars import multi_start_parser
+    from provenance.lalr import driver
+
+    built = multi_start_parser("footnote", ("body_start",))
+    drive = driver(built)
+    assert drive is not None
+    assert not built.lexer_conf.ignore
+    opening = [name for name in drive.states[drive.start_states["body_start"]] if name.isupper()]
+    assert opening
+    for name in opening:
+        chars = first_chars(built.get_terminal(name).pattern.to_regexp())
+        assert chars is not None and set(chars) <= footnotes.BODY_START_FIRST, name
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=' \t1234567890¹²⁰<sup>[]^$:.AbZ"(', max_size=24))
+def test_body_start_skips_only_what_the_grammar_refuses(text: str) -> None:
+    lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] not in footnotes.BODY_START_FIRST:
+        assert footnotes.parse_prefix(footnotes._GRAMMAR, text, "body_start", lead) is None

@@ -20,6 +20,7 @@ a number (``Country Reports 1999 2000``) the last date is the citation's date.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -29,7 +30,7 @@ from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
-from provenance.grammars import parse_full
+from provenance.grammars import parse_full, terminal_pattern
 from provenance.model import Citation, CitationValue, Date, DateRange
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
@@ -308,10 +309,11 @@ def _readable_parts(inside: str) -> list[tuple[int, _Located]]:
     A group the grammar refuses whole is read member by member (between its semicolons): one
     member it cannot read ("DRW submissions 2023", "Angel & boyd 2024") does not lose the
     others ("(Froomkin & Colangelo 2020; DRW submissions 2023; 2024)")."""
-    try:
-        return [(0, part) for part in _located(inside)]
-    except GrammarError:
-        pass
+    if _may_be_group(inside):
+        try:
+            return [(0, part) for part in _located(inside)]
+        except GrammarError:
+            pass
     found: list[tuple[int, _Located]] = []
     start = 0
     separators = [i for i, char in enumerate(inside) if char == ";"]
@@ -320,10 +322,31 @@ def _readable_parts(inside: str) -> list[tuple[int, _Located]]:
     for end in [*separators, len(inside)]:
         if end < len(inside) and _ENTITY_END.search(inside, max(0, end - 9), end):
             continue  # "&amp;" inside a name
-        with contextlib.suppress(GrammarError):
-            found.extend((start, part) for part in _located(inside[start:end]))
+        member = inside[start:end]
+        if _may_be_group(member):
+            with contextlib.suppress(GrammarError):
+                found.extend((start, part) for part in _located(member))
         start = end + 1
     return found
+
+
+#: Terminals of which every citation group the grammar accepts holds one: each citation is
+#: dated (a year), marked undated ("n.d.") or a repeat ("ibid."). ``tests/parsers/
+#: test_citations.py`` proves it from the grammar's rules.
+REQUIRED_TERMINALS = ("YEAR", "YEAR_LETTER", "UNDATED", "IBID")
+
+
+def _may_be_group(inside: str) -> bool:
+    """Whether the grammar may accept ``inside``: where no pattern of ``REQUIRED_TERMINALS``
+    matches, no token of theirs can be read, and the whole parse would fail. Most brackets of
+    prose hold none ("(North Korea)", "(see Section 3)"), and a report whose brackets all lack
+    one never loads the grammar."""
+    return any(pattern.search(inside) for pattern in _required_patterns())
+
+
+@lru_cache(maxsize=1)
+def _required_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(terminal_pattern(_GRAMMAR, (_START,), name) for name in REQUIRED_TERMINALS)
 
 
 def _matching_close(text: str, inside: int, limit: int) -> int:

@@ -305,8 +305,17 @@ def forget_body_starts() -> None:
     _cached_body_start.cache_clear()
 
 
+#: The characters a note's body can open with, as the grammar's ``body_start`` reads one: a
+#: number, a superscript digit, "<sup>", "[", "^" or "$" (``tests/parsers/test_footnotes.py``
+#: checks them against the first terminals of the rule). Most lines tried open with a word,
+#: and are no note's start without a parse.
+BODY_START_FIRST = frozenset("123456789¹²³⁴⁵⁶⁷⁸⁹<[^$")
+
+
 def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] not in BODY_START_FIRST:
+        return None
     found = parse_prefix(_GRAMMAR, text, "body_start", lead, min(len(text), lead + _MAX_LEAD))
     if found is None:
         return None
