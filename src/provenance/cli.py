@@ -24,7 +24,6 @@ name cannot move the cursor, erase earlier lines or retitle the terminal.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import sys
@@ -875,11 +874,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of the whole command line. Given ``only``, the subcommand the arguments name,
     only that subcommand's arguments are added (every subcommand is still listed): adding all of
     them is about 5 ms of a one-report check, which reads one."""
-    with _untranslated():
-        return _build_parser(only)
-
-
-def _build_parser(only: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="provenance",
         description="Check the citations and provenance of human-rights and "
@@ -892,43 +886,6 @@ def _build_parser(only: str | None) -> argparse.ArgumentParser:
         if only in (None, name):
             command.configure(sub)
     return parser
-
-
-@contextlib.contextmanager
-def _untranslated() -> Iterator[None]:
-    """While the command line is built, argparse's messages are not looked up in gettext when no
-    catalogue of them is installed.
-
-    argparse words its group titles and help lines through ``gettext``, which looks for a
-    catalogue again for every message (the environment's languages, normalised by ``locale``, a
-    file test for each): about 25 messages while the parser is built, 7 M instructions of a 5 KB
-    check. Where ``gettext.find`` finds no catalogue for the current domain, gettext hands every
-    message back unchanged, and argparse is given that answer directly until the parser is
-    built; its messages at parse time (errors, help) go through gettext as before.
-    """
-    import gettext
-
-    domain = gettext.textdomain()
-    if gettext.find(domain, gettext.bindtextdomain(domain)) is not None or not all(
-        hasattr(argparse, name) for name in ("_", "ngettext")
-    ):
-        yield
-        return
-    translate, plural = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._ = _message  # type: ignore[attr-defined]
-    argparse.ngettext = _plural  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        argparse._, argparse.ngettext = translate, plural  # type: ignore[attr-defined]
-
-
-def _message(message: str) -> str:
-    return message  # gettext's answer where no catalogue holds the message
-
-
-def _plural(singular: str, plural: str, count: int) -> str:
-    return singular if count == 1 else plural  # gettext's ngettext without a catalogue
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
