@@ -1136,6 +1136,17 @@ def test_a_bracketed_short_name_before_a_reporting_verb_is_no_citation() -> None
     assert _links(text) == [("Reuters 2001", 0, "Reuters")]
 
 
+def test_a_short_name_before_a_comma_or_an_adverb_and_a_reporting_verb_is_no_citation() -> None:
+    # A Home Office note's shapes: a space and a comma before the verb, an adverb before it.
+    text = (
+        "Report title\n\nIn a speech, Ilze Brands-Kenris, the Assistant Secretary General "
+        "(Brands-Kenris 2025) , stated: 'no steps have been taken'. The report of May 2024 "
+        "(HRC 2024) also noted delays. Arrests followed (Reuters 2001), reports show.\n\n"
+        "References\n\nReuters. 2001. Arrests. London.\n"
+    )
+    assert _links(text) == [("Reuters 2001", 0, "Reuters")]
+
+
 def test_the_year_of_an_annual_reports_edition_resolves_it() -> None:
     text = (
         "Report title\n\nJournalists were held (Country Reports 2004, Sec. 2). HRW agreed "

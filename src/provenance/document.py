@@ -1019,18 +1019,27 @@ def _after_reporter_page(text: str, start: int) -> bool:
 
 # A reporting verb right after the closing bracket: "The BTI's country report, released in
 # February 2022 (BTI report 2022) stated: ...". The bracket names the source the sentence
-# describes, as a short name for later use; a citation closes its clause instead.
+# describes, as a short name for later use; a citation closes its clause instead. An adverb may
+# stand between ("(HRC 2024 report) also noted"), and a Home Office note may put a comma after
+# the bracket ("the Assistant Secretary General ... (Brands-Kenris 2025) , stated:"): after a
+# comma only a past tense counts, as "(HRW 2020), reports show" starts a clause of its own.
+_PAST_REPORTING = (
+    r"stated|noted|reported|said|observed|found|explained|estimated|indicated|added|recorded|"
+    r"described|wrote|commented|concluded|highlighted"
+)
 _REPORTING_VERB = lazy_compile(
-    r"\)?[ \t]*(?:stated|states|noted|notes|reported|reports|said|says|observed|observes|found|"
-    r"finds|explained|explains|estimated|estimates|indicated|indicates|added|adds|recorded|"
-    r"records|described|describes)\b"
+    r"\)?[ \t]*(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
+    rf"(?:(?:{_PAST_REPORTING}|states|notes|reports|says|observes|finds|explains|estimates|"
+    r"indicates|adds|records|describes|writes|comments|concludes|highlights)\b"
+    rf"|,[ \t]*(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
+    rf"(?:{_PAST_REPORTING})\b)"
 )
 
 
 def _short_name_of_source(text: str, end: int) -> bool:
     """Whether the bracket a citation stands in is the short name of a source the sentence is
     describing ("(BTI report 2022) stated"), not a citation of a listed one."""
-    return _REPORTING_VERB.match(text, end, end + 40) is not None
+    return _REPORTING_VERB.match(text, end, end + 50) is not None
 
 
 #: Words between a source's name and the bracket that gives its short name: "the US CIA World
