@@ -1137,11 +1137,13 @@ def test_a_bracketed_short_name_before_a_reporting_verb_is_no_citation() -> None
 
 
 def test_a_short_name_before_a_comma_or_an_adverb_and_a_reporting_verb_is_no_citation() -> None:
-    # A Home Office note's shapes: a space and a comma before the verb, an adverb before it.
+    # A Home Office note's shapes: a space and a comma before the verb, an adverb before it,
+    # words describing the work before the verb.
     text = (
         "Report title\n\nIn a speech, Ilze Brands-Kenris, the Assistant Secretary General "
         "(Brands-Kenris 2025) , stated: 'no steps have been taken'. The report of May 2024 "
-        "(HRC 2024) also noted delays. Arrests followed (Reuters 2001), reports show.\n\n"
+        "(HRC 2024) also noted delays. A paper published in September 2023 (Musah 2023), "
+        "based on fieldwork, found gaps. Arrests followed (Reuters 2001), reports show.\n\n"
         "References\n\nReuters. 2001. Arrests. London.\n"
     )
     assert _links(text) == [("Reuters 2001", 0, "Reuters")]

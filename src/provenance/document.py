@@ -1022,7 +1022,9 @@ def _after_reporter_page(text: str, start: int) -> bool:
 # describes, as a short name for later use; a citation closes its clause instead. An adverb may
 # stand between ("(HRC 2024 report) also noted"), and a Home Office note may put a comma after
 # the bracket ("the Assistant Secretary General ... (Brands-Kenris 2025) , stated:"): after a
-# comma only a past tense counts, as "(HRW 2020), reports show" starts a clause of its own.
+# comma only a past tense counts, as "(HRW 2020), reports show" starts a clause of its own, or
+# words that go on describing the work named ("... published 27 September 2023 (Musah 2023),
+# based primarily on fieldwork ...", "(BTI report 2024), dated 19 March 2024, ... stated").
 _PAST_REPORTING = (
     r"stated|noted|reported|said|observed|found|explained|estimated|indicated|added|recorded|"
     r"described|wrote|commented|concluded|highlighted"
@@ -1032,7 +1034,8 @@ _REPORTING_VERB = lazy_compile(
     rf"(?:(?:{_PAST_REPORTING}|states|notes|reports|says|observes|finds|explains|estimates|"
     r"indicates|adds|records|describes|writes|comments|concludes|highlights)\b"
     rf"|,[ \t]*(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
-    rf"(?:{_PAST_REPORTING})\b)"
+    rf"(?:{_PAST_REPORTING})\b"
+    r"|,[ \t]*(?:dated|published|released|issued|based|covering|updated|compiled)\b)"
 )
 
 
