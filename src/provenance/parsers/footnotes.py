@@ -305,6 +305,9 @@ def forget_body_starts() -> None:
     _cached_body_start.cache_clear()
 
 
+_HAS_WORD = lazy_compile(r"\w")
+
+
 def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     lead = len(text) - len(text.lstrip())
     found = parse_prefix(_GRAMMAR, text, "body_start", lead, min(len(text), lead + _MAX_LEAD))
@@ -312,8 +315,10 @@ def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
         return None
     tree, length = found
     offset = lead + length
-    if offset >= len(text) or text[offset:].strip() == "":
-        return None  # a bare number is not a note body
+    if not _HAS_WORD.search(text, offset):
+        # A bare number is not a note body, nor a call standing alone after a figure with only
+        # the sentence's full stop after it ("[footnote 63]." on a GOV.UK page): a note has words.
+        return None
     number, style, recovered = _read_body_start(tree)
     return number, style, offset, recovered
 
