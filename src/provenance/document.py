@@ -764,6 +764,7 @@ def _citations(
         value = citation.value
         if value.author is not None and (
             _short_name_of_source(text, citation.span.end)
+            or _named_then_reported(text, citation.span.start, citation.span.end)
             or _names_the_source_before(text, citation.span.start, value.author)
         ):
             continue
@@ -1019,18 +1020,60 @@ def _after_reporter_page(text: str, start: int) -> bool:
 
 # A reporting verb right after the closing bracket: "The BTI's country report, released in
 # February 2022 (BTI report 2022) stated: ...". The bracket names the source the sentence
-# describes, as a short name for later use; a citation closes its clause instead.
+# describes, as a short name for later use; a citation closes its clause instead. An adverb may
+# stand between ("(HRC 2024 report) also noted"), and a Home Office note may put a comma after
+# the bracket ("the Assistant Secretary General ... (Brands-Kenris 2025) , stated:"): after a
+# comma only a past tense counts, as "(HRW 2020), reports show" starts a clause of its own, or
+# words that go on describing the work named ("... published 27 September 2023 (Musah 2023),
+# based primarily on fieldwork ...", "(BTI report 2024), dated 19 March 2024, ... stated").
+_PAST_REPORTING = (
+    r"stated|noted|reported|said|observed|found|explained|estimated|indicated|added|recorded|"
+    r"described|wrote|commented|concluded|highlighted"
+)
 _REPORTING_VERB = lazy_compile(
-    r"\)?[ \t]*(?:stated|states|noted|notes|reported|reports|said|says|observed|observes|found|"
-    r"finds|explained|explains|estimated|estimates|indicated|indicates|added|adds|recorded|"
-    r"records|described|describes)\b"
+    r"\)?[ \t]*(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
+    rf"(?:(?:{_PAST_REPORTING}|states|notes|reports|says|observes|finds|explains|estimates|"
+    r"indicates|adds|records|describes|writes|comments|concludes|highlights)\b"
+    rf"|,[ \t]*(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
+    rf"(?:{_PAST_REPORTING})\b"
+    r"|,[ \t]*(?:dated|published|released|issued|based|covering|updated|compiled)\b)"
 )
 
 
 def _short_name_of_source(text: str, end: int) -> bool:
     """Whether the bracket a citation stands in is the short name of a source the sentence is
     describing ("(BTI report 2022) stated"), not a citation of a listed one."""
-    return _REPORTING_VERB.match(text, end, end + 40) is not None
+    return _REPORTING_VERB.match(text, end, end + 50) is not None
+
+
+# The next sentence says what the work just named said: "It noted:", "The article observed:".
+_REPORTED_NEXT = lazy_compile(
+    r"\)?[ \t]*\.[ \t\n]+(?:It|The[ \t]+(?:article|report|paper|survey|study|publication|"
+    r"document|brief|review|analysis|assessment))[ \t]+"
+    r"(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
+    rf"(?:{_PAST_REPORTING}|states|notes|reports|says|observes|finds|explains)\b"
+)
+# A sentence that tells of a work's making: "... produced a report on ... (SRT report 2023)."
+_PUBLISHED = lazy_compile(r"\b(?:published|produced|released|issued|authored|compiled)\b")
+# Where a sentence starts: after a full stop, question or exclamation mark and a space.
+_SENTENCE_START = lazy_compile(r"[.!?][\"”’')\]]*\s+")
+
+
+def _named_then_reported(text: str, start: int, end: int) -> bool:
+    """Whether the bracket closes a sentence that tells of a work's making and the next sentence
+    says what that work said, so the bracket gives the work a short name rather than citing it
+    ("... produced a report on ... (SRT report September 2023). It noted: ...", a Home Office
+    note's way). A research report writes "Smith (2010) published" instead."""
+    if _REPORTED_NEXT.match(text, end, end + 80) is None:
+        return False
+    bracket = text.rfind("(", max(0, start - 2), start + 1)
+    if bracket == -1:
+        return False
+    window = text[max(0, bracket - 400) : bracket]
+    sentence_starts = [found.end() for found in _SENTENCE_START.finditer(window)]
+    if sentence_starts:
+        window = window[sentence_starts[-1] :]
+    return _PUBLISHED.search(window) is not None
 
 
 #: Words between a source's name and the bracket that gives its short name: "the US CIA World

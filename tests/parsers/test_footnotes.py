@@ -73,7 +73,9 @@ def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
     assert parse_footnote_body_start(text) == expected
 
 
-@pytest.mark.parametrize("text", ["5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y"])
+@pytest.mark.parametrize(
+    "text", ["5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63]."]
+)
 def test_not_body_starts(text: str) -> None:
     assert parse_footnote_body_start(text) is None
 

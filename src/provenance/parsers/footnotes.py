@@ -311,6 +311,8 @@ def forget_body_starts() -> None:
 #: and are no note's start without a parse.
 BODY_START_FIRST = frozenset("123456789¹²³⁴⁵⁶⁷⁸⁹<[^$")
 
+_HAS_WORD = lazy_compile(r"\w")
+
 
 def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
     lead = len(text) - len(text.lstrip())
@@ -321,8 +323,10 @@ def _body_start(text: str) -> tuple[int, MarkerStyle, int, bool] | None:
         return None
     tree, length = found
     offset = lead + length
-    if offset >= len(text) or text[offset:].strip() == "":
-        return None  # a bare number is not a note body
+    if not _HAS_WORD.search(text, offset):
+        # A bare number is not a note body, nor a call standing alone after a figure with only
+        # the sentence's full stop after it ("[footnote 63]." on a GOV.UK page): a note has words.
+        return None
     number, style, recovered = _read_body_start(tree)
     return number, style, offset, recovered
 
