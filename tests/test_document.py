@@ -1149,18 +1149,6 @@ def test_a_short_name_before_a_comma_or_an_adverb_and_a_reporting_verb_is_no_cit
     assert _links(text) == [("Reuters 2001", 0, "Reuters")]
 
 
-def test_a_short_name_closing_a_sentence_the_next_reports_from_is_no_citation() -> None:
-    text = (
-        "Report title\n\nIn 2023 a consortium produced a report on the rights of LGBTI people "
-        "(SRT 2023). It noted: 'the media reported cases'. Three professors published an "
-        "article (Svensson 2024). The article observed: 'media were reluctant'. Arrests rose "
-        "(Reuters 2001). The report also found extortion.\n\n"
-        "References\n\nReuters. 2001. Arrests. London.\n"
-    )
-    # The last names no work's making before it: a citation, whatever follows.
-    assert _links(text) == [("Reuters 2001", 0, "Reuters")]
-
-
 def test_the_year_of_an_annual_reports_edition_resolves_it() -> None:
     text = (
         "Report title\n\nJournalists were held (Country Reports 2004, Sec. 2). HRW agreed "

@@ -764,7 +764,6 @@ def _citations(
         value = citation.value
         if value.author is not None and (
             _short_name_of_source(text, citation.span.end)
-            or _named_then_reported(text, citation.span.start, citation.span.end)
             or _names_the_source_before(text, citation.span.start, value.author)
         ):
             continue
@@ -1044,36 +1043,6 @@ def _short_name_of_source(text: str, end: int) -> bool:
     """Whether the bracket a citation stands in is the short name of a source the sentence is
     describing ("(BTI report 2022) stated"), not a citation of a listed one."""
     return _REPORTING_VERB.match(text, end, end + 50) is not None
-
-
-# The next sentence says what the work just named said: "It noted:", "The article observed:".
-_REPORTED_NEXT = lazy_compile(
-    r"\)?[ \t]*\.[ \t\n]+(?:It|The[ \t]+(?:article|report|paper|survey|study|publication|"
-    r"document|brief|review|analysis|assessment))[ \t]+"
-    r"(?:(?:also|further|similarly|additionally|likewise)[ \t]+)?"
-    rf"(?:{_PAST_REPORTING}|states|notes|reports|says|observes|finds|explains)\b"
-)
-# A sentence that tells of a work's making: "... produced a report on ... (SRT report 2023)."
-_PUBLISHED = lazy_compile(r"\b(?:published|produced|released|issued|authored|compiled)\b")
-# Where a sentence starts: after a full stop, question or exclamation mark and a space.
-_SENTENCE_START = lazy_compile(r"[.!?][\"”’')\]]*\s+")
-
-
-def _named_then_reported(text: str, start: int, end: int) -> bool:
-    """Whether the bracket closes a sentence that tells of a work's making and the next sentence
-    says what that work said, so the bracket gives the work a short name rather than citing it
-    ("... produced a report on ... (SRT report September 2023). It noted: ...", a Home Office
-    note's way). A research report writes "Smith (2010) published" instead."""
-    if _REPORTED_NEXT.match(text, end, end + 80) is None:
-        return False
-    bracket = text.rfind("(", max(0, start - 2), start + 1)
-    if bracket == -1:
-        return False
-    window = text[max(0, bracket - 400) : bracket]
-    sentence_starts = [found.end() for found in _SENTENCE_START.finditer(window)]
-    if sentence_starts:
-        window = window[sentence_starts[-1] :]
-    return _PUBLISHED.search(window) is not None
 
 
 #: Words between a source's name and the bracket that gives its short name: "the US CIA World
