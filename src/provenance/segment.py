@@ -1392,7 +1392,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             continue
         list_section = _LIST_SECTIONS.get(section) if section is not None else None
         numbered_entry = False
-        if list_section is not None and _opens_note(block.lines[0].text):
+        if list_section is not None and (
+            _opens_note(block.lines[0].text) or _number_over_text(block)
+        ):
             if _is_numbered_entry(text[block.start : block.end], list_section):
                 # "[1] Des Forges, Alison. Leave None to Tell the Story. ... 1999.": a numbered
                 # list of sources, which the text calls by number: an entry of the list, and
@@ -1994,6 +1996,16 @@ def _opens_note(line: str) -> bool:
     except GrammarError:
         return False
     return True
+
+
+def _number_over_text(block: Block) -> bool:
+    """Whether a block opens with a note number alone on its line and goes on under it ("1."
+    then "Data collected from ..."): an endnote as a web page converted to text sets it, which
+    under a list of sources is the first note after the list, not a part of its last entry."""
+    return (
+        len(block.lines) > 1
+        and _LONE_NOTE_NUMBER.fullmatch(block.lines[0].text.strip()) is not None
+    )
 
 
 def _continues_entry(block: Block, previous: str = "") -> bool:
