@@ -797,3 +797,20 @@ def test_source_blocks_change_as_a_list_does(steps: list[tuple[str, object]]) ->
             assert kept.pop() == model.pop()
         assert list(kept) == model
         assert list(kept.iter_from(len(model) // 2)) == model[len(model) // 2 :]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "resumes"),
+    [
+        ('called "neighborhood delivery centralized box units."', "delivery (called route", True),
+        ("See PRC Docket No. R2000-1.", "accounted for by the need", True),
+        ("It also gives a better view of the parts that are", "actually populated.", False),
+        ("See Cohen et al.", "(2002) for the figures", False),
+        ("Crew and Kleindorfer, eds., pp.", "the chapter on entry", False),
+        ("A stop can serve one or more addresses.", "Another note", False),
+    ],
+)
+def test_running_text_resumes_in_lower_case_after_a_note_s_sentence(
+    body: str, line: str, resumes: bool
+) -> None:
+    assert segment_module._resumes_running_text(body, line) is resumes

@@ -2526,6 +2526,8 @@ def _chain_bodies(
             if not line.strip():
                 if began:
                     break
+            elif began and _resumes_running_text(text[start.lead : end], line):
+                break  # the page's running text goes on under its notes
             elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
@@ -2559,6 +2561,22 @@ def _chain_bodies(
     bodies.update(_column_bodies(text, line_index, starts, bodies))
     for number in sorted(bodies, key=lambda n: bodies[n].span.start):
         yield bodies[number]
+
+
+# The end of a sentence at the end of a note's text so far, not an abbreviation's full stop
+# ("et al.", "e.g.", "pp.") after which a note may go on in lower case.
+_NOTE_SENTENCE_END = lazy_compile(
+    r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\betc)(?<!\bvs)(?<!\bpp)(?<!\bp)"
+    r"(?<!\b[Nn]o)(?<!\b[Vv]ol)(?<!\b[A-Z])[.?!][”\"’)]*\s*$"
+)
+
+
+def _resumes_running_text(body: str, line: str) -> bool:
+    """Whether ``line``, under a note's text that ends a sentence, opens in lower case: the
+    page's running text, which a PDF's text sets on under the page-foot notes that broke it
+    ("... box units.\"" then "delivery (called route time ...),5 is"), since no note's next
+    sentence opens in lower case."""
+    return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
 
 
 # A line that opens a sentence after a line that ended one, blank lines between or not.
