@@ -657,3 +657,47 @@ def test_two_called_notes_with_sentences_are_still_notes() -> None:
     chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, text.index("\n\n"))])
     assert chain is not None
     assert [s.number for s in chain.starts] == [1, 2]
+
+
+# A research paper's text from PDF: page-foot notes set where the page foot fell in the running
+# text, notes 1-2 with their numbers alone above their text, note 3 with its text on its line,
+# and the running text going on in lower case under the notes that broke it.
+PAGE_FOOT_NOTES = """\
+1. INTRODUCTION
+Delivery costs differ between areas.1 The post serves
+every address.2 Rural routes are long and the fixed cost of
+1
+The conditions for entry depend on other factors.
+2
+A stop can serve one or more addresses.
+delivery is high.3 Kiosks lower it.
+
+2. POSTAL DENSITY
+Density matters.
+3 See PRC Docket No. R2000-1.
+"""
+
+
+def test_notes_set_two_ways_on_one_page_are_one_chain() -> None:
+    document = provenance.parse(PAGE_FOOT_NOTES)
+    assert [
+        (n.number, [m.span.line for m in n.markers], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    ] == [(1, [2], 4), (2, [3], 6), (3, [8], 12)]
+
+
+def test_running_text_in_lower_case_under_a_note_is_not_the_note() -> None:
+    document = provenance.parse(PAGE_FOOT_NOTES)
+    body = document.footnotes[1].body
+    assert body is not None
+    assert body.text == "A stop can serve one or more addresses."
+
+
+def test_numbered_sections_in_capitals_are_no_chain_of_notes() -> None:
+    text = (
+        "1. INTRODUCTION\nThe post1 changed in 2000.2 It grew.3\n\n"
+        "2. GENERAL RULES\nText.\n\n3. IMMEDIATE CHANGES\nMore text.\n\n"
+        "4. BASIC PRODUCTS OFFERED\nEnd.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is None

@@ -126,6 +126,11 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     return NoteStart(number, line_start, line_end, lead, line_start + offset, period)
 
 
+#: Most characters between a note and the next when the two are set different ways (a number
+#: alone above its text, a number opening its text): a page-foot note's text or two.
+_SWITCH_REACH = 800
+
+
 def _chains(
     starts: Sequence[NoteStart],
     on_call_page: Callable[[NoteStart], bool] | None = None,
@@ -157,11 +162,18 @@ def _chains(
         # continued from a numbered paragraph far above, nor past its own note 13 from a line
         # below it that opens with "12 August 1949").
         before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
-        if number == 2 and not style[0] and (first := best.get(((True, style[1]), 1))):
-            # Note 1 set the other way: its number alone on its line above its text where the
-            # others open their text ("1" then "Although ...", then "2 In its decision ..."),
-            # as OCR of a PDF splits a page-foot note's first line.
-            before.append(first)
+        other = best.get(((True, style[1]), number - 1)) if not style[0] else None
+        if other is not None and (
+            number == 2 or start.line_start - starts[other[2]].line_end <= _SWITCH_REACH
+        ):
+            # The note before set the other way: its number alone on its line above its text
+            # where this one opens its text on its line ("1" then "Although ...", then "2 In
+            # its decision ..."; "9" then its text, then "10 Part of ..."), as a PDF's text
+            # splits some page-foot notes' first lines and not others. Past note 1 only right
+            # under it, among the same page's notes: a table's cells and numbered lines set
+            # the other way elsewhere are no continuation of the notes. (Not the reverse: a
+            # number alone after a note is as often the page's number.)
+            before.append(other)
         if is_called[index] and (style, number - 3) in best:
             far = best[style, number - 3]
             if is_called[far[2]] and bridged is not None and bridged(starts[far[2]], start):
@@ -300,6 +312,10 @@ def find_note_chain(
             if not members:
                 continue
             share = _called_share(members, calls)
+        if 2 * sum(_capitals_heading(text, start) for start in members) > len(members):
+            # "1. INTRODUCTION", "2. GENERAL GUIDE LINES", ...: a paper's numbered sections,
+            # whose numbers its text holds glued to words by chance, not its notes.
+            continue
         if members[0].number > LATEST_FIRST_NOTE:
             if _late_start(members, share) and (late is None or len(members) > len(late.starts)):
                 late = NoteChain(members, share)
@@ -319,6 +335,24 @@ def find_note_chain(
     filled = _with_displaced(best.starts, displaced, calls)
     filled = _fill_gaps(text, lines, filled, calls)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+def _capitals_heading(text: str, start: NoteStart) -> bool:
+    """Whether a line read as a note start is a section heading in capitals ("3. IMMEDIATE
+    CHANGES"): a note's text is a sentence or a source, never a title in capitals."""
+    if not start.period or start.text_start is None:
+        return False
+    title = text[start.text_start : start.line_end].strip()
+    letters = [c for c in title if c.isalpha()]
+    return (
+        len(letters) >= _CAPITAL_LETTERS
+        and all(c.isupper() for c in letters)
+        and len(title.split()) <= _HEADING_WORDS
+    )
+
+
+#: Fewest letters of a title in capitals (not an abbreviation such as "UN" or "ILO").
+_CAPITAL_LETTERS = 4
 
 
 #: Most words of a numbered heading's title ("1. Base Estimate", "2. Alternative Estimate").
