@@ -701,3 +701,16 @@ def test_numbered_sections_in_capitals_are_no_chain_of_notes() -> None:
     )
     chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
     assert chain is None
+
+
+def test_an_excerpt_s_later_runs_of_notes_go_on_after_the_first() -> None:
+    # Notes 1-3, then the pages kept further on with notes 8-9: each run called in order.
+    text = (
+        "Start.1 More.2 Then.3\n\n1 Interview, May 2022.\n2 Ibid.\n3 Ibid.\n\n"
+        "Later pages.8 And on.9\n\n8 Interview with a team, April 2022.\n9 Ibid.\n"
+    )
+    document = provenance.parse(text)
+    assert [
+        (n.number, [m.span.line for m in n.markers], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    ] == [(1, [1], 3), (2, [1], 4), (3, [1], 5), (8, [7], 9), (9, [7], 10)]

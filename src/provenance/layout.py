@@ -300,6 +300,7 @@ def find_note_chain(
     # A chain that starts late is taken only where no chain from the first notes is: past two
     # lost numbers the later notes are not the notes in place of those before the gap.
     late: NoteChain | None = None
+    lates: list[tuple[NoteStart, ...]] = []  # every chain that may start late, for excerpts
     for chain in _chains(starts, on_call_page, called, bridged):
         members = tuple(starts[i] for i in chain)
         if _follows_list_lead(text, lines, line_starts, members[0]):
@@ -317,8 +318,10 @@ def find_note_chain(
             # whose numbers its text holds glued to words by chance, not its notes.
             continue
         if members[0].number > LATEST_FIRST_NOTE:
-            if _late_start(members, share) and (late is None or len(members) > len(late.starts)):
-                late = NoteChain(members, share)
+            if _late_start(members, share):
+                lates.append(members)
+                if late is None or len(members) > len(late.starts):
+                    late = NoteChain(members, share)
             continue
         if len(members) < MIN_CHAIN and (
             share < 1.0 or all(_numbered_heading(text, start) for start in members)
@@ -334,7 +337,21 @@ def find_note_chain(
     # Displaced numbers first: a gap they fill is not searched for elsewhere.
     filled = _with_displaced(best.starts, displaced, calls)
     filled = _fill_gaps(text, lines, filled, calls)
+    filled = _with_later_runs(filled, lates)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+def _with_later_runs(
+    members: tuple[NoteStart, ...], runs: Sequence[tuple[NoteStart, ...]]
+) -> tuple[NoteStart, ...]:
+    """The chain with the runs of notes an excerpt keeps after it: notes 1-4, then 8-9 and
+    14-16 of the pages kept further on, each run called throughout and in order (``_late_start``)
+    and going on past the chain's last number, below its last note."""
+    for run in sorted(runs, key=lambda run: run[0].line_start):
+        last = members[-1]
+        if run[0].number > last.number and run[0].line_start > last.line_start:
+            members = (*members, *run)
+    return members
 
 
 def _capitals_heading(text: str, start: NoteStart) -> bool:
