@@ -504,10 +504,14 @@ def test_an_excerpts_notes_start_at_any_number_when_all_are_called_in_order() ->
 
 
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
-    # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged.
+    # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged;
+    # the notes after the gap are read only as a run of their own, every one called in order
+    # (as an excerpt's later pages keep theirs), and not at all where one is not called.
     calls = "One.1 Two.2 Three.3 Four.4 Five.5 Six.6\n\n"
     text = calls + "1 YHD, p.2.\n2 VARUH, p.3.\n5 VARUH, p.7.\n6 YHD, p.9.\n"
-    assert _chain_numbers(text, len(calls)) == [1, 2]
+    assert _chain_numbers(text, len(calls)) == [1, 2, 5, 6]
+    uncalled = "One.1 Two.2 Three.3 Four.4 Five. Six.6\n\n"
+    assert _chain_numbers(uncalled + text[len(calls) :], len(uncalled)) == [1, 2]
 
 
 def test_two_lost_numbers_are_not_bridged_to_a_line_nothing_calls() -> None:
