@@ -718,3 +718,23 @@ def test_an_excerpt_s_later_runs_of_notes_go_on_after_the_first() -> None:
         (n.number, [m.span.line for m in n.markers], n.body.span.line if n.body else None)
         for n in document.footnotes
     ] == [(1, [1], 3), (2, [1], 4), (3, [1], 5), (8, [7], 9), (9, [7], 10)]
+
+
+def test_a_chart_s_axis_of_numbers_alone_is_no_note() -> None:
+    # Note 2's number alone above its text, then a chart whose axis a PDF's text sets as
+    # numbers alone ("30", "20", "10"): the "2" of the axis is no second note 2.
+    text = (
+        "Costs fell.1 Margins rose.2\n\n1\nSee Docket No. R2000-1.\n2\n"
+        "Profit margin is the ratio of profits to costs.\n\n30\n20\n2\n0\nAverage margin\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is not None
+    assert [(s.number, text.count("\n", 0, s.line_start) + 1) for s in chain.starts] == [
+        (1, 3),
+        (2, 5),
+    ]
+    # A page's number beside a note's number alone is no axis ("2", "9", then the text).
+    page = "Costs fell.1 Letters were sent.2\n\n1\nSee A.\n2\n9\nSee the web page.\n"
+    chain = find_note_chain(page, LineIndex(page), _lines(page), [(0, len(page))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2]

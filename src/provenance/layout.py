@@ -131,6 +131,45 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
 _SWITCH_REACH = 800
 
 
+def _among_figures(
+    text: str, lines: Sequence[tuple[int, int]], line_starts: Sequence[int], start: NoteStart
+) -> bool:
+    """Whether a number alone on its line stands beside another number alone that is not the
+    note before or after it ("40", "30", "20", "10", "0": a chart's axis as a PDF's text sets
+    it, three or more in a row): a note's number alone has its text under it, or the number
+    of the note next to it ("3", "4", then their texts; "3" then the page's number "2")."""
+    if start.text_start is not None:
+        return False
+    position = bisect_right(line_starts, start.line_start) - 1
+
+    def bare(index: int) -> int | None:
+        if not 0 <= index < len(lines):
+            return None
+        first, last = lines[index]
+        other = text[first:last].strip().rstrip(".")
+        return int(other) if other.isascii() and other.isdigit() else None
+
+    beside = (start.number - 1, start.number + 1)
+    if not any(
+        (other := bare(index)) is not None and other not in beside
+        for index in (position - 1, position + 1)
+    ):
+        return False
+    # A run of three numbers or more: an axis, not a note's number beside the page's ("7",
+    # "4", then note 7's text).
+    run = 1
+    for step in (-1, 1):
+        index = position + step
+        while bare(index) is not None:
+            run += 1
+            index += step
+    return run >= _FIGURE_RUN
+
+
+#: Fewest numbers alone in a row that make a chart's axis or a table's column.
+_FIGURE_RUN = 3
+
+
 def _chains(
     starts: Sequence[NoteStart],
     on_call_page: Callable[[NoteStart], bool] | None = None,
@@ -268,6 +307,9 @@ def find_note_chain(
         return None
     # An array: a list of the lines' first offsets held an int object each.
     line_starts = array(offset_typecode(len(text)), (start for start, _end in lines))
+    starts = [s for s in starts if not _among_figures(text, lines, line_starts, s)]
+    if not starts:
+        return None
     displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
         starts = [start for start in starts if start not in displaced]
