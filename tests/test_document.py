@@ -577,6 +577,19 @@ def test_a_number_glued_to_capitals_is_a_call_only_as_the_very_next_one() -> Non
     assert [n for n, _ in _glued_calls("As the OHCHR1 said.", [1])] == [1]
 
 
+def test_a_number_that_skips_the_next_call_made_further_on_is_no_call() -> None:
+    # "Article19" (an organisation) between the calls of notes 17 and 18; 19 is called after.
+    prose = "A.1 B.2 groups such as Article19 work.3 It said.4 Later.2 no. Done.5"
+    assert [n for n, _ in _glued_calls(prose, [1, 2, 3, 4, 5])] == [1, 2, 3, 4, 5]
+    # A number skipped for good (its call lost) does not stop the call after it.
+    assert [n for n, _ in _glued_calls("A.1 B.3 C.4", [1, 2, 3, 4])] == [1, 3, 4]
+
+
+def test_a_hypothesis_label_is_no_call_and_a_call_may_stand_before_a_dash() -> None:
+    prose = "Aa.1 The model (H2) holds. B.2 the Fragile States Index3\u2014and more."
+    assert _glued_calls(prose, [1, 2, 3]) == [(1, "Aa.1"), (2, " B.2"), (3, "dex3")]
+
+
 def test_the_call_just_made_may_be_repeated_but_not_an_earlier_one() -> None:
     prose = "Torture was common.1 Others agreed.2 It said.2 More.3"
     assert [n for n, _ in _glued_calls(prose, [1, 2, 3])] == [1, 2, 2, 3]

@@ -504,10 +504,14 @@ def test_an_excerpts_notes_start_at_any_number_when_all_are_called_in_order() ->
 
 
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
-    # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged.
+    # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged;
+    # the notes after the gap are read only as a run of their own, every one called in order
+    # (as an excerpt's later pages keep theirs), and not at all where one is not called.
     calls = "One.1 Two.2 Three.3 Four.4 Five.5 Six.6\n\n"
     text = calls + "1 YHD, p.2.\n2 VARUH, p.3.\n5 VARUH, p.7.\n6 YHD, p.9.\n"
-    assert _chain_numbers(text, len(calls)) == [1, 2]
+    assert _chain_numbers(text, len(calls)) == [1, 2, 5, 6]
+    uncalled = "One.1 Two.2 Three.3 Four.4 Five. Six.6\n\n"
+    assert _chain_numbers(uncalled + text[len(calls) :], len(uncalled)) == [1, 2]
 
 
 def test_two_lost_numbers_are_not_bridged_to_a_line_nothing_calls() -> None:
@@ -655,5 +659,82 @@ def test_two_called_notes_with_sentences_are_still_notes() -> None:
         "2. Costs are in 1999 dollars.\n"
     )
     chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, text.index("\n\n"))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2]
+
+
+# A research paper's text from PDF: page-foot notes set where the page foot fell in the running
+# text, notes 1-2 with their numbers alone above their text, note 3 with its text on its line,
+# and the running text going on in lower case under the notes that broke it.
+PAGE_FOOT_NOTES = """\
+1. INTRODUCTION
+Delivery costs differ between areas.1 The post serves
+every address.2 Rural routes are long and the fixed cost of
+1
+The conditions for entry depend on other factors.
+2
+A stop can serve one or more addresses.
+delivery is high.3 Kiosks lower it.
+
+2. POSTAL DENSITY
+Density matters.
+3 See PRC Docket No. R2000-1.
+"""
+
+
+def test_notes_set_two_ways_on_one_page_are_one_chain() -> None:
+    document = provenance.parse(PAGE_FOOT_NOTES)
+    assert [
+        (n.number, [m.span.line for m in n.markers], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    ] == [(1, [2], 4), (2, [3], 6), (3, [8], 12)]
+
+
+def test_running_text_in_lower_case_under_a_note_is_not_the_note() -> None:
+    document = provenance.parse(PAGE_FOOT_NOTES)
+    body = document.footnotes[1].body
+    assert body is not None
+    assert body.text == "A stop can serve one or more addresses."
+
+
+def test_numbered_sections_in_capitals_are_no_chain_of_notes() -> None:
+    text = (
+        "1. INTRODUCTION\nThe post1 changed in 2000.2 It grew.3\n\n"
+        "2. GENERAL RULES\nText.\n\n3. IMMEDIATE CHANGES\nMore text.\n\n"
+        "4. BASIC PRODUCTS OFFERED\nEnd.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is None
+
+
+def test_an_excerpt_s_later_runs_of_notes_go_on_after_the_first() -> None:
+    # Notes 1-3, then the pages kept further on with notes 8-9: each run called in order.
+    text = (
+        "Start.1 More.2 Then.3\n\n1 Interview, May 2022.\n2 Ibid.\n3 Ibid.\n\n"
+        "Later pages.8 And on.9\n\n8 Interview with a team, April 2022.\n9 Ibid.\n"
+    )
+    document = provenance.parse(text)
+    assert [
+        (n.number, [m.span.line for m in n.markers], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    ] == [(1, [1], 3), (2, [1], 4), (3, [1], 5), (8, [7], 9), (9, [7], 10)]
+
+
+def test_a_chart_s_axis_of_numbers_alone_is_no_note() -> None:
+    # Note 2's number alone above its text, then a chart whose axis a PDF's text sets as
+    # numbers alone ("30", "20", "10"): the "2" of the axis is no second note 2.
+    text = (
+        "Costs fell.1 Margins rose.2\n\n1\nSee Docket No. R2000-1.\n2\n"
+        "Profit margin is the ratio of profits to costs.\n\n30\n20\n2\n0\nAverage margin\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is not None
+    assert [(s.number, text.count("\n", 0, s.line_start) + 1) for s in chain.starts] == [
+        (1, 3),
+        (2, 5),
+    ]
+    # A page's number beside a note's number alone is no axis ("2", "9", then the text).
+    page = "Costs fell.1 Letters were sent.2\n\n1\nSee A.\n2\n9\nSee the web page.\n"
+    chain = find_note_chain(page, LineIndex(page), _lines(page), [(0, len(page))])
     assert chain is not None
     assert [s.number for s in chain.starts] == [1, 2]

@@ -241,6 +241,24 @@ def test_a_numbered_list_of_sources_is_a_list_and_the_notes_its_numbers_call() -
     ]  # fmt: skip
 
 
+def test_a_note_number_over_its_text_after_a_list_is_a_note_not_the_last_entry() -> None:
+    import provenance
+
+    text = (
+        "Title\n\nThe data grew.1 Others agree.2\n\nReferences\n\n"
+        "Teets, Jessica C. 2014. Civil Society Under Authoritarianism. Cambridge.\n\n"
+        "Wong, Wendy H. 2012. Internal Affairs. Ithaca: Cornell University Press.\n\n"
+        "1.\nData collected from the Yearbook of International Organizations.\n\n"
+        "2.\nSurvey respondents were asked how much their work was restricted.\n"
+    )
+    doc = provenance.parse(text)
+    listed = [r.span.line for r in doc.references if r.section != "footnote"]
+    assert listed == [7, 9]
+    assert [(n.number, n.body.span.line if n.body else None) for n in doc.footnotes] == [
+        (1, 11), (2, 14)
+    ]  # fmt: skip
+
+
 def test_a_web_copy_s_lists_end_at_external_links_categories_and_notes() -> None:
     import provenance
 
@@ -779,3 +797,20 @@ def test_source_blocks_change_as_a_list_does(steps: list[tuple[str, object]]) ->
             assert kept.pop() == model.pop()
         assert list(kept) == model
         assert list(kept.iter_from(len(model) // 2)) == model[len(model) // 2 :]
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "resumes"),
+    [
+        ('called "neighborhood delivery centralized box units."', "delivery (called route", True),
+        ("See PRC Docket No. R2000-1.", "accounted for by the need", True),
+        ("It also gives a better view of the parts that are", "actually populated.", False),
+        ("See Cohen et al.", "(2002) for the figures", False),
+        ("Crew and Kleindorfer, eds., pp.", "the chapter on entry", False),
+        ("A stop can serve one or more addresses.", "Another note", False),
+    ],
+)
+def test_running_text_resumes_in_lower_case_after_a_note_s_sentence(
+    body: str, line: str, resumes: bool
+) -> None:
+    assert segment_module._resumes_running_text(body, line) is resumes

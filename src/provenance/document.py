@@ -11,7 +11,7 @@ import heapq
 import itertools
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice, pairwise
@@ -555,11 +555,21 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         for candidate in iter_call_candidates(text, start, end, weak=True)
     )
     candidates = sorted([*candidates, *weak])
+    # Where each number may be called (not the weakest shape), for calls out of order below.
+    places: dict[int, list[int]] = defaultdict(list)
+    for start, _end, number, _guessed, weakest in candidates:
+        if not weakest:
+            places[number].append(start)
     position = 0
     last = 0
     seen: set[int] = set()
     for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted:
+            continue
+        if number > last + 1 and _called_again_in_order(places, start, last + 1, number):
+            # Calls run in order: a number that skips the next call, which is made further on
+            # with this number again after it, is a name or a figure ("Article19" between
+            # calls 17 and 18, then "...two years.19").
             continue
         # A number glued to capitals ("APP5", "JS1") is more often part of a code than a call:
         # it is taken only as the very next call, as are the weakest shapes.
@@ -579,6 +589,18 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+def _called_again_in_order(
+    places: Mapping[int, Sequence[int]], start: int, following: int, number: int
+) -> bool:
+    """Whether call ``following`` may stand after ``start`` and call ``number`` after that."""
+    after = places.get(following, ())
+    at = bisect_right(after, start)
+    if at == len(after):
+        return False
+    again = places.get(number, ())
+    return bisect_right(again, after[at]) < len(again)
 
 
 #: How far a lost call is looked for: around the calls of the note's neighbours (the

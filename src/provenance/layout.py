@@ -126,6 +126,50 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     return NoteStart(number, line_start, line_end, lead, line_start + offset, period)
 
 
+#: Most characters between a note and the next when the two are set different ways (a number
+#: alone above its text, a number opening its text): a page-foot note's text or two.
+_SWITCH_REACH = 800
+
+
+def _among_figures(
+    text: str, lines: Sequence[tuple[int, int]], line_starts: Sequence[int], start: NoteStart
+) -> bool:
+    """Whether a number alone on its line stands beside another number alone that is not the
+    note before or after it ("40", "30", "20", "10", "0": a chart's axis as a PDF's text sets
+    it, three or more in a row): a note's number alone has its text under it, or the number
+    of the note next to it ("3", "4", then their texts; "3" then the page's number "2")."""
+    if start.text_start is not None:
+        return False
+    position = bisect_right(line_starts, start.line_start) - 1
+
+    def bare(index: int) -> int | None:
+        if not 0 <= index < len(lines):
+            return None
+        first, last = lines[index]
+        other = text[first:last].strip().rstrip(".")
+        return int(other) if other.isascii() and other.isdigit() else None
+
+    beside = (start.number - 1, start.number + 1)
+    if not any(
+        (other := bare(index)) is not None and other not in beside
+        for index in (position - 1, position + 1)
+    ):
+        return False
+    # A run of three numbers or more: an axis, not a note's number beside the page's ("7",
+    # "4", then note 7's text).
+    run = 1
+    for step in (-1, 1):
+        index = position + step
+        while bare(index) is not None:
+            run += 1
+            index += step
+    return run >= _FIGURE_RUN
+
+
+#: Fewest numbers alone in a row that make a chart's axis or a table's column.
+_FIGURE_RUN = 3
+
+
 def _chains(
     starts: Sequence[NoteStart],
     on_call_page: Callable[[NoteStart], bool] | None = None,
@@ -157,11 +201,18 @@ def _chains(
         # continued from a numbered paragraph far above, nor past its own note 13 from a line
         # below it that opens with "12 August 1949").
         before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
-        if number == 2 and not style[0] and (first := best.get(((True, style[1]), 1))):
-            # Note 1 set the other way: its number alone on its line above its text where the
-            # others open their text ("1" then "Although ...", then "2 In its decision ..."),
-            # as OCR of a PDF splits a page-foot note's first line.
-            before.append(first)
+        other = best.get(((True, style[1]), number - 1)) if not style[0] else None
+        if other is not None and (
+            number == 2 or start.line_start - starts[other[2]].line_end <= _SWITCH_REACH
+        ):
+            # The note before set the other way: its number alone on its line above its text
+            # where this one opens its text on its line ("1" then "Although ...", then "2 In
+            # its decision ..."; "9" then its text, then "10 Part of ..."), as a PDF's text
+            # splits some page-foot notes' first lines and not others. Past note 1 only right
+            # under it, among the same page's notes: a table's cells and numbered lines set
+            # the other way elsewhere are no continuation of the notes. (Not the reverse: a
+            # number alone after a note is as often the page's number.)
+            before.append(other)
         if is_called[index] and (style, number - 3) in best:
             far = best[style, number - 3]
             if is_called[far[2]] and bridged is not None and bridged(starts[far[2]], start):
@@ -256,6 +307,9 @@ def find_note_chain(
         return None
     # An array: a list of the lines' first offsets held an int object each.
     line_starts = array(offset_typecode(len(text)), (start for start, _end in lines))
+    starts = [s for s in starts if not _among_figures(text, lines, line_starts, s)]
+    if not starts:
+        return None
     displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
         starts = [start for start in starts if start not in displaced]
@@ -288,6 +342,7 @@ def find_note_chain(
     # A chain that starts late is taken only where no chain from the first notes is: past two
     # lost numbers the later notes are not the notes in place of those before the gap.
     late: NoteChain | None = None
+    lates: list[tuple[NoteStart, ...]] = []  # every chain that may start late, for excerpts
     for chain in _chains(starts, on_call_page, called, bridged):
         members = tuple(starts[i] for i in chain)
         if _follows_list_lead(text, lines, line_starts, members[0]):
@@ -300,9 +355,15 @@ def find_note_chain(
             if not members:
                 continue
             share = _called_share(members, calls)
+        if 2 * sum(_capitals_heading(text, start) for start in members) > len(members):
+            # "1. INTRODUCTION", "2. GENERAL GUIDE LINES", ...: a paper's numbered sections,
+            # whose numbers its text holds glued to words by chance, not its notes.
+            continue
         if members[0].number > LATEST_FIRST_NOTE:
-            if _late_start(members, share) and (late is None or len(members) > len(late.starts)):
-                late = NoteChain(members, share)
+            if _late_start(members, share):
+                lates.append(members)
+                if late is None or len(members) > len(late.starts):
+                    late = NoteChain(members, share)
             continue
         if len(members) < MIN_CHAIN and (
             share < 1.0 or all(_numbered_heading(text, start) for start in members)
@@ -318,7 +379,39 @@ def find_note_chain(
     # Displaced numbers first: a gap they fill is not searched for elsewhere.
     filled = _with_displaced(best.starts, displaced, calls)
     filled = _fill_gaps(text, lines, filled, calls)
+    filled = _with_later_runs(filled, lates)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+
+def _with_later_runs(
+    members: tuple[NoteStart, ...], runs: Sequence[tuple[NoteStart, ...]]
+) -> tuple[NoteStart, ...]:
+    """The chain with the runs of notes an excerpt keeps after it: notes 1-4, then 8-9 and
+    14-16 of the pages kept further on, each run called throughout and in order (``_late_start``)
+    and going on past the chain's last number, below its last note."""
+    for run in sorted(runs, key=lambda run: run[0].line_start):
+        last = members[-1]
+        if run[0].number > last.number and run[0].line_start > last.line_start:
+            members = (*members, *run)
+    return members
+
+
+def _capitals_heading(text: str, start: NoteStart) -> bool:
+    """Whether a line read as a note start is a section heading in capitals ("3. IMMEDIATE
+    CHANGES"): a note's text is a sentence or a source, never a title in capitals."""
+    if not start.period or start.text_start is None:
+        return False
+    title = text[start.text_start : start.line_end].strip()
+    letters = [c for c in title if c.isalpha()]
+    return (
+        len(letters) >= _CAPITAL_LETTERS
+        and all(c.isupper() for c in letters)
+        and len(title.split()) <= _HEADING_WORDS
+    )
+
+
+#: Fewest letters of a title in capitals (not an abbreviation such as "UN" or "ILO").
+_CAPITAL_LETTERS = 4
 
 
 #: Most words of a numbered heading's title ("1. Base Estimate", "2. Alternative Estimate").

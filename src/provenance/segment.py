@@ -1392,7 +1392,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
             continue
         list_section = _LIST_SECTIONS.get(section) if section is not None else None
         numbered_entry = False
-        if list_section is not None and _opens_note(block.lines[0].text):
+        if list_section is not None and (
+            _opens_note(block.lines[0].text) or _number_over_text(block)
+        ):
             if _is_numbered_entry(text[block.start : block.end], list_section):
                 # "[1] Des Forges, Alison. Leave None to Tell the Story. ... 1999.": a numbered
                 # list of sources, which the text calls by number: an entry of the list, and
@@ -1996,6 +1998,16 @@ def _opens_note(line: str) -> bool:
     return True
 
 
+def _number_over_text(block: Block) -> bool:
+    """Whether a block opens with a note number alone on its line and goes on under it ("1."
+    then "Data collected from ..."): an endnote as a web page converted to text sets it, which
+    under a list of sources is the first note after the list, not a part of its last entry."""
+    return (
+        len(block.lines) > 1
+        and _LONE_NOTE_NUMBER.fullmatch(block.lines[0].text.strip()) is not None
+    )
+
+
 def _continues_entry(block: Block, previous: str = "") -> bool:
     """Whether a block in a source list carries on the entry before it (``previous``, its text):
     it starts in lower case ("com/news/world-50595212.") or its first line is one unbroken chunk
@@ -2514,6 +2526,8 @@ def _chain_bodies(
             if not line.strip():
                 if began:
                     break
+            elif began and _resumes_running_text(text[start.lead : end], line):
+                break  # the page's running text goes on under its notes
             elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
@@ -2547,6 +2561,22 @@ def _chain_bodies(
     bodies.update(_column_bodies(text, line_index, starts, bodies))
     for number in sorted(bodies, key=lambda n: bodies[n].span.start):
         yield bodies[number]
+
+
+# The end of a sentence at the end of a note's text so far, not an abbreviation's full stop
+# ("et al.", "e.g.", "pp.") after which a note may go on in lower case.
+_NOTE_SENTENCE_END = lazy_compile(
+    r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\betc)(?<!\bvs)(?<!\bpp)(?<!\bp)"
+    r"(?<!\b[Nn]o)(?<!\b[Vv]ol)(?<!\b[A-Z])[.?!][”\"’)]*\s*$"
+)
+
+
+def _resumes_running_text(body: str, line: str) -> bool:
+    """Whether ``line``, under a note's text that ends a sentence, opens in lower case: the
+    page's running text, which a PDF's text sets on under the page-foot notes that broke it
+    ("... box units.\"" then "delivery (called route time ...),5 is"), since no note's next
+    sentence opens in lower case."""
+    return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
 
 
 # A line that opens a sentence after a line that ended one, blank lines between or not.

@@ -183,6 +183,10 @@ def test_a_named_call_broken_over_two_lines_is_one_call() -> None:
         ("General Assembly resolution 68/237.6 The Committee", [6]),
         ("coordination structure (April 2020),5 with the", [5]),
         ("Global Integrated Response1 and the WHO", [1]),
+        ("normative principles (H3) + operational flexibility (H4)", []),
+        ("in Q4 2020 and Annex A1, the", []),
+        ("or the Fragile States Index12\u2014and build", [12]),
+        ("as a share of GDP7\u2013an estimate", [7]),
     ],
 )
 def test_decimals_and_list_labels_are_not_glued_calls(text: str, numbers: list[int]) -> None:

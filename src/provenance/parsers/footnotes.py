@@ -76,10 +76,13 @@ _NEXT_NOTE_CANDIDATE = lazy_compile(
 # with a look-behind) lets the regex engine pass any other character before it tries the
 # look-behinds, about four times faster on report text.
 # Not a page after a year and a colon ("(Heltberg et al, 2008:4)") nor after a page label
-# glued to it ("(Ibid, p5)", "p.12"): pinpoints of a citation.
+# glued to it ("(Ibid, p5)", "p.12"): pinpoints of a citation. Not a number glued to a
+# single letter ("(H3)", "Q4", "Annex A1"): a label of a hypothesis, a quarter or an annex
+# (a call ends a word of two letters or more). A dash may follow a call ("Index12—and").
 _GLUED_CALL = lazy_compile(
     r"(?=\d)(?:(?<![0-9]:)(?<![\s(,;]p)(?<![\s(,;]pp)(?<![\s(,;]p\.)(?<![\s(,;]pp\.)"
-    r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)]|$)"
+    r"(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])"
+    r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)—–]|$)"
     r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(]))"
 )
 # a number between a sentence end and the next sentence ("... Act. 2 The Advocate"), which is
