@@ -2130,14 +2130,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         # "Krewski, K. Ito, and G.D. Thurston. 2002."): a run that reads over
                         # such lines is one entry more for each (else "Pollutants." Journal
                         # 50:238-247." reads as an author and title with the next entry's year).
-                        cache[key] += _COST_LOOSE * sum(
-                            1
-                            for k in range(i + 1, j)
-                            if (alone.get(k) in _HEAD_STYLES or opens_head(k))
-                            and not (
-                                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
-                            )
-                        )
+                        cache[key] += _COST_LOOSE * sum(map(read_over_head, range(i + 1, j)))
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
@@ -2184,6 +2177,26 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
 
     # The style each line is read in on its own (lines no style reads are not in it).
     alone: dict[int, str] = {}
+    # Whether a run that reads over line k (not as its first) pays for it as a head line.
+    over_head: dict[int, bool] = {}
+
+    def read_over_head(k: int) -> bool:
+        known = over_head.get(k)
+        if known is None:
+            known = over_head[k] = (alone.get(k) in _HEAD_STYLES or opens_head(k)) and not (
+                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
+            )
+        return known
+
+    def low(i: int, j: int) -> int:
+        """``floor(i, j)``, and one more for a run of several lines that reads over a head line:
+        whatever the run reads as, it costs that much at least (one for the loose IRB form's
+        short cut, one a head line read over for any other reading, ten for none)."""
+        bound = floor(i, j)
+        if any(read_over_head(k) for k in range(i + 1, j)):
+            bound += _COST_LOOSE
+        return bound
+
     # The author-year reading of each line with the fewest next lines that completes one.
     head_reads: dict[int, ReferenceEntry | None] = {}
 
@@ -2236,7 +2249,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         chosen = (cost(i, i + 1) + best[i + 1][0], best[i + 1][1] - 1, i + 1)
         for j in range(i + 2, last + 1):  # growing: ``dead`` fills up
             if all(
-                (floor(i, k) + best[k][0], best[k][1] - 1, k) > chosen for k in range(j, last + 1)
+                (low(i, k) + best[k][0], best[k][1] - 1, k) > chosen for k in range(j, last + 1)
             ):
                 # No longer run can be cut more cheaply, whatever it reads as (a run over a
                 # bullet costs 10 at least): they are left unread. Only all of them at once, so
