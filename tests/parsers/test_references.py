@@ -2037,3 +2037,16 @@ def test_family_names_before_initials_with_full_stops_then_the_title(
     # The Russian manner of the region's lists: the year comes last, after the title.
     entry = refs.read_list_entry(text)
     assert (entry.author, entry.date) == (author, Date(year))
+
+
+def test_no_terminal_is_named_like_an_attribute_of_the_entry_transformer() -> None:
+    # The transformer does not visit tokens: a visited token whose type named one of its
+    # attributes would have been handed to that attribute, not kept as it is.
+    from provenance.grammars import multi_start_parser
+
+    parser = multi_start_parser("reference", refs._STARTS)
+    names = {terminal.name for terminal in parser.terminals}
+    assert "DATE" in names
+    transformer = refs._EntryTransformer("")
+    assert not transformer.__visit_tokens__
+    assert not {name for name in names if hasattr(transformer, name)}
