@@ -146,6 +146,8 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
     line_start = 0
     token: Any = None
     last_start: int | None = None
+    # A text without a line break (most entries: their lines are joined) needs no line count.
+    lines = "\n" in text
     while pos < end:
         # The lexer of the state the parser is in (Lark's ``ContextualLexer.lex``).
         state = state_stack[-1]
@@ -156,16 +158,19 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         regex_match = scanner.regex_match
         if regex_match is not None:
             hit = regex_match(text, pos, end)
-            matched = None if hit is None else (hit.group(0), hit.lastgroup)
+            if hit is None:
+                raise GrammarError(name, text, pos, drive.allowed(state))
+            value = hit.group()
+            kind = hit.lastgroup
         else:
             matched = match(window, pos)
-        if not matched:
-            raise GrammarError(name, text, pos, drive.allowed(state))
-        value, kind = matched
+            if not matched:
+                raise GrammarError(name, text, pos, drive.allowed(state))
+            value, kind = matched
         ignored = kind in ignore_types
         called = kind in lexer_callbacks
         first, first_line, first_column = pos, line, pos - line_start + 1
-        if kind in newline_types:
+        if lines and kind in newline_types:
             newlines = value.count("\n")
             if newlines:
                 line += newlines

@@ -2037,3 +2037,69 @@ def test_family_names_before_initials_with_full_stops_then_the_title(
     # The Russian manner of the region's lists: the year comes last, after the title.
     entry = refs.read_list_entry(text)
     assert (entry.author, entry.date) == (author, Date(year))
+
+
+def test_no_terminal_is_named_like_an_attribute_of_the_entry_transformer() -> None:
+    # The transformer does not visit tokens: a visited token whose type named one of its
+    # attributes would have been handed to that attribute, not kept as it is.
+    from provenance.grammars import multi_start_parser
+
+    parser = multi_start_parser("reference", refs._STARTS)
+    names = {terminal.name for terminal in parser.terminals}
+    assert "DATE" in names
+    transformer = refs._EntryTransformer("")
+    assert not transformer.__visit_tokens__
+    assert not {name for name in names if hasattr(transformer, name)}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("abc", ("abc",)),
+        ("ab+c(?:de|fgh)", ("de", "fgh")),
+        ("(?i:X?Yz)", ("yz",)),
+        ("e-?mails?|fax", ("mail", "fax")),
+        ("[ab]c*", None),
+        ("a|[bc]", None),
+        ("(?=abc)d", ("d",)),
+        ("é", None),
+    ],
+)
+def test_required_words_are_taken_from_the_patterns_syntax(
+    pattern: str, words: tuple[str, ...] | None
+) -> None:
+    assert refs.required_words(pattern) == words
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_match_of_a_required_terminal_holds_one_of_its_words(data: st.DataObject) -> None:
+    # The anchor skips the pattern's search in an ASCII text with none of the words: sound
+    # only if every match holds one of them, in some case.
+    anchor = refs._required_terminal("CORR_KIND")
+    assert isinstance(anchor, refs._WordsFirst)
+    text = data.draw(st.from_regex(anchor.pattern, alphabet=st.characters(max_codepoint=127)))
+    match = anchor.pattern.search(text)
+    assert match is not None
+    assert any(word in match.group().lower() for word in anchor.words)
+    assert anchor.search(text) is not None
+
+
+def test_every_character_a_case_blind_ascii_character_matches_folds_to_it() -> None:
+    # What ``_WordsFirst`` rests on: a character that a case-blind pattern's ASCII character
+    # matches case-folds to that character alone, but for those of ``FOLDS_APART``.
+    import re
+
+    ascii_chars = [chr(code) for code in range(128)]
+    any_ascii = re.compile(r"(?i)[\x00-\x7f]")
+    matched = ascii_chars + [
+        chr(code) for code in range(128, 0x110000) if any_ascii.fullmatch(chr(code))
+    ]
+    for char in matched:
+        for pattern_char in ascii_chars:
+            if re.fullmatch("(?i)" + re.escape(pattern_char), char):
+                assert char.casefold() == pattern_char.casefold() or char in refs.FOLDS_APART, (
+                    char,
+                    pattern_char,
+                )
+    assert set(refs.FOLDS_APART) <= set(matched)

@@ -105,7 +105,9 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from re import _constants as re_constants
+from re import _parser as re_parser
+from typing import Any, Protocol
 
 import attrs
 from lark import Token, Transformer, Tree
@@ -682,7 +684,10 @@ class _EntryTransformer(Transformer[Token, Any]):
     """Trees of the style start rules -> ``ReferenceEntry``. One instance per entry (it slices)."""
 
     def __init__(self, text: str) -> None:
-        super().__init__()
+        # No method takes a token (``tests/parsers/test_references.py`` checks that no terminal
+        # is named like an attribute): visited, each token was looked up by name, missed, and
+        # handed back as it was, about a quarter of the transform's time.
+        super().__init__(visit_tokens=False)
         self._text = text
 
     # ------------------------------------------------------------ helpers
@@ -1540,13 +1545,91 @@ _REQUIRED_TERMINALS: dict[str, tuple[str, ...]] = {
 
 
 @functools.cache
-def _style_anchors(style: str) -> tuple[re.Pattern[str], ...]:
+def _style_anchors(style: str) -> tuple[_Anchor, ...]:
     """Patterns each found somewhere in any entry ``style`` reads (built on first use, when the
     grammar is loaded anyway)."""
-    anchors = [_ANCHORS[style]] if style in _ANCHORS else []
+    anchors: list[_Anchor] = [_ANCHORS[style]] if style in _ANCHORS else []
     for terminal in _REQUIRED_TERMINALS.get(style, ()):
-        anchors.append(terminal_pattern(_GRAMMAR, _STARTS, terminal))
+        anchors.append(_required_terminal(terminal))
     return tuple(anchors)
+
+
+class _Anchor(Protocol):
+    def search(self, text: str, /) -> object: ...
+
+
+@functools.cache
+def _required_terminal(terminal: str) -> _Anchor:
+    """The anchor of a required terminal: its pattern, behind a test for the words every match
+    of it holds where the pattern has such words (one object for the styles that share it)."""
+    pattern = terminal_pattern(_GRAMMAR, _STARTS, terminal)
+    words = required_words(pattern.pattern)
+    if words is None or (len(words) == 1 and re.escape(words[0]) == pattern.pattern):
+        return pattern  # no words, or the pattern is its one word (",")
+    return _WordsFirst(pattern, words)
+
+
+#: The characters that a case-blind regex matches to an ASCII character but that do not
+#: case-fold to it alone ("ı" is matched by "i"; "İ" folds to "i" and a combining dot).
+FOLDS_APART = "ıİ"
+
+
+class _WordsFirst:
+    """``pattern.search`` that first looks for ``words`` (lower case), one of which every match
+    holds: where none is in the text's case-folded copy, the pattern, which matches each
+    character of them as it is or case-blind, cannot match (every other character a case-blind
+    ASCII letter matches folds to that letter: ``tests/parsers/test_references.py``). The
+    kind-of-exchange alternation took 55 microseconds a search, case-blind, at each character
+    of an entry, and two entries in three are searched for it."""
+
+    # A plain class: an anchor is a key of each entry's answers, one object for the styles that
+    # share it, and an attrs class's hash of its fields cost 0.7 microseconds a look-up.
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        if not any(char in text for char in FOLDS_APART):
+            folded = text.casefold()
+            if not any(word in folded for word in self.words):
+                return None
+        return self.pattern.search(text)
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` holds as it is or in
+    another case (from the pattern's syntax: literal runs, alternatives, repeats of at least
+    one), the longest such choice; None where the pattern gives none."""
+    return _needed(re_parser.parse(pattern).data)
+
+
+def _needed(items: Any) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+    run = ""
+
+    def offer(found: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, value in items:
+        if op is re_constants.LITERAL and value < 128:
+            run += chr(value).lower()
+            continue
+        offer((run,) if run else None)
+        run = ""
+        if op is re_constants.SUBPATTERN:
+            offer(_needed(value[-1]))
+        elif op is re_constants.BRANCH:
+            options = [_needed(branch) for branch in value[1]]
+            if all(options):
+                offer(tuple(dict.fromkeys(word for words in options for word in words or ())))
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and value[0] >= 1:
+            offer(_needed(value[2]))
+    offer((run,) if run else None)
+    return best
 
 
 def _style_order(section: str) -> tuple[str, ...]:
@@ -1882,7 +1965,7 @@ def _classify(
     best: tuple[int, str, ReferenceEntry] | None = None
     # Whether each anchor is in the text: several styles share one (a year; the correspondence
     # styles' kind of exchange, a long case-blind alternation).
-    found: dict[re.Pattern[str], bool] = {}
+    found: dict[_Anchor, bool] = {}
     if text:
         for style in (*styles, *competing):
             if best is not None and style in styles:
@@ -1915,7 +1998,7 @@ def _classify(
     raise last.renewed()
 
 
-def _has_anchors(text: str, style: str, found: dict[re.Pattern[str], bool]) -> bool:
+def _has_anchors(text: str, style: str, found: dict[_Anchor, bool]) -> bool:
     """Whether every anchor of ``style`` is in ``text``; ``found`` keeps the answers for it."""
     for anchor in _style_anchors(style):
         present = found.get(anchor)
@@ -2130,14 +2213,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         # "Krewski, K. Ito, and G.D. Thurston. 2002."): a run that reads over
                         # such lines is one entry more for each (else "Pollutants." Journal
                         # 50:238-247." reads as an author and title with the next entry's year).
-                        cache[key] += _COST_LOOSE * sum(
-                            1
-                            for k in range(i + 1, j)
-                            if (alone.get(k) in _HEAD_STYLES or opens_head(k))
-                            and not (
-                                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
-                            )
-                        )
+                        cache[key] += _COST_LOOSE * sum(map(read_over_head, range(i + 1, j)))
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
@@ -2184,6 +2260,26 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
 
     # The style each line is read in on its own (lines no style reads are not in it).
     alone: dict[int, str] = {}
+    # Whether a run that reads over line k (not as its first) pays for it as a head line.
+    over_head: dict[int, bool] = {}
+
+    def read_over_head(k: int) -> bool:
+        known = over_head.get(k)
+        if known is None:
+            known = over_head[k] = (alone.get(k) in _HEAD_STYLES or opens_head(k)) and not (
+                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
+            )
+        return known
+
+    def low(i: int, j: int) -> int:
+        """``floor(i, j)``, and one more for a run of several lines that reads over a head line:
+        whatever the run reads as, it costs that much at least (one for the loose IRB form's
+        short cut, one a head line read over for any other reading, ten for none)."""
+        bound = floor(i, j)
+        if any(read_over_head(k) for k in range(i + 1, j)):
+            bound += _COST_LOOSE
+        return bound
+
     # The author-year reading of each line with the fewest next lines that completes one.
     head_reads: dict[int, ReferenceEntry | None] = {}
 
@@ -2236,7 +2332,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         chosen = (cost(i, i + 1) + best[i + 1][0], best[i + 1][1] - 1, i + 1)
         for j in range(i + 2, last + 1):  # growing: ``dead`` fills up
             if all(
-                (floor(i, k) + best[k][0], best[k][1] - 1, k) > chosen for k in range(j, last + 1)
+                (low(i, k) + best[k][0], best[k][1] - 1, k) > chosen for k in range(j, last + 1)
             ):
                 # No longer run can be cut more cheaply, whatever it reads as (a run over a
                 # bullet costs 10 at least): they are left unread. Only all of them at once, so
