@@ -457,6 +457,31 @@ class _SentenceTable(IndexedSequence[_Sentences]):
         return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
 
+class _MarkKeys(IndexedSequence[str]):
+    """The key of each citation and note call, in order: a reference's ("reference:12") made
+    from its number when read, any other key ("ibid", "note:3", "cited:...") one string for
+    all its marks. A string for each citation of a text citing as many sources as it cites was
+    about 70 bytes a citation, held while the rules of this module ran."""
+
+    __slots__ = ("_codes", "_others")
+    _what = "mark"
+
+    def __init__(self, codes: array[int], others: Sequence[str]) -> None:
+        #: A reference's number, or ``-1 - i`` for the key ``others[i]``.
+        self._codes = codes
+        self._others = others
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def _item(self, index: int) -> str:
+        return _mark_key(self._codes[index], self._others)
+
+
+def _mark_key(code: int, others: Sequence[str]) -> str:
+    return f"reference:{code}" if code >= 0 else others[-1 - code]
+
+
 @shared_methods
 @attrs.frozen(slots=True, repr=False, eq=False)
 class _Prose:
@@ -496,17 +521,27 @@ class _Prose:
             for i in range(len(kinds))
             if kinds[i] in prose_codes
         )
-        keys: dict[str, str] = {}  # one string for each key, not one for each citation
+        # Each mark's key as a code (``_MarkKeys``): a reference's number, or a negative number
+        # for each other key, in the order first met.
+        others: dict[str, int] = {}
+        keys: list[str] = []  # by code: -1 is keys[0]
 
-        def cited() -> Iterator[tuple[int, str]]:
+        def code_of(key: str) -> int:
+            code = others.get(key)
+            if code is None:
+                code = others[key] = -1 - len(keys)
+                keys.append(key)
+            return code
+
+        def cited() -> Iterator[tuple[int, int]]:
             for citation in doc.citations:
                 if citation.value.ibid:
-                    key = "ibid"
+                    code = code_of("ibid")
                 elif citation.reference is not None:
-                    key = f"reference:{citation.reference}"
+                    code = citation.reference
                 else:
-                    key = "cited:" + " ".join(citation.text.casefold().split())
-                yield citation.span.start, keys.setdefault(key, key)
+                    code = code_of("cited:" + " ".join(citation.text.casefold().split()))
+                yield citation.span.start, code
 
         # The note calls by offset, then key: each call one int (its offset times the number of
         # keys, plus its key's rank among them) sorted, not an (offset, key) pair, which was
@@ -514,8 +549,7 @@ class _Prose:
         note_keys: list[str] = []
         for note in doc.footnotes:
             if note.markers:
-                key = f"note:{note.number}"
-                note_keys.append(keys.setdefault(key, key))
+                note_keys.append(f"note:{note.number}")
         ranked = sorted(set(note_keys))
         rank = {key: index for index, key in enumerate(ranked)}
         width = len(ranked) or 1
@@ -524,16 +558,25 @@ class _Prose:
             for note, key in zip((n for n in doc.footnotes if n.markers), note_keys, strict=True)
             for marker in note.markers
         )
-        noted = ((call // width, ranked[call % width]) for call in calls)
+        del note_keys
+        noted = ((call // width, code_of(ranked[call % width])) for call in calls)
+
+        def ordered(mark: tuple[int, int]) -> tuple[int, str]:
+            # Marks at one offset in the order of their keys, as when the keys were strings.
+            return mark[0], _mark_key(mark[1], keys)
+
         # Citations come in text order: merged with the markers as they come instead of sorted
         # as a list of pairs, a pair each for a text of citations (read again where they are
         # not in order, then sorted as before).
-        in_order = all(a <= b for a, b in pairwise(cited()))
+        in_order = all(ordered(a) <= ordered(b) for a, b in pairwise(cited()))
         mark_offsets = array("q")
-        mark_keys: list[str] = []
-        for offset, key in heapq.merge(cited() if in_order else sorted(cited()), noted):
+        mark_codes = array("q")
+        for offset, code in heapq.merge(
+            cited() if in_order else sorted(cited(), key=ordered), noted, key=ordered
+        ):
             mark_offsets.append(offset)
-            mark_keys.append(key)
+            mark_codes.append(code)
+        mark_keys = _MarkKeys(mark_codes, keys)
         p = phrases()
         unconfirmed = _trigger_offsets(doc.text, p.uncorroborated_trigger)
         # A word a page broke at a line's end ("cor-" / "roborated") holds its stem only when
