@@ -1376,7 +1376,7 @@ class _KeyTable:
     Built once for each list of sources a text cites and held while its citations are linked.
     A dict of names to a number or a list of numbers, and an int object for each number, were
     about 70 bytes a name, and two such dicts and the tuples of each entry's names were the
-    peak of linking a long list; here 12 bytes a name (its string is shared with the entry's).
+    peak of linking a long list; here 12 bytes a name (its string is that of ``keys``).
     """
 
     __slots__ = ("_entries", "_names")
@@ -1408,8 +1408,8 @@ class _KeyTable:
 
 
 class _Ragged:
-    """Each entry's names, all in one list, with where each entry's start: a tuple of one name
-    an entry was 48 bytes and its pointer 8 more; here 12 bytes a name."""
+    """Each entry's names, all in one list, with where each entry's names start: a tuple of one
+    name an entry was 48 bytes and its pointer 8 more; here 12 bytes a name."""
 
     __slots__ = ("_names", "_starts")
 
