@@ -831,8 +831,22 @@ def _citations(
         budget.spend(listed.last_work, "linking citations to sources")
         if found is not None:
             author = references[found].entry.author
+            if author is not None and value.author == author and value.author is not author:
+                # One string for the name that a citation and its entry both give: a text
+                # citing as many sources as it lists held each name twice (about 60 bytes a
+                # citation). The citations of the same text share the value made here.
+                value = CitationValue(
+                    author=author,
+                    date=value.date,
+                    ibid=value.ibid,
+                    locator=value.locator,
+                    year_suffix=value.year_suffix,
+                )
+                known = interned.get(citation.text)
+                if known is not None and known[1] == value:
+                    interned[citation.text] = (known[0], value)
             citation = attrs.evolve(
-                citation, reference=found, resolved_author=value.author or author
+                citation, value=value, reference=found, resolved_author=value.author or author
             )
         elif value.author is not None and _names_an_instrument(value.author):
             # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
@@ -1389,6 +1403,66 @@ _PREFIX_WORDS = 16
 _YEAR_SPAN = 16
 
 
+class _KeyTable:
+    """Names to the entries that have them, in order: the names sorted, each beside one entry's
+    number, and found by bisection.
+
+    Built once for each list of sources a text cites and held while its citations are linked.
+    A dict of names to a number or a list of numbers, and an int object for each number, were
+    about 70 bytes a name, and two such dicts and the tuples of each entry's names were the
+    peak of linking a long list; here 12 bytes a name (its string is that of ``keys``).
+    """
+
+    __slots__ = ("_entries", "_names")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._entries = array("i")
+
+    def add(self, name: str, entry: int) -> None:
+        """Give ``entry`` the name ``name``: entries in order, each name once an entry."""
+        self._names.append(name)
+        self._entries.append(entry)
+
+    def seal(self) -> _KeyTable:
+        """Sort the names for ``get``, each name's entries kept in the order added."""
+        names, entries = self._names, self._entries
+        order = sorted(range(len(names)), key=names.__getitem__)  # stable: entries in order
+        self._names = [names[i] for i in order]
+        self._entries = array("i", map(entries.__getitem__, order))
+        return self
+
+    def get(self, name: str) -> Sequence[int]:
+        """The entries named ``name``, in order."""
+        names = self._names
+        low = bisect_left(names, name)
+        if low == len(names) or names[low] != name:
+            return ()
+        return self._entries[low : bisect_right(names, name, low)]
+
+
+class _Ragged:
+    """Each entry's names, all in one list, with where each entry's names start: a tuple of one
+    name an entry was 48 bytes and its pointer 8 more; here 12 bytes a name."""
+
+    __slots__ = ("_names", "_starts")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._starts = array("i", [0])
+
+    def append(self, names: Iterable[str]) -> None:
+        """The next entry's names."""
+        self._names.extend(names)
+        self._starts.append(len(self._names))
+
+    def __getitem__(self, index: int) -> list[str]:
+        return self._names[self._starts[index] : self._starts[index + 1]]
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+
 class _SourceIndex:
     """The entries of the source lists, indexed for resolving citations by name and by date.
 
@@ -1397,9 +1471,10 @@ class _SourceIndex:
     ``last_work`` is the number of entries the last ``resolve`` compared.
 
     Held while the citations are read, beside the whole document: a list of tens of thousands
-    of entries made it the peak of parsing. Equal keys are one string, an entry's context keys
-    are its keys when they are the same, and a key of one entry maps to its number, not to a
-    list of one (``_add``, ``_entries``).
+    of entries made it the peak of parsing. Equal keys are one string, the names are held in
+    sorted lists and arrays (``_KeyTable``, ``_Ragged``), entry numbers in arrays (not as int
+    objects), and what only a date-only citation asks (the context keys, the entries by the
+    first word of each) is made on first use.
     """
 
     def __init__(self, references: Sequence[Reference]) -> None:
@@ -1411,49 +1486,47 @@ class _SourceIndex:
             if isinstance(references, References)
             else [reference.entry for reference in references]
         )
-        self.indices = [i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS]
+        self.indices = array(
+            "i", (i for i, ref in enumerate(references) if ref.section in _SOURCE_SECTIONS)
+        )
         strings: dict[str, str] = {}
         intern = strings.setdefault
-        no_keys: tuple[str, ...] = ()
-        #: Each entry's keys (by its position in ``references``; none outside the source lists),
-        #: a tuple: a list of one key was twice its size (about 40 bytes an entry).
-        self.keys: list[tuple[str, ...]] = [no_keys] * len(references)
-        #: The keys searched for in the sentence before a date-only citation: made initials
-        #: ("in", "it") are common words there.
-        self.context_keys: list[tuple[str, ...]] = [no_keys] * len(references)
-        for i in self.indices:
-            reference = references[i]
-            keys = tuple(intern(key, key) for key in reference_keys(reference))
-            context = tuple(intern(key, key) for key in reference_keys(reference, initials=False))
-            self.keys[i] = keys
-            self.context_keys[i] = keys if context == keys else context
-        #: The entries with a context key of each first word, for finding names in running text.
-        self.context_first: dict[str, int | list[int]] = {}
-        for i in self.indices:
-            for word in dict.fromkeys(key.split(" ", 1)[0] for key in self.context_keys[i]):
-                _add(self.context_first, intern(word, word), i)
+        #: Each entry's keys (by its position in ``references``; none outside the source lists).
+        self.keys = _Ragged()
+        listed = iter(self.indices)
+        following = next(listed, None)
+        for i, reference in enumerate(references):
+            if i != following:
+                self.keys.append(())
+                continue
+            following = next(listed, None)
+            self.keys.append(intern(key, key) for key in reference_keys(reference))
         #: Each key, and each of its proper word-prefixes (to _PREFIX_WORDS words), to the
         #: entries that have it, in order.
-        self.by_key: dict[str, int | list[int]] = {}
-        self.by_prefix: dict[str, int | list[int]] = {}
-        self.by_year: dict[int, list[int]] = defaultdict(list)
-        self.wide: list[int] = []  # dated entries spanning many years, or reversed
-        self.undated: list[int] = []
+        self.by_key = _KeyTable()
+        self.by_prefix = _KeyTable()
+        #: The dated entries by each year their date may fall in.
+        self.by_year: dict[int, array[int]] = {}
+        self.wide = array("i")  # dated entries spanning many years, or reversed
+        self.undated = array("i")
         for i in self.indices:
             # A periodical's or a book's name is cited whole: "(UN 2023)" is no citation of a
             # brief in the series "UN Unite Research Policy Brief" (its words are not indexed as
             # the start of a longer name).
             whole_only = container_only_keys(references[i])
+            keys = self.keys[i]
+            prefixes: dict[str, None] = {}
             # Each key also without its connecting words, which citations may give differently.
-            for key in dict.fromkeys([*self.keys[i], *map(bare_key, self.keys[i])]):
-                _add(self.by_key, intern(key, key), i)
+            for key in dict.fromkeys([*keys, *map(bare_key, keys)]):
+                self.by_key.add(intern(key, key), i)
                 if key in whole_only:
                     continue
                 words = key.split(" ")
                 for count in range(1, min(len(words), _PREFIX_WORDS + 1)):
                     if count < len(words):
-                        prefix = " ".join(words[:count])
-                        _add(self.by_prefix, intern(prefix, prefix), i)
+                        prefixes[" ".join(words[:count])] = None
+            for prefix in prefixes:
+                self.by_prefix.add(intern(prefix, prefix), i)
             date = self.entries[i].date
             if date is None:
                 self.undated.append(i)
@@ -1465,11 +1538,43 @@ class _SourceIndex:
                 self.wide.append(i)
             else:
                 for year in range(first[0], last[0] + 1):
-                    self.by_year[year].append(i)
+                    self.by_year.setdefault(year, array("i")).append(i)
+        del strings
+        self.by_key.seal()
+        self.by_prefix.seal()
         self.last_work = 0
+        #: The keys searched for in the sentence before a date-only citation, and the entries
+        #: by the first word of each: made on first use (``_context``).
+        self._context_keys: _Ragged | None = None
+        self._context_first: _KeyTable | None = None
         #: The entries by the family-name keys of people listed given name first, made on
         #: first use (``_family_of_given_name_first``).
         self._by_given_first: dict[str, int | list[int]] | None = None
+
+    def _context(self) -> tuple[_Ragged, _KeyTable]:
+        """Each entry's keys as searched for in the sentence before a date-only citation (made
+        initials, "in", "it", are common words there), and the entries with a context key of
+        each first word, for finding names in running text; made at the first citation that
+        asks (a text citing by name only never does)."""
+        if self._context_keys is None or self._context_first is None:
+            strings: dict[str, str] = {}
+            intern = strings.setdefault
+            context_keys = _Ragged()
+            first = _KeyTable()
+            listed = iter(self.indices)
+            following = next(listed, None)
+            for i, reference in enumerate(self.references):
+                if i != following:
+                    context_keys.append(())
+                    continue
+                following = next(listed, None)
+                keys = self.keys[i]
+                context = [intern(key, key) for key in reference_keys(reference, initials=False)]
+                context_keys.append(keys if context == keys else context)
+                for word in dict.fromkeys(key.split(" ", 1)[0] for key in context_keys[i]):
+                    first.add(intern(word, word), i)
+            self._context_keys, self._context_first = context_keys, first.seal()
+        return self._context_keys, self._context_first
 
     def resolve(
         self,
@@ -1533,18 +1638,19 @@ class _SourceIndex:
                 matches = self._by_author_count(author, matches)
             return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
-        candidates = self._dated(date)
-        self.last_work = len(candidates)
-        same_date = [i for i in candidates if _dates_overlap(date, self.entries[i].date)]
+        dated = self._dated(date)
+        self.last_work = len(dated)
+        same_date = [i for i in dated if _dates_overlap(date, self.entries[i].date)]
         if not same_date:
             return None
         context = " " + source_key(text[context_start:context_end]) + " "
         self.last_work += context_end - context_start
         # Where each entry's name last stands before the bracket: "Velásquez-Ruiz (2022)" after
         # a sentence naming the JEP cites Velásquez-Ruiz 2022, not the JEP's 2022 entry.
+        context_keys = self._context()[0]
         last_named = {
             # An entry with no author ("Title, 5 June 2024.") has no name to stand there.
-            i: max((context.rfind(f" {key} ") for key in self.context_keys[i]), default=-1)
+            i: max((context.rfind(f" {key} ") for key in context_keys[i]), default=-1)
             for i in same_date
         }
         named = [i for i in same_date if last_named[i] >= 0]
@@ -1614,9 +1720,12 @@ class _SourceIndex:
         words = key_words(text[start:end])
         self.last_work = len(words)
         found: str | None = None
+        if not words:
+            return found
+        context_keys, context_first = self._context()
         for position, word in enumerate(words):
-            for i in _entries(self.context_first, word):
-                for key in self.context_keys[i]:
+            for i in context_first.get(word):
+                for key in context_keys[i]:
                     if key.split(" ", 1)[0] != word:
                         continue
                     if words[position : position + key.count(" ") + 1] == key.split(" "):
@@ -1643,18 +1752,18 @@ class _SourceIndex:
 
     def _named_as(self, cited: str) -> set[int]:
         words = cited.split(" ")
-        found = set(_entries(self.by_key, cited))
+        found = set(self.by_key.get(cited))
         if len(words) <= _PREFIX_WORDS:
-            found.update(_entries(self.by_prefix, cited))
+            found.update(self.by_prefix.get(cited))
         else:
             prefix = " ".join(words[:_PREFIX_WORDS])
             found.update(
                 i
-                for i in _entries(self.by_prefix, prefix)
+                for i in self.by_prefix.get(prefix)
                 if any(names_match(cited, key) for key in self.keys[i])
             )
         for count in range(1, len(words)):
-            found.update(_entries(self.by_key, " ".join(words[:count])))
+            found.update(self.by_key.get(" ".join(words[:count])))
         return found
 
     def _misspelt(self, cited: str, date: DateValue) -> list[int]:
@@ -1758,7 +1867,7 @@ class _SourceIndex:
         ]
         return found if len(found) == 1 else []
 
-    def _dated(self, date: DateValue | None) -> list[int]:
+    def _dated(self, date: DateValue | None) -> Sequence[int]:
         """The entries whose date may overlap ``date``, in order."""
         if date is None:
             return self.undated

@@ -362,7 +362,9 @@ Section = Literal[
 
 
 @shared_methods
-@attrs.frozen(slots=True, repr=False, eq=False)
+# No weak reference slot: one of these is held for each entry (citation) read, and nothing
+# refers to one weakly (8 bytes each).
+@attrs.frozen(slots=True, repr=False, eq=False, weakref_slot=False)
 class ReferenceEntry:
     """The fields of one source entry, whatever style it was written in.
 
@@ -520,7 +522,9 @@ CitationKind = Literal["author-date", "date-only", "ibid", "author"]
 
 
 @shared_methods
-@attrs.frozen(slots=True, repr=False, eq=False)
+# No weak reference slot: one of these is held for each entry (citation) read, and nothing
+# refers to one weakly (8 bytes each).
+@attrs.frozen(slots=True, repr=False, eq=False, weakref_slot=False)
 class CitationValue:
     """One in-text citation: ``The Korea Post Feb. 1999``, ``27 July 1999``, ``ibid.``."""
 

@@ -1646,10 +1646,11 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
         kinds = [kind_of(index) for index in entries]
         # A year or an address, whether or not a style reads the entry whole ("Title, 5 June
         # 2024. Accessed: 24 July 2024" is read by none).
-        dated = [
+        # A byte each, not a list's pointer (the peak of reading a long list was here).
+        dated = bytearray(
             _YEAR_OR_ADDRESS.search(text[sources[index].start : sources[index].end]) is not None
             for index in entries
-        ]
+        )
         if sum(dated) * 2 > len(dated) and "irb" not in kinds:
             # A list of dated sources that groups a publisher's works under its name, as a
             # heading of its own ("The Daily Star", then "Cancellation of 30pc quota ..., 5 June
@@ -1673,7 +1674,7 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
             # a line that is a sub-heading's look, with an entry after it, is no entry.
             unread.update(
                 first + offset
-                for offset, kind in enumerate(kinds[:-1])
+                for offset, kind in enumerate(itertools.islice(kinds, max(0, len(kinds) - 1)))
                 if kind in ("name-only", "unstructured")
                 and sources[first + offset].legend is None
                 and _is_bare_name_line(
@@ -1739,7 +1740,7 @@ _DATED_SHARE = 0.75
 
 
 def _list_notes(
-    text: str, sources: Sequence[SourceBlock], first: int, kinds: Sequence[str], dated: list[bool]
+    text: str, sources: Sequence[SourceBlock], first: int, kinds: Sequence[str], dated: bytearray
 ) -> list[int]:
     """Offsets in one list of the entries before its first dated one that are a note about the
     list, not sources: sentences with no year or address ("This article makes use of material

@@ -281,22 +281,33 @@ def compile_triggers(triggers: Sequence[str]) -> Triggers:
 
 def _trigger_offsets(text: str, triggers: Triggers) -> list[int]:
     """Sorted offsets of the trigger stems in ``text``, in any case."""
-    offsets: list[int] = []
+    return list(_trigger_array(text, triggers))
+
+
+def _trigger_array(text: str, triggers: Triggers) -> array[int]:
+    """``_trigger_offsets`` in an array: sorted a piece at a time (the pieces do not overlap and
+    come in order): a list of an int object for each trigger of the whole text, and its sorted
+    copy, were about 80 bytes a trigger held while checking (a text citing "(Source12 1991)" on
+    every line has a trigger of ``anonymous-source`` in each citation)."""
+    offsets = array("q")
     for piece in lowered_pieces(text, after=triggers.longest):
+        found: list[int] = []
         lowered = piece.lowered
         if lowered is None:
             for match in triggers.pattern.finditer(text, piece.first):
                 if match.start() >= piece.stop:
                     break
-                offsets.append(match.start())
-            continue
-        first, stop = piece.first - piece.origin, piece.stop - piece.origin
-        for stem in triggers.stems:
-            position = lowered.find(stem, first)
-            while position != -1 and position < stop:
-                offsets.append(piece.origin + position)
-                position = lowered.find(stem, position + 1)
-    return sorted(offsets)
+                found.append(match.start())
+        else:
+            first, stop = piece.first - piece.origin, piece.stop - piece.origin
+            for stem in triggers.stems:
+                position = lowered.find(stem, first)
+                while position != -1 and position < stop:
+                    found.append(piece.origin + position)
+                    position = lowered.find(stem, position + 1)
+            found.sort()
+        offsets.extend(found)
+    return offsets
 
 
 @shared_methods
@@ -457,6 +468,31 @@ class _SentenceTable(IndexedSequence[_Sentences]):
         return _Sentences(self._starts, self._ends, firsts[index], firsts[index + 1], index)
 
 
+class _MarkKeys(IndexedSequence[str]):
+    """The key of each citation and note call, in order: a reference's ("reference:12") made
+    from its number when read, any other key ("ibid", "note:3", "cited:...") one string for
+    all its marks. A string for each citation of a text citing as many sources as it cites was
+    about 70 bytes a citation, held while the rules of this module ran."""
+
+    __slots__ = ("_codes", "_others")
+    _what = "mark"
+
+    def __init__(self, codes: array[int], others: Sequence[str]) -> None:
+        #: A reference's number, or ``-1 - i`` for the key ``others[i]``.
+        self._codes = codes
+        self._others = others
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def _item(self, index: int) -> str:
+        return _mark_key(self._codes[index], self._others)
+
+
+def _mark_key(code: int, others: Sequence[str]) -> str:
+    return f"reference:{code}" if code >= 0 else others[-1 - code]
+
+
 @shared_methods
 @attrs.frozen(slots=True, repr=False, eq=False)
 class _Prose:
@@ -496,17 +532,27 @@ class _Prose:
             for i in range(len(kinds))
             if kinds[i] in prose_codes
         )
-        keys: dict[str, str] = {}  # one string for each key, not one for each citation
+        # Each mark's key as a code (``_MarkKeys``): a reference's number, or a negative number
+        # for each other key, in the order first met.
+        others: dict[str, int] = {}
+        keys: list[str] = []  # by code: -1 is keys[0]
 
-        def cited() -> Iterator[tuple[int, str]]:
+        def code_of(key: str) -> int:
+            code = others.get(key)
+            if code is None:
+                code = others[key] = -1 - len(keys)
+                keys.append(key)
+            return code
+
+        def cited() -> Iterator[tuple[int, int]]:
             for citation in doc.citations:
                 if citation.value.ibid:
-                    key = "ibid"
+                    code = code_of("ibid")
                 elif citation.reference is not None:
-                    key = f"reference:{citation.reference}"
+                    code = citation.reference
                 else:
-                    key = "cited:" + " ".join(citation.text.casefold().split())
-                yield citation.span.start, keys.setdefault(key, key)
+                    code = code_of("cited:" + " ".join(citation.text.casefold().split()))
+                yield citation.span.start, code
 
         # The note calls by offset, then key: each call one int (its offset times the number of
         # keys, plus its key's rank among them) sorted, not an (offset, key) pair, which was
@@ -514,8 +560,7 @@ class _Prose:
         note_keys: list[str] = []
         for note in doc.footnotes:
             if note.markers:
-                key = f"note:{note.number}"
-                note_keys.append(keys.setdefault(key, key))
+                note_keys.append(f"note:{note.number}")
         ranked = sorted(set(note_keys))
         rank = {key: index for index, key in enumerate(ranked)}
         width = len(ranked) or 1
@@ -524,27 +569,36 @@ class _Prose:
             for note, key in zip((n for n in doc.footnotes if n.markers), note_keys, strict=True)
             for marker in note.markers
         )
-        noted = ((call // width, ranked[call % width]) for call in calls)
+        del note_keys
+        noted = ((call // width, code_of(ranked[call % width])) for call in calls)
+
+        def ordered(mark: tuple[int, int]) -> tuple[int, str]:
+            # Marks at one offset in the order of their keys, as when the keys were strings.
+            return mark[0], _mark_key(mark[1], keys)
+
         # Citations come in text order: merged with the markers as they come instead of sorted
         # as a list of pairs, a pair each for a text of citations (read again where they are
         # not in order, then sorted as before).
-        in_order = all(a <= b for a, b in pairwise(cited()))
+        in_order = all(ordered(a) <= ordered(b) for a, b in pairwise(cited()))
         mark_offsets = array("q")
-        mark_keys: list[str] = []
-        for offset, key in heapq.merge(cited() if in_order else sorted(cited()), noted):
+        mark_codes = array("q")
+        for offset, code in heapq.merge(
+            cited() if in_order else sorted(cited(), key=ordered), noted, key=ordered
+        ):
             mark_offsets.append(offset)
-            mark_keys.append(key)
+            mark_codes.append(code)
+        mark_keys = _MarkKeys(mark_codes, keys)
         p = phrases()
-        unconfirmed = _trigger_offsets(doc.text, p.uncorroborated_trigger)
+        unconfirmed = _trigger_array(doc.text, p.uncorroborated_trigger)
         # A word a page broke at a line's end ("cor-" / "roborated") holds its stem only when
         # read whole; merged in order (the breaks are few).
         broken = list(broken_triggers(doc.text, p.uncorroborated_trigger.stems))
         if broken:
-            unconfirmed = sorted(unconfirmed + broken)
+            unconfirmed = array("q", sorted([*unconfirmed, *broken]))
         triggers = {
-            "uncorroborated": array("q", unconfirmed),
-            "hedged": array("q", _trigger_offsets(doc.text, p.hedge_trigger)),
-            "anonymous": array("q", _trigger_offsets(doc.text, p.anonymous_trigger)),
+            "uncorroborated": unconfirmed,
+            "hedged": _trigger_array(doc.text, p.hedge_trigger),
+            "anonymous": _trigger_array(doc.text, p.anonymous_trigger),
         }
         furniture = Regions.kind_names.index("furniture")
         furniture_starts = array("q")
@@ -634,26 +688,28 @@ def _previous_regions(regions: Regions, prose_codes: frozenset[int]) -> array[in
     # Each region's number among the prose regions (-1: not prose); a region equal to one
     # before it (same kind and offsets) takes that one's number, as a table keyed by the
     # regions gave. Equal regions have the same start, so the lookup is within one start.
-    prose_number = array("q", [-1]) * count
+    # Region numbers in arrays of 4 bytes (a document has fewer than 2**31 regions): five
+    # arrays of 8 bytes a region were the peak of checking a list of 20,000 short entries.
+    first_equal = array("i", [-1]) * count
     number = 0
     for i in range(count):
         if kinds[i] in prose_codes:
-            prose_number[i] = number
+            first_equal[i] = number
             number += 1
-    first_equal = array("q", prose_number)
     run_start = -1
     seen: dict[tuple[int, int], int] = {}
     for i in order:
         if starts[i] != run_start:
             run_start = starts[i]
             seen.clear()
-        if prose_number[i] >= 0:
-            first_equal[i] = seen.setdefault((ends[i], kinds[i]), prose_number[i])
+        if first_equal[i] >= 0:
+            # Its own number still: each region's is replaced only here, when it is reached.
+            first_equal[i] = seen.setdefault((ends[i], kinds[i]), first_equal[i])
     # last_any[k] / last_other[k]: among the first k regions by start, the last that is not
     # furniture / neither furniture nor a note body (a region's number; -1: none).
     ordered_starts = array(starts.typecode, (starts[i] for i in order))
-    last_any = array("q", [-1])
-    last_other = array("q", [-1])
+    last_any = array("i", [-1])
+    last_other = array("i", [-1])
     for i in order:
         seen_here = kinds[i] != furniture
         last_any.append(i if seen_here else last_any[-1])
