@@ -2037,3 +2037,67 @@ def test_family_names_before_initials_with_full_stops_then_the_title(
     # The Russian manner of the region's lists: the year comes last, after the title.
     entry = refs.read_list_entry(text)
     assert (entry.author, entry.date) == (author, Date(year))
+
+
+# ------------------------------------------------------------ fields read piece by piece
+
+
+def test_an_address_cut_before_a_full_stop_or_inside_a_doi_is_joined() -> None:
+    # A chunk that opens with "." and a letter or digit, or a lower-case or digit chunk with a
+    # "/" inside, goes on with the address wherever the page cut it.
+    entry = parse_reference(
+        "Friend, O. W., & Lyon, T. D. (2024). The utility of direct questions. Psychology, "
+        "Public Policy, and Law, 30(2), 121–131. https://doi.org/10 .1037/law0000426"
+    )
+    assert entry.url == "https://doi.org/10.1037/law0000426"
+    entry = parse_reference(
+        "Benbow, D. I. (2024). An analysis of a website. Information & Communications "
+        "Technology Law, 1–23. https://doi.org/10.1\n080/13600834.2024.2404283"
+    )
+    assert entry.url == "https://doi.org/10.1080/13600834.2024.2404283"
+
+
+def test_an_address_cut_after_a_slash_before_a_capitalised_file_name_is_joined() -> None:
+    entry = parse_reference(
+        "Jurisdicción Especial para la Paz (JEP) (2017). Jurisdicción especial para la paz. "
+        "Recuperado de `https://www.jep.gov.co/JEP/Paginas/ "
+        "Jurisdiccion-Especial-para-la-Paz.aspx` ."
+    )
+    assert entry.url == "https://www.jep.gov.co/JEP/Paginas/Jurisdiccion-Especial-para-la-Paz.aspx"
+
+
+def test_an_address_after_prose_words_stays_apart_from_them() -> None:
+    entry = parse_reference(
+        "UNHCR. 2021. Fact sheet. https://www.unhcr.org/iraq Accessed via the website."
+    )
+    assert entry.url == "https://www.unhcr.org/iraq"
+
+
+def test_hyphenated_initials_are_one_initial() -> None:
+    entry = parse_reference(
+        "- Brown, D. A., Lamb, M. E., Pipe, M.-E., & Wolfman, M. (2013). The NICHD "
+        "investigative interview protocol: An analogue study. Journal of Experimental "
+        "Psychology: Applied, 19(4), 367–382."
+    )
+    assert entry.author == "Brown, D. A., Lamb, M. E., Pipe, M.-E., & Wolfman, M."
+    assert entry.title == "The NICHD investigative interview protocol: An analogue study"
+
+
+def test_markdown_italics_and_code_marks_are_no_part_of_a_field() -> None:
+    entry = parse_reference(
+        "- Amnistía Internacional (2002). _Los derechos, en peligro. Leyes de seguridad_ . "
+        "Amnistía Internacional, Londres."
+    )
+    assert entry.title == "Los derechos, en peligro. Leyes de seguridad"
+    entry = parse_reference(
+        "- Yu, D. (2015). Relations between adjacency and modularity graph partitioning. "
+        "_https://arxiv.org/abs/1505.03481v3_ ."
+    )
+    assert entry.url == "https://arxiv.org/abs/1505.03481v3"
+    entry = parse_reference(
+        "- AS/COA (2018). Explainer: Colombia’s special jurisdiction for peace. Recuperado de "
+        "`https://www.as-coa.org/articles/ explainer-colombias-special-jurisdiction-peace-jep` ."
+    )
+    assert entry.url == (
+        "https://www.as-coa.org/articles/explainer-colombias-special-jurisdiction-peace-jep"
+    )

@@ -645,6 +645,8 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+# An italic span that holds a web address alone (the grammar's WEB_URL starts so).
+_ITALIC_ADDRESS = lazy_compile(r"[*_]\s*(?:https?://|www\.)\S*[*_]$")
 # An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
 _EDITION = lazy_compile(
     r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
@@ -721,7 +723,7 @@ class _EntryTransformer(Transformer[Token, Any]):
         return title
 
     def _italic(self, token: Token) -> str:
-        return _normal(str(token).strip("*"))
+        return _normal(str(token)[1:-1])
 
     def _code(self, token: Token) -> IndexCode:
         return parse_index_code(_normal(str(token)))
@@ -1210,8 +1212,12 @@ class _EntryTransformer(Transformer[Token, Any]):
                 if x.extra is not None:
                     fields.setdefault("url", x.extra)
                 continue
-            if x.type in ("WEB_URL", "PAREN_URL"):
-                address = str(x)[1:-1] if x.type == "PAREN_URL" else str(x)
+            if x.type in ("WEB_URL", "PAREN_URL") or (
+                x.type == "ITALIC" and _ITALIC_ADDRESS.match(str(x)) is not None
+            ):
+                # An address in brackets or in markdown's italics ("_https://x.org/a_") is
+                # one without them.
+                address = str(x) if x.type == "WEB_URL" else str(x)[1:-1]
                 fields.setdefault("url", squeeze_spaces(address, ""))
                 first_segment = False
             elif x.type == "DAY_MONTH":
