@@ -2101,3 +2101,44 @@ def test_markdown_italics_and_code_marks_are_no_part_of_a_field() -> None:
     assert entry.url == (
         "https://www.as-coa.org/articles/explainer-colombias-special-jurisdiction-peace-jep"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        (
+            "Yi, M., & Lamb, M. E. (2018). How accurately do officers identify questions? "
+            "Korean Journal of Forensic Psychology, 9(3), 117–135.",
+            "How accurately do officers identify questions?",
+            "Korean Journal of Forensic Psychology, 9(3), 117–135",
+        ),
+        (
+            "Graham, M. (2019). The global gig economy: Towards a planetary labour market? "
+            "First Monday.",
+            "The global gig economy: Towards a planetary labour market?",
+            "First Monday",
+        ),
+        # A subtitle after the question: an article, a colon, or a longer capitalised run.
+        (
+            "Lin, J. (2009). Should Policy Defy it? A Debate Between Lin and Chang. Journal.",
+            "Should Policy Defy it? A Debate Between Lin and Chang",
+            "Journal",
+        ),
+        (
+            "Gold, A. (2020). Safety for Whom? Investigating How Platforms Frame Safety and "
+            "Harm. Journal.",
+            "Safety for Whom? Investigating How Platforms Frame Safety and Harm",
+            "Journal",
+        ),
+        (
+            "Ray, A. (2016). Does a Spouse Slow You down?: Marriage and Outcomes. Journal.",
+            "Does a Spouse Slow You down?: Marriage and Outcomes",
+            "Journal",
+        ),
+    ],
+)
+def test_a_question_ends_an_unquoted_title_before_its_work(
+    text: str, title: str, container: str
+) -> None:
+    entry = parse_reference(text)
+    assert (entry.title, entry.container) == (title, container)

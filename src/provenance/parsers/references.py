@@ -645,6 +645,9 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+#: A periodical's or publisher's name after a title's question mark has at most this many words
+#: (a longer capitalised run is the title's subtitle), unless its volume or pages follow.
+_SHORT_WORK = 4
 # An italic span that holds a web address alone (the grammar's WEB_URL starts so).
 _ITALIC_ADDRESS = lazy_compile(r"[*_]\s*(?:https?://|www\.)\S*[*_]$")
 # An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
@@ -705,6 +708,28 @@ class _EntryTransformer(Transformer[Token, Any]):
         ):
             tokens.pop()
         return self._cut(_start(tokens[0]), _end(tokens[-1]))
+
+    def _title_split(self, frag: _Frag) -> tuple[str, str | None]:
+        """An unquoted title and the work its question mark ends it before ("Are interviewers
+        asking the right questions? Canadian Journal of Behavioural Science, 33(2), 1-10" ->
+        the question, then the journal). The words after the mark are the work when they read
+        as a name (capitalised, a name's particles aside) and are short or hold the work's
+        numbers; an article, a colon or a longer run opens the title's own subtitle ("Safety
+        for Whom? Investigating How Platforms Frame ...", "Defy it? A Debate ...")."""
+        tokens = frag.tokens
+        for i, token in enumerate(tokens[:-1]):
+            if token.type == "WORD" and str(token).endswith("?"):
+                rest = self._cut(_start(tokens[i + 1]), _end(tokens[-1]))
+                words = rest.split()
+                if (
+                    tokens[i + 1].type == "WORD"
+                    and words[0] not in ("A", "An", "The")
+                    and _names_an_author(rest)
+                    and (len(words) <= _SHORT_WORK or any(c.isdigit() for c in rest))
+                ):
+                    return self._cut(_start(tokens[0]), _end(token)), rest
+                break
+        return self._title_text(frag), None
 
     def _span_text(self, first: _Frag, last: _Frag) -> str:
         return self._cut(first.start, last.end)
@@ -1256,7 +1281,9 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._title_text(x)
+                fields["title"], work = self._title_split(x)
+                if work is not None:
+                    fields["container"] = work
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
         self._tail_fields(tail, fields, year)
@@ -1283,7 +1310,9 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._title_text(x)
+                fields["title"], work = self._title_split(x)
+                if work is not None:
+                    fields["container"] = work
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
                 # The first year dates the entry; the words before it name the work.
