@@ -2142,3 +2142,47 @@ def test_a_question_ends_an_unquoted_title_before_its_work(
 ) -> None:
     entry = parse_reference(text)
     assert (entry.title, entry.container) == (title, container)
+
+
+def test_a_list_entry_keeps_the_better_start_over_a_looser_whole_reading() -> None:
+    # The author-year style stops inside the address's tail (";2017;02"); the undated style
+    # reads the whole as "Burrows, K." and a title of co-authors and the year. The author-year
+    # start, up to where it stopped, names all the authors, the year, title and address: it
+    # finds more and wins.
+    text = (
+        "Burrows, K. S., Bearman, M., & Powell, M. B. (2017). Children’s use of terms. "
+        "Child Abuse & Neglect. https://doi.org/10.1016/j.chiabu ;2017;02"
+    )
+    assert refs.classify_reference(text)[0] == "author_dateless"
+    entry = refs.read_list_entry(text)
+    assert entry.author == "Burrows, K. S., Bearman, M., & Powell, M. B."
+    assert entry.date == Date(2017)
+    assert entry.title == "Children’s use of terms"
+    assert entry.url == "https://doi.org/10.1016/j.chiabu"
+    # A footnote body is never read so: an explanatory note is no partial source.
+    assert refs.read_list_entry(text, "footnote").kind == "unstructured"
+
+
+def test_a_year_after_the_author_is_no_irb_source_nor_a_title() -> None:
+    # "EPA-..., 2001." and "Greenbaum, D. 2002a." open author-year entries: the IRB style, whose
+    # source never ends with a year, does not read them.
+    with pytest.raises(GrammarError):
+        refs._parse_as(
+            "EPA-SAB-COUNCIL-ADV-01-004, 2001. Review of the Plan. September 2001.", "irb"
+        )
+    entry = refs.read_list_entry(
+        "EPA-SAB-COUNCIL-ADV-01-004, 2001. Review of the Draft Plan: Advisory by a Panel. "
+        "September 2001."
+    )
+    assert (entry.author, entry.date, entry.title) == (
+        "EPA-SAB-COUNCIL-ADV-01-004",
+        Date(2001),
+        "Review of the Draft Plan: Advisory by a Panel",
+    )
+    # Read whole, "2002a" would be the title: the author-year start, which reads it as the
+    # year and its letter, finds more.
+    entry = refs.read_list_entry(
+        "Greenbaum, D. 2002a. Memorandum. May 30, 2002. Health Effects Institute, Cambridge, MA."
+    )
+    assert (entry.author, entry.title, entry.year_suffix) == ("Greenbaum, D.", "Memorandum", "a")
+    assert entry.date is not None and entry.date.year == 2002
