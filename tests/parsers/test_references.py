@@ -330,7 +330,8 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
         ("UNHCR, 2019. Title. Geneva.", "UNHCR", Date(2019), "Title", "Geneva"),
         (
             "Starn, Orin; Kirk, Robin, eds. (1995). The Peru Reader. Durham: Duke.",
-            "Starn, Orin; Kirk, Robin, eds", Date(1995), "The Peru Reader", "Durham: Duke",
+            # The editors' mark says what they did, not who they are.
+            "Starn, Orin; Kirk, Robin", Date(1995), "The Peru Reader", "Durham: Duke",
         ),
         (
             '• BBC News (6 March 2006). "Rebels Kill Soldiers". Retrieved 5 May 2011.',
@@ -2186,3 +2187,31 @@ def test_a_year_after_the_author_is_no_irb_source_nor_a_title() -> None:
     )
     assert (entry.author, entry.title, entry.year_suffix) == ("Greenbaum, D.", "Memorandum", "a")
     assert entry.date is not None and entry.date.year == 2002
+
+
+def test_a_comma_before_et_al_keeps_the_inverted_name_whole() -> None:
+    entry = parse_reference(
+        "Cha, Keumgang, et al. A billion-scale foundation model for remote sensing images. "
+        "arXiv:2304.05215 [cs.CV], 11 April 2023."
+    )
+    assert entry.author == "Cha, Keumgang, et al."
+    assert entry.title == "A billion-scale foundation model for remote sensing images"
+    assert entry.date == Date(2023, 4, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Ashe, S. D., & Winter, A. (Eds.). (2020). Researching the far right. Routledge.",
+            "Ashe, S. D., & Winter, A.",
+        ),
+        ("Casis, R.J. (Ed) (2010). Climate change. Quezon City.", "Casis, R.J."),
+        (
+            "Ohnsorge F and Shu Y, eds. 2022. The Long Shadow of Informality. World Bank.",
+            "Ohnsorge F and Shu Y",
+        ),
+    ],
+)
+def test_the_editors_mark_is_no_part_of_the_author(text: str, author: str) -> None:
+    assert parse_reference(text).author == author

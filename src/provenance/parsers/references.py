@@ -645,6 +645,10 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+# The editors' or compilers' mark that ends a list of names: "(Eds.)", "(Ed)", ", eds.".
+_EDITORS_MARK = lazy_compile(
+    r"(?:\s*\((?:[Ee]ds?|[Ee]ditors?|[Cc]omps?)\.?\)|,\s*(?:[Ee]ds?|[Ee]ditors?)\.?)$"
+)
 # A segment that is an author-year head's year ("2002a") or ends with it after a comma ("EPA,
 # 2001"): no IRB source is so written.
 _AUTHOR_YEAR = lazy_compile(r"(?:^|,\s*)(?:1[6-9]|20)[0-9][0-9][a-z]?$")
@@ -1208,7 +1212,9 @@ class _EntryTransformer(Transformer[Token, Any]):
         precise = False
         for x in c:
             if isinstance(x, _Frag):
-                author = self._frag_text(x)
+                # The editors' mark after the names ("Winter, A. (Eds.)", "Shu Y, eds") says
+                # what they did, not who they are.
+                author = _EDITORS_MARK.sub("", self._frag_text(x)) or self._frag_text(x)
             elif x.type == "DITTO":
                 author = DITTO_MARK
             elif x.type == "AY_YEAR":
