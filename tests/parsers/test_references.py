@@ -330,7 +330,8 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
         ("UNHCR, 2019. Title. Geneva.", "UNHCR", Date(2019), "Title", "Geneva"),
         (
             "Starn, Orin; Kirk, Robin, eds. (1995). The Peru Reader. Durham: Duke.",
-            "Starn, Orin; Kirk, Robin, eds", Date(1995), "The Peru Reader", "Durham: Duke",
+            # The editors' mark says what they did, not who they are.
+            "Starn, Orin; Kirk, Robin", Date(1995), "The Peru Reader", "Durham: Duke",
         ),
         (
             '• BBC News (6 March 2006). "Rebels Kill Soldiers". Retrieved 5 May 2011.',
@@ -2103,3 +2104,180 @@ def test_every_character_a_case_blind_ascii_character_matches_folds_to_it() -> N
                     pattern_char,
                 )
     assert set(refs.FOLDS_APART) <= set(matched)
+
+
+# ------------------------------------------------------------ fields read piece by piece
+
+
+def test_an_address_cut_before_a_full_stop_or_inside_a_doi_is_joined() -> None:
+    # A chunk that opens with "." and a letter or digit, or a lower-case or digit chunk with a
+    # "/" inside, goes on with the address wherever the page cut it.
+    entry = parse_reference(
+        "Friend, O. W., & Lyon, T. D. (2024). The utility of direct questions. Psychology, "
+        "Public Policy, and Law, 30(2), 121–131. https://doi.org/10 .1037/law0000426"
+    )
+    assert entry.url == "https://doi.org/10.1037/law0000426"
+    entry = parse_reference(
+        "Benbow, D. I. (2024). An analysis of a website. Information & Communications "
+        "Technology Law, 1–23. https://doi.org/10.1\n080/13600834.2024.2404283"
+    )
+    assert entry.url == "https://doi.org/10.1080/13600834.2024.2404283"
+
+
+def test_an_address_cut_after_a_slash_before_a_capitalised_file_name_is_joined() -> None:
+    entry = parse_reference(
+        "Jurisdicción Especial para la Paz (JEP) (2017). Jurisdicción especial para la paz. "
+        "Recuperado de `https://www.jep.gov.co/JEP/Paginas/ "
+        "Jurisdiccion-Especial-para-la-Paz.aspx` ."
+    )
+    assert entry.url == "https://www.jep.gov.co/JEP/Paginas/Jurisdiccion-Especial-para-la-Paz.aspx"
+
+
+def test_an_address_after_prose_words_stays_apart_from_them() -> None:
+    entry = parse_reference(
+        "UNHCR. 2021. Fact sheet. https://www.unhcr.org/iraq Accessed via the website."
+    )
+    assert entry.url == "https://www.unhcr.org/iraq"
+
+
+def test_hyphenated_initials_are_one_initial() -> None:
+    entry = parse_reference(
+        "- Brown, D. A., Lamb, M. E., Pipe, M.-E., & Wolfman, M. (2013). The NICHD "
+        "investigative interview protocol: An analogue study. Journal of Experimental "
+        "Psychology: Applied, 19(4), 367–382."
+    )
+    assert entry.author == "Brown, D. A., Lamb, M. E., Pipe, M.-E., & Wolfman, M."
+    assert entry.title == "The NICHD investigative interview protocol: An analogue study"
+
+
+def test_markdown_italics_and_code_marks_are_no_part_of_a_field() -> None:
+    entry = parse_reference(
+        "- Amnistía Internacional (2002). _Los derechos, en peligro. Leyes de seguridad_ . "
+        "Amnistía Internacional, Londres."
+    )
+    assert entry.title == "Los derechos, en peligro. Leyes de seguridad"
+    entry = parse_reference(
+        "- Yu, D. (2015). Relations between adjacency and modularity graph partitioning. "
+        "_https://arxiv.org/abs/1505.03481v3_ ."
+    )
+    assert entry.url == "https://arxiv.org/abs/1505.03481v3"
+    entry = parse_reference(
+        "- AS/COA (2018). Explainer: Colombia’s special jurisdiction for peace. Recuperado de "
+        "`https://www.as-coa.org/articles/ explainer-colombias-special-jurisdiction-peace-jep` ."
+    )
+    assert entry.url == (
+        "https://www.as-coa.org/articles/explainer-colombias-special-jurisdiction-peace-jep"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        (
+            "Yi, M., & Lamb, M. E. (2018). How accurately do officers identify questions? "
+            "Korean Journal of Forensic Psychology, 9(3), 117–135.",
+            "How accurately do officers identify questions?",
+            "Korean Journal of Forensic Psychology, 9(3), 117–135",
+        ),
+        (
+            "Graham, M. (2019). The global gig economy: Towards a planetary labour market? "
+            "First Monday.",
+            "The global gig economy: Towards a planetary labour market?",
+            "First Monday",
+        ),
+        # A subtitle after the question: an article, a colon, or a longer capitalised run.
+        (
+            "Lin, J. (2009). Should Policy Defy it? A Debate Between Lin and Chang. Journal.",
+            "Should Policy Defy it? A Debate Between Lin and Chang",
+            "Journal",
+        ),
+        (
+            "Gold, A. (2020). Safety for Whom? Investigating How Platforms Frame Safety and "
+            "Harm. Journal.",
+            "Safety for Whom? Investigating How Platforms Frame Safety and Harm",
+            "Journal",
+        ),
+        (
+            "Ray, A. (2016). Does a Spouse Slow You down?: Marriage and Outcomes. Journal.",
+            "Does a Spouse Slow You down?: Marriage and Outcomes",
+            "Journal",
+        ),
+    ],
+)
+def test_a_question_ends_an_unquoted_title_before_its_work(
+    text: str, title: str, container: str
+) -> None:
+    entry = parse_reference(text)
+    assert (entry.title, entry.container) == (title, container)
+
+
+def test_a_list_entry_keeps_the_better_start_over_a_looser_whole_reading() -> None:
+    # The author-year style stops inside the address's tail (";2017;02"); the undated style
+    # reads the whole as "Burrows, K." and a title of co-authors and the year. The author-year
+    # start, up to where it stopped, names all the authors, the year, title and address: it
+    # finds more and wins.
+    text = (
+        "Burrows, K. S., Bearman, M., & Powell, M. B. (2017). Children’s use of terms. "
+        "Child Abuse & Neglect. https://doi.org/10.1016/j.chiabu ;2017;02"
+    )
+    assert refs.classify_reference(text)[0] == "author_dateless"
+    entry = refs.read_list_entry(text)
+    assert entry.author == "Burrows, K. S., Bearman, M., & Powell, M. B."
+    assert entry.date == Date(2017)
+    assert entry.title == "Children’s use of terms"
+    assert entry.url == "https://doi.org/10.1016/j.chiabu"
+    # A footnote body is never read so: an explanatory note is no partial source.
+    assert refs.read_list_entry(text, "footnote").kind == "unstructured"
+
+
+def test_a_year_after_the_author_is_no_irb_source_nor_a_title() -> None:
+    # "EPA-..., 2001." and "Greenbaum, D. 2002a." open author-year entries: the IRB style, whose
+    # source never ends with a year, does not read them.
+    with pytest.raises(GrammarError):
+        refs._parse_as(
+            "EPA-SAB-COUNCIL-ADV-01-004, 2001. Review of the Plan. September 2001.", "irb"
+        )
+    entry = refs.read_list_entry(
+        "EPA-SAB-COUNCIL-ADV-01-004, 2001. Review of the Draft Plan: Advisory by a Panel. "
+        "September 2001."
+    )
+    assert (entry.author, entry.date, entry.title) == (
+        "EPA-SAB-COUNCIL-ADV-01-004",
+        Date(2001),
+        "Review of the Draft Plan: Advisory by a Panel",
+    )
+    # Read whole, "2002a" would be the title: the author-year start, which reads it as the
+    # year and its letter, finds more.
+    entry = refs.read_list_entry(
+        "Greenbaum, D. 2002a. Memorandum. May 30, 2002. Health Effects Institute, Cambridge, MA."
+    )
+    assert (entry.author, entry.title, entry.year_suffix) == ("Greenbaum, D.", "Memorandum", "a")
+    assert entry.date is not None and entry.date.year == 2002
+
+
+def test_a_comma_before_et_al_keeps_the_inverted_name_whole() -> None:
+    entry = parse_reference(
+        "Cha, Keumgang, et al. A billion-scale foundation model for remote sensing images. "
+        "arXiv:2304.05215 [cs.CV], 11 April 2023."
+    )
+    assert entry.author == "Cha, Keumgang, et al."
+    assert entry.title == "A billion-scale foundation model for remote sensing images"
+    assert entry.date == Date(2023, 4, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Ashe, S. D., & Winter, A. (Eds.). (2020). Researching the far right. Routledge.",
+            "Ashe, S. D., & Winter, A.",
+        ),
+        ("Casis, R.J. (Ed) (2010). Climate change. Quezon City.", "Casis, R.J."),
+        (
+            "Ohnsorge F and Shu Y, eds. 2022. The Long Shadow of Informality. World Bank.",
+            "Ohnsorge F and Shu Y",
+        ),
+    ],
+)
+def test_the_editors_mark_is_no_part_of_the_author(text: str, author: str) -> None:
+    assert parse_reference(text).author == author

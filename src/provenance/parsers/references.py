@@ -647,6 +647,18 @@ def _fail(text: str, position: int = 0) -> GrammarError:
 
 
 _DATED = frozenset({"DATE", "TAIL_DATE"})
+# The editors' or compilers' mark that ends a list of names: "(Eds.)", "(Ed)", ", eds.".
+_EDITORS_MARK = lazy_compile(
+    r"(?:\s*\((?:[Ee]ds?|[Ee]ditors?|[Cc]omps?)\.?\)|,\s*(?:[Ee]ds?|[Ee]ditors?)\.?)$"
+)
+# A segment that is an author-year head's year ("2002a") or ends with it after a comma ("EPA,
+# 2001"): no IRB source is so written.
+_AUTHOR_YEAR = lazy_compile(r"(?:^|,\s*)(?:1[6-9]|20)[0-9][0-9][a-z]?$")
+#: A periodical's or publisher's name after a title's question mark has at most this many words
+#: (a longer capitalised run is the title's subtitle), unless its volume or pages follow.
+_SHORT_WORK = 4
+# An italic span that holds a web address alone (the grammar's WEB_URL starts so).
+_ITALIC_ADDRESS = lazy_compile(r"[*_]\s*(?:https?://|www\.)\S*[*_]$")
 # An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
 _EDITION = lazy_compile(
     r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
@@ -709,6 +721,28 @@ class _EntryTransformer(Transformer[Token, Any]):
             tokens.pop()
         return self._cut(_start(tokens[0]), _end(tokens[-1]))
 
+    def _title_split(self, frag: _Frag) -> tuple[str, str | None]:
+        """An unquoted title and the work its question mark ends it before ("Are interviewers
+        asking the right questions? Canadian Journal of Behavioural Science, 33(2), 1-10" ->
+        the question, then the journal). The words after the mark are the work when they read
+        as a name (capitalised, a name's particles aside) and are short or hold the work's
+        numbers; an article, a colon or a longer run opens the title's own subtitle ("Safety
+        for Whom? Investigating How Platforms Frame ...", "Defy it? A Debate ...")."""
+        tokens = frag.tokens
+        for i, token in enumerate(tokens[:-1]):
+            if token.type == "WORD" and str(token).endswith("?"):
+                rest = self._cut(_start(tokens[i + 1]), _end(tokens[-1]))
+                words = rest.split()
+                if (
+                    tokens[i + 1].type == "WORD"
+                    and words[0] not in ("A", "An", "The")
+                    and _names_an_author(rest)
+                    and (len(words) <= _SHORT_WORK or any(c.isdigit() for c in rest))
+                ):
+                    return self._cut(_start(tokens[0]), _end(token)), rest
+                break
+        return self._title_text(frag), None
+
     def _span_text(self, first: _Frag, last: _Frag) -> str:
         return self._cut(first.start, last.end)
 
@@ -726,7 +760,7 @@ class _EntryTransformer(Transformer[Token, Any]):
         return title
 
     def _italic(self, token: Token) -> str:
-        return _normal(str(token).strip("*"))
+        return _normal(str(token)[1:-1])
 
     def _code(self, token: Token) -> IndexCode:
         return parse_index_code(_normal(str(token)))
@@ -781,6 +815,11 @@ class _EntryTransformer(Transformer[Token, Any]):
             # entry names its source before its date, never a date alone.
             raise _fail(self._text, segments[0].start)
         second = self._frag_text(segments[1]) if len(segments) > 1 else None
+        if any(_AUTHOR_YEAR.search(segment) for segment in (first, second) if segment):
+            # "Greenbaum, D. 2002a. Memorandum. May 30, 2002." and "EPA-SAB-COUNCIL-ADV-01-004,
+            # 2001. Review of ...": the year an author-year entry writes after its author, not
+            # an IRB source or its second party.
+            raise _fail(self._text, segments[0].start)
         return _Role("source", (first, second, place or None))
 
     def irb_volume(self, c: list[Token]) -> _Role:
@@ -1178,7 +1217,9 @@ class _EntryTransformer(Transformer[Token, Any]):
         precise = False
         for x in c:
             if isinstance(x, _Frag):
-                author = self._frag_text(x)
+                # The editors' mark after the names ("Winter, A. (Eds.)", "Shu Y, eds") says
+                # what they did, not who they are.
+                author = _EDITORS_MARK.sub("", self._frag_text(x)) or self._frag_text(x)
             elif x.type == "DITTO":
                 author = DITTO_MARK
             elif x.type == "AY_YEAR":
@@ -1215,8 +1256,12 @@ class _EntryTransformer(Transformer[Token, Any]):
                 if x.extra is not None:
                     fields.setdefault("url", x.extra)
                 continue
-            if x.type in ("WEB_URL", "PAREN_URL"):
-                address = str(x)[1:-1] if x.type == "PAREN_URL" else str(x)
+            if x.type in ("WEB_URL", "PAREN_URL") or (
+                x.type == "ITALIC" and _ITALIC_ADDRESS.match(str(x)) is not None
+            ):
+                # An address in brackets or in markdown's italics ("_https://x.org/a_") is
+                # one without them.
+                address = str(x) if x.type == "WEB_URL" else str(x)[1:-1]
                 fields.setdefault("url", squeeze_spaces(address, ""))
                 first_segment = False
             elif x.type == "DAY_MONTH":
@@ -1255,7 +1300,9 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._title_text(x)
+                fields["title"], work = self._title_split(x)
+                if work is not None:
+                    fields["container"] = work
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
         self._tail_fields(tail, fields, year)
@@ -1282,7 +1329,9 @@ class _EntryTransformer(Transformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
-                fields["title"] = self._title_text(x)
+                fields["title"], work = self._title_split(x)
+                if work is not None:
+                    fields["container"] = work
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
                 # The first year dates the entry; the words before it name the work.
@@ -1890,7 +1939,9 @@ def take_reading(text: str, section: str = "references") -> ReferenceEntry | Non
     if reading is None or (reading[1].kind == "unstructured" and section != "footnote"):
         return None
     del readings[text]
-    return reading[1]
+    if section == "footnote":
+        return reading[1]
+    return _with_partial(text, section, *reading)
 
 
 def forget_readings() -> None:
@@ -2034,13 +2085,40 @@ def read_list_entry(text: str, section: str = "references") -> ReferenceEntry:
     no style reads whole: the longest start of it that the research styles (author-year,
     author-title, undated author-title) accept, when that names at least two of author, date,
     title and address ("Bangsamoro Women's Commission. Memorandum Circular No. 007. ..." keeps
-    its author and title whatever the rest holds). Footnote bodies are never read so: an
-    explanatory note is no partial source."""
-    entry = reference_entry(text, section)
-    if entry.kind != "unstructured" or section == "footnote":
+    its author and title whatever the rest holds). That start also competes with a whole
+    reading, and wins when it finds clearly more (``_with_partial``): never all or nothing.
+    Footnote bodies are never read so: an explanatory note is no partial source."""
+    try:
+        style, entry = classify_reference(text, section)
+    except GrammarError as error:
+        release(error)
+        style, entry = None, _UNSTRUCTURED
+    if section == "footnote":
         return entry
-    partial = _partial_reading(_normal(text))
-    return entry if partial is None else partial
+    return _with_partial(text, section, style, entry)
+
+
+def _with_partial(
+    text: str, section: str, style: str | None, entry: ReferenceEntry
+) -> ReferenceEntry:
+    """``entry`` (read whole in ``style``, or by no style when None), or the partial reading of
+    ``text`` when that finds clearly more: a research entry whose tail no style reads whole
+    ("... Child Abuse & Neglect. https://doi.org/10.1016/j.chiabu ;2017;02" after the
+    author, year and title) is read whole by a looser style that takes its co-authors for the
+    title; its author-year start keeps them right. The whole reading wins ties, and a reading
+    of the section's own order keeps the lead it has in ``_classify``."""
+    if style == "author_year":
+        return entry  # its own start reads no more than its whole
+    found = _partial_reading(_normal(text))
+    if found is None:
+        return entry
+    score, partial = found
+    if style is None:
+        return partial
+    whole = _found_score(style, entry)
+    if style in _style_order(section) and style not in _LOOSE_STYLES:
+        whole += _ordered_bonus(section)
+    return partial if score > whole else entry
 
 
 #: The styles whose start says what an entry is even when its rest fits no style.
@@ -2049,7 +2127,38 @@ _PARTIAL_STYLES = ("author_year", "author_title", "author_dateless")
 _PARTIAL_SCORE = 4
 
 
-def _partial_reading(text: str) -> ReferenceEntry | None:
+def _found_score(style: str, entry: ReferenceEntry) -> int:
+    """``reading_score``, where a title that is the year after the author ("Greenbaum, D.
+    2002a. Memorandum. May 30, 2002." read with the title "2002a") counts as no title found."""
+    score = reading_score(style, entry)
+    if entry.title is not None and _AUTHOR_YEAR.fullmatch(entry.title):
+        score -= 2
+    return score
+
+
+def _start_read_whole(start: str, style: str) -> ReferenceEntry | None:
+    """``start`` read again as a whole entry of ``style``, for its tokens' positions; or, when
+    the whole-entry parser stops inside it (its lexer may take a token the prefix parse did
+    not: "... Neglect. “Quoted” 2019."), the start up to where it stopped. None when neither
+    reads (the style's checks refuse the start: a sentence, a date)."""
+    try:
+        return _parse_as(start, style)
+    except GrammarError as error:
+        stop = error.position
+        release(error)
+    shorter = start[:stop].rstrip()
+    if not shorter or len(shorter) >= len(start):
+        return None
+    try:
+        return _parse_as(shorter, style)
+    except GrammarError as error:
+        release(error)
+        return None
+
+
+def _partial_reading(text: str) -> tuple[int, ReferenceEntry] | None:
+    """The best reading of the longest start of ``text`` that a research style accepts, with
+    its ``reading_score``, when it finds at least ``_PARTIAL_SCORE``."""
     best: tuple[int, ReferenceEntry] | None = None
     for style in _PARTIAL_STYLES:
         if not text or any(anchor.search(text) is None for anchor in _style_anchors(style)):
@@ -2057,15 +2166,13 @@ def _partial_reading(text: str) -> ReferenceEntry | None:
         found = parse_prefix(_GRAMMAR, text, style)
         if found is None:
             continue
-        try:
-            # The accepted start read again as a whole entry, for its tokens' positions.
-            entry = _parse_as(text[: found[1]].rstrip(), style)
-        except GrammarError:
-            continue  # the style's checks refuse the start it read (a sentence, a date)
-        score = reading_score(style, entry)
+        entry = _start_read_whole(text[: found[1]].rstrip(), style)
+        if entry is None:
+            continue
+        score = _found_score(style, entry)
         if score >= _PARTIAL_SCORE and (best is None or score > best[0]):
             best = (score, entry)
-    return None if best is None else best[1]
+    return best
 
 
 # --------------------------------------------------------------------------- splitting lists
