@@ -814,3 +814,23 @@ def test_running_text_resumes_in_lower_case_after_a_note_s_sentence(
     body: str, line: str, resumes: bool
 ) -> None:
     assert segment_module._resumes_running_text(body, line) is resumes
+
+
+def test_merged_pairs_out_of_order_are_merged_as_pairs_would_be() -> None:
+    import random
+
+    from provenance.segment import _merge, _merged_pairs
+    from provenance.span import OffsetPairs
+
+    rng = random.Random(7)
+    largest = 500
+    for _ in range(200):
+        pairs = []
+        for _ in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, largest + 1)
+            pairs.append((start, rng.randrange(start, largest + 1)))
+        got = list(_merged_pairs(OffsetPairs.of(pairs, largest), largest))
+        assert got == _merge(pairs)
+    # An end at the text's very end, and equal starts ordered by their ends.
+    got = list(_merged_pairs(OffsetPairs.of([(5, 500), (5, 6), (0, 1)], 500), 500))
+    assert got == [(0, 1), (5, 500)]
