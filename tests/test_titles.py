@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import provenance
-from provenance.titles import clean_title
+from provenance.titles import _Head, _words, clean_title
 
 ROOT = Path(__file__).resolve().parents[1]
 PRACTICE = ROOT.parent / "shared" / "practice"
@@ -156,3 +158,25 @@ def test_clean_title_drops_only_the_bracketed_irb_code_the_grammar_reads(
     line: str, title: str
 ) -> None:
     assert clean_title(line) == title
+
+
+_PIECE = st.sampled_from(["a", "#", "*", "**", " ", "  ", "\t", "[", "]", "[LKA8043.E]", "b."])
+_PIECES = st.lists(_PIECE | st.just("\u00a0"), max_size=30)
+
+
+@settings(max_examples=400)
+@given(before=_PIECES, line=_PIECES)
+def test_long_in_place_only_where_the_cleaned_line_is(before: list[str], line: list[str]) -> None:
+    """A line is called long in place (without its slice: the line may be the rest of the text)
+    only where ``clean_title`` leaves it more words than the bound."""
+    text = "".join(before).replace("\n", "") + "\n" + "".join(line)
+    head = _Head(text, 0)
+    for index in range(len(head.lines)):
+        for most in (0, 1, 3, 6):
+            if head._surely_long(index, most):
+                assert _words(clean_title(head.raw(index))) > most
+
+
+def test_a_long_line_after_the_title_is_not_copied_to_be_counted() -> None:
+    head = _Head("Title of the report\n\n" + "See Response ABC10000.E now. " * 10, 0)
+    assert [head._surely_long(index, 6) for index in range(3)] == [False, False, True]

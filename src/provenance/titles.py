@@ -76,6 +76,7 @@ def clean_title(line: str) -> str:
 
 
 _NON_SPACE = lazy_compile(r"\S+")
+_NOT_MARK = lazy_compile(r"[^*#]")
 
 
 def could_be_title(line: str) -> bool:
@@ -124,6 +125,23 @@ class _Head:
         start, end = self.lines[index]
         return self.text[start:end]
 
+    def _surely_long(self, index: int, most: int) -> bool:
+        """Whether line ``index`` keeps more than ``most`` words once ``clean_title`` has read
+        it, told in place: the line may be the rest of the text (1 MB of index codes on one
+        line), and its slice would be a copy of it. Counted are the words before the line's
+        last "[" (its IRB code may go) with a character other than "*" and "#": taking out
+        "**", the first word's leading "#"s and the ends' spaces leaves such a word a word."""
+        start, end = self.lines[index]
+        bracket = self.text.rfind("[", start, end)
+        if bracket != -1:
+            end = bracket
+        kept = (
+            word
+            for word in _NON_SPACE.finditer(self.text, start, end)
+            if _NOT_MARK.search(self.text, word.start(), word.end())
+        )
+        return sum(1 for _ in itertools.islice(kept, most + 1)) > most
+
     def blank(self, index: int) -> bool:
         return not self.raw(index).strip()
 
@@ -135,6 +153,10 @@ class _Head:
         runs: list[list[int]] = []
         gap = 99
         for index in range(len(self.lines)):
+            if self._surely_long(index, 6):
+                runs.append([-1])  # a long line ends any run
+                gap = 0
+                continue
             line = clean_title(self.raw(index))
             if not line:
                 gap += 1
