@@ -37,6 +37,20 @@ class Piece(NamedTuple):
     stop: int
     lowered: str | None
 
+    def starts_of(self, literals: Iterable[str]) -> list[int]:
+        """The offsets in ``text``, in order, at which one of ``literals`` (lower-case) starts
+        within this piece. Only for a piece whose ``lowered`` is not None."""
+        assert self.lowered is not None
+        lowered, first, stop = self.lowered, self.first - self.origin, self.stop - self.origin
+        found: list[int] = []
+        for literal in literals:
+            position = lowered.find(literal, first)
+            while position != -1 and position < stop:
+                found.append(self.origin + position)
+                position = lowered.find(literal, position + 1)
+        found.sort()
+        return found
+
 
 def lowered_pieces(
     text: str,
@@ -92,15 +106,7 @@ def caseless_starts(
     for piece in lowered_pieces(text, start, end, after=max(map(len, folded), default=0)):
         if piece.lowered is None:
             return None
-        lowered, first, stop = piece.lowered, piece.first - piece.origin, piece.stop - piece.origin
-        found: list[int] = []
-        for literal in folded:
-            position = lowered.find(literal, first)
-            while position != -1 and position < stop:
-                found.append(piece.origin + position)
-                position = lowered.find(literal, position + 1)
-        found.sort()
-        starts.extend(found)
+        starts.extend(piece.starts_of(folded))
     return starts
 
 

@@ -291,22 +291,13 @@ def _trigger_array(text: str, triggers: Triggers) -> array[int]:
     every line has a trigger of ``anonymous-source`` in each citation)."""
     offsets = array("q")
     for piece in lowered_pieces(text, after=triggers.longest):
-        found: list[int] = []
-        lowered = piece.lowered
-        if lowered is None:
-            for match in triggers.pattern.finditer(text, piece.first):
-                if match.start() >= piece.stop:
-                    break
-                found.append(match.start())
-        else:
-            first, stop = piece.first - piece.origin, piece.stop - piece.origin
-            for stem in triggers.stems:
-                position = lowered.find(stem, first)
-                while position != -1 and position < stop:
-                    found.append(piece.origin + position)
-                    position = lowered.find(stem, position + 1)
-            found.sort()
-        offsets.extend(found)
+        if piece.lowered is not None:
+            offsets.extend(piece.starts_of(triggers.stems))
+            continue
+        for match in triggers.pattern.finditer(text, piece.first):
+            if match.start() >= piece.stop:
+                break
+            offsets.append(match.start())
     return offsets
 
 
