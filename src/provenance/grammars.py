@@ -559,8 +559,11 @@ def _remember_stored_codes(serialised: dict[str, Any], loaded: Lark) -> None:
     flags = loaded.options.g_regex_flags
     by_name = {terminal.name: terminal for terminal in loaded.terminals}
     first_code = len(lines) - 1 - len(entries)
-    for index, (name, bounds) in enumerate(entries):
-        key = (by_name[name].pattern.to_regexp(), flags)
+    # Every entry is read before any is kept: a file refused half way leaves nothing behind.
+    keys = [(by_name[name].pattern.to_regexp(), flags) for name, _bounds in entries]
+    if not all(bounds is None or isinstance(bounds, list) for _name, bounds in entries):
+        raise ValueError("not a cached parser")
+    for index, (key, (_name, bounds)) in enumerate(zip(keys, entries, strict=True)):
         if key not in _REGEX_CODES:
             _REGEX_CODES[key] = _StoredLine(lines, first_code + index)
         if bounds is not None:
