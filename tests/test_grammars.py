@@ -643,3 +643,55 @@ def test_rows_and_rules_decode_as_json_does() -> None:
     for damaged in (b"[1,2] [3]", b"[1,2", b""):
         with pytest.raises(ValueError):
             _decoded(damaged)
+
+
+def test_rules_and_regex_code_of_a_cached_parser_are_its_own(fresh_cache: Path) -> None:
+    # The rules' order and each terminal's regex code are lines of the file, read when asked.
+    built = grammars._load_or_build("date", ("start",))
+    grammars._REGEX_CODES.clear()
+    loaded = grammars._load_or_build("date", ("start",))
+    assert [str(rule) for rule in loaded.rules] == [str(rule) for rule in built.rules]
+    stored = dict(grammars._REGEX_CODES)
+    assert stored and all(isinstance(code, grammars._StoredLine) for code in stored.values())
+    for pattern, flags in stored:
+        assert grammars._regex_from_code(pattern, flags) is not None
+        assert isinstance(grammars._REGEX_CODES[(pattern, flags)], list)
+
+
+def test_a_damaged_line_of_regex_code_is_compiled_instead(fresh_cache: Path) -> None:
+    grammars._load_or_build("date", ("start",))
+    (cached,) = fresh_cache.glob("date-*.json")
+    data = cached.read_bytes()
+    head = json.loads(data[: data.index(b"\n")])
+    lines = grammars._Lines(data, data.index(b"\n") + 1, head["offsets"])
+    last_code = lines[len(lines) - 2]  # the line before the rules' order
+    damaged = b"[" + b" " * (len(last_code) - 1)
+    cached.write_bytes(data.replace(last_code, damaged))
+    grammars._REGEX_CODES.clear()
+    grammars._TERMINAL_REGEXES.clear()
+    loaded = grammars._load_or_build("date", ("start",))
+    assert isinstance(loaded, grammars._LoadedLark)
+    assert loaded.parse("July 30, 2004") == grammars.grammar_parser("date").parse("July 30, 2004")
+    for pattern, flags in list(grammars._REGEX_CODES):
+        grammars._regex_from_code(pattern, flags)
+    assert None in grammars._REGEX_CODES.values()
+
+
+@pytest.mark.parametrize(
+    "lines", [[], [b""], [b"[1,2]", b"", b'"\xc3\xa9"'], [b"x" * 300] * 70], ids=len
+)
+def test_lines_after_the_header_are_found_by_their_offsets(lines: list[bytes]) -> None:
+    head = b'{"a":1}'
+    data = head + b"".join(b"\n" + line for line in lines)
+    found = grammars._Lines(data, len(head) + 1, grammars._offsets(lines))
+    assert [found[i] for i in range(len(found))] == lines
+    with pytest.raises(IndexError):
+        found[len(lines)]
+    with pytest.raises(ValueError):
+        grammars._Lines(data + b"x", len(head) + 1, grammars._offsets(lines))
+
+
+def test_keys_of_a_run_of_lines_read_back() -> None:
+    for keys in ([], [0, 1, 2], [35, 36], [3, 1, 2], [7]):
+        written = json.loads(json.dumps(grammars._key_runs(keys)))
+        assert list(grammars._keys(written)) == keys

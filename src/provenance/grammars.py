@@ -263,8 +263,9 @@ def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]
 # terminal of its grammar, made when the parser was built, and keyed by the regex engine's
 # version (``_grammars_digest``); a pattern with no stored code is compiled as usual.
 
-#: The compiled code of terminal regexes read from the parser cache, by (pattern, flags).
-_REGEX_CODES: dict[tuple[str, int], list[Any]] = {}
+#: The compiled code of terminal regexes read from the parser cache, by (pattern, flags); still
+#: in its file's line until first used (``_StoredLine``), None once found damaged.
+_REGEX_CODES: dict[tuple[str, int], Any] = {}
 #: The characters a terminal's match can begin with (``first_chars``), by (pattern, flags), as
 #: the parser cache keeps them: code point bounds ``[first, end, first, end, ...]`` of ranges
 #: (``end`` excluded), so that a character is among them when ``bisect_right`` of its code is
@@ -278,6 +279,11 @@ def _regex_code(pattern: str, flags: int) -> list[Any] | None:
 
 def _regex_from_code(pattern: str, flags: int) -> re.Pattern[str] | None:
     stored = _REGEX_CODES.get((pattern, flags))
+    if isinstance(stored, _StoredLine):
+        try:
+            stored = _REGEX_CODES[(pattern, flags)] = stored.decoded()
+        except ValueError:  # a damaged line: the pattern is compiled instead
+            stored = _REGEX_CODES[(pattern, flags)] = None
     return None if stored is None else regex_from_code(pattern, stored)
 
 
@@ -389,7 +395,7 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 # ------------------------------------------------------------------------- the parser cache
 
 #: Changes when the layout of a cache file does (see ``_save``).
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
@@ -403,9 +409,9 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
     try:
         serialised = _split(data)
         loaded = _fast_load(serialised)
+        _remember_stored_codes(serialised, loaded)
     except Exception:  # a damaged or foreign cache file is rebuilt, never fatal
         return None
-    _remember_terminal_codes(serialised.get("regexes"))
     return loaded
 
 
@@ -419,28 +425,162 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
 # used. Rules and rows are each kept as JSON text of their own, so that reading the file is little
 # more than reading its strings (reference grammar: about 24 ms to 5 ms).
 #
-# The file (format 5) is one line of JSON (Lark's serialisation less its rules and table, the
-# terminals' regex code, and where the rest lies) followed by one line for each rule and one for
-# each row of the table. Those lines are only cut apart when the file is read: decoding them as
-# strings inside the JSON, as format 3 did, was half of the time a 66 KB check spent reading its
-# 15 cached parsers (their rule texts are full of escaped quotes), and most are never used.
+# The file (format 6) is one line of JSON (Lark's serialisation less its rules, table and
+# terminals; the terminals as lists; the characters each terminal's match can begin with; where
+# each later line begins) followed by one line for each rule, one for each row of the table and
+# one for each terminal's compiled regex code. The later lines are found by their offsets when
+# first used, never split apart or decoded as a whole: a 66 KB check reads 15 cached parsers
+# (1.9 MB) and uses a few hundred of their 10,000 lines. Format 5 split every line and decoded
+# every terminal's regex code and Lark's form of every terminal with the header, about half of
+# the time it spent loading parsers (the header's regex code alone was 413 KB of JSON for 136
+# codes used of 418).
 
 
 def _split(data: bytes) -> dict[str, Any]:
     """A cache file's header, with ``rules`` (memo key -> JSON text) and ``rows`` (state ->
-    JSON text) cut from the lines after it, each decoded when first used."""
-    lines = data.split(b"\n")
-    serialised = json.loads(lines[0], object_hook=_from_json)
+    JSON text) standing for the lines after it, each cut out and decoded when first used."""
+    head = data.index(b"\n")
+    serialised = json.loads(data[:head], object_hook=_from_json)
     if not isinstance(serialised, dict):
         raise ValueError("not a cached parser")
-    rule_keys, states = serialised["rule_lines"], serialised["row_lines"]
     # A file cut short (a writer that died half way) is refused here, not midway through a parse.
-    if len(lines) != 1 + len(rule_keys) + len(states) or serialised["length"] != len(data):
+    if serialised["length"] != len(data):
         raise ValueError("not a whole cache file")
-    first_row = 1 + len(rule_keys)
-    serialised["rules"] = dict(zip(rule_keys, lines[1:first_row], strict=True))
-    serialised["rows"] = dict(zip(states, lines[first_row:], strict=True))
+    rule_keys, states = _keys(serialised["rule_lines"]), _keys(serialised["row_lines"])
+    lines = _Lines(data, head + 1, serialised["offsets"])
+    # Rules, rows, the terminals' regex code, then the order of the grammar's rules.
+    if len(lines) != len(rule_keys) + len(states) + len(serialised["regexes"]) + 1:
+        raise ValueError("not a whole cache file")
+    serialised["rules"] = _LineMap(lines, rule_keys, 0)
+    serialised["rows"] = _LineMap(lines, states, len(rule_keys))
+    serialised["rule_keys"] = _StoredLine(lines, len(lines) - 1)
+    serialised["lines"] = lines
     return serialised
+
+
+def _keys(written: Any) -> range | dict[int, int]:
+    """The keys of a run of lines, as ``_key_runs`` wrote them (``{"first": f, "count": n}``
+    for the keys ``f, f + 1, ..., f + n - 1``, as every grammar's rules and states are so far,
+    else a list of them), with each key's place in the run."""
+    if isinstance(written, dict):
+        first, count = written["first"], written["count"]
+        if not (isinstance(first, int) and isinstance(count, int) and count >= 0):
+            raise ValueError("not a cached parser")
+        return range(first, first + count)
+    return {key: index for index, key in enumerate(written)}
+
+
+def _key_runs(keys: list[int]) -> Any:
+    """``keys`` as ``_keys`` reads them back."""
+    if keys and keys == list(range(keys[0], keys[0] + len(keys))):
+        return {"first": keys[0], "count": len(keys)}
+    return keys
+
+
+class _Lines:
+    """The lines after a cache file's header, each cut out of the file when asked for.
+
+    ``offsets`` is a string of hexadecimal numbers of one width (its first character gives the
+    width): where each line begins, counted from the first line after the header, then where
+    the last one would end."""
+
+    __slots__ = ("_base", "_count", "_data", "_offsets", "_width")
+
+    def __init__(self, data: bytes, base: int, offsets: str) -> None:
+        width = int(offsets[:1], 16)
+        count, rest = divmod(len(offsets) - 1, width or 1)
+        if not width or rest or not count or int(offsets[-width:], 16) + base != len(data) + 1:
+            raise ValueError("not a whole cache file")
+        self._data, self._base, self._offsets, self._width = data, base, offsets, width
+        self._count = count - 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> bytes:
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        width, offsets, base = self._width, self._offsets, self._base
+        at = 1 + index * width
+        start = int(offsets[at : at + width], 16)
+        end = int(offsets[at + width : at + 2 * width], 16)
+        return self._data[base + start : base + end - 1]  # less the line's newline
+
+
+class _LineMap:
+    """Lines of a cache file by key (a rule's memo key, a state), as a read-only mapping: the
+    line of the key at place ``i`` of ``positions`` (see ``_keys``) is ``lines[first + i]``.
+    A few hundred are read in a check: looking one up is kept to a few operations."""
+
+    __slots__ = ("_count", "_first", "_lines", "_positions", "_start")
+
+    def __init__(self, lines: _Lines, positions: range | dict[int, int], first: int) -> None:
+        self._lines, self._positions, self._first = lines, positions, first
+        self._start = positions.start if isinstance(positions, range) else None
+        self._count = len(positions)
+
+    def __getitem__(self, key: int) -> bytes:
+        start = self._start
+        index = self._positions[key] if start is None else key - start
+        if not 0 <= index < self._count:
+            raise KeyError(key)
+        lines = self._lines
+        width, offsets, base = lines._width, lines._offsets, lines._base
+        at = 1 + (self._first + index) * width
+        begin = int(offsets[at : at + width], 16)
+        return lines._data[base + begin : base + int(offsets[at + width : at + 2 * width], 16) - 1]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def _offsets(lines: Sequence[bytes]) -> str:
+    """``_Lines``' offsets of ``lines`` written one after another, each with its newline."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    width = max(1, len(f"{starts[-1]:x}"))
+    if width > 15:  # pragma: no cover - a file of a million terabytes
+        raise ValueError("too long")
+    return f"{width:x}" + "".join(f"{start:0{width}x}" for start in starts)
+
+
+def _remember_stored_codes(serialised: dict[str, Any], loaded: Lark) -> None:
+    """Keep the first characters of each terminal of ``loaded`` that the file gives, and where
+    its regex code lies, decoded if ever the regex is compiled (``_regex_from_code``)."""
+    entries = serialised["regexes"]
+    lines = serialised["lines"]
+    flags = loaded.options.g_regex_flags
+    by_name = {terminal.name: terminal for terminal in loaded.terminals}
+    first_code = len(lines) - 1 - len(entries)
+    # Every entry is read before any is kept: a file refused half way leaves nothing behind.
+    keys = [(by_name[name].pattern.to_regexp(), flags) for name, _bounds in entries]
+    if not all(bounds is None or isinstance(bounds, list) for _name, bounds in entries):
+        raise ValueError("not a cached parser")
+    for index, (key, (_name, bounds)) in enumerate(zip(keys, entries, strict=True)):
+        if key not in _REGEX_CODES:
+            _REGEX_CODES[key] = _StoredLine(lines, first_code + index)
+        if bounds is not None:
+            _FIRST_BOUNDS.setdefault(key, bounds)
+
+
+class _StoredLine:
+    """A line of a cache file (a terminal's regex code, the order of the rules), decoded when
+    first used."""
+
+    __slots__ = ("_index", "_lines")
+
+    def __init__(self, lines: _Lines, index: int) -> None:
+        self._lines, self._index = lines, index
+
+    def decoded(self) -> Any:
+        return _decoded(self._lines[self._index])
 
 
 class _LazyCallbacks(dict[Any, Any]):
@@ -473,12 +613,12 @@ class _LoadedLark(Lark):
     """A ``Lark`` loaded from the cache, whose rule callbacks are made when first needed."""
 
     _rule_memo: _LazyRules
-    _rule_keys: list[int]
+    _rule_keys: _StoredLine
 
     @property
     def rules(self) -> list[Rule]:
         """Every rule of the grammar; parsing never needs the list, so it is built when asked."""
-        return [self._rule_memo[key] for key in self._rule_keys]
+        return [self._rule_memo[key] for key in self._rule_keys.decoded()]
 
     @rules.setter
     def rules(self, value: list[Rule]) -> None:
@@ -637,12 +777,8 @@ class _LazyTable(dict[int, dict[str, tuple[Any, Any]]]):
 
 def _fast_load(serialised: dict[str, Any]) -> Lark:
     """``Lark.load`` of a cached LALR parser with a contextual lexer, lazily (see above)."""
-    terminals = serialised["terminals"]
-    if not isinstance(terminals, dict):
-        raise ValueError("not a cached parser")
-    # Terminals are few and read by Lark's own code; rules (see ``_compact_rules``) are read
-    # when first used.
-    memo = {key: TerminalDef.deserialize(value, {}) for key, value in terminals.items()}
+    # Rules (see ``_compact_rules``) are read when first used; terminals are made at once.
+    memo: dict[int, Any] = {entry[0]: _compact_terminal(entry) for entry in serialised["terminals"]}
     rules = _LazyRules(serialised["rules"])
     data = serialised["data"]
     # Lark's loader would build every rule (its rule list and the parser's configuration name
@@ -661,6 +797,59 @@ def _fast_load(serialised: dict[str, Any]) -> Lark:
     loaded.parser.lexer.lexers._accepts = states
     loaded._rule_memo, loaded._rule_keys = rules, rule_keys
     return loaded
+
+
+def _compact_terminal(entry: list[Any]) -> TerminalDef:
+    """What Lark's ``TerminalDef.deserialize`` makes of a terminal, from its compact form
+    ``[memo key, name, priority, pattern type, value, flags, raw, width]`` (see
+    ``_compact_terminals``): the same classes, with the same attributes."""
+    _key, name, priority, kind, value, flags, raw, width = entry
+    pattern: PatternRE | PatternStr
+    if kind == "PatternRE":
+        pattern = PatternRE.__new__(PatternRE)
+    elif kind == "PatternStr":
+        pattern = PatternStr.__new__(PatternStr)
+    else:
+        raise ValueError("a terminal of another form")
+    pattern.value, pattern.flags, pattern.raw = value, flags, raw
+    if isinstance(pattern, PatternRE):
+        pattern._width = width
+    terminal = TerminalDef.__new__(TerminalDef)
+    terminal.name, terminal.pattern, terminal.priority = name, pattern, priority
+    return terminal
+
+
+def _compact_terminals(memo: dict[int, Any]) -> list[list[Any]]:
+    """The memo's terminals (Lark's serialisation, as JSON) as ``_compact_terminal`` reads
+    them; raises ``ValueError`` for a field that form would not give back."""
+    compact = []
+    for key, value in memo.items():
+        pattern = value["pattern"]
+        kind = pattern["__type__"]
+        fields = {"name", "pattern", "priority", "__type__"}
+        pattern_fields = {"value", "flags", "raw", "__type__"} | (
+            {"_width"} if kind == "PatternRE" else set()
+        )
+        if (
+            value["__type__"] != "TerminalDef"
+            or set(value) != fields
+            or kind not in ("PatternRE", "PatternStr")
+            or set(pattern) != pattern_fields
+        ):
+            raise ValueError("a terminal of another form")
+        compact.append(
+            [
+                key,
+                value["name"],
+                value["priority"],
+                kind,
+                pattern["value"],
+                pattern["flags"],
+                pattern["raw"],
+                pattern.get("_width"),
+            ]
+        )
+    return compact
 
 
 def _compact_rule(value: list[Any]) -> Rule:
@@ -684,19 +873,38 @@ def _save(folder: _CacheFolder, name: str, built: Lark, codes: list[list[Any]]) 
         header_data["parser"]["parser_conf"]["rules"] = []
         header_data["parser"]["parser"]["states"] = []
         rows = _compact_table(data["parser"]["parser"]["states"])
+        flags = built.options.g_regex_flags
+        if any(entry[1] != flags for entry in codes):  # pragma: no cover - the grammar's flags
+            return
+        # Each terminal's regex code on a line of its own (``_StoredLine``), named by a terminal
+        # of that regex.
+        names = {terminal.pattern.to_regexp(): terminal.name for terminal in built.terminals}
+        regexes = [[names[entry[0]], entry[6]] for entry in codes]
+        code_lines = [json.dumps(entry[2:6], separators=(",", ":")) for entry in codes]
+        rule_keys = [reference["@"] for reference in _to_json(data["rules"])]
+        lines = [
+            line.encode()
+            for line in (
+                *rules.values(),
+                *(row for _, row in rows),
+                *code_lines,
+                json.dumps(rule_keys, separators=(",", ":")),
+            )
+        ]
         header: dict[str, Any] = {
             "data": header_data,
-            "terminals": _to_json({k: v for k, v in compact.items() if k not in rules}),
-            "rule_keys": [reference["@"] for reference in _to_json(data["rules"])],
-            "rule_lines": list(rules),
-            "row_lines": [state for state, _ in rows],
-            "regexes": codes,
+            "terminals": _to_json(
+                _compact_terminals({k: v for k, v in memo.items() if k not in rules})
+            ),
+            "rule_lines": _key_runs(list(rules)),
+            "row_lines": _key_runs([state for state, _ in rows]),
+            "regexes": regexes,
+            "offsets": _offsets(lines),
             "length": 0,
         }
-        lines = [*rules.values(), *(row for _, row in rows)]
-        if any("\n" in line for line in lines):  # pragma: no cover - json.dumps escapes them
+        if any(b"\n" in line for line in lines):  # pragma: no cover - json.dumps escapes them
             return
-        body = "".join("\n" + line for line in lines).encode()
+        body = b"".join(b"\n" + line for line in lines)
         # The header states the file's length, its own digits included.
         for _ in range(3):
             head = json.dumps(header, separators=(",", ":")).encode()
