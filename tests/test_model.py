@@ -329,6 +329,28 @@ def test_citations_given_the_text_slice_their_texts_from_it() -> None:
     assert table[0].text == "Org 1999" and table[0].text is not first.text
 
 
+def test_index_codes_given_the_text_slice_their_texts_from_it() -> None:
+    """Likewise an index code's text, and a code read over a line break (told as one, with a
+    space) keeps its own; equal codes read from a document share one value."""
+    from provenance.model import IndexCodeMention, IndexCodeMentions, IrbCode
+
+    text = "See ABC12345.E and ABC12345.E. AI Index: ASA\n24/06/96."
+    document = provenance.parse("Treatment of returnees\n\n" + text)
+    codes = document.index_codes
+    assert isinstance(codes, IndexCodeMentions)
+    assert [code.text for code in codes] == ["ABC12345.E", "ABC12345.E", "ASA 24/06/96"]
+    assert codes[0].value is codes[1].value
+    assert codes[2].text == "ASA 24/06/96" and codes == tuple(codes)
+    index = LineIndex(text)
+    table = IndexCodeMentions(index, len(text), text)
+    first = IndexCodeMention(IrbCode("ABC", "12345", "E"), "ABC12345.E", index.span(4, 14))
+    other = attrs.evolve(first, text="not the stretch", span=index.span(19, 29))
+    table.extend([first, other])
+    assert table == [first, other] and table[1].text == "not the stretch"
+    assert table[0].text == "ABC12345.E" and table[0].text is not first.text
+    assert list(table) == [first, other]
+
+
 _CALLED = (
     "Treatment of returnees\n\nThey were held.<sup>2</sup> Some fled.[1] Others stayed.<sup>2"
     "</sup> A few returned.[^3]\n\nNotes\n\n<sup>1</sup> Interview, 1999.\n\n<sup>2</sup> "

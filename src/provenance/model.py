@@ -300,19 +300,26 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
 
     Held by the document for as long as it lives: a mention, its span and an int object for the
     span's start were about 150 bytes a code, one every 25 characters of a list of codes; here
-    two pointers (to a value and a text that codes written alike share) and 9 bytes under
-    2**31 characters. Equal to any sequence of the same mentions (a tuple of them, as tests
-    build documents with), and shown as that tuple.
+    a pointer (to a value that codes written alike share) and 9 bytes under 2**31 characters,
+    the text being sliced from the document's when read (given ``text``). Equal to any sequence
+    of the same mentions (a tuple of them, as tests build documents with), and shown as that
+    tuple.
     """
 
-    __slots__ = ("roles", "texts", "values")
+    __slots__ = ("_own", "_text", "_texts", "roles", "values")
     _what = "index code"
 
-    def __init__(self, index: LineIndex, largest: int) -> None:
-        """``largest``: no offset is larger (the text's length)."""
+    def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
+        """``largest``: no offset is larger (the text's length). ``text``: the document's text,
+        which each code's text is sliced from when it is that stretch of it."""
         super().__init__(index, largest)
+        self._text = text
         self.values: list[IndexCode] = []
-        self.texts: list[str] = []
+        #: Without ``text``, each code's text; with it, by position, the text of a code that is
+        #: not the stretch of ``text`` at its span (one broken over two lines, told as one). A
+        #: code's own text was about 60 bytes a code of a list of codes that each differ.
+        self._texts: list[str] | None = [] if text is None else None
+        self._own: dict[int, str] = {}
         #: The number of each mention's role in ``role_names``.
         self.roles: array[int] = array("B")
 
@@ -320,29 +327,47 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
     role_names = _ROLES
 
     def append(self, mention: IndexCodeMention) -> None:
+        start, end = mention.span.start, mention.span.end
+        if self._texts is not None:
+            self._texts.append(mention.text)
+        elif self._text is None or self._text[start:end] != mention.text:
+            self._own[len(self.values)] = mention.text
         self.values.append(mention.value)
-        self.texts.append(mention.text)
-        self.starts.append(mention.span.start)
-        self.ends.append(mention.span.end)
+        self.starts.append(start)
+        self.ends.append(end)
         self.roles.append(_ROLES.index(mention.role))
 
     def set_role(self, index: int, role: IndexRole) -> None:
         self.roles[index] = _ROLES.index(role)
 
+    def _text_of(self, index: int, start: int, end: int) -> str:
+        if self._texts is not None:
+            return self._texts[index]
+        own = self._own.get(index) if self._own else None
+        if own is not None or self._text is None:
+            return own if own is not None else ""
+        return self._text[start:end]
+
     def _item(self, index: int) -> IndexCodeMention:
+        start, end = self.starts[index], self.ends[index]
         return IndexCodeMention(
             self.values[index],
-            self.texts[index],
-            self._index.span(self.starts[index], self.ends[index]),
+            self._text_of(index, start, end),
+            self._index.span(start, end),
             _ROLES[self.roles[index]],
         )
 
     def __iter__(self) -> Iterator[IndexCodeMention]:
         span, names = self._index.span, _ROLES
-        for value, text, start, end, role in zip(
-            self.values, self.texts, self.starts, self.ends, self.roles, strict=True
+        if self._own or self._text is None:
+            for index in range(len(self.values)):
+                yield self._item(index)
+            return
+        text = self._text
+        for value, start, end, role in zip(
+            self.values, self.starts, self.ends, self.roles, strict=True
         ):
-            yield IndexCodeMention(value, text, span(start, end), names[role])
+            yield IndexCodeMention(value, text[start:end], span(start, end), names[role])
 
 
 def index_code_year(code: IndexCode) -> int | None:
