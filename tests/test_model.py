@@ -5,6 +5,7 @@ in order from regions found out of order; the timeline's dates kept by number.""
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
 
 import attrs
 import pytest
@@ -326,3 +327,110 @@ def test_citations_given_the_text_slice_their_texts_from_it() -> None:
     table.append(other)
     assert table == [first, other] and table[1].text == "not the stretch"
     assert table[0].text == "Org 1999" and table[0].text is not first.text
+
+
+def test_index_codes_given_the_text_slice_their_texts_from_it() -> None:
+    """Likewise an index code's text, and a code read over a line break (told as one, with a
+    space) keeps its own; equal codes read from a document share one value."""
+    from provenance.model import IndexCodeMention, IndexCodeMentions, IrbCode
+
+    text = "See ABC12345.E and ABC12345.E. AI Index: ASA\n24/06/96."
+    document = provenance.parse("Treatment of returnees\n\n" + text)
+    codes = document.index_codes
+    assert isinstance(codes, IndexCodeMentions)
+    assert [code.text for code in codes] == ["ABC12345.E", "ABC12345.E", "ASA 24/06/96"]
+    assert codes[0].value is codes[1].value
+    assert codes[2].text == "ASA 24/06/96" and codes == tuple(codes)
+    index = LineIndex(text)
+    table = IndexCodeMentions(index, len(text), text)
+    first = IndexCodeMention(IrbCode("ABC", "12345", "E"), "ABC12345.E", index.span(4, 14))
+    other = attrs.evolve(first, text="not the stretch", span=index.span(19, 29))
+    table.extend([first, other])
+    assert table == [first, other] and table[1].text == "not the stretch"
+    assert table[0].text == "ABC12345.E" and table[0].text is not first.text
+    assert list(table) == [first, other]
+
+
+_CALLED = (
+    "Treatment of returnees\n\nThey were held.<sup>2</sup> Some fled.[1] Others stayed.<sup>2"
+    "</sup> A few returned.[^3]\n\nNotes\n\n<sup>1</sup> Interview, 1999.\n\n<sup>2</sup> "
+    "Interview, 2000.\n\n<sup>4</sup> Interview, 2001.\n"
+)
+
+
+def test_note_calls_are_made_as_they_were_held() -> None:
+    """A note's calls are its stretch of the document's ``NoteCalls``, made as markers when read,
+    in the order read: equal to the tuple of them, shown and hashed as that, pickled whole; a
+    document built with tuples of markers is the document read."""
+    from provenance.model import (
+        Footnote,
+        FootnoteMarker,
+        FootnoteMarkers,
+        first_marker,
+        marker_starts,
+        marker_styles,
+    )
+
+    document = provenance.parse(_CALLED)
+    notes = {note.number: note for note in document.footnotes}
+    assert sorted(notes) == [1, 2, 3, 4] and notes[4].markers == ()
+    for number in (1, 2, 3):
+        held = notes[number].markers
+        assert isinstance(held, FootnoteMarkers)
+        made = tuple(held)
+        assert all(isinstance(m, FootnoteMarker) and m.number == number for m in made)
+        assert held == made and made == held and held == list(made) and held[-1] == made[-1]
+        assert repr(held) == repr(made) and hash(held) == hash(made) and held[0:1] == [made[0]]
+        assert list(marker_starts(held)) == list(marker_starts(made))
+        assert list(marker_styles(held)) == list(marker_styles(made))
+        assert first_marker(held) == first_marker(made) == made[0]
+        with pytest.raises(IndexError):
+            held[len(made)]
+    twice = notes[2].markers
+    first = _CALLED.index("<sup>2")
+    assert [m.span.start for m in twice] == [first, _CALLED.index("<sup>2", first + 1)]
+    assert [m.style for m in twice] == ["sup", "sup"]
+    assert [m.style for n in (1, 3) for m in notes[n].markers] == ["bracket", "caret-bracket"]
+    assert _CALLED[twice[0].span.start : twice[0].span.end] == "<sup>2</sup>"
+    assert twice[0].span == document.line_index.span(twice[0].span.start, twice[0].span.end)
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy.footnotes == document.footnotes
+    rebuilt = attrs.evolve(
+        document,
+        footnotes=tuple(
+            Footnote(n.number, tuple(n.markers), n.body, n.possible_call)
+            for n in document.footnotes
+        ),
+    )
+    assert rebuilt == document and hash(rebuilt.footnotes) == hash(document.footnotes)
+
+
+def test_note_calls_hold_offsets_not_objects() -> None:
+    """A note call is held as its offset, its length and its style's number in arrays: under 10
+    bytes traced, where a ``FootnoteMarker``, its span and the span's start were about 150 (the
+    most of what a text of note calls held)."""
+    import tracemalloc
+
+    from provenance.model import FootnoteMarker, NoteCalls
+
+    unit = "A claim.<sup>12</sup> "
+    text = unit * 20_000
+    index = LineIndex(text)
+
+    def calls() -> Iterator[FootnoteMarker]:
+        for number in range(20_000):
+            start = number * len(unit) + 8
+            yield FootnoteMarker(number % 99 + 1, index.span(start, start + 13), "sup")
+
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    grouped = NoteCalls.grouped(calls(), index, len(text))
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert len(grouped) == 99 and sum(len(markers) for markers in grouped.values()) == 20_000
+    assert grouped[1][1] == FootnoteMarker(
+        1, index.span(99 * len(unit) + 8, 99 * len(unit) + 21), "sup"
+    )
+    # The arrays (6 bytes a call) and each number's stretch (about 200 bytes with its place in
+    # the dict): 20,000 calls of 99 numbers.
+    assert held / 20_000 < 10

@@ -76,6 +76,14 @@ def test_agrees_with_counting(text: str, data: st.DataObject) -> None:
     assert index.line_start(line) == text.rfind("\n", 0, offset) + 1
 
 
+@given(st.text(alphabet="ab\n", max_size=60), st.integers(-5, 70))
+def test_the_start_of_a_line_is_where_a_search_back_finds_it(text: str, offset: int) -> None:
+    index = LineIndex(text)
+    clamped = max(0, min(offset, len(text)))
+    assert index.start_of_line_at(offset) == text.rfind("\n", 0, clamped) + 1
+    assert index.length == len(text)
+
+
 def test_a_short_span_far_into_a_text_holds_one_offset_object() -> None:
     """A span keeps its length, not its end: a mention's length is a small int Python shares,
     where an end offset past 256 was an int object of 32 bytes for every span (56 for the span

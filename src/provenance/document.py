@@ -35,12 +35,14 @@ from provenance.model import (
     Footnote,
     FootnoteBody,
     FootnoteMarker,
+    FootnoteMarkers,
     Heading,
     IndexCodeMention,
     IndexCodeMentions,
     IndexRole,
     IrbCode,
     Metadata,
+    NoteCalls,
     Reference,
     ReferenceEntry,
     References,
@@ -216,9 +218,9 @@ def _index_codes(
 ) -> IndexCodeMentions:
     # Read into arrays and made a mention again when used: a mention, its span and its start
     # were about 150 bytes a code, held while the rest of the document was read.
-    mentions = IndexCodeMentions.of(
-        budget.counted(iter_index_codes(text, line_index), "index codes"), line_index, len(text)
-    )
+    # Each code's text sliced from the document's when read (about 60 bytes a code held else).
+    mentions = IndexCodeMentions(line_index, len(text), text)
+    mentions.extend(budget.counted(iter_index_codes(text, line_index), "index codes"))
     furniture = Intervals(seg.furniture)
     in_furniture = [
         furniture.covers(start, end)
@@ -516,17 +518,27 @@ def _sorted_pairs(*given: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]
 
 def _markers(
     text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
-) -> list[FootnoteMarker]:
-    markers = [
-        marker
-        for start, end in _marker_regions(seg, text)
-        for marker in budget.counted(
-            iter_footnote_markers(text, line_index, start, end), "note calls"
+) -> dict[int, FootnoteMarkers]:
+    """The note calls, by number: read into the arrays of one ``NoteCalls`` as they are found,
+    never held as a list of them."""
+    calls = NoteCalls.grouped(
+        (
+            marker
+            for start, end in _marker_regions(seg, text)
+            for marker in budget.counted(
+                iter_footnote_markers(text, line_index, start, end), "note calls"
+            )
+        ),
+        line_index,
+        len(text),
+    )
+    if not calls and seg.bodies:
+        calls = NoteCalls.grouped(
+            budget.counted(_glued_markers(text, line_index, seg), "note calls"),
+            line_index,
+            len(text),
         )
-    ]
-    if not markers and seg.bodies:
-        markers = list(budget.counted(_glued_markers(text, line_index, seg), "note calls"))
-    return markers
+    return calls
 
 
 #: How many notes past the last whose text was read may still be called (their texts lost).
@@ -665,12 +677,9 @@ def _footnotes(
     text: str,
     line_index: LineIndex,
     bodies: Sequence[FootnoteBody],
-    markers: Sequence[FootnoteMarker],
+    by_number: Mapping[int, FootnoteMarkers],
     seg: Segmentation,
 ) -> list[Footnote]:
-    by_number: dict[int, list[FootnoteMarker]] = defaultdict(list)
-    for marker in markers:
-        by_number[marker.number].append(marker)
     body_by_number: dict[int, FootnoteBody] = {}
     extra_bodies: list[FootnoteBody] = []
     for body in bodies:
@@ -680,7 +689,7 @@ def _footnotes(
             body_by_number[body.number] = body
     numbers = sorted(set(by_number) | set(body_by_number))
     notes = [
-        Footnote(number, tuple(by_number.get(number, ())), body_by_number.get(number))
+        Footnote(number, by_number.get(number, ()), body_by_number.get(number))
         for number in numbers
     ]
     notes = [_with_possible_call(text, line_index, seg.prose, note, by_number) for note in notes]

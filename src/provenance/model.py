@@ -300,19 +300,26 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
 
     Held by the document for as long as it lives: a mention, its span and an int object for the
     span's start were about 150 bytes a code, one every 25 characters of a list of codes; here
-    two pointers (to a value and a text that codes written alike share) and 9 bytes under
-    2**31 characters. Equal to any sequence of the same mentions (a tuple of them, as tests
-    build documents with), and shown as that tuple.
+    a pointer (to a value that codes written alike share) and 9 bytes under 2**31 characters,
+    the text being sliced from the document's when read (given ``text``). Equal to any sequence
+    of the same mentions (a tuple of them, as tests build documents with), and shown as that
+    tuple.
     """
 
-    __slots__ = ("roles", "texts", "values")
+    __slots__ = ("_own", "_text", "_texts", "roles", "values")
     _what = "index code"
 
-    def __init__(self, index: LineIndex, largest: int) -> None:
-        """``largest``: no offset is larger (the text's length)."""
+    def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
+        """``largest``: no offset is larger (the text's length). ``text``: the document's text,
+        which each code's text is sliced from when it is that stretch of it."""
         super().__init__(index, largest)
+        self._text = text
         self.values: list[IndexCode] = []
-        self.texts: list[str] = []
+        #: Without ``text``, each code's text; with it, by position, the text of a code that is
+        #: not the stretch of ``text`` at its span (one broken over two lines, told as one). A
+        #: code's own text was about 60 bytes a code of a list of codes that each differ.
+        self._texts: list[str] | None = [] if text is None else None
+        self._own: dict[int, str] = {}
         #: The number of each mention's role in ``role_names``.
         self.roles: array[int] = array("B")
 
@@ -320,29 +327,47 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
     role_names = _ROLES
 
     def append(self, mention: IndexCodeMention) -> None:
+        start, end = mention.span.start, mention.span.end
+        if self._texts is not None:
+            self._texts.append(mention.text)
+        elif self._text is None or self._text[start:end] != mention.text:
+            self._own[len(self.values)] = mention.text
         self.values.append(mention.value)
-        self.texts.append(mention.text)
-        self.starts.append(mention.span.start)
-        self.ends.append(mention.span.end)
+        self.starts.append(start)
+        self.ends.append(end)
         self.roles.append(_ROLES.index(mention.role))
 
     def set_role(self, index: int, role: IndexRole) -> None:
         self.roles[index] = _ROLES.index(role)
 
+    def _text_of(self, index: int, start: int, end: int) -> str:
+        if self._texts is not None:
+            return self._texts[index]
+        own = self._own.get(index) if self._own else None
+        if own is not None or self._text is None:
+            return own if own is not None else ""
+        return self._text[start:end]
+
     def _item(self, index: int) -> IndexCodeMention:
+        start, end = self.starts[index], self.ends[index]
         return IndexCodeMention(
             self.values[index],
-            self.texts[index],
-            self._index.span(self.starts[index], self.ends[index]),
+            self._text_of(index, start, end),
+            self._index.span(start, end),
             _ROLES[self.roles[index]],
         )
 
     def __iter__(self) -> Iterator[IndexCodeMention]:
         span, names = self._index.span, _ROLES
-        for value, text, start, end, role in zip(
-            self.values, self.texts, self.starts, self.ends, self.roles, strict=True
+        if self._own or self._text is None:
+            for index in range(len(self.values)):
+                yield self._item(index)
+            return
+        text = self._text
+        for value, start, end, role in zip(
+            self.values, self.starts, self.ends, self.roles, strict=True
         ):
-            yield IndexCodeMention(value, text, span(start, end), names[role])
+            yield IndexCodeMention(value, text[start:end], span(start, end), names[role])
 
 
 def index_code_year(code: IndexCode) -> int | None:
@@ -662,6 +687,142 @@ class FootnoteMarker:
     style: MarkerStyle
 
 
+_MARKER_STYLES: tuple[MarkerStyle, ...] = get_args(MarkerStyle)
+
+
+class NoteCalls:
+    """A document's note calls in arrays, grouped by number (each number's calls in the order
+    read): an offset, a length and a style number a call, 6 bytes under 2**31 characters.
+
+    Each footnote's ``markers`` is a ``FootnoteMarkers``, its stretch of these arrays: a
+    ``FootnoteMarker``, its span and the span's start's int object were about 150 bytes a call,
+    held for as long as the document lives, the most of what a text of note calls kept.
+    """
+
+    __slots__ = ("_index", "lengths", "starts", "styles")
+
+    def __init__(self, index: LineIndex, starts: array[int], lengths: array[int]) -> None:
+        self._index = index
+        self.starts = starts
+        self.lengths = lengths
+        #: Each call's style, by its number in ``style_names``.
+        self.styles = array("B", bytes(len(starts)))
+
+    #: The styles, by the numbers ``styles`` holds.
+    style_names = _MARKER_STYLES
+
+    @classmethod
+    def grouped(
+        cls, markers: Iterable[FootnoteMarker], index: LineIndex, largest: int
+    ) -> dict[int, FootnoteMarkers]:
+        """``markers`` held in one table, as each number's ``FootnoteMarkers`` (by number,
+        ascending; each number's calls in the order given). ``largest``: no offset is larger."""
+        code = offset_typecode(largest)
+        # Read in the order given into arrays first (17 bytes a call), then placed by number: a
+        # list of the calls or of their numbers' positions held an object or more a call.
+        numbers, starts, ends, styles = array("q"), array(code), array(code), array("B")
+        counts: dict[int, int] = {}
+        longest = 0
+        for marker in markers:
+            number, start, end = marker.number, marker.span.start, marker.span.end
+            numbers.append(number)
+            starts.append(start)
+            ends.append(end)
+            styles.append(_MARKER_STYLES.index(marker.style))
+            counts[number] = counts.get(number, 0) + 1
+            longest = max(longest, end - start)
+        count = len(numbers)
+        # A call is a few characters ("<sup>12</sup>", "[^12]"): a byte holds its length.
+        lengths = array("B" if longest < 256 else code)
+        lengths.frombytes(bytes(count * lengths.itemsize))
+        table = cls(index, array(code, bytes(count * starts.itemsize)), lengths)
+        places: dict[int, int] = {}
+        firsts: dict[int, int] = {}
+        place = 0
+        for number in sorted(counts):
+            firsts[number] = places[number] = place
+            place += counts[number]
+        for number, start, end, style in zip(numbers, starts, ends, styles, strict=True):
+            place = places[number]
+            places[number] = place + 1
+            table.starts[place] = start
+            table.lengths[place] = end - start
+            table.styles[place] = style
+        return {
+            number: FootnoteMarkers(table, number, first, first + counts[number])
+            for number, first in firsts.items()
+        }
+
+    def marker(self, number: int, place: int) -> FootnoteMarker:
+        start = self.starts[place]
+        return FootnoteMarker(
+            number,
+            self._index.span(start, start + self.lengths[place]),
+            _MARKER_STYLES[self.styles[place]],
+        )
+
+
+class FootnoteMarkers(TupleLikeSequence[FootnoteMarker]):
+    """One note's calls, in the order read: a stretch of the document's ``NoteCalls``, made as
+    ``FootnoteMarker`` when read. Equal to any sequence of the same markers (a tuple of them,
+    as tests build footnotes with), and shown and hashed as that tuple."""
+
+    __slots__ = ("_calls", "_first", "_stop", "number")
+    _what = "note call"
+
+    def __init__(self, calls: NoteCalls, number: int, first: int, stop: int) -> None:
+        self._calls = calls
+        #: The number every call of this stretch calls.
+        self.number = number
+        self._first = first
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._first
+
+    def _item(self, index: int) -> FootnoteMarker:
+        return self._calls.marker(self.number, self._first + index)
+
+    def starts(self) -> Iterator[int]:
+        """Where each call starts, without making the markers."""
+        return iter(self._calls.starts[self._first : self._stop])
+
+    def styles(self) -> Iterator[MarkerStyle]:
+        """Each call's style, without making the markers."""
+        return (_MARKER_STYLES[style] for style in self._calls.styles[self._first : self._stop])
+
+    def __iter__(self) -> Iterator[FootnoteMarker]:
+        calls, number = self._calls, self.number
+        span, starts, lengths, styles = calls._index.span, calls.starts, calls.lengths, calls.styles
+        for place in range(self._first, self._stop):
+            start = starts[place]
+            yield FootnoteMarker(
+                number, span(start, start + lengths[place]), _MARKER_STYLES[styles[place]]
+            )
+
+
+def marker_starts(markers: Sequence[FootnoteMarker]) -> Iterator[int]:
+    """Where each of ``markers`` starts: read from the arrays of a document's ``NoteCalls``
+    without making the markers (rules read every call's offset, some more than once)."""
+    if isinstance(markers, FootnoteMarkers):
+        return markers.starts()
+    return (marker.span.start for marker in markers)
+
+
+def marker_styles(markers: Sequence[FootnoteMarker]) -> Iterator[MarkerStyle]:
+    """Each of ``markers``' style (``marker_starts``' way)."""
+    if isinstance(markers, FootnoteMarkers):
+        return markers.styles()
+    return (marker.style for marker in markers)
+
+
+def first_marker(markers: Sequence[FootnoteMarker]) -> FootnoteMarker | None:
+    """The first of the markers that start earliest (the one ``min`` by start gives), the only
+    one made; None when there is none."""
+    earliest = min(enumerate(marker_starts(markers)), key=lambda pair: pair[1], default=None)
+    return None if earliest is None else markers[earliest[0]]
+
+
 @shared_methods
 @attrs.frozen(slots=True, repr=False, eq=False)
 class FootnoteBody:
@@ -679,7 +840,8 @@ class Footnote:
     """A footnote number with all its markers and its body, either of which may be missing."""
 
     number: int
-    markers: tuple[FootnoteMarker, ...]
+    #: A ``FootnoteMarkers`` in a document read (a tuple where tests build footnotes).
+    markers: Sequence[FootnoteMarker]
     body: FootnoteBody | None
     #: Where a call no grammar could confirm may stand, for a written note never called: PDF
     #: text glues a call to the figure before it ("Nos. 169 and 1898": Convention 189, note 8)

@@ -184,6 +184,17 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._line_starts)
 
+    @property
+    def length(self) -> int:
+        """The length of the text indexed."""
+        return self._length
+
+    def start_of_line_at(self, offset: int) -> int:
+        """Offset of the first character of the line holding ``offset`` (clamped into the
+        text): ``text.rfind("\\n", 0, offset) + 1`` without reading back to the line's start."""
+        offset = max(0, min(offset, self._length))
+        return self._line_starts[bisect_right(self._line_starts, offset) - 1]
+
     def lines_of(self, start: int, end: int) -> tuple[int, int, int, int]:
         """Line and column of the first and of the last character of ``[start, end)`` (of
         ``start`` for an empty range)."""

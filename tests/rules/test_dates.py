@@ -551,6 +551,18 @@ def test_irb_codes_with_and_without_language_are_the_same() -> None:
     assert list(document_code_conflict(b.build())) == []
 
 
+def test_own_code_labels_are_read_beside_each_code(counting_text: type[str]) -> None:
+    """Whether an index label opens a code's line is read from the line index: searched back
+    for every code of a long line of codes, it read the line once a code (quadratic; most of the
+    time of a megabyte of codes). A code after a label at a line's start is still the document's
+    own code given again."""
+    codes = " ".join(f"See ABC{10000 + i}.E here." for i in range(2000))
+    doc = provenance.parse(f"Title [ABC12345.E]\n\n{codes}\n\nAI Index: ABC12346.E\n")
+    counted = attrs.evolve(doc, text=counting_text(doc.text))
+    assert [e.span.line for e in document_code_conflict(counted)] == [5]
+    assert counted.text.read < len(doc.text)  # type: ignore[attr-defined]
+
+
 _SOME_KINDS = ("references", "paragraph", "footnote", "heading", "notes")
 
 

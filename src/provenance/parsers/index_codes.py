@@ -244,9 +244,10 @@ def iter_index_code_matches(
     end = length if end is None else max(0, min(end, length))
     position = max(0, start)
     search = _CANDIDATE.search
-    # Codes with the same text share one text and one (frozen) value: a report repeats its own
-    # code and the codes it cites.
-    interned: dict[str, tuple[str, IndexCode]] = {}
+    # Equal codes share one (frozen) value: a report repeats its own code and the codes it
+    # cites. Kept by value, not by text: the document slices each code's text from its own when
+    # read, and a text a code held here was most of the peak of reading a list of codes.
+    interned: dict[IndexCode, IndexCode] = {}
     labels: dict[str, str] = {}
     while position < end:
         candidate = search(text, position, end)
@@ -263,9 +264,7 @@ def iter_index_code_matches(
         if "\n" in matched:
             # Broken over two lines by a page ("ASA" / "21/20/92"): told as one code.
             matched = " ".join(matched.split())
-        known = interned.setdefault(matched, (matched, value))
-        if known[1] == value:
-            matched, value = known
+        value = interned.setdefault(value, value)
         mention = IndexCodeMention(value, matched, line_index.span(code_start, code_end))
         label_text = label_span = None
         if code.label is not None:

@@ -23,7 +23,7 @@ from provenance import regex_store
 from provenance.findings import Related, Severity
 from provenance.folding import caseless_starts, lowered_pieces
 from provenance.memo import per_document
-from provenance.model import Document, Regions
+from provenance.model import Document, Regions, marker_starts
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.rules import phrase_file
@@ -570,9 +570,9 @@ class _Prose:
         rank = {key: index for index, key in enumerate(ranked)}
         width = len(ranked) or 1
         calls = _ascending(
-            marker.span.start * width + rank[key]
+            start * width + rank[key]
             for note, key in zip((n for n in doc.footnotes if n.markers), note_keys, strict=True)
-            for marker in note.markers
+            for start in marker_starts(note.markers)
         )
         del note_keys
         noted = ((call // width, code_of(ranked[call % width])) for call in calls)

@@ -864,6 +864,11 @@ def _own_mentions(doc: Document) -> Iterator[IndexCodeMention]:
     """Every place the document states its own code: its own and furniture mentions, and codes
     standing after an index label at the start of a line."""
     sources: Intervals | None = None
+    text, lines = doc.text, doc.line_index
+    # Each code's line start by the document's line index: searched back for in the text, it
+    # was quadratic in a long line of codes (most of the time of a text of codes). A document
+    # built without its line index (tests) is searched.
+    indexed = lines.length == len(text)
     for code in doc.index_codes:
         if code.role in ("own", "furniture"):
             yield code
@@ -872,8 +877,9 @@ def _own_mentions(doc: Document) -> Iterator[IndexCodeMention]:
             sources = source_stretches(doc.regions)
         if sources.containing(code.span.start) is not None:
             continue
-        line_start = doc.text.rfind("\n", 0, code.span.start) + 1
-        if _OWN_CODE_LABEL.fullmatch(doc.text, line_start, code.span.start):
+        start = code.span.start
+        line_start = lines.start_of_line_at(start) if indexed else text.rfind("\n", 0, start) + 1
+        if _OWN_CODE_LABEL.fullmatch(text, line_start, start):
             yield code
 
 

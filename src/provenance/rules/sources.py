@@ -32,6 +32,9 @@ from provenance.model import (
     Reference,
     Section,
     Url,
+    first_marker,
+    marker_starts,
+    marker_styles,
 )
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
@@ -699,7 +702,7 @@ def cited_only_as_attachment(doc: Document) -> Iterator[Emit]:
 
 
 def _first_marker(note: Footnote) -> FootnoteMarker | None:
-    return min(note.markers, key=lambda m: m.span.start, default=None)
+    return first_marker(note.markers)
 
 
 def _number_range(numbers: Sequence[int]) -> str:
@@ -782,8 +785,10 @@ class _Reading:
 def _reading(doc: Document) -> _Reading:
     called = {note.number for note in doc.footnotes if note.markers}
     written = {note.number for note in doc.footnotes if note.body is not None}
-    styles = [marker.style for note in doc.footnotes for marker in note.markers]
-    plain = not styles or any(style == "glued" for style in styles)
+    # Read from the calls' arrays, not a list of every call's style.
+    styles = (style for note in doc.footnotes for style in marker_styles(note.markers))
+    first = next(styles, None)
+    plain = first is None or first == "glued" or any(style == "glued" for style in styles)
     return _Reading(len(called | written), len(called & written), plain)
 
 
@@ -893,13 +898,10 @@ def footnote_without_body(doc: Document) -> Iterator[Emit]:
         return  # notes-not-found says it once, with the share linked
     alone, _stretches = _alone(missing, reading)
     for note in alone:
-        marker = _first_marker(note)
-        assert marker is not None
-        others = tuple(
-            Related(m.span, f"note {note.number} is also called here")
-            for m in sorted(note.markers, key=lambda m: m.span.start)
-            if m is not marker
-        )
+        # The first call (``_first_marker``'s: the first of the earliest, as a stable sort
+        # puts it) and the others; markers are made when read, so never the same object twice.
+        marker, *later = sorted(note.markers, key=lambda m: m.span.start)
+        others = tuple(Related(m.span, f"note {note.number} is also called here") for m in later)
         yield Emit(
             marker.span, f"note {note.number} is called here, but the note is missing", others
         )
@@ -954,7 +956,7 @@ def notes_not_found(doc: Document) -> Iterator[Emit]:
     called = [note for note in doc.footnotes if note.markers]
     if not called:
         return
-    first = min(called, key=lambda n: min(m.span.start for m in n.markers))
+    first = min(called, key=lambda n: min(marker_starts(n.markers)))
     marker = _first_marker(first)
     assert marker is not None
     read = sum(1 for note in doc.footnotes if note.body is not None)
@@ -976,7 +978,7 @@ def _note_texts_not_read(doc: Document) -> Iterator[Emit]:
     reading = _reading(doc)
     stretches = _in_doubt(missing, reading)
     for stretch in stretches:
-        first = min(stretch, key=lambda n: min(m.span.start for m in n.markers))
+        first = min(stretch, key=lambda n: min(marker_starts(n.markers)))
         marker = _first_marker(first)
         assert marker is not None
         yield Emit(
@@ -1157,7 +1159,10 @@ class _Place:
 def _first_places(doc: Document) -> dict[int, _Place]:
     places: dict[int, _Place] = {}
     for note in doc.footnotes:
-        candidates = [_Place(m.span, "called") for m in note.markers]
+        # The note's first call alone: of its calls, the first that starts earliest would be
+        # kept (only an earlier start replaces a place).
+        marker = _first_marker(note)
+        candidates = [] if marker is None else [_Place(marker.span, "called")]
         if note.body is not None:
             candidates.append(_Place(note.body.span, "written"))
         for place in candidates:
