@@ -738,3 +738,136 @@ def test_a_chart_s_axis_of_numbers_alone_is_no_note() -> None:
     chain = find_note_chain(page, LineIndex(page), _lines(page), [(0, len(page))])
     assert chain is not None
     assert [s.number for s in chain.starts] == [1, 2]
+
+
+# Plain pdftotext of a UN report: the numbers of a page's first notes go below its last note,
+# their texts stay at the top of the page's notes without them (S/2025/420, S/2025/239).
+PAGE_TOP = (
+    "Gangs control most of the capital. 1 Forces lack equipment.2\n"
+    "__________________\n\n"
+    "See the first source.\n"
+    "2\n"
+    "See the second source.\n"
+    "1\n" + _page_end(2) + "Two officers were killed. 3 Gangs killed four soldiers. 4 Residents\n"
+    "protested. 5 The task force used drones. 6 Attacks\n"
+    "__________________\n\n"
+    "See the third source.\n"
+    "This community has suffered repeated attacks since\n"
+    "January, with more killed at the end of March.\n"
+    "5\n"
+    "See the fifth source.\n"
+    "6\n"
+    "See the sixth source.\n"
+    "3\n"
+    "4\n" + _page_end(3) + "The next page.\n" + _page_end(4) + "The last page.\n"
+)
+
+
+def test_the_numbers_of_a_pages_first_notes_moved_below_its_last_take_the_texts_at_its_top() -> (
+    None
+):
+    document = provenance.parse(PAGE_TOP)
+    notes = {
+        n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body is not None
+    }
+    assert notes == {
+        1: (_line_of(PAGE_TOP, "1\n\n25-11710"), "See the first source."),
+        2: (_line_of(PAGE_TOP, "2\nSee the second"), "See the second source."),
+        3: (_line_of(PAGE_TOP, "3\n4\n"), "See the third source."),
+        4: (
+            _line_of(PAGE_TOP, "4\n\n25-11710"),
+            "This community has suffered repeated attacks since January, with more killed at "
+            "the end of March.",
+        ),
+        5: (_line_of(PAGE_TOP, "5\nSee the fifth"), "See the fifth source."),
+        6: (_line_of(PAGE_TOP, "6\nSee the sixth"), "See the sixth source."),
+    }
+    assert all(n.markers for n in document.footnotes)
+
+
+def test_two_numbers_moved_together_below_a_pages_notes_are_both_displaced() -> None:
+    # Content lines: the page's furniture (job number, page number, running head) left out.
+    furniture = ("25-11710", "/25", "A/80/188")
+    lines = [
+        (start, end)
+        for start, end in _lines(PAGE_TOP)
+        if not PAGE_TOP[start:end].strip("\f").endswith(furniture)
+    ]
+    starts = [s for start, end in lines if (s := note_start(PAGE_TOP, start, end))]
+    line_starts = [start for start, _ in lines]
+    moved = layout._displaced_numbers(PAGE_TOP, starts, line_starts)
+    assert [s.number for s in moved] == [1, 3, 4]
+
+
+# An excerpt's pages: notes 97-101, the number of the first moved below the last, and a
+# heading whose call closes it ("Four-wheel drive vehicles 99").
+LATE_MOVED = (
+    "Gold mining (SLA/AW and RSF) 97\n"
+    "90. Gold mining has financed SLA/AW. 98\n\n"
+    "C.\n\n"
+    "Four-wheel drive vehicles 99\n"
+    "91. Prices varied with the purity of the gold. 100 The Panel was informed.\n"
+    "92. In October, RSF bought vehicles through a broker. 101 He paid in cash.\n"
+    "__________________\n\n"
+    "This section is based on interviews with former combatants.\n"
+    "98\n"
+    "See S/2022/48.\n"
+    "99\n"
+    "Interviews with vehicle owners, October 2024.\n"
+    "100\n"
+    "According to https://goldpricez.com/.\n"
+    "101\n"
+    "Interviews with traders, October 2024.\n"
+    "97\n" + _page_end(10) + "The next page.\n" + _page_end(11) + "A page.\n" + _page_end(12)
+)
+
+
+def test_an_excerpts_notes_of_numbers_alone_start_late_where_a_moved_number_shows_the_page() -> (
+    None
+):
+    document = provenance.parse(LATE_MOVED)
+    found = {
+        n.number: (n.body.span.line if n.body else None, [m.span.line for m in n.markers])
+        for n in document.footnotes
+    }
+    assert found == {
+        97: (_line_of(LATE_MOVED, "97\n\n25-11710"), [1]),
+        98: (_line_of(LATE_MOVED, "98\nSee"), [2]),
+        99: (_line_of(LATE_MOVED, "99\nInterviews"), [_line_of(LATE_MOVED, "Four-wheel")]),
+        100: (_line_of(LATE_MOVED, "100\nAccording"), [_line_of(LATE_MOVED, "91. Prices")]),
+        101: (_line_of(LATE_MOVED, "101\nInterviews"), [_line_of(LATE_MOVED, "92. In")]),
+    }
+
+
+def test_numbers_alone_do_not_start_late_without_a_moved_number() -> None:
+    # The same lines without the moved "97": nothing shows these are a page's notes.
+    text = LATE_MOVED.replace("97\n" + _page_end(10), _page_end(10))
+    text = text.replace("This section is based on interviews with former combatants.\n", "")
+    document = provenance.parse(text)
+    assert [n.number for n in document.footnotes if n.body is not None] == []
+
+
+# A number a PDF's text moved into another note's text, below the note after it on its page.
+MOVED_INTO = (
+    "A truck was seized. 3 Investigations go on. 4 Police acted. 5\n"
+    "__________________\n\n"
+    "The Prime Minister confirmed the strike.\n"
+    "4\n"
+    "See the fourth source.\n"
+    "5\n"
+    "Estimated value: $1 million.\n"
+    "3\n\n"
+    "Estimated value in Europe: $8 million.\n" + _page_end(2) + "The next page.\n" + _page_end(3)
+)
+
+
+def test_a_number_moved_into_another_notes_text_takes_the_text_at_the_pages_top() -> None:
+    text = "Drones were used. 1 Gangs grew. 2\n__________________\n\n1\nSee one.\n2\nSee two.\n"
+    text += _page_end(1) + MOVED_INTO
+    document = provenance.parse(text)
+    notes = {
+        n.number: (n.body.span.line, n.body.text) for n in document.footnotes if n.body is not None
+    }
+    moved = _line_of(text, "3\n\nEstimated")
+    assert notes[3] == (moved, "The Prime Minister confirmed the strike.")
+    assert notes[5][1] == "Estimated value: $1 million."

@@ -19,6 +19,7 @@ from itertools import islice, pairwise
 import attrs
 
 from provenance.errors import GrammarError
+from provenance.layout import LATEST_FIRST_NOTE
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
@@ -552,7 +553,10 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     # A note whose text is lost is still called: look for the numbers the notes skip too, and
     # for those just past the last text read (the last notes' texts lost with the page's end).
     highest = max(wanted)
-    wanted |= set(range(1, highest + _LOST_AFTER_LAST + 1))
+    # An excerpt's or a chapter's notes start late ("97", "98", ...): its calls run from there.
+    lowest = min(wanted)
+    first = lowest if lowest > LATEST_FIRST_NOTE else 1
+    wanted |= set(range(first, highest + _LOST_AFTER_LAST + 1))
     regions = list(_marker_regions(seg, text))  # read twice
     candidates = sorted(
         (*candidate, False)
@@ -573,7 +577,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         if not weakest:
             places[number].append(start)
     position = 0
-    last = 0
+    last = first - 1
     seen: set[int] = set()
     for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted:

@@ -175,6 +175,7 @@ def _chains(
     on_call_page: Callable[[NoteStart], bool] | None = None,
     called: Callable[[NoteStart], bool] | None = None,
     bridged: Callable[[NoteStart, NoteStart], bool] | None = None,
+    may_start_late: Callable[[NoteStart], bool] | None = None,
 ) -> list[list[int]]:
     """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first;
     a chain may skip one number (a note whose text was lost).
@@ -224,7 +225,9 @@ def _chains(
             previous_length, _on_page, previous = max(before, key=lambda b: (b[0], b[2]))
             length = previous_length + 1
             parent[index] = previous
-        elif is_called[index] and (number <= LATEST_FIRST_NOTE or _may_start_late(start)):
+        elif is_called[index] and (
+            number <= LATEST_FIRST_NOTE or (may_start_late or _may_start_late)(start)
+        ):
             length = 1
             parent[index] = -1
         else:
@@ -338,12 +341,33 @@ def find_note_chain(
             for number in range(before.number + 1, after.number)
         )
 
+    def may_start_late(start: NoteStart) -> bool:
+        # A number alone may open an excerpt's notes where the number of the note before it
+        # stands below it on its page: a PDF's text moved it there from the page's first note
+        # ("98", its text, ..., "101", its text, then "97"), which no page number does.
+        if _may_start_late(start):
+            return True
+        moved = displaced_at.get(start.number - 1, -1)
+        return (
+            start.text_start is None
+            and not start.period
+            and moved > start.line_start
+            and _FORM_FEED not in text[start.line_start : moved]
+        )
+
+    def moved_between(before: NoteStart, after: NoteStart) -> bool:
+        # The numbers a chain skips are there, moved below their pages' notes.
+        return all(
+            displaced_at.get(number, -1) > before.line_start
+            for number in range(before.number + 1, after.number)
+        )
+
     best: NoteChain | None = None
     # A chain that starts late is taken only where no chain from the first notes is: past two
     # lost numbers the later notes are not the notes in place of those before the gap.
     late: NoteChain | None = None
     lates: list[tuple[NoteStart, ...]] = []  # every chain that may start late, for excerpts
-    for chain in _chains(starts, on_call_page, called, bridged):
+    for chain in _chains(starts, on_call_page, called, bridged, may_start_late):
         members = tuple(starts[i] for i in chain)
         if _follows_list_lead(text, lines, line_starts, members[0]):
             continue
@@ -360,7 +384,10 @@ def find_note_chain(
             # whose numbers its text holds glued to words by chance, not its notes.
             continue
         if members[0].number > LATEST_FIRST_NOTE:
-            if _late_start(members, share):
+            moved = any(
+                members[0].number - 1 <= number <= members[-1].number for number in displaced_at
+            )
+            if _late_start(members, share, moved_between, moved):
                 lates.append(members)
                 if late is None or len(members) > len(late.starts):
                     late = NoteChain(members, share)
@@ -377,7 +404,7 @@ def find_note_chain(
     if best is None:
         return None
     # Displaced numbers first: a gap they fill is not searched for elsewhere.
-    filled = _with_displaced(best.starts, displaced, calls)
+    filled = _with_displaced(text, best.starts, displaced, calls)
     filled = _fill_gaps(text, lines, filled, calls)
     filled = _with_later_runs(filled, lates)
     return attrs.evolve(best, starts=filled) if filled != best.starts else best
@@ -462,15 +489,27 @@ def _may_start_late(start: NoteStart) -> bool:
     return start.text_start is not None and not start.period
 
 
-def _late_start(members: Sequence[NoteStart], share: float) -> bool:
+def _late_start(
+    members: Sequence[NoteStart],
+    share: float,
+    filled: Callable[[NoteStart, NoteStart], bool] | None = None,
+    moved: bool = False,
+) -> bool:
     """Whether a chain that starts later than ``LATEST_FIRST_NOTE`` is an excerpt's or a
-    chapter's notes: every note called in order before its text and no number skipped, since
-    nothing else (a first note, a heading) says these lines are notes and not a numbered list
-    that happens to echo numbers in the text."""
+    chapter's notes: every note called in order before its text and no number skipped (but for
+    numbers ``filled`` says stand elsewhere: moved below their page's notes), since nothing
+    else (a first note, a heading) says these lines are notes and not a numbered list that
+    happens to echo numbers in the text. Where numbers of the chain's notes were ``moved``
+    below their pages' notes, as a PDF's text moves page-foot notes' numbers and nothing moves
+    a list's, most notes called (``MIN_CALLED_LOOSE``) is enough: a call set inside a sentence
+    ("Chaghab, 105 a former") is no sure call."""
     return (
         len(members) >= _LATE_CHAIN
-        and share == 1.0
-        and all(b.number == a.number + 1 for a, b in pairwise(members))
+        and (share == 1.0 or (moved and share >= MIN_CALLED_LOOSE))
+        and all(
+            b.number == a.number + 1 or (filled is not None and filled(a, b))
+            for a, b in pairwise(members)
+        )
     )
 
 
@@ -493,28 +532,50 @@ def _before_wide_gap(members: Sequence[NoteStart]) -> tuple[NoteStart, ...]:
 def _displaced_numbers(
     text: str, starts: Sequence[NoteStart], line_starts: Sequence[int]
 ) -> list[NoteStart]:
-    """Numbers standing alone as the last line of a page, after a note with a higher number on
+    """Numbers standing alone as the last lines of a page, after a note with a higher number on
     the same page ("3", its text, then "2", then the page break): a PDF's text puts there the
-    number of a note whose text it printed, without the number, among the notes above. Taken
-    into a chain where they stand, they would break it (1, 2 read before 3)."""
-    found = []
-    for previous, start in pairwise(starts):
-        if start.text_start is not None or start.number >= previous.number:
+    numbers of notes whose texts it printed, without the numbers, among the notes above. The
+    numbers of the page's first two notes may go there together ("5", "6", their texts, then
+    "3", "4"): a run of consecutive numbers alone on consecutive lines. Taken into a chain where
+    they stand, they would break it (1, 2 read before 3)."""
+    found: list[NoteStart] = []
+    index = 1
+    while index < len(starts):
+        previous = starts[index - 1]
+        run = [starts[index]]
+        # The run: the next numbers alone, each on the content line right after the one before.
+        while index + len(run) < len(starts):
+            following = starts[index + len(run)]
+            last = run[-1]
+            line_after = bisect_right(line_starts, last.line_start)
+            if (
+                following.text_start is not None
+                or following.number != last.number + 1
+                or line_after >= len(line_starts)
+                or line_starts[line_after] != following.line_start
+            ):
+                break
+            run.append(following)
+        first, last = run[0], run[-1]
+        index += len(run)
+        if first.text_start is not None or last.number >= previous.number:
             continue
-        if _FORM_FEED in text[previous.line_start : start.line_start]:
+        if _FORM_FEED in text[previous.line_start : first.line_start]:
             continue  # not the same page
-        page_end = text.find(_FORM_FEED, start.line_end)
+        if _FORM_FEED in text[first.line_start : last.line_end]:
+            continue
+        page_end = text.find(_FORM_FEED, last.line_end)
         if page_end == -1:
             page_end = len(text)
-        following = bisect_right(line_starts, start.line_start)
-        if following < len(line_starts) and line_starts[following] < page_end:
+        following_line = bisect_right(line_starts, last.line_start)
+        if following_line < len(line_starts) and line_starts[following_line] < page_end:
             continue  # more than furniture follows it on the page
-        found.append(start)
+        found.extend(run)
     return found
 
 
 def _with_displaced(
-    members: tuple[NoteStart, ...], displaced: Sequence[NoteStart], calls: _Calls
+    text: str, members: tuple[NoteStart, ...], displaced: Sequence[NoteStart], calls: _Calls
 ) -> tuple[NoteStart, ...]:
     """The chain with the displaced numbers it lacks whose notes are called in the text before
     them, and whose note before in the numbering stands above them on the page."""
@@ -523,12 +584,21 @@ def _with_displaced(
     by_number = {start.number: start for start in members}
     added = []
     for start in displaced:
-        # The note before, or the one before that when the text of the note before was lost.
+        # The note before, or the one before that when the text of the note before was lost;
+        # for the chain's first note, the note after it, above it on its page (the page's
+        # first note, whose number went below the page's last).
         before = by_number.get(start.number - 1) or by_number.get(start.number - 2)
+        after = by_number.get(start.number + 1)
+        placed = (before is not None and before.line_start < start.line_start) or (
+            before is None
+            and after is not None
+            and after is members[0]
+            and after.line_start < start.line_start
+            and _FORM_FEED not in text[after.line_start : start.line_start]
+        )
         if (
             start.number not in by_number
-            and before is not None
-            and before.line_start < start.line_start
+            and placed
             and calls.first_between(start.number, -1, start.line_start, weak=True) is not None
         ):
             added.append(attrs.evolve(start, displaced=True))
@@ -594,8 +664,19 @@ def _fill_gaps(
         following = lines[index + 1][0] if index + 1 < len(lines) else None
         beside = previous_content in by_line or following in by_line
         called = calls.first_between(number, -1, line_start) is not None
-        if called and (in_order or beside) and positions[0] < line_start:
-            added.append(found)
+        # A number alone below the note after it on its page, where a PDF's text moved it
+        # (into another note's text: "... $1 million.", "7", "Estimated ..."); its text is the
+        # page's first, printed without it (``_page_top_bodies``).
+        next_note = next((s for s in members if s.number == number + 1), None)
+        moved = (
+            found.text_start is None
+            and not found.period
+            and next_note is not None
+            and next_note.line_start < line_start
+            and _FORM_FEED not in text[next_note.line_start : line_start]
+        )
+        if called and (in_order or beside or moved) and positions[0] < line_start:
+            added.append(attrs.evolve(found, displaced=True) if moved and not in_order else found)
             missing.discard(number)
         previous_content = line_start
     if not added:

@@ -2569,6 +2569,7 @@ def _chain_bodies(
         bodies[start.number] = FootnoteBody(
             start.number, line_index.span(start.lead, start.line_end), moved
         )
+    bodies.update(_page_top_bodies(text, line_index, starts, bodies))
     bodies.update(_column_bodies(text, line_index, starts, bodies))
     for number in sorted(bodies, key=lambda n: bodies[n].span.start):
         yield bodies[number]
@@ -2604,6 +2605,68 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if chunk.strip():
             pieces.append((first + len(chunk) - len(chunk.lstrip()), first + len(chunk.rstrip())))
     return pieces
+
+
+# A rule of underscores a PDF's text sets above a page's notes.
+_NOTES_RULE = lazy_compile(r"[ \t]*_{3,}[ \t]*")
+
+
+def _page_top_bodies(
+    text: str, line_index: LineIndex, starts: Sequence[NoteStart], bodies: dict[int, FootnoteBody]
+) -> dict[int, FootnoteBody]:
+    """Notes whose numbers a PDF's text moved below the page's last note while it printed their
+    texts, without the numbers, at the top of the page's notes, above its first numbered note
+    (under the rule: "See https://...", "2", its text, then "1"). The numbers that moved from one
+    page, in order, take the texts above the page's first numbered note, one per sentence that
+    opens a line; the first takes what is left over. Nothing is taken when there are fewer texts
+    than numbers."""
+    found: dict[int, FootnoteBody] = {}
+    moved = [s for s in starts if s.displaced and s.number not in bodies]
+    runs: list[list[NoteStart]] = []
+    for start in moved:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.number + 1 == start.number
+            and _FORM_FEED not in text[last.line_start : start.line_start]
+        ):
+            runs[-1].append(start)
+        else:
+            runs.append([start])
+    for run in runs:
+        first = run[0]
+        page_start = text.rfind(_FORM_FEED, 0, first.line_start) + 1
+        # The page's first numbered note: above the moved numbers, on their page.
+        above = [
+            s for s in starts if not s.displaced and page_start <= s.line_start < first.line_start
+        ]
+        if not above:
+            continue
+        top = min(above, key=lambda s: s.line_start)
+        # Its texts: the lines right above it, up to a blank line or the rule.
+        block_start = top.line_start
+        position = top.line_start
+        while position > page_start:
+            line_start = text.rfind("\n", page_start, position - 1) + 1
+            line = text[line_start : position - 1]
+            if not line.strip() or _NOTES_RULE.fullmatch(line) or line_start < page_start:
+                break
+            block_start = line_start
+            position = line_start
+        if block_start == top.line_start:
+            continue
+        pieces = _sentence_pieces(text, block_start, top.line_start)
+        if len(pieces) < len(run):
+            continue
+        spare = len(pieces) - len(run)
+        texts = [(pieces[0][0], pieces[spare][1]), *pieces[spare + 1 :]]
+        for start, (begin, end) in zip(run, texts, strict=True):
+            body_text = " ".join(text[begin:end].split())
+            if body_text:
+                found[start.number] = FootnoteBody(
+                    start.number, line_index.span(start.lead, start.line_end), body_text
+                )
+    return found
 
 
 def _column_bodies(

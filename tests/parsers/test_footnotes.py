@@ -252,6 +252,11 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("since 7 October 2023, 29 stoking a trend of attacks", [29]),
         ("there were 3 remaining cases and 5 working days", []),
         ("In 2023, 29 people were killed", []),
+        # S/2025/239: before a name's apposition, and before a pointer in brackets.
+        ("Abdallah Tijani Chaghab, 105 a former SLM-MM colonel", [105]),
+        ("neighbourhoods such as Masani 112 (see sect. V)", [112]),
+        ("in May, 12 people were killed, a third of them", []),
+        ("the total was 12 (including six children)", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(
@@ -400,3 +405,23 @@ def test_body_start_skips_only_what_the_grammar_refuses(text: str) -> None:
     lead = len(text) - len(text.lstrip())
     if text[lead : lead + 1] not in footnotes.BODY_START_FIRST:
         assert footnotes.parse_prefix(footnotes._GRAMMAR, text, "body_start", lead) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # S/2025/239: a heading's call after its last word, the heading a block of its own.
+        ("para.\n\nFour-wheel drive vehicles 100\n92. In October", [100]),
+        ("A.\n\nExternal support to RSF 101\n95. As part", [101]),
+        ("\nNyala airlift: alternative supply 107\n100. Between", [107]),
+        # A label, not a heading with a call; a sentence going on; a line inside a paragraph.
+        ("shown.\n\nMap 1\nExpansion of criminal groups", []),
+        ("\n\nThe attack killed at least 25\nPalestinians in the camp", []),
+        ("\n\nThe Resistance Front claimed to have carried out 53\nand 21 attacks", []),
+        ("\n\nSection B of the report, 12\n13. Next", []),
+        ("the period.\nRSF logistics 103\n96. In June", []),
+    ],
+)
+def test_a_number_closing_a_short_heading_block_is_a_call(text: str, numbers: list[int]) -> None:
+    found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
+    assert found == numbers

@@ -874,3 +874,11 @@ def test_the_walk_back_from_a_dates_position_finds_what_the_whole_walk_finds() -
     for at, mention in inferred:
         for year in (1999, 2000, 2001):
             assert _inferred_from(doc, mention, year, at) == _inferred_from(doc, mention, year)
+
+
+def test_running_heads_that_stack_two_symbols_give_an_excerpt_both_its_codes() -> None:
+    # Pages of a joint report without its first page: every running head gives both symbols,
+    # one under the other, and the text never gives its own code alone (A/79/797-S/2025/109).
+    head = "A/79/797\nS/2025/109\n\n"
+    pages = "".join(f"{head}Text of page {n}.\n\n" for n in range(4, 8))
+    assert list(document_code_conflict(provenance.parse(pages))) == []

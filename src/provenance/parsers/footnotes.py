@@ -102,13 +102,45 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # count the participle ("3 remaining cases", "5 working days") and no article would follow it.
 # So is a number that ends a line inside a sentence, the next line going on in lower case ("the
 # principles of intergenerational equity, 17" / "common but differentiated ...", as
-# ``pdftotext -layout`` sets a superscript).
+# ``pdftotext -layout`` sets a superscript). So is a number after a name's comma before the
+# apposition that describes it ("Abdallah Tijani Chaghab, 105 a former SLM-MM colonel"), where
+# a figure would count what follows ("in May, 12 people"), and a number before a pointer in
+# brackets ("neighbourhoods such as Masani 112 (see sect. V)").
 _INNER_CALL = lazy_compile(
     r" (?<=[a-z,] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
-    r"|[ \t]*\n[ \t]*[a-z])"
+    r"|[ \t]*\n[ \t]*[a-z]"
+    r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]+(?:a|an|the)[ \t]"
+    r"|[ \t]+\((?:see|cf\.)[ \t])"
 )
+
+
+# a number that ends a short heading standing as a block of its own, after a word, above a
+# numbered paragraph ("B." / "" / "External support to RSF 101" / "95. As part of ..."): a
+# PDF's text sets a heading's note call so. A guess, and only where the heading has two words
+# or more before it and no sentence's punctuation ("Map 1" is a label; "... killed at least
+# 25" / "Palestinians ..." is a sentence going on, with no numbered paragraph under it).
+_HEADING_CALL = lazy_compile(
+    r" (?<=[A-Za-z\]] )([1-9]\d{0,2})(?=[ \t]*\n[ \t]*[1-9]\d{0,2}\.[ \t])"
+)
+#: Longest heading whose closing number may be a call.
+_HEADING_CHARS = 60
+_HEADING_STOPS = frozenset(".,;!?")
+
+
+def _heading_call(text: str, match: re.Match[str]) -> bool:
+    """Whether the number ``match`` found closes a short heading that is a block of its own."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    heading = text[line_start : match.start()].strip()
+    if not heading or len(heading) > _HEADING_CHARS or not heading[0].isupper():
+        return False
+    if len(heading.split()) < 2 or any(c in _HEADING_STOPS for c in heading):
+        return False
+    if line_start == 0:
+        return True
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    return not text[previous_start : line_start - 1].strip()
 
 
 # several calls in a row that lost their superscripts and the space between them ("abuse.1314",
@@ -204,6 +236,10 @@ def iter_call_candidates(
         else (
             (matches_at(_GLUED_CALL, text, runs, end), False),
             (_SPACED_CALL.finditer(text, start, end), True),
+            (
+                (m for m in _HEADING_CALL.finditer(text, start, end) if _heading_call(text, m)),
+                True,
+            ),
             (matches_at(_YEAR_GLUED_CALL, text, years, end), True),
         )
     )

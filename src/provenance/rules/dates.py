@@ -825,18 +825,48 @@ _JOINERS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 def _joint_symbols(doc: Document, own: IndexCode) -> list[IndexCode]:
     """The UN symbols a joint symbol gives the document besides its own ("A/79/947-S/2025/372":
     one report to the General Assembly and the Security Council, whose running heads give
-    both): those written joined to the own code by a hyphen."""
+    both): those written joined to the own code by a hyphen, and, where the text never gives
+    its own code alone (an excerpt's pages, without the joint symbol of the first page), the
+    one a running head sets on the line under or over it, each alone on its line ("A/79/797" /
+    "S/2025/109" at the top of every page), twice or more."""
     if not isinstance(own, UnSymbol):
         return []
     codes = sorted(doc.index_codes, key=lambda code: code.span.start)
     joint: list[IndexCode] = []
+    stacked: list[IndexCode] = []
+    in_stack: set[int] = set()  # where the own code stands in a stack
     for first, second in pairwise(codes):
-        if doc.text[first.span.end : second.span.start] not in _JOINERS:
+        between = doc.text[first.span.end : second.span.start]
+        if between in _JOINERS:
+            found = joint
+        elif _stacked(doc.text, first.span.start, between, second.span.end):
+            found = stacked
+        else:
             continue
         for one, other in ((first, second), (second, first)):
             if _same_code(one.value, own) and isinstance(other.value, UnSymbol):
-                joint.append(other.value)
+                found.append(other.value)
+                if found is stacked:
+                    in_stack.add(one.span.start)
+    alone = any(_same_code(code.value, own) and code.span.start not in in_stack for code in codes)
+    if not alone:
+        for index, code in enumerate(stacked):
+            if any(_same_code(code, other) for other in stacked[index + 1 :]):
+                joint.append(code)
     return joint
+
+
+def _stacked(text: str, start: int, between: str, end: int) -> bool:
+    """Whether two codes stand alone on two lines in a row: nothing but the line break (and
+    spaces or a page's form feed) between them, and nothing else on their lines."""
+    if between.count("\n") != 1 or between.strip(" \t\n\f\r"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return (
+        not text[line_start:start].strip()
+        and not text[end : len(text) if line_end == -1 else line_end].strip()
+    )
 
 
 # A line that states a report's own code: "AI Index: ASA 24/06/96", "Index number: EUR 44/047/1993"
