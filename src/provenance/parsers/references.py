@@ -2324,6 +2324,18 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
+                    if (
+                        j < n
+                        and not dated
+                        and entry.title is not None
+                        and style != "name_only"
+                        and _ENDS_ON_A_WORD.search(texts[j - 1])
+                    ):
+                        # "U.S. General Accounting Office. Lands in the LakeChelan" / "National
+                        # Recreation Area Should Be Returned": a title with no date yet that
+                        # stops on a bare word goes on in the next line; an entry ends on a
+                        # stop, a bracket, a year or an address.
+                        cache[key] += _COST_LOOSE
             cache[key] += floor(i, j)
             if (
                 i > 0
@@ -2362,6 +2374,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             low += _COST_UNSTRUCTURED
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
+            low += _COST_UNSTRUCTURED
+        if i > 0 and _INITIALS_ONLY.fullmatch(texts[i - 1]):
+            # "U.S." alone on its line, then "General Accounting Office. Title ...": a body's
+            # name broken after its country's initials, which end no entry.
             low += _COST_UNSTRUCTURED
         return low
 
@@ -2499,6 +2515,13 @@ _OPENS_WITH_ADDRESS = lazy_compile(
     r"\s*(?:(?i:(?:available|accessible|published|online)\s+(?:from|at|on|via)|(?:accessed|"
     r"retrieved)\s+(?:via|from))\s*:?\s*)?(?:https?:|www\.)"
 )
+
+#: A line that ends on a capitalised word, no stop, bracket or quote after it (a title's word
+#: in title case: "... Should Be Returned"); lower-case ends are read by the open words.
+_ENDS_ON_A_WORD = lazy_compile(r"(?<![^\s(])[A-Z][^\W\d_]*$")
+
+#: A line of capital initials alone: "U.S.", "U.K.", "U.N.".
+_INITIALS_ONLY = lazy_compile(r"\s*(?:[A-Z]\.){2,4}\s*")
 
 _URL_BROKEN = lazy_compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
