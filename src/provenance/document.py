@@ -1082,14 +1082,17 @@ def _short_name_of_source(text: str, end: int) -> bool:
     return _REPORTING_VERB.match(text, end, end + 50) is not None
 
 
-#: What follows a citation's source name when a comma parts it from the date ("Name, 2018").
-_COMMA_AFTER_NAME = lazy_compile(r"\s*,")
-
 #: Words between a source's name and the bracket that gives its short name: "the US CIA World
 #: Factbook (US CIA Factbook 2024)" has one ("World") inside the name.
 _SHORT_NAME_SLACK = 3
 # The end of a sentence or clause: a stop, colon or semicolon (and any closing quote) and a space.
 _CLAUSE_END = lazy_compile(r"[.!?;:][\"”’')\]]*(?:\s|$)")
+
+
+def _comma_after_name(cited_text: str, author: str) -> bool:
+    """Whether a citation's text writes a comma right after its source's name ("Name, 2018")."""
+    squashed = " ".join(cited_text.split())
+    return squashed.startswith(author) and squashed[len(author) :].lstrip().startswith(",")
 
 
 def _names_the_source_before(text: str, start: int, author: str, cited_text: str = "") -> bool:
@@ -1121,9 +1124,7 @@ def _names_the_source_before(text: str, start: int, author: str, cited_text: str
             return True
     if not words or words[-1] != cited[-1]:
         return False  # the name must end where the bracket opens: "HRW agreed (HRW 2005)" cites
-    if words[-len(cited) :] == cited and _COMMA_AFTER_NAME.match(
-        " ".join(cited_text.split())[len(author) :]
-    ):
+    if words[-len(cited) :] == cited and _comma_after_name(cited_text, author):
         return False
     position = 0
     for word in cited:
