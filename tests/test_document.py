@@ -842,6 +842,71 @@ def test_a_bracket_naming_the_source_just_described_is_a_short_name() -> None:
     assert _links(text) == [("Human Rights Watch 2003", 1, "Human Rights Watch")]
 
 
+def test_a_citation_repeating_the_name_before_it_with_a_comma_cites() -> None:
+    # APA cites a work the sentence names: the same words again, a comma and the year, is no
+    # short name (a short name is a shorter label: "(BTI 2024)").
+    text = (
+        "Report title\n\nIn the Toronto Declaration (Toronto Declaration, 2018), equity "
+        "comes first.\n\nReferences\n\n"
+        "Amnesty International & Access Now. (2018). Toronto Declaration. Retrieved from "
+        "https://www.accessnow.org/toronto/\n"
+    )
+    assert _links(text) == [("Toronto Declaration, 2018", 0, "Toronto Declaration")]
+
+
+def test_a_work_cited_by_the_start_of_its_title_resolves_to_its_entry() -> None:
+    text = (
+        "Report title\n\nIn the 208-page Montréal Declaration (Montréal Declaration, 2018), "
+        "equity is a principle (University of Montréal, 2018:7).\n\nReferences\n\n"
+        "European Commission. (2019). Ethics Guidelines for Trustworthy AI.\n\n"
+        "University of Montréal. (2018). Montréal Declaration for a Responsible Development "
+        "of Artificial Intelligence.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Montréal Declaration, 2018", 1),
+        ("University of Montréal, 2018:7", 1),
+    ]
+    # Two entries of that year whose titles start so: the title names neither (and, linked to
+    # no entry, a declaration and its year is an instrument, not a source).
+    twice = text + "\nUNESCO. (2018). Montréal Declaration follow-up.\n"
+    assert [(c.text, c.reference) for c in provenance.parse(twice).citations] == [
+        ("University of Montréal, 2018:7", 1)
+    ]
+
+
+def test_a_possessive_name_misspelt_before_a_title_and_year_names_the_entry() -> None:
+    # "Eubank's" for Eubanks: the title's words confirm the name a letter off.
+    text = (
+        "Paper\n\nO'Neil's Weapons of Math Destruction (2016) is popular, after Moor (1985). "
+        "Others include Eubank's Automating Inequality (2018) and Broussard's Artificial "
+        "Unintelligence (2018).\n\nReferences\n\n"
+        "Broussard, M. (2018). Artificial unintelligence: How computers misunderstand the "
+        "world. MIT Press.\n\n"
+        "Eubanks, V. (2018). Automating inequality: How high-tech tools profile, police, and "
+        "punish the poor. St. Martin's Press.\n\n"
+        "Moor, J. H. (1985). What is computer ethics? Metaphilosophy, 16(4), 266-275.\n\n"
+        "O'Neil, C. (2016). Weapons of math destruction. Broadway Books.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("2016", 3),
+        ("1985", 2),
+        ("2018", 1),
+        ("2018", 0),
+    ]
+
+
+def test_letters_after_a_year_with_a_letter_cite_the_works_of_that_year() -> None:
+    text = (
+        "Report title\n\nCosts rose (World Bank 2019a, b).\n\nReferences\n\n"
+        "World Bank. 2019a. Poverty and Shared Prosperity.\n\n"
+        "World Bank. 2019b. World Development Report.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("World Bank 2019a", 0),
+        ("b", 1),
+    ]
+
+
 def test_a_date_alone_resolves_to_the_one_entry_of_that_very_day() -> None:
     text = (
         "Report title\n\nIt was reported (15 May 2003).\n\nReferences\n\n"

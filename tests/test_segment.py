@@ -514,6 +514,32 @@ def test_numbers_under_a_running_foot_page_after_page_are_page_numbers() -> None
     assert furniture.count("6") == 1  # the page number, not note 6 above it
 
 
+def test_a_running_foot_opening_with_its_page_inside_paragraphs_is_furniture() -> None:
+    # A PDF's text runs "Page 38 GAO/PEMD-91-10.1.9 Case Study Evaluations" into the
+    # paragraphs around it, no blank line between, on every page.
+    text = "".join(
+        f"The evaluators visited {page} sites and wrote their\n"
+        f"Page {page} GAO/PEMD-91-10.1.9 Case Study Evaluations\n"
+        f"findings in one report.\n\n"
+        for page in (38, 39, 40)
+    )
+    assert _furniture_lines(text) == [
+        "Page 38 GAO/PEMD-91-10.1.9 Case Study Evaluations",
+        "Page 39 GAO/PEMD-91-10.1.9 Case Study Evaluations",
+        "Page 40 GAO/PEMD-91-10.1.9 Case Study Evaluations",
+    ]
+    # Twice is not a running foot, nor a sentence that opens on a page it names.
+    twice = "".join(text.split("\n\n")[i] + "\n\n" for i in (0, 1))
+    assert _furniture_lines(twice) == []
+    sentences = (
+        "Page 3 of the annual report describes the camps.",
+        "Page 9 of the annual report lists the costs.",
+        "Page 4 of the annual report sets out the rules.",
+    )
+    prose = "".join(f"As it says,\n{line}\nThe rest follows here.\n\n" for line in sentences)
+    assert _furniture_lines(prose) == []
+
+
 def test_notes_under_a_rule_or_a_document_symbol_are_not_page_numbers() -> None:
     for head in ("__________________", "A/79/947"):
         text = "".join(

@@ -1012,3 +1012,30 @@ def test_a_bibliography_whose_entries_break_words_over_blank_lines_reads_each_en
     doc = provenance.parse(text)
     assert [r.entry.year_suffix for r in doc.references] == ["a", "c", "a"]
     assert [doc.references[c.reference].entry.year_suffix for c in doc.citations] == ["c", "a"]
+
+
+def test_a_body_named_after_its_country_initials_alone_opens_each_entry() -> None:
+    # PDF text of a GAO bibliography: "U.S." alone, then the body's name and the title, the
+    # date after a blank line ("Washington, D.C.: March 24, 1982.").
+    text = (
+        "Case study\n\nBibliography\n\n"
+        "U.S.\nGeneral Accounting Office. Housing Block Grant Activity in\n"
+        "Pittsburgh: A Case Study, CED-82-52.\n\n"
+        "Washington, D.C.: March 24, 1982.\n\n\n"
+        "U.S.\nGeneral Accounting Office. Housing Block Grant Activity in\n"
+        "Seattle: A Case Study, CED-82-60. Washington, D.C.: March 30,\n1982.\n"
+    )
+    entries = [" ".join(source.split()) for source in _sources(text)]
+    assert entries == [
+        "U.S. General Accounting Office. Housing Block Grant Activity in Pittsburgh: A Case "
+        "Study, CED-82-52. Washington, D.C.: March 24, 1982.",
+        "U.S. General Accounting Office. Housing Block Grant Activity in Seattle: A Case Study, "
+        "CED-82-60. Washington, D.C.: March 30, 1982.",
+    ]
+    document = provenance.parse(text)
+    assert [
+        (r.entry.author, r.entry.date.iso() if r.entry.date else None) for r in document.references
+    ] == [
+        ("U.S. General Accounting Office", "1982-03-24"),
+        ("U.S. General Accounting Office", "1982-03-30"),
+    ]

@@ -18,6 +18,7 @@ from provenance.sourcenames import (
     iter_key_words,
     key_words,
     names_by_body_and_title,
+    names_by_title,
     names_match,
     natural_family_keys,
     near_spelling,
@@ -488,6 +489,10 @@ _UNDP = "United Nations Development Programme"
         ("ai advisory body", _BODY, _TITLE, False),
         # Word by word: "inter" is no word of the title.
         ("ai advisory body inter", _BODY, _TITLE, False),
+        # A one-word name a letter off, the title's words confirming it ("Eubank's").
+        ("eubank automating inequality", "Eubanks, V.", "Automating inequality: How", True),
+        ("eubank weapons", "Eubanks, V.", "Automating inequality: How", False),
+        ("eubankz automating inequality", "Smith, V.", "Automating inequality: How", False),
     ],
 )
 def test_a_body_and_the_start_of_its_title_name_its_work(
@@ -496,3 +501,22 @@ def test_a_body_and_the_start_of_its_title_name_its_work(
     entry = ReferenceEntry(author=author, title=title)
     assert names_by_body_and_title(cited, entry) is expected
     assert not names_by_body_and_title(cited, ReferenceEntry(author=author))
+
+
+@pytest.mark.parametrize(
+    ("cited", "title", "expected"),
+    [
+        # Keys have no accents: the title's "Montréal" (composed or not) is "montreal".
+        ("montreal declaration", "Montréal Declaration for a Responsible Development of AI", True),
+        ("montreal declaration", "Montre\u0301al Declaration for a Responsible AI", True),
+        ("toronto declaration", "Toronto Declaration", True),
+        # One word is a name, not a title; words of the title that do not start it are neither.
+        ("montreal", "Montréal Declaration for a Responsible Development of AI", False),
+        ("responsible development", "Montréal Declaration for a Responsible Development", False),
+        ("montreal decl", "Montréal Declaration", False),
+    ],
+)
+def test_the_first_words_of_a_title_name_its_work(cited: str, title: str, expected: bool) -> None:
+    entry = ReferenceEntry(author="University of Montréal", title=title)
+    assert names_by_title(cited, entry) is expected
+    assert not names_by_title(cited, ReferenceEntry(author="University of Montréal"))

@@ -81,6 +81,7 @@ from provenance.sourcenames import (
     key_words,
     leading_name,
     names_by_body_and_title,
+    names_by_title,
     names_match,
     natural_family_keys,
     near_spelling,
@@ -799,7 +800,7 @@ def _citations(
         value = citation.value
         if value.author is not None and (
             _short_name_of_source(text, citation.span.end)
-            or _names_the_source_before(text, citation.span.start, value.author)
+            or _names_the_source_before(text, citation.span.start, value.author, citation.text)
         ):
             continue
         paragraph_start = _paragraph_start(regions, citation.span.start)
@@ -1101,13 +1102,22 @@ _SHORT_NAME_SLACK = 3
 _CLAUSE_END = lazy_compile(r"[.!?;:][\"”’')\]]*(?:\s|$)")
 
 
-def _names_the_source_before(text: str, start: int, author: str) -> bool:
+def _comma_after_name(cited_text: str, author: str) -> bool:
+    """Whether a citation's text writes a comma right after its source's name ("Name, 2018")."""
+    squashed = " ".join(cited_text.split())
+    return squashed.startswith(author) and squashed[len(author) :].lstrip().startswith(",")
+
+
+def _names_the_source_before(text: str, start: int, author: str, cited_text: str = "") -> bool:
     """Whether the words right before the bracket are the source the citation names, so the
     bracket gives that source a short name ("According to the US CIA World Factbook (US CIA
     Factbook 2024)", "the Bertelsmann Transformation Index (BTI 2024)") instead of citing it.
 
     Only the last few words count: a citation naming a source the sentence named earlier ("The
-    Hindu reports that ... (The Hindu 15 December 1990)") is a citation."""
+    Hindu reports that ... (The Hindu 15 December 1990)") is a citation. So is one that repeats
+    the very name before it with a comma before its date, as author-date styles cite a work
+    the sentence names ("the Montréal Declaration (Montréal Declaration, 2018)"): a short name
+    is a label shorter than the name, never the same words again in a citation's form."""
     cited = source_key(author).split()
     if not cited:
         return False
@@ -1127,6 +1137,8 @@ def _names_the_source_before(text: str, start: int, author: str) -> bool:
             return True
     if not words or words[-1] != cited[-1]:
         return False  # the name must end where the bracket opens: "HRW agreed (HRW 2005)" cites
+    if words[-len(cited) :] == cited and _comma_after_name(cited_text, author):
+        return False
     position = 0
     for word in cited:
         try:
@@ -1722,6 +1734,11 @@ class _SourceIndex:
             # “Interim Report: ...”": a body's publication named by the body and the title's
             # first words.
             found = self._body_and_title(source_key(author), date)
+        if not found:
+            # "(Montréal Declaration, 2018)" for "University of Montréal. (2018). Montréal
+            # Declaration for a Responsible Development of ...": a work cited by the first
+            # words of its title, the one entry of that date whose title starts so.
+            found = self._title_start(source_key(author), date)
         return found
 
     def named_in(self, text: str, start: int, end: int) -> str | None:
@@ -1878,6 +1895,12 @@ class _SourceIndex:
             for i in self._dated(date)
             if self.keys[i] and names_by_body_and_title(cited, self.entries[i])
         ]
+        return found if len(found) == 1 else []
+
+    def _title_start(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` that ``cited`` names by the start of its title
+        (``names_by_title``); none when several are."""
+        found = [i for i in self._dated(date) if names_by_title(cited, self.entries[i])]
         return found if len(found) == 1 else []
 
     def _dated(self, date: DateValue | None) -> Sequence[int]:

@@ -588,6 +588,7 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     }
     in_long_blocks = _repeated_in_long_blocks(blocks) | _running_lines_beside_page_numbers(blocks)
     repeated |= in_long_blocks
+    paged = _paged_running_lines(blocks)
     numbered_heads = _numbered_running_heads(counts)
     page_totals = _page_of_totals(counts)
     # In two arrays, not a pair each: as many as the lines of a text of running heads.
@@ -607,6 +608,7 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
                     and len(block.lines) <= 2
                     and _without_page_number(short)[0] in numbered_heads
                 )
+                or (paged and short is not None and _paged_head(short) in paged)
             ):
                 spans.append(line.start, line.end)
     for start, end in _numbers_under_running_feet(blocks, repeated):
@@ -802,6 +804,39 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
         and all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(numbers))
         and not _heads_source_list(key)
     }
+
+
+#: A running foot that gives its page's number first, after the word "Page", as US government
+#: reports set it on every page: "Page 38 GAO/PEMD-91-10.1.9 Case Study Evaluations".
+_PAGE_WORD_HEAD = lazy_compile(r"(?:Page|PAGE)\s+[1-9][0-9]{0,3}\s+(\S.*)")
+#: Shortest text after "Page N" taken for a running foot's: a report's code at least.
+_MIN_PAGED_HEAD = 10
+
+
+def _paged_head(key: str) -> str | None:
+    """The running text of a "Page N <text>" line (the text without the page), or None."""
+    if not key.startswith(("Page", "PAGE")):
+        return None
+    match = _PAGE_WORD_HEAD.fullmatch(key)
+    return match.group(1) if match and len(match.group(1)) >= _MIN_PAGED_HEAD else None
+
+
+def _paged_running_lines(blocks: Sequence[Block]) -> set[str]:
+    """Running feet that open with their page's number after "Page" ("Page 38 GAO/PEMD-91-10.1.9
+    Case Study Evaluations", "Page 39 ..."), wherever they stand: a PDF's text runs them into
+    the paragraphs around them, no blank line between. The text after the number must repeat
+    on three pages at least, each with a number of its own; a sentence that starts "Page 12"
+    does not repeat so."""
+    pages: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        for line in block.lines:
+            if not line.text.lstrip().startswith(("Page", "PAGE")):
+                continue
+            key = _furniture_key(line.text)
+            head = _paged_head(key) if key is not None else None
+            if head is not None:
+                pages[head].add(key or "")
+    return {head for head, lines in pages.items() if len(lines) >= _MIN_NUMBERED_FEET}
 
 
 def _heads_source_list(key: str) -> bool:
@@ -2034,6 +2069,14 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # "Available at", "Retrieved from", "Accessed 3 May 2021": how an entry gives its
         # address or the day it was read, never how one starts.
         return True
+    if (
+        len(block.lines) <= 2
+        and _PLACE_AND_DATE.fullmatch(" ".join(line.text.strip() for line in block.lines))
+        and _YEAR_OR_ADDRESS.search(previous) is None
+    ):
+        # "Washington, D.C.: March 24, 1982." after a blank line, under an entry with no date
+        # yet: where and when it was published, the end of that entry; no entry is only that.
+        return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
         if WORD_BROKEN_AT_END.search(previous.rstrip()):
             # "DGEEC (...) (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the
@@ -2076,6 +2119,21 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
             # Kirinyaga, Kenya." Journal of Energy. Volume 2018.': the rest of a quoted title,
             # however its words and year read.
             return True
+    if (
+        len(block.lines) <= _CONTINUATION_LINES
+        and _YEAR_OR_ADDRESS.search(joined) is None
+        and _ENDS_ON_A_WORD.search(joined)
+        and not _opens_list_mark(first)
+        and not _opens_entry(first)
+        and _has_title(joined)
+    ):
+        # "U.S. General Accounting Office. Review of the Operations of the Sea Island
+        # Comprehensive Health" / "Care Corporation and the Franklin C. Fetter Family": a title
+        # with no date yet that stops on a bare word, then, after a blank line (a PDF's text),
+        # a line that opens no entry of its own: the rest of that title. A list of bare names
+        # ("Amnesty International" / "Human Rights Watch") has no titles to go on. Only a few
+        # lines: a longer block holds entries of its own after that rest, and is read as one.
+        return True
     if _YEAR_OR_ADDRESS.search(joined) is None and (
         _names_so_far(joined) or joined.count("(") > joined.count(")")
     ):
@@ -2109,9 +2167,16 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         " " not in first
         and first.endswith((".", "/"))
         and not first.startswith(("http://", "https://", "[", "*", "-"))
+        and _INITIALISM.fullmatch(first) is None
     ):
+        # Unless the chunk is a country's initials ("U.S." alone on its line, then "General
+        # Accounting Office. Title ..."): how a body's name opens an entry, not how one ends.
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
+
+
+#: Capital initials with their full stops: "U.S.", "U.K.", "U.N.".
+_INITIALISM = lazy_compile(r"(?:[A-Z]\.){2,4}")
 
 
 #: An entry's text that ends on its year in brackets, as an author-year head does before its
@@ -2168,6 +2233,22 @@ def _opens_entry(line: str) -> bool:
         and entry.kind not in ("irb-attachment", "unstructured", "name-only", "label", "prose")
         and (entry.date is not None or entry.title is not None)
     )
+
+
+def _has_title(text: str) -> bool:
+    """Whether an entry's text so far reads as a source and a title, not a bare name."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(text)
+    return entry.title is not None and entry.kind not in ("name-only", "unstructured", "prose")
+
+
+#: Most lines of a block taken whole for the rest of the entry above it.
+_CONTINUATION_LINES = 3
+
+#: Text that ends on a capitalised word, no stop, bracket or quote after it (a title's word in
+#: title case: "... Comprehensive Health").
+_ENDS_ON_A_WORD = lazy_compile(r"(?<![^\s(])[A-Z][^\W\d_]*$")
 
 
 def _names_so_far(text: str) -> bool:
@@ -2363,6 +2444,12 @@ _TOC_TITLES_AFTER = 2
 
 #: Running text after a list: this many words at least, most of them in lower case.
 _PROSE_WORDS = 25
+#: A place and a date alone, as an entry's publication facts end it: "Washington, D.C.: March
+#: 24, 1982.", "London: 2001.", "New York: June 1982.".
+_PLACE_AND_DATE = lazy_compile(
+    r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}:\s+(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"(?:1[6-9]|20)\d\d[a-z]?\."
+)
 _YEAR_OR_ADDRESS = lazy_compile(r"\b(?:1[6-9]|20)\d\d\b|https?:|www\.")
 #: Running text that cites sources by year: this many words at least, in two sentences or more.
 _CITING_PROSE_WORDS = 40

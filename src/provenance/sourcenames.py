@@ -40,6 +40,7 @@ __all__ = [
     "key_words",
     "leading_name",
     "names_by_body_and_title",
+    "names_by_title",
     "names_match",
     "natural_family_keys",
     "near_spelling",
@@ -189,7 +190,9 @@ def names_by_body_and_title(cited: str, entry: ReferenceEntry) -> bool:
     first words of its title, as reports cite a body's publication ("AI Advisory Body Interim
     Report" for "AI Advisory Body Secretariat. 2023. “Interim Report: ...”", "UNDP Human
     Development Report" for "UNDP. 2020. Human Development Report 2020"). The author's part may
-    be any form the author is cited by (its acronym too); both parts are whole words."""
+    be any form the author is cited by (its acronym too); both parts are whole words. With the
+    title's words to confirm it, a one-word name may be misspelt by a letter ("Eubank's
+    Automating Inequality" for "Eubanks, V. (2018). Automating inequality: ...")."""
     if not entry.author or not entry.title:
         return False
     title = source_key(entry.title)
@@ -204,7 +207,20 @@ def names_by_body_and_title(cited: str, entry: ReferenceEntry) -> bool:
         body = " ".join(words[:count])
         if any(key == body or key.startswith(body + " ") for key in bodies):
             return True
+        if count == 1 and any(near_spelling(key.split(" ")[0], body) for key in bodies):
+            return True
     return False
+
+
+def names_by_title(cited: str, entry: ReferenceEntry) -> bool:
+    """Whether a cited key names an entry by the first words of its title alone, as a writer
+    cites a declaration or a report by its name ("Montréal Declaration" for "University of
+    Montréal. (2018). Montréal Declaration for a Responsible Development of ..."): two words
+    at least, whole words, the title's start."""
+    if not entry.title or " " not in cited:
+        return False
+    title = source_key(entry.title)
+    return title == cited or title.startswith(cited + " ")
 
 
 def edition_stem(cited: str) -> str | None:

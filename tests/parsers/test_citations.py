@@ -171,6 +171,68 @@ def test_several_years_of_one_source_are_several_citations() -> None:
 
 
 @pytest.mark.parametrize(
+    ("inside", "expected"),
+    [
+        ("World Bank 2019a, b", [("World Bank 2019a", "2019", "a"), ("b", "2019", "b")]),
+        (
+            "UNDP, 2020a, b, c",
+            [("UNDP, 2020a", "2020", "a"), ("b", "2020", "b"), ("c", "2020", "c")],
+        ),
+        (
+            "HRW 2018, 2019a, b",
+            [("HRW 2018", "2018", None), ("2019a", "2019", "a"), ("b", "2019", "b")],
+        ),
+        # A body's reports cited by their whole date, two of one day told apart by letters.
+        (
+            "U.S. General Accounting Office, December 17, 1986a, b; September 19, 1986",
+            [
+                ("U.S. General Accounting Office, December 17, 1986a", "1986-12-17", "a"),
+                ("b", "1986-12-17", "b"),
+                ("September 19, 1986", "1986-09-19", None),
+            ],
+        ),
+        (
+            "17 December 1986a, b",
+            [("17 December 1986a", "1986-12-17", "a"), ("b", "1986-12-17", "b")],
+        ),
+        ("Smith 2019a, b, p. 5", [("Smith 2019a", "2019", "a"), ("b, p. 5", "2019", "b")]),
+    ],
+)  # fmt: skip
+def test_letters_after_a_year_with_a_letter_are_more_works_of_that_year(
+    inside: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    prose = f"As found ({inside})."
+    found = list(iter_citations(prose, LineIndex(prose)))
+    assert [(c.text, iso(c.value), c.value.year_suffix) for c in found] == expected
+    # A later work is the first one's source.
+    assert found[1].value.author == found[0].value.author
+
+
+@pytest.mark.parametrize("inside", ["Smith 2010, c", "Tan 1995a, ix", "UNDP 2019a, e.g. 5"])
+def test_a_lone_letter_is_a_later_work_only_after_a_year_with_a_letter(inside: str) -> None:
+    # "c" after a plain year stays a (roman) page, "ix" is no letter, "e.g." no work.
+    values = [(v.year_suffix, v.locator) for v in _parsed_or_none(inside)]
+    assert all(suffix in (None, "a") for suffix, _ in values)
+
+
+def _parsed_or_none(inside: str) -> tuple[CitationValue, ...]:
+    try:
+        return parse_citation_group(inside)
+    except GrammarError:
+        return ()
+
+
+def test_a_name_written_with_combining_accents_is_a_name() -> None:
+    # A page in decomposed Unicode (NFD) writes "Montréal" as "e" and U+0301.
+    decomposed = "Montre\u0301al Declaration, 2018"
+    (value,) = parse_citation_group(decomposed)
+    assert value.author == "Montre\u0301al Declaration"
+    assert iso(value) == "2018"
+    (value,) = parse_citation_group("Fe\u0301lix Guattari 1989")
+    assert value.author == "Fe\u0301lix Guattari"
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         ("27 July 1999", "1999-07-27"),
@@ -874,6 +936,7 @@ _EXPLICIT = {
     "YEAR_LETTER": _spaced(
         st.tuples(_YEARS, st.sampled_from("abcz")).map(lambda p: f"{p[0]}{p[1]}")
     ),
+    "LATER_LETTER": _spaced(st.sampled_from([", b", ",c", ", z"])),
     "_LEADIN": _spaced(
         st.sampled_from(
             [
@@ -940,17 +1003,32 @@ def _words(node: Tree[Token] | Token) -> int:
 
 def _cited_works(citation: Tree[Token] | Token) -> int:
     """Citations one member of a group gives: "HRW 2018, 2019" gives two ("ANDE 2019a y
-    2019d, 5" two as well: the pinpoint after the last year is no work)."""
-    if isinstance(citation, Tree) and citation.data == "years":
-        return sum(
+    2019d, 5" two as well: the pinpoint after the last year is no work), and each letter after
+    a year with a letter one more ("World Bank 2019a, b": two; not after the day a page was
+    read, which dates no work)."""
+    if not isinstance(citation, Tree):
+        return 1
+    letters = _later_letters(citation)
+    if citation.data == "years":
+        return letters + sum(
             1
             for child in citation.children
             if not (
                 isinstance(child, Tree)
                 and child.data in ("locator", "page_after_colon", "page_after_comma")
             )
+            and not (isinstance(child, Token) and child.type == "LATER_LETTER")
         )
-    return 1
+    return 1 + letters
+
+
+def _later_letters(node: Tree[Token] | Token) -> int:
+    """LATER_LETTER tokens under ``node``, none under the day a page was read."""
+    if isinstance(node, Token):
+        return int(node.type == "LATER_LETTER")
+    if node.data == "author_accessed":
+        return 0
+    return sum(_later_letters(child) for child in node.children)
 
 
 def _longest_author(tree: Tree[Token]) -> int:

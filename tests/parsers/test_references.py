@@ -505,6 +505,42 @@ def test_ends_with_address(text: str, ends: bool) -> None:
     assert refs.ends_with_address(text) is ends
 
 
+def test_entry_starts_keeps_a_journal_and_its_volume_with_the_article_above() -> None:
+    # Chicago entries hard-wrapped by a PDF: "Journal, 24 (1979), 650-59." on a line of its
+    # own reads as names and a year, but no one's name ends in a volume number.
+    lines = [
+        'Voss, Harwin L. "Pitfalls in Social Research: A Case Study."',
+        "American Sociologist, 1 (1966), 136-40.",
+        'Webb, Eugene, and Karl E. Weick. "Unobtrusive Measures in',
+        'Organizational Theory: A Reminder." Administrative Science',
+        "Quarterly, 24 (1979), 650-59.",
+        'Weiss, Robert S., and M. Rein. "The Evaluation of Broad Aim',
+        "Programs: Experimental Design, Its Difficulties and an",
+        'Alternative." Administration Science Quarterly, 15 (1980),',
+        "97-109.",
+    ]
+    assert entry_starts(lines) == [0, 2, 5]
+
+
+def test_entry_starts_reads_a_body_after_its_country_initials_as_one_entry() -> None:
+    # "U.S." alone, then the body's name and a title in title case broken at a capital word
+    # (the rest of the entry follows a blank line: another block).
+    lines = [
+        "U.S.",
+        "General Accounting Office. Lands in the LakeChelan",
+        "National Recreation Area Should Be Returned",
+    ]
+    assert entry_starts(lines) == [0]
+    lines = [
+        "Stone, Deborah. 1988. Policy Paradox and Political Reason.",
+        "U.S.",
+        "General Accounting Office. Housing Block GrantActivity in",
+        "Seattle: A Case Study, CED-82-60. Washington, D.C.: March 30,",
+        "1982.",
+    ]
+    assert entry_starts(lines) == [0, 1]
+
+
 def test_entry_starts_keeps_a_line_that_stops_on_a_word_with_the_next() -> None:
     lines = [
         "Reaktor, 2020a. Platena i Neplatena Rabota, Rodovo-Bazirana Diskriminacija I",

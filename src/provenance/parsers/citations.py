@@ -128,9 +128,22 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
     def year(self, year: Token) -> _Located:
         return _Located(_year(int(year)), *_span_of([year]))
 
-    def year_letter(self, year: Token) -> _Located:
+    def year_letter(self, year: Token, *later: Token) -> _Located:
         # The letter rides on the date until ``author_date`` moves it into the value.
-        return _Located((_year(int(year[:4])), year[4:]), *_span_of([year]))
+        return _lettered(_year(int(year[:4])), year, later, year)
+
+    def month_year_letter(self, month: Token, year: Token, *later: Token) -> _Located:
+        return _lettered(Date(int(year[:4]), _month(month)), year, later, month)
+
+    def month_day_year_letter(
+        self, month: Token, day: Token, year: Token, *later: Token
+    ) -> _Located:
+        return _lettered(Date(int(year[:4]), _month(month), int(day)), year, later, month)
+
+    def day_month_year_letter(
+        self, day: Token, month: Token, year: Token, *later: Token
+    ) -> _Located:
+        return _lettered(Date(int(year[:4]), _month(month), int(day)), year, later, day)
 
     def year_range(self, first: Token, _dash: Token, last: Token) -> _Located:
         return _Located(DateRange(Date(int(first)), Date(int(last))), *_span_of([first, last]))
@@ -212,11 +225,11 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         return _Located(_joined_locator(list(pages)), *_span_of(pages))
 
     # ---------------------------------------------------------------- citations
-    def author_date(self, author: _Author, date: _Located) -> _Located:
+    def author_date(self, author: _Author, date: _Located) -> _Located | list[_Located]:
         _check_length(author)
         day, suffix = _suffixed(date.value)
         value = CitationValue(author=_joined(list(author.tokens)), date=day, year_suffix=suffix)
-        return _Located(value, author.start, date.end)
+        return _with_later_letters(_Located(value, author.start, date.end), date)
 
     def author_only(self, author: _Author, undated: Token) -> _Located:
         # "Smith, op. cit." / "Smith, n.d.": the keyword is in the span, not in the value.
@@ -230,37 +243,59 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         _check_length(author)
         return _Located(CitationValue(author=_joined(list(author.tokens))), author.start, date.end)
 
-    def date_only(self, date: _Located) -> _Located:
+    def date_only(self, date: _Located) -> _Located | list[_Located]:
         day, suffix = _suffixed(date.value)
-        return _Located(CitationValue(date=day, year_suffix=suffix), date.start, date.end)
+        value = CitationValue(date=day, year_suffix=suffix)
+        return _with_later_letters(_Located(value, date.start, date.end), date)
 
     def ibid(self, ibid: Token) -> _Located:
         return _Located(CitationValue(ibid=True), *_span_of([ibid]))
 
-    def pinned(self, citation: _Located, locator: _Located) -> _Located:
+    def pinned(
+        self, citation: _Located | list[_Located], locator: _Located
+    ) -> _Located | list[_Located]:
+        if isinstance(citation, list):
+            # "Smith 2019a, b, p. 5": the pinpoint after the last letter is the last work's.
+            return [*citation[:-1], self._pinned(citation[-1], locator)]
+        return self._pinned(citation, locator)
+
+    @staticmethod
+    def _pinned(citation: _Located, locator: _Located) -> _Located:
         value = attrs.evolve(citation.value, locator=locator.value)
         return _Located(value, citation.start, locator.end)
 
-    def remarked(self, citation: _Located, *rest: _Located | Token) -> _Located:
+    def remarked(
+        self, citation: _Located | list[_Located], *rest: _Located | Token
+    ) -> _Located | list[_Located]:
         """``Hawkins 1997, 407-8, numbers added``: the writer's remark on the quotation is in
         the citation's span, not in its value."""
         *located, remark = rest
         if located and isinstance(located[0], _Located):
             citation = self.pinned(citation, located[0])
         assert isinstance(remark, Token)
-        return _Located(citation.value, citation.start, int(remark.end_pos or 0))
+        *before, last = citation if isinstance(citation, list) else [citation]
+        remarked = _Located(last.value, last.start, int(remark.end_pos or 0))
+        return [*before, remarked] if before else remarked
 
-    def years(self, citation: _Located, *years: Token | _Located) -> list[_Located]:
+    def years(
+        self, citation: _Located | list[_Located], *years: Token | _Located
+    ) -> list[_Located]:
         """``HRW 2018, 2019a``: the first citation, then one of the same source per year; a
-        pinpoint after the last year is the last work's (``Smith 2010 and 2011, 5``)."""
-        found = [citation]
+        pinpoint after the last year is the last work's (``Smith 2010 and 2011, 5``); letters
+        after a year with a letter are more works of that year (``HRW 2018, 2019a, b``)."""
+        found = list(citation) if isinstance(citation, list) else [citation]
+        author = found[0].value.author
         for year in years:
             if isinstance(year, _Located):
-                found[-1] = self.pinned(found[-1], year)
+                found[-1] = self._pinned(found[-1], year)
+                continue
+            if year.type == "LATER_LETTER":
+                value = attrs.evolve(found[-1].value, year_suffix=str(year)[-1], locator=None)
+                found.append(_Located(value, *_letter_span(year)))
                 continue
             date = Date(int(year[:4]))
             suffix = str(year[4:]) or None
-            value = CitationValue(author=citation.value.author, date=date, year_suffix=suffix)
+            value = CitationValue(author=author, date=date, year_suffix=suffix)
             found.append(_Located(value, *_span_of([year])))
         return found
 
@@ -271,6 +306,42 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         return flat
 
 
+@shared_methods
+@attrs.frozen(slots=True, repr=False, eq=False)
+class _Lettered:
+    """A date whose year has a letter, and the letters of more works of that year written after
+    it alone (``2019a, b``: the date, "a", and the token ", b")."""
+
+    date: Date
+    suffix: str
+    later: tuple[Token, ...]
+
+
+def _lettered(date: Date, year: Token, later: tuple[Token, ...], first: Token) -> _Located:
+    """A date of a year with a letter (``1995a``), from its ``first`` token to its year; the
+    letters after it ride along until the citation takes them (``_with_later_letters``)."""
+    value = _Lettered(date, str(year)[4:], later) if later else (date, str(year)[4:])
+    return _Located(value, *_span_of([first, year]))
+
+
+def _letter_span(token: Token) -> tuple[int, int]:
+    """Where the letter of a ``LATER_LETTER`` token (", b") stands: its last character."""
+    end = int(token.end_pos or 0)
+    return end - 1, end
+
+
+def _with_later_letters(citation: _Located, date: _Located) -> _Located | list[_Located]:
+    """The citation, then one of the same source and date for each letter written after its
+    year's (``World Bank 2019a, b``, ``December 17, 1986a, b``)."""
+    if not isinstance(date.value, _Lettered):
+        return citation
+    found = [citation]
+    for token in date.value.later:
+        value = attrs.evolve(citation.value, year_suffix=str(token)[-1])
+        found.append(_Located(value, *_letter_span(token)))
+    return found
+
+
 def _check_length(author: _Author) -> None:
     words = sum(1 for token in author.tokens if token.type in _WORD_TYPES)
     if words > MAX_AUTHOR_WORDS:
@@ -279,6 +350,8 @@ def _check_length(author: _Author) -> None:
 
 def _suffixed(date: Any) -> tuple[Date | DateRange, str | None]:
     """A date and the letter after its year (``1995a``), or None."""
+    if isinstance(date, _Lettered):
+        return date.date, date.suffix
     if isinstance(date, tuple):
         return date[0], date[1]
     return date, None

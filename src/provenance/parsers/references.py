@@ -2324,6 +2324,18 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                     if i > 0 and _URL_BROKEN.search(texts[i - 1]):
                         # The line above stops inside a web address: this line goes on with it.
                         cache[key] += _COST_LOOSE
+                    if (
+                        j < n
+                        and not dated
+                        and entry.title is not None
+                        and style != "name_only"
+                        and _ENDS_ON_A_WORD.search(texts[j - 1])
+                    ):
+                        # "U.S. General Accounting Office. Lands in the LakeChelan" / "National
+                        # Recreation Area Should Be Returned": a title with no date yet that
+                        # stops on a bare word goes on in the next line; an entry ends on a
+                        # stop, a bracket, a year or an address.
+                        cache[key] += _COST_LOOSE
             cache[key] += floor(i, j)
             if (
                 i > 0
@@ -2363,6 +2375,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
             low += _COST_UNSTRUCTURED
+        if i > 0 and _INITIALS_ONLY.fullmatch(texts[i - 1]):
+            # "U.S." alone on its line, then "General Accounting Office. Title ...": a body's
+            # name broken after its country's initials, which end no entry.
+            low += _COST_UNSTRUCTURED
         return low
 
     # The style each line is read in on its own (lines no style reads are not in it).
@@ -2373,10 +2389,18 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     def read_over_head(k: int) -> bool:
         known = over_head.get(k)
         if known is None:
-            known = over_head[k] = (alone.get(k) in _HEAD_STYLES or opens_head(k)) and not (
-                _stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit()
+            known = over_head[k] = (
+                (alone.get(k) in _HEAD_STYLES or opens_head(k))
+                and not (_stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit())
+                and not journal_line(k)
             )
         return known
+
+    def journal_line(k: int) -> bool:
+        """Whether line ``k`` reads as names and a year only because it opens with a journal
+        and its volume ("Quarterly, 24 (1979), 650-59."): the end of the article above."""
+        head = head_reading(k)
+        return head is not None and _JOURNAL_VOLUME.search(head.author or "") is not None
 
     def low(i: int, j: int) -> int:
         """``floor(i, j)``, and one more for a run of several lines that reads over a head line:
@@ -2417,7 +2441,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         ``_HEAD_LINES - 1`` lines as an entry whose names and year open the line, and no line
         above it within that many is a head whose names go on into line ``k`` ("Abbey, D.E.,
         ..., S.F." / "Knutsen, W.L. Beeson, and J.X. Yang. 1999.": one list of names)."""
-        if head_reading(k) is None:
+        if head_reading(k) is None or journal_line(k):
+            # "Administrative Science Quarterly, 26" / "(1981b), 58-66.": a journal and its
+            # volume, then the year, on the line after an article's title; no one's name.
             return False
         if k == 0 or not _names_go_on(texts[k - 1]):
             return True
@@ -2499,6 +2525,17 @@ _OPENS_WITH_ADDRESS = lazy_compile(
     r"\s*(?:(?i:(?:available|accessible|published|online)\s+(?:from|at|on|via)|(?:accessed|"
     r"retrieved)\s+(?:via|from))\s*:?\s*)?(?:https?:|www\.)"
 )
+
+#: A line that ends on a capitalised word, no stop, bracket or quote after it (a title's word
+#: in title case: "... Should Be Returned"); lower-case ends are read by the open words.
+_ENDS_ON_A_WORD = lazy_compile(r"(?<![^\s(])[A-Z][^\W\d_]*$")
+
+#: A name read as ending in a comma and a bare number: a journal and its volume
+#: ("Harvard Educational Review, 47"), as no person's or body's name ends.
+_JOURNAL_VOLUME = lazy_compile(r",\s*\d{1,4}$")
+
+#: A line of capital initials alone: "U.S.", "U.K.", "U.N.".
+_INITIALS_ONLY = lazy_compile(r"\s*(?:[A-Z]\.){2,4}\s*")
 
 _URL_BROKEN = lazy_compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
