@@ -1039,3 +1039,34 @@ def test_a_body_named_after_its_country_initials_alone_opens_each_entry() -> Non
         ("U.S. General Accounting Office", "1982-03-24"),
         ("U.S. General Accounting Office", "1982-03-30"),
     ]
+
+
+def test_the_rest_of_an_address_opening_with_a_figure_or_an_escape_goes_on() -> None:
+    # A Home Office bibliography converted from PDF: the address breaks after "/" or inside a
+    # percent escape, and its rest, with the day the page was read, is a paragraph of its own.
+    un = (
+        "Report of the Working Group on the Universal Periodic Review, Albania, 3 July 2019, "
+        "https://documents-dds-ny.un.org/doc/UNDOC/GEN/G19/"
+    )
+    un_rest = "198/52/PDF/G1919852.pdf?OpenElement, last accessed: 22 January 2020"
+    easo = (
+        "European Asylum Support Office (EASO), ‘Albania Country Focus,’ November 2016, "
+        "https://www.easo.europa.eu/sites/default/files/EASO%20COI%20Albania%20country"
+    )
+    easo_rest = "%20focus%20final%20final%2015%20Nov.pdf, last accessed: 29 January 2020"
+    bbc = (
+        "BBC, ‘The children trapped by Albania’s blood feuds,’ 12 November 2017, "
+        "https://www.bbc.co.uk/news/world-europe-41901300, last accessed: 24 January 2020"
+    )
+    text = f"Note\n\nText.\n\nBibliography\n\n{un}\n\n{un_rest}\n\n{easo}\n\n{easo_rest}\n\n{bbc}\n"
+    assert _sources(text) == [f"{un}\n\n{un_rest}", f"{easo}\n\n{easo_rest}", bbc]
+    # After an entry that ends its address with a full stop, or without an address, and before
+    # words after a space, a line opening with a figure is an entry of its own.
+    for first in (
+        "Amnesty International, Annual report, 2019, https://www.amnesty.org/report.",
+        "Amnesty International, Annual report, 2019",
+        "Amnesty International, Annual report, 2019, https://www.amnesty.org/report",
+    ):
+        second = "2019/20 Annual Report of the Ombudsman, Tirana, 2020"
+        text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
+        assert _sources(text) == [first, second], first

@@ -925,6 +925,9 @@ _EXPLICIT = {
     "MONTH": _spaced(st.sampled_from(["Feb.", "February", "Sept.", "May", "dec", "JUNE"])),
     "YEAR": _spaced(_YEARS.map(str)),
     "DAY": _spaced(_DAYS.map(str)),
+    "NUMERIC_DATE": _spaced(
+        st.tuples(_DAYS, st.integers(1, 12), _YEARS).map(lambda d: f"{d[0]}.{d[1]:02d}.{d[2]}")
+    ),
     "NUMBER": _spaced(st.one_of(st.integers(32, 1599), st.integers(2100, 99999)).map(str)),
     "IBID": _spaced(st.sampled_from(["ibid.", "Ibid.", "IBID", "ibidem"])),
     "ETAL": _spaced(st.sampled_from(["et al.", "et al"])),
@@ -1249,3 +1252,35 @@ def test_brackets_without_required_terminals_are_skipped_as_the_grammar_would(
         assert found == []
         with pytest.raises(GrammarError):
             parse_citation_group(inside)
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date"),
+    [
+        # Newspapers cited by a report a Home Office note quotes, dated day.month.year.
+        ("Panorama, 19.11.2012", "Panorama", "2012-11-19"),
+        ("Panorama, Shqip, 4.10.2013", "Panorama, Shqip", "2013-10-04"),
+        ("Gazeta Shqiptare, Panorama, 13.08.2015", "Gazeta Shqiptare, Panorama", "2015-08-13"),
+        # The Austrian style, without a comma.
+        ("AA 3.2.2020", "AA", "2020-02-03"),
+    ],
+)
+def test_a_date_in_figures_parted_by_full_stops_is_day_month_year(
+    text: str, author: str, date: str
+) -> None:
+    (value,) = parse_citation_group(text)
+    assert (value.author, iso(value)) == (author, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3.3.1", "see 3.4.12", "version 1.2.2020.3", "Panorama, 19.13.2012", "Panorama, 1.2.20"],
+)
+def test_section_numbers_and_dates_no_calendar_has_are_no_citations(text: str) -> None:
+    with pytest.raises(GrammarError):
+        parse_citation_group(text)
+
+
+def test_citations_dated_in_figures_are_found_in_prose() -> None:
+    text = "a 100 euro debt (Panorama, 15.08.2015). Work (Panorama, Shqip, 4.10.2013).\n"
+    assert [c[0] for c in cite(text)] == ["Panorama, 15.08.2015", "Panorama, Shqip, 4.10.2013"]

@@ -162,6 +162,10 @@ class _CitationTransformer(Transformer[Token, list[_Located]]):
         value = DateRange(Date(y, m, int(first)), Date(y, m, int(last)))
         return _Located(value, *_span_of([first, year]))
 
+    def numeric_date(self, date: Token) -> _Located:
+        day, month, year = (int(part) for part in str(date).split("."))
+        return _Located(Date(year, month, day), *_span_of([date]))
+
     def month_year(self, month: Token, year: Token) -> _Located:
         return _Located(Date(int(year), _month(month)), *_span_of([month, year]))
 
@@ -406,7 +410,7 @@ def _readable_parts(inside: str) -> list[tuple[int, _Located]]:
 #: Terminals of which every citation group the grammar accepts holds one: each citation is
 #: dated (a year), marked undated ("n.d.") or a repeat ("ibid."). ``tests/parsers/
 #: test_citations.py`` proves it from the grammar's rules.
-REQUIRED_TERMINALS = ("YEAR", "YEAR_LETTER", "UNDATED", "IBID")
+REQUIRED_TERMINALS = ("YEAR", "YEAR_LETTER", "NUMERIC_DATE", "UNDATED", "IBID")
 
 
 def _may_be_group(inside: str) -> bool:
