@@ -93,6 +93,14 @@ def test_markers_in_prose_skip_units_and_years() -> None:
     ]
 
 
+def test_a_unit_glued_to_its_figure_keeps_its_exponent() -> None:
+    # "9m²" (no space between figure and unit, as UN reports write a cell's living space) is
+    # an area like "12 km²"; "item²" after a word that merely ends in "m" is a call.
+    text = "7m² per prisoner and 9m² in a cell, a 4 km² camp, an item² here"
+    found = [m.number for m in iter_footnote_markers(text, LineIndex(text))]
+    assert found == [2]
+
+
 def test_glued_next_note_and_one_note_a_line() -> None:
     text = "the cities Moscow and St. Petersburg. 27AI Index: ASA 24/12/95, issued"
     assert list(iter_glued_bodies(text, LineIndex(text), 0, len(text))) == [(27, 38, 40)]

@@ -53,7 +53,7 @@ _MARKER_CANDIDATE = lazy_compile(
     r"[ \t\r\n]|(?<=\^)[1-9]|(?<=[¹²³⁴⁵⁶⁷⁸⁹]))"
 )
 # A superscript digit after a unit is an exponent ("km²"), not a note call.
-_UNIT_BEFORE = lazy_compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
+_UNIT_BEFORE = lazy_compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|in|mi|sq|m/s)$")
 # Longest text a note call or a body lead can take ("<sup>999</sup>: " is 15 characters).
 _MAX_LEAD = 24
 
