@@ -299,6 +299,9 @@ def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
         ("from 52 per cent", 52, []),  # the figure itself is no call
         ("in 2.35 billion", 5, []),  # inside a decimal
         ("in 1898, 1998 and 2008", 8, ["8", "8"]),  # "1998 and" ends no phrase
+        # The number itself after a name, a call that kept its space: a place to look.
+        ("HRORS103 and CoE-Commissioner 104 made similar", 104, ["104"]),
+        ("the Commissioner and 104 others", 104, []),  # after no name: a count
     ],
 )
 def test_possible_calls(text: str, number: int, found: list[str]) -> None:
@@ -422,6 +425,12 @@ def test_body_start_skips_only_what_the_grammar_refuses(text: str) -> None:
         ("para.\n\nFour-wheel drive vehicles 100\n92. In October", [100]),
         ("A.\n\nExternal support to RSF 101\n95. As part", [101]),
         ("\nNyala airlift: alternative supply 107\n100. Between", [107]),
+        # A/HRC/WG.6/34/SVN/3: a UN heading may run to a whole line.
+        (
+            "prisoners. 49\n\n           Fundamental freedoms and the right to participate in "
+            "public and political life 50\n           26.    OSCE/ODIHR stated",
+            [49, 50],
+        ),
         # A label, not a heading with a call; a sentence going on; a line inside a paragraph.
         ("shown.\n\nMap 1\nExpansion of criminal groups", []),
         ("\n\nThe attack killed at least 25\nPalestinians in the camp", []),
