@@ -657,6 +657,39 @@ def test_a_line_beside_numbers_that_are_no_run_of_pages_is_no_running_foot(
     assert "Amnesty International Report 2012" not in _furniture_lines(text)
 
 
+# A bibliography's pages as a magazine-like report's PDF extraction gives them: a folio with a
+# rule on its outer side ("272 //", "// 273"), then the running head run into the page's first
+# entry, no blank line between.
+_RULED_FOLIOS = "BIBLIOGRAFÍA\n\n" + "".join(
+    f"DGEEC (Dirección General de Estadística) (201{page % 10}), Encuesta {page}, Asunción.\n\n"
+    f"{folio}\n\n"
+    "Informe Nacional sobre Desarrollo Humano. Paraguay 2020. EnergíaBIBLIOGRAFÍA\n"
+    f"ANDE (Administración Nacional de Electricidad) (201{page % 10}), Informe\n"
+    "anual, Asunción.\n\n"
+    for page, folio in ((272, "272 //"), (273, "// 273"), (274, "274 //"))
+)
+
+
+def test_ruled_folios_and_the_running_head_run_into_the_next_page_are_furniture() -> None:
+    furniture = _furniture_lines(_RULED_FOLIOS)
+    assert furniture.count("272 //") == furniture.count("// 273") == 1
+    head = "Informe Nacional sobre Desarrollo Humano. Paraguay 2020. EnergíaBIBLIOGRAFÍA"
+    assert furniture.count(head) == 3
+    assert not any(line.startswith(("DGEEC", "ANDE", "anual")) for line in furniture)
+
+
+@pytest.mark.parametrize("folios", [("272 //", "// 280", "274 //"), ("12", "13", "14")])
+def test_a_line_after_folios_that_are_no_run_or_not_ruled_is_no_running_head(
+    folios: tuple[str, ...],
+) -> None:
+    # Folios that jump are no pages; bare numbers may be notes, each above its own text.
+    text = "Title\n\n" + "".join(
+        f"Paragraph.\n\n{folio}\n\nA line long enough to be a running head\nand text.\nMore.\n\n"
+        for folio in folios
+    )
+    assert "A line long enough to be a running head" not in _furniture_lines(text)
+
+
 def test_a_source_repeated_in_notes_of_text_with_blank_lines_is_no_running_line() -> None:
     # A source cited in several notes repeats a line inside the notes' block; with blank
     # lines elsewhere, that block is not a run-together text and the numbers stay notes.

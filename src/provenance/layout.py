@@ -877,11 +877,24 @@ def _indent(line: str) -> int:
 MIN_LEGEND_CITED = 0.3
 
 
+def _wraps_onto(item_text: str, line: str, indent: int) -> bool:
+    """Whether ``line`` (no item itself) goes on with the item read so far: indented deeper than
+    the item's first line, or as deep while the item is unfinished (UN legends end each item
+    with ";" or "."; an attached document wraps under its own bracket, and a name may wrap back
+    to the item's column: "CoE-CPT  ... Inhuman or Degrading" / "Treatment or Punishment").
+    A line ending in ":" is a group label ("Joint submissions:"), not a wrapped name."""
+    depth = _indent(line)
+    if depth > indent:
+        return True
+    finished = item_text.rstrip().endswith((";", "."))
+    return depth == indent and not finished and not line.rstrip().endswith(":")
+
+
 def source_legend(text: str, start: int, end: int, citing: Sequence[str] = ()) -> list[LegendEntry]:
     """The legend items in ``text[start:end]`` (a note's stretch), or none when fewer than
     ``MIN_LEGEND_ITEMS`` lines read as items or too few of them are cited as sources by the
-    notes ``citing`` ("YHD, p.2."). An item's name runs on over the following lines indented
-    deeper than the item, up to the next item or a blank line."""
+    notes ``citing`` ("YHD, p.2."). An item's name runs on over the following lines that wrap
+    onto it (``_wraps_onto``), up to the next item or a blank line."""
     entries: list[LegendEntry] = []
     current: tuple[int, int, int, LegendItem] | None = None  # start, end, indent, item
     position = start
@@ -903,7 +916,7 @@ def source_legend(text: str, start: int, end: int, citing: Sequence[str] = ()) -
             lead = position + _indent(line)
             current = (lead, line_end, _indent(line), item)
         elif current is not None:
-            if line.strip() and _indent(line) > current[2]:
+            if line.strip() and _wraps_onto(text[current[0] : current[1]], line, current[2]):
                 current = (current[0], line_end, current[2], current[3])
             else:
                 entries.append(LegendEntry(current[0], current[1], current[3]))

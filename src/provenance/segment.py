@@ -586,7 +586,11 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         for key, count in counts.items()
         if count >= 3 and not key.isdigit() and not _heads_source_list(key)
     }
-    in_long_blocks = _repeated_in_long_blocks(blocks) | _running_lines_beside_page_numbers(blocks)
+    in_long_blocks = (
+        _repeated_in_long_blocks(blocks)
+        | _running_lines_beside_page_numbers(blocks)
+        | _heads_after_ruled_page_numbers(blocks)
+    )
     repeated |= in_long_blocks
     paged = _paged_running_lines(blocks)
     numbered_heads = _numbered_running_heads(counts)
@@ -768,6 +772,31 @@ def _numbers_beside_running_lines(
 _PICTURE_MARKS = "\ufffc"
 
 
+def _heads_after_ruled_page_numbers(blocks: Sequence[Block]) -> set[str]:
+    """Running heads run into the page's first paragraph, no blank line between, under a ruled
+    folio ("272 //", then "Informe Nacional ... Energía y desarrollo humanoBIBLIOGRAFÍA" opening
+    the block of the next entry): a line long enough not to repeat by chance that opens the
+    block after such a folio three times or more, the folios going up a few pages at a time. A
+    ruled folio is no note number, so the notes of a text are never taken for pages here."""
+    numbered: dict[str, list[int]] = defaultdict(list)
+    for block, following in itertools.pairwise(blocks):
+        if len(block.lines) != 1 or len(following.lines) <= 2:
+            continue  # a head in a short block is counted by find_furniture itself
+        match = _RULED_PAGE_NUMBER.fullmatch(block.lines[0].text.replace(_FORM_FEED, "").strip())
+        if match is None:
+            continue
+        key = _furniture_key(following.lines[0].text)
+        if key is not None and len(key) >= _MIN_RUNNING_LINE:
+            numbered[key].append(int(match.group(1) or match.group(2)))
+    return {
+        key
+        for key, numbers in numbered.items()
+        if len(numbers) >= _MIN_NUMBERED_FEET
+        and all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(numbers))
+        and not _heads_source_list(key)
+    }
+
+
 def _bare_page_number(text: str) -> int | None:
     """The number a line holds alone (1 to 999, no leading zero), else None."""
     number = text.replace(_FORM_FEED, "").strip().strip(_PICTURE_MARKS).strip()
@@ -909,6 +938,9 @@ _PAGE_SEPARATOR = lazy_compile(
 
 # A page's number between dashes, as word processors set it: "- 5 -", "– 12 –".
 _DASHED_PAGE_NUMBER = lazy_compile(r"[-–—]\s*[1-9][0-9]{0,3}\s*[-–—]")
+# A folio with a rule on its outer side, as magazine-like reports set it ("272 //" on even
+# pages, "// 273" on odd ones; "12 |", "| 13").
+_RULED_PAGE_NUMBER = lazy_compile(r"(?://|\|)\s*([1-9][0-9]{0,3})|([1-9][0-9]{0,3})\s*(?://|\|)")
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -927,7 +959,10 @@ def _is_page_number_line(key: str, block_size: int) -> bool:
         and words[3].isdigit()
     ):
         return 0 < int(words[1]) <= int(words[3])
-    return len(words) <= 3 and _DASHED_PAGE_NUMBER.fullmatch(key) is not None
+    return len(words) <= 3 and (
+        _DASHED_PAGE_NUMBER.fullmatch(key) is not None
+        or _RULED_PAGE_NUMBER.fullmatch(key) is not None
+    )
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -93,6 +93,14 @@ def test_markers_in_prose_skip_units_and_years() -> None:
     ]
 
 
+def test_a_unit_glued_to_its_figure_keeps_its_exponent() -> None:
+    # "9m²" (no space between figure and unit, as UN reports write a cell's living space) is
+    # an area like "12 km²"; "item²" after a word that merely ends in "m" is a call.
+    text = "7m² per prisoner and 9m² in a cell, a 4 km² camp, an item² here"
+    found = [m.number for m in iter_footnote_markers(text, LineIndex(text))]
+    assert found == [2]
+
+
 def test_glued_next_note_and_one_note_a_line() -> None:
     text = "the cities Moscow and St. Petersburg. 27AI Index: ASA 24/12/95, issued"
     assert list(iter_glued_bodies(text, LineIndex(text), 0, len(text))) == [(27, 38, 40)]
@@ -291,6 +299,9 @@ def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
         ("from 52 per cent", 52, []),  # the figure itself is no call
         ("in 2.35 billion", 5, []),  # inside a decimal
         ("in 1898, 1998 and 2008", 8, ["8", "8"]),  # "1998 and" ends no phrase
+        # The number itself after a name, a call that kept its space: a place to look.
+        ("HRORS103 and CoE-Commissioner 104 made similar", 104, ["104"]),
+        ("the Commissioner and 104 others", 104, []),  # after no name: a count
     ],
 )
 def test_possible_calls(text: str, number: int, found: list[str]) -> None:
@@ -414,6 +425,12 @@ def test_body_start_skips_only_what_the_grammar_refuses(text: str) -> None:
         ("para.\n\nFour-wheel drive vehicles 100\n92. In October", [100]),
         ("A.\n\nExternal support to RSF 101\n95. As part", [101]),
         ("\nNyala airlift: alternative supply 107\n100. Between", [107]),
+        # A/HRC/WG.6/34/SVN/3: a UN heading may run to a whole line.
+        (
+            "prisoners. 49\n\n           Fundamental freedoms and the right to participate in "
+            "public and political life 50\n           26.    OSCE/ODIHR stated",
+            [49, 50],
+        ),
         # A label, not a heading with a call; a sentence going on; a line inside a paragraph.
         ("shown.\n\nMap 1\nExpansion of criminal groups", []),
         ("\n\nThe attack killed at least 25\nPalestinians in the camp", []),

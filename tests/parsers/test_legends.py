@@ -11,7 +11,7 @@ import provenance
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser
 from provenance.layout import source_legend
-from provenance.parsers.legends import LegendItem, parse_legend_item
+from provenance.parsers.legends import LegendItem, legend_body, parse_legend_item
 from provenance.render.legends import render_legend_item
 
 
@@ -46,6 +46,26 @@ from provenance.render.legends import render_legend_item
             "(CoE-ECRI) European Commission against Racism and Intolerance’s conclusions",
             "CoE-ECRI",
             "European Commission against Racism and Intolerance’s conclusions",
+            True,
+        ),
+        # A bracketed short form of several words, lower case and digits included.
+        (
+            "     (CoE-ECRI Conclusions) European Commission against",
+            "CoE-ECRI Conclusions",
+            "European Commission against",
+            True,
+        ),
+        (
+            "(OSCE/ODIHR Elections Report of 2018) Elections Report of",
+            "OSCE/ODIHR Elections Report of 2018",
+            "Elections Report of",
+            True,
+        ),
+        # A dash between the bracket and the name.
+        (
+            "(CoE-GRETA) - Group of Experts on Action against",
+            "CoE-GRETA",
+            "Group of Experts on Action against",
             True,
         ),
     ],
@@ -127,5 +147,72 @@ def test_legend_items_become_source_list_references() -> None:
     assert [(r.entry.note, r.entry.author) for r in listed] == [
         ("AI", "Amnesty International"),
         ("FMDVEP", "Fundación Mundial Déjame Vivir en Paz"),
-        ("YHD", "Association for the Theory and Culture of Handicap (YHD)"),
+        # The body's name without the short form repeated in brackets after it.
+        ("YHD", "Association for the Theory and Culture of Handicap"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("AI  Amnesty International, London, United Kingdom*;", "Amnesty International"),
+        ("SRI  Sexual Rights Initiative (Joint submission);", "Sexual Rights Initiative"),
+        (
+            "JS1  Joint submission 1 submitted by: ERA-LGBTI Equal Rights Association;",
+            "Joint submission 1",
+        ),
+        # A name wrapped over lines, joined: the body is the whole name, not its first line.
+        (
+            "OSCE/ODIHR  Office for Democratic Institutions and Human Rights of the Organisation "
+            "for Security and Co-operation in Europe, Warsaw, Poland;",
+            "Office for Democratic Institutions and Human Rights of the Organisation for Security "
+            "and Co-operation in Europe",
+        ),
+    ],
+)
+def test_the_body_is_read_from_the_whole_item(text: str, body: str) -> None:
+    item = parse_legend_item(text.split("\n")[0])
+    assert legend_body(text, item) == body
+
+
+WRAPPED = """\
+1
+  Joint submissions:
+        JS1      Joint submission 1 submitted by: The Peace
+                 Institute (Slovenia);
+  Regional intergovernmental organization(s):
+        CoE      The Council of Europe, Strasbourg (France);
+                 Attachments:
+                 (CoE-Commissioner) Report by Mr. Nils Muižnieks,
+                 Commissioner for Human Rights of the Council of Europe,
+                 Strasbourg, CommDH (2017) 21;
+                 (CoE-GRETA) - Group of Experts on Action against
+                 Trafficking in Human Beings, adopted on 24 November 2017;
+        CoE-CPT  European Committee for the Prevention of Torture and Inhuman or Degrading
+        Treatment or Punishment
+        EU-FRA   European Union Agency for Fundamental Rights;
+        Joint submissions:
+2
+  JS1, p. 2. CoE-Commissioner, para. 4. CoE-GRETA, p. 3. EU-FRA, p. 7.
+"""
+
+
+def test_items_wrap_onto_lines_as_deep_as_they_are_while_unfinished() -> None:
+    entries = source_legend(WRAPPED, 0, WRAPPED.index("\n2\n"), [WRAPPED.split("\n2\n")[1]])
+    assert [e.item.short_form for e in entries] == [
+        "JS1",
+        "CoE",
+        "CoE-Commissioner",
+        "CoE-GRETA",
+        "CoE-CPT",
+        "EU-FRA",
+    ]
+    texts = [" ".join(WRAPPED[e.start : e.end].split()) for e in entries]
+    # An attached document wraps under its own bracket, up to the ";" that ends it.
+    assert texts[2].endswith("Council of Europe, Strasbourg, CommDH (2017) 21;")
+    assert texts[3].endswith("adopted on 24 November 2017;")
+    # A name may wrap back to its item's column while the item is unfinished ...
+    assert texts[4].endswith("Treatment or Punishment")
+    # ... but a finished item ends, and a group label (":") is no wrapped name.
+    assert texts[1] == "CoE The Council of Europe, Strasbourg (France); Attachments:"
+    assert texts[5] == "EU-FRA European Union Agency for Fundamental Rights;"

@@ -53,7 +53,7 @@ _MARKER_CANDIDATE = lazy_compile(
     r"[ \t\r\n]|(?<=\^)[1-9]|(?<=[¹²³⁴⁵⁶⁷⁸⁹]))"
 )
 # A superscript digit after a unit is an exponent ("km²"), not a note call.
-_UNIT_BEFORE = lazy_compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi|sq|m/s))$")
+_UNIT_BEFORE = lazy_compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|in|mi|sq|m/s)$")
 # Longest text a note call or a body lead can take ("<sup>999</sup>: " is 15 characters).
 _MAX_LEAD = 24
 
@@ -125,7 +125,7 @@ _HEADING_CALL = lazy_compile(
     r" (?<=[A-Za-z\]] )([1-9]\d{0,2})(?=[ \t]*\n[ \t]*[1-9]\d{0,2}\.[ \t])"
 )
 #: Longest heading whose closing number may be a call.
-_HEADING_CHARS = 60
+_HEADING_CHARS = 100
 _HEADING_STOPS = frozenset(".,;!?")
 
 
@@ -386,17 +386,28 @@ def _starts_line(text: str, position: int) -> bool:
 _AFTER_GLUED_CALL = frozenset(["", "\n", ".", ",", ";", ":", ")"])
 
 
+# A capitalised name or short form right before a number, one space between ("CoE-Commissioner ").
+_NAME_BEFORE = lazy_compile(r"(?<![\w/-])[A-Z][\w/-]*[A-Za-z] $")
+
+
 def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each place in ``text[start:end]`` where a call of note ``number``
     may have been lost to the figure before it: glued to its end (``1898`` for ``189`` and note
-    8) or set after it (``$2.35 2 billion``). A figure ends so as often ("2018", "3 2 1"), so
-    these are never calls, only places to point a reader to."""
+    8) or set after it (``$2.35 2 billion``), or the note's own number set apart after a name
+    ("HRORS103 and CoE-Commissioner 104 made similar observations", a call that lost its
+    superscript and kept its space). A figure ends so as often ("2018", "3 2 1"), and a number
+    stands so as often, so these are never calls, only places to point a reader to."""
     digits = str(number)
     for match in _FIGURE.finditer(text, start, end):
         figure, after = match.group(1), match.group(2)
         if after is not None:
             if after == digits:
                 yield match.start(2), match.end(2)
+        elif figure == digits and _NAME_BEFORE.search(
+            text, max(0, match.start(1) - 40), match.start(1)
+        ):
+            # After a name, the source the call is for; "from 52 per cent" is a figure.
+            yield match.start(1), match.end(1)
         elif (
             figure.isdigit()
             and len(figure) > len(digits)
