@@ -315,7 +315,10 @@ def find_note_chain(
         return None
     displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
-        starts = [start for start in starts if start not in displaced]
+        # By line, one start a line: a search of the list for every start was quadratic on a
+        # long text (100 MB of reports: 598 s against 27 s for 16 MB).
+        moved_lines = {start.line_start for start in displaced}
+        starts = [start for start in starts if start.line_start not in moved_lines]
     # A note's own number is never before its own line, so it cannot pass for its call.
     calls = _Calls(text, prose, line_index)
     page_breaks = [match.start() for match in _PAGE_BREAK.finditer(text)]
