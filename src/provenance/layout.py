@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
@@ -335,6 +335,7 @@ def find_note_chain(
         return calls.first_between(start.number, -1, start.line_start, weak=True) is not None
 
     displaced_at = {start.number: start.line_start for start in displaced}
+    moved_numbers = sorted(displaced_at)  # searched for every chain that starts late
 
     def bridged(before: NoteStart, after: NoteStart) -> bool:
         # Two numbers missing in a row are one lost note and one whose number a PDF moved to
@@ -387,9 +388,9 @@ def find_note_chain(
             # whose numbers its text holds glued to words by chance, not its notes.
             continue
         if members[0].number > LATEST_FIRST_NOTE:
-            moved = any(
-                members[0].number - 1 <= number <= members[-1].number for number in displaced_at
-            )
+            # The first moved number from the one before the chain's first: is it in the chain?
+            at = bisect_left(moved_numbers, members[0].number - 1)
+            moved = at < len(moved_numbers) and moved_numbers[at] <= members[-1].number
             if _late_start(members, share, moved_between, moved):
                 lates.append(members)
                 if late is None or len(members) > len(late.starts):
