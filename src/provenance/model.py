@@ -177,6 +177,35 @@ class _MentionTable(TupleLikeSequence[_Row]):
             self.append(item)
 
 
+class _SlicedTextTable(_MentionTable[_Row]):
+    """A table whose mentions' texts are sliced from the document's text when read: without
+    ``text``, each mention's text is kept; with it, only the text of a mention that is not the
+    stretch of ``text`` at its span (one broken over two lines, told as one), by position."""
+
+    __slots__ = ("_own", "_text", "_texts")
+
+    def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
+        super().__init__(index, largest)
+        self._text = text
+        self._texts: list[str] | None = [] if text is None else None
+        self._own: dict[int, str] = {}
+
+    def _keep_text(self, start: int, end: int, text: str) -> None:
+        """Keep what ``_text_of`` needs of the next mention's text (before its offsets)."""
+        if self._texts is not None:
+            self._texts.append(text)
+        elif self._text is None or self._text[start:end] != text:
+            self._own[len(self.starts)] = text
+
+    def _text_of(self, index: int, start: int, end: int) -> str:
+        if self._texts is not None:
+            return self._texts[index]
+        own = self._own.get(index) if self._own else None
+        if own is not None or self._text is None:
+            return own if own is not None else ""
+        return self._text[start:end]
+
+
 class DateMentions(_MentionTable[DateMention]):
     """A document's dates in order, each kept as its value, its text and its offsets, and made
     as ``DateMention`` (with a span in the document's line index) when read.
@@ -293,7 +322,7 @@ class IndexCodeMention:
 _ROLES: tuple[IndexRole, ...] = get_args(IndexRole)
 
 
-class IndexCodeMentions(_MentionTable[IndexCodeMention]):
+class IndexCodeMentions(_SlicedTextTable[IndexCodeMention]):
     """A document's index codes in order, each kept as its value, its text, its offsets and the
     number of its role, and made as ``IndexCodeMention`` (with a span in the document's line
     index) when read.
@@ -306,20 +335,15 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
     tuple.
     """
 
-    __slots__ = ("_own", "_text", "_texts", "roles", "values")
+    __slots__ = ("roles", "values")
     _what = "index code"
 
     def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
         """``largest``: no offset is larger (the text's length). ``text``: the document's text,
-        which each code's text is sliced from when it is that stretch of it."""
-        super().__init__(index, largest)
-        self._text = text
+        which each code's text is sliced from when it is that stretch of it (a code's own text
+        was about 60 bytes a code of a list of codes that each differ)."""
+        super().__init__(index, largest, text)
         self.values: list[IndexCode] = []
-        #: Without ``text``, each code's text; with it, by position, the text of a code that is
-        #: not the stretch of ``text`` at its span (one broken over two lines, told as one). A
-        #: code's own text was about 60 bytes a code of a list of codes that each differ.
-        self._texts: list[str] | None = [] if text is None else None
-        self._own: dict[int, str] = {}
         #: The number of each mention's role in ``role_names``.
         self.roles: array[int] = array("B")
 
@@ -328,10 +352,7 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
 
     def append(self, mention: IndexCodeMention) -> None:
         start, end = mention.span.start, mention.span.end
-        if self._texts is not None:
-            self._texts.append(mention.text)
-        elif self._text is None or self._text[start:end] != mention.text:
-            self._own[len(self.values)] = mention.text
+        self._keep_text(start, end, mention.text)
         self.values.append(mention.value)
         self.starts.append(start)
         self.ends.append(end)
@@ -339,14 +360,6 @@ class IndexCodeMentions(_MentionTable[IndexCodeMention]):
 
     def set_role(self, index: int, role: IndexRole) -> None:
         self.roles[index] = _ROLES.index(role)
-
-    def _text_of(self, index: int, start: int, end: int) -> str:
-        if self._texts is not None:
-            return self._texts[index]
-        own = self._own.get(index) if self._own else None
-        if own is not None or self._text is None:
-            return own if own is not None else ""
-        return self._text[start:end]
 
     def _item(self, index: int) -> IndexCodeMention:
         start, end = self.starts[index], self.ends[index]
@@ -588,7 +601,7 @@ class Citation:
         return self.value.kind
 
 
-class Citations(_MentionTable[Citation]):
+class Citations(_SlicedTextTable[Citation]):
     """A document's citations in order, each kept as its value, its text, its offsets, the
     number of its reference and the author it was resolved through, and made as ``Citation``
     (with a span in the document's line index) when read.
@@ -602,21 +615,15 @@ class Citations(_MentionTable[Citation]):
     as that tuple.
     """
 
-    __slots__ = ("_own", "_text", "_texts", "authors", "references", "values")
+    __slots__ = ("authors", "references", "values")
     _what = "citation"
 
     def __init__(self, index: LineIndex, largest: int, text: str | None = None) -> None:
         """``largest``: no offset is larger (the text's length). ``text``: the document's text,
-        which each citation's text is sliced from when it is that stretch of it."""
-        super().__init__(index, largest)
-        self._text = text
+        which each citation's text is sliced from when it is that stretch of it (a citation's
+        own copy of its text was about 60 bytes a citation, held as long as the document)."""
+        super().__init__(index, largest, text)
         self.values: list[CitationValue] = []
-        #: Without ``text``, each citation's text (equal ones shared by the reader); with it, by
-        #: position, the text of a citation that is not the stretch of ``text`` at its span. A
-        #: citation's own copy of its text was about 60 bytes a citation, held for as long as
-        #: the document.
-        self._texts: list[str] | None = [] if text is None else None
-        self._own: dict[int, str] = {}
         #: The number of each citation's reference in ``Document.references``, -1 for none.
         self.references: array[int] = array("q")
         #: ``Citation.resolved_author`` of each.
@@ -624,23 +631,12 @@ class Citations(_MentionTable[Citation]):
 
     def append(self, citation: Citation) -> None:
         start, end = citation.span.start, citation.span.end
-        if self._texts is not None:
-            self._texts.append(citation.text)
-        elif self._text is None or self._text[start:end] != citation.text:
-            self._own[len(self.values)] = citation.text
+        self._keep_text(start, end, citation.text)
         self.values.append(citation.value)
         self.starts.append(start)
         self.ends.append(end)
         self.references.append(-1 if citation.reference is None else citation.reference)
         self.authors.append(citation.resolved_author)
-
-    def _text_of(self, index: int, start: int, end: int) -> str:
-        if self._texts is not None:
-            return self._texts[index]
-        own = self._own.get(index) if self._own else None
-        if own is not None or self._text is None:
-            return own if own is not None else ""
-        return self._text[start:end]
 
     def _item(self, index: int) -> Citation:
         reference = self.references[index]
