@@ -788,6 +788,12 @@ def _heads_after_ruled_page_numbers(blocks: Sequence[Block]) -> set[str]:
         key = _furniture_key(following.lines[0].text)
         if key is not None and len(key) >= _MIN_RUNNING_LINE:
             numbered[key].append(int(match.group(1) or match.group(2)))
+    return _kept_numbered_lines(numbered)
+
+
+def _kept_numbered_lines(numbered: dict[str, list[int]]) -> set[str]:
+    """The lines seen beside page numbers often enough, the numbers going up a few pages at a
+    time, that are not a source list's heading."""
     return {
         key
         for key, numbers in numbered.items()
@@ -826,13 +832,7 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
                 key = _furniture_key(lines[other].text)
                 if key is not None and len(key) >= _MIN_RUNNING_LINE:
                     numbered[key].append(number)
-    return {
-        key
-        for key, numbers in numbered.items()
-        if len(numbers) >= _MIN_NUMBERED_FEET
-        and all(0 < b - a <= _MAX_PAGE_STEP for a, b in itertools.pairwise(numbers))
-        and not _heads_source_list(key)
-    }
+    return _kept_numbered_lines(numbered)
 
 
 #: A running foot that gives its page's number first, after the word "Page", as US government
