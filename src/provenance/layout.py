@@ -337,13 +337,14 @@ def find_note_chain(
     displaced_at = {start.number: start.line_start for start in displaced}
     moved_numbers = sorted(displaced_at)  # searched for every chain that starts late
 
+    def moved_below(before: NoteStart, number: int) -> bool:
+        # The number stands moved below its page's notes, after ``before``'s line.
+        return displaced_at.get(number, -1) > before.line_start
+
     def bridged(before: NoteStart, after: NoteStart) -> bool:
         # Two numbers missing in a row are one lost note and one whose number a PDF moved to
         # the foot of the page below: any other such gap is the end of the notes.
-        return any(
-            displaced_at.get(number, -1) > before.line_start
-            for number in range(before.number + 1, after.number)
-        )
+        return any(moved_below(before, n) for n in range(before.number + 1, after.number))
 
     def may_start_late(start: NoteStart) -> bool:
         # A number alone may open an excerpt's notes where the number of the note before it
@@ -361,10 +362,7 @@ def find_note_chain(
 
     def moved_between(before: NoteStart, after: NoteStart) -> bool:
         # The numbers a chain skips are there, moved below their pages' notes.
-        return all(
-            displaced_at.get(number, -1) > before.line_start
-            for number in range(before.number + 1, after.number)
-        )
+        return all(moved_below(before, n) for n in range(before.number + 1, after.number))
 
     best: NoteChain | None = None
     # A chain that starts late is taken only where no chain from the first notes is: past two
