@@ -294,6 +294,24 @@ def test_linking_cross_references_to_headings_scales_linearly() -> None:
     assert _growth(*lines) < LIMIT
 
 
+def _stacked_un_symbols(n: int) -> str:
+    # n pages whose running heads stack the report's symbol over another one, a new one on each
+    # page: the report's joint symbols are counted, not compared pairwise.
+    pages = "".join(f"A/79/797\nS/2025/{i}\n\nThe mission met officials.\n\f" for i in range(n))
+    return "Report of the Secretary-General\n\n" + pages
+
+
+def test_checking_stacked_un_symbols_scales_linearly() -> None:
+    def checking(text: str) -> Callable[[], object]:
+        document = provenance.parse(text)
+        return lambda: provenance.check(document)
+
+    n = 40
+    _cost(checking(_stacked_un_symbols(n)))
+    small, at_n, at_8n = (_cost(checking(_stacked_un_symbols(k))) for k in (1, n, 8 * n))
+    assert _growth(small[1], at_n[1], at_8n[1]) < LIMIT
+
+
 def test_uncorroborated_claims_hold_bounded_spans() -> None:
     """Each claim before a marker is at most a few sentences, however long the paragraph:
     the findings' excerpts together stay within a small multiple of the text."""

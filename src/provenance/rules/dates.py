@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Generic, Protocol, TypeVar
@@ -760,8 +761,13 @@ def _same_code(a: IndexCode, b: IndexCode) -> bool:
         same_language = a.language is None or b.language is None or a.language == b.language
         return a.country.upper() == b.country.upper() and a.number == b.number and same_language
     if isinstance(a, UnSymbol) and isinstance(b, UnSymbol):
-        return tuple(p.upper() for p in a.parts) == tuple(p.upper() for p in b.parts)
+        return _symbol_key(a) == _symbol_key(b)
     return False
+
+
+def _symbol_key(symbol: UnSymbol) -> tuple[str, ...]:
+    """What two UN symbols that name one document share, whatever their letters' case."""
+    return tuple(part.upper() for part in symbol.parts)
 
 
 def _int(number: str) -> int | str:
@@ -798,7 +804,7 @@ def document_code_conflict(doc: Document) -> Iterator[Emit]:
         return
     joint = _joint_symbols(doc, own.value)
     for mention in _own_mentions(doc):
-        if any(_same_code(mention.value, code) for code in joint):
+        if isinstance(mention.value, UnSymbol) and _symbol_key(mention.value) in joint:
             continue
         if not _same_code(mention.value, own.value) and type(mention.value) is type(own.value):
             yield Emit(
@@ -822,18 +828,19 @@ def document_code_conflict(doc: Document) -> Iterator[Emit]:
 _JOINERS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
-def _joint_symbols(doc: Document, own: IndexCode) -> list[IndexCode]:
+def _joint_symbols(doc: Document, own: IndexCode) -> frozenset[tuple[str, ...]]:
     """The UN symbols a joint symbol gives the document besides its own ("A/79/947-S/2025/372":
     one report to the General Assembly and the Security Council, whose running heads give
     both): those written joined to the own code by a hyphen, and, where the text never gives
     its own code alone (an excerpt's pages, without the joint symbol of the first page), the
     one a running head sets on the line under or over it, each alone on its line ("A/79/797" /
-    "S/2025/109" at the top of every page), twice or more."""
+    "S/2025/109" at the top of every page), twice or more. Each by its `_symbol_key`: counted,
+    not compared pairwise, since a hostile text can stack thousands of them."""
     if not isinstance(own, UnSymbol):
-        return []
+        return frozenset()
     codes = sorted(doc.index_codes, key=lambda code: code.span.start)
-    joint: list[IndexCode] = []
-    stacked: list[IndexCode] = []
+    joint: list[UnSymbol] = []
+    stacked: list[UnSymbol] = []
     in_stack: set[int] = set()  # where the own code stands in a stack
     for first, second in pairwise(codes):
         between = doc.text[first.span.end : second.span.start]
@@ -849,11 +856,11 @@ def _joint_symbols(doc: Document, own: IndexCode) -> list[IndexCode]:
                 if found is stacked:
                     in_stack.add(one.span.start)
     alone = any(_same_code(code.value, own) and code.span.start not in in_stack for code in codes)
+    keys = {_symbol_key(code) for code in joint}
     if not alone:
-        for index, code in enumerate(stacked):
-            if any(_same_code(code, other) for other in stacked[index + 1 :]):
-                joint.append(code)
-    return joint
+        times = Counter(_symbol_key(code) for code in stacked)
+        keys.update(key for key, count in times.items() if count > 1)
+    return frozenset(keys)
 
 
 def _stacked(text: str, start: int, between: str, end: int) -> bool:
