@@ -168,10 +168,10 @@ def _stored(data: bytes | None) -> dict[tuple[str, int], list[Any]]:
     """The codes a store file holds; nothing from a file that is damaged or not one."""
     if data is None:
         return {}
-    import json
+    from provenance import json_read
 
     try:
-        entries = json.loads(data)
+        entries = json_read.loads(data)
     except ValueError:
         return {}
     if not isinstance(entries, list):
