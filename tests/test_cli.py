@@ -393,6 +393,12 @@ def test_a_parser_built_for_one_command_reads_it_as_the_whole_one_does(
             parser.parse_args([name, "--help"])
         helps.append(capsys.readouterr().out)
     assert helps[0] == helps[1] and "usage: provenance " + name in helps[0]
+    errors = []
+    for parser in (cli.build_parser(), cli.build_parser(name)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--no-such-option"])
+        errors.append(capsys.readouterr().err)
+    assert errors[0] == errors[1] and "error:" in errors[0]
     if name == "check":
         argv = [name, "--format", "json", "--fail-on", "never", "x.txt"]
         whole, alone = cli.build_parser().parse_args(argv), cli.build_parser(name).parse_args(argv)
