@@ -23,6 +23,7 @@ def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
     cache.cache_folder.cache_clear()
     monkeypatch.setattr(generated_code, "_STORE", generated_code._Store())
+    monkeypatch.setattr(generated_code, "_KEPT", " ")  # these tests' classes are kept too
     yield tmp_path / "provenance"
     cache.cache_folder.cache_clear()
 
@@ -116,3 +117,15 @@ def test_without_the_cache_everything_is_compiled(
     _point()
     _next_process(monkeypatch)
     assert not list(fresh_store.glob("attrs-*.marshal"))
+
+
+def test_only_the_package_s_own_classes_are_kept(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(generated_code, "_KEPT", " provenance.")
+    _point()
+    assert not generated_code._STORE.new
+    generated_code.code_of("x = 1\n", "<attrs generated methods provenance.x.Y>")
+    assert list(generated_code._STORE.new) == [
+        ("<attrs generated methods provenance.x.Y>", "x = 1\n")
+    ]

@@ -8,8 +8,10 @@ other methods. The compiled code does not change while the source does not, so i
 folder (``provenance.cache``), read once per process when the first class is made and written
 back at exit when a class's source was new. Entries are keyed by the script and the file name
 attrs gives it, so an edited class never runs stale code; the file is named by the Python
-version and its bytecode's magic number, and begins with a digest of the rest, so a damaged
-file is never unmarshalled. ``PROVENANCE_NO_CACHE=1`` compiles everything, as attrs does.
+version (its bytecode changes only between versions), and begins with a checksum of the rest,
+so a damaged file is never unmarshalled. Only the package's own classes are kept (a test suite
+or a program using the package makes others by the thousand, which would make the file slower
+to read than compiling). ``PROVENANCE_NO_CACHE=1`` compiles everything, as attrs does.
 
 ``install`` puts the store in front of attrs' private ``_compile_and_eval`` (the one place
 attrs compiles); an attrs version without it, or with another signature, is left alone.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import marshal
 import sys
 import types
+import zlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,7 +30,10 @@ from typing import Any
 _FORMAT = 1
 #: Entries kept: a check makes about 90 classes, every command together about 150.
 _MAX_ENTRIES = 512
-_DIGEST_BYTES = 32
+_CHECKSUM_BYTES = 4
+#: What the file names attrs gives the package's own classes' scripts hold: "<attrs generated
+#: methods provenance.model.Date>".
+_KEPT = " provenance."
 
 _Key = tuple[str, str]
 
@@ -84,17 +90,15 @@ def code_of(script: str, filename: str) -> types.CodeType:
     code = store.codes.get(key)
     if code is None:
         code = compile(script, filename, "exec")
-        store.codes[key] = code
-        store.new[key] = code
-        _write_at_exit_once()
+        if _KEPT in filename:
+            store.codes[key] = code
+            store.new[key] = code
+            _write_at_exit_once()
     return code
 
 
 def _file_name() -> str:
-    import importlib.util
-
-    magic = importlib.util.MAGIC_NUMBER.hex()
-    return f"attrs-{sys.implementation.cache_tag}-{magic}-{_FORMAT}.marshal"
+    return f"attrs-{sys.implementation.cache_tag}-{sys.hexversion:x}-{_FORMAT}.marshal"
 
 
 def _read(store: _Store) -> None:
@@ -106,18 +110,16 @@ def _read(store: _Store) -> None:
         store.codes.update(_stored(folder.read(_file_name())))
 
 
-def _digest(payload: bytes) -> bytes:
-    import hashlib
-
-    return hashlib.sha256(payload).digest()
+def _checksum(payload: bytes) -> bytes:
+    return zlib.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big")
 
 
 def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
     """The entries a store file holds; nothing from a file that is damaged or not one."""
-    if data is None or len(data) <= _DIGEST_BYTES:
+    if data is None or len(data) <= _CHECKSUM_BYTES:
         return {}
-    payload = data[_DIGEST_BYTES:]
-    if _digest(payload) != data[:_DIGEST_BYTES]:
+    payload = data[_CHECKSUM_BYTES:]
+    if _checksum(payload) != data[:_CHECKSUM_BYTES]:
         return {}
     try:
         entries = marshal.loads(payload)
@@ -134,6 +136,7 @@ def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
             and isinstance(entry[1], str)
             and isinstance(entry[2], types.CodeType)
             and entry[2].co_filename == entry[0]
+            and _KEPT in entry[0]
         ):
             codes[(entry[0], entry[1])] = entry[2]
     return codes
@@ -141,7 +144,7 @@ def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
 
 def _encoded(codes: Mapping[_Key, types.CodeType]) -> bytes:
     payload = marshal.dumps([(name, script, code) for (name, script), code in codes.items()])
-    return _digest(payload) + payload
+    return _checksum(payload) + payload
 
 
 def _write_at_exit_once() -> None:
