@@ -453,9 +453,11 @@ def test_real_parse_through_a_closed_pipe() -> None:
 #: modules only a configuration file, a cache miss or an HTML entity needs (``calendar``: the
 #: dates' rules and the timeline take what they need of it from ``provenance.gregorian``;
 #: ``pathlib``: folders and the configuration's file are strings until a caller asks for a Path;
-#: ``json``: the cache's files are read by ``provenance.json_read``, written only on a miss).
+#: ``json``: the cache's files are read by ``provenance.json_read``, written only on a miss;
+#: ``datetime``: its classes come from ``_datetime``, ``provenance.gregorian.datetime_types``).
 _NOT_FOR_PLAIN_TEXT = (
     "calendar",
+    "datetime",
     "difflib",
     "html",
     "json",
