@@ -454,8 +454,10 @@ def test_real_parse_through_a_closed_pipe() -> None:
 #: dates' rules and the timeline take what they need of it from ``provenance.gregorian``;
 #: ``pathlib``: folders and the configuration's file are strings until a caller asks for a Path;
 #: ``json``: the cache's files are read by ``provenance.json_read``, written only on a miss;
-#: ``datetime``: its classes come from ``_datetime``, ``provenance.gregorian.datetime_types``).
+#: ``datetime``: its classes come from ``_datetime``, ``provenance.gregorian.datetime_types``;
+#: ``base64``: stored regex code is decoded by ``binascii``).
 _NOT_FOR_PLAIN_TEXT = (
+    "base64",
     "calendar",
     "datetime",
     "difflib",
