@@ -23,7 +23,7 @@ def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.delenv("PROVENANCE_NO_CACHE", raising=False)
     cache.cache_folder.cache_clear()
     monkeypatch.setattr(generated_code, "_STORE", generated_code._Store())
-    monkeypatch.setattr(generated_code, "_KEPT", " ")  # these tests' classes are kept too
+    monkeypatch.setattr(generated_code, "_KEPT", " test")  # these tests' classes are kept too
     yield tmp_path / "provenance"
     cache.cache_folder.cache_clear()
 
@@ -126,6 +126,7 @@ def test_only_the_package_s_own_classes_are_kept(
     _point()
     assert not generated_code._STORE.new
     generated_code.code_of("x = 1\n", "<attrs generated methods provenance.x.Y>")
+    generated_code.code_of("x = 2\n", "<attrs generated methods provenance.x.Y-1>")  # made twice
     assert list(generated_code._STORE.new) == [
         ("<attrs generated methods provenance.x.Y>", "x = 1\n")
     ]

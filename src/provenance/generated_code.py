@@ -11,7 +11,8 @@ attrs gives it, so an edited class never runs stale code; the file is named by t
 version (its bytecode changes only between versions), and begins with a checksum of the rest,
 so a damaged file is never unmarshalled. Only the package's own classes are kept (a test suite
 or a program using the package makes others by the thousand, which would make the file slower
-to read than compiling). ``PROVENANCE_NO_CACHE=1`` compiles everything, as attrs does.
+to read than compiling), and only those made once in their process. ``PROVENANCE_NO_CACHE=1``
+compiles everything, as attrs does.
 
 ``install`` puts the store in front of attrs' private ``_compile_and_eval`` (the one place
 attrs compiles); an attrs version without it, or with another signature, is left alone.
@@ -90,11 +91,19 @@ def code_of(script: str, filename: str) -> types.CodeType:
     code = store.codes.get(key)
     if code is None:
         code = compile(script, filename, "exec")
-        if _KEPT in filename:
+        if _kept(filename):
             store.codes[key] = code
             store.new[key] = code
             _write_at_exit_once()
     return code
+
+
+def _kept(filename: str) -> bool:
+    """Whether a script of this name is kept: a class of the package, made once in its process
+    (attrs names a second class of the same name ``...-1>``, as reloading a module or a test
+    does; a name of a module or class holds no "-")."""
+    _, kept, after = filename.partition(_KEPT)
+    return bool(kept) and "-" not in after
 
 
 def _file_name() -> str:
@@ -136,7 +145,7 @@ def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
             and isinstance(entry[1], str)
             and isinstance(entry[2], types.CodeType)
             and entry[2].co_filename == entry[0]
-            and _KEPT in entry[0]
+            and _kept(entry[0])
         ):
             codes[(entry[0], entry[1])] = entry[2]
     return codes
