@@ -19,6 +19,8 @@ Measures, in one run on one machine:
 
 ``--only SECTION ...`` runs some of them (sections: latency, throughput, real, scaling, jobs,
 pathological, memory, proselint; proselint also runs throughput, to compare with).
+``--against CHECKOUT`` times another checkout's ``check`` in the latency rounds too (main
+beside a branch, measured alike in one run).
 """
 
 from __future__ import annotations
@@ -156,11 +158,11 @@ def peak_rss_mb(code: str) -> float:
 # --------------------------------------------------------------------------- benchmarks
 
 
-def _timed_run(command: Sequence[str]) -> tuple[float, float]:
+def _timed_run(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall time and processor time (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -171,8 +173,20 @@ def _timed_run(command: Sequence[str]) -> tuple[float, float]:
 LATENCY_TARGETS = {"5 KB": 2.0, "66 KB": 3.0}
 
 
+def _against_env(checkout: Path) -> dict[str, str]:
+    """The environment that runs another checkout's ``provenance`` (its ``src`` first)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(checkout / "src"), *filter(None, [env.get("PYTHONPATH")])]
+    )
+    return env
+
+
 def latency(
-    rows: list[tuple[str, str]], runs: int, proselint: list[str] | None = None
+    rows: list[tuple[str, str]],
+    runs: int,
+    proselint: list[str] | None = None,
+    against: Path | None = None,
 ) -> dict[str, float]:
     # pip compiles an installed package to bytecode; a source checkout (or an environment with
     # PYTHONDONTWRITEBYTECODE set) would otherwise recompile every module on every start.
@@ -187,6 +201,16 @@ def latency(
         "provenance check (66 KB seed)": [*PROVENANCE, "check", str(BIG_SEED)],
         "provenance check (5 KB seed)": [*PROVENANCE, "check", str(SMALL_SEED)],
     }
+    envs: dict[str, dict[str, str]] = {}
+    if against is not None:
+        # Another checkout's check (``--against``, main beside a branch), in the same rounds.
+        env = _against_env(against)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(against / "src")], check=True)
+        subprocess.run([*PROVENANCE, "check", str(SMALL_SEED)], capture_output=True, env=env)
+        for size, seed in (("66 KB", BIG_SEED), ("5 KB", SMALL_SEED)):
+            name = f"provenance check ({size} seed, against)"
+            commands[name] = [*PROVENANCE, "check", str(seed)]
+            envs[name] = env
     if proselint is not None:
         # The same reports through proselint, measured in the same rounds, for its ratios.
         commands["proselint (66 KB seed)"] = [*proselint, str(BIG_SEED)]
@@ -199,7 +223,7 @@ def latency(
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            wall, cpu = _timed_run(command)
+            wall, cpu = _timed_run(command, envs.get(name))
             walls[name].append(wall)
             cpus[name].append(cpu)
     figures = {name: statistics.median(times) for name, times in walls.items()}
@@ -222,6 +246,14 @@ def latency(
                 f"(target <= {target:g}x)",
             )
         )
+        name = f"provenance check ({size} seed, against)"
+        if name in figures:
+            rows.append(
+                (
+                    f"latency ratio: check ({size}, against {against}) / import lark",
+                    f"{figures[name] / lark:.2f}x, processor {cpu_figures[name] / lark_cpu:.2f}x",
+                )
+            )
         theirs = f"proselint ({size} seed)"
         if theirs in figures:
             rows.append(
@@ -492,6 +524,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=list(_SECTIONS),
         help="run only these sections (default: all)",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="latency: also time this checkout's check (its src first on PYTHONPATH) in the "
+        "same rounds, e.g. main beside a branch",
+    )
     args = parser.parse_args(argv)
     only = set(args.only)
 
@@ -507,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if isinstance(command, str):
                 rows.append(("latency: proselint", command))
                 command = None
-            latency(rows, 5 if args.quick else 15, command)
+            latency(rows, 5 if args.quick else 15, command, args.against)
         ours = None
         if "throughput" in only or "proselint" in only:
             documents = corpus(1_000_000 if args.quick else 10_000_000)

@@ -1,7 +1,9 @@
 """The private per-user cache folder: ``$XDG_CACHE_HOME/provenance`` (else ``~/.cache/provenance``).
 
 It holds built parsers (``provenance.grammars``) and compiled regex code
-(``provenance.regex_store``), nothing that runs code when read. The folder is opened once,
+(``provenance.regex_store``), nothing that runs code when read, and the compiled code of the
+methods attrs generates (``provenance.generated_code``), which runs as the package's own
+bytecode in ``__pycache__`` does: trusted as this user's files are. The folder is opened once,
 without following a symlink, and checked on its descriptor (owned by the current user, writable
 by no one else); every file is then opened relative to that descriptor, without following
 symlinks, and used only if it is a regular file the user owns and no one else can write.

@@ -315,10 +315,10 @@ def _stored_toml(data: bytes) -> dict[str, Any] | None:
     raw = folder.read(_toml_cache_name(data))
     if raw is None:
         return None
-    import json
+    from provenance import json_read
 
     try:
-        stored = json.loads(raw)
+        stored = json_read.loads(raw)
     except (ValueError, RecursionError):
         return None
     if not (isinstance(stored, dict) and isinstance(stored.get("toml"), dict)):

@@ -22,7 +22,6 @@ has been used often enough to pay for Lark's single alternation.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import sys
@@ -55,6 +54,7 @@ from lark.parsers.lalr_analysis import IntParseTable, Reduce, Shift
 from lark.parsers.lalr_parser import LALR_Parser, _Parser
 from lark.utils import TextSlice
 
+from provenance import json_read
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
 from provenance.lalr import longest_prefix, longest_prefix_of_words, parse_whole
@@ -440,7 +440,7 @@ def _split(data: bytes) -> dict[str, Any]:
     """A cache file's header, with ``rules`` (memo key -> JSON text) and ``rows`` (state ->
     JSON text) standing for the lines after it, each cut out and decoded when first used."""
     head = data.index(b"\n")
-    serialised = json.loads(data[:head], object_hook=_from_json)
+    serialised = json_read.loads(data[:head], object_hook=_from_json)
     if not isinstance(serialised, dict):
         raise ValueError("not a cached parser")
     # A file cut short (a writer that died half way) is refused here, not midway through a parse.
@@ -695,14 +695,15 @@ class _LoadedLALRParser(LALR_Parser):
 _LOADING_PLUGINS = {"ContextualLexer": _LazyContextualLexer, "LALR_Parser": _LoadedLALRParser}
 
 
-_DECODER = json.JSONDecoder()
+# Reading a cached parser needs no ``json`` import (``provenance.json_read``); writing one does.
+_RAW_DECODE = json_read.scanner()
 
 
 def _decoded(line: bytes) -> Any:
     """One rule's or row's JSON: ``json.loads`` less its checks of the text's encoding (the file
     is this module's own UTF-8), about a microsecond of each of the few hundred a check reads."""
     text = line.decode()
-    value, end = _DECODER.raw_decode(text)
+    value, end = _RAW_DECODE(text, 0)
     if end != len(text):
         raise ValueError("not one JSON value")
     return value
@@ -864,6 +865,8 @@ def _compact_rule(value: list[Any]) -> Rule:
 
 
 def _save(folder: _CacheFolder, name: str, built: Lark, codes: list[list[Any]]) -> None:
+    import json
+
     try:
         data, memo = built.memo_serialize([TerminalDef, Rule])
         compact = _compact_rules(memo)
@@ -926,6 +929,8 @@ def _save(folder: _CacheFolder, name: str, built: Lark, codes: list[list[Any]]) 
 def _compact_rules(memo: dict[int, Any]) -> dict[int, Any]:
     """The memo with each rule as ``[origin, [[symbol, is_terminal, filter_out], ...], order,
     alias, keep_all_tokens, expand1, priority, template_source, empty_indices]``."""
+    import json
+
     compact: dict[int, Any] = {}
     for key, value in memo.items():
         if isinstance(value, dict) and value.get("__type__") == "Rule":
@@ -954,6 +959,8 @@ def _compact_rules(memo: dict[int, Any]) -> dict[int, Any]:
 def _compact_table(states: dict[int, dict[int, tuple[int, Any]]]) -> list[Any]:
     """``[[state, "[token, action, argument, ...]"], ...]``: the argument of a reduction is its
     rule's memo key; each row is JSON text of its own, read when the parser reaches the state."""
+    import json
+
     return [
         [
             state,

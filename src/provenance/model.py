@@ -6,13 +6,13 @@ Values compare and round-trip exactly (``parse_x(render(value)) == value``); men
 
 from __future__ import annotations
 
-import datetime as _dt
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, Self, TypeVar, get_args
 
 import attrs
 
+from provenance.gregorian import datetime_types as _dt
 from provenance.places import PlaceMap
 from provenance.records import shared_methods
 from provenance.span import LineIndex, Span, TupleLikeSequence, offset_typecode

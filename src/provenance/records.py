@@ -28,6 +28,12 @@ from typing import Any, TypeVar
 
 import attrs
 
+from provenance import generated_code
+
+# Every module that makes a frozen class imports this one first: from here on, attrs takes the
+# ``__init__`` it generates from the store of compiled code instead of compiling it again.
+generated_code.install()
+
 _Class = TypeVar("_Class", bound=type)
 
 #: The ids of the objects whose ``repr`` is being built on this thread, as attrs keeps them.

@@ -36,6 +36,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from functools import cache
 from typing import Final
 
 import attrs
@@ -103,9 +104,13 @@ _ZIP_KINDS: Final[tuple[tuple[bytes, str], ...]] = (
     (b"application/epub+zip", "an EPUB book"),
 )
 
-# bzip2's "BZh" is three letters a text could start with; the block size digit and the block
-# magic that follow are not.
-_BZIP2: Final = re.compile(rb"BZh[1-9]1AY&SY")
+
+@cache
+def _bzip2() -> re.Pattern[bytes]:
+    """bzip2's "BZh" is three letters a text could start with; the block size digit and the
+    block magic that follow are not. Compiled only for a file that starts with "BZh"."""
+    return re.compile(rb"BZh[1-9]1AY&SY")
+
 
 # Bytes cp1252 leaves undefined; Python's strict cp1252 codec rejects them.
 _CP1252_UNDEFINED: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -293,7 +298,7 @@ def _binary_kind(data: bytes) -> str | None:
     """What a known binary signature at the start of ``data`` says the file is."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
-            if signature == b"BZh" and not _BZIP2.match(data):
+            if signature == b"BZh" and not _bzip2().match(data):
                 continue
             if kind == "ZIP archive":
                 head = data[:_SNIFF]

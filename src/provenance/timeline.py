@@ -29,7 +29,6 @@ sure; checkers report only ``False``.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import heapq
 import itertools
 import re
@@ -41,6 +40,7 @@ import attrs
 
 from provenance.figures import Breakdown, Change, Figure, FigureMention
 from provenance.folding import caseless_starts
+from provenance.gregorian import datetime_types as dt
 from provenance.gregorian import days_in_month
 from provenance.model import DateMention, DateMentions, DateRange, DateValue, Region, Regions
 from provenance.parsers.figures import iter_figures

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
@@ -63,11 +64,30 @@ class Extracted:
 # A PDF header may follow some junk bytes; readers look within the first kilobyte.
 _PDF_WINDOW: Final = 1024
 _SNIFF: Final = 4096
-_HTML_START: Final = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body)[\s>]",
-    re.IGNORECASE | re.DOTALL,
-)
+_BYTE_ORDER_MARK: Final = b"\xef\xbb\xbf"
+#: What ``\s`` matches in a bytes pattern.
+_BYTES_SPACE: Final = b" \t\n\r\f\v"
+
+
+@cache
+def _html_start() -> re.Pattern[bytes]:
+    return re.compile(
+        rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+        rb"<(?:!doctype\s+html|html|head|body)[\s>]",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+def _starts_as_html(head: bytes) -> bool:
+    """Whether ``head`` begins as a web page does (a doctype or an ``html``, ``head`` or ``body``
+    tag, after any XML declaration and comments)."""
+    # The pattern matches only where "<" is the first byte after a byte order mark and white
+    # space: a text report is told apart without compiling it (about 0.3 ms of a check).
+    if not head.removeprefix(_BYTE_ORDER_MARK).lstrip(_BYTES_SPACE).startswith(b"<"):
+        return False
+    return _html_start().match(head) is not None
+
+
 _HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 
 
@@ -77,7 +97,7 @@ def sniff(data: bytes, name: str | None = None) -> FileKind:
     if b"%PDF-" in data[:_PDF_WINDOW]:
         return "pdf"
     head = data[:_SNIFF]
-    if _HTML_START.match(head):
+    if _starts_as_html(head):
         return "html"
     markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
     if markup and name is not None and name.casefold().endswith(_HTML_SUFFIXES):

@@ -13,12 +13,12 @@ answered from a stale copy; a missing or unreadable copy is simply made again.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from provenance import json_read
 from provenance.cache import cache_folder
 
 # Strings, not ``Path``s: a check does not import ``pathlib`` (see ``provenance.grammars``).
@@ -59,7 +59,7 @@ def _stored() -> dict[str, Any] | None:
     if raw is None:
         return None
     try:
-        stored = json.loads(raw)
+        stored = json_read.loads(raw)
     except ValueError:
         return None
     if not (
@@ -94,6 +94,8 @@ def store_translations(translated: Mapping[str, str]) -> None:
     folder = cache_folder()
     if folder is None:
         return
+    import json  # only a writer needs it
+
     parsed = data()
     entry = {"data": parsed, "translations": dict(translated)}
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
