@@ -917,6 +917,15 @@ def test_the_look_back_is_bounded() -> None:
     assert found is not None and sentence[found.start : found.end] == "could not be verified"
 
 
+def test_with_no_verification_is_without_it() -> None:
+    # "with no independent verification of" says what "without" does; after another verb
+    # ("provided no confirmation") the noun is that verb's object.
+    text = "The vendor published the figures, with no independent verification of the hours."
+    found = _statements(text)
+    assert found and found[0].form == "no_corroboration" and found[0].voice == "own"
+    assert _statements("He provided no confirmation of the hours.") == []
+
+
 # --------------------------------------------------------------------------- the real examples
 
 
