@@ -917,6 +917,21 @@ def test_the_look_back_is_bounded() -> None:
     assert found is not None and sentence[found.start : found.end] == "could not be verified"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # Any noun sought and not found to check with: the claim is left unchecked.
+        ("No cDNA could be found to verify this segment.", True),
+        ("No record has been found to confirm the arrest.", True),
+        # Found, or nothing sought to check with: no statement.
+        ("A cDNA was found to verify this segment.", False),
+        ("No cDNA could be found in the library.", False),
+    ],
+)
+def test_no_noun_found_to_check_with(sentence: str, found: bool) -> None:
+    assert bool(_statements(sentence)) == found
+
+
 def test_with_no_verification_is_without_it() -> None:
     # "with no independent verification of" says what "without" does; after another verb
     # ("provided no confirmation") the noun is that verb's object.
