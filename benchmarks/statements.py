@@ -78,10 +78,14 @@ def main() -> None:
     held = [(e["expect"], p) for e, p in results if e.get("heldout")]
     tuned = [(e["expect"], p) for e, p in results if not e.get("heldout")]
     early = [(e["expect"], p) for e, p in results if not e.get("late")]
+    fresh = [(e["expect"], p) for e, p in results if e.get("fresh")]
     print(table("unseen.toml, all", pairs), end="\n\n")
     print(table("unseen.toml, collected before the reader was changed", early), end="\n\n")
     print(table("unseen.toml, tuning part", tuned), end="\n\n")
     print(table("unseen.toml, held out", held), end="\n\n")
+    print(
+        table("unseen.toml, fresh (collected after the change, never tuned on)", fresh), end="\n\n"
+    )
     if args.all:
         old = load("statements.toml")
         print(table("statements.toml", [(e["expect"], classify(e["text"])) for e in old]))
