@@ -1049,9 +1049,12 @@ def _said_after(text: str, marker: Marker, end: int) -> bool:
     said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))
     if said is None:
         return False
-    if _own_remark(text, comma, said):
-        # "Where information could not be verified, this is indicated in the text": the
-        # writer's passive remark, not a speaker after the statement.
+    if said.start() > 0 and text[said.start() - 1] == "-":
+        return False  # "..., so treat it as self-reported": a word of its own, not a verb
+    if _own_remark(text, comma, said) or _passive_no_agent(text, comma, said):
+        # "Where information could not be verified, this is indicated in the text", "...,
+        # that is stated next to the figure", "..., it has not been confirmed": the writer's
+        # passive remark (no one named says it), not a speaker after the statement.
         return False
     # "..., but organizers say that ...": a new clause with a claim of its own, not a speaker.
     between = {word.casefold() for word in _WORD.findall(text, comma, said.start())}
@@ -1134,6 +1137,16 @@ def _own_remark(text: str, start: int, said: re.Match[str]) -> bool:
         return False
     before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
     return before is not None and before.group(1).casefold() in _BE
+
+
+def _passive_no_agent(text: str, start: int, said: re.Match[str]) -> bool:
+    """Whether a verb of saying is a passive participle ("is stated", "has not been
+    confirmed") with no "by" naming who said it."""
+    before = _WORD_BEFORE.search(text, max(start, said.start() - 30), said.start())
+    if before is None or before.group(1).casefold() not in _BE:
+        return False
+    after = _WORD_AFTER.match(text, said.end(), said.end() + 40)
+    return after is None or after.group(1).casefold() != "by"
 
 
 def _after_determiner(text: str, start: int, said: re.Match[str]) -> bool:

@@ -459,7 +459,9 @@ def _parse(
             break
     first = core_indices[0]
     nominal = form in _OBJECT_LIKE and classes[first] in ("NO", "LACK")
-    if nominal and first > 0 and classes[first - 1] not in _BEFORE_NO:
+    # "(published) with no independent verification of the figures" says "without" it.
+    with_no = classes[first] == "NO" and first > 0 and words[first - 1].text == "with"
+    if nominal and first > 0 and classes[first - 1] not in _BEFORE_NO and not with_no:
         # "He received no confirmation of his registration", "The government provided no
         # evidence corroborating the charges": the noun is the object of another verb, not a
         # statement that nothing confirms a claim.
@@ -486,7 +488,12 @@ def _parse(
         # "and" ("The data are self-reported and not verified"); "confirmed and not confirmed
         # cases" qualifies a noun.
         return _REJECTED
-    if form in _NO_NOUN and classes[first] == "NO" and not _has_verb(classes, first, after):
+    if (
+        form in _NO_NOUN
+        and classes[first] == "NO"
+        and not with_no
+        and not _has_verb(classes, first, after)
+    ):
         # "clinical manifestations of sepsis, ... but no laboratory confirmation of CVC
         # colonization": a noun phrase in a list (a case definition), no clause that says
         # anything was not confirmed; "there was no confirmation", "no confirmation has been

@@ -1,0 +1,100 @@
+"""Precision and recall of the reader of uncorroborated statements on the collected sentences.
+
+Each example of ``tests/corpus/corroboration/unseen.toml`` (and, with ``--all``, of
+``statements.toml``, which the reader was built on) is read as a short report by the real
+parser; its predicted class is ``own`` when ``uncorroborated-claim`` is raised, else ``third``
+when ``attributed-unconfirmed`` is, else ``gap`` when ``information-gap`` is, else ``none``.
+The figures are printed per class for all examples, for those collected before the reader was
+changed (without the ``late`` ones), and for the held-out ones apart (every fourth, chosen
+before any tuning), so that tuning to the others shows as a gap between them.
+
+    PYTHONPATH=src python benchmarks/statements.py [--all] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from provenance.document import parse_document
+from provenance.rules.corroboration import (
+    attributed_unconfirmed,
+    information_gap,
+    uncorroborated_claim,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus" / "corroboration"
+CLASSES = ("own", "third", "gap", "none")
+
+
+def classify(sentence: str) -> str:
+    """The class the rules give ``sentence`` read as the body of a short report."""
+    doc = parse_document(f"Title line\n\nA statement before it. {sentence}\n")
+    if any(True for _ in uncorroborated_claim(doc)):
+        return "own"
+    if any(True for _ in attributed_unconfirmed(doc)):
+        return "third"
+    if any(True for _ in information_gap(doc)):
+        return "gap"
+    return "none"
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    examples: list[dict[str, Any]] = tomllib.loads((CORPUS / name).read_text(encoding="utf-8"))[
+        "example"
+    ]
+    return examples
+
+
+def table(title: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """Per-class precision and recall of ``(expected, predicted)`` pairs, as Markdown."""
+    lines = [f"{title} ({len(pairs)} examples)", "", "| class | n | P | R |", "|---|---|---|---|"]
+    for cls in CLASSES:
+        tp = sum(1 for e, p in pairs if e == cls and p == cls)
+        predicted = sum(1 for _, p in pairs if p == cls)
+        actual = sum(1 for e, _ in pairs if e == cls)
+        precision = f"{tp / predicted:.2f}" if predicted else "-"
+        recall = f"{tp / actual:.2f}" if actual else "-"
+        lines.append(
+            f"| {cls} | {actual} | {precision} ({tp}/{predicted}) | {recall} ({tp}/{actual}) |"
+        )
+    correct = sum(1 for e, p in pairs if e == p)
+    lines.append(f"\naccuracy {correct}/{len(pairs)}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="also the tuning corpus")
+    parser.add_argument("--misses", action="store_true", help="list the examples read wrong")
+    args = parser.parse_args()
+    unseen = load("unseen.toml")
+    results = [(e, classify(e["text"])) for e in unseen]
+    pairs = [(e["expect"], p) for e, p in results]
+    held = [(e["expect"], p) for e, p in results if e.get("heldout")]
+    tuned = [(e["expect"], p) for e, p in results if not e.get("heldout")]
+    early = [(e["expect"], p) for e, p in results if not e.get("late")]
+    fresh = [(e["expect"], p) for e, p in results if e.get("fresh")]
+    print(table("unseen.toml, all", pairs), end="\n\n")
+    print(table("unseen.toml, collected before the reader was changed", early), end="\n\n")
+    print(table("unseen.toml, tuning part", tuned), end="\n\n")
+    print(table("unseen.toml, held out", held), end="\n\n")
+    print(
+        table("unseen.toml, fresh (collected after the change, never tuned on)", fresh), end="\n\n"
+    )
+    if args.all:
+        old = load("statements.toml")
+        print(table("statements.toml", [(e["expect"], classify(e["text"])) for e in old]))
+    if args.misses:
+        for e, p in results:
+            if e["expect"] != p:
+                mark = "H" if e.get("heldout") else " "
+                print(f"{mark} {e['expect']:>5} -> {p:<5} {e['text'][:150]}")
+
+
+if __name__ == "__main__":
+    main()
