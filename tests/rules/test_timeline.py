@@ -93,6 +93,17 @@ def test_messages_say_what_disagrees() -> None:
     assert "11 + 15 + 2 = 28" in total.message
 
 
+def test_a_share_in_words_is_no_total_its_brackets_add_up_to() -> None:
+    by_id = {rule.id: rule for rule in RULES}
+    text = (
+        "Casualties\n\nWomen accounted for 12 percent of victims and children at eight percent "
+        "(46 boys and 47 girls) in the quarter.\n"
+    )
+    assert list(by_id["sum-mismatch"].run(provenance.parse(text))) == []
+    counted = text.replace("eight percent", "eight children")
+    assert len(list(by_id["sum-mismatch"].run(provenance.parse(counted)))) == 1
+
+
 # --------------------------------------------------------------------------- generated reports
 
 _UNITS: list[Unit] = ["day", "week", "month", "year"]
