@@ -198,14 +198,39 @@ class _SharedScanner:
         self.regex_match: Any = None
         self._uses = 0
         patterns = [terminal.pattern.to_regexp() for terminal in terminals]
-        self._regexes = [
-            (terminal.name, _terminal_regex(pattern, flags, re_module))
-            for terminal, pattern in zip(terminals, patterns, strict=True)
+        #: Each terminal's name and pattern, in Lark's order; its regex is restored or compiled
+        #: only when a character it can begin with is first met (a state's terminals are mostly
+        #: never tried: about 90 of the 230 a 66 KB check restored were).
+        self._patterns = [
+            (terminal.name, pattern) for terminal, pattern in zip(terminals, patterns, strict=True)
         ]
+        self._all: list[tuple[str, re.Pattern[str]]] | None = None
         #: The characters each terminal's match can begin with (None: any, or not known).
         self._firsts = [_FIRST_BOUNDS.get((pattern, flags)) for pattern in patterns]
         #: The terminals worth trying at a character, in Lark's order, by that character.
         self._by_char: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def _regexes(self, char: str | None) -> list[tuple[str, re.Pattern[str]]]:
+        """The terminals whose match can begin with ``char`` (every terminal for None), in
+        Lark's order, with their regexes: a terminal left out could not have matched there."""
+        if char is None:
+            if self._all is None:
+                flags, re_module = self._flags, self._re
+                self._all = [
+                    (name, _terminal_regex(pattern, flags, re_module))
+                    for name, pattern in self._patterns
+                ]
+            return self._all
+        known = self._by_char.get(char)
+        if known is None:
+            code = ord(char)
+            flags, re_module = self._flags, self._re
+            known = self._by_char[char] = [
+                (name, _terminal_regex(pattern, flags, re_module))
+                for (name, pattern), bounds in zip(self._patterns, self._firsts, strict=True)
+                if bounds is None or bisect_right(bounds, code) & 1
+            ]
+        return known
 
     def match(self, text: TextSlice[str], pos: int) -> tuple[str, str] | None:
         if self._alternation is not None:
@@ -218,20 +243,11 @@ class _SharedScanner:
             if len(self._alternation._mres) == 1:
                 self.regex_match = self._alternation._mres[0].match
         source, end = text.text, text.end
-        regexes = self._regexes
-        if pos < end:
-            # Only the terminals whose match can begin with this character: a terminal left
-            # out would not have matched, so the first that matches is the same.
-            char = source[pos]
-            known = self._by_char.get(char)
-            if known is None:
-                code = ord(char)
-                known = self._by_char[char] = [
-                    pair
-                    for pair, bounds in zip(regexes, self._firsts, strict=True)
-                    if bounds is None or bisect_right(bounds, code) & 1
-                ]
-            regexes = known
+        # Only the terminals whose match can begin with this character: a terminal left out
+        # would not have matched, so the first that matches is the same.
+        regexes = self._by_char.get(source[pos]) if pos < end else None
+        if regexes is None:
+            regexes = self._regexes(source[pos] if pos < end else None)
         for name, regex in regexes:
             found = regex.match(source, pos, end)
             if found:
@@ -239,7 +255,7 @@ class _SharedScanner:
         return None
 
     def fullmatch(self, text: str) -> str | None:
-        for name, regex in self._regexes:
+        for name, regex in self._regexes(text[0] if text else None):
             if regex.fullmatch(text):
                 return name
         return None
@@ -360,11 +376,25 @@ def _create_unless_shared(
     for regex_terminal in terminals:
         if not isinstance(regex_terminal.pattern, PatternRE):
             continue
-        regex = _terminal_regex(regex_terminal.pattern.to_regexp(), flags, re_module)
+        pattern = regex_terminal.pattern.to_regexp()
+        # A string the regex matches whole begins with a character the regex's match can begin
+        # with: when no string of its priority does, the regex need not be restored to know.
+        bounds = _FIRST_BOUNDS.get((pattern, flags))
+        candidates = [
+            string_terminal
+            for string_terminal in strings
+            if string_terminal.priority == regex_terminal.priority
+            and (
+                bounds is None
+                or not string_terminal.pattern.value
+                or bisect_right(bounds, ord(string_terminal.pattern.value[0])) & 1
+            )
+        ]
+        if not candidates:
+            continue
+        regex = _terminal_regex(pattern, flags, re_module)
         unless = []
-        for string_terminal in strings:
-            if string_terminal.priority != regex_terminal.priority:
-                continue
+        for string_terminal in candidates:
             text = string_terminal.pattern.value
             found = regex.match(text)
             if found and found.group(0) == text:
