@@ -130,11 +130,15 @@ def test_built_parser_is_cached_and_loads_back(fresh_cache: Path) -> None:
     assert len(files) == 1
     assert fresh_cache.stat().st_mode & 0o077 == 0
     assert files[0].stat().st_mode & 0o077 == 0
-    # No pickle: the file is JSON data, which cannot run code when loaded.
-    assert not files[0].read_bytes().startswith(b"\x80")
-    # A line of JSON, then a line of JSON text for each rule and each row of the parse table.
-    header, *lines = files[0].read_bytes().split(b"\n")
-    assert json.loads(header)["data"]
+    # No pickle: the file is plain data, which cannot run code when loaded.
+    data = files[0].read_bytes()
+    assert not data.startswith(b"\x80")
+    # A marshalled header of plain values, then a line of JSON text for each rule and each row
+    # of the parse table.
+    header, head = grammars._header(data)
+    assert header["data"]
+    assert _plain(header)
+    lines = data[head + 1 :].split(b"\n")
     assert lines and all(isinstance(json.loads(line), list) for line in lines)
     loaded = grammars._load_or_build("date", ("start",))
     assert loaded is not built
@@ -165,6 +169,41 @@ def test_damaged_cache_file_is_rebuilt(fresh_cache: Path, damage: bytes) -> None
     cached.write_bytes(good[: len(good) // 2])
     assert grammars._load_or_build("date", ("start",)).parse("July 30, 2004") is not None
     assert _loads(cached)
+
+
+def _plain(value: object) -> bool:
+    """Whether ``value`` is made of plain data only (no code object, no class of its own)."""
+    if isinstance(value, dict):
+        return all(_plain(key) and _plain(item) for key, item in value.items())
+    if type(value) in (list, tuple):
+        return all(_plain(item) for item in value)  # type: ignore[attr-defined]
+    return value is None or type(value) in (str, int, float, bool)
+
+
+@pytest.mark.parametrize("where", ["length", "crc", "header", "newline"])
+def test_cache_file_with_a_damaged_header_is_rebuilt(fresh_cache: Path, where: str) -> None:
+    grammars._load_or_build("date", ("start",))
+    (cached,) = fresh_cache.glob("date-*.json")
+    data = bytearray(cached.read_bytes())
+    _header, head = grammars._header(bytes(data))
+    at = {"length": 3, "crc": 12, "header": head // 2, "newline": head}[where]
+    data[at] = data[at] ^ 0x01 if where != "length" else ord("f")
+    cached.write_bytes(bytes(data))
+    with pytest.raises(ValueError):
+        grammars._header(bytes(data))
+    assert not _loads(cached)
+    assert grammars._load_or_build("date", ("start",)).parse("July 30, 2004") is not None
+    assert _loads(cached)
+
+
+def test_format_6_cache_file_is_refused(fresh_cache: Path) -> None:
+    # A header written as a line of JSON (format 6) is not read as a format 7 one.
+    grammars._load_or_build("date", ("start",))
+    (cached,) = fresh_cache.glob("date-*.json")
+    data = cached.read_bytes()
+    header, head = grammars._header(data)
+    cached.write_bytes(json.dumps(grammars._to_json(header)).encode() + data[head:])
+    assert not _loads(cached)
 
 
 def _loads(cached: Path) -> bool:
@@ -386,7 +425,7 @@ def test_cache_file_that_is_a_symlink_is_not_followed(fresh_cache: Path, tmp_pat
     cached.symlink_to(other)
     assert grammars._load_or_build("date", ("start",)).parse("15 May 2000") is not None
     assert not cached.is_symlink()
-    assert json.loads(other.read_bytes().split(b"\n")[0])
+    assert grammars._header(other.read_bytes())[0]
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX-only")
@@ -662,8 +701,8 @@ def test_a_damaged_line_of_regex_code_is_compiled_instead(fresh_cache: Path) -> 
     grammars._load_or_build("date", ("start",))
     (cached,) = fresh_cache.glob("date-*.json")
     data = cached.read_bytes()
-    head = json.loads(data[: data.index(b"\n")])
-    lines = grammars._Lines(data, data.index(b"\n") + 1, head["offsets"])
+    head, end = grammars._header(data)
+    lines = grammars._Lines(data, end + 1, head["offsets"])
     last_code = lines[len(lines) - 2]  # the line before the rules' order
     damaged = b"[" + b" " * (len(last_code) - 1)
     cached.write_bytes(data.replace(last_code, damaged))

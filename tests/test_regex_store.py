@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import binascii
 import json
+import marshal
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,9 +46,9 @@ def test_a_pattern_compiled_in_one_process_is_read_back_in_the_next(
     first = regex_store.compiled(PATTERN, re.IGNORECASE)
     assert _same(first, re.compile(PATTERN, re.IGNORECASE))
     regex_store._write(regex_store._STORE)  # what the process does at exit
-    (stored,) = fresh_store.glob("regexes-*.json")
+    (stored,) = fresh_store.glob("regexes-*.marshal")
     assert stored.stat().st_mode & 0o077 == 0
-    assert json.loads(stored.read_bytes())[0][:2] == [PATTERN, re.IGNORECASE]
+    assert list(regex_store._stored(stored.read_bytes())) == [(PATTERN, re.IGNORECASE)]
 
     # The next process: its pattern comes from the stored code, not from the compiler.
     monkeypatch.setattr(regex_store, "_STORE", regex_store._Store())
@@ -59,12 +61,30 @@ def _refuse(*args: object) -> re.Pattern[str]:
     raise AssertionError("compiled again")
 
 
-@pytest.mark.parametrize("damage", [b"", b"not json", b"{}", b'[["x", 0, 0, "AAAA", 1, {}]]'])
+def _with_checksum(payload: bytes) -> bytes:
+    return binascii.crc32(payload).to_bytes(4, "big") + payload
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not marshal",
+        _with_checksum(b"not marshal"),
+        _with_checksum(marshal.dumps({})),
+        _with_checksum(marshal.dumps([("x", 0, 0, b"AAAA", 1, {})])),
+        b'[["x", 0, 0, "AAAA", 1, {}]]',  # format 2 (JSON)
+    ],
+)
 def test_a_damaged_store_is_compiled_around(fresh_store: Path, damage: bytes) -> None:
     regex_store.compiled(PATTERN)
     regex_store._write(regex_store._STORE)
-    (stored,) = fresh_store.glob("regexes-*.json")
-    stored.write_bytes(damage.replace(b'"x"', json.dumps(PATTERN).encode()))
+    (stored,) = fresh_store.glob("regexes-*.marshal")
+    if b'"x"' in damage:
+        damage = damage.replace(b'"x"', json.dumps(PATTERN).encode())
+    elif damage.endswith(marshal.dumps([("x", 0, 0, b"AAAA", 1, {})])):
+        damage = _with_checksum(marshal.dumps([(PATTERN, 0, 0, b"AAAA", 1, {})]))
+    stored.write_bytes(damage)
     regex_store._STORE = regex_store._Store()
     assert _same(regex_store.compiled(PATTERN), re.compile(PATTERN))
 
@@ -76,7 +96,7 @@ def test_nothing_is_written_when_the_cache_is_off(
     grammars._cache_folder.cache_clear()
     assert _same(regex_store.compiled(PATTERN), re.compile(PATTERN))
     regex_store._write(regex_store._STORE)
-    assert not fresh_store.exists() or not list(fresh_store.glob("regexes-*.json"))
+    assert not fresh_store.exists() or not list(fresh_store.glob("regexes-*"))
 
 
 def test_processes_writing_the_store_keep_each_others_patterns(
@@ -90,8 +110,11 @@ def test_processes_writing_the_store_keep_each_others_patterns(
     second = regex_store._STORE
     regex_store._write(first)
     regex_store._write(second)
-    (stored,) = fresh_store.glob("regexes-*.json")
-    assert {entry[0] for entry in json.loads(stored.read_bytes())} == {PATTERN, other}
+    (stored,) = fresh_store.glob("regexes-*.marshal")
+    assert {pattern for pattern, _flags in regex_store._stored(stored.read_bytes())} == {
+        PATTERN,
+        other,
+    }
 
 
 def test_a_lazy_pattern_compiles_nothing_until_first_used(

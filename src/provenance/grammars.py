@@ -6,10 +6,10 @@ install) they are read from the top-level ``grammars/`` folder.
 Building the LALR tables of every grammar takes about half a second, which a pre-commit hook would
 pay on every run, so built parsers are kept in the private per-user cache (``provenance.cache``:
 how the folder and its files are opened and checked). The cache never holds a pickle (which runs
-code when loaded, and is what ``Lark.save`` writes): a file is JSON, Lark's own serialisation of
-the parser (``memo_serialize``; rules and the parse table written as lists, one line of JSON
-text each after a line of the rest), with the compiled regex code of each terminal, which can
-only describe a parser. Each file is
+code when loaded, and is what ``Lark.save`` writes): a file is Lark's own serialisation of the
+parser (``memo_serialize``; rules and the parse table written as lists, one line of JSON text
+each after a marshalled header of plain data holding the rest), with the compiled regex code of
+each terminal, which can only describe a parser. Each file is
 named by a digest of every grammar file, the start rules, the Lark, Python and regex engine
 versions and the file layout, so an edited grammar can never load a stale parser.
 
@@ -21,7 +21,9 @@ has been used often enough to pay for Lark's single alternation.
 
 from __future__ import annotations
 
+import binascii
 import hashlib
+import marshal
 import os
 import re
 import sys
@@ -47,6 +49,7 @@ from lark.lexer import (
     Scanner,
     TerminalDef,
     UnlessCallback,
+    _regexp_has_newline,
 )
 from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parser_frontends import _get_lexer_callbacks
@@ -198,14 +201,39 @@ class _SharedScanner:
         self.regex_match: Any = None
         self._uses = 0
         patterns = [terminal.pattern.to_regexp() for terminal in terminals]
-        self._regexes = [
-            (terminal.name, _terminal_regex(pattern, flags, re_module))
-            for terminal, pattern in zip(terminals, patterns, strict=True)
+        #: Each terminal's name and pattern, in Lark's order; its regex is restored or compiled
+        #: only when a character it can begin with is first met (a state's terminals are mostly
+        #: never tried: about 90 of the 230 a 66 KB check restored were).
+        self._patterns = [
+            (terminal.name, pattern) for terminal, pattern in zip(terminals, patterns, strict=True)
         ]
+        self._all: list[tuple[str, re.Pattern[str]]] | None = None
         #: The characters each terminal's match can begin with (None: any, or not known).
         self._firsts = [_FIRST_BOUNDS.get((pattern, flags)) for pattern in patterns]
         #: The terminals worth trying at a character, in Lark's order, by that character.
         self._by_char: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def _regexes(self, char: str | None) -> list[tuple[str, re.Pattern[str]]]:
+        """The terminals whose match can begin with ``char`` (every terminal for None), in
+        Lark's order, with their regexes: a terminal left out could not have matched there."""
+        if char is None:
+            if self._all is None:
+                flags, re_module = self._flags, self._re
+                self._all = [
+                    (name, _terminal_regex(pattern, flags, re_module))
+                    for name, pattern in self._patterns
+                ]
+            return self._all
+        known = self._by_char.get(char)
+        if known is None:
+            code = ord(char)
+            flags, re_module = self._flags, self._re
+            known = self._by_char[char] = [
+                (name, _terminal_regex(pattern, flags, re_module))
+                for (name, pattern), bounds in zip(self._patterns, self._firsts, strict=True)
+                if bounds is None or bisect_right(bounds, code) & 1
+            ]
+        return known
 
     def match(self, text: TextSlice[str], pos: int) -> tuple[str, str] | None:
         if self._alternation is not None:
@@ -218,20 +246,11 @@ class _SharedScanner:
             if len(self._alternation._mres) == 1:
                 self.regex_match = self._alternation._mres[0].match
         source, end = text.text, text.end
-        regexes = self._regexes
-        if pos < end:
-            # Only the terminals whose match can begin with this character: a terminal left
-            # out would not have matched, so the first that matches is the same.
-            char = source[pos]
-            known = self._by_char.get(char)
-            if known is None:
-                code = ord(char)
-                known = self._by_char[char] = [
-                    pair
-                    for pair, bounds in zip(regexes, self._firsts, strict=True)
-                    if bounds is None or bisect_right(bounds, code) & 1
-                ]
-            regexes = known
+        # Only the terminals whose match can begin with this character: a terminal left out
+        # would not have matched, so the first that matches is the same.
+        regexes = self._by_char.get(source[pos]) if pos < end else None
+        if regexes is None:
+            regexes = self._regexes(source[pos] if pos < end else None)
         for name, regex in regexes:
             found = regex.match(source, pos, end)
             if found:
@@ -239,7 +258,7 @@ class _SharedScanner:
         return None
 
     def fullmatch(self, text: str) -> str | None:
-        for name, regex in self._regexes:
+        for name, regex in self._regexes(text[0] if text else None):
             if regex.fullmatch(text):
                 return name
         return None
@@ -360,11 +379,25 @@ def _create_unless_shared(
     for regex_terminal in terminals:
         if not isinstance(regex_terminal.pattern, PatternRE):
             continue
-        regex = _terminal_regex(regex_terminal.pattern.to_regexp(), flags, re_module)
+        pattern = regex_terminal.pattern.to_regexp()
+        # A string the regex matches whole begins with a character the regex's match can begin
+        # with: when no string of its priority does, the regex need not be restored to know.
+        bounds = _FIRST_BOUNDS.get((pattern, flags))
+        candidates = [
+            string_terminal
+            for string_terminal in strings
+            if string_terminal.priority == regex_terminal.priority
+            and (
+                bounds is None
+                or not string_terminal.pattern.value
+                or bisect_right(bounds, ord(string_terminal.pattern.value[0])) & 1
+            )
+        ]
+        if not candidates:
+            continue
+        regex = _terminal_regex(pattern, flags, re_module)
         unless = []
-        for string_terminal in strings:
-            if string_terminal.priority != regex_terminal.priority:
-                continue
+        for string_terminal in candidates:
             text = string_terminal.pattern.value
             found = regex.match(text)
             if found and found.group(0) == text:
@@ -395,7 +428,7 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 # ------------------------------------------------------------------------- the parser cache
 
 #: Changes when the layout of a cache file does (see ``_save``).
-_CACHE_FORMAT = 6
+_CACHE_FORMAT = 7
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
@@ -425,10 +458,12 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
 # used. Rules and rows are each kept as JSON text of their own, so that reading the file is little
 # more than reading its strings (reference grammar: about 24 ms to 5 ms).
 #
-# The file (format 6) is one line of JSON (Lark's serialisation less its rules, table and
-# terminals; the terminals as lists; the characters each terminal's match can begin with; where
-# each later line begins) followed by one line for each rule, one for each row of the table and
-# one for each terminal's compiled regex code. The later lines are found by their offsets when
+# The file (format 7) is a header (Lark's serialisation less its rules, table and terminals; the
+# terminals as lists; the characters each terminal's match can begin with; where each later line
+# begins), marshalled behind its length and crc32 (``_header``; format 6 wrote it as a line of
+# JSON, whose tuples and integer-keyed dicts cost a Python hook call each to read), followed by
+# one line for each rule, one for each row of the table and one for each terminal's compiled
+# regex code. The later lines are found by their offsets when
 # first used, never split apart or decoded as a whole: a 66 KB check reads 15 cached parsers
 # (1.9 MB) and uses a few hundred of their 10,000 lines. Format 5 split every line and decoded
 # every terminal's regex code and Lark's form of every terminal with the header, about half of
@@ -439,10 +474,7 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
 def _split(data: bytes) -> dict[str, Any]:
     """A cache file's header, with ``rules`` (memo key -> JSON text) and ``rows`` (state ->
     JSON text) standing for the lines after it, each cut out and decoded when first used."""
-    head = data.index(b"\n")
-    serialised = json_read.loads(data[:head], object_hook=_from_json)
-    if not isinstance(serialised, dict):
-        raise ValueError("not a cached parser")
+    serialised, head = _header(data)
     # A file cut short (a writer that died half way) is refused here, not midway through a parse.
     if serialised["length"] != len(data):
         raise ValueError("not a whole cache file")
@@ -456,6 +488,35 @@ def _split(data: bytes) -> dict[str, Any]:
     serialised["rule_keys"] = _StoredLine(lines, len(lines) - 1)
     serialised["lines"] = lines
     return serialised
+
+
+#: A cache file begins with the length and crc32 of its marshalled header, 8 hex digits each.
+_PREFIX = 16
+
+
+def _header(data: bytes) -> tuple[dict[str, Any], int]:
+    """The header of a cache file (format 7) and where it ends (the newline before the lines).
+
+    The header is marshalled, as Python's own ``__pycache__`` is: the same values the JSON of
+    format 6 gave back (tuples, dicts with integer keys), read in C with no hook called for each
+    object (the 15 headers of a 66 KB check: 2.0 to 0.7 ms). Its crc32 is checked first, so a
+    damaged file is never unmarshalled; the folder is this user's own (``provenance.cache``).
+    """
+    length, crc = int(data[:8], 16), int(data[8:_PREFIX], 16)
+    head = _PREFIX + length
+    blob = data[_PREFIX:head]
+    if len(blob) != length or binascii.crc32(blob) != crc or data[head : head + 1] != b"\n":
+        raise ValueError("not a cached parser")
+    serialised = marshal.loads(blob)
+    if not isinstance(serialised, dict):
+        raise ValueError("not a cached parser")
+    return serialised, head
+
+
+def _write_header(header: dict[str, Any]) -> bytes:
+    """``header`` as ``_header`` reads it."""
+    blob = marshal.dumps(header)
+    return b"%08x%08x" % (len(blob), binascii.crc32(blob)) + blob
 
 
 def _keys(written: Any) -> range | dict[int, int]:
@@ -647,22 +708,56 @@ class _LazyStateLexers(dict[int, Any]):
         super().__init__()
         self._conf = conf
         self._accepts = accepts
-        self._always_accept = always_accept
         self._by_terminals: dict[frozenset[str], BasicLexer] = {}
+        #: Per terminal name, what ``BasicLexer.__init__`` works out for it in every lexer it
+        #: is in: its sort key and whether its regex can match a newline.
+        self._facts: dict[str, tuple[tuple[int, int, int, str], bool]] = {}
+        self._also = set(conf.ignore) | set(always_accept)
 
     def __missing__(self, state: int) -> BasicLexer:
         accepts = self._accepts[state]
         key = frozenset(accepts)
         lexer = self._by_terminals.get(key)
         if lexer is None:
-            names = set(accepts) | set(self._conf.ignore) | set(self._always_accept)
-            by_name = self._conf.terminals_by_name
-            conf = copy(self._conf)
-            conf.terminals = [by_name[name] for name in names if name in by_name]
-            lexer = BasicLexer(conf)
-            lexer._build_scanner = partial(_build_shared_scanner, lexer)  # type: ignore[method-assign]
-            self._by_terminals[key] = lexer
+            lexer = self._by_terminals[key] = self._lexer(key | self._also)
         self[state] = lexer
+        return lexer
+
+    def _lexer(self, names: frozenset[str]) -> BasicLexer:
+        """``BasicLexer`` of a copy of the configuration with the terminals ``names`` (those
+        that are terminals), as Lark's contextual lexer makes it, less the work that is the same
+        for a terminal in every state (its sort key, its newline test): 132 lexers of a 66 KB
+        check took about 16 us each, a copy of the configuration and a pass over every terminal."""
+        conf = self._conf
+        by_name, facts = conf.terminals_by_name, self._facts
+        terminals = []
+        newline_types = []
+        for name in names:
+            terminal = by_name.get(name)
+            if terminal is None:
+                continue
+            fact = facts.get(name)
+            if fact is None:
+                pattern = terminal.pattern
+                fact = facts[name] = (
+                    (-terminal.priority, -pattern.max_width, -len(pattern.value), name),
+                    _regexp_has_newline(pattern.to_regexp()),
+                )
+            terminals.append((fact[0], terminal))
+            if fact[1]:
+                newline_types.append(name)
+        terminals.sort()  # the keys differ by name: never a tie to compare terminals on
+        lexer: BasicLexer = BasicLexer.__new__(BasicLexer)
+        lexer.re = conf.re_module
+        lexer.newline_types = frozenset(newline_types)
+        lexer.ignore_types = frozenset(conf.ignore)
+        lexer.terminals = [terminal for _key, terminal in terminals]
+        lexer.user_callbacks = conf.callbacks
+        lexer.g_regex_flags = conf.g_regex_flags
+        lexer.use_bytes = conf.use_bytes
+        lexer.terminals_by_name = by_name
+        lexer._scanner = None
+        lexer._build_scanner = partial(_build_shared_scanner, lexer)  # type: ignore[method-assign]
         return lexer
 
 
@@ -908,9 +1003,12 @@ def _save(folder: _CacheFolder, name: str, built: Lark, codes: list[list[Any]]) 
         if any(b"\n" in line for line in lines):  # pragma: no cover - json.dumps escapes them
             return
         body = b"".join(b"\n" + line for line in lines)
+        # What the JSON of format 6 read back as (tuples, dicts with keys other than strings),
+        # with no lark ``Token`` (a ``str`` of its own class, which ``marshal`` refuses).
+        header = json.loads(json.dumps(header), object_hook=_from_json)
         # The header states the file's length, its own digits included.
         for _ in range(3):
-            head = json.dumps(header, separators=(",", ":")).encode()
+            head = _write_header(header)
             if header["length"] == len(head) + len(body):
                 break
             header["length"] = len(head) + len(body)

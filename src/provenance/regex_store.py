@@ -5,7 +5,8 @@ run: the phrase lists of the corroboration rules (about 30 ms on a long report) 
 scans at import (the input decoder's, the candidates of dates and figures). What the compiler
 produces is a list of integers, which ``_sre.compile`` checks and turns back into the same
 pattern object in microseconds. ``compiled`` keeps that list for each pattern it compiles in one
-file of the private cache folder (``provenance.cache``), read once per process when first needed
+file (marshalled, behind a crc32: the codes as raw bytes, no base64 to decode) of the private
+cache folder (``provenance.cache``), read once per process when first needed
 and written back at exit when new patterns were compiled, merged with what other processes wrote
 meanwhile. The file is keyed by the Python version and the regex engine's version; it holds only
 pattern texts and their code, and a code the engine refuses is compiled again from the pattern.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import array
 import binascii
+import marshal
 import re
 import sys
 from typing import Any, cast
@@ -27,7 +29,9 @@ from typing import Any, cast
 #: At most this many patterns are kept (the phrase lists and scans come to a few dozen).
 _MAX_PATTERNS = 4096
 #: Changes when the layout of the file does.
-_FORMAT = 2
+_FORMAT = 3
+#: A store file begins with the crc32 of the rest, so a damaged one is never unmarshalled.
+_CHECKSUM_BYTES = 4
 
 
 class _Store:
@@ -130,15 +134,15 @@ def regex_code(pattern: str, flags: int) -> list[Any] | None:
 
 
 def regex_from_code(pattern: str, stored: list[Any]) -> re.Pattern[str] | None:
-    """The pattern object ``stored`` (from ``regex_code``) describes, or None if the regex
-    engine refuses it."""
+    """The pattern object ``stored`` (from ``regex_code``, or with the code as raw bytes, as
+    the store file keeps it) describes, or None if the regex engine refuses it."""
     try:
         import _sre  # type: ignore[import-not-found]
 
         pattern_flags, encoded, groups, groupindex = stored
         code = array.array("I")
         # ``base64.b64decode`` of a string is this, less the import of ``base64`` (0.3 ms).
-        code.frombytes(binascii.a2b_base64(encoded))
+        code.frombytes(encoded if type(encoded) is bytes else binascii.a2b_base64(encoded))
         indexgroup: list[str | None] = [None] * groups
         for group_name, index in groupindex.items():
             indexgroup[index] = group_name
@@ -154,7 +158,7 @@ def _file_name() -> str:
 
     engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
     key = f"python {sys.version_info} re {engine} format {_FORMAT}"
-    return f"regexes-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+    return f"regexes-{hashlib.sha256(key.encode()).hexdigest()[:32]}.marshal"
 
 
 def _read(store: _Store) -> None:
@@ -168,26 +172,45 @@ def _read(store: _Store) -> None:
 
 def _stored(data: bytes | None) -> dict[tuple[str, int], list[Any]]:
     """The codes a store file holds; nothing from a file that is damaged or not one."""
-    if data is None:
+    if data is None or len(data) <= _CHECKSUM_BYTES:
         return {}
-    from provenance import json_read
-
+    payload = data[_CHECKSUM_BYTES:]
+    if binascii.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big") != data[:_CHECKSUM_BYTES]:
+        return {}
     try:
-        entries = json_read.loads(data)
-    except ValueError:
+        entries = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
         return {}
     if not isinstance(entries, list):
         return {}
     codes = {}
     for entry in entries[:_MAX_PATTERNS]:
         if (
-            isinstance(entry, list)
+            type(entry) is tuple
             and len(entry) == 6
-            and isinstance(entry[0], str)
-            and isinstance(entry[1], int)
+            and type(entry[0]) is str
+            and type(entry[1]) is int
+            and type(entry[3]) is bytes
         ):
-            codes[(entry[0], entry[1])] = entry[2:]
+            codes[(entry[0], entry[1])] = list(entry[2:])
     return codes
+
+
+def _encoded(codes: dict[tuple[str, int], list[Any]]) -> bytes:
+    """The store file of ``codes``: each code as raw bytes (``regex_code`` gives base64)."""
+    entries = [
+        (
+            str(pattern),
+            int(flags),  # an ``re.RegexFlag`` is an ``int`` of its own class: marshal refuses it
+            int(pattern_flags),
+            code if type(code) is bytes else binascii.a2b_base64(code),
+            int(groups),
+            {str(name): int(index) for name, index in groupindex.items()},
+        )
+        for (pattern, flags), (pattern_flags, code, groups, groupindex) in codes.items()
+    ]
+    payload = marshal.dumps(entries[:_MAX_PATTERNS])
+    return binascii.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big") + payload
 
 
 def _write_at_exit() -> None:
@@ -202,11 +225,7 @@ def _write(store: _Store) -> None:
     folder = cache_folder()
     if folder is None:
         return
-    import json
-
     codes = _stored(folder.read(_file_name()))
     codes.update(store.codes)
-    entries = [[pattern, flags, *code] for (pattern, flags), code in codes.items()]
-    text = json.dumps(entries[:_MAX_PATTERNS], separators=(",", ":"))
-    folder.write(_file_name(), text.encode())
+    folder.write(_file_name(), _encoded(codes))
     store.changed = False
