@@ -1138,3 +1138,17 @@ def test_a_body_heading_each_of_its_works_is_no_running_head() -> None:
         *(f"{body} {work}" for work in [*works, works[0]]),
         *(f"{year} {title}" for title in [*titles, titles[0]]),
     ]
+
+
+def test_bulleted_entries_under_a_short_sub_heading_are_each_an_entry() -> None:
+    # An Amnesty annual report's entry ends with its own reports, under a heading and a
+    # sub-heading, each report a bullet: a bullet opens an entry even after a bare word.
+    first = (
+        "• Europe and Central Asia: Summary of Amnesty International's concerns in the region, "
+        "January-June 2005: Slovakia (AI Index: EUR 01/012/2005)"
+    )
+    second = "• Slovakia: Still separate, still unequal (AI Index: EUR 72/001/2007)"
+    text = (
+        f"Slovakia\n\nText of the entry.\n\nAI country reports/visits\nReport\n{first}\n{second}\n"
+    )
+    assert _sources(text) == [first, second]

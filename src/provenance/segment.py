@@ -136,6 +136,12 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "bibliography and further reading": "bibliography",
     "bibliography and sources": "bibliography",
     "further reading": "bibliography",
+    # An Amnesty International annual report's entry ends with the organisation's own reports
+    # and statements on the country, listed under one of these.
+    "ai country reports/visits": "bibliography",
+    "ai country reports": "bibliography",
+    "amnesty international visits/reports": "bibliography",
+    "amnesty international reports": "bibliography",
     "notes": "notes",
     "endnotes": "notes",
     "footnotes": "notes",
@@ -1816,6 +1822,19 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
                 )
                 and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
             )
+        # A short sub-heading of a list of bulleted entries ("AI country reports/visits",
+        # "Report", then "• Europe and Central Asia: Summary of ..."): no entry itself.
+        unread.update(
+            first + offset
+            for offset, kind in enumerate(itertools.islice(kinds, max(0, len(kinds) - 1)))
+            if kind in ("name-only", "unstructured")
+            and sources[first + offset].legend is None
+            and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
+            and _is_bare_name_line(
+                text[sources[first + offset].start : sources[first + offset].end]
+            )
+            and text[sources[first + offset + 1].start :].lstrip().startswith(_BULLETS)
+        )
         # A source's name alone with a comma ("Human Dignity Trust,"), then its works
         # ("Algeria, last updated 26 June 2026", "Who we are, no date"): a bibliography that
         # groups the works of one source so (UK Home Office notes) heads them with the name,
@@ -2073,7 +2092,11 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: i
         # word, in a block that opens with no mark ("(2023). Women, Business and the Law -
         # Gender Equality, Women Economic Empowerment" / "- World Bank Group. https://..."):
         # there it is a title's dash where the line broke.
-        return _opens_list_mark(texts[0]) or _ENDS_ENTRY.search(texts[index - 1]) is not None
+        return (
+            _opens_list_mark(texts[0])
+            or _ENDS_ENTRY.search(texts[index - 1]) is not None
+            or line.lstrip().startswith(_BULLETS)
+        )
     words = line.split(None, 1)
     if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in OPEN_WORDS):
         return False
@@ -2106,6 +2129,11 @@ def _date_to_come(texts: Sequence[str], index: int, so_far: str, dated_list: boo
     return _undated_so_far(so_far) and (
         dated_list or _YEAR_OR_ADDRESS.search(" ".join(texts[index:])) is not None
     )
+
+
+#: Bullets that no title or number carries where a line broke (unlike a dash, "Women, Business
+#: and the Law" / "- Gender Equality", or a number, "Pliego de Tarifas Nº" / "21. Aprobado").
+_BULLETS = ("•", "●", "▪", "◦")
 
 
 def _text_before(texts: Sequence[str], index: int) -> str:
