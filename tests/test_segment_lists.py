@@ -1152,3 +1152,24 @@ def test_bulleted_entries_under_a_short_sub_heading_are_each_an_entry() -> None:
         f"Slovakia\n\nText of the entry.\n\nAI country reports/visits\nReport\n{first}\n{second}\n"
     )
     assert _sources(text) == [first, second]
+
+
+def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> None:
+    # A numbered list from PDF: an entry's rest after a blank line has no number of its own,
+    # and the number of the chapter the entries below serve stands alone between them.
+    entries = [
+        "14 Kuznetsov N.T. (1980). Current Problems of Research on the Aral Sea Problems.",
+        "15 Rubanov I.V. Lake-soil salt accumulation in Uzbekistan (continental halogenesis)."
+        "\n\nTashkent, Publishing House “FAN”, USSR, 1977.",
+        "16 Chalov P.I. Dating by nonequilibrium uranium. Frunze, Publishing House “Ilim”, 1968.",
+        "17 Brodskaya N.G. Bottom sediments and sedimentation processes in the Aral Sea."
+        "\n\nProceedings of the Institute of Geological Sciences, vol.\n115, Geology Series, 1952.",
+    ]
+    text = (
+        "Report.\n\nReferences\n\n"
+        "12 Spectorman T.Yu. Dynamics of aridity indicators of Uzbekistan, 2002.\n\n"
+        "13 Gorodetskaya M.E. (1986). Topography of the Aral Sea borderlands.\n\n2.3\n\n"
+        + "\n\n".join(entries)
+        + "\n"
+    )
+    assert _sources(text)[2:] == entries

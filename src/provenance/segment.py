@@ -1542,6 +1542,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 # the page break.
                 paused = section
             section = list_section = None
+        if list_section is not None and _SECTION_NUMBER.fullmatch(text[block.start : block.end]):
+            # A section's number alone in a list ("2.3", "6.5."): a PDF's margin note of the
+            # chapter the entries below serve; no entry is a bare number.
+            region("furniture", block.start, block.end)
+            continue
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
             # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
             region("furniture", block.start, block.end)
@@ -1597,15 +1602,21 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 and sources[-1].section == list_section
                 and sources[-1].legend is None
                 and not _opens_list_mark(block.lines[0].text)
-                and not _INVERTED_NAME.match(block.lines[0].text.strip())
-                and _undated_so_far(entry_so_far)
-                and _dated_list(text, sources, list_first)
+                and (
+                    (
+                        not _INVERTED_NAME.match(block.lines[0].text.strip())
+                        and _undated_so_far(entry_so_far)
+                        and _dated_list(text, sources, list_first)
+                    )
+                    or _numbered_entry_goes_on(text, sources, list_first, block.lines[0].text)
+                )
             ):
                 # A PDF's text broke an entry of a dated list before its date, with a blank
                 # line ("... Mt. Pinatubo Emergency-Project" / "Management Office, 2007.
                 # Pinatubo Hazard ..."): the block's first entry is the rest of it, whatever it
                 # reads as alone (unless it opens with a person's name inverted, "Yen, B., &
                 # Duc, N. (2022, 06 04)."); the entries after it in the block are their own.
+                # So too in a list numbered entry by entry, for a block with no number.
                 sources[-1] = attrs.evolve(sources[-1], end=block_entries[0].end)
                 block_entries = block_entries[1:]
             sources.extend(block_entries)
@@ -2032,6 +2043,32 @@ def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool =
         span=line_index.span(candidate.line.start, candidate.line.end),
         in_toc=in_toc,
     )
+
+
+#: A section's number alone: "2.3", "6.5.".
+_SECTION_NUMBER = lazy_compile(r"\s*[1-9][0-9]?(?:\.[0-9]{1,2})+\.?\s*")
+#: The number an entry of a numbered list opens with: "12 Spectorman T.Yu.", "3. Smith".
+_ENTRY_NUMBER = lazy_compile(r"\s*\[?([1-9][0-9]{0,2})[.)\]]?\s+\S")
+#: Entries numbered one after the other that make a list a numbered one.
+_NUMBERED_RUN = 3
+
+
+def _numbered_entry_goes_on(
+    text: str, sources: Sequence[SourceBlock], list_first: int, first: str
+) -> bool:
+    """Whether a block's first line (``first``), with no number of its own, goes on with the
+    last entry of a list whose last ``_NUMBERED_RUN`` entries open with numbers one after the
+    other ("15 Rubanov I.V. Lake-soil salt accumulation ...", a blank line, "Tashkent,
+    Publishing House “FAN”, USSR, 1977."): in such a list every entry opens with its number."""
+    if _ENTRY_NUMBER.match(first) or len(sources) - list_first < _NUMBERED_RUN:
+        return False
+    numbers = []
+    for source in sources[len(sources) - _NUMBERED_RUN :]:
+        match = _ENTRY_NUMBER.match(text, source.start, source.end)
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 def _dated_list(
