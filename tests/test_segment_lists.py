@@ -1173,3 +1173,16 @@ def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> 
         + "\n"
     )
     assert _sources(text)[2:] == entries
+
+
+def test_pieces_of_a_date_scattered_over_blocks_are_no_entries() -> None:
+    # A justified list whose PDF text scattered each entry's words over blocks of their own.
+    first = "GSO. (2021). Retrieved from GENERAL STATISTICS: https://www.gso.gov.vn/px-web/"
+    second = "Dan Viet. (2020, Nov 19). Retrieved Aug 19, 2022, from https://danviet.vn/a.htm"
+    pieces = ["(2018).", "Aug", "22,", "(2019, Jul 11). Retrieved", "2022,"]
+    text = "Report.\n\nReferences\n\n" + "\n\n".join([first, *pieces, second]) + "\n"
+    assert _sources(text) == [first, second]
+    # After an entry that stops on "p.", a figure alone is its page.
+    entry = "Torres, Rocio. Learning to identify landfills. Remote Sensing, vol. 13 (2021), p."
+    text = f"Report.\n\nBibliography\n\n{first}\n\n{entry}\n\n4520.\n\n{second}\n"
+    assert _sources(text) == [first, f"{entry}\n\n4520.", second]

@@ -1561,6 +1561,17 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     sources.truncate(list_first)
                     section = None
             continue
+        if (
+            list_section is not None
+            and _DATE_PIECES.fullmatch(text[block.start : block.end])
+            and not (sources and _stops_mid_entry(text[sources[-1].start : sources[-1].end]))
+        ):
+            # A PDF's text that scattered a justified entry's words over blocks ("22,", "Nov",
+            # "(2019, Jul 11). Retrieved", "29). Retrieved Aug 18, 2022,"): pieces of a date and
+            # the words of an access note, no entry; left out, which entry's they were unknown.
+            # Not after an entry that stops on "p." or a comma: its page number or year.
+            region("furniture", block.start, block.end)
+            continue
         if list_section is not None:
             if len(block.lines) == 1 and _is_prose_line(block.lines[0].text):
                 if not prose_lines:
@@ -2399,6 +2410,14 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         return True
     return _author_year_goes_on(" ".join(previous.split()), block)
 
+
+#: Nothing but pieces of a date and the words around an access date ("22,", "Nov", "(2019,",
+#: "29). Retrieved", "Aug 18, 2022, from"): at least one figure or month.
+_DATE_PIECES = lazy_compile(
+    r"(?=.*(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    r"(?:[\s(),.;:]|\d{1,4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|Retrieved|retrieved|from|Accessed|accessed|on)+"
+)
 
 #: Capital initials with their full stops: "U.S.", "U.K.", "U.N.".
 _INITIALISM = lazy_compile(r"(?:[A-Z]\.){2,4}")
