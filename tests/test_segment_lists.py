@@ -1186,3 +1186,16 @@ def test_pieces_of_a_date_scattered_over_blocks_are_no_entries() -> None:
     entry = "Torres, Rocio. Learning to identify landfills. Remote Sensing, vol. 13 (2021), p."
     text = f"Report.\n\nBibliography\n\n{first}\n\n{entry}\n\n4520.\n\n{second}\n"
     assert _sources(text) == [first, f"{entry}\n\n4520.", second]
+
+
+def test_a_page_listed_undated_under_each_source_is_no_running_head() -> None:
+    # A Home Office bibliography: each source's name, then its pages ("About, no date").
+    groups = [
+        ("Aabbir,", "Algerian university opens door to ‘homosexuality’, 15 May 2025"),
+        ("Algeria Times,", "Huge increase in the number of cases, 18 January 2026"),
+        ("EuroMed Rights,", "A Member of Parliament calls for capital punishment, 7 May 2025"),
+    ]
+    text = "Note.\n\nSources cited\n\n" + "".join(
+        f"{name}\n\nAbout, no date\n\n{work}\n\n" for name, work in groups
+    )
+    assert _sources(text) == [line for _, work in groups for line in ("About, no date", work)]

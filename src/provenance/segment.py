@@ -888,7 +888,11 @@ _PAGE_LINES = 15
 def _reads_as_entry_head(key: str) -> bool:
     """Whether a line reads as the head of an entry by its authors: names and a year ("National
     Economic Development Authority and Asian Development Bank, 2007."), or names that a comma
-    ends ("Philippine Atmospheric, Geophysical and Astronomical Services Administration,")."""
+    ends ("Philippine Atmospheric, Geophysical and Astronomical Services Administration,"); or
+    as an undated entry whole ("About, no date", under each source's name in a Home Office
+    bibliography)."""
+    if key.lower().endswith((", no date", ", n.d.", ", undated")):
+        return True  # a page of a source's site listed with no date: "About, no date"
     if key.endswith("."):
         return _names_then_year(key)
     words = re.findall(r"[^\s,;&.()]+", key)
