@@ -1070,3 +1070,132 @@ def test_the_rest_of_an_address_opening_with_a_figure_or_an_escape_goes_on() -> 
         second = "2019/20 Annual Report of the Ombudsman, Tirana, 2020"
         text = f"Note\n\nText.\n\nBibliography\n\n{first}\n\n{second}\n"
         assert _sources(text) == [first, second], first
+
+
+# A dated list from a PDF whose text puts a blank line after an entry's first line.
+_DATED_ENTRIES = (
+    "Kramer, Steven, 1996. Geotechnical Earthquake Engineering. Prentice Hall, Upper\n\n"
+    "Saddle River, New Jersey, pp. 2-3.\n\n"
+    "Keefer, D.K. 1984. Landslides Caused by Earthquakes. Geologic Society of America\n\n"
+    "Bulletin, Vol. 95, No. 2, pp. 406-421.\n\n"
+)
+
+
+def test_an_entry_of_a_dated_list_broken_before_its_date_goes_on() -> None:
+    head = "Department of Public Works and Highways, Mt. Pinatubo Emergency-Project"
+    rest = "Management Office, 2007. Pinatubo Hazard Urgent Mitigation Project, Phase\n3."
+    text = f"Report.\n\nReferences\n\n{_DATED_ENTRIES}{head}\n\n{rest}\n"
+    assert [" ".join(s.split()) for s in _sources(text)][-1] == " ".join(f"{head} {rest}".split())
+    # Not in a list of names, which have no dates to come.
+    names = "Amnesty International\n\nHuman Rights Watch\n\nInternational Crisis Group\n"
+    text = f"Report.\n\nAdditional Sources Consulted\n\n{names}"
+    assert len(_sources(text)) == 3
+
+
+def test_an_entry_so_far_its_authors_and_year_goes_on_in_its_block() -> None:
+    head = "National Economic Development Authority and Asian Development Bank, 2007."
+    rest = "Provincial Development and Physical Framework Plan, Volume 2, PLPEM\nGuidelines."
+    text = f"Report.\n\nReferences\n\n{_DATED_ENTRIES}{head}\n{rest}\n"
+    assert _sources(text)[-1] == f"{head}\n{rest}"
+
+
+def test_an_undated_entry_goes_on_to_its_date_and_the_entries_after_it_stand() -> None:
+    # A GAO bibliography from PDF: the title runs over lines that read as names, and over a
+    # blank line, the date comes last; the block that ends the entry holds the next ones.
+    entry = (
+        "U.S.\nGeneral Accounting Office. Cleaning Up theEnvironment:\n"
+        "Progress Achieved but Major\n\n\n"
+        "Unresolved Issues Remain, vols. 1 and 2, CED-82-72. Washington,\n"
+        "D.C.: July 21, 1982."
+    )
+    after = (
+        'Voss, Harwin L. "Pitfalls in Social Research: A Case Study."\n'
+        "American Sociologist, 1 (1966), 136-40."
+    )
+    dated = "".join(
+        f"U.S.\nGeneral Accounting Office. Housing Block Grant Activity in\n{city}: A Case "
+        f"Study, CED-82-52. Washington, D.C.: March {day},\n1982.\n\n\n"
+        for city, day in (("Pittsburgh", 24), ("Seattle", 30))
+    )
+    text = f"Report.\n\nBibliography\n\n{dated}{entry}\n{after}\n"
+    assert _sources(text)[-2:] == [entry, after]
+
+
+def test_a_body_heading_each_of_its_works_is_no_running_head() -> None:
+    # The same authors' line above each work, a few lines apart: entries' heads, not a page's
+    # running head (which repeats a page apart).
+    body = "Philippine Atmospheric, Geophysical and Astronomical Services Administration,"
+    works = ["2008. Storm Surge Hazard Map Information.", "2008. Flood Hazard Map Information."]
+    year = "National Economic Development Authority and Asian Development Bank, 2007."
+    titles = ["Investment Programming, Volume 3.", "Project Evaluation, Volume 5."]
+    text = (
+        f"Report.\n\nReferences\n\n{_DATED_ENTRIES}"
+        + "".join(f"{body}\n\n{work}\n\n" for work in [*works, works[0]])
+        + "".join(f"{year}\n\n{title}\n\n" for title in [*titles, titles[0]])
+    )
+    sources = [" ".join(s.split()) for s in _sources(text)]
+    assert sources[2:] == [
+        *(f"{body} {work}" for work in [*works, works[0]]),
+        *(f"{year} {title}" for title in [*titles, titles[0]]),
+    ]
+
+
+def test_bulleted_entries_under_a_short_sub_heading_are_each_an_entry() -> None:
+    # An Amnesty annual report's entry ends with its own reports, under a heading and a
+    # sub-heading, each report a bullet: a bullet opens an entry even after a bare word.
+    first = (
+        "• Europe and Central Asia: Summary of Amnesty International's concerns in the region, "
+        "January-June 2005: Slovakia (AI Index: EUR 01/012/2005)"
+    )
+    second = "• Slovakia: Still separate, still unequal (AI Index: EUR 72/001/2007)"
+    text = (
+        f"Slovakia\n\nText of the entry.\n\nAI country reports/visits\nReport\n{first}\n{second}\n"
+    )
+    assert _sources(text) == [first, second]
+
+
+def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> None:
+    # A numbered list from PDF: an entry's rest after a blank line has no number of its own,
+    # and the number of the chapter the entries below serve stands alone between them.
+    entries = [
+        "14 Kuznetsov N.T. (1980). Current Problems of Research on the Aral Sea Problems.",
+        "15 Rubanov I.V. Lake-soil salt accumulation in Uzbekistan (continental halogenesis)."
+        "\n\nTashkent, Publishing House “FAN”, USSR, 1977.",
+        "16 Chalov P.I. Dating by nonequilibrium uranium. Frunze, Publishing House “Ilim”, 1968.",
+        "17 Brodskaya N.G. Bottom sediments and sedimentation processes in the Aral Sea."
+        "\n\nProceedings of the Institute of Geological Sciences, vol.\n115, Geology Series, 1952.",
+    ]
+    text = (
+        "Report.\n\nReferences\n\n"
+        "12 Spectorman T.Yu. Dynamics of aridity indicators of Uzbekistan, 2002.\n\n"
+        "13 Gorodetskaya M.E. (1986). Topography of the Aral Sea borderlands.\n\n2.3\n\n"
+        + "\n\n".join(entries)
+        + "\n"
+    )
+    assert _sources(text)[2:] == entries
+
+
+def test_pieces_of_a_date_scattered_over_blocks_are_no_entries() -> None:
+    # A justified list whose PDF text scattered each entry's words over blocks of their own.
+    first = "GSO. (2021). Retrieved from GENERAL STATISTICS: https://www.gso.gov.vn/px-web/"
+    second = "Dan Viet. (2020, Nov 19). Retrieved Aug 19, 2022, from https://danviet.vn/a.htm"
+    pieces = ["(2018).", "Aug", "22,", "(2019, Jul 11). Retrieved", "2022,"]
+    text = "Report.\n\nReferences\n\n" + "\n\n".join([first, *pieces, second]) + "\n"
+    assert _sources(text) == [first, second]
+    # After an entry that stops on "p.", a figure alone is its page.
+    entry = "Torres, Rocio. Learning to identify landfills. Remote Sensing, vol. 13 (2021), p."
+    text = f"Report.\n\nBibliography\n\n{first}\n\n{entry}\n\n4520.\n\n{second}\n"
+    assert _sources(text) == [first, f"{entry}\n\n4520.", second]
+
+
+def test_a_page_listed_undated_under_each_source_is_no_running_head() -> None:
+    # A Home Office bibliography: each source's name, then its pages ("About, no date").
+    groups = [
+        ("Aabbir,", "Algerian university opens door to ‘homosexuality’, 15 May 2025"),
+        ("Algeria Times,", "Huge increase in the number of cases, 18 January 2026"),
+        ("EuroMed Rights,", "A Member of Parliament calls for capital punishment, 7 May 2025"),
+    ]
+    text = "Note.\n\nSources cited\n\n" + "".join(
+        f"{name}\n\nAbout, no date\n\n{work}\n\n" for name, work in groups
+    )
+    assert _sources(text) == [line for _, work in groups for line in ("About, no date", work)]

@@ -136,6 +136,12 @@ SECTION_HEADINGS: dict[str, RegionKind] = {
     "bibliography and further reading": "bibliography",
     "bibliography and sources": "bibliography",
     "further reading": "bibliography",
+    # An Amnesty International annual report's entry ends with the organisation's own reports
+    # and statements on the country, listed under one of these.
+    "ai country reports/visits": "bibliography",
+    "ai country reports": "bibliography",
+    "amnesty international visits/reports": "bibliography",
+    "amnesty international reports": "bibliography",
     "notes": "notes",
     "endnotes": "notes",
     "footnotes": "notes",
@@ -567,6 +573,8 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     found too, for repeated lines long enough not to occur by chance.
     """
     counts: Counter[str] = Counter()
+    # Where the copies of a line that reads as an entry's authors and year stand (offsets).
+    entry_heads: dict[str, list[int]] = {}
     previous = ""
     for block in blocks:
         # The text of a note under its number ("8." alone, then "US CIA World Factbook ... ↩")
@@ -581,10 +589,15 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
                 key = _furniture_key(line.text)
                 if key is not None and len(key) >= 2 and not key.endswith(_BACK_LINKS):
                     counts[key] += 1
+                    if _reads_as_entry_head(key):
+                        entry_heads.setdefault(key, []).append(line.start)
     repeated = {
         key
         for key, count in counts.items()
-        if count >= 3 and not key.isdigit() and not _heads_source_list(key)
+        if count >= 3
+        and not key.isdigit()
+        and not _heads_source_list(key)
+        and not _entry_heads_close(text, entry_heads.get(key, ()))
     }
     in_long_blocks = (
         _repeated_in_long_blocks(blocks)
@@ -866,6 +879,37 @@ def _paged_running_lines(blocks: Sequence[Block]) -> set[str]:
             if head is not None:
                 pages[head].add(key or "")
     return {head for head, lines in pages.items() if len(lines) >= _MIN_NUMBERED_FEET}
+
+
+#: Lines apart that copies of a running line stand at least (a page holds more lines).
+_PAGE_LINES = 15
+
+
+def _reads_as_entry_head(key: str) -> bool:
+    """Whether a line reads as the head of an entry by its authors: names and a year ("National
+    Economic Development Authority and Asian Development Bank, 2007."), or names that a comma
+    ends ("Philippine Atmospheric, Geophysical and Astronomical Services Administration,"); or
+    as an undated entry whole ("About, no date", under each source's name in a Home Office
+    bibliography)."""
+    if key.lower().endswith((", no date", ", n.d.", ", undated")):
+        return True  # a page of a source's site listed with no date: "About, no date"
+    if key.endswith("."):
+        return _names_then_year(key)
+    words = re.findall(r"[^\s,;&.()]+", key)
+    return (
+        key.endswith(",")
+        and len(words) > 1
+        and all(word[0].isupper() or word in _AUTHOR_LIST_WORDS for word in words)
+    )
+
+
+def _entry_heads_close(text: str, starts: Sequence[int]) -> bool:
+    """Whether copies of a line that reads as an entry's head by its authors
+    (``_reads_as_entry_head``) stand, most of them, within a page's lines of the one before:
+    the heads of a body's works, one above each title, in a list a PDF's text split after each
+    first line; a running line repeats a page apart."""
+    close = sum(text.count("\n", a, b) < _PAGE_LINES for a, b in itertools.pairwise(starts))
+    return len(starts) > 1 and close * 2 > len(starts) - 1
 
 
 def _heads_source_list(key: str) -> bool:
@@ -1502,6 +1546,11 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 # the page break.
                 paused = section
             section = list_section = None
+        if list_section is not None and _SECTION_NUMBER.fullmatch(text[block.start : block.end]):
+            # A section's number alone in a list ("2.3", "6.5."): a PDF's margin note of the
+            # chapter the entries below serve; no entry is a bare number.
+            region("furniture", block.start, block.end)
+            continue
         if list_section is not None and _PAGE_NUMBER.fullmatch(text[block.start : block.end]):
             # A page number between a PDF's pages ("55", "viii"): no entry is a bare number.
             region("furniture", block.start, block.end)
@@ -1515,6 +1564,17 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     # sets after its titles, not a list.
                     sources.truncate(list_first)
                     section = None
+            continue
+        if (
+            list_section is not None
+            and _DATE_PIECES.fullmatch(text[block.start : block.end])
+            and not (sources and _stops_mid_entry(text[sources[-1].start : sources[-1].end]))
+        ):
+            # A PDF's text that scattered a justified entry's words over blocks ("22,", "Nov",
+            # "(2019, Jul 11). Retrieved", "29). Retrieved Aug 18, 2022,"): pieces of a date and
+            # the words of an access note, no entry; left out, which entry's they were unknown.
+            # Not after an entry that stops on "p." or a comma: its page number or year.
+            region("furniture", block.start, block.end)
             continue
         if list_section is not None:
             if len(block.lines) == 1 and _is_prose_line(block.lines[0].text):
@@ -1550,7 +1610,31 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                     first_lines_split += 1
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
-            sources.extend(_entries_of_block(block, list_section))
+            dated_list = _dated_list(text, sources, list_first, 0)
+            block_entries = list(_entries_of_block(block, list_section, dated_list))
+            if (
+                sources
+                and sources[-1].section == list_section
+                and sources[-1].legend is None
+                and not _opens_list_mark(block.lines[0].text)
+                and (
+                    (
+                        not _INVERTED_NAME.match(block.lines[0].text.strip())
+                        and _undated_so_far(entry_so_far)
+                        and _dated_list(text, sources, list_first)
+                    )
+                    or _numbered_entry_goes_on(text, sources, list_first, block.lines[0].text)
+                )
+            ):
+                # A PDF's text broke an entry of a dated list before its date, with a blank
+                # line ("... Mt. Pinatubo Emergency-Project" / "Management Office, 2007.
+                # Pinatubo Hazard ..."): the block's first entry is the rest of it, whatever it
+                # reads as alone (unless it opens with a person's name inverted, "Yen, B., &
+                # Duc, N. (2022, 06 04)."); the entries after it in the block are their own.
+                # So too in a list numbered entry by entry, for a block with no number.
+                sources[-1] = attrs.evolve(sources[-1], end=block_entries[0].end)
+                block_entries = block_entries[1:]
+            sources.extend(block_entries)
             # The entries before the last are settled: their readings go to them.
             sources.settle(settled_reading, len(sources) - 1)
             if not numbered_entry:
@@ -1764,6 +1848,19 @@ def _without_unread_lists(text: str, sources: SourceBlocks, list_starts: list[in
                 )
                 and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
             )
+        # A short sub-heading of a list of bulleted entries ("AI country reports/visits",
+        # "Report", then "• Europe and Central Asia: Summary of ..."): no entry itself.
+        unread.update(
+            first + offset
+            for offset, kind in enumerate(itertools.islice(kinds, max(0, len(kinds) - 1)))
+            if kind in ("name-only", "unstructured")
+            and sources[first + offset].legend is None
+            and "\n" not in text[sources[first + offset].start : sources[first + offset].end]
+            and _is_bare_name_line(
+                text[sources[first + offset].start : sources[first + offset].end]
+            )
+            and text[sources[first + offset + 1].start :].lstrip().startswith(_BULLETS)
+        )
         # A source's name alone with a comma ("Human Dignity Trust,"), then its works
         # ("Algeria, last updated 26 June 2026", "Who we are, no date"): a bibliography that
         # groups the works of one source so (UK Home Office notes) heads them with the name,
@@ -1963,7 +2060,49 @@ def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool =
     )
 
 
-def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
+#: A section's number alone: "2.3", "6.5.".
+_SECTION_NUMBER = lazy_compile(r"\s*[1-9][0-9]?(?:\.[0-9]{1,2})+\.?\s*")
+#: The number an entry of a numbered list opens with: "12 Spectorman T.Yu.", "3. Smith".
+_ENTRY_NUMBER = lazy_compile(r"\s*\[?([1-9][0-9]{0,2})[.)\]]?\s+\S")
+#: Entries numbered one after the other that make a list a numbered one.
+_NUMBERED_RUN = 3
+
+
+def _numbered_entry_goes_on(
+    text: str, sources: Sequence[SourceBlock], list_first: int, first: str
+) -> bool:
+    """Whether a block's first line (``first``), with no number of its own, goes on with the
+    last entry of a list whose last ``_NUMBERED_RUN`` entries open with numbers one after the
+    other ("15 Rubanov I.V. Lake-soil salt accumulation ...", a blank line, "Tashkent,
+    Publishing House “FAN”, USSR, 1977."): in such a list every entry opens with its number."""
+    if _ENTRY_NUMBER.match(first) or len(sources) - list_first < _NUMBERED_RUN:
+        return False
+    numbers = []
+    for source in sources[len(sources) - _NUMBERED_RUN :]:
+        match = _ENTRY_NUMBER.match(text, source.start, source.end)
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
+def _dated_list(
+    text: str, sources: Sequence[SourceBlock], list_first: int, reading: int = 1
+) -> bool:
+    """Whether the entries of the list being read (from ``list_first`` on) are dated: at least
+    two of its last ``_DATED_LOOKBACK`` entries before the ``reading`` last ones (the entry
+    being read), and most of them, hold a year or an address."""
+    last = len(sources) - reading
+    recent = range(max(list_first, last - _DATED_LOOKBACK), last)
+    dated = sum(
+        _YEAR_OR_ADDRESS.search(text[sources[i].start : sources[i].end]) is not None for i in recent
+    )
+    return dated >= 2 and dated * 2 > len(recent)
+
+
+def _entries_of_block(
+    block: Block, section: Section, dated_list: bool = False
+) -> Iterator[SourceBlock]:
     # Entries are separated by blank lines; a block whose lines each look complete is a list
     # written one entry a line (no blank lines), which the reference grammar splits.
     from provenance.parsers.references import entry_starts
@@ -1975,7 +2114,14 @@ def _entries_of_block(block: Block, section: Section) -> Iterator[SourceBlock]:
     if len(starts) > 1:
         dated = _opens_dated_entry_strictly(texts[0])
         longest = max(len(t.strip()) for t in texts)
-        starts = [0, *(i for i in starts[1:] if _starts_next_entry(texts, i, dated, longest))]
+        kept = [0]
+        for index in starts[1:]:
+            so_far = " ".join(texts[kept[-1] : index])
+            if _starts_next_entry(texts, index, dated, longest) and not _date_to_come(
+                texts, index, so_far, dated_list
+            ):
+                kept.append(index)
+        starts = kept
     bounds = [*starts, len(block.lines)]
     for first, after in itertools.pairwise(bounds):
         if after <= first:
@@ -1998,7 +2144,11 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: i
         # word, in a block that opens with no mark ("(2023). Women, Business and the Law -
         # Gender Equality, Women Economic Empowerment" / "- World Bank Group. https://..."):
         # there it is a title's dash where the line broke.
-        return _opens_list_mark(texts[0]) or _ENDS_ENTRY.search(texts[index - 1]) is not None
+        return (
+            _opens_list_mark(texts[0])
+            or _ENDS_ENTRY.search(texts[index - 1]) is not None
+            or line.lstrip().startswith(_BULLETS)
+        )
     words = line.split(None, 1)
     if _stops_mid_entry(_text_before(texts, index)) or (words and words[0] in OPEN_WORDS):
         return False
@@ -2011,6 +2161,31 @@ def _starts_next_entry(texts: Sequence[str], index: int, dated: bool, longest: i
     # Its author and date may fill the line, with the title on the next ("Tun, T., Welle, B.,
     # ... & Escalante, D. (2020)." / "Informal and Semiformal Services ...").
     return index + 1 < len(texts) and _opens_dated_entry_strictly(f"{line} {texts[index + 1]}")
+
+
+def _date_to_come(texts: Sequence[str], index: int, so_far: str, dated_list: bool) -> bool:
+    """Whether line ``index`` of a block goes on with the entry before it (``so_far``, its
+    text from its first line) because that entry's date is still to come: so far only its
+    authors and year ("National Economic Development Authority and Asian Development Bank,
+    2007." / "Provincial Development and Physical Framework Plan, ..."), or more than a name
+    with no year or address, stopping where no entry ends, in a block whose later lines give
+    a year or an address ("... Cleaning Up the Environment:" / "Progress Achieved but Major"
+    / ... "Washington, D.C.: July 21, 1982."), or in a list whose entries are dated
+    (``dated_list``: the date may come after a blank line). A line opening with a list mark,
+    or with its own author and date, starts an entry all the same."""
+    line = texts[index]
+    if _opens_list_mark(line) or _opens_dated_entry_strictly(line):
+        return False
+    if _names_then_year(" ".join(so_far.split())):
+        return True
+    return _undated_so_far(so_far) and (
+        dated_list or _YEAR_OR_ADDRESS.search(" ".join(texts[index:])) is not None
+    )
+
+
+#: Bullets that no title or number carries where a line broke (unlike a dash, "Women, Business
+#: and the Law" / "- Gender Equality", or a number, "Pliego de Tarifas Nº" / "21. Aprobado").
+_BULLETS = ("•", "●", "▪", "◦")
 
 
 def _text_before(texts: Sequence[str], index: int) -> str:
@@ -2087,6 +2262,31 @@ def _number_over_text(block: Block) -> bool:
         len(block.lines) > 1
         and _LONE_NOTE_NUMBER.fullmatch(block.lines[0].text.strip()) is not None
     )
+
+
+def _undated_so_far(text: str) -> bool:
+    """Whether an entry's text, as far as read, is more than a source's name (a name heading
+    its works is at most ``_GROUP_NAME_WORDS`` words), has no year or address yet and stops
+    where no entry ends (no full stop, bracket, quote or figure): "Department of Public Works
+    and Highways, Mt. Pinatubo Emergency-Project", "U.S. General Accounting Office. Content
+    Analysis: A Methodology for Structuring and Analyzing Written". In a list whose entries are
+    dated, such an entry has its date still to come."""
+    joined = " ".join(text.split())
+    words = len(joined.split())
+    return (
+        (words > _GROUP_NAME_WORDS or (words >= _TITLED_WORDS and _has_title(joined)))
+        and _YEAR_OR_ADDRESS.search(joined) is None
+        and _ENDS_ENTRY.search(joined) is None
+        and not joined.lower().endswith(("no date", "undated"))
+    )
+
+
+#: Words an entry's text has at least for a source and a title read in it to count as more
+#: than a name ("U.S. General Accounting Office. How Well Do the Military").
+_TITLED_WORDS = 5
+
+#: Entries of a list, up to the last, looked at for whether the list's entries are dated.
+_DATED_LOOKBACK = 6
 
 
 def _continues_entry(block: Block, previous: str = "") -> bool:
@@ -2215,13 +2415,24 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     return _author_year_goes_on(" ".join(previous.split()), block)
 
 
+#: Nothing but pieces of a date and the words around an access date ("22,", "Nov", "(2019,",
+#: "29). Retrieved", "Aug 18, 2022, from"): at least one figure or month.
+_DATE_PIECES = lazy_compile(
+    r"(?=.*(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    r"(?:[\s(),.;:]|\d{1,4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|Retrieved|retrieved|from|Accessed|accessed|on)+"
+)
+
 #: Capital initials with their full stops: "U.S.", "U.K.", "U.N.".
 _INITIALISM = lazy_compile(r"(?:[A-Z]\.){2,4}")
 
 
-#: An entry's text that ends on its year in brackets, as an author-year head does before its
-#: title: "Smith, Adrian & Ely, Adrian. (2016)."
-_ENDS_ON_BRACKETED_YEAR = lazy_compile(r"\((?:1[6-9]|20)\d\d[a-z]?\)[.:]?$")
+#: An entry's text that ends on its year, in brackets or after a comma, as an author-year head
+#: does before its title: "Smith, Adrian & Ely, Adrian. (2016).", "National Economic
+#: Development Authority and Asian Development Bank, 2007."
+_ENDS_ON_BRACKETED_YEAR = lazy_compile(
+    r"(?:\((?:1[6-9]|20)\d\d[a-z]?\)[.:]?|(?<=,\s)(?:1[6-9]|20)\d\d[a-z]?\.)$"
+)
 #: Lower-case words that a list of authors holds: "and", "et al.", a name's particles.
 _AUTHOR_LIST_WORDS = frozenset({"and", "et", "al", "de", "van", "von", "der", "den", "du", "da"})
 

@@ -2317,3 +2317,17 @@ def test_a_comma_before_et_al_keeps_the_inverted_name_whole() -> None:
 )
 def test_the_editors_mark_is_no_part_of_the_author(text: str, author: str) -> None:
     assert parse_reference(text).author == author
+
+
+def test_a_page_range_alone_on_its_line_ends_the_entry_above() -> None:
+    lines = [
+        'Van Maanen, John. "The Fact of Fiction in Organizational',
+        'Ethnography." Administrative Science Quarterly, 24 (1979),',
+        "539-50.",
+        "Van Maanen, John. Qualitative Methodology. Beverly",
+        "Hills, Calif.: Sage, 1983.",
+        'Vidich, Arthur J., and Gilbert Shapiro. "A Comparison of',
+        'Participant Observation and Survey Data." American Sociological',
+        "Review, 20 (1955), 28-33.",
+    ]
+    assert entry_starts(lines) == [0, 3, 5]

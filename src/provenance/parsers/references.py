@@ -2207,6 +2207,11 @@ def _names_go_on(line: str) -> bool:
 _HEAD_LINES = 3
 
 
+#: A line that holds nothing but a page range and a full stop: "539-50.", "136-40." (not a
+#: year alone, "2021.", which may be a date an extraction moved).
+_PAGES_ALONE = lazy_compile(r"[1-9][0-9]{0,4}\s*[-–]\s*[0-9]{1,5}\.")
+
+
 def entry_starts(lines: Sequence[str]) -> list[int]:
     """Indices of the lines that start an entry, for a block of source-list lines with no blank
     line between entries (hard-wrapped entries, or one entry per line).
@@ -2306,6 +2311,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         # "Reaktor, 2020a. Platena ... Diskriminacija I" / "Rabotnicki Prava
                         # ... 2020.": what follows a line that stops on a word, where no entry
                         # ends, is its rest (an entry may end on its year or page).
+                        cache[key] += _COST_LOOSE
+                    if i > 0 and not marked[i] and _PAGES_ALONE.fullmatch(texts[i]):
+                        # "539-50." alone on its line: the page range that ends the entry above,
+                        # which no entry opens with.
                         cache[key] += _COST_LOOSE
                     if i > 0 and not marked[i] and _OPENS_WITH_ADDRESS.match(texts[i]):
                         # "Available at https://..." or a bare address on the line after an
