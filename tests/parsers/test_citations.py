@@ -222,6 +222,15 @@ def _parsed_or_none(inside: str) -> tuple[CitationValue, ...]:
         return ()
 
 
+def test_a_name_a_soft_hyphen_breaks_over_a_line_is_one_name() -> None:
+    # A typesetter's soft hyphen (U+00AD) and the line break after it, inside "Cattaneo".
+    (value,) = parse_citation_group("Catta\u00ad\nneo et al., 2019")
+    assert value.author == "Cattaneo et al."
+    assert iso(value) == "2019"
+    # A soft hyphen with no letter after it joins nothing.
+    assert _parsed_or_none("Catta\u00ad, 2019") == ()
+
+
 def test_a_name_written_with_combining_accents_is_a_name() -> None:
     # A page in decomposed Unicode (NFD) writes "Montréal" as "e" and U+0301.
     decomposed = "Montre\u0301al Declaration, 2018"

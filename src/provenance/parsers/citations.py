@@ -72,14 +72,19 @@ def _month(token: Token) -> int:
     return _MONTHS[str(token)[:3].lower()]
 
 
+#: A soft hyphen and the line break after it inside a NAME (citation.lark): the word goes on.
+_SOFT_BREAK = lazy_compile(r"\u00ad\s*")
+
+
 def _joined(tokens: list[Token]) -> str:
-    """Token texts with one space wherever the text had any whitespace, none where it had none."""
+    """Token texts with one space wherever the text had any whitespace, none where it had none
+    (nor inside a word a soft hyphen broke over a line: "Catta\u00ad" / "neo" is "Cattaneo")."""
     parts: list[str] = []
     previous_end: int | None = None
     for token in tokens:
         if previous_end is not None and int(token.start_pos or 0) > previous_end:
             parts.append(" ")
-        parts.append(" ".join(str(token).split()))
+        parts.append(" ".join(_SOFT_BREAK.sub("", str(token)).split()))
         previous_end = int(token.end_pos or 0)
     return "".join(parts)
 
