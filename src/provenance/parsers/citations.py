@@ -48,6 +48,11 @@ MAX_AUTHOR_WORDS = 12
 #: Longest text between "(" and ")" handed to the grammar: twelve words, a date and a pinpoint,
 #: with room for hard-wrap indentation.
 _MAX_INSIDE = 320
+#: A group's inside up to the first ")" when that closes a bracket opened inside it around a
+#: year and nothing closes the group: members parted by ";", the last "Name (Year".
+_UNCLOSED_LAST_MEMBER = lazy_compile(
+    r"[^()]*;[^();]*\S\s*\(\s*(?:1[6-9]|20)\d\d[a-z]?(?:,\s*[^()]{1,20})?\s*"
+)
 
 _MONTHS = {
     "jan": 1,
@@ -548,13 +553,25 @@ def iter_citations(
                 close = text.find(")", inside, limit)
                 if close != -1 and not after_separator and "\n" in text[stop:close].strip():
                     close = -1  # a member broken at the measure closes on the next line
-        if close != -1 and text.find("(", inside, close) != -1:
+        inner = text.find("(", inside, close) if close != -1 else -1
+        unclosed = False
+        if inner != -1:
             # Brackets inside: an acronym after a name, "(Jurisdicción Especial para la Paz
             # (JEP), 2018)". Should the grammar refuse the whole, each inner bracket is still
             # tried on its own, as the search goes on from the next "(".
+            first_close = close
             close = _matching_close(text, inside, limit)
+            if close == -1 and _UNCLOSED_LAST_MEMBER.fullmatch(text, inside, first_close):
+                # A group whose last member writes its year in a bracket of its own, which
+                # the group never closes: "(Hakim, 2011; Welzer, 2012; De Juan (2015).". The
+                # inner bracket is read as a space; its year is that member's, not another
+                # citation's.
+                close, unclosed = first_close, True
         if close != -1:
-            for offset, part in _readable_parts(text[inside:close]):
+            inside_text = text[inside:close]
+            if unclosed:
+                inside_text = inside_text.replace("(", " ")
+            for offset, part in _readable_parts(inside_text):
                 first, last = inside + offset + part.start, inside + offset + part.end
                 matched, value = text[first:last], part.value
                 if len(interned) >= _INTERNED:
@@ -565,4 +582,5 @@ def iter_citations(
                 if known[1] == value:
                     matched, value = known
                 yield Citation(value, matched, line_index.span(first, last))
-        position = text.find("(", inside, stop)
+        # Past an unclosed group's inner bracket, which was read as a part of it.
+        position = text.find("(", close + 1 if unclosed else inside, stop)
