@@ -1875,3 +1875,20 @@ def test_a_date_on_a_long_line_is_judged_by_what_stands_beside_it(counting_text:
     at = alone.index("12")
     on_its_own = DateMention(Date(1999, 5, 12), "12 May 1999", LineIndex(alone).span(at, at + 11))
     assert _alone_on_line(alone, on_its_own) and _starts_line(alone, on_its_own)
+
+
+def test_a_citation_whose_name_a_soft_hyphen_breaks_over_lines_resolves_to_its_entry() -> None:
+    # A typesetter's soft hyphen (U+00AD) at the line end splits a name inside a citation group.
+    text = (
+        "Report title\n\nConflict over resources grows (Catta\u00ad\nneo et al., 2019; In\u00ad\n"
+        "ternal Displacement Monitoring Centre, 2022).\n\n"
+        "References\n\n"
+        "Cattaneo, C., Beine, M., Piguet, E., 2019. Human Migration in the Era of Climate "
+        "Change. Rev. Environ. Econ. Policy 13, 189-206.\n\n"
+        "Internal Displacement Monitoring Centre, 2022. Global Report on Internal Displacement "
+        "2022. Geneva.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("Catta\u00ad\nneo et al., 2019", 0),
+        ("In\u00ad\nternal Displacement Monitoring Centre, 2022", 1),
+    ]

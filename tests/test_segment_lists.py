@@ -1199,3 +1199,60 @@ def test_a_page_listed_undated_under_each_source_is_no_running_head() -> None:
         f"{name}\n\nAbout, no date\n\n{work}\n\n" for name, work in groups
     )
     assert _sources(text) == [line for _, work in groups for line in ("About, no date", work)]
+
+
+def test_a_title_case_heading_after_a_full_stop_opens_an_author_year_list() -> None:
+    from provenance.segment import _heading_inside_block
+
+    first = "Abel, G. J., & Muttarak, R. (2019). Climate, conflict and forced migration."
+    # A journal article's "References" from PDF, no blank line before it: the list starts.
+    text = f"Report\n\nA claim (Abel, 2019).\nThe paper ends here.\nReferences\n{first}\n"
+    assert _sources(text) == [first]
+    assert _heading_inside_block("The paper ends here.", "References", first)
+    # Not before an IRB entry (the loose form reads nearly any line), nor mid-sentence.
+    assert not _heading_inside_block("The paper ends here.", "References", "AFP. 12 Jan. 1999.")
+    assert not _heading_inside_block("the reports cite their", "References", first)
+
+
+_CREDIT = (
+    "CRediT authorship contribution statement\n"
+    "Ana Ruiz: Conceptualization, Methodology, Software, Formal analysis, Data curation,\n"
+    "Validation, Visualization, Writing - original draft, Writing - review & editing. Ben Ode:\n"
+    "Methodology, Software, Formal analysis, Writing - original draft, Writing - review and\n"
+    "editing of the manuscript and of the figures before its submission to the journal.\n"
+    "Declaration of Competing Interest\n"
+    "The authors declare that they have no known competing financial interests or personal\n"
+    "relationships that could have appeared to influence the work reported in this paper.\n8"
+)
+
+
+def test_an_author_year_list_goes_on_after_the_other_columns_paragraphs_and_a_page_break() -> None:
+    # A two-column journal page: the list's left column, the right column's CRediT statement,
+    # then the next page's running head and the list going on.
+    before = (
+        "Funk, C., Harrison, L., Shukla, S., 2016. Assessing the Contributions of Local and\n"
+        "East Pacific Warming to the 2015 Droughts. Bull. Am. Meteorol. Soc. 97, S75-S80."
+    )
+    after = (
+        "Guldberg, O.H., Jacob, D., Taylor, M., Bindi, M., Brown, S., Camilloni, I., Zou, R.,\n"
+        "2018. Chapter 3: Impacts of 1.5 C Global Warming on Natural and Human Systems.\n"
+        "Koubi, V., 2019. Climate Change and Conflict. Annu. Rev. Polit. Sci. 22, 343-360."
+    )
+    journal = "Global Change Letters 9 (2023) 1021"
+    head = f"A. Ruiz et al.\n\n{journal}"
+    text = (
+        f"{journal}\n\nReport\n\nDrought drives displacement (Funk et al., 2016).\n7\n\n"
+        f"{head}\n\nIt is a cause of conflict too (Koubi, 2019).\n\n"
+        f"References\n{before}\n\n{_CREDIT}\n\n{head}\n\n{after}\n"
+    )
+    found = _sources(text)
+    assert found[0] == before
+    assert found[-1].startswith("Koubi, V., 2019.")
+    assert any(s.startswith("Guldberg, O.H.") for s in found)
+    assert not any("CRediT" in s or "Ruiz et al." in s for s in found)
+
+
+def test_a_journals_running_head_with_et_al_is_no_lettered_heading() -> None:
+    text = "Report\n\nText.\n\nL. Thalheimer et al.\n\nMore text.\n"
+    assert not any("Thalheimer" in h.text for h in _segment(text).headings)
+    assert any(h.text == "A. Methods" for h in _segment("Report\n\nA. Methods\n\nText.\n").headings)

@@ -520,3 +520,9 @@ def test_the_first_words_of_a_title_name_its_work(cited: str, title: str, expect
     entry = ReferenceEntry(author="University of Montréal", title=title)
     assert names_by_title(cited, entry) is expected
     assert not names_by_title(cited, ReferenceEntry(author="University of Montréal"))
+
+
+def test_key_words_join_a_word_a_soft_hyphen_broke_over_lines() -> None:
+    text = "In\u00ad\nternal Displacement Monitoring Centre"
+    assert key_words(text) == ["internal", "displacement", "monitoring", "centre"]
+    assert list(iter_key_words(text)) == key_words(text)

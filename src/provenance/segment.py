@@ -1144,7 +1144,50 @@ def _heading_inside_block(previous: str, line: str, following: str | None = None
     # line around "REFERENCES" (a heading in title case there is left: in an IRB response a
     # "References" run on from the text reads better in its block).
     letters = [c for c in plain if c.isalpha()]
-    return len(letters) >= 5 and plain.isupper() and previous.rstrip().endswith((".", "?", "!"))
+    if not previous.rstrip().endswith((".", "?", "!")):
+        return False
+    if len(letters) >= 5 and plain.isupper():
+        return True
+    # In title case after a paragraph's full stop, when an author-year entry in a style of its
+    # own follows (a journal article's "References" from PDF, "Abel, G. J., ... (2019). ...");
+    # the loose IRB form ("AFP. 12 Jan. 1999.") reads in nearly any line, so it is not enough.
+    return (
+        following is not None
+        and SECTION_HEADINGS.get(heading_key(plain)) in ("references", "bibliography")
+        and _opens_author_year_entry(following)
+    )
+
+
+def _opens_with_author_year_entry(text: str, block: Block, section: Section) -> bool:
+    """Whether a block's first entry, as the list's splitting finds it, reads in author-year
+    style: a long list of authors fills its first lines before the year ("Guldberg, O.H., ...,
+    Zougmore, R.," / "2018. Chapter 3: ...")."""
+    first = next(_entries_of_block(block, section), None)
+    return first is not None and _opens_author_year_entry(text[first.start : first.end])
+
+
+def _opens_author_year_entry(line: str) -> bool:
+    """Whether a line opens an entry read, in a style of its own, with its author and year."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(line.split()))
+    return entry.kind == "author-year" and entry.author is not None and entry.date is not None
+
+
+#: A name list cut short, as an article's running head ends: no heading ends so.
+_ET_AL_END = lazy_compile(r"\bet al\.?\s*$")
+#: Words, at most, of a journal's running head naming its first author ("L. Thalheimer et al.").
+_AUTHOR_HEAD_WORDS = 5
+
+
+def _is_author_running_head(line: str) -> bool:
+    """Whether a line alone is a journal's running head: a first author and "et al."."""
+    stripped = line.strip()
+    return (
+        stripped[:1].isupper()
+        and len(stripped.split()) <= _AUTHOR_HEAD_WORDS
+        and _ET_AL_END.search(stripped) is not None
+    )
 
 
 def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
@@ -1173,6 +1216,10 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
         return None  # "30 December 1994" is a date line, not section 30
     if number is not None and (not title or title[:1].isupper() or title[:1] in "\"'“"):
         if not title and not plain.casefold().startswith(("section", "chapter", "part", "annex")):
+            return None
+        if _is_author_running_head(plain):
+            # "L. Thalheimer et al.": a journal's running head (initial, first author), not
+            # section L.
             return None
         # A numbered sentence ("1. The report was ...") is a list item, not a heading.
         if title.endswith(".") and len(title.split()) > 12:
@@ -1378,10 +1425,15 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         if paused is not None and section is None:
             if body_start(block.start, block.end) is not None:
                 pass  # the next note at the page's foot
+            elif len(block.lines) == 1 and _is_author_running_head(block.lines[0].text):
+                pass  # the next page's running head, where too few pages made it furniture
             elif (
                 candidate is None
                 and furniture_between(previous_end, block.start)
-                and _opens_dated_entry_strictly(block.lines[0].text)
+                and (
+                    _opens_dated_entry_strictly(block.lines[0].text)
+                    or _opens_with_author_year_entry(text, block, _LIST_SECTIONS[paused])
+                )
             ):
                 # Over the page break the entries go on: the notes were the page's, not a
                 # sign that the list had ended.
@@ -1541,9 +1593,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 sources.truncate(list_first)
             elif sources and _is_bare_name_line(text[sources[-1].start : sources[-1].end]):
                 sources.pop()
-            if body_start(block.start, block.end) is not None:
-                # A note at the page's foot ("24 This is not ..."): the list may go on over
-                # the page break.
+            if body_start(block.start, block.end) is not None or (
+                sources and _opens_author_year_entry(text[sources[-1].start : sources[-1].end])
+            ):
+                # A note at the page's foot ("24 This is not ..."), or the other column's
+                # paragraphs beside an author-year list (a journal's CRediT statement between
+                # "Funk, C., ..., 2016." and the next page's "Guldberg, O.H., ..., 2018."):
+                # the list may go on over the page break.
                 paused = section
             section = list_section = None
         if list_section is not None and _SECTION_NUMBER.fullmatch(text[block.start : block.end]):

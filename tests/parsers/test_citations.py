@@ -222,6 +222,33 @@ def _parsed_or_none(inside: str) -> tuple[CitationValue, ...]:
         return ()
 
 
+def test_a_group_whose_last_member_brackets_its_year_and_never_closes_keeps_its_members() -> None:
+    prose = "conflict (Hakim, 2011; Welzer, 2012; De Juan (2015). However, others (Selby, 2014)."
+    found = list(iter_citations(prose, LineIndex(prose)))
+    assert [c.text for c in found] == [
+        "Hakim, 2011",
+        "Welzer, 2012",
+        "De Juan (2015",
+        "Selby, 2014",
+    ]
+    assert found[2].value.author == "De Juan"
+    # A bracket inside a group that closes is read as before: an acronym after a name.
+    closed = "(Jurisdicción Especial para la Paz (JEP), 2018; Doe, 2019)"
+    assert [c.text for c in iter_citations(closed, LineIndex(closed))][-1] == "Doe, 2019"
+    # Without a ";" it is no group: a narrative year in a bracket the text never closes.
+    narrative = "as argued (see De Juan (2015). However"
+    assert [c.text for c in iter_citations(narrative, LineIndex(narrative))] == ["2015"]
+
+
+def test_a_name_a_soft_hyphen_breaks_over_a_line_is_one_name() -> None:
+    # A typesetter's soft hyphen (U+00AD) and the line break after it, inside "Cattaneo".
+    (value,) = parse_citation_group("Catta\u00ad\nneo et al., 2019")
+    assert value.author == "Cattaneo et al."
+    assert iso(value) == "2019"
+    # A soft hyphen with no letter after it joins nothing.
+    assert _parsed_or_none("Catta\u00ad, 2019") == ()
+
+
 def test_a_name_written_with_combining_accents_is_a_name() -> None:
     # A page in decomposed Unicode (NFD) writes "Montréal" as "e" and U+0301.
     decomposed = "Montre\u0301al Declaration, 2018"

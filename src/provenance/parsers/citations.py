@@ -48,6 +48,11 @@ MAX_AUTHOR_WORDS = 12
 #: Longest text between "(" and ")" handed to the grammar: twelve words, a date and a pinpoint,
 #: with room for hard-wrap indentation.
 _MAX_INSIDE = 320
+#: A group's inside up to the first ")" when that closes a bracket opened inside it around a
+#: year and nothing closes the group: members parted by ";", the last "Name (Year".
+_UNCLOSED_LAST_MEMBER = lazy_compile(
+    r"[^()]*;[^();]*\S\s*\(\s*(?:1[6-9]|20)\d\d[a-z]?(?:,\s*[^()]{1,20})?\s*"
+)
 
 _MONTHS = {
     "jan": 1,
@@ -72,14 +77,19 @@ def _month(token: Token) -> int:
     return _MONTHS[str(token)[:3].lower()]
 
 
+#: A soft hyphen and the line break after it inside a NAME (citation.lark): the word goes on.
+_SOFT_BREAK = lazy_compile(r"\u00ad\s*")
+
+
 def _joined(tokens: list[Token]) -> str:
-    """Token texts with one space wherever the text had any whitespace, none where it had none."""
+    """Token texts with one space wherever the text had any whitespace, none where it had none
+    (nor inside a word a soft hyphen broke over a line: "Catta\u00ad" / "neo" is "Cattaneo")."""
     parts: list[str] = []
     previous_end: int | None = None
     for token in tokens:
         if previous_end is not None and int(token.start_pos or 0) > previous_end:
             parts.append(" ")
-        parts.append(" ".join(str(token).split()))
+        parts.append(" ".join(_SOFT_BREAK.sub("", str(token)).split()))
         previous_end = int(token.end_pos or 0)
     return "".join(parts)
 
@@ -543,13 +553,25 @@ def iter_citations(
                 close = text.find(")", inside, limit)
                 if close != -1 and not after_separator and "\n" in text[stop:close].strip():
                     close = -1  # a member broken at the measure closes on the next line
-        if close != -1 and text.find("(", inside, close) != -1:
+        inner = text.find("(", inside, close) if close != -1 else -1
+        unclosed = False
+        if inner != -1:
             # Brackets inside: an acronym after a name, "(Jurisdicción Especial para la Paz
             # (JEP), 2018)". Should the grammar refuse the whole, each inner bracket is still
             # tried on its own, as the search goes on from the next "(".
+            first_close = close
             close = _matching_close(text, inside, limit)
+            if close == -1 and _UNCLOSED_LAST_MEMBER.fullmatch(text, inside, first_close):
+                # A group whose last member writes its year in a bracket of its own, which
+                # the group never closes: "(Hakim, 2011; Welzer, 2012; De Juan (2015).". The
+                # inner bracket is read as a space; its year is that member's, not another
+                # citation's.
+                close, unclosed = first_close, True
         if close != -1:
-            for offset, part in _readable_parts(text[inside:close]):
+            inside_text = text[inside:close]
+            if unclosed:
+                inside_text = inside_text.replace("(", " ")
+            for offset, part in _readable_parts(inside_text):
                 first, last = inside + offset + part.start, inside + offset + part.end
                 matched, value = text[first:last], part.value
                 if len(interned) >= _INTERNED:
@@ -560,4 +582,5 @@ def iter_citations(
                 if known[1] == value:
                     matched, value = known
                 yield Citation(value, matched, line_index.span(first, last))
-        position = text.find("(", inside, stop)
+        # Past an unclosed group's inner bracket, which was read as a part of it.
+        position = text.find("(", close + 1 if unclosed else inside, stop)
