@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 from lark import Token, Tree
@@ -440,6 +440,14 @@ def test_a_group_with_a_member_the_grammar_cannot_read_keeps_the_others() -> Non
     # The ";" of an escaped ampersand separates nothing.
     text = "(Sługocki &amp; Sowa, 2021; see page two)"
     assert [c[0] for c in cite(text)] == ["Sługocki &amp; Sowa, 2021"]
+
+
+@pytest.mark.parametrize(
+    ("text", "author"), [("may.org 2020", "may.org"), ("aug.example.com n.d.", "aug.example.com")]
+)
+def test_a_domain_that_starts_with_a_month_is_a_source_name(text: str, author: str) -> None:
+    (value,) = parse_citation_group(text)
+    assert value.author == author
 
 
 def test_undated_citation_span_ends_at_its_keyword() -> None:
@@ -1082,6 +1090,7 @@ def _longest_author(tree: Tree[Token]) -> int:
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(from_lark(_GROUP_PARSER, explicit=_EXPLICIT))
+@example("aug.aa op. cit.")  # a domain that starts with a month's abbreviation
 def test_grammar_generated_text_parses(text: str) -> None:
     tree = parse_full("citation", text, "group")  # the grammar accepts its own sentences
     from provenance.parsers.citations import _may_be_group
