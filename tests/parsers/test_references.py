@@ -17,6 +17,7 @@ from provenance.model import AmnestyIndex, Date, DateRange, ReferenceEntry, UnSy
 from provenance.parsers import references as refs
 from provenance.parsers.references import (
     DITTO_MARK,
+    address_run_on,
     entry_starts,
     iter_references,
     opens_with_ditto,
@@ -2331,3 +2332,29 @@ def test_a_page_range_alone_on_its_line_ends_the_entry_above() -> None:
         "Review, 20 (1955), 28-33.",
     ]
     assert entry_starts(lines) == [0, 3, 5]
+
+
+@pytest.mark.parametrize(
+    ("address", "rest"),
+    [
+        ("https://www.hrw.org/", "news/2021/06/07/bangladesh-rohingya-refugees-fear-monsoon"),
+        ("https://doi.", "org/10.1016/j.gloenvcha.2015.03.005"),
+        ("https://", "thediplomat.com/2020/12/bhasan-char-a-new-home-for-rohingya-refugees/"),
+    ],
+)
+def test_entry_starts_keeps_a_web_address_broken_over_lines_in_its_entry(
+    address: str, rest: str
+) -> None:
+    # Author-year entries of a PDF's list, one of them with its address cut at the line's end:
+    # the rest of the address is no entry, and the entry after it starts on its own line.
+    lines = [
+        "Ahmed, K. (2019). Refugees and floods in the camps of Cox's Bazar. The New Humanitarian.",
+        "Human Rights Watch. (2021b) Bangladesh: Rohingya refugees on island fear monsoon. "
+        + address,
+        rest,
+        "Huntjens, P., & Nachbar, K. (2015) Climate change as a threat multiplier for human",
+        "disaster and conflict. The Hague Institute for Global Justice.",
+    ]
+    assert entry_starts(lines) == [0, 1, 3]
+    assert address_run_on(lines[1], lines[2]) == len(rest)
+    assert address_run_on(lines[2], lines[3]) is None

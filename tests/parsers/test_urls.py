@@ -99,6 +99,19 @@ def test_malformed(text: str, normalised: str | None, problem: str) -> None:
     assert urls(f"Contact: {text}. More") == [(text, problem)]
 
 
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # A URL that ends a line and its sentence: the next line is no part of it.
+        ("see https://www.unhcr.org.\nSmith, J. (2020). Title.", "https://www.unhcr.org"),
+        ("see https://www.hrw.org/\nand/or the others", "https://www.hrw.org/"),
+        ("see https://doi.org/10.1/x\nnews/2021 was", "https://doi.org/10.1/x"),
+    ],
+)
+def test_a_url_that_ends_its_line_takes_no_prose_from_the_next(text: str, url: str) -> None:
+    assert urls(text) == [(url, None)]
+
+
 def test_www_host_without_top_level_domain_at_sentence_end() -> None:
     assert urls("Visit www.amnesty. Then") == [("www.amnesty", PROBLEM_NO_TLD)]
 
@@ -117,6 +130,10 @@ def test_www_host_without_top_level_domain_at_sentence_end() -> None:
         ),
         ("see http://www.example.org/reports/\n2004/annual.pdf here", None),
         ("see http://\nwww.example.org/x here", None),
+        # Two segments of a path on the next line, and a host cut after one of its dots.
+        ("see https://www.hrw.org/\nnews/2021/06/07/bangladesh-rohingya here", None),
+        ("see https://doi.\norg/10.1016/j.gloenvcha.2015.03.005 here", None),
+        ("see https://reliefweb.\nint/report/bangladesh/one-million here", None),
     ],
 )
 def test_hard_wrapped(text: str, url: str | None) -> None:
@@ -348,6 +365,9 @@ _EXPLICIT = {
     "CONT_PATH": _PATH.filter(lambda path: path != "/"),
     "CONT_DOMAIN": st.sampled_from([".com", ".org", ".co.uk", ".gov"]),
     "CONT_CHUNK": st.sampled_from(["_11944_E.pdf", "06_E.pdf", "a%20b", "x=1&y=2", "report.html"]),
+    "CONT_SEGMENTS": st.sampled_from(["news/2021/06/07/x", "int/report/a-b", "en/pubs/"]),
+    "HOST_HEAD": st.sampled_from(["doi.", "reliefweb.", "www.hrw.", "Example."]),
+    "HOST_TAIL": st.one_of(_TLD, hosts()),
 }
 
 

@@ -128,6 +128,7 @@ from provenance.model import (
 )
 from provenance.parsers.dates import month_number
 from provenance.parsers.index_codes import parse_index_code
+from provenance.parsers.urls import iter_urls
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
@@ -2249,6 +2250,17 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         opens_with_list_mark(t) and not (i and texts[i - 1].endswith(",") and t[:1].isdigit())
         for i, t in enumerate(texts)
     ]
+    # Where a web address of the line above ends in each line that it runs into ("...
+    # https://www.hrw.org/" / "news/2021/06/07/..."): such a line is the rest of that entry,
+    # never the start of one, and it ends where an entry may end if the address fills it.
+    address_ends = [address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)]
+    url_goes_on = [end is not None for end in address_ends]
+
+    def stops_mid_entry(k: int) -> bool:
+        end = address_ends[k]
+        return _stops_mid_entry(texts[k]) and not (
+            end is not None and end >= len(texts[k].rstrip())
+        )
 
     def cost(i: int, j: int) -> int:
         key = (i, j)
@@ -2295,7 +2307,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                             # "018.1444607.": the end of a number or address wrapped above;
                             # "Skopje: 2022.": the place and year that end an entry.
                             cache[key] += _COST_LOOSE
-                        elif i > 0 and _stops_mid_entry(texts[i - 1]):
+                        elif i > 0 and stops_mid_entry(i - 1):
                             # "... Quezon City: Ateneo de" / "Manila University Press.": a
                             # name after a line that stops where no entry ends is its rest.
                             cache[key] += _COST_LOOSE
@@ -2305,7 +2317,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
                         style != "name_only"
                         and i > 0
                         and not marked[i]
-                        and _stops_mid_entry(texts[i - 1])
+                        and stops_mid_entry(i - 1)
                         and not texts[i - 1][-1:].isdigit()
                     ):
                         # "Reaktor, 2020a. Platena ... Diskriminacija I" / "Rabotnicki Prava
@@ -2384,6 +2396,8 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
             low += _COST_UNSTRUCTURED
+        if url_goes_on[i]:
+            low += _COST_UNSTRUCTURED
         if i > 0 and _INITIALS_ONLY.fullmatch(texts[i - 1]):
             # "U.S." alone on its line, then "General Accounting Office. Title ...": a body's
             # name broken after its country's initials, which end no entry.
@@ -2400,7 +2414,7 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         if known is None:
             known = over_head[k] = (
                 (alone.get(k) in _HEAD_STYLES or opens_head(k))
-                and not (_stops_mid_entry(texts[k - 1]) and not texts[k - 1][-1:].isdigit())
+                and not (stops_mid_entry(k - 1) and not texts[k - 1][-1:].isdigit())
                 and not journal_line(k)
             )
         return known
@@ -2545,6 +2559,23 @@ _JOURNAL_VOLUME = lazy_compile(r",\s*\d{1,4}$")
 
 #: A line of capital initials alone: "U.S.", "U.K.", "U.N.".
 _INITIALS_ONLY = lazy_compile(r"\s*(?:[A-Z]\.){2,4}\s*")
+
+
+def address_run_on(above: str, line: str) -> int | None:
+    """Where in ``line`` a web address that starts on ``above`` ends, when it goes on in
+    ``line`` as the URL grammar reads the two lines (``parsers.urls``: a path, the rest of a
+    host cut after a dot, ...); None when none does."""
+    start = max(above.rfind("://"), above.lower().rfind("www."))
+    if start < 0 or not line:
+        return None
+    # From the word the address starts in (the scheme before "://").
+    start = above.rfind(" ", 0, start) + 1
+    joined = f"{above}\n{line}"
+    for url in iter_urls(joined, LineIndex(joined), start):
+        if url.span.start < len(above) < url.span.end - 1:
+            return url.span.end - len(above) - 1
+    return None
+
 
 _URL_BROKEN = lazy_compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
 
