@@ -82,3 +82,15 @@ def test_pruning_leaves_links_and_other_users_files_alone(
     assert (tmp_path / "url-link.json").is_symlink()
     assert shared.exists()
     assert len(list(tmp_path.glob("url-??.json"))) == cache.KEPT_PER_KIND - 1
+
+
+def test_marshalled_entries_come_back_and_damaged_files_give_none() -> None:
+    marshalled, unmarshalled = cache.marshalled, cache.unmarshalled
+    entries = [("pattern", 2, b"\x00\x01"), {"a": 1}]
+    data = marshalled(entries)
+    assert unmarshalled(data) == entries
+    assert unmarshalled(None) == [] and unmarshalled(data[:4]) == []
+    flipped = bytearray(data)
+    flipped[-1] ^= 1
+    assert unmarshalled(bytes(flipped)) == []  # the checksum no longer holds
+    assert unmarshalled(marshalled({"not": "a list"})) == []  # type: ignore[arg-type]

@@ -17,16 +17,21 @@ turns the cache off; so does a platform without ``dir_fd`` support.
 
 from __future__ import annotations
 
+import binascii
 import contextlib
+import marshal
 import os
 import stat
 from functools import cache
+from typing import Any
 
 #: A cache file larger than this is not read (the largest parser takes about 400 KB).
 MAX_CACHE_BYTES = 16 * 1024 * 1024
 #: Files kept of each kind (the part of a name before its first "-"): enough for the start sets
 #: of one grammar and a few installed versions or configuration files in use at once.
 KEPT_PER_KIND = 8
+#: A marshalled file begins with the crc32 of the rest, so a damaged one is never unmarshalled.
+CHECKSUM_BYTES = 4
 
 
 class CacheFolder:
@@ -152,3 +157,24 @@ def cache_folder() -> CacheFolder | None:
         folder.close()
         return None
     return folder
+
+
+def marshalled(entries: list[Any]) -> bytes:
+    """``entries`` as a cache file: marshalled, behind the crc32 of the marshalled bytes."""
+    payload = marshal.dumps(entries)
+    return binascii.crc32(payload).to_bytes(CHECKSUM_BYTES, "big") + payload
+
+
+def unmarshalled(data: bytes | None) -> list[Any]:
+    """The entries of a file ``marshalled`` wrote; none from no file, or one that is damaged or
+    not one (its entries are still for the caller to check one by one)."""
+    if data is None or len(data) <= CHECKSUM_BYTES:
+        return []
+    payload = data[CHECKSUM_BYTES:]
+    if binascii.crc32(payload).to_bytes(CHECKSUM_BYTES, "big") != data[:CHECKSUM_BYTES]:
+        return []
+    try:
+        entries = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return []
+    return entries if isinstance(entries, list) else []

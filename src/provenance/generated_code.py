@@ -20,10 +20,8 @@ attrs compiles); an attrs version without it, or with another signature, is left
 
 from __future__ import annotations
 
-import marshal
 import sys
 import types
-import zlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,7 +29,6 @@ from typing import Any
 _FORMAT = 1
 #: Entries kept: a check makes about 90 classes, and the package defines 112.
 _MAX_ENTRIES = 512
-_CHECKSUM_BYTES = 4
 #: What the file names attrs gives the package's own classes' scripts hold: "<attrs generated
 #: methods provenance.model.Date>".
 _KEPT = " provenance."
@@ -119,25 +116,12 @@ def _read(store: _Store) -> None:
         store.codes.update(_stored(folder.read(_file_name())))
 
 
-def _checksum(payload: bytes) -> bytes:
-    return zlib.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big")
-
-
 def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
     """The entries a store file holds; nothing from a file that is damaged or not one."""
-    if data is None or len(data) <= _CHECKSUM_BYTES:
-        return {}
-    payload = data[_CHECKSUM_BYTES:]
-    if _checksum(payload) != data[:_CHECKSUM_BYTES]:
-        return {}
-    try:
-        entries = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(entries, list):
-        return {}
+    from provenance.cache import unmarshalled
+
     codes = {}
-    for entry in entries[:_MAX_ENTRIES]:
+    for entry in unmarshalled(data)[:_MAX_ENTRIES]:
         if (
             isinstance(entry, tuple)
             and len(entry) == 3
@@ -152,8 +136,9 @@ def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
 
 
 def _encoded(codes: Mapping[_Key, types.CodeType]) -> bytes:
-    payload = marshal.dumps([(name, script, code) for (name, script), code in codes.items()])
-    return _checksum(payload) + payload
+    from provenance.cache import marshalled
+
+    return marshalled([(name, script, code) for (name, script), code in codes.items()])
 
 
 def _write_at_exit_once() -> None:

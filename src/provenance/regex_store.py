@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import array
 import binascii
-import marshal
 import re
 import sys
 from typing import Any, cast
@@ -30,8 +29,6 @@ from typing import Any, cast
 _MAX_PATTERNS = 4096
 #: Changes when the layout of the file does.
 _FORMAT = 3
-#: A store file begins with the crc32 of the rest, so a damaged one is never unmarshalled.
-_CHECKSUM_BYTES = 4
 
 
 class _Store:
@@ -172,19 +169,10 @@ def _read(store: _Store) -> None:
 
 def _stored(data: bytes | None) -> dict[tuple[str, int], list[Any]]:
     """The codes a store file holds; nothing from a file that is damaged or not one."""
-    if data is None or len(data) <= _CHECKSUM_BYTES:
-        return {}
-    payload = data[_CHECKSUM_BYTES:]
-    if binascii.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big") != data[:_CHECKSUM_BYTES]:
-        return {}
-    try:
-        entries = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(entries, list):
-        return {}
+    from provenance.cache import unmarshalled
+
     codes = {}
-    for entry in entries[:_MAX_PATTERNS]:
+    for entry in unmarshalled(data)[:_MAX_PATTERNS]:
         if (
             type(entry) is tuple
             and len(entry) == 6
@@ -209,8 +197,9 @@ def _encoded(codes: dict[tuple[str, int], list[Any]]) -> bytes:
         )
         for (pattern, flags), (pattern_flags, code, groups, groupindex) in codes.items()
     ]
-    payload = marshal.dumps(entries[:_MAX_PATTERNS])
-    return binascii.crc32(payload).to_bytes(_CHECKSUM_BYTES, "big") + payload
+    from provenance.cache import marshalled
+
+    return marshalled(entries[:_MAX_PATTERNS])
 
 
 def _write_at_exit() -> None:
