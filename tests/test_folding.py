@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import folding
-from provenance.folding import caseless_starts, lowered_pieces
+from provenance.folding import caseless_starts, join_soft_breaks, lowered_pieces
 from provenance.parsers.dates import _candidates
 from provenance.rules.corroboration import _trigger_offsets, compile_triggers
 
@@ -165,3 +165,9 @@ def test_matches_at_finds_what_finditer_finds_from_the_given_starts() -> None:
     assert found == [(1, 5), (6, 7), (8, 10)]
     # Nor runs past ``end``: "ab" cut to "a" matches nothing.
     assert [m.start() for m in matches_at(pattern, text, starts, 9)] == [1, 6]
+
+
+def test_join_soft_breaks_makes_a_word_broken_over_a_line_whole() -> None:
+    assert join_soft_breaks("(In\u00ad\nternal Displacement") == "(Internal Displacement"
+    assert join_soft_breaks("Catta\u00adneo") == "Cattaneo"
+    assert join_soft_breaks("no break - here") == "no break - here"

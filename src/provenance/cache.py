@@ -159,6 +159,12 @@ def cache_folder() -> CacheFolder | None:
     return folder
 
 
+def cached_bytes(name: str) -> bytes | None:
+    """The bytes of the cache file ``name``; None without a cache folder or such a file."""
+    folder = cache_folder()
+    return None if folder is None else folder.read(name)
+
+
 def marshalled(entries: list[Any]) -> bytes:
     """``entries`` as a cache file: marshalled, behind the crc32 of the marshalled bytes."""
     payload = marshal.dumps(entries)

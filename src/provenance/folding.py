@@ -166,3 +166,13 @@ def squeeze_spaces(text: str, joiner: str = " ") -> str:
             parts.append(joiner.join(words))
         position = cut
     return joiner.join(parts)
+
+
+#: A soft hyphen (U+00AD) and the line break a typesetter put after it.
+_SOFT_BREAK = lazy_compile(r"\u00ad\s*")
+
+
+def join_soft_breaks(text: str) -> str:
+    """``text`` with each word a soft hyphen broke over a line whole again ("(In\u00ad" /
+    "ternal Displacement Monitoring Centre, 2022)" names "Internal ...")."""
+    return _SOFT_BREAK.sub("", text) if "\u00ad" in text else text

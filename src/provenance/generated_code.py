@@ -109,11 +109,9 @@ def _file_name() -> str:
 
 def _read(store: _Store) -> None:
     store.read = True
-    from provenance.cache import cache_folder
+    from provenance.cache import cached_bytes
 
-    folder = cache_folder()
-    if folder is not None:
-        store.codes.update(_stored(folder.read(_file_name())))
+    store.codes.update(_stored(cached_bytes(_file_name())))
 
 
 def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from provenance.folding import join_soft_breaks
 from provenance.grammars import terminal_pattern
 from provenance.memo import per_document
 from provenance.model import Document, Reference, ReferenceEntry
@@ -79,14 +80,11 @@ def key_words(text: str) -> list[str]:
     Johnson et al., "Sen's (1999) argument" Sen."""
     if "&" in text:
         text = _unescaped(text)
-    text = _POSSESSIVE.sub("", _BRACKETED.sub(" ", _SOFT_BREAK.sub("", text)))
+    text = _POSSESSIVE.sub("", _BRACKETED.sub(" ", join_soft_breaks(text)))
     return _NON_WORD.sub(" ", _unaccented(_domains_joined(text).casefold())).split()
 
 
 _POSSESSIVE = lazy_compile(r"(?<=\w)['’]s(?!\w)")
-#: A soft hyphen (U+00AD) and the line break a typesetter put after it: one word goes on
-#: ("(In\u00ad" / "ternal Displacement Monitoring Centre, 2022)" names "Internal ...").
-_SOFT_BREAK = lazy_compile(r"\u00ad\s*")
 
 
 def _domains_joined(text: str) -> str:
@@ -137,9 +135,7 @@ def iter_key_words(text: str, start: int = 0) -> Iterator[str]:
         piece = text[position:cut]
         if not escaped and "&" in piece:
             piece = _unescaped(piece)
-        piece = _domains_joined(
-            _POSSESSIVE.sub("", _BRACKETED.sub(" ", _SOFT_BREAK.sub("", piece)))
-        )
+        piece = _domains_joined(_POSSESSIVE.sub("", _BRACKETED.sub(" ", join_soft_breaks(piece))))
         yield from _NON_WORD.sub(" ", _unaccented(piece.casefold())).split()
 
 

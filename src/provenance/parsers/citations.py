@@ -30,6 +30,7 @@ from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
+from provenance.folding import join_soft_breaks
 from provenance.grammars import parse_full, terminal_pattern
 from provenance.model import Citation, CitationValue, Date, DateRange
 from provenance.records import shared_methods
@@ -77,10 +78,6 @@ def _month(token: Token) -> int:
     return _MONTHS[str(token)[:3].lower()]
 
 
-#: A soft hyphen and the line break after it inside a NAME (citation.lark): the word goes on.
-_SOFT_BREAK = lazy_compile(r"\u00ad\s*")
-
-
 def _joined(tokens: list[Token]) -> str:
     """Token texts with one space wherever the text had any whitespace, none where it had none
     (nor inside a word a soft hyphen broke over a line: "Catta\u00ad" / "neo" is "Cattaneo")."""
@@ -89,7 +86,7 @@ def _joined(tokens: list[Token]) -> str:
     for token in tokens:
         if previous_end is not None and int(token.start_pos or 0) > previous_end:
             parts.append(" ")
-        parts.append(" ".join(_SOFT_BREAK.sub("", str(token)).split()))
+        parts.append(" ".join(join_soft_breaks(str(token)).split()))
         previous_end = int(token.end_pos or 0)
     return "".join(parts)
 
