@@ -2254,7 +2254,6 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     # https://www.hrw.org/" / "news/2021/06/07/..."): such a line is the rest of that entry,
     # never the start of one, and it ends where an entry may end if the address fills it.
     address_ends = [address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)]
-    url_goes_on = [end is not None for end in address_ends]
 
     def stops_mid_entry(k: int) -> bool:
         end = address_ends[k]
@@ -2396,7 +2395,8 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
             low += _COST_UNSTRUCTURED
-        if url_goes_on[i]:
+        if address_ends[i] is not None:
+            # The rest of a web address the line above broke.
             low += _COST_UNSTRUCTURED
         if i > 0 and _INITIALS_ONLY.fullmatch(texts[i - 1]):
             # "U.S." alone on its line, then "General Accounting Office. Title ...": a body's
