@@ -2368,10 +2368,12 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # "Washington, D.C.: March 24, 1982." after a blank line, under an entry with no date
         # yet: where and when it was published, the end of that entry; no entry is only that.
         return True
-    if _ADDRESS_REST.match(first) and _ENDS_ON_ADDRESS.search(previous.rstrip()):
+    from provenance.parsers.references import address_run_on
+
+    if address_run_on(previous.rstrip(), first) is not None:
         # ".../UNDOC/GEN/G19/" / "198/52/PDF/G1919852.pdf?OpenElement, last accessed: ...",
         # "...Albania%20country" / "%20focus%20final.pdf, ...": the rest of a web address the
-        # page broke, which opens with a figure or an escape; no entry opens with a path.
+        # page broke, as the URL grammar reads it across the break; no entry opens with a path.
         return True
     if first[0].islower() and not first.startswith(("http://", "https://")):
         if WORD_BROKEN_AT_END.search(previous.rstrip()):
@@ -2580,14 +2582,6 @@ _NAMES_GO_ON = lazy_compile(r"(?:\band|&|[,;])$")
 
 # An entry that stops where its address should follow ("Available at", "Retrieved from").
 _ADDRESS_ENDING = lazy_compile(r"(?i)\b(?:at|from|via)\s*:?$")
-#: An entry's text that stops on a web address, with no mark after it that ends an entry.
-_ENDS_ON_ADDRESS = lazy_compile(r"(?:https?://|www\.)[^\s]*[\w/%=&?#~+-]$")
-#: A line that opens with the rest of a web address broken after its "/" or inside it: a path
-#: of a figure or a percent escape first, holding a "/" or "%" more, up to a comma or the
-#: line's end (not a word after a space: "2019/20 Annual Report" opens an entry).
-_ADDRESS_REST = lazy_compile(
-    r"(?:\d|%[0-9A-Fa-f]{2})[\w%.?=&#~+-]*[/%][\w%./?=&#~+-]*(?:[,;]|\s*$)"
-)
 
 
 def _opens_dated_entry_strictly(line: str) -> bool:
