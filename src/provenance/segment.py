@@ -2118,8 +2118,6 @@ def _make_heading(candidate: _HeadingLine, line_index: LineIndex, in_toc: bool =
 
 #: A section's number alone: "2.3", "6.5.".
 _SECTION_NUMBER = lazy_compile(r"\s*[1-9][0-9]?(?:\.[0-9]{1,2})+\.?\s*")
-#: The number an entry of a numbered list opens with: "12 Spectorman T.Yu.", "3. Smith".
-_ENTRY_NUMBER = lazy_compile(r"\s*\[?([1-9][0-9]{0,2})[.)\]]?\s+\S")
 #: Entries numbered one after the other that make a list a numbered one.
 _NUMBERED_RUN = 3
 
@@ -2131,14 +2129,16 @@ def _numbered_entry_goes_on(
     last entry of a list whose last ``_NUMBERED_RUN`` entries open with numbers one after the
     other ("15 Rubanov I.V. Lake-soil salt accumulation ...", a blank line, "Tashkent,
     Publishing House “FAN”, USSR, 1977."): in such a list every entry opens with its number."""
-    if _ENTRY_NUMBER.match(first) or len(sources) - list_first < _NUMBERED_RUN:
+    from provenance.parsers.references import list_number
+
+    if list_number(first) is not None or len(sources) - list_first < _NUMBERED_RUN:
         return False
     numbers = []
     for source in sources[len(sources) - _NUMBERED_RUN :]:
-        match = _ENTRY_NUMBER.match(text, source.start, source.end)
-        if match is None:
+        number = list_number(text[source.start : source.end].partition("\n")[0])
+        if number is None:
             return False
-        numbers.append(int(match.group(1)))
+        numbers.append(number)
     return all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 

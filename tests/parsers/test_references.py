@@ -20,6 +20,7 @@ from provenance.parsers.references import (
     address_run_on,
     entry_starts,
     iter_references,
+    list_number,
     opens_with_ditto,
     parse_reference,
     parse_reference_date,
@@ -2358,3 +2359,21 @@ def test_entry_starts_keeps_a_web_address_broken_over_lines_in_its_entry(
     assert entry_starts(lines) == [0, 1, 3]
     assert address_run_on(lines[1], lines[2]) == len(rest)
     assert address_run_on(lines[2], lines[3]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("12 Spectorman T.Yu. Soils of the region", 12),
+        ("3. Smith, J. 2001. Title.", 3),
+        ("[4] UNHCR. 2019. Report.", 4),
+        ("(5) Amnesty International. 2020.", 5),
+        ("• Human Rights Watch. 2021.", None),
+        ("Tashkent, Publishing House, 1977.", None),
+        ("2019 annual report of the ministry", None),
+    ],
+)
+def test_list_number_is_the_number_of_the_grammar_s_list_mark(
+    line: str, number: int | None
+) -> None:
+    assert list_number(line) == number

@@ -1801,6 +1801,16 @@ def opens_with_list_mark(line: str) -> bool:
     return terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip()) is not None
 
 
+def list_number(line: str) -> int | None:
+    """The number of the list mark ``line`` opens with, as the grammar reads one (``LIST_MARK``:
+    "12 Spectorman T.Yu.", "3. Smith", "[4]", "(5)"); None for a bullet or no mark."""
+    match = terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip())
+    if match is None:
+        return None
+    digits = "".join(character for character in match.group() if character.isdigit())
+    return int(digits) if digits else None
+
+
 def join_entry_lines(text: str) -> str:
     """An entry's lines as one line, as its styles read it: whitespace runs become one space,
     and a word a page broke with a hyphen at a line's end is whole again ("Poverty Sta-" /
