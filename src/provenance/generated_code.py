@@ -16,6 +16,16 @@ compiles everything, as attrs does.
 
 ``install`` puts the store in front of attrs' private ``_compile_and_eval`` (the one place
 attrs compiles); an attrs version without it, or with another signature, is left alone.
+
+attrs' own classes (its ``Attribute``, validators, version info: 28 scripts, about 2.5 ms of
+compiling in every process, a quarter of ``import attrs``) are made while attrs is imported,
+most of them before ``install`` could reach ``_compile_and_eval``. ``hook_attrs_import``, called
+by the command-line process before anything imports attrs, gives ``attr._make`` a module-level
+``compile`` taken from the store before its code runs (its one call of ``compile`` finds that
+name first). Most of attrs' own classes hash with a salt, ``hash()`` of a name, which differs
+in every process as string hashes do; the script holds it as a literal on a line of its own. It
+is kept with the salt taken out, and the stored code's salt constant replaced by this process's
+(``_resalted``): the same code the script would compile to.
 """
 
 from __future__ import annotations
@@ -25,23 +35,29 @@ import types
 from collections.abc import Mapping
 from typing import Any
 
-#: Changes when the layout of the file does.
-_FORMAT = 1
+#: Changes when the layout of the file does (2: entries hold the salt their code was made with).
+_FORMAT = 2
 #: Entries kept: a check makes about 90 classes, and the package defines 112.
 _MAX_ENTRIES = 512
 #: What the file names attrs gives the package's own classes' scripts hold: "<attrs generated
 #: methods provenance.model.Date>".
 _KEPT = " provenance."
+#: What the names of attrs' own classes' scripts hold: "<attrs generated methods
+#: attr.validators._InstanceOfValidator>".
+_KEPT_ATTRS = " attr."
 
+#: A script's name and its text, its hash salt (if any) taken out.
 _Key = tuple[str, str]
+#: Compiled code and the hash salt it holds (None for a script without one).
+_Entry = tuple[types.CodeType, "int | None"]
 
 
 class _Store:
     def __init__(self) -> None:
-        self.codes: dict[_Key, types.CodeType] = {}
+        self.codes: dict[_Key, _Entry] = {}
         self.read = False
         #: The entries this process compiled (not found in the file).
-        self.new: dict[_Key, types.CodeType] = {}
+        self.new: dict[_Key, _Entry] = {}
 
 
 _STORE = _Store()
@@ -78,29 +94,129 @@ def install() -> bool:
     return True
 
 
+def hook_attrs_import() -> None:
+    """Have ``attr._make``, when it is first imported, compile attrs' own classes' scripts
+    through the store (see the module's documentation). Nothing once attrs is imported, or
+    with the cache off."""
+    if "attr._make" in sys.modules or _MakeFinder in sys.meta_path:
+        return
+    from provenance.cache import cache_folder
+
+    if cache_folder() is None:
+        return
+    sys.meta_path.insert(0, _MakeFinder)
+
+
+class _MakeFinder:
+    """Finds ``attr._make`` as the finders after it do, and sets its ``compile`` before its
+    code runs; then leaves ``sys.meta_path``."""
+
+    @staticmethod
+    def find_spec(name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "attr._make":
+            return None
+        sys.meta_path.remove(_MakeFinder)
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = None if find is None else find(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        run = getattr(loader, "exec_module", None)
+        if run is None:
+            return spec
+
+        def exec_module(module: types.ModuleType) -> None:
+            # attrs' one call of ``compile`` (in ``_compile_and_eval``) finds this name before
+            # the builtin, as any module-level name is.
+            module.compile = _compile  # type: ignore[attr-defined]
+            run(module)
+
+        loader.exec_module = exec_module  # this module's own loader only
+        return spec
+
+
+def _compile(
+    source: Any,
+    filename: Any,
+    mode: str,
+    flags: int = 0,
+    dont_inherit: bool = False,
+    optimize: int = -1,
+) -> Any:
+    """``compile``, from the store for the scripts of attrs' classes that it keeps."""
+    if (
+        mode == "exec"
+        and (flags, dont_inherit, optimize) == (0, False, -1)
+        and type(source) is str
+        and type(filename) is str
+        and _kept(filename)
+    ):
+        return code_of(source, filename)
+    return compile(source, filename, mode, flags, dont_inherit, optimize)
+
+
 def code_of(script: str, filename: str) -> types.CodeType:
     """``compile(script, filename, "exec")``, from the store when an earlier process compiled
     the same script under the same name."""
     store = _STORE
     if not store.read:
         _read(store)
-    key = (filename, script)
-    code = store.codes.get(key)
-    if code is None:
-        code = compile(script, filename, "exec")
-        if _kept(filename):
-            store.codes[key] = code
-            store.new[key] = code
-            _write_at_exit_once()
+    unsalted, salt = _unsalted(script, filename)
+    key = (filename, unsalted)
+    found = store.codes.get(key)
+    if found is not None:
+        code, stored_salt = found
+        if stored_salt == salt:
+            return code
+        if stored_salt is not None and salt is not None:
+            return _resalted(code, stored_salt, salt)
+    code = compile(script, filename, "exec")
+    if _kept(filename):
+        store.codes[key] = store.new[key] = (code, salt)
+        _write_at_exit_once()
     return code
 
 
 def _kept(filename: str) -> bool:
-    """Whether a script of this name is kept: a class of the package, made once in its process
-    (attrs names a second class of the same name ``...-1>``, as reloading a module or a test
-    does; a name of a module or class holds no "-")."""
-    _, kept, after = filename.partition(_KEPT)
-    return bool(kept) and "-" not in after
+    """Whether a script of this name is kept: a class of the package or attrs' own, made once
+    in its process (attrs names a second class of the same name ``...-1>``, as reloading a
+    module or a test does; a name of a module or class holds no "-")."""
+    for marker in (_KEPT, _KEPT_ATTRS):
+        _, kept, after = filename.partition(marker)
+        if kept and "-" not in after:
+            return True
+    return False
+
+
+def _unsalted(script: str, filename: str) -> tuple[str, int | None]:
+    """``script`` with the hash salt attrs wrote into it taken out, and that salt; the script
+    and None when it holds none. attrs salts a class's hash with ``hash()`` of the class's
+    name, written as a line of its own in its hash method ("        -8317…,")."""
+    name = filename[filename.rfind(" ") + 1 : -1]
+    salt = hash(f"<attrs generated hash {name}>")
+    line = f" {salt},\n"
+    if script.count(line) != 1:
+        return script, None
+    return script.replace(line, " \0,\n"), salt  # no script attrs writes holds a NUL
+
+
+def _resalted(code: types.CodeType, old: int, new: int) -> types.CodeType:
+    """``code`` (and the functions it defines) with the constant ``old`` replaced by ``new``,
+    also inside constant tuples (``hash((salt,))`` of a class without hashed fields is one)."""
+    return code.replace(co_consts=tuple(_replaced(const, old, new) for const in code.co_consts))
+
+
+def _replaced(const: Any, old: int, new: int) -> Any:
+    if type(const) is int:
+        return new if const == old else const
+    if isinstance(const, types.CodeType):
+        return _resalted(const, old, new)
+    if type(const) is tuple:
+        return tuple(_replaced(item, old, new) for item in const)
+    return const
 
 
 def _file_name() -> str:
@@ -114,29 +230,32 @@ def _read(store: _Store) -> None:
     store.codes.update(_stored(cached_bytes(_file_name())))
 
 
-def _stored(data: bytes | None) -> dict[_Key, types.CodeType]:
+def _stored(data: bytes | None) -> dict[_Key, _Entry]:
     """The entries a store file holds; nothing from a file that is damaged or not one."""
     from provenance.cache import unmarshalled
 
-    codes = {}
+    codes: dict[_Key, _Entry] = {}
     for entry in unmarshalled(data)[:_MAX_ENTRIES]:
         if (
             isinstance(entry, tuple)
-            and len(entry) == 3
+            and len(entry) == 4
             and isinstance(entry[0], str)
             and isinstance(entry[1], str)
             and isinstance(entry[2], types.CodeType)
+            and (entry[3] is None or type(entry[3]) is int)
             and entry[2].co_filename == entry[0]
             and _kept(entry[0])
         ):
-            codes[(entry[0], entry[1])] = entry[2]
+            codes[(entry[0], entry[1])] = (entry[2], entry[3])
     return codes
 
 
-def _encoded(codes: Mapping[_Key, types.CodeType]) -> bytes:
+def _encoded(codes: Mapping[_Key, _Entry]) -> bytes:
     from provenance.cache import marshalled
 
-    return marshalled([(name, script, code) for (name, script), code in codes.items()])
+    return marshalled(
+        [(name, script, code, salt) for (name, script), (code, salt) in codes.items()]
+    )
 
 
 def _write_at_exit_once() -> None:
