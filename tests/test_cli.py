@@ -528,7 +528,8 @@ def test_real_parse_through_a_closed_pipe() -> None:
 #: ``json``: the cache's files are read by ``provenance.json_read``, written only on a miss;
 #: ``datetime``: its classes come from ``_datetime``, ``provenance.gregorian.datetime_types``;
 #: ``base64``: stored regex code is decoded by ``binascii``; ``argparse``: ``check`` followed by
-#: paths is read by ``cli._plain_check``).
+#: paths is read by ``cli._plain_check``; ``platform``: attrs is imported with a stand-in for it,
+#: ``provenance.generated_code``).
 _NOT_FOR_PLAIN_TEXT = (
     "argparse",
     "base64",
@@ -540,6 +541,7 @@ _NOT_FOR_PLAIN_TEXT = (
     "lxml",
     "multiprocessing",
     "pathlib",
+    "platform",
     "provenance.auditing",
     "provenance.baseline",
     "provenance.csl",

@@ -197,3 +197,23 @@ def test_attrs_own_classes_are_compiled_once_per_machine(tmp_path: Path) -> None
     again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert "compiled" not in again.stdout
+
+
+def test_attrs_is_imported_without_platform_and_reads_the_same(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from provenance import generated_code\n"
+        "generated_code.hook_attrs_import()\n"
+        "import attrs, attr._compat\n"
+        "assert 'platform' not in sys.modules\n"
+        "import platform\n"
+        "assert attr._compat.PYPY == (platform.python_implementation() == 'PyPy')\n"
+        "assert attr._compat.platform.python_implementation() == platform.python_implementation()\n"
+        "assert attr._compat.platform.system() == platform.system()\n"
+        "assert sys.modules['platform'] is platform and platform is not attr._compat.platform\n"
+        "assert generated_code._AttrsFinder not in sys.meta_path\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("PROVENANCE_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
