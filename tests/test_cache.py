@@ -29,6 +29,41 @@ def test_a_file_is_read_whole(folder: CacheFolder, tmp_path: Path, size: int) ->
     assert folder.read("parser.json") == data
 
 
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 70_000])
+def test_a_mapped_file_reads_as_the_file_read_whole(
+    folder: CacheFolder, tmp_path: Path, size: int
+) -> None:
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    _write(tmp_path / "parser.json", data)
+    mapped = folder.mapped("parser.json")
+    assert mapped is not None
+    assert (
+        len(mapped) == size
+        and mapped[:] == data
+        and mapped[size // 3 : size // 2 + 1] == (data[size // 3 : size // 2 + 1])
+    )
+
+
+def test_a_mapped_file_keeps_what_it_held_when_the_file_is_replaced(
+    folder: CacheFolder, tmp_path: Path
+) -> None:
+    _write(tmp_path / "parser.json", b"old" * 2000)
+    mapped = folder.mapped("parser.json")
+    folder.write("parser.json", b"new")
+    assert mapped is not None and mapped[:] == b"old" * 2000
+    assert folder.read("parser.json") == b"new"
+
+
+def test_only_private_regular_files_are_mapped(folder: CacheFolder, tmp_path: Path) -> None:
+    _write(tmp_path / "elsewhere.json", b"x")
+    (tmp_path / "link.json").symlink_to(tmp_path / "elsewhere.json")
+    _write(tmp_path / "shared.json", b"x")
+    (tmp_path / "shared.json").chmod(0o666)
+    (tmp_path / "folder.json").mkdir()
+    for name in ("link.json", "shared.json", "folder.json", "absent.json"):
+        assert folder.mapped(name) is None
+
+
 def test_a_file_over_the_bound_is_not_read(
     folder: CacheFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -37,6 +72,9 @@ def test_a_file_over_the_bound_is_not_read(
     _write(tmp_path / "fits.json", b"x" * 100)
     assert folder.read("big.json") is None
     assert folder.read("fits.json") == b"x" * 100
+    assert folder.mapped("big.json") is None
+    mapped = folder.mapped("fits.json")
+    assert mapped is not None and mapped[:] == b"x" * 100
 
 
 def test_a_missing_file_is_none(folder: CacheFolder) -> None:

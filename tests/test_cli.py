@@ -18,6 +18,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import provenance
 from provenance import cli
@@ -405,6 +407,76 @@ def test_a_parser_built_for_one_command_reads_it_as_the_whole_one_does(
         assert vars(whole) == vars(alone)
 
 
+#: Words a ``check`` command line is made of: its switches, options that take a value (which
+#: ``_plain_check`` leaves to the parser), their values, and paths, some of them like options.
+_CHECK_WORDS = st.one_of(
+    st.sampled_from(
+        [
+            *cli._CHECK_SWITCHES,
+            "--show",
+            "--force",
+            "-qq",
+            "--format",
+            "--format=json",
+            "json",
+            "-j",
+            "2",
+            "--",
+            "-",
+            "-x.txt",
+            "--help",
+            "--version",
+            "",
+            "check",
+        ]
+    ),
+    st.text(max_size=8),
+)
+
+
+@given(st.lists(_CHECK_WORDS, max_size=6))
+def test_a_plain_check_is_read_as_the_parser_reads_it(words: list[str]) -> None:
+    argv = ["check", *words]
+    plain = cli._plain_check(argv)
+    if plain is None:
+        return
+    assert vars(plain) == vars(cli.build_parser("check").parse_args(argv))
+    assert vars(plain) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "a.txt"],
+        ["check", "-", "b c.txt", ""],
+        ["check", "--force-exclude", "-q", "--show-infos", "a.txt", "b.txt"],
+        ["check", "--statistics", "--show-suppressed", "--quiet", "--quiet", "a.txt"],
+    ],
+)
+def test_plain_checks_are_read_without_the_parser(argv: list[str]) -> None:
+    plain = cli._plain_check(argv)
+    assert plain is not None
+    assert vars(plain) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["check"],
+        ["check", "--quiet"],
+        ["check", "--format", "json", "a.txt"],
+        ["check", "a.txt", "--quiet"],
+        ["check", "a.txt", "-x.txt"],
+        ["check", "--", "a.txt"],
+        ["check", "--show", "a.txt"],
+        ["parse", "a.txt"],
+    ],
+)
+def test_other_command_lines_are_left_to_the_parser(argv: list[str]) -> None:
+    assert cli._plain_check(argv) is None
+
+
 # --------------------------------------------------------------------------- with the real parser
 
 
@@ -455,8 +527,11 @@ def test_real_parse_through_a_closed_pipe() -> None:
 #: ``pathlib``: folders and the configuration's file are strings until a caller asks for a Path;
 #: ``json``: the cache's files are read by ``provenance.json_read``, written only on a miss;
 #: ``datetime``: its classes come from ``_datetime``, ``provenance.gregorian.datetime_types``;
-#: ``base64``: stored regex code is decoded by ``binascii``).
+#: ``base64``: stored regex code is decoded by ``binascii``; ``argparse``: ``check`` followed by
+#: paths is read by ``cli._plain_check``; ``platform``: attrs is imported with a stand-in for it,
+#: ``provenance.generated_code``).
 _NOT_FOR_PLAIN_TEXT = (
+    "argparse",
     "base64",
     "calendar",
     "datetime",
@@ -466,6 +541,7 @@ _NOT_FOR_PLAIN_TEXT = (
     "lxml",
     "multiprocessing",
     "pathlib",
+    "platform",
     "provenance.auditing",
     "provenance.baseline",
     "provenance.csl",

@@ -5,6 +5,9 @@ from __future__ import annotations
 import builtins
 import linecache
 import marshal
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -130,3 +133,87 @@ def test_only_the_package_s_own_classes_are_kept(
     assert list(generated_code._STORE.new) == [
         ("<attrs generated methods provenance.x.Y>", "x = 1\n")
     ]
+
+
+def test_a_hash_salt_is_taken_out_of_the_script_it_is_kept_by() -> None:
+    name = "<attrs generated methods attr.validators._X>"
+    salt = hash("<attrs generated hash attr.validators._X>")
+    script = f"def __hash__(self):\n        return hash((\n                {salt},\n        ))\n"
+    unsalted, found = generated_code._unsalted(script, name)
+    assert found == salt and str(salt) not in unsalted and "\0" in unsalted
+    assert generated_code._unsalted("x = 1\n", name) == ("x = 1\n", None)
+    code = compile(script, name, "exec")
+    resalted = generated_code._resalted(code, salt, 12345)
+    namespace: dict[str, Any] = {}
+    exec(resalted, namespace)
+    assert namespace["__hash__"](None) == hash((12345,))
+
+
+def test_code_stored_with_another_process_s_salt_hashes_with_this_one_s(
+    fresh_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _point()
+    expected = hash(first(1, 2))
+    _next_process(monkeypatch)
+    # As another process would have stored it: string hashes, and so salts, differ by process.
+    (stored,) = fresh_store.glob("attrs-*.marshal")
+    entries = generated_code._stored(stored.read_bytes())
+    salted = {key: entry for key, entry in entries.items() if entry[1] is not None}
+    assert any(key[0].endswith("_point.<locals>.Point>") for key in salted)
+    for key, (code, salt) in salted.items():
+        assert salt is not None
+        entries[key] = (generated_code._resalted(code, salt, salt + 1), salt + 1)
+    stored.write_bytes(generated_code._encoded(entries))
+    monkeypatch.setattr(generated_code, "_STORE", generated_code._Store())
+
+    monkeypatch.setattr(builtins, "compile", _refuse)
+    again = _point()
+    assert hash(again(1, 2)) == expected and again(1, 2) == again(1, 2)
+
+
+def test_attrs_own_classes_are_compiled_once_per_machine(tmp_path: Path) -> None:
+    # In fresh processes: attrs is imported once per process, after the hook.
+    code = (
+        "import builtins, sys\n"
+        "from provenance import generated_code\n"
+        "generated_code.hook_attrs_import()\n"
+        "real = builtins.compile\n"
+        "def counted(source, filename, *args, **kwargs):\n"
+        "    if str(filename).startswith('<attrs generated'):\n"
+        "        print('compiled', filename)\n"
+        "    return real(source, filename, *args, **kwargs)\n"
+        "builtins.compile = counted\n"
+        "import attr, attr._make\n"
+        "assert attr._make.compile is generated_code._compile\n"
+        "v = attr.validators.instance_of(int)\n"
+        "assert hash(v) == hash((hash('<attrs generated hash attr.validators."
+        "_InstanceOfValidator>'), int))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("PROVENANCE_NO_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.count("compiled <attrs generated") >= 10
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert "compiled" not in again.stdout
+
+
+def test_attrs_is_imported_without_platform_and_reads_the_same(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from provenance import generated_code\n"
+        "generated_code.hook_attrs_import()\n"
+        "import attrs, attr._compat\n"
+        "assert 'platform' not in sys.modules\n"
+        "import platform\n"
+        "assert attr._compat.PYPY == (platform.python_implementation() == 'PyPy')\n"
+        "assert attr._compat.platform.python_implementation() == platform.python_implementation()\n"
+        "assert attr._compat.platform.system() == platform.system()\n"
+        "assert sys.modules['platform'] is platform and platform is not attr._compat.platform\n"
+        "assert generated_code._AttrsFinder not in sys.meta_path\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("PROVENANCE_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

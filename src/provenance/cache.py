@@ -23,7 +23,10 @@ import marshal
 import os
 import stat
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import mmap
 
 #: A cache file larger than this is not read (the largest parser takes about 400 KB).
 MAX_CACHE_BYTES = 16 * 1024 * 1024
@@ -57,6 +60,40 @@ class CacheFolder:
             # allowed: a read of that many bytes first allocates them, 0.4 ms a file against
             # 0.03 ms, and a check reads up to 16 files.
             return stream.read(status.st_size + 1)
+
+    def mapped(self, name: str) -> bytes | mmap.mmap | None:
+        """``name`` as ``read`` gives it, but mapped into memory, read-only, for a file of
+        which a few parts are used (a cached parser: a 66 KB check uses a few hundred of the
+        10,000 lines of its 15 parsers, 1.9 MB): only the pages used are read, from the
+        system's page cache, where ``read`` copied every byte into memory of its own first
+        (about 0.9 ms of the 66 KB seed's check, 320 of its 5,600 page faults).
+
+        Slices of the map are bytes, as ``read``'s are. The file is never changed in place
+        (``write`` renames a new file over it, and the map keeps the old one), so the map
+        holds what was checked here for as long as it is used."""
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+        try:
+            descriptor = os.open(name, flags, dir_fd=self.descriptor)
+        except OSError:
+            return None
+        try:
+            status = os.fstat(descriptor)
+            if not (stat.S_ISREG(status.st_mode) and _private(status)):
+                return None
+            if status.st_size > MAX_CACHE_BYTES:
+                return None
+            if not status.st_size:
+                return b""  # an empty file cannot be mapped
+            import mmap
+
+            try:
+                return mmap.mmap(descriptor, status.st_size, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                return None
+        except OSError:
+            return None
+        finally:
+            os.close(descriptor)
 
     def write(self, name: str, data: bytes) -> None:
         """Write ``name`` atomically: a new private file, renamed over the old one."""

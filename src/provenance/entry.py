@@ -36,6 +36,10 @@ def run() -> NoReturn:
     if gc.isenabled():
         gc.disable()
         _collector_held = True
+    from provenance import generated_code
+
+    # Before anything imports attrs: its own classes' code, too, comes from the store.
+    generated_code.hook_attrs_import()
     from provenance.cli import main
 
     status = main()

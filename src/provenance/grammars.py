@@ -64,7 +64,11 @@ from provenance.lalr import longest_prefix, longest_prefix_of_words, parse_whole
 from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
 if TYPE_CHECKING:
+    import mmap
     from pathlib import Path
+
+    #: A cache file's contents: mapped into memory (``CacheFolder.mapped``) or read.
+    _Data = bytes | mmap.mmap
 
 # Folders as strings (``os.path``): a check reads the grammars' folder on every run, and
 # ``pathlib`` (with ``urllib.parse`` and ``ipaddress``, which it imports) was about 2 % of a short
@@ -436,7 +440,7 @@ _DICT = "\x00d"
 
 def _load(folder: _CacheFolder, name: str) -> Lark | None:
     """The parser cached as ``name``, or None when there is none or it cannot be read."""
-    data = folder.read(name)
+    data = folder.mapped(name)
     if data is None:
         return None
     try:
@@ -471,7 +475,7 @@ def _load(folder: _CacheFolder, name: str) -> Lark | None:
 # codes used of 418).
 
 
-def _split(data: bytes) -> dict[str, Any]:
+def _split(data: _Data) -> dict[str, Any]:
     """A cache file's header, with ``rules`` (memo key -> JSON text) and ``rows`` (state ->
     JSON text) standing for the lines after it, each cut out and decoded when first used."""
     serialised, head = _header(data)
@@ -494,7 +498,7 @@ def _split(data: bytes) -> dict[str, Any]:
 _PREFIX = 16
 
 
-def _header(data: bytes) -> tuple[dict[str, Any], int]:
+def _header(data: _Data) -> tuple[dict[str, Any], int]:
     """The header of a cache file (format 7) and where it ends (the newline before the lines).
 
     The header is marshalled, as Python's own ``__pycache__`` is: the same values the JSON of
@@ -547,7 +551,7 @@ class _Lines:
 
     __slots__ = ("_base", "_count", "_data", "_offsets", "_width")
 
-    def __init__(self, data: bytes, base: int, offsets: str) -> None:
+    def __init__(self, data: _Data, base: int, offsets: str) -> None:
         width = int(offsets[:1], 16)
         count, rest = divmod(len(offsets) - 1, width or 1)
         if not width or rest or not count or int(offsets[-width:], 16) + base != len(data) + 1:
