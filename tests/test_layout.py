@@ -871,3 +871,62 @@ def test_a_number_moved_into_another_notes_text_takes_the_text_at_the_pages_top(
     moved = _line_of(text, "3\n\nEstimated")
     assert notes[3] == (moved, "The Prime Minister confirmed the strike.")
     assert notes[5][1] == "Estimated value: $1 million."
+
+
+def _geneva_page(body: str) -> str:
+    return "\fA/HRC/1/1\n\n" + body
+
+
+# A Human Rights Council document as plain pdftotext gives it: paragraph numbers alone, the
+# page's number alone beside the job number "GE.25-00001", and page-foot notes whose numbers
+# the extraction split from their texts in every way it does.
+GENEVA = (
+    "A/HRC/1/1\n\nReport of the Forum\n\nGE.25-00001 (E)\n\n"
+    + _geneva_page(
+        "1.\nThe Forum met in Geneva.1 It heard States. 2 It heard others.3\n"
+        "It closed on time.4\n\n1\n\nSee source one.\nSee source two.\n"
+        "3 See source three.\n4 See source four.\n2\n\n2\n\nGE.25-00001\n\n"
+    )
+    + _geneva_page(
+        "2.\nThe second day was longer. 5 Many spoke.6\n\n5\n6\n\nGE.25-00001\n\n"
+        "See source five.\nSee source six.\n3\n\n"
+    )
+    + _geneva_page(
+        "3.\nThe third day closed the Forum.7\n\n7\n\nSee source seven.\n\n4\n\nGE.25-00001\n\n"
+    )
+    + _geneva_page("4.\nThe last page.8\n\nSee source eight.\n8\n\n5\n\nGE.25-00001\n")
+)
+
+
+def test_geneva_page_foot_notes_split_from_their_numbers_are_read_and_linked() -> None:
+    document = provenance.parse(GENEVA)
+    read = {
+        n.number: (n.body.span.line, n.body.text, [m.span.line for m in n.markers])
+        for n in document.footnotes
+        if n.body is not None
+    }
+    one = _line_of(GENEVA, "1.\nThe Forum")
+    assert read == {
+        1: (_line_of(GENEVA, "1\n\nSee source one"), "See source one.", [one + 1]),
+        2: (_line_of(GENEVA, "2\n\n2\n"), "See source two.", [one + 1]),
+        3: (_line_of(GENEVA, "3 See"), "See source three.", [one + 1]),
+        4: (_line_of(GENEVA, "4 See"), "See source four.", [one + 2]),
+        5: (_line_of(GENEVA, "5\n6\n"), "See source five.", [_line_of(GENEVA, "second day")]),
+        6: (_line_of(GENEVA, "6\n\nGE"), "See source six.", [_line_of(GENEVA, "second day")]),
+        7: (_line_of(GENEVA, "7\n\nSee"), "See source seven.", [_line_of(GENEVA, "third day")]),
+        8: (_line_of(GENEVA, "8\n\n5"), "See source eight.", [_line_of(GENEVA, "last page")]),
+    }
+
+
+def test_page_numbers_a_page_calls_are_no_evidence_of_page_numbering() -> None:
+    # One note a page, each called on its page and standing by the job number: notes, though
+    # their numbers go up one a page.
+    text = "".join(
+        f"Text calling a note.{n}\n\nGE.25-00001\n\n{n}\n\nSee the source.\n\n\f" for n in (1, 2, 3)
+    )
+    document = provenance.parse(text)
+    assert [(n.number, n.body is not None) for n in document.footnotes] == [
+        (1, True),
+        (2, True),
+        (3, True),
+    ]

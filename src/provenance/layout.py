@@ -146,6 +146,11 @@ def _among_figures(
         if not 0 <= index < len(lines):
             return None
         first, last = lines[index]
+        # A chart's axis stands on one page: the next page's first paragraph number ("14.")
+        # is no figure beside a page's last note number.
+        low, high = sorted((first, start.line_start))
+        if _FORM_FEED in text[low:high]:
+            return None
         other = text[first:last].strip().rstrip(".")
         return int(other) if other.isascii() and other.isdigit() else None
 
@@ -176,6 +181,7 @@ def _chains(
     called: Callable[[NoteStart], bool] | None = None,
     bridged: Callable[[NoteStart, NoteStart], bool] | None = None,
     may_start_late: Callable[[NoteStart], bool] | None = None,
+    switched: Callable[[NoteStart, NoteStart], bool] | None = None,
 ) -> list[list[int]]:
     """Maximal chains 1, 2, 3 ... (indices into ``starts``, in reading order), longest first;
     a chain may skip one number (a note whose text was lost).
@@ -185,16 +191,23 @@ def _chains(
     that opens its text on its line (an excerpt's notes), and skip two numbers between
     two called starts where ``bridged`` accepts the gap (a lost note beside one whose number a
     PDF moved to the page foot): ``find_note_chain`` asks more of the calls of such a chain.
+    A chain goes on from a note set the other way (its number alone above its text, or opening
+    its text) where ``switched`` accepts the pair (the note's call stands between the two, on
+    the note's page), up to two numbers further where ``bridged`` accepts the gap.
 
-    For each number the best chain ending there so far is kept, so the search is linear. Of
-    two chains of one length ending at the same number, the one whose last note stands on the
-    page where that note is called is kept (a page-foot note, not a table's numbered cell or a
-    page number on the next page), then the later one.
+    For each number the best chain ending there so far is kept, so the search is linear: the
+    one with most notes called before them (numbers nothing calls, a contents page's, chain
+    too), then the longest. Of two such chains ending at the same number, the one whose last
+    note stands on the page where that note is called is kept (a page-foot note, not a table's
+    numbered cell or a page number on the next page), then the later one.
     """
     # (style, number) -> (chain length, on the page of its call, index of its last start)
     best: dict[tuple[tuple[bool, bool], int], tuple[int, bool, int]] = {}
     parent: dict[int, int] = {}
     is_called = [called is not None and called(start) for start in starts]
+    # Index of a chain's last start -> how many of the chain's starts are called: of two chains,
+    # the one with more called notes is the notes (a contents page's numbers alone chain too).
+    weight: dict[int, int] = {}
     for index, start in enumerate(starts):
         number, style = start.number, start.style
         # The note before, or the one before that when a note's text was lost; of the two, the
@@ -202,18 +215,27 @@ def _chains(
         # continued from a numbered paragraph far above, nor past its own note 13 from a line
         # below it that opens with "12 August 1949").
         before = [best[key] for key in ((style, number - 1), (style, number - 2)) if key in best]
-        other = best.get(((True, style[1]), number - 1)) if not style[0] else None
-        if other is not None and (
-            number == 2 or start.line_start - starts[other[2]].line_end <= _SWITCH_REACH
-        ):
+        for gap in (1, 2, 3):
+            other = best.get(((not style[0], style[1]), number - gap))
+            if other is None:
+                continue
+            earlier = starts[other[2]]
+            if gap == 3 and (bridged is None or not bridged(earlier, start)):
+                continue
             # The note before set the other way: its number alone on its line above its text
             # where this one opens its text on its line ("1" then "Although ...", then "2 In
             # its decision ..."; "9" then its text, then "10 Part of ..."), as a PDF's text
-            # splits some page-foot notes' first lines and not others. Past note 1 only right
-            # under it, among the same page's notes: a table's cells and numbered lines set
-            # the other way elsewhere are no continuation of the notes. (Not the reverse: a
-            # number alone after a note is as often the page's number.)
-            before.append(other)
+            # splits some page-foot notes' first lines and not others, or one whose number a
+            # PDF moved to the page foot between them. Past note 1 only right under it, among
+            # the same page's notes: a table's cells and numbered lines set the other way
+            # elsewhere are no continuation of the notes. The reverse (a number alone after a
+            # note, as often the page's number) and a later page only where the note is
+            # called on its page after the note before (``switched``).
+            near = not style[0] and (
+                (number == 2 and gap == 1) or start.line_start - earlier.line_end <= _SWITCH_REACH
+            )
+            if near or (switched is not None and switched(earlier, start)):
+                before.append(other)
         if is_called[index] and (style, number - 3) in best:
             far = best[style, number - 3]
             if is_called[far[2]] and bridged is not None and bridged(starts[far[2]], start):
@@ -222,7 +244,11 @@ def _chains(
             length = 1
             parent[index] = -1
         elif before:
-            previous_length, _on_page, previous = max(before, key=lambda b: (b[0], b[2]))
+            # The one with most called notes; then the longest; then the one that skips fewest
+            # numbers (a note, not a table's cell two numbers back); then the later.
+            previous_length, _on_page, previous = max(
+                before, key=lambda b: (weight[b[2]], b[0], starts[b[2]].number, b[2])
+            )
             length = previous_length + 1
             parent[index] = previous
         elif is_called[index] and (
@@ -232,13 +258,18 @@ def _chains(
             parent[index] = -1
         else:
             continue
+        weight[index] = is_called[index] + (weight[parent[index]] if parent[index] != -1 else 0)
         on_page = on_call_page is None or on_call_page(start)
-        if (style, number) not in best or (length, on_page) >= best[style, number][:2]:
+        held = best.get((style, number))
+        if held is None or (weight[index], length, on_page) >= (weight[held[2]], *held[:2]):
             best[style, number] = (length, on_page, index)
-    ends = sorted(((length, index) for length, _on_page, index in best.values()), reverse=True)
+    ends = sorted(
+        ((weight[index], length, index) for length, _on_page, index in best.values()),
+        reverse=True,
+    )
     chains: list[list[int]] = []
     used: set[int] = set()
-    for _length, index in ends:
+    for _weight, _length, index in ends:
         if index in used:
             continue
         chain = []
@@ -360,6 +391,17 @@ def find_note_chain(
             and _FORM_FEED not in text[start.line_start : moved]
         )
 
+    def switched(before: NoteStart, after: NoteStart) -> bool:
+        # A page's notes set another way than the page's before: the note is called after the
+        # note before it, on its own page, as a page-foot note is, and the note before is
+        # called too (not a contents page's numbers alone).
+        call = calls.first_between(after.number, before.line_end, after.line_start)
+        return (
+            call is not None
+            and bisect_right(page_breaks, call) == bisect_right(page_breaks, after.line_start)
+            and called(before)
+        )
+
     def moved_between(before: NoteStart, after: NoteStart) -> bool:
         # The numbers a chain skips are there, moved below their pages' notes.
         return all(moved_below(before, n) for n in range(before.number + 1, after.number))
@@ -369,7 +411,7 @@ def find_note_chain(
     # lost numbers the later notes are not the notes in place of those before the gap.
     late: NoteChain | None = None
     lates: list[tuple[NoteStart, ...]] = []  # every chain that may start late, for excerpts
-    for chain in _chains(starts, on_call_page, called, bridged, may_start_late):
+    for chain in _chains(starts, on_call_page, called, bridged, may_start_late, switched):
         members = tuple(starts[i] for i in chain)
         if _follows_list_lead(text, lines, line_starts, members[0]):
             continue
@@ -541,9 +583,12 @@ def _displaced_numbers(
     "3", "4"): a run of consecutive numbers alone on consecutive lines. Taken into a chain where
     they stand, they would break it (1, 2 read before 3)."""
     found: list[NoteStart] = []
+    # The last start before the run set as its numbers are (no full stop): a numbered paragraph
+    # ("9.") between a page's notes and the number moved below them is no note above it.
+    last_of: dict[bool, NoteStart] = {starts[0].period: starts[0]} if starts else {}
     index = 1
     while index < len(starts):
-        previous = starts[index - 1]
+        previous = last_of.get(starts[index].period, starts[index - 1])
         run = [starts[index]]
         # The run: the next numbers alone, each on the content line right after the one before.
         while index + len(run) < len(starts):
@@ -560,6 +605,8 @@ def _displaced_numbers(
             run.append(following)
         first, last = run[0], run[-1]
         index += len(run)
+        for start in run:
+            last_of[start.period] = start
         if first.text_start is not None or last.number >= previous.number:
             continue
         if _FORM_FEED in text[previous.line_start : first.line_start]:

@@ -48,6 +48,7 @@ from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
 from provenance.parsers.dates import iter_dates, parse_date
 from provenance.parsers.footnotes import (
     forget_body_starts,
+    iter_call_candidates,
     iter_glued_bodies,
     parse_footnote_body_start,
     parse_footnote_marker,
@@ -575,6 +576,9 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     counts: Counter[str] = Counter()
     # Where the copies of a line that reads as an entry's authors and year stand (offsets).
     entry_heads: dict[str, list[int]] = {}
+    # Lines alone under a number, by the pages (form feeds passed) they stand on.
+    pages_under_number: dict[str, set[int]] = defaultdict(set)
+    page = 0
     previous = ""
     for block in blocks:
         # The text of a note under its number ("8." alone, then "US CIA World Factbook ... ↩")
@@ -582,8 +586,13 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         # A page's first line is not under a number, though the page before may end with its
         # page number ("10", then the next page's running head).
         page_start = block.lines[0].text.startswith(_FORM_FEED)
+        page += text.count(_FORM_FEED, block.lines[0].start, block.lines[-1].end)
         under_number = not page_start and _LONE_NOTE_NUMBER.fullmatch(previous) is not None
         previous = block.lines[-1].text.strip() if len(block.lines) == 1 else ""
+        if len(block.lines) == 1 and under_number:
+            key = _furniture_key(block.lines[0].text)
+            if key is not None and not key.endswith((".", *_BACK_LINKS)):
+                pages_under_number[key].add(page)
         if len(block.lines) <= 2 and not under_number:
             for line in block.lines:
                 key = _furniture_key(line.text)
@@ -598,6 +607,14 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         and not key.isdigit()
         and not _heads_source_list(key)
         and not _entry_heads_close(text, entry_heads.get(key, ()))
+    }
+    # Under a page's number the page's job number ("2", then "GE.25-06162"): a line alone that
+    # repeats, under a number, on three pages of a text that marks its pages, is furniture; a
+    # note's text under its number ends with a stop.
+    repeated |= {
+        key
+        for key, pages in pages_under_number.items()
+        if len(pages) >= 2 and len(pages) + counts[key] >= 3 and not key.isdigit()
     }
     in_long_blocks = (
         _repeated_in_long_blocks(blocks)
@@ -631,6 +648,8 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     for start, end in _numbers_under_running_feet(blocks, repeated):
         spans.append(start, end)
     for start, end in _numbers_beside_running_lines(blocks, in_long_blocks):
+        spans.append(start, end)
+    for start, end in _page_numbers_beside_furniture(text, blocks, spans):
         spans.append(start, end)
     # Glued copies: search each long repeated line inside other lines.
     for key in repeated:
@@ -778,6 +797,92 @@ def _numbers_beside_running_lines(
         for run in runs
         if len(run) >= _MIN_NUMBERED_FEET
         for _number, line in run
+    ]
+
+
+_FORM_FEEDS = lazy_compile(_FORM_FEED)
+#: Content lines apart, at most, between a page's number and the page's running line or job
+#: number: a PDF's text may set one of the page's notes between them ("7", "4", "See ...",
+#: "GE.25-09438").
+_PAGE_NUMBER_REACH = 2
+
+
+def _page_numbers_beside_furniture(
+    text: str, blocks: Sequence[Block], furniture: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Page numbers standing alone near a page's running line or job number, as a PDF's text
+    of a United Nations document gives them between the page's notes ("2", "A/74/277 ...",
+    then "2" and "GE.25-06162"): each number equals its page's place in the text plus one
+    offset, on three pages or more. A bare number is no furniture by itself (notes are
+    numbered so too, and a page's moved note number stands there as well), but only the pages
+    go up by exactly one a page; of the numbers on one page that fit, the one nearest the
+    running line is the page's."""
+    breaks = [match.start() for match in _FORM_FEEDS.finditer(text)]
+    if len(breaks) < _MIN_NUMBERED_FEET:
+        return []
+    starts = {start for start, _end in furniture}
+    lines = [line for block in blocks for line in block.lines]
+    # Pages whose furniture already gives their number ("2/14", "Page 3", "16 REPORT TITLE"):
+    # a number alone there is a note's.
+    numbered = {
+        bisect_right(breaks, line.start)
+        for line in lines
+        if line.start in starts and _shows_page_number(_furniture_key(line.text) or "")
+    }
+    # (page, number) -> (distance to the running line, line) of the nearest such line.
+    nearest: dict[tuple[int, int], tuple[int, Line]] = {}
+    for index, line in enumerate(lines):
+        number = _bare_page_number(line.text)
+        if number is None or line.start in starts:
+            continue
+        page = bisect_right(breaks, line.start)
+        if page in numbered:
+            continue
+        distance = next(
+            (
+                step
+                for step in range(1, _PAGE_NUMBER_REACH + 1)
+                for other in (index - step, index + step)
+                if 0 <= other < len(lines)
+                and lines[other].start in starts
+                and bisect_right(breaks, lines[other].start) == page
+            ),
+            None,
+        )
+        if distance is None and any(
+            not 0 <= other < len(lines) or bisect_right(breaks, lines[other].start) != page
+            for other in (index - 1, index + 1)
+        ):
+            # The page's first or last line ("3" after the page's notes, then the page
+            # break), second to a number beside the running line ("1", "GE.25-09438", a
+            # note's text, then the note's number "1").
+            distance = _PAGE_NUMBER_REACH + 1
+        if distance is None:
+            continue
+        key = (page, number)
+        if key not in nearest or distance < nearest[key][0]:
+            nearest[key] = (distance, line)
+    # Only a number its page does not call before it votes: a note's number alone is called
+    # on its page, as notes one a page under a document symbol are; a page's number rarely.
+    offsets = Counter(
+        number - page
+        for (page, number), (_distance, line) in nearest.items()
+        if not any(
+            called == number
+            for _first, _end, called, _guessed in iter_call_candidates(
+                text, breaks[page - 1] if page else 0, line.start
+            )
+        )
+    )
+    if not offsets:
+        return []
+    offset, pages = offsets.most_common(1)[0]
+    if pages < _MIN_NUMBERED_FEET:
+        return []
+    return [
+        (line.start, line.end)
+        for (page, number), (_distance, line) in nearest.items()
+        if number - page == offset
     ]
 
 
@@ -985,6 +1090,17 @@ _DASHED_PAGE_NUMBER = lazy_compile(r"[-–—]\s*[1-9][0-9]{0,3}\s*[-–—]")
 # A folio with a rule on its outer side, as magazine-like reports set it ("272 //" on even
 # pages, "// 273" on odd ones; "12 |", "| 13").
 _RULED_PAGE_NUMBER = lazy_compile(r"(?://|\|)\s*([1-9][0-9]{0,3})|([1-9][0-9]{0,3})\s*(?://|\|)")
+
+
+def _shows_page_number(key: str) -> bool:
+    """Whether a furniture line gives its page's number: "2/14", "Page 3", "- 5 -", a running
+    head with its number ("Report 61"), or the number alone."""
+    return (
+        _bare_page_number(key) is not None
+        or _page_of_total(key) is not None
+        or _is_page_number_line(key, 1)
+        or _without_page_number(key)[1] is not None
+    )
 
 
 def _is_page_number_line(key: str, block_size: int) -> bool:
@@ -2966,7 +3082,8 @@ def _chain_bodies(
             start.number, line_index.span(start.lead, start.line_end), moved
         )
     bodies.update(_page_top_bodies(text, line_index, starts, bodies))
-    bodies.update(_column_bodies(text, line_index, starts, bodies))
+    bodies.update(_column_bodies(text, line_index, starts, bodies, furniture))
+    bodies.update(_texts_above_numbers(text, line_index, starts, bodies, in_furniture))
     for number in sorted(bodies, key=lambda n: bodies[n].span.start):
         yield bodies[number]
 
@@ -3065,8 +3182,77 @@ def _page_top_bodies(
     return found
 
 
+#: Most lines of a page-foot note's text set above its number.
+_MAX_TEXT_ABOVE = 3
+
+
+def _texts_above_numbers(
+    text: str,
+    line_index: LineIndex,
+    starts: Sequence[NoteStart],
+    bodies: dict[int, FootnoteBody],
+    furniture: Intervals,
+) -> dict[int, FootnoteBody]:
+    """Notes whose number a PDF's text set below their text as the last line of the page
+    ("See http://treaties.un.org.", "1", then only the page's furniture): a number alone with no
+    text of its own under it takes the lines right above it, up to a blank line, when no other
+    note holds them."""
+    found: dict[int, FootnoteBody] = {}
+    held = Intervals((body.span.start, body.span.end) for body in bodies.values())
+    start_lines = {start.line_start for start in starts}
+    for start in starts:
+        if start.displaced or start.text_start is not None or start.number in bodies:
+            continue
+        page_end = text.find(_FORM_FEED, start.line_end)
+        if page_end == -1:
+            page_end = len(text)
+        rest = start.line_end + 1
+        only_furniture = True
+        while rest < page_end:
+            newline = text.find("\n", rest, page_end)
+            line_end = page_end if newline == -1 else newline
+            if text[rest:line_end].strip() and not furniture.covers(rest, line_end):
+                only_furniture = False
+                break
+            rest = line_end + 1
+        if not only_furniture:
+            continue
+        # The lines right above the number, a short block after a blank line: not a rule, a
+        # furniture line, a note or the page's running text.
+        block_start = start.line_start
+        lines_above = 0
+        while block_start > 0:
+            line_start = text.rfind("\n", 0, block_start - 1) + 1
+            line = text[line_start : block_start - 1]
+            if not line.strip():
+                break
+            if (
+                _FORM_FEED in line
+                or _NOTES_RULE.fullmatch(line)
+                or furniture.covers(line_start, block_start - 1)
+                or line_start in start_lines
+                or lines_above == _MAX_TEXT_ABOVE
+            ):
+                block_start = start.line_start  # not a note's text alone above its number
+                break
+            block_start = line_start
+            lines_above += 1
+        if block_start == start.line_start or held.overlaps(block_start, start.line_start - 1):
+            continue
+        body_text = " ".join(text[block_start : start.line_start].split())
+        if body_text:
+            found[start.number] = FootnoteBody(
+                start.number, line_index.span(start.lead, start.line_end), body_text
+            )
+    return found
+
+
 def _column_bodies(
-    text: str, line_index: LineIndex, starts: Sequence[NoteStart], bodies: dict[int, FootnoteBody]
+    text: str,
+    line_index: LineIndex,
+    starts: Sequence[NoteStart],
+    bodies: dict[int, FootnoteBody],
+    furniture: Sequence[tuple[int, int]] = (),
 ) -> dict[int, FootnoteBody]:
     """Notes whose numbers a PDF's text set in a column apart from their texts ("1", "2", "3",
     then the three texts, one after the other, under the last number; then "4" to "9" alone, after
@@ -3081,10 +3267,10 @@ def _column_bodies(
 
     def pair(column: Sequence[NoteStart], texts: Sequence[tuple[int, int]]) -> None:
         for start, (first, last) in zip(column, texts, strict=True):
+            # Without the page's job number the PDF's text set between numbers and texts.
+            words = " ".join(text[a:b] for a, b in subtract(first, last, furniture)).split()
             paired[start.number] = FootnoteBody(
-                start.number,
-                line_index.span(start.lead, start.line_end),
-                " ".join(text[first:last].split()),
+                start.number, line_index.span(start.lead, start.line_end), " ".join(words)
             )
 
     index = 0
