@@ -1154,6 +1154,39 @@ def test_bulleted_entries_under_a_short_sub_heading_are_each_an_entry() -> None:
     assert _sources(text) == [first, second]
 
 
+def test_the_own_reports_heading_after_the_last_paragraph_opens_the_list() -> None:
+    # From PDF, no blank line around the heading: the entry's last paragraph, the heading,
+    # a one-word sub-heading, then the bulleted reports. The heading and sub-heading are
+    # no entries.
+    first = "• Eritrea: Independence Day call for improvements (AI Index: AFR 64/004/2006)"
+    second = "• Eritrea: Five years on, still in secret detention (AI Index: AFR 64/009/2006)"
+    paragraph = "Many were held in metal shipping containers which were overcrowded."
+    text = f"Eritrea\n\n{paragraph}\nAI country reports/visits\nStatements\n{first}\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_symbol_font_bullet_opens_entries_under_a_heading_after_a_running_head() -> None:
+    # A PDF's text gives a symbol font's bullet as a private use character; the heading
+    # follows the page's running head with no blank line.
+    first = "\U0010fc01 Gambia: Two journalists receive death threats (AFR 27/012/2012)"
+    second = "\U0010fc01 Gambia: Government must stop intimidation of critics (AFR 27/015/2012)"
+    text = (
+        "Gambia\n\nThe charges were dropped in August.\n102\n"
+        "Amnesty International Report 2013\nAmnesty International visits/reports\n"
+        f"{first}\n{second}\n"
+    )
+    assert _sources(text) == [first, second]
+
+
+def test_a_known_heading_in_title_case_after_a_paragraph_stays_in_it_without_bullets() -> None:
+    # A paragraph's last line, then "References" and more text: a word of the text there.
+    text = (
+        "Report\n\nThe office consulted the sources listed below.\nReferences\n"
+        "were checked against the originals before the response was written.\n"
+    )
+    assert _sources(text) == []
+
+
 def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> None:
     # A numbered list from PDF: an entry's rest after a blank line has no number of its own,
     # and the number of the chapter the entries below serve stands alone between them.

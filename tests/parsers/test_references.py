@@ -2017,6 +2017,14 @@ def test_a_bare_list_number_before_a_name_is_the_entry_s_label_not_its_author() 
     assert refs.opens_with_list_mark("7 Mayer T. Title of the work, 1977.")
 
 
+def test_a_private_use_character_before_a_space_is_a_bullet() -> None:
+    # A PDF's text gives a symbol font's bullet glyph as a private use character.
+    assert refs.opens_with_list_mark("\U0010fc01 Gambia: Two journalists threatened (2012)")
+    assert refs.opens_with_list_mark("\uf0b7 Smith, J. 2001. Title of the work.")
+    assert not refs.opens_with_list_mark("\uf0b7Smith, J. 2001. Title of the work.")
+    assert refs.list_number("\uf0b7 Smith, J. 2001. Title of the work.") is None
+
+
 def test_a_year_after_the_words_of_a_name_in_the_tail_is_one_of_them() -> None:
     # "Encuesta sobre Uso del Tiempo 2016": the survey's year, not a second date of the entry.
     entry = refs.read_list_entry(
