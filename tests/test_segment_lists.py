@@ -3,6 +3,8 @@ follows it."""
 
 from __future__ import annotations
 
+import textwrap
+
 import provenance
 from provenance.segment import Segmentation, segment
 from provenance.span import LineIndex
@@ -1185,6 +1187,23 @@ def test_a_known_heading_in_title_case_after_a_paragraph_stays_in_it_without_bul
         "were checked against the originals before the response was written.\n"
     )
     assert _sources(text) == []
+
+
+def test_in_a_text_wrapped_by_its_page_an_entry_s_last_words_stay_with_it() -> None:
+    # The whole response is wrapped at 76 columns, so its one entry is too; the words the page
+    # put on the next line ("Correspondence.") are no entry of their own.
+    paragraph = (
+        "On 8 May 2001 an official at the Embassy of the Federal Democratic Republic of "
+        "Ethiopia in Ottawa stated that an Ethiopian must present a valid passport or at least "
+        "a laissez-passer at the port of entry, and that a person without any documentation "
+        "must ask the embassy or consulate where he resides for a travel document. "
+    ) * 4
+    entry = (
+        "Embassy of the Federal Democratic Republic of Ethiopia, Ottawa. 8 May 2001.\n"
+        "Correspondence."
+    )
+    text = f"Returnees\n\n{textwrap.fill(paragraph, 76)}\n\nReference\n\n{entry}\n"
+    assert _sources(text) == [entry]
 
 
 def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> None:

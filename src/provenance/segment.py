@@ -1334,6 +1334,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         after = bisect_right(furniture_starts, start)
         return after < len(furniture_starts) and furniture_starts[after] < end
 
+    @functools.cache
+    def text_width() -> int | None:
+        """The width a page wrapped the text at, if it did (read once, when a list needs it)."""
+        from provenance.parsers.references import wrap_width
+
+        return wrap_width(len(line.text.rstrip()) for block in blocks for line in block.lines)
+
     regions = Regions(line_index, len(text))
     headings: list[Heading] = []
     sources = SourceBlocks((), len(text))
@@ -1689,7 +1696,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             dated_list = _dated_list(text, sources, list_first, 0)
-            block_entries = list(_entries_of_block(block, list_section, dated_list))
+            block_entries = list(_entries_of_block(block, list_section, dated_list, text_width()))
             if (
                 sources
                 and sources[-1].section == list_section
@@ -2179,14 +2186,15 @@ def _dated_list(
 
 
 def _entries_of_block(
-    block: Block, section: Section, dated_list: bool = False
+    block: Block, section: Section, dated_list: bool = False, width: int | None = None
 ) -> Iterator[SourceBlock]:
     # Entries are separated by blank lines; a block whose lines each look complete is a list
-    # written one entry a line (no blank lines), which the reference grammar splits.
+    # written one entry a line (no blank lines), which the reference grammar splits (``width``:
+    # the text's wrap width, if a page wrapped it).
     from provenance.parsers.references import entry_starts
 
     texts = [line.text for line in block.lines]
-    starts = entry_starts(texts) if len(texts) > 1 else [0]
+    starts = entry_starts(texts, width) if len(texts) > 1 else [0]
     if not starts or starts[0] != 0:
         starts = [0, *starts]
     if len(starts) > 1:
