@@ -3,6 +3,8 @@ follows it."""
 
 from __future__ import annotations
 
+import textwrap
+
 import provenance
 from provenance.segment import Segmentation, segment
 from provenance.span import LineIndex
@@ -1152,6 +1154,56 @@ def test_bulleted_entries_under_a_short_sub_heading_are_each_an_entry() -> None:
         f"Slovakia\n\nText of the entry.\n\nAI country reports/visits\nReport\n{first}\n{second}\n"
     )
     assert _sources(text) == [first, second]
+
+
+def test_the_own_reports_heading_after_the_last_paragraph_opens_the_list() -> None:
+    # From PDF, no blank line around the heading: the entry's last paragraph, the heading,
+    # a one-word sub-heading, then the bulleted reports. The heading and sub-heading are
+    # no entries.
+    first = "• Eritrea: Independence Day call for improvements (AI Index: AFR 64/004/2006)"
+    second = "• Eritrea: Five years on, still in secret detention (AI Index: AFR 64/009/2006)"
+    paragraph = "Many were held in metal shipping containers which were overcrowded."
+    text = f"Eritrea\n\n{paragraph}\nAI country reports/visits\nStatements\n{first}\n{second}\n"
+    assert _sources(text) == [first, second]
+
+
+def test_a_symbol_font_bullet_opens_entries_under_a_heading_after_a_running_head() -> None:
+    # A PDF's text gives a symbol font's bullet as a private use character; the heading
+    # follows the page's running head with no blank line.
+    first = "\U0010fc01 Gambia: Two journalists receive death threats (AFR 27/012/2012)"
+    second = "\U0010fc01 Gambia: Government must stop intimidation of critics (AFR 27/015/2012)"
+    text = (
+        "Gambia\n\nThe charges were dropped in August.\n102\n"
+        "Amnesty International Report 2013\nAmnesty International visits/reports\n"
+        f"{first}\n{second}\n"
+    )
+    assert _sources(text) == [first, second]
+
+
+def test_a_known_heading_in_title_case_after_a_paragraph_stays_in_it_without_bullets() -> None:
+    # A paragraph's last line, then "References" and more text: a word of the text there.
+    text = (
+        "Report\n\nThe office consulted the sources listed below.\nReferences\n"
+        "were checked against the originals before the response was written.\n"
+    )
+    assert _sources(text) == []
+
+
+def test_in_a_text_wrapped_by_its_page_an_entry_s_last_words_stay_with_it() -> None:
+    # The whole response is wrapped at 76 columns, so its one entry is too; the words the page
+    # put on the next line ("Correspondence.") are no entry of their own.
+    paragraph = (
+        "On 8 May 2001 an official at the Embassy of the Federal Democratic Republic of "
+        "Ethiopia in Ottawa stated that an Ethiopian must present a valid passport or at least "
+        "a laissez-passer at the port of entry, and that a person without any documentation "
+        "must ask the embassy or consulate where he resides for a travel document. "
+    ) * 4
+    entry = (
+        "Embassy of the Federal Democratic Republic of Ethiopia, Ottawa. 8 May 2001.\n"
+        "Correspondence."
+    )
+    text = f"Returnees\n\n{textwrap.fill(paragraph, 76)}\n\nReference\n\n{entry}\n"
+    assert _sources(text) == [entry]
 
 
 def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> None:

@@ -13,6 +13,7 @@ import heapq
 import itertools
 import re
 import sys
+import unicodedata
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -521,7 +522,8 @@ def _furniture_key(text: str) -> str | None:
     words = text.replace(_FORM_FEED, " ").split(None, most)
     if len(words) > most:
         return None
-    key = " ".join(words)
+    # What a PDF's text leaves of a picture before a running head is no part of it.
+    key = " ".join(words).lstrip(_PICTURE_MARKS)
     return key if len(key) <= _FURNITURE_LENGTH else None
 
 
@@ -540,7 +542,8 @@ def heading_key(text: str) -> str:
     match = _MARKDOWN_HEADING.match(text)
     if match:
         text = match.group(2)
-    key = _normalise(text).strip(" :.").casefold()
+    # Without what a PDF's text leaves of a picture before it ("\ufffcAI country reports").
+    key = _normalise(text).strip(" :." + _PICTURE_MARKS).casefold()
     if key not in SECTION_HEADINGS:
         key = _LETTER_SPACED.sub(_unspace, key)
         # "References & bibliography", "Bibliography / References": one list by two names.
@@ -1228,7 +1231,9 @@ def _title_goes_on(line: str) -> bool:
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in OPEN_WORDS
 
 
-def _heading_inside_block(previous: str, line: str, following: str | None = None) -> bool:
+def _heading_inside_block(
+    previous: str, line: str, following: str | None = None, after: str | None = None
+) -> bool:
     """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
     what ends one) that a PDF's text put with no blank line around it: a known heading, not
     written in lower case (a word of a sentence broken over lines), after a line in capitals
@@ -1251,7 +1256,11 @@ def _heading_inside_block(previous: str, line: str, following: str | None = None
         and not end.islower()
         and end not in _ENDS_CLAUSE
         and not plain.endswith(".")
-        and (following is None or _opens_dated_entry_strictly(following))
+        and (
+            following is None
+            or _opens_dated_entry_strictly(following)
+            or _opens_with_bullet(following)
+        )
     ):
         # Not "the reports cite their" / "SOURCES" (a sentence goes on after a word in lower
         # case), nor "... Development Studies Policy" / "Notes." (a heading has no full stop).
@@ -1267,11 +1276,23 @@ def _heading_inside_block(previous: str, line: str, following: str | None = None
     # In title case after a paragraph's full stop, when an author-year entry in a style of its
     # own follows (a journal article's "References" from PDF, "Abel, G. J., ... (2019). ...");
     # the loose IRB form ("AFP. 12 Jan. 1999.") reads in nearly any line, so it is not enough.
+    # Or when bulleted works follow, at once or under a one-word sub-heading: an Amnesty annual
+    # report's entry ends its last paragraph with "AI country reports/visits", "Reports", then
+    # "• Eritrea: ... (AI Index: AFR 64/004/2006)".
+    if following is None or SECTION_HEADINGS.get(heading_key(plain)) not in (
+        "references",
+        "bibliography",
+    ):
+        return False
+    if _opens_with_bullet(following):
+        return True
     return (
-        following is not None
-        and SECTION_HEADINGS.get(heading_key(plain)) in ("references", "bibliography")
-        and _opens_author_year_entry(following)
-    )
+        after is not None
+        and _opens_with_bullet(after)
+        and len(following.split()) == 1
+        and following.strip().isalpha()
+        and following.strip()[:1].isupper()
+    ) or _opens_author_year_entry(following)
 
 
 def _opens_with_author_year_entry(text: str, block: Block, section: Section) -> bool:
@@ -1429,6 +1450,13 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         after = bisect_right(furniture_starts, start)
         return after < len(furniture_starts) and furniture_starts[after] < end
 
+    @functools.cache
+    def text_width() -> int | None:
+        """The width a page wrapped the text at, if it did (read once, when a list needs it)."""
+        from provenance.parsers.references import wrap_width
+
+        return wrap_width(len(line.text.rstrip()) for block in blocks for line in block.lines)
+
     regions = Regions(line_index, len(text))
     headings: list[Heading] = []
     sources = SourceBlocks((), len(text))
@@ -1496,6 +1524,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                             kept[index - 1].text,
                             kept[index].text,
                             kept[index + 1].text if index + 1 < len(kept) else None,
+                            kept[index + 2].text if index + 2 < len(kept) else None,
                         )
                     ),
                     None,
@@ -1783,7 +1812,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 sources[-1] = attrs.evolve(sources[-1], end=block.end)
                 continue
             dated_list = _dated_list(text, sources, list_first, 0)
-            block_entries = list(_entries_of_block(block, list_section, dated_list))
+            block_entries = list(_entries_of_block(block, list_section, dated_list, text_width()))
             if (
                 sources
                 and sources[-1].section == list_section
@@ -2273,14 +2302,15 @@ def _dated_list(
 
 
 def _entries_of_block(
-    block: Block, section: Section, dated_list: bool = False
+    block: Block, section: Section, dated_list: bool = False, width: int | None = None
 ) -> Iterator[SourceBlock]:
     # Entries are separated by blank lines; a block whose lines each look complete is a list
-    # written one entry a line (no blank lines), which the reference grammar splits.
+    # written one entry a line (no blank lines), which the reference grammar splits (``width``:
+    # the text's wrap width, if a page wrapped it).
     from provenance.parsers.references import entry_starts
 
     texts = [line.text for line in block.lines]
-    starts = entry_starts(texts) if len(texts) > 1 else [0]
+    starts = entry_starts(texts, width) if len(texts) > 1 else [0]
     if not starts or starts[0] != 0:
         starts = [0, *starts]
     if len(starts) > 1:
@@ -2358,6 +2388,13 @@ def _date_to_come(texts: Sequence[str], index: int, so_far: str, dated_list: boo
 #: Bullets that no title or number carries where a line broke (unlike a dash, "Women, Business
 #: and the Law" / "- Gender Equality", or a number, "Pliego de Tarifas Nº" / "21. Aprobado").
 _BULLETS = ("•", "●", "▪", "◦")
+
+
+def _opens_with_bullet(line: str) -> bool:
+    """Whether a line opens with a bullet: one of ``_BULLETS``, or a character of a private use
+    area, which is what a PDF's text makes of a symbol font's bullet glyph."""
+    first = line.lstrip()[:1]
+    return first != "" and (first in _BULLETS or unicodedata.category(first) == "Co")
 
 
 def _text_before(texts: Sequence[str], index: int) -> str:

@@ -2017,6 +2017,39 @@ def test_a_bare_list_number_before_a_name_is_the_entry_s_label_not_its_author() 
     assert refs.opens_with_list_mark("7 Mayer T. Title of the work, 1977.")
 
 
+def test_a_private_use_character_before_a_space_is_a_bullet() -> None:
+    # A PDF's text gives a symbol font's bullet glyph as a private use character.
+    assert refs.opens_with_list_mark("\U0010fc01 Gambia: Two journalists threatened (2012)")
+    assert refs.opens_with_list_mark("\uf0b7 Smith, J. 2001. Title of the work.")
+    assert not refs.opens_with_list_mark("\uf0b7Smith, J. 2001. Title of the work.")
+    assert refs.list_number("\uf0b7 Smith, J. 2001. Title of the work.") is None
+
+
+def test_a_line_the_page_broke_goes_on_with_its_entry() -> None:
+    # Wrapped at 80 columns: "Correspondence." would not have fitted on the line above, so
+    # the page broke the entry there; alone, it would read as an entry of its own.
+    wrapped = [
+        "Embassy of the Federal Democratic Republic of Ethiopia, Ottawa. 8 May 2001.",
+        "Correspondence.",
+    ]
+    assert refs.entry_starts(wrapped) == [0, 1]
+    assert refs.entry_starts(wrapped, width=80) == [0]
+    # Lines that end short of the measure end their entries, whatever the width.
+    listed = [
+        "Somalia: No Mercy in Mogadishu. March 1992. Africa Watch.",
+        "USAID Situation Reports: Somalia. 1992.",
+    ]
+    assert refs.entry_starts(listed, width=80) == [0, 1]
+
+
+def test_the_wrap_width_is_read_only_from_a_wrapped_text() -> None:
+    assert refs.wrap_width([78, 80, 79, 40, 0, 77, 80, 12, 79, 80] * 3 + [150]) == 80
+    # Paragraphs written on one line each: no page broke them.
+    assert refs.wrap_width([600, 450, 30, 820, 700, 15] * 5) is None
+    # Too few lines to tell.
+    assert refs.wrap_width([80, 79, 78]) is None
+
+
 def test_a_year_after_the_words_of_a_name_in_the_tail_is_one_of_them() -> None:
     # "Encuesta sobre Uso del Tiempo 2016": the survey's year, not a second date of the entry.
     entry = refs.read_list_entry(

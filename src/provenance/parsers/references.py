@@ -104,7 +104,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as re_constants
 from re import _parser as re_parser
 from typing import Any, Protocol
@@ -2223,7 +2223,39 @@ _HEAD_LINES = 3
 _PAGES_ALONE = lazy_compile(r"[1-9][0-9]{0,4}\s*[-–]\s*[0-9]{1,5}\.")
 
 
-def entry_starts(lines: Sequence[str]) -> list[int]:
+def wrap_width(lengths: Iterable[int]) -> int | None:
+    """The width a hard-wrapped text's lines were broken at, from its lines' lengths (blank
+    lines left out): the longest line not much longer than nine in ten lines are (a few long
+    lines, a table's or an address, do not count; a ragged right margin's longest lines do).
+    None for a text too short to tell, or whose lines are paragraphs (a tenth of them longer
+    than ``_WRAPPED_TEXT_WIDTH``): no line of it was broken by a page. Too wide a width only
+    takes fewer lines for broken by the page, as if the text had not been wrapped."""
+    sorted_lengths = sorted(length for length in lengths if length)
+    if len(sorted_lengths) < _WRAP_EVIDENCE_LINES:
+        return None
+    most = sorted_lengths[len(sorted_lengths) * 9 // 10]
+    if most > _WRAPPED_TEXT_WIDTH:
+        return None
+    bound = most * _WRAP_MARGIN
+    return max(length for length in sorted_lengths if length <= bound)
+
+
+#: Fewest non-blank lines a text's wrap width is read from.
+_WRAP_EVIDENCE_LINES = 20
+#: Widest measure a page's text is wrapped at; longer lines are paragraphs written on one line.
+_WRAPPED_TEXT_WIDTH = 200
+#: How much longer than nine in ten of a wrapped text's lines its longest wrapped line may be.
+_WRAP_MARGIN = 1.15
+
+
+def _broken_by_the_page(previous: str, line: str, width: int) -> bool:
+    """Whether ``previous`` was broken at the page's measure before ``line``: the first word of
+    ``line`` would not have fitted after it within ``width``."""
+    words = line.split(None, 1)
+    return bool(words) and len(previous.rstrip()) + 1 + len(words[0]) > width
+
+
+def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
     """Indices of the lines that start an entry, for a block of source-list lines with no blank
     line between entries (hard-wrapped entries, or one entry per line).
 
@@ -2238,7 +2270,9 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     line opening with a bracket that is no list number. A line the author-year grammar reads
     (with at most two lines after it) as names and a year opens an entry: a run costs 1 more for
     each such line it reads over, and a lone undated line a few lines after one costs 1 more (the
-    rest of that entry: "July.", "Pittsburgh."). Between cuts
+    rest of that entry: "July.", "Pittsburgh."). With the text's wrap ``width`` (``wrap_width``),
+    a run that starts after a line the page broke (``_broken_by_the_page``) costs 1 more: "Embassy
+    of ..., Ottawa. 8 May 2001." / "Correspondence." is one entry wrapped. Between cuts
     of equal cost the one with MORE entries wins, so a list of names stays one name per line while
     "The Hindu. 15 December 1990." followed by a line holding only its quoted title stays one entry
     (the title line alone fits no style). Always returns ``[0, ...]`` for a non-empty block.
@@ -2264,6 +2298,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
     # https://www.hrw.org/" / "news/2021/06/07/..."): such a line is the rest of that entry,
     # never the start of one, and it ends where an entry may end if the address fills it.
     address_ends = [address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)]
+    broken = [
+        width is not None and i > 0 and _broken_by_the_page(lines[i - 1], lines[i], width)
+        for i in range(n)
+    ]
 
     def stops_mid_entry(k: int) -> bool:
         end = address_ends[k]
@@ -2402,6 +2440,10 @@ def entry_starts(lines: Sequence[str]) -> list[int]:
             # "... (2017c), Encues-" / "ta Permanente de Hogares 2017, Asunción.": the rest of a
             # word a page broke at the line's end, never the start of an entry.
             low += _COST_UNSTRUCTURED
+        if broken[i] and not marked[i] and not opens_head(i):
+            # The page broke the line above: this one more likely goes on with its entry,
+            # unless it opens one with its own names and year.
+            low += _COST_LOOSE
         if any(marked[i + 1 : j]):
             # A bullet or list number starts an entry: a run never reads over one.
             low += _COST_UNSTRUCTURED
