@@ -1206,6 +1206,35 @@ def test_in_a_text_wrapped_by_its_page_an_entry_s_last_words_stay_with_it() -> N
     assert _sources(text) == [entry]
 
 
+def test_in_a_text_with_no_blank_lines_known_headings_open_their_lists() -> None:
+    # A PDF's or a web page's copied text with no blank line anywhere: the headings stand
+    # between a paragraph's end (or a page number) and their lists' first lines.
+    entry = "Embassy of the Republic, Ottawa. 8 May 2001. Correspondence."
+    text = (
+        "Returnees\nAn official stated that a passport is required.\nThis Response was "
+        "prepared after researching publicly accessible information.\nReference\n"
+        f"{entry}\nAdditional Sources Consulted\nIRB databases\nLEXIS/NEXIS\n"
+    )
+    assert _sources(text) == [entry, "IRB databases", "LEXIS/NEXIS"]
+    first = "Abbott, Jeff. Guatemala's rivers of garbage. The Progressive, 16 August 2023."
+    second = "Abbott, Jeff. Waste and the state. The Progressive, 2 May 2022."
+    paged = f"Waste\nThe rivers carry the city's waste.\n24\nBibliography\n{first}\n{second}\n"
+    assert _sources(paged) == [first, second]
+
+
+def test_a_known_heading_inside_a_sentence_or_over_a_page_number_heads_nothing() -> None:
+    from provenance.segment import _heading_inside_block
+
+    # A sentence broken around the word: the line after it goes on in lower case.
+    assert not _heading_inside_block("See the list of sources.", "Bibliography", "below it.")
+    # A list's running head on each of its pages, then the page's number.
+    assert not _heading_inside_block("Research.", "References", "57")
+    # An everyday word of running text needs more than that.
+    assert not _heading_inside_block("This ends it.", "Sources", "Amnesty International")
+    # A number under a heading of notes is its first note's.
+    assert _heading_inside_block("This ends the paper.", "Endnotes", "1")
+
+
 def test_a_numbered_list_takes_unnumbered_blocks_and_drops_section_numbers() -> None:
     # A numbered list from PDF: an entry's rest after a blank line has no number of its own,
     # and the number of the chapter the entries below serve stands alone between them.
@@ -1261,8 +1290,8 @@ def test_a_title_case_heading_after_a_full_stop_opens_an_author_year_list() -> N
     text = f"Report\n\nA claim (Abel, 2019).\nThe paper ends here.\nReferences\n{first}\n"
     assert _sources(text) == [first]
     assert _heading_inside_block("The paper ends here.", "References", first)
-    # Not before an IRB entry (the loose form reads nearly any line), nor mid-sentence.
-    assert not _heading_inside_block("The paper ends here.", "References", "AFP. 12 Jan. 1999.")
+    # Before an IRB entry too (any line that does not go on with a sentence), not mid-sentence.
+    assert _heading_inside_block("The paper ends here.", "References", "AFP. 12 Jan. 1999.")
     assert not _heading_inside_block("the reports cite their", "References", first)
 
 

@@ -1168,6 +1168,9 @@ class _HeadingLine:
     markdown: bool
 
 
+#: Words, at least, of a known heading in title case that heads a list after a paragraph.
+_TITLED_HEADING_WORDS = 2
+
 #: Headings that are also everyday words of running text.
 _PROSE_WORD_HEADINGS = frozenset({"sources", "literature", "notes", "reference", "attached"})
 
@@ -1231,6 +1234,22 @@ def _title_goes_on(line: str) -> bool:
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in OPEN_WORDS
 
 
+def _heads_what_follows(plain: str, following: str) -> bool:
+    """Whether a known heading that is no everyday word of running text ("References",
+    "Bibliography", "Sources cited", not "Sources" or "Notes") heads the line after it: that
+    line does not go on with a sentence in lower case. A text with no blank lines at all (a
+    PDF's or a web page's copied text) has its lists' headings between such lines. Not before
+    a page number alone: a list's running head on each of its pages ("References", "57");
+    a number under a heading of notes is its first note's."""
+    key = heading_key(plain)
+    head = following.strip()
+    return (
+        key not in _PROSE_WORD_HEADINGS
+        and not head[:1].islower()
+        and not (head.isdigit() and SECTION_HEADINGS.get(key) != "notes")
+    )
+
+
 def _heading_inside_block(
     previous: str, line: str, following: str | None = None, after: str | None = None
 ) -> bool:
@@ -1240,8 +1259,10 @@ def _heading_inside_block(
     (a running head), or after a line that ends on no word in lower case and no stop (a
     running head in mixed case, "... Energía y desarrollo humanoCAPÍTULO 8") when it ends the
     block (``following`` is None) or the line following it opens a dated entry ("5días (2019),
-    “Corredor ...”"). After the end of a paragraph such a line is left in its block: an IRB
-    response's entries and text read better so."""
+    “Corredor ...”"). After a paragraph's end, a page number or a running head, a known heading
+    that is no everyday word heads the lines after it unless they go on with a sentence
+    (``_heads_what_follows``); an everyday word ("Sources", "Notes") needs an entry's evidence
+    after it."""
     if not _is_known_heading(line) or len(line) - len(line.lstrip()) > _HEADING_INDENT:
         return False
     plain = _EMPHASIS.sub("", line).strip()
@@ -1260,18 +1281,20 @@ def _heading_inside_block(
             following is None
             or _opens_dated_entry_strictly(following)
             or _opens_with_bullet(following)
+            or _heads_what_follows(plain, following)
         )
     ):
         # Not "the reports cite their" / "SOURCES" (a sentence goes on after a word in lower
         # case), nor "... Development Studies Policy" / "Notes." (a heading has no full stop).
         return True
     # A heading in capitals after the full stop of a paragraph: a PDF's text keeps no blank
-    # line around "REFERENCES" (a heading in title case there is left: in an IRB response a
-    # "References" run on from the text reads better in its block).
+    # line around "REFERENCES".
     letters = [c for c in plain if c.isalpha()]
     if not previous.rstrip().endswith((".", "?", "!")):
         return False
     if len(letters) >= 5 and plain.isupper():
+        return True
+    if following is not None and _heads_what_follows(plain, following):
         return True
     # In title case after a paragraph's full stop, when an author-year entry in a style of its
     # own follows (a journal article's "References" from PDF, "Abel, G. J., ... (2019). ...");
@@ -1279,10 +1302,20 @@ def _heading_inside_block(
     # Or when bulleted works follow, at once or under a one-word sub-heading: an Amnesty annual
     # report's entry ends its last paragraph with "AI country reports/visits", "Reports", then
     # "• Eritrea: ... (AI Index: AFR 64/004/2006)".
-    if following is None or SECTION_HEADINGS.get(heading_key(plain)) not in (
-        "references",
-        "bibliography",
+    if following is None:
+        return False
+    words = plain.rstrip(":").split()
+    if (
+        len(words) >= _TITLED_HEADING_WORDS
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not _is_sentence(following)
     ):
+        # A heading of several capitalised words ("Additional Sources Consulted", "Further
+        # Reading") is no run of a sentence's words; its list may be of names alone ("IRB
+        # databases"), with no date for the test below.
+        return True
+    if SECTION_HEADINGS.get(heading_key(plain)) not in ("references", "bibliography"):
         return False
     if _opens_with_bullet(following):
         return True
@@ -1292,7 +1325,7 @@ def _heading_inside_block(
         and len(following.split()) == 1
         and following.strip().isalpha()
         and following.strip()[:1].isupper()
-    ) or _opens_author_year_entry(following)
+    ) or _opens_dated_entry_strictly(following)
 
 
 def _opens_with_author_year_entry(text: str, block: Block, section: Section) -> bool:
