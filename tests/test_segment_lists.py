@@ -1222,6 +1222,20 @@ def test_in_a_text_with_no_blank_lines_known_headings_open_their_lists() -> None
     assert _sources(paged) == [first, second]
 
 
+def test_a_heading_after_a_roman_page_number_a_running_foot_or_twice_over_heads_its_list() -> None:
+    from provenance.segment import _heading_inside_block
+
+    entry = "Anderson, Mary B., 1993. Lessons Learned in Rehabilitation. Geneva: UNHCR."
+    # After a page's number in Roman numerals.
+    assert _heading_inside_block("vii", "References", "AN ACT ESTABLISHING A DATABASE, 2019.")
+    # Twice, the second time in lower case (small capitals).
+    assert _heading_inside_block("Humanitarian aid | UNDP", "References", "references", entry)
+    # After a running foot that ends on a word, before an entry with its author and date.
+    assert _heading_inside_block("65.Making the Invisible Visible", "References", entry)
+    # Not so in a sentence's words ("... listed in the" / "Sources" / "below ...").
+    assert not _heading_inside_block("as listed in the", "Sources", "below, with the dates.")
+
+
 def test_a_known_heading_inside_a_sentence_or_over_a_page_number_heads_nothing() -> None:
     from provenance.segment import _heading_inside_block
 

@@ -1250,6 +1250,10 @@ def _heads_what_follows(plain: str, following: str) -> bool:
     )
 
 
+#: A page's number alone on its line in lower-case Roman numerals.
+_ROMAN_PAGE_NUMBER = lazy_compile(r"[ivxlc]{1,7}")
+
+
 def _heading_inside_block(
     previous: str, line: str, following: str | None = None, after: str | None = None
 ) -> bool:
@@ -1269,7 +1273,25 @@ def _heading_inside_block(
     if plain.islower() or SECTION_HEADINGS.get(heading_key(plain)) == "attachment":
         # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
         return False
+    if following is not None and heading_key(following) == heading_key(plain):
+        # "References" / "references": a heading in small capitals that the text gives twice.
+        following, after = after, None
+    if _ROMAN_PAGE_NUMBER.fullmatch(previous.strip()):
+        # A page's number in Roman numerals ("vii") ends the page above, as one in figures
+        # (no letter in lower case) does below.
+        previous = "."
     if not any(c.islower() for c in previous):
+        return True
+    last_words = previous.rsplit(None, 1)[-1:]
+    if (
+        following is not None
+        and heading_key(plain) not in _PROSE_WORD_HEADINGS
+        and not (last_words and last_words[0][:1].islower())
+        and _opens_dated_entry_strictly(following)
+    ):
+        # "References" before an entry with its own author and date heads it, after a line
+        # that ends on no word in lower case (a running foot: "65.Making the Invisible
+        # Visible: Informal Innovation in South Africa"), not after "the reports cite their".
         return True
     end = previous.rstrip()[-1:]
     if (
