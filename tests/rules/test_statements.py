@@ -31,6 +31,7 @@ from provenance.rules.statements import (
     broken_triggers,
     iter_triggers,
     lexicon,
+    ligature_triggers,
     read_at,
     word_class,
     words_in,
@@ -214,6 +215,33 @@ def test_broken_triggers_find_the_stems_a_line_end_hyphen_splits() -> None:
 def test_pdf_line_breaks_inside_a_statement(sentence: str) -> None:
     doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
     (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
+
+
+def test_ligature_triggers_find_the_stems_a_pdf_ligature_hides() -> None:
+    text = "It could not be veri\ufb01ed. The \ufb01eld. Una\ufb00ected, con\ufb01rmed."
+    assert list(ligature_triggers(text, STEMS)) == [text.index("veri"), text.index("con")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "These figures could not be veri\ufb01ed independently.",
+        "The reports remain uncon\ufb01rmed.",
+    ],
+)
+def test_a_statement_written_with_ligatures_is_read(sentence: str) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
+
+
+def test_an_information_gap_written_with_a_ligature_is_read() -> None:
+    doc = prose(
+        "Title line\n\nThe Research Directorate could not \ufb01nd information on this "
+        "group among the sources consulted.\n"
+    )
+    (emit,) = information_gap(doc)
     assert emit.span.line == 3
 
 

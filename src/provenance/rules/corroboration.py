@@ -35,6 +35,7 @@ from provenance.rules.statements import (
     in_holes,
     iter_triggers,
     lexicon,
+    ligature_triggers,
     read_at,
     word_class,
 )
@@ -599,8 +600,10 @@ class _Prose:
         # A word a page broke at a line's end ("cor-" / "roborated") holds its stem only when
         # read whole; merged in order (the breaks are few).
         broken = list(broken_triggers(doc.text, p.uncorroborated_trigger.stems))
+        # So does a word a PDF's text wrote with a ligature ("veriﬁed").
+        broken.extend(ligature_triggers(doc.text, p.uncorroborated_trigger.stems))
         if broken:
-            unconfirmed = array("q", sorted([*unconfirmed, *broken]))
+            unconfirmed = array("q", sorted({*unconfirmed, *broken}))
         triggers = {
             "uncorroborated": unconfirmed,
             "hedged": _trigger_array(doc.text, p.hedge_trigger),
@@ -1252,12 +1255,16 @@ def information_gap(doc: Document) -> Iterator[Emit]:
     # seed's check); where no stem starts in a sentence (str.find in the lower-cased text, 40
     # times faster) the regex cannot match, and it still decides for the other sentences.
     starts = caseless_starts(text, stems)
+    # Words written with a ligature ("ﬁnd") hold their stems only when spelt out.
+    spelt_out = list(ligature_triggers(text, stems))
     for sentence in prose.all_sentences():
-        if starts is not None:
+        position = bisect_left(spelt_out, sentence.start)
+        ligatured = position < len(spelt_out) and spelt_out[position] < sentence.end
+        if starts is not None and not ligatured:
             position = bisect_left(starts, sentence.start)
             if position == len(starts) or starts[position] >= sentence.end:
                 continue  # no stem starts in the sentence: the regex would find none
-        if trigger.search(text, sentence.start, sentence.end) is None:
+        if not ligatured and trigger.search(text, sentence.start, sentence.end) is None:
             continue
         if _marker_in(prose, sentence) is not None:
             continue  # "No information could be found to corroborate ...": a statement

@@ -873,6 +873,31 @@ def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
             yield first
 
 
+#: A typographic ligature ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ"), as a PDF's text keeps it.
+_LIGATURE = lazy_compile("[\ufb00-\ufb06]")
+
+
+def ligature_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
+    """Offsets of the words of ``text`` written with a typographic ligature ("veriﬁed",
+    "conﬁrm") that hold one of ``stems`` once spelt out (``str.casefold`` spells a ligature
+    out, as ``words_in`` reads it), in order: what a scan for the stems in the text as written
+    misses. Each ligature costs a bounded look either side of it."""
+    last = -1
+    for match in _LIGATURE.finditer(text):
+        first = match.start()
+        while first > 0 and match.start() - first < _BROKEN_REACH and text[first - 1].isalpha():
+            first -= 1
+        if first == last:
+            continue  # a second ligature of the word just read
+        stop = match.end()
+        while stop < len(text) and stop - match.end() < _BROKEN_REACH and text[stop].isalpha():
+            stop += 1
+        whole = text[first:stop].casefold()
+        if any(stem in whole for stem in stems):
+            last = first
+            yield first
+
+
 __all__ = [
     "AGENTLESS",
     "Lexicon",
@@ -881,6 +906,7 @@ __all__ = [
     "in_holes",
     "iter_triggers",
     "lexicon",
+    "ligature_triggers",
     "read_at",
     "word_class",
     "words_in",
