@@ -245,6 +245,32 @@ def test_an_information_gap_written_with_a_ligature_is_read() -> None:
     assert emit.span.line == 3
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Twelve people were reportedly killed (not independently verified).",
+        "Twelve people were reportedly killed (unverified).",
+        "Interview with a resident, 3 March 2020; not independently verified.",
+    ],
+)
+def test_the_report_s_own_elliptic_mark_in_brackets_or_after_a_semicolon(sentence: str) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Not at the sentence's end after the semicolon: a noun phrase goes on.
+        "Some were checked; not independently verified ones were left out of the count.",
+    ],
+)
+def test_an_elliptic_mark_that_is_part_of_a_phrase_is_not_read(sentence: str) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    assert list(uncorroborated_claim(doc)) == []
+
+
 def test_word_classes_load_from_other_toml() -> None:
     text = """
     [statement]

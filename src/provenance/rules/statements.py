@@ -740,9 +740,18 @@ _SHARED_BE_REACH = 4
 def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after: int) -> bool:
     """Whether "not <verbed>" (or "unverified") at word ``first`` follows "and" or "but",
     adverbs between, after a clause whose verb is a form of "be" a few words before (or, after
-    "but", ends at a comma), and no noun follows it."""
+    "but", ends at a comma), and no noun follows it; or stands alone in brackets, or after a
+    semicolon at the sentence's end."""
     while first > 0 and classes[first - 1] == "ADV":
         first -= 1  # "self-reported and largely unverified"
+    if first >= 1 and (
+        (words[first - 1].text == "(" and after < len(words) and words[after].text == ")")
+        or (words[first - 1].text == ";" and after == len(words))
+    ):
+        # "... were killed (not independently verified)", "(unverified)"; "Interview, 3 March
+        # 2020; not independently verified.": the report's own mark on what it follows, alone
+        # in brackets or closing the sentence after a semicolon.
+        return True
     if first < 2 or words[first - 1].text not in ("and", "but"):
         return False
     if after < len(classes) and classes[after] in ("W", "CAP", "INFO"):
