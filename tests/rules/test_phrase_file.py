@@ -44,7 +44,7 @@ def test_the_next_process_reads_the_same_phrases_without_translating_them(
     fresh_lexicon = Lexicon.from_toml(TEXT)
     first = corroboration.phrases()
     assert _sources(first) == _sources(fresh)
-    assert len(_sources(first)) == 12
+    assert len(_sources(first)) == 13
     (stored,) = fresh_cache.glob("phrases-*.json")
     assert stored.stat().st_mode & 0o077 == 0
     assert json.loads(stored.read_bytes())["data"] == tomllib.loads(TEXT)

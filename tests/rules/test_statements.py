@@ -271,6 +271,21 @@ def test_an_elliptic_mark_that_is_part_of_a_phrase_is_not_read(sentence: str) ->
     assert list(uncorroborated_claim(doc)) == []
 
 
+def test_the_identity_of_someone_the_report_could_not_confirm_is_its_own_statement() -> None:
+    doc = prose(
+        "Title line\n\nTwelve people were killed in the attack. We were not able to "
+        "independently confirm the identity of the victims.\n"
+    )
+    (emit,) = uncorroborated_claim(doc)
+    assert emit.span.line == 3
+    # An official's check of someone's papers is checking in another sense.
+    for sentence in (
+        "We were unable to verify your identity based on the information provided.",
+        "The border guards did not verify the identity of the passengers.",
+    ):
+        assert list(uncorroborated_claim(prose(f"Title line\n\n{sentence}\n"))) == []
+
+
 def test_word_classes_load_from_other_toml() -> None:
     text = """
     [statement]

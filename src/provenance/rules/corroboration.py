@@ -314,6 +314,8 @@ class Phrases:
     view_verbs: LazyPattern
     refers_back: LazyPattern
     uncorroborated_ignore: LazyPattern
+    #: None for a phrase file of an older layout, without the list.
+    uncorroborated_ignore_unless_own: LazyPattern | None
     hedge_trigger: Triggers
     hedges: LazyPattern
     hedge_ignore: LazyPattern
@@ -359,6 +361,9 @@ class Phrases:
             view_verbs=build("uncorroborated", "view_verbs"),
             refers_back=build("uncorroborated", "refers_back"),
             uncorroborated_ignore=build("uncorroborated", "ignore"),
+            uncorroborated_ignore_unless_own=(
+                build("uncorroborated", "ignore_unless_own") if "ignore_unless_own" in unc else None
+            ),
             hedge_trigger=compile_triggers(hedged["triggers"]),
             hedges=build("hedged", "hedges", hedged["triggers"]),
             hedge_ignore=build("hedged", "ignore"),
@@ -786,6 +791,7 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     # limited, and the Research Directorate could not corroborate Y" still says Y is unchecked.
     # Searched for when a statement is read, not for every sentence holding a trigger word.
     ignored: Intervals | None = None
+    ignored_unless_own = Intervals(())  # read with ``ignored``
     lead = _broken_from(prose, sentence)
     holes = prose.furniture_in(start, end)
     third: Marker | None = None
@@ -799,7 +805,14 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
             ignored = Intervals(
                 (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
             )
+            unless_own = p.uncorroborated_ignore_unless_own
+            if unless_own is not None:
+                ignored_unless_own = Intervals(
+                    (m.start(), m.end()) for m in unless_own.finditer(text, start, end)
+                )
         if ignored.overlaps(found.subject_start, found.end):
+            continue
+        if found.voice != "own" and ignored_unless_own.overlaps(found.subject_start, found.end):
             continue
         marker = Marker(text, found)
         if found.voice == "third":
