@@ -1056,6 +1056,15 @@ def test_in_a_report_that_cites_by_name_a_misspelt_name_before_a_year_finds_its_
     ]
 
 
+def test_a_citation_whose_second_author_is_misspelt_by_a_letter_resolves_to_its_entry() -> None:
+    text = (
+        "Report title\n\nLanguage reflects experience (Widdicombe and Wooffiitt 1995).\n\n"
+        "References\n\n"
+        "Widdicombe, S., Wooffitt, R. (1995). The Language of Youth Subcultures. Harvester.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("Widdicombe and Wooffiitt 1995", 0)]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"

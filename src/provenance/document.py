@@ -724,6 +724,16 @@ def _nth_of_year(
     return matches[position] if 0 <= position < len(matches) else None
 
 
+def _one_word_misspelt(cited: str, key: str) -> bool:
+    """Whether ``cited`` and ``key`` have the same words but one, which differs by a letter
+    (``near_spelling``)."""
+    a, b = cited.split(" "), key.split(" ")
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and near_spelling(*differ[0])
+
+
 def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -1798,14 +1808,19 @@ class _SourceIndex:
 
     def _misspelt(self, cited: str, date: DateValue) -> list[int]:
         """The one entry of ``date`` whose name is ``cited`` but for one letter of its first
-        word (``near_spelling``), the rest of the words as cited; none when several are."""
+        word (``near_spelling``), the rest of the words as cited, or of another of its words,
+        the others as written ("Widdicombe and Wooffiitt" for "Widdicombe, S., Wooffitt,
+        R."); none when several are."""
         first, _, rest = cited.partition(" ")
         found = [
             i
             for i in self._dated(date)
             if any(
-                near_spelling(first, key.partition(" ")[0])
-                and (not rest or names_match(rest, key.partition(" ")[2]))
+                (
+                    near_spelling(first, key.partition(" ")[0])
+                    and (not rest or names_match(rest, key.partition(" ")[2]))
+                )
+                or _one_word_misspelt(cited, key)
                 for key in self.keys[i]
             )
         ]

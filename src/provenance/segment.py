@@ -1112,7 +1112,9 @@ def _title_goes_on(line: str) -> bool:
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in OPEN_WORDS
 
 
-def _heading_inside_block(previous: str, line: str, following: str | None = None) -> bool:
+def _heading_inside_block(
+    previous: str, line: str, following: str | None = None, second: str | None = None
+) -> bool:
     """Whether ``line``, inside a block after ``previous``, is the heading of a list (or of
     what ends one) that a PDF's text put with no blank line around it: a known heading, not
     written in lower case (a word of a sentence broken over lines), after a line in capitals
@@ -1148,13 +1150,18 @@ def _heading_inside_block(previous: str, line: str, following: str | None = None
         return False
     if len(letters) >= 5 and plain.isupper():
         return True
-    # In title case after a paragraph's full stop, when an author-year entry in a style of its
-    # own follows (a journal article's "References" from PDF, "Abel, G. J., ... (2019). ...");
-    # the loose IRB form ("AFP. 12 Jan. 1999.") reads in nearly any line, so it is not enough.
+    # In title case after a paragraph's full stop, when an entry in a research style of its
+    # own, with its author and year, follows on its line or the next (a journal article's
+    # "References" from PDF, "Abel, G. J., ... (2019). ...", or Springer's "Burr, V.: Title." /
+    # "Routledge, London (1995)"); the loose IRB form ("AFP. 12 Jan. 1999.") reads in nearly
+    # any line, so it is not enough.
     return (
         following is not None
         and SECTION_HEADINGS.get(heading_key(plain)) in ("references", "bibliography")
-        and _opens_author_year_entry(following)
+        and (
+            _opens_dated_research_entry(following)
+            or (second is not None and _opens_dated_research_entry(f"{following} {second}"))
+        )
     )
 
 
@@ -1172,6 +1179,19 @@ def _opens_author_year_entry(line: str) -> bool:
 
     entry = read_list_entry(" ".join(line.split()))
     return entry.kind == "author-year" and entry.author is not None and entry.date is not None
+
+
+def _opens_dated_research_entry(text: str) -> bool:
+    """Whether ``text`` opens an entry read, in a research style of its own, with its author
+    and year: author-year, or the author and title before the year (Chicago, Springer)."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(text.split()))
+    return (
+        entry.kind in ("author-year", "author-title")
+        and entry.author is not None
+        and entry.date is not None
+    )
 
 
 #: A name list cut short, as an article's running head ends: no heading ends so.
@@ -1380,6 +1400,7 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                             kept[index - 1].text,
                             kept[index].text,
                             kept[index + 1].text if index + 1 < len(kept) else None,
+                            kept[index + 2].text if index + 2 < len(kept) else None,
                         )
                     ),
                     None,

@@ -343,6 +343,13 @@ def test_ibid(text: str, locator: str | None) -> None:
         # A name in camel case; lead-ins as a desk review writes them.
         ("eSafety 2024", [CitationValue("eSafety", Date(2024))]),
         ("see for e.g. Smith et al. 2024", [CitationValue("Smith et al.", Date(2024))]),
+        (
+            "see, for example, Braun and Clarke 2012, 2013",
+            [
+                CitationValue("Braun and Clarke", Date(2012)),
+                CitationValue("Braun and Clarke", Date(2013)),
+            ],
+        ),
         # What the reader will find there, then "see": not part of the source's name.
         (
             "for a detailed discussion, see von Hippel, 2005; 2017",
