@@ -1065,6 +1065,16 @@ def test_a_citation_whose_second_author_is_misspelt_by_a_letter_resolves_to_its_
     assert [link[:2] for link in _links(text)] == [("Widdicombe and Wooffiitt 1995", 0)]
 
 
+def test_a_work_in_press_and_a_page_glued_to_its_label_resolve_to_their_entries() -> None:
+    text = (
+        "Report title\n\nDetention harms health (Smith, in press). Returns rose (UNHCR 2019, "
+        "p.4).\n\nReferences\n\n"
+        "Smith, J. (in press). Detention and health. Journal of Refugee Studies.\n\n"
+        "UNHCR (2019). Global Trends. Geneva: UNHCR.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("Smith, in press", 0), ("UNHCR 2019, p.4", 1)]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"

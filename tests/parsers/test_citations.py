@@ -343,6 +343,15 @@ def test_ibid(text: str, locator: str | None) -> None:
         # A name in camel case; lead-ins as a desk review writes them.
         ("eSafety 2024", [CitationValue("eSafety", Date(2024))]),
         ("see for e.g. Smith et al. 2024", [CitationValue("Smith et al.", Date(2024))]),
+        # A page label glued to its number after its full stop.
+        ("UNHCR 2019, p.4", [CitationValue("UNHCR", Date(2019), locator="p.4")]),
+        (
+            "Amnesty International, 2021, pg. 5",
+            [CitationValue("Amnesty International", Date(2021), locator="pg. 5")],
+        ),
+        # A work not yet out.
+        ("Smith, in press", [CitationValue("Smith")]),
+        ("Smith and Jones, forthcoming", [CitationValue("Smith and Jones")]),
         (
             "see, for example, Braun and Clarke 2012, 2013",
             [
