@@ -349,6 +349,12 @@ def test_ibid(text: str, locator: str | None) -> None:
             "Amnesty International, 2021, pg. 5",
             [CitationValue("Amnesty International", Date(2021), locator="pg. 5")],
         ),
+        # What the reader will find there, after the source.
+        (
+            "see Smith et al. 2018 for a review",
+            [CitationValue("Smith et al.", Date(2018))],
+        ),
+        ("Jones 2017, 12 for further details", [CitationValue("Jones", Date(2017), locator="12")]),
         # A work not yet out.
         ("Smith, in press", [CitationValue("Smith")]),
         ("Smith and Jones, forthcoming", [CitationValue("Smith and Jones")]),
