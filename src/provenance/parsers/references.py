@@ -539,6 +539,8 @@ _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“”"}
 #: Invisible characters a typesetter puts inside words and addresses as places to break a line:
 #: zero-width space, non-joiner and joiner, word joiner, byte-order mark and soft hyphen.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: The same without the soft hyphen, which in a word's text marks where the page broke it.
+_ZERO_WIDTH_SPACES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def _address(text: str) -> str:
@@ -1849,7 +1851,9 @@ def join_entry_lines(text: str) -> str:
     and a word a page broke with a hyphen at a line's end is whole again ("Poverty Sta-" /
     "tistics" -> "Statistics", "Micro-" / "Sized" -> "Micro-Sized", "2022-" / "2042" ->
     "2022-2042"). A break inside a web address is left to the address's own reading (its
-    hyphens are its own: "wp-" / "content")."""
+    hyphens are its own: "wp-" / "content"). The zero-width spaces a PDF sets inside an address
+    as places to break the line are dropped, so that an address broken after one reads on."""
+    text = text.translate(_ZERO_WIDTH_SPACES)
     return _GLUED_YEAR.sub(". ", _normal(_LINE_END_HYPHEN.sub(_unbreak, text)), count=1)
 
 
