@@ -1075,6 +1075,19 @@ def test_a_work_in_press_and_a_page_glued_to_its_label_resolve_to_their_entries(
     assert [link[:2] for link in _links(text)] == [("Smith, in press", 0), ("UNHCR 2019, p.4", 1)]
 
 
+def test_a_body_named_then_cited_by_its_acronym_with_a_comma_is_a_citation() -> None:
+    # APA's first citation of a body in the sentence gives the acronym the text goes on with;
+    # without the comma the bracket is a short name given to the source just named.
+    text = (
+        "Report title\n\nThe Internal Displacement Monitoring Centre (IDMC, 2021) counts them. "
+        "The Bertelsmann Transformation Index (BTI 2024) scores them.\n\n"
+        "References\n\n"
+        "Internal Displacement Monitoring Centre. (2021). GRID 2021. Geneva.\n\n"
+        "Bertelsmann Stiftung. (2024). BTI 2024. Gütersloh.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("IDMC, 2021", 0)]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"

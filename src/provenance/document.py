@@ -1140,8 +1140,11 @@ def _names_the_source_before(text: str, start: int, author: str, cited_text: str
     if clause_starts:
         window = window[clause_starts[-1] :]
     words = key_words(window)[-(len(cited) + _SHORT_NAME_SLACK) :]
-    if len(cited) == 1 and len(words) >= 2:
-        # An acronym: the initials of the capitalised words before it.
+    if len(cited) == 1 and len(words) >= 2 and not _comma_after_name(cited_text, author):
+        # An acronym: the initials of the capitalised words before it. With a comma before the
+        # date it is the citation author-date styles write where a body is first named, giving
+        # it the acronym the text goes on with ("the Internal Displacement Monitoring Centre
+        # (IDMC, 2021)", as APA writes it).
         initials = initials_key(" ".join(window.split()[-8:]))
         if initials is not None and initials.endswith(cited[0]) and len(cited[0]) >= 2:
             return True
