@@ -1088,6 +1088,20 @@ def test_a_body_named_then_cited_by_its_acronym_with_a_comma_is_a_citation() -> 
     assert [link[:2] for link in _links(text)] == [("IDMC, 2021", 0)]
 
 
+def test_a_journal_s_year_before_its_volume_and_pages_is_no_narrative_citation() -> None:
+    # An article's first line gives its journal, year, volume and pages; in a report that
+    # cites by name and year, a year after a name is otherwise one more citation.
+    text = (
+        "Quality & Quantity (2022) 56:1391–1412\n\nA worked example\n\n"
+        "Joffe (2012) and Boyatzis (1998) agree; Burr (1995) too.\n\n"
+        "References\n\n"
+        "Boyatzis, R. (1998). Transforming Qualitative Information. Sage.\n\n"
+        "Burr, V. (1995). An Introduction to Social Constructionism. Routledge.\n\n"
+        "Joffe, H. (2012). Thematic analysis. Wiley.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("2012", 2), ("1998", 0), ("1995", 1)]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"

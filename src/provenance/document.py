@@ -1250,12 +1250,20 @@ _ARTICLES = frozenset(
 _AUTHOR_RUN_WORDS = 6
 
 
+#: A journal's volume and pages, or volume and issue, right after a year in brackets.
+_VOLUME_AFTER = lazy_compile(r"\)?[ \t]*\d{1,4}(?:\(\d{1,3}\)[ \t]*[:,]?|[ \t]*:)[ \t]*\d")
+
+
 def _author_before(text: str, start: int, citation: Citation) -> str | None:
     """The author a year in brackets follows when no listed source is named there: a name the
     citation grammar reads as a source's ("Barbosa and Ciro", "Powell et al."), of a few words
     and not a law's ("the Act (1983)"), before a single year (a range after a name is a term
     of office or a life: "Álvaro Uribe Vélez (2002-2010)"), or None."""
     if not isinstance(citation.value.date, Date):
+        return None
+    if _VOLUME_AFTER.match(text, citation.span.end, citation.span.end + 20):
+        # "Quality & Quantity (2022) 56:1391–1412": a journal's year, volume and pages, as an
+        # article's first line gives them; no author.
         return None
     run = _name_run(text, start, citation.span.start)
     if run is None:
