@@ -365,12 +365,6 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 container="In: Teo, T. (ed.) Encyclopedia, pp",
             ),
             _example(
-                "Smith, J., et al.: Return migration. J. Refug. Stud. 3, 4–5 (2010). "
-                "doi:10.1007/x",
-                author="Smith, J., et al.", date="2010", title="Return migration",
-                container="J. Refug",
-            ),
-            _example(
                 "Terry, G., Hayfield, N.: Answers to frequently asked questions (2019). Retrieved "
                 "from https://cdn.auckland.ac.nz/\u200bfaq.pdf",
                 author="Terry, G., Hayfield, N.", date="2019",
