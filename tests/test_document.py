@@ -1056,6 +1056,52 @@ def test_in_a_report_that_cites_by_name_a_misspelt_name_before_a_year_finds_its_
     ]
 
 
+def test_a_citation_whose_second_author_is_misspelt_by_a_letter_resolves_to_its_entry() -> None:
+    text = (
+        "Report title\n\nLanguage reflects experience (Widdicombe and Wooffiitt 1995).\n\n"
+        "References\n\n"
+        "Widdicombe, S., Wooffitt, R. (1995). The Language of Youth Subcultures. Harvester.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("Widdicombe and Wooffiitt 1995", 0)]
+
+
+def test_a_work_in_press_and_a_page_glued_to_its_label_resolve_to_their_entries() -> None:
+    text = (
+        "Report title\n\nDetention harms health (Smith, in press). Returns rose (UNHCR 2019, "
+        "p.4).\n\nReferences\n\n"
+        "Smith, J. (in press). Detention and health. Journal of Refugee Studies.\n\n"
+        "UNHCR (2019). Global Trends. Geneva: UNHCR.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("Smith, in press", 0), ("UNHCR 2019, p.4", 1)]
+
+
+def test_a_body_named_then_cited_by_its_acronym_with_a_comma_is_a_citation() -> None:
+    # APA's first citation of a body in the sentence gives the acronym the text goes on with;
+    # without the comma the bracket is a short name given to the source just named.
+    text = (
+        "Report title\n\nThe Internal Displacement Monitoring Centre (IDMC, 2021) counts them. "
+        "The Bertelsmann Transformation Index (BTI 2024) scores them.\n\n"
+        "References\n\n"
+        "Internal Displacement Monitoring Centre. (2021). GRID 2021. Geneva.\n\n"
+        "Bertelsmann Stiftung. (2024). BTI 2024. Gütersloh.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("IDMC, 2021", 0)]
+
+
+def test_a_journal_s_year_before_its_volume_and_pages_is_no_narrative_citation() -> None:
+    # An article's first line gives its journal, year, volume and pages; in a report that
+    # cites by name and year, a year after a name is otherwise one more citation.
+    text = (
+        "Quality & Quantity (2022) 56:1391–1412\n\nA worked example\n\n"
+        "Joffe (2012) and Boyatzis (1998) agree; Burr (1995) too.\n\n"
+        "References\n\n"
+        "Boyatzis, R. (1998). Transforming Qualitative Information. Sage.\n\n"
+        "Burr, V. (1995). An Introduction to Social Constructionism. Routledge.\n\n"
+        "Joffe, H. (2012). Thematic analysis. Wiley.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("2012", 2), ("1998", 0), ("1995", 1)]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import provenance
+from provenance.model import Date
 from provenance.segment import Segmentation, segment
 from provenance.span import LineIndex
 
@@ -981,6 +982,42 @@ def test_a_heading_word_in_title_case_after_a_full_stop_stays_in_its_block() -> 
     assert _heading_inside_block("This ends the paper.", "REFERENCES")
     assert not _heading_inside_block("This ends the paper.", "References")
     assert not _heading_inside_block("the reports cite their", "SOURCES")
+
+
+def test_references_in_title_case_before_an_entry_in_springer_s_style_stands_on_its_own() -> None:
+    from provenance.segment import _heading_inside_block
+
+    # A journal article from PDF: no blank line around the heading, and the first entry's year
+    # closes it on its second line.
+    first = "Boyatzis, R.E.: Transforming Qualitative Information: Thematic Analysis. Sage"
+    assert _heading_inside_block(
+        "in the coding process.", "References", first, "Publications, Thousand Oaks (1998)"
+    )
+    # Any line that does not go on with the sentence would do (``_heads_what_follows``); one that
+    # does, in lower case, would not.
+    assert _heading_inside_block("in the coding process.", "References", first, "and more")
+    assert not _heading_inside_block("in the coding process.", "References", "and more", None)
+
+
+def test_a_springer_list_without_blank_lines_reads_one_entry_each() -> None:
+    text = (
+        "Report title\n\nThe method is flexible (Burr 1995; Braun and Clarke 2014).\n"
+        "References\n"
+        "Braun, V., Clarke, V.: Successful Qualitative Research: A Practical Guide for "
+        "Beginners. Sage Publications,\n"
+        "Thousand Oaks (2013)\n"
+        "Braun, V., Clarke, V.: Thematic analysis. In: Teo, T. (ed.) Encyclopedia of Critical "
+        "Psychology, pp. 1947–\n"
+        "1952. Springer, New York (2014)\n"
+        "Burr, V.: An Introduction to Social Constructionism. Routledge, London, UK (1995)\n"
+    )
+    document = provenance.parse(text)
+    assert [(r.span.line, r.entry.date) for r in document.references] == [
+        (5, Date(2013)),
+        (7, Date(2014)),
+        (9, Date(1995)),
+    ]
+    assert [c.reference for c in document.citations] == [2, 1]
 
 
 def test_a_list_heading_after_a_running_head_in_mixed_case_stands_on_its_own() -> None:

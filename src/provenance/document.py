@@ -724,6 +724,16 @@ def _nth_of_year(
     return matches[position] if 0 <= position < len(matches) else None
 
 
+def _one_word_misspelt(cited: str, key: str) -> bool:
+    """Whether ``cited`` and ``key`` have the same words but one, which differs by a letter
+    (``near_spelling``)."""
+    a, b = cited.split(" "), key.split(" ")
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and near_spelling(*differ[0])
+
+
 def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -1130,8 +1140,11 @@ def _names_the_source_before(text: str, start: int, author: str, cited_text: str
     if clause_starts:
         window = window[clause_starts[-1] :]
     words = key_words(window)[-(len(cited) + _SHORT_NAME_SLACK) :]
-    if len(cited) == 1 and len(words) >= 2:
-        # An acronym: the initials of the capitalised words before it.
+    if len(cited) == 1 and len(words) >= 2 and not _comma_after_name(cited_text, author):
+        # An acronym: the initials of the capitalised words before it. With a comma before the
+        # date it is the citation author-date styles write where a body is first named, giving
+        # it the acronym the text goes on with ("the Internal Displacement Monitoring Centre
+        # (IDMC, 2021)", as APA writes it).
         initials = initials_key(" ".join(window.split()[-8:]))
         if initials is not None and initials.endswith(cited[0]) and len(cited[0]) >= 2:
             return True
@@ -1237,12 +1250,20 @@ _ARTICLES = frozenset(
 _AUTHOR_RUN_WORDS = 6
 
 
+#: A journal's volume and pages, or volume and issue, right after a year in brackets.
+_VOLUME_AFTER = lazy_compile(r"\)?[ \t]*\d{1,4}(?:\(\d{1,3}\)[ \t]*[:,]?|[ \t]*:)[ \t]*\d")
+
+
 def _author_before(text: str, start: int, citation: Citation) -> str | None:
     """The author a year in brackets follows when no listed source is named there: a name the
     citation grammar reads as a source's ("Barbosa and Ciro", "Powell et al."), of a few words
     and not a law's ("the Act (1983)"), before a single year (a range after a name is a term
     of office or a life: "Álvaro Uribe Vélez (2002-2010)"), or None."""
     if not isinstance(citation.value.date, Date):
+        return None
+    if _VOLUME_AFTER.match(text, citation.span.end, citation.span.end + 20):
+        # "Quality & Quantity (2022) 56:1391–1412": a journal's year, volume and pages, as an
+        # article's first line gives them; no author.
         return None
     run = _name_run(text, start, citation.span.start)
     if run is None:
@@ -1798,14 +1819,19 @@ class _SourceIndex:
 
     def _misspelt(self, cited: str, date: DateValue) -> list[int]:
         """The one entry of ``date`` whose name is ``cited`` but for one letter of its first
-        word (``near_spelling``), the rest of the words as cited; none when several are."""
+        word (``near_spelling``), the rest of the words as cited, or of another of its words,
+        the others as written ("Widdicombe and Wooffiitt" for "Widdicombe, S., Wooffitt,
+        R."); none when several are."""
         first, _, rest = cited.partition(" ")
         found = [
             i
             for i in self._dated(date)
             if any(
-                near_spelling(first, key.partition(" ")[0])
-                and (not rest or names_match(rest, key.partition(" ")[2]))
+                (
+                    near_spelling(first, key.partition(" ")[0])
+                    and (not rest or names_match(rest, key.partition(" ")[2]))
+                )
+                or _one_word_misspelt(cited, key)
                 for key in self.keys[i]
             )
         ]

@@ -1347,7 +1347,14 @@ def _heading_inside_block(
         and len(following.split()) == 1
         and following.strip().isalpha()
         and following.strip()[:1].isupper()
-    ) or _opens_dated_entry_strictly(following)
+    ) or (
+        # An entry in a research style of its own, with its author and year, on the line after
+        # the heading or over the next two (Springer's "Burr, V.: Title." / "Routledge, London
+        # (1995)").
+        _opens_dated_entry_strictly(following)
+        or _opens_dated_research_entry(following)
+        or (after is not None and _opens_dated_research_entry(f"{following} {after}"))
+    )
 
 
 def _opens_with_author_year_entry(text: str, block: Block, section: Section) -> bool:
@@ -1364,6 +1371,19 @@ def _opens_author_year_entry(line: str) -> bool:
 
     entry = read_list_entry(" ".join(line.split()))
     return entry.kind == "author-year" and entry.author is not None and entry.date is not None
+
+
+def _opens_dated_research_entry(text: str) -> bool:
+    """Whether ``text`` opens an entry read, in a research style of its own, with its author
+    and year: author-year, or the author and title before the year (Chicago, Springer)."""
+    from provenance.parsers.references import read_list_entry
+
+    entry = read_list_entry(" ".join(text.split()))
+    return (
+        entry.kind in ("author-year", "author-title")
+        and entry.author is not None
+        and entry.date is not None
+    )
 
 
 #: A name list cut short, as an article's running head ends: no heading ends so.

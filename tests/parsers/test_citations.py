@@ -343,6 +343,28 @@ def test_ibid(text: str, locator: str | None) -> None:
         # A name in camel case; lead-ins as a desk review writes them.
         ("eSafety 2024", [CitationValue("eSafety", Date(2024))]),
         ("see for e.g. Smith et al. 2024", [CitationValue("Smith et al.", Date(2024))]),
+        # A page label glued to its number after its full stop.
+        ("UNHCR 2019, p.4", [CitationValue("UNHCR", Date(2019), locator="p.4")]),
+        (
+            "Amnesty International, 2021, pg. 5",
+            [CitationValue("Amnesty International", Date(2021), locator="pg. 5")],
+        ),
+        # What the reader will find there, after the source.
+        (
+            "see Smith et al. 2018 for a review",
+            [CitationValue("Smith et al.", Date(2018))],
+        ),
+        ("Jones 2017, 12 for further details", [CitationValue("Jones", Date(2017), locator="12")]),
+        # A work not yet out.
+        ("Smith, in press", [CitationValue("Smith")]),
+        ("Smith and Jones, forthcoming", [CitationValue("Smith and Jones")]),
+        (
+            "see, for example, Braun and Clarke 2012, 2013",
+            [
+                CitationValue("Braun and Clarke", Date(2012)),
+                CitationValue("Braun and Clarke", Date(2013)),
+            ],
+        ),
         # What the reader will find there, then "see": not part of the source's name.
         (
             "for a detailed discussion, see von Hippel, 2005; 2017",

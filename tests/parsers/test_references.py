@@ -2410,3 +2410,26 @@ def test_list_number_is_the_number_of_the_grammar_s_list_mark(
     line: str, number: int | None
 ) -> None:
     assert list_number(line) == number
+
+
+def test_a_place_s_initials_before_a_colon_are_no_springer_names() -> None:
+    # "D.C.:" ends a place in the rest of an entry; only a name list's last initial before the
+    # colon opens an entry in Springer's style.
+    from provenance.parsers.references import join_entry_lines, read_list_entry
+
+    entry = read_list_entry(
+        "U.S. General Accounting Office. Projects Funded in Texas, GAO/HRD-85-42. Washington, "
+        "D.C.: March 26, 1985."
+    )
+    assert (entry.author, entry.date) == ("U.S. General Accounting Office", Date(1985, 3, 26))
+    springer = read_list_entry(
+        join_entry_lines(
+            "Vaismoradi, M., Turunen, H.: Content analysis. Nurs. Health Sci. 15(3), 398–405 "
+            "(2013). https://\u200bdoi.\u200borg/\u200b10.\u200b1111/\u200b\nnhs.\u200b12048"
+        )
+    )
+    assert (springer.author, springer.date, springer.url) == (
+        "Vaismoradi, M., Turunen, H.",
+        Date(2013),
+        "https://doi.org/10.1111/nhs.12048",
+    )

@@ -314,7 +314,8 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
     EntryStyle(
         "author_title",
         "author-title",
-        "[mark] {author}. {title}. [{container},] {year}. [{url}] [{access note}]",
+        "[mark] {author}. {title}. [{container},] {year}. [{url}] [{access note}]"
+        "  |  [mark] {author}: {title}. [{container}] ({year})[. {url} | {access note}]",
         (
             _example(
                 "Garcia, J. Neil C. Philippine Gay Culture. Quezon City: UP Press, 2008.",
@@ -351,6 +352,24 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 author="Lewkowicz, Jacek & Wozniak, Michal", date="2022",
                 title="Covid 19 and the Erosion of Democracy", container="Economic Modelling 106",
                 url="https://doi.org/10.1016/x",
+            ),
+            _example(
+                "Burr, V.: An Introduction to Social Constructionism. Routledge, London, UK (1995)",
+                author="Burr, V.", date="1995", title="An Introduction to Social Constructionism",
+                container="Routledge, London, UK",
+            ),
+            _example(
+                "Braun, V., Clarke, V.: Thematic analysis. In: Teo, T. (ed.) Encyclopedia, pp. "
+                "1947–1952. Springer, New York (2014)",
+                author="Braun, V., Clarke, V.", date="2014", title="Thematic analysis",
+                container="In: Teo, T. (ed.) Encyclopedia, pp",
+            ),
+            _example(
+                "Terry, G., Hayfield, N.: Answers to frequently asked questions (2019). Retrieved "
+                "from https://cdn.auckland.ac.nz/\u200bfaq.pdf",
+                author="Terry, G., Hayfield, N.", date="2019",
+                title="Answers to frequently asked questions",
+                url="https://cdn.auckland.ac.nz/faq.pdf",
             ),
         ),
     ),
@@ -515,6 +534,20 @@ _TITLE_TRAILING = ".,;:"
 #: the entry above.
 DITTO_MARK = "_____"
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“”"}
+
+
+#: Invisible characters a typesetter puts inside words and addresses as places to break a line:
+#: zero-width space, non-joiner and joiner, word joiner, byte-order mark and soft hyphen.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: The same without the soft hyphen, which in a word's text marks where the page broke it.
+_ZERO_WIDTH_SPACES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _address(text: str) -> str:
+    """A web address as an entry writes it, without the spaces and line breaks a page put
+    inside it, nor the zero-width spaces a PDF sets there as places to break the line
+    ("https://\u200bdoi.\u200borg/...")."""
+    return squeeze_spaces(text, "").translate(_ZERO_WIDTH)
 
 
 def _normal(text: str) -> str:
@@ -1161,6 +1194,7 @@ class _EntryTransformer(Transformer[Token, Any]):
     ay_author_i = ay_author
     ay_words = ay_author
     at_words = ay_author
+    sp_words = ay_author
     ad_words = ay_author
     web_words = ay_author
 
@@ -1177,7 +1211,7 @@ class _EntryTransformer(Transformer[Token, Any]):
             if token.type == "ACC_DATE":
                 value = self._date(token)
             elif token.type == "WEB_URL":
-                url = "".join(str(token).split())
+                url = _address(str(token))
         assert value is None or isinstance(value, Date)  # ACC_DATE holds no range
         return _Role("access", value, url)
 
@@ -1263,7 +1297,7 @@ class _EntryTransformer(Transformer[Token, Any]):
                 # An address in brackets or in markdown's italics ("_https://x.org/a_") is
                 # one without them.
                 address = str(x) if x.type == "WEB_URL" else str(x)[1:-1]
-                fields.setdefault("url", squeeze_spaces(address, ""))
+                fields.setdefault("url", _address(address))
                 first_segment = False
             elif x.type == "DAY_MONTH":
                 if year is not None and fields.get("date") == year:
@@ -1538,9 +1572,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
     ),
-    # A year ending its segment after the title: ", 2008." or "(2001)".
+    # A year ending its segment after the title: ", 2008." or "(2001)" (the author ends in a
+    # full stop, or in Springer's style in a colon).
     "author_title": lazy_compile(
-        r"\.\s.*(?:(?:1[6-9]|20)[0-9][0-9][a-z]?\s*(?:[.,:;)]|$)|\((?:1[6-9]|20)[0-9][0-9]\))"
+        r"[.:]\s.*(?:(?:1[6-9]|20)[0-9][0-9][a-z]?\s*(?:[.,:;)]|$)|\((?:1[6-9]|20)[0-9][0-9]\))"
     ),
     # A full stop that ends the author, then more words.
     "author_dateless": lazy_compile(r"[^\s.]\.\s+\S"),
@@ -1816,7 +1851,9 @@ def join_entry_lines(text: str) -> str:
     and a word a page broke with a hyphen at a line's end is whole again ("Poverty Sta-" /
     "tistics" -> "Statistics", "Micro-" / "Sized" -> "Micro-Sized", "2022-" / "2042" ->
     "2022-2042"). A break inside a web address is left to the address's own reading (its
-    hyphens are its own: "wp-" / "content")."""
+    hyphens are its own: "wp-" / "content"). The zero-width spaces a PDF sets inside an address
+    as places to break the line are dropped, so that an address broken after one reads on."""
+    text = text.translate(_ZERO_WIDTH_SPACES)
     return _GLUED_YEAR.sub(". ", _normal(_LINE_END_HYPHEN.sub(_unbreak, text)), count=1)
 
 
@@ -2199,6 +2236,27 @@ _COST_NAME_PER_EXTRA_LINE = 1
 _HEAD_STYLES = frozenset({"author_year"})
 
 
+def _head_reading(text: str) -> ReferenceEntry | None:
+    """``text`` read as an entry that opens with its names: an author-year entry ("Smith, J.
+    (2003). Title."), or one in Springer's style, whose names end in a colon ("Burr, V.: Title.
+    Routledge, London (1995)"); None when it is neither."""
+    if _has_anchors(text, "author_year", {}):
+        try:
+            return _parse_as(text, "author_year")
+        except GrammarError:
+            pass
+    if ":" in text and _has_anchors(text, "author_title", {}):
+        try:
+            entry = _parse_as(text, "author_title")
+        except GrammarError:
+            return None
+        author = entry.author or ""
+        at = text.find(author) if author else -1
+        if at >= 0 and text[at + len(author) :].lstrip().startswith(":"):
+            return entry
+    return None
+
+
 def _names_go_on(line: str) -> bool:
     """Whether ``line`` stops where a list of names goes on: after an initial (the grammar's
     INITIAL), a comma or "and" ("..., E.E. Calle, D." / "Evans, F.E. Speizer, and")."""
@@ -2497,13 +2555,10 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                 return None
             for m in range(k + 1, min(n, k + _HEAD_LINES) + 1):
                 text = " ".join(t for t in texts[k:m] if t)
-                if not text or not _has_anchors(text, "author_year", {}):
-                    continue
-                try:
-                    head_reads[k] = _parse_as(text, "author_year")
-                except GrammarError:
-                    continue
-                break
+                head = _head_reading(text) if text else None
+                if head is not None:
+                    head_reads[k] = head
+                    break
         return head_reads[k]
 
     def inside_head_entry(k: int) -> bool:
