@@ -251,6 +251,7 @@ def test_an_information_gap_written_with_a_ligature_is_read() -> None:
         "Twelve people were reportedly killed (not independently verified).",
         "Twelve people were reportedly killed (unverified).",
         "Interview with a resident, 3 March 2020; not independently verified.",
+        "Source: Ministry of Health figures, not independently verified.",
     ],
 )
 def test_the_report_s_own_elliptic_mark_in_brackets_or_after_a_semicolon(sentence: str) -> None:
@@ -262,8 +263,9 @@ def test_the_report_s_own_elliptic_mark_in_brackets_or_after_a_semicolon(sentenc
 @pytest.mark.parametrize(
     "sentence",
     [
-        # Not at the sentence's end after the semicolon: a noun phrase goes on.
+        # Not at the sentence's end after the semicolon or comma: the sentence goes on.
         "Some were checked; not independently verified ones were left out of the count.",
+        "The claims, not verified by anyone, were widely shared.",
     ],
 )
 def test_an_elliptic_mark_that_is_part_of_a_phrase_is_not_read(sentence: str) -> None:

@@ -741,16 +741,17 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
     """Whether "not <verbed>" (or "unverified") at word ``first`` follows "and" or "but",
     adverbs between, after a clause whose verb is a form of "be" a few words before (or, after
     "but", ends at a comma), and no noun follows it; or stands alone in brackets, or after a
-    semicolon at the sentence's end."""
+    semicolon or a comma at the sentence's end."""
     while first > 0 and classes[first - 1] == "ADV":
         first -= 1  # "self-reported and largely unverified"
     if first >= 1 and (
         (words[first - 1].text == "(" and after < len(words) and words[after].text == ")")
-        or (words[first - 1].text == ";" and after == len(words))
+        or (words[first - 1].text in (";", ",") and after == len(words))
     ):
         # "... were killed (not independently verified)", "(unverified)"; "Interview, 3 March
-        # 2020; not independently verified.": the report's own mark on what it follows, alone
-        # in brackets or closing the sentence after a semicolon.
+        # 2020; not independently verified.", "Source: Ministry of Health, unverified.": the
+        # report's own mark on what it follows, alone in brackets or closing the sentence after
+        # a semicolon or a comma.
         return True
     if first < 2 or words[first - 1].text not in ("and", "but"):
         return False
