@@ -65,7 +65,8 @@ LATEST_FIRST_NOTE = 3
 MIN_CALLED_LOOSE = 0.8
 #: Where a PDF's text breaks the page.
 _FORM_FEED = "\f"
-_PAGE_BREAK = lazy_compile(_FORM_FEED)
+#: A page break (a form feed), as a PDF's text marks one; segmentation counts pages by it too.
+PAGE_BREAK = lazy_compile(_FORM_FEED)
 
 
 @shared_methods
@@ -352,7 +353,7 @@ def find_note_chain(
         starts = [start for start in starts if start.line_start not in moved_lines]
     # A note's own number is never before its own line, so it cannot pass for its call.
     calls = _Calls(text, prose, line_index)
-    page_breaks = [match.start() for match in _PAGE_BREAK.finditer(text)]
+    page_breaks = [match.start() for match in PAGE_BREAK.finditer(text)]
 
     def on_call_page(start: NoteStart) -> bool:
         call = calls.first_between(start.number, -1, start.line_start)

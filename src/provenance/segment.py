@@ -25,6 +25,7 @@ from provenance.errors import GrammarError
 from provenance.layout import (
     LEGEND_NOTES,
     OPEN_WORDS,
+    PAGE_BREAK,
     WORD_BROKEN_AT_END,
     ContentLines,
     NoteChain,
@@ -803,7 +804,6 @@ def _numbers_beside_running_lines(
     ]
 
 
-_FORM_FEEDS = lazy_compile(_FORM_FEED)
 #: Content lines apart, at most, between a page's number and the page's running line or job
 #: number: a PDF's text may set one of the page's notes between them ("7", "4", "See ...",
 #: "GE.25-09438").
@@ -820,7 +820,7 @@ def _page_numbers_beside_furniture(
     numbered so too, and a page's moved note number stands there as well), but only the pages
     go up by exactly one a page; of the numbers on one page that fit, the one nearest the
     running line is the page's."""
-    breaks = [match.start() for match in _FORM_FEEDS.finditer(text)]
+    breaks = [match.start() for match in PAGE_BREAK.finditer(text)]
     if len(breaks) < _MIN_NUMBERED_FEET:
         return []
     starts = {start for start, _end in furniture}
@@ -1234,14 +1234,14 @@ def _title_goes_on(line: str) -> bool:
     return 0 < len(words) <= _TITLE_LINE_WORDS and words[-1].lower() in OPEN_WORDS
 
 
-def _heads_what_follows(plain: str, following: str) -> bool:
-    """Whether a known heading that is no everyday word of running text ("References",
-    "Bibliography", "Sources cited", not "Sources" or "Notes") heads the line after it: that
+def _heads_what_follows(key: str, following: str) -> bool:
+    """Whether a known heading (``key``, its ``heading_key``) that is no everyday word of
+    running text ("References", "Bibliography", "Sources cited", not "Sources" or "Notes")
+    heads the line after it: that
     line does not go on with a sentence in lower case. A text with no blank lines at all (a
     PDF's or a web page's copied text) has its lists' headings between such lines. Not before
     a page number alone: a list's running head on each of its pages ("References", "57");
     a number under a heading of notes is its first note's."""
-    key = heading_key(plain)
     head = following.strip()
     return (
         key not in _PROSE_WORD_HEADINGS
@@ -1270,10 +1270,12 @@ def _heading_inside_block(
     if not _is_known_heading(line) or len(line) - len(line.lstrip()) > _HEADING_INDENT:
         return False
     plain = _EMPHASIS.sub("", line).strip()
-    if plain.islower() or SECTION_HEADINGS.get(heading_key(plain)) == "attachment":
+    key = heading_key(plain)
+    kind = SECTION_HEADINGS.get(key)
+    if plain.islower() or kind == "attachment":
         # Nor "Attachments:" in a list of a letter's parts (what it attaches follows it).
         return False
-    if following is not None and heading_key(following) == heading_key(plain):
+    if following is not None and heading_key(following) == key:
         # "References" / "references": a heading in small capitals that the text gives twice.
         following, after = after, None
     if _ROMAN_PAGE_NUMBER.fullmatch(previous.strip()):
@@ -1285,7 +1287,7 @@ def _heading_inside_block(
     last_words = previous.rsplit(None, 1)[-1:]
     if (
         following is not None
-        and heading_key(plain) not in _PROSE_WORD_HEADINGS
+        and key not in _PROSE_WORD_HEADINGS
         and not (last_words and last_words[0][:1].islower())
         and _opens_dated_entry_strictly(following)
     ):
@@ -1303,7 +1305,7 @@ def _heading_inside_block(
             following is None
             or _opens_dated_entry_strictly(following)
             or _opens_with_bullet(following)
-            or _heads_what_follows(plain, following)
+            or _heads_what_follows(key, following)
         )
     ):
         # Not "the reports cite their" / "SOURCES" (a sentence goes on after a word in lower
@@ -1316,7 +1318,7 @@ def _heading_inside_block(
         return False
     if len(letters) >= 5 and plain.isupper():
         return True
-    if following is not None and _heads_what_follows(plain, following):
+    if following is not None and _heads_what_follows(key, following):
         return True
     # In title case after a paragraph's full stop, when an author-year entry in a style of its
     # own follows (a journal article's "References" from PDF, "Abel, G. J., ... (2019). ...");
@@ -1337,7 +1339,7 @@ def _heading_inside_block(
         # Reading") is no run of a sentence's words; its list may be of names alone ("IRB
         # databases"), with no date for the test below.
         return True
-    if SECTION_HEADINGS.get(heading_key(plain)) not in ("references", "bibliography"):
+    if kind not in ("references", "bibliography"):
         return False
     if _opens_with_bullet(following):
         return True
@@ -3364,7 +3366,7 @@ def _column_bodies(
     line_index: LineIndex,
     starts: Sequence[NoteStart],
     bodies: dict[int, FootnoteBody],
-    furniture: Sequence[tuple[int, int]] = (),
+    furniture: Sequence[tuple[int, int]],
 ) -> dict[int, FootnoteBody]:
     """Notes whose numbers a PDF's text set in a column apart from their texts ("1", "2", "3",
     then the three texts, one after the other, under the last number; then "4" to "9" alone, after

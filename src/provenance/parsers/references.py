@@ -537,10 +537,11 @@ _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“”"}
 
 
 #: Invisible characters a typesetter puts inside words and addresses as places to break a line:
-#: zero-width space, non-joiner and joiner, word joiner, byte-order mark and soft hyphen.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-#: The same without the soft hyphen, which in a word's text marks where the page broke it.
+#: zero-width space, non-joiner and joiner, word joiner and byte-order mark.
 _ZERO_WIDTH_SPACES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+#: The same and the soft hyphen, which in a word's text marks where the page broke it but in
+#: an address is nothing.
+_ZERO_WIDTH = {**_ZERO_WIDTH_SPACES, ord("\u00ad"): None}
 
 
 def _address(text: str) -> str:
@@ -1830,16 +1831,21 @@ def opens_with_ditto(text: str) -> bool:
     return match is not None and opening[match.end() :].lstrip().startswith(".")
 
 
+def _list_mark(line: str) -> re.Match[str] | None:
+    """The bullet or list number ``line`` opens with, as the grammar's ``LIST_MARK`` reads one."""
+    return terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip())
+
+
 def opens_with_list_mark(line: str) -> bool:
     """Whether ``line`` opens with a bullet or a list number as the grammar reads one
     (``LIST_MARK``: "*", "-", "•", "1.", "[1]", "(1)", "^ a b")."""
-    return terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip()) is not None
+    return _list_mark(line) is not None
 
 
 def list_number(line: str) -> int | None:
     """The number of the list mark ``line`` opens with, as the grammar reads one (``LIST_MARK``:
     "12 Spectorman T.Yu.", "3. Smith", "[4]", "(5)"); None for a bullet or no mark."""
-    match = terminal_pattern(_GRAMMAR, _STARTS, "LIST_MARK").match(line.strip())
+    match = _list_mark(line)
     if match is None:
         return None
     digits = "".join(character for character in match.group() if character.isdigit())

@@ -865,17 +865,24 @@ def _line_breaks(text: str) -> Iterator[re.Match[str]]:
     return heapq.merge(breaks, _SOFT_HYPHEN_BREAK.finditer(text), key=lambda match: match.start())
 
 
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the letters around ``text[start:end]`` begin and end, looking at most
+    ``_BROKEN_REACH`` characters either side: the word a line break or a ligature is in."""
+    first = start
+    while first > 0 and start - first < _BROKEN_REACH and text[first - 1].isalpha():
+        first -= 1
+    stop = end
+    while stop < len(text) and stop - end < _BROKEN_REACH and text[stop].isalpha():
+        stop += 1
+    return first, stop
+
+
 def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
     """Offsets of the words of ``text`` broken by a hyphen at a line's end that hold one of
     ``stems`` only when read whole ("ver-" / "ified"), in order: what a scan for the stems
     in the text as written misses. Each break costs a bounded look either side of it."""
     for match in _line_breaks(text):
-        first = match.start()
-        while first > 0 and match.start() - first < _BROKEN_REACH and text[first - 1].isalpha():
-            first -= 1
-        stop = match.end()
-        while stop < len(text) and stop - match.end() < _BROKEN_REACH and text[stop].isalpha():
-            stop += 1
+        first, stop = _word_around(text, match.start(), match.end())
         if first == match.start() or stop == match.end():
             continue
         whole = (text[first : match.start()] + text[match.end() : stop]).casefold()
@@ -894,14 +901,9 @@ def ligature_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
     misses. Each ligature costs a bounded look either side of it."""
     last = -1
     for match in _LIGATURE.finditer(text):
-        first = match.start()
-        while first > 0 and match.start() - first < _BROKEN_REACH and text[first - 1].isalpha():
-            first -= 1
+        first, stop = _word_around(text, match.start(), match.end())
         if first == last:
             continue  # a second ligature of the word just read
-        stop = match.end()
-        while stop < len(text) and stop - match.end() < _BROKEN_REACH and text[stop].isalpha():
-            stop += 1
         whole = text[first:stop].casefold()
         if any(stem in whole for stem in stems):
             last = first
