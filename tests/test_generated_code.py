@@ -171,6 +171,15 @@ def test_code_stored_with_another_process_s_salt_hashes_with_this_one_s(
     assert hash(again(1, 2)) == expected and again(1, 2) == again(1, 2)
 
 
+def _fresh_process(code: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter with its cache in ``cache``; it must succeed."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env.pop("PROVENANCE_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def test_attrs_own_classes_are_compiled_once_per_machine(tmp_path: Path) -> None:
     # In fresh processes: attrs is imported once per process, after the hook.
     code = (
@@ -189,13 +198,9 @@ def test_attrs_own_classes_are_compiled_once_per_machine(tmp_path: Path) -> None
         "assert hash(v) == hash((hash('<attrs generated hash attr.validators."
         "_InstanceOfValidator>'), int))\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    env.pop("PROVENANCE_NO_CACHE", None)
-    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert first.returncode == 0, first.stderr
+    first = _fresh_process(code, tmp_path)
     assert first.stdout.count("compiled <attrs generated") >= 10
-    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert again.returncode == 0, again.stderr
+    again = _fresh_process(code, tmp_path)
     assert "compiled" not in again.stdout
 
 
@@ -213,7 +218,4 @@ def test_attrs_is_imported_without_platform_and_reads_the_same(tmp_path: Path) -
         "assert sys.modules['platform'] is platform and platform is not attr._compat.platform\n"
         "assert generated_code._AttrsFinder not in sys.meta_path\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    env.pop("PROVENANCE_NO_CACHE", None)
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    _fresh_process(code, tmp_path)

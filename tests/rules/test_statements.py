@@ -210,9 +210,18 @@ def test_broken_triggers_find_the_stems_a_line_end_hyphen_splits() -> None:
         "These figures remain un-\nverified.",
         "These figures have not been\nindependently verified.",
         "The team couldn\u2019t verify these figures.",
+        # Words a PDF wrote with ligatures.
+        "These figures could not be veri\ufb01ed independently.",
+        "The reports remain uncon\ufb01rmed.",
+        # The report's own elliptic mark, alone in brackets or closing the sentence after a
+        # semicolon or a comma.
+        "Twelve people were reportedly killed (not independently verified).",
+        "Twelve people were reportedly killed (unverified).",
+        "Interview with a resident, 3 March 2020; not independently verified.",
+        "Source: Ministry of Health figures, not independently verified.",
     ],
 )
-def test_pdf_line_breaks_inside_a_statement(sentence: str) -> None:
+def test_a_statement_as_a_pdf_or_an_elliptic_mark_writes_it(sentence: str) -> None:
     doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
     (emit,) = uncorroborated_claim(doc)
     assert emit.span.line == 3
@@ -223,40 +232,12 @@ def test_ligature_triggers_find_the_stems_a_pdf_ligature_hides() -> None:
     assert list(ligature_triggers(text, STEMS)) == [text.index("veri"), text.index("con")]
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "These figures could not be veri\ufb01ed independently.",
-        "The reports remain uncon\ufb01rmed.",
-    ],
-)
-def test_a_statement_written_with_ligatures_is_read(sentence: str) -> None:
-    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
-    (emit,) = uncorroborated_claim(doc)
-    assert emit.span.line == 3
-
-
 def test_an_information_gap_written_with_a_ligature_is_read() -> None:
     doc = prose(
         "Title line\n\nThe Research Directorate could not \ufb01nd information on this "
         "group among the sources consulted.\n"
     )
     (emit,) = information_gap(doc)
-    assert emit.span.line == 3
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Twelve people were reportedly killed (not independently verified).",
-        "Twelve people were reportedly killed (unverified).",
-        "Interview with a resident, 3 March 2020; not independently verified.",
-        "Source: Ministry of Health figures, not independently verified.",
-    ],
-)
-def test_the_report_s_own_elliptic_mark_in_brackets_or_after_a_semicolon(sentence: str) -> None:
-    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
-    (emit,) = uncorroborated_claim(doc)
     assert emit.span.line == 3
 
 
