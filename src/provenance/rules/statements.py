@@ -483,7 +483,7 @@ def _parse(
     ):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
-    if form == "elliptic" and not _shares_be(words, classes, first, after):
+    if form == "elliptic" and not _shares_be(words, classes, first, after, reaches_start):
         # "not confirmed" alone is a passive only when it shares the "be" of the clause before
         # "and" ("The data are self-reported and not verified"); "confirmed and not confirmed
         # cases" qualifies a noun.
@@ -737,13 +737,38 @@ def _this_before(words: Sequence[Word], head: int) -> bool:
 _SHARED_BE_REACH = 4
 
 
-def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after: int) -> bool:
+def _shares_be(
+    words: Sequence[Word],
+    classes: Sequence[str],
+    first: int,
+    after: int,
+    reaches_start: bool = False,
+) -> bool:
     """Whether "not <verbed>" (or "unverified") at word ``first`` follows "and" or "but",
     adverbs between, after a clause whose verb is a form of "be" a few words before (or, after
     "but", ends at a comma), and no noun follows it; or stands alone in brackets, or after a
-    semicolon or a comma at the sentence's end."""
+    semicolon or a comma at the sentence's end; or closes a sentence (or a clause after a
+    semicolon) that is only a short noun phrase and it; or, with an adverb of checking, stands
+    between commas after a noun phrase."""
+    adverb = any(classes[i] == "ADV" for i in range(first, after))
     while first > 0 and classes[first - 1] == "ADV":
         first -= 1  # "self-reported and largely unverified"
+    if after == len(words) and _headline_subject(words, classes, first, reaches_start):
+        # "Build environment not independently verified.", "...; individual fab ramp dates not
+        # independently verified.": a note's or a table's own mark, its "be" left out.
+        return True
+    if (
+        adverb
+        and first >= 2
+        and words[first - 1].text == ","
+        and (classes[first - 2] in _NOUN_WORDS or words[first - 2].text == ")")
+        and after < len(words)
+        and words[after].text == ","
+    ):
+        # "The two figures above are self-reported in the repo (its address), not
+        # independently verified, and ...": an aside between commas, made sure by its adverb
+        # ("the minister, not confirmed in office, ..." has none).
+        return True
     if first >= 1 and (
         (words[first - 1].text == "(" and after < len(words) and words[after].text == ")")
         or (words[first - 1].text in (";", ",") and after == len(words))
@@ -765,6 +790,27 @@ def _shares_be(words: Sequence[Word], classes: Sequence[str], first: int, after:
         return True
     before = range(max(0, first - 1 - _SHARED_BE_REACH), first - 1)
     return any(classes[i] in ("BE", "REMAIN") for i in before)
+
+
+#: How many words the noun phrase of a verbless "Figures not independently verified." may
+#: have, and the classes they may be.
+_HEADLINE_REACH = 5
+_HEADLINE_WORDS = frozenset({"REF", "W", "CAP", "INFO", "MOD", "OF"})
+
+
+def _headline_subject(
+    words: Sequence[Word], classes: Sequence[str], first: int, reaches_start: bool
+) -> bool:
+    """Whether the words before word ``first`` are a short noun phrase alone: from the
+    sentence's start (when the window reaches it) or after a semicolon or colon."""
+    index = first
+    while index > 0 and first - index < _HEADLINE_REACH and classes[index - 1] in _HEADLINE_WORDS:
+        index -= 1
+    if index == first or classes[first - 1] not in _NOUN_WORDS:
+        return False
+    if index == 0:
+        return reaches_start
+    return words[index - 1].text in (";", ":")
 
 
 def _agent_voice(
