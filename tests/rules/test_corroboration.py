@@ -462,6 +462,8 @@ def test_boilerplate_gaps_and_confirmations_are_not_flagged(sentence: str) -> No
         ("Sessions are apparently meant to indoctrinate.", "apparently"),
         ("The governor reportedly told a news conference that a man was shot.", "reportedly"),
         ("He was allegedly tortured in custody.", "allegedly"),
+        # A note's call glued on, with no note of that number to source it.
+        ("He was allegedly12 tortured in custody.", "allegedly"),
         ("The general is rumoured to be ill.", "is rumoured to"),
         ("According to reports, 900 people were returned.", "According to reports"),
         ("Amnesty International was told that executions apparently continue.", "apparently"),

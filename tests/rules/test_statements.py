@@ -219,6 +219,12 @@ def test_broken_triggers_find_the_stems_a_line_end_hyphen_splits() -> None:
         "Twelve people were reportedly killed (unverified).",
         "Interview with a resident, 3 March 2020; not independently verified.",
         "Source: Ministry of Health figures, not independently verified.",
+        # Verbless: a short noun phrase and the participle, or an aside between commas.
+        "Casualty figures not independently verified.",
+        "Casualty figures, not independently verified, vary widely.",
+        # A note's call glued to the word, as a PDF's text sets a superscript.
+        "These figures could not be independently verified12.",
+        "These claims remain unverified3.",
     ],
 )
 def test_a_statement_as_a_pdf_or_an_elliptic_mark_writes_it(sentence: str) -> None:
@@ -247,6 +253,11 @@ def test_an_information_gap_written_with_a_ligature_is_read() -> None:
         # Not at the sentence's end after the semicolon or comma: the sentence goes on.
         "Some were checked; not independently verified ones were left out of the count.",
         "The claims, not verified by anyone, were widely shared.",
+        # An aside without an adverb of checking; a headline whose phrase is a sentence's part.
+        "The minister, not confirmed in office, resigned.",
+        "Cases not confirmed by laboratory tests were excluded.",
+        # Digits that are part of a name, not a glued call.
+        "The COVID19 figures were published.",
     ],
 )
 def test_an_elliptic_mark_that_is_part_of_a_phrase_is_not_read(sentence: str) -> None:

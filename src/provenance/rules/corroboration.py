@@ -49,7 +49,9 @@ _CATEGORY = "corroboration"
 _TOKEN = lazy_compile(r"\[|\]|\||\.\.\.|<[\w-]+>|[^\s\[\]|<>]+")
 _GAP = r"\S+(?:\s+\S+){0,5}?"
 _WORD_EDGE_BEFORE = r"(?<![\w'’])"
-_WORD_EDGE_AFTER = r"(?![\w'’])"
+# A phrase's last word may carry a note's call glued to it, as a PDF's text sets a superscript
+# ("allegedly12 beat him"): up to three digits, then the word's end.
+_WORD_EDGE_AFTER = r"(?=\d{1,3}(?![\w'’])|(?![\w'’]))"
 
 
 class PatternError(ValueError):

@@ -63,6 +63,8 @@ _SOFT_HYPHEN_BREAK = lazy_compile(r"\u00ad[ \t]*\r?\n[ \t]*")
 _BROKEN_REACH = 40
 #: Contractions read as two words: "couldn't" is could not, "cannot" can not.
 _NOT_SUFFIX = lazy_compile(r"(?i)(\w+)n['’]t")
+#: A note's call glued to the end of a word: up to three digits after a letter.
+_GLUED_CALL = lazy_compile(r"(?<=[^\W\d_])\d{1,3}$")
 _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
 
 #: Forms whose subject is the thing checked, not who checks: never a third party's unless a
@@ -241,6 +243,12 @@ def _folded(token: str) -> str:
     folded = token.casefold().replace("’", "'")
     if "\u00ad" in folded:
         folded = _SOFT_HYPHEN.sub("", folded)  # never part of a word
+    if folded[-1:].isdigit() and not _known(folded):
+        # "could not be verified12": a note's call glued to the word, as a PDF's text sets a
+        # superscript; the word without it, where the lexicon knows it ("covid19" stays).
+        called = _GLUED_CALL.sub("", folded)
+        if called != folded and _known(called):
+            return called
     if "-" not in folded:
         return folded
     kept = _LINE_BREAK.sub("-", folded)
