@@ -464,6 +464,8 @@ def test_boilerplate_gaps_and_confirmations_are_not_flagged(sentence: str) -> No
         ("He was allegedly tortured in custody.", "allegedly"),
         # A note's call glued on, with no note of that number to source it.
         ("He was allegedly12 tortured in custody.", "allegedly"),
+        # A hedge a PDF's text wrote with a ligature.
+        ("According to uncon\ufb01rmed reports, 900 people were returned.", "uncon\ufb01rmed"),
         ("The general is rumoured to be ill.", "is rumoured to"),
         ("According to reports, 900 people were returned.", "According to reports"),
         ("Amnesty International was told that executions apparently continue.", "apparently"),
@@ -559,6 +561,11 @@ def test_hedges_in_headings_and_reference_lists_are_not_checked() -> None:
         ("Media sources reported little progress.", "Media sources reported"),
         ("Multiple sources noted that restrictions impeded education.", "Multiple sources noted"),
         ("Informed sources in Seoul indicated that the deal is done.", "Informed sources"),
+        # A trigger word a PDF's text wrote with a ligature.
+        (
+            "A source who asked not to be identi\ufb01ed said the talks failed.",
+            "who asked not to be identi\ufb01ed",
+        ),
     ],
 )
 def test_anonymous_sources(sentence: str, phrase: str) -> None:

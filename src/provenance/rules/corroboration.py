@@ -49,6 +49,16 @@ _CATEGORY = "corroboration"
 _TOKEN = lazy_compile(r"\[|\]|\||\.\.\.|<[\w-]+>|[^\s\[\]|<>]+")
 _GAP = r"\S+(?:\s+\S+){0,5}?"
 _WORD_EDGE_BEFORE = r"(?<![\w'’])"
+#: Letters a PDF's text may write as one typographic ligature ("unconﬁrmed"): a phrase's word
+#: matches either way. Longest first, so "ffi" is one ligature and not "ff" then "i".
+_LIGATURES = {
+    "ffi": "(?:ffi|\ufb03)",
+    "ffl": "(?:ffl|\ufb04)",
+    "ff": "(?:ff|\ufb00)",
+    "fi": "(?:fi|\ufb01)",
+    "fl": "(?:fl|\ufb02)",
+}
+_LIGATURE_LETTERS = lazy_compile("ffi|ffl|ff|fi|fl")
 # A phrase's last word may carry a note's call glued to it, as a PDF's text sets a superscript
 # ("allegedly12 beat him"): up to three digits, then the word's end.
 _WORD_EDGE_AFTER = r"(?=\d{1,3}(?![\w'’])|(?![\w'’]))"
@@ -145,10 +155,15 @@ class _PatternCompiler:
         star = token.endswith("*") and len(token) > 1
         text = token[:-1] if star else token
         regex = "".join("['’]" if char in "'’" else re.escape(char) for char in text)
+        trigger = any(stem in text.casefold() for stem in self._triggers)
+        if trigger:
+            # A trigger word is found by the trigger scan when a ligature writes it too, so it
+            # matches either way; other words keep the plain literal the regex engine searches
+            # for fastest.
+            regex = _LIGATURE_LETTERS.sub(lambda m: _LIGATURES[m.group()], regex)
         if star:
             regex += r"\w*"
         punctuation = not any(char.isalnum() for char in text)
-        trigger = any(stem in text.casefold() for stem in self._triggers)
         return _Element(regex, optional=False, punctuation=punctuation, trigger=trigger)
 
     def _list(self, name: str) -> _Element:
@@ -302,6 +317,16 @@ def _trigger_array(text: str, triggers: Triggers) -> array[int]:
                 break
             offsets.append(match.start())
     return offsets
+
+
+def _with_ligatures(text: str, triggers: Triggers) -> array[int]:
+    """``_trigger_array`` with the words a PDF's text wrote with a ligature ("unconﬁrmed"),
+    which hold a stem only once spelt out; merged in order (such words are few)."""
+    found = _trigger_array(text, triggers)
+    spelt_out = list(ligature_triggers(text, triggers.stems))
+    if not spelt_out:
+        return found
+    return array("q", sorted({*found, *spelt_out}))
 
 
 @shared_methods
@@ -613,8 +638,8 @@ class _Prose:
             unconfirmed = array("q", sorted({*unconfirmed, *broken}))
         triggers = {
             "uncorroborated": unconfirmed,
-            "hedged": _trigger_array(doc.text, p.hedge_trigger),
-            "anonymous": _trigger_array(doc.text, p.anonymous_trigger),
+            "hedged": _with_ligatures(doc.text, p.hedge_trigger),
+            "anonymous": _with_ligatures(doc.text, p.anonymous_trigger),
         }
         furniture = Regions.kind_names.index("furniture")
         furniture_starts = array("q")

@@ -946,6 +946,7 @@ def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
 
 #: A typographic ligature ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ"), as a PDF's text keeps it.
 _LIGATURE = lazy_compile("[\ufb00-\ufb06]")
+_LIGATURE_CHARACTERS = tuple(map(chr, range(0xFB00, 0xFB07)))
 
 
 def ligature_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
@@ -953,6 +954,10 @@ def ligature_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
     "conﬁrm") that hold one of ``stems`` once spelt out (``str.casefold`` spells a ligature
     out, as ``words_in`` reads it), in order: what a scan for the stems in the text as written
     misses. Each ligature costs a bounded look either side of it."""
+    if not any(ligature in text for ligature in _LIGATURE_CHARACTERS):
+        # Most texts hold none; ``in`` answers at once for a text whose characters are all
+        # below them (a Latin-1 text), where the class scan read every character.
+        return
     last = -1
     for match in _LIGATURE.finditer(text):
         first, stop = _word_around(text, match.start(), match.end())
