@@ -50,6 +50,10 @@ class _Driver:
         self.start_states: dict[str, int] = table.start_states
         self.end_states: dict[str, int] = table.end_states
         self.callbacks: Any = frontend.parser.parser.callbacks
+        #: The rule callbacks, or None where Lark builds no tree (its callbacks are empty): asked
+        #: once, not at every reduction (the lazy callbacks answer ``bool`` in Python, a call each
+        #: of the two hundred thousand reductions of a pass over the real reports).
+        self.tree_callbacks: Any = self.callbacks if self.callbacks else None
         # Terminal callbacks of the parser (a transformer's), keyed by terminal name.
         self.token_callbacks = {
             key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
@@ -225,7 +229,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
 
 def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
     """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
-    callbacks = drive.callbacks
+    callbacks = drive.tree_callbacks
     token_callbacks = drive.token_callbacks
     value_stack: list[Any] = []
     for move in moves:
@@ -241,7 +245,7 @@ def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
             del value_stack[-size:]
         else:
             children = []
-        value_stack.append(callbacks[move](children) if callbacks else children)
+        value_stack.append(callbacks[move](children) if callbacks is not None else children)
     return value_stack[-1]  # type: ignore[no-any-return]
 
 
@@ -255,7 +259,7 @@ def _reduce(
         del value_stack[-size:]
     else:
         children = []
-    value = callbacks[rule](children) if callbacks else children
+    value = callbacks[rule](children) if callbacks is not None else children
     state_stack.append(states[state_stack[-1]][rule.origin.name][1])
     value_stack.append(value)
 
@@ -399,7 +403,7 @@ def accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
 def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
     """The tree of ``tokens``, which the parser accepts whole as ``start``."""
     states = drive.states
-    callbacks = drive.callbacks
+    callbacks = drive.tree_callbacks
     token_callbacks = drive.token_callbacks
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
