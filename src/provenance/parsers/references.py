@@ -115,7 +115,7 @@ from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError, release
 from provenance.folding import squeeze_spaces
-from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
+from provenance.grammars import ReusedTransformer, parse_full_start, parse_prefix, terminal_pattern
 from provenance.layout import OPEN_WORDS, WORD_BROKEN_AT_END
 from provenance.model import (
     Date,
@@ -558,7 +558,7 @@ def _normal(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
-class _DateTransformer(Transformer[Token, DateValue]):
+class _DateTransformer(ReusedTransformer[Token, DateValue]):
     """The ``date`` start rule's trees (the inside of one DATE token) as ``Date``/``DateRange``."""
 
     def day_month_year(self, c: list[Token]) -> DateValue:
