@@ -63,7 +63,13 @@ from lark.utils import TextSlice
 from provenance import json_read
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
-from provenance.lalr import longest_prefix, longest_prefix_of_words, parse_whole
+from provenance.lalr import (
+    Refusal,
+    longest_prefix,
+    longest_prefix_of_words,
+    parse_whole,
+    parse_whole_or_refusal,
+)
 from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
 if TYPE_CHECKING:
@@ -1156,6 +1162,14 @@ def terminal_pattern(name: str, starts: tuple[str, ...], terminal: str) -> re.Pa
 def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) -> Tree[Token]:
     """``parse_full`` for rule ``start`` of the ``multi_start_parser(name, starts)``."""
     return parse_whole(multi_start_parser(name, starts), name, text, start)
+
+
+def parse_full_start_or_refusal(
+    name: str, starts: tuple[str, ...], text: str, start: str
+) -> Tree[Token] | Refusal:
+    """``parse_full_start``, with a refusal returned (``provenance.lalr.Refusal``: what its
+    ``GrammarError`` would hold), not raised."""
+    return parse_whole_or_refusal(multi_start_parser(name, starts), text, start)
 
 
 def parse_prefix(

@@ -16,7 +16,7 @@ no lexer callbacks of a user); any other is parsed by Lark itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -118,9 +118,28 @@ def driver(built: Lark) -> _Driver | None:
     return made
 
 
+class Refusal(NamedTuple):
+    """Where a parse of a whole text stopped, and the terminals expected there: the fields of
+    the ``GrammarError`` that ``parse_whole`` raises for it."""
+
+    position: int
+    expected: frozenset[str]
+
+
 def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
     """``built.parse(text, start=start)``; ``GrammarError`` where Lark raises ``UnexpectedInput``
     (``name`` is the grammar's, for the error)."""
+    tree = parse_whole_or_refusal(built, text, start)
+    if type(tree) is Refusal:
+        raise GrammarError(name, text, tree.position, tree.expected)
+    return cast("Tree[Token]", tree)
+
+
+def parse_whole_or_refusal(built: Lark, text: str, start: str) -> Tree[Token] | Refusal:
+    """``parse_whole``, with the refusal returned, not raised: a text is tried in up to fifteen
+    reference styles and refused by most, and each refusal raised, caught, released and raised
+    again as an error of its caller's (a message formatted each time) cost more than many a
+    parse."""
     drive = driver(built)
     if drive is None or start not in drive.start_states:
         try:
@@ -129,11 +148,11 @@ def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
             position = getattr(error, "pos_in_stream", None) or 0
             expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
             release(error)
-        raise GrammarError(name, text, int(position), frozenset(expected))
-    return _parse(drive, name, text, start)
+        return Refusal(int(position), frozenset(expected))
+    return _parse(drive, text, start)
 
 
-def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
+def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
     # Most texts parsed are tried in a style they are not in (the parse fails), so the parser's
     # moves are made on the stack of states alone and kept in order (a token shifted, a rule
     # reduced); the tree is built from them, by the same callbacks in the same order, only
@@ -163,13 +182,13 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         if regex_match is not None:
             hit = regex_match(text, pos, end)
             if hit is None:
-                raise GrammarError(name, text, pos, drive.allowed(state))
+                return Refusal(pos, drive.allowed(state))
             value = hit.group()
             kind = hit.lastgroup
         else:
             matched = match(window, pos)
             if not matched:
-                raise GrammarError(name, text, pos, drive.allowed(state))
+                return Refusal(pos, drive.allowed(state))
             value, kind = matched
         ignored = kind in ignore_types
         called = kind in lexer_callbacks
@@ -200,7 +219,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
             action = states[state_stack[-1]].get(kind)
             if action is None:
                 expected = drive.expected(state_stack[-1])
-                raise GrammarError(name, text, int(first or 0), expected)
+                return Refusal(int(first or 0), expected)
             operation, argument = action
             if operation is Shift:
                 state_stack.append(argument)
@@ -216,7 +235,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         action = states[state_stack[-1]].get(_END)
         if action is None:
             expected = drive.expected(state_stack[-1])
-            raise GrammarError(name, text, int(last_start or 0), expected)
+            return Refusal(int(last_start or 0), expected)
         rule = action[1]
         size = len(rule.expansion)
         if size:

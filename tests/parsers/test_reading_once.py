@@ -102,13 +102,18 @@ def test_an_entry_read_in_a_style_is_read_once(monkeypatch: pytest.MonkeyPatch) 
     def refuse(*args: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(references, "_read_as", refuse)
+    monkeypatch.setattr(references, "_reading", refuse)
     assert references._parse_as(text, "irb") is entry
     with pytest.raises(GrammarError) as again:
         references._parse_as(text, "web")
     # The same error, raised anew (one raised again would keep every frame it passed).
     assert again.value is not refused.value
     assert (again.value.position, again.value.expected) == (
+        refused.value.position,
+        refused.value.expected,
+    )
+    # Kept as what the error holds, and handed so to the readers that try many styles.
+    assert tuple(references._kept_reading(text, "web")) == (
         refused.value.position,
         refused.value.expected,
     )
