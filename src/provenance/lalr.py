@@ -54,6 +54,10 @@ class _Driver:
         #: once, not at every reduction (the lazy callbacks answer ``bool`` in Python, a call each
         #: of the two hundred thousand reductions of a pass over the real reports).
         self.tree_callbacks: Any = self.callbacks if self.callbacks else None
+        #: ``(rule, its length, its tree callback)`` by the rule's id, for building trees: a
+        #: ``Rule`` hashes in Python, a call at every reduction when callbacks were looked up by
+        #: rule. The rule is kept beside them, so an id is never taken for another rule's.
+        self.reductions: dict[int, tuple[Any, int, Any]] = {}
         # Terminal callbacks of the parser (a transformer's), keyed by terminal name.
         self.token_callbacks = {
             key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
@@ -178,18 +182,34 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
         if found is None:
             found = drive.lexer(state)
         scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
-        regex_match = scanner.regex_match
-        if regex_match is not None:
-            hit = regex_match(text, pos, end)
-            if hit is None:
-                return Refusal(pos, drive.allowed(state))
-            value = hit.group()
-            kind = hit.lastgroup
-        else:
-            matched = match(window, pos)
-            if not matched:
-                return Refusal(pos, drive.allowed(state))
-            value, kind = matched
+        # A token the lexer ignores (the spaces between words: about half of all) leaves the
+        # parser in its state, so the next is lexed here, the state's lexer not looked up again.
+        while True:
+            regex_match = scanner.regex_match
+            if regex_match is not None:
+                hit = regex_match(text, pos, end)
+                if hit is None:
+                    return Refusal(pos, drive.allowed(state))
+                value = hit.group()
+                kind = hit.lastgroup
+            else:
+                matched = match(window, pos)
+                if not matched:
+                    return Refusal(pos, drive.allowed(state))
+                value, kind = matched
+            if kind in ignore_types and kind not in lexer_callbacks:
+                if lines and kind in newline_types:
+                    newlines = value.count("\n")
+                    if newlines:
+                        line += newlines
+                        line_start = pos + value.rindex("\n") + 1
+                pos += len(value)
+                if pos < end:
+                    continue
+                kind = None  # the text ends with ignored tokens
+            break
+        if kind is None:
+            break
         ignored = kind in ignore_types
         called = kind in lexer_callbacks
         first, first_line, first_column = pos, line, pos - line_start + 1
@@ -199,8 +219,6 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
                 line += newlines
                 line_start = pos + value.rindex("\n") + 1
         pos += len(value)
-        if ignored and not called:
-            continue
         # The token's fields, in ``Token``'s order; the token itself is made only for a
         # terminal callback here, and for the others when the tree is built (most parses fail).
         fields = (kind, value, first, first_line, first_column, line, pos - line_start + 1, pos)
@@ -248,37 +266,59 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
 
 def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
     """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
-    callbacks = drive.tree_callbacks
     token_callbacks = drive.token_callbacks
+    reductions = drive.reductions
     value_stack: list[Any] = []
     for move in moves:
-        if type(move) is tuple:  # a token's fields (``_parse``)
-            move = _new_token(*move)  # type: ignore[no-untyped-call]
-        if isinstance(move, Token):
+        if type(move) is tuple:  # a token's fields (``_parse``): its type first
+            token = _new_token(*move)  # type: ignore[no-untyped-call]
+            kind = move[0]
+            value_stack.append(
+                token if kind not in token_callbacks else token_callbacks[kind](token)
+            )
+            continue
+        if isinstance(move, Token):  # made by a terminal callback
             kind = move.type
             value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
             continue
-        size = len(move.expansion)
+        known = reductions.get(id(move))
+        if known is None or known[0] is not move:
+            known = _reduction(drive, move)
+        _rule, size, callback = known
         if size:
             children = value_stack[-size:]
             del value_stack[-size:]
         else:
             children = []
-        value_stack.append(callbacks[move](children) if callbacks is not None else children)
+        value_stack.append(callback(children) if callback is not None else children)
     return value_stack[-1]  # type: ignore[no-any-return]
 
 
+def _reduction(drive: _Driver, rule: Any) -> tuple[Any, int, Any]:
+    """``(rule, its length, its tree callback or None)``, kept by the rule's id."""
+    callbacks = drive.tree_callbacks
+    known = drive.reductions[id(rule)] = (
+        rule,
+        len(rule.expansion),
+        None if callbacks is None else callbacks[rule],
+    )
+    return known
+
+
 def _reduce(
-    states: Any, callbacks: Any, state_stack: list[int], value_stack: list[Any], rule: Any
+    drive: _Driver, states: Any, state_stack: list[int], value_stack: list[Any], rule: Any
 ) -> None:
-    size = len(rule.expansion)
+    known = drive.reductions.get(id(rule))
+    if known is None or known[0] is not rule:
+        known = _reduction(drive, rule)
+    _rule, size, callback = known
     if size:
         children = value_stack[-size:]
         del state_stack[-size:]
         del value_stack[-size:]
     else:
         children = []
-    value = callbacks[rule](children) if callbacks is not None else children
+    value = callback(children) if callback is not None else children
     state_stack.append(states[state_stack[-1]][rule.origin.name][1])
     value_stack.append(value)
 
@@ -422,7 +462,6 @@ def accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
 def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
     """The tree of ``tokens``, which the parser accepts whole as ``start``."""
     states = drive.states
-    callbacks = drive.tree_callbacks
     token_callbacks = drive.token_callbacks
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
@@ -437,8 +476,8 @@ def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
                     token if kind not in token_callbacks else token_callbacks[kind](token)
                 )
                 break
-            _reduce(states, callbacks, state_stack, value_stack, argument)
+            _reduce(drive, states, state_stack, value_stack, argument)
     while True:
-        _reduce(states, callbacks, state_stack, value_stack, states[state_stack[-1]][_END][1])
+        _reduce(drive, states, state_stack, value_stack, states[state_stack[-1]][_END][1])
         if state_stack[-1] == end_state:
             return value_stack[-1]  # type: ignore[no-any-return]
