@@ -758,20 +758,26 @@ class _Methods:
         return Discard
 
 
-def _transformers() -> tuple[Any, Any]:
+def _transformers(base: type) -> tuple[Any, Any]:
     from lark import Transformer, v_args
 
     # The methods in each class's own body, as ``v_args`` wraps only those.
     methods = {name: value for name, value in vars(_Methods).items() if not name.startswith("__")}
     plain = v_args(inline=True)(type("Plain", (Transformer,), dict(methods)))
-    reused = v_args(inline=True)(type("Reused", (grammars.ReusedTransformer,), dict(methods)))
+    reused = v_args(inline=True)(type("Reused", (base,), dict(methods)))
     return plain(), reused()
 
 
-def test_reused_transformer_gives_what_lark_gives() -> None:
+_FASTER_TRANSFORMERS = pytest.mark.parametrize(
+    "base", [grammars.ReusedTransformer, grammars.ListTransformer]
+)
+
+
+@_FASTER_TRANSFORMERS
+def test_reused_transformer_gives_what_lark_gives(base: type) -> None:
     from lark import Token, Tree
 
-    plain, reused = _transformers()
+    plain, reused = _transformers(base)
     tree = Tree(
         "root",
         [
@@ -785,11 +791,12 @@ def test_reused_transformer_gives_what_lark_gives() -> None:
         assert reused.transform(tree) == Tree("root", [(1, "x"), Tree("other", [2])])
 
 
-def test_reused_transformer_fails_as_lark_fails() -> None:
+@_FASTER_TRANSFORMERS
+def test_reused_transformer_fails_as_lark_fails(base: type) -> None:
     from lark import Token, Tree
     from lark.exceptions import VisitError
 
-    plain, reused = _transformers()
+    plain, reused = _transformers(base)
     tree = Tree("broken", [Token("NUMBER", "3")])
     for transformer in (plain, reused, reused):
         with pytest.raises(VisitError) as raised:

@@ -34,7 +34,7 @@ from functools import cache, partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import lark
-from lark import Lark, Token, Transformer, Tree
+from lark import Discard, Lark, Token, Transformer, Tree
 from lark.exceptions import (
     GrammarError as LarkGrammarError,
 )
@@ -1264,7 +1264,27 @@ _ReturnT = TypeVar("_ReturnT")
 _NO_METHOD: Any = object()
 
 
-class ReusedTransformer(Transformer[_LeafT, _ReturnT]):
+class ListTransformer(Transformer[_LeafT, _ReturnT]):
+    """A ``Transformer`` that gathers a tree's transformed children in a list, not through a
+    generator made for every node (Lark's ``_transform_children``): the same children, in the
+    same order, each method called at the same point."""
+
+    def _transform_tree(self, tree: Tree[_LeafT]) -> Any:
+        children: list[Any] = []
+        visit_tokens = self.__visit_tokens__
+        for child in tree.children:
+            if isinstance(child, Tree):
+                result = self._transform_tree(child)
+            elif visit_tokens and isinstance(child, Token):
+                result = self._call_userfunc_token(child)  # type: ignore[no-untyped-call]
+            else:
+                result = child
+            if result is not Discard:
+                children.append(result)
+        return self._call_userfunc(tree, children)  # type: ignore[no-untyped-call]
+
+
+class ReusedTransformer(ListTransformer[_LeafT, _ReturnT]):
     """A ``Transformer`` made once and used for every tree: its method for each rule and
     terminal name is looked up once, not at every node.
 

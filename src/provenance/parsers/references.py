@@ -110,12 +110,13 @@ from re import _parser as re_parser
 from typing import Any, Protocol, cast
 
 import attrs
-from lark import Token, Transformer, Tree
+from lark import Token, Tree
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError, release
 from provenance.folding import squeeze_spaces
 from provenance.grammars import (
+    ListTransformer,
     ReusedTransformer,
     parse_full_start,
     parse_full_start_or_refusal,
@@ -734,7 +735,7 @@ def _bracketed_year(token: Token) -> Token:
     return Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
 
 
-class _EntryTransformer(Transformer[Token, Any]):
+class _EntryTransformer(ListTransformer[Token, Any]):
     """Trees of the style start rules -> ``ReferenceEntry``. One instance per entry (it slices)."""
 
     def __init__(self, text: str) -> None:
