@@ -14,6 +14,7 @@ as linkable by a rule, or the other way round.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -59,10 +60,26 @@ def source_key(name: str) -> str:
     ``source_key("The Korea Post [Seoul]") == "korea post"``; ``Smith &amp; Doe`` (an ampersand
     left HTML-escaped by a web page's conversion) is ``smith doe`` like ``Smith & Doe``.
     """
+    if len(name) > _KEPT_KEY_LENGTH:
+        return _source_key(name)
+    return _kept_source_key(name)
+
+
+#: Names up to this long have their keys kept (``_KEPT_KEYS`` of them, the least recently used
+#: dropped first): the rules and the citations' resolution key the same few names of a document
+#: (its sources' authors, the names cited) tens of thousands of times a megabyte.
+_KEPT_KEY_LENGTH = 300
+_KEPT_KEYS = 4096
+
+
+def _source_key(name: str) -> str:
     words = key_words(name)
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+_kept_source_key = functools.lru_cache(maxsize=_KEPT_KEYS)(_source_key)
 
 
 def _unescaped(text: str) -> str:
