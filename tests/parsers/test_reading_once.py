@@ -146,3 +146,27 @@ def test_after_read_each_once_a_kept_reading_is_handed_out_once() -> None:
     first = references.classify_reference(text)
     assert references.classify_reference(text) is first  # kept again for the next document
     references.forget_readings()
+
+
+def test_an_entry_read_in_part_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Kept until the document has read the entry once after segmentation, as readings are.
+    references.forget_readings()
+    text = "Bangsamoro Women's Commission. 2019. Memorandum Circular No. 007. Unread tail ;2017;02"
+    reads: list[str] = []
+    partial_reading = references._partial_reading
+
+    def counted(read: str) -> Any:
+        reads.append(read)
+        return partial_reading(read)
+
+    monkeypatch.setattr(references, "_partial_reading", counted)
+    first = references._kept_partial_reading(text)
+    assert first is not None
+    assert references._kept_partial_reading(text) is first
+    assert reads == [text]
+    references.read_each_once()
+    assert references._kept_partial_reading(text) is first  # handed out, and dropped
+    assert references._kept_partial_reading(text) == first
+    assert reads == [text, text]
+    references.forget_readings()
+    assert references._PARTIAL_READINGS == {}

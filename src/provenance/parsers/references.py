@@ -2014,6 +2014,7 @@ def forget_readings() -> None:
     document once its sources are read: readings are kept for one document at a time)."""
     _READINGS.clear()
     _PARSES.clear()
+    _PARTIAL_READINGS.clear()
     _SHARED.clear()
     _READ_ONCE[0] = False
 
@@ -2172,7 +2173,7 @@ def _with_partial(
     of the section's own order keeps the lead it has in ``_classify``."""
     if style == "author_year":
         return entry  # its own start reads no more than its whole
-    found = _partial_reading(_normal(text))
+    found = _kept_partial_reading(_normal(text))
     if found is None:
         return entry
     score, partial = found
@@ -2212,6 +2213,35 @@ def _start_read_whole(start: str, style: str) -> ReferenceEntry | None:
         return None
     reading = _kept_reading(shorter, style)
     return None if type(reading) is Refusal else cast("ReferenceEntry", reading)
+
+
+def _kept_partial_reading(text: str) -> tuple[int, ReferenceEntry] | None:
+    """``_partial_reading(text)``, the latest answers kept (``_KEPT_PARSES`` of them, the oldest
+    dropped first): the readers of a list read the same entry again (whether it opens with a
+    dated entry, what kind its block is, the document's own reading), each time trying its
+    start in the research styles, about a twentieth of a pass over the real reports."""
+    if len(text) > _CACHED_LENGTH:
+        return _partial_reading(text)
+    # Once segmentation is done (``read_each_once``), as the readings are: handed out once and
+    # dropped, none kept anew.
+    once = _READ_ONCE[0]
+    if once:
+        known = _PARTIAL_READINGS.pop(text, _NOT_KEPT)
+    else:
+        known = _PARTIAL_READINGS.get(text, _NOT_KEPT)
+    if known is _NOT_KEPT:
+        known = _partial_reading(text)
+        if not once:
+            if len(_PARTIAL_READINGS) >= _KEPT_PARSES:
+                oldest = next(iter(_PARTIAL_READINGS), text)
+                _PARTIAL_READINGS.pop(oldest, None)  # None: another thread took it first
+            _PARTIAL_READINGS[text] = known
+    return cast("tuple[int, ReferenceEntry] | None", known)
+
+
+#: The latest partial readings (``_kept_partial_reading``), by the text read.
+_PARTIAL_READINGS: dict[str, tuple[int, ReferenceEntry] | None] = {}
+_NOT_KEPT = object()
 
 
 def _partial_reading(text: str) -> tuple[int, ReferenceEntry] | None:
