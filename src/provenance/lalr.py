@@ -384,7 +384,8 @@ def longest_prefix(
         if not _shift_state(states, state_stack, made.type):
             break
         tokens.append(made)
-        if accepts_end(states, end_state, state_stack):
+        # Most states have no move on the end of input: asked here, before copying the stack.
+        if _END in states[state_stack[-1]] and accepts_end(states, end_state, state_stack):
             accepted, accepted_end = len(tokens), pos
     if not accepted:
         return None
@@ -415,7 +416,7 @@ def longest_prefix_of_words(
         if not _shift_state(states, state_stack, word):
             break
         tokens.append(_new_token(word, word, pos, 1, pos + 1, 1, end + 1, end))  # type: ignore[no-untyped-call]
-        if accepts_end(states, end_state, state_stack):
+        if _END in states[state_stack[-1]] and accepts_end(states, end_state, state_stack):
             accepted, accepted_end = len(tokens), end
         pos = end + 1
     if not accepted:
