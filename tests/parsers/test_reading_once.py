@@ -170,3 +170,22 @@ def test_an_entry_read_in_part_is_read_once(monkeypatch: pytest.MonkeyPatch) -> 
     assert reads == [text, text]
     references.forget_readings()
     assert references._PARTIAL_READINGS == {}
+
+
+def test_a_reference_date_is_read_once() -> None:
+    # Kept by its text, read or refused: the same value, and the same refusal raised anew.
+    references._DATE_READINGS.clear()
+    first = references.parse_reference_date("15 May 2000")
+    assert references.parse_reference_date("15 May 2000") is first
+    errors = []
+    for _ in range(2):
+        with pytest.raises(GrammarError) as refused:
+            references.parse_reference_date("Fifteenth of Maytime")
+        errors.append(refused.value)
+    assert errors[0] is not errors[1]
+    assert (errors[0].position, errors[0].expected, errors[0].text) == (
+        errors[1].position,
+        errors[1].expected,
+        errors[1].text,
+    )
+    assert set(references._DATE_READINGS) == {"15 May 2000", "Fifteenth of Maytime"}
