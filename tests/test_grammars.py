@@ -734,3 +734,75 @@ def test_keys_of_a_run_of_lines_read_back() -> None:
     for keys in ([], [0, 1, 2], [35, 36], [3, 1, 2], [7]):
         written = json.loads(json.dumps(grammars._key_runs(keys)))
         assert list(grammars._keys(written)) == keys
+
+
+# --------------------------------------------------------------------------- ReusedTransformer
+
+
+class _Methods:
+    """Methods of a transformer, given to one over Lark's ``Transformer`` and one over
+    ``ReusedTransformer``."""
+
+    def pair(self, left: Any, right: Any) -> tuple[Any, Any]:
+        return (left, right)
+
+    def NUMBER(self, token: Any) -> int:  # a terminal's callback: named as the terminal
+        return int(token)
+
+    def broken(self, value: Any) -> Any:
+        raise ValueError(value)
+
+    def dropped(self, *_children: Any) -> Any:
+        from lark import Discard
+
+        return Discard
+
+
+def _transformers(base: type) -> tuple[Any, Any]:
+    from lark import Transformer, v_args
+
+    # The methods in each class's own body, as ``v_args`` wraps only those.
+    methods = {name: value for name, value in vars(_Methods).items() if not name.startswith("__")}
+    plain = v_args(inline=True)(type("Plain", (Transformer,), dict(methods)))
+    reused = v_args(inline=True)(type("Reused", (base,), dict(methods)))
+    return plain(), reused()
+
+
+_FASTER_TRANSFORMERS = pytest.mark.parametrize(
+    "base", [grammars.ReusedTransformer, grammars.ListTransformer]
+)
+
+
+@_FASTER_TRANSFORMERS
+def test_reused_transformer_gives_what_lark_gives(base: type) -> None:
+    from lark import Token, Tree
+
+    plain, reused = _transformers(base)
+    tree = Tree(
+        "root",
+        [
+            Tree("pair", [Token("NUMBER", "1"), Token("WORD", "x")]),
+            Tree("other", [Token("NUMBER", "2")]),
+            Tree("dropped", [Token("WORD", "y")]),
+        ],
+    )
+    for _ in range(2):  # the second time from the methods kept
+        assert reused.transform(tree) == plain.transform(tree)
+        assert reused.transform(tree) == Tree("root", [(1, "x"), Tree("other", [2])])
+
+
+@_FASTER_TRANSFORMERS
+def test_reused_transformer_fails_as_lark_fails(base: type) -> None:
+    from lark import Token, Tree
+    from lark.exceptions import VisitError
+
+    plain, reused = _transformers(base)
+    tree = Tree("broken", [Token("NUMBER", "3")])
+    for transformer in (plain, reused, reused):
+        with pytest.raises(VisitError) as raised:
+            transformer.transform(tree)
+        assert raised.value.rule == "broken"
+        assert isinstance(raised.value.orig_exc, ValueError)
+        assert raised.value.orig_exc.args == (3,)
+        assert raised.value.__cause__ is None
+        assert isinstance(raised.value.__context__, ValueError)

@@ -526,3 +526,11 @@ def test_key_words_join_a_word_a_soft_hyphen_broke_over_lines() -> None:
     text = "In\u00ad\nternal Displacement Monitoring Centre"
     assert key_words(text) == ["internal", "displacement", "monitoring", "centre"]
     assert list(iter_key_words(text)) == key_words(text)
+
+
+def test_a_name_too_long_to_keep_is_keyed_alike() -> None:
+    # Keys of names up to ``_KEPT_KEY_LENGTH`` are kept; a longer name is keyed each time.
+    long = "The " + "Korea Post " * (sourcenames._KEPT_KEY_LENGTH // 10)
+    assert len(long) > sourcenames._KEPT_KEY_LENGTH
+    assert source_key(long) == " ".join(["korea post"] * (sourcenames._KEPT_KEY_LENGTH // 10))
+    assert source_key("The Korea Post [Seoul]") == "korea post"

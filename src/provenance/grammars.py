@@ -31,10 +31,13 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from copy import copy
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import lark
-from lark import Lark, Token, Transformer, Tree
+from lark import Discard, Lark, Token, Transformer, Tree
+from lark.exceptions import (
+    GrammarError as LarkGrammarError,
+)
 from lark.exceptions import (
     UnexpectedCharacters,
     VisitError,
@@ -60,7 +63,13 @@ from lark.utils import TextSlice
 from provenance import json_read
 from provenance.cache import CacheFolder as _CacheFolder
 from provenance.cache import cache_folder as _cache_folder
-from provenance.lalr import longest_prefix, longest_prefix_of_words, parse_whole
+from provenance.lalr import (
+    Refusal,
+    longest_prefix,
+    longest_prefix_of_words,
+    parse_whole,
+    parse_whole_or_refusal,
+)
 from provenance.regex_store import lazy_compile, regex_code, regex_from_code
 
 if TYPE_CHECKING:
@@ -1155,6 +1164,14 @@ def parse_full_start(name: str, starts: tuple[str, ...], text: str, start: str) 
     return parse_whole(multi_start_parser(name, starts), name, text, start)
 
 
+def parse_full_start_or_refusal(
+    name: str, starts: tuple[str, ...], text: str, start: str
+) -> Tree[Token] | Refusal:
+    """``parse_full_start``, with a refusal returned (``provenance.lalr.Refusal``: what its
+    ``GrammarError`` would hold), not raised."""
+    return parse_whole_or_refusal(multi_start_parser(name, starts), text, start)
+
+
 def parse_prefix(
     name: str, text: str, start: str = "start", pos: int = 0, endpos: int | None = None
 ) -> tuple[Tree[Token], int] | None:
@@ -1239,6 +1256,87 @@ def parse_prefix_in(
     # Lark would count the lines before ``pos`` (a scan of the whole prefix) to report line
     # numbers, which nothing here reads: the counter starts at ``pos`` instead.
     return longest_prefix(parser(name, start), start, text, pos, endpos)
+
+
+_LeafT = TypeVar("_LeafT")
+_ReturnT = TypeVar("_ReturnT")
+#: What ``getattr`` gives for a name no method of a transformer has.
+_NO_METHOD: Any = object()
+
+
+class ListTransformer(Transformer[_LeafT, _ReturnT]):
+    """A ``Transformer`` that gathers a tree's transformed children in a list, not through a
+    generator made for every node (Lark's ``_transform_children``): the same children, in the
+    same order, each method called at the same point."""
+
+    def _transform_tree(self, tree: Tree[_LeafT]) -> Any:
+        children: list[Any] = []
+        visit_tokens = self.__visit_tokens__
+        for child in tree.children:
+            if isinstance(child, Tree):
+                result = self._transform_tree(child)
+            elif visit_tokens and isinstance(child, Token):
+                result = self._call_userfunc_token(child)  # type: ignore[no-untyped-call]
+            else:
+                result = child
+            if result is not Discard:
+                children.append(result)
+        return self._call_userfunc(tree, children)  # type: ignore[no-untyped-call]
+
+
+class ReusedTransformer(ListTransformer[_LeafT, _ReturnT]):
+    """A ``Transformer`` made once and used for every tree: its method for each rule and
+    terminal name is looked up once, not at every node.
+
+    Lark looks the method up with ``getattr`` on the instance at every node, which for a class
+    under ``v_args`` makes a new wrapper each time (``functools.update_wrapper`` included), and
+    for every token no method takes raises and catches ``AttributeError``: about a tenth of a
+    pass over the generated reports of ``benchmarks/run.py``. A transformer's methods do not
+    change once it is made, so the answer is the same each time; what is done with it is
+    Lark's ``_call_userfunc`` and ``_call_userfunc_token``, step for step. Only for instances
+    kept for the process: each holds its bound methods, a cycle through itself.
+    """
+
+    def __init__(self, visit_tokens: bool = True) -> None:
+        super().__init__(visit_tokens)
+        self._reused_methods: dict[str, tuple[Any, Any]] = {}
+
+    def _reused_method(self, name: str) -> tuple[Any, Any]:
+        """``(method, its visit_wrapper or None)``, or ``(_NO_METHOD, None)``."""
+        known = self._reused_methods.get(name)
+        if known is None:
+            method = getattr(self, name, _NO_METHOD)
+            known = self._reused_methods[name] = (
+                method,
+                None if method is _NO_METHOD else getattr(method, "visit_wrapper", None),
+            )
+        return known
+
+    def _call_userfunc(self, tree: Tree[_LeafT], new_children: list[Any] | None = None) -> Any:
+        children = new_children if new_children is not None else tree.children
+        method, wrapper = self._reused_method(tree.data)
+        if method is _NO_METHOD:
+            return self.__default__(tree.data, children, tree.meta)  # type: ignore[no-untyped-call]
+        try:
+            if wrapper is not None:
+                return wrapper(method, tree.data, children, tree.meta)
+            return method(children)
+        except LarkGrammarError:
+            raise
+        except Exception as error:
+            # Chained as Lark chains it (its context, no cause).
+            raise VisitError(tree.data, tree, error)  # type: ignore[no-untyped-call]  # noqa: B904
+
+    def _call_userfunc_token(self, token: Token) -> Any:
+        method, _wrapper = self._reused_method(token.type)
+        if method is _NO_METHOD:
+            return self.__default_token__(token)  # type: ignore[no-untyped-call]
+        try:
+            return method(token)
+        except LarkGrammarError:
+            raise
+        except Exception as error:
+            raise VisitError(token.type, token, error)  # type: ignore[no-untyped-call]  # noqa: B904
 
 
 _SPACE = lazy_compile(r"\s")

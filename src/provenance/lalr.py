@@ -16,7 +16,7 @@ no lexer callbacks of a user); any other is parsed by Lark itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -50,6 +50,14 @@ class _Driver:
         self.start_states: dict[str, int] = table.start_states
         self.end_states: dict[str, int] = table.end_states
         self.callbacks: Any = frontend.parser.parser.callbacks
+        #: The rule callbacks, or None where Lark builds no tree (its callbacks are empty): asked
+        #: once, not at every reduction (the lazy callbacks answer ``bool`` in Python, a call each
+        #: of the two hundred thousand reductions of a pass over the real reports).
+        self.tree_callbacks: Any = self.callbacks if self.callbacks else None
+        #: ``(rule, its length, its tree callback)`` by the rule's id, for building trees: a
+        #: ``Rule`` hashes in Python, a call at every reduction when callbacks were looked up by
+        #: rule. The rule is kept beside them, so an id is never taken for another rule's.
+        self.reductions: dict[int, tuple[Any, int, Any]] = {}
         # Terminal callbacks of the parser (a transformer's), keyed by terminal name.
         self.token_callbacks = {
             key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
@@ -114,9 +122,28 @@ def driver(built: Lark) -> _Driver | None:
     return made
 
 
+class Refusal(NamedTuple):
+    """Where a parse of a whole text stopped, and the terminals expected there: the fields of
+    the ``GrammarError`` that ``parse_whole`` raises for it."""
+
+    position: int
+    expected: frozenset[str]
+
+
 def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
     """``built.parse(text, start=start)``; ``GrammarError`` where Lark raises ``UnexpectedInput``
     (``name`` is the grammar's, for the error)."""
+    tree = parse_whole_or_refusal(built, text, start)
+    if type(tree) is Refusal:
+        raise GrammarError(name, text, tree.position, tree.expected)
+    return cast("Tree[Token]", tree)
+
+
+def parse_whole_or_refusal(built: Lark, text: str, start: str) -> Tree[Token] | Refusal:
+    """``parse_whole``, with the refusal returned, not raised: a text is tried in up to fifteen
+    reference styles and refused by most, and each refusal raised, caught, released and raised
+    again as an error of its caller's (a message formatted each time) cost more than many a
+    parse."""
     drive = driver(built)
     if drive is None or start not in drive.start_states:
         try:
@@ -125,11 +152,11 @@ def parse_whole(built: Lark, name: str, text: str, start: str) -> Tree[Token]:
             position = getattr(error, "pos_in_stream", None) or 0
             expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
             release(error)
-        raise GrammarError(name, text, int(position), frozenset(expected))
-    return _parse(drive, name, text, start)
+        return Refusal(int(position), frozenset(expected))
+    return _parse(drive, text, start)
 
 
-def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
+def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
     # Most texts parsed are tried in a style they are not in (the parse fails), so the parser's
     # moves are made on the stack of states alone and kept in order (a token shifted, a rule
     # reduced); the tree is built from them, by the same callbacks in the same order, only
@@ -155,18 +182,34 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         if found is None:
             found = drive.lexer(state)
         scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
-        regex_match = scanner.regex_match
-        if regex_match is not None:
-            hit = regex_match(text, pos, end)
-            if hit is None:
-                raise GrammarError(name, text, pos, drive.allowed(state))
-            value = hit.group()
-            kind = hit.lastgroup
-        else:
-            matched = match(window, pos)
-            if not matched:
-                raise GrammarError(name, text, pos, drive.allowed(state))
-            value, kind = matched
+        # A token the lexer ignores (the spaces between words: about half of all) leaves the
+        # parser in its state, so the next is lexed here, the state's lexer not looked up again.
+        while True:
+            regex_match = scanner.regex_match
+            if regex_match is not None:
+                hit = regex_match(text, pos, end)
+                if hit is None:
+                    return Refusal(pos, drive.allowed(state))
+                value = hit.group()
+                kind = hit.lastgroup
+            else:
+                matched = match(window, pos)
+                if not matched:
+                    return Refusal(pos, drive.allowed(state))
+                value, kind = matched
+            if kind in ignore_types and kind not in lexer_callbacks:
+                if lines and kind in newline_types:
+                    newlines = value.count("\n")
+                    if newlines:
+                        line += newlines
+                        line_start = pos + value.rindex("\n") + 1
+                pos += len(value)
+                if pos < end:
+                    continue
+                kind = None  # the text ends with ignored tokens
+            break
+        if kind is None:
+            break
         ignored = kind in ignore_types
         called = kind in lexer_callbacks
         first, first_line, first_column = pos, line, pos - line_start + 1
@@ -176,8 +219,6 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
                 line += newlines
                 line_start = pos + value.rindex("\n") + 1
         pos += len(value)
-        if ignored and not called:
-            continue
         # The token's fields, in ``Token``'s order; the token itself is made only for a
         # terminal callback here, and for the others when the tree is built (most parses fail).
         fields = (kind, value, first, first_line, first_column, line, pos - line_start + 1, pos)
@@ -196,7 +237,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
             action = states[state_stack[-1]].get(kind)
             if action is None:
                 expected = drive.expected(state_stack[-1])
-                raise GrammarError(name, text, int(first or 0), expected)
+                return Refusal(int(first or 0), expected)
             operation, argument = action
             if operation is Shift:
                 state_stack.append(argument)
@@ -212,7 +253,7 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
         action = states[state_stack[-1]].get(_END)
         if action is None:
             expected = drive.expected(state_stack[-1])
-            raise GrammarError(name, text, int(last_start or 0), expected)
+            return Refusal(int(last_start or 0), expected)
         rule = action[1]
         size = len(rule.expansion)
         if size:
@@ -225,37 +266,59 @@ def _parse(drive: _Driver, name: str, text: str, start: str) -> Tree[Token]:
 
 def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
     """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
-    callbacks = drive.callbacks
     token_callbacks = drive.token_callbacks
+    reductions = drive.reductions
     value_stack: list[Any] = []
     for move in moves:
-        if type(move) is tuple:  # a token's fields (``_parse``)
-            move = _new_token(*move)  # type: ignore[no-untyped-call]
-        if isinstance(move, Token):
+        if type(move) is tuple:  # a token's fields (``_parse``): its type first
+            token = _new_token(*move)  # type: ignore[no-untyped-call]
+            kind = move[0]
+            value_stack.append(
+                token if kind not in token_callbacks else token_callbacks[kind](token)
+            )
+            continue
+        if isinstance(move, Token):  # made by a terminal callback
             kind = move.type
             value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
             continue
-        size = len(move.expansion)
+        known = reductions.get(id(move))
+        if known is None or known[0] is not move:
+            known = _reduction(drive, move)
+        _rule, size, callback = known
         if size:
             children = value_stack[-size:]
             del value_stack[-size:]
         else:
             children = []
-        value_stack.append(callbacks[move](children) if callbacks else children)
+        value_stack.append(callback(children) if callback is not None else children)
     return value_stack[-1]  # type: ignore[no-any-return]
 
 
+def _reduction(drive: _Driver, rule: Any) -> tuple[Any, int, Any]:
+    """``(rule, its length, its tree callback or None)``, kept by the rule's id."""
+    callbacks = drive.tree_callbacks
+    known = drive.reductions[id(rule)] = (
+        rule,
+        len(rule.expansion),
+        None if callbacks is None else callbacks[rule],
+    )
+    return known
+
+
 def _reduce(
-    states: Any, callbacks: Any, state_stack: list[int], value_stack: list[Any], rule: Any
+    drive: _Driver, states: Any, state_stack: list[int], value_stack: list[Any], rule: Any
 ) -> None:
-    size = len(rule.expansion)
+    known = drive.reductions.get(id(rule))
+    if known is None or known[0] is not rule:
+        known = _reduction(drive, rule)
+    _rule, size, callback = known
     if size:
         children = value_stack[-size:]
         del state_stack[-size:]
         del value_stack[-size:]
     else:
         children = []
-    value = callbacks[rule](children) if callbacks else children
+    value = callback(children) if callback is not None else children
     state_stack.append(states[state_stack[-1]][rule.origin.name][1])
     value_stack.append(value)
 
@@ -321,7 +384,8 @@ def longest_prefix(
         if not _shift_state(states, state_stack, made.type):
             break
         tokens.append(made)
-        if accepts_end(states, end_state, state_stack):
+        # Most states have no move on the end of input: asked here, before copying the stack.
+        if _END in states[state_stack[-1]] and accepts_end(states, end_state, state_stack):
             accepted, accepted_end = len(tokens), pos
     if not accepted:
         return None
@@ -352,7 +416,7 @@ def longest_prefix_of_words(
         if not _shift_state(states, state_stack, word):
             break
         tokens.append(_new_token(word, word, pos, 1, pos + 1, 1, end + 1, end))  # type: ignore[no-untyped-call]
-        if accepts_end(states, end_state, state_stack):
+        if _END in states[state_stack[-1]] and accepts_end(states, end_state, state_stack):
             accepted, accepted_end = len(tokens), end
         pos = end + 1
     if not accepted:
@@ -399,7 +463,6 @@ def accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
 def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
     """The tree of ``tokens``, which the parser accepts whole as ``start``."""
     states = drive.states
-    callbacks = drive.callbacks
     token_callbacks = drive.token_callbacks
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
@@ -414,8 +477,8 @@ def _tree_of(drive: _Driver, start: str, tokens: list[Token]) -> Tree[Token]:
                     token if kind not in token_callbacks else token_callbacks[kind](token)
                 )
                 break
-            _reduce(states, callbacks, state_stack, value_stack, argument)
+            _reduce(drive, states, state_stack, value_stack, argument)
     while True:
-        _reduce(states, callbacks, state_stack, value_stack, states[state_stack[-1]][_END][1])
+        _reduce(drive, states, state_stack, value_stack, states[state_stack[-1]][_END][1])
         if state_stack[-1] == end_state:
             return value_stack[-1]  # type: ignore[no-any-return]

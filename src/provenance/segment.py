@@ -185,11 +185,24 @@ _LINK_BAR_SEPARATOR = lazy_compile(r"\s[|•·]\s")
 _LINK_BAR_WORDS = 4
 
 
+#: Lines whose answers to ``_is_site_footer`` and ``_is_known_heading`` are kept (each, the
+#: least recently used dropped first): segmentation reads its blocks again after its first pass
+#: (to find the notes by their numbering, and a source list that lost its heading), each time
+#: asking these of every line, about a twentieth of a pass over the real reports. Both are
+#: asked only of short lines, so the lines kept are a few hundred kilobytes at most.
+_KEPT_LINE_ANSWERS = 4096
+
+
 def _is_site_footer(line: str) -> bool:
     """Whether a line is a web page's footer (``_SITE_FOOTER``, or a bar of three or more short
     links with no year), which ends any list above it."""
     if len(line) > _FURNITURE_LENGTH:
         return False
+    return _is_short_site_footer(line)
+
+
+@functools.lru_cache(maxsize=_KEPT_LINE_ANSWERS)
+def _is_short_site_footer(line: str) -> bool:
     if _SITE_FOOTER.match(line):
         return True
     stripped = line.strip()
@@ -1183,6 +1196,11 @@ def _is_known_heading(line: str) -> bool:
     "## Notes", "BIBLIOGRAPHY"), so that it heads what follows even without a blank line."""
     if len(line) > _KNOWN_HEADING_LENGTH:
         return False
+    return _is_known_heading_key(line)
+
+
+@functools.lru_cache(maxsize=_KEPT_LINE_ANSWERS)
+def _is_known_heading_key(line: str) -> bool:
     key = heading_key(line)  # without markup, as for any heading
     return key in SECTION_HEADINGS or key in _LIST_ENDING_HEADINGS
 

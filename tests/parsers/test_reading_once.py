@@ -102,13 +102,18 @@ def test_an_entry_read_in_a_style_is_read_once(monkeypatch: pytest.MonkeyPatch) 
     def refuse(*args: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(references, "_read_as", refuse)
+    monkeypatch.setattr(references, "_reading", refuse)
     assert references._parse_as(text, "irb") is entry
     with pytest.raises(GrammarError) as again:
         references._parse_as(text, "web")
     # The same error, raised anew (one raised again would keep every frame it passed).
     assert again.value is not refused.value
     assert (again.value.position, again.value.expected) == (
+        refused.value.position,
+        refused.value.expected,
+    )
+    # Kept as what the error holds, and handed so to the readers that try many styles.
+    assert tuple(references._kept_reading(text, "web")) == (
         refused.value.position,
         refused.value.expected,
     )
@@ -141,3 +146,46 @@ def test_after_read_each_once_a_kept_reading_is_handed_out_once() -> None:
     first = references.classify_reference(text)
     assert references.classify_reference(text) is first  # kept again for the next document
     references.forget_readings()
+
+
+def test_an_entry_read_in_part_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Kept until the document has read the entry once after segmentation, as readings are.
+    references.forget_readings()
+    text = "Bangsamoro Women's Commission. 2019. Memorandum Circular No. 007. Unread tail ;2017;02"
+    reads: list[str] = []
+    partial_reading = references._partial_reading
+
+    def counted(read: str) -> Any:
+        reads.append(read)
+        return partial_reading(read)
+
+    monkeypatch.setattr(references, "_partial_reading", counted)
+    first = references._kept_partial_reading(text)
+    assert first is not None
+    assert references._kept_partial_reading(text) is first
+    assert reads == [text]
+    references.read_each_once()
+    assert references._kept_partial_reading(text) is first  # handed out, and dropped
+    assert references._kept_partial_reading(text) == first
+    assert reads == [text, text]
+    references.forget_readings()
+    assert references._PARTIAL_READINGS == {}
+
+
+def test_a_reference_date_is_read_once() -> None:
+    # Kept by its text, read or refused: the same value, and the same refusal raised anew.
+    references._DATE_READINGS.clear()
+    first = references.parse_reference_date("15 May 2000")
+    assert references.parse_reference_date("15 May 2000") is first
+    errors = []
+    for _ in range(2):
+        with pytest.raises(GrammarError) as refused:
+            references.parse_reference_date("Fifteenth of Maytime")
+        errors.append(refused.value)
+    assert errors[0] is not errors[1]
+    assert (errors[0].position, errors[0].expected, errors[0].text) == (
+        errors[1].position,
+        errors[1].expected,
+        errors[1].text,
+    )
+    assert set(references._DATE_READINGS) == {"15 May 2000", "Fifteenth of Maytime"}

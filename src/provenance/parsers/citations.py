@@ -26,12 +26,12 @@ from functools import lru_cache
 from typing import Any
 
 import attrs
-from lark import Token, Transformer, v_args
+from lark import Token, v_args
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError
 from provenance.folding import join_soft_breaks
-from provenance.grammars import parse_full, terminal_pattern
+from provenance.grammars import ReusedTransformer, parse_full, terminal_pattern
 from provenance.model import Citation, CitationValue, Date, DateRange
 from provenance.records import shared_methods
 from provenance.regex_store import lazy_compile
@@ -128,7 +128,7 @@ def _year(year: int) -> Date:
 
 
 @v_args(inline=True)
-class _CitationTransformer(Transformer[Token, list[_Located]]):
+class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
     """Reads a ``group`` tree into ``CitationValue``s located in the parsed text."""
 
     # ---------------------------------------------------------------- dates

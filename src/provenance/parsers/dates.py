@@ -32,13 +32,13 @@ from collections.abc import Iterator
 from functools import cache
 
 import attrs
-from lark import Token, Transformer, v_args
+from lark import Token, v_args
 from lark.exceptions import VisitError
 
 from provenance import regex_store
 from provenance.errors import GrammarError
 from provenance.folding import lowered_pieces
-from provenance.grammars import iter_prefix_parses, parse_full
+from provenance.grammars import ReusedTransformer, iter_prefix_parses, parse_full
 from provenance.model import Date, DateMention, DateRange, DateValue, Qualifier
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
@@ -96,7 +96,7 @@ def _join(start: Date, end: Date, joiner: str) -> DateRange:
 
 
 @v_args(inline=True)
-class _ToValue(Transformer[Token, DateValue]):
+class _ToValue(ReusedTransformer[Token, DateValue]):
     """Trees of ``date.lark`` to ``Date``/``DateRange``; partial ends are completed in ranges."""
 
     def start(self, value: DateValue) -> DateValue:

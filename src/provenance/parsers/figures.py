@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from lark import Token, Transformer
+from lark import Token
 from lark.exceptions import VisitError
 
 from provenance import regex_store
 from provenance.errors import GrammarError
 from provenance.figures import Breakdown, Change, Figure, FigureMention, FigureValue
-from provenance.grammars import iter_prefix_parses, parse_full
+from provenance.grammars import ReusedTransformer, iter_prefix_parses, parse_full
 from provenance.parsers.relative import NUMBER_WORDS, hedge_of
 from provenance.span import LineIndex
 
@@ -76,7 +76,7 @@ def _change(children: list[Token], kind: Literal["fold", "percent"]) -> Change:
     return Change(float(ratio), decimals, kind, _direction(change), hedge)
 
 
-class _ToValue(Transformer[Token, FigureValue]):
+class _ToValue(ReusedTransformer[Token, FigureValue]):
     """Trees of ``figures.lark`` to ``Figure``, ``Breakdown`` and ``Change`` values."""
 
     def start(self, children: list[FigureValue]) -> FigureValue:

@@ -35,9 +35,9 @@ from collections.abc import Iterator
 from sys import intern
 
 import attrs
-from lark import Token, Transformer, Tree
+from lark import Token, Tree
 
-from provenance.grammars import parse_full, parse_prefix, parse_prefix_in
+from provenance.grammars import ReusedTransformer, parse_full, parse_prefix, parse_prefix_in
 from provenance.model import (
     AmnestyIndex,
     IndexCode,
@@ -116,7 +116,7 @@ def _bounds(tokens: list[Token]) -> tuple[int, int]:
     return _offset(tokens[0]), _offset(last) + len(last)
 
 
-class _ToValues(Transformer[Token, _Parsed]):
+class _ToValues(ReusedTransformer[Token, _Parsed]):
     """Trees of ``index_code.lark`` to ``_Parsed`` records (values plus code offsets)."""
 
     # The short parts (region, country, language, an old index's number) are few and repeat

@@ -107,15 +107,23 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as re_constants
 from re import _parser as re_parser
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import attrs
-from lark import Token, Transformer, Tree
+from lark import Token, Tree
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError, release
 from provenance.folding import squeeze_spaces
-from provenance.grammars import parse_full_start, parse_prefix, terminal_pattern
+from provenance.grammars import (
+    ListTransformer,
+    ReusedTransformer,
+    parse_full_start,
+    parse_full_start_or_refusal,
+    parse_prefix,
+    terminal_pattern,
+)
+from provenance.lalr import Refusal
 from provenance.layout import OPEN_WORDS, WORD_BROKEN_AT_END
 from provenance.model import (
     Date,
@@ -558,7 +566,7 @@ def _normal(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
-class _DateTransformer(Transformer[Token, DateValue]):
+class _DateTransformer(ReusedTransformer[Token, DateValue]):
     """The ``date`` start rule's trees (the inside of one DATE token) as ``Date``/``DateRange``."""
 
     def day_month_year(self, c: list[Token]) -> DateValue:
@@ -607,9 +615,31 @@ _DATES = _DateTransformer()
 def parse_reference_date(text: str) -> DateValue:
     """A date as reference entries write it (``15 May 2000``, ``September/October 1999``,
     ``1999-2000``, ``December 15 1990``); ``GrammarError`` otherwise."""
-    value = _DATES.transform(parse_full_start(_GRAMMAR, _STARTS, text, "date"))
-    assert isinstance(value, (Date, DateRange))
-    return value
+    known = _DATE_READINGS.get(text)
+    if known is None:
+        tree = parse_full_start_or_refusal(_GRAMMAR, _STARTS, text, "date")
+        if type(tree) is Refusal:
+            known = tree
+        else:
+            known = _DATES.transform(cast("Tree[Token]", tree))
+            assert isinstance(known, (Date, DateRange))
+        if len(text) <= _KEPT_DATE_LENGTH:
+            if len(_DATE_READINGS) >= _KEPT_DATES:
+                _DATE_READINGS.clear()
+            _DATE_READINGS[text] = known
+    if type(known) is Refusal:
+        raise GrammarError(_GRAMMAR, text, known.position, known.expected)
+    return cast("DateValue", known)
+
+
+#: Dates read (or refused) by their text: an entry's date is read again each time the entry is
+#: tried in another style, and the same dates recur down a list (7,670 of 10,095 readings in a
+#: pass over the real reports were repeats). A pure function of the text, whatever the document;
+#: at most ``_KEPT_DATES`` kept, all dropped when that many are; texts longer than the longest
+#: date (a title tried as one) are not kept.
+_DATE_READINGS: dict[str, DateValue | Refusal] = {}
+_KEPT_DATES = 4096
+_KEPT_DATE_LENGTH = 64
 
 
 # --------------------------------------------------------------------------- entries
@@ -727,7 +757,7 @@ def _bracketed_year(token: Token) -> Token:
     return Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
 
 
-class _EntryTransformer(Transformer[Token, Any]):
+class _EntryTransformer(ListTransformer[Token, Any]):
     """Trees of the style start rules -> ``ReferenceEntry``. One instance per entry (it slices)."""
 
     def __init__(self, text: str) -> None:
@@ -1759,50 +1789,53 @@ def reading_score(style: str, entry: ReferenceEntry) -> int:
 
 
 def _parse_as(text: str, style: str) -> ReferenceEntry:
-    """``text`` read whole as an entry of ``style``; ``GrammarError`` when it is not one.
+    """``text`` read whole as an entry of ``style``; ``GrammarError`` when it is not one."""
+    found = _kept_reading(text, style)
+    if type(found) is Refusal:
+        raise GrammarError(_GRAMMAR, text, found.position, found.expected)
+    return cast("ReferenceEntry", found)
+
+
+def _kept_reading(text: str, style: str) -> ReferenceEntry | Refusal:
+    """``text`` read whole as an entry of ``style``, or where and why that was refused.
 
     Splitting a list tries the same runs of lines in the same styles more than once (a run
     read while cutting a block is read again as the entry the cut gives, and the lines of a
     block are tried again when the block's reading is checked), about a third of all reference
     parses on real reports: the latest answers are kept (``_KEPT_PARSES`` of them, the oldest
-    dropped first, so that memory stays bounded however long the list)."""
+    dropped first, so that memory stays bounded however long the list). A refusal is kept as
+    where the grammar stopped and what it expected (a ``GrammarError`` held its message, the
+    text again and itself, about 1 KB a refusal, most of the parses kept)."""
     if len(text) > _CACHED_LENGTH:
-        return _read_as(text, style)
+        return _reading(text, style)
     key = (text, style)
     known = _PARSES.get(key)
     if known is None:
         if len(_PARSES) >= _KEPT_PARSES:
             oldest = next(iter(_PARSES), key)
             _PARSES.pop(oldest, None)  # None: another thread took it first
-        try:
-            known = _read_as(text, style)
-        except GrammarError as error:
-            release(error)
-            # Only where the grammar stopped and what it expected: the error held its message,
-            # the text again and itself, about 1 KB a refusal (most of the parses kept).
-            known = (error.position, error.expected)
-        _PARSES[key] = known
-    if isinstance(known, tuple):
-        # A new error each time: one raised again would keep the frames it passed through.
-        raise GrammarError(_GRAMMAR, text, known[0], known[1])
+        known = _PARSES[key] = _reading(text, style)
     return known
 
 
-def _read_as(text: str, style: str) -> ReferenceEntry:
-    tree: Tree[Token] = parse_full_start(_GRAMMAR, _STARTS, text, style)
+def _reading(text: str, style: str) -> ReferenceEntry | Refusal:
+    """``text`` read whole as an entry of ``style``, or the grammar's (or the transformer's
+    checks') refusal: returned, not raised, as most texts tried in a style are not in it."""
+    tree = parse_full_start_or_refusal(_GRAMMAR, _STARTS, text, style)
+    if type(tree) is Refusal:
+        return tree
     try:
-        entry = _EntryTransformer(text).transform(tree)
+        entry = _EntryTransformer(text).transform(cast("Tree[Token]", tree))
     except VisitError as error:
         if not isinstance(error.orig_exc, GrammarError):
             raise
         refused = error.orig_exc
         release(error)
         release(refused)
-    else:
-        assert isinstance(entry, ReferenceEntry)
-        return entry
-    # A new error: ``refused`` holds none of the transformer's frames, this one none of its own.
-    raise refused.renewed()
+        # The transformer refuses with this grammar and text (``_fail``): only where, and why.
+        return Refusal(refused.position, refused.expected)
+    assert isinstance(entry, ReferenceEntry)
+    return entry
 
 
 def inverted_name(name: str) -> tuple[str, str] | None:
@@ -2003,6 +2036,7 @@ def forget_readings() -> None:
     document once its sources are read: readings are kept for one document at a time)."""
     _READINGS.clear()
     _PARSES.clear()
+    _PARTIAL_READINGS.clear()
     _SHARED.clear()
     _READ_ONCE[0] = False
 
@@ -2047,7 +2081,7 @@ _READ_ONCE = [False]
 #: read again are read again soon after: 2,048 kept parse the train documents and seeds with 34
 #: more readings than 4,096 (17,206 against 17,172) and hold half as many texts and refusals
 #: (about 1 MB of the peak of reading a long list).
-_PARSES: dict[tuple[str, str], ReferenceEntry | tuple[int, frozenset[str]]] = {}
+_PARSES: dict[tuple[str, str], ReferenceEntry | Refusal] = {}
 _KEPT_PARSES = 2048
 
 
@@ -2066,7 +2100,7 @@ def _classify(
     ``fatal_before`` is added to it (``entry_starts`` uses this: text appended after that offset
     cannot make the grammar accept what it already rejected there).
     """
-    last: GrammarError | None = None
+    last: Refusal | None = None
     best: tuple[int, str, ReferenceEntry] | None = None
     # Whether each anchor is in the text: several styles share one (a year; the correspondence
     # styles' kind of exchange, a long case-blind alternation).
@@ -2079,14 +2113,13 @@ def _classify(
                 continue
             if not _has_anchors(text, style, found):
                 continue
-            try:
-                entry = _parse_as(text, style)
-            except GrammarError as error:
-                release(error)  # kept after the handler: it must not hold this frame
-                last = error
-                if dead is not None and error.position < fatal_before:
+            reading = _kept_reading(text, style)
+            if type(reading) is Refusal:
+                last = reading
+                if dead is not None and reading.position < fatal_before:
                     dead.add(style)
                 continue
+            entry = cast("ReferenceEntry", reading)
             score = reading_score(style, entry)
             if style in styles and style not in _LOOSE_STYLES:
                 # A style of the section's own order is taken unless a competing one reads
@@ -2099,8 +2132,7 @@ def _classify(
         return best[1], best[2]
     if last is None:
         raise GrammarError(_GRAMMAR, text, 0)
-    # A new error: raising ``last`` would give it a traceback through this frame, which holds it.
-    raise last.renewed()
+    raise GrammarError(_GRAMMAR, text, last.position, last.expected)
 
 
 def _has_anchors(text: str, style: str, found: dict[_Anchor, bool]) -> bool:
@@ -2163,7 +2195,7 @@ def _with_partial(
     of the section's own order keeps the lead it has in ``_classify``."""
     if style == "author_year":
         return entry  # its own start reads no more than its whole
-    found = _partial_reading(_normal(text))
+    found = _kept_partial_reading(_normal(text))
     if found is None:
         return entry
     score, partial = found
@@ -2195,19 +2227,43 @@ def _start_read_whole(start: str, style: str) -> ReferenceEntry | None:
     the whole-entry parser stops inside it (its lexer may take a token the prefix parse did
     not: "... Neglect. “Quoted” 2019."), the start up to where it stopped. None when neither
     reads (the style's checks refuse the start: a sentence, a date)."""
-    try:
-        return _parse_as(start, style)
-    except GrammarError as error:
-        stop = error.position
-        release(error)
-    shorter = start[:stop].rstrip()
+    reading = _kept_reading(start, style)
+    if type(reading) is not Refusal:
+        return cast("ReferenceEntry", reading)
+    shorter = start[: reading.position].rstrip()
     if not shorter or len(shorter) >= len(start):
         return None
-    try:
-        return _parse_as(shorter, style)
-    except GrammarError as error:
-        release(error)
-        return None
+    reading = _kept_reading(shorter, style)
+    return None if type(reading) is Refusal else cast("ReferenceEntry", reading)
+
+
+def _kept_partial_reading(text: str) -> tuple[int, ReferenceEntry] | None:
+    """``_partial_reading(text)``, the latest answers kept (``_KEPT_PARSES`` of them, the oldest
+    dropped first): the readers of a list read the same entry again (whether it opens with a
+    dated entry, what kind its block is, the document's own reading), each time trying its
+    start in the research styles, about a twentieth of a pass over the real reports."""
+    if len(text) > _CACHED_LENGTH:
+        return _partial_reading(text)
+    # Once segmentation is done (``read_each_once``), as the readings are: handed out once and
+    # dropped, none kept anew.
+    once = _READ_ONCE[0]
+    if once:
+        known = _PARTIAL_READINGS.pop(text, _NOT_KEPT)
+    else:
+        known = _PARTIAL_READINGS.get(text, _NOT_KEPT)
+    if known is _NOT_KEPT:
+        known = _partial_reading(text)
+        if not once:
+            if len(_PARTIAL_READINGS) >= _KEPT_PARSES:
+                oldest = next(iter(_PARTIAL_READINGS), text)
+                _PARTIAL_READINGS.pop(oldest, None)  # None: another thread took it first
+            _PARTIAL_READINGS[text] = known
+    return cast("tuple[int, ReferenceEntry] | None", known)
+
+
+#: The latest partial readings (``_kept_partial_reading``), by the text read.
+_PARTIAL_READINGS: dict[str, tuple[int, ReferenceEntry] | None] = {}
+_NOT_KEPT = object()
 
 
 def _partial_reading(text: str) -> tuple[int, ReferenceEntry] | None:
@@ -2247,15 +2303,14 @@ def _head_reading(text: str) -> ReferenceEntry | None:
     (2003). Title."), or one in Springer's style, whose names end in a colon ("Burr, V.: Title.
     Routledge, London (1995)"); None when it is neither."""
     if _has_anchors(text, "author_year", {}):
-        try:
-            return _parse_as(text, "author_year")
-        except GrammarError:
-            pass
+        reading = _kept_reading(text, "author_year")
+        if type(reading) is not Refusal:
+            return cast("ReferenceEntry", reading)
     if ":" in text and _has_anchors(text, "author_title", {}):
-        try:
-            entry = _parse_as(text, "author_title")
-        except GrammarError:
+        reading = _kept_reading(text, "author_title")
+        if type(reading) is Refusal:
             return None
+        entry = cast("ReferenceEntry", reading)
         author = entry.author or ""
         at = text.find(author) if author else -1
         if at >= 0 and text[at + len(author) :].lstrip().startswith(":"):

@@ -20,13 +20,13 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from lark import Token, Transformer, v_args
+from lark import Token, v_args
 from lark.exceptions import VisitError
 
 from provenance import regex_store
 from provenance.errors import GrammarError
 from provenance.folding import caseless_starts, matches_at
-from provenance.grammars import iter_prefix_parses, parse_full
+from provenance.grammars import ReusedTransformer, iter_prefix_parses, parse_full
 from provenance.model import Qualifier
 from provenance.number_words import NUMBER_WORDS, ONES, TENS
 from provenance.regex_store import lazy_compile
@@ -127,7 +127,7 @@ def _within(children: list[object]) -> Literal["earlier", "later"] | None:
     return None
 
 
-class _ToValue(Transformer[Token, RelativeValue]):
+class _ToValue(ReusedTransformer[Token, RelativeValue]):
     """Trees of ``relative.lark`` to the values of ``provenance.temporal``."""
 
     def start(self, children: list[RelativeValue]) -> RelativeValue:

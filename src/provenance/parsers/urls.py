@@ -11,10 +11,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
-from lark import Token, Transformer, Tree
+from lark import Token, Tree
 from lark.exceptions import VisitError
 
-from provenance.grammars import parse_full, parse_prefix
+from provenance.grammars import ReusedTransformer, parse_full, parse_prefix
 from provenance.model import Url
 from provenance.regex_store import lazy_compile
 from provenance.span import LineIndex
@@ -79,7 +79,7 @@ _LOOK_BACK = 80
 _MAX_URL = 2048
 
 
-class _UrlTransformer(Transformer[Token, tuple[str, str | None]]):
+class _UrlTransformer(ReusedTransformer[Token, tuple[str, str | None]]):
     """Reads a ``url`` tree into (URL without layout whitespace, problem or None)."""
 
     def _url(self, children: list[Token | list[Token]]) -> tuple[str, str | None]:
