@@ -1476,6 +1476,16 @@ def test_a_citation_of_the_list_in_a_note_is_read_with_the_source_it_quotes() ->
     assert cited == [("PCARRD, 2001", False), ("Rincon, 2008", True)]
 
 
+def test_a_year_after_its_listed_author_s_name_in_a_note_is_a_citation() -> None:
+    # A note cites as the running text's "Tate (2015)" does, also after "et al.," and inside
+    # a square bracket; a year after other words still dates what the note says.
+    document = provenance.parse(
+        _paper_with_notes("See Rincon, et al., (2008) and [Rincon (2008)]; a flood (2008).")
+    )
+    cited = [(c.text, c.reference) for c in document.citations]
+    assert cited == [("2008", 0), ("2008", 0)]
+
+
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:
     document = provenance.parse(
         _paper_with_notes("See Human Rights Indicators (Copenhagen, Danish Institute, 2023).")

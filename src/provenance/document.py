@@ -951,14 +951,14 @@ def _citations(
             merged = Citations(line_index, len(text), text)
             merged.extend(sorted([*result, *named_after], key=lambda c: c.span.start))
             result = merged
-    return _cited_in_notes(text, line_index, result, references, seg.bodies)
+    return _cited_in_notes(text, line_index, result, listed, seg.bodies)
 
 
 def _cited_in_notes(
     text: str,
     line_index: LineIndex,
     citations: Citations,
-    references: Sequence[Reference],
+    listed_sources: _SourceIndex,
     bodies: Sequence[FootnoteBody],
 ) -> Citations:
     """The citations, those in a note's text only when they cite an entry of the source list
@@ -967,13 +967,23 @@ def _cited_in_notes(
     which reads as an author and a date but is the work itself, not a pointer to the list."""
     if not bodies:
         return citations
+    references = listed_sources.references
     in_notes = Intervals((b.span.start, b.span.end) for b in bodies)
 
     def listed(citation: Citation) -> bool:
         index = citation.reference
-        if index is None or (citation.value.author is None and not citation.value.ibid):
-            return False  # a year in brackets in a note dates what the note says
+        if index is None:
+            return False
         entry = references[index]
+        if citation.value.author is None and not citation.value.ibid:
+            # A year in brackets in a note dates what the note says, unless it follows the
+            # name of the entry it resolved to: "See Cohen, et al., (2002).", "[Cohen et al.
+            # (2000), Cremer et al., (2000)]" cite as the running text's "Tate (2015)" does.
+            note = in_notes.containing(citation.span.start)
+            start = note[0] if note is not None else citation.span.start
+            run = _name_run(text, start, citation.span.start)
+            if run is None or not listed_sources.names_entry(text, *run, index):
+                return False
         # Not the note itself, which is read as a source too (an endnote that is a legend).
         return entry.section != "footnote" and not (
             entry.span.start <= citation.span.start < entry.span.end
@@ -1225,11 +1235,12 @@ def _name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[offset:bracket]))[-_NAME_RUN_WORDS:]
     run: list[re.Match[str]] = []
     for word in reversed(words):
-        token = word.group().strip(",")
+        # "[Cohen et al. (2000)": a bracket opened before the name is not part of it.
+        token = word.group().strip(",").lstrip("[")
         if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
             break
         run.insert(0, word)
-    while run and not run[0].group()[0].isupper():
+    while run and not run[0].group().lstrip("[")[:1].isupper():
         run.pop(0)  # "of the United Nations": the name starts at its first capital
     return (offset + run[0].start(), bracket) if run else None
 
@@ -1783,6 +1794,16 @@ class _SourceIndex:
                         entry = self.entries[i]
                         found = entry.author or entry.container  # the later name wins
         return found
+
+    def names_entry(self, text: str, start: int, end: int, index: int) -> bool:
+        """Whether ``text[start:end]`` names entry ``index`` (by a key searched for in running
+        text, as ``named_in`` looks)."""
+        words = key_words(text[start:end])
+        return any(
+            words[i : i + key.count(" ") + 1] == key.split(" ")
+            for key in self._context()[0][index]
+            for i in range(len(words))
+        )
 
     def _named(self, cited: str) -> list[int]:
         """The entries whose name matches ``cited`` (``names_match``), in order."""
