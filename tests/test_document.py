@@ -874,6 +874,25 @@ def test_a_work_cited_by_the_start_of_its_title_resolves_to_its_entry() -> None:
     ]
 
 
+def test_a_long_name_repeated_in_full_before_its_year_is_a_citation_not_a_short_name() -> None:
+    # Chicago's author-date citation right after the body it names: the same words again, no
+    # label. A short name after a name is shorter than it ("(OHCHR 2020)").
+    text = (
+        "Report title\n\nAs advised by the United Nations Office of the High Commissioner of "
+        "Human Rights (United Nations Office of the High Commissioner of Human Rights 2020), "
+        "states derogated. The Covenant allows it (\u201cInternational Covenant on Civil and "
+        "Political Rights\u201d 1976).\n\nReferences\n\n"
+        "United Nations Office of the High Commissioner of Human Rights. 2020. \u201cEmergency "
+        "Measures and COVID19: Guidance.\u201d April 27.\n"
+        "\u201cInternational Covenant on Civil and Political Rights.\u201d 1976. March 23.\n"
+    )
+    cited = [(" ".join(c.text.split()), c.reference) for c in provenance.parse(text).citations]
+    assert cited == [
+        ("United Nations Office of the High Commissioner of Human Rights 2020", 0),
+        ("\u201cInternational Covenant on Civil and Political Rights\u201d 1976", 1),
+    ]
+
+
 def test_a_possessive_name_misspelt_before_a_title_and_year_names_the_entry() -> None:
     # "Eubank's" for Eubanks: the title's words confirm the name a letter off.
     text = (

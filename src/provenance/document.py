@@ -1115,6 +1115,9 @@ def _short_name_of_source(text: str, end: int) -> bool:
     return _REPORTING_VERB.match(text, end, end + 50) is not None
 
 
+#: Words of a source's name, at least, that a bracket repeating it in full must have to be a
+#: citation without a comma before its date: a short name is shorter than the name it labels.
+_WHOLE_NAME_WORDS = 3
 #: Words between a source's name and the bracket that gives its short name: "the US CIA World
 #: Factbook (US CIA Factbook 2024)" has one ("World") inside the name.
 _SHORT_NAME_SLACK = 3
@@ -1160,7 +1163,14 @@ def _names_the_source_before(text: str, start: int, author: str, cited_text: str
             return True
     if not words or words[-1] != cited[-1]:
         return False  # the name must end where the bracket opens: "HRW agreed (HRW 2005)" cites
-    if words[-len(cited) :] == cited and _comma_after_name(cited_text, author):
+    if words[-len(cited) :] == cited and (
+        _comma_after_name(cited_text, author) or len(cited) >= _WHOLE_NAME_WORDS
+    ):
+        # The very name again in a citation's form is no short name: "(Montréal Declaration,
+        # 2018)" after "the Montréal Declaration", or a long body's name written out in full
+        # without a comma, as Chicago cites ("as advised by the United Nations Office of the High
+        # Commissioner of Human Rights (United Nations Office of the High Commissioner of Human
+        # Rights 2020)"), which nobody would take for a label.
         return False
     position = 0
     for word in cited:

@@ -155,6 +155,16 @@ def test_an_irb_entry_whose_ditto_lost_its_underscores_is_a_ditto() -> None:
     assert entry.title == "Army Confrontation with LTTE Detailed"
 
 
+def test_an_author_year_entry_whose_ditto_lost_its_dashes_is_a_ditto() -> None:
+    # A PDF conversion of a Chicago list kept the full stop after "———" and dropped the rest:
+    # the next work of the same body that year.
+    entry = parse_reference(
+        ". 2021b. \u201cThe Civic Space Initiative.\u201d https://www.icnl.org/our-work/."
+    )
+    assert (entry.kind, entry.author, entry.date) == ("author-year", DITTO_MARK, Date(2021))
+    assert (entry.year_suffix, entry.title) == ("b", "The Civic Space Initiative")
+
+
 @pytest.mark.parametrize(
     ("text", "title", "note"),
     [

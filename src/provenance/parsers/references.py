@@ -1256,7 +1256,7 @@ class _EntryTransformer(Transformer[Token, Any]):
                 # The editors' mark after the names ("Winter, A. (Eds.)", "Shu Y, eds") says
                 # what they did, not who they are.
                 author = _EDITORS_MARK.sub("", self._frag_text(x)) or self._frag_text(x)
-            elif x.type == "DITTO":
+            elif x.type in ("DITTO", "LOST_DITTO"):
                 author = DITTO_MARK
             elif x.type == "AY_YEAR":
                 date, letter = self._year(x), self._year_letter(x)
