@@ -893,6 +893,16 @@ def test_a_long_name_repeated_in_full_before_its_year_is_a_citation_not_a_short_
     ]
 
 
+def test_a_quoted_title_and_date_no_entry_has_is_a_work_named_not_a_citation() -> None:
+    # Films listed with their titles and years, beside a list of sources that lacks them.
+    text = (
+        'Article\n\nFilms\n\n-   ("A Bullet for the King", March 2009) about a plot.\n'
+        '-   Fe de etarras ("Bomb Scared", Borga Cabeaga, 2017)\n\n'
+        "References\n\nSmith, J. (2010). Title one. Publisher.\n"
+    )
+    assert provenance.parse(text).citations == ()
+
+
 def test_a_possessive_name_misspelt_before_a_title_and_year_names_the_entry() -> None:
     # "Eubank's" for Eubanks: the title's words confirm the name a letter off.
     text = (

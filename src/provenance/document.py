@@ -876,6 +876,10 @@ def _citations(
             # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
             # a law or an agreement and its year, not a source the list should have.
             continue
+        elif value.author is not None and value.author[:1] in _QUOTES:
+            # '("A Bullet for the King", March 2009)' after a film in a list: a work named by
+            # its title and date, which cites a work of the list only where the list has it.
+            continue
         elif value.author is not None and _names_a_period(value.author):
             # "(FY 1999)", "(Q3 2020)": a year's fiscal or calendar part, not a source's name.
             continue
@@ -1013,6 +1017,10 @@ def _cited_in_notes(
     table.extend(kept)
     return table
 
+
+#: The quotation marks a title cited without its author opens with (citation.lark's
+#: QUOTED_TITLE).
+_QUOTES = '"\u201c'
 
 #: Years in brackets after a listed source's name, resolved to its entry, that show a report
 #: cites in the running text ("Tate (2015) examines"), so that a year after a name no entry has
