@@ -558,6 +558,13 @@ def test_entry_starts_keeps_the_pieces_a_pdf_broke_off_an_apa_entry_with_it() ->
         "Kelly, A. (2015, October 21). Uzbekistan accused of brutal crackdown. The Guardian.",
     ]
     assert entry_starts(lines) == [0, 2, 6, 9, 13, 16]
+    spaced_doi = [
+        "Chuang, J. A. (2014, October). Exploitation creep and the unmaking of human trafficking",
+        "law. The American Jounal of International Law, 108(4), 609-49. doi:10 .",
+        "5305/amerjintelaw.108.4.0609",
+        "DeStefano, A. (2007). The war on human trafficking: US policy assessed. Rutgers.",
+    ]
+    assert entry_starts(spaced_doi) == [0, 3]
 
 
 @pytest.mark.parametrize("text", ["Kelly, A. (2015). Title. Journal, 1(2), 5-9. 2014.980663"])

@@ -2450,7 +2450,10 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                         i > 0
                         and not marked[i]
                         and _ADDRESS_TAIL_WORD.fullmatch(texts[i].strip())
-                        and "/" in texts[i - 1].rsplit(None, 1)[-1]
+                        and (
+                            "/" in texts[i - 1].rsplit(None, 1)[-1]
+                            or _DOI_BROKEN.search(texts[i - 1]) is not None
+                        )
                     ):
                         # "pub4" under "doi:10.1002/14651858.MR000008.": the end of a DOI or
                         # address the line above broke, not an entry's first word.
@@ -2673,6 +2676,9 @@ def _stops_mid_entry(line: str) -> bool:
 #: A line of one word that no entry opens with (lower case or a digit first): the rest of an
 #: address or DOI broken above it.
 _ADDRESS_TAIL_WORD = lazy_compile(r"[a-z0-9][^\s]*")
+
+#: A DOI's prefix that a line stops in, spaced as a PDF may set it: "doi:10 ." / "5305/...".
+_DOI_BROKEN = lazy_compile(r"(?i)\bdoi:?\s*10(?:\s*\.\s*[0-9]*)?\s*$")
 
 #: The end of a web address or a DOI as the last word of a line: a host's dot before a path,
 #: or a path of two slashes or more ("and/or" is a word); not one broken after a slash or a
