@@ -1513,6 +1513,10 @@ def test_a_year_after_its_listed_author_s_name_in_a_note_is_a_citation() -> None
     )
     cited = [(c.text, c.reference) for c in document.citations]
     assert cited == [("2008", 0), ("2008", 0)]
+    # A note that opens with the name and year gives the work's entry or its short form, as
+    # an encyclopaedia's notes do: no citation.
+    for note in ("^ Rincon, M. (2008). Climate Change in the Philippines.", "Rincon (2008), p. 4."):
+        assert provenance.parse(_paper_with_notes(note)).citations == (), note
 
 
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:

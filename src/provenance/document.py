@@ -988,6 +988,14 @@ def _cited_in_notes(
             run = _name_run(text, start, citation.span.start)
             if run is None or not listed_sources.names_entry(text, *run, index):
                 return False
+            if not (
+                _WORD.search(_NOTE_LEAD.sub("", text[start : run[0]], count=1))
+                or _SIGNAL_WORD.match(text, run[0])
+            ):
+                # A note that opens with the name and the year is the work's entry or its
+                # short form ("1. ^ Smith, John (2005). \"Title\". Oxford.", "^ Smith (2005),
+                # p. 40" in an encyclopaedia's notes), not a citation made in a sentence.
+                return False
         # Not the note itself, which is read as a source too (an endnote that is a legend).
         return entry.section != "footnote" and not (
             entry.span.start <= citation.span.start < entry.span.end
@@ -1017,6 +1025,13 @@ def _cited_in_notes(
     table.extend(kept)
     return table
 
+
+#: A note's number and marks before its text: "13 ", "1. ^ ", "[4] ", "^ a b ".
+_NOTE_LEAD = lazy_compile(r"\s*(?:\[?\d+[.)\]]?|\^|\b[a-z]\b|[*\s])*")
+#: A word of a sentence before a name.
+_WORD = lazy_compile(r"[^\W\d_]{2,}")
+#: A capitalised word that leads into a citation and which a name run takes in: "See Cohen".
+_SIGNAL_WORD = lazy_compile(r"(?:See|Cf\.|Compare|Also)\b")
 
 #: The quotation marks a title cited without its author opens with (citation.lark's
 #: QUOTED_TITLE).
