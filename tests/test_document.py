@@ -874,6 +874,35 @@ def test_a_work_cited_by_the_start_of_its_title_resolves_to_its_entry() -> None:
     ]
 
 
+def test_a_long_name_repeated_in_full_before_its_year_is_a_citation_not_a_short_name() -> None:
+    # Chicago's author-date citation right after the body it names: the same words again, no
+    # label. A short name after a name is shorter than it ("(OHCHR 2020)").
+    text = (
+        "Report title\n\nAs advised by the United Nations Office of the High Commissioner of "
+        "Human Rights (United Nations Office of the High Commissioner of Human Rights 2020), "
+        "states derogated. The Covenant allows it (\u201cInternational Covenant on Civil and "
+        "Political Rights\u201d 1976).\n\nReferences\n\n"
+        "United Nations Office of the High Commissioner of Human Rights. 2020. \u201cEmergency "
+        "Measures and COVID19: Guidance.\u201d April 27.\n"
+        "\u201cInternational Covenant on Civil and Political Rights.\u201d 1976. March 23.\n"
+    )
+    cited = [(" ".join(c.text.split()), c.reference) for c in provenance.parse(text).citations]
+    assert cited == [
+        ("United Nations Office of the High Commissioner of Human Rights 2020", 0),
+        ("\u201cInternational Covenant on Civil and Political Rights\u201d 1976", 1),
+    ]
+
+
+def test_a_quoted_title_and_date_no_entry_has_is_a_work_named_not_a_citation() -> None:
+    # Films listed with their titles and years, beside a list of sources that lacks them.
+    text = (
+        'Article\n\nFilms\n\n-   ("A Bullet for the King", March 2009) about a plot.\n'
+        '-   Fe de etarras ("Bomb Scared", Borga Cabeaga, 2017)\n\n'
+        "References\n\nSmith, J. (2010). Title one. Publisher.\n"
+    )
+    assert provenance.parse(text).citations == ()
+
+
 def test_a_possessive_name_misspelt_before_a_title_and_year_names_the_entry() -> None:
     # "Eubank's" for Eubanks: the title's words confirm the name a letter off.
     text = (
@@ -1474,6 +1503,20 @@ def test_a_citation_of_the_list_in_a_note_is_read_with_the_source_it_quotes() ->
     )
     cited = [(c.text, c.reference is not None) for c in document.citations]
     assert cited == [("PCARRD, 2001", False), ("Rincon, 2008", True)]
+
+
+def test_a_year_after_its_listed_author_s_name_in_a_note_is_a_citation() -> None:
+    # A note cites as the running text's "Tate (2015)" does, also after "et al.," and inside
+    # a square bracket; a year after other words still dates what the note says.
+    document = provenance.parse(
+        _paper_with_notes("See Rincon, et al., (2008) and [Rincon (2008)]; a flood (2008).")
+    )
+    cited = [(c.text, c.reference) for c in document.citations]
+    assert cited == [("2008", 0), ("2008", 0)]
+    # A note that opens with the name and year gives the work's entry or its short form, as
+    # an encyclopaedia's notes do: no citation.
+    for note in ("^ Rincon, M. (2008). Climate Change in the Philippines.", "Rincon (2008), p. 4."):
+        assert provenance.parse(_paper_with_notes(note)).citations == (), note
 
 
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:

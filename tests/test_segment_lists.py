@@ -287,6 +287,24 @@ def test_an_address_line_broken_off_an_entry_goes_back_to_it() -> None:
         assert _sources(text) == [f"{first}\n\n{lead}", second], lead
 
 
+def test_a_page_number_atop_the_next_page_of_a_list_is_no_entry_and_the_list_goes_on() -> None:
+    # pdftotext sets a page's number after the form feed that opens it, on the line above the
+    # list's next entry: the page's number, not a note's, and the list is not over.
+    text = (
+        "Report\n\nText.\n\nReferences\n"
+        "Baruch, Y. & Holtom, B. C. (2008, August). Survey response rate levels and trends.\n"
+        "\n\f33\nBaur, D. & Schmitz, H. P. (2012, March). Corporations and NGOs.\n"
+        "Bush, S. S. (2015). The taming of democracy assistance. Cambridge.\n"
+        "\n\f34\nFoot, K. A. (2015). Developments in anti-trafficking efforts.\n"
+    )
+    assert [" ".join(s.split()) for s in _sources(text)] == [
+        "Baruch, Y. & Holtom, B. C. (2008, August). Survey response rate levels and trends.",
+        "Baur, D. & Schmitz, H. P. (2012, March). Corporations and NGOs.",
+        "Bush, S. S. (2015). The taming of democracy assistance. Cambridge.",
+        "Foot, K. A. (2015). Developments in anti-trafficking efforts.",
+    ]
+
+
 def test_a_running_head_with_its_page_number_is_not_a_list_entry() -> None:
     # PDF text repeats the report's title with the page number on every other page; three
     # different numbers make it a running head, wherever it lands (here inside the list).

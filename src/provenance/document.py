@@ -876,6 +876,10 @@ def _citations(
             # "(Sexual Offenders Registry Act 2021)", "(see Doha Peace Accord, August 2022)":
             # a law or an agreement and its year, not a source the list should have.
             continue
+        elif value.author is not None and value.author[:1] in _QUOTES:
+            # '("A Bullet for the King", March 2009)' after a film in a list: a work named by
+            # its title and date, which cites a work of the list only where the list has it.
+            continue
         elif value.author is not None and _names_a_period(value.author):
             # "(FY 1999)", "(Q3 2020)": a year's fiscal or calendar part, not a source's name.
             continue
@@ -951,14 +955,14 @@ def _citations(
             merged = Citations(line_index, len(text), text)
             merged.extend(sorted([*result, *named_after], key=lambda c: c.span.start))
             result = merged
-    return _cited_in_notes(text, line_index, result, references, seg.bodies)
+    return _cited_in_notes(text, line_index, result, listed, seg.bodies)
 
 
 def _cited_in_notes(
     text: str,
     line_index: LineIndex,
     citations: Citations,
-    references: Sequence[Reference],
+    listed_sources: _SourceIndex,
     bodies: Sequence[FootnoteBody],
 ) -> Citations:
     """The citations, those in a note's text only when they cite an entry of the source list
@@ -967,13 +971,31 @@ def _cited_in_notes(
     which reads as an author and a date but is the work itself, not a pointer to the list."""
     if not bodies:
         return citations
+    references = listed_sources.references
     in_notes = Intervals((b.span.start, b.span.end) for b in bodies)
 
     def listed(citation: Citation) -> bool:
         index = citation.reference
-        if index is None or (citation.value.author is None and not citation.value.ibid):
-            return False  # a year in brackets in a note dates what the note says
+        if index is None:
+            return False
         entry = references[index]
+        if citation.value.author is None and not citation.value.ibid:
+            # A year in brackets in a note dates what the note says, unless it follows the
+            # name of the entry it resolved to: "See Cohen, et al., (2002).", "[Cohen et al.
+            # (2000), Cremer et al., (2000)]" cite as the running text's "Tate (2015)" does.
+            note = in_notes.containing(citation.span.start)
+            start = note[0] if note is not None else citation.span.start
+            run = _name_run(text, start, citation.span.start)
+            if run is None or not listed_sources.names_entry(text, *run, index):
+                return False
+            if not (
+                _WORD.search(_NOTE_LEAD.sub("", text[start : run[0]], count=1))
+                or _SIGNAL_WORD.match(text, run[0])
+            ):
+                # A note that opens with the name and the year is the work's entry or its
+                # short form ("1. ^ Smith, John (2005). \"Title\". Oxford.", "^ Smith (2005),
+                # p. 40" in an encyclopaedia's notes), not a citation made in a sentence.
+                return False
         # Not the note itself, which is read as a source too (an endnote that is a legend).
         return entry.section != "footnote" and not (
             entry.span.start <= citation.span.start < entry.span.end
@@ -1003,6 +1025,17 @@ def _cited_in_notes(
     table.extend(kept)
     return table
 
+
+#: A note's number and marks before its text: "13 ", "1. ^ ", "[4] ", "^ a b ".
+_NOTE_LEAD = lazy_compile(r"\s*(?:\[?\d+[.)\]]?|\^|\b[a-z]\b|[*\s])*")
+#: A word of a sentence before a name.
+_WORD = lazy_compile(r"[^\W\d_]{2,}")
+#: A capitalised word that leads into a citation and which a name run takes in: "See Cohen".
+_SIGNAL_WORD = lazy_compile(r"(?:See|Cf\.|Compare|Also)\b")
+
+#: The quotation marks a title cited without its author opens with (citation.lark's
+#: QUOTED_TITLE).
+_QUOTES = '"\u201c'
 
 #: Years in brackets after a listed source's name, resolved to its entry, that show a report
 #: cites in the running text ("Tate (2015) examines"), so that a year after a name no entry has
@@ -1105,6 +1138,9 @@ def _short_name_of_source(text: str, end: int) -> bool:
     return _REPORTING_VERB.match(text, end, end + 50) is not None
 
 
+#: Words of a source's name, at least, that a bracket repeating it in full must have to be a
+#: citation without a comma before its date: a short name is shorter than the name it labels.
+_WHOLE_NAME_WORDS = 3
 #: Words between a source's name and the bracket that gives its short name: "the US CIA World
 #: Factbook (US CIA Factbook 2024)" has one ("World") inside the name.
 _SHORT_NAME_SLACK = 3
@@ -1150,7 +1186,14 @@ def _names_the_source_before(text: str, start: int, author: str, cited_text: str
             return True
     if not words or words[-1] != cited[-1]:
         return False  # the name must end where the bracket opens: "HRW agreed (HRW 2005)" cites
-    if words[-len(cited) :] == cited and _comma_after_name(cited_text, author):
+    if words[-len(cited) :] == cited and (
+        _comma_after_name(cited_text, author) or len(cited) >= _WHOLE_NAME_WORDS
+    ):
+        # The very name again in a citation's form is no short name: "(Montréal Declaration,
+        # 2018)" after "the Montréal Declaration", or a long body's name written out in full
+        # without a comma, as Chicago cites ("as advised by the United Nations Office of the High
+        # Commissioner of Human Rights (United Nations Office of the High Commissioner of Human
+        # Rights 2020)"), which nobody would take for a label.
         return False
     position = 0
     for word in cited:
@@ -1225,11 +1268,12 @@ def _name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[offset:bracket]))[-_NAME_RUN_WORDS:]
     run: list[re.Match[str]] = []
     for word in reversed(words):
-        token = word.group().strip(",")
+        # "[Cohen et al. (2000)": a bracket opened before the name is not part of it.
+        token = word.group().strip(",").lstrip("[")
         if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
             break
         run.insert(0, word)
-    while run and not run[0].group()[0].isupper():
+    while run and not run[0].group().lstrip("[")[:1].isupper():
         run.pop(0)  # "of the United Nations": the name starts at its first capital
     return (offset + run[0].start(), bracket) if run else None
 
@@ -1783,6 +1827,16 @@ class _SourceIndex:
                         entry = self.entries[i]
                         found = entry.author or entry.container  # the later name wins
         return found
+
+    def names_entry(self, text: str, start: int, end: int, index: int) -> bool:
+        """Whether ``text[start:end]`` names entry ``index`` (by a key searched for in running
+        text, as ``named_in`` looks)."""
+        words = key_words(text[start:end])
+        return any(
+            words[i : i + key.count(" ") + 1] == key.split(" ")
+            for key in self._context()[0][index]
+            for i in range(len(words))
+        )
 
     def _named(self, cited: str) -> list[int]:
         """The entries whose name matches ``cited`` (``names_match``), in order."""

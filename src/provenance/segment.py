@@ -1661,6 +1661,16 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
         return parse_footnote_body_start(text[start:end])
 
     for block in content_blocks():
+        if (
+            section in _LIST_SECTIONS
+            and len(block.lines) > 1
+            and block.lines[0].text.startswith(_FORM_FEED)
+            and _PAGE_NUMBER.fullmatch(block.lines[0].text) is not None
+        ):
+            # "\f34" atop a PDF's next page, then the list's entries: the page's number, as
+            # a number alone after a form feed is (a note's number stands at a page's foot).
+            region("furniture", block.lines[0].start, block.lines[0].end)
+            block = Block(block.lines[1:])
         candidate = _heading_candidate(block, text)
         if paused is not None and section is None:
             if body_start(block.start, block.end) is not None:

@@ -472,6 +472,26 @@ def test_a_domain_that_starts_with_a_month_is_a_source_name(text: str, author: s
     assert value.author == author
 
 
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "\u201cInternational Covenant on Civil and\nPolitical Rights\u201d 1976",
+            "\u201cInternational Covenant on Civil and Political Rights\u201d",
+        ),
+        ('"Guidelines on Screening" 2019, 5', '"Guidelines on Screening"'),
+    ],
+)
+def test_a_work_without_an_author_is_cited_by_its_quoted_title(text: str, author: str) -> None:
+    (value,) = parse_citation_group(text)
+    assert value.author == author and value.date is not None
+
+
+def test_a_section_sign_glued_to_its_number_is_a_pinpoint() -> None:
+    (value,) = parse_citation_group("United States Government, 2000,\n\u00a7108")
+    assert (value.author, value.locator) == ("United States Government", "\u00a7108")
+
+
 def test_undated_citation_span_ends_at_its_keyword() -> None:
     text = "as argued (Smith, op. cit.) before"
     (found,) = list(iter_citations(text, LineIndex(text)))

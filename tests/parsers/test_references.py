@@ -155,6 +155,16 @@ def test_an_irb_entry_whose_ditto_lost_its_underscores_is_a_ditto() -> None:
     assert entry.title == "Army Confrontation with LTTE Detailed"
 
 
+def test_an_author_year_entry_whose_ditto_lost_its_dashes_is_a_ditto() -> None:
+    # A PDF conversion of a Chicago list kept the full stop after "———" and dropped the rest:
+    # the next work of the same body that year.
+    entry = parse_reference(
+        ". 2021b. \u201cThe Civic Space Initiative.\u201d https://www.icnl.org/our-work/."
+    )
+    assert (entry.kind, entry.author, entry.date) == ("author-year", DITTO_MARK, Date(2021))
+    assert (entry.year_suffix, entry.title) == ("b", "The Civic Space Initiative")
+
+
 @pytest.mark.parametrize(
     ("text", "title", "note"),
     [
@@ -522,6 +532,44 @@ def test_entry_starts_keeps_a_journal_and_its_volume_with_the_article_above() ->
         "97-109.",
     ]
     assert entry_starts(lines) == [0, 2, 5]
+
+
+def test_entry_starts_keeps_the_pieces_a_pdf_broke_off_an_apa_entry_with_it() -> None:
+    # From an APA list converted from PDF: an access note and its address, a page range and
+    # a DOI broken after the range's dash or inside the DOI, an address broken after "http:"
+    # with spaces after its hyphens: each the rest of the entry above.
+    lines = [
+        "Dupuy, K. E., Ron, J., & Prakash, A. (2014, November 23). Stop meddling in my country!",
+        "Retrieved February 18, 2016, from http://ssrn.com/abstract=2529620",
+        "Edwards, P. J., Roberts, I., Clarke, M. J., DiGuiseppi, C., Wentz, R., ... Pratap,",
+        "S. (2009). Methods to increase response to postal and electronic questionnaires.",
+        "Cochrane Database of Systematic Reviews, (3). doi:10.1002/14651858.MR000008.",
+        "pub4",
+        "Foot, K. A., Toft, A., & Cesare, N. (2015). Developments in anti-trafficking efforts:",
+        "2008-2011. Journal of Human Trafficking, 1(2), 136-55. doi:10.1080/23322705.",
+        "2014.980663",
+        "Gallagher, A. T. (2014a, November 28). The global slavery index is based on flawed",
+        "data. The Guardian. Retrieved May 24, 2016, from http:",
+        "//www.theguardian.com/global- development/poverty- matters/2014/nov/28/",
+        "global-slavery-index-walk-free-human-trafficking-anne-gallagher",
+        "Kelley, J. G. & Simmons, B. A. (2015, January). Politics by number: Indicators as social",
+        "pressure in international relations. American Journal of Political Science, 59(1), 55-",
+        "70. doi:10.1111/ajps.12119",
+        "Kelly, A. (2015, October 21). Uzbekistan accused of brutal crackdown. The Guardian.",
+    ]
+    assert entry_starts(lines) == [0, 2, 6, 9, 13, 16]
+    spaced_doi = [
+        "Chuang, J. A. (2014, October). Exploitation creep and the unmaking of human trafficking",
+        "law. The American Jounal of International Law, 108(4), 609-49. doi:10 .",
+        "5305/amerjintelaw.108.4.0609",
+        "DeStefano, A. (2007). The war on human trafficking: US policy assessed. Rutgers.",
+    ]
+    assert entry_starts(spaced_doi) == [0, 3]
+
+
+@pytest.mark.parametrize("text", ["Kelly, A. (2015). Title. Journal, 1(2), 5-9. 2014.980663"])
+def test_a_year_before_a_stop_and_more_digits_is_no_date_but_a_doi_s_rest(text: str) -> None:
+    assert parse_reference(text).date == Date(2015)
 
 
 def test_entry_starts_reads_a_body_after_its_country_initials_as_one_entry() -> None:

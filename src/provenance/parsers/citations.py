@@ -207,7 +207,7 @@ class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
             # anything else is a [Place]: inside the citation's span, but not part of the name
         return _Author(tuple(tokens), int(tokens[0].start_pos or 0))
 
-    author_w = author_n = author_d = _author
+    author_w = author_n = author_d = titled = _author
 
     def author_listed(self, author: _Author, *rest: Token) -> _Author:
         """``Raman, Tandong``: the authors of one work in a list; the comma is kept in the name."""

@@ -1286,7 +1286,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
                 # The editors' mark after the names ("Winter, A. (Eds.)", "Shu Y, eds") says
                 # what they did, not who they are.
                 author = _EDITORS_MARK.sub("", self._frag_text(x)) or self._frag_text(x)
-            elif x.type == "DITTO":
+            elif x.type in ("DITTO", "LOST_DITTO"):
                 author = DITTO_MARK
             elif x.type == "AY_YEAR":
                 date, letter = self._year(x), self._year_letter(x)
@@ -2410,7 +2410,8 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
     # Lines that open with a bullet or list number (the grammar's LIST_MARK); not a number after
     # a line that stops at a comma, which goes on there ("Informatics, 9(3)," / "54. https://").
     marked = [
-        opens_with_list_mark(t) and not (i and texts[i - 1].endswith(",") and t[:1].isdigit())
+        opens_with_list_mark(t)
+        and not (i and texts[i - 1].rstrip().endswith((",", *_RANGE_DASHES)) and t[:1].isdigit())
         for i, t in enumerate(texts)
     ]
     # Where a web address of the line above ends in each line that it runs into ("...
@@ -2424,6 +2425,12 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
 
     def stops_mid_entry(k: int) -> bool:
         end = address_ends[k]
+        if k > 0 and _URL_BROKEN.search(texts[k - 1]) and " " not in texts[k].strip():
+            # One word under an address broken at its line's end: the address's last piece,
+            # where the entry may end (an address the URL grammar cannot join, a PDF having
+            # set spaces after its hyphens: "... poverty- matters/2014/nov/28/" / "global-
+            # slavery-index-walk-free-human-trafficking-anne-gallagher").
+            return False
         return _stops_mid_entry(texts[k]) and not (
             end is not None and end >= len(texts[k].rstrip())
         )
@@ -2493,6 +2500,18 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                     if i > 0 and not marked[i] and _PAGES_ALONE.fullmatch(texts[i]):
                         # "539-50." alone on its line: the page range that ends the entry above,
                         # which no entry opens with.
+                        cache[key] += _COST_LOOSE
+                    if (
+                        i > 0
+                        and not marked[i]
+                        and _ADDRESS_TAIL_WORD.fullmatch(texts[i].strip())
+                        and (
+                            "/" in texts[i - 1].rsplit(None, 1)[-1]
+                            or _DOI_BROKEN.search(texts[i - 1]) is not None
+                        )
+                    ):
+                        # "pub4" under "doi:10.1002/14651858.MR000008.": the end of a DOI or
+                        # address the line above broke, not an entry's first word.
                         cache[key] += _COST_LOOSE
                     if i > 0 and not marked[i] and _OPENS_WITH_ADDRESS.match(texts[i]):
                         # "Available at https://..." or a bare address on the line after an
@@ -2587,6 +2606,9 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                 (alone.get(k) in _HEAD_STYLES or opens_head(k))
                 and not (stops_mid_entry(k - 1) and not texts[k - 1][-1:].isdigit())
                 and not journal_line(k)
+                # "Retrieved February 18, 2016, from http://...": an access note and its
+                # address, which reads as a name and a year but ends the entry above.
+                and not _OPENS_WITH_ADDRESS.match(texts[k])
             )
         return known
 
@@ -2697,7 +2719,26 @@ def _stops_mid_entry(line: str) -> bool:
     if len(stripped) < _WRAPPED_LINE or stripped[-1] in ".)]\"”'’":
         # A short line ends where its writer ended it ("IRB Databases" in a list of names).
         return False
-    return not words[-1].startswith(("http://", "https://", "www."))
+    # An address ends an entry, also the last piece of one wrapped over lines
+    # ("matters/2014/jun/27/humantrafficking-watchlist-report") or a DOI ("doi:10.1111/j.0020-
+    # 7985.2005.00309.x").
+    return not (
+        words[-1].startswith(("http://", "https://", "www."))
+        or _ADDRESS_PIECE.fullmatch(words[-1]) is not None
+    )
+
+
+#: A line of one word that no entry opens with (lower case or a digit first): the rest of an
+#: address or DOI broken above it.
+_ADDRESS_TAIL_WORD = lazy_compile(r"[a-z0-9][^\s]*")
+
+#: A DOI's prefix that a line stops in, spaced as a PDF may set it: "doi:10 ." / "5305/...".
+_DOI_BROKEN = lazy_compile(r"(?i)\bdoi:?\s*10(?:\s*\.\s*[0-9]*)?\s*$")
+
+#: The end of a web address or a DOI as the last word of a line: a host's dot before a path,
+#: or a path of two slashes or more ("and/or" is a word); not one broken after a slash or a
+#: hyphen ("doi:10.1007/" / "s10551-011-1057-9"), which goes on.
+_ADDRESS_PIECE = lazy_compile(r"(?:\S*[^\s/.]\.[^\s/]+/\S*|\S*/\S*/\S*)(?<![/\-_=?&%.])")
 
 
 #: Words a short line has before the word no entry ends with ("at" alone is an address's
@@ -2714,7 +2755,8 @@ _PLACE_AND_YEAR = lazy_compile(r":\s*(?:1[6-9]|20)[0-9][0-9]\.?$")
 #: A line that opens with an address or with the words that introduce one.
 _OPENS_WITH_ADDRESS = lazy_compile(
     r"\s*(?:(?i:(?:available|accessible|published|online)\s+(?:from|at|on|via)|(?:accessed|"
-    r"retrieved)\s+(?:via|from))\s*:?\s*)?(?:https?:|www\.)"
+    r"retrieved)(?:\s+(?:on\s+)?(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+\.?),?\s+"
+    r"(?:1[6-9]|20)\d\d,?)?\s+(?:via|from))\s*:?\s*)?(?:https?:|www\.)"
 )
 
 #: A line that ends on a capitalised word, no stop, bracket or quote after it (a title's word
@@ -2745,7 +2787,16 @@ def address_run_on(above: str, line: str) -> int | None:
     return None
 
 
-_URL_BROKEN = lazy_compile(r"(?:https?:|www\.)\S*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$")
+_URL_BROKEN = lazy_compile(
+    r"(?:https?:|www\.|(?<!\S)//)(?:\S|(?<=-)[ \t])*(?:://|www\.|[/\-_=?&%]|%[0-9A-Fa-f]{2})$"
+    r"|(?<!\S)https?:/{0,2}$"
+)
+
+#: (A PDF's text may set a space after each hyphen of an address it wrapped, "global-
+#: development/poverty- matters/", and break it after "http:" or before "//".)
+#: A dash that a page range broke a line after ("59(1), 55–" / "70. doi:..."): the number on
+#: the next line ends the range, it is no list number.
+_RANGE_DASHES = ("-", "–", "—")
 
 _BLANK_LINE = lazy_compile(r"\n[ \t\f\v\r]*\n")
 
