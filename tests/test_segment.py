@@ -875,6 +875,65 @@ def test_running_text_resumes_in_lower_case_after_a_note_s_sentence(
     assert segment_module._resumes_running_text(body, line) is resumes
 
 
+# A page of a PDF's text without blank lines (GAO and EPA reports): the page's notes, then
+# the next page's running text straight under them.
+_NOTES_RUN_INTO_TEXT = (
+    "Clear Skies Report\n\n"
+    "The Act would reduce emissions of sulfur dioxide and nitrogen oxides from\n"
+    "combustion units by approximately 70% from current levels.1 These\n"
+    "mandatory emission reductions would be achieved through a cap and\n"
+    "trade\n"
+    "1 The Act would cut sulfur dioxide emissions by 73 percent, from current\n"
+    "emissions of 11 million tons to caps of 4.5 million tons in 2010. It would\n"
+    "cut emissions of nitrogen oxides by 67 percent, from current\n"
+    "emissions of 5 million tons\n"
+    "program, modeled on the current Acid Rain Program for sulfur dioxide.\n"
+    "Federally enforceable emissions limits for each pollutant would be\n"
+    "established (Smith, 2001). The reanalyses were published later.2\n"
+    "2 See the study at www.example.org/revised.pdf for the revised\n"
+    "mortality results.\n"
+    "Our examination of the original studies used in this analysis finds\n"
+    "that the health endpoints affected include hospital admissions (Jones,\n"
+    "2002) and reduced lower respiratory symptoms in both estimates.\n"
+)
+
+
+def test_a_page_foot_note_ends_where_its_paragraph_does_and_the_page_s_text_resumes() -> None:
+    # Note 1 is cut by its page: the next line finishes the sentence the notes broke
+    # ("a cap and trade" / "program, modeled ..."). Note 2's last line is short (its paragraph
+    # ended) and a full line opens a paragraph of running text under it.
+    seg = _segment(_NOTES_RUN_INTO_TEXT)
+    bodies = {body.number: body.text for body in seg.bodies}
+    assert bodies[1].endswith("emissions of 5 million tons")
+    assert bodies[2].endswith("the revised mortality results.")
+    prose = "".join(_NOTES_RUN_INTO_TEXT[start:end] for start, end in seg.prose)
+    assert "program, modeled on the current" in prose
+    assert "Our examination of the original studies" in prose
+
+
+@pytest.mark.parametrize(
+    ("note", "line", "resumes"),
+    [
+        # A wrapped note fills its lines: its next sentence goes on in the note.
+        ("1 GAO/GGD-95-22, Dec. 21, 1994; and GAO/GGD-95-120, May 2, 1995.", "The method", False),
+        # A short last line, then a full line that opens a sentence and wraps on.
+        ("1 See the study.", "Our examination of the original studies used in this", True),
+        # A short last line, then an item that ends a sentence: the notes' column goes on.
+        ("1 See the study.", "See the World Telecommunication Database at the ITU.", False),
+        # A note broken before a web address or an open word goes on.
+        ("1 For further details, see", "http://www.example.org/letter.pdf", False),
+        ("1 In addition, see the", "accompanying 21 reports, numbered GAO-01-242", False),
+    ],
+)
+def test_a_note_s_paragraph_ends_at_a_short_line(note: str, line: str, resumes: bool) -> None:
+    above = "The text of the page above the notes runs on over full lines of a\nreport.\n"
+    text = above + note + "\n"
+    start = segment_module.note_start(text, len(above), len(above) + len(note))
+    assert start is not None
+    got = segment_module._resumes_after_paragraph(text, start, start.line_end, line)
+    assert got is resumes
+
+
 def test_merged_pairs_out_of_order_are_merged_as_pairs_would_be() -> None:
     import random
 

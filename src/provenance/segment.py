@@ -3144,12 +3144,21 @@ def _chain_bodies(
     starts = chain.starts
     in_furniture = Intervals(furniture)
     bodies: dict[int, FootnoteBody] = {}
+    # Where the first number a PDF's text moved stands after each start (the text's end if none).
+    moved_after = [len(text)] * len(starts)
+    for index in range(len(starts) - 2, -1, -1):
+        after = starts[index + 1]
+        moved_after[index] = after.line_start if after.displaced else moved_after[index + 1]
     for index, start in enumerate(starts):
         if start.displaced:
             continue
         limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
         end = start.line_end
         began = start.text_start is not None
+        # Numbers a PDF's text moved below this note on its page: the lines under its text
+        # are texts printed without their numbers, not running text (``_page_top_bodies``).
+        moved_at = moved_after[index]
+        moved_below = moved_at < len(text) and text.find(_FORM_FEED, start.line_end, moved_at) == -1
         position = start.line_end + 1
         while position < limit:
             newline = text.find("\n", position, limit)
@@ -3165,6 +3174,8 @@ def _chain_bodies(
                     break
             elif began and _resumes_running_text(text[start.lead : end], line):
                 break  # the page's running text goes on under its notes
+            elif began and not moved_below and _resumes_after_paragraph(text, start, end, line):
+                break  # the note's paragraph ended and a paragraph of running text follows
             elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
@@ -3216,6 +3227,56 @@ def _resumes_running_text(body: str, line: str) -> bool:
     ("... box units.\"" then "delivery (called route time ...),5 is"), since no note's next
     sentence opens in lower case."""
     return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
+
+
+#: Share of the lines' width under which a line ends its paragraph (a wrapped line fills it).
+_SHORT_LINE = 0.7
+#: Lines above a note whose widths, with its own lines', give the page's width.
+_WIDTH_LINES = 8
+
+
+def _line_width(line: str) -> int:
+    return len(line.expandtabs().rstrip())
+
+
+def _resumes_after_paragraph(text: str, start: NoteStart, end: int, line: str) -> bool:
+    """Whether ``line``, under a note's text whose last line is short (it ended its paragraph:
+    a wrapped line fills the width), is a paragraph of the page's running text that a PDF's text
+    sets on under the page-foot notes without a blank line: a full line (a paragraph's first,
+    wrapped) that opens a sentence after the note's ended one, or that opens in lower case and
+    finishes the sentence the notes broke (the line above the page's first note is unfinished).
+    A page-foot note is one paragraph; a wrapped note fills its lines up to its last."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("http", "www.")):
+        return False
+    body_lines = text[start.line_start : end].split("\n")
+    above_end = start.line_start - 1
+    above: list[str] = []
+    while above_end > 0 and len(above) < _WIDTH_LINES:
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above.append(text[above_start:above_end])
+        above_end = above_start - 1
+    width = max(_line_width(other) for other in (*body_lines, *above))
+    if _line_width(body_lines[-1]) >= _SHORT_LINE * width:
+        return False
+    last = body_lines[-1].rstrip()
+    if stripped[0].isupper():
+        # A paragraph's first line wraps on: a line that ends a sentence is a note's item
+        # ("Ibid.", "See the ... Database at: https://www.itu.int/.").
+        return (
+            _NOTE_SENTENCE_END.search(last) is not None
+            and _line_width(line) >= _SHORT_LINE * width
+            and _NOTE_SENTENCE_END.search(line) is None
+        )
+    if not stripped[0].islower():
+        return False
+    # A note cut short by its page ("... of 5 million tons"), not one that goes on: "see the",
+    # a comma, a web address broken at a hyphen or a slash.
+    words = last.split()
+    if not words or words[-1].casefold() in OPEN_WORDS or last.endswith((",", "-", "/")):
+        return False
+    before = next((other for other in above if other.strip()), "")
+    return bool(before) and not before.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
 # A line that opens a sentence after a line that ended one, blank lines between or not.
