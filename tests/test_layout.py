@@ -503,6 +503,49 @@ def test_an_excerpts_notes_start_at_any_number_when_all_are_called_in_order() ->
     assert _chain_numbers(alone, alone.index("\n8 CFR")) is None
 
 
+# An excerpt of a GAO report's PDF text: notes numbered from 33, each number glued to its text
+# at a line's start ("33Improving"), one run on inside the note before ("1994). 34See").
+GLUED_NUMBERS = (
+    "Case Illustration: Army Research Laboratory\n"
+    "These reforms can help redirect an organization's culture to a new focus on\n"
+    "results.33 Each federal agency needs to meld these reforms into a coherent,\n"
+    "unified effort.34 ARL's performance measures gauge the relevance of its\n"
+    "current work to the agency's long-term goals. As part of its\n"
+    "performance\n"
+    "33Improving Government: Actions Needed to Sustain and Enhance\n"
+    "Management Reforms\n"
+    "(GAO/T-OCG-94-1, Jan. 27, 1994). 34See, for example, Managing IRS: Important\n"
+    "Strides Forward Since 1988 (GAO/GGD-91-74, Apr. 29, 1991).\n"
+    "measurement efforts, ARL established customer service standards and sent\n"
+    "surveys to its customers. We issued reports on six state governments.35\n"
+    "We also reviewed the management studies of large federal departments.36\n"
+    "35GAO/AIMD-94-115, May 1994; and GAO/GGD-96-35, Dec. 26, 1995.\n"
+    "36GAO/GGD-95-22, Dec. 21, 1994; and GAO/GGD-95-120, May 2, 1995.\n"
+)
+
+
+def test_notes_whose_numbers_are_glued_to_their_texts_chain_where_each_is_called() -> None:
+    document = provenance.parse(GLUED_NUMBERS)
+    linked = {
+        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
+        for note in document.footnotes
+        if note.body is not None
+    }
+    assert linked == {33: (3, 7), 34: (4, 9), 35: (12, 14), 36: (13, 15)}
+    bodies = {note.number: note.body.text for note in document.footnotes if note.body}
+    assert bodies[33].endswith("(GAO/T-OCG-94-1, Jan. 27, 1994).")
+    assert bodies[34].startswith("See, for example") and "measurement" not in bodies[34]
+
+
+def test_numbers_glued_to_lines_nothing_calls_strictly_are_no_chain() -> None:
+    # The same lines, their calls gone: "35GAO" and "36GAO" are codes' lines, not notes.
+    uncalled = GLUED_NUMBERS.replace("governments.35", "governments.").replace(
+        "departments.36", "departments."
+    )
+    document = provenance.parse(uncalled)
+    assert not {note.number for note in document.footnotes if note.body} & {35, 36}
+
+
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
     # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged;
     # the notes after the gap are read only as a run of their own, every one called in order
