@@ -546,6 +546,47 @@ def test_numbers_glued_to_lines_nothing_calls_strictly_are_no_chain() -> None:
     assert not {note.number for note in document.footnotes if note.body} & {35, 36}
 
 
+# A paper's PDF text that runs a page's notes on inside its lines ("subclasses. 2 These").
+RUN_ON_NOTES = (
+    "Creating a competitive environment would involve eliminating the rules\n"
+    "that were honored.1 It would end the Private Express Statutes2 and the\n"
+    "mailbox rule.3 Absent these, some portions of the mail stream would attract\n"
+    "1 As discussed below, it required continuation of 5 preferred\n"
+    "subclasses. 2 These statutes are laws that comprise the letter mail\n"
+    "monopoly. 3 The mailbox rule specifies that no one other than the\n"
+    "Postal Service may put mail into the box.\n"
+    "the attention of competitors. The Postal Service would suffer losses in\n"
+    "2000. 5 members of the board said so.4\n"
+    "4 See the annual report of the Postmaster General, 1998.\n"
+)
+
+
+def test_notes_run_on_inside_a_line_after_a_sentence_are_chained_where_called() -> None:
+    document = provenance.parse(RUN_ON_NOTES)
+    linked = {
+        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
+        for note in document.footnotes
+        if note.body is not None
+    }
+    assert linked == {1: (2, 4), 2: (2, 5), 3: (3, 6), 4: (9, 10)}
+    bodies = {note.number: note.body.text for note in document.footnotes if note.body}
+    assert bodies[1] == "As discussed below, it required continuation of 5 preferred subclasses."
+    assert bodies[3].endswith("put mail into the box.")
+
+
+def test_a_number_after_a_sentence_inside_a_line_opens_a_note_only_before_capitals() -> None:
+    def run_on(line: str) -> list[int]:
+        return [s.number for s in layout._run_on_starts(line, LineIndex(line), 0, len(line))]
+
+    assert run_on("subclasses. 4 These statutes") == [4]
+    assert run_on("(GAO/T-OCG-94-1, Jan. 27, 1994). 34See, for example") == [34]
+    assert run_on("General, 1998. 16 Unaddressed mail") == [16]
+    # A figure, a section's number, a numbered paragraph: no note.
+    assert run_on("in 2000. 5 members of the board") == []
+    assert run_on("## **2.1. Falsos positivos**") == []
+    assert run_on("as follows. 3. The Committee") == []
+
+
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
     # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged;
     # the notes after the gap are read only as a run of their own, every one called in order

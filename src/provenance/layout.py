@@ -23,7 +23,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 
 import attrs
@@ -345,6 +345,7 @@ def find_note_chain(
             starts.append(found)
         elif (found := _glued_start(text, start, end)) is not None:
             glued.append(found)
+        glued.extend(_run_on_starts(text, line_index, start, end))
     if not starts and len(glued) < _MIN_GLUED:
         return None
     # An array: a list of the lines' first offsets held an int object each.
@@ -477,9 +478,10 @@ def find_note_chain(
     if not glued:
         return chain
     # Numbers glued to their notes' texts at a line's start ("11Most of the studies", as the
-    # PDF texts of GAO and EPA reports set them) are only guesses: a chain that takes them is
-    # read where two of them or more are called, each strictly and before its line, and the
-    # chain has more notes called than the one without them.
+    # PDF texts of GAO and EPA reports set them) and notes run on inside a line after a
+    # sentence ("... subclasses. 4 These statutes") are only guesses: a chain that takes them
+    # is read where two of them or more are called, each strictly and before its line, and
+    # the chain has more notes called than the one without them.
     strictly = {
         start.line_start
         for start in glued
@@ -549,6 +551,43 @@ def _glued_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
         return None
     lead = line_start + len(line) - len(line.lstrip())
     return NoteStart(parsed[0], line_start, line_end, lead, line_start + parsed[2])
+
+
+def _run_on_starts(
+    text: str, line_index: LineIndex, line_start: int, line_end: int
+) -> Iterator[NoteStart]:
+    """Notes a PDF's text ran on inside a line after a sentence's end, their numbers plain
+    or glued ("... subclasses. 4 These statutes are", "... 1994). 34See"): each a guess, with
+    the text opening in capitals, as a note's text does ("in 2000. 5 members" does not)."""
+    first = line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
+    if not _RUN_ON.search(text, first, line_end):
+        return
+    for number, lead, offset in iter_glued_bodies(text, line_index, first, line_end, plain=True):
+        # Set apart from the sentence before, with no full stop of its own (a numbered
+        # paragraph's).
+        if (
+            lead > first
+            and _RUN_ON.match(text, _run_on_from(text, lead))
+            and text[lead + len(str(number))] != "."
+            and text[offset : offset + 1].isupper()
+        ):
+            yield NoteStart(number, lead, line_end, lead, offset)
+
+
+def _run_on_from(text: str, lead: int) -> int:
+    """Where the sentence end before a run-on note's number stands (its closing marks)."""
+    position = lead
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    while position > 0 and text[position - 1] in _CLOSERS:
+        position -= 1
+    return max(0, position - 1)
+
+
+_CLOSERS = ".;)\"”’'"
+#: Where a note may run on inside a line: a sentence's end after a word or a figure, white
+#: space, then a number ("2.1. Falsos" is a section's number, "1998. 16 Unaddressed" a note).
+_RUN_ON = lazy_compile(r"[^\W_][.;)\"”’']+[ \t]+[1-9]")
 
 
 def _called_count(chain: Sequence[NoteStart], calls: _Calls) -> int:
