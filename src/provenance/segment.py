@@ -3149,12 +3149,15 @@ def _chain_bodies(
     for index in range(len(starts) - 2, -1, -1):
         after = starts[index + 1]
         moved_after[index] = after.line_start if after.displaced else moved_after[index + 1]
+    notes_from: int | None = None  # where the run of notes the next note goes on begins
     for index, start in enumerate(starts):
         if start.displaced:
             continue
         limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
         end = start.line_end
         began = start.text_start is not None
+        if notes_from is None:
+            notes_from = start.line_start
         # Numbers a PDF's text moved below this note on its page: the lines under its text
         # are texts printed without their numbers, not running text (``_page_top_bodies``).
         moved_at = moved_after[index]
@@ -3174,12 +3177,20 @@ def _chain_bodies(
                     break
             elif began and _resumes_running_text(text[start.lead : end], line):
                 break  # the page's running text goes on under its notes
-            elif began and not moved_below and _resumes_after_paragraph(text, start, end, line):
+            elif (
+                began
+                and not moved_below
+                and _resumes_after_paragraph(text, start, end, line, notes_from)
+            ):
                 break  # the note's paragraph ended and a paragraph of running text follows
             elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
             position = line_end + 1
+        # The next note goes on the run of notes this one is in where nothing stands between.
+        blank = _BLANK.match(text, end, limit)
+        run_goes_on = index + 1 < len(starts) and blank is not None and blank.end() == limit
+        notes_from = notes_from if run_goes_on else None
         pieces = list(subtract(start.lead, end, furniture))
         if not pieces:
             continue
@@ -3229,6 +3240,9 @@ def _resumes_running_text(body: str, line: str) -> bool:
     return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
 
 
+_BLANK = lazy_compile(r"\s*")
+_WEB = lazy_compile(r"https?://|www\.")
+
 #: Share of the lines' width under which a line ends its paragraph (a wrapped line fills it).
 _SHORT_LINE = 0.7
 #: Lines above a note whose widths, with its own lines', give the page's width.
@@ -3239,24 +3253,29 @@ def _line_width(line: str) -> int:
     return len(line.expandtabs().rstrip())
 
 
-def _resumes_after_paragraph(text: str, start: NoteStart, end: int, line: str) -> bool:
+def _resumes_after_paragraph(
+    text: str, start: NoteStart, end: int, line: str, notes_from: int | None = None
+) -> bool:
     """Whether ``line``, under a note's text whose last line is short (it ended its paragraph:
     a wrapped line fills the width), is a paragraph of the page's running text that a PDF's text
     sets on under the page-foot notes without a blank line: a full line (a paragraph's first,
     wrapped) that opens a sentence after the note's ended one, or that opens in lower case and
     finishes the sentence the notes broke (the line above the page's first note is unfinished).
-    A page-foot note is one paragraph; a wrapped note fills its lines up to its last."""
+    A page-foot note is one paragraph; a wrapped note fills its lines up to its last.
+    ``notes_from``: where the run of notes this one ends begins (the note's own start if
+    None), the text above which the notes broke."""
     stripped = line.strip()
     if not stripped or stripped.startswith(("http", "www.")):
         return False
-    body_lines = text[start.line_start : end].split("\n")
-    above_end = start.line_start - 1
-    above: list[str] = []
-    while above_end > 0 and len(above) < _WIDTH_LINES:
-        above_start = text.rfind("\n", 0, above_end) + 1
-        above.append(text[above_start:above_end])
-        above_end = above_start - 1
-    width = max(_line_width(other) for other in (*body_lines, *above))
+    # From its line's start: a note a PDF's text ran on inside a line fills the line with the
+    # text before it.
+    body_lines = text[text.rfind("\n", 0, start.line_start) + 1 : end].split("\n")
+    above = _lines_above(text, start.line_start, _WIDTH_LINES)
+    # A web address is not wrapped: its line may run past the width.
+    width = max(
+        (_line_width(other) for other in (*body_lines, *above) if not _WEB.search(other)),
+        default=0,
+    )
     if _line_width(body_lines[-1]) >= _SHORT_LINE * width:
         return False
     last = body_lines[-1].rstrip()
@@ -3275,8 +3294,22 @@ def _resumes_after_paragraph(text: str, start: NoteStart, end: int, line: str) -
     words = last.split()
     if not words or words[-1].casefold() in OPEN_WORDS or last.endswith((",", "-", "/")):
         return False
+    if notes_from is not None and notes_from != start.line_start:
+        above = _lines_above(text, notes_from, _WIDTH_LINES)
     before = next((other for other in above if other.strip()), "")
     return bool(before) and not before.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+def _lines_above(text: str, position: int, count: int) -> list[str]:
+    """Up to ``count`` lines above ``position``, nearest first; the first is the text of
+    ``position``'s line before it where the line does not start there."""
+    above: list[str] = []
+    above_end = position - 1 if position > 0 and text[position - 1] == "\n" else position
+    while above_end > 0 and len(above) < count:
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above.append(text[above_start:above_end])
+        above_end = above_start - 1
+    return above
 
 
 # A line that opens a sentence after a line that ended one, blank lines between or not.
