@@ -339,19 +339,19 @@ def find_note_chain(
     """The best-evidenced chain of notes among ``lines`` (content lines: no furniture), whose
     calls are looked for in ``prose``; None when no chain is called often enough."""
     starts: list[NoteStart] = []
-    glued: list[NoteStart] = []
+    guessed: list[NoteStart] = []
     for start, end in lines:
         if (found := note_start(text, start, end)) is not None:
             starts.append(found)
         elif (found := _glued_start(text, start, end)) is not None:
-            glued.append(found)
-        glued.extend(_run_on_starts(text, line_index, start, end))
-    if not starts and len(glued) < _MIN_GLUED:
+            guessed.append(found)
+        guessed.extend(_run_on_starts(text, line_index, start, end))
+    if not starts and len(guessed) < _MIN_GUESSED:
         return None
     # An array: a list of the lines' first offsets held an int object each.
     line_starts = array(offset_typecode(len(text)), (start for start, _end in lines))
     starts = [s for s in starts if not _among_figures(text, lines, line_starts, s)]
-    if not starts and len(glued) < _MIN_GLUED:
+    if not starts and len(guessed) < _MIN_GUESSED:
         return None
     displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
@@ -475,7 +475,7 @@ def find_note_chain(
         return attrs.evolve(best, starts=filled) if filled != best.starts else best
 
     chain = search(starts)
-    if not glued:
+    if not guessed:
         return chain
     # Numbers glued to their notes' texts at a line's start ("11Most of the studies", as the
     # PDF texts of GAO and EPA reports set them) and notes run on inside a line after a
@@ -484,21 +484,21 @@ def find_note_chain(
     # the chain has more notes called than the one without them.
     strictly = {
         start.line_start
-        for start in glued
+        for start in guessed
         if calls.first_between(start.number, -1, start.line_start) is not None
     }
-    with_glued = search(sorted((*starts, *glued), key=lambda start: start.line_start))
-    if with_glued is None:
+    with_guessed = search(sorted((*starts, *guessed), key=lambda start: start.line_start))
+    if with_guessed is None:
         return chain
-    glued_lines = {start.line_start for start in glued}
-    taken = [start for start in with_glued.starts if start.line_start in glued_lines]
-    if len(taken) < _MIN_GLUED or any(start.line_start not in strictly for start in taken):
+    guessed_at = {start.line_start for start in guessed}
+    taken = [start for start in with_guessed.starts if start.line_start in guessed_at]
+    if len(taken) < _MIN_GUESSED or any(start.line_start not in strictly for start in taken):
         return chain
-    if chain is not None and _called_count(with_glued.starts, calls) <= _called_count(
+    if chain is not None and _called_count(with_guessed.starts, calls) <= _called_count(
         chain.starts, calls
     ):
         return chain
-    return with_glued
+    return with_guessed
 
 
 def _inside_start(
@@ -538,8 +538,9 @@ def _with_inside_starts(
     return tuple(sorted((*members, *added), key=lambda start: start.line_start))
 
 
-#: Fewest notes with numbers glued to their texts that a chain must take to be read with them.
-_MIN_GLUED = 2
+#: Fewest guessed notes (numbers glued to their texts, notes run on inside a line) that a
+#: chain must take to be read with them.
+_MIN_GUESSED = 2
 
 
 def _glued_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
