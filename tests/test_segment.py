@@ -911,6 +911,21 @@ def test_a_page_foot_note_ends_where_its_paragraph_does_and_the_page_s_text_resu
     assert "Our examination of the original studies" in prose
 
 
+def test_a_paragraph_the_notes_stand_in_is_read_around_them_not_over_them() -> None:
+    # No blank line sets the notes apart: the block's paragraph is cut around them, so their
+    # sentences are read once, as the notes' ("reportedly" in a note: one finding, not two).
+    text = _NOTES_RUN_INTO_TEXT.replace(
+        "revised\nmortality results.", "results, reportedly\nrevised."
+    )
+    seg = _segment(text)
+    notes = [r.span for r in seg.regions if r.kind == "footnote"]
+    paragraphs = [r.span for r in seg.regions if r.kind == "paragraph"]
+    assert len(notes) == 2
+    assert not [(p, n) for p in paragraphs for n in notes if p.start < n.end and n.start < p.end]
+    hedges = [f for f in provenance.check(provenance.parse(text)) if f.rule == "hedged-claim"]
+    assert len(hedges) == 1
+
+
 @pytest.mark.parametrize(
     ("note", "line", "resumes"),
     [

@@ -1456,6 +1456,32 @@ def forget_reference_readings() -> None:
         references.forget_readings()
 
 
+def _paragraphs_without(
+    text: str, regions: Regions, holes: Sequence[tuple[int, int]], line_index: LineIndex
+) -> Regions:
+    """``regions`` with their paragraphs cut around ``holes`` (sorted, merged: notes found by
+    layout inside them), each piece without its surrounding white space."""
+    paragraph = Regions.kind_names.index("paragraph")
+    in_holes = Intervals(holes)
+    starts, ends, kinds = regions.starts, regions.ends, regions.kinds
+    if not any(
+        kinds[i] == paragraph and in_holes.overlaps(starts[i], ends[i]) for i in range(len(starts))
+    ):
+        return regions
+    cut = Regions(line_index, len(text))
+    names = Regions.kind_names
+    for start, end, kind in zip(starts, ends, kinds, strict=True):
+        if kind != paragraph or not in_holes.overlaps(start, end):
+            cut.append(names[kind], start, end)
+            continue
+        for piece_start, piece_end in subtract(start, end, holes):
+            piece = text[piece_start:piece_end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                cut.append("paragraph", piece_start + lead, piece_start + len(piece.rstrip()))
+    return cut
+
+
 def _in_order(regions: Regions, line_index: LineIndex, largest: int) -> Regions:
     """The regions by their (start, end), those with the same offsets as they came."""
     starts, ends, kinds = regions.starts, regions.ends, regions.kinds
@@ -2000,6 +2026,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 (piece for start, end in prose for piece in subtract(start, end, holes)),
                 len(text),
             )
+            # A paragraph block the notes stand in (no blank line around them) is read as
+            # running text around them only: its sentences are not read twice, as the note's.
+            regions = _paragraphs_without(text, regions, holes, line_index)
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
 
