@@ -894,14 +894,14 @@ _NOTES_RUN_INTO_TEXT = (
     "mortality results.\n"
     "Our examination of the original studies used in this analysis finds\n"
     "that the health endpoints affected include hospital admissions (Jones,\n"
-    "2002) and reduced lower respiratory symptoms in both estimates.\n"
+    "2002) and reduced lower respiratory symptoms in both estimates.3\n"
 )
 
 
 def test_a_page_foot_note_ends_where_its_paragraph_does_and_the_page_s_text_resumes() -> None:
     # Note 1 is cut by its page: the next line finishes the sentence the notes broke
     # ("a cap and trade" / "program, modeled ..."). Note 2's last line is short (its paragraph
-    # ended) and a full line opens a paragraph of running text under it.
+    # ended) and a full line opens a paragraph of running text under it, which calls note 3.
     seg = _segment(_NOTES_RUN_INTO_TEXT)
     bodies = {body.number: body.text for body in seg.bodies}
     assert bodies[1].endswith("emissions of 5 million tons")
@@ -924,6 +924,19 @@ def test_a_paragraph_the_notes_stand_in_is_read_around_them_not_over_them() -> N
     assert not [(p, n) for p in paragraphs for n in notes if p.start < n.end and n.start < p.end]
     hedges = [f for f in provenance.check(provenance.parse(text)) if f.rule == "hedged-claim"]
     assert len(hedges) == 1
+
+
+def test_text_under_a_note_is_running_text_where_it_calls_the_next_notes_or_runs_on() -> None:
+    note = "1 See the study.\n"
+    second = "In addition, the survey found that most of the households had\nno access.\n"
+    follows = segment_module._running_text_follows
+    # A note's second paragraph: short, calling nothing.
+    assert not follows(note + second, len(note), len(note + second), 1)
+    # The page's text calls the next note, or runs on over a paragraph.
+    called = second.replace("access.", "access.2")
+    assert follows(note + called, len(note), len(note + called), 1)
+    page = "The text of the page goes on over a full line of running text\n" * 8
+    assert follows(note + page, len(note), len(note + page), 1)
 
 
 @pytest.mark.parametrize(

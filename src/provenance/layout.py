@@ -494,6 +494,10 @@ def find_note_chain(
     taken = [start for start in with_guessed.starts if start.line_start in guessed_at]
     if len(taken) < _MIN_GUESSED or any(start.line_start not in strictly for start in taken):
         return chain
+    # Guesses add notes; they never displace one read without guessing.
+    kept = {start.line_start for start in with_guessed.starts}
+    if chain is not None and any(start.line_start not in kept for start in chain.starts):
+        return chain
     if chain is not None and _called_count(with_guessed.starts, calls) <= _called_count(
         chain.starts, calls
     ):

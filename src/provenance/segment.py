@@ -3210,6 +3210,10 @@ def _chain_bodies(
                 began
                 and not moved_below
                 and _resumes_after_paragraph(text, start, end, line, notes_from)
+                and (
+                    line.lstrip()[:1].islower()
+                    or _running_text_follows(text, position, limit, start.number)
+                )
             ):
                 break  # the note's paragraph ended and a paragraph of running text follows
             elif began or not in_furniture.covers(position, line_end):
@@ -3327,6 +3331,36 @@ def _resumes_after_paragraph(
         above = _lines_above(text, notes_from, _WIDTH_LINES)
     before = next((other for other in above if other.strip()), "")
     return bool(before) and not before.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+#: Lines without a blank one that make a page's paragraph, longer than a note's second one.
+_RUNNING_LINES = 8
+#: How far a later note's call is looked for in the text under a note.
+_CALL_REACH = 4000
+#: How many notes past a note a call in the text under it may be for (a page's next notes).
+_NEXT_CALLS = 3
+
+
+def _running_text_follows(text: str, position: int, limit: int, number: int) -> bool:
+    """Whether the text from ``position`` (up to ``limit``, the next note) is the page's
+    running text rather than a note's next paragraph: it calls one of the next notes, or it
+    runs on over a page's paragraph without a blank line."""
+    stop = min(limit, position + _CALL_REACH)
+    if any(
+        number < called <= number + _NEXT_CALLS
+        for _first, _end, called, _guessed in iter_call_candidates(text, position, stop)
+    ):
+        return True
+    lines = 0
+    while position < limit and lines < _RUNNING_LINES:
+        newline = text.find("\n", position, limit)
+        line_end = limit if newline == -1 else newline
+        line = text[position:line_end]
+        if not line.strip() or _FORM_FEED in line:
+            return False
+        lines += 1
+        position = line_end + 1
+    return lines >= _RUNNING_LINES
 
 
 def _lines_above(text: str, position: int, count: int) -> list[str]:
