@@ -530,8 +530,15 @@ def _with_inside_starts(
     """The chain with the notes it skips that run on inside the text of the note before
     (``_inside_start``): the numbering expects them there, and nothing else starts a line."""
     added: list[NoteStart] = []
+    # By position, not number: a displaced number or a note set out of order stands among
+    # the others, and a number the chain holds is never looked for again.
+    present = {start.number for start in members}
     for before, after in pairwise(members):
+        if before.displaced or after.displaced:
+            continue
         for number in range(before.number + 1, after.number):
+            if number in present:
+                break
             found = _inside_start(text, line_index, before, after.line_start, number, calls)
             if found is None:
                 break
