@@ -590,6 +590,30 @@ def test_a_number_after_a_sentence_inside_a_line_opens_a_note_only_before_capita
     assert run_on("as follows. 3. The Committee") == []
 
 
+def test_a_note_run_on_inside_the_note_before_fills_only_a_number_the_chain_lacks() -> None:
+    calls = "Called.6 Then.7 After.8\n"
+    notes = "6 Six. 7See seven.\n8 Eight.\n7 Seven, set out of order.\n"
+    text = calls + notes
+    lines = _lines(text)
+    found = {
+        start.number: start
+        for line_start, line_end in lines
+        if (start := note_start(text, line_start, line_end)) is not None
+    }
+    called = layout._Calls(text, [(0, len(calls))], LineIndex(text))
+    index = LineIndex(text)
+    # 7 lacking: the run-on "7See" fills it.
+    filled = layout._with_inside_starts(text, index, (found[6], found[8]), called)
+    assert [(s.number, text[s.text_start : s.text_start + 3]) for s in filled] == [
+        (6, "Six"),
+        (7, "See"),
+        (8, "Eig"),
+    ]
+    # 7 held, set out of order further down: not looked for again.
+    members = (found[6], found[8], found[7])
+    assert layout._with_inside_starts(text, index, members, called) == members
+
+
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
     # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged;
     # the notes after the gap are read only as a run of their own, every one called in order
