@@ -572,6 +572,36 @@ def test_note_numbers_set_in_a_column_apart_from_their_texts_are_paired_with_the
     }
 
 
+def test_a_column_s_texts_under_its_last_number_are_not_cut_as_running_text() -> None:
+    # The texts wrap over full lines after short ones, as running text does under a note: in
+    # a column of numbers they are the column's texts, one after the other.
+    calls = "".join(
+        f"Claim number {n} is made here, in a sentence that fills a whole line.{n}\n"
+        for n in range(1, 5)
+    )
+    wrapped = (
+        "Founded in 2009, the initiative of the Secretary-General works on big data and\n"
+        "artificial intelligence for development and humanitarian action in all of the\n"
+        "countries where it has a presence, with partners in government and in business.\n"
+    )
+    text = (
+        f"{calls}\nENDNOTES\n\n1\n2\n3\n4\n\n"
+        "Research participants spoke broadly.\n"
+        + wrapped
+        + "Ibid.\n"
+        + wrapped.replace("Founded in 2009", "Launched in 2016")
+        + "See the World Bank database of names, merged with two other sources.\n"
+    )
+    document = provenance.parse(text)
+    read = {n.number: n.body.text[:16] for n in document.footnotes if n.body}
+    assert read == {
+        1: "Research partici",
+        2: "Founded in 2009,",
+        3: "Ibid.",
+        4: "Launched in 2016",
+    }
+
+
 def test_texts_run_on_under_a_note_go_to_the_numbers_standing_alone_after_it() -> None:
     calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 8))
     text = (

@@ -3191,6 +3191,9 @@ def _chain_bodies(
         # are texts printed without their numbers, not running text (``_page_top_bodies``).
         moved_at = moved_after[index]
         moved_below = moved_at < len(text) and text.find(_FORM_FEED, start.line_end, moved_at) == -1
+        # The last of a column of numbers standing alone holds the column's texts one after
+        # the other (``_column_bodies`` pairs them): a short line among them ends one text.
+        column = index > 0 and _in_column(text, starts[index - 1], start)
         position = start.line_end + 1
         while position < limit:
             newline = text.find("\n", position, limit)
@@ -3209,6 +3212,7 @@ def _chain_bodies(
             elif (
                 began
                 and not moved_below
+                and not column
                 and _resumes_after_paragraph(text, start, end, line, notes_from)
                 and (
                     line.lstrip()[:1].islower()
@@ -3331,6 +3335,14 @@ def _resumes_after_paragraph(
         above = _lines_above(text, notes_from, _WIDTH_LINES)
     before = next((other for other in above if other.strip()), "")
     return bool(before) and not before.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+def _in_column(text: str, before: NoteStart, start: NoteStart) -> bool:
+    """Whether ``start``'s number stands alone right under ``before``'s, also alone."""
+    if before.text_start is not None or start.text_start is not None:
+        return False
+    blank = _BLANK.match(text, before.line_end, start.line_start)
+    return blank is not None and blank.end() == start.line_start
 
 
 #: Lines without a blank one that make a page's paragraph, longer than a note's second one.
