@@ -577,6 +577,12 @@ def test_a_number_glued_to_capitals_is_a_call_only_as_the_very_next_one() -> Non
     assert [n for n, _ in _glued_calls("As the OHCHR1 said.", [1])] == [1]
 
 
+def test_a_code_written_again_is_no_call_even_as_the_very_next_one() -> None:
+    # "SO2" names a gas wherever it stands: after note 1's call it is not note 2's call.
+    prose = "Cuts of sulfur dioxide (SO2) by 70%.1 A program for SO2. It costs $3.7 billion.2"
+    assert _glued_calls(prose, [1, 2]) == [(1, "0%.1"), (2, "on.2")]
+
+
 def test_a_number_that_skips_the_next_call_made_further_on_is_no_call() -> None:
     # "Article19" (an organisation) between the calls of notes 17 and 18; 19 is called after.
     prose = "A.1 B.2 groups such as Article19 work.3 It said.4 Later.2 no. Done.5"

@@ -503,6 +503,117 @@ def test_an_excerpts_notes_start_at_any_number_when_all_are_called_in_order() ->
     assert _chain_numbers(alone, alone.index("\n8 CFR")) is None
 
 
+# An excerpt of a GAO report's PDF text: notes numbered from 33, each number glued to its text
+# at a line's start ("33Improving"), one run on inside the note before ("1994). 34See").
+GLUED_NUMBERS = (
+    "Case Illustration: Army Research Laboratory\n"
+    "These reforms can help redirect an organization's culture to a new focus on\n"
+    "results.33 Each federal agency needs to meld these reforms into a coherent,\n"
+    "unified effort.34 ARL's performance measures gauge the relevance of its\n"
+    "current work to the agency's long-term goals. As part of its\n"
+    "performance\n"
+    "33Improving Government: Actions Needed to Sustain and Enhance\n"
+    "Management Reforms\n"
+    "(GAO/T-OCG-94-1, Jan. 27, 1994). 34See, for example, Managing IRS: Important\n"
+    "Strides Forward Since 1988 (GAO/GGD-91-74, Apr. 29, 1991).\n"
+    "measurement efforts, ARL established customer service standards and sent\n"
+    "surveys to its customers. We issued reports on six state governments.35\n"
+    "We also reviewed the management studies of large federal departments.36\n"
+    "35GAO/AIMD-94-115, May 1994; and GAO/GGD-96-35, Dec. 26, 1995.\n"
+    "36GAO/GGD-95-22, Dec. 21, 1994; and GAO/GGD-95-120, May 2, 1995.\n"
+)
+
+
+def test_notes_whose_numbers_are_glued_to_their_texts_chain_where_each_is_called() -> None:
+    document = provenance.parse(GLUED_NUMBERS)
+    linked = {
+        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
+        for note in document.footnotes
+        if note.body is not None
+    }
+    assert linked == {33: (3, 7), 34: (4, 9), 35: (12, 14), 36: (13, 15)}
+    bodies = {note.number: note.body.text for note in document.footnotes if note.body}
+    assert bodies[33].endswith("(GAO/T-OCG-94-1, Jan. 27, 1994).")
+    assert bodies[34].startswith("See, for example") and "measurement" not in bodies[34]
+
+
+def test_numbers_glued_to_lines_nothing_calls_strictly_are_no_chain() -> None:
+    # The same lines, their calls gone: "35GAO" and "36GAO" are codes' lines, not notes.
+    uncalled = GLUED_NUMBERS.replace("governments.35", "governments.").replace(
+        "departments.36", "departments."
+    )
+    document = provenance.parse(uncalled)
+    assert not {note.number for note in document.footnotes if note.body} & {35, 36}
+
+
+# A paper's PDF text that runs a page's notes on inside its lines ("subclasses. 2 These").
+RUN_ON_NOTES = (
+    "Creating a competitive environment would involve eliminating the rules\n"
+    "that were honored.1 It would end the Private Express Statutes2 and the\n"
+    "mailbox rule.3 Absent these, some portions of the mail stream would attract\n"
+    "1 As discussed below, it required continuation of 5 preferred\n"
+    "subclasses. 2 These statutes are laws that comprise the letter mail\n"
+    "monopoly. 3 The mailbox rule specifies that no one other than the\n"
+    "Postal Service may put mail into the box. The ability to control mail\n"
+    "fraud would be\n"
+    "the attention of competitors. The Postal Service would suffer losses in\n"
+    "2000. 5 members of the board said so.4\n"
+    "4 See the annual report of the Postmaster General, 1998.\n"
+)
+
+
+def test_notes_run_on_inside_a_line_after_a_sentence_are_chained_where_called() -> None:
+    document = provenance.parse(RUN_ON_NOTES)
+    linked = {
+        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
+        for note in document.footnotes
+        if note.body is not None
+    }
+    assert linked == {1: (2, 4), 2: (2, 5), 3: (3, 6), 4: (10, 11)}
+    bodies = {note.number: note.body.text for note in document.footnotes if note.body}
+    assert bodies[1] == "As discussed below, it required continuation of 5 preferred subclasses."
+    # Cut by its page, the last note of the run ends where the line that finishes the
+    # sentence above the run's first note ("would attract" / "the attention") begins.
+    assert bodies[3].endswith("to control mail fraud would be")
+
+
+def test_a_number_after_a_sentence_inside_a_line_opens_a_note_only_before_capitals() -> None:
+    def run_on(line: str) -> list[int]:
+        return [s.number for s in layout._run_on_starts(line, LineIndex(line), 0, len(line))]
+
+    assert run_on("subclasses. 4 These statutes") == [4]
+    assert run_on("(GAO/T-OCG-94-1, Jan. 27, 1994). 34See, for example") == [34]
+    assert run_on("General, 1998. 16 Unaddressed mail") == [16]
+    # A figure, a section's number, a numbered paragraph: no note.
+    assert run_on("in 2000. 5 members of the board") == []
+    assert run_on("## **2.1. Falsos positivos**") == []
+    assert run_on("as follows. 3. The Committee") == []
+
+
+def test_a_note_run_on_inside_the_note_before_fills_only_a_number_the_chain_lacks() -> None:
+    calls = "Called.6 Then.7 After.8\n"
+    notes = "6 Six. 7See seven.\n8 Eight.\n7 Seven, set out of order.\n"
+    text = calls + notes
+    lines = _lines(text)
+    found = {
+        start.number: start
+        for line_start, line_end in lines
+        if (start := note_start(text, line_start, line_end)) is not None
+    }
+    called = layout._Calls(text, [(0, len(calls))], LineIndex(text))
+    index = LineIndex(text)
+    # 7 lacking: the run-on "7See" fills it.
+    filled = layout._with_inside_starts(text, index, (found[6], found[8]), called)
+    assert [(s.number, text[s.text_start : s.text_start + 3]) for s in filled] == [
+        (6, "Six"),
+        (7, "See"),
+        (8, "Eig"),
+    ]
+    # 7 held, set out of order further down: not looked for again.
+    members = (found[6], found[8], found[7])
+    assert layout._with_inside_starts(text, index, members, called) == members
+
+
 def test_two_lost_numbers_with_no_number_moved_to_the_page_foot_end_the_chain() -> None:
     # Notes 3 and 4 lost with nothing at the page foot: two numbers in a row are not bridged;
     # the notes after the gap are read only as a run of their own, every one called in order

@@ -572,6 +572,36 @@ def test_note_numbers_set_in_a_column_apart_from_their_texts_are_paired_with_the
     }
 
 
+def test_a_column_s_texts_under_its_last_number_are_not_cut_as_running_text() -> None:
+    # The texts wrap over full lines after short ones, as running text does under a note: in
+    # a column of numbers they are the column's texts, one after the other.
+    calls = "".join(
+        f"Claim number {n} is made here, in a sentence that fills a whole line.{n}\n"
+        for n in range(1, 5)
+    )
+    wrapped = (
+        "Founded in 2009, the initiative of the Secretary-General works on big data and\n"
+        "artificial intelligence for development and humanitarian action in all of the\n"
+        "countries where it has a presence, with partners in government and in business.\n"
+    )
+    text = (
+        f"{calls}\nENDNOTES\n\n1\n2\n3\n4\n\n"
+        "Research participants spoke broadly.\n"
+        + wrapped
+        + "Ibid.\n"
+        + wrapped.replace("Founded in 2009", "Launched in 2016")
+        + "See the World Bank database of names, merged with two other sources.\n"
+    )
+    document = provenance.parse(text)
+    read = {n.number: n.body.text[:16] for n in document.footnotes if n.body}
+    assert read == {
+        1: "Research partici",
+        2: "Founded in 2009,",
+        3: "Ibid.",
+        4: "Launched in 2016",
+    }
+
+
 def test_texts_run_on_under_a_note_go_to_the_numbers_standing_alone_after_it() -> None:
     calls = "".join(f"Claim number {n} is made here.{n}\n" for n in range(1, 8))
     text = (
@@ -873,6 +903,93 @@ def test_running_text_resumes_in_lower_case_after_a_note_s_sentence(
     body: str, line: str, resumes: bool
 ) -> None:
     assert segment_module._resumes_running_text(body, line) is resumes
+
+
+# A page of a PDF's text without blank lines (GAO and EPA reports): the page's notes, then
+# the next page's running text straight under them.
+_NOTES_RUN_INTO_TEXT = (
+    "Clear Skies Report\n\n"
+    "The Act would reduce emissions of sulfur dioxide and nitrogen oxides from\n"
+    "combustion units by approximately 70% from current levels.1 These\n"
+    "mandatory emission reductions would be achieved through a cap and\n"
+    "trade\n"
+    "1 The Act would cut sulfur dioxide emissions by 73 percent, from current\n"
+    "emissions of 11 million tons to caps of 4.5 million tons in 2010. It would\n"
+    "cut emissions of nitrogen oxides by 67 percent, from current\n"
+    "emissions of 5 million tons\n"
+    "program, modeled on the current Acid Rain Program for sulfur dioxide.\n"
+    "Federally enforceable emissions limits for each pollutant would be\n"
+    "established (Smith, 2001). The reanalyses were published later.2\n"
+    "2 See the study at www.example.org/revised.pdf for the revised\n"
+    "mortality results.\n"
+    "Our examination of the original studies used in this analysis finds\n"
+    "that the health endpoints affected include hospital admissions (Jones,\n"
+    "2002) and reduced lower respiratory symptoms in both estimates.3\n"
+)
+
+
+def test_a_page_foot_note_ends_where_its_paragraph_does_and_the_page_s_text_resumes() -> None:
+    # Note 1 is cut by its page: the next line finishes the sentence the notes broke
+    # ("a cap and trade" / "program, modeled ..."). Note 2's last line is short (its paragraph
+    # ended) and a full line opens a paragraph of running text under it, which calls note 3.
+    seg = _segment(_NOTES_RUN_INTO_TEXT)
+    bodies = {body.number: body.text for body in seg.bodies}
+    assert bodies[1].endswith("emissions of 5 million tons")
+    assert bodies[2].endswith("the revised mortality results.")
+    prose = "".join(_NOTES_RUN_INTO_TEXT[start:end] for start, end in seg.prose)
+    assert "program, modeled on the current" in prose
+    assert "Our examination of the original studies" in prose
+
+
+def test_a_paragraph_the_notes_stand_in_is_read_around_them_not_over_them() -> None:
+    # No blank line sets the notes apart: the block's paragraph is cut around them, so their
+    # sentences are read once, as the notes' ("reportedly" in a note: one finding, not two).
+    text = _NOTES_RUN_INTO_TEXT.replace(
+        "revised\nmortality results.", "results, reportedly\nrevised."
+    )
+    seg = _segment(text)
+    notes = [r.span for r in seg.regions if r.kind == "footnote"]
+    paragraphs = [r.span for r in seg.regions if r.kind == "paragraph"]
+    assert len(notes) == 2
+    assert not [(p, n) for p in paragraphs for n in notes if p.start < n.end and n.start < p.end]
+    hedges = [f for f in provenance.check(provenance.parse(text)) if f.rule == "hedged-claim"]
+    assert len(hedges) == 1
+
+
+def test_text_under_a_note_is_running_text_where_it_calls_the_next_notes_or_runs_on() -> None:
+    note = "1 See the study.\n"
+    second = "In addition, the survey found that most of the households had\nno access.\n"
+    follows = segment_module._running_text_follows
+    # A note's second paragraph: short, calling nothing.
+    assert not follows(note + second, len(note), len(note + second), 1)
+    # The page's text calls the next note, or runs on over a paragraph.
+    called = second.replace("access.", "access.2")
+    assert follows(note + called, len(note), len(note + called), 1)
+    page = "The text of the page goes on over a full line of running text\n" * 8
+    assert follows(note + page, len(note), len(note + page), 1)
+
+
+@pytest.mark.parametrize(
+    ("note", "line", "resumes"),
+    [
+        # A wrapped note fills its lines: its next sentence goes on in the note.
+        ("1 GAO/GGD-95-22, Dec. 21, 1994; and GAO/GGD-95-120, May 2, 1995.", "The method", False),
+        # A short last line, then a full line that opens a sentence and wraps on.
+        ("1 See the study.", "Our examination of the original studies used in this", True),
+        # A short last line, then an item that ends a sentence: the notes' column goes on.
+        ("1 See the study.", "See the World Telecommunication Database at the ITU.", False),
+        # A note broken before a web address or an open word goes on.
+        ("1 For further details, see", "http://www.example.org/letter.pdf", False),
+        ("1 In addition, see the", "accompanying 21 reports, numbered GAO-01-242", False),
+    ],
+)
+def test_a_note_s_paragraph_ends_at_a_short_line(note: str, line: str, resumes: bool) -> None:
+    above = "The text of the page above the notes runs on over full lines of a\nreport.\n"
+    text = above + note + "\n"
+    start = segment_module.note_start(text, len(above), len(above) + len(note))
+    assert start is not None
+    got = segment_module._resumes_after_paragraph(text, start, start.line_end, line)
+    assert got is resumes
 
 
 def test_merged_pairs_out_of_order_are_merged_as_pairs_would_be() -> None:

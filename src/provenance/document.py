@@ -580,6 +580,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     position = 0
     last = first - 1
     seen: set[int] = set()
+    codes: dict[str, bool] = {}
     for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted:
             continue
@@ -592,6 +593,10 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         # it is taken only as the very next call, as are the weakest shapes.
         glued_to = text[max(0, start - 2) : start]
         coded = len(glued_to) == 2 and glued_to.isalpha() and glued_to.isupper()
+        if coded and _written_again(text, start, end, codes):
+            # The same code written elsewhere ("SO2", "PM10", "JS1" three times) is a name:
+            # a note is called once, and never twice glued to the same word.
+            continue
         # Past the last note read, where no text confirms the number, likewise.
         beyond = number > highest
         if (weakest or coded or beyond) and (number in seen or number != last + 1):
@@ -606,6 +611,23 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+#: The capitals a code glues its number to ("SO2", "PM10", "JS1"), read back from the number.
+_CODE_LETTERS = lazy_compile(r"[A-Z]+$")
+
+
+def _written_again(text: str, start: int, end: int, codes: dict[str, bool]) -> bool:
+    """Whether the code whose number is ``text[start:end]`` (glued to capitals) stands more
+    than once in the text as a word of its own; ``codes`` keeps the answers by code."""
+    letters = _CODE_LETTERS.search(text, max(0, start - 12), start)
+    if letters is None:
+        return False
+    code = letters.group() + text[start:end]
+    if code not in codes:
+        pattern = re.compile(rf"(?<![\w]){re.escape(code)}(?![\w])")
+        codes[code] = len(list(islice(pattern.finditer(text), 2))) > 1
+    return codes[code]
 
 
 def _called_again_in_order(

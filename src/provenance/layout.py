@@ -23,7 +23,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 
 import attrs
@@ -33,6 +33,7 @@ from provenance.folding import squeeze_spaces
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
+    iter_glued_bodies,
     parse_footnote_body_start,
 )
 from provenance.parsers.legends import LegendItem, parse_legend_item
@@ -337,13 +338,20 @@ def find_note_chain(
 ) -> NoteChain | None:
     """The best-evidenced chain of notes among ``lines`` (content lines: no furniture), whose
     calls are looked for in ``prose``; None when no chain is called often enough."""
-    starts = [s for start, end in lines if (s := note_start(text, start, end)) is not None]
-    if not starts:
+    starts: list[NoteStart] = []
+    guessed: list[NoteStart] = []
+    for start, end in lines:
+        if (found := note_start(text, start, end)) is not None:
+            starts.append(found)
+        elif (found := _glued_start(text, start, end)) is not None:
+            guessed.append(found)
+        guessed.extend(_run_on_starts(text, line_index, start, end))
+    if not starts and len(guessed) < _MIN_GUESSED:
         return None
     # An array: a list of the lines' first offsets held an int object each.
     line_starts = array(offset_typecode(len(text)), (start for start, _end in lines))
     starts = [s for s in starts if not _among_figures(text, lines, line_starts, s)]
-    if not starts:
+    if not starts and len(guessed) < _MIN_GUESSED:
         return None
     displaced = _displaced_numbers(text, starts, line_starts)
     if displaced:
@@ -407,52 +415,196 @@ def find_note_chain(
         # The numbers a chain skips are there, moved below their pages' notes.
         return all(moved_below(before, n) for n in range(before.number + 1, after.number))
 
-    best: NoteChain | None = None
-    # A chain that starts late is taken only where no chain from the first notes is: past two
-    # lost numbers the later notes are not the notes in place of those before the gap.
-    late: NoteChain | None = None
-    lates: list[tuple[NoteStart, ...]] = []  # every chain that may start late, for excerpts
-    for chain in _chains(starts, on_call_page, called, bridged, may_start_late, switched):
-        members = tuple(starts[i] for i in chain)
-        if _follows_list_lead(text, lines, line_starts, members[0]):
-            continue
-        share = _called_share(members, calls)
-        if _loose(members) and share < MIN_CALLED_LOOSE:
-            # Not called enough to bridge two lost numbers: what comes before the gap is read
-            # as it was without the bridge.
-            members = _before_wide_gap(members)
-            if not members:
+    def glued_inside(before: NoteStart, after: NoteStart) -> bool:
+        # The numbers a chain skips open notes run on inside the text of the note before.
+        return all(
+            _inside_start(text, line_index, before, after.line_start, n, calls) is not None
+            for n in range(before.number + 1, after.number)
+        )
+
+    def filled_between(before: NoteStart, after: NoteStart) -> bool:
+        return moved_between(before, after) or glued_inside(before, after)
+
+    def search(starts: list[NoteStart]) -> NoteChain | None:
+        best: NoteChain | None = None
+        # A chain that starts late is taken only where no chain from the first notes is: past two
+        # lost numbers the later notes are not the notes in place of those before the gap.
+        late: NoteChain | None = None
+        lates: list[tuple[NoteStart, ...]] = []  # every chain that may start late, for excerpts
+        for chain in _chains(starts, on_call_page, called, bridged, may_start_late, switched):
+            members = tuple(starts[i] for i in chain)
+            if _follows_list_lead(text, lines, line_starts, members[0]):
                 continue
             share = _called_share(members, calls)
-        if 2 * sum(_capitals_heading(text, start) for start in members) > len(members):
-            # "1. INTRODUCTION", "2. GENERAL GUIDE LINES", ...: a paper's numbered sections,
-            # whose numbers its text holds glued to words by chance, not its notes.
+            if _loose(members) and share < MIN_CALLED_LOOSE:
+                # Not called enough to bridge two lost numbers: what comes before the gap is read
+                # as it was without the bridge.
+                members = _before_wide_gap(members)
+                if not members:
+                    continue
+                share = _called_share(members, calls)
+            if 2 * sum(_capitals_heading(text, start) for start in members) > len(members):
+                # "1. INTRODUCTION", "2. GENERAL GUIDE LINES", ...: a paper's numbered sections,
+                # whose numbers its text holds glued to words by chance, not its notes.
+                continue
+            if members[0].number > LATEST_FIRST_NOTE:
+                # The first moved number from the one before the chain's first: is it in the chain?
+                at = bisect_left(moved_numbers, members[0].number - 1)
+                moved = at < len(moved_numbers) and moved_numbers[at] <= members[-1].number
+                if _late_start(members, share, filled_between, moved):
+                    lates.append(members)
+                    if late is None or len(members) > len(late.starts):
+                        late = NoteChain(members, share)
+                continue
+            if len(members) < MIN_CHAIN and (
+                share < 1.0 or all(_numbered_heading(text, start) for start in members)
+            ):
+                continue
+            if share < MIN_CALLED:
+                continue
+            if best is None or share * len(members) > best.called * len(best.starts):
+                best = NoteChain(members, share)
+        best = best or late
+        if best is None:
+            return None
+        # Displaced numbers first: a gap they fill is not searched for elsewhere.
+        filled = _with_displaced(text, best.starts, displaced, calls)
+        filled = _fill_gaps(text, lines, filled, calls)
+        filled = _with_inside_starts(text, line_index, filled, calls)
+        filled = _with_later_runs(filled, lates)
+        return attrs.evolve(best, starts=filled) if filled != best.starts else best
+
+    chain = search(starts)
+    if not guessed:
+        return chain
+    # Numbers glued to their notes' texts at a line's start ("11Most of the studies", as the
+    # PDF texts of GAO and EPA reports set them) and notes run on inside a line after a
+    # sentence ("... subclasses. 4 These statutes") are only guesses: a chain that takes them
+    # is read where two of them or more are called, each strictly and before its line, and
+    # the chain has more notes called than the one without them.
+    strictly = {
+        start.line_start
+        for start in guessed
+        if calls.first_between(start.number, -1, start.line_start) is not None
+    }
+    with_guessed = search(sorted((*starts, *guessed), key=lambda start: start.line_start))
+    if with_guessed is None:
+        return chain
+    guessed_at = {start.line_start for start in guessed}
+    taken = [start for start in with_guessed.starts if start.line_start in guessed_at]
+    if len(taken) < _MIN_GUESSED or any(start.line_start not in strictly for start in taken):
+        return chain
+    # Guesses add notes; they never displace one read without guessing.
+    kept = {start.line_start for start in with_guessed.starts}
+    if chain is not None and any(start.line_start not in kept for start in chain.starts):
+        return chain
+    if chain is not None and _called_count(with_guessed.starts, calls) <= _called_count(
+        chain.starts, calls
+    ):
+        return chain
+    return with_guessed
+
+
+def _inside_start(
+    text: str, line_index: LineIndex, before: NoteStart, limit: int, number: int, calls: _Calls
+) -> NoteStart | None:
+    """Note ``number`` where a PDF's text ran it on inside the text of the note ``before``
+    (up to ``limit``), after a sentence's end and glued to its own text ("... 1994). 34See, for
+    example"), called strictly before it and after the note before is called."""
+    first = before.text_start if before.text_start is not None else before.line_end
+    for found, lead, offset in iter_glued_bodies(text, line_index, first, limit):
+        if found != number or text[lead - 1] == "\n":
             continue
-        if members[0].number > LATEST_FIRST_NOTE:
-            # The first moved number from the one before the chain's first: is it in the chain?
-            at = bisect_left(moved_numbers, members[0].number - 1)
-            moved = at < len(moved_numbers) and moved_numbers[at] <= members[-1].number
-            if _late_start(members, share, moved_between, moved):
-                lates.append(members)
-                if late is None or len(members) > len(late.starts):
-                    late = NoteChain(members, share)
+        called_before = calls.first_between(before.number, -1, before.line_start)
+        after = -1 if called_before is None else called_before
+        if calls.first_between(number, after, lead) is None:
             continue
-        if len(members) < MIN_CHAIN and (
-            share < 1.0 or all(_numbered_heading(text, start) for start in members)
-        ):
+        line_end = text.find("\n", lead)
+        return NoteStart(number, lead, len(text) if line_end == -1 else line_end, lead, offset)
+    return None
+
+
+def _with_inside_starts(
+    text: str, line_index: LineIndex, members: tuple[NoteStart, ...], calls: _Calls
+) -> tuple[NoteStart, ...]:
+    """The chain with the notes it skips that run on inside the text of the note before
+    (``_inside_start``): the numbering expects them there, and nothing else starts a line."""
+    added: list[NoteStart] = []
+    # By position, not number: a displaced number or a note set out of order stands among
+    # the others, and a number the chain holds is never looked for again.
+    present = {start.number for start in members}
+    for before, after in pairwise(members):
+        if before.displaced or after.displaced:
             continue
-        if share < MIN_CALLED:
-            continue
-        if best is None or share * len(members) > best.called * len(best.starts):
-            best = NoteChain(members, share)
-    best = best or late
-    if best is None:
+        for number in range(before.number + 1, after.number):
+            if number in present:
+                break
+            found = _inside_start(text, line_index, before, after.line_start, number, calls)
+            if found is None:
+                break
+            added.append(found)
+            before = found
+    if not added:
+        return members
+    return tuple(sorted((*members, *added), key=lambda start: start.line_start))
+
+
+#: Fewest guessed notes (numbers glued to their texts, notes run on inside a line) that a
+#: chain must take to be read with them.
+_MIN_GUESSED = 2
+
+
+def _glued_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
+    """The note a line opens with its number glued to its text ("11Most of the studies"),
+    which ``note_start`` leaves to the numbering around it."""
+    line = text[line_start:line_end]
+    parsed = parse_footnote_body_start(line)
+    if parsed is None or not parsed[3]:
         return None
-    # Displaced numbers first: a gap they fill is not searched for elsewhere.
-    filled = _with_displaced(text, best.starts, displaced, calls)
-    filled = _fill_gaps(text, lines, filled, calls)
-    filled = _with_later_runs(filled, lates)
-    return attrs.evolve(best, starts=filled) if filled != best.starts else best
+    lead = line_start + len(line) - len(line.lstrip())
+    return NoteStart(parsed[0], line_start, line_end, lead, line_start + parsed[2])
+
+
+def _run_on_starts(
+    text: str, line_index: LineIndex, line_start: int, line_end: int
+) -> Iterator[NoteStart]:
+    """Notes a PDF's text ran on inside a line after a sentence's end, their numbers plain
+    or glued ("... subclasses. 4 These statutes are", "... 1994). 34See"): each a guess, with
+    the text opening in capitals, as a note's text does ("in 2000. 5 members" does not)."""
+    first = line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
+    if not _RUN_ON.search(text, first, line_end):
+        return
+    for number, lead, offset in iter_glued_bodies(text, line_index, first, line_end, plain=True):
+        # Set apart from the sentence before, with no full stop of its own (a numbered
+        # paragraph's).
+        if (
+            lead > first
+            and _RUN_ON.match(text, _run_on_from(text, lead))
+            and text[lead + len(str(number))] != "."
+            and text[offset : offset + 1].isupper()
+        ):
+            yield NoteStart(number, lead, line_end, lead, offset)
+
+
+def _run_on_from(text: str, lead: int) -> int:
+    """Where the sentence end before a run-on note's number stands (its closing marks)."""
+    position = lead
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    while position > 0 and text[position - 1] in _CLOSERS:
+        position -= 1
+    return max(0, position - 1)
+
+
+_CLOSERS = ".;)\"”’'"
+#: Where a note may run on inside a line: a sentence's end after a word or a figure, white
+#: space, then a number ("2.1. Falsos" is a section's number, "1998. 16 Unaddressed" a note).
+_RUN_ON = lazy_compile(r"[^\W_][.;)\"”’']+[ \t]+[1-9]")
+
+
+def _called_count(chain: Sequence[NoteStart], calls: _Calls) -> int:
+    """How many of the chain's notes are called, in order, before their own bodies."""
+    return round(_called_share(chain, calls) * len(chain))
 
 
 def _with_later_runs(

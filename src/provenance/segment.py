@@ -1474,6 +1474,32 @@ def forget_reference_readings() -> None:
         references.forget_readings()
 
 
+def _paragraphs_without(
+    text: str, regions: Regions, holes: Sequence[tuple[int, int]], line_index: LineIndex
+) -> Regions:
+    """``regions`` with their paragraphs cut around ``holes`` (sorted, merged: notes found by
+    layout inside them), each piece without its surrounding white space."""
+    paragraph = Regions.kind_names.index("paragraph")
+    in_holes = Intervals(holes)
+    starts, ends, kinds = regions.starts, regions.ends, regions.kinds
+    if not any(
+        kinds[i] == paragraph and in_holes.overlaps(starts[i], ends[i]) for i in range(len(starts))
+    ):
+        return regions
+    cut = Regions(line_index, len(text))
+    names = Regions.kind_names
+    for start, end, kind in zip(starts, ends, kinds, strict=True):
+        if kind != paragraph or not in_holes.overlaps(start, end):
+            cut.append(names[kind], start, end)
+            continue
+        for piece_start, piece_end in subtract(start, end, holes):
+            piece = text[piece_start:piece_end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                cut.append("paragraph", piece_start + lead, piece_start + len(piece.rstrip()))
+    return cut
+
+
 def _in_order(regions: Regions, line_index: LineIndex, largest: int) -> Regions:
     """The regions by their (start, end), those with the same offsets as they came."""
     starts, ends, kinds = regions.starts, regions.ends, regions.kinds
@@ -2028,6 +2054,9 @@ def segment(text: str, line_index: LineIndex) -> Segmentation:
                 (piece for start, end in prose for piece in subtract(start, end, holes)),
                 len(text),
             )
+            # A paragraph block the notes stand in (no blank line around them) is read as
+            # running text around them only: its sentences are not read twice, as the note's.
+            regions = _paragraphs_without(text, regions, holes, line_index)
             for note in by_layout:
                 region("footnote", note.span.start, note.span.end)
 
@@ -3172,12 +3201,27 @@ def _chain_bodies(
     starts = chain.starts
     in_furniture = Intervals(furniture)
     bodies: dict[int, FootnoteBody] = {}
+    # Where the first number a PDF's text moved stands after each start (the text's end if none).
+    moved_after = [len(text)] * len(starts)
+    for index in range(len(starts) - 2, -1, -1):
+        after = starts[index + 1]
+        moved_after[index] = after.line_start if after.displaced else moved_after[index + 1]
+    notes_from: int | None = None  # where the run of notes the next note goes on begins
     for index, start in enumerate(starts):
         if start.displaced:
             continue
         limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
         end = start.line_end
         began = start.text_start is not None
+        if notes_from is None:
+            notes_from = start.line_start
+        # Numbers a PDF's text moved below this note on its page: the lines under its text
+        # are texts printed without their numbers, not running text (``_page_top_bodies``).
+        moved_at = moved_after[index]
+        moved_below = moved_at < len(text) and text.find(_FORM_FEED, start.line_end, moved_at) == -1
+        # The last of a column of numbers standing alone holds the column's texts one after
+        # the other (``_column_bodies`` pairs them): a short line among them ends one text.
+        column = index > 0 and _in_column(text, starts[index - 1], start)
         position = start.line_end + 1
         while position < limit:
             newline = text.find("\n", position, limit)
@@ -3193,10 +3237,25 @@ def _chain_bodies(
                     break
             elif began and _resumes_running_text(text[start.lead : end], line):
                 break  # the page's running text goes on under its notes
+            elif (
+                began
+                and not moved_below
+                and not column
+                and _resumes_after_paragraph(text, start, end, line, notes_from)
+                and (
+                    line.lstrip()[:1].islower()
+                    or _running_text_follows(text, position, limit, start.number)
+                )
+            ):
+                break  # the note's paragraph ended and a paragraph of running text follows
             elif began or not in_furniture.covers(position, line_end):
                 began = True
                 end = line_end
             position = line_end + 1
+        # The next note goes on the run of notes this one is in where nothing stands between.
+        blank = _BLANK.match(text, end, limit)
+        run_goes_on = index + 1 < len(starts) and blank is not None and blank.end() == limit
+        notes_from = notes_from if run_goes_on else None
         pieces = list(subtract(start.lead, end, furniture))
         if not pieces:
             continue
@@ -3244,6 +3303,116 @@ def _resumes_running_text(body: str, line: str) -> bool:
     ("... box units.\"" then "delivery (called route time ...),5 is"), since no note's next
     sentence opens in lower case."""
     return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
+
+
+_BLANK = lazy_compile(r"\s*")
+_WEB = lazy_compile(r"https?://|www\.")
+
+#: Share of the lines' width under which a line ends its paragraph (a wrapped line fills it).
+_SHORT_LINE = 0.7
+#: Lines above a note whose widths, with its own lines', give the page's width.
+_WIDTH_LINES = 8
+
+
+def _line_width(line: str) -> int:
+    return len(line.expandtabs().rstrip())
+
+
+def _resumes_after_paragraph(
+    text: str, start: NoteStart, end: int, line: str, notes_from: int | None = None
+) -> bool:
+    """Whether ``line``, under a note's text whose last line is short (it ended its paragraph:
+    a wrapped line fills the width), is a paragraph of the page's running text that a PDF's text
+    sets on under the page-foot notes without a blank line: a full line (a paragraph's first,
+    wrapped) that opens a sentence after the note's ended one, or that opens in lower case and
+    finishes the sentence the notes broke (the line above the page's first note is unfinished).
+    A page-foot note is one paragraph; a wrapped note fills its lines up to its last.
+    ``notes_from``: where the run of notes this one ends begins (the note's own start if
+    None), the text above which the notes broke."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("http", "www.")):
+        return False
+    # From its line's start: a note a PDF's text ran on inside a line fills the line with the
+    # text before it.
+    body_lines = text[text.rfind("\n", 0, start.line_start) + 1 : end].split("\n")
+    above = _lines_above(text, start.line_start, _WIDTH_LINES)
+    # A web address is not wrapped: its line may run past the width.
+    width = max(
+        (_line_width(other) for other in (*body_lines, *above) if not _WEB.search(other)),
+        default=0,
+    )
+    if _line_width(body_lines[-1]) >= _SHORT_LINE * width:
+        return False
+    last = body_lines[-1].rstrip()
+    if stripped[0].isupper():
+        # A paragraph's first line wraps on: a line that ends a sentence is a note's item
+        # ("Ibid.", "See the ... Database at: https://www.itu.int/.").
+        return (
+            _NOTE_SENTENCE_END.search(last) is not None
+            and _line_width(line) >= _SHORT_LINE * width
+            and _NOTE_SENTENCE_END.search(line) is None
+        )
+    if not stripped[0].islower():
+        return False
+    # A note cut short by its page ("... of 5 million tons"), not one that goes on: "see the",
+    # a comma, a web address broken at a hyphen or a slash.
+    words = last.split()
+    if not words or words[-1].casefold() in OPEN_WORDS or last.endswith((",", "-", "/")):
+        return False
+    if notes_from is not None and notes_from != start.line_start:
+        above = _lines_above(text, notes_from, _WIDTH_LINES)
+    before = next((other for other in above if other.strip()), "")
+    return bool(before) and not before.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+def _in_column(text: str, before: NoteStart, start: NoteStart) -> bool:
+    """Whether ``start``'s number stands alone right under ``before``'s, also alone."""
+    if before.text_start is not None or start.text_start is not None:
+        return False
+    blank = _BLANK.match(text, before.line_end, start.line_start)
+    return blank is not None and blank.end() == start.line_start
+
+
+#: Lines without a blank one that make a page's paragraph, longer than a note's second one.
+_RUNNING_LINES = 8
+#: How far a later note's call is looked for in the text under a note.
+_CALL_REACH = 4000
+#: How many notes past a note a call in the text under it may be for (a page's next notes).
+_NEXT_CALLS = 3
+
+
+def _running_text_follows(text: str, position: int, limit: int, number: int) -> bool:
+    """Whether the text from ``position`` (up to ``limit``, the next note) is the page's
+    running text rather than a note's next paragraph: it calls one of the next notes, or it
+    runs on over a page's paragraph without a blank line."""
+    stop = min(limit, position + _CALL_REACH)
+    if any(
+        number < called <= number + _NEXT_CALLS
+        for _first, _end, called, _guessed in iter_call_candidates(text, position, stop)
+    ):
+        return True
+    lines = 0
+    while position < limit and lines < _RUNNING_LINES:
+        newline = text.find("\n", position, limit)
+        line_end = limit if newline == -1 else newline
+        line = text[position:line_end]
+        if not line.strip() or _FORM_FEED in line:
+            return False
+        lines += 1
+        position = line_end + 1
+    return lines >= _RUNNING_LINES
+
+
+def _lines_above(text: str, position: int, count: int) -> list[str]:
+    """Up to ``count`` lines above ``position``, nearest first; the first is the text of
+    ``position``'s line before it where the line does not start there."""
+    above: list[str] = []
+    above_end = position - 1 if position > 0 and text[position - 1] == "\n" else position
+    while above_end > 0 and len(above) < count:
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above.append(text[above_start:above_end])
+        above_end = above_start - 1
+    return above
 
 
 # A line that opens a sentence after a line that ended one, blank lines between or not.

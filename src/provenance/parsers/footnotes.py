@@ -421,7 +421,7 @@ def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterato
 
 
 def iter_glued_bodies(
-    text: str, line_index: LineIndex, start: int, end: int
+    text: str, line_index: LineIndex, start: int, end: int, plain: bool = False
 ) -> Iterator[tuple[int, int, int]]:
     """``(number, lead, offset)`` of each note that may start inside ``text[start:end]``.
 
@@ -429,7 +429,10 @@ def iter_glued_bodies(
     end of the previous one ("...St. Petersburg. 27AI Index: ..."). Every candidate at a line
     start or after a sentence end is yielded; the caller keeps those that continue the
     numbering. ``lead`` is where the glued note's number starts (so where the
-    note before it ends) and ``offset`` where its own text starts.
+    note before it ends) and ``offset`` where its own text starts. With ``plain``, a plain
+    number after a sentence's end inside a line too ("... subclasses. 4 These statutes"), as
+    some PDF texts run a page's notes on: a guess the caller confirms by the numbering and
+    the calls.
     """
     del line_index  # offsets are absolute already; kept for the iter_* signature
     for match in _NEXT_NOTE_CANDIDATE.finditer(text, start, end):
@@ -441,7 +444,7 @@ def iter_glued_bodies(
             continue
         number, style, offset, _recovered = parsed
         at_line_start = text[position - 1] == "\n"
-        if style == "plain" and not at_line_start:
+        if style == "plain" and not at_line_start and not plain:
             continue  # "in 2000. 5 members": a bare number mid-line is not a note
         yield number, position, position + offset
 
