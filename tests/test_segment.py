@@ -974,3 +974,19 @@ def test_a_page_break_keeps_the_blank_line_before_it() -> None:
     read = segment_module.single_spaced(given)
     assert read != given
     assert "\n\n\fReferences" in read
+
+
+def test_a_single_spaced_list_in_a_double_spaced_text_keeps_its_blank_lines() -> None:
+    """Entries set apart by one blank line under a double-spaced text: lines with no blank
+    line between them near by show the text is single-spaced there."""
+    entries = (
+        "References\n\n"
+        'Amnesty International. 1999. "Returnees Questioned at the Airport and Held for\n'
+        'Several Days Without Charge." London: Amnesty International Publications.\n\n'
+        'Human Rights Watch. 2000. "Held Without Charge: Returnees in the Provinces and\n'
+        'in the Capital." New York: Human Rights Watch.\n'
+    )
+    body = _double_spaced(_WRAPPED_REPORT.split("References")[0])
+    read = segment_module.single_spaced(body + entries)
+    assert read != body + entries
+    assert read.endswith(entries)

@@ -526,6 +526,8 @@ _PARAGRAPHS_BY_BLANKS = 0.05
 _PARAGRAPH_BREAKS = 3
 #: Share of its lines followed by exactly one blank line for a text to show nothing by them.
 _UNIFORM = 0.98
+#: How many lines before and after a blank line show whether the text is single-spaced there.
+_NEIGHBOURS = 3
 
 
 def single_spaced(text: str) -> str:
@@ -547,7 +549,8 @@ def single_spaced(text: str) -> str:
     last line) is left as it is: read a line a block, as those texts are now read well, it
     read worse with its lines joined at full lines (the ends of entries and paragraphs that
     fill their last line are not told apart from line breaks). A blank line around a page
-    break is kept.
+    break is kept, and so is one near lines with no blank line between them: the text is
+    single-spaced there (a source list whose entries blank lines set apart, its heading).
 
     The result has the same length: the newline ending the line and the blank line after it
     become spaces, so every offset read from it is an offset of ``text`` and every line after
@@ -593,6 +596,11 @@ def single_spaced(text: str) -> str:
     for index, gap in enumerate(blanks):
         after = starts[index + 1]
         if gap != 1 or _FORM_FEED in text[ends[index] : after + 1]:
+            continue
+        if 0 in blanks[max(0, index - _NEIGHBOURS) : index + _NEIGHBOURS + 1]:
+            # Lines with no blank line between them near by: single-spaced there (a list
+            # whose entries a blank line sets apart, a heading over them), where one blank
+            # line ends a paragraph or an entry.
             continue
         end = starts[index] + len(text[starts[index] : ends[index]].rstrip())
         pieces.append(text[kept:end])
