@@ -990,3 +990,29 @@ def test_a_single_spaced_list_in_a_double_spaced_text_keeps_its_blank_lines() ->
     read = segment_module.single_spaced(body + entries)
     assert read != body + entries
     assert read.endswith(entries)
+
+
+_WORDS = st.lists(
+    st.sampled_from(["the", "returnees", "were", "held", "by", "officers,"]),
+    min_size=20,
+    max_size=60,
+)
+
+
+@given(
+    st.one_of(
+        st.text(),
+        # Double-spaced paragraphs, about half of them long enough to be read so.
+        st.lists(_WORDS.map(" ".join), min_size=4, max_size=10).map(
+            lambda paragraphs: _double_spaced("\n\n".join(textwrap.fill(p, 40) for p in paragraphs))
+        ),
+    )
+)
+def test_the_text_read_keeps_every_offset_and_line_start_of_the_text_given(given_text: str) -> None:
+    read = segment_module.single_spaced(given_text)
+    assert len(read) == len(given_text)
+    for was, now in zip(given_text, read, strict=True):
+        assert now == was or (was.isspace() and now == " ")
+    assert all(given_text[i] == "\n" for i, c in enumerate(read) if c == "\n")
+    starts = [m.start() for m in re.finditer(r"(?<=\n)[^\S\n]*\S", given_text)]
+    assert all(read[start - 1] == "\n" for start in starts)
