@@ -575,7 +575,7 @@ def single_spaced(text: str) -> str:
     broken = broken_single = short_gaps = wide = 0
     for index in range(len(starts) - 1):
         line = text[starts[index] : ends[index]].rstrip()
-        first_word = text[starts[index + 1] : ends[index + 1]].split(None, 1)[0]
+        first_word = (text[starts[index + 1] : ends[index + 1]].split(None, 1) or [""])[0]
         gap = text.count("\n", ends[index], starts[index + 1]) - 1
         blanks.append(gap)
         if len(line) + 1 + len(first_word) <= width * _FULL_MEASURE:
