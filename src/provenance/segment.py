@@ -581,7 +581,7 @@ def single_spaced(text: str) -> str:
         if len(line) + 1 + len(first_word) <= width * _FULL_MEASURE:
             short_gaps += gap > 0
             wide += gap >= 2
-        elif first_word[0].islower() or line.endswith(_GOES_ON):
+        elif first_word[:1].islower() or line.endswith(_GOES_ON):
             # Full, and the sentence goes on: the page broke it (a paragraph a line, the same
             # length as the others, ends its sentence).
             broken += 1
