@@ -23,7 +23,15 @@ from provenance.document import (
     _year_only,
     heading_labels,
 )
-from provenance.model import CrossReference, Date, DateMention, DateRange, Heading, IrbCode
+from provenance.model import (
+    CrossReference,
+    Date,
+    DateMention,
+    DateRange,
+    Document,
+    Heading,
+    IrbCode,
+)
 from provenance.sourcenames import leading_name
 from provenance.span import LineIndex, Span
 
@@ -1987,3 +1995,40 @@ def test_a_citation_whose_name_a_soft_hyphen_breaks_over_lines_resolves_to_its_e
         ("Catta\u00ad\nneo et al., 2019", 0),
         ("In\u00ad\nternal Displacement Monitoring Centre, 2022", 1),
     ]
+
+
+_WRAPPED = (
+    "Returnees were questioned at the airport by officers of the security service, who\n"
+    "held some of them for several days without charge and, according to two human\n"
+    "rights organisations, without access to a lawyer or to their families, while\n"
+    "others were released on the same day after paying what the sources call fees\n"
+    "(Amnesty International 1999). The authorities have not answered the requests\n"
+    "sent to them in the course of the year, and the practice is said to continue in\n"
+    "the provinces as well as in the capital.\n\n"
+)
+_WRAPPED_REPORT = (
+    "Treatment of returnees\n\n"
+    + _WRAPPED * 4
+    + "References\n\n"
+    + 'Amnesty International. 1999. "Returnees Questioned at the Airport and Held for\n'
+    + 'Several Days Without Charge." London: Amnesty International Publications.\n'
+)
+
+
+def test_a_double_spaced_report_is_read_as_its_single_spaced_text() -> None:
+    """A PDF's text with a blank line after every line: the same entries and citations, each
+    entry whole and each citation linked to it, on the lines of the text as given."""
+    given = _WRAPPED_REPORT.replace("\n", "\n\n")
+    single, double = provenance.parse(_WRAPPED_REPORT), provenance.parse(given)
+
+    def reading(document: Document) -> tuple[list[str], list[tuple[str, bool]]]:
+        text = document.text
+        entries = [" ".join(text[r.span.start : r.span.end].split()) for r in document.references]
+        cited = [(" ".join(c.text.split()), c.reference is not None) for c in document.citations]
+        return entries, cited
+
+    assert reading(double) == reading(single)
+    assert len(double.references) == 1 and len(double.citations) == 4
+    first = double.citations[0]
+    assert first.span.line == given[: first.span.start].count("\n") + 1
+    assert len(double.text) == len(given)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import attrs
 import pytest
 from hypothesis import given
@@ -1010,3 +1013,123 @@ def test_merged_pairs_out_of_order_are_merged_as_pairs_would_be() -> None:
     # An end at the text's very end, and equal starts ordered by their ends.
     got = list(_merged_pairs(OffsetPairs.of([(5, 500), (5, 6), (0, 1)], 500), 500))
     assert got == [(0, 1), (5, 500)]
+
+
+# A report wrapped at 64 columns, blank lines between its paragraphs, list entries and notes:
+# what a PDF's text is once its double spacing is read.
+_WRAPPED_PARAGRAPH = textwrap.fill(
+    "Returnees were questioned at the airport by officers of the security service, who"
+    " held some of them for several days without charge and, according to two human"
+    " rights organisations, without access to a lawyer or to their families, while"
+    " others were released on the same day after paying what the sources call fees"
+    " (Amnesty International 1999). The authorities have not answered the requests for"
+    " information sent to them in the course of the year, and the practice is said to"
+    " continue in the provinces as well as in the capital.",
+    64,
+)
+_WRAPPED_REPORT = (
+    "Treatment of returnees\n\n"
+    + "\n\n".join([_WRAPPED_PARAGRAPH] * 4)
+    + "\n\nReferences\n\n"
+    + 'Amnesty International. 1999. "Returnees Questioned at the Airport and Held for\n'
+    + 'Several Days Without Charge." London: Amnesty International Publications.\n'
+)
+
+
+def _double_spaced(text: str) -> str:
+    return text.replace("\n", "\n\n")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", text) if part.strip()]
+
+
+def test_a_double_spaced_text_is_read_single_spaced() -> None:
+    """A blank line after every line, paragraphs set apart by more: the single blank lines are
+    line breaks, and the text read keeps the length and line starts of the text given."""
+    given = _double_spaced(_WRAPPED_REPORT)
+    read = segment_module.single_spaced(given)
+    assert _paragraphs(read) == _paragraphs(_WRAPPED_REPORT)
+    assert len(read) == len(given)
+    assert all(a == b or (a.isspace() and b.isspace()) for a, b in zip(read, given, strict=True))
+    line_starts = [i + 1 for i, c in enumerate(given) if c == "\n" and given[i + 1 : i + 2].strip()]
+    assert all(read[start - 1] == "\n" for start in line_starts)
+
+
+def test_a_text_with_blank_lines_between_paragraphs_is_not_double_spaced() -> None:
+    assert segment_module.single_spaced(_WRAPPED_REPORT) is _WRAPPED_REPORT
+
+
+def test_paragraphs_a_line_each_of_one_length_are_not_double_spaced() -> None:
+    """Each line a paragraph, all of a length, a blank line between: their lines end their
+    sentences, so the page broke none of them."""
+    text = "".join(
+        f"{n}. The Committee regrets the lack of data on the measures.\n\n" for n in range(40)
+    )
+    assert segment_module.single_spaced(text) is text
+
+
+def test_a_double_spaced_text_whose_paragraphs_show_by_layout_only_is_left_as_it_is() -> None:
+    """One blank line after a paragraph's last line as after any other, and a heading's two
+    lines with none between: the blank lines alone do not tell paragraphs from lines."""
+    heading = "Treatment of\nreturnees\n\n"
+    text = _double_spaced(_WRAPPED_PARAGRAPH) + "\n\n"
+    given = "".join(heading + text for _ in range(4))
+    assert segment_module.single_spaced(given) is given
+
+
+def test_a_blank_line_after_every_line_and_no_other_is_read_as_none() -> None:
+    """A text that had no blank line at all (a court decision's), given one after every line:
+    its blank lines tell nothing, and it is read as it was."""
+    lines = _WRAPPED_REPORT.replace("\n\n", "\n")
+    read = segment_module.single_spaced(_double_spaced(lines))
+    assert _paragraphs(read) == [" ".join(lines.split())]
+
+
+def test_a_page_break_keeps_the_blank_line_before_it() -> None:
+    given = _double_spaced(_WRAPPED_REPORT).replace("\n\nReferences", "\n\n\fReferences")
+    read = segment_module.single_spaced(given)
+    assert read != given
+    assert "\n\n\fReferences" in read
+
+
+def test_a_single_spaced_list_in_a_double_spaced_text_keeps_its_blank_lines() -> None:
+    """Entries set apart by one blank line under a double-spaced text: lines with no blank
+    line between them near by show the text is single-spaced there."""
+    entries = (
+        "References\n\n"
+        'Amnesty International. 1999. "Returnees Questioned at the Airport and Held for\n'
+        'Several Days Without Charge." London: Amnesty International Publications.\n\n'
+        'Human Rights Watch. 2000. "Held Without Charge: Returnees in the Provinces and\n'
+        'in the Capital." New York: Human Rights Watch.\n'
+    )
+    body = _double_spaced(_WRAPPED_REPORT.split("References")[0])
+    read = segment_module.single_spaced(body + entries)
+    assert read != body + entries
+    assert read.endswith(entries)
+
+
+_WORDS = st.lists(
+    st.sampled_from(["the", "returnees", "were", "held", "by", "officers,"]),
+    min_size=20,
+    max_size=60,
+)
+
+
+@given(
+    st.one_of(
+        st.text(),
+        # Double-spaced paragraphs, about half of them long enough to be read so.
+        st.lists(_WORDS.map(" ".join), min_size=4, max_size=10).map(
+            lambda paragraphs: _double_spaced("\n\n".join(textwrap.fill(p, 40) for p in paragraphs))
+        ),
+    )
+)
+def test_the_text_read_keeps_every_offset_and_line_start_of_the_text_given(given_text: str) -> None:
+    read = segment_module.single_spaced(given_text)
+    assert len(read) == len(given_text)
+    for was, now in zip(given_text, read, strict=True):
+        assert now == was or (was.isspace() and now == " ")
+    assert all(given_text[i] == "\n" for i, c in enumerate(read) if c == "\n")
+    starts = [m.start() for m in re.finditer(r"(?<=\n)[^\S\n]*\S", given_text)]
+    assert all(read[start - 1] == "\n" for start in starts)

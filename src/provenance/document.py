@@ -68,6 +68,7 @@ from provenance.segment import (
     SourceBlocks,
     forget_reference_readings,
     segment,
+    single_spaced,
     subtract,
 )
 from provenance.sourcenames import (
@@ -128,8 +129,12 @@ def parse_document(
         )
 
 
-def _parse(text: str, path: str | None, input_notes: tuple[str, ...], budget: Budget) -> Document:
-    line_index = LineIndex(text)
+def _parse(given: str, path: str | None, input_notes: tuple[str, ...], budget: Budget) -> Document:
+    # A double-spaced text is read single-spaced: the blank line after each line breaks no
+    # paragraph, entry or sentence. Same length, so every offset is the given text's; lines
+    # are numbered as given.
+    line_index = LineIndex(given)
+    text = single_spaced(given)
     seg = segment(text, line_index)
     budget.add(len(seg.regions) + len(seg.headings) + len(seg.sources), "the layout")
 

@@ -1109,6 +1109,10 @@ class Metadata:
 class Document:
     """Everything found in one report, each item located by its ``Span``."""
 
+    #: The report's text as read: as given, but for a double-spaced text, whose blank line
+    #: after each line is read as a line break (``segment.single_spaced``: the same length and
+    #: the same line starts, spaces for the newlines taken out; ``line_index`` numbers the
+    #: lines as given).
     text: str
     path: str | None
     metadata: Metadata

@@ -521,6 +521,110 @@ def split_blocks(lines: Iterable[Line]) -> Blocks:
     return Blocks(first._document, itertools.chain((first,), lines))
 
 
+#: The first character that is not blank on a line (one match a line at most: linear).
+_LINE_WITH_TEXT = lazy_compile(r"^[^\S\n]*\S", re.MULTILINE)
+#: A line is full when the next line's first word would not have fitted after it within so
+#: much of the text's wrap width (a PDF's ragged right margin stops lines short of the width).
+_FULL_MEASURE = 0.8
+#: How a line ends whose sentence goes on.
+_GOES_ON = (",", "-", "–")
+#: Fewest lines the page broke that a text's spacing is judged from.
+_SPACING_EVIDENCE = 20
+#: Share of those lines followed by exactly one blank line that makes a text double-spaced.
+_DOUBLE_SPACED = 0.75
+#: Share of the blank lines after lines that are not full (where a paragraph may end) that
+#: come two or more at a time, and the fewest such runs, for a double-spaced text to show its
+#: paragraphs by blank lines.
+_PARAGRAPHS_BY_BLANKS = 0.05
+_PARAGRAPH_BREAKS = 3
+#: Share of its lines followed by exactly one blank line for a text to show nothing by them.
+_UNIFORM = 0.98
+#: How many lines before and after a blank line show whether the text is single-spaced there.
+_NEIGHBOURS = 3
+
+
+def single_spaced(text: str) -> str:
+    """``text`` with the single blank lines of double spacing made line breaks, or ``text``.
+
+    A PDF's text often comes with a blank line after every line: each line of a wrapped
+    paragraph, reference entry or note list is then a block of its own, read as a heading or
+    a paragraph. Whether a text is double-spaced is measured, not guessed from its name: of
+    its lines the page broke (full lines, the next line's first word would not have fitted
+    after them within ``_FULL_MEASURE`` of the wrap width, whose sentence goes on), nearly all
+    (``_DOUBLE_SPACED``) are followed by exactly one blank line. A text that puts blank lines
+    between paragraphs has none after such a line; a text of one paragraph a line has no wrap
+    width, or lines that end their sentences.
+
+    Its single blank lines are line breaks when the blank lines still tell paragraphs apart
+    (two or more of them after a paragraph's last line, ``_PARAGRAPHS_BY_BLANKS``), or tell
+    nothing at all (one after every line, ``_UNIFORM``: a court decision's text that had no
+    blank lines). A double-spaced text whose paragraphs show only by their layout (a short
+    last line) is left as it is: read a line a block, as those texts are now read well, it
+    read worse with its lines joined at full lines (the ends of entries and paragraphs that
+    fill their last line are not told apart from line breaks). A blank line around a page
+    break is kept, and so is one near lines with no blank line between them: the text is
+    single-spaced there (a source list whose entries blank lines set apart, its heading).
+
+    The result has the same length: the newline ending the line and the blank line after it
+    become spaces, so every offset read from it is an offset of ``text`` and every line after
+    it starts where it did.
+    """
+    code = offset_typecode(len(text))
+    starts, ends = array(code), array(code)
+    for match in _LINE_WITH_TEXT.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        starts.append(start)
+        ends.append(len(text) if end == -1 else end)
+    if len(starts) < _SPACING_EVIDENCE:
+        return text
+    from provenance.parsers.references import wrap_width
+
+    width = wrap_width(len(text[s:e].rstrip()) for s, e in zip(starts, ends, strict=True))
+    if width is None:
+        return text
+    # How many blank lines follow each line but the last, and the counts the choice takes.
+    blanks = array(code)
+    broken = broken_single = short_gaps = wide = 0
+    for index in range(len(starts) - 1):
+        line = text[starts[index] : ends[index]].rstrip()
+        first_word = (text[starts[index + 1] : ends[index + 1]].split(None, 1) or [""])[0]
+        gap = text.count("\n", ends[index], starts[index + 1]) - 1
+        blanks.append(gap)
+        if len(line) + 1 + len(first_word) <= width * _FULL_MEASURE:
+            short_gaps += gap > 0
+            wide += gap >= 2
+        elif first_word[:1].islower() or line.endswith(_GOES_ON):
+            # Full, and the sentence goes on: the page broke it (a paragraph a line, the same
+            # length as the others, ends its sentence).
+            broken += 1
+            broken_single += gap == 1
+    if broken < _SPACING_EVIDENCE or broken_single < _DOUBLE_SPACED * broken:
+        return text
+    by_blanks = wide >= _PARAGRAPH_BREAKS and wide >= _PARAGRAPHS_BY_BLANKS * short_gaps
+    if not by_blanks and blanks.count(1) < _UNIFORM * len(blanks):
+        return text
+    pieces: list[str] = []
+    kept = 0
+    for index, gap in enumerate(blanks):
+        after = starts[index + 1]
+        if gap != 1 or _FORM_FEED in text[ends[index] : after + 1]:
+            continue
+        if 0 in blanks[max(0, index - _NEIGHBOURS) : index + _NEIGHBOURS + 1]:
+            # Lines with no blank line between them near by: single-spaced there (a list
+            # whose entries a blank line sets apart, a heading over them), where one blank
+            # line ends a paragraph or an entry.
+            continue
+        end = starts[index] + len(text[starts[index] : ends[index]].rstrip())
+        pieces.append(text[kept:end])
+        pieces.append(" " * (after - 1 - end))
+        kept = after - 1
+    if not pieces:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.replace(_FORM_FEED, " ").split())
 
