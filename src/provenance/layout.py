@@ -340,12 +340,19 @@ def find_note_chain(
     calls are looked for in ``prose``; None when no chain is called often enough."""
     starts: list[NoteStart] = []
     guessed: list[NoteStart] = []
+    # Where a note may run on after a sentence: one scan of the text, not a search a line
+    # (a match never crosses a line's end); the lines, in order, are met in step with them.
+    run_on = [match.start() for match in _RUN_ON.finditer(text)]
+    next_run_on = 0
     for start, end in lines:
         if (found := note_start(text, start, end)) is not None:
             starts.append(found)
         elif (found := _glued_start(text, start, end)) is not None:
             guessed.append(found)
-        guessed.extend(_run_on_starts(text, line_index, start, end))
+        while next_run_on < len(run_on) and run_on[next_run_on] < start:
+            next_run_on += 1
+        if next_run_on < len(run_on) and run_on[next_run_on] < end:
+            guessed.extend(_run_on_starts(text, line_index, start, end))
     if not starts and len(guessed) < _MIN_GUESSED:
         return None
     # An array: a list of the lines' first offsets held an int object each.
@@ -487,6 +494,14 @@ def find_note_chain(
         for start in guessed
         if calls.first_between(start.number, -1, start.line_start) is not None
     }
+    # A guess can be taken only if strictly called, and only for a number the chain lacks
+    # (the chain keeps all its notes, one for each number): too few such guesses, no search.
+    held = set() if chain is None else {start.number for start in chain.starts}
+    if (
+        sum(1 for start in guessed if start.line_start in strictly and start.number not in held)
+        < _MIN_GUESSED
+    ):
+        return chain
     with_guessed = search(sorted((*starts, *guessed), key=lambda start: start.line_start))
     if with_guessed is None:
         return chain
