@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import provenance
 from provenance import layout
+from provenance.document import Document
 from provenance.layout import (
     ContentLine,
     ContentLines,
@@ -455,6 +456,15 @@ def test_a_short_heading_with_a_colon_still_leads_to_notes() -> None:
     assert chain is not None and [s.number for s in chain.starts] == [1, 2, 3]
 
 
+def _linked_lines(document: Document) -> dict[int, tuple[int | None, int]]:
+    """Each note with a body: the line of its first call (None if uncalled) and of its body."""
+    return {
+        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
+        for note in document.footnotes
+        if note.body is not None
+    }
+
+
 def _chain_numbers(text: str, prose_end: int | None = None) -> list[int] | None:
     prose = [(0, len(text) if prose_end is None else prose_end)]
     chain = find_note_chain(text, LineIndex(text), _lines(text), prose)
@@ -526,11 +536,7 @@ GLUED_NUMBERS = (
 
 def test_notes_whose_numbers_are_glued_to_their_texts_chain_where_each_is_called() -> None:
     document = provenance.parse(GLUED_NUMBERS)
-    linked = {
-        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
-        for note in document.footnotes
-        if note.body is not None
-    }
+    linked = _linked_lines(document)
     assert linked == {33: (3, 7), 34: (4, 9), 35: (12, 14), 36: (13, 15)}
     bodies = {note.number: note.body.text for note in document.footnotes if note.body}
     assert bodies[33].endswith("(GAO/T-OCG-94-1, Jan. 27, 1994).")
@@ -564,11 +570,7 @@ RUN_ON_NOTES = (
 
 def test_notes_run_on_inside_a_line_after_a_sentence_are_chained_where_called() -> None:
     document = provenance.parse(RUN_ON_NOTES)
-    linked = {
-        note.number: (note.markers[0].span.line if note.markers else None, note.body.span.line)
-        for note in document.footnotes
-        if note.body is not None
-    }
+    linked = _linked_lines(document)
     assert linked == {1: (2, 4), 2: (2, 5), 3: (3, 6), 4: (10, 11)}
     bodies = {note.number: note.body.text for note in document.footnotes if note.body}
     assert bodies[1] == "As discussed below, it required continuation of 5 preferred subclasses."

@@ -585,10 +585,9 @@ def _run_on_starts(
 ) -> Iterator[NoteStart]:
     """Notes a PDF's text ran on inside a line after a sentence's end, their numbers plain
     or glued ("... subclasses. 4 These statutes are", "... 1994). 34See"): each a guess, with
-    the text opening in capitals, as a note's text does ("in 2000. 5 members" does not)."""
+    the text opening in capitals, as a note's text does ("in 2000. 5 members" does not).
+    ``find_note_chain`` asks only of lines where ``_RUN_ON`` matches."""
     first = line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
-    if not _RUN_ON.search(text, first, line_end):
-        return
     for number, lead, offset in iter_glued_bodies(text, line_index, first, line_end, plain=True):
         # Set apart from the sentence before, with no full stop of its own (a numbered
         # paragraph's).
@@ -828,15 +827,8 @@ def _with_displaced(
 def _gap_start(text: str, line_start: int, line_end: int, number: int) -> NoteStart | None:
     """The start of note ``number`` on a line, read as in a chain or with its number glued to
     its text ("28Wasserman, Herman"), which is only taken where the numbering expects it."""
-    start = note_start(text, line_start, line_end)
-    if start is not None:
-        return start if start.number == number else None
-    parsed = parse_footnote_body_start(text[line_start:line_end])
-    if parsed is None or parsed[0] != number:
-        return None
-    line = text[line_start:line_end]
-    lead = line_start + len(line) - len(line.lstrip())
-    return NoteStart(number, line_start, line_end, lead, line_start + parsed[2])
+    start = note_start(text, line_start, line_end) or _glued_start(text, line_start, line_end)
+    return start if start is not None and start.number == number else None
 
 
 def _fill_gaps(

@@ -319,14 +319,16 @@ def _trigger_array(text: str, triggers: Triggers) -> array[int]:
     return offsets
 
 
-def _with_ligatures(text: str, triggers: Triggers) -> array[int]:
-    """``_trigger_array`` with the words a PDF's text wrote with a ligature ("unconﬁrmed"),
-    which hold a stem only once spelt out; merged in order (such words are few)."""
+def _spelt_out(text: str, triggers: Triggers, line_broken: bool = False) -> array[int]:
+    """``_trigger_array`` with the words that hold a stem only once spelt out: written with a
+    ligature ("unconﬁrmed"), and with ``line_broken`` broken by a page at a line's end ("cor-"
+    / "roborated"); merged in order (such words are few)."""
     found = _trigger_array(text, triggers)
-    spelt_out = list(ligature_triggers(text, triggers.stems))
-    if not spelt_out:
+    extra = list(broken_triggers(text, triggers.stems)) if line_broken else []
+    extra.extend(ligature_triggers(text, triggers.stems))
+    if not extra:
         return found
-    return array("q", sorted({*found, *spelt_out}))
+    return array("q", sorted({*found, *extra}))
 
 
 @shared_methods
@@ -628,18 +630,10 @@ class _Prose:
             mark_codes.append(code)
         mark_keys = _MarkKeys(mark_codes, keys)
         p = phrases()
-        unconfirmed = _trigger_array(doc.text, p.uncorroborated_trigger)
-        # A word a page broke at a line's end ("cor-" / "roborated") holds its stem only when
-        # read whole; merged in order (the breaks are few).
-        broken = list(broken_triggers(doc.text, p.uncorroborated_trigger.stems))
-        # So does a word a PDF's text wrote with a ligature ("veriﬁed").
-        broken.extend(ligature_triggers(doc.text, p.uncorroborated_trigger.stems))
-        if broken:
-            unconfirmed = array("q", sorted({*unconfirmed, *broken}))
         triggers = {
-            "uncorroborated": unconfirmed,
-            "hedged": _with_ligatures(doc.text, p.hedge_trigger),
-            "anonymous": _with_ligatures(doc.text, p.anonymous_trigger),
+            "uncorroborated": _spelt_out(doc.text, p.uncorroborated_trigger, line_broken=True),
+            "hedged": _spelt_out(doc.text, p.hedge_trigger),
+            "anonymous": _spelt_out(doc.text, p.anonymous_trigger),
         }
         furniture = Regions.kind_names.index("furniture")
         furniture_starts = array("q")

@@ -945,8 +945,8 @@ def broken_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
 
 
 #: A typographic ligature ("ﬁ", "ﬂ", "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ"), as a PDF's text keeps it.
-_LIGATURE = lazy_compile("[\ufb00-\ufb06]")
 _LIGATURE_CHARACTERS = tuple(map(chr, range(0xFB00, 0xFB07)))
+_LIGATURE = lazy_compile("[" + "".join(_LIGATURE_CHARACTERS) + "]")
 
 
 def ligature_triggers(text: str, stems: Sequence[str]) -> Iterator[int]:
