@@ -1043,3 +1043,12 @@ def test_page_numbers_a_page_calls_are_no_evidence_of_page_numbering() -> None:
         (2, True),
         (3, True),
     ]
+
+
+@given(st.text(alphabet="a1_ .;)\"”’'\t\n2(é9x", max_size=30))
+def test_the_places_a_note_may_run_on_are_where_the_run_on_pattern_matches(text: str) -> None:
+    """Found from the closing marks, the places are those of the pattern's own scan, a match
+    never begun inside the one before ("a. 1. 2": one place)."""
+    expected = [match.start() for match in layout._RUN_ON.finditer(text)]
+    assert layout._run_on_places(text) == expected
+

@@ -342,7 +342,7 @@ def find_note_chain(
     guessed: list[NoteStart] = []
     # Where a note may run on after a sentence: one scan of the text, not a search a line
     # (a match never crosses a line's end); the lines, in order, are met in step with them.
-    run_on = [match.start() for match in _RUN_ON.finditer(text)]
+    run_on = _run_on_places(text)
     next_run_on = 0
     for start, end in lines:
         if (found := note_start(text, start, end)) is not None:
@@ -614,6 +614,22 @@ _CLOSERS = ".;)\"”’'"
 #: Where a note may run on inside a line: a sentence's end after a word or a figure, white
 #: space, then a number ("2.1. Falsos" is a section's number, "1998. 16 Unaddressed" a note).
 _RUN_ON = lazy_compile(r"[^\W_][.;)\"”’']+[ \t]+[1-9]")
+#: ``_RUN_ON`` after its word character: a scan that opens with the closing marks skips to
+#: them in C, where one that opens with a word character is tried at every letter.
+_RUN_ON_TAIL = lazy_compile(r"[.;)\"”’']+[ \t]+[1-9]")
+
+
+def _run_on_places(text: str) -> list[int]:
+    """Where ``_RUN_ON`` matches in ``text``: ``[m.start() for m in _RUN_ON.finditer(text)]``,
+    found from its closing marks (a word character before them, not inside the match before)."""
+    places: list[int] = []
+    taken = 0  # where the last match ended: the next may not begin before it
+    for match in _RUN_ON_TAIL.finditer(text, 1):
+        before = match.start() - 1
+        if before >= taken and text[before].isalnum():  # ``[^\W_]``
+            places.append(before)
+            taken = match.end()
+    return places
 
 
 def _called_count(chain: Sequence[NoteStart], calls: _Calls) -> int:
