@@ -24,6 +24,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 import attrs
@@ -840,11 +841,16 @@ def _with_displaced(
     return tuple(sorted((*members, *added), key=lambda start: start.line_start))
 
 
-def _gap_start(text: str, line_start: int, line_end: int, number: int) -> NoteStart | None:
-    """The start of note ``number`` on a line, read as in a chain or with its number glued to
-    its text ("28Wasserman, Herman"), which is only taken where the numbering expects it."""
+def _gap_start(
+    text: str, line_start: int, line_end: int, numbers: AbstractSet[int]
+) -> NoteStart | None:
+    """The start of a note of ``numbers`` on a line, read as in a chain or with its number
+    glued to its text ("28Wasserman, Herman"), which is only taken where the numbering expects
+    it. The line is read once, not once for each number."""
+    if not numbers:
+        return None
     start = note_start(text, line_start, line_end) or _glued_start(text, line_start, line_end)
-    return start if start is not None and start.number == number else None
+    return start if start is not None and start.number in numbers else None
 
 
 def _fill_gaps(
@@ -870,11 +876,7 @@ def _fill_gaps(
         if line_start in by_line or not text[line_start:line_end].strip():
             previous_content = line_start
             continue
-        found = None
-        for number in missing:
-            found = _gap_start(text, line_start, line_end, number)
-            if found is not None:
-                break
+        found = _gap_start(text, line_start, line_end, missing)
         if found is not None and found.period not in periods:
             found = None  # a numbered paragraph ("38. It is necessary") among page-foot notes
         if found is None:
