@@ -1133,3 +1133,15 @@ def test_the_text_read_keeps_every_offset_and_line_start_of_the_text_given(given
     assert all(given_text[i] == "\n" for i, c in enumerate(read) if c == "\n")
     starts = [m.start() for m in re.finditer(r"(?<=\n)[^\S\n]*\S", given_text)]
     assert all(read[start - 1] == "\n" for start in starts)
+
+
+@given(
+    st.text(
+        alphabet=[*'alegicfpNoVvAZ ?!”"’)\t\nstxé', ".", ".", "\u00a0", "\x1c", "\x85"],
+        max_size=14,
+    )
+)
+def test_a_note_ends_its_sentence_where_the_pattern_finds_it_anywhere(text: str) -> None:
+    expected = segment_module._NOTE_SENTENCE_END.search(text) is not None
+    assert segment_module._ends_sentence(text) is expected
+

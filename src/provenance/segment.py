@@ -3399,6 +3399,16 @@ _NOTE_SENTENCE_END = lazy_compile(
     r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\betc)(?<!\bvs)(?<!\bpp)(?<!\bp)"
     r"(?<!\b[Nn]o)(?<!\b[Vv]ol)(?<!\b[A-Z])[.?!][”\"’)]*\s*$"
 )
+#: What may follow the stop that ``_NOTE_SENTENCE_END`` matches.
+_AFTER_SENTENCE_END = '”"’)'
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_NOTE_SENTENCE_END.search(text) is not None``, tried only at the one place it can
+    match, the last character before the closing marks and white space that end ``text``: a
+    search tries its lookbehinds at every position of the line."""
+    at = len(text.rstrip().rstrip(_AFTER_SENTENCE_END)) - 1
+    return at >= 0 and _NOTE_SENTENCE_END.match(text, at) is not None
 
 
 def _resumes_running_text(body: str, line: str) -> bool:
@@ -3406,7 +3416,7 @@ def _resumes_running_text(body: str, line: str) -> bool:
     page's running text, which a PDF's text sets on under the page-foot notes that broke it
     ("... box units.\"" then "delivery (called route time ...),5 is"), since no note's next
     sentence opens in lower case."""
-    return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
+    return line.lstrip()[:1].islower() and _ends_sentence(body)
 
 
 _BLANK = lazy_compile(r"\s*")
@@ -3452,9 +3462,9 @@ def _resumes_after_paragraph(
         # A paragraph's first line wraps on: a line that ends a sentence is a note's item
         # ("Ibid.", "See the ... Database at: https://www.itu.int/.").
         return (
-            _NOTE_SENTENCE_END.search(last) is not None
+            _ends_sentence(last)
             and _line_width(line) >= _SHORT_LINE * width
-            and _NOTE_SENTENCE_END.search(line) is None
+            and not _ends_sentence(line)
         )
     if not stripped[0].islower():
         return False
