@@ -569,6 +569,8 @@ def single_spaced(text: str) -> str:
     become spaces, so every offset read from it is an offset of ``text`` and every line after
     it starts where it did.
     """
+    if not _may_be_double_spaced(text):
+        return text
     code = offset_typecode(len(text))
     starts, ends = array(code), array(code)
     for match in _LINE_WITH_TEXT.finditer(text):
@@ -623,6 +625,26 @@ def single_spaced(text: str) -> str:
         return text
     pieces.append(text[kept:])
     return "".join(pieces)
+
+
+#: One blank line, and the first character of the line after it.
+_ONE_BLANK_LINE = lazy_compile(r"\n[^\S\n]*\n(?=[^\S\n]*(\S))")
+
+
+def _may_be_double_spaced(text: str) -> bool:
+    """Whether ``text`` has enough single blank lines where the page may have broken a
+    sentence for ``single_spaced`` to measure it: its count of such lines is never below this
+    one's (a line before the blank one that ends in white space or a mark of ``_GOES_ON``, or
+    a line after it that opens in lower case), so a text with too few is left as it is
+    without the pass over all its lines."""
+    found = 0
+    for match in _ONE_BLANK_LINE.finditer(text):
+        before = text[match.start() - 1 : match.start()]
+        if before.isspace() or before in _GOES_ON or match.group(1).islower():
+            found += 1
+            if found >= _DOUBLE_SPACED * _SPACING_EVIDENCE:
+                return True
+    return False
 
 
 def _normalise(text: str) -> str:
