@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from provenance.document import (
     _dates_overlap,
     _numbered_line_ends,
     _offset_after_lines,
+    _stands_twice,
     _starts_line,
     _year_only,
     heading_labels,
@@ -2032,3 +2034,13 @@ def test_a_double_spaced_report_is_read_as_its_single_spaced_text() -> None:
     first = double.citations[0]
     assert first.span.line == given[: first.span.start].count("\n") + 1
     assert len(double.text) == len(given)
+
+
+@given(
+    st.lists(st.sampled_from(["SO2", "SO", "2", " ", "a", "_", "é", "\n", "-", "SO22"]), max_size=8)
+)
+def test_a_code_stands_twice_where_a_pattern_for_it_matches_twice(parts: list[str]) -> None:
+    text = "".join(parts)
+    for code in ("SO2", "O2", "SO22"):
+        pattern = re.compile(rf"(?<![\w]){re.escape(code)}(?![\w])")
+        assert _stands_twice(text, code) is (len(pattern.findall(text)) > 1)

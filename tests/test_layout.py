@@ -1043,3 +1043,20 @@ def test_page_numbers_a_page_calls_are_no_evidence_of_page_numbering() -> None:
         (2, True),
         (3, True),
     ]
+
+
+@given(st.text(alphabet="a1_ .;)\"”’'\t\n2(é9x", max_size=30))
+def test_the_places_a_note_may_run_on_are_where_the_run_on_pattern_matches(text: str) -> None:
+    """Found from the closing marks, the places are those of the pattern's own scan, a match
+    never begun inside the one before ("a. 1. 2": one place)."""
+    expected = [match.start() for match in layout._RUN_ON.finditer(text)]
+    assert layout._run_on_places(text) == expected
+
+
+def test_a_gap_start_reads_its_line_once_for_all_the_missing_numbers() -> None:
+    plain, glued = "12 See the report.\n", "12See the report.\n"
+    for line in (plain, glued):
+        found = layout._gap_start(line, 0, len(line) - 1, {3, 12})
+        assert found is not None and found.number == 12
+        assert layout._gap_start(line, 0, len(line) - 1, {11}) is None
+        assert layout._gap_start(line, 0, len(line) - 1, set()) is None

@@ -1133,3 +1133,49 @@ def test_the_text_read_keeps_every_offset_and_line_start_of_the_text_given(given
     assert all(given_text[i] == "\n" for i, c in enumerate(read) if c == "\n")
     starts = [m.start() for m in re.finditer(r"(?<=\n)[^\S\n]*\S", given_text)]
     assert all(read[start - 1] == "\n" for start in starts)
+
+
+@given(
+    st.text(
+        alphabet=[*'alegicfpNoVvAZ ?!”"’)\t\nstxé', ".", ".", "\u00a0", "\x1c", "\x85"],
+        max_size=14,
+    )
+)
+def test_a_note_ends_its_sentence_where_the_pattern_finds_it_anywhere(text: str) -> None:
+    expected = segment_module._NOTE_SENTENCE_END.search(text) is not None
+    assert segment_module._ends_sentence(text) is expected
+
+
+_SPACING_LINES = (
+    "the Committee notes with concern that the measures taken by the State party to",
+    "The Committee notes with concern that the measures taken by the State party,",
+    "of the data.",
+    "Short heading",
+    "the law on the status of refugees and the law on foreigners of the same year -",
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SPACING_LINES),
+            st.sampled_from([1, 1, 1, 1, 1, 1, 0, 2]),
+            st.sampled_from(["", "", " "]),
+        ),
+        max_size=60,
+    )
+)
+def test_a_text_the_spacing_pre_check_leaves_alone_is_one_the_measure_leaves_alone(
+    lines: list[tuple[str, int, str]],
+) -> None:
+    """Whether a text is double-spaced is measured exactly as without the pre-check."""
+    text = "".join(line + trailing + "\n" + "\n" * gap for line, gap, trailing in lines)
+    read = segment_module.single_spaced(text)
+    checked = segment_module._may_be_double_spaced
+    segment_module._may_be_double_spaced = lambda text: True
+    try:
+        assert segment_module.single_spaced(text) == read
+    finally:
+        segment_module._may_be_double_spaced = checked
+    if not checked(text):
+        assert read is text

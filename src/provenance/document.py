@@ -630,9 +630,30 @@ def _written_again(text: str, start: int, end: int, codes: dict[str, bool]) -> b
         return False
     code = letters.group() + text[start:end]
     if code not in codes:
-        pattern = re.compile(rf"(?<![\w]){re.escape(code)}(?![\w])")
-        codes[code] = len(list(islice(pattern.finditer(text), 2))) > 1
+        codes[code] = _stands_twice(text, code)
     return codes[code]
+
+
+def _stands_twice(text: str, word: str) -> bool:
+    """Whether ``word`` (word characters only) stands twice or more in ``text`` with no word
+    character on either side: what a pattern compiled for each code found, by ``str.find``."""
+    count = 0
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if not (at and _is_word_char(text[at - 1])) and not (
+            end < len(text) and _is_word_char(text[end])
+        ):
+            count += 1
+            if count > 1:
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is one ``\\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 def _called_again_in_order(

@@ -24,6 +24,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 import attrs
@@ -342,7 +343,7 @@ def find_note_chain(
     guessed: list[NoteStart] = []
     # Where a note may run on after a sentence: one scan of the text, not a search a line
     # (a match never crosses a line's end); the lines, in order, are met in step with them.
-    run_on = [match.start() for match in _RUN_ON.finditer(text)]
+    run_on = _run_on_places(text)
     next_run_on = 0
     for start, end in lines:
         if (found := note_start(text, start, end)) is not None:
@@ -614,6 +615,22 @@ _CLOSERS = ".;)\"”’'"
 #: Where a note may run on inside a line: a sentence's end after a word or a figure, white
 #: space, then a number ("2.1. Falsos" is a section's number, "1998. 16 Unaddressed" a note).
 _RUN_ON = lazy_compile(r"[^\W_][.;)\"”’']+[ \t]+[1-9]")
+#: ``_RUN_ON`` after its word character: a scan that opens with the closing marks skips to
+#: them in C, where one that opens with a word character is tried at every letter.
+_RUN_ON_TAIL = lazy_compile(r"[.;)\"”’']+[ \t]+[1-9]")
+
+
+def _run_on_places(text: str) -> list[int]:
+    """Where ``_RUN_ON`` matches in ``text``: ``[m.start() for m in _RUN_ON.finditer(text)]``,
+    found from its closing marks (a word character before them, not inside the match before)."""
+    places: list[int] = []
+    taken = 0  # where the last match ended: the next may not begin before it
+    for match in _RUN_ON_TAIL.finditer(text, 1):
+        before = match.start() - 1
+        if before >= taken and text[before].isalnum():  # ``[^\W_]``
+            places.append(before)
+            taken = match.end()
+    return places
 
 
 def _called_count(chain: Sequence[NoteStart], calls: _Calls) -> int:
@@ -824,11 +841,16 @@ def _with_displaced(
     return tuple(sorted((*members, *added), key=lambda start: start.line_start))
 
 
-def _gap_start(text: str, line_start: int, line_end: int, number: int) -> NoteStart | None:
-    """The start of note ``number`` on a line, read as in a chain or with its number glued to
-    its text ("28Wasserman, Herman"), which is only taken where the numbering expects it."""
+def _gap_start(
+    text: str, line_start: int, line_end: int, numbers: AbstractSet[int]
+) -> NoteStart | None:
+    """The start of a note of ``numbers`` on a line, read as in a chain or with its number
+    glued to its text ("28Wasserman, Herman"), which is only taken where the numbering expects
+    it. The line is read once, not once for each number."""
+    if not numbers:
+        return None
     start = note_start(text, line_start, line_end) or _glued_start(text, line_start, line_end)
-    return start if start is not None and start.number == number else None
+    return start if start is not None and start.number in numbers else None
 
 
 def _fill_gaps(
@@ -854,11 +876,7 @@ def _fill_gaps(
         if line_start in by_line or not text[line_start:line_end].strip():
             previous_content = line_start
             continue
-        found = None
-        for number in missing:
-            found = _gap_start(text, line_start, line_end, number)
-            if found is not None:
-                break
+        found = _gap_start(text, line_start, line_end, missing)
         if found is not None and found.period not in periods:
             found = None  # a numbered paragraph ("38. It is necessary") among page-foot notes
         if found is None:

@@ -569,6 +569,8 @@ def single_spaced(text: str) -> str:
     become spaces, so every offset read from it is an offset of ``text`` and every line after
     it starts where it did.
     """
+    if not _may_be_double_spaced(text):
+        return text
     code = offset_typecode(len(text))
     starts, ends = array(code), array(code)
     for match in _LINE_WITH_TEXT.finditer(text):
@@ -623,6 +625,26 @@ def single_spaced(text: str) -> str:
         return text
     pieces.append(text[kept:])
     return "".join(pieces)
+
+
+#: One blank line, and the first character of the line after it.
+_ONE_BLANK_LINE = lazy_compile(r"\n[^\S\n]*\n(?=[^\S\n]*(\S))")
+
+
+def _may_be_double_spaced(text: str) -> bool:
+    """Whether ``text`` has enough single blank lines where the page may have broken a
+    sentence for ``single_spaced`` to measure it: its count of such lines is never below this
+    one's (a line before the blank one that ends in white space or a mark of ``_GOES_ON``, or
+    a line after it that opens in lower case), so a text with too few is left as it is
+    without the pass over all its lines."""
+    found = 0
+    for match in _ONE_BLANK_LINE.finditer(text):
+        before = text[match.start() - 1 : match.start()]
+        if before.isspace() or before in _GOES_ON or match.group(1).islower():
+            found += 1
+            if found >= _DOUBLE_SPACED * _SPACING_EVIDENCE:
+                return True
+    return False
 
 
 def _normalise(text: str) -> str:
@@ -3399,6 +3421,16 @@ _NOTE_SENTENCE_END = lazy_compile(
     r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\betc)(?<!\bvs)(?<!\bpp)(?<!\bp)"
     r"(?<!\b[Nn]o)(?<!\b[Vv]ol)(?<!\b[A-Z])[.?!][”\"’)]*\s*$"
 )
+#: What may follow the stop that ``_NOTE_SENTENCE_END`` matches.
+_AFTER_SENTENCE_END = '”"’)'
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_NOTE_SENTENCE_END.search(text) is not None``, tried only at the one place it can
+    match, the last character before the closing marks and white space that end ``text``: a
+    search tries its lookbehinds at every position of the line."""
+    at = len(text.rstrip().rstrip(_AFTER_SENTENCE_END)) - 1
+    return at >= 0 and _NOTE_SENTENCE_END.match(text, at) is not None
 
 
 def _resumes_running_text(body: str, line: str) -> bool:
@@ -3406,7 +3438,7 @@ def _resumes_running_text(body: str, line: str) -> bool:
     page's running text, which a PDF's text sets on under the page-foot notes that broke it
     ("... box units.\"" then "delivery (called route time ...),5 is"), since no note's next
     sentence opens in lower case."""
-    return line.lstrip()[:1].islower() and _NOTE_SENTENCE_END.search(body) is not None
+    return line.lstrip()[:1].islower() and _ends_sentence(body)
 
 
 _BLANK = lazy_compile(r"\s*")
@@ -3452,9 +3484,9 @@ def _resumes_after_paragraph(
         # A paragraph's first line wraps on: a line that ends a sentence is a note's item
         # ("Ibid.", "See the ... Database at: https://www.itu.int/.").
         return (
-            _NOTE_SENTENCE_END.search(last) is not None
+            _ends_sentence(last)
             and _line_width(line) >= _SHORT_LINE * width
-            and _NOTE_SENTENCE_END.search(line) is None
+            and not _ends_sentence(line)
         )
     if not stripped[0].islower():
         return False

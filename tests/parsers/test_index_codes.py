@@ -16,6 +16,7 @@ import provenance
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser, parse_full, parser
 from provenance.model import AmnestyIndex, IndexCode, IrbCode, UnSymbol
+from provenance.parsers import index_codes
 from provenance.parsers.index_codes import (
     expand_year,
     index_code_label,
@@ -638,3 +639,29 @@ def test_two_un_symbols_joined_by_a_hyphen_are_two_codes() -> None:
     text = "See E/2003/22-E/C.12/2002/13, annex VI, and the X-E/C.12/1 draft."
     found = [m.text for m in iter_index_codes(text, LineIndex(text))]
     assert found == ["E/2003/22", "E/C.12/2002/13"]
+
+
+_CANDIDATE_PARTS = [
+    *"ASE/20-aix \n[_%Í9",
+    "ASA ",
+    "24/",
+    "AI Index: ",
+    "E/C.12/",
+    "-E/",
+    "UN Doc. ",
+    "KKT1234",
+    ".E",
+    "rir",
+    "índice",
+]
+
+
+@given(st.lists(st.sampled_from(_CANDIDATE_PARTS), max_size=10), st.integers(0, 60), st.booleans())
+def test_a_candidate_is_found_where_the_candidate_pattern_matches(
+    parts: list[str], position: int, cut: bool
+) -> None:
+    """Scanned from the character before it, a code's candidate is the pattern's own match."""
+    text = "".join(parts)
+    end = max(0, len(text) - 3) if cut else len(text)
+    found = index_codes._CANDIDATE.search(text, position, end)
+    assert index_codes._candidate_at(text, position, end) == (found and found.start())

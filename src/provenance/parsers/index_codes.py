@@ -197,7 +197,7 @@ _FIRST = r"(?=[A-Z\[ainruÍí])"
 # A hyphen joins a word to a code ("X-E/..."), but after a number it joins two UN symbols given
 # for one document: "E/2003/22-E/C.12/2002/13".
 _BOUNDARY = r"(?<![A-Za-z/_%=&?#@~+\\])(?<![^0-9]-)"
-_CANDIDATE = lazy_compile(
+_CANDIDATE_SOURCE = (
     _FIRST
     + r"(?:"
     # A joint symbol names one document issued in two series: "A/79/947-S/2025/372".
@@ -211,9 +211,24 @@ _CANDIDATE = lazy_compile(
       | \[?[A-Z]{3}[0-9]{4}                                             # IRB code
       | [A-Z]{1,5}/[A-Z0-9]                                             # UN symbol
       | (?i:information\s+request|rir)                                   # IRB labels
-    )""",
-    re.VERBOSE,
+    )"""
 )
+_CANDIDATE = lazy_compile(_CANDIDATE_SOURCE, re.VERBOSE)
+#: ``_CANDIDATE`` after the character before it, which its boundary asks to be no letter (nor
+#: one of ``/_%=&?#@~+\``; a joint symbol's hyphen is none): a pattern that opens with a
+#: lookahead gives the regex engine nothing to skip to, so it was tried at every position of
+#: the text, where this one skips letters in C.
+_AFTER_BOUNDARY = lazy_compile(r"[^A-Za-z/_%=&?#@~+\\]" + _CANDIDATE_SOURCE, re.VERBOSE)
+
+
+def _candidate_at(text: str, position: int, end: int) -> int | None:
+    """Where ``_CANDIDATE.search(text, position, end)`` matches, or None."""
+    if position <= 0:
+        if _CANDIDATE.match(text, 0, end) is not None:
+            return 0
+        position = 1
+    found = _AFTER_BOUNDARY.search(text, position - 1, end)
+    return None if found is None else found.start() + 1
 
 
 def _parse_at(text: str, position: int, end: int) -> tuple[_Parsed, int] | None:
@@ -243,17 +258,15 @@ def iter_index_code_matches(
     length = len(text)
     end = length if end is None else max(0, min(end, length))
     position = max(0, start)
-    search = _CANDIDATE.search
     # Equal codes share one (frozen) value: a report repeats its own code and the codes it
     # cites. Kept by value, not by text: the document slices each code's text from its own when
     # read, and a text a code held here was most of the peak of reading a list of codes.
     interned: dict[IndexCode, IndexCode] = {}
     labels: dict[str, str] = {}
     while position < end:
-        candidate = search(text, position, end)
-        if candidate is None:
+        at = _candidate_at(text, position, end)
+        if at is None:
             return
-        at = candidate.start()
         parsed = _parse_at(text, at, end)
         if parsed is None:
             position = at + 1
@@ -304,10 +317,9 @@ def index_code_label(text: str, mention: IndexCodeMention) -> str | None:
         return None
     position = max(0, code_start - _LABEL_REACH)
     while position < code_start:
-        candidate = _CANDIDATE.search(text, position, code_start)
-        if candidate is None:
+        at = _candidate_at(text, position, code_start)
+        if at is None:
             return None
-        at = candidate.start()
         found = parse_prefix(_GRAMMAR, text, "mention", at, code_end)
         if found is not None and at + found[1] == code_end:
             parsed = _transform(found[0])
