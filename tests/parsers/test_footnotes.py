@@ -442,3 +442,22 @@ def test_body_start_skips_only_what_the_grammar_refuses(text: str) -> None:
 def test_a_number_closing_a_short_heading_block_is_a_call(text: str, numbers: list[int]) -> None:
     found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
     assert found == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # A/HRC/EMRIP/2025/3 in ``pdftotext -layout``: two superscripts spaced out.
+        ("environmental sustainability. 11 , 12 The 2030 Agenda", [11, 12]),
+        ("as the seminar heard. 4, 5\n   In its general comment", [4, 5]),
+        ("adopted in 2015. 3, 2 The", []),  # counting down: figures, not calls
+        ("paid 11, 12 The", []),  # not after a sentence's end
+    ],
+)
+def test_two_spaced_calls_with_a_comma_between_them_are_guesses(
+    text: str, numbers: list[int]
+) -> None:
+    found = [
+        number for _s, _e, number, guessed in iter_call_candidates(text, 0, len(text)) if guessed
+    ]
+    assert found == numbers

@@ -91,6 +91,12 @@ _GLUED_CALL = lazy_compile(
 # with a literal lets the regex engine search for that character, about 3.5 times faster than
 # trying the look-behind at every position, and the matches are the same.)
 _SPACED_CALL = lazy_compile(r" (?<=[.;:”\"’)] )(\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
+# two such calls with a comma between them ("sustainability. 11 , 12 The", as
+# ``pdftotext -layout`` spaces a pair of superscripts), a guess each, the second after the
+# first (a list of figures after a sentence's end counts up as often, so numbering decides);
+_SPACED_PAIR = lazy_compile(
+    r" (?<=[.;:”\"’)] )([1-9]\d{0,2})[ \t]*,[ \t]*([1-9]\d{0,2})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))"
+)
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
 _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
@@ -258,6 +264,12 @@ def iter_call_candidates(
             )
     if weak:
         return  # a run of calls is a guess of its own kind, found by the strong scan
+    for match in _SPACED_PAIR.finditer(text, start, end):
+        first, second = int(match.group(1)), int(match.group(2))
+        if second <= first:
+            continue
+        yield match.start(1), match.end(1), first, True
+        yield match.start(2), match.end(2), second, True
     for match in matches_at(_CALL_RUN, text, runs, end):
         numbers = split_call_run(match.group(1))
         if numbers is None:
