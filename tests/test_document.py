@@ -1533,6 +1533,15 @@ def test_a_year_after_its_listed_author_s_name_in_a_note_is_a_citation() -> None
         assert provenance.parse(_paper_with_notes(note)).citations == (), note
 
 
+def test_a_note_whose_sentence_opens_with_the_name_and_year_cites_the_list() -> None:
+    # "Bradley and Colvin (2000) estimated ...": the sentence goes on after the bracket in
+    # lower case, which no entry or short form does ("Rincon (2008), p. 4.", "Rincon (2008)
+    # pp. 4-5").
+    document = provenance.parse(_paper_with_notes("Rincon (2008) estimated the losses."))
+    assert [(c.text, c.reference) for c in document.citations] == [("2008", 0)]
+    assert provenance.parse(_paper_with_notes("Rincon (2008) pp. 4-5.")).citations == ()
+
+
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:
     document = provenance.parse(
         _paper_with_notes("See Human Rights Indicators (Copenhagen, Danish Institute, 2023).")

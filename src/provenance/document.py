@@ -1018,10 +1018,13 @@ def _cited_in_notes(
             if not (
                 _WORD.search(_NOTE_LEAD.sub("", text[start : run[0]], count=1))
                 or _SIGNAL_WORD.match(text, run[0])
+                or _SENTENCE_GOES_ON.match(text, citation.span.end)
             ):
                 # A note that opens with the name and the year is the work's entry or its
                 # short form ("1. ^ Smith, John (2005). \"Title\". Oxford.", "^ Smith (2005),
-                # p. 40" in an encyclopaedia's notes), not a citation made in a sentence.
+                # p. 40" in an encyclopaedia's notes), not a citation made in a sentence,
+                # unless a sentence goes on after the bracket ("Bradley and Colvin (2000)
+                # estimated the entry pricing cost ...").
                 return False
         # Not the note itself, which is read as a source too (an endnote that is a legend).
         return entry.section != "footnote" and not (
@@ -1059,6 +1062,9 @@ _NOTE_LEAD = lazy_compile(r"\s*(?:\[?\d+[.)\]]?|\^|\b[a-z]\b|[*\s])*")
 _WORD = lazy_compile(r"[^\W\d_]{2,}")
 #: A capitalised word that leads into a citation and which a name run takes in: "See Cohen".
 _SIGNAL_WORD = lazy_compile(r"(?:See|Cf\.|Compare|Also)\b")
+#: After a year in brackets, the sentence the name opened going on in lower case (a verb),
+#: where an entry or its short form goes on with a full stop, a comma or a title.
+_SENTENCE_GOES_ON = lazy_compile(r"\)?[ \t]*\n?[ \t]*(?!pp\b)[a-z]{2,}\b")
 
 #: The quotation marks a title cited without its author opens with (citation.lark's
 #: QUOTED_TITLE).
