@@ -1043,3 +1043,14 @@ def test_page_numbers_a_page_calls_are_no_evidence_of_page_numbering() -> None:
         (2, True),
         (3, True),
     ]
+
+
+def test_two_lost_notes_whose_calls_stand_in_order_are_bridged() -> None:
+    # Notes 3 and 4 lost, numbers alone above their texts (a PDF's text of page-foot notes):
+    # notes 5 and 6 cannot start a run of their own, but the calls of 3 and 4 stand in order
+    # between those of 2 and 5, so the chain goes on over the gap; not where one is missing.
+    calls = "One.1 Two.2 Three.3 Four.4 Five.5 Six.6\n\n"
+    notes = "1\nYHD, p.2.\n2\nVARUH, p.3.\n5\nVARUH, p.7.\n6\nYHD, p.9.\n"
+    assert _chain_numbers(calls + notes, len(calls)) == [1, 2, 5, 6]
+    uncalled = calls.replace("Four.4", "Four.")
+    assert _chain_numbers(uncalled + notes, len(uncalled)) == [1, 2]
