@@ -583,9 +583,16 @@ def test_a_number_after_a_sentence_inside_a_line_opens_a_note_only_before_capita
     def run_on(line: str) -> list[int]:
         return [s.number for s in layout._run_on_starts(line, LineIndex(line), 0, len(line))]
 
+    def run_on_line(text: str, end: int) -> list[tuple[int, int | None]]:
+        starts = layout._run_on_starts(text, LineIndex(text), 0, end)
+        return [(s.number, s.text_start) for s in starts]
+
     assert run_on("subclasses. 4 These statutes") == [4]
     assert run_on("(GAO/T-OCG-94-1, Jan. 27, 1994). 34See, for example") == [34]
     assert run_on("General, 1998. 16 Unaddressed mail") == [16]
+    # The number ends the line and the note's text is on the next (train 270).
+    two_lines = "terms to all recipients. 8\nA regulator might well"
+    assert run_on_line(two_lines, two_lines.index("\n")) == [(8, two_lines.index("A "))]
     # A figure, a section's number, a numbered paragraph: no note.
     assert run_on("in 2000. 5 members of the board") == []
     assert run_on("## **2.1. Falsos positivos**") == []

@@ -67,6 +67,9 @@ def test_not_markers(text: str) -> None:
         ("[1] The report covers", (1, "bracket", 4, False)),
         ("2. Article 7 Report", (2, "plain", 3, False)),
         (" $<sup>24</sup>All\\ names", (24, "sup", 15, False)),
+        # A number ending its line, the note's text on the next (PDF text, train 270).
+        ("8\nA regulator might", (8, "plain", 2, False)),
+        ("8 \n   A regulator might", (8, "plain", 6, False)),
     ],
 )
 def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
@@ -74,8 +77,12 @@ def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63]."]
-)
+    "text",
+    [
+        "5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63].",
+        "8\n\nA new paragraph", "8\n1999 was a year",
+    ],
+)  # fmt: skip
 def test_not_body_starts(text: str) -> None:
     assert parse_footnote_body_start(text) is None
 

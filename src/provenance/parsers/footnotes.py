@@ -58,9 +58,11 @@ _UNIT_BEFORE = lazy_compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|in|mi|sq|m/s)$")
 _MAX_LEAD = 24
 
 # Where a next note may start inside a block: at a line start, or after the end of a sentence
-# (or of a quotation or a parenthesis) where OCR ran it on ("...Petersburg. 27AI Index").
+# (or of a quotation or a parenthesis) where OCR ran it on ("...Petersburg. 27AI Index"), or
+# a number that ends the line, the note's text on the next ("... recipients. 8" / "A ...").
 _NEXT_NOTE_CANDIDATE = lazy_compile(
-    r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?[ \t]))"
+    r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)"
+    r"(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?(?:[ \t\n]|$)))"
 )
 
 
@@ -451,7 +453,12 @@ def iter_glued_bodies(
         position = match.end()
         if position == start:
             continue
-        parsed = parse_footnote_body_start(text[position : min(end, position + _MAX_LEAD * 4)])
+        limit = end
+        if plain and text[end : end + 1] == "\n":
+            # A number that ends the line may open a note whose text is on the next line.
+            next_end = text.find("\n", end + 1)
+            limit = len(text) if next_end == -1 else next_end
+        parsed = parse_footnote_body_start(text[position : min(limit, position + _MAX_LEAD * 4)])
         if parsed is None:
             continue
         number, style, offset, _recovered = parsed
