@@ -944,6 +944,19 @@ def test_a_page_foot_note_ends_where_its_paragraph_does_and_the_page_s_text_resu
     assert "Our examination of the original studies" in prose
 
 
+def test_a_page_foot_note_ends_above_a_list_heading_with_no_blank_line() -> None:
+    # Train 351: the last page-foot note, then "REFERENCES" and its entries, no blank line.
+    text = _NOTES_RUN_INTO_TEXT + (
+        "3 See PRC Docket No. R2000-1.\n"
+        "REFERENCES\n"
+        'Jones, Robert. 2002. "Delivery Costs." Journal of Postal Studies 4: 1-9.\n'
+        'Smith, Helmuth. 2001. "Universal Service." Boston, MA: Kluwer.\n'
+    )
+    seg = _segment(text)
+    bodies = {body.number: body.text for body in seg.bodies}
+    assert bodies[3] == "See PRC Docket No. R2000-1."
+
+
 def test_a_paragraph_the_notes_stand_in_is_read_around_them_not_over_them() -> None:
     # No blank line sets the notes apart: the block's paragraph is cut around them, so their
     # sentences are read once, as the notes' ("reportedly" in a note: one finding, not two).

@@ -3341,6 +3341,8 @@ def _chain_bodies(
                     break
             elif began and _resumes_running_text(text[start.lead : end], line):
                 break  # the page's running text goes on under its notes
+            elif began and _heads_list_under_note(text, end, line, line_end, limit):
+                break  # a list's heading with no blank line above it ("REFERENCES")
             elif (
                 began
                 and not moved_below
@@ -3399,6 +3401,18 @@ _NOTE_SENTENCE_END = lazy_compile(
     r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\betc)(?<!\bvs)(?<!\bpp)(?<!\bp)"
     r"(?<!\b[Nn]o)(?<!\b[Vv]ol)(?<!\b[A-Z])[.?!][”\"’)]*\s*$"
 )
+
+
+def _heads_list_under_note(text: str, end: int, line: str, line_end: int, limit: int) -> bool:
+    """Whether ``line``, under a note's text that ends at ``end``, is the heading of a list
+    (``_heading_inside_block``), as a PDF's text sets "REFERENCES" right under the last
+    page-foot note with no blank line: the note ends above it, not in the list's entries."""
+    if len(line) > _KNOWN_HEADING_LENGTH or not _is_known_heading(line):
+        return False
+    previous = text[text.rfind("\n", 0, end) + 1 : end]
+    next_end = text.find("\n", line_end + 1, limit)
+    following = text[line_end + 1 : limit if next_end == -1 else next_end] or None
+    return _heading_inside_block(previous, line, following)
 
 
 def _resumes_running_text(body: str, line: str) -> bool:
