@@ -3337,7 +3337,7 @@ def _chain_bodies(
             if following is not None and following.number == start.number + 1:
                 break  # the next note, set another way than the chain's ("6 World Bank")
             if not line.strip():
-                if began:
+                if began and not _goes_on_after_blank(text, start, end, line_end, limit):
                     break
             elif began and _resumes_running_text(text[start.lead : end], line):
                 break  # the page's running text goes on under its notes
@@ -3401,6 +3401,34 @@ _NOTE_SENTENCE_END = lazy_compile(
     r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\betc)(?<!\bvs)(?<!\bpp)(?<!\bp)"
     r"(?<!\b[Nn]o)(?<!\b[Vv]ol)(?<!\b[A-Z])[.?!][”\"’)]*\s*$"
 )
+
+
+def _goes_on_after_blank(text: str, start: NoteStart, end: int, blank_end: int, limit: int) -> bool:
+    """Whether a note's text goes on after the blank line that ends at ``blank_end``: in a
+    layout-preserving text (``pdftotext -layout``) a page-foot note's first line may stand
+    apart from the rest ("15 See A/42/427; ... arts. 25", "", "   and 29."), the next line
+    set exactly under the note's text (not at the margin, as plain text sets every line),
+    where the note so far ends no sentence and the line opens no note."""
+    if start.text_start is None:
+        return False
+    column = start.text_start - start.line_start
+    if column <= start.lead - start.line_start + 1:
+        return False  # the note's text is not indented past its number: no layout to read
+    last = text[text.rfind("\n", 0, end) + 1 : end]
+    if _NOTE_SENTENCE_END.search(last) is not None:
+        return False
+    following_start = blank_end + 1
+    if following_start >= limit:
+        return False
+    following_end = text.find("\n", following_start, limit)
+    following = text[following_start : limit if following_end == -1 else following_end]
+    indent = len(following) - len(following.lstrip(" "))
+    return (
+        indent == column
+        and bool(following.strip())
+        and _FORM_FEED not in following
+        and note_start(text, following_start, following_start + len(following)) is None
+    )
 
 
 def _heads_list_under_note(text: str, end: int, line: str, line_end: int, limit: int) -> bool:
