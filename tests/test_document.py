@@ -506,6 +506,31 @@ def test_the_items_of_a_source_legend_are_the_source_list() -> None:
     assert (last.span.start, last.span.end, last.span.line) == (start, start + len(last.text), 10)
 
 
+def test_a_call_glued_to_a_legend_code_that_ends_in_a_number_is_read() -> None:
+    # A/HRC/WG.6/34/SVN/3 (train 390): "JS384 and OSCE/ODIHR85 made similar observations",
+    # calls 84 and 85 after the short forms "JS3" and "OSCE/ODIHR" of the source legend.
+    text = (
+        "Summary of stakeholders' submissions\n\n"
+        "1. AI noted progress.2 JS1 agreed.3 JS34 and CoE-CPT5 made similar observations.\n\n"
+        "Notes\n\n"
+        "1 The stakeholders listed below have contributed information for this summary.\n"
+        "Civil society\n"
+        "Individual submissions:\n"
+        "      AI          Amnesty International, London, United Kingdom;\n"
+        "Joint submissions:\n"
+        "      JS1         Joint submission 1 submitted by: Legal Centre, Ljubljana;\n"
+        "      JS3         Joint submission 3 submitted by: Peace Institute, Ljubljana;\n"
+        "Regional intergovernmental organization(s):\n"
+        "      CoE-CPT     Council of Europe Committee for the Prevention of Torture;\n"
+        "2 AI, p. 2.\n"
+        "3 JS1, p. 5.\n"
+        "4 JS3, p. 7.\n"
+        "5 CoE-CPT, para. 4.\n"
+    )
+    calls = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(text).footnotes}
+    assert calls == {1: [], 2: [3], 3: [3], 4: [3], 5: [3]}
+
+
 def test_a_note_that_reads_as_a_source_is_a_reference_with_its_number() -> None:
     references = provenance.parse(_LEGEND).references
     notes = [r for r in references if r.section == "footnote"]

@@ -576,7 +576,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         for start, end in regions
         for candidate in iter_call_candidates(text, start, end, weak=True)
     )
-    candidates = sorted([*candidates, *weak])
+    candidates = sorted([*candidates, *weak, *_calls_after_codes(text, regions, seg)])
     # Where each number may be called (not the weakest shape), for calls out of order below.
     places: dict[int, list[int]] = defaultdict(list)
     for start, _end, number, _guessed, weakest in candidates:
@@ -616,6 +616,36 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+#: A short form with a number of its own and the digits glued after it ("JS384", "JS1219"):
+#: where a call may stand glued to a source's code (``_calls_after_codes`` splits it).
+_CODE_WITH_DIGITS = lazy_compile(r"(?<![\w/-])[A-Z][\w/-]*?\d+(?=[\s,;:.)]|$)")
+
+
+def _calls_after_codes(
+    text: str, regions: Sequence[tuple[int, int]], seg: Segmentation
+) -> Iterator[tuple[int, int, int, bool, bool]]:
+    """Calls glued to a source's short form that ends in a number ("JS3" then call 84:
+    "JS384 and OSCE/ODIHR85 made similar observations" in a UN stakeholder summary): the digits
+    after each short form of the document's source legend that ends in a digit, a guess each
+    (which split is the call the numbering decides)."""
+    codes = {
+        block.legend.short_form
+        for block in seg.sources
+        if block.legend is not None and block.legend.short_form[-1:].isdigit()
+    }
+    if not codes:
+        return
+    for start, end in regions:
+        for match in _CODE_WITH_DIGITS.finditer(text, start, end):
+            run = match.group()
+            for cut in range(1, len(run)):
+                digits = run[cut:]
+                if len(digits) > 3 or not digits.isdigit() or digits[0] == "0":
+                    continue
+                if run[:cut] in codes:
+                    yield match.start() + cut, match.end(), int(digits), True, False
 
 
 #: The capitals a code glues its number to ("SO2", "PM10", "JS1"), read back from the number.
