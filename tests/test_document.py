@@ -508,10 +508,12 @@ def test_the_items_of_a_source_legend_are_the_source_list() -> None:
 
 def test_a_call_glued_to_a_legend_code_that_ends_in_a_number_is_read() -> None:
     # A/HRC/WG.6/34/SVN/3 (train 390): "JS384 and OSCE/ODIHR85 made similar observations",
-    # calls 84 and 85 after the short forms "JS3" and "OSCE/ODIHR" of the source legend.
+    # calls 84 and 85 after the short forms "JS3" and "OSCE/ODIHR" of the source legend, and
+    # "CoE-Commissioner 104 made", a call that kept its space after the short form.
     text = (
         "Summary of stakeholders' submissions\n\n"
-        "1. AI noted progress.2 JS1 agreed.3 JS34 and CoE-CPT5 made similar observations.\n\n"
+        "1. AI noted progress.2 JS1 agreed.3 JS34 and CoE-CPT5 made similar observations."
+        " JS1 also noted gaps.6 AI 7 made the same point.\n\n"
         "Notes\n\n"
         "1 The stakeholders listed below have contributed information for this summary.\n"
         "Civil society\n"
@@ -526,9 +528,11 @@ def test_a_call_glued_to_a_legend_code_that_ends_in_a_number_is_read() -> None:
         "3 JS1, p. 5.\n"
         "4 JS3, p. 7.\n"
         "5 CoE-CPT, para. 4.\n"
+        "6 JS1, p. 6.\n"
+        "7 AI, p. 3.\n"
     )
     calls = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(text).footnotes}
-    assert calls == {1: [], 2: [3], 3: [3], 4: [3], 5: [3]}
+    assert calls == {1: [], 2: [3], 3: [3], 4: [3], 5: [3], 6: [3], 7: [3]}
 
 
 def test_a_note_that_reads_as_a_source_is_a_reference_with_its_number() -> None:

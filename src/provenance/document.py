@@ -623,29 +623,40 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
 _CODE_WITH_DIGITS = lazy_compile(r"(?<![\w/-])[A-Z][\w/-]*?\d+(?=[\s,;:.)]|$)")
 
 
+#: A short form, a space and a number of up to three digits before a word in lower case or
+#: punctuation: a call after a source's short form that kept its space.
+_CODE_THEN_NUMBER = lazy_compile(
+    r"(?<![\w/-])([A-Z][\w/-]*) ([1-9]\d{0,2})(?=[ \t]+[a-z]|[ \t]*[.,;:)]|[ \t]*$)"
+)
+
+
 def _calls_after_codes(
     text: str, regions: Sequence[tuple[int, int]], seg: Segmentation
 ) -> Iterator[tuple[int, int, int, bool, bool]]:
-    """Calls glued to a source's short form that ends in a number ("JS3" then call 84:
-    "JS384 and OSCE/ODIHR85 made similar observations" in a UN stakeholder summary): the digits
-    after each short form of the document's source legend that ends in a digit, a guess each
-    (which split is the call the numbering decides)."""
-    codes = {
-        block.legend.short_form
-        for block in seg.sources
-        if block.legend is not None and block.legend.short_form[-1:].isdigit()
-    }
+    """Calls after a source's short form in a UN stakeholder summary: glued to one that ends
+    in a number ("JS3" then call 84: "JS384 and OSCE/ODIHR85 made similar observations"), the
+    digits after each such short form of the document's source legend, or set after one with
+    a space ("CoE-Commissioner 104 made"); a guess each (which split is the call the numbering
+    decides)."""
+    codes = {block.legend.short_form for block in seg.sources if block.legend is not None}
     if not codes:
         return
+    numbered = {code for code in codes if code[-1:].isdigit()}
     for start, end in regions:
-        for match in _CODE_WITH_DIGITS.finditer(text, start, end):
-            run = match.group()
-            for cut in range(1, len(run)):
-                digits = run[cut:]
-                if len(digits) > 3 or not digits.isdigit() or digits[0] == "0":
-                    continue
-                if run[:cut] in codes:
-                    yield match.start() + cut, match.end(), int(digits), True, False
+        if numbered:
+            for match in _CODE_WITH_DIGITS.finditer(text, start, end):
+                run = match.group()
+                for cut in range(1, len(run)):
+                    digits = run[cut:]
+                    if len(digits) > 3 or not digits.isdigit() or digits[0] == "0":
+                        continue
+                    if run[:cut] in numbered:
+                        yield match.start() + cut, match.end(), int(digits), True, False
+        # The call set after the short form with a space, as it kept its space when it lost
+        # its superscript ("HRORS103 and CoE-Commissioner 104 made similar observations").
+        for match in _CODE_THEN_NUMBER.finditer(text, start, end):
+            if match.group(1) in codes:
+                yield match.start(2), match.end(2), int(match.group(2)), True, False
 
 
 #: The capitals a code glues its number to ("SO2", "PM10", "JS1"), read back from the number.
