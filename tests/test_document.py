@@ -508,6 +508,35 @@ def test_the_items_of_a_source_legend_are_the_source_list() -> None:
     assert (last.span.start, last.span.end, last.span.line) == (start, start + len(last.text), 10)
 
 
+def test_a_call_glued_to_a_legend_code_that_ends_in_a_number_is_read() -> None:
+    # A/HRC/WG.6/34/SVN/3 (train 390): "JS384 and OSCE/ODIHR85 made similar observations",
+    # calls 84 and 85 after the short forms "JS3" and "OSCE/ODIHR" of the source legend, and
+    # "CoE-Commissioner 104 made", a call that kept its space after the short form.
+    text = (
+        "Summary of stakeholders' submissions\n\n"
+        "1. AI noted progress.2 JS1 agreed.3 JS34 and CoE-CPT5 made similar observations."
+        " JS1 also noted gaps.6 AI 7 made the same point.\n\n"
+        "Notes\n\n"
+        "1 The stakeholders listed below have contributed information for this summary.\n"
+        "Civil society\n"
+        "Individual submissions:\n"
+        "      AI          Amnesty International, London, United Kingdom;\n"
+        "Joint submissions:\n"
+        "      JS1         Joint submission 1 submitted by: Legal Centre, Ljubljana;\n"
+        "      JS3         Joint submission 3 submitted by: Peace Institute, Ljubljana;\n"
+        "Regional intergovernmental organization(s):\n"
+        "      CoE-CPT     Council of Europe Committee for the Prevention of Torture;\n"
+        "2 AI, p. 2.\n"
+        "3 JS1, p. 5.\n"
+        "4 JS3, p. 7.\n"
+        "5 CoE-CPT, para. 4.\n"
+        "6 JS1, p. 6.\n"
+        "7 AI, p. 3.\n"
+    )
+    calls = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(text).footnotes}
+    assert calls == {1: [], 2: [3], 3: [3], 4: [3], 5: [3], 6: [3], 7: [3]}
+
+
 def test_a_note_that_reads_as_a_source_is_a_reference_with_its_number() -> None:
     references = provenance.parse(_LEGEND).references
     notes = [r for r in references if r.section == "footnote"]
@@ -1533,6 +1562,15 @@ def test_a_year_after_its_listed_author_s_name_in_a_note_is_a_citation() -> None
     # an encyclopaedia's notes do: no citation.
     for note in ("^ Rincon, M. (2008). Climate Change in the Philippines.", "Rincon (2008), p. 4."):
         assert provenance.parse(_paper_with_notes(note)).citations == (), note
+
+
+def test_a_note_whose_sentence_opens_with_the_name_and_year_cites_the_list() -> None:
+    # "Bradley and Colvin (2000) estimated ...": the sentence goes on after the bracket in
+    # lower case, which no entry or short form does ("Rincon (2008), p. 4.", "Rincon (2008)
+    # pp. 4-5").
+    document = provenance.parse(_paper_with_notes("Rincon (2008) estimated the losses."))
+    assert [(c.text, c.reference) for c in document.citations] == [("2008", 0)]
+    assert provenance.parse(_paper_with_notes("Rincon (2008) pp. 4-5.")).citations == ()
 
 
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:

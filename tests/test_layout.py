@@ -583,9 +583,16 @@ def test_a_number_after_a_sentence_inside_a_line_opens_a_note_only_before_capita
     def run_on(line: str) -> list[int]:
         return [s.number for s in layout._run_on_starts(line, LineIndex(line), 0, len(line))]
 
+    def run_on_line(text: str, end: int) -> list[tuple[int, int | None]]:
+        starts = layout._run_on_starts(text, LineIndex(text), 0, end)
+        return [(s.number, s.text_start) for s in starts]
+
     assert run_on("subclasses. 4 These statutes") == [4]
     assert run_on("(GAO/T-OCG-94-1, Jan. 27, 1994). 34See, for example") == [34]
     assert run_on("General, 1998. 16 Unaddressed mail") == [16]
+    # The number ends the line and the note's text is on the next (train 270).
+    two_lines = "terms to all recipients. 8\nA regulator might well"
+    assert run_on_line(two_lines, two_lines.index("\n")) == [(8, two_lines.index("A "))]
     # A figure, a section's number, a numbered paragraph: no note.
     assert run_on("in 2000. 5 members of the board") == []
     assert run_on("## **2.1. Falsos positivos**") == []
@@ -1060,3 +1067,14 @@ def test_a_gap_start_reads_its_line_once_for_all_the_missing_numbers() -> None:
         assert found is not None and found.number == 12
         assert layout._gap_start(line, 0, len(line) - 1, {11}) is None
         assert layout._gap_start(line, 0, len(line) - 1, set()) is None
+
+
+def test_two_lost_notes_whose_calls_stand_in_order_are_bridged() -> None:
+    # Notes 3 and 4 lost, numbers alone above their texts (a PDF's text of page-foot notes):
+    # notes 5 and 6 cannot start a run of their own, but the calls of 3 and 4 stand in order
+    # between those of 2 and 5, so the chain goes on over the gap; not where one is missing.
+    calls = "One.1 Two.2 Three.3 Four.4 Five.5 Six.6\n\n"
+    notes = "1\nYHD, p.2.\n2\nVARUH, p.3.\n5\nVARUH, p.7.\n6\nYHD, p.9.\n"
+    assert _chain_numbers(calls + notes, len(calls)) == [1, 2, 5, 6]
+    uncalled = calls.replace("Four.4", "Four.")
+    assert _chain_numbers(uncalled + notes, len(uncalled)) == [1, 2]

@@ -944,6 +944,43 @@ def test_a_page_foot_note_ends_where_its_paragraph_does_and_the_page_s_text_resu
     assert "Our examination of the original studies" in prose
 
 
+def test_a_page_foot_note_ends_above_a_list_heading_with_no_blank_line() -> None:
+    # Train 351: the last page-foot note, then "REFERENCES" and its entries, no blank line.
+    text = _NOTES_RUN_INTO_TEXT + (
+        "3 See PRC Docket No. R2000-1.\n"
+        "REFERENCES\n"
+        'Jones, Robert. 2002. "Delivery Costs." Journal of Postal Studies 4: 1-9.\n'
+        'Smith, Helmuth. 2001. "Universal Service." Boston, MA: Kluwer.\n'
+    )
+    seg = _segment(text)
+    bodies = {body.number: body.text for body in seg.bodies}
+    assert bodies[3] == "See PRC Docket No. R2000-1."
+
+
+# ``pdftotext -layout`` of a Human Rights Council report (train 405): a page-foot note's first
+# line stands apart from the rest, which is set under the note's text.
+_LAYOUT_NOTES = (
+    "Report\n\n"
+    "       1. The Declaration affirms the right to self-determination.1 Article 20\n"
+    "       recognizes the right to maintain economic systems.2\n\n\n"
+    "       1 See A/42/427; see also the Declaration, arts. 25\n\n"
+    "         and 29.\n"
+    "       2 Robin Wall Kimmerer, Braiding Sweetgrass: Indigenous\n\n"
+    "         Wisdom and the Teachings of Plants (Milkweed Editions, 2013).\n\n"
+    "       2. The next paragraph of the report goes on.\n"
+)
+
+
+def test_a_layout_note_goes_on_under_its_text_after_a_blank_line() -> None:
+    bodies = {body.number: body.text for body in _segment(_LAYOUT_NOTES).bodies}
+    assert bodies[1] == "See A/42/427; see also the Declaration, arts. 25 and 29."
+    assert bodies[2].endswith("Teachings of Plants (Milkweed Editions, 2013).")
+    assert provenance.parse(_LAYOUT_NOTES).citations == ()
+    # At the margin, as plain text sets every line, the line after the blank is not the note's.
+    plain = _LAYOUT_NOTES.replace("\n         ", "\n")
+    assert {b.number: b.text for b in _segment(plain).bodies}[1].endswith("arts. 25")
+
+
 def test_a_paragraph_the_notes_stand_in_is_read_around_them_not_over_them() -> None:
     # No blank line sets the notes apart: the block's paragraph is cut around them, so their
     # sentences are read once, as the notes' ("reportedly" in a note: one finding, not two).

@@ -576,7 +576,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         for start, end in regions
         for candidate in iter_call_candidates(text, start, end, weak=True)
     )
-    candidates = sorted([*candidates, *weak])
+    candidates = sorted([*candidates, *weak, *_calls_after_codes(text, regions, seg)])
     # Where each number may be called (not the weakest shape), for calls out of order below.
     places: dict[int, list[int]] = defaultdict(list)
     for start, _end, number, _guessed, weakest in candidates:
@@ -616,6 +616,47 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+#: A short form with a number of its own and the digits glued after it ("JS384", "JS1219"):
+#: where a call may stand glued to a source's code (``_calls_after_codes`` splits it).
+_CODE_WITH_DIGITS = lazy_compile(r"(?<![\w/-])[A-Z][\w/-]*?\d+(?=[\s,;:.)]|$)")
+
+
+#: A short form, a space and a number of up to three digits before a word in lower case or
+#: punctuation: a call after a source's short form that kept its space.
+_CODE_THEN_NUMBER = lazy_compile(
+    r"(?<![\w/-])([A-Z][\w/-]*) ([1-9]\d{0,2})(?=[ \t]+[a-z]|[ \t]*[.,;:)]|[ \t]*$)"
+)
+
+
+def _calls_after_codes(
+    text: str, regions: Sequence[tuple[int, int]], seg: Segmentation
+) -> Iterator[tuple[int, int, int, bool, bool]]:
+    """Calls after a source's short form in a UN stakeholder summary: glued to one that ends
+    in a number ("JS3" then call 84: "JS384 and OSCE/ODIHR85 made similar observations"), the
+    digits after each such short form of the document's source legend, or set after one with
+    a space ("CoE-Commissioner 104 made"); a guess each (which split is the call the numbering
+    decides)."""
+    codes = {block.legend.short_form for block in seg.sources if block.legend is not None}
+    if not codes:
+        return
+    numbered = {code for code in codes if code[-1:].isdigit()}
+    for start, end in regions:
+        if numbered:
+            for match in _CODE_WITH_DIGITS.finditer(text, start, end):
+                run = match.group()
+                for cut in range(1, len(run)):
+                    digits = run[cut:]
+                    if len(digits) > 3 or not digits.isdigit() or digits[0] == "0":
+                        continue
+                    if run[:cut] in numbered:
+                        yield match.start() + cut, match.end(), int(digits), True, False
+        # The call set after the short form with a space, as it kept its space when it lost
+        # its superscript ("HRORS103 and CoE-Commissioner 104 made similar observations").
+        for match in _CODE_THEN_NUMBER.finditer(text, start, end):
+            if match.group(1) in codes:
+                yield match.start(2), match.end(2), int(match.group(2)), True, False
 
 
 #: The capitals a code glues its number to ("SO2", "PM10", "JS1"), read back from the number.
@@ -1039,10 +1080,13 @@ def _cited_in_notes(
             if not (
                 _WORD.search(_NOTE_LEAD.sub("", text[start : run[0]], count=1))
                 or _SIGNAL_WORD.match(text, run[0])
+                or _SENTENCE_GOES_ON.match(text, citation.span.end)
             ):
                 # A note that opens with the name and the year is the work's entry or its
                 # short form ("1. ^ Smith, John (2005). \"Title\". Oxford.", "^ Smith (2005),
-                # p. 40" in an encyclopaedia's notes), not a citation made in a sentence.
+                # p. 40" in an encyclopaedia's notes), not a citation made in a sentence,
+                # unless a sentence goes on after the bracket ("Bradley and Colvin (2000)
+                # estimated the entry pricing cost ...").
                 return False
         # Not the note itself, which is read as a source too (an endnote that is a legend).
         return entry.section != "footnote" and not (
@@ -1080,6 +1124,9 @@ _NOTE_LEAD = lazy_compile(r"\s*(?:\[?\d+[.)\]]?|\^|\b[a-z]\b|[*\s])*")
 _WORD = lazy_compile(r"[^\W\d_]{2,}")
 #: A capitalised word that leads into a citation and which a name run takes in: "See Cohen".
 _SIGNAL_WORD = lazy_compile(r"(?:See|Cf\.|Compare|Also)\b")
+#: After a year in brackets, the sentence the name opened going on in lower case (a verb),
+#: where an entry or its short form goes on with a full stop, a comma or a title.
+_SENTENCE_GOES_ON = lazy_compile(r"\)?[ \t]*\n?[ \t]*(?!pp\b)[a-z]{2,}\b")
 
 #: The quotation marks a title cited without its author opens with (citation.lark's
 #: QUOTED_TITLE).

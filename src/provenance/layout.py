@@ -319,6 +319,17 @@ class _Calls:
         return None
 
 
+def _called_through(calls: _Calls, before: NoteStart, after: NoteStart) -> bool:
+    """Whether ``before``, every number a chain skips after it and ``after`` are called in
+    that order, each strictly (not the weakest shape) and before ``after``'s line."""
+    position = calls.first_between(before.number, -1, before.line_start)
+    for number in range(before.number + 1, after.number + 1):
+        if position is None:
+            return False
+        position = calls.first_between(number, position, after.line_start)
+    return position is not None
+
+
 def _called_share(chain: Sequence[NoteStart], calls: _Calls) -> float:
     """Share of the chain's notes called, in order, before their own bodies."""
     position = -1
@@ -391,8 +402,12 @@ def find_note_chain(
 
     def bridged(before: NoteStart, after: NoteStart) -> bool:
         # Two numbers missing in a row are one lost note and one whose number a PDF moved to
-        # the foot of the page below: any other such gap is the end of the notes.
-        return any(moved_below(before, n) for n in range(before.number + 1, after.number))
+        # the foot of the page below, or notes whose texts were lost but whose calls stand in
+        # order between the calls of the notes either side: any other such gap is the end of
+        # the notes.
+        return any(
+            moved_below(before, n) for n in range(before.number + 1, after.number)
+        ) or _called_through(calls, before, after)
 
     def may_start_late(start: NoteStart) -> bool:
         # A number alone may open an excerpt's notes where the number of the note before it

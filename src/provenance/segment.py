@@ -3359,10 +3359,12 @@ def _chain_bodies(
             if following is not None and following.number == start.number + 1:
                 break  # the next note, set another way than the chain's ("6 World Bank")
             if not line.strip():
-                if began:
+                if began and not _goes_on_after_blank(text, start, end, line_end, limit):
                     break
             elif began and _resumes_running_text(text[start.lead : end], line):
                 break  # the page's running text goes on under its notes
+            elif began and _heads_list_under_note(text, end, line, line_end, limit):
+                break  # a list's heading with no blank line above it ("REFERENCES")
             elif (
                 began
                 and not moved_below
@@ -3431,6 +3433,46 @@ def _ends_sentence(text: str) -> bool:
     search tries its lookbehinds at every position of the line."""
     at = len(text.rstrip().rstrip(_AFTER_SENTENCE_END)) - 1
     return at >= 0 and _NOTE_SENTENCE_END.match(text, at) is not None
+
+
+def _goes_on_after_blank(text: str, start: NoteStart, end: int, blank_end: int, limit: int) -> bool:
+    """Whether a note's text goes on after the blank line that ends at ``blank_end``: in a
+    layout-preserving text (``pdftotext -layout``) a page-foot note's first line may stand
+    apart from the rest ("15 See A/42/427; ... arts. 25", "", "   and 29."), the next line
+    set exactly under the note's text (not at the margin, as plain text sets every line),
+    where the note so far ends no sentence and the line opens no note."""
+    if start.text_start is None:
+        return False
+    column = start.text_start - start.line_start
+    if column <= start.lead - start.line_start + 1:
+        return False  # the note's text is not indented past its number: no layout to read
+    last = text[text.rfind("\n", 0, end) + 1 : end]
+    if _NOTE_SENTENCE_END.search(last) is not None:
+        return False
+    following_start = blank_end + 1
+    if following_start >= limit:
+        return False
+    following_end = text.find("\n", following_start, limit)
+    following = text[following_start : limit if following_end == -1 else following_end]
+    indent = len(following) - len(following.lstrip(" "))
+    return (
+        indent == column
+        and bool(following.strip())
+        and _FORM_FEED not in following
+        and note_start(text, following_start, following_start + len(following)) is None
+    )
+
+
+def _heads_list_under_note(text: str, end: int, line: str, line_end: int, limit: int) -> bool:
+    """Whether ``line``, under a note's text that ends at ``end``, is the heading of a list
+    (``_heading_inside_block``), as a PDF's text sets "REFERENCES" right under the last
+    page-foot note with no blank line: the note ends above it, not in the list's entries."""
+    if len(line) > _KNOWN_HEADING_LENGTH or not _is_known_heading(line):
+        return False
+    previous = text[text.rfind("\n", 0, end) + 1 : end]
+    next_end = text.find("\n", line_end + 1, limit)
+    following = text[line_end + 1 : limit if next_end == -1 else next_end] or None
+    return _heading_inside_block(previous, line, following)
 
 
 def _resumes_running_text(body: str, line: str) -> bool:

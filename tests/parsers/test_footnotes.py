@@ -67,6 +67,9 @@ def test_not_markers(text: str) -> None:
         ("[1] The report covers", (1, "bracket", 4, False)),
         ("2. Article 7 Report", (2, "plain", 3, False)),
         (" $<sup>24</sup>All\\ names", (24, "sup", 15, False)),
+        # A number ending its line, the note's text on the next (PDF text, train 270).
+        ("8\nA regulator might", (8, "plain", 2, False)),
+        ("8 \n   A regulator might", (8, "plain", 6, False)),
     ],
 )
 def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
@@ -74,8 +77,12 @@ def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63]."]
-)
+    "text",
+    [
+        "5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63].",
+        "8\n\nA new paragraph", "8\n1999 was a year",
+    ],
+)  # fmt: skip
 def test_not_body_starts(text: str) -> None:
     assert parse_footnote_body_start(text) is None
 
@@ -441,4 +448,23 @@ def test_body_start_skips_only_what_the_grammar_refuses(text: str) -> None:
 )
 def test_a_number_closing_a_short_heading_block_is_a_call(text: str, numbers: list[int]) -> None:
     found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
+    assert found == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # A/HRC/EMRIP/2025/3 in ``pdftotext -layout``: two superscripts spaced out.
+        ("environmental sustainability. 11 , 12 The 2030 Agenda", [11, 12]),
+        ("as the seminar heard. 4, 5\n   In its general comment", [4, 5]),
+        ("adopted in 2015. 3, 2 The", []),  # counting down: figures, not calls
+        ("paid 11, 12 The", []),  # not after a sentence's end
+    ],
+)
+def test_two_spaced_calls_with_a_comma_between_them_are_guesses(
+    text: str, numbers: list[int]
+) -> None:
+    found = [
+        number for _s, _e, number, guessed in iter_call_candidates(text, 0, len(text)) if guessed
+    ]
     assert found == numbers

@@ -58,9 +58,11 @@ _UNIT_BEFORE = lazy_compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|in|mi|sq|m/s)$")
 _MAX_LEAD = 24
 
 # Where a next note may start inside a block: at a line start, or after the end of a sentence
-# (or of a quotation or a parenthesis) where OCR ran it on ("...Petersburg. 27AI Index").
+# (or of a quotation or a parenthesis) where OCR ran it on ("...Petersburg. 27AI Index"), or
+# a number that ends the line, the note's text on the next ("... recipients. 8" / "A ...").
 _NEXT_NOTE_CANDIDATE = lazy_compile(
-    r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?[ \t]))"
+    r"(?:(?<=\n)|(?<=[.;)\"”’'])[ \t]*)"
+    r"(?=[<\[\^$¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d{0,2}(?:[A-Z\"“]|\.?(?:[ \t\n]|$)))"
 )
 
 
@@ -91,6 +93,12 @@ _GLUED_CALL = lazy_compile(
 # with a literal lets the regex engine search for that character, about 3.5 times faster than
 # trying the look-behind at every position, and the matches are the same.)
 _SPACED_CALL = lazy_compile(r" (?<=[.;:”\"’)] )(\d{1,3})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))")
+# two such calls with a comma between them ("sustainability. 11 , 12 The", as
+# ``pdftotext -layout`` spaces a pair of superscripts), a guess each, the second after the
+# first (a list of figures after a sentence's end counts up as often, so numbering decides);
+_SPACED_PAIR = lazy_compile(
+    r" (?<=[.;:”\"’)] )([1-9]\d{0,2})[ \t]*,[ \t]*([1-9]\d{0,2})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))"
+)
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
 _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
@@ -258,6 +266,12 @@ def iter_call_candidates(
             )
     if weak:
         return  # a run of calls is a guess of its own kind, found by the strong scan
+    for match in _SPACED_PAIR.finditer(text, start, end):
+        first, second = int(match.group(1)), int(match.group(2))
+        if second <= first:
+            continue
+        yield match.start(1), match.end(1), first, True
+        yield match.start(2), match.end(2), second, True
     for match in matches_at(_CALL_RUN, text, runs, end):
         numbers = split_call_run(match.group(1))
         if numbers is None:
@@ -439,7 +453,12 @@ def iter_glued_bodies(
         position = match.end()
         if position == start:
             continue
-        parsed = parse_footnote_body_start(text[position : min(end, position + _MAX_LEAD * 4)])
+        limit = end
+        if plain and text[end : end + 1] == "\n":
+            # A number that ends the line may open a note whose text is on the next line.
+            next_end = text.find("\n", end + 1)
+            limit = len(text) if next_end == -1 else next_end
+        parsed = parse_footnote_body_start(text[position : min(limit, position + _MAX_LEAD * 4)])
         if parsed is None:
             continue
         number, style, offset, _recovered = parsed
