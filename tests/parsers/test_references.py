@@ -356,6 +356,24 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
         ),
         ("Clarke, R.V., 1980. Situational crime prevention. Criminology.",
          "Clarke, R.V.", Date(1980), "Situational crime prevention", "Criminology"),
+        # A generational suffix stands in the list where an initial does, commas and all.
+        (
+            "Lipfert F.W., H.M. Perry, Jr., J.P. Miller. 2000. Cohort Study. Toxicology.",
+            "Lipfert F.W., H.M. Perry, Jr., J.P. Miller", Date(2000), "Cohort Study",
+            "Toxicology",
+        ),
+        (
+            "Speizer, F.E., and Ferris, Jr., B.G. 1994. Acute Effects. Medicine.",
+            "Speizer, F.E., and Ferris, Jr., B.G.", Date(1994), "Acute Effects", "Medicine",
+        ),
+        ("Tandoc Jr., E.C. (2009). Climate change. Manila.",
+         "Tandoc Jr., E.C.", Date(2009), "Climate change", "Manila"),
+        # Names parted by semicolons, one ending in an initial.
+        (
+            "Beyene, Abebe D.; Randall Bluffstone and Alemu Mekonnen. 2015. Stoves. World Bank.",
+            "Beyene, Abebe D.; Randall Bluffstone and Alemu Mekonnen", Date(2015), "Stoves",
+            "World Bank",
+        ),
     ],
 )  # fmt: skip
 def test_author_year_shapes(
