@@ -552,6 +552,21 @@ def test_entry_starts_keeps_a_journal_and_its_volume_with_the_article_above() ->
     assert entry_starts(lines) == [0, 2, 5]
 
 
+def test_entry_starts_opens_an_entry_whose_names_take_three_lines() -> None:
+    # A Vancouver-style list of names wrapped over three lines, its year ending the third and
+    # its title on the fourth: the first line opens the entry, not the second.
+    lines = [
+        'Whittemore, A.S. and E.L. Korn. 1980. "Asthma and Air Pollution',
+        'in the Los Angeles Area" Am J Public Health. Vol. 70:687-696.',
+        "Zanobetti A, Schwartz J, Samoli E, Gryparis A, Touloumi G,",
+        "Atkinson R, Le Tertre A, Bobros J, Celko M, Goren A, Forsberg B,",
+        "Michelozzi P, Rabczenko D, Aranguez Ruiz E, Katsouyanni K. 2002.",
+        "The temporal pattern of mortality responses to air pollution: a",
+        "multicity assessment of mortality displacement. Epidemiology.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
 def test_entry_starts_keeps_the_pieces_a_pdf_broke_off_an_apa_entry_with_it() -> None:
     # From an APA list converted from PDF: an access note and its address, a page range and
     # a DOI broken after the range's dash or inside the DOI, an address broken after "http:"

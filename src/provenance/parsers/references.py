@@ -2333,8 +2333,11 @@ def _names_go_on(line: str) -> bool:
 
 
 #: The lines an author-year entry's names and year may take ("Pope, C.A., III, M.J. Thun, ...
-#: J.S." / "Evans, F.E. Speizer, and" / "C.W. Heath, Jr. 1995. ...").
-_HEAD_LINES = 3
+#: J.S." / "Evans, F.E. Speizer, and" / "C.W. Heath, Jr. 1995. ..."), and the line of its title
+#: after a year that ends the third ("Zanobetti A, ..., Touloumi G," / "Atkinson R, ...," /
+#: "Michelozzi P, ..., Katsouyanni K. 2002." / "The temporal pattern ..."): names and a year
+#: with no title after them do not read as an entry.
+_HEAD_LINES = 4
 
 
 #: A line that holds nothing but a page range and a full stop: "539-50.", "136-40." (not a
@@ -2387,7 +2390,7 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
     that would read over a line opening with a bullet or list number costs 10 more, and one that
     starts without one in a block whose first line has one 1 more, as does one that starts at a
     line opening with a bracket that is no list number. A line the author-year grammar reads
-    (with at most two lines after it) as names and a year opens an entry: a run costs 1 more for
+    (with at most three lines after it) as names and a year opens an entry: a run costs 1 more for
     each such line it reads over, and a lone undated line a few lines after one costs 1 more (the
     rest of that entry: "July.", "Pittsburgh."). With the text's wrap ``width`` (``wrap_width``),
     a run that starts after a line the page broke (``_broken_by_the_page``) costs 1 more: "Embassy
