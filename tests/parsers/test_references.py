@@ -368,6 +368,9 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
         ),
         ("Tandoc Jr., E.C. (2009). Climate change. Manila.",
          "Tandoc Jr., E.C.", Date(2009), "Climate change", "Manila"),
+        # "et al." with a stray full stop after "et".
+        ("Buckle, P., et. al., 2000. Title of it. Publisher.",
+         "Buckle, P., et. al.", Date(2000), "Title of it", "Publisher"),
         # Names parted by semicolons, one ending in an initial.
         (
             "Beyene, Abebe D.; Randall Bluffstone and Alemu Mekonnen. 2015. Stoves. World Bank.",
