@@ -674,6 +674,26 @@ def test_author_title_names_with_accents_and_et_al() -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "letter"),
+    [
+        ("U.S. General Accounting Office. Water Quality. Washington, D.C.: December 17, 1986a.",
+         Date(1986, 12, 17), "a"),
+        ("U.S. General Accounting Office. Water Quality. Washington, D.C.: 1986b.",
+         Date(1986), "b"),
+        ("U.S. General Accounting Office. Water Quality. Washington, D.C.: December 17, 1986.",
+         Date(1986, 12, 17), None),
+    ],
+)  # fmt: skip
+def test_author_title_keeps_the_letter_after_its_year(
+    text: str, date: Date, letter: str | None
+) -> None:
+    # Two works of one source and date are told apart by the letter, which a citation gives
+    # ("U.S. General Accounting Office, December 17, 1986a").
+    entry = parse_reference(text, "bibliography")
+    assert (entry.kind, entry.date, entry.year_suffix) == ("author-title", date, letter)
+
+
 def test_undated_author_title_refuses_prose_and_dated_irb_entries() -> None:
     with pytest.raises(GrammarError):
         refs._parse_as("Reuters. 11 November 1994. Title.", "author_dateless")

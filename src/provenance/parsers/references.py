@@ -729,6 +729,8 @@ _EDITION = lazy_compile(
     r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
 )
 _INITIAL_END = lazy_compile(r"(?:^|\s)[A-Z]\.$")
+#: The letter after the year that ends a whole date ("December 17, 1986a").
+_YEAR_LETTER = lazy_compile(r"(?<=[0-9])([a-z])$")
 
 
 def _is_date(text: str) -> bool:
@@ -812,7 +814,12 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         return self._cut(first.start, last.end)
 
     def _date(self, token: Token) -> DateValue:
-        return parse_reference_date(_normal(str(token)))
+        return parse_reference_date(_YEAR_LETTER.sub("", _normal(str(token))))
+
+    def _date_letter(self, token: Token) -> str | None:
+        """The letter after a whole date's year ("December 17, 1986a" -> "a"), or None."""
+        found = _YEAR_LETTER.search(_normal(str(token)))
+        return found.group(1) if found else None
 
     def _quoted(self, token: Token) -> str:
         raw = str(token)
@@ -1375,12 +1382,13 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         return ReferenceEntry(kind="author-year", **fields)
 
     def at_year(self, c: list[Token]) -> _Role:
+        """The entry's date, with the letter after its year as ``extra`` ("1986a")."""
         token = c[0]
         if token.type == "TAIL_DATE":
-            return _Role("year", self._date(token))
+            return _Role("year", self._date(token), self._date_letter(token))
         if token.type == "PAREN_YEAR":
             token = _bracketed_year(token)
-        return _Role("year", self._year(token))
+        return _Role("year", self._year(token), self._year_letter(token))
 
     def at_tail(self, c: list[Any]) -> _Role:
         return _Role("tail", c)
@@ -1406,6 +1414,8 @@ class _EntryTransformer(ListTransformer[Token, Any]):
                 )
                 if tail[first].value is not None:
                     fields["date"] = tail[first].value
+                if tail[first].extra is not None:
+                    fields["year_suffix"] = tail[first].extra
                 rest = [t for t in tail if not (isinstance(t, _Role) and t.name == "year")]
                 # The year ends the segment before it, as its full stop would.
                 self._tail_fields([*rest[:first], Token("DOT", "."), *rest[first:]], fields, None)
