@@ -981,6 +981,27 @@ def test_letters_after_a_year_with_a_letter_cite_the_works_of_that_year() -> Non
     ]
 
 
+def test_a_dated_citation_prefers_its_sources_entry_of_that_very_day() -> None:
+    # Of one source's works of December 1986 and of 17 December 1986 ("a" and "b"), a
+    # citation of a day cites that day's, and a letter after its year picks among them.
+    text = (
+        "Report title\n\nCases were chosen (U.S. General Accounting Office, December 31, 1986)."
+        " Sites were too (U.S. General Accounting Office, December 17, 1986b).\n\n"
+        "References\n\n"
+        "U.S. General Accounting Office. Cargo Imports. Washington, D.C.: December 1986.\n\n"
+        "U.S. General Accounting Office. Water Quality: Methodology. Washington, D.C.:"
+        " December 17, 1986a.\n\n"
+        "U.S. General Accounting Office. Water Quality: Case Studies. Washington, D.C.:"
+        " December 17, 1986b.\n\n"
+        "U.S. General Accounting Office. Medical Malpractice. Washington, D.C.: December 31,"
+        " 1986.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("U.S. General Accounting Office, December 31, 1986", 3),
+        ("U.S. General Accounting Office, December 17, 1986b", 2),
+    ]
+
+
 def test_a_date_alone_resolves_to_the_one_entry_of_that_very_day() -> None:
     text = (
         "Report title\n\nIt was reported (15 May 2003).\n\nReferences\n\n"

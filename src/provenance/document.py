@@ -1810,6 +1810,11 @@ class _SourceIndex:
                 # "(Jurisdicción Especial para la Paz (JEP), nd)": of a source with dated and
                 # undated works, a citation without a date means an undated one.
                 matches = [i for i in matches if self.entries[i].date is None] or matches
+            if len(matches) > 1 and isinstance(date, Date) and date.month is not None:
+                # "(U.S. General Accounting Office, December 31, 1986)" where the list has that
+                # source's works of "December 1986" and of "December 31, 1986": the one of that
+                # very date, which the other only overlaps.
+                matches = [i for i in matches if self._same_day(date, i)] or matches
             if len(matches) > 1:
                 matches = self._as_named(source_key(author), matches)
             if len(matches) > 1:

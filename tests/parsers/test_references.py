@@ -356,6 +356,27 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
         ),
         ("Clarke, R.V., 1980. Situational crime prevention. Criminology.",
          "Clarke, R.V.", Date(1980), "Situational crime prevention", "Criminology"),
+        # A generational suffix stands in the list where an initial does, commas and all.
+        (
+            "Lipfert F.W., H.M. Perry, Jr., J.P. Miller. 2000. Cohort Study. Toxicology.",
+            "Lipfert F.W., H.M. Perry, Jr., J.P. Miller", Date(2000), "Cohort Study",
+            "Toxicology",
+        ),
+        (
+            "Speizer, F.E., and Ferris, Jr., B.G. 1994. Acute Effects. Medicine.",
+            "Speizer, F.E., and Ferris, Jr., B.G.", Date(1994), "Acute Effects", "Medicine",
+        ),
+        ("Tandoc Jr., E.C. (2009). Climate change. Manila.",
+         "Tandoc Jr., E.C.", Date(2009), "Climate change", "Manila"),
+        # "et al." with a stray full stop after "et".
+        ("Buckle, P., et. al., 2000. Title of it. Publisher.",
+         "Buckle, P., et. al.", Date(2000), "Title of it", "Publisher"),
+        # Names parted by semicolons, one ending in an initial.
+        (
+            "Beyene, Abebe D.; Randall Bluffstone and Alemu Mekonnen. 2015. Stoves. World Bank.",
+            "Beyene, Abebe D.; Randall Bluffstone and Alemu Mekonnen", Date(2015), "Stoves",
+            "World Bank",
+        ),
     ],
 )  # fmt: skip
 def test_author_year_shapes(
@@ -534,6 +555,21 @@ def test_entry_starts_keeps_a_journal_and_its_volume_with_the_article_above() ->
     assert entry_starts(lines) == [0, 2, 5]
 
 
+def test_entry_starts_opens_an_entry_whose_names_take_three_lines() -> None:
+    # A Vancouver-style list of names wrapped over three lines, its year ending the third and
+    # its title on the fourth: the first line opens the entry, not the second.
+    lines = [
+        'Whittemore, A.S. and E.L. Korn. 1980. "Asthma and Air Pollution',
+        'in the Los Angeles Area" Am J Public Health. Vol. 70:687-696.',
+        "Zanobetti A, Schwartz J, Samoli E, Gryparis A, Touloumi G,",
+        "Atkinson R, Le Tertre A, Bobros J, Celko M, Goren A, Forsberg B,",
+        "Michelozzi P, Rabczenko D, Aranguez Ruiz E, Katsouyanni K. 2002.",
+        "The temporal pattern of mortality responses to air pollution: a",
+        "multicity assessment of mortality displacement. Epidemiology.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
 def test_entry_starts_keeps_the_pieces_a_pdf_broke_off_an_apa_entry_with_it() -> None:
     # From an APA list converted from PDF: an access note and its address, a page range and
     # a DOI broken after the range's dash or inside the DOI, an address broken after "http:"
@@ -636,6 +672,26 @@ def test_author_title_names_with_accents_and_et_al() -> None:
     assert (entry.author, entry.title, entry.date) == (
         "Brandlë, Max et al.", "Democracy and the State of Emergency", Date(2020)
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "letter"),
+    [
+        ("U.S. General Accounting Office. Water Quality. Washington, D.C.: December 17, 1986a.",
+         Date(1986, 12, 17), "a"),
+        ("U.S. General Accounting Office. Water Quality. Washington, D.C.: 1986b.",
+         Date(1986), "b"),
+        ("U.S. General Accounting Office. Water Quality. Washington, D.C.: December 17, 1986.",
+         Date(1986, 12, 17), None),
+    ],
+)  # fmt: skip
+def test_author_title_keeps_the_letter_after_its_year(
+    text: str, date: Date, letter: str | None
+) -> None:
+    # Two works of one source and date are told apart by the letter, which a citation gives
+    # ("U.S. General Accounting Office, December 17, 1986a").
+    entry = parse_reference(text, "bibliography")
+    assert (entry.kind, entry.date, entry.year_suffix) == ("author-title", date, letter)
 
 
 def test_undated_author_title_refuses_prose_and_dated_irb_entries() -> None:

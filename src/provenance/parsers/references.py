@@ -729,6 +729,8 @@ _EDITION = lazy_compile(
     r"\(\s*(?:[0-9]+(?:st|nd|rd|th)|[Rr]ev\.?|[Rr]evised)\s+(?:ed|edn|edition)\.?\s*\)"
 )
 _INITIAL_END = lazy_compile(r"(?:^|\s)[A-Z]\.$")
+#: The letter after the year that ends a whole date ("December 17, 1986a").
+_YEAR_LETTER = lazy_compile(r"(?<=[0-9])([a-z])$")
 
 
 def _is_date(text: str) -> bool:
@@ -812,7 +814,12 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         return self._cut(first.start, last.end)
 
     def _date(self, token: Token) -> DateValue:
-        return parse_reference_date(_normal(str(token)))
+        return parse_reference_date(_YEAR_LETTER.sub("", _normal(str(token))))
+
+    def _date_letter(self, token: Token) -> str | None:
+        """The letter after a whole date's year ("December 17, 1986a" -> "a"), or None."""
+        found = _YEAR_LETTER.search(_normal(str(token)))
+        return found.group(1) if found else None
 
     def _quoted(self, token: Token) -> str:
         raw = str(token)
@@ -1375,12 +1382,13 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         return ReferenceEntry(kind="author-year", **fields)
 
     def at_year(self, c: list[Token]) -> _Role:
+        """The entry's date, with the letter after its year as ``extra`` ("1986a")."""
         token = c[0]
         if token.type == "TAIL_DATE":
-            return _Role("year", self._date(token))
+            return _Role("year", self._date(token), self._date_letter(token))
         if token.type == "PAREN_YEAR":
             token = _bracketed_year(token)
-        return _Role("year", self._year(token))
+        return _Role("year", self._year(token), self._year_letter(token))
 
     def at_tail(self, c: list[Any]) -> _Role:
         return _Role("tail", c)
@@ -1406,6 +1414,8 @@ class _EntryTransformer(ListTransformer[Token, Any]):
                 )
                 if tail[first].value is not None:
                     fields["date"] = tail[first].value
+                if tail[first].extra is not None:
+                    fields["year_suffix"] = tail[first].extra
                 rest = [t for t in tail if not (isinstance(t, _Role) and t.name == "year")]
                 # The year ends the segment before it, as its full stop would.
                 self._tail_fields([*rest[:first], Token("DOT", "."), *rest[first:]], fields, None)
@@ -2333,8 +2343,11 @@ def _names_go_on(line: str) -> bool:
 
 
 #: The lines an author-year entry's names and year may take ("Pope, C.A., III, M.J. Thun, ...
-#: J.S." / "Evans, F.E. Speizer, and" / "C.W. Heath, Jr. 1995. ...").
-_HEAD_LINES = 3
+#: J.S." / "Evans, F.E. Speizer, and" / "C.W. Heath, Jr. 1995. ..."), and the line of its title
+#: after a year that ends the third ("Zanobetti A, ..., Touloumi G," / "Atkinson R, ...," /
+#: "Michelozzi P, ..., Katsouyanni K. 2002." / "The temporal pattern ..."): names and a year
+#: with no title after them do not read as an entry.
+_HEAD_LINES = 4
 
 
 #: A line that holds nothing but a page range and a full stop: "539-50.", "136-40." (not a
@@ -2387,7 +2400,7 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
     that would read over a line opening with a bullet or list number costs 10 more, and one that
     starts without one in a block whose first line has one 1 more, as does one that starts at a
     line opening with a bracket that is no list number. A line the author-year grammar reads
-    (with at most two lines after it) as names and a year opens an entry: a run costs 1 more for
+    (with at most three lines after it) as names and a year opens an entry: a run costs 1 more for
     each such line it reads over, and a lone undated line a few lines after one costs 1 more (the
     rest of that entry: "July.", "Pittsburgh."). With the text's wrap ``width`` (``wrap_width``),
     a run that starts after a line the page broke (``_broken_by_the_page``) costs 1 more: "Embassy
