@@ -2747,9 +2747,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     first = block.lines[0].text.strip()
     if not first:
         return False
-    if _ADDRESS_LEAD.match(first):
-        # "Available at", "Retrieved from", "Accessed 3 May 2021": how an entry gives its
-        # address or the day it was read, never how one starts.
+    from provenance.parsers.references import address_run_on, opens_with_access_note
+
+    if _ADDRESS_LEAD.match(first) or opens_with_access_note(first):
+        # "Available at", "Retrieved from", "Accessed 3 May 2021", "Accessed August 2, 2017.":
+        # how an entry gives its address or the day it was read, never how one starts.
         return True
     if (
         len(block.lines) <= 2
@@ -2759,8 +2761,6 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # "Washington, D.C.: March 24, 1982." after a blank line, under an entry with no date
         # yet: where and when it was published, the end of that entry; no entry is only that.
         return True
-    from provenance.parsers.references import address_run_on
-
     if address_run_on(previous.rstrip(), first) is not None:
         # ".../UNDOC/GEN/G19/" / "198/52/PDF/G1919852.pdf?OpenElement, last accessed: ...",
         # "...Albania%20country" / "%20focus%20final.pdf, ...": the rest of a web address the

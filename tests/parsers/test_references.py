@@ -21,6 +21,7 @@ from provenance.parsers.references import (
     entry_starts,
     iter_references,
     list_number,
+    opens_with_access_note,
     opens_with_ditto,
     parse_reference,
     parse_reference_date,
@@ -515,6 +516,35 @@ def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: s
 )
 def test_ends_with_address(text: str, ends: bool) -> None:
     assert refs.ends_with_address(text) is ends
+
+
+def test_entry_starts_keeps_an_access_note_that_starts_a_line_with_its_entry() -> None:
+    # Chicago author-date from a PDF: the access note and address of a web entry wrapped onto
+    # their own line read as a title and a year, but they are the rest of the entry above.
+    lines = [
+        "Shieh, Shawn. 2017. \u201cThe Origins of China\u2019s New Law on Foreign NGOs.\u201d"
+        " ChinaFile, January 31.",
+        "Accessed August 2, 2017. http://www.chinafile.com/reporting-opinion/viewpoint/x.",
+        "Slaughter, Anne-Marie. 2004. A New World Order. Princeton: Princeton University Press.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Accessed August 2, 2017. http://www.chinafile.com/x.", True),
+        ("Retrieved February 18, 2016, from http://www.state.gov/x", True),
+        ("Retrieved from https://x.org/a on 5 May 2020", True),
+        ("Accessed: 5 May 2020", True),
+        # A verb with no date or address after it is no access note: a title may open so.
+        ("Viewed from Above: Aerial Photography. 2019. London: Verso.", False),
+        ("Accessible Justice. 2019. Title.", False),
+        ("Shieh, Shawn. 2017. Title.", False),
+    ],
+)
+def test_opens_with_access_note_reads_the_grammar_s_access_note(line: str, expected: bool) -> None:
+    assert opens_with_access_note(line) is expected
 
 
 def test_entry_starts_keeps_a_journal_and_its_volume_with_the_article_above() -> None:

@@ -158,6 +158,7 @@ __all__ = [
     "inverted_name",
     "iter_references",
     "join_entry_lines",
+    "opens_with_access_note",
     "opens_with_ditto",
     "opens_with_list_mark",
     "parse_reference",
@@ -2422,6 +2423,13 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
         width is not None and i > 0 and _broken_by_the_page(lines[i - 1], lines[i], width)
         for i in range(n)
     ]
+    # Lines that open with where an entry's source is or when it was read ("Available at
+    # https://...", "Accessed August 2, 2017. http://...", "Retrieved February 18, 2016, from"):
+    # the rest of the entry above, which reads as a name and a year but opens none.
+    leads = [
+        i > 0 and (_OPENS_WITH_ADDRESS.match(t) is not None or opens_with_access_note(t))
+        for i, t in enumerate(texts)
+    ]
 
     def stops_mid_entry(k: int) -> bool:
         end = address_ends[k]
@@ -2513,9 +2521,10 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                         # "pub4" under "doi:10.1002/14651858.MR000008.": the end of a DOI or
                         # address the line above broke, not an entry's first word.
                         cache[key] += _COST_LOOSE
-                    if i > 0 and not marked[i] and _OPENS_WITH_ADDRESS.match(texts[i]):
+                    if leads[i] and not marked[i]:
                         # "Available at https://..." or a bare address on the line after an
-                        # entry: where that entry's source is, not an entry of its own.
+                        # entry: where that entry's source is, not an entry of its own; so is
+                        # an access note that starts a line ("Accessed August 2, 2017. http:").
                         cache[key] += _COST_LOOSE
                     if j == i + 1:
                         alone[i] = style
@@ -2608,7 +2617,7 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                 and not journal_line(k)
                 # "Retrieved February 18, 2016, from http://...": an access note and its
                 # address, which reads as a name and a year but ends the entry above.
-                and not _OPENS_WITH_ADDRESS.match(texts[k])
+                and not leads[k]
             )
         return known
 
@@ -2769,6 +2778,21 @@ _JOURNAL_VOLUME = lazy_compile(r",\s*\d{1,4}$")
 
 #: A line of capital initials alone: "U.S.", "U.K.", "U.N.".
 _INITIALS_ONLY = lazy_compile(r"\s*(?:[A-Z]\.){2,4}\s*")
+
+
+def opens_with_access_note(line: str) -> bool:
+    """Whether ``line`` opens with an access note as the reference grammar reads one
+    (``ay_access``), dated or naming its address: "Accessed August 2, 2017. http://...",
+    "Retrieved February 18, 2016, from http://...". That is the rest of an entry, the day its
+    source was read, and no entry opens with it; a verb alone ("Viewed from Above: ...", a
+    title) is no access note."""
+    found = parse_prefix(_GRAMMAR, line.lstrip(), "ay_access")
+    if found is None:
+        return False
+    return any(
+        token.type in ("ACC_DATE", "WEB_URL")
+        for token in found[0].scan_values(lambda value: isinstance(value, Token))
+    )
 
 
 def address_run_on(above: str, line: str) -> int | None:
