@@ -470,6 +470,34 @@ def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
     assert entry.url == "https://x.org/a"
 
 
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Nye, Joseph S., Jr., and Robert O. Keohane. 1971. \u201cTransnational Relations and "
+            "World Politics.\u201d International Organization 25 (Summer): 329\u201349.",
+            "Nye, Joseph S., Jr., and Robert O. Keohane",
+        ),
+        (
+            "Smith, John, Sr., and Ann Lee. 2001. Title. London: Verso.",
+            "Smith, John, Sr., and Ann Lee",
+        ),
+        # A suffix that ends the names is a word and the stop before the year.
+        (
+            "King, Martin Luther, Jr. 1963. Why We Can\u2019t Wait. New York: Harper.",
+            "King, Martin Luther, Jr",
+        ),
+    ],
+)
+def test_author_year_names_with_a_generational_suffix_before_a_comma(
+    text: str, author: str
+) -> None:
+    entry = parse_reference(text)
+    assert entry.kind == "author-year"
+    assert entry.author == author
+    assert entry.date is not None and entry.title is not None
+
+
 def test_author_year_retrieved_from_an_address_on_a_date() -> None:
     entry = parse_reference(
         "UNDP (2014). Being LGBT in Asia. Bangkok: UNDP. Retrieved from "
