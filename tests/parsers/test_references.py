@@ -546,6 +546,37 @@ def test_ends_with_address(text: str, ends: bool) -> None:
     assert refs.ends_with_address(text) is ends
 
 
+def test_entry_starts_ends_an_address_with_spaced_hyphens_where_the_next_entry_starts() -> None:
+    # APA from a PDF: the address broken after its host goes on with spaces after its hyphens
+    # and ends on a slash; the next line opens its own entry with its names and year.
+    lines = [
+        "Roth, K. (2016). The great civil society choke-out [magazine]. Foreign Policy. "
+        "https://foreignpolicy.com/",
+        "2016/01/27/the- great- civil- society- choke- out- human- rights- democracy- india- "
+        "russia- chinakenya/",
+        "Sargeant, A., & Hudson, J. (2008). Donor retention: An exploratory study of door-to-door "
+        "recruits. International Journal of Nonprofit and Voluntary Sector Marketing, 13(1), "
+        "89\u2013101. https://doi.org/10.1002/",
+        "nvsm.301",
+        "Saxton, G. D., & Wang, L. (2014). The social network effect. Nonprofit and Voluntary "
+        "Sector Quarterly, 43(5), 850\u2013868.",
+    ]
+    assert entry_starts(lines) == [0, 2, 4]
+
+
+def test_entry_starts_ends_an_address_at_its_full_stop_before_a_name_with_a_particle() -> None:
+    # Elsevier Harvard from a PDF: "mnaa029." ends the entry; "von Uexkull" opens the next,
+    # though an address's path could go on in lower case.
+    lines = [
+        "Vinke, K., Bergmann, J., Blocher, J., Upadhyay, H., Hoffmann, R., 2020. Migration as",
+        "Adaptation? Migr. Stud. 8, 626\u2013634. https://doi.org/10.1093/migration/mnaa029.",
+        "von Uexkull, N., Buhaug, H., 2021. Security implications of climate change: A decade of",
+        "scientific progress. J. Peace Res. 58, 3\u201317. https://doi.org/10.1177/",
+        "0022343320984210.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
 def test_entry_starts_keeps_an_access_note_that_starts_a_line_with_its_entry() -> None:
     # Chicago author-date from a PDF: the access note and address of a web entry wrapped onto
     # their own line read as a title and a year, but they are the rest of the entry above.

@@ -2418,7 +2418,9 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
     # Where a web address of the line above ends in each line that it runs into ("...
     # https://www.hrw.org/" / "news/2021/06/07/..."): such a line is the rest of that entry,
     # never the start of one, and it ends where an entry may end if the address fills it.
-    address_ends = [address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)]
+    address_ends = [
+        _list_address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)
+    ]
     broken = [
         width is not None and i > 0 and _broken_by_the_page(lines[i - 1], lines[i], width)
         for i in range(n)
@@ -2809,6 +2811,30 @@ def address_run_on(above: str, line: str) -> int | None:
         if url.span.start < len(above) < url.span.end - 1:
             return url.span.end - len(above) - 1
     return None
+
+
+#: The characters an address broken at a line's end stops on where it goes on: a path's slash,
+#: a hyphen, an underscore, a query's marks.
+_ADDRESS_JOINS = ("/", "-", "_", "=", "?", "&", "%")
+
+
+def _list_address_run_on(above: str, line: str) -> int | None:
+    """``address_run_on`` in a source list, where the reference grammar's ``WEB_URL`` also
+    reads the address: with the spaces a PDF sets after its hyphens ("https://foreignpolicy.com/"
+    / "2016/01/27/the- great- civil- society- choke- out/"), which the URL grammar of running
+    text does not join. Whichever reads further into ``line``."""
+    found = address_run_on(above, line)
+    start = max(above.rfind("http://"), above.rfind("https://"), above.lower().rfind("www."))
+    if start < 0 or not line or not above.rstrip().endswith(_ADDRESS_JOINS):
+        # Only an address the line broke where it cannot end, or after a slash: after a full
+        # stop ("... mnaa029." / "von Uexkull, N., ...") the next entry starts.
+        return found
+    joined = f"{above} {line}"
+    match = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL").match(joined, start)
+    if match is None or match.end() <= len(above) + 1:
+        return found
+    end = match.end() - len(above) - 1
+    return end if found is None else max(found, end)
 
 
 _URL_BROKEN = lazy_compile(
