@@ -577,6 +577,22 @@ def test_entry_starts_ends_an_address_at_its_full_stop_before_a_name_with_a_part
     assert entry_starts(lines) == [0, 2]
 
 
+def test_entry_starts_ends_a_path_on_a_slash_before_a_name_that_opens_an_entry() -> None:
+    # APA from a LaTeX PDF: the address is spaced out ("https : / / devinit . org /"), its path
+    # goes on in the next line and ends there on a slash; a capitalised name after it is the
+    # next entry, not more of the path. A path's next part would go on ("news/2021/").
+    lines = [
+        "Development Initiatives. (2020). Global humanitarian assistance report 2020. "
+        "https : / / devinit . org /",
+        "resources/global-humanitarian-assistance-report-2020/international-humanitarian-"
+        "assistance/",
+        "Dietrich, S. (2013). Bypass or engage? Explaining donor delivery tactics in foreign aid "
+        "allocation.",
+        "International Studies Quarterly, 57(4), 698\u2013712. https://doi.org/10.1111/isqu.12041",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
 def test_entry_starts_keeps_an_access_note_that_starts_a_line_with_its_entry() -> None:
     # Chicago author-date from a PDF: the access note and address of a web entry wrapped onto
     # their own line read as a title and a year, but they are the rest of the entry above.

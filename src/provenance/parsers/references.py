@@ -2441,6 +2441,10 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
             # set spaces after its hyphens: "... poverty- matters/2014/nov/28/" / "global-
             # slavery-index-walk-free-human-trafficking-anne-gallagher").
             return False
+        if k + 1 < n and _path_ends_before(texts[k], texts[k + 1]):
+            # ".../international-humanitarian-assistance/" / "Dietrich, S. (2013). ...": the
+            # address the line ends with on a slash does not go on into a name.
+            return False
         return _stops_mid_entry(texts[k]) and not (
             end is not None and end >= len(texts[k].rstrip())
         )
@@ -2811,6 +2815,25 @@ def address_run_on(above: str, line: str) -> int | None:
         if url.span.start < len(above) < url.span.end - 1:
             return url.span.end - len(above) - 1
     return None
+
+
+def _path_ends_before(line: str, below: str) -> bool:
+    """Whether ``line`` ends with a web address's path on a slash ("resources/report-2020/
+    assistance/", a path of two slashes or more, its scheme maybe far above or spaced out of
+    reach: "https : / / devinit . org /") that the reference grammar's ``WEB_URL`` does not
+    carry on into ``below``: an address broken after a slash goes on in a path's next part
+    ("news/2021/..."), never in a capitalised name ("Dietrich, S. (2013)."), so the entry
+    ended with it."""
+    words = line.rsplit(None, 1)
+    if not words or not below.strip():
+        return False
+    last = words[-1]
+    if not last.endswith("/") or last.count("/") < 2 or "://" in last:
+        return False
+    # The path alone as an address, to ask the grammar where it ends across the break.
+    probe = f"http://{last.lstrip('(<[')}"
+    match = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL").match(f"{probe} {below.strip()}")
+    return match is not None and match.end() <= len(probe)
 
 
 #: The characters an address broken at a line's end stops on where it goes on: a path's slash,
