@@ -741,6 +741,7 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         _repeated_in_long_blocks(blocks)
         | _running_lines_beside_page_numbers(blocks)
         | _heads_after_ruled_page_numbers(blocks)
+        | _page_opening_heads(blocks)
     )
     repeated |= in_long_blocks
     paged = _paged_running_lines(blocks)
@@ -1008,6 +1009,26 @@ def _page_numbers_beside_furniture(
 
 #: What a PDF extraction leaves of a picture on a page number's line ("\ufffc\ufffc144").
 _PICTURE_MARKS = "\ufffc"
+
+
+def _page_opening_heads(blocks: Sequence[Block]) -> set[str]:
+    """Running heads that open their page and run into its first paragraph, no blank line
+    between (a PDF's text: "\\fINTERNAL, INTERACTIVE, AND INSTITUTIONAL FACTORS", then "Dany,
+    Charlotte. 2013. ..."): a line long enough not to repeat by chance that opens a page (right
+    after its form feed) three times or more. A heading that opens a page once is none."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        for line in block.lines:
+            if not line.text.startswith(_FORM_FEED):
+                continue
+            key = _furniture_key(line.text)
+            if key is not None and len(key) >= _MIN_RUNNING_LINE:
+                counts[key] += 1
+    return {
+        key
+        for key, count in counts.items()
+        if count >= _MIN_RUNNING_COPIES and not _heads_source_list(key)
+    }
 
 
 def _heads_after_ruled_page_numbers(blocks: Sequence[Block]) -> set[str]:
