@@ -1159,6 +1159,22 @@ def test_a_citation_of_a_name_list_with_a_generational_suffix_resolves_to_its_en
     assert [link[:2] for link in _links(text)] == [("Najam 2000", 0), ("Nye and Keohane 1971", 1)]
 
 
+def test_a_citation_whose_name_lost_its_hyphen_resolves_to_its_entry() -> None:
+    # A PDF's text dropped the hyphen of "Ben-Ner" in the running text, not in the list.
+    text = (
+        "Report title\n\nGoods are delivered by nonprofits (BenNer and Van Hoomissen 1991; "
+        "Preston 1988).\n\n"
+        "References\n\n"
+        "Ben-Ner, A., & Van Hoomissen, T. (1991). Nonprofit organizations in the mixed economy. "
+        "Annals of Public and Cooperative Economics, 62(4), 519\u2013550.\n\n"
+        "Preston, A. E. (1988). The nonprofit firm. J. Labor Econ., 6(4), 438\u2013463.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("BenNer and Van Hoomissen 1991", 0),
+        ("Preston 1988", 1),
+    ]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"
