@@ -593,6 +593,28 @@ def test_entry_starts_ends_a_path_on_a_slash_before_a_name_that_opens_an_entry()
     assert entry_starts(lines) == [0, 2]
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https : / / pomed . org / under - threat - egypts - systematic - campaign - against ngos/",
+        "https : / / www . nytimes . com / 2020 / 02 / 05 / us / tucson - border - activists - "
+        "conviction reversed.html",
+    ],
+)
+def test_entry_starts_ends_a_spaced_address_on_its_last_piece(address: str) -> None:
+    # A LaTeX PDF spaces an address's scheme and parts out; its last piece (a part on a slash,
+    # a file's name) ends the entry when a capitalised name follows.
+    lines = [
+        "Ruffner, T. (2015). Under threat: Egypt\u2019s systematic campaign against NGOs (Report). "
+        "Project on Middle East",
+        f"Democracy (POMED). {address}",
+        "Sikkink, K. (2011). The justice cascade: How human rights prosecutions are changing "
+        "world politics. W. W. Norton &",
+        "Company.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
 def test_entry_starts_keeps_an_access_note_that_starts_a_line_with_its_entry() -> None:
     # Chicago author-date from a PDF: the access note and address of a web entry wrapped onto
     # their own line read as a title and a year, but they are the rest of the entry above.

@@ -2818,22 +2818,39 @@ def address_run_on(above: str, line: str) -> int | None:
 
 
 def _path_ends_before(line: str, below: str) -> bool:
-    """Whether ``line`` ends with a web address's path on a slash ("resources/report-2020/
-    assistance/", a path of two slashes or more, its scheme maybe far above or spaced out of
-    reach: "https : / / devinit . org /") that the reference grammar's ``WEB_URL`` does not
-    carry on into ``below``: an address broken after a slash goes on in a path's next part
-    ("news/2021/..."), never in a capitalised name ("Dietrich, S. (2013)."), so the entry
-    ended with it."""
+    """Whether ``line`` ends with the last piece of a web address that the reference grammar's
+    ``WEB_URL`` does not carry on into ``below``: a path on a slash ("resources/report-2020/
+    assistance/", two slashes or more, its scheme maybe far above or spaced out of reach:
+    "https : / / devinit . org /"), or, in a line whose address has its scheme spaced out,
+    its last part on a slash or a file's name ("... against ngos/", "... reversed.html"). An
+    address broken there goes on in a path's next part ("news/2021/..."), never in a
+    capitalised name ("Dietrich, S. (2013)."), so the entry ended with it."""
     words = line.rsplit(None, 1)
     if not words or not below.strip():
         return False
     last = words[-1]
-    if not last.endswith("/") or last.count("/") < 2 or "://" in last:
+    if "://" in last:
+        return False
+    path = last.endswith("/") and last.count("/") >= 2
+    # In a line that holds an address whose scheme a PDF spaced out ("https : / / pomed . org
+    # / under - threat - ... against ngos/", "... conviction reversed.html"), its last piece:
+    # a path's part on a slash or a file's name.
+    spaced = _SPACED_SCHEME.search(line) is not None and (
+        last.endswith("/") or _FILE_NAME_END.search(last) is not None
+    )
+    if not (path or spaced):
         return False
     # The path alone as an address, to ask the grammar where it ends across the break.
     probe = f"http://{last.lstrip('(<[')}"
     match = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL").match(f"{probe} {below.strip()}")
     return match is not None and match.end() <= len(probe)
+
+
+#: Where a web address starts whose scheme a PDF's text spaced out ("https : / /"); found so,
+#: the grammar's ``WEB_URL`` reads where it ends.
+_SPACED_SCHEME = lazy_compile(r"\bhttps?\s+:\s*/\s*/")
+#: A file's name ending an address ("reversed.html", "report.pdf").
+_FILE_NAME_END = lazy_compile(r"\w\.[A-Za-z][A-Za-z0-9]{1,4}$")
 
 
 #: The characters an address broken at a line's end stops on where it goes on: a path's slash,
