@@ -1197,6 +1197,36 @@ def test_a_journal_s_year_before_its_volume_and_pages_is_no_narrative_citation()
     assert [link[:2] for link in _links(text)] == [("2012", 2), ("1998", 0), ("1995", 1)]
 
 
+def test_a_citation_of_a_name_list_with_a_generational_suffix_resolves_to_its_entry() -> None:
+    # Chicago from a PDF, one entry a line: the entry whose first name carries "Jr." was read
+    # as the rest of the entry above, and its citation resolved to nothing.
+    text = (
+        "Report title\n\nINGOs grew (Najam 2000; Nye and Keohane 1971).\n\n"
+        "References\n"
+        "Najam, Adil. 2000. \u201cThe Four C\u2019s of Third Sector-Government Relations.\u201d "
+        "Nonprofit Management and Leadership 10 (Summer): 375\u201396. doi:10.1002/nml.10403.\n"
+        "Nye, Joseph S., Jr., and Robert O. Keohane. 1971. \u201cTransnational Relations and "
+        "World Politics.\u201d International Organization 25 (Summer): 329\u201349.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [("Najam 2000", 0), ("Nye and Keohane 1971", 1)]
+
+
+def test_a_citation_whose_name_lost_its_hyphen_resolves_to_its_entry() -> None:
+    # A PDF's text dropped the hyphen of "Ben-Ner" in the running text, not in the list.
+    text = (
+        "Report title\n\nGoods are delivered by nonprofits (BenNer and Van Hoomissen 1991; "
+        "Preston 1988).\n\n"
+        "References\n\n"
+        "Ben-Ner, A., & Van Hoomissen, T. (1991). Nonprofit organizations in the mixed economy. "
+        "Annals of Public and Cooperative Economics, 62(4), 519\u2013550.\n\n"
+        "Preston, A. E. (1988). The nonprofit firm. J. Labor Econ., 6(4), 438\u2013463.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("BenNer and Van Hoomissen 1991", 0),
+        ("Preston 1988", 1),
+    ]
+
+
 def test_a_citation_without_the_accents_of_its_entry_s_name_resolves_to_it() -> None:
     text = (
         "Report title\n\nPolicy mixes matter (Borras & Edquist, 2019). Muller (2020) agrees.\n\n"

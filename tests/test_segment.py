@@ -723,6 +723,22 @@ def test_a_line_after_folios_that_are_no_run_or_not_ruled_is_no_running_head(
     assert "A line long enough to be a running head" not in _furniture_lines(text)
 
 
+def test_a_running_head_that_opens_each_page_with_no_blank_line_after_it_is_furniture() -> None:
+    # A PDF's text: each page opens with its running head, run into the page's first lines
+    # (a paragraph, a list's entries), no blank line between.
+    head = "INTERNAL, INTERACTIVE, AND INSTITUTIONAL FACTORS"
+    text = "Title\n\n" + "".join(
+        f"{n}\n\n\f{head}\nDany, Charlotte. 201{n}. Global Governance. London: Routledge.\n"
+        "Text of the page.\n\n"
+        for n in range(1, 4)
+    )
+    furniture = _furniture_lines(text)
+    assert furniture.count(head) == 3
+    assert not any(line.startswith("Dany") for line in furniture)
+    # Twice is no running head: a heading may open two pages.
+    assert head not in _furniture_lines(text.replace(f"\f{head}", "\fOther", 1))
+
+
 def test_a_source_repeated_in_notes_of_text_with_blank_lines_is_no_running_line() -> None:
     # A source cited in several notes repeats a line inside the notes' block; with blank
     # lines elsewhere, that block is not a run-together text and the numbers stay notes.

@@ -1406,3 +1406,16 @@ def test_a_journals_running_head_with_et_al_is_no_lettered_heading() -> None:
     text = "Report\n\nText.\n\nL. Thalheimer et al.\n\nMore text.\n"
     assert not any("Thalheimer" in h.text for h in _segment(text).headings)
     assert any(h.text == "A. Methods" for h in _segment("Report\n\nA. Methods\n\nText.\n").headings)
+
+
+def test_an_access_note_after_a_blank_line_ends_the_entry_above() -> None:
+    # "Accessed August 2, 2017." opens no entry, wherever the copy broke the entry: after a
+    # blank line it is the day the entry above was read, with its address.
+    shieh = "Shieh, Shawn. 2017. \u201cThe Origins of a New Law.\u201d ChinaFile, January 31."
+    access = "Accessed August 2, 2017. http://www.chinafile.com/reporting-opinion/viewpoint/x."
+    stacher = "Stacher, Joshua. 2012. Adaptable Autocrats. Stanford: Stanford University Press."
+    text = (
+        "Report\n\nText (Shieh 2017; Stacher 2012).\n\nReferences\n\n"
+        f"{shieh}\n\n{access}\n\n{stacher}\n"
+    )
+    assert _sources(text) == [f"{shieh}\n\n{access}", stacher]

@@ -16,6 +16,7 @@ from provenance.sourcenames import (
     first_author_key,
     initials_key,
     iter_key_words,
+    joined_alike,
     key_words,
     names_by_body_and_title,
     names_by_title,
@@ -534,3 +535,18 @@ def test_a_name_too_long_to_keep_is_keyed_alike() -> None:
     assert len(long) > sourcenames._KEPT_KEY_LENGTH
     assert source_key(long) == " ".join(["korea post"] * (sourcenames._KEPT_KEY_LENGTH // 10))
     assert source_key("The Korea Post [Seoul]") == "korea post"
+
+
+@pytest.mark.parametrize(
+    ("cited", "key", "alike"),
+    [
+        # A hyphen of the family name lost in the citation, a space in the entry's key.
+        ("benner and van hoomissen", "ben ner and van hoomissen", True),
+        ("bloodgood tremblayboire and prakash", "bloodgood tremblay boire and prakash", True),
+        ("ben ner", "ben ner", False),  # the same key: no other form
+        ("benner", "ben nerd", False),  # another letter
+        ("smith and jones", "smith jones", False),  # another word
+    ],
+)
+def test_keys_alike_but_for_where_their_words_break(cited: str, key: str, alike: bool) -> None:
+    assert joined_alike(cited, key) is alike

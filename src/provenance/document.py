@@ -79,6 +79,7 @@ from provenance.sourcenames import (
     edition_stem,
     first_author_key,
     initials_key,
+    joined_alike,
     key_words,
     leading_name,
     names_by_body_and_title,
@@ -1975,7 +1976,8 @@ class _SourceIndex:
         """The one entry of ``date`` whose name is ``cited`` but for one letter of its first
         word (``near_spelling``), the rest of the words as cited, or of another of its words,
         the others as written ("Widdicombe and Wooffiitt" for "Widdicombe, S., Wooffitt,
-        R."); none when several are."""
+        R."), or but for a hyphen lost between two words (``joined_alike``: "BenNer" for
+        "Ben-Ner"); none when several are."""
         first, _, rest = cited.partition(" ")
         found = [
             i
@@ -1986,6 +1988,7 @@ class _SourceIndex:
                     and (not rest or names_match(rest, key.partition(" ")[2]))
                 )
                 or _one_word_misspelt(cited, key)
+                or joined_alike(cited, key)
                 for key in self.keys[i]
             )
         ]

@@ -763,6 +763,7 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         _repeated_in_long_blocks(blocks)
         | _running_lines_beside_page_numbers(blocks)
         | _heads_after_ruled_page_numbers(blocks)
+        | _page_opening_heads(blocks)
     )
     repeated |= in_long_blocks
     paged = _paged_running_lines(blocks)
@@ -1030,6 +1031,26 @@ def _page_numbers_beside_furniture(
 
 #: What a PDF extraction leaves of a picture on a page number's line ("\ufffc\ufffc144").
 _PICTURE_MARKS = "\ufffc"
+
+
+def _page_opening_heads(blocks: Sequence[Block]) -> set[str]:
+    """Running heads that open their page and run into its first paragraph, no blank line
+    between (a PDF's text: "\\fINTERNAL, INTERACTIVE, AND INSTITUTIONAL FACTORS", then "Dany,
+    Charlotte. 2013. ..."): a line long enough not to repeat by chance that opens a page (right
+    after its form feed) three times or more. A heading that opens a page once is none."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        for line in block.lines:
+            if not line.text.startswith(_FORM_FEED):
+                continue
+            key = _furniture_key(line.text)
+            if key is not None and len(key) >= _MIN_RUNNING_LINE:
+                counts[key] += 1
+    return {
+        key
+        for key, count in counts.items()
+        if count >= _MIN_RUNNING_COPIES and not _heads_source_list(key)
+    }
 
 
 def _heads_after_ruled_page_numbers(blocks: Sequence[Block]) -> set[str]:
@@ -2769,9 +2790,11 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
     first = block.lines[0].text.strip()
     if not first:
         return False
-    if _ADDRESS_LEAD.match(first):
-        # "Available at", "Retrieved from", "Accessed 3 May 2021": how an entry gives its
-        # address or the day it was read, never how one starts.
+    from provenance.parsers.references import address_run_on, opens_with_access_note
+
+    if _ADDRESS_LEAD.match(first) or opens_with_access_note(first):
+        # "Available at", "Retrieved from", "Accessed 3 May 2021", "Accessed August 2, 2017.":
+        # how an entry gives its address or the day it was read, never how one starts.
         return True
     if (
         len(block.lines) <= 2
@@ -2781,8 +2804,6 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # "Washington, D.C.: March 24, 1982." after a blank line, under an entry with no date
         # yet: where and when it was published, the end of that entry; no entry is only that.
         return True
-    from provenance.parsers.references import address_run_on
-
     if address_run_on(previous.rstrip(), first) is not None:
         # ".../UNDOC/GEN/G19/" / "198/52/PDF/G1919852.pdf?OpenElement, last accessed: ...",
         # "...Albania%20country" / "%20focus%20final.pdf, ...": the rest of a web address the

@@ -39,6 +39,7 @@ __all__ = [
     "first_author_key",
     "initials_key",
     "iter_key_words",
+    "joined_alike",
     "key_words",
     "leading_name",
     "names_by_body_and_title",
@@ -542,6 +543,14 @@ def _particle_family_key(name: str) -> list[str]:
 # The editors' mark after a list of names ("Ashe, S. D., ... & Winter, A. (Eds.)"): the names
 # are cited without it ("Ashe et al. 2020").
 _EDITORS = lazy_compile(r"[\s,]*\(?\b(?:eds?|editors?)\b\.?\)?[\s.]*$", re.IGNORECASE)
+
+
+def joined_alike(cited: str, key: str) -> bool:
+    """Whether two keys have the same letters and differ only in where their words break: a
+    hyphen of a family name that a PDF's text lost in the citation ("BenNer and Van Hoomissen"
+    for "Ben-Ner, A., & Van Hoomissen, T.", "TremblayBoire" for "Tremblay-Boire"), which the
+    key of the entry writes as a space."""
+    return cited != key and cited.replace(" ", "") == key.replace(" ", "")
 
 
 def near_spelling(a: str, b: str) -> bool:

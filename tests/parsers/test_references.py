@@ -21,6 +21,7 @@ from provenance.parsers.references import (
     entry_starts,
     iter_references,
     list_number,
+    opens_with_access_note,
     opens_with_ditto,
     parse_reference,
     parse_reference_date,
@@ -490,6 +491,34 @@ def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
     assert entry.url == "https://x.org/a"
 
 
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Nye, Joseph S., Jr., and Robert O. Keohane. 1971. \u201cTransnational Relations and "
+            "World Politics.\u201d International Organization 25 (Summer): 329\u201349.",
+            "Nye, Joseph S., Jr., and Robert O. Keohane",
+        ),
+        (
+            "Smith, John, Sr., and Ann Lee. 2001. Title. London: Verso.",
+            "Smith, John, Sr., and Ann Lee",
+        ),
+        # A suffix that ends the names keeps its full stop, as an initial there does.
+        (
+            "King, Martin Luther, Jr. 1963. Why We Can\u2019t Wait. New York: Harper.",
+            "King, Martin Luther, Jr.",
+        ),
+    ],
+)
+def test_author_year_names_with_a_generational_suffix_before_a_comma(
+    text: str, author: str
+) -> None:
+    entry = parse_reference(text)
+    assert entry.kind == "author-year"
+    assert entry.author == author
+    assert entry.date is not None and entry.title is not None
+
+
 def test_author_year_retrieved_from_an_address_on_a_date() -> None:
     entry = parse_reference(
         "UNDP (2014). Being LGBT in Asia. Bangkok: UNDP. Retrieved from "
@@ -536,6 +565,104 @@ def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: s
 )
 def test_ends_with_address(text: str, ends: bool) -> None:
     assert refs.ends_with_address(text) is ends
+
+
+def test_entry_starts_ends_an_address_with_spaced_hyphens_where_the_next_entry_starts() -> None:
+    # APA from a PDF: the address broken after its host goes on with spaces after its hyphens
+    # and ends on a slash; the next line opens its own entry with its names and year.
+    lines = [
+        "Roth, K. (2016). The great civil society choke-out [magazine]. Foreign Policy. "
+        "https://foreignpolicy.com/",
+        "2016/01/27/the- great- civil- society- choke- out- human- rights- democracy- india- "
+        "russia- chinakenya/",
+        "Sargeant, A., & Hudson, J. (2008). Donor retention: An exploratory study of door-to-door "
+        "recruits. International Journal of Nonprofit and Voluntary Sector Marketing, 13(1), "
+        "89\u2013101. https://doi.org/10.1002/",
+        "nvsm.301",
+        "Saxton, G. D., & Wang, L. (2014). The social network effect. Nonprofit and Voluntary "
+        "Sector Quarterly, 43(5), 850\u2013868.",
+    ]
+    assert entry_starts(lines) == [0, 2, 4]
+
+
+def test_entry_starts_ends_an_address_at_its_full_stop_before_a_name_with_a_particle() -> None:
+    # Elsevier Harvard from a PDF: "mnaa029." ends the entry; "von Uexkull" opens the next,
+    # though an address's path could go on in lower case.
+    lines = [
+        "Vinke, K., Bergmann, J., Blocher, J., Upadhyay, H., Hoffmann, R., 2020. Migration as",
+        "Adaptation? Migr. Stud. 8, 626\u2013634. https://doi.org/10.1093/migration/mnaa029.",
+        "von Uexkull, N., Buhaug, H., 2021. Security implications of climate change: A decade of",
+        "scientific progress. J. Peace Res. 58, 3\u201317. https://doi.org/10.1177/",
+        "0022343320984210.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
+def test_entry_starts_ends_a_path_on_a_slash_before_a_name_that_opens_an_entry() -> None:
+    # APA from a LaTeX PDF: the address is spaced out ("https : / / devinit . org /"), its path
+    # goes on in the next line and ends there on a slash; a capitalised name after it is the
+    # next entry, not more of the path. A path's next part would go on ("news/2021/").
+    lines = [
+        "Development Initiatives. (2020). Global humanitarian assistance report 2020. "
+        "https : / / devinit . org /",
+        "resources/global-humanitarian-assistance-report-2020/international-humanitarian-"
+        "assistance/",
+        "Dietrich, S. (2013). Bypass or engage? Explaining donor delivery tactics in foreign aid "
+        "allocation.",
+        "International Studies Quarterly, 57(4), 698\u2013712. https://doi.org/10.1111/isqu.12041",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https : / / pomed . org / under - threat - egypts - systematic - campaign - against ngos/",
+        "https : / / www . nytimes . com / 2020 / 02 / 05 / us / tucson - border - activists - "
+        "conviction reversed.html",
+    ],
+)
+def test_entry_starts_ends_a_spaced_address_on_its_last_piece(address: str) -> None:
+    # A LaTeX PDF spaces an address's scheme and parts out; its last piece (a part on a slash,
+    # a file's name) ends the entry when a capitalised name follows.
+    lines = [
+        "Ruffner, T. (2015). Under threat: Egypt\u2019s systematic campaign against NGOs (Report). "
+        "Project on Middle East",
+        f"Democracy (POMED). {address}",
+        "Sikkink, K. (2011). The justice cascade: How human rights prosecutions are changing "
+        "world politics. W. W. Norton &",
+        "Company.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
+def test_entry_starts_keeps_an_access_note_that_starts_a_line_with_its_entry() -> None:
+    # Chicago author-date from a PDF: the access note and address of a web entry wrapped onto
+    # their own line read as a title and a year, but they are the rest of the entry above.
+    lines = [
+        "Shieh, Shawn. 2017. \u201cThe Origins of China\u2019s New Law on Foreign NGOs.\u201d"
+        " ChinaFile, January 31.",
+        "Accessed August 2, 2017. http://www.chinafile.com/reporting-opinion/viewpoint/x.",
+        "Slaughter, Anne-Marie. 2004. A New World Order. Princeton: Princeton University Press.",
+    ]
+    assert entry_starts(lines) == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Accessed August 2, 2017. http://www.chinafile.com/x.", True),
+        ("Retrieved February 18, 2016, from http://www.state.gov/x", True),
+        ("Retrieved from https://x.org/a on 5 May 2020", True),
+        ("Accessed: 5 May 2020", True),
+        # A verb with no date or address after it is no access note: a title may open so.
+        ("Viewed from Above: Aerial Photography. 2019. London: Verso.", False),
+        ("Accessible Justice. 2019. Title.", False),
+        ("Shieh, Shawn. 2017. Title.", False),
+    ],
+)
+def test_opens_with_access_note_reads_the_grammar_s_access_note(line: str, expected: bool) -> None:
+    assert opens_with_access_note(line) is expected
 
 
 def test_entry_starts_keeps_a_journal_and_its_volume_with_the_article_above() -> None:

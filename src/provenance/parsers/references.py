@@ -158,6 +158,7 @@ __all__ = [
     "inverted_name",
     "iter_references",
     "join_entry_lines",
+    "opens_with_access_note",
     "opens_with_ditto",
     "opens_with_list_mark",
     "parse_reference",
@@ -2430,10 +2431,19 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
     # Where a web address of the line above ends in each line that it runs into ("...
     # https://www.hrw.org/" / "news/2021/06/07/..."): such a line is the rest of that entry,
     # never the start of one, and it ends where an entry may end if the address fills it.
-    address_ends = [address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)]
+    address_ends = [
+        _list_address_run_on(texts[i - 1], t) if i else None for i, t in enumerate(texts)
+    ]
     broken = [
         width is not None and i > 0 and _broken_by_the_page(lines[i - 1], lines[i], width)
         for i in range(n)
+    ]
+    # Lines that open with where an entry's source is or when it was read ("Available at
+    # https://...", "Accessed August 2, 2017. http://...", "Retrieved February 18, 2016, from"):
+    # the rest of the entry above, which reads as a name and a year but opens none.
+    leads = [
+        i > 0 and (_OPENS_WITH_ADDRESS.match(t) is not None or opens_with_access_note(t))
+        for i, t in enumerate(texts)
     ]
 
     def stops_mid_entry(k: int) -> bool:
@@ -2443,6 +2453,10 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
             # where the entry may end (an address the URL grammar cannot join, a PDF having
             # set spaces after its hyphens: "... poverty- matters/2014/nov/28/" / "global-
             # slavery-index-walk-free-human-trafficking-anne-gallagher").
+            return False
+        if k + 1 < n and _path_ends_before(texts[k], texts[k + 1]):
+            # ".../international-humanitarian-assistance/" / "Dietrich, S. (2013). ...": the
+            # address the line ends with on a slash does not go on into a name.
             return False
         return _stops_mid_entry(texts[k]) and not (
             end is not None and end >= len(texts[k].rstrip())
@@ -2526,9 +2540,10 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                         # "pub4" under "doi:10.1002/14651858.MR000008.": the end of a DOI or
                         # address the line above broke, not an entry's first word.
                         cache[key] += _COST_LOOSE
-                    if i > 0 and not marked[i] and _OPENS_WITH_ADDRESS.match(texts[i]):
+                    if leads[i] and not marked[i]:
                         # "Available at https://..." or a bare address on the line after an
-                        # entry: where that entry's source is, not an entry of its own.
+                        # entry: where that entry's source is, not an entry of its own; so is
+                        # an access note that starts a line ("Accessed August 2, 2017. http:").
                         cache[key] += _COST_LOOSE
                     if j == i + 1:
                         alone[i] = style
@@ -2621,7 +2636,7 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                 and not journal_line(k)
                 # "Retrieved February 18, 2016, from http://...": an access note and its
                 # address, which reads as a name and a year but ends the entry above.
-                and not _OPENS_WITH_ADDRESS.match(texts[k])
+                and not leads[k]
             )
         return known
 
@@ -2784,6 +2799,21 @@ _JOURNAL_VOLUME = lazy_compile(r",\s*\d{1,4}$")
 _INITIALS_ONLY = lazy_compile(r"\s*(?:[A-Z]\.){2,4}\s*")
 
 
+def opens_with_access_note(line: str) -> bool:
+    """Whether ``line`` opens with an access note as the reference grammar reads one
+    (``ay_access``), dated or naming its address: "Accessed August 2, 2017. http://...",
+    "Retrieved February 18, 2016, from http://...". That is the rest of an entry, the day its
+    source was read, and no entry opens with it; a verb alone ("Viewed from Above: ...", a
+    title) is no access note."""
+    found = parse_prefix(_GRAMMAR, line.lstrip(), "ay_access")
+    if found is None:
+        return False
+    return any(
+        token.type in ("ACC_DATE", "WEB_URL")
+        for token in found[0].scan_values(lambda value: isinstance(value, Token))
+    )
+
+
 def address_run_on(above: str, line: str) -> int | None:
     """Where in ``line`` a web address that starts on ``above`` ends, when it goes on in
     ``line`` as the URL grammar reads the two lines (``parsers.urls``: a path, the rest of a
@@ -2798,6 +2828,66 @@ def address_run_on(above: str, line: str) -> int | None:
         if url.span.start < len(above) < url.span.end - 1:
             return url.span.end - len(above) - 1
     return None
+
+
+def _path_ends_before(line: str, below: str) -> bool:
+    """Whether ``line`` ends with the last piece of a web address that the reference grammar's
+    ``WEB_URL`` does not carry on into ``below``: a path on a slash ("resources/report-2020/
+    assistance/", two slashes or more, its scheme maybe far above or spaced out of reach:
+    "https : / / devinit . org /"), or, in a line whose address has its scheme spaced out,
+    its last part on a slash or a file's name ("... against ngos/", "... reversed.html"). An
+    address broken there goes on in a path's next part ("news/2021/..."), never in a
+    capitalised name ("Dietrich, S. (2013)."), so the entry ended with it."""
+    words = line.rsplit(None, 1)
+    if not words or not below.strip():
+        return False
+    last = words[-1]
+    if "://" in last:
+        return False
+    path = last.endswith("/") and last.count("/") >= 2
+    # In a line that holds an address whose scheme a PDF spaced out ("https : / / pomed . org
+    # / under - threat - ... against ngos/", "... conviction reversed.html"), its last piece:
+    # a path's part on a slash or a file's name.
+    spaced = _SPACED_SCHEME.search(line) is not None and (
+        last.endswith("/") or _FILE_NAME_END.search(last) is not None
+    )
+    if not (path or spaced):
+        return False
+    # The path alone as an address, to ask the grammar where it ends across the break.
+    probe = f"http://{last.lstrip('(<[')}"
+    match = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL").match(f"{probe} {below.strip()}")
+    return match is not None and match.end() <= len(probe)
+
+
+#: Where a web address starts whose scheme a PDF's text spaced out ("https : / /"); found so,
+#: the grammar's ``WEB_URL`` reads where it ends.
+_SPACED_SCHEME = lazy_compile(r"\bhttps?\s+:\s*/\s*/")
+#: A file's name ending an address ("reversed.html", "report.pdf").
+_FILE_NAME_END = lazy_compile(r"\w\.[A-Za-z][A-Za-z0-9]{1,4}$")
+
+
+#: The characters an address broken at a line's end stops on where it goes on: a path's slash,
+#: a hyphen, an underscore, a query's marks.
+_ADDRESS_JOINS = ("/", "-", "_", "=", "?", "&", "%")
+
+
+def _list_address_run_on(above: str, line: str) -> int | None:
+    """``address_run_on`` in a source list, where the reference grammar's ``WEB_URL`` also
+    reads the address: with the spaces a PDF sets after its hyphens ("https://foreignpolicy.com/"
+    / "2016/01/27/the- great- civil- society- choke- out/"), which the URL grammar of running
+    text does not join. Whichever reads further into ``line``."""
+    found = address_run_on(above, line)
+    start = max(above.rfind("http://"), above.rfind("https://"), above.lower().rfind("www."))
+    if start < 0 or not line or not above.rstrip().endswith(_ADDRESS_JOINS):
+        # Only an address the line broke where it cannot end, or after a slash: after a full
+        # stop ("... mnaa029." / "von Uexkull, N., ...") the next entry starts.
+        return found
+    joined = f"{above} {line}"
+    match = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL").match(joined, start)
+    if match is None or match.end() <= len(above) + 1:
+        return found
+    end = match.end() - len(above) - 1
+    return end if found is None else max(found, end)
 
 
 _URL_BROKEN = lazy_compile(
