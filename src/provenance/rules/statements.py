@@ -488,6 +488,7 @@ def _parse(
         and after < len(classes)
         and classes[after] in ("W", "CAP", "INFO")
         and not _predicate_noun(classes, head, after)
+        and not _two_word_preposition(classes, after)
     ):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
@@ -662,6 +663,18 @@ def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool
     return after >= len(classes) or classes[after] in _ENDS or classes[after] == "COMMA"
 
 
+def _two_word_preposition(classes: Sequence[str], after: int) -> bool:
+    """Whether the word after "remained unverified" starts a preposition of two words ("due
+    to", "owing to", "prior to"): a word and "to" with a noun after, no noun the adjective
+    qualifies ("unverified reports")."""
+    return (
+        classes[after] == "W"
+        and after + 2 < len(classes)
+        and classes[after + 1] == "TO"
+        and classes[after + 2] not in ("VERB", "BE", "HAVE")
+    )
+
+
 def _has_verb(classes: Sequence[str], first: int, after: int) -> bool:
     """Whether the clause of a core from word ``first`` to ``after`` (excluded) has a verb: the
     word before the core (its clause's verb: "there was no", "we found no") or a word after it
@@ -741,6 +754,9 @@ def _this_before(words: Sequence[Word], head: int) -> bool:
     return head > 0 and words[head - 1].text == "this"
 
 
+#: Words that open a clause of concession, which may leave out its subject and "be"
+#: ("although not independently verified").
+_CONCESSIVE = frozenset({"although", "though", "while"})
 #: How many words before "and not verified" the shared "be" may stand ("are self-reported and").
 _SHARED_BE_REACH = 4
 
@@ -785,6 +801,14 @@ def _shares_be(
         # 2020; not independently verified.", "Source: Ministry of Health, unverified.": the
         # report's own mark on what it follows, alone in brackets or closing the sentence after
         # a semicolon or a comma.
+        return True
+    if (
+        first >= 1
+        and words[first - 1].text in _CONCESSIVE
+        and (after >= len(classes) or classes[after] not in ("W", "CAP", "INFO"))
+    ):
+        # "..., although not independently verified by IPHR, and required further
+        # investigation": a clause of concession with its subject and "be" left out.
         return True
     if first < 2 or words[first - 1].text not in ("and", "but"):
         return False
