@@ -1100,6 +1100,23 @@ def test_second_fresh_examples_hold_out_every_third_and_cover_every_kind() -> No
 
 
 @pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # A study, an investigation or a review is the report's own ...
+        ("The investigation could not corroborate the report.", "own"),
+        ("Our investigation could not corroborate the report.", "own"),
+        # ... unless a party's word, or its possessive, says whose it is.
+        ("The police investigation could not corroborate the report.", "third"),
+        ("The ministry's own review was unable to verify the figures.", "third"),
+        ("The prosecutor's inquiry could not confirm the claims.", "third"),
+    ],
+)
+def test_a_study_as_subject_is_a_partys_when_its_word_says_so(sentence: str, voice: str) -> None:
+    statements = _statements(sentence)
+    assert statements and statements[0].voice == voice, sentence
+
+
+@pytest.mark.parametrize(
     ("sentence", "found"),
     [
         # "due to", "owing to": a preposition of two words after the adjective, no noun it

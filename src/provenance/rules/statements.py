@@ -529,9 +529,15 @@ def _parse(
         # unread (the grammar's refusal is someone's active "neither confirmed nor denied").
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
-    if voice == "own" and head is not None and classes[head] == "SELF" and _indefinite(words, head):
+    if (
+        voice == "own"
+        and head is not None
+        and classes[head] == "SELF"
+        and (_indefinite(words, head) or _partys(words, head))
+    ):
         # "another study failed to confirm these differences", "a later review could not
-        # verify it": a study the report cites, not the report ("this study", "the team").
+        # verify it", "the police investigation could not corroborate it": a study the report
+        # cites, or a party's, not the report ("this study", "the team").
         voice = "third"
     independent = any(words[i].text == "independently" for i in core_indices)
     if form in AGENTLESS:
@@ -747,6 +753,19 @@ def _indefinite(words: Sequence[Word], head: int) -> bool:
     """Whether the subject's head word comes after a word making it another one than the
     report (``_INDEFINITE``), with at most one word between ("a later study")."""
     return any(words[i].text in _INDEFINITE for i in range(max(0, head - 2), head))
+
+
+def _partys(words: Sequence[Word], head: int) -> bool:
+    """Whether the subject's head word (a study, an investigation, a report) comes after a
+    party's word or its possessive, at most one word between: "the police investigation", "the
+    ministry's own review", "the prosecutor's inquiry" are theirs, not the report's."""
+    for index in range(max(0, head - 2), head):
+        text = words[index].text
+        if text.endswith(("'s", "s'")):
+            text = text[:-2] if text.endswith("'s") else text[:-1]
+        if word_class(text) == "THIRD":
+            return True
+    return False
 
 
 def _this_before(words: Sequence[Word], head: int) -> bool:
