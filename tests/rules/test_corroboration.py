@@ -772,6 +772,53 @@ def test_third_parties_who_could_not_or_would_not_confirm(sentence: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # A verb of saying in a clause of concession that opens the sentence governs that
+        # clause only; the main clause after its comma is the writer's.
+        (
+            "While witnesses reported 32 civilians were killed, the total could not be verified.",
+            True,
+        ),
+        ("Although police said 12 died, the figure could not be verified.", True),
+        # After "but", a statement with no subject of its own goes on with the reported clause.
+        ("The inspectorate stated the number was likely higher but could not be confirmed.", False),
+        (
+            "The report concluded there were systemic problems but did not confirm abuses.",
+            False,
+        ),
+        # With a subject of its own ("this", "these reports"), it is the writer's remark.
+        ("The ministry said 300 died, but this could not be verified.", True),
+        (
+            "Observers reported two attacks, but these reports were not independently confirmed.",
+            True,
+        ),
+        # A name that the writer relays as reporting is a source, not the publisher ...
+        (
+            "Separately, Reuters reported that two refiners were told of cuts. Reuters could not"
+            " independently verify the report.",
+            False,
+        ),
+        ("Reuters reported strikes on three ports; Reuters could not verify the claims.", False),
+        (
+            "According to the BBC, 20 died. The BBC could not independently verify the figure.",
+            False,
+        ),
+        # ... which names itself as the one who could not check, or as the one told.
+        (
+            "The minister told Reuters 20 died. Reuters could not independently verify the figure.",
+            True,
+        ),
+        ("Reuters could not independently verify the figure.", True),
+    ],
+)
+def test_who_says_a_claim_is_unchecked_after_a_verb_of_saying(text: str, own: bool) -> None:
+    doc = prose(f"Title line\n\nPrisoners are held in the mine. {text}\n")
+    assert bool(list(uncorroborated_claim(doc))) == own
+    assert bool(list(attributed_unconfirmed(doc))) == (not own)
+
+
+@pytest.mark.parametrize(
     ("sentence", "hedge"),
     [
         ("There are unconfirmed reports that the camp was closed in May.", "unconfirmed"),

@@ -44,6 +44,8 @@ EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
 #: Real sentences collected to measure the reader on text it was not built on
 #: (benchmarks/statements.py prints their precision and recall).
 UNSEEN = ROOT / "tests" / "corpus" / "corroboration" / "unseen.toml"
+#: A second such set, some with the sentence before them.
+FRESH2 = ROOT / "tests" / "corpus" / "corroboration" / "fresh2.toml"
 STEMS = (
     "corroborat",
     "confirm",
@@ -1046,10 +1048,11 @@ def _unseen() -> list[Any]:
     ]
 
 
-def _class_of(sentence: str) -> str:
-    """The class the rules give ``sentence`` as the body of a short report read by the parser:
-    own (uncorroborated-claim), else third (attributed-unconfirmed), else gap, else none."""
-    doc = parse_document(f"Title line\n\nA statement before it. {sentence}\n")
+def _class_of(sentence: str, before: str = "A statement before it.") -> str:
+    """The class the rules give ``sentence`` as the body of a short report read by the parser,
+    after the sentence ``before`` it: own (uncorroborated-claim), else third
+    (attributed-unconfirmed), else gap, else none."""
+    doc = parse_document(f"Title line\n\n{before} {sentence}\n")
     if list(uncorroborated_claim(doc)):
         return "own"
     if list(attributed_unconfirmed(doc)):
@@ -1068,6 +1071,93 @@ def test_unseen_examples_hold_out_every_fourth_and_cover_every_kind() -> None:
     assert {e["expect"] for e in examples} == {"own", "third", "gap", "none"}
     held = [i for i, e in enumerate(examples) if e.get("heldout")]
     assert held and all(i % 4 == 3 for i in held)
+
+
+def _fresh2() -> list[Any]:
+    examples: list[dict[str, Any]] = tomllib.loads(FRESH2.read_text(encoding="utf-8"))["example"]
+    return [
+        pytest.param(
+            e,
+            id=e["text"][:50],
+            marks=[pytest.mark.xfail(strict=True, reason=e["miss"])] if "miss" in e else [],
+        )
+        for e in examples
+    ]
+
+
+@pytest.mark.parametrize("example", _fresh2())
+def test_second_fresh_examples(example: dict[str, Any]) -> None:
+    before = example.get("before", "A statement before it.")
+    assert _class_of(example["text"], before) == example["expect"], example["source"]
+
+
+def test_second_fresh_examples_hold_out_every_third_and_cover_every_kind() -> None:
+    examples = tomllib.loads(FRESH2.read_text(encoding="utf-8"))["example"]
+    assert len(examples) >= 60 and all(e["source"].strip() for e in examples)
+    assert {e["expect"] for e in examples} == {"own", "third", "gap", "none"}
+    held = [i for i, e in enumerate(examples) if e.get("heldout")]
+    assert held == list(range(2, len(examples), 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # A study, an investigation or a review is the report's own ...
+        ("The investigation could not corroborate the report.", "own"),
+        ("Our investigation could not corroborate the report.", "own"),
+        # ... unless a party's word, or its possessive, says whose it is.
+        ("The police investigation could not corroborate the report.", "third"),
+        ("The ministry's own review was unable to verify the figures.", "third"),
+        ("The prosecutor's inquiry could not confirm the claims.", "third"),
+    ],
+)
+def test_a_study_as_subject_is_a_partys_when_its_word_says_so(sentence: str, voice: str) -> None:
+    statements = _statements(sentence)
+    assert statements and statements[0].voice == voice, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # "due to", "owing to": a preposition of two words after the adjective, no noun it
+        # qualifies.
+        ("Reports of abuses remained unverified due to a blackout.", True),
+        ("The claims remain unverified owing to the lack of access.", True),
+        ("There are unverified reports of abuses.", False),
+    ],
+)
+def test_a_preposition_after_unverified_is_no_noun(sentence: str, found: bool) -> None:
+    doc = prose(f"Title line\n\nA statement before it. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # A clause of concession with its subject and "be" left out.
+        ("Three cases were filmed, although not independently verified, and need inquiry.", True),
+        ("The figures were published, though not verified.", True),
+        # A participle that qualifies a noun after it.
+        ("The list was kept while not verified cases were dropped.", False),
+    ],
+)
+def test_although_not_verified_is_a_clause_with_be_left_out(sentence: str, found: bool) -> None:
+    doc = prose(f"Title line\n\nA statement before it. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There was no verifiable information available on whether the law was applied.",
+        "There was no confirmed information on whether the law was respected.",
+        "There was no reliable information regarding the age requirements.",
+    ],
+)
+def test_no_information_with_an_adjective_is_a_gap(sentence: str) -> None:
+    doc = prose(f"Title line\n\nA statement before it. {sentence}\n")
+    assert len(list(information_gap(doc))) == 1
+    assert list(uncorroborated_claim(doc)) == []
 
 
 _BREAK_PIECES = st.sampled_from(

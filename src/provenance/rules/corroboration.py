@@ -1113,6 +1113,12 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     if _said_after(text, marker, sentence.end):
         return True
     head = marker.statement.head
+    if (
+        head is not None
+        and word_class(head) == "CAP"
+        and _named_as_reporter(text, sentence, marker)
+    ):
+        return True
     if head is not None and word_class(head) == "WE":
         # "According to the descriptions, which we cannot independently verify, ...": the
         # writer says it could not check what a source said; the verb of saying is the source's.
@@ -1127,10 +1133,82 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
                 continue  # "The reported figures": an adjective of the claim, not a verb
             if _own_remark(text, sentence.start, found) or _reduced_relative(text, found):
                 continue
+            if _in_opening_concession(text, sentence.start, found, marker.start()):
+                continue
             last_end = max(last_end or 0, found.end())
     if last_end is None:
         return False
-    return p.joins_claim.search(text, last_end, marker.start()) is None
+    joins = list(p.joins_claim.finditer(text, last_end, marker.start()))
+    # A join ends the attribution unless it is the only one and the statement after it has no
+    # subject of its own.
+    return not joins or (len(joins) == 1 and _continues_reported(text, joins[0], marker))
+
+
+#: How far before a statement's sentence a name is looked for as the one who reported what
+#: it relays (about the sentence before), within its paragraph.
+_REPORTER_REACH = 400
+_DETERMINERS = frozenset({"the", "a", "an"})
+#: Words after a name that make it the one who reported what the writer relays.
+_REPORTED = frozenset({"reported", "reports", "reporting"})
+#: Words before a name that do so ("according to Reuters", "as reported by the BBC").
+_REPORTED_BY = (("according", "to"), ("reported", "by"))
+
+
+def _named_as_reporter(text: str, sentence: _Sentence, marker: Marker) -> bool:
+    """Whether the name that could not check ("Reuters could not independently verify the
+    claims") is the one the writer relays, named as reporting in the sentence before or earlier
+    in this one ("Separately, Reuters reported that ...", "according to Reuters"): then it is a
+    source the writer cites, not the writer. A publisher names itself as the one who could not
+    check, never as the one who reported what it relays."""
+    statement = marker.statement
+    words = _WORD.findall(text, statement.subject_start, statement.start)
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    if not words or not all(word[:1].isupper() for word in words):
+        return False  # only a name: "the team", "our researchers" are no one relayed
+    name = " ".join(words)
+    floor = max(0, sentence.start - _REPORTER_REACH)
+    paragraph = text.rfind("\n\n", floor, sentence.start)
+    window_start = floor if paragraph == -1 else paragraph
+    window = " ".join(text[window_start : statement.subject_start].split())
+    at = window.find(name)
+    while at != -1:
+        after = _WORD.findall(window, at + len(name), at + len(name) + 25)
+        before = [w.casefold() for w in _WORD.findall(window, max(0, at - 30), at)]
+        before = [w for w in before if w not in _DETERMINERS][-2:]
+        if (after and after[0].casefold() in _REPORTED) or tuple(before) in _REPORTED_BY:
+            return True
+        at = window.find(name, at + len(name))
+    return False
+
+
+#: Words that open a clause of concession before the main clause ("While witnesses reported 32
+#: killed, the number could not be verified"): its verb of saying governs that clause only.
+_CONCESSIVE = frozenset({"while", "although", "though", "whereas"})
+
+
+def _in_opening_concession(text: str, start: int, said: re.Match[str], marker: int) -> bool:
+    """Whether a verb of saying stands in a clause of concession that opens the sentence and
+    ends at a comma before the statement: the main clause after it is the writer's."""
+    first = _WORD.search(text, start, said.start())
+    if first is None or first.group().casefold() not in _CONCESSIVE:
+        return False
+    return "," in text[said.end() : marker]
+
+
+def _continues_reported(text: str, join: re.Match[str], marker: Marker) -> bool:
+    """Whether the statement after "but" (or another joining word) has no subject of its own,
+    so that it goes on with the clause before it: "The inspectorate stated the number was
+    likely higher but could not be confirmed", "The report concluded there were problems but
+    did not confirm abuses" say what the one who stated or concluded did; "X said Y, but this
+    could not be confirmed" is the writer's, its subject "this"."""
+    if join.group() == ";":
+        return False
+    statement = marker.statement
+    if statement.subject_start < statement.start:
+        return False
+    between = _WORD.findall(text, join.end(), marker.start())
+    return all(word.casefold() in phrases().adverbs for word in between)
 
 
 #: How far before a statement the relative pronoun of a remark may start (", a figure that").

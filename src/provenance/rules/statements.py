@@ -488,6 +488,7 @@ def _parse(
         and after < len(classes)
         and classes[after] in ("W", "CAP", "INFO")
         and not _predicate_noun(classes, head, after)
+        and not _two_word_preposition(classes, after)
     ):
         # "There are unconfirmed reports that ...": a hedge on a claim, not a statement.
         return _REJECTED
@@ -528,9 +529,15 @@ def _parse(
         # unread (the grammar's refusal is someone's active "neither confirmed nor denied").
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
-    if voice == "own" and head is not None and classes[head] == "SELF" and _indefinite(words, head):
+    if (
+        voice == "own"
+        and head is not None
+        and classes[head] == "SELF"
+        and (_indefinite(words, head) or _partys(words, head))
+    ):
         # "another study failed to confirm these differences", "a later review could not
-        # verify it": a study the report cites, not the report ("this study", "the team").
+        # verify it", "the police investigation could not corroborate it": a study the report
+        # cites, or a party's, not the report ("this study", "the team").
         voice = "third"
     independent = any(words[i].text == "independently" for i in core_indices)
     if form in AGENTLESS:
@@ -662,6 +669,18 @@ def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool
     return after >= len(classes) or classes[after] in _ENDS or classes[after] == "COMMA"
 
 
+def _two_word_preposition(classes: Sequence[str], after: int) -> bool:
+    """Whether the word after "remained unverified" starts a preposition of two words ("due
+    to", "owing to", "prior to"): a word and "to" with a noun after, no noun the adjective
+    qualifies ("unverified reports")."""
+    return (
+        classes[after] == "W"
+        and after + 2 < len(classes)
+        and classes[after + 1] == "TO"
+        and classes[after + 2] not in ("VERB", "BE", "HAVE")
+    )
+
+
 def _has_verb(classes: Sequence[str], first: int, after: int) -> bool:
     """Whether the clause of a core from word ``first`` to ``after`` (excluded) has a verb: the
     word before the core (its clause's verb: "there was no", "we found no") or a word after it
@@ -736,11 +755,27 @@ def _indefinite(words: Sequence[Word], head: int) -> bool:
     return any(words[i].text in _INDEFINITE for i in range(max(0, head - 2), head))
 
 
+def _partys(words: Sequence[Word], head: int) -> bool:
+    """Whether the subject's head word (a study, an investigation, a report) comes after a
+    party's word or its possessive, at most one word between: "the police investigation", "the
+    ministry's own review", "the prosecutor's inquiry" are theirs, not the report's."""
+    for index in range(max(0, head - 2), head):
+        text = words[index].text
+        if text.endswith(("'s", "s'")):
+            text = text[:-2] if text.endswith("'s") else text[:-1]
+        if word_class(text) == "THIRD":
+            return True
+    return False
+
+
 def _this_before(words: Sequence[Word], head: int) -> bool:
     """Whether the subject's head word comes right after "this"."""
     return head > 0 and words[head - 1].text == "this"
 
 
+#: Words that open a clause of concession, which may leave out its subject and "be"
+#: ("although not independently verified").
+_CONCESSIVE = frozenset({"although", "though", "while"})
 #: How many words before "and not verified" the shared "be" may stand ("are self-reported and").
 _SHARED_BE_REACH = 4
 
@@ -785,6 +820,14 @@ def _shares_be(
         # 2020; not independently verified.", "Source: Ministry of Health, unverified.": the
         # report's own mark on what it follows, alone in brackets or closing the sentence after
         # a semicolon or a comma.
+        return True
+    if (
+        first >= 1
+        and words[first - 1].text in _CONCESSIVE
+        and (after >= len(classes) or classes[after] not in ("W", "CAP", "INFO"))
+    ):
+        # "..., although not independently verified by IPHR, and required further
+        # investigation": a clause of concession with its subject and "be" left out.
         return True
     if first < 2 or words[first - 1].text not in ("and", "but"):
         return False
