@@ -896,14 +896,23 @@ def _repeated_in_long_blocks(blocks: Sequence[Block]) -> set[str]:
     such text: elsewhere a line repeated inside a block is a source cited in several notes,
     each under its number."""
     total = sum(len(block.lines) for block in blocks)
+    # Short blocks are counted by find_furniture itself.
+    return _running_keys(
+        line
+        for block in blocks
+        if len(block.lines) > 2 and len(block.lines) >= _RUN_TOGETHER * total
+        for line in block.lines
+    )
+
+
+def _running_keys(lines: Iterable[Line]) -> set[str]:
+    """The keys of ``lines`` long enough not to repeat by chance that repeat three times or
+    more, but for a source list's heading."""
     counts: Counter[str] = Counter()
-    for block in blocks:
-        if len(block.lines) <= 2 or len(block.lines) < _RUN_TOGETHER * total:
-            continue  # short blocks are counted by find_furniture itself
-        for line in block.lines:
-            key = _furniture_key(line.text)
-            if key is not None and len(key) >= _MIN_RUNNING_LINE:
-                counts[key] += 1
+    for line in lines:
+        key = _furniture_key(line.text)
+        if key is not None and len(key) >= _MIN_RUNNING_LINE:
+            counts[key] += 1
     return {
         key
         for key, count in counts.items()
@@ -1038,19 +1047,9 @@ def _page_opening_heads(blocks: Sequence[Block]) -> set[str]:
     between (a PDF's text: "\\fINTERNAL, INTERACTIVE, AND INSTITUTIONAL FACTORS", then "Dany,
     Charlotte. 2013. ..."): a line long enough not to repeat by chance that opens a page (right
     after its form feed) three times or more. A heading that opens a page once is none."""
-    counts: Counter[str] = Counter()
-    for block in blocks:
-        for line in block.lines:
-            if not line.text.startswith(_FORM_FEED):
-                continue
-            key = _furniture_key(line.text)
-            if key is not None and len(key) >= _MIN_RUNNING_LINE:
-                counts[key] += 1
-    return {
-        key
-        for key, count in counts.items()
-        if count >= _MIN_RUNNING_COPIES and not _heads_source_list(key)
-    }
+    return _running_keys(
+        line for block in blocks for line in block.lines if line.text.startswith(_FORM_FEED)
+    )
 
 
 def _heads_after_ruled_page_numbers(blocks: Sequence[Block]) -> set[str]:
