@@ -575,6 +575,11 @@ def _with_inside_starts(
                 break
             added.append(found)
             before = found
+    return _joined(members, added)
+
+
+def _joined(members: tuple[NoteStart, ...], added: list[NoteStart]) -> tuple[NoteStart, ...]:
+    """A chain's notes with those found for it added, in the order of their lines."""
     if not added:
         return members
     return tuple(sorted((*members, *added), key=lambda start: start.line_start))
@@ -851,9 +856,7 @@ def _with_displaced(
         ):
             added.append(attrs.evolve(start, displaced=True))
             by_number[start.number] = start
-    if not added:
-        return members
-    return tuple(sorted((*members, *added), key=lambda start: start.line_start))
+    return _joined(members, added)
 
 
 def _gap_start(
@@ -921,9 +924,7 @@ def _fill_gaps(
             added.append(attrs.evolve(found, displaced=True) if moved and not in_order else found)
             missing.discard(number)
         previous_content = line_start
-    if not added:
-        return members
-    return tuple(sorted((*members, *added), key=lambda start: start.line_start))
+    return _joined(members, added)
 
 
 # --------------------------------------------------------------------------- source lists
