@@ -815,7 +815,10 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         return self._cut(first.start, last.end)
 
     def _date(self, token: Token) -> DateValue:
-        return parse_reference_date(_YEAR_LETTER.sub("", _normal(str(token))))
+        text = _normal(str(token))
+        if token.type == "TAIL_DATE":
+            text = _YEAR_LETTER.sub("", text)  # only this terminal takes a letter after its year
+        return parse_reference_date(text)
 
     def _date_letter(self, token: Token) -> str | None:
         """The letter after a whole date's year ("December 17, 1986a" -> "a"), or None."""
