@@ -3467,7 +3467,7 @@ def _goes_on_after_blank(text: str, start: NoteStart, end: int, blank_end: int, 
     if column <= start.lead - start.line_start + 1:
         return False  # the note's text is not indented past its number: no layout to read
     last = text[text.rfind("\n", 0, end) + 1 : end]
-    if _NOTE_SENTENCE_END.search(last) is not None:
+    if _ends_sentence(last):
         return False
     following_start = blank_end + 1
     if following_start >= limit:
