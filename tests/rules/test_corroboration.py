@@ -27,6 +27,7 @@ from provenance.rules.corroboration import (
     _hedge_in,
     _previous_regions,
     _Prose,
+    _publishers,
     anonymous_source,
     attributed_unconfirmed,
     compile_phrases,
@@ -816,6 +817,53 @@ def test_who_says_a_claim_is_unchecked_after_a_verb_of_saying(text: str, own: bo
     doc = prose(f"Title line\n\nPrisoners are held in the mine. {text}\n")
     assert bool(list(uncorroborated_claim(doc))) == own
     assert bool(list(attributed_unconfirmed(doc))) == (not own)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("© 2019 Human Rights Watch. All rights reserved.", [("Human", "Rights", "Watch")]),
+        ("Copyright © UNDP 2025 All rights reserved.", [("UNDP",)]),
+        ("Copyright © 2024 by UNDP Philippines", [("UNDP", "Philippines")]),
+        ("© Bank of England 2020", [("Bank", "England")]),
+        # Authors are no publisher's name.
+        ("© The Author(s) 2023", []),
+        ("© 2023 The Authors. Published by Elsevier Ltd.", []),
+        ("No copyright line here.", []),
+    ],
+)
+def test_a_copyright_line_names_the_publisher(line: str, names: list[tuple[str, ...]]) -> None:
+    assert list(_publishers(f"Title\n\nText.\n\n{line}\n")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # The publisher says it of itself, by name or initials, and is the report.
+        ("Human Rights Watch said the bodies bore marks of torture but could not verify it.", True),
+        (
+            "HRW said the bodies bore marks of torture but could not verify the cause of death.",
+            True,
+        ),
+        ("Human Rights Watch could not confirm the estimate.", True),
+        # Any other name is a party the report names.
+        ("UNHCR could not confirm the authorities' estimate for voluntary returns.", False),
+        ("Reuters could not independently verify the claim.", False),
+        # What is checked is no one's name: the passive stays the report's.
+        ("The UNHCR figures could not be verified.", True),
+    ],
+)
+def test_a_name_is_the_reports_own_when_it_is_the_publishers(text: str, own: bool) -> None:
+    doc = prose(
+        f"Title line\n\nPrisoners are held in the mine. {text}\n\n"
+        "© 2019 Human Rights Watch. All rights reserved.\n"
+    )
+    assert bool(list(uncorroborated_claim(doc))) == own
+    assert bool(list(attributed_unconfirmed(doc))) == (not own)
+    # Without a copyright line, who publishes is not known: a name reads as the publisher
+    # unless the text relays it as reporting (and "said" makes it a party).
+    plain = prose(f"Title line\n\nPrisoners are held in the mine. {text}\n")
+    assert bool(list(uncorroborated_claim(plain))) == ("said" not in text)
 
 
 @pytest.mark.parametrize(

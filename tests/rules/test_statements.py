@@ -46,6 +46,8 @@ EXAMPLES = ROOT / "tests" / "corpus" / "corroboration" / "statements.toml"
 UNSEEN = ROOT / "tests" / "corpus" / "corroboration" / "unseen.toml"
 #: A second such set, some with the sentence before them.
 FRESH2 = ROOT / "tests" / "corpus" / "corroboration" / "fresh2.toml"
+#: A third, in shapes the first two lack (every third held out likewise).
+FRESH3 = ROOT / "tests" / "corpus" / "corroboration" / "fresh3.toml"
 STEMS = (
     "corroborat",
     "confirm",
@@ -1097,6 +1099,62 @@ def test_second_fresh_examples_hold_out_every_third_and_cover_every_kind() -> No
     assert {e["expect"] for e in examples} == {"own", "third", "gap", "none"}
     held = [i for i, e in enumerate(examples) if e.get("heldout")]
     assert held == list(range(2, len(examples), 3))
+
+
+def _fresh3() -> list[Any]:
+    examples: list[dict[str, Any]] = tomllib.loads(FRESH3.read_text(encoding="utf-8"))["example"]
+    return [
+        pytest.param(
+            e,
+            id=e["text"][:50],
+            marks=[pytest.mark.xfail(strict=True, reason=e["miss"])] if "miss" in e else [],
+        )
+        for e in examples
+    ]
+
+
+@pytest.mark.parametrize("example", _fresh3())
+def test_third_fresh_examples(example: dict[str, Any]) -> None:
+    before = example.get("before", "A statement before it.")
+    assert _class_of(example["text"], before) == example["expect"], example["source"]
+
+
+def test_third_fresh_examples_hold_out_every_third_and_cover_every_kind() -> None:
+    examples = tomllib.loads(FRESH3.read_text(encoding="utf-8"))["example"]
+    assert len(examples) >= 100 and all(e["source"].strip() for e in examples)
+    assert {e["expect"] for e in examples} == {"own", "third", "gap", "none"}
+    held = [i for i, e in enumerate(examples) if e.get("heldout")]
+    assert held == list(range(2, len(examples), 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # An adverb between "possible" and "to".
+        ("It was not possible independently to verify these reports.", "own"),
+        # A subject and its verb in one word.
+        ("I've no way of verifying that he wrote it.", "own"),
+        ("We've not been able to confirm the figures.", "own"),
+        # Checking again is checking.
+        ("We were unable to re-verify the count.", "own"),
+        # "no one", "nobody" say what "none" does.
+        ("No one has been able to verify the story.", "own"),
+        ("Nobody could confirm the figures.", "own"),
+        # Who has no way of checking is the subject.
+        ("The ministry has no way of verifying the lists.", "third"),
+    ],
+)
+def test_shapes_of_the_third_fresh_set(sentence: str, voice: str) -> None:
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
+    assert statements and statements[0].voice == voice, sentence
+
+
+def test_which_opening_a_sentence_asks_a_question() -> None:
+    assert _statements("6. Which facts could not be independently verified.") == []
+    assert _statements("Which claims could not be confirmed?") == []
+    # After the noun it stands for it opens a relative clause, the report's remark.
+    found = _statements("He cited figures, which could not be independently verified.")
+    assert found and found[0].voice == "own"
 
 
 @pytest.mark.parametrize(

@@ -551,6 +551,8 @@ class _Prose:
     furniture_ends: Sequence[int] = ()
     #: What ``_marker_in`` found in each sentence already looked at, by sentence start.
     markers: dict[int, tuple[Marker, Scope] | None] = attrs.field(factory=dict)
+    #: The names the document's copyright lines give its publisher (``_publishers``).
+    publishers: tuple[tuple[str, ...], ...] = ()
 
     @staticmethod
     def of(doc: Document) -> _Prose:
@@ -652,6 +654,7 @@ class _Prose:
             _previous_regions(regions, prose_codes),
             furniture_starts,
             furniture_ends,
+            publishers=_publishers(doc.text),
         )
 
     def triggered(self, section: str, sentence: _Sentence) -> bool:
@@ -974,7 +977,7 @@ def _claim_before(prose: _Prose, sentence: _Sentence) -> tuple[int, int] | None:
 def _own_marker(prose: _Prose, sentence: _Sentence) -> bool:
     """Whether ``sentence`` says, in the report's own voice, that something is unconfirmed."""
     found = _marker_in(prose, sentence)
-    return found is not None and not _attributed(prose.text, sentence, found[0])
+    return found is not None and not _attributed(prose.text, sentence, found[0], prose.publishers)
 
 
 @rule(
@@ -1057,7 +1060,12 @@ def _unconfirmed(
             if marker.start() in seen:
                 continue
             seen.add(marker.start())
-            yield sentence, marker, scope, _attributed(prose.text, sentence, marker)
+            yield (
+                sentence,
+                marker,
+                scope,
+                _attributed(prose.text, sentence, marker, prose.publishers),
+            )
 
 
 _CLAUSE_WORDS = frozenset({"but", "and", "although", "though", "while", "whereas", "yet"})
@@ -1099,12 +1107,24 @@ def _said_after(text: str, marker: Marker, end: int) -> bool:
     return not between & _CLAUSE_WORDS and not (after and after[0].casefold() == "that")
 
 
-def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
+def _attributed(
+    text: str,
+    sentence: _Sentence,
+    marker: Marker,
+    publishers: Sequence[tuple[str, ...]] = (),
+) -> bool:
     """Whether the statement is someone else's: a verb of saying or "according to" comes
     before it in its sentence, with no "but" between ("The Ministry said it could not
     confirm the report"), or its clause names a third party as the one who could not check
-    ("police could not confirm", "the ministry declined to confirm")."""
+    ("police could not confirm", "the ministry declined to confirm").
+
+    Where the document's copyright line names its publisher (``publishers``), a name is the
+    report's own only when it is the publisher's: "UNHCR could not confirm" in a report
+    (c) Human Rights Watch is UNHCR's, "Human Rights Watch said ... but could not verify" the
+    report's."""
     if marker.statement.voice == "third":
+        return True
+    if publishers and _names_another(text, marker, publishers):
         return True
     if _quoted(text, sentence.start, marker.start()):
         return True
@@ -1116,6 +1136,7 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     if (
         head is not None
         and word_class(head) == "CAP"
+        and not (publishers and _is_publisher(_subject_names(text, marker), publishers))
         and _named_as_reporter(text, sentence, marker)
     ):
         return True
@@ -1135,6 +1156,10 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
                 continue
             if _in_opening_concession(text, sentence.start, found, marker.start()):
                 continue
+            if publishers and _is_publisher(
+                _names_before(text, sentence.start, found.start()), publishers
+            ):
+                continue  # "Human Rights Watch said ...": the publisher says it of itself
             last_end = max(last_end or 0, found.end())
     if last_end is None:
         return False
@@ -1142,6 +1167,99 @@ def _attributed(text: str, sentence: _Sentence, marker: Marker) -> bool:
     # A join ends the attribution unless it is the only one and the statement after it has no
     # subject of its own.
     return not joins or (len(joins) == 1 and _continues_reported(text, joins[0], marker))
+
+
+#: Where a copyright line starts: "©", "(c)", "Copyright".
+_COPYRIGHT = lazy_compile(r"©|\(c\)|\bCopyright\b")
+#: Words of a copyright line that name no one ("© The Author(s) 2023", "All rights reserved").
+_NOT_NAMES = frozenset(
+    {"the", "author", "authors", "copyright", "by", "published", "publications", "ltd",
+     "inc", "llc", "and", "of", "for", "on", "s"}
+)  # fmt: skip
+#: Words that may stand inside a publisher's name without a capital ("Bank of England").
+_NAME_JOINS = frozenset({"of", "for", "and", "on", "the", "&"})
+#: How many copyright lines are read: a report has one or two, a compilation one per item.
+_MAX_COPYRIGHTS = 8
+
+
+def _publishers(text: str) -> tuple[tuple[str, ...], ...]:
+    """The publishers' names of a document, as the significant words of each: what follows a
+    copyright sign on its line, its year and "by" skipped, the capitalised words up to the
+    first other word ("© 2019 Human Rights Watch", "Copyright © UNDP 2025 All rights
+    reserved", "© Thomson Reuters 2018"). A name is the publisher itself, not a source it
+    cites; "© The Author(s)" names none."""
+    found: list[tuple[str, ...]] = []
+    for sign in islice(_COPYRIGHT.finditer(text), _MAX_COPYRIGHTS):
+        line_end = text.find("\n", sign.end())
+        line_end = len(text) if line_end == -1 else line_end
+        stop = text.find(". ", sign.end(), line_end)  # "© 2019 X. All rights reserved."
+        words = _WORD.findall(text, sign.end(), line_end if stop == -1 else stop)
+        name: list[str] = []
+        for word in words:
+            if word.isdigit() or (not name and word.casefold() in ("by", "the")):
+                if name:
+                    break
+                continue
+            if word == "All":
+                break  # "Copyright © UNDP 2025 All rights reserved"
+            if word[:1].isupper() or (name and word.casefold() in _NAME_JOINS):
+                name.append(word)
+                continue
+            break
+        significant = tuple(w for w in name if w.casefold() not in _NOT_NAMES and len(w) > 1)
+        if significant and significant not in found:
+            found.append(significant)
+    return tuple(found)
+
+
+def _is_publisher(names: Sequence[str], publishers: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the capitalised words ``names`` (of a subject) name one of ``publishers``: all
+    their significant words are among one publisher's ("Reuters" of "Thomson Reuters"), or one
+    of them is its initials ("HRW" of "Human Rights Watch")."""
+    significant = [n for n in names if n.casefold() not in _NOT_NAMES]
+    if not significant:
+        return False
+    for publisher in publishers:
+        if all(word in publisher for word in significant):
+            return True
+        initials = "".join(word[0] for word in publisher if word[:1].isupper())
+        if len(initials) > 1 and initials in significant:
+            return True
+    return False
+
+
+def _subject_names(text: str, marker: Marker) -> list[str]:
+    """The capitalised words of the statement's subject."""
+    statement = marker.statement
+    words = _WORD.findall(text, statement.subject_start, statement.start)
+    return [word for word in words if word[:1].isupper()]
+
+
+#: How far before a verb of saying its subject's name is read.
+_SPEAKER_REACH = 60
+
+
+def _names_before(text: str, start: int, at: int) -> list[str]:
+    """The capitalised words right before offset ``at`` (a verb of saying): who says it."""
+    words = _WORD.findall(text, max(start, at - _SPEAKER_REACH), at)
+    names: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        names.append(word)
+    return names[::-1]
+
+
+def _names_another(text: str, marker: Marker, publishers: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the statement's subject is a name (its head capitalised, not a word of the
+    lexicon) that is not the publisher's: a party the report names."""
+    statement = marker.statement
+    if statement.form in AGENTLESS:
+        return False  # "Kazakhstan's figures could not be verified": the subject is what is checked
+    if statement.head is None or word_class(statement.head) != "CAP":
+        return False
+    names = _subject_names(text, marker)
+    return bool(names) and not _is_publisher(names, publishers)
 
 
 #: How far before a statement's sentence a name is looked for as the one who reported what

@@ -65,6 +65,10 @@ _BROKEN_REACH = 40
 _NOT_SUFFIX = lazy_compile(r"(?i)(\w+)n['’]t")
 #: A note's call glued to the end of a word: up to three digits after a letter.
 _GLUED_CALL = lazy_compile(r"(?<=[^\W\d_])\d{1,3}$")
+#: A subject and its verb in one word, where the contraction stands for one verb only ("'s"
+#: and "'d" stand for two).
+_VERB_SUFFIXES = {"ve": "have", "re": "are", "m": "am"}
+_VERB_SUFFIX = lazy_compile(r"(\w+)'(ve|re|m)")
 _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
 
 #: Forms whose subject is the thing checked, not who checks: never a third party's unless a
@@ -257,6 +261,9 @@ def _folded(token: str) -> str:
     joined = kept.replace("-", "")
     if _known(joined):
         return joined
+    if kept.startswith("re-") and _known(kept[3:]):
+        # "unable to re-verify", "could not be re-confirmed": checking again is checking.
+        return kept[3:]
     if "\n" in folded:
         return _LINE_BREAK.sub("", folded)
     return kept
@@ -278,6 +285,12 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
         if contracted:
             found.append(Word(match.start(), match.end(), contracted.group(1)))
             found.append(Word(match.start(), match.end(), "not"))
+            continue
+        verb = _VERB_SUFFIX.fullmatch(folded)
+        if verb:
+            # "i've no way of verifying", "we've not been able to": the verb after the subject.
+            found.append(Word(match.start(), match.end(), verb.group(1)))
+            found.append(Word(match.start(), match.end(), _VERB_SUFFIXES[verb.group(2)]))
             continue
         if token[:1].isupper() and not _known(folded):
             # Kept capitalised: a name.
@@ -350,6 +363,9 @@ def read_at(
         if classes[index - 1] == "OF" and words[index].text in ("which", "whom"):
             # "reports, not all of which could be verified": "which" stands for the reports.
             classes[index] = "REF"
+        elif classes[index - 1] == "NO" and words[index].text == "one":
+            # "no one has been able to verify it" says what "none" does.
+            classes[index - 1] = "NONE"
     clause = 0
     for index in range(position - 1, -1, -1):
         if classes[index] == "THAT" and index > 0 and classes[index - 1] in ("INFO", "GAPINFO"):
@@ -360,6 +376,16 @@ def read_at(
             clause = index + 1
             break
     if _conditional(words, classes, clause, position, lex.conditionals):
+        return None
+    if (
+        reaches_start
+        and clause > 0
+        and words[clause - 1].text in ("which", "who")
+        and not any(w.text[:1].isalpha() for w in words[: clause - 1])
+    ):
+        # "6. Which facts could not be independently verified": opening the sentence (after a
+        # list's number at most), "which" asks a question; it is a relative pronoun only after
+        # the noun it stands for.
         return None
     for begin in _starts(classes, clause, position):
         found = _parse(words, classes, begin, position, gap, reaches_start)
