@@ -483,6 +483,9 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 
 #: Changes when the layout of a cache file does (see ``_save``).
 _CACHE_FORMAT = 7
+#: Changes when ``provenance.first_chars`` answers otherwise: a cache file keeps its answers
+#: for the terminals (2: case-blind ASCII letters known).
+_FIRST_CHARS_READING = 2
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
@@ -1165,6 +1168,7 @@ def _grammars_digest() -> str:
     engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
     version = f"lark {lark.__version__} python {sys.version_info} re {engine}"
     digest.update(f"{version} cache format {_CACHE_FORMAT}".encode())
+    digest.update(f" first characters {_FIRST_CHARS_READING}".encode())
     folder = _grammar_folder()
     # ``Path.glob("*.lark")`` in name order, as before: the same digest, the same cache files.
     for name in sorted(entry for entry in os.listdir(folder) if entry.endswith(".lark")):
