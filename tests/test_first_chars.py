@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import grammars
-from provenance.first_chars import first_chars
+from provenance.first_chars import case_blind, first_chars
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -28,6 +28,11 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
         (r"[\d]", "".join(sorted(c for c in map(chr, range(0x110000)) if c.isdecimal()))),
         (r"(?a:\d)", "0123456789"),
         (r"(?>ab)|c", "ac"),
+        ("(?i:ab)", "Aa"),  # a case-blind ASCII letter: both cases
+        ("(?i)ab", "Aa"),
+        ("(?i:s|k)", "KSks\u017f\u212a"),  # and the long s and the Kelvin sign
+        ("(?i:[h-j])", "HIJhij\u0130\u0131"),  # and the dotted and dotless i
+        ("(?i:jan|feb|1)", "1FJfj"),
     ],
 )
 def test_first_chars_of_patterns(pattern: str, expected: str) -> None:
@@ -37,8 +42,8 @@ def test_first_chars_of_patterns(pattern: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "pattern",
     [
-        "(?i:ab)",  # case-blind letters: not worked out
-        "(?i)ab",
+        "(?i:éa)",  # a case-blind letter outside ASCII: not worked out
+        "(?i:[a-é])",
         "[^a]",
         ".",
         r"\w",
@@ -53,8 +58,25 @@ def test_first_chars_unknown(pattern: str) -> None:
 
 
 def test_case_blind_flag_passed_in() -> None:
-    assert first_chars("ab", re.IGNORECASE) is None
+    assert first_chars("ab", re.IGNORECASE) == "Aa"
+    assert first_chars("éb", re.IGNORECASE) is None
     assert first_chars("1b", re.IGNORECASE) == "1"
+
+
+def test_case_blind_letters_are_every_character_the_regex_engine_matches_to_them() -> None:
+    """Over every code point: a character a case-blind ASCII letter matches is one of that
+    letter's ``case_blind`` characters, and each of those matches it."""
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    any_letter = re.compile("[a-zA-Z]", re.IGNORECASE)
+    matched = [chr(code) for code in range(0x110000) if any_letter.fullmatch(chr(code))]
+    for letter in letters:
+        folds = case_blind(letter)
+        assert folds is not None
+        regex = re.compile(re.escape(letter), re.IGNORECASE)
+        assert {char for char in matched if regex.fullmatch(char)} == set(folds), letter
+    assert set(matched) == {char for letter in letters for char in case_blind(letter) or ""}
+    assert case_blind("é") is None
+    assert case_blind("1") is None
 
 
 @cache

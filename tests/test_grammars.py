@@ -18,9 +18,12 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lark.lexer import Scanner
+from lark.utils import TextSlice
 
 from provenance import grammars
 from provenance.errors import GrammarError
+from provenance.parsers import references
 
 
 @pytest.fixture
@@ -326,6 +329,31 @@ def test_shared_scanner_takes_the_first_terminal_that_matches_as_lark_does() -> 
 
     shared = _scanner_matching_lark(grammars.grammar_parser("date"))
     assert all(isinstance(t, TerminalDef) for t in shared.terminals)
+
+
+def test_busy_shared_scanner_matches_by_character_as_lark_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once busy, a state's scanner matches with alternations of the terminals that can begin
+    with the character at hand: the same terminal and text as Lark's one alternation at every
+    offset, each character's alternation compiled once and shared by the characters and states
+    that have the same terminals."""
+    monkeypatch.setattr(grammars, "_MATCHES_BEFORE_ALTERNATION", 0)
+    shared = _scanner_matching_lark(grammars.grammar_parser("date"))
+    assert shared.by_char
+    assert len(set(shared.by_char.values())) < len(shared.by_char)  # "1" and "2" share one
+    reference = grammars.multi_start_parser("reference", references._STARTS)
+    terminals = sorted(
+        reference.terminals,
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    busy = grammars._SharedScanner(terminals, 0, re)
+    lark_scanner = Scanner(terminals, 0, re, False)
+    for text in [example.text for style in references.ENTRY_STYLES for example in style.examples]:
+        window = TextSlice(text, 0, len(text))
+        for position in range(len(text) + 1):
+            assert busy.match(window, position) == lark_scanner.match(window, position)
+    assert busy.by_char is not None
 
 
 def test_shared_scanner_tries_only_terminals_that_can_begin_at_a_character(

@@ -165,8 +165,9 @@ def test_longest_prefixes_read_as_lark_reads_them(
 def test_states_matched_by_lark_alternation_read_the_same(
     monkeypatch: pytest.MonkeyPatch, lark_longest_prefix: Any
 ) -> None:
-    """Once a state's scanner has compiled Lark's alternation, its regex is called directly:
-    with every state switched at once, the reference examples and a few dates read the same."""
+    """Once a state is busy, its scanner's alternations of the terminals that can begin with
+    each character are called directly: with every state switched at once, the reference
+    examples and a few dates read as Lark reads them."""
     monkeypatch.setattr(grammars, "_MATCHES_BEFORE_ALTERNATION", 0)
     built = grammars.multi_start_parser("reference", references._STARTS)
     for text in _REFERENCE_TEXTS:
@@ -188,6 +189,6 @@ def test_states_matched_by_lark_alternation_read_the_same(
     switched = [
         lexer.scanner
         for lexer in built.parser.lexer.lexers.values()
-        if getattr(lexer.scanner, "regex_match", None) is not None
+        if getattr(lexer.scanner, "by_char", None)
     ]
     assert switched  # the direct path was taken

@@ -9,7 +9,10 @@ Python's regex parser reads it, and kept in the parser cache beside the terminal
 patterns is far too slow for every run.
 
 The answer is a superset, never a subset: anything this module cannot be sure of (a case-blind
-letter, ``\\w``, a negated set, a back-reference, a match that can be empty) is "any character".
+letter outside ASCII, ``\\w``, a negated set, a back-reference, a match that can be empty) is
+"any character". A case-blind ASCII letter is every character the regex engine matches to it
+(``case_blind``): the month names and labels of the reference grammar's dates, access notes and
+locators are case-blind, and were tried at every letter.
 """
 
 from __future__ import annotations
@@ -59,7 +62,8 @@ def _item(item: tuple[Any, Any], flags: int, c: Any) -> _Firsts:
     if op is c.LITERAL:
         char = chr(av)
         if ignorecase and _cased(char):
-            return None, True
+            folds = case_blind(char)
+            return (None, True) if folds is None else (set(folds), False)
         return {char}, False
     if op is c.IN:
         return _charset(av, flags, c)
@@ -109,9 +113,30 @@ def _charset(items: list[tuple[Any, Any]], flags: int, c: Any) -> _Firsts:
         else:  # a negated set, ``\w``, ``\S`` ...: any character
             return None, True
         if ignorecase and any(_cased(char) for char in chars):
-            return None, True
+            folded: set[str] = set()
+            for char in chars:
+                folds = case_blind(char) if _cased(char) else char
+                if folds is None:
+                    return None, True
+                folded.update(folds)
+            chars = folded
         found |= chars
     return found, False
+
+
+#: The characters besides an ASCII letter's two cases that a case-blind regex matches to it
+#: (Python's ``re`` documents these four: "İ" and "ı" for i, "ſ" for s, the Kelvin sign for k).
+_OTHER_FOLDS = {"i": "İı", "s": "ſ", "k": "\u212a"}
+
+
+def case_blind(char: str) -> str | None:
+    """Every character a case-blind ``str`` regex matches to ``char`` when it is an ASCII letter
+    (``tests/test_first_chars.py`` checks them against the regex engine over every code point);
+    None for any other cased character."""
+    if not ("a" <= char <= "z" or "A" <= char <= "Z"):
+        return None
+    lower = char.lower()
+    return lower + lower.upper() + _OTHER_FOLDS.get(lower, "")
 
 
 def _cased(char: str) -> bool:

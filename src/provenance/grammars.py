@@ -49,7 +49,6 @@ from lark.lexer import (
     LexerState,
     PatternRE,
     PatternStr,
-    Scanner,
     TerminalDef,
     UnlessCallback,
     _regexp_has_newline,
@@ -183,7 +182,7 @@ def _without_error_scanner(built: Lark) -> Lark:
 
 #: Each terminal's regex compiled once per process, shared by every lexer state of every grammar.
 _TERMINAL_REGEXES: dict[tuple[str, int], re.Pattern[str]] = {}
-#: Matches a state's scanner serves one terminal at a time before it compiles its alternation.
+#: Matches a state's scanner serves one terminal at a time before it compiles alternations.
 #: Compiling a busy state's alternation takes about 1 ms; matched by the alternation, the 66 KB
 #: seed reads no faster (84 against 83-95 ms, warm), so it pays only in a long run. No state of
 #: that report is used 400 times: a one-report check compiles none (it compiled 13, 13 ms, when
@@ -198,8 +197,12 @@ class _SharedScanner:
     accepts; a terminal accepted in many states (a 2 KB date pattern in five of them) is compiled
     again in each. This scanner first tries the terminals one by one, in Lark's order, each
     compiled once per process; the first that matches wins, which is exactly what the
-    alternation's first matching branch gives. A state used often then gets Lark's own scanner,
-    which matches faster, once its compile has paid for itself.
+    alternation's first matching branch gives. A state used often then matches with
+    alternations as Lark's, but each of only the terminals that can begin with the character
+    at hand (``char_match``): a terminal left out could not have matched there, so the first
+    branch that matches is the one Lark's alternation of them all finds. Lark's alternation
+    went through every branch at every token (the date patterns, a kilobyte each, tried at
+    every letter of every word: about a third of a reference entry's parse).
     """
 
     def __init__(self, terminals: list[TerminalDef], flags: int, re_module: Any) -> None:
@@ -207,11 +210,11 @@ class _SharedScanner:
         self.allowed_types = {terminal.name for terminal in terminals}
         self._flags = flags
         self._re = re_module
-        self._alternation: Scanner | None = None
-        #: The match method of Lark's alternation once this state has it, when it is one regex
-        #: (its match gives the text and, as its last group, the terminal, as ``match`` does):
-        #: ``provenance.lalr`` calls it directly.
-        self.regex_match: Any = None
+        #: Once the state is busy, the match method of each character's alternation (its
+        #: match gives the text and, as its last group, the terminal, as ``match`` does), by
+        #: the character: ``provenance.lalr`` calls it directly (``char_match`` for one not
+        #: met yet).
+        self.by_char: dict[str, Any] | None = None
         self._uses = 0
         patterns = [terminal.pattern.to_regexp() for terminal in terminals]
         #: Each terminal's name and pattern, in Lark's order; its regex is restored or compiled
@@ -226,6 +229,16 @@ class _SharedScanner:
         #: The terminals worth trying at a character, in Lark's order, by that character.
         self._by_char: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
+    def _fits(self, char: str) -> list[tuple[str, str]]:
+        """The names and patterns of the terminals whose match can begin with ``char``, in
+        Lark's order: a terminal left out could not have matched there."""
+        code = ord(char)
+        return [
+            named
+            for named, bounds in zip(self._patterns, self._firsts, strict=True)
+            if bounds is None or bisect_right(bounds, code) & 1
+        ]
+
     def _regexes(self, char: str | None) -> list[tuple[str, re.Pattern[str]]]:
         """The terminals whose match can begin with ``char`` (every terminal for None), in
         Lark's order, with their regexes: a terminal left out could not have matched there."""
@@ -239,26 +252,43 @@ class _SharedScanner:
             return self._all
         known = self._by_char.get(char)
         if known is None:
-            code = ord(char)
             flags, re_module = self._flags, self._re
             known = self._by_char[char] = [
                 (name, _terminal_regex(pattern, flags, re_module))
-                for (name, pattern), bounds in zip(self._patterns, self._firsts, strict=True)
-                if bounds is None or bisect_right(bounds, code) & 1
+                for name, pattern in self._fits(char)
             ]
         return known
 
+    def char_match(self, char: str) -> Any:
+        """The match method of the alternation, as Lark builds one, of the terminals whose
+        match can begin with ``char``, in Lark's order (kept in ``by_char``)."""
+        assert self.by_char is not None
+        fits = tuple(self._fits(char))
+        key = (fits, self._flags, self._re)
+        known = _ALTERNATIONS.get(key)
+        if known is None:
+            if fits:
+                pattern = "|".join(f"(?P<{name}>{pattern})" for name, pattern in fits)
+                known = self._re.compile(pattern, self._flags).match
+            else:
+                known = _nothing
+            _ALTERNATIONS[key] = known
+        self.by_char[char] = known
+        return known
+
     def match(self, text: TextSlice[str], pos: int) -> tuple[str, str] | None:
-        if self._alternation is not None:
-            return self._alternation.match(text, pos)  # type: ignore[no-any-return]
-        self._uses += 1
-        if self._uses > _MATCHES_BEFORE_ALTERNATION:
-            self._alternation = Scanner(  # type: ignore[no-untyped-call]
-                self.terminals, self._flags, self._re, False
-            )
-            if len(self._alternation._mres) == 1:
-                self.regex_match = self._alternation._mres[0].match
         source, end = text.text, text.end
+        by_char = self.by_char
+        if by_char is not None and pos < end:
+            char = source[pos]
+            regex_match = by_char.get(char)
+            if regex_match is None:
+                regex_match = self.char_match(char)
+            hit = regex_match(source, pos, end)
+            return None if hit is None else (hit.group(0), hit.lastgroup)
+        self._uses += 1
+        if self._uses > _MATCHES_BEFORE_ALTERNATION and by_char is None:
+            self.by_char = {}
         # Only the terminals whose match can begin with this character: a terminal left out
         # would not have matched, so the first that matches is the same.
         regexes = self._by_char.get(source[pos]) if pos < end else None
@@ -275,6 +305,17 @@ class _SharedScanner:
             if regex.fullmatch(text):
                 return name
         return None
+
+
+#: The alternations of ``_SharedScanner.char_match`` by their terminals (names and patterns, in
+#: order), flags and regex module: states share terminals, and characters share the terminals
+#: that can begin with them (every capital letter, every digit).
+_ALTERNATIONS: dict[tuple[Any, ...], Any] = {}
+
+
+def _nothing(text: str, pos: int, end: int) -> None:
+    """The match of an alternation of no terminal: none."""
+    return None
 
 
 def _terminal_regex(pattern: str, flags: int, re_module: Any) -> re.Pattern[str]:
@@ -442,6 +483,9 @@ def grammar_parser(name: str, starts: tuple[str, ...] = ("start",)) -> Lark:
 
 #: Changes when the layout of a cache file does (see ``_save``).
 _CACHE_FORMAT = 7
+#: Changes when ``provenance.first_chars`` answers otherwise: a cache file keeps its answers
+#: for the terminals (2: case-blind ASCII letters known).
+_FIRST_CHARS_READING = 2
 #: The keys of the JSON objects that stand for a tuple, and a dict with keys other than strings.
 _TUPLE = "\x00t"
 _DICT = "\x00d"
@@ -1124,6 +1168,7 @@ def _grammars_digest() -> str:
     engine = getattr(getattr(re, "_constants", None), "MAGIC", None)
     version = f"lark {lark.__version__} python {sys.version_info} re {engine}"
     digest.update(f"{version} cache format {_CACHE_FORMAT}".encode())
+    digest.update(f" first characters {_FIRST_CHARS_READING}".encode())
     folder = _grammar_folder()
     # ``Path.glob("*.lark")`` in name order, as before: the same digest, the same cache files.
     for name in sorted(entry for entry in os.listdir(folder) if entry.endswith(".lark")):

@@ -30,9 +30,9 @@ _new_token = Token._future_new
 
 
 class _NoRegex:
-    """Stands for a scanner that has no single regex to call directly."""
+    """Stands for a scanner that has no regexes to call directly."""
 
-    regex_match = None
+    by_char = None
 
 
 _NO_REGEX = _NoRegex()
@@ -87,11 +87,12 @@ class _Driver:
 
     def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any, Any]:
         """``(scanner, match, ignore_types, newline_types, terminal callbacks, lexer)`` of a
-        state. The scanner's ``regex_match``, once it has one, is the match method of the
-        state's one alternation regex, called directly (``grammars._SharedScanner``)."""
+        state. The scanner's ``by_char``, once it has them, are the match methods of the
+        state's alternations by the character at hand, called directly
+        (``grammars._SharedScanner``)."""
         lexer: BasicLexer = self.state_lexers[state]
         scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
-        direct = scanner if hasattr(scanner, "regex_match") else _NO_REGEX
+        direct = scanner if hasattr(scanner, "by_char") else _NO_REGEX
         found = (
             direct,
             scanner.match,
@@ -185,8 +186,11 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
         # A token the lexer ignores (the spaces between words: about half of all) leaves the
         # parser in its state, so the next is lexed here, the state's lexer not looked up again.
         while True:
-            regex_match = scanner.regex_match
-            if regex_match is not None:
+            by_char = scanner.by_char
+            if by_char is not None:
+                regex_match = by_char.get(text[pos])
+                if regex_match is None:
+                    regex_match = scanner.char_match(text[pos])
                 hit = regex_match(text, pos, end)
                 if hit is None:
                     return Refusal(pos, drive.allowed(state))
@@ -352,8 +356,11 @@ def longest_prefix(
         if found is None:
             found = drive.lexer(state)
         scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
-        regex_match = scanner.regex_match
-        if regex_match is not None:
+        by_char = scanner.by_char
+        if by_char is not None:
+            regex_match = by_char.get(text[pos])
+            if regex_match is None:
+                regex_match = scanner.char_match(text[pos])
             hit = regex_match(text, pos, end)
             matched = None if hit is None else (hit.group(0), hit.lastgroup)
         else:
