@@ -2683,3 +2683,13 @@ def test_a_title_in_italics_is_no_author_and_opens_an_entry_of_its_own() -> None
         "http://www.moneymonster.ph/cost/",
     ]
     assert entry_starts(lines) == [0, 1]
+
+
+def test_an_italic_title_and_its_date_after_an_address_ending_in_a_slash_opens_an_entry() -> None:
+    lines = [
+        "GOVPH. (n.d.). <em>About the Philippines.</em> Retrieved November 23, 2015, from "
+        "http://www.gov.ph/",
+        "<em>Health and population.</em> (n.d.). Retrieved November 16, 2015, from "
+        "http://www.investphilippines.info/health/",
+    ]
+    assert entry_starts(lines) == [0, 1]

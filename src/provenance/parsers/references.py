@@ -2602,8 +2602,15 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                         # such lines is one entry more for each (else "Pollutants." Journal
                         # 50:238-247." reads as an author and title with the next entry's year).
                         cache[key] += _COST_LOOSE * sum(map(read_over_head, range(i + 1, j)))
-                    if i > 0 and _URL_BROKEN.search(texts[i - 1]):
+                    if (
+                        i > 0
+                        and _URL_BROKEN.search(texts[i - 1])
+                        and not (style == "title_first" and joined[:1] not in '"“„')
+                    ):
                         # The line above stops inside a web address: this line goes on with it.
+                        # Not a title and its date in brackets ("<em>Health.</em> (n.d.).", after
+                        # "... from http://www.gov.ph/"), which opens an entry, as no address's
+                        # rest does.
                         cache[key] += _COST_LOOSE
                     if (
                         j < n
