@@ -1406,3 +1406,10 @@ def test_a_work_without_author_or_date_is_cited_by_its_title(text: str) -> None:
     (value,) = parse_citation_group(text)
     assert value.author is not None and value.author[0] in '"\u201c'
     assert value.date is None
+
+
+def test_a_title_in_guillemets_is_cited_as_one_in_quotation_marks() -> None:
+    text = "«Long-term\ncare homes in Canada: How many and who owns them?» 2021"
+    (value,) = parse_citation_group(text)
+    assert value.author == "«Long-term care homes in Canada: How many and who owns them?»"
+    assert iso(value) == "2021"
