@@ -135,6 +135,20 @@ def test_heading_key_ignores_markup_case_and_colon() -> None:
     assert heading_key("# Bibliography {#Bilbiography}") == "bibliography"
     assert heading_key("## References {.unnumbered}") == "references"
     assert heading_key("# Notes {-}") == "notes"
+    # No space after the hashes: a heading only when it names a section.
+    assert heading_key("##References") == "references"
+    assert heading_key("#5 is the next item") == "#5 is the next item"
+
+
+def test_a_markdown_heading_without_its_space_heads_a_source_list() -> None:
+    text = (
+        "Essay\n\nIt was so (Nonaka, 2016).\n\n##References\n"
+        "_Djibouti._ (2019). UNHCR. https://reporting.unhcr.org/djibouti\n\n"
+        "Nonaka, A. (2016). Title. _Journal, 248,_ 15-1.\n"
+    )
+    seg = segment(text, LineIndex(text))
+    assert [text[b.start : b.end].split(".")[0] for b in seg.sources] == ["_Djibouti", "Nonaka, A"]
+    assert heading_key("#hashtag") == "#hashtag"
 
 
 @given(

@@ -1130,8 +1130,8 @@ _SIGNAL_WORD = lazy_compile(r"(?:See|Cf\.|Compare|Also)\b")
 _SENTENCE_GOES_ON = lazy_compile(r"\)?[ \t]*\n?[ \t]*(?!pp\b)[a-z]{2,}\b")
 
 #: The quotation marks a title cited without its author opens with (citation.lark's
-#: QUOTED_TITLE).
-_QUOTES = '"\u201c'
+#: QUOTED_TITLE): straight, curly or a guillemet.
+_QUOTES = '"\u201c\u00ab'
 
 #: Years in brackets after a listed source's name, resolved to its entry, that show a report
 #: cites in the running text ("Tate (2015) examines"), so that a year after a name no entry has

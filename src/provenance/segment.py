@@ -218,6 +218,9 @@ def _is_short_site_footer(line: str) -> bool:
 # Markdown heading (OCR output to Markdown) or a bullet before a TOC line. A pandoc attribute
 # block after it ("# Bibliography {#refs}", "## Notes {.unnumbered}", "{-}") is no part of it.
 _MARKDOWN_HEADING = lazy_compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*(?:\{[#.-][^{}]*\})?\s*#*\s*$")
+# The same with no space after the hashes ("##References"), as writers whose renderer takes it
+# put it: only a section's name ("#5" or "#hashtag" open lines of prose).
+_GLUED_MARKDOWN_HEADING = lazy_compile(r"^\s{0,3}(#{1,6})([^\s#].*?)\s*(?:\{[#.-][^{}]*\})?\s*$")
 _BULLET = lazy_compile(r"^\s*[-*•]\s+")
 _EMPHASIS = lazy_compile(r"\*\*|__")
 _FORM_FEED = "\f"
@@ -676,10 +679,21 @@ def _unspace(match: re.Match[str]) -> str:
     return match.group(0).replace(" ", "")
 
 
+def _markdown_heading(text: str) -> re.Match[str] | None:
+    """A Markdown heading's match: its hashes (group 1) and its title (group 2); a heading
+    without the space after its hashes only when its title names a section."""
+    match = _MARKDOWN_HEADING.match(text)
+    if match is None:
+        glued = _GLUED_MARKDOWN_HEADING.match(text)
+        if glued is not None and heading_key(glued.group(2)) in SECTION_HEADINGS:
+            return glued
+    return match
+
+
 def heading_key(text: str) -> str:
     """A heading line as compared with SECTION_HEADINGS: no markup, case or trailing colon."""
     text = _EMPHASIS.sub("", text)
-    match = _MARKDOWN_HEADING.match(text)
+    match = _markdown_heading(text)
     if match:
         text = match.group(2)
     # Without what a PDF's text leaves of a picture before it ("\ufffcAI country reports").
@@ -1573,7 +1587,7 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
         return None
     line = block.lines[0]
     stripped = line.text.strip()
-    match = _MARKDOWN_HEADING.match(line.text)
+    match = _markdown_heading(line.text)
     if match:
         return _HeadingLine(line, _EMPHASIS.sub("", match.group(2)).strip(), True)
     if len(stripped) > 100 or len(stripped) < 2:
@@ -2514,7 +2528,7 @@ def _is_sentence(text: str) -> bool:
 
 def _markdown_level(candidate: _HeadingLine) -> int:
     """The level of a Markdown heading ("### Books": 3), 0 for a heading of another kind."""
-    match = _MARKDOWN_HEADING.match(candidate.line.text) if candidate.markdown else None
+    match = _markdown_heading(candidate.line.text) if candidate.markdown else None
     return len(match.group(1)) if match else 0
 
 

@@ -1362,3 +1362,54 @@ def test_section_numbers_and_dates_no_calendar_has_are_no_citations(text: str) -
 def test_citations_dated_in_figures_are_found_in_prose() -> None:
     text = "a 100 euro debt (Panorama, 15.08.2015). Work (Panorama, Shqip, 4.10.2013).\n"
     assert [c[0] for c in cite(text)] == ["Panorama, 15.08.2015", "Panorama, Shqip, 4.10.2013"]
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date"),
+    [
+        # APA's date of a dated work: the year, then the month and day after a comma.
+        ("Krishnan, 2017, July 27", "Krishnan", "2017-07-27"),
+        (
+            "Philippine Statistics Authority, 2013, December 26",
+            "Philippine Statistics Authority",
+            "2013-12-26",
+        ),
+        ("Ishida & Nakajima, 1985, March", "Ishida & Nakajima", "1985-03"),
+        ('"Djibouti," 2017, October', '"Djibouti,"', "2017-10"),
+        (
+            '"Yemen crisis: Why is there a war?" 2020, June 19',
+            '"Yemen crisis: Why is there a war?"',
+            "2020-06-19",
+        ),
+        ("Smith, 2019, September 13, p. 4", "Smith", "2019-09-13"),
+    ],
+)
+def test_a_year_then_its_month_and_day_after_a_comma_is_one_date(
+    text: str, author: str, date: str
+) -> None:
+    (value,) = parse_citation_group(text)
+    assert (value.author, iso(value)) == (author, date)
+
+
+def test_a_year_then_two_months_is_a_range_and_a_later_source_still_follows() -> None:
+    (value,) = parse_citation_group('"Djibouti inter-agency update," 2017, January-February')
+    assert isinstance(value.date, DateRange)
+    assert (value.date.start.month, value.date.end.month) == (1, 2)
+    # A name after the comma is the next citation's, "Mayer" no month.
+    assert [v.author for v in parse_citation_group("Mayer, 2019, Mayer, 2020")] == ["Mayer"] * 2
+
+
+@pytest.mark.parametrize(
+    "text", ['"About us / who we are," n.d.', "\u201cHealth and Population,\u201d n.d"]
+)
+def test_a_work_without_author_or_date_is_cited_by_its_title(text: str) -> None:
+    (value,) = parse_citation_group(text)
+    assert value.author is not None and value.author[0] in '"\u201c'
+    assert value.date is None
+
+
+def test_a_title_in_guillemets_is_cited_as_one_in_quotation_marks() -> None:
+    text = "«Long-term\ncare homes in Canada: How many and who owns them?» 2021"
+    (value,) = parse_citation_group(text)
+    assert value.author == "«Long-term care homes in Canada: How many and who owns them?»"
+    assert iso(value) == "2021"

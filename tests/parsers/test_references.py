@@ -2648,7 +2648,7 @@ def test_a_place_s_initials_before_a_colon_are_no_springer_names() -> None:
     # colon opens an entry in Springer's style.
     from provenance.parsers.references import join_entry_lines, read_list_entry
 
-    entry = read_list_entry(
+    entry = refs.read_list_entry(
         "U.S. General Accounting Office. Projects Funded in Texas, GAO/HRD-85-42. Washington, "
         "D.C.: March 26, 1985."
     )
@@ -2664,3 +2664,32 @@ def test_a_place_s_initials_before_a_colon_are_no_springer_names() -> None:
         Date(2013),
         "https://doi.org/10.1111/nhs.12048",
     )
+
+
+def test_a_title_in_italics_is_no_author_and_opens_an_entry_of_its_own() -> None:
+    # APA lists a work without an author by its title in italics (Markdown's or HTML's),
+    # which author-year read as an author before.
+    entry = refs.read_list_entry("_Figures at a glance._ (2020, June 18). UNHCR. https://x.org/f")
+    assert (entry.kind, entry.author, entry.title) == ("title-first", None, "Figures at a glance")
+    assert entry.date == Date(2020, 6, 18)
+    entry = refs.read_list_entry(
+        "WHO. (n.d.). <em>Health.</em> Retrieved November 4, 2015, from http://www.who.int/h/"
+    )
+    assert (entry.author, entry.title, entry.accessed) == ("WHO", "Health.", Date(2015, 11, 4))
+    # One entry a line, with no blank line between them: the italic title opens its own.
+    lines = [
+        "Teshigawara, K. (2012). Chiiki no iryouakusesu. Journal of Glocal, 11, 1-14.",
+        "<em>The cost of medical care.</em> (n.d.). Retrieved October 31, 2015, from "
+        "http://www.moneymonster.ph/cost/",
+    ]
+    assert entry_starts(lines) == [0, 1]
+
+
+def test_an_italic_title_and_its_date_after_an_address_ending_in_a_slash_opens_an_entry() -> None:
+    lines = [
+        "GOVPH. (n.d.). <em>About the Philippines.</em> Retrieved November 23, 2015, from "
+        "http://www.gov.ph/",
+        "<em>Health and population.</em> (n.d.). Retrieved November 16, 2015, from "
+        "http://www.investphilippines.info/health/",
+    ]
+    assert entry_starts(lines) == [0, 1]

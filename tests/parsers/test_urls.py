@@ -112,6 +112,14 @@ def test_a_url_that_ends_its_line_takes_no_prose_from_the_next(text: str, url: s
     assert urls(text) == [(url, None)]
 
 
+def test_a_line_opening_with_markdown_italics_is_no_part_of_the_address_above() -> None:
+    # An entry that starts with its title in italics, after an entry ending in an address.
+    text = "from https://x.org/previous_countries/djibouti/\n_Djibouti._ (2019). UNHCR."
+    assert urls(text) == [("https://x.org/previous_countries/djibouti/", None)]
+    text = "from https://x.org/djibouti/\n_Figures at a glance._ (2020, June 18). UNHCR."
+    assert urls(text) == [("https://x.org/djibouti/", None)]
+
+
 def test_www_host_without_top_level_domain_at_sentence_end() -> None:
     assert urls("Visit www.amnesty. Then") == [("www.amnesty", PROBLEM_NO_TLD)]
 

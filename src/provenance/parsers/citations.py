@@ -191,6 +191,17 @@ class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
         value = DateRange(Date(y, _month(first)), Date(y, _month(last)))
         return _Located(value, *_span_of([first, year]))
 
+    def year_month(self, year: Token, month: Token) -> _Located:
+        return _Located(Date(int(year), _month(month)), *_span_of([year, month]))
+
+    def year_month_day(self, year: Token, month: Token, day: Token) -> _Located:
+        return _Located(Date(int(year), _month(month), int(day)), *_span_of([year, day]))
+
+    def year_month_range(self, year: Token, first: Token, _dash: Token, last: Token) -> _Located:
+        y = int(year)
+        value = DateRange(Date(y, _month(first)), Date(y, _month(last)))
+        return _Located(value, *_span_of([year, last]))
+
     def month_alternative(self, first: Token, _slash: Token, last: Token, year: Token) -> _Located:
         y = int(year)
         value = DateRange(Date(y, _month(first)), Date(y, _month(last)), joiner="alternative")

@@ -486,7 +486,8 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
     EntryStyle(
         "title_first",
         "title-first",
-        '[mark] "{title}". {work}[, ...]. [{date}.] [{url}] [{access note}]',
+        '[mark] "{title}". {work}[, ...]. [{date}.] [{url}] [{access note}]  |  '
+        "[mark] _{title}_ [[translation]]. ({date}). [{work}.] [{url}] [{access note}]",
         (
             _example(
                 '"Peru\'s Shining Path Rebels Kill Soldiers". BBC News. 10 April 2009. Retrieved '
@@ -499,6 +500,17 @@ ENTRY_STYLES: tuple[EntryStyle, ...] = (
                 "(accessed 6 May 2011)",
                 title="Title", container="The Guardian", date="2011-05-05",
                 url="https://www.theguardian.com/x", accessed="2011-05-06",
+            ),
+            _example(
+                "_Djibouti._ (2017, October). UNHCR. https://reporting.unhcr.org/djibouti",
+                title="Djibouti", container="UNHCR", date="2017-10",
+                url="https://reporting.unhcr.org/djibouti",
+            ),
+            _example(
+                "<em>Filipin no iryoujijyou.</em> [Medical situation]. (n.d.). Retrieved "
+                "November 16, 2015, from http://www.hcpg.jp/868.html",
+                title="Filipin no iryoujijyou", url="http://www.hcpg.jp/868.html",
+                accessed="2015-11-16",
             ),
         ),
     ),
@@ -723,6 +735,15 @@ _AUTHOR_YEAR = lazy_compile(r"(?:^|,\s*)(?:1[6-9]|20)[0-9][0-9][a-z]?$")
 #: A periodical's or publisher's name after a title's question mark has at most this many words
 #: (a longer capitalised run is the title's subtitle), unless its volume or pages follow.
 _SHORT_WORK = 4
+# The tags of HTML's italics around a title ("<em>Title.</em>"), the grammar's ITALIC.
+_HTML_ITALIC = lazy_compile(r"^<(?:em|i)>|</(?:em|i)>$")
+# A name that is all one span of italics ("_Djibouti._", "<em>Health.</em>"): a title, which
+# APA sets first in italics for a work without an author; no author is written so.
+_ITALIC_NAME = lazy_compile(
+    r"(?:_[^_]+_|\*[^*]+\*|<(?:em|i)>.*</(?:em|i)>)(?:\s*\[[^\[\]]*\])?[.,]?"
+)
+# A segment that opens with an access note ("Retrieved November 23, 2015, from"): no title.
+_ACCESS_NOTE = lazy_compile(r"(?i:(?:last\s+)?(?:accessed|retrieved|consulted|viewed))\b")
 # An italic span that holds a web address alone (the grammar's WEB_URL starts so).
 _ITALIC_ADDRESS = lazy_compile(r"[*_]\s*(?:https?://|www\.)\S*[*_]$")
 # An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
@@ -835,8 +856,16 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             raise _fail(self._text, _start(token))
         return title
 
+    def _frag_author(self, frag: _Frag) -> str:
+        """The author a run of words names; refused when it is a title in italics."""
+        author = self._frag_text(frag)
+        if _ITALIC_NAME.fullmatch(author):
+            raise _fail(self._text, frag.start)
+        return author
+
     def _italic(self, token: Token) -> str:
-        return _normal(str(token)[1:-1])
+        raw = str(token)
+        return _normal(_HTML_ITALIC.sub("", raw) if raw[:1] == "<" else raw[1:-1])
 
     def _code(self, token: Token) -> IndexCode:
         return parse_index_code(_normal(str(token)))
@@ -1296,7 +1325,8 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             if isinstance(x, _Frag):
                 # The editors' mark after the names ("Winter, A. (Eds.)", "Shu Y, eds") says
                 # what they did, not who they are.
-                author = _EDITORS_MARK.sub("", self._frag_text(x)) or self._frag_text(x)
+                author = self._frag_author(x)
+                author = _EDITORS_MARK.sub("", author) or author
             elif x.type in ("DITTO", "LOST_DITTO"):
                 author = DITTO_MARK
             elif x.type == "AY_YEAR":
@@ -1403,7 +1433,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             if isinstance(x, Token) and x.type in ("AT_NAME", "VC_NAMES", "DI_NAMES"):
                 fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
-                fields["author"] = self._frag_text(x)
+                fields["author"] = self._frag_author(x)
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
@@ -1446,7 +1476,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             ):
                 fields["author"] = _name_token(x)
             elif isinstance(x, _Frag) and "author" not in fields:
-                fields["author"] = self._frag_text(x)
+                fields["author"] = self._frag_author(x)
             elif isinstance(x, _Role) and x.name == "title" and "title" not in fields:
                 fields["title"] = x.value
             elif isinstance(x, _Frag) and "title" not in fields:
@@ -1553,14 +1583,21 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         return ReferenceEntry(kind="title-first", **fields)
 
     def _title_year_first(self, c: list[Any]) -> ReferenceEntry:
-        """ "Title: Subtitle (2021). Publisher. URL": the title, the year in brackets, then what
-        follows read as an author-year entry's tail."""
-        work = next(x for x in c if isinstance(x, _Frag))
-        fields: dict[str, Any] = {"title": self._title_text(work)}
+        """ "Title: Subtitle (2021). Publisher. URL" or "_Title._ (2021). Publisher. URL": the
+        title, the year in brackets, then what follows read as an author-year entry's tail."""
+        italic = next((x for x in c if isinstance(x, Token) and x.type == "ITALIC"), None)
+        if italic is not None:
+            title = self._italic(italic).rstrip(_TITLE_TRAILING).rstrip()
+        else:
+            title = self._title_text(next(x for x in c if isinstance(x, _Frag)))
+        fields: dict[str, Any] = {"title": title}
         at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "PAREN_YEAR")
         year = self._year(_bracketed_year(c[at]))
         if year is not None:
-            fields["date"] = year
+            # The month and day APA writes after the year ("(2017, October)", "(2020, June
+            # 18)"), as after an author.
+            extra = _normal(str(c[at])[1:-1]).partition(",")[2]
+            fields["date"] = self._with_day(year, extra) if extra.strip() else year
         self._tail_fields(c[at + 1 :], fields, year)
         return ReferenceEntry(kind="title-first", **fields)
 
@@ -1580,6 +1617,10 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             if isinstance(x, Token) and x.type in ("WEB_URL", "PAREN_URL", "AVAILABLE")
         )
         fields: dict[str, Any] = {"title": self._frag_text(frags[-1])}
+        if _ACCESS_NOTE.match(fields["title"]):
+            # "Title. (n.d.). Retrieved November 23, 2015, from https://...": the words before
+            # the address are the access note, not the title.
+            raise _fail(self._text, frags[-1].start)
         if len(frags) > 1:
             fields["author"] = self._frag_text(frags[0])
         self._tail_fields(c[at:], fields, None)
@@ -1631,9 +1672,11 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r",\s*(?:[^,]*(?:1[6-9]|20)[0-9][0-9]|(?i:no date|n\.\s?d|undated))"
     ),
     "web": lazy_compile(r"(?i:https?:|www\.)"),
-    # The title opens the entry, after a bullet or list number at most; or a subtitle's colon,
-    # then the year in brackets.
-    "title_first": lazy_compile(r"^.{0,12}?[\"“„]|:.*\((?:1[6-9]|20)[0-9][0-9][a-z]?\)"),
+    # The title opens the entry, after a bullet or list number at most, quoted or in italics;
+    # or a subtitle's colon, then the year in brackets.
+    "title_first": lazy_compile(
+        r"^.{0,12}?(?:[\"“„]|[_*][^\s_*]|<(?:em|i)>)|:.*\((?:1[6-9]|20)[0-9][0-9][a-z]?\)"
+    ),
 }
 
 
@@ -2497,7 +2540,8 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                         # the rest of it; so are lines that read only as an undated "Name. Words."
                         # (the first lines of an entry whose date is further down). An unquoted
                         # title with its subtitle and year ("Title: Subtitle (2008) London: ...")
-                        # opens one.
+                        # opens one, as does a title in italics and its date in brackets
+                        # ("<em>Health.</em> (n.d.). Retrieved ...").
                         cache[key] = _COST_LOOSE
                         if style == "author_dateless" and alone.get(j) in _HEAD_STYLES:
                             # "UNDP. Budget Choices ... for North Macedonia." / "SDC / UN Women.
@@ -2558,8 +2602,15 @@ def entry_starts(lines: Sequence[str], width: int | None = None) -> list[int]:
                         # such lines is one entry more for each (else "Pollutants." Journal
                         # 50:238-247." reads as an author and title with the next entry's year).
                         cache[key] += _COST_LOOSE * sum(map(read_over_head, range(i + 1, j)))
-                    if i > 0 and _URL_BROKEN.search(texts[i - 1]):
+                    if (
+                        i > 0
+                        and _URL_BROKEN.search(texts[i - 1])
+                        and not (style == "title_first" and joined[:1] not in '"“„')
+                    ):
                         # The line above stops inside a web address: this line goes on with it.
+                        # Not a title and its date in brackets ("<em>Health.</em> (n.d.).", after
+                        # "... from http://www.gov.ph/"), which opens an entry, as no address's
+                        # rest does.
                         cache[key] += _COST_LOOSE
                     if (
                         j < n
