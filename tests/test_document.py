@@ -1548,6 +1548,20 @@ def test_a_citation_misspelling_its_entry_s_name_by_a_letter_resolves_to_it() ->
     assert smyth.reference is None  # two entries of that year are near it: neither is taken
 
 
+def test_a_short_name_with_a_letter_added_resolves_to_its_one_entry_of_that_year() -> None:
+    # Four letters and a fifth added or dropped is a name misspelt; "Chen" for "Chan" (a letter
+    # changed in four) is another person's name, so that citation stays unresolved.
+    text = (
+        "Warnings work (Silic & Black, 2017), as colonial tools do (Kwet 2019; Chen 2020).\n\n"
+        "References\n\n"
+        "Silic, M., & Back, A. (2017). Deterrent Effects of Warnings. Proceedings.\n\n"
+        "EKwet, M. (2019). Digital Colonialism. Race & Class.\n\n"
+        "Chan, L. (2020). Other work. Press.\n"
+    )
+    silic, kwet, chen = provenance.parse(text).citations
+    assert (silic.reference, kwet.reference, chen.reference) == (0, 1, None)
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

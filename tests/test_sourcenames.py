@@ -331,6 +331,10 @@ def test_an_editors_mark_does_not_hide_the_names_it_follows() -> None:
         ("smith", "smith", False),  # the same name is no misspelling
         ("smith", "smyth", True),
         ("roe", "rod", False),  # too short to tell
+        ("kwet", "ekwet", True),  # four letters and a fifth added
+        ("back", "black", True),
+        ("chen", "chan", False),  # four letters, one changed: two names
+        ("kwet", "kwe", False),
         ("zuboff", "zubhoffs", False),  # two letters
     ],
 )

@@ -555,9 +555,16 @@ def joined_alike(cited: str, key: str) -> bool:
 
 def near_spelling(a: str, b: str) -> bool:
     """Whether two words of five letters or more differ by one letter added, dropped or
-    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis"): a name misspelt in a
-    citation."""
-    if a == b or min(len(a), len(b)) < _NEAR_SPELLING_LETTERS or abs(len(a) - len(b)) > 1:
+    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis"), or a word of four and one of
+    five by a letter added ("kwet" and "ekwet", "back" and "black"): a name misspelt in a
+    citation. Two words of four letters that differ by one ("chen" and "chan", "wang" and
+    "wong") are two names more often than one misspelt."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    shortest = min(len(a), len(b))
+    if shortest < _NEAR_SPELLING_LETTERS and not (
+        shortest == _NEAR_SPELLING_LETTERS - 1 and len(a) != len(b)
+    ):
         return False
     if len(a) > len(b):
         a, b = b, a
