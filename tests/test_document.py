@@ -1562,6 +1562,47 @@ def test_a_short_name_with_a_letter_added_resolves_to_its_one_entry_of_that_year
     assert (silic.reference, kwet.reference, chen.reference) == (0, 1, None)
 
 
+def test_works_of_one_author_and_year_are_told_apart_by_the_title_a_sentence_speaks_of() -> None:
+    # No letters after the years: the sentence that names "the distributed lag" model says
+    # which work it is, and the citation whose sentence says nothing cites the same work.
+    text = (
+        "Risks rise over several days (Schwartz, 2000). We use the distributed lag model "
+        "reported in Schwartz (2000).\n\n"
+        "References\n\n"
+        "Schwartz, J. 2000. Assessing Confounding and Thresholds. Environ. Health.\n\n"
+        "Schwartz, J. 2000. The Distributed Lag Between Air Pollution and Daily Deaths. "
+        "Epidemiology.\n\n"
+        "Schwartz, J. 2000. Harvesting and Long Term Exposure Effects. Am. J. Epidemiol.\n"
+    )
+    first, second = provenance.parse(text).citations
+    assert (first.reference, second.reference) == (1, 1)
+
+
+def test_works_of_one_author_and_year_no_sentence_tells_apart_keep_the_first() -> None:
+    text = (
+        "Risks rise (Schwartz, 2000).\n\n"
+        "References\n\n"
+        "Schwartz, J. 2000. Assessing Confounding and Thresholds. Environ. Health.\n\n"
+        "Schwartz, J. 2000. The Distributed Lag Between Air Pollution. Epidemiology.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 0
+
+
+def test_a_citation_under_another_name_resolves_to_the_title_its_sentence_quotes() -> None:
+    text = (
+        "Strategies are in the “Post-2015 Development Agenda: Guidelines for National "
+        "Consultations” (UNDP 2012), and the pandemic hit hard (WHO 2012).\n\n"
+        "References\n\n"
+        "UNDG. 2012. “Post-2015 Development Agenda: Guidelines for National Consultations.” "
+        "New York.\n\n"
+        "World Bank. 2012. Responding to the Pandemic Hit. Washington.\n"
+    )
+    undp, who = provenance.parse(text).citations
+    assert undp.reference == 0
+    assert who.reference is None  # two words of a title in a row are not enough
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

@@ -25,6 +25,7 @@ from provenance.sourcenames import (
     near_spelling,
     reference_keys,
     source_key,
+    title_pairs,
 )
 from provenance.span import LineIndex
 
@@ -554,3 +555,12 @@ def test_a_name_too_long_to_keep_is_keyed_alike() -> None:
 )
 def test_keys_alike_but_for_where_their_words_break(cited: str, key: str, alike: bool) -> None:
     assert joined_alike(cited, key) is alike
+
+
+def test_a_title_s_pairs_of_words_are_read_without_filler_words() -> None:
+    pairs = title_pairs("The Distributed Lag Between Air Pollution and Daily Deaths")
+    assert ("distributed", "lag") in pairs
+    assert ("lag", "air") in pairs  # "between" is filler
+    assert ("pollution", "daily") in pairs
+    assert title_pairs("the distributed lag model") & pairs == {("distributed", "lag")}
+    assert title_pairs("Deaths") == frozenset()

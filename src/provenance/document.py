@@ -89,6 +89,7 @@ from provenance.sourcenames import (
     near_spelling,
     reference_keys,
     source_key,
+    title_pairs,
 )
 from provenance.span import Intervals, LineIndex, OffsetPairs, Span, blank_after, blank_before
 from provenance.timeline import build_timeline
@@ -894,6 +895,9 @@ def _citations(
     # Years in brackets that no source named, with where their context starts: after an
     # author's name that no entry has ("Barbosa and Ciro (2020)") they may be citations.
     unlisted: list[tuple[Citation, int]] = []
+    # Where a citation named several entries alike, which, and which its sentence told
+    # (``_SourceIndex.last_tie``): read again once all are linked (``_ties_told``).
+    ties: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
@@ -943,6 +947,8 @@ def _citations(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )
         budget.spend(listed.last_work, "linking citations to sources")
+        if listed.last_tie:
+            ties.append((citation.span.start, listed.last_tie, listed.last_told))
         if found is not None:
             author = references[found].entry.author
             if author is not None and value.author == author and value.author is not author:
@@ -1040,12 +1046,53 @@ def _citations(
                 author, value.date, text, context_start, citation.span.start, value.year_suffix
             )
             budget.spend(listed.last_work, "linking citations to sources")
+            if listed.last_tie:
+                ties.append((citation.span.start, listed.last_tie, listed.last_told))
             named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
         if named_after:
             merged = Citations(line_index, len(text), text)
             merged.extend(sorted([*result, *named_after], key=lambda c: c.span.start))
             result = merged
+    if ties:
+        _ties_told(result, ties, listed)
     return _cited_in_notes(text, line_index, result, listed, seg.bodies)
+
+
+def _ties_told(
+    citations: Citations,
+    ties: Sequence[tuple[int, tuple[int, ...], tuple[int, ...]]],
+    listed: _SourceIndex,
+) -> None:
+    """Link each citation that named several entries alike, and whose own sentence told
+    nothing, to the one its other citations' sentences told, if they all told the same: a
+    writer who cites "Schwartz (2000)" without a letter, where the list has three works of
+    Schwartz of 2000, cites one of them throughout, and where a sentence speaks of "the
+    distributed lag model" it says which. The ``ibid.`` after such a citation follows it."""
+    told: dict[tuple[int, ...], set[tuple[int, ...]]] = {}
+    for _, tie, kept in ties:
+        if kept != tie:
+            told.setdefault(tie, set()).add(kept)
+    if not told:
+        return
+    at = {start: index for index, start in enumerate(citations.starts)}
+    for start, tie, kept in ties:
+        answers = told.get(tie)
+        index = at.get(start)
+        if kept != tie or answers is None or len(answers) != 1 or index is None:
+            continue
+        before = citations.references[index]
+        chosen = listed._prefer_cited_sections(list(next(iter(answers))), start)
+        if chosen is None or before == chosen:
+            continue
+        citations.references[index] = chosen
+        following = index + 1
+        while (
+            following < len(citations.values)
+            and citations.values[following].ibid
+            and citations.references[following] == before
+        ):
+            citations.references[following] = chosen
+            following += 1
 
 
 def _cited_in_notes(
@@ -1729,6 +1776,13 @@ class _SourceIndex:
         self.by_key.seal()
         self.by_prefix.seal()
         self.last_work = 0
+        #: The entries the last ``resolve`` could not tell apart by name and date (same source,
+        #: same year, no letter), and those of them the words of its sentence told it (the
+        #: same when they told nothing): empty when one entry or none was found.
+        self.last_tie: tuple[int, ...] = ()
+        self.last_told: tuple[int, ...] = ()
+        #: ``title_pairs`` of the titles asked, by entry (``_title_pairs``).
+        self._titles: dict[int, frozenset[tuple[str, str]]] = {}
         #: The keys searched for in the sentence before a date-only citation, and the entries
         #: by the first word of each: made on first use (``_context``).
         self._context_keys: _Ragged | None = None
@@ -1774,6 +1828,7 @@ class _SourceIndex:
         """The entry a citation of ``author`` and ``date`` means, comparing it only with the
         entries the indexes give. ``year_suffix`` ("b" of "1995b") picks among the entries of
         one source and year in their order in the list, as bibliographies order them."""
+        self.last_tie = self.last_told = ()
         if author is not None:
             candidates = self._named(source_key(author))
             if not candidates and (joined := abbreviations_key(author)) is not None:
@@ -1805,6 +1860,11 @@ class _SourceIndex:
                 found = self._first_of_several(source_key(author), date)
                 self.last_work += len(found)
                 matches = [i for i in found if _dates_overlap(date, self.entries[i].date)]
+            if not matches and date is not None:
+                # '“Post-2015 Development Agenda: Guidelines for National Consultations” (UNDP
+                # 2012)' for "UNDG. 2012. “Post-2015 Development Agenda: ...”": the name is
+                # not the list's, the title its sentence gives is.
+                matches = self._title_said(date, text, context_start, context_end)
             if year_suffix is not None and matches:
                 return _nth_of_year(matches, year_suffix, self.references)
             if date is None:
@@ -1827,6 +1887,8 @@ class _SourceIndex:
                 return None
             if len(matches) > 1:
                 matches = self._by_author_count(author, matches)
+            if len(matches) > 1:
+                matches = self._told_by_title(matches, text, context_start, context_end)
             return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         dated = self._dated(date)
@@ -1850,9 +1912,10 @@ class _SourceIndex:
             return _nth_of_year(named, year_suffix, self.references)
         if named:
             nearest = max(last_named[i] for i in named)
-            return self._prefer_cited_sections(
-                [i for i in named if last_named[i] == nearest], context_end
-            )
+            named = [i for i in named if last_named[i] == nearest]
+            if len(named) > 1:
+                named = self._told_by_title(named, text, context_start, context_end)
+            return self._prefer_cited_sections(named, context_end)
         if _name_run(text, context_start, context_end) is not None:
             # "UNDP (2018)", "Manyika and Bughin (2018)": the year is a work of the name right
             # before it, which no entry of that date is; the one entry of the date is another's.
@@ -1861,6 +1924,58 @@ class _SourceIndex:
         if len(exact) == 1:
             return exact[0]
         return None
+
+    def _title_pairs(self, index: int) -> frozenset[tuple[str, str]]:
+        """``title_pairs`` of an entry's title, made once: the entries of a year are asked
+        again for each citation of that year no name found."""
+        known = self._titles.get(index)
+        if known is None:
+            known = self._titles[index] = title_pairs(self.entries[index].title or "")
+        return known
+
+    def _title_said(self, date: DateValue, text: str, start: int, end: int) -> list[int]:
+        """The one entry of ``date`` whose title's words the citation's sentence gives, three
+        or more in a row (two of ``title_pairs`` or more); none when several are."""
+        for stop in _SENTENCE_STOP.finditer(text, start, end):
+            start = stop.end()
+        # A pair with a number ("covid 19", "19 pandemic") is a common term more often than
+        # words of one title.
+        said = {pair for pair in title_pairs(text[start:end]) if not any(map(str.isdigit, pair))}
+        if len(said) < _TITLE_PAIRS_SAID:
+            return []
+        dated = self._dated(date)
+        self.last_work += len(dated) + end - start
+        found = [
+            i
+            for i in dated
+            if self.keys[i]
+            and _dates_overlap(date, self.entries[i].date)
+            and len(said & self._title_pairs(i)) >= _TITLE_PAIRS_SAID
+        ]
+        return found if len(found) == 1 else []
+
+    def _told_by_title(self, matches: list[int], text: str, start: int, end: int) -> list[int]:
+        """Of entries a citation names alike ("Schwartz, 2000" where the list has three works
+        of Schwartz of 2000), those whose title the sentence before it speaks of: it holds a
+        pair of the title's words (``title_pairs``) that no other title of them has ("the
+        distributed lag model ... reported in Schwartz (2000)" for "The Distributed Lag Between
+        Air Pollution and Daily Deaths"). All of them when no one title is so; ``last_tie``
+        and ``last_told`` say which were asked and which kept."""
+        titles = {i: self._title_pairs(i) for i in matches}
+        # The citation's own sentence: the context may reach sentences back, which speak of
+        # other works ("long-term studies ... More recently, ... (Schwartz, 2000)").
+        for stop in _SENTENCE_STOP.finditer(text, start, end):
+            start = stop.end()
+        said = title_pairs(text[start:end])
+        self.last_work += end - start
+        told = [
+            i
+            for i in matches
+            if said & titles[i].difference(*(titles[j] for j in matches if titles[j] != titles[i]))
+        ]
+        kept = told if len({titles[i] for i in told}) == 1 else matches
+        self.last_tie, self.last_told = tuple(matches), tuple(kept)
+        return kept
 
     def _other_forms(self, author: str, date: DateValue) -> list[int]:
         """The entries of ``date`` that ``author`` names in a form no key spells out, tried in
@@ -2225,6 +2340,14 @@ class _SourceIndex:
 #: A person's initial in a cited name ("V.V. Rubanov", "Brodskaya N.G.", "Stulina G."): a
 #: capital and a full stop, maybe a second letter ("T.Yu.").
 _CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.")
+
+#: How many of a title's pairs of words (``title_pairs``) a sentence gives to name the work
+#: without its source's name: four words of the title in a row, or so many in two places.
+_TITLE_PAIRS_SAID = 3
+
+#: Where a sentence ends and the next starts: a stop (not of an initial or of "al.") and a
+#: capital after it.
+_SENTENCE_STOP = lazy_compile(r"(?<!\b[A-Z])(?<!\bal)[.!?][\"”’)\]]*\s+(?=[\"“(]?[A-Z])")
 
 #: Two years joined by a dash or a slash: a span of years, not one year.
 _YEAR_SPAN_TEXT = lazy_compile(r"\b(?:1[6-9]|20)\d\d\s*[-–—/]\s*(?:1[6-9]|20)?\d\d\b")

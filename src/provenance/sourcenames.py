@@ -15,6 +15,7 @@ as linkable by a rule, or the other way round.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -49,6 +50,7 @@ __all__ = [
     "near_spelling",
     "reference_keys",
     "source_key",
+    "title_pairs",
 ]
 
 _BRACKETED = lazy_compile(r"\[[^\]]*\]")
@@ -286,6 +288,21 @@ _NAME_JOINERS = CONNECTORS | frozenset(
     {"para", "por", "y", "e", "el", "los", "las", "del", "en", "da", "do", "dos", "das", "di"}
     | {"della", "et", "pour", "sur", "aux", "au", "und", "für", "von", "van", "der", "den"}
 )
+
+
+#: Words a title's phrases are read without: "Distributed Lag Between Air Pollution" and "the
+#: distributed lag of air pollution" give the same pairs.
+_TITLE_FILLER = _NAME_JOINERS | frozenset(
+    {"a", "an", "at", "by", "with", "from", "as", "or", "into", "its", "their", "is", "are"}
+    | {"be", "was", "were", "this", "that", "between", "among", "about", "over", "under"}
+)
+
+
+def title_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each two words side by side in ``text`` once its filler words are dropped (as keys
+    compare words): a sentence that holds one of a title's pairs speaks of that work."""
+    words = [word for word in key_words(text) if word not in _TITLE_FILLER]
+    return frozenset(itertools.pairwise(words))
 
 
 def bare_key(key: str) -> str:
