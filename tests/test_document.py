@@ -1603,6 +1603,22 @@ def test_a_citation_under_another_name_resolves_to_the_title_its_sentence_quotes
     assert who.reference is None  # two words of a title in a row are not enough
 
 
+def test_a_work_listed_by_its_title_is_cited_by_the_body_that_published_it() -> None:
+    # The list names no "Tebtebba Foundation" but as the publisher of one work of 2009; a
+    # name the list has under another year is a date to check, not a publisher.
+    text = (
+        "Lands disappear (Tebtebba Foundation, 2009, vi). Women suffer most (Ibid, p. 109). "
+        "Rights matter (Human Rights Watch 2009).\n\n"
+        "References\n\n"
+        "Guide on Climate Change and Indigenous People (2009). Baguio City: Tebtebba "
+        "Foundation.\n\n"
+        "Human Rights Watch. (2008). World Report. New York.\n\n"
+        "Smith, J. (2009). Rights. New York: Human Rights Watch.\n"
+    )
+    tebtebba, ibid, hrw = provenance.parse(text).citations
+    assert (tebtebba.reference, ibid.reference, hrw.reference) == (0, 0, None)
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

@@ -825,6 +825,12 @@ def _one_word_misspelt(cited: str, key: str) -> bool:
     return len(differ) == 1 and near_spelling(*differ[0])
 
 
+def _holds_words(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` stands in ``words``, whole words in a row."""
+    width = len(run)
+    return any(words[i : i + width] == run for i, word in enumerate(words) if word == run[0])
+
+
 def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -1860,6 +1866,13 @@ class _SourceIndex:
                 found = self._first_of_several(source_key(author), date)
                 self.last_work += len(found)
                 matches = [i for i in found if _dates_overlap(date, self.entries[i].date)]
+            if not matches and not candidates and date is not None and ":" not in author:
+                # "(Tebtebba Foundation, 2009)" for "Guide on Climate Change and Indigenous
+                # People (2009). Baguio City: Tebtebba Foundation.": a work listed by its
+                # title, cited by the body that published it. A note's "Boulder, CO: Westview
+                # Press, 2004" gives a book's place and publisher, no source of the list. Not
+                # for a name the list has under other years: that is a date to check.
+                matches = self._publisher(source_key(author), date)
             if not matches and date is not None:
                 # '“Post-2015 Development Agenda: Guidelines for National Consultations” (UNDP
                 # 2012)' for "UNDG. 2012. “Post-2015 Development Agenda: ...”": the name is
@@ -2199,6 +2212,26 @@ class _SourceIndex:
         """The one entry of ``date`` that ``cited`` names by the start of its title
         (``names_by_title``); none when several are."""
         found = [i for i in self._dated(date) if names_by_title(cited, self.entries[i])]
+        return found if len(found) == 1 else []
+
+    def _publisher(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose text holds ``cited``, a name of two words or more,
+        as whole words in a row (a publisher's name after the title); none when several do.
+        Asked only when no entry's name is ``cited`` in any form."""
+        if " " not in cited:
+            return []
+        words = cited.split(" ")
+        dated = self._dated(date)
+        self.last_work += len(dated)
+        found = [
+            i
+            for i in dated
+            if self.keys[i]
+            # The text's words are made only for an entry that may hold the name.
+            and words[-1] in self.references[i].text.casefold()
+            and _dates_overlap(date, self.entries[i].date)
+            and _holds_words(key_words(self.references[i].text), words)
+        ]
         return found if len(found) == 1 else []
 
     def _dated(self, date: DateValue | None) -> Sequence[int]:
