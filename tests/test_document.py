@@ -1619,6 +1619,17 @@ def test_a_work_listed_by_its_title_is_cited_by_the_body_that_published_it() -> 
     assert (tebtebba.reference, ibid.reference, hrw.reference) == (0, 0, None)
 
 
+def test_a_name_and_year_cite_the_work_its_person_wrote_not_the_volume_they_edited() -> None:
+    text = (
+        "Aquifers turn salty (Casis, 2008: 13-14).\n\n"
+        "References\n\n"
+        "Casis, R.J. (Ed). (2008). Experts Dialogue on Climate Change Policy. Quezon City.\n\n"
+        "Casis, R.J. (2008). Addressing Climate Change. Experts Dialogue, 3, 1-85.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 1
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

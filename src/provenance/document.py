@@ -1901,6 +1901,8 @@ class _SourceIndex:
             if len(matches) > 1:
                 matches = self._by_author_count(author, matches)
             if len(matches) > 1:
+                matches = self._authored(matches)
+            if len(matches) > 1:
                 matches = self._told_by_title(matches, text, context_start, context_end)
             return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
@@ -2354,6 +2356,16 @@ class _SourceIndex:
         ]
         return kept or matches
 
+    def _authored(self, matches: list[int]) -> list[int]:
+        """Of the entries a name matches, those its people wrote rather than edited: "(Casis,
+        2008)" cites "Casis, R.J. (2008). Addressing Climate Change ...", not the volume
+        "Casis, R.J. (Ed). (2008). Experts Dialogue ..." it stands in, whose chapters others
+        wrote. All the matches when none or all are so."""
+        kept = [
+            i for i in matches if not _EDITED.search(self.references[i].text, 0, _EDITOR_MARK_REACH)
+        ]
+        return kept or matches
+
     def _prefer_cited_sections(self, matches: list[int], at: int | None = None) -> int | None:
         """The first match in the first section of ``_SOURCE_SECTIONS`` that has one; within
         it, the first listed after offset ``at`` if any is: a report with a list of sources
@@ -2373,6 +2385,12 @@ class _SourceIndex:
 #: A person's initial in a cited name ("V.V. Rubanov", "Brodskaya N.G.", "Stulina G."): a
 #: capital and a full stop, maybe a second letter ("T.Yu.").
 _CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.")
+
+#: An editors' mark after the names an entry starts with: "(Ed)", "(Eds.)", "(ed.)", ", eds."
+#: (not ", Ed.", which may be a given name).
+_EDITED = lazy_compile(r"\(\s*[Ee]ds?\.?\s*\)|,\s*eds?\.")
+#: How far into an entry's text its editors' mark may stand (after the names it starts with).
+_EDITOR_MARK_REACH = 120
 
 #: How many of a title's pairs of words (``title_pairs``) a sentence gives to name the work
 #: without its source's name: four words of the title in a row, or so many in two places.
