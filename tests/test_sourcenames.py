@@ -292,6 +292,10 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "marczak fernandez wittenberg",
     ]
     assert family_keys("Courtin E, Le Grand J") == ["courtin and le grand", "courtin le grand"]
+    # The same with full stops after the initials, as lists in Russian and Turkish write them,
+    # and a capital outside Latin-1 ("İ").
+    assert family_keys("İlkkaracan I., Kim K., Kai T.")[0] == "ilkkaracan et al"
+    assert family_keys("Brodskaya N.G., Rubanov I.V.")[0] == "brodskaya and rubanov"
     # An organisation, and a name whose second part is no given name, have none.
     assert family_keys("Amnesty International") == []
     assert family_keys("UNDP, UN Women, ILO") == []

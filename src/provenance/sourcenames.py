@@ -673,8 +673,12 @@ def _cited_forms(families: list[str]) -> list[str]:
 
 
 # A family name of one or two capitalised words, then up to three capital initials without
-# full stops: "Marczak J", "Fernández JL", "Le Grand J".
-_VANCOUVER = lazy_compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? [A-Z]{1,3}")
+# full stops ("Marczak J", "Fernández JL", "Le Grand J") or each with its stop ("İlkkaracan I.",
+# "Brodskaya N.G.", "Kovalenko T.Yu.", as lists in Russian and Turkish write them).
+_VANCOUVER = lazy_compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’-]+(?: [A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’-]+)? "
+    r"(?:[A-ZЀ-Я]{1,3}|(?:[A-ZЀ-Я][a-zа-я]?\.){1,3}|(?:[A-ZЀ-Я][a-zа-я]?\.){1,2}[A-ZЀ-Я][a-zа-я]?)"
+)
 
 
 # An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".
