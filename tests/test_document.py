@@ -1630,6 +1630,17 @@ def test_a_name_and_year_cite_the_work_its_person_wrote_not_the_volume_they_edit
     assert citation.reference == 1
 
 
+def test_a_year_after_the_first_of_several_authors_with_initials_cites_their_work() -> None:
+    text = (
+        "Salt lies under a thin silt layer. Weinsberg I.G. (1972) obtained the first dates.\n\n"
+        "References\n\n"
+        "Weinsberg I.G., Ulst V.G., Roze V.K. On ancient shorelines of the Aral Sea. Riga, "
+        "1972.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 0
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

@@ -290,8 +290,13 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "marczak et al",
         "marczak fernandez and wittenberg",
         "marczak fernandez wittenberg",
+        "marczak j",  # the first author as listed: "Marczak J. (2017) shows"
     ]
-    assert family_keys("Courtin E, Le Grand J") == ["courtin and le grand", "courtin le grand"]
+    assert family_keys("Courtin E, Le Grand J") == [
+        "courtin and le grand",
+        "courtin le grand",
+        "courtin e",
+    ]
     # The same with full stops after the initials, as lists in Russian and Turkish write them,
     # and a capital outside Latin-1 ("İ").
     assert family_keys("İlkkaracan I., Kim K., Kai T.")[0] == "ilkkaracan et al"

@@ -621,7 +621,9 @@ def family_keys(name: str) -> list[str]:
         # Family names before their initials (Vancouver style): "Marczak J, Fernández JL,
         # Wittenberg R" is cited "(Marczak et al., 2017)".
         families = [part.rpartition(" ")[0] for part in parts]
-        return _cited_forms([source_key(family) for family in families])
+        # The first author as listed too, as a sentence names the work ("Weinsberg I.G. (1972)
+        # obtained" for "Weinsberg I.G., Ulst V.G., Roze V.K. ... 1972").
+        return [*_cited_forms([source_key(family) for family in families]), source_key(parts[0])]
     if len(parts) < 2:
         return []
     if (
