@@ -573,3 +573,9 @@ def test_a_title_s_pairs_of_words_are_read_without_filler_words() -> None:
     assert ("pollution", "daily") in pairs
     assert title_pairs("the distributed lag model") & pairs == {("distributed", "lag")}
     assert title_pairs("Deaths") == frozenset()
+
+
+def test_an_entry_no_style_reads_is_cited_by_its_leading_name_after_its_list_number() -> None:
+    text = "35 SIC ICWC., 2008. Complex remote sensing of the dried bed. Tashkent, pp. 190."
+    reference = Reference(ReferenceEntry(), "references", text, LineIndex(text).span(0, len(text)))
+    assert "sic icwc" in reference_keys(reference)

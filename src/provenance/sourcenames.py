@@ -385,7 +385,8 @@ def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
     keys = entry_keys(reference.entry, initials=initials)
     if keys or reference.entry.title is not None:
         return keys
-    lead = _LEADING_NAME.match(reference.text.strip())
+    # "35 SIC ICWC., 2008. Complex remote sensing ...": a numbered list's number is no name.
+    lead = _LEADING_NAME.match(_LIST_NUMBER.sub("", reference.text.strip(), count=1))
     if lead is None:
         return []
     name = lead.group(0)
@@ -415,6 +416,10 @@ def leading_name(reference: Reference) -> str | None:
 
 #: How much of an entry's text ``leading_name`` compares with its names (a name is shorter).
 _LEAD_CHARS = 400
+
+
+#: The number an entry of a numbered list starts with: "35 ", "12. ", "[4] ".
+_LIST_NUMBER = lazy_compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+")
 
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
