@@ -1641,6 +1641,20 @@ def test_a_year_after_the_first_of_several_authors_with_initials_cites_their_wor
     assert citation.reference == 0
 
 
+def test_a_name_spelt_out_resolves_to_the_entry_listed_by_its_acronym() -> None:
+    text = (
+        "Abuses rose (Human Rights Watch 2020) and care fell (World Health Organization "
+        "2020; Doctors United 2020).\n\n"
+        "References\n\n"
+        "HRW. 2020. World Report. New York.\n\n"
+        "WHO. 2020. Health Report. Geneva.\n\n"
+        "DU. 2020. Other Report. Paris.\n"
+    )
+    hrw, who, du = provenance.parse(text).citations
+    assert (hrw.reference, who.reference) == (0, 1)
+    assert du.reference is None  # an acronym of two letters names too many
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

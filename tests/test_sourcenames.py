@@ -579,3 +579,28 @@ def test_an_entry_no_style_reads_is_cited_by_its_leading_name_after_its_list_num
     text = "35 SIC ICWC., 2008. Complex remote sensing of the dried bed. Tashkent, pp. 190."
     reference = Reference(ReferenceEntry(), "references", text, LineIndex(text).span(0, len(text)))
     assert "sic icwc" in reference_keys(reference)
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Department of Justice", "doj"),  # with the "of" it joins
+        ("United States Department of State", "usdos"),
+        ("Office of the United Nations High Commissioner for Human Rights", "ohchr"),
+        ("Food and Agriculture Organization of the United Nations", "fao"),
+    ],
+)
+def test_an_organisation_is_also_cited_by_the_acronyms_it_is_known_by(
+    name: str, acronym: str
+) -> None:
+    assert acronym in entry_keys(ReferenceEntry(author=name))
+
+
+def test_no_short_or_second_of_acronym_is_made() -> None:
+    # A name that starts with "United Nations" keeps it ("UNHCR" is no "HCR"); two "of"s give
+    # no acronym with them.
+    assert entry_keys(ReferenceEntry(author="United Nations High Commissioner for Refugees")) == [
+        "united nations high commissioner for refugees",
+        "unhcr",
+    ]
+    assert "mofaoj" not in entry_keys(ReferenceEntry(author="Ministry of Foreign Affairs of Japan"))

@@ -1842,6 +1842,10 @@ class _SourceIndex:
                 # country's abbreviation and an agency's acronym, cited by the initials of the
                 # entry's name.
                 candidates = self._named(joined)
+            if not candidates and len(made := initials_key(author) or "") >= _MADE_ACRONYM:
+                # "(Human Rights Watch 2020)" for "HRW. 2020.": the list gives the acronym the
+                # citation spells out.
+                candidates = self._named(made)
             if not candidates and date is not None:
                 candidates = self._other_forms(author, date)
             self.last_work = len(candidates)
@@ -2391,6 +2395,9 @@ _CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.
 _EDITED = lazy_compile(r"\(\s*[Ee]ds?\.?\s*\)|,\s*eds?\.")
 #: How far into an entry's text its editors' mark may stand (after the names it starts with).
 _EDITOR_MARK_REACH = 120
+
+#: Shortest acronym a cited organisation's name is looked up by (two letters name too much).
+_MADE_ACRONYM = 3
 
 #: How many of a title's pairs of words (``title_pairs``) a sentence gives to name the work
 #: without its source's name: four words of the title in a row, or so many in two places.

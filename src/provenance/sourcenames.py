@@ -724,7 +724,36 @@ def _acronym_keys(name: str, initials: bool) -> list[str]:
     made = initials_key(name) if initials else None
     if made:
         keys.append(made)
+        keys.extend(_other_initials(name, made))
     return keys
+
+
+def _other_initials(name: str, made: str) -> list[str]:
+    """The acronyms an organisation is also known by, beside the initials of its capitalised
+    words (``made``): with the one "of" they join ("Department of Justice" -> "doj", "United
+    States Department of State" -> "usdos"), and without the "United Nations" inside or at
+    the end of a UN body's name ("Office of the United Nations High Commissioner for Human
+    Rights" -> "ohchr", "Food and Agriculture Organization of the United Nations" -> "fao").
+    Each of three letters or more."""
+    words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    found: list[str] = []
+    if words.count("of") == 1:
+        found.append(
+            "".join(
+                word[0]
+                for word in words
+                if word == "of" or (word.casefold() not in _NAME_JOINERS and word != "&")
+            ).casefold()
+        )
+    plain = " ".join(words)
+    if plain.endswith(" of the United Nations"):
+        found.append(initials_key(plain.removesuffix(" of the United Nations")) or "")
+    elif " United Nations " in plain:
+        # Not a name it starts: "United Nations High Commissioner for Refugees" is no "HCR".
+        found.append(initials_key(plain.replace("United Nations", " ")) or "")
+    return [key for key in dict.fromkeys(found) if len(key) >= 3 and key != made]
 
 
 def abbreviations_key(name: str) -> str | None:
