@@ -1548,6 +1548,113 @@ def test_a_citation_misspelling_its_entry_s_name_by_a_letter_resolves_to_it() ->
     assert smyth.reference is None  # two entries of that year are near it: neither is taken
 
 
+def test_a_short_name_with_a_letter_added_resolves_to_its_one_entry_of_that_year() -> None:
+    # Four letters and a fifth added or dropped is a name misspelt; "Chen" for "Chan" (a letter
+    # changed in four) is another person's name, so that citation stays unresolved.
+    text = (
+        "Warnings work (Silic & Black, 2017), as colonial tools do (Kwet 2019; Chen 2020).\n\n"
+        "References\n\n"
+        "Silic, M., & Back, A. (2017). Deterrent Effects of Warnings. Proceedings.\n\n"
+        "EKwet, M. (2019). Digital Colonialism. Race & Class.\n\n"
+        "Chan, L. (2020). Other work. Press.\n"
+    )
+    silic, kwet, chen = provenance.parse(text).citations
+    assert (silic.reference, kwet.reference, chen.reference) == (0, 1, None)
+
+
+def test_works_of_one_author_and_year_are_told_apart_by_the_title_a_sentence_speaks_of() -> None:
+    # No letters after the years: the sentence that names "the distributed lag" model says
+    # which work it is, and the citation whose sentence says nothing cites the same work.
+    text = (
+        "Risks rise over several days (Schwartz, 2000). We use the distributed lag model "
+        "reported in Schwartz (2000).\n\n"
+        "References\n\n"
+        "Schwartz, J. 2000. Assessing Confounding and Thresholds. Environ. Health.\n\n"
+        "Schwartz, J. 2000. The Distributed Lag Between Air Pollution and Daily Deaths. "
+        "Epidemiology.\n\n"
+        "Schwartz, J. 2000. Harvesting and Long Term Exposure Effects. Am. J. Epidemiol.\n"
+    )
+    first, second = provenance.parse(text).citations
+    assert (first.reference, second.reference) == (1, 1)
+
+
+def test_works_of_one_author_and_year_no_sentence_tells_apart_keep_the_first() -> None:
+    text = (
+        "Risks rise (Schwartz, 2000).\n\n"
+        "References\n\n"
+        "Schwartz, J. 2000. Assessing Confounding and Thresholds. Environ. Health.\n\n"
+        "Schwartz, J. 2000. The Distributed Lag Between Air Pollution. Epidemiology.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 0
+
+
+def test_a_citation_under_another_name_resolves_to_the_title_its_sentence_quotes() -> None:
+    text = (
+        "Strategies are in the “Post-2015 Development Agenda: Guidelines for National "
+        "Consultations” (UNDP 2012), and the pandemic hit hard (WHO 2012).\n\n"
+        "References\n\n"
+        "UNDG. 2012. “Post-2015 Development Agenda: Guidelines for National Consultations.” "
+        "New York.\n\n"
+        "World Bank. 2012. Responding to the Pandemic Hit. Washington.\n"
+    )
+    undp, who = provenance.parse(text).citations
+    assert undp.reference == 0
+    assert who.reference is None  # two words of a title in a row are not enough
+
+
+def test_a_work_listed_by_its_title_is_cited_by_the_body_that_published_it() -> None:
+    # The list names no "Tebtebba Foundation" but as the publisher of one work of 2009; a
+    # name the list has under another year is a date to check, not a publisher.
+    text = (
+        "Lands disappear (Tebtebba Foundation, 2009, vi). Women suffer most (Ibid, p. 109). "
+        "Rights matter (Human Rights Watch 2009).\n\n"
+        "References\n\n"
+        "Guide on Climate Change and Indigenous People (2009). Baguio City: Tebtebba "
+        "Foundation.\n\n"
+        "Human Rights Watch. (2008). World Report. New York.\n\n"
+        "Smith, J. (2009). Rights. New York: Human Rights Watch.\n"
+    )
+    tebtebba, ibid, hrw = provenance.parse(text).citations
+    assert (tebtebba.reference, ibid.reference, hrw.reference) == (0, 0, None)
+
+
+def test_a_name_and_year_cite_the_work_its_person_wrote_not_the_volume_they_edited() -> None:
+    text = (
+        "Aquifers turn salty (Casis, 2008: 13-14).\n\n"
+        "References\n\n"
+        "Casis, R.J. (Ed). (2008). Experts Dialogue on Climate Change Policy. Quezon City.\n\n"
+        "Casis, R.J. (2008). Addressing Climate Change. Experts Dialogue, 3, 1-85.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 1
+
+
+def test_a_year_after_the_first_of_several_authors_with_initials_cites_their_work() -> None:
+    text = (
+        "Salt lies under a thin silt layer. Weinsberg I.G. (1972) obtained the first dates.\n\n"
+        "References\n\n"
+        "Weinsberg I.G., Ulst V.G., Roze V.K. On ancient shorelines of the Aral Sea. Riga, "
+        "1972.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 0
+
+
+def test_a_name_spelt_out_resolves_to_the_entry_listed_by_its_acronym() -> None:
+    text = (
+        "Abuses rose (Human Rights Watch 2020) and care fell (World Health Organization "
+        "2020; Doctors United 2020).\n\n"
+        "References\n\n"
+        "HRW. 2020. World Report. New York.\n\n"
+        "WHO. 2020. Health Report. Geneva.\n\n"
+        "DU. 2020. Other Report. Paris.\n"
+    )
+    hrw, who, du = provenance.parse(text).citations
+    assert (hrw.reference, who.reference) == (0, 1)
+    assert du.reference is None  # an acronym of two letters names too many
+
+
 def test_a_call_set_apart_inside_a_sentence_is_taken_only_as_the_next_call() -> None:
     # Plain PDF text: superscript calls come out as numbers set apart from the word.
     text = (

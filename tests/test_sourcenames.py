@@ -25,6 +25,7 @@ from provenance.sourcenames import (
     near_spelling,
     reference_keys,
     source_key,
+    title_pairs,
 )
 from provenance.span import LineIndex
 
@@ -289,8 +290,17 @@ def test_family_keys_of_a_list_of_inverted_names() -> None:
         "marczak et al",
         "marczak fernandez and wittenberg",
         "marczak fernandez wittenberg",
+        "marczak j",  # the first author as listed: "Marczak J. (2017) shows"
     ]
-    assert family_keys("Courtin E, Le Grand J") == ["courtin and le grand", "courtin le grand"]
+    assert family_keys("Courtin E, Le Grand J") == [
+        "courtin and le grand",
+        "courtin le grand",
+        "courtin e",
+    ]
+    # The same with full stops after the initials, as lists in Russian and Turkish write them,
+    # and a capital outside Latin-1 ("İ").
+    assert family_keys("İlkkaracan I., Kim K., Kai T.")[0] == "ilkkaracan et al"
+    assert family_keys("Brodskaya N.G., Rubanov I.V.")[0] == "brodskaya and rubanov"
     # An organisation, and a name whose second part is no given name, have none.
     assert family_keys("Amnesty International") == []
     assert family_keys("UNDP, UN Women, ILO") == []
@@ -331,6 +341,10 @@ def test_an_editors_mark_does_not_hide_the_names_it_follows() -> None:
         ("smith", "smith", False),  # the same name is no misspelling
         ("smith", "smyth", True),
         ("roe", "rod", False),  # too short to tell
+        ("kwet", "ekwet", True),  # four letters and a fifth added
+        ("back", "black", True),
+        ("chen", "chan", False),  # four letters, one changed: two names
+        ("kwet", "kwe", False),
         ("zuboff", "zubhoffs", False),  # two letters
     ],
 )
@@ -550,3 +564,43 @@ def test_a_name_too_long_to_keep_is_keyed_alike() -> None:
 )
 def test_keys_alike_but_for_where_their_words_break(cited: str, key: str, alike: bool) -> None:
     assert joined_alike(cited, key) is alike
+
+
+def test_a_title_s_pairs_of_words_are_read_without_filler_words() -> None:
+    pairs = title_pairs("The Distributed Lag Between Air Pollution and Daily Deaths")
+    assert ("distributed", "lag") in pairs
+    assert ("lag", "air") in pairs  # "between" is filler
+    assert ("pollution", "daily") in pairs
+    assert title_pairs("the distributed lag model") & pairs == {("distributed", "lag")}
+    assert title_pairs("Deaths") == frozenset()
+
+
+def test_an_entry_no_style_reads_is_cited_by_its_leading_name_after_its_list_number() -> None:
+    text = "35 SIC ICWC., 2008. Complex remote sensing of the dried bed. Tashkent, pp. 190."
+    reference = Reference(ReferenceEntry(), "references", text, LineIndex(text).span(0, len(text)))
+    assert "sic icwc" in reference_keys(reference)
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Department of Justice", "doj"),  # with the "of" it joins
+        ("United States Department of State", "usdos"),
+        ("Office of the United Nations High Commissioner for Human Rights", "ohchr"),
+        ("Food and Agriculture Organization of the United Nations", "fao"),
+    ],
+)
+def test_an_organisation_is_also_cited_by_the_acronyms_it_is_known_by(
+    name: str, acronym: str
+) -> None:
+    assert acronym in entry_keys(ReferenceEntry(author=name))
+
+
+def test_no_short_or_second_of_acronym_is_made() -> None:
+    # A name that starts with "United Nations" keeps it ("UNHCR" is no "HCR"); two "of"s give
+    # no acronym with them.
+    assert entry_keys(ReferenceEntry(author="United Nations High Commissioner for Refugees")) == [
+        "united nations high commissioner for refugees",
+        "unhcr",
+    ]
+    assert "mofaoj" not in entry_keys(ReferenceEntry(author="Ministry of Foreign Affairs of Japan"))

@@ -89,6 +89,7 @@ from provenance.sourcenames import (
     near_spelling,
     reference_keys,
     source_key,
+    title_pairs,
 )
 from provenance.span import Intervals, LineIndex, OffsetPairs, Span, blank_after, blank_before
 from provenance.timeline import build_timeline
@@ -824,6 +825,12 @@ def _one_word_misspelt(cited: str, key: str) -> bool:
     return len(differ) == 1 and near_spelling(*differ[0])
 
 
+def _holds_words(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` stands in ``words``, whole words in a row."""
+    width = len(run)
+    return any(words[i : i + width] == run for i, word in enumerate(words) if word == run[0])
+
+
 def _dates_overlap(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -894,6 +901,9 @@ def _citations(
     # Years in brackets that no source named, with where their context starts: after an
     # author's name that no entry has ("Barbosa and Ciro (2020)") they may be citations.
     unlisted: list[tuple[Citation, int]] = []
+    # Where a citation named several entries alike, which, and which its sentence told
+    # (``_SourceIndex.last_tie``): read again once all are linked (``_ties_told``).
+    ties: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
     for citation in raw:
         if _after_reporter_page(text, citation.span.start):
             continue
@@ -943,6 +953,8 @@ def _citations(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )
         budget.spend(listed.last_work, "linking citations to sources")
+        if listed.last_tie:
+            ties.append((citation.span.start, listed.last_tie, listed.last_told))
         if found is not None:
             author = references[found].entry.author
             if author is not None and value.author == author and value.author is not author:
@@ -1040,12 +1052,53 @@ def _citations(
                 author, value.date, text, context_start, citation.span.start, value.year_suffix
             )
             budget.spend(listed.last_work, "linking citations to sources")
+            if listed.last_tie:
+                ties.append((citation.span.start, listed.last_tie, listed.last_told))
             named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
         if named_after:
             merged = Citations(line_index, len(text), text)
             merged.extend(sorted([*result, *named_after], key=lambda c: c.span.start))
             result = merged
+    if ties:
+        _ties_told(result, ties, listed)
     return _cited_in_notes(text, line_index, result, listed, seg.bodies)
+
+
+def _ties_told(
+    citations: Citations,
+    ties: Sequence[tuple[int, tuple[int, ...], tuple[int, ...]]],
+    listed: _SourceIndex,
+) -> None:
+    """Link each citation that named several entries alike, and whose own sentence told
+    nothing, to the one its other citations' sentences told, if they all told the same: a
+    writer who cites "Schwartz (2000)" without a letter, where the list has three works of
+    Schwartz of 2000, cites one of them throughout, and where a sentence speaks of "the
+    distributed lag model" it says which. The ``ibid.`` after such a citation follows it."""
+    told: dict[tuple[int, ...], set[tuple[int, ...]]] = {}
+    for _, tie, kept in ties:
+        if kept != tie:
+            told.setdefault(tie, set()).add(kept)
+    if not told:
+        return
+    at = {start: index for index, start in enumerate(citations.starts)}
+    for start, tie, kept in ties:
+        answers = told.get(tie)
+        index = at.get(start)
+        if kept != tie or answers is None or len(answers) != 1 or index is None:
+            continue
+        before = citations.references[index]
+        chosen = listed._prefer_cited_sections(list(next(iter(answers))), start)
+        if chosen is None or before == chosen:
+            continue
+        citations.references[index] = chosen
+        following = index + 1
+        while (
+            following < len(citations.values)
+            and citations.values[following].ibid
+            and citations.references[following] == before
+        ):
+            citations.references[following] = chosen
+            following += 1
 
 
 def _cited_in_notes(
@@ -1729,6 +1782,13 @@ class _SourceIndex:
         self.by_key.seal()
         self.by_prefix.seal()
         self.last_work = 0
+        #: The entries the last ``resolve`` could not tell apart by name and date (same source,
+        #: same year, no letter), and those of them the words of its sentence told it (the
+        #: same when they told nothing): empty when one entry or none was found.
+        self.last_tie: tuple[int, ...] = ()
+        self.last_told: tuple[int, ...] = ()
+        #: ``title_pairs`` of the titles asked, by entry (``_title_pairs``).
+        self._titles: dict[int, frozenset[tuple[str, str]]] = {}
         #: The keys searched for in the sentence before a date-only citation, and the entries
         #: by the first word of each: made on first use (``_context``).
         self._context_keys: _Ragged | None = None
@@ -1774,6 +1834,7 @@ class _SourceIndex:
         """The entry a citation of ``author`` and ``date`` means, comparing it only with the
         entries the indexes give. ``year_suffix`` ("b" of "1995b") picks among the entries of
         one source and year in their order in the list, as bibliographies order them."""
+        self.last_tie = self.last_told = ()
         if author is not None:
             candidates = self._named(source_key(author))
             if not candidates and (joined := abbreviations_key(author)) is not None:
@@ -1781,6 +1842,10 @@ class _SourceIndex:
                 # country's abbreviation and an agency's acronym, cited by the initials of the
                 # entry's name.
                 candidates = self._named(joined)
+            if not candidates and len(made := initials_key(author) or "") >= _MADE_ACRONYM:
+                # "(Human Rights Watch 2020)" for "HRW. 2020.": the list gives the acronym the
+                # citation spells out.
+                candidates = self._named(made)
             if not candidates and date is not None:
                 candidates = self._other_forms(author, date)
             self.last_work = len(candidates)
@@ -1805,6 +1870,18 @@ class _SourceIndex:
                 found = self._first_of_several(source_key(author), date)
                 self.last_work += len(found)
                 matches = [i for i in found if _dates_overlap(date, self.entries[i].date)]
+            if not matches and not candidates and date is not None and ":" not in author:
+                # "(Tebtebba Foundation, 2009)" for "Guide on Climate Change and Indigenous
+                # People (2009). Baguio City: Tebtebba Foundation.": a work listed by its
+                # title, cited by the body that published it. A note's "Boulder, CO: Westview
+                # Press, 2004" gives a book's place and publisher, no source of the list. Not
+                # for a name the list has under other years: that is a date to check.
+                matches = self._publisher(source_key(author), date)
+            if not matches and date is not None:
+                # '“Post-2015 Development Agenda: Guidelines for National Consultations” (UNDP
+                # 2012)' for "UNDG. 2012. “Post-2015 Development Agenda: ...”": the name is
+                # not the list's, the title its sentence gives is.
+                matches = self._title_said(date, text, context_start, context_end)
             if year_suffix is not None and matches:
                 return _nth_of_year(matches, year_suffix, self.references)
             if date is None:
@@ -1827,6 +1904,10 @@ class _SourceIndex:
                 return None
             if len(matches) > 1:
                 matches = self._by_author_count(author, matches)
+            if len(matches) > 1:
+                matches = self._authored(matches)
+            if len(matches) > 1:
+                matches = self._told_by_title(matches, text, context_start, context_end)
             return self._prefer_cited_sections(matches, context_end)
         # Date-only: the source named in the same sentence, else the one entry of that date.
         dated = self._dated(date)
@@ -1850,9 +1931,10 @@ class _SourceIndex:
             return _nth_of_year(named, year_suffix, self.references)
         if named:
             nearest = max(last_named[i] for i in named)
-            return self._prefer_cited_sections(
-                [i for i in named if last_named[i] == nearest], context_end
-            )
+            named = [i for i in named if last_named[i] == nearest]
+            if len(named) > 1:
+                named = self._told_by_title(named, text, context_start, context_end)
+            return self._prefer_cited_sections(named, context_end)
         if _name_run(text, context_start, context_end) is not None:
             # "UNDP (2018)", "Manyika and Bughin (2018)": the year is a work of the name right
             # before it, which no entry of that date is; the one entry of the date is another's.
@@ -1861,6 +1943,58 @@ class _SourceIndex:
         if len(exact) == 1:
             return exact[0]
         return None
+
+    def _title_pairs(self, index: int) -> frozenset[tuple[str, str]]:
+        """``title_pairs`` of an entry's title, made once: the entries of a year are asked
+        again for each citation of that year no name found."""
+        known = self._titles.get(index)
+        if known is None:
+            known = self._titles[index] = title_pairs(self.entries[index].title or "")
+        return known
+
+    def _title_said(self, date: DateValue, text: str, start: int, end: int) -> list[int]:
+        """The one entry of ``date`` whose title's words the citation's sentence gives, three
+        or more in a row (two of ``title_pairs`` or more); none when several are."""
+        for stop in _SENTENCE_STOP.finditer(text, start, end):
+            start = stop.end()
+        # A pair with a number ("covid 19", "19 pandemic") is a common term more often than
+        # words of one title.
+        said = {pair for pair in title_pairs(text[start:end]) if not any(map(str.isdigit, pair))}
+        if len(said) < _TITLE_PAIRS_SAID:
+            return []
+        dated = self._dated(date)
+        self.last_work += len(dated) + end - start
+        found = [
+            i
+            for i in dated
+            if self.keys[i]
+            and _dates_overlap(date, self.entries[i].date)
+            and len(said & self._title_pairs(i)) >= _TITLE_PAIRS_SAID
+        ]
+        return found if len(found) == 1 else []
+
+    def _told_by_title(self, matches: list[int], text: str, start: int, end: int) -> list[int]:
+        """Of entries a citation names alike ("Schwartz, 2000" where the list has three works
+        of Schwartz of 2000), those whose title the sentence before it speaks of: it holds a
+        pair of the title's words (``title_pairs``) that no other title of them has ("the
+        distributed lag model ... reported in Schwartz (2000)" for "The Distributed Lag Between
+        Air Pollution and Daily Deaths"). All of them when no one title is so; ``last_tie``
+        and ``last_told`` say which were asked and which kept."""
+        titles = {i: self._title_pairs(i) for i in matches}
+        # The citation's own sentence: the context may reach sentences back, which speak of
+        # other works ("long-term studies ... More recently, ... (Schwartz, 2000)").
+        for stop in _SENTENCE_STOP.finditer(text, start, end):
+            start = stop.end()
+        said = title_pairs(text[start:end])
+        self.last_work += end - start
+        told = [
+            i
+            for i in matches
+            if said & titles[i].difference(*(titles[j] for j in matches if titles[j] != titles[i]))
+        ]
+        kept = told if len({titles[i] for i in told}) == 1 else matches
+        self.last_tie, self.last_told = tuple(matches), tuple(kept)
+        return kept
 
     def _other_forms(self, author: str, date: DateValue) -> list[int]:
         """The entries of ``date`` that ``author`` names in a form no key spells out, tried in
@@ -2086,6 +2220,26 @@ class _SourceIndex:
         found = [i for i in self._dated(date) if names_by_title(cited, self.entries[i])]
         return found if len(found) == 1 else []
 
+    def _publisher(self, cited: str, date: DateValue) -> list[int]:
+        """The one entry of ``date`` whose text holds ``cited``, a name of two words or more,
+        as whole words in a row (a publisher's name after the title); none when several do.
+        Asked only when no entry's name is ``cited`` in any form."""
+        if " " not in cited:
+            return []
+        words = cited.split(" ")
+        dated = self._dated(date)
+        self.last_work += len(dated)
+        found = [
+            i
+            for i in dated
+            if self.keys[i]
+            # The text's words are made only for an entry that may hold the name.
+            and words[-1] in self.references[i].text.casefold()
+            and _dates_overlap(date, self.entries[i].date)
+            and _holds_words(key_words(self.references[i].text), words)
+        ]
+        return found if len(found) == 1 else []
+
     def _dated(self, date: DateValue | None) -> Sequence[int]:
         """The entries whose date may overlap ``date``, in order."""
         if date is None:
@@ -2206,6 +2360,16 @@ class _SourceIndex:
         ]
         return kept or matches
 
+    def _authored(self, matches: list[int]) -> list[int]:
+        """Of the entries a name matches, those its people wrote rather than edited: "(Casis,
+        2008)" cites "Casis, R.J. (2008). Addressing Climate Change ...", not the volume
+        "Casis, R.J. (Ed). (2008). Experts Dialogue ..." it stands in, whose chapters others
+        wrote. All the matches when none or all are so."""
+        kept = [
+            i for i in matches if not _EDITED.search(self.references[i].text, 0, _EDITOR_MARK_REACH)
+        ]
+        return kept or matches
+
     def _prefer_cited_sections(self, matches: list[int], at: int | None = None) -> int | None:
         """The first match in the first section of ``_SOURCE_SECTIONS`` that has one; within
         it, the first listed after offset ``at`` if any is: a report with a list of sources
@@ -2225,6 +2389,23 @@ class _SourceIndex:
 #: A person's initial in a cited name ("V.V. Rubanov", "Brodskaya N.G.", "Stulina G."): a
 #: capital and a full stop, maybe a second letter ("T.Yu.").
 _CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.")
+
+#: An editors' mark after the names an entry starts with: "(Ed)", "(Eds.)", "(ed.)", ", eds."
+#: (not ", Ed.", which may be a given name).
+_EDITED = lazy_compile(r"\(\s*[Ee]ds?\.?\s*\)|,\s*eds?\.")
+#: How far into an entry's text its editors' mark may stand (after the names it starts with).
+_EDITOR_MARK_REACH = 120
+
+#: Shortest acronym a cited organisation's name is looked up by (two letters name too much).
+_MADE_ACRONYM = 3
+
+#: How many of a title's pairs of words (``title_pairs``) a sentence gives to name the work
+#: without its source's name: four words of the title in a row, or so many in two places.
+_TITLE_PAIRS_SAID = 3
+
+#: Where a sentence ends and the next starts: a stop (not of an initial or of "al.") and a
+#: capital after it.
+_SENTENCE_STOP = lazy_compile(r"(?<!\b[A-Z])(?<!\bal)[.!?][\"”’)\]]*\s+(?=[\"“(]?[A-Z])")
 
 #: Two years joined by a dash or a slash: a span of years, not one year.
 _YEAR_SPAN_TEXT = lazy_compile(r"\b(?:1[6-9]|20)\d\d\s*[-–—/]\s*(?:1[6-9]|20)?\d\d\b")

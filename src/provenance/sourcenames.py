@@ -15,6 +15,7 @@ as linkable by a rule, or the other way round.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -49,6 +50,7 @@ __all__ = [
     "near_spelling",
     "reference_keys",
     "source_key",
+    "title_pairs",
 ]
 
 _BRACKETED = lazy_compile(r"\[[^\]]*\]")
@@ -288,6 +290,21 @@ _NAME_JOINERS = CONNECTORS | frozenset(
 )
 
 
+#: Words a title's phrases are read without: "Distributed Lag Between Air Pollution" and "the
+#: distributed lag of air pollution" give the same pairs.
+_TITLE_FILLER = _NAME_JOINERS | frozenset(
+    {"a", "an", "at", "by", "with", "from", "as", "or", "into", "its", "their", "is", "are"}
+    | {"be", "was", "were", "this", "that", "between", "among", "about", "over", "under"}
+)
+
+
+def title_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each two words side by side in ``text`` once its filler words are dropped (as keys
+    compare words): a sentence that holds one of a title's pairs speaks of that work."""
+    words = [word for word in key_words(text) if word not in _TITLE_FILLER]
+    return frozenset(itertools.pairwise(words))
+
+
 def bare_key(key: str) -> str:
     """A key without its connecting words: "global peace index for mexico" ->
     "global peace index mexico". A key of connecting words only is kept as it is."""
@@ -368,7 +385,8 @@ def reference_keys(reference: Reference, *, initials: bool = True) -> list[str]:
     keys = entry_keys(reference.entry, initials=initials)
     if keys or reference.entry.title is not None:
         return keys
-    lead = _LEADING_NAME.match(reference.text.strip())
+    # "35 SIC ICWC., 2008. Complex remote sensing ...": a numbered list's number is no name.
+    lead = _LEADING_NAME.match(_LIST_NUMBER.sub("", reference.text.strip(), count=1))
     if lead is None:
         return []
     name = lead.group(0)
@@ -398,6 +416,10 @@ def leading_name(reference: Reference) -> str | None:
 
 #: How much of an entry's text ``leading_name`` compares with its names (a name is shorter).
 _LEAD_CHARS = 400
+
+
+#: The number an entry of a numbered list starts with: "35 ", "12. ", "[4] ".
+_LIST_NUMBER = lazy_compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+")
 
 
 # The name an entry starts with: capitalised words (with connectors, initials and inverted
@@ -555,9 +577,16 @@ def joined_alike(cited: str, key: str) -> bool:
 
 def near_spelling(a: str, b: str) -> bool:
     """Whether two words of five letters or more differ by one letter added, dropped or
-    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis"): a name misspelt in a
-    citation."""
-    if a == b or min(len(a), len(b)) < _NEAR_SPELLING_LETTERS or abs(len(a) - len(b)) > 1:
+    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis"), or a word of four and one of
+    five by a letter added ("kwet" and "ekwet", "back" and "black"): a name misspelt in a
+    citation. Two words of four letters that differ by one ("chen" and "chan", "wang" and
+    "wong") are two names more often than one misspelt."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    shortest = min(len(a), len(b))
+    if shortest < _NEAR_SPELLING_LETTERS and not (
+        shortest == _NEAR_SPELLING_LETTERS - 1 and len(a) != len(b)
+    ):
         return False
     if len(a) > len(b):
         a, b = b, a
@@ -597,7 +626,9 @@ def family_keys(name: str) -> list[str]:
         # Family names before their initials (Vancouver style): "Marczak J, Fernández JL,
         # Wittenberg R" is cited "(Marczak et al., 2017)".
         families = [part.rpartition(" ")[0] for part in parts]
-        return _cited_forms([source_key(family) for family in families])
+        # The first author as listed too, as a sentence names the work ("Weinsberg I.G. (1972)
+        # obtained" for "Weinsberg I.G., Ulst V.G., Roze V.K. ... 1972").
+        return [*_cited_forms([source_key(family) for family in families]), source_key(parts[0])]
     if len(parts) < 2:
         return []
     if (
@@ -649,8 +680,12 @@ def _cited_forms(families: list[str]) -> list[str]:
 
 
 # A family name of one or two capitalised words, then up to three capital initials without
-# full stops: "Marczak J", "Fernández JL", "Le Grand J".
-_VANCOUVER = lazy_compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? [A-Z]{1,3}")
+# full stops ("Marczak J", "Fernández JL", "Le Grand J") or each with its stop ("İlkkaracan I.",
+# "Brodskaya N.G.", "Kovalenko T.Yu.", as lists in Russian and Turkish write them).
+_VANCOUVER = lazy_compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’-]+(?: [A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’-]+)? "
+    r"(?:[A-ZЀ-Я]{1,3}|(?:[A-ZЀ-Я][a-zа-я]?\.){1,3}|(?:[A-ZЀ-Я][a-zа-я]?\.){1,2}[A-ZЀ-Я][a-zа-я]?)"
+)
 
 
 # An acronym in brackets after a name: "United Nations High Commissioner for Refugees (UNHCR)".
@@ -689,7 +724,36 @@ def _acronym_keys(name: str, initials: bool) -> list[str]:
     made = initials_key(name) if initials else None
     if made:
         keys.append(made)
+        keys.extend(_other_initials(name, made))
     return keys
+
+
+def _other_initials(name: str, made: str) -> list[str]:
+    """The acronyms an organisation is also known by, beside the initials of its capitalised
+    words (``made``): with the one "of" they join ("Department of Justice" -> "doj", "United
+    States Department of State" -> "usdos"), and without the "United Nations" inside or at
+    the end of a UN body's name ("Office of the United Nations High Commissioner for Human
+    Rights" -> "ohchr", "Food and Agriculture Organization of the United Nations" -> "fao").
+    Each of three letters or more."""
+    words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    found: list[str] = []
+    if words.count("of") == 1:
+        found.append(
+            "".join(
+                word[0]
+                for word in words
+                if word == "of" or (word.casefold() not in _NAME_JOINERS and word != "&")
+            ).casefold()
+        )
+    plain = " ".join(words)
+    if plain.endswith(" of the United Nations"):
+        found.append(initials_key(plain.removesuffix(" of the United Nations")) or "")
+    elif " United Nations " in plain:
+        # Not a name it starts: "United Nations High Commissioner for Refugees" is no "HCR".
+        found.append(initials_key(plain.replace("United Nations", " ")) or "")
+    return [key for key in dict.fromkeys(found) if len(key) >= 3 and key != made]
 
 
 def abbreviations_key(name: str) -> str | None:

@@ -1711,7 +1711,8 @@ def test_a_source_cited_by_the_initials_of_an_undated_entry_is_a_warning() -> No
 ILKKARACAN = (
     "Care\n\nCare is work (İlkkaracan & et al, 2015). Invest in it (Ilkkaracan, 2018). "
     "It pays (Cahill, 2021). Grids fail (Cahill, 2021).\n\nReferences\n\n"
-    "İlkkaracan I., Kim K., Kai T. «The impact of public investment in social care services "
+    "Investing in Care. İlkkaracan I., Kim K., Kai T. «The impact of public investment in "
+    "social care services "
     "on employment, gender equality and poverty: the case of Turkey», 2015. UNDP, UN Women.\n\n"
     "Ilkkaracan, I. (2018) “Promoting Women’s Economic Empowerment: Recognizing and Investing In "
     "The Care Economy,” UN Women, Issue Paper, New York.\n\n"
@@ -1728,6 +1729,9 @@ def test_another_work_of_the_name_read_without_its_date_is_no_proof_of_a_wrong_d
     # A year no entry of that name writes: the report and its list disagree, an error.
     wrong = provenance_parse(ILKKARACAN.replace("& et al, 2015)", "& et al, 2016)"))
     assert flagged(citation_without_reference, wrong) == ["İlkkaracan & et al, 2016"]
+    # Where the entry starts with its names, they are read and the citation links.
+    read = provenance_parse(ILKKARACAN.replace("Investing in Care. ", ""))
+    assert flagged(citations_not_linked, read) == []
 
 
 def provenance_parse(text: str) -> Document:
