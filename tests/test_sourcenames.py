@@ -435,6 +435,13 @@ def test_a_work_without_an_author_is_known_by_its_title() -> None:
     assert entry_keys(ReferenceEntry(container="Le Monde", title="Care work")) == ["le monde"]
 
 
+def test_a_title_first_entry_is_known_by_its_title_and_its_site() -> None:
+    # APA lists a work without an author by its title, the site after the date: it is cited
+    # by its title ('("Djibouti," 2019)') and its site still names it.
+    entry = ReferenceEntry(kind="title-first", title="Djibouti", container="UNHCR")
+    assert entry_keys(entry) == ["unhcr", "djibouti"]
+
+
 def test_a_domain_name_is_one_word() -> None:
     # A site is named by its whole domain, not by its first label ("ec" is an acronym too).
     assert key_words("ec.europa.eu, accessed 2023") == ["ec_europa_eu", "accessed", "2023"]

@@ -338,9 +338,16 @@ def entry_keys(entry: ReferenceEntry, *, initials: bool = True) -> list[str]:
         keys.append(source_key(entry.note))
     # A survey or report named by an acronym its title gives: "Encuesta Nacional ... (ENSU)".
     keys.extend(source_key(found) for found in _BRACKETED_ACRONYM.findall(entry.title or ""))
-    if entry.title and not entry.author and not entry.container and entry.kind != "legend":
+    if (
+        entry.title
+        and not entry.author
+        and (not entry.container or entry.kind == "title-first")
+        and entry.kind != "legend"
+    ):
         # A work with no author is cited by its title ("Long-term care homes in Canada, 2021"),
-        # a page by its site's name ("enpf.kz, 2023" for "enpf.kz, 2023. https://...").
+        # a page by its site's name ("enpf.kz, 2023" for "enpf.kz, 2023. https://..."). A
+        # title-first entry is cited by its title even where a site or publisher follows it
+        # (APA's '("Djibouti," 2019)' for "Djibouti. (2019). UNHCR.").
         keys.append(source_key(entry.title))
     return [key for key in dict.fromkeys(keys) if key]
 
