@@ -1007,3 +1007,25 @@ def test_ignored_phrases_searched_lazily_find_what_an_eager_search_finds(
                 else None
             )
             assert (match.span() if match else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "found"),
+    [
+        # A slide's or section's title holds a noun of checking, not a clause saying anything.
+        ("PesaCheck: Lack of Validation", False),
+        ("Lack of Independent Verification of Casualty Figures", False),
+        ("No Corroboration", False),
+        # A sentence says it: a stop at its end, or words in lower case.
+        ("There was no corroboration.", True),
+        ("There was a lack of independent verification", True),
+        ("No corroboration was found", True),
+    ],
+)
+def test_a_title_holding_a_noun_of_checking_is_no_statement(
+    parse,  # type: ignore[no-untyped-def]
+    block: str,
+    found: bool,
+) -> None:
+    doc = parse(f"Report\n\nSome respondents described the checks.\n\n{block}\n\nOther text.\n")
+    assert bool(list(uncorroborated_claim(doc))) == found

@@ -1230,3 +1230,55 @@ def test_line_breaks_of_each_hyphen_merged_are_the_scan_of_both(pieces: list[str
     text = "".join(pieces)
     expected = [match.span() for match in _LINE_BREAK.finditer(text)]
     assert [match.span() for match in _line_breaks(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "voice"),
+    [
+        # Another participle before the verb of checking, joined by "or", after a modal.
+        ("The exact number of deaths could not be determined or verified.", "passivecheck", "own"),
+        ("The figures could not be collected or verified by the team.", "passivecheck", "own"),
+        # "neither ... nor" with a party's name that takes an "of" phrase.
+        (
+            "Neither the date nor the place of the incident could be confirmed.",
+            "passivecheck",
+            "own",
+        ),
+        # A short aside between commas inside the verb group reads as an adverb.
+        (
+            "These figures could not, at the time of writing, be independently verified.",
+            "passivecheck",
+            "own",
+        ),
+        (
+            "The team has, despite repeated requests, not been able to confirm the figures.",
+            "unable",
+            "own",
+        ),
+        (
+            "The police could not, at the time of writing, confirm the arrests.",
+            "could_not",
+            "third",
+        ),
+        (
+            "The ministry has, despite repeated requests, not confirmed the figures.",
+            "did_not",
+            "third",
+        ),
+    ],
+)
+def test_document_level_research_report_shapes(sentence: str, form: str, voice: str) -> None:
+    assert _first_form_and_voice(sentence) == (form, voice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Establishing and estimating a fact: no verb of checking among the participles.
+        "The number of victims could not be established or estimated.",
+        # An aside that holds a verb of its own is a clause, not an adverb.
+        "The figures could not, as we were told, be collected.",
+    ],
+)
+def test_document_level_shapes_keep_apart(sentence: str) -> None:
+    assert _statements(sentence, phrases().uncorroborated_trigger.stems) == []

@@ -825,6 +825,8 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
         found = read_at(text, start, end, trigger, lead=lead, holes=holes)
         if found is None:
             continue
+        if found.form in _VERBLESS and _is_title(text, start, end):
+            continue  # "PesaCheck: Lack of Validation": a slide's or section's title, no clause
         if ignored is None:
             ignored = Intervals(
                 (m.start(), m.end()) for m in p.uncorroborated_ignore.finditer(text, start, end)
@@ -849,6 +851,24 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     if third is not None:
         return third, _scope(text, start, end, third)
     return None
+
+
+#: Forms without a verb of their own: a noun of checking ("lack of corroboration", "no
+#: confirmation"), which a title holds as well as a clause does.
+_VERBLESS = frozenset({"lack", "no_corroboration", "no_corroborating"})
+#: Longest title a verbless form is set aside in.
+_TITLE_LENGTH = 80
+_TITLE_WORD = lazy_compile(r"[^\W\d_]{4,}")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reads as a heading: one short line, no stop at its end, every
+    word of four letters or more capitalised ("Mixed Self Perceptions on Accuracy")."""
+    line = text[start:end].strip()
+    if not line or "\n" in line or len(line) > _TITLE_LENGTH or line[-1] in ".!?;:,":
+        return False
+    words = _TITLE_WORD.findall(line)
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 #: How a sentence ends: a stop, a question or exclamation mark, a colon or semicolon, and any

@@ -366,6 +366,7 @@ def read_at(
         elif classes[index - 1] == "NO" and words[index].text == "one":
             # "no one has been able to verify it" says what "none" does.
             classes[index - 1] = "NONE"
+    _aside_in_verb_group(classes)
     clause = 0
     for index in range(position - 1, -1, -1):
         if classes[index] == "THAT" and index > 0 and classes[index - 1] in ("INFO", "GAPINFO"):
@@ -396,6 +397,40 @@ def read_at(
         if found is not None:
             return found
     return None
+
+
+#: Word classes a verb group is split after and resumes with around an aside between commas.
+_ASIDE_AFTER = frozenset({"MODAL", "NOT", "HAVE", "BE"})
+_ASIDE_BEFORE = frozenset({"BE", "HAVE", "NOT", "ADV", "VERB", "VERBED", "UNABLE"})
+#: Word classes an aside may hold: no verb, negation or clause word of its own.
+_ASIDE_WORDS = frozenset({"W", "CAP", "OF", "ABOUT", "MOD", "ADV", "REF", "YET"})
+#: Most words an aside holds ("at the time of writing", "despite repeated attempts").
+_ASIDE_LENGTH = 6
+
+
+def _aside_in_verb_group(classes: list[str]) -> None:
+    """Read a short aside between commas inside a verb group as an adverb, in place: "could
+    not, at the time of writing, be independently verified", "has, despite repeated requests,
+    not been able to confirm". A single adverb there ("could not, however, be verified") is
+    one already; longer ones are prepositional phrases, which the lexicon has no class for."""
+    index = 1
+    while index < len(classes):
+        if classes[index] == "COMMA" and classes[index - 1] in _ASIDE_AFTER:
+            close = index + 1
+            while close < len(classes) and classes[close] in _ASIDE_WORDS:
+                close += 1
+            inside = close - index - 1
+            if (
+                0 < inside <= _ASIDE_LENGTH
+                and close + 1 < len(classes)
+                and classes[close] == "COMMA"
+                and classes[close + 1] in _ASIDE_BEFORE
+            ):
+                for aside in range(index, close + 1):
+                    classes[aside] = "ADV"
+                index = close + 1
+                continue
+        index += 1
 
 
 def _outside(words: list[Word], holes: Sequence[tuple[int, int]]) -> list[Word]:
