@@ -183,7 +183,14 @@ def _parse(given: str, path: str | None, input_notes: tuple[str, ...], budget: B
 
     references = _references(text, line_index, seg, budget)
     forget_reference_readings()  # every entry is read: the readings kept for it are not needed
-    markers = _markers(text, line_index, seg, budget)
+    # A number inside a document's code is part of it ("A/HRC/58/70/Add.1"), never a call.
+    markers = _markers(
+        text,
+        line_index,
+        seg,
+        budget,
+        Intervals(zip(index_codes.starts, index_codes.ends, strict=True)),
+    )
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
     # Arrays, made a citation again when read (about 170 bytes a citation held otherwise).
@@ -525,7 +532,7 @@ def _sorted_pairs(*given: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]
 
 
 def _markers(
-    text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
+    text: str, line_index: LineIndex, seg: Segmentation, budget: Budget, symbols: Intervals
 ) -> dict[int, FootnoteMarkers]:
     """The note calls, by number: read into the arrays of one ``NoteCalls`` as they are found,
     never held as a list of them."""
@@ -542,7 +549,7 @@ def _markers(
     )
     if not calls and seg.bodies:
         calls = NoteCalls.grouped(
-            budget.counted(_glued_markers(text, line_index, seg), "note calls"),
+            budget.counted(_glued_markers(text, line_index, seg, symbols), "note calls"),
             line_index,
             len(text),
         )
@@ -553,7 +560,9 @@ def _markers(
 _LOST_AFTER_LAST = 3
 
 
-def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Iterator[FootnoteMarker]:
+def _glued_markers(
+    text: str, line_index: LineIndex, seg: Segmentation, symbols: Intervals
+) -> Iterator[FootnoteMarker]:
     wanted = {body.number for body in seg.bodies}
     if not wanted:
         return
@@ -588,7 +597,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     seen: set[int] = set()
     codes: dict[str, bool] = {}
     for start, end, number, guessed, weakest in candidates:
-        if start < position or number not in wanted:
+        if start < position or number not in wanted or symbols.overlaps(start, end):
             continue
         if number > last + 1 and _called_again_in_order(places, start, last + 1, number):
             # Calls run in order: a number that skips the next call, which is made further on
