@@ -792,15 +792,64 @@ def _footnotes(
         else:
             body_by_number[body.number] = body
     numbers = sorted(set(by_number) | set(body_by_number))
+    # Notes numbered from 1 again in each part (a web page's endnotes under each answer, a
+    # chapter's notes): each text takes the calls made since the text of that number before.
+    restarted = {
+        number: shares
+        for number in {body.number for body in extra_bodies}
+        if (shares := _calls_per_text(by_number.get(number), bodies, number)) is not None
+    }
     notes = [
-        Footnote(number, by_number.get(number, ()), body_by_number.get(number))
+        Footnote(number, _calls_of(number, body_by_number.get(number), by_number, restarted), body)
         for number in numbers
+        for body in (body_by_number.get(number),)
     ]
     notes = [_with_possible_call(text, line_index, seg.prose, note, by_number) for note in notes]
     # A repeated body number is kept as its own footnote so numbering checks can see it.
-    notes.extend(Footnote(body.number, (), body) for body in extra_bodies)
+    notes.extend(
+        Footnote(body.number, restarted[body.number][body.span.start], body)
+        if body.number in restarted
+        else Footnote(body.number, (), body)
+        for body in extra_bodies
+    )
     notes.sort(key=lambda note: (note.number, note.body.span.start if note.body else -1))
     return notes
+
+
+def _calls_of(
+    number: int,
+    body: FootnoteBody | None,
+    by_number: Mapping[int, FootnoteMarkers],
+    restarted: Mapping[int, Mapping[int, FootnoteMarkers]],
+) -> Sequence[FootnoteMarker]:
+    """The calls of the note ``number`` whose text is ``body``: all calls of that number, or,
+    where the numbering starts again, those of its own part."""
+    if body is not None and number in restarted:
+        return restarted[number][body.span.start]
+    return by_number.get(number, ())
+
+
+def _calls_per_text(
+    calls: FootnoteMarkers | None, bodies: Sequence[FootnoteBody], number: int
+) -> dict[int, FootnoteMarkers] | None:
+    """The calls of each text numbered ``number`` (by where the text starts) where the notes
+    are numbered from 1 again in each part: each text takes the calls after the text before it
+    up to itself (the last one those after it too). None unless every text gets a call so: a
+    stray body that repeats a number (a list's item read as a note) is called by nothing
+    before it."""
+    if not calls:
+        return None
+    texts = sorted(body.span.start for body in bodies if body.number == number)
+    starts = list(calls.starts())
+    if any(b < a for a, b in pairwise(starts)):
+        return None
+    cuts = [0, *(bisect_left(starts, start) for start in texts[:-1]), len(starts)]
+    if any(stop <= first for first, stop in pairwise(cuts)):
+        return None
+    return {
+        text_start: calls.part(first, stop)
+        for text_start, (first, stop) in zip(texts, pairwise(cuts), strict=True)
+    }
 
 
 # --------------------------------------------------------------------------- citations
