@@ -630,6 +630,32 @@ def test_a_number_that_skips_the_next_call_made_further_on_is_no_call() -> None:
     assert [n for n, _ in _glued_calls("A.1 B.3 C.4", [1, 2, 3, 4])] == [1, 3, 4]
 
 
+def test_notes_numbered_from_one_again_take_the_calls_of_their_own_part() -> None:
+    # A web page's answers, each with its endnotes under it, numbered from [1] again.
+    text = (
+        "Report title\n\nConflict rose [1]. It spread.\n\n[1] https://a.example/one\n\n"
+        "Climate matters [1]. So does land [2].\n\n[1] https://b.example/one\n\n"
+        "[2] https://b.example/two\n"
+    )
+    notes = provenance.parse(text).footnotes
+    assert [
+        (n.number, [m.span.line for m in n.markers], n.body and n.body.span.line) for n in notes
+    ] == [(1, [3], 5), (1, [7], 9), (2, [7], 11)]
+
+
+def test_a_stray_repeated_number_does_not_take_calls() -> None:
+    # The second "1" has no call of its own before it: the one call stays with the first.
+    text = "Report title\n\nConflict rose [1].\n\n[1] https://a.example/one\n\n[1] https://b.example/x\n"
+    notes = provenance.parse(text).footnotes
+    assert [len(n.markers) for n in notes] == [1, 0]
+
+
+def test_a_number_inside_a_document_symbol_is_no_call() -> None:
+    # "Add.1" ends the UN symbol A/HRC/58/70/Add.1: note 1's call is the one after "Frameworks.".
+    prose = "The reports (A/HRC/58/70 and A/HRC/58/70/Add.1) were read. Frameworks.1 More.2"
+    assert _glued_calls(prose, [1, 2]) == [(1, "ks.1"), (2, "re.2")]
+
+
 def test_a_hypothesis_label_is_no_call_and_a_call_may_stand_before_a_dash() -> None:
     prose = "Aa.1 The model (H2) holds. B.2 the Fragile States Index3\u2014and more."
     assert _glued_calls(prose, [1, 2, 3]) == [(1, "Aa.1"), (2, " B.2"), (3, "dex3")]

@@ -5,6 +5,7 @@ in order from regions found out of order; the timeline's dates kept by number.""
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -434,3 +435,17 @@ def test_note_calls_hold_offsets_not_objects() -> None:
     # The arrays (6 bytes a call) and each number's stretch (about 200 bytes with its place in
     # the dict): 20,000 calls of 99 numbers.
     assert held / 20_000 < 10
+
+
+def test_a_part_of_a_notes_calls_is_a_stretch_of_the_same_calls() -> None:
+    from provenance.model import FootnoteMarker, FootnoteMarkers, NoteCalls
+
+    text = "A.<sup>1</sup> B.<sup>1</sup> C.<sup>1</sup>"
+    index = LineIndex(text)
+    starts = [m.start() for m in re.finditer("<sup>", text)]
+    markers = [FootnoteMarker(1, index.span(s, s + 11), "sup") for s in starts]
+    calls = NoteCalls.grouped(iter(markers), index, len(text))[1]
+    part = calls.part(1, 3)
+    assert isinstance(part, FootnoteMarkers)
+    assert list(part) == markers[1:] and list(part.starts()) == starts[1:]
+    assert list(calls.part(0, 1)) == markers[:1] and not calls.part(2, 2)

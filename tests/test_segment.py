@@ -118,6 +118,34 @@ def test_under_notes_a_lost_note_does_not_stop_the_notes_after_it() -> None:
     ]
 
 
+def test_under_notes_a_marked_number_alone_stands_above_its_text() -> None:
+    # An endnote list whose "[1]" link stands on a line of its own above the note's text.
+    text = "Notes\n\n[1]\nHuman Rights Watch, 2021.\n\n[2]\nGilbert and Lynch, 2002.\n"
+    seg = _segment(text)
+    assert [(b.number, b.text) for b in seg.bodies] == [
+        (1, "Human Rights Watch, 2021."),
+        (2, "Gilbert and Lynch, 2002."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    ["12. Interview, 2021.\n13. Letter, 2002.\n", "[12]\nInterview, 2021.\n[13]\nLetter, 2002.\n"],
+)
+def test_notes_under_a_heading_may_start_late_when_the_next_follows(notes: str) -> None:
+    # An excerpt's or a chapter's notes: "Notes", then 12, 13.
+    seg = _segment("Notes\n\n" + notes)
+    assert [(b.number, b.text) for b in seg.bodies] == [
+        (12, "Interview, 2021."),
+        (13, "Letter, 2002."),
+    ]
+
+
+def test_a_late_first_line_under_notes_not_followed_by_the_next_is_no_start() -> None:
+    seg = _segment("Notes\n\n12. Interview, 2021.\n14. Letter, 2002.\n")
+    assert [b.number for b in seg.bodies] == []
+
+
 def test_a_line_opening_with_a_figure_one_past_the_next_note_is_text() -> None:
     # "3 per cent" wraps note 1's text; nothing numbered 4 follows it, so it is no note.
     text = "Notes\n1 Survey of the ministry, with\n3 per cent answering.\n2 Letter, 1999.\n"

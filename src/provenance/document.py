@@ -184,7 +184,14 @@ def _parse(given: str, path: str | None, input_notes: tuple[str, ...], budget: B
 
     references = _references(text, line_index, seg, budget)
     forget_reference_readings()  # every entry is read: the readings kept for it are not needed
-    markers = _markers(text, line_index, seg, budget)
+    # A number inside a document's code is part of it ("A/HRC/58/70/Add.1"), never a call.
+    markers = _markers(
+        text,
+        line_index,
+        seg,
+        budget,
+        Intervals(zip(index_codes.starts, index_codes.ends, strict=True)),
+    )
     budget.add(len(seg.bodies), "notes")
     footnotes = _footnotes(text, line_index, seg.bodies, markers, seg)
     # Arrays, made a citation again when read (about 170 bytes a citation held otherwise).
@@ -526,7 +533,7 @@ def _sorted_pairs(*given: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]
 
 
 def _markers(
-    text: str, line_index: LineIndex, seg: Segmentation, budget: Budget
+    text: str, line_index: LineIndex, seg: Segmentation, budget: Budget, symbols: Intervals
 ) -> dict[int, FootnoteMarkers]:
     """The note calls, by number: read into the arrays of one ``NoteCalls`` as they are found,
     never held as a list of them."""
@@ -543,7 +550,7 @@ def _markers(
     )
     if not calls and seg.bodies:
         calls = NoteCalls.grouped(
-            budget.counted(_glued_markers(text, line_index, seg), "note calls"),
+            budget.counted(_glued_markers(text, line_index, seg, symbols), "note calls"),
             line_index,
             len(text),
         )
@@ -554,7 +561,9 @@ def _markers(
 _LOST_AFTER_LAST = 3
 
 
-def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Iterator[FootnoteMarker]:
+def _glued_markers(
+    text: str, line_index: LineIndex, seg: Segmentation, symbols: Intervals
+) -> Iterator[FootnoteMarker]:
     wanted = {body.number for body in seg.bodies}
     if not wanted:
         return
@@ -589,7 +598,7 @@ def _glued_markers(text: str, line_index: LineIndex, seg: Segmentation) -> Itera
     seen: set[int] = set()
     codes: dict[str, bool] = {}
     for start, end, number, guessed, weakest in candidates:
-        if start < position or number not in wanted:
+        if start < position or number not in wanted or symbols.overlaps(start, end):
             continue
         if number > last + 1 and _called_again_in_order(places, start, last + 1, number):
             # Calls run in order: a number that skips the next call, which is made further on
@@ -784,15 +793,64 @@ def _footnotes(
         else:
             body_by_number[body.number] = body
     numbers = sorted(set(by_number) | set(body_by_number))
+    # Notes numbered from 1 again in each part (a web page's endnotes under each answer, a
+    # chapter's notes): each text takes the calls made since the text of that number before.
+    restarted = {
+        number: shares
+        for number in {body.number for body in extra_bodies}
+        if (shares := _calls_per_text(by_number.get(number), bodies, number)) is not None
+    }
     notes = [
-        Footnote(number, by_number.get(number, ()), body_by_number.get(number))
+        Footnote(number, _calls_of(number, body_by_number.get(number), by_number, restarted), body)
         for number in numbers
+        for body in (body_by_number.get(number),)
     ]
     notes = [_with_possible_call(text, line_index, seg.prose, note, by_number) for note in notes]
     # A repeated body number is kept as its own footnote so numbering checks can see it.
-    notes.extend(Footnote(body.number, (), body) for body in extra_bodies)
+    notes.extend(
+        Footnote(body.number, restarted[body.number][body.span.start], body)
+        if body.number in restarted
+        else Footnote(body.number, (), body)
+        for body in extra_bodies
+    )
     notes.sort(key=lambda note: (note.number, note.body.span.start if note.body else -1))
     return notes
+
+
+def _calls_of(
+    number: int,
+    body: FootnoteBody | None,
+    by_number: Mapping[int, FootnoteMarkers],
+    restarted: Mapping[int, Mapping[int, FootnoteMarkers]],
+) -> Sequence[FootnoteMarker]:
+    """The calls of the note ``number`` whose text is ``body``: all calls of that number, or,
+    where the numbering starts again, those of its own part."""
+    if body is not None and number in restarted:
+        return restarted[number][body.span.start]
+    return by_number.get(number, ())
+
+
+def _calls_per_text(
+    calls: FootnoteMarkers | None, bodies: Sequence[FootnoteBody], number: int
+) -> dict[int, FootnoteMarkers] | None:
+    """The calls of each text numbered ``number`` (by where the text starts) where the notes
+    are numbered from 1 again in each part: each text takes the calls after the text before it
+    up to itself (the last one those after it too). None unless every text gets a call so: a
+    stray body that repeats a number (a list's item read as a note) is called by nothing
+    before it."""
+    if not calls:
+        return None
+    texts = sorted(body.span.start for body in bodies if body.number == number)
+    starts = list(calls.starts())
+    if any(b < a for a, b in pairwise(starts)):
+        return None
+    cuts = [0, *(bisect_left(starts, start) for start in texts[:-1]), len(starts)]
+    if any(stop <= first for first, stop in pairwise(cuts)):
+        return None
+    return {
+        text_start: calls.part(first, stop)
+        for text_start, (first, stop) in zip(texts, pairwise(cuts), strict=True)
+    }
 
 
 # --------------------------------------------------------------------------- citations

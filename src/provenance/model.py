@@ -783,6 +783,11 @@ class FootnoteMarkers(TupleLikeSequence[FootnoteMarker]):
         """Where each call starts, without making the markers."""
         return iter(self._calls.starts[self._first : self._stop])
 
+    def part(self, first: int, stop: int) -> FootnoteMarkers:
+        """The calls ``first`` to ``stop`` (not included) of this stretch, a stretch itself."""
+        first, stop, _ = slice(first, stop).indices(len(self))
+        return FootnoteMarkers(self._calls, self.number, self._first + first, self._first + stop)
+
     def styles(self) -> Iterator[MarkerStyle]:
         """Each call's style, without making the markers."""
         return (_MARKER_STYLES[style] for style in self._calls.styles[self._first : self._stop])

@@ -3860,6 +3860,14 @@ def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
             return number, body_offset
     if stripped.isascii() and stripped.isdigit() and int(stripped) == expected:
         return expected, None
+    if stripped[:1] in "[<^¹²³⁴⁵⁶⁷⁸⁹":
+        # A marked number alone ("[3]" of an endnote list whose link stands above its text).
+        try:
+            number = parse_footnote_marker(stripped)[0]
+        except GrammarError:
+            return None
+        if expected <= number <= expected + 3:
+            return number, None
     return None
 
 
@@ -3893,6 +3901,34 @@ def _next_note_number(lines: Sequence[Line], expected: int) -> int:
     return expected
 
 
+def _first_note_number(lines: Sequence[Line]) -> int:
+    """The number the notes under a heading start from: 1, or, where the first line under it
+    opens a later note and the next line that opens a note has the number after it, that
+    number (an excerpt's or a chapter's notes, "Notes" / "12. ..." / "13. ...")."""
+    numbers = (_opening_number(line.text.strip()) for line in lines if line.text.strip())
+    first = next(numbers, None)
+    if first is None or first == 1:
+        return 1
+    following = next((number for number in numbers if number is not None), None)
+    return first if following == first + 1 else 1
+
+
+def _opening_number(stripped: str) -> int | None:
+    """The number a line under a Notes heading opens a note with, whatever it is: a note's
+    lead ("12. Text", "[12] Text"), or a number alone, bare or marked ("12", "[12]")."""
+    parsed = parse_footnote_body_start(stripped)
+    if parsed is not None:
+        return None if parsed[3] else parsed[0]
+    if stripped.isascii() and stripped.isdigit():
+        return int(stripped) if stripped[0] != "0" else None
+    if stripped[:1] in "[<^¹²³⁴⁵⁶⁷⁸⁹":
+        try:
+            return parse_footnote_marker(stripped)[0]
+        except GrammarError:
+            return None
+    return None
+
+
 def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list[FootnoteBody]:
     """Notes under a Notes heading, UN style: each note starts a line with the next number
     (see ``_note_start``), which may stand alone with the body on the following lines."""
@@ -3901,7 +3937,7 @@ def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list
     textless: list[tuple[int, int, int]] = []
     # Where the text of each note read starts, to cut it into sentences (see below).
     text_starts: dict[int, int] = {}
-    expected = 1
+    expected = _first_note_number(lines)
     # number, where the note starts (its number), where its text starts, where it ends
     current: tuple[int, int, int, int] | None = None
 

@@ -272,6 +272,12 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("neighbourhoods such as Masani 112 (see sect. V)", [112]),
         ("in May, 12 people were killed, a third of them", []),
         ("the total was 12 (including six children)", []),
+        # A/80/36: between two items of a list of names (the United Nations' note on Kosovo).
+        ("the Congo, Haiti, Iraq, Kosovo, 4 Libya, Mali and Somalia", [4]),
+        ("in Haiti, Kosovo, 4 the Sudan and Yemen", [4]),
+        ("in Haiti, Kosovo, 4 Libya and Yemen", [4]),
+        ("In May, 12 States, including Chad", []),
+        ("visits to Haiti, 12 Member States and others", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(

@@ -124,6 +124,17 @@ _INNER_CALL = lazy_compile(
 )
 
 
+# Also weakest: a number between two items of a list of names, after the comma that ends an
+# item and before the next item ("Haiti, Iraq, Kosovo, 4 Libya, Mali", the United Nations'
+# note on Kosovo), where a figure would count a word in lower case ("in May, 12 people").
+# The item before is a name after a comma too (so a list), the item after a name followed
+# by a comma or "and" (before "the Sudan" the scan above finds it).
+_LIST_ITEM_CALL = lazy_compile(
+    r", (?=[A-Z])(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*,[ \t]+(\d{1,3})"
+    r"(?=[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*(?:,|[ \t]+and[ \t]))"
+)
+
+
 # a number that ends a short heading standing as a block of its own, after a word, above a
 # numbered paragraph ("B." / "" / "External support to RSF 101" / "95. As part of ..."): a
 # PDF's text sets a heading's note call so. A guess, and only where the heading has two words
@@ -239,7 +250,10 @@ def iter_call_candidates(
     runs, years = ([], []) if weak else _digit_runs(text, start, end)
     # Each scan with whether its shape is a guess (all but a call glued to a word).
     scans: tuple[tuple[Iterator[re.Match[str]], bool], ...] = (
-        ((_INNER_CALL.finditer(text, start, end), True),)
+        (
+            (_INNER_CALL.finditer(text, start, end), True),
+            (_LIST_ITEM_CALL.finditer(text, start, end), True),
+        )
         if weak
         else (
             (matches_at(_GLUED_CALL, text, runs, end), False),
