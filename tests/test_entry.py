@@ -142,8 +142,10 @@ def test_run_process_runs_the_exit_handlers_and_skips_the_teardown() -> None:
 @pytest.mark.parametrize(
     "before",
     [
-        # Another thread still running: the interpreter waits for it at exit.
-        "threading.Thread(target=__import__('time').sleep, args=(0.5,)).start()",
+        # Another thread still running: the interpreter waits for it at exit. It waits for the
+        # main thread to end, so it is alive however long the check takes on a loaded machine
+        # (a thread sleeping half a second had ended before a slow check did).
+        "threading.Thread(target=threading.main_thread().join).start()",
         # A process pool's clean-up runs at thread shutdown, not with the exit handlers.
         "import concurrent.futures",
         # A tracer (coverage, a debugger) reports at exit.
