@@ -70,6 +70,19 @@ def table(title: str, pairs: Sequence[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def _split_tables(name: str) -> list[tuple[dict[str, Any], str]]:
+    """Print a set's tables (all, tuning part, held out), each example read after the sentence
+    it was found after; returns the examples with the class read."""
+    results = [
+        (e, classify(e["text"], e.get("before", "A statement before it."))) for e in load(name)
+    ]
+    print(table(f"{name}, all", [(e["expect"], p) for e, p in results]), end="\n\n")
+    for part, held_out in (("tuning part", False), ("held out", True)):
+        chosen = [(e["expect"], p) for e, p in results if bool(e.get("heldout")) == held_out]
+        print(table(f"{name}, {part}", chosen), end="\n\n")
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="also the tuning corpus")
@@ -89,41 +102,8 @@ def main() -> None:
     print(
         table("unseen.toml, fresh (collected after the change, never tuned on)", fresh), end="\n\n"
     )
-    second = [
-        (e, classify(e["text"], e.get("before", "A statement before it.")))
-        for e in load("fresh2.toml")
-    ]
-    print(table("fresh2.toml, all", [(e["expect"], p) for e, p in second]), end="\n\n")
-    print(
-        table(
-            "fresh2.toml, tuning part",
-            [(e["expect"], p) for e, p in second if not e.get("heldout")],
-        ),
-        end="\n\n",
-    )
-    print(
-        table("fresh2.toml, held out", [(e["expect"], p) for e, p in second if e.get("heldout")]),
-        end="\n\n",
-    )
-    third_set = [
-        (e, classify(e["text"], e.get("before", "A statement before it.")))
-        for e in load("fresh3.toml")
-    ]
-    print(table("fresh3.toml, all", [(e["expect"], p) for e, p in third_set]), end="\n\n")
-    print(
-        table(
-            "fresh3.toml, tuning part",
-            [(e["expect"], p) for e, p in third_set if not e.get("heldout")],
-        ),
-        end="\n\n",
-    )
-    print(
-        table(
-            "fresh3.toml, held out",
-            [(e["expect"], p) for e, p in third_set if e.get("heldout")],
-        ),
-        end="\n\n",
-    )
+    second = _split_tables("fresh2.toml")
+    third_set = _split_tables("fresh3.toml")
     if args.all:
         old = load("statements.toml")
         print(table("statements.toml", [(e["expect"], classify(e["text"])) for e in old]))
