@@ -40,6 +40,7 @@ from provenance.rules.statements import (
     word_class,
 )
 from provenance.sentences import PROSE_KINDS, iter_sentences
+from provenance.sourcenames import initials_key
 from provenance.span import IndexedSequence, Intervals
 
 _CATEGORY = "corroboration"
@@ -1242,8 +1243,8 @@ def _is_publisher(names: Sequence[str], publishers: Sequence[tuple[str, ...]]) -
     for publisher in publishers:
         if all(word in publisher for word in significant):
             return True
-        initials = "".join(word[0] for word in publisher if word[:1].isupper())
-        if len(initials) > 1 and initials in significant:
+        acronym = initials_key(" ".join(publisher))
+        if acronym is not None and any(word.casefold() == acronym for word in significant):
             return True
     return False
 
