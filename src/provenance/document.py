@@ -2013,8 +2013,7 @@ class _SourceIndex:
     def _title_said(self, date: DateValue, text: str, start: int, end: int) -> list[int]:
         """The one entry of ``date`` whose title's words the citation's sentence gives, three
         or more in a row (two of ``title_pairs`` or more); none when several are."""
-        for stop in _SENTENCE_STOP.finditer(text, start, end):
-            start = stop.end()
+        start = _own_sentence_start(text, start, end)
         # A pair with a number ("covid 19", "19 pandemic") is a common term more often than
         # words of one title.
         said = {pair for pair in title_pairs(text[start:end]) if not any(map(str.isdigit, pair))}
@@ -2041,8 +2040,7 @@ class _SourceIndex:
         titles = {i: self._title_pairs(i) for i in matches}
         # The citation's own sentence: the context may reach sentences back, which speak of
         # other works ("long-term studies ... More recently, ... (Schwartz, 2000)").
-        for stop in _SENTENCE_STOP.finditer(text, start, end):
-            start = stop.end()
+        start = _own_sentence_start(text, start, end)
         said = title_pairs(text[start:end])
         self.last_work += end - start
         told = [
@@ -2464,6 +2462,14 @@ _TITLE_PAIRS_SAID = 3
 #: Where a sentence ends and the next starts: a stop (not of an initial or of "al.") and a
 #: capital after it.
 _SENTENCE_STOP = lazy_compile(r"(?<!\b[A-Z])(?<!\bal)[.!?][\"”’)\]]*\s+(?=[\"“(]?[A-Z])")
+
+
+def _own_sentence_start(text: str, start: int, end: int) -> int:
+    """Where the last sentence of ``text[start:end]`` (a citation's context) starts."""
+    for stop in _SENTENCE_STOP.finditer(text, start, end):
+        start = stop.end()
+    return start
+
 
 #: Two years joined by a dash or a slash: a span of years, not one year.
 _YEAR_SPAN_TEXT = lazy_compile(r"\b(?:1[6-9]|20)\d\d\s*[-–—/]\s*(?:1[6-9]|20)?\d\d\b")
