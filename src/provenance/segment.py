@@ -3860,14 +3860,10 @@ def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
             return number, body_offset
     if stripped.isascii() and stripped.isdigit() and int(stripped) == expected:
         return expected, None
-    if stripped[:1] in "[<^¹²³⁴⁵⁶⁷⁸⁹":
-        # A marked number alone ("[3]" of an endnote list whose link stands above its text).
-        try:
-            number = parse_footnote_marker(stripped)[0]
-        except GrammarError:
-            return None
-        if expected <= number <= expected + 3:
-            return number, None
+    # A marked number alone ("[3]" of an endnote list whose link stands above its text).
+    number = _marked_number(stripped)
+    if number is not None and expected <= number <= expected + 3:
+        return number, None
     return None
 
 
@@ -3921,12 +3917,23 @@ def _opening_number(stripped: str) -> int | None:
         return None if parsed[3] else parsed[0]
     if stripped.isascii() and stripped.isdigit():
         return int(stripped) if stripped[0] != "0" else None
-    if stripped[:1] in "[<^¹²³⁴⁵⁶⁷⁸⁹":
-        try:
-            return parse_footnote_marker(stripped)[0]
-        except GrammarError:
-            return None
-    return None
+    return _marked_number(stripped)
+
+
+#: What a marked note number alone on its line opens with: a bracket, a tag, a caret or a
+#: superscript digit (the footnote grammar's marker forms).
+_NUMBER_MARKS = "[<^¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _marked_number(stripped: str) -> int | None:
+    """The number of a line that is a marked note number alone ("[3]", "^3", "³"), as the
+    footnote grammar reads it; None for any other line."""
+    if stripped[:1] not in _NUMBER_MARKS:
+        return None
+    try:
+        return parse_footnote_marker(stripped)[0]
+    except GrammarError:
+        return None
 
 
 def _numbered_notes(text: str, line_index: LineIndex, lines: list[Line]) -> list[FootnoteBody]:
