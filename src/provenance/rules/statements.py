@@ -68,7 +68,7 @@ _GLUED_CALL = lazy_compile(r"(?<=[^\W\d_])\d{1,3}$")
 #: A subject and its verb in one word, where the contraction stands for one verb only ("'s"
 #: and "'d" stand for two).
 _VERB_SUFFIXES = {"ve": "have", "re": "are", "m": "am"}
-_VERB_SUFFIX = lazy_compile(r"(\w+)'(ve|re|m)")
+_VERB_SUFFIX = lazy_compile(rf"(\w+)'({'|'.join(_VERB_SUFFIXES)})")
 _CONTRACTED = {"cannot": ("can", "not"), "can't": ("can", "not"), "won't": ("will", "not")}
 
 #: Forms whose subject is the thing checked, not who checks: never a third party's unless a
