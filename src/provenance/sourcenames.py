@@ -742,9 +742,7 @@ def _other_initials(name: str, made: str) -> list[str]:
     the end of a UN body's name ("Office of the United Nations High Commissioner for Human
     Rights" -> "ohchr", "Food and Agriculture Organization of the United Nations" -> "fao").
     Each of three letters or more."""
-    words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
-    if words and words[0].casefold() == "the":
-        words = words[1:]
+    words = _organisation_words(name)
     found: list[str] = []
     if words.count("of") == 1:
         found.append(
@@ -777,6 +775,13 @@ def abbreviations_key(name: str) -> str | None:
     return "".join(word[0] for word in words[:-1]).casefold() + words[-1].casefold()
 
 
+def _organisation_words(name: str) -> list[str]:
+    """The words an organisation's acronyms are made of: without what brackets hold, full
+    stops or a leading "The"."""
+    words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
+    return words[1:] if words and words[0].casefold() == "the" else words
+
+
 def initials_key(name: str) -> str | None:
     """The key of the acronym an organisation's name is cited by: "Human Rights Watch" -> "hrw".
 
@@ -786,9 +791,7 @@ def initials_key(name: str) -> str | None:
     """
     if "," in name:
         return None
-    words = _BRACKETED_ACRONYM.sub(" ", _BRACKETED.sub(" ", name)).replace(".", " ").split()
-    if words and words[0].casefold() == "the":
-        words = words[1:]
+    words = _organisation_words(name)
     capitalised = [word for word in words if word.casefold() not in _NAME_JOINERS and word != "&"]
     if not 2 <= len(capitalised) <= 8:
         return None
