@@ -3861,9 +3861,9 @@ def _note_start(line_text: str, expected: int) -> tuple[int, int | None] | None:
     if stripped.isascii() and stripped.isdigit() and int(stripped) == expected:
         return expected, None
     # A marked number alone ("[3]" of an endnote list whose link stands above its text).
-    number = _marked_number(stripped)
-    if number is not None and expected <= number <= expected + 3:
-        return number, None
+    marked = _marked_number(stripped)
+    if marked is not None and expected <= marked <= expected + 3:
+        return marked, None
     return None
 
 
