@@ -2685,6 +2685,16 @@ def test_a_title_in_italics_is_no_author_and_opens_an_entry_of_its_own() -> None
     assert entry_starts(lines) == [0, 1]
 
 
+def test_an_italic_title_with_a_quoted_one_after_its_year_is_read_by_its_opening() -> None:
+    # A quoted title after the year (a chapter of the work) does not make the entry one that
+    # opens with a quoted title (Hypothesis found it raising while the entry was read).
+    entry = refs.parse_reference(
+        '*North Korea: Behind Closed Doors* (2019) "Waiting in the Shadows"'
+    )
+    assert (entry.kind, entry.title) == ("title-first", "North Korea: Behind Closed Doors")
+    assert entry.date == Date(2019)
+
+
 def test_an_italic_title_and_its_date_after_an_address_ending_in_a_slash_opens_an_entry() -> None:
     lines = [
         "GOVPH. (n.d.). <em>About the Philippines.</em> Retrieved November 23, 2015, from "

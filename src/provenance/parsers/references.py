@@ -1564,9 +1564,13 @@ class _EntryTransformer(ListTransformer[Token, Any]):
     tf_title = ay_author
 
     def title_first(self, c: list[Any]) -> ReferenceEntry:
-        title = next((x for x in c if isinstance(x, Token) and x.type == "QUOTED"), None)
-        if title is None:
+        # The grammar's alternative is told by what opens the entry: a quoted title, else a
+        # title before its year in brackets (a quoted title may come later in that one:
+        # '*Report* (2019) "Chapter"').
+        opening = next(x for x in c if not (isinstance(x, Token) and x.type == "LIST_MARK"))
+        if not (isinstance(opening, Token) and opening.type == "QUOTED"):
             return self._title_year_first(c)
+        title = opening
         fields: dict[str, Any] = {"title": self._quoted(title)}
         work = next(x for x in c if isinstance(x, _Frag))
         # The work is the words up to the first comma; a date among the words dates the entry.
