@@ -340,6 +340,22 @@ def test_authors(kind: str, author: str, name: dict[str, str]) -> None:
     assert _item(ReferenceEntry(kind=kind, author=author))["author"] == [name]
 
 
+def test_names_that_edited_the_work_are_its_editors(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    text = (
+        "References\n\n"
+        "Ashe, S. D., & Winter, A. (Eds.). (2020). Researching the far right. Routledge.\n\n"
+        "Casis, R.J. (2008). Addressing Climate Change. Quezon City.\n"
+    )
+    edited, written = document_to_csl(provenance.parse(text, "refs.txt"))
+    assert "author" not in edited
+    assert edited["editor"] == [{"literal": "Ashe, S. D., & Winter, A."}]
+    assert edited["id"].startswith("ashe-s-d")
+    assert "editor" not in written and written["author"] == [{"literal": "Casis, R.J."}]
+    validator.validate([edited, written])
+
+
 def test_placeholder_author_is_no_author() -> None:
     assert "author" not in _item(ReferenceEntry(author="_____", title="Second Report"))
 

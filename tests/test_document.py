@@ -1656,6 +1656,20 @@ def test_a_name_and_year_cite_the_work_its_person_wrote_not_the_volume_they_edit
     assert citation.reference == 1
 
 
+def test_a_chapter_in_a_volume_others_edited_is_its_authors_own_work() -> None:
+    # "(Ed.)" after the volume's editors, late in the chapter's entry, says nothing of the
+    # chapter's authors.
+    text = (
+        "Crime moves elsewhere (Freilich, 2017).\n\n"
+        "References\n\n"
+        "Freilich, J. D. (Ed.). (2017). Handbook of crime prevention. Routledge.\n\n"
+        "Freilich, J. D. (2017). Situational crime prevention. In H. Pontell (Ed.), Oxford "
+        "research encyclopedia of criminology. Oxford University Press.\n"
+    )
+    (citation,) = provenance.parse(text).citations
+    assert citation.reference == 1
+
+
 def test_a_year_after_the_first_of_several_authors_with_initials_cites_their_work() -> None:
     text = (
         "Salt lies under a thin silt layer. Weinsberg I.G. (1972) obtained the first dates.\n\n"

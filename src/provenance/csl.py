@@ -319,7 +319,8 @@ def reference_to_csl(reference: Reference, item_id: str, path: str | None = None
         if title is None:
             title = code_title = _code_title(code)
     if author is not None:
-        item["author"] = author
+        # Names an editors' mark follows edited the work ("Winter, A. (Eds.). (2020).").
+        item["editor" if entry.edited else "author"] = author
     if title is not None:
         item["genre" if item_type == "personal_communication" else "title"] = title
     issued = _csl_date(entry.date)
@@ -397,7 +398,7 @@ def _slug(text: str, words: int, skip: frozenset[str] = frozenset()) -> str:
 
 
 def _key_name(item: CslItem) -> str:
-    for name in item.get("author", ()):
+    for name in item.get("author") or item.get("editor", ()):
         slug = _slug(name.get("family") or name.get("literal", ""), 3, _KEY_STOP_WORDS)
         if slug:
             return slug

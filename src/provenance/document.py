@@ -2421,9 +2421,7 @@ class _SourceIndex:
         2008)" cites "Casis, R.J. (2008). Addressing Climate Change ...", not the volume
         "Casis, R.J. (Ed). (2008). Experts Dialogue ..." it stands in, whose chapters others
         wrote. All the matches when none or all are so."""
-        kept = [
-            i for i in matches if not _EDITED.search(self.references[i].text, 0, _EDITOR_MARK_REACH)
-        ]
+        kept = [i for i in matches if not self.entries[i].edited]
         return kept or matches
 
     def _prefer_cited_sections(self, matches: list[int], at: int | None = None) -> int | None:
@@ -2445,12 +2443,6 @@ class _SourceIndex:
 #: A person's initial in a cited name ("V.V. Rubanov", "Brodskaya N.G.", "Stulina G."): a
 #: capital and a full stop, maybe a second letter ("T.Yu.").
 _CITED_INITIALS = lazy_compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞЀ-Я][a-zа-я]?\.")
-
-#: An editors' mark after the names an entry starts with: "(Ed)", "(Eds.)", "(ed.)", ", eds."
-#: (not ", Ed.", which may be a given name).
-_EDITED = lazy_compile(r"\(\s*[Ee]ds?\.?\s*\)|,\s*eds?\.")
-#: How far into an entry's text its editors' mark may stand (after the names it starts with).
-_EDITOR_MARK_REACH = 120
 
 #: Shortest acronym a cited organisation's name is looked up by (two letters name too much).
 _MADE_ACRONYM = 3

@@ -428,6 +428,9 @@ class ReferenceEntry:
     #: The letter after an author-year entry's year ("2021b"): which of its author's works of
     #: that year it is, as citations name it. Used for linking, not shown in outputs.
     year_suffix: str | None = attrs.field(default=None, metadata={"json": False})
+    #: Whether the names the entry starts with edited or compiled the work ("Winter, A.
+    #: (Eds.). (2020)."), as a mark after them says, rather than wrote it.
+    edited: bool = False
 
 
 @shared_methods

@@ -1621,6 +1621,7 @@ def author_year_entries(draw: st.DrawFn) -> ReferenceEntry:
         container=draw(opt(long_name)),
         url=url,
         accessed=draw(opt(day_date)) if url else None,
+        edited=draw(st.booleans()),
     )
 
 
@@ -2099,7 +2100,12 @@ def test_author_year_reads_the_editors_mark_before_a_bare_year(
     text: str, author: str, year: int
 ) -> None:
     entry = parse_reference(text, "bibliography")
-    assert (entry.kind, entry.author, entry.date) == ("author-year", author, Date(year))
+    assert (entry.kind, entry.author, entry.date, entry.edited) == (
+        "author-year",
+        author,
+        Date(year),
+        True,
+    )
 
 
 def test_author_year_tail_reads_an_edited_volume_with_its_year() -> None:
@@ -2109,6 +2115,7 @@ def test_author_year_tail_reads_an_edited_volume_with_its_year() -> None:
         "Brookings Institution Press."
     )
     assert (entry.kind, entry.author, entry.date) == ("author-year", "Ebi, Kristie L.", Date(2009))
+    assert not entry.edited  # the editors are the volume's, in the tail
 
 
 def test_a_bracketed_word_before_a_bare_year_is_no_editors_mark() -> None:
@@ -2582,7 +2589,22 @@ def test_a_comma_before_et_al_keeps_the_inverted_name_whole() -> None:
     ],
 )
 def test_the_editors_mark_is_no_part_of_the_author(text: str, author: str) -> None:
-    assert parse_reference(text).author == author
+    entry = parse_reference(text)
+    assert entry.author == author
+    assert entry.edited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casis, R.J. (2008). Addressing Climate Change. Experts Dialogue, 3, 1-85.",
+        # The editors of the volume a chapter is in are not the chapter's authors.
+        "Freilich, J. D., & Newman, G. R. (2017). Situational crime prevention. In H. Pontell "
+        "(Ed.), Oxford research encyclopedia of criminology. Oxford University Press.",
+    ],
+)
+def test_names_without_an_editors_mark_after_them_wrote_the_work(text: str) -> None:
+    assert not parse_reference(text).edited
 
 
 def test_a_page_range_alone_on_its_line_ends_the_entry_above() -> None:

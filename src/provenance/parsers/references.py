@@ -1321,12 +1321,15 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         date: DateValue | None = None
         letter: str | None = None
         precise = False
+        edited = False
         for x in c:
             if isinstance(x, _Frag):
                 # The editors' mark after the names ("Winter, A. (Eds.)", "Shu Y, eds") says
                 # what they did, not who they are.
                 author = self._frag_author(x)
-                author = _EDITORS_MARK.sub("", author) or author
+                names = _EDITORS_MARK.sub("", author)
+                edited = bool(names) and names != author
+                author = names or author
             elif x.type in ("DITTO", "LOST_DITTO"):
                 author = DITTO_MARK
             elif x.type == "AY_YEAR":
@@ -1335,6 +1338,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
                 year = Token("AY_YEAR", str(x)[1:])
                 date, letter = self._year(year), self._year_letter(year)
             elif x.type == "EDS_YEAR":
+                edited = True
                 year = Token("AY_YEAR", str(x).rpartition(")")[2])
                 date, letter = self._year(year), self._year_letter(year)
             elif x.type == "PAREN_DATE":
@@ -1347,7 +1351,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
                 if extra.strip() and isinstance(date, Date):
                     date = self._with_day(date, extra)
                     precise = True
-        return _Role("head", (author, date, letter), precise)
+        return _Role("head", (author, date, letter, edited), precise)
 
     def _tail_fields(
         self, tokens: Sequence[Any], fields: dict[str, Any], year: Date | None
@@ -1398,7 +1402,9 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         tail: list[Any] = []
         for x in c:
             if isinstance(x, _Role) and x.name == "head":
-                fields["author"], date, letter = x.value
+                fields["author"], date, letter, edited = x.value
+                if edited:
+                    fields["edited"] = True
                 if letter is not None:
                     fields["year_suffix"] = letter
                 if date is not None:

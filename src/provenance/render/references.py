@@ -369,7 +369,8 @@ def _author_year(entry: ReferenceEntry) -> str:
             when += f", {day}{FULL_MONTHS[entry.date.month - 1]}"
     else:
         raise ValueError("an author-year entry has one year")
-    text = f"{entry.author} ({when}). {_quoted(entry.title)}"
+    names = f"{entry.author} (Eds.)" if entry.edited else entry.author
+    text = f"{names} ({when}). {_quoted(entry.title)}"
     if entry.container is not None:
         text += f" {entry.container}."
     return text + _address(entry)
@@ -485,6 +486,9 @@ def _title_first(entry: ReferenceEntry) -> str:
 def render_reference(entry: ReferenceEntry, style: str | None = None) -> str:
     """``entry`` written in ``style`` (default: its kind); ``ValueError`` if it cannot be."""
     style = entry.kind if style is None else style
+    if entry.edited and style != "author-year":
+        # Only the author-year grammar reads an editors' mark after the names.
+        raise ValueError(f"style {style!r} has no place for an editors' mark: {entry!r}")
     if style == "irb":
         return _irb(entry)
     if style == "correspondence":
