@@ -71,6 +71,7 @@ from provenance.segment import (
     single_spaced,
     subtract,
 )
+from provenance.sentences import iter_sentences
 from provenance.sourcenames import (
     abbreviations_key,
     bare_key,
@@ -2451,16 +2452,12 @@ _MADE_ACRONYM = 3
 #: without its source's name: four words of the title in a row, or so many in two places.
 _TITLE_PAIRS_SAID = 3
 
-#: Where a sentence ends and the next starts: a stop (not of an initial or of "al.") and a
-#: capital after it.
-_SENTENCE_STOP = lazy_compile(r"(?<!\b[A-Z])(?<!\bal)[.!?][\"”’)\]]*\s+(?=[\"“(]?[A-Z])")
-
-
 def _own_sentence_start(text: str, start: int, end: int) -> int:
     """Where the last sentence of ``text[start:end]`` (a citation's context) starts."""
-    for stop in _SENTENCE_STOP.finditer(text, start, end):
-        start = stop.end()
-    return start
+    last = start
+    for last, _ in iter_sentences(text, start, end):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
 
 
 #: Two years joined by a dash or a slash: a span of years, not one year.
