@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import grammars
-from provenance.first_chars import case_blind, first_chars
+from provenance.first_chars import case_blind, first_chars, required_words
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -134,3 +134,22 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_terminal_matches_in_any_text_begin_with_their_first_characters(text: str) -> None:
     _assert_matches_begin_with_first_chars(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("abc", ("abc",)),
+        ("ab+c(?:de|fgh)", ("de", "fgh")),
+        ("(?i:X?Yz)", ("yz",)),
+        ("e-?mails?|fax", ("mail", "fax")),
+        ("[ab]c*", None),
+        ("a|[bc]", None),
+        ("(?=abc)d", ("d",)),
+        ("é", None),
+    ],
+)
+def test_required_words_are_taken_from_the_patterns_syntax(
+    pattern: str, words: tuple[str, ...] | None
+) -> None:
+    assert required_words(pattern) == words

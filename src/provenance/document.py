@@ -2452,6 +2452,7 @@ _MADE_ACRONYM = 3
 #: without its source's name: four words of the title in a row, or so many in two places.
 _TITLE_PAIRS_SAID = 3
 
+
 def _own_sentence_start(text: str, start: int, end: int) -> int:
     """Where the last sentence of ``text[start:end]`` (a citation's context) starts."""
     last = start

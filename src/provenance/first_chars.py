@@ -13,6 +13,9 @@ letter outside ASCII, ``\\w``, a negated set, a back-reference, a match that can
 "any character". A case-blind ASCII letter is every character the regex engine matches to it
 (``case_blind``): the month names and labels of the reference grammar's dates, access notes and
 locators are case-blind, and were tried at every letter.
+
+``required_words`` reads the same syntax for another answer: the words one of which every match
+holds, so that a search can be skipped where none is in the text.
 """
 
 from __future__ import annotations
@@ -154,3 +157,43 @@ def _unicode_digits() -> str:
 def _unicode_spaces() -> str:
     """What ``\\s`` matches in a ``str`` pattern."""
     return "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` holds as it is or in
+    another case (from the pattern's syntax: literal runs, alternatives, repeats of at least
+    one), the longest such choice; None where the pattern gives none, or where this reading
+    does not know the pattern or the regex module (no words: nothing is skipped)."""
+    try:
+        from re import _constants, _parser
+
+        return _needed(_parser.parse(pattern).data, _constants)
+    except Exception:
+        return None
+
+
+def _needed(items: Any, c: Any) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+    run = ""
+
+    def offer(found: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, value in items:
+        if op is c.LITERAL and value < 128:
+            run += chr(value).lower()
+            continue
+        offer((run,) if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            offer(_needed(value[-1], c))
+        elif op is c.BRANCH:
+            options = [_needed(branch, c) for branch in value[1]]
+            if all(options):
+                offer(tuple(dict.fromkeys(word for words in options for word in words or ())))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
+            offer(_needed(value[2], c))
+    offer((run,) if run else None)
+    return best

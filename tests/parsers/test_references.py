@@ -2362,25 +2362,6 @@ def test_no_terminal_is_named_like_an_attribute_of_the_entry_transformer() -> No
     assert not {name for name in names if hasattr(transformer, name)}
 
 
-@pytest.mark.parametrize(
-    ("pattern", "words"),
-    [
-        ("abc", ("abc",)),
-        ("ab+c(?:de|fgh)", ("de", "fgh")),
-        ("(?i:X?Yz)", ("yz",)),
-        ("e-?mails?|fax", ("mail", "fax")),
-        ("[ab]c*", None),
-        ("a|[bc]", None),
-        ("(?=abc)d", ("d",)),
-        ("é", None),
-    ],
-)
-def test_required_words_are_taken_from_the_patterns_syntax(
-    pattern: str, words: tuple[str, ...] | None
-) -> None:
-    assert refs.required_words(pattern) == words
-
-
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_every_match_of_a_required_terminal_holds_one_of_its_words(data: st.DataObject) -> None:

@@ -105,8 +105,6 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from re import _constants as re_constants
-from re import _parser as re_parser
 from typing import Any, Protocol, cast
 
 import attrs
@@ -114,6 +112,7 @@ from lark import Token, Tree
 from lark.exceptions import VisitError
 
 from provenance.errors import GrammarError, release
+from provenance.first_chars import required_words
 from provenance.folding import squeeze_spaces
 from provenance.grammars import (
     ListTransformer,
@@ -1779,40 +1778,6 @@ class _WordsFirst:
             if not any(word in folded for word in self.words):
                 return None
         return self.pattern.search(text)
-
-
-def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings one of which every match of ``pattern`` holds as it is or in
-    another case (from the pattern's syntax: literal runs, alternatives, repeats of at least
-    one), the longest such choice; None where the pattern gives none."""
-    return _needed(re_parser.parse(pattern).data)
-
-
-def _needed(items: Any) -> tuple[str, ...] | None:
-    best: tuple[str, ...] | None = None
-    run = ""
-
-    def offer(found: tuple[str, ...] | None) -> None:
-        nonlocal best
-        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
-            best = found
-
-    for op, value in items:
-        if op is re_constants.LITERAL and value < 128:
-            run += chr(value).lower()
-            continue
-        offer((run,) if run else None)
-        run = ""
-        if op is re_constants.SUBPATTERN:
-            offer(_needed(value[-1]))
-        elif op is re_constants.BRANCH:
-            options = [_needed(branch) for branch in value[1]]
-            if all(options):
-                offer(tuple(dict.fromkeys(word for words in options for word in words or ())))
-        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and value[0] >= 1:
-            offer(_needed(value[2]))
-    offer((run,) if run else None)
-    return best
 
 
 def _style_order(section: str) -> tuple[str, ...]:
