@@ -1282,3 +1282,34 @@ def test_document_level_research_report_shapes(sentence: str, form: str, voice: 
 )
 def test_document_level_shapes_keep_apart(sentence: str) -> None:
     assert _statements(sentence, phrases().uncorroborated_trigger.stems) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        # What the information is about may hold "to".
+        ("No information on detainees' access to a lawyer was available.", "gap"),
+        ("Information on access to courts is scarce.", "gap"),
+        # "to" and a verb of checking after the noun is what the information is for.
+        ("No information to verify the claims was available.", "own"),
+        # An armed party as the sentence's subject is whom a left-out subject stands for, an
+        # abbreviation in brackets inside its name or not.
+        (
+            "Kurdistan Regional Administration (KRA) forces had no access and could not verify it.",
+            "third",
+        ),
+        ("Amnesty International (AI) researchers had no access and could not verify it.", "own"),
+        ("Security forces could not confirm the report.", "third"),
+        # A statement in a clause of concession that opens the sentence is the writer's,
+        # whoever speaks in the main clause after it ...
+        (
+            "Although the identity of the attackers remained unconfirmed, witnesses stated soldiers did it.",
+            "own",
+        ),
+        ("Although the figures could not be verified, officials said 300 died.", "own"),
+        # ... but a speaker after a statement in the main clause is the speaker's.
+        ("Although many died, the figures could not be verified, officials said.", "third"),
+    ],
+)
+def test_gaps_about_something_and_whose_a_clause_is(sentence: str, expect: str) -> None:
+    assert _class_of(sentence) == expect

@@ -1103,13 +1103,23 @@ def _quoted(text: str, start: int, at: int) -> bool:
     return opened > closed or straight % 2 == 1
 
 
-def _said_after(text: str, marker: Marker, end: int) -> bool:
+def _said_after(text: str, marker: Marker, start: int, end: int) -> bool:
     """Whether a comma and a verb of saying follow the statement in its sentence ("Russia is
     unable to confirm his death, the director of the intelligence service said")."""
     comma = text.find(",", marker.end(), end)
     if comma == -1 or text.find(".", marker.end(), comma) != -1:
         # A full stop before the comma ends the statement's sentence there (the sentence
         # reader ran on past it, as it does into page furniture).
+        return False
+    first = _WORD.search(text, start, marker.start())
+    if (
+        first is not None
+        and first.group().casefold() in _CONCESSIVE
+        and "," not in text[first.end() : marker.start()]
+    ):
+        # "Although the identity of the attackers remained unconfirmed, witnesses stated ...":
+        # the statement opens the sentence in a clause of concession, and whoever speaks in
+        # the main clause after its comma says something else.
         return False
     # A speaker's name and title rarely run past a hundred characters.
     said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))
@@ -1151,7 +1161,7 @@ def _attributed(
         return True
     if _remark(text, sentence, marker):
         return False
-    if _said_after(text, marker, sentence.end):
+    if _said_after(text, marker, sentence.start, sentence.end):
         return True
     head = marker.statement.head
     if (

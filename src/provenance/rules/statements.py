@@ -612,7 +612,7 @@ def _parse(
         # "..., which it could not verify", "X denied it but failed to substantiate it": the
         # one who could not check is the sentence's subject.
         statement_start = subject_indices[0] if subject_indices else core_indices[0]
-        voice = _antecedent_voice(classes, statement_start, reaches_start) or voice
+        voice = _antecedent_voice(words, classes, statement_start, reaches_start) or voice
     if (
         form in _FOUND
         and head is not None
@@ -627,7 +627,7 @@ def _parse(
         voice = "third"
         if classes[head] == "PRON":
             opening = subject_indices[0]
-            voice = _antecedent_voice(classes, opening, reaches_start) or "third"
+            voice = _antecedent_voice(words, classes, opening, reaches_start) or "third"
     if form == "neither_nor":
         # "neither the FBI nor we have been able to confirm": the report's when it is one of
         # those named.
@@ -950,12 +950,30 @@ def _agent_voice(
     return None
 
 
-def _antecedent_voice(classes: Sequence[str], stop: int, reaches_start: bool) -> Voice | None:
+#: How many words of a sentence's first noun phrase are read for whose it is.
+_ANTECEDENT_WORDS = 5
+
+
+def _bracketed_name(words: Sequence[Word], classes: Sequence[str], index: int, stop: int) -> bool:
+    """Whether word ``index`` opens a name in brackets, "(KRG)", within a noun phrase."""
+    return (
+        index + 2 < stop
+        and words[index].text == "("
+        and classes[index + 1] == "CAP"
+        and words[index + 2].text == ")"
+    )
+
+
+def _antecedent_voice(
+    words: Sequence[Word], classes: Sequence[str], stop: int, reaches_start: bool
+) -> Voice | None:
     """The voice of a sentence's subject, for a statement whose own subject is a pronoun or
     left out: the first noun phrase of the sentence, after an opening phrase ("In March, ...")
-    and its determiners. A third party in it ("The Israeli army") makes it theirs; the report
-    or a name ("Amnesty International", "The Special Rapporteur") makes it the report's.
-    None when the window does not reach the sentence's start or no noun phrase is found."""
+    and its determiners, an abbreviation in brackets inside it left out ("Kurdistan Regional
+    Government (KRG) security forces"). A third party in it ("The Israeli army") makes it
+    theirs; the report or a name ("Amnesty International", "The Special Rapporteur") makes it
+    the report's. None when the window does not reach the sentence's start or no noun phrase
+    is found."""
     if not reaches_start:
         return None
     index = 0
@@ -966,9 +984,14 @@ def _antecedent_voice(classes: Sequence[str], stop: int, reaches_start: bool) ->
     while index < stop and classes[index] in ("REF", "ADV", "MOD", "COMMA"):
         index += 1
     phrase: list[str] = []
-    while index < stop and classes[index] in _NOUN_WORDS and len(phrase) < 4:
-        phrase.append(classes[index])
-        index += 1
+    while index < stop and len(phrase) < _ANTECEDENT_WORDS:
+        if classes[index] in _NOUN_WORDS:
+            phrase.append(classes[index])
+            index += 1
+        elif phrase and _bracketed_name(words, classes, index, stop):
+            index += 3
+        else:
+            break
     if not phrase:
         return None
     if "THIRD" in phrase:
