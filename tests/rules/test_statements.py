@@ -1303,7 +1303,7 @@ def test_document_level_shapes_keep_apart(sentence: str) -> None:
         # A statement in a clause of concession that opens the sentence is the writer's,
         # whoever speaks in the main clause after it ...
         (
-            "Although the identity of the attackers remained unconfirmed, witnesses stated soldiers did it.",
+            "Although the attackers remained unconfirmed, witnesses stated soldiers did it.",
             "own",
         ),
         ("Although the figures could not be verified, officials said 300 died.", "own"),
