@@ -1313,3 +1313,20 @@ def test_document_level_shapes_keep_apart(sentence: str) -> None:
 )
 def test_gaps_about_something_and_whose_a_clause_is(sentence: str, expect: str) -> None:
     assert _class_of(sentence) == expect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        # A phrase of checking named in quotation marks or code quotes, not said ...
+        ("The `could not verify` label is missing.", "none"),
+        ('The label "could not be verified" is applied to such figures.', "none"),
+        ('The phrase "we could not verify" is missing from the story.', "none"),
+        ('The "AP could not verify" caveat is absent from the cited page.', "none"),
+        # ... unless someone is said to have said it, or the quotation holds more.
+        ('"We cannot confirm", the spokesman said.', "third"),
+        ('"We could not confirm it," he said.', "third"),
+    ],
+)
+def test_a_phrase_named_in_quotation_marks_is_no_statement(sentence: str, expect: str) -> None:
+    assert _class_of(sentence) == expect

@@ -792,6 +792,46 @@ Scope = Literal["sentence", "preceding"]
 _WORD = lazy_compile(r"[\w'’-]+")
 
 
+#: Quotation marks and code quotes that may set off a phrase that is named, not used.
+_MENTION_OPENS = "\"'`“‘«"
+_MENTION_CLOSES = "\"'`”’»"
+#: An ellipsis that may end a phrase quoted as an example ("We could not confirm…").
+_ELLIPSIS = lazy_compile(r"…|\.\.\.")
+#: How far after a quoted phrase a verb of saying makes it a quotation of someone's words.
+_MENTION_SPEAKER_REACH = 80
+
+
+def _mentioned(text: str, subject: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the statement (its subject from ``subject``, its negation from ``start``, to
+    ``end``) ends a phrase inside a pair of quotation marks that opens in its subject or right
+    before its negation, with no verb of saying after them: a phrase named ("`unable to
+    substantiate` and `insufficient evidence` are not interchangeable", 'the "Reuters could
+    not independently verify" attribution', 'the label "could not be verified"'), not said;
+    '"We could not confirm it," he said' holds more than the statement, and '"We cannot
+    confirm", the spokesman said' has its speaker."""
+    after = end
+    ellipsis = _ELLIPSIS.match(text, after)
+    if ellipsis is not None:
+        after = ellipsis.end()
+    if after >= len(text) or text[after] not in _MENTION_CLOSES:
+        return False
+    before = start
+    while before > subject and text[before - 1] not in _MENTION_OPENS:
+        before -= 1
+    if before > subject:
+        pass  # the quotation opens inside the subject: 'The phrase "we could not verify"'
+    else:
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if before == 0 or text[before - 1] not in _MENTION_OPENS:
+            return False
+    reach = min(sentence_end, after + _MENTION_SPEAKER_REACH)
+    return not any(
+        not _after_determiner(text, after + 1, said)  # "the cited page": no speaker
+        for said in phrases().attribution_verbs.finditer(text, after + 1, reach)
+    )
+
+
 def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
     if not prose.triggered("uncorroborated", sentence):
@@ -838,6 +878,8 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
                     (m.start(), m.end()) for m in unless_own.finditer(text, start, end)
                 )
         if ignored.overlaps(found.subject_start, found.end):
+            continue
+        if _mentioned(text, found.subject_start, found.start, found.end, end):
             continue
         if found.voice != "own" and ignored_unless_own.overlaps(found.subject_start, found.end):
             continue
