@@ -1330,3 +1330,31 @@ def test_gaps_about_something_and_whose_a_clause_is(sentence: str, expect: str) 
 )
 def test_a_phrase_named_in_quotation_marks_is_no_statement(sentence: str, expect: str) -> None:
     assert _class_of(sentence) == expect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # A subject before a relative clause between commas is who could not check, not the
+        # clause's last word.
+        ("Our team, which visited the camp, could not verify the reports.", "own"),
+        ("The police, who arrived later, could not confirm the deaths.", "third"),
+    ],
+)
+def test_a_subject_before_a_relative_clause_between_commas(sentence: str, voice: str) -> None:
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
+    assert statements and statements[0].voice == voice, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # An adverb of checking makes establishing a fact checking a claim ...
+        ("The number of political prisoners could not be reliably ascertained.", True),
+        ("The size of the group could not be independently established.", True),
+        # ... without one, a fact is unknown.
+        ("The cause of death could not be established.", False),
+    ],
+)
+def test_establishing_a_fact_reliably_is_checking(sentence: str, found: bool) -> None:
+    assert bool(_statements(sentence, phrases().uncorroborated_trigger.stems)) == found

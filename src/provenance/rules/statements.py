@@ -526,6 +526,7 @@ def _parse(
         if classes[index] not in ("ADV", "COMMA", "MOD", "OF", "ABOUT", "TO"):
             head = index
             break
+    head = _before_relative(words, classes, subject_indices, head)
     first = core_indices[0]
     nominal = form in _OBJECT_LIKE and classes[first] in ("NO", "LACK")
     # "(published) with no independent verification of the figures" says "without" it.
@@ -574,11 +575,16 @@ def _parse(
         # adjective) of checking qualifies the noun of a phrase after the information, which
         # is what the information would be about, not information that corroborates.
         return _REJECTED
-    if form == "established_passive" and (head is None or classes[head] not in ("INFO", "REF")):
+    if (
+        form == "established_passive"
+        and (head is None or classes[head] not in ("INFO", "REF"))
+        and not any(words[i].text in _CHECKING_ADVERBS for i in core_indices)
+    ):
         # "These figures could not be ascertained", "This could not be established": of
         # information, the report could not check it; "the cause of death could not be
         # established", "the commission had not been established" are facts unknown or things
-        # not done.
+        # not done, unless an adverb says the establishing was checking ("the number of
+        # political prisoners could not be reliably ascertained").
         return _REJECTED
     if (
         form == "refusal"
@@ -711,12 +717,36 @@ def _parse(
     )
 
 
+#: Adverbs that make establishing a fact checking a claim: "could not be reliably
+#: ascertained", "could not be independently established".
+_CHECKING_ADVERBS = frozenset({"independently", "reliably", "conclusively", "definitively"})
 #: Forms read from "no" and a noun (or participle) of checking, which say something only in a
 #: clause with a verb: "There was no confirmation", "no confirmation has been received".
 _NO_NOUN = frozenset({"no_corroboration", "no_corroborating"})
 #: Word classes that are (or stand for) the verb of a clause: "be", "have", a modal, "remain",
 #: "find", "emerge", "prove".
 _VERBS = frozenset({"BE", "HAVE", "MODAL", "WOULD", "DO", "REMAIN", "FIND", "EMERGE", "PROVE"})
+
+
+#: Relative pronouns that open a clause between commas after the subject they describe.
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _before_relative(
+    words: Sequence[Word], classes: Sequence[str], subject: Sequence[int], head: int | None
+) -> int | None:
+    """The subject's head when the parsed subject is a relative clause set between commas
+    after it ("Our team, which visited the camp, could not verify", "The police, who arrived
+    later, could not confirm"): the relative pronoun ends the clause before it, so the parse
+    starts after it and its last word ("camp") is not who could not check; the noun before
+    ", which" is. Otherwise ``head``."""
+    if not subject or classes[subject[-1]] != "COMMA":
+        return head
+    opener = subject[0] - 1
+    if opener < 2 or words[opener].text not in _RELATIVES or words[opener - 1].text != ",":
+        return head
+    antecedent = opener - 2
+    return antecedent if classes[antecedent] in _NOUN_WORDS else head
 
 
 def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool:
