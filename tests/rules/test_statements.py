@@ -1358,3 +1358,8 @@ def test_a_subject_before_a_relative_clause_between_commas(sentence: str, voice:
 )
 def test_establishing_a_fact_reliably_is_checking(sentence: str, found: bool) -> None:
     assert bool(_statements(sentence, phrases().uncorroborated_trigger.stems)) == found
+
+
+def test_a_fact_not_yet_definitively_established_is_no_statement() -> None:
+    sentence = "While biological mechanisms have not yet been definitively established, it holds."
+    assert _statements(sentence, phrases().uncorroborated_trigger.stems) == []
