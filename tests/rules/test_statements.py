@@ -28,6 +28,7 @@ from provenance.rules.statements import (
     Lexicon,
     Statement,
     _line_breaks,
+    broken_across,
     broken_triggers,
     iter_triggers,
     lexicon,
@@ -1363,3 +1364,12 @@ def test_establishing_a_fact_reliably_is_checking(sentence: str, found: bool) ->
 def test_a_fact_not_yet_definitively_established_is_no_statement() -> None:
     sentence = "While biological mechanisms have not yet been definitively established, it holds."
     assert _statements(sentence, phrases().uncorroborated_trigger.stems) == []
+
+
+def test_a_word_split_by_a_page_break_is_read_whole_only_in_lower_case() -> None:
+    text = "could not be ver-\n\n12\n\nified by the team"
+    hyphen = text.index("-")
+    rest = text.index("ified")
+    assert broken_across(text, hyphen, hyphen + 1, rest) == "verified"
+    assert broken_across(text.replace("ified", "Ified"), hyphen, hyphen + 1, rest) is None
+    assert broken_across(text, hyphen - 1, hyphen + 1, rest) is None  # not a hyphen

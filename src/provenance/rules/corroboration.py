@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 from typing import Any, Literal
 
 import attrs
@@ -31,6 +31,7 @@ from provenance.rules.registry import Emit, rule
 from provenance.rules.statements import (
     AGENTLESS,
     Statement,
+    broken_across,
     broken_triggers,
     in_holes,
     iter_triggers,
@@ -834,7 +835,7 @@ def _mentioned(text: str, subject: int, start: int, end: int, sentence_end: int)
 
 def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
-    if not prose.triggered("uncorroborated", sentence):
+    if not prose.triggered("uncorroborated", sentence) and not _page_broken(prose, sentence):
         return None  # cheaper than a look-up, and most sentences: not kept
     try:
         # One look-up: uncorroborated-claim drops entries as it goes, in whatever thread.
@@ -846,8 +847,29 @@ def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | Non
     return found
 
 
+def _page_broken(prose: _Prose, sentence: _Sentence) -> bool:
+    """Whether ``sentence`` opens a paragraph with the rest of a trigger word that a page
+    break split with a hyphen from the paragraph it continues ("These figures could not be
+    ver-" / a page number or running head / "ified by the team."): the scan for the stems sees
+    neither half."""
+    text = prose.text
+    if not text[sentence.start : sentence.start + 1].islower():
+        return False  # most sentences: no look-up of the paragraph before
+    lead = _broken_from(prose, sentence)
+    if lead is None:
+        return False
+    hyphen = lead[1]
+    while hyphen > lead[0] and text[hyphen - 1].isspace():
+        hyphen -= 1
+    whole = broken_across(text, hyphen - 1, lead[1], sentence.start)
+    return whole is not None and any(
+        stem in whole for stem in phrases().uncorroborated_trigger.stems
+    )
+
+
 def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
-    if not prose.triggered("uncorroborated", sentence):
+    broken = _page_broken(prose, sentence)
+    if not prose.triggered("uncorroborated", sentence) and not broken:
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
@@ -860,7 +882,12 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     lead = _broken_from(prose, sentence)
     holes = prose.furniture_in(start, end)
     third: Marker | None = None
-    for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
+    triggers = iter_triggers(text, start, end, p.uncorroborated_trigger.stems)
+    if broken:
+        # The sentence opens with the rest of a trigger word a page break split ("ver-" / 12
+        # / "ified"): read at its first word, which ``read_at`` joins to the lead's last.
+        triggers = chain((start,), triggers)
+    for trigger in triggers:
         if holes and in_holes(holes, trigger):
             continue  # a word of a running head is not the sentence's
         found = read_at(text, start, end, trigger, lead=lead, holes=holes)

@@ -346,7 +346,7 @@ def read_at(
         lead_start = max(lead[0], lead[1] - 30 * lex.lookback)
         before = words_in(text, lead_start, lead[1])
         cut = lead_start > lead[0]
-        words = before + words
+        words = _joined_across(text, before, lead[1], words)
     if holes:
         words = _outside(words, holes)
     position = next((i for i, w in enumerate(words) if w.end > trigger), None)
@@ -397,6 +397,42 @@ def read_at(
         if found is not None:
             return found
     return None
+
+
+def _joined_across(text: str, before: list[Word], lead_end: int, words: list[Word]) -> list[Word]:
+    """The words of a sentence's lead (``before``, ending at ``lead_end``) and of the sentence
+    (``words``), the word a page break split with a hyphen read whole: "could not be ver-" /
+    (a page number, a running head) / "ified by the team"."""
+    if not before or not words:
+        return before + words
+    last, first = before[-1], words[0]
+    if broken_across(text, last.end, lead_end, first.start) is None:
+        return before + words
+    whole = _folded(last.text + first.text)
+    if not _known(whole):
+        return before + words
+    return [*before[:-1], Word(last.start, first.end, whole), *words[1:]]
+
+
+def broken_across(text: str, hyphen: int, lead_end: int, start: int) -> str | None:
+    """The word a page break split, read whole, when ``text[hyphen]`` is a hyphen that ends
+    its paragraph (``lead_end``) right after a word and ``text[start:]`` goes on with the rest
+    in lower case: "ver-" and "ified" make "verified". None otherwise."""
+    if hyphen >= len(text) or text[hyphen] not in "-\u00ad" or text[hyphen + 1 : lead_end].strip():
+        return None
+    rest = _CONTINUED.match(text, start)
+    if rest is None:
+        return None
+    first = hyphen
+    while first > 0 and hyphen - first < _BROKEN_REACH and text[first - 1].isalpha():
+        first -= 1
+    if first == hyphen:
+        return None
+    return (text[first:hyphen] + rest.group()).casefold()
+
+
+#: The lower-case letters that go on with a word a page break split.
+_CONTINUED = lazy_compile(r"[a-z]{1,40}")
 
 
 #: Word classes a verb group is split after and resumes with around an aside between commas.
