@@ -1373,3 +1373,19 @@ def test_a_word_split_by_a_page_break_is_read_whole_only_in_lower_case() -> None
     assert broken_across(text, hyphen, hyphen + 1, rest) == "verified"
     assert broken_across(text.replace("ified", "Ified"), hyphen, hyphen + 1, rest) is None
     assert broken_across(text, hyphen - 1, hyphen + 1, rest) is None  # not a hyphen
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # An inability said with "would" is a hypothetical, as "would not be able to" is ...
+        ("A test suite that mocked the transport would be unable to substantiate it.", False),
+        ("Erasing it would leave the charity unable to substantiate a claim.", False),
+        ("Without access, the team would be unable to verify the reports.", False),
+        # ... not a "would" in another clause, nor a refusal.
+        ("The team was unable to verify the reports, which would have required access.", True),
+        ("The police would not confirm the arrests.", True),
+    ],
+)
+def test_an_inability_with_would_is_a_hypothetical(sentence: str, found: bool) -> None:
+    assert bool(_statements(sentence, phrases().uncorroborated_trigger.stems)) == found

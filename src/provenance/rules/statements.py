@@ -631,6 +631,11 @@ def _parse(
         # "The reports were neither confirmed nor denied": a passive naming no one, left
         # unread (the grammar's refusal is someone's active "neither confirmed nor denied").
         return _REJECTED
+    if form in ("unable", "impossible") and _would_before(classes, first):
+        # "A test suite that mocked the transport would be unable to substantiate that claim",
+        # "Erasing it would leave the charity unable to substantiate a claim": a hypothetical,
+        # as "would not be able to verify" is, not a check that failed.
+        return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
     if (
         voice == "own"
@@ -757,6 +762,9 @@ def _parse(
 #: ascertained", "could not be independently established". ("Mechanisms have not yet been
 #: definitively established" is a fact science does not know yet.)
 _CHECKING_ADVERBS = frozenset({"independently", "reliably"})
+#: How many words before an inability "would" may stand and make it a hypothetical ("would
+#: leave the charity unable to").
+_WOULD_REACH = 4
 #: Forms read from "no" and a noun (or participle) of checking, which say something only in a
 #: clause with a verb: "There was no confirmation", "no confirmation has been received".
 _NO_NOUN = frozenset({"no_corroboration", "no_corroborating"})
@@ -784,6 +792,16 @@ def _before_relative(
         return head
     antecedent = opener - 2
     return antecedent if classes[antecedent] in _NOUN_WORDS else head
+
+
+def _would_before(classes: Sequence[str], first: int) -> bool:
+    """Whether "would" (or "will") stands a few words before word ``first`` in its clause."""
+    for index in range(first - 1, max(-1, first - 1 - _WOULD_REACH), -1):
+        if classes[index] in _ENDS or classes[index] == "COMMA":
+            return False
+        if classes[index] == "WOULD":
+            return True
+    return False
 
 
 def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool:
