@@ -1389,3 +1389,17 @@ def test_a_word_split_by_a_page_break_is_read_whole_only_in_lower_case() -> None
 )
 def test_an_inability_with_would_is_a_hypothetical(sentence: str, found: bool) -> None:
     assert bool(_statements(sentence, phrases().uncorroborated_trigger.stems)) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        # Officials checking people's ages is checking papers ...
+        ("Authorities could not always verify the ages of detainees.", "none"),
+        ("Officials could not confirm their ages.", "none"),
+        # ... the report's own word that it could not check them is not.
+        ("We could not verify the ages of the children killed.", "own"),
+    ],
+)
+def test_officials_checking_ages_is_checking_papers(sentence: str, expect: str) -> None:
+    assert _class_of(sentence) == expect
