@@ -1403,3 +1403,30 @@ def test_an_inability_with_would_is_a_hypothetical(sentence: str, found: bool) -
 )
 def test_officials_checking_ages_is_checking_papers(sentence: str, expect: str) -> None:
     assert _class_of(sentence) == expect
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # Far from the sentence's start, a left-out subject is still the party it opens with ...
+        (
+            "Kurdistan Regional Government (KRG) security forces did not have direct access to"
+            " Sinjar and were unable definitively to verify reports.",
+            "third",
+        ),
+        # ... but not a party in an opening clause, nor the report's own researchers.
+        (
+            "After police dispersed the crowd in the main square of the capital on Friday, the"
+            " Special Rapporteur visited and was unable to verify the reports.",
+            "own",
+        ),
+        (
+            "Amnesty International researchers did not have direct access to the region of"
+            " Sinjar and were unable definitively to verify reports.",
+            "own",
+        ),
+    ],
+)
+def test_a_left_out_subject_far_from_the_sentences_start(sentence: str, voice: str) -> None:
+    statements = _statements(sentence, phrases().uncorroborated_trigger.stems)
+    assert statements and statements[0].voice == voice, sentence

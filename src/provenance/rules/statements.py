@@ -395,8 +395,47 @@ def read_at(
         if found is _REJECTED:
             return None
         if found is not None:
+            if not reaches_start and lead is None:
+                return _far_antecedent(text, start, end, found)
             return found
     return None
+
+
+def _far_antecedent(text: str, start: int, end: int, found: Statement) -> Statement:
+    """``found`` with the voice of the sentence's first noun phrase, read apart, when its
+    subject is left out (or a pronoun) and the window around the trigger does not reach the
+    sentence's start: "Kurdistan Regional Government (KRG) security forces did not have direct
+    access to Sinjar and were unable definitively to verify reports" is the forces'. Only a
+    report's voice is changed: a left-out subject otherwise reads as the report's."""
+    if found.voice != "own" or found.form in AGENTLESS or found.kind != "statement":
+        return found
+    if found.head is not None and word_class(found.head) not in _PRONOUNS:
+        return found
+    opening = words_in(text, start, min(end, found.subject_start, start + _OPENING_CHARS))
+    classes = [word_class(w.text) for w in opening]
+    index = 0
+    while index < len(classes) and classes[index] in ("REF", "MOD"):
+        index += 1
+    last = None
+    nouns = 0
+    while index < len(classes) and nouns < _ANTECEDENT_WORDS:
+        if classes[index] in _NOUN_WORDS:
+            last = classes[index]
+            nouns += 1
+            index += 1
+        elif last is not None and _bracketed_name(opening, classes, index, len(classes)):
+            index += 3
+        else:
+            break
+    # The sentence opens with a noun phrase whose last word is a party, and a verb follows:
+    # "After police dispersed the crowd, ..." opens with no subject ("dispersed" ends it).
+    if last == "THIRD" and index < len(classes) and classes[index] in _VERBS:
+        return attrs.evolve(found, voice="third")
+    return found
+
+
+#: How far into a sentence its first noun phrase is read for a statement far from its start.
+_OPENING_CHARS = 200
 
 
 def _joined_across(text: str, before: list[Word], lead_end: int, words: list[Word]) -> list[Word]:
