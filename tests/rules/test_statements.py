@@ -49,6 +49,9 @@ UNSEEN = ROOT / "tests" / "corpus" / "corroboration" / "unseen.toml"
 FRESH2 = ROOT / "tests" / "corpus" / "corroboration" / "fresh2.toml"
 #: A third, in shapes the first two lack (every third held out likewise).
 FRESH3 = ROOT / "tests" / "corpus" / "corroboration" / "fresh3.toml"
+#: A fourth: research, audit and news reports' own "could not independently verify", parties
+#: that could not confirm, gaps and near misses (every third held out likewise).
+FRESH4 = ROOT / "tests" / "corpus" / "corroboration" / "fresh4.toml"
 STEMS = (
     "corroborat",
     "confirm",
@@ -1123,6 +1126,32 @@ def test_third_fresh_examples(example: dict[str, Any]) -> None:
 def test_third_fresh_examples_hold_out_every_third_and_cover_every_kind() -> None:
     examples = tomllib.loads(FRESH3.read_text(encoding="utf-8"))["example"]
     assert len(examples) >= 100 and all(e["source"].strip() for e in examples)
+    assert {e["expect"] for e in examples} == {"own", "third", "gap", "none"}
+    held = [i for i, e in enumerate(examples) if e.get("heldout")]
+    assert held == list(range(2, len(examples), 3))
+
+
+def _fresh4() -> list[Any]:
+    examples: list[dict[str, Any]] = tomllib.loads(FRESH4.read_text(encoding="utf-8"))["example"]
+    return [
+        pytest.param(
+            e,
+            id=e["text"][:50],
+            marks=[pytest.mark.xfail(strict=True, reason=e["miss"])] if "miss" in e else [],
+        )
+        for e in examples
+    ]
+
+
+@pytest.mark.parametrize("example", _fresh4())
+def test_fourth_fresh_examples(example: dict[str, Any]) -> None:
+    before = example.get("before", "A statement before it.")
+    assert _class_of(example["text"], before) == example["expect"], example["source"]
+
+
+def test_fourth_fresh_examples_hold_out_every_third_and_cover_every_kind() -> None:
+    examples = tomllib.loads(FRESH4.read_text(encoding="utf-8"))["example"]
+    assert len(examples) >= 80 and all(e["source"].strip() for e in examples)
     assert {e["expect"] for e in examples} == {"own", "third", "gap", "none"}
     held = [i for i, e in enumerate(examples) if e.get("heldout")]
     assert held == list(range(2, len(examples), 3))
