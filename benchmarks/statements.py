@@ -1,14 +1,14 @@
 """Precision and recall of the reader of uncorroborated statements on the collected sentences.
 
-Each example of ``tests/corpus/corroboration/unseen.toml``, ``fresh2.toml`` and
-``fresh3.toml`` (and, with ``--all``, of ``statements.toml``, which the reader was built on) is
+Each example of ``tests/corpus/corroboration/unseen.toml``, ``fresh2.toml``, ``fresh3.toml``
+and ``fresh4.toml`` (and, with ``--all``, of ``statements.toml``, which the reader was built on) is
 read as a short report by the real parser, after the sentence before it where the example gives
 one; its predicted class is ``own`` when ``uncorroborated-claim`` is raised, else ``third`` when
 ``attributed-unconfirmed`` is, else ``gap`` when ``information-gap`` is, else ``none``.
 The figures are printed per class for all examples, for those collected before the reader was
 changed (without the ``late`` ones), and for the held-out ones apart (every fourth of
-unseen.toml, every third of fresh2.toml and of fresh3.toml, chosen before any tuning), so that
-tuning to the others shows as a gap between them.
+unseen.toml, every third of fresh2.toml, fresh3.toml and fresh4.toml, chosen before any
+tuning), so that tuning to the others shows as a gap between them.
 
     PYTHONPATH=src python benchmarks/statements.py [--all] [--misses]
 """
@@ -104,11 +104,12 @@ def main() -> None:
     )
     second = _split_tables("fresh2.toml")
     third_set = _split_tables("fresh3.toml")
+    fourth_set = _split_tables("fresh4.toml")
     if args.all:
         old = load("statements.toml")
         print(table("statements.toml", [(e["expect"], classify(e["text"])) for e in old]))
     if args.misses:
-        for e, p in results + second + third_set:
+        for e, p in results + second + third_set + fourth_set:
             if e["expect"] != p:
                 mark = "H" if e.get("heldout") else " "
                 print(f"{mark} {e['expect']:>5} -> {p:<5} {e['text'][:150]}")

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance.document import parse_document
 from provenance.model import CitationValue, Date, Document, Region, Regions
 from provenance.rules.corroboration import (
     MAX_CLAIM_CHARS,
@@ -1029,3 +1030,19 @@ def test_a_title_holding_a_noun_of_checking_is_no_statement(
 ) -> None:
     doc = parse(f"Report\n\nSome respondents described the checks.\n\n{block}\n\nOther text.\n")
     assert bool(list(uncorroborated_claim(doc))) == found
+
+
+def test_a_trigger_word_a_page_break_split_with_a_hyphen_is_read_whole() -> None:
+    para = "The ministry reported the figures to the committee in March of that year."
+    pages = [
+        f"Title line\n\n{para}\n\n{para}\n\nPage 1 Annual Report on Detention\n\f",
+        f"{para} These figures could not be ver-\n\nPage 2 Annual Report on Detention\n\f",
+        f"ified by the team. {para}\n\nPage 3 Annual Report on Detention\n\f",
+        f"{para}\n\nPage 4 Annual Report on Detention\n",
+    ]
+    doc = parse_document("".join(pages))
+    found = list(uncorroborated_claim(doc))
+    assert len(found) == 1 and "could not be ver-" in found[0].message
+    # The rest of a word that holds no stem is not read.
+    other = "".join(pages).replace("ver-\n", "coll-\n").replace("ified by", "ected by")
+    assert list(uncorroborated_claim(parse_document(other))) == []

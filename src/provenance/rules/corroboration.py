@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 from typing import Any, Literal
 
 import attrs
@@ -31,6 +31,7 @@ from provenance.rules.registry import Emit, rule
 from provenance.rules.statements import (
     AGENTLESS,
     Statement,
+    broken_across,
     broken_triggers,
     in_holes,
     iter_triggers,
@@ -792,9 +793,49 @@ Scope = Literal["sentence", "preceding"]
 _WORD = lazy_compile(r"[\w'’-]+")
 
 
+#: Quotation marks and code quotes that may set off a phrase that is named, not used.
+_MENTION_OPENS = "\"'`“‘«"
+_MENTION_CLOSES = "\"'`”’»"
+#: An ellipsis that may end a phrase quoted as an example ("We could not confirm…").
+_ELLIPSIS = lazy_compile(r"…|\.\.\.")
+#: How far after a quoted phrase a verb of saying makes it a quotation of someone's words.
+_MENTION_SPEAKER_REACH = 80
+
+
+def _mentioned(text: str, subject: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the statement (its subject from ``subject``, its negation from ``start``, to
+    ``end``) ends a phrase inside a pair of quotation marks that opens in its subject or right
+    before its negation, with no verb of saying after them: a phrase named ("`unable to
+    substantiate` and `insufficient evidence` are not interchangeable", 'the "Reuters could
+    not independently verify" attribution', 'the label "could not be verified"'), not said;
+    '"We could not confirm it," he said' holds more than the statement, and '"We cannot
+    confirm", the spokesman said' has its speaker."""
+    after = end
+    ellipsis = _ELLIPSIS.match(text, after)
+    if ellipsis is not None:
+        after = ellipsis.end()
+    if after >= len(text) or text[after] not in _MENTION_CLOSES:
+        return False
+    before = start
+    while before > subject and text[before - 1] not in _MENTION_OPENS:
+        before -= 1
+    if before > subject:
+        pass  # the quotation opens inside the subject: 'The phrase "we could not verify"'
+    else:
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if before == 0 or text[before - 1] not in _MENTION_OPENS:
+            return False
+    reach = min(sentence_end, after + _MENTION_SPEAKER_REACH)
+    return not any(
+        not _after_determiner(text, after + 1, said)  # "the cited page": no speaker
+        for said in phrases().attribution_verbs.finditer(text, after + 1, reach)
+    )
+
+
 def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
     """The marker of an unconfirmed claim in ``sentence`` and where its claim is."""
-    if not prose.triggered("uncorroborated", sentence):
+    if not prose.triggered("uncorroborated", sentence) and not _page_broken(prose, sentence):
         return None  # cheaper than a look-up, and most sentences: not kept
     try:
         # One look-up: uncorroborated-claim drops entries as it goes, in whatever thread.
@@ -806,8 +847,29 @@ def _marker_in(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | Non
     return found
 
 
+def _page_broken(prose: _Prose, sentence: _Sentence) -> bool:
+    """Whether ``sentence`` opens a paragraph with the rest of a trigger word that a page
+    break split with a hyphen from the paragraph it continues ("These figures could not be
+    ver-" / a page number or running head / "ified by the team."): the scan for the stems sees
+    neither half."""
+    text = prose.text
+    if not text[sentence.start : sentence.start + 1].islower():
+        return False  # most sentences: no look-up of the paragraph before
+    lead = _broken_from(prose, sentence)
+    if lead is None:
+        return False
+    hyphen = lead[1]
+    while hyphen > lead[0] and text[hyphen - 1].isspace():
+        hyphen -= 1
+    whole = broken_across(text, hyphen - 1, lead[1], sentence.start)
+    return whole is not None and any(
+        stem in whole for stem in phrases().uncorroborated_trigger.stems
+    )
+
+
 def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | None:
-    if not prose.triggered("uncorroborated", sentence):
+    broken = _page_broken(prose, sentence)
+    if not prose.triggered("uncorroborated", sentence) and not broken:
         return None
     p = phrases()
     text, start, end = prose.text, sentence.start, sentence.end
@@ -820,7 +882,12 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
     lead = _broken_from(prose, sentence)
     holes = prose.furniture_in(start, end)
     third: Marker | None = None
-    for trigger in iter_triggers(text, start, end, p.uncorroborated_trigger.stems):
+    triggers = iter_triggers(text, start, end, p.uncorroborated_trigger.stems)
+    if broken:
+        # The sentence opens with the rest of a trigger word a page break split ("ver-" / 12
+        # / "ified"): read at its first word, which ``read_at`` joins to the lead's last.
+        triggers = chain((start,), triggers)
+    for trigger in triggers:
         if holes and in_holes(holes, trigger):
             continue  # a word of a running head is not the sentence's
         found = read_at(text, start, end, trigger, lead=lead, holes=holes)
@@ -838,6 +905,8 @@ def _find_marker(prose: _Prose, sentence: _Sentence) -> tuple[Marker, Scope] | N
                     (m.start(), m.end()) for m in unless_own.finditer(text, start, end)
                 )
         if ignored.overlaps(found.subject_start, found.end):
+            continue
+        if _mentioned(text, found.subject_start, found.start, found.end, end):
             continue
         if found.voice != "own" and ignored_unless_own.overlaps(found.subject_start, found.end):
             continue
@@ -1103,13 +1172,23 @@ def _quoted(text: str, start: int, at: int) -> bool:
     return opened > closed or straight % 2 == 1
 
 
-def _said_after(text: str, marker: Marker, end: int) -> bool:
+def _said_after(text: str, marker: Marker, start: int, end: int) -> bool:
     """Whether a comma and a verb of saying follow the statement in its sentence ("Russia is
     unable to confirm his death, the director of the intelligence service said")."""
     comma = text.find(",", marker.end(), end)
     if comma == -1 or text.find(".", marker.end(), comma) != -1:
         # A full stop before the comma ends the statement's sentence there (the sentence
         # reader ran on past it, as it does into page furniture).
+        return False
+    first = _WORD.search(text, start, marker.start())
+    if (
+        first is not None
+        and first.group().casefold() in _CONCESSIVE
+        and "," not in text[first.end() : marker.start()]
+    ):
+        # "Although the identity of the attackers remained unconfirmed, witnesses stated ...":
+        # the statement opens the sentence in a clause of concession, and whoever speaks in
+        # the main clause after its comma says something else.
         return False
     # A speaker's name and title rarely run past a hundred characters.
     said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))
@@ -1151,7 +1230,7 @@ def _attributed(
         return True
     if _remark(text, sentence, marker):
         return False
-    if _said_after(text, marker, sentence.end):
+    if _said_after(text, marker, sentence.start, sentence.end):
         return True
     head = marker.statement.head
     if (

@@ -346,7 +346,7 @@ def read_at(
         lead_start = max(lead[0], lead[1] - 30 * lex.lookback)
         before = words_in(text, lead_start, lead[1])
         cut = lead_start > lead[0]
-        words = before + words
+        words = _joined_across(text, before, lead[1], words)
     if holes:
         words = _outside(words, holes)
     position = next((i for i, w in enumerate(words) if w.end > trigger), None)
@@ -395,8 +395,83 @@ def read_at(
         if found is _REJECTED:
             return None
         if found is not None:
+            if not reaches_start and lead is None:
+                return _far_antecedent(text, start, end, found)
             return found
     return None
+
+
+def _far_antecedent(text: str, start: int, end: int, found: Statement) -> Statement:
+    """``found`` with the voice of the sentence's first noun phrase, read apart, when its
+    subject is left out (or a pronoun) and the window around the trigger does not reach the
+    sentence's start: "Kurdistan Regional Government (KRG) security forces did not have direct
+    access to Sinjar and were unable definitively to verify reports" is the forces'. Only a
+    report's voice is changed: a left-out subject otherwise reads as the report's."""
+    if found.voice != "own" or found.form in AGENTLESS or found.kind != "statement":
+        return found
+    if found.head is not None and word_class(found.head) not in _PRONOUNS:
+        return found
+    opening = words_in(text, start, min(end, found.subject_start, start + _OPENING_CHARS))
+    classes = [word_class(w.text) for w in opening]
+    index = 0
+    while index < len(classes) and classes[index] in ("REF", "MOD"):
+        index += 1
+    last = None
+    nouns = 0
+    while index < len(classes) and nouns < _ANTECEDENT_WORDS:
+        if classes[index] in _NOUN_WORDS:
+            last = classes[index]
+            nouns += 1
+            index += 1
+        elif last is not None and _bracketed_name(opening, classes, index, len(classes)):
+            index += 3
+        else:
+            break
+    # The sentence opens with a noun phrase whose last word is a party, and a verb follows:
+    # "After police dispersed the crowd, ..." opens with no subject ("dispersed" ends it).
+    if last == "THIRD" and index < len(classes) and classes[index] in _VERBS:
+        return attrs.evolve(found, voice="third")
+    return found
+
+
+#: How far into a sentence its first noun phrase is read for a statement far from its start.
+_OPENING_CHARS = 200
+
+
+def _joined_across(text: str, before: list[Word], lead_end: int, words: list[Word]) -> list[Word]:
+    """The words of a sentence's lead (``before``, ending at ``lead_end``) and of the sentence
+    (``words``), the word a page break split with a hyphen read whole: "could not be ver-" /
+    (a page number, a running head) / "ified by the team"."""
+    if not before or not words:
+        return before + words
+    last, first = before[-1], words[0]
+    if broken_across(text, last.end, lead_end, first.start) is None:
+        return before + words
+    whole = _folded(last.text + first.text)
+    if not _known(whole):
+        return before + words
+    return [*before[:-1], Word(last.start, first.end, whole), *words[1:]]
+
+
+def broken_across(text: str, hyphen: int, lead_end: int, start: int) -> str | None:
+    """The word a page break split, read whole, when ``text[hyphen]`` is a hyphen that ends
+    its paragraph (``lead_end``) right after a word and ``text[start:]`` goes on with the rest
+    in lower case: "ver-" and "ified" make "verified". None otherwise."""
+    if hyphen >= len(text) or text[hyphen] not in "-\u00ad" or text[hyphen + 1 : lead_end].strip():
+        return None
+    rest = _CONTINUED.match(text, start)
+    if rest is None:
+        return None
+    first = hyphen
+    while first > 0 and hyphen - first < _BROKEN_REACH and text[first - 1].isalpha():
+        first -= 1
+    if first == hyphen:
+        return None
+    return (text[first:hyphen] + rest.group()).casefold()
+
+
+#: The lower-case letters that go on with a word a page break split.
+_CONTINUED = lazy_compile(r"[a-z]{1,40}")
 
 
 #: Word classes a verb group is split after and resumes with around an aside between commas.
@@ -526,6 +601,7 @@ def _parse(
         if classes[index] not in ("ADV", "COMMA", "MOD", "OF", "ABOUT", "TO"):
             head = index
             break
+    head = _before_relative(words, classes, subject_indices, head)
     first = core_indices[0]
     nominal = form in _OBJECT_LIKE and classes[first] in ("NO", "LACK")
     # "(published) with no independent verification of the figures" says "without" it.
@@ -574,11 +650,16 @@ def _parse(
         # adjective) of checking qualifies the noun of a phrase after the information, which
         # is what the information would be about, not information that corroborates.
         return _REJECTED
-    if form == "established_passive" and (head is None or classes[head] not in ("INFO", "REF")):
+    if (
+        form == "established_passive"
+        and (head is None or classes[head] not in ("INFO", "REF"))
+        and not any(words[i].text in _CHECKING_ADVERBS for i in core_indices)
+    ):
         # "These figures could not be ascertained", "This could not be established": of
         # information, the report could not check it; "the cause of death could not be
         # established", "the commission had not been established" are facts unknown or things
-        # not done.
+        # not done, unless an adverb says the establishing was checking ("the number of
+        # political prisoners could not be reliably ascertained").
         return _REJECTED
     if (
         form == "refusal"
@@ -588,6 +669,11 @@ def _parse(
     ):
         # "The reports were neither confirmed nor denied": a passive naming no one, left
         # unread (the grammar's refusal is someone's active "neither confirmed nor denied").
+        return _REJECTED
+    if form in ("unable", "impossible") and _would_before(classes, first):
+        # "A test suite that mocked the transport would be unable to substantiate that claim",
+        # "Erasing it would leave the charity unable to substantiate a claim": a hypothetical,
+        # as "would not be able to verify" is, not a check that failed.
         return _REJECTED
     voice = _voice(form, classes[head] if head is not None else None)
     if (
@@ -612,7 +698,7 @@ def _parse(
         # "..., which it could not verify", "X denied it but failed to substantiate it": the
         # one who could not check is the sentence's subject.
         statement_start = subject_indices[0] if subject_indices else core_indices[0]
-        voice = _antecedent_voice(classes, statement_start, reaches_start) or voice
+        voice = _antecedent_voice(words, classes, statement_start, reaches_start) or voice
     if (
         form in _FOUND
         and head is not None
@@ -627,7 +713,7 @@ def _parse(
         voice = "third"
         if classes[head] == "PRON":
             opening = subject_indices[0]
-            voice = _antecedent_voice(classes, opening, reaches_start) or "third"
+            voice = _antecedent_voice(words, classes, opening, reaches_start) or "third"
     if form == "neither_nor":
         # "neither the FBI nor we have been able to confirm": the report's when it is one of
         # those named.
@@ -711,12 +797,50 @@ def _parse(
     )
 
 
+#: Adverbs that make establishing a fact checking a claim: "could not be reliably
+#: ascertained", "could not be independently established". ("Mechanisms have not yet been
+#: definitively established" is a fact science does not know yet.)
+_CHECKING_ADVERBS = frozenset({"independently", "reliably"})
+#: How many words before an inability "would" may stand and make it a hypothetical ("would
+#: leave the charity unable to").
+_WOULD_REACH = 4
 #: Forms read from "no" and a noun (or participle) of checking, which say something only in a
 #: clause with a verb: "There was no confirmation", "no confirmation has been received".
 _NO_NOUN = frozenset({"no_corroboration", "no_corroborating"})
 #: Word classes that are (or stand for) the verb of a clause: "be", "have", a modal, "remain",
 #: "find", "emerge", "prove".
 _VERBS = frozenset({"BE", "HAVE", "MODAL", "WOULD", "DO", "REMAIN", "FIND", "EMERGE", "PROVE"})
+
+
+#: Relative pronouns that open a clause between commas after the subject they describe.
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _before_relative(
+    words: Sequence[Word], classes: Sequence[str], subject: Sequence[int], head: int | None
+) -> int | None:
+    """The subject's head when the parsed subject is a relative clause set between commas
+    after it ("Our team, which visited the camp, could not verify", "The police, who arrived
+    later, could not confirm"): the relative pronoun ends the clause before it, so the parse
+    starts after it and its last word ("camp") is not who could not check; the noun before
+    ", which" is. Otherwise ``head``."""
+    if not subject or classes[subject[-1]] != "COMMA":
+        return head
+    opener = subject[0] - 1
+    if opener < 2 or words[opener].text not in _RELATIVES or words[opener - 1].text != ",":
+        return head
+    antecedent = opener - 2
+    return antecedent if classes[antecedent] in _NOUN_WORDS else head
+
+
+def _would_before(classes: Sequence[str], first: int) -> bool:
+    """Whether "would" (or "will") stands a few words before word ``first`` in its clause."""
+    for index in range(first - 1, max(-1, first - 1 - _WOULD_REACH), -1):
+        if classes[index] in _ENDS or classes[index] == "COMMA":
+            return False
+        if classes[index] == "WOULD":
+            return True
+    return False
 
 
 def _predicate_noun(classes: Sequence[str], head: int | None, noun: int) -> bool:
@@ -950,12 +1074,30 @@ def _agent_voice(
     return None
 
 
-def _antecedent_voice(classes: Sequence[str], stop: int, reaches_start: bool) -> Voice | None:
+#: How many words of a sentence's first noun phrase are read for whose it is.
+_ANTECEDENT_WORDS = 5
+
+
+def _bracketed_name(words: Sequence[Word], classes: Sequence[str], index: int, stop: int) -> bool:
+    """Whether word ``index`` opens a name in brackets, "(KRG)", within a noun phrase."""
+    return (
+        index + 2 < stop
+        and words[index].text == "("
+        and classes[index + 1] == "CAP"
+        and words[index + 2].text == ")"
+    )
+
+
+def _antecedent_voice(
+    words: Sequence[Word], classes: Sequence[str], stop: int, reaches_start: bool
+) -> Voice | None:
     """The voice of a sentence's subject, for a statement whose own subject is a pronoun or
     left out: the first noun phrase of the sentence, after an opening phrase ("In March, ...")
-    and its determiners. A third party in it ("The Israeli army") makes it theirs; the report
-    or a name ("Amnesty International", "The Special Rapporteur") makes it the report's.
-    None when the window does not reach the sentence's start or no noun phrase is found."""
+    and its determiners, an abbreviation in brackets inside it left out ("Kurdistan Regional
+    Government (KRG) security forces"). A third party in it ("The Israeli army") makes it
+    theirs; the report or a name ("Amnesty International", "The Special Rapporteur") makes it
+    the report's. None when the window does not reach the sentence's start or no noun phrase
+    is found."""
     if not reaches_start:
         return None
     index = 0
@@ -966,9 +1108,14 @@ def _antecedent_voice(classes: Sequence[str], stop: int, reaches_start: bool) ->
     while index < stop and classes[index] in ("REF", "ADV", "MOD", "COMMA"):
         index += 1
     phrase: list[str] = []
-    while index < stop and classes[index] in _NOUN_WORDS and len(phrase) < 4:
-        phrase.append(classes[index])
-        index += 1
+    while index < stop and len(phrase) < _ANTECEDENT_WORDS:
+        if classes[index] in _NOUN_WORDS:
+            phrase.append(classes[index])
+            index += 1
+        elif phrase and _bracketed_name(words, classes, index, stop):
+            index += 3
+        else:
+            break
     if not phrase:
         return None
     if "THIRD" in phrase:
