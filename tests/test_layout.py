@@ -1078,3 +1078,64 @@ def test_two_lost_notes_whose_calls_stand_in_order_are_bridged() -> None:
     assert _chain_numbers(calls + notes, len(calls)) == [1, 2, 5, 6]
     uncalled = calls.replace("Four.4", "Four.")
     assert _chain_numbers(uncalled + notes, len(uncalled)) == [1, 2]
+
+
+# A report's page-foot notes, numbers alone above their texts, two of three called after a
+# space as ``pdftotext -layout`` sets them; then, on a later page, an annex's numbered
+# paragraphs that the same figures "call" as often (train 421).
+FOOT_THEN_ANNEX = (
+    "The evaluation 1 highlighted gains. Staff rose (15 now against\n"
+    "4 before). 2 There was more.\n"
+    "It is on the website. 3\n"
+    "\n"
+    "   __________\n"
+    "     1\n"
+    "       OIOS, evaluation of the system, 2024.\n"
+    "     2\n"
+    "       See https://example.org/statistics.\n"
+    "     3\n"
+    "       See https://example.org/website.\n"
+    "\f\n"
+    "Annex\n"
+    "     1.   The tables below show the expenditures of the year.\n"
+    "     2.   In the year, most of the budget went to posts.\n"
+    "     3.   The remaining part of the budget covered other costs.\n"
+)
+
+
+def test_of_chains_called_as_often_the_one_called_on_its_own_page_is_the_notes() -> None:
+    text = FOOT_THEN_ANNEX
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, text.index("\n\n"))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2, 3]
+    assert all(s.text_start is None for s in chain.starts)
+
+
+# A United Nations document of the 1990s (train 422): calls are the number and a slash after a
+# space, one note called twice, the bodies at the page's foot with the same slash.
+SLASH_NOTES = """\
+3.   The Committee considered chapter VI of the report of the Special Committee. 1/
+
+4.   The Committee rejected the amendment by a recorded vote of 55 to 48, with
+22 abstentions. 2/ The voting was as follows:
+
+     In favour:    Andorra, Armenia, Australia.
+
+5.   The Committee drew attention to chapter V of that report. 1/ It adopted the draft
+resolution as a whole by a recorded vote of 70 to 41. 3/
+
+
+     1/   See A/50/23 (Part III).
+
+     2/   Statements in explanation of vote were made by Mexico and Oman.
+
+     3/   Subsequently, the Secretariat was informed that Egypt would have voted in favour.
+"""
+
+
+def test_slash_calls_and_slash_bodies_are_read_and_linked() -> None:
+    document = provenance.parse(SLASH_NOTES)
+    assert [
+        (n.number, [m.span.line for m in n.markers][:1], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    ] == [(1, [1], 12), (2, [4], 14), (3, [9], 16)]

@@ -450,6 +450,7 @@ def find_note_chain(
 
     def search(starts: list[NoteStart]) -> NoteChain | None:
         best: NoteChain | None = None
+        best_rank = (0, 0)
         # A chain that starts late is taken only where no chain from the first notes is: past two
         # lost numbers the later notes are not the notes in place of those before the gap.
         late: NoteChain | None = None
@@ -485,8 +486,12 @@ def find_note_chain(
                 continue
             if share < MIN_CALLED:
                 continue
-            if best is None or share * len(members) > best.called * len(best.starts):
-                best = NoteChain(members, share)
+            # Of two chains with as many notes called, the one more of whose notes are called on
+            # their own page: page-foot notes, not an annex's numbered paragraphs that figures
+            # of the pages before happen to "call" ("1.  The tables below", "3.  The remaining").
+            rank = (round(share * len(members)), sum(map(on_call_page, members)))
+            if best is None or rank > best_rank:
+                best, best_rank = NoteChain(members, share), rank
         best = best or late
         if best is None:
             return None

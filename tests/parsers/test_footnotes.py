@@ -70,6 +70,8 @@ def test_not_markers(text: str) -> None:
         # A number ending its line, the note's text on the next (PDF text, train 270).
         ("8\nA regulator might", (8, "plain", 2, False)),
         ("8 \n   A regulator might", (8, "plain", 6, False)),
+        # A United Nations document of the 1990s: the number and a slash (train 422).
+        ("     1/   See A/50/23 (Part III).", (1, "plain", 10, False)),
     ],
 )
 def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
@@ -80,7 +82,7 @@ def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
     "text",
     [
         "5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63].",
-        "8\n\nA new paragraph", "8\n1999 was a year",
+        "8\n\nA new paragraph", "8\n1999 was a year", "24/7 service", "12/ 2019 was",
     ],
 )  # fmt: skip
 def test_not_body_starts(text: str) -> None:
@@ -202,6 +204,12 @@ def test_a_named_call_broken_over_two_lines_is_one_call() -> None:
         ("in Q4 2020 and Annex A1, the", []),
         ("or the Fragile States Index12\u2014and build", [12]),
         ("as a share of GDP7\u2013an estimate", [7]),
+        # A table's cells (train 421): a column after its run of spaces, thousands parted by a
+        # space, and a quoted paragraph's number (train 422).
+        ("  Total         281 826.4     214 926.3     66 900.1\n", []),
+        ("  Variance        4 663.6     237.6\n", []),
+        ("  Country coordination     242 834.4     (3 542.0)", []),
+        (' would be inserted:\n          "2. Affirms the value', []),
     ],
 )
 def test_decimals_and_list_labels_are_not_glued_calls(text: str, numbers: list[int]) -> None:
@@ -473,4 +481,24 @@ def test_two_spaced_calls_with_a_comma_between_them_are_guesses(
     found = [
         number for _s, _e, number, guessed in iter_call_candidates(text, 0, len(text)) if guessed
     ]
+    assert found == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # United Nations documents of the 1990s (train 422): the number and a slash after a space.
+        ("with 22 abstentions. 2/ The voting was as follows:", [2]),
+        ("relating to item 89, 1/ as well as the", [1]),
+        ("The voting was as follows: 3/\n     In favour:", [3]),
+        ("(see para. 12). 4/ The voting was as follows: 5/", [4, 5]),
+        ('administration", 8/ and recalling', [8]),
+        # A symbol's or a resolution's number is no call, nor a fraction or a date.
+        ("see A/50/23 (Part III) and A/AC.109/2013", []),
+        ("its resolution 46/\n181 of 19 December", []),
+        ("some 1/ 2 of the votes on 12/10/1995", []),
+    ],
+)
+def test_a_number_and_a_slash_after_a_space_is_a_call(text: str, numbers: list[int]) -> None:
+    found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
     assert found == numbers

@@ -81,9 +81,11 @@ _NEXT_NOTE_CANDIDATE = lazy_compile(
 # glued to it ("(Ibid, p5)", "p.12"): pinpoints of a citation. Not a number glued to a
 # single letter ("(H3)", "Q4", "Annex A1"): a label of a hypothesis, a quarter or an annex
 # (a call ends a word of two letters or more). A dash may follow a call ("Index12—and").
+# Not a number after an opening straight quote ('"2. Affirms', a quoted paragraph's number): a
+# call follows the closing one.
 _GLUED_CALL = lazy_compile(
     r"(?=\d)(?:(?<![0-9]:)(?<![\s(,;]p)(?<![\s(,;]pp)(?<![\s(,;]p\.)(?<![\s(,;]pp\.)"
-    r"(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])"
+    r"(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])(?<!\s\")(?<!^\")"
     r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)—–]|$)"
     r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(]))"
 )
@@ -98,6 +100,12 @@ _SPACED_CALL = lazy_compile(r" (?<=[.;:”\"’)] )(\d{1,3})(?=[ \t]+[A-Z“\"]|
 # first (a list of figures after a sentence's end counts up as often, so numbering decides);
 _SPACED_PAIR = lazy_compile(
     r" (?<=[.;:”\"’)] )([1-9]\d{0,2})[ \t]*,[ \t]*([1-9]\d{0,2})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))"
+)
+# the call of a United Nations document of the 1990s, the number and a slash after a space
+# ("abstentions. 2/ The voting", "relating to item 89, 1/ as well", "as follows: 3/"), not a
+# symbol's or a resolution's part ("A/50/23", "resolution 46/" / "181" over a line's end);
+_SLASH_CALL = lazy_compile(
+    r"(?<=[ \t])(?!0)(\d{1,3})/(?=[ \t]+[^\d\s]|[ \t]*\n[ \t]*[^\d\s]|[ \t]*\Z)"
 )
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
 _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
@@ -214,6 +222,22 @@ def _opens_line(text: str, position: int) -> bool:
 _YEAR_DOT = lazy_compile(r"(?:1[89]|20)\d\d\.")
 
 
+def _in_figure_column(text: str, position: int) -> bool:
+    """Whether the figure that ends at ``position`` ("900." before "1") is a table's cell: set
+    after a column's run of spaces or a tab, or the last group of a figure whose thousands a
+    space parts ("66 900.1", "242 834.4"). A call glued to a sentence's figure follows a word
+    and one space ("in 2022.6 Additionally")."""
+    first = position
+    while first > 0 and (text[first - 1].isdigit() or text[first - 1] == "."):
+        first -= 1
+    if blank_before(text, first):
+        return False  # the start of a line: ``_opens_line`` decides
+    before = text[max(0, first - 2) : first]
+    return before.endswith("\t") or (
+        len(before) == 2 and before[1] == " " and (before[0] in " \t" or before[0].isdigit())
+    )
+
+
 # The scans of glued calls, call runs and calls glued to a year begin with ``(?=\d)`` and a
 # look-behind, tried at every position of a block. A glued call and a call run start where a
 # run of digits does (what stands before them is never a digit), and a call glued to a year
@@ -257,6 +281,7 @@ def iter_call_candidates(
         if weak
         else (
             (matches_at(_GLUED_CALL, text, runs, end), False),
+            (_SLASH_CALL.finditer(text, start, end), False),
             (_SPACED_CALL.finditer(text, start, end), True),
             (
                 (m for m in _HEADING_CALL.finditer(text, start, end) if _heading_call(text, m)),
@@ -268,7 +293,9 @@ def iter_call_candidates(
     for scan, guessed in scans:
         for match in scan:
             group = match.lastindex or 1
-            if group == 2 and _opens_line(text, match.start(2)):
+            if group == 2 and (
+                _opens_line(text, match.start(2)) or _in_figure_column(text, match.start(2))
+            ):
                 continue
             if group == 1 and _UNIT_EXPONENT.search(text, max(0, match.start(1) - 4), match.end(1)):
                 continue
