@@ -1139,3 +1139,20 @@ def test_slash_calls_and_slash_bodies_are_read_and_linked() -> None:
         (n.number, [m.span.line for m in n.markers][:1], n.body.span.line if n.body else None)
         for n in document.footnotes
     ] == [(1, [1], 12), (2, [4], 14), (3, [9], 16)]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # A table's cell wrapped under its session (train 423): a date, not note 12.
+        ("                     12 January 2026", None),
+        ("   6 May 2013", None),
+        ("   1 October 2022.", None),
+        # A note's text may open with a date and go on.
+        ("   6 May 2013 statement of the Minister of the Interior.", 6),
+        ("   12 See CMW/C/SR.571.", 12),
+    ],
+)
+def test_a_date_alone_on_its_line_opens_no_note(line: str, number: int | None) -> None:
+    start = note_start(line, 0, len(line))
+    assert (start.number if start is not None else None) == number
