@@ -1156,3 +1156,37 @@ def test_slash_calls_and_slash_bodies_are_read_and_linked() -> None:
 def test_a_date_alone_on_its_line_opens_no_note(line: str, number: int | None) -> None:
     start = note_start(line, 0, len(line))
     assert (start.number if start is not None else None) == number
+
+
+# A report's page-foot notes 1-3, then an annex whose page-foot notes are numbered from 1 again
+# (train 421): calls set after a space, the report's note 1 called by nothing the scans read.
+RESTARTED = (
+    "The evaluation of the system 1 highlighted gains. Staff rose in the year. 2 There\n"
+    "was more. It is all on the website. 3\n"
+    "\n"
+    "   __________\n"
+    "     1\n"
+    "       OIOS, evaluation of the system, 2024.\n"
+    "     2\n"
+    "       See https://example.org/statistics.\n"
+    "     3\n"
+    "       See https://example.org/website.\n"
+    "\f\n"
+    "Annex\n"
+    "     1.   By March, $202.1 million in funding 1 had been recorded against the budget.\n"
+    "     2.   There were 130 resident coordinators. 2 There were 41 posts in the region.\n"
+    "\n"
+    "   __________\n"
+    "     1\n"
+    "       Including $21.9 million yet to be received.\n"
+    "     2\n"
+    "       There are 10 positions funded with the missions.\n"
+)
+
+
+def test_notes_numbered_from_1_again_in_an_annex_are_read_and_called_in_their_part() -> None:
+    document = provenance.parse(RESTARTED)
+    assert sorted(
+        (n.body.span.line if n.body else None, n.number, [m.span.line for m in n.markers])
+        for n in document.footnotes
+    ) == [(5, 1, []), (7, 2, [1]), (9, 3, [2]), (17, 1, [13]), (19, 2, [14])]

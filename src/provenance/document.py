@@ -597,7 +597,13 @@ def _glued_markers(
     last = first - 1
     seen: set[int] = set()
     codes: dict[str, bool] = {}
+    # Where a part that numbers its notes from 1 again begins: past the text of the note before
+    # its first (an annex's page-foot notes after the report's), the calls count from 1 again.
+    restarts = _restarts(seg.bodies)
     for start, end, number, guessed, weakest in candidates:
+        while restarts and start >= restarts[0]:
+            restarts.pop(0)
+            last, seen = 0, set()
         if start < position or number not in wanted or symbols.overlaps(start, end):
             continue
         if number > last + 1 and _called_again_in_order(places, start, last + 1, number):
@@ -627,6 +633,15 @@ def _glued_markers(
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+def _restarts(bodies: Sequence[FootnoteBody]) -> list[int]:
+    """Where each part that numbers its notes from 1 again begins to call them: the end of the
+    text before each note 1 after the first (a text before the first note 1, as a PDF moves
+    note 1's number below note 2's, starts no part)."""
+    ordered = sorted(bodies, key=lambda body: body.span.start)
+    ones = [index for index, body in enumerate(ordered) if body.number == 1]
+    return [ordered[index - 1].span.end for index in ones[1:]]
 
 
 #: A short form with a number of its own and the digits glued after it ("JS384", "JS1219"):
@@ -835,9 +850,9 @@ def _calls_per_text(
 ) -> dict[int, FootnoteMarkers] | None:
     """The calls of each text numbered ``number`` (by where the text starts) where the notes
     are numbered from 1 again in each part: each text takes the calls after the text before it
-    up to itself (the last one those after it too). None unless every text gets a call so: a
-    stray body that repeats a number (a list's item read as a note) is called by nothing
-    before it."""
+    up to itself (the last one those after it too). A text no call stands before is uncalled
+    (its call lost, or a list's item read as a note), not given the calls of the text after
+    it."""
     if not calls:
         return None
     texts = sorted(body.span.start for body in bodies if body.number == number)
@@ -845,8 +860,6 @@ def _calls_per_text(
     if any(b < a for a, b in pairwise(starts)):
         return None
     cuts = [0, *(bisect_left(starts, start) for start in texts[:-1]), len(starts)]
-    if any(stop <= first for first, stop in pairwise(cuts)):
-        return None
     return {
         text_start: calls.part(first, stop)
         for text_start, (first, stop) in zip(texts, pairwise(cuts), strict=True)

@@ -516,6 +516,7 @@ def find_note_chain(
         filled = _fill_gaps(text, lines, filled, calls)
         filled = _with_inside_starts(text, line_index, filled, calls)
         filled = _with_later_runs(filled, lates)
+        filled = _with_restarts(starts, filled, calls)
         return attrs.evolve(best, starts=filled) if filled != best.starts else best
 
     chain = search(starts)
@@ -690,6 +691,51 @@ def _with_later_runs(
         if run[0].number > last.number and run[0].line_start > last.line_start:
             members = (*members, *run)
     return members
+
+
+#: Fewest notes of a part that numbers its notes from 1 again (one "1" is any figure's).
+_MIN_RESTART = 2
+
+
+def _with_restarts(
+    starts: Sequence[NoteStart], members: tuple[NoteStart, ...], calls: _Calls
+) -> tuple[NoteStart, ...]:
+    """The chain with the notes of the parts after it that number their notes from 1 again (an
+    annex's page-foot notes after the report's, a chapter's endnotes after the chapter before):
+    notes set as the chain's are (a number alone above its text, or opening it; never "1." as
+    a numbered paragraph is), from 1 in order, below the chain's last note, each called after
+    the note before it (the first after the previous part's last note) and before its own
+    text, one of them at least strictly. Figures "call" numbered lines at random: a run of
+    two or more called in order is the evidence."""
+    style = members[-1].style
+    if style[1] or any(start.period for start in members):
+        return members
+    added: list[NoteStart] = []
+    last = members[-1]
+    while True:
+        run: list[NoteStart] = []
+        strict = False
+        position = last.line_end
+        for start in starts:
+            if start.line_start <= last.line_start or start.style != style:
+                continue
+            if start.number != len(run) + 1:
+                if start.number <= len(run):
+                    break  # the numbering starts again: this part's run ends here
+                continue
+            call = calls.first_between(start.number, position, start.line_start, weak=True)
+            if call is None:
+                if run:
+                    break
+                continue  # a "1" nothing calls: a later one may open the part
+            strict = strict or calls.first_between(start.number, position, start.line_start) == call
+            run.append(start)
+            position = call
+        if len(run) < _MIN_RESTART or not strict:
+            break
+        added.extend(run)
+        last = run[-1]
+    return (*members, *added) if added else members
 
 
 def _capitals_heading(text: str, start: NoteStart) -> bool:

@@ -3357,8 +3357,28 @@ def _chain_bodies(
     after the note's text has begun (the foot of a page ends there). Page furniture between a
     number standing alone and its text ("3", "25-08097", "See ...", as a PDF's text puts them)
     is passed over, but not the end of the page: a number alone at the foot of a page does not
-    take the next page's text."""
-    starts = chain.starts
+    take the next page's text. A chain whose numbering starts again at 1 (an annex's notes,
+    a chapter's) is read part by part, each part's notes up to the next part's first."""
+    parts: list[list[NoteStart]] = []
+    for start in chain.starts:
+        # A second note 1 (not the first one's number a PDF moved below note 2's text).
+        if not parts or (start.number == 1 and any(s.number == 1 for s in parts[-1])):
+            parts.append([])
+        parts[-1].append(start)
+    for index, part in enumerate(parts):
+        stop = parts[index + 1][0].line_start if index + 1 < len(parts) else len(text)
+        yield from _part_bodies(text, line_index, tuple(part), furniture, stop)
+
+
+def _part_bodies(
+    text: str,
+    line_index: LineIndex,
+    starts: tuple[NoteStart, ...],
+    furniture: Sequence[tuple[int, int]],
+    stop: int,
+) -> Iterator[FootnoteBody]:
+    """The bodies of one run of a chain's notes numbered in order (``_chain_bodies``), the last
+    ending by ``stop``."""
     in_furniture = Intervals(furniture)
     bodies: dict[int, FootnoteBody] = {}
     # Where the first number a PDF's text moved stands after each start (the text's end if none).
@@ -3370,7 +3390,7 @@ def _chain_bodies(
     for index, start in enumerate(starts):
         if start.displaced:
             continue
-        limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
+        limit = starts[index + 1].line_start if index + 1 < len(starts) else stop
         end = start.line_end
         began = start.text_start is not None
         if notes_from is None:

@@ -286,6 +286,9 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("in Haiti, Kosovo, 4 Libya and Yemen", [4]),
         ("In May, 12 States, including Chad", []),
         ("visits to Haiti, 12 Member States and others", []),
+        # E/2025/61 (train 421): before an auxiliary verb, not before "would".
+        ("$202.1 million in funding 1 had been recorded against", [1]),
+        ("operative paragraph 2 would be replaced by", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(

@@ -121,10 +121,14 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # ``pdftotext -layout`` sets a superscript). So is a number after a name's comma before the
 # apposition that describes it ("Abdallah Tijani Chaghab, 105 a former SLM-MM colonel"), where
 # a figure would count what follows ("in May, 12 people"), and a number before a pointer in
-# brackets ("neighbourhoods such as Masani 112 (see sect. V)").
+# brackets ("neighbourhoods such as Masani 112 (see sect. V)"). So is a number after a noun
+# before an auxiliary verb ("$202.1 million in funding 1 had been recorded"), as likely a
+# figure ("of whom 12 were children") or a label ("paragraph 2 was amended"): the numbering
+# decides, as for the rest (not "will"/"would", which follow labels in proposals most).
 _INNER_CALL = lazy_compile(
     r" (?<=[a-z,] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
+    r"|had|has|have|was|were|is|are"
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z]"
     r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]+(?:a|an|the)[ \t]"
