@@ -1190,3 +1190,31 @@ def test_notes_numbered_from_1_again_in_an_annex_are_read_and_called_in_their_pa
         (n.body.span.line if n.body else None, n.number, [m.span.line for m in n.markers])
         for n in document.footnotes
     ) == [(5, 1, []), (7, 2, [1]), (9, 3, [2]), (17, 1, [13]), (19, 2, [14])]
+
+
+def test_page_foot_notes_far_below_a_colon_are_no_list_it_announces() -> None:
+    # A/48/653 (1995): the page's last line announces a quotation with a colon; the page's
+    # notes stand two blank lines below it, and are notes.
+    text = (
+        "drew attention to chapter VI of the report. 1/ It was rejected by 55 votes. 2/\n\n"
+        "     (a)   The title of the item would be replaced by:\n\n\n"
+        "     1/   See A/48/23 (Part III). To be incorporated in Official Records.\n\n"
+        "     2/   A statement in explanation of vote was made by Belgium.\n\n"
+        "The draft was adopted by a recorded vote of 55 to 48. 3/ The voting was as follows:\n\n"
+        "     3/   Subsequently, the delegations of Panama and Kuwait informed the Committee.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2, 3]
+    # The same lines right under the colon are the items it announces.
+    close = text.replace("replaced by:\n\n\n", "replaced by:\n")
+    assert find_note_chain(close, LineIndex(close), _lines(close), [(0, len(close))]) is None
+
+
+def test_a_number_and_a_slash_alone_is_a_note_number_not_a_paragraph_s() -> None:
+    text = "1/\nSee A/50/23 (Part III).\n12.\n"
+    slash = note_start(text, 0, 2)
+    assert slash is not None and slash.number == 1 and not slash.period
+    assert slash.text_start is None
+    paragraph = note_start(text, 27, 30)
+    assert paragraph is not None and paragraph.number == 12 and paragraph.period

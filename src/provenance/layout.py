@@ -112,12 +112,14 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
         return None
     lead = line_start + len(line) - len(line.lstrip())
     # "12" or "12." alone: the note's text follows on the next lines (UN endnotes; web pages
-    # converted to text, whose list numbers stand above their items).
-    alone = stripped[:-1] if stripped.endswith(".") else stripped
+    # converted to text, whose list numbers stand above their items); "12/" alone, a 1990s
+    # UN document's note in plain PDF text, is set as a note is, not as a numbered paragraph.
+    alone = stripped[:-1] if stripped.endswith((".", "/")) else stripped
     if alone.isascii() and alone.isdigit():  # "²" is a digit to str.isdigit
         number = int(alone)
         if 1 <= number <= MAX_NOTE and alone[0] != "0":
-            return NoteStart(number, line_start, line_end, lead, None, alone != stripped)
+            period = stripped.endswith(".")
+            return NoteStart(number, line_start, line_end, lead, None, period)
         return None
     parsed = parse_footnote_body_start(line)
     if parsed is None:
@@ -782,14 +784,22 @@ def _follows_list_lead(
 ) -> bool:
     """Whether the line before a chain's first note is a sentence ending in a colon: then the
     numbered lines are the items it announces ("... four perspectives:" / "1. A general study"),
-    not notes, whatever marks elsewhere bear their numbers (authors' affiliations)."""
+    not notes, whatever marks elsewhere bear their numbers (authors' affiliations). Not across
+    two blank lines or more: a page's foot stands so far below its last sentence ("... would be
+    replaced by:", then the page's first note "1/   See A/48/23")."""
     position = bisect_right(line_starts, first.line_start) - 1
     if position <= 0:
         return False
     start, end = lines[position - 1]
+    if text.count("\n", end, first.line_start) > _LIST_LEAD_GAP:
+        return False
     previous = text[start:end].rstrip()
     # The words of its end only: the line may be a whole paragraph.
     return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
+
+
+#: Most line breaks between a list's lead and its first item (one blank line).
+_LIST_LEAD_GAP = 2
 
 
 #: Fewest notes of a chain that starts late: one line that opens with a number the text also
