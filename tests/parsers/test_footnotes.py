@@ -289,6 +289,8 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         # E/2025/61 (train 421): before an auxiliary verb, not before "would".
         ("$202.1 million in funding 1 had been recorded against", [1]),
         ("operative paragraph 2 would be replaced by", []),
+        ("the resident coordinator system in complex settings 1 highlighted that", [1]),
+        ("Of these, 12 reported that they were", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(

@@ -124,7 +124,10 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # brackets ("neighbourhoods such as Masani 112 (see sect. V)"). So is a number after a noun
 # before an auxiliary verb ("$202.1 million in funding 1 had been recorded"), as likely a
 # figure ("of whom 12 were children") or a label ("paragraph 2 was amended"): the numbering
-# decides, as for the rest (not "will"/"would", which follow labels in proposals most).
+# decides, as for the rest (not "will"/"would", which follow labels in proposals most). So is
+# a number after a word (not a comma) before a verb of reporting and "that" ("the evaluation of
+# the system in complex settings 1 highlighted that"), where a figure stands after a comma or a
+# preposition's object ("of these, 12 reported that").
 _INNER_CALL = lazy_compile(
     r" (?<=[a-z,] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
@@ -132,6 +135,9 @@ _INNER_CALL = lazy_compile(
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z]"
     r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]+(?:a|an|the)[ \t]"
+    r"|(?:(?<=[a-z] \d)|(?<=[a-z] \d\d)|(?<=[a-z] \d\d\d))[ \t]+(?:noted|highlighted|found"
+    r"|showed|concluded|stated|reported|indicated|revealed|suggested|confirmed|emphasized"
+    r"|stressed|observed|recommended|estimated|warned|underscored|documented)[ \t]+that\b"
     r"|[ \t]+\((?:see|cf\.)[ \t])"
 )
 
