@@ -1218,3 +1218,39 @@ def test_a_number_and_a_slash_alone_is_a_note_number_not_a_paragraph_s() -> None
     assert slash.text_start is None
     paragraph = note_start(text, 27, 30)
     assert paragraph is not None and paragraph.number == 12 and paragraph.period
+
+
+# A/80/33 (the Special Committee on the Charter, 2025): page-foot notes under a rule, most
+# called after the semicolons of a list of documents ("security; 3 a further"), which the
+# scans only guess; the rule above each page's notes is the evidence that they are notes.
+RULED_NOTES = (
+    "9.   General statements were made at the 312th and 313th meetings. 1\n"
+    "10. The Committee had before it a revised proposal by Libya on the role of the\n"
+    "Organization in the maintenance of peace; 2 a further revised version of the working\n"
+    "paper by Belarus; 3 and a revised working paper by Cuba on working methods; 4 a\n"
+    "working paper by Mexico; 5 and a proposal by the Islamic Republic of Iran. 6\n"
+    "\n"
+    "   __________________\n"
+    "     1\n"
+    "       For the statements made by delegations, see the website of the Committee.\n"
+    "     2\n"
+    "       See A/53/33, para. 98.\n"
+    "     3\n"
+    "       See A/69/33, para. 37.\n"
+    "     4\n"
+    "       See A/74/33, para. 56.\n"
+    "     5\n"
+    "       See A/75/33, annex III.\n"
+    "     6\n"
+    "       See A/AC.182/L.167.\n"
+)
+
+
+def test_notes_under_a_rule_may_be_called_by_guesses() -> None:
+    text = RULED_NOTES
+    prose = [(0, text.index("\n\n"))]
+    chain = find_note_chain(text, LineIndex(text), _lines(text), prose)
+    assert chain is not None and [s.number for s in chain.starts] == [1, 2, 3, 4, 5, 6]
+    # Without the rule, two calls of six read strictly are too few.
+    bare = text.replace("   __________________\n", "")
+    assert find_note_chain(bare, LineIndex(bare), _lines(bare), prose) is None

@@ -348,12 +348,13 @@ def _called_through(calls: _Calls, before: NoteStart, after: NoteStart) -> bool:
     return position is not None
 
 
-def _called_share(chain: Sequence[NoteStart], calls: _Calls) -> float:
-    """Share of the chain's notes called, in order, before their own bodies."""
+def _called_share(chain: Sequence[NoteStart], calls: _Calls, weak: bool = False) -> float:
+    """Share of the chain's notes called, in order, before their own bodies (with ``weak``, by
+    the weakest candidates too)."""
     position = -1
     called = 0
     for start in chain:
-        found = calls.first_between(start.number, position, start.line_start)
+        found = calls.first_between(start.number, position, start.line_start, weak)
         if found is not None:
             called += 1
             position = found
@@ -502,7 +503,11 @@ def find_note_chain(
                 share < 1.0 or all(_numbered_heading(text, start) for start in members)
             ):
                 continue
-            if share < MIN_CALLED:
+            if share < MIN_CALLED and not (
+                _under_rules(text, members) and _called_share(members, calls, True) >= MIN_CALLED
+            ):
+                # Under the rules that open a PDF's page feet, calls the scans only guess (a
+                # number set apart after a semicolon, "security; 3 a further") count too.
                 continue
             # Of two chains with as many notes called, the one more of whose notes are called on
             # their own page: page-foot notes, not an annex's numbered paragraphs that figures
@@ -796,6 +801,31 @@ def _follows_list_lead(
     previous = text[start:end].rstrip()
     # The words of its end only: the line may be a whole paragraph.
     return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
+
+
+#: A line of underscores alone: the rule above a PDF page's notes ("__________________").
+_NOTES_RULE = lazy_compile(r"[ \t]*_{6,}[ \t]*\n(?:[ \t]*\n)*[ \t]*\Z")
+
+
+def _under_rules(text: str, members: Sequence[NoteStart]) -> bool:
+    """Whether the chain's notes stand at page feet under rules: its first note and at least
+    half of its notes that open a page's run (the first after a page break) come right under a
+    line of underscores, blank lines between at most."""
+    heads = [
+        start
+        for index, start in enumerate(members)
+        if index == 0 or _FORM_FEED in text[members[index - 1].line_end : start.line_start]
+    ]
+    ruled = [
+        start
+        for start in heads
+        if _NOTES_RULE.search(text, max(0, start.line_start - _RULE_REACH), start.line_start)
+    ]
+    return bool(ruled) and ruled[0] is members[0] and 2 * len(ruled) >= len(heads)
+
+
+#: How far above a page's first note its rule may stand (the rule and blank lines).
+_RULE_REACH = 200
 
 
 #: Most line breaks between a list's lead and its first item (one blank line).

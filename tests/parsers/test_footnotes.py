@@ -291,6 +291,12 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("operative paragraph 2 would be replaced by", []),
         ("the resident coordinator system in complex settings 1 highlighted that", [1]),
         ("Of these, 12 reported that they were", []),
+        # A/80/33: calls after the semicolons and quotation marks that end a list's items.
+        ("of international peace and security; 3 a further revised version", [3]),
+        ("except in the exercise of the right to self-defence; 4 and a revised", [4]),
+        ("the Organization\u201d; 12 and a working paper", [12]),
+        ("of the Charter\u201d 7 and the Declaration", [7]),
+        ("two reports; 3 of them were adopted", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(
@@ -351,7 +357,7 @@ def test_scans_that_start_with_a_space_match_as_their_look_behind_first_forms(
     text = "".join(pieces)
     for scan, before in (
         (footnotes._SPACED_CALL, r"(?<=[.;:\u201d\"\u2019)]) (\d{1,3})"),
-        (footnotes._INNER_CALL, r"(?<=[a-z,]) (\d{1,3})"),
+        (footnotes._INNER_CALL, r"(?<=[a-z,;\u201d]) (\d{1,3})"),
     ):
         rest = scan.pattern[scan.pattern.index(")(") + 1 + len(r"(\d{1,3})") :]
         first = re.compile(before + rest)

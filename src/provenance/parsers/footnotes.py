@@ -127,14 +127,17 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # decides, as for the rest (not "will"/"would", which follow labels in proposals most). So is
 # a number after a word (not a comma) before a verb of reporting and "that" ("the evaluation of
 # the system in complex settings 1 highlighted that"), where a figure stands after a comma or a
-# preposition's object ("of these, 12 reported that").
+# preposition's object ("of these, 12 reported that"). The same shapes after a semicolon or a
+# closing quotation mark, which end the items of a list of documents each with its call
+# ("... peace and security; 3 a further revised version ...; 4 and a revised working paper",
+# "entitled “Privileges ...”; 12 and a working paper").
 _INNER_CALL = lazy_compile(
-    r" (?<=[a-z,] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
+    r" (?<=[a-z,;”] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
     r"|had|has|have|was|were|is|are"
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z]"
-    r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]+(?:a|an|the)[ \t]"
+    r"|(?:(?<=[,;] \d)|(?<=[,;] \d\d)|(?<=[,;] \d\d\d))[ \t]+(?:a|an|the)[ \t]*\n?[ \t]"
     r"|(?:(?<=[a-z] \d)|(?<=[a-z] \d\d)|(?<=[a-z] \d\d\d))[ \t]+(?:noted|highlighted|found"
     r"|showed|concluded|stated|reported|indicated|revealed|suggested|confirmed|emphasized"
     r"|stressed|observed|recommended|estimated|warned|underscored|documented)[ \t]+that\b"
