@@ -2266,3 +2266,36 @@ def test_a_code_stands_twice_where_a_pattern_for_it_matches_twice(parts: list[st
     for code in ("SO2", "O2", "SO22"):
         pattern = re.compile(rf"(?<![\w]){re.escape(code)}(?![\w])")
         assert _stands_twice(text, code) is (len(pattern.findall(text)) > 1)
+
+
+def test_a_lost_call_is_looked_for_after_the_call_before_it_in_its_own_part() -> None:
+    # E/2025/61 (train 421): note 2's call stands as a figure would ("summary 2 of 33"); the
+    # annex numbers its notes from 1 again, and its call of note 1 is not the one before.
+    text = (
+        "The 2024 evaluation of the system in complex settings 1 highlighted that gains were\n"
+        "made. A 2024 Evaluation Office summary 2 of 33 independent evaluations noted more. It\n"
+        "is all on the website. 3\n"
+        "\n"
+        "   __________________\n"
+        "     1\n"
+        "       OIOS, evaluation of the system, 2024.\n"
+        "     2\n"
+        "       See https://example.org/summary.\n"
+        "     3\n"
+        "       See https://example.org/website.\n"
+        "\f\n"
+        "Annex\n"
+        "     1.   By March, $202.1 million in funding 1 had been recorded against the budget.\n"
+        "     2.   There were 130 resident coordinators. 2 There were 41 posts in the region.\n"
+        "\n"
+        "   __________________\n"
+        "     1\n"
+        "       Including $21.9 million yet to be received.\n"
+        "     2\n"
+        "       There are 10 positions funded with the missions.\n"
+    )
+    document = provenance.parse(text)
+    first_two = next(n for n in document.footnotes if n.number == 2 and n.body is not None)
+    assert not first_two.markers
+    assert first_two.possible_call is not None
+    assert text[first_two.possible_call.start - 8 : first_two.possible_call.end] == "summary 2"

@@ -756,7 +756,12 @@ def _with_possible_call(
     if note.markers or body is None:
         return note
     before, after = calls.get(note.number - 1, ()), calls.get(note.number + 1, ())
-    if not before or any(m.style != "glued" for m in (*before, *after)):
+    if any(m.style != "glued" for m in (*before, *after)):
+        return note
+    # The calls of the note before that stand before this note's text (where the numbering
+    # starts again, a later part's call of that number is not the one before it).
+    before = [m for m in before if m.span.start < body.span.start]
+    if not before:
         return note
     reach = _POSSIBLE_CALL_REACH
     windows = [(max(before[-1].span.start, body.span.start - reach), body.span.start)]

@@ -334,6 +334,10 @@ def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
         # The number itself after a name, a call that kept its space: a place to look.
         ("HRORS103 and CoE-Commissioner 104 made similar", 104, ["104"]),
         ("the Commissioner and 104 others", 104, []),  # after no name: a count
+        # After a noun, before a word (train 421): "summary 2 of 33 independent evaluations".
+        ("Evaluation Office summary 2 of 33 independent", 2, ["2"]),
+        ("the rate rose 2 per cent", 2, []),
+        ("households 2 years ago", 2, []),
     ],
 )
 def test_possible_calls(text: str, number: int, found: list[str]) -> None:

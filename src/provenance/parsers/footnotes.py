@@ -458,6 +458,20 @@ _AFTER_GLUED_CALL = frozenset(["", "\n", ".", ",", ";", ":", ")"])
 _NAME_BEFORE = lazy_compile(r"(?<![\w/-])[A-Z][\w/-]*[A-Za-z] $")
 
 
+# Or a word in lower case that is no function word (a noun: "Evaluation Office summary 2 of
+# 33 evaluations", as ``pdftotext -layout`` sets a superscript), a word in lower case after the
+# number and no unit: "and 104 others", "from 52 per cent" count.
+_NOUN_BEFORE = lazy_compile(
+    r"(?<![\w/-])(?!(?:and|or|of|the|to|in|by|for|with|from|at|on|than|about|some|over|under"
+    r"|all|only|least|most|nearly|almost|around|approximately|another|other|every|each"
+    r"|these|those|were|was|are|is|be|been|had|has|have)\b)[a-z]{3,} $"
+)
+_WORD_AFTER = lazy_compile(
+    r"[ \t]+(?!(?:per|percent|million|billion|thousand|hundred|times|years?|months?|weeks?"
+    r"|days?|hours?|km|kg|tons?|tonnes?)\b)[a-z]"
+)
+
+
 def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each place in ``text[start:end]`` where a call of note ``number``
     may have been lost to the figure before it: glued to its end (``1898`` for ``189`` and note
@@ -471,8 +485,12 @@ def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterato
         if after is not None:
             if after == digits:
                 yield match.start(2), match.end(2)
-        elif figure == digits and _NAME_BEFORE.search(
-            text, max(0, match.start(1) - 40), match.start(1)
+        elif figure == digits and (
+            _NAME_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+            or (
+                _NOUN_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+                and _WORD_AFTER.match(text, match.end(1))
+            )
         ):
             # After a name, the source the call is for; "from 52 per cent" is a figure.
             yield match.start(1), match.end(1)
