@@ -2299,3 +2299,23 @@ def test_a_lost_call_is_looked_for_after_the_call_before_it_in_its_own_part() ->
     assert not first_two.markers
     assert first_two.possible_call is not None
     assert text[first_two.possible_call.start - 8 : first_two.possible_call.end] == "summary 2"
+
+
+def test_a_guessed_call_past_lost_calls_is_taken_on_the_page_of_its_note() -> None:
+    # A/80/61 (UN-Nutrition, 2025): the calls of notes 2-4 were lost ("members 2 continued"),
+    # and the guesses for note 5 and 6 stand on the page whose foot holds their texts.
+    page = (
+        "Nutrition is an investment.1 Members 2 continued under the guidance of the Steering\n"
+        "Committee 3 chaired by the Chair 4 in 2024. They met the Chair, 5 directing their work,\n"
+        "and agreed on a plan. 6 The plan was adopted.\n"
+        "\n"
+        "   __________________\n"
+        + "".join(f"     {n}\n       See source number {n} of the report.\n" for n in range(1, 7))
+    )
+    text = "Report of UN-Nutrition\n\n" + page + "\f\nThe next page says more.\n"
+    notes = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(text).footnotes}
+    assert notes == {1: [3], 2: [], 3: [], 4: [], 5: [4], 6: [5]}
+    # Without a page break the guesses are read as before: only the next calls.
+    flat = text.replace("\f", "")
+    notes = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(flat).footnotes}
+    assert notes[5] == [] and notes[6] == []

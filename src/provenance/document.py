@@ -13,13 +13,13 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice, pairwise
 
 import attrs
 
 from provenance.errors import GrammarError
-from provenance.layout import LATEST_FIRST_NOTE
+from provenance.layout import LATEST_FIRST_NOTE, PAGE_BREAK
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
@@ -600,6 +600,7 @@ def _glued_markers(
     # Where a part that numbers its notes from 1 again begins: past the text of the note before
     # its first (an annex's page-foot notes after the report's), the calls count from 1 again.
     restarts = _restarts(seg.bodies)
+    on_body_page = _page_foot_reader(text, seg.bodies)
     for start, end, number, guessed, weakest in candidates:
         while restarts and start >= restarts[0]:
             restarts.pop(0)
@@ -621,9 +622,17 @@ def _glued_markers(
             continue
         # Past the last note read, where no text confirms the number, likewise.
         beyond = number > highest
-        if (weakest or coded or beyond) and (number in seen or number != last + 1):
+        # A guess further on than the numbering expects is still taken where the text of its
+        # note stands at the foot of the same page, after it (a PDF's page-foot note), as the
+        # calls before it were lost ("members 9 continued", "Committee, 10 led by").
+        paged = number > last and number not in seen and on_body_page(start, number)
+        if (
+            (weakest or coded or beyond)
+            and (number in seen or number != last + 1)
+            and not (weakest and not coded and paged)
+        ):
             continue
-        if guessed and (number in seen or not last - 3 < number <= last + 3):
+        if guessed and (number in seen or not last - 3 < number <= last + 3) and not paged:
             continue
         # Calls run in order: a number far behind the last call is an abbreviation ("JS1") or
         # a figure, unless it repeats the call just made.
@@ -633,6 +642,25 @@ def _glued_markers(
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+def _page_foot_reader(text: str, bodies: Sequence[FootnoteBody]) -> Callable[[int, int], bool]:
+    """Whether a call of note ``number`` at ``start`` stands on the page (between form feeds,
+    as a PDF's text breaks them) where a text of that note stands after it."""
+    breaks = [match.start() for match in PAGE_BREAK.finditer(text)]
+    texts: dict[int, list[int]] = defaultdict(list)
+    for body in bodies:
+        texts[body.number].append(body.span.start)
+
+    def on_body_page(start: int, number: int) -> bool:
+        if not breaks:
+            return False
+        page = bisect_right(breaks, start)
+        return any(
+            body > start and bisect_right(breaks, body) == page for body in texts.get(number, ())
+        )
+
+    return on_body_page
 
 
 def _restarts(bodies: Sequence[FootnoteBody]) -> list[int]:
