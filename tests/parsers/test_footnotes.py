@@ -297,6 +297,11 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("the Organization\u201d; 12 and a working paper", [12]),
         ("of the Charter\u201d 7 and the Declaration", [7]),
         ("two reports; 3 of them were adopted", []),
+        # A/80/39: the call closing a decision's preambular paragraph.
+        ("of 21 December 2009, 2\n      Reaffirming further the", [2]),
+        ("among Developing Countries, 1\n      Reaffirming also", [1]),
+        ("among Developing Countries, 1\n      and also", [1]),
+        ("the total rose to 12\n   In 2024", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(

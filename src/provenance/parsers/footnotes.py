@@ -130,7 +130,10 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # preposition's object ("of these, 12 reported that"). The same shapes after a semicolon or a
 # closing quotation mark, which end the items of a list of documents each with its call
 # ("... peace and security; 3 a further revised version ...; 4 and a revised working paper",
-# "entitled “Privileges ...”; 12 and a working paper").
+# "entitled “Privileges ...”; 12 and a working paper"). So is a number after a comma that ends
+# its line, the next line opening with a capitalised word: the call that closes a resolution's
+# preambular paragraph ("... resolution 64/222 of 21 December 2009, 2" / "Reaffirming
+# further ..."), as a list of figures rarely breaks its line so.
 _INNER_CALL = lazy_compile(
     r" (?<=[a-z,;”] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
@@ -138,6 +141,7 @@ _INNER_CALL = lazy_compile(
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z]"
     r"|(?:(?<=[,;] \d)|(?<=[,;] \d\d)|(?<=[,;] \d\d\d))[ \t]+(?:a|an|the)[ \t]*\n?[ \t]"
+    r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]*\n[ \t]*[A-Z][a-z]"
     r"|(?:(?<=[a-z] \d)|(?<=[a-z] \d\d)|(?<=[a-z] \d\d\d))[ \t]+(?:noted|highlighted|found"
     r"|showed|concluded|stated|reported|indicated|revealed|suggested|confirmed|emphasized"
     r"|stressed|observed|recommended|estimated|warned|underscored|documented)[ \t]+that\b"
