@@ -1110,7 +1110,8 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
     extractions of annual reports give them): a line long enough not to repeat by chance that
     stands right before or after a bare page number, three times or more, the numbers going up
     a few pages at a time ("145", then "Amnesty International Report 2012"). A line repeated
-    inside blocks without such numbers (a source cited in several notes) is not taken."""
+    inside blocks without such numbers (a source cited in several notes) is not taken, nor one
+    that ends with a stop (a note's text beside the numbers of notes)."""
     numbered: dict[str, list[int]] = defaultdict(list)
     for block in blocks:
         lines = block.lines
@@ -1124,6 +1125,11 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
                 if not 0 <= other < len(lines):
                     continue
                 key = _furniture_key(lines[other].text)
+                if key is not None and key.endswith("."):
+                    # A note's text under its number (or above the next note's) ends with a
+                    # stop; a source cited in several notes repeats so ("6" / "See the
+                    # statistical annex to ..."). A running head or foot is no sentence.
+                    continue
                 if key is not None and len(key) >= _MIN_RUNNING_LINE:
                     numbered[key].append(number)
     return _kept_numbered_lines(numbered)
