@@ -753,6 +753,29 @@ def test_a_source_cited_in_several_notes_under_their_numbers_is_no_running_foot(
     assert not any(line.strip().isdigit() for line in furniture)
 
 
+def test_a_source_cited_in_the_notes_of_one_page_is_no_running_foot() -> None:
+    # E/2025/8 (2025): three notes of one page open with the same wrapped line (no stop at its
+    # end); a running foot stands once a page.
+    notes = "".join(
+        f"     {n}\n"
+        "   See Office of the High Representative for the Least Developed Countries, Landlocked\n"
+        f"   Developing Countries and Small Island Developing States, report {n} (2023).\n"
+        for n in (4, 5, 6)
+    )
+    text = (
+        "Title\n\nA paragraph that calls its notes. 4 More. 5 And more. 6\n\n"
+        + "".join(
+            f"Paragraph {n} of the page, which\nruns over two lines {n}.\n\n" for n in range(8)
+        )
+        + "   __________________\n"
+        + notes
+        + "\fThe next page.\n"
+    )
+    furniture = _furniture_lines(text)
+    assert not any("High Representative" in line for line in furniture)
+    assert not any(line.strip().isdigit() for line in furniture)
+
+
 # A bibliography's pages as a magazine-like report's PDF extraction gives them: a folio with a
 # rule on its outer side ("272 //", "// 273"), then the running head run into the page's first
 # entry, no blank line between.

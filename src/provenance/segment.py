@@ -1113,11 +1113,17 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
     inside blocks without such numbers (a source cited in several notes) is not taken, nor one
     that ends with a stop (a note's text beside the numbers of notes)."""
     numbered: dict[str, list[int]] = defaultdict(list)
+    # The pages (form feeds passed) each line stands beside a number on: a running foot stands
+    # once a page, a source cited in the notes of one page's foot more often.
+    pages: dict[str, list[int]] = defaultdict(list)
+    page = 0
     for block in blocks:
         lines = block.lines
         if len(lines) <= 2:
+            page += sum(line.text.count(_FORM_FEED) for line in lines)
             continue  # short blocks are counted by find_furniture itself
         for index, line in enumerate(lines):
+            page += line.text.count(_FORM_FEED)
             number = _bare_page_number(line.text)
             if number is None:
                 continue
@@ -1132,6 +1138,13 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
                     continue
                 if key is not None and len(key) >= _MIN_RUNNING_LINE:
                     numbered[key].append(number)
+                    pages[key].append(page)
+    if page:
+        numbered = {
+            key: numbers
+            for key, numbers in numbered.items()
+            if len(set(pages[key])) == len(pages[key])
+        }
     return _kept_numbered_lines(numbered)
 
 
