@@ -289,6 +289,11 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         # E/2025/61 (train 421): before an auxiliary verb, not before "would".
         ("$202.1 million in funding 1 had been recorded against", [1]),
         ("operative paragraph 2 would be replaced by", []),
+        ("the list of dangerous goods 2 to the Governments of Member States", [2]),
+        ("rose from 2 to 3 per cent", []),
+        ("In annex 1 to its report for the year", []),
+        ("a comprehensive statistical annex 4 and supplemented by", [4]),
+        ("to circulate the amendments 6 to the tenth revised edition", [6]),
         ("the resident coordinator system in complex settings 1 highlighted that", [1]),
         ("Of these, 12 reported that they were", []),
         # A/80/33: calls after the semicolons and quotation marks that end a list's items.

@@ -124,7 +124,8 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # brackets ("neighbourhoods such as Masani 112 (see sect. V)"). So is a number after a noun
 # before an auxiliary verb ("$202.1 million in funding 1 had been recorded"), as likely a
 # figure ("of whom 12 were children") or a label ("paragraph 2 was amended"): the numbering
-# decides, as for the rest (not "will"/"would", which follow labels in proposals most). So is
+# decides, as for the rest (not "will"/"would", which follow labels in proposals most), and
+# before "to the" ("to transmit the list of dangerous goods 2 to the Governments"). So is
 # a number after a word (not a comma) before a verb of reporting and "that" ("the evaluation of
 # the system in complex settings 1 highlighted that"), where a figure stands after a comma or a
 # preposition's object ("of these, 12 reported that"). The same shapes after a semicolon or a
@@ -137,7 +138,7 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 _INNER_CALL = lazy_compile(
     r" (?<=[a-z,;”] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
-    r"|had|has|have|was|were|is|are"
+    r"|had|has|have|was|were|is|are|to[ \t]+(?:the|a|an|its|their|all)"
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z]"
     r"|(?:(?<=[,;] \d)|(?<=[,;] \d\d)|(?<=[,;] \d\d\d))[ \t]+(?:a|an|the)[ \t]*\n?[ \t]"
@@ -147,6 +148,19 @@ _INNER_CALL = lazy_compile(
     r"|stressed|observed|recommended|estimated|warned|underscored|documented)[ \t]+that\b"
     r"|[ \t]+\((?:see|cf\.)[ \t])"
 )
+
+
+# A word that labels the number after it ("annex 1 to its report", "paragraph 2 to the"), before
+# which a number set apart before "to" is the label's, not a call (before "and" it may be one:
+# "a comprehensive statistical annex 4 and supplemented by").
+_LABEL_BEFORE = lazy_compile(
+    r"(?<![\w-])(?i:annex(?:es)?|paragraphs?|articles?|chapters?|sections?|tables?|figures?"
+    r"|resolutions?|decisions?|items?|rules?|goals?|targets?|phases?|steps?|levels?|parts?|box"
+    r"|volumes?|vol\.|no\.|nos\.|para\.|paras\.|art\.|arts\.|sect\.|chap\.) $"
+)
+
+
+_TO_AFTER = lazy_compile(r"[ \t]*\n?[ \t]*to\b")
 
 
 # Also weakest: a number between two items of a list of names, after the comma that ends an
@@ -310,6 +324,12 @@ def iter_call_candidates(
     for scan, guessed in scans:
         for match in scan:
             group = match.lastindex or 1
+            if (
+                weak
+                and _TO_AFTER.match(text, match.end(group))
+                and _LABEL_BEFORE.search(text, max(0, match.start(group) - 16), match.start(group))
+            ):
+                continue  # "in annex 1 to its report": a label's number, not a call
             if group == 2 and (
                 _opens_line(text, match.start(2)) or _in_figure_column(text, match.start(2))
             ):
