@@ -2280,3 +2280,56 @@ def test_a_code_stands_twice_where_a_pattern_for_it_matches_twice(parts: list[st
     for code in ("SO2", "O2", "SO22"):
         pattern = re.compile(rf"(?<![\w]){re.escape(code)}(?![\w])")
         assert _stands_twice(text, code) is (len(pattern.findall(text)) > 1)
+
+
+def test_a_lost_call_is_looked_for_after_the_call_before_it_in_its_own_part() -> None:
+    # E/2025/61 (train 421): note 2's call stands as a figure would ("summary 2 of 33"); the
+    # annex numbers its notes from 1 again, and its call of note 1 is not the one before.
+    text = (
+        "The 2024 evaluation of the system in complex settings 1 highlighted that gains were\n"
+        "made. A 2024 Evaluation Office summary 2 of 33 independent evaluations noted more. It\n"
+        "is all on the website. 3\n"
+        "\n"
+        "   __________________\n"
+        "     1\n"
+        "       OIOS, evaluation of the system, 2024.\n"
+        "     2\n"
+        "       See https://example.org/summary.\n"
+        "     3\n"
+        "       See https://example.org/website.\n"
+        "\f\n"
+        "Annex\n"
+        "     1.   By March, $202.1 million in funding 1 had been recorded against the budget.\n"
+        "     2.   There were 130 resident coordinators. 2 There were 41 posts in the region.\n"
+        "\n"
+        "   __________________\n"
+        "     1\n"
+        "       Including $21.9 million yet to be received.\n"
+        "     2\n"
+        "       There are 10 positions funded with the missions.\n"
+    )
+    document = provenance.parse(text)
+    first_two = next(n for n in document.footnotes if n.number == 2 and n.body is not None)
+    assert not first_two.markers
+    assert first_two.possible_call is not None
+    assert text[first_two.possible_call.start - 8 : first_two.possible_call.end] == "summary 2"
+
+
+def test_a_guessed_call_past_lost_calls_is_taken_on_the_page_of_its_note() -> None:
+    # A/80/61 (UN-Nutrition, 2025): the calls of notes 2-4 were lost ("members 2 continued"),
+    # and the guesses for note 5 and 6 stand on the page whose foot holds their texts.
+    page = (
+        "Nutrition is an investment.1 Members 2 continued under the guidance of the Steering\n"
+        "Committee 3 chaired by the Chair 4 in 2024. They met the Chair, 5 directing their work,\n"
+        "and agreed on a plan. 6 The plan was adopted.\n"
+        "\n"
+        "   __________________\n"
+        + "".join(f"     {n}\n       See source number {n} of the report.\n" for n in range(1, 7))
+    )
+    text = "Report of UN-Nutrition\n\n" + page + "\f\nThe next page says more.\n"
+    notes = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(text).footnotes}
+    assert notes == {1: [3], 2: [], 3: [], 4: [], 5: [4], 6: [5]}
+    # Without a page break the guesses are read as before: only the next calls.
+    flat = text.replace("\f", "")
+    notes = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(flat).footnotes}
+    assert notes[5] == [] and notes[6] == []

@@ -1078,3 +1078,179 @@ def test_two_lost_notes_whose_calls_stand_in_order_are_bridged() -> None:
     assert _chain_numbers(calls + notes, len(calls)) == [1, 2, 5, 6]
     uncalled = calls.replace("Four.4", "Four.")
     assert _chain_numbers(uncalled + notes, len(uncalled)) == [1, 2]
+
+
+# A report's page-foot notes, numbers alone above their texts, two of three called after a
+# space as ``pdftotext -layout`` sets them; then, on a later page, an annex's numbered
+# paragraphs that the same figures "call" as often (train 421).
+FOOT_THEN_ANNEX = (
+    "The evaluation 1 highlighted gains. Staff rose (15 now against\n"
+    "4 before). 2 There was more.\n"
+    "It is on the website. 3\n"
+    "\n"
+    "   __________\n"
+    "     1\n"
+    "       OIOS, evaluation of the system, 2024.\n"
+    "     2\n"
+    "       See https://example.org/statistics.\n"
+    "     3\n"
+    "       See https://example.org/website.\n"
+    "\f\n"
+    "Annex\n"
+    "     1.   The tables below show the expenditures of the year.\n"
+    "     2.   In the year, most of the budget went to posts.\n"
+    "     3.   The remaining part of the budget covered other costs.\n"
+)
+
+
+def test_of_chains_called_as_often_the_one_called_on_its_own_page_is_the_notes() -> None:
+    text = FOOT_THEN_ANNEX
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, text.index("\n\n"))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2, 3]
+    assert all(s.text_start is None for s in chain.starts)
+
+
+# A United Nations document of the 1990s (train 422): calls are the number and a slash after a
+# space, one note called twice, the bodies at the page's foot with the same slash.
+SLASH_NOTES = """\
+3.   The Committee considered chapter VI of the report of the Special Committee. 1/
+
+4.   The Committee rejected the amendment by a recorded vote of 55 to 48, with
+22 abstentions. 2/ The voting was as follows:
+
+     In favour:    Andorra, Armenia, Australia.
+
+5.   The Committee drew attention to chapter V of that report. 1/ It adopted the draft
+resolution as a whole by a recorded vote of 70 to 41. 3/
+
+
+     1/   See A/50/23 (Part III).
+
+     2/   Statements in explanation of vote were made by Mexico and Oman.
+
+     3/   Subsequently, the Secretariat was informed that Egypt would have voted in favour.
+"""
+
+
+def test_slash_calls_and_slash_bodies_are_read_and_linked() -> None:
+    document = provenance.parse(SLASH_NOTES)
+    assert [
+        (n.number, [m.span.line for m in n.markers][:1], n.body.span.line if n.body else None)
+        for n in document.footnotes
+    ] == [(1, [1], 12), (2, [4], 14), (3, [9], 16)]
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # A table's cell wrapped under its session (train 423): a date, not note 12.
+        ("                     12 January 2026", None),
+        ("   6 May 2013", None),
+        ("   1 October 2022.", None),
+        # A note's text may open with a date and go on.
+        ("   6 May 2013 statement of the Minister of the Interior.", 6),
+        ("   12 See CMW/C/SR.571.", 12),
+    ],
+)
+def test_a_date_alone_on_its_line_opens_no_note(line: str, number: int | None) -> None:
+    start = note_start(line, 0, len(line))
+    assert (start.number if start is not None else None) == number
+
+
+# A report's page-foot notes 1-3, then an annex whose page-foot notes are numbered from 1 again
+# (train 421): calls set after a space, the report's note 1 called by nothing the scans read.
+RESTARTED = (
+    "The evaluation of the system 1 highlighted gains. Staff rose in the year. 2 There\n"
+    "was more. It is all on the website. 3\n"
+    "\n"
+    "   __________\n"
+    "     1\n"
+    "       OIOS, evaluation of the system, 2024.\n"
+    "     2\n"
+    "       See https://example.org/statistics.\n"
+    "     3\n"
+    "       See https://example.org/website.\n"
+    "\f\n"
+    "Annex\n"
+    "     1.   By March, $202.1 million in funding 1 had been recorded against the budget.\n"
+    "     2.   There were 130 resident coordinators. 2 There were 41 posts in the region.\n"
+    "\n"
+    "   __________\n"
+    "     1\n"
+    "       Including $21.9 million yet to be received.\n"
+    "     2\n"
+    "       There are 10 positions funded with the missions.\n"
+)
+
+
+def test_notes_numbered_from_1_again_in_an_annex_are_read_and_called_in_their_part() -> None:
+    document = provenance.parse(RESTARTED)
+    assert sorted(
+        (n.body.span.line if n.body else None, n.number, [m.span.line for m in n.markers])
+        for n in document.footnotes
+    ) == [(5, 1, []), (7, 2, [1]), (9, 3, [2]), (17, 1, [13]), (19, 2, [14])]
+
+
+def test_page_foot_notes_far_below_a_colon_are_no_list_it_announces() -> None:
+    # A/48/653 (1995): the page's last line announces a quotation with a colon; the page's
+    # notes stand two blank lines below it, and are notes.
+    text = (
+        "drew attention to chapter VI of the report. 1/ It was rejected by 55 votes. 2/\n\n"
+        "     (a)   The title of the item would be replaced by:\n\n\n"
+        "     1/   See A/48/23 (Part III). To be incorporated in Official Records.\n\n"
+        "     2/   A statement in explanation of vote was made by Belgium.\n\n"
+        "The draft was adopted by a recorded vote of 55 to 48. 3/ The voting was as follows:\n\n"
+        "     3/   Subsequently, the delegations of Panama and Kuwait informed the Committee.\n"
+    )
+    chain = find_note_chain(text, LineIndex(text), _lines(text), [(0, len(text))])
+    assert chain is not None
+    assert [s.number for s in chain.starts] == [1, 2, 3]
+    # The same lines right under the colon are the items it announces.
+    close = text.replace("replaced by:\n\n\n", "replaced by:\n")
+    assert find_note_chain(close, LineIndex(close), _lines(close), [(0, len(close))]) is None
+
+
+def test_a_number_and_a_slash_alone_is_a_note_number_not_a_paragraph_s() -> None:
+    text = "1/\nSee A/50/23 (Part III).\n12.\n"
+    slash = note_start(text, 0, 2)
+    assert slash is not None and slash.number == 1 and not slash.period
+    assert slash.text_start is None
+    paragraph = note_start(text, 27, 30)
+    assert paragraph is not None and paragraph.number == 12 and paragraph.period
+
+
+# A/80/33 (the Special Committee on the Charter, 2025): page-foot notes under a rule, most
+# called after the semicolons of a list of documents ("security; 3 a further"), which the
+# scans only guess; the rule above each page's notes is the evidence that they are notes.
+RULED_NOTES = (
+    "9.   General statements were made at the 312th and 313th meetings. 1\n"
+    "10. The Committee had before it a revised proposal by Libya on the role of the\n"
+    "Organization in the maintenance of peace; 2 a further revised version of the working\n"
+    "paper by Belarus; 3 and a revised working paper by Cuba on working methods; 4 a\n"
+    "working paper by Mexico; 5 and a proposal by the Islamic Republic of Iran. 6\n"
+    "\n"
+    "   __________________\n"
+    "     1\n"
+    "       For the statements made by delegations, see the website of the Committee.\n"
+    "     2\n"
+    "       See A/53/33, para. 98.\n"
+    "     3\n"
+    "       See A/69/33, para. 37.\n"
+    "     4\n"
+    "       See A/74/33, para. 56.\n"
+    "     5\n"
+    "       See A/75/33, annex III.\n"
+    "     6\n"
+    "       See A/AC.182/L.167.\n"
+)
+
+
+def test_notes_under_a_rule_may_be_called_by_guesses() -> None:
+    text = RULED_NOTES
+    prose = [(0, text.index("\n\n"))]
+    chain = find_note_chain(text, LineIndex(text), _lines(text), prose)
+    assert chain is not None and [s.number for s in chain.starts] == [1, 2, 3, 4, 5, 6]
+    # Without the rule, two calls of six read strictly are too few.
+    bare = text.replace("   __________________\n", "")
+    assert find_note_chain(bare, LineIndex(bare), _lines(bare), prose) is None

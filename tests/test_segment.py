@@ -732,6 +732,50 @@ def test_a_line_beside_numbers_that_are_no_run_of_pages_is_no_running_foot(
     assert "Amnesty International Report 2012" not in _furniture_lines(text)
 
 
+def test_a_source_cited_in_several_notes_under_their_numbers_is_no_running_foot() -> None:
+    # A/80/82 (2025): page-foot notes, numbers alone above their texts, one source cited again
+    # and again; its line under each number is a note's text, not a running foot.
+    text = "Title\n\n" + "".join(
+        f"A paragraph of page {page} that calls its notes. {first} {first + 1}\n\n"
+        + "".join(
+            f"Paragraph {n} of page {page}, which\nruns over two lines {n * page}.\n\n"
+            for n in range(6)
+        )
+        + "   __________________\n"
+        f"     {first}\n"
+        f"       See the statistical annex to A/78/80-E/2023/64.\n"
+        f"     {first + 1}\n"
+        f"       Weighted averages based on modelled estimates for page {page}.\n\f"
+        for page, first in ((3, 4), (4, 6), (5, 8))
+    )
+    furniture = _furniture_lines(text)
+    assert not any("statistical annex" in line for line in furniture)
+    assert not any(line.strip().isdigit() for line in furniture)
+
+
+def test_a_source_cited_in_the_notes_of_one_page_is_no_running_foot() -> None:
+    # E/2025/8 (2025): three notes of one page open with the same wrapped line (no stop at its
+    # end); a running foot stands once a page.
+    notes = "".join(
+        f"     {n}\n"
+        "   See Office of the High Representative for the Least Developed Countries, Landlocked\n"
+        f"   Developing Countries and Small Island Developing States, report {n} (2023).\n"
+        for n in (4, 5, 6)
+    )
+    text = (
+        "Title\n\nA paragraph that calls its notes. 4 More. 5 And more. 6\n\n"
+        + "".join(
+            f"Paragraph {n} of the page, which\nruns over two lines {n}.\n\n" for n in range(8)
+        )
+        + "   __________________\n"
+        + notes
+        + "\fThe next page.\n"
+    )
+    furniture = _furniture_lines(text)
+    assert not any("High Representative" in line for line in furniture)
+    assert not any(line.strip().isdigit() for line in furniture)
+
+
 # A bibliography's pages as a magazine-like report's PDF extraction gives them: a folio with a
 # rule on its outer side ("272 //", "// 273"), then the running head run into the page's first
 # entry, no blank line between.

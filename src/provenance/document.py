@@ -13,13 +13,13 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice, pairwise
 
 import attrs
 
 from provenance.errors import GrammarError
-from provenance.layout import LATEST_FIRST_NOTE
+from provenance.layout import LATEST_FIRST_NOTE, PAGE_BREAK
 from provenance.limits import Budget, Limits, TooComplex
 from provenance.model import (
     Citation,
@@ -598,7 +598,14 @@ def _glued_markers(
     last = first - 1
     seen: set[int] = set()
     codes: dict[str, bool] = {}
+    # Where a part that numbers its notes from 1 again begins: past the text of the note before
+    # its first (an annex's page-foot notes after the report's), the calls count from 1 again.
+    restarts = _restarts(seg.bodies)
+    on_body_page = _page_foot_reader(text, seg.bodies)
     for start, end, number, guessed, weakest in candidates:
+        while restarts and start >= restarts[0]:
+            restarts.pop(0)
+            last, seen = 0, set()
         if start < position or number not in wanted or symbols.overlaps(start, end):
             continue
         if number > last + 1 and _called_again_in_order(places, start, last + 1, number):
@@ -616,9 +623,17 @@ def _glued_markers(
             continue
         # Past the last note read, where no text confirms the number, likewise.
         beyond = number > highest
-        if (weakest or coded or beyond) and (number in seen or number != last + 1):
+        # A guess further on than the numbering expects is still taken where the text of its
+        # note stands at the foot of the same page, after it (a PDF's page-foot note), as the
+        # calls before it were lost ("members 9 continued", "Committee, 10 led by").
+        paged = number > last and number not in seen and on_body_page(start, number)
+        if (
+            (weakest or coded or beyond)
+            and (number in seen or number != last + 1)
+            and not (weakest and not coded and paged)
+        ):
             continue
-        if guessed and (number in seen or not last - 3 < number <= last + 3):
+        if guessed and (number in seen or not last - 3 < number <= last + 3) and not paged:
             continue
         # Calls run in order: a number far behind the last call is an abbreviation ("JS1") or
         # a figure, unless it repeats the call just made.
@@ -628,6 +643,34 @@ def _glued_markers(
         position = end
         last = max(last, number)
         seen.add(number)
+
+
+def _page_foot_reader(text: str, bodies: Sequence[FootnoteBody]) -> Callable[[int, int], bool]:
+    """Whether a call of note ``number`` at ``start`` stands on the page (between form feeds,
+    as a PDF's text breaks them) where a text of that note stands after it."""
+    breaks = [match.start() for match in PAGE_BREAK.finditer(text)]
+    texts: dict[int, list[int]] = defaultdict(list)
+    for body in bodies:
+        texts[body.number].append(body.span.start)
+
+    def on_body_page(start: int, number: int) -> bool:
+        if not breaks:
+            return False
+        page = bisect_right(breaks, start)
+        return any(
+            body > start and bisect_right(breaks, body) == page for body in texts.get(number, ())
+        )
+
+    return on_body_page
+
+
+def _restarts(bodies: Sequence[FootnoteBody]) -> list[int]:
+    """Where each part that numbers its notes from 1 again begins to call them: the end of the
+    text before each note 1 after the first (a text before the first note 1, as a PDF moves
+    note 1's number below note 2's, starts no part)."""
+    ordered = sorted(bodies, key=lambda body: body.span.start)
+    ones = [index for index, body in enumerate(ordered) if body.number == 1]
+    return [ordered[index - 1].span.end for index in ones[1:]]
 
 
 #: A short form with a number of its own and the digits glued after it ("JS384", "JS1219"):
@@ -742,7 +785,12 @@ def _with_possible_call(
     if note.markers or body is None:
         return note
     before, after = calls.get(note.number - 1, ()), calls.get(note.number + 1, ())
-    if not before or any(m.style != "glued" for m in (*before, *after)):
+    if any(m.style != "glued" for m in (*before, *after)):
+        return note
+    # The calls of the note before that stand before this note's text (where the numbering
+    # starts again, a later part's call of that number is not the one before it).
+    before = [m for m in before if m.span.start < body.span.start]
+    if not before:
         return note
     reach = _POSSIBLE_CALL_REACH
     windows = [(max(before[-1].span.start, body.span.start - reach), body.span.start)]
@@ -836,9 +884,9 @@ def _calls_per_text(
 ) -> dict[int, FootnoteMarkers] | None:
     """The calls of each text numbered ``number`` (by where the text starts) where the notes
     are numbered from 1 again in each part: each text takes the calls after the text before it
-    up to itself (the last one those after it too). None unless every text gets a call so: a
-    stray body that repeats a number (a list's item read as a note) is called by nothing
-    before it."""
+    up to itself (the last one those after it too). A text no call stands before is uncalled
+    (its call lost, or a list's item read as a note), not given the calls of the text after
+    it."""
     if not calls:
         return None
     texts = sorted(body.span.start for body in bodies if body.number == number)
@@ -846,8 +894,6 @@ def _calls_per_text(
     if any(b < a for a, b in pairwise(starts)):
         return None
     cuts = [0, *(bisect_left(starts, start) for start in texts[:-1]), len(starts)]
-    if any(stop <= first for first, stop in pairwise(cuts)):
-        return None
     return {
         text_start: calls.part(first, stop)
         for text_start, (first, stop) in zip(texts, pairwise(cuts), strict=True)

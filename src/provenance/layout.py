@@ -31,6 +31,7 @@ import attrs
 
 from provenance.errors import GrammarError
 from provenance.folding import squeeze_spaces
+from provenance.parsers.dates import parse_date
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
@@ -111,12 +112,14 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
         return None
     lead = line_start + len(line) - len(line.lstrip())
     # "12" or "12." alone: the note's text follows on the next lines (UN endnotes; web pages
-    # converted to text, whose list numbers stand above their items).
-    alone = stripped[:-1] if stripped.endswith(".") else stripped
+    # converted to text, whose list numbers stand above their items); "12/" alone, a 1990s
+    # UN document's note in plain PDF text, is set as a note is, not as a numbered paragraph.
+    alone = stripped[:-1] if stripped.endswith((".", "/")) else stripped
     if alone.isascii() and alone.isdigit():  # "²" is a digit to str.isdigit
         number = int(alone)
         if 1 <= number <= MAX_NOTE and alone[0] != "0":
-            return NoteStart(number, line_start, line_end, lead, None, alone != stripped)
+            period = stripped.endswith(".")
+            return NoteStart(number, line_start, line_end, lead, None, period)
         return None
     parsed = parse_footnote_body_start(line)
     if parsed is None:
@@ -124,9 +127,24 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     number, _style, offset, recovered = parsed
     if recovered:
         return None  # "6Another": only a guess; the heading-driven pass confirms those
+    if len(stripped) <= _LONGEST_DATE and _is_date(stripped):
+        return None  # "12 January 2026" alone on its line: a table's cell, not a note
     digits = len(str(number))
     period = text[lead + digits : lead + digits + 1] == "."
     return NoteStart(number, line_start, line_end, lead, line_start + offset, period)
+
+
+#: Longest line read as a date alone ("12 September 2026" and a stop).
+_LONGEST_DATE = 24
+
+
+def _is_date(line: str) -> bool:
+    """Whether ``line`` is a date and nothing else (the date grammar decides)."""
+    try:
+        parse_date(line.rstrip(".,;"))
+    except GrammarError:
+        return False
+    return True
 
 
 #: Most characters between a note and the next when the two are set different ways (a number
@@ -330,12 +348,13 @@ def _called_through(calls: _Calls, before: NoteStart, after: NoteStart) -> bool:
     return position is not None
 
 
-def _called_share(chain: Sequence[NoteStart], calls: _Calls) -> float:
-    """Share of the chain's notes called, in order, before their own bodies."""
+def _called_share(chain: Sequence[NoteStart], calls: _Calls, weak: bool = False) -> float:
+    """Share of the chain's notes called, in order, before their own bodies (with ``weak``, by
+    the weakest candidates too)."""
     position = -1
     called = 0
     for start in chain:
-        found = calls.first_between(start.number, position, start.line_start)
+        found = calls.first_between(start.number, position, start.line_start, weak)
         if found is not None:
             called += 1
             position = found
@@ -450,6 +469,7 @@ def find_note_chain(
 
     def search(starts: list[NoteStart]) -> NoteChain | None:
         best: NoteChain | None = None
+        best_rank = (0, 0)
         # A chain that starts late is taken only where no chain from the first notes is: past two
         # lost numbers the later notes are not the notes in place of those before the gap.
         late: NoteChain | None = None
@@ -483,10 +503,18 @@ def find_note_chain(
                 share < 1.0 or all(_numbered_heading(text, start) for start in members)
             ):
                 continue
-            if share < MIN_CALLED:
+            if share < MIN_CALLED and not (
+                _under_rules(text, members) and _called_share(members, calls, True) >= MIN_CALLED
+            ):
+                # Under the rules that open a PDF's page feet, calls the scans only guess (a
+                # number set apart after a semicolon, "security; 3 a further") count too.
                 continue
-            if best is None or share * len(members) > best.called * len(best.starts):
-                best = NoteChain(members, share)
+            # Of two chains with as many notes called, the one more of whose notes are called on
+            # their own page: page-foot notes, not an annex's numbered paragraphs that figures
+            # of the pages before happen to "call" ("1.  The tables below", "3.  The remaining").
+            rank = (round(share * len(members)), sum(map(on_call_page, members)))
+            if best is None or rank > best_rank:
+                best, best_rank = NoteChain(members, share), rank
         best = best or late
         if best is None:
             return None
@@ -495,6 +523,7 @@ def find_note_chain(
         filled = _fill_gaps(text, lines, filled, calls)
         filled = _with_inside_starts(text, line_index, filled, calls)
         filled = _with_later_runs(filled, lates)
+        filled = _with_restarts(starts, filled, calls)
         return attrs.evolve(best, starts=filled) if filled != best.starts else best
 
     chain = search(starts)
@@ -671,6 +700,51 @@ def _with_later_runs(
     return members
 
 
+#: Fewest notes of a part that numbers its notes from 1 again (one "1" is any figure's).
+_MIN_RESTART = 2
+
+
+def _with_restarts(
+    starts: Sequence[NoteStart], members: tuple[NoteStart, ...], calls: _Calls
+) -> tuple[NoteStart, ...]:
+    """The chain with the notes of the parts after it that number their notes from 1 again (an
+    annex's page-foot notes after the report's, a chapter's endnotes after the chapter before):
+    notes set as the chain's are (a number alone above its text, or opening it; never "1." as
+    a numbered paragraph is), from 1 in order, below the chain's last note, each called after
+    the note before it (the first after the previous part's last note) and before its own
+    text, one of them at least strictly. Figures "call" numbered lines at random: a run of
+    two or more called in order is the evidence."""
+    style = members[-1].style
+    if style[1] or any(start.period for start in members):
+        return members
+    added: list[NoteStart] = []
+    last = members[-1]
+    while True:
+        run: list[NoteStart] = []
+        strict = False
+        position = last.line_end
+        for start in starts:
+            if start.line_start <= last.line_start or start.style != style:
+                continue
+            if start.number != len(run) + 1:
+                if start.number <= len(run):
+                    break  # the numbering starts again: this part's run ends here
+                continue
+            call = calls.first_between(start.number, position, start.line_start, weak=True)
+            if call is None:
+                if run:
+                    break
+                continue  # a "1" nothing calls: a later one may open the part
+            strict = strict or calls.first_between(start.number, position, start.line_start) == call
+            run.append(start)
+            position = call
+        if len(run) < _MIN_RESTART or not strict:
+            break
+        added.extend(run)
+        last = run[-1]
+    return (*members, *added) if added else members
+
+
 def _capitals_heading(text: str, start: NoteStart) -> bool:
     """Whether a line read as a note start is a section heading in capitals ("3. IMMEDIATE
     CHANGES"): a note's text is a sentence or a source, never a title in capitals."""
@@ -715,14 +789,47 @@ def _follows_list_lead(
 ) -> bool:
     """Whether the line before a chain's first note is a sentence ending in a colon: then the
     numbered lines are the items it announces ("... four perspectives:" / "1. A general study"),
-    not notes, whatever marks elsewhere bear their numbers (authors' affiliations)."""
+    not notes, whatever marks elsewhere bear their numbers (authors' affiliations). Not across
+    two blank lines or more: a page's foot stands so far below its last sentence ("... would be
+    replaced by:", then the page's first note "1/   See A/48/23")."""
     position = bisect_right(line_starts, first.line_start) - 1
     if position <= 0:
         return False
     start, end = lines[position - 1]
+    if text.count("\n", end, first.line_start) > _LIST_LEAD_GAP:
+        return False
     previous = text[start:end].rstrip()
     # The words of its end only: the line may be a whole paragraph.
     return previous.endswith(":") and len(previous[-200:].split()) >= _LIST_LEAD_WORDS
+
+
+#: A line of underscores alone: the rule above a PDF page's notes ("__________________").
+_NOTES_RULE = lazy_compile(r"[ \t]*_{6,}[ \t]*\n(?:[ \t]*\n)*[ \t]*\Z")
+
+
+def _under_rules(text: str, members: Sequence[NoteStart]) -> bool:
+    """Whether the chain's notes stand at page feet under rules: its first note and at least
+    half of its notes that open a page's run (the first after a page break) come right under a
+    line of underscores, blank lines between at most."""
+    heads = [
+        start
+        for index, start in enumerate(members)
+        if index == 0 or _FORM_FEED in text[members[index - 1].line_end : start.line_start]
+    ]
+    ruled = [
+        start
+        for start in heads
+        if _NOTES_RULE.search(text, max(0, start.line_start - _RULE_REACH), start.line_start)
+    ]
+    return bool(ruled) and ruled[0] is members[0] and 2 * len(ruled) >= len(heads)
+
+
+#: How far above a page's first note its rule may stand (the rule and blank lines).
+_RULE_REACH = 200
+
+
+#: Most line breaks between a list's lead and its first item (one blank line).
+_LIST_LEAD_GAP = 2
 
 
 #: Fewest notes of a chain that starts late: one line that opens with a number the text also

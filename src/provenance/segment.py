@@ -1110,13 +1110,20 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
     extractions of annual reports give them): a line long enough not to repeat by chance that
     stands right before or after a bare page number, three times or more, the numbers going up
     a few pages at a time ("145", then "Amnesty International Report 2012"). A line repeated
-    inside blocks without such numbers (a source cited in several notes) is not taken."""
+    inside blocks without such numbers (a source cited in several notes) is not taken, nor one
+    that ends with a stop (a note's text beside the numbers of notes)."""
     numbered: dict[str, list[int]] = defaultdict(list)
+    # The pages (form feeds passed) each line stands beside a number on: a running foot stands
+    # once a page, a source cited in the notes of one page's foot more often.
+    pages: dict[str, list[int]] = defaultdict(list)
+    page = 0
     for block in blocks:
         lines = block.lines
         if len(lines) <= 2:
+            page += sum(line.text.count(_FORM_FEED) for line in lines)
             continue  # short blocks are counted by find_furniture itself
         for index, line in enumerate(lines):
+            page += line.text.count(_FORM_FEED)
             number = _bare_page_number(line.text)
             if number is None:
                 continue
@@ -1124,8 +1131,20 @@ def _running_lines_beside_page_numbers(blocks: Sequence[Block]) -> set[str]:
                 if not 0 <= other < len(lines):
                     continue
                 key = _furniture_key(lines[other].text)
+                if key is not None and key.endswith("."):
+                    # A note's text under its number (or above the next note's) ends with a
+                    # stop; a source cited in several notes repeats so ("6" / "See the
+                    # statistical annex to ..."). A running head or foot is no sentence.
+                    continue
                 if key is not None and len(key) >= _MIN_RUNNING_LINE:
                     numbered[key].append(number)
+                    pages[key].append(page)
+    if page:
+        numbered = {
+            key: numbers
+            for key, numbers in numbered.items()
+            if len(set(pages[key])) == len(pages[key])
+        }
     return _kept_numbered_lines(numbered)
 
 
@@ -3357,8 +3376,28 @@ def _chain_bodies(
     after the note's text has begun (the foot of a page ends there). Page furniture between a
     number standing alone and its text ("3", "25-08097", "See ...", as a PDF's text puts them)
     is passed over, but not the end of the page: a number alone at the foot of a page does not
-    take the next page's text."""
-    starts = chain.starts
+    take the next page's text. A chain whose numbering starts again at 1 (an annex's notes,
+    a chapter's) is read part by part, each part's notes up to the next part's first."""
+    parts: list[list[NoteStart]] = []
+    for start in chain.starts:
+        # A second note 1 (not the first one's number a PDF moved below note 2's text).
+        if not parts or (start.number == 1 and any(s.number == 1 for s in parts[-1])):
+            parts.append([])
+        parts[-1].append(start)
+    for index, part in enumerate(parts):
+        stop = parts[index + 1][0].line_start if index + 1 < len(parts) else len(text)
+        yield from _part_bodies(text, line_index, tuple(part), furniture, stop)
+
+
+def _part_bodies(
+    text: str,
+    line_index: LineIndex,
+    starts: tuple[NoteStart, ...],
+    furniture: Sequence[tuple[int, int]],
+    stop: int,
+) -> Iterator[FootnoteBody]:
+    """The bodies of one run of a chain's notes numbered in order (``_chain_bodies``), the last
+    ending by ``stop``."""
     in_furniture = Intervals(furniture)
     bodies: dict[int, FootnoteBody] = {}
     # Where the first number a PDF's text moved stands after each start (the text's end if none).
@@ -3370,7 +3409,7 @@ def _chain_bodies(
     for index, start in enumerate(starts):
         if start.displaced:
             continue
-        limit = starts[index + 1].line_start if index + 1 < len(starts) else len(text)
+        limit = starts[index + 1].line_start if index + 1 < len(starts) else stop
         end = start.line_end
         began = start.text_start is not None
         if notes_from is None:

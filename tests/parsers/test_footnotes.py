@@ -70,6 +70,8 @@ def test_not_markers(text: str) -> None:
         # A number ending its line, the note's text on the next (PDF text, train 270).
         ("8\nA regulator might", (8, "plain", 2, False)),
         ("8 \n   A regulator might", (8, "plain", 6, False)),
+        # A United Nations document of the 1990s: the number and a slash (train 422).
+        ("     1/   See A/50/23 (Part III).", (1, "plain", 10, False)),
     ],
 )
 def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
@@ -80,7 +82,7 @@ def test_body_starts(text: str, expected: tuple[int, str, int, bool]) -> None:
     "text",
     [
         "5 000 people", "1999 was a year", "12", "<sup>3</sup>", "x1 y", "[footnote 63].",
-        "8\n\nA new paragraph", "8\n1999 was a year",
+        "8\n\nA new paragraph", "8\n1999 was a year", "24/7 service", "12/ 2019 was",
     ],
 )  # fmt: skip
 def test_not_body_starts(text: str) -> None:
@@ -202,6 +204,12 @@ def test_a_named_call_broken_over_two_lines_is_one_call() -> None:
         ("in Q4 2020 and Annex A1, the", []),
         ("or the Fragile States Index12\u2014and build", [12]),
         ("as a share of GDP7\u2013an estimate", [7]),
+        # A table's cells (train 421): a column after its run of spaces, thousands parted by a
+        # space, and a quoted paragraph's number (train 422).
+        ("  Total         281 826.4     214 926.3     66 900.1\n", []),
+        ("  Variance        4 663.6     237.6\n", []),
+        ("  Country coordination     242 834.4     (3 542.0)", []),
+        (' would be inserted:\n          "2. Affirms the value', []),
     ],
 )
 def test_decimals_and_list_labels_are_not_glued_calls(text: str, numbers: list[int]) -> None:
@@ -278,6 +286,27 @@ def test_the_digits_of_a_code_are_no_run_of_calls() -> None:
         ("in Haiti, Kosovo, 4 Libya and Yemen", [4]),
         ("In May, 12 States, including Chad", []),
         ("visits to Haiti, 12 Member States and others", []),
+        # E/2025/61 (train 421): before an auxiliary verb, not before "would".
+        ("$202.1 million in funding 1 had been recorded against", [1]),
+        ("operative paragraph 2 would be replaced by", []),
+        ("the list of dangerous goods 2 to the Governments of Member States", [2]),
+        ("rose from 2 to 3 per cent", []),
+        ("In annex 1 to its report for the year", []),
+        ("a comprehensive statistical annex 4 and supplemented by", [4]),
+        ("to circulate the amendments 6 to the tenth revised edition", [6]),
+        ("the resident coordinator system in complex settings 1 highlighted that", [1]),
+        ("Of these, 12 reported that they were", []),
+        # A/80/33: calls after the semicolons and quotation marks that end a list's items.
+        ("of international peace and security; 3 a further revised version", [3]),
+        ("except in the exercise of the right to self-defence; 4 and a revised", [4]),
+        ("the Organization\u201d; 12 and a working paper", [12]),
+        ("of the Charter\u201d 7 and the Declaration", [7]),
+        ("two reports; 3 of them were adopted", []),
+        # A/80/39: the call closing a decision's preambular paragraph.
+        ("of 21 December 2009, 2\n      Reaffirming further the", [2]),
+        ("among Developing Countries, 1\n      Reaffirming also", [1]),
+        ("among Developing Countries, 1\n      and also", [1]),
+        ("the total rose to 12\n   In 2024", []),
     ],
 )
 def test_weak_calls_are_numbers_set_apart_before_a_joining_word(
@@ -315,6 +344,10 @@ def test_a_number_glued_to_a_sentence_end_is_still_a_call_candidate() -> None:
         # The number itself after a name, a call that kept its space: a place to look.
         ("HRORS103 and CoE-Commissioner 104 made similar", 104, ["104"]),
         ("the Commissioner and 104 others", 104, []),  # after no name: a count
+        # After a noun, before a word (train 421): "summary 2 of 33 independent evaluations".
+        ("Evaluation Office summary 2 of 33 independent", 2, ["2"]),
+        ("the rate rose 2 per cent", 2, []),
+        ("households 2 years ago", 2, []),
     ],
 )
 def test_possible_calls(text: str, number: int, found: list[str]) -> None:
@@ -338,7 +371,7 @@ def test_scans_that_start_with_a_space_match_as_their_look_behind_first_forms(
     text = "".join(pieces)
     for scan, before in (
         (footnotes._SPACED_CALL, r"(?<=[.;:\u201d\"\u2019)]) (\d{1,3})"),
-        (footnotes._INNER_CALL, r"(?<=[a-z,]) (\d{1,3})"),
+        (footnotes._INNER_CALL, r"(?<=[a-z,;\u201d]) (\d{1,3})"),
     ):
         rest = scan.pattern[scan.pattern.index(")(") + 1 + len(r"(\d{1,3})") :]
         first = re.compile(before + rest)
@@ -473,4 +506,24 @@ def test_two_spaced_calls_with_a_comma_between_them_are_guesses(
     found = [
         number for _s, _e, number, guessed in iter_call_candidates(text, 0, len(text)) if guessed
     ]
+    assert found == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # United Nations documents of the 1990s (train 422): the number and a slash after a space.
+        ("with 22 abstentions. 2/ The voting was as follows:", [2]),
+        ("relating to item 89, 1/ as well as the", [1]),
+        ("The voting was as follows: 3/\n     In favour:", [3]),
+        ("(see para. 12). 4/ The voting was as follows: 5/", [4, 5]),
+        ('administration", 8/ and recalling', [8]),
+        # A symbol's or a resolution's number is no call, nor a fraction or a date.
+        ("see A/50/23 (Part III) and A/AC.109/2013", []),
+        ("its resolution 46/\n181 of 19 December", []),
+        ("some 1/ 2 of the votes on 12/10/1995", []),
+    ],
+)
+def test_a_number_and_a_slash_after_a_space_is_a_call(text: str, numbers: list[int]) -> None:
+    found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
     assert found == numbers

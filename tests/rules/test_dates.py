@@ -344,6 +344,16 @@ def test_un_resolution_numbers_are_not_years() -> None:
     assert texts(date_after_document, b.build()) == ["E/CN.4/2012/9"]
 
 
+def test_a_un_symbol_s_last_number_is_its_serial_not_a_year() -> None:
+    # Train 422 (1995): the working papers A/AC.109/2013 ... 2020 of the Special Committee.
+    text = "Title\n\n24 November 1995\n\nSee A/AC.109/2013 and E/CN.4/2001/64.\n"
+    b = DocBuilder(text)
+    b.document_date("24 November 1995", Date(1995, 11, 24))
+    b.code("A/AC.109/2013", UnSymbol(("A", "AC.109", "2013")))
+    b.code("E/CN.4/2001/64", UnSymbol(("E", "CN.4", "2001", "64")))
+    assert texts(date_after_document, b.build()) == ["E/CN.4/2001/64"]
+
+
 # ------------------------------------------------------------------ index-code-year-mismatch
 
 

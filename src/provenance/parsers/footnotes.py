@@ -81,9 +81,11 @@ _NEXT_NOTE_CANDIDATE = lazy_compile(
 # glued to it ("(Ibid, p5)", "p.12"): pinpoints of a citation. Not a number glued to a
 # single letter ("(H3)", "Q4", "Annex A1"): a label of a hypothesis, a quarter or an annex
 # (a call ends a word of two letters or more). A dash may follow a call ("Index12—and").
+# Not a number after an opening straight quote ('"2. Affirms', a quoted paragraph's number): a
+# call follows the closing one.
 _GLUED_CALL = lazy_compile(
     r"(?=\d)(?:(?<![0-9]:)(?<![\s(,;]p)(?<![\s(,;]pp)(?<![\s(,;]p\.)(?<![\s(,;]pp\.)"
-    r"(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])"
+    r"(?<![^A-Za-z][A-Za-z])(?<!^[A-Za-z])(?<!\s\")(?<!^\")"
     r"(?:(?<=[A-Za-z\)\]”\"’,;:])|(?<![0-9]\.)(?<=\.))(?!0)(\d{1,3})(?=[\s,;:.)—–]|$)"
     r"|(?<=[0-9]\.)(?!0)(\d{1,3})(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"‘(]))"
 )
@@ -99,6 +101,12 @@ _SPACED_CALL = lazy_compile(r" (?<=[.;:”\"’)] )(\d{1,3})(?=[ \t]+[A-Z“\"]|
 _SPACED_PAIR = lazy_compile(
     r" (?<=[.;:”\"’)] )([1-9]\d{0,2})[ \t]*,[ \t]*([1-9]\d{0,2})(?=[ \t]+[A-Z“\"]|[ \t]*(?:\n|$))"
 )
+# the call of a United Nations document of the 1990s, the number and a slash after a space
+# ("abstentions. 2/ The voting", "relating to item 89, 1/ as well", "as follows: 3/"), not a
+# symbol's or a resolution's part ("A/50/23", "resolution 46/" / "181" over a line's end);
+_SLASH_CALL = lazy_compile(
+    r"(?<=[ \t])(?!0)(\d{1,3})/(?=[ \t]+[^\d\s]|[ \t]*\n[ \t]*[^\d\s]|[ \t]*\Z)"
+)
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
 _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
@@ -113,15 +121,46 @@ _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|
 # ``pdftotext -layout`` sets a superscript). So is a number after a name's comma before the
 # apposition that describes it ("Abdallah Tijani Chaghab, 105 a former SLM-MM colonel"), where
 # a figure would count what follows ("in May, 12 people"), and a number before a pointer in
-# brackets ("neighbourhoods such as Masani 112 (see sect. V)").
+# brackets ("neighbourhoods such as Masani 112 (see sect. V)"). So is a number after a noun
+# before an auxiliary verb ("$202.1 million in funding 1 had been recorded"), as likely a
+# figure ("of whom 12 were children") or a label ("paragraph 2 was amended"): the numbering
+# decides, as for the rest (not "will"/"would", which follow labels in proposals most), and
+# before "to the" ("to transmit the list of dangerous goods 2 to the Governments"). So is
+# a number after a word (not a comma) before a verb of reporting and "that" ("the evaluation of
+# the system in complex settings 1 highlighted that"), where a figure stands after a comma or a
+# preposition's object ("of these, 12 reported that"). The same shapes after a semicolon or a
+# closing quotation mark, which end the items of a list of documents each with its call
+# ("... peace and security; 3 a further revised version ...; 4 and a revised working paper",
+# "entitled “Privileges ...”; 12 and a working paper"). So is a number after a comma that ends
+# its line, the next line opening with a capitalised word: the call that closes a resolution's
+# preambular paragraph ("... resolution 64/222 of 21 December 2009, 2" / "Reaffirming
+# further ..."), as a list of figures rarely breaks its line so.
 _INNER_CALL = lazy_compile(
-    r" (?<=[a-z,] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
+    r" (?<=[a-z,;”] )(\d{1,3})(?=[ \t]*\n?[ \t]*(?:and|or|but|while|whereas|which|who|where|thus"
     r"|hence|especially|including|notably|as|in|with|among|such"
+    r"|had|has|have|was|were|is|are|to[ \t]+(?:the|a|an|its|their|all)"
     r"|[a-z]{2,}ing[ \t]+(?:a|an|the|its|their|his|her|this|these|those))\b(?![ \t]+\d)"
     r"|[ \t]*\n[ \t]*[a-z]"
-    r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]+(?:a|an|the)[ \t]"
+    r"|(?:(?<=[,;] \d)|(?<=[,;] \d\d)|(?<=[,;] \d\d\d))[ \t]+(?:a|an|the)[ \t]*\n?[ \t]"
+    r"|(?:(?<=, \d)|(?<=, \d\d)|(?<=, \d\d\d))[ \t]*\n[ \t]*[A-Z][a-z]"
+    r"|(?:(?<=[a-z] \d)|(?<=[a-z] \d\d)|(?<=[a-z] \d\d\d))[ \t]+(?:noted|highlighted|found"
+    r"|showed|concluded|stated|reported|indicated|revealed|suggested|confirmed|emphasized"
+    r"|stressed|observed|recommended|estimated|warned|underscored|documented)[ \t]+that\b"
     r"|[ \t]+\((?:see|cf\.)[ \t])"
 )
+
+
+# A word that labels the number after it ("annex 1 to its report", "paragraph 2 to the"), before
+# which a number set apart before "to" is the label's, not a call (before "and" it may be one:
+# "a comprehensive statistical annex 4 and supplemented by").
+_LABEL_BEFORE = lazy_compile(
+    r"(?<![\w-])(?i:annex(?:es)?|paragraphs?|articles?|chapters?|sections?|tables?|figures?"
+    r"|resolutions?|decisions?|items?|rules?|goals?|targets?|phases?|steps?|levels?|parts?|box"
+    r"|volumes?|vol\.|no\.|nos\.|para\.|paras\.|art\.|arts\.|sect\.|chap\.) $"
+)
+
+
+_TO_AFTER = lazy_compile(r"[ \t]*\n?[ \t]*to\b")
 
 
 # Also weakest: a number between two items of a list of names, after the comma that ends an
@@ -214,6 +253,22 @@ def _opens_line(text: str, position: int) -> bool:
 _YEAR_DOT = lazy_compile(r"(?:1[89]|20)\d\d\.")
 
 
+def _in_figure_column(text: str, position: int) -> bool:
+    """Whether the figure that ends at ``position`` ("900." before "1") is a table's cell: set
+    after a column's run of spaces or a tab, or the last group of a figure whose thousands a
+    space parts ("66 900.1", "242 834.4"). A call glued to a sentence's figure follows a word
+    and one space ("in 2022.6 Additionally")."""
+    first = position
+    while first > 0 and (text[first - 1].isdigit() or text[first - 1] == "."):
+        first -= 1
+    if blank_before(text, first):
+        return False  # the start of a line: ``_opens_line`` decides
+    before = text[max(0, first - 2) : first]
+    return before.endswith("\t") or (
+        len(before) == 2 and before[1] == " " and (before[0] in " \t" or before[0].isdigit())
+    )
+
+
 # The scans of glued calls, call runs and calls glued to a year begin with ``(?=\d)`` and a
 # look-behind, tried at every position of a block. A glued call and a call run start where a
 # run of digits does (what stands before them is never a digit), and a call glued to a year
@@ -257,6 +312,7 @@ def iter_call_candidates(
         if weak
         else (
             (matches_at(_GLUED_CALL, text, runs, end), False),
+            (_SLASH_CALL.finditer(text, start, end), False),
             (_SPACED_CALL.finditer(text, start, end), True),
             (
                 (m for m in _HEADING_CALL.finditer(text, start, end) if _heading_call(text, m)),
@@ -268,7 +324,15 @@ def iter_call_candidates(
     for scan, guessed in scans:
         for match in scan:
             group = match.lastindex or 1
-            if group == 2 and _opens_line(text, match.start(2)):
+            if (
+                weak
+                and _TO_AFTER.match(text, match.end(group))
+                and _LABEL_BEFORE.search(text, max(0, match.start(group) - 16), match.start(group))
+            ):
+                continue  # "in annex 1 to its report": a label's number, not a call
+            if group == 2 and (
+                _opens_line(text, match.start(2)) or _in_figure_column(text, match.start(2))
+            ):
                 continue
             if group == 1 and _UNIT_EXPONENT.search(text, max(0, match.start(1) - 4), match.end(1)):
                 continue
@@ -418,6 +482,20 @@ _AFTER_GLUED_CALL = frozenset(["", "\n", ".", ",", ";", ":", ")"])
 _NAME_BEFORE = lazy_compile(r"(?<![\w/-])[A-Z][\w/-]*[A-Za-z] $")
 
 
+# Or a word in lower case that is no function word (a noun: "Evaluation Office summary 2 of
+# 33 evaluations", as ``pdftotext -layout`` sets a superscript), a word in lower case after the
+# number and no unit: "and 104 others", "from 52 per cent" count.
+_NOUN_BEFORE = lazy_compile(
+    r"(?<![\w/-])(?!(?:and|or|of|the|to|in|by|for|with|from|at|on|than|about|some|over|under"
+    r"|all|only|least|most|nearly|almost|around|approximately|another|other|every|each"
+    r"|these|those|were|was|are|is|be|been|had|has|have)\b)[a-z]{3,} $"
+)
+_WORD_AFTER = lazy_compile(
+    r"[ \t]+(?!(?:per|percent|million|billion|thousand|hundred|times|years?|months?|weeks?"
+    r"|days?|hours?|km|kg|tons?|tonnes?)\b)[a-z]"
+)
+
+
 def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each place in ``text[start:end]`` where a call of note ``number``
     may have been lost to the figure before it: glued to its end (``1898`` for ``189`` and note
@@ -431,8 +509,12 @@ def iter_possible_calls(text: str, start: int, end: int, number: int) -> Iterato
         if after is not None:
             if after == digits:
                 yield match.start(2), match.end(2)
-        elif figure == digits and _NAME_BEFORE.search(
-            text, max(0, match.start(1) - 40), match.start(1)
+        elif figure == digits and (
+            _NAME_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+            or (
+                _NOUN_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+                and _WORD_AFTER.match(text, match.end(1))
+            )
         ):
             # After a name, the source the call is for; "from 52 per cent" is a figure.
             yield match.start(1), match.end(1)

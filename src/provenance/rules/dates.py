@@ -190,7 +190,9 @@ def _same_value(a: DateValue, b: DateValue) -> bool:
 
 
 def _code_year(code: IndexCode) -> int | None:
-    """The year an index code carries, when it is one (never a resolution number: S/RES/2012)."""
+    """The year an index code carries, when it is one (never a resolution number: S/RES/2012,
+    nor a series' serial number: the year of a UN symbol comes before the document's number,
+    "E/CN.4/2001/64", so a last part is the number, working paper A/AC.109/2013 of 1995)."""
     if isinstance(code, AmnestyIndex):
         return code.year
     if isinstance(code, UnSymbol):
@@ -198,6 +200,8 @@ def _code_year(code: IndexCode) -> int | None:
         for position, part in enumerate(code.parts):
             if len(part) == 4 and part.isdigit() and 1946 <= int(part) <= 2100:
                 if position > 0 and upper[position - 1].endswith("RES"):
+                    continue
+                if position == len(code.parts) - 1:
                     continue
                 return int(part)
     return None
