@@ -1757,6 +1757,14 @@ def test_a_note_whose_sentence_opens_with_the_name_and_year_cites_the_list() -> 
     assert provenance.parse(_paper_with_notes("Rincon (2008) pp. 4-5.")).citations == ()
 
 
+def test_a_note_naming_a_listed_author_whose_name_opens_with_an_elided_particle_cites() -> None:
+    # "d’Errico et al. (2022)": the particle glued by an apostrophe opens the name.
+    text = _paper_with_notes("Both d’Errico et al. (2022) and Rincon (2008) use surveys.")
+    text += "d’Errico, Marco, Mariani, Rama, & Rosati, Furio (2022). Proximity. Journal.\n"
+    document = provenance.parse(text)
+    assert [(c.text, c.reference) for c in document.citations] == [("2022", 1), ("2008", 0)]
+
+
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:
     document = provenance.parse(
         _paper_with_notes("See Human Rights Indicators (Copenhagen, Danish Institute, 2023).")

@@ -1477,12 +1477,20 @@ def _name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     for word in reversed(words):
         # "[Cohen et al. (2000)": a bracket opened before the name is not part of it.
         token = word.group().strip(",").lstrip("[")
-        if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
+        if not token or not (_capitalised(token) or token.casefold() in _NAME_CONNECTORS):
             break
         run.insert(0, word)
-    while run and not run[0].group().lstrip("[")[:1].isupper():
+    while run and not _capitalised(run[0].group().lstrip("[")):
         run.pop(0)  # "of the United Nations": the name starts at its first capital
     return (offset + run[0].start(), bracket) if run else None
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word opens a name: a capital, or an elided particle glued to a capitalised
+    family name by an apostrophe ("d’Errico et al. (2022)", "l'Estrange")."""
+    return word[:1].isupper() or (
+        len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
+    )
 
 
 def _narrated_source(listed: _SourceIndex, text: str, start: int, end: int) -> str | None:

@@ -337,6 +337,14 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
             "Smith, J.", Date(2010, 5, 4), "Title", "Publisher",
         ),
         ("UNHCR (n.d.). Title. Geneva.", "UNHCR", None, "Title", "Geneva"),
+        # A work not yet out where the year stands (Chicago capitalises it; APA brackets it).
+        (
+            "Blair, Christopher W., and Jeremy M. Weinstein. Forthcoming. \u201cForced"
+            " Displacement.\u201d International Organization.",
+            "Blair, Christopher W., and Jeremy M. Weinstein", None, "Forced Displacement",
+            "International Organization",
+        ),
+        ("Smith, J. (in press). Title. Journal.", "Smith, J.", None, "Title", "Journal"),
         ("Smith, J., 2003. Title. Publisher.", "Smith, J.", Date(2003), "Title", "Publisher"),
         ("UNHCR [UN Refugee Agency] (2003/04). Title. Geneva.",
          "UNHCR [UN Refugee Agency]", Date(2003), "Title", "Geneva"),

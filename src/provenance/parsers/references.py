@@ -1661,6 +1661,8 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r"(?:[.,()]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
+        # A work not yet out where the year stands: "Weinstein. Forthcoming.", "(in press)".
+        r"|[.(]\s*(?:[Ff]orthcoming|[Ii]n\s+[Pp]ress)\s*[.,)]"
     ),
     # A year ending its segment after the title: ", 2008." or "(2001)" (the author ends in a
     # full stop, or in Springer's style in a colon).
