@@ -630,6 +630,16 @@ def test_a_number_that_skips_the_next_call_made_further_on_is_no_call() -> None:
     assert [n for n, _ in _glued_calls("A.1 B.3 C.4", [1, 2, 3, 4])] == [1, 3, 4]
 
 
+def test_the_first_call_still_to_come_may_follow_calls_given_ahead_of_it() -> None:
+    # A PDF's text that reads a page's second column first gives calls 5 and 6 before 3 and 4.
+    prose = "A.1 B.2 Later.5 Then.6 Back.3 And.4 End.7"
+    assert [n for n, _ in _glued_calls(prose, range(1, 8))] == [1, 2, 3, 4, 5, 6, 7]
+    assert dict(_glued_calls(prose, range(1, 8)))[3] == "ck.3"
+    # Only the lowest number not yet called: one called before is a figure.
+    prose = "A.1 B.2 Later.5 Then.6 Back.2 End.7"
+    assert _glued_calls(prose, [1, 2, 5, 6, 7])[1] == (2, " B.2")
+
+
 def test_notes_numbered_from_one_again_take_the_calls_of_their_own_part() -> None:
     # A web page's answers, each with its endnotes under it, numbered from [1] again.
     text = (

@@ -596,6 +596,8 @@ def _glued_markers(
     position = 0
     last = first - 1
     seen: set[int] = set()
+    # The lowest number not yet called.
+    uncalled = first
     codes: dict[str, bool] = {}
     for start, end, number, guessed, weakest in candidates:
         if start < position or number not in wanted or symbols.overlaps(start, end):
@@ -620,13 +622,22 @@ def _glued_markers(
         if guessed and (number in seen or not last - 3 < number <= last + 3):
             continue
         # Calls run in order: a number far behind the last call is an abbreviation ("JS1") or
-        # a figure, unless it repeats the call just made.
-        if not guessed and number != last and (number in seen or number <= last - 3):
+        # a figure, unless it repeats the call just made, or is the first call still to come
+        # after a run of calls the text gave ahead of it (a PDF's text that reads a page's
+        # second column first gives "...communities.8", "...logging.9", then "...items.5").
+        if (
+            not guessed
+            and number != last
+            and (number in seen or number <= last - 3)
+            and not (number == uncalled and number not in seen)
+        ):
             continue
         yield FootnoteMarker(number, line_index.span(start, end), "glued")
         position = end
         last = max(last, number)
         seen.add(number)
+        while uncalled in seen:
+            uncalled += 1
 
 
 #: A short form with a number of its own and the digits glued after it ("JS384", "JS1219"):
