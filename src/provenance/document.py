@@ -1113,6 +1113,8 @@ def _citations(
         # else the list lacks the work.
         named_after = []
         for citation, context_start in unlisted:
+            if _label_alone(text, regions, citation):
+                continue
             author = _author_before(text, context_start, citation)
             if author is None:
                 continue
@@ -1521,7 +1523,11 @@ _AUTHOR_RUN_WORDS = 6
 
 
 #: A journal's volume and pages, or volume and issue, right after a year in brackets.
-_VOLUME_AFTER = lazy_compile(r"\)?[ \t]*\d{1,4}(?:\(\d{1,3}\)[ \t]*[:,]?|[ \t]*:)[ \t]*\d")
+_VOLUME_AFTER = lazy_compile(
+    r"\)?[ \t]*\d{1,4}(?:(?:\(\d{1,3}\)[ \t]*[:,]?|[ \t]*:)[ \t]*\d"
+    # Or its pages alone, closing the line: "American Political Science Review (2021) 1–8".
+    r"|[ \t]*[–-][ \t]*\d{1,4}[ \t]*(?:\n|$))"
+)
 
 
 def _author_before(text: str, start: int, citation: Citation) -> str | None:
@@ -1685,6 +1691,18 @@ def _region_intervals(regions: Sequence[Region]) -> Intervals:
     if isinstance(regions, Regions):
         return Intervals(zip(regions.starts, regions.ends, strict=True))
     return Intervals((r.span.start, r.span.end) for r in regions)
+
+
+def _label_alone(text: str, regions: Intervals, citation: Citation) -> bool:
+    """Whether a year in brackets closes a one-line paragraph of its own: a chart's or a
+    panel's label ("Secondary School Access (2001)", "Road Density (2011)" among a figure's
+    axis values), not a sentence that names its source."""
+    found = regions.containing(citation.span.start)
+    if found is None:
+        return False
+    start, end = found
+    close = text.find(")", citation.span.end, end)
+    return close != -1 and not text[close + 1 : end].strip() and "\n" not in text[start:end].strip()
 
 
 def _paragraph_start(regions: Intervals, offset: int) -> int:
