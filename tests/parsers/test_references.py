@@ -485,6 +485,23 @@ def test_an_address_wrapped_after_an_escape_is_joined() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("tail", "url"),
+    [
+        # Wrapped anywhere inside its angle brackets, after a "/", a "." or the scheme.
+        ("<https://www.rand.org/ pubs/reports/RRA388-1.html>.", "https://www.rand.org/pubs/reports/RRA388-1.html"),
+        ("<https://apnews.com/article/ f084b4f094f44>.", "https://apnews.com/article/f084b4f094f44"),
+        ("<https://www.esd.whs.mil/dodi/300017p. pdf>.", "https://www.esd.whs.mil/dodi/300017p.pdf"),
+        ("<https:// www.washingtonpost.com/world/story.html>.", "https://www.washingtonpost.com/world/story.html"),
+        # A domain and a path without the scheme.
+        ("<osf.io/c8tys_v1>.", "osf.io/c8tys_v1"),
+    ],
+)  # fmt: skip
+def test_an_address_in_angle_brackets_is_read_whole(tail: str, url: str) -> None:
+    entry = parse_reference(f"Wasser, Becca. 2021. The Air War. RAND. Available at {tail}")
+    assert (entry.kind, entry.title, entry.url) == ("author-year", "The Air War", url)
+
+
 def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
     entry = parse_reference(
         "Costantini, I.. 2020. „The Iraqi Protest Movement.“ British Journal: 1-18. [[odd *tail( "
