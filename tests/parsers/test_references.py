@@ -502,6 +502,20 @@ def test_an_address_in_angle_brackets_is_read_whole(tail: str, url: str) -> None
     assert (entry.kind, entry.title, entry.url) == ("author-year", "The Air War", url)
 
 
+def test_a_day_and_month_closing_an_author_year_title_complete_its_year() -> None:
+    # A transcript or a directive with no periodical named: the date follows the title.
+    entry = parse_reference(
+        "US Department of Defense. 2017a. Briefing by Gen. Townsend via Telephone from "
+        "Baghdad, Iraq, 28 March. Available at <https://www.defense.gov/News/1133033/>."
+    )
+    assert (entry.title, entry.date, entry.year_suffix) == (
+        "Briefing by Gen. Townsend via Telephone from Baghdad, Iraq", Date(2017, 3, 28), "a"
+    )  # fmt: skip
+    # A day and month inside the title, or after a date of its own, stay where they are.
+    entry = parse_reference("Smith, J. 2017. The Events of 5 May in Kabul. Publisher.")
+    assert (entry.title, entry.date) == ("The Events of 5 May in Kabul", Date(2017))
+
+
 def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:
     entry = parse_reference(
         "Costantini, I.. 2020. „The Iraqi Protest Movement.“ British Journal: 1-18. [[odd *tail( "
