@@ -569,8 +569,9 @@ def test_a_long_notice_alone_on_page_after_page_is_furniture() -> None:
     long_paragraph = "A paragraph of the letter on one long line, " * 4
     text = "".join(f"{long_paragraph}page {page}.\n\n{notice}\n\n\f" for page in (1, 2, 3))
     assert _furniture_lines(text) == [notice] * 3
-    # Twice is not page after page.
+    # Twice is not page after page, nor three times on one page (a form's question).
     assert _furniture_lines(text.replace(notice, "Another line.", 1)) == []
+    assert _furniture_lines(text.replace("\f", "")) == []
 
 
 def test_a_running_foot_opening_with_its_page_inside_paragraphs_is_furniture() -> None:

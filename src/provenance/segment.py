@@ -731,8 +731,9 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     found too, for repeated lines long enough not to occur by chance.
     """
     counts: Counter[str] = Counter()
-    # Lines too long for ``_furniture_key`` alone in their block, by their ``_long_line_key``.
-    long_counts: Counter[int] = Counter()
+    # The pages (form feeds passed) of lines too long for ``_furniture_key`` alone in their
+    # block, by their ``_long_line_key``.
+    long_pages: dict[int, set[int]] = defaultdict(set)
     # Where the copies of a line that reads as an entry's authors and year stand (offsets).
     entry_heads: dict[str, list[int]] = {}
     # Lines alone under a number, by the pages (form feeds passed) they stand on.
@@ -760,7 +761,7 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
                     if _reads_as_entry_head(key):
                         entry_heads.setdefault(key, []).append(line.start)
                 elif key is None and len(block.lines) == 1:
-                    long_counts[_long_line_key(line.text)] += 1
+                    long_pages[_long_line_key(line.text)].add(page)
     repeated = {
         key
         for key, count in counts.items()
@@ -784,11 +785,11 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         | _page_opening_heads(blocks)
     )
     repeated |= in_long_blocks
-    # A long line alone in its block, the same on page after page: a download notice that a
-    # publisher stamps on every page ("Downloaded from https://www.cambridge.org/core. IP
-    # address: ..., subject to the Cambridge Core terms of use, ..."), not prose, which does
-    # not say one paragraph three times.
-    long_repeated = {key for key, count in long_counts.items() if count >= _LONG_LINE_COPIES}
+    # A long line alone in its block, the same on page after page of a text that marks its
+    # pages: a download notice that a publisher stamps on every page ("Downloaded from
+    # https://www.cambridge.org/core. IP address: ..., subject to the Cambridge Core terms of
+    # use, ..."). Not a paragraph said again on one page, as a form repeats its question.
+    long_repeated = {key for key, pages in long_pages.items() if len(pages) >= _LONG_LINE_PAGES}
     paged = _paged_running_lines(blocks)
     numbered_heads = _numbered_running_heads(counts)
     page_totals = _page_of_totals(counts)
@@ -836,8 +837,8 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     return _merged_pairs(spans, len(text))
 
 
-#: Copies of a long line alone in its block that make it page furniture.
-_LONG_LINE_COPIES = 3
+#: Pages a long line alone in its block stands on that make it page furniture.
+_LONG_LINE_PAGES = 3
 
 
 def _long_line_key(text: str) -> int:
