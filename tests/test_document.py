@@ -630,6 +630,16 @@ def test_a_number_that_skips_the_next_call_made_further_on_is_no_call() -> None:
     assert [n for n, _ in _glued_calls("A.1 B.3 C.4", [1, 2, 3, 4])] == [1, 3, 4]
 
 
+def test_the_first_call_still_to_come_may_follow_calls_given_ahead_of_it() -> None:
+    # A PDF's text that reads a page's second column first gives calls 5 and 6 before 3 and 4.
+    prose = "A.1 B.2 Later.5 Then.6 Back.3 And.4 End.7"
+    assert [n for n, _ in _glued_calls(prose, range(1, 8))] == [1, 2, 3, 4, 5, 6, 7]
+    assert dict(_glued_calls(prose, range(1, 8)))[3] == "ck.3"
+    # Only the lowest number not yet called: one called before is a figure.
+    prose = "A.1 B.2 Later.5 Then.6 Back.2 End.7"
+    assert _glued_calls(prose, [1, 2, 5, 6, 7])[1] == (2, " B.2")
+
+
 def test_notes_numbered_from_one_again_take_the_calls_of_their_own_part() -> None:
     # A web page's answers, each with its endnotes under it, numbered from [1] again.
     text = (
@@ -1223,6 +1233,42 @@ def test_a_journal_s_year_before_its_volume_and_pages_is_no_narrative_citation()
     assert [link[:2] for link in _links(text)] == [("2012", 2), ("1998", 0), ("1995", 1)]
 
 
+def test_a_journal_s_year_before_its_pages_is_no_citation_of_an_article_in_it() -> None:
+    # An article's first line gives its journal, year and pages ("1–8" for a letter); in a
+    # report that cites by name and year, the year is no citation of the listed article that
+    # the same journal published that year.
+    text = (
+        "American Political Science Review (2021) 1\u20138\n\nLetter\n\n"
+        "Refugees return (Ghosn et al. 2021). Czaika (2009) and Munshi (2003) agree, as\n"
+        "Czaika (2009) and Munshi (2003) said before. Munshi (2003) too.\n\n"
+        "REFERENCES\n"
+        "Czaika, Mathias. 2009. \u201cRefugee Migration.\u201d Journal of Economics 229 (6).\n"
+        "Ghosn, Faten, Tiffany S. Chu, Miranda Simon, Alex Braithwaite,\n"
+        "Michael Frith, and Joanna Jandali. 2021. \u201cThe Journey Home.\u201d\n"
+        "American Political Science Review 115 (3): 982\u201398.\n"
+        "Munshi, Kaivan. 2003. \u201cNetworks.\u201d The Quarterly Journal of Economics 118.\n"
+    )
+    links = [link[:2] for link in _links(text)]
+    assert links[0] == ("Ghosn et al. 2021", 1) and ("2021", 1) not in links
+
+
+def test_a_year_closing_a_one_line_label_is_no_narrative_citation() -> None:
+    # A figure's panel labels stand alone among its axis values; the report cites by name
+    # and year, so a year after a name is otherwise one more citation.
+    text = (
+        "Report title\n\nJoffe (2012) and Boyatzis (1998) agree; Burr (1995) too.\n\n"
+        "Health Access (2001)\n\n1\n\n0\n\nRoad Density (2011)\n\n"
+        "Smith Jones (2020) disagrees.\n\n"
+        "References\n\n"
+        "Boyatzis, R. (1998). Transforming Qualitative Information. Sage.\n\n"
+        "Burr, V. (1995). An Introduction to Social Constructionism. Routledge.\n\n"
+        "Joffe, H. (2012). Thematic analysis. Wiley.\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("2012", 2), ("1998", 0), ("1995", 1), ("2020", None)
+    ]  # fmt: skip
+
+
 def test_a_citation_of_a_name_list_with_a_generational_suffix_resolves_to_its_entry() -> None:
     # Chicago from a PDF, one entry a line: the entry whose first name carries "Jr." was read
     # as the rest of the entry above, and its citation resolved to nothing.
@@ -1769,6 +1815,14 @@ def test_a_note_whose_sentence_opens_with_the_name_and_year_cites_the_list() -> 
     document = provenance.parse(_paper_with_notes("Rincon (2008) estimated the losses."))
     assert [(c.text, c.reference) for c in document.citations] == [("2008", 0)]
     assert provenance.parse(_paper_with_notes("Rincon (2008) pp. 4-5.")).citations == ()
+
+
+def test_a_note_naming_a_listed_author_whose_name_opens_with_an_elided_particle_cites() -> None:
+    # "d’Errico et al. (2022)": the particle glued by an apostrophe opens the name.
+    text = _paper_with_notes("Both d’Errico et al. (2022) and Rincon (2008) use surveys.")
+    text += "d’Errico, Marco, Mariani, Rama, & Rosati, Furio (2022). Proximity. Journal.\n"
+    document = provenance.parse(text)
+    assert [(c.text, c.reference) for c in document.citations] == [("2022", 1), ("2008", 0)]
 
 
 def test_a_work_s_publisher_and_year_in_a_note_are_no_citation() -> None:

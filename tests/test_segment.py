@@ -559,6 +559,21 @@ def test_numbers_under_a_running_foot_page_after_page_are_page_numbers() -> None
     assert furniture.count("6") == 1  # the page number, not note 6 above it
 
 
+def test_a_long_notice_alone_on_page_after_page_is_furniture() -> None:
+    # A publisher's download notice, longer than any running head, on every page.
+    notice = (
+        "Downloaded from https://www.cambridge.org/core. IP address: 98.115.212.49, on 06 Aug "
+        "2021 at 09:53:31, subject to the Cambridge Core terms of use, available at "
+        "https://www.cambridge.org/core/terms. https://doi.org/10.1017/S0003055421000848"
+    )
+    long_paragraph = "A paragraph of the letter on one long line, " * 4
+    text = "".join(f"{long_paragraph}page {page}.\n\n{notice}\n\n\f" for page in (1, 2, 3))
+    assert _furniture_lines(text) == [notice] * 3
+    # Twice is not page after page, nor three times on one page (a form's question).
+    assert _furniture_lines(text.replace(notice, "Another line.", 1)) == []
+    assert _furniture_lines(text.replace("\f", "")) == []
+
+
 def test_a_running_foot_opening_with_its_page_inside_paragraphs_is_furniture() -> None:
     # A PDF's text runs "Page 38 GAO/PEMD-91-10.1.9 Case Study Evaluations" into the
     # paragraphs around it, no blank line between, on every page.

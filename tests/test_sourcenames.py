@@ -331,6 +331,14 @@ def test_an_editors_mark_does_not_hide_the_names_it_follows() -> None:
     assert "starn and kirk" in family_keys("Starn, Orin; Kirk, Robin, eds")
 
 
+def test_given_names_that_open_with_an_accented_capital_are_given_names() -> None:
+    # APA with whole given names: "Surname, Given, Surname, Given, & Surname, Given".
+    keys = family_keys("Bilgili, Özge, Loschmann, Craig, Fransen, Sonja, & Siegel, Melissa")
+    assert "bilgili et al" in keys
+    assert "bilgili loschmann fransen and siegel" in keys
+    assert "smith and nowak" in family_keys("Smith, Émile, & Nowak, Łukasz")
+
+
 @pytest.mark.parametrize(
     ("a", "b", "near"),
     [
@@ -346,6 +354,10 @@ def test_an_editors_mark_does_not_hide_the_names_it_follows() -> None:
         ("chen", "chan", False),  # four letters, one changed: two names
         ("kwet", "kwe", False),
         ("zuboff", "zubhoffs", False),  # two letters
+        ("fitzgerlad", "fitzgerald", True),  # two letters side by side swapped
+        ("hatnon", "hatton", True),  # one changed
+        ("fitzegrald", "fitzgerlad", False),  # two swaps
+        ("abcde", "acbed", False),
     ],
 )
 def test_a_name_misspelt_by_one_letter(a: str, b: str, near: bool) -> None:

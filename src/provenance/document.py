@@ -597,6 +597,8 @@ def _glued_markers(
     position = 0
     last = first - 1
     seen: set[int] = set()
+    # The lowest number not yet called.
+    uncalled = first
     codes: dict[str, bool] = {}
     # Where a part that numbers its notes from 1 again begins: past the text of the note before
     # its first (an annex's page-foot notes after the report's), the calls count from 1 again.
@@ -636,13 +638,22 @@ def _glued_markers(
         if guessed and (number in seen or not last - 3 < number <= last + 3) and not paged:
             continue
         # Calls run in order: a number far behind the last call is an abbreviation ("JS1") or
-        # a figure, unless it repeats the call just made.
-        if not guessed and number != last and (number in seen or number <= last - 3):
+        # a figure, unless it repeats the call just made, or is the first call still to come
+        # after a run of calls the text gave ahead of it (a PDF's text that reads a page's
+        # second column first gives "...communities.8", "...logging.9", then "...items.5").
+        if (
+            not guessed
+            and number != last
+            and (number in seen or number <= last - 3)
+            and not (number == uncalled and number not in seen)
+        ):
             continue
         yield FootnoteMarker(number, line_index.span(start, end), "glued")
         position = end
         last = max(last, number)
         seen.add(number)
+        while uncalled in seen:
+            uncalled += 1
 
 
 def _page_foot_reader(text: str, bodies: Sequence[FootnoteBody]) -> Callable[[int, int], bool]:
@@ -1149,6 +1160,8 @@ def _citations(
         # else the list lacks the work.
         named_after = []
         for citation, context_start in unlisted:
+            if _label_alone(text, regions, citation):
+                continue
             author = _author_before(text, context_start, citation)
             if author is None:
                 continue
@@ -1524,12 +1537,20 @@ def _name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     for word in reversed(words):
         # "[Cohen et al. (2000)": a bracket opened before the name is not part of it.
         token = word.group().strip(",").lstrip("[")
-        if not token or not (token[0].isupper() or token.casefold() in _NAME_CONNECTORS):
+        if not token or not (_capitalised(token) or token.casefold() in _NAME_CONNECTORS):
             break
         run.insert(0, word)
-    while run and not run[0].group().lstrip("[")[:1].isupper():
+    while run and not _capitalised(run[0].group().lstrip("[")):
         run.pop(0)  # "of the United Nations": the name starts at its first capital
     return (offset + run[0].start(), bracket) if run else None
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word opens a name: a capital, or an elided particle glued to a capitalised
+    family name by an apostrophe ("d’Errico et al. (2022)", "l'Estrange")."""
+    return word[:1].isupper() or (
+        len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
+    )
 
 
 def _narrated_source(listed: _SourceIndex, text: str, start: int, end: int) -> str | None:
@@ -1549,7 +1570,11 @@ _AUTHOR_RUN_WORDS = 6
 
 
 #: A journal's volume and pages, or volume and issue, right after a year in brackets.
-_VOLUME_AFTER = lazy_compile(r"\)?[ \t]*\d{1,4}(?:\(\d{1,3}\)[ \t]*[:,]?|[ \t]*:)[ \t]*\d")
+_VOLUME_AFTER = lazy_compile(
+    r"\)?[ \t]*\d{1,4}(?:(?:\(\d{1,3}\)[ \t]*[:,]?|[ \t]*:)[ \t]*\d"
+    # Or its pages alone, closing the line: "American Political Science Review (2021) 1–8".
+    r"|[ \t]*[–-][ \t]*\d{1,4}[ \t]*(?:\n|$))"
+)
 
 
 def _author_before(text: str, start: int, citation: Citation) -> str | None:
@@ -1713,6 +1738,18 @@ def _region_intervals(regions: Sequence[Region]) -> Intervals:
     if isinstance(regions, Regions):
         return Intervals(zip(regions.starts, regions.ends, strict=True))
     return Intervals((r.span.start, r.span.end) for r in regions)
+
+
+def _label_alone(text: str, regions: Intervals, citation: Citation) -> bool:
+    """Whether a year in brackets closes a one-line paragraph of its own: a chart's or a
+    panel's label ("Secondary School Access (2001)", "Road Density (2011)" among a figure's
+    axis values), not a sentence that names its source."""
+    found = regions.containing(citation.span.start)
+    if found is None:
+        return False
+    start, end = found
+    close = text.find(")", citation.span.end, end)
+    return close != -1 and not text[close + 1 : end].strip() and "\n" not in text[start:end].strip()
 
 
 def _paragraph_start(regions: Intervals, offset: int) -> int:

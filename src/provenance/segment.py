@@ -731,6 +731,9 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
     found too, for repeated lines long enough not to occur by chance.
     """
     counts: Counter[str] = Counter()
+    # The pages (form feeds passed) of lines too long for ``_furniture_key`` alone in their
+    # block, by their ``_long_line_key``.
+    long_pages: dict[int, set[int]] = defaultdict(set)
     # Where the copies of a line that reads as an entry's authors and year stand (offsets).
     entry_heads: dict[str, list[int]] = {}
     # Lines alone under a number, by the pages (form feeds passed) they stand on.
@@ -757,6 +760,8 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
                     counts[key] += 1
                     if _reads_as_entry_head(key):
                         entry_heads.setdefault(key, []).append(line.start)
+                elif key is None and len(block.lines) == 1:
+                    long_pages[_long_line_key(line.text)].add(page)
     repeated = {
         key
         for key, count in counts.items()
@@ -780,6 +785,11 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
         | _page_opening_heads(blocks)
     )
     repeated |= in_long_blocks
+    # A long line alone in its block, the same on page after page of a text that marks its
+    # pages: a download notice that a publisher stamps on every page ("Downloaded from
+    # https://www.cambridge.org/core. IP address: ..., subject to the Cambridge Core terms of
+    # use, ..."). Not a paragraph said again on one page, as a form repeats its question.
+    long_repeated = {key for key, pages in long_pages.items() if len(pages) >= _LONG_LINE_PAGES}
     paged = _paged_running_lines(blocks)
     numbered_heads = _numbered_running_heads(counts)
     page_totals = _page_of_totals(counts)
@@ -801,6 +811,12 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
                     and _without_page_number(short)[0] in numbered_heads
                 )
                 or (paged and short is not None and _paged_head(short) in paged)
+                or (
+                    long_repeated
+                    and short is None
+                    and len(block.lines) == 1
+                    and _long_line_key(line.text) in long_repeated
+                )
             ):
                 spans.append(line.start, line.end)
     for start, end in _numbers_under_running_feet(blocks, repeated):
@@ -819,6 +835,16 @@ def find_furniture(text: str, blocks: Sequence[Block]) -> OffsetPairs:
             spans.append(*_with_page_number(text, position, end))
             position = text.find(key, end)
     return _merged_pairs(spans, len(text))
+
+
+#: Pages a long line alone in its block stands on that make it page furniture.
+_LONG_LINE_PAGES = 3
+
+
+def _long_line_key(text: str) -> int:
+    """A long line's normalised text by its hash: the text itself is not kept for each such
+    line (a text of one-line paragraphs has one for each)."""
+    return hash(_normalise(text))
 
 
 def _merged_pairs(spans: OffsetPairs, largest: int) -> OffsetPairs:

@@ -438,8 +438,9 @@ _LEADING_NAME = lazy_compile(
 
 
 _NAME_LIST_SEPARATOR = lazy_compile(r"\s*(?:,|;|&(?:amp;)?|\band\b)\s*")
-#: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.", "J.-P.".
-_GIVEN = lazy_compile(r"(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){0,3}")
+#: A given name or initials after an inverted family name: "J.", "John G.", "J. Neil C.", "J.-P.",
+#: also one that starts with an accented or other Latin capital ("Özge", "Łukasz", "Émile").
+_GIVEN = lazy_compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*\.?)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*\.?){0,3}")
 
 
 # A name in its natural order: given names or initials, then a capitalised family name.
@@ -584,10 +585,11 @@ def joined_alike(cited: str, key: str) -> bool:
 
 def near_spelling(a: str, b: str) -> bool:
     """Whether two words of five letters or more differ by one letter added, dropped or
-    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis"), or a word of four and one of
-    five by a letter added ("kwet" and "ekwet", "back" and "black"): a name misspelt in a
-    citation. Two words of four letters that differ by one ("chen" and "chan", "wang" and
-    "wong") are two names more often than one misspelt."""
+    changed ("zubhoff" and "zuboff", "skocylis" and "skoczylis") or by two letters side by side
+    swapped ("fitzgerlad" and "fitzgerald"), or a word of four and one of five by a letter added
+    ("kwet" and "ekwet", "back" and "black"): a name misspelt in a citation. Two words of four
+    letters that differ by one ("chen" and "chan", "wang" and "wong") are two names more often
+    than one misspelt."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     shortest = min(len(a), len(b))
@@ -601,7 +603,8 @@ def near_spelling(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
     return a[i:] == b[i + 1 :]
 
 

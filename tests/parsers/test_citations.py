@@ -358,6 +358,21 @@ def test_ibid(text: str, locator: str | None) -> None:
         # A work not yet out.
         ("Smith, in press", [CitationValue("Smith")]),
         ("Smith and Jones, forthcoming", [CitationValue("Smith and Jones")]),
+        # ... as Chicago writes it, capitalised, for the year.
+        (
+            "Blair, Grossman, and Weinstein Forthcoming",
+            [CitationValue("Blair, Grossman, and Weinstein")],
+        ),
+        ("Smith, In press", [CitationValue("Smith")]),
+        # A family name that opens with an elided particle, in a group a comma parts.
+        (
+            "d’Errico, Mariani, Pietrelli, & Rosati, 2022",
+            [CitationValue("d’Errico, Mariani, Pietrelli, & Rosati", Date(2022))],
+        ),
+        (
+            "Smith, 2019, d'Errico et al., 2022",
+            [CitationValue("Smith", Date(2019)), CitationValue("d'Errico et al.", Date(2022))],
+        ),
         (
             "see, for example, Braun and Clarke 2012, 2013",
             [

@@ -202,6 +202,10 @@ def test_a_named_call_broken_over_two_lines_is_one_call() -> None:
         ("Global Integrated Response1 and the WHO", [1]),
         ("normative principles (H3) + operational flexibility (H4)", []),
         ("in Q4 2020 and Annex A1, the", []),
+        # An appendix's table, section or figure by its letter and number.
+        ("results hold (Table A.12) and in section A.4. Our", []),
+        ("as Figures S.3 and Appendix B.2, show", []),
+        ("the U.S.12 and the E.U.13 said", [12, 13]),
         ("or the Fragile States Index12\u2014and build", [12]),
         ("as a share of GDP7\u2013an estimate", [7]),
         # A table's cells (train 421): a column after its run of spaces, thousands parted by a

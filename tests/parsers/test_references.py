@@ -337,6 +337,14 @@ def test_an_irb_book_has_its_title_and_its_imprint() -> None:
             "Smith, J.", Date(2010, 5, 4), "Title", "Publisher",
         ),
         ("UNHCR (n.d.). Title. Geneva.", "UNHCR", None, "Title", "Geneva"),
+        # A work not yet out where the year stands (Chicago capitalises it; APA brackets it).
+        (
+            "Blair, Christopher W., and Jeremy M. Weinstein. Forthcoming. \u201cForced"
+            " Displacement.\u201d International Organization.",
+            "Blair, Christopher W., and Jeremy M. Weinstein", None, "Forced Displacement",
+            "International Organization",
+        ),
+        ("Smith, J. (in press). Title. Journal.", "Smith, J.", None, "Title", "Journal"),
         ("Smith, J., 2003. Title. Publisher.", "Smith, J.", Date(2003), "Title", "Publisher"),
         ("UNHCR [UN Refugee Agency] (2003/04). Title. Geneva.",
          "UNHCR [UN Refugee Agency]", Date(2003), "Title", "Geneva"),
@@ -475,6 +483,37 @@ def test_an_address_wrapped_after_an_escape_is_joined() -> None:
         "https://reporting-legacy.unhcr.org/sites/default/files/Iraq%20Factsheet%20-%20September"
         "%202021.pdf"
     )
+
+
+@pytest.mark.parametrize(
+    ("tail", "url"),
+    [
+        # Wrapped anywhere inside its angle brackets, after a "/", a "." or the scheme.
+        ("<https://www.rand.org/ pubs/reports/RRA388-1.html>.", "https://www.rand.org/pubs/reports/RRA388-1.html"),
+        ("<https://apnews.com/article/ f084b4f094f44>.", "https://apnews.com/article/f084b4f094f44"),
+        ("<https://www.esd.whs.mil/dodi/300017p. pdf>.", "https://www.esd.whs.mil/dodi/300017p.pdf"),
+        ("<https:// www.washingtonpost.com/world/story.html>.", "https://www.washingtonpost.com/world/story.html"),
+        # A domain and a path without the scheme.
+        ("<osf.io/c8tys_v1>.", "osf.io/c8tys_v1"),
+    ],
+)  # fmt: skip
+def test_an_address_in_angle_brackets_is_read_whole(tail: str, url: str) -> None:
+    entry = parse_reference(f"Wasser, Becca. 2021. The Air War. RAND. Available at {tail}")
+    assert (entry.kind, entry.title, entry.url) == ("author-year", "The Air War", url)
+
+
+def test_a_day_and_month_closing_an_author_year_title_complete_its_year() -> None:
+    # A transcript or a directive with no periodical named: the date follows the title.
+    entry = parse_reference(
+        "US Department of Defense. 2017a. Briefing by Gen. Townsend via Telephone from "
+        "Baghdad, Iraq, 28 March. Available at <https://www.defense.gov/News/1133033/>."
+    )
+    assert (entry.title, entry.date, entry.year_suffix) == (
+        "Briefing by Gen. Townsend via Telephone from Baghdad, Iraq", Date(2017, 3, 28), "a"
+    )  # fmt: skip
+    # A day and month inside the title, or after a date of its own, stay where they are.
+    entry = parse_reference("Smith, J. 2017. The Events of 5 May in Kabul. Publisher.")
+    assert (entry.title, entry.date) == ("The Events of 5 May in Kabul", Date(2017))
 
 
 def test_author_year_keeps_the_fields_it_found_whatever_the_tail() -> None:

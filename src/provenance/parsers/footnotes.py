@@ -237,6 +237,14 @@ def split_call_run(digits: str) -> list[int] | None:
 
 # "40 km2", "10 m3": an area or a volume whose exponent lost its superscript, not a call.
 _UNIT_EXPONENT = lazy_compile(r"(?<![A-Za-z])(?:k?m|cm|mm|ft|mi)[23]$")
+# "Table A.12", "section A.1", "Figures S.3": the number of a table, section or figure of an
+# appendix after its letter and full stop, read back from the number, not a call.
+_APPENDIX_LABEL = lazy_compile(
+    r"(?<![A-Za-z])(?i:tables?|figures?|figs?\.|sections?|sects?\.|secs?\.|appendix|annex)"
+    r"[ \t\n]+[A-Z]\.$"
+)
+#: Characters read back from a glued number for ``_APPENDIX_LABEL``.
+_APPENDIX_LABEL_CHARS = 14
 
 
 def _opens_line(text: str, position: int) -> bool:
@@ -335,6 +343,14 @@ def iter_call_candidates(
             ):
                 continue
             if group == 1 and _UNIT_EXPONENT.search(text, max(0, match.start(1) - 4), match.end(1)):
+                continue
+            if (
+                not guessed
+                and text[match.start(group) - 1 : match.start(group)] == "."
+                and _APPENDIX_LABEL.search(
+                    text, max(0, match.start(group) - _APPENDIX_LABEL_CHARS), match.start(group)
+                )
+            ):
                 continue
             yield (
                 match.start(group),

@@ -673,6 +673,17 @@ class _Frag:
         return _end(self.tokens[-1])
 
 
+def _closing_day_month(frag: _Frag) -> tuple[_Frag, Token | None]:
+    """An author-year title without the day and month that close it after a comma, and that
+    day and month: "US Department of Defense. 2017a. Briefing by Gen. Townsend via Telephone
+    from Baghdad, Iraq, 28 March. Available at ..." dates a transcript with no periodical
+    named, where a news item writes its date after the periodical ("Reuters, 9 December")."""
+    tokens = frag.tokens
+    if len(tokens) >= 3 and tokens[-1].type == "DAY_MONTH" and tokens[-2].type == "COMMA":
+        return _Frag(tokens[:-2]), tokens[-1]
+    return frag, None
+
+
 def _start(token: Token) -> int:
     assert token.start_pos is not None
     return token.start_pos
@@ -1399,6 +1410,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         fields: dict[str, Any] = {}
         year: Date | None = None
         tail: list[Any] = []
+        day_month: Token | None = None
         for x in c:
             if isinstance(x, _Role) and x.name == "head":
                 fields["author"], date, letter, edited = x.value
@@ -1412,11 +1424,14 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             elif isinstance(x, _Role) and x.name == "title":
                 fields["title"] = x.value
             elif isinstance(x, _Frag):
+                x, day_month = _closing_day_month(x)
                 fields["title"], work = self._title_split(x)
                 if work is not None:
                     fields["container"] = work
             elif isinstance(x, _Role) and x.name == "tail":
                 tail = x.value
+        if day_month is not None and year is not None and fields.get("date") == year:
+            fields["date"] = self._with_day(year, str(day_month))
         self._tail_fields(tail, fields, year)
         return ReferenceEntry(kind="author-year", **fields)
 
@@ -1666,6 +1681,8 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r"(?:[.,()]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
+        # A work not yet out where the year stands: "Weinstein. Forthcoming.", "(in press)".
+        r"|[.(]\s*(?:[Ff]orthcoming|[Ii]n\s+[Pp]ress)\s*[.,)]"
     ),
     # A year ending its segment after the title: ", 2008." or "(2001)" (the author ends in a
     # full stop, or in Springer's style in a colon).
