@@ -54,6 +54,11 @@ PARSED: list[tuple[str, DateValue]] = [
     ("Wednesday 13 June 2002", Date(2002, 6, 13, weekday=2)),
     ("Wed. 13 June", Date(None, 6, 13, weekday=2)),
     ("Fri., 2004-07-30", Date(2004, 7, 30, weekday=4)),
+    ("Monday the 5th of March 2018", Date(2018, 3, 5, weekday=0)),
+    ("Monday, the 5th of March", Date(None, 3, 5, weekday=0)),
+    ("5 March 2018 (Monday)", Date(2018, 3, 5, weekday=0)),
+    ("March 5, 2018 (Mon.)", Date(2018, 3, 5, weekday=0)),
+    ("5 March (Monday)", Date(None, 3, 5, weekday=0)),
     ("May 31", Date(None, 5, 31)),
     ("June 21", Date(None, 6, 21)),
     ("13 June", Date(None, 6, 13)),
@@ -133,6 +138,9 @@ NOT_DATES = [
     "between 24 and 26",
     "32 May 2000",
     "15 May\n\n2000",
+    "Monday the March 2018",
+    "5 March 2018 (Monday",
+    "5 March 2018 (2018)",
 ]
 
 
@@ -161,6 +169,13 @@ def test_spans_cover_exactly_the_date() -> None:
     text = "detained in Yunnan, between 24 and 26 May 2002, and whose"
     (mention,) = iter_dates(text, LineIndex(text))
     assert mention.text == "between 24 and 26 May 2002"
+
+
+def test_a_bracket_after_a_date_is_taken_only_for_a_weekday() -> None:
+    assert found("adopted on 5 March 2018 (A/HRC/37/1) and on 6 March 2018 (Tuesday).") == [
+        ("5 March 2018", "2018-03-05"),
+        ("6 March 2018 (Tuesday)", "2018-03-06"),
+    ]
 
 
 def test_between_without_and_leaves_the_range_itself() -> None:
