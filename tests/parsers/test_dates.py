@@ -59,6 +59,8 @@ PARSED: list[tuple[str, DateValue]] = [
     ("5 March 2018 (Monday)", Date(2018, 3, 5, weekday=0)),
     ("March 5, 2018 (Mon.)", Date(2018, 3, 5, weekday=0)),
     ("5 March (Monday)", Date(None, 3, 5, weekday=0)),
+    ("Sunday (21 August)", Date(None, 8, 21, weekday=6)),
+    ("Tuesday (March 5, 2019)", Date(2019, 3, 5, weekday=1)),
     ("May 31", Date(None, 5, 31)),
     ("June 21", Date(None, 6, 21)),
     ("13 June", Date(None, 6, 13)),
@@ -141,6 +143,8 @@ NOT_DATES = [
     "Monday the March 2018",
     "5 March 2018 (Monday",
     "5 March 2018 (2018)",
+    "Sunday (21 August",
+    "Sunday (2018)",
 ]
 
 
