@@ -61,6 +61,18 @@ PARSED: list[tuple[str, DateValue]] = [
     ("5 March (Monday)", Date(None, 3, 5, weekday=0)),
     ("Sunday (21 August)", Date(None, 8, 21, weekday=6)),
     ("Tuesday (March 5, 2019)", Date(2019, 3, 5, weekday=1)),
+    (
+        "Monday 5 to Wednesday 7 March 2018",
+        R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 7, weekday=2)),
+    ),
+    (
+        "Monday, 5 March to Friday, 9 March 2018",
+        R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 9, weekday=4)),
+    ),
+    (
+        "Monday, March 5 - Friday, March 9, 2018",
+        R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 9, weekday=4)),
+    ),
     ("May 31", Date(None, 5, 31)),
     ("June 21", Date(None, 6, 21)),
     ("13 June", Date(None, 6, 13)),
@@ -145,6 +157,7 @@ NOT_DATES = [
     "5 March 2018 (2018)",
     "Sunday (21 August",
     "Sunday (2018)",
+    "Monday 5 to 7 March 2018",
 ]
 
 

@@ -636,6 +636,8 @@ def test_seeds(parse, path: Path) -> None:  # type: ignore[no-untyped-def]
         ("Monday, the 5th of March 2018", False),
         ("Sunday (5 March 2018)", True),
         ("Monday (5 March 2018)", False),
+        ("Sunday 5 to Wednesday 7 March 2018", True),
+        ("Monday 5 to Wednesday 7 March 2018", False),
     ],
 )
 def test_weekday_after_the_date_or_before_the_day_is_checked(  # type: ignore[no-untyped-def]
