@@ -61,6 +61,8 @@ PARSED: list[tuple[str, DateValue]] = [
     ("5 March (Monday)", Date(None, 3, 5, weekday=0)),
     ("Sunday (21 August)", Date(None, 8, 21, weekday=6)),
     ("Tuesday (March 5, 2019)", Date(2019, 3, 5, weekday=1)),
+    ("3 July 2004, a Saturday", Date(2004, 7, 3, weekday=5)),
+    ("May 5, a Monday", Date(None, 5, 5, weekday=0)),
     (
         "Monday 5 to Wednesday 7 March 2018",
         R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 7, weekday=2)),
@@ -158,6 +160,8 @@ NOT_DATES = [
     "Sunday (21 August",
     "Sunday (2018)",
     "Monday 5 to 7 March 2018",
+    "5 March 2018, a major",
+    "5 March 2018, Monday",
 ]
 
 

@@ -275,6 +275,7 @@ def _impossible_message(date: Date, mention: DateMention) -> str:
         "calendar puts that date on another weekday: `Thursday, 2 July 2004` (2 July 2004 was a "
         "Friday). One of the weekday, the day or the year is wrong, so the event or source is "
         "misdated. The weekday may also follow the date in brackets (`2 July 2004 (Thursday)`) "
+        "or as an apposition (`on 2 July 2004, a Thursday,`), "
         "or precede it in brackets, as wire copy writes it (`on Thursday (2 July 2004)`). "
         "When the year is not written next to the date but taken from the context "
         "(`Thursday, May 29` in a letter about May 2002), the message says so and points at the "
