@@ -54,6 +54,27 @@ PARSED: list[tuple[str, DateValue]] = [
     ("Wednesday 13 June 2002", Date(2002, 6, 13, weekday=2)),
     ("Wed. 13 June", Date(None, 6, 13, weekday=2)),
     ("Fri., 2004-07-30", Date(2004, 7, 30, weekday=4)),
+    ("Monday the 5th of March 2018", Date(2018, 3, 5, weekday=0)),
+    ("Monday, the 5th of March", Date(None, 3, 5, weekday=0)),
+    ("5 March 2018 (Monday)", Date(2018, 3, 5, weekday=0)),
+    ("March 5, 2018 (Mon.)", Date(2018, 3, 5, weekday=0)),
+    ("5 March (Monday)", Date(None, 3, 5, weekday=0)),
+    ("Sunday (21 August)", Date(None, 8, 21, weekday=6)),
+    ("Tuesday (March 5, 2019)", Date(2019, 3, 5, weekday=1)),
+    ("3 July 2004, a Saturday", Date(2004, 7, 3, weekday=5)),
+    ("May 5, a Monday", Date(None, 5, 5, weekday=0)),
+    (
+        "Monday 5 to Wednesday 7 March 2018",
+        R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 7, weekday=2)),
+    ),
+    (
+        "Monday, 5 March to Friday, 9 March 2018",
+        R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 9, weekday=4)),
+    ),
+    (
+        "Monday, March 5 - Friday, March 9, 2018",
+        R(Date(2018, 3, 5, weekday=0), Date(2018, 3, 9, weekday=4)),
+    ),
     ("May 31", Date(None, 5, 31)),
     ("June 21", Date(None, 6, 21)),
     ("13 June", Date(None, 6, 13)),
@@ -133,6 +154,14 @@ NOT_DATES = [
     "between 24 and 26",
     "32 May 2000",
     "15 May\n\n2000",
+    "Monday the March 2018",
+    "5 March 2018 (Monday",
+    "5 March 2018 (2018)",
+    "Sunday (21 August",
+    "Sunday (2018)",
+    "Monday 5 to 7 March 2018",
+    "5 March 2018, a major",
+    "5 March 2018, Monday",
 ]
 
 
@@ -161,6 +190,13 @@ def test_spans_cover_exactly_the_date() -> None:
     text = "detained in Yunnan, between 24 and 26 May 2002, and whose"
     (mention,) = iter_dates(text, LineIndex(text))
     assert mention.text == "between 24 and 26 May 2002"
+
+
+def test_a_bracket_after_a_date_is_taken_only_for_a_weekday() -> None:
+    assert found("adopted on 5 March 2018 (A/HRC/37/1) and on 6 March 2018 (Tuesday).") == [
+        ("5 March 2018", "2018-03-05"),
+        ("6 March 2018 (Tuesday)", "2018-03-06"),
+    ]
 
 
 def test_between_without_and_leaves_the_range_itself() -> None:

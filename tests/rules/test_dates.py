@@ -637,6 +637,28 @@ def test_seeds(parse, path: Path) -> None:  # type: ignore[no-untyped-def]
     assert all_findings(doc) == expected
 
 
+@pytest.mark.parametrize(
+    ("written", "wrong"),
+    [
+        ("5 March 2018 (Tuesday)", True),
+        ("5 March 2018 (Monday)", False),
+        ("Tuesday the 5th of March 2018", True),
+        ("Monday, the 5th of March 2018", False),
+        ("Sunday (5 March 2018)", True),
+        ("Monday (5 March 2018)", False),
+        ("Sunday 5 to Wednesday 7 March 2018", True),
+        ("Monday 5 to Wednesday 7 March 2018", False),
+        ("5 March 2018, a Sunday,", True),
+        ("5 March 2018, a Monday,", False),
+    ],
+)
+def test_weekday_after_the_date_or_before_the_day_is_checked(  # type: ignore[no-untyped-def]
+    parse, written: str, wrong: bool
+) -> None:
+    text = f"Arrests\n\nThe two journalists were detained on {written} in the capital.\n"
+    assert texts(weekday_mismatch, parse(text, "t.txt")) == ([written.rstrip(",")] if wrong else [])
+
+
 def test_seed_weekday_message(parse) -> None:  # type: ignore[no-untyped-def]
     path = SEEDS / "003_1657d4287ccc633e.txt"
     doc = parse(path.read_text(encoding="utf-8"), str(path))

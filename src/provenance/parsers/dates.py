@@ -140,6 +140,9 @@ class _ToValue(ReusedTransformer[Token, DateValue]):
     def weekday_date(self, weekday: Token, date: Date) -> Date:
         return attrs.evolve(date, weekday=_WEEKDAYS[weekday[:3].lower()])
 
+    def date_weekday(self, date: Date, weekday: Token) -> Date:
+        return self.weekday_date(weekday, date)
+
     def qualified(self, qualifier: Token, date: Date) -> Date:
         word = qualifier.lower()
         return attrs.evolve(date, qualifier=next(q for q in _QUALIFIERS if word.startswith(q)))

@@ -278,7 +278,10 @@ def _impossible_message(date: Date, mention: DateMention) -> str:
         "The text names a weekday for a date whose day, month and year are known, and the "
         "calendar puts that date on another weekday: `Thursday, 2 July 2004` (2 July 2004 was a "
         "Friday). One of the weekday, the day or the year is wrong, so the event or source is "
-        "misdated. When the year is not written next to the date but taken from the context "
+        "misdated. The weekday may also follow the date in brackets (`2 July 2004 (Thursday)`) "
+        "or as an apposition (`on 2 July 2004, a Thursday,`), "
+        "or precede it in brackets, as wire copy writes it (`on Thursday (2 July 2004)`). "
+        "When the year is not written next to the date but taken from the context "
         "(`Thursday, May 29` in a letter about May 2002), the message says so and points at the "
         "date the year was taken from."
     ),
