@@ -38,6 +38,8 @@ class _NoRegex:
 
 _NO_REGEX = _NoRegex()
 _END = "$END"
+#: A reduction's tree callback not looked up yet (``_Rows``).
+_UNSET: Any = object()
 
 
 class _Driver:
@@ -49,7 +51,7 @@ class _Driver:
         self.frontend = frontend
         self.states: Any = table.states
         #: The same table with each action made ready for ``_parse``: a shift (or a goto) as the
-        #: state it goes to, a reduction as ``(rule, its length, its origin's name)``.
+        #: state it goes to, a reduction as ``[rule, its length, its origin's name, its callback]``.
         self.rows: _Rows = _Rows(table.states)
         self.start_states: dict[str, int] = table.start_states
         self.end_states: dict[str, int] = table.end_states
@@ -170,7 +172,9 @@ class _Rows(dict[int, dict[str, Any]]):
             if operation is Shift:
                 row[symbol] = argument
             else:
-                row[symbol] = (argument, len(argument.expansion), argument.origin.name)
+                # A list, told from a token's fields (a tuple) among a parse's moves; its last
+                # item is the rule's tree callback, filled when a tree first needs it.
+                row[symbol] = [argument, len(argument.expansion), argument.origin.name, _UNSET]
         self[state] = row
         return row
 
@@ -319,22 +323,22 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
                 state_stack.append(action)
                 moves.append(token)
                 break
-            rule, size, origin = action
+            _rule, size, origin, _callback = action
             if size:
                 del state_stack[-size:]
             state_stack.append(rows[state_stack[-1]][origin])
-            moves.append(rule)
+            moves.append(action)
     # The end of input: reduce until the start rule is accepted.
     while True:
         action = rows[state_stack[-1]].get(_END)
         if action is None:
             expected = drive.expected(state_stack[-1])
             return Refusal(int(last_start or 0), expected)
-        rule, size, origin = action
+        _rule, size, origin, _callback = action
         if size:
             del state_stack[-size:]
         state_stack.append(rows[state_stack[-1]][origin])
-        moves.append(rule)
+        moves.append(action)
         if state_stack[-1] == end_state:
             return _built(drive, moves)
 
@@ -342,30 +346,30 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
 def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
     """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
     token_callbacks = drive.token_callbacks
-    reductions = drive.reductions
     value_stack: list[Any] = []
     for move in moves:
-        if type(move) is tuple:  # a token's fields (``_parse``): its type first
+        kind_of = type(move)
+        if kind_of is list:  # a reduction: ``_Rows``' ``[rule, length, origin, callback]``
+            size = move[1]
+            callback = move[3]
+            if callback is _UNSET:
+                callbacks = drive.tree_callbacks
+                callback = move[3] = None if callbacks is None else callbacks[move[0]]
+            if size:
+                children = value_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value_stack.append(callback(children) if callback is not None else children)
+        elif kind_of is tuple:  # a token's fields (``_parse``): its type first
             token = _new_token(*move)  # type: ignore[no-untyped-call]
             kind = move[0]
             value_stack.append(
                 token if kind not in token_callbacks else token_callbacks[kind](token)
             )
-            continue
-        if isinstance(move, Token):  # made by a terminal callback
+        else:  # a token made by a terminal callback
             kind = move.type
             value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
-            continue
-        known = reductions.get(id(move))
-        if known is None or known[0] is not move:
-            known = _reduction(drive, move)
-        _rule, size, callback = known
-        if size:
-            children = value_stack[-size:]
-            del value_stack[-size:]
-        else:
-            children = []
-        value_stack.append(callback(children) if callback is not None else children)
     return value_stack[-1]  # type: ignore[no-any-return]
 
 
@@ -517,7 +521,7 @@ def _shift_state(rows: Any, state_stack: list[int], kind: str) -> bool:
         if type(action) is int:  # a shift
             state_stack.append(action)
             return True
-        _rule, size, origin = action
+        _rule, size, origin, _callback = action
         if size:
             del state_stack[-size:]
         state_stack.append(rows[state_stack[-1]][origin])
@@ -551,7 +555,7 @@ def _accepts_end(rows: Any, end_state: int, state_stack: list[int]) -> bool:
             return False
         if type(action) is int:  # pragma: no cover - Lark never shifts $END; it reduces
             return False
-        _rule, size, origin = action
+        _rule, size, origin, _callback = action
         if size:
             del stack[-size:]
         stack.append(rows[stack[-1]][origin])
