@@ -110,6 +110,41 @@ def test_ignored_text_newlines_and_retyped_words(text: str) -> None:
     assert _our_reading(built, "toy", text, "start") == _lark_reading(built, "toy", text, "start")
 
 
+_SPACED = r"""
+start: item+
+item: WORD AND? ";" | NUMBER ";"
+WORD: /[a-z]+/
+AND: /\s+and(?![a-z])/
+NUMBER: /[^\sa-z;]+/
+%import common.WS
+%ignore WS
+"""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab and 12;\n\t", max_size=30))
+def test_spaces_stepped_over_only_where_nothing_else_begins_with_one(text: str) -> None:
+    """A space is stepped over without the lexer in a state where only the ignored white
+    space can begin at one (before a word or a number), never where a terminal may begin with
+    one (``AND`` after a word): the readings are Lark's either way."""
+    built = grammars._without_error_scanner(
+        Lark(_SPACED, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    )
+    drive = driver(built)
+    assert drive is not None
+    assert _our_reading(built, "spaced", text, "start") == _lark_reading(
+        built, "spaced", text, "start"
+    )
+    parse_whole(built, "spaced", "ab and; cd ;\n12 ;", "start")
+    stepped = set()
+    for state, found in drive.lexers.items():
+        spaces = found[-1]
+        fits = {name for name, _ in found[0]._fits(" ")}
+        assert spaces is None if "AND" in fits else spaces == frozenset(" \t\f\r\n"), state
+        stepped.add(spaces is not None)
+    assert stepped == {True, False}
+
+
 def test_a_parser_it_cannot_drive_is_parsed_by_lark() -> None:
     built = Lark(_TOY, parser="lalr", lexer="basic", maybe_placeholders=False)
     assert driver(built) is None

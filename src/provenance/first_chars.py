@@ -197,3 +197,103 @@ def _needed(items: Any, c: Any) -> tuple[str, ...] | None:
             offer(_needed(value[2], c))
     offer((run,) if run else None)
     return best
+
+
+def can_begin_with(pattern: str, char: str, flags: int = 0) -> bool:
+    """Whether a match of ``pattern`` (with ``flags``) can begin with ``char``, a character
+    without case (a space); True whenever that is not known, and for a pattern that can match
+    empty. Unlike ``first_chars`` it also reads what no set of characters can hold: a negated
+    set or category (``WORD: /[^\\s.,;]+/``, ``REST: /\\S[\\s\\S]*/`` cannot begin with a space)."""
+    return _answer(pattern, char, flags)
+
+
+@cache
+def _answer(pattern: str, char: str, flags: int) -> bool:
+    if _cased(char):
+        return True  # what a case-blind pattern matches to a cased character is not worked out
+    try:
+        from re import _constants, _parser
+
+        parsed = _parser.parse(pattern, flags)
+        may, nullable = _sequence_has(list(parsed), char, parsed.state.flags | flags, _constants)
+    except Exception:  # a pattern or a regex module this reading does not know
+        return True
+    return may or nullable
+
+
+def _sequence_has(items: list[Any], char: str, flags: int, c: Any) -> tuple[bool, bool]:
+    """Whether a match of a sequence of parsed items can begin with ``char``, and whether it
+    can match empty."""
+    for item in items:
+        may, nullable = _item_has(item, char, flags, c)
+        if may:
+            return True, nullable
+        if not nullable:
+            return False, False
+    return False, True
+
+
+def _item_has(item: tuple[Any, Any], char: str, flags: int, c: Any) -> tuple[bool, bool]:
+    op, av = item
+    if op is c.LITERAL:
+        # ``char`` has no case, so only itself matches it, case-blind or not.
+        return chr(av) == char, False
+    if op is c.NOT_LITERAL:
+        return chr(av) != char, False
+    if op is c.IN:
+        return _in_set(av, char, flags, c), False
+    if op is c.BRANCH:
+        any_may = any_nullable = False
+        for branch in av[1]:
+            may, nullable = _sequence_has(list(branch), char, flags, c)
+            any_may = any_may or may
+            any_nullable = any_nullable or nullable
+        return any_may, any_nullable
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        return _sequence_has(list(inner), char, (flags | add_flags) & ~del_flags, c)
+    if op is c.ATOMIC_GROUP:
+        return _sequence_has(list(av), char, flags, c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        if high == 0:
+            return False, True
+        may, nullable = _sequence_has(list(inner), char, flags, c)
+        return may, nullable or low == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return False, True  # zero-width: ignoring it only widens the answer
+    return True, True  # ANY, back-references, conditionals: not worked out
+
+
+#: A category of a set as a regex of its own, which the engine answers for one character.
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _in_set(items: list[tuple[Any, Any]], char: str, flags: int, c: Any) -> bool:
+    """Whether a set (``[...]``, as parsed) matches ``char``, a character without case; True
+    when a part of it is not worked out."""
+    negated = bool(items) and items[0][0] is c.NEGATE
+    code = ord(char)
+    found = False
+    for op, av in items[1:] if negated else items:
+        if op is c.LITERAL:
+            found = av == code
+        elif op is c.RANGE:
+            found = av[0] <= code <= av[1]
+        elif op is c.CATEGORY and getattr(av, "name", None) in _CATEGORIES:
+            import re
+
+            category = _CATEGORIES[av.name]
+            found = re.match(category, char, flags & (re.ASCII | re.UNICODE)) is not None
+        else:
+            return True
+        if found:
+            break
+    return found != negated

@@ -25,6 +25,7 @@ from lark.parsers.lalr_analysis import Shift
 from lark.utils import TextSlice
 
 from provenance.errors import GrammarError, release
+from provenance.first_chars import can_begin_with
 
 _new_token = Token._future_new
 
@@ -37,6 +38,8 @@ class _NoRegex:
 
 _NO_REGEX = _NoRegex()
 _END = "$END"
+#: A reduction's tree callback not looked up yet (``_Rows``).
+_UNSET: Any = object()
 
 
 class _Driver:
@@ -47,6 +50,9 @@ class _Driver:
         table = frontend.parser.parser.parse_table
         self.frontend = frontend
         self.states: Any = table.states
+        #: The same table with each action made ready for ``_parse``: a shift (or a goto) as the
+        #: state it goes to, a reduction as ``[rule, its length, its origin's name, its callback]``.
+        self.rows: _Rows = _Rows(table.states)
         self.start_states: dict[str, int] = table.start_states
         self.end_states: dict[str, int] = table.end_states
         self.callbacks: Any = frontend.parser.parser.callbacks
@@ -63,7 +69,7 @@ class _Driver:
             key: value for key, value in dict.items(self.callbacks) if isinstance(key, str)
         }
         self.state_lexers: Any = frontend.lexer.lexers
-        self.lexers: dict[int, tuple[Any, Any, Any, Any, Any, Any]] = {}
+        self.lexers: dict[int, tuple[Any, Any, Any, Any, Any, Any, frozenset[str] | None]] = {}
         self._expected: dict[int, frozenset[str]] = {}
         self._allowed: dict[int, frozenset[str]] = {}
 
@@ -85,11 +91,12 @@ class _Driver:
             known = self._allowed[state] = frozenset(allowed)
         return known
 
-    def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any, Any]:
-        """``(scanner, match, ignore_types, newline_types, terminal callbacks, lexer)`` of a
-        state. The scanner's ``by_char``, once it has them, are the match methods of the
+    def lexer(self, state: int) -> tuple[Any, Any, Any, Any, Any, Any, frozenset[str] | None]:
+        """``(scanner, match, ignore_types, newline_types, terminal callbacks, lexer, spaces)``
+        of a state. The scanner's ``by_char``, once it has them, are the match methods of the
         state's alternations by the character at hand, called directly
-        (``grammars._SharedScanner``)."""
+        (``grammars._SharedScanner``). ``spaces`` (``_lone_space``): the characters of the
+        ignored terminal that alone can match at a space, when its match is a run of them."""
         lexer: BasicLexer = self.state_lexers[state]
         scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
         direct = scanner if hasattr(scanner, "by_char") else _NO_REGEX
@@ -100,9 +107,76 @@ class _Driver:
             lexer.newline_types,
             lexer.callback,
             lexer,
+            _lone_space(scanner, lexer.ignore_types, lexer.callback),
         )
         self.lexers[state] = found
         return found
+
+
+def _run_of_class(pattern: str) -> str | None:
+    """The characters of a terminal that is a run of the characters of one class, as Lark
+    writes its regex (``WS: /[ \\t\\f\\r\\n]/+`` is ``(?:[ \\t\\f\\r\\n])+``), when the class
+    holds the characters themselves (no escape, range or negation); None for any other."""
+    if pattern.startswith("(?:[") and pattern.endswith("])+"):
+        chars = pattern[4:-3]
+    elif pattern.startswith("[") and pattern.endswith("]+"):
+        chars = pattern[1:-2]
+    else:
+        return None
+    if not chars or any(mark in chars for mark in "\\]^-["):
+        return None
+    return chars
+
+
+def _lone_space(scanner: Any, ignore_types: Any, callbacks: Any) -> frozenset[str] | None:
+    """The characters of the terminal a state's lexer matches at a space, when no other
+    terminal's match can begin with one, it is ignored with no callback, and it is a run of
+    white space characters (``_run_of_class``); None otherwise. Its match at a space followed
+    by none of them is that space alone, so ``_parse`` steps over it without a regex call: the
+    spaces between words are about two tokens in five."""
+    fits = getattr(scanner, "_fits", None)
+    if fits is None:
+        return None
+    spaces: frozenset[str] | None = None
+    for name, pattern in fits(" "):
+        chars = _run_of_class(pattern)
+        # White space has no case, so the lexer's flags cannot make the class match more.
+        if (
+            chars is not None
+            and name in ignore_types
+            and name not in callbacks
+            and spaces is None
+            and " " in chars
+            and all(char.isspace() for char in chars)
+        ):
+            spaces = frozenset(chars)
+            continue
+        if can_begin_with(pattern, " ", scanner._flags):
+            return None
+    return spaces
+
+
+class _Rows(dict[int, dict[str, Any]]):
+    """The rows of a parse table as ``_parse`` reads them (``_Driver.rows``), each made when its
+    state is first met: about a tenth of the reference grammar's states are met in a pass. Each
+    shift of Lark's row read its action's kind, and each reduction its rule's length and the
+    name of its origin, through attributes, a million and a half times a pass."""
+
+    def __init__(self, states: Any) -> None:
+        super().__init__()
+        self._states = states
+
+    def __missing__(self, state: int) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for symbol, (operation, argument) in self._states[state].items():
+            if operation is Shift:
+                row[symbol] = argument
+            else:
+                # A list, told from a token's fields (a tuple) among a parse's moves; its last
+                # item is the rule's tree callback, filled when a tree first needs it.
+                row[symbol] = [argument, len(argument.expansion), argument.origin.name, _UNSET]
+        self[state] = row
+        return row
 
 
 def driver(built: Lark) -> _Driver | None:
@@ -162,7 +236,7 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
     # moves are made on the stack of states alone and kept in order (a token shifted, a rule
     # reduced); the tree is built from them, by the same callbacks in the same order, only
     # once the text is accepted.
-    states = drive.states
+    rows = drive.rows
     lexers = drive.lexers
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
@@ -182,7 +256,10 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
         found = lexers.get(state)
         if found is None:
             found = drive.lexer(state)
-        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
+        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer, spaces = found
+        if spaces and text[pos] == " " and pos + 1 < end and text[pos + 1] not in spaces:
+            # A space between words: the ignored terminal's match, one character long.
+            pos += 1
         # A token the lexer ignores (the spaces between words: about half of all) leaves the
         # parser in its state, so the next is lexed here, the state's lexer not looked up again.
         while True:
@@ -238,32 +315,30 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
         last_start = first
         # Lark's ``ParserState.feed_token``: reduce as long as the table says, then shift.
         while True:
-            action = states[state_stack[-1]].get(kind)
+            action = rows[state_stack[-1]].get(kind)
             if action is None:
                 expected = drive.expected(state_stack[-1])
                 return Refusal(int(first or 0), expected)
-            operation, argument = action
-            if operation is Shift:
-                state_stack.append(argument)
+            if type(action) is int:  # a shift
+                state_stack.append(action)
                 moves.append(token)
                 break
-            size = len(argument.expansion)
+            _rule, size, origin, _callback = action
             if size:
                 del state_stack[-size:]
-            state_stack.append(states[state_stack[-1]][argument.origin.name][1])
-            moves.append(argument)
+            state_stack.append(rows[state_stack[-1]][origin])
+            moves.append(action)
     # The end of input: reduce until the start rule is accepted.
     while True:
-        action = states[state_stack[-1]].get(_END)
+        action = rows[state_stack[-1]].get(_END)
         if action is None:
             expected = drive.expected(state_stack[-1])
             return Refusal(int(last_start or 0), expected)
-        rule = action[1]
-        size = len(rule.expansion)
+        _rule, size, origin, _callback = action
         if size:
             del state_stack[-size:]
-        state_stack.append(states[state_stack[-1]][rule.origin.name][1])
-        moves.append(rule)
+        state_stack.append(rows[state_stack[-1]][origin])
+        moves.append(action)
         if state_stack[-1] == end_state:
             return _built(drive, moves)
 
@@ -271,30 +346,30 @@ def _parse(drive: _Driver, text: str, start: str) -> Tree[Token] | Refusal:
 def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
     """The tree of an accepted parse, from its moves: Lark's value stack, with its callbacks."""
     token_callbacks = drive.token_callbacks
-    reductions = drive.reductions
     value_stack: list[Any] = []
     for move in moves:
-        if type(move) is tuple:  # a token's fields (``_parse``): its type first
+        kind_of = type(move)
+        if kind_of is list:  # a reduction: ``_Rows``' ``[rule, length, origin, callback]``
+            size = move[1]
+            callback = move[3]
+            if callback is _UNSET:
+                callbacks = drive.tree_callbacks
+                callback = move[3] = None if callbacks is None else callbacks[move[0]]
+            if size:
+                children = value_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value_stack.append(callback(children) if callback is not None else children)
+        elif kind_of is tuple:  # a token's fields (``_parse``): its type first
             token = _new_token(*move)  # type: ignore[no-untyped-call]
             kind = move[0]
             value_stack.append(
                 token if kind not in token_callbacks else token_callbacks[kind](token)
             )
-            continue
-        if isinstance(move, Token):  # made by a terminal callback
+        else:  # a token made by a terminal callback
             kind = move.type
             value_stack.append(move if kind not in token_callbacks else token_callbacks[kind](move))
-            continue
-        known = reductions.get(id(move))
-        if known is None or known[0] is not move:
-            known = _reduction(drive, move)
-        _rule, size, callback = known
-        if size:
-            children = value_stack[-size:]
-            del value_stack[-size:]
-        else:
-            children = []
-        value_stack.append(callback(children) if callback is not None else children)
     return value_stack[-1]  # type: ignore[no-any-return]
 
 
@@ -340,7 +415,7 @@ def longest_prefix(
     drive = driver(built)
     if drive is None:  # pragma: no cover - every parser ``grammars`` builds is driven
         raise TypeError("not a contextual LALR parser")
-    states = drive.states
+    rows = drive.rows
     lexers = drive.lexers
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
@@ -355,7 +430,11 @@ def longest_prefix(
         found = lexers.get(state)
         if found is None:
             found = drive.lexer(state)
-        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer = found
+        scanner, match, ignore_types, newline_types, lexer_callbacks, _lexer, spaces = found
+        if spaces and text[pos] == " " and pos + 1 < end and text[pos + 1] not in spaces:
+            # A space between words (``_parse``): the ignored terminal's match, one long.
+            pos += 1
+            column = pos - line_start + 1
         by_char = scanner.by_char
         if by_char is not None:
             regex_match = by_char.get(text[pos])
@@ -388,11 +467,11 @@ def longest_prefix(
             made = lexer_callbacks[kind](made)
         if ignored:
             continue
-        if not _shift_state(states, state_stack, made.type):
+        if not _shift_state(rows, state_stack, made.type):
             break
         tokens.append(made)
         # Most states have no move on the end of input: asked here, before copying the stack.
-        if _END in states[state_stack[-1]] and accepts_end(states, end_state, state_stack):
+        if _END in rows[state_stack[-1]] and _accepts_end(rows, end_state, state_stack):
             accepted, accepted_end = len(tokens), pos
     if not accepted:
         return None
@@ -412,7 +491,7 @@ def longest_prefix_of_words(
     drive = driver(built)
     if drive is None:  # pragma: no cover - every parser ``grammars`` builds is driven
         raise TypeError("not a contextual LALR parser")
-    states = drive.states
+    rows = drive.rows
     end_state = drive.end_states[start]
     state_stack = [drive.start_states[start]]
     tokens: list[Token] = []
@@ -420,10 +499,10 @@ def longest_prefix_of_words(
     pos = 0
     for word in words:
         end = pos + len(word)
-        if not _shift_state(states, state_stack, word):
+        if not _shift_state(rows, state_stack, word):
             break
         tokens.append(_new_token(word, word, pos, 1, pos + 1, 1, end + 1, end))  # type: ignore[no-untyped-call]
-        if _END in states[state_stack[-1]] and accepts_end(states, end_state, state_stack):
+        if _END in rows[state_stack[-1]] and _accepts_end(rows, end_state, state_stack):
             accepted, accepted_end = len(tokens), end
         pos = end + 1
     if not accepted:
@@ -431,21 +510,21 @@ def longest_prefix_of_words(
     return _tree_of(drive, start, tokens[:accepted]), accepted_end
 
 
-def _shift_state(states: Any, state_stack: list[int], kind: str) -> bool:
-    """The parser's moves on a token of type ``kind``, on the stack of states alone: False
-    (the stack unchanged since the last reduction) when the token is not expected there."""
+def _shift_state(rows: Any, state_stack: list[int], kind: str) -> bool:
+    """The parser's moves on a token of type ``kind``, on the stack of states alone (``rows``:
+    ``_Driver.rows``): False (the stack unchanged since the last reduction) when the token is
+    not expected there."""
     while True:
-        action = states[state_stack[-1]].get(kind)
+        action = rows[state_stack[-1]].get(kind)
         if action is None:
             return False
-        operation, argument = action
-        if operation is Shift:
-            state_stack.append(argument)
+        if type(action) is int:  # a shift
+            state_stack.append(action)
             return True
-        size = len(argument.expansion)
+        _rule, size, origin, _callback = action
         if size:
             del state_stack[-size:]
-        state_stack.append(states[state_stack[-1]][argument.origin.name][1])
+        state_stack.append(rows[state_stack[-1]][origin])
 
 
 def accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
@@ -463,6 +542,23 @@ def accepts_end(states: Any, end_state: int, state_stack: list[int]) -> bool:
         if size:
             del stack[-size:]
         stack.append(states[stack[-1]][rule.origin.name][1])
+        if stack[-1] == end_state:
+            return True
+
+
+def _accepts_end(rows: Any, end_state: int, state_stack: list[int]) -> bool:
+    """``accepts_end`` on ``_Driver.rows``."""
+    stack = list(state_stack)
+    while True:
+        action = rows[stack[-1]].get(_END)
+        if action is None:
+            return False
+        if type(action) is int:  # pragma: no cover - Lark never shifts $END; it reduces
+            return False
+        _rule, size, origin, _callback = action
+        if size:
+            del stack[-size:]
+        stack.append(rows[stack[-1]][origin])
         if stack[-1] == end_state:
             return True
 

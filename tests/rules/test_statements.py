@@ -17,6 +17,7 @@ from lark import Lark
 import provenance
 from provenance.document import parse_document
 from provenance.grammars import grammar_path
+from provenance.rules import statements
 from provenance.rules.corroboration import (
     attributed_unconfirmed,
     information_gap,
@@ -179,6 +180,29 @@ def test_contractions_are_read_as_two_words() -> None:
     text = "We couldn't verify it and can't confirm it; they cannot check it."
     assert [w.text for w in words_in(text, 0, len(text))][:4] == ["we", "could", "not", "verify"]
     assert "can" in [w.text for w in words_in(text, 0, len(text))]
+
+
+def test_words_read_from_kept_tokens_are_read_as_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A token's words are kept by its text (``_TOKEN_WORDS``): read again, from the store or
+    after it was emptied for room, a window gives the same words at the same places."""
+    text = (
+        "We couldn't verify it; Amnesty International could not cor-\n  roborate "
+        "the UN's reports and we've not con\u00adfirmed them, nor could Smith12 (ibid.)."
+    )
+
+    def read() -> list[tuple[int, int, str]]:
+        return [(w.start, w.end, w.text) for w in words_in(text, 0, len(text))]
+
+    monkeypatch.setattr(statements, "_TOKEN_WORDS", {})
+    first = read()
+    words = [word for _, _, word in first]
+    assert words[1:4] == ["could", "not", "verify"]
+    assert "corroborate" in words
+    assert read() == first
+    monkeypatch.setattr(statements, "_KEPT_TOKENS", 3)
+    statements._TOKEN_WORDS.clear()
+    assert read() == first
+    assert len(statements._TOKEN_WORDS) <= 3
 
 
 def test_a_word_broken_at_a_line_end_is_read_whole() -> None:
