@@ -2703,3 +2703,91 @@ def test_an_italic_title_and_its_date_after_an_address_ending_in_a_slash_opens_a
         "http://www.investphilippines.info/health/",
     ]
     assert entry_starts(lines) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "accessed"),
+    [
+        (
+            "MARD. (2020). https://www.mard.gov.vn/Pages/day-manh.aspx",
+            "https://www.mard.gov.vn/Pages/day-manh.aspx",
+            None,
+        ),
+        ("GSO. (2021). Retrieved from https://www.gso.gov.vn/x", "https://www.gso.gov.vn/x", None),
+        (
+            "MONRE. (2019). Retrieved Aug 15, 2022, from http://dwrm.gov.vn/x.pdf",
+            "http://dwrm.gov.vn/x.pdf",
+            Date(2022, 8, 15),
+        ),
+    ],
+)
+def test_an_author_year_entry_without_a_title_keeps_its_address(
+    text: str, url: str, accessed: Date | None
+) -> None:
+    # Neither the address nor the access note after the date is the entry's title.
+    entry = refs.read_list_entry(text)
+    assert (entry.kind, entry.title, entry.url, entry.accessed) == (
+        "author-year",
+        None,
+        url,
+        accessed,
+    )
+
+
+def test_an_access_note_after_a_bare_year_is_no_title() -> None:
+    entry = refs.read_list_entry("Facebook. 2021. Accessed 3 May 2021. https://facebook.com/x")
+    assert (entry.author, entry.title, entry.date) == ("Facebook", None, Date(2021))
+    assert (entry.accessed, entry.url) == (Date(2021, 5, 3), "https://facebook.com/x")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "accessed"),
+    [
+        ("Org Name. Retrieved from https://x.org/a", "Org Name", None),
+        ("Title words here. Retrieved from: https://x.org/a", "Title words here", None),
+        (
+            "Title words here. Retrieved November 23, 2015, from https://x.org/a",
+            "Title words here",
+            Date(2015, 11, 23),
+        ),
+        # An underscore glues the verb into a word of the title: no access note.
+        (
+            "ec.europa.eu,accessed_August_2023. https://x.org/a",
+            "ec.europa.eu,accessed_August_2023",
+            None,
+        ),
+    ],
+)
+def test_a_web_entry_keeps_its_address_after_an_access_note(
+    text: str, title: str, accessed: Date | None
+) -> None:
+    entry = refs.read_list_entry(text)
+    assert (entry.kind, entry.title, entry.url, entry.accessed) == (
+        "web",
+        title,
+        "https://x.org/a",
+        accessed,
+    )
+
+
+def test_a_date_in_brackets_is_no_title_nor_a_web_segment() -> None:
+    entry = refs.read_list_entry(
+        "UNDP. (n.d.). Reduced Inequalities. Retrieved from: http://www.undp.org/x.html"
+    )
+    assert (entry.author, entry.title, entry.url) == (
+        "UNDP",
+        "Reduced Inequalities",
+        "http://www.undp.org/x.html",
+    )
+    # A title with its subtitle, then "(n.d.)" after its full stop: APA's entry without an
+    # author, not a web entry whose author is the title.
+    entry = refs.read_list_entry(
+        "Goal 10: Reduced Inequalities. (n.d.) United Nations Development Programme. "
+        "Retrieved from http://www.undp.org/goal-10.html"
+    )
+    assert (entry.kind, entry.author, entry.title, entry.url) == (
+        "title-first",
+        None,
+        "Goal 10: Reduced Inequalities",
+        "http://www.undp.org/goal-10.html",
+    )
