@@ -2807,3 +2807,30 @@ def test_a_name_then_its_year_and_a_full_stop_opens_an_author_year_entry() -> No
     # A month before the year is the date's: no author ends in one.
     entry = refs.read_list_entry("Altman, Russ et. al. March 2023. Generative AI. Stanford HAI.")
     assert entry.author is None or not entry.author.endswith("March")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Almec Corporation. (2014 March). Roadmap for Transport. Retrieved from: https://x.org/a",
+            Date(2014, 3),
+        ),
+        (
+            "Fintechnews. (2015 July 1). Filipino Startup PaidUp. Retrieved from: https://x.org/a",
+            Date(2015, 7, 1),
+        ),
+        (
+            "Aldaba, F. (2016, April 28). How secure are we? Retrieved from https://x.org/a",
+            Date(2016, 4, 28),
+        ),
+    ],
+)
+def test_a_month_after_the_bracketed_year_with_or_without_a_comma_dates_the_entry(
+    text: str, date: Date
+) -> None:
+    entry = refs.read_list_entry(text)
+    assert (entry.kind, entry.date, entry.url) == ("author-year", date, "https://x.org/a")
+    assert entry.title is not None and not entry.title.startswith("(")
+    # A word that is no month after the year leaves the bracket alone.
+    assert refs.read_list_entry("Smith, J. (2011 Census). Title. Publisher.").date is None

@@ -776,7 +776,16 @@ def _name_token(token: Token) -> str:
 
 def _bracketed_year(token: Token) -> Token:
     """The year of a ``PAREN_YEAR`` ("(2009)", "(2009, 5 May)", "(n.d.)") as an ``AY_YEAR``."""
-    return Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
+    inner = _normal(str(token)[1:-1]).partition(",")[0]
+    # "(2013 January)": the year, without the month written after it without a comma.
+    return Token("AY_YEAR", inner if inner[:1] in "Nn" else inner.partition(" ")[0])
+
+
+def _after_bracketed_year(token: Token) -> str:
+    """The month and day after a ``PAREN_YEAR``'s year: "(2017, October)", "(2013 January)"."""
+    inner = _normal(str(token)[1:-1])
+    head, comma, rest = inner.partition(",")
+    return rest if comma else head.partition(" ")[2]
 
 
 class _EntryTransformer(ListTransformer[Token, Any]):
@@ -1351,7 +1360,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             elif x.type == "PAREN_YEAR":
                 year = _bracketed_year(x)
                 date, letter = self._year(year), self._year_letter(year)
-                extra = _normal(str(x)[1:-1]).partition(",")[2]
+                extra = _after_bracketed_year(x)
                 if extra.strip() and isinstance(date, Date):
                     date = self._with_day(date, extra)
                     precise = True
@@ -1616,7 +1625,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         if year is not None:
             # The month and day APA writes after the year ("(2017, October)", "(2020, June
             # 18)"), as after an author.
-            extra = _normal(str(c[at])[1:-1]).partition(",")[2]
+            extra = _after_bracketed_year(c[at])
             fields["date"] = self._with_day(year, extra) if extra.strip() else year
         self._tail_fields(c[at + 1 :], fields, year)
         return ReferenceEntry(kind="title-first", **fields)
@@ -1679,6 +1688,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "author_year": lazy_compile(
         r"(?:[.,()]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
+        r"|\(\s*(?:1[6-9]|20)[0-9][0-9]\s+[A-Za-z]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?[,.]"
     ),
     # A year ending its segment after the title: ", 2008." or "(2001)" (the author ends in a
