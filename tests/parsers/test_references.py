@@ -2794,21 +2794,6 @@ def test_a_date_in_brackets_is_no_title_nor_a_web_segment() -> None:
     )
 
 
-def test_a_name_then_its_year_and_a_full_stop_opens_an_author_year_entry() -> None:
-    # Harvard without a stop after the name ("Davis A 2018."), as Australian reports write it.
-    entry = refs.read_list_entry(
-        "Davis A 2018. New technology to fight child exploitation. https://about.fb.com/news/x/"
-    )
-    assert (entry.kind, entry.author, entry.date) == ("author-year", "Davis A", Date(2018))
-    assert (entry.title, entry.url) == (
-        "New technology to fight child exploitation",
-        "https://about.fb.com/news/x/",
-    )
-    # A month before the year is the date's: no author ends in one.
-    entry = refs.read_list_entry("Altman, Russ et. al. March 2023. Generative AI. Stanford HAI.")
-    assert entry.author is None or not entry.author.endswith("March")
-
-
 @pytest.mark.parametrize(
     ("text", "date"),
     [

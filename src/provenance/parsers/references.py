@@ -1366,14 +1366,6 @@ class _EntryTransformer(ListTransformer[Token, Any]):
                     precise = True
         return _Role("head", (author, date, letter), precise)
 
-    def ay_head_stop(self, c: list[Any]) -> _Role:
-        """ "Davis A 2018." (Harvard without a stop after the name): the name, its year and the
-        stop; a name that ends in a month is a source and its date ("Altman, Russ et. al. March
-        2023."), which the styles of dated sources read."""
-        if _whole_terminal("MONTH_NAME").fullmatch(str(c[0].tokens[-1])) is not None:
-            raise _fail(self._text, _start(c[0].tokens[-1]))
-        return self.ay_head(c)
-
     def _tail_fields(
         self, tokens: Sequence[Any], fields: dict[str, Any], year: Date | None
     ) -> None:
@@ -1689,7 +1681,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r"(?:[.,()]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
         r"|\(\s*(?:1[6-9]|20)[0-9][0-9]\s+[A-Za-z]"
-        r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?[,.]"
+        r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
     ),
     # A year ending its segment after the title: ", 2008." or "(2001)" (the author ends in a
     # full stop, or in Springer's style in a colon).
