@@ -1849,6 +1849,7 @@ def test_render_examples() -> None:
 _PLAIN = st.sampled_from(WORDS)
 _EXPLICIT: dict[str, st.SearchStrategy[str]] = {
     "WORD": _PLAIN,
+    "ACC_THEN": st.sampled_from(["from", "from:", "FROM"]),
     "NAME_START": _PLAIN,
     "REST": st.lists(_PLAIN, min_size=1, max_size=3).map(_join),
     "DATE": st.sampled_from(
@@ -2745,3 +2746,118 @@ def test_an_italic_title_and_its_date_after_an_address_ending_in_a_slash_opens_a
         "http://www.investphilippines.info/health/",
     ]
     assert entry_starts(lines) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "accessed"),
+    [
+        (
+            "MARD. (2020). https://www.mard.gov.vn/Pages/day-manh.aspx",
+            "https://www.mard.gov.vn/Pages/day-manh.aspx",
+            None,
+        ),
+        ("GSO. (2021). Retrieved from https://www.gso.gov.vn/x", "https://www.gso.gov.vn/x", None),
+        (
+            "MONRE. (2019). Retrieved Aug 15, 2022, from http://dwrm.gov.vn/x.pdf",
+            "http://dwrm.gov.vn/x.pdf",
+            Date(2022, 8, 15),
+        ),
+    ],
+)
+def test_an_author_year_entry_without_a_title_keeps_its_address(
+    text: str, url: str, accessed: Date | None
+) -> None:
+    # Neither the address nor the access note after the date is the entry's title.
+    entry = refs.read_list_entry(text)
+    assert (entry.kind, entry.title, entry.url, entry.accessed) == (
+        "author-year",
+        None,
+        url,
+        accessed,
+    )
+
+
+def test_an_access_note_after_a_bare_year_is_no_title() -> None:
+    entry = refs.read_list_entry("Facebook. 2021. Accessed 3 May 2021. https://facebook.com/x")
+    assert (entry.author, entry.title, entry.date) == ("Facebook", None, Date(2021))
+    assert (entry.accessed, entry.url) == (Date(2021, 5, 3), "https://facebook.com/x")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "accessed"),
+    [
+        ("Org Name. Retrieved from https://x.org/a", "Org Name", None),
+        ("Title words here. Retrieved from: https://x.org/a", "Title words here", None),
+        (
+            "Title words here. Retrieved November 23, 2015, from https://x.org/a",
+            "Title words here",
+            Date(2015, 11, 23),
+        ),
+        # An underscore glues the verb into a word of the title: no access note.
+        (
+            "ec.europa.eu,accessed_August_2023. https://x.org/a",
+            "ec.europa.eu,accessed_August_2023",
+            None,
+        ),
+    ],
+)
+def test_a_web_entry_keeps_its_address_after_an_access_note(
+    text: str, title: str, accessed: Date | None
+) -> None:
+    entry = refs.read_list_entry(text)
+    assert (entry.kind, entry.title, entry.url, entry.accessed) == (
+        "web",
+        title,
+        "https://x.org/a",
+        accessed,
+    )
+
+
+def test_a_date_in_brackets_is_no_title_nor_a_web_segment() -> None:
+    entry = refs.read_list_entry(
+        "UNDP. (n.d.). Reduced Inequalities. Retrieved from: http://www.undp.org/x.html"
+    )
+    assert (entry.author, entry.title, entry.url) == (
+        "UNDP",
+        "Reduced Inequalities",
+        "http://www.undp.org/x.html",
+    )
+    # A title with its subtitle, then "(n.d.)" after its full stop: APA's entry without an
+    # author, not a web entry whose author is the title.
+    entry = refs.read_list_entry(
+        "Goal 10: Reduced Inequalities. (n.d.) United Nations Development Programme. "
+        "Retrieved from http://www.undp.org/goal-10.html"
+    )
+    assert (entry.kind, entry.author, entry.title, entry.url) == (
+        "title-first",
+        None,
+        "Goal 10: Reduced Inequalities",
+        "http://www.undp.org/goal-10.html",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Almec Corporation. (2014 March). Roadmap for Transport. Retrieved from: https://x.org/a",
+            Date(2014, 3),
+        ),
+        (
+            "Fintechnews. (2015 July 1). Filipino Startup PaidUp. Retrieved from: https://x.org/a",
+            Date(2015, 7, 1),
+        ),
+        (
+            "Aldaba, F. (2016, April 28). How secure are we? Retrieved from https://x.org/a",
+            Date(2016, 4, 28),
+        ),
+    ],
+)
+def test_a_month_after_the_bracketed_year_with_or_without_a_comma_dates_the_entry(
+    text: str, date: Date
+) -> None:
+    entry = refs.read_list_entry(text)
+    assert (entry.kind, entry.date, entry.url) == ("author-year", date, "https://x.org/a")
+    assert entry.title is not None and not entry.title.startswith("(")
+    # A word that is no month after the year leaves the bracket alone.
+    assert refs.read_list_entry("Smith, J. (2011 Census). Title. Publisher.").date is None

@@ -752,8 +752,6 @@ _HTML_ITALIC = lazy_compile(r"^<(?:em|i)>|</(?:em|i)>$")
 _ITALIC_NAME = lazy_compile(
     r"(?:_[^_]+_|\*[^*]+\*|<(?:em|i)>.*</(?:em|i)>)(?:\s*\[[^\[\]]*\])?[.,]?"
 )
-# A segment that opens with an access note ("Retrieved November 23, 2015, from"): no title.
-_ACCESS_NOTE = lazy_compile(r"(?i:(?:last\s+)?(?:accessed|retrieved|consulted|viewed))\b")
 # An italic span that holds a web address alone (the grammar's WEB_URL starts so).
 _ITALIC_ADDRESS = lazy_compile(r"[*_]\s*(?:https?://|www\.)\S*[*_]$")
 # An edition in brackets after a title: "(1st ed.)", "(2nd edn)", "(Rev. ed.)".
@@ -788,7 +786,16 @@ def _name_token(token: Token) -> str:
 
 def _bracketed_year(token: Token) -> Token:
     """The year of a ``PAREN_YEAR`` ("(2009)", "(2009, 5 May)", "(n.d.)") as an ``AY_YEAR``."""
-    return Token("AY_YEAR", _normal(str(token)[1:-1]).partition(",")[0])
+    inner = _normal(str(token)[1:-1]).partition(",")[0]
+    # "(2013 January)": the year, without the month written after it without a comma.
+    return Token("AY_YEAR", inner.partition(" ")[0] if inner[:1].isdigit() else inner)
+
+
+def _after_bracketed_year(token: Token) -> str:
+    """The month and day after a ``PAREN_YEAR``'s year: "(2017, October)", "(2013 January)"."""
+    inner = _normal(str(token)[1:-1])
+    head, comma, rest = inner.partition(",")
+    return rest if comma else head.partition(" ")[2]
 
 
 class _EntryTransformer(ListTransformer[Token, Any]):
@@ -982,6 +989,8 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         value = self._date(c[1])
         assert isinstance(value, Date)  # SINGLE_DATE holds no range
         return _Role("accessed", value)
+
+    irb_noted = irb_accessed
 
     def irb_retrieval(self, c: list[Token]) -> _Role:
         return _Role("note", _normal(str(c[0])[1:-1]))
@@ -1303,6 +1312,14 @@ class _EntryTransformer(ListTransformer[Token, Any]):
     def ay_url_tail(self, c: list[Any]) -> _Role:
         return _Role("tail", c)
 
+    ay_note_tail = ay_url_tail
+
+    def web_access(self, c: list[Token]) -> _Role:
+        dates = [t for t in c if t.type == "ACC_DATE"]
+        value = self._date(dates[0]) if dates else None
+        assert value is None or isinstance(value, Date)  # ACC_DATE holds no range
+        return _Role("access", value)
+
     def ay_word_year(self, c: list[Token]) -> list[Token]:
         return [Token.new_borrow_pos("WORD", str(t), t) if t.type == "TAIL_DATE" else t for t in c]
 
@@ -1357,7 +1374,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
             elif x.type == "PAREN_YEAR":
                 year = _bracketed_year(x)
                 date, letter = self._year(year), self._year_letter(year)
-                extra = _normal(str(x)[1:-1]).partition(",")[2]
+                extra = _after_bracketed_year(x)
                 if extra.strip() and isinstance(date, Date):
                     date = self._with_day(date, extra)
                     precise = True
@@ -1620,7 +1637,7 @@ class _EntryTransformer(ListTransformer[Token, Any]):
         if year is not None:
             # The month and day APA writes after the year ("(2017, October)", "(2020, June
             # 18)"), as after an author.
-            extra = _normal(str(c[at])[1:-1]).partition(",")[2]
+            extra = _after_bracketed_year(c[at])
             fields["date"] = self._with_day(year, extra) if extra.strip() else year
         self._tail_fields(c[at + 1 :], fields, year)
         return ReferenceEntry(kind="title-first", **fields)
@@ -1635,15 +1652,18 @@ class _EntryTransformer(ListTransformer[Token, Any]):
 
     def web_titled(self, c: list[Any]) -> ReferenceEntry:
         frags = [x for x in c if isinstance(x, _Frag)]
+        # The tail starts at the access note ("Retrieved from"), else at the address.
         at = next(
             i
             for i, x in enumerate(c)
-            if isinstance(x, Token) and x.type in ("WEB_URL", "PAREN_URL", "AVAILABLE")
+            if isinstance(x, _Role)
+            or (isinstance(x, Token) and x.type in ("WEB_URL", "PAREN_URL", "AVAILABLE"))
         )
         fields: dict[str, Any] = {"title": self._frag_text(frags[-1])}
-        if _ACCESS_NOTE.match(fields["title"]):
-            # "Title. (n.d.). Retrieved November 23, 2015, from https://...": the words before
-            # the address are the access note, not the title.
+        if any(_only_a_date(str(token)) for frag in frags for token in frag.tokens):
+            # "MARD. (2020). https://...", "Facebook. 2021. Accessed ...", "Title. (n.d.)
+            # Publisher. Retrieved from ...": a web entry's segments hold no date (the
+            # author-year, IRB and title-first styles read these).
             raise _fail(self._text, frags[-1].start)
         if len(frags) > 1:
             fields["author"] = self._frag_text(frags[0])
@@ -1680,6 +1700,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "author_year": lazy_compile(
         r"(?:[.,()]|[A-Z]\.|et al\.?)\s*(?:1[6-9]|20)[0-9][0-9](?:[/–-][0-9]{2,4})?[a-z]?\s*"
         r"(?:[.,:;)]|$)|\([^()]{0,20}(?:1[6-9]|20)[0-9][0-9]\s*\)|[Nn]\.\s?[Dd]"
+        r"|\(\s*(?:1[6-9]|20)[0-9][0-9]\s+[A-Za-z]"
         r"|[A-Za-z)]\s+(?:1[6-9]|20)[0-9][0-9][a-z]?,"
         # A work not yet out where the year stands: "Weinstein. Forthcoming.", "(in press)".
         r"|[.(]\s*(?:[Ff]orthcoming|[Ii]n\s+[Pp]ress)\s*[.,)]"
@@ -1699,9 +1720,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     ),
     "web": lazy_compile(r"(?i:https?:|www\.)"),
     # The title opens the entry, after a bullet or list number at most, quoted or in italics;
-    # or a subtitle's colon, then the year in brackets.
+    # or a subtitle's colon, then the year (or "n.d.") in brackets.
     "title_first": lazy_compile(
-        r"^.{0,12}?(?:[\"“„]|[_*][^\s_*]|<(?:em|i)>)|:.*\((?:1[6-9]|20)[0-9][0-9][a-z]?\)"
+        r"^.{0,12}?(?:[\"“„]|[_*][^\s_*]|<(?:em|i)>)"
+        r"|:.*\((?:(?:1[6-9]|20)[0-9][0-9][a-z]?|[Nn]\.\s?[Dd]\.?)\)"
     ),
 }
 
@@ -1715,13 +1737,30 @@ _NAME_PARTICLES = frozenset(
 
 
 def _starts_with_date(text: str) -> bool:
-    # "(2019)" as a title is the date in brackets that an author-year head lost.
+    # "(2019)" as a title is the date in brackets that an author-year head lost; so is "(n.d.)"
+    # (the grammar's PAREN_YEAR).
+    if _whole_terminal("PAREN_YEAR").fullmatch(text.strip()) is not None:
+        return True
     head = re.split(r"[.,;:]", text, maxsplit=1)[0].strip("()[] ")
     try:
         parse_reference_date(_normal(head))
     except GrammarError:
         return False
     return True
+
+
+@functools.cache
+def _whole_terminal(terminal: str) -> re.Pattern[str]:
+    return terminal_pattern(_GRAMMAR, _STARTS, terminal)
+
+
+def _only_a_date(text: str) -> bool:
+    """Whether a segment read as a title is only the entry's date as the grammar's tokens write
+    it: a year or "n.d." in brackets (PAREN_YEAR) or a bare year (AY_YEAR)."""
+    text = text.strip()
+    return any(
+        _whole_terminal(name).fullmatch(text) is not None for name in ("PAREN_YEAR", "AY_YEAR")
+    )
 
 
 def _names_an_author(author: str) -> bool:
