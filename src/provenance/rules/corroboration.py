@@ -1194,7 +1194,7 @@ def _said_after(text: str, marker: Marker, start: int, end: int) -> bool:
     said = phrases().attribution_verbs.search(text, comma, min(end, comma + 100))
     if said is None:
         return False
-    if said.start() > 0 and text[said.start() - 1] == "-":
+    if _compound_tail(text, said.start()):
         return False  # "..., so treat it as self-reported": a word of its own, not a verb
     if _own_remark(text, comma, said) or _passive_no_agent(text, comma, said):
         # "Where information could not be verified, this is indicated in the text", "...,
@@ -1248,7 +1248,7 @@ def _attributed(
     last_end = None
     for pattern in (p.attribution_verbs, p.according_to, p.view_verbs):
         for found in pattern.finditer(text, sentence.start, marker.start()):
-            if found.start() > 0 and text[found.start() - 1] == "-":
+            if _compound_tail(text, found.start()):
                 continue  # "self-reported", "above-mentioned": a word of its own, not a verb
             if _after_determiner(text, sentence.start, found):
                 continue  # "The reported figures": an adjective of the claim, not a verb
@@ -1480,6 +1480,18 @@ def _passive_no_agent(text: str, start: int, said: re.Match[str]) -> bool:
         return False
     after = _WORD_AFTER.match(text, said.end(), said.end() + 40)
     return after is None or after.group(1).casefold() != "by"
+
+
+#: A hyphen glued to the word before it, then at most a line break and its indent: the word
+#: after is the second part of a compound, even where a PDF's lines broke after the hyphen.
+_COMPOUND_HEAD = lazy_compile(r"\w-(?:[ \t]*\r?\n)?[ \t]*\Z")
+
+
+def _compound_tail(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends a hyphenated compound ("self-reported", and "self-" /
+    "reported" or "self- reported" as PDF text sets it broken at the hyphen): a word of its own,
+    not a verb of saying. A dash with a space before it ("the data - reported by ...") is none."""
+    return _COMPOUND_HEAD.search(text, max(0, start - 40), start) is not None
 
 
 def _after_determiner(text: str, start: int, said: re.Match[str]) -> bool:
