@@ -312,6 +312,25 @@ def test_the_identity_of_someone_the_report_could_not_confirm_is_its_own_stateme
         assert list(uncorroborated_claim(prose(f"Title line\n\n{sentence}\n"))) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        # The noun "inability" takes its possessor as who could not check ...
+        ("Our inability to verify these accounts is a limitation of the study.", "own"),
+        ("The team's inability to independently verify the figures is a limitation.", "own"),
+        ("The ministry's inability to verify the figures delayed the report.", "third"),
+        ("Their inability to confirm the deaths frustrated the families.", "third"),
+        # ... and with none it is said of no one.
+        ("An inability to verify sources is common in conflict reporting.", None),
+        ("The inability to confirm a sender makes such messages dangerous.", None),
+    ],
+)
+def test_a_noun_of_inability_is_its_possessors(sentence: str, voice: str | None) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == (voice == "own")
+    assert bool(list(attributed_unconfirmed(doc))) == (voice == "third")
+
+
 def test_word_classes_load_from_other_toml() -> None:
     text = """
     [statement]

@@ -688,7 +688,31 @@ def _parse(
         # "Erasing it would leave the charity unable to substantiate a claim": a hypothetical,
         # as "would not be able to verify" is, not a check that failed.
         return _REJECTED
-    voice = _voice(form, classes[head] if head is not None else None)
+    noun = next((i for i in core_indices if words[i].text == "inability"), None)
+    if noun is not None:
+        # "Our inability to verify these accounts is a limitation": the noun's possessor is
+        # who could not check ("the ministry's inability to confirm" the ministry); with none
+        # ("An inability to verify sources is common"), it is said of no one.
+        owner = words[noun - 1].text.casefold() if noun > 0 else ""
+        genitive = _GENITIVE.search(owner)
+        if owner in _OWN_POSSESSIVES or (
+            # "the team's inability", "this report's inability": the report's own.
+            genitive and word_class(owner[: genitive.start() + 1]) == "SELF"
+        ):
+            return Statement(
+                "gap" if gap else "statement",
+                form,
+                words[noun].start,
+                words[core_indices[-1]].end,
+                words[noun - 1].start,
+                owner,
+                "own",
+            )
+        if owner not in _OTHER_POSSESSIVES and not genitive:
+            return _REJECTED
+        voice: Voice = "third"
+    else:
+        voice = _voice(form, classes[head] if head is not None else None)
     if (
         voice == "own"
         and head is not None
@@ -810,6 +834,11 @@ def _parse(
     )
 
 
+#: Possessives before "inability" that make it the writer's ("our inability to verify") or
+#: someone else's ("their inability to confirm"; a genitive, "the ministry's", is too).
+_OWN_POSSESSIVES = frozenset({"our", "my"})
+_OTHER_POSSESSIVES = frozenset({"their", "his", "her", "its"})
+_GENITIVE = lazy_compile(r"\w['’]s?\Z")
 #: Adverbs that make establishing a fact checking a claim: "could not be reliably
 #: ascertained", "could not be independently established". ("Mechanisms have not yet been
 #: definitively established" is a fact science does not know yet.)
