@@ -331,6 +331,22 @@ def test_a_noun_of_inability_is_its_possessors(sentence: str, voice: str | None)
     assert bool(list(attributed_unconfirmed(doc))) == (voice == "third")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("Not all claims could be cross-checked.", True),
+        ("Not all information from key informants could be triangulated.", True),
+        ("Not all of these reports could be verified.", True),
+        # Without "of", the noun phrase after "all" in the active is who checked.
+        ("Not all officials could confirm the figures.", False),
+        ("Not all students could check their results.", False),
+    ],
+)
+def test_not_all_and_a_noun_phrase_in_the_passive_is_the_reports(sentence: str, own: bool) -> None:
+    doc = prose(f"Title line\n\nThe office reported 300 new cases. {sentence}\n")
+    assert bool(list(uncorroborated_claim(doc))) == own
+
+
 def test_word_classes_load_from_other_toml() -> None:
     text = """
     [statement]

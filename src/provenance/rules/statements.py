@@ -683,6 +683,14 @@ def _parse(
         # "The reports were neither confirmed nor denied": a passive naming no one, left
         # unread (the grammar's refusal is someone's active "neither confirmed nor denied").
         return _REJECTED
+    whole = [classes[i] for i in core_indices]
+    if form == "none_could" and whole[0] == "NOT" and "ALL" in whole and "MODAL" in whole:
+        after_all = whole.index("ALL") + 1
+        if whole[after_all] != "OF" and "BE" not in whole[whole.index("MODAL") :]:
+            # "Not all officials could confirm the figures": without "of", the noun phrase
+            # after "all" is who checked, not what was checked ("Not all claims could be
+            # cross-checked").
+            return _REJECTED
     if form in ("unable", "impossible") and _would_before(classes, first):
         # "A test suite that mocked the transport would be unable to substantiate that claim",
         # "Erasing it would leave the charity unable to substantiate a claim": a hypothetical,
