@@ -1254,3 +1254,41 @@ def test_notes_under_a_rule_may_be_called_by_guesses() -> None:
     # Without the rule, two calls of six read strictly are too few.
     bare = text.replace("   __________________\n", "")
     assert find_note_chain(bare, LineIndex(bare), _lines(bare), prose) is None
+
+
+# A GAO guide's PDF text: each call moved to the start of the next line, glued to its first
+# word, the space it stood after left at the end of the line above; the page-foot notes below
+# with their numbers alone above their texts, the last one's number glued to its text.
+MOVED_CALLS = (
+    "We obtained information on actions that they took and considered effective in\n"
+    "reducing improper payments. \n"
+    "1The participants were the Department of Health and\n"
+    "Human Services' Health Care Financing Administration; \n"
+    "2the Social Security Administration; the Department of\n"
+    "Veterans Affairs; and three private sector corporations.\n"
+    "1\n"
+    "For a more detailed discussion of our objectives, see appendix I.\n"
+    "2\n"
+    "In July 2001, the administration was renamed.\n"
+    "\n"
+    "Although these components are applicable to the\n"
+    "entirety of an organization's operations, \n"
+    "3this executive guide focuses on internal controls as\n"
+    "they relate to reducing improper payments.\n"
+    "3See also Internal Control Management and Evaluation Tool\n"
+    "(GAO-01-1008G, August 2001).\n"
+)
+
+
+def test_calls_moved_to_line_starts_link_notes_with_bare_and_glued_numbers() -> None:
+    document = provenance.parse(MOVED_CALLS)
+    assert _linked_lines(document) == {1: (3, 7), 2: (5, 9), 3: (14, 16)}
+    bodies = {note.number: note.body.text for note in document.footnotes if note.body}
+    assert bodies[3].startswith("See also Internal Control")
+
+
+def test_a_glued_line_after_the_notes_that_nothing_calls_after_them_is_no_note() -> None:
+    # The call of 3 gone: "3See also" is not read as the next note.
+    uncalled = MOVED_CALLS.replace("operations, \n3this", "operations, \nthis")
+    document = provenance.parse(uncalled)
+    assert 3 not in {note.number for note in document.footnotes if note.body}

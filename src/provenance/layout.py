@@ -521,6 +521,7 @@ def find_note_chain(
         # Displaced numbers first: a gap they fill is not searched for elsewhere.
         filled = _with_displaced(text, best.starts, displaced, calls)
         filled = _fill_gaps(text, lines, filled, calls)
+        filled = _with_glued_next(text, lines, filled, calls)
         filled = _with_inside_starts(text, line_index, filled, calls)
         filled = _with_later_runs(filled, lates)
         filled = _with_restarts(starts, filled, calls)
@@ -1031,6 +1032,29 @@ def _fill_gaps(
             added.append(attrs.evolve(found, displaced=True) if moved and not in_order else found)
             missing.discard(number)
         previous_content = line_start
+    return _joined(members, added)
+
+
+def _with_glued_next(
+    text: str, lines: Sequence[tuple[int, int]], members: tuple[NoteStart, ...], calls: _Calls
+) -> tuple[NoteStart, ...]:
+    """The chain with the notes after its last whose numbers are glued to their texts ("5" /
+    "The Federal ...", then "6See also ..."): a guess ``find_note_chain`` takes only two at a
+    time, here taken one by one where it is the next number and its call stands between the
+    note before and it (a page-foot note after its call, as each note of the chain is)."""
+    last = max(members, key=lambda start: start.line_start)
+    if last.number != max(start.number for start in members):
+        return members
+    added: list[NoteStart] = []
+    at = bisect_right([line_start for line_start, _end in lines], last.line_start)
+    for line_start, line_end in lines[at:]:
+        found = _glued_start(text, line_start, line_end)
+        if found is None or found.number != last.number + 1:
+            continue
+        if calls.first_between(found.number, last.line_end, line_start) is None:
+            continue
+        added.append(found)
+        last = found
     return _joined(members, added)
 
 

@@ -213,3 +213,21 @@ def test_candidates_are_the_regex_scan(pieces: list[str], start: int, stop: int)
     text = "".join(pieces)
     expected = [m.span() for m in _CANDIDATE.finditer(text, start, stop)]
     assert [m.span() for m in _candidates(text, start, stop)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "entitlements under 5 U.S.C. chapters 55 and 61 and 29 U.S.C. 201 et seq.",
+        "entitlements under 5 U.S.C.\nchapters 55 and 61",
+        "exempt under 29 C.F.R. part 541",
+    ],
+)
+def test_the_parts_of_a_code_of_law_are_no_cross_references(text: str) -> None:
+    assert list(iter_cross_references(text, LineIndex(text))) == []
+    assert parse_cross_reference("U.S.C. chapters 55 and 61") is None
+
+
+def test_a_part_named_after_a_code_of_law_elsewhere_is_still_read() -> None:
+    text = "under 5 U.S.C. 6120. See chapter 3 above."
+    assert [ref.label for ref in iter_cross_references(text, LineIndex(text))] == ["3"]

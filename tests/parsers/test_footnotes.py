@@ -531,3 +531,30 @@ def test_two_spaced_calls_with_a_comma_between_them_are_guesses(
 def test_a_number_and_a_slash_after_a_space_is_a_call(text: str, numbers: list[int]) -> None:
     found = [number for _s, _e, number, _g in iter_call_candidates(text, 0, len(text))]
     assert found == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # PDF text moved the superscript to the next line's start; the space stayed above.
+        ("in reducing improper payments. \n1The participants were", [1]),
+        ("Financing Administration; \n2the Social Security", [2]),
+        ("actions taken by the study participants \n4to reduce improper", [4]),
+        # A glued note body opens its line after a line that ends without that space.
+        ("in their programs.\n6See also Internal Control", []),
+        # Ordinals, labels, decades and years are no calls.
+        ("Office of Borders and Immigration \n15th Floor North Tower", []),
+        ("the next frontier of \n21st-century collective", []),
+        ("a printer that sets \n3D models", []),
+        ("in their late 40s and early \n50s, and the new guard", []),
+        ("the figures for \n2019The year", []),
+        ("a code \n0The", []),
+    ],
+)
+def test_a_call_moved_to_the_next_line_start_is_a_guessed_candidate(
+    text: str, numbers: list[int]
+) -> None:
+    found = [
+        (number, guessed) for _s, _e, number, guessed in iter_call_candidates(text, 0, len(text))
+    ]
+    assert found == [(number, True) for number in numbers]

@@ -52,13 +52,14 @@ _KIND_AHEAD = r"sections?|chapters?|appendi|annex|parts?\b|para"
 _CANDIDATE = lazy_compile(
     r"(?i:\b(?:see|cf\.|compare|refer to)\s+(?:also\s+)?(?=at\b|" + _KIND_AHEAD + r")"
     r"|,[ \t]*(?=" + _KIND_AHEAD + r")"
+    r"|\b(?:U\.S\.C\.|C\.F\.R\.)[ \t]*\n?[ \t]*(?=" + _KIND_AHEAD + r")"
     r"|\b(?:sections?\b|chapters?\b|appendix\b|appendices\b|annex(?:es)?\b|parts?\b"
     r"|paragraphs?\b|paras?\.))"
 )
 #: What every match of ``_CANDIDATE`` begins with, in any case (see ``caseless_starts``).
 _CANDIDATE_STARTS = (
     "see", "cf.", "compare", "refer to", ",", "section", "chapter", "appendi", "annex", "part",
-    "para",
+    "para", "u.s.c.", "c.f.r.",
 )  # fmt: skip
 _MAX_REFERENCE = 80
 _LABEL_TYPES = ("DOTTED_LABEL", "HEADING_NUMBER", "WORD_NUMBER", "ALPHA_LABEL", "LETTER_ITEM")
@@ -102,6 +103,8 @@ def _read_crossref(tree: Tree[Token]) -> tuple[CrossRefKind, str, bool] | None:
     tails = [c for c in tree.children if isinstance(c, Tree) and c.data not in _NOT_TAILS]
     if any(tail.data in ("foreign_tail", "subdivision") for tail in tails):
         return None
+    if any(isinstance(c, Tree) and c.data == "code_lead" for c in tree.children):
+        return None  # "5 U.S.C. chapters 55 and 61": a code of law's parts
     local = any(tail.data == "local_tail" for tail in tails)
     if not local and any(isinstance(c, Tree) and c.data == "pinpoint_lead" for c in tree.children):
         return None
@@ -123,7 +126,7 @@ def _read_crossref(tree: Tree[Token]) -> tuple[CrossRefKind, str, bool] | None:
     return kind, label, internal
 
 
-_NOT_TAILS = ("see_lead", "pinpoint_lead", "kind_target")
+_NOT_TAILS = ("see_lead", "pinpoint_lead", "code_lead", "kind_target")
 
 
 def _bare_see(tree: Tree[Token]) -> bool:

@@ -107,6 +107,16 @@ _SPACED_PAIR = lazy_compile(
 _SLASH_CALL = lazy_compile(
     r"(?<=[ \t])(?!0)(\d{1,3})/(?=[ \t]+[^\d\s]|[ \t]*\n[ \t]*[^\d\s]|[ \t]*\Z)"
 )
+# the call a PDF's text moved to the start of the next line, glued to that line's first word
+# ("reducing improper payments. " / "1The participants were", "Administration; " / "2the
+# Social"): ``pdftotext`` sets a superscript that stands higher than its line as a line of its
+# own and runs it into the next, and the space before it stays at the end of the line above.
+# A glued note body opens its line so too ("6See also ..."), after a line that ends without
+# that space, and so do ordinals and labels ("15th Floor", "3D", "50s"): only a word of two
+# letters or more, no ordinal's ending, after a line that ends in a space, and a guess.
+_LINE_START_CALL = lazy_compile(
+    r"\n(?<=\S[ \t]\n)(?!0)(\d{1,3})(?=[A-Za-z][a-z])(?!(?:st|nd|rd|th)\b)"
+)
 # in tables, a number glued to a year ("Submitted in 201332": 2013, note 32), also a guess;
 _YEAR_GLUED_CALL = lazy_compile(r"(?=\d)(?<=\b(?:19|20)\d\d)(\d{1,3})(?=[ \t]|$|\n)")
 # and, weakest, a number set apart inside a sentence, as plain PDF text gives a superscript
@@ -327,6 +337,7 @@ def iter_call_candidates(
                 True,
             ),
             (matches_at(_YEAR_GLUED_CALL, text, years, end), True),
+            (_LINE_START_CALL.finditer(text, max(0, start - 1), end), True),
         )
     )
     for scan, guessed in scans:
