@@ -1187,6 +1187,33 @@ def test_in_a_report_that_cites_by_name_a_misspelt_name_before_a_year_finds_its_
     ]
 
 
+def test_a_year_after_a_name_the_list_lacks_is_missing_where_names_with_years_link() -> None:
+    # Two years follow names the sentence gives as listed, a third a misspelt one ("Sefang" for
+    # "Seyfang") that only the name before it finds: three linked, so the report cites so, and
+    # "Birhane (2020)", whose work the list lacks, is a citation without its source, not a
+    # period in brackets.
+    text = (
+        "Report title\n\n"
+        "Grassroots innovation grows, as Sefang and Smith (2007) argue in their study. "
+        "Researchers stress colonial patterns, as noted by Birhane (2020) in a recent paper. "
+        "Precision farming helps, as suggested by Ampatzidis and Costa (2020) for Florida. "
+        "Animal welfare may suffer, as highlighted by Ryan (2019) in the Netherlands.\n\n"
+        "References\n\n"
+        'Ampatzidis, Yannis, and Lucas Costa. 2020. "Agroview." Remote Sensing 12 (9).\n\n'
+        'Ryan, Mark. 2019. "Ethics of Using AI and Big Data in Agriculture." AI & Society.\n\n'
+        'Seyfang, Gill, and Adrian Smith. 2007. "Grassroots Innovations." Environmental '
+        "Politics 16 (4).\n"
+    )
+    assert [link[:2] for link in _links(text)] == [
+        ("2007", 2),
+        ("2020", None),
+        ("2020", 0),
+        ("2019", 1),
+    ]
+    rules = [finding.rule for finding in provenance.check(provenance.parse(text))]
+    assert rules.count("citation-without-reference") == 1
+
+
 def test_a_citation_whose_second_author_is_misspelt_by_a_letter_resolves_to_its_entry() -> None:
     text = (
         "Report title\n\nLanguage reflects experience (Widdicombe and Wooffiitt 1995).\n\n"

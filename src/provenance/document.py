@@ -1150,15 +1150,16 @@ def _citations(
         for c in result
         if c.value.author is None and c.reference is not None and _year_only(c.value.date)
     )
-    if unlisted and narrated >= _NARRATIVE_STYLE:
+    if unlisted and (narrated or references):
         # A report that cites "Tate (2015)" style: a year after an author's name is one more
-        # such citation. The names are read only here, for the few reports that cite so, not
-        # for every year in brackets of every report. The name is then looked up as the same
-        # name in brackets would be ("(Sefang & Smith, 2007)"): the words of the sentence
-        # missed an entry whose name it misspells or gives in another form
-        # ("Sefang and Smith (2007)" for "Seyfang, Gill, & Smith, Adrian. (2007)"), and
-        # else the list lacks the work.
+        # such citation. The names are read only here, for the reports that may cite so (a
+        # year after a listed name, or a list to look names up in), not for every year in
+        # brackets of every report. The name is then looked up as the same name in brackets
+        # would be ("(Sefang & Smith, 2007)"): the words of the sentence missed an entry whose
+        # name it misspells or gives in another form ("Sefang and Smith (2007)" for "Seyfang,
+        # Gill, & Smith, Adrian. (2007)"), and else the list lacks the work.
         named_after = []
+        named_ties = []
         for citation, context_start in unlisted:
             if _label_alone(text, regions, citation):
                 continue
@@ -1171,9 +1172,14 @@ def _citations(
             )
             budget.spend(listed.last_work, "linking citations to sources")
             if listed.last_tie:
-                ties.append((citation.span.start, listed.last_tie, listed.last_told))
+                named_ties.append((citation.span.start, listed.last_tie, listed.last_told))
             named_after.append(attrs.evolve(citation, reference=found, resolved_author=author))
-        if named_after:
+        # The style is told by the years after names that link to entries, whichever way they
+        # were linked: where a list lacks one of three works so cited ("Kwet (2019) and Birhane
+        # (2020)" with Birhane's entry gone), the citation stays, and says the work is missing.
+        linked = narrated + sum(1 for c in named_after if c.reference is not None)
+        if named_after and linked >= _NARRATIVE_STYLE:
+            ties.extend(named_ties)
             merged = Citations(line_index, len(text), text)
             merged.extend(sorted([*result, *named_after], key=lambda c: c.span.start))
             result = merged
