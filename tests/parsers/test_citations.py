@@ -364,6 +364,10 @@ def test_ibid(text: str, locator: str | None) -> None:
             [CitationValue("Blair, Grossman, and Weinstein")],
         ),
         ("Smith, In press", [CitationValue("Smith")]),
+        # A narrative citation of an undated work: the name stands before the bracket.
+        ("Forthcoming", [CitationValue()]),
+        ("in press", [CitationValue()]),
+        ("n.d.", [CitationValue()]),
         # A family name that opens with an elided particle, in a group a comma parts.
         (
             "d’Errico, Mariani, Pietrelli, & Rosati, 2022",
@@ -794,7 +798,7 @@ def test_render_group() -> None:
         CitationValue("AI", Date(2004, 5), year_suffix="a"),  # a letter after a month
         CitationValue("AI", Date(2004), year_suffix="ab"),
         CitationValue(year_suffix="a"),
-        CitationValue(),  # nothing at all
+        CitationValue(locator="p. 5"),  # a page of nothing named
         CitationValue("AI", Date(2004), ibid=True),
         CitationValue("AI", Date(None, 5)),
         CitationValue("AI", Date(2004, 13)),
@@ -1050,7 +1054,9 @@ _EXPLICIT = {
             ]
         )
     ),
-    "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
+    "UNDATED": _spaced(
+        st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit", "Forthcoming", "in press"])
+    ),
     "_SECONDARY": _spaced(
         st.sampled_from(
             [

@@ -270,6 +270,11 @@ class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
         value = CitationValue(date=day, year_suffix=suffix)
         return _with_later_letters(_Located(value, date.start, date.end), date)
 
+    def undated_only(self, undated: Token) -> _Located:
+        # "Weinstein (Forthcoming)", "UNHCR (n.d.)": neither source nor date in the bracket;
+        # the document assembler takes the source from the name right before it.
+        return _Located(CitationValue(), *_span_of([undated]))
+
     def ibid(self, ibid: Token) -> _Located:
         return _Located(CitationValue(ibid=True), *_span_of([ibid]))
 
