@@ -238,8 +238,8 @@ class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
     def locator(self, *tokens: Token) -> _Located:
         return _Located(_joined_locator(list(tokens)), *_span_of(tokens))
 
-    def page_after_colon(self, colon: Token, page: Token) -> _Located:
-        return _Located(str(page), *_span_of([colon, page]))
+    def page_after_colon(self, colon: Token, *pages: Token) -> _Located:
+        return _Located(_joined_locator(list(pages)), *_span_of([colon, *pages]))
 
     def page_after_comma(self, *pages: Token) -> _Located:
         # The pages alone, as after a colon: "Doe 2020, 12" and "Doe 2020: 12" cite one page,
