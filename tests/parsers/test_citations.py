@@ -111,6 +111,9 @@ def iso(value: CitationValue) -> str | None:
         ("Graehler, Mucci and Erhardt,\n2018", "Graehler, Mucci and Erhardt", "2018", None),
         ("Smith , Jones 2003", "Smith, Jones", "2003", None),
         ("van Solinge, 2019", "van Solinge", "2019", None),
+        # A family name written in lower case, after an ampersand.
+        ("Angel & boyd 2024", "Angel & boyd", "2024", None),
+        ("Smith & van Dijk, 2001", "Smith & van Dijk", "2001", None),
         ("de la Cruz 2001, p. 4", "de la Cruz", "2001", "p. 4"),
         ("Smith, van Dijk 2001", "Smith, van Dijk", "2001", None),
         ("Sługocki &amp; Sowa, 2021", "Sługocki &amp; Sowa", "2021", None),
@@ -1024,6 +1027,7 @@ _EXPLICIT = {
     "NAME": _spaced(_NAMES),
     "CONN": _spaced(st.sampled_from(["of", "the", "for", "and", "de", "la", "y"])),
     "PARTICLE": _spaced(st.sampled_from(["van", "de", "la", "von", "ter"])),
+    "LOWER_NAME": _spaced(st.sampled_from(["boyd", "hooks"])),
     "MONTH": _spaced(st.sampled_from(["Feb.", "February", "Sept.", "May", "dec", "JUNE"])),
     "YEAR": _spaced(_YEARS.map(str)),
     "DAY": _spaced(_DAYS.map(str)),
