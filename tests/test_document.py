@@ -2414,3 +2414,17 @@ def test_a_guessed_call_past_lost_calls_is_taken_on_the_page_of_its_note() -> No
     flat = text.replace("\f", "")
     notes = {n.number: [m.span.line for m in n.markers] for n in provenance.parse(flat).footnotes}
     assert notes[5] == [] and notes[6] == []
+
+
+def test_an_undated_work_cited_after_its_authors_names_resolves_to_their_undated_entry() -> None:
+    text = (
+        "Paper\n\nBlair, Grossman, and Weinstein (Forthcoming) introduce the dataset. "
+        "A forthcoming book (forthcoming) is no citation.\n\nReferences\n\n"
+        "Blair, Christopher W., Guy Grossman, and Jeremy M. Weinstein. 2022. “Liberal "
+        "Displacement Policies.” APSR.\n\n"
+        "Blair, Christopher W., Guy Grossman, and Jeremy M. Weinstein. Forthcoming. “Forced "
+        "Displacement and Asylum Policy.” International Organization.\n"
+    )
+    assert [(c.text, c.reference) for c in provenance.parse(text).citations] == [
+        ("Forthcoming", 1),
+    ]

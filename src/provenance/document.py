@@ -1065,6 +1065,22 @@ def _citations(
                 citation.span.start - _CONTEXT_CHARS,
             )
         last_end, last_context_start = citation.span.end, context_start
+        if value.author is None and value.date is None:
+            # "Blair, Grossman, and Weinstein (Forthcoming)", "UNHCR (n.d.)": a work without
+            # a date, cited only where a listed source's name runs up to the bracket ("a
+            # book (forthcoming)" cites nothing); resolved as that name without a date is.
+            named = _narrated_source(listed, text, context_start, citation.span.start)
+            budget.spend(listed.last_work, "linking citations to sources")
+            if named is None:
+                continue
+            found = listed.resolve(named, None, text, context_start, citation.span.start)
+            budget.spend(listed.last_work, "linking citations to sources")
+            citation = attrs.evolve(citation, reference=found, resolved_author=named)
+            result.append(citation)
+            previous = citation
+            set_aside = None
+            previous_end_in_paragraph[paragraph_start] = citation.span.end
+            continue
         found = listed.resolve(
             value.author, value.date, text, context_start, citation.span.start, value.year_suffix
         )

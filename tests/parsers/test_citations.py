@@ -111,6 +111,9 @@ def iso(value: CitationValue) -> str | None:
         ("Graehler, Mucci and Erhardt,\n2018", "Graehler, Mucci and Erhardt", "2018", None),
         ("Smith , Jones 2003", "Smith, Jones", "2003", None),
         ("van Solinge, 2019", "van Solinge", "2019", None),
+        # A family name written in lower case, after an ampersand.
+        ("Angel & boyd 2024", "Angel & boyd", "2024", None),
+        ("Smith & van Dijk, 2001", "Smith & van Dijk", "2001", None),
         ("de la Cruz 2001, p. 4", "de la Cruz", "2001", "p. 4"),
         ("Smith, van Dijk 2001", "Smith, van Dijk", "2001", None),
         ("Sługocki &amp; Sowa, 2021", "Sługocki &amp; Sowa", "2021", None),
@@ -130,6 +133,12 @@ def iso(value: CitationValue) -> str | None:
         ("UNHCR 2020, 12, fig. 3", "UNHCR", "2020", "12 fig. 3"),
         ("Smith 2010, 5, n. 4", "Smith", "2010", "5 n. 4"),
         ("HRW 2005, 12-14", "HRW", "2005", "12-14"),
+        # Several pages, or a labelled one, after a colon; a note on a labelled page; a page
+        # and those after it.
+        ("IOM 2019: 25, 30", "IOM", "2019", "25, 30"),
+        ("Smith 2010: ch. 2", "Smith", "2010", "ch. 2"),
+        ("Smith 2010, p. 5, note 4", "Smith", "2010", "p. 5 note 4"),
+        ("Smith 2010, pp. 5 ff.", "Smith", "2010", "pp. 5 ff."),
     ],
 )
 def test_author_date(text: str, author: str, date: str, locator: str | None) -> None:
@@ -364,6 +373,10 @@ def test_ibid(text: str, locator: str | None) -> None:
             [CitationValue("Blair, Grossman, and Weinstein")],
         ),
         ("Smith, In press", [CitationValue("Smith")]),
+        # A narrative citation of an undated work: the name stands before the bracket.
+        ("Forthcoming", [CitationValue()]),
+        ("in press", [CitationValue()]),
+        ("n.d.", [CitationValue()]),
         # A family name that opens with an elided particle, in a group a comma parts.
         (
             "d’Errico, Mariani, Pietrelli, & Rosati, 2022",
@@ -794,7 +807,7 @@ def test_render_group() -> None:
         CitationValue("AI", Date(2004, 5), year_suffix="a"),  # a letter after a month
         CitationValue("AI", Date(2004), year_suffix="ab"),
         CitationValue(year_suffix="a"),
-        CitationValue(),  # nothing at all
+        CitationValue(locator="p. 5"),  # a page of nothing named
         CitationValue("AI", Date(2004), ibid=True),
         CitationValue("AI", Date(None, 5)),
         CitationValue("AI", Date(2004, 13)),
@@ -1014,6 +1027,7 @@ _EXPLICIT = {
     "NAME": _spaced(_NAMES),
     "CONN": _spaced(st.sampled_from(["of", "the", "for", "and", "de", "la", "y"])),
     "PARTICLE": _spaced(st.sampled_from(["van", "de", "la", "von", "ter"])),
+    "LOWER_NAME": _spaced(st.sampled_from(["boyd", "hooks"])),
     "MONTH": _spaced(st.sampled_from(["Feb.", "February", "Sept.", "May", "dec", "JUNE"])),
     "YEAR": _spaced(_YEARS.map(str)),
     "DAY": _spaced(_DAYS.map(str)),
@@ -1050,7 +1064,7 @@ _EXPLICIT = {
             ]
         )
     ),
-    "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit"])),
+    "UNDATED": _spaced(st.sampled_from(["op. cit.", "op.cit.", "n.d.", "Op. cit", "Forthcoming"])),
     "_SECONDARY": _spaced(
         st.sampled_from(
             [

@@ -238,8 +238,8 @@ class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
     def locator(self, *tokens: Token) -> _Located:
         return _Located(_joined_locator(list(tokens)), *_span_of(tokens))
 
-    def page_after_colon(self, colon: Token, page: Token) -> _Located:
-        return _Located(str(page), *_span_of([colon, page]))
+    def page_after_colon(self, colon: Token, *pages: Token) -> _Located:
+        return _Located(_joined_locator(list(pages)), *_span_of([colon, *pages]))
 
     def page_after_comma(self, *pages: Token) -> _Located:
         # The pages alone, as after a colon: "Doe 2020, 12" and "Doe 2020: 12" cite one page,
@@ -269,6 +269,11 @@ class _CitationTransformer(ReusedTransformer[Token, list[_Located]]):
         day, suffix = _suffixed(date.value)
         value = CitationValue(date=day, year_suffix=suffix)
         return _with_later_letters(_Located(value, date.start, date.end), date)
+
+    def undated_only(self, undated: Token) -> _Located:
+        # "Weinstein (Forthcoming)", "UNHCR (n.d.)": neither source nor date in the bracket;
+        # the document assembler takes the source from the name right before it.
+        return _Located(CitationValue(), *_span_of([undated]))
 
     def ibid(self, ibid: Token) -> _Located:
         return _Located(CitationValue(ibid=True), *_span_of([ibid]))

@@ -118,6 +118,9 @@ def render_citation(value: CitationValue, style: CitationStyle = "irb") -> str:
             raise ValueError("an ibid citation names no source and no date")
         return ("ibid." if style == "irb" else "Ibid.") + locator
     if value.date is None:
+        if value.author is None and value.year_suffix is None and not value.locator:
+            # "Weinstein (n.d.)": the undated citation alone, its source named before it.
+            return "n.d."
         if value.author is None or value.year_suffix is not None:
             raise ValueError("a citation that is not ibid has a date or names its source")
         # After a year-like number no comma ("Korea 1999, ..." would make 1999 the date).
