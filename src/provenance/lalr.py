@@ -15,14 +15,12 @@ no lexer callbacks of a user); any other is parsed by Lark itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from operator import itemgetter
+from collections.abc import Sequence
 from typing import Any, NamedTuple, cast
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import BasicLexer, ContextualLexer
-from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 from lark.utils import TextSlice
 
@@ -356,9 +354,7 @@ def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
             callback = move[3]
             if callback is _UNSET:
                 callbacks = drive.tree_callbacks
-                callback = move[3] = (
-                    None if callbacks is None else _tree_callback(callbacks[move[0]], size)
-                )
+                callback = move[3] = None if callbacks is None else callbacks[move[0]]
             if size:
                 children = value_stack[-size:]
                 del value_stack[-size:]
@@ -383,33 +379,9 @@ def _reduction(drive: _Driver, rule: Any) -> tuple[Any, int, Any]:
     known = drive.reductions[id(rule)] = (
         rule,
         len(rule.expansion),
-        None if callbacks is None else _tree_callback(callbacks[rule], len(rule.expansion)),
+        None if callbacks is None else callbacks[rule],
     )
     return known
-
-
-def _tree_callback(callback: Any, size: int) -> Callable[[list[Any]], Any]:
-    """``callback``, or one giving the same tree faster where Lark's child filter only leaves
-    children out (its loop over the rule's children ran in Python at each of half a million
-    reductions a pass). The list of children given is the parser's own new slice, which
-    nothing else holds, so it may be handed on as it is."""
-    if type(callback) is not ChildFilterLALR_NoPlaceholders:
-        return callback  # type: ignore[no-any-return]
-    include = callback.to_include
-    if any(expand for _index, expand in include):
-        # Inlined rules' children spliced in, the first one's list taken as it is: left to Lark.
-        return callback
-    build = callback.node_builder
-    indices = [index for index, _expand in include]
-    if indices == list(range(size)):
-        return build  # type: ignore[no-any-return]
-    if not indices:
-        return lambda children: build([])
-    if len(indices) == 1:
-        (only,) = indices
-        return lambda children: build([children[only]])
-    pick = itemgetter(*indices)
-    return lambda children: build(list(pick(children)))
 
 
 def _reduce(
