@@ -1804,10 +1804,14 @@ def _style_anchors(style: str) -> tuple[_Anchor, ...]:
 #: much faster (its branches open with a literal character, which the regex engine skips to):
 #: where it is not found, neither is the anchor. A text without a year searched for the
 #: author-year anchor took 50 microseconds for 230 characters, the screen 3; two entries in
-#: five have none. Every branch of the author-year anchor holds a year, "N." or "n.",
-#: "orthcoming" or "ress"; both of the author-title anchor's a year.
+#: five have none. Every branch of the author-year anchor holds a year, its "[Nn]\.\s?[Dd]",
+#: "forthcoming" or "in press" (their first letter in either case); both branches of the
+#: author-title anchor a year.
 _SCREENS: dict[str, re.Pattern[str]] = {
-    "author_year": lazy_compile(r"1[6-9][0-9][0-9]|20[0-9][0-9]|N\.|n\.|orthcoming|ress"),
+    "author_year": lazy_compile(
+        r"1[6-9][0-9][0-9]|20[0-9][0-9]|N\.\s?[Dd]|n\.\s?[Dd]|Forthcoming|forthcoming"
+        r"|In\s+[Pp]ress|in\s+[Pp]ress"
+    ),
     "author_title": _YEAR,
 }
 #: For a style's anchor, words (lower case) one of which every match of it holds
