@@ -102,12 +102,13 @@ class _Driver:
         lexer: BasicLexer = self.state_lexers[state]
         scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
         direct = scanner if hasattr(scanner, "by_char") else _NO_REGEX
+        # Names as plain strings (``_Rows``).
         found = (
             direct,
             scanner.match,
-            lexer.ignore_types,
-            lexer.newline_types,
-            lexer.callback,
+            frozenset(map(str, lexer.ignore_types)),
+            frozenset(map(str, lexer.newline_types)),
+            {str(name): callback for name, callback in lexer.callback.items()},
             lexer,
             _lone_space(scanner, lexer.ignore_types, lexer.callback),
         )
@@ -162,7 +163,12 @@ class _Rows(dict[int, dict[str, Any]]):
     """The rows of a parse table as ``_parse`` reads them (``_Driver.rows``), each made when its
     state is first met: about a tenth of the reference grammar's states are met in a pass. Each
     shift of Lark's row read its action's kind, and each reduction its rule's length and the
-    name of its origin, through attributes, a million and a half times a pass."""
+    name of its origin, through attributes, a million and a half times a pass.
+
+    Symbols are keys as plain strings: a parser Lark has just built from its grammar (not
+    loaded from the cache) names them with ``Token`` objects, whose ``__eq__``, in Python, a
+    look-up by a terminal's name (a ``str``) called at every step (378 K calls in a third of
+    a pass over the real reports)."""
 
     def __init__(self, states: Any) -> None:
         super().__init__()
@@ -172,11 +178,12 @@ class _Rows(dict[int, dict[str, Any]]):
         row: dict[str, Any] = {}
         for symbol, (operation, argument) in self._states[state].items():
             if operation is Shift:
-                row[symbol] = argument
+                row[str(symbol)] = argument
             else:
                 # A list, told from a token's fields (a tuple) among a parse's moves; its last
                 # item is the rule's tree callback, filled when a tree first needs it.
-                row[symbol] = [argument, len(argument.expansion), argument.origin.name, _UNSET]
+                origin = str(argument.origin.name)
+                row[str(symbol)] = [argument, len(argument.expansion), origin, _UNSET]
         self[state] = row
         return row
 
