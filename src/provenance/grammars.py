@@ -221,7 +221,8 @@ class _SharedScanner:
         #: only when a character it can begin with is first met (a state's terminals are mostly
         #: never tried: about 90 of the 230 a 66 KB check restored were).
         self._patterns = [
-            (terminal.name, pattern) for terminal, pattern in zip(terminals, patterns, strict=True)
+            (str(terminal.name), pattern)  # a plain string, as ``lalr._Rows``' keys
+            for terminal, pattern in zip(terminals, patterns, strict=True)
         ]
         self._all: list[tuple[str, re.Pattern[str]]] | None = None
         #: The characters each terminal's match can begin with (None: any, or not known).

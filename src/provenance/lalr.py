@@ -15,7 +15,7 @@ no lexer callbacks of a user); any other is parsed by Lark itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, cast
 
 from lark import Lark, Token, Tree
@@ -28,6 +28,8 @@ from provenance.errors import GrammarError, release
 from provenance.first_chars import can_begin_with
 
 _new_token = Token._future_new
+#: ``str.__new__``, typed as it is called here: a ``Token`` not yet given its fields.
+_bare_token: Callable[[type[Token], str], Token] = str.__new__
 
 
 class _NoRegex:
@@ -100,12 +102,13 @@ class _Driver:
         lexer: BasicLexer = self.state_lexers[state]
         scanner = lexer.scanner  # built first: building it sets the lexer's callbacks
         direct = scanner if hasattr(scanner, "by_char") else _NO_REGEX
+        # Names as plain strings (``_Rows``).
         found = (
             direct,
             scanner.match,
-            lexer.ignore_types,
-            lexer.newline_types,
-            lexer.callback,
+            frozenset(map(str, lexer.ignore_types)),
+            frozenset(map(str, lexer.newline_types)),
+            {str(name): callback for name, callback in lexer.callback.items()},
             lexer,
             _lone_space(scanner, lexer.ignore_types, lexer.callback),
         )
@@ -160,7 +163,12 @@ class _Rows(dict[int, dict[str, Any]]):
     """The rows of a parse table as ``_parse`` reads them (``_Driver.rows``), each made when its
     state is first met: about a tenth of the reference grammar's states are met in a pass. Each
     shift of Lark's row read its action's kind, and each reduction its rule's length and the
-    name of its origin, through attributes, a million and a half times a pass."""
+    name of its origin, through attributes, a million and a half times a pass.
+
+    Symbols are keys as plain strings: a parser Lark has just built from its grammar (not
+    loaded from the cache) names them with ``Token`` objects, whose ``__eq__``, in Python, a
+    look-up by a terminal's name (a ``str``) called at every step (378 K calls in a third of
+    a pass over the real reports)."""
 
     def __init__(self, states: Any) -> None:
         super().__init__()
@@ -170,11 +178,12 @@ class _Rows(dict[int, dict[str, Any]]):
         row: dict[str, Any] = {}
         for symbol, (operation, argument) in self._states[state].items():
             if operation is Shift:
-                row[symbol] = argument
+                row[str(symbol)] = argument
             else:
                 # A list, told from a token's fields (a tuple) among a parse's moves; its last
                 # item is the rule's tree callback, filled when a tree first needs it.
-                row[symbol] = [argument, len(argument.expansion), argument.origin.name, _UNSET]
+                origin = str(argument.origin.name)
+                row[str(symbol)] = [argument, len(argument.expansion), origin, _UNSET]
         self[state] = row
         return row
 
@@ -362,8 +371,18 @@ def _built(drive: _Driver, moves: list[Any]) -> Tree[Token]:
                 children = []
             value_stack.append(callback(children) if callback is not None else children)
         elif kind_of is tuple:  # a token's fields (``_parse``): its type first
-            token = _new_token(*move)  # type: ignore[no-untyped-call]
-            kind = move[0]
+            # ``Token._future_new``'s steps without its call and ``super()`` (a token each
+            # of about 800 K leaves a pass over the real reports).
+            kind, value, start, line, column, end_line, end_column, end = move
+            token = _bare_token(Token, value)
+            token.type = kind
+            token.start_pos = start
+            token.value = value
+            token.line = line
+            token.column = column
+            token.end_line = end_line
+            token.end_column = end_column
+            token.end_pos = end
             value_stack.append(
                 token if kind not in token_callbacks else token_callbacks[kind](token)
             )

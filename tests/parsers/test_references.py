@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -2414,6 +2415,63 @@ def test_every_match_of_a_required_terminal_holds_one_of_its_words(data: st.Data
     assert match is not None
     assert any(word in match.group().lower() for word in anchor.words)
     assert anchor.search(text) is not None
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), style=st.sampled_from(sorted(refs._SCREENS)))
+def test_every_match_of_a_screened_anchor_holds_a_match_of_its_screen(
+    data: st.DataObject, style: str
+) -> None:
+    # The screen stands in for the anchor where it is not found: sound only if every text the
+    # anchor is found in holds a match of the screen.
+    pattern = re.compile(refs._ANCHORS[style].pattern, refs._ANCHORS[style].flags)
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text) is not None
+    assert refs._SCREENS[style].search(text) is not None
+    assert all(anchor.search(text) is not None for anchor in refs._style_anchors(style))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), style=st.sampled_from(sorted(refs._SCREEN_WORDS)))
+def test_every_match_of_an_anchor_screened_by_words_holds_one(
+    data: st.DataObject, style: str
+) -> None:
+    pattern = re.compile(refs._ANCHORS[style].pattern, refs._ANCHORS[style].flags)
+    text = data.draw(st.from_regex(pattern))
+    (anchor,) = refs._style_anchors(style)
+    assert isinstance(anchor, refs._WordsFirst)
+    match = pattern.search(text)
+    assert match is not None
+    assert any(word in match.group().casefold() for word in anchor.words)
+    assert anchor.search(text) is not None
+
+
+def test_no_other_character_folds_to_a_mark_an_anchor_is_screened_by() -> None:
+    # The words of ``_SCREEN_WORDS`` that are marks are looked for in the case-folded text: a
+    # mark found there must be in the text itself (no letter folds to a quotation mark).
+    marks = {word for words in refs._SCREEN_WORDS.values() for word in words if len(word) == 1}
+    assert marks
+    for code in range(0x110000):
+        char = chr(code)
+        if char not in marks:
+            assert not marks & set(char.casefold()), char
+
+
+def test_screened_anchors_answer_as_their_patterns_on_train_texts() -> None:
+    folder = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "train"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))[:40]]
+    styles = sorted({*refs._SCREENS, *refs._SCREEN_WORDS})
+    runs = 0
+    for text in texts:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        for index in range(len(lines)):
+            joined = " ".join(lines[index : index + 3])
+            for style in styles:
+                expected = refs._ANCHORS[style].search(joined) is not None
+                found: dict[object, bool] = {}
+                assert refs._has_anchors(joined, style, found) is expected, (style, joined)
+                runs += 1
+    assert runs > 1000
 
 
 def test_every_character_a_case_blind_ascii_character_matches_folds_to_it() -> None:

@@ -1787,9 +1787,54 @@ def _style_anchors(style: str) -> tuple[_Anchor, ...]:
     """Patterns each found somewhere in any entry ``style`` reads (built on first use, when the
     grammar is loaded anyway)."""
     anchors: list[_Anchor] = [_ANCHORS[style]] if style in _ANCHORS else []
+    screen = _SCREENS.get(style)
+    if screen is _YEAR:
+        # The year is an anchor of its own, searched once for the six styles that share it.
+        anchors.insert(0, _YEAR)
+    elif screen is not None:
+        anchors = [_Screened(anchor, screen) for anchor in anchors]
+    elif style in _SCREEN_WORDS:
+        anchors = [_WordsFirst(anchor, _SCREEN_WORDS[style]) for anchor in anchors]  # type: ignore[arg-type]
     for terminal in _REQUIRED_TERMINALS.get(style, ()):
         anchors.append(_required_terminal(terminal))
     return tuple(anchors)
+
+
+#: For a style's anchor, a pattern that matches wherever the anchor does and is searched for
+#: much faster (its branches open with a literal character, which the regex engine skips to):
+#: where it is not found, neither is the anchor. A text without a year searched for the
+#: author-year anchor took 50 microseconds for 230 characters, the screen 3; two entries in
+#: five have none. Every branch of the author-year anchor holds a year, its "[Nn]\.\s?[Dd]",
+#: "forthcoming" or "in press" (their first letter in either case); both branches of the
+#: author-title anchor a year.
+_SCREENS: dict[str, re.Pattern[str]] = {
+    "author_year": lazy_compile(
+        r"1[6-9][0-9][0-9]|20[0-9][0-9]|N\.\s?[Dd]|n\.\s?[Dd]|Forthcoming|forthcoming"
+        r"|In\s+[Pp]ress|in\s+[Pp]ress"
+    ),
+    "author_title": _YEAR,
+}
+#: For a style's anchor, words (lower case) one of which every match of it holds
+#: (``_WordsFirst``): the footnote anchor's marks, or "index" in any case, which the engine
+#: tried at every character of a text case-blind (18 microseconds a search of 230).
+_SCREEN_WORDS: dict[str, tuple[str, ...]] = {"footnote": ("*", '"', "“", "”", "„", "index")}
+
+
+class _Screened:
+    """``pattern.search``, after a search for ``screen``, which matches wherever ``pattern``
+    does: where ``screen`` is not found, neither is ``pattern``."""
+
+    # A plain class, as ``_WordsFirst``: an anchor is a key of each entry's answers.
+    __slots__ = ("pattern", "screen")
+
+    def __init__(self, pattern: _Anchor, screen: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.screen = screen
+
+    def search(self, text: str, /) -> object:
+        if self.screen.search(text) is None:
+            return None
+        return self.pattern.search(text)
 
 
 class _Anchor(Protocol):
