@@ -1419,3 +1419,25 @@ def test_an_access_note_after_a_blank_line_ends_the_entry_above() -> None:
         f"{shieh}\n\n{access}\n\n{stacher}\n"
     )
     assert _sources(text) == [f"{shieh}\n\n{access}", stacher]
+
+
+def test_an_address_broken_inside_a_word_ends_its_entry_before_the_next_one() -> None:
+    # APA from a PDF, each "Retrieved from" line after a blank line below its entry: an address
+    # the page broke between two letters ends on its last piece; the block after it is the
+    # next entry, though the entry above has no year.
+    first = (
+        "UNDP Bangkok Regional Hub. Digital Maturity Model (DDRRMM).\n\n"
+        "Retrieved from https://drive.google.com/file/d/1hmmFQetvcy1\n"
+        "F1tm3mKxu2yRWOTuKiCn/view?usp=sharing"
+    )
+    second = (
+        "United Nations Development Programme (UNDP) Philippines. Mapping and Analysis\n"
+        "of Vulnerable Groups in Support of the Digital Readiness Strategy.\n\n"
+        "Retrieved from https://www.undp.org/content/rbap/blog-mavg-philippines.html"
+    )
+    dated = (
+        "National Privacy Commission. (2018). NPC Privacy Toolkit.\n\n"
+        "Retrieved from https://www.privacy.gov.ph/3rdToolkit_0618.pdf"
+    )
+    text = "Report.\n\nReferences\n\n" + "\n\n".join([dated, first, second]) + "\n"
+    assert _sources(text) == [dated, first, second]

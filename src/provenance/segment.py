@@ -2962,7 +2962,7 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # Unless the chunk is a country's initials ("U.S." alone on its line, then "General
         # Accounting Office. Title ..."): how a body's name opens an entry, not how one ends.
         return True
-    return _author_year_goes_on(" ".join(previous.split()), block)
+    return _author_year_goes_on(previous, block)
 
 
 #: Nothing but pieces of a date and the words around an access date ("22,", "Nov", "(2019,",
@@ -3139,13 +3139,15 @@ _ADDRESS_LEAD = lazy_compile(
 )
 
 
-def _author_year_goes_on(previous: str, block: Block) -> bool:
+def _author_year_goes_on(written: str, block: Block) -> bool:
     from provenance.parsers.references import (
         ends_with_address,
         opens_with_list_mark,
         reference_entry,
     )
 
+    # The entry's lines as written (where its address was broken), and joined.
+    previous = " ".join(written.split())
     if not previous or opens_with_list_mark(block.lines[0].text):
         return False  # a bullet or list number starts an entry
     kind = reference_entry(previous).kind
@@ -3170,7 +3172,7 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         if (
             kind != "irb"
             and previous[-1] not in '.)]”"'
-            and not ends_with_address(previous)
+            and not ends_with_address(written)
             and not _ends_with_day(previous)
         ):
             return True

@@ -600,6 +600,13 @@ def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: s
         ("Criminology, 52(1), 33-59. https://doi:10.1111/1745-9125.12028", True),
         ("Title. Endoi:10.1111/x", False),
         ("Volume 10.5 of the", False),
+        # An address broken between two letters or digits: its last piece alone on the last
+        # line ends the entry; a name or words on that line do not.
+        ("Retrieved from https://drive.google.com/file/d/1hmm\nF1tm3m/view?usp=sharing", True),
+        ("Retrieved from https://drive.google.com/file/d/1hmm\nF1tm3m/view?usp=sharing\n", True),
+        ("Retrieved from https://x.org/report\nUnited Nations Development", False),
+        ("Retrieved from https://x.org/report\nPhilippines.", False),
+        ("Title. Page\nF1tm3m/view?usp=sharing", False),
     ],
 )
 def test_ends_with_address(text: str, ends: bool) -> None:
