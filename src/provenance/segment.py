@@ -2719,10 +2719,23 @@ def _date_to_come(texts: Sequence[str], index: int, so_far: str, dated_list: boo
         return False
     if _names_then_year(" ".join(so_far.split())):
         return True
+    if (
+        dated_list
+        and len(texts) == _UNDATED_PAIR
+        and _YEAR_OR_ADDRESS.search(" ".join(texts)) is None
+        and not _INVERTED_NAME.match(line.strip())
+    ):
+        # "UNDP Bangkok Regional Hub." / "Digital Maturity Model (DDRRMM).", then its address
+        # after a blank line: in a list whose entries are dated, a block of two lines with no
+        # year or address is one entry that lacks its date (a body and its title), not two.
+        return True
     return _undated_so_far(so_far) and (
         dated_list or _YEAR_OR_ADDRESS.search(" ".join(texts[index:])) is not None
     )
 
+
+#: Lines of a block read as one undated entry in a dated list.
+_UNDATED_PAIR = 2
 
 #: Bullets that no title or number carries where a line broke (unlike a dash, "Women, Business
 #: and the Law" / "- Gender Equality", or a number, "Pliego de Tarifas Nº" / "21. Aprobado").

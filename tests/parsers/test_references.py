@@ -577,6 +577,14 @@ def test_author_year_retrieved_from_an_address_on_a_date() -> None:
         ("Strategija 2022-\n2042", "Strategija 2022-2042"),
         ("https://www.iri.org/wp-\ncontent/x.pdf", "https://www.iri.org/wp- content/x.pdf"),
         ("Ac-\ncessed  via\n https://x.org", "Accessed via https://x.org"),
+        # An address broken between two letters or digits, its last piece alone on the last
+        # line: one address; not a host after "www." (the grammar joins that) nor a name.
+        (
+            "from https://x.org/d/1hmm\nF1tm3m/view?usp=x",
+            "from https://x.org/d/1hmmF1tm3m/view?usp=x",
+        ),
+        ("https://www.\n\nnews.com/iraq/a-1.12.", "https://www. news.com/iraq/a-1.12."),
+        ("from https://x.org/report\nUnited Nations.", "from https://x.org/report United Nations."),
     ],
 )
 def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: str) -> None:

@@ -1981,6 +1981,12 @@ def join_entry_lines(text: str) -> str:
     hyphens are its own: "wp-" / "content"). The zero-width spaces a PDF sets inside an address
     as places to break the line are dropped, so that an address broken after one reads on."""
     text = text.translate(_ZERO_WIDTH_SPACES)
+    above, _, last = text.rstrip().rpartition("\n")
+    if above.strip() and _address_piece(above, last):
+        # ".../file/d/1hmmFQetvcy1" / "F1tm3mKxu2yRWOTuKiCn/view?usp=sharing": the last piece
+        # of an address broken between two letters or digits, alone on the entry's last line,
+        # is read as part of that address.
+        text = f"{above.rstrip()}{last.strip()}"
     return _GLUED_YEAR.sub(". ", _normal(_LINE_END_HYPHEN.sub(_unbreak, text)), count=1)
 
 
@@ -2034,11 +2040,20 @@ def ends_with_address(text: str) -> bool:
 def _address_piece(above: str, line: str) -> bool:
     """Whether ``line`` is one unbroken piece of a web address's path ("F1tm3m/view?usp=x",
     as the grammar's ``WEB_URL`` reads it after a host) under ``above``, which ends with a whole
-    address as the grammar reads one: the rest of that address, broken where it could end."""
+    address as the grammar reads one, on a letter or digit: the rest of that address, broken
+    between two letters or digits where it could have ended."""
     piece = line.strip().rstrip(".,;")
-    if not piece or " " in piece or "/" not in piece.rstrip("/") or "://" in piece:
+    if (
+        not piece
+        or " " in piece
+        or "/" not in piece.rstrip("/")
+        or "://" in piece
+        or "." in piece.split("/", 1)[0]
+    ):
+        # A host ("thenationalnews.com/...") starts an address's rest after "https://www."
+        # (which the grammar joins itself), not a piece of a path cut inside a word.
         return False
-    if not ends_with_address(above):
+    if not above.rstrip()[-1:].isalnum() or not ends_with_address(above):
         return False
     pattern = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL")
     probe = f"http://x.org/{piece}"
