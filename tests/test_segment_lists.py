@@ -1419,3 +1419,37 @@ def test_an_access_note_after_a_blank_line_ends_the_entry_above() -> None:
         f"{shieh}\n\n{access}\n\n{stacher}\n"
     )
     assert _sources(text) == [f"{shieh}\n\n{access}", stacher]
+
+
+def test_an_address_broken_inside_a_word_ends_its_entry_before_the_next_one() -> None:
+    # APA from a PDF, each "Retrieved from" line after a blank line below its entry: an address
+    # the page broke between two letters ends on its last piece; the block after it is the
+    # next entry, though the entry above has no year. In this dated list, an undated body and
+    # title on two lines are one entry, not two.
+    first = (
+        "UNDP Bangkok Regional Hub.\nDigital Maturity Model (DDRRMM).\n\n"
+        "Retrieved from https://drive.google.com/file/d/1hmmFQetvcy1\n"
+        "F1tm3mKxu2yRWOTuKiCn/view?usp=sharing"
+    )
+    second = (
+        "United Nations Development Programme (UNDP) Philippines. Mapping and Analysis\n"
+        "of Vulnerable Groups in Support of the Digital Readiness Strategy.\n\n"
+        "Retrieved from https://www.undp.org/content/rbap/blog-mavg-philippines.html"
+    )
+    dated = (
+        "National Privacy Commission. (2018). NPC Privacy Toolkit.\n\n"
+        "Retrieved from https://www.privacy.gov.ph/3rdToolkit_0618.pdf"
+    )
+    other = (
+        "Office of Civil Defense. (2020). National Plan 2020-2030. Quezon City.\n\n"
+        "Retrieved from https://ndrrmc.gov.ph/attachments/article/4147/NDRRMP.pdf"
+    )
+    entries = [dated, other, first, second]
+    text = "Report.\n\nReferences\n\n" + "\n\n".join(entries) + "\n"
+    assert _sources(text) == entries
+
+
+def test_two_undated_lines_of_an_undated_list_stay_two_entries() -> None:
+    # Only a dated list makes two undated lines of one block one entry lacking its date.
+    text = "Report.\n\nSources\n\nAmnesty International.\nHuman Rights Watch.\n"
+    assert _sources(text) == ["Amnesty International.", "Human Rights Watch."]

@@ -2744,10 +2744,23 @@ def _date_to_come(texts: Sequence[str], index: int, so_far: str, dated_list: boo
         return False
     if _names_then_year(" ".join(so_far.split())):
         return True
+    if (
+        dated_list
+        and len(texts) == _UNDATED_PAIR
+        and _YEAR_OR_ADDRESS.search(" ".join(texts)) is None
+        and not _INVERTED_NAME.match(line.strip())
+    ):
+        # "UNDP Bangkok Regional Hub." / "Digital Maturity Model (DDRRMM).", then its address
+        # after a blank line: in a list whose entries are dated, a block of two lines with no
+        # year or address is one entry that lacks its date (a body and its title), not two.
+        return True
     return _undated_so_far(so_far) and (
         dated_list or _YEAR_OR_ADDRESS.search(" ".join(texts[index:])) is not None
     )
 
+
+#: Lines of a block read as one undated entry in a dated list.
+_UNDATED_PAIR = 2
 
 #: Bullets that no title or number carries where a line broke (unlike a dash, "Women, Business
 #: and the Law" / "- Gender Equality", or a number, "Pliego de Tarifas Nº" / "21. Aprobado").
@@ -2987,7 +3000,7 @@ def _continues_entry(block: Block, previous: str = "") -> bool:
         # Unless the chunk is a country's initials ("U.S." alone on its line, then "General
         # Accounting Office. Title ..."): how a body's name opens an entry, not how one ends.
         return True
-    return _author_year_goes_on(" ".join(previous.split()), block)
+    return _author_year_goes_on(previous, block)
 
 
 #: Nothing but pieces of a date and the words around an access date ("22,", "Nov", "(2019,",
@@ -3164,13 +3177,15 @@ _ADDRESS_LEAD = lazy_compile(
 )
 
 
-def _author_year_goes_on(previous: str, block: Block) -> bool:
+def _author_year_goes_on(written: str, block: Block) -> bool:
     from provenance.parsers.references import (
         ends_with_address,
         opens_with_list_mark,
         reference_entry,
     )
 
+    # The entry's lines as written (where its address was broken), and joined.
+    previous = " ".join(written.split())
     if not previous or opens_with_list_mark(block.lines[0].text):
         return False  # a bullet or list number starts an entry
     kind = reference_entry(previous).kind
@@ -3195,7 +3210,7 @@ def _author_year_goes_on(previous: str, block: Block) -> bool:
         if (
             kind != "irb"
             and previous[-1] not in '.)]”"'
-            and not ends_with_address(previous)
+            and not ends_with_address(written)
             and not _ends_with_day(previous)
         ):
             return True

@@ -578,6 +578,14 @@ def test_author_year_retrieved_from_an_address_on_a_date() -> None:
         ("Strategija 2022-\n2042", "Strategija 2022-2042"),
         ("https://www.iri.org/wp-\ncontent/x.pdf", "https://www.iri.org/wp- content/x.pdf"),
         ("Ac-\ncessed  via\n https://x.org", "Accessed via https://x.org"),
+        # An address broken between two letters or digits, its last piece alone on the last
+        # line: one address; not a host after "www." (the grammar joins that) nor a name.
+        (
+            "from https://x.org/d/1hmm\nF1tm3m/view?usp=x",
+            "from https://x.org/d/1hmmF1tm3m/view?usp=x",
+        ),
+        ("https://www.\n\nnews.com/iraq/a-1.12.", "https://www. news.com/iraq/a-1.12."),
+        ("from https://x.org/report\nUnited Nations.", "from https://x.org/report United Nations."),
     ],
 )
 def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: str) -> None:
@@ -601,6 +609,13 @@ def test_join_entry_lines_mends_words_broken_at_a_line_end(lines: str, joined: s
         ("Criminology, 52(1), 33-59. https://doi:10.1111/1745-9125.12028", True),
         ("Title. Endoi:10.1111/x", False),
         ("Volume 10.5 of the", False),
+        # An address broken between two letters or digits: its last piece alone on the last
+        # line ends the entry; a name or words on that line do not.
+        ("Retrieved from https://drive.google.com/file/d/1hmm\nF1tm3m/view?usp=sharing", True),
+        ("Retrieved from https://drive.google.com/file/d/1hmm\nF1tm3m/view?usp=sharing\n", True),
+        ("Retrieved from https://x.org/report\nUnited Nations Development", False),
+        ("Retrieved from https://x.org/report\nPhilippines.", False),
+        ("Title. Page\nF1tm3m/view?usp=sharing", False),
     ],
 )
 def test_ends_with_address(text: str, ends: bool) -> None:

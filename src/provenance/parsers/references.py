@@ -2026,6 +2026,12 @@ def join_entry_lines(text: str) -> str:
     hyphens are its own: "wp-" / "content"). The zero-width spaces a PDF sets inside an address
     as places to break the line are dropped, so that an address broken after one reads on."""
     text = text.translate(_ZERO_WIDTH_SPACES)
+    above, _, last = text.rstrip().rpartition("\n")
+    if above.strip() and _address_piece(above, last):
+        # ".../file/d/1hmmFQetvcy1" / "F1tm3mKxu2yRWOTuKiCn/view?usp=sharing": the last piece
+        # of an address broken between two letters or digits, alone on the entry's last line,
+        # is read as part of that address.
+        text = f"{above.rstrip()}{last.strip()}"
     return _GLUED_YEAR.sub(". ", _normal(_LINE_END_HYPHEN.sub(_unbreak, text)), count=1)
 
 
@@ -2055,6 +2061,12 @@ def ends_with_address(text: str) -> bool:
     joined = _normal(text).rstrip(".,;")
     if not joined:
         return False
+    above, _, last = text.rstrip().rpartition("\n")
+    if above.strip() and _address_piece(above, last):
+        # ".../file/d/1hmmFQetvcy1" / "F1tm3mKxu2yRWOTuKiCn/view?usp=sharing": an address the
+        # page broke between two letters or digits, where the grammar cannot see that it goes
+        # on; its last piece, alone on the entry's last line, ends the entry all the same.
+        return True
     if _ends_with_doi(joined):
         # "... 78(2): 207–13. doi: 10.1111/j.1467-923X.2007.00848.x": a DOI is an address too.
         return True
@@ -2068,6 +2080,30 @@ def ends_with_address(text: str) -> bool:
     return (
         match is not None and match.end() == len(joined) and _ADDRESS_GOES_ON.search(joined) is None
     )
+
+
+def _address_piece(above: str, line: str) -> bool:
+    """Whether ``line`` is one unbroken piece of a web address's path ("F1tm3m/view?usp=x",
+    as the grammar's ``WEB_URL`` reads it after a host) under ``above``, which ends with a whole
+    address as the grammar reads one, on a letter or digit: the rest of that address, broken
+    between two letters or digits where it could have ended."""
+    piece = line.strip().rstrip(".,;")
+    if (
+        not piece
+        or " " in piece
+        or "/" not in piece.rstrip("/")
+        or "://" in piece
+        or "." in piece.split("/", 1)[0]
+    ):
+        # A host ("thenationalnews.com/...") starts an address's rest after "https://www."
+        # (which the grammar joins itself), not a piece of a path cut inside a word.
+        return False
+    if not above.rstrip()[-1:].isalnum() or not ends_with_address(above):
+        return False
+    pattern = terminal_pattern(_GRAMMAR, _STARTS, "WEB_URL")
+    probe = f"http://x.org/{piece}"
+    match = pattern.match(probe)
+    return match is not None and match.end() == len(probe)
 
 
 def _ends_with_doi(joined: str) -> bool:
