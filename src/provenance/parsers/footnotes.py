@@ -168,6 +168,9 @@ _LABEL_BEFORE = lazy_compile(
     r"|resolutions?|decisions?|items?|rules?|goals?|targets?|phases?|steps?|levels?|parts?|box"
     r"|volumes?|vol\.|no\.|nos\.|para\.|paras\.|art\.|arts\.|sect\.|chap\.) $"
 )
+#: Characters read back from a number for ``_LABEL_BEFORE``: its longest word ("resolutions"),
+#: the space and the character its look-behind reads, with room to spare.
+_LABEL_BEFORE_CHARS = 16
 
 
 _TO_AFTER = lazy_compile(r"[ \t]*\n?[ \t]*to\b")
@@ -346,7 +349,9 @@ def iter_call_candidates(
             if (
                 weak
                 and _TO_AFTER.match(text, match.end(group))
-                and _LABEL_BEFORE.search(text, max(0, match.start(group) - 16), match.start(group))
+                and _LABEL_BEFORE.search(
+                    text, max(0, match.start(group) - _LABEL_BEFORE_CHARS), match.start(group)
+                )
             ):
                 continue  # "in annex 1 to its report": a label's number, not a call
             if group == 2 and (
