@@ -31,7 +31,7 @@ import attrs
 
 from provenance.errors import GrammarError
 from provenance.folding import squeeze_spaces
-from provenance.parsers.dates import parse_date
+from provenance.parsers.dates import is_date
 from provenance.parsers.footnotes import (
     iter_call_candidates,
     iter_footnote_markers,
@@ -127,7 +127,7 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
     number, _style, offset, recovered = parsed
     if recovered:
         return None  # "6Another": only a guess; the heading-driven pass confirms those
-    if len(stripped) <= _LONGEST_DATE and _is_date(stripped):
+    if len(stripped) <= _LONGEST_DATE and is_date(stripped, ".,;"):
         return None  # "12 January 2026" alone on its line: a table's cell, not a note
     digits = len(str(number))
     period = text[lead + digits : lead + digits + 1] == "."
@@ -136,15 +136,6 @@ def note_start(text: str, line_start: int, line_end: int) -> NoteStart | None:
 
 #: Longest line read as a date alone ("12 September 2026" and a stop).
 _LONGEST_DATE = 24
-
-
-def _is_date(line: str) -> bool:
-    """Whether ``line`` is a date and nothing else (the date grammar decides)."""
-    try:
-        parse_date(line.rstrip(".,;"))
-    except GrammarError:
-        return False
-    return True
 
 
 #: Most characters between a note and the next when the two are set different ways (a number

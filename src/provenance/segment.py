@@ -47,7 +47,7 @@ from provenance.model import (
     Section,
 )
 from provenance.parsers.crossrefs import parse_heading_number, parse_toc_entry
-from provenance.parsers.dates import iter_dates, parse_date
+from provenance.parsers.dates import is_date, iter_dates
 from provenance.parsers.footnotes import (
     forget_body_starts,
     iter_call_candidates,
@@ -1674,7 +1674,7 @@ def _heading_candidate(block: Block, text_of: str) -> _HeadingLine | None:
     if plain.endswith((",", ";")) or (plain[-1:] == ":" and not plain[:1].isdigit()):
         return None
     number, title = parse_heading_number(plain)
-    if number is not None and _is_date(plain):
+    if number is not None and is_date(plain):
         return None  # "30 December 1994" is a date line, not section 30
     if number is not None and (not title or title[:1].isupper() or title[:1] in "\"'“"):
         if not title and not plain.casefold().startswith(("section", "chapter", "part", "annex")):
@@ -3385,14 +3385,6 @@ _ATTACHMENT_INTRO = (
     "following articles",
     "following sources",
 )
-
-
-def _is_date(text: str) -> bool:
-    try:
-        parse_date(text.rstrip("."))
-    except GrammarError:
-        return False
-    return True
 
 
 def _introduces_attachments(text: str) -> bool:

@@ -14,7 +14,7 @@ from hypothesis.extra.lark import from_lark
 from provenance.errors import GrammarError
 from provenance.grammars import grammar_parser
 from provenance.model import Date, DateMention, DateRange, DateValue
-from provenance.parsers.dates import iter_dates, parse_date
+from provenance.parsers.dates import is_date, iter_dates, parse_date
 from provenance.render.dates import DATE_STYLES, render_date
 from provenance.span import LineIndex
 
@@ -583,3 +583,18 @@ def test_date_like_noise_never_breaks(text: str) -> None:
     # Every mention found is itself a whole date.
     for mention in iter_dates(text, LineIndex(text)):
         assert parse_date(mention.text) == mention.value
+
+
+@pytest.mark.parametrize(
+    ("text", "stops", "expected"),
+    [
+        ("12 January 2026", ".", True),
+        ("12 January 2026.", ".", True),
+        ("March 2019;", ".,;", True),
+        ("March 2019;", ".", False),
+        ("12 January 2026 was a Monday", ".", False),
+        ("Annex", ".", False),
+    ],
+)
+def test_is_date_is_a_date_and_nothing_else(text: str, stops: str, expected: bool) -> None:
+    assert is_date(text, stops) is expected

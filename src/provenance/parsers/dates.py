@@ -177,6 +177,16 @@ def parse_date(text: str) -> DateValue:
         raise GrammarError(_GRAMMAR, text, 0) from error
 
 
+def is_date(text: str, stops: str = ".") -> bool:
+    """Whether ``text``, without the ``stops`` that end it, is a date and nothing else (a
+    line or a cell that holds only "12 January 2026." or "March 2019")."""
+    try:
+        parse_date(text.rstrip(stops))
+    except GrammarError:
+        return False
+    return True
+
+
 # --------------------------------------------------------------------------- dates in prose
 
 # Where a date may start; the grammar decides the rest. Matched against the lower-cased text
